@@ -1,0 +1,77 @@
+/* mc-cli-catalog.c — motcua catalog import|export|list
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "mc-catalog.h"
+#include "mc-cli.h"
+#include "mc-text.h"
+
+static int
+import (McCatalog *catalog, const char *path)
+{
+  McImportStats stats = { 0 };
+  GError *error = NULL;
+
+  if (!mc_catalog_import_file (catalog, path, &stats, &error))
+    return mc_cli_fail (error);
+  g_print ("added\t%u\nupdated\t%u\nfields_added\t%u\n", stats.added, stats.updated, stats.fields_added);
+  return 0;
+}
+
+static int
+export (McCatalog *catalog, const char *path)
+{
+  GError *error = NULL;
+  g_autofree char *csv = mc_catalog_export_csv (catalog, &error);
+
+  if (csv == NULL)
+    return mc_cli_fail (error);
+  if (g_str_equal (path, "-"))
+    {
+      g_print ("%s", csv);
+      return 0;
+    }
+  if (!g_file_set_contents (path, csv, -1, &error))
+    return mc_cli_fail (error);
+  return 0;
+}
+
+static int
+list (McCatalog *catalog, const char *query)
+{
+  GError *error = NULL;
+  g_autoptr(GListStore) all = mc_catalog_list_procedures (catalog, &error);
+  g_autofree char *folded = mc_text_fold (query);
+
+  if (error != NULL)
+    return mc_cli_fail (error);
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (all)); i++)
+    {
+      g_autoptr(McProcedure) p = g_list_model_get_item (G_LIST_MODEL (all), i);
+      char days[G_ASCII_DTOSTR_BUF_SIZE];
+
+      if (!mc_text_matches_folded (mc_procedure_get_search_key (p), folded))
+        continue;
+      g_ascii_formatd (days, sizeof days, "%g", mc_procedure_get_days (p));
+      g_print ("%s\t%s\t%s\n", mc_procedure_get_code (p), days, mc_procedure_get_name (p));
+    }
+  return 0;
+}
+
+int
+mc_cli_catalog (McDb *db, int argc, char **argv)
+{
+  g_autoptr(McCatalog) catalog = mc_catalog_new (db);
+  const char *sub = argc > 1 ? argv[1] : "";
+
+  if (g_str_equal (sub, "import") && argc == 3)
+    return import (catalog, argv[2]);
+  if (g_str_equal (sub, "export") && argc == 3)
+    return export (catalog, argv[2]);
+  if (g_str_equal (sub, "list") && argc <= 3)
+    return list (catalog, argc == 3 ? argv[2] : "");
+  return mc_cli_usage (_("Usage: motcua catalog import FILE.csv | export FILE.csv | list [SEARCH]"));
+}

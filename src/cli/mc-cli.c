@@ -1,0 +1,133 @@
+/* mc-cli.c — the command line: thin commands over core
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Contract (DESIGN.md §4): machine-readable output on stdout, errors in
+ * Vietnamese on stderr, exit status 0 on success and non-zero on any error.
+ */
+#include "config.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include <glib/gi18n-lib.h>
+
+#include "mc-cli.h"
+
+static const struct {
+  const char   *name;
+  McCliCommand  run;
+} commands[] = {
+  { "calendar", mc_cli_calendar },
+  { "catalog", mc_cli_catalog },
+  { "demo", mc_cli_demo },
+};
+
+/* Index of the first argument after the global options (--db PATH). */
+static int
+command_index (int argc, char **argv, const char **db_path)
+{
+  int i = 1;
+
+  while (i < argc)
+    {
+      if (g_strcmp0 (argv[i], "--db") == 0 && i + 1 < argc)
+        {
+          if (db_path)
+            *db_path = argv[i + 1];
+          i += 2;
+        }
+      else if (g_str_has_prefix (argv[i], "--db="))
+        {
+          if (db_path)
+            *db_path = argv[i] + 5;
+          i++;
+        }
+      else
+        break;
+    }
+  return i;
+}
+
+gboolean
+mc_cli_is_command (int argc, char **argv)
+{
+  int i = command_index (argc, argv, NULL);
+
+  if (i >= argc)
+    return FALSE;
+  for (guint c = 0; c < G_N_ELEMENTS (commands); c++)
+    if (g_strcmp0 (argv[i], commands[c].name) == 0)
+      return TRUE;
+  return g_strcmp0 (argv[i], "help") == 0 || g_strcmp0 (argv[i], "--help") == 0;
+}
+
+int
+mc_cli_fail (GError *error)
+{
+  g_printerr ("%s: %s\n", _("Error"), error ? error->message : _("unknown error"));
+  g_clear_error (&error);
+  return 1;
+}
+
+int
+mc_cli_usage (const char *usage)
+{
+  g_printerr ("%s\n", usage);
+  return 2;
+}
+
+McDb *
+mc_cli_open_db (const char *path)
+{
+  g_autofree char *fallback = path ? NULL : mc_db_default_path ();
+  GError *error = NULL;
+  McDb *db = mc_db_new (path ? path : fallback, NULL, &error);
+
+  if (db == NULL)
+    mc_cli_fail (error);
+  return db;
+}
+
+static int
+print_help (void)
+{
+  g_print ("%s\n", _("Usage: motcua [--db PATH] COMMAND …\n"
+                     "\n"
+                     "Without a command, the application window opens.\n"
+                     "\n"
+                     "Commands:\n"
+                     "  demo [--dossiers N] [--seed S]           fill a new database with demo data\n"
+                     "  calendar due --from \"YYYY-MM-DD HH:MM\" (--days N | --hours H)\n"
+                     "  calendar holidays --year YYYY            days off and worked weekend days\n"
+                     "  calendar lunar YYYY-MM-DD                solar → lunar date\n"
+                     "  calendar solar D/M/YYYY [--leap]         lunar → solar date\n"
+                     "  calendar set YYYY-MM-DD holiday|compensatory|workday NAME\n"
+                     "  calendar remove YYYY-MM-DD\n"
+                     "  calendar import FILE.csv [--announced]   date,kind,name\n"
+                     "  calendar hours [WEEKDAY HOURS]           office hours, e.g. 1 07:00-11:30,13:30-17:00\n"
+                     "  catalog import FILE.csv                  procedures (all or nothing)\n"
+                     "  catalog export FILE.csv                  procedures\n"
+                     "  catalog list [SEARCH]                    code, days, name"));
+  return 0;
+}
+
+int
+mc_cli_run (int argc, char **argv)
+{
+  const char *db_path = NULL;
+  int i = command_index (argc, argv, &db_path);
+  g_autoptr(McDb) db = NULL;
+
+  if (i >= argc || g_strcmp0 (argv[i], "help") == 0 || g_strcmp0 (argv[i], "--help") == 0)
+    return print_help ();
+  for (guint c = 0; c < G_N_ELEMENTS (commands); c++)
+    if (g_strcmp0 (argv[i], commands[c].name) == 0)
+      {
+        db = mc_cli_open_db (db_path);
+        if (db == NULL)
+          return 1;
+        return commands[c].run (db, argc - i, argv + i);
+      }
+  g_printerr (_("Unknown command “%s”; see motcua help\n"), argv[i]);
+  return 2;
+}

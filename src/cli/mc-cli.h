@@ -1,0 +1,25 @@
+/* mc-cli.h — the command line: thin commands over core
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "mc-db.h"
+
+G_BEGIN_DECLS
+
+/* TRUE when argv names a command (after the global options). */
+gboolean  mc_cli_is_command   (int argc, char **argv);
+/* Runs it; the exit status. Errors are printed in Vietnamese on stderr. */
+int       mc_cli_run          (int argc, char **argv);
+
+/* For the command implementations. */
+typedef int (*McCliCommand) (McDb *db, int argc, char **argv);
+
+McDb     *mc_cli_open_db      (const char *path);
+int       mc_cli_fail         (GError *error);
+int       mc_cli_usage        (const char *usage);
+int       mc_cli_calendar     (McDb *db, int argc, char **argv);
+int       mc_cli_catalog      (McDb *db, int argc, char **argv);
+int       mc_cli_demo         (McDb *db, int argc, char **argv);
+
+G_END_DECLS

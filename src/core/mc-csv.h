@@ -1,0 +1,41 @@
+/* mc-csv.h — RFC 4180 CSV reading and writing, with line numbers for errors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+G_BEGIN_DECLS
+
+#define MC_CSV_ERROR (mc_csv_error_quark ())
+GQuark mc_csv_error_quark (void);
+
+typedef enum {
+  MC_CSV_ERROR_SYNTAX,
+  MC_CSV_ERROR_ENCODING,
+  MC_CSV_ERROR_TOO_LARGE,
+  MC_CSV_ERROR_HEADER,
+  MC_CSV_ERROR_VALUE,
+} McCsvError;
+
+typedef struct _McCsvReader McCsvReader;
+
+/* Limits that keep a hostile file from exhausting memory. */
+#define MC_CSV_MAX_FIELD_BYTES (64 * 1024)
+#define MC_CSV_MAX_FIELDS 256
+
+McCsvReader *mc_csv_reader_new            (const char *data, gsize length);
+void         mc_csv_reader_free           (McCsvReader *reader);
+/* Reads the next record into `fields` (cleared first). FALSE at the end or on
+ * error (error set); the line number is that of the record's first line. */
+gboolean     mc_csv_reader_next           (McCsvReader *reader, GPtrArray *fields, GError **error);
+guint        mc_csv_reader_get_line       (McCsvReader *reader);
+/* Checks the header and returns each expected column's index (-1: absent). */
+gboolean     mc_csv_reader_header         (McCsvReader *reader, const char *const *required,
+                                           const char *const *optional, int *indexes, GError **error);
+
+void         mc_csv_append_row            (GString *out, const char *const *fields, guint n_fields);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (McCsvReader, mc_csv_reader_free)
+
+G_END_DECLS

@@ -1,0 +1,62 @@
+/* mc-db.h — the SQLite database: one connection, WAL, migrations, GError everywhere
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gio/gio.h>
+#include <sqlite3.h>
+
+G_BEGIN_DECLS
+
+#define MC_TYPE_DB (mc_db_get_type ())
+G_DECLARE_FINAL_TYPE (McDb, mc_db, MC, DB, GObject)
+
+#define MC_DB_ERROR (mc_db_error_quark ())
+GQuark mc_db_error_quark (void);
+
+typedef enum {
+  MC_DB_ERROR_OPEN,
+  MC_DB_ERROR_SQL,
+  MC_DB_ERROR_BUSY,
+  MC_DB_ERROR_CONSTRAINT,
+  MC_DB_ERROR_TOO_NEW,
+  MC_DB_ERROR_NOT_FOUND,
+  MC_DB_ERROR_INVALID,
+} McDbError;
+
+/* path: a file, or ":memory:". The database is created and migrated. */
+McDb         *mc_db_new               (const char *path, GCancellable *cancellable, GError **error);
+/* Open without migrating (tests of the migrations themselves). */
+McDb         *mc_db_new_unmigrated    (const char *path, GError **error);
+const char   *mc_db_get_path          (McDb *self);
+sqlite3      *mc_db_get_handle        (McDb *self);
+char         *mc_db_default_path      (void);
+
+gboolean      mc_db_exec              (McDb *self, const char *sql, GError **error);
+/* A cached prepared statement, reset and cleared; owned by the McDb. */
+sqlite3_stmt *mc_db_prepare           (McDb *self, const char *sql, GError **error);
+/* Steps a statement to SQLITE_DONE (or ROW); on failure sets error and resets. */
+gboolean      mc_db_step_done         (McDb *self, sqlite3_stmt *stmt, GError **error);
+gboolean      mc_db_set_error         (McDb *self, int rc, GError **error);
+
+/* BEGIN IMMEDIATE: every write is a transaction that never has to upgrade a
+ * read lock, so SQLITE_BUSY cannot deadlock two processes. */
+gboolean      mc_db_begin             (McDb *self, GError **error);
+gboolean      mc_db_commit            (McDb *self, GError **error);
+void          mc_db_rollback          (McDb *self);
+
+int           mc_db_get_version       (McDb *self);
+int           mc_db_get_latest_version(void);
+gboolean      mc_db_migrate_to        (McDb *self, int version, GError **error);
+
+char         *mc_db_get_setting       (McDb *self, const char *key, const char *fallback);
+gboolean      mc_db_set_setting       (McDb *self, const char *key, const char *value, GError **error);
+gint64        mc_db_query_int         (McDb *self, const char *sql, GError **error);
+/* PRAGMA data_version: changes when another connection commits. */
+gint64        mc_db_data_version      (McDb *self);
+
+/* A row id by unique text column, 0 if none. */
+gint64        mc_db_lookup_id         (McDb *self, const char *table, const char *column,
+                                       const char *value, GError **error);
+
+G_END_DECLS

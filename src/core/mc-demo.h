@@ -1,0 +1,23 @@
+/* mc-demo.h — a realistic demonstration database
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "mc-db.h"
+
+G_BEGIN_DECLS
+
+typedef struct {
+  guint dossiers;
+  guint events;
+  guint pending;
+  guint late;
+  guint apologies;
+} McDemoStats;
+
+/* Fills an empty database: the unit, its departments and staff, the built-in
+ * catalog, the announced calendars, and `n_dossiers` dossiers received over the
+ * two years before now, with their whole history. Deterministic for a seed. */
+gboolean mc_demo_fill (McDb *db, guint n_dossiers, guint32 seed, McDemoStats *stats, GError **error);
+
+G_END_DECLS

@@ -1,0 +1,165 @@
+/* mc-time.c — civil dates and instants in Vietnam time
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "mc-time.h"
+
+/* Days from civil, the proleptic Gregorian algorithm of H. Hinnant
+ * ("chrono-compatible low-level date algorithms"): exact for any year. */
+McDate
+mc_date_from_ymd (int year, int month, int day)
+{
+  int y = year - (month <= 2);
+  int era = (y >= 0 ? y : y - 399) / 400;
+  int yoe = y - era * 400;
+  int doy = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1;
+  int doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+
+  return era * 146097 + doe - 719468;
+}
+
+void
+mc_date_to_ymd (McDate date, int *year, int *month, int *day)
+{
+  int z = date + 719468;
+  int era = (z >= 0 ? z : z - 146096) / 146097;
+  int doe = z - era * 146097;
+  int yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+  int doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+  int mp = (5 * doy + 2) / 153;
+  int d = doy - (153 * mp + 2) / 5 + 1;
+  int m = mp < 10 ? mp + 3 : mp - 9;
+
+  if (year)
+    *year = yoe + era * 400 + (m <= 2);
+  if (month)
+    *month = m;
+  if (day)
+    *day = d;
+}
+
+int
+mc_date_days_in_month (int year, int month)
+{
+  static const int days[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
+
+  g_return_val_if_fail (month >= 1 && month <= 12, 0);
+  if (month == 2 && g_date_is_leap_year (year))
+    return 29;
+  return days[month - 1];
+}
+
+gboolean
+mc_date_is_valid_ymd (int year, int month, int day)
+{
+  return year >= 1 && year <= 9999 && month >= 1 && month <= 12 &&
+         day >= 1 && day <= mc_date_days_in_month (year, month);
+}
+
+int
+mc_date_weekday (McDate date)
+{
+  /* 1970-01-01 was a Thursday (ISO 4). */
+  int w = (date + 3) % 7;
+
+  if (w < 0)
+    w += 7;
+  return w + 1;
+}
+
+char *
+mc_date_to_iso (McDate date)
+{
+  int y, m, d;
+
+  mc_date_to_ymd (date, &y, &m, &d);
+  return g_strdup_printf ("%04d-%02d-%02d", y, m, d);
+}
+
+gboolean
+mc_date_parse_iso (const char *text, McDate *out)
+{
+  int y, m, d, n = 0;
+
+  g_return_val_if_fail (out != NULL, FALSE);
+  if (text == NULL || sscanf (text, "%4d-%2d-%2d%n", &y, &m, &d, &n) != 3 ||
+      n != 10 || text[n] != '\0' || !mc_date_is_valid_ymd (y, m, d))
+    return FALSE;
+  *out = mc_date_from_ymd (y, m, d);
+  return TRUE;
+}
+
+McTime
+mc_time_from_local (McDate date, int minute_of_day)
+{
+  return (McTime) date * 86400 + (McTime) minute_of_day * 60 - MC_TIME_UTC_OFFSET;
+}
+
+McDate
+mc_time_get_date (McTime t)
+{
+  McTime local = t + MC_TIME_UTC_OFFSET;
+
+  return (McDate) (local >= 0 ? local / 86400 : -((-local + 86399) / 86400));
+}
+
+int
+mc_time_get_minute (McTime t)
+{
+  McTime local = t + MC_TIME_UTC_OFFSET;
+
+  return (int) ((local - (McTime) mc_time_get_date (t) * 86400) / 60);
+}
+
+char *
+mc_time_to_iso (McTime t)
+{
+  g_autofree char *date = mc_date_to_iso (mc_time_get_date (t));
+  int minute = mc_time_get_minute (t);
+
+  return g_strdup_printf ("%s %02d:%02d", date, minute / 60, minute % 60);
+}
+
+/* Accepts "YYYY-MM-DD HH:MM" (the command-line and CSV contract), also with
+ * ":SS" or a "T" separator, as exported by spreadsheets. */
+gboolean
+mc_time_parse_iso (const char *text, McTime *out)
+{
+  char date[11];
+  int h, mi, s = 0, n = 0;
+  McDate d;
+
+  g_return_val_if_fail (out != NULL, FALSE);
+  if (text == NULL || strlen (text) < 16)
+    return FALSE;
+  memcpy (date, text, 10);
+  date[10] = '\0';
+  if (!mc_date_parse_iso (date, &d) || (text[10] != ' ' && text[10] != 'T'))
+    return FALSE;
+  if (sscanf (text + 11, "%2d:%2d%n", &h, &mi, &n) != 2 || n != 5)
+    return FALSE;
+  if (text[16] == ':' && (sscanf (text + 17, "%2d%n", &s, &n) != 1 || n != 2 || text[19] != '\0'))
+    return FALSE;
+  if (text[16] != ':' && text[16] != '\0')
+    return FALSE;
+  if (h < 0 || h > 23 || mi < 0 || mi > 59 || s < 0 || s > 59)
+    return FALSE;
+  *out = mc_time_from_local (d, h * 60 + mi) + s;
+  return TRUE;
+}
+
+McTime
+mc_time_now (void)
+{
+  const char *fake = g_getenv ("MOTCUA_NOW");
+  McTime t;
+
+  /* A fixed clock for demos, screenshots and tests of "today" views. */
+  if (fake != NULL && mc_time_parse_iso (fake, &t))
+    return t;
+  return g_get_real_time () / G_USEC_PER_SEC;
+}
