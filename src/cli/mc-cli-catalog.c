@@ -8,6 +8,7 @@
 #include "mc-catalog.h"
 #include "mc-cli.h"
 #include "mc-text.h"
+#include "mc-xlsx-catalog.h"
 
 static int
 import (McCatalog *catalog, const char *path)
@@ -25,8 +26,11 @@ static int
 export (McCatalog *catalog, const char *path)
 {
   GError *error = NULL;
-  g_autofree char *csv = mc_catalog_export_csv (catalog, &error);
+  g_autofree char *csv = NULL;
 
+  if (g_str_has_suffix (path, ".xlsx"))
+    return mc_xlsx_catalog_write (catalog, path, &error) ? 0 : mc_cli_fail (error);
+  csv = mc_catalog_export_csv (catalog, &error);
   if (csv == NULL)
     return mc_cli_fail (error);
   if (g_str_equal (path, "-"))
@@ -73,5 +77,5 @@ mc_cli_catalog (McDb *db, int argc, char **argv)
     return export (catalog, argv[2]);
   if (g_str_equal (sub, "list") && argc <= 3)
     return list (catalog, argc == 3 ? argv[2] : "");
-  return mc_cli_usage (_("Usage: motcua catalog import FILE.csv | export FILE.csv | list [SEARCH]"));
+  return mc_cli_usage (_("Usage: motcua catalog import FILE.csv | export FILE.csv|FILE.xlsx | list [SEARCH]"));
 }

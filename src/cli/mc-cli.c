@@ -106,7 +106,7 @@ print_help (void)
                      "  calendar import FILE.csv [--announced]   date,kind,name\n"
                      "  calendar hours [WEEKDAY HOURS]           office hours, e.g. 1 07:00-11:30,13:30-17:00\n"
                      "  catalog import FILE.csv                  procedures (all or nothing)\n"
-                     "  catalog export FILE.csv                  procedures\n"
+                     "  catalog export FILE.csv|FILE.xlsx        procedures (CSV, or the printable list)\n"
                      "  catalog list [SEARCH]                    code, days, name"));
   return 0;
 }

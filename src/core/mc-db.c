@@ -25,6 +25,7 @@ struct _McDb
   gboolean    migrate;
   sqlite3    *handle;
   GHashTable *statements;  /* SQL text → sqlite3_stmt* */
+  int         depth;       /* nested transactions, as savepoints */
 };
 
 static void mc_db_initable_iface_init (GInitableIface *iface);
@@ -288,25 +289,58 @@ mc_db_step_done (McDb *self, sqlite3_stmt *stmt, GError **error)
   return FALSE;
 }
 
+/* Transactions nest: the outermost is BEGIN IMMEDIATE, inner ones are
+ * savepoints, so a function that writes atomically can be called both on its
+ * own and from inside a larger transaction (an import, the demo). */
 gboolean
 mc_db_begin (McDb *self, GError **error)
 {
-  return mc_db_exec (self, "BEGIN IMMEDIATE", error);
+  g_autofree char *sql = NULL;
+
+  g_return_val_if_fail (MC_IS_DB (self), FALSE);
+
+  sql = self->depth == 0 ? g_strdup ("BEGIN IMMEDIATE") : g_strdup_printf ("SAVEPOINT mc_%d", self->depth);
+  if (!mc_db_exec (self, sql, error))
+    return FALSE;
+  self->depth++;
+  return TRUE;
 }
 
 gboolean
 mc_db_commit (McDb *self, GError **error)
 {
-  return mc_db_exec (self, "COMMIT", error);
+  g_autofree char *sql = NULL;
+
+  g_return_val_if_fail (MC_IS_DB (self), FALSE);
+  g_return_val_if_fail (self->depth > 0, FALSE);
+
+  sql = self->depth == 1 ? g_strdup ("COMMIT") : g_strdup_printf ("RELEASE mc_%d", self->depth - 1);
+  if (!mc_db_exec (self, sql, error))
+    return FALSE;
+  self->depth--;
+  return TRUE;
 }
 
 void
 mc_db_rollback (McDb *self)
 {
+  g_autofree char *sql = NULL;
+
   g_return_if_fail (MC_IS_DB (self));
 
-  if (!sqlite3_get_autocommit (self->handle))
-    sqlite3_exec (self->handle, "ROLLBACK", NULL, NULL, NULL);
+  if (self->depth == 0)
+    return;
+  if (self->depth == 1)
+    {
+      if (!sqlite3_get_autocommit (self->handle))
+        sqlite3_exec (self->handle, "ROLLBACK", NULL, NULL, NULL);
+    }
+  else
+    {
+      sql = g_strdup_printf ("ROLLBACK TO mc_%d; RELEASE mc_%d", self->depth - 1, self->depth - 1);
+      sqlite3_exec (self->handle, sql, NULL, NULL, NULL);
+    }
+  self->depth--;
 }
 
 gint64

@@ -93,12 +93,23 @@ insert (Demo *d, const char *sql, GError **error, ...)
   for (int i = 1; i <= n; i++)
     {
       int type = va_arg (args, int);
-      if (type == 's')
-        sqlite3_bind_text (stmt, i, va_arg (args, const char *), -1, SQLITE_TRANSIENT);
-      else if (type == 'i')
-        sqlite3_bind_int64 (stmt, i, va_arg (args, gint64));
-      else if (type == 'n')
-        sqlite3_bind_null (stmt, i);
+      /* 's' text, 'i' integer; 'z' text or NULL, 'I' integer or NULL when 0 */
+      if (type == 's' || type == 'z')
+        {
+          const char *text = va_arg (args, const char *);
+          if (text != NULL)
+            sqlite3_bind_text (stmt, i, text, -1, SQLITE_TRANSIENT);
+          else
+            sqlite3_bind_null (stmt, i);
+        }
+      else
+        {
+          gint64 value = va_arg (args, gint64);
+          if (type == 'I' && value == 0)
+            sqlite3_bind_null (stmt, i);
+          else
+            sqlite3_bind_int64 (stmt, i, value);
+        }
     }
   va_end (args);
   return mc_db_step_done (d->db, stmt, error);
@@ -334,9 +345,9 @@ add_event (Demo *d, gint64 dossier, McTime at, gint64 staff_id, const char *kind
   d->stats->events++;
   return insert (d, "INSERT INTO dossier_event (dossier_id, at, staff_id, kind, state_from, state_to, step, "
                     "to_department_id, to_unit_id, step_due_at, note) VALUES (?,?,?,?,?,?,?,?,?,?,?)", error,
-                 'i', dossier, 'i', at, staff_id ? 'i' : 'n', staff_id, 's', kind, from ? 's' : 'n', from,
-                 's', to, 'i', (gint64) step, dept ? 'i' : 'n', dept, unit ? 'i' : 'n', unit,
-                 step_due ? 'i' : 'n', step_due, note ? 's' : 'n', note);
+                 'i', dossier, 'i', at, 'I', staff_id, 's', kind, 'z', from,
+                 's', to, 'i', (gint64) step, 'I', dept, 'I', unit,
+                 'I', step_due, 'z', note);
 }
 
 typedef struct {
@@ -447,8 +458,8 @@ finish_dossier (Demo *d, gint64 id, const Timeline *t, McProcedure *p, const cha
                     "returned_at = ?, return_method = ?, result_number = ?, current_step = NULL, "
                     "current_department_id = NULL, step_due_at = NULL WHERE id = ?", error,
                  's', state, 'i', t->finished, 's', outcome, 's', tl_names[tl],
-                 returned <= d->now ? 'i' : 'n', returned, returned <= d->now ? 's' : 'n', channel,
-                 g_str_equal (outcome, "approved") ? 's' : 'n', number, 'i', id);
+                 'I', returned <= d->now ? returned : (McTime) 0, 'z', returned <= d->now ? channel : NULL,
+                 'z', g_str_equal (outcome, "approved") ? number : NULL, 'i', id);
 }
 
 static gboolean
@@ -482,7 +493,7 @@ insert_dossier (Demo *d, McProcedure *p, const Timeline *t, const char *channel,
                   "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,'received',1,?,?)", error,
                's', code, 'i', d->unit_id, 'i', mc_procedure_get_id (p), 's', person.name,
                's', person.id_number, 's', person.birth_date, 's', person.phone, 's', person.address,
-               's', channel, online ? 's' : 'n', online, 'i', t->received, clerk ? 'i' : 'n', clerk,
+               's', channel, 'z', online, 'i', t->received, 'I', clerk,
                's', g_str_equal (channel, "truc_tiep") ? "Quầy 1" : "Trực tuyến", 'i', t->due,
                'i', first->department_id, 'i', mc_procedure_get_fee (p));
   mc_demo_person_clear (&person);

@@ -1,0 +1,93 @@
+/* test-cli.c — the command-line contract of DESIGN.md §4
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include "mc-test-utils.h"
+
+static int
+run (const char *args, char **out, char **err)
+{
+  g_autofree char *db = mc_test_tmp_path ("cli.sqlite");
+  g_autofree char *cmd = g_strdup_printf ("%s --db %s %s", g_getenv ("MOTCUA_BIN"), db, args);
+  g_autoptr(GError) error = NULL;
+  int status = 0;
+
+  g_assert_true (g_spawn_command_line_sync (cmd, out, err, &status, &error));
+  g_assert_no_error (error);
+  return g_spawn_check_wait_status (status, NULL) ? 0 : WEXITSTATUS (status);
+}
+
+static void
+expect (const char *args, int code, const char *out_expected, const char *err_contains)
+{
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  int got = run (args, &out, &err);
+
+  g_test_message ("motcua %s → %d [%s] [%s]", args, got, out, err);
+  g_assert_cmpint (got, ==, code);
+  if (out_expected)
+    g_assert_cmpstr (out, ==, out_expected);
+  if (err_contains)
+    g_assert_nonnull (strstr (err, err_contains));
+}
+
+static void
+test_calendar (void)
+{
+  expect ("calendar due --from \"2024-04-26 10:00\" --days 3", 0, "2024-05-03 10:00\n", NULL);
+  expect ("calendar due --from \"2024-04-26 10:00\" --hours 4", 0, "2024-04-26 16:00\n", NULL);
+  expect ("calendar lunar 2023-03-22", 0, "1/2/2023 (nhuận)\n", NULL);
+  expect ("calendar lunar 2024-02-10", 0, "1/1/2024\n", NULL);
+  expect ("calendar solar 1/2/2023 --leap", 0, "2023-03-22\n", NULL);
+  expect ("calendar due --from \"26/04/2024 10:00\" --days 3", 1, "", "YYYY-MM-DD HH:MM");
+  expect ("calendar lunar 2023-02-30", 1, "", "YYYY-MM-DD");
+  expect ("calendar solar 1/2/2024 --leap", 1, "", "2024");
+  expect ("calendar set 2024-05-04 workday \"Làm bù cho thứ Hai 29/4\"", 0, "", NULL);
+  expect ("calendar set 2024-04-29 holiday \"Nghỉ hoán đổi\"", 0, "", NULL);
+  expect ("calendar due --from \"2024-04-26 10:00\" --days 3", 0, "2024-05-04 10:00\n", NULL);
+  expect ("calendar set 2024-04-29 nghi \"X\"", 1, "", NULL);
+  expect ("calendar remove 2024-04-29", 0, "", NULL);
+  expect ("calendar remove 2024-05-04", 0, "", NULL);
+}
+
+static void
+test_holidays (void)
+{
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+
+  g_assert_cmpint (run ("calendar holidays --year 2026", &out, &err), ==, 0);
+  g_assert_nonnull (strstr (out, "2026-11-24\tholiday\tNgày Văn hóa Việt Nam (24/11)\n"));
+  g_assert_nonnull (strstr (out, "2026-04-27\tcompensatory\tNghỉ bù Giỗ Tổ Hùng Vương (10/3 âm lịch)\n"));
+  expect ("calendar holidays --year 3000", 2, "", NULL);
+}
+
+static void
+test_catalog (void)
+{
+  g_autofree char *csv = mc_test_tmp_path ("bad.csv");
+  g_autofree char *args = g_strdup_printf ("catalog import %s", csv);
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+
+  g_file_set_contents (csv, "code,name,field,level,mechanism,days,online_level,fee\n"
+                            "9.1,A,Hộ tịch,xa,mot_cua,1,none,0\n9.2,B,Hộ tịch,xa,mot_cua,1,sometimes,0\n", -1, NULL);
+  expect (args, 1, "", "3");
+  g_assert_cmpint (run ("catalog list 9.1", &out, &err), ==, 0);
+  g_assert_cmpstr (out, ==, "");
+  expect ("frobnicate", 2, "", "frobnicate");
+}
+
+int
+main (int argc, char **argv)
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  g_test_add_func ("/cli/calendar", test_calendar);
+  g_test_add_func ("/cli/holidays", test_holidays);
+  g_test_add_func ("/cli/catalog", test_catalog);
+  return g_test_run ();
+}

@@ -1,0 +1,202 @@
+/* test-db.c — opening, durability settings, migrations, the vn tokenizer
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include "mc-db.h"
+#include "mc-test-utils.h"
+
+static char *
+schema_of (McDb *db)
+{
+  sqlite3_stmt *stmt = mc_db_prepare (db, "SELECT type, name, sql FROM sqlite_schema "
+                                          "WHERE name NOT LIKE 'sqlite_%' ORDER BY type, name", NULL);
+  GString *out = g_string_new (NULL);
+
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_string_append_printf (out, "%s %s %s\n", sqlite3_column_text (stmt, 0), sqlite3_column_text (stmt, 1),
+                            sqlite3_column_text (stmt, 2));
+  sqlite3_reset (stmt);
+  return g_string_free (out, FALSE);
+}
+
+static McDb *
+open_at_version (const char *name, int version)
+{
+  g_autofree char *path = mc_test_tmp_path (name);
+  g_autoptr(GError) error = NULL;
+  McDb *db = mc_db_new_unmigrated (path, &error);
+
+  g_assert_no_error (error);
+  g_assert_true (mc_db_migrate_to (db, version, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (mc_db_get_version (db), ==, version);
+  return db;
+}
+
+static void
+test_pragmas (void)
+{
+  g_autoptr(McDb) db = mc_test_db_new ();
+  g_autoptr(GError) error = NULL;
+  sqlite3_stmt *stmt = mc_db_prepare (db, "PRAGMA journal_mode", &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 0), ==, "wal");
+  sqlite3_reset (stmt);
+  g_assert_cmpint (mc_db_query_int (db, "PRAGMA foreign_keys", NULL), ==, 1);
+  g_assert_cmpint (mc_db_query_int (db, "PRAGMA synchronous", NULL), ==, 2);
+  g_assert_cmpint (mc_db_get_version (db), ==, mc_db_get_latest_version ());
+  /* Foreign keys are enforced. */
+  g_assert_false (mc_db_exec (db, "INSERT INTO department (unit_id, code, name) VALUES (999, 'X', 'X')", &error));
+  g_assert_error (error, MC_DB_ERROR, MC_DB_ERROR_SQL);
+}
+
+/* Each migration, from an empty database and from the version before it,
+ * ends in exactly the schema of a database migrated in one go. */
+static void
+test_migrations (void)
+{
+  int latest = mc_db_get_latest_version ();
+  g_autoptr(McDb) reference = open_at_version ("reference.sqlite", latest);
+  g_autofree char *expected = schema_of (reference);
+
+  for (int v = 1; v <= latest; v++)
+    {
+      g_autofree char *fresh_name = g_strdup_printf ("fresh-%d.sqlite", v);
+      g_autofree char *step_name = g_strdup_printf ("step-%d.sqlite", v);
+      g_autoptr(McDb) fresh = open_at_version (fresh_name, v);
+      g_autoptr(McDb) step = open_at_version (step_name, v - 1);
+      g_autoptr(GError) error = NULL;
+      g_autofree char *got = NULL;
+
+      if (v >= 2)
+        /* Data written under the previous version survives the migration. */
+        g_assert_true (mc_db_exec (step, "INSERT INTO unit (code, name, level, relation) "
+                                         "VALUES ('000.00.06.H56', 'Ủy ban nhân dân phường Phú Sơn', 'xa', 'self')",
+                                   &error));
+      g_assert_true (mc_db_migrate_to (step, latest, &error));
+      g_assert_no_error (error);
+      g_assert_true (mc_db_migrate_to (fresh, latest, &error));
+      got = schema_of (step);
+      g_assert_cmpstr (got, ==, expected);
+      g_free (got);
+      got = schema_of (fresh);
+      g_assert_cmpstr (got, ==, expected);
+      if (v >= 2)
+        g_assert_cmpint (mc_db_query_int (step, "SELECT count(*) FROM unit", NULL), ==, 1);
+    }
+}
+
+static void
+test_too_new (void)
+{
+  g_autofree char *path = mc_test_tmp_path ("too-new.sqlite");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(McDb) db = NULL;
+
+  {
+    g_autoptr(McDb) writer = mc_db_new (path, NULL, &error);
+    g_assert_no_error (error);
+    g_assert_true (mc_db_exec (writer, "PRAGMA user_version = 999", &error));
+  }
+  db = mc_db_new (path, NULL, &error);
+  g_assert_null (db);
+  g_assert_error (error, MC_DB_ERROR, MC_DB_ERROR_TOO_NEW);
+}
+
+static void
+test_open_failure (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(McDb) db = mc_db_new ("/proc/motcua/cannot/db.sqlite", NULL, &error);
+
+  g_assert_null (db);
+  g_assert_error (error, MC_DB_ERROR, MC_DB_ERROR_OPEN);
+}
+
+static gint64
+search (McDb *db, const char *query)
+{
+  sqlite3_stmt *stmt = mc_db_prepare (db, "SELECT count(*) FROM dossier_fts WHERE dossier_fts MATCH ?", NULL);
+  gint64 n;
+
+  sqlite3_bind_text (stmt, 1, query, -1, SQLITE_TRANSIENT);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  n = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  return n;
+}
+
+/* đ ~ d and every tone mark folds, in both directions. */
+static void
+test_vn_tokenizer (void)
+{
+  g_autoptr(McDb) db = mc_test_db_new ();
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (mc_db_exec (db,
+    "INSERT INTO unit (id, code, name, level, relation) VALUES (1, 'U', 'U', 'xa', 'self');"
+    "INSERT INTO field (id, name) VALUES (1, 'Hộ tịch');"
+    "INSERT INTO procedure (id, code, name, name_folded, field_id, level, mechanism, duration, updated_at) "
+    "  VALUES (1, '1.001193', 'Đăng ký khai sinh', 'dang ky khai sinh', 1, 'xa', 'mot_cua', 0.5, 0);"
+    "INSERT INTO dossier (code, unit_id, procedure_id, applicant_name, applicant_id_number, applicant_phone, "
+    "  channel, received_at, due_at, state) VALUES ('000.00.06.H56-240314-0001', 1, 1, 'Đặng Văn Đức', "
+    "  '038085012345', '0912345678', 'truc_tiep', 0, 0, 'received')", &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (search (db, "duc"), ==, 1);
+  g_assert_cmpint (search (db, "đức"), ==, 1);
+  g_assert_cmpint (search (db, "DANG VAN DUC"), ==, 1);
+  g_assert_cmpint (search (db, "đặng"), ==, 1);
+  g_assert_cmpint (search (db, "038085012345"), ==, 1);
+  g_assert_cmpint (search (db, "\"0912345678\""), ==, 1);
+  g_assert_cmpint (search (db, "minh"), ==, 0);
+  /* The index follows updates. */
+  g_assert_true (mc_db_exec (db, "UPDATE dossier SET applicant_name = 'Nguyễn Thị Minh'", &error));
+  g_assert_cmpint (search (db, "duc"), ==, 0);
+  g_assert_cmpint (search (db, "nguyen minh"), ==, 1);
+  /* The event log is append-only. */
+  g_assert_true (mc_db_exec (db, "INSERT INTO dossier_event (dossier_id, at, kind, state_to) "
+                                 "VALUES (1, 0, 'receive', 'received')", &error));
+  g_assert_false (mc_db_exec (db, "DELETE FROM dossier_event", &error));
+  g_assert_nonnull (strstr (error->message, "append-only"));
+}
+
+static void
+test_settings_and_data_version (void)
+{
+  g_autofree char *path = mc_test_tmp_path ("two.sqlite");
+  g_autoptr(McDb) a = NULL;
+  g_autoptr(McDb) b = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *value = NULL;
+  gint64 before;
+
+  a = mc_db_new (path, NULL, &error);
+  b = mc_db_new (path, NULL, &error);
+  g_assert_no_error (error);
+  before = mc_db_data_version (b);
+  g_assert_true (mc_db_set_setting (a, "report.place", "Phú Sơn", &error));
+  g_assert_cmpint (mc_db_data_version (b), !=, before);
+  value = mc_db_get_setting (b, "report.place", NULL);
+  g_assert_cmpstr (value, ==, "Phú Sơn");
+  g_free (value);
+  value = mc_db_get_setting (b, "missing", "fallback");
+  g_assert_cmpstr (value, ==, "fallback");
+}
+
+int
+main (int argc, char **argv)
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  g_test_add_func ("/db/pragmas", test_pragmas);
+  g_test_add_func ("/db/migrations", test_migrations);
+  g_test_add_func ("/db/too-new", test_too_new);
+  g_test_add_func ("/db/open-failure", test_open_failure);
+  g_test_add_func ("/db/vn-tokenizer", test_vn_tokenizer);
+  g_test_add_func ("/db/settings-and-data-version", test_settings_and_data_version);
+  return g_test_run ();
+}

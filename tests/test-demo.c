@@ -1,0 +1,60 @@
+/* test-demo.c — the demonstration history is consistent with the calendar
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include "mc-calendar-store.h"
+#include "mc-demo.h"
+#include "mc-test-utils.h"
+
+static void
+test_demo (void)
+{
+  g_autoptr(McDb) db = mc_test_db_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(McCalendar) cal = NULL;
+  McDemoStats stats = { 0 };
+  sqlite3_stmt *stmt;
+  static const char *const names[] = { "early", "on_time", "late" };
+  int checked = 0;
+
+  g_setenv ("MOTCUA_NOW", "2026-11-23 09:30", TRUE);
+  g_assert_true (mc_demo_fill (db, 3000, 7, &stats, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (stats.dossiers, ==, 3000);
+  g_assert_cmpint (mc_db_query_int (db, "SELECT count(*) FROM dossier", NULL), ==, 3000);
+  g_assert_cmpuint (stats.pending, >, 0);
+  g_assert_cmpuint (stats.late, >, 0);
+  g_assert_cmpuint (stats.apologies, >, 0);
+  /* Every channel, every state a center sees. */
+  g_assert_cmpint (mc_db_query_int (db, "SELECT count(DISTINCT channel) FROM dossier", NULL), ==, 3);
+  g_assert_cmpint (mc_db_query_int (db, "SELECT count(DISTINCT state) FROM dossier", NULL), >=, 5);
+  g_assert_cmpint (mc_db_query_int (db, "SELECT count(*) FROM dossier d WHERE NOT EXISTS (SELECT 1 FROM "
+                                        "dossier_event e WHERE e.dossier_id = d.id AND e.kind = 'receive')", NULL), ==, 0);
+  g_assert_cmpint (mc_db_query_int (db, "SELECT count(*) FROM dossier WHERE code NOT GLOB "
+                                        "'000.00.06.H56-[0-9][0-9][0-9][0-9][0-9][0-9]-[0-9][0-9][0-9][0-9]'", NULL), ==, 0);
+  g_assert_cmpint (mc_db_query_int (db, "SELECT count(*) FROM dossier WHERE received_at > "
+                                        "strftime('%s', '2026-11-23 02:30')", NULL), ==, 0);
+  /* The stored timeliness is the calendar's verdict. */
+  cal = mc_calendar_store_load (db, &error);
+  stmt = mc_db_prepare (db, "SELECT finished_at, due_at, timeliness FROM dossier WHERE finished_at IS NOT NULL", NULL);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      McTimeliness t = mc_calendar_classify (cal, sqlite3_column_int64 (stmt, 0), sqlite3_column_int64 (stmt, 1));
+      g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 2), ==, names[t]);
+      checked++;
+    }
+  sqlite3_reset (stmt);
+  g_assert_cmpint (checked, >, 2000);
+  /* A second demo into the same database is refused. */
+  g_assert_false (mc_demo_fill (db, 10, 7, NULL, &error));
+  g_assert_error (error, MC_DB_ERROR, MC_DB_ERROR_INVALID);
+}
+
+int
+main (int argc, char **argv)
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  g_test_add_func ("/demo/consistent-history", test_demo);
+  return g_test_run ();
+}

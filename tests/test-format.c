@@ -1,0 +1,133 @@
+/* test-format.c — Vietnamese numbers, dates and the CSV reader
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include "mc-csv.h"
+#include "mc-format.h"
+#include "mc-test-utils.h"
+
+static void
+check (char *got, const char *expected)
+{
+  g_assert_cmpstr (got, ==, expected);
+  g_free (got);
+}
+
+static void
+test_numbers (void)
+{
+  check (mc_format_count (0), "0");
+  check (mc_format_count (999), "999");
+  check (mc_format_count (1157), "1.157");
+  check (mc_format_count (1000000), "1.000.000");
+  check (mc_format_count (-25300), "-25.300");
+  check (mc_format_percent (0.775, 1), "77,5%");
+  check (mc_format_percent (0.77, 1), "77%");
+  check (mc_format_percent (1.0, 2), "100%");
+  check (mc_format_decimal (17.4, 1), "17,4");
+  check (mc_format_decimal (1234.5, 2), "1.234,5");
+  check (mc_format_money (50000), "50.000 đồng");
+  check (mc_format_working_days (0.5), "0,5 ngày làm việc");
+}
+
+static void
+test_dates (void)
+{
+  McDate d = mc_test_date ("2024-03-14");
+
+  check (mc_format_date (d), "14/03/2024");
+  check (mc_format_date_long (d), "ngày 14 tháng 3 năm 2024");
+  check (mc_format_date_full (mc_test_date ("2026-11-23")), "Thứ Hai, ngày 23 tháng 11 năm 2026");
+  check (mc_format_date_full (mc_test_date ("2026-11-29")), "Chủ nhật, ngày 29 tháng 11 năm 2026");
+  check (mc_format_time (mc_test_time ("2024-05-03 10:00")), "10:00 ngày 03/05/2024");
+}
+
+static void
+test_time_parse (void)
+{
+  McTime t;
+
+  g_assert_true (mc_time_parse_iso ("2024-02-29 23:59", &t));
+  check (mc_time_to_iso (t), "2024-02-29 23:59");
+  g_assert_true (mc_time_parse_iso ("2024-02-29T08:05:30", &t));
+  g_assert_cmpint (t % 60, ==, 30);
+  /* Vietnam time is UTC+7 whatever TZ says. */
+  g_assert_true (mc_time_parse_iso ("1970-01-01 07:00", &t));
+  g_assert_cmpint (t, ==, 0);
+  g_assert_false (mc_time_parse_iso ("2023-02-29 10:00", &t));
+  g_assert_false (mc_time_parse_iso ("2024-01-01 24:00", &t));
+  g_assert_false (mc_time_parse_iso ("2024-01-01 10:00x", &t));
+  g_assert_false (mc_time_parse_iso ("14/03/2024 10:00", &t));
+  g_assert_cmpint (mc_date_weekday (mc_test_date ("2024-03-14")), ==, 4);
+  g_assert_cmpint (mc_date_weekday (mc_test_date ("1969-12-31")), ==, 3);
+  for (McDate d = -800000; d < 800000; d += 997)
+    {
+      int y, m, day;
+      mc_date_to_ymd (d, &y, &m, &day);
+      g_assert_cmpint (mc_date_from_ymd (y, m, day), ==, d);
+    }
+}
+
+static void
+test_csv (void)
+{
+  const char *data = "\xEF\xBB\xBF" "a,b,c\r\n1,\"x, y\",\"say \"\"hi\"\"\"\n\n\"multi\nline\",,last";
+  g_autoptr(McCsvReader) reader = mc_csv_reader_new (data, strlen (data));
+  g_autoptr(GPtrArray) row = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) out = g_string_new (NULL);
+  const char *fields[] = { "x, y", "say \"hi\"", "plain" };
+
+  g_assert_true (mc_csv_reader_next (reader, row, &error));
+  g_assert_cmpstr (row->pdata[0], ==, "a");
+  g_assert_true (mc_csv_reader_next (reader, row, &error));
+  g_assert_cmpuint (mc_csv_reader_get_line (reader), ==, 2);
+  g_assert_cmpstr (row->pdata[1], ==, "x, y");
+  g_assert_cmpstr (row->pdata[2], ==, "say \"hi\"");
+  g_assert_true (mc_csv_reader_next (reader, row, &error));
+  g_assert_cmpuint (mc_csv_reader_get_line (reader), ==, 4);
+  g_assert_cmpstr (row->pdata[0], ==, "multi\nline");
+  g_assert_cmpstr (row->pdata[1], ==, "");
+  g_assert_cmpstr (row->pdata[2], ==, "last");
+  g_assert_false (mc_csv_reader_next (reader, row, &error));
+  g_assert_no_error (error);
+  mc_csv_append_row (out, fields, 3);
+  g_assert_cmpstr (out->str, ==, "\"x, y\",\"say \"\"hi\"\"\",plain\r\n");
+}
+
+static void
+test_csv_hostile (void)
+{
+  gsize big = MC_CSV_MAX_FIELD_BYTES + 10;
+  g_autofree char *data = g_malloc (big + 1);
+  g_autoptr(McCsvReader) reader = NULL;
+  g_autoptr(GPtrArray) row = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GError) error = NULL;
+  const char nul[] = "a,b\n1,\0\n";
+  g_autoptr(McCsvReader) nul_reader = mc_csv_reader_new (nul, sizeof nul - 1);
+
+  memset (data, 'x', big);
+  data[big] = '\0';
+  reader = mc_csv_reader_new (data, big);
+  g_assert_false (mc_csv_reader_next (reader, row, &error));
+  g_assert_error (error, MC_CSV_ERROR, MC_CSV_ERROR_TOO_LARGE);
+  g_clear_error (&error);
+  g_assert_true (mc_csv_reader_next (nul_reader, row, &error));
+  g_assert_false (mc_csv_reader_next (nul_reader, row, &error));
+  g_assert_error (error, MC_CSV_ERROR, MC_CSV_ERROR_ENCODING);
+}
+
+int
+main (int argc, char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/format/numbers", test_numbers);
+  g_test_add_func ("/format/dates", test_dates);
+  g_test_add_func ("/format/time-parse", test_time_parse);
+  g_test_add_func ("/csv/read-write", test_csv);
+  g_test_add_func ("/csv/hostile", test_csv_hostile);
+  return g_test_run ();
+}
