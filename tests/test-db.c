@@ -188,6 +188,48 @@ test_settings_and_data_version (void)
   g_assert_cmpstr (value, ==, "fallback");
 }
 
+static char *
+plan_of (McDb *db, const char *sql)
+{
+  g_autofree char *explain = g_strconcat ("EXPLAIN QUERY PLAN ", sql, NULL);
+  sqlite3_stmt *stmt = mc_db_prepare (db, explain, NULL);
+  GString *out = g_string_new (NULL);
+
+  g_assert_nonnull (stmt);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_string_append_printf (out, "%s\n", sqlite3_column_text (stmt, 3));
+  sqlite3_reset (stmt);
+  return g_string_free (out, FALSE);
+}
+
+/* The queries every screen and report runs at a million dossiers use an
+ * index, never a scan of the dossier table. */
+static void
+test_query_plans (void)
+{
+  static const struct { const char *sql, *index; } cases[] = {
+    { "SELECT id FROM dossier WHERE code = '000.00.06.H56-231027-0361'", "sqlite_autoindex_dossier_1" },
+    { "SELECT count(*) FROM dossier WHERE received_at BETWEEN 1 AND 2", "dossier_by_received" },
+    { "SELECT procedure_id, count(*) FROM dossier WHERE finished_at BETWEEN 1 AND 2 GROUP BY 1", "dossier_by_finished" },
+    { "SELECT id FROM dossier WHERE state IN ('received', 'processing', 'paused', 'sent_external') "
+      "AND due_at < 5 ORDER BY due_at", "USING" },
+    { "SELECT id FROM dossier WHERE current_department_id = 1 AND state IN ('received', 'processing', "
+      "'paused', 'sent_external') ORDER BY step_due_at", "dossier_inbox" },
+    { "SELECT id FROM dossier WHERE state = 'result_ready' ORDER BY finished_at", "dossier_ready" },
+    { "SELECT * FROM dossier_event WHERE dossier_id = 7 ORDER BY at", "dossier_event_by_dossier" },
+    { "SELECT count(*) FROM apology WHERE issued_at BETWEEN 1 AND 2", "apology_by_issued" },
+  };
+  g_autoptr(McDb) db = mc_test_db_new ();
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *plan = plan_of (db, cases[i].sql);
+      g_test_message ("%s\n%s", cases[i].sql, plan);
+      g_assert_nonnull (strstr (plan, cases[i].index));
+      g_assert_null (strstr (plan, "SCAN dossier\n"));
+    }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -198,5 +240,6 @@ main (int argc, char **argv)
   g_test_add_func ("/db/open-failure", test_open_failure);
   g_test_add_func ("/db/vn-tokenizer", test_vn_tokenizer);
   g_test_add_func ("/db/settings-and-data-version", test_settings_and_data_version);
+  g_test_add_func ("/db/query-plans", test_query_plans);
   return g_test_run ();
 }
