@@ -212,10 +212,10 @@ test_query_plans (void)
     { "SELECT count(*) FROM dossier WHERE received_at BETWEEN 1 AND 2", "dossier_by_received" },
     { "SELECT procedure_id, count(*) FROM dossier WHERE finished_at BETWEEN 1 AND 2 GROUP BY 1", "dossier_by_finished" },
     { "SELECT id FROM dossier WHERE state IN ('received', 'processing', 'paused', 'sent_external') "
-      "AND due_at < 5 ORDER BY due_at", "USING" },
+      "AND due_at < 5 ORDER BY due_at", "dossier_by_state" },
     { "SELECT id FROM dossier WHERE current_department_id = 1 AND state IN ('received', 'processing', "
       "'paused', 'sent_external') ORDER BY step_due_at", "dossier_inbox" },
-    { "SELECT id FROM dossier WHERE state = 'result_ready' ORDER BY finished_at", "dossier_ready" },
+    { "SELECT id FROM dossier WHERE state = 'result_ready' ORDER BY finished_at", "dossier_by_state" },
     { "SELECT * FROM dossier_event WHERE dossier_id = 7 ORDER BY at", "dossier_event_by_dossier" },
     { "SELECT count(*) FROM apology WHERE issued_at BETWEEN 1 AND 2", "apology_by_issued" },
   };

@@ -11,16 +11,14 @@ CREATE INDEX department_by_unit ON department (unit_id);
 CREATE INDEX dossier_by_received ON dossier (received_at, procedure_id, channel);
 -- settled in a period (06a columns 7–10)
 CREATE INDEX dossier_by_finished ON dossier (finished_at, procedure_id) WHERE finished_at IS NOT NULL;
--- still being processed: inboxes, "sắp đến hạn", "quá hạn", liveboard
-CREATE INDEX dossier_open_by_due ON dossier (due_at)
-  WHERE state IN ('received', 'processing', 'paused', 'sent_external');
+-- still being processed, per department: inboxes with "sắp đến hạn" / "chậm tiến độ"
 CREATE INDEX dossier_inbox ON dossier (current_department_id, state, step_due_at)
   WHERE state IN ('received', 'processing', 'paused', 'sent_external');
 CREATE INDEX dossier_inbox_staff ON dossier (current_staff_id, state)
   WHERE current_staff_id IS NOT NULL;
--- results waiting at the counter (trả kết quả page, liveboard)
-CREATE INDEX dossier_ready ON dossier (finished_at) WHERE state = 'result_ready';
 CREATE INDEX dossier_by_procedure ON dossier (procedure_id, received_at);
+-- open dossiers ("quá hạn" lists), results waiting at the counter, the liveboard:
+-- the states other than 'returned' hold a small share of the rows
 CREATE INDEX dossier_by_state ON dossier (state, received_at);
 CREATE INDEX dossier_by_unit ON dossier (unit_id, received_at);
 
