@@ -329,58 +329,61 @@ builtin (const char *name, GError **error)
   return g_resources_lookup_data (path, G_RESOURCE_LOOKUP_FLAGS_NONE, error);
 }
 
-/* fields.csv: name,sort_order — keeps the order of Biểu 06a. */
+typedef gboolean (*RowFunc) (McCatalog *self, GPtrArray *row, const int *idx, GError **error);
+
+/* Calls `func` on every row of a built-in two-column CSV resource. */
 static gboolean
-install_fields (McCatalog *self, GError **error)
+for_each_builtin_row (McCatalog *self, const char *name, const char *const *columns, RowFunc func,
+                      GError **error)
 {
-  g_autoptr(GBytes) bytes = builtin ("fields.csv", error);
+  g_autoptr(GBytes) bytes = builtin (name, error);
   g_autoptr(McCsvReader) reader = NULL;
   g_autoptr(GPtrArray) row = g_ptr_array_new_with_free_func (g_free);
-  const char *const columns[] = { "name", "sort_order", NULL };
+  g_autoptr(GError) local = NULL;
   int idx[2];
-  McDb *db = mc_catalog_get_db (self);
 
   if (bytes == NULL)
     return FALSE;
   reader = mc_csv_reader_new (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
   if (!mc_csv_reader_header (reader, columns, NULL, idx, error))
     return FALSE;
-  while (mc_csv_reader_next (reader, row, error))
+  while (mc_csv_reader_next (reader, row, &local))
+    if (!func (self, row, idx, error))
+      return FALSE;
+  if (local != NULL)
     {
-      sqlite3_stmt *stmt = mc_db_prepare (db, "INSERT OR IGNORE INTO field (name, sort_order) VALUES (?, ?)", error);
-      if (stmt == NULL)
-        return FALSE;
-      sqlite3_bind_text (stmt, 1, row->pdata[idx[0]], -1, SQLITE_TRANSIENT);
-      sqlite3_bind_int (stmt, 2, atoi (row->pdata[idx[1]]));
-      if (!mc_db_step_done (db, stmt, error))
-        return FALSE;
+      g_propagate_error (error, g_steal_pointer (&local));
+      return FALSE;
     }
-  return error == NULL || *error == NULL;
+  return TRUE;
 }
 
+/* fields.csv: name,sort_order — keeps the order of Biểu 06a. */
 static gboolean
-install_departments (McCatalog *self, GError **error)
+install_field (McCatalog *self, GPtrArray *row, const int *idx, GError **error)
 {
-  g_autoptr(GBytes) bytes = builtin ("departments.csv", error);
-  g_autoptr(McCsvReader) reader = NULL;
-  g_autoptr(GPtrArray) row = g_ptr_array_new_with_free_func (g_free);
-  const char *const columns[] = { "code", "name", NULL };
-  int idx[2];
+  McDb *db = mc_catalog_get_db (self);
+  sqlite3_stmt *stmt = mc_db_prepare (db, "INSERT OR IGNORE INTO field (name, sort_order) VALUES (?, ?)", error);
 
-  if (bytes == NULL)
+  if (stmt == NULL)
     return FALSE;
-  reader = mc_csv_reader_new (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
-  if (!mc_csv_reader_header (reader, columns, NULL, idx, error))
-    return FALSE;
-  while (mc_csv_reader_next (reader, row, error))
-    if (mc_catalog_ensure_department (self, row->pdata[idx[0]], row->pdata[idx[1]], error) == 0)
-      return FALSE;
-  return error == NULL || *error == NULL;
+  sqlite3_bind_text (stmt, 1, row->pdata[idx[0]], -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int (stmt, 2, atoi (row->pdata[idx[1]]));
+  return mc_db_step_done (db, stmt, error);
+}
+
+/* departments.csv: code,name */
+static gboolean
+install_department (McCatalog *self, GPtrArray *row, const int *idx, GError **error)
+{
+  return mc_catalog_ensure_department (self, row->pdata[idx[0]], row->pdata[idx[1]], error) > 0;
 }
 
 gboolean
 mc_catalog_install_builtin (McCatalog *self, McImportStats *stats, GError **error)
 {
+  static const char *const field_columns[] = { "name", "sort_order", NULL };
+  static const char *const department_columns[] = { "code", "name", NULL };
   g_autoptr(GBytes) procedures = NULL;
   McDb *db;
 
@@ -391,7 +394,9 @@ mc_catalog_install_builtin (McCatalog *self, McImportStats *stats, GError **erro
     return FALSE;
   if (!mc_db_begin (db, error))
     return FALSE;
-  if (!install_fields (self, error) || !install_departments (self, error) || !mc_db_commit (db, error))
+  if (!for_each_builtin_row (self, "fields.csv", field_columns, install_field, error) ||
+      !for_each_builtin_row (self, "departments.csv", department_columns, install_department, error) ||
+      !mc_db_commit (db, error))
     {
       mc_db_rollback (db);
       return FALSE;
