@@ -4,7 +4,9 @@
 #include "config.h"
 
 #include <string.h>
+#include <sys/wait.h>
 
+#include "mc-db.h"
 #include "mc-test-utils.h"
 
 static int
@@ -82,6 +84,41 @@ test_catalog (void)
   expect ("frobnicate", 2, "", "frobnicate");
 }
 
+/* Two processes receiving at the same moment never get the same code, and
+ * the numbers of the day have no gap. */
+static void
+test_concurrent_codes (void)
+{
+  g_autofree char *db_path = mc_test_tmp_path ("concurrent.sqlite");
+  g_autofree char *script = g_strdup_printf (
+    "for i in $(seq 25); do %s --db %s dossier receive --procedure 1.001193 --name \"Lê Văn An\" "
+    "--id-number 038085012345 --channel truc_tiep --at \"2026-11-23 09:00\" >/dev/null || exit 1; done",
+    g_getenv ("MOTCUA_BIN"), db_path);
+  const char *argv[] = { "/bin/sh", "-c", script, NULL };
+  GPid pids[2];
+  g_autoptr(GError) error = NULL;
+  g_autoptr(McDb) db = NULL;
+  int status;
+
+  {
+    g_autofree char *out = NULL, *err = NULL;
+    g_autofree char *init = g_strdup_printf ("%s --db %s catalog list 1.001193", g_getenv ("MOTCUA_BIN"), db_path);
+    g_assert_true (g_spawn_command_line_sync (init, &out, &err, &status, &error));
+  }
+  for (int i = 0; i < 2; i++)
+    g_assert_true (g_spawn_async (NULL, (char **) argv, NULL, G_SPAWN_DO_NOT_REAP_CHILD, NULL, NULL, &pids[i], &error));
+  for (int i = 0; i < 2; i++)
+    {
+      g_assert_cmpint (waitpid (pids[i], &status, 0), ==, pids[i]);
+      g_assert_true (WIFEXITED (status) && WEXITSTATUS (status) == 0);
+    }
+  db = mc_db_new (db_path, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (mc_db_query_int (db, "SELECT count(*) FROM dossier", NULL), ==, 50);
+  g_assert_cmpint (mc_db_query_int (db, "SELECT count(DISTINCT code) FROM dossier", NULL), ==, 50);
+  g_assert_cmpint (mc_db_query_int (db, "SELECT max(substr(code, -4)) FROM dossier", NULL), ==, 50);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -89,5 +126,6 @@ main (int argc, char **argv)
   g_test_add_func ("/cli/calendar", test_calendar);
   g_test_add_func ("/cli/holidays", test_holidays);
   g_test_add_func ("/cli/catalog", test_catalog);
+  g_test_add_func ("/cli/concurrent-codes", test_concurrent_codes);
   return g_test_run ();
 }

@@ -11,6 +11,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "mc-catalog.h"
 #include "mc-cli.h"
 
 static const struct {
@@ -20,6 +21,7 @@ static const struct {
   { "calendar", mc_cli_calendar },
   { "catalog", mc_cli_catalog },
   { "demo", mc_cli_demo },
+  { "dossier", mc_cli_dossier },
 };
 
 /* Index of the first argument after the global options (--db PATH). */
@@ -82,9 +84,20 @@ mc_cli_open_db (const char *path)
   g_autofree char *fallback = path ? NULL : mc_db_default_path ();
   GError *error = NULL;
   McDb *db = mc_db_new (path ? path : fallback, NULL, &error);
+  g_autoptr(McCatalog) catalog = NULL;
 
   if (db == NULL)
-    mc_cli_fail (error);
+    {
+      mc_cli_fail (error);
+      return NULL;
+    }
+  /* A new database starts with the built-in catalog, as in the application. */
+  catalog = mc_catalog_new (db);
+  if (mc_catalog_count_procedures (catalog) == 0 && !mc_catalog_install_builtin (catalog, NULL, &error))
+    {
+      mc_cli_fail (error);
+      g_clear_object (&db);
+    }
   return db;
 }
 
@@ -107,7 +120,11 @@ print_help (void)
                      "  calendar hours [WEEKDAY HOURS]           office hours, e.g. 1 07:00-11:30,13:30-17:00\n"
                      "  catalog import FILE.csv                  procedures (all or nothing)\n"
                      "  catalog export FILE.csv|FILE.xlsx        procedures (CSV, or the printable list)\n"
-                     "  catalog list [SEARCH]                    code, days, name"));
+                     "  catalog list [SEARCH]                    code, days, name\n"
+                     "  dossier receive --procedure CODE --name NAME --id-number N --channel C [--at T] …\n"
+                     "  dossier show CODE                        the dossier and its timeline\n"
+                     "  dossier search QUERY                     code, name, ID number or phone\n"
+                     "  dossier import FILE.csv                  migration from another system"));
   return 0;
 }
 

@@ -21,5 +21,6 @@ int       mc_cli_usage        (const char *usage);
 int       mc_cli_calendar     (McDb *db, int argc, char **argv);
 int       mc_cli_catalog      (McDb *db, int argc, char **argv);
 int       mc_cli_demo         (McDb *db, int argc, char **argv);
+int       mc_cli_dossier      (McDb *db, int argc, char **argv);
 
 G_END_DECLS

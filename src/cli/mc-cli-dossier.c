@@ -1,0 +1,177 @@
+/* mc-cli-dossier.c — motcua dossier receive|show|search|import
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "mc-calendar-store.h"
+#include "mc-cli.h"
+#include "mc-dossier-store.h"
+#include "mc-format.h"
+
+static McDossierStore *
+open_store (McDb *db, GError **error)
+{
+  g_autoptr(McCalendar) calendar = mc_calendar_store_load (db, error);
+
+  return calendar ? mc_dossier_store_new (db, calendar) : NULL;
+}
+
+static const char *
+option (int argc, char **argv, const char *name)
+{
+  for (int i = 1; i + 1 < argc; i++)
+    if (g_str_equal (argv[i], name))
+      return argv[i + 1];
+  return NULL;
+}
+
+static gboolean
+known_options (int argc, char **argv, const char *const *names)
+{
+  for (int i = 1; i < argc; i += 2)
+    if (!g_strv_contains (names, argv[i]) || i + 1 >= argc)
+      return FALSE;
+  return TRUE;
+}
+
+static int
+receive (McDb *db, int argc, char **argv)
+{
+  static const char *const names[] = { "--procedure", "--name", "--id-number", "--birth-date", "--phone",
+                                       "--email", "--address", "--channel", "--at", "--counter",
+                                       "--organisation", "--note", NULL };
+  g_autoptr(McDossierStore) store = NULL;
+  g_autoptr(McDossier) dossier = mc_dossier_new ();
+  McDossierData *d = mc_dossier_get_data (dossier);
+  const char *at = option (argc, argv, "--at");
+  g_autofree char *due = NULL;
+  GError *error = NULL;
+
+  if (!known_options (argc, argv, names) || !option (argc, argv, "--procedure") ||
+      !option (argc, argv, "--channel") || (!option (argc, argv, "--name") && !option (argc, argv, "--organisation")))
+    return mc_cli_usage (_("Usage: motcua dossier receive --procedure CODE (--name NAME --id-number 12DIGITS | "
+                           "--organisation NAME --id-number TAXCODE) --channel truc_tiep|buu_chinh|truc_tuyen "
+                           "[--phone …] [--email …] [--address …] [--birth-date YYYY-MM-DD] [--at \"YYYY-MM-DD HH:MM\"]"));
+  if (!mc_channel_from_string (option (argc, argv, "--channel"), &d->channel))
+    return mc_cli_fail (g_error_new (MC_DOSSIER_ERROR, MC_DOSSIER_ERROR_INVALID,
+                                     _("The channel must be truc_tiep, buu_chinh or truc_tuyen")));
+  if (at && !mc_time_parse_iso (at, &d->received_at))
+    return mc_cli_fail (g_error_new (MC_DOSSIER_ERROR, MC_DOSSIER_ERROR_INVALID,
+                                     _("Invalid time “%s”: write it as YYYY-MM-DD HH:MM"), at));
+  d->applicant_kind = option (argc, argv, "--organisation") ? MC_APPLICANT_ORGANISATION : MC_APPLICANT_PERSON;
+  d->applicant_name = g_strdup (option (argc, argv, d->applicant_kind ? "--organisation" : "--name"));
+  d->representative = g_strdup (d->applicant_kind ? option (argc, argv, "--name") : NULL);
+  d->procedure_code = g_strdup (option (argc, argv, "--procedure"));
+  d->applicant_id_number = g_strdup (option (argc, argv, "--id-number"));
+  d->applicant_birth_date = g_strdup (option (argc, argv, "--birth-date"));
+  d->applicant_phone = g_strdup (option (argc, argv, "--phone"));
+  d->applicant_email = g_strdup (option (argc, argv, "--email"));
+  d->applicant_address = g_strdup (option (argc, argv, "--address"));
+  d->counter = g_strdup (option (argc, argv, "--counter"));
+  d->note = g_strdup (option (argc, argv, "--note"));
+  store = open_store (db, &error);
+  if (store == NULL || !mc_dossier_store_receive (store, dossier, &error))
+    return mc_cli_fail (error);
+  due = mc_time_to_iso (d->due_at);
+  g_print ("%s\t%s\n", d->code, due);
+  return 0;
+}
+
+static int
+show (McDb *db, int argc, char **argv)
+{
+  g_autoptr(McDossierStore) store = NULL;
+  g_autoptr(McDossier) dossier = NULL;
+  g_autoptr(GPtrArray) events = NULL;
+  g_autofree char *received = NULL, *due = NULL;
+  GError *error = NULL;
+  McDossierData *d;
+
+  if (argc != 2)
+    return mc_cli_usage (_("Usage: motcua dossier show CODE"));
+  store = open_store (db, &error);
+  if (store == NULL || (dossier = mc_dossier_store_find (store, argv[1], &error)) == NULL)
+    return mc_cli_fail (error);
+  d = mc_dossier_get_data (dossier);
+  received = mc_time_to_iso (d->received_at);
+  due = mc_time_to_iso (d->due_at);
+  g_print ("code\t%s\nprocedure\t%s\t%s\nfield\t%s\napplicant\t%s\nid_number\t%s\nphone\t%s\n"
+           "channel\t%s\nreceived_at\t%s\ndue_at\t%s\nstate\t%s\n",
+           d->code, d->procedure_code, d->procedure_name, d->field_name, d->applicant_name,
+           d->applicant_id_number ? d->applicant_id_number : "", d->applicant_phone ? d->applicant_phone : "",
+           mc_channel_to_string (d->channel), received, due, d->state);
+  for (guint i = 0; i < d->documents->len; i++)
+    {
+      McDossierDocument *doc = d->documents->pdata[i];
+      g_print ("document\t%s\t%d\t%d\t%s\n", doc->name, doc->originals, doc->copies, doc->received ? "yes" : "no");
+    }
+  events = mc_dossier_store_list_events (store, d->id, &error);
+  for (guint i = 0; i < events->len; i++)
+    {
+      McDossierEvent *e = events->pdata[i];
+      g_autofree char *when = mc_time_to_iso (e->at);
+      g_print ("event\t%s\t%s\t%s\t%s\n", when, e->kind, e->state_to, e->department_name ? e->department_name : "");
+    }
+  return error ? mc_cli_fail (error) : 0;
+}
+
+static int
+search (McDb *db, int argc, char **argv)
+{
+  g_autoptr(McDossierStore) store = NULL;
+  g_autoptr(GPtrArray) hits = NULL;
+  GError *error = NULL;
+
+  if (argc != 2)
+    return mc_cli_usage (_("Usage: motcua dossier search QUERY"));
+  store = open_store (db, &error);
+  if (store == NULL)
+    return mc_cli_fail (error);
+  hits = mc_dossier_store_search (store, argv[1], 100, &error);
+  if (error)
+    return mc_cli_fail (error);
+  for (guint i = 0; i < hits->len; i++)
+    {
+      McDossierData *d = mc_dossier_get_data (hits->pdata[i]);
+      g_autofree char *received = mc_time_to_iso (d->received_at);
+      g_print ("%s\t%s\t%s\t%s\t%s\n", d->code, received, d->state, d->applicant_name, d->procedure_name);
+    }
+  return 0;
+}
+
+static int
+import (McDb *db, int argc, char **argv)
+{
+  g_autoptr(McDossierStore) store = NULL;
+  g_autofree char *data = NULL;
+  gsize length;
+  guint n = 0;
+  GError *error = NULL;
+
+  if (argc != 2)
+    return mc_cli_usage (_("Usage: motcua dossier import FILE.csv"));
+  store = open_store (db, &error);
+  if (store == NULL || !g_file_get_contents (argv[1], &data, &length, &error) ||
+      !mc_dossier_store_import_csv (store, data, length, &n, &error))
+    return mc_cli_fail (error);
+  g_print ("imported\t%u\n", n);
+  return 0;
+}
+
+int
+mc_cli_dossier (McDb *db, int argc, char **argv)
+{
+  const char *sub = argc > 1 ? argv[1] : "";
+
+  if (g_str_equal (sub, "receive"))
+    return receive (db, argc - 1, argv + 1);
+  if (g_str_equal (sub, "show"))
+    return show (db, argc - 1, argv + 1);
+  if (g_str_equal (sub, "search"))
+    return search (db, argc - 1, argv + 1);
+  if (g_str_equal (sub, "import"))
+    return import (db, argc - 1, argv + 1);
+  return mc_cli_usage (_("Usage: motcua dossier receive|show|search|import …"));
+}

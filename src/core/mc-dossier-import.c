@@ -1,0 +1,257 @@
+/* mc-dossier-import.c — bulk migration of dossiers from another system (DESIGN.md §4)
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * code,procedure_code,channel,received_at,due_at,finished_at,returned_at,outcome,applicant_name
+ * One transaction: a bad line rolls back every line before it and is named in
+ * the error. Timeliness is recomputed by our calendar, never copied, so that
+ * imported and native dossiers are judged alike.
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gi18n-lib.h>
+
+#include "mc-catalog.h"
+#include "mc-csv.h"
+#include "mc-dossier-store.h"
+
+enum { COL_CODE, COL_PROCEDURE, COL_CHANNEL, COL_RECEIVED, COL_DUE, COL_FINISHED, COL_RETURNED,
+       COL_OUTCOME, COL_NAME, N_COLS };
+
+static const char *const columns[] = { "code", "procedure_code", "channel", "received_at", "due_at",
+                                       "finished_at", "returned_at", "outcome", "applicant_name", NULL };
+
+typedef struct {
+  McDossierStore *store;
+  McDb           *db;
+  McCalendar     *calendar;
+  gint64          unit_id;
+  GHashTable     *procedures;  /* code → ProcedureRef* */
+  guint           line;
+} Import;
+
+typedef struct {
+  gint64 id;
+  double days;
+} ProcedureRef;
+
+typedef struct {
+  const char *code, *name, *outcome, *state, *timeliness;
+  McChannel   channel;
+  gint64      procedure_id;
+  McTime      received, due, finished, returned;
+} Row;
+
+static gboolean
+line_error (Import *im, GError **error, const char *message)
+{
+  g_set_error (error, MC_DOSSIER_ERROR, MC_DOSSIER_ERROR_INVALID, _("Line %u: %s"), im->line, message);
+  return FALSE;
+}
+
+static gboolean
+load_procedures (Import *im, GError **error)
+{
+  sqlite3_stmt *stmt = mc_db_prepare (im->db, "SELECT code, id, CASE duration_unit WHEN 'hour' "
+                                              "THEN duration / 8.0 ELSE duration END FROM procedure", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      ProcedureRef *ref = g_new (ProcedureRef, 1);
+      ref->id = sqlite3_column_int64 (stmt, 1);
+      ref->days = sqlite3_column_double (stmt, 2);
+      g_hash_table_insert (im->procedures, g_strdup ((const char *) sqlite3_column_text (stmt, 0)), ref);
+    }
+  sqlite3_reset (stmt);
+  return TRUE;
+}
+
+/* An optional time: empty → 0. */
+static gboolean
+parse_time (const char *text, McTime *out, gboolean required)
+{
+  *out = 0;
+  if (text == NULL || *text == '\0')
+    return !required;
+  return mc_time_parse_iso (text, out);
+}
+
+static gboolean
+parse_times (Import *im, GPtrArray *r, const int *idx, Row *row, GError **error)
+{
+  if (!parse_time (r->pdata[idx[COL_RECEIVED]], &row->received, TRUE))
+    return line_error (im, error, _("received_at must be written YYYY-MM-DD HH:MM"));
+  if (!parse_time (r->pdata[idx[COL_DUE]], &row->due, FALSE))
+    return line_error (im, error, _("due_at must be empty or written YYYY-MM-DD HH:MM"));
+  if (!parse_time (r->pdata[idx[COL_FINISHED]], &row->finished, FALSE) ||
+      (row->finished != 0 && row->finished < row->received))
+    return line_error (im, error, _("finished_at must be empty or a time after received_at"));
+  if (!parse_time (r->pdata[idx[COL_RETURNED]], &row->returned, FALSE) ||
+      (row->returned != 0 && (row->finished == 0 || row->returned < row->finished)))
+    return line_error (im, error, _("returned_at needs finished_at and must come after it"));
+  return TRUE;
+}
+
+static gboolean
+derive_state (Import *im, Row *row, GError **error)
+{
+  static const char *const names[] = { "early", "on_time", "late" };
+
+  if (*row->outcome != '\0' && !g_str_equal (row->outcome, "approved") &&
+      !g_str_equal (row->outcome, "unqualified") && !g_str_equal (row->outcome, "withdrawn"))
+    return line_error (im, error, _("outcome must be empty, approved, unqualified or withdrawn"));
+  if (row->finished == 0 && *row->outcome != '\0')
+    return line_error (im, error, _("an outcome needs finished_at"));
+  if (row->finished == 0)
+    row->state = "processing";
+  else if (*row->outcome == '\0' || g_str_equal (row->outcome, "approved"))
+    row->state = row->returned ? "returned" : "result_ready", row->outcome = "approved";
+  else
+    row->state = row->outcome;
+  row->timeliness = row->finished ? names[mc_calendar_classify (im->calendar, row->finished, row->due)] : NULL;
+  return TRUE;
+}
+
+static gboolean
+parse_row (Import *im, GPtrArray *r, const int *idx, Row *row, GError **error)
+{
+  ProcedureRef *ref;
+  g_autofree char *message = NULL;
+
+  row->code = g_strstrip (r->pdata[idx[COL_CODE]]);
+  row->name = g_strstrip (r->pdata[idx[COL_NAME]]);
+  row->outcome = g_strstrip (r->pdata[idx[COL_OUTCOME]]);
+  if (*row->code == '\0' || strlen (row->code) > 64)
+    return line_error (im, error, _("the dossier code is empty or too long"));
+  if (*row->name == '\0')
+    return line_error (im, error, _("applicant_name is empty"));
+  ref = g_hash_table_lookup (im->procedures, g_strstrip (r->pdata[idx[COL_PROCEDURE]]));
+  if (ref == NULL)
+    {
+      message = g_strdup_printf (_("no procedure has the code “%s”"), (char *) r->pdata[idx[COL_PROCEDURE]]);
+      return line_error (im, error, message);
+    }
+  row->procedure_id = ref->id;
+  if (!mc_channel_from_string (g_strstrip (r->pdata[idx[COL_CHANNEL]]), &row->channel))
+    return line_error (im, error, _("channel must be truc_tiep, buu_chinh or truc_tuyen"));
+  if (!parse_times (im, r, idx, row, error))
+    return FALSE;
+  if (row->due == 0 && !mc_calendar_add_working_days (im->calendar, row->received, ref->days, &row->due, error))
+    return FALSE;
+  return derive_state (im, row, error);
+}
+
+static void
+bind_time (sqlite3_stmt *stmt, int i, McTime t)
+{
+  if (t != 0)
+    sqlite3_bind_int64 (stmt, i, t);
+  else
+    sqlite3_bind_null (stmt, i);
+}
+
+static gboolean
+add_event (Import *im, gint64 id, McTime at, const char *kind, const char *state, GError **error)
+{
+  sqlite3_stmt *stmt = mc_db_prepare (im->db, "INSERT INTO dossier_event (dossier_id, at, kind, state_to, note) "
+                                              "VALUES (?, ?, ?, ?, 'Nhập từ hệ thống cũ')", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  sqlite3_bind_int64 (stmt, 2, at);
+  sqlite3_bind_text (stmt, 3, kind, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 4, state, -1, SQLITE_STATIC);
+  return mc_db_step_done (im->db, stmt, error);
+}
+
+static gboolean
+write_row (Import *im, Row *row, GError **error)
+{
+  sqlite3_stmt *stmt = mc_db_prepare (im->db,
+      "INSERT INTO dossier (code, unit_id, procedure_id, applicant_name, channel, received_at, due_at, state, "
+      "finished_at, returned_at, outcome, timeliness, imported) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,1)", error);
+  g_autoptr(GError) local = NULL;
+  gint64 id;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, row->code, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 2, im->unit_id);
+  sqlite3_bind_int64 (stmt, 3, row->procedure_id);
+  sqlite3_bind_text (stmt, 4, row->name, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 5, mc_channel_to_string (row->channel), -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 6, row->received);
+  sqlite3_bind_int64 (stmt, 7, row->due);
+  sqlite3_bind_text (stmt, 8, row->state, -1, SQLITE_STATIC);
+  bind_time (stmt, 9, row->finished);
+  bind_time (stmt, 10, row->returned);
+  sqlite3_bind_text (stmt, 11, row->finished ? row->outcome : NULL, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 12, row->timeliness, -1, SQLITE_STATIC);
+  if (!mc_db_step_done (im->db, stmt, &local))
+    return line_error (im, error, g_error_matches (local, MC_DB_ERROR, MC_DB_ERROR_CONSTRAINT)
+                                    ? _("a dossier with this code already exists") : local->message);
+  id = sqlite3_last_insert_rowid (mc_db_get_handle (im->db));
+  return add_event (im, id, row->received, "receive", "received", error) &&
+         (!row->finished || add_event (im, id, row->finished, "finish", row->state, error)) &&
+         (!row->returned || add_event (im, id, row->returned, "return", "returned", error));
+}
+
+static gboolean
+import_rows (Import *im, McCsvReader *reader, guint *n, GError **error)
+{
+  g_autoptr(GPtrArray) r = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GError) local = NULL;
+  int idx[N_COLS];
+
+  if (!mc_csv_reader_header (reader, columns, NULL, idx, error))
+    return FALSE;
+  while (mc_csv_reader_next (reader, r, &local))
+    {
+      Row row = { 0 };
+
+      im->line = mc_csv_reader_get_line (reader);
+      if (r->len < N_COLS)
+        return line_error (im, error, _("the line has fewer columns than the header"));
+      if (!parse_row (im, r, idx, &row, error) || !write_row (im, &row, error))
+        return FALSE;
+      (*n)++;
+    }
+  if (local != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+mc_dossier_store_import_csv (McDossierStore *self, const char *data, gsize length, guint *n_imported,
+                             GError **error)
+{
+  g_autoptr(McCsvReader) reader = mc_csv_reader_new (data, length);
+  g_autoptr(GHashTable) procedures = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autoptr(McCatalog) catalog = NULL;
+  Import im = { self, NULL, NULL, 0, procedures, 0 };
+  guint n = 0;
+
+  g_return_val_if_fail (MC_IS_DOSSIER_STORE (self), FALSE);
+
+  im.db = mc_dossier_store_get_db (self);
+  im.calendar = mc_dossier_store_get_calendar (self);
+  catalog = mc_catalog_new (im.db);
+  im.unit_id = mc_catalog_get_own_unit (catalog, error);
+  if (im.unit_id == 0 || !load_procedures (&im, error) || !mc_db_begin (im.db, error))
+    return FALSE;
+  if (!import_rows (&im, reader, &n, error) || !mc_db_commit (im.db, error))
+    {
+      mc_db_rollback (im.db);
+      return FALSE;
+    }
+  if (n_imported)
+    *n_imported = n;
+  return TRUE;
+}

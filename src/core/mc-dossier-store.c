@@ -1,0 +1,538 @@
+/* mc-dossier-store.c — receiving, finding and importing dossiers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * A dossier code is a promise printed on paper, so it is drawn inside the
+ * same BEGIN IMMEDIATE transaction that writes the dossier: two counters (two
+ * processes) receiving at the same second serialise on the write lock and get
+ * consecutive numbers; a crash before COMMIT leaves neither the number nor the
+ * dossier.
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gi18n-lib.h>
+
+#include "mc-catalog.h"
+#include "mc-dossier-store.h"
+#include "mc-id-number.h"
+#include "mc-text.h"
+
+struct _McDossierStore
+{
+  GObject     parent_instance;
+
+  McDb       *db;
+  McCalendar *calendar;
+};
+
+G_DEFINE_FINAL_TYPE (McDossierStore, mc_dossier_store, G_TYPE_OBJECT)
+G_DEFINE_QUARK (mc-dossier-error-quark, mc_dossier_error)
+
+static void
+mc_dossier_store_dispose (GObject *object)
+{
+  McDossierStore *self = MC_DOSSIER_STORE (object);
+
+  g_clear_object (&self->db);
+  g_clear_object (&self->calendar);
+  G_OBJECT_CLASS (mc_dossier_store_parent_class)->dispose (object);
+}
+
+static void
+mc_dossier_store_class_init (McDossierStoreClass *klass)
+{
+  G_OBJECT_CLASS (klass)->dispose = mc_dossier_store_dispose;
+}
+
+static void
+mc_dossier_store_init (McDossierStore *self)
+{
+}
+
+McDossierStore *
+mc_dossier_store_new (McDb *db, McCalendar *calendar)
+{
+  McDossierStore *self;
+
+  g_return_val_if_fail (MC_IS_DB (db), NULL);
+  g_return_val_if_fail (MC_IS_CALENDAR (calendar), NULL);
+
+  self = g_object_new (MC_TYPE_DOSSIER_STORE, NULL);
+  self->db = g_object_ref (db);
+  self->calendar = g_object_ref (calendar);
+  return self;
+}
+
+McDb *
+mc_dossier_store_get_db (McDossierStore *self)
+{
+  g_return_val_if_fail (MC_IS_DOSSIER_STORE (self), NULL);
+
+  return self->db;
+}
+
+McCalendar *
+mc_dossier_store_get_calendar (McDossierStore *self)
+{
+  g_return_val_if_fail (MC_IS_DOSSIER_STORE (self), NULL);
+
+  return self->calendar;
+}
+
+static gboolean
+invalid (GError **error, const char *message)
+{
+  g_set_error_literal (error, MC_DOSSIER_ERROR, MC_DOSSIER_ERROR_INVALID, message);
+  return FALSE;
+}
+
+/* id and legal days of a procedure, by national code. */
+static gboolean
+lookup_procedure (McDossierStore *self, const char *code, gint64 *id, double *days, GError **error)
+{
+  sqlite3_stmt *stmt = mc_db_prepare (self->db,
+      "SELECT id, CASE duration_unit WHEN 'hour' THEN duration / 8.0 ELSE duration END "
+      "FROM procedure WHERE code = ? AND active", error);
+  gboolean found;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, code, -1, SQLITE_TRANSIENT);
+  found = sqlite3_step (stmt) == SQLITE_ROW;
+  if (found)
+    {
+      *id = sqlite3_column_int64 (stmt, 0);
+      *days = sqlite3_column_double (stmt, 1);
+    }
+  sqlite3_reset (stmt);
+  if (!found)
+    g_set_error (error, MC_DOSSIER_ERROR, MC_DOSSIER_ERROR_NOT_FOUND,
+                 _("No procedure has the code “%s”"), code ? code : "");
+  return found;
+}
+
+gboolean
+mc_dossier_store_compute_due (McDossierStore *self, const char *procedure_code, McTime received,
+                              McTime *due, GError **error)
+{
+  gint64 id;
+  double days;
+
+  g_return_val_if_fail (MC_IS_DOSSIER_STORE (self), FALSE);
+
+  return lookup_procedure (self, procedure_code, &id, &days, error) &&
+         mc_calendar_add_working_days (self->calendar, received, days, due, error);
+}
+
+static gboolean
+validate_person (McDossierData *d, GError **error)
+{
+  g_autofree char *digits = NULL;
+  McDate birth;
+
+  if (d->applicant_birth_date && *d->applicant_birth_date)
+    {
+      if (!mc_date_parse_iso (d->applicant_birth_date, &birth) || birth > mc_time_get_date (d->received_at))
+        return invalid (error, _("The date of birth must be a past date written YYYY-MM-DD"));
+    }
+  digits = mc_id_number_validate (d->applicant_id_number, d->applicant_birth_date, NULL, error);
+  if (digits == NULL)
+    return FALSE;
+  g_free (d->applicant_id_number);
+  d->applicant_id_number = g_steal_pointer (&digits);
+  return TRUE;
+}
+
+static gboolean
+validate_organisation (McDossierData *d, GError **error)
+{
+  gsize len = d->applicant_id_number ? strlen (d->applicant_id_number) : 0;
+
+  /* Mã số doanh nghiệp: 10 digits, or 10-3 for a branch. */
+  for (gsize i = 0; i < len; i++)
+    if (!g_ascii_isdigit (d->applicant_id_number[i]) && !(i == 10 && d->applicant_id_number[i] == '-'))
+      len = 0;
+  if (len != 10 && len != 14)
+    return invalid (error, _("The enterprise or tax code must have 10 digits (or 10-3 for a branch)"));
+  return TRUE;
+}
+
+static gboolean
+validate_contact (McDossierData *d, GError **error)
+{
+  if (d->applicant_phone && *d->applicant_phone)
+    {
+      char *phone = mc_phone_validate (d->applicant_phone, error);
+      if (phone == NULL)
+        return FALSE;
+      g_free (d->applicant_phone);
+      d->applicant_phone = phone;
+    }
+  if (d->applicant_email && *d->applicant_email &&
+      (strchr (d->applicant_email, '@') == NULL || strchr (d->applicant_email, ' ') != NULL))
+    return invalid (error, _("The email address is not valid"));
+  return TRUE;
+}
+
+static gboolean
+validate (McDossierData *d, GError **error)
+{
+  g_autofree char *name = mc_text_normalize (d->applicant_name);
+
+  if (name == NULL || *name == '\0')
+    return invalid (error, d->applicant_kind == MC_APPLICANT_PERSON ? _("The applicant’s full name is empty")
+                                                                     : _("The organisation’s name is empty"));
+  g_free (d->applicant_name);
+  d->applicant_name = g_steal_pointer (&name);
+  if (d->applicant_kind == MC_APPLICANT_PERSON ? !validate_person (d, error) : !validate_organisation (d, error))
+    return FALSE;
+  return validate_contact (d, error);
+}
+
+/* The next number of the day for the unit, inside the caller's transaction. */
+static char *
+next_code (McDossierStore *self, gint64 unit_id, const char *unit_code, McTime received, GError **error)
+{
+  int y, m, day;
+  char key[7];
+  sqlite3_stmt *stmt = mc_db_prepare (self->db,
+      "INSERT INTO dossier_code_seq (unit_id, day, last) VALUES (?, ?, 1) "
+      "ON CONFLICT (unit_id, day) DO UPDATE SET last = last + 1 RETURNING last", error);
+  gint64 n = 0;
+
+  if (stmt == NULL)
+    return NULL;
+  mc_date_to_ymd (mc_time_get_date (received), &y, &m, &day);
+  g_snprintf (key, sizeof key, "%02d%02d%02d", y % 100, m, day);
+  sqlite3_bind_int64 (stmt, 1, unit_id);
+  sqlite3_bind_text (stmt, 2, key, -1, SQLITE_TRANSIENT);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    n = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  if (n == 0)
+    {
+      mc_db_set_error (self->db, sqlite3_errcode (mc_db_get_handle (self->db)), error);
+      return NULL;
+    }
+  /* At least four digits (TT 01/2018 Điều 19); more when a day exceeds 9999. */
+  return g_strdup_printf ("%s-%s-%04" G_GINT64_FORMAT, unit_code, key, n);
+}
+
+static void
+bind_text_or_null (sqlite3_stmt *stmt, int i, const char *text)
+{
+  if (text && *text)
+    sqlite3_bind_text (stmt, i, text, -1, SQLITE_TRANSIENT);
+  else
+    sqlite3_bind_null (stmt, i);
+}
+
+static gboolean
+insert_dossier (McDossierStore *self, McDossierData *d, gint64 unit_id, gint64 procedure_id, GError **error)
+{
+  sqlite3_stmt *stmt = mc_db_prepare (self->db,
+      "INSERT INTO dossier (code, unit_id, procedure_id, applicant_kind, applicant_name, applicant_id_number, "
+      "applicant_birth_date, applicant_phone, applicant_email, applicant_address, representative, channel, "
+      "received_at, counter, due_at, state, current_step, fee, note) "
+      "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,'received',1,?,?)", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, d->code, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 2, unit_id);
+  sqlite3_bind_int64 (stmt, 3, procedure_id);
+  sqlite3_bind_text (stmt, 4, d->applicant_kind == MC_APPLICANT_PERSON ? "person" : "organisation", -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 5, d->applicant_name, -1, SQLITE_TRANSIENT);
+  bind_text_or_null (stmt, 6, d->applicant_id_number);
+  bind_text_or_null (stmt, 7, d->applicant_birth_date);
+  bind_text_or_null (stmt, 8, d->applicant_phone);
+  bind_text_or_null (stmt, 9, d->applicant_email);
+  bind_text_or_null (stmt, 10, d->applicant_address);
+  bind_text_or_null (stmt, 11, d->representative);
+  sqlite3_bind_text (stmt, 12, mc_channel_to_string (d->channel), -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 13, d->received_at);
+  bind_text_or_null (stmt, 14, d->counter);
+  sqlite3_bind_int64 (stmt, 15, d->due_at);
+  sqlite3_bind_int64 (stmt, 16, d->fee);
+  bind_text_or_null (stmt, 17, d->note);
+  if (!mc_db_step_done (self->db, stmt, error))
+    return FALSE;
+  d->id = sqlite3_last_insert_rowid (mc_db_get_handle (self->db));
+  return TRUE;
+}
+
+static gboolean
+insert_documents_and_event (McDossierStore *self, McDossierData *d, GError **error)
+{
+  sqlite3_stmt *stmt;
+
+  for (guint i = 0; i < d->documents->len; i++)
+    {
+      McDossierDocument *doc = d->documents->pdata[i];
+      stmt = mc_db_prepare (self->db, "INSERT INTO dossier_document (dossier_id, position, name, originals, "
+                                      "copies, received) VALUES (?, ?, ?, ?, ?, ?)", error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, d->id);
+      sqlite3_bind_int (stmt, 2, (int) i + 1);
+      sqlite3_bind_text (stmt, 3, doc->name, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_int (stmt, 4, doc->originals);
+      sqlite3_bind_int (stmt, 5, doc->copies);
+      sqlite3_bind_int (stmt, 6, doc->received ? 1 : 0);
+      if (!mc_db_step_done (self->db, stmt, error))
+        return FALSE;
+    }
+  stmt = mc_db_prepare (self->db, "INSERT INTO dossier_event (dossier_id, at, kind, state_to, step, note) "
+                                  "VALUES (?, ?, 'receive', 'received', 1, ?)", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, d->id);
+  sqlite3_bind_int64 (stmt, 2, d->received_at);
+  bind_text_or_null (stmt, 3, d->counter);
+  return mc_db_step_done (self->db, stmt, error);
+}
+
+static gboolean
+own_unit (McDossierStore *self, gint64 *id, char **code, GError **error)
+{
+  g_autoptr(McCatalog) catalog = mc_catalog_new (self->db);
+  sqlite3_stmt *stmt;
+
+  *id = mc_catalog_get_own_unit (catalog, error);
+  if (*id == 0)
+    return FALSE;
+  stmt = mc_db_prepare (self->db, "SELECT code FROM unit WHERE id = ?", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, *id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    *code = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_reset (stmt);
+  return *code != NULL;
+}
+
+static gboolean
+write_received (McDossierStore *self, McDossierData *d, gint64 procedure_id, GError **error)
+{
+  g_autofree char *unit_code = NULL;
+  gint64 unit_id;
+
+  if (!own_unit (self, &unit_id, &unit_code, error))
+    return FALSE;
+  g_free (d->code);
+  d->code = next_code (self, unit_id, unit_code, d->received_at, error);
+  return d->code != NULL && insert_dossier (self, d, unit_id, procedure_id, error) &&
+         insert_documents_and_event (self, d, error);
+}
+
+gboolean
+mc_dossier_store_receive (McDossierStore *self, McDossier *dossier, GError **error)
+{
+  McDossierData *d;
+  gint64 procedure_id;
+  double days;
+  McTime legal_due;
+
+  g_return_val_if_fail (MC_IS_DOSSIER_STORE (self), FALSE);
+  g_return_val_if_fail (MC_IS_DOSSIER (dossier), FALSE);
+
+  d = mc_dossier_get_data (dossier);
+  if (d->received_at == 0)
+    d->received_at = mc_time_now ();
+  if (!validate (d, error) || !lookup_procedure (self, d->procedure_code, &procedure_id, &days, error) ||
+      !mc_calendar_add_working_days (self->calendar, d->received_at, days, &legal_due, error))
+    return FALSE;
+  /* A later appointment may be agreed; an earlier one than the law allows may not. */
+  if (d->requested_due_at != 0 && d->requested_due_at < legal_due)
+    return invalid (error, _("The appointment cannot be earlier than the legal processing time allows"));
+  d->due_at = d->requested_due_at != 0 ? d->requested_due_at : legal_due;
+  if (!mc_db_begin (self->db, error))
+    return FALSE;
+  if (!write_received (self, d, procedure_id, error) || !mc_db_commit (self->db, error))
+    {
+      mc_db_rollback (self->db);
+      g_clear_pointer (&d->code, g_free);
+      d->id = 0;
+      return FALSE;
+    }
+  g_free (d->state);
+  d->state = g_strdup ("received");
+  return TRUE;
+}
+
+#define DOSSIER_COLUMNS                                                                       \
+  "SELECT d.id, d.code, p.code, p.name, f.name, d.applicant_kind, d.applicant_name, "         \
+  "d.applicant_id_number, d.applicant_birth_date, d.applicant_phone, d.applicant_email, "     \
+  "d.applicant_address, d.representative, d.channel, d.received_at, d.counter, "              \
+  "coalesce (d.extended_due_at, d.due_at), d.state, d.finished_at, d.returned_at, d.outcome, " \
+  "d.timeliness, dep.name, d.fee, d.note "                                                    \
+  "FROM dossier d JOIN procedure p ON p.id = d.procedure_id JOIN field f ON f.id = p.field_id " \
+  "LEFT JOIN department dep ON dep.id = d.current_department_id "
+
+static char *
+column_text (sqlite3_stmt *stmt, int i)
+{
+  return g_strdup ((const char *) sqlite3_column_text (stmt, i));
+}
+
+static McDossier *
+dossier_from_row (sqlite3_stmt *stmt)
+{
+  McDossier *dossier = mc_dossier_new ();
+  McDossierData *d = mc_dossier_get_data (dossier);
+
+  d->id = sqlite3_column_int64 (stmt, 0);
+  d->code = column_text (stmt, 1);
+  d->procedure_code = column_text (stmt, 2);
+  d->procedure_name = column_text (stmt, 3);
+  d->field_name = column_text (stmt, 4);
+  d->applicant_kind = g_strcmp0 ((const char *) sqlite3_column_text (stmt, 5), "organisation") == 0
+                        ? MC_APPLICANT_ORGANISATION : MC_APPLICANT_PERSON;
+  d->applicant_name = column_text (stmt, 6);
+  d->applicant_id_number = column_text (stmt, 7);
+  d->applicant_birth_date = column_text (stmt, 8);
+  d->applicant_phone = column_text (stmt, 9);
+  d->applicant_email = column_text (stmt, 10);
+  d->applicant_address = column_text (stmt, 11);
+  d->representative = column_text (stmt, 12);
+  mc_channel_from_string ((const char *) sqlite3_column_text (stmt, 13), &d->channel);
+  d->received_at = sqlite3_column_int64 (stmt, 14);
+  d->counter = column_text (stmt, 15);
+  d->due_at = sqlite3_column_int64 (stmt, 16);
+  d->state = column_text (stmt, 17);
+  d->finished_at = sqlite3_column_int64 (stmt, 18);
+  d->returned_at = sqlite3_column_int64 (stmt, 19);
+  d->outcome = column_text (stmt, 20);
+  d->timeliness = column_text (stmt, 21);
+  d->current_department = column_text (stmt, 22);
+  d->fee = sqlite3_column_int64 (stmt, 23);
+  d->note = column_text (stmt, 24);
+  return dossier;
+}
+
+static gboolean
+load_documents (McDossierStore *self, McDossier *dossier, GError **error)
+{
+  sqlite3_stmt *stmt = mc_db_prepare (self->db, "SELECT name, originals, copies, received FROM dossier_document "
+                                                "WHERE dossier_id = ? ORDER BY position", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, mc_dossier_get_data (dossier)->id);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    mc_dossier_add_document (dossier, (const char *) sqlite3_column_text (stmt, 0), sqlite3_column_int (stmt, 1),
+                             sqlite3_column_int (stmt, 2), sqlite3_column_int (stmt, 3));
+  sqlite3_reset (stmt);
+  return TRUE;
+}
+
+McDossier *
+mc_dossier_store_find (McDossierStore *self, const char *code, GError **error)
+{
+  g_autofree char *clean = g_strstrip (g_strdup (code ? code : ""));
+  sqlite3_stmt *stmt;
+  g_autoptr(McDossier) dossier = NULL;
+
+  g_return_val_if_fail (MC_IS_DOSSIER_STORE (self), NULL);
+
+  stmt = mc_db_prepare (self->db, DOSSIER_COLUMNS "WHERE d.code = ?", error);
+  if (stmt == NULL)
+    return NULL;
+  /* Scanners and clerks type the code's letters in either case. */
+  sqlite3_bind_text (stmt, 1, g_ascii_strup (clean, -1), -1, g_free);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    dossier = dossier_from_row (stmt);
+  sqlite3_reset (stmt);
+  if (dossier == NULL)
+    {
+      g_set_error (error, MC_DOSSIER_ERROR, MC_DOSSIER_ERROR_NOT_FOUND, _("No dossier has the code “%s”"), clean);
+      return NULL;
+    }
+  if (!load_documents (self, dossier, error))
+    return NULL;
+  return g_steal_pointer (&dossier);
+}
+
+/* Each word of the folded query as a quoted prefix term, so that user input
+ * can never be parsed as FTS5 syntax. */
+static char *
+fts_query (const char *query)
+{
+  g_autofree char *folded = mc_text_fold (query);
+  g_auto(GStrv) words = g_strsplit (folded, " ", -1);
+  GString *out = g_string_new (NULL);
+
+  for (int i = 0; words[i]; i++)
+    {
+      GString *word = g_string_new (NULL);
+      for (const char *p = words[i]; *p; p = g_utf8_next_char (p))
+        if (g_unichar_isalnum (g_utf8_get_char (p)))
+          g_string_append_unichar (word, g_utf8_get_char (p));
+      if (word->len > 0)
+        g_string_append_printf (out, "%s\"%s\"*", out->len ? " " : "", word->str);
+      g_string_free (word, TRUE);
+    }
+  return g_string_free (out, FALSE);
+}
+
+GPtrArray *
+mc_dossier_store_search (McDossierStore *self, const char *query, guint limit, GError **error)
+{
+  GPtrArray *hits = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autofree char *match = fts_query (query);
+  McDossier *exact;
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (MC_IS_DOSSIER_STORE (self), hits);
+
+  exact = mc_dossier_store_find (self, query, NULL);
+  if (exact != NULL)
+    {
+      g_ptr_array_add (hits, exact);
+      return hits;
+    }
+  if (*match == '\0')
+    return hits;
+  stmt = mc_db_prepare (self->db, DOSSIER_COLUMNS "WHERE d.id IN (SELECT rowid FROM dossier_fts "
+                                  "WHERE dossier_fts MATCH ? ORDER BY rowid DESC LIMIT ?) "
+                                  "ORDER BY d.received_at DESC", error);
+  if (stmt == NULL)
+    return hits;
+  sqlite3_bind_text (stmt, 1, match, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int (stmt, 2, (int) limit);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_ptr_array_add (hits, dossier_from_row (stmt));
+  sqlite3_reset (stmt);
+  return hits;
+}
+
+GPtrArray *
+mc_dossier_store_list_events (McDossierStore *self, gint64 dossier_id, GError **error)
+{
+  GPtrArray *events = g_ptr_array_new_with_free_func ((GDestroyNotify) mc_dossier_event_free);
+  sqlite3_stmt *stmt = mc_db_prepare (self->db,
+      "SELECT e.at, e.kind, e.state_to, s.full_name, dep.name, u.name, e.step_due_at, e.note "
+      "FROM dossier_event e LEFT JOIN staff s ON s.id = e.staff_id "
+      "LEFT JOIN department dep ON dep.id = e.to_department_id LEFT JOIN unit u ON u.id = e.to_unit_id "
+      "WHERE e.dossier_id = ? ORDER BY e.at, e.id", error);
+
+  if (stmt == NULL)
+    return events;
+  sqlite3_bind_int64 (stmt, 1, dossier_id);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      McDossierEvent *e = g_new0 (McDossierEvent, 1);
+      e->at = sqlite3_column_int64 (stmt, 0);
+      e->kind = column_text (stmt, 1);
+      e->state_to = column_text (stmt, 2);
+      e->staff_name = column_text (stmt, 3);
+      e->department_name = column_text (stmt, 4);
+      e->unit_name = column_text (stmt, 5);
+      e->step_due_at = sqlite3_column_int64 (stmt, 6);
+      e->note = column_text (stmt, 7);
+      g_ptr_array_add (events, e);
+    }
+  sqlite3_reset (stmt);
+  return events;
+}

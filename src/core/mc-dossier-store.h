@@ -1,0 +1,43 @@
+/* mc-dossier-store.h — receiving, finding and importing dossiers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "mc-calendar.h"
+#include "mc-db.h"
+#include "mc-dossier.h"
+
+G_BEGIN_DECLS
+
+#define MC_TYPE_DOSSIER_STORE (mc_dossier_store_get_type ())
+G_DECLARE_FINAL_TYPE (McDossierStore, mc_dossier_store, MC, DOSSIER_STORE, GObject)
+
+#define MC_DOSSIER_ERROR (mc_dossier_error_quark ())
+GQuark mc_dossier_error_quark (void);
+
+typedef enum {
+  MC_DOSSIER_ERROR_INVALID,
+  MC_DOSSIER_ERROR_NOT_FOUND,
+} McDossierError;
+
+McDossierStore *mc_dossier_store_new          (McDb *db, McCalendar *calendar);
+McDb           *mc_dossier_store_get_db       (McDossierStore *self);
+McCalendar     *mc_dossier_store_get_calendar (McDossierStore *self);
+
+/* The appointment the law allows for a procedure received at `received`. */
+gboolean        mc_dossier_store_compute_due  (McDossierStore *self, const char *procedure_code,
+                                               McTime received, McTime *due, GError **error);
+/* Validates, computes the appointment, assigns the code and writes the dossier,
+ * its documents and its first event in one transaction. On success the
+ * dossier's code, id, due_at and state are filled in. */
+gboolean        mc_dossier_store_receive      (McDossierStore *self, McDossier *dossier, GError **error);
+McDossier      *mc_dossier_store_find         (McDossierStore *self, const char *code, GError **error);
+/* Code, name, ID number or phone, with or without diacritics. */
+GPtrArray      *mc_dossier_store_search       (McDossierStore *self, const char *query, guint limit,
+                                               GError **error);
+GPtrArray      *mc_dossier_store_list_events  (McDossierStore *self, gint64 dossier_id, GError **error);
+/* DESIGN.md §4 dossier CSV; all or nothing, the first bad line named. */
+gboolean        mc_dossier_store_import_csv   (McDossierStore *self, const char *data, gsize length,
+                                               guint *n_imported, GError **error);
+
+G_END_DECLS

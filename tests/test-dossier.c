@@ -1,0 +1,221 @@
+/* test-dossier.c — reception, dossier codes, ID validation, search, import
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include "mc-calendar-store.h"
+#include "mc-catalog.h"
+#include "mc-dossier-store.h"
+#include "mc-id-number.h"
+#include "mc-test-utils.h"
+
+static McDossierStore *
+new_store (McDb **db_out)
+{
+  g_autoptr(GError) error = NULL;
+  McDb *db = mc_test_db_new ();
+  g_autoptr(McCatalog) catalog = mc_catalog_new (db);
+  g_autoptr(McCalendar) calendar = NULL;
+
+  g_assert_true (mc_catalog_install_builtin (catalog, NULL, &error));
+  g_assert_true (mc_db_exec (db, "UPDATE unit SET code = '000.00.06.H56' WHERE relation = 'self'", &error));
+  calendar = mc_calendar_store_load (db, &error);
+  *db_out = db;
+  return mc_dossier_store_new (db, calendar);
+}
+
+static McDossier *
+person (const char *name, const char *id_number, const char *at)
+{
+  McDossier *dossier = mc_dossier_new ();
+  McDossierData *d = mc_dossier_get_data (dossier);
+
+  d->procedure_code = g_strdup ("1.001193");
+  d->applicant_name = g_strdup (name);
+  d->applicant_id_number = g_strdup (id_number);
+  d->channel = MC_CHANNEL_TRUC_TIEP;
+  d->received_at = mc_test_time (at);
+  mc_dossier_add_document (dossier, "Tờ khai đăng ký khai sinh", 1, 0, TRUE);
+  mc_dossier_add_document (dossier, "Giấy chứng sinh", 1, 0, FALSE);
+  return dossier;
+}
+
+static void
+test_id_numbers (void)
+{
+  static const struct { const char *text, *birth; gboolean ok; McIdWarnings warnings; } cases[] = {
+    { "038085012345", "1985-03-02", TRUE, MC_ID_WARNING_NONE },
+    { "038 085 012 345", NULL, TRUE, MC_ID_WARNING_NONE },
+    { "001301000123", "2001-05-05", TRUE, MC_ID_WARNING_NONE },     /* woman born in 2001 */
+    { "001301000123", "1991-05-05", TRUE, MC_ID_WARNING_BIRTH },    /* century digit says 2000s */
+    { "038085012345", "1986-01-01", TRUE, MC_ID_WARNING_BIRTH },    /* year digits 85 */
+    { "099085012345", NULL, TRUE, MC_ID_WARNING_PROVINCE },         /* no province 099 */
+    { "03808501234", NULL, FALSE, 0 },
+    { "0380850123456", NULL, FALSE, 0 },
+    { "03808501234a", NULL, FALSE, 0 },
+    { "", NULL, FALSE, 0 },
+    { NULL, NULL, FALSE, 0 },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      McIdWarnings w = 0;
+      g_autofree char *digits = mc_id_number_validate (cases[i].text, cases[i].birth, &w, &error);
+
+      g_assert_cmpint (digits != NULL, ==, cases[i].ok);
+      if (cases[i].ok)
+        {
+          g_assert_cmpuint (strlen (digits), ==, 12);
+          g_assert_cmpint (w, ==, cases[i].warnings);
+        }
+      else
+        g_assert_error (error, MC_ID_ERROR, MC_ID_ERROR_INVALID);
+    }
+  g_assert_cmpstr (mc_id_number_province ("038085012345"), ==, "Thanh Hóa");
+  {
+    g_autofree char *masked = mc_id_number_mask ("038085012345");
+    g_autofree char *phone = mc_phone_validate ("+84 912 345 678", NULL);
+    g_assert_cmpstr (masked, ==, "038******345");
+    g_assert_cmpstr (phone, ==, "0912345678");
+    g_assert_null (mc_phone_validate ("12345", NULL));
+  }
+}
+
+static void
+test_receive (void)
+{
+  g_autoptr(McDb) db = NULL;
+  g_autoptr(McDossierStore) store = new_store (&db);
+  g_autoptr(McDossier) first = person ("Đặng Văn Đức", "038085012345", "2024-04-26 10:00");
+  g_autoptr(McDossier) second = person ("Nguyễn Thị Hoa", "038190012345", "2024-04-26 10:05");
+  g_autoptr(McDossier) found = NULL;
+  g_autoptr(GPtrArray) events = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *due = NULL;
+
+  g_assert_true (mc_dossier_store_receive (store, first, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (mc_dossier_get_code (first), ==, "000.00.06.H56-240426-0001");
+  due = mc_time_to_iso (mc_dossier_get_data (first)->due_at);
+  g_assert_cmpstr (due, ==, "2024-04-26 16:00");  /* 0.5 working day: 1 h 30 before lunch, 2 h 30 after */
+  g_assert_true (mc_dossier_store_receive (store, second, &error));
+  g_assert_cmpstr (mc_dossier_get_code (second), ==, "000.00.06.H56-240426-0002");
+  found = mc_dossier_store_find (store, "000.00.06.h56-240426-0001 ", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (mc_dossier_get_applicant_name (found), ==, "Đặng Văn Đức");
+  g_assert_cmpuint (mc_dossier_get_data (found)->documents->len, ==, 2);
+  g_assert_false (((McDossierDocument *) mc_dossier_get_data (found)->documents->pdata[1])->received);
+  events = mc_dossier_store_list_events (store, mc_dossier_get_data (found)->id, &error);
+  g_assert_cmpuint (events->len, ==, 1);
+  g_assert_cmpstr (((McDossierEvent *) events->pdata[0])->kind, ==, "receive");
+}
+
+static void
+test_receive_refuses_bad_input (void)
+{
+  static const struct { const char *field, *value; } bad[] = {
+    { "id", "12345" }, { "name", "   " }, { "procedure", "9.999999" }, { "phone", "12ab" },
+    { "email", "khong-co-a-cong" }, { "birth", "2030-01-01" }, { "due", "2024-04-26 11:00" },
+  };
+  g_autoptr(McDb) db = NULL;
+  g_autoptr(McDossierStore) store = new_store (&db);
+
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_autoptr(McDossier) dossier = person ("Lê Văn An", "038085012345", "2024-04-26 10:00");
+      McDossierData *d = mc_dossier_get_data (dossier);
+      g_autoptr(GError) error = NULL;
+
+      if (g_str_equal (bad[i].field, "id")) { g_free (d->applicant_id_number); d->applicant_id_number = g_strdup (bad[i].value); }
+      if (g_str_equal (bad[i].field, "name")) { g_free (d->applicant_name); d->applicant_name = g_strdup (bad[i].value); }
+      if (g_str_equal (bad[i].field, "procedure")) { g_free (d->procedure_code); d->procedure_code = g_strdup (bad[i].value); }
+      if (g_str_equal (bad[i].field, "phone")) d->applicant_phone = g_strdup (bad[i].value);
+      if (g_str_equal (bad[i].field, "email")) d->applicant_email = g_strdup (bad[i].value);
+      if (g_str_equal (bad[i].field, "birth")) d->applicant_birth_date = g_strdup (bad[i].value);
+      if (g_str_equal (bad[i].field, "due")) d->requested_due_at = mc_test_time (bad[i].value);
+      g_assert_false (mc_dossier_store_receive (store, dossier, &error));
+      g_assert_nonnull (error);
+      g_test_message ("%s: %s", bad[i].field, error->message);
+      g_assert_null (mc_dossier_get_code (dossier));
+      g_assert_cmpint (mc_db_query_int (db, "SELECT count(*) FROM dossier", NULL), ==, 0);
+      g_assert_cmpint (mc_db_query_int (db, "SELECT count(*) FROM dossier_code_seq", NULL), ==, 0);
+    }
+}
+
+static void
+test_search (void)
+{
+  static const struct { const char *query; guint hits; } cases[] = {
+    { "Đặng Văn Đức", 1 }, { "dang van duc", 1 }, { "DANG DUC", 1 }, { "đức", 1 }, { "duc", 1 },
+    { "hoa", 1 }, { "nguyen thi", 1 }, { "038085012345", 1 }, { "0380850", 1 }, { "0912", 1 },
+    { "000.00.06.H56-240426-0002", 1 }, { "tran", 0 }, { "\"*)(", 0 }, { "", 0 },
+  };
+  g_autoptr(McDb) db = NULL;
+  g_autoptr(McDossierStore) store = new_store (&db);
+  g_autoptr(McDossier) a = person ("Đặng Văn Đức", "038085012345", "2024-04-26 10:00");
+  g_autoptr(McDossier) b = person ("Nguyễn Thị Hoa", "038190012399", "2024-04-26 10:05");
+
+  mc_dossier_get_data (a)->applicant_phone = g_strdup ("0912 345 678");
+  g_assert_true (mc_dossier_store_receive (store, a, NULL));
+  g_assert_true (mc_dossier_store_receive (store, b, NULL));
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GPtrArray) hits = mc_dossier_store_search (store, cases[i].query, 50, &error);
+
+      g_test_message ("search “%s”", cases[i].query);
+      g_assert_no_error (error);
+      g_assert_cmpuint (hits->len, ==, cases[i].hits);
+    }
+}
+
+static void
+test_import (void)
+{
+  g_autoptr(McDb) db = NULL;
+  g_autoptr(McDossierStore) store = new_store (&db);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(McDossier) imported = NULL;
+  const char *good =
+    "code,procedure_code,channel,received_at,due_at,finished_at,returned_at,outcome,applicant_name\n"
+    "H56-230101-0001,1.001193,truc_tiep,2023-03-01 08:00,2023-03-01 14:00,2023-03-01 10:00,2023-03-01 15:00,approved,Lê Văn An\n"
+    "H56-230101-0002,1.001193,truc_tuyen,2023-03-01 08:00,,2023-03-02 10:00,,,Trần Thị Bình\n"
+    "H56-230101-0003,1.001193,buu_chinh,2023-03-01 08:00,,,,,\"Phạm, Văn Cường\"\n";
+  const char *bad =
+    "code,procedure_code,channel,received_at,due_at,finished_at,returned_at,outcome,applicant_name\n"
+    "H56-230101-0004,1.001193,truc_tiep,2023-03-01 08:00,,,,,Lê Văn Dũng\n"
+    "H56-230101-0005,1.001193,qua_email,2023-03-01 08:00,,,,,Lê Văn Em\n";
+  const char *dup =
+    "code,procedure_code,channel,received_at,due_at,finished_at,returned_at,outcome,applicant_name\n"
+    "H56-230101-0006,1.001193,truc_tiep,2023-03-01 08:00,,,,,Lê Văn Dũng\n"
+    "H56-230101-0001,1.001193,truc_tiep,2023-03-01 08:00,,,,,Lê Văn Em\n";
+  guint n = 0;
+
+  g_assert_true (mc_dossier_store_import_csv (store, good, strlen (good), &n, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n, ==, 3);
+  imported = mc_dossier_store_find (store, "H56-230101-0002", &error);
+  g_assert_cmpstr (mc_dossier_get_data (imported)->state, ==, "result_ready");
+  g_assert_cmpstr (mc_dossier_get_data (imported)->timeliness, ==, "late");  /* due 14:00 the same day */
+  g_assert_false (mc_dossier_store_import_csv (store, bad, strlen (bad), &n, &error));
+  g_assert_nonnull (strstr (error->message, "3"));
+  g_clear_error (&error);
+  g_assert_false (mc_dossier_store_import_csv (store, dup, strlen (dup), &n, &error));
+  g_assert_nonnull (strstr (error->message, "3"));
+  g_assert_cmpint (mc_db_query_int (db, "SELECT count(*) FROM dossier", NULL), ==, 3);
+}
+
+int
+main (int argc, char **argv)
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  g_test_add_func ("/dossier/id-numbers", test_id_numbers);
+  g_test_add_func ("/dossier/receive", test_receive);
+  g_test_add_func ("/dossier/receive-refuses-bad-input", test_receive_refuses_bad_input);
+  g_test_add_func ("/dossier/search", test_search);
+  g_test_add_func ("/dossier/import", test_import);
+  return g_test_run ();
+}
