@@ -11,8 +11,6 @@
 #include "mc-format.h"
 #include "mc-xlsx-catalog.h"
 
-G_DEFINE_QUARK (mc-export-error-quark, mc_export_error)
-
 typedef struct {
   lxw_format *title;
   lxw_format *head;

@@ -4,16 +4,9 @@
 #pragma once
 
 #include "mc-catalog.h"
+#include "mc-export-error.h"
 
 G_BEGIN_DECLS
-
-#define MC_EXPORT_ERROR (mc_export_error_quark ())
-GQuark mc_export_error_quark (void);
-
-typedef enum {
-  MC_EXPORT_ERROR_WRITE,
-  MC_EXPORT_ERROR_INVALID,
-} McExportError;
 
 /* A4 landscape, Times New Roman, header row repeated: the list a center
  * posts at its counters (công khai danh mục TTHC). */

@@ -1,0 +1,552 @@
+/* mc-pdf-document.c — an A4 page laid out as Nghị định 30/2020/NĐ-CP asks
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Sizes follow NĐ 30/2020 Phụ lục I: Quốc hiệu 12 bold capitals, Tiêu ngữ 13
+ * bold with a rule as long as the motto, issuing body 12 (bold for the body
+ * itself, 1/3 rule under it), place and date 13 italic, document name 14 bold,
+ * body 13 justified with a 1 cm first-line indent, signer's title and name 13
+ * bold, page numbers from page 2, centred in the top margin.
+ */
+#include "config.h"
+
+#include "mc-pdf-document.h"
+
+#define BODY_SIZE     13.0
+#define HEADER_SIZE   12.0
+#define TITLE_SIZE    14.0
+#define TABLE_SIZE    12.0
+#define PARA_AFTER    6.0    /* the decree: at least 6 pt between paragraphs */
+#define RULE_WIDTH    0.6
+#define RULE_GAP      2.5    /* between a line of text and the rule under it */
+#define LEADING       0.08   /* extra space between lines, as a share of the size */
+#define CELL_PAD_X    3.0
+#define CELL_PAD_Y    2.5
+#define SIGN_SPACE    54.0   /* room to sign (and stamp) */
+
+struct _McPdfDocument {
+  cairo_t      *cr;
+  PangoContext *context;
+  int           target_page;
+  int           page;
+  double        y;
+};
+
+static double
+bottom_limit (void)
+{
+  return MC_PDF_PAGE_HEIGHT - MC_PDF_MARGIN_BOTTOM;
+}
+
+/* Layout must not depend on the surface: a hinted screen and an unhinted PDF
+ * would otherwise wrap lines differently and break pages in other places. */
+static PangoContext *
+create_context (void)
+{
+  PangoContext *context = pango_font_map_create_context (pango_cairo_font_map_get_default ());
+  cairo_font_options_t *options = cairo_font_options_create ();
+
+  cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_OFF);
+  cairo_font_options_set_hint_style (options, CAIRO_HINT_STYLE_NONE);
+  pango_cairo_context_set_font_options (context, options);
+  pango_cairo_context_set_resolution (context, 72.0);  /* 1 unit = 1 pt */
+  pango_context_set_round_glyph_positions (context, FALSE);
+  pango_context_set_language (context, pango_language_from_string ("vi"));
+  cairo_font_options_destroy (options);
+  return context;
+}
+
+McPdfDocument *
+mc_pdf_document_new (cairo_t *cr, int target_page)
+{
+  McPdfDocument *doc = g_new0 (McPdfDocument, 1);
+
+  doc->cr = cr != NULL ? cairo_reference (cr) : NULL;
+  doc->context = create_context ();
+  doc->target_page = target_page;
+  doc->y = MC_PDF_MARGIN_TOP;
+  return doc;
+}
+
+void
+mc_pdf_document_free (McPdfDocument *doc)
+{
+  if (doc == NULL)
+    return;
+  g_clear_pointer (&doc->cr, cairo_destroy);
+  g_clear_object (&doc->context);
+  g_free (doc);
+}
+
+int
+mc_pdf_document_get_n_pages (McPdfDocument *doc)
+{
+  g_return_val_if_fail (doc != NULL, 0);
+  return doc->page + 1;
+}
+
+cairo_t *
+mc_pdf_document_get_cairo (McPdfDocument *doc)
+{
+  g_return_val_if_fail (doc != NULL, NULL);
+  return doc->page == doc->target_page ? doc->cr : NULL;
+}
+
+static PangoLayout *
+create_layout (McPdfDocument *doc, const char *markup, double size,
+               McPdfTextFlags flags, double width)
+{
+  PangoLayout *layout = pango_layout_new (doc->context);
+  PangoFontDescription *font = pango_font_description_from_string (MC_PDF_FONT);
+
+  pango_font_description_set_size (font, (int) (size * PANGO_SCALE));
+  if (flags & MC_PDF_TEXT_BOLD)
+    pango_font_description_set_weight (font, PANGO_WEIGHT_BOLD);
+  if (flags & MC_PDF_TEXT_ITALIC)
+    pango_font_description_set_style (font, PANGO_STYLE_ITALIC);
+  pango_layout_set_font_description (layout, font);
+  pango_font_description_free (font);
+
+  pango_layout_set_width (layout, pango_units_from_double (width));
+  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+  /* Vietnamese capitals stack two marks (Ỗ, Ở) above the ascent: a little
+   * leading keeps them off the line above. */
+  pango_layout_set_spacing (layout, pango_units_from_double (size * LEADING));
+  if (flags & MC_PDF_TEXT_CENTER)
+    pango_layout_set_alignment (layout, PANGO_ALIGN_CENTER);
+  else if (flags & MC_PDF_TEXT_RIGHT)
+    pango_layout_set_alignment (layout, PANGO_ALIGN_RIGHT);
+  pango_layout_set_justify (layout, (flags & MC_PDF_TEXT_JUSTIFY) != 0);
+  if (flags & MC_PDF_TEXT_INDENT)
+    pango_layout_set_indent (layout, pango_units_from_double (MC_PDF_MM (10)));
+  pango_layout_set_markup (layout, markup, -1);
+  return layout;
+}
+
+static double
+layout_height (PangoLayout *layout)
+{
+  int height;
+
+  pango_layout_get_size (layout, NULL, &height);
+  return pango_units_to_double (height);
+}
+
+/* Width of the widest line, not of the box the layout wraps in. */
+static double
+ink_width (PangoLayout *layout)
+{
+  PangoRectangle logical;
+
+  pango_layout_get_extents (layout, NULL, &logical);
+  return pango_units_to_double (logical.width);
+}
+
+static void
+show_layout (McPdfDocument *doc, PangoLayout *layout, double x, double y)
+{
+  cairo_t *cr = mc_pdf_document_get_cairo (doc);
+
+  if (cr == NULL)
+    return;
+  cairo_move_to (cr, x, y);
+  pango_cairo_show_layout (cr, layout);
+}
+
+static void
+draw_rule (McPdfDocument *doc, double x0, double x1, double y)
+{
+  cairo_t *cr = mc_pdf_document_get_cairo (doc);
+
+  if (cr == NULL)
+    return;
+  cairo_save (cr);
+  cairo_set_line_width (cr, RULE_WIDTH);
+  cairo_move_to (cr, x0, y);
+  cairo_line_to (cr, x1, y);
+  cairo_stroke (cr);
+  cairo_restore (cr);
+}
+
+/* Page 2 on carries its number, centred in the top margin (NĐ 30 Điều 15). */
+static void
+draw_page_number (McPdfDocument *doc)
+{
+  g_autofree char *number = g_strdup_printf ("%d", doc->page + 1);
+  g_autoptr(PangoLayout) layout = create_layout (doc, number, BODY_SIZE,
+                                                 MC_PDF_TEXT_CENTER, MC_PDF_CONTENT_WIDTH);
+
+  show_layout (doc, layout, MC_PDF_MARGIN_LEFT, MC_PDF_MM (10));
+}
+
+static void
+new_page (McPdfDocument *doc)
+{
+  doc->page++;
+  doc->y = MC_PDF_MARGIN_TOP;
+  draw_page_number (doc);
+}
+
+double
+mc_pdf_document_place (McPdfDocument *doc, double height)
+{
+  double top;
+
+  g_return_val_if_fail (doc != NULL, 0);
+
+  /* A block taller than a whole page stays where it is rather than leave an
+   * empty page behind; only the flowing text and tables are ever that long. */
+  if (doc->y + height > bottom_limit () && doc->y > MC_PDF_MARGIN_TOP)
+    new_page (doc);
+  top = doc->y;
+  doc->y += height;
+  return top;
+}
+
+void
+mc_pdf_document_space (McPdfDocument *doc, double points)
+{
+  g_return_if_fail (doc != NULL);
+
+  /* Space at the top of a fresh page is wasted: drop it. */
+  if (doc->y > MC_PDF_MARGIN_TOP)
+    doc->y = MIN (doc->y + points, bottom_limit ());
+}
+
+/* The narrowest width that keeps the line count: a name that must wrap then
+ * breaks into even lines ("ỦY BAN NHÂN DÂN / PHƯỜNG PHÚ SƠN") instead of
+ * leaving one word alone on the second line. */
+static double
+balance_width (PangoLayout *layout, double width)
+{
+  int lines = pango_layout_get_line_count (layout);
+  double lo = width / (lines + 1), hi = width;
+
+  if (lines < 2)
+    return width;
+  for (int i = 0; i < 14; i++)
+    {
+      double mid = (lo + hi) / 2;
+
+      pango_layout_set_width (layout, pango_units_from_double (mid));
+      if (pango_layout_get_line_count (layout) > lines)
+        lo = mid;
+      else
+        hi = mid;
+    }
+  pango_layout_set_width (layout, pango_units_from_double (hi));
+  return hi;
+}
+
+/* Draws the lines of a wrapped layout centred on cx from top; returns the
+ * layout, whose width the caller needs for the rule under it. */
+static PangoLayout *
+centred_block (McPdfDocument *doc, const char *markup, double size, McPdfTextFlags flags,
+               double cx, double width, double top)
+{
+  PangoLayout *layout = create_layout (doc, markup, size, flags | MC_PDF_TEXT_CENTER, width);
+
+  width = balance_width (layout, width);
+  show_layout (doc, layout, cx - width / 2, top);
+  return layout;
+}
+
+static double
+header_left (McPdfDocument *doc, const char * const *bodies, double width)
+{
+  double cx = MC_PDF_MARGIN_LEFT + width / 2;
+  double y = doc->y;
+  guint n = g_strv_length ((char **) bodies);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *upper = g_utf8_strup (bodies[i], -1);
+      g_autofree char *markup = g_markup_escape_text (upper, -1);
+      gboolean issuer = i + 1 == n;
+      g_autoptr(PangoLayout) layout =
+        centred_block (doc, markup, HEADER_SIZE, issuer ? MC_PDF_TEXT_BOLD : 0, cx, width, y);
+
+      y += layout_height (layout) + (issuer ? 0 : HEADER_SIZE * LEADING);
+      if (issuer)
+        {
+          double rule = ink_width (layout) / 3;
+
+          draw_rule (doc, cx - rule / 2, cx + rule / 2, y + RULE_GAP);
+          y += RULE_GAP;
+        }
+    }
+  return y;
+}
+
+static double
+header_right (McPdfDocument *doc, const char *place, McDate date, double x, double width)
+{
+  double cx = x + width / 2;
+  double y = doc->y;
+  g_autoptr(PangoLayout) nation = centred_block (doc, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+                                                 HEADER_SIZE, MC_PDF_TEXT_BOLD, cx, width, y);
+  g_autoptr(PangoLayout) motto = NULL;
+  g_autoptr(PangoLayout) dateline = NULL;
+  g_autofree char *date_text = mc_pdf_format_date (date);
+  g_autofree char *markup = g_markup_printf_escaped ("%s, %s", place && *place ? place : "……", date_text);
+  double rule;
+
+  y += layout_height (nation);
+  motto = centred_block (doc, "Độc lập - Tự do - Hạnh phúc", BODY_SIZE, MC_PDF_TEXT_BOLD, cx, width, y);
+  y += layout_height (motto);
+  rule = ink_width (motto);
+  draw_rule (doc, cx - rule / 2, cx + rule / 2, y + RULE_GAP);
+  y += RULE_GAP + 6;
+  dateline = centred_block (doc, markup, BODY_SIZE, MC_PDF_TEXT_ITALIC, cx, width, y);
+  return y + layout_height (dateline);
+}
+
+void
+mc_pdf_document_header (McPdfDocument      *doc,
+                        const char * const *bodies,
+                        const char         *place,
+                        McDate              date)
+{
+  g_autoptr(PangoLayout) nation = NULL;
+  double left_width, right_x, bottom;
+
+  g_return_if_fail (doc != NULL && bodies != NULL);
+
+  /* The national name takes the width it needs; the issuing body (usually
+   * longer, and allowed to wrap) gets all the rest. */
+  nation = create_layout (doc, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", HEADER_SIZE,
+                          MC_PDF_TEXT_BOLD, MC_PDF_CONTENT_WIDTH);
+  right_x = MC_PDF_MARGIN_LEFT + MC_PDF_CONTENT_WIDTH - ink_width (nation) - 12;
+  left_width = right_x - MC_PDF_MARGIN_LEFT;
+  bottom = MAX (header_left (doc, bodies, left_width - 6),
+                header_right (doc, place, date, right_x, MC_PDF_CONTENT_WIDTH - left_width));
+  doc->y = bottom;
+}
+
+void
+mc_pdf_document_title (McPdfDocument *doc, const char *title)
+{
+  g_autofree char *markup = g_markup_escape_text (title, -1);
+
+  g_return_if_fail (doc != NULL);
+
+  mc_pdf_document_space (doc, 14);
+  mc_pdf_document_text (doc, markup, TITLE_SIZE, MC_PDF_TEXT_BOLD | MC_PDF_TEXT_CENTER);
+}
+
+void
+mc_pdf_document_text (McPdfDocument  *doc,
+                      const char     *markup,
+                      double          size,
+                      McPdfTextFlags  flags)
+{
+  g_autoptr(PangoLayout) layout = NULL;
+  PangoLayoutIter *iter;
+
+  g_return_if_fail (doc != NULL && markup != NULL);
+
+  layout = create_layout (doc, markup, size, flags, MC_PDF_CONTENT_WIDTH);
+  iter = pango_layout_get_iter (layout);
+  do
+    {
+      PangoRectangle logical;
+      double top, baseline;
+      cairo_t *cr;
+
+      pango_layout_iter_get_line_extents (iter, NULL, &logical);
+      baseline = pango_units_to_double (pango_layout_iter_get_baseline (iter) - logical.y);
+      top = mc_pdf_document_place (doc, pango_units_to_double (logical.height));
+      cr = mc_pdf_document_get_cairo (doc);
+      if (cr == NULL)
+        continue;
+      cairo_move_to (cr, MC_PDF_MARGIN_LEFT + pango_units_to_double (logical.x), top + baseline);
+      pango_cairo_show_layout_line (cr, pango_layout_iter_get_line_readonly (iter));
+    }
+  while (pango_layout_iter_next_line (iter));
+  pango_layout_iter_free (iter);
+}
+
+void
+mc_pdf_document_paragraph (McPdfDocument *doc, const char *markup)
+{
+  mc_pdf_document_text (doc, markup, BODY_SIZE, MC_PDF_TEXT_JUSTIFY | MC_PDF_TEXT_INDENT);
+  mc_pdf_document_space (doc, PARA_AFTER);
+}
+
+static double *
+column_widths (const McPdfColumn *columns, int n_columns)
+{
+  double *widths = g_new (double, n_columns);
+  double fixed = 0;
+  int flexible = 0;
+
+  for (int i = 0; i < n_columns; i++)
+    {
+      fixed += columns[i].width;
+      flexible += columns[i].width <= 0;
+    }
+  for (int i = 0; i < n_columns; i++)
+    widths[i] = columns[i].width > 0 ? columns[i].width
+                                     : (MC_PDF_CONTENT_WIDTH - fixed) / MAX (flexible, 1);
+  return widths;
+}
+
+/* The cells of a row as layouts; returns the row's height. */
+static double
+row_layouts (McPdfDocument *doc, const char * const *cells, const McPdfColumn *columns,
+             const double *widths, int n_columns, gboolean head, GPtrArray *layouts)
+{
+  double height = 0;
+
+  for (int i = 0; i < n_columns; i++)
+    {
+      g_autofree char *markup = g_markup_escape_text (cells[i] ? cells[i] : "", -1);
+      McPdfTextFlags flags = head ? MC_PDF_TEXT_BOLD | MC_PDF_TEXT_CENTER
+                                  : columns[i].center ? MC_PDF_TEXT_CENTER : 0;
+      PangoLayout *layout = create_layout (doc, markup, TABLE_SIZE, flags, widths[i] - 2 * CELL_PAD_X);
+
+      g_ptr_array_add (layouts, layout);
+      height = MAX (height, layout_height (layout) + 2 * CELL_PAD_Y);
+    }
+  return height;
+}
+
+static double
+row_height (McPdfDocument *doc, const char * const *cells, const McPdfColumn *columns,
+            const double *widths, int n_columns, gboolean head)
+{
+  g_autoptr(GPtrArray) layouts = g_ptr_array_new_with_free_func (g_object_unref);
+
+  return row_layouts (doc, cells, columns, widths, n_columns, head, layouts);
+}
+
+/* A row never splits across pages; its cells are vertically centred. */
+static void
+table_row (McPdfDocument *doc, const char * const *cells, const McPdfColumn *columns,
+           const double *widths, int n_columns, gboolean head)
+{
+  g_autoptr(GPtrArray) layouts = g_ptr_array_new_with_free_func (g_object_unref);
+  double height = row_layouts (doc, cells, columns, widths, n_columns, head, layouts);
+  double top = mc_pdf_document_place (doc, height);
+  double x = MC_PDF_MARGIN_LEFT;
+  cairo_t *cr = mc_pdf_document_get_cairo (doc);
+
+  if (cr == NULL)
+    return;
+  cairo_save (cr);
+  cairo_set_line_width (cr, RULE_WIDTH);
+  for (int i = 0; i < n_columns; i++)
+    {
+      PangoLayout *layout = g_ptr_array_index (layouts, i);
+
+      cairo_rectangle (cr, x, top, widths[i], height);
+      cairo_stroke (cr);
+      cairo_move_to (cr, x + CELL_PAD_X, top + (height - layout_height (layout)) / 2);
+      pango_cairo_show_layout (cr, layout);
+      x += widths[i];
+    }
+  cairo_restore (cr);
+}
+
+void
+mc_pdf_document_table (McPdfDocument     *doc,
+                       const McPdfColumn *columns,
+                       int                n_columns,
+                       GPtrArray         *rows)
+{
+  g_autofree double *widths = NULL;
+  g_autofree const char **head = NULL;
+  double head_height;
+
+  g_return_if_fail (doc != NULL && columns != NULL && n_columns > 0 && rows != NULL);
+
+  widths = column_widths (columns, n_columns);
+  head = g_new0 (const char *, n_columns + 1);
+  for (int i = 0; i < n_columns; i++)
+    head[i] = columns[i].title;
+  head_height = row_height (doc, head, columns, widths, n_columns, TRUE);
+
+  for (guint r = 0; r < rows->len; r++)
+    {
+      const char * const *cells = g_ptr_array_index (rows, r);
+      double height = row_height (doc, cells, columns, widths, n_columns, FALSE);
+
+      /* The header goes with the first row, and again at the top of every
+       * page the table runs onto. */
+      if (r == 0 || doc->y + height > bottom_limit ())
+        {
+          if (doc->y + head_height + height > bottom_limit () && doc->y > MC_PDF_MARGIN_TOP)
+            new_page (doc);
+          table_row (doc, head, columns, widths, n_columns, TRUE);
+        }
+      table_row (doc, cells, columns, widths, n_columns, FALSE);
+    }
+  if (rows->len == 0)
+    table_row (doc, head, columns, widths, n_columns, TRUE);
+}
+
+static double
+signature_column (McPdfDocument *doc, const McPdfSignature *sig, double x, double width,
+                  double top)
+{
+  double cx = x + width / 2;
+  double y = top;
+  g_autofree char *title = g_markup_escape_text (sig->title, -1);
+  g_autoptr(PangoLayout) head = centred_block (doc, title, BODY_SIZE, MC_PDF_TEXT_BOLD, cx, width, y);
+
+  y += layout_height (head);
+  if (sig->note != NULL)
+    {
+      g_autofree char *note = g_markup_escape_text (sig->note, -1);
+      g_autoptr(PangoLayout) layout = centred_block (doc, note, BODY_SIZE, MC_PDF_TEXT_ITALIC, cx, width, y);
+
+      y += layout_height (layout);
+    }
+  y += SIGN_SPACE;
+  if (sig->name != NULL && sig->name[0] != '\0')
+    {
+      g_autofree char *name = g_markup_escape_text (sig->name, -1);
+      g_autoptr(PangoLayout) layout = centred_block (doc, name, BODY_SIZE, MC_PDF_TEXT_BOLD, cx, width, y);
+
+      y += layout_height (layout);
+    }
+  return y - top;
+}
+
+void
+mc_pdf_document_signatures (McPdfDocument        *doc,
+                            const McPdfSignature *signatures,
+                            int                   n_signatures)
+{
+  double half = MC_PDF_CONTENT_WIDTH / 2;
+  cairo_t *saved;
+  double height = 0, top;
+
+  g_return_if_fail (doc != NULL && signatures != NULL);
+  g_return_if_fail (n_signatures == 1 || n_signatures == 2);
+
+  /* Measure without drawing, then place the block as one piece. */
+  saved = doc->cr;
+  doc->cr = NULL;
+  for (int i = 0; i < n_signatures; i++)
+    height = MAX (height, signature_column (doc, &signatures[i], 0, half, 0));
+  doc->cr = saved;
+
+  top = mc_pdf_document_place (doc, height);
+  for (int i = 0; i < n_signatures; i++)
+    {
+      double x = MC_PDF_MARGIN_LEFT + (n_signatures == 1 || i == 1 ? half : 0);
+
+      signature_column (doc, &signatures[i], x, half, top);
+    }
+}
+
+char *
+mc_pdf_format_date (McDate date)
+{
+  int y, m, d;
+
+  mc_date_to_ymd (date, &y, &m, &d);
+  if (m <= 2)
+    return g_strdup_printf ("ngày %02d tháng %02d năm %d", d, m, y);
+  return g_strdup_printf ("ngày %02d tháng %d năm %d", d, m, y);
+}

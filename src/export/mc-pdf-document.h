@@ -1,0 +1,111 @@
+/* mc-pdf-document.h — an A4 page laid out as Nghị định 30/2020/NĐ-CP asks
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * A flow layout for administrative documents, in points on an A4 page:
+ * blocks are placed one under the other and move to a new page when they do
+ * not fit. The same calls measure (cr == NULL: how many pages?) and draw one
+ * chosen page, so the preview, the printout and the PDF break their pages in
+ * the same places. Text is Pango markup: escape user data with
+ * g_markup_printf_escaped().
+ */
+#pragma once
+
+#include <cairo.h>
+#include <pango/pangocairo.h>
+
+#include "mc-time.h"
+
+G_BEGIN_DECLS
+
+/* A4 in PostScript points (NĐ 30/2020 Phụ lục I: khổ A4, 210 × 297 mm). */
+#define MC_PDF_PAGE_WIDTH   595.276
+#define MC_PDF_PAGE_HEIGHT  841.89
+#define MC_PDF_MM(mm)       ((mm) * 72.0 / 25.4)
+/* The smallest margins the decree allows (20–25, 20–25, 30–35, 15–20 mm):
+ * counter forms are dense and must fit one page. */
+#define MC_PDF_MARGIN_TOP     MC_PDF_MM (20)
+#define MC_PDF_MARGIN_BOTTOM  MC_PDF_MM (20)
+#define MC_PDF_MARGIN_LEFT    MC_PDF_MM (30)
+#define MC_PDF_MARGIN_RIGHT   MC_PDF_MM (15)
+#define MC_PDF_CONTENT_WIDTH  (MC_PDF_PAGE_WIDTH - MC_PDF_MARGIN_LEFT - MC_PDF_MARGIN_RIGHT)
+
+/* "Times New Roman" with the comma: without it Pango reads "Roman" as a style
+ * word and asks fontconfig for a family called "Times New". */
+#define MC_PDF_FONT "Times New Roman, 13"
+
+typedef enum {
+  MC_PDF_TEXT_PLAIN   = 0,
+  MC_PDF_TEXT_BOLD    = 1 << 0,
+  MC_PDF_TEXT_ITALIC  = 1 << 1,
+  MC_PDF_TEXT_CENTER  = 1 << 2,
+  MC_PDF_TEXT_RIGHT   = 1 << 3,
+  MC_PDF_TEXT_JUSTIFY = 1 << 4,
+  MC_PDF_TEXT_INDENT  = 1 << 5,  /* first line indented 1 cm */
+} McPdfTextFlags;
+
+typedef struct {
+  const char *title;   /* bold; the width is in points, or 0 for "the rest" */
+  double      width;
+  gboolean    center;  /* centre the cells (counts) instead of left-aligning */
+} McPdfColumn;
+
+typedef struct {
+  const char *title;   /* "NGƯỜI TIẾP NHẬN HỒ SƠ" */
+  const char *note;    /* "(Ký và ghi rõ họ tên)" */
+  const char *name;    /* may be NULL: left blank to sign and write by hand */
+} McPdfSignature;
+
+typedef struct _McPdfDocument McPdfDocument;
+
+/* Draws page target_page (0-based) on cr, in points with the origin at the
+ * page's top-left corner; with cr NULL it only measures. */
+McPdfDocument *mc_pdf_document_new          (cairo_t       *cr,
+                                             int            target_page);
+void           mc_pdf_document_free         (McPdfDocument *doc);
+int            mc_pdf_document_get_n_pages  (McPdfDocument *doc);
+/* The cairo context when the block being placed is on the page drawn, else
+ * NULL: custom blocks (barcodes) draw only then. */
+cairo_t       *mc_pdf_document_get_cairo    (McPdfDocument *doc);
+/* Reserves height points, kept together on one page; returns the block's top. */
+double         mc_pdf_document_place        (McPdfDocument *doc,
+                                             double         height);
+void           mc_pdf_document_space        (McPdfDocument *doc,
+                                             double         points);
+
+/* Ô 1, 2 and 4 of the decree: the issuing body top left (the line above is
+ * the parent body, plain; the last is the issuing body, bold, with a short
+ * rule under it), Quốc hiệu and Tiêu ngữ top right with a rule as wide as the
+ * motto, and "<place>, ngày … tháng … năm …" in italics under them. */
+void mc_pdf_document_header      (McPdfDocument      *doc,
+                                  const char * const *bodies,
+                                  const char         *place,
+                                  McDate              date);
+/* The document's name: bold capitals, centred. */
+void mc_pdf_document_title       (McPdfDocument      *doc,
+                                  const char         *title);
+/* A block of text that may break between lines across pages. */
+void mc_pdf_document_text        (McPdfDocument      *doc,
+                                  const char         *markup,
+                                  double              size,
+                                  McPdfTextFlags      flags);
+/* Body text: 13 pt, justified, first line indented 1 cm, 6 pt after. */
+void mc_pdf_document_paragraph   (McPdfDocument      *doc,
+                                  const char         *markup);
+/* Rows are NULL-terminated string vectors (plain text, not markup); the
+ * header row is repeated on every page the table runs onto. */
+void mc_pdf_document_table       (McPdfDocument      *doc,
+                                  const McPdfColumn  *columns,
+                                  int                 n_columns,
+                                  GPtrArray          *rows);
+/* One block (right half) or two (left and right halves), kept together. */
+void mc_pdf_document_signatures  (McPdfDocument      *doc,
+                                  const McPdfSignature *signatures,
+                                  int                 n_signatures);
+
+/* "ngày 05 tháng 01 năm 2024": the decree pads days under 10 and the months
+ * January and February with a zero. */
+char *mc_pdf_format_date         (McDate              date);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (McPdfDocument, mc_pdf_document_free)
+
+G_END_DECLS
