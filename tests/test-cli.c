@@ -117,6 +117,18 @@ test_concurrent_codes (void)
   g_assert_cmpint (mc_db_query_int (db, "SELECT count(*) FROM dossier", NULL), ==, 50);
   g_assert_cmpint (mc_db_query_int (db, "SELECT count(DISTINCT code) FROM dossier", NULL), ==, 50);
   g_assert_cmpint (mc_db_query_int (db, "SELECT max(substr(code, -4)) FROM dossier", NULL), ==, 50);
+  {
+    g_autofree char *pdf = mc_test_tmp_path ("receipt.pdf");
+    g_autofree char *cmd = g_strdup_printf ("%s --db %s dossier receipt 000.00.00.X00-261123-0050 -o %s",
+                                            g_getenv ("MOTCUA_BIN"), db_path, pdf);
+    g_autofree char *bad = g_strdup_printf ("%s --db %s dossier receipt 000.00.00.X00-261123-0099 -o %s.x",
+                                            g_getenv ("MOTCUA_BIN"), db_path, pdf);
+    g_assert_true (g_spawn_command_line_sync (cmd, NULL, NULL, &status, &error));
+    g_assert_true (g_spawn_check_wait_status (status, NULL));
+    g_assert_true (g_file_test (pdf, G_FILE_TEST_IS_REGULAR));
+    g_assert_true (g_spawn_command_line_sync (bad, NULL, NULL, &status, &error));
+    g_assert_false (g_spawn_check_wait_status (status, NULL));
+  }
 }
 
 int

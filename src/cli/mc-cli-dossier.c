@@ -7,6 +7,7 @@
 
 #include "mc-calendar-store.h"
 #include "mc-cli.h"
+#include "mc-dossier-receipt.h"
 #include "mc-dossier-store.h"
 #include "mc-format.h"
 
@@ -160,6 +161,36 @@ import (McDb *db, int argc, char **argv)
   return 0;
 }
 
+/* motcua dossier receipt CODE -o FILE.pdf [--form 01|02|03] [--reason TEXT] */
+static int
+receipt (McDb *db, int argc, char **argv)
+{
+  static const char *const names[] = { "-o", "--form", "--reason", NULL };
+  const char *form = option (argc - 1, argv + 1, "--form");
+  const char *out = option (argc - 1, argv + 1, "-o");
+  g_autoptr(McDossierStore) store = NULL;
+  g_autoptr(McDossier) dossier = NULL;
+  g_autoptr(McReceiptData) data = NULL;
+  McFormKind kind = MC_FORM_RECEIPT;
+  GError *error = NULL;
+
+  if (argc < 4 || !known_options (argc - 1, argv + 1, names) || out == NULL ||
+      (form && !g_str_equal (form, "01") && !g_str_equal (form, "02") && !g_str_equal (form, "03")))
+    return mc_cli_usage (_("Usage: motcua dossier receipt CODE -o FILE.pdf [--form 01|02|03] [--reason TEXT]"));
+  if (form && g_str_equal (form, "02"))
+    kind = MC_FORM_SUPPLEMENT;
+  else if (form && g_str_equal (form, "03"))
+    kind = MC_FORM_REFUSAL;
+  store = open_store (db, &error);
+  if (store == NULL || (dossier = mc_dossier_store_find (store, argv[1], &error)) == NULL ||
+      (data = mc_dossier_receipt_data (db, dossier, &error)) == NULL)
+    return mc_cli_fail (error);
+  data->reason = g_strdup (option (argc - 1, argv + 1, "--reason"));
+  if (!mc_receipt_write_pdf (kind, data, out, &error))
+    return mc_cli_fail (error);
+  return 0;
+}
+
 int
 mc_cli_dossier (McDb *db, int argc, char **argv)
 {
@@ -173,5 +204,7 @@ mc_cli_dossier (McDb *db, int argc, char **argv)
     return search (db, argc - 1, argv + 1);
   if (g_str_equal (sub, "import"))
     return import (db, argc - 1, argv + 1);
-  return mc_cli_usage (_("Usage: motcua dossier receive|show|search|import …"));
+  if (g_str_equal (sub, "receipt"))
+    return receipt (db, argc - 1, argv + 1);
+  return mc_cli_usage (_("Usage: motcua dossier receive|show|search|import|receipt …"));
 }

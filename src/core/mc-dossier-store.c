@@ -312,13 +312,39 @@ own_unit (McDossierStore *self, gint64 *id, char **code, GError **error)
   return *code != NULL;
 }
 
+/* Without a checklist from the counter, the procedure's documents were all handed in. */
+static gboolean
+default_documents (McDossierStore *self, McDossierData *d, gint64 procedure_id, GError **error)
+{
+  sqlite3_stmt *stmt;
+
+  if (d->documents->len > 0)
+    return TRUE;
+  stmt = mc_db_prepare (self->db, "SELECT name, originals, copies FROM procedure_document "
+                                  "WHERE procedure_id = ? ORDER BY position", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, procedure_id);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      McDossierDocument *doc = g_new0 (McDossierDocument, 1);
+      doc->name = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+      doc->originals = sqlite3_column_int (stmt, 1);
+      doc->copies = sqlite3_column_int (stmt, 2);
+      doc->received = TRUE;
+      g_ptr_array_add (d->documents, doc);
+    }
+  sqlite3_reset (stmt);
+  return TRUE;
+}
+
 static gboolean
 write_received (McDossierStore *self, McDossierData *d, gint64 procedure_id, GError **error)
 {
   g_autofree char *unit_code = NULL;
   gint64 unit_id;
 
-  if (!own_unit (self, &unit_id, &unit_code, error))
+  if (!own_unit (self, &unit_id, &unit_code, error) || !default_documents (self, d, procedure_id, error))
     return FALSE;
   g_free (d->code);
   d->code = next_code (self, unit_id, unit_code, d->received_at, error);
