@@ -55,12 +55,11 @@ mc_cli_is_command (int argc, char **argv)
 {
   int i = command_index (argc, argv, NULL);
 
+  /* Any word that is not an option is a command (an unknown one is an
+   * error, not a reason to open windows); options go to the application. */
   if (i >= argc)
     return FALSE;
-  for (guint c = 0; c < G_N_ELEMENTS (commands); c++)
-    if (g_strcmp0 (argv[i], commands[c].name) == 0)
-      return TRUE;
-  return g_strcmp0 (argv[i], "help") == 0 || g_strcmp0 (argv[i], "--help") == 0;
+  return argv[i][0] != '-' || g_strcmp0 (argv[i], "--help") == 0;
 }
 
 int

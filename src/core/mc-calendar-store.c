@@ -87,10 +87,15 @@ load_exceptions (McDb *db, McCalendar *calendar, GError **error)
 gboolean
 mc_calendar_store_reload (McDb *db, McCalendar *calendar, GError **error)
 {
+  gboolean ok;
+
   g_return_val_if_fail (MC_IS_DB (db), FALSE);
   g_return_val_if_fail (MC_IS_CALENDAR (calendar), FALSE);
 
-  return load_settings (db, calendar, error) && load_exceptions (db, calendar, error);
+  mc_calendar_freeze (calendar);
+  ok = load_settings (db, calendar, error) && load_exceptions (db, calendar, error);
+  mc_calendar_thaw (calendar);
+  return ok;
 }
 
 McCalendar *

@@ -29,6 +29,8 @@ struct _McCalendar
   gboolean       compensate_culture_day;
   GHashTable    *exceptions;  /* McDate → Exception* */
   GHashTable    *announced;   /* years (int) announced in full */
+  int            frozen;
+  gboolean       pending;
 
   /* Built lazily from the above; cleared on every change. */
   gboolean       built;
@@ -79,7 +81,33 @@ static void
 changed (McCalendar *self)
 {
   invalidate (self);
+  if (self->frozen > 0)
+    {
+      self->pending = TRUE;
+      return;
+    }
   g_signal_emit (self, signals[CHANGED], 0);
+}
+
+void
+mc_calendar_freeze (McCalendar *self)
+{
+  g_return_if_fail (MC_IS_CALENDAR (self));
+
+  self->frozen++;
+}
+
+void
+mc_calendar_thaw (McCalendar *self)
+{
+  g_return_if_fail (MC_IS_CALENDAR (self));
+  g_return_if_fail (self->frozen > 0);
+
+  if (--self->frozen == 0 && self->pending)
+    {
+      self->pending = FALSE;
+      g_signal_emit (self, signals[CHANGED], 0);
+    }
 }
 
 static int

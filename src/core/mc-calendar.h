@@ -61,6 +61,9 @@ typedef struct {
 } McPause;
 
 McCalendar   *mc_calendar_new                    (void);
+/* Batch changes: ::changed is emitted once, at the last thaw. */
+void          mc_calendar_freeze                 (McCalendar *self);
+void          mc_calendar_thaw                   (McCalendar *self);
 
 /* Configuration (each emits ::changed) */
 void          mc_calendar_set_office_hours       (McCalendar *self, int weekday, const McOfficeHours *hours);

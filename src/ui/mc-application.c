@@ -1,0 +1,204 @@
+/* mc-application.c — the Motcua application: one database, one calendar, one catalog
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The application owns the model objects every page shares, so that an edit
+ * on one page (an office-hours change in the preferences) is seen by the
+ * others through the objects' signals, never by re-querying behind their back.
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "mc-application.h"
+#include "mc-calendar-store.h"
+#include "mc-preferences-window.h"
+#include "mc-window.h"
+
+struct _McApplication
+{
+  AdwApplication  parent_instance;
+
+  char           *db_path;
+  McDb           *db;
+  McCatalog      *catalog;
+  McCalendar     *calendar;
+  GSettings      *settings;
+};
+
+G_DEFINE_FINAL_TYPE (McApplication, mc_application, ADW_TYPE_APPLICATION)
+
+static void
+show_error_and_quit (McApplication *self, const char *message)
+{
+  AdwMessageDialog *dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (NULL, _("Cannot open the database"), message));
+
+  adw_message_dialog_add_response (dialog, "close", _("_Close"));
+  gtk_window_set_application (GTK_WINDOW (dialog), GTK_APPLICATION (self));
+  g_signal_connect_swapped (dialog, "response", G_CALLBACK (g_application_quit), self);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+quit_activated (GSimpleAction *action, GVariant *parameter, gpointer user_data)
+{
+  g_application_quit (G_APPLICATION (user_data));
+}
+
+static void
+about_activated (GSimpleAction *action, GVariant *parameter, gpointer user_data)
+{
+  GtkApplication *app = GTK_APPLICATION (user_data);
+  const char *developers[] = { "Motcua developers", NULL };
+
+  adw_show_about_window (gtk_application_get_active_window (app),
+                         "application-name", "Motcua",
+                         "application-icon", APP_ID,
+                         "version", PACKAGE_VERSION,
+                         "comments", _("One-stop shop for public administration dossiers"),
+                         "website", "https://github.com/motcua/motcua",
+                         "developers", developers,
+                         "license-type", GTK_LICENSE_GPL_3_0,
+                         "translator-credits", _("translator-credits"),
+                         NULL);
+}
+
+static void
+preferences_activated (GSimpleAction *action, GVariant *parameter, gpointer user_data)
+{
+  McApplication *self = MC_APPLICATION (user_data);
+  GtkWindow *window = GTK_WINDOW (mc_preferences_window_new (self));
+
+  gtk_window_set_transient_for (window, gtk_application_get_active_window (GTK_APPLICATION (self)));
+  gtk_window_present (window);
+}
+
+static const GActionEntry app_entries[] = {
+  { "quit", quit_activated },
+  { "about", about_activated },
+  { "preferences", preferences_activated },
+};
+
+static gint
+mc_application_handle_local_options (GApplication *app, GVariantDict *options)
+{
+  McApplication *self = MC_APPLICATION (app);
+
+  g_variant_dict_lookup (options, "db", "^ay", &self->db_path);
+  return -1;
+}
+
+static void
+mc_application_startup (GApplication *app)
+{
+  McApplication *self = MC_APPLICATION (app);
+  const char *quit_accels[] = { "<Control>q", NULL };
+  const char *prefs_accels[] = { "<Control>comma", NULL };
+  g_autoptr(GtkCssProvider) css = gtk_css_provider_new ();
+
+  G_APPLICATION_CLASS (mc_application_parent_class)->startup (app);
+  g_action_map_add_action_entries (G_ACTION_MAP (app), app_entries, G_N_ELEMENTS (app_entries), app);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", quit_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.preferences", prefs_accels);
+  gtk_css_provider_load_from_resource (css, "/vn/motcua/Motcua/style.css");
+  gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (css),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+  self->settings = g_settings_new (APP_ID);
+}
+
+static void
+mc_application_activate (GApplication *app)
+{
+  McApplication *self = MC_APPLICATION (app);
+  g_autoptr(GError) error = NULL;
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
+
+  if (window == NULL && self->db == NULL && !mc_application_open_db (self, self->db_path, &error))
+    {
+      show_error_and_quit (self, error->message);
+      return;
+    }
+  if (window == NULL)
+    window = GTK_WINDOW (mc_window_new (self));
+  gtk_window_present (window);
+}
+
+static void
+mc_application_dispose (GObject *object)
+{
+  McApplication *self = MC_APPLICATION (object);
+
+  g_clear_object (&self->catalog);
+  g_clear_object (&self->calendar);
+  g_clear_object (&self->db);
+  g_clear_object (&self->settings);
+  G_OBJECT_CLASS (mc_application_parent_class)->dispose (object);
+}
+
+static void
+mc_application_finalize (GObject *object)
+{
+  g_free (MC_APPLICATION (object)->db_path);
+  G_OBJECT_CLASS (mc_application_parent_class)->finalize (object);
+}
+
+static void
+mc_application_class_init (McApplicationClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  object_class->dispose = mc_application_dispose;
+  object_class->finalize = mc_application_finalize;
+  app_class->handle_local_options = mc_application_handle_local_options;
+  app_class->startup = mc_application_startup;
+  app_class->activate = mc_application_activate;
+}
+
+static void
+mc_application_init (McApplication *self)
+{
+  g_application_add_main_option (G_APPLICATION (self), "db", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_FILENAME,
+                                 _("The database file"), _("PATH"));
+}
+
+McApplication *
+mc_application_new (void)
+{
+  /* Non-unique: each counter PC or test runs its own instance on its own database. */
+  return g_object_new (MC_TYPE_APPLICATION, "application-id", APP_ID,
+                       "flags", G_APPLICATION_NON_UNIQUE, "resource-base-path", "/vn/motcua/Motcua", NULL);
+}
+
+gboolean
+mc_application_open_db (McApplication *self, const char *path, GError **error)
+{
+  g_autofree char *setting = self->settings ? g_settings_get_string (self->settings, "database-path") : NULL;
+  g_autofree char *fallback = mc_db_default_path ();
+  const char *chosen = path ? path : (setting && *setting ? setting : fallback);
+
+  g_return_val_if_fail (MC_IS_APPLICATION (self), FALSE);
+
+  self->db = mc_db_new (chosen, NULL, error);
+  if (self->db == NULL)
+    return FALSE;
+  self->catalog = mc_catalog_new (self->db);
+  if (mc_catalog_count_procedures (self->catalog) == 0 &&
+      !mc_catalog_install_builtin (self->catalog, NULL, error))
+    return FALSE;
+  self->calendar = mc_calendar_store_load (self->db, error);
+  return self->calendar != NULL;
+}
+
+void
+mc_application_reload_calendar (McApplication *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!mc_calendar_store_reload (self->db, self->calendar, &error))
+    g_warning ("%s", error->message);
+}
+
+McDb *mc_application_get_db (McApplication *self) { return self->db; }
+McCatalog *mc_application_get_catalog (McApplication *self) { return self->catalog; }
+McCalendar *mc_application_get_calendar (McApplication *self) { return self->calendar; }
+GSettings *mc_application_get_settings (McApplication *self) { return self->settings; }

@@ -1,0 +1,529 @@
+/* mc-calendar-page.c — Lịch làm việc: a month of working days, holidays and lunar dates
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Every cell is drawn from the shared McCalendar, the same object that
+ * computes deadlines: what the administrator sees here is exactly what the
+ * appointments use. The page redraws on the calendar's ::changed signal.
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "mc-calendar-page.h"
+#include "mc-calendar-store.h"
+#include "mc-format.h"
+#include "mc-lunar.h"
+
+struct _McCalendarPage
+{
+  AdwBin          parent_instance;
+
+  McApplication  *app;
+  int             year, month;
+  McDate          selected;
+  GtkLabel       *title;
+  GtkGrid        *grid;
+  GtkSwitch      *announced;
+  GtkLabel       *details;
+  GtkButton      *edit_button;
+  GtkButton      *remove_button;
+  GtkLabel       *year_title;
+  GtkListBox     *days_off;
+  GHashTable     *cells;       /* McDate → GtkWidget* of the shown month */
+  gboolean        updating;
+};
+
+G_DEFINE_FINAL_TYPE (McCalendarPage, mc_calendar_page, ADW_TYPE_BIN)
+
+static void redraw (McCalendarPage *self);
+
+static McCalendar *
+calendar_of (McCalendarPage *self)
+{
+  return mc_application_get_calendar (self->app);
+}
+
+static const char *
+kind_label (McDayKind kind)
+{
+  switch (kind)
+    {
+    case MC_DAY_WEEKEND: return _("Weekly rest day");
+    case MC_DAY_HOLIDAY: return _("Holiday");
+    case MC_DAY_COMPENSATORY: return _("Compensatory day off");
+    case MC_DAY_SWAPPED_WORK: return _("Working day (make-up)");
+    case MC_DAY_WORKING:
+    default: return _("Working day");
+    }
+}
+
+static const char *
+kind_class (McDayKind kind)
+{
+  static const char *const classes[] = { "working", "weekend", "holiday", "compensatory", "swapped" };
+
+  return classes[kind];
+}
+
+static char *
+lunar_text (McDate date, gboolean with_year)
+{
+  McLunarDate l;
+
+  if (!mc_lunar_from_solar (date, &l))
+    return g_strdup ("");
+  if (with_year)
+    {
+      g_autofree char *year = mc_lunar_year_name (l.year);
+      g_autofree char *formatted = mc_lunar_format (&l);
+      return g_strdup_printf ("%s (%s)", formatted, year);
+    }
+  return g_strdup_printf ("%d/%d%s", l.day, l.month, l.leap ? "N" : "");
+}
+
+static void
+day_clicked_cb (GtkButton *button, McCalendarPage *self)
+{
+  mc_calendar_page_select (self, GPOINTER_TO_INT (g_object_get_data (G_OBJECT (button), "date")));
+}
+
+static GtkWidget *
+make_cell (McCalendarPage *self, McDate date, gboolean in_month)
+{
+  McCalendar *cal = calendar_of (self);
+  McDayKind kind = mc_calendar_get_day_kind (cal, date);
+  const char *name = mc_calendar_get_day_name (cal, date);
+  GtkWidget *button = gtk_button_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *top = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  int d;
+  g_autofree char *number = NULL, *lunar = lunar_text (date, FALSE);
+  GtkWidget *day_label, *lunar_label, *name_label;
+
+  mc_date_to_ymd (date, NULL, NULL, &d);
+  number = g_strdup_printf ("%d", d);
+  day_label = gtk_label_new (number);
+  gtk_widget_add_css_class (day_label, "day-number");
+  lunar_label = gtk_label_new (lunar);
+  gtk_widget_add_css_class (lunar_label, "lunar");
+  gtk_widget_set_hexpand (lunar_label, TRUE);
+  gtk_label_set_xalign (GTK_LABEL (lunar_label), 1);
+  gtk_label_set_xalign (GTK_LABEL (day_label), 0);
+  gtk_box_append (GTK_BOX (top), day_label);
+  gtk_box_append (GTK_BOX (top), lunar_label);
+  name_label = gtk_label_new (name ? name : "");
+  gtk_label_set_ellipsize (GTK_LABEL (name_label), PANGO_ELLIPSIZE_END);
+  gtk_label_set_wrap (GTK_LABEL (name_label), TRUE);
+  gtk_label_set_lines (GTK_LABEL (name_label), 2);
+  gtk_label_set_xalign (GTK_LABEL (name_label), 0);
+  gtk_widget_add_css_class (name_label, "day-name");
+  gtk_widget_set_tooltip_text (button, name);
+  gtk_box_append (GTK_BOX (box), top);
+  gtk_box_append (GTK_BOX (box), name_label);
+  gtk_button_set_child (GTK_BUTTON (button), box);
+  gtk_widget_add_css_class (button, "day-cell");
+  gtk_widget_add_css_class (button, kind_class (kind));
+  if (!in_month)
+    gtk_widget_add_css_class (button, "other-month");
+  if (mc_calendar_day_is_exception (cal, date))
+    gtk_widget_add_css_class (button, "exception");
+  if (date == mc_time_get_date (mc_time_now ()))
+    gtk_widget_add_css_class (button, "today");
+  if (date == self->selected)
+    gtk_widget_add_css_class (button, "selected-day");
+  gtk_widget_set_hexpand (button, TRUE);
+  gtk_widget_set_vexpand (button, TRUE);
+  g_object_set_data (G_OBJECT (button), "date", GINT_TO_POINTER (date));
+  g_signal_connect (button, "clicked", G_CALLBACK (day_clicked_cb), self);
+  return button;
+}
+
+static void
+clear_grid (McCalendarPage *self)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->grid))) != NULL)
+    gtk_grid_remove (self->grid, child);
+  g_hash_table_remove_all (self->cells);
+}
+
+static void
+fill_grid (McCalendarPage *self)
+{
+  McDate first = mc_date_from_ymd (self->year, self->month, 1);
+  McDate start = first - (mc_date_weekday (first) - 1);
+
+  clear_grid (self);
+  for (int w = 1; w <= 7; w++)
+    {
+      GtkWidget *header = gtk_label_new (mc_format_weekday (w));
+      gtk_widget_add_css_class (header, "heading");
+      gtk_grid_attach (self->grid, header, w - 1, 0, 1, 1);
+    }
+  for (int i = 0; i < 42; i++)
+    {
+      McDate date = start + i;
+      int m;
+      GtkWidget *cell;
+
+      mc_date_to_ymd (date, NULL, &m, NULL);
+      cell = make_cell (self, date, m == self->month);
+      gtk_grid_attach (self->grid, cell, i % 7, 1 + i / 7, 1, 1);
+      if (m == self->month)
+        g_hash_table_insert (self->cells, GINT_TO_POINTER (date), cell);
+    }
+}
+
+static void
+fill_days_off (McCalendarPage *self)
+{
+  g_autoptr(GPtrArray) days = mc_calendar_list_days_off (calendar_of (self), self->year);
+  g_autofree char *title = g_strdup_printf (_("Days off and make-up days in %d"), self->year);
+  GtkWidget *child;
+
+  gtk_label_set_text (self->year_title, title);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->days_off))) != NULL)
+    gtk_list_box_remove (self->days_off, child);
+  for (guint i = 0; i < days->len; i++)
+    {
+      McCalendarDay *day = days->pdata[i];
+      GtkWidget *row = adw_action_row_new ();
+      g_autofree char *date = mc_format_date (day->date);
+      g_autofree char *subtitle = g_strdup_printf ("%s, %s — %s", mc_format_weekday (mc_date_weekday (day->date)),
+                                                   date, kind_label (day->kind));
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), day->name);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+      gtk_list_box_append (self->days_off, row);
+    }
+}
+
+static void
+fill_details (McCalendarPage *self)
+{
+  McCalendar *cal = calendar_of (self);
+  McDate d = self->selected;
+  g_autofree char *full = mc_format_date_full (d);
+  g_autofree char *lunar = lunar_text (d, TRUE);
+  const char *name = mc_calendar_get_day_name (cal, d);
+  int minutes = mc_calendar_day_minutes (cal, d);
+  gboolean exception = mc_calendar_day_is_exception (cal, d);
+  g_autofree char *hours = mc_format_decimal (minutes / 60.0, 2);
+  g_autofree char *text = g_strdup_printf ("<b>%s</b>\n%s %s\n%s%s%s\n%s %s", full, _("Lunar date:"), lunar,
+                                           kind_label (mc_calendar_get_day_kind (cal, d)),
+                                           name ? " — " : "", name ? name : "",
+                                           _("Office hours:"), hours);
+
+  gtk_label_set_markup (self->details, text);
+  gtk_button_set_label (self->edit_button, exception ? _("_Edit exception…") : _("_Add exception…"));
+  gtk_widget_set_sensitive (GTK_WIDGET (self->remove_button), exception);
+}
+
+static void
+redraw (McCalendarPage *self)
+{
+  g_autofree char *title = g_strdup_printf (_("Month %d, %d"), self->month, self->year);
+
+  gtk_label_set_text (self->title, title);
+  self->updating = TRUE;
+  gtk_switch_set_active (self->announced, mc_calendar_get_year_announced (calendar_of (self), self->year));
+  self->updating = FALSE;
+  fill_grid (self);
+  fill_days_off (self);
+  fill_details (self);
+}
+
+static void
+move_month (McCalendarPage *self, int delta)
+{
+  int index = self->year * 12 + (self->month - 1) + delta;
+
+  mc_calendar_page_show_month (self, index / 12, index % 12 + 1);
+}
+
+static void
+month_action_cb (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  McCalendarPage *self = MC_CALENDAR_PAGE (widget);
+  int y, m;
+
+  if (g_str_equal (action_name, "calendar.previous"))
+    move_month (self, -1);
+  else if (g_str_equal (action_name, "calendar.next"))
+    move_month (self, 1);
+  else
+    {
+      McDate today = mc_time_get_date (mc_time_now ());
+      mc_date_to_ymd (today, &y, &m, NULL);
+      self->selected = today;
+      mc_calendar_page_show_month (self, y, m);
+    }
+}
+
+static void
+announced_cb (McCalendarPage *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (self->updating)
+    return;
+  if (!mc_calendar_store_set_year_announced (mc_application_get_db (self->app), self->year,
+                                             gtk_switch_get_active (self->announced), &error))
+    g_warning ("%s", error->message);
+  mc_application_reload_calendar (self->app);
+}
+
+typedef struct {
+  McCalendarPage *page;
+  McDate          date;
+  GtkDropDown    *kind;
+  GtkEntry       *name;
+} ExceptionDialog;
+
+static void
+name_changed_cb (GtkEditable *entry, AdwMessageDialog *dialog)
+{
+  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
+
+  adw_message_dialog_set_response_enabled (dialog, "save", *text != '\0');
+}
+
+static void
+exception_response_cb (AdwMessageDialog *dialog, const char *response, ExceptionDialog *data)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (g_str_equal (response, "save") &&
+      !mc_calendar_page_set_exception (data->page, data->date,
+                                       (McExceptionKind) gtk_drop_down_get_selected (data->kind),
+                                       gtk_editable_get_text (GTK_EDITABLE (data->name)), &error))
+    {
+      AdwMessageDialog *alert = ADW_MESSAGE_DIALOG (adw_message_dialog_new (
+          GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (data->page))), _("The day was not saved"), error->message));
+      adw_message_dialog_add_response (alert, "close", _("_Close"));
+      gtk_window_present (GTK_WINDOW (alert));
+    }
+  g_free (data);
+}
+
+static void
+edit_exception_cb (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  McCalendarPage *self = MC_CALENDAR_PAGE (widget);
+  McCalendar *cal = calendar_of (self);
+  g_autofree char *date = mc_format_date_full (self->selected);
+  const char *kinds[] = { _("Day off"), _("Compensatory day off"), _("Working day"), NULL };
+  ExceptionDialog *data = g_new0 (ExceptionDialog, 1);
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+  AdwMessageDialog *dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (
+      GTK_WINDOW (gtk_widget_get_root (widget)), _("Exception to the working week"), date));
+  McDayKind kind = mc_calendar_get_day_kind (cal, self->selected);
+
+  data->page = self;
+  data->date = self->selected;
+  data->kind = GTK_DROP_DOWN (gtk_drop_down_new_from_strings (kinds));
+  data->name = GTK_ENTRY (gtk_entry_new ());
+  gtk_drop_down_set_selected (data->kind, kind == MC_DAY_COMPENSATORY ? 1 : mc_calendar_is_working_day (cal, self->selected) ? 0 : 2);
+  gtk_entry_set_placeholder_text (data->name, _("Name, e.g. “Làm bù cho thứ Hai 29/4”"));
+  if (mc_calendar_day_is_exception (cal, self->selected))
+    gtk_editable_set_text (GTK_EDITABLE (data->name), mc_calendar_get_day_name (cal, self->selected));
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (data->kind));
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (data->name));
+  adw_message_dialog_set_extra_child (dialog, box);
+  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "save", _("_Save"), NULL);
+  adw_message_dialog_set_response_appearance (dialog, "save", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (dialog, "save");
+  g_signal_connect (data->name, "changed", G_CALLBACK (name_changed_cb), dialog);
+  name_changed_cb (GTK_EDITABLE (data->name), dialog);
+  g_signal_connect (dialog, "response", G_CALLBACK (exception_response_cb), data);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+remove_exception_cb (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  McCalendarPage *self = MC_CALENDAR_PAGE (widget);
+  g_autoptr(GError) error = NULL;
+
+  if (!mc_calendar_page_remove_exception (self, self->selected, &error))
+    g_warning ("%s", error->message);
+}
+
+static GtkWidget *
+build_month (McCalendarPage *self)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+  GtkWidget *bar = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *prev = gtk_button_new_from_icon_name ("go-previous-symbolic");
+  GtkWidget *next = gtk_button_new_from_icon_name ("go-next-symbolic");
+  GtkWidget *today = gtk_button_new_with_mnemonic (_("_Today"));
+  GtkWidget *announced_label = gtk_label_new (_("Days off as announced (no generated holidays)"));
+
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (prev), "calendar.previous");
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (next), "calendar.next");
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (today), "calendar.today");
+  gtk_widget_set_tooltip_text (prev, _("Previous month"));
+  gtk_widget_set_tooltip_text (next, _("Next month"));
+  self->title = GTK_LABEL (gtk_label_new (NULL));
+  gtk_widget_add_css_class (GTK_WIDGET (self->title), "title-2");
+  gtk_widget_set_size_request (GTK_WIDGET (self->title), 260, -1);
+  self->announced = GTK_SWITCH (gtk_switch_new ());
+  gtk_widget_set_valign (GTK_WIDGET (self->announced), GTK_ALIGN_CENTER);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->announced),
+                               _("This year's days off follow the announced notice: statutory days are not generated"));
+  g_signal_connect_swapped (self->announced, "notify::active", G_CALLBACK (announced_cb), self);
+  gtk_widget_set_hexpand (announced_label, TRUE);
+  gtk_label_set_xalign (GTK_LABEL (announced_label), 1);
+  gtk_box_append (GTK_BOX (bar), prev);
+  gtk_box_append (GTK_BOX (bar), GTK_WIDGET (self->title));
+  gtk_box_append (GTK_BOX (bar), next);
+  gtk_box_append (GTK_BOX (bar), today);
+  gtk_box_append (GTK_BOX (bar), announced_label);
+  gtk_box_append (GTK_BOX (bar), GTK_WIDGET (self->announced));
+  self->grid = GTK_GRID (gtk_grid_new ());
+  gtk_grid_set_column_homogeneous (self->grid, TRUE);
+  gtk_grid_set_row_spacing (self->grid, 4);
+  gtk_grid_set_column_spacing (self->grid, 4);
+  gtk_widget_set_vexpand (GTK_WIDGET (self->grid), TRUE);
+  gtk_box_append (GTK_BOX (box), bar);
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->grid));
+  gtk_widget_set_hexpand (box, TRUE);
+  return box;
+}
+
+static GtkWidget *
+build_side (McCalendarPage *self)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+  GtkWidget *buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *scroller = gtk_scrolled_window_new ();
+
+  self->details = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_xalign (self->details, 0);
+  gtk_label_set_wrap (self->details, TRUE);
+  gtk_label_set_selectable (self->details, TRUE);
+  self->edit_button = GTK_BUTTON (gtk_button_new_with_mnemonic (_("_Add exception…")));
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (self->edit_button), "calendar.edit-exception");
+  self->remove_button = GTK_BUTTON (gtk_button_new_with_mnemonic (_("_Remove exception")));
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (self->remove_button), "calendar.remove-exception");
+  gtk_widget_add_css_class (GTK_WIDGET (self->remove_button), "destructive-action");
+  gtk_box_append (GTK_BOX (buttons), GTK_WIDGET (self->edit_button));
+  gtk_box_append (GTK_BOX (buttons), GTK_WIDGET (self->remove_button));
+  self->year_title = GTK_LABEL (gtk_label_new (NULL));
+  gtk_widget_add_css_class (GTK_WIDGET (self->year_title), "heading");
+  gtk_label_set_xalign (self->year_title, 0);
+  self->days_off = GTK_LIST_BOX (gtk_list_box_new ());
+  gtk_list_box_set_selection_mode (self->days_off, GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (GTK_WIDGET (self->days_off), "boxed-list");
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), GTK_WIDGET (self->days_off));
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_widget_set_vexpand (scroller, TRUE);
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->details));
+  gtk_box_append (GTK_BOX (box), buttons);
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->year_title));
+  gtk_box_append (GTK_BOX (box), scroller);
+  gtk_widget_set_size_request (box, 380, -1);
+  return box;
+}
+
+static void
+mc_calendar_page_dispose (GObject *object)
+{
+  McCalendarPage *self = MC_CALENDAR_PAGE (object);
+
+  g_clear_pointer (&self->cells, g_hash_table_unref);
+  G_OBJECT_CLASS (mc_calendar_page_parent_class)->dispose (object);
+}
+
+static void
+mc_calendar_page_class_init (McCalendarPageClass *klass)
+{
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  G_OBJECT_CLASS (klass)->dispose = mc_calendar_page_dispose;
+  gtk_widget_class_install_action (widget_class, "calendar.previous", NULL, month_action_cb);
+  gtk_widget_class_install_action (widget_class, "calendar.next", NULL, month_action_cb);
+  gtk_widget_class_install_action (widget_class, "calendar.today", NULL, month_action_cb);
+  gtk_widget_class_install_action (widget_class, "calendar.edit-exception", NULL, edit_exception_cb);
+  gtk_widget_class_install_action (widget_class, "calendar.remove-exception", NULL, remove_exception_cb);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "calendar.previous", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Right, GDK_ALT_MASK, "calendar.next", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Home, GDK_ALT_MASK, "calendar.today", NULL);
+}
+
+static void
+mc_calendar_page_init (McCalendarPage *self)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 18);
+
+  self->cells = g_hash_table_new (NULL, NULL);
+  gtk_widget_set_margin_top (box, 12);
+  gtk_widget_set_margin_bottom (box, 12);
+  gtk_widget_set_margin_start (box, 12);
+  gtk_widget_set_margin_end (box, 12);
+  gtk_box_append (GTK_BOX (box), build_month (self));
+  gtk_box_append (GTK_BOX (box), build_side (self));
+  adw_bin_set_child (ADW_BIN (self), box);
+}
+
+McCalendarPage *
+mc_calendar_page_new (McApplication *app)
+{
+  McCalendarPage *self = g_object_new (MC_TYPE_CALENDAR_PAGE, NULL);
+  McDate today = mc_time_get_date (mc_time_now ());
+
+  self->app = app;
+  self->selected = today;
+  mc_date_to_ymd (today, &self->year, &self->month, NULL);
+  g_signal_connect_object (calendar_of (self), "changed", G_CALLBACK (redraw), self, G_CONNECT_SWAPPED);
+  redraw (self);
+  return self;
+}
+
+void
+mc_calendar_page_show_month (McCalendarPage *self, int year, int month)
+{
+  g_return_if_fail (MC_IS_CALENDAR_PAGE (self));
+
+  self->year = CLAMP (year, MC_CALENDAR_FIRST_YEAR, MC_CALENDAR_LAST_YEAR);
+  self->month = month;
+  redraw (self);
+}
+
+void
+mc_calendar_page_select (McCalendarPage *self, McDate date)
+{
+  int y, m;
+
+  g_return_if_fail (MC_IS_CALENDAR_PAGE (self));
+
+  self->selected = date;
+  mc_date_to_ymd (date, &y, &m, NULL);
+  mc_calendar_page_show_month (self, y, m);
+}
+
+GtkWidget *
+mc_calendar_page_get_cell (McCalendarPage *self, McDate date)
+{
+  return g_hash_table_lookup (self->cells, GINT_TO_POINTER (date));
+}
+
+gboolean
+mc_calendar_page_set_exception (McCalendarPage *self, McDate date, McExceptionKind kind, const char *name,
+                                GError **error)
+{
+  if (!mc_calendar_store_set_exception (mc_application_get_db (self->app), date, kind, name, error))
+    return FALSE;
+  mc_application_reload_calendar (self->app);
+  return TRUE;
+}
+
+gboolean
+mc_calendar_page_remove_exception (McCalendarPage *self, McDate date, GError **error)
+{
+  if (!mc_calendar_store_remove_exception (mc_application_get_db (self->app), date, error))
+    return FALSE;
+  mc_application_reload_calendar (self->app);
+  return TRUE;
+}

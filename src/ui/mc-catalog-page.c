@@ -1,0 +1,275 @@
+/* mc-catalog-page.c — Danh mục thủ tục: browse, search and edit procedures
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The catalog is a few hundred rows: it is held in memory and filtered with
+ * the same folding as every search (mc_text_fold), so "dang ky ket hon" finds
+ * "Đăng ký kết hôn".
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "mc-catalog-page.h"
+#include "mc-format.h"
+#include "mc-procedure-editor.h"
+#include "mc-text.h"
+
+struct _McCatalogPage
+{
+  AdwBin              parent_instance;
+
+  McApplication      *app;
+  GtkSearchEntry     *search;
+  GtkDropDown        *field_filter;
+  GtkColumnView      *view;
+  GtkLabel           *count;
+  GListStore         *procedures;
+  GtkFilterListModel *filtered;
+  GtkCustomFilter    *filter;
+  char               *folded_query;
+  char               *field;        /* NULL: every field */
+};
+
+G_DEFINE_FINAL_TYPE (McCatalogPage, mc_catalog_page, ADW_TYPE_BIN)
+
+typedef char *(*TextOf) (McProcedure *p);
+
+static char *code_of (McProcedure *p) { return g_strdup (mc_procedure_get_code (p)); }
+static char *name_of (McProcedure *p) { return g_strdup (mc_procedure_get_name (p)); }
+static char *field_of (McProcedure *p) { return g_strdup (mc_procedure_get_field_name (p)); }
+static char *days_of (McProcedure *p) { return mc_format_working_days (mc_procedure_get_days (p)); }
+static char *level_of (McProcedure *p) { return g_strdup (mc_level_to_label (mc_procedure_get_level (p))); }
+static char *mechanism_of (McProcedure *p) { return g_strdup (mc_mechanism_to_label (mc_procedure_get_mechanism (p))); }
+
+static gboolean
+matches (gpointer item, gpointer user_data)
+{
+  McCatalogPage *self = user_data;
+  McProcedure *p = item;
+
+  if (self->field && g_strcmp0 (mc_procedure_get_field_name (p), self->field) != 0)
+    return FALSE;
+  return mc_text_matches_folded (mc_procedure_get_search_key (p), self->folded_query);
+}
+
+static void
+update_count (McCatalogPage *self)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->filtered));
+  g_autofree char *number = mc_format_count (n);
+  /* Translators: %s is a number such as 1.157 */
+  g_autofree char *text = g_strdup_printf (ngettext ("%s procedure", "%s procedures", n), number);
+
+  gtk_label_set_text (self->count, text);
+}
+
+static void
+refilter (McCatalogPage *self)
+{
+  guint selected = gtk_drop_down_get_selected (self->field_filter);
+  GtkStringObject *item = gtk_drop_down_get_selected_item (self->field_filter);
+
+  g_free (self->folded_query);
+  self->folded_query = mc_text_fold (gtk_editable_get_text (GTK_EDITABLE (self->search)));
+  g_clear_pointer (&self->field, g_free);
+  if (selected != GTK_INVALID_LIST_POSITION && selected > 0 && item != NULL)
+    self->field = g_strdup (gtk_string_object_get_string (item));
+  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+  update_count (self);
+}
+
+static void
+open_editor (McCatalogPage *self, McProcedure *procedure)
+{
+  GtkWindow *editor = GTK_WINDOW (mc_procedure_editor_new (self->app, procedure));
+
+  gtk_window_set_transient_for (editor, GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))));
+  gtk_window_present (editor);
+}
+
+static void
+row_activated_cb (McCatalogPage *self, guint position)
+{
+  GtkSelectionModel *model = gtk_column_view_get_model (self->view);
+  g_autoptr(McProcedure) p = g_list_model_get_item (G_LIST_MODEL (model), position);
+
+  if (p != NULL)
+    open_editor (self, p);
+}
+
+static void
+new_procedure_cb (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  open_editor (MC_CATALOG_PAGE (widget), NULL);
+}
+
+static void
+focus_search_cb (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  gtk_widget_grab_focus (GTK_WIDGET (MC_CATALOG_PAGE (widget)->search));
+}
+
+static void
+reload (McCatalogPage *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListStore) fresh = mc_catalog_list_procedures (mc_application_get_catalog (self->app), &error);
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (fresh));
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+
+  if (error != NULL)
+    g_warning ("%s", error->message);
+  for (guint i = 0; i < n; i++)
+    g_ptr_array_add (items, g_list_model_get_item (G_LIST_MODEL (fresh), i));
+  g_list_store_splice (self->procedures, 0, g_list_model_get_n_items (G_LIST_MODEL (self->procedures)),
+                       items->pdata, items->len);
+  update_count (self);
+}
+
+static void
+fill_fields (McCatalogPage *self)
+{
+  g_autoptr(GPtrArray) fields = mc_catalog_list_fields (mc_application_get_catalog (self->app), NULL);
+  GtkStringList *names = gtk_string_list_new (NULL);
+
+  gtk_string_list_append (names, _("All fields"));
+  for (guint i = 0; i < fields->len; i++)
+    gtk_string_list_append (names, ((McField *) fields->pdata[i])->name);
+  gtk_drop_down_set_model (self->field_filter, G_LIST_MODEL (names));
+  g_object_unref (names);
+}
+
+static void
+setup_cb (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer user_data)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), GPOINTER_TO_INT (user_data) ? PANGO_ELLIPSIZE_NONE : PANGO_ELLIPSIZE_END);
+  gtk_label_set_wrap (GTK_LABEL (label), GPOINTER_TO_INT (user_data));
+  gtk_list_item_set_child (item, label);
+}
+
+static void
+bind_cb (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer user_data)
+{
+  TextOf text_of = (TextOf) g_object_get_data (G_OBJECT (factory), "text-of");
+  g_autofree char *text = text_of (gtk_list_item_get_item (item));
+
+  gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (item)), text);
+}
+
+static int
+compare_cb (gconstpointer a, gconstpointer b, gpointer user_data)
+{
+  TextOf text_of = user_data;
+  g_autofree char *x = text_of ((McProcedure *) a);
+  g_autofree char *y = text_of ((McProcedure *) b);
+
+  if (text_of == days_of)
+    return (mc_procedure_get_days ((McProcedure *) a) > mc_procedure_get_days ((McProcedure *) b)) -
+           (mc_procedure_get_days ((McProcedure *) a) < mc_procedure_get_days ((McProcedure *) b));
+  return g_utf8_collate (x, y);
+}
+
+static void
+add_column (McCatalogPage *self, const char *title, TextOf text_of, gboolean wrap, int width)
+{
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+  GtkColumnViewColumn *column;
+
+  g_object_set_data (G_OBJECT (factory), "text-of", text_of);
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_cb), GINT_TO_POINTER (wrap));
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_cb), NULL);
+  column = gtk_column_view_column_new (title, factory);
+  gtk_column_view_column_set_resizable (column, TRUE);
+  gtk_column_view_column_set_expand (column, wrap);
+  if (width > 0)
+    gtk_column_view_column_set_fixed_width (column, width);
+  gtk_column_view_column_set_sorter (column, GTK_SORTER (gtk_custom_sorter_new (compare_cb, text_of, NULL)));
+  gtk_column_view_append_column (self->view, column);
+  g_object_unref (column);
+}
+
+static void
+mc_catalog_page_dispose (GObject *object)
+{
+  McCatalogPage *self = MC_CATALOG_PAGE (object);
+
+  g_clear_object (&self->procedures);
+  g_clear_object (&self->filtered);
+  g_clear_pointer (&self->folded_query, g_free);
+  g_clear_pointer (&self->field, g_free);
+  gtk_widget_dispose_template (GTK_WIDGET (object), MC_TYPE_CATALOG_PAGE);
+  G_OBJECT_CLASS (mc_catalog_page_parent_class)->dispose (object);
+}
+
+static void
+mc_catalog_page_class_init (McCatalogPageClass *klass)
+{
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  G_OBJECT_CLASS (klass)->dispose = mc_catalog_page_dispose;
+  gtk_widget_class_set_template_from_resource (widget_class, "/vn/motcua/Motcua/ui/mc-catalog-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, McCatalogPage, search);
+  gtk_widget_class_bind_template_child (widget_class, McCatalogPage, field_filter);
+  gtk_widget_class_bind_template_child (widget_class, McCatalogPage, view);
+  gtk_widget_class_bind_template_child (widget_class, McCatalogPage, count);
+  gtk_widget_class_bind_template_callback (widget_class, refilter);
+  gtk_widget_class_bind_template_callback (widget_class, row_activated_cb);
+  gtk_widget_class_install_action (widget_class, "catalog.new", NULL, new_procedure_cb);
+  gtk_widget_class_install_action (widget_class, "catalog.search", NULL, focus_search_cb);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "catalog.new", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "catalog.search", NULL);
+}
+
+static void
+mc_catalog_page_init (McCatalogPage *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  self->folded_query = g_strdup ("");
+}
+
+McCatalogPage *
+mc_catalog_page_new (McApplication *app)
+{
+  McCatalogPage *self = g_object_new (MC_TYPE_CATALOG_PAGE, NULL);
+  GtkSortListModel *sorted;
+
+  self->app = app;
+  self->procedures = g_list_store_new (MC_TYPE_PROCEDURE);
+  self->filter = gtk_custom_filter_new (matches, self, NULL);
+  self->filtered = gtk_filter_list_model_new (G_LIST_MODEL (g_object_ref (self->procedures)), GTK_FILTER (self->filter));
+  add_column (self, _("Code"), code_of, FALSE, 100);
+  add_column (self, _("Procedure"), name_of, TRUE, -1);
+  add_column (self, _("Field"), field_of, FALSE, 200);
+  add_column (self, _("Legal time"), days_of, FALSE, 150);
+  add_column (self, _("Level"), level_of, FALSE, 100);
+  add_column (self, _("Mechanism"), mechanism_of, FALSE, 160);
+  sorted = gtk_sort_list_model_new (G_LIST_MODEL (g_object_ref (self->filtered)),
+                                    g_object_ref (gtk_column_view_get_sorter (self->view)));
+  gtk_column_view_set_model (self->view, GTK_SELECTION_MODEL (gtk_single_selection_new (G_LIST_MODEL (sorted))));
+  fill_fields (self);
+  reload (self);
+  g_signal_connect_object (mc_application_get_catalog (app), "changed", G_CALLBACK (reload), self, G_CONNECT_SWAPPED);
+  return self;
+}
+
+void
+mc_catalog_page_set_search (McCatalogPage *self, const char *text)
+{
+  gtk_editable_set_text (GTK_EDITABLE (self->search), text);
+  refilter (self);
+}
+
+guint
+mc_catalog_page_get_n_shown (McCatalogPage *self)
+{
+  return g_list_model_get_n_items (G_LIST_MODEL (self->filtered));
+}
+
+McProcedure *
+mc_catalog_page_get_shown (McCatalogPage *self, guint position)
+{
+  return g_list_model_get_item (G_LIST_MODEL (self->filtered), position);
+}

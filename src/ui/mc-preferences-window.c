@@ -1,0 +1,213 @@
+/* mc-preferences-window.c — office hours, the working week, the unit
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Calendar settings are stored in the database (every process computing a
+ * deadline must agree), the counter's name in GSettings (it belongs to this PC).
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "mc-calendar-store.h"
+#include "mc-format.h"
+#include "mc-preferences-window.h"
+#include "mc-unit.h"
+
+struct _McPreferencesWindow
+{
+  AdwPreferencesWindow  parent_instance;
+
+  McApplication        *app;
+  GtkEntry             *hours[8];
+  AdwEntryRow          *unit_name;
+  AdwEntryRow          *unit_code;
+  AdwEntryRow          *unit_place;
+};
+
+G_DEFINE_FINAL_TYPE (McPreferencesWindow, mc_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
+
+gboolean
+mc_preferences_window_set_hours (McPreferencesWindow *self, int weekday, const char *text)
+{
+  g_autoptr(GError) error = NULL;
+  McOfficeHours hours;
+
+  if (!mc_office_hours_parse (text, &hours, &error) ||
+      !mc_calendar_store_set_office_hours (mc_application_get_db (self->app), weekday, &hours, &error))
+    {
+      gtk_widget_add_css_class (GTK_WIDGET (self->hours[weekday]), "error");
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self->hours[weekday]), error->message);
+      return FALSE;
+    }
+  gtk_widget_remove_css_class (GTK_WIDGET (self->hours[weekday]), "error");
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->hours[weekday]), NULL);
+  mc_application_reload_calendar (self->app);
+  return TRUE;
+}
+
+static void
+hours_changed_cb (GtkEditable *entry, McPreferencesWindow *self)
+{
+  mc_preferences_window_set_hours (self, GPOINTER_TO_INT (g_object_get_data (G_OBJECT (entry), "weekday")),
+                                   gtk_editable_get_text (entry));
+}
+
+static void
+working_day_cb (GtkSwitch *sw, GParamSpec *pspec, McPreferencesWindow *self)
+{
+  int weekday = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (sw), "weekday"));
+  g_autoptr(GError) error = NULL;
+
+  if (!mc_calendar_store_set_weekly_rest (mc_application_get_db (self->app), weekday, !gtk_switch_get_active (sw), &error))
+    g_warning ("%s", error->message);
+  mc_application_reload_calendar (self->app);
+}
+
+static void
+culture_cb (GtkSwitch *sw, GParamSpec *pspec, McPreferencesWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!mc_calendar_store_set_compensate_culture_day (mc_application_get_db (self->app), gtk_switch_get_active (sw), &error))
+    g_warning ("%s", error->message);
+  mc_application_reload_calendar (self->app);
+}
+
+static GtkWidget *
+switch_suffix (gboolean active, GCallback cb, gpointer data, int weekday)
+{
+  GtkWidget *sw = gtk_switch_new ();
+
+  gtk_switch_set_active (GTK_SWITCH (sw), active);
+  gtk_widget_set_valign (sw, GTK_ALIGN_CENTER);
+  g_object_set_data (G_OBJECT (sw), "weekday", GINT_TO_POINTER (weekday));
+  g_signal_connect (sw, "notify::active", cb, data);
+  return sw;
+}
+
+static AdwPreferencesPage *
+hours_page (McPreferencesWindow *self)
+{
+  AdwPreferencesPage *page = ADW_PREFERENCES_PAGE (adw_preferences_page_new ());
+  AdwPreferencesGroup *week = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
+  AdwPreferencesGroup *holidays = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
+  McCalendar *cal = mc_application_get_calendar (self->app);
+  GtkWidget *culture = adw_action_row_new ();
+  g_autofree char *culture_value = mc_db_get_setting (mc_application_get_db (self->app),
+                                                      "calendar.compensate_culture_day", "1");
+
+  adw_preferences_page_set_title (page, _("Working hours"));
+  adw_preferences_page_set_icon_name (page, "preferences-system-time-symbolic");
+  adw_preferences_group_set_title (week, _("Office hours"));
+  adw_preferences_group_set_description (week, _("Periods of each day, e.g. 07:00-11:30,13:30-17:00. "
+                                                 "Due dates are counted in these hours."));
+  for (int w = 1; w <= 7; w++)
+    {
+      GtkWidget *row = adw_action_row_new ();
+      McOfficeHours h;
+      g_autofree char *text = NULL;
+
+      mc_calendar_get_office_hours (cal, w, &h);
+      text = mc_office_hours_to_string (&h);
+      self->hours[w] = GTK_ENTRY (gtk_entry_new ());
+      gtk_editable_set_text (GTK_EDITABLE (self->hours[w]), text);
+      gtk_widget_set_valign (GTK_WIDGET (self->hours[w]), GTK_ALIGN_CENTER);
+      gtk_editable_set_width_chars (GTK_EDITABLE (self->hours[w]), 26);
+      g_object_set_data (G_OBJECT (self->hours[w]), "weekday", GINT_TO_POINTER (w));
+      g_signal_connect (self->hours[w], "changed", G_CALLBACK (hours_changed_cb), self);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), mc_format_weekday (w));
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), _("Working day"));
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), GTK_WIDGET (self->hours[w]));
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), switch_suffix (!mc_calendar_get_weekly_rest (cal, w),
+                                                                      G_CALLBACK (working_day_cb), self, w));
+      adw_preferences_group_add (week, row);
+    }
+  adw_preferences_group_set_title (holidays, _("Holidays"));
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (culture), _("Make up Ngày Văn hóa Việt Nam (24/11)"));
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (culture),
+                               _("When 24 November falls on a weekend, the next working day is off"));
+  adw_action_row_add_suffix (ADW_ACTION_ROW (culture), switch_suffix (g_str_equal (culture_value, "1"),
+                                                                      G_CALLBACK (culture_cb), self, 0));
+  adw_preferences_group_add (holidays, culture);
+  adw_preferences_page_add (page, week);
+  adw_preferences_page_add (page, holidays);
+  return page;
+}
+
+static void
+save_unit_cb (McPreferencesWindow *self)
+{
+  McUnitInfo info = { (char *) gtk_editable_get_text (GTK_EDITABLE (self->unit_code)),
+                      (char *) gtk_editable_get_text (GTK_EDITABLE (self->unit_name)),
+                      (char *) gtk_editable_get_text (GTK_EDITABLE (self->unit_place)) };
+  g_autoptr(GError) error = NULL;
+
+  if (!mc_unit_set_own (mc_application_get_db (self->app), &info, &error))
+    adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), adw_toast_new (error->message));
+  else
+    adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), adw_toast_new (_("Unit saved")));
+}
+
+static AdwEntryRow *
+unit_row (AdwPreferencesGroup *group, const char *title, const char *value, McPreferencesWindow *self)
+{
+  AdwEntryRow *row = ADW_ENTRY_ROW (adw_entry_row_new ());
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  gtk_editable_set_text (GTK_EDITABLE (row), value ? value : "");
+  adw_entry_row_set_show_apply_button (row, TRUE);
+  g_signal_connect_swapped (row, "apply", G_CALLBACK (save_unit_cb), self);
+  adw_preferences_group_add (group, GTK_WIDGET (row));
+  return row;
+}
+
+static AdwPreferencesPage *
+unit_page (McPreferencesWindow *self)
+{
+  AdwPreferencesPage *page = ADW_PREFERENCES_PAGE (adw_preferences_page_new ());
+  AdwPreferencesGroup *group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
+  AdwPreferencesGroup *counter = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
+  McUnitInfo info = { 0 };
+  AdwEntryRow *counter_row = ADW_ENTRY_ROW (adw_entry_row_new ());
+  GSettings *settings = mc_application_get_settings (self->app);
+
+  mc_unit_get_own (mc_application_get_db (self->app), &info, NULL);
+  adw_preferences_page_set_title (page, _("Unit"));
+  adw_preferences_page_set_icon_name (page, "system-users-symbolic");
+  adw_preferences_group_set_title (group, _("The unit receiving dossiers"));
+  adw_preferences_group_set_description (group, _("Printed on receipts and reports; the code starts every dossier code."));
+  self->unit_name = unit_row (group, _("Name"), info.name, self);
+  self->unit_code = unit_row (group, _("Identification code"), info.code, self);
+  self->unit_place = unit_row (group, _("Place name (địa danh)"), info.place_name, self);
+  adw_preferences_group_set_title (counter, _("This computer"));
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (counter_row), _("Counter name"));
+  if (settings)
+    g_settings_bind (settings, "counter-name", counter_row, "text", G_SETTINGS_BIND_DEFAULT);
+  adw_preferences_group_add (counter, GTK_WIDGET (counter_row));
+  adw_preferences_page_add (page, group);
+  adw_preferences_page_add (page, counter);
+  mc_unit_info_clear (&info);
+  return page;
+}
+
+static void
+mc_preferences_window_class_init (McPreferencesWindowClass *klass)
+{
+}
+
+static void
+mc_preferences_window_init (McPreferencesWindow *self)
+{
+}
+
+McPreferencesWindow *
+mc_preferences_window_new (McApplication *app)
+{
+  McPreferencesWindow *self = g_object_new (MC_TYPE_PREFERENCES_WINDOW, "default-width", 760,
+                                            "default-height", 720, "search-enabled", FALSE, NULL);
+
+  self->app = app;
+  adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self), hours_page (self));
+  adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self), unit_page (self));
+  return self;
+}

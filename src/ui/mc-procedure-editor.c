@@ -1,0 +1,476 @@
+/* mc-procedure-editor.c — view and edit a procedure, its documents and its steps
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The rows for documents and steps are built in code because their number
+ * changes as the user adds and removes them. Nothing is written until Save,
+ * and a refused save (a GError from core) leaves the dialog open with the
+ * message, so no half-edited procedure ever reaches the database.
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "mc-format.h"
+#include "mc-procedure-editor.h"
+#include "mc-window.h"
+
+struct _McProcedureEditor
+{
+  AdwWindow       parent_instance;
+
+  McApplication  *app;
+  McProcedure    *procedure;   /* the copy being edited */
+  GPtrArray      *fields;      /* McField* */
+  GPtrArray      *departments; /* McDepartment* */
+  AdwEntryRow    *code;
+  AdwEntryRow    *name;
+  AdwComboRow    *field;
+  AdwComboRow    *level;
+  AdwComboRow    *mechanism;
+  AdwComboRow    *online;
+  GtkSpinButton  *days;
+  GtkSpinButton  *fee;
+  GtkListBox     *documents;
+  GtkListBox     *steps;
+  GtkLabel       *total;
+  GtkLabel       *error;
+};
+
+G_DEFINE_FINAL_TYPE (McProcedureEditor, mc_procedure_editor, ADW_TYPE_WINDOW)
+
+static void update_total (McProcedureEditor *self);
+
+static GtkWidget *
+spin (double min, double max, double step, int digits, double value)
+{
+  GtkWidget *button = gtk_spin_button_new_with_range (min, max, step);
+
+  gtk_spin_button_set_digits (GTK_SPIN_BUTTON (button), digits);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (button), value);
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  return button;
+}
+
+static GtkStringList *
+labels_of (const char *(*label) (int), int n)
+{
+  GtkStringList *list = gtk_string_list_new (NULL);
+
+  for (int i = 0; i < n; i++)
+    gtk_string_list_append (list, label (i));
+  return list;
+}
+
+static const char *level_label (int i) { return mc_level_to_label ((McLevel) i); }
+static const char *mechanism_label (int i) { return mc_mechanism_to_label ((McMechanism) i); }
+static const char *online_label (int i) { return mc_online_level_to_label ((McOnlineLevel) i); }
+static const char *role_label (int i) { return mc_step_role_to_label ((McStepRole) i); }
+
+static AdwComboRow *
+combo_row (const char *title, GtkStringList *model, guint selected)
+{
+  AdwComboRow *row = ADW_COMBO_ROW (adw_combo_row_new ());
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_combo_row_set_model (row, G_LIST_MODEL (model));
+  adw_combo_row_set_selected (row, selected);
+  g_object_unref (model);
+  return row;
+}
+
+static void
+remove_row_cb (GtkButton *button, McProcedureEditor *self)
+{
+  GtkWidget *row = gtk_widget_get_ancestor (GTK_WIDGET (button), GTK_TYPE_LIST_BOX_ROW);
+  GtkListBox *box = GTK_LIST_BOX (gtk_widget_get_parent (row));
+
+  gtk_list_box_remove (box, row);
+  update_total (self);
+}
+
+static void
+move_row_cb (GtkButton *button, McProcedureEditor *self)
+{
+  GtkWidget *row = gtk_widget_get_ancestor (GTK_WIDGET (button), GTK_TYPE_LIST_BOX_ROW);
+  int delta = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (button), "delta"));
+  int index = gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (row)) + delta;
+
+  if (index < 0 || gtk_list_box_get_row_at_index (self->steps, index) == NULL)
+    return;
+  g_object_ref (row);
+  gtk_list_box_remove (self->steps, row);
+  gtk_list_box_insert (self->steps, row, index);
+  g_object_unref (row);
+}
+
+static GtkWidget *
+icon_button (const char *icon, const char *tooltip, GCallback cb, McProcedureEditor *self)
+{
+  GtkWidget *button = gtk_button_new_from_icon_name (icon);
+
+  gtk_widget_set_tooltip_text (button, tooltip);
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (button, "flat");
+  g_signal_connect (button, "clicked", cb, self);
+  return button;
+}
+
+static void
+add_document_row (McProcedureEditor *self, const char *name, int originals, int copies)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *entry = gtk_entry_new ();
+
+  gtk_editable_set_text (GTK_EDITABLE (entry), name ? name : "");
+  gtk_entry_set_placeholder_text (GTK_ENTRY (entry), _("Document name"));
+  gtk_widget_set_hexpand (entry, TRUE);
+  gtk_box_append (GTK_BOX (box), entry);
+  gtk_box_append (GTK_BOX (box), gtk_label_new (_("Originals")));
+  gtk_box_append (GTK_BOX (box), spin (0, 20, 1, 0, originals));
+  gtk_box_append (GTK_BOX (box), gtk_label_new (_("Copies")));
+  gtk_box_append (GTK_BOX (box), spin (0, 20, 1, 0, copies));
+  gtk_box_append (GTK_BOX (box), icon_button ("user-trash-symbolic", _("Remove"), G_CALLBACK (remove_row_cb), self));
+  gtk_widget_set_margin_top (box, 6);
+  gtk_widget_set_margin_bottom (box, 6);
+  gtk_widget_set_margin_start (box, 6);
+  gtk_widget_set_margin_end (box, 6);
+  gtk_list_box_append (self->documents, box);
+}
+
+static GtkWidget *
+department_dropdown (McProcedureEditor *self, gint64 department_id)
+{
+  GtkStringList *names = gtk_string_list_new (NULL);
+  guint selected = 0;
+  GtkWidget *dropdown;
+
+  for (guint i = 0; i < self->departments->len; i++)
+    {
+      McDepartment *d = self->departments->pdata[i];
+      gtk_string_list_append (names, d->name);
+      if (d->id == department_id)
+        selected = i;
+    }
+  dropdown = gtk_drop_down_new (G_LIST_MODEL (names), NULL);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (dropdown), selected);
+  gtk_widget_set_hexpand (dropdown, TRUE);
+  return dropdown;
+}
+
+static void
+add_step_row (McProcedureEditor *self, gint64 department_id, McStepRole role, double days)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *role_dd = gtk_drop_down_new (G_LIST_MODEL (labels_of (role_label, MC_N_STEP_ROLES)), NULL);
+  GtkWidget *days_spin = spin (0.125, 1000, 0.125, 3, days);
+  GtkWidget *up = icon_button ("go-up-symbolic", _("Move up"), G_CALLBACK (move_row_cb), self);
+  GtkWidget *down = icon_button ("go-down-symbolic", _("Move down"), G_CALLBACK (move_row_cb), self);
+
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (role_dd), role);
+  g_object_set_data (G_OBJECT (up), "delta", GINT_TO_POINTER (-1));
+  g_object_set_data (G_OBJECT (down), "delta", GINT_TO_POINTER (1));
+  g_signal_connect_swapped (days_spin, "value-changed", G_CALLBACK (update_total), self);
+  gtk_box_append (GTK_BOX (box), department_dropdown (self, department_id));
+  gtk_box_append (GTK_BOX (box), role_dd);
+  gtk_box_append (GTK_BOX (box), days_spin);
+  gtk_box_append (GTK_BOX (box), gtk_label_new (_("days")));
+  gtk_box_append (GTK_BOX (box), up);
+  gtk_box_append (GTK_BOX (box), down);
+  gtk_box_append (GTK_BOX (box), icon_button ("user-trash-symbolic", _("Remove"), G_CALLBACK (remove_row_cb), self));
+  gtk_widget_set_margin_top (box, 6);
+  gtk_widget_set_margin_bottom (box, 6);
+  gtk_widget_set_margin_start (box, 6);
+  gtk_widget_set_margin_end (box, 6);
+  gtk_list_box_append (self->steps, box);
+  update_total (self);
+}
+
+/* The n-th child widget of a row's box. */
+static GtkWidget *
+cell (GtkListBoxRow *row, int n)
+{
+  GtkWidget *child = gtk_widget_get_first_child (gtk_list_box_row_get_child (row));
+
+  while (n-- > 0 && child)
+    child = gtk_widget_get_next_sibling (child);
+  return child;
+}
+
+static double
+steps_total (McProcedureEditor *self)
+{
+  double total = 0;
+  GtkListBoxRow *row;
+
+  for (int i = 0; (row = gtk_list_box_get_row_at_index (self->steps, i)); i++)
+    total += gtk_spin_button_get_value (GTK_SPIN_BUTTON (cell (row, 2)));
+  return total;
+}
+
+static void
+update_total (McProcedureEditor *self)
+{
+  double total = steps_total (self), legal = gtk_spin_button_get_value (self->days);
+  g_autofree char *t = mc_format_decimal (total, 3);
+  g_autofree char *l = mc_format_decimal (legal, 3);
+  /* Translators: the sum of the step allotments against the legal time, both in days */
+  g_autofree char *text = g_strdup_printf (_("Steps total: %s of %s working days"), t, l);
+
+  gtk_label_set_text (self->total, text);
+  if (total > legal + 1e-6)
+    gtk_widget_add_css_class (GTK_WIDGET (self->total), "error");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self->total), "error");
+}
+
+static void
+add_document_cb (McProcedureEditor *self)
+{
+  add_document_row (self, "", 1, 0);
+}
+
+static void
+add_step_cb (McProcedureEditor *self)
+{
+  McDepartment *first = self->departments->len ? self->departments->pdata[0] : NULL;
+
+  add_step_row (self, first ? first->id : 0, MC_ROLE_CHUYEN_VIEN, 0.5);
+}
+
+static void
+fill_from (McProcedureEditor *self, McProcedure *p)
+{
+  GPtrArray *docs = mc_procedure_get_documents (p), *steps = mc_procedure_get_steps (p);
+
+  gtk_editable_set_text (GTK_EDITABLE (self->code), mc_procedure_get_code (p) ? mc_procedure_get_code (p) : "");
+  gtk_editable_set_text (GTK_EDITABLE (self->name), mc_procedure_get_name (p) ? mc_procedure_get_name (p) : "");
+  for (guint i = 0; i < self->fields->len; i++)
+    if (g_strcmp0 (((McField *) self->fields->pdata[i])->name, mc_procedure_get_field_name (p)) == 0)
+      adw_combo_row_set_selected (self->field, i);
+  gtk_spin_button_set_value (self->days, mc_procedure_get_days (p));
+  gtk_spin_button_set_value (self->fee, (double) mc_procedure_get_fee (p));
+  for (guint i = 0; i < docs->len; i++)
+    {
+      McProcedureDocument *d = docs->pdata[i];
+      add_document_row (self, d->name, d->originals, d->copies);
+    }
+  for (guint i = 0; i < steps->len; i++)
+    {
+      McProcedureStep *s = steps->pdata[i];
+      add_step_row (self, s->department_id, s->role, s->days);
+    }
+}
+
+McProcedure *
+mc_procedure_editor_collect (McProcedureEditor *self)
+{
+  McProcedure *p = self->procedure;
+  guint field = adw_combo_row_get_selected (self->field);
+  GtkListBoxRow *row;
+
+  mc_procedure_set_code (p, gtk_editable_get_text (GTK_EDITABLE (self->code)));
+  mc_procedure_set_name (p, gtk_editable_get_text (GTK_EDITABLE (self->name)));
+  mc_procedure_set_field_name (p, field < self->fields->len ? ((McField *) self->fields->pdata[field])->name : NULL);
+  mc_procedure_set_level (p, (McLevel) adw_combo_row_get_selected (self->level));
+  mc_procedure_set_mechanism (p, (McMechanism) adw_combo_row_get_selected (self->mechanism));
+  mc_procedure_set_online_level (p, (McOnlineLevel) adw_combo_row_get_selected (self->online));
+  mc_procedure_set_days (p, gtk_spin_button_get_value (self->days));
+  mc_procedure_set_fee (p, (gint64) gtk_spin_button_get_value (self->fee));
+  mc_procedure_clear_documents (p);
+  for (int i = 0; (row = gtk_list_box_get_row_at_index (self->documents, i)); i++)
+    mc_procedure_add_document (p, gtk_editable_get_text (GTK_EDITABLE (cell (row, 0))),
+                               gtk_spin_button_get_value_as_int (GTK_SPIN_BUTTON (cell (row, 2))),
+                               gtk_spin_button_get_value_as_int (GTK_SPIN_BUTTON (cell (row, 4))));
+  mc_procedure_clear_steps (p);
+  for (int i = 0; (row = gtk_list_box_get_row_at_index (self->steps, i)); i++)
+    {
+      guint dep = gtk_drop_down_get_selected (GTK_DROP_DOWN (cell (row, 0)));
+      McDepartment *d = dep < self->departments->len ? self->departments->pdata[dep] : NULL;
+      if (d != NULL)
+        mc_procedure_add_step (p, d->id, d->code, d->name, (McStepRole) gtk_drop_down_get_selected (GTK_DROP_DOWN (cell (row, 1))),
+                               gtk_spin_button_get_value (GTK_SPIN_BUTTON (cell (row, 2))));
+    }
+  return p;
+}
+
+gboolean
+mc_procedure_editor_save (McProcedureEditor *self, GError **error)
+{
+  return mc_catalog_save_procedure (mc_application_get_catalog (self->app), mc_procedure_editor_collect (self), error);
+}
+
+static void
+save_cb (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  McProcedureEditor *self = MC_PROCEDURE_EDITOR (widget);
+  g_autoptr(GError) error = NULL;
+  GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (self));
+
+  if (!mc_procedure_editor_save (self, &error))
+    {
+      gtk_label_set_text (self->error, error->message);
+      gtk_widget_set_visible (GTK_WIDGET (self->error), TRUE);
+      return;
+    }
+  if (MC_IS_WINDOW (parent))
+    mc_window_toast (MC_WINDOW (parent), _("Procedure saved"));
+  gtk_window_destroy (GTK_WINDOW (self));
+}
+
+static void
+close_cb (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  gtk_window_destroy (GTK_WINDOW (widget));
+}
+
+static AdwPreferencesGroup *
+group (AdwPreferencesPage *page, const char *title)
+{
+  AdwPreferencesGroup *g = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
+
+  adw_preferences_group_set_title (g, title);
+  adw_preferences_page_add (page, g);
+  return g;
+}
+
+static AdwEntryRow *
+entry_row (AdwPreferencesGroup *g, const char *title)
+{
+  AdwEntryRow *row = ADW_ENTRY_ROW (adw_entry_row_new ());
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_preferences_group_add (g, GTK_WIDGET (row));
+  return row;
+}
+
+static GtkSpinButton *
+spin_row (AdwPreferencesGroup *g, const char *title, GtkWidget *button)
+{
+  GtkWidget *row = adw_action_row_new ();
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+  adw_preferences_group_add (g, row);
+  return GTK_SPIN_BUTTON (button);
+}
+
+static GtkListBox *
+list_group (McProcedureEditor *self, AdwPreferencesPage *page, const char *title, const char *add_label,
+            GCallback add_cb)
+{
+  AdwPreferencesGroup *g = group (page, title);
+  GtkWidget *list = gtk_list_box_new ();
+  GtkWidget *add = gtk_button_new_with_mnemonic (add_label);
+
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (list, "boxed-list");
+  gtk_widget_add_css_class (add, "flat");
+  g_signal_connect_swapped (add, "clicked", add_cb, self);
+  adw_preferences_group_set_header_suffix (g, add);
+  adw_preferences_group_add (g, list);
+  return GTK_LIST_BOX (list);
+}
+
+static void
+build_general (McProcedureEditor *self, AdwPreferencesPage *page)
+{
+  AdwPreferencesGroup *g = group (page, _("Procedure"));
+  GtkStringList *fields = gtk_string_list_new (NULL);
+
+  for (guint i = 0; i < self->fields->len; i++)
+    gtk_string_list_append (fields, ((McField *) self->fields->pdata[i])->name);
+  self->code = entry_row (g, _("National code"));
+  self->name = entry_row (g, _("Name"));
+  self->field = combo_row (_("Field"), fields, 0);
+  adw_preferences_group_add (g, GTK_WIDGET (self->field));
+  self->level = combo_row (_("Level"), labels_of (level_label, 3), mc_procedure_get_level (self->procedure));
+  adw_preferences_group_add (g, GTK_WIDGET (self->level));
+  self->mechanism = combo_row (_("Mechanism"), labels_of (mechanism_label, 2), mc_procedure_get_mechanism (self->procedure));
+  adw_preferences_group_add (g, GTK_WIDGET (self->mechanism));
+  self->days = spin_row (g, _("Legal processing time (working days)"), spin (0.125, 1000, 0.125, 3, 1));
+  g_signal_connect_swapped (self->days, "value-changed", G_CALLBACK (update_total), self);
+  self->online = combo_row (_("Online public service"), labels_of (online_label, 3), mc_procedure_get_online_level (self->procedure));
+  adw_preferences_group_add (g, GTK_WIDGET (self->online));
+  self->fee = spin_row (g, _("Fees and charges (đồng)"), spin (0, 100000000, 1000, 0, 0));
+}
+
+static void
+build (McProcedureEditor *self)
+{
+  GtkWidget *toolbar = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *header = adw_header_bar_new ();
+  GtkWidget *save = gtk_button_new_with_mnemonic (_("_Save"));
+  GtkWidget *cancel = gtk_button_new_with_mnemonic (_("_Cancel"));
+  AdwPreferencesPage *page = ADW_PREFERENCES_PAGE (adw_preferences_page_new ());
+
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (save), "editor.save");
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (cancel), "editor.close");
+  gtk_widget_add_css_class (save, "suggested-action");
+  adw_header_bar_set_show_end_title_buttons (ADW_HEADER_BAR (header), FALSE);
+  adw_header_bar_pack_start (ADW_HEADER_BAR (header), cancel);
+  adw_header_bar_pack_end (ADW_HEADER_BAR (header), save);
+  gtk_box_append (GTK_BOX (toolbar), header);
+  self->error = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_wrap (self->error, TRUE);
+  gtk_widget_add_css_class (GTK_WIDGET (self->error), "error");
+  gtk_widget_set_margin_top (GTK_WIDGET (self->error), 6);
+  gtk_widget_set_visible (GTK_WIDGET (self->error), FALSE);
+  gtk_box_append (GTK_BOX (toolbar), GTK_WIDGET (self->error));
+  build_general (self, page);
+  self->documents = list_group (self, page, _("Required documents"), _("_Add document"), G_CALLBACK (add_document_cb));
+  self->steps = list_group (self, page, _("Internal process"), _("_Add step"), G_CALLBACK (add_step_cb));
+  self->total = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_xalign (self->total, 0);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (gtk_widget_get_ancestor (GTK_WIDGET (self->steps),
+                                                                              ADW_TYPE_PREFERENCES_GROUP)),
+                             GTK_WIDGET (self->total));
+  gtk_widget_set_vexpand (GTK_WIDGET (page), TRUE);
+  gtk_box_append (GTK_BOX (toolbar), GTK_WIDGET (page));
+  adw_window_set_content (ADW_WINDOW (self), toolbar);
+}
+
+static void
+mc_procedure_editor_dispose (GObject *object)
+{
+  McProcedureEditor *self = MC_PROCEDURE_EDITOR (object);
+
+  g_clear_object (&self->procedure);
+  g_clear_pointer (&self->fields, g_ptr_array_unref);
+  g_clear_pointer (&self->departments, g_ptr_array_unref);
+  G_OBJECT_CLASS (mc_procedure_editor_parent_class)->dispose (object);
+}
+
+static void
+mc_procedure_editor_class_init (McProcedureEditorClass *klass)
+{
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  G_OBJECT_CLASS (klass)->dispose = mc_procedure_editor_dispose;
+  gtk_widget_class_install_action (widget_class, "editor.save", NULL, save_cb);
+  gtk_widget_class_install_action (widget_class, "editor.close", NULL, close_cb);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "editor.save", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "editor.close", NULL);
+}
+
+static void
+mc_procedure_editor_init (McProcedureEditor *self)
+{
+}
+
+McProcedureEditor *
+mc_procedure_editor_new (McApplication *app, McProcedure *procedure)
+{
+  McProcedureEditor *self = g_object_new (MC_TYPE_PROCEDURE_EDITOR, "modal", TRUE, "default-width", 900,
+                                          "default-height", 760, NULL);
+  McCatalog *catalog = mc_application_get_catalog (app);
+
+  self->app = app;
+  self->procedure = procedure ? mc_procedure_copy (procedure) : mc_procedure_new ();
+  self->fields = mc_catalog_list_fields (catalog, NULL);
+  self->departments = mc_catalog_list_departments (catalog, NULL);
+  gtk_window_set_title (GTK_WINDOW (self), procedure ? mc_procedure_get_name (procedure) : _("New procedure"));
+  build (self);
+  fill_from (self, self->procedure);
+  update_total (self);
+  return self;
+}

@@ -1,0 +1,20 @@
+/* mc-window.h — the main window: the areas of the app in a sidebar
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "mc-application.h"
+
+G_BEGIN_DECLS
+
+#define MC_TYPE_WINDOW (mc_window_get_type ())
+G_DECLARE_FINAL_TYPE (McWindow, mc_window, MC, WINDOW, AdwApplicationWindow)
+
+McWindow   *mc_window_new            (McApplication *app);
+const char *mc_window_get_page       (McWindow *self);
+GtkWidget  *mc_window_get_page_widget (McWindow *self, const char *name);
+void        mc_window_toast          (McWindow *self, const char *message);
+
+G_END_DECLS
