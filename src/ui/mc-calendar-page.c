@@ -217,7 +217,7 @@ fill_details (McCalendarPage *self)
 
   gtk_label_set_markup (self->details, text);
   gtk_button_set_label (self->edit_button, exception ? _("_Edit exception…") : _("_Add exception…"));
-  gtk_widget_set_sensitive (GTK_WIDGET (self->remove_button), exception);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "calendar.remove-exception", exception);
 }
 
 static void
