@@ -12,7 +12,9 @@
 #include "mc-calendar-store.h"
 #include "mc-catalog-page.h"
 #include "mc-preferences-window.h"
+#include "mc-id-number.h"
 #include "mc-procedure-editor.h"
+#include "mc-reception-page.h"
 #include "mc-test-utils.h"
 #include "mc-text.h"
 #include "mc-window.h"
@@ -126,6 +128,34 @@ test_preferences (void)
 }
 
 static void
+test_reception (void)
+{
+  McReceptionPage *page = MC_RECEPTION_PAGE (mc_window_get_page_widget (window, "reception"));
+  g_autoptr(GError) error = NULL;
+  g_autofree char *code = NULL;
+  g_autofree char *due = NULL;
+  McDb *db = mc_application_get_db (app);
+
+  /* Nothing chosen: refused, nothing written. */
+  g_assert_null (mc_reception_page_save (page, &error));
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+  mc_reception_page_choose_procedure (page, "1.001193");
+  due = mc_time_to_iso (mc_reception_page_get_due (page));
+  g_assert_cmpstr (due, ==, "2026-11-23 15:30");  /* 09:30 + half a working day */
+  mc_reception_page_set_applicant (page, "Trần Thị Bình", "0381900123", "0912345678");
+  g_assert_null (mc_reception_page_save (page, &error));
+  g_assert_error (error, MC_ID_ERROR, MC_ID_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_cmpint (mc_db_query_int (db, "SELECT count(*) FROM dossier", NULL), ==, 0);
+  mc_reception_page_set_applicant (page, "Trần Thị Bình", "038190012399", "0912345678");
+  code = mc_reception_page_save (page, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_str_has_suffix (code, "-261123-0001"));
+  g_assert_cmpint (mc_db_query_int (db, "SELECT count(*) FROM dossier_document", NULL), >, 0);
+}
+
+static void
 test_render (void)
 {
   g_autofree char *path = mc_test_tmp_path ("window.png");
@@ -174,6 +204,7 @@ main (int argc, char **argv)
   g_test_add_func ("/ui/calendar-page", test_calendar_page);
   g_test_add_func ("/ui/editor", test_editor);
   g_test_add_func ("/ui/preferences", test_preferences);
+  g_test_add_func ("/ui/reception", test_reception);
   g_test_add_func ("/ui/render", test_render);
   status = g_test_run ();
   gtk_window_destroy (GTK_WINDOW (window));

@@ -562,3 +562,25 @@ mc_dossier_store_list_events (McDossierStore *self, gint64 dossier_id, GError **
   sqlite3_reset (stmt);
   return events;
 }
+
+GPtrArray *
+mc_dossier_store_recent_procedures (McDossierStore *self, const char *counter, guint limit, GError **error)
+{
+  GPtrArray *codes = g_ptr_array_new_with_free_func (g_free);
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (MC_IS_DOSSIER_STORE (self), codes);
+
+  stmt = mc_db_prepare (self->db, "SELECT p.code FROM dossier d JOIN procedure p ON p.id = d.procedure_id "
+                                  "WHERE d.counter = ? AND d.received_at >= ? GROUP BY p.code "
+                                  "ORDER BY count(*) DESC LIMIT ?", error);
+  if (stmt == NULL)
+    return codes;
+  sqlite3_bind_text (stmt, 1, counter ? counter : "", -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 2, mc_time_now () - 90 * 86400);
+  sqlite3_bind_int (stmt, 3, (int) limit);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_ptr_array_add (codes, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
+  sqlite3_reset (stmt);
+  return codes;
+}

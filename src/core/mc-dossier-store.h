@@ -35,6 +35,9 @@ McDossier      *mc_dossier_store_find         (McDossierStore *self, const char 
 /* Code, name, ID number or phone, with or without diacritics. */
 GPtrArray      *mc_dossier_store_search       (McDossierStore *self, const char *query, guint limit,
                                                GError **error);
+/* Procedure codes most received at this counter in the last 90 days, most first. */
+GPtrArray      *mc_dossier_store_recent_procedures (McDossierStore *self, const char *counter, guint limit,
+                                                   GError **error);
 GPtrArray      *mc_dossier_store_list_events  (McDossierStore *self, gint64 dossier_id, GError **error);
 /* DESIGN.md §4 dossier CSV; all or nothing, the first bad line named. */
 gboolean        mc_dossier_store_import_csv   (McDossierStore *self, const char *data, gsize length,

@@ -1,0 +1,446 @@
+/* mc-reception-page.c — Tiếp nhận hồ sơ: receive a dossier at the counter
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Keyboard first: the clerk types part of a procedure's name or code (with
+ * or without diacritics), Enter picks the first match, Tab walks the
+ * applicant's fields, Ctrl+S saves and opens the print preview of Mẫu 01.
+ * The appointment is recomputed by the calendar on every change, so what
+ * the clerk promises is what the receipt prints.
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gi18n.h>
+
+#include "mc-dossier-receipt.h"
+#include "mc-dossier-store.h"
+#include "mc-format.h"
+#include "mc-receipt-print.h"
+#include "mc-reception-page.h"
+#include "mc-text.h"
+#include "mc-window.h"
+
+#define N_MATCHES 8
+
+struct _McReceptionPage
+{
+  AdwBin           parent_instance;
+
+  McApplication   *app;
+  McDossierStore  *store;
+  GListStore      *procedures;
+  McProcedure     *chosen;
+  GtkSearchEntry  *search;
+  GtkListBox      *matches;
+  GtkLabel        *chosen_label;
+  GtkDropDown     *kind;
+  AdwEntryRow     *name;
+  AdwEntryRow     *id_number;
+  AdwEntryRow     *birth_date;
+  AdwEntryRow     *phone;
+  AdwEntryRow     *email;
+  AdwEntryRow     *address;
+  AdwEntryRow     *representative;
+  GtkDropDown     *channel;
+  GtkListBox      *documents;
+  GtkLabel        *due;
+  AdwEntryRow     *later_due;
+  AdwEntryRow     *note;
+  GtkLabel        *error;
+};
+
+G_DEFINE_FINAL_TYPE (McReceptionPage, mc_reception_page, ADW_TYPE_BIN)
+
+static McTime
+now_or_fake (void)
+{
+  return mc_time_now ();
+}
+
+static void
+update_due (McReceptionPage *self)
+{
+  McTime due = mc_reception_page_get_due (self);
+  g_autofree char *when = NULL, *text = NULL;
+
+  if (due == 0)
+    {
+      gtk_label_set_text (self->due, _("Choose a procedure to see the appointment"));
+      return;
+    }
+  when = mc_format_time (due);
+  /* Translators: the appointment, e.g. "Hẹn trả: 10:00 ngày 03/05/2024 (Thứ Sáu)" */
+  text = g_strdup_printf (_("Appointment: %s (%s)"), when, mc_format_weekday (mc_date_weekday (mc_time_get_date (due))));
+  gtk_label_set_text (self->due, text);
+}
+
+static void
+fill_documents (McReceptionPage *self)
+{
+  GtkWidget *child;
+  GPtrArray *docs;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->documents))) != NULL)
+    gtk_list_box_remove (self->documents, child);
+  if (self->chosen == NULL)
+    return;
+  docs = mc_procedure_get_documents (self->chosen);
+  for (guint i = 0; i < docs->len; i++)
+    {
+      McProcedureDocument *d = docs->pdata[i];
+      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *check = gtk_check_button_new ();
+      g_autofree char *counts = g_strdup_printf (_("%d original(s), %d copy(ies)"), d->originals, d->copies);
+
+      gtk_check_button_set_active (GTK_CHECK_BUTTON (check), TRUE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), d->name);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), counts);
+      adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
+      adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
+      g_object_set_data (G_OBJECT (row), "document", d);
+      g_object_set_data (G_OBJECT (row), "check", check);
+      gtk_list_box_append (self->documents, row);
+    }
+}
+
+static void
+choose (McReceptionPage *self, McProcedure *p)
+{
+  g_autofree char *label = NULL;
+  g_autofree char *days = p ? mc_format_working_days (mc_procedure_get_days (p)) : NULL;
+
+  g_set_object (&self->chosen, p);
+  label = p ? g_strdup_printf ("%s — %s (%s)", mc_procedure_get_code (p), mc_procedure_get_name (p), days)
+            : g_strdup (_("No procedure chosen"));
+  gtk_label_set_text (self->chosen_label, label);
+  fill_documents (self);
+  update_due (self);
+}
+
+static void
+match_activated_cb (GtkListBox *box, GtkListBoxRow *row, McReceptionPage *self)
+{
+  choose (self, g_object_get_data (G_OBJECT (row), "procedure"));
+  gtk_widget_grab_focus (GTK_WIDGET (self->name));
+}
+
+/* Recent procedures of this counter first, then those whose name holds the
+ * words in the order typed ("ket hon" → "đăng ký kết hôn"), then the rest. */
+static void
+refresh_matches (McReceptionPage *self)
+{
+  g_autofree char *query = mc_text_fold (gtk_editable_get_text (GTK_EDITABLE (self->search)));
+  GSettings *settings = mc_application_get_settings (self->app);
+  g_autofree char *counter = settings ? g_settings_get_string (settings, "counter-name") : g_strdup ("");
+  g_autoptr(GPtrArray) recent = mc_dossier_store_recent_procedures (self->store, counter, N_MATCHES, NULL);
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->procedures)), shown = 0;
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->matches))) != NULL)
+    gtk_list_box_remove (self->matches, child);
+  for (int pass = 0; pass < 3; pass++)
+    for (guint i = 0; i < n && shown < N_MATCHES; i++)
+      {
+        g_autoptr(McProcedure) p = g_list_model_get_item (G_LIST_MODEL (self->procedures), i);
+        gboolean is_recent = g_ptr_array_find_with_equal_func (recent, mc_procedure_get_code (p), g_str_equal, NULL);
+        gboolean phrase = *query && strstr (mc_procedure_get_search_key (p), query) != NULL;
+        int rank = is_recent ? 0 : phrase ? 1 : 2;
+        GtkWidget *row;
+        g_autofree char *title = NULL;
+
+        if (rank != pass || !mc_text_matches_folded (mc_procedure_get_search_key (p), query))
+          continue;
+        row = adw_action_row_new ();
+        title = g_markup_escape_text (mc_procedure_get_name (p), -1);
+        adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+        adw_action_row_set_subtitle (ADW_ACTION_ROW (row), mc_procedure_get_code (p));
+        gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+        g_object_set_data_full (G_OBJECT (row), "procedure", g_object_ref (p), g_object_unref);
+        gtk_list_box_append (self->matches, row);
+        shown++;
+      }
+}
+
+static void
+search_activate_cb (McReceptionPage *self)
+{
+  GtkListBoxRow *first = gtk_list_box_get_row_at_index (self->matches, 0);
+
+  if (first != NULL)
+    match_activated_cb (self->matches, first, self);
+}
+
+static McDossier *
+collect (McReceptionPage *self)
+{
+  McDossier *dossier = mc_dossier_new ();
+  McDossierData *d = mc_dossier_get_data (dossier);
+  GSettings *settings = mc_application_get_settings (self->app);
+  const char *later = gtk_editable_get_text (GTK_EDITABLE (self->later_due));
+  GtkListBoxRow *row;
+
+  d->procedure_code = g_strdup (self->chosen ? mc_procedure_get_code (self->chosen) : "");
+  d->applicant_kind = gtk_drop_down_get_selected (self->kind) == 1 ? MC_APPLICANT_ORGANISATION : MC_APPLICANT_PERSON;
+  d->applicant_name = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->name)));
+  d->applicant_id_number = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->id_number)));
+  d->applicant_birth_date = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->birth_date)));
+  d->applicant_phone = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->phone)));
+  d->applicant_email = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->email)));
+  d->applicant_address = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->address)));
+  d->representative = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->representative)));
+  d->channel = (McChannel) gtk_drop_down_get_selected (self->channel);
+  d->note = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->note)));
+  d->counter = settings ? g_settings_get_string (settings, "counter-name") : NULL;
+  d->received_at = now_or_fake ();
+  if (*later != '\0' && !mc_time_parse_iso (later, &d->requested_due_at))
+    d->requested_due_at = -1;
+  for (int i = 0; (row = gtk_list_box_get_row_at_index (self->documents, i)); i++)
+    {
+      McProcedureDocument *doc = g_object_get_data (G_OBJECT (row), "document");
+      GtkCheckButton *check = g_object_get_data (G_OBJECT (row), "check");
+      mc_dossier_add_document (dossier, doc->name, doc->originals, doc->copies, gtk_check_button_get_active (check));
+    }
+  return dossier;
+}
+
+char *
+mc_reception_page_save (McReceptionPage *self, GError **error)
+{
+  g_autoptr(McDossier) dossier = collect (self);
+
+  if (self->chosen == NULL)
+    {
+      g_set_error (error, MC_DOSSIER_ERROR, MC_DOSSIER_ERROR_INVALID, _("Choose the procedure first"));
+      return NULL;
+    }
+  if (mc_dossier_get_data (dossier)->requested_due_at == -1)
+    {
+      g_set_error (error, MC_DOSSIER_ERROR, MC_DOSSIER_ERROR_INVALID,
+                   _("Write the later appointment as YYYY-MM-DD HH:MM, or leave it empty"));
+      return NULL;
+    }
+  if (!mc_dossier_store_receive (self->store, dossier, error))
+    return NULL;
+  return g_strdup (mc_dossier_get_code (dossier));
+}
+
+static void
+clear_form (McReceptionPage *self)
+{
+  AdwEntryRow *rows[] = { self->name, self->id_number, self->birth_date, self->phone, self->email,
+                          self->address, self->representative, self->later_due, self->note };
+
+  for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
+    gtk_editable_set_text (GTK_EDITABLE (rows[i]), "");
+  gtk_editable_set_text (GTK_EDITABLE (self->search), "");
+  choose (self, NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->error), FALSE);
+  gtk_widget_grab_focus (GTK_WIDGET (self->search));
+}
+
+static void
+save_and_print_cb (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  McReceptionPage *self = MC_RECEPTION_PAGE (widget);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *code = mc_reception_page_save (self, &error);
+  g_autoptr(McDossier) dossier = NULL;
+  g_autoptr(McReceiptData) data = NULL;
+  GtkWindow *window = GTK_WINDOW (gtk_widget_get_root (widget));
+
+  if (code == NULL)
+    {
+      gtk_label_set_text (self->error, error->message);
+      gtk_widget_set_visible (GTK_WIDGET (self->error), TRUE);
+      return;
+    }
+  dossier = mc_dossier_store_find (self->store, code, NULL);
+  data = dossier ? mc_dossier_receipt_data (mc_application_get_db (self->app), dossier, NULL) : NULL;
+  if (MC_IS_WINDOW (window))
+    {
+      g_autofree char *message = g_strdup_printf (_("Dossier %s received"), code);
+      mc_window_toast (MC_WINDOW (window), message);
+    }
+  clear_form (self);
+  if (data != NULL && g_strcmp0 (action_name, "reception.save-print") == 0)
+    mc_receipt_print (window, MC_FORM_RECEIPT, data);
+}
+
+static AdwEntryRow *
+entry (AdwPreferencesGroup *group, const char *title, McReceptionPage *self)
+{
+  AdwEntryRow *row = ADW_ENTRY_ROW (adw_entry_row_new ());
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_preferences_group_add (group, GTK_WIDGET (row));
+  return row;
+}
+
+static GtkWidget *
+procedure_column (McReceptionPage *self)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+  GtkWidget *scroller = gtk_scrolled_window_new ();
+  AdwPreferencesGroup *docs = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
+
+  self->search = GTK_SEARCH_ENTRY (gtk_search_entry_new ());
+  g_object_set (self->search, "placeholder-text", _("Procedure: type part of its name or code"), NULL);
+  g_signal_connect_swapped (self->search, "search-changed", G_CALLBACK (refresh_matches), self);
+  g_signal_connect_swapped (self->search, "activate", G_CALLBACK (search_activate_cb), self);
+  self->matches = GTK_LIST_BOX (gtk_list_box_new ());
+  gtk_widget_add_css_class (GTK_WIDGET (self->matches), "boxed-list");
+  g_signal_connect (self->matches, "row-activated", G_CALLBACK (match_activated_cb), self);
+  self->chosen_label = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_wrap (self->chosen_label, TRUE);
+  gtk_label_set_xalign (self->chosen_label, 0);
+  gtk_widget_add_css_class (GTK_WIDGET (self->chosen_label), "heading");
+  adw_preferences_group_set_title (docs, _("Documents received (uncheck what is missing)"));
+  self->documents = GTK_LIST_BOX (gtk_list_box_new ());
+  gtk_list_box_set_selection_mode (self->documents, GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (GTK_WIDGET (self->documents), "boxed-list");
+  adw_preferences_group_add (docs, GTK_WIDGET (self->documents));
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->search));
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->matches));
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->chosen_label));
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (docs));
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), box);
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_widget_set_hexpand (scroller, TRUE);
+  gtk_widget_set_size_request (scroller, 520, -1);
+  return scroller;
+}
+
+static GtkWidget *
+applicant_column (McReceptionPage *self)
+{
+  AdwPreferencesPage *page = ADW_PREFERENCES_PAGE (adw_preferences_page_new ());
+  AdwPreferencesGroup *who = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
+  AdwPreferencesGroup *how = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
+  const char *kinds[] = { _("Citizen"), _("Organisation"), NULL };
+  const char *channels[] = { mc_channel_to_label (MC_CHANNEL_TRUC_TIEP), mc_channel_to_label (MC_CHANNEL_BUU_CHINH),
+                             mc_channel_to_label (MC_CHANNEL_TRUC_TUYEN), NULL };
+  GtkWidget *save = gtk_button_new_with_mnemonic (_("_Save and print the receipt"));
+
+  adw_preferences_group_set_title (who, _("Applicant"));
+  self->kind = GTK_DROP_DOWN (gtk_drop_down_new_from_strings (kinds));
+  gtk_widget_set_valign (GTK_WIDGET (self->kind), GTK_ALIGN_CENTER);
+  adw_preferences_group_set_header_suffix (who, GTK_WIDGET (self->kind));
+  self->name = entry (who, _("Full name (or the organisation’s name)"), self);
+  self->id_number = entry (who, _("Personal ID number (12 digits) or tax code"), self);
+  self->birth_date = entry (who, _("Date of birth (YYYY-MM-DD)"), self);
+  self->phone = entry (who, _("Phone"), self);
+  self->email = entry (who, _("Email"), self);
+  self->address = entry (who, _("Address"), self);
+  self->representative = entry (who, _("Legal representative (organisations)"), self);
+  adw_preferences_group_set_title (how, _("Reception"));
+  self->channel = GTK_DROP_DOWN (gtk_drop_down_new_from_strings (channels));
+  gtk_widget_set_valign (GTK_WIDGET (self->channel), GTK_ALIGN_CENTER);
+  adw_preferences_group_set_header_suffix (how, GTK_WIDGET (self->channel));
+  self->due = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_xalign (self->due, 0);
+  gtk_label_set_wrap (self->due, TRUE);
+  gtk_widget_add_css_class (GTK_WIDGET (self->due), "title-4");
+  adw_preferences_group_add (how, GTK_WIDGET (self->due));
+  self->later_due = entry (how, _("A later appointment agreed with the applicant (YYYY-MM-DD HH:MM)"), self);
+  self->note = entry (how, _("Note"), self);
+  self->error = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_wrap (self->error, TRUE);
+  gtk_widget_add_css_class (GTK_WIDGET (self->error), "error");
+  gtk_widget_set_visible (GTK_WIDGET (self->error), FALSE);
+  adw_preferences_group_add (how, GTK_WIDGET (self->error));
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (save), "reception.save-print");
+  gtk_widget_add_css_class (save, "suggested-action");
+  gtk_widget_add_css_class (save, "pill");
+  gtk_widget_set_margin_top (save, 12);
+  adw_preferences_group_add (how, save);
+  adw_preferences_page_add (page, who);
+  adw_preferences_page_add (page, how);
+  gtk_widget_set_size_request (GTK_WIDGET (page), 600, -1);
+  gtk_widget_set_hexpand (GTK_WIDGET (page), FALSE);
+  return GTK_WIDGET (page);
+}
+
+static void
+mc_reception_page_dispose (GObject *object)
+{
+  McReceptionPage *self = MC_RECEPTION_PAGE (object);
+
+  g_clear_object (&self->chosen);
+  g_clear_object (&self->procedures);
+  g_clear_object (&self->store);
+  G_OBJECT_CLASS (mc_reception_page_parent_class)->dispose (object);
+}
+
+static void
+mc_reception_page_class_init (McReceptionPageClass *klass)
+{
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  G_OBJECT_CLASS (klass)->dispose = mc_reception_page_dispose;
+  gtk_widget_class_install_action (widget_class, "reception.save-print", NULL, save_and_print_cb);
+  gtk_widget_class_install_action (widget_class, "reception.save", NULL, save_and_print_cb);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "reception.save-print", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK, "reception.save-print", NULL);
+}
+
+static void
+mc_reception_page_init (McReceptionPage *self)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 18);
+
+  gtk_widget_set_margin_top (box, 12);
+  gtk_widget_set_margin_bottom (box, 12);
+  gtk_widget_set_margin_start (box, 12);
+  gtk_widget_set_margin_end (box, 12);
+  gtk_box_append (GTK_BOX (box), procedure_column (self));
+  gtk_box_append (GTK_BOX (box), applicant_column (self));
+  adw_bin_set_child (ADW_BIN (self), box);
+}
+
+McReceptionPage *
+mc_reception_page_new (McApplication *app)
+{
+  McReceptionPage *self = g_object_new (MC_TYPE_RECEPTION_PAGE, NULL);
+
+  self->app = app;
+  self->store = mc_dossier_store_new (mc_application_get_db (app), mc_application_get_calendar (app));
+  self->procedures = mc_catalog_list_procedures (mc_application_get_catalog (app), NULL);
+  g_signal_connect_object (mc_application_get_calendar (app), "changed", G_CALLBACK (update_due), self,
+                           G_CONNECT_SWAPPED);
+  refresh_matches (self);
+  choose (self, NULL);
+  return self;
+}
+
+void
+mc_reception_page_choose_procedure (McReceptionPage *self, const char *code)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->procedures));
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(McProcedure) p = g_list_model_get_item (G_LIST_MODEL (self->procedures), i);
+      if (g_strcmp0 (mc_procedure_get_code (p), code) == 0)
+        choose (self, p);
+    }
+}
+
+void
+mc_reception_page_set_applicant (McReceptionPage *self, const char *name, const char *id_number, const char *phone)
+{
+  gtk_editable_set_text (GTK_EDITABLE (self->name), name ? name : "");
+  gtk_editable_set_text (GTK_EDITABLE (self->id_number), id_number ? id_number : "");
+  gtk_editable_set_text (GTK_EDITABLE (self->phone), phone ? phone : "");
+}
+
+McTime
+mc_reception_page_get_due (McReceptionPage *self)
+{
+  McTime due = 0;
+
+  if (self->chosen == NULL ||
+      !mc_dossier_store_compute_due (self->store, mc_procedure_get_code (self->chosen), now_or_fake (), &due, NULL))
+    return 0;
+  return due;
+}
