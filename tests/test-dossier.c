@@ -7,6 +7,8 @@
 
 #include "mc-calendar-store.h"
 #include "mc-catalog.h"
+#include "mc-demo.h"
+#include "mc-dossier-list.h"
 #include "mc-dossier-store.h"
 #include "mc-id-number.h"
 #include "mc-test-utils.h"
@@ -208,6 +210,60 @@ test_import (void)
   g_assert_cmpint (mc_db_query_int (db, "SELECT count(*) FROM dossier", NULL), ==, 3);
 }
 
+static void
+test_list (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(McDb) db = mc_test_db_new ();
+  g_autoptr(McCalendar) calendar = NULL;
+  g_autoptr(McDossierStore) store = NULL;
+  g_autoptr(McDossierList) list = NULL;
+  McDossierQuery q = { MC_DOSSIER_FILTER_ALL, 0, -1, 0, 0, NULL };
+  gint64 total, overdue, ready;
+  g_autoptr(McDossier) first = NULL, last = NULL;
+  McTime now;
+
+  g_setenv ("MOTCUA_NOW", "2026-11-23 09:30", TRUE);
+  now = mc_time_now ();
+  g_assert_true (mc_demo_fill (db, 1500, 3, NULL, &error));
+  calendar = mc_calendar_store_load (db, &error);
+  store = mc_dossier_store_new (db, calendar);
+  list = mc_dossier_list_new (store);
+  total = mc_db_query_int (db, "SELECT count(*) FROM dossier", NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, total);
+  /* Newest first, and the last row reachable (several pages away). */
+  first = g_list_model_get_item (G_LIST_MODEL (list), 0);
+  last = g_list_model_get_item (G_LIST_MODEL (list), (guint) total - 1);
+  g_assert_nonnull (first);
+  g_assert_nonnull (last);
+  g_assert_cmpint (mc_dossier_get_data (first)->received_at, >=, mc_dossier_get_data (last)->received_at);
+  g_assert_null (g_list_model_get_item (G_LIST_MODEL (list), (guint) total));
+  q.filter = MC_DOSSIER_FILTER_OVERDUE;
+  g_assert_true (mc_dossier_list_set_query (list, &q, &error));
+  {
+    g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM dossier WHERE state IN ('received', "
+                                            "'processing', 'paused', 'sent_external') AND coalesce "
+                                            "(extended_due_at, due_at) < %" G_GINT64_FORMAT, now);
+    overdue = mc_db_query_int (db, sql, NULL);
+  }
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, overdue);
+  q.filter = MC_DOSSIER_FILTER_READY;
+  q.channel = MC_CHANNEL_TRUC_TIEP;
+  g_assert_true (mc_dossier_list_set_query (list, &q, &error));
+  ready = mc_db_query_int (db, "SELECT count(*) FROM dossier WHERE state = 'result_ready' AND channel = 'truc_tiep'", NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, ready);
+  q.filter = MC_DOSSIER_FILTER_ALL;
+  q.channel = -1;
+  q.text = (char *) "nguyen";
+  g_assert_true (mc_dossier_list_set_query (list, &q, &error));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), >, 0);
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (list)); i++)
+    {
+      g_autoptr(McDossier) d = g_list_model_get_item (G_LIST_MODEL (list), i);
+      g_assert_true (g_str_has_prefix (mc_dossier_get_applicant_name (d), "Nguyễn"));
+    }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -217,5 +273,6 @@ main (int argc, char **argv)
   g_test_add_func ("/dossier/receive-refuses-bad-input", test_receive_refuses_bad_input);
   g_test_add_func ("/dossier/search", test_search);
   g_test_add_func ("/dossier/import", test_import);
+  g_test_add_func ("/dossier/list", test_list);
   return g_test_run ();
 }

@@ -1,0 +1,39 @@
+/* mc-dossier-list.h — every dossier, as a GListModel that pages from SQLite
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "mc-dossier-store.h"
+
+G_BEGIN_DECLS
+
+#define MC_TYPE_DOSSIER_LIST (mc_dossier_list_get_type ())
+G_DECLARE_FINAL_TYPE (McDossierList, mc_dossier_list, MC, DOSSIER_LIST, GObject)
+
+typedef enum {
+  MC_DOSSIER_FILTER_ALL,
+  MC_DOSSIER_FILTER_OPEN,        /* đang giải quyết */
+  MC_DOSSIER_FILTER_DUE_SOON,    /* sắp đến hạn: open, due within one working day */
+  MC_DOSSIER_FILTER_OVERDUE,     /* quá hạn: open, appointment passed */
+  MC_DOSSIER_FILTER_READY,       /* đã có kết quả, chờ trả */
+  MC_DOSSIER_FILTER_FINISHED,    /* đã trả, không đủ điều kiện, đã rút */
+} McDossierFilter;
+
+typedef struct {
+  McDossierFilter  filter;
+  gint64           field_id;   /* 0: all */
+  int              channel;    /* -1: all, else McChannel */
+  McTime           from;       /* received at or after; 0: no bound */
+  McTime           to;         /* received before; 0: no bound */
+  char            *text;       /* code, name, ID number or phone; NULL: none */
+} McDossierQuery;
+
+McDossierList *mc_dossier_list_new        (McDossierStore *store);
+/* Applies a query; the model emits items-changed for the whole range. */
+gboolean       mc_dossier_list_set_query  (McDossierList *self, const McDossierQuery *query, GError **error);
+/* Re-reads the current query (after another window or process wrote). */
+gboolean       mc_dossier_list_refresh    (McDossierList *self, GError **error);
+
+G_END_DECLS
