@@ -12,6 +12,7 @@
 #include "mc-calendar-store.h"
 #include "mc-catalog-page.h"
 #include "mc-preferences-window.h"
+#include "mc-dossier-page.h"
 #include "mc-id-number.h"
 #include "mc-procedure-editor.h"
 #include "mc-reception-page.h"
@@ -156,6 +157,24 @@ test_reception (void)
 }
 
 static void
+test_dossier_page (void)
+{
+  McDossierPage *page = MC_DOSSIER_PAGE (mc_window_get_page_widget (window, "dossiers"));
+  McDossierList *list = mc_dossier_page_get_list (page);
+  g_autoptr(McDossier) first = NULL;
+
+  mc_dossier_page_set_filter (page, MC_DOSSIER_FILTER_ALL, "");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 1);  /* the one received above */
+  first = g_list_model_get_item (G_LIST_MODEL (list), 0);
+  mc_dossier_page_set_filter (page, MC_DOSSIER_FILTER_ALL, "tran thi binh");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 1);
+  mc_dossier_page_set_filter (page, MC_DOSSIER_FILTER_FINISHED, "");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 0);
+  g_assert_true (mc_dossier_page_open (page, mc_dossier_get_code (first)));
+  g_assert_false (mc_dossier_page_open (page, "000.00.00.X00-000000-0000"));
+}
+
+static void
 test_render (void)
 {
   g_autofree char *path = mc_test_tmp_path ("window.png");
@@ -205,6 +224,7 @@ main (int argc, char **argv)
   g_test_add_func ("/ui/editor", test_editor);
   g_test_add_func ("/ui/preferences", test_preferences);
   g_test_add_func ("/ui/reception", test_reception);
+  g_test_add_func ("/ui/dossier-page", test_dossier_page);
   g_test_add_func ("/ui/render", test_render);
   status = g_test_run ();
   gtk_window_destroy (GTK_WINDOW (window));

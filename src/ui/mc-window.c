@@ -9,6 +9,7 @@
 
 #include "mc-calendar-page.h"
 #include "mc-catalog-page.h"
+#include "mc-dossier-page.h"
 #include "mc-reception-page.h"
 #include "mc-window.h"
 
@@ -76,8 +77,9 @@ mc_window_class_init (McWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, McWindow, title);
   gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_cb);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_CONTROL_MASK, "win.show-page", "s", "reception");
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_CONTROL_MASK, "win.show-page", "s", "catalog");
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_3, GDK_CONTROL_MASK, "win.show-page", "s", "calendar");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_CONTROL_MASK, "win.show-page", "s", "dossiers");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_3, GDK_CONTROL_MASK, "win.show-page", "s", "catalog");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_4, GDK_CONTROL_MASK, "win.show-page", "s", "calendar");
 }
 
 static void
@@ -109,6 +111,7 @@ mc_window_new (McApplication *app)
   McWindow *self = g_object_new (MC_TYPE_WINDOW, "application", app, NULL);
 
   gtk_stack_add_titled (self->stack, GTK_WIDGET (mc_reception_page_new (app)), "reception", _("Reception"));
+  gtk_stack_add_titled (self->stack, GTK_WIDGET (mc_dossier_page_new (app)), "dossiers", _("Dossiers"));
   gtk_stack_add_titled (self->stack, GTK_WIDGET (mc_catalog_page_new (app)), "catalog", _("Procedure catalog"));
   gtk_stack_add_titled (self->stack, GTK_WIDGET (mc_calendar_page_new (app)), "calendar", _("Working calendar"));
   restore_state (self, mc_application_get_settings (app));

@@ -1,0 +1,247 @@
+/* mc-dossier-page.c — Danh sách hồ sơ: every dossier, filtered, searched, opened
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The list is McDossierList, which pages from SQLite: a million dossiers
+ * scroll without being loaded. Sorting is by reception, newest first, the
+ * order the reception index serves.
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "mc-dossier-page.h"
+#include "mc-dossier-window.h"
+#include "mc-format.h"
+
+struct _McDossierPage
+{
+  AdwBin           parent_instance;
+
+  McApplication   *app;
+  McDossierStore  *store;
+  McDossierList   *list;
+  GtkSearchEntry  *search;
+  GtkDropDown     *filter;
+  GtkDropDown     *channel;
+  GtkColumnView   *view;
+  GtkLabel        *count;
+};
+
+G_DEFINE_FINAL_TYPE (McDossierPage, mc_dossier_page, ADW_TYPE_BIN)
+
+typedef char *(*TextOf) (McDossierData *d);
+
+static char *code_of (McDossierData *d) { return g_strdup (d->code); }
+static char *received_of (McDossierData *d) { return mc_format_time (d->received_at); }
+static char *name_of (McDossierData *d) { return g_strdup (d->applicant_name); }
+static char *procedure_of (McDossierData *d) { return g_strdup (d->procedure_name); }
+static char *due_of (McDossierData *d) { return mc_format_time (d->due_at); }
+static char *state_of (McDossierData *d) { return g_strdup (mc_dossier_state_to_label (d->state)); }
+
+static void
+update_count (McDossierPage *self)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->list));
+  g_autofree char *number = mc_format_count (n);
+  /* Translators: %s is a number such as 1.157 */
+  g_autofree char *text = g_strdup_printf (ngettext ("%s dossier", "%s dossiers", n), number);
+
+  gtk_label_set_text (self->count, text);
+}
+
+static void
+requery (McDossierPage *self)
+{
+  McDossierQuery q = { (McDossierFilter) gtk_drop_down_get_selected (self->filter), 0,
+                       (int) gtk_drop_down_get_selected (self->channel) - 1, 0, 0,
+                       (char *) gtk_editable_get_text (GTK_EDITABLE (self->search)) };
+  g_autoptr(GError) error = NULL;
+
+  if (!mc_dossier_list_set_query (self->list, &q, &error))
+    g_warning ("%s", error->message);
+  update_count (self);
+}
+
+static void
+open_dossier (McDossierPage *self, McDossier *dossier)
+{
+  GtkWindow *window = GTK_WINDOW (mc_dossier_window_new (self->app, self->store, dossier));
+
+  gtk_window_set_transient_for (window, GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))));
+  gtk_window_present (window);
+}
+
+static void
+activate_cb (GtkColumnView *view, guint position, McDossierPage *self)
+{
+  g_autoptr(McDossier) dossier = g_list_model_get_item (G_LIST_MODEL (gtk_column_view_get_model (view)), position);
+
+  if (dossier != NULL)
+    open_dossier (self, dossier);
+}
+
+/* Enter in the search field with a whole dossier code (a scanned receipt)
+ * opens it at once. */
+static void
+search_activate_cb (McDossierPage *self)
+{
+  mc_dossier_page_open (self, gtk_editable_get_text (GTK_EDITABLE (self->search)));
+}
+
+static void
+setup_cb (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer user_data)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_list_item_set_child (item, label);
+}
+
+static void
+bind_cb (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer user_data)
+{
+  TextOf text_of = (TextOf) g_object_get_data (G_OBJECT (factory), "text-of");
+  McDossier *dossier = gtk_list_item_get_item (item);
+  g_autofree char *text = dossier ? text_of (mc_dossier_get_data (dossier)) : NULL;
+
+  gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (item)), text ? text : "");
+}
+
+static void
+add_column (McDossierPage *self, const char *title, TextOf text_of, gboolean expand, int width)
+{
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+  GtkColumnViewColumn *column;
+
+  g_object_set_data (G_OBJECT (factory), "text-of", text_of);
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_cb), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_cb), NULL);
+  column = gtk_column_view_column_new (title, factory);
+  gtk_column_view_column_set_resizable (column, TRUE);
+  gtk_column_view_column_set_expand (column, expand);
+  if (width > 0)
+    gtk_column_view_column_set_fixed_width (column, width);
+  gtk_column_view_append_column (self->view, column);
+  g_object_unref (column);
+}
+
+static GtkWidget *
+build_bar (McDossierPage *self)
+{
+  GtkWidget *bar = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  const char *filters[] = { _("All dossiers"), _("Being processed"), _("Due soon"), _("Overdue"),
+                            _("Result ready"), _("Finished"), NULL };
+  const char *channels[] = { _("All channels"), mc_channel_to_label (MC_CHANNEL_TRUC_TIEP),
+                             mc_channel_to_label (MC_CHANNEL_BUU_CHINH), mc_channel_to_label (MC_CHANNEL_TRUC_TUYEN), NULL };
+
+  self->search = GTK_SEARCH_ENTRY (gtk_search_entry_new ());
+  g_object_set (self->search, "placeholder-text", _("Code, name, ID number or phone — or scan a receipt"), NULL);
+  gtk_widget_set_hexpand (GTK_WIDGET (self->search), TRUE);
+  /* A scanner types plain ASCII: keep a Telex/VNI input method out of it. */
+  g_object_set (gtk_editable_get_delegate (GTK_EDITABLE (self->search)), "im-module", "gtk-im-context-simple", NULL);
+  g_signal_connect_swapped (self->search, "search-changed", G_CALLBACK (requery), self);
+  g_signal_connect_swapped (self->search, "activate", G_CALLBACK (search_activate_cb), self);
+  self->filter = GTK_DROP_DOWN (gtk_drop_down_new_from_strings (filters));
+  g_signal_connect_swapped (self->filter, "notify::selected", G_CALLBACK (requery), self);
+  self->channel = GTK_DROP_DOWN (gtk_drop_down_new_from_strings (channels));
+  g_signal_connect_swapped (self->channel, "notify::selected", G_CALLBACK (requery), self);
+  gtk_box_append (GTK_BOX (bar), GTK_WIDGET (self->search));
+  gtk_box_append (GTK_BOX (bar), GTK_WIDGET (self->filter));
+  gtk_box_append (GTK_BOX (bar), GTK_WIDGET (self->channel));
+  return bar;
+}
+
+static void
+focus_search_cb (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  gtk_widget_grab_focus (GTK_WIDGET (MC_DOSSIER_PAGE (widget)->search));
+}
+
+static void
+mc_dossier_page_dispose (GObject *object)
+{
+  McDossierPage *self = MC_DOSSIER_PAGE (object);
+
+  g_clear_object (&self->list);
+  g_clear_object (&self->store);
+  G_OBJECT_CLASS (mc_dossier_page_parent_class)->dispose (object);
+}
+
+static void
+mc_dossier_page_class_init (McDossierPageClass *klass)
+{
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  G_OBJECT_CLASS (klass)->dispose = mc_dossier_page_dispose;
+  gtk_widget_class_install_action (widget_class, "dossiers.search", NULL, focus_search_cb);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "dossiers.search", NULL);
+}
+
+static void
+mc_dossier_page_init (McDossierPage *self)
+{
+}
+
+McDossierPage *
+mc_dossier_page_new (McApplication *app)
+{
+  McDossierPage *self = g_object_new (MC_TYPE_DOSSIER_PAGE, NULL);
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  GtkWidget *scroller = gtk_scrolled_window_new ();
+
+  self->app = app;
+  self->store = mc_dossier_store_new (mc_application_get_db (app), mc_application_get_calendar (app));
+  self->list = mc_dossier_list_new (self->store);
+  self->view = GTK_COLUMN_VIEW (gtk_column_view_new (GTK_SELECTION_MODEL (
+      gtk_single_selection_new (G_LIST_MODEL (g_object_ref (self->list))))));
+  gtk_column_view_set_show_row_separators (self->view, TRUE);
+  g_signal_connect (self->view, "activate", G_CALLBACK (activate_cb), self);
+  add_column (self, _("Dossier code"), code_of, FALSE, 230);
+  add_column (self, _("Received"), received_of, FALSE, 170);
+  add_column (self, _("Applicant"), name_of, FALSE, 200);
+  add_column (self, _("Procedure"), procedure_of, TRUE, -1);
+  add_column (self, _("Appointment"), due_of, FALSE, 170);
+  add_column (self, _("State"), state_of, FALSE, 150);
+  self->count = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_xalign (self->count, 0);
+  gtk_widget_add_css_class (GTK_WIDGET (self->count), "dim-label");
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), GTK_WIDGET (self->view));
+  gtk_scrolled_window_set_has_frame (GTK_SCROLLED_WINDOW (scroller), TRUE);
+  gtk_widget_set_vexpand (scroller, TRUE);
+  gtk_box_append (GTK_BOX (box), build_bar (self));
+  gtk_box_append (GTK_BOX (box), scroller);
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->count));
+  gtk_widget_set_margin_top (box, 12);
+  gtk_widget_set_margin_bottom (box, 12);
+  gtk_widget_set_margin_start (box, 12);
+  gtk_widget_set_margin_end (box, 12);
+  adw_bin_set_child (ADW_BIN (self), box);
+  update_count (self);
+  return self;
+}
+
+McDossierList *
+mc_dossier_page_get_list (McDossierPage *self)
+{
+  return self->list;
+}
+
+void
+mc_dossier_page_set_filter (McDossierPage *self, McDossierFilter filter, const char *text)
+{
+  gtk_editable_set_text (GTK_EDITABLE (self->search), text ? text : "");
+  gtk_drop_down_set_selected (self->filter, filter);
+  requery (self);
+}
+
+gboolean
+mc_dossier_page_open (McDossierPage *self, const char *code)
+{
+  g_autoptr(McDossier) dossier = mc_dossier_store_find (self->store, code, NULL);
+
+  if (dossier == NULL)
+    return FALSE;
+  open_dossier (self, dossier);
+  return TRUE;
+}

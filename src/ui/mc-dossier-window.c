@@ -1,0 +1,165 @@
+/* mc-dossier-window.c — one dossier: its data, its timeline, its receipt
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "mc-dossier-receipt.h"
+#include "mc-dossier-window.h"
+#include "mc-format.h"
+#include "mc-receipt-print.h"
+
+struct _McDossierWindow
+{
+  AdwWindow       parent_instance;
+
+  McApplication  *app;
+  McDossierStore *store;
+  McDossier      *dossier;
+};
+
+G_DEFINE_FINAL_TYPE (McDossierWindow, mc_dossier_window, ADW_TYPE_WINDOW)
+
+static void
+add_row (AdwPreferencesGroup *group, const char *title, const char *value)
+{
+  GtkWidget *row = adw_action_row_new ();
+  g_autofree char *escaped = g_markup_escape_text (value && *value ? value : "—", -1);
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), escaped);
+  gtk_widget_add_css_class (row, "property");
+  adw_preferences_group_add (group, row);
+}
+
+static const char *
+event_label (const char *kind)
+{
+  static const struct { const char *id, *label; } kinds[] = {
+    { "receive", N_("Received at the counter") }, { "transfer", N_("Transferred") },
+    { "accept", N_("Accepted") }, { "send_back", N_("Sent back") }, { "pause", N_("Paused") },
+    { "resume", N_("Resumed") }, { "external", N_("Sent to another agency") },
+    { "finish", N_("Result ready") }, { "unqualified", N_("Not qualified") },
+    { "withdraw", N_("Withdrawn") }, { "return", N_("Result returned") },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
+    if (g_strcmp0 (kind, kinds[i].id) == 0)
+      return _(kinds[i].label);
+  return kind;
+}
+
+static void
+fill_timeline (McDossierWindow *self, AdwPreferencesGroup *group)
+{
+  g_autoptr(GPtrArray) events = mc_dossier_store_list_events (self->store, mc_dossier_get_data (self->dossier)->id, NULL);
+
+  for (guint i = 0; i < events->len; i++)
+    {
+      McDossierEvent *e = events->pdata[i];
+      g_autofree char *when = mc_format_time (e->at);
+      g_autofree char *where = g_strjoin (" — ", when, e->department_name ? e->department_name : "",
+                                          e->staff_name ? e->staff_name : "", NULL);
+      add_row (group, event_label (e->kind), where);
+    }
+}
+
+static void
+print_cb (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  McDossierWindow *self = MC_DOSSIER_WINDOW (widget);
+  g_autoptr(McReceiptData) data = mc_dossier_receipt_data (mc_application_get_db (self->app), self->dossier, NULL);
+
+  if (data != NULL)
+    mc_receipt_print (GTK_WINDOW (self), g_str_equal (action_name, "dossier.print-supplement")
+                                           ? MC_FORM_SUPPLEMENT : MC_FORM_RECEIPT, data);
+}
+
+static GtkWidget *
+build_content (McDossierWindow *self)
+{
+  McDossierData *d = mc_dossier_get_data (self->dossier);
+  AdwPreferencesPage *page = ADW_PREFERENCES_PAGE (adw_preferences_page_new ());
+  AdwPreferencesGroup *data = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
+  AdwPreferencesGroup *timeline = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
+  g_autofree char *received = mc_format_time (d->received_at);
+  g_autofree char *due = mc_format_time (d->due_at);
+  g_autofree char *procedure = g_strdup_printf ("%s — %s", d->procedure_code, d->procedure_name);
+
+  adw_preferences_group_set_title (data, d->code);
+  add_row (data, _("Procedure"), procedure);
+  add_row (data, _("Field"), d->field_name);
+  add_row (data, _("Applicant"), d->applicant_name);
+  add_row (data, _("Personal ID number (12 digits) or tax code"), d->applicant_id_number);
+  add_row (data, _("Phone"), d->applicant_phone);
+  add_row (data, _("Address"), d->applicant_address);
+  add_row (data, _("Channel"), mc_channel_to_label (d->channel));
+  add_row (data, _("Received"), received);
+  add_row (data, _("Appointment"), due);
+  add_row (data, _("State"), mc_dossier_state_to_label (d->state));
+  adw_preferences_group_set_title (timeline, _("Timeline"));
+  fill_timeline (self, timeline);
+  adw_preferences_page_add (page, data);
+  adw_preferences_page_add (page, timeline);
+  gtk_widget_set_vexpand (GTK_WIDGET (page), TRUE);
+  return GTK_WIDGET (page);
+}
+
+static void
+build (McDossierWindow *self)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *header = adw_header_bar_new ();
+  GtkWidget *print = gtk_button_new_with_mnemonic (_("_Reprint the receipt"));
+  GtkWidget *supplement = gtk_button_new_with_mnemonic (_("Request _supplements"));
+
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (print), "dossier.print");
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (supplement), "dossier.print-supplement");
+  gtk_widget_set_tooltip_text (supplement, _("Print Mẫu 02 listing the documents still missing"));
+  adw_header_bar_pack_start (ADW_HEADER_BAR (header), print);
+  adw_header_bar_pack_start (ADW_HEADER_BAR (header), supplement);
+  gtk_box_append (GTK_BOX (box), header);
+  gtk_box_append (GTK_BOX (box), build_content (self));
+  adw_window_set_content (ADW_WINDOW (self), box);
+}
+
+static void
+mc_dossier_window_dispose (GObject *object)
+{
+  McDossierWindow *self = MC_DOSSIER_WINDOW (object);
+
+  g_clear_object (&self->dossier);
+  g_clear_object (&self->store);
+  G_OBJECT_CLASS (mc_dossier_window_parent_class)->dispose (object);
+}
+
+static void
+mc_dossier_window_class_init (McDossierWindowClass *klass)
+{
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  G_OBJECT_CLASS (klass)->dispose = mc_dossier_window_dispose;
+  gtk_widget_class_install_action (widget_class, "dossier.print", NULL, print_cb);
+  gtk_widget_class_install_action (widget_class, "dossier.print-supplement", NULL, print_cb);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "dossier.print", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+}
+
+static void
+mc_dossier_window_init (McDossierWindow *self)
+{
+}
+
+McDossierWindow *
+mc_dossier_window_new (McApplication *app, McDossierStore *store, McDossier *dossier)
+{
+  McDossierWindow *self = g_object_new (MC_TYPE_DOSSIER_WINDOW, "default-width", 720, "default-height", 800, NULL);
+
+  self->app = app;
+  self->store = g_object_ref (store);
+  self->dossier = g_object_ref (dossier);
+  gtk_window_set_title (GTK_WINDOW (self), mc_dossier_get_code (dossier));
+  build (self);
+  return self;
+}

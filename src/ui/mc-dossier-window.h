@@ -1,0 +1,18 @@
+/* mc-dossier-window.h — one dossier: its data, its timeline, its receipt
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "mc-application.h"
+#include "mc-dossier-store.h"
+
+G_BEGIN_DECLS
+
+#define MC_TYPE_DOSSIER_WINDOW (mc_dossier_window_get_type ())
+G_DECLARE_FINAL_TYPE (McDossierWindow, mc_dossier_window, MC, DOSSIER_WINDOW, AdwWindow)
+
+McDossierWindow *mc_dossier_window_new (McApplication *app, McDossierStore *store, McDossier *dossier);
+
+G_END_DECLS
