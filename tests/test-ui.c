@@ -175,6 +175,39 @@ test_dossier_page (void)
 }
 
 static void
+feed (const char *text, guint32 start, guint32 gap)
+{
+  for (const char *p = text; *p; p++)
+    {
+      /* A scanner emulates a US keyboard: Shift before capitals. */
+      if (g_ascii_isupper (*p))
+        g_assert_false (mc_window_feed_key (window, GDK_KEY_Shift_L, start + gap * (p - text)));
+      g_assert_false (mc_window_feed_key (window, gdk_unicode_to_keyval ((guchar) *p), start + gap * (p - text)));
+    }
+}
+
+/* A scanner's burst followed by Enter opens the dossier wherever the focus is;
+ * the same code typed by a person does not. */
+static void
+test_scanner (void)
+{
+  McDossierPage *page = MC_DOSSIER_PAGE (mc_window_get_page_widget (window, "dossiers"));
+  McDossierList *list = mc_dossier_page_get_list (page);
+  g_autoptr(McDossier) first = NULL;
+  const char *code;
+
+  mc_dossier_page_set_filter (page, MC_DOSSIER_FILTER_ALL, "");
+  first = g_list_model_get_item (G_LIST_MODEL (list), 0);
+  code = mc_dossier_get_code (first);
+  feed (code, 1000, 8);
+  g_assert_true (mc_window_feed_key (window, GDK_KEY_Return, 1000 + 8 * strlen (code)));
+  feed (code, 5000, 150);
+  g_assert_false (mc_window_feed_key (window, GDK_KEY_Return, 5000 + 150 * strlen (code)));
+  feed ("hello-world", 9000, 5);
+  g_assert_false (mc_window_feed_key (window, GDK_KEY_Return, 9060));
+}
+
+static void
 test_render (void)
 {
   g_autofree char *path = mc_test_tmp_path ("window.png");
@@ -225,6 +258,7 @@ main (int argc, char **argv)
   g_test_add_func ("/ui/preferences", test_preferences);
   g_test_add_func ("/ui/reception", test_reception);
   g_test_add_func ("/ui/dossier-page", test_dossier_page);
+  g_test_add_func ("/ui/scanner", test_scanner);
   g_test_add_func ("/ui/render", test_render);
   status = g_test_run ();
   gtk_window_destroy (GTK_WINDOW (window));

@@ -5,6 +5,8 @@
  */
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n.h>
 
 #include "mc-calendar-page.h"
@@ -20,9 +22,95 @@ struct _McWindow
   AdwToastOverlay      *toasts;
   GtkStack             *stack;
   AdwWindowTitle       *title;
+  GString              *scan;        /* keys typed at scanner speed */
+  guint32               scan_last;   /* time of the last of them */
+  GtkEditable          *scan_target; /* the field the scan typed into, and its text before */
+  char                 *scan_before;
 };
 
+/* A USB scanner types a whole code in a few milliseconds per key; people
+ * do not type 10 characters at under 35 ms each. */
+#define SCAN_MAX_GAP_MS 35
+#define SCAN_MIN_LENGTH 10
+
 G_DEFINE_FINAL_TYPE (McWindow, mc_window, ADW_TYPE_APPLICATION_WINDOW)
+
+static gboolean
+looks_like_dossier_code (const char *text)
+{
+  const char *dash = strrchr (text, '-');
+
+  return strlen (text) >= SCAN_MIN_LENGTH && dash != NULL && strlen (dash + 1) >= 4 &&
+         strspn (dash + 1, "0123456789") == strlen (dash + 1);
+}
+
+static void
+start_burst (McWindow *self, gunichar c)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+
+  g_string_assign (self->scan, "");
+  g_string_append_unichar (self->scan, c);
+  g_clear_pointer (&self->scan_before, g_free);
+  self->scan_target = NULL;
+  if (focus != NULL && GTK_IS_EDITABLE (focus))
+    {
+      self->scan_target = GTK_EDITABLE (focus);
+      self->scan_before = g_strdup (gtk_editable_get_text (self->scan_target));
+    }
+}
+
+/* The keyval is read before any input method (Telex, VNI) rewrites it, so a
+ * scanned "dd" stays "dd" here even if an entry shows "đ". */
+gboolean
+mc_window_feed_key (McWindow *self, guint keyval, guint32 time_ms)
+{
+  gunichar c = gdk_keyval_to_unicode (keyval);
+  gboolean fast = self->scan->len > 0 && time_ms - self->scan_last <= SCAN_MAX_GAP_MS;
+  GtkWidget *page;
+
+  if ((keyval == GDK_KEY_Return || keyval == GDK_KEY_KP_Enter) && fast &&
+      looks_like_dossier_code (self->scan->str))
+    {
+      g_autofree char *code = g_strdup (self->scan->str);
+
+      if (self->scan_target != NULL && GTK_IS_EDITABLE (self->scan_target))
+        gtk_editable_set_text (self->scan_target, self->scan_before ? self->scan_before : "");
+      g_string_assign (self->scan, "");
+      page = gtk_stack_get_child_by_name (self->stack, "dossiers");
+      if (!mc_dossier_page_open (MC_DOSSIER_PAGE (page), code))
+        {
+          g_autofree char *message = g_strdup_printf (_("No dossier has the code “%s”"), code);
+          mc_window_toast (self, message);
+        }
+      return TRUE;
+    }
+  /* Scanners press Shift for capitals (H in …H56…): modifiers do not end a burst. */
+  if (keyval == GDK_KEY_Shift_L || keyval == GDK_KEY_Shift_R || keyval == GDK_KEY_Caps_Lock)
+    return FALSE;
+  if (c >= 0x21 && c < 0x7f)
+    {
+      if (fast)
+        g_string_append_unichar (self->scan, c);
+      else
+        start_burst (self, c);
+      self->scan_last = time_ms;
+    }
+  else
+    g_string_assign (self->scan, "");
+  return FALSE;
+}
+
+static gboolean
+key_pressed_cb (GtkEventControllerKey *controller, guint keyval, guint keycode, GdkModifierType state,
+                McWindow *self)
+{
+  GdkEvent *event = gtk_event_controller_get_current_event (GTK_EVENT_CONTROLLER (controller));
+
+  if (state & (GDK_CONTROL_MASK | GDK_ALT_MASK))
+    return FALSE;
+  return mc_window_feed_key (self, keyval, event ? gdk_event_get_time (event) : 0);
+}
 
 static void
 show_page_cb (GtkWidget *widget, const char *action_name, GVariant *parameter)
@@ -66,10 +154,21 @@ mc_window_close_request (GtkWindow *window)
 }
 
 static void
+mc_window_finalize (GObject *object)
+{
+  McWindow *self = MC_WINDOW (object);
+
+  g_string_free (self->scan, TRUE);
+  g_free (self->scan_before);
+  G_OBJECT_CLASS (mc_window_parent_class)->finalize (object);
+}
+
+static void
 mc_window_class_init (McWindowClass *klass)
 {
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  G_OBJECT_CLASS (klass)->finalize = mc_window_finalize;
   GTK_WINDOW_CLASS (klass)->close_request = mc_window_close_request;
   gtk_widget_class_set_template_from_resource (widget_class, "/vn/motcua/Motcua/ui/mc-window.ui");
   gtk_widget_class_bind_template_child (widget_class, McWindow, toasts);
@@ -85,7 +184,14 @@ mc_window_class_init (McWindowClass *klass)
 static void
 mc_window_init (McWindow *self)
 {
+  GtkEventController *keys = gtk_event_controller_key_new ();
+
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->scan = g_string_new (NULL);
+  /* Capture phase: the window sees the scanner's keys before any entry's input method. */
+  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+  g_signal_connect (keys, "key-pressed", G_CALLBACK (key_pressed_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), keys);
   g_signal_connect_swapped (self->stack, "notify::visible-child", G_CALLBACK (page_changed_cb), self);
 }
 

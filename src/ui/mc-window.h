@@ -16,5 +16,8 @@ McWindow   *mc_window_new            (McApplication *app);
 const char *mc_window_get_page       (McWindow *self);
 GtkWidget  *mc_window_get_page_widget (McWindow *self, const char *name);
 void        mc_window_toast          (McWindow *self, const char *message);
+/* The barcode-scanner path: every key the window sees, with its time in ms.
+ * Returns TRUE when the key ended a scanned dossier code (which is opened). */
+gboolean    mc_window_feed_key       (McWindow *self, guint keyval, guint32 time_ms);
 
 G_END_DECLS
