@@ -6,6 +6,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "mc-calendar-store.h"
+#include "mc-catalog.h"
 #include "mc-cli.h"
 #include "mc-dossier-receipt.h"
 #include "mc-dossier-store.h"
@@ -161,6 +162,49 @@ import (McDb *db, int argc, char **argv)
   return 0;
 }
 
+/* motcua dossier refuse --procedure CODE --name NAME [--id-number N] --reason TEXT [-o FILE.pdf] */
+static int
+refuse (McDb *db, int argc, char **argv)
+{
+  static const char *const names[] = { "--procedure", "--name", "--id-number", "--reason", "-o", "--at", NULL };
+  g_autoptr(McDossierStore) store = NULL;
+  g_autoptr(McDossier) dossier = mc_dossier_new ();
+  McDossierData *d = mc_dossier_get_data (dossier);
+  const char *at = option (argc, argv, "--at"), *out = option (argc, argv, "-o");
+  g_autofree char *reference = NULL;
+  g_autoptr(McReceiptData) data = NULL;
+  GError *error = NULL;
+
+  if (!known_options (argc, argv, names) || !option (argc, argv, "--procedure") || !option (argc, argv, "--reason"))
+    return mc_cli_usage (_("Usage: motcua dossier refuse --procedure CODE --name NAME [--id-number N] --reason TEXT "
+                           "[-o FILE.pdf]"));
+  if (at && !mc_time_parse_iso (at, &d->received_at))
+    return mc_cli_fail (g_error_new (MC_DOSSIER_ERROR, MC_DOSSIER_ERROR_INVALID,
+                                     _("Invalid time “%s”: write it as YYYY-MM-DD HH:MM"), at));
+  d->procedure_code = g_strdup (option (argc, argv, "--procedure"));
+  d->applicant_name = g_strdup (option (argc, argv, "--name"));
+  d->applicant_id_number = g_strdup (option (argc, argv, "--id-number"));
+  store = open_store (db, &error);
+  if (store == NULL || (reference = mc_dossier_store_refuse (store, dossier, option (argc, argv, "--reason"), &error)) == NULL)
+    return mc_cli_fail (error);
+  g_print ("%s\n", reference);
+  if (out == NULL)
+    return 0;
+  d->code = g_strdup (reference);
+  {
+    g_autoptr(McCatalog) catalog = mc_catalog_new (db);
+    g_autoptr(McProcedure) p = mc_catalog_find_procedure (catalog, d->procedure_code, NULL);
+    d->procedure_name = g_strdup (p ? mc_procedure_get_name (p) : d->procedure_code);
+  }
+  data = mc_dossier_receipt_data (db, dossier, &error);
+  if (data == NULL)
+    return mc_cli_fail (error);
+  data->reason = g_strdup (option (argc, argv, "--reason"));
+  if (!mc_receipt_write_pdf (MC_FORM_REFUSAL, data, out, &error))
+    return mc_cli_fail (error);
+  return 0;
+}
+
 /* motcua dossier receipt CODE -o FILE.pdf [--form 01|02|03] [--reason TEXT] */
 static int
 receipt (McDb *db, int argc, char **argv)
@@ -206,5 +250,7 @@ mc_cli_dossier (McDb *db, int argc, char **argv)
     return import (db, argc - 1, argv + 1);
   if (g_str_equal (sub, "receipt"))
     return receipt (db, argc - 1, argv + 1);
-  return mc_cli_usage (_("Usage: motcua dossier receive|show|search|import|receipt …"));
+  if (g_str_equal (sub, "refuse"))
+    return refuse (db, argc - 1, argv + 1);
+  return mc_cli_usage (_("Usage: motcua dossier receive|show|search|import|receipt|refuse …"));
 }

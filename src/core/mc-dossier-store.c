@@ -584,3 +584,43 @@ mc_dossier_store_recent_procedures (McDossierStore *self, const char *counter, g
   sqlite3_reset (stmt);
   return codes;
 }
+
+char *
+mc_dossier_store_refuse (McDossierStore *self, McDossier *dossier, const char *reason, GError **error)
+{
+  McDossierData *d = mc_dossier_get_data (dossier);
+  g_autofree char *clean_reason = mc_text_normalize (reason);
+  g_autofree char *name = mc_text_normalize (d->applicant_name);
+  gint64 procedure_id, unit_id;
+  g_autofree char *unit_code = NULL;
+  double days;
+  sqlite3_stmt *stmt;
+  int y, m, day;
+
+  g_return_val_if_fail (MC_IS_DOSSIER_STORE (self), NULL);
+
+  if (clean_reason == NULL || *clean_reason == '\0')
+    return invalid (error, _("A refusal needs its reason")), NULL;
+  if (name == NULL || *name == '\0')
+    return invalid (error, _("The applicant’s full name is empty")), NULL;
+  if (!lookup_procedure (self, d->procedure_code, &procedure_id, &days, error) ||
+      !own_unit (self, &unit_id, &unit_code, error))
+    return NULL;
+  if (d->received_at == 0)
+    d->received_at = mc_time_now ();
+  stmt = mc_db_prepare (self->db, "INSERT INTO refusal (unit_id, procedure_id, at, applicant_name, "
+                                  "applicant_id_number, reason) VALUES (?, ?, ?, ?, ?, ?)", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, unit_id);
+  sqlite3_bind_int64 (stmt, 2, procedure_id);
+  sqlite3_bind_int64 (stmt, 3, d->received_at);
+  sqlite3_bind_text (stmt, 4, name, -1, SQLITE_TRANSIENT);
+  bind_text_or_null (stmt, 5, d->applicant_id_number);
+  sqlite3_bind_text (stmt, 6, clean_reason, -1, SQLITE_TRANSIENT);
+  if (!mc_db_step_done (self->db, stmt, error))
+    return NULL;
+  mc_date_to_ymd (mc_time_get_date (d->received_at), &y, &m, &day);
+  return g_strdup_printf ("TC-%02d%02d%02d-%" G_GINT64_FORMAT, y % 100, m, day,
+                          (gint64) sqlite3_last_insert_rowid (mc_db_get_handle (self->db)));
+}
