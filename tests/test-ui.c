@@ -122,6 +122,10 @@ test_preferences (void)
   g_assert_false (mc_preferences_window_set_hours (prefs, 5, "7h-11h"));
   mc_calendar_get_office_hours (mc_application_get_calendar (app), 5, &h);
   g_assert_cmpint (h.start[0], ==, 7 * 60);
+  /* Emptied while retyping: refused, the day keeps its hours. */
+  g_assert_false (mc_preferences_window_set_hours (prefs, 5, " "));
+  mc_calendar_get_office_hours (mc_application_get_calendar (app), 5, &h);
+  g_assert_cmpint (h.n_intervals, ==, 2);
   g_assert_true (mc_preferences_window_set_hours (prefs, 5, "07:30-11:30,13:00-16:30"));
   mc_calendar_get_office_hours (mc_application_get_calendar (app), 5, &h);
   g_assert_cmpint (h.start[0], ==, 7 * 60 + 30);

@@ -87,22 +87,36 @@ mc_application_handle_local_options (GApplication *app, GVariantDict *options)
   return -1;
 }
 
+/* Run from the build tree without GSETTINGS_SCHEMA_DIR, the schema is not
+ * found and g_settings_new() would abort: open with the defaults instead
+ * (every user of the settings accepts NULL). */
+static GSettings *
+load_settings (void)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = source ? g_settings_schema_source_lookup (source, APP_ID, TRUE) : NULL;
+
+  if (schema == NULL)
+    {
+      g_message ("The settings schema %s is not installed; window size and counter name are not kept", APP_ID);
+      return NULL;
+    }
+  return g_settings_new_full (schema, NULL, NULL);
+}
+
 static void
 mc_application_startup (GApplication *app)
 {
   McApplication *self = MC_APPLICATION (app);
   const char *quit_accels[] = { "<Control>q", NULL };
   const char *prefs_accels[] = { "<Control>comma", NULL };
-  g_autoptr(GtkCssProvider) css = gtk_css_provider_new ();
 
   G_APPLICATION_CLASS (mc_application_parent_class)->startup (app);
   g_action_map_add_action_entries (G_ACTION_MAP (app), app_entries, G_N_ELEMENTS (app_entries), app);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", quit_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.preferences", prefs_accels);
-  gtk_css_provider_load_from_resource (css, "/vn/motcua/Motcua/style.css");
-  gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (css),
-                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
-  self->settings = g_settings_new (APP_ID);
+  /* style.css needs no code: AdwApplication loads it from the resource base path. */
+  self->settings = load_settings ();
 }
 
 static void

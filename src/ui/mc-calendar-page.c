@@ -209,7 +209,9 @@ fill_details (McCalendarPage *self)
   const char *name = mc_calendar_get_day_name (cal, d);
   int minutes = mc_calendar_day_minutes (cal, d);
   gboolean exception = mc_calendar_day_is_exception (cal, d);
-  g_autofree char *hours = mc_format_decimal (minutes / 60.0, 2);
+  g_autofree char *number = mc_format_decimal (minutes / 60.0, 2);
+  /* Translators: working hours in a day; %s is a number such as 8 or 7,5 */
+  g_autofree char *hours = g_strdup_printf (_("%s h"), number);
   g_autofree char *text = g_strdup_printf ("<b>%s</b>\n%s %s\n%s%s%s\n%s %s", full, _("Lunar date:"), lunar,
                                            kind_label (mc_calendar_get_day_kind (cal, d)),
                                            name ? " — " : "", name ? name : "",
@@ -358,7 +360,6 @@ build_month (McCalendarPage *self)
   GtkWidget *prev = gtk_button_new_from_icon_name ("go-previous-symbolic");
   GtkWidget *next = gtk_button_new_from_icon_name ("go-next-symbolic");
   GtkWidget *today = gtk_button_new_with_mnemonic (_("_Today"));
-  GtkWidget *announced_label = gtk_label_new (_("Days off as announced (no generated holidays)"));
 
   gtk_actionable_set_action_name (GTK_ACTIONABLE (prev), "calendar.previous");
   gtk_actionable_set_action_name (GTK_ACTIONABLE (next), "calendar.next");
@@ -367,20 +368,13 @@ build_month (McCalendarPage *self)
   gtk_widget_set_tooltip_text (next, _("Next month"));
   self->title = GTK_LABEL (gtk_label_new (NULL));
   gtk_widget_add_css_class (GTK_WIDGET (self->title), "title-2");
-  gtk_widget_set_size_request (GTK_WIDGET (self->title), 260, -1);
-  self->announced = GTK_SWITCH (gtk_switch_new ());
-  gtk_widget_set_valign (GTK_WIDGET (self->announced), GTK_ALIGN_CENTER);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->announced),
-                               _("This year's days off follow the announced notice: statutory days are not generated"));
-  g_signal_connect_swapped (self->announced, "notify::active", G_CALLBACK (announced_cb), self);
-  gtk_widget_set_hexpand (announced_label, TRUE);
-  gtk_label_set_xalign (GTK_LABEL (announced_label), 1);
+  /* Characters, not pixels: the buttons stay put from month to month
+   * whatever the language and font size. */
+  gtk_label_set_width_chars (self->title, 17);
   gtk_box_append (GTK_BOX (bar), prev);
   gtk_box_append (GTK_BOX (bar), GTK_WIDGET (self->title));
   gtk_box_append (GTK_BOX (bar), next);
   gtk_box_append (GTK_BOX (bar), today);
-  gtk_box_append (GTK_BOX (bar), announced_label);
-  gtk_box_append (GTK_BOX (bar), GTK_WIDGET (self->announced));
   self->grid = GTK_GRID (gtk_grid_new ());
   gtk_grid_set_column_homogeneous (self->grid, TRUE);
   gtk_grid_set_row_spacing (self->grid, 4);
@@ -389,6 +383,28 @@ build_month (McCalendarPage *self)
   gtk_box_append (GTK_BOX (box), bar);
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->grid));
   gtk_widget_set_hexpand (box, TRUE);
+  return box;
+}
+
+/* The switch sits beside the year's list of days off it governs. Its label
+ * wraps: in one line, as the Vietnamese text is long, it made the page wider
+ * than a 1366-pixel screen. */
+static GtkWidget *
+build_announced (McCalendarPage *self)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *label = gtk_label_new (_("Days off as announced (no generated holidays)"));
+
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_set_hexpand (label, TRUE);
+  self->announced = GTK_SWITCH (gtk_switch_new ());
+  gtk_widget_set_valign (GTK_WIDGET (self->announced), GTK_ALIGN_CENTER);
+  gtk_widget_set_tooltip_text (box, _("This year's days off follow the announced notice: statutory days are not generated"));
+  gtk_accessible_update_relation (GTK_ACCESSIBLE (self->announced), GTK_ACCESSIBLE_RELATION_LABELLED_BY, label, NULL, -1);
+  g_signal_connect_swapped (self->announced, "notify::active", G_CALLBACK (announced_cb), self);
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->announced));
   return box;
 }
 
@@ -402,6 +418,7 @@ build_side (McCalendarPage *self)
   self->details = GTK_LABEL (gtk_label_new (NULL));
   gtk_label_set_xalign (self->details, 0);
   gtk_label_set_wrap (self->details, TRUE);
+  gtk_label_set_wrap_mode (self->details, PANGO_WRAP_WORD_CHAR);
   gtk_label_set_selectable (self->details, TRUE);
   self->edit_button = GTK_BUTTON (gtk_button_new_with_mnemonic (_("_Add exception…")));
   gtk_actionable_set_action_name (GTK_ACTIONABLE (self->edit_button), "calendar.edit-exception");
@@ -422,8 +439,9 @@ build_side (McCalendarPage *self)
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->details));
   gtk_box_append (GTK_BOX (box), buttons);
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->year_title));
+  gtk_box_append (GTK_BOX (box), build_announced (self));
   gtk_box_append (GTK_BOX (box), scroller);
-  gtk_widget_set_size_request (box, 380, -1);
+  gtk_widget_set_size_request (box, 340, -1);
   return box;
 }
 
@@ -491,14 +509,27 @@ mc_calendar_page_show_month (McCalendarPage *self, int year, int month)
   redraw (self);
 }
 
+/* Within the shown month only the highlight moves: rebuilding the grid would
+ * destroy the focused cell and send the keyboard focus back to the first one. */
 void
 mc_calendar_page_select (McCalendarPage *self, McDate date)
 {
+  GtkWidget *old_cell, *new_cell;
   int y, m;
 
   g_return_if_fail (MC_IS_CALENDAR_PAGE (self));
 
+  old_cell = g_hash_table_lookup (self->cells, GINT_TO_POINTER (self->selected));
+  new_cell = g_hash_table_lookup (self->cells, GINT_TO_POINTER (date));
   self->selected = date;
+  if (new_cell != NULL)
+    {
+      if (old_cell != NULL)
+        gtk_widget_remove_css_class (old_cell, "selected-day");
+      gtk_widget_add_css_class (new_cell, "selected-day");
+      fill_details (self);
+      return;
+    }
   mc_date_to_ymd (date, &y, &m, NULL);
   mc_calendar_page_show_month (self, y, m);
 }

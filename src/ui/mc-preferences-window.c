@@ -6,6 +6,8 @@
  */
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n.h>
 
 #include "mc-calendar-store.h"
@@ -19,6 +21,7 @@ struct _McPreferencesWindow
 
   McApplication        *app;
   GtkEntry             *hours[8];
+  AdwActionRow         *days[8];
   AdwEntryRow          *unit_name;
   AdwEntryRow          *unit_code;
   AdwEntryRow          *unit_place;
@@ -26,30 +29,128 @@ struct _McPreferencesWindow
 
 G_DEFINE_FINAL_TYPE (McPreferencesWindow, mc_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
 
+/* The subtitle says what the day is, or, while the hours typed are not
+ * valid, why: a tooltip alone would hide the message from most clerks. */
+static void
+update_day_subtitle (McPreferencesWindow *self, int weekday, const char *problem)
+{
+  gboolean rest = mc_calendar_get_weekly_rest (mc_application_get_calendar (self->app), weekday);
+
+  if (self->days[weekday] == NULL)
+    return;
+  adw_action_row_set_subtitle (self->days[weekday],
+                               problem ? problem : rest ? _("Weekly rest day") : _("Working day"));
+  if (problem)
+    gtk_widget_add_css_class (GTK_WIDGET (self->days[weekday]), "error");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self->days[weekday]), "error");
+}
+
+/* An empty entry is refused rather than read as "no office hours": it is
+ * what the entry holds for a moment while a clerk retypes the hours, and a
+ * working day without hours would silently stop every deadline on it. */
+static gboolean
+parse_hours (McPreferencesWindow *self, int weekday, McOfficeHours *hours, GError **error)
+{
+  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->hours[weekday]))));
+
+  if (*text == '\0')
+    {
+      g_set_error_literal (error, MC_CALENDAR_ERROR, MC_CALENDAR_ERROR_INVALID,
+                           _("Write the office hours, e.g. 07:00-11:30,13:30-17:00; "
+                             "to close on this day, turn its switch off"));
+      return FALSE;
+    }
+  return mc_office_hours_parse (text, hours, error);
+}
+
+static void
+show_hours_problem (McPreferencesWindow *self, int weekday, const char *problem)
+{
+  GtkWidget *entry = GTK_WIDGET (self->hours[weekday]);
+
+  if (problem)
+    gtk_widget_add_css_class (entry, "error");
+  else
+    gtk_widget_remove_css_class (entry, "error");
+  gtk_widget_set_tooltip_text (entry, problem);
+  update_day_subtitle (self, weekday, problem);
+}
+
+/* Saved when the clerk is done with the entry (Enter, leaving it, closing
+ * the window), never per keystroke: the steps between two valid texts
+ * ("07:00-11:30" on the way to "07:00-11:30,13:30-17:00") are not settings. */
+static gboolean
+save_hours (McPreferencesWindow *self, int weekday)
+{
+  g_autoptr(GError) error = NULL;
+  McOfficeHours hours, current;
+
+  if (!parse_hours (self, weekday, &hours, &error))
+    {
+      show_hours_problem (self, weekday, error->message);
+      return FALSE;
+    }
+  show_hours_problem (self, weekday, NULL);
+  mc_calendar_get_office_hours (mc_application_get_calendar (self->app), weekday, &current);
+  if (memcmp (&hours, &current, sizeof hours) == 0)
+    return TRUE;
+  if (!mc_calendar_store_set_office_hours (mc_application_get_db (self->app), weekday, &hours, &error))
+    {
+      show_hours_problem (self, weekday, error->message);
+      return FALSE;
+    }
+  mc_application_reload_calendar (self->app);
+  return TRUE;
+}
+
 gboolean
 mc_preferences_window_set_hours (McPreferencesWindow *self, int weekday, const char *text)
 {
-  g_autoptr(GError) error = NULL;
-  McOfficeHours hours;
+  g_return_val_if_fail (MC_IS_PREFERENCES_WINDOW (self), FALSE);
+  g_return_val_if_fail (weekday >= 1 && weekday <= 7, FALSE);
 
-  if (!mc_office_hours_parse (text, &hours, &error) ||
-      !mc_calendar_store_set_office_hours (mc_application_get_db (self->app), weekday, &hours, &error))
-    {
-      gtk_widget_add_css_class (GTK_WIDGET (self->hours[weekday]), "error");
-      gtk_widget_set_tooltip_text (GTK_WIDGET (self->hours[weekday]), error->message);
-      return FALSE;
-    }
-  gtk_widget_remove_css_class (GTK_WIDGET (self->hours[weekday]), "error");
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->hours[weekday]), NULL);
-  mc_application_reload_calendar (self->app);
-  return TRUE;
+  gtk_editable_set_text (GTK_EDITABLE (self->hours[weekday]), text);
+  return save_hours (self, weekday);
+}
+
+static int
+weekday_of (gpointer object)
+{
+  return GPOINTER_TO_INT (g_object_get_data (G_OBJECT (object), "weekday"));
 }
 
 static void
 hours_changed_cb (GtkEditable *entry, McPreferencesWindow *self)
 {
-  mc_preferences_window_set_hours (self, GPOINTER_TO_INT (g_object_get_data (G_OBJECT (entry), "weekday")),
-                                   gtk_editable_get_text (entry));
+  g_autoptr(GError) error = NULL;
+  McOfficeHours hours;
+  int weekday = weekday_of (entry);
+
+  show_hours_problem (self, weekday, parse_hours (self, weekday, &hours, &error) ? NULL : error->message);
+}
+
+static void
+hours_activate_cb (GtkEntry *entry, McPreferencesWindow *self)
+{
+  save_hours (self, weekday_of (entry));
+}
+
+static void
+hours_leave_cb (GtkEventControllerFocus *focus, McPreferencesWindow *self)
+{
+  save_hours (self, weekday_of (gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (focus))));
+}
+
+static gboolean
+mc_preferences_window_close_request (GtkWindow *window)
+{
+  McPreferencesWindow *self = MC_PREFERENCES_WINDOW (window);
+
+  for (int w = 1; w <= 7; w++)
+    if (self->hours[w] != NULL)
+      save_hours (self, w);
+  return GTK_WINDOW_CLASS (mc_preferences_window_parent_class)->close_request (window);
 }
 
 static void
@@ -61,6 +162,7 @@ working_day_cb (GtkSwitch *sw, GParamSpec *pspec, McPreferencesWindow *self)
   if (!mc_calendar_store_set_weekly_rest (mc_application_get_db (self->app), weekday, !gtk_switch_get_active (sw), &error))
     g_warning ("%s", error->message);
   mc_application_reload_calendar (self->app);
+  update_day_subtitle (self, weekday, NULL);
 }
 
 static void
@@ -106,6 +208,7 @@ hours_page (McPreferencesWindow *self)
       GtkWidget *row = adw_action_row_new ();
       McOfficeHours h;
       g_autofree char *text = NULL;
+      GtkEventController *focus;
 
       mc_calendar_get_office_hours (cal, w, &h);
       text = mc_office_hours_to_string (&h);
@@ -115,8 +218,13 @@ hours_page (McPreferencesWindow *self)
       gtk_editable_set_width_chars (GTK_EDITABLE (self->hours[w]), 26);
       g_object_set_data (G_OBJECT (self->hours[w]), "weekday", GINT_TO_POINTER (w));
       g_signal_connect (self->hours[w], "changed", G_CALLBACK (hours_changed_cb), self);
+      g_signal_connect (self->hours[w], "activate", G_CALLBACK (hours_activate_cb), self);
+      focus = gtk_event_controller_focus_new ();
+      g_signal_connect (focus, "leave", G_CALLBACK (hours_leave_cb), self);
+      gtk_widget_add_controller (GTK_WIDGET (self->hours[w]), focus);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), mc_format_weekday (w));
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), _("Working day"));
+      self->days[w] = ADW_ACTION_ROW (row);
+      update_day_subtitle (self, w, NULL);
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), GTK_WIDGET (self->hours[w]));
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), switch_suffix (!mc_calendar_get_weekly_rest (cal, w),
                                                                       G_CALLBACK (working_day_cb), self, w));
@@ -193,6 +301,7 @@ unit_page (McPreferencesWindow *self)
 static void
 mc_preferences_window_class_init (McPreferencesWindowClass *klass)
 {
+  GTK_WINDOW_CLASS (klass)->close_request = mc_preferences_window_close_request;
 }
 
 static void

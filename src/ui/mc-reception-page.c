@@ -307,7 +307,7 @@ procedure_column (McReceptionPage *self)
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), box);
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
   gtk_widget_set_hexpand (scroller, TRUE);
-  gtk_widget_set_size_request (scroller, 520, -1);
+  gtk_widget_set_size_request (scroller, 400, -1);
   return scroller;
 }
 
@@ -356,7 +356,7 @@ applicant_column (McReceptionPage *self)
   adw_preferences_group_add (how, save);
   adw_preferences_page_add (page, who);
   adw_preferences_page_add (page, how);
-  gtk_widget_set_size_request (GTK_WIDGET (page), 600, -1);
+  gtk_widget_set_size_request (GTK_WIDGET (page), 480, -1);
   gtk_widget_set_hexpand (GTK_WIDGET (page), FALSE);
   return GTK_WIDGET (page);
 }
