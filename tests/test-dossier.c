@@ -208,6 +208,13 @@ test_import (void)
   g_assert_false (mc_dossier_store_import_csv (store, dup, strlen (dup), &n, &error));
   g_assert_nonnull (strstr (error->message, "3"));
   g_assert_cmpint (mc_db_query_int (db, "SELECT count(*) FROM dossier", NULL), ==, 3);
+  /* The search index holds the imported rows, and its trigger is back (also after a failed import). */
+  {
+    g_autoptr(GPtrArray) hits = mc_dossier_store_search (store, "tran thi binh", 10, &error);
+    g_assert_cmpuint (hits->len, ==, 1);
+  }
+  g_assert_cmpint (mc_db_query_int (db, "SELECT count(*) FROM sqlite_schema WHERE name = 'dossier_fts_insert'",
+                                    NULL), ==, 1);
 }
 
 static void
