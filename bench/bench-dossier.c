@@ -15,6 +15,7 @@
 #include "mc-calendar-store.h"
 #include "mc-catalog.h"
 #include "mc-demo-people.h"
+#include "mc-dossier-list.h"
 #include "mc-dossier-store.h"
 #include "mc-text.h"
 
@@ -110,6 +111,30 @@ main (int argc, char **argv)
           lookups[codes->len / 2], lookups[codes->len * 95 / 100], lookups[codes->len - 1]);
   printf ("search by name without diacritics, 50 hits (%u): p50 %.2f ms, p95 %.2f ms\n", names->len,
           searches[names->len / 2], searches[names->len * 95 / 100]);
+  {
+    McDossierQuery all = { MC_DOSSIER_FILTER_ALL, 0, -1, 0, 0, NULL };
+    McDossierQuery overdue = { MC_DOSSIER_FILTER_OVERDUE, 0, -1, 0, 0, NULL };
+    g_autoptr(McDossierList) list = NULL;
+    g_autoptr(McDossier) first = NULL;
+    g_autoptr(McDossier) deep = NULL;
+
+    t0 = g_get_monotonic_time ();
+    list = mc_dossier_list_new (store);
+    first = g_list_model_get_item (G_LIST_MODEL (list), 0);
+    t1 = g_get_monotonic_time ();
+    printf ("dossier list, all: count %u + first page of 200 in %.1f ms\n",
+            g_list_model_get_n_items (G_LIST_MODEL (list)), (t1 - t0) / 1000.0);
+    t0 = g_get_monotonic_time ();
+    deep = g_list_model_get_item (G_LIST_MODEL (list), g_list_model_get_n_items (G_LIST_MODEL (list)) / 2);
+    printf ("dossier list, a page in the middle: %.1f ms\n", (g_get_monotonic_time () - t0) / 1000.0);
+    t0 = g_get_monotonic_time ();
+    mc_dossier_list_set_query (list, &overdue, NULL);
+    g_clear_object (&first);
+    first = g_list_model_get_item (G_LIST_MODEL (list), 0);
+    printf ("dossier list, quá hạn filter: %u rows, first page in %.1f ms\n",
+            g_list_model_get_n_items (G_LIST_MODEL (list)), (g_get_monotonic_time () - t0) / 1000.0);
+    mc_dossier_list_set_query (list, &all, NULL);
+  }
   printf ("database file: %.0f MB\n", (double) mc_db_query_int (db, "SELECT page_count * page_size FROM "
                                                                 "pragma_page_count, pragma_page_size", NULL) / 1e6);
   g_clear_object (&store);
