@@ -267,6 +267,84 @@ save_and_print_cb (GtkWidget *widget, const char *action_name, GVariant *paramet
     mc_receipt_print (window, MC_FORM_RECEIPT, data);
 }
 
+typedef struct {
+  McReceptionPage *page;
+  GtkEntry        *reason;
+} RefuseDialog;
+
+static McReceiptData *
+refusal_data (McReceptionPage *self, McDossier *dossier, const char *reference, const char *reason)
+{
+  McDossierData *d = mc_dossier_get_data (dossier);
+  McReceiptData *data;
+
+  d->code = g_strdup (reference);
+  d->procedure_name = g_strdup (mc_procedure_get_name (self->chosen));
+  data = mc_dossier_receipt_data (mc_application_get_db (self->app), dossier, NULL);
+  if (data != NULL)
+    data->reason = g_strdup (reason);
+  return data;
+}
+
+static void
+refuse_response_cb (AdwMessageDialog *dialog, const char *response, RefuseDialog *rd)
+{
+  McReceptionPage *self = rd->page;
+  g_autoptr(McDossier) dossier = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *reference = NULL;
+  g_autoptr(McReceiptData) data = NULL;
+  const char *reason = gtk_editable_get_text (GTK_EDITABLE (rd->reason));
+
+  if (g_str_equal (response, "refuse"))
+    {
+      dossier = collect (self);
+      reference = mc_dossier_store_refuse (self->store, dossier, reason, &error);
+      if (reference == NULL)
+        {
+          gtk_label_set_text (self->error, error->message);
+          gtk_widget_set_visible (GTK_WIDGET (self->error), TRUE);
+        }
+      else
+        {
+          data = refusal_data (self, dossier, reference, reason);
+          clear_form (self);
+          if (data != NULL)
+            mc_receipt_print (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), MC_FORM_REFUSAL, data);
+        }
+    }
+  g_free (rd);
+}
+
+/* Mẫu 03: the dossier cannot be accepted (not this center's competence…):
+ * the refusal is recorded, with its reason, and the form printed. */
+static void
+refuse_cb (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  McReceptionPage *self = MC_RECEPTION_PAGE (widget);
+  RefuseDialog *rd;
+  AdwMessageDialog *dialog;
+
+  if (self->chosen == NULL)
+    {
+      gtk_label_set_text (self->error, _("Choose the procedure first"));
+      gtk_widget_set_visible (GTK_WIDGET (self->error), TRUE);
+      return;
+    }
+  rd = g_new0 (RefuseDialog, 1);
+  rd->page = self;
+  rd->reason = GTK_ENTRY (gtk_entry_new ());
+  gtk_entry_set_placeholder_text (rd->reason, _("The reason, as it will be printed"));
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)),
+                                                       _("Refuse to receive the dossier"),
+                                                       _("The refusal is recorded and the form (Mẫu 03) printed.")));
+  adw_message_dialog_set_extra_child (dialog, GTK_WIDGET (rd->reason));
+  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "refuse", _("_Refuse and print"), NULL);
+  adw_message_dialog_set_response_appearance (dialog, "refuse", ADW_RESPONSE_DESTRUCTIVE);
+  g_signal_connect (dialog, "response", G_CALLBACK (refuse_response_cb), rd);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 static AdwEntryRow *
 entry (AdwPreferencesGroup *group, const char *title, McReceptionPage *self)
 {
@@ -354,6 +432,13 @@ applicant_column (McReceptionPage *self)
   gtk_widget_add_css_class (save, "pill");
   gtk_widget_set_margin_top (save, 12);
   adw_preferences_group_add (how, save);
+  {
+    GtkWidget *refuse = gtk_button_new_with_mnemonic (_("Re_fuse to receive (Mẫu 03)…"));
+    gtk_actionable_set_action_name (GTK_ACTIONABLE (refuse), "reception.refuse");
+    gtk_widget_add_css_class (refuse, "pill");
+    gtk_widget_set_margin_top (refuse, 6);
+    adw_preferences_group_add (how, refuse);
+  }
   adw_preferences_page_add (page, who);
   adw_preferences_page_add (page, how);
   gtk_widget_set_size_request (GTK_WIDGET (page), 480, -1);
@@ -380,6 +465,7 @@ mc_reception_page_class_init (McReceptionPageClass *klass)
   G_OBJECT_CLASS (klass)->dispose = mc_reception_page_dispose;
   gtk_widget_class_install_action (widget_class, "reception.save-print", NULL, save_and_print_cb);
   gtk_widget_class_install_action (widget_class, "reception.save", NULL, save_and_print_cb);
+  gtk_widget_class_install_action (widget_class, "reception.refuse", NULL, refuse_cb);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "reception.save-print", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK, "reception.save-print", NULL);
 }
