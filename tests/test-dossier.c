@@ -261,6 +261,21 @@ test_list (void)
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, ready);
   q.filter = MC_DOSSIER_FILTER_ALL;
   q.channel = -1;
+  q.from = now - 30 * 86400;
+  q.field_id = mc_db_query_int (db, "SELECT id FROM field WHERE name = 'Chứng thực'", NULL);
+  g_assert_true (mc_dossier_list_set_query (list, &q, &error));
+  {
+    g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM dossier d JOIN procedure p ON p.id = d.procedure_id "
+                                            "WHERE p.field_id = %" G_GINT64_FORMAT " AND d.received_at >= %" G_GINT64_FORMAT,
+                                            q.field_id, q.from);
+    g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, mc_db_query_int (db, sql, NULL));
+    g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), >, 0);
+  }
+  q.from = now + 86400;
+  g_assert_true (mc_dossier_list_set_query (list, &q, &error));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 0);
+  q.from = 0;
+  q.field_id = 0;
   q.text = (char *) "nguyen";
   g_assert_true (mc_dossier_list_set_query (list, &q, &error));
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), >, 0);

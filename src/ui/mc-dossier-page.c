@@ -7,6 +7,8 @@
  */
 #include "config.h"
 
+#include <stdio.h>
+
 #include <glib/gi18n.h>
 
 #include "mc-dossier-page.h"
@@ -23,6 +25,10 @@ struct _McDossierPage
   GtkSearchEntry  *search;
   GtkDropDown     *filter;
   GtkDropDown     *channel;
+  GtkDropDown     *field;
+  GPtrArray       *fields;   /* McField*, index + 1 in the drop-down */
+  GtkEntry        *from;
+  GtkEntry        *to;
   GtkColumnView   *view;
   GtkLabel        *count;
 };
@@ -49,14 +55,38 @@ update_count (McDossierPage *self)
   gtk_label_set_text (self->count, text);
 }
 
+/* A date typed dd/mm/yyyy or yyyy-mm-dd; 0 when empty, -1 when unreadable. */
+static McTime
+date_bound (GtkEntry *entry, int add_days)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (entry));
+  int d, m, y;
+  McDate date;
+
+  gtk_widget_remove_css_class (GTK_WIDGET (entry), "error");
+  if (*text == '\0')
+    return 0;
+  if (sscanf (text, "%d/%d/%d", &d, &m, &y) == 3 && mc_date_is_valid_ymd (y, m, d))
+    return mc_time_from_local (mc_date_from_ymd (y, m, d) + add_days, 0);
+  if (mc_date_parse_iso (text, &date))
+    return mc_time_from_local (date + add_days, 0);
+  gtk_widget_add_css_class (GTK_WIDGET (entry), "error");
+  return -1;
+}
+
 static void
 requery (McDossierPage *self)
 {
-  McDossierQuery q = { (McDossierFilter) gtk_drop_down_get_selected (self->filter), 0,
-                       (int) gtk_drop_down_get_selected (self->channel) - 1, 0, 0,
+  guint field = gtk_drop_down_get_selected (self->field);
+  McDossierQuery q = { (McDossierFilter) gtk_drop_down_get_selected (self->filter),
+                       field > 0 && field <= self->fields->len ? ((McField *) self->fields->pdata[field - 1])->id : 0,
+                       (int) gtk_drop_down_get_selected (self->channel) - 1,
+                       date_bound (self->from, 0), date_bound (self->to, 1),
                        (char *) gtk_editable_get_text (GTK_EDITABLE (self->search)) };
   g_autoptr(GError) error = NULL;
 
+  if (q.from < 0 || q.to < 0)
+    return;
   if (!mc_dossier_list_set_query (self->list, &q, &error))
     g_warning ("%s", error->message);
   update_count (self);
@@ -146,9 +176,29 @@ build_bar (McDossierPage *self)
   g_signal_connect_swapped (self->filter, "notify::selected", G_CALLBACK (requery), self);
   self->channel = GTK_DROP_DOWN (gtk_drop_down_new_from_strings (channels));
   g_signal_connect_swapped (self->channel, "notify::selected", G_CALLBACK (requery), self);
+  {
+    GtkStringList *names = gtk_string_list_new (NULL);
+    gtk_string_list_append (names, _("All fields"));
+    for (guint i = 0; i < self->fields->len; i++)
+      gtk_string_list_append (names, ((McField *) self->fields->pdata[i])->name);
+    self->field = GTK_DROP_DOWN (gtk_drop_down_new (G_LIST_MODEL (names), NULL));
+    gtk_widget_set_size_request (GTK_WIDGET (self->field), 180, -1);
+    g_signal_connect_swapped (self->field, "notify::selected", G_CALLBACK (requery), self);
+  }
+  self->from = GTK_ENTRY (gtk_entry_new ());
+  self->to = GTK_ENTRY (gtk_entry_new ());
+  gtk_entry_set_placeholder_text (self->from, _("From dd/mm/yyyy"));
+  gtk_entry_set_placeholder_text (self->to, _("To dd/mm/yyyy"));
+  gtk_editable_set_width_chars (GTK_EDITABLE (self->from), 12);
+  gtk_editable_set_width_chars (GTK_EDITABLE (self->to), 12);
+  g_signal_connect_swapped (self->from, "changed", G_CALLBACK (requery), self);
+  g_signal_connect_swapped (self->to, "changed", G_CALLBACK (requery), self);
   gtk_box_append (GTK_BOX (bar), GTK_WIDGET (self->search));
   gtk_box_append (GTK_BOX (bar), GTK_WIDGET (self->filter));
+  gtk_box_append (GTK_BOX (bar), GTK_WIDGET (self->field));
   gtk_box_append (GTK_BOX (bar), GTK_WIDGET (self->channel));
+  gtk_box_append (GTK_BOX (bar), GTK_WIDGET (self->from));
+  gtk_box_append (GTK_BOX (bar), GTK_WIDGET (self->to));
   return bar;
 }
 
@@ -165,6 +215,7 @@ mc_dossier_page_dispose (GObject *object)
 
   g_clear_object (&self->list);
   g_clear_object (&self->store);
+  g_clear_pointer (&self->fields, g_ptr_array_unref);
   G_OBJECT_CLASS (mc_dossier_page_parent_class)->dispose (object);
 }
 
@@ -193,6 +244,7 @@ mc_dossier_page_new (McApplication *app)
   self->app = app;
   self->store = mc_dossier_store_new (mc_application_get_db (app), mc_application_get_calendar (app));
   self->list = mc_dossier_list_new (self->store);
+  self->fields = mc_catalog_list_fields (mc_application_get_catalog (app), NULL);
   self->view = GTK_COLUMN_VIEW (gtk_column_view_new (GTK_SELECTION_MODEL (
       gtk_single_selection_new (G_LIST_MODEL (g_object_ref (self->list))))));
   gtk_column_view_set_show_row_separators (self->view, TRUE);

@@ -345,11 +345,19 @@ refuse_cb (GtkWidget *widget, const char *action_name, GVariant *parameter)
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* Enter moves on to the next field, as on the paper form. */
+static void
+entry_activated_cb (AdwEntryRow *row, McReceptionPage *self)
+{
+  gtk_widget_child_focus (GTK_WIDGET (gtk_widget_get_root (GTK_WIDGET (row))), GTK_DIR_TAB_FORWARD);
+}
+
 static AdwEntryRow *
 entry (AdwPreferencesGroup *group, const char *title, McReceptionPage *self)
 {
   AdwEntryRow *row = ADW_ENTRY_ROW (adw_entry_row_new ());
 
+  g_signal_connect (row, "entry-activated", G_CALLBACK (entry_activated_cb), self);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   adw_preferences_group_add (group, GTK_WIDGET (row));
   return row;
