@@ -12,6 +12,7 @@
 #include "mc-catalog-page.h"
 #include "mc-format.h"
 #include "mc-procedure-editor.h"
+#include "mc-text-column.h"
 #include "mc-text.h"
 
 struct _McCatalogPage
@@ -139,26 +140,6 @@ fill_fields (McCatalogPage *self)
   g_object_unref (names);
 }
 
-static void
-setup_cb (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer user_data)
-{
-  GtkWidget *label = gtk_label_new (NULL);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (label), GPOINTER_TO_INT (user_data) ? PANGO_ELLIPSIZE_NONE : PANGO_ELLIPSIZE_END);
-  gtk_label_set_wrap (GTK_LABEL (label), GPOINTER_TO_INT (user_data));
-  gtk_list_item_set_child (item, label);
-}
-
-static void
-bind_cb (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer user_data)
-{
-  TextOf text_of = (TextOf) g_object_get_data (G_OBJECT (factory), "text-of");
-  g_autofree char *text = text_of (gtk_list_item_get_item (item));
-
-  gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (item)), text);
-}
-
 static int
 compare_cb (gconstpointer a, gconstpointer b, gpointer user_data)
 {
@@ -175,20 +156,7 @@ compare_cb (gconstpointer a, gconstpointer b, gpointer user_data)
 static void
 add_column (McCatalogPage *self, const char *title, TextOf text_of, gboolean wrap, int width)
 {
-  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
-  GtkColumnViewColumn *column;
-
-  g_object_set_data (G_OBJECT (factory), "text-of", text_of);
-  g_signal_connect (factory, "setup", G_CALLBACK (setup_cb), GINT_TO_POINTER (wrap));
-  g_signal_connect (factory, "bind", G_CALLBACK (bind_cb), NULL);
-  column = gtk_column_view_column_new (title, factory);
-  gtk_column_view_column_set_resizable (column, TRUE);
-  gtk_column_view_column_set_expand (column, wrap);
-  if (width > 0)
-    gtk_column_view_column_set_fixed_width (column, width);
-  gtk_column_view_column_set_sorter (column, GTK_SORTER (gtk_custom_sorter_new (compare_cb, text_of, NULL)));
-  gtk_column_view_append_column (self->view, column);
-  g_object_unref (column);
+  mc_text_column_add (self->view, title, (McTextOf) text_of, wrap, width, compare_cb, text_of);
 }
 
 static void

@@ -14,6 +14,7 @@
 #include "mc-dossier-page.h"
 #include "mc-dossier-window.h"
 #include "mc-format.h"
+#include "mc-text-column.h"
 
 struct _McDossierPage
 {
@@ -35,14 +36,14 @@ struct _McDossierPage
 
 G_DEFINE_FINAL_TYPE (McDossierPage, mc_dossier_page, ADW_TYPE_BIN)
 
-typedef char *(*TextOf) (McDossierData *d);
+typedef char *(*TextOf) (McDossier *d);
 
-static char *code_of (McDossierData *d) { return g_strdup (d->code); }
-static char *received_of (McDossierData *d) { return mc_format_time (d->received_at); }
-static char *name_of (McDossierData *d) { return g_strdup (d->applicant_name); }
-static char *procedure_of (McDossierData *d) { return g_strdup (d->procedure_name); }
-static char *due_of (McDossierData *d) { return mc_format_time (d->due_at); }
-static char *state_of (McDossierData *d) { return g_strdup (mc_dossier_state_to_label (d->state)); }
+static char *code_of (McDossier *x) { McDossierData *d = mc_dossier_get_data (x); return g_strdup (d->code); }
+static char *received_of (McDossier *x) { McDossierData *d = mc_dossier_get_data (x); return mc_format_time (d->received_at); }
+static char *name_of (McDossier *x) { McDossierData *d = mc_dossier_get_data (x); return g_strdup (d->applicant_name); }
+static char *procedure_of (McDossier *x) { McDossierData *d = mc_dossier_get_data (x); return g_strdup (d->procedure_name); }
+static char *due_of (McDossier *x) { McDossierData *d = mc_dossier_get_data (x); return mc_format_time (d->due_at); }
+static char *state_of (McDossier *x) { McDossierData *d = mc_dossier_get_data (x); return g_strdup (mc_dossier_state_to_label (d->state)); }
 
 static void
 update_count (McDossierPage *self)
@@ -118,42 +119,11 @@ search_activate_cb (McDossierPage *self)
   mc_dossier_page_open (self, gtk_editable_get_text (GTK_EDITABLE (self->search)));
 }
 
-static void
-setup_cb (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer user_data)
-{
-  GtkWidget *label = gtk_label_new (NULL);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  gtk_list_item_set_child (item, label);
-}
-
-static void
-bind_cb (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer user_data)
-{
-  TextOf text_of = (TextOf) g_object_get_data (G_OBJECT (factory), "text-of");
-  McDossier *dossier = gtk_list_item_get_item (item);
-  g_autofree char *text = dossier ? text_of (mc_dossier_get_data (dossier)) : NULL;
-
-  gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (item)), text ? text : "");
-}
-
+/* The list's order is the reception index's (newest first): no column sorter. */
 static void
 add_column (McDossierPage *self, const char *title, TextOf text_of, gboolean expand, int width)
 {
-  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
-  GtkColumnViewColumn *column;
-
-  g_object_set_data (G_OBJECT (factory), "text-of", text_of);
-  g_signal_connect (factory, "setup", G_CALLBACK (setup_cb), NULL);
-  g_signal_connect (factory, "bind", G_CALLBACK (bind_cb), NULL);
-  column = gtk_column_view_column_new (title, factory);
-  gtk_column_view_column_set_resizable (column, TRUE);
-  gtk_column_view_column_set_expand (column, expand);
-  if (width > 0)
-    gtk_column_view_column_set_fixed_width (column, width);
-  gtk_column_view_append_column (self->view, column);
-  g_object_unref (column);
+  mc_text_column_add (self->view, title, (McTextOf) text_of, expand, width, NULL, NULL);
 }
 
 static GtkWidget *

@@ -1,0 +1,52 @@
+/* mc-text-column.c — a column of text in a GtkColumnView, from a function of the item
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The catalog and the dossier list show plain text cells computed from their
+ * items; one factory serves both.
+ */
+#include "config.h"
+
+#include "mc-text-column.h"
+
+static void
+setup_cb (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer user_data)
+{
+  gboolean wrap = GPOINTER_TO_INT (user_data);
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), wrap ? PANGO_ELLIPSIZE_NONE : PANGO_ELLIPSIZE_END);
+  gtk_label_set_wrap (GTK_LABEL (label), wrap);
+  gtk_list_item_set_child (item, label);
+}
+
+static void
+bind_cb (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer user_data)
+{
+  McTextOf text_of = (McTextOf) g_object_get_data (G_OBJECT (factory), "text-of");
+  gpointer object = gtk_list_item_get_item (item);
+  g_autofree char *text = object ? text_of (object) : NULL;
+
+  gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (item)), text ? text : "");
+}
+
+void
+mc_text_column_add (GtkColumnView *view, const char *title, McTextOf text_of, gboolean wrap, int width,
+                    GCompareDataFunc compare, gpointer compare_data)
+{
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+  GtkColumnViewColumn *column;
+
+  g_object_set_data (G_OBJECT (factory), "text-of", text_of);
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_cb), GINT_TO_POINTER (wrap));
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_cb), NULL);
+  column = gtk_column_view_column_new (title, factory);
+  gtk_column_view_column_set_resizable (column, TRUE);
+  gtk_column_view_column_set_expand (column, wrap);
+  if (width > 0)
+    gtk_column_view_column_set_fixed_width (column, width);
+  if (compare != NULL)
+    gtk_column_view_column_set_sorter (column, GTK_SORTER (gtk_custom_sorter_new (compare, compare_data, NULL)));
+  gtk_column_view_append_column (view, column);
+  g_object_unref (column);
+}
