@@ -44,6 +44,7 @@ static GParamSpec *properties[N_PROPS];
 static const char *const migrations[] = {
   "/vn/motcua/Motcua/sql/0001-schema.sql",
   "/vn/motcua/Motcua/sql/0002-indexes.sql",
+  "/vn/motcua/Motcua/sql/0003-partial-indexes.sql",
 };
 
 gboolean
