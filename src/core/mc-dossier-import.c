@@ -153,18 +153,19 @@ bind_time (sqlite3_stmt *stmt, int i, McTime t)
     sqlite3_bind_null (stmt, i);
 }
 
+/* One event per imported dossier: the older system's history is summarised
+ * (its times are in the dossier row: received, finished, returned). */
 static gboolean
-add_event (Import *im, gint64 id, McTime at, const char *kind, const char *state, GError **error)
+add_import_event (Import *im, gint64 id, const Row *row, GError **error)
 {
   sqlite3_stmt *stmt = mc_db_prepare (im->db, "INSERT INTO dossier_event (dossier_id, at, kind, state_to, note) "
-                                              "VALUES (?, ?, ?, ?, 'Nhập từ hệ thống cũ')", error);
+                                              "VALUES (?, ?, 'import', ?, 'Nhập từ hệ thống cũ')", error);
 
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, id);
-  sqlite3_bind_int64 (stmt, 2, at);
-  sqlite3_bind_text (stmt, 3, kind, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 4, state, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 2, row->received);
+  sqlite3_bind_text (stmt, 3, row->state, -1, SQLITE_STATIC);
   return mc_db_step_done (im->db, stmt, error);
 }
 
@@ -195,9 +196,7 @@ write_row (Import *im, Row *row, GError **error)
     return line_error (im, error, g_error_matches (local, MC_DB_ERROR, MC_DB_ERROR_CONSTRAINT)
                                     ? _("a dossier with this code already exists") : local->message);
   id = sqlite3_last_insert_rowid (mc_db_get_handle (im->db));
-  return add_event (im, id, row->received, "receive", "received", error) &&
-         (!row->finished || add_event (im, id, row->finished, "finish", row->state, error)) &&
-         (!row->returned || add_event (im, id, row->returned, "return", "returned", error));
+  return add_import_event (im, id, row, error);
 }
 
 /* The FTS trigger costs more than the rest of a row: for a bulk import it is

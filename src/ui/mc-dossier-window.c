@@ -42,6 +42,7 @@ event_label (const char *kind)
     { "resume", N_("Resumed") }, { "external", N_("Sent to another agency") },
     { "finish", N_("Result ready") }, { "unqualified", N_("Not qualified") },
     { "withdraw", N_("Withdrawn") }, { "return", N_("Result returned") },
+    { "import", N_("Imported from the previous system") },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
