@@ -15,6 +15,7 @@
 
 #include "mc-dossier-receipt.h"
 #include "mc-dossier-store.h"
+#include "mc-id-number.h"
 #include "mc-format.h"
 #include "mc-receipt-print.h"
 #include "mc-reception-page.h"
@@ -125,8 +126,41 @@ match_activated_cb (GtkListBox *box, GtkListBoxRow *row, McReceptionPage *self)
   gtk_widget_grab_focus (GTK_WIDGET (self->name));
 }
 
-/* Recent procedures of this counter first, then those whose name holds the
- * words in the order typed ("ket hon" → "đăng ký kết hôn"), then the rest. */
+typedef struct {
+  McProcedure *procedure;
+  int          rank;    /* 0 recent, 1 phrase, 2 words */
+  gsize        where;   /* where the phrase starts in the name */
+  gsize        length;
+} Match;
+
+static int
+compare_matches (gconstpointer a, gconstpointer b)
+{
+  const Match *x = a, *y = b;
+
+  if (x->rank != y->rank)
+    return x->rank - y->rank;
+  if (x->where != y->where)
+    return x->where < y->where ? -1 : 1;
+  return (x->length > y->length) - (x->length < y->length);
+}
+
+static void
+add_match_row (McReceptionPage *self, McProcedure *p)
+{
+  GtkWidget *row = adw_action_row_new ();
+  g_autofree char *title = g_markup_escape_text (mc_procedure_get_name (p), -1);
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), mc_procedure_get_code (p));
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+  g_object_set_data_full (G_OBJECT (row), "procedure", g_object_ref (p), g_object_unref);
+  gtk_list_box_append (self->matches, row);
+}
+
+/* Recent procedures of this counter first; then names holding the words in
+ * the order typed, earliest and shortest first ("dang ky khai sinh" →
+ * "Thủ tục đăng ký khai sinh" before the long liên thông one); then the rest. */
 static void
 refresh_matches (McReceptionPage *self)
 {
@@ -134,32 +168,38 @@ refresh_matches (McReceptionPage *self)
   GSettings *settings = mc_application_get_settings (self->app);
   g_autofree char *counter = settings ? g_settings_get_string (settings, "counter-name") : g_strdup ("");
   g_autoptr(GPtrArray) recent = mc_dossier_store_recent_procedures (self->store, counter, N_MATCHES, NULL);
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->procedures)), shown = 0;
+  g_autoptr(GArray) matches = g_array_new (FALSE, FALSE, sizeof (Match));
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->procedures));
   GtkWidget *child;
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->matches))) != NULL)
     gtk_list_box_remove (self->matches, child);
-  for (int pass = 0; pass < 3; pass++)
-    for (guint i = 0; i < n && shown < N_MATCHES; i++)
-      {
-        g_autoptr(McProcedure) p = g_list_model_get_item (G_LIST_MODEL (self->procedures), i);
-        gboolean is_recent = g_ptr_array_find_with_equal_func (recent, mc_procedure_get_code (p), g_str_equal, NULL);
-        gboolean phrase = *query && strstr (mc_procedure_get_search_key (p), query) != NULL;
-        int rank = is_recent ? 0 : phrase ? 1 : 2;
-        GtkWidget *row;
-        g_autofree char *title = NULL;
+  for (guint i = 0; i < n; i++)
+    {
+      McProcedure *p = g_list_model_get_item (G_LIST_MODEL (self->procedures), i);
+      const char *key = mc_procedure_get_search_key (p);
+      const char *phrase = *query ? strstr (key, query) : NULL;
+      Match m = { p, 2, phrase ? (gsize) (phrase - key) : G_MAXSIZE, strlen (key) };
 
-        if (rank != pass || !mc_text_matches_folded (mc_procedure_get_search_key (p), query))
+      if (!mc_text_matches_folded (key, query))
+        {
+          g_object_unref (p);
           continue;
-        row = adw_action_row_new ();
-        title = g_markup_escape_text (mc_procedure_get_name (p), -1);
-        adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-        adw_action_row_set_subtitle (ADW_ACTION_ROW (row), mc_procedure_get_code (p));
-        gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-        g_object_set_data_full (G_OBJECT (row), "procedure", g_object_ref (p), g_object_unref);
-        gtk_list_box_append (self->matches, row);
-        shown++;
-      }
+        }
+      if (g_ptr_array_find_with_equal_func (recent, mc_procedure_get_code (p), g_str_equal, NULL))
+        m.rank = 0;
+      else if (phrase != NULL)
+        m.rank = 1;
+      g_array_append_val (matches, m);
+    }
+  g_array_sort (matches, compare_matches);
+  for (guint i = 0; i < matches->len; i++)
+    {
+      McProcedure *p = g_array_index (matches, Match, i).procedure;
+      if (i < N_MATCHES)
+        add_match_row (self, p);
+      g_object_unref (p);
+    }
 }
 
 static void
@@ -239,6 +279,51 @@ clear_form (McReceptionPage *self)
   gtk_widget_grab_focus (GTK_WIDGET (self->search));
 }
 
+/* Marks a field with the message of the rule it breaks, next to it. */
+static gboolean
+mark (GtkWidget *row, GError *error)
+{
+  if (error == NULL)
+    {
+      gtk_widget_remove_css_class (row, "error");
+      gtk_widget_set_tooltip_text (row, NULL);
+      return TRUE;
+    }
+  gtk_widget_add_css_class (row, "error");
+  gtk_widget_set_tooltip_text (row, error->message);
+  g_error_free (error);
+  return FALSE;
+}
+
+/* The same core rules as the save, checked field by field so the clerk sees
+ * where the mistake is; returns the first bad field. */
+static GtkWidget *
+mark_invalid_fields (McReceptionPage *self)
+{
+  GError *error = NULL;
+  GtkWidget *first = NULL;
+  g_autofree char *id = NULL, *phone = NULL;
+  gboolean person = gtk_drop_down_get_selected (self->kind) == 0;
+  const char *phone_text = gtk_editable_get_text (GTK_EDITABLE (self->phone));
+  g_autofree char *name = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->name))));
+
+  if (*name == '\0')
+    error = g_error_new_literal (MC_DOSSIER_ERROR, MC_DOSSIER_ERROR_INVALID, _("The applicant’s full name is empty"));
+  if (!mark (GTK_WIDGET (self->name), error))
+    first = GTK_WIDGET (self->name);
+  error = NULL;
+  if (person)
+    id = mc_id_number_validate (gtk_editable_get_text (GTK_EDITABLE (self->id_number)), NULL, NULL, &error);
+  if (!mark (GTK_WIDGET (self->id_number), error) && first == NULL)
+    first = GTK_WIDGET (self->id_number);
+  error = NULL;
+  if (*phone_text)
+    phone = mc_phone_validate (phone_text, &error);
+  if (!mark (GTK_WIDGET (self->phone), error) && first == NULL)
+    first = GTK_WIDGET (self->phone);
+  return first;
+}
+
 static void
 save_and_print_cb (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
@@ -251,10 +336,14 @@ save_and_print_cb (GtkWidget *widget, const char *action_name, GVariant *paramet
 
   if (code == NULL)
     {
+      GtkWidget *bad = mark_invalid_fields (self);
       gtk_label_set_text (self->error, error->message);
       gtk_widget_set_visible (GTK_WIDGET (self->error), TRUE);
+      if (bad != NULL)
+        gtk_widget_grab_focus (bad);
       return;
     }
+  mark_invalid_fields (self);
   dossier = mc_dossier_store_find (self->store, code, NULL);
   data = dossier ? mc_dossier_receipt_data (mc_application_get_db (self->app), dossier, NULL) : NULL;
   if (MC_IS_WINDOW (window))
