@@ -112,8 +112,8 @@ main (int argc, char **argv)
   printf ("search by name without diacritics, 50 hits (%u): p50 %.2f ms, p95 %.2f ms\n", names->len,
           searches[names->len / 2], searches[names->len * 95 / 100]);
   {
-    McDossierQuery all = { MC_DOSSIER_FILTER_ALL, 0, -1, 0, 0, NULL };
-    McDossierQuery overdue = { MC_DOSSIER_FILTER_OVERDUE, 0, -1, 0, 0, NULL };
+    McDossierQuery all = { MC_DOSSIER_FILTER_ALL, 0, -1, 0, 0, NULL, MC_DOSSIER_ORDER_NEWEST };
+    McDossierQuery overdue = { MC_DOSSIER_FILTER_OVERDUE, 0, -1, 0, 0, NULL, MC_DOSSIER_ORDER_DUE };
     g_autoptr(McDossierList) list = NULL;
     g_autoptr(McDossier) first = NULL;
     g_autoptr(McDossier) deep = NULL;

@@ -225,7 +225,7 @@ test_list (void)
   g_autoptr(McCalendar) calendar = NULL;
   g_autoptr(McDossierStore) store = NULL;
   g_autoptr(McDossierList) list = NULL;
-  McDossierQuery q = { MC_DOSSIER_FILTER_ALL, 0, -1, 0, 0, NULL };
+  McDossierQuery q = { MC_DOSSIER_FILTER_ALL, 0, -1, 0, 0, NULL, MC_DOSSIER_ORDER_NEWEST };
   gint64 total, overdue, ready;
   g_autoptr(McDossier) first = NULL, last = NULL;
   McTime now;
@@ -254,6 +254,16 @@ test_list (void)
     overdue = mc_db_query_int (db, sql, NULL);
   }
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, overdue);
+  /* Earliest appointment first. */
+  q.order = MC_DOSSIER_ORDER_DUE;
+  g_assert_true (mc_dossier_list_set_query (list, &q, &error));
+  for (guint i = 1; i < g_list_model_get_n_items (G_LIST_MODEL (list)); i++)
+    {
+      g_autoptr(McDossier) a = g_list_model_get_item (G_LIST_MODEL (list), i - 1);
+      g_autoptr(McDossier) b = g_list_model_get_item (G_LIST_MODEL (list), i);
+      g_assert_cmpint (mc_dossier_get_data (a)->due_at, <=, mc_dossier_get_data (b)->due_at);
+    }
+  q.order = MC_DOSSIER_ORDER_NEWEST;
   q.filter = MC_DOSSIER_FILTER_READY;
   q.channel = MC_CHANNEL_TRUC_TIEP;
   g_assert_true (mc_dossier_list_set_query (list, &q, &error));

@@ -52,8 +52,10 @@ static GPtrArray *
 fetch_page (McDossierList *self, guint page)
 {
   McDb *db = mc_dossier_store_get_db (self->store);
-  g_autofree char *sql = g_strdup_printf ("SELECT d.code FROM dossier d %s ORDER BY d.received_at DESC, d.id DESC "
-                                          "LIMIT %d OFFSET %u", self->where->str, PAGE_SIZE, page * PAGE_SIZE);
+  const char *order = self->query.order == MC_DOSSIER_ORDER_DUE
+                        ? "coalesce (d.extended_due_at, d.due_at), d.id" : "d.received_at DESC, d.id DESC";
+  g_autofree char *sql = g_strdup_printf ("SELECT d.code FROM dossier d %s ORDER BY %s LIMIT %d OFFSET %u",
+                                          self->where->str, order, PAGE_SIZE, page * PAGE_SIZE);
   GPtrArray *rows = g_ptr_array_new_with_free_func (g_object_unref);
   sqlite3_stmt *stmt = mc_db_prepare (db, sql, NULL);
   g_autoptr(GPtrArray) codes = g_ptr_array_new_with_free_func (g_free);
@@ -158,7 +160,7 @@ McDossierList *
 mc_dossier_list_new (McDossierStore *store)
 {
   McDossierList *self = g_object_new (MC_TYPE_DOSSIER_LIST, NULL);
-  McDossierQuery all = { MC_DOSSIER_FILTER_ALL, 0, -1, 0, 0, NULL };
+  McDossierQuery all = { MC_DOSSIER_FILTER_ALL, 0, -1, 0, 0, NULL, MC_DOSSIER_ORDER_NEWEST };
 
   self->store = g_object_ref (store);
   mc_dossier_list_set_query (self, &all, NULL);

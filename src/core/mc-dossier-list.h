@@ -21,6 +21,11 @@ typedef enum {
   MC_DOSSIER_FILTER_FINISHED,    /* đã trả, không đủ điều kiện, đã rút */
 } McDossierFilter;
 
+typedef enum {
+  MC_DOSSIER_ORDER_NEWEST,   /* mới tiếp nhận trước */
+  MC_DOSSIER_ORDER_DUE,      /* hạn trả sớm nhất trước */
+} McDossierOrder;
+
 typedef struct {
   McDossierFilter  filter;
   gint64           field_id;   /* 0: all */
@@ -28,6 +33,7 @@ typedef struct {
   McTime           from;       /* received at or after; 0: no bound */
   McTime           to;         /* received before; 0: no bound */
   char            *text;       /* code, name, ID number or phone; NULL: none */
+  McDossierOrder   order;
 } McDossierQuery;
 
 McDossierList *mc_dossier_list_new        (McDossierStore *store);

@@ -27,6 +27,7 @@ struct _McDossierPage
   GtkDropDown     *filter;
   GtkDropDown     *channel;
   GtkDropDown     *field;
+  GtkDropDown     *order;
   GPtrArray       *fields;   /* McField*, index + 1 in the drop-down */
   GtkEntry        *from;
   GtkEntry        *to;
@@ -83,7 +84,8 @@ requery (McDossierPage *self)
                        field > 0 && field <= self->fields->len ? ((McField *) self->fields->pdata[field - 1])->id : 0,
                        (int) gtk_drop_down_get_selected (self->channel) - 1,
                        date_bound (self->from, 0), date_bound (self->to, 1),
-                       (char *) gtk_editable_get_text (GTK_EDITABLE (self->search)) };
+                       (char *) gtk_editable_get_text (GTK_EDITABLE (self->search)),
+                       (McDossierOrder) gtk_drop_down_get_selected (self->order) };
   g_autoptr(GError) error = NULL;
 
   if (q.from < 0 || q.to < 0)
@@ -119,7 +121,7 @@ search_activate_cb (McDossierPage *self)
   mc_dossier_page_open (self, gtk_editable_get_text (GTK_EDITABLE (self->search)));
 }
 
-/* The list's order is the reception index's (newest first): no column sorter. */
+/* The order is chosen in the bar (it is the SQL's ORDER BY): no column sorter. */
 static void
 add_column (McDossierPage *self, const char *title, TextOf text_of, gboolean expand, int width)
 {
@@ -155,6 +157,11 @@ build_bar (McDossierPage *self)
     gtk_widget_set_size_request (GTK_WIDGET (self->field), 180, -1);
     g_signal_connect_swapped (self->field, "notify::selected", G_CALLBACK (requery), self);
   }
+  {
+    const char *orders[] = { _("Newest first"), _("Earliest appointment first"), NULL };
+    self->order = GTK_DROP_DOWN (gtk_drop_down_new_from_strings (orders));
+    g_signal_connect_swapped (self->order, "notify::selected", G_CALLBACK (requery), self);
+  }
   self->from = GTK_ENTRY (gtk_entry_new ());
   self->to = GTK_ENTRY (gtk_entry_new ());
   gtk_entry_set_placeholder_text (self->from, _("From dd/mm/yyyy"));
@@ -169,6 +176,7 @@ build_bar (McDossierPage *self)
   gtk_box_append (GTK_BOX (bar), GTK_WIDGET (self->channel));
   gtk_box_append (GTK_BOX (bar), GTK_WIDGET (self->from));
   gtk_box_append (GTK_BOX (bar), GTK_WIDGET (self->to));
+  gtk_box_append (GTK_BOX (bar), GTK_WIDGET (self->order));
   return bar;
 }
 

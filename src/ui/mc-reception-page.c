@@ -110,9 +110,13 @@ choose (McReceptionPage *self, McProcedure *p)
 {
   g_autofree char *label = NULL;
   g_autofree char *days = p ? mc_format_working_days (mc_procedure_get_days (p)) : NULL;
+  g_autofree char *fee = p && mc_procedure_get_fee (p) > 0 ? mc_format_money (mc_procedure_get_fee (p))
+                                                           : g_strdup (_("no fee"));
 
   g_set_object (&self->chosen, p);
-  label = p ? g_strdup_printf ("%s — %s (%s)", mc_procedure_get_code (p), mc_procedure_get_name (p), days)
+  /* Translators: code — name (legal time); fees and charges */
+  label = p ? g_strdup_printf (_("%s — %s (%s)\nFees and charges: %s"), mc_procedure_get_code (p),
+                               mc_procedure_get_name (p), days, fee)
             : g_strdup (_("No procedure chosen"));
   gtk_label_set_text (self->chosen_label, label);
   fill_documents (self);
