@@ -45,6 +45,7 @@ static const char *const migrations[] = {
   "/vn/motcua/Motcua/sql/0001-schema.sql",
   "/vn/motcua/Motcua/sql/0002-indexes.sql",
   "/vn/motcua/Motcua/sql/0003-partial-indexes.sql",
+  "/vn/motcua/Motcua/sql/0004-workflow.sql",
 };
 
 gboolean
