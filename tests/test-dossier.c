@@ -217,6 +217,62 @@ test_import (void)
                                     NULL), ==, 1);
 }
 
+/* A large import into an empty table drops and rebuilds the secondary
+ * indexes and writes by batches: a duplicate deep in a batch is still named
+ * by its line, nothing stays written, the indexes come back, and a good file
+ * gets its events and search entries. */
+static GString *
+large_csv (guint n, guint duplicate_line)
+{
+  GString *csv = g_string_new ("code,procedure_code,channel,received_at,due_at,finished_at,returned_at,outcome,applicant_name\n");
+
+  for (guint i = 0; i < n; i++)
+    {
+      guint line = i + 2;
+      g_string_append_printf (csv, "H56-240101-%06u,1.001193,truc_tiep,2024-01-02 08:%02u,,,,,Đỗ Thị %u\n",
+                              line == duplicate_line ? 2 : line, i % 60, i);
+    }
+  return csv;
+}
+
+static void
+test_import_large (void)
+{
+  g_autoptr(McDb) db = NULL;
+  g_autoptr(McDossierStore) store = new_store (&db);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) dup = large_csv (12000, 10501);
+  g_autoptr(GString) good = large_csv (12000, 0);
+  const char *indexes = "SELECT group_concat (sql, ';') FROM (SELECT sql FROM sqlite_schema WHERE type = 'index' "
+                        "AND tbl_name IN ('dossier', 'dossier_event') AND sql IS NOT NULL ORDER BY name)";
+  g_autofree char *before = NULL;
+  guint n = 0;
+
+  {
+    sqlite3_stmt *stmt = mc_db_prepare (db, indexes, NULL);
+    g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+    before = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+    sqlite3_reset (stmt);
+  }
+  g_assert_false (mc_dossier_store_import_csv (store, dup->str, dup->len, &n, &error));
+  g_assert_nonnull (strstr (error->message, "10501"));
+  g_clear_error (&error);
+  g_assert_cmpint (mc_db_query_int (db, "SELECT count(*) FROM dossier", NULL), ==, 0);
+  g_assert_true (mc_dossier_store_import_csv (store, good->str, good->len, &n, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n, ==, 12000);
+  g_assert_cmpint (mc_db_query_int (db, "SELECT count(*) FROM dossier_event WHERE kind = 'import'", NULL), ==, 12000);
+  g_assert_cmpint (mc_db_query_int (db, "SELECT count(*) FROM dossier_fts WHERE dossier_fts MATCH 'do'", NULL), ==, 12000);
+  {
+    sqlite3_stmt *stmt = mc_db_prepare (db, indexes, NULL);
+    g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+    g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 0), ==, before);
+    sqlite3_reset (stmt);
+  }
+  g_assert_cmpint (mc_db_query_int (db, "SELECT count(*) FROM pragma_integrity_check WHERE integrity_check != 'ok'",
+                                    NULL), ==, 0);
+}
+
 static void
 test_list (void)
 {
@@ -305,6 +361,7 @@ main (int argc, char **argv)
   g_test_add_func ("/dossier/receive-refuses-bad-input", test_receive_refuses_bad_input);
   g_test_add_func ("/dossier/search", test_search);
   g_test_add_func ("/dossier/import", test_import);
+  g_test_add_func ("/dossier/import-large", test_import_large);
   g_test_add_func ("/dossier/list", test_list);
   return g_test_run ();
 }

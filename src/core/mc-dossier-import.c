@@ -22,14 +22,7 @@ enum { COL_CODE, COL_PROCEDURE, COL_CHANNEL, COL_RECEIVED, COL_DUE, COL_FINISHED
 static const char *const columns[] = { "code", "procedure_code", "channel", "received_at", "due_at",
                                        "finished_at", "returned_at", "outcome", "applicant_name", NULL };
 
-typedef struct {
-  McDossierStore *store;
-  McDb           *db;
-  McCalendar     *calendar;
-  gint64          unit_id;
-  GHashTable     *procedures;  /* code → ProcedureRef* */
-  guint           line;
-} Import;
+#define BATCH 128
 
 typedef struct {
   gint64 id;
@@ -41,7 +34,20 @@ typedef struct {
   McChannel   channel;
   gint64      procedure_id;
   McTime      received, due, finished, returned;
+  guint       line;
 } Row;
+
+typedef struct {
+  McDossierStore *store;
+  McDb           *db;
+  McCalendar     *calendar;
+  gint64          unit_id;
+  GHashTable     *procedures;  /* code → ProcedureRef* */
+  guint           line;
+  Row             batch[BATCH];
+  guint           n_batch;
+  GStringChunk   *strings;     /* the batch's codes and names */
+} Import;
 
 static gboolean
 line_error (Import *im, GError **error, const char *message)
@@ -121,8 +127,8 @@ parse_row (Import *im, GPtrArray *r, const int *idx, Row *row, GError **error)
   ProcedureRef *ref;
   g_autofree char *message = NULL;
 
-  row->code = g_strstrip (r->pdata[idx[COL_CODE]]);
-  row->name = g_strstrip (r->pdata[idx[COL_NAME]]);
+  row->code = g_string_chunk_insert (im->strings, g_strstrip (r->pdata[idx[COL_CODE]]));
+  row->name = g_string_chunk_insert (im->strings, g_strstrip (r->pdata[idx[COL_NAME]]));
   row->outcome = g_strstrip (r->pdata[idx[COL_OUTCOME]]);
   if (*row->code == '\0' || strlen (row->code) > 64)
     return line_error (im, error, _("the dossier code is empty or too long"));
@@ -153,50 +159,99 @@ bind_time (sqlite3_stmt *stmt, int i, McTime t)
     sqlite3_bind_null (stmt, i);
 }
 
-/* One event per imported dossier: the older system's history is summarised
- * (its times are in the dossier row: received, finished, returned). */
-static gboolean
-add_import_event (Import *im, gint64 id, const Row *row, GError **error)
-{
-  sqlite3_stmt *stmt = mc_db_prepare (im->db, "INSERT INTO dossier_event (dossier_id, at, kind, state_to, note) "
-                                              "VALUES (?, ?, 'import', ?, 'Nhập từ hệ thống cũ')", error);
+#define INSERT_COLUMNS "INSERT INTO dossier (code, unit_id, procedure_id, applicant_name, channel, received_at, " \
+                       "due_at, state, finished_at, returned_at, outcome, timeliness, imported) VALUES "
+#define INSERT_ROW "(?,?,?,?,?,?,?,?,?,?,?,?,1)"
+#define N_PARAMS 12
 
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, id);
-  sqlite3_bind_int64 (stmt, 2, row->received);
-  sqlite3_bind_text (stmt, 3, row->state, -1, SQLITE_STATIC);
-  return mc_db_step_done (im->db, stmt, error);
+/* The statement inserting `n` rows at once. */
+static sqlite3_stmt *
+prepare_insert (Import *im, guint n, GError **error)
+{
+  g_autoptr(GString) sql = g_string_new (INSERT_COLUMNS);
+
+  for (guint i = 0; i < n; i++)
+    g_string_append (sql, i ? "," INSERT_ROW : INSERT_ROW);
+  return mc_db_prepare (im->db, sql->str, error);
+}
+
+static void
+bind_row (Import *im, sqlite3_stmt *stmt, int first, const Row *row)
+{
+  sqlite3_bind_text (stmt, first + 1, row->code, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, first + 2, im->unit_id);
+  sqlite3_bind_int64 (stmt, first + 3, row->procedure_id);
+  sqlite3_bind_text (stmt, first + 4, row->name, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, first + 5, mc_channel_to_string (row->channel), -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, first + 6, row->received);
+  sqlite3_bind_int64 (stmt, first + 7, row->due);
+  sqlite3_bind_text (stmt, first + 8, row->state, -1, SQLITE_STATIC);
+  bind_time (stmt, first + 9, row->finished);
+  bind_time (stmt, first + 10, row->returned);
+  sqlite3_bind_text (stmt, first + 11, row->finished ? row->outcome : NULL, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, first + 12, row->timeliness, -1, SQLITE_STATIC);
 }
 
 static gboolean
-write_row (Import *im, Row *row, GError **error)
+insert_one (Import *im, const Row *row, GError **error)
 {
-  sqlite3_stmt *stmt = mc_db_prepare (im->db,
-      "INSERT INTO dossier (code, unit_id, procedure_id, applicant_name, channel, received_at, due_at, state, "
-      "finished_at, returned_at, outcome, timeliness, imported) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,1)", error);
+  sqlite3_stmt *stmt = prepare_insert (im, 1, error);
   g_autoptr(GError) local = NULL;
-  gint64 id;
 
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_text (stmt, 1, row->code, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int64 (stmt, 2, im->unit_id);
-  sqlite3_bind_int64 (stmt, 3, row->procedure_id);
-  sqlite3_bind_text (stmt, 4, row->name, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 5, mc_channel_to_string (row->channel), -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (stmt, 6, row->received);
-  sqlite3_bind_int64 (stmt, 7, row->due);
-  sqlite3_bind_text (stmt, 8, row->state, -1, SQLITE_STATIC);
-  bind_time (stmt, 9, row->finished);
-  bind_time (stmt, 10, row->returned);
-  sqlite3_bind_text (stmt, 11, row->finished ? row->outcome : NULL, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 12, row->timeliness, -1, SQLITE_STATIC);
+  bind_row (im, stmt, 0, row);
+  im->line = row->line;
   if (!mc_db_step_done (im->db, stmt, &local))
     return line_error (im, error, g_error_matches (local, MC_DB_ERROR, MC_DB_ERROR_CONSTRAINT)
                                     ? _("a dossier with this code already exists") : local->message);
-  id = sqlite3_last_insert_rowid (mc_db_get_handle (im->db));
-  return add_import_event (im, id, row, error);
+  return TRUE;
+}
+
+/* The CHECK constraints and partial indexes on `state` and `channel` build a
+ * small temporary table each time a statement runs, which cost more than the
+ * row itself: rows go in by batches of BATCH per statement. A batch that fails
+ * (a duplicate code) was undone by SQLite as a whole and is replayed row by
+ * row to name the line. */
+static gboolean
+flush_batch (Import *im, GError **error)
+{
+  sqlite3_stmt *stmt;
+
+  if (im->n_batch == 0)
+    return TRUE;
+  stmt = prepare_insert (im, im->n_batch, error);
+  if (stmt == NULL)
+    return FALSE;
+  for (guint i = 0; i < im->n_batch; i++)
+    bind_row (im, stmt, (int) i * N_PARAMS, &im->batch[i]);
+  if (!mc_db_step_done (im->db, stmt, NULL))
+    {
+      for (guint i = 0; i < im->n_batch; i++)
+        if (!insert_one (im, &im->batch[i], error))
+          return FALSE;
+      /* Not reached unless the batch failed for a reason a single row does not meet. */
+      im->line = im->batch[0].line;
+      return line_error (im, error, _("the database refused these lines"));
+    }
+  im->n_batch = 0;
+  g_string_chunk_clear (im->strings);
+  return TRUE;
+}
+
+/* Each imported dossier gets one event summarising the older system's history
+ * (its times are in the dossier row), all written by one statement. */
+static gboolean
+add_import_events (Import *im, gint64 max_id, GError **error)
+{
+  sqlite3_stmt *stmt = mc_db_prepare (im->db, "INSERT INTO dossier_event (dossier_id, at, kind, state_to, note) "
+                                              "SELECT id, received_at, 'import', state, 'Nhập từ hệ thống cũ' "
+                                              "FROM dossier WHERE id > ? ORDER BY id", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, max_id);
+  return mc_db_step_done (im->db, stmt, error);
 }
 
 /* The FTS trigger costs more than the rest of a row: for a bulk import it is
@@ -245,12 +300,15 @@ import_rows (Import *im, McCsvReader *reader, guint *n, GError **error)
     return FALSE;
   while (mc_csv_reader_next (reader, r, &local))
     {
-      Row row = { 0 };
+      Row *row = &im->batch[im->n_batch];
 
-      im->line = mc_csv_reader_get_line (reader);
+      memset (row, 0, sizeof *row);
+      row->line = im->line = mc_csv_reader_get_line (reader);
       if (r->len < N_COLS)
         return line_error (im, error, _("the line has fewer columns than the header"));
-      if (!parse_row (im, r, idx, &row, error) || !write_row (im, &row, error))
+      if (!parse_row (im, r, idx, row, error))
+        return FALSE;
+      if (++im->n_batch == BATCH && !flush_batch (im, error))
         return FALSE;
       (*n)++;
     }
@@ -259,7 +317,76 @@ import_rows (Import *im, McCsvReader *reader, guint *n, GError **error)
       g_propagate_error (error, g_steal_pointer (&local));
       return FALSE;
     }
+  return flush_batch (im, error);
+}
+
+/* Secondary indexes of a table cost a random write per row each; for an
+ * import that at least doubles the table it is cheaper to drop them and build
+ * them again by sorting, inside the same transaction (a failed import rolls
+ * the drop back too). Their SQL is read from sqlite_schema, so whatever the
+ * migrations define is rebuilt exactly. The UNIQUE index on the code stays:
+ * it names the line of a duplicate. */
+static GPtrArray *
+suspend_indexes (Import *im, GError **error)
+{
+  sqlite3_stmt *stmt = mc_db_prepare (im->db, "SELECT name, sql FROM sqlite_schema WHERE type = 'index' "
+                                              "AND tbl_name IN ('dossier', 'dossier_event') AND sql IS NOT NULL",
+                                      error);
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) sqls = g_ptr_array_new_with_free_func (g_free);
+
+  if (stmt == NULL)
+    return NULL;
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      g_ptr_array_add (names, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
+      g_ptr_array_add (sqls, g_strdup ((const char *) sqlite3_column_text (stmt, 1)));
+    }
+  sqlite3_reset (stmt);
+  for (guint i = 0; i < names->len; i++)
+    {
+      g_autofree char *drop = g_strdup_printf ("DROP INDEX \"%s\"", (char *) names->pdata[i]);
+      if (!mc_db_exec (im->db, drop, error))
+        return NULL;
+    }
+  return g_steal_pointer (&sqls);
+}
+
+static gboolean
+resume_indexes (Import *im, GPtrArray *sqls, GError **error)
+{
+  for (guint i = 0; sqls != NULL && i < sqls->len; i++)
+    if (!mc_db_exec (im->db, sqls->pdata[i], error))
+      return FALSE;
   return TRUE;
+}
+
+/* Lines in the file, an upper bound of the rows it adds. */
+static gsize
+count_lines (const char *data, gsize length)
+{
+  gsize n = 0;
+
+  for (const char *p = data, *end = data + length; (p = memchr (p, '\n', end - p)) != NULL; p++)
+    n++;
+  return n;
+}
+
+static gboolean
+import_all (Import *im, McCsvReader *reader, gsize n_lines, guint *n, GError **error)
+{
+  g_autofree char *trigger = NULL;
+  g_autoptr(GPtrArray) indexes = NULL;
+  gint64 max_id = 0, existing;
+
+  trigger = suspend_fts_trigger (im, &max_id, error);
+  if (trigger == NULL)
+    return FALSE;
+  existing = mc_db_query_int (im->db, "SELECT count(*) FROM dossier", error);
+  if ((gint64) n_lines >= existing && n_lines >= 10000 && (indexes = suspend_indexes (im, error)) == NULL)
+    return FALSE;
+  return import_rows (im, reader, n, error) && add_import_events (im, max_id, error) &&
+         resume_indexes (im, indexes, error) && resume_fts_trigger (im, trigger, max_id, error);
 }
 
 gboolean
@@ -269,28 +396,38 @@ mc_dossier_store_import_csv (McDossierStore *self, const char *data, gsize lengt
   g_autoptr(McCsvReader) reader = mc_csv_reader_new (data, length);
   g_autoptr(GHashTable) procedures = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   g_autoptr(McCatalog) catalog = NULL;
-  Import im = { self, NULL, NULL, 0, procedures, 0 };
-  g_autofree char *trigger = NULL;
-  gint64 max_id = 0;
+  g_autofree Import *im = g_new0 (Import, 1);
+  gint64 cache_size;
+  gboolean ok;
   guint n = 0;
 
   g_return_val_if_fail (MC_IS_DOSSIER_STORE (self), FALSE);
 
-  im.db = mc_dossier_store_get_db (self);
-  im.calendar = mc_dossier_store_get_calendar (self);
-  catalog = mc_catalog_new (im.db);
-  im.unit_id = mc_catalog_get_own_unit (catalog, error);
-  if (im.unit_id == 0 || !load_procedures (&im, error) || !mc_db_begin (im.db, error))
+  im->store = self;
+  im->procedures = procedures;
+  im->db = mc_dossier_store_get_db (self);
+  im->calendar = mc_dossier_store_get_calendar (self);
+  catalog = mc_catalog_new (im->db);
+  im->unit_id = mc_catalog_get_own_unit (catalog, error);
+  if (im->unit_id == 0 || !load_procedures (im, error))
     return FALSE;
-  trigger = suspend_fts_trigger (&im, &max_id, error);
-  if (trigger == NULL || !import_rows (&im, reader, &n, error) ||
-      !resume_fts_trigger (&im, trigger, max_id, error) || !mc_db_commit (im.db, error))
+  /* Index building and FTS merging are faster with room to sort in memory. */
+  cache_size = mc_db_query_int (im->db, "PRAGMA cache_size", NULL);
+  mc_db_exec (im->db, "PRAGMA cache_size = -131072", NULL);
+  im->strings = g_string_chunk_new (BATCH * 64);
+  ok = mc_db_begin (im->db, error);
+  if (ok && (!import_all (im, reader, count_lines (data, length), &n, error) || !mc_db_commit (im->db, error)))
     {
-      /* The rollback also restores the trigger. */
-      mc_db_rollback (im.db);
-      return FALSE;
+      /* The rollback also restores the trigger and the indexes. */
+      mc_db_rollback (im->db);
+      ok = FALSE;
     }
-  if (n_imported)
+  g_string_chunk_free (im->strings);
+  {
+    g_autofree char *restore = g_strdup_printf ("PRAGMA cache_size = %" G_GINT64_FORMAT, cache_size);
+    mc_db_exec (im->db, restore, NULL);
+  }
+  if (ok && n_imported)
     *n_imported = n;
-  return TRUE;
+  return ok;
 }
