@@ -228,16 +228,43 @@ bind_text_or_null (sqlite3_stmt *stmt, int i, const char *text)
     sqlite3_bind_null (stmt, i);
 }
 
+/* The counter's own step (the route's first): the dossier starts there,
+ * accepted at once by the clerk who received it. */
+static gboolean
+first_step (McDossierStore *self, gint64 procedure_id, McTime received, gint64 *department, McTime *due,
+            GError **error)
+{
+  sqlite3_stmt *stmt = mc_db_prepare (self->db, "SELECT department_id, days FROM procedure_step "
+                                                "WHERE procedure_id = ? ORDER BY position LIMIT 1", error);
+  double days = 0;
+
+  *department = 0;
+  *due = 0;
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, procedure_id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      *department = sqlite3_column_int64 (stmt, 0);
+      days = sqlite3_column_double (stmt, 1);
+    }
+  sqlite3_reset (stmt);
+  return *department == 0 || mc_calendar_add_working_days (self->calendar, received, days, due, error);
+}
+
 static gboolean
 insert_dossier (McDossierStore *self, McDossierData *d, gint64 unit_id, gint64 procedure_id, GError **error)
 {
   sqlite3_stmt *stmt = mc_db_prepare (self->db,
       "INSERT INTO dossier (code, unit_id, procedure_id, applicant_kind, applicant_name, applicant_id_number, "
       "applicant_birth_date, applicant_phone, applicant_email, applicant_address, representative, channel, "
-      "received_at, counter, due_at, state, current_step, fee, note) "
-      "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,'received',1,?,?)", error);
+      "received_at, counter, due_at, state, current_step, fee, note, current_department_id, step_due_at, "
+      "step_started_at, step_accepted_at) "
+      "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,'received',1,?,?,?,?,?13,?13)", error);
+  gint64 first_department;
+  McTime step_due;
 
-  if (stmt == NULL)
+  if (stmt == NULL || !first_step (self, procedure_id, d->received_at, &first_department, &step_due, error))
     return FALSE;
   sqlite3_bind_text (stmt, 1, d->code, -1, SQLITE_TRANSIENT);
   sqlite3_bind_int64 (stmt, 2, unit_id);
@@ -256,6 +283,11 @@ insert_dossier (McDossierStore *self, McDossierData *d, gint64 unit_id, gint64 p
   sqlite3_bind_int64 (stmt, 15, d->due_at);
   sqlite3_bind_int64 (stmt, 16, d->fee);
   bind_text_or_null (stmt, 17, d->note);
+  if (first_department != 0)
+    {
+      sqlite3_bind_int64 (stmt, 18, first_department);
+      sqlite3_bind_int64 (stmt, 19, step_due);
+    }
   if (!mc_db_step_done (self->db, stmt, error))
     return FALSE;
   d->id = sqlite3_last_insert_rowid (mc_db_get_handle (self->db));
@@ -283,8 +315,9 @@ insert_documents_and_event (McDossierStore *self, McDossierData *d, GError **err
       if (!mc_db_step_done (self->db, stmt, error))
         return FALSE;
     }
-  stmt = mc_db_prepare (self->db, "INSERT INTO dossier_event (dossier_id, at, kind, state_to, step, note) "
-                                  "VALUES (?, ?, 'receive', 'received', 1, ?)", error);
+  stmt = mc_db_prepare (self->db, "INSERT INTO dossier_event (dossier_id, at, kind, state_to, step, note, "
+                                  "to_department_id, step_due_at) SELECT ?1, ?2, 'receive', 'received', 1, ?3, "
+                                  "current_department_id, step_due_at FROM dossier WHERE id = ?1", error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, d->id);

@@ -23,6 +23,8 @@ struct _McApplication
   McCatalog      *catalog;
   McCalendar     *calendar;
   GSettings      *settings;
+  McWorkflow     *workflow;
+  char           *username;
 };
 
 G_DEFINE_FINAL_TYPE (McApplication, mc_application, ADW_TYPE_APPLICATION)
@@ -141,6 +143,7 @@ mc_application_dispose (GObject *object)
 {
   McApplication *self = MC_APPLICATION (object);
 
+  g_clear_object (&self->workflow);
   g_clear_object (&self->catalog);
   g_clear_object (&self->calendar);
   g_clear_object (&self->db);
@@ -152,6 +155,7 @@ static void
 mc_application_finalize (GObject *object)
 {
   g_free (MC_APPLICATION (object)->db_path);
+  g_free (MC_APPLICATION (object)->username);
   G_OBJECT_CLASS (mc_application_parent_class)->finalize (object);
 }
 
@@ -200,7 +204,50 @@ mc_application_open_db (McApplication *self, const char *path, GError **error)
       !mc_catalog_install_builtin (self->catalog, NULL, error))
     return FALSE;
   self->calendar = mc_calendar_store_load (self->db, error);
-  return self->calendar != NULL;
+  if (self->calendar == NULL)
+    return FALSE;
+  self->workflow = mc_workflow_new (self->db, self->calendar);
+  return TRUE;
+}
+
+/* The setting's user if that account exists and is active, else the first
+ * active account, so a fresh install still records who acted. */
+static char *
+resolve_username (McApplication *self)
+{
+  g_autofree char *wanted = self->settings ? g_settings_get_string (self->settings, "current-user") : NULL;
+  sqlite3_stmt *stmt = mc_db_prepare (self->db, "SELECT username FROM staff WHERE active "
+                                                "ORDER BY username = ? DESC, id LIMIT 1", NULL);
+  char *found = NULL;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, wanted ? wanted : "", -1, SQLITE_TRANSIENT);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    found = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_reset (stmt);
+  return found;
+}
+
+const char *
+mc_application_get_username (McApplication *self)
+{
+  g_return_val_if_fail (MC_IS_APPLICATION (self), NULL);
+
+  if (self->username == NULL && self->db != NULL)
+    self->username = resolve_username (self);
+  return self->username;
+}
+
+void
+mc_application_set_username (McApplication *self, const char *username)
+{
+  g_return_if_fail (MC_IS_APPLICATION (self));
+
+  g_free (self->username);
+  self->username = g_strdup (username);
+  if (self->settings)
+    g_settings_set_string (self->settings, "current-user", username ? username : "");
 }
 
 void
@@ -216,3 +263,4 @@ McDb *mc_application_get_db (McApplication *self) { return self->db; }
 McCatalog *mc_application_get_catalog (McApplication *self) { return self->catalog; }
 McCalendar *mc_application_get_calendar (McApplication *self) { return self->calendar; }
 GSettings *mc_application_get_settings (McApplication *self) { return self->settings; }
+McWorkflow *mc_application_get_workflow (McApplication *self) { return self->workflow; }

@@ -1,0 +1,633 @@
+/* mc-workflow-records.c — what the routing pages and documents read:
+ * inboxes, results waiting at the counter, hand-overs (Mẫu 05), apologies
+ * (Mẫu 04 register) and the dossier register (Mẫu 06)
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gi18n-lib.h>
+
+#include "mc-text.h"
+#include "mc-workflow-private.h"
+
+#define text mc_workflow_column_text
+#define time_at mc_workflow_column_time
+
+void
+mc_work_item_free (McWorkItem *item)
+{
+  if (item == NULL)
+    return;
+  g_free (item->code);
+  g_free (item->procedure_name);
+  g_free (item->field_name);
+  g_free (item->applicant_name);
+  g_free (item->applicant_phone);
+  g_free (item->state);
+  g_free (item->department_name);
+  g_free (item->staff_name);
+  g_free (item->unit_name);
+  g_free (item->outcome);
+  g_free (item->timeliness);
+  g_free (item->result_number);
+  g_free (item->pause_kind);
+  g_free (item);
+}
+
+#define ITEM_COLUMNS                                                                                   \
+  "SELECT d.code, p.name, f.name, d.applicant_name, d.applicant_phone, d.state, "                      \
+  "coalesce (d.current_step, 0), (SELECT count (*) FROM procedure_step s WHERE s.procedure_id = p.id), " \
+  "dep.name, st.full_name, u.name, d.received_at, d.due_at, d.extended_due_at, d.step_due_at, "        \
+  "d.step_accepted_at, d.finished_at, d.outcome, d.timeliness, d.result_number, d.pause_kind, "        \
+  "d.paused_since "                                                                                    \
+  "FROM dossier d JOIN procedure p ON p.id = d.procedure_id JOIN field f ON f.id = p.field_id "         \
+  "LEFT JOIN department dep ON dep.id = d.current_department_id "                                      \
+  "LEFT JOIN staff st ON st.id = d.current_staff_id LEFT JOIN unit u ON u.id = d.current_unit_id "
+
+/* A paused dossier's clock stands still at the pause: it cannot become late
+ * while the agency waits for the citizen. */
+static void
+compute_lateness (McWorkflow *self, McWorkItem *item, McTime paused_since, McTime now)
+{
+  McTime clock = paused_since ? paused_since : now;
+  McTime soon = clock;
+
+  mc_calendar_add_working_minutes (self->calendar, clock, mc_calendar_standard_day_minutes (self->calendar),
+                                   &soon, NULL);
+  item->lateness = !mc_workflow_state_is_open (item->state) ? MC_LATENESS_NONE
+                   : clock > item->due_at ? MC_LATENESS_OVERDUE
+                   : soon >= item->due_at ? MC_LATENESS_SOON : MC_LATENESS_NONE;
+  item->step_lateness = item->step_due_at == 0 || !mc_workflow_state_is_open (item->state) ? MC_LATENESS_NONE
+                        : clock > item->step_due_at ? MC_LATENESS_STEP_LATE
+                        : soon >= item->step_due_at ? MC_LATENESS_SOON : MC_LATENESS_NONE;
+}
+
+static McWorkItem *
+item_from_row (McWorkflow *self, sqlite3_stmt *stmt, McTime now)
+{
+  McWorkItem *item = g_new0 (McWorkItem, 1);
+
+  item->code = text (stmt, 0);
+  item->procedure_name = text (stmt, 1);
+  item->field_name = text (stmt, 2);
+  item->applicant_name = text (stmt, 3);
+  item->applicant_phone = text (stmt, 4);
+  item->state = text (stmt, 5);
+  item->step = sqlite3_column_int (stmt, 6);
+  item->n_steps = sqlite3_column_int (stmt, 7);
+  item->department_name = text (stmt, 8);
+  item->staff_name = text (stmt, 9);
+  item->unit_name = text (stmt, 10);
+  item->received_at = time_at (stmt, 11);
+  item->due_at = time_at (stmt, 12);
+  item->extended_due_at = time_at (stmt, 13);
+  item->step_due_at = time_at (stmt, 14);
+  item->step_accepted_at = time_at (stmt, 15);
+  item->finished_at = time_at (stmt, 16);
+  item->outcome = text (stmt, 17);
+  item->timeliness = text (stmt, 18);
+  item->result_number = text (stmt, 19);
+  item->pause_kind = text (stmt, 20);
+  compute_lateness (self, item, time_at (stmt, 21), now);
+  return item;
+}
+
+GPtrArray *
+mc_workflow_inbox (McWorkflow *self, gint64 department_id, const char *username, McTime now, GError **error)
+{
+  GPtrArray *items = g_ptr_array_new_with_free_func ((GDestroyNotify) mc_work_item_free);
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (MC_IS_WORKFLOW (self), NULL);
+
+  /* The state list matches the partial index dossier_inbox. */
+  stmt = mc_db_prepare (self->db, ITEM_COLUMNS
+      "WHERE d.state IN ('received', 'processing', 'paused', 'sent_external') "
+      "AND (?1 = 0 OR d.current_department_id = ?1) AND (?2 IS NULL OR st.username = ?2) "
+      "ORDER BY coalesce (d.step_due_at, d.due_at), d.id", error);
+  if (stmt == NULL)
+    {
+      g_ptr_array_unref (items);
+      return NULL;
+    }
+  sqlite3_bind_int64 (stmt, 1, department_id);
+  if (username && *username)
+    sqlite3_bind_text (stmt, 2, username, -1, SQLITE_TRANSIENT);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_ptr_array_add (items, item_from_row (self, stmt, now ? now : mc_time_now ()));
+  sqlite3_reset (stmt);
+  return items;
+}
+
+gboolean
+mc_workflow_count_inbox (McWorkflow *self, gint64 department_id, const char *username, McTime now,
+                         McInboxCounts *counts, GError **error)
+{
+  g_autoptr(GPtrArray) items = mc_workflow_inbox (self, department_id, username, now, error);
+
+  memset (counts, 0, sizeof *counts);
+  if (items == NULL)
+    return FALSE;
+  for (guint i = 0; i < items->len; i++)
+    {
+      McWorkItem *item = items->pdata[i];
+      counts->total++;
+      counts->overdue += item->lateness == MC_LATENESS_OVERDUE;
+      counts->step_late += item->step_lateness == MC_LATENESS_STEP_LATE;
+      counts->soon += item->lateness == MC_LATENESS_SOON || item->step_lateness == MC_LATENESS_SOON;
+    }
+  return TRUE;
+}
+
+GStrv
+mc_workflow_newly_overdue (McWorkflow *self, gint64 department_id, const char *username, McTime since,
+                           McTime now, GError **error)
+{
+  g_autoptr(GPtrArray) items = mc_workflow_inbox (self, department_id, username, now, error);
+  GStrvBuilder *builder;
+
+  if (items == NULL)
+    return NULL;
+  builder = g_strv_builder_new ();
+  for (guint i = 0; i < items->len; i++)
+    {
+      McWorkItem *item = items->pdata[i];
+      if (item->lateness == MC_LATENESS_OVERDUE && item->due_at > since && item->due_at <= now)
+        g_strv_builder_add (builder, item->code);
+    }
+  {
+    GStrv codes = g_strv_builder_end (builder);
+    g_strv_builder_unref (builder);
+    return codes;
+  }
+}
+
+static gboolean
+matches (const McWorkItem *item, const char *folded_query)
+{
+  g_autofree char *joined = NULL;
+  g_autofree char *haystack = NULL;
+
+  if (folded_query == NULL || *folded_query == '\0')
+    return TRUE;
+  joined = g_strjoin (" ", item->code, item->applicant_name, item->applicant_phone ? item->applicant_phone : "", NULL);
+  haystack = mc_text_fold (joined);
+  return mc_text_matches_folded (haystack, folded_query);
+}
+
+GPtrArray *
+mc_workflow_ready (McWorkflow *self, const char *query, GError **error)
+{
+  GPtrArray *items = g_ptr_array_new_with_free_func ((GDestroyNotify) mc_work_item_free);
+  g_autofree char *folded = query ? mc_text_fold (query) : NULL;
+  g_autofree char *trimmed = folded ? g_strstrip (g_strdup (folded)) : NULL;
+  McTime now = mc_time_now ();
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (MC_IS_WORKFLOW (self), NULL);
+
+  stmt = mc_db_prepare (self->db, ITEM_COLUMNS
+      "WHERE d.finished_at IS NOT NULL AND d.returned_at IS NULL ORDER BY d.finished_at, d.id", error);
+  if (stmt == NULL)
+    {
+      g_ptr_array_unref (items);
+      return NULL;
+    }
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      McWorkItem *item = item_from_row (self, stmt, now);
+      if (matches (item, trimmed))
+        g_ptr_array_add (items, item);
+      else
+        mc_work_item_free (item);
+    }
+  sqlite3_reset (stmt);
+  return items;
+}
+
+McWorkItem *
+mc_workflow_get_item (McWorkflow *self, const char *code, McTime now, GError **error)
+{
+  sqlite3_stmt *stmt;
+  McWorkItem *item = NULL;
+
+  g_return_val_if_fail (MC_IS_WORKFLOW (self), NULL);
+
+  stmt = mc_db_prepare (self->db, ITEM_COLUMNS "WHERE d.code = ?", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, code ? code : "", -1, SQLITE_TRANSIENT);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    item = item_from_row (self, stmt, now ? now : mc_time_now ());
+  sqlite3_reset (stmt);
+  if (item == NULL)
+    g_set_error (error, MC_WORKFLOW_ERROR, MC_WORKFLOW_ERROR_NOT_FOUND,
+                 _("No dossier has the code “%s”"), code ? code : "");
+  return item;
+}
+
+/* Hand-overs (Mẫu 05) */
+
+void
+mc_handover_free (McHandover *h)
+{
+  if (h == NULL)
+    return;
+  g_free (h->kind);
+  g_free (h->from_name);
+  g_free (h->from_staff);
+  g_free (h->to_name);
+  g_free (h->to_staff);
+  g_free (h->note);
+  g_free (h);
+}
+
+static gboolean
+is_handover (const char *kind)
+{
+  static const char *const kinds[] = { "transfer", "send_back", "send_external", "receive_external", "finish",
+                                       "unqualified", "withdraw", "return", NULL };
+  return g_strv_contains (kinds, kind);
+}
+
+/* Names of the departments, units and staff, by id, for the events. */
+static char *
+name_of (McWorkflow *self, const char *table, gint64 id)
+{
+  g_autofree char *sql = NULL;
+  sqlite3_stmt *stmt;
+  char *name = NULL;
+
+  if (id == 0)
+    return NULL;
+  sql = g_strdup_printf ("SELECT %s FROM %s WHERE id = ?", g_str_equal (table, "staff") ? "full_name" : "name",
+                         table);
+  stmt = mc_db_prepare (self->db, sql, NULL);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    name = text (stmt, 0);
+  sqlite3_reset (stmt);
+  return name;
+}
+
+/* Who holds the dossier while reading its log; events imported or written by
+ * the demo lack the "from" columns, which this reconstructs. */
+typedef struct {
+  gint64      department;
+  gint64      unit;
+  gint64      staff;
+  McTime      step_due;
+  McHandover *open;  /* the last hand-over, waiting for its "nhận" */
+} Holder;
+
+static McHandover *
+handover_from_event (McWorkflow *self, sqlite3_stmt *stmt, Holder *h, const char *returned_to)
+{
+  McHandover *ho = g_new0 (McHandover, 1);
+  gint64 from_dept = sqlite3_column_int64 (stmt, 3), from_unit = sqlite3_column_int64 (stmt, 6);
+  gint64 to_dept = sqlite3_column_int64 (stmt, 4), to_unit = sqlite3_column_int64 (stmt, 7);
+  McTime ended = time_at (stmt, 9);
+
+  ho->kind = text (stmt, 0);
+  ho->at = time_at (stmt, 1);
+  ho->from_staff = name_of (self, "staff", sqlite3_column_int64 (stmt, 2));
+  if (from_dept == 0 && from_unit == 0)
+    {
+      from_dept = h->unit ? 0 : h->department;
+      from_unit = h->unit;
+    }
+  ho->from_name = from_unit ? name_of (self, "unit", from_unit) : name_of (self, "department", from_dept);
+  ho->to_name = to_unit ? name_of (self, "unit", to_unit) : name_of (self, "department", to_dept);
+  if (g_str_equal (ho->kind, "return"))
+    ho->to_name = g_strdup (returned_to);
+  ho->to_staff = name_of (self, "staff", sqlite3_column_int64 (stmt, 5));
+  ho->ended_step_due = ended ? ended : h->step_due;
+  ho->has_timeliness = ho->ended_step_due != 0 && !g_str_equal (ho->kind, "return");
+  if (ho->has_timeliness)
+    ho->timeliness = mc_calendar_classify (self->calendar, ho->at, ho->ended_step_due);
+  ho->note = text (stmt, 10);
+  /* Received back from another agency, or a result at the counter: in hand at once. */
+  if (g_str_equal (ho->kind, "receive_external"))
+    ho->accepted_at = ho->at;
+  h->department = to_unit ? h->department : to_dept;
+  h->unit = to_unit;
+  h->step_due = time_at (stmt, 8);
+  return ho;
+}
+
+GPtrArray *
+mc_workflow_handovers (McWorkflow *self, const char *code, GError **error)
+{
+  GPtrArray *rows;
+  sqlite3_stmt *stmt;
+  Holder h = { 0 };
+  g_autofree char *returned_to = NULL;
+  gboolean found = FALSE;
+
+  g_return_val_if_fail (MC_IS_WORKFLOW (self), NULL);
+
+  stmt = mc_db_prepare (self->db,
+      "SELECT e.kind, e.at, e.staff_id, e.from_department_id, e.to_department_id, e.to_staff_id, "
+      "e.from_unit_id, e.to_unit_id, e.step_due_at, e.ended_step_due_at, e.note, d.returned_to "
+      "FROM dossier d LEFT JOIN dossier_event e ON e.dossier_id = d.id WHERE d.code = ? "
+      "ORDER BY e.at, e.id", error);
+  if (stmt == NULL)
+    return NULL;
+  rows = g_ptr_array_new_with_free_func ((GDestroyNotify) mc_handover_free);
+  sqlite3_bind_text (stmt, 1, code ? code : "", -1, SQLITE_TRANSIENT);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      const char *kind = (const char *) sqlite3_column_text (stmt, 0);
+      found = TRUE;
+      if (kind == NULL)
+        continue;
+      if (returned_to == NULL)
+        returned_to = text (stmt, 11);
+      if (g_str_equal (kind, "receive"))
+        {
+          h.department = sqlite3_column_int64 (stmt, 4);
+          h.step_due = time_at (stmt, 8);
+        }
+      else if (g_str_equal (kind, "accept") && h.open && h.open->accepted_at == 0)
+        h.open->accepted_at = time_at (stmt, 1);
+      else if (is_handover (kind))
+        {
+          McHandover *ho = handover_from_event (self, stmt, &h, returned_to);
+          ho->index = (int) rows->len + 1;
+          g_ptr_array_add (rows, ho);
+          h.open = ho;
+        }
+    }
+  sqlite3_reset (stmt);
+  if (!found)
+    {
+      g_ptr_array_unref (rows);
+      g_set_error (error, MC_WORKFLOW_ERROR, MC_WORKFLOW_ERROR_NOT_FOUND,
+                   _("No dossier has the code “%s”"), code ? code : "");
+      return NULL;
+    }
+  return rows;
+}
+
+/* Apologies */
+
+void
+mc_apology_record_free (McApologyRecord *r)
+{
+  if (r == NULL)
+    return;
+  g_free (r->dossier_code);
+  g_free (r->procedure_name);
+  g_free (r->field_name);
+  g_free (r->applicant_name);
+  g_free (r->applicant_address);
+  g_free (r->reason);
+  g_free (r->department_name);
+  g_free (r->responsible_name);
+  g_free (r->responsible_title);
+  g_free (r);
+}
+
+#define APOLOGY_COLUMNS                                                                                \
+  "SELECT a.id, d.code, p.name, f.name, d.applicant_name, d.applicant_address, d.received_at, "        \
+  "a.issued_at, coalesce (a.previous_due_at, d.due_at), a.new_due_at, a.reason, dep.name, s.full_name, " \
+  "s.title, a.in_time "                                                                                \
+  "FROM apology a JOIN dossier d ON d.id = a.dossier_id JOIN procedure p ON p.id = d.procedure_id "    \
+  "JOIN field f ON f.id = p.field_id LEFT JOIN department dep ON dep.id = a.responsible_department_id " \
+  "LEFT JOIN staff s ON s.id = a.responsible_staff_id "
+
+static McApologyRecord *
+apology_from_row (McWorkflow *self, sqlite3_stmt *stmt)
+{
+  McApologyRecord *r = g_new0 (McApologyRecord, 1);
+
+  r->id = sqlite3_column_int64 (stmt, 0);
+  r->dossier_code = text (stmt, 1);
+  r->procedure_name = text (stmt, 2);
+  r->field_name = text (stmt, 3);
+  r->applicant_name = text (stmt, 4);
+  r->applicant_address = text (stmt, 5);
+  r->received_at = time_at (stmt, 6);
+  r->issued_at = time_at (stmt, 7);
+  r->previous_due_at = time_at (stmt, 8);
+  r->new_due_at = time_at (stmt, 9);
+  r->reason = text (stmt, 10);
+  r->department_name = text (stmt, 11);
+  r->responsible_name = text (stmt, 12);
+  r->responsible_title = text (stmt, 13);
+  /* Rows from before migration 4 (or imported) did not record it: recompute. */
+  if (sqlite3_column_type (stmt, 14) != SQLITE_NULL)
+    r->in_time = sqlite3_column_int (stmt, 14) != 0;
+  else
+    r->in_time = r->issued_at < r->previous_due_at &&
+                 mc_calendar_working_minutes_between (self->calendar, r->issued_at, r->previous_due_at, NULL, 0) >=
+                   mc_calendar_standard_day_minutes (self->calendar);
+  return r;
+}
+
+GPtrArray *
+mc_workflow_apologies (McWorkflow *self, McTime from, McTime to, GError **error)
+{
+  GPtrArray *rows;
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (MC_IS_WORKFLOW (self), NULL);
+
+  stmt = mc_db_prepare (self->db, APOLOGY_COLUMNS "WHERE a.issued_at >= ? AND a.issued_at < ? "
+                                                  "ORDER BY a.issued_at, a.id", error);
+  if (stmt == NULL)
+    return NULL;
+  rows = g_ptr_array_new_with_free_func ((GDestroyNotify) mc_apology_record_free);
+  sqlite3_bind_int64 (stmt, 1, from);
+  sqlite3_bind_int64 (stmt, 2, to);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_ptr_array_add (rows, apology_from_row (self, stmt));
+  sqlite3_reset (stmt);
+  return rows;
+}
+
+McApologyRecord *
+mc_workflow_get_apology (McWorkflow *self, gint64 id, GError **error)
+{
+  sqlite3_stmt *stmt;
+  McApologyRecord *r = NULL;
+
+  g_return_val_if_fail (MC_IS_WORKFLOW (self), NULL);
+
+  stmt = mc_db_prepare (self->db, APOLOGY_COLUMNS "WHERE a.id = ?", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    r = apology_from_row (self, stmt);
+  sqlite3_reset (stmt);
+  if (r == NULL)
+    g_set_error (error, MC_WORKFLOW_ERROR, MC_WORKFLOW_ERROR_NOT_FOUND, _("No apology has the number %" G_GINT64_FORMAT), id);
+  return r;
+}
+
+void
+mc_apology_count_free (McApologyCount *c)
+{
+  if (c == NULL)
+    return;
+  g_free (c->username);
+  g_free (c->full_name);
+  g_free (c->department_name);
+  g_free (c);
+}
+
+GPtrArray *
+mc_workflow_apology_counts (McWorkflow *self, int year, guint threshold, GError **error)
+{
+  GPtrArray *rows;
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (MC_IS_WORKFLOW (self), NULL);
+
+  stmt = mc_db_prepare (self->db,
+      "SELECT s.username, s.full_name, dep.name, count (*) FROM apology a JOIN staff s ON s.id = a.responsible_staff_id "
+      "LEFT JOIN department dep ON dep.id = s.department_id WHERE a.issued_at >= ? AND a.issued_at < ? "
+      "GROUP BY s.id HAVING count (*) >= ? ORDER BY count (*) DESC, s.full_name", error);
+  if (stmt == NULL)
+    return NULL;
+  rows = g_ptr_array_new_with_free_func ((GDestroyNotify) mc_apology_count_free);
+  sqlite3_bind_int64 (stmt, 1, mc_time_from_local (mc_date_from_ymd (year, 1, 1), 0));
+  sqlite3_bind_int64 (stmt, 2, mc_time_from_local (mc_date_from_ymd (year + 1, 1, 1), 0));
+  sqlite3_bind_int (stmt, 3, (int) MAX (threshold, 1));
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      McApologyCount *c = g_new0 (McApologyCount, 1);
+      c->username = text (stmt, 0);
+      c->full_name = text (stmt, 1);
+      c->department_name = text (stmt, 2);
+      c->count = (guint) sqlite3_column_int (stmt, 3);
+      g_ptr_array_add (rows, c);
+    }
+  sqlite3_reset (stmt);
+  return rows;
+}
+
+guint
+mc_workflow_get_apology_threshold (McWorkflow *self)
+{
+  g_autofree char *value = mc_db_get_setting (self->db, "apology.threshold", "3");
+  guint64 n = g_ascii_strtoull (value, NULL, 10);
+
+  return n >= 1 && n <= 1000 ? (guint) n : 3;
+}
+
+/* Mẫu 06 */
+
+void
+mc_register_row_free (McRegisterRow *r)
+{
+  if (r == NULL)
+    return;
+  g_free (r->code);
+  g_free (r->procedure_name);
+  g_free (r->applicant_name);
+  g_free (r->applicant_contact);
+  g_free (r->handling_body);
+  g_free (r->returned_to);
+  g_free (r->note);
+  g_free (r);
+}
+
+/* The body that settles it: the department of the route's second step (the
+ * first is the counter itself). */
+#define REGISTER_SQL                                                                                   \
+  "SELECT d.code, p.name, d.applicant_name, "                                                          \
+  "trim (coalesce (d.applicant_address, '') || CASE WHEN d.applicant_phone IS NULL THEN '' "            \
+  "ELSE '; ' || d.applicant_phone END, '; '), "                                                        \
+  "(SELECT dep.name FROM procedure_step s JOIN department dep ON dep.id = s.department_id "             \
+  " WHERE s.procedure_id = p.id ORDER BY s.position LIMIT 1 OFFSET 1), "                               \
+  "d.received_at, d.due_at, "                                                                          \
+  "(SELECT min (e.at) FROM dossier_event e WHERE e.dossier_id = d.id AND e.kind IN ('transfer', 'send_external')), " \
+  "d.finished_at, d.returned_at, d.returned_to, "                                                      \
+  "CASE d.outcome WHEN 'unqualified' THEN 'Không đủ điều kiện giải quyết' "                            \
+  "WHEN 'withdrawn' THEN 'Rút hồ sơ' ELSE d.note END "                                                 \
+  "FROM dossier d JOIN procedure p ON p.id = d.procedure_id "                                          \
+  "WHERE d.received_at >= ? AND d.received_at < ? ORDER BY d.received_at, d.id"
+
+GPtrArray *
+mc_workflow_register (McWorkflow *self, McTime from, McTime to, GError **error)
+{
+  GPtrArray *rows;
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (MC_IS_WORKFLOW (self), NULL);
+
+  stmt = mc_db_prepare (self->db, REGISTER_SQL, error);
+  if (stmt == NULL)
+    return NULL;
+  rows = g_ptr_array_new_with_free_func ((GDestroyNotify) mc_register_row_free);
+  sqlite3_bind_int64 (stmt, 1, from);
+  sqlite3_bind_int64 (stmt, 2, to);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      McRegisterRow *r = g_new0 (McRegisterRow, 1);
+      r->code = text (stmt, 0);
+      r->procedure_name = text (stmt, 1);
+      r->n_sets = 1;
+      r->applicant_name = text (stmt, 2);
+      r->applicant_contact = text (stmt, 3);
+      r->handling_body = text (stmt, 4);
+      r->received_at = time_at (stmt, 5);
+      r->due_at = time_at (stmt, 6);
+      r->transferred_at = time_at (stmt, 7);
+      r->finished_at = time_at (stmt, 8);
+      r->returned_at = time_at (stmt, 9);
+      r->returned_to = text (stmt, 10);
+      r->note = text (stmt, 11);
+      g_ptr_array_add (rows, r);
+    }
+  sqlite3_reset (stmt);
+  return rows;
+}
+
+/* Labels */
+
+const char *
+mc_lateness_to_label (McLateness lateness)
+{
+  switch (lateness)
+    {
+    case MC_LATENESS_SOON:
+      return _("Due soon");
+    case MC_LATENESS_STEP_LATE:
+      return _("Behind schedule");
+    case MC_LATENESS_OVERDUE:
+      return _("Overdue");
+    case MC_LATENESS_NONE:
+    default:
+      return "";
+    }
+}
+
+static const char *const timeliness_ids[] = { "early", "on_time", "late" };
+
+const char *
+mc_timeliness_to_label (McTimeliness timeliness)
+{
+  static const char *const labels[] = { N_("Early"), N_("On time"), N_("Late") };
+
+  g_return_val_if_fail (timeliness <= MC_TIMELINESS_LATE, "");
+  return _(labels[timeliness]);
+}
+
+gboolean
+mc_timeliness_from_string (const char *s, McTimeliness *timeliness)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (timeliness_ids); i++)
+    if (g_strcmp0 (s, timeliness_ids[i]) == 0)
+      {
+        *timeliness = (McTimeliness) i;
+        return TRUE;
+      }
+  return FALSE;
+}

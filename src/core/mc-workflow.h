@@ -1,0 +1,240 @@
+/* mc-workflow.h — the life of a dossier after reception: routing between
+ * departments and agencies, pauses, results, returns and apologies
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Every transition is one transaction that updates the dossier and appends
+ * its event; an invalid transition is refused with MC_WORKFLOW_ERROR_TRANSITION
+ * and a Vietnamese message, and changes nothing.
+ */
+#pragma once
+
+#include "mc-calendar.h"
+#include "mc-db.h"
+#include "mc-dossier.h"
+
+G_BEGIN_DECLS
+
+#define MC_TYPE_WORKFLOW (mc_workflow_get_type ())
+G_DECLARE_FINAL_TYPE (McWorkflow, mc_workflow, MC, WORKFLOW, GObject)
+
+#define MC_WORKFLOW_ERROR (mc_workflow_error_quark ())
+GQuark mc_workflow_error_quark (void);
+
+typedef enum {
+  MC_WORKFLOW_ERROR_NOT_FOUND,   /* no such dossier, department, staff or unit */
+  MC_WORKFLOW_ERROR_TRANSITION,  /* not allowed in the dossier's state */
+  MC_WORKFLOW_ERROR_INVALID,     /* a missing reason, a time before the last event, … */
+} McWorkflowError;
+
+typedef enum {
+  MC_PAUSE_SUPPLEMENT,  /* yêu cầu bổ sung, hoàn thiện hồ sơ (Mẫu 02) */
+  MC_PAUSE_FINANCIAL,   /* chờ thực hiện nghĩa vụ tài chính */
+} McPauseKind;
+
+/* Who acts, when, and why: passed to every transition. */
+typedef struct {
+  McTime      at;        /* 0: now; never before the dossier's last event */
+  const char *username;  /* staff.username of the actor, or NULL */
+  const char *note;      /* the reason or note; required where the law asks for one */
+} McAction;
+
+McWorkflow   *mc_workflow_new              (McDb *db, McCalendar *calendar);
+McDb         *mc_workflow_get_db           (McWorkflow *self);
+McCalendar   *mc_workflow_get_calendar     (McWorkflow *self);
+
+/* Transitions. `code` is the dossier code. */
+
+/* To the next step of the procedure's route, or to `department_code` (a later
+ * step's department jumps there; any other department is consulted within the
+ * current step). `to_username` names the person, or NULL for the department. */
+gboolean      mc_workflow_transfer         (McWorkflow *self, const char *code, const McAction *action,
+                                            const char *department_code, const char *to_username,
+                                            GError **error);
+/* The holder confirms receipt of the hand-over ("nhận" on Mẫu 05). */
+gboolean      mc_workflow_accept           (McWorkflow *self, const char *code, const McAction *action,
+                                            GError **error);
+/* Back to where it came from, with a reason (action->note). */
+gboolean      mc_workflow_send_back        (McWorkflow *self, const char *code, const McAction *action,
+                                            GError **error);
+/* The clock stops; for a supplement action->note lists what is missing. */
+gboolean      mc_workflow_pause            (McWorkflow *self, const char *code, const McAction *action,
+                                            McPauseKind kind, GError **error);
+/* The clock runs again: the appointment and the step's due time move by the
+ * working time the pause lasted. */
+gboolean      mc_workflow_resume           (McWorkflow *self, const char *code, const McAction *action,
+                                            GError **error);
+/* Một cửa liên thông: to another agency, due back at `unit_due` (or, if 0,
+ * after `days` working days). */
+gboolean      mc_workflow_send_external    (McWorkflow *self, const char *code, const McAction *action,
+                                            const char *unit_code, McTime unit_due, double days,
+                                            GError **error);
+gboolean      mc_workflow_receive_external (McWorkflow *self, const char *code, const McAction *action,
+                                            GError **error);
+/* The result is ready at the counter; classified early / on time / late. */
+gboolean      mc_workflow_finish           (McWorkflow *self, const char *code, const McAction *action,
+                                            const char *result_number, const char *result_description,
+                                            GError **error);
+/* Không đủ điều kiện giải quyết: action->note is the reason. */
+gboolean      mc_workflow_unqualified      (McWorkflow *self, const char *code, const McAction *action,
+                                            GError **error);
+/* Rút hồ sơ at the citizen's request. */
+gboolean      mc_workflow_withdraw         (McWorkflow *self, const char *code, const McAction *action,
+                                            GError **error);
+/* Handed to the citizen (or posted): who collected it, the ID number checked. */
+gboolean      mc_workflow_return           (McWorkflow *self, const char *code, const McAction *action,
+                                            const char *collected_by, const char *collector_id_number,
+                                            McChannel method, GError **error);
+
+/* Apologies (Mẫu 04) */
+
+/* A new appointment the calendar proposes for an apology issued at `at`. */
+gboolean      mc_workflow_suggest_new_due  (McWorkflow *self, const char *code, McTime at, McTime *new_due,
+                                            GError **error);
+/* Records the apology; a new appointment may be set once per dossier
+ * (new_due 0: no new appointment, allowed only when one was set before). */
+gboolean      mc_workflow_apologize        (McWorkflow *self, const char *code, const McAction *action,
+                                            const char *department_code, const char *responsible_username,
+                                            McTime new_due, gint64 *apology_id, GError **error);
+
+/* Reading */
+
+typedef enum {
+  MC_LATENESS_NONE,
+  MC_LATENESS_SOON,          /* sắp đến hạn: ≤ 1 working day left */
+  MC_LATENESS_STEP_LATE,     /* chậm tiến độ: the step is past its own due time */
+  MC_LATENESS_OVERDUE,       /* quá hạn: the appointment has passed */
+} McLateness;
+
+/* A dossier in an inbox or at the return desk. */
+typedef struct {
+  char       *code;
+  char       *procedure_name;
+  char       *field_name;
+  char       *applicant_name;
+  char       *applicant_phone;
+  char       *state;
+  int         step;
+  int         n_steps;
+  char       *department_name;
+  char       *staff_name;
+  char       *unit_name;          /* external unit while sent_external */
+  McTime      received_at;
+  McTime      due_at;             /* the appointment (moved only by pauses) */
+  McTime      extended_due_at;    /* the apology's new appointment, or 0 */
+  McTime      step_due_at;
+  McTime      step_accepted_at;   /* 0: not yet accepted */
+  McTime      finished_at;
+  char       *outcome;
+  char       *timeliness;
+  char       *result_number;
+  char       *pause_kind;
+  McLateness  step_lateness;      /* NONE, SOON or STEP_LATE for the step */
+  McLateness  lateness;           /* NONE, SOON or OVERDUE for the appointment */
+} McWorkItem;
+
+void          mc_work_item_free            (McWorkItem *item);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (McWorkItem, mc_work_item_free)
+
+/* Open dossiers held by a department (0: any) and/or a person (NULL: any),
+ * most urgent first; lateness computed at `now`. */
+GPtrArray    *mc_workflow_inbox            (McWorkflow *self, gint64 department_id, const char *username,
+                                            McTime now, GError **error);  /* McWorkItem* */
+typedef struct {
+  guint total;
+  guint soon;
+  guint step_late;
+  guint overdue;
+} McInboxCounts;
+gboolean      mc_workflow_count_inbox      (McWorkflow *self, gint64 department_id, const char *username,
+                                            McTime now, McInboxCounts *counts, GError **error);
+/* Codes in that inbox whose appointment passed in (since, now]: the desktop
+ * notification "hồ sơ … đã quá hạn". */
+GStrv         mc_workflow_newly_overdue    (McWorkflow *self, gint64 department_id, const char *username,
+                                            McTime since, McTime now, GError **error);
+/* Results (and unqualified / withdrawn dossiers) waiting at the counter, oldest first. */
+GPtrArray    *mc_workflow_ready           (McWorkflow *self, const char *query, GError **error);  /* McWorkItem* */
+McWorkItem   *mc_workflow_get_item         (McWorkflow *self, const char *code, McTime now, GError **error);
+
+/* One hand-over for Mẫu 05 and the per-department lateness: who gave, who
+ * received, when, and how the giver's step ended against its due time. */
+typedef struct {
+  int           index;            /* 1, 2, … */
+  char         *kind;             /* transfer, send_back, send_external, receive_external, finish, … */
+  McTime        at;               /* giao */
+  McTime        accepted_at;      /* nhận (0: not confirmed) */
+  char         *from_name;        /* department or unit that handed over */
+  char         *from_staff;
+  char         *to_name;          /* department or unit that received */
+  char         *to_staff;
+  McTime        ended_step_due;   /* the giver's due time (0: none) */
+  McTimeliness  timeliness;       /* of the giver's step */
+  gboolean      has_timeliness;
+  char         *note;
+} McHandover;
+
+void          mc_handover_free             (McHandover *handover);
+GPtrArray    *mc_workflow_handovers        (McWorkflow *self, const char *code, GError **error);  /* McHandover* */
+
+/* One apology in the register. */
+typedef struct {
+  gint64  id;
+  char   *dossier_code;
+  char   *procedure_name;
+  char   *field_name;
+  char   *applicant_name;
+  char   *applicant_address;
+  McTime  received_at;
+  McTime  issued_at;
+  McTime  previous_due_at;
+  McTime  new_due_at;
+  char   *reason;
+  char   *department_name;
+  char   *responsible_name;
+  char   *responsible_title;
+  gboolean in_time;               /* issued ≥ 1 working day before the appointment */
+} McApologyRecord;
+
+void          mc_apology_record_free       (McApologyRecord *record);
+/* Apologies issued in [from, to), oldest first. */
+GPtrArray    *mc_workflow_apologies        (McWorkflow *self, McTime from, McTime to, GError **error);
+McApologyRecord *mc_workflow_get_apology   (McWorkflow *self, gint64 id, GError **error);
+
+/* People responsible for at least `threshold` apologies in a year. */
+typedef struct {
+  char  *username;
+  char  *full_name;
+  char  *department_name;
+  guint  count;
+} McApologyCount;
+
+void          mc_apology_count_free        (McApologyCount *count);
+GPtrArray    *mc_workflow_apology_counts   (McWorkflow *self, int year, guint threshold, GError **error);
+/* The setting "apology.threshold" (default 3). */
+guint         mc_workflow_get_apology_threshold (McWorkflow *self);
+
+/* One line of Mẫu 06 Sổ theo dõi hồ sơ. */
+typedef struct {
+  char   *code;
+  char   *procedure_name;
+  int     n_sets;                 /* số lượng hồ sơ (bộ) */
+  char   *applicant_name;
+  char   *applicant_contact;      /* address, phone */
+  char   *handling_body;          /* cơ quan chủ trì giải quyết */
+  McTime  received_at;
+  McTime  due_at;
+  McTime  transferred_at;         /* chuyển hồ sơ đến cơ quan giải quyết */
+  McTime  finished_at;            /* nhận kết quả từ cơ quan giải quyết */
+  McTime  returned_at;
+  char   *returned_to;
+  char   *note;
+} McRegisterRow;
+
+void          mc_register_row_free         (McRegisterRow *row);
+/* Dossiers received in [from, to), in the order received. */
+GPtrArray    *mc_workflow_register         (McWorkflow *self, McTime from, McTime to, GError **error);
+
+const char   *mc_lateness_to_label         (McLateness lateness);
+const char   *mc_timeliness_to_label       (McTimeliness timeliness);
+gboolean      mc_timeliness_from_string    (const char *text, McTimeliness *timeliness);
+
+G_END_DECLS
