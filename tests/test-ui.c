@@ -19,6 +19,8 @@
 #include "mc-test-utils.h"
 #include "mc-text.h"
 #include "mc-window.h"
+#include "mc-apology-page.h"
+#include "mc-return-page.h"
 
 static McApplication *app;
 static McWindow *window;
@@ -238,6 +240,170 @@ test_render (void)
     gdk_texture_save_to_png (texture, g_getenv ("MOTCUA_SCREENSHOT"));
 }
 
+/* Trả kết quả and Sổ xin lỗi: dossiers received at the counter page, moved
+ * on with the core API, then returned / listed through the pages. */
+
+static char *
+receive_for_return (const char *name, const char *id_number)
+{
+  McReceptionPage *page = MC_RECEPTION_PAGE (mc_window_get_page_widget (window, "reception"));
+  g_autoptr(GError) error = NULL;
+  char *code;
+
+  mc_reception_page_choose_procedure (page, "1.001193");
+  mc_reception_page_set_applicant (page, name, id_number, "0912345678");
+  code = mc_reception_page_save (page, &error);
+  g_assert_no_error (error);
+  return code;
+}
+
+static gint64
+dossier_int (const char *code, const char *expression)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT %s FROM dossier WHERE code = '%s'", expression, code);
+
+  return mc_db_query_int (mc_application_get_db (app), sql, NULL);
+}
+
+static gboolean
+waiting_shown (McReturnPage *page, const char *code)
+{
+  for (guint i = 0; i < mc_return_page_get_n_shown (page); i++)
+    if (g_str_equal (mc_return_page_get_shown (page, i)->code, code))
+      return TRUE;
+  return FALSE;
+}
+
+static void
+test_return_page (void)
+{
+  McWorkflow *wf = mc_application_get_workflow (app);
+  McReturnPage *page = MC_RETURN_PAGE (mc_window_get_page_widget (window, "return"));
+  g_autofree char *code = receive_for_return ("Lê Văn Cường", "001089000777");
+  g_autofree char *posted = receive_for_return ("Phạm Thị Dung", "001190000888");
+  McAction action = { 0, NULL, NULL };
+  McAction reason = { 0, NULL, "Không thuộc thẩm quyền giải quyết" };
+  g_autoptr(GError) error = NULL;
+  McReturnDialog *dialog;
+  guint waiting;
+
+  g_assert_true (mc_workflow_finish (wf, code, &action, "125/QĐ-UBND", "Giấy khai sinh", &error));
+  g_assert_no_error (error);
+  g_assert_true (mc_workflow_unqualified (wf, posted, &reason, &error));
+  g_assert_no_error (error);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "return");
+  g_assert_cmpstr (mc_window_get_page (window), ==, "return");
+  mc_return_page_set_search (page, "");
+  g_assert_true (waiting_shown (page, code));
+  g_assert_true (waiting_shown (page, posted));
+  waiting = mc_return_page_get_n_waiting (page);
+  /* Finished at once, long before its appointment. */
+  for (guint i = 0; i < mc_return_page_get_n_shown (page); i++)
+    if (g_str_equal (mc_return_page_get_shown (page, i)->code, code))
+      {
+        g_assert_cmpstr (mc_return_page_get_shown (page, i)->timeliness, ==, "early");
+        g_assert_cmpstr (mc_return_page_get_shown (page, i)->result_number, ==, "125/QĐ-UBND");
+      }
+  /* Search without diacritics. */
+  mc_return_page_set_search (page, "le van cuong");
+  g_assert_cmpuint (mc_return_page_get_n_shown (page), ==, 1);
+  g_assert_cmpuint (mc_return_page_get_n_waiting (page), ==, waiting);
+  mc_return_page_set_search (page, "");
+
+  /* A receipt scanned on this page selects its dossier. */
+  feed (code, 20000, 8);
+  g_assert_true (mc_window_feed_key (window, GDK_KEY_Return, 20000 + 8 * strlen (code)));
+  g_assert_cmpstr (mc_return_page_get_selected_code (page), ==, code);
+
+  /* In person: the ID card must be checked; a wrong or missing number is refused, nothing changes. */
+  dialog = mc_return_page_start_return (page);
+  g_assert_nonnull (dialog);
+  mc_return_dialog_set_values (dialog, "Lê Văn Cường", "00108900077", MC_CHANNEL_TRUC_TIEP, NULL);
+  g_assert_false (mc_return_dialog_submit (dialog, &error));
+  g_assert_error (error, MC_ID_ERROR, MC_ID_ERROR_INVALID);
+  g_clear_error (&error);
+  mc_return_dialog_set_values (dialog, "Lê Văn Cường", "", MC_CHANNEL_TRUC_TIEP, NULL);
+  g_assert_false (mc_return_dialog_submit (dialog, &error));
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+  g_assert_cmpint (dossier_int (code, "state = 'result_ready' AND returned_at IS NULL"), ==, 1);
+  g_assert_true (waiting_shown (page, code));
+  mc_return_dialog_set_values (dialog, "Lê Văn Cường", "001 089 000 777", MC_CHANNEL_TRUC_TIEP, "Nhận bản chính");
+  g_assert_true (mc_return_dialog_submit (dialog, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (dossier_int (code, "state = 'returned' AND returned_at IS NOT NULL"), ==, 1);
+  g_assert_false (waiting_shown (page, code));
+  g_assert_cmpuint (mc_return_page_get_n_waiting (page), ==, waiting - 1);
+
+  /* Posted (bưu chính công ích): nobody to check, an empty ID is allowed. */
+  g_assert_true (mc_return_page_select (page, posted));
+  dialog = mc_return_page_start_return (page);
+  mc_return_dialog_set_values (dialog, "Phạm Thị Dung", "", MC_CHANNEL_BUU_CHINH, NULL);
+  g_assert_true (mc_return_dialog_submit (dialog, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (dossier_int (posted, "returned_at IS NOT NULL"), ==, 1);
+  g_assert_false (waiting_shown (page, posted));
+  /* A code not waiting is not selected. */
+  g_assert_false (mc_return_page_select (page, code));
+  wait_for_idle ();
+}
+
+static void
+test_apology_page (void)
+{
+  McWorkflow *wf = mc_application_get_workflow (app);
+  McDb *db = mc_application_get_db (app);
+  McApologyPage *page = MC_APOLOGY_PAGE (mc_window_get_page_widget (window, "apologies"));
+  McPreferencesWindow *prefs = mc_preferences_window_new (app);
+  McAction action = { 0, NULL, "Chờ xác minh thông tin của cơ quan công an" };
+  g_autoptr(GError) error = NULL;
+  const char *names[] = { "Võ Văn Em", "Đặng Thị Giang" };
+  g_autofree char *first = NULL;
+  const McApologyRecord *record;
+
+  g_assert_true (mc_db_exec (db, "INSERT INTO staff (username, full_name, title, department_id, created_at) "
+                                 "SELECT 'hoa.nt', 'Nguyễn Thị Hoa', 'Chuyên viên', id, 0 FROM department "
+                                 "WHERE code = 'VP'", &error));
+  g_assert_no_error (error);
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autofree char *id = g_strdup_printf ("00119000012%u", i);
+      g_autofree char *code = receive_for_return (names[i], id);
+      McTime new_due = 0;
+
+      g_assert_true (mc_workflow_suggest_new_due (wf, code, mc_time_now (), &new_due, &error));
+      g_assert_no_error (error);
+      g_assert_true (mc_workflow_apologize (wf, code, &action, "VP", "hoa.nt", new_due, NULL, &error));
+      g_assert_no_error (error);
+      if (first == NULL)
+        first = g_strdup (code);
+    }
+
+  /* The threshold is the province's rule, set in the preferences. */
+  mc_preferences_window_set_apology_threshold (prefs, 2);
+  g_assert_cmpuint (mc_workflow_get_apology_threshold (wf), ==, 2);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "apologies");
+  mc_apology_page_reload (page);
+  g_assert_cmpuint (mc_apology_page_get_n_apologies (page), ==, 2);
+  record = mc_apology_page_get_apology (page, 0);
+  g_assert_cmpstr (record->dossier_code, ==, first);
+  g_assert_cmpstr (record->responsible_name, ==, "Nguyễn Thị Hoa");
+  g_assert_cmpint (record->new_due_at, >, record->previous_due_at);
+  /* Issued the morning the dossier is due: not one working day ahead. */
+  g_assert_false (record->in_time);
+  g_assert_cmpuint (mc_apology_page_get_n_flagged (page), ==, 1);
+  g_assert_cmpstr (mc_apology_page_get_flagged (page, 0)->full_name, ==, "Nguyễn Thị Hoa");
+  g_assert_cmpuint (mc_apology_page_get_flagged (page, 0)->count, ==, 2);
+
+  mc_preferences_window_set_apology_threshold (prefs, 3);
+  mc_apology_page_reload (page);
+  g_assert_cmpuint (mc_apology_page_get_n_flagged (page), ==, 0);
+  /* Another period: none. */
+  mc_apology_page_set_period (page, mc_test_date ("2025-01-01"), mc_test_date ("2025-12-31"));
+  g_assert_cmpuint (mc_apology_page_get_n_apologies (page), ==, 0);
+  gtk_window_destroy (GTK_WINDOW (prefs));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -264,6 +430,8 @@ main (int argc, char **argv)
   g_test_add_func ("/ui/dossier-page", test_dossier_page);
   g_test_add_func ("/ui/scanner", test_scanner);
   g_test_add_func ("/ui/render", test_render);
+  g_test_add_func ("/ui/return-page", test_return_page);
+  g_test_add_func ("/ui/apology-page", test_apology_page);
   status = g_test_run ();
   gtk_window_destroy (GTK_WINDOW (window));
   g_object_unref (app);

@@ -9,6 +9,7 @@
 #include "mc-dossier-window.h"
 #include "mc-format.h"
 #include "mc-receipt-print.h"
+#include "mc-timeliness-badge.h"
 
 struct _McDossierWindow
 {
@@ -66,6 +67,80 @@ fill_timeline (McDossierWindow *self, AdwPreferencesGroup *group)
     }
 }
 
+static char *
+handover_party (const char *name, const char *staff)
+{
+  if (staff == NULL || *staff == '\0')
+    return g_strdup (name && *name ? name : "—");
+  return g_strdup_printf ("%s (%s)", name && *name ? name : "—", staff);
+}
+
+/* Mẫu 05 on screen: each hand-over, giao → nhận, and how the giver's step
+ * ended against its own due time (per-department lateness). */
+static void
+add_handover_row (AdwPreferencesGroup *group, const McHandover *h)
+{
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *badge = mc_timeliness_badge_new ();
+  g_autofree char *from = handover_party (h->from_name, h->from_staff);
+  g_autofree char *to = handover_party (h->to_name, h->to_staff);
+  /* Translators: a hand-over of the dossier, giver → receiver */
+  g_autofree char *title = g_strdup_printf (_("%d. %s → %s"), h->index, from, to);
+  g_autofree char *given = mc_format_time (h->at);
+  g_autofree char *accepted = h->accepted_at ? mc_format_time (h->accepted_at) : NULL;
+  g_autofree char *due = h->ended_step_due ? mc_format_time (h->ended_step_due) : NULL;
+  GString *subtitle = g_string_new (NULL);
+  g_autofree char *escaped_title = g_markup_escape_text (title, -1);
+  g_autofree char *escaped = NULL;
+
+  /* Translators: when the dossier was handed over (giao) */
+  g_string_append_printf (subtitle, _("Handed over %s"), given);
+  if (accepted)
+    /* Translators: when the receiver confirmed (nhận) */
+    g_string_append_printf (subtitle, _("; received %s"), accepted);
+  else
+    g_string_append (subtitle, _("; receipt not confirmed"));
+  if (due)
+    /* Translators: the giver's step was due at */
+    g_string_append_printf (subtitle, _("; step due %s"), due);
+  if (h->note && *h->note)
+    g_string_append_printf (subtitle, " — %s", h->note);
+  escaped = g_markup_escape_text (subtitle->str, -1);
+  g_string_free (subtitle, TRUE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), escaped_title);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), escaped);
+  mc_timeliness_badge_set (badge, h->has_timeliness, h->timeliness);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), badge);
+  adw_preferences_group_add (group, row);
+}
+
+static void
+fill_handovers (McDossierWindow *self, AdwPreferencesGroup *group)
+{
+  McDossierData *d = mc_dossier_get_data (self->dossier);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) handovers = mc_workflow_handovers (mc_application_get_workflow (self->app), d->code, &error);
+  GtkWidget *overall = adw_action_row_new ();
+  GtkWidget *badge = mc_timeliness_badge_new ();
+
+  adw_preferences_group_set_title (group, _("Hand-overs (Mẫu 05)"));
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (overall), _("Classification of the dossier"));
+  mc_timeliness_badge_set_string (badge, d->timeliness);
+  if (d->timeliness == NULL || *d->timeliness == '\0')
+    adw_action_row_set_subtitle (ADW_ACTION_ROW (overall), _("Not settled yet"));
+  adw_action_row_add_suffix (ADW_ACTION_ROW (overall), badge);
+  adw_preferences_group_add (group, overall);
+  if (handovers == NULL)
+    {
+      adw_preferences_group_set_description (group, error->message);
+      return;
+    }
+  if (handovers->len == 0)
+    adw_preferences_group_set_description (group, _("Not handed over yet"));
+  for (guint i = 0; i < handovers->len; i++)
+    add_handover_row (group, handovers->pdata[i]);
+}
+
 static void
 print_cb (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
@@ -83,6 +158,7 @@ build_content (McDossierWindow *self)
   McDossierData *d = mc_dossier_get_data (self->dossier);
   AdwPreferencesPage *page = ADW_PREFERENCES_PAGE (adw_preferences_page_new ());
   AdwPreferencesGroup *data = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
+  AdwPreferencesGroup *handovers = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
   AdwPreferencesGroup *timeline = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
   g_autofree char *received = mc_format_time (d->received_at);
   g_autofree char *due = mc_format_time (d->due_at);
@@ -101,7 +177,9 @@ build_content (McDossierWindow *self)
   add_row (data, _("State"), mc_dossier_state_to_label (d->state));
   adw_preferences_group_set_title (timeline, _("Timeline"));
   fill_timeline (self, timeline);
+  fill_handovers (self, handovers);
   adw_preferences_page_add (page, data);
+  adw_preferences_page_add (page, handovers);
   adw_preferences_page_add (page, timeline);
   gtk_widget_set_vexpand (GTK_WIDGET (page), TRUE);
   return GTK_WIDGET (page);

@@ -25,6 +25,7 @@ struct _McPreferencesWindow
   AdwEntryRow          *unit_name;
   AdwEntryRow          *unit_code;
   AdwEntryRow          *unit_place;
+  GtkSpinButton        *threshold;
 };
 
 G_DEFINE_FINAL_TYPE (McPreferencesWindow, mc_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
@@ -269,6 +270,39 @@ unit_row (AdwPreferencesGroup *group, const char *title, const char *value, McPr
   return row;
 }
 
+static void
+threshold_changed_cb (GtkSpinButton *spin, McPreferencesWindow *self)
+{
+  g_autofree char *value = g_strdup_printf ("%d", gtk_spin_button_get_value_as_int (spin));
+  g_autoptr(GError) error = NULL;
+
+  if (!mc_db_set_setting (mc_application_get_db (self->app), "apology.threshold", value, &error))
+    adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), adw_toast_new (error->message));
+}
+
+/* A provincial rule: how many apologies in a year flag a person for discipline. */
+static AdwPreferencesGroup *
+rules_group (McPreferencesWindow *self)
+{
+  AdwPreferencesGroup *group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *spin = gtk_spin_button_new_with_range (1, 99, 1);
+
+  adw_preferences_group_set_title (group, _("Provincial rules"));
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Apologies in a year that flag a person"));
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row),
+                               _("Staff responsible for this many apology letters (Mẫu 04) or more are listed in the apology register"));
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin),
+                             mc_workflow_get_apology_threshold (mc_application_get_workflow (self->app)));
+  gtk_widget_set_valign (spin, GTK_ALIGN_CENTER);
+  g_signal_connect (spin, "value-changed", G_CALLBACK (threshold_changed_cb), self);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), spin);
+  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), spin);
+  adw_preferences_group_add (group, row);
+  self->threshold = GTK_SPIN_BUTTON (spin);
+  return group;
+}
+
 static AdwPreferencesPage *
 unit_page (McPreferencesWindow *self)
 {
@@ -294,6 +328,7 @@ unit_page (McPreferencesWindow *self)
   adw_preferences_group_add (counter, GTK_WIDGET (counter_row));
   adw_preferences_page_add (page, group);
   adw_preferences_page_add (page, counter);
+  adw_preferences_page_add (page, rules_group (self));
   mc_unit_info_clear (&info);
   return page;
 }
@@ -319,4 +354,12 @@ mc_preferences_window_new (McApplication *app)
   adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self), hours_page (self));
   adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self), unit_page (self));
   return self;
+}
+
+void
+mc_preferences_window_set_apology_threshold (McPreferencesWindow *self, guint threshold)
+{
+  g_return_if_fail (MC_IS_PREFERENCES_WINDOW (self));
+
+  gtk_spin_button_set_value (self->threshold, threshold);
 }

@@ -15,5 +15,7 @@ G_DECLARE_FINAL_TYPE (McPreferencesWindow, mc_preferences_window, MC, PREFERENCE
 McPreferencesWindow *mc_preferences_window_new (McApplication *app);
 /* Applies office hours typed for a weekday; FALSE (and nothing saved) if invalid. */
 gboolean             mc_preferences_window_set_hours (McPreferencesWindow *self, int weekday, const char *text);
+/* As if typed in the spin button: saved at once as the setting "apology.threshold". */
+void                 mc_preferences_window_set_apology_threshold (McPreferencesWindow *self, guint threshold);
 
 G_END_DECLS

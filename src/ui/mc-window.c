@@ -13,6 +13,8 @@
 #include "mc-catalog-page.h"
 #include "mc-dossier-page.h"
 #include "mc-reception-page.h"
+#include "mc-apology-page.h"
+#include "mc-return-page.h"
 #include "mc-window.h"
 
 struct _McWindow
@@ -77,6 +79,17 @@ mc_window_feed_key (McWindow *self, guint keyval, guint32 time_ms)
       if (self->scan_target != NULL && GTK_IS_EDITABLE (self->scan_target))
         gtk_editable_set_text (self->scan_target, self->scan_before ? self->scan_before : "");
       g_string_assign (self->scan, "");
+      /* At the return desk a receipt scanned selects its result instead. */
+      if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "return") == 0)
+        {
+          page = gtk_stack_get_child_by_name (self->stack, "return");
+          if (!mc_return_page_select (MC_RETURN_PAGE (page), code))
+            {
+              g_autofree char *message = g_strdup_printf (_("Dossier “%s” is not waiting to be returned"), code);
+              mc_window_toast (self, message);
+            }
+          return TRUE;
+        }
       page = gtk_stack_get_child_by_name (self->stack, "dossiers");
       if (!mc_dossier_page_open (MC_DOSSIER_PAGE (page), code))
         {
@@ -218,6 +231,8 @@ mc_window_new (McApplication *app)
 
   gtk_stack_add_titled (self->stack, GTK_WIDGET (mc_reception_page_new (app)), "reception", _("Reception"));
   gtk_stack_add_titled (self->stack, GTK_WIDGET (mc_dossier_page_new (app)), "dossiers", _("Dossiers"));
+  gtk_stack_add_titled (self->stack, GTK_WIDGET (mc_return_page_new (app)), "return", _("Return results"));
+  gtk_stack_add_titled (self->stack, GTK_WIDGET (mc_apology_page_new (app)), "apologies", _("Apology register"));
   gtk_stack_add_titled (self->stack, GTK_WIDGET (mc_catalog_page_new (app)), "catalog", _("Procedure catalog"));
   gtk_stack_add_titled (self->stack, GTK_WIDGET (mc_calendar_page_new (app)), "calendar", _("Working calendar"));
   restore_state (self, mc_application_get_settings (app));

@@ -1,0 +1,295 @@
+/* mc-apology-page.c — Sổ xin lỗi: apologies of a period, people flagged by their count
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The register lists each letter (Mẫu 04) issued in the period; below it,
+ * the people responsible for as many apologies in the year as the province's
+ * rule allows before discipline (setting "apology.threshold").
+ */
+#include "config.h"
+
+#include <stdio.h>
+
+#include <glib/gi18n.h>
+
+#include "mc-apology-page.h"
+#include "mc-boxed-item.h"
+#include "mc-format.h"
+#include "mc-text-column.h"
+#include "mc-window.h"
+
+struct _McApologyPage
+{
+  AdwBin              parent_instance;
+
+  McApplication      *app;
+  GListStore         *apologies;   /* McBoxedItem of McApologyRecord */
+  GtkSingleSelection *selection;
+  GPtrArray          *counts;      /* McApologyCount* */
+  GtkEntry           *from;
+  GtkEntry           *to;
+  GtkColumnView      *view;
+  GtkLabel           *count;
+  GtkLabel           *flagged_title;
+  GtkListBox         *flagged;
+};
+
+G_DEFINE_FINAL_TYPE (McApologyPage, mc_apology_page, ADW_TYPE_BIN)
+
+static McApologyRecord *record_of (gpointer object) { return mc_boxed_item_get (MC_BOXED_ITEM (object)); }
+
+static char *code_of (gpointer o) { return g_strdup (record_of (o)->dossier_code); }
+static char *applicant_of (gpointer o) { return g_strdup (record_of (o)->applicant_name); }
+static char *procedure_of (gpointer o) { return g_strdup (record_of (o)->procedure_name); }
+static char *issued_of (gpointer o) { return mc_format_time (record_of (o)->issued_at); }
+static char *previous_of (gpointer o) { return mc_format_time (record_of (o)->previous_due_at); }
+static char *new_due_of (gpointer o) { return record_of (o)->new_due_at ? mc_format_time (record_of (o)->new_due_at) : NULL; }
+static char *reason_of (gpointer o) { return g_strdup (record_of (o)->reason); }
+
+static char *
+responsible_of (gpointer o)
+{
+  McApologyRecord *r = record_of (o);
+
+  if (r->responsible_name == NULL || *r->responsible_name == '\0')
+    return g_strdup (r->department_name);
+  if (r->department_name == NULL || *r->department_name == '\0')
+    return g_strdup (r->responsible_name);
+  return g_strdup_printf ("%s — %s", r->department_name, r->responsible_name);
+}
+
+/* The law asks for the letter at least one working day before the appointment. */
+static char *
+in_time_of (gpointer o)
+{
+  return g_strdup (record_of (o)->in_time ? _("Yes") : _("No — too late"));
+}
+
+/* A date typed dd/mm/yyyy or yyyy-mm-dd; MC_DATE_INVALID (and the entry
+ * marked) when unreadable. */
+static McDate
+read_date (GtkEntry *entry)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (entry));
+  int d, m, y;
+  McDate date;
+
+  gtk_widget_remove_css_class (GTK_WIDGET (entry), "error");
+  if (sscanf (text, "%d/%d/%d", &d, &m, &y) == 3 && mc_date_is_valid_ymd (y, m, d))
+    return mc_date_from_ymd (y, m, d);
+  if (mc_date_parse_iso (text, &date))
+    return date;
+  gtk_widget_add_css_class (GTK_WIDGET (entry), "error");
+  return MC_DATE_INVALID;
+}
+
+static void
+fill_apologies (McApologyPage *self, GPtrArray *records)
+{
+  g_autoptr(GPtrArray) objects = g_ptr_array_new_with_free_func (g_object_unref);
+
+  g_ptr_array_set_free_func (records, NULL);  /* the items own the records now */
+  for (guint i = 0; i < records->len; i++)
+    g_ptr_array_add (objects, mc_boxed_item_new (records->pdata[i], (GDestroyNotify) mc_apology_record_free));
+  g_list_store_splice (self->apologies, 0, g_list_model_get_n_items (G_LIST_MODEL (self->apologies)),
+                       objects->pdata, objects->len);
+}
+
+static void
+fill_flagged (McApologyPage *self, int year, guint threshold)
+{
+  g_autofree char *title = NULL;
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->flagged))) != NULL)
+    gtk_list_box_remove (self->flagged, child);
+  /* Translators: people who caused N apologies or more in a year are flagged for discipline */
+  title = g_strdup_printf (ngettext ("Responsible for %u apology or more in %d",
+                                     "Responsible for %u apologies or more in %d", threshold), threshold, year);
+  gtk_label_set_text (self->flagged_title, title);
+  for (guint i = 0; self->counts != NULL && i < self->counts->len; i++)
+    {
+      McApologyCount *c = self->counts->pdata[i];
+      GtkWidget *row = adw_action_row_new ();
+      g_autofree char *name = g_markup_escape_text (c->full_name ? c->full_name : c->username, -1);
+      g_autofree char *department = g_markup_escape_text (c->department_name ? c->department_name : "", -1);
+      /* Translators: %u apologies in the year */
+      g_autofree char *times = g_strdup_printf (ngettext ("%u apology", "%u apologies", c->count), c->count);
+      GtkWidget *label = gtk_label_new (times);
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), name);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), department);
+      gtk_widget_add_css_class (label, "error");
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), label);
+      gtk_list_box_append (self->flagged, row);
+    }
+  if (self->counts == NULL || self->counts->len == 0)
+    {
+      GtkWidget *row = adw_action_row_new ();
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Nobody has reached the limit"));
+      gtk_list_box_append (self->flagged, row);
+    }
+}
+
+static void
+update_count (McApologyPage *self)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->apologies));
+  g_autofree char *number = mc_format_count (n);
+  /* Translators: %s is a number such as 12 */
+  g_autofree char *text = g_strdup_printf (ngettext ("%s apology in the period", "%s apologies in the period", n),
+                                           number);
+
+  gtk_label_set_text (self->count, text);
+}
+
+static void
+reload_cb (McApologyPage *self)
+{
+  McWorkflow *wf = mc_application_get_workflow (self->app);
+  McDate from = read_date (self->from), to = read_date (self->to);
+  guint threshold = mc_workflow_get_apology_threshold (wf);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) records = NULL;
+  int year;
+
+  if (from == MC_DATE_INVALID || to == MC_DATE_INVALID || to < from)
+    return;
+  mc_date_to_ymd (from, &year, NULL, NULL);
+  records = mc_workflow_apologies (wf, mc_time_from_local (from, 0), mc_time_from_local (to + 1, 0), &error);
+  if (records == NULL)
+    {
+      g_warning ("%s", error->message);
+      return;
+    }
+  fill_apologies (self, records);
+  g_clear_pointer (&self->counts, g_ptr_array_unref);
+  self->counts = mc_workflow_apology_counts (wf, year, threshold, &error);
+  if (self->counts == NULL)
+    g_warning ("%s", error->message);
+  fill_flagged (self, year, threshold);
+  update_count (self);
+}
+
+static void
+set_entry_date (GtkEntry *entry, McDate date)
+{
+  g_autofree char *text = mc_format_date (date);
+
+  gtk_editable_set_text (GTK_EDITABLE (entry), text);
+}
+
+static void
+mc_apology_page_dispose (GObject *object)
+{
+  McApologyPage *self = MC_APOLOGY_PAGE (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), MC_TYPE_APOLOGY_PAGE);
+  g_clear_object (&self->selection);
+  g_clear_object (&self->apologies);
+  g_clear_pointer (&self->counts, g_ptr_array_unref);
+  G_OBJECT_CLASS (mc_apology_page_parent_class)->dispose (object);
+}
+
+static void
+mc_apology_page_class_init (McApologyPageClass *klass)
+{
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  G_OBJECT_CLASS (klass)->dispose = mc_apology_page_dispose;
+  gtk_widget_class_set_template_from_resource (widget_class, "/vn/motcua/Motcua/ui/mc-apology-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, McApologyPage, from);
+  gtk_widget_class_bind_template_child (widget_class, McApologyPage, to);
+  gtk_widget_class_bind_template_child (widget_class, McApologyPage, view);
+  gtk_widget_class_bind_template_child (widget_class, McApologyPage, count);
+  gtk_widget_class_bind_template_child (widget_class, McApologyPage, flagged_title);
+  gtk_widget_class_bind_template_child (widget_class, McApologyPage, flagged);
+  gtk_widget_class_bind_template_callback (widget_class, reload_cb);
+}
+
+static void
+mc_apology_page_init (McApologyPage *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  self->apologies = g_list_store_new (MC_TYPE_BOXED_ITEM);
+  self->selection = gtk_single_selection_new (G_LIST_MODEL (g_object_ref (self->apologies)));
+  gtk_column_view_set_model (self->view, GTK_SELECTION_MODEL (self->selection));
+  mc_text_column_add (self->view, _("Dossier code"), code_of, FALSE, 210, NULL, NULL);
+  mc_text_column_add (self->view, _("Applicant"), applicant_of, FALSE, 160, NULL, NULL);
+  mc_text_column_add (self->view, _("Procedure"), procedure_of, TRUE, -1, NULL, NULL);
+  mc_text_column_add (self->view, _("Apology issued"), issued_of, FALSE, 150, NULL, NULL);
+  mc_text_column_add (self->view, _("Former appointment"), previous_of, FALSE, 150, NULL, NULL);
+  mc_text_column_add (self->view, _("New appointment"), new_due_of, FALSE, 150, NULL, NULL);
+  mc_text_column_add (self->view, _("Reason"), reason_of, TRUE, -1, NULL, NULL);
+  mc_text_column_add (self->view, _("Responsible"), responsible_of, FALSE, 190, NULL, NULL);
+  mc_text_column_add (self->view, _("≥ 1 working day ahead"), in_time_of, FALSE, 120, NULL, NULL);
+  /* The threshold may have changed in the preferences meanwhile. */
+  g_signal_connect (self, "map", G_CALLBACK (mc_apology_page_reload), NULL);
+}
+
+McApologyPage *
+mc_apology_page_new (McApplication *app)
+{
+  McApologyPage *self = g_object_new (MC_TYPE_APOLOGY_PAGE, NULL);
+  int year;
+
+  self->app = app;
+  mc_date_to_ymd (mc_time_get_date (mc_time_now ()), &year, NULL, NULL);
+  mc_apology_page_set_period (self, mc_date_from_ymd (year, 1, 1), mc_date_from_ymd (year, 12, 31));
+  return self;
+}
+
+void
+mc_apology_page_set_period (McApologyPage *self, McDate from, McDate to)
+{
+  g_return_if_fail (MC_IS_APOLOGY_PAGE (self));
+
+  g_signal_handlers_block_by_func (self->from, reload_cb, self);
+  set_entry_date (self->from, from);
+  g_signal_handlers_unblock_by_func (self->from, reload_cb, self);
+  set_entry_date (self->to, to);
+}
+
+void
+mc_apology_page_reload (McApologyPage *self)
+{
+  g_return_if_fail (MC_IS_APOLOGY_PAGE (self));
+
+  reload_cb (self);
+}
+
+guint
+mc_apology_page_get_n_apologies (McApologyPage *self)
+{
+  g_return_val_if_fail (MC_IS_APOLOGY_PAGE (self), 0);
+
+  return g_list_model_get_n_items (G_LIST_MODEL (self->apologies));
+}
+
+const McApologyRecord *
+mc_apology_page_get_apology (McApologyPage *self, guint position)
+{
+  g_autoptr(McBoxedItem) object = NULL;
+
+  g_return_val_if_fail (MC_IS_APOLOGY_PAGE (self), NULL);
+
+  object = g_list_model_get_item (G_LIST_MODEL (self->apologies), position);
+  return object ? record_of (object) : NULL;
+}
+
+guint
+mc_apology_page_get_n_flagged (McApologyPage *self)
+{
+  g_return_val_if_fail (MC_IS_APOLOGY_PAGE (self), 0);
+
+  return self->counts ? self->counts->len : 0;
+}
+
+const McApologyCount *
+mc_apology_page_get_flagged (McApologyPage *self, guint position)
+{
+  g_return_val_if_fail (MC_IS_APOLOGY_PAGE (self), NULL);
+  g_return_val_if_fail (self->counts != NULL && position < self->counts->len, NULL);
+
+  return self->counts->pdata[position];
+}

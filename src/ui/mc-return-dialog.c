@@ -1,0 +1,210 @@
+/* mc-return-dialog.c — trả kết quả: who collected the result, ID checked, how
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Handing a result over in person requires the collector's ID card to be
+ * checked, so a 12-digit number is required then; a result posted (bưu chính
+ * công ích) or sent online has nobody at the counter to check.
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "mc-format.h"
+#include "mc-id-number.h"
+#include "mc-return-dialog.h"
+
+struct _McReturnDialog
+{
+  AdwWindow             parent_instance;
+
+  McApplication        *app;
+  char                 *code;
+  AdwPreferencesGroup  *summary;
+  AdwEntryRow          *collected_by;
+  AdwEntryRow          *id_number;
+  AdwComboRow          *method;
+  AdwEntryRow          *note;
+  GtkLabel             *error_label;
+  GtkWidget            *return_button;
+};
+
+G_DEFINE_FINAL_TYPE (McReturnDialog, mc_return_dialog, ADW_TYPE_WINDOW)
+
+enum { RETURNED, N_SIGNALS };
+static guint signals[N_SIGNALS];
+
+static void
+add_summary_row (McReturnDialog *self, const char *title, const char *value)
+{
+  GtkWidget *row = adw_action_row_new ();
+  g_autofree char *escaped = g_markup_escape_text (value && *value ? value : "—", -1);
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), escaped);
+  gtk_widget_add_css_class (row, "property");
+  adw_preferences_group_add (self->summary, row);
+}
+
+static void
+show_error (McReturnDialog *self, GtkWidget *field, const char *message)
+{
+  gtk_label_set_text (self->error_label, message);
+  gtk_widget_set_visible (GTK_WIDGET (self->error_label), TRUE);
+  if (field != NULL)
+    {
+      gtk_widget_add_css_class (field, "error");
+      gtk_widget_grab_focus (field);
+    }
+}
+
+static void
+clear_error_cb (McReturnDialog *self)
+{
+  gtk_widget_set_visible (GTK_WIDGET (self->error_label), FALSE);
+  gtk_widget_remove_css_class (GTK_WIDGET (self->collected_by), "error");
+  gtk_widget_remove_css_class (GTK_WIDGET (self->id_number), "error");
+}
+
+static void
+return_clicked_cb (McReturnDialog *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  mc_return_dialog_submit (self, &error);
+}
+
+/* Checks the fields; returns the collector's ID digits ("" when none is
+ * required and none was typed), or NULL with the field at fault. */
+static char *
+validate (McReturnDialog *self, McChannel method, GtkWidget **field, GError **error)
+{
+  g_autofree char *name = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->collected_by))));
+  g_autofree char *id_text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->id_number))));
+
+  if (*name == '\0')
+    {
+      *field = GTK_WIDGET (self->collected_by);
+      g_set_error_literal (error, MC_WORKFLOW_ERROR, MC_WORKFLOW_ERROR_INVALID,
+                           _("Write the name of the person who collects the result"));
+      return NULL;
+    }
+  if (*id_text == '\0' && method != MC_CHANNEL_TRUC_TIEP)
+    return g_strdup ("");
+  if (*id_text == '\0')
+    {
+      *field = GTK_WIDGET (self->id_number);
+      g_set_error_literal (error, MC_WORKFLOW_ERROR, MC_WORKFLOW_ERROR_INVALID,
+                           _("Check the collector’s ID card and write its 12-digit number"));
+      return NULL;
+    }
+  *field = GTK_WIDGET (self->id_number);
+  return mc_id_number_validate (id_text, NULL, NULL, error);
+}
+
+static void
+mc_return_dialog_finalize (GObject *object)
+{
+  g_free (MC_RETURN_DIALOG (object)->code);
+  G_OBJECT_CLASS (mc_return_dialog_parent_class)->finalize (object);
+}
+
+static void
+mc_return_dialog_class_init (McReturnDialogClass *klass)
+{
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  G_OBJECT_CLASS (klass)->finalize = mc_return_dialog_finalize;
+  signals[RETURNED] = g_signal_new ("returned", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL,
+                                    NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+  gtk_widget_class_set_template_from_resource (widget_class, "/vn/motcua/Motcua/ui/mc-return-dialog.ui");
+  gtk_widget_class_bind_template_child (widget_class, McReturnDialog, summary);
+  gtk_widget_class_bind_template_child (widget_class, McReturnDialog, collected_by);
+  gtk_widget_class_bind_template_child (widget_class, McReturnDialog, id_number);
+  gtk_widget_class_bind_template_child (widget_class, McReturnDialog, method);
+  gtk_widget_class_bind_template_child (widget_class, McReturnDialog, note);
+  gtk_widget_class_bind_template_child (widget_class, McReturnDialog, error_label);
+  gtk_widget_class_bind_template_child (widget_class, McReturnDialog, return_button);
+  gtk_widget_class_bind_template_callback (widget_class, return_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, clear_error_cb);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+}
+
+static void
+mc_return_dialog_init (McReturnDialog *self)
+{
+  GtkStringList *methods = gtk_string_list_new (NULL);
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+  /* The order of McChannel: trực tiếp, bưu chính công ích, trực tuyến. */
+  for (McChannel c = MC_CHANNEL_TRUC_TIEP; c <= MC_CHANNEL_TRUC_TUYEN; c++)
+    gtk_string_list_append (methods, mc_channel_to_label (c));
+  adw_combo_row_set_model (self->method, G_LIST_MODEL (methods));
+  g_object_unref (methods);
+}
+
+McReturnDialog *
+mc_return_dialog_new (McApplication *app, const McWorkItem *item)
+{
+  McReturnDialog *self;
+  g_autofree char *finished = NULL;
+  g_autofree char *due = NULL;
+
+  g_return_val_if_fail (item != NULL && item->code != NULL, NULL);
+  self = g_object_new (MC_TYPE_RETURN_DIALOG, NULL);
+  finished = item->finished_at ? mc_format_time (item->finished_at) : NULL;
+  due = mc_format_time (item->extended_due_at ? item->extended_due_at : item->due_at);
+  self->app = app;
+  self->code = g_strdup (item->code);
+  adw_preferences_group_set_title (self->summary, item->code);
+  add_summary_row (self, _("Procedure"), item->procedure_name);
+  add_summary_row (self, _("Applicant"), item->applicant_name);
+  add_summary_row (self, _("Result"), item->result_number && *item->result_number
+                                        ? item->result_number : mc_dossier_state_to_label (item->state));
+  add_summary_row (self, _("Result ready at"), finished);
+  add_summary_row (self, _("Appointment"), due);
+  gtk_editable_set_text (GTK_EDITABLE (self->collected_by), item->applicant_name ? item->applicant_name : "");
+  gtk_widget_grab_focus (GTK_WIDGET (self->id_number));
+  return self;
+}
+
+void
+mc_return_dialog_set_values (McReturnDialog *self, const char *collected_by, const char *id_number,
+                             McChannel method, const char *note)
+{
+  g_return_if_fail (MC_IS_RETURN_DIALOG (self));
+
+  gtk_editable_set_text (GTK_EDITABLE (self->collected_by), collected_by ? collected_by : "");
+  gtk_editable_set_text (GTK_EDITABLE (self->id_number), id_number ? id_number : "");
+  adw_combo_row_set_selected (self->method, method);
+  gtk_editable_set_text (GTK_EDITABLE (self->note), note ? note : "");
+}
+
+gboolean
+mc_return_dialog_submit (McReturnDialog *self, GError **error)
+{
+  McChannel method = (McChannel) adw_combo_row_get_selected (self->method);
+  g_autofree char *name = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->collected_by))));
+  g_autofree char *note = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->note))));
+  g_autofree char *digits = NULL;
+  GtkWidget *field = NULL;
+  McAction action = { 0, mc_application_get_username (self->app), *note ? note : NULL };
+  GError *local = NULL;
+
+  g_return_val_if_fail (MC_IS_RETURN_DIALOG (self), FALSE);
+
+  clear_error_cb (self);
+  if (method > MC_CHANNEL_TRUC_TUYEN)
+    method = MC_CHANNEL_TRUC_TIEP;
+  digits = validate (self, method, &field, &local);
+  if (digits == NULL ||
+      !mc_workflow_return (mc_application_get_workflow (self->app), self->code, &action, name,
+                           *digits ? digits : NULL, method, &local))
+    {
+      show_error (self, digits == NULL ? field : NULL, local->message);
+      g_propagate_error (error, local);
+      return FALSE;
+    }
+  g_signal_emit (self, signals[RETURNED], 0, self->code);
+  gtk_window_close (GTK_WINDOW (self));
+  return TRUE;
+}

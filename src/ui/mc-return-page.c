@@ -1,0 +1,411 @@
+/* mc-return-page.c — Trả kết quả: results waiting at the counter, handed to the citizen
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The results waiting at one counter are tens, not millions: the page holds
+ * them in memory (mc_workflow_ready, oldest first) and reads them again each
+ * time it is shown, since other pages and other computers finish dossiers.
+ * Not-qualified and withdrawn dossiers wait here too: they are handed back.
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "mc-boxed-item.h"
+#include "mc-format.h"
+#include "mc-return-page.h"
+#include "mc-text-column.h"
+#include "mc-timeliness-badge.h"
+#include "mc-window.h"
+
+struct _McReturnPage
+{
+  AdwBin              parent_instance;
+
+  McApplication      *app;
+  GListStore         *items;     /* McBoxedItem of McWorkItem */
+  GtkSingleSelection *selection;
+  guint               n_waiting;
+  GtkSearchEntry     *search;
+  GtkColumnView      *view;
+  GtkStack           *content;
+  AdwStatusPage      *empty;
+  GtkLabel           *count;
+};
+
+G_DEFINE_FINAL_TYPE (McReturnPage, mc_return_page, ADW_TYPE_BIN)
+
+enum { PROP_0, PROP_N_WAITING, N_PROPS };
+static GParamSpec *properties[N_PROPS];
+
+static McWorkItem *item_of (gpointer object) { return mc_boxed_item_get (MC_BOXED_ITEM (object)); }
+
+static char *code_of (gpointer o) { return g_strdup (item_of (o)->code); }
+static char *procedure_of (gpointer o) { return g_strdup (item_of (o)->procedure_name); }
+static char *applicant_of (gpointer o) { return g_strdup (item_of (o)->applicant_name); }
+static char *finished_of (gpointer o) { return item_of (o)->finished_at ? mc_format_time (item_of (o)->finished_at) : NULL; }
+
+/* The result document's number, or what the dossier ended as when there is
+ * no result document (không đủ điều kiện, rút hồ sơ). */
+static char *
+result_of (gpointer o)
+{
+  McWorkItem *item = item_of (o);
+
+  if (g_strcmp0 (item->state, "result_ready") != 0 || item->result_number == NULL || *item->result_number == '\0')
+    return g_strdup (mc_dossier_state_to_label (item->state));
+  return g_strdup (item->result_number);
+}
+
+/* The appointment that binds: the apology's new one when there is one. */
+static char *
+due_of (gpointer o)
+{
+  McWorkItem *item = item_of (o);
+  g_autofree char *due = mc_format_time (item->due_at);
+  g_autofree char *extended = NULL;
+
+  if (item->extended_due_at == 0)
+    return g_steal_pointer (&due);
+  extended = mc_format_time (item->extended_due_at);
+  /* Translators: the new appointment set by an apology (Mẫu 04), then the first one */
+  return g_strdup_printf (_("%s (rescheduled; was %s)"), extended, due);
+}
+
+static void
+badge_setup_cb (GtkSignalListItemFactory *factory, GtkListItem *list_item)
+{
+  gtk_list_item_set_child (list_item, mc_timeliness_badge_new ());
+}
+
+static void
+badge_bind_cb (GtkSignalListItemFactory *factory, GtkListItem *list_item)
+{
+  gpointer object = gtk_list_item_get_item (list_item);
+
+  mc_timeliness_badge_set_string (gtk_list_item_get_child (list_item), object ? item_of (object)->timeliness : NULL);
+}
+
+static void
+add_badge_column (McReturnPage *self)
+{
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+  GtkColumnViewColumn *column;
+
+  g_signal_connect (factory, "setup", G_CALLBACK (badge_setup_cb), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (badge_bind_cb), NULL);
+  column = gtk_column_view_column_new (_("Classification"), factory);
+  gtk_column_view_column_set_fixed_width (column, 130);
+  gtk_column_view_append_column (self->view, column);
+  g_object_unref (column);
+}
+
+static void
+set_n_waiting (McReturnPage *self, guint n)
+{
+  if (self->n_waiting == n)
+    return;
+  self->n_waiting = n;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_WAITING]);
+}
+
+static void
+update_count (McReturnPage *self)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->items));
+  g_autofree char *number = mc_format_count (n);
+  /* Translators: %s is a number such as 12 */
+  g_autofree char *text = g_strdup_printf (ngettext ("%s result waiting to be returned",
+                                                     "%s results waiting to be returned", n), number);
+  const char *query = gtk_editable_get_text (GTK_EDITABLE (self->search));
+
+  gtk_label_set_text (self->count, text);
+  gtk_stack_set_visible_child_name (self->content, n > 0 ? "list" : "empty");
+  adw_status_page_set_description (self->empty, *query ? _("No waiting result matches the search") : NULL);
+  if (*query == '\0')
+    set_n_waiting (self, n);
+}
+
+static void
+fill (McReturnPage *self, GPtrArray *ready)
+{
+  g_autoptr(GPtrArray) objects = g_ptr_array_new_with_free_func (g_object_unref);
+
+  /* The records move into the items: the array no longer frees them. */
+  g_ptr_array_set_free_func (ready, NULL);
+  for (guint i = 0; i < ready->len; i++)
+    g_ptr_array_add (objects, mc_boxed_item_new (ready->pdata[i], (GDestroyNotify) mc_work_item_free));
+  g_list_store_splice (self->items, 0, g_list_model_get_n_items (G_LIST_MODEL (self->items)),
+                       objects->pdata, objects->len);
+}
+
+static void
+reload_cb (McReturnPage *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) ready = NULL;
+  g_autofree char *query = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->search))));
+
+  ready = mc_workflow_ready (mc_application_get_workflow (self->app), *query ? query : NULL, &error);
+  if (ready == NULL)
+    {
+      g_warning ("%s", error->message);
+      return;
+    }
+  fill (self, ready);
+  update_count (self);
+}
+
+static void
+toast (McReturnPage *self, const char *message)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  if (MC_IS_WINDOW (root))
+    mc_window_toast (MC_WINDOW (root), message);
+}
+
+static void
+returned_cb (McReturnDialog *dialog, const char *code, McReturnPage *self)
+{
+  /* Translators: %s is a dossier code */
+  g_autofree char *message = g_strdup_printf (_("Dossier %s returned"), code);
+
+  mc_return_page_reload (self);
+  toast (self, message);
+}
+
+static guint
+find_code (McReturnPage *self, const char *code)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->items));
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(McBoxedItem) object = g_list_model_get_item (G_LIST_MODEL (self->items), i);
+
+      if (g_ascii_strcasecmp (item_of (object)->code, code) == 0)
+        return i;
+    }
+  return GTK_INVALID_LIST_POSITION;
+}
+
+/* Enter in the search field: a whole code (typed or scanned) selects its
+ * row; a search matching one dossier selects that one. */
+static void
+search_activate_cb (McReturnPage *self)
+{
+  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->search))));
+
+  if (find_code (self, text) != GTK_INVALID_LIST_POSITION)
+    mc_return_page_select (self, text);
+  else if (g_list_model_get_n_items (G_LIST_MODEL (self->items)) == 1)
+    {
+      gtk_single_selection_set_selected (self->selection, 0);
+      gtk_widget_grab_focus (GTK_WIDGET (self->view));
+    }
+}
+
+static void
+row_activated_cb (McReturnPage *self, guint position)
+{
+  gtk_single_selection_set_selected (self->selection, position);
+  mc_return_page_start_return (self);
+}
+
+static void
+return_action_cb (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  mc_return_page_start_return (MC_RETURN_PAGE (widget));
+}
+
+static void
+focus_search_cb (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  gtk_widget_grab_focus (GTK_WIDGET (MC_RETURN_PAGE (widget)->search));
+}
+
+static void
+selection_changed_cb (McReturnPage *self)
+{
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "return.return",
+                                 gtk_single_selection_get_selected_item (self->selection) != NULL);
+}
+
+static void
+mc_return_page_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
+{
+  McReturnPage *self = MC_RETURN_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_N_WAITING:
+      g_value_set_uint (value, self->n_waiting);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+mc_return_page_dispose (GObject *object)
+{
+  McReturnPage *self = MC_RETURN_PAGE (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), MC_TYPE_RETURN_PAGE);
+  g_clear_object (&self->selection);
+  g_clear_object (&self->items);
+  G_OBJECT_CLASS (mc_return_page_parent_class)->dispose (object);
+}
+
+static void
+mc_return_page_class_init (McReturnPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->get_property = mc_return_page_get_property;
+  object_class->dispose = mc_return_page_dispose;
+  properties[PROP_N_WAITING] = g_param_spec_uint ("n-waiting", NULL, NULL, 0, G_MAXUINT, 0,
+                                                  G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+  gtk_widget_class_set_template_from_resource (widget_class, "/vn/motcua/Motcua/ui/mc-return-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, McReturnPage, search);
+  gtk_widget_class_bind_template_child (widget_class, McReturnPage, view);
+  gtk_widget_class_bind_template_child (widget_class, McReturnPage, content);
+  gtk_widget_class_bind_template_child (widget_class, McReturnPage, empty);
+  gtk_widget_class_bind_template_child (widget_class, McReturnPage, count);
+  gtk_widget_class_bind_template_callback (widget_class, reload_cb);
+  gtk_widget_class_bind_template_callback (widget_class, search_activate_cb);
+  gtk_widget_class_bind_template_callback (widget_class, row_activated_cb);
+  gtk_widget_class_install_action (widget_class, "return.return", NULL, return_action_cb);
+  gtk_widget_class_install_action (widget_class, "return.search", NULL, focus_search_cb);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "return.search", NULL);
+}
+
+static void
+mc_return_page_init (McReturnPage *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  self->items = g_list_store_new (MC_TYPE_BOXED_ITEM);
+  self->selection = gtk_single_selection_new (G_LIST_MODEL (g_object_ref (self->items)));
+  gtk_single_selection_set_autoselect (self->selection, FALSE);
+  gtk_single_selection_set_can_unselect (self->selection, TRUE);
+  gtk_column_view_set_model (self->view, GTK_SELECTION_MODEL (self->selection));
+  g_signal_connect_swapped (self->selection, "notify::selected", G_CALLBACK (selection_changed_cb), self);
+  /* A scanner types plain ASCII: keep a Telex/VNI input method out of it. */
+  g_object_set (gtk_editable_get_delegate (GTK_EDITABLE (self->search)), "im-module", "gtk-im-context-simple", NULL);
+  mc_text_column_add (self->view, _("Dossier code"), code_of, FALSE, 230, NULL, NULL);
+  mc_text_column_add (self->view, _("Procedure"), procedure_of, TRUE, -1, NULL, NULL);
+  mc_text_column_add (self->view, _("Applicant"), applicant_of, FALSE, 190, NULL, NULL);
+  mc_text_column_add (self->view, _("Result"), result_of, FALSE, 170, NULL, NULL);
+  mc_text_column_add (self->view, _("Result ready at"), finished_of, FALSE, 165, NULL, NULL);
+  mc_text_column_add (self->view, _("Appointment"), due_of, FALSE, 165, NULL, NULL);
+  add_badge_column (self);
+  selection_changed_cb (self);
+  g_signal_connect (self, "map", G_CALLBACK (mc_return_page_reload), NULL);
+}
+
+McReturnPage *
+mc_return_page_new (McApplication *app)
+{
+  McReturnPage *self = g_object_new (MC_TYPE_RETURN_PAGE, NULL);
+
+  self->app = app;
+  mc_return_page_reload (self);
+  return self;
+}
+
+void
+mc_return_page_reload (McReturnPage *self)
+{
+  g_return_if_fail (MC_IS_RETURN_PAGE (self));
+
+  reload_cb (self);
+}
+
+void
+mc_return_page_set_search (McReturnPage *self, const char *text)
+{
+  g_return_if_fail (MC_IS_RETURN_PAGE (self));
+
+  gtk_editable_set_text (GTK_EDITABLE (self->search), text ? text : "");
+  reload_cb (self);  /* now, not after the entry's search delay */
+}
+
+guint
+mc_return_page_get_n_shown (McReturnPage *self)
+{
+  g_return_val_if_fail (MC_IS_RETURN_PAGE (self), 0);
+
+  return g_list_model_get_n_items (G_LIST_MODEL (self->items));
+}
+
+guint
+mc_return_page_get_n_waiting (McReturnPage *self)
+{
+  g_return_val_if_fail (MC_IS_RETURN_PAGE (self), 0);
+
+  return self->n_waiting;
+}
+
+const McWorkItem *
+mc_return_page_get_shown (McReturnPage *self, guint position)
+{
+  g_autoptr(McBoxedItem) object = NULL;
+
+  g_return_val_if_fail (MC_IS_RETURN_PAGE (self), NULL);
+
+  object = g_list_model_get_item (G_LIST_MODEL (self->items), position);
+  return object ? item_of (object) : NULL;  /* owned by the store, which keeps the item */
+}
+
+gboolean
+mc_return_page_select (McReturnPage *self, const char *code)
+{
+  guint position;
+
+  g_return_val_if_fail (MC_IS_RETURN_PAGE (self), FALSE);
+  g_return_val_if_fail (code != NULL, FALSE);
+
+  position = find_code (self, code);
+  if (position == GTK_INVALID_LIST_POSITION && *gtk_editable_get_text (GTK_EDITABLE (self->search)) != '\0')
+    {
+      /* Hidden by an earlier search: look among all of them. */
+      mc_return_page_set_search (self, "");
+      position = find_code (self, code);
+    }
+  if (position == GTK_INVALID_LIST_POSITION)
+    return FALSE;
+  gtk_single_selection_set_selected (self->selection, position);
+  gtk_widget_grab_focus (GTK_WIDGET (self->view));
+  return TRUE;
+}
+
+const char *
+mc_return_page_get_selected_code (McReturnPage *self)
+{
+  gpointer object;
+
+  g_return_val_if_fail (MC_IS_RETURN_PAGE (self), NULL);
+
+  object = gtk_single_selection_get_selected_item (self->selection);
+  return object ? item_of (object)->code : NULL;
+}
+
+McReturnDialog *
+mc_return_page_start_return (McReturnPage *self)
+{
+  gpointer object;
+  McReturnDialog *dialog;
+
+  g_return_val_if_fail (MC_IS_RETURN_PAGE (self), NULL);
+
+  object = gtk_single_selection_get_selected_item (self->selection);
+  if (object == NULL)
+    return NULL;
+  dialog = mc_return_dialog_new (self->app, item_of (object));
+  g_signal_connect_object (dialog, "returned", G_CALLBACK (returned_cb), self, 0);
+  gtk_window_set_transient_for (GTK_WINDOW (dialog), GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))));
+  gtk_window_present (GTK_WINDOW (dialog));
+  return dialog;
+}

@@ -1,0 +1,18 @@
+/* mc-timeliness-badge.h — Trước hạn / Đúng hạn / Quá hạn as a coloured badge with its word
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "mc-calendar.h"
+
+G_BEGIN_DECLS
+
+GtkWidget *mc_timeliness_badge_new        (void);
+/* has FALSE: no classification (still open, withdrawn): the badge is hidden. */
+void       mc_timeliness_badge_set        (GtkWidget *badge, gboolean has, McTimeliness timeliness);
+/* From the core's text form ("early", …); NULL or unknown hides the badge. */
+void       mc_timeliness_badge_set_string (GtkWidget *badge, const char *timeliness);
+
+G_END_DECLS
