@@ -559,7 +559,7 @@ mc_workflow_transfer (McWorkflow *self, const char *code, const McAction *action
   if (to_staff != 0 && staff_department != department)
     return fail (error, MC_WORKFLOW_ERROR_INVALID,
                  _("That staff member does not belong to the department the dossier is sent to")) || txn_abort (&t);
-  if (department == holder (&t) && (to_staff == 0 || to_staff == t.pos.staff))
+  if (step == t.pos.step && department == holder (&t) && (to_staff == 0 || to_staff == t.pos.staff))
     return fail (error, MC_WORKFLOW_ERROR_INVALID, _("The dossier is already with that department")) ||
            txn_abort (&t);
   if (!step_due_from (&t, step != t.pos.step ? step : 0, &due, error))
