@@ -29,12 +29,14 @@ struct _McPdfDocument {
   int           target_page;
   int           page;
   double        y;
+  double        page_height;
+  double        content_width;
 };
 
 static double
-bottom_limit (void)
+bottom_limit (McPdfDocument *doc)
 {
-  return MC_PDF_PAGE_HEIGHT - MC_PDF_MARGIN_BOTTOM;
+  return doc->page_height - MC_PDF_MARGIN_BOTTOM;
 }
 
 /* Layout must not depend on the surface: a hinted screen and an unhinted PDF
@@ -56,15 +58,34 @@ create_context (void)
 }
 
 McPdfDocument *
-mc_pdf_document_new (cairo_t *cr, int target_page)
+mc_pdf_document_new_sized (cairo_t *cr, int target_page, double page_width, double page_height)
 {
-  McPdfDocument *doc = g_new0 (McPdfDocument, 1);
+  McPdfDocument *doc;
 
+  g_return_val_if_fail (page_width > MC_PDF_MARGIN_LEFT + MC_PDF_MARGIN_RIGHT, NULL);
+  g_return_val_if_fail (page_height > MC_PDF_MARGIN_TOP + MC_PDF_MARGIN_BOTTOM, NULL);
+
+  doc = g_new0 (McPdfDocument, 1);
   doc->cr = cr != NULL ? cairo_reference (cr) : NULL;
   doc->context = create_context ();
   doc->target_page = target_page;
   doc->y = MC_PDF_MARGIN_TOP;
+  doc->page_height = page_height;
+  doc->content_width = page_width - MC_PDF_MARGIN_LEFT - MC_PDF_MARGIN_RIGHT;
   return doc;
+}
+
+McPdfDocument *
+mc_pdf_document_new (cairo_t *cr, int target_page)
+{
+  return mc_pdf_document_new_sized (cr, target_page, MC_PDF_PAGE_WIDTH, MC_PDF_PAGE_HEIGHT);
+}
+
+double
+mc_pdf_document_get_content_width (McPdfDocument *doc)
+{
+  g_return_val_if_fail (doc != NULL, 0);
+  return doc->content_width;
 }
 
 void
@@ -173,7 +194,7 @@ draw_page_number (McPdfDocument *doc)
 {
   g_autofree char *number = g_strdup_printf ("%d", doc->page + 1);
   g_autoptr(PangoLayout) layout = create_layout (doc, number, BODY_SIZE,
-                                                 MC_PDF_TEXT_CENTER, MC_PDF_CONTENT_WIDTH);
+                                                 MC_PDF_TEXT_CENTER, doc->content_width);
 
   show_layout (doc, layout, MC_PDF_MARGIN_LEFT, MC_PDF_MM (10));
 }
@@ -195,7 +216,7 @@ mc_pdf_document_place (McPdfDocument *doc, double height)
 
   /* A block taller than a whole page stays where it is rather than leave an
    * empty page behind; only the flowing text and tables are ever that long. */
-  if (doc->y + height > bottom_limit () && doc->y > MC_PDF_MARGIN_TOP)
+  if (doc->y + height > bottom_limit (doc) && doc->y > MC_PDF_MARGIN_TOP)
     new_page (doc);
   top = doc->y;
   doc->y += height;
@@ -209,7 +230,29 @@ mc_pdf_document_space (McPdfDocument *doc, double points)
 
   /* Space at the top of a fresh page is wasted: drop it. */
   if (doc->y > MC_PDF_MARGIN_TOP)
-    doc->y = MIN (doc->y + points, bottom_limit ());
+    doc->y = MIN (doc->y + points, bottom_limit (doc));
+}
+
+gboolean
+mc_pdf_document_fits (McPdfDocument *doc, double height)
+{
+  g_return_val_if_fail (doc != NULL, FALSE);
+  return doc->y + height <= bottom_limit (doc);
+}
+
+void
+mc_pdf_document_break_page (McPdfDocument *doc)
+{
+  g_return_if_fail (doc != NULL);
+  new_page (doc);
+}
+
+PangoLayout *
+mc_pdf_document_create_layout (McPdfDocument *doc, const char *markup, double size,
+                               McPdfTextFlags flags, double width)
+{
+  g_return_val_if_fail (doc != NULL && markup != NULL, NULL);
+  return create_layout (doc, markup, size, flags, width);
 }
 
 /* The narrowest width that keeps the line count: a name that must wrap then
@@ -314,11 +357,11 @@ mc_pdf_document_header (McPdfDocument      *doc,
   /* The national name takes the width it needs; the issuing body (usually
    * longer, and allowed to wrap) gets all the rest. */
   nation = create_layout (doc, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", HEADER_SIZE,
-                          MC_PDF_TEXT_BOLD, MC_PDF_CONTENT_WIDTH);
-  right_x = MC_PDF_MARGIN_LEFT + MC_PDF_CONTENT_WIDTH - ink_width (nation) - 12;
+                          MC_PDF_TEXT_BOLD, doc->content_width);
+  right_x = MC_PDF_MARGIN_LEFT + doc->content_width - ink_width (nation) - 12;
   left_width = right_x - MC_PDF_MARGIN_LEFT;
   bottom = MAX (header_left (doc, bodies, left_width - 6),
-                header_right (doc, place, date, right_x, MC_PDF_CONTENT_WIDTH - left_width));
+                header_right (doc, place, date, right_x, doc->content_width - left_width));
   doc->y = bottom;
 }
 
@@ -344,7 +387,7 @@ mc_pdf_document_text (McPdfDocument  *doc,
 
   g_return_if_fail (doc != NULL && markup != NULL);
 
-  layout = create_layout (doc, markup, size, flags, MC_PDF_CONTENT_WIDTH);
+  layout = create_layout (doc, markup, size, flags, doc->content_width);
   iter = pango_layout_get_iter (layout);
   do
     {
@@ -373,7 +416,7 @@ mc_pdf_document_paragraph (McPdfDocument *doc, const char *markup)
 }
 
 static double *
-column_widths (const McPdfColumn *columns, int n_columns)
+column_widths (McPdfDocument *doc, const McPdfColumn *columns, int n_columns)
 {
   double *widths = g_new (double, n_columns);
   double fixed = 0;
@@ -384,67 +427,205 @@ column_widths (const McPdfColumn *columns, int n_columns)
       fixed += columns[i].width;
       flexible += columns[i].width <= 0;
     }
+  /* Fixed widths that leave no room still get a readable flexible column. */
   for (int i = 0; i < n_columns; i++)
     widths[i] = columns[i].width > 0 ? columns[i].width
-                                     : (MC_PDF_CONTENT_WIDTH - fixed) / MAX (flexible, 1);
+                                     : MAX (doc->content_width - fixed, 36.0 * flexible) / MAX (flexible, 1);
   return widths;
 }
 
-/* The cells of a row as layouts; returns the row's height. */
-static double
-row_layouts (McPdfDocument *doc, const char * const *cells, const McPdfColumn *columns,
-             const double *widths, int n_columns, gboolean head, GPtrArray *layouts)
+typedef struct {
+  const McPdfColumn *columns;
+  int                n_columns;
+  double            *widths;
+  double            *lefts;      /* x of each column */
+  double             size;
+  McPdfTableFlags    flags;
+  gboolean           grouped;
+  double             group_height;  /* the row of group headings (0 without groups) */
+  double             title_height;  /* the row of column titles */
+  double             number_height; /* the "(1) (2) …" row, or 0 */
+} Table;
+
+static PangoLayout *
+cell_layout (McPdfDocument *doc, const Table *t, const char *text, McPdfTextFlags flags, double width)
 {
-  double height = 0;
+  g_autofree char *markup = g_markup_escape_text (text ? text : "", -1);
 
-  for (int i = 0; i < n_columns; i++)
-    {
-      g_autofree char *markup = g_markup_escape_text (cells[i] ? cells[i] : "", -1);
-      McPdfTextFlags flags = head ? MC_PDF_TEXT_BOLD | MC_PDF_TEXT_CENTER
-                                  : columns[i].center ? MC_PDF_TEXT_CENTER : 0;
-      PangoLayout *layout = create_layout (doc, markup, TABLE_SIZE, flags, widths[i] - 2 * CELL_PAD_X);
-
-      g_ptr_array_add (layouts, layout);
-      height = MAX (height, layout_height (layout) + 2 * CELL_PAD_Y);
-    }
-  return height;
+  return create_layout (doc, markup, t->size, flags, width - 2 * CELL_PAD_X);
 }
 
 static double
-row_height (McPdfDocument *doc, const char * const *cells, const McPdfColumn *columns,
-            const double *widths, int n_columns, gboolean head)
+cell_height (McPdfDocument *doc, const Table *t, const char *text, McPdfTextFlags flags, double width)
 {
-  g_autoptr(GPtrArray) layouts = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(PangoLayout) layout = cell_layout (doc, t, text, flags, width);
 
-  return row_layouts (doc, cells, columns, widths, n_columns, head, layouts);
+  return layout_height (layout) + 2 * CELL_PAD_Y;
+}
+
+/* Columns first..last share the group of column first. */
+static int
+group_end (const Table *t, int first)
+{
+  int last = first;
+
+  while (last + 1 < t->n_columns && t->columns[first].group != NULL &&
+         g_strcmp0 (t->columns[last + 1].group, t->columns[first].group) == 0)
+    last++;
+  return last;
+}
+
+static double
+span_width (const Table *t, int first, int last)
+{
+  return t->lefts[last] + t->widths[last] - t->lefts[first];
+}
+
+static void
+measure_header (McPdfDocument *doc, Table *t)
+{
+  const McPdfTextFlags head = MC_PDF_TEXT_BOLD | MC_PDF_TEXT_CENTER;
+  double single = 0;
+
+  for (int i = 0; i < t->n_columns; i++)
+    {
+      double h = cell_height (doc, t, t->columns[i].title, head, t->widths[i]);
+
+      if (t->columns[i].group != NULL)
+        t->title_height = MAX (t->title_height, h);
+      else
+        single = MAX (single, h);
+      if (t->columns[i].group != NULL && (i == 0 || g_strcmp0 (t->columns[i - 1].group, t->columns[i].group) != 0))
+        t->group_height = MAX (t->group_height,
+                               cell_height (doc, t, t->columns[i].group, head,
+                                            span_width (t, i, group_end (t, i))));
+    }
+  t->grouped = t->group_height > 0;
+  /* An ungrouped title spans both rows: the rows grow if it needs more. */
+  t->title_height = MAX (t->title_height, single - t->group_height);
+  if (t->flags & MC_PDF_TABLE_NUMBERED)
+    t->number_height = cell_height (doc, t, "(1)", MC_PDF_TEXT_CENTER, t->widths[0]);
+}
+
+static double
+header_height (const Table *t)
+{
+  return t->group_height + t->title_height + t->number_height;
+}
+
+/* A bordered cell with its text vertically centred. */
+static void
+draw_cell (McPdfDocument *doc, const Table *t, const char *text, McPdfTextFlags flags,
+           double x, double top, double width, double height)
+{
+  cairo_t *cr = mc_pdf_document_get_cairo (doc);
+  g_autoptr(PangoLayout) layout = NULL;
+
+  if (cr == NULL)
+    return;
+  layout = cell_layout (doc, t, text, flags, width);
+  cairo_save (cr);
+  cairo_set_line_width (cr, RULE_WIDTH);
+  cairo_rectangle (cr, x, top, width, height);
+  cairo_stroke (cr);
+  cairo_move_to (cr, x + CELL_PAD_X, top + (height - layout_height (layout)) / 2);
+  pango_cairo_show_layout (cr, layout);
+  cairo_restore (cr);
+}
+
+static void
+table_header (McPdfDocument *doc, const Table *t)
+{
+  const McPdfTextFlags head = MC_PDF_TEXT_BOLD | MC_PDF_TEXT_CENTER;
+  double top = mc_pdf_document_place (doc, header_height (t));
+  double titles = top + t->group_height;
+
+  for (int i = 0; i < t->n_columns; i++)
+    {
+      double x = t->lefts[i];
+
+      if (t->columns[i].group == NULL)
+        draw_cell (doc, t, t->columns[i].title, head, x, top, t->widths[i], t->group_height + t->title_height);
+      else
+        {
+          if (i == 0 || g_strcmp0 (t->columns[i - 1].group, t->columns[i].group) != 0)
+            draw_cell (doc, t, t->columns[i].group, head, x, top,
+                       span_width (t, i, group_end (t, i)), t->group_height);
+          draw_cell (doc, t, t->columns[i].title, head, x, titles, t->widths[i], t->title_height);
+        }
+      if (t->number_height > 0)
+        {
+          g_autofree char *number = g_strdup_printf ("(%d)", i + 1);
+
+          draw_cell (doc, t, number, MC_PDF_TEXT_CENTER, x, titles + t->title_height,
+                     t->widths[i], t->number_height);
+        }
+    }
+}
+
+static McPdfTextFlags
+body_flags (const Table *t, int column)
+{
+  return t->columns[column].center ? MC_PDF_TEXT_CENTER : MC_PDF_TEXT_PLAIN;
+}
+
+static double
+body_height (McPdfDocument *doc, const Table *t, const char * const *cells)
+{
+  double height = 0;
+
+  for (int i = 0; i < t->n_columns; i++)
+    height = MAX (height, cell_height (doc, t, cells[i], body_flags (t, i), t->widths[i]));
+  return height;
 }
 
 /* A row never splits across pages; its cells are vertically centred. */
 static void
-table_row (McPdfDocument *doc, const char * const *cells, const McPdfColumn *columns,
-           const double *widths, int n_columns, gboolean head)
+table_row (McPdfDocument *doc, const Table *t, const char * const *cells, double height)
 {
-  g_autoptr(GPtrArray) layouts = g_ptr_array_new_with_free_func (g_object_unref);
-  double height = row_layouts (doc, cells, columns, widths, n_columns, head, layouts);
   double top = mc_pdf_document_place (doc, height);
-  double x = MC_PDF_MARGIN_LEFT;
-  cairo_t *cr = mc_pdf_document_get_cairo (doc);
 
-  if (cr == NULL)
-    return;
-  cairo_save (cr);
-  cairo_set_line_width (cr, RULE_WIDTH);
+  for (int i = 0; i < t->n_columns; i++)
+    draw_cell (doc, t, cells[i], body_flags (t, i), t->lefts[i], top, t->widths[i], height);
+}
+
+void
+mc_pdf_document_table_full (McPdfDocument     *doc,
+                            const McPdfColumn *columns,
+                            int                n_columns,
+                            GPtrArray         *rows,
+                            McPdfTableFlags    flags,
+                            double             size)
+{
+  g_autofree double *widths = NULL;
+  g_autofree double *lefts = NULL;
+  Table t = { columns, n_columns, NULL, NULL, size > 0 ? size : TABLE_SIZE, flags, };
+
+  g_return_if_fail (doc != NULL && columns != NULL && n_columns > 0 && rows != NULL);
+
+  t.widths = widths = column_widths (doc, columns, n_columns);
+  t.lefts = lefts = g_new (double, n_columns);
   for (int i = 0; i < n_columns; i++)
-    {
-      PangoLayout *layout = g_ptr_array_index (layouts, i);
+    lefts[i] = i == 0 ? MC_PDF_MARGIN_LEFT : lefts[i - 1] + widths[i - 1];
+  measure_header (doc, &t);
 
-      cairo_rectangle (cr, x, top, widths[i], height);
-      cairo_stroke (cr);
-      cairo_move_to (cr, x + CELL_PAD_X, top + (height - layout_height (layout)) / 2);
-      pango_cairo_show_layout (cr, layout);
-      x += widths[i];
+  for (guint r = 0; r < rows->len; r++)
+    {
+      const char * const *cells = g_ptr_array_index (rows, r);
+      double height = body_height (doc, &t, cells);
+
+      /* The header goes with the first row, and again at the top of every
+       * page the table runs onto. */
+      if (r == 0 || doc->y + height > bottom_limit (doc))
+        {
+          if (doc->y + header_height (&t) + height > bottom_limit (doc) && doc->y > MC_PDF_MARGIN_TOP)
+            new_page (doc);
+          table_header (doc, &t);
+        }
+      table_row (doc, &t, cells, height);
     }
-  cairo_restore (cr);
+  if (rows->len == 0)
+    table_header (doc, &t);
 }
 
 void
@@ -453,35 +634,7 @@ mc_pdf_document_table (McPdfDocument     *doc,
                        int                n_columns,
                        GPtrArray         *rows)
 {
-  g_autofree double *widths = NULL;
-  g_autofree const char **head = NULL;
-  double head_height;
-
-  g_return_if_fail (doc != NULL && columns != NULL && n_columns > 0 && rows != NULL);
-
-  widths = column_widths (columns, n_columns);
-  head = g_new0 (const char *, n_columns + 1);
-  for (int i = 0; i < n_columns; i++)
-    head[i] = columns[i].title;
-  head_height = row_height (doc, head, columns, widths, n_columns, TRUE);
-
-  for (guint r = 0; r < rows->len; r++)
-    {
-      const char * const *cells = g_ptr_array_index (rows, r);
-      double height = row_height (doc, cells, columns, widths, n_columns, FALSE);
-
-      /* The header goes with the first row, and again at the top of every
-       * page the table runs onto. */
-      if (r == 0 || doc->y + height > bottom_limit ())
-        {
-          if (doc->y + head_height + height > bottom_limit () && doc->y > MC_PDF_MARGIN_TOP)
-            new_page (doc);
-          table_row (doc, head, columns, widths, n_columns, TRUE);
-        }
-      table_row (doc, cells, columns, widths, n_columns, FALSE);
-    }
-  if (rows->len == 0)
-    table_row (doc, head, columns, widths, n_columns, TRUE);
+  mc_pdf_document_table_full (doc, columns, n_columns, rows, MC_PDF_TABLE_PLAIN, 0);
 }
 
 static double
@@ -517,7 +670,7 @@ mc_pdf_document_signatures (McPdfDocument        *doc,
                             const McPdfSignature *signatures,
                             int                   n_signatures)
 {
-  double half = MC_PDF_CONTENT_WIDTH / 2;
+  double half = doc->content_width / 2;
   cairo_t *saved;
   double height = 0, top;
 

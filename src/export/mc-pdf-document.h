@@ -28,6 +28,9 @@ G_BEGIN_DECLS
 #define MC_PDF_MARGIN_LEFT    MC_PDF_MM (30)
 #define MC_PDF_MARGIN_RIGHT   MC_PDF_MM (15)
 #define MC_PDF_CONTENT_WIDTH  (MC_PDF_PAGE_WIDTH - MC_PDF_MARGIN_LEFT - MC_PDF_MARGIN_RIGHT)
+/* A4 turned sideways, for registers with many columns (the margins stay). */
+#define MC_PDF_LANDSCAPE_WIDTH   MC_PDF_PAGE_HEIGHT
+#define MC_PDF_LANDSCAPE_HEIGHT  MC_PDF_PAGE_WIDTH
 
 /* "Times New Roman" with the comma: without it Pango reads "Roman" as a style
  * word and asks fontconfig for a family called "Times New". */
@@ -47,7 +50,14 @@ typedef struct {
   const char *title;   /* bold; the width is in points, or 0 for "the rest" */
   double      width;
   gboolean    center;  /* centre the cells (counts) instead of left-aligning */
+  const char *group;   /* a heading over this column and the next ones with
+                        * the same group ("Nhận và trả kết quả"), or NULL */
 } McPdfColumn;
+
+typedef enum {
+  MC_PDF_TABLE_PLAIN    = 0,
+  MC_PDF_TABLE_NUMBERED = 1 << 0,  /* a row "(1) (2) …" under the header, as registers have */
+} McPdfTableFlags;
 
 typedef struct {
   const char *title;   /* "NGƯỜI TIẾP NHẬN HỒ SƠ" */
@@ -61,6 +71,12 @@ typedef struct _McPdfDocument McPdfDocument;
  * page's top-left corner; with cr NULL it only measures. */
 McPdfDocument *mc_pdf_document_new          (cairo_t       *cr,
                                              int            target_page);
+/* The same on a page of another size (MC_PDF_LANDSCAPE_WIDTH × …_HEIGHT). */
+McPdfDocument *mc_pdf_document_new_sized    (cairo_t       *cr,
+                                             int            target_page,
+                                             double         page_width,
+                                             double         page_height);
+double         mc_pdf_document_get_content_width (McPdfDocument *doc);
 void           mc_pdf_document_free         (McPdfDocument *doc);
 int            mc_pdf_document_get_n_pages  (McPdfDocument *doc);
 /* The cairo context when the block being placed is on the page drawn, else
@@ -71,6 +87,17 @@ double         mc_pdf_document_place        (McPdfDocument *doc,
                                              double         height);
 void           mc_pdf_document_space        (McPdfDocument *doc,
                                              double         points);
+/* Whether a block of height points still fits on the current page. */
+gboolean       mc_pdf_document_fits         (McPdfDocument *doc,
+                                             double         height);
+void           mc_pdf_document_break_page   (McPdfDocument *doc);
+/* A layout in the document's font and units, width in points: for custom
+ * blocks (a table with cells split in two) that measure and then draw. */
+PangoLayout   *mc_pdf_document_create_layout (McPdfDocument *doc,
+                                              const char    *markup,
+                                              double         size,
+                                              McPdfTextFlags flags,
+                                              double         width);
 
 /* Ô 1, 2 and 4 of the decree: the issuing body top left (the line above is
  * the parent body, plain; the last is the issuing body, bold, with a short
@@ -97,6 +124,14 @@ void mc_pdf_document_table       (McPdfDocument      *doc,
                                   const McPdfColumn  *columns,
                                   int                 n_columns,
                                   GPtrArray          *rows);
+/* The same with group headings, optionally numbered columns, and the cells'
+ * font size (0: 12 pt); every header row is repeated on each page. */
+void mc_pdf_document_table_full  (McPdfDocument      *doc,
+                                  const McPdfColumn  *columns,
+                                  int                 n_columns,
+                                  GPtrArray          *rows,
+                                  McPdfTableFlags     flags,
+                                  double              size);
 /* One block (right half) or two (left and right halves), kept together. */
 void mc_pdf_document_signatures  (McPdfDocument      *doc,
                                   const McPdfSignature *signatures,

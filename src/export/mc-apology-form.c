@@ -1,0 +1,279 @@
+/* mc-apology-form.c — Mẫu 04: the apology with a new appointment for a late dossier
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Wording. TT 03/2025/TT-VPCP: Phụ lục I, Mẫu 04, as reproduced in Quyết định
+ * 3621/QĐ-BYT (24/11/2025), BM.04 "PHIẾU XIN LỖI VÀ ĐỀ NGHỊ GIA HẠN THỜI GIAN
+ * GIẢI QUYẾT" (the Phụ lục's list names it "Văn bản xin lỗi và đề nghị gia hạn
+ * thời gian giải quyết"; the form itself carries the title printed here). Its
+ * template's stray parenthesis "(tên thủ tục hành chính) của Ông/Bà/Tổ chức);"
+ * is dropped and the applicant's name goes where the template implies it.
+ * TT 01/2018/TT-VPCP Mẫu 04 "PHIẾU XIN LỖI VÀ HẸN LẠI NGÀY TRẢ KẾT QUẢ": the
+ * official Phụ lục was not at hand (notes/legal.md §1.2, §9). The text is the
+ * 2025 one without what 2025 added (the "số định danh" and the sentence "xin
+ * trân trọng gửi lời xin lỗi … chi phí, công sức"): the 2025 form was written
+ * over the 2018 one, whose title, "Kính gửi", "Tuy nhiên đến nay … ghi trên
+ * Giấy tiếp nhận hồ sơ và hẹn trả kết quả", "Lý do" and new date it keeps
+ * (implementations of the 2018 form: notes/legal.md §1.2). The instructions
+ * for electronic forms ("Chữ ký số … nếu là biểu mẫu điện tử") are left off.
+ */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "mc-apology-form.h"
+#include "mc-dossier-store.h"
+#include "mc-receipt.h"
+
+McApologyFormData *
+mc_apology_form_data_new_empty (void)
+{
+  return g_new0 (McApologyFormData, 1);
+}
+
+void
+mc_apology_form_data_free (McApologyFormData *data)
+{
+  if (data == NULL)
+    return;
+  mc_records_unit_clear (&data->unit);
+  g_free (data->code);
+  g_free (data->procedure_name);
+  g_free (data->applicant_name);
+  g_free (data->applicant_id_number);
+  g_free (data->reason);
+  g_free (data->department_name);
+  g_free (data->responsible_name);
+  g_free (data);
+}
+
+/* The dossier's ID number and, for an apology that set no new date, the one
+ * set before (a new appointment may be set only once). */
+static gboolean
+fill_from_dossier (McWorkflow *workflow, McApologyFormData *data, GError **error)
+{
+  g_autoptr(McDossierStore) store = mc_dossier_store_new (mc_workflow_get_db (workflow),
+                                                          mc_workflow_get_calendar (workflow));
+  g_autoptr(McDossier) dossier = mc_dossier_store_find (store, data->code, error);
+
+  if (dossier == NULL)
+    return FALSE;
+  data->applicant_id_number = g_strdup (mc_dossier_get_data (dossier)->applicant_id_number);
+  if (data->new_due_at == 0)
+    {
+      g_autoptr(McWorkItem) item = mc_workflow_get_item (workflow, data->code, data->issued_at, error);
+
+      if (item == NULL)
+        return FALSE;
+      data->new_due_at = item->extended_due_at;
+    }
+  return TRUE;
+}
+
+McApologyFormData *
+mc_apology_form_data_new (McWorkflow *workflow, gint64 apology_id, GError **error)
+{
+  g_autoptr(McApologyFormData) data = mc_apology_form_data_new_empty ();
+  McApologyRecord *record;
+
+  g_return_val_if_fail (MC_IS_WORKFLOW (workflow), NULL);
+
+  record = mc_workflow_get_apology (workflow, apology_id, error);
+  if (record == NULL)
+    return NULL;
+  data->code = g_strdup (record->dossier_code);
+  data->procedure_name = g_strdup (record->procedure_name);
+  data->applicant_name = g_strdup (record->applicant_name);
+  data->received_at = record->received_at;
+  data->issued_at = record->issued_at;
+  data->previous_due_at = record->previous_due_at;
+  data->new_due_at = record->new_due_at;
+  data->reason = g_strdup (record->reason);
+  data->department_name = g_strdup (record->department_name);
+  data->responsible_name = g_strdup (record->responsible_name);
+  mc_apology_record_free (record);
+  if (!mc_records_unit_load (mc_workflow_get_db (workflow), &data->unit, error) ||
+      !fill_from_dossier (workflow, data, error))
+    return NULL;
+  return g_steal_pointer (&data);
+}
+
+static gboolean
+is_2025_form (const McApologyFormData *data)
+{
+  return mc_receipt_is_2025_form (data->received_at);
+}
+
+const char *
+mc_apology_form_get_title (const McApologyFormData *data)
+{
+  g_return_val_if_fail (data != NULL, "");
+
+  return is_2025_form (data) ? "PHIẾU XIN LỖI VÀ ĐỀ NGHỊ GIA HẠN THỜI GIAN GIẢI QUYẾT"
+                             : "PHIẾU XIN LỖI VÀ HẸN LẠI NGÀY TRẢ KẾT QUẢ";
+}
+
+static const char *
+or_blank (const char *value)
+{
+  return value != NULL && value[0] != '\0' ? value : MC_RECORDS_BLANK;
+}
+
+static void
+header (McPdfDocument *doc, const McApologyFormData *data)
+{
+  const char *bodies[3] = { NULL, };
+  int n = 0;
+
+  /* Cơ quan chủ quản, then the agency that apologises. */
+  if (data->unit.parent_unit_name != NULL && data->unit.parent_unit_name[0] != '\0')
+    bodies[n++] = data->unit.parent_unit_name;
+  bodies[n++] = or_blank (data->unit.unit_name);
+  mc_pdf_document_header (doc, bodies, data->unit.place_name,
+                          mc_time_get_date (data->issued_at ? data->issued_at : mc_time_now ()));
+}
+
+/* "Ngày 05 tháng 3 năm 2024" at the start of a sentence. */
+static char *
+sentence_date (McTime t)
+{
+  g_autofree char *date = mc_pdf_format_date (mc_time_get_date (t));
+
+  date[0] = 'N';
+  return g_steal_pointer (&date);
+}
+
+static void
+addressee (McPdfDocument *doc, const McApologyFormData *data)
+{
+  g_autofree char *markup = g_markup_printf_escaped ("Kính gửi: %s", or_blank (data->applicant_name));
+
+  mc_pdf_document_space (doc, 6);
+  mc_pdf_document_text (doc, markup, 14, MC_PDF_TEXT_CENTER);
+  mc_pdf_document_space (doc, 10);
+}
+
+static void
+reception_paragraph (McPdfDocument *doc, const McApologyFormData *data, gboolean new_form)
+{
+  g_autofree char *date = data->received_at ? sentence_date (data->received_at)
+                                            : g_strdup ("Ngày …… tháng …… năm ……");
+  g_autofree char *id = new_form ? g_markup_printf_escaped ("; số định danh: %s",
+                                                            or_blank (data->applicant_id_number))
+                                 : g_strdup ("");
+  g_autofree char *markup = g_markup_printf_escaped (
+    "%s, %s tiếp nhận giải quyết hồ sơ đề nghị giải quyết thủ tục hành chính %s "
+    "của Ông/Bà/Tổ chức <b>%s</b>", date, or_blank (data->unit.unit_name),
+    or_blank (data->procedure_name), or_blank (data->applicant_name));
+  g_autofree char *code = g_markup_printf_escaped ("; mã số hồ sơ: <b>%s</b>.", or_blank (data->code));
+  g_autofree char *all = g_strconcat (markup, id, code, NULL);
+
+  mc_pdf_document_paragraph (doc, all);
+}
+
+static void
+body (McPdfDocument *doc, const McApologyFormData *data)
+{
+  gboolean new_form = is_2025_form (data);
+  const char *unit = or_blank (data->unit.unit_name);
+  g_autofree char *due = mc_records_format_instant (data->previous_due_at);
+  g_autofree char *new_due = mc_records_format_instant (data->new_due_at);
+  g_autofree char *due_line = g_markup_printf_escaped (
+    "Thời gian hẹn trả kết quả giải quyết hồ sơ: %s.", due);
+  g_autofree char *late = g_markup_printf_escaped (
+    "Tuy nhiên đến nay, %s chưa trả kết quả giải quyết hồ sơ của Ông/Bà/Tổ chức đúng thời hạn "
+    "quy định ghi trên Giấy tiếp nhận hồ sơ và hẹn trả kết quả.", unit);
+  g_autofree char *reason = g_markup_printf_escaped ("Lý do: %s", or_blank (data->reason));
+  g_autofree char *regret = g_markup_printf_escaped (
+    "%s xin trân trọng gửi lời xin lỗi đến Ông (Bà)/Tổ chức vì sự chậm trễ trong quá trình giải "
+    "quyết hồ sơ có thể gây phiền hà, tốn kém về chi phí, công sức của Ông (Bà)/Tổ chức.", unit);
+  g_autofree char *promise = g_markup_printf_escaped (
+    "%s xin lỗi Ông/Bà/Tổ chức và sẽ trả kết quả giải quyết hồ sơ cho Ông/Bà/Tổ chức vào "
+    "<b>%s</b>.", unit, new_due);
+
+  reception_paragraph (doc, data, new_form);
+  mc_pdf_document_paragraph (doc, due_line);
+  mc_pdf_document_paragraph (doc, late);
+  mc_pdf_document_paragraph (doc, reason);
+  if (new_form)
+    mc_pdf_document_paragraph (doc, regret);
+  mc_pdf_document_paragraph (doc, promise);
+  mc_pdf_document_paragraph (doc, "Mong nhận được sự thông cảm của Ông/Bà/Tổ chức vì sự chậm trễ này./.");
+}
+
+static void
+lay_out (McPdfDocument *doc, const McApologyFormData *data)
+{
+  const McPdfSignature signature = { "THỦ TRƯỞNG CƠ QUAN, ĐƠN VỊ", "(Ký và ghi rõ họ tên)", NULL };
+
+  header (doc, data);
+  mc_pdf_document_title (doc, mc_apology_form_get_title (data));
+  addressee (doc, data);
+  body (doc, data);
+  mc_pdf_document_space (doc, 8);
+  mc_pdf_document_signatures (doc, &signature, 1);
+}
+
+int
+mc_apology_form_get_n_pages (const McApologyFormData *data, double width, double height)
+{
+  g_autoptr(McPdfDocument) doc = NULL;
+
+  g_return_val_if_fail (data != NULL, 0);
+
+  doc = mc_pdf_document_new (NULL, -1);
+  lay_out (doc, data);
+  return mc_pdf_document_get_n_pages (doc);
+}
+
+void
+mc_apology_form_draw_page (cairo_t *cr, const McApologyFormData *data, int page,
+                           double width, double height)
+{
+  McPdfDocument *doc;
+
+  g_return_if_fail (cr != NULL && data != NULL);
+  g_return_if_fail (width > 0 && height > 0);
+
+  doc = mc_records_begin_page (cr, page, MC_PDF_PAGE_WIDTH, MC_PDF_PAGE_HEIGHT, width, height);
+  lay_out (doc, data);
+  mc_records_end_page (cr, doc);
+}
+
+static int
+count_cb (gconstpointer data, double width, double height)
+{
+  return mc_apology_form_get_n_pages (data, width, height);
+}
+
+static void
+draw_cb (cairo_t *cr, gconstpointer data, int page, double width, double height)
+{
+  mc_apology_form_draw_page (cr, data, page, width, height);
+}
+
+gboolean
+mc_apology_form_data_write_pdf (const McApologyFormData *data, const char *path, GError **error)
+{
+  const char *texts[] = { data->unit.parent_unit_name, data->unit.unit_name, data->unit.place_name,
+                          data->code, data->procedure_name, data->applicant_name,
+                          data->applicant_id_number, data->reason };
+
+  g_return_val_if_fail (data != NULL && path != NULL, FALSE);
+
+  if (!mc_records_check_utf8 (texts, G_N_ELEMENTS (texts), error))
+    return FALSE;
+  return mc_records_write_pdf (path, mc_apology_form_get_title (data), MC_PDF_PAGE_WIDTH,
+                               MC_PDF_PAGE_HEIGHT, count_cb, draw_cb, data, error);
+}
+
+gboolean
+mc_apology_form_write_pdf (McWorkflow *workflow, gint64 apology_id, const char *path, GError **error)
+{
+  g_autoptr(McApologyFormData) data = NULL;
+
+  g_return_val_if_fail (MC_IS_WORKFLOW (workflow), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  data = mc_apology_form_data_new (workflow, apology_id, error);
+  return data != NULL && mc_apology_form_data_write_pdf (data, path, error);
+}

@@ -1,0 +1,650 @@
+/* mc-dossier-register.c — Sổ theo dõi hồ sơ for a period, as PDF and XLSX
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Columns. TT 03/2025/TT-VPCP Mẫu 07, as reproduced in Quyết định
+ * 3621/QĐ-BYT (24/11/2025), BM.06: "STT | Mã hồ sơ | Tên TTHC | Tên tổ chức, cá
+ * nhân | Địa chỉ/SĐT | Cơ quan chủ trì giải quyết | Nhận và trả kết quả (Nhận hồ
+ * sơ | Hẹn trả kết quả | Trả kết quả | Phương thức nhận kết quả | Ký nhận)" and
+ * its two notes. TT 01/2018/TT-VPCP Mẫu 06: the official Phụ lục was not at hand
+ * (notes/legal.md §9, gap 1); its columns here are those its book is known by —
+ * the 2025 ones plus "Số lượng hồ sơ (bộ)", the dates of "chuyển hồ sơ đến cơ
+ * quan giải quyết" and "nhận kết quả từ cơ quan giải quyết" that 2025 dropped,
+ * and "Ghi chú" — with the 2018 wording "Ngày, tháng, năm …" and "Địa chỉ, số
+ * điện thoại". Check them against the official text before relying on them.
+ * Both are numbered (1), (2), … under the header, as registers are.
+ */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <xlsxwriter.h>
+
+#include "mc-dossier-register.h"
+#include "mc-receipt.h"
+
+
+typedef enum {
+  FIELD_NUMBER, FIELD_CODE, FIELD_PROCEDURE, FIELD_SETS, FIELD_APPLICANT, FIELD_CONTACT,
+  FIELD_BODY, FIELD_RECEIVED, FIELD_DUE, FIELD_TRANSFERRED, FIELD_FINISHED, FIELD_RETURNED,
+  FIELD_METHOD, FIELD_SIGN, FIELD_NOTE,
+} Field;
+
+typedef struct {
+  const char *title;
+  const char *group;
+  double      pdf_width;   /* points; 0: the rest */
+  double      xlsx_width;  /* characters */
+  gboolean    center;
+  Field       field;
+} Column;
+
+#define GROUP "Nhận và trả kết quả"
+
+/* Widths fill the landscape content width (714 pt); "the rest" goes to the
+ * procedure's name. The 2018 book has three more columns: a smaller type. */
+static const Column columns_2018[] = {
+  { "STT", NULL, 24, 5, TRUE, FIELD_NUMBER },
+  { "Mã hồ sơ", NULL, 64, 16, FALSE, FIELD_CODE },
+  { "Tên TTHC", NULL, 0, 30, FALSE, FIELD_PROCEDURE },
+  { "Số lượng hồ sơ (bộ)", NULL, 30, 8, TRUE, FIELD_SETS },
+  { "Tên tổ chức, cá nhân", NULL, 56, 18, FALSE, FIELD_APPLICANT },
+  { "Địa chỉ, số điện thoại", NULL, 64, 22, FALSE, FIELD_CONTACT },
+  { "Cơ quan chủ trì giải quyết", NULL, 54, 16, FALSE, FIELD_BODY },
+  { "Ngày, tháng, năm nhận hồ sơ", GROUP, 48, 12, TRUE, FIELD_RECEIVED },
+  { "Ngày, tháng, năm hẹn trả kết quả", GROUP, 48, 12, TRUE, FIELD_DUE },
+  { "Ngày, tháng, năm chuyển hồ sơ đến cơ quan giải quyết", GROUP, 48, 12, TRUE, FIELD_TRANSFERRED },
+  { "Ngày, tháng, năm nhận kết quả từ cơ quan giải quyết", GROUP, 48, 12, TRUE, FIELD_FINISHED },
+  { "Ngày, tháng, năm trả kết quả cho tổ chức, cá nhân", GROUP, 48, 12, TRUE, FIELD_RETURNED },
+  { "Ký nhận", GROUP, 40, 14, TRUE, FIELD_SIGN },
+  { "Ghi chú", NULL, 36, 12, FALSE, FIELD_NOTE },
+};
+#define SIZE_2018 9.0
+
+static const Column columns_2025[] = {
+  { "STT", NULL, 26, 5, TRUE, FIELD_NUMBER },
+  { "Mã hồ sơ", NULL, 74, 16, FALSE, FIELD_CODE },
+  { "Tên TTHC", NULL, 0, 32, FALSE, FIELD_PROCEDURE },
+  { "Tên tổ chức, cá nhân", NULL, 66, 18, FALSE, FIELD_APPLICANT },
+  { "Địa chỉ/SĐT", NULL, 84, 24, FALSE, FIELD_CONTACT },
+  { "Cơ quan chủ trì giải quyết", NULL, 66, 16, FALSE, FIELD_BODY },
+  { "Nhận hồ sơ", GROUP, 54, 12, TRUE, FIELD_RECEIVED },
+  { "Hẹn trả kết quả", GROUP, 54, 12, TRUE, FIELD_DUE },
+  { "Trả kết quả", GROUP, 54, 12, TRUE, FIELD_RETURNED },
+  { "Phương thức nhận kết quả", GROUP, 64, 14, FALSE, FIELD_METHOD },
+  { "Ký nhận", GROUP, 50, 14, TRUE, FIELD_SIGN },
+};
+#define SIZE_2025 10.0
+
+/* The document's words, Vietnamese whatever the interface language. */
+static const char *
+return_method_label (McChannel channel)
+{
+  switch (channel)
+    {
+    case MC_CHANNEL_TRUC_TIEP:
+      return "Trực tiếp";
+    case MC_CHANNEL_BUU_CHINH:
+      return "Dịch vụ bưu chính công ích";
+    case MC_CHANNEL_TRUC_TUYEN:
+      return "Trực tuyến";
+    default:
+      return "";
+    }
+}
+
+McDossierRegisterData *
+mc_dossier_register_data_new_empty (McTime from, McTime to)
+{
+  McDossierRegisterData *data = g_new0 (McDossierRegisterData, 1);
+
+  data->from = from;
+  data->to = to;
+  data->printed_at = mc_time_now ();
+  data->rows = g_ptr_array_new ();
+  return data;
+}
+
+void
+mc_dossier_register_data_free (McDossierRegisterData *data)
+{
+  if (data == NULL)
+    return;
+  mc_records_unit_clear (&data->unit);
+  g_clear_pointer (&data->rows, g_ptr_array_unref);
+  g_clear_pointer (&data->return_methods, g_hash_table_unref);
+  g_free (data);
+}
+
+/* How each result went back (the 2025 column "Phương thức nhận kết quả"),
+ * which McRegisterRow does not carry. */
+static GHashTable *
+load_return_methods (McDb *db, McTime from, McTime to, GError **error)
+{
+  sqlite3_stmt *stmt = mc_db_prepare (db, "SELECT code, return_method FROM dossier "
+                                          "WHERE received_at >= ? AND received_at < ? "
+                                          "AND return_method IS NOT NULL", error);
+  GHashTable *methods;
+
+  if (stmt == NULL)
+    return NULL;
+  methods = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  sqlite3_bind_int64 (stmt, 1, from);
+  sqlite3_bind_int64 (stmt, 2, to);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      McChannel channel;
+
+      if (mc_channel_from_string ((const char *) sqlite3_column_text (stmt, 1), &channel))
+        g_hash_table_insert (methods, g_strdup ((const char *) sqlite3_column_text (stmt, 0)),
+                             g_strdup (return_method_label (channel)));
+    }
+  sqlite3_reset (stmt);
+  return methods;
+}
+
+McDossierRegisterData *
+mc_dossier_register_data_new (McWorkflow *workflow, McTime from, McTime to, GError **error)
+{
+  g_autoptr(McDossierRegisterData) data = mc_dossier_register_data_new_empty (from, to);
+  GPtrArray *rows;
+
+  g_return_val_if_fail (MC_IS_WORKFLOW (workflow), NULL);
+
+  if (to <= from)
+    {
+      g_set_error_literal (error, MC_EXPORT_ERROR, MC_EXPORT_ERROR_INVALID,
+                           _("The end of the period must come after its start"));
+      return NULL;
+    }
+  rows = mc_workflow_register (workflow, from, to, error);
+  if (rows == NULL)
+    return NULL;
+  g_ptr_array_unref (data->rows);
+  data->rows = rows;
+  data->return_methods = load_return_methods (mc_workflow_get_db (workflow), from, to, error);
+  if (data->return_methods == NULL ||
+      !mc_records_unit_load (mc_workflow_get_db (workflow), &data->unit, error))
+    return NULL;
+  return g_steal_pointer (&data);
+}
+
+/* The period decides: a book opened under TT 01/2018 keeps its columns. */
+static gboolean
+is_2025_form (const McDossierRegisterData *data)
+{
+  return mc_receipt_is_2025_form (data->from);
+}
+
+static const Column *
+get_columns (const McDossierRegisterData *data, int *n_columns)
+{
+  if (is_2025_form (data))
+    {
+      *n_columns = G_N_ELEMENTS (columns_2025);
+      return columns_2025;
+    }
+  *n_columns = G_N_ELEMENTS (columns_2018);
+  return columns_2018;
+}
+
+const char *
+mc_dossier_register_get_title (void)
+{
+  return "SỔ THEO DÕI HỒ SƠ";
+}
+
+static McTime
+row_time (const McRegisterRow *row, Field field)
+{
+  switch (field)
+    {
+    case FIELD_RECEIVED:
+      return row->received_at;
+    case FIELD_DUE:
+      return row->due_at;
+    case FIELD_TRANSFERRED:
+      return row->transferred_at;
+    case FIELD_FINISHED:
+      return row->finished_at;
+    case FIELD_RETURNED:
+      return row->returned_at;
+    default:
+      return 0;
+    }
+}
+
+static gboolean
+is_time_field (Field field)
+{
+  return field >= FIELD_RECEIVED && field <= FIELD_RETURNED;
+}
+
+/* The text of a cell (times as "dd/mm/yyyy HH:MM"). */
+static char *
+cell_text (const McDossierRegisterData *data, const McRegisterRow *row, guint index, Field field)
+{
+  const char *method = data->return_methods != NULL && row->code != NULL
+                       ? g_hash_table_lookup (data->return_methods, row->code) : NULL;
+
+  if (is_time_field (field))
+    return mc_records_format_short (row_time (row, field));
+  switch (field)
+    {
+    case FIELD_NUMBER:
+      return g_strdup_printf ("%u", index + 1);
+    case FIELD_CODE:
+      return g_strdup (row->code);
+    case FIELD_PROCEDURE:
+      return g_strdup (row->procedure_name);
+    case FIELD_SETS:
+      return row->n_sets > 0 ? g_strdup_printf ("%02d", row->n_sets) : g_strdup ("");
+    case FIELD_APPLICANT:
+      return g_strdup (row->applicant_name);
+    case FIELD_CONTACT:
+      return g_strdup (row->applicant_contact);
+    case FIELD_BODY:
+      return g_strdup (row->handling_body);
+    case FIELD_METHOD:
+      return g_strdup (method);
+    case FIELD_SIGN:
+      /* Who collected it; they sign beside their name in the printed book. */
+      return g_strdup (row->returned_to);
+    case FIELD_NOTE:
+      return g_strdup (row->note);
+    default:
+      return g_strdup ("");
+    }
+}
+
+/* "(Từ ngày 01/01/2024 đến ngày 31/03/2024)": the end is the last day included. */
+static char *
+period_text (const McDossierRegisterData *data)
+{
+  g_autofree char *from = mc_records_format_short (data->from);
+  g_autofree char *to = mc_records_format_short (data->to - 1);
+
+  from[10] = '\0';
+  to[10] = '\0';
+  return g_strdup_printf ("(Từ ngày %s đến ngày %s)", from, to);
+}
+
+/* PDF */
+
+static void
+header (McPdfDocument *doc, const McDossierRegisterData *data)
+{
+  const char *bodies[3] = { NULL, };
+  int n = 0;
+
+  if (data->unit.unit_name != NULL && data->unit.unit_name[0] != '\0')
+    bodies[n++] = data->unit.unit_name;
+  else if (data->unit.parent_unit_name != NULL && data->unit.parent_unit_name[0] != '\0')
+    bodies[n++] = data->unit.parent_unit_name;
+  bodies[n++] = data->unit.office_name != NULL ? data->unit.office_name : MC_RECORDS_BLANK;
+  mc_pdf_document_header (doc, bodies, data->unit.place_name, mc_time_get_date (data->printed_at));
+}
+
+static void
+notes (McPdfDocument *doc)
+{
+  mc_pdf_document_space (doc, 8);
+  mc_pdf_document_text (doc, "<b><i>Ghi chú:</i></b>", 12, MC_PDF_TEXT_PLAIN);
+  mc_pdf_document_text (doc, "- Sổ theo dõi hồ sơ được lập theo từng lĩnh vực hoặc nhóm lĩnh vực tại Bộ phận "
+                             "Một cửa.", 12, MC_PDF_TEXT_JUSTIFY);
+  mc_pdf_document_text (doc, "- Trường hợp áp dụng Sổ theo dõi hồ sơ điện tử thì theo dõi trực tiếp trên Hệ "
+                             "thống thông tin giải quyết thủ tục hành chính, không cần thực hiện in sổ giấy "
+                             "nhưng phải đảm bảo đầy đủ thông tin theo quy định.", 12, MC_PDF_TEXT_JUSTIFY);
+}
+
+static void
+lay_out (McPdfDocument *doc, const McDossierRegisterData *data)
+{
+  int n_columns;
+  const Column *columns = get_columns (data, &n_columns);
+  g_autofree McPdfColumn *pdf_columns = g_new0 (McPdfColumn, n_columns);
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+  g_autofree char *period = period_text (data);
+  g_autofree char *period_markup = g_markup_printf_escaped ("<i>%s</i>", period);
+
+  for (int c = 0; c < n_columns; c++)
+    pdf_columns[c] = (McPdfColumn) { columns[c].title, columns[c].pdf_width, columns[c].center,
+                                     columns[c].group };
+  for (guint r = 0; r < data->rows->len; r++)
+    {
+      char **cells = g_new0 (char *, n_columns + 1);
+
+      for (int c = 0; c < n_columns; c++)
+        cells[c] = cell_text (data, g_ptr_array_index (data->rows, r), r, columns[c].field);
+      g_ptr_array_add (rows, cells);
+    }
+  header (doc, data);
+  mc_pdf_document_title (doc, mc_dossier_register_get_title ());
+  mc_pdf_document_text (doc, period_markup, 13, MC_PDF_TEXT_CENTER);
+  mc_pdf_document_space (doc, 10);
+  mc_pdf_document_table_full (doc, pdf_columns, n_columns, rows, MC_PDF_TABLE_NUMBERED,
+                              is_2025_form (data) ? SIZE_2025 : SIZE_2018);
+  if (is_2025_form (data))
+    notes (doc);
+}
+
+int
+mc_dossier_register_get_n_pages (const McDossierRegisterData *data, double width, double height)
+{
+  g_autoptr(McPdfDocument) doc = NULL;
+
+  g_return_val_if_fail (data != NULL, 0);
+
+  doc = mc_pdf_document_new_sized (NULL, -1, MC_PDF_LANDSCAPE_WIDTH, MC_PDF_LANDSCAPE_HEIGHT);
+  lay_out (doc, data);
+  return mc_pdf_document_get_n_pages (doc);
+}
+
+void
+mc_dossier_register_draw_page (cairo_t *cr, const McDossierRegisterData *data, int page,
+                               double width, double height)
+{
+  McPdfDocument *doc;
+
+  g_return_if_fail (cr != NULL && data != NULL);
+  g_return_if_fail (width > 0 && height > 0);
+
+  doc = mc_records_begin_page (cr, page, MC_PDF_LANDSCAPE_WIDTH, MC_PDF_LANDSCAPE_HEIGHT, width, height);
+  lay_out (doc, data);
+  mc_records_end_page (cr, doc);
+}
+
+static gboolean
+check_texts (const McDossierRegisterData *data, GError **error)
+{
+  const char *unit[] = { data->unit.parent_unit_name, data->unit.unit_name, data->unit.office_name,
+                         data->unit.place_name };
+
+  if (!mc_records_check_utf8 (unit, G_N_ELEMENTS (unit), error))
+    return FALSE;
+  for (guint i = 0; i < data->rows->len; i++)
+    {
+      McRegisterRow *row = g_ptr_array_index (data->rows, i);
+      const char *texts[] = { row->code, row->procedure_name, row->applicant_name, row->applicant_contact,
+                              row->handling_body, row->returned_to, row->note };
+
+      if (!mc_records_check_utf8 (texts, G_N_ELEMENTS (texts), error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static int
+count_cb (gconstpointer data, double width, double height)
+{
+  return mc_dossier_register_get_n_pages (data, width, height);
+}
+
+static void
+draw_cb (cairo_t *cr, gconstpointer data, int page, double width, double height)
+{
+  mc_dossier_register_draw_page (cr, data, page, width, height);
+}
+
+gboolean
+mc_dossier_register_data_write_pdf (const McDossierRegisterData *data, const char *path, GError **error)
+{
+  g_return_val_if_fail (data != NULL && path != NULL, FALSE);
+
+  if (!check_texts (data, error))
+    return FALSE;
+  return mc_records_write_pdf (path, mc_dossier_register_get_title (), MC_PDF_LANDSCAPE_WIDTH,
+                               MC_PDF_LANDSCAPE_HEIGHT, count_cb, draw_cb, data, error);
+}
+
+/* XLSX */
+
+typedef struct {
+  lxw_format *body;      /* the issuing body, bold */
+  lxw_format *nation;
+  lxw_format *title;
+  lxw_format *period;
+  lxw_format *head;
+  lxw_format *number;    /* "(1)" */
+  lxw_format *cell;
+  lxw_format *center;
+  lxw_format *time;
+  lxw_format *note;
+} Formats;
+
+static lxw_format *
+base_format (lxw_workbook *wb, double size, gboolean bold)
+{
+  lxw_format *f = workbook_add_format (wb);
+
+  format_set_font_name (f, "Times New Roman");
+  format_set_font_size (f, size);
+  format_set_align (f, LXW_ALIGN_VERTICAL_CENTER);
+  format_set_text_wrap (f);
+  if (bold)
+    format_set_bold (f);
+  return f;
+}
+
+static lxw_format *
+bordered (lxw_workbook *wb, gboolean bold, uint8_t align)
+{
+  lxw_format *f = base_format (wb, 11, bold);
+
+  format_set_border (f, LXW_BORDER_THIN);
+  format_set_align (f, align);
+  return f;
+}
+
+static void
+make_formats (lxw_workbook *wb, Formats *f)
+{
+  f->body = base_format (wb, 12, TRUE);
+  format_set_align (f->body, LXW_ALIGN_CENTER);
+  f->nation = base_format (wb, 12, TRUE);
+  format_set_align (f->nation, LXW_ALIGN_CENTER);
+  f->title = base_format (wb, 14, TRUE);
+  format_set_align (f->title, LXW_ALIGN_CENTER);
+  f->period = base_format (wb, 13, FALSE);
+  format_set_italic (f->period);
+  format_set_align (f->period, LXW_ALIGN_CENTER);
+  f->head = bordered (wb, TRUE, LXW_ALIGN_CENTER);
+  f->number = bordered (wb, FALSE, LXW_ALIGN_CENTER);
+  format_set_italic (f->number);
+  f->cell = bordered (wb, FALSE, LXW_ALIGN_LEFT);
+  f->center = bordered (wb, FALSE, LXW_ALIGN_CENTER);
+  f->time = bordered (wb, FALSE, LXW_ALIGN_CENTER);
+  format_set_num_format (f->time, "dd/mm/yyyy hh:mm");
+  f->note = base_format (wb, 11, FALSE);
+}
+
+static char *
+upper (const char *text)
+{
+  return g_utf8_strup (text != NULL ? text : "", -1);
+}
+
+/* Rows 0–4: the issuing body and the national name, the title, the period. */
+static void
+write_heading (lxw_worksheet *ws, const Formats *f, const McDossierRegisterData *data, int n_columns)
+{
+  int split = n_columns / 2 - 1;
+  g_autofree char *unit = upper (data->unit.unit_name);
+  g_autofree char *office = upper (data->unit.office_name);
+  g_autofree char *period = period_text (data);
+
+  worksheet_merge_range (ws, 0, 0, 0, split, unit, f->body);
+  worksheet_merge_range (ws, 1, 0, 1, split, office, f->body);
+  worksheet_merge_range (ws, 0, split + 1, 0, n_columns - 1, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", f->nation);
+  worksheet_merge_range (ws, 1, split + 1, 1, n_columns - 1, "Độc lập - Tự do - Hạnh phúc", f->nation);
+  worksheet_merge_range (ws, 3, 0, 3, n_columns - 1, mc_dossier_register_get_title (), f->title);
+  worksheet_merge_range (ws, 4, 0, 4, n_columns - 1, period, f->period);
+  worksheet_set_row (ws, 3, 22, NULL);
+}
+
+#define HEAD_ROW 6
+
+/* Rows 6–8: group headings, column titles (an ungrouped title spans both),
+ * the column numbers; repeated on every printed page. */
+static void
+write_table_head (lxw_worksheet *ws, const Formats *f, const Column *columns, int n_columns)
+{
+  for (int c = 0; c < n_columns; c++)
+    {
+      g_autofree char *number = g_strdup_printf ("(%d)", c + 1);
+
+      worksheet_set_column (ws, c, c, columns[c].xlsx_width, NULL);
+      if (columns[c].group == NULL)
+        worksheet_merge_range (ws, HEAD_ROW, c, HEAD_ROW + 1, c, columns[c].title, f->head);
+      else
+        {
+          int last = c;
+
+          while (last + 1 < n_columns && g_strcmp0 (columns[last + 1].group, columns[c].group) == 0)
+            last++;
+          if (c == 0 || g_strcmp0 (columns[c - 1].group, columns[c].group) != 0)
+            worksheet_merge_range (ws, HEAD_ROW, c, HEAD_ROW, last, columns[c].group, f->head);
+          worksheet_write_string (ws, HEAD_ROW + 1, c, columns[c].title, f->head);
+        }
+      worksheet_write_string (ws, HEAD_ROW + 2, c, number, f->number);
+    }
+  worksheet_set_row (ws, HEAD_ROW + 1, 60, NULL);
+  worksheet_repeat_rows (ws, HEAD_ROW, HEAD_ROW + 2);
+}
+
+static lxw_datetime
+to_datetime (McTime t)
+{
+  int y, m, d, minute = mc_time_get_minute (t);
+
+  mc_date_to_ymd (mc_time_get_date (t), &y, &m, &d);
+  return (lxw_datetime) { y, m, d, minute / 60, minute % 60, 0 };
+}
+
+static void
+write_rows (lxw_worksheet *ws, const Formats *f, const McDossierRegisterData *data,
+            const Column *columns, int n_columns)
+{
+  for (guint r = 0; r < data->rows->len; r++)
+    {
+      McRegisterRow *row = g_ptr_array_index (data->rows, r);
+      lxw_row_t y = HEAD_ROW + 3 + r;
+
+      for (int c = 0; c < n_columns; c++)
+        {
+          Field field = columns[c].field;
+
+          if (field == FIELD_NUMBER)
+            worksheet_write_number (ws, y, c, r + 1, f->center);
+          else if (field == FIELD_SETS && row->n_sets > 0)
+            worksheet_write_number (ws, y, c, row->n_sets, f->center);
+          else if (is_time_field (field) && row_time (row, field) != 0)
+            {
+              lxw_datetime dt = to_datetime (row_time (row, field));
+
+              worksheet_write_datetime (ws, y, c, &dt, f->time);
+            }
+          else
+            {
+              g_autofree char *text = cell_text (data, row, r, field);
+
+              worksheet_write_string (ws, y, c, text, columns[c].center ? f->center : f->cell);
+            }
+        }
+    }
+}
+
+static void
+write_notes (lxw_worksheet *ws, const Formats *f, const McDossierRegisterData *data, int n_columns)
+{
+  lxw_row_t y = HEAD_ROW + 4 + data->rows->len;
+
+  if (!is_2025_form (data))
+    return;
+  worksheet_merge_range (ws, y, 0, y, n_columns - 1, "Ghi chú:", f->note);
+  worksheet_merge_range (ws, y + 1, 0, y + 1, n_columns - 1,
+                         "- Sổ theo dõi hồ sơ được lập theo từng lĩnh vực hoặc nhóm lĩnh vực tại Bộ phận "
+                         "Một cửa.", f->note);
+  worksheet_merge_range (ws, y + 2, 0, y + 2, n_columns - 1,
+                         "- Trường hợp áp dụng Sổ theo dõi hồ sơ điện tử thì theo dõi trực tiếp trên Hệ "
+                         "thống thông tin giải quyết thủ tục hành chính, không cần thực hiện in sổ giấy "
+                         "nhưng phải đảm bảo đầy đủ thông tin theo quy định.", f->note);
+  worksheet_set_row (ws, y + 2, 30, NULL);
+}
+
+static void
+page_setup (lxw_worksheet *ws)
+{
+  lxw_header_footer_options none = { 0 };
+
+  worksheet_set_landscape (ws);
+  worksheet_set_paper (ws, 9);  /* A4 */
+  worksheet_fit_to_pages (ws, 1, 0);
+  /* NĐ 30/2020 margins, in inches: left 30 mm, right 15 mm, top and bottom 20 mm. */
+  worksheet_set_margins (ws, 30 / 25.4, 15 / 25.4, 20 / 25.4, 20 / 25.4);
+  worksheet_set_footer_opt (ws, "&CTrang &P/&N", &none);
+  worksheet_freeze_panes (ws, HEAD_ROW + 3, 0);
+}
+
+gboolean
+mc_dossier_register_data_write_xlsx (const McDossierRegisterData *data, const char *path, GError **error)
+{
+  int n_columns;
+  const Column *columns;
+  lxw_workbook *wb;
+  lxw_worksheet *ws;
+  lxw_error rc;
+  Formats f;
+
+  g_return_val_if_fail (data != NULL && path != NULL, FALSE);
+
+  /* libxlsxwriter writes invalid UTF-8 as is, producing a file Excel refuses. */
+  if (!check_texts (data, error))
+    return FALSE;
+  columns = get_columns (data, &n_columns);
+  wb = workbook_new (path);
+  if (wb == NULL)
+    {
+      g_set_error (error, MC_EXPORT_ERROR, MC_EXPORT_ERROR_WRITE, _("Cannot create the file “%s”"), path);
+      return FALSE;
+    }
+  ws = workbook_add_worksheet (wb, "Sổ theo dõi hồ sơ");
+  make_formats (wb, &f);
+  write_heading (ws, &f, data, n_columns);
+  write_table_head (ws, &f, columns, n_columns);
+  write_rows (ws, &f, data, columns, n_columns);
+  write_notes (ws, &f, data, n_columns);
+  page_setup (ws);
+  rc = workbook_close (wb);
+  if (rc != LXW_NO_ERROR)
+    {
+      g_set_error (error, MC_EXPORT_ERROR, MC_EXPORT_ERROR_WRITE, _("Cannot write the file “%s”: %s"),
+                   path, lxw_strerror (rc));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+mc_dossier_register_write_pdf (McWorkflow *workflow, McTime from, McTime to, const char *path,
+                               GError **error)
+{
+  g_autoptr(McDossierRegisterData) data = NULL;
+
+  g_return_val_if_fail (MC_IS_WORKFLOW (workflow), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  data = mc_dossier_register_data_new (workflow, from, to, error);
+  return data != NULL && mc_dossier_register_data_write_pdf (data, path, error);
+}
+
+gboolean
+mc_dossier_register_write_xlsx (McWorkflow *workflow, McTime from, McTime to, const char *path,
+                                GError **error)
+{
+  g_autoptr(McDossierRegisterData) data = NULL;
+
+  g_return_val_if_fail (MC_IS_WORKFLOW (workflow), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  data = mc_dossier_register_data_new (workflow, from, to, error);
+  return data != NULL && mc_dossier_register_data_write_xlsx (data, path, error);
+}

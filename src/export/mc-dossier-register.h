@@ -1,0 +1,50 @@
+/* mc-dossier-register.h — Sổ theo dõi hồ sơ for a period, as PDF and XLSX
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Mẫu 06 of Thông tư 01/2018/TT-VPCP for periods starting before 1/7/2025,
+ * Mẫu 07 of Thông tư 03/2025/TT-VPCP from then on: one line per dossier
+ * received in the period, landscape A4 with numbered columns.
+ */
+#pragma once
+
+#include <cairo.h>
+
+#include "mc-export-error.h"
+#include "mc-records-private.h"
+#include "mc-workflow.h"
+
+G_BEGIN_DECLS
+
+typedef struct {
+  McRecordsUnit unit;
+  McTime        from;      /* dossiers received in [from, to) */
+  McTime        to;
+  McTime        printed_at; /* the date line */
+  GPtrArray    *rows;      /* McRegisterRow*, in the order received */
+  GHashTable   *return_methods; /* code → "Trực tiếp", …; may be NULL */
+} McDossierRegisterData;
+
+McDossierRegisterData *mc_dossier_register_data_new       (McWorkflow *workflow, McTime from, McTime to,
+                                                           GError **error);
+/* rows is an empty array without a free function: the caller fills it. */
+McDossierRegisterData *mc_dossier_register_data_new_empty (McTime from, McTime to);
+void                   mc_dossier_register_data_free      (McDossierRegisterData *data);
+
+const char *mc_dossier_register_get_title   (void);
+/* The page is landscape A4 (MC_PDF_LANDSCAPE_WIDTH × MC_PDF_LANDSCAPE_HEIGHT),
+ * scaled to fit width × height. */
+int         mc_dossier_register_get_n_pages (const McDossierRegisterData *data, double width, double height);
+void        mc_dossier_register_draw_page   (cairo_t *cr, const McDossierRegisterData *data, int page,
+                                             double width, double height);
+gboolean    mc_dossier_register_data_write_pdf  (const McDossierRegisterData *data, const char *path,
+                                                 GError **error);
+gboolean    mc_dossier_register_data_write_xlsx (const McDossierRegisterData *data, const char *path,
+                                                 GError **error);
+gboolean    mc_dossier_register_write_pdf   (McWorkflow *workflow, McTime from, McTime to, const char *path,
+                                             GError **error);
+gboolean    mc_dossier_register_write_xlsx  (McWorkflow *workflow, McTime from, McTime to, const char *path,
+                                             GError **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (McDossierRegisterData, mc_dossier_register_data_free)
+
+G_END_DECLS

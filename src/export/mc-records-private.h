@@ -1,0 +1,53 @@
+/* mc-records-private.h — what the routing documents (Mẫu 04–07) share
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <cairo.h>
+
+#include "mc-db.h"
+#include "mc-pdf-document.h"
+#include "mc-time.h"
+
+G_BEGIN_DECLS
+
+/* A dotted blank, as on the legal forms, where a value is not known. */
+#define MC_RECORDS_BLANK "…………………"
+
+/* The center's own unit, as the headers of the forms name it. */
+typedef struct {
+  char *parent_unit_name;  /* cơ quan chủ quản, or NULL */
+  char *unit_name;         /* Ủy ban nhân dân phường Phú Sơn */
+  char *office_name;       /* Bộ phận Tiếp nhận và Trả kết quả */
+  char *place_name;        /* địa danh */
+} McRecordsUnit;
+
+gboolean    mc_records_unit_load   (McDb *db, McRecordsUnit *unit, GError **error);
+void        mc_records_unit_clear  (McRecordsUnit *unit);
+void        mc_records_unit_copy   (McRecordsUnit *dest, const McRecordsUnit *src);
+gboolean    mc_records_check_utf8  (const char * const *texts, guint n_texts, GError **error);
+
+/* "09 giờ 30 phút, ngày 14 tháng 3 năm 2024": the forms' "…giờ…phút, ngày…
+ * tháng…năm…"; a dotted blank for 0. */
+char       *mc_records_format_instant (McTime t);
+/* "14/03/2024 09:30" for the register's narrow columns; "" for 0. */
+char       *mc_records_format_short   (McTime t);
+/* Trước hạn / Đúng hạn / Quá hạn, as the forms write them. */
+const char *mc_records_timeliness_label (int timeliness);
+
+/* Scales the page (page_width × page_height points) to fit width × height,
+ * centred, on white; the caller lays out on the returned document, then
+ * calls mc_records_end_page. */
+McPdfDocument *mc_records_begin_page (cairo_t *cr, int page, double page_width, double page_height,
+                                      double width, double height);
+void           mc_records_end_page   (cairo_t *cr, McPdfDocument *doc);
+
+typedef int  (*McRecordsCountFunc) (gconstpointer data, double width, double height);
+typedef void (*McRecordsDrawFunc)  (cairo_t *cr, gconstpointer data, int page, double width, double height);
+
+/* Every page into a PDF; a half-written file is removed. */
+gboolean    mc_records_write_pdf   (const char *path, const char *title, double page_width,
+                                    double page_height, McRecordsCountFunc count,
+                                    McRecordsDrawFunc draw, gconstpointer data, GError **error);
+
+G_END_DECLS
