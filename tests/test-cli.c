@@ -131,6 +131,111 @@ test_concurrent_codes (void)
   }
 }
 
+/* The first field of the output's only line. */
+static char *
+first_field (const char *out)
+{
+  g_auto(GStrv) fields = g_strsplit (out, "\t", 2);
+
+  return g_strdup (fields[0]);
+}
+
+static char *
+field_of (const char *line, int n)
+{
+  g_auto(GStrv) fields = g_strsplit (line, "\t", -1);
+
+  g_assert_cmpint ((int) g_strv_length (fields), >, n);
+  return g_strchomp (g_strdup (fields[n]));
+}
+
+/* motcua dossier <transition> CODE …: prints "CODE state step department …". */
+static char *
+transition (const char *code, const char *fmt_args, const char *expected_state)
+{
+  g_autofree char *args = g_strdup_printf (fmt_args, code);
+  g_autofree char *out = NULL, *err = NULL;
+  int got = run (args, &out, &err);
+
+  g_test_message ("motcua %s → %d [%s] [%s]", args, got, out, err);
+  g_assert_cmpint (got, ==, 0);
+  {
+    g_autofree char *state = field_of (out, 1);
+    g_assert_cmpstr (state, ==, expected_state);
+  }
+  return g_steal_pointer (&out);
+}
+
+/* A dossier driven from reception to return by script, through three
+ * departments and one external agency, with a pause and an apology. */
+static void
+test_workflow (void)
+{
+  g_autofree char *db_path = mc_test_tmp_path ("cli.sqlite");
+  g_autofree char *out = NULL, *err = NULL, *code = NULL, *line = NULL;
+  g_autoptr(McDb) db = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpint (run ("dossier receive --procedure 1.012812 --name \"Lê Văn An\" --id-number 038085012345 "
+                        "--channel truc_tiep --at \"2026-03-02 08:00\"", &out, &err), ==, 0);
+  code = first_field (out);
+  db = mc_db_new (db_path, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (mc_db_exec (db, "INSERT INTO unit (code, name, level, relation) VALUES "
+                                 "('000.30.06.H56', 'Công an phường Phú Sơn', 'xa', 'external')", &error));
+  g_free (transition (code, "dossier transfer %s --at \"2026-03-02 09:00\"", "processing"));
+  g_free (transition (code, "dossier accept %s --at \"2026-03-02 09:30\"", "processing"));
+  expect ("dossier accept XYZ", 1, "", "XYZ");
+  line = transition (code, "dossier pause %s --kind supplement --reason \"Bản sao sổ đỏ\" --at \"2026-03-03 08:00\"", "paused");
+  g_free (transition (code, "dossier resume %s --at \"2026-03-04 08:00\"", "processing"));
+  g_free (line);
+  line = transition (code, "dossier external %s --unit 000.30.06.H56 --days 3 --at \"2026-03-04 09:00\"",
+                     "sent_external");
+  {
+    g_autofree char *where = field_of (line, 3);
+    g_assert_cmpstr (where, ==, "Công an phường Phú Sơn");
+  }
+  {
+    /* Finishing while the police hold it is refused, in Vietnamese, and changes nothing. */
+    g_autofree char *args = g_strdup_printf ("dossier finish %s --number 1/QĐ --at \"2026-03-05 09:00\"", code);
+    expect (args, 1, "", "Không thể");
+  }
+  g_free (transition (code, "dossier external %s --back --at \"2026-03-06 09:00\"", "processing"));
+  g_free (transition (code, "dossier transfer %s --at \"2026-03-09 09:00\"", "processing"));
+  g_free (transition (code, "dossier transfer %s --to VP --at \"2026-03-10 09:00\"", "processing"));
+  g_free (transition (code, "dossier send-back %s --reason \"Thiếu biên bản\" --at \"2026-03-10 10:00\"", "processing"));
+  g_free (transition (code, "dossier transfer %s --to VP --at \"2026-03-10 11:00\"", "processing"));
+  g_free (out);
+  g_free (err);
+  {
+    g_autofree char *args = g_strdup_printf ("dossier apology %s --reason \"Chờ xác minh\" --department KT "
+                                             "--at \"2026-03-11 08:00\"", code);
+    g_assert_cmpint (run (args, &out, &err), ==, 0);
+    g_assert_nonnull (strstr (out, "in_time"));
+    g_free (out);
+    g_free (err);
+    expect (args, 1, "", "một lần");  /* a second new appointment */
+  }
+  g_free (line);
+  line = transition (code, "dossier finish %s --number 12/QĐ-UBND --at \"2026-03-12 09:00\"", "result_ready");
+  {
+    g_autofree char *timeliness = field_of (line, 6);
+    g_assert_cmpstr (timeliness, ==, "early");
+  }
+  expect ("dossier return XYZ --collected-by A", 1, "", NULL);
+  {
+    g_autofree char *args = g_strdup_printf ("dossier return %s --collected-by \"Lê Văn An\" --id-number 123", code);
+    expect (args, 1, "", "12");
+  }
+  g_free (transition (code, "dossier return %s --collected-by \"Lê Văn An\" --id-number 038085012345 "
+                            "--at \"2026-03-13 09:00\"", "returned"));
+  out = NULL;
+  err = NULL;
+  g_assert_cmpint (run ("dossier apologies --year 2026", &out, &err), ==, 0);
+  g_assert_nonnull (strstr (out, code));
+  g_assert_cmpint (mc_db_query_int (db, "SELECT count (*) FROM dossier_event", NULL), ==, 14);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -139,5 +244,6 @@ main (int argc, char **argv)
   g_test_add_func ("/cli/holidays", test_holidays);
   g_test_add_func ("/cli/catalog", test_catalog);
   g_test_add_func ("/cli/concurrent-codes", test_concurrent_codes);
+  g_test_add_func ("/cli/workflow", test_workflow);
   return g_test_run ();
 }

@@ -252,5 +252,12 @@ mc_cli_dossier (McDb *db, int argc, char **argv)
     return receipt (db, argc - 1, argv + 1);
   if (g_str_equal (sub, "refuse"))
     return refuse (db, argc - 1, argv + 1);
-  return mc_cli_usage (_("Usage: motcua dossier receive|show|search|import|receipt|refuse …"));
+  if (g_str_equal (sub, "control-sheet"))
+    return mc_cli_dossier_control_sheet (db, argc - 1, argv + 1);
+  if (g_str_equal (sub, "register"))
+    return mc_cli_dossier_register (db, argc - 1, argv + 1);
+  if (mc_cli_is_workflow_command (sub))
+    return mc_cli_workflow (db, argc - 1, argv + 1);
+  return mc_cli_usage (_("Usage: motcua dossier receive|show|search|import|receipt|refuse|transfer|accept|send-back|"
+                         "pause|resume|external|finish|unqualified|withdraw|return|apology|inbox|apologies …"));
 }

@@ -22,5 +22,11 @@ int       mc_cli_calendar     (McDb *db, int argc, char **argv);
 int       mc_cli_catalog      (McDb *db, int argc, char **argv);
 int       mc_cli_demo         (McDb *db, int argc, char **argv);
 int       mc_cli_dossier      (McDb *db, int argc, char **argv);
+/* Mẫu 05 and Mẫu 06 (mc-cli-records.c); argv[0] is the subcommand. */
+int       mc_cli_dossier_control_sheet (McDb *db, int argc, char **argv);
+int       mc_cli_dossier_register      (McDb *db, int argc, char **argv);
+/* The routing transitions; argv[0] is the subcommand. */
+gboolean  mc_cli_is_workflow_command (const char *name);
+int       mc_cli_workflow     (McDb *db, int argc, char **argv);
 
 G_END_DECLS

@@ -466,7 +466,7 @@ mc_workflow_get_apology (McWorkflow *self, gint64 id, GError **error)
     r = apology_from_row (self, stmt);
   sqlite3_reset (stmt);
   if (r == NULL)
-    g_set_error (error, MC_WORKFLOW_ERROR, MC_WORKFLOW_ERROR_NOT_FOUND, _("No apology has the number %" G_GINT64_FORMAT), id);
+    g_set_error (error, MC_WORKFLOW_ERROR, MC_WORKFLOW_ERROR_NOT_FOUND, _("No apology has the number %lld"), (long long) id);
   return r;
 }
 

@@ -115,8 +115,9 @@ static gboolean
 refuse (GError **error, const Position *p, const char *what)
 {
   g_set_error (error, MC_WORKFLOW_ERROR, MC_WORKFLOW_ERROR_TRANSITION,
-               /* Translators: "Cannot transfer dossier X: it is Returned." */
-               _("Cannot %s dossier %s: it is %s"), what, p->code, mc_dossier_state_to_label (p->state));
+               /* Translators: the first %s is a verb of context "transition" ("transfer"),
+                * the second the dossier code, the third its state ("Returned"). */
+               _("Cannot %s dossier %s: its state is “%s”"), what, p->code, mc_dossier_state_to_label (p->state));
   return FALSE;
 }
 
@@ -552,7 +553,7 @@ mc_workflow_transfer (McWorkflow *self, const char *code, const McAction *action
   if (!txn_begin (self, code, action, &t, error))
     return FALSE;
   if (!state_in (&t.pos, from))
-    return refuse (error, &t.pos, _("transfer")) || txn_abort (&t);
+    return refuse (error, &t.pos, C_("transition", "transfer")) || txn_abort (&t);
   if (!transfer_target (&t, department_code, &step, &department, error) ||
       !lookup_staff (self, to_username, &to_staff, &staff_department, error))
     return txn_abort (&t);
@@ -595,7 +596,7 @@ mc_workflow_accept (McWorkflow *self, const char *code, const McAction *action, 
   if (!txn_begin (self, code, action, &t, error))
     return FALSE;
   if (!g_str_equal (t.pos.state, "processing"))
-    return refuse (error, &t.pos, _("accept")) || txn_abort (&t);
+    return refuse (error, &t.pos, C_("transition", "accept")) || txn_abort (&t);
   if (t.pos.step_accepted != 0)
     return fail (error, MC_WORKFLOW_ERROR_TRANSITION, _("The dossier has already been accepted at this step")) ||
            txn_abort (&t);
@@ -624,7 +625,7 @@ mc_workflow_send_back (McWorkflow *self, const char *code, const McAction *actio
       !txn_begin (self, code, action, &t, error))
     return FALSE;
   if (!g_str_equal (t.pos.state, "processing"))
-    return refuse (error, &t.pos, _("send back")) || txn_abort (&t);
+    return refuse (error, &t.pos, C_("transition", "send back")) || txn_abort (&t);
   /* Consulted outside its route: back to the step's own department; else
    * back one step. */
   step = t.pos.step;
@@ -670,7 +671,7 @@ mc_workflow_pause (McWorkflow *self, const char *code, const McAction *action, M
   if (!txn_begin (self, code, action, &t, error))
     return FALSE;
   if (!state_in (&t.pos, from))
-    return refuse (error, &t.pos, _("pause")) || txn_abort (&t);
+    return refuse (error, &t.pos, C_("transition", "pause")) || txn_abort (&t);
   e.state_from = t.pos.state;
   e.state_to = "paused";
   e.step = t.pos.step;
@@ -719,7 +720,7 @@ mc_workflow_resume (McWorkflow *self, const char *code, const McAction *action, 
   if (!txn_begin (self, code, action, &t, error))
     return FALSE;
   if (!g_str_equal (t.pos.state, "paused"))
-    return refuse (error, &t.pos, _("resume")) || txn_abort (&t);
+    return refuse (error, &t.pos, C_("transition", "resume")) || txn_abort (&t);
   if (!end_pause (&t, error))
     return txn_abort (&t);
   e.state_from = "paused";
@@ -748,7 +749,7 @@ mc_workflow_send_external (McWorkflow *self, const char *code, const McAction *a
   if (!txn_begin (self, code, action, &t, error))
     return FALSE;
   if (!state_in (&t.pos, from))
-    return refuse (error, &t.pos, _("send to another agency")) || txn_abort (&t);
+    return refuse (error, &t.pos, C_("transition", "send to another agency")) || txn_abort (&t);
   if ((unit = lookup_external_unit (self, unit_code, error)) == 0 ||
       (unit_due == 0 && !mc_calendar_add_working_days (self->calendar, t.at, days, &unit_due, error)))
     return txn_abort (&t);
@@ -784,7 +785,7 @@ mc_workflow_receive_external (McWorkflow *self, const char *code, const McAction
   if (!txn_begin (self, code, action, &t, error))
     return FALSE;
   if (!g_str_equal (t.pos.state, "sent_external"))
-    return refuse (error, &t.pos, _("receive back from another agency")) || txn_abort (&t);
+    return refuse (error, &t.pos, C_("transition", "receive back from another agency")) || txn_abort (&t);
   e.state_from = "sent_external";
   e.state_to = "processing";
   e.step = e.step_from = t.pos.step;
@@ -855,7 +856,7 @@ mc_workflow_finish (McWorkflow *self, const char *code, const McAction *action, 
   if (!txn_begin (self, code, action, &t, error))
     return FALSE;
   if (!state_in (&t.pos, from))
-    return refuse (error, &t.pos, _("record the result of")) || txn_abort (&t);
+    return refuse (error, &t.pos, C_("transition", "record the result of")) || txn_abort (&t);
   settle (&t, &e, "result_ready", action);
   if (e.note == NULL)
     e.note = result_number && *result_number ? result_number : result_description;
@@ -875,7 +876,7 @@ mc_workflow_unqualified (McWorkflow *self, const char *code, const McAction *act
       !txn_begin (self, code, action, &t, error))
     return FALSE;
   if (!state_in (&t.pos, from))
-    return refuse (error, &t.pos, _("declare unqualified")) || txn_abort (&t);
+    return refuse (error, &t.pos, C_("transition", "declare unqualified")) || txn_abort (&t);
   if (g_str_equal (t.pos.state, "paused") && !end_pause (&t, error))
     return txn_abort (&t);
   settle (&t, &e, "unqualified", action);
@@ -893,7 +894,7 @@ mc_workflow_withdraw (McWorkflow *self, const char *code, const McAction *action
   if (!txn_begin (self, code, action, &t, error))
     return FALSE;
   if (!mc_workflow_state_is_open (t.pos.state))
-    return refuse (error, &t.pos, _("withdraw")) || txn_abort (&t);
+    return refuse (error, &t.pos, C_("transition", "withdraw")) || txn_abort (&t);
   if (g_str_equal (t.pos.state, "paused") && !end_pause (&t, error))
     return txn_abort (&t);
   settle (&t, &e, "withdrawn", action);
@@ -940,7 +941,7 @@ mc_workflow_return (McWorkflow *self, const char *code, const McAction *action, 
   if (!txn_begin (self, code, action, &t, error))
     return FALSE;
   if (!state_in (&t.pos, from) || t.pos.returned != 0)
-    return refuse (error, &t.pos, _("return")) || txn_abort (&t);
+    return refuse (error, &t.pos, C_("transition", "return")) || txn_abort (&t);
   e.state_from = t.pos.state;
   e.state_to = g_str_equal (t.pos.state, "result_ready") ? "returned" : t.pos.state;
   e.note = action && action->note && *action->note ? action->note : who;
@@ -1046,7 +1047,7 @@ mc_workflow_apologize (McWorkflow *self, const char *code, const McAction *actio
     return FALSE;
   late_result = g_str_equal (t.pos.state, "result_ready") && g_strcmp0 (t.pos.timeliness, "late") == 0;
   if (!mc_workflow_state_is_open (t.pos.state) && !late_result)
-    return refuse (error, &t.pos, _("apologise for")) || txn_abort (&t);
+    return refuse (error, &t.pos, C_("transition", "apologise for")) || txn_abort (&t);
   if (!check_new_due (&t, new_due, error) ||
       (department_code && *department_code && (department = lookup_department (self, department_code, error)) == 0) ||
       !lookup_staff (self, responsible_username, &responsible, &staff_department, error))

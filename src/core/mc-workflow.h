@@ -233,6 +233,11 @@ void          mc_register_row_free         (McRegisterRow *row);
 /* Dossiers received in [from, to), in the order received. */
 GPtrArray    *mc_workflow_register         (McWorkflow *self, McTime from, McTime to, GError **error);
 
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (McHandover, mc_handover_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (McApologyRecord, mc_apology_record_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (McApologyCount, mc_apology_count_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (McRegisterRow, mc_register_row_free)
+
 const char   *mc_lateness_to_label         (McLateness lateness);
 const char   *mc_timeliness_to_label       (McTimeliness timeliness);
 gboolean      mc_timeliness_from_string    (const char *text, McTimeliness *timeliness);
