@@ -12,9 +12,11 @@
 #include "mc-calendar-page.h"
 #include "mc-catalog-page.h"
 #include "mc-dossier-page.h"
+#include "mc-inbox-page.h"
 #include "mc-reception-page.h"
 #include "mc-apology-page.h"
 #include "mc-return-page.h"
+#include "mc-sidebar.h"
 #include "mc-window.h"
 
 struct _McWindow
@@ -23,6 +25,7 @@ struct _McWindow
 
   AdwToastOverlay      *toasts;
   GtkStack             *stack;
+  McSidebar            *sidebar;
   AdwWindowTitle       *title;
   GString              *scan;        /* keys typed at scanner speed */
   guint32               scan_last;   /* time of the last of them */
@@ -183,15 +186,18 @@ mc_window_class_init (McWindowClass *klass)
 
   G_OBJECT_CLASS (klass)->finalize = mc_window_finalize;
   GTK_WINDOW_CLASS (klass)->close_request = mc_window_close_request;
+  g_type_ensure (MC_TYPE_SIDEBAR);
   gtk_widget_class_set_template_from_resource (widget_class, "/vn/motcua/Motcua/ui/mc-window.ui");
   gtk_widget_class_bind_template_child (widget_class, McWindow, toasts);
   gtk_widget_class_bind_template_child (widget_class, McWindow, stack);
+  gtk_widget_class_bind_template_child (widget_class, McWindow, sidebar);
   gtk_widget_class_bind_template_child (widget_class, McWindow, title);
   gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_cb);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_CONTROL_MASK, "win.show-page", "s", "reception");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_CONTROL_MASK, "win.show-page", "s", "dossiers");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_3, GDK_CONTROL_MASK, "win.show-page", "s", "catalog");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_4, GDK_CONTROL_MASK, "win.show-page", "s", "calendar");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_5, GDK_CONTROL_MASK, "win.show-page", "s", "inbox");
 }
 
 static void
@@ -231,6 +237,7 @@ mc_window_new (McApplication *app)
 
   gtk_stack_add_titled (self->stack, GTK_WIDGET (mc_reception_page_new (app)), "reception", _("Reception"));
   gtk_stack_add_titled (self->stack, GTK_WIDGET (mc_dossier_page_new (app)), "dossiers", _("Dossiers"));
+  gtk_stack_add_titled (self->stack, GTK_WIDGET (mc_inbox_page_new (app)), "inbox", _("Dossier processing"));
   gtk_stack_add_titled (self->stack, GTK_WIDGET (mc_return_page_new (app)), "return", _("Return results"));
   gtk_stack_add_titled (self->stack, GTK_WIDGET (mc_apology_page_new (app)), "apologies", _("Apology register"));
   gtk_stack_add_titled (self->stack, GTK_WIDGET (mc_catalog_page_new (app)), "catalog", _("Procedure catalog"));
@@ -262,4 +269,20 @@ mc_window_toast (McWindow *self, const char *message)
   g_return_if_fail (MC_IS_WINDOW (self));
 
   adw_toast_overlay_add_toast (self->toasts, adw_toast_new (message));
+}
+
+void
+mc_window_set_badge (McWindow *self, const char *page, guint count, guint alert)
+{
+  g_return_if_fail (MC_IS_WINDOW (self));
+
+  mc_sidebar_set_badge (self->sidebar, page, count, alert);
+}
+
+McSidebar *
+mc_window_get_sidebar (McWindow *self)
+{
+  g_return_val_if_fail (MC_IS_WINDOW (self), NULL);
+
+  return self->sidebar;
 }

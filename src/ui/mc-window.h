@@ -6,6 +6,7 @@
 #include <adwaita.h>
 
 #include "mc-application.h"
+#include "mc-sidebar.h"
 
 G_BEGIN_DECLS
 
@@ -16,6 +17,9 @@ McWindow   *mc_window_new            (McApplication *app);
 const char *mc_window_get_page       (McWindow *self);
 GtkWidget  *mc_window_get_page_widget (McWindow *self, const char *name);
 void        mc_window_toast          (McWindow *self, const char *message);
+/* Count badges beside a page's title in the navigation (see McSidebar). */
+void        mc_window_set_badge      (McWindow *self, const char *page, guint count, guint alert);
+McSidebar  *mc_window_get_sidebar    (McWindow *self);
 /* The barcode-scanner path: every key the window sees, with its time in ms.
  * Returns TRUE when the key ended a scanned dossier code (which is opened). */
 gboolean    mc_window_feed_key       (McWindow *self, guint keyval, guint32 time_ms);
