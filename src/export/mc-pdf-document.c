@@ -350,7 +350,7 @@ mc_pdf_document_header (McPdfDocument      *doc,
                         McDate              date)
 {
   g_autoptr(PangoLayout) nation = NULL;
-  double left_width, right_x, bottom;
+  double left_width, right_x, left_bottom, right_bottom;
 
   g_return_if_fail (doc != NULL && bodies != NULL);
 
@@ -360,9 +360,10 @@ mc_pdf_document_header (McPdfDocument      *doc,
                           MC_PDF_TEXT_BOLD, doc->content_width);
   right_x = MC_PDF_MARGIN_LEFT + doc->content_width - ink_width (nation) - 12;
   left_width = right_x - MC_PDF_MARGIN_LEFT;
-  bottom = MAX (header_left (doc, bodies, left_width - 6),
-                header_right (doc, place, date, right_x, doc->content_width - left_width));
-  doc->y = bottom;
+  /* Not inside MAX (): it would draw the taller side twice. */
+  left_bottom = header_left (doc, bodies, left_width - 6);
+  right_bottom = header_right (doc, place, date, right_x, doc->content_width - left_width);
+  doc->y = MAX (left_bottom, right_bottom);
 }
 
 void

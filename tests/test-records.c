@@ -1,0 +1,624 @@
+/* test-records.c — the routing documents: Mẫu 04 apology, Mẫu 05/06 control
+ * sheet, Mẫu 06/07 dossier register (PDF and XLSX)
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Dossiers are driven through the workflow on a temporary database; the PDFs
+ * are read back with pdftotext (what a citizen reads, diacritics included) and
+ * the XLSX with unzip. Without those tools the checks that need them skip.
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include "mc-apology-form.h"
+#include "mc-calendar-store.h"
+#include "mc-catalog.h"
+#include "mc-control-sheet.h"
+#include "mc-dossier-register.h"
+#include "mc-dossier-store.h"
+#include "mc-test-utils.h"
+#include "mc-workflow.h"
+
+/* Hòa giải tranh chấp đất đai: TTPV → KT chuyên viên → KT lãnh đạo → VP → VP văn thư. */
+#define LAND "1.012812"
+/* Đăng ký khai sinh: TTPV → VP → VP. */
+#define BIRTH "1.001193"
+#define E (&error)
+#define OK(call) G_STMT_START { g_assert_true (call); g_assert_no_error (error); } G_STMT_END
+
+typedef struct {
+  McDb           *db;
+  McCalendar     *calendar;
+  McDossierStore *store;
+  McWorkflow     *wf;
+} Fixture;
+
+static void
+add_staff (Fixture *f, const char *username, const char *name, const char *dept)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *sql = g_strdup_printf (
+      "INSERT INTO staff (username, full_name, title, department_id, roles, created_at) "
+      "SELECT '%s', '%s', 'Chuyên viên', id, '', 0 FROM department WHERE code = '%s'", username, name, dept);
+
+  g_assert_true (mc_db_exec (f->db, sql, &error));
+}
+
+static void
+fixture_set_up (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(McCatalog) catalog = NULL;
+
+  f->db = mc_test_db_new ();
+  catalog = mc_catalog_new (f->db);
+  g_assert_true (mc_catalog_install_builtin (catalog, NULL, &error));
+  g_assert_true (mc_db_exec (f->db, "UPDATE unit SET code = '000.00.06.H56', name = 'Ủy ban nhân dân phường Phú Sơn', "
+                                    "place_name = 'Phú Sơn' WHERE relation = 'self';"
+                                    "INSERT INTO unit (code, name, level, relation) VALUES "
+                                    "('000.30.06.H56', 'Công an phường Phú Sơn', 'xa', 'external')", &error));
+  g_assert_true (mc_db_set_setting (f->db, "unit.office_name", "Bộ phận Tiếp nhận và Trả kết quả", &error));
+  add_staff (f, "tn.lan", "Lê Thị Lan", "TTPV");
+  add_staff (f, "cv.duc", "Vũ Đức Mạnh", "KT");
+  add_staff (f, "tp.quang", "Trần Quang Huy", "KT");
+  add_staff (f, "pct.nga", "Nguyễn Thị Nga", "VP");
+  add_staff (f, "vt.yen", "Bùi Thị Yến", "VP");
+  f->calendar = mc_calendar_store_load (f->db, &error);
+  g_assert_no_error (error);
+  f->store = mc_dossier_store_new (f->db, f->calendar);
+  f->wf = mc_workflow_new (f->db, f->calendar);
+}
+
+static void
+fixture_tear_down (Fixture *f, gconstpointer data)
+{
+  g_clear_object (&f->wf);
+  g_clear_object (&f->store);
+  g_clear_object (&f->calendar);
+  g_clear_object (&f->db);
+}
+
+static char *
+receive (Fixture *f, const char *procedure, const char *name, const char *at)
+{
+  g_autoptr(McDossier) dossier = mc_dossier_new ();
+  McDossierData *d = mc_dossier_get_data (dossier);
+  g_autoptr(GError) error = NULL;
+
+  d->procedure_code = g_strdup (procedure);
+  d->applicant_name = g_strdup (name);
+  d->applicant_id_number = g_strdup ("038085012345");
+  d->applicant_address = g_strdup ("Số 12 phố Trần Phú, phường Phú Sơn");
+  d->applicant_phone = g_strdup ("0912345678");
+  d->channel = MC_CHANNEL_TRUC_TIEP;
+  d->received_at = mc_test_time (at);
+  g_assert_true (mc_dossier_store_receive (f->store, dossier, &error));
+  g_assert_no_error (error);
+  return g_strdup (d->code);
+}
+
+static McAction
+act (const char *at, const char *user, const char *note)
+{
+  McAction a = { mc_test_time (at), user, note };
+  return a;
+}
+
+/* Hòa giải tranh chấp đất đai received 2/3/2026 (TT 03/2025 forms), through
+ * Phòng Kinh tế, the police and the Văn phòng, with an apology, returned. */
+static char *
+drive_land (Fixture *f, gint64 *apology_id)
+{
+  char *code = receive (f, LAND, "Nguyễn Văn An", "2026-03-02 08:00");
+  g_autoptr(GError) error = NULL;
+  McAction a;
+  McTime new_due;
+
+  a = act ("2026-03-02 09:00", "tn.lan", NULL);
+  OK (mc_workflow_transfer (f->wf, code, &a, NULL, NULL, E));
+  a = act ("2026-03-02 10:00", "cv.duc", NULL);
+  OK (mc_workflow_accept (f->wf, code, &a, E));
+  a = act ("2026-03-03 10:00", "cv.duc", "Xác minh nhân thân các bên");
+  OK (mc_workflow_send_external (f->wf, code, &a, "000.30.06.H56", 0, 3, E));
+  a = act ("2026-03-05 15:00", "cv.duc", NULL);
+  OK (mc_workflow_receive_external (f->wf, code, &a, E));
+  a = act ("2026-03-10 08:00", "cv.duc", NULL);
+  OK (mc_workflow_transfer (f->wf, code, &a, NULL, "tp.quang", E));
+  a = act ("2026-03-11 08:00", "tp.quang", NULL);
+  OK (mc_workflow_transfer (f->wf, code, &a, NULL, NULL, E));
+  a = act ("2026-03-12 08:00", "pct.nga", "Chờ ý kiến của các bên tranh chấp");
+  OK (mc_workflow_suggest_new_due (f->wf, code, a.at, &new_due, E));
+  OK (mc_workflow_apologize (f->wf, code, &a, "KT", "cv.duc", new_due, apology_id, E));
+  a = act ("2026-03-12 09:00", "pct.nga", NULL);
+  OK (mc_workflow_transfer (f->wf, code, &a, NULL, "vt.yen", E));
+  a = act ("2026-03-12 10:00", "vt.yen", NULL);
+  OK (mc_workflow_finish (f->wf, code, &a, "15/QĐ-UBND", "Biên bản hòa giải thành", E));
+  a = act ("2026-03-13 09:00", "tn.lan", NULL);
+  OK (mc_workflow_return (f->wf, code, &a, "Nguyễn Văn An", "038085012345", MC_CHANNEL_TRUC_TIEP, E));
+  return code;
+}
+
+/* Đăng ký khai sinh received 3/3/2025 (TT 01/2018 forms), late, apologised. */
+static char *
+drive_birth (Fixture *f, gint64 *apology_id)
+{
+  char *code = receive (f, BIRTH, "Trần Thị Bích Ngọc", "2025-03-03 08:00");
+  g_autoptr(GError) error = NULL;
+  McAction a;
+  McTime new_due;
+
+  a = act ("2025-03-03 08:30", "tn.lan", NULL);
+  OK (mc_workflow_transfer (f->wf, code, &a, NULL, NULL, E));
+  a = act ("2025-03-03 09:00", "pct.nga", "Sai lệch thông tin trên giấy chứng sinh, cần xác minh");
+  OK (mc_workflow_suggest_new_due (f->wf, code, a.at, &new_due, E));
+  OK (mc_workflow_apologize (f->wf, code, &a, "VP", "pct.nga", new_due, apology_id, E));
+  a = act ("2025-03-04 08:00", "pct.nga", NULL);
+  OK (mc_workflow_transfer (f->wf, code, &a, NULL, "vt.yen", E));
+  a = act ("2025-03-04 09:00", "vt.yen", NULL);
+  OK (mc_workflow_finish (f->wf, code, &a, "12/TLKS", NULL, E));
+  return code;
+}
+
+/* Text helpers, as in test-receipt.c. */
+
+static char *
+normalize (const char *text)
+{
+  g_autofree char *nfc = g_utf8_normalize (text, -1, G_NORMALIZE_NFC);
+  g_auto(GStrv) words = g_strsplit_set (nfc, " \t\n\r\f", -1);
+  g_autoptr(GString) out = g_string_new (NULL);
+
+  for (int i = 0; words[i] != NULL; i++)
+    {
+      if (words[i][0] == '\0')
+        continue;
+      if (out->len > 0)
+        g_string_append_c (out, ' ');
+      g_string_append (out, words[i]);
+    }
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+static gboolean
+have_program (const char *name)
+{
+  g_autofree char *path = g_find_program_in_path (name);
+
+  return path != NULL;
+}
+
+static char *
+run_tool (const char * const *argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *err = NULL;
+  char *out = NULL;
+  int status;
+
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &out, &err, &status, &error);
+  g_assert_no_error (error);
+  g_spawn_check_wait_status (status, &error);
+  g_assert_no_error (error);
+  return out;
+}
+
+/* The PDF's text in reading order (-raw), pages apart in *pages when asked;
+ * NULL (the test skips) without pdftotext. */
+static char *
+pdf_text (const char *path, GStrv *pages)
+{
+  const char *argv[] = { "pdftotext", "-raw", "-enc", "UTF-8", path, "-", NULL };
+  g_autofree char *raw = NULL;
+
+  g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
+  if (!have_program ("pdftotext"))
+    {
+      g_test_skip ("pdftotext is not installed (poppler-utils)");
+      return NULL;
+    }
+  raw = run_tool (argv);
+  if (pages != NULL)
+    *pages = g_strsplit (raw, "\f", -1);
+  return normalize (raw);
+}
+
+static void
+assert_has (const char *text, const char *needle)
+{
+  g_autofree char *n = normalize (needle);
+
+  if (strstr (text, n) == NULL)
+    g_error ("“%s” not found in:\n%s", n, text);
+}
+
+static void
+assert_lacks (const char *text, const char *needle)
+{
+  if (strstr (text, needle) != NULL)
+    g_error ("“%s” should not be in:\n%s", needle, text);
+}
+
+/* A dossier code may wrap after its agency part in a narrow column. */
+static void
+assert_code (const char *text, const char *code)
+{
+  const char *dash = strchr (code, '-');
+  g_autofree char *agency = g_strndup (code, dash - code + 1);
+
+  g_assert_nonnull (dash);
+  if (strstr (text, code) == NULL)
+    {
+      g_autofree char *wrapped = g_strconcat (agency, " ", dash + 1, NULL);
+
+      assert_has (text, wrapped);
+    }
+}
+
+static void
+assert_header (const char *text)
+{
+  assert_has (text, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM");
+  assert_has (text, "Độc lập - Tự do - Hạnh phúc");
+  assert_has (text, "PHƯỜNG PHÚ SƠN");
+}
+
+/* Mẫu 04 */
+
+static void
+test_apology_2025 (Fixture *f, gconstpointer unused)
+{
+  gint64 id = 0;
+  g_autofree char *code = drive_land (f, &id);
+  g_autofree char *path = mc_test_tmp_path ("apology-2025.pdf");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(McApologyFormData) data = NULL;
+  g_autofree char *text = NULL;
+
+  OK (mc_apology_form_write_pdf (f->wf, id, path, E));
+  data = mc_apology_form_data_new (f->wf, id, E);
+  g_assert_nonnull (data);
+  g_assert_cmpint (mc_apology_form_get_n_pages (data, 595, 842), ==, 1);
+  g_assert_cmpint (data->previous_due_at, !=, data->new_due_at);
+  text = pdf_text (path, NULL);
+  if (text == NULL)
+    return;
+  assert_header (text);
+  assert_has (text, "PHIẾU XIN LỖI VÀ ĐỀ NGHỊ GIA HẠN THỜI GIAN GIẢI QUYẾT");
+  assert_has (text, "Kính gửi: Nguyễn Văn An");
+  assert_has (text, "Ngày 02 tháng 3 năm 2026, Ủy ban nhân dân phường Phú Sơn tiếp nhận giải quyết hồ sơ "
+                    "đề nghị giải quyết thủ tục hành chính");
+  assert_has (text, "số định danh: 038085012345; mã số hồ sơ:");
+  assert_has (text, code);
+  assert_has (text, "Tuy nhiên đến nay, Ủy ban nhân dân phường Phú Sơn chưa trả kết quả giải quyết hồ sơ của "
+                    "Ông/Bà/Tổ chức đúng thời hạn quy định ghi trên Giấy tiếp nhận hồ sơ và hẹn trả kết quả.");
+  assert_has (text, "Lý do: Chờ ý kiến của các bên tranh chấp");
+  assert_has (text, "xin trân trọng gửi lời xin lỗi đến Ông (Bà)/Tổ chức");
+  assert_has (text, "Mong nhận được sự thông cảm của Ông/Bà/Tổ chức vì sự chậm trễ này./.");
+  assert_has (text, "THỦ TRƯỞNG CƠ QUAN, ĐƠN VỊ");
+  /* Both appointments, as "…giờ…phút, ngày…". */
+  {
+    g_autofree char *old_due = mc_records_format_instant (data->previous_due_at);
+    g_autofree char *new_due = mc_records_format_instant (data->new_due_at);
+
+    assert_has (text, old_due);
+    assert_has (text, new_due);
+  }
+}
+
+static void
+test_apology_2018 (Fixture *f, gconstpointer unused)
+{
+  gint64 id = 0;
+  g_autofree char *code = drive_birth (f, &id);
+  g_autofree char *path = mc_test_tmp_path ("apology-2018.pdf");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+
+  OK (mc_apology_form_write_pdf (f->wf, id, path, E));
+  text = pdf_text (path, NULL);
+  if (text == NULL)
+    return;
+  assert_header (text);
+  assert_has (text, "PHIẾU XIN LỖI VÀ HẸN LẠI NGÀY TRẢ KẾT QUẢ");
+  assert_has (text, "Kính gửi: Trần Thị Bích Ngọc");
+  assert_has (text, "Ngày 03 tháng 3 năm 2025");
+  assert_has (text, code);
+  assert_has (text, "Lý do: Sai lệch thông tin trên giấy chứng sinh, cần xác minh");
+  /* What TT 03/2025 added is not on the old form. */
+  assert_lacks (text, "số định danh");
+  assert_lacks (text, "ĐỀ NGHỊ GIA HẠN");
+}
+
+static void
+test_apology_missing (Fixture *f, gconstpointer unused)
+{
+  g_autofree char *path = mc_test_tmp_path ("none.pdf");
+  g_autoptr(GError) error = NULL;
+
+  g_assert_false (mc_apology_form_write_pdf (f->wf, 4242, path, &error));
+  g_assert_error (error, MC_WORKFLOW_ERROR, MC_WORKFLOW_ERROR_NOT_FOUND);
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+}
+
+/* Mẫu 05 / 06 */
+
+static void
+test_control_sheet_2025 (Fixture *f, gconstpointer unused)
+{
+  gint64 id = 0;
+  g_autofree char *code = drive_land (f, &id);
+  g_autofree char *path = mc_test_tmp_path ("control-2025.pdf");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(McControlSheetData) data = NULL;
+  g_autofree char *text = NULL;
+
+  OK (mc_control_sheet_write_pdf (f->wf, code, path, E));
+  data = mc_control_sheet_data_new (f->wf, code, E);
+  g_assert_cmpuint (data->handovers->len, ==, 8);
+  g_assert_cmpstr (data->coordinating_body, ==, "Công an phường Phú Sơn");
+  /* The appointment the apology set. */
+  g_assert_cmpint (data->due_at, >, mc_test_time ("2026-03-02 08:00"));
+  text = pdf_text (path, NULL);
+  if (text == NULL)
+    return;
+  assert_header (text);
+  assert_has (text, "BỘ PHẬN TIẾP NHẬN VÀ TRẢ KẾT QUẢ");
+  assert_has (text, "PHIẾU KIỂM SOÁT QUÁ TRÌNH GIẢI QUYẾT HỒ SƠ");
+  assert_has (text, "Mã số hồ sơ:");
+  assert_has (text, code);
+  assert_has (text, "Kèm theo hồ sơ của: Nguyễn Văn An");
+  assert_has (text, "Cơ quan phối hợp giải quyết hồ sơ: Công an phường Phú Sơn");
+  assert_has (text, "Ngày nhận: 08 giờ 00 phút, ngày 02 tháng 3 năm 2026");
+  assert_has (text, "Tên đơn vị");
+  assert_has (text, "Kết quả giải quyết hồ sơ (trước hạn/");  /* wraps in its column */
+  /* Each hand-over: giver, receiver, the times, who signs. */
+  assert_has (text, "1. Giao: Trung tâm Phục vụ hành chính công");
+  assert_has (text, "2. Nhận: Phòng Kinh tế, Hạ tầng và Đô thị");
+  assert_has (text, "2. Nhận: Công an phường Phú Sơn");
+  assert_has (text, "1. Giao: Công an phường Phú Sơn");
+  assert_has (text, "2. Nhận: Tổ chức, cá nhân");
+  assert_has (text, "09 giờ 00 phút, ngày 02/03/2026");
+  assert_has (text, "Nhận: 10 giờ 00 phút, ngày 02/03/2026");
+  assert_has (text, "Người giao");
+  assert_has (text, "Người nhận");
+  assert_has (text, "Vũ Đức Mạnh");
+  assert_has (text, "Trần Quang Huy");
+  assert_has (text, "Trước hạn");
+  assert_has (text, "Việc lưu vết được thực hiện tự động");
+}
+
+static void
+test_control_sheet_2018 (Fixture *f, gconstpointer unused)
+{
+  gint64 id = 0;
+  g_autofree char *code = drive_birth (f, &id);
+  g_autofree char *path = mc_test_tmp_path ("control-2018.pdf");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+
+  OK (mc_control_sheet_write_pdf (f->wf, code, path, E));
+  text = pdf_text (path, NULL);
+  if (text == NULL)
+    return;
+  assert_has (text, "PHIẾU KIỂM SOÁT QUÁ TRÌNH GIẢI QUYẾT HỒ SƠ");
+  assert_has (text, "Mã hồ sơ:");
+  assert_has (text, "TÊN CƠ QUAN");
+  assert_has (text, "THỜI GIAN GIAO, NHẬN HỒ SƠ");
+  assert_has (text, "KẾT QUẢ GIẢI QUYẾT HỒ SƠ (Trước hạn/");
+  assert_has (text, "08 giờ 30 phút, ngày 03 tháng 3 năm 2025");
+  assert_has (text, "Nội dung yêu cầu giải quyết: Thủ tục đăng ký khai sinh");
+  assert_has (text, "dịch vụ bưu chính công ích theo Quyết định số 45/2016/");
+  /* The result goes back to the counter, late from the Văn phòng. */
+  assert_has (text, "2. Nhận: Trung tâm Phục vụ hành chính công");
+  assert_has (text, "Quá hạn");
+}
+
+static void
+test_control_sheet_missing (Fixture *f, gconstpointer unused)
+{
+  g_autofree char *path = mc_test_tmp_path ("none.pdf");
+  g_autoptr(GError) error = NULL;
+
+  g_assert_false (mc_control_sheet_write_pdf (f->wf, "000.00.06.H56-260101-9999", path, &error));
+  g_assert_error (error, MC_WORKFLOW_ERROR, MC_WORKFLOW_ERROR_NOT_FOUND);
+}
+
+/* Mẫu 06 / 07 */
+
+static char *
+unzip_member (const char *path, const char *member)
+{
+  const char *argv[] = { "unzip", "-p", path, member, NULL };
+
+  return run_tool (argv);
+}
+
+static void
+test_register_2025 (Fixture *f, gconstpointer unused)
+{
+  gint64 id = 0;
+  g_autofree char *land = drive_land (f, &id);
+  g_autofree char *birth = drive_birth (f, &id);
+  g_autofree char *pdf = mc_test_tmp_path ("register-2025.pdf");
+  g_autofree char *xlsx = mc_test_tmp_path ("register-2025.xlsx");
+  McTime from = mc_test_time ("2026-03-01 00:00"), to = mc_test_time ("2026-04-01 00:00");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+
+  OK (mc_dossier_register_write_pdf (f->wf, from, to, pdf, E));
+  OK (mc_dossier_register_write_xlsx (f->wf, from, to, xlsx, E));
+  text = pdf_text (pdf, NULL);
+  if (text == NULL)
+    return;
+  assert_header (text);
+  assert_has (text, "SỔ THEO DÕI HỒ SƠ");
+  assert_has (text, "(Từ ngày 01/03/2026 đến ngày 31/03/2026)");
+  assert_has (text, "Nhận và trả kết quả");
+  assert_has (text, "Phương thức nhận kết quả");
+  assert_has (text, "(11)");
+  assert_lacks (text, "(12)");
+  assert_code (text, land);
+  assert_lacks (text, birth + 14);  /* received in 2025: another period */
+  assert_has (text, "Nguyễn Văn An");
+  assert_has (text, "02/03/2026 08:00");
+  assert_has (text, "13/03/2026 09:00");
+  assert_has (text, "Trực tiếp");
+  assert_has (text, "Sổ theo dõi hồ sơ được lập theo từng lĩnh vực");
+
+  if (!have_program ("unzip"))
+    {
+      g_test_skip ("unzip is not installed");
+      return;
+    }
+  {
+    g_autofree char *strings = unzip_member (xlsx, "xl/sharedStrings.xml");
+    g_autofree char *sheet = unzip_member (xlsx, "xl/worksheets/sheet1.xml");
+    g_autofree char *workbook = unzip_member (xlsx, "xl/workbook.xml");
+    g_autofree char *styles = unzip_member (xlsx, "xl/styles.xml");
+
+    assert_has (strings, "SỔ THEO DÕI HỒ SƠ");
+    assert_has (strings, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM");
+    assert_has (strings, "ỦY BAN NHÂN DÂN PHƯỜNG PHÚ SƠN");
+    assert_has (strings, "Nhận và trả kết quả");
+    assert_has (strings, "Phương thức nhận kết quả");
+    assert_has (strings, "(11)");
+    assert_has (strings, land);
+    assert_has (strings, "Nguyễn Văn An");
+    assert_has (strings, "Trực tiếp");
+    assert_lacks (strings, birth);
+    /* The group heading over columns G–K, titles spanning two rows. */
+    assert_has (sheet, "<mergeCell ref=\"G7:K7\"/>");
+    assert_has (sheet, "<mergeCell ref=\"A7:A8\"/>");
+    assert_has (sheet, "orientation=\"landscape\"");
+    assert_has (sheet, "paperSize=\"9\"");
+    assert_has (sheet, "fitToHeight=\"0\"");
+    assert_has (workbook, "_xlnm.Print_Titles");
+    assert_has (workbook, "$7:$9");
+    assert_has (styles, "Times New Roman");
+    assert_has (styles, "dd/mm/yyyy hh:mm");
+  }
+}
+
+static void
+test_register_2018 (Fixture *f, gconstpointer unused)
+{
+  gint64 id = 0;
+  g_autofree char *birth = drive_birth (f, &id);
+  g_autofree char *pdf = mc_test_tmp_path ("register-2018.pdf");
+  McTime from = mc_test_time ("2025-03-01 00:00"), to = mc_test_time ("2025-04-01 00:00");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+
+  OK (mc_dossier_register_write_pdf (f->wf, from, to, pdf, E));
+  text = pdf_text (pdf, NULL);
+  if (text == NULL)
+    return;
+  assert_has (text, "SỔ THEO DÕI HỒ SƠ");
+  assert_has (text, "Số lượng hồ sơ (bộ)");
+  assert_has (text, "(14)");
+  assert_code (text, birth);
+  assert_has (text, "Trần Thị Bích Ngọc");
+  assert_has (text, "03/03/2025 08:00");
+  assert_lacks (text, "Sổ theo dõi hồ sơ được lập theo");
+}
+
+/* Many dossiers: landscape pages, the header again on each page. */
+static void
+test_register_pages (void)
+{
+  g_autoptr(McDossierRegisterData) data =
+    mc_dossier_register_data_new_empty (mc_test_time ("2026-01-01 00:00"), mc_test_time ("2026-02-01 00:00"));
+  g_autofree char *pdf = mc_test_tmp_path ("register-long.pdf");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  g_auto(GStrv) pages = NULL;
+  int n_pages;
+
+  g_ptr_array_set_free_func (data->rows, (GDestroyNotify) mc_register_row_free);
+  data->unit.unit_name = g_strdup ("Ủy ban nhân dân xã Hoằng Hóa");
+  data->unit.office_name = g_strdup ("Bộ phận Một cửa");
+  for (int i = 0; i < 60; i++)
+    {
+      McRegisterRow *row = g_new0 (McRegisterRow, 1);
+
+      row->code = g_strdup_printf ("000.00.07.H56-260105-%04d", i + 1);
+      row->procedure_name = g_strdup ("Chứng thực bản sao từ bản chính giấy tờ, văn bản");
+      row->n_sets = 1;
+      row->applicant_name = g_strdup_printf ("Phạm Thị Thu %d", i + 1);
+      row->applicant_contact = g_strdup ("Thôn 3, xã Hoằng Hóa; 0912000111");
+      row->handling_body = g_strdup ("Văn phòng HĐND và UBND");
+      row->received_at = mc_test_time ("2026-01-05 08:00");
+      row->due_at = mc_test_time ("2026-01-05 16:00");
+      g_ptr_array_add (data->rows, row);
+    }
+  n_pages = mc_dossier_register_get_n_pages (data, MC_PDF_LANDSCAPE_WIDTH, MC_PDF_LANDSCAPE_HEIGHT);
+  g_assert_cmpint (n_pages, >=, 3);
+  OK (mc_dossier_register_data_write_pdf (data, pdf, E));
+  text = pdf_text (pdf, &pages);
+  if (text == NULL)
+    return;
+  for (int p = 1; p < n_pages; p++)
+    {
+      g_autofree char *page = normalize (pages[p]);
+
+      assert_has (page, "Nhận và trả kết quả");
+      assert_has (page, "(11)");
+    }
+  assert_code (text, "000.00.07.H56-260105-0060");
+  if (have_program ("pdfinfo"))
+    {
+      const char *argv[] = { "pdfinfo", pdf, NULL };
+      g_autofree char *info = run_tool (argv);
+
+      assert_has (info, "841.89 x 595.276 pts (A4)");
+    }
+}
+
+static void
+test_invalid (Fixture *f, gconstpointer unused)
+{
+  g_autoptr(McDossierRegisterData) data =
+    mc_dossier_register_data_new_empty (mc_test_time ("2026-01-01 00:00"), mc_test_time ("2026-02-01 00:00"));
+  g_autoptr(McControlSheetData) sheet = mc_control_sheet_data_new_empty ();
+  g_autofree char *path = mc_test_tmp_path ("bad.xlsx");
+  g_autofree char *pdf = mc_test_tmp_path ("bad.pdf");
+  McRegisterRow *row = g_new0 (McRegisterRow, 1);
+  g_autoptr(GError) error = NULL;
+
+  /* An empty or backwards period is refused. */
+  g_assert_false (mc_dossier_register_write_xlsx (f->wf, mc_test_time ("2026-02-01 00:00"),
+                                                  mc_test_time ("2026-02-01 00:00"), path, &error));
+  g_assert_error (error, MC_EXPORT_ERROR, MC_EXPORT_ERROR_INVALID);
+  g_clear_error (&error);
+  /* libxlsxwriter would write invalid UTF-8 into a file Excel refuses. */
+  g_ptr_array_set_free_func (data->rows, (GDestroyNotify) mc_register_row_free);
+  row->code = g_strdup ("X-1");
+  row->applicant_name = g_strdup ("Nguy\xe1\xbb");
+  g_ptr_array_add (data->rows, row);
+  g_assert_false (mc_dossier_register_data_write_xlsx (data, path, &error));
+  g_assert_error (error, MC_EXPORT_ERROR, MC_EXPORT_ERROR_INVALID);
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+  g_clear_error (&error);
+  sheet->applicant_name = g_strdup ("\xff");
+  g_assert_false (mc_control_sheet_data_write_pdf (sheet, pdf, &error));
+  g_assert_error (error, MC_EXPORT_ERROR, MC_EXPORT_ERROR_INVALID);
+}
+
+int
+main (int argc, char **argv)
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+#define ADD(path, fn) g_test_add (path, Fixture, NULL, fixture_set_up, fn, fixture_tear_down)
+  ADD ("/records/apology/2025", test_apology_2025);
+  ADD ("/records/apology/2018", test_apology_2018);
+  ADD ("/records/apology/missing", test_apology_missing);
+  ADD ("/records/control-sheet/2025", test_control_sheet_2025);
+  ADD ("/records/control-sheet/2018", test_control_sheet_2018);
+  ADD ("/records/control-sheet/missing", test_control_sheet_missing);
+  ADD ("/records/register/2025", test_register_2025);
+  ADD ("/records/register/2018", test_register_2018);
+  ADD ("/records/invalid", test_invalid);
+  g_test_add_func ("/records/register/pages", test_register_pages);
+  return g_test_run ();
+}
