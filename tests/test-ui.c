@@ -21,6 +21,7 @@
 #include "mc-window.h"
 #include "mc-apology-page.h"
 #include "mc-return-page.h"
+#include "mc-sidebar.h"
 
 static McApplication *app;
 static McWindow *window;
@@ -345,6 +346,14 @@ test_return_page (void)
   g_assert_false (waiting_shown (page, posted));
   /* A code not waiting is not selected. */
   g_assert_false (mc_return_page_select (page, code));
+  /* The sidebar's badge follows the results waiting. */
+  {
+    g_autofree char *count = NULL, *alert = NULL;
+    g_autofree char *expected = g_strdup_printf ("%u", mc_return_page_get_n_waiting (page));
+
+    mc_sidebar_get_badge_texts (mc_window_get_sidebar (window), "return", &count, &alert);
+    g_assert_cmpstr (count, ==, mc_return_page_get_n_waiting (page) > 0 ? expected : "");
+  }
   wait_for_idle ();
 }
 
@@ -398,6 +407,23 @@ test_apology_page (void)
   mc_preferences_window_set_apology_threshold (prefs, 3);
   mc_apology_page_reload (page);
   g_assert_cmpuint (mc_apology_page_get_n_flagged (page), ==, 0);
+  /* Mẫu 06 for the period, both formats. */
+  {
+    g_autofree char *xlsx = mc_test_tmp_path ("register.xlsx");
+    g_autofree char *pdf = mc_test_tmp_path ("register.pdf");
+    g_autofree char *head = NULL;
+    gsize length = 0;
+
+    g_assert_true (mc_apology_page_export_register (page, "xlsx", xlsx, &error));
+    g_assert_no_error (error);
+    g_assert_true (g_file_get_contents (xlsx, &head, &length, NULL));
+    g_assert_true (length > 4 && memcmp (head, "PK", 2) == 0);
+    g_clear_pointer (&head, g_free);
+    g_assert_true (mc_apology_page_export_register (page, "pdf", pdf, &error));
+    g_assert_no_error (error);
+    g_assert_true (g_file_get_contents (pdf, &head, &length, NULL));
+    g_assert_true (length > 4 && memcmp (head, "%PDF", 4) == 0);
+  }
   /* Another period: none. */
   mc_apology_page_set_period (page, mc_test_date ("2025-01-01"), mc_test_date ("2025-12-31"));
   g_assert_cmpuint (mc_apology_page_get_n_apologies (page), ==, 0);

@@ -11,9 +11,12 @@
 
 #include <glib/gi18n.h>
 
+#include "mc-apology-form.h"
 #include "mc-apology-page.h"
 #include "mc-boxed-item.h"
+#include "mc-dossier-register.h"
 #include "mc-format.h"
+#include "mc-records-print.h"
 #include "mc-text-column.h"
 #include "mc-window.h"
 
@@ -40,7 +43,7 @@ static McApologyRecord *record_of (gpointer object) { return mc_boxed_item_get (
 static char *code_of (gpointer o) { return g_strdup (record_of (o)->dossier_code); }
 static char *applicant_of (gpointer o) { return g_strdup (record_of (o)->applicant_name); }
 static char *procedure_of (gpointer o) { return g_strdup (record_of (o)->procedure_name); }
-static char *issued_of (gpointer o) { return mc_format_time (record_of (o)->issued_at); }
+static char *issued_of (gpointer o) { return mc_format_date (mc_time_get_date (record_of (o)->issued_at)); }
 static char *previous_of (gpointer o) { return mc_format_time (record_of (o)->previous_due_at); }
 static char *new_due_of (gpointer o) { return record_of (o)->new_due_at ? mc_format_time (record_of (o)->new_due_at) : NULL; }
 static char *reason_of (gpointer o) { return g_strdup (record_of (o)->reason); }
@@ -54,14 +57,14 @@ responsible_of (gpointer o)
     return g_strdup (r->department_name);
   if (r->department_name == NULL || *r->department_name == '\0')
     return g_strdup (r->responsible_name);
-  return g_strdup_printf ("%s — %s", r->department_name, r->responsible_name);
+  return g_strdup_printf ("%s — %s", r->responsible_name, r->department_name);
 }
 
 /* The law asks for the letter at least one working day before the appointment. */
 static char *
 in_time_of (gpointer o)
 {
-  return g_strdup (record_of (o)->in_time ? _("Yes") : _("No — too late"));
+  return g_strdup (record_of (o)->in_time ? _("Yes") : _("No"));
 }
 
 /* A date typed dd/mm/yyyy or yyyy-mm-dd; MC_DATE_INVALID (and the entry
@@ -180,6 +183,91 @@ set_entry_date (GtkEntry *entry, McDate date)
 }
 
 static void
+toast (McApologyPage *self, const char *message)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  if (MC_IS_WINDOW (root))
+    mc_window_toast (MC_WINDOW (root), message);
+}
+
+static void
+reprint_cb (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  McApologyPage *self = MC_APOLOGY_PAGE (widget);
+  gpointer object = gtk_single_selection_get_selected_item (self->selection);
+  g_autoptr(GError) error = NULL;
+  McApologyFormData *data;
+
+  if (object == NULL)
+    return;
+  data = mc_apology_form_data_new (mc_application_get_workflow (self->app), record_of (object)->id, &error);
+  if (data == NULL)
+    {
+      toast (self, error->message);
+      return;
+    }
+  mc_records_print (GTK_WINDOW (gtk_widget_get_root (widget)), record_of (object)->dossier_code, data,
+                    (GDestroyNotify) mc_apology_form_data_free,
+                    (McPrintCountFunc) mc_apology_form_get_n_pages, (McPrintDrawFunc) mc_apology_form_draw_page);
+}
+
+static void
+export_response_cb (GtkNativeDialog *chooser, int response, McApologyPage *self)
+{
+  const char *format = g_object_get_data (G_OBJECT (chooser), "format");
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      path = g_file_get_path (file);
+      if (path != NULL && mc_apology_page_export_register (self, format, path, &error))
+        {
+          g_autofree char *name = g_file_get_basename (file);
+          /* Translators: %s is a file name */
+          g_autofree char *message = g_strdup_printf (_("Register saved to %s"), name);
+          toast (self, message);
+        }
+      else if (error != NULL)
+        toast (self, error->message);
+    }
+  g_object_unref (chooser);
+}
+
+static void
+export_register_cb (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  McApologyPage *self = MC_APOLOGY_PAGE (widget);
+  const char *format = g_variant_get_string (parameter, NULL);
+  McDate from = read_date (self->from), to = read_date (self->to);
+  GtkFileChooserNative *chooser;
+  g_autofree char *from_text = NULL, *to_text = NULL, *name = NULL;
+
+  if (from == MC_DATE_INVALID || to == MC_DATE_INVALID || to < from)
+    return;
+  from_text = mc_date_to_iso (from);
+  to_text = mc_date_to_iso (to);
+  name = g_strdup_printf ("so-theo-doi-ho-so_%s_%s.%s", from_text, to_text, format);
+  chooser = gtk_file_chooser_native_new (_("Export the dossier register"), GTK_WINDOW (gtk_widget_get_root (widget)),
+                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+  g_object_set_data_full (G_OBJECT (chooser), "format", g_strdup (format), g_free);
+  g_signal_connect (chooser, "response", G_CALLBACK (export_response_cb), self);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+selection_changed_cb (McApologyPage *self)
+{
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "apology.reprint",
+                                 gtk_single_selection_get_selected_item (self->selection) != NULL);
+}
+
+static void
 mc_apology_page_dispose (GObject *object)
 {
   McApologyPage *self = MC_APOLOGY_PAGE (object);
@@ -205,6 +293,8 @@ mc_apology_page_class_init (McApologyPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, McApologyPage, flagged_title);
   gtk_widget_class_bind_template_child (widget_class, McApologyPage, flagged);
   gtk_widget_class_bind_template_callback (widget_class, reload_cb);
+  gtk_widget_class_install_action (widget_class, "apology.reprint", NULL, reprint_cb);
+  gtk_widget_class_install_action (widget_class, "apology.export-register", "s", export_register_cb);
 }
 
 static void
@@ -214,15 +304,18 @@ mc_apology_page_init (McApologyPage *self)
   self->apologies = g_list_store_new (MC_TYPE_BOXED_ITEM);
   self->selection = gtk_single_selection_new (G_LIST_MODEL (g_object_ref (self->apologies)));
   gtk_column_view_set_model (self->view, GTK_SELECTION_MODEL (self->selection));
-  mc_text_column_add (self->view, _("Dossier code"), code_of, FALSE, 210, NULL, NULL);
-  mc_text_column_add (self->view, _("Applicant"), applicant_of, FALSE, 160, NULL, NULL);
+  g_signal_connect_swapped (self->selection, "notify::selected", G_CALLBACK (selection_changed_cb), self);
+  mc_text_column_add (self->view, _("Dossier code"), code_of, FALSE, 200, NULL, NULL);
+  mc_text_column_add (self->view, _("Applicant"), applicant_of, FALSE, 140, NULL, NULL);
   mc_text_column_add (self->view, _("Procedure"), procedure_of, TRUE, -1, NULL, NULL);
-  mc_text_column_add (self->view, _("Apology issued"), issued_of, FALSE, 150, NULL, NULL);
-  mc_text_column_add (self->view, _("Former appointment"), previous_of, FALSE, 150, NULL, NULL);
-  mc_text_column_add (self->view, _("New appointment"), new_due_of, FALSE, 150, NULL, NULL);
+  mc_text_column_add (self->view, _("Apology issued"), issued_of, FALSE, 100, NULL, NULL);
+  mc_text_column_add (self->view, _("Former appointment"), previous_of, FALSE, 165, NULL, NULL);
+  mc_text_column_add (self->view, _("New appointment"), new_due_of, FALSE, 165, NULL, NULL);
   mc_text_column_add (self->view, _("Reason"), reason_of, TRUE, -1, NULL, NULL);
-  mc_text_column_add (self->view, _("Responsible"), responsible_of, FALSE, 190, NULL, NULL);
-  mc_text_column_add (self->view, _("≥ 1 working day ahead"), in_time_of, FALSE, 120, NULL, NULL);
+  mc_text_column_add (self->view, _("Responsible"), responsible_of, TRUE, -1, NULL, NULL);
+  /* Translators: short column title: the apology was sent at least 1 working day before the appointment */
+  mc_text_column_add (self->view, _("≥ 1 day ahead"), in_time_of, FALSE, 110, NULL, NULL);
+  selection_changed_cb (self);
   /* The threshold may have changed in the preferences meanwhile. */
   g_signal_connect (self, "map", G_CALLBACK (mc_apology_page_reload), NULL);
 }
@@ -292,4 +385,27 @@ mc_apology_page_get_flagged (McApologyPage *self, guint position)
   g_return_val_if_fail (self->counts != NULL && position < self->counts->len, NULL);
 
   return self->counts->pdata[position];
+}
+
+gboolean
+mc_apology_page_export_register (McApologyPage *self, const char *format, const char *path, GError **error)
+{
+  McWorkflow *wf;
+  McDate from, to;
+
+  g_return_val_if_fail (MC_IS_APOLOGY_PAGE (self), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  wf = mc_application_get_workflow (self->app);
+  from = read_date (self->from);
+  to = read_date (self->to);
+  if (from == MC_DATE_INVALID || to == MC_DATE_INVALID || to < from)
+    {
+      g_set_error_literal (error, MC_WORKFLOW_ERROR, MC_WORKFLOW_ERROR_INVALID,
+                           _("Write the period as dd/mm/yyyy, the first day before the last"));
+      return FALSE;
+    }
+  if (g_strcmp0 (format, "pdf") == 0)
+    return mc_dossier_register_write_pdf (wf, mc_time_from_local (from, 0), mc_time_from_local (to + 1, 0), path, error);
+  return mc_dossier_register_write_xlsx (wf, mc_time_from_local (from, 0), mc_time_from_local (to + 1, 0), path, error);
 }

@@ -21,4 +21,9 @@ const McApologyRecord *mc_apology_page_get_apology    (McApologyPage *self, guin
 guint                  mc_apology_page_get_n_flagged  (McApologyPage *self);
 const McApologyCount  *mc_apology_page_get_flagged    (McApologyPage *self, guint position);
 
+/* Mẫu 06 Sổ theo dõi hồ sơ of the dossiers received in the page's period;
+ * format "xlsx" or "pdf". */
+gboolean               mc_apology_page_export_register (McApologyPage *self, const char *format,
+                                                        const char *path, GError **error);
+
 G_END_DECLS

@@ -5,10 +5,12 @@
 
 #include <glib/gi18n.h>
 
+#include "mc-control-sheet.h"
 #include "mc-dossier-receipt.h"
 #include "mc-dossier-window.h"
 #include "mc-format.h"
 #include "mc-receipt-print.h"
+#include "mc-records-print.h"
 #include "mc-timeliness-badge.h"
 
 struct _McDossierWindow
@@ -82,8 +84,14 @@ add_handover_row (AdwPreferencesGroup *group, const McHandover *h)
 {
   GtkWidget *row = adw_action_row_new ();
   GtkWidget *badge = mc_timeliness_badge_new ();
-  g_autofree char *from = handover_party (h->from_name, h->from_staff);
-  g_autofree char *to = handover_party (h->to_name, h->to_staff);
+  gboolean to_counter = g_strcmp0 (h->kind, "finish") == 0 || g_strcmp0 (h->kind, "unqualified") == 0 ||
+                        g_strcmp0 (h->kind, "withdraw") == 0;
+  gboolean to_citizen = g_strcmp0 (h->kind, "return") == 0;
+  g_autofree char *from = handover_party (h->from_name && *h->from_name ? h->from_name
+                                          : to_citizen ? _("Reception and results counter") : NULL, h->from_staff);
+  g_autofree char *to = handover_party (h->to_name && *h->to_name ? h->to_name
+                                        : to_counter ? _("Reception and results counter")
+                                        : to_citizen ? _("The applicant") : NULL, h->to_staff);
   /* Translators: a hand-over of the dossier, giver → receiver */
   g_autofree char *title = g_strdup_printf (_("%d. %s → %s"), h->index, from, to);
   g_autofree char *given = mc_format_time (h->at);
@@ -98,7 +106,7 @@ add_handover_row (AdwPreferencesGroup *group, const McHandover *h)
   if (accepted)
     /* Translators: when the receiver confirmed (nhận) */
     g_string_append_printf (subtitle, _("; received %s"), accepted);
-  else
+  else if (!to_counter && !to_citizen)
     g_string_append (subtitle, _("; receipt not confirmed"));
   if (due)
     /* Translators: the giver's step was due at */
@@ -122,8 +130,13 @@ fill_handovers (McDossierWindow *self, AdwPreferencesGroup *group)
   g_autoptr(GPtrArray) handovers = mc_workflow_handovers (mc_application_get_workflow (self->app), d->code, &error);
   GtkWidget *overall = adw_action_row_new ();
   GtkWidget *badge = mc_timeliness_badge_new ();
+  GtkWidget *control = gtk_button_new_with_mnemonic (_("Print the _control sheet (Mẫu 05)"));
 
   adw_preferences_group_set_title (group, _("Hand-overs (Mẫu 05)"));
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (control), "dossier.print-control-sheet");
+  gtk_widget_set_tooltip_text (control, _("Phiếu kiểm soát quá trình giải quyết hồ sơ: every hand-over, on time or late"));
+  gtk_widget_set_valign (control, GTK_ALIGN_CENTER);
+  adw_preferences_group_set_header_suffix (group, control);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (overall), _("Classification of the dossier"));
   mc_timeliness_badge_set_string (badge, d->timeliness);
   if (d->timeliness == NULL || *d->timeliness == '\0')
@@ -150,6 +163,28 @@ print_cb (GtkWidget *widget, const char *action_name, GVariant *parameter)
   if (data != NULL)
     mc_receipt_print (GTK_WINDOW (self), g_str_equal (action_name, "dossier.print-supplement")
                                            ? MC_FORM_SUPPLEMENT : MC_FORM_RECEIPT, data);
+}
+
+static void
+print_control_sheet_cb (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  McDossierWindow *self = MC_DOSSIER_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+  McControlSheetData *data = mc_control_sheet_data_new (mc_application_get_workflow (self->app),
+                                                        mc_dossier_get_code (self->dossier), &error);
+
+  if (data == NULL)
+    {
+      AdwMessageDialog *dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self),
+                                                                             _("Cannot print the control sheet"),
+                                                                             error->message));
+      adw_message_dialog_add_response (dialog, "close", _("_Close"));
+      gtk_window_present (GTK_WINDOW (dialog));
+      return;
+    }
+  mc_records_print (GTK_WINDOW (self), mc_dossier_get_code (self->dossier), data,
+                    (GDestroyNotify) mc_control_sheet_data_free,
+                    (McPrintCountFunc) mc_control_sheet_get_n_pages, (McPrintDrawFunc) mc_control_sheet_draw_page);
 }
 
 static GtkWidget *
@@ -221,6 +256,7 @@ mc_dossier_window_class_init (McDossierWindowClass *klass)
   G_OBJECT_CLASS (klass)->dispose = mc_dossier_window_dispose;
   gtk_widget_class_install_action (widget_class, "dossier.print", NULL, print_cb);
   gtk_widget_class_install_action (widget_class, "dossier.print-supplement", NULL, print_cb);
+  gtk_widget_class_install_action (widget_class, "dossier.print-control-sheet", NULL, print_control_sheet_cb);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "dossier.print", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }

@@ -30,6 +30,7 @@ struct _McReturnPage
   GtkStack           *content;
   AdwStatusPage      *empty;
   GtkLabel           *count;
+  guint               refresh_id;
 };
 
 G_DEFINE_FINAL_TYPE (McReturnPage, mc_return_page, ADW_TYPE_BIN)
@@ -246,11 +247,28 @@ mc_return_page_get_property (GObject *object, guint prop_id, GValue *value, GPar
     }
 }
 
+/* Other pages and other counters finish dossiers: the count (the sidebar's
+ * badge) follows within a minute even while the page is not shown. */
+static gboolean
+refresh_cb (gpointer user_data)
+{
+  McReturnPage *self = user_data;
+  g_autoptr(GPtrArray) ready = NULL;
+
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    return G_SOURCE_CONTINUE;  /* the list is read when shown and after each return */
+  ready = mc_workflow_ready (mc_application_get_workflow (self->app), NULL, NULL);
+  if (ready != NULL)
+    set_n_waiting (self, ready->len);
+  return G_SOURCE_CONTINUE;
+}
+
 static void
 mc_return_page_dispose (GObject *object)
 {
   McReturnPage *self = MC_RETURN_PAGE (object);
 
+  g_clear_handle_id (&self->refresh_id, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), MC_TYPE_RETURN_PAGE);
   g_clear_object (&self->selection);
   g_clear_object (&self->items);
@@ -312,6 +330,7 @@ mc_return_page_new (McApplication *app)
 
   self->app = app;
   mc_return_page_reload (self);
+  self->refresh_id = g_timeout_add_seconds (60, refresh_cb, self);
   return self;
 }
 

@@ -230,15 +230,26 @@ restore_state (McWindow *self, GSettings *settings)
     gtk_stack_set_visible_child_name (self->stack, page);
 }
 
+/* The results waiting at the counter, as a badge on "Trả kết quả". */
+static void
+waiting_changed_cb (McReturnPage *page, GParamSpec *pspec, McWindow *self)
+{
+  mc_window_set_badge (self, "return", mc_return_page_get_n_waiting (page), 0);
+}
+
 McWindow *
 mc_window_new (McApplication *app)
 {
   McWindow *self = g_object_new (MC_TYPE_WINDOW, "application", app, NULL);
+  McReturnPage *returns;
 
   gtk_stack_add_titled (self->stack, GTK_WIDGET (mc_reception_page_new (app)), "reception", _("Reception"));
   gtk_stack_add_titled (self->stack, GTK_WIDGET (mc_dossier_page_new (app)), "dossiers", _("Dossiers"));
   gtk_stack_add_titled (self->stack, GTK_WIDGET (mc_inbox_page_new (app)), "inbox", _("Dossier processing"));
-  gtk_stack_add_titled (self->stack, GTK_WIDGET (mc_return_page_new (app)), "return", _("Return results"));
+  returns = mc_return_page_new (app);
+  gtk_stack_add_titled (self->stack, GTK_WIDGET (returns), "return", _("Return results"));
+  g_signal_connect_object (returns, "notify::n-waiting", G_CALLBACK (waiting_changed_cb), self, 0);
+  waiting_changed_cb (returns, NULL, self);
   gtk_stack_add_titled (self->stack, GTK_WIDGET (mc_apology_page_new (app)), "apologies", _("Apology register"));
   gtk_stack_add_titled (self->stack, GTK_WIDGET (mc_catalog_page_new (app)), "catalog", _("Procedure catalog"));
   gtk_stack_add_titled (self->stack, GTK_WIDGET (mc_calendar_page_new (app)), "calendar", _("Working calendar"));

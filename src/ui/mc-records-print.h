@@ -1,0 +1,19 @@
+/* mc-records-print.h — print (and preview) a routing document: Mẫu 04, Mẫu 05
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gtk/gtk.h>
+
+G_BEGIN_DECLS
+
+/* The export layer's pair for a document: pages in, and drawing of, a
+ * width × height area (the A4 page is scaled to fit it). */
+typedef int  (*McPrintCountFunc) (gconstpointer data, double width, double height);
+typedef void (*McPrintDrawFunc)  (cairo_t *cr, gconstpointer data, int page, double width, double height);
+
+/* Opens the print dialog (with its preview); takes ownership of `data`. */
+void mc_records_print (GtkWindow *parent, const char *job_name, gpointer data, GDestroyNotify free_data,
+                       McPrintCountFunc count, McPrintDrawFunc draw);
+
+G_END_DECLS
