@@ -13,6 +13,7 @@
 #include "mc-catalog-page.h"
 #include "mc-preferences-window.h"
 #include "mc-dossier-page.h"
+#include "mc-inbox-page.h"
 #include "mc-id-number.h"
 #include "mc-procedure-editor.h"
 #include "mc-reception-page.h"
@@ -212,6 +213,168 @@ test_scanner (void)
   g_assert_false (mc_window_feed_key (window, GDK_KEY_Return, 5000 + 150 * strlen (code)));
   feed ("hello-world", 9000, 5);
   g_assert_false (mc_window_feed_key (window, GDK_KEY_Return, 9060));
+}
+
+/* Xử lý hồ sơ: a dossier received at the counter is accepted and transferred
+ * through the page's actions; the state in the database and the badge of the
+ * navigation follow. */
+static gint64
+inbox_dossier_int (const char *code, const char *expression)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT %s FROM dossier WHERE code = '%s'", expression, code);
+
+  return mc_db_query_int (mc_application_get_db (app), sql, NULL);
+}
+
+static const McWorkItem *
+find_item (McInboxPage *page, const char *code)
+{
+  for (guint i = 0; i < mc_inbox_page_get_n_items (page); i++)
+    if (g_str_equal (mc_inbox_page_get_item (page, i)->code, code))
+      return mc_inbox_page_get_item (page, i);
+  g_assert_not_reached ();
+}
+
+static void
+assert_badge (McInboxPage *page)
+{
+  McInboxCounts counts;
+  g_autofree char *count = NULL, *alert = NULL;
+  g_autofree char *expected = NULL;
+
+  mc_inbox_page_get_counts (page, &counts);
+  g_assert_cmpuint (counts.total, ==, mc_inbox_page_get_n_items (page));
+  expected = counts.total ? g_strdup_printf ("%u", counts.total) : g_strdup ("");
+  mc_sidebar_get_badge_texts (mc_window_get_sidebar (window), "inbox", &count, &alert);
+  g_assert_cmpstr (count, ==, expected);
+}
+
+/* A notification daemon on the test's session bus: records what it is sent. */
+static void
+notify_cb (GDBusConnection *connection, const char *sender, const char *path, const char *interface,
+           const char *method, GVariant *parameters, GDBusMethodInvocation *invocation, gpointer user_data)
+{
+  GString *received = user_data;
+  const char *summary, *body;
+
+  g_variant_get_child (parameters, 3, "&s", &summary);
+  g_variant_get_child (parameters, 4, "&s", &body);
+  g_string_append_printf (received, "%s: %s\n", summary, body);
+  g_dbus_method_invocation_return_value (invocation, g_variant_new ("(u)", 1));
+}
+
+static guint
+start_notification_daemon (GString *received)
+{
+  static const GDBusInterfaceVTable vtable = { notify_cb };
+  g_autoptr(GDBusNodeInfo) info = g_dbus_node_info_new_for_xml (
+      "<node><interface name='org.freedesktop.Notifications'><method name='Notify'>"
+      "<arg type='s' direction='in'/><arg type='u' direction='in'/><arg type='s' direction='in'/>"
+      "<arg type='s' direction='in'/><arg type='s' direction='in'/><arg type='as' direction='in'/>"
+      "<arg type='a{sv}' direction='in'/><arg type='i' direction='in'/><arg type='u' direction='out'/>"
+      "</method></interface></node>", NULL);
+  GDBusConnection *bus = g_application_get_dbus_connection (G_APPLICATION (app));
+  guint id;
+
+  g_assert_nonnull (bus);
+  id = g_dbus_connection_register_object (bus, "/org/freedesktop/Notifications", info->interfaces[0], &vtable,
+                                          received, NULL, NULL);
+  g_assert_cmpuint (id, >, 0);
+  g_bus_own_name_on_connection (bus, "org.freedesktop.Notifications", G_BUS_NAME_OWNER_FLAGS_NONE, NULL, NULL,
+                                NULL, NULL);
+  return id;
+}
+
+static void
+test_inbox_page (void)
+{
+  McDb *db = mc_application_get_db (app);
+  McReceptionPage *reception = MC_RECEPTION_PAGE (mc_window_get_page_widget (window, "reception"));
+  McInboxPage *page = MC_INBOX_PAGE (mc_window_get_page_widget (window, "inbox"));
+  gint64 counter = mc_db_lookup_id (db, "department", "code", "TTPV", NULL);
+  gint64 office = mc_db_lookup_id (db, "department", "code", "VP", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *code = NULL;
+  g_autoptr(GString) received = g_string_new (NULL);
+  McActionDialog *dialog;
+  guint before, daemon;
+
+  g_assert_cmpint (counter, >, 0);
+  g_assert_cmpint (office, >, 0);
+  g_assert_true (mc_db_exec (db, "INSERT INTO staff (username, full_name, department_id, roles, created_at) "
+                                 "SELECT 'tn.an', 'Lê Thị An', id, 'tiep_nhan', 0 FROM department WHERE code = 'TTPV';"
+                                 "INSERT INTO staff (username, full_name, department_id, roles, created_at) "
+                                 "SELECT 'cv.binh', 'Đỗ Văn Bình', id, 'chuyen_vien', 0 FROM department WHERE code = 'VP'",
+                             &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (mc_application_get_username (app), ==, "tn.an");
+  /* Step 1 of 1.001193 is the counter (TTPV), step 2 the office (VP). */
+  mc_reception_page_choose_procedure (reception, "1.001193");
+  mc_reception_page_set_applicant (reception, "Hoàng Văn Dũng", "001089000321", "0912345678");
+  code = mc_reception_page_save (reception, &error);
+  g_assert_no_error (error);
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "inbox");
+  g_assert_cmpstr (mc_window_get_page (window), ==, "inbox");
+  mc_inbox_page_set_filter (page, counter, FALSE);
+  g_assert_true (mc_inbox_page_select (page, code));
+  before = mc_inbox_page_get_n_items (page);
+  assert_badge (page);
+
+  /* Transfer with the default target: the next step of the route. */
+  gtk_widget_activate_action (GTK_WIDGET (page), "inbox.transfer", NULL);
+  dialog = mc_inbox_page_get_dialog (page);
+  g_assert_nonnull (dialog);
+  g_assert_cmpint (mc_action_dialog_get_kind (dialog), ==, MC_ACTION_TRANSFER);
+  mc_action_dialog_set_target (dialog, NULL, "cv.binh");
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "apply");
+  if (mc_inbox_page_get_dialog (page) != NULL)
+    gtk_window_destroy (GTK_WINDOW (dialog));
+  g_assert_cmpint (inbox_dossier_int (code, "state = 'processing'"), ==, 1);
+  g_assert_cmpint (inbox_dossier_int (code, "current_step"), ==, 2);
+  g_assert_cmpint (inbox_dossier_int (code, "current_department_id"), ==, office);
+  g_assert_cmpint (inbox_dossier_int (code, "step_accepted_at IS NULL"), ==, 1);
+  /* It left the counter's inbox, and the badge says so. */
+  g_assert_false (mc_inbox_page_select (page, code));
+  g_assert_cmpuint (mc_inbox_page_get_n_items (page), ==, before - 1);
+  assert_badge (page);
+
+  /* In the office's inbox, held by cv.binh, waiting to be accepted. */
+  mc_application_set_username (app, "cv.binh");
+  mc_inbox_page_set_filter (page, 0, TRUE);
+  g_assert_true (mc_inbox_page_select (page, code));
+  g_assert_cmpstr (find_item (page, code)->staff_name, ==, "Đỗ Văn Bình");
+  g_assert_cmpstr (find_item (page, code)->state, ==, "processing");
+  assert_badge (page);
+  gtk_widget_activate_action (GTK_WIDGET (page), "inbox.accept", NULL);
+  g_assert_cmpint (inbox_dossier_int (code, "step_accepted_at IS NOT NULL"), ==, 1);
+  g_assert_cmpint (inbox_dossier_int (code, "(SELECT count(*) FROM dossier_event e WHERE e.dossier_id = dossier.id "
+                                            "AND e.kind = 'accept')"), ==, 1);
+  /* Accepted once: the action is refused now, and changes nothing. */
+  g_assert_false (mc_action_kind_is_valid (MC_ACTION_ACCEPT, find_item (page, code)));
+  g_assert_true (mc_action_kind_is_valid (MC_ACTION_SEND_BACK, find_item (page, code)));
+
+  /* Sending back needs a reason: refused without one, nothing written. */
+  dialog = mc_action_dialog_new (app, MC_ACTION_SEND_BACK, find_item (page, code));
+  g_assert_false (mc_action_dialog_apply (dialog, &error));
+  g_assert_error (error, MC_WORKFLOW_ERROR, MC_WORKFLOW_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_cmpint (inbox_dossier_int (code, "current_step"), ==, 2);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  /* The minute's check announces the dossier once its appointment has passed,
+   * as a desktop notification. */
+  daemon = start_notification_daemon (received);
+  g_assert_cmpuint (mc_inbox_page_check_overdue (page, inbox_dossier_int (code, "due_at") + 60), ==, 1);
+  g_assert_cmpuint (mc_inbox_page_check_overdue (page, inbox_dossier_int (code, "due_at") + 120), ==, 0);
+  for (int i = 0; i < 500 && received->len == 0; i++)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_nonnull (strstr (received->str, code));
+  g_dbus_connection_unregister_object (g_application_get_dbus_connection (G_APPLICATION (app)), daemon);
+  mc_application_set_username (app, "tn.an");
+  mc_inbox_page_set_filter (page, 0, FALSE);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "dossiers");
+  wait_for_idle ();
 }
 
 static void
@@ -455,6 +618,7 @@ main (int argc, char **argv)
   g_test_add_func ("/ui/reception", test_reception);
   g_test_add_func ("/ui/dossier-page", test_dossier_page);
   g_test_add_func ("/ui/scanner", test_scanner);
+  g_test_add_func ("/ui/inbox-page", test_inbox_page);
   g_test_add_func ("/ui/render", test_render);
   g_test_add_func ("/ui/return-page", test_return_page);
   g_test_add_func ("/ui/apology-page", test_apology_page);

@@ -106,17 +106,17 @@ mc_action_kind_is_valid (McActionKind kind, const McWorkItem *item)
   switch (kind)
     {
     case MC_ACTION_ACCEPT:
-      return at_desk && item->step_accepted_at == 0;
+      return state_is (item, "processing") && item->step_accepted_at == 0;
     case MC_ACTION_TRANSFER:
     case MC_ACTION_SUPPLEMENT:
     case MC_ACTION_FINANCIAL:
-    case MC_ACTION_UNQUALIFIED:
-      return at_desk;
-    case MC_ACTION_SEND_BACK:
-      return state_is (item, "processing") && item->step > 1;
     case MC_ACTION_SEND_EXTERNAL:
     case MC_ACTION_FINISH:
+      return at_desk;
+    case MC_ACTION_SEND_BACK:
       return state_is (item, "processing");
+    case MC_ACTION_UNQUALIFIED:
+      return at_desk || state_is (item, "paused");
     case MC_ACTION_RESUME:
       return state_is (item, "paused");
     case MC_ACTION_RECEIVE_EXTERNAL:
@@ -205,6 +205,14 @@ entry_text (GtkEntry *entry)
   return text && *text ? g_steal_pointer (&text) : NULL;
 }
 
+static gboolean
+has_text (GtkEntry *entry)
+{
+  g_autofree char *text = entry_text (entry);
+
+  return text != NULL;
+}
+
 /* What the dialog can apply now; a message for the clerk when not. */
 static const char *
 check_fields (McActionDialog *self, McTime *due)
@@ -215,6 +223,8 @@ check_fields (McActionDialog *self, McTime *due)
   *due = 0;
   if (self->reason != NULL && reason == NULL)
     return self->kind == MC_ACTION_SUPPLEMENT ? _("List the documents to supplement.") : _("Enter the reason.");
+  if (self->kind == MC_ACTION_FINISH && !has_text (self->result_number) && !has_text (self->result_description))
+    return _("Give the number or a description of the result document.");
   if (self->unit != NULL && (self->units == NULL || self->units->len == 0))
     return _("No other agency is registered.");
   if (due_text != NULL && !mc_action_parse_time (due_text, due))

@@ -103,8 +103,7 @@ state_of (McWorkItem *w)
     return g_strdup (_("Paused: supplements"));
   if (g_strcmp0 (w->state, "paused") == 0 && g_strcmp0 (w->pause_kind, "financial") == 0)
     return g_strdup (_("Paused: financial obligations"));
-  if ((g_strcmp0 (w->state, "received") == 0 || g_strcmp0 (w->state, "processing") == 0) &&
-      w->step_accepted_at == 0)
+  if (g_strcmp0 (w->state, "processing") == 0 && w->step_accepted_at == 0)
     return g_strdup (_("Waiting to be accepted"));
   return g_strdup (mc_dossier_state_to_label (w->state));
 }
