@@ -37,9 +37,13 @@ static void
 add_staff (Fixture *f, const char *username, const char *name, const char *dept)
 {
   g_autoptr(GError) error = NULL;
+  /* Roles by the user name's prefix: the role checks in core apply. */
+  const char *roles = g_str_has_prefix (username, "tn.") ? "tiep_nhan" : g_str_has_prefix (username, "cv.") ? "chuyen_vien"
+                      : g_str_has_prefix (username, "tp.") ? "lanh_dao_phong"
+                      : g_str_has_prefix (username, "pct.") ? "lanh_dao_ubnd" : "van_thu";
   g_autofree char *sql = g_strdup_printf (
       "INSERT INTO staff (username, full_name, title, department_id, roles, created_at) "
-      "SELECT '%s', '%s', 'Chuyên viên', id, '', 0 FROM department WHERE code = '%s'", username, name, dept);
+      "SELECT '%s', '%s', 'Chuyên viên', id, '%s', 0 FROM department WHERE code = '%s'", username, name, roles, dept);
 
   g_assert_true (mc_db_exec (f->db, sql, &error));
 }

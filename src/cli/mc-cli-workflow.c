@@ -363,7 +363,7 @@ run_command (McDb *db, const Command *cmd, Args *args)
   g_autoptr(McWorkflow) wf = NULL;
   McAction action = { 0, arg (args, "--user"), arg (args, "--note") };
 
-  if (calendar == NULL)
+  if (calendar == NULL || (action.username && !mc_cli_sign_in (db, action.username, &error)))
     return mc_cli_fail (error);
   if (!time_arg (args, "--at", &action.at))
     return invalid (_("Invalid time: write it as YYYY-MM-DD HH:MM"));

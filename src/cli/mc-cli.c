@@ -18,21 +18,30 @@ static const struct {
   const char   *name;
   McCliCommand  run;
 } commands[] = {
+  { "account", mc_cli_account },
+  { "audit", mc_cli_audit },
   { "calendar", mc_cli_calendar },
   { "catalog", mc_cli_catalog },
   { "demo", mc_cli_demo },
   { "dossier", mc_cli_dossier },
 };
 
-/* Index of the first argument after the global options (--db PATH). */
+/* Index of the first argument after the global options (--db PATH,
+ * --user NAME). */
 static int
-command_index (int argc, char **argv, const char **db_path)
+command_index (int argc, char **argv, const char **db_path, const char **user)
 {
   int i = 1;
 
   while (i < argc)
     {
-      if (g_strcmp0 (argv[i], "--db") == 0 && i + 1 < argc)
+      if (g_strcmp0 (argv[i], "--user") == 0 && i + 1 < argc)
+        {
+          if (user)
+            *user = argv[i + 1];
+          i += 2;
+        }
+      else if (g_strcmp0 (argv[i], "--db") == 0 && i + 1 < argc)
         {
           if (db_path)
             *db_path = argv[i + 1];
@@ -53,7 +62,7 @@ command_index (int argc, char **argv, const char **db_path)
 gboolean
 mc_cli_is_command (int argc, char **argv)
 {
-  int i = command_index (argc, argv, NULL);
+  int i = command_index (argc, argv, NULL, NULL);
 
   /* Any word that is not an option is a command (an unknown one is an
    * error, not a reason to open windows); options go to the application. */
@@ -103,7 +112,7 @@ mc_cli_open_db (const char *path)
 static int
 print_help (void)
 {
-  g_print ("%s\n", _("Usage: motcua [--db PATH] COMMAND …\n"
+  g_print ("%s\n", _("Usage: motcua [--db PATH] [--user NAME] COMMAND …\n"
                      "\n"
                      "Without a command, the application window opens.\n"
                      "\n"
@@ -130,8 +139,8 @@ print_help (void)
 int
 mc_cli_run (int argc, char **argv)
 {
-  const char *db_path = NULL;
-  int i = command_index (argc, argv, &db_path);
+  const char *db_path = NULL, *user = NULL;
+  int i = command_index (argc, argv, &db_path, &user);
   g_autoptr(McDb) db = NULL;
 
   if (i >= argc || g_strcmp0 (argv[i], "help") == 0 || g_strcmp0 (argv[i], "--help") == 0)
@@ -139,9 +148,13 @@ mc_cli_run (int argc, char **argv)
   for (guint c = 0; c < G_N_ELEMENTS (commands); c++)
     if (g_strcmp0 (argv[i], commands[c].name) == 0)
       {
+        GError *error = NULL;
+
         db = mc_cli_open_db (db_path);
         if (db == NULL)
           return 1;
+        if (user && !mc_cli_sign_in (db, user, &error))
+          return mc_cli_fail (error);
         return commands[c].run (db, argc - i, argv + i);
       }
   g_printerr (_("Unknown command “%s”; see motcua help\n"), argv[i]);

@@ -25,6 +25,11 @@ int       mc_cli_dossier      (McDb *db, int argc, char **argv);
 /* Mẫu 05 and Mẫu 06 (mc-cli-records.c); argv[0] is the subcommand. */
 int       mc_cli_dossier_control_sheet (McDb *db, int argc, char **argv);
 int       mc_cli_dossier_register      (McDb *db, int argc, char **argv);
+/* Signs `username` in on db (its password from MOTCUA_PASSWORD or the
+ * terminal, once accounts are enforced): the actor of what follows. */
+gboolean  mc_cli_sign_in      (McDb *db, const char *username, GError **error);
+int       mc_cli_account      (McDb *db, int argc, char **argv);
+int       mc_cli_audit        (McDb *db, int argc, char **argv);
 /* The routing transitions; argv[0] is the subcommand. */
 gboolean  mc_cli_is_workflow_command (const char *name);
 int       mc_cli_workflow     (McDb *db, int argc, char **argv);

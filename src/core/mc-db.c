@@ -12,6 +12,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "mc-audit.h"
 #include "mc-db.h"
 #include "mc-fts.h"
 
@@ -29,6 +30,8 @@ struct _McDb
   sqlite3    *handle;
   GHashTable *statements;  /* SQL text → sqlite3_stmt* */
   int         depth;       /* nested transactions, as savepoints */
+  gint64      actor;       /* staff.id signed in, for the audit trail */
+  gboolean    audit_bulk;
 };
 
 static void mc_db_initable_iface_init (GInitableIface *iface);
@@ -46,6 +49,7 @@ static const char *const migrations[] = {
   "/vn/motcua/Motcua/sql/0002-indexes.sql",
   "/vn/motcua/Motcua/sql/0003-partial-indexes.sql",
   "/vn/motcua/Motcua/sql/0004-workflow.sql",
+  "/vn/motcua/Motcua/sql/0005-audit.sql",
 };
 
 gboolean
@@ -110,7 +114,8 @@ mc_db_initable_init (GInitable *initable, GCancellable *cancellable, GError **er
       return FALSE;
     }
   sqlite3_extended_result_codes (self->handle, 1);
-  if (mc_fts_register_vn_tokenizer (self->handle) != SQLITE_OK)
+  if (mc_fts_register_vn_tokenizer (self->handle) != SQLITE_OK ||
+      mc_audit_register_functions (self->handle, self) != SQLITE_OK)
     return mc_db_set_error (self, SQLITE_ERROR, error);
   if (!apply_pragmas (self, error))
     return FALSE;
@@ -295,6 +300,11 @@ mc_db_step_done (McDb *self, sqlite3_stmt *stmt, GError **error)
   sqlite3_reset (stmt);
   return FALSE;
 }
+
+void mc_db_set_actor (McDb *self, gint64 staff_id) { self->actor = staff_id; }
+gint64 mc_db_get_actor (McDb *self) { return self->actor; }
+void mc_db_set_audit_bulk (McDb *self, gboolean bulk) { self->audit_bulk = bulk; }
+gboolean mc_db_get_audit_bulk (McDb *self) { return self->audit_bulk; }
 
 /* Transactions nest: the outermost is BEGIN IMMEDIATE, inner ones are
  * savepoints, so a function that writes atomically can be called both on its

@@ -55,6 +55,15 @@ gint64        mc_db_query_int         (McDb *self, const char *sql, GError **err
 /* PRAGMA data_version: changes when another connection commits. */
 gint64        mc_db_data_version      (McDb *self);
 
+/* The staff member acting through this connection (0: nobody signed in),
+ * recorded by the audit triggers. */
+void          mc_db_set_actor         (McDb *self, gint64 staff_id);
+gint64        mc_db_get_actor         (McDb *self);
+/* Bulk writes (an import, the demo) write one summary audit row instead of
+ * one per row: TRUE switches the per-row audit triggers off. */
+void          mc_db_set_audit_bulk    (McDb *self, gboolean bulk);
+gboolean      mc_db_get_audit_bulk    (McDb *self);
+
 /* A row id by unique text column, 0 if none. */
 gint64        mc_db_lookup_id         (McDb *self, const char *table, const char *column,
                                        const char *value, GError **error);

@@ -17,6 +17,7 @@
 #include "mc-calendar-store.h"
 #include "mc-catalog.h"
 #include "mc-demo-people.h"
+#include "mc-audit.h"
 #include "mc-demo.h"
 #include "mc-text.h"
 
@@ -552,15 +553,22 @@ write_code_sequences (Demo *d, GError **error)
 static gboolean
 simulate (Demo *d, guint n, GError **error)
 {
+  g_autofree char *summary = g_strdup_printf ("Dữ liệu mẫu: %u hồ sơ", n);
+
   if (!mc_db_begin (d->db, error))
     return FALSE;
+  /* Two years of history in one transaction: one audit row says so. */
+  mc_db_set_audit_bulk (d->db, TRUE);
   for (guint i = 0; i < n; i++)
     if (!simulate_one (d, error))
       goto fail;
-  if (!write_code_sequences (d, error) || !mc_db_commit (d->db, error))
+  mc_db_set_audit_bulk (d->db, FALSE);
+  if (!write_code_sequences (d, error) || !mc_audit_append (d->db, "demo", "dossier", 0, summary, error) ||
+      !mc_db_commit (d->db, error))
     goto fail;
   return TRUE;
 fail:
+  mc_db_set_audit_bulk (d->db, FALSE);
   mc_db_rollback (d->db);
   return FALSE;
 }

@@ -13,6 +13,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "mc-accounts.h"
 #include "mc-catalog.h"
 #include "mc-dossier-store.h"
 #include "mc-id-number.h"
@@ -259,8 +260,8 @@ insert_dossier (McDossierStore *self, McDossierData *d, gint64 unit_id, gint64 p
       "INSERT INTO dossier (code, unit_id, procedure_id, applicant_kind, applicant_name, applicant_id_number, "
       "applicant_birth_date, applicant_phone, applicant_email, applicant_address, representative, channel, "
       "received_at, counter, due_at, state, current_step, fee, note, current_department_id, step_due_at, "
-      "step_started_at, step_accepted_at) "
-      "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,'received',1,?,?,?,?,?13,?13)", error);
+      "step_started_at, step_accepted_at, received_by) "
+      "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,'received',1,?,?,?,?,?13,?13,mc_actor ())", error);
   gint64 first_department;
   McTime step_due;
 
@@ -397,6 +398,8 @@ mc_dossier_store_receive (McDossierStore *self, McDossier *dossier, GError **err
   g_return_val_if_fail (MC_IS_DOSSIER (dossier), FALSE);
 
   d = mc_dossier_get_data (dossier);
+  if (!mc_accounts_check (self->db, mc_db_get_actor (self->db), MC_PERMISSION_RECEIVE, 0, error))
+    return FALSE;
   if (d->received_at == 0)
     d->received_at = mc_time_now ();
   if (!validate (d, error) || !lookup_procedure (self, d->procedure_code, &procedure_id, &days, error) ||
@@ -632,6 +635,8 @@ mc_dossier_store_refuse (McDossierStore *self, McDossier *dossier, const char *r
 
   g_return_val_if_fail (MC_IS_DOSSIER_STORE (self), NULL);
 
+  if (!mc_accounts_check (self->db, mc_db_get_actor (self->db), MC_PERMISSION_RECEIVE, 0, error))
+    return NULL;
   if (clean_reason == NULL || *clean_reason == '\0')
     return invalid (error, _("A refusal needs its reason")), NULL;
   if (name == NULL || *name == '\0')

@@ -18,6 +18,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "mc-accounts.h"
 #include "mc-id-number.h"
 #include "mc-workflow-private.h"
 
@@ -81,6 +82,7 @@ typedef struct {
   Position    pos;
   McTime      at;
   gint64      actor;
+  gint64      saved_actor;  /* the connection's actor, restored after */
   RouteStep   route[MAX_STEPS];
   int         n_route;
 } Txn;
@@ -387,10 +389,16 @@ txn_begin (McWorkflow *self, const char *code, const McAction *action, Txn *t, G
   t->at = action && action->at ? action->at : mc_time_now ();
   if (!mc_db_begin (self->db, error))
     return FALSE;
+  t->saved_actor = mc_db_get_actor (self->db);
   if (!load_position (self, code, &t->pos, error) ||
       !lookup_staff (self, action ? action->username : NULL, &t->actor, NULL, error) ||
       !load_route (t, error))
     goto fail;
+  /* Without a name the signed-in staff member acts; the audit rows the
+   * triggers write name whoever acts. */
+  if (t->actor == 0)
+    t->actor = t->saved_actor;
+  mc_db_set_actor (self->db, t->actor);
   if (t->at < t->pos.last_event)
     {
       g_autofree char *last = mc_time_to_iso (t->pos.last_event);
@@ -402,6 +410,7 @@ txn_begin (McWorkflow *self, const char *code, const McAction *action, Txn *t, G
 
 fail:
   mc_db_rollback (self->db);
+  mc_db_set_actor (self->db, t->saved_actor);
   position_clear (&t->pos);
   return FALSE;
 }
@@ -414,6 +423,7 @@ txn_commit (Txn *t, const Event *e, gboolean ok, GError **error)
        mc_db_commit (t->self->db, error);
   if (!ok)
     mc_db_rollback (t->self->db);
+  mc_db_set_actor (t->self->db, t->saved_actor);
   position_clear (&t->pos);
   return ok;
 }
@@ -422,6 +432,7 @@ static gboolean
 txn_abort (Txn *t)
 {
   mc_db_rollback (t->self->db);
+  mc_db_set_actor (t->self->db, t->saved_actor);
   position_clear (&t->pos);
   return FALSE;
 }
@@ -434,6 +445,14 @@ holder (const Txn *t)
   if (t->pos.department != 0)
     return t->pos.department;
   return t->n_route > 0 ? t->route[0].department : 0;
+}
+
+/* Checked after the state (so a refused transition says why it is refused
+ * whoever asks) and before anything is written. */
+static gboolean
+authorize (Txn *t, McPermission permission, GError **error)
+{
+  return mc_accounts_check (t->self->db, t->actor, permission, holder (t), error);
 }
 
 static gboolean
@@ -554,6 +573,8 @@ mc_workflow_transfer (McWorkflow *self, const char *code, const McAction *action
     return FALSE;
   if (!state_in (&t.pos, from))
     return refuse (error, &t.pos, C_("transition", "transfer")) || txn_abort (&t);
+  if (!authorize (&t, MC_PERMISSION_PROCESS, error))
+    return txn_abort (&t);
   if (!transfer_target (&t, department_code, &step, &department, error) ||
       !lookup_staff (self, to_username, &to_staff, &staff_department, error))
     return txn_abort (&t);
@@ -597,6 +618,8 @@ mc_workflow_accept (McWorkflow *self, const char *code, const McAction *action, 
     return FALSE;
   if (!g_str_equal (t.pos.state, "processing"))
     return refuse (error, &t.pos, C_("transition", "accept")) || txn_abort (&t);
+  if (!authorize (&t, MC_PERMISSION_PROCESS, error))
+    return txn_abort (&t);
   if (t.pos.step_accepted != 0)
     return fail (error, MC_WORKFLOW_ERROR_TRANSITION, _("The dossier has already been accepted at this step")) ||
            txn_abort (&t);
@@ -626,6 +649,8 @@ mc_workflow_send_back (McWorkflow *self, const char *code, const McAction *actio
     return FALSE;
   if (!g_str_equal (t.pos.state, "processing"))
     return refuse (error, &t.pos, C_("transition", "send back")) || txn_abort (&t);
+  if (!authorize (&t, MC_PERMISSION_PROCESS, error))
+    return txn_abort (&t);
   /* Consulted outside its route: back to the step's own department; else
    * back one step. */
   step = t.pos.step;
@@ -672,6 +697,8 @@ mc_workflow_pause (McWorkflow *self, const char *code, const McAction *action, M
     return FALSE;
   if (!state_in (&t.pos, from))
     return refuse (error, &t.pos, C_("transition", "pause")) || txn_abort (&t);
+  if (!authorize (&t, MC_PERMISSION_PROCESS, error))
+    return txn_abort (&t);
   e.state_from = t.pos.state;
   e.state_to = "paused";
   e.step = t.pos.step;
@@ -721,6 +748,8 @@ mc_workflow_resume (McWorkflow *self, const char *code, const McAction *action, 
     return FALSE;
   if (!g_str_equal (t.pos.state, "paused"))
     return refuse (error, &t.pos, C_("transition", "resume")) || txn_abort (&t);
+  if (!authorize (&t, MC_PERMISSION_PROCESS, error))
+    return txn_abort (&t);
   if (!end_pause (&t, error))
     return txn_abort (&t);
   e.state_from = "paused";
@@ -750,6 +779,8 @@ mc_workflow_send_external (McWorkflow *self, const char *code, const McAction *a
     return FALSE;
   if (!state_in (&t.pos, from))
     return refuse (error, &t.pos, C_("transition", "send to another agency")) || txn_abort (&t);
+  if (!authorize (&t, MC_PERMISSION_PROCESS, error))
+    return txn_abort (&t);
   if ((unit = lookup_external_unit (self, unit_code, error)) == 0 ||
       (unit_due == 0 && !mc_calendar_add_working_days (self->calendar, t.at, days, &unit_due, error)))
     return txn_abort (&t);
@@ -786,6 +817,8 @@ mc_workflow_receive_external (McWorkflow *self, const char *code, const McAction
     return FALSE;
   if (!g_str_equal (t.pos.state, "sent_external"))
     return refuse (error, &t.pos, C_("transition", "receive back from another agency")) || txn_abort (&t);
+  if (!authorize (&t, MC_PERMISSION_PROCESS, error))
+    return txn_abort (&t);
   e.state_from = "sent_external";
   e.state_to = "processing";
   e.step = e.step_from = t.pos.step;
@@ -819,7 +852,9 @@ settle (Txn *t, Event *e, const char *state, const McAction *action)
   e->ended_step_due = t->pos.step_due;
   e->note = action ? action->note : NULL;
   set_str (&t->pos.state, state);
-  set_str (&t->pos.timeliness, timeliness_ids[mc_calendar_classify (t->self->calendar, t->at, t->pos.due)]);
+  /* A withdrawal is the citizen's act: neither early nor late. */
+  set_str (&t->pos.timeliness, g_str_equal (state, "withdrawn") ? NULL
+                               : timeliness_ids[mc_calendar_classify (t->self->calendar, t->at, t->pos.due)]);
   t->pos.finished = t->at;
   t->pos.unit = 0;
   t->pos.held_step_due = 0;
@@ -857,6 +892,8 @@ mc_workflow_finish (McWorkflow *self, const char *code, const McAction *action, 
     return FALSE;
   if (!state_in (&t.pos, from))
     return refuse (error, &t.pos, C_("transition", "record the result of")) || txn_abort (&t);
+  if (!authorize (&t, MC_PERMISSION_PROCESS, error))
+    return txn_abort (&t);
   settle (&t, &e, "result_ready", action);
   if (e.note == NULL)
     e.note = result_number && *result_number ? result_number : result_description;
@@ -877,6 +914,8 @@ mc_workflow_unqualified (McWorkflow *self, const char *code, const McAction *act
     return FALSE;
   if (!state_in (&t.pos, from))
     return refuse (error, &t.pos, C_("transition", "declare unqualified")) || txn_abort (&t);
+  if (!authorize (&t, MC_PERMISSION_DECIDE, error))
+    return txn_abort (&t);
   if (g_str_equal (t.pos.state, "paused") && !end_pause (&t, error))
     return txn_abort (&t);
   settle (&t, &e, "unqualified", action);
@@ -895,6 +934,10 @@ mc_workflow_withdraw (McWorkflow *self, const char *code, const McAction *action
     return FALSE;
   if (!mc_workflow_state_is_open (t.pos.state))
     return refuse (error, &t.pos, C_("transition", "withdraw")) || txn_abort (&t);
+  /* At the counter on the citizen's request, or by the department holding it. */
+  if (!mc_accounts_check (self->db, t.actor, MC_PERMISSION_RECEIVE, 0, NULL) &&
+      !authorize (&t, MC_PERMISSION_PROCESS, error))
+    return txn_abort (&t);
   if (g_str_equal (t.pos.state, "paused") && !end_pause (&t, error))
     return txn_abort (&t);
   settle (&t, &e, "withdrawn", action);
@@ -942,6 +985,8 @@ mc_workflow_return (McWorkflow *self, const char *code, const McAction *action, 
     return FALSE;
   if (!state_in (&t.pos, from) || t.pos.returned != 0)
     return refuse (error, &t.pos, C_("transition", "return")) || txn_abort (&t);
+  if (!authorize (&t, MC_PERMISSION_RETURN, error))
+    return txn_abort (&t);
   e.state_from = t.pos.state;
   e.state_to = g_str_equal (t.pos.state, "result_ready") ? "returned" : t.pos.state;
   e.note = action && action->note && *action->note ? action->note : who;
@@ -1048,6 +1093,8 @@ mc_workflow_apologize (McWorkflow *self, const char *code, const McAction *actio
   late_result = g_str_equal (t.pos.state, "result_ready") && g_strcmp0 (t.pos.timeliness, "late") == 0;
   if (!mc_workflow_state_is_open (t.pos.state) && !late_result)
     return refuse (error, &t.pos, C_("transition", "apologise for")) || txn_abort (&t);
+  if (!authorize (&t, MC_PERMISSION_DECIDE, error))
+    return txn_abort (&t);
   if (!check_new_due (&t, new_due, error) ||
       (department_code && *department_code && (department = lookup_department (self, department_code, error)) == 0) ||
       !lookup_staff (self, responsible_username, &responsible, &staff_department, error))

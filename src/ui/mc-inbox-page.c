@@ -12,11 +12,13 @@
 
 #include <glib/gi18n.h>
 
+#include "mc-apology-form.h"
 #include "mc-directory.h"
 #include "mc-dossier-store.h"
 #include "mc-dossier-window.h"
 #include "mc-format.h"
 #include "mc-inbox-page.h"
+#include "mc-records-print.h"
 #include "mc-text-column.h"
 #include "mc-window.h"
 
@@ -453,13 +455,33 @@ done (McInboxPage *self, McActionKind kind, const char *code)
   load (self);
 }
 
+/* Mẫu 04 goes to the citizen: the apology opens in the print preview as soon
+ * as it is recorded. */
+static void
+print_apology (McInboxPage *self, gint64 apology_id, const char *code)
+{
+  g_autoptr(GError) error = NULL;
+  McApologyFormData *data = mc_apology_form_data_new (mc_application_get_workflow (self->app), apology_id, &error);
+
+  if (data == NULL)
+    {
+      toast (self, error->message);
+      return;
+    }
+  mc_records_print (parent_window (self), code, data, (GDestroyNotify) mc_apology_form_data_free,
+                    (McPrintCountFunc) mc_apology_form_get_n_pages, (McPrintDrawFunc) mc_apology_form_draw_page);
+}
+
 static void
 applied_cb (McActionDialog *dialog, McInboxPage *self)
 {
   const McWorkItem *w = selected_item (self);
   g_autofree char *code = w ? g_strdup (w->code) : g_strdup ("");
+  McActionKind kind = mc_action_dialog_get_kind (dialog);
 
-  done (self, mc_action_dialog_get_kind (dialog), code);
+  done (self, kind, code);
+  if (kind == MC_ACTION_APOLOGY && mc_action_dialog_get_apology_id (dialog) > 0)
+    print_apology (self, mc_action_dialog_get_apology_id (dialog), code);
 }
 
 static void

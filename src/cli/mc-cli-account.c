@@ -1,0 +1,238 @@
+/* mc-cli-account.c — motcua account …, motcua audit …, and signing in
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The command line signs in like the window does: once the first
+ * administrator exists, `--user NAME` needs that account's password, from
+ * MOTCUA_PASSWORD (for scripts) or typed at the terminal without echo.
+ */
+#include "config.h"
+
+#include <stdio.h>
+#include <string.h>
+#include <termios.h>
+#include <unistd.h>
+
+#include <glib/gi18n-lib.h>
+
+#include "mc-accounts.h"
+#include "mc-audit.h"
+#include "mc-cli.h"
+
+static char *
+read_password (const char *prompt)
+{
+  const char *env = g_getenv ("MOTCUA_PASSWORD");
+  char line[1024];
+  struct termios old, quiet;
+  gboolean tty = isatty (STDIN_FILENO);
+
+  if (env != NULL)
+    return g_strdup (env);
+  if (tty)
+    {
+      g_printerr ("%s", prompt);
+      tcgetattr (STDIN_FILENO, &old);
+      quiet = old;
+      quiet.c_lflag &= ~(tcflag_t) ECHO;
+      tcsetattr (STDIN_FILENO, TCSAFLUSH, &quiet);
+    }
+  if (fgets (line, sizeof line, stdin) == NULL)
+    line[0] = '\0';
+  if (tty)
+    {
+      tcsetattr (STDIN_FILENO, TCSAFLUSH, &old);
+      g_printerr ("\n");
+    }
+  line[strcspn (line, "\r\n")] = '\0';
+  return g_strdup (line);
+}
+
+gboolean
+mc_cli_sign_in (McDb *db, const char *username, GError **error)
+{
+  g_autoptr(McAccounts) accounts = mc_accounts_new (db);
+  g_autoptr(McStaff) staff = NULL;
+  g_autofree char *password = NULL;
+
+  if (!mc_accounts_is_enforced (accounts))
+    {
+      /* No administrator yet: accounts have no passwords to check. */
+      staff = mc_accounts_get_staff (accounts, username, error);
+      if (staff != NULL)
+        mc_db_set_actor (db, staff->id);
+      return staff != NULL;
+    }
+  password = read_password (_("Password: "));
+  staff = mc_accounts_sign_in (accounts, username, password, error);
+  return staff != NULL;
+}
+
+static const char *
+option (int argc, char **argv, const char *name)
+{
+  for (int i = 1; i + 1 < argc; i++)
+    if (g_str_equal (argv[i], name))
+      return argv[i + 1];
+  return NULL;
+}
+
+/* motcua account init --username U --name "Họ tên"   (first run) */
+static int
+account_init (McAccounts *accounts, int argc, char **argv)
+{
+  g_autofree char *password = NULL;
+  GError *error = NULL;
+
+  if (option (argc, argv, "--username") == NULL || option (argc, argv, "--name") == NULL)
+    return mc_cli_usage (_("Usage: motcua account init --username USER --name \"FULL NAME\""));
+  password = read_password (_("Administrator’s password: "));
+  if (!mc_accounts_create_first_admin (accounts, option (argc, argv, "--username"), option (argc, argv, "--name"),
+                                       password, &error))
+    return mc_cli_fail (error);
+  return 0;
+}
+
+/* motcua [--user ADMIN] account add USER --name … [--title …] [--department CODE] --roles r1,r2 */
+static int
+account_add (McAccounts *accounts, int argc, char **argv)
+{
+  g_autofree char *password = NULL;
+  GError *error = NULL;
+  McRoles roles;
+
+  if (argc < 2 || option (argc, argv, "--name") == NULL || option (argc, argv, "--roles") == NULL)
+    return mc_cli_usage (_("Usage: motcua --user ADMIN account add USER --name \"FULL NAME\" --roles ROLE,… "
+                           "[--title TITLE] [--department CODE]"));
+  roles = mc_roles_from_string (option (argc, argv, "--roles"), &error);
+  if (error)
+    return mc_cli_fail (error);
+  password = g_strdup (g_getenv ("MOTCUA_NEW_PASSWORD"));
+  if (!mc_accounts_create (accounts, argv[1], option (argc, argv, "--name"), option (argc, argv, "--title"),
+                           option (argc, argv, "--department"), roles, password, &error))
+    return mc_cli_fail (error);
+  return 0;
+}
+
+static int
+account_list (McAccounts *accounts)
+{
+  g_autoptr(GPtrArray) rows = NULL;
+  GError *error = NULL;
+
+  if ((rows = mc_accounts_list (accounts, &error)) == NULL)
+    return mc_cli_fail (error);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      McStaff *s = rows->pdata[i];
+      g_autofree char *roles = mc_roles_to_string (s->roles);
+      g_print ("%s\t%s\t%s\t%s\t%s\n", s->username, s->full_name, s->department_code ? s->department_code : "",
+               roles, !s->active ? "disabled" : s->locked_until > mc_time_now () ? "locked" : "active");
+    }
+  return 0;
+}
+
+/* motcua --user U account passwd [USER]: new password from MOTCUA_NEW_PASSWORD or typed. */
+static int
+account_passwd (McDb *db, McAccounts *accounts, int argc, char **argv)
+{
+  g_autoptr(McStaff) me = mc_db_get_actor (db) ? mc_accounts_get_staff_by_id (accounts, mc_db_get_actor (db), NULL) : NULL;
+  const char *user = argc > 1 ? argv[1] : me ? me->username : NULL;
+  g_autofree char *fresh = NULL;
+  GError *error = NULL;
+
+  if (user == NULL)
+    return mc_cli_usage (_("Usage: motcua --user USER account passwd [USER]"));
+  fresh = g_getenv ("MOTCUA_NEW_PASSWORD") ? g_strdup (g_getenv ("MOTCUA_NEW_PASSWORD"))
+                                           : read_password (_("New password: "));
+  if (!mc_accounts_set_password (accounts, user, g_getenv ("MOTCUA_PASSWORD"), fresh, &error))
+    return mc_cli_fail (error);
+  return 0;
+}
+
+static int
+account_unlock (McAccounts *accounts, int argc, char **argv)
+{
+  GError *error = NULL;
+
+  if (argc != 2)
+    return mc_cli_usage (_("Usage: motcua --user ADMIN account unlock USER"));
+  return mc_accounts_unlock (accounts, argv[1], &error) ? 0 : mc_cli_fail (error);
+}
+
+int
+mc_cli_account (McDb *db, int argc, char **argv)
+{
+  g_autoptr(McAccounts) accounts = mc_accounts_new (db);
+  const char *sub = argc > 1 ? argv[1] : "";
+
+  if (g_str_equal (sub, "init"))
+    return account_init (accounts, argc - 1, argv + 1);
+  if (g_str_equal (sub, "add"))
+    return account_add (accounts, argc - 1, argv + 1);
+  if (g_str_equal (sub, "list"))
+    return account_list (accounts);
+  if (g_str_equal (sub, "passwd"))
+    return account_passwd (db, accounts, argc - 1, argv + 1);
+  if (g_str_equal (sub, "unlock"))
+    return account_unlock (accounts, argc - 1, argv + 1);
+  return mc_cli_usage (_("Usage: motcua account init|add|list|passwd|unlock …"));
+}
+
+static int
+audit_verify (McDb *db)
+{
+  gint64 n = 0, bad = 0;
+  GError *error = NULL;
+
+  if (mc_audit_verify (db, &n, &bad, &error))
+    {
+      g_print ("ok\t%" G_GINT64_FORMAT "\n", n);
+      return 0;
+    }
+  if (error)
+    return mc_cli_fail (error);
+  g_printerr (_("The audit trail has been altered: row %lld does not match the chain (%lld rows before it are intact)\n"),
+              (long long) bad, (long long) n);
+  g_print ("broken\t%" G_GINT64_FORMAT "\n", bad);
+  return 3;
+}
+
+/* motcua audit list [--user U] [--dossier CODE] [--from D] [--to D] [--limit N] */
+static int
+audit_list (McDb *db, int argc, char **argv)
+{
+  McDate from = 0, to = 0;
+  const char *limit = option (argc, argv, "--limit");
+  g_autoptr(GPtrArray) rows = NULL;
+  GError *error = NULL;
+
+  if ((option (argc, argv, "--from") && !mc_date_parse_iso (option (argc, argv, "--from"), &from)) ||
+      (option (argc, argv, "--to") && !mc_date_parse_iso (option (argc, argv, "--to"), &to)))
+    return mc_cli_usage (_("Usage: motcua audit list [--user USER] [--dossier CODE] [--from YYYY-MM-DD] "
+                           "[--to YYYY-MM-DD] [--limit N]"));
+  rows = mc_audit_list (db, option (argc, argv, "--user"), option (argc, argv, "--dossier"),
+                        from ? mc_time_from_local (from, 0) : 0, to ? mc_time_from_local (to + 1, 0) : 0,
+                        limit ? (guint) g_ascii_strtoull (limit, NULL, 10) : 100, &error);
+  if (rows == NULL)
+    return mc_cli_fail (error);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      McAuditEntry *e = rows->pdata[i];
+      g_autofree char *at = mc_time_to_iso (e->at);
+      g_print ("%" G_GINT64_FORMAT "\t%s\t%s\t%s\t%s\t%s\n", e->id, at, e->username ? e->username : "",
+               e->action, e->object_label ? e->object_label : "", e->detail ? e->detail : "");
+    }
+  return 0;
+}
+
+int
+mc_cli_audit (McDb *db, int argc, char **argv)
+{
+  const char *sub = argc > 1 ? argv[1] : "";
+
+  if (g_str_equal (sub, "verify"))
+    return audit_verify (db);
+  if (g_str_equal (sub, "list"))
+    return audit_list (db, argc - 1, argv + 1);
+  return mc_cli_usage (_("Usage: motcua audit verify|list …"));
+}

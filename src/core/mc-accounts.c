@@ -1,0 +1,671 @@
+/* mc-accounts.c — user accounts, roles, passwords and what each role may do
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Passwords are stored as libsodium's crypto_pwhash_str strings, whose
+ * default algorithm is argon2id ("$argon2id$v=19$m=…"), with the
+ * interactive limits: about 0.1 s and 64 MiB per check on a counter PC,
+ * cheap for a clerk and expensive for someone guessing offline.
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gi18n-lib.h>
+#include <sodium.h>
+
+#include "mc-accounts.h"
+
+struct _McAccounts
+{
+  GObject  parent_instance;
+
+  McDb    *db;
+};
+
+G_DEFINE_FINAL_TYPE (McAccounts, mc_accounts, G_TYPE_OBJECT)
+G_DEFINE_QUARK (mc-accounts-error-quark, mc_accounts_error)
+
+#define MIN_PASSWORD_LENGTH 8
+
+static const struct {
+  McRoles     role;
+  const char *id;
+  const char *label;
+} roles[] = {
+  { MC_ROLE_RECEPTION, "tiep_nhan", N_("Reception") },
+  { MC_ROLE_SPECIALIST, "chuyen_vien", N_("Specialist") },
+  { MC_ROLE_HEAD, "lanh_dao_phong", N_("Head of department") },
+  { MC_ROLE_LEADER, "lanh_dao_ubnd", N_("Committee leader") },
+  { MC_ROLE_RECORDS, "van_thu", N_("Records clerk") },
+  { MC_ROLE_REPORTING, "bao_cao", N_("Reporting") },
+  { MC_ROLE_ADMIN, "quan_tri", N_("Administrator") },
+};
+
+void
+mc_staff_free (McStaff *staff)
+{
+  if (staff == NULL)
+    return;
+  g_free (staff->username);
+  g_free (staff->full_name);
+  g_free (staff->title);
+  g_free (staff->department_code);
+  g_free (staff->department_name);
+  g_free (staff);
+}
+
+McRoles
+mc_roles_from_string (const char *text, GError **error)
+{
+  g_auto(GStrv) parts = g_strsplit (text ? text : "", ",", -1);
+  McRoles result = 0;
+
+  for (int i = 0; parts[i]; i++)
+    {
+      const char *id = g_strstrip (parts[i]);
+      gboolean known = FALSE;
+      if (*id == '\0')
+        continue;
+      for (guint r = 0; r < G_N_ELEMENTS (roles); r++)
+        if (g_str_equal (id, roles[r].id))
+          {
+            result |= roles[r].role;
+            known = TRUE;
+          }
+      if (!known)
+        {
+          g_set_error (error, MC_ACCOUNTS_ERROR, MC_ACCOUNTS_ERROR_INVALID, _("Unknown role “%s”"), id);
+          return 0;
+        }
+    }
+  return result;
+}
+
+static char *
+roles_join (McRoles value, gboolean labels)
+{
+  GString *out = g_string_new (NULL);
+
+  for (guint r = 0; r < G_N_ELEMENTS (roles); r++)
+    if (value & roles[r].role)
+      g_string_append_printf (out, "%s%s", out->len ? (labels ? ", " : ",") : "",
+                              labels ? _(roles[r].label) : roles[r].id);
+  return g_string_free (out, FALSE);
+}
+
+char *mc_roles_to_string (McRoles value) { return roles_join (value, FALSE); }
+char *mc_roles_to_label (McRoles value) { return roles_join (value, TRUE); }
+
+const char *
+mc_role_to_label (McRoles role)
+{
+  for (guint r = 0; r < G_N_ELEMENTS (roles); r++)
+    if (roles[r].role == role)
+      return _(roles[r].label);
+  return "";
+}
+
+static void
+mc_accounts_dispose (GObject *object)
+{
+  g_clear_object (&MC_ACCOUNTS (object)->db);
+  G_OBJECT_CLASS (mc_accounts_parent_class)->dispose (object);
+}
+
+static void
+mc_accounts_class_init (McAccountsClass *klass)
+{
+  G_OBJECT_CLASS (klass)->dispose = mc_accounts_dispose;
+  /* Thread-safe and idempotent; it only fails without a random source. */
+  if (sodium_init () < 0)
+    g_critical ("libsodium could not be initialised");
+}
+
+static void
+mc_accounts_init (McAccounts *self)
+{
+}
+
+McAccounts *
+mc_accounts_new (McDb *db)
+{
+  McAccounts *self;
+
+  g_return_val_if_fail (MC_IS_DB (db), NULL);
+
+  self = g_object_new (MC_TYPE_ACCOUNTS, NULL);
+  self->db = g_object_ref (db);
+  return self;
+}
+
+#define STAFF_COLUMNS                                                                              \
+  "SELECT s.id, s.username, s.full_name, s.title, coalesce (s.department_id, 0), d.code, d.name, "  \
+  "s.roles, s.active, coalesce (s.locked_until, 0), s.password_hash IS NOT NULL "                   \
+  "FROM staff s LEFT JOIN department d ON d.id = s.department_id "
+
+static char *
+text_at (sqlite3_stmt *stmt, int i)
+{
+  const unsigned char *t = sqlite3_column_text (stmt, i);
+
+  return t ? g_strdup ((const char *) t) : NULL;
+}
+
+static McStaff *
+staff_from_row (sqlite3_stmt *stmt)
+{
+  McStaff *s = g_new0 (McStaff, 1);
+
+  s->id = sqlite3_column_int64 (stmt, 0);
+  s->username = text_at (stmt, 1);
+  s->full_name = text_at (stmt, 2);
+  s->title = text_at (stmt, 3);
+  s->department_id = sqlite3_column_int64 (stmt, 4);
+  s->department_code = text_at (stmt, 5);
+  s->department_name = text_at (stmt, 6);
+  s->roles = mc_roles_from_string ((const char *) sqlite3_column_text (stmt, 7), NULL);
+  s->active = sqlite3_column_int (stmt, 8) != 0;
+  s->locked_until = sqlite3_column_int64 (stmt, 9);
+  s->has_password = sqlite3_column_int (stmt, 10) != 0;
+  return s;
+}
+
+static McStaff *
+find_staff (McDb *db, const char *where, const char *text, gint64 id, GError **error)
+{
+  g_autofree char *sql = g_strconcat (STAFF_COLUMNS, where, NULL);
+  sqlite3_stmt *stmt = mc_db_prepare (db, sql, error);
+  McStaff *s = NULL;
+
+  if (stmt == NULL)
+    return NULL;
+  if (text)
+    sqlite3_bind_text (stmt, 1, text, -1, SQLITE_TRANSIENT);
+  else
+    sqlite3_bind_int64 (stmt, 1, id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    s = staff_from_row (stmt);
+  sqlite3_reset (stmt);
+  if (s == NULL)
+    g_set_error (error, MC_ACCOUNTS_ERROR, MC_ACCOUNTS_ERROR_NOT_FOUND, _("No account has the user name “%s”"),
+                 text ? text : "");
+  return s;
+}
+
+McStaff *
+mc_accounts_get_staff (McAccounts *self, const char *username, GError **error)
+{
+  g_return_val_if_fail (MC_IS_ACCOUNTS (self), NULL);
+  return find_staff (self->db, "WHERE s.username = ?", username ? username : "", 0, error);
+}
+
+McStaff *
+mc_accounts_get_staff_by_id (McAccounts *self, gint64 id, GError **error)
+{
+  g_return_val_if_fail (MC_IS_ACCOUNTS (self), NULL);
+  return find_staff (self->db, "WHERE s.id = ?", NULL, id, error);
+}
+
+GPtrArray *
+mc_accounts_list (McAccounts *self, GError **error)
+{
+  sqlite3_stmt *stmt = mc_db_prepare (self->db, STAFF_COLUMNS "ORDER BY d.name, s.full_name", error);
+  GPtrArray *rows;
+
+  if (stmt == NULL)
+    return NULL;
+  rows = g_ptr_array_new_with_free_func ((GDestroyNotify) mc_staff_free);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_ptr_array_add (rows, staff_from_row (stmt));
+  sqlite3_reset (stmt);
+  return rows;
+}
+
+gboolean
+mc_accounts_is_enforced (McAccounts *self)
+{
+  return mc_db_query_int (self->db, "SELECT count (*) FROM staff WHERE password_hash IS NOT NULL "
+                                    "AND ',' || roles || ',' LIKE '%,quan_tri,%'", NULL) > 0;
+}
+
+/* Long enough, and not only one kind of character. */
+static gboolean
+check_password_strength (const char *password, GError **error)
+{
+  gboolean letter = FALSE, digit = FALSE;
+
+  for (const char *p = password ? password : ""; *p; p++)
+    {
+      letter |= g_ascii_isalpha (*p) || (guchar) *p >= 0x80;
+      digit |= g_ascii_isdigit (*p);
+    }
+  if (password == NULL || g_utf8_strlen (password, -1) < MIN_PASSWORD_LENGTH || !letter || !digit)
+    {
+      g_set_error (error, MC_ACCOUNTS_ERROR, MC_ACCOUNTS_ERROR_INVALID,
+                   _("The password must have at least %d characters, with letters and digits"), MIN_PASSWORD_LENGTH);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static char *
+hash_password (const char *password, GError **error)
+{
+  char out[crypto_pwhash_STRBYTES];
+
+  if (crypto_pwhash_str_alg (out, password, strlen (password), crypto_pwhash_OPSLIMIT_INTERACTIVE,
+                             crypto_pwhash_MEMLIMIT_INTERACTIVE, crypto_pwhash_ALG_ARGON2ID13) != 0)
+    {
+      g_set_error_literal (error, MC_ACCOUNTS_ERROR, MC_ACCOUNTS_ERROR_INVALID,
+                           _("Not enough memory to protect the password"));
+      return NULL;
+    }
+  return g_strdup (out);
+}
+
+static gboolean
+check_username (const char *username, GError **error)
+{
+  gsize len = username ? strlen (username) : 0;
+
+  for (gsize i = 0; i < len; i++)
+    if (!g_ascii_isalnum (username[i]) && username[i] != '.' && username[i] != '_' && username[i] != '-')
+      len = 0;
+  if (len < 2 || len > 64)
+    {
+      g_set_error_literal (error, MC_ACCOUNTS_ERROR, MC_ACCOUNTS_ERROR_INVALID,
+                           _("The user name must have 2 to 64 letters without diacritics, digits, dots or dashes"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+insert_staff (McAccounts *self, const char *username, const char *full_name, const char *title,
+              gint64 department_id, McRoles roles_value, const char *password, GError **error)
+{
+  g_autofree char *hash = NULL;
+  g_autofree char *role_text = mc_roles_to_string (roles_value);
+  g_autofree char *name = full_name ? g_strstrip (g_strdup (full_name)) : NULL;
+  sqlite3_stmt *stmt;
+
+  if (!check_username (username, error) || (password && !check_password_strength (password, error)))
+    return FALSE;
+  if (name == NULL || *name == '\0')
+    {
+      g_set_error_literal (error, MC_ACCOUNTS_ERROR, MC_ACCOUNTS_ERROR_INVALID, _("The full name is empty"));
+      return FALSE;
+    }
+  if (mc_db_lookup_id (self->db, "staff", "username", username, NULL) != 0)
+    {
+      g_set_error (error, MC_ACCOUNTS_ERROR, MC_ACCOUNTS_ERROR_INVALID, _("The user name “%s” is taken"), username);
+      return FALSE;
+    }
+  if (password && (hash = hash_password (password, error)) == NULL)
+    return FALSE;
+  stmt = mc_db_prepare (self->db, "INSERT INTO staff (username, full_name, title, department_id, roles, "
+                                  "password_hash, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, username, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, name, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 3, title, -1, SQLITE_TRANSIENT);
+  if (department_id)
+    sqlite3_bind_int64 (stmt, 4, department_id);
+  sqlite3_bind_text (stmt, 5, role_text, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 6, hash, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 7, mc_time_now ());
+  return mc_db_step_done (self->db, stmt, error);
+}
+
+gboolean
+mc_accounts_create_first_admin (McAccounts *self, const char *username, const char *full_name,
+                                const char *password, GError **error)
+{
+  gboolean ok;
+
+  g_return_val_if_fail (MC_IS_ACCOUNTS (self), FALSE);
+
+  if (!mc_db_begin (self->db, error))
+    return FALSE;
+  if (mc_accounts_is_enforced (self))
+    {
+      mc_db_rollback (self->db);
+      g_set_error_literal (error, MC_ACCOUNTS_ERROR, MC_ACCOUNTS_ERROR_FORBIDDEN,
+                           _("An administrator already exists: sign in as the administrator to add accounts"));
+      return FALSE;
+    }
+  if (password == NULL)
+    return check_password_strength (password, error) || (mc_db_rollback (self->db), FALSE);
+  ok = insert_staff (self, username, full_name, _("Administrator"), 0, MC_ROLE_ADMIN, password, error) &&
+       mc_db_commit (self->db, error);
+  if (!ok)
+    mc_db_rollback (self->db);
+  return ok;
+}
+
+static int
+setting_int (McDb *db, const char *key, int fallback)
+{
+  g_autofree char *value = mc_db_get_setting (db, key, NULL);
+  gint64 n = value ? g_ascii_strtoll (value, NULL, 10) : 0;
+
+  return n > 0 && n < 100000 ? (int) n : fallback;
+}
+
+/* Writes the outcome of a sign-in attempt: failures counted, the account
+ * locked at the limit, success clearing both. Committed even when the
+ * attempt fails, so repeated guesses cannot roll the count back. */
+static gboolean
+record_attempt (McAccounts *self, gint64 id, gboolean success, McTime now, int *failures, GError **error)
+{
+  int max_failures = setting_int (self->db, "security.max_failures", 5);
+  int lock_minutes = setting_int (self->db, "security.lockout_minutes", 15);
+  sqlite3_stmt *stmt = mc_db_prepare (self->db,
+      "UPDATE staff SET failed_logins = CASE WHEN ?2 THEN 0 ELSE failed_logins + 1 END, "
+      "locked_until = CASE WHEN ?2 THEN NULL WHEN failed_logins + 1 >= ?3 THEN ?4 ELSE locked_until END "
+      "WHERE id = ?1 RETURNING failed_logins", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  sqlite3_bind_int (stmt, 2, success);
+  sqlite3_bind_int (stmt, 3, max_failures);
+  sqlite3_bind_int64 (stmt, 4, now + (McTime) lock_minutes * 60);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    *failures = sqlite3_column_int (stmt, 0);
+  sqlite3_reset (stmt);
+  return TRUE;
+}
+
+static gboolean
+refuse_sign_in (McStaff *s, McTime now, GError **error)
+{
+  if (!s->active)
+    g_set_error_literal (error, MC_ACCOUNTS_ERROR, MC_ACCOUNTS_ERROR_DISABLED, _("This account is disabled"));
+  else if (s->locked_until > now)
+    {
+      g_autofree char *until = mc_time_to_iso (s->locked_until);
+      g_set_error (error, MC_ACCOUNTS_ERROR, MC_ACCOUNTS_ERROR_LOCKED,
+                   _("Too many wrong passwords: the account is locked until %s"), until + 11);
+    }
+  else
+    return FALSE;
+  return TRUE;
+}
+
+McStaff *
+mc_accounts_sign_in (McAccounts *self, const char *username, const char *password, GError **error)
+{
+  g_autoptr(McStaff) s = NULL;
+  g_autofree char *hash = NULL;
+  McTime now = mc_time_now ();
+  gboolean ok;
+  int failures = 0;
+
+  g_return_val_if_fail (MC_IS_ACCOUNTS (self), NULL);
+
+  s = find_staff (self->db, "WHERE s.username = ?", username ? username : "", 0, NULL);
+  if (s == NULL || !s->has_password || password == NULL)
+    {
+      g_set_error_literal (error, MC_ACCOUNTS_ERROR, MC_ACCOUNTS_ERROR_BAD_PASSWORD,
+                           _("Wrong user name or password"));
+      return NULL;
+    }
+  if (refuse_sign_in (s, now, error))
+    return NULL;
+  hash = g_strdup_printf ("%s", "");
+  {
+    sqlite3_stmt *stmt = mc_db_prepare (self->db, "SELECT password_hash FROM staff WHERE id = ?", error);
+    if (stmt == NULL)
+      return NULL;
+    sqlite3_bind_int64 (stmt, 1, s->id);
+    if (sqlite3_step (stmt) == SQLITE_ROW)
+      {
+        g_free (hash);
+        hash = text_at (stmt, 0);
+      }
+    sqlite3_reset (stmt);
+  }
+  ok = hash && crypto_pwhash_str_verify (hash, password, strlen (password)) == 0;
+  if (!mc_db_begin (self->db, error))
+    return NULL;
+  mc_db_set_actor (self->db, s->id);
+  if (!record_attempt (self, s->id, ok, now, &failures, error) || !mc_db_commit (self->db, error))
+    {
+      mc_db_rollback (self->db);
+      mc_db_set_actor (self->db, 0);
+      return NULL;
+    }
+  if (!ok)
+    {
+      mc_db_set_actor (self->db, 0);
+      g_set_error_literal (error, MC_ACCOUNTS_ERROR, MC_ACCOUNTS_ERROR_BAD_PASSWORD,
+                           _("Wrong user name or password"));
+      return NULL;
+    }
+  return g_steal_pointer (&s);
+}
+
+void
+mc_accounts_sign_out (McAccounts *self)
+{
+  g_return_if_fail (MC_IS_ACCOUNTS (self));
+  mc_db_set_actor (self->db, 0);
+}
+
+static gint64
+department_by_code (McAccounts *self, const char *code, GError **error)
+{
+  gint64 id;
+
+  if (code == NULL || *code == '\0')
+    return 0;
+  id = mc_db_lookup_id (self->db, "department", "code", code, error);
+  if (id == 0 && error && *error == NULL)
+    g_set_error (error, MC_ACCOUNTS_ERROR, MC_ACCOUNTS_ERROR_NOT_FOUND, _("No department has the code “%s”"), code);
+  return id;
+}
+
+gboolean
+mc_accounts_create (McAccounts *self, const char *username, const char *full_name, const char *title,
+                    const char *department_code, McRoles roles_value, const char *password, GError **error)
+{
+  GError *local = NULL;
+  gint64 department;
+  gboolean ok;
+
+  g_return_val_if_fail (MC_IS_ACCOUNTS (self), FALSE);
+
+  if (!mc_accounts_check (self->db, mc_db_get_actor (self->db), MC_PERMISSION_ADMINISTER, 0, error))
+    return FALSE;
+  department = department_by_code (self, department_code, &local);
+  if (local)
+    {
+      g_propagate_error (error, local);
+      return FALSE;
+    }
+  if (!mc_db_begin (self->db, error))
+    return FALSE;
+  ok = insert_staff (self, username, full_name, title, department, roles_value, password, error) &&
+       mc_db_commit (self->db, error);
+  if (!ok)
+    mc_db_rollback (self->db);
+  return ok;
+}
+
+/* Never leave the center without an administrator who can sign in. */
+static gboolean
+keeps_an_admin (McAccounts *self, const char *username, McRoles roles_value, gboolean active, GError **error)
+{
+  g_autofree char *sql = NULL;
+
+  if ((roles_value & MC_ROLE_ADMIN) && active)
+    return TRUE;
+  sql = g_strdup_printf ("SELECT count (*) FROM staff WHERE active AND password_hash IS NOT NULL AND "
+                         "',' || roles || ',' LIKE '%%,quan_tri,%%' AND username != '%s'", username);
+  if (mc_db_query_int (self->db, sql, NULL) > 0)
+    return TRUE;
+  g_set_error_literal (error, MC_ACCOUNTS_ERROR, MC_ACCOUNTS_ERROR_INVALID,
+                       _("This is the last administrator: give another account the administrator role first"));
+  return FALSE;
+}
+
+gboolean
+mc_accounts_update (McAccounts *self, const char *username, const char *full_name, const char *title,
+                    const char *department_code, McRoles roles_value, gboolean active, GError **error)
+{
+  g_autofree char *role_text = mc_roles_to_string (roles_value);
+  g_autoptr(McStaff) s = NULL;
+  GError *local = NULL;
+  gint64 department;
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (MC_IS_ACCOUNTS (self), FALSE);
+
+  if (!mc_accounts_check (self->db, mc_db_get_actor (self->db), MC_PERMISSION_ADMINISTER, 0, error) ||
+      (s = mc_accounts_get_staff (self, username, error)) == NULL ||
+      !check_username (username, error) || !keeps_an_admin (self, username, roles_value, active, error))
+    return FALSE;
+  department = department_by_code (self, department_code, &local);
+  if (local)
+    {
+      g_propagate_error (error, local);
+      return FALSE;
+    }
+  stmt = mc_db_prepare (self->db, "UPDATE staff SET full_name = coalesce (?, full_name), title = ?, "
+                                  "department_id = ?, roles = ?, active = ? WHERE id = ?", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, full_name && *full_name ? full_name : NULL, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, title, -1, SQLITE_TRANSIENT);
+  if (department)
+    sqlite3_bind_int64 (stmt, 3, department);
+  sqlite3_bind_text (stmt, 4, role_text, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int (stmt, 5, active ? 1 : 0);
+  sqlite3_bind_int64 (stmt, 6, s->id);
+  return mc_db_step_done (self->db, stmt, error);
+}
+
+gboolean
+mc_accounts_set_password (McAccounts *self, const char *username, const char *old_password,
+                          const char *new_password, GError **error)
+{
+  gint64 actor = mc_db_get_actor (self->db);
+  g_autoptr(McStaff) s = NULL;
+  g_autofree char *hash = NULL;
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (MC_IS_ACCOUNTS (self), FALSE);
+
+  if ((s = mc_accounts_get_staff (self, username, error)) == NULL)
+    return FALSE;
+  if (actor != s->id && !mc_accounts_check (self->db, actor, MC_PERMISSION_ADMINISTER, 0, error))
+    return FALSE;
+  if (actor == s->id && s->has_password)
+    {
+      g_autoptr(McStaff) again = mc_accounts_sign_in (self, username, old_password, error);
+      if (again == NULL)
+        return FALSE;
+    }
+  if (!check_password_strength (new_password, error) || (hash = hash_password (new_password, error)) == NULL)
+    return FALSE;
+  stmt = mc_db_prepare (self->db, "UPDATE staff SET password_hash = ?, failed_logins = 0, locked_until = NULL "
+                                  "WHERE id = ?", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, hash, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 2, s->id);
+  return mc_db_step_done (self->db, stmt, error);
+}
+
+gboolean
+mc_accounts_unlock (McAccounts *self, const char *username, GError **error)
+{
+  g_autoptr(McStaff) s = NULL;
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (MC_IS_ACCOUNTS (self), FALSE);
+
+  if (!mc_accounts_check (self->db, mc_db_get_actor (self->db), MC_PERMISSION_ADMINISTER, 0, error) ||
+      (s = mc_accounts_get_staff (self, username, error)) == NULL)
+    return FALSE;
+  stmt = mc_db_prepare (self->db, "UPDATE staff SET failed_logins = 0, locked_until = NULL WHERE id = ?", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, s->id);
+  return mc_db_step_done (self->db, stmt, error);
+}
+
+/* Which roles grant a permission. PROCESS and DECIDE are further bound to
+ * the department holding the dossier; a committee leader acts on any. */
+static McRoles
+roles_for (McPermission permission)
+{
+  switch (permission)
+    {
+    case MC_PERMISSION_RECEIVE:
+    case MC_PERMISSION_RETURN:
+      return MC_ROLE_RECEPTION;
+    case MC_PERMISSION_PROCESS:
+      return MC_ROLE_RECEPTION | MC_ROLE_SPECIALIST | MC_ROLE_HEAD | MC_ROLE_LEADER | MC_ROLE_RECORDS;
+    case MC_PERMISSION_DECIDE:
+      return MC_ROLE_HEAD | MC_ROLE_LEADER | MC_ROLE_RECORDS | MC_ROLE_SPECIALIST;
+    case MC_PERMISSION_REPORT:
+      return MC_ROLE_REPORTING | MC_ROLE_HEAD | MC_ROLE_LEADER;
+    case MC_PERMISSION_ADMINISTER:
+      return MC_ROLE_ADMIN;
+    case MC_PERMISSION_PERSONAL_DATA:
+      return MC_ROLE_RECEPTION | MC_ROLE_SPECIALIST | MC_ROLE_HEAD | MC_ROLE_LEADER | MC_ROLE_RECORDS;
+    default:
+      return 0;
+    }
+}
+
+static gboolean
+enforced (McDb *db)
+{
+  return mc_db_query_int (db, "SELECT count (*) FROM staff WHERE password_hash IS NOT NULL "
+                              "AND ',' || roles || ',' LIKE '%,quan_tri,%'", NULL) > 0;
+}
+
+gboolean
+mc_accounts_check (McDb *db, gint64 staff_id, McPermission permission, gint64 department_id, GError **error)
+{
+  g_autoptr(McStaff) s = NULL;
+  gboolean bound = permission == MC_PERMISSION_PROCESS || permission == MC_PERMISSION_DECIDE;
+
+  g_return_val_if_fail (MC_IS_DB (db), FALSE);
+
+  if (staff_id == 0)
+    {
+      /* Before the first administrator (a new database, the tests of other
+       * units) there is no one to sign in as. */
+      if (!enforced (db))
+        return TRUE;
+      g_set_error_literal (error, MC_ACCOUNTS_ERROR, MC_ACCOUNTS_ERROR_SIGN_IN, _("Sign in to do this"));
+      return FALSE;
+    }
+  s = find_staff (db, "WHERE s.id = ?", NULL, staff_id, error);
+  if (s == NULL)
+    return FALSE;
+  if (!s->active)
+    {
+      g_set_error_literal (error, MC_ACCOUNTS_ERROR, MC_ACCOUNTS_ERROR_DISABLED, _("This account is disabled"));
+      return FALSE;
+    }
+  if ((s->roles & roles_for (permission)) == 0)
+    {
+      g_set_error (error, MC_ACCOUNTS_ERROR, MC_ACCOUNTS_ERROR_FORBIDDEN,
+                   _("%s (%s) is not allowed to do this"), s->full_name, s->username);
+      return FALSE;
+    }
+  if (bound && department_id != 0 && s->department_id != department_id && !(s->roles & MC_ROLE_LEADER))
+    {
+      g_set_error (error, MC_ACCOUNTS_ERROR, MC_ACCOUNTS_ERROR_FORBIDDEN,
+                   _("%s works in another department: only the department holding the dossier can act on this step"),
+                   s->full_name);
+      return FALSE;
+    }
+  return TRUE;
+}

@@ -1,0 +1,112 @@
+/* mc-accounts.h — user accounts, roles, passwords and what each role may do
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Permissions are checked here, in core, by every action that changes a
+ * dossier, the catalog, the calendar or an account: hiding a button is only
+ * a convenience. Once the first administrator exists (first run), every such
+ * action needs a signed-in staff member.
+ */
+#pragma once
+
+#include <glib-object.h>
+
+#include "mc-db.h"
+#include "mc-time.h"
+
+G_BEGIN_DECLS
+
+#define MC_TYPE_ACCOUNTS (mc_accounts_get_type ())
+G_DECLARE_FINAL_TYPE (McAccounts, mc_accounts, MC, ACCOUNTS, GObject)
+
+#define MC_ACCOUNTS_ERROR (mc_accounts_error_quark ())
+GQuark mc_accounts_error_quark (void);
+
+typedef enum {
+  MC_ACCOUNTS_ERROR_INVALID,        /* a weak password, an unknown role, … */
+  MC_ACCOUNTS_ERROR_NOT_FOUND,
+  MC_ACCOUNTS_ERROR_BAD_PASSWORD,   /* wrong user name or password */
+  MC_ACCOUNTS_ERROR_LOCKED,         /* too many failures: locked for a while */
+  MC_ACCOUNTS_ERROR_DISABLED,
+  MC_ACCOUNTS_ERROR_SIGN_IN,        /* the action needs a signed-in staff member */
+  MC_ACCOUNTS_ERROR_FORBIDDEN,      /* the role or department does not allow it */
+} McAccountsError;
+
+/* vai trò */
+typedef enum {
+  MC_ROLE_RECEPTION     = 1 << 0,  /* tiep_nhan: cán bộ tiếp nhận và trả kết quả */
+  MC_ROLE_SPECIALIST    = 1 << 1,  /* chuyen_vien */
+  MC_ROLE_HEAD          = 1 << 2,  /* lanh_dao_phong */
+  MC_ROLE_LEADER        = 1 << 3,  /* lanh_dao_ubnd */
+  MC_ROLE_RECORDS       = 1 << 4,  /* van_thu */
+  MC_ROLE_REPORTING     = 1 << 5,  /* bao_cao */
+  MC_ROLE_ADMIN         = 1 << 6,  /* quan_tri */
+} McRoles;
+
+typedef enum {
+  MC_PERMISSION_RECEIVE,        /* receive, refuse, import dossiers */
+  MC_PERMISSION_PROCESS,        /* act on a step held by one's own department */
+  MC_PERMISSION_DECIDE,         /* settle, apologise: heads and leaders of the holder */
+  MC_PERMISSION_RETURN,         /* hand the result back at the counter */
+  MC_PERMISSION_REPORT,         /* statutory reports */
+  MC_PERMISSION_ADMINISTER,     /* accounts, catalog, calendar, settings */
+  MC_PERMISSION_PERSONAL_DATA,  /* exports with unmasked personal data */
+} McPermission;
+
+typedef struct {
+  gint64   id;
+  char    *username;
+  char    *full_name;
+  char    *title;            /* chức vụ */
+  gint64   department_id;
+  char    *department_code;
+  char    *department_name;
+  McRoles  roles;
+  gboolean active;
+  McTime   locked_until;     /* 0: not locked */
+  gboolean has_password;
+} McStaff;
+
+void          mc_staff_free               (McStaff *staff);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (McStaff, mc_staff_free)
+
+McAccounts   *mc_accounts_new             (McDb *db);
+
+/* TRUE once an administrator with a password exists: from then on every
+ * change needs a signed-in staff member. */
+gboolean      mc_accounts_is_enforced     (McAccounts *self);
+/* First run: creates the administrator (only when no account has a password). */
+gboolean      mc_accounts_create_first_admin (McAccounts *self, const char *username, const char *full_name,
+                                              const char *password, GError **error);
+/* Checks the password (argon2id); counts failures, locks the account for
+ * "security.lockout_minutes" (15) after "security.max_failures" (5). On
+ * success the staff member becomes the connection's actor. */
+McStaff      *mc_accounts_sign_in         (McAccounts *self, const char *username, const char *password,
+                                           GError **error);
+void          mc_accounts_sign_out        (McAccounts *self);
+McStaff      *mc_accounts_get_staff       (McAccounts *self, const char *username, GError **error);
+McStaff      *mc_accounts_get_staff_by_id (McAccounts *self, gint64 id, GError **error);
+GPtrArray    *mc_accounts_list            (McAccounts *self, GError **error);  /* McStaff* */
+
+/* Administration (MC_PERMISSION_ADMINISTER, checked against the actor). */
+gboolean      mc_accounts_create          (McAccounts *self, const char *username, const char *full_name,
+                                           const char *title, const char *department_code, McRoles roles,
+                                           const char *password, GError **error);
+gboolean      mc_accounts_update          (McAccounts *self, const char *username, const char *full_name,
+                                           const char *title, const char *department_code, McRoles roles,
+                                           gboolean active, GError **error);
+/* An administrator sets anyone's; a staff member changes their own (old password required). */
+gboolean      mc_accounts_set_password    (McAccounts *self, const char *username, const char *old_password,
+                                           const char *new_password, GError **error);
+gboolean      mc_accounts_unlock          (McAccounts *self, const char *username, GError **error);
+
+/* May staff `staff_id` (0: nobody signed in) do this? `department_id` is
+ * the department holding the dossier for PROCESS and DECIDE, else 0. */
+gboolean      mc_accounts_check           (McDb *db, gint64 staff_id, McPermission permission,
+                                           gint64 department_id, GError **error);
+
+McRoles       mc_roles_from_string        (const char *text, GError **error);  /* "tiep_nhan,bao_cao" */
+char         *mc_roles_to_string          (McRoles roles);
+char         *mc_roles_to_label           (McRoles roles);  /* "Tiếp nhận, Báo cáo" */
+const char   *mc_role_to_label            (McRoles role);
+
+G_END_DECLS

@@ -1,0 +1,205 @@
+/* mc-audit.c — the audit trail: who changed what, when, hash-chained
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gi18n-lib.h>
+
+#include "mc-audit.h"
+
+/* The fields a row's hash covers, in order, separated by U+001F so that no
+ * text can shift a boundary. */
+static char *
+compute_hash (const char *prev, gint64 at, gint64 staff, gboolean has_staff, const char *action,
+              const char *kind, gint64 object_id, gboolean has_object, const char *detail)
+{
+  g_autoptr(GChecksum) sum = g_checksum_new (G_CHECKSUM_SHA256);
+  g_autofree char *staff_text = has_staff ? g_strdup_printf ("%" G_GINT64_FORMAT, staff) : g_strdup ("");
+  g_autofree char *object_text = has_object ? g_strdup_printf ("%" G_GINT64_FORMAT, object_id) : g_strdup ("");
+  g_autofree char *text = g_strdup_printf ("%s\x1f%" G_GINT64_FORMAT "\x1f%s\x1f%s\x1f%s\x1f%s\x1f%s",
+                                           prev ? prev : "", at, staff_text, action ? action : "",
+                                           kind ? kind : "", object_text, detail ? detail : "");
+
+  g_checksum_update (sum, (const guchar *) text, -1);
+  return g_strdup (g_checksum_get_string (sum));
+}
+
+static void
+hash_func (sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+  char *hash = compute_hash ((const char *) sqlite3_value_text (argv[0]), sqlite3_value_int64 (argv[1]),
+                             sqlite3_value_int64 (argv[2]), sqlite3_value_type (argv[2]) != SQLITE_NULL,
+                             (const char *) sqlite3_value_text (argv[3]), (const char *) sqlite3_value_text (argv[4]),
+                             sqlite3_value_int64 (argv[5]), sqlite3_value_type (argv[5]) != SQLITE_NULL,
+                             (const char *) sqlite3_value_text (argv[6]));
+
+  sqlite3_result_text (ctx, hash, -1, g_free);
+}
+
+static void
+actor_func (sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+  gint64 actor = mc_db_get_actor (sqlite3_user_data (ctx));
+
+  if (actor > 0)
+    sqlite3_result_int64 (ctx, actor);
+  else
+    sqlite3_result_null (ctx);
+}
+
+static void
+audit_on_func (sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+  sqlite3_result_int (ctx, !mc_db_get_audit_bulk (sqlite3_user_data (ctx)));
+}
+
+static void
+now_func (sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+  sqlite3_result_int64 (ctx, g_get_real_time () / G_USEC_PER_SEC);
+}
+
+int
+mc_audit_register_functions (sqlite3 *handle, McDb *db)
+{
+  /* Not SQLITE_DETERMINISTIC: the actor and the clock change between calls. */
+  int rc = sqlite3_create_function_v2 (handle, "mc_audit_hash", 7, SQLITE_UTF8 | SQLITE_DETERMINISTIC, NULL,
+                                       hash_func, NULL, NULL, NULL);
+
+  if (rc == SQLITE_OK)
+    rc = sqlite3_create_function_v2 (handle, "mc_actor", 0, SQLITE_UTF8, db, actor_func, NULL, NULL, NULL);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_create_function_v2 (handle, "mc_audit_on", 0, SQLITE_UTF8, db, audit_on_func, NULL, NULL, NULL);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_create_function_v2 (handle, "mc_now", 0, SQLITE_UTF8, NULL, now_func, NULL, NULL, NULL);
+  return rc;
+}
+
+gboolean
+mc_audit_append (McDb *db, const char *action, const char *object_kind, gint64 object_id, const char *detail,
+                 GError **error)
+{
+  sqlite3_stmt *stmt;
+
+  if (!mc_db_begin (db, error))
+    return FALSE;
+  stmt = mc_db_prepare (db,
+      "INSERT INTO audit_log (at, staff_id, action, object_kind, object_id, detail, prev_hash, hash) "
+      "SELECT a.at, a.actor, ?1, ?2, ?3, ?4, a.prev, mc_audit_hash (a.prev, a.at, a.actor, ?1, ?2, ?3, ?4) "
+      "FROM (SELECT mc_now () AS at, mc_actor () AS actor, "
+      "coalesce ((SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1), '') AS prev) a", error);
+  if (stmt == NULL)
+    goto fail;
+  sqlite3_bind_text (stmt, 1, action, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, object_kind, -1, SQLITE_TRANSIENT);
+  if (object_id != 0)
+    sqlite3_bind_int64 (stmt, 3, object_id);
+  sqlite3_bind_text (stmt, 4, detail, -1, SQLITE_TRANSIENT);
+  if (mc_db_step_done (db, stmt, error) && mc_db_commit (db, error))
+    return TRUE;
+
+fail:
+  mc_db_rollback (db);
+  return FALSE;
+}
+
+void
+mc_audit_entry_free (McAuditEntry *e)
+{
+  if (e == NULL)
+    return;
+  g_free (e->username);
+  g_free (e->full_name);
+  g_free (e->action);
+  g_free (e->object_kind);
+  g_free (e->object_label);
+  g_free (e->detail);
+  g_free (e);
+}
+
+static char *
+text_at (sqlite3_stmt *stmt, int i)
+{
+  const unsigned char *t = sqlite3_column_text (stmt, i);
+
+  return t ? g_strdup ((const char *) t) : NULL;
+}
+
+GPtrArray *
+mc_audit_list (McDb *db, const char *username, const char *dossier_code, McTime from, McTime to, guint limit,
+               GError **error)
+{
+  sqlite3_stmt *stmt = mc_db_prepare (db,
+      "SELECT a.id, a.at, s.username, s.full_name, a.action, a.object_kind, a.object_id, "
+      "CASE a.object_kind WHEN 'dossier' THEN (SELECT code FROM dossier WHERE id = a.object_id) "
+      "WHEN 'procedure' THEN (SELECT code FROM procedure WHERE id = a.object_id) "
+      "WHEN 'staff' THEN (SELECT username FROM staff WHERE id = a.object_id) END, a.detail "
+      "FROM audit_log a LEFT JOIN staff s ON s.id = a.staff_id "
+      "WHERE (?1 IS NULL OR s.username = ?1) "
+      "AND (?2 IS NULL OR (a.object_kind = 'dossier' AND a.object_id = (SELECT id FROM dossier WHERE code = ?2))) "
+      "AND (?3 = 0 OR a.at >= ?3) AND (?4 = 0 OR a.at < ?4) ORDER BY a.id DESC LIMIT ?5", error);
+  GPtrArray *rows;
+
+  if (stmt == NULL)
+    return NULL;
+  rows = g_ptr_array_new_with_free_func ((GDestroyNotify) mc_audit_entry_free);
+  if (username && *username)
+    sqlite3_bind_text (stmt, 1, username, -1, SQLITE_TRANSIENT);
+  if (dossier_code && *dossier_code)
+    sqlite3_bind_text (stmt, 2, dossier_code, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 3, from);
+  sqlite3_bind_int64 (stmt, 4, to);
+  sqlite3_bind_int64 (stmt, 5, limit ? limit : G_MAXINT);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      McAuditEntry *e = g_new0 (McAuditEntry, 1);
+      e->id = sqlite3_column_int64 (stmt, 0);
+      e->at = sqlite3_column_int64 (stmt, 1);
+      e->username = text_at (stmt, 2);
+      e->full_name = text_at (stmt, 3);
+      e->action = text_at (stmt, 4);
+      e->object_kind = text_at (stmt, 5);
+      e->object_id = sqlite3_column_int64 (stmt, 6);
+      e->object_label = text_at (stmt, 7);
+      e->detail = text_at (stmt, 8);
+      g_ptr_array_add (rows, e);
+    }
+  sqlite3_reset (stmt);
+  return rows;
+}
+
+gboolean
+mc_audit_verify (McDb *db, gint64 *n_rows, gint64 *bad_id, GError **error)
+{
+  sqlite3_stmt *stmt = mc_db_prepare (db, "SELECT id, at, staff_id, action, object_kind, object_id, detail, "
+                                          "prev_hash, hash FROM audit_log ORDER BY id", error);
+  g_autofree char *prev = g_strdup ("");
+  gboolean ok = TRUE;
+
+  *n_rows = 0;
+  *bad_id = 0;
+  if (stmt == NULL)
+    return FALSE;
+  while (ok && sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      g_autofree char *expected = compute_hash (
+          prev, sqlite3_column_int64 (stmt, 1), sqlite3_column_int64 (stmt, 2),
+          sqlite3_column_type (stmt, 2) != SQLITE_NULL, (const char *) sqlite3_column_text (stmt, 3),
+          (const char *) sqlite3_column_text (stmt, 4), sqlite3_column_int64 (stmt, 5),
+          sqlite3_column_type (stmt, 5) != SQLITE_NULL, (const char *) sqlite3_column_text (stmt, 6));
+      const char *stored_prev = (const char *) sqlite3_column_text (stmt, 7);
+      const char *stored = (const char *) sqlite3_column_text (stmt, 8);
+
+      ok = g_strcmp0 (stored_prev, prev) == 0 && g_strcmp0 (stored, expected) == 0;
+      if (!ok)
+        *bad_id = sqlite3_column_int64 (stmt, 0);
+      else
+        (*n_rows)++;
+      g_free (prev);
+      prev = g_strdup (stored);
+    }
+  sqlite3_reset (stmt);
+  return ok;
+}

@@ -1,0 +1,316 @@
+/* test-accounts.c — accounts, passwords, lockout, role rules checked in core,
+ * and the hash-chained audit trail
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include "mc-accounts.h"
+#include "mc-audit.h"
+#include "mc-calendar-store.h"
+#include "mc-catalog.h"
+#include "mc-dossier-store.h"
+#include "mc-test-utils.h"
+#include "mc-workflow.h"
+
+#define PASSWORD "matkhau2026"
+
+typedef struct {
+  McDb           *db;
+  McAccounts     *accounts;
+  McCalendar     *calendar;
+  McDossierStore *store;
+  McWorkflow     *wf;
+} Fixture;
+
+static void
+fixture_set_up (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(McCatalog) catalog = NULL;
+  g_autoptr(McStaff) admin = NULL;
+  static const struct { const char *user, *name, *dept, *roles; } people[] = {
+    { "tn.lan", "Lê Thị Lan", "TTPV", "tiep_nhan" },
+    { "cv.duc", "Vũ Đức Mạnh", "KT", "chuyen_vien" },
+    { "cv.linh", "Phan Thùy Linh", "VHXH", "chuyen_vien" },
+    { "tp.quang", "Trần Quang Huy", "KT", "lanh_dao_phong" },
+    { "pct.nga", "Nguyễn Thị Nga", "VP", "lanh_dao_ubnd" },
+    { "bc.ha", "Trịnh Thu Hà", "TTPV", "bao_cao" },
+  };
+
+  f->db = mc_test_db_new ();
+  catalog = mc_catalog_new (f->db);
+  g_assert_true (mc_catalog_install_builtin (catalog, NULL, &error));
+  g_assert_true (mc_db_exec (f->db, "UPDATE unit SET code = '000.00.06.H56' WHERE relation = 'self'", &error));
+  f->accounts = mc_accounts_new (f->db);
+  g_assert_false (mc_accounts_is_enforced (f->accounts));
+  g_assert_true (mc_accounts_create_first_admin (f->accounts, "admin", "Quản trị hệ thống", PASSWORD, &error));
+  g_assert_no_error (error);
+  g_assert_true (mc_accounts_is_enforced (f->accounts));
+  admin = mc_accounts_sign_in (f->accounts, "admin", PASSWORD, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < G_N_ELEMENTS (people); i++)
+    {
+      McRoles roles = mc_roles_from_string (people[i].roles, &error);
+      g_assert_true (mc_accounts_create (f->accounts, people[i].user, people[i].name, "Công chức", people[i].dept,
+                                         roles, PASSWORD, &error));
+      g_assert_no_error (error);
+    }
+  mc_accounts_sign_out (f->accounts);
+  f->calendar = mc_calendar_store_load (f->db, &error);
+  f->store = mc_dossier_store_new (f->db, f->calendar);
+  f->wf = mc_workflow_new (f->db, f->calendar);
+}
+
+static void
+fixture_tear_down (Fixture *f, gconstpointer data)
+{
+  g_clear_object (&f->wf);
+  g_clear_object (&f->store);
+  g_clear_object (&f->calendar);
+  g_clear_object (&f->accounts);
+  g_clear_object (&f->db);
+}
+
+static void
+sign_in (Fixture *f, const char *username)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(McStaff) s = mc_accounts_sign_in (f->accounts, username, PASSWORD, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (s);
+}
+
+static char *
+receive (Fixture *f, GError **error)
+{
+  g_autoptr(McDossier) dossier = mc_dossier_new ();
+  McDossierData *d = mc_dossier_get_data (dossier);
+
+  d->procedure_code = g_strdup ("1.012812");  /* TTPV → KT → KT → VP → VP */
+  d->applicant_name = g_strdup ("Nguyễn Văn An");
+  d->applicant_id_number = g_strdup ("038085012345");
+  d->channel = MC_CHANNEL_TRUC_TIEP;
+  d->received_at = mc_test_time ("2026-03-02 08:00");
+  if (!mc_dossier_store_receive (f->store, dossier, error))
+    return NULL;
+  return g_strdup (d->code);
+}
+
+static void
+test_passwords (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(McStaff) s = NULL;
+  g_autofree char *hash = NULL;
+
+  /* argon2id, never the password itself. */
+  {
+    sqlite3_stmt *stmt = mc_db_prepare (f->db, "SELECT password_hash FROM staff WHERE username = 'tn.lan'", NULL);
+    g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+    hash = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+    sqlite3_reset (stmt);
+  }
+  g_assert_true (g_str_has_prefix (hash, "$argon2id$"));
+  g_assert_null (strstr (hash, PASSWORD));
+  /* A second first administrator is refused; weak passwords are refused. */
+  g_assert_false (mc_accounts_create_first_admin (f->accounts, "admin2", "X", PASSWORD, &error));
+  g_assert_error (error, MC_ACCOUNTS_ERROR, MC_ACCOUNTS_ERROR_FORBIDDEN);
+  g_clear_error (&error);
+  sign_in (f, "admin");
+  g_assert_false (mc_accounts_create (f->accounts, "tn.moi", "Người Mới", NULL, "TTPV", MC_ROLE_RECEPTION,
+                                      "12345678", &error));
+  g_assert_error (error, MC_ACCOUNTS_ERROR, MC_ACCOUNTS_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_false (mc_accounts_create (f->accounts, "tn.lan", "Trùng", NULL, "TTPV", MC_ROLE_RECEPTION, PASSWORD,
+                                      &error));
+  g_assert_error (error, MC_ACCOUNTS_ERROR, MC_ACCOUNTS_ERROR_INVALID);
+  g_clear_error (&error);
+  /* The last administrator cannot lose the role. */
+  g_assert_false (mc_accounts_update (f->accounts, "admin", NULL, NULL, NULL, MC_ROLE_REPORTING, TRUE, &error));
+  g_assert_error (error, MC_ACCOUNTS_ERROR, MC_ACCOUNTS_ERROR_INVALID);
+  g_clear_error (&error);
+  mc_accounts_sign_out (f->accounts);
+  /* Only an administrator manages accounts. */
+  sign_in (f, "tn.lan");
+  g_assert_false (mc_accounts_create (f->accounts, "tn.moi", "Người Mới", NULL, "TTPV", MC_ROLE_RECEPTION, PASSWORD,
+                                      &error));
+  g_assert_error (error, MC_ACCOUNTS_ERROR, MC_ACCOUNTS_ERROR_FORBIDDEN);
+  g_clear_error (&error);
+  s = mc_accounts_sign_in (f->accounts, "tn.lan", "sai-mat-khau1", &error);
+  g_assert_null (s);
+  g_assert_error (error, MC_ACCOUNTS_ERROR, MC_ACCOUNTS_ERROR_BAD_PASSWORD);
+  g_clear_error (&error);
+  s = mc_accounts_sign_in (f->accounts, "nobody", PASSWORD, &error);
+  g_assert_error (error, MC_ACCOUNTS_ERROR, MC_ACCOUNTS_ERROR_BAD_PASSWORD);  /* same message: no user enumeration */
+}
+
+static void
+test_lockout (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(McStaff) s = NULL;
+
+  for (int i = 0; i < 5; i++)
+    {
+      g_assert_null (mc_accounts_sign_in (f->accounts, "cv.duc", "doan-sai-99", &error));
+      g_assert_error (error, MC_ACCOUNTS_ERROR, MC_ACCOUNTS_ERROR_BAD_PASSWORD);
+      g_clear_error (&error);
+    }
+  /* Locked: even the right password is refused. */
+  g_assert_null (mc_accounts_sign_in (f->accounts, "cv.duc", PASSWORD, &error));
+  g_assert_error (error, MC_ACCOUNTS_ERROR, MC_ACCOUNTS_ERROR_LOCKED);
+  g_clear_error (&error);
+  sign_in (f, "admin");
+  g_assert_true (mc_accounts_unlock (f->accounts, "cv.duc", &error));
+  mc_accounts_sign_out (f->accounts);
+  s = mc_accounts_sign_in (f->accounts, "cv.duc", PASSWORD, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (s->department_code, ==, "KT");
+}
+
+/* Every role rule, checked in core: the table says who may. */
+static void
+test_role_table (Fixture *f, gconstpointer data)
+{
+  gint64 kt = mc_db_query_int (f->db, "SELECT id FROM department WHERE code = 'KT'", NULL);
+  static const struct { const char *user; McPermission p; gboolean on_kt; gboolean allowed; } rules[] = {
+    { "tn.lan", MC_PERMISSION_RECEIVE, FALSE, TRUE },
+    { "cv.duc", MC_PERMISSION_RECEIVE, FALSE, FALSE },
+    { "tn.lan", MC_PERMISSION_RETURN, FALSE, TRUE },
+    { "tp.quang", MC_PERMISSION_RETURN, FALSE, FALSE },
+    { "cv.duc", MC_PERMISSION_PROCESS, TRUE, TRUE },
+    { "cv.linh", MC_PERMISSION_PROCESS, TRUE, FALSE },     /* another department's step */
+    { "pct.nga", MC_PERMISSION_PROCESS, TRUE, TRUE },      /* a committee leader: any department */
+    { "tp.quang", MC_PERMISSION_DECIDE, TRUE, TRUE },
+    { "tn.lan", MC_PERMISSION_DECIDE, TRUE, FALSE },
+    { "bc.ha", MC_PERMISSION_REPORT, FALSE, TRUE },
+    { "cv.duc", MC_PERMISSION_REPORT, FALSE, FALSE },
+    { "admin", MC_PERMISSION_ADMINISTER, FALSE, TRUE },
+    { "tp.quang", MC_PERMISSION_ADMINISTER, FALSE, FALSE },
+    { "bc.ha", MC_PERMISSION_PERSONAL_DATA, FALSE, FALSE },
+    { "cv.duc", MC_PERMISSION_PERSONAL_DATA, FALSE, TRUE },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (rules); i++)
+    {
+      gint64 id = mc_db_lookup_id (f->db, "staff", "username", rules[i].user, NULL);
+      g_autoptr(GError) error = NULL;
+      gboolean ok = mc_accounts_check (f->db, id, rules[i].p, rules[i].on_kt ? kt : 0, &error);
+
+      g_test_message ("%s permission %d → %d", rules[i].user, rules[i].p, ok);
+      g_assert_cmpint (ok, ==, rules[i].allowed);
+      if (!ok)
+        g_assert_error (error, MC_ACCOUNTS_ERROR, MC_ACCOUNTS_ERROR_FORBIDDEN);
+    }
+  /* Nobody signed in, once enforced. */
+  {
+    g_autoptr(GError) error = NULL;
+    g_assert_false (mc_accounts_check (f->db, 0, MC_PERMISSION_RECEIVE, 0, &error));
+    g_assert_error (error, MC_ACCOUNTS_ERROR, MC_ACCOUNTS_ERROR_SIGN_IN);
+  }
+}
+
+/* The rules hold on the real actions, not only in the table. */
+static void
+test_actions_checked (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *code = NULL;
+  McAction a = { mc_test_time ("2026-03-02 09:00"), NULL, NULL };
+
+  g_assert_null (receive (f, &error));  /* nobody signed in */
+  g_assert_error (error, MC_ACCOUNTS_ERROR, MC_ACCOUNTS_ERROR_SIGN_IN);
+  g_clear_error (&error);
+  sign_in (f, "cv.duc");
+  g_assert_null (receive (f, &error));  /* a specialist does not receive */
+  g_assert_error (error, MC_ACCOUNTS_ERROR, MC_ACCOUNTS_ERROR_FORBIDDEN);
+  g_clear_error (&error);
+  sign_in (f, "tn.lan");
+  code = receive (f, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (mc_db_query_int (f->db, "SELECT count (*) FROM dossier WHERE received_by IS NOT NULL", NULL), ==, 1);
+  g_assert_true (mc_workflow_transfer (f->wf, code, &a, NULL, NULL, &error));  /* to KT */
+  g_assert_no_error (error);
+  a.at += 3600;
+  a.username = "cv.linh";  /* VHXH acting on KT's step */
+  g_assert_false (mc_workflow_accept (f->wf, code, &a, &error));
+  g_assert_error (error, MC_ACCOUNTS_ERROR, MC_ACCOUNTS_ERROR_FORBIDDEN);
+  g_clear_error (&error);
+  a.username = "tn.lan";  /* the counter cannot act on KT's step either */
+  g_assert_false (mc_workflow_transfer (f->wf, code, &a, NULL, NULL, &error));
+  g_assert_error (error, MC_ACCOUNTS_ERROR, MC_ACCOUNTS_ERROR_FORBIDDEN);
+  g_clear_error (&error);
+  a.username = "cv.duc";
+  g_assert_true (mc_workflow_accept (f->wf, code, &a, &error));
+  g_assert_no_error (error);
+  /* An apology needs the head or a leader, a return the counter. */
+  a.at += 3600;
+  a.username = "tn.lan";
+  a.note = "Chờ xác minh";
+  g_assert_false (mc_workflow_apologize (f->wf, code, &a, NULL, NULL, mc_test_time ("2026-05-01 08:00"), NULL, &error));
+  g_assert_error (error, MC_ACCOUNTS_ERROR, MC_ACCOUNTS_ERROR_FORBIDDEN);
+  g_clear_error (&error);
+  a.username = "tp.quang";
+  g_assert_true (mc_workflow_apologize (f->wf, code, &a, NULL, NULL, mc_test_time ("2026-05-01 08:00"), NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (mc_db_query_int (f->db, "SELECT count (*) FROM dossier_event", NULL), ==, 4);
+}
+
+/* Every change leaves an audit row naming who; an edited or deleted row is found. */
+static void
+test_audit_chain (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *code = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  McAction a = { mc_test_time ("2026-03-02 09:00"), NULL, NULL };
+  gint64 n = 0, bad = 0, target;
+
+  sign_in (f, "tn.lan");
+  code = receive (f, &error);
+  g_assert_true (mc_workflow_transfer (f->wf, code, &a, NULL, NULL, &error));
+  rows = mc_audit_list (f->db, "tn.lan", code, 0, 0, 0, &error);
+  g_assert_no_error (error);
+  /* insert, receive event, transfer event, the dossier's update */
+  g_assert_cmpuint (rows->len, ==, 4);
+  g_assert_cmpstr (((McAuditEntry *) rows->pdata[0])->object_label, ==, code);
+  g_assert_true (mc_audit_verify (f->db, &n, &bad, &error));
+  g_assert_cmpint (n, >, 10);  /* the accounts too */
+  g_assert_cmpint (bad, ==, 0);
+  /* The table refuses edits outright… */
+  g_assert_false (mc_db_exec (f->db, "UPDATE audit_log SET detail = 'x' WHERE id = 3", NULL));
+  g_assert_false (mc_db_exec (f->db, "DELETE FROM audit_log WHERE id = 3", NULL));
+  /* …and if someone drops the guard, the chain tells. */
+  g_assert_true (mc_db_exec (f->db, "DROP TRIGGER audit_log_no_update; DROP TRIGGER audit_log_no_delete", &error));
+  target = mc_db_query_int (f->db, "SELECT min (id) + 4 FROM audit_log", NULL);
+  {
+    g_autofree char *sql = g_strdup_printf ("UPDATE audit_log SET detail = detail || ' (sửa)' WHERE id = %" G_GINT64_FORMAT, target);
+    g_assert_true (mc_db_exec (f->db, sql, &error));
+  }
+  g_assert_false (mc_audit_verify (f->db, &n, &bad, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (bad, ==, target);
+  {
+    g_autofree char *sql = g_strdup_printf ("DELETE FROM audit_log WHERE id = %" G_GINT64_FORMAT, target);
+    g_assert_true (mc_db_exec (f->db, sql, &error));
+  }
+  g_assert_false (mc_audit_verify (f->db, &n, &bad, &error));
+  g_assert_cmpint (bad, ==, target + 1);  /* its successor no longer chains */
+}
+
+int
+main (int argc, char *argv[])
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+#define ADD(path, fn) g_test_add (path, Fixture, NULL, fixture_set_up, fn, fixture_tear_down)
+  ADD ("/accounts/passwords", test_passwords);
+  ADD ("/accounts/lockout", test_lockout);
+  ADD ("/accounts/role-table", test_role_table);
+  ADD ("/accounts/actions-checked", test_actions_checked);
+  ADD ("/accounts/audit-chain", test_audit_chain);
+  return g_test_run ();
+}
