@@ -51,6 +51,12 @@ McReport06a *mc_report_06a_compute (McDb *db, gint64 unit_id, McDate from, McDat
                                     gboolean only_with_dossiers, GError **error);
 void         mc_report_06a_free    (McReport06a *report);
 
+/* The codes of the dossiers behind one figure, in order of reception: for
+ * every column its length equals the figure (field_id 0: the whole unit,
+ * the total row). */
+GPtrArray   *mc_report_06a_dossiers (McDb *db, gint64 unit_id, McDate from, McDate to,
+                                     gint64 field_id, McReport06aColumn column, GError **error);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (McReport06a, mc_report_06a_free)
 
 G_END_DECLS

@@ -1,0 +1,398 @@
+/* mc-report.c — the figures of Biểu số 06a/VPCP/KSTT
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The semantics, one place for all of them (TT 01/2020/TT-VPCP; Thanh Hóa's
+ * annotations of the form; legal.md §3):
+ *
+ *  - The period is [from 00:00, to+1 00:00) Vietnam time, t0 … t1 below.
+ *  - A dossier belongs to the unit in dossier.unit_id (0: the unit whose
+ *    relation is 'self') and to the field (lĩnh vực) of its procedure.
+ *  - (4) trực tuyến / (5) trực tiếp + bưu chính: received in [t0, t1).
+ *  - (6) từ kỳ trước: received before t0 and not finished at t0
+ *    (finished_at IS NULL or finished_at >= t0).
+ *  - (3) = (4) + (5) + (6).
+ *  - (7) đã giải quyết: among (3), finished in [t0, t1). Since a dossier is
+ *    finished after it is received, that is exactly every dossier finished in
+ *    [t0, t1). (8) trước hạn and (10) quá hạn are dossier.timeliness 'early'
+ *    and 'late' of the dossiers with a result (outcome 'approved'); (9) đúng
+ *    hạn is the rest: 'on_time', and the dossiers settled as 'unqualified' or
+ *    'withdrawn' ("Đúng hạn (Bao gồm cả hồ sơ chờ Bổ sung và Trả lại/Xin
+ *    rút)"), so (7) = (8) + (9) + (10) by construction.
+ *  - (11) đang giải quyết: among (3), not finished at t1 (finished_at IS NULL
+ *    or >= t1). (12) trong hạn: its appointment due_at >= t1, or it is paused
+ *    (waiting for the citizen) since before its appointment; else (13).
+ *    A dossier finished since t1 is no longer paused, and its due_at already
+ *    holds the pauses it had: due_at >= t1 decides.
+ *  - (3) = (7) + (11): every dossier of (3) either finished in the period or
+ *    is still open at its end.
+ *
+ * Speed (≤ 150 ms for a year over 1,000,000 dossiers): no figure is a sum of
+ * expressions over rows, which SQLite evaluates at ~0.5 µs a row. Each is a
+ * count of an index range: per procedure and channel over received_at
+ * (dossier_report_received), per procedure, timeliness and outcome over
+ * finished_at (dossier_report_settled). The dossiers open at an instant t
+ * ((6) at t0, (11) at t1) are few: the unfinished ones come from a partial
+ * index of open dossiers, the ones finished after t from the received_at
+ * range [t − longest processing time, t), the longest time read in O(log n)
+ * from an index on finished_at − received_at (migration 0005). Procedures
+ * are then mapped to their fields here, in C.
+ */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "mc-report.h"
+
+typedef struct {
+  McDb       *db;
+  gint64      unit_id;
+  McTime      t0, t1;
+  gint64      span;       /* the longest finished_at − received_at */
+  GHashTable *procedures; /* procedure id → guint[MC_06A_N_COLUMNS] */
+} Compute;
+
+static guint *
+counts_of (Compute *c, gint64 procedure_id)
+{
+  guint *counts = g_hash_table_lookup (c->procedures, &procedure_id);
+
+  if (counts == NULL)
+    {
+      gint64 *key = g_new (gint64, 1);
+
+      *key = procedure_id;
+      counts = g_new0 (guint, MC_06A_N_COLUMNS);
+      g_hash_table_insert (c->procedures, key, counts);
+    }
+  return counts;
+}
+
+static gint64
+own_unit (McDb *db, GError **error)
+{
+  gint64 id = mc_db_query_int (db, "SELECT coalesce ((SELECT id FROM unit WHERE relation = 'self' "
+                                   "ORDER BY id LIMIT 1), 0)", error);
+
+  if (id == 0 && error && *error == NULL)
+    g_set_error (error, MC_DB_ERROR, MC_DB_ERROR_NOT_FOUND, _("The center's own unit is not set"));
+  return id;
+}
+
+static gint64
+longest_processing (McDb *db, GError **error)
+{
+  /* Served by the expression index dossier_report_span. */
+  return mc_db_query_int (db, "SELECT coalesce (max (finished_at - received_at), 0) FROM dossier "
+                              "WHERE finished_at IS NOT NULL", error);
+}
+
+/* (4) and (5): received in [t0, t1), per procedure and channel. */
+static gboolean
+count_received (Compute *c, GError **error)
+{
+  sqlite3_stmt *stmt = mc_db_prepare (c->db,
+      "SELECT p.id, ch.column1 = 'truc_tuyen', (SELECT count (*) FROM dossier d INDEXED BY "
+      "dossier_report_received WHERE d.unit_id = ?1 AND d.procedure_id = p.id AND d.channel = ch.column1 "
+      "AND d.received_at >= ?2 AND d.received_at < ?3) "
+      "FROM procedure p, (VALUES ('truc_tiep'), ('buu_chinh'), ('truc_tuyen')) ch", error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, c->unit_id);
+  sqlite3_bind_int64 (stmt, 2, c->t0);
+  sqlite3_bind_int64 (stmt, 3, c->t1);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      guint n = (guint) sqlite3_column_int64 (stmt, 2);
+
+      if (n > 0)
+        counts_of (c, sqlite3_column_int64 (stmt, 0))[sqlite3_column_int (stmt, 1) ? MC_06A_ONLINE : MC_06A_DIRECT] += n;
+    }
+  sqlite3_reset (stmt);
+  return rc == SQLITE_DONE || mc_db_set_error (c->db, rc, error);
+}
+
+/* (8), (9), (10): finished in [t0, t1), per procedure, timeliness and
+ * outcome (NULLs included, so nothing finished can be missed). */
+static gboolean
+count_settled (Compute *c, GError **error)
+{
+  sqlite3_stmt *stmt = mc_db_prepare (c->db,
+      "SELECT p.id, t.column1, o.column1, (SELECT count (*) FROM dossier d INDEXED BY dossier_report_settled "
+      "WHERE d.unit_id = ?1 AND d.procedure_id = p.id AND d.timeliness IS t.column1 "
+      "AND d.outcome IS o.column1 AND d.finished_at >= ?2 AND d.finished_at < ?3) "
+      "FROM procedure p, (VALUES (NULL), ('early'), ('on_time'), ('late')) t, "
+      "(VALUES (NULL), ('approved'), ('unqualified'), ('withdrawn')) o", error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, c->unit_id);
+  sqlite3_bind_int64 (stmt, 2, c->t0);
+  sqlite3_bind_int64 (stmt, 3, c->t1);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      guint n = (guint) sqlite3_column_int64 (stmt, 3);
+      guint *counts = n > 0 ? counts_of (c, sqlite3_column_int64 (stmt, 0)) : NULL;
+      const char *timeliness = (const char *) sqlite3_column_text (stmt, 1);
+      const char *outcome = (const char *) sqlite3_column_text (stmt, 2);
+      gboolean has_result = outcome == NULL || g_str_equal (outcome, "approved");
+
+      if (n == 0)
+        continue;
+      if (has_result && g_strcmp0 (timeliness, "early") == 0)
+        counts[MC_06A_EARLY] += n;
+      else if (has_result && g_strcmp0 (timeliness, "late") == 0)
+        counts[MC_06A_LATE] += n;
+      else
+        counts[MC_06A_ON_TIME] += n;
+    }
+  sqlite3_reset (stmt);
+  return rc == SQLITE_DONE || mc_db_set_error (c->db, rc, error);
+}
+
+/* The dossiers open at instant t: received before t and not finished
+ * before t, per procedure; `in_time` counts those with due_at >= t or paused
+ * since before their appointment. */
+static gboolean
+count_open_at (Compute *c, McTime t, int total_column, int in_time_column, GError **error)
+{
+  sqlite3_stmt *stmt = mc_db_prepare (c->db,
+      "SELECT procedure_id, count (*), total (due_at >= ?2 OR (paused_since IS NOT NULL AND paused_since < due_at)) "
+      "FROM dossier INDEXED BY dossier_report_open WHERE unit_id = ?1 AND finished_at IS NULL "
+      "AND received_at < ?2 GROUP BY procedure_id "
+      "UNION ALL "
+      "SELECT q.id, count (*), total (d.due_at >= ?2) FROM procedure q CROSS JOIN (VALUES ('truc_tiep'), "
+      "('buu_chinh'), ('truc_tuyen')) ch CROSS JOIN dossier d INDEXED BY dossier_report_received WHERE d.unit_id = ?1 "
+      "AND d.procedure_id = q.id AND d.channel = ch.column1 AND d.received_at >= ?3 "
+      "AND d.received_at < ?2 AND d.finished_at >= ?2 GROUP BY q.id",
+      error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, c->unit_id);
+  sqlite3_bind_int64 (stmt, 2, t);
+  sqlite3_bind_int64 (stmt, 3, t - c->span);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      guint *counts = counts_of (c, sqlite3_column_int64 (stmt, 0));
+
+      counts[total_column] += (guint) sqlite3_column_int64 (stmt, 1);
+      if (in_time_column > 0)
+        counts[in_time_column] += (guint) sqlite3_column_double (stmt, 2);
+    }
+  sqlite3_reset (stmt);
+  return rc == SQLITE_DONE || mc_db_set_error (c->db, rc, error);
+}
+
+static void
+complete_row (guint *c)
+{
+  c[MC_06A_RECEIVED] = c[MC_06A_ONLINE] + c[MC_06A_DIRECT] + c[MC_06A_CARRIED];
+  c[MC_06A_SETTLED] = c[MC_06A_EARLY] + c[MC_06A_ON_TIME] + c[MC_06A_LATE];
+  c[MC_06A_PENDING_LATE] = c[MC_06A_PENDING] - c[MC_06A_PENDING_IN_TIME];
+}
+
+static void
+row_free (gpointer data)
+{
+  McReport06aRow *row = data;
+
+  g_free (row->field_name);
+  g_free (row);
+}
+
+/* One row per field in field.sort_order, name; the procedures' counts are
+ * added to their field's row. */
+static gboolean
+build_rows (Compute *c, McReport06a *report, gboolean only_with_dossiers, GError **error)
+{
+  g_autoptr(GHashTable) by_field = g_hash_table_new (g_int64_hash, g_int64_equal);
+  sqlite3_stmt *stmt = mc_db_prepare (c->db, "SELECT f.id, f.name, p.id FROM field f LEFT JOIN procedure p "
+                                             "ON p.field_id = f.id ORDER BY f.sort_order, f.name, f.id", error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 field_id = sqlite3_column_int64 (stmt, 0);
+      McReport06aRow *row = g_hash_table_lookup (by_field, &field_id);
+      gint64 procedure_id = sqlite3_column_int64 (stmt, 2);
+      guint *counts = sqlite3_column_type (stmt, 2) == SQLITE_NULL ? NULL
+                      : g_hash_table_lookup (c->procedures, &procedure_id);
+
+      if (row == NULL)
+        {
+          row = g_new0 (McReport06aRow, 1);
+          row->field_id = field_id;
+          row->field_name = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+          g_ptr_array_add (report->rows, row);
+          g_hash_table_insert (by_field, &row->field_id, row);
+        }
+      for (int i = MC_06A_RECEIVED; counts && i < MC_06A_N_COLUMNS; i++)
+        row->c[i] += counts[i];
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    return mc_db_set_error (c->db, rc, error);
+  for (guint i = report->rows->len; i-- > 0;)
+    {
+      McReport06aRow *row = report->rows->pdata[i];
+
+      if (only_with_dossiers && row->c[MC_06A_RECEIVED] == 0)
+        g_ptr_array_remove_index (report->rows, i);
+    }
+  for (guint i = 0; i < report->rows->len; i++)
+    {
+      McReport06aRow *row = report->rows->pdata[i];
+
+      for (int k = MC_06A_RECEIVED; k < MC_06A_N_COLUMNS; k++)
+        report->total.c[k] += row->c[k];
+    }
+  return TRUE;
+}
+
+static void
+finish_counts (gpointer key, gpointer value, gpointer user_data)
+{
+  complete_row (value);
+}
+
+/* Whole days as instants: [from 00:00, to + 1 00:00) Vietnam time. */
+static void
+period_bounds (McDate from, McDate to, McTime *t0, McTime *t1)
+{
+  *t0 = mc_time_from_local (from, 0);
+  *t1 = mc_time_from_local (to + 1, 0);
+}
+
+McReport06a *
+mc_report_06a_compute (McDb *db, gint64 unit_id, McDate from, McDate to, gboolean only_with_dossiers,
+                       GError **error)
+{
+  g_autoptr(GHashTable) procedures = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  g_autoptr(McReport06a) report = g_new0 (McReport06a, 1);
+  Compute c = { db, unit_id, 0, 0, 0, procedures };
+
+  g_return_val_if_fail (MC_IS_DB (db), NULL);
+  g_return_val_if_fail (from <= to, NULL);
+
+  report->from = from;
+  report->to = to;
+  report->rows = g_ptr_array_new_with_free_func (row_free);
+  report->total.field_name = g_strdup ("Tổng số");
+  period_bounds (from, to, &c.t0, &c.t1);
+  if (c.unit_id == 0 && (c.unit_id = own_unit (db, error)) == 0)
+    return NULL;
+  {
+    GError *local = NULL;
+
+    c.span = longest_processing (db, &local);
+    if (local != NULL)
+      {
+        g_propagate_error (error, local);
+        return NULL;
+      }
+  }
+  if (!count_received (&c, error) || !count_settled (&c, error) ||
+      !count_open_at (&c, c.t0, MC_06A_CARRIED, 0, error) ||
+      !count_open_at (&c, c.t1, MC_06A_PENDING, MC_06A_PENDING_IN_TIME, error))
+    return NULL;
+  g_hash_table_foreach (procedures, finish_counts, NULL);
+  if (!build_rows (&c, report, only_with_dossiers, error))
+    return NULL;
+  return g_steal_pointer (&report);
+}
+
+void
+mc_report_06a_free (McReport06a *report)
+{
+  if (report == NULL)
+    return;
+  g_clear_pointer (&report->rows, g_ptr_array_unref);
+  g_free (report->total.field_name);
+  g_free (report);
+}
+
+/* The condition of each column on a dossier d, with ?2 = t0 and ?3 = t1:
+ * the same semantics as the counts above, written as one predicate. */
+#define IS_RESULT "coalesce (d.outcome, 'approved') = 'approved'"
+#define SETTLED "d.finished_at >= ?2 AND d.finished_at < ?3"
+#define PENDING "d.received_at < ?3 AND (d.finished_at IS NULL OR d.finished_at >= ?3)"
+#define PENDING_IN_TIME "(d.due_at >= ?3 OR (d.finished_at IS NULL AND d.paused_since IS NOT NULL " \
+                        "AND d.paused_since < d.due_at))"
+
+static const char *
+column_condition (McReport06aColumn column)
+{
+  switch (column)
+    {
+    case MC_06A_RECEIVED:
+      return "d.received_at < ?3 AND (d.finished_at IS NULL OR d.finished_at >= ?2)";
+    case MC_06A_ONLINE:
+      return "d.received_at >= ?2 AND d.received_at < ?3 AND d.channel = 'truc_tuyen'";
+    case MC_06A_DIRECT:
+      return "d.received_at >= ?2 AND d.received_at < ?3 AND d.channel <> 'truc_tuyen'";
+    case MC_06A_CARRIED:
+      return "d.received_at < ?2 AND (d.finished_at IS NULL OR d.finished_at >= ?2)";
+    case MC_06A_SETTLED:
+      return SETTLED;
+    case MC_06A_EARLY:
+      return SETTLED " AND " IS_RESULT " AND d.timeliness IS 'early'";
+    case MC_06A_ON_TIME:
+      return SETTLED " AND NOT (" IS_RESULT " AND coalesce (d.timeliness, '') IN ('early', 'late'))";
+    case MC_06A_LATE:
+      return SETTLED " AND " IS_RESULT " AND d.timeliness IS 'late'";
+    case MC_06A_PENDING:
+      return PENDING;
+    case MC_06A_PENDING_IN_TIME:
+      return PENDING " AND " PENDING_IN_TIME;
+    case MC_06A_PENDING_LATE:
+      return PENDING " AND NOT " PENDING_IN_TIME;
+    case MC_06A_N_COLUMNS:
+    default:
+      return NULL;
+    }
+}
+
+GPtrArray *
+mc_report_06a_dossiers (McDb *db, gint64 unit_id, McDate from, McDate to, gint64 field_id,
+                        McReport06aColumn column, GError **error)
+{
+  const char *condition = column_condition (column);
+  g_autoptr(GPtrArray) codes = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *sql = NULL;
+  sqlite3_stmt *stmt;
+  McTime t0, t1;
+  int rc;
+
+  g_return_val_if_fail (MC_IS_DB (db), NULL);
+  g_return_val_if_fail (condition != NULL, NULL);
+  g_return_val_if_fail (from <= to, NULL);
+
+  if (unit_id == 0 && (unit_id = own_unit (db, error)) == 0)
+    return NULL;
+  period_bounds (from, to, &t0, &t1);
+  sql = g_strdup_printf ("SELECT d.code FROM dossier d JOIN procedure p ON p.id = d.procedure_id "
+                         "WHERE d.unit_id = ?1 AND (?4 = 0 OR p.field_id = ?4) AND %s "
+                         "ORDER BY d.received_at, d.id", condition);
+  stmt = mc_db_prepare (db, sql, error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, unit_id);
+  sqlite3_bind_int64 (stmt, 2, t0);
+  sqlite3_bind_int64 (stmt, 3, t1);
+  sqlite3_bind_int64 (stmt, 4, field_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (codes, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      mc_db_set_error (db, rc, error);
+      return NULL;
+    }
+  return g_steal_pointer (&codes);
+}
