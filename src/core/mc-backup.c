@@ -1,0 +1,410 @@
+/* mc-backup.c — online backups, rotation, restore and the start-up check
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Backups use SQLite's online backup API from the live connection, so the
+ * application keeps working while one is written and the copy is a
+ * consistent snapshot (a plain file copy of a WAL database is not). A backup
+ * is written under a temporary name, checked and renamed: a backup file that
+ * exists under its final name is complete. Restoring goes through the same
+ * API in the other direction, inside one write transaction of the database.
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+
+#include "mc-backup.h"
+#include "mc-fts.h"
+
+G_DEFINE_QUARK (mc-backup-error-quark, mc_backup_error)
+
+#define BACKUP_PREFIX "motcua-"
+#define BACKUP_SUFFIX ".sqlite"
+/* How long a backup waits for a writer to finish before giving up. */
+#define BUSY_TIMEOUT_MS 5000
+
+static gboolean
+set_sqlite_error (sqlite3 *handle, int rc, const char *path, GError **error)
+{
+  const char *message = handle ? sqlite3_errmsg (handle) : sqlite3_errstr (rc);
+
+  switch (rc & 0xff)
+    {
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+      g_set_error (error, MC_BACKUP_ERROR, MC_BACKUP_ERROR_BUSY,
+                   _("The database is being written by another program; close it and try again (%s)"), message);
+      break;
+    case SQLITE_NOTADB:
+      g_set_error (error, MC_BACKUP_ERROR, MC_BACKUP_ERROR_NOT_MOTCUA,
+                   _("“%s” is not a Motcua database (%s)"), path, message);
+      break;
+    case SQLITE_CORRUPT:
+      g_set_error (error, MC_BACKUP_ERROR, MC_BACKUP_ERROR_DAMAGED, _("“%s” is damaged (%s)"), path, message);
+      break;
+    default:
+      g_set_error (error, MC_BACKUP_ERROR, MC_BACKUP_ERROR_FAILED, _("Cannot use “%s”: %s"), path, message);
+    }
+  return FALSE;
+}
+
+static sqlite3 *
+open_file (const char *path, int flags, GError **error)
+{
+  sqlite3 *handle = NULL;
+  int rc = sqlite3_open_v2 (path, &handle, flags | SQLITE_OPEN_NOMUTEX, NULL);
+
+  if (rc != SQLITE_OK)
+    {
+      set_sqlite_error (handle, rc, path, error);
+      sqlite3_close_v2 (handle);
+      return NULL;
+    }
+  sqlite3_extended_result_codes (handle, 1);
+  sqlite3_busy_timeout (handle, BUSY_TIMEOUT_MS);
+  /* The search index's tokenizer, for checks that look inside FTS5 tables. */
+  mc_fts_register_vn_tokenizer (handle);
+  return handle;
+}
+
+/* The first row of a one-column query as text; NULL with error set. */
+static char *
+query_text (sqlite3 *handle, const char *sql, const char *path, GError **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  char *text = NULL;
+  int rc = sqlite3_prepare_v2 (handle, sql, -1, &stmt, NULL);
+
+  if (rc == SQLITE_OK)
+    rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    text = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  else
+    set_sqlite_error (handle, rc, path, error);
+  sqlite3_finalize (stmt);
+  if (rc == SQLITE_ROW && text == NULL)
+    text = g_strdup ("");
+  return text;
+}
+
+/* quick_check or integrity_check; "ok" or an error naming the first problem. */
+static gboolean
+check_pages (sqlite3 *handle, const char *path, gboolean quick, GError **error)
+{
+  g_autofree char *result = query_text (handle, quick ? "PRAGMA quick_check(1)" : "PRAGMA integrity_check(1)",
+                                        path, error);
+
+  if (result == NULL)
+    return FALSE;
+  if (!g_str_equal (result, "ok"))
+    {
+      g_set_error (error, MC_BACKUP_ERROR, MC_BACKUP_ERROR_DAMAGED, _("“%s” is damaged (%s)"), path, result);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+run_backup (sqlite3 *dest, sqlite3 *source, const char *path, GError **error)
+{
+  sqlite3_backup *backup = sqlite3_backup_init (dest, "main", source, "main");
+  int rc;
+
+  if (backup == NULL)
+    return set_sqlite_error (dest, sqlite3_errcode (dest), path, error);
+  /* All pages in one step: the copy is one snapshot of the source and, for a
+   * live destination, one write transaction. */
+  rc = sqlite3_backup_step (backup, -1);
+  sqlite3_backup_finish (backup);
+  if (rc != SQLITE_DONE)
+    return set_sqlite_error (dest, rc == SQLITE_OK ? sqlite3_errcode (dest) : rc, path, error);
+  return TRUE;
+}
+
+static gboolean
+sync_path (const char *path, gboolean directory, GError **error)
+{
+  int fd = g_open (path, (directory ? O_DIRECTORY : 0) | O_RDONLY, 0);
+
+  if (fd < 0 || fsync (fd) != 0)
+    {
+      int saved = errno;
+      if (fd >= 0)
+        close (fd);
+      g_set_error (error, MC_BACKUP_ERROR, MC_BACKUP_ERROR_FAILED, _("Cannot write “%s”: %s"), path,
+                   g_strerror (saved));
+      return FALSE;
+    }
+  close (fd);
+  return TRUE;
+}
+
+/* Copies `source` into a new file at `path` through a temporary name. */
+static gboolean
+write_copy (sqlite3 *source, const char *path, GError **error)
+{
+  g_autofree char *tmp = g_strdup_printf ("%s.tmp-%d", path, (int) getpid ());
+  g_autofree char *dir = g_path_get_dirname (path);
+  sqlite3 *dest;
+  gboolean ok;
+
+  g_mkdir_with_parents (dir, 0700);
+  g_unlink (tmp);
+  dest = open_file (tmp, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, error);
+  if (dest == NULL)
+    return FALSE;
+  /* A backup is one self-contained file, whatever the source's journal. */
+  ok = run_backup (dest, source, tmp, error) &&
+       sqlite3_exec (dest, "PRAGMA journal_mode = DELETE", NULL, NULL, NULL) == SQLITE_OK &&
+       check_pages (dest, tmp, TRUE, error);
+  sqlite3_close_v2 (dest);
+  if (ok && !sync_path (tmp, FALSE, error))
+    ok = FALSE;
+  if (ok && g_rename (tmp, path) != 0)
+    {
+      int saved = errno;
+      g_set_error (error, MC_BACKUP_ERROR, MC_BACKUP_ERROR_FAILED, _("Cannot write “%s”: %s"), path,
+                   g_strerror (saved));
+      ok = FALSE;
+    }
+  if (!ok)
+    {
+      g_unlink (tmp);
+      return FALSE;
+    }
+  return sync_path (dir, TRUE, error);
+}
+
+gboolean
+mc_backup_write (McDb *db, const char *path, GError **error)
+{
+  g_return_val_if_fail (MC_IS_DB (db), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  return write_copy (mc_db_get_handle (db), path, error);
+}
+
+static int
+check_motcua (sqlite3 *handle, const char *path, GError **error)
+{
+  g_autofree char *tables = NULL;
+  g_autofree char *version = NULL;
+  int v;
+
+  tables = query_text (handle, "SELECT count(*) FROM sqlite_schema WHERE type = 'table' "
+                               "AND name IN ('unit', 'procedure', 'dossier', 'dossier_event')", path, error);
+  if (tables == NULL)
+    return -1;
+  version = query_text (handle, "PRAGMA user_version", path, error);
+  if (version == NULL)
+    return -1;
+  v = atoi (version);
+  if (!g_str_equal (tables, "4") || v < 1)
+    {
+      g_set_error (error, MC_BACKUP_ERROR, MC_BACKUP_ERROR_NOT_MOTCUA, _("“%s” is not a Motcua database"), path);
+      return -1;
+    }
+  if (v > mc_db_get_latest_version ())
+    {
+      g_set_error (error, MC_BACKUP_ERROR, MC_BACKUP_ERROR_TOO_NEW,
+                   _("“%s” was written by a newer version of Motcua (schema %d, this version knows %d)"),
+                   path, v, mc_db_get_latest_version ());
+      return -1;
+    }
+  return v;
+}
+
+int
+mc_backup_check_file (const char *path, gboolean quick, GError **error)
+{
+  sqlite3 *handle;
+  int version = -1;
+
+  g_return_val_if_fail (path != NULL, -1);
+
+  if (!g_file_test (path, G_FILE_TEST_IS_REGULAR))
+    {
+      g_set_error (error, MC_BACKUP_ERROR, MC_BACKUP_ERROR_NOT_MOTCUA, _("The file “%s” does not exist"), path);
+      return -1;
+    }
+  handle = open_file (path, SQLITE_OPEN_READONLY, error);
+  if (handle == NULL)
+    return -1;
+  if (check_pages (handle, path, quick, error))
+    version = check_motcua (handle, path, error);
+  sqlite3_close_v2 (handle);
+  return version;
+}
+
+/* Moves a damaged database and its WAL files aside; returns the new name. */
+static char *
+set_damaged_aside (const char *db_path, GError **error)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autofree char *stamp = g_date_time_format (now, "%Y%m%d-%H%M%S");
+  g_autofree char *aside = g_strdup_printf ("%s.damaged-%s", db_path, stamp);
+
+  if (g_rename (db_path, aside) != 0)
+    {
+      int saved = errno;
+      g_set_error (error, MC_BACKUP_ERROR, MC_BACKUP_ERROR_FAILED, _("Cannot move “%s” aside: %s"), db_path,
+                   g_strerror (saved));
+      return NULL;
+    }
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autofree char *from = g_strconcat (db_path, i ? "-shm" : "-wal", NULL);
+      g_autofree char *to = g_strconcat (aside, i ? "-shm" : "-wal", NULL);
+      if (g_file_test (from, G_FILE_TEST_EXISTS))
+        g_rename (from, to);
+    }
+  return g_steal_pointer (&aside);
+}
+
+/* A healthy database is overwritten in place, so that programs which have it
+ * open (the liveboard) go on with the restored content. */
+static gboolean
+restore_in_place (const char *db_path, sqlite3 *source, GError **error)
+{
+  sqlite3 *dest = open_file (db_path, SQLITE_OPEN_READWRITE, error);
+  gboolean ok;
+
+  if (dest == NULL)
+    return FALSE;
+  ok = run_backup (dest, source, db_path, error);
+  sqlite3_close_v2 (dest);
+  return ok;
+}
+
+gboolean
+mc_backup_restore (const char *db_path, const char *backup_path, char **set_aside, GError **error)
+{
+  g_autoptr(GError) damage = NULL;
+  sqlite3 *source;
+  gboolean ok;
+
+  g_return_val_if_fail (db_path != NULL && backup_path != NULL, FALSE);
+
+  if (set_aside)
+    *set_aside = NULL;
+  if (mc_backup_check_file (backup_path, FALSE, error) < 0)
+    return FALSE;
+  source = open_file (backup_path, SQLITE_OPEN_READONLY, error);
+  if (source == NULL)
+    return FALSE;
+  if (!g_file_test (db_path, G_FILE_TEST_EXISTS))
+    ok = write_copy (source, db_path, error);
+  else if (mc_backup_check_file (db_path, TRUE, &damage) >= 0 ||
+           g_error_matches (damage, MC_BACKUP_ERROR, MC_BACKUP_ERROR_BUSY))
+    ok = restore_in_place (db_path, source, error);
+  else
+    {
+      char *aside = set_damaged_aside (db_path, error);
+      ok = aside != NULL && write_copy (source, db_path, error);
+      if (set_aside)
+        *set_aside = aside;
+      else
+        g_free (aside);
+    }
+  sqlite3_close_v2 (source);
+  return ok;
+}
+
+char *
+mc_backup_default_dir (void)
+{
+  return g_build_filename (g_get_user_data_dir (), "motcua", "backups", NULL);
+}
+
+static gint
+compare_newest_first (gconstpointer a, gconstpointer b)
+{
+  return -g_strcmp0 (*(const char *const *) a, *(const char *const *) b);
+}
+
+GPtrArray *
+mc_backup_list (const char *dir)
+{
+  GPtrArray *paths = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GDir) handle = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  if (handle == NULL)
+    return paths;
+  while ((name = g_dir_read_name (handle)) != NULL)
+    if (g_str_has_prefix (name, BACKUP_PREFIX) && g_str_has_suffix (name, BACKUP_SUFFIX))
+      g_ptr_array_add (paths, g_build_filename (dir, name, NULL));
+  /* The names hold the UTC time as YYYYMMDD-HHMMSS: they sort by age. */
+  g_ptr_array_sort (paths, compare_newest_first);
+  return paths;
+}
+
+char *
+mc_backup_rotate (McDb *db, const char *dir, guint keep, gint64 now, GError **error)
+{
+  g_autoptr(GDateTime) at = g_date_time_new_from_unix_utc (now / G_USEC_PER_SEC);
+  g_autofree char *stamp = g_date_time_format (at, "%Y%m%d-%H%M%S");
+  g_autofree char *name = g_strconcat (BACKUP_PREFIX, stamp, BACKUP_SUFFIX, NULL);
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+  g_autoptr(GPtrArray) all = NULL;
+
+  g_return_val_if_fail (MC_IS_DB (db), NULL);
+
+  if (!mc_backup_write (db, path, error))
+    return NULL;
+  all = mc_backup_list (dir);
+  for (guint i = MAX (keep, 1); i < all->len; i++)
+    g_unlink (all->pdata[i]);
+  return g_steal_pointer (&path);
+}
+
+char *
+mc_backup_find_latest_good (const char *dir)
+{
+  g_autoptr(GPtrArray) all = mc_backup_list (dir);
+
+  for (guint i = 0; i < all->len; i++)
+    if (mc_backup_check_file (all->pdata[i], TRUE, NULL) >= 0)
+      return g_strdup (all->pdata[i]);
+  return NULL;
+}
+
+gboolean
+mc_backup_check_at_start (const char *path, const char *backup_dir, GError **error)
+{
+  g_autoptr(GError) damage = NULL;
+  g_autofree char *latest = NULL;
+  sqlite3 *handle;
+  gboolean ok;
+
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  if (g_strcmp0 (path, ":memory:") == 0 || !g_file_test (path, G_FILE_TEST_EXISTS))
+    return TRUE;
+  /* Read-write, so that a WAL left by a crash is recovered first. */
+  handle = open_file (path, SQLITE_OPEN_READWRITE, &damage);
+  ok = handle != NULL && check_pages (handle, path, TRUE, &damage);
+  sqlite3_close_v2 (handle);
+  if (ok || g_error_matches (damage, MC_BACKUP_ERROR, MC_BACKUP_ERROR_BUSY) ||
+      g_error_matches (damage, MC_BACKUP_ERROR, MC_BACKUP_ERROR_FAILED))
+    {
+      /* Busy or unreadable is not damage: mc_db_new () reports it. */
+      return TRUE;
+    }
+  latest = backup_dir ? mc_backup_find_latest_good (backup_dir) : NULL;
+  if (latest != NULL)
+    g_set_error (error, MC_BACKUP_ERROR, MC_BACKUP_ERROR_DAMAGED,
+                 _("The database %s.\nThe latest good backup is “%s”. To restore it, run:\n"
+                   "motcua --db '%s' restore '%s'"), damage->message, latest, path, latest);
+  else
+    g_set_error (error, MC_BACKUP_ERROR, MC_BACKUP_ERROR_DAMAGED,
+                 _("The database %s.\nNo good backup was found in “%s”."), damage->message,
+                 backup_dir ? backup_dir : "");
+  return FALSE;
+}

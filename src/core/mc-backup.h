@@ -1,0 +1,59 @@
+/* mc-backup.h — online backups, rotation, restore and the start-up check
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "mc-db.h"
+
+G_BEGIN_DECLS
+
+#define MC_BACKUP_ERROR (mc_backup_error_quark ())
+GQuark mc_backup_error_quark (void);
+
+typedef enum {
+  MC_BACKUP_ERROR_FAILED,
+  MC_BACKUP_ERROR_DAMAGED,     /* quick_check / integrity_check did not say "ok" */
+  MC_BACKUP_ERROR_NOT_MOTCUA,  /* not an SQLite file, or not one of ours */
+  MC_BACKUP_ERROR_TOO_NEW,     /* written by a newer Motcua */
+  MC_BACKUP_ERROR_BUSY,        /* another program is writing */
+} McBackupError;
+
+/* Backups kept by default, and hours between two automatic ones. */
+#define MC_BACKUP_DEFAULT_KEEP 7
+#define MC_BACKUP_DEFAULT_HOURS 24
+
+/* Copies the live database to `path` with SQLite's online backup API: written
+ * under a temporary name, checked with quick_check, synced, then renamed, so
+ * `path` is either the previous file or a complete, checked copy. */
+gboolean   mc_backup_write          (McDb *db, const char *path, GError **error);
+/* Checks that `path` is a Motcua database that this version can open:
+ * integrity_check (quick_check when `quick`), our tables, a schema version not
+ * newer than ours. Returns its schema version, or -1 with error set. */
+int        mc_backup_check_file     (const char *path, gboolean quick, GError **error);
+/* Replaces the database at `db_path` with the backup at `backup_path` (checked
+ * first with integrity_check). A healthy database is overwritten through the
+ * backup API in one write transaction, so other programs see either the old
+ * or the new content, and a crash leaves the old one; it is refused with
+ * MC_BACKUP_ERROR_BUSY while another program is writing. A damaged database
+ * is first moved aside (its name returned in `set_aside`), then the backup is
+ * copied in under a temporary name and renamed. Opening the result with
+ * mc_db_new () brings an older schema up to date. */
+gboolean   mc_backup_restore        (const char *db_path, const char *backup_path, char **set_aside,
+                                     GError **error);
+
+/* XDG data dir/motcua/backups. */
+char      *mc_backup_default_dir    (void);
+/* Writes dir/motcua-YYYYMMDD-HHMMSS.sqlite (UTC time `now`, microseconds
+ * since the epoch) and deletes the oldest backups beyond `keep`. Returns the
+ * new file's path. */
+char      *mc_backup_rotate         (McDb *db, const char *dir, guint keep, gint64 now, GError **error);
+/* The backups in `dir`, newest first (full paths). */
+GPtrArray *mc_backup_list           (const char *dir);
+/* The newest backup in `dir` that passes quick_check, NULL if none. */
+char      *mc_backup_find_latest_good (const char *dir);
+/* Runs quick_check on the database file at `path` (if it exists) before it is
+ * opened for use. On damage the error names the latest good backup in
+ * `backup_dir` (if any) and how to restore it. */
+gboolean   mc_backup_check_at_start (const char *path, const char *backup_dir, GError **error);
+
+G_END_DECLS
