@@ -1,10 +1,15 @@
-/* mc-cli-demo.c — motcua demo [--dossiers N] [--seed S]
+/* mc-cli-demo.c — motcua demo [--dossiers N] [--seed S] [--password P]
  * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The demo's staff (an administrator "admin", clerks "tn.lan", …) get the
+ * password P, "motcua2026" unless told otherwise, so the demo opens at the
+ * sign-in window as a real center's database does.
  */
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
 
+#include "mc-accounts.h"
 #include "mc-cli.h"
 #include "mc-demo.h"
 
@@ -12,18 +17,26 @@ int
 mc_cli_demo (McDb *db, int argc, char **argv)
 {
   guint64 n = 20000, seed = 2026;
+  const char *password = "motcua2026";
   McDemoStats stats = { 0 };
+  g_autoptr(McAccounts) accounts = mc_accounts_new (db);
   GError *error = NULL;
 
   for (int i = 1; i < argc; i += 2)
     {
       guint64 *target = g_strcmp0 (argv[i], "--dossiers") == 0 ? &n
                       : g_strcmp0 (argv[i], "--seed") == 0 ? &seed : NULL;
+      if (g_strcmp0 (argv[i], "--password") == 0 && i + 1 < argc)
+        {
+          password = argv[i + 1];
+          continue;
+        }
       if (target == NULL || i + 1 >= argc ||
           !g_ascii_string_to_unsigned (argv[i + 1], 10, 0, G_MAXUINT32, target, NULL))
-        return mc_cli_usage (_("Usage: motcua demo [--dossiers N] [--seed S]"));
+        return mc_cli_usage (_("Usage: motcua demo [--dossiers N] [--seed S] [--password PASSWORD]"));
     }
-  if (!mc_demo_fill (db, (guint) n, (guint32) seed, &stats, &error))
+  if (!mc_demo_fill (db, (guint) n, (guint32) seed, &stats, &error) ||
+      !mc_accounts_set_initial_passwords (accounts, password, &error))
     return mc_cli_fail (error);
   g_print ("dossiers\t%u\nevents\t%u\npending\t%u\nlate\t%u\napologies\t%u\n",
            stats.dossiers, stats.events, stats.pending, stats.late, stats.apologies);

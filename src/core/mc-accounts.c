@@ -344,6 +344,31 @@ mc_accounts_create_first_admin (McAccounts *self, const char *username, const ch
   return ok;
 }
 
+gboolean
+mc_accounts_set_initial_passwords (McAccounts *self, const char *password, GError **error)
+{
+  g_autofree char *hash = NULL;
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (MC_IS_ACCOUNTS (self), FALSE);
+
+  if (mc_accounts_is_enforced (self))
+    {
+      g_set_error_literal (error, MC_ACCOUNTS_ERROR, MC_ACCOUNTS_ERROR_FORBIDDEN,
+                           _("An administrator already exists: sign in as the administrator to add accounts"));
+      return FALSE;
+    }
+  /* One hash (with its salt) for all: argon2id costs a tenth of a second
+   * each, and these accounts share the password anyway. */
+  if (!check_password_strength (password, error) || (hash = hash_password (password, error)) == NULL)
+    return FALSE;
+  stmt = mc_db_prepare (self->db, "UPDATE staff SET password_hash = ? WHERE password_hash IS NULL", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, hash, -1, SQLITE_TRANSIENT);
+  return mc_db_step_done (self->db, stmt, error);
+}
+
 static int
 setting_int (McDb *db, const char *key, int fallback)
 {
@@ -430,7 +455,8 @@ mc_accounts_sign_in (McAccounts *self, const char *username, const char *passwor
   ok = hash && crypto_pwhash_str_verify (hash, password, strlen (password)) == 0;
   if (!mc_db_begin (self->db, error))
     return NULL;
-  mc_db_set_actor (self->db, s->id);
+  /* A failed attempt is nobody's act: the audit row names the account tried. */
+  mc_db_set_actor (self->db, ok ? s->id : 0);
   if (!record_attempt (self, s->id, ok, now, &failures, error) || !mc_db_commit (self->db, error))
     {
       mc_db_rollback (self->db);

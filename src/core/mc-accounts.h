@@ -77,6 +77,9 @@ gboolean      mc_accounts_is_enforced     (McAccounts *self);
 /* First run: creates the administrator (only when no account has a password). */
 gboolean      mc_accounts_create_first_admin (McAccounts *self, const char *username, const char *full_name,
                                               const char *password, GError **error);
+/* Demo and migrated databases: gives every account without a password
+ * this one (refused once accounts are enforced). */
+gboolean      mc_accounts_set_initial_passwords (McAccounts *self, const char *password, GError **error);
 /* Checks the password (argon2id); counts failures, locks the account for
  * "security.lockout_minutes" (15) after "security.max_failures" (5). On
  * success the staff member becomes the connection's actor. */
