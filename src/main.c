@@ -10,6 +10,7 @@
 #include "mc-cli.h"
 #if MC_WITH_GUI
 #include "mc-application.h"
+#include "mc-board-window.h"
 #endif
 
 /* The centers work in Vietnamese: unless the user chose a language
@@ -36,6 +37,10 @@ int
 main (int argc, char *argv[])
 {
   setup_i18n ();
+#if MC_WITH_GUI
+  if (mc_board_window_wanted (argc, argv))
+    return mc_board_window_main (argc, argv);
+#endif
   if (mc_cli_is_command (argc, argv) || !MC_WITH_GUI)
     return mc_cli_run (argc, argv);
 #if MC_WITH_GUI

@@ -24,6 +24,7 @@ static const struct {
   { "catalog", mc_cli_catalog },
   { "demo", mc_cli_demo },
   { "dossier", mc_cli_dossier },
+  { "liveboard", mc_cli_liveboard },
 };
 
 /* Index of the first argument after the global options (--db PATH,
@@ -132,7 +133,9 @@ print_help (void)
                      "  dossier receive --procedure CODE --name NAME --id-number N --channel C [--at T] …\n"
                      "  dossier show CODE                        the dossier and its timeline\n"
                      "  dossier search QUERY                     code, name, ID number or phone\n"
-                     "  dossier import FILE.csv                  migration from another system"));
+                     "  dossier import FILE.csv                  migration from another system\n"
+                     "  liveboard [--monitor N]                  the full-screen public board\n"
+                     "  liveboard --render FILE.png --size WxH [--at \"YYYY-MM-DD HH:MM\"]   the board as a picture"));
   return 0;
 }
 

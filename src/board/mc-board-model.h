@@ -1,0 +1,111 @@
+/* mc-board-model.h — what the public liveboard shows, as plain data
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The model is filled from the database by mc_board_model_load (no GTK, so
+ * the command line renders it without a display) and read by the pure
+ * drawing function mc_board_draw. Every name in it is already masked.
+ */
+#pragma once
+
+#include "mc-report.h"
+#include "mc-workflow.h"
+
+G_BEGIN_DECLS
+
+typedef enum {
+  MC_BOARD_PAGE_RESULTS,      /* Hồ sơ đã có kết quả — mời ông/bà đến nhận */
+  MC_BOARD_PAGE_STATISTICS,   /* today, this month, this year; by field */
+  MC_BOARD_PAGE_DEPARTMENTS,  /* on-time rate by department */
+  MC_BOARD_PAGE_APOLOGIES,    /* Công khai xin lỗi */
+  MC_BOARD_N_PAGES,
+} McBoardPage;
+
+typedef struct {
+  char    *name;         /* masked */
+  char    *code;
+  char    *procedure;
+  McTime   ready_at;
+  gboolean unqualified;  /* returned with a reason, not a result */
+} McBoardResult;
+
+/* Columns of Biểu 06a the board shows, for a period or a field. */
+typedef struct {
+  char  *label;
+  guint  received;       /* (3) */
+  guint  settled;        /* (7) */
+  guint  early;          /* (8) */
+  guint  on_time;        /* (9) */
+  guint  late;           /* (10) */
+  guint  pending;        /* (11) */
+} McBoardFigures;
+
+typedef struct {
+  char           *title;  /* "Hôm nay", "Tháng 11/2026", "Năm 2026" */
+  McDate          from;
+  McDate          to;
+  McBoardFigures  total;
+  GPtrArray      *fields;  /* McBoardFigures*, fields with a dossier */
+} McBoardPeriod;
+
+typedef enum {
+  MC_BOARD_TODAY,
+  MC_BOARD_MONTH,
+  MC_BOARD_YEAR,
+  MC_BOARD_N_PERIODS,
+} McBoardPeriodKind;
+
+typedef struct {
+  char  *name;
+  guint  settled;
+  guint  in_time;
+} McBoardDepartment;
+
+typedef struct {
+  char   *name;          /* masked */
+  char   *code;
+  char   *procedure;
+  char   *department;
+  McTime  issued_at;
+  McTime  new_due_at;    /* 0: none */
+} McBoardApology;
+
+/* What moves: set by the widget before each frame, by the command line
+ * from --at and --page. */
+typedef struct {
+  McTime   clock;         /* the time the header shows */
+  double   elapsed;       /* seconds since the board started: pages, scrolling, ticker */
+  int      page;          /* -1: rotate by elapsed; else always that McBoardPage */
+  double   page_seconds;  /* how long a page stays at least */
+  gboolean offline;       /* the database is unreachable: the last good data stays */
+} McBoardFrame;
+
+typedef struct _McBoardCache McBoardCache;
+
+typedef struct {
+  char           *unit_name;
+  char           *title;
+  McTime          loaded_at;    /* the instant the figures are for */
+  GPtrArray      *results;      /* McBoardResult* */
+  McBoardPeriod   periods[MC_BOARD_N_PERIODS];
+  GPtrArray      *departments;  /* McBoardDepartment* */
+  char           *departments_period;  /* "Năm 2026" */
+  GPtrArray      *apologies;    /* McBoardApology* */
+  char           *apologies_period;    /* "Tháng 11/2026" */
+  GPtrArray      *announcements;  /* char*, the ticker's lines */
+  McBoardFrame    frame;
+  McBoardCache   *cache;        /* text layouts kept between frames (mc-board-draw.c) */
+} McBoardModel;
+
+McBoardModel *mc_board_model_new    (void);
+void          mc_board_model_free   (McBoardModel *model);
+/* Everything as of `now` (0: the current time): the results waiting, the
+ * figures of today, this month and this year from mc_report_06a_compute,
+ * the rates by department of this year, the apologies of this month and
+ * the ticker's announcements. */
+McBoardModel *mc_board_model_load   (McWorkflow *workflow, McTime now, GError **error);
+/* The figures of one 06a computation, as the board shows them. */
+void          mc_board_figures_from_06a (McBoardFigures *figures, const McReport06aRow *row);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (McBoardModel, mc_board_model_free)
+
+G_END_DECLS

@@ -1,0 +1,25 @@
+/* mc-board-window.h — the liveboard's full-screen window, and `motcua liveboard`
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "mc-board-source.h"
+
+G_BEGIN_DECLS
+
+#define MC_TYPE_BOARD_WINDOW (mc_board_window_get_type ())
+G_DECLARE_FINAL_TYPE (McBoardWindow, mc_board_window, MC, BOARD_WINDOW, GtkWindow)
+
+/* Undecorated, full screen on monitor `monitor` (0 = the first; past the
+ * last: the last), without a cursor; Esc leaves full screen, F11 toggles it.
+ * Page duration and monitor follow the settings when `settings` is given. */
+GtkWidget *mc_board_window_new       (McBoardSource *source, GSettings *settings, int monitor);
+
+/* `motcua [--db PATH] liveboard [--monitor N]`: TRUE when argv asks for the
+ * window (with --render the command line draws the PNG instead). */
+gboolean   mc_board_window_wanted    (int argc, char **argv);
+int        mc_board_window_main      (int argc, char **argv);
+
+G_END_DECLS

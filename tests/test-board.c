@@ -1,0 +1,475 @@
+/* test-board.c — the public liveboard: masking, layout at four screen sizes,
+ * figures equal to Biểu 06a, PNG renders, announcements, live reloads
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * No display needed: the board's model and drawing use cairo and Pango only.
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include "mc-announcement.h"
+#include "mc-board-draw.h"
+#include "mc-board-source.h"
+#include "mc-board-stats.h"
+#include "mc-calendar-store.h"
+#include "mc-demo.h"
+#include "mc-privacy.h"
+#include "mc-test-utils.h"
+
+static const struct {
+  const char *name;
+  const char *masked;
+} mask_cases[] = {
+  { "Nguyễn Văn An", "Nguyễn V. A." },
+  { "  trần   thị  bích ngọc ", "Trần T. B. N." },
+  { "ĐẶNG ĐÌNH ÚT", "Đặng Đ. Ú." },
+  { "Nguye\xcc\x82\xcc\x83n Va\xcc\x86n \xc3\x8an", "Nguyễn V. Ê." },  /* decomposed marks (NFD) */
+  { "Âu Dương Phong", "Âu D. P." },
+  { "Ông Lê Văn Tám", "Ông Lê V. T." },
+  { "Cù Huy Cận", "Cù H. C." },
+  { "Hồ Xuân Hương", "Hồ X. H." },
+  { "Lan", "L." },
+  { "ánh", "Á." },
+  { "Nguyễn Văn A 0912345678", "Nguyễn V. A." },
+  { "Phạm Thị Hoa, 038095001234", "Phạm T. H." },
+  { "0912345678", "" },
+  { "", "" },
+  { "Hộ kinh doanh Nguyễn Văn Bình", "Hộ kinh doanh Nguyễn V. B." },
+  { "Công ty TNHH Minh Phát", "Công ty TNHH Minh Phát" },
+  { "CÔNG TY CỔ PHẦN XÂY DỰNG SỐ 1", "CÔNG TY CỔ PHẦN XÂY DỰNG SỐ 1" },
+  { "Hợp tác xã Nông nghiệp Đông Sơn", "Hợp tác xã Nông nghiệp Đông Sơn" },
+  { "Trường THCS Phú Sơn", "Trường THCS Phú Sơn" },
+  { "Ủy ban nhân dân xã Đông Tiến", "Ủy ban nhân dân xã Đông Tiến" },
+};
+
+static void
+test_mask (void)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (mask_cases); i++)
+    {
+      g_autofree char *masked = mc_privacy_mask_name (mask_cases[i].name);
+      g_autofree char *expected = g_utf8_normalize (mask_cases[i].masked, -1, G_NORMALIZE_NFC);
+
+      g_test_message ("%s → %s", mask_cases[i].name, masked);
+      g_assert_cmpstr (masked, ==, expected);
+    }
+  g_assert_cmpstr (mc_privacy_mask_name (NULL), ==, "");
+}
+
+/* A model with the longest texts a center can produce. */
+static McBoardModel *
+adversarial_model (guint n_rows)
+{
+  McBoardModel *m = mc_board_model_new ();
+  static const char *procedures[] = {
+    "Thủ tục đăng ký khai sinh",
+    "Thủ tục ghi vào Sổ hộ tịch việc ly hôn, hủy việc kết hôn của công dân Việt Nam đã được giải quyết "
+    "tại cơ quan có thẩm quyền của nước ngoài và các thủ tục liên quan khác theo quy định",
+    "Cấp Giấy chứng nhận quyền sử dụng đất, quyền sở hữu nhà ở và tài sản khác gắn liền với đất",
+  };
+
+  g_free (m->unit_name);
+  m->unit_name = g_strdup ("Trung tâm Phục vụ hành chính công Ủy ban nhân dân phường Phú Sơn, tỉnh Thanh Hóa");
+  for (guint i = 0; i < n_rows; i++)
+    {
+      McBoardResult *r = g_new0 (McBoardResult, 1);
+      McBoardApology *a = g_new0 (McBoardApology, 1);
+      McBoardFigures *f = g_new0 (McBoardFigures, 1);
+
+      r->name = mc_privacy_mask_name (i % 2 ? "Nguyễn Thị Bích Ngọc Hương Giang" : "Lê An");
+      r->code = g_strdup_printf ("000.00.06.H56-2611%02u-%04u", i % 30 + 1, 9000 + i);
+      r->procedure = g_strdup (procedures[i % G_N_ELEMENTS (procedures)]);
+      r->ready_at = mc_test_time ("2026-11-23 08:30") + i * 600;
+      g_ptr_array_add (m->results, r);
+      a->name = g_strdup (r->name);
+      a->code = g_strdup (r->code);
+      a->procedure = g_strdup (r->procedure);
+      a->department = g_strdup ("Phòng Tài nguyên và Môi trường");
+      a->issued_at = r->ready_at;
+      a->new_due_at = i % 3 ? r->ready_at + 86400 * 3 : 0;
+      g_ptr_array_add (m->apologies, a);
+      f->label = g_strdup (i % 2 ? "Giáo dục đào tạo thuộc hệ thống giáo dục quốc dân và các cơ sở giáo dục khác"
+                                 : "Hộ tịch");
+      f->received = 123456 + i;
+      f->settled = 120000;
+      f->early = 100000;
+      f->on_time = 15000;
+      f->late = 5000;
+      f->pending = 3456;
+      g_ptr_array_add (m->periods[MC_BOARD_YEAR].fields, f);
+    }
+  for (int p = 0; p < MC_BOARD_N_PERIODS; p++)
+    {
+      g_free (m->periods[p].title);
+      m->periods[p].title = g_strdup (p == 0 ? "Hôm nay" : p == 1 ? "Tháng 11/2026" : "Năm 2026");
+      m->periods[p].total = (McBoardFigures) { m->periods[p].total.label, 1234567, 1200000, 1000000, 150000,
+                                               50000, 34567 };
+    }
+  for (guint i = 0; i < MIN (n_rows, 9); i++)
+    {
+      McBoardDepartment *d = g_new0 (McBoardDepartment, 1);
+      d->name = g_strdup (i % 2 ? "Văn phòng Hội đồng nhân dân và Ủy ban nhân dân phường" : "Phòng Tư pháp");
+      d->settled = 100000 + i;
+      d->in_time = 90000 + i * 1000;
+      g_ptr_array_add (m->departments, d);
+    }
+  g_free (m->apologies_period);
+  m->apologies_period = g_strdup ("Tháng 11/2026");
+  g_ptr_array_add (m->announcements, g_strdup ("Đường dây nóng: 0237.3824.xxx — Tổng đài dịch vụ công quốc gia: 18001096"));
+  m->loaded_at = mc_test_time ("2026-11-23 14:05");
+  m->frame.clock = m->loaded_at;
+  return m;
+}
+
+typedef struct {
+  int width, height;
+} Size;
+
+static const Size sizes[] = { { 1366, 768 }, { 1920, 1080 }, { 3840, 2160 }, { 1080, 1920 } };
+
+static double
+overlap (const McBoardRect *a, const McBoardRect *b)
+{
+  double w = MIN (a->x + a->width, b->x + b->width) - MAX (a->x, b->x);
+  double h = MIN (a->y + a->height, b->y + b->height) - MAX (a->y, b->y);
+
+  return w > 0 && h > 0 ? w * h : 0;
+}
+
+static guint
+check_layout (McBoardModel *model, int width, int height)
+{
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, width, height);
+  cairo_t *cr = cairo_create (surface);
+  g_autoptr(GArray) boxes = mc_board_text_boxes_new ();
+  guint n;
+
+  mc_board_draw_reporting (cr, model, width, height, boxes);
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+  n = boxes->len;
+  for (guint i = 0; i < boxes->len; i++)
+    {
+      McBoardTextBox *b = &g_array_index (boxes, McBoardTextBox, i);
+
+      if (b->text.width > b->cell.width + 0.5 || b->text.height > b->cell.height + 0.5 ||
+          b->text.x < b->cell.x - 0.5 || b->text.y < b->cell.y - 0.5 ||
+          b->text.x + b->text.width > b->cell.x + b->cell.width + 0.5 ||
+          b->text.y + b->text.height > b->cell.y + b->cell.height + 0.5)
+        g_error ("%d×%d page %d: “%s” (%.1f×%.1f at %.1f,%.1f) overflows its cell %.1f×%.1f at %.1f,%.1f",
+                 width, height, model->frame.page, b->content, b->text.width, b->text.height, b->text.x,
+                 b->text.y, b->cell.width, b->cell.height, b->cell.x, b->cell.y);
+      g_assert_cmpfloat (b->cell.x, >=, -0.5);
+      g_assert_cmpfloat (b->cell.y, >=, -0.5);
+      g_assert_cmpfloat (b->cell.x + b->cell.width, <=, width + 0.5);
+      g_assert_cmpfloat (b->cell.y + b->cell.height, <=, height + 0.5);
+      for (guint j = i + 1; j < boxes->len; j++)
+        {
+          McBoardTextBox *o = &g_array_index (boxes, McBoardTextBox, j);
+          if (overlap (&b->cell, &o->cell) > 1.0)
+            g_error ("%d×%d page %d: “%s” and “%s” overlap", width, height, model->frame.page, b->content,
+                     o->content);
+        }
+    }
+  return n;
+}
+
+static void
+test_layout (gconstpointer data)
+{
+  const Size *size = data;
+  g_autoptr(McBoardModel) full = adversarial_model (40);
+  g_autoptr(McBoardModel) empty = mc_board_model_new ();
+
+  for (int page = 0; page < MC_BOARD_N_PAGES; page++)
+    for (double elapsed = 0; elapsed <= 20; elapsed += 6.5)  /* at rest, then scrolled */
+      {
+        full->frame.page = page;
+        full->frame.elapsed = elapsed;
+        g_assert_cmpuint (check_layout (full, size->width, size->height), >=, 12);
+        full->frame.offline = !full->frame.offline;
+      }
+  for (int page = 0; page < MC_BOARD_N_PAGES; page++)
+    {
+      empty->frame.page = page;
+      g_assert_cmpuint (check_layout (empty, size->width, size->height), >=, 4);
+    }
+}
+
+/* A scrolling page lasts long enough to show its last row; pages rotate. */
+static void
+test_pages (void)
+{
+  g_autoptr(McBoardModel) model = adversarial_model (40);
+  double into, duration, first;
+
+  model->frame.page_seconds = 10;
+  g_assert_cmpint (mc_board_current_page (model, 1920, 1080, &into, &first), ==, MC_BOARD_PAGE_RESULTS);
+  g_assert_cmpfloat (first, >, 10);
+  model->frame.elapsed = first + 1;
+  g_assert_cmpint (mc_board_current_page (model, 1920, 1080, &into, &duration), ==, MC_BOARD_PAGE_STATISTICS);
+  g_assert_cmpfloat_with_epsilon (into, 1, 1e-9);
+  g_ptr_array_set_size (model->results, 0);
+  model->frame.elapsed = 0;
+  mc_board_current_page (model, 1920, 1080, &into, &duration);
+  g_assert_cmpfloat (duration, ==, 10);
+}
+
+static McWorkflow *
+demo_workflow (guint n_dossiers)
+{
+  g_autoptr(McDb) db = mc_test_db_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(McCalendar) calendar = NULL;
+
+  g_assert_true (mc_demo_fill (db, n_dossiers, 7, NULL, &error));
+  g_assert_no_error (error);
+  calendar = mc_calendar_store_load (db, &error);
+  g_assert_no_error (error);
+  return mc_workflow_new (db, calendar);
+}
+
+static void
+assert_figures_equal (const McBoardFigures *f, const McReport06aRow *row)
+{
+  g_assert_cmpuint (f->received, ==, row->c[MC_06A_RECEIVED]);
+  g_assert_cmpuint (f->settled, ==, row->c[MC_06A_SETTLED]);
+  g_assert_cmpuint (f->early, ==, row->c[MC_06A_EARLY]);
+  g_assert_cmpuint (f->on_time, ==, row->c[MC_06A_ON_TIME]);
+  g_assert_cmpuint (f->late, ==, row->c[MC_06A_LATE]);
+  g_assert_cmpuint (f->pending, ==, row->c[MC_06A_PENDING]);
+}
+
+static void
+test_figures (void)
+{
+  g_autoptr(McWorkflow) wf = demo_workflow (3000);
+  McDb *db = mc_workflow_get_db (wf);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(McBoardModel) model = mc_board_model_load (wf, 0, &error);
+  McDate today = mc_time_get_date (model ? model->loaded_at : 0);
+  guint settled = 0;
+
+  g_assert_no_error (error);
+  g_assert_cmpint (model->periods[MC_BOARD_TODAY].from, ==, today);
+  for (int p = 0; p < MC_BOARD_N_PERIODS; p++)
+    {
+      const McBoardPeriod *period = &model->periods[p];
+      g_autoptr(McReport06a) report = mc_report_06a_compute (db, 0, period->from, period->to, TRUE, &error);
+
+      g_assert_no_error (error);
+      g_assert_cmpint (period->to, ==, today);
+      assert_figures_equal (&period->total, &report->total);
+      g_assert_cmpuint (period->fields->len, ==, report->rows->len);
+      for (guint i = 0; i < report->rows->len; i++)
+        {
+          const McReport06aRow *row = report->rows->pdata[i];
+          const McBoardFigures *f = period->fields->pdata[i];
+          g_assert_cmpstr (f->label, ==, row->field_name);
+          assert_figures_equal (f, row);
+        }
+    }
+  g_assert_cmpuint (model->periods[MC_BOARD_YEAR].total.received, >, 0);
+  /* Every dossier settled this year is in exactly one department's bar. */
+  for (guint i = 0; i < model->departments->len; i++)
+    {
+      const McBoardDepartment *d = model->departments->pdata[i];
+      g_assert_cmpuint (d->in_time, <=, d->settled);
+      settled += d->settled;
+    }
+  {
+    int y, m, d;
+    g_autofree char *sql = NULL;
+    mc_date_to_ymd (today, &y, &m, &d);
+    sql = g_strdup_printf ("SELECT count (*) FROM dossier WHERE timeliness IS NOT NULL "
+                           "AND finished_at >= %" G_GINT64_FORMAT " AND finished_at < %" G_GINT64_FORMAT,
+                           mc_time_from_local (mc_date_from_ymd (y, 1, 1), 0), mc_time_from_local (today + 1, 0));
+    g_assert_cmpuint (settled, ==, (guint) mc_db_query_int (db, sql, NULL));
+  }
+  /* Masked names only: no result shows a full applicant's name. */
+  g_assert_cmpuint (model->results->len, >, 0);
+  for (guint i = 0; i < model->results->len; i++)
+    g_assert_nonnull (strstr (((McBoardResult *) model->results->pdata[i])->name, "."));
+  g_assert_cmpuint (model->announcements->len, >, 0);
+}
+
+static void
+test_render (void)
+{
+  g_autoptr(McWorkflow) wf = demo_workflow (400);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(McBoardModel) model = mc_board_model_load (wf, mc_test_time ("2026-11-23 09:15"), &error);
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < G_N_ELEMENTS (sizes); i++)
+    for (int page = 0; page < MC_BOARD_N_PAGES; page++)
+      {
+        g_autofree char *name = g_strdup_printf ("board-%dx%d-%d.png", sizes[i].width, sizes[i].height, page);
+        g_autofree char *path = mc_test_tmp_path (name);
+        cairo_surface_t *png;
+        unsigned char *data;
+        gboolean varied = FALSE;
+
+        model->frame.page = page;
+        g_assert_true (mc_board_render_png (model, sizes[i].width, sizes[i].height, path, &error));
+        g_assert_no_error (error);
+        png = cairo_image_surface_create_from_png (path);
+        g_assert_cmpint (cairo_surface_status (png), ==, CAIRO_STATUS_SUCCESS);
+        g_assert_cmpint (cairo_image_surface_get_width (png), ==, sizes[i].width);
+        g_assert_cmpint (cairo_image_surface_get_height (png), ==, sizes[i].height);
+        data = cairo_image_surface_get_data (png);
+        for (int y = 1; y < sizes[i].height && !varied; y += 7)
+          varied = memcmp (data, data + y * cairo_image_surface_get_stride (png), 64) != 0;
+        g_assert_true (varied);
+        cairo_surface_destroy (png);
+      }
+}
+
+static void
+test_announcements (void)
+{
+  g_autoptr(McDb) db = mc_test_db_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) list = NULL;
+  g_autofree char *long_text = g_strnfill (MC_ANNOUNCEMENT_MAX_CHARS + 1, 'a');
+  gint64 a, b, c;
+
+  a = mc_announcement_add (db, "Giờ làm việc: sáng 07:00–11:30", &error);
+  g_assert_no_error (error);
+  b = mc_announcement_add (db, "Đường dây nóng:\n0237.3824.xxx", &error);
+  c = mc_announcement_add (db, "Nộp hồ sơ trực tuyến tại dichvucong.gov.vn", &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (mc_announcement_add (db, "   ", &error), ==, 0);
+  g_assert_error (error, MC_DB_ERROR, MC_DB_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_cmpint (mc_announcement_add (db, long_text, &error), ==, 0);
+  g_assert_error (error, MC_DB_ERROR, MC_DB_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_true (mc_announcement_move (db, c, -1, &error));
+  g_assert_true (mc_announcement_update (db, a, "Giờ làm việc: sáng 07:30–11:30", FALSE, &error));
+  g_assert_no_error (error);
+  list = mc_announcement_list (db, FALSE, &error);
+  g_assert_cmpuint (list->len, ==, 3);
+  g_assert_cmpint (((McAnnouncement *) list->pdata[0])->id, ==, a);
+  g_assert_cmpint (((McAnnouncement *) list->pdata[1])->id, ==, c);
+  g_assert_cmpstr (((McAnnouncement *) list->pdata[2])->text, ==, "Đường dây nóng: 0237.3824.xxx");
+  g_clear_pointer (&list, g_ptr_array_unref);
+  list = mc_announcement_list (db, TRUE, &error);
+  g_assert_cmpuint (list->len, ==, 2);
+  g_assert_true (mc_announcement_remove (db, b, &error));
+  g_assert_false (mc_announcement_remove (db, b, &error));
+  g_assert_error (error, MC_DB_ERROR, MC_DB_ERROR_NOT_FOUND);
+}
+
+/* Live: a commit by another connection reaches the board's model within a
+ * second, through the file watch, without any polling. */
+typedef struct {
+  GMainLoop *loop;
+  guint      changes;
+} Wait;
+
+static void
+changed_cb (McBoardSource *source, Wait *wait)
+{
+  wait->changes++;
+  g_main_loop_quit (wait->loop);
+}
+
+static gboolean
+timeout_cb (gpointer data)
+{
+  g_main_loop_quit (data);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+wait_for_change (Wait *wait, guint timeout_ms)
+{
+  guint id = g_timeout_add (timeout_ms, timeout_cb, wait->loop);
+
+  g_main_loop_run (wait->loop);
+  g_source_remove (id);
+}
+
+static gboolean
+has_announcement (McBoardSource *source, const char *text)
+{
+  McBoardModel *model = mc_board_source_get_model (source);
+
+  for (guint i = 0; model && i < model->announcements->len; i++)
+    if (g_str_equal (model->announcements->pdata[i], text))
+      return TRUE;
+  return FALSE;
+}
+
+static void
+test_live (void)
+{
+  g_autoptr(McWorkflow) wf = demo_workflow (50);
+  McDb *writer = mc_workflow_get_db (wf);
+  g_autoptr(McBoardSource) source = mc_board_source_new (mc_db_get_path (writer));
+  g_autoptr(GError) error = NULL;
+  Wait wait = { g_main_loop_new (NULL, FALSE), 0 };
+  gint64 start;
+
+  g_signal_connect (source, "changed", G_CALLBACK (changed_cb), &wait);
+  mc_board_source_start (source);
+  wait_for_change (&wait, 10000);
+  g_assert_nonnull (mc_board_source_get_model (source));
+  g_assert_false (mc_board_source_is_offline (source));
+  start = g_get_monotonic_time ();
+  mc_announcement_add (writer, "Thông báo mới từ quầy 1", &error);
+  g_assert_no_error (error);
+  while (!has_announcement (source, "Thông báo mới từ quầy 1") && g_get_monotonic_time () - start < 1000000)
+    wait_for_change (&wait, 1000);
+  g_test_message ("the change reached the board after %.0f ms", (g_get_monotonic_time () - start) / 1000.0);
+  g_assert_true (has_announcement (source, "Thông báo mới từ quầy 1"));
+  g_assert_cmpint (g_get_monotonic_time () - start, <, 1000000);
+  g_main_loop_unref (wait.loop);
+}
+
+/* A database that is not there yet: offline, then online by itself. */
+static void
+test_reconnect (void)
+{
+  g_autofree char *path = mc_test_tmp_path ("later.sqlite");
+  g_autoptr(McBoardSource) source = mc_board_source_new (path);
+  g_autoptr(McDb) db = NULL;
+  g_autoptr(GError) error = NULL;
+  Wait wait = { g_main_loop_new (NULL, FALSE), 0 };
+
+  g_signal_connect (source, "changed", G_CALLBACK (changed_cb), &wait);
+  mc_board_source_start (source);
+  wait_for_change (&wait, 5000);
+  g_assert_true (mc_board_source_is_offline (source));
+  g_assert_null (mc_board_source_get_model (source));
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));  /* the board never creates it */
+  db = mc_db_new (path, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (mc_demo_fill (db, 20, 3, NULL, &error));
+  for (int i = 0; i < 3 && mc_board_source_get_model (source) == NULL; i++)
+    wait_for_change (&wait, 5000);
+  g_assert_false (mc_board_source_is_offline (source));
+  g_assert_nonnull (mc_board_source_get_model (source));
+  g_main_loop_unref (wait.loop);
+}
+
+int
+main (int argc, char *argv[])
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  g_test_add_func ("/board/mask", test_mask);
+  for (guint i = 0; i < G_N_ELEMENTS (sizes); i++)
+    {
+      g_autofree char *name = g_strdup_printf ("/board/layout/%dx%d", sizes[i].width, sizes[i].height);
+      g_test_add_data_func (name, &sizes[i], test_layout);
+    }
+  g_test_add_func ("/board/pages", test_pages);
+  g_test_add_func ("/board/figures", test_figures);
+  g_test_add_func ("/board/render", test_render);
+  g_test_add_func ("/board/announcements", test_announcements);
+  g_test_add_func ("/board/live", test_live);
+  g_test_add_func ("/board/reconnect", test_reconnect);
+  return g_test_run ();
+}
