@@ -127,11 +127,10 @@ main (int argc, char **argv)
   printf ("search by name without diacritics, 50 hits (%u): p50 %.2f ms, p95 %.2f ms\n", names->len,
           searches[names->len / 2], searches[names->len * 95 / 100]);
   {
-    McDossierQuery all = { MC_DOSSIER_FILTER_ALL, 0, -1, 0, 0, NULL, MC_DOSSIER_ORDER_NEWEST };
-    McDossierQuery overdue = { MC_DOSSIER_FILTER_OVERDUE, 0, -1, 0, 0, NULL, MC_DOSSIER_ORDER_DUE };
+    McDossierQuery all = { MC_DOSSIER_FILTER_ALL, 0, -1, 0, 0, NULL, MC_DOSSIER_ORDER_NEWEST, FALSE };
+    McDossierQuery overdue = { MC_DOSSIER_FILTER_OVERDUE, 0, -1, 0, 0, NULL, MC_DOSSIER_ORDER_DUE, FALSE };
     g_autoptr(McDossierList) list = NULL;
     g_autoptr(McDossier) first = NULL;
-    g_autoptr(McDossier) deep = NULL;
 
     t0 = g_get_monotonic_time ();
     list = mc_dossier_list_new (store);
@@ -139,9 +138,41 @@ main (int argc, char **argv)
     t1 = g_get_monotonic_time ();
     printf ("dossier list, all: count %u + first page of 200 in %.1f ms\n",
             g_list_model_get_n_items (G_LIST_MODEL (list)), (t1 - t0) / 1000.0);
-    t0 = g_get_monotonic_time ();
-    deep = g_list_model_get_item (G_LIST_MODEL (list), g_list_model_get_n_items (G_LIST_MODEL (list)) / 2);
-    printf ("dossier list, a page in the middle: %.1f ms\n", (g_get_monotonic_time () - t0) / 1000.0);
+    for (McDossierOrder o = 0; o < MC_DOSSIER_N_ORDERS; o++)
+      for (int reversed = 0; reversed < 2; reversed++)
+        {
+          static const char *const order_names[] = { "newest", "appointment", "code", "applicant", "state" };
+          McDossierQuery q = all;
+          guint n_items, positions[4];
+          double jumps[4], scroll, first_ms;
+
+          q.order = o, q.reversed = reversed;
+          t0 = g_get_monotonic_time ();
+          mc_dossier_list_set_query (list, &q, NULL);
+          g_clear_object (&first);
+          first = g_list_model_get_item (G_LIST_MODEL (list), 0);
+          first_ms = (g_get_monotonic_time () - t0) / 1000.0;
+          n_items = g_list_model_get_n_items (G_LIST_MODEL (list));
+          /* Jumps as a dragged scrollbar makes them: the middle, a quarter,
+           * then near the middle again, then 3/4. */
+          positions[0] = n_items / 2, positions[1] = n_items / 4;
+          positions[2] = n_items / 2 + 1000, positions[3] = n_items * 3 / 4;
+          for (int j = 0; j < 4; j++)
+            {
+              g_autoptr(McDossier) d = NULL;
+              gint64 t = g_get_monotonic_time ();
+              d = g_list_model_get_item (G_LIST_MODEL (list), positions[j]);
+              jumps[j] = (g_get_monotonic_time () - t) / 1000.0;
+            }
+          /* Scrolling on from a deep position: 10 pages in a row. */
+          t0 = g_get_monotonic_time ();
+          for (guint p = 0; p < 10 * 200; p += 200)
+            g_object_unref (g_list_model_get_item (G_LIST_MODEL (list), n_items / 4 + 200 + p));
+          scroll = (g_get_monotonic_time () - t0) / 1000.0 / 10;
+          printf ("dossier list by %s%s: count + first page %.1f ms; jump to 1/2 %.1f ms, 1/4 %.1f ms, "
+                  "1/2+1000 %.1f ms, 3/4 %.1f ms; next page while scrolling %.1f ms\n", order_names[o],
+                  reversed ? " (reversed)" : "", first_ms, jumps[0], jumps[1], jumps[2], jumps[3], scroll);
+        }
     t0 = g_get_monotonic_time ();
     mc_dossier_list_set_query (list, &overdue, NULL);
     g_clear_object (&first);

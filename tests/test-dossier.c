@@ -282,6 +282,107 @@ test_import_large (void)
   g_clear_error (&error);
 }
 
+/* Every order, both directions, with and without a filter: the model's row
+ * at a position is the row SQL's ORDER BY … OFFSET puts there, whether the
+ * position is reached by scrolling or by jumping (from the start, from the
+ * end, near a page read before), and a position reads the same row again. */
+static void
+check_order (McDb *db, McDossierList *list, const char *where, const char *order_by, gboolean reversed)
+{
+  GListModel *model = G_LIST_MODEL (list);
+  guint n = g_list_model_get_n_items (model);
+  g_autoptr(GRand) rand = g_rand_new_with_seed (7);
+  g_autofree char *sql = NULL;
+  g_autoptr(GPtrArray) expected = g_ptr_array_new_with_free_func (g_free);
+  sqlite3_stmt *stmt;
+  GString *ob = g_string_new (NULL);
+  g_auto(GStrv) keys = g_strsplit (order_by, ";", -1);
+
+  for (guint i = 0; keys[i] != NULL; i++)
+    g_string_append_printf (ob, "%s%s %s", i ? ", " : "", keys[i], reversed ? "DESC" : "ASC");
+  sql = g_strdup_printf ("SELECT code FROM dossier d %s ORDER BY %s", where, ob->str);
+  g_string_free (ob, TRUE);
+  stmt = mc_db_prepare (db, sql, NULL);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_ptr_array_add (expected, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
+  sqlite3_reset (stmt);
+  g_assert_cmpuint (n, ==, expected->len);
+  for (guint k = 0; k < 40 + n / 10; k++)
+    {
+      /* Jumps anywhere, then a short run as when scrolling. */
+      guint p = k % 4 == 3 ? n - 1 - (guint) g_rand_int_range (rand, 0, (gint32) MIN (n, 300))
+                           : (guint) g_rand_int_range (rand, 0, (gint32) n);
+      for (guint i = p; i < MIN (n, p + 3); i++)
+        {
+          g_autoptr(McDossier) d = g_list_model_get_item (model, i);
+          g_assert_nonnull (d);
+          g_assert_cmpstr (mc_dossier_get_data (d)->code, ==, expected->pdata[i]);
+        }
+    }
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(McDossier) d = g_list_model_get_item (model, i);
+      g_assert_cmpstr (mc_dossier_get_data (d)->code, ==, expected->pdata[i]);
+    }
+}
+
+static void
+test_list_orders (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(McDb) db = mc_test_db_new ();
+  g_autoptr(McCalendar) calendar = NULL;
+  g_autoptr(McDossierStore) store = NULL;
+  g_autoptr(McDossierList) list = NULL;
+  McDossierQuery q = { MC_DOSSIER_FILTER_ALL, 0, -1, 0, 0, NULL, MC_DOSSIER_ORDER_NEWEST, FALSE };
+  /* The orders as a user sees them: ties (same minute, same name, same
+   * appointment) broken the same way every time. */
+  static const char *const order_by[MC_DOSSIER_N_ORDERS] = {
+    [MC_DOSSIER_ORDER_NEWEST] = "received_at;procedure_id;channel;id",
+    [MC_DOSSIER_ORDER_DUE] = "coalesce (extended_due_at, due_at);id",
+    [MC_DOSSIER_ORDER_CODE] = "code",
+    [MC_DOSSIER_ORDER_APPLICANT] = "applicant_name;id",
+    [MC_DOSSIER_ORDER_STATE] = "state;received_at;id",
+  };
+
+  g_setenv ("MOTCUA_NOW", "2026-11-23 09:30", TRUE);
+  g_assert_true (mc_demo_fill (db, 1700, 5, NULL, &error));
+  /* Some appointments moved by an apology letter. */
+  g_assert_true (mc_db_exec (db, "UPDATE dossier SET extended_due_at = due_at + 86400 * 3 WHERE id % 7 = 0", &error));
+  calendar = mc_calendar_store_load (db, &error);
+  store = mc_dossier_store_new (db, calendar);
+  list = mc_dossier_list_new (store);
+  for (McDossierOrder o = 0; o < MC_DOSSIER_N_ORDERS; o++)
+    for (int reversed = 0; reversed < 2; reversed++)
+      for (int filtered = 0; filtered < 2; filtered++)
+        {
+          g_test_message ("order %d%s%s", o, reversed ? " reversed" : "", filtered ? ", open only" : "");
+          q.order = o;
+          q.reversed = reversed;
+          q.filter = filtered ? MC_DOSSIER_FILTER_OPEN : MC_DOSSIER_FILTER_ALL;
+          g_assert_true (mc_dossier_list_set_query (list, &q, &error));
+          check_order (db, list, filtered ? "WHERE state IN ('received', 'processing', 'paused', 'sent_external')" : "",
+                       order_by[o], (o == MC_DOSSIER_ORDER_NEWEST) != reversed);
+        }
+  /* The orders a long list needs are served by an index, never a sort. */
+  for (McDossierOrder o = 0; o < MC_DOSSIER_N_ORDERS; o++)
+    {
+      g_auto(GStrv) keys = g_strsplit (o == MC_DOSSIER_ORDER_DUE ? "appointment_at;id" : order_by[o], ";", -1);
+      g_autofree char *list_keys = g_strjoinv (", ", keys);
+      g_autofree char *sql = g_strdup_printf ("EXPLAIN QUERY PLAN SELECT code FROM dossier ORDER BY %s LIMIT 200",
+                                              list_keys);
+      sqlite3_stmt *stmt = mc_db_prepare (db, sql, &error);
+
+      g_assert_no_error (error);
+      while (sqlite3_step (stmt) == SQLITE_ROW)
+        {
+          g_test_message ("%s: %s", list_keys, sqlite3_column_text (stmt, 3));
+          g_assert_null (strstr ((const char *) sqlite3_column_text (stmt, 3), "TEMP B-TREE"));
+        }
+      sqlite3_reset (stmt);
+    }
+}
+
 static void
 test_list (void)
 {
@@ -290,7 +391,7 @@ test_list (void)
   g_autoptr(McCalendar) calendar = NULL;
   g_autoptr(McDossierStore) store = NULL;
   g_autoptr(McDossierList) list = NULL;
-  McDossierQuery q = { MC_DOSSIER_FILTER_ALL, 0, -1, 0, 0, NULL, MC_DOSSIER_ORDER_NEWEST };
+  McDossierQuery q = { MC_DOSSIER_FILTER_ALL, 0, -1, 0, 0, NULL, MC_DOSSIER_ORDER_NEWEST, FALSE };
   gint64 total, overdue, ready;
   g_autoptr(McDossier) first = NULL, last = NULL;
   McTime now;
@@ -372,5 +473,6 @@ main (int argc, char **argv)
   g_test_add_func ("/dossier/import", test_import);
   g_test_add_func ("/dossier/import-large", test_import_large);
   g_test_add_func ("/dossier/list", test_list);
+  g_test_add_func ("/dossier/list-orders", test_list_orders);
   return g_test_run ();
 }

@@ -50,7 +50,7 @@ static const char *const migrations[] = {
   "/vn/motcua/Motcua/sql/0003-partial-indexes.sql",
   "/vn/motcua/Motcua/sql/0004-workflow.sql",
   "/vn/motcua/Motcua/sql/0005-audit.sql",
-  "/vn/motcua/Motcua/sql/0007-report.sql",
+  "/vn/motcua/Motcua/sql/0006-list-sort.sql",
 };
 
 gboolean

@@ -2,8 +2,13 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * A million dossiers never sit in memory: the model knows only the count and
- * keeps a few pages of rows (newest first) it has been asked for; scrolling
- * fetches the next page with the list's own ORDER BY on the reception index.
+ * keeps a few pages of rows it has been asked for. Pages are read by key, not
+ * by OFFSET: the key of the last row of each page read is kept (an "anchor",
+ * a few bytes per 200 rows), and the next page is the 200 rows after it, a
+ * seek in the order's index. A page far from any known anchor (the scrollbar
+ * dragged to the middle) is found by counting rows of that index from the
+ * nearest anchor or from the end, reading only the index, which costs a few
+ * ms per 100,000 rows instead of reading every skipped row.
  */
 #include "config.h"
 
@@ -14,6 +19,27 @@
 
 #define PAGE_SIZE 200
 #define MAX_PAGES 16
+#define MAX_KEYS 4
+
+/* The key of an order is the entry of one index: its columns, then the row
+ * id, so that every row has a distinct key and ORDER BY needs no sorting. */
+typedef struct {
+  const char *keys[MAX_KEYS];
+  int         n_keys;
+  gboolean    descending;  /* natural direction */
+} OrderDef;
+
+static const OrderDef orders[MC_DOSSIER_N_ORDERS] = {
+  [MC_DOSSIER_ORDER_NEWEST] = { { "d.received_at", "d.procedure_id", "d.channel", "d.id" }, 4, TRUE },  /* dossier_by_received */
+  [MC_DOSSIER_ORDER_DUE] = { { "d.appointment_at", "d.id" }, 2, FALSE },                              /* dossier_by_appointment */
+  [MC_DOSSIER_ORDER_CODE] = { { "d.code" }, 1, FALSE },                                               /* UNIQUE (code) */
+  [MC_DOSSIER_ORDER_APPLICANT] = { { "d.applicant_name", "d.id" }, 2, FALSE },                        /* dossier_by_applicant */
+  [MC_DOSSIER_ORDER_STATE] = { { "d.state", "d.received_at", "d.id" }, 3, FALSE },                    /* dossier_by_state */
+};
+
+typedef struct {
+  sqlite3_value *values[MAX_KEYS];
+} Anchor;
 
 struct _McDossierList
 {
@@ -26,6 +52,11 @@ struct _McDossierList
   GHashTable      *pages;   /* page index → GPtrArray of McDossier* */
   GQueue           lru;     /* page indexes, most recent first */
   McDossierQuery   query;   /* the current query (text owned) */
+  const OrderDef  *order;
+  gboolean         descending;
+  GString         *keys;      /* "k1, k2, …" */
+  GString         *order_by[2];  /* ORDER BY of the list, [1] reversed */
+  GHashTable      *anchors;   /* page index → Anchor*: key of the row before the page */
 };
 
 static void mc_dossier_list_model_init (GListModelInterface *iface);
@@ -48,23 +79,105 @@ bind_all (McDossierList *self, sqlite3_stmt *stmt, int first)
     }
 }
 
+static void
+anchor_free (gpointer data)
+{
+  Anchor *anchor = data;
+
+  for (int i = 0; i < MAX_KEYS; i++)
+    sqlite3_value_free (anchor->values[i]);
+  g_free (anchor);
+}
+
+static Anchor *
+anchor_from_row (McDossierList *self, sqlite3_stmt *stmt, int first)
+{
+  Anchor *anchor = g_new0 (Anchor, 1);
+
+  for (int i = 0; i < self->order->n_keys; i++)
+    anchor->values[i] = sqlite3_value_dup (sqlite3_column_value (stmt, first + i));
+  return anchor;
+}
+
+/* SELECT <columns> FROM dossier d <filters> [AND key after the anchor] ORDER BY … LIMIT … */
+static sqlite3_stmt *
+prepare_after (McDossierList *self, const char *columns, const Anchor *anchor, gboolean backwards,
+               const char *limit)
+{
+  McDb *db = mc_dossier_store_get_db (self->store);
+  g_autoptr(GString) sql = g_string_new (NULL);
+  sqlite3_stmt *stmt;
+  int n = (int) self->binds->len;
+
+  g_string_printf (sql, "SELECT %s FROM dossier d %s", columns, self->where->str);
+  if (anchor != NULL)
+    {
+      g_string_append_printf (sql, "%s (%s) %s (", self->where->len ? " AND" : "WHERE", self->keys->str,
+                              self->descending != backwards ? "<" : ">");
+      for (int i = 0; i < self->order->n_keys; i++)
+        g_string_append (sql, i ? ", ?" : "?");
+      g_string_append (sql, ")");
+    }
+  g_string_append_printf (sql, " ORDER BY %s %s", self->order_by[backwards]->str, limit);
+  stmt = mc_db_prepare (db, sql->str, NULL);
+  if (stmt == NULL)
+    return NULL;
+  bind_all (self, stmt, 1);
+  for (int i = 0; anchor != NULL && i < self->order->n_keys; i++)
+    sqlite3_bind_value (stmt, n + 1 + i, anchor->values[i]);
+  return stmt;
+}
+
+/* Finds the key of the row just before `page` by counting index entries
+ * from the nearest known anchor before it, or from the end of the list. */
+static Anchor *
+find_anchor (McDossierList *self, guint page)
+{
+  guint start = page * PAGE_SIZE, from = page;
+  Anchor *known = NULL, *found = NULL;
+  sqlite3_stmt *stmt;
+  gboolean backwards;
+
+  while (from > 0 && (known = g_hash_table_lookup (self->anchors, GUINT_TO_POINTER (from))) == NULL)
+    from--;
+  backwards = self->n_items - start < start - from * PAGE_SIZE;
+  if (backwards)
+    known = NULL;
+  stmt = prepare_after (self, self->keys->str, known, backwards, "LIMIT 1 OFFSET ?");
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, sqlite3_bind_parameter_count (stmt),
+                      backwards ? self->n_items - start : start - from * PAGE_SIZE - 1);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      found = anchor_from_row (self, stmt, 0);
+      g_hash_table_insert (self->anchors, GUINT_TO_POINTER (page), found);
+    }
+  sqlite3_reset (stmt);
+  return found;
+}
+
 static GPtrArray *
 fetch_page (McDossierList *self, guint page)
 {
-  McDb *db = mc_dossier_store_get_db (self->store);
-  const char *order = self->query.order == MC_DOSSIER_ORDER_DUE
-                        ? "coalesce (d.extended_due_at, d.due_at), d.id" : "d.received_at DESC, d.id DESC";
-  g_autofree char *sql = g_strdup_printf ("SELECT d.code FROM dossier d %s ORDER BY %s LIMIT %d OFFSET %u",
-                                          self->where->str, order, PAGE_SIZE, page * PAGE_SIZE);
   GPtrArray *rows = g_ptr_array_new_with_free_func (g_object_unref);
-  sqlite3_stmt *stmt = mc_db_prepare (db, sql, NULL);
   g_autoptr(GPtrArray) codes = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *columns = g_strdup_printf ("d.code, %s", self->keys->str);
+  Anchor *anchor = NULL;
+  sqlite3_stmt *stmt;
 
+  if (page > 0 && (anchor = g_hash_table_lookup (self->anchors, GUINT_TO_POINTER (page))) == NULL &&
+      (anchor = find_anchor (self, page)) == NULL)
+    return rows;
+  stmt = prepare_after (self, columns, anchor, FALSE, G_STRINGIFY (LIMIT PAGE_SIZE));
   if (stmt == NULL)
     return rows;
-  bind_all (self, stmt, 1);
   while (sqlite3_step (stmt) == SQLITE_ROW)
-    g_ptr_array_add (codes, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
+    {
+      g_ptr_array_add (codes, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
+      if (codes->len == PAGE_SIZE && !g_hash_table_contains (self->anchors, GUINT_TO_POINTER (page + 1)))
+        g_hash_table_insert (self->anchors, GUINT_TO_POINTER (page + 1), anchor_from_row (self, stmt, 1));
+    }
   sqlite3_reset (stmt);
   for (guint i = 0; i < codes->len; i++)
     {
@@ -138,6 +251,10 @@ mc_dossier_list_finalize (GObject *object)
   g_ptr_array_unref (self->binds);
   g_hash_table_unref (self->pages);
   g_queue_clear (&self->lru);
+  g_hash_table_unref (self->anchors);
+  g_string_free (self->keys, TRUE);
+  g_string_free (self->order_by[0], TRUE);
+  g_string_free (self->order_by[1], TRUE);
   g_free (self->query.text);
   G_OBJECT_CLASS (mc_dossier_list_parent_class)->finalize (object);
 }
@@ -154,13 +271,17 @@ mc_dossier_list_init (McDossierList *self)
   self->where = g_string_new (NULL);
   self->binds = g_ptr_array_new_with_free_func ((GDestroyNotify) g_variant_unref);
   self->pages = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_ptr_array_unref);
+  self->anchors = g_hash_table_new_full (NULL, NULL, NULL, anchor_free);
+  self->keys = g_string_new (NULL);
+  self->order_by[0] = g_string_new (NULL);
+  self->order_by[1] = g_string_new (NULL);
 }
 
 McDossierList *
 mc_dossier_list_new (McDossierStore *store)
 {
   McDossierList *self = g_object_new (MC_TYPE_DOSSIER_LIST, NULL);
-  McDossierQuery all = { MC_DOSSIER_FILTER_ALL, 0, -1, 0, 0, NULL, MC_DOSSIER_ORDER_NEWEST };
+  McDossierQuery all = { MC_DOSSIER_FILTER_ALL, 0, -1, 0, 0, NULL, MC_DOSSIER_ORDER_NEWEST, FALSE };
 
   self->store = g_object_ref (store);
   mc_dossier_list_set_query (self, &all, NULL);
@@ -259,12 +380,32 @@ count (McDossierList *self, GError **error)
   return n;
 }
 
+static void
+build_order (McDossierList *self, const McDossierQuery *q)
+{
+  self->order = &orders[q->order < MC_DOSSIER_N_ORDERS ? q->order : MC_DOSSIER_ORDER_NEWEST];
+  self->descending = self->order->descending != !!q->reversed;
+  g_string_truncate (self->keys, 0);
+  for (int back = 0; back < 2; back++)
+    g_string_truncate (self->order_by[back], 0);
+  for (int i = 0; i < self->order->n_keys; i++)
+    {
+      const char *sep = i ? ", " : "";
+      g_string_append_printf (self->keys, "%s%s", sep, self->order->keys[i]);
+      for (int back = 0; back < 2; back++)
+        g_string_append_printf (self->order_by[back], "%s%s %s", sep, self->order->keys[i],
+                                self->descending != back ? "DESC" : "ASC");
+    }
+}
+
 static gboolean
 reload (McDossierList *self, const McDossierQuery *q, GError **error)
 {
   guint old = self->n_items;
 
   build_where (self, q);
+  build_order (self, q);
+  g_hash_table_remove_all (self->anchors);
   if (q->text != NULL && *q->text != '\0')
     add_text (self, q->text, error);
   g_hash_table_remove_all (self->pages);

@@ -21,9 +21,14 @@ typedef enum {
   MC_DOSSIER_FILTER_FINISHED,    /* đã trả, không đủ điều kiện, đã rút */
 } McDossierFilter;
 
+/* Each order has its natural direction; `reversed` in the query turns it. */
 typedef enum {
-  MC_DOSSIER_ORDER_NEWEST,   /* mới tiếp nhận trước */
-  MC_DOSSIER_ORDER_DUE,      /* hạn trả sớm nhất trước */
+  MC_DOSSIER_ORDER_NEWEST,     /* mới tiếp nhận trước */
+  MC_DOSSIER_ORDER_DUE,        /* hạn trả sớm nhất trước */
+  MC_DOSSIER_ORDER_CODE,       /* mã hồ sơ A → Z */
+  MC_DOSSIER_ORDER_APPLICANT,  /* người nộp A → Z (code-point order) */
+  MC_DOSSIER_ORDER_STATE,      /* grouped by state, then by reception */
+  MC_DOSSIER_N_ORDERS
 } McDossierOrder;
 
 typedef struct {
@@ -34,6 +39,7 @@ typedef struct {
   McTime           to;         /* received before; 0: no bound */
   char            *text;       /* code, name, ID number or phone; NULL: none */
   McDossierOrder   order;
+  gboolean         reversed;   /* the order's opposite direction */
 } McDossierQuery;
 
 McDossierList *mc_dossier_list_new        (McDossierStore *store);
