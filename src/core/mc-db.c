@@ -51,6 +51,7 @@ static const char *const migrations[] = {
   "/vn/motcua/Motcua/sql/0004-workflow.sql",
   "/vn/motcua/Motcua/sql/0005-audit.sql",
   "/vn/motcua/Motcua/sql/0006-list-sort.sql",
+  "/vn/motcua/Motcua/sql/0007-report.sql",
 };
 
 gboolean
