@@ -24,6 +24,7 @@ static const struct {
   { "catalog", mc_cli_catalog },
   { "demo", mc_cli_demo },
   { "dossier", mc_cli_dossier },
+  { "report", mc_cli_report },
   { "liveboard", mc_cli_liveboard },
 };
 

@@ -22,6 +22,8 @@ int       mc_cli_calendar     (McDb *db, int argc, char **argv);
 int       mc_cli_catalog      (McDb *db, int argc, char **argv);
 int       mc_cli_demo         (McDb *db, int argc, char **argv);
 int       mc_cli_dossier      (McDb *db, int argc, char **argv);
+/* The statutory reports and their periods (mc-cli-report.c). */
+int       mc_cli_report       (McDb *db, int argc, char **argv);
 /* The public board drawn to a PNG (mc-cli-board.c). */
 int       mc_cli_liveboard    (McDb *db, int argc, char **argv);
 /* Mẫu 05 and Mẫu 06 (mc-cli-records.c); argv[0] is the subcommand. */

@@ -1,0 +1,166 @@
+/* mc-cli-report.c — motcua report period|06a: the statutory reports
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ *   motcua report period --year Y (--quarter Q | --half H | --nine-months | --whole-year)
+ *       → "YYYY-MM-DD YYYY-MM-DD", the data period by the cut-off rule in force
+ *   motcua report 06a --from YYYY-MM-DD --to YYYY-MM-DD [--unit CODE] [--only-with-dossiers]
+ *       --format xlsx|pdf|csv -o FILE
+ */
+#include "config.h"
+
+#include <stdlib.h>
+
+#include <glib/gi18n-lib.h>
+
+#include "mc-cli.h"
+#include "mc-report-06a-export.h"
+#include "mc-report-period.h"
+
+/* "--name value" pairs and "--flag"s; FALSE on anything else. */
+static gboolean
+parse (int argc, char **argv, const char *const *names, const char *const *flags, GHashTable *options)
+{
+  for (int i = 1; i < argc; i++)
+    {
+      if (flags != NULL && g_strv_contains (flags, argv[i]))
+        g_hash_table_insert (options, argv[i], (gpointer) "");
+      else if (g_strv_contains (names, argv[i]) && i + 1 < argc)
+        {
+          g_hash_table_insert (options, argv[i], argv[i + 1]);
+          i++;
+        }
+      else
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+parse_int (const char *text, int *value)
+{
+  char *end = NULL;
+  long v;
+
+  if (text == NULL || *text == '\0')
+    return FALSE;
+  v = strtol (text, &end, 10);
+  if (*end != '\0' || v < G_MININT || v > G_MAXINT)
+    return FALSE;
+  *value = (int) v;
+  return TRUE;
+}
+
+static int
+report_period (McDb *db, int argc, char **argv)
+{
+  static const char *const names[] = { "--year", "--quarter", "--half", NULL };
+  static const char *const flags[] = { "--nine-months", "--whole-year", NULL };
+  const char *usage = _("Usage: motcua report period --year YYYY (--quarter Q | --half H | --nine-months | "
+                        "--whole-year)");
+  g_autoptr(GHashTable) options = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autofree char *from_iso = NULL, *to_iso = NULL;
+  McPeriodKind kind;
+  int year = 0, index = 1, n_kinds = 0;
+  McDate from, to;
+  GError *error = NULL;
+
+  if (!parse (argc, argv, names, flags, options) || !parse_int (g_hash_table_lookup (options, "--year"), &year))
+    return mc_cli_usage (usage);
+  if (g_hash_table_contains (options, "--quarter") && ++n_kinds)
+    kind = MC_PERIOD_QUARTER;
+  if (g_hash_table_contains (options, "--half") && ++n_kinds)
+    kind = MC_PERIOD_HALF;
+  if (g_hash_table_contains (options, "--nine-months") && ++n_kinds)
+    kind = MC_PERIOD_NINE_MONTHS;
+  if (g_hash_table_contains (options, "--whole-year") && ++n_kinds)
+    kind = MC_PERIOD_YEAR;
+  if (n_kinds != 1)
+    return mc_cli_usage (usage);
+  if ((kind == MC_PERIOD_QUARTER && !parse_int (g_hash_table_lookup (options, "--quarter"), &index)) ||
+      (kind == MC_PERIOD_HALF && !parse_int (g_hash_table_lookup (options, "--half"), &index)))
+    return mc_cli_usage (usage);
+  if (!mc_report_period_range (db, kind, year, index, &from, &to, &error))
+    return mc_cli_fail (error);
+  from_iso = mc_date_to_iso (from);
+  to_iso = mc_date_to_iso (to);
+  g_print ("%s %s\n", from_iso, to_iso);
+  return 0;
+}
+
+static gboolean
+parse_day (const char *text, McDate *date, GError **error)
+{
+  if (text != NULL && mc_date_parse_iso (text, date))
+    return TRUE;
+  g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+               _("Invalid date “%s”: write it as YYYY-MM-DD"), text ? text : "");
+  return FALSE;
+}
+
+/* --from, --to and --unit: the period and the unit (0: the center's own). */
+static gboolean
+period_and_unit (McDb *db, GHashTable *options, McDate *from, McDate *to, gint64 *unit_id, GError **error)
+{
+  const char *code = g_hash_table_lookup (options, "--unit");
+
+  if (!parse_day (g_hash_table_lookup (options, "--from"), from, error) ||
+      !parse_day (g_hash_table_lookup (options, "--to"), to, error))
+    return FALSE;
+  if (*from > *to)
+    {
+      g_set_error_literal (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                           _("The first day of the period comes after its last day"));
+      return FALSE;
+    }
+  *unit_id = 0;
+  if (code != NULL && (*unit_id = mc_db_lookup_id (db, "unit", "code", code, error)) == 0)
+    {
+      if (error == NULL || *error == NULL)
+        g_set_error (error, MC_DB_ERROR, MC_DB_ERROR_NOT_FOUND, _("No unit has the code “%s”"), code);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static int
+report_06a (McDb *db, int argc, char **argv)
+{
+  static const char *const names[] = { "--from", "--to", "--unit", "--format", "-o", NULL };
+  static const char *const flags[] = { "--only-with-dossiers", NULL };
+  g_autoptr(GHashTable) options = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(McReport06aDoc) doc = NULL;
+  const char *format, *out;
+  McDate from, to;
+  gint64 unit_id;
+  GError *error = NULL;
+  gboolean ok;
+
+  if (!parse (argc, argv, names, flags, options) || (out = g_hash_table_lookup (options, "-o")) == NULL ||
+      (format = g_hash_table_lookup (options, "--format")) == NULL ||
+      !(g_str_equal (format, "xlsx") || g_str_equal (format, "pdf") || g_str_equal (format, "csv")))
+    return mc_cli_usage (_("Usage: motcua report 06a --from YYYY-MM-DD --to YYYY-MM-DD [--unit CODE] "
+                           "[--only-with-dossiers] --format xlsx|pdf|csv -o FILE"));
+  if (!period_and_unit (db, options, &from, &to, &unit_id, &error))
+    return mc_cli_fail (error);
+  doc = mc_report_06a_doc_new (db, unit_id, from, to, g_hash_table_contains (options, "--only-with-dossiers"),
+                               &error);
+  if (doc == NULL)
+    return mc_cli_fail (error);
+  if (g_str_equal (format, "xlsx"))
+    ok = mc_report_06a_doc_write_xlsx (doc, out, &error);
+  else if (g_str_equal (format, "pdf"))
+    ok = mc_report_06a_doc_write_pdf (doc, out, &error);
+  else
+    ok = mc_report_06a_doc_write_csv (doc, out, &error);
+  return ok ? 0 : mc_cli_fail (error);
+}
+
+int
+mc_cli_report (McDb *db, int argc, char **argv)
+{
+  if (argc >= 2 && g_str_equal (argv[1], "period"))
+    return report_period (db, argc - 1, argv + 1);
+  if (argc >= 2 && g_str_equal (argv[1], "06a"))
+    return report_06a (db, argc - 1, argv + 1);
+  return mc_cli_usage (_("Usage: motcua report period|06a …"));
+}

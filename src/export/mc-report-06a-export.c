@@ -1,0 +1,522 @@
+/* mc-report-06a-export.c — Biểu số 06a/VPCP/KSTT as XLSX, PDF, CSV and print
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The layout of seed 002 (TT 01/2020/TT-VPCP): the form's number top left,
+ * the title and "(Từ ngày … đến ngày …)" centred, the unit and "Đơn vị tính:
+ * Số hồ sơ TTHC", the header in three rows with merged groups, the row
+ * "(1) … (13)", one row per field and the total, then NGƯỜI LẬP BIỂU on the
+ * left and the head of the unit on the right under the place and date.
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <string.h>
+
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+#include <xlsxwriter.h>
+
+#include "mc-export-error.h"
+#include "mc-pdf-document.h"
+#include "mc-records-private.h"
+#include "mc-report-06a-export.h"
+
+#define FORM_NUMBER "Biểu số 06a/VPCP/KSTT"
+#define FORM_BASIS "Ban hành theo Thông tư số 01/2020/TT-VPCP ngày 21/10/2020"
+#define FORM_TITLE "TÌNH HÌNH, KẾT QUẢ GIẢI QUYẾT TTHC TẠI CƠ QUAN, ĐƠN VỊ TRỰC TIẾP GIẢI QUYẾT TTHC"
+#define FORM_UNIT_OF_COUNT "Đơn vị tính: Số hồ sơ TTHC"
+#define TOTAL_LABEL "Tổng số"
+#define N_COLUMNS 13
+
+static const char *const titles[MC_06A_N_COLUMNS] = {
+  NULL, "STT", "Lĩnh vực, công việc giải quyết theo cấp",
+  "Tổng số", "Trực tuyến", "Trực tiếp, dịch vụ bưu chính", "Từ kỳ trước",
+  "Tổng số", "Trước hạn", "Đúng hạn", "Quá hạn",
+  "Tổng số", "Trong hạn", "Quá hạn",
+};
+
+const char *
+mc_report_06a_column_title (McReport06aColumn column)
+{
+  g_return_val_if_fail (column >= MC_06A_RECEIVED && column < MC_06A_N_COLUMNS, "");
+  return titles[column];
+}
+
+static char *
+unit_name (McDb *db, gint64 unit_id, GError **error)
+{
+  sqlite3_stmt *stmt = mc_db_prepare (db, "SELECT name FROM unit WHERE (?1 = 0 AND relation = 'self') OR id = ?1 "
+                                          "ORDER BY id LIMIT 1", error);
+  char *name = NULL;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, unit_id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    name = g_utf8_strup ((const char *) sqlite3_column_text (stmt, 0), -1);
+  sqlite3_reset (stmt);
+  return name != NULL ? name : g_strdup ("");
+}
+
+McReport06aDoc *
+mc_report_06a_doc_new (McDb *db, gint64 unit_id, McDate from, McDate to, gboolean only_with_dossiers,
+                       GError **error)
+{
+  g_autoptr(McReport06aDoc) doc = g_new0 (McReport06aDoc, 1);
+  McRecordsUnit own = { NULL, };
+
+  g_return_val_if_fail (MC_IS_DB (db), NULL);
+
+  doc->report = mc_report_06a_compute (db, unit_id, from, to, only_with_dossiers, error);
+  if (doc->report == NULL || (doc->unit_name = unit_name (db, unit_id, error)) == NULL ||
+      !mc_records_unit_load (db, &own, error))
+    return NULL;
+  doc->place = mc_db_get_setting (db, "report.place", own.place_name ? own.place_name : "");
+  doc->preparer = mc_db_get_setting (db, "report.preparer", "");
+  doc->signer = mc_db_get_setting (db, "report.signer", "");
+  doc->signer_title = mc_db_get_setting (db, "report.signer_title", "");
+  doc->signed_on = to;
+  mc_records_unit_clear (&own);
+  return g_steal_pointer (&doc);
+}
+
+void
+mc_report_06a_doc_free (McReport06aDoc *doc)
+{
+  if (doc == NULL)
+    return;
+  mc_report_06a_free (doc->report);
+  g_free (doc->unit_name);
+  g_free (doc->place);
+  g_free (doc->preparer);
+  g_free (doc->signer);
+  g_free (doc->signer_title);
+  g_free (doc);
+}
+
+static char *
+period_text (const McReport06aDoc *doc)
+{
+  int y1, m1, d1, y2, m2, d2;
+
+  mc_date_to_ymd (doc->report->from, &y1, &m1, &d1);
+  mc_date_to_ymd (doc->report->to, &y2, &m2, &d2);
+  return g_strdup_printf ("(Từ ngày %02d/%02d/%d đến ngày %02d/%02d/%d)", d1, m1, y1, d2, m2, y2);
+}
+
+/* "THỦ TRƯỞNG ĐƠN VỊ", or "KT. THỦ TRƯỞNG ĐƠN VỊ\nPHÓ CHỦ TỊCH" for a deputy. */
+static char *
+signer_heading (const McReport06aDoc *doc)
+{
+  g_autofree char *title = g_utf8_strup (doc->signer_title, -1);
+
+  if (title[0] == '\0' || g_str_equal (title, "THỦ TRƯỞNG ĐƠN VỊ"))
+    return g_strdup ("THỦ TRƯỞNG ĐƠN VỊ");
+  return g_strdup_printf ("KT. THỦ TRƯỞNG ĐƠN VỊ\n%s", title);
+}
+
+static char *
+place_and_date (const McReport06aDoc *doc)
+{
+  g_autofree char *date = mc_pdf_format_date (doc->signed_on);
+
+  return g_strdup_printf ("%s, %s", doc->place[0] ? doc->place : MC_RECORDS_BLANK, date);
+}
+
+static gboolean
+check_texts (const McReport06aDoc *doc, GError **error)
+{
+  const char *texts[] = { doc->unit_name, doc->place, doc->preparer, doc->signer, doc->signer_title };
+
+  if (!mc_records_check_utf8 (texts, G_N_ELEMENTS (texts), error))
+    return FALSE;
+  for (guint i = 0; i < doc->report->rows->len; i++)
+    {
+      const McReport06aRow *row = doc->report->rows->pdata[i];
+
+      if (!mc_records_check_utf8 ((const char *const[]) { row->field_name }, 1, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static const McReport06aRow *
+get_row (const McReport06aDoc *doc, guint r)
+{
+  return r < doc->report->rows->len ? doc->report->rows->pdata[r] : &doc->report->total;
+}
+
+/* XLSX */
+
+enum { XLSX_HEAD_ROW = 6 };
+
+typedef struct {
+  lxw_format *form;     /* the form's number, top left */
+  lxw_format *title;
+  lxw_format *period;
+  lxw_format *unit;
+  lxw_format *head;
+  lxw_format *number;   /* "(1)" */
+  lxw_format *cell;
+  lxw_format *count;
+  lxw_format *total;
+  lxw_format *total_count;
+  lxw_format *sign_head;
+  lxw_format *sign_note;
+  lxw_format *sign_name;
+  lxw_format *date;
+} Formats;
+
+static lxw_format *
+font (lxw_workbook *wb, double size, gboolean bold, gboolean italic, uint8_t align)
+{
+  lxw_format *f = workbook_add_format (wb);
+
+  format_set_font_name (f, "Times New Roman");
+  format_set_font_size (f, size);
+  format_set_align (f, align);
+  format_set_align (f, LXW_ALIGN_VERTICAL_CENTER);
+  format_set_text_wrap (f);
+  if (bold)
+    format_set_bold (f);
+  if (italic)
+    format_set_italic (f);
+  return f;
+}
+
+static lxw_format *
+boxed (lxw_workbook *wb, gboolean bold, gboolean italic, uint8_t align)
+{
+  lxw_format *f = font (wb, 11, bold, italic, align);
+
+  format_set_border (f, LXW_BORDER_THIN);
+  return f;
+}
+
+static void
+make_formats (lxw_workbook *wb, Formats *f)
+{
+  f->form = font (wb, 11, TRUE, FALSE, LXW_ALIGN_LEFT);
+  f->title = font (wb, 13, TRUE, FALSE, LXW_ALIGN_CENTER);
+  f->period = font (wb, 12, FALSE, TRUE, LXW_ALIGN_CENTER);
+  f->unit = font (wb, 12, TRUE, FALSE, LXW_ALIGN_RIGHT);
+  f->head = boxed (wb, TRUE, FALSE, LXW_ALIGN_CENTER);
+  f->number = boxed (wb, FALSE, TRUE, LXW_ALIGN_CENTER);
+  f->cell = boxed (wb, FALSE, FALSE, LXW_ALIGN_LEFT);
+  f->count = boxed (wb, FALSE, FALSE, LXW_ALIGN_CENTER);
+  f->total = boxed (wb, TRUE, FALSE, LXW_ALIGN_CENTER);
+  f->total_count = boxed (wb, TRUE, FALSE, LXW_ALIGN_CENTER);
+  f->sign_head = font (wb, 12, TRUE, FALSE, LXW_ALIGN_CENTER);
+  f->sign_note = font (wb, 12, FALSE, TRUE, LXW_ALIGN_CENTER);
+  f->sign_name = font (wb, 12, TRUE, FALSE, LXW_ALIGN_CENTER);
+  f->date = font (wb, 12, FALSE, TRUE, LXW_ALIGN_CENTER);
+}
+
+/* Rows 0–5: the form's number, the title, the period, the unit. */
+static void
+xlsx_heading (lxw_worksheet *ws, const Formats *f, const McReport06aDoc *doc)
+{
+  g_autofree char *period = period_text (doc);
+
+  worksheet_merge_range (ws, 0, 0, 0, 3, FORM_NUMBER, f->form);
+  worksheet_merge_range (ws, 1, 0, 1, 3, FORM_BASIS, f->form);
+  worksheet_set_row (ws, 1, 30, NULL);
+  worksheet_merge_range (ws, 2, 0, 2, N_COLUMNS - 1, FORM_TITLE, f->title);
+  worksheet_merge_range (ws, 3, 0, 3, N_COLUMNS - 1, period, f->period);
+  worksheet_merge_range (ws, 4, 0, 4, N_COLUMNS - 1, doc->unit_name, f->unit);
+  worksheet_merge_range (ws, 5, 0, 5, N_COLUMNS - 1, FORM_UNIT_OF_COUNT, f->period);
+}
+
+/* Rows 6–9: the three header rows of the form and "(1) … (13)". */
+static void
+xlsx_table_head (lxw_worksheet *ws, const Formats *f)
+{
+  const int r = XLSX_HEAD_ROW;
+
+  worksheet_merge_range (ws, r, 0, r + 2, 0, titles[1], f->head);
+  worksheet_merge_range (ws, r, 1, r + 2, 1, titles[2], f->head);
+  worksheet_merge_range (ws, r, 2, r, 5, "Số hồ sơ nhận giải quyết", f->head);
+  worksheet_merge_range (ws, r, 6, r, 9, "Số hồ sơ đã giải quyết", f->head);
+  worksheet_merge_range (ws, r, 10, r, 12, "Số hồ sơ đang giải quyết", f->head);
+  worksheet_merge_range (ws, r + 1, 2, r + 2, 2, titles[3], f->head);
+  worksheet_merge_range (ws, r + 1, 3, r + 1, 4, "Trong đó", f->head);
+  worksheet_write_string (ws, r + 2, 3, titles[4], f->head);
+  worksheet_write_string (ws, r + 2, 4, titles[5], f->head);
+  for (int k = MC_06A_CARRIED; k < MC_06A_N_COLUMNS; k++)
+    worksheet_merge_range (ws, r + 1, k - 1, r + 2, k - 1, titles[k], f->head);
+  for (int c = 0; c < N_COLUMNS; c++)
+    {
+      char number[8];
+
+      g_snprintf (number, sizeof number, "(%d)", c + 1);
+      worksheet_write_string (ws, r + 3, c, number, f->number);
+    }
+  worksheet_set_column (ws, 0, 0, 5, NULL);
+  worksheet_set_column (ws, 1, 1, 38, NULL);
+  worksheet_set_column (ws, 2, N_COLUMNS - 1, 10, NULL);
+  worksheet_set_row (ws, r + 2, 45, NULL);
+  worksheet_repeat_rows (ws, r, r + 3);
+}
+
+/* From row 10: one row per field, then the total; the next free row. */
+static int
+xlsx_rows (lxw_worksheet *ws, const Formats *f, const McReport06aDoc *doc)
+{
+  guint n = doc->report->rows->len;
+  int y = XLSX_HEAD_ROW + 4;
+
+  for (guint r = 0; r <= n; r++, y++)
+    {
+      const McReport06aRow *row = get_row (doc, r);
+      gboolean total = r == n;
+
+      if (total)
+        worksheet_merge_range (ws, y, 0, y, 1, TOTAL_LABEL, f->total);
+      else
+        {
+          worksheet_write_number (ws, y, 0, r + 1, f->count);
+          worksheet_write_string (ws, y, 1, row->field_name, f->cell);
+        }
+      for (int k = MC_06A_RECEIVED; k < MC_06A_N_COLUMNS; k++)
+        worksheet_write_number (ws, y, k - 1, row->c[k], total ? f->total_count : f->count);
+    }
+  return y;
+}
+
+static void
+xlsx_signatures (lxw_worksheet *ws, const Formats *f, const McReport06aDoc *doc, int y)
+{
+  g_autofree char *date = place_and_date (doc);
+  g_autofree char *heading = signer_heading (doc);
+
+  y++;
+  worksheet_merge_range (ws, y, 8, y, N_COLUMNS - 1, date, f->date);
+  y++;
+  worksheet_merge_range (ws, y, 0, y, 4, "NGƯỜI LẬP BIỂU", f->sign_head);
+  worksheet_merge_range (ws, y, 8, y, N_COLUMNS - 1, heading, f->sign_head);
+  worksheet_set_row (ws, y, strchr (heading, '\n') ? 32 : 16, NULL);
+  worksheet_merge_range (ws, y + 1, 0, y + 1, 4, "(Ký, ghi rõ họ, tên)", f->sign_note);
+  worksheet_merge_range (ws, y + 1, 8, y + 1, N_COLUMNS - 1, "(Ký, ghi rõ họ tên, đóng dấu)", f->sign_note);
+  worksheet_merge_range (ws, y + 5, 0, y + 5, 4, doc->preparer, f->sign_name);
+  worksheet_merge_range (ws, y + 5, 8, y + 5, N_COLUMNS - 1, doc->signer, f->sign_name);
+}
+
+static void
+xlsx_page_setup (lxw_worksheet *ws)
+{
+  lxw_header_footer_options none = { 0 };
+
+  worksheet_set_landscape (ws);
+  worksheet_set_paper (ws, 9);  /* A4 */
+  worksheet_fit_to_pages (ws, 1, 0);
+  worksheet_center_horizontally (ws);
+  worksheet_set_margins (ws, 20 / 25.4, 15 / 25.4, 20 / 25.4, 20 / 25.4);
+  worksheet_set_footer_opt (ws, "&CTrang &P/&N", &none);
+  worksheet_freeze_panes (ws, XLSX_HEAD_ROW + 4, 2);
+}
+
+gboolean
+mc_report_06a_doc_write_xlsx (const McReport06aDoc *doc, const char *path, GError **error)
+{
+  lxw_workbook *wb;
+  lxw_worksheet *ws;
+  lxw_error rc;
+  Formats f;
+
+  g_return_val_if_fail (doc != NULL && path != NULL, FALSE);
+
+  /* libxlsxwriter writes invalid UTF-8 as is, producing a file Excel refuses. */
+  if (!check_texts (doc, error))
+    return FALSE;
+  wb = workbook_new (path);
+  if (wb == NULL)
+    {
+      g_set_error (error, MC_EXPORT_ERROR, MC_EXPORT_ERROR_WRITE, _("Cannot create the file “%s”"), path);
+      return FALSE;
+    }
+  ws = workbook_add_worksheet (wb, "Biểu 06a");
+  make_formats (wb, &f);
+  xlsx_heading (ws, &f, doc);
+  xlsx_table_head (ws, &f);
+  xlsx_signatures (ws, &f, doc, xlsx_rows (ws, &f, doc));
+  xlsx_page_setup (ws);
+  rc = workbook_close (wb);
+  if (rc != LXW_NO_ERROR)
+    {
+      g_set_error (error, MC_EXPORT_ERROR, MC_EXPORT_ERROR_WRITE, _("Cannot write the file “%s”: %s"),
+                   path, lxw_strerror (rc));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* CSV: a header row, one row per field, the total; RFC 4180, UTF-8. */
+
+static void
+csv_field (GString *out, const char *text)
+{
+  if (strpbrk (text, ",\"\r\n") == NULL)
+    {
+      g_string_append (out, text);
+      return;
+    }
+  g_string_append_c (out, '"');
+  for (const char *p = text; *p; p++)
+    {
+      if (*p == '"')
+        g_string_append_c (out, '"');
+      g_string_append_c (out, *p);
+    }
+  g_string_append_c (out, '"');
+}
+
+gboolean
+mc_report_06a_doc_write_csv (const McReport06aDoc *doc, const char *path, GError **error)
+{
+  g_autoptr(GString) out = g_string_new ("stt,linh_vuc");
+  guint n = doc->report->rows->len;
+
+  g_return_val_if_fail (doc != NULL && path != NULL, FALSE);
+
+  for (int k = MC_06A_RECEIVED; k < MC_06A_N_COLUMNS; k++)
+    g_string_append_printf (out, ",c%d", k);
+  g_string_append (out, "\r\n");
+  for (guint r = 0; r <= n; r++)
+    {
+      const McReport06aRow *row = get_row (doc, r);
+
+      if (r < n)
+        g_string_append_printf (out, "%u,", r + 1);
+      else
+        g_string_append_c (out, ',');
+      csv_field (out, r < n ? row->field_name : TOTAL_LABEL);
+      for (int k = MC_06A_RECEIVED; k < MC_06A_N_COLUMNS; k++)
+        g_string_append_printf (out, ",%u", row->c[k]);
+      g_string_append (out, "\r\n");
+    }
+  if (!g_file_set_contents (path, out->str, out->len, error))
+    return FALSE;
+  return TRUE;
+}
+
+/* PDF and print */
+
+static void
+pdf_heading (McPdfDocument *doc, const McReport06aDoc *data)
+{
+  g_autofree char *period = period_text (data);
+  g_autofree char *form = g_markup_printf_escaped ("<b>%s</b>\n<i>%s</i>", FORM_NUMBER, FORM_BASIS);
+  g_autofree char *unit = g_markup_printf_escaped ("<b>%s</b>", data->unit_name);
+  g_autofree char *period_markup = g_markup_printf_escaped ("<i>%s</i>", period);
+
+  mc_pdf_document_text (doc, form, 11, MC_PDF_TEXT_PLAIN);
+  mc_pdf_document_space (doc, 4);
+  mc_pdf_document_text (doc, "<b>" FORM_TITLE "</b>", 13, MC_PDF_TEXT_CENTER);
+  mc_pdf_document_text (doc, period_markup, 13, MC_PDF_TEXT_CENTER);
+  mc_pdf_document_space (doc, 4);
+  mc_pdf_document_text (doc, unit, 12, MC_PDF_TEXT_RIGHT);
+  mc_pdf_document_text (doc, "<i>" FORM_UNIT_OF_COUNT "</i>", 12, MC_PDF_TEXT_RIGHT);
+  mc_pdf_document_space (doc, 4);
+}
+
+static void
+pdf_table (McPdfDocument *doc, const McReport06aDoc *data)
+{
+  double width = mc_pdf_document_get_content_width (doc);
+  double count = (width - 28 - 190) / 11;
+  McPdfColumn columns[N_COLUMNS] = {
+    { titles[1], 28, TRUE, NULL }, { titles[2], 0, FALSE, NULL },
+    { titles[3], count, TRUE, "Số hồ sơ nhận giải quyết" },
+    { "Trong đó: trực tuyến", count, TRUE, "Số hồ sơ nhận giải quyết" },
+    { "Trong đó: trực tiếp, dịch vụ bưu chính", count, TRUE, "Số hồ sơ nhận giải quyết" },
+    { titles[6], count, TRUE, "Số hồ sơ nhận giải quyết" },
+    { titles[7], count, TRUE, "Số hồ sơ đã giải quyết" }, { titles[8], count, TRUE, "Số hồ sơ đã giải quyết" },
+    { titles[9], count, TRUE, "Số hồ sơ đã giải quyết" }, { titles[10], count, TRUE, "Số hồ sơ đã giải quyết" },
+    { titles[11], count, TRUE, "Số hồ sơ đang giải quyết" },
+    { titles[12], count, TRUE, "Số hồ sơ đang giải quyết" },
+    { titles[13], count, TRUE, "Số hồ sơ đang giải quyết" },
+  };
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+  guint n = data->report->rows->len;
+
+  for (guint r = 0; r <= n; r++)
+    {
+      const McReport06aRow *row = get_row (data, r);
+      char **cells = g_new0 (char *, N_COLUMNS + 1);
+
+      cells[0] = r < n ? g_strdup_printf ("%u", r + 1) : g_strdup ("");
+      cells[1] = g_strdup (r < n ? row->field_name : TOTAL_LABEL);
+      for (int k = MC_06A_RECEIVED; k < MC_06A_N_COLUMNS; k++)
+        cells[k - 1] = g_strdup_printf ("%u", row->c[k]);
+      g_ptr_array_add (rows, cells);
+    }
+  mc_pdf_document_table_full (doc, columns, N_COLUMNS, rows, MC_PDF_TABLE_NUMBERED, 11);
+}
+
+static void
+pdf_signatures (McPdfDocument *doc, const McReport06aDoc *data)
+{
+  g_autofree char *date = place_and_date (data);
+  g_autofree char *date_markup = g_markup_printf_escaped ("<i>%s</i>", date);
+  g_autofree char *heading = signer_heading (data);
+  McPdfSignature signatures[2] = {
+    { "NGƯỜI LẬP BIỂU", "(Ký, ghi rõ họ, tên)", data->preparer },
+    { heading, "(Ký, ghi rõ họ tên, đóng dấu)", data->signer },
+  };
+
+  mc_pdf_document_space (doc, 10);
+  mc_pdf_document_text (doc, date_markup, 13, MC_PDF_TEXT_RIGHT);
+  mc_pdf_document_signatures (doc, signatures, 2);
+}
+
+static void
+lay_out (McPdfDocument *doc, const McReport06aDoc *data)
+{
+  pdf_heading (doc, data);
+  pdf_table (doc, data);
+  pdf_signatures (doc, data);
+}
+
+int
+mc_report_06a_doc_count_pages (const McReport06aDoc *doc, double width, double height)
+{
+  g_autoptr(McPdfDocument) pdf = mc_pdf_document_new_sized (NULL, -1, MC_PDF_LANDSCAPE_WIDTH,
+                                                            MC_PDF_LANDSCAPE_HEIGHT);
+
+  g_return_val_if_fail (doc != NULL, 0);
+  lay_out (pdf, doc);
+  return mc_pdf_document_get_n_pages (pdf);
+}
+
+void
+mc_report_06a_doc_draw_page (cairo_t *cr, const McReport06aDoc *doc, int page, double width, double height)
+{
+  McPdfDocument *pdf = mc_records_begin_page (cr, page, MC_PDF_LANDSCAPE_WIDTH, MC_PDF_LANDSCAPE_HEIGHT,
+                                              width, height);
+
+  lay_out (pdf, doc);
+  mc_records_end_page (cr, pdf);
+}
+
+static int
+count_cb (gconstpointer data, double width, double height)
+{
+  return mc_report_06a_doc_count_pages (data, width, height);
+}
+
+static void
+draw_cb (cairo_t *cr, gconstpointer data, int page, double width, double height)
+{
+  mc_report_06a_doc_draw_page (cr, data, page, width, height);
+}
+
+gboolean
+mc_report_06a_doc_write_pdf (const McReport06aDoc *doc, const char *path, GError **error)
+{
+  g_return_val_if_fail (doc != NULL && path != NULL, FALSE);
+
+  return check_texts (doc, error) &&
+         mc_records_write_pdf (path, FORM_NUMBER, MC_PDF_LANDSCAPE_WIDTH, MC_PDF_LANDSCAPE_HEIGHT,
+                               count_cb, draw_cb, doc, error);
+}

@@ -1,0 +1,42 @@
+/* mc-report-06a-export.h — Biểu số 06a/VPCP/KSTT as XLSX, PDF, CSV and print
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <cairo.h>
+
+#include "mc-db.h"
+#include "mc-report.h"
+
+G_BEGIN_DECLS
+
+/* What the form prints besides the figures: the unit, the people who sign
+ * (settings report.preparer, report.signer, report.signer_title), the place
+ * (report.place, else the unit's place name) and the date (the last day). */
+typedef struct {
+  McReport06a *report;        /* owned */
+  char        *unit_name;     /* UBND PHƯỜNG PHÚ SƠN */
+  char        *place;
+  char        *preparer;
+  char        *signer;
+  char        *signer_title;  /* PHÓ CHỦ TỊCH: "KT. THỦ TRƯỞNG ĐƠN VỊ" above it */
+  McDate       signed_on;
+} McReport06aDoc;
+
+/* Computes the figures of the unit (0: the center's own) and gathers the rest. */
+McReport06aDoc *mc_report_06a_doc_new        (McDb *db, gint64 unit_id, McDate from, McDate to,
+                                              gboolean only_with_dossiers, GError **error);
+void            mc_report_06a_doc_free       (McReport06aDoc *doc);
+gboolean        mc_report_06a_doc_write_xlsx (const McReport06aDoc *doc, const char *path, GError **error);
+gboolean        mc_report_06a_doc_write_pdf  (const McReport06aDoc *doc, const char *path, GError **error);
+gboolean        mc_report_06a_doc_write_csv  (const McReport06aDoc *doc, const char *path, GError **error);
+/* For the print preview: pages at width × height, and one page drawn. */
+int             mc_report_06a_doc_count_pages (const McReport06aDoc *doc, double width, double height);
+void            mc_report_06a_doc_draw_page   (cairo_t *cr, const McReport06aDoc *doc, int page,
+                                               double width, double height);
+/* The column headings (3)…(13) as the form prints them. */
+const char     *mc_report_06a_column_title   (McReport06aColumn column);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (McReport06aDoc, mc_report_06a_doc_free)
+
+G_END_DECLS
