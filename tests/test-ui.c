@@ -593,6 +593,72 @@ test_apology_page (void)
   gtk_window_destroy (GTK_WINDOW (prefs));
 }
 
+/* A click on a column header (what gtk_column_view_sort_by_column does)
+ * sorts the list in SQL; the Procedure header does not sort. Runs last: it
+ * adds dossiers the other pages would show. */
+static const char *
+sorted_name (McDossierList *list, guint position)
+{
+  g_autoptr(McDossier) d = g_list_model_get_item (G_LIST_MODEL (list), position);
+
+  return mc_dossier_get_applicant_name (d);
+}
+
+static void
+sort_by (GtkColumnView *view, guint column, GtkSortType direction)
+{
+  g_autoptr(GtkColumnViewColumn) c = g_list_model_get_item (gtk_column_view_get_columns (view), column);
+
+  gtk_column_view_sort_by_column (view, c, direction);
+}
+
+static void
+test_dossier_page_sort (void)
+{
+  McDossierPage *page = MC_DOSSIER_PAGE (mc_window_get_page_widget (window, "dossiers"));
+  McDossierList *list = mc_dossier_page_get_list (page);
+  GtkColumnView *view = mc_dossier_page_get_view (page);
+  McDb *db = mc_application_get_db (app);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(McCalendar) calendar = mc_calendar_store_load (db, &error);
+  g_autoptr(McDossierStore) store = mc_dossier_store_new (db, calendar);
+  /* Names A → D; received C, A, D, B; appointments B, D, A, C. */
+  const char *csv =
+    "code,procedure_code,channel,received_at,due_at,finished_at,returned_at,outcome,applicant_name\n"
+    "S-01,1.001193,truc_tiep,2023-05-02 08:00,2023-05-20 10:00,2023-05-03 08:00,2023-05-03 09:00,approved,Sắp Xếp Bốn\n"
+    "S-02,1.001193,truc_tiep,2023-05-01 08:00,2023-05-10 10:00,2023-05-03 08:00,2023-05-03 09:00,approved,Sắp Xếp An\n"
+    "S-03,1.001193,truc_tiep,2023-05-04 08:00,2023-05-05 10:00,2023-05-05 08:00,2023-05-05 09:00,approved,Sắp Xếp Ba\n"
+    "S-04,1.001193,truc_tiep,2023-05-03 08:00,2023-05-08 10:00,2023-05-04 08:00,2023-05-04 09:00,approved,Sắp Xếp Dung\n";
+  guint n = 0;
+
+  g_assert_true (mc_dossier_store_import_csv (store, csv, strlen (csv), &n, &error));
+  g_assert_no_error (error);
+  mc_dossier_page_set_filter (page, MC_DOSSIER_FILTER_ALL, "sap xep");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 4);
+  /* Newest first until a header is clicked. */
+  g_assert_cmpstr (sorted_name (list, 0), ==, "Sắp Xếp Ba");
+  sort_by (view, 2, GTK_SORT_ASCENDING);  /* Applicant */
+  g_assert_cmpstr (sorted_name (list, 0), ==, "Sắp Xếp An");
+  g_assert_cmpstr (sorted_name (list, 3), ==, "Sắp Xếp Dung");
+  sort_by (view, 2, GTK_SORT_DESCENDING);
+  g_assert_cmpstr (sorted_name (list, 0), ==, "Sắp Xếp Dung");
+  sort_by (view, 4, GTK_SORT_ASCENDING);  /* Appointment */
+  g_assert_cmpstr (sorted_name (list, 0), ==, "Sắp Xếp Ba");
+  g_assert_cmpstr (sorted_name (list, 1), ==, "Sắp Xếp Dung");
+  g_assert_cmpstr (sorted_name (list, 3), ==, "Sắp Xếp Bốn");
+  sort_by (view, 1, GTK_SORT_ASCENDING);  /* Received, oldest first */
+  g_assert_cmpstr (sorted_name (list, 0), ==, "Sắp Xếp An");
+  g_assert_cmpstr (sorted_name (list, 3), ==, "Sắp Xếp Ba");
+  sort_by (view, 0, GTK_SORT_DESCENDING);  /* Code, Z → A */
+  g_assert_cmpstr (sorted_name (list, 0), ==, "Sắp Xếp Dung");
+  {
+    g_autoptr(GtkColumnViewColumn) procedure = g_list_model_get_item (gtk_column_view_get_columns (view), 3);
+    g_assert_null (gtk_column_view_column_get_sorter (procedure));
+  }
+  sort_by (view, 1, GTK_SORT_DESCENDING);
+  mc_dossier_page_set_filter (page, MC_DOSSIER_FILTER_ALL, "");
+}
+
 int
 main (int argc, char **argv)
 {
@@ -622,6 +688,7 @@ main (int argc, char **argv)
   g_test_add_func ("/ui/render", test_render);
   g_test_add_func ("/ui/return-page", test_return_page);
   g_test_add_func ("/ui/apology-page", test_apology_page);
+  g_test_add_func ("/ui/dossier-page-sort", test_dossier_page_sort);
   status = g_test_run ();
   gtk_window_destroy (GTK_WINDOW (window));
   g_object_unref (app);

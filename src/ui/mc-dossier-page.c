@@ -2,8 +2,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * The list is McDossierList, which pages from SQLite: a million dossiers
- * scroll without being loaded. Sorting is by reception, newest first, the
- * order the reception index serves.
+ * scroll without being loaded. A click on a column header sorts in SQL (each
+ * order has its index); the view itself never sorts the items.
  */
 #include "config.h"
 
@@ -27,12 +27,16 @@ struct _McDossierPage
   GtkDropDown     *filter;
   GtkDropDown     *channel;
   GtkDropDown     *field;
-  GtkDropDown     *order;
   GPtrArray       *fields;   /* McField*, index + 1 in the drop-down */
   GtkEntry        *from;
   GtkEntry        *to;
   GtkColumnView   *view;
   GtkLabel        *count;
+  int              probed;   /* McDossierOrder of the column asked first, -1: none */
+  struct ColumnOrder {
+    McDossierPage  *page;
+    McDossierOrder  order;
+  }                orders[MC_DOSSIER_N_ORDERS];
 };
 
 G_DEFINE_FINAL_TYPE (McDossierPage, mc_dossier_page, ADW_TYPE_BIN)
@@ -76,6 +80,34 @@ date_bound (GtkEntry *entry, int add_days)
   return -1;
 }
 
+/* A column's sorter is never used to sort: asked to compare, it names its
+ * column, which is how the page learns (GTK 4.8 has no getter for it) which
+ * header the user clicked and in which direction. */
+static int
+column_order_cb (gconstpointer a, gconstpointer b, gpointer data)
+{
+  struct ColumnOrder *column = data;
+
+  column->page->probed = (int) column->order;
+  return GTK_ORDERING_SMALLER;
+}
+
+/* The order of the clicked header; the reception column ascending is the
+ * newest-first order reversed. No header: newest first. */
+static void
+sort_order (McDossierPage *self, McDossierOrder *order, gboolean *reversed)
+{
+  GtkSorter *sorter = gtk_column_view_get_sorter (self->view);
+  GtkOrdering ordering;
+
+  self->probed = -1;
+  ordering = gtk_sorter_compare (sorter, self, self->view);  /* two objects: the same one twice is EQUAL unasked */
+  if (self->probed < 0)
+    return;
+  *order = (McDossierOrder) self->probed;
+  *reversed = (ordering == GTK_ORDERING_SMALLER) == (*order == MC_DOSSIER_ORDER_NEWEST);
+}
+
 static void
 requery (McDossierPage *self)
 {
@@ -85,11 +117,12 @@ requery (McDossierPage *self)
                        (int) gtk_drop_down_get_selected (self->channel) - 1,
                        date_bound (self->from, 0), date_bound (self->to, 1),
                        (char *) gtk_editable_get_text (GTK_EDITABLE (self->search)),
-                       (McDossierOrder) gtk_drop_down_get_selected (self->order) };
+                       MC_DOSSIER_ORDER_NEWEST, FALSE };
   g_autoptr(GError) error = NULL;
 
   if (q.from < 0 || q.to < 0)
     return;
+  sort_order (self, &q.order, &q.reversed);
   if (!mc_dossier_list_set_query (self->list, &q, &error))
     g_warning ("%s", error->message);
   update_count (self);
@@ -121,11 +154,17 @@ search_activate_cb (McDossierPage *self)
   mc_dossier_page_open (self, gtk_editable_get_text (GTK_EDITABLE (self->search)));
 }
 
-/* The order is chosen in the bar (it is the SQL's ORDER BY): no column sorter. */
 static void
-add_column (McDossierPage *self, const char *title, TextOf text_of, gboolean expand, int width)
+add_column (McDossierPage *self, const char *title, TextOf text_of, gboolean expand, int width, int order)
 {
-  mc_text_column_add (self->view, title, (McTextOf) text_of, expand, width, NULL, NULL);
+  if (order < 0)
+    {
+      mc_text_column_add (self->view, title, (McTextOf) text_of, expand, width, NULL, NULL);
+      return;
+    }
+  self->orders[order].page = self;
+  self->orders[order].order = (McDossierOrder) order;
+  mc_text_column_add (self->view, title, (McTextOf) text_of, expand, width, column_order_cb, &self->orders[order]);
 }
 
 static GtkWidget *
@@ -157,11 +196,6 @@ build_bar (McDossierPage *self)
     gtk_widget_set_size_request (GTK_WIDGET (self->field), 180, -1);
     g_signal_connect_swapped (self->field, "notify::selected", G_CALLBACK (requery), self);
   }
-  {
-    const char *orders[] = { _("Newest first"), _("Earliest appointment first"), NULL };
-    self->order = GTK_DROP_DOWN (gtk_drop_down_new_from_strings (orders));
-    g_signal_connect_swapped (self->order, "notify::selected", G_CALLBACK (requery), self);
-  }
   self->from = GTK_ENTRY (gtk_entry_new ());
   self->to = GTK_ENTRY (gtk_entry_new ());
   gtk_entry_set_placeholder_text (self->from, _("From dd/mm/yyyy"));
@@ -176,7 +210,6 @@ build_bar (McDossierPage *self)
   gtk_box_append (GTK_BOX (bar), GTK_WIDGET (self->channel));
   gtk_box_append (GTK_BOX (bar), GTK_WIDGET (self->from));
   gtk_box_append (GTK_BOX (bar), GTK_WIDGET (self->to));
-  gtk_box_append (GTK_BOX (bar), GTK_WIDGET (self->order));
   return bar;
 }
 
@@ -191,6 +224,10 @@ mc_dossier_page_dispose (GObject *object)
 {
   McDossierPage *self = MC_DOSSIER_PAGE (object);
 
+  /* Columns taken down with the view change its sorter: no query then. */
+  if (self->view != NULL)
+    g_signal_handlers_disconnect_by_data (gtk_column_view_get_sorter (self->view), self);
+  self->view = NULL;
   g_clear_object (&self->list);
   g_clear_object (&self->store);
   g_clear_pointer (&self->fields, g_ptr_array_unref);
@@ -227,12 +264,18 @@ mc_dossier_page_new (McApplication *app)
       gtk_single_selection_new (G_LIST_MODEL (g_object_ref (self->list))))));
   gtk_column_view_set_show_row_separators (self->view, TRUE);
   g_signal_connect (self->view, "activate", G_CALLBACK (activate_cb), self);
-  add_column (self, _("Dossier code"), code_of, FALSE, 230);
-  add_column (self, _("Received"), received_of, FALSE, 170);
-  add_column (self, _("Applicant"), name_of, FALSE, 200);
-  add_column (self, _("Procedure"), procedure_of, TRUE, -1);
-  add_column (self, _("Appointment"), due_of, FALSE, 170);
-  add_column (self, _("State"), state_of, FALSE, 150);
+  add_column (self, _("Dossier code"), code_of, FALSE, 230, MC_DOSSIER_ORDER_CODE);
+  add_column (self, _("Received"), received_of, FALSE, 170, MC_DOSSIER_ORDER_NEWEST);
+  add_column (self, _("Applicant"), name_of, FALSE, 200, MC_DOSSIER_ORDER_APPLICANT);
+  /* By procedure name would need a join no index serves over a million rows. */
+  add_column (self, _("Procedure"), procedure_of, TRUE, -1, -1);
+  add_column (self, _("Appointment"), due_of, FALSE, 170, MC_DOSSIER_ORDER_DUE);
+  add_column (self, _("State"), state_of, FALSE, 150, MC_DOSSIER_ORDER_STATE);
+  {
+    g_autoptr(GtkColumnViewColumn) received = g_list_model_get_item (gtk_column_view_get_columns (self->view), 1);
+    gtk_column_view_sort_by_column (self->view, received, GTK_SORT_DESCENDING);
+  }
+  g_signal_connect_swapped (gtk_column_view_get_sorter (self->view), "changed", G_CALLBACK (requery), self);
   self->count = GTK_LABEL (gtk_label_new (NULL));
   gtk_label_set_xalign (self->count, 0);
   gtk_widget_add_css_class (GTK_WIDGET (self->count), "dim-label");
@@ -255,6 +298,12 @@ McDossierList *
 mc_dossier_page_get_list (McDossierPage *self)
 {
   return self->list;
+}
+
+GtkColumnView *
+mc_dossier_page_get_view (McDossierPage *self)
+{
+  return self->view;
 }
 
 void

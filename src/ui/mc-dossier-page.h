@@ -15,6 +15,7 @@ G_DECLARE_FINAL_TYPE (McDossierPage, mc_dossier_page, MC, DOSSIER_PAGE, AdwBin)
 
 McDossierPage *mc_dossier_page_new        (McApplication *app);
 McDossierList *mc_dossier_page_get_list   (McDossierPage *self);
+GtkColumnView *mc_dossier_page_get_view   (McDossierPage *self);
 void           mc_dossier_page_set_filter (McDossierPage *self, McDossierFilter filter, const char *text);
 /* Opens the detail window of a dossier by code; FALSE if there is none. */
 gboolean       mc_dossier_page_open       (McDossierPage *self, const char *code);
