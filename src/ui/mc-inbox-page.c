@@ -249,14 +249,14 @@ build_columns (McInboxPage *self)
 {
   mc_text_column_add (self->view, _("Dossier code"), code_of, FALSE, 205, NULL, NULL);
   mc_text_column_add (self->view, _("Procedure"), procedure_of, TRUE, -1, NULL, NULL);
-  mc_text_column_add (self->view, _("Applicant"), applicant_of, FALSE, 160, NULL, NULL);
-  mc_text_column_add (self->view, _("Step"), step_of, FALSE, 60, NULL, NULL);
+  mc_text_column_add (self->view, _("Applicant"), applicant_of, FALSE, 150, NULL, NULL);
+  mc_text_column_add (self->view, _("Step"), step_of, FALSE, 50, NULL, NULL);
   mc_text_column_add (self->view, _("Held by"), holder_of, TRUE, -1, NULL, NULL);
   add_custom_column (self, _("Step due"), G_CALLBACK (setup_time_cb), G_CALLBACK (bind_time_cb),
-                     GINT_TO_POINTER (FALSE), 165);
+                     GINT_TO_POINTER (FALSE), 155);
   add_custom_column (self, _("Appointment"), G_CALLBACK (setup_time_cb), G_CALLBACK (bind_time_cb),
-                     GINT_TO_POINTER (TRUE), 165);
-  add_custom_column (self, _("State"), G_CALLBACK (setup_state_cb), G_CALLBACK (bind_state_cb), NULL, 220);
+                     GINT_TO_POINTER (TRUE), 155);
+  add_custom_column (self, _("State"), G_CALLBACK (setup_state_cb), G_CALLBACK (bind_state_cb), NULL, 170);
 }
 
 /* Loading */

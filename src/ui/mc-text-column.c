@@ -15,8 +15,16 @@ setup_cb (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer user_da
   GtkWidget *label = gtk_label_new (NULL);
 
   gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (label), wrap ? PANGO_ELLIPSIZE_NONE : PANGO_ELLIPSIZE_END);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
   gtk_label_set_wrap (GTK_LABEL (label), wrap);
+  if (wrap)
+    {
+      /* Long procedure names wrap, but a row never grows past three lines
+       * and the column never shrinks to a word a line: the list scrolls
+       * sideways on a narrow screen instead. The whole text is the tooltip. */
+      gtk_label_set_lines (GTK_LABEL (label), 3);
+      gtk_label_set_width_chars (GTK_LABEL (label), 28);
+    }
   gtk_list_item_set_child (item, label);
 }
 
@@ -28,6 +36,7 @@ bind_cb (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer user_dat
   g_autofree char *text = object ? text_of (object) : NULL;
 
   gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (item)), text ? text : "");
+  gtk_widget_set_tooltip_text (gtk_list_item_get_child (item), text && g_utf8_strlen (text, -1) > 40 ? text : NULL);
 }
 
 void
