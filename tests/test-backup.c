@@ -254,13 +254,13 @@ test_damaged_at_start (void)
     before = dump (db);
     g_assert_true (mc_db_exec (db, "PRAGMA wal_checkpoint(TRUNCATE)", &error));
   }
-  g_assert_true (mc_backup_check_at_start (path, dir, &error));
+  g_assert_true (mc_backup_check_at_start (path, dir, FALSE, &error));
   g_assert_no_error (error);
 
   /* The newest backup is damaged too: the older one is offered. */
   damage_pages (latest);
   damage_pages (path);
-  g_assert_false (mc_backup_check_at_start (path, dir, &error));
+  g_assert_false (mc_backup_check_at_start (path, dir, FALSE, &error));
   g_assert_error (error, MC_BACKUP_ERROR, MC_BACKUP_ERROR_DAMAGED);
   g_test_message ("%s", error->message);
   g_assert_null (strstr (error->message, latest));
@@ -275,7 +275,7 @@ test_damaged_at_start (void)
   }
   g_assert_nonnull (aside);
   g_assert_true (g_file_test (aside, G_FILE_TEST_IS_REGULAR));
-  g_assert_true (mc_backup_check_at_start (path, dir, &error));
+  g_assert_true (mc_backup_check_at_start (path, dir, FALSE, &error));
   {
     g_autoptr(McDb) db = mc_db_new (path, NULL, &error);
     g_autofree char *after = NULL;

@@ -11,6 +11,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "mc-backup.h"
 #include "mc-catalog.h"
 #include "mc-cli.h"
 
@@ -20,6 +21,7 @@ static const struct {
 } commands[] = {
   { "account", mc_cli_account },
   { "audit", mc_cli_audit },
+  { "backup", mc_cli_backup },
   { "calendar", mc_cli_calendar },
   { "catalog", mc_cli_catalog },
   { "demo", mc_cli_demo },
@@ -93,9 +95,13 @@ mc_cli_open_db (const char *path)
 {
   g_autofree char *fallback = path ? NULL : mc_db_default_path ();
   GError *error = NULL;
-  McDb *db = mc_db_new (path ? path : fallback, NULL, &error);
+  g_autofree char *backups = mc_backup_dir_for (path ? path : fallback);
+  McDb *db = NULL;
   g_autoptr(McCatalog) catalog = NULL;
 
+  /* A damaged database is named with the backup that would replace it. */
+  if (mc_backup_check_at_start (path ? path : fallback, backups, FALSE, &error))
+    db = mc_db_new (path ? path : fallback, NULL, &error);
   if (db == NULL)
     {
       mc_cli_fail (error);
@@ -149,6 +155,8 @@ mc_cli_run (int argc, char **argv)
 
   if (i >= argc || g_strcmp0 (argv[i], "help") == 0 || g_strcmp0 (argv[i], "--help") == 0)
     return print_help ();
+  if (g_strcmp0 (argv[i], "restore") == 0 || g_strcmp0 (argv[i], "check") == 0)
+    return mc_cli_restore (db_path, argc - i, argv + i);
   for (guint c = 0; c < G_N_ELEMENTS (commands); c++)
     if (g_strcmp0 (argv[i], commands[c].name) == 0)
       {

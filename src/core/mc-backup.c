@@ -317,9 +317,11 @@ mc_backup_restore (const char *db_path, const char *backup_path, char **set_asid
 }
 
 char *
-mc_backup_default_dir (void)
+mc_backup_dir_for (const char *db_path)
 {
-  return g_build_filename (g_get_user_data_dir (), "motcua", "backups", NULL);
+  g_autofree char *dir = g_path_get_dirname (db_path);
+
+  return g_build_filename (dir, "backups", NULL);
 }
 
 static gint
@@ -375,22 +377,62 @@ mc_backup_find_latest_good (const char *dir)
   return NULL;
 }
 
+static guint
+setting_uint (McDb *db, const char *key, guint fallback)
+{
+  g_autofree char *text = mc_db_get_setting (db, key, NULL);
+  guint64 value;
+
+  if (text == NULL || !g_ascii_string_to_unsigned (text, 10, 1, 10000, &value, NULL))
+    return fallback;
+  return (guint) value;
+}
+
+guint
+mc_backup_get_interval_hours (McDb *db)
+{
+  return setting_uint (db, MC_BACKUP_SETTING_HOURS, MC_BACKUP_DEFAULT_HOURS);
+}
+
+guint
+mc_backup_get_keep (McDb *db)
+{
+  return setting_uint (db, MC_BACKUP_SETTING_KEEP, MC_BACKUP_DEFAULT_KEEP);
+}
+
+/* Header, schema, and (unless the file is large) every page. */
+static gboolean
+check_readable (const char *path, gboolean full, GError **error)
+{
+  g_autofree char *schema = NULL;
+  GStatBuf st;
+  sqlite3 *handle;
+  gboolean ok;
+
+  if (!full)
+    full = g_stat (path, &st) != 0 || st.st_size <= MC_BACKUP_START_CHECK_MAX_BYTES;
+  /* Read-write, so that a WAL left by a crash is recovered first. */
+  handle = open_file (path, SQLITE_OPEN_READWRITE, error);
+  if (handle == NULL)
+    return FALSE;
+  schema = query_text (handle, "SELECT count(*) FROM sqlite_schema", path, error);
+  ok = schema != NULL && (!full || check_pages (handle, path, TRUE, error));
+  sqlite3_close_v2 (handle);
+  return ok;
+}
+
 gboolean
-mc_backup_check_at_start (const char *path, const char *backup_dir, GError **error)
+mc_backup_check_at_start (const char *path, const char *backup_dir, gboolean full, GError **error)
 {
   g_autoptr(GError) damage = NULL;
   g_autofree char *latest = NULL;
-  sqlite3 *handle;
   gboolean ok;
 
   g_return_val_if_fail (path != NULL, FALSE);
 
   if (g_strcmp0 (path, ":memory:") == 0 || !g_file_test (path, G_FILE_TEST_EXISTS))
     return TRUE;
-  /* Read-write, so that a WAL left by a crash is recovered first. */
-  handle = open_file (path, SQLITE_OPEN_READWRITE, &damage);
-  ok = handle != NULL && check_pages (handle, path, TRUE, &damage);
-  sqlite3_close_v2 (handle);
+  ok = check_readable (path, full, &damage);
   if (ok || g_error_matches (damage, MC_BACKUP_ERROR, MC_BACKUP_ERROR_BUSY) ||
       g_error_matches (damage, MC_BACKUP_ERROR, MC_BACKUP_ERROR_FAILED))
     {

@@ -1,0 +1,95 @@
+/* mc-cli-backup.c — motcua backup|restore|check
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "mc-backup.h"
+#include "mc-cli.h"
+
+/* "backup FILE" copies the database there; "backup" alone writes the next
+ * rotating backup (as the application does) and "--hours H --keep K" sets
+ * how often the application writes one and how many are kept. */
+int
+mc_cli_backup (McDb *db, int argc, char **argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = mc_backup_dir_for (mc_db_get_path (db));
+  g_autofree char *path = NULL;
+  const char *hours = NULL, *keep = NULL, *file = NULL;
+
+  for (int i = 1; i < argc; i++)
+    {
+      if (g_str_equal (argv[i], "--hours") && i + 1 < argc)
+        hours = argv[++i];
+      else if (g_str_equal (argv[i], "--keep") && i + 1 < argc)
+        keep = argv[++i];
+      else if (argv[i][0] != '-' && file == NULL)
+        file = argv[i];
+      else
+        return mc_cli_usage (_("Usage: motcua backup [FILE] [--hours H] [--keep K]"));
+    }
+  if ((hours && !mc_db_set_setting (db, MC_BACKUP_SETTING_HOURS, hours, &error)) ||
+      (keep && !mc_db_set_setting (db, MC_BACKUP_SETTING_KEEP, keep, &error)))
+    return mc_cli_fail (g_steal_pointer (&error));
+  if (hours || keep)
+    {
+      g_print ("every\t%u\nkeep\t%u\n", mc_backup_get_interval_hours (db), mc_backup_get_keep (db));
+      if (file == NULL)
+        return 0;
+    }
+  if (file != NULL && mc_backup_write (db, file, &error))
+    path = g_strdup (file);
+  else if (file == NULL)
+    path = mc_backup_rotate (db, dir, mc_backup_get_keep (db), g_get_real_time (), &error);
+  if (path == NULL)
+    return mc_cli_fail (g_steal_pointer (&error));
+  g_print ("backup\t%s\n", path);
+  return 0;
+}
+
+static int
+restore (const char *db_path, const char *file)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *aside = NULL;
+  g_autoptr(McDb) db = NULL;
+
+  if (!mc_backup_restore (db_path, file, &aside, &error))
+    return mc_cli_fail (g_steal_pointer (&error));
+  if (aside != NULL)
+    g_print ("damaged\t%s\n", aside);
+  /* Brings a backup of an older version's schema up to date. */
+  db = mc_cli_open_db (db_path);
+  if (db == NULL)
+    return 1;
+  g_print ("restored\t%s\n", file);
+  return 0;
+}
+
+/* Both work on a database that cannot be opened, so they take its path. */
+int
+mc_cli_restore (const char *db_path, int argc, char **argv)
+{
+  g_autofree char *fallback = db_path ? NULL : mc_db_default_path ();
+  const char *path = db_path ? db_path : fallback;
+  g_autofree char *dir = mc_backup_dir_for (path);
+  g_autoptr(GError) error = NULL;
+
+  if (g_str_equal (argv[0], "restore"))
+    {
+      if (argc != 2)
+        return mc_cli_usage (_("Usage: motcua restore FILE"));
+      return restore (path, argv[1]);
+    }
+  if (argc > 2 || (argc == 2 && !g_str_equal (argv[1], "--full")))
+    return mc_cli_usage (_("Usage: motcua check [--full]"));
+  /* quick_check, or with --full integrity_check (which also checks indexes
+   * against their tables and the CHECK constraints). */
+  if (argc == 2 ? mc_backup_check_file (path, FALSE, &error) < 0
+                : !mc_backup_check_at_start (path, dir, TRUE, &error))
+    return mc_cli_fail (g_steal_pointer (&error));
+  g_print ("ok\n");
+  return 0;
+}
