@@ -47,9 +47,16 @@ static void
 go_fullscreen (McBoardWindow *self)
 {
   GdkMonitor *monitor = pick_monitor (self);
+  GdkRectangle area;
 
+  /* A kiosk PC often runs without a window manager, which ignores the
+   * full-screen request: the monitor's size then fills it all the same. */
   if (monitor)
-    gtk_window_fullscreen_on_monitor (GTK_WINDOW (self), monitor);
+    {
+      gdk_monitor_get_geometry (monitor, &area);
+      gtk_window_set_default_size (GTK_WINDOW (self), area.width, area.height);
+      gtk_window_fullscreen_on_monitor (GTK_WINDOW (self), monitor);
+    }
   else
     gtk_window_fullscreen (GTK_WINDOW (self));
 }

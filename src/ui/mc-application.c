@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "mc-application.h"
+#include "mc-board-window.h"
 #include "mc-calendar-store.h"
 #include "mc-preferences-window.h"
 #include "mc-window.h"
@@ -74,10 +75,30 @@ preferences_activated (GSimpleAction *action, GVariant *parameter, gpointer user
   gtk_window_present (window);
 }
 
+/* The board in a process of its own would need the database path only; in
+ * this one it gets its own connection, so it sees this window's commits as
+ * it would another PC's. */
+static void
+liveboard_activated (GSimpleAction *action, GVariant *parameter, gpointer user_data)
+{
+  McApplication *self = MC_APPLICATION (user_data);
+  g_autoptr(McBoardSource) source = NULL;
+  GtkWidget *window;
+
+  if (self->db == NULL)
+    return;
+  source = mc_board_source_new (mc_db_get_path (self->db));
+  window = mc_board_window_new (source, self->settings, -1);
+  gtk_window_set_application (GTK_WINDOW (window), GTK_APPLICATION (self));
+  mc_board_source_start (source);
+  gtk_window_present (GTK_WINDOW (window));
+}
+
 static const GActionEntry app_entries[] = {
   { "quit", quit_activated },
   { "about", about_activated },
   { "preferences", preferences_activated },
+  { "liveboard", liveboard_activated },
 };
 
 static gint

@@ -10,6 +10,7 @@
 
 #include <glib/gi18n.h>
 
+#include "mc-board-preferences.h"
 #include "mc-calendar-store.h"
 #include "mc-format.h"
 #include "mc-preferences-window.h"
@@ -353,6 +354,7 @@ mc_preferences_window_new (McApplication *app)
   self->app = app;
   adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self), hours_page (self));
   adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self), unit_page (self));
+  adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self), mc_board_preferences_page_new (app));
   return self;
 }
 
