@@ -301,6 +301,30 @@ test_audit_chain (Fixture *f, gconstpointer data)
   g_assert_cmpint (bad, ==, target + 1);  /* its successor no longer chains */
 }
 
+/* Mẫu 06 holds names, addresses and phones: a reporting officer may not
+ * take it; a clerk may, and the export is audited. */
+static void
+test_personal_data_export (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autofree char *code = NULL;
+  McTime from = mc_test_time ("2026-03-01 00:00"), to = mc_test_time ("2026-04-01 00:00");
+
+  sign_in (f, "tn.lan");
+  code = receive (f, &error);
+  sign_in (f, "bc.ha");
+  g_assert_null (mc_workflow_register (f->wf, from, to, &error));
+  g_assert_error (error, MC_ACCOUNTS_ERROR, MC_ACCOUNTS_ERROR_FORBIDDEN);
+  g_clear_error (&error);
+  sign_in (f, "tn.lan");
+  rows = mc_workflow_register (f->wf, from, to, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (rows->len, ==, 1);
+  g_assert_cmpint (mc_db_query_int (f->db, "SELECT count (*) FROM audit_log a JOIN staff s ON s.id = a.staff_id "
+                                           "WHERE a.action = 'export.register' AND s.username = 'tn.lan'", NULL), ==, 1);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -312,5 +336,6 @@ main (int argc, char *argv[])
   ADD ("/accounts/role-table", test_role_table);
   ADD ("/accounts/actions-checked", test_actions_checked);
   ADD ("/accounts/audit-chain", test_audit_chain);
+  ADD ("/accounts/personal-data-export", test_personal_data_export);
   return g_test_run ();
 }

@@ -5,6 +5,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "mc-accounts.h"
 #include "mc-calendar-store.h"
 #include "mc-catalog.h"
 #include "mc-cli.h"
@@ -99,6 +100,13 @@ show (McDb *db, int argc, char **argv)
   d = mc_dossier_get_data (dossier);
   received = mc_time_to_iso (d->received_at);
   due = mc_time_to_iso (d->due_at);
+  /* A role without access to personal data (reporting) sees the dossier
+   * with the ID number and phone withheld. */
+  if (!mc_accounts_check (db, mc_db_get_actor (db), MC_PERMISSION_PERSONAL_DATA, 0, NULL))
+    {
+      g_clear_pointer (&d->applicant_id_number, g_free);
+      g_clear_pointer (&d->applicant_phone, g_free);
+    }
   g_print ("code\t%s\nprocedure\t%s\t%s\nfield\t%s\napplicant\t%s\nid_number\t%s\nphone\t%s\n"
            "channel\t%s\nreceived_at\t%s\ndue_at\t%s\nstate\t%s\n",
            d->code, d->procedure_code, d->procedure_name, d->field_name, d->applicant_name,

@@ -9,6 +9,8 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "mc-accounts.h"
+#include "mc-audit.h"
 #include "mc-text.h"
 #include "mc-workflow-private.h"
 
@@ -554,6 +556,18 @@ mc_register_row_free (McRegisterRow *r)
   "FROM dossier d JOIN procedure p ON p.id = d.procedure_id "                                          \
   "WHERE d.received_at >= ? AND d.received_at < ? ORDER BY d.received_at, d.id"
 
+/* The register holds names, addresses and phones: only roles that work
+ * with dossiers may take it, and each time is audited. */
+static gboolean
+authorize_personal_export (McWorkflow *self, McTime from, McTime to, GError **error)
+{
+  g_autofree char *a = mc_time_to_iso (from), *b = mc_time_to_iso (to);
+  g_autofree char *detail = g_strdup_printf ("Sổ theo dõi hồ sơ %s – %s", a, b);
+
+  return mc_accounts_check (self->db, mc_db_get_actor (self->db), MC_PERMISSION_PERSONAL_DATA, 0, error) &&
+         mc_audit_append (self->db, "export.register", "dossier", 0, detail, error);
+}
+
 GPtrArray *
 mc_workflow_register (McWorkflow *self, McTime from, McTime to, GError **error)
 {
@@ -562,6 +576,8 @@ mc_workflow_register (McWorkflow *self, McTime from, McTime to, GError **error)
 
   g_return_val_if_fail (MC_IS_WORKFLOW (self), NULL);
 
+  if (!authorize_personal_export (self, from, to, error))
+    return NULL;
   stmt = mc_db_prepare (self->db, REGISTER_SQL, error);
   if (stmt == NULL)
     return NULL;
