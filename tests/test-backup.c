@@ -226,10 +226,20 @@ test_rotation (void)
       g_assert_no_error (error);
       g_assert_true (g_file_test (written, G_FILE_TEST_IS_REGULAR));
     }
+  /* From the file, through a connection of its own (the application's
+   * worker thread), three times on one day: only that day's newest stays. */
+  for (int hour = 8; hour <= 16; hour += 4)
+    {
+      g_autofree char *written = mc_backup_rotate_path (mc_db_get_path (db), dir, 7,
+                                                        start + 10 * day + hour * (gint64) 3600 * G_USEC_PER_SEC,
+                                                        &error);
+      g_assert_no_error (error);
+      g_assert_true (g_str_has_prefix (strrchr (written, '/'), "/motcua-20240111-"));
+    }
   kept = mc_backup_list (dir);
   g_assert_cmpuint (kept->len, ==, 7);
-  g_assert_true (g_str_has_suffix (kept->pdata[0], "motcua-20240110-000000.sqlite"));
-  g_assert_true (g_str_has_suffix (kept->pdata[6], "motcua-20240104-000000.sqlite"));
+  g_assert_true (g_str_has_suffix (kept->pdata[0], "motcua-20240111-160000.sqlite"));
+  g_assert_true (g_str_has_suffix (kept->pdata[6], "motcua-20240105-000000.sqlite"));
   for (guint i = 0; i < kept->len; i++)
     g_assert_cmpint (mc_backup_check_file (kept->pdata[i], TRUE, NULL), >, 0);
 }
@@ -247,7 +257,7 @@ test_damaged_at_start (void)
 
   {
     g_autoptr(McDb) db = demo_db ("start.sqlite", 100);
-    g_autofree char *older = mc_backup_rotate (db, dir, 7, now - (gint64) G_USEC_PER_SEC * 3600, &error);
+    g_autofree char *older = mc_backup_rotate (db, dir, 7, now - (gint64) G_USEC_PER_SEC * 86400, &error);
     g_assert_no_error (error);
     latest = mc_backup_rotate (db, dir, 7, now, &error);
     g_assert_no_error (error);

@@ -149,7 +149,10 @@ sync_path (const char *path, gboolean directory, GError **error)
 static gboolean
 write_copy (sqlite3 *source, const char *path, GError **error)
 {
-  g_autofree char *tmp = g_strdup_printf ("%s.tmp-%d", path, (int) getpid ());
+  /* Unique even for two backups of the same second in one process (the
+   * worker thread's and the one at shut-down). */
+  g_autofree char *tmp = g_strdup_printf ("%s.tmp-%d-%" G_GINT64_FORMAT, path, (int) getpid (),
+                                          g_get_monotonic_time ());
   g_autofree char *dir = g_path_get_dirname (path);
   sqlite3 *dest;
   gboolean ok;
@@ -347,8 +350,33 @@ mc_backup_list (const char *dir)
   return paths;
 }
 
-char *
-mc_backup_rotate (McDb *db, const char *dir, guint keep, gint64 now, GError **error)
+/* Daily for `keep` days: the newest backup of each of the `keep` latest
+ * days stays, so that closing the application ten times in an afternoon
+ * does not push last week's copies out. */
+static void
+prune (GPtrArray *newest_first, guint keep)
+{
+  g_autofree char *last_day = NULL;
+  guint days = 0;
+
+  for (guint i = 0; i < newest_first->len; i++)
+    {
+      g_autofree char *name = g_path_get_basename (newest_first->pdata[i]);
+      g_autofree char *day = g_strndup (name + strlen (BACKUP_PREFIX), 8);
+
+      if (g_strcmp0 (day, last_day) != 0 && days < keep)
+        {
+          days++;
+          g_free (last_day);
+          last_day = g_steal_pointer (&day);
+          continue;
+        }
+      g_unlink (newest_first->pdata[i]);
+    }
+}
+
+static char *
+rotate_from (sqlite3 *source, const char *dir, guint keep, gint64 now, GError **error)
 {
   g_autoptr(GDateTime) at = g_date_time_new_from_unix_utc (now / G_USEC_PER_SEC);
   g_autofree char *stamp = g_date_time_format (at, "%Y%m%d-%H%M%S");
@@ -356,14 +384,32 @@ mc_backup_rotate (McDb *db, const char *dir, guint keep, gint64 now, GError **er
   g_autofree char *path = g_build_filename (dir, name, NULL);
   g_autoptr(GPtrArray) all = NULL;
 
-  g_return_val_if_fail (MC_IS_DB (db), NULL);
-
-  if (!mc_backup_write (db, path, error))
+  if (!write_copy (source, path, error))
     return NULL;
   all = mc_backup_list (dir);
-  for (guint i = MAX (keep, 1); i < all->len; i++)
-    g_unlink (all->pdata[i]);
+  prune (all, MAX (keep, 1));
   return g_steal_pointer (&path);
+}
+
+char *
+mc_backup_rotate (McDb *db, const char *dir, guint keep, gint64 now, GError **error)
+{
+  g_return_val_if_fail (MC_IS_DB (db), NULL);
+
+  return rotate_from (mc_db_get_handle (db), dir, keep, now, error);
+}
+
+char *
+mc_backup_rotate_path (const char *db_path, const char *dir, guint keep, gint64 now, GError **error)
+{
+  sqlite3 *source = open_file (db_path, SQLITE_OPEN_READONLY, error);
+  char *path;
+
+  if (source == NULL)
+    return NULL;
+  path = rotate_from (source, dir, keep, now, error);
+  sqlite3_close_v2 (source);
+  return path;
 }
 
 char *

@@ -45,9 +45,14 @@ gboolean   mc_backup_restore        (const char *db_path, const char *backup_pat
  * which for the default database is XDG data dir/motcua/backups. */
 char      *mc_backup_dir_for        (const char *db_path);
 /* Writes dir/motcua-YYYYMMDD-HHMMSS.sqlite (UTC time `now`, microseconds
- * since the epoch) and deletes the oldest backups beyond `keep`. Returns the
- * new file's path. */
+ * since the epoch) and keeps the newest backup of each of the `keep` latest
+ * days (daily for `keep` days), deleting the others. Returns the new file's
+ * path. */
 char      *mc_backup_rotate         (McDb *db, const char *dir, guint keep, gint64 now, GError **error);
+/* The same from the database file at `db_path`, through a connection of its
+ * own: safe in a worker thread while the application writes. */
+char      *mc_backup_rotate_path    (const char *db_path, const char *dir, guint keep, gint64 now,
+                                     GError **error);
 /* The backups in `dir`, newest first (full paths). */
 GPtrArray *mc_backup_list           (const char *dir);
 /* The newest backup in `dir` that passes quick_check, NULL if none. */

@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "mc-application.h"
+#include "mc-backup-guard.h"
 #include "mc-board-window.h"
 #include "mc-calendar-store.h"
 #include "mc-preferences-window.h"
@@ -151,7 +152,9 @@ mc_application_activate (GApplication *app)
 
   if (window == NULL && self->db == NULL && !mc_application_open_db (self, self->db_path, &error))
     {
-      show_error_and_quit (self, error->message);
+      /* A damaged database: the dialog offers the latest good backup. */
+      if (!mc_backup_guard_offer_restore (self, error))
+        show_error_and_quit (self, error->message);
       return;
     }
   if (window == NULL)
@@ -217,6 +220,8 @@ mc_application_open_db (McApplication *self, const char *path, GError **error)
 
   g_return_val_if_fail (MC_IS_APPLICATION (self), FALSE);
 
+  if (!mc_backup_guard_check (self, chosen, error))
+    return FALSE;
   self->db = mc_db_new (chosen, NULL, error);
   if (self->db == NULL)
     return FALSE;
@@ -228,6 +233,7 @@ mc_application_open_db (McApplication *self, const char *path, GError **error)
   if (self->calendar == NULL)
     return FALSE;
   self->workflow = mc_workflow_new (self->db, self->calendar);
+  mc_backup_guard_start (self);
   return TRUE;
 }
 

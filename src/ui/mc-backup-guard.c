@@ -1,0 +1,249 @@
+/* mc-backup-guard.c — the application's automatic backups and damaged-database dialog
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Kept out of mc-application.c, which calls three functions: the check
+ * before opening, the dialog in the start-up error path, and the start of
+ * the backups once the database is open. Backups are written in a worker
+ * thread through a connection of their own (the backup API reads a WAL
+ * snapshot, so the clerks keep working); the one at shut-down is written on
+ * the spot, because the process is about to end.
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+
+#include "mc-backup.h"
+#include "mc-backup-guard.h"
+
+/* How often the age of the newest backup is looked at. */
+#define CHECK_SECONDS (10 * 60)
+#define PATH_KEY "mc-backup-guard-path"
+#define GUARD_KEY "mc-backup-guard"
+
+typedef struct {
+  McApplication *app;  /* owns the guard */
+  char          *dir;
+  guint          timeout_id;
+  gboolean       running;
+} Guard;
+
+typedef struct {
+  char  *db_path;
+  char  *dir;
+  guint  keep;
+} Job;
+
+static void
+guard_free (gpointer data)
+{
+  Guard *guard = data;
+
+  g_clear_handle_id (&guard->timeout_id, g_source_remove);
+  g_free (guard->dir);
+  g_free (guard);
+}
+
+static void
+job_free (gpointer data)
+{
+  Job *job = data;
+
+  g_free (job->db_path);
+  g_free (job->dir);
+  g_free (job);
+}
+
+static gboolean
+backup_due (Guard *guard, McDb *db)
+{
+  g_autoptr(GPtrArray) all = mc_backup_list (guard->dir);
+  gint64 interval = (gint64) mc_backup_get_interval_hours (db) * 3600;
+  GStatBuf st;
+
+  if (all->len == 0 || g_stat (all->pdata[0], &st) != 0)
+    return TRUE;
+  return g_get_real_time () / G_USEC_PER_SEC - (gint64) st.st_mtime >= interval;
+}
+
+static void
+rotate_thread (GTask *task, gpointer source, gpointer data, GCancellable *cancellable)
+{
+  Job *job = data;
+  GError *error = NULL;
+  char *path = mc_backup_rotate_path (job->db_path, job->dir, job->keep, g_get_real_time (), &error);
+
+  if (path == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, path, g_free);
+}
+
+static void
+rotate_done_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  Guard *guard = g_object_get_data (source, GUARD_KEY);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_task_propagate_pointer (G_TASK (result), &error);
+
+  if (guard != NULL)
+    guard->running = FALSE;
+  if (path == NULL)
+    g_warning ("Automatic backup failed: %s", error->message);
+  else
+    g_debug ("Automatic backup written to %s", path);
+}
+
+static gboolean
+tick_cb (gpointer user_data)
+{
+  Guard *guard = user_data;
+  McDb *db = mc_application_get_db (guard->app);
+  g_autoptr(GTask) task = NULL;
+  Job *job;
+
+  if (guard->running || db == NULL || !backup_due (guard, db))
+    return G_SOURCE_CONTINUE;
+  job = g_new0 (Job, 1);
+  job->db_path = g_strdup (mc_db_get_path (db));
+  job->dir = g_strdup (guard->dir);
+  job->keep = mc_backup_get_keep (db);
+  task = g_task_new (guard->app, NULL, rotate_done_cb, NULL);
+  g_task_set_task_data (task, job, job_free);
+  guard->running = TRUE;
+  g_task_run_in_thread (task, rotate_thread);
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+shutdown_cb (GApplication *app, gpointer user_data)
+{
+  Guard *guard = user_data;
+  McDb *db = mc_application_get_db (MC_APPLICATION (app));
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+
+  if (db == NULL)
+    return;
+  path = mc_backup_rotate (db, guard->dir, mc_backup_get_keep (db), g_get_real_time (), &error);
+  if (path == NULL)
+    g_warning ("Backup at closing failed: %s", error->message);
+}
+
+void
+mc_backup_guard_start (McApplication *app)
+{
+  McDb *db = mc_application_get_db (app);
+  Guard *guard;
+
+  g_return_if_fail (MC_IS_APPLICATION (app));
+
+  if (db == NULL || g_strcmp0 (mc_db_get_path (db), ":memory:") == 0 ||
+      g_object_get_data (G_OBJECT (app), GUARD_KEY) != NULL)
+    return;
+  guard = g_new0 (Guard, 1);
+  guard->app = app;
+  guard->dir = mc_backup_dir_for (mc_db_get_path (db));
+  guard->timeout_id = g_timeout_add_seconds (CHECK_SECONDS, tick_cb, guard);
+  g_object_set_data_full (G_OBJECT (app), GUARD_KEY, guard, guard_free);
+  g_signal_connect (app, "shutdown", G_CALLBACK (shutdown_cb), guard);
+}
+
+gboolean
+mc_backup_guard_check (McApplication *app, const char *db_path, GError **error)
+{
+  g_autofree char *dir = mc_backup_dir_for (db_path);
+
+  g_object_set_data_full (G_OBJECT (app), PATH_KEY, g_strdup (db_path), g_free);
+  return mc_backup_check_at_start (db_path, dir, FALSE, error);
+}
+
+static void
+show_restore_failed (McApplication *app, const char *message)
+{
+  GtkWidget *dialog = adw_message_dialog_new (NULL, _("Cannot restore the backup"), message);
+
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_set_application (GTK_WINDOW (dialog), GTK_APPLICATION (app));
+  g_signal_connect_swapped (dialog, "response", G_CALLBACK (g_application_quit), app);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+restore_response_cb (AdwMessageDialog *dialog, const char *response, gpointer user_data)
+{
+  McApplication *app = user_data;
+  const char *backup = g_object_get_data (G_OBJECT (dialog), "backup");
+  const char *db_path = g_object_get_data (G_OBJECT (app), PATH_KEY);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *aside = NULL;
+
+  if (!g_str_equal (response, "restore") || backup == NULL)
+    {
+      g_application_quit (G_APPLICATION (app));
+      return;
+    }
+  if (!mc_backup_restore (db_path, backup, &aside, &error))
+    {
+      show_restore_failed (app, error->message);
+      return;
+    }
+  if (aside != NULL)
+    g_message ("The damaged database was kept as %s", aside);
+  /* Opens the restored database and its window. */
+  g_application_activate (G_APPLICATION (app));
+}
+
+static char *
+describe_backup (const char *path)
+{
+  GStatBuf st;
+  g_autoptr(GDateTime) at = NULL;
+
+  if (g_stat (path, &st) != 0)
+    return g_strdup (path);
+  at = g_date_time_new_from_unix_local (st.st_mtime);
+  return g_date_time_format (at, "%d/%m/%Y %H:%M");
+}
+
+gboolean
+mc_backup_guard_offer_restore (McApplication *app, const GError *error)
+{
+  const char *db_path = g_object_get_data (G_OBJECT (app), PATH_KEY);
+  g_autofree char *dir = NULL;
+  g_autofree char *latest = NULL;
+  g_autofree char *when = NULL;
+  g_autofree char *body = NULL;
+  AdwMessageDialog *dialog;
+
+  if (!g_error_matches (error, MC_BACKUP_ERROR, MC_BACKUP_ERROR_DAMAGED) || db_path == NULL)
+    return FALSE;
+  dir = mc_backup_dir_for (db_path);
+  latest = mc_backup_find_latest_good (dir);
+  if (latest != NULL)
+    {
+      when = describe_backup (latest);
+      /* Translators: the first %s is the database file, the second a date and time, the third the backup file. */
+      body = g_strdup_printf (_("The database “%s” is damaged and cannot be used safely.\n\n"
+                                "The latest good backup was written at %s (%s). Restoring it replaces the "
+                                "database with that copy: what was recorded after it must be entered again. "
+                                "The damaged file is kept beside it."), db_path, when, latest);
+    }
+  else
+    body = g_strdup_printf (_("The database “%s” is damaged and cannot be used safely, and no good backup was "
+                              "found in “%s”. Ask the administrator to restore a copy."), db_path, dir);
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (NULL, _("The database is damaged"), body));
+  adw_message_dialog_add_response (dialog, "quit", _("_Quit"));
+  if (latest != NULL)
+    {
+      adw_message_dialog_add_response (dialog, "restore", _("_Restore the Backup"));
+      adw_message_dialog_set_response_appearance (dialog, "restore", ADW_RESPONSE_SUGGESTED);
+      adw_message_dialog_set_default_response (dialog, "restore");
+    }
+  adw_message_dialog_set_close_response (dialog, "quit");
+  g_object_set_data_full (G_OBJECT (dialog), "backup", g_steal_pointer (&latest), g_free);
+  gtk_window_set_application (GTK_WINDOW (dialog), GTK_APPLICATION (app));
+  g_signal_connect (dialog, "response", G_CALLBACK (restore_response_cb), app);
+  gtk_window_present (GTK_WINDOW (dialog));
+  return TRUE;
+}

@@ -1,0 +1,22 @@
+/* mc-backup-guard.h — the application's automatic backups and damaged-database dialog
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "mc-application.h"
+
+G_BEGIN_DECLS
+
+/* Checks the database file before the application opens it (quick_check up
+ * to MC_BACKUP_START_CHECK_MAX_BYTES); a damaged one fails with
+ * MC_BACKUP_ERROR_DAMAGED naming the latest good backup. */
+gboolean mc_backup_guard_check          (McApplication *app, const char *db_path, GError **error);
+/* For an error of mc_backup_guard_check (): a dialog that offers to restore
+ * the latest good backup and then opens the application; FALSE (nothing
+ * shown) for any other error. */
+gboolean mc_backup_guard_offer_restore  (McApplication *app, const GError *error);
+/* Once the database is open: a rotating backup every N hours (a setting)
+ * written in a worker thread, and one when the application shuts down. */
+void     mc_backup_guard_start          (McApplication *app);
+
+G_END_DECLS
