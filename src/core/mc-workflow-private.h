@@ -3,6 +3,7 @@
  */
 #pragma once
 
+#include "mc-accounts.h"
 #include "mc-workflow.h"
 
 G_BEGIN_DECLS
@@ -20,5 +21,90 @@ char   *mc_workflow_column_text (sqlite3_stmt *stmt, int i);
 McTime  mc_workflow_column_time (sqlite3_stmt *stmt, int i);
 /* The states in which a dossier is still being settled. */
 gboolean mc_workflow_state_is_open (const char *state);
+
+#define MAX_STEPS 32
+
+/* Where a dossier is: the mutable columns of its row. */
+typedef struct {
+  gint64  id;
+  gint64  procedure_id;
+  char   *code;
+  char   *state;
+  int     step;
+  gint64  department;
+  gint64  staff;
+  gint64  unit;
+  McTime  received;
+  McTime  due;
+  McTime  extended_due;
+  McTime  step_due;
+  McTime  step_started;
+  McTime  step_accepted;
+  McTime  paused_since;
+  char   *pause_kind;
+  char   *paused_state;
+  McTime  held_step_due;
+  gint64  paused_minutes;
+  McTime  finished;
+  McTime  returned;
+  char   *timeliness;
+  McTime  last_event;
+} Position;
+
+typedef struct {
+  gint64 department;
+  double days;
+} RouteStep;
+
+/* One row of dossier_event. */
+typedef struct {
+  const char *kind;
+  const char *state_from;
+  const char *state_to;
+  int         step;
+  int         step_from;
+  gint64      from_department;
+  gint64      to_department;
+  gint64      to_staff;
+  gint64      from_unit;
+  gint64      to_unit;
+  McTime      step_due;
+  McTime      ended_step_due;
+  const char *note;
+} Event;
+
+/* The context of one transition, inside its transaction. */
+typedef struct {
+  McWorkflow *self;
+  Position    pos;
+  McTime      at;
+  gint64      actor;
+  gint64      saved_actor;  /* the connection's actor, restored after */
+  RouteStep   route[MAX_STEPS];
+  int         n_route;
+} Txn;
+
+/* The transaction of one transition: mc-workflow.c opens and closes it,
+ * mc-workflow-transitions.c and mc-workflow-apology.c fill it in. */
+void      mc_workflow_position_clear      (Position *p);
+void      mc_workflow_set_str             (char **field, const char *value);
+gboolean  mc_workflow_fail                (GError **error, McWorkflowError code, const char *message);
+gboolean  mc_workflow_refuse              (GError **error, const Position *p, const char *what);
+gboolean  mc_workflow_state_in            (const Position *p, const char *const *states);
+gboolean  mc_workflow_load_position       (McWorkflow *self, const char *code, Position *p, GError **error);
+gboolean  mc_workflow_lookup_staff        (McWorkflow *self, const char *username, gint64 *id, gint64 *department,
+                                           GError **error);
+gint64    mc_workflow_lookup_department   (McWorkflow *self, const char *code, GError **error);
+gint64    mc_workflow_lookup_external_unit (McWorkflow *self, const char *code, GError **error);
+void      mc_workflow_bind_id             (sqlite3_stmt *stmt, int i, gint64 value);
+void      mc_workflow_bind_text           (sqlite3_stmt *stmt, int i, const char *text);
+gboolean  mc_workflow_txn_begin           (McWorkflow *self, const char *code, const McAction *action, Txn *t,
+                                           GError **error);
+gboolean  mc_workflow_txn_commit          (Txn *t, const Event *e, gboolean ok, GError **error);
+gboolean  mc_workflow_txn_abort           (Txn *t);
+gint64    mc_workflow_holder              (const Txn *t);
+gboolean  mc_workflow_authorize           (Txn *t, McPermission permission, GError **error);
+gboolean  mc_workflow_step_due_from       (Txn *t, int step, McTime *due, GError **error);
+gboolean  mc_workflow_require_note        (const McAction *action, GError **error, const char *message);
 
 G_END_DECLS

@@ -1,0 +1,482 @@
+/* mc-workflow-transitions.c — routing a dossier: transfer, accept, send back,
+ * pause and resume, liên thông, result, not qualified, withdrawal, return
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Each function checks the state, then the actor's right (mc_accounts_check
+ * through mc_workflow_authorize), then writes the position and its event in
+ * the transaction mc_workflow_txn_begin opened.
+ */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "mc-id-number.h"
+#include "mc-workflow-private.h"
+
+/* Which step a transfer goes to: the next one, a later step of the named
+ * department, or (a department outside the rest of the route) the current
+ * step, consulted there. */
+static gboolean
+transfer_target (Txn *t, const char *department_code, int *step, gint64 *department, GError **error)
+{
+  if (department_code == NULL || *department_code == '\0')
+    {
+      if (t->pos.step >= t->n_route)
+        return mc_workflow_fail (error, MC_WORKFLOW_ERROR_TRANSITION,
+                     _("This is the last step of the procedure: record the result instead"));
+      *step = t->pos.step + 1;
+      *department = t->route[*step - 1].department;
+      return TRUE;
+    }
+  *department = mc_workflow_lookup_department (t->self, department_code, error);
+  if (*department == 0)
+    return FALSE;
+  *step = t->pos.step;
+  for (int k = t->pos.step + 1; k <= t->n_route; k++)
+    if (t->route[k - 1].department == *department)
+      {
+        *step = k;
+        break;
+      }
+  return TRUE;
+}
+
+gboolean
+mc_workflow_transfer (McWorkflow *self, const char *code, const McAction *action,
+                      const char *department_code, const char *to_username, GError **error)
+{
+  static const char *const from[] = { "received", "processing", NULL };
+  Txn t;
+  Event e = { "transfer" };
+  gint64 to_staff, staff_department;
+  McTime due;
+  int step = 0;
+  gint64 department = 0;
+
+  g_return_val_if_fail (MC_IS_WORKFLOW (self), FALSE);
+
+  if (!mc_workflow_txn_begin (self, code, action, &t, error))
+    return FALSE;
+  if (!mc_workflow_state_in (&t.pos, from))
+    return mc_workflow_refuse (error, &t.pos, C_("transition", "transfer")) || mc_workflow_txn_abort (&t);
+  if (!mc_workflow_authorize (&t, MC_PERMISSION_PROCESS, error))
+    return mc_workflow_txn_abort (&t);
+  if (!transfer_target (&t, department_code, &step, &department, error) ||
+      !mc_workflow_lookup_staff (self, to_username, &to_staff, &staff_department, error))
+    return mc_workflow_txn_abort (&t);
+  if (to_staff != 0 && staff_department != department)
+    return mc_workflow_fail (error, MC_WORKFLOW_ERROR_INVALID,
+                 _("That staff member does not belong to the department the dossier is sent to")) || mc_workflow_txn_abort (&t);
+  if (step == t.pos.step && department == mc_workflow_holder (&t) && (to_staff == 0 || to_staff == t.pos.staff))
+    return mc_workflow_fail (error, MC_WORKFLOW_ERROR_INVALID, _("The dossier is already with that department")) ||
+           mc_workflow_txn_abort (&t);
+  if (!mc_workflow_step_due_from (&t, step != t.pos.step ? step : 0, &due, error))
+    return mc_workflow_txn_abort (&t);
+  e.state_from = t.pos.state;
+  e.state_to = "processing";
+  e.step = step;
+  e.step_from = t.pos.step;
+  e.from_department = mc_workflow_holder (&t);
+  e.to_department = department;
+  e.to_staff = to_staff;
+  e.step_due = due;
+  e.ended_step_due = t.pos.step_due;
+  e.note = action ? action->note : NULL;
+  mc_workflow_set_str (&t.pos.state, "processing");
+  t.pos.step = step;
+  t.pos.department = department;
+  t.pos.staff = to_staff;
+  t.pos.step_due = due;
+  t.pos.step_started = t.at;
+  t.pos.step_accepted = 0;
+  return mc_workflow_txn_commit (&t, &e, TRUE, error);
+}
+
+gboolean
+mc_workflow_accept (McWorkflow *self, const char *code, const McAction *action, GError **error)
+{
+  Txn t;
+  Event e = { "accept" };
+
+  g_return_val_if_fail (MC_IS_WORKFLOW (self), FALSE);
+
+  if (!mc_workflow_txn_begin (self, code, action, &t, error))
+    return FALSE;
+  if (!g_str_equal (t.pos.state, "processing"))
+    return mc_workflow_refuse (error, &t.pos, C_("transition", "accept")) || mc_workflow_txn_abort (&t);
+  if (!mc_workflow_authorize (&t, MC_PERMISSION_PROCESS, error))
+    return mc_workflow_txn_abort (&t);
+  if (t.pos.step_accepted != 0)
+    return mc_workflow_fail (error, MC_WORKFLOW_ERROR_TRANSITION, _("The dossier has already been accepted at this step")) ||
+           mc_workflow_txn_abort (&t);
+  e.state_from = e.state_to = t.pos.state;
+  e.step = t.pos.step;
+  e.to_department = mc_workflow_holder (&t);
+  e.to_staff = t.actor ? t.actor : t.pos.staff;
+  e.step_due = t.pos.step_due;
+  t.pos.step_accepted = t.at;
+  t.pos.staff = e.to_staff;
+  return mc_workflow_txn_commit (&t, &e, TRUE, error);
+}
+
+gboolean
+mc_workflow_send_back (McWorkflow *self, const char *code, const McAction *action, GError **error)
+{
+  Txn t;
+  Event e = { "send_back" };
+  int step;
+  gint64 department;
+  McTime due;
+
+  g_return_val_if_fail (MC_IS_WORKFLOW (self), FALSE);
+
+  if (!mc_workflow_require_note (action, error, _("Give the reason for sending the dossier back")) ||
+      !mc_workflow_txn_begin (self, code, action, &t, error))
+    return FALSE;
+  if (!g_str_equal (t.pos.state, "processing"))
+    return mc_workflow_refuse (error, &t.pos, C_("transition", "send back")) || mc_workflow_txn_abort (&t);
+  if (!mc_workflow_authorize (&t, MC_PERMISSION_PROCESS, error))
+    return mc_workflow_txn_abort (&t);
+  /* Consulted outside its route: back to the step's own department; else
+   * back one step. */
+  step = t.pos.step;
+  if (step >= 1 && step <= t.n_route && t.route[step - 1].department == mc_workflow_holder (&t))
+    step--;
+  if (step < 1)
+    return mc_workflow_fail (error, MC_WORKFLOW_ERROR_TRANSITION,
+                 _("The dossier is at the first step: there is no step to send it back to")) || mc_workflow_txn_abort (&t);
+  department = t.route[step - 1].department;
+  if (!mc_workflow_step_due_from (&t, step, &due, error))
+    return mc_workflow_txn_abort (&t);
+  e.state_from = e.state_to = "processing";
+  e.step = step;
+  e.step_from = t.pos.step;
+  e.from_department = mc_workflow_holder (&t);
+  e.to_department = department;
+  e.step_due = due;
+  e.ended_step_due = t.pos.step_due;
+  e.note = action->note;
+  mc_workflow_set_str (&t.pos.state, step == 1 ? "received" : "processing");
+  t.pos.step = step;
+  t.pos.department = department;
+  t.pos.staff = 0;
+  t.pos.step_due = due;
+  t.pos.step_started = t.at;
+  t.pos.step_accepted = step == 1 ? t.at : 0;
+  return mc_workflow_txn_commit (&t, &e, TRUE, error);
+}
+
+gboolean
+mc_workflow_pause (McWorkflow *self, const char *code, const McAction *action, McPauseKind kind,
+                   GError **error)
+{
+  static const char *const from[] = { "received", "processing", NULL };
+  Txn t;
+  Event e = { kind == MC_PAUSE_SUPPLEMENT ? "pause" : "pause_financial" };
+
+  g_return_val_if_fail (MC_IS_WORKFLOW (self), FALSE);
+
+  if (kind == MC_PAUSE_SUPPLEMENT &&
+      !mc_workflow_require_note (action, error, _("List the documents the citizen must supplement")))
+    return FALSE;
+  if (!mc_workflow_txn_begin (self, code, action, &t, error))
+    return FALSE;
+  if (!mc_workflow_state_in (&t.pos, from))
+    return mc_workflow_refuse (error, &t.pos, C_("transition", "pause")) || mc_workflow_txn_abort (&t);
+  if (!mc_workflow_authorize (&t, MC_PERMISSION_PROCESS, error))
+    return mc_workflow_txn_abort (&t);
+  e.state_from = t.pos.state;
+  e.state_to = "paused";
+  e.step = t.pos.step;
+  e.to_department = mc_workflow_holder (&t);
+  e.note = action ? action->note : NULL;
+  mc_workflow_set_str (&t.pos.paused_state, t.pos.state);
+  mc_workflow_set_str (&t.pos.state, "paused");
+  mc_workflow_set_str (&t.pos.pause_kind, kind == MC_PAUSE_SUPPLEMENT ? "supplement" : "financial");
+  t.pos.paused_since = t.at;
+  return mc_workflow_txn_commit (&t, &e, TRUE, error);
+}
+
+static gboolean
+shift (McWorkflow *self, McTime *t, gint64 minutes, GError **error)
+{
+  if (*t == 0 || minutes == 0)
+    return TRUE;
+  return mc_calendar_add_working_minutes (self->calendar, *t, minutes, t, error);
+}
+
+/* Ends a pause: every deadline moves by the working time it lasted. */
+static gboolean
+end_pause (Txn *t, GError **error)
+{
+  gint64 minutes = mc_calendar_working_minutes_between (t->self->calendar, t->pos.paused_since, t->at, NULL, 0);
+
+  if (!shift (t->self, &t->pos.due, minutes, error) || !shift (t->self, &t->pos.extended_due, minutes, error) ||
+      !shift (t->self, &t->pos.step_due, minutes, error))
+    return FALSE;
+  t->pos.paused_minutes += minutes;
+  t->pos.paused_since = 0;
+  mc_workflow_set_str (&t->pos.state, t->pos.paused_state ? t->pos.paused_state : "processing");
+  g_clear_pointer (&t->pos.pause_kind, g_free);
+  g_clear_pointer (&t->pos.paused_state, g_free);
+  return TRUE;
+}
+
+gboolean
+mc_workflow_resume (McWorkflow *self, const char *code, const McAction *action, GError **error)
+{
+  Txn t;
+  Event e = { "resume" };
+
+  g_return_val_if_fail (MC_IS_WORKFLOW (self), FALSE);
+
+  if (!mc_workflow_txn_begin (self, code, action, &t, error))
+    return FALSE;
+  if (!g_str_equal (t.pos.state, "paused"))
+    return mc_workflow_refuse (error, &t.pos, C_("transition", "resume")) || mc_workflow_txn_abort (&t);
+  if (!mc_workflow_authorize (&t, MC_PERMISSION_PROCESS, error))
+    return mc_workflow_txn_abort (&t);
+  if (!end_pause (&t, error))
+    return mc_workflow_txn_abort (&t);
+  e.state_from = "paused";
+  e.state_to = t.pos.state;
+  e.step = t.pos.step;
+  e.to_department = mc_workflow_holder (&t);
+  e.step_due = t.pos.step_due;
+  e.note = action ? action->note : NULL;
+  return mc_workflow_txn_commit (&t, &e, TRUE, error);
+}
+
+gboolean
+mc_workflow_send_external (McWorkflow *self, const char *code, const McAction *action,
+                           const char *unit_code, McTime unit_due, double days, GError **error)
+{
+  static const char *const from[] = { "received", "processing", NULL };
+  Txn t;
+  Event e = { "send_external" };
+  gint64 unit;
+
+  g_return_val_if_fail (MC_IS_WORKFLOW (self), FALSE);
+
+  if (unit_due == 0 && !(days > 0))
+    return mc_workflow_fail (error, MC_WORKFLOW_ERROR_INVALID,
+                 _("Give the date the other agency must answer by, or its number of working days"));
+  if (!mc_workflow_txn_begin (self, code, action, &t, error))
+    return FALSE;
+  if (!mc_workflow_state_in (&t.pos, from))
+    return mc_workflow_refuse (error, &t.pos, C_("transition", "send to another agency")) || mc_workflow_txn_abort (&t);
+  if (!mc_workflow_authorize (&t, MC_PERMISSION_PROCESS, error))
+    return mc_workflow_txn_abort (&t);
+  if ((unit = mc_workflow_lookup_external_unit (self, unit_code, error)) == 0 ||
+      (unit_due == 0 && !mc_calendar_add_working_days (self->calendar, t.at, days, &unit_due, error)))
+    return mc_workflow_txn_abort (&t);
+  if (unit_due <= t.at)
+    return mc_workflow_fail (error, MC_WORKFLOW_ERROR_INVALID, _("The other agency’s due time must be later than now")) ||
+           mc_workflow_txn_abort (&t);
+  e.state_from = t.pos.state;
+  e.state_to = "sent_external";
+  e.step = e.step_from = t.pos.step;
+  e.from_department = mc_workflow_holder (&t);
+  e.to_unit = unit;
+  e.step_due = unit_due;
+  e.ended_step_due = t.pos.step_due;
+  e.note = action ? action->note : NULL;
+  t.pos.department = mc_workflow_holder (&t);
+  t.pos.held_step_due = t.pos.step_due;
+  t.pos.step_due = unit_due;
+  t.pos.unit = unit;
+  t.pos.step_started = t.at;
+  t.pos.step_accepted = 0;
+  mc_workflow_set_str (&t.pos.state, "sent_external");
+  return mc_workflow_txn_commit (&t, &e, TRUE, error);
+}
+
+gboolean
+mc_workflow_receive_external (McWorkflow *self, const char *code, const McAction *action, GError **error)
+{
+  Txn t;
+  Event e = { "receive_external" };
+
+  g_return_val_if_fail (MC_IS_WORKFLOW (self), FALSE);
+
+  if (!mc_workflow_txn_begin (self, code, action, &t, error))
+    return FALSE;
+  if (!g_str_equal (t.pos.state, "sent_external"))
+    return mc_workflow_refuse (error, &t.pos, C_("transition", "receive back from another agency")) || mc_workflow_txn_abort (&t);
+  if (!mc_workflow_authorize (&t, MC_PERMISSION_PROCESS, error))
+    return mc_workflow_txn_abort (&t);
+  e.state_from = "sent_external";
+  e.state_to = "processing";
+  e.step = e.step_from = t.pos.step;
+  e.from_unit = t.pos.unit;
+  e.to_department = t.pos.department;
+  e.to_staff = t.actor;
+  e.ended_step_due = t.pos.step_due;
+  e.step_due = t.pos.held_step_due;
+  e.note = action ? action->note : NULL;
+  t.pos.step_due = t.pos.held_step_due;
+  t.pos.held_step_due = 0;
+  t.pos.unit = 0;
+  t.pos.step_started = t.pos.step_accepted = t.at;
+  t.pos.staff = t.actor ? t.actor : t.pos.staff;
+  mc_workflow_set_str (&t.pos.state, "processing");
+  return mc_workflow_txn_commit (&t, &e, TRUE, error);
+}
+
+static const char *const timeliness_ids[] = { "early", "on_time", "late" };
+
+/* Settles the dossier: result ready, unqualified or withdrawn. */
+static void
+settle (Txn *t, Event *e, const char *state, const McAction *action)
+{
+  e->state_from = t->pos.state;
+  e->state_to = state;
+  e->step_from = t->pos.step;
+  e->from_department = mc_workflow_holder (t);
+  e->from_unit = t->pos.unit;
+  e->to_department = t->n_route > 0 ? t->route[0].department : 0;
+  e->ended_step_due = t->pos.step_due;
+  e->note = action ? action->note : NULL;
+  mc_workflow_set_str (&t->pos.state, state);
+  /* A withdrawal is the citizen's act: neither early nor late. */
+  mc_workflow_set_str (&t->pos.timeliness, g_str_equal (state, "withdrawn") ? NULL
+                               : timeliness_ids[mc_calendar_classify (t->self->calendar, t->at, t->pos.due)]);
+  t->pos.finished = t->at;
+  t->pos.unit = 0;
+  t->pos.held_step_due = 0;
+}
+
+static gboolean
+write_outcome (Txn *t, const char *outcome, const char *number, const char *description, GError **error)
+{
+  sqlite3_stmt *stmt = mc_db_prepare (t->self->db, "UPDATE dossier SET outcome = ?, result_number = ?, "
+                                                   "result_note = ? WHERE id = ?", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, outcome, -1, SQLITE_STATIC);
+  mc_workflow_bind_text (stmt, 2, number);
+  mc_workflow_bind_text (stmt, 3, description);
+  sqlite3_bind_int64 (stmt, 4, t->pos.id);
+  return mc_db_step_done (t->self->db, stmt, error);
+}
+
+gboolean
+mc_workflow_finish (McWorkflow *self, const char *code, const McAction *action, const char *result_number,
+                    const char *result_description, GError **error)
+{
+  static const char *const from[] = { "received", "processing", NULL };
+  Txn t;
+  Event e = { "finish" };
+
+  g_return_val_if_fail (MC_IS_WORKFLOW (self), FALSE);
+
+  if ((result_number == NULL || *result_number == '\0') &&
+      (result_description == NULL || *result_description == '\0'))
+    return mc_workflow_fail (error, MC_WORKFLOW_ERROR_INVALID, _("Give the number or a description of the result document"));
+  if (!mc_workflow_txn_begin (self, code, action, &t, error))
+    return FALSE;
+  if (!mc_workflow_state_in (&t.pos, from))
+    return mc_workflow_refuse (error, &t.pos, C_("transition", "record the result of")) || mc_workflow_txn_abort (&t);
+  if (!mc_workflow_authorize (&t, MC_PERMISSION_PROCESS, error))
+    return mc_workflow_txn_abort (&t);
+  settle (&t, &e, "result_ready", action);
+  if (e.note == NULL)
+    e.note = result_number && *result_number ? result_number : result_description;
+  return mc_workflow_txn_commit (&t, &e, write_outcome (&t, "approved", result_number, result_description, error), error);
+}
+
+gboolean
+mc_workflow_unqualified (McWorkflow *self, const char *code, const McAction *action, GError **error)
+{
+  static const char *const from[] = { "received", "processing", "paused", NULL };
+  Txn t;
+  Event e = { "unqualified" };
+
+  g_return_val_if_fail (MC_IS_WORKFLOW (self), FALSE);
+
+  if (!mc_workflow_require_note (action, error, _("Give the reason the dossier cannot be settled")) ||
+      !mc_workflow_txn_begin (self, code, action, &t, error))
+    return FALSE;
+  if (!mc_workflow_state_in (&t.pos, from))
+    return mc_workflow_refuse (error, &t.pos, C_("transition", "declare unqualified")) || mc_workflow_txn_abort (&t);
+  if (!mc_workflow_authorize (&t, MC_PERMISSION_DECIDE, error))
+    return mc_workflow_txn_abort (&t);
+  if (g_str_equal (t.pos.state, "paused") && !end_pause (&t, error))
+    return mc_workflow_txn_abort (&t);
+  settle (&t, &e, "unqualified", action);
+  return mc_workflow_txn_commit (&t, &e, write_outcome (&t, "unqualified", NULL, action->note, error), error);
+}
+
+gboolean
+mc_workflow_withdraw (McWorkflow *self, const char *code, const McAction *action, GError **error)
+{
+  Txn t;
+  Event e = { "withdraw" };
+
+  g_return_val_if_fail (MC_IS_WORKFLOW (self), FALSE);
+
+  if (!mc_workflow_txn_begin (self, code, action, &t, error))
+    return FALSE;
+  if (!mc_workflow_state_is_open (t.pos.state))
+    return mc_workflow_refuse (error, &t.pos, C_("transition", "withdraw")) || mc_workflow_txn_abort (&t);
+  /* At the counter on the citizen's request, or by the department holding it. */
+  if (!mc_accounts_check (self->db, t.actor, MC_PERMISSION_RECEIVE, 0, NULL) &&
+      !mc_workflow_authorize (&t, MC_PERMISSION_PROCESS, error))
+    return mc_workflow_txn_abort (&t);
+  if (g_str_equal (t.pos.state, "paused") && !end_pause (&t, error))
+    return mc_workflow_txn_abort (&t);
+  settle (&t, &e, "withdrawn", action);
+  return mc_workflow_txn_commit (&t, &e, write_outcome (&t, "withdrawn", NULL, action ? action->note : NULL, error), error);
+}
+
+static gboolean
+write_return (Txn *t, const char *collected_by, const char *id_number, McChannel method, GError **error)
+{
+  sqlite3_stmt *stmt = mc_db_prepare (t->self->db, "UPDATE dossier SET returned_to = ?, return_method = ?, "
+                                                   "returned_id_number = ? WHERE id = ?", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, collected_by, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, mc_channel_to_string (method), -1, SQLITE_STATIC);
+  mc_workflow_bind_text (stmt, 3, id_number);
+  sqlite3_bind_int64 (stmt, 4, t->pos.id);
+  return mc_db_step_done (t->self->db, stmt, error);
+}
+
+gboolean
+mc_workflow_return (McWorkflow *self, const char *code, const McAction *action, const char *collected_by,
+                    const char *collector_id_number, McChannel method, GError **error)
+{
+  static const char *const from[] = { "result_ready", "unqualified", "withdrawn", NULL };
+  g_autofree char *who = collected_by ? g_strstrip (g_strdup (collected_by)) : NULL;
+  g_autofree char *id_number = NULL;
+  Txn t;
+  Event e = { "return" };
+
+  g_return_val_if_fail (MC_IS_WORKFLOW (self), FALSE);
+
+  if (who == NULL || *who == '\0')
+    return mc_workflow_fail (error, MC_WORKFLOW_ERROR_INVALID, _("Write who collected the result"));
+  /* At the counter the collector's papers are checked; a posted or online
+   * result has no one standing there. */
+  if (method == MC_CHANNEL_TRUC_TIEP || (collector_id_number && *collector_id_number))
+    {
+      id_number = mc_id_number_validate (collector_id_number, NULL, NULL, error);
+      if (id_number == NULL)
+        return FALSE;
+    }
+  if (!mc_workflow_txn_begin (self, code, action, &t, error))
+    return FALSE;
+  if (!mc_workflow_state_in (&t.pos, from) || t.pos.returned != 0)
+    return mc_workflow_refuse (error, &t.pos, C_("transition", "return")) || mc_workflow_txn_abort (&t);
+  if (!mc_workflow_authorize (&t, MC_PERMISSION_RETURN, error))
+    return mc_workflow_txn_abort (&t);
+  e.state_from = t.pos.state;
+  e.state_to = g_str_equal (t.pos.state, "result_ready") ? "returned" : t.pos.state;
+  e.note = action && action->note && *action->note ? action->note : who;
+  mc_workflow_set_str (&t.pos.state, e.state_to);
+  t.pos.returned = t.at;
+  return mc_workflow_txn_commit (&t, &e, write_return (&t, who, id_number, method, error), error);
+}
