@@ -14,6 +14,7 @@
 #include "mc-board-window.h"
 #include "mc-calendar-store.h"
 #include "mc-preferences-window.h"
+#include "mc-session.h"
 #include "mc-window.h"
 
 struct _McApplication
@@ -157,8 +158,10 @@ mc_application_activate (GApplication *app)
         show_error_and_quit (self, error->message);
       return;
     }
+  /* Accounts (mc-session.c): the sign-in or first-run window, or the main
+   * window for a database whose staff have no passwords. */
   if (window == NULL)
-    window = GTK_WINDOW (mc_window_new (self));
+    window = mc_session_start (self);
   gtk_window_present (window);
 }
 

@@ -19,6 +19,7 @@
 #include "mc-format.h"
 #include "mc-inbox-page.h"
 #include "mc-records-print.h"
+#include "mc-session.h"
 #include "mc-text-column.h"
 #include "mc-window.h"
 
@@ -398,6 +399,7 @@ fill_choices (McInboxPage *self)
 
   self->departments = mc_catalog_list_departments (mc_application_get_catalog (self->app), NULL);
   self->staff = mc_directory_list_staff (db, 0, NULL);
+  mc_session_restrict_staff (self->app, self->staff);  /* signed in: only oneself */
   gtk_string_list_append (departments, _("All departments"));
   for (guint i = 0; i < self->departments->len; i++)
     gtk_string_list_append (departments, ((McDepartment *) self->departments->pdata[i])->name);

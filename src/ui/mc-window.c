@@ -16,6 +16,7 @@
 #include "mc-reception-page.h"
 #include "mc-apology-page.h"
 #include "mc-return-page.h"
+#include "mc-session.h"
 #include "mc-sidebar.h"
 #include "mc-window.h"
 
@@ -27,6 +28,7 @@ struct _McWindow
   GtkStack             *stack;
   McSidebar            *sidebar;
   AdwWindowTitle       *title;
+  AdwHeaderBar         *header_bar;
   GString              *scan;        /* keys typed at scanner speed */
   guint32               scan_last;   /* time of the last of them */
   GtkEditable          *scan_target; /* the field the scan typed into, and its text before */
@@ -192,6 +194,7 @@ mc_window_class_init (McWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, McWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, McWindow, sidebar);
   gtk_widget_class_bind_template_child (widget_class, McWindow, title);
+  gtk_widget_class_bind_template_child (widget_class, McWindow, header_bar);
   gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_cb);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_CONTROL_MASK, "win.show-page", "s", "reception");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_CONTROL_MASK, "win.show-page", "s", "dossiers");
@@ -253,6 +256,8 @@ mc_window_new (McApplication *app)
   gtk_stack_add_titled (self->stack, GTK_WIDGET (mc_apology_page_new (app)), "apologies", _("Apology register"));
   gtk_stack_add_titled (self->stack, GTK_WIDGET (mc_catalog_page_new (app)), "catalog", _("Procedure catalog"));
   gtk_stack_add_titled (self->stack, GTK_WIDGET (mc_calendar_page_new (app)), "calendar", _("Working calendar"));
+  /* The signed-in person's name and menu; Tài khoản and Nhật ký for their roles. */
+  mc_session_setup_window (self, self->stack, self->header_bar);
   restore_state (self, mc_application_get_settings (app));
   page_changed_cb (self);
   return self;

@@ -1,0 +1,235 @@
+/* mc-session.c — who is signed in at this computer, and what the windows show for them
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The signed-in staff member is the database connection's actor (set by
+ * mc_accounts_sign_in), so core checks every action against them whatever
+ * the window shows; hiding a page from a role is only a convenience.
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "mc-accounts-page.h"
+#include "mc-audit-page.h"
+#include "mc-directory.h"
+#include "mc-login-window.h"
+#include "mc-session.h"
+
+static McAccounts *
+accounts_of (McApplication *app)
+{
+  return mc_accounts_new (mc_application_get_db (app));
+}
+
+gboolean
+mc_session_is_enforced (McApplication *app)
+{
+  g_autoptr(McAccounts) accounts = NULL;
+
+  g_return_val_if_fail (MC_IS_APPLICATION (app), FALSE);
+
+  accounts = accounts_of (app);
+  return mc_accounts_is_enforced (accounts);
+}
+
+static gboolean
+has_no_account (McApplication *app)
+{
+  g_autoptr(McAccounts) accounts = accounts_of (app);
+  g_autoptr(GPtrArray) all = mc_accounts_list (accounts, NULL);
+
+  return all != NULL && all->len == 0;
+}
+
+GtkWindow *
+mc_session_start (McApplication *app)
+{
+  GtkWindow *window;
+
+  g_return_val_if_fail (MC_IS_APPLICATION (app), NULL);
+
+  if (mc_session_is_enforced (app))
+    window = GTK_WINDOW (mc_login_window_new (app, FALSE));
+  else if (has_no_account (app))
+    window = GTK_WINDOW (mc_login_window_new (app, TRUE));
+  else
+    window = GTK_WINDOW (mc_window_new (app));
+  gtk_window_present (window);
+  return window;
+}
+
+McStaff *
+mc_session_get_staff (McApplication *app)
+{
+  g_autoptr(McAccounts) accounts = NULL;
+  gint64 actor;
+
+  g_return_val_if_fail (MC_IS_APPLICATION (app), NULL);
+
+  actor = mc_application_get_db (app) ? mc_db_get_actor (mc_application_get_db (app)) : 0;
+  if (actor == 0)
+    return NULL;
+  accounts = accounts_of (app);
+  return mc_accounts_get_staff_by_id (accounts, actor, NULL);
+}
+
+McRoles
+mc_session_get_roles (McApplication *app)
+{
+  g_autoptr(McStaff) staff = mc_session_get_staff (app);
+
+  return staff != NULL && staff->active ? staff->roles : 0;
+}
+
+McWindow *
+mc_session_open_main (McApplication *app, GtkWindow *login)
+{
+  McWindow *window = mc_window_new (app);
+
+  gtk_window_present (GTK_WINDOW (window));
+  /* Presented first: closing the app's last window would quit it. */
+  if (login != NULL)
+    gtk_window_destroy (login);
+  return window;
+}
+
+GtkWindow *
+mc_session_sign_out (McApplication *app)
+{
+  g_autoptr(McAccounts) accounts = NULL;
+  g_autoptr(GList) windows = NULL;
+  GtkWindow *login;
+
+  g_return_val_if_fail (MC_IS_APPLICATION (app), NULL);
+
+  accounts = accounts_of (app);
+  mc_accounts_sign_out (accounts);
+  windows = g_list_copy (gtk_application_get_windows (GTK_APPLICATION (app)));
+  login = GTK_WINDOW (mc_login_window_new (app, FALSE));
+  gtk_window_present (login);
+  /* Every window the person opened goes: dossier windows, dialogs. */
+  for (GList *l = windows; l != NULL; l = l->next)
+    gtk_window_destroy (GTK_WINDOW (l->data));
+  return login;
+}
+
+static void
+sign_out_activated (GSimpleAction *action, GVariant *parameter, gpointer user_data)
+{
+  GtkWidget *window = user_data;
+
+  mc_session_sign_out (MC_APPLICATION (gtk_window_get_application (GTK_WINDOW (window))));
+}
+
+static GtkWidget *
+dim_label (const char *text, gboolean wrap)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_wrap (GTK_LABEL (label), wrap);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 36);
+  gtk_widget_add_css_class (label, "dim-label");
+  return label;
+}
+
+/* The popover of the user's button: who, where, which roles, sign out. */
+static GtkWidget *
+user_popover (const McStaff *staff)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  GtkWidget *popover = gtk_popover_new ();
+  GtkWidget *name = gtk_label_new (staff->full_name);
+  GtkWidget *roles = gtk_flow_box_new ();
+  GtkWidget *sign_out = gtk_button_new_with_mnemonic (_("_Sign Out"));
+  g_autofree char *who = staff->title && *staff->title ? g_strdup_printf ("%s · %s", staff->username, staff->title)
+                                                       : g_strdup (staff->username);
+
+  gtk_widget_set_margin_top (box, 6);
+  gtk_widget_set_margin_bottom (box, 6);
+  gtk_widget_set_margin_start (box, 6);
+  gtk_widget_set_margin_end (box, 6);
+  gtk_box_append (GTK_BOX (box), adw_avatar_new (48, staff->full_name, TRUE));
+  gtk_widget_add_css_class (name, "title-4");
+  gtk_box_append (GTK_BOX (box), name);
+  gtk_box_append (GTK_BOX (box), dim_label (who, FALSE));
+  if (staff->department_name != NULL)
+    gtk_box_append (GTK_BOX (box), dim_label (staff->department_name, TRUE));
+  gtk_flow_box_set_selection_mode (GTK_FLOW_BOX (roles), GTK_SELECTION_NONE);
+  gtk_flow_box_set_max_children_per_line (GTK_FLOW_BOX (roles), 3);
+  for (McRoles r = 1; r <= MC_ROLE_ADMIN; r <<= 1)
+    if (staff->roles & r)
+      {
+        GtkWidget *label = gtk_label_new (mc_role_to_label (r));
+        gtk_widget_add_css_class (label, "badge");
+        gtk_widget_add_css_class (label, "count");
+        gtk_flow_box_append (GTK_FLOW_BOX (roles), label);
+      }
+  gtk_box_append (GTK_BOX (box), roles);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (sign_out), "session.sign-out");
+  gtk_widget_set_margin_top (sign_out, 6);
+  gtk_box_append (GTK_BOX (box), sign_out);
+  gtk_popover_set_child (GTK_POPOVER (popover), box);
+  return popover;
+}
+
+static GtkWidget *
+user_button (const McStaff *staff)
+{
+  GtkWidget *button = gtk_menu_button_new ();
+  GtkWidget *content = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  g_autofree char *roles = mc_roles_to_label (staff->roles);
+  /* Translators: tooltip of the signed-in user's button: full name, then roles */
+  g_autofree char *tooltip = g_strdup_printf (_("Signed in as %s (%s)"), staff->full_name, roles);
+
+  gtk_box_append (GTK_BOX (content), adw_avatar_new (24, staff->full_name, TRUE));
+  gtk_box_append (GTK_BOX (content), gtk_label_new (staff->full_name));
+  gtk_menu_button_set_child (GTK_MENU_BUTTON (button), content);
+  gtk_menu_button_set_popover (GTK_MENU_BUTTON (button), user_popover (staff));
+  gtk_widget_set_tooltip_text (button, tooltip);
+  gtk_widget_set_name (button, "user-button");
+  return button;
+}
+
+void
+mc_session_setup_window (McWindow *window, GtkStack *stack, AdwHeaderBar *header)
+{
+  McApplication *app = MC_APPLICATION (gtk_window_get_application (GTK_WINDOW (window)));
+  static const GActionEntry entries[] = { { "sign-out", sign_out_activated } };
+  g_autoptr(GSimpleActionGroup) group = g_simple_action_group_new ();
+  g_autoptr(McStaff) staff = NULL;
+
+  g_return_if_fail (MC_IS_APPLICATION (app));
+
+  staff = mc_session_get_staff (app);
+  g_action_map_add_action_entries (G_ACTION_MAP (group), entries, G_N_ELEMENTS (entries), window);
+  /* Nobody signed in (accounts not enforced): nothing to sign out of. */
+  g_simple_action_set_enabled (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (group), "sign-out")),
+                               staff != NULL);
+  gtk_widget_insert_action_group (GTK_WIDGET (window), "session", G_ACTION_GROUP (group));
+  if (staff == NULL)
+    return;
+  adw_header_bar_pack_end (header, user_button (staff));
+  if (staff->roles & MC_ROLE_ADMIN)
+    gtk_stack_add_titled (stack, GTK_WIDGET (mc_accounts_page_new (app)), "accounts", _("Accounts"));
+  if (staff->roles & (MC_ROLE_ADMIN | MC_ROLE_LEADER))
+    gtk_stack_add_titled (stack, GTK_WIDGET (mc_audit_page_new (app)), "audit", _("System log"));
+}
+
+void
+mc_session_restrict_staff (McApplication *app, GPtrArray *staff)
+{
+  g_autoptr(McStaff) me = NULL;
+
+  g_return_if_fail (MC_IS_APPLICATION (app));
+
+  if (staff == NULL || !mc_session_is_enforced (app))
+    return;
+  me = mc_session_get_staff (app);
+  for (guint i = staff->len; i > 0; i--)
+    {
+      McStaffEntry *s = staff->pdata[i - 1];
+      if (me == NULL || g_strcmp0 (s->username, me->username) != 0)
+        g_ptr_array_remove_index (staff, i - 1);
+    }
+}

@@ -1,0 +1,38 @@
+/* mc-session.h — who is signed in at this computer, and what the windows show for them
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "mc-accounts.h"
+#include "mc-application.h"
+#include "mc-window.h"
+
+G_BEGIN_DECLS
+
+/* TRUE once the database has an administrator with a password: from then on
+ * the app opens on the sign-in window. */
+gboolean   mc_session_is_enforced    (McApplication *app);
+/* The first window for a database just opened: the sign-in window when
+ * accounts are enforced, the first-run window when the database has no
+ * account at all, else (an older database whose staff have no passwords)
+ * the main window, as before accounts existed. Presented. */
+GtkWindow *mc_session_start          (McApplication *app);
+/* The staff member signed in (the database's actor), NULL when nobody is. */
+McStaff   *mc_session_get_staff      (McApplication *app);
+McRoles    mc_session_get_roles      (McApplication *app);
+/* After a successful sign-in: the main window replaces `login`. */
+McWindow  *mc_session_open_main      (McApplication *app, GtkWindow *login);
+/* Đăng xuất: the main windows close and the sign-in window opens. */
+GtkWindow *mc_session_sign_out       (McApplication *app);
+/* What a new main window shows for the signed-in staff member: their name
+ * and roles in the header bar, "session.sign-out", and the Tài khoản and
+ * Nhật ký hệ thống pages for the roles that may see them. */
+void       mc_session_setup_window   (McWindow *window, GtkStack *stack, AdwHeaderBar *header);
+/* Signed in under enforced accounts, the person at the computer is the one
+ * who signed in: drops the other McStaffEntry* of `staff` (the choices of a
+ * "who am I" drop-down). */
+void       mc_session_restrict_staff (McApplication *app, GPtrArray *staff);
+
+G_END_DECLS
