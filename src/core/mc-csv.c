@@ -97,12 +97,27 @@ read_quoted (McCsvReader *reader, GString *field, GError **error)
   return fail (reader, MC_CSV_ERROR_SYNTAX, error, _("a quoted value is not closed"));
 }
 
+static gboolean
+check_size (McCsvReader *reader, GError **error)
+{
+  g_autofree char *message = NULL;
+
+  if (reader->length <= (gsize) MC_CSV_MAX_FILE_MB * 1024 * 1024)
+    return TRUE;
+  reader->record_line = 1;
+  message = g_strdup_printf (_("the file is larger than %d MB"), MC_CSV_MAX_FILE_MB);
+  return fail (reader, MC_CSV_ERROR_TOO_LARGE, error, message);
+}
+
 gboolean
 mc_csv_reader_next (McCsvReader *reader, GPtrArray *fields, GError **error)
 {
   g_autoptr(GString) field = g_string_new (NULL);
+  gsize start;
 
   g_ptr_array_set_size (fields, 0);
+  if (!check_size (reader, error))
+    return FALSE;
   /* Blank lines between records carry no data. */
   while (reader->pos < reader->length &&
          (reader->data[reader->pos] == '\n' || reader->data[reader->pos] == '\r'))
@@ -111,9 +126,14 @@ mc_csv_reader_next (McCsvReader *reader, GPtrArray *fields, GError **error)
   if (reader->pos >= reader->length)
     return FALSE;
   reader->record_line = reader->line;
+  start = reader->pos;
   for (;;)
     {
       char c = reader->pos < reader->length ? reader->data[reader->pos] : '\n';
+
+      /* Fields are limited one by one; this bounds their sum too. */
+      if (reader->pos - start > MC_CSV_MAX_RECORD_BYTES)
+        return fail (reader, MC_CSV_ERROR_TOO_LARGE, error, _("the line is longer than 1 MB"));
 
       if (c == '"' && field->len == 0)
         {

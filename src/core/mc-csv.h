@@ -23,6 +23,9 @@ typedef struct _McCsvReader McCsvReader;
 /* Limits that keep a hostile file from exhausting memory. */
 #define MC_CSV_MAX_FIELD_BYTES (64 * 1024)
 #define MC_CSV_MAX_FIELDS 256
+#define MC_CSV_MAX_RECORD_BYTES (1024 * 1024)
+/* A migration of 1,000,000 dossiers is about 120 MB. */
+#define MC_CSV_MAX_FILE_MB 256
 
 McCsvReader *mc_csv_reader_new            (const char *data, gsize length);
 void         mc_csv_reader_free           (McCsvReader *reader);
