@@ -23,6 +23,12 @@
 #include "mc-apology-page.h"
 #include "mc-return-page.h"
 #include "mc-sidebar.h"
+#include "mc-accounts-page.h"
+#include "mc-audit-page.h"
+#include "mc-directory.h"
+#include "mc-format.h"
+#include "mc-login-window.h"
+#include "mc-session.h"
 
 static McApplication *app;
 static McWindow *window;
@@ -659,6 +665,317 @@ test_dossier_page_sort (void)
   mc_dossier_page_set_filter (page, MC_DOSSIER_FILTER_ALL, "");
 }
 
+/* Accounts: sign-in, first run, the Tài khoản and Nhật ký pages. They run
+ * on their own application and database, since an administrator makes
+ * accounts enforced and every other test here acts without signing in. */
+
+static McApplication *accounts_app;
+
+static gint64
+accounts_int (const char *sql)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 n = mc_db_query_int (mc_application_get_db (accounts_app), sql, &error);
+
+  g_assert_no_error (error);
+  return n;
+}
+
+static gpointer
+find_app_window (GType type)
+{
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (accounts_app)); l != NULL; l = l->next)
+    if (G_TYPE_CHECK_INSTANCE_TYPE (l->data, type))
+      return l->data;
+  return NULL;
+}
+
+static McWindow *
+sign_in_as (const char *username, const char *password)
+{
+  McLoginWindow *login;
+  g_autoptr(GError) error = NULL;
+  McWindow *main_window;
+
+  if ((main_window = find_app_window (MC_TYPE_WINDOW)) != NULL)
+    gtk_widget_activate_action (GTK_WIDGET (main_window), "session.sign-out", NULL);
+  login = find_app_window (MC_TYPE_LOGIN_WINDOW);
+  g_assert_nonnull (login);
+  g_assert_false (mc_login_window_is_first_run (login));
+  g_assert_null (find_app_window (MC_TYPE_WINDOW));
+  mc_login_window_fill (login, username, password);
+  main_window = mc_login_window_submit (login, &error);
+  g_assert_no_error (error);
+  g_assert_true (MC_IS_WINDOW (main_window));
+  wait_for_idle ();
+  return main_window;
+}
+
+static void
+test_accounts_first_run (void)
+{
+  g_autofree char *path = mc_test_tmp_path ("accounts.sqlite");
+  g_autoptr(GError) error = NULL;
+  McLoginWindow *login;
+  McWindow *main_window;
+  GtkWindow *first;
+
+  accounts_app = g_object_new (MC_TYPE_APPLICATION, "application-id", "vn.motcua.Motcua.AccountsTest",
+                               "flags", G_APPLICATION_NON_UNIQUE, "resource-base-path", "/vn/motcua/Motcua", NULL);
+  g_assert_true (g_application_register (G_APPLICATION (accounts_app), NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (mc_application_open_db (accounts_app, path, &error));
+  g_assert_no_error (error);
+
+  /* No account at all: the first window creates the administrator. */
+  first = mc_session_start (accounts_app);
+  g_assert_true (MC_IS_LOGIN_WINDOW (first));
+  login = MC_LOGIN_WINDOW (first);
+  g_assert_true (mc_login_window_is_first_run (login));
+  mc_login_window_fill_first_run (login, "admin", "Nguyễn Quản Trị", "matkhau2026", "matkhau2027");
+  g_assert_null (mc_login_window_submit (login, &error));
+  g_assert_error (error, MC_ACCOUNTS_ERROR, MC_ACCOUNTS_ERROR_INVALID);
+  g_assert_cmpstr (mc_login_window_get_message (login), ==, error->message);
+  g_clear_error (&error);
+  /* Core's strength rule, told in the window; nothing written. */
+  mc_login_window_fill_first_run (login, "admin", "Nguyễn Quản Trị", "ngan", "ngan");
+  g_assert_null (mc_login_window_submit (login, &error));
+  g_assert_error (error, MC_ACCOUNTS_ERROR, MC_ACCOUNTS_ERROR_INVALID);
+  g_assert_nonnull (strstr (mc_login_window_get_message (login), "8"));
+  g_clear_error (&error);
+  g_assert_cmpint (accounts_int ("SELECT count (*) FROM staff"), ==, 0);
+
+  mc_login_window_fill_first_run (login, "admin", "Nguyễn Quản Trị", "matkhau2026", "matkhau2026");
+  main_window = mc_login_window_submit (login, &error);
+  g_assert_no_error (error);
+  g_assert_true (MC_IS_WINDOW (main_window));
+  g_assert_null (find_app_window (MC_TYPE_LOGIN_WINDOW));
+  g_assert_cmpint (accounts_int ("SELECT count (*) FROM staff WHERE username = 'admin' AND roles = 'quan_tri' "
+                                 "AND password_hash LIKE '$argon2id$%'"), ==, 1);
+  g_assert_true (mc_session_is_enforced (accounts_app));
+  g_assert_cmpint (mc_db_get_actor (mc_application_get_db (accounts_app)), ==,
+                   accounts_int ("SELECT id FROM staff WHERE username = 'admin'"));
+  g_assert_cmpstr (mc_application_get_username (accounts_app), ==, "admin");
+  /* The administrator sees both pages. */
+  g_assert_true (MC_IS_ACCOUNTS_PAGE (mc_window_get_page_widget (main_window, "accounts")));
+  g_assert_true (MC_IS_AUDIT_PAGE (mc_window_get_page_widget (main_window, "audit")));
+  wait_for_idle ();
+}
+
+static void
+test_accounts_page_add (void)
+{
+  McWindow *main_window = find_app_window (MC_TYPE_WINDOW);
+  McAccountsPage *page = MC_ACCOUNTS_PAGE (mc_window_get_page_widget (main_window, "accounts"));
+  g_autoptr(McAccounts) accounts = mc_accounts_new (mc_application_get_db (accounts_app));
+  g_autoptr(McStaff) added = NULL;
+  g_autoptr(GError) error = NULL;
+  McAccountDialog *dialog;
+
+  gtk_widget_activate_action (GTK_WIDGET (main_window), "win.show-page", "s", "accounts");
+  g_assert_cmpuint (mc_accounts_page_get_n_accounts (page), ==, 1);
+  gtk_widget_activate_action (GTK_WIDGET (page), "accounts.add", NULL);
+  dialog = mc_accounts_page_get_dialog (page);
+  g_assert_nonnull (dialog);
+  g_assert_cmpint (mc_account_dialog_get_mode (dialog), ==, MC_ACCOUNT_DIALOG_ADD);
+  /* Refused by core (a user name with diacritics): the dialog stays open with its message. */
+  mc_account_dialog_fill (dialog, "tn.mái", "Lê Thị Mai", "Công chức", "TTPV",
+                          MC_ROLE_RECEPTION | MC_ROLE_REPORTING, "motcua2026");
+  g_assert_false (mc_account_dialog_save (dialog, &error));
+  g_assert_error (error, MC_ACCOUNTS_ERROR, MC_ACCOUNTS_ERROR_INVALID);
+  g_assert_cmpstr (mc_account_dialog_get_message (dialog), ==, error->message);
+  g_clear_error (&error);
+  g_assert_true (mc_accounts_page_get_dialog (page) == dialog);
+
+  mc_account_dialog_fill (dialog, "tn.mai", NULL, NULL, NULL, MC_ROLE_RECEPTION | MC_ROLE_REPORTING, NULL);
+  g_assert_true (mc_account_dialog_save (dialog, &error));
+  g_assert_no_error (error);
+  g_assert_null (mc_accounts_page_get_dialog (page));
+  added = mc_accounts_get_staff (accounts, "tn.mai", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (added->full_name, ==, "Lê Thị Mai");
+  g_assert_cmpstr (added->title, ==, "Công chức");
+  g_assert_cmpstr (added->department_code, ==, "TTPV");
+  g_assert_cmpint (added->roles, ==, MC_ROLE_RECEPTION | MC_ROLE_REPORTING);
+  g_assert_true (added->has_password && added->active);
+  g_assert_cmpuint (mc_accounts_page_get_n_accounts (page), ==, 2);
+  g_assert_true (mc_accounts_page_select (page, "tn.mai"));
+
+  /* A second account, through the same dialog, for the lockout below. */
+  gtk_widget_activate_action (GTK_WIDGET (page), "accounts.add", NULL);
+  mc_account_dialog_fill (mc_accounts_page_get_dialog (page), "cv.khoa", "Đặng Minh Khoa", NULL, "VP",
+                          MC_ROLE_SPECIALIST, "chuyenvien9");
+  g_assert_true (mc_account_dialog_save (mc_accounts_page_get_dialog (page), &error));
+  g_assert_no_error (error);
+  wait_for_idle ();
+}
+
+static void
+test_accounts_sign_in (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) people = NULL;
+  McLoginWindow *login;
+  McWindow *main_window = find_app_window (MC_TYPE_WINDOW);
+
+  gtk_widget_activate_action (GTK_WIDGET (main_window), "session.sign-out", NULL);
+  g_assert_null (find_app_window (MC_TYPE_WINDOW));
+  g_assert_cmpint (mc_db_get_actor (mc_application_get_db (accounts_app)), ==, 0);
+  login = find_app_window (MC_TYPE_LOGIN_WINDOW);
+  g_assert_nonnull (login);
+
+  /* A wrong password: refused with core's message, each failure counted in the database. */
+  for (int i = 1; i <= 2; i++)
+    {
+      mc_login_window_fill (login, "tn.mai", "saimatkhau1");
+      g_assert_null (mc_login_window_submit (login, &error));
+      g_assert_error (error, MC_ACCOUNTS_ERROR, MC_ACCOUNTS_ERROR_BAD_PASSWORD);
+      g_assert_cmpstr (mc_login_window_get_message (login), ==, error->message);
+      g_clear_error (&error);
+      g_assert_cmpint (accounts_int ("SELECT failed_logins FROM staff WHERE username = 'tn.mai'"), ==, i);
+    }
+  g_assert_cmpint (mc_db_get_actor (mc_application_get_db (accounts_app)), ==, 0);
+
+  /* Enter in the password field signs in. */
+  mc_login_window_fill (login, "tn.mai", "motcua2026");
+  g_signal_emit_by_name (gtk_widget_get_template_child (GTK_WIDGET (login), MC_TYPE_LOGIN_WINDOW, "password"),
+                         "entry-activated");
+  main_window = find_app_window (MC_TYPE_WINDOW);
+  g_assert_nonnull (main_window);
+  g_assert_null (find_app_window (MC_TYPE_LOGIN_WINDOW));
+  g_assert_cmpint (mc_db_get_actor (mc_application_get_db (accounts_app)), ==,
+                   accounts_int ("SELECT id FROM staff WHERE username = 'tn.mai'"));
+  g_assert_cmpint (accounts_int ("SELECT failed_logins FROM staff WHERE username = 'tn.mai'"), ==, 0);
+  g_assert_cmpstr (mc_application_get_username (accounts_app), ==, "tn.mai");
+  /* Not an administrator or a leader: neither page. */
+  g_assert_null (mc_window_get_page_widget (main_window, "accounts"));
+  g_assert_null (mc_window_get_page_widget (main_window, "audit"));
+  /* Xử lý hồ sơ offers only the person signed in. */
+  people = mc_directory_list_staff (mc_application_get_db (accounts_app), 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (people->len, ==, 3);
+  mc_session_restrict_staff (accounts_app, people);
+  g_assert_cmpuint (people->len, ==, 1);
+  g_assert_cmpstr (((McStaffEntry *) people->pdata[0])->username, ==, "tn.mai");
+  wait_for_idle ();
+}
+
+static void
+test_accounts_lockout (void)
+{
+  g_autoptr(GError) error = NULL;
+  McWindow *main_window = find_app_window (MC_TYPE_WINDOW);
+  McLoginWindow *login;
+  McAccountsPage *page;
+
+  gtk_widget_activate_action (GTK_WIDGET (main_window), "session.sign-out", NULL);
+  login = find_app_window (MC_TYPE_LOGIN_WINDOW);
+  for (int i = 0; i < 5; i++)
+    {
+      mc_login_window_fill (login, "cv.khoa", "doanbua123");
+      g_assert_null (mc_login_window_submit (login, &error));
+      g_assert_error (error, MC_ACCOUNTS_ERROR, MC_ACCOUNTS_ERROR_BAD_PASSWORD);
+      g_clear_error (&error);
+    }
+  /* Locked now: even the right password is refused, with the time it ends. */
+  mc_login_window_fill (login, "cv.khoa", "chuyenvien9");
+  g_assert_null (mc_login_window_submit (login, &error));
+  g_assert_error (error, MC_ACCOUNTS_ERROR, MC_ACCOUNTS_ERROR_LOCKED);
+  g_assert_cmpstr (mc_login_window_get_message (login), ==, error->message);
+  g_clear_error (&error);
+
+  /* The administrator unlocks it from the page. */
+  main_window = sign_in_as ("admin", "matkhau2026");
+  page = MC_ACCOUNTS_PAGE (mc_window_get_page_widget (main_window, "accounts"));
+  mc_accounts_page_reload (page);
+  g_assert_true (mc_accounts_page_select (page, "cv.khoa"));
+  for (guint i = 0; i < mc_accounts_page_get_n_accounts (page); i++)
+    if (g_str_equal (mc_accounts_page_get_account (page, i)->username, "cv.khoa"))
+      {
+        g_autofree char *state = mc_accounts_page_state_text (mc_accounts_page_get_account (page, i));
+        const char *format = g_dgettext (GETTEXT_PACKAGE, "Locked until %s");
+        g_assert_cmpint (strncmp (state, format, strstr (format, "%s") - format), ==, 0);
+      }
+  gtk_widget_activate_action (GTK_WIDGET (page), "accounts.unlock", NULL);
+  g_assert_cmpint (accounts_int ("SELECT failed_logins + coalesce (locked_until, 0) FROM staff "
+                                 "WHERE username = 'cv.khoa'"), ==, 0);
+  wait_for_idle ();
+}
+
+static gboolean
+audit_lists (McAuditPage *page, const char *action, const char *object_label, const char *username)
+{
+  for (guint i = 0; i < mc_audit_page_get_n_entries (page); i++)
+    {
+      const McAuditEntry *e = mc_audit_page_get_entry (page, i);
+      if (g_strcmp0 (e->action, action) == 0 && g_strcmp0 (e->object_label, object_label) == 0 &&
+          g_strcmp0 (e->username, username) == 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static void
+test_accounts_audit_page (void)
+{
+  McWindow *main_window = find_app_window (MC_TYPE_WINDOW);
+  McAuditPage *page = MC_AUDIT_PAGE (mc_window_get_page_widget (main_window, "audit"));
+  g_autoptr(GError) error = NULL;
+  /* Audit rows carry the real clock, not MOTCUA_NOW. */
+  McDate today = mc_time_get_date (g_get_real_time () / G_USEC_PER_SEC);
+  g_autofree char *altered = NULL, *intact = NULL, *number = NULL;
+  gint64 n_rows;
+  GList *windows;
+
+  g_assert_nonnull (page);
+  gtk_widget_activate_action (GTK_WIDGET (main_window), "win.show-page", "s", "audit");
+  /* The account the administrator created after signing in, under their name. */
+  mc_audit_page_set_filter (page, "admin", NULL, today - 1, today);
+  g_assert_cmpuint (mc_audit_page_get_n_entries (page), >, 0);
+  g_assert_true (audit_lists (page, "staff.insert", "tn.mai", "admin"));
+  g_assert_cmpstr (mc_audit_page_get_entry (page, 0)->full_name, ==, "Nguyễn Quản Trị");
+  g_assert_cmpstr (mc_audit_action_to_label ("staff.insert"), ==, g_dgettext (GETTEXT_PACKAGE, "Account created"));
+  g_assert_cmpstr (mc_audit_action_to_label ("dossier.insert"), ==, g_dgettext (GETTEXT_PACKAGE, "Dossier received"));
+  /* Newest first. */
+  for (guint i = 1; i < mc_audit_page_get_n_entries (page); i++)
+    g_assert_cmpint (mc_audit_page_get_entry (page, i - 1)->id, >, mc_audit_page_get_entry (page, i)->id);
+  /* Another person, a later day, a dossier code: not these rows. */
+  mc_audit_page_set_filter (page, "tn.mai", NULL, 0, 0);
+  g_assert_false (audit_lists (page, "staff.insert", "tn.mai", "admin"));
+  mc_audit_page_set_filter (page, NULL, NULL, today + 2, 0);
+  g_assert_cmpuint (mc_audit_page_get_n_entries (page), ==, 0);
+  mc_audit_page_set_filter (page, NULL, "000.00.06.H56-261123-0001", 0, 0);
+  g_assert_cmpuint (mc_audit_page_get_n_entries (page), ==, 0);
+  mc_audit_page_set_filter (page, NULL, NULL, 0, 0);
+  g_assert_true (audit_lists (page, "staff.insert", "cv.khoa", "admin"));
+
+  gtk_widget_activate_action (GTK_WIDGET (page), "audit.verify", NULL);
+  n_rows = accounts_int ("SELECT count (*) FROM audit_log");
+  number = mc_format_count (n_rows);
+  intact = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "The log is intact: %s row checked, none edited or deleted",
+                                         "The log is intact: %s rows checked, none edited or deleted", n_rows), number);
+  g_assert_cmpint (n_rows, >, 0);
+  g_assert_cmpstr (mc_audit_page_get_verify_message (page), ==, intact);
+  g_assert_true (mc_audit_page_verify (page));
+
+  /* A row edited behind the application's back is found, by its number. */
+  g_assert_true (mc_db_exec (mc_application_get_db (accounts_app),
+                             "DROP TRIGGER audit_log_no_update; UPDATE audit_log SET detail = 'sửa' WHERE id = 2",
+                             &error));
+  g_assert_no_error (error);
+  g_assert_false (mc_audit_page_verify (page));
+  altered = g_strdup_printf (g_dgettext (GETTEXT_PACKAGE, "The log has been altered at row %lld (the %s rows before it are intact)"),
+                             2LL, "1");
+  g_assert_cmpstr (mc_audit_page_get_verify_message (page), ==, altered);
+
+  windows = g_list_copy (gtk_application_get_windows (GTK_APPLICATION (accounts_app)));
+  for (GList *l = windows; l != NULL; l = l->next)
+    gtk_window_destroy (l->data);
+  g_list_free (windows);
+  wait_for_idle ();
+  g_clear_object (&accounts_app);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -689,6 +1006,11 @@ main (int argc, char **argv)
   g_test_add_func ("/ui/return-page", test_return_page);
   g_test_add_func ("/ui/apology-page", test_apology_page);
   g_test_add_func ("/ui/dossier-page-sort", test_dossier_page_sort);
+  g_test_add_func ("/ui/accounts/first-run", test_accounts_first_run);
+  g_test_add_func ("/ui/accounts/page-add", test_accounts_page_add);
+  g_test_add_func ("/ui/accounts/sign-in", test_accounts_sign_in);
+  g_test_add_func ("/ui/accounts/lockout", test_accounts_lockout);
+  g_test_add_func ("/ui/accounts/audit-page", test_accounts_audit_page);
   status = g_test_run ();
   gtk_window_destroy (GTK_WINDOW (window));
   g_object_unref (app);

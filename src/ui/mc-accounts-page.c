@@ -263,7 +263,7 @@ mc_accounts_page_init (McAccountsPage *self)
   g_signal_connect_swapped (self->selection, "notify::selected", G_CALLBACK (selection_changed_cb), self);
   mc_text_column_add (self->view, _("User name"), username_of, FALSE, 120, NULL, NULL);
   mc_text_column_add (self->view, _("Full name"), name_of, FALSE, 180, NULL, NULL);
-  mc_text_column_add (self->view, _("Title"), title_of, FALSE, 150, NULL, NULL);
+  mc_text_column_add (self->view, _("Title"), title_of, FALSE, 190, NULL, NULL);
   mc_text_column_add (self->view, _("Department"), department_of, TRUE, -1, NULL, NULL);
   add_roles_column (self);
   mc_text_column_add (self->view, _("State"), state_of, FALSE, 170, NULL, NULL);

@@ -302,7 +302,7 @@ mc_audit_page_init (McAuditPage *self)
   selection = gtk_no_selection_new (G_LIST_MODEL (g_object_ref (self->entries)));
   gtk_column_view_set_model (self->view, GTK_SELECTION_MODEL (selection));
   g_object_unref (selection);
-  mc_text_column_add (self->view, _("Time"), time_of, FALSE, 150, NULL, NULL);
+  mc_text_column_add (self->view, _("Time"), time_of, FALSE, 185, NULL, NULL);
   mc_text_column_add (self->view, _("Performed by"), person_of, FALSE, 200, NULL, NULL);
   mc_text_column_add (self->view, _("Action"), action_of, FALSE, 190, NULL, NULL);
   mc_text_column_add (self->view, _("Object"), object_of, FALSE, 230, NULL, NULL);
