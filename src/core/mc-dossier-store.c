@@ -428,9 +428,10 @@ mc_dossier_store_receive (McDossierStore *self, McDossier *dossier, GError **err
   "d.applicant_id_number, d.applicant_birth_date, d.applicant_phone, d.applicant_email, "     \
   "d.applicant_address, d.representative, d.channel, d.received_at, d.counter, "              \
   "coalesce (d.extended_due_at, d.due_at), d.state, d.finished_at, d.returned_at, d.outcome, " \
-  "d.timeliness, dep.name, d.fee, d.note "                                                    \
+  "d.timeliness, dep.name, d.fee, d.note, rb.full_name "                                      \
   "FROM dossier d JOIN procedure p ON p.id = d.procedure_id JOIN field f ON f.id = p.field_id " \
-  "LEFT JOIN department dep ON dep.id = d.current_department_id "
+  "LEFT JOIN department dep ON dep.id = d.current_department_id "                              \
+  "LEFT JOIN staff rb ON rb.id = d.received_by "
 
 static char *
 column_text (sqlite3_stmt *stmt, int i)
@@ -470,6 +471,8 @@ dossier_from_row (sqlite3_stmt *stmt)
   d->current_department = column_text (stmt, 22);
   d->fee = sqlite3_column_int64 (stmt, 23);
   d->note = column_text (stmt, 24);
+  /* The clerk who received it is printed on the receipt. */
+  d->received_by = column_text (stmt, 25);
   return dossier;
 }
 
