@@ -293,6 +293,12 @@ mc_account_dialog_new (McApplication *app, McAccountDialogMode mode, const McSta
   gtk_box_append (GTK_BOX (content), header_bar (self, staff));
   gtk_box_append (GTK_BOX (content), scroller);
   adw_window_set_content (ADW_WINDOW (self), content);
+  /* The first field to type in: the user name of a new account, else the
+   * name, or the old password before the new one. */
+  if (mode == MC_ACCOUNT_DIALOG_PASSWORD)
+    gtk_widget_grab_focus (GTK_WIDGET (self->current ? self->current : self->password));
+  else
+    gtk_widget_grab_focus (GTK_WIDGET (mode == MC_ACCOUNT_DIALOG_ADD ? self->username : self->full_name));
   return self;
 }
 
