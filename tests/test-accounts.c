@@ -235,25 +235,30 @@ test_actions_checked (Fixture *f, gconstpointer data)
   g_assert_true (mc_workflow_transfer (f->wf, code, &a, NULL, NULL, &error));  /* to KT */
   g_assert_no_error (error);
   a.at += 3600;
-  a.username = "cv.linh";  /* VHXH acting on KT's step */
+  /* Nobody acts in another's name: tn.lan is signed in. */
+  a.username = "cv.duc";
   g_assert_false (mc_workflow_accept (f->wf, code, &a, &error));
   g_assert_error (error, MC_ACCOUNTS_ERROR, MC_ACCOUNTS_ERROR_FORBIDDEN);
   g_clear_error (&error);
-  a.username = "tn.lan";  /* the counter cannot act on KT's step either */
+  a.username = NULL;  /* the counter cannot act on KT's step either */
   g_assert_false (mc_workflow_transfer (f->wf, code, &a, NULL, NULL, &error));
   g_assert_error (error, MC_ACCOUNTS_ERROR, MC_ACCOUNTS_ERROR_FORBIDDEN);
   g_clear_error (&error);
-  a.username = "cv.duc";
+  sign_in (f, "cv.linh");  /* VHXH acting on KT's step */
+  g_assert_false (mc_workflow_accept (f->wf, code, &a, &error));
+  g_assert_error (error, MC_ACCOUNTS_ERROR, MC_ACCOUNTS_ERROR_FORBIDDEN);
+  g_clear_error (&error);
+  sign_in (f, "cv.duc");
   g_assert_true (mc_workflow_accept (f->wf, code, &a, &error));
   g_assert_no_error (error);
   /* An apology needs the head or a leader, a return the counter. */
   a.at += 3600;
-  a.username = "tn.lan";
   a.note = "Chờ xác minh";
+  sign_in (f, "tn.lan");
   g_assert_false (mc_workflow_apologize (f->wf, code, &a, NULL, NULL, mc_test_time ("2026-05-01 08:00"), NULL, &error));
   g_assert_error (error, MC_ACCOUNTS_ERROR, MC_ACCOUNTS_ERROR_FORBIDDEN);
   g_clear_error (&error);
-  a.username = "tp.quang";
+  sign_in (f, "tp.quang");
   g_assert_true (mc_workflow_apologize (f->wf, code, &a, NULL, NULL, mc_test_time ("2026-05-01 08:00"), NULL, &error));
   g_assert_no_error (error);
   g_assert_cmpint (mc_db_query_int (f->db, "SELECT count (*) FROM dossier_event", NULL), ==, 4);

@@ -14,6 +14,7 @@
 #include <sodium.h>
 
 #include "mc-accounts.h"
+#include "mc-audit.h"
 
 struct _McAccounts
 {
@@ -457,7 +458,9 @@ mc_accounts_sign_in (McAccounts *self, const char *username, const char *passwor
     return NULL;
   /* A failed attempt is nobody's act: the audit row names the account tried. */
   mc_db_set_actor (self->db, ok ? s->id : 0);
-  if (!record_attempt (self, s->id, ok, now, &failures, error) || !mc_db_commit (self->db, error))
+  if (!record_attempt (self, s->id, ok, now, &failures, error) ||
+      (ok && !mc_audit_append (self->db, "sign_in", "staff", s->id, s->username, error)) ||
+      !mc_db_commit (self->db, error))
     {
       mc_db_rollback (self->db);
       mc_db_set_actor (self->db, 0);
@@ -694,4 +697,17 @@ mc_accounts_check (McDb *db, gint64 staff_id, McPermission permission, gint64 de
       return FALSE;
     }
   return TRUE;
+}
+
+gboolean
+mc_accounts_check_actor (McDb *db, gint64 staff_id, GError **error)
+{
+  gint64 signed_in = mc_db_get_actor (db);
+
+  if (staff_id == signed_in || !enforced (db))
+    return TRUE;
+  g_set_error_literal (error, MC_ACCOUNTS_ERROR, signed_in ? MC_ACCOUNTS_ERROR_FORBIDDEN : MC_ACCOUNTS_ERROR_SIGN_IN,
+                       signed_in ? _("Only the staff member signed in can act here, in their own name")
+                                 : _("Sign in to do this"));
+  return FALSE;
 }

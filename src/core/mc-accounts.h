@@ -107,6 +107,10 @@ gboolean      mc_accounts_unlock          (McAccounts *self, const char *usernam
 gboolean      mc_accounts_check           (McDb *db, gint64 staff_id, McPermission permission,
                                            gint64 department_id, GError **error);
 
+/* Once accounts are enforced, whoever an action names must be the staff
+ * member signed in on this connection: nobody acts in another's name. */
+gboolean      mc_accounts_check_actor     (McDb *db, gint64 staff_id, GError **error);
+
 McRoles       mc_roles_from_string        (const char *text, GError **error);  /* "tiep_nhan,bao_cao" */
 char         *mc_roles_to_string          (McRoles roles);
 char         *mc_roles_to_label           (McRoles roles);  /* "Tiếp nhận, Báo cáo" */

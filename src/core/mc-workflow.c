@@ -336,6 +336,8 @@ mc_workflow_txn_begin (McWorkflow *self, const char *code, const McAction *actio
    * triggers write name whoever acts. */
   if (t->actor == 0)
     t->actor = t->saved_actor;
+  if (!mc_accounts_check_actor (self->db, t->actor, error))
+    goto fail;
   mc_db_set_actor (self->db, t->actor);
   if (t->at < t->pos.last_event)
     {
