@@ -164,6 +164,17 @@ test_damaged_refused (void)
   g_clear_error (&error);
   g_assert_false (mc_backup_restore (path, "/nonexistent/backup.sqlite", NULL, &error));
   g_assert_error (error, MC_BACKUP_ERROR, MC_BACKUP_ERROR_NOT_MOTCUA);
+  g_clear_error (&error);
+
+  /* The database onto itself, either way. */
+  g_assert_false (mc_backup_restore (path, path, NULL, &error));
+  g_assert_error (error, MC_BACKUP_ERROR, MC_BACKUP_ERROR_FAILED);
+  g_clear_error (&error);
+  g_assert_false (mc_backup_write (db, path, &error));
+  g_assert_error (error, MC_BACKUP_ERROR, MC_BACKUP_ERROR_FAILED);
+  g_clear_pointer (&after, g_free);
+  after = dump (db);
+  g_assert_cmpstr (after, ==, before);
 }
 
 static void

@@ -145,6 +145,15 @@ sync_path (const char *path, gboolean directory, GError **error)
   return TRUE;
 }
 
+static gboolean
+same_file (const char *a, const char *b)
+{
+  GStatBuf sa, sb;
+
+  return a != NULL && b != NULL && g_stat (a, &sa) == 0 && g_stat (b, &sb) == 0 &&
+         sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
+}
+
 /* Copies `source` into a new file at `path` through a temporary name. */
 static gboolean
 write_copy (sqlite3 *source, const char *path, GError **error)
@@ -157,6 +166,13 @@ write_copy (sqlite3 *source, const char *path, GError **error)
   sqlite3 *dest;
   gboolean ok;
 
+  /* Renamed over the live file, the copy would meet the old file's WAL. */
+  if (same_file (sqlite3_db_filename (source, "main"), path))
+    {
+      g_set_error (error, MC_BACKUP_ERROR, MC_BACKUP_ERROR_FAILED,
+                   _("A backup cannot be written over the database itself (“%s”)"), path);
+      return FALSE;
+    }
   g_mkdir_with_parents (dir, 0700);
   g_unlink (tmp);
   dest = open_file (tmp, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, error);
@@ -296,6 +312,12 @@ mc_backup_restore (const char *db_path, const char *backup_path, char **set_asid
 
   if (set_aside)
     *set_aside = NULL;
+  if (same_file (db_path, backup_path))
+    {
+      g_set_error (error, MC_BACKUP_ERROR, MC_BACKUP_ERROR_FAILED,
+                   _("A backup cannot be written over the database itself (“%s”)"), backup_path);
+      return FALSE;
+    }
   if (mc_backup_check_file (backup_path, FALSE, error) < 0)
     return FALSE;
   source = open_file (backup_path, SQLITE_OPEN_READONLY, error);
