@@ -499,9 +499,13 @@ test_return_page (void)
   g_assert_cmpint (dossier_int (code, "state = 'result_ready' AND returned_at IS NULL"), ==, 1);
   g_assert_true (waiting_shown (page, code));
   mc_return_dialog_set_values (dialog, "Lê Văn Cường", "001 089 000 777", MC_CHANNEL_TRUC_TIEP, "Nhận bản chính");
+  /* The citizen rates the service at the counter: 2 points but index 3 (1 point), index 9 not given, Hài lòng. */
+  mc_return_dialog_set_rating (dialog, (const int[9]) { 2, 2, 1, 2, 2, 2, 2, 2, -1 }, 4);
   g_assert_true (mc_return_dialog_submit (dialog, &error));
   g_assert_no_error (error);
   g_assert_cmpint (dossier_int (code, "state = 'returned' AND returned_at IS NOT NULL"), ==, 1);
+  g_assert_cmpint (dossier_int (code, "EXISTS (SELECT 1 FROM rating r WHERE r.dossier_id = dossier.id AND r.i1 = 2 "
+                                      "AND r.i3 = 1 AND r.i9 IS NULL AND r.satisfaction = 4)"), ==, 1);
   g_assert_false (waiting_shown (page, code));
   g_assert_cmpuint (mc_return_page_get_n_waiting (page), ==, waiting - 1);
 

@@ -5,6 +5,9 @@
  *       → "YYYY-MM-DD YYYY-MM-DD", the data period by the cut-off rule in force
  *   motcua report 06a --from YYYY-MM-DD --to YYYY-MM-DD [--unit CODE] [--only-with-dossiers]
  *       --format xlsx|pdf|csv -o FILE
+ *   motcua report public --from … --to … [--unit CODE] [--subordinates | --combined] [--only-with-dossiers]
+ *       --format xlsx|pdf|csv -o FILE      Phụ lục công khai kết quả giải quyết TTHC và xin lỗi
+ *   motcua report cchc|evaluation --from … --to … [--unit CODE] --format xlsx|pdf|csv -o FILE
  */
 #include "config.h"
 
@@ -14,6 +17,7 @@
 
 #include "mc-cli.h"
 #include "mc-report-06a-export.h"
+#include "mc-report-doc.h"
 #include "mc-report-period.h"
 
 /* "--name value" pairs and "--flag"s; FALSE on anything else. */
@@ -155,12 +159,64 @@ report_06a (McDb *db, int argc, char **argv)
   return ok ? 0 : mc_cli_fail (error);
 }
 
+static gboolean
+write_doc (const McReportDoc *doc, const char *format, const char *out, GError **error)
+{
+  if (g_str_equal (format, "xlsx"))
+    return mc_report_doc_write_xlsx (doc, out, error);
+  if (g_str_equal (format, "pdf"))
+    return mc_report_doc_write_pdf (doc, out, error);
+  return mc_report_doc_write_csv (doc, out, error);
+}
+
+/* public, cchc, evaluation */
+static int
+report_table (McDb *db, const char *kind, int argc, char **argv)
+{
+  static const char *const names[] = { "--from", "--to", "--unit", "--format", "-o", NULL };
+  static const char *const flags[] = { "--only-with-dossiers", "--subordinates", "--combined", NULL };
+  g_autoptr(GHashTable) options = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(McReportDoc) doc = NULL;
+  const char *format, *out;
+  McReportScope scope = MC_REPORT_SCOPE_UNIT;
+  McDate from, to;
+  gint64 unit_id;
+  GError *error = NULL;
+
+  if (!parse (argc, argv, names, flags, options) || (out = g_hash_table_lookup (options, "-o")) == NULL ||
+      (format = g_hash_table_lookup (options, "--format")) == NULL ||
+      !(g_str_equal (format, "xlsx") || g_str_equal (format, "pdf") || g_str_equal (format, "csv")) ||
+      (!g_str_equal (kind, "public") && g_hash_table_size (options) > 4 + (guint) g_hash_table_contains (options, "--unit")))
+    return mc_cli_usage (_("Usage: motcua report public|cchc|evaluation --from YYYY-MM-DD --to YYYY-MM-DD "
+                           "[--unit CODE] [--subordinates | --combined] [--only-with-dossiers] "
+                           "--format xlsx|pdf|csv -o FILE"));
+  if (!period_and_unit (db, options, &from, &to, &unit_id, &error))
+    return mc_cli_fail (error);
+  if (g_hash_table_contains (options, "--subordinates"))
+    scope = MC_REPORT_SCOPE_SUBORDINATES;
+  else if (g_hash_table_contains (options, "--combined"))
+    scope = MC_REPORT_SCOPE_COMBINED;
+  if (g_str_equal (kind, "public"))
+    doc = mc_report_doc_new_public (db, unit_id, scope, from, to,
+                                    g_hash_table_contains (options, "--only-with-dossiers"), &error);
+  else if (g_str_equal (kind, "cchc"))
+    doc = mc_report_doc_new_cchc (db, unit_id, from, to, &error);
+  else
+    doc = mc_report_doc_new_evaluation (db, unit_id, from, to, &error);
+  if (doc == NULL || !write_doc (doc, format, out, &error))
+    return mc_cli_fail (error);
+  return 0;
+}
+
 int
 mc_cli_report (McDb *db, int argc, char **argv)
 {
+  if (argc >= 2 && (g_str_equal (argv[1], "public") || g_str_equal (argv[1], "cchc") ||
+                    g_str_equal (argv[1], "evaluation")))
+    return report_table (db, argv[1], argc - 1, argv + 1);
   if (argc >= 2 && g_str_equal (argv[1], "period"))
     return report_period (db, argc - 1, argv + 1);
   if (argc >= 2 && g_str_equal (argv[1], "06a"))
     return report_06a (db, argc - 1, argv + 1);
-  return mc_cli_usage (_("Usage: motcua report period|06a …"));
+  return mc_cli_usage (_("Usage: motcua report period|06a|public|cchc|evaluation …"));
 }

@@ -373,7 +373,7 @@ mc_report_06a_dossiers (McDb *db, gint64 unit_id, McDate from, McDate to, gint64
   g_return_val_if_fail (condition != NULL, NULL);
   g_return_val_if_fail (from <= to, NULL);
 
-  if (unit_id == 0 && (unit_id = own_unit (db, error)) == 0)
+  if (!mc_report_check_permission (db, error) || (unit_id == 0 && (unit_id = own_unit (db, error)) == 0))
     return NULL;
   period_bounds (from, to, &t0, &t1);
   sql = g_strdup_printf ("SELECT d.code FROM dossier d JOIN procedure p ON p.id = d.procedure_id "

@@ -57,6 +57,12 @@ void         mc_report_06a_free    (McReport06a *report);
 GPtrArray   *mc_report_06a_dossiers (McDb *db, gint64 unit_id, McDate from, McDate to,
                                      gint64 field_id, McReport06aColumn column, GError **error);
 
+/* Whether the signed-in staff member (the connection's actor) may produce
+ * statutory reports: MC_PERMISSION_REPORT once accounts are enforced. The
+ * report documents and the Báo cáo page check it; the public liveboard's
+ * statistics do not need it. */
+gboolean     mc_report_check_permission (McDb *db, GError **error);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (McReport06a, mc_report_06a_free)
 
 G_END_DECLS

@@ -68,6 +68,8 @@ mc_report_06a_doc_new (McDb *db, gint64 unit_id, McDate from, McDate to, gboolea
 
   g_return_val_if_fail (MC_IS_DB (db), NULL);
 
+  if (!mc_report_check_permission (db, error))
+    return NULL;
   doc->report = mc_report_06a_compute (db, unit_id, from, to, only_with_dossiers, error);
   if (doc->report == NULL || (doc->unit_name = unit_name (db, unit_id, error)) == NULL ||
       !mc_records_unit_load (db, &own, error))

@@ -11,6 +11,8 @@
 
 #include "mc-format.h"
 #include "mc-id-number.h"
+#include "mc-rating.h"
+#include "mc-report-evaluation.h"
 #include "mc-return-dialog.h"
 
 struct _McReturnDialog
@@ -26,6 +28,9 @@ struct _McReturnDialog
   AdwEntryRow          *note;
   GtkLabel             *error_label;
   GtkWidget            *return_button;
+  AdwExpanderRow       *rating_row;     /* đánh giá của công dân, optional */
+  AdwComboRow          *indices[9];     /* not rated, 0, 1, 2 points */
+  AdwComboRow          *satisfaction;   /* not rated, 1 … 5 */
 };
 
 G_DEFINE_FINAL_TYPE (McReturnDialog, mc_return_dialog, ADW_TYPE_WINDOW)
@@ -124,9 +129,50 @@ mc_return_dialog_class_init (McReturnDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, McReturnDialog, note);
   gtk_widget_class_bind_template_child (widget_class, McReturnDialog, error_label);
   gtk_widget_class_bind_template_child (widget_class, McReturnDialog, return_button);
+  gtk_widget_class_bind_template_child (widget_class, McReturnDialog, rating_row);
   gtk_widget_class_bind_template_callback (widget_class, return_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, clear_error_cb);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+}
+
+/* The rows of the citizen's rating: each index 0–2 points, the
+ * satisfaction 1–5, "not rated" first so nothing is recorded by default. */
+static void
+add_rating_rows (McReturnDialog *self)
+{
+  const char *points[] = { _("Not rated"), _("0 points"), _("1 point"), _("2 points"), NULL };
+  g_autoptr(GtkStringList) levels = gtk_string_list_new ((const char *const[]) { _("Not rated"), NULL });
+
+  for (int i = 0; i < 9; i++)
+    {
+      g_autoptr(GtkStringList) model = gtk_string_list_new (points);
+      g_autofree char *title = g_strdup_printf (_("Index %d"), i + 1);
+
+      self->indices[i] = ADW_COMBO_ROW (adw_combo_row_new ());
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->indices[i]), title);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (self->indices[i]), mc_evaluation_index_title (i + 1));
+      adw_combo_row_set_model (self->indices[i], G_LIST_MODEL (model));
+      adw_expander_row_add_row (self->rating_row, GTK_WIDGET (self->indices[i]));
+    }
+  for (int l = 1; l <= MC_EVALUATION_N_LEVELS; l++)
+    gtk_string_list_append (levels, mc_evaluation_level_title (l));
+  self->satisfaction = ADW_COMBO_ROW (adw_combo_row_new ());
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->satisfaction), _("Satisfaction"));
+  adw_combo_row_set_model (self->satisfaction, G_LIST_MODEL (levels));
+  adw_expander_row_add_row (self->rating_row, GTK_WIDGET (self->satisfaction));
+}
+
+static void
+rating_values (McReturnDialog *self, McRatingValues *v)
+{
+  mc_rating_values_init (v);
+  for (int i = 0; i < 9; i++)
+    {
+      guint selected = adw_combo_row_get_selected (self->indices[i]);
+
+      v->indices[i] = selected >= 1 && selected <= 3 ? (int) selected - 1 : MC_RATING_NONE;
+    }
+  v->satisfaction = (int) MIN (adw_combo_row_get_selected (self->satisfaction), 5u);
 }
 
 static void
@@ -140,6 +186,7 @@ mc_return_dialog_init (McReturnDialog *self)
     gtk_string_list_append (methods, mc_channel_to_label (c));
   adw_combo_row_set_model (self->method, G_LIST_MODEL (methods));
   g_object_unref (methods);
+  add_rating_rows (self);
 }
 
 McReturnDialog *
@@ -179,6 +226,27 @@ mc_return_dialog_set_values (McReturnDialog *self, const char *collected_by, con
   gtk_editable_set_text (GTK_EDITABLE (self->note), note ? note : "");
 }
 
+void
+mc_return_dialog_set_rating (McReturnDialog *self, const int indices[9], int satisfaction)
+{
+  g_return_if_fail (MC_IS_RETURN_DIALOG (self));
+
+  for (int i = 0; i < 9; i++)
+    adw_combo_row_set_selected (self->indices[i], indices[i] < 0 ? 0 : (guint) indices[i] + 1);
+  adw_combo_row_set_selected (self->satisfaction, (guint) CLAMP (satisfaction, 0, 5));
+}
+
+static gboolean
+record_rating (McReturnDialog *self, GError **error)
+{
+  McRatingValues v;
+
+  rating_values (self, &v);
+  if (mc_rating_values_empty (&v))
+    return TRUE;
+  return mc_rating_record (mc_application_get_db (self->app), self->code, &v, error);
+}
+
 gboolean
 mc_return_dialog_submit (McReturnDialog *self, GError **error)
 {
@@ -202,6 +270,14 @@ mc_return_dialog_submit (McReturnDialog *self, GError **error)
     {
       show_error (self, digits == NULL ? field : NULL, local->message);
       g_propagate_error (error, local);
+      return FALSE;
+    }
+  if (!record_rating (self, &local))
+    {
+      /* The result is handed over; only the rating is missing. */
+      show_error (self, NULL, local->message);
+      g_propagate_error (error, local);
+      g_signal_emit (self, signals[RETURNED], 0, self->code);
       return FALSE;
     }
   g_signal_emit (self, signals[RETURNED], 0, self->code);

@@ -1,0 +1,382 @@
+/* test-report-tables.c — the public-results and apology appendix, the CCHC
+ * statistics 3.3/3.5 and the evaluation table from fixtures with exact
+ * figures; every list behind a figure is as long as the figure; ratings
+ * recorded at the return desk; reports need the reporting permission
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include "mc-accounts.h"
+#include "mc-calendar-store.h"
+#include "mc-catalog.h"
+#include "mc-dossier-store.h"
+#include "mc-rating.h"
+#include "mc-report.h"
+#include "mc-report-cchc.h"
+#include "mc-report-evaluation.h"
+#include "mc-report-public.h"
+#include "mc-test-utils.h"
+
+#define H56 "000.00.06.H56-"
+
+/* Seed 002's dossiers (tests/fixtures/report-06a-seed002.csv: Chứng thực 31
+ * and Hộ tịch 54 in quý I/2024, one settled as unqualified) and around them:
+ * two Hộ tịch dossiers settled late, one with an apology issued in the
+ * period; an apology of December 2023; five dossiers received online
+ * "toàn trình"; a subordinate commune X01 with one dossier and a commune X02
+ * that reported its 06a figures for the quarter (and for another period). */
+static McDb *
+fixture_db (void)
+{
+  g_autoptr(GError) error = NULL;
+  McDb *db = mc_test_db_new ();
+  g_autoptr(McCatalog) catalog = mc_catalog_new (db);
+  g_autoptr(McCalendar) calendar = NULL;
+  g_autoptr(McDossierStore) store = NULL;
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "fixtures", "report-06a-seed002.csv", NULL);
+  g_autofree char *csv = NULL;
+  gsize length = 0;
+  guint n = 0;
+
+  g_assert_true (mc_catalog_install_builtin (catalog, NULL, &error));
+  calendar = mc_calendar_store_load (db, &error);
+  store = mc_dossier_store_new (db, calendar);
+  g_assert_true (g_file_get_contents (path, &csv, &length, &error));
+  g_assert_true (mc_dossier_store_import_csv (store, csv, length, &n, &error));
+  g_assert_no_error (error);
+  g_assert_true (mc_db_exec (db,
+      "INSERT INTO unit (code, name, level, relation) VALUES ('000.00.06.X01', 'UBND xã Quang Trung', 'xa', 'subordinate'), "
+      "('000.00.06.X02', 'UBND xã Hà Lan', 'xa', 'subordinate');"
+      "UPDATE dossier SET unit_id = (SELECT id FROM unit WHERE code = '000.00.06.X01') WHERE code LIKE '000.00.06.X01-%';"
+      "UPDATE dossier SET timeliness = 'late' WHERE code IN ('" H56 "240301-0079', '" H56 "240304-0080');"
+      "UPDATE dossier SET online_level = 'full' WHERE code IN ('" H56 "240301-0079', '" H56 "240304-0080', "
+      "'" H56 "240305-0081', '" H56 "240306-0082', '" H56 "240307-0083');"
+      "INSERT INTO apology (dossier_id, issued_at, reason) SELECT id, received_at + 86400, 'Chậm xác minh' "
+      "  FROM dossier WHERE code IN ('" H56 "240301-0079', '" H56 "231201-0086');"
+      "INSERT INTO unit_report (unit_id, period_from, period_to, field_id, c4, c5, c6, c8, c9, c10, c12, c13) "
+      "  SELECT u.id, '2023-12-15', '2024-03-14', f.id, 10, 2, 1, 5, 6, 1, 1, 0 FROM unit u, field f "
+      "  WHERE u.code = '000.00.06.X02' AND f.name = 'Hộ tịch';"
+      "INSERT INTO unit_report (unit_id, period_from, period_to, field_id, c4, c5, c6, c8, c9, c10, c12, c13) "
+      "  SELECT u.id, '2024-01-01', '2024-03-14', f.id, 99, 99, 99, 99, 99, 99, 99, 99 FROM unit u, field f "
+      "  WHERE u.code = '000.00.06.X02' AND f.name = 'Hộ tịch';", &error));
+  g_assert_no_error (error);
+  return db;
+}
+
+static const McReportPublicRow *
+public_row (const McReportPublic *report, const char *name)
+{
+  for (guint i = 0; i < report->rows->len; i++)
+    {
+      const McReportPublicRow *row = report->rows->pdata[i];
+
+      if (g_str_equal (row->field_name, name))
+        return row;
+    }
+  return NULL;
+}
+
+static void
+assert_public_row (const McReportPublicRow *row, const guint expected[MC_PUBLIC_N_COLUMNS])
+{
+  g_assert_nonnull (row);
+  for (int k = MC_PUBLIC_RECEIVED; k < MC_PUBLIC_N_COLUMNS; k++)
+    {
+      if (row->c[k] != expected[k])
+        g_test_message ("%s, column (%d): %u, expected %u", row->field_name, k, row->c[k], expected[k]);
+      g_assert_cmpuint (row->c[k], ==, expected[k]);
+    }
+  g_assert_cmpuint (row->c[5], ==, row->c[6] + row->c[9] + row->c[10]);
+  g_assert_cmpuint (row->c[6], ==, row->c[7] + row->c[8]);
+}
+
+static void
+assert_public_lists (McDb *db, const McReportPublic *report)
+{
+  for (guint i = 0; i <= report->rows->len; i++)
+    {
+      const McReportPublicRow *row = i < report->rows->len ? report->rows->pdata[i] : &report->total;
+
+      for (int k = MC_PUBLIC_ONE_STOP; k < MC_PUBLIC_N_COLUMNS; k++)
+        {
+          g_autoptr(GError) error = NULL;
+          g_autoptr(GPtrArray) items = mc_report_public_items (db, 0, report->scope, report->from, report->to,
+                                                               row->field_id, k, &error);
+
+          g_assert_no_error (error);
+          g_assert_cmpuint (items->len, ==, row->c[k] - row->reported[k]);
+        }
+    }
+}
+
+static guint
+procedures_of (McDb *db, const char *field, const char *mechanism)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT count (*) FROM procedure p JOIN field f ON f.id = p.field_id "
+                                          "WHERE f.name = '%s' AND p.level = 'xa' AND p.mechanism = '%s' "
+                                          "AND p.active = 1", field, mechanism);
+
+  return (guint) mc_db_query_int (db, sql, NULL);
+}
+
+static void
+test_public (void)
+{
+  g_autoptr(McDb) db = fixture_db ();
+  g_autoptr(GError) error = NULL;
+  McDate from = mc_test_date ("2023-12-15"), to = mc_test_date ("2024-03-14");
+  g_autoptr(McReportPublic) own = mc_report_public_compute (db, 0, MC_REPORT_SCOPE_UNIT, from, to, TRUE, &error);
+  g_autoptr(McReportPublic) communes = NULL;
+  g_autoptr(McReportPublic) combined = NULL;
+  /*                              (5)  (6)  (7)  (8) (9) (10) (11) (12) */
+  const guint chung_thuc[13] = { [5] = 31, 29, 29, 0, 1, 1, 0, 0 };
+  const guint ho_tich[13] = { [5] = 54, 52, 50, 2, 2, 0, 1, 1 };
+  const guint total[13] = { [5] = 85, 81, 79, 2, 3, 1, 1, 1 };
+  const guint communes_ho_tich[13] = { [5] = 14, 13, 12, 1, 1, 0, 0, 0 };
+  const McReportPublicRow *row;
+
+  g_assert_no_error (error);
+  assert_public_row (public_row (own, "Chứng thực"), chung_thuc);
+  assert_public_row (public_row (own, "Hộ tịch"), ho_tich);
+  assert_public_row (&own->total, total);
+  row = public_row (own, "Hộ tịch");
+  g_assert_cmpuint (row->c[MC_PUBLIC_ONE_STOP], ==, procedures_of (db, "Hộ tịch", "mot_cua"));
+  g_assert_cmpuint (row->c[MC_PUBLIC_LINKED], ==, procedures_of (db, "Hộ tịch", "lien_thong"));
+  g_assert_cmpuint (row->c[MC_PUBLIC_ONE_STOP], >, 0);
+  assert_public_lists (db, own);
+  {
+    g_autoptr(GPtrArray) late = mc_report_public_items (db, 0, MC_REPORT_SCOPE_UNIT, from, to, 0,
+                                                        MC_PUBLIC_NOT_APOLOGISED, &error);
+
+    g_assert_cmpuint (late->len, ==, 1);
+    g_assert_cmpstr (late->pdata[0], ==, H56 "240304-0080");
+  }
+
+  /* Cấp xã: X01 by its dossier, X02 by the figures it reported for exactly this period. */
+  communes = mc_report_public_compute (db, 0, MC_REPORT_SCOPE_SUBORDINATES, from, to, TRUE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (communes->n_units, ==, 2);
+  g_assert_cmpuint (communes->n_reported_units, ==, 1);
+  assert_public_row (public_row (communes, "Hộ tịch"), communes_ho_tich);
+  g_assert_cmpuint (public_row (communes, "Hộ tịch")->reported[MC_PUBLIC_RECEIVED], ==, 13);
+  g_assert_cmpuint (public_row (communes, "Chứng thực")->c[MC_PUBLIC_RECEIVED], ==, 0);
+  assert_public_lists (db, communes);
+
+  /* The unit and its communes together. */
+  combined = mc_report_public_compute (db, 0, MC_REPORT_SCOPE_COMBINED, from, to, TRUE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (combined->total.c[MC_PUBLIC_RECEIVED], ==, 85 + 14);
+  g_assert_cmpuint (combined->total.c[MC_PUBLIC_LATE], ==, 2 + 1);
+  assert_public_lists (db, combined);
+}
+
+static void
+test_cchc (void)
+{
+  g_autoptr(McDb) db = fixture_db ();
+  g_autoptr(GError) error = NULL;
+  McDate from = mc_test_date ("2023-12-15"), to = mc_test_date ("2024-03-14");
+  g_autofree McReportCchc *r = mc_report_cchc_compute (db, 0, from, to, &error);
+  const guint *v;
+
+  g_assert_no_error (error);
+  v = r->value;
+  g_assert_cmpuint (v[MC_CCHC_RECEIVED], ==, 85);
+  g_assert_cmpuint (v[MC_CCHC_RECEIVED_DIRECT], ==, 0);
+  g_assert_cmpuint (v[MC_CCHC_RECEIVED_POST], ==, 0);
+  g_assert_cmpuint (v[MC_CCHC_RECEIVED_FULL], ==, 5);
+  g_assert_cmpuint (v[MC_CCHC_RECEIVED_PARTIAL], ==, 79);
+  g_assert_cmpuint (v[MC_CCHC_RECEIVED_CARRIED], ==, 1);
+  g_assert_cmpuint (v[MC_CCHC_ON_TIME], ==, 79);
+  g_assert_cmpuint (v[MC_CCHC_ON_TIME_FULL], ==, 3);
+  g_assert_cmpuint (v[MC_CCHC_ON_TIME], ==, v[MC_CCHC_ON_TIME_DIRECT] + v[MC_CCHC_ON_TIME_POST] +
+                                         v[MC_CCHC_ON_TIME_PARTIAL] + v[MC_CCHC_ON_TIME_FULL]);
+  g_assert_cmpuint (v[MC_CCHC_ON_TIME_LAND], ==, 0);
+  g_assert_cmpuint (v[MC_CCHC_APOLOGIES], ==, 1);
+  g_assert_cmpuint (v[MC_CCHC_PROCEDURES], ==, v[MC_CCHC_ONE_STOP] + v[MC_CCHC_LINKED]);
+  g_assert_cmpuint (v[MC_CCHC_ONE_STOP], ==,
+                    mc_db_query_int (db, "SELECT count (*) FROM procedure WHERE level = 'xa' AND active = 1 "
+                                         "AND mechanism = 'mot_cua'", NULL));
+  for (int i = 0; i < MC_CCHC_N_ITEMS; i++)
+    {
+      g_autoptr(GPtrArray) items = mc_report_cchc_items (db, 0, from, to, i, &error);
+
+      g_assert_no_error (error);
+      g_assert_cmpuint (items->len, ==, v[i]);
+    }
+}
+
+/* 14 ratings in quý I: indices 1, 2 and 7 given 2 points eleven times and
+ * 1 point three times (1,79 → 1,8), the others 2; satisfaction 3 × Hài lòng
+ * and 11 × Rất hài lòng (21,4% and 78,6%): seed 002's table. Besides: a
+ * rating of April and one of the commune X01, which do not count. */
+static void
+rate_fixture (McDb *db)
+{
+  g_autoptr(GPtrArray) codes = NULL;
+  g_autoptr(GError) error = NULL;
+
+  codes = mc_report_06a_dossiers (db, 0, mc_test_date ("2023-12-15"), mc_test_date ("2024-03-14"), 0,
+                                  MC_06A_SETTLED, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < 15; i++)
+    {
+      McRatingValues v;
+
+      mc_rating_values_init (&v);
+      for (int k = 0; k < 9; k++)
+        v.indices[k] = (k == 0 || k == 1 || k == 6) && i < 3 ? 1 : 2;
+      v.satisfaction = i < 3 ? 4 : 5;
+      v.comment = i == 0 ? "Cán bộ hướng dẫn tận tình" : NULL;
+      g_assert_true (mc_rating_record (db, codes->pdata[i], &v, &error));
+      g_assert_no_error (error);
+    }
+  g_assert_true (mc_rating_record (db, "000.00.06.X01-240110-0001", &(McRatingValues) { { 0, 0, 0, 0, 0, 0, 0, 0, 0 }, 1, NULL },
+                                   &error));
+  g_assert_true (mc_db_exec (db, "UPDATE rating SET rated_at = (SELECT finished_at + 3600 FROM dossier d "
+                                 "WHERE d.id = rating.dossier_id)", &error));
+  /* The fifteenth is rated after the period. */
+  g_assert_true (mc_db_exec (db, "UPDATE rating SET rated_at = strftime ('%s', '2024-04-01 03:00') WHERE dossier_id = "
+                                 "(SELECT max (dossier_id) FROM rating r JOIN dossier d ON d.id = r.dossier_id "
+                                 "WHERE d.code LIKE '000.00.06.H56-%')", &error));
+  g_assert_no_error (error);
+}
+
+static void
+test_evaluation (void)
+{
+  g_autoptr(McDb) db = fixture_db ();
+  g_autoptr(GError) error = NULL;
+  McDate from = mc_test_date ("2023-12-15"), to = mc_test_date ("2024-03-14");
+  g_autoptr(McReportEvaluation) r = NULL;
+  const guint expected[9] = { 18, 18, 20, 20, 20, 20, 18, 20, 20 };
+
+  rate_fixture (db);
+  r = mc_report_evaluation_compute (db, 0, from, to, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (r->n_ratings, ==, 14);
+  for (int i = 0; i < 9; i++)
+    {
+      g_assert_cmpuint (r->index_tenths[i], ==, expected[i]);
+      g_assert_cmpuint (r->index_count[i], ==, 14);
+    }
+  g_assert_cmpuint (r->total_tenths, ==, 174);
+  g_assert_cmpstr (r->rating, ==, "Xuất sắc");
+  g_assert_cmpuint (r->n_satisfaction, ==, 14);
+  g_assert_cmpuint (r->level_tenths[0], ==, 0);
+  g_assert_cmpuint (r->level_tenths[3], ==, 214);
+  g_assert_cmpuint (r->level_tenths[4], ==, 786);
+  for (int item = 0; item < MC_EVALUATION_N_ITEMS; item++)
+    {
+      g_autoptr(GPtrArray) codes = mc_report_evaluation_dossiers (db, 0, from, to, item, &error);
+      guint figure = item == 0 ? r->n_ratings : item < MC_EVALUATION_LEVEL_1 ? r->index_count[item - 1]
+                     : r->level_count[item - MC_EVALUATION_LEVEL_1];
+
+      g_assert_no_error (error);
+      g_assert_cmpuint (codes->len, ==, figure);
+    }
+  /* Another province's thresholds. */
+  g_assert_true (mc_db_set_setting (db, MC_REPORT_RATING_THRESHOLDS_KEY,
+                                    "Xuất sắc ≥ 17,5; Tốt ≥ 15; Khá ≥ 12; Trung bình ≥ 9", &error));
+  g_clear_pointer (&r, mc_report_evaluation_free);
+  r = mc_report_evaluation_compute (db, 0, from, to, &error);
+  g_assert_cmpstr (r->rating, ==, "Tốt");
+}
+
+static void
+test_rating_label (void)
+{
+  static const struct { guint tenths; const char *label; } cases[] = {
+    { 180, "Xuất sắc" }, { 151, "Xuất sắc" }, { 150, "Tốt" }, { 120, "Tốt" }, { 119, "Khá" },
+    { 90, "Khá" }, { 60, "Trung bình" }, { 59, "Yếu" }, { 0, "Yếu" },
+  };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *bad = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *label = mc_report_rating_label (MC_REPORT_RATING_THRESHOLDS_DEFAULT, cases[i].tenths, &error);
+
+      g_assert_no_error (error);
+      g_assert_cmpstr (label, ==, cases[i].label);
+    }
+  bad = mc_report_rating_label ("Xuất sắc: mười lăm", 170, &error);
+  g_assert_null (bad);
+  g_assert_error (error, MC_DB_ERROR, MC_DB_ERROR_INVALID);
+}
+
+static void
+test_rating_record (void)
+{
+  g_autoptr(McDb) db = fixture_db ();
+  g_autoptr(GError) error = NULL;
+  McRatingValues v;
+
+  mc_rating_values_init (&v);
+  g_assert_false (mc_rating_record (db, H56 "240102-0001", &v, &error));  /* empty */
+  g_clear_error (&error);
+  v.indices[0] = 3;
+  g_assert_false (mc_rating_record (db, H56 "240102-0001", &v, &error));
+  g_assert_error (error, MC_DB_ERROR, MC_DB_ERROR_INVALID);
+  g_clear_error (&error);
+  v.indices[0] = 2;
+  v.satisfaction = 5;
+  g_assert_false (mc_rating_record (db, H56 "240312-0084", &v, &error));  /* no result yet */
+  g_clear_error (&error);
+  g_assert_true (mc_rating_record (db, H56 "240102-0001", &v, &error));
+  g_assert_no_error (error);
+  g_assert_false (mc_rating_record (db, H56 "240102-0001", &v, &error));  /* once */
+  g_clear_error (&error);
+  g_assert_cmpint (mc_db_query_int (db, "SELECT i1 * 10 + satisfaction + (i2 IS NULL) * 100 FROM rating", NULL), ==,
+                   125);
+}
+
+/* Once accounts are enforced only the reporting roles produce reports. */
+static void
+test_permission (void)
+{
+  g_autoptr(McDb) db = fixture_db ();
+  g_autoptr(McAccounts) accounts = mc_accounts_new (db);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(McStaff) admin = NULL, clerk = NULL, reporter = NULL;
+  McDate from = mc_test_date ("2023-12-15"), to = mc_test_date ("2024-03-14");
+  g_autoptr(McReportPublic) report = NULL;
+  g_autofree McReportCchc *cchc = NULL;
+
+  g_assert_true (mc_accounts_create_first_admin (accounts, "admin", "Quản trị", "motcua2026", &error));
+  admin = mc_accounts_sign_in (accounts, "admin", "motcua2026", &error);
+  g_assert_true (mc_accounts_create (accounts, "tn.lan", "Lê Thị Lan", NULL, NULL, MC_ROLE_RECEPTION, "motcua2026", &error));
+  g_assert_true (mc_accounts_create (accounts, "bc.ha", "Trịnh Thu Hà", NULL, NULL, MC_ROLE_REPORTING, "motcua2026", &error));
+  g_assert_no_error (error);
+  mc_accounts_sign_out (accounts);
+  g_assert_null (mc_report_public_compute (db, 0, MC_REPORT_SCOPE_UNIT, from, to, TRUE, &error));
+  g_assert_error (error, MC_ACCOUNTS_ERROR, MC_ACCOUNTS_ERROR_SIGN_IN);
+  g_clear_error (&error);
+  clerk = mc_accounts_sign_in (accounts, "tn.lan", "motcua2026", &error);
+  g_assert_null (mc_report_cchc_compute (db, 0, from, to, &error));
+  g_assert_error (error, MC_ACCOUNTS_ERROR, MC_ACCOUNTS_ERROR_FORBIDDEN);
+  g_clear_error (&error);
+  g_assert_null (mc_report_06a_dossiers (db, 0, from, to, 0, MC_06A_RECEIVED, &error));
+  g_assert_error (error, MC_ACCOUNTS_ERROR, MC_ACCOUNTS_ERROR_FORBIDDEN);
+  g_clear_error (&error);
+  mc_accounts_sign_out (accounts);
+  reporter = mc_accounts_sign_in (accounts, "bc.ha", "motcua2026", &error);
+  report = mc_report_public_compute (db, 0, MC_REPORT_SCOPE_UNIT, from, to, TRUE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (report->total.c[MC_PUBLIC_RECEIVED], ==, 85);
+  cchc = mc_report_cchc_compute (db, 0, from, to, &error);
+  g_assert_no_error (error);
+}
+
+int
+main (int argc, char *argv[])
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  g_test_add_func ("/report-tables/public", test_public);
+  g_test_add_func ("/report-tables/cchc", test_cchc);
+  g_test_add_func ("/report-tables/evaluation", test_evaluation);
+  g_test_add_func ("/report-tables/rating-label", test_rating_label);
+  g_test_add_func ("/report-tables/rating-record", test_rating_record);
+  g_test_add_func ("/report-tables/permission", test_permission);
+  return g_test_run ();
+}
