@@ -225,7 +225,7 @@ static void
 test_rotation (void)
 {
   g_autoptr(McDb) db = demo_db ("rotated.sqlite", 10);
-  g_autofree char *dir = mc_test_tmp_path ("backups");
+  g_autofree char *dir = mc_test_tmp_path ("rotation-backups");
   g_autoptr(GPtrArray) kept = NULL;
   gint64 day = G_USEC_PER_SEC * (gint64) 86400;
   gint64 start = G_USEC_PER_SEC * (gint64) 1704067200;  /* 2024-01-01 00:00 UTC */
@@ -259,7 +259,7 @@ static void
 test_damaged_at_start (void)
 {
   g_autofree char *path = mc_test_tmp_path ("start.sqlite");
-  g_autofree char *dir = mc_test_tmp_path ("start-backups");
+  g_autofree char *dir = mc_backup_dir_for (path);  /* where restore looks for the mark */
   g_autofree char *latest = NULL;
   g_autofree char *aside = NULL;
   g_autofree char *before = NULL;
@@ -281,6 +281,19 @@ test_damaged_at_start (void)
   /* The newest backup is damaged too: the older one is offered. */
   damage_pages (latest);
   damage_pages (path);
+  /* An automatic backup meets the damage first: it fails and leaves the
+   * mark that makes the next start-up check read every page. */
+  {
+    g_autofree char *mark = g_build_filename (dir, MC_BACKUP_DAMAGED_MARK, NULL);
+    g_autofree char *none = mc_backup_rotate_path (path, dir, 7, now + G_USEC_PER_SEC, &error);
+    g_autoptr(GPtrArray) listed = NULL;
+    g_assert_null (none);
+    g_assert_error (error, MC_BACKUP_ERROR, MC_BACKUP_ERROR_DAMAGED);
+    g_clear_error (&error);
+    g_assert_true (g_file_test (mark, G_FILE_TEST_IS_REGULAR));
+    listed = mc_backup_list (dir);
+    g_assert_cmpuint (listed->len, ==, 2);  /* nothing written, nothing pruned */
+  }
   g_assert_false (mc_backup_check_at_start (path, dir, FALSE, &error));
   g_assert_error (error, MC_BACKUP_ERROR, MC_BACKUP_ERROR_DAMAGED);
   g_test_message ("%s", error->message);
@@ -296,6 +309,10 @@ test_damaged_at_start (void)
   }
   g_assert_nonnull (aside);
   g_assert_true (g_file_test (aside, G_FILE_TEST_IS_REGULAR));
+  {
+    g_autofree char *mark = g_build_filename (dir, MC_BACKUP_DAMAGED_MARK, NULL);
+    g_assert_false (g_file_test (mark, G_FILE_TEST_EXISTS));  /* restored: the mark is gone */
+  }
   g_assert_true (mc_backup_check_at_start (path, dir, FALSE, &error));
   {
     g_autoptr(McDb) db = mc_db_new (path, NULL, &error);

@@ -128,6 +128,14 @@ run_backup (sqlite3 *dest, sqlite3 *source, const char *path, GError **error)
 }
 
 static gboolean
+exec_sql (sqlite3 *handle, const char *sql, const char *path, GError **error)
+{
+  int rc = sqlite3_exec (handle, sql, NULL, NULL, NULL);
+
+  return rc == SQLITE_OK || set_sqlite_error (handle, rc, path, error);
+}
+
+static gboolean
 sync_path (const char *path, gboolean directory, GError **error)
 {
   int fd = g_open (path, (directory ? O_DIRECTORY : 0) | O_RDONLY, 0);
@@ -179,9 +187,8 @@ write_copy (sqlite3 *source, const char *path, GError **error)
   if (dest == NULL)
     return FALSE;
   /* A backup is one self-contained file, whatever the source's journal. */
-  ok = run_backup (dest, source, tmp, error) &&
-       sqlite3_exec (dest, "PRAGMA journal_mode = DELETE", NULL, NULL, NULL) == SQLITE_OK &&
-       check_pages (dest, tmp, TRUE, error);
+  ok = run_backup (dest, source, tmp, error) && check_pages (dest, tmp, TRUE, error) &&
+       exec_sql (dest, "PRAGMA journal_mode = DELETE", tmp, error);
   sqlite3_close_v2 (dest);
   if (ok && !sync_path (tmp, FALSE, error))
     ok = FALSE;
@@ -338,6 +345,12 @@ mc_backup_restore (const char *db_path, const char *backup_path, char **set_asid
         g_free (aside);
     }
   sqlite3_close_v2 (source);
+  if (ok)
+    {
+      g_autofree char *dir = mc_backup_dir_for (db_path);
+      g_autofree char *mark = g_build_filename (dir, MC_BACKUP_DAMAGED_MARK, NULL);
+      g_unlink (mark);
+    }
   return ok;
 }
 
@@ -405,9 +418,19 @@ rotate_from (sqlite3 *source, const char *dir, guint keep, gint64 now, GError **
   g_autofree char *name = g_strconcat (BACKUP_PREFIX, stamp, BACKUP_SUFFIX, NULL);
   g_autofree char *path = g_build_filename (dir, name, NULL);
   g_autoptr(GPtrArray) all = NULL;
+  GError *local = NULL;
 
-  if (!write_copy (source, path, error))
-    return NULL;
+  if (!write_copy (source, path, &local))
+    {
+      /* The copy is page for page the database: the database is damaged. */
+      if (g_error_matches (local, MC_BACKUP_ERROR, MC_BACKUP_ERROR_DAMAGED))
+        {
+          g_autofree char *mark = g_build_filename (dir, MC_BACKUP_DAMAGED_MARK, NULL);
+          g_file_set_contents (mark, local->message, -1, NULL);
+        }
+      g_propagate_error (error, local);
+      return NULL;
+    }
   all = mc_backup_list (dir);
   prune (all, MAX (keep, 1));
   return g_steal_pointer (&path);
@@ -500,6 +523,11 @@ mc_backup_check_at_start (const char *path, const char *backup_dir, gboolean ful
 
   if (g_strcmp0 (path, ":memory:") == 0 || !g_file_test (path, G_FILE_TEST_EXISTS))
     return TRUE;
+  if (!full && backup_dir != NULL)
+    {
+      g_autofree char *mark = g_build_filename (backup_dir, MC_BACKUP_DAMAGED_MARK, NULL);
+      full = g_file_test (mark, G_FILE_TEST_EXISTS);
+    }
   ok = check_readable (path, full, &damage);
   if (ok || g_error_matches (damage, MC_BACKUP_ERROR, MC_BACKUP_ERROR_BUSY) ||
       g_error_matches (damage, MC_BACKUP_ERROR, MC_BACKUP_ERROR_FAILED))

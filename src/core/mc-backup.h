@@ -64,15 +64,19 @@ guint      mc_backup_get_interval_hours (McDb *db);
 guint      mc_backup_get_keep       (McDb *db);
 
 /* Above this size quick_check is left out of the start-up check (it reads
- * every page: ~6 s at 1,000,000 dossiers); the automatic backups check
- * every page of their copy instead, and `motcua check` does it on demand. */
-#define MC_BACKUP_START_CHECK_MAX_BYTES (256 * 1024 * 1024)
+ * every page, ~9 ms per MB: 0.6 s here, 5.7 s at 1.2 GB); the backups check
+ * every page of their copy instead, and `motcua check` does it on demand. A
+ * backup that finds the copy damaged leaves the file DAMAGED in the backup
+ * directory, which makes the next start-up check complete. */
+#define MC_BACKUP_START_CHECK_MAX_BYTES (64 * 1024 * 1024)
+#define MC_BACKUP_DAMAGED_MARK "DAMAGED"
 
 /* Checks the database file at `path` (if it exists) before it is opened for
  * use: that SQLite can read its header and schema, and quick_check when it is
- * not larger than MC_BACKUP_START_CHECK_MAX_BYTES (always when `full`). On
- * damage the error names the latest good backup in `backup_dir` (if any) and
- * the command that restores it. */
+ * not larger than MC_BACKUP_START_CHECK_MAX_BYTES, when a backup left the
+ * DAMAGED mark in `backup_dir`, or when `full`. On damage the error names the
+ * latest good backup in `backup_dir` (if any) and the command that restores
+ * it. */
 gboolean   mc_backup_check_at_start (const char *path, const char *backup_dir, gboolean full,
                                      GError **error);
 

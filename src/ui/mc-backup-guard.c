@@ -79,6 +79,22 @@ rotate_thread (GTask *task, gpointer source, gpointer data, GCancellable *cancel
     g_task_return_pointer (task, path, g_free);
 }
 
+/* The backup's copy is page for page the database: the database is damaged.
+ * It stays open (what is on screen may still be read and printed); the next
+ * start checks every page and offers the latest good backup. */
+static void
+show_damaged_while_running (McApplication *app, const char *detail)
+{
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (app));
+  g_autofree char *body = g_strdup_printf (_("The automatic backup found the database damaged (%s).\n\n"
+                                             "Close Motcua and open it again: it will offer to restore the "
+                                             "latest good backup."), detail);
+  GtkWidget *dialog = adw_message_dialog_new (parent, _("The database is damaged"), body);
+
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 static void
 rotate_done_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 {
@@ -88,10 +104,12 @@ rotate_done_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 
   if (guard != NULL)
     guard->running = FALSE;
-  if (path == NULL)
-    g_warning ("Automatic backup failed: %s", error->message);
-  else
+  if (path != NULL)
     g_debug ("Automatic backup written to %s", path);
+  else if (g_error_matches (error, MC_BACKUP_ERROR, MC_BACKUP_ERROR_DAMAGED))
+    show_damaged_while_running (MC_APPLICATION (source), error->message);
+  else
+    g_warning ("Automatic backup failed: %s", error->message);
 }
 
 static gboolean
