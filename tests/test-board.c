@@ -6,6 +6,7 @@
  */
 #include "config.h"
 
+#include <math.h>
 #include <string.h>
 
 #include "mc-announcement.h"
@@ -195,6 +196,136 @@ test_layout (gconstpointer data)
       empty->frame.page = page;
       g_assert_cmpuint (check_layout (empty, size->width, size->height), >=, 4);
     }
+}
+
+/* The seconds into the rotation at which each page turn is half done. */
+static void
+turn_times (McBoardModel *model, int width, int height, double turns[MC_BOARD_N_PAGES])
+{
+  double into, duration, start = 0;
+
+  model->frame.page = -1;
+  for (int p = 0; p < MC_BOARD_N_PAGES; p++)
+    {
+      model->frame.elapsed = start + 0.01;
+      mc_board_current_page (model, width, height, &into, &duration);
+      start += duration;
+      turns[p] = start - 0.4;  /* the turn takes the page's last 0.8 s */
+    }
+}
+
+#define SENTINEL 0xff00ff  /* magenta: no colour of the board */
+
+static guint
+count_sentinel (cairo_surface_t *surface)
+{
+  unsigned char *data = cairo_image_surface_get_data (surface);
+  int stride = cairo_image_surface_get_stride (surface);
+  guint n = 0;
+
+  cairo_surface_flush (surface);
+  for (int y = 0; y < cairo_image_surface_get_height (surface); y++)
+    {
+      const guint32 *row = (const guint32 *) (data + (gsize) y * stride);
+      for (int x = 0; x < cairo_image_surface_get_width (surface); x++)
+        n += (row[x] & 0xffffff) == SENTINEL;
+    }
+  return n;
+}
+
+static void
+draw_on_sentinel (cairo_surface_t *surface, McBoardModel *model, int width, int height)
+{
+  cairo_t *cr = cairo_create (surface);
+
+  cairo_set_source_rgb (cr, 1, 0, 1);
+  cairo_paint (cr);
+  mc_board_draw (cr, model, width, height);
+  cairo_destroy (cr);
+}
+
+/* Backgrounds are filled once, edge to edge, without one under the other:
+ * every pixel must still be painted, at rest, scrolled and in mid-turn, at
+ * every size (a widget's surface holds the last frame, not a background). */
+static void
+test_coverage (gconstpointer data)
+{
+  const Size *size = data;
+  g_autoptr(McBoardModel) full = adversarial_model (40);
+  g_autoptr(McBoardModel) empty = mc_board_model_new ();
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, size->width, size->height);
+  double turns[MC_BOARD_N_PAGES];
+
+  for (int page = 0; page < MC_BOARD_N_PAGES; page++)
+    for (double elapsed = 0; elapsed <= 10; elapsed += 5.3)
+      {
+        full->frame.page = empty->frame.page = page;
+        full->frame.elapsed = elapsed;
+        draw_on_sentinel (surface, full, size->width, size->height);
+        g_assert_cmpuint (count_sentinel (surface), ==, 0);
+        draw_on_sentinel (surface, empty, size->width, size->height);
+        g_assert_cmpuint (count_sentinel (surface), ==, 0);
+      }
+  turn_times (full, size->width, size->height, turns);
+  for (int p = 0; p < MC_BOARD_N_PAGES; p++)
+    {
+      full->frame.elapsed = turns[p] + 0.013 * p;  /* fractional offsets */
+      draw_on_sentinel (surface, full, size->width, size->height);
+      g_assert_cmpuint (count_sentinel (surface), ==, 0);
+    }
+  cairo_surface_destroy (surface);
+}
+
+static void
+draw_frame (cairo_surface_t *surface, McBoardModel *model, double elapsed)
+{
+  cairo_t *cr = cairo_create (surface);
+
+  model->frame.page = -1;
+  model->frame.page_seconds = 8;
+  model->frame.elapsed = elapsed;
+  model->frame.clock = model->loaded_at + (gint64) elapsed;
+  mc_board_draw (cr, model, cairo_image_surface_get_width (surface), cairo_image_surface_get_height (surface));
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+}
+
+/* After each frame the board lays out what the next ones show (rows about to
+ * scroll in, the next page, the next second's clock) on a scratch surface.
+ * A board that ran through a rotation, so that its page turns and scrolled
+ * rows use layouts prepared ahead, must draw exactly what a board drawing
+ * that frame cold draws; and preparing must paint nothing. */
+static void
+test_prepared (void)
+{
+  g_autoptr(McBoardModel) warm = adversarial_model (40);
+  cairo_surface_t *a = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 1366, 768);
+  cairo_surface_t *b = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 1366, 768);
+  double turns[MC_BOARD_N_PAGES], elapsed = 0;
+  guint compared = 0;
+
+  warm->frame.page_seconds = 8;
+  turn_times (warm, 1366, 768, turns);
+  for (int p = 0; p < MC_BOARD_N_PAGES; p++)
+    for (; elapsed <= turns[p] + 0.3; elapsed += 0.5)
+      {
+        gboolean check = fabs (elapsed - turns[p]) < 0.26 || fmod (elapsed, 5) == 0;
+
+        draw_frame (a, warm, elapsed);
+        if (check)
+          {
+            g_autoptr(McBoardModel) cold = adversarial_model (40);
+            size_t bytes = (size_t) cairo_image_surface_get_stride (a) * 768;
+
+            draw_frame (b, cold, elapsed);
+            if (memcmp (cairo_image_surface_get_data (a), cairo_image_surface_get_data (b), bytes) != 0)
+              g_error ("frame at %.1f s differs from the same frame drawn cold", elapsed);
+            compared++;
+          }
+      }
+  g_assert_cmpuint (compared, >=, MC_BOARD_N_PAGES + 4);
+  cairo_surface_destroy (a);
+  cairo_surface_destroy (b);
 }
 
 /* A scrolling page lasts long enough to show its last row; pages rotate. */
@@ -465,6 +596,12 @@ main (int argc, char *argv[])
       g_autofree char *name = g_strdup_printf ("/board/layout/%dx%d", sizes[i].width, sizes[i].height);
       g_test_add_data_func (name, &sizes[i], test_layout);
     }
+  for (guint i = 0; i < G_N_ELEMENTS (sizes); i++)
+    {
+      g_autofree char *name = g_strdup_printf ("/board/coverage/%dx%d", sizes[i].width, sizes[i].height);
+      g_test_add_data_func (name, &sizes[i], test_coverage);
+    }
+  g_test_add_func ("/board/prepared", test_prepared);
   g_test_add_func ("/board/pages", test_pages);
   g_test_add_func ("/board/figures", test_figures);
   g_test_add_func ("/board/render", test_render);

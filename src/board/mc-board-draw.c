@@ -3,13 +3,18 @@
  *
  * Read from five metres: the smallest text is 22 px at 1080 lines and every
  * size scales with the screen (s = 1 at 1920×1080, 2 at 3840×2160, 1 for a
- * portrait 1080×1920). Each text goes through fit_text, which measures it
+ * portrait 1080×1920). Each text goes through fit_layout, which measures it
  * with Pango and shrinks it (down to min_scale) and then ellipsizes it, so a
  * long procedure name can never run into the next column.
  *
  * The layouts are kept between frames in model->cache: a frame at 60 Hz
  * redraws the same few dozen strings, and shaping them again would cost more
- * than painting them (bench/bench-board).
+ * than painting them (bench/bench-board). A text seen for the first time
+ * costs a shaping and, when it is shrunk, a font at a new size: after each
+ * frame, prepare_ahead spends at most PREPARE_BUDGET_US laying out what the
+ * next frames will show (the rows about to scroll in, the next page, the
+ * next second's clock), so the frame that turns a page finds its layouts
+ * ready.
  */
 #include "config.h"
 
@@ -22,15 +27,31 @@
 #include "mc-format.h"
 
 #define FONT_FAMILY "Liberation Sans, DejaVu Sans"
-#define CACHE_LIMIT 1500
+#define CACHE_LIMIT 3000          /* layouts; the least recently used go first */
+#define PREPARE_BUDGET_US 1000    /* a frame's time for laying out what comes next */
+#define LOOK_AHEAD_SECONDS 1.5    /* rows that scroll in within this are prepared */
+#define SIZE_STEP 0.25            /* px: the sizes a shrunk text takes */
 #define TRANSITION_SECONDS 0.8
 #define SCROLL_HOLD_SECONDS 3.0
 #define PAGE_MAX_SECONDS 120.0
 
+typedef struct {
+  PangoLayout *layout;
+  GList        link;  /* in McBoardCache.recent, data: the key */
+} CacheEntry;
+
 struct _McBoardCache
 {
-  PangoContext *context;
-  GHashTable   *layouts;  /* key → PangoLayout */
+  PangoContext       *context;
+  GHashTable         *layouts;  /* key → CacheEntry */
+  GQueue              recent;   /* most recently used first */
+  cairo_t            *scratch;  /* 1×1: what the preparing pass paints on */
+  /* What prepare_ahead has done, so that it does not walk it each frame. */
+  const McBoardModel *prepared_model;
+  int                 prepared_width, prepared_height;
+  int                 prepared_next;         /* the page after the current one, laid out; -1: none */
+  int                 looked_ahead_page;
+  double              looked_ahead_at;       /* frame.elapsed of the last look-ahead */
 };
 
 typedef struct { double r, g, b; } Rgb;
@@ -63,6 +84,10 @@ typedef struct {
   cairo_t            *cr;
   const McBoardModel *model;
   McBoardCache       *cache;
+  McTime              clock;      /* the time the header shows */
+  gboolean            preparing;  /* lay out only, within deadline */
+  gint64              deadline;
+  gboolean            out_of_time;
   double              w, h, s;
   gboolean            portrait;
   GArray             *boxes;
@@ -88,8 +113,18 @@ mc_board_cache_free (McBoardCache *cache)
   if (cache == NULL)
     return;
   g_object_unref (cache->context);
-  g_hash_table_unref (cache->layouts);
+  g_hash_table_unref (cache->layouts);  /* the queue's links are in its entries */
+  cairo_destroy (cache->scratch);
   g_free (cache);
+}
+
+static void
+cache_entry_free (gpointer data)
+{
+  CacheEntry *entry = data;
+
+  g_object_unref (entry->layout);
+  g_free (entry);
 }
 
 /* Unhinted metrics: a text measures the same at every scale, so a layout
@@ -106,8 +141,44 @@ cache_new (void)
   cairo_font_options_set_antialias (options, CAIRO_ANTIALIAS_GRAY);
   pango_cairo_context_set_font_options (cache->context, options);
   cairo_font_options_destroy (options);
-  cache->layouts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+  cache->layouts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, cache_entry_free);
+  g_queue_init (&cache->recent);
+  {
+    cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 1, 1);
+    cache->scratch = cairo_create (surface);
+    cairo_surface_destroy (surface);
+  }
+  cache->prepared_next = -1;
+  cache->looked_ahead_page = -1;
   return cache;
+}
+
+static PangoLayout *
+cache_lookup (McBoardCache *cache, const char *key)
+{
+  CacheEntry *entry = g_hash_table_lookup (cache->layouts, key);
+
+  if (entry == NULL)
+    return NULL;
+  g_queue_unlink (&cache->recent, &entry->link);
+  g_queue_push_head_link (&cache->recent, &entry->link);
+  return entry->layout;
+}
+
+static void
+cache_insert (McBoardCache *cache, char *key, PangoLayout *layout)
+{
+  CacheEntry *entry = g_new0 (CacheEntry, 1);
+
+  entry->layout = layout;
+  entry->link.data = key;
+  g_hash_table_insert (cache->layouts, key, entry);
+  g_queue_push_head_link (&cache->recent, &entry->link);
+  while (cache->recent.length > CACHE_LIMIT)
+    {
+      GList *oldest = g_queue_pop_tail_link (&cache->recent);
+      g_hash_table_remove (cache->layouts, oldest->data);
+    }
 }
 
 static McBoardCache *
@@ -118,8 +189,6 @@ get_cache (const McBoardModel *model)
 
   if (m->cache == NULL)
     m->cache = cache_new ();
-  if (g_hash_table_size (m->cache->layouts) > CACHE_LIMIT)
-    g_hash_table_remove_all (m->cache->layouts);
   return m->cache;
 }
 
@@ -152,12 +221,33 @@ set_color (cairo_t *cr, Rgb c)
   cairo_set_source_rgb (cr, c.r, c.g, c.b);
 }
 
+/* Backgrounds and clips are snapped to whole device pixels (no
+ * antialiasing), so neighbouring fills tile exactly: each pixel of the
+ * screen is filled once, without a background under the rows to blend
+ * their edges with. At 3840×2160 a full-screen fill costs milliseconds. */
 static void
 fill_rect (Ctx *c, McBoardRect r, Rgb color)
 {
+  if (c->preparing)
+    return;
   set_color (c->cr, color);
+  cairo_set_antialias (c->cr, CAIRO_ANTIALIAS_NONE);
   cairo_rectangle (c->cr, r.x, r.y, r.width, r.height);
   cairo_fill (c->cr);
+  cairo_set_antialias (c->cr, CAIRO_ANTIALIAS_DEFAULT);
+}
+
+/* The four strips of `outer` around `inner`, which its owner fills. */
+static void
+fill_around (Ctx *c, McBoardRect outer, McBoardRect inner, Rgb color)
+{
+  double inner_bottom = inner.y + inner.height, outer_bottom = outer.y + outer.height;
+
+  fill_rect (c, rect (outer.x, outer.y, outer.width, inner.y - outer.y), color);
+  fill_rect (c, rect (outer.x, inner_bottom, outer.width, outer_bottom - inner_bottom), color);
+  fill_rect (c, rect (outer.x, inner.y, inner.x - outer.x, inner.height), color);
+  fill_rect (c, rect (inner.x + inner.width, inner.y, outer.x + outer.width - inner.x - inner.width, inner.height),
+             color);
 }
 
 static void
@@ -166,8 +256,10 @@ push_clip (Ctx *c, McBoardRect r, McBoardRect *saved)
   *saved = c->clip;
   c->clip = intersect (c->clip, r);
   cairo_save (c->cr);
+  cairo_set_antialias (c->cr, CAIRO_ANTIALIAS_NONE);
   cairo_rectangle (c->cr, r.x, r.y, r.width, r.height);
   cairo_clip (c->cr);
+  cairo_set_antialias (c->cr, CAIRO_ANTIALIAS_DEFAULT);
 }
 
 static void
@@ -212,56 +304,94 @@ logical_size (PangoLayout *layout, double *width, double *height)
   *height = (double) logical.height / PANGO_SCALE;
 }
 
+/* The text laid out at the style's own size `ref` in a box widened by
+ * ref / px, which is how it lays out at `px`: the metrics are unhinted, so
+ * a text scales with its size. Trying sizes this way loads no font for each
+ * size tried (a font at a new size costs about a millisecond; shaping with
+ * a loaded one a tenth of that). */
+static PangoLayout *
+probe_layout (Ctx *c, const char *text, const Style *st, double ref, double px, double box_w, double box_h,
+              gboolean *fits, double *height)
+{
+  PangoLayout *layout = make_layout (c, text, ref, st->bold, box_w > 0 ? box_w * ref / px : -1, st->max_lines,
+                                     st->align);
+  double tw, th;
+
+  logical_size (layout, &tw, &th);
+  *height = th * px / ref;
+  *fits = !pango_layout_is_ellipsized (layout) && *height <= box_h;
+  return layout;
+}
+
 /* The largest size ≤ px at which the text fits the box on at most
  * max_lines lines; below min_scale it is ellipsized instead, and shrunk
- * further only if even one line is taller than the box. */
+ * further only if even one line is taller than the box. A shrunk text takes
+ * a size on a SIZE_STEP grid, so that texts share their fonts. */
 static PangoLayout *
 fit_layout (Ctx *c, const char *text, const Style *st, double box_w, double box_h)
 {
-  double px = st->size * c->s, min_px = px * st->min_scale;
-  double tw, th;
+  double ref = st->size * c->s, px = ref, min_px = ref * st->min_scale, tw, th;
+  gboolean fits, expect_fit;
   PangoLayout *layout;
 
-  /* One line: the natural width gives the size at once (two layouts, not
-   * five, which matters on the frame that turns a page). */
+  /* One line: the natural width gives the size at once. */
   if (st->max_lines <= 1 && box_w > 0)
     {
-      layout = make_layout (c, text, px, st->bold, -1, 1, st->align);
+      layout = make_layout (c, text, ref, st->bold, -1, 1, st->align);
       logical_size (layout, &tw, &th);
       g_object_unref (layout);
       if (tw > box_w)
-        px = MAX (min_px, px * box_w / tw * 0.995);
+        px = MAX (min_px, ref * box_w / tw * 0.995);
     }
   for (;;)
     {
-      layout = make_layout (c, text, px, st->bold, box_w, st->max_lines, st->align);
-      logical_size (layout, &tw, &th);
-      if ((!pango_layout_is_ellipsized (layout) && th <= box_h) || px <= min_px)
+      layout = probe_layout (c, text, st, ref, px, box_w, box_h, &fits, &th);
+      if (fits || px <= min_px)
         break;
       g_object_unref (layout);
       px = MAX (min_px, px * 0.92);
     }
+  expect_fit = fits;
   while (th > box_h && px > 4)
     {
       g_object_unref (layout);
       px *= MAX (0.5, box_h / th * 0.98);
+      layout = probe_layout (c, text, st, ref, px, box_w, box_h, &fits, &th);
+    }
+  if (px == ref)
+    return layout;  /* the probe is the layout */
+  g_object_unref (layout);
+  /* At the size itself, glyph positions round to other pixels: check. */
+  px = MAX (SIZE_STEP, floor (px / SIZE_STEP) * SIZE_STEP);
+  for (int tries = 0;; tries++)
+    {
       layout = make_layout (c, text, px, st->bold, box_w, st->max_lines, st->align);
       logical_size (layout, &tw, &th);
+      if ((th <= box_h && (!expect_fit || !pango_layout_is_ellipsized (layout))) || px <= SIZE_STEP ||
+          tries == 8)
+        return layout;
+      g_object_unref (layout);
+      px -= SIZE_STEP;
     }
-  return layout;
 }
 
+/* NULL only while preparing, when the frame's time for it is spent. */
 static PangoLayout *
 cached_layout (Ctx *c, const char *text, const Style *st, double box_w, double box_h)
 {
   g_autofree char *key = g_strdup_printf ("%.2f|%d|%d|%d|%.2f|%.1f|%.1f|%s", st->size * c->s, st->bold,
                                           st->align, st->max_lines, st->min_scale, box_w, box_h, text);
-  PangoLayout *layout = g_hash_table_lookup (c->cache->layouts, key);
+  PangoLayout *layout = cache_lookup (c->cache, key);
 
   if (layout == NULL)
     {
+      if (c->preparing && (c->out_of_time || g_get_monotonic_time () >= c->deadline))
+        {
+          c->out_of_time = TRUE;
+          return NULL;
+        }
       layout = fit_layout (c, text, st, box_w, box_h);
-      g_hash_table_insert (c->cache->layouts, g_steal_pointer (&key), layout);
+      cache_insert (c->cache, g_steal_pointer (&key), layout);
     }
   return layout;
 }
@@ -292,6 +422,8 @@ draw_text (Ctx *c, const char *text, const Style *st, McBoardRect box, Rgb color
   if (text == NULL || *text == '\0' || box.width < 2 || box.height < 2)
     return;
   layout = cached_layout (c, text, st, box.width, box.height);
+  if (c->preparing)
+    return;
   pango_layout_get_extents (layout, NULL, &logical);
   tw = (double) logical.width / PANGO_SCALE;
   th = (double) logical.height / PANGO_SCALE;
@@ -381,12 +513,12 @@ draw_header (Ctx *c, McBoardRect r)
   static const Style date = { 25, FALSE, ALIGN_RIGHT, 1, 0.7 };
   const McBoardModel *m = c->model;
   g_autofree char *unit_upper = g_utf8_strup (m->unit_name, -1);
-  g_autofree char *time_text = format_clock (m->frame.clock);
-  g_autofree char *date_text = mc_format_date_full (mc_time_get_date (m->frame.clock));
+  g_autofree char *time_text = format_clock (c->clock);
+  g_autofree char *date_text = mc_format_date_full (mc_time_get_date (c->clock));
   double pad = 28 * c->s;
   McBoardRect in = inset (r, pad, 12 * c->s);
 
-  fill_rect (c, r, navy);
+  fill_rect (c, rect (r.x, r.y, r.width, r.height - 6 * c->s), navy);
   fill_rect (c, rect (r.x, r.y + r.height - 6 * c->s, r.width, 6 * c->s), accent);
   in.height -= 6 * c->s;
   if (c->portrait)
@@ -426,7 +558,7 @@ draw_ticker (Ctx *c, McBoardRect r)
   double tw, th, speed = 110 * c->s, gap = 160 * c->s, offset, saved_x;
   McBoardRect saved;
 
-  fill_rect (c, r, navy_dark);
+  fill_rect (c, lane, navy_dark);
   fill_rect (c, rect (r.x, r.y, label_w, r.height), accent);
   draw_text (c, "THÔNG BÁO", &label, inset (rect (r.x, r.y, label_w, r.height), 12 * c->s, 6 * c->s), navy_dark);
   for (guint i = 0; i < m->announcements->len; i++)
@@ -572,6 +704,7 @@ draw_table (Ctx *c, const Table *t, McBoardRect r, double into, double duration,
     }
   if (t->n_rows == 0)
     {
+      fill_rect (c, rows, paper);
       draw_text (c, empty, &(Style) { 32, FALSE, ALIGN_CENTER, 2, 0.7 }, inset (rows, 40 * c->s, 40 * c->s),
                  ink_soft);
       return;
@@ -579,6 +712,10 @@ draw_table (Ctx *c, const Table *t, McBoardRect r, double into, double duration,
   push_clip (c, rows, &saved);
   {
     guint first = (guint) MAX (0, floor (offset / g.row_h));
+    double end = rows.y + t->n_rows * g.row_h - offset;
+
+    if (end < rows.y + rows.height)  /* the rows fill the rest */
+      fill_rect (c, rect (r.x, end, r.width, rows.y + rows.height - end), paper);
     for (guint i = first; i < t->n_rows; i++)
       {
         double y = rows.y + i * g.row_h - offset;
@@ -808,8 +945,9 @@ draw_department (Ctx *c, const McBoardDepartment *d, McBoardRect line)
     }
   value_box = rect (bar_box.x + bar_box.width + 16 * c->s, bar_box.y, value_w - 16 * c->s, bar_box.height);
   draw_text (c, d->name, &name, inset (name_box, 0, 2 * c->s), ink);
-  fill_rect (c, bar_box, zebra);
   fill_rect (c, rect (bar_box.x, bar_box.y, bar_box.width * rate, bar_box.height), rate_color (rate));
+  fill_rect (c, rect (bar_box.x + bar_box.width * rate, bar_box.y, bar_box.width * (1 - rate), bar_box.height),
+             zebra);
   draw_text (c, label, &value, value_box, ink);
 }
 
@@ -822,6 +960,7 @@ draw_departments (Ctx *c, McBoardRect area, double into, double duration)
   double offset = scroll_offset (n * row_h - area.height, row_h, into, duration);
   McBoardRect saved;
 
+  fill_rect (c, area, paper);
   if (n == 0)
     {
       draw_text (c, "Chưa có hồ sơ giải quyết xong trong năm", &(Style) { 32, FALSE, ALIGN_CENTER, 2, 0.7 },
@@ -940,7 +1079,7 @@ draw_title_bar (Ctx *c, McBoardRect r, McBoardPage page)
   double sub_w = (c->portrait ? 230 : 420) * c->s;
   McBoardRect in = inset (r, pad, 8 * c->s);
 
-  fill_rect (c, r, paper);
+  fill_rect (c, r, paper);  /* the rule below is 3 px: not worth cutting around */
   fill_rect (c, rect (in.x, r.y + r.height - 3 * c->s, in.width, 3 * c->s), head_row);
   draw_text (c, page_titles[page], &title, rect (in.x, in.y, in.width - sub_w - dots_w - pad, in.height), navy);
   draw_text (c, subtitle, &sub, rect (in.x + in.width - sub_w - dots_w, in.y, sub_w - 16 * c->s, in.height),
@@ -960,7 +1099,7 @@ draw_page (Ctx *c, McBoardPage page, McBoardRect title_bar, McBoardRect body, do
   const McBoardModel *m = c->model;
   McBoardRect area = page_area (c, body);
 
-  fill_rect (c, body, paper);
+  fill_around (c, body, area, paper);  /* each page fills its area */
   draw_title_bar (c, title_bar, page);
   switch (page)
     {
@@ -975,6 +1114,8 @@ draw_page (Ctx *c, McBoardPage page, McBoardRect title_bar, McBoardRect body, do
         McBoardRect summary, fields;
         Table t = fields_table (m);
         statistics_parts (c, area, &summary, &fields);
+        fill_rect (c, rect (area.x, summary.y + summary.height, area.width, fields.y - summary.y - summary.height),
+                   paper);
         draw_summary (c, summary);
         draw_table (c, &t, fields, into, duration, "Chưa có hồ sơ trong năm");
         break;
@@ -994,12 +1135,12 @@ draw_page (Ctx *c, McBoardPage page, McBoardRect title_bar, McBoardRect body, do
     }
 }
 
-/* The page and, in its last moments, the next one sliding in from the right. */
-static void
-draw_pages (Ctx *c, Frame *f)
+/* The page and, in its last moments, the next one sliding in from the right.
+ * Returns whether the pages are turning. */
+static gboolean
+draw_pages (Ctx *c, Frame *f, McBoardPage page, double into, double duration)
 {
-  double into, duration, progress;
-  McBoardPage page = current_page (c, &into, &duration);
+  double progress;
   McBoardRect area = rect (0, f->title_bar.y, c->w, f->title_bar.height + f->body.height), saved;
   gboolean rotating = c->model->frame.page < 0;
 
@@ -1007,7 +1148,7 @@ draw_pages (Ctx *c, Frame *f)
   if (progress <= 0)
     {
       draw_page (c, page, f->title_bar, f->body, into, duration);
-      return;
+      return FALSE;
     }
   progress = 0.5 - 0.5 * cos (G_PI * MIN (progress, 1));  /* ease in and out */
   push_clip (c, area, &saved);
@@ -1026,14 +1167,66 @@ draw_pages (Ctx *c, Frame *f)
   }
   cairo_restore (c->cr);
   pop_clip (c, saved);
+  return TRUE;
+}
+
+/* Lays out, within the budget, what the coming frames show and this one did
+ * not: the header at the next second, the rows of this page that scroll in
+ * within LOOK_AHEAD_SECONDS and the next page as the turn shows it. Nothing
+ * is painted (fill_rect and draw_text only measure; anything else lands on
+ * the 1×1 scratch surface). */
+static void
+prepare_ahead (Ctx *c, Frame *f, McBoardPage page, double into, double duration, gboolean turning)
+{
+  McBoardCache *cache = c->cache;
+  const McBoardModel *m = c->model;
+  McBoardPage next = (page + 1) % MC_BOARD_N_PAGES;
+  gboolean same = cache->prepared_model == m && cache->prepared_width == (int) c->w &&
+                  cache->prepared_height == (int) c->h;
+
+  if (!same)
+    {
+      cache->prepared_model = m;
+      cache->prepared_width = (int) c->w;
+      cache->prepared_height = (int) c->h;
+      cache->prepared_next = -1;
+      cache->looked_ahead_page = -1;
+    }
+  c->cr = cache->scratch;
+  c->boxes = NULL;
+  c->preparing = TRUE;
+  c->out_of_time = FALSE;
+  c->deadline = g_get_monotonic_time () + PREPARE_BUDGET_US;
+  c->clock = m->frame.clock + 1;
+  draw_header (c, f->header);
+  if (turning)
+    return;
+  if (cache->looked_ahead_page != (int) page || m->frame.elapsed < cache->looked_ahead_at ||
+      m->frame.elapsed >= cache->looked_ahead_at + LOOK_AHEAD_SECONDS / 2)
+    {
+      draw_page (c, page, f->title_bar, f->body, into + LOOK_AHEAD_SECONDS, duration);
+      if (!c->out_of_time)
+        {
+          cache->looked_ahead_page = page;
+          cache->looked_ahead_at = m->frame.elapsed;
+        }
+    }
+  if (m->frame.page < 0 && cache->prepared_next != (int) next && !c->out_of_time)
+    {
+      draw_page (c, next, f->title_bar, f->body, 0, page_duration (c, next));
+      if (!c->out_of_time)
+        cache->prepared_next = next;
+    }
 }
 
 static void
 init_ctx (Ctx *c, cairo_t *cr, const McBoardModel *model, int width, int height, GArray *boxes)
 {
+  *c = (Ctx) { 0 };
   c->cr = cr;
   c->model = model;
   c->cache = get_cache (model);
+  c->clock = model->frame.clock;
   c->w = width;
   c->h = height;
   c->portrait = height > width;
@@ -1042,28 +1235,40 @@ init_ctx (Ctx *c, cairo_t *cr, const McBoardModel *model, int width, int height,
   c->clip = rect (0, 0, width, height);
 }
 
-void
-mc_board_draw_reporting (cairo_t *cr, const McBoardModel *model, int width, int height, GArray *boxes)
+static void
+draw_board (cairo_t *cr, const McBoardModel *model, int width, int height, GArray *boxes, gboolean prepare)
 {
   Ctx c;
   Frame f;
+  McBoardPage page;
+  double into, duration;
+  gboolean turning;
 
   g_return_if_fail (cr != NULL && model != NULL);
   if (width < 16 || height < 16)
     return;
   init_ctx (&c, cr, model, width, height, boxes);
   f = frame_layout (&c);
+  page = current_page (&c, &into, &duration);
   cairo_save (cr);
   draw_header (&c, f.header);
-  draw_pages (&c, &f);
+  turning = draw_pages (&c, &f, page, into, duration);
   draw_ticker (&c, f.footer);
   cairo_restore (cr);
+  if (prepare)
+    prepare_ahead (&c, &f, page, into, duration, turning);
+}
+
+void
+mc_board_draw_reporting (cairo_t *cr, const McBoardModel *model, int width, int height, GArray *boxes)
+{
+  draw_board (cr, model, width, height, boxes, TRUE);
 }
 
 void
 mc_board_draw (cairo_t *cr, const McBoardModel *model, int width, int height)
 {
-  mc_board_draw_reporting (cr, model, width, height, NULL);
+  draw_board (cr, model, width, height, NULL, TRUE);
 }
 
 static void
@@ -1108,7 +1313,7 @@ mc_board_render_png (const McBoardModel *model, int width, int height, const cha
   cairo_t *cr = cairo_create (surface);
   cairo_status_t status;
 
-  mc_board_draw (cr, model, width, height);
+  draw_board (cr, model, width, height, NULL, FALSE);  /* one frame: nothing comes next */
   cairo_destroy (cr);
   cairo_surface_flush (surface);
   status = cairo_surface_write_to_png (surface, path);
