@@ -8,6 +8,7 @@
  *   motcua report public --from … --to … [--unit CODE] [--subordinates | --combined] [--only-with-dossiers]
  *       --format xlsx|pdf|csv -o FILE      Phụ lục công khai kết quả giải quyết TTHC và xin lỗi
  *   motcua report cchc|evaluation --from … --to … [--unit CODE] --format xlsx|pdf|csv -o FILE
+ *   motcua report narrative --from … --to … [--unit CODE] --format pdf|txt -o FILE   BÁO CÁO
  */
 #include "config.h"
 
@@ -18,6 +19,7 @@
 #include "mc-cli.h"
 #include "mc-report-06a-export.h"
 #include "mc-report-doc.h"
+#include "mc-report-narrative-export.h"
 #include "mc-report-period.h"
 
 /* "--name value" pairs and "--flag"s; FALSE on anything else. */
@@ -208,9 +210,41 @@ report_table (McDb *db, const char *kind, int argc, char **argv)
   return 0;
 }
 
+/* The narrative report: its text from the template with the figures. */
+static int
+report_narrative (McDb *db, int argc, char **argv)
+{
+  static const char *const names[] = { "--from", "--to", "--unit", "--format", "-o", NULL };
+  g_autoptr(GHashTable) options = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(McReportNarrative) narrative = NULL;
+  g_autofree char *period = NULL;
+  const char *format, *out;
+  McDate from, to;
+  gint64 unit_id;
+  GError *error = NULL;
+  gboolean ok;
+
+  if (!parse (argc, argv, names, NULL, options) || (out = g_hash_table_lookup (options, "-o")) == NULL ||
+      (format = g_hash_table_lookup (options, "--format")) == NULL ||
+      !(g_str_equal (format, "pdf") || g_str_equal (format, "txt")))
+    return mc_cli_usage (_("Usage: motcua report narrative --from YYYY-MM-DD --to YYYY-MM-DD [--unit CODE] "
+                           "--format pdf|txt -o FILE"));
+  if (!period_and_unit (db, options, &from, &to, &unit_id, &error))
+    return mc_cli_fail (error);
+  period = mc_report_doc_period_label (db, from, to, FALSE);
+  narrative = mc_report_narrative_new (db, unit_id, from, to, period, &error);
+  if (narrative == NULL)
+    return mc_cli_fail (error);
+  ok = g_str_equal (format, "pdf") ? mc_report_narrative_write_pdf (narrative, out, &error)
+                                   : mc_report_narrative_write_text (narrative, out, &error);
+  return ok ? 0 : mc_cli_fail (error);
+}
+
 int
 mc_cli_report (McDb *db, int argc, char **argv)
 {
+  if (argc >= 2 && g_str_equal (argv[1], "narrative"))
+    return report_narrative (db, argc - 1, argv + 1);
   if (argc >= 2 && (g_str_equal (argv[1], "public") || g_str_equal (argv[1], "cchc") ||
                     g_str_equal (argv[1], "evaluation")))
     return report_table (db, argv[1], argc - 1, argv + 1);
@@ -218,5 +252,5 @@ mc_cli_report (McDb *db, int argc, char **argv)
     return report_period (db, argc - 1, argv + 1);
   if (argc >= 2 && g_str_equal (argv[1], "06a"))
     return report_06a (db, argc - 1, argv + 1);
-  return mc_cli_usage (_("Usage: motcua report period|06a|public|cchc|evaluation …"));
+  return mc_cli_usage (_("Usage: motcua report period|06a|public|cchc|evaluation|narrative …"));
 }

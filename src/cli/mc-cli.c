@@ -141,6 +141,10 @@ print_help (void)
                      "  dossier show CODE                        the dossier and its timeline\n"
                      "  dossier search QUERY                     code, name, ID number or phone\n"
                      "  dossier import FILE.csv                  migration from another system\n"
+                     "  report period --year YYYY (--quarter Q | --half H | --nine-months | --whole-year)\n"
+                     "  report 06a|public|cchc|evaluation --from YYYY-MM-DD --to YYYY-MM-DD [--unit CODE]\n"
+                     "         --format xlsx|pdf|csv -o FILE    statutory report tables\n"
+                     "  report narrative --from YYYY-MM-DD --to YYYY-MM-DD [--unit CODE] --format pdf|txt -o FILE\n"
                      "  liveboard [--monitor N]                  the full-screen public board\n"
                      "  liveboard --render FILE.png --size WxH [--at \"YYYY-MM-DD HH:MM\"]   the board as a picture"));
   return 0;
