@@ -16,6 +16,7 @@ typedef struct {
   McApplication        *app;
   AdwPreferencesPage   *page;
   AdwPreferencesGroup  *ticker;
+  GtkWidget            *add;
   GPtrArray            *rows;  /* the announcement rows, removed on refresh */
 } Editor;
 
@@ -39,9 +40,35 @@ toast (Editor *editor, const char *message)
     adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (root), adw_toast_new (message));
 }
 
+static gint64
+row_id (gpointer row)
+{
+  return GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (row), "announcement-id"));
+}
+
+/* The rows are rebuilt after each edit, which took the focus from the
+ * button pressed and gave it to the first announcement's text, all of it
+ * selected: the next key typed would have replaced it. The focus goes back
+ * to the same control of the same announcement (`what`: "up-button" or
+ * "active-switch"), or to the new announcement's entry. */
+static void
+restore_focus (Editor *editor, gint64 id, const char *what)
+{
+  for (guint i = 0; id != 0 && i < editor->rows->len; i++)
+    if (row_id (editor->rows->pdata[i]) == id)
+      {
+        GtkWidget *control = g_object_get_data (G_OBJECT (editor->rows->pdata[i]), what);
+        if (!gtk_widget_get_sensitive (control))  /* moved to the top */
+          control = g_object_get_data (G_OBJECT (editor->rows->pdata[i]), "active-switch");
+        gtk_widget_grab_focus (control);
+        return;
+      }
+  gtk_widget_grab_focus (editor->add);
+}
+
 /* Runs an edit; on failure says why and keeps what the clerk typed. */
 static void
-report (Editor *editor, gboolean ok, GError *error)
+report (Editor *editor, gboolean ok, GError *error, gint64 focus_id, const char *focus_what)
 {
   if (!ok)
     {
@@ -50,12 +77,7 @@ report (Editor *editor, gboolean ok, GError *error)
       return;
     }
   refresh (editor);
-}
-
-static gint64
-row_id (gpointer row)
-{
-  return GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (row), "announcement-id"));
+  restore_focus (editor, focus_id, focus_what);
 }
 
 static void
@@ -66,7 +88,7 @@ apply_cb (AdwEntryRow *row, Editor *editor)
   gboolean ok = mc_announcement_update (mc_application_get_db (editor->app), row_id (row),
                                         gtk_editable_get_text (GTK_EDITABLE (row)),
                                         gtk_switch_get_active (active), &error);
-  report (editor, ok, error);
+  report (editor, ok, error, row_id (row), "active-switch");
 }
 
 static void
@@ -80,7 +102,7 @@ remove_cb (GtkButton *button, Editor *editor)
 {
   GError *error = NULL;
   gboolean ok = mc_announcement_remove (mc_application_get_db (editor->app), row_id (button), &error);
-  report (editor, ok, error);
+  report (editor, ok, error, 0, NULL);
 }
 
 static void
@@ -88,7 +110,7 @@ up_cb (GtkButton *button, Editor *editor)
 {
   GError *error = NULL;
   gboolean ok = mc_announcement_move (mc_application_get_db (editor->app), row_id (button), -1, &error);
-  report (editor, ok, error);
+  report (editor, ok, error, row_id (button), "up-button");
 }
 
 static void
@@ -100,7 +122,7 @@ add_cb (AdwEntryRow *row, Editor *editor)
 
   if (ok)
     gtk_editable_set_text (GTK_EDITABLE (row), "");
-  report (editor, ok, error);
+  report (editor, ok, error, 0, NULL);
 }
 
 static GtkWidget *
@@ -128,6 +150,7 @@ announcement_row (Editor *editor, const McAnnouncement *a, gboolean first)
   adw_entry_row_set_show_apply_button (row, TRUE);
   g_object_set_data (G_OBJECT (row), "announcement-id", GSIZE_TO_POINTER (a->id));
   g_object_set_data (G_OBJECT (row), "active-switch", active);
+  g_object_set_data (G_OBJECT (row), "up-button", up);
   g_object_set_data (G_OBJECT (active), "row", row);
   gtk_switch_set_active (GTK_SWITCH (active), a->active);
   gtk_widget_set_valign (active, GTK_ALIGN_CENTER);
@@ -197,6 +220,12 @@ spin_row (GSettings *settings, const char *key, const char *title, const char *s
   return row;
 }
 
+static void
+open_board_cb (McApplication *app)
+{
+  g_action_group_activate_action (G_ACTION_GROUP (app), "liveboard", NULL);
+}
+
 static AdwPreferencesGroup *
 screen_group (McApplication *app)
 {
@@ -207,8 +236,11 @@ screen_group (McApplication *app)
   adw_preferences_group_set_title (group, _("Screen"));
   adw_preferences_group_set_description (group, _("The board shows results waiting, statistics and apologies "
                                                   "in the waiting room; run “motcua liveboard” on its PC."));
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (open), "app.liveboard");
+  /* The preferences window is not one of the application's windows, so an
+   * "app." action name would not resolve there (the button stayed greyed). */
+  g_signal_connect_swapped (open, "clicked", G_CALLBACK (open_board_cb), app);
   gtk_widget_set_valign (open, GTK_ALIGN_CENTER);
+  gtk_widget_set_margin_start (open, 12);  /* apart from the description beside it */
   adw_preferences_group_set_header_suffix (group, open);
   adw_preferences_group_add (group, spin_row (settings, "liveboard-monitor", _("Monitor"),
                                               _("1 is the first monitor"), 1, 16, 1));
@@ -237,6 +269,7 @@ mc_board_preferences_page_new (McApplication *app)
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (add), _("New announcement"));
   adw_entry_row_set_show_apply_button (ADW_ENTRY_ROW (add), TRUE);
   g_signal_connect (add, "apply", G_CALLBACK (add_cb), editor);
+  editor->add = add;
   adw_preferences_group_add (adding, add);
   adw_preferences_page_add (editor->page, screen_group (app));
   adw_preferences_page_add (editor->page, editor->ticker);
