@@ -29,7 +29,7 @@
 #define FONT_FAMILY "Liberation Sans, DejaVu Sans"
 #define CACHE_LIMIT 3000          /* layouts; the least recently used go first */
 #define PREPARE_BUDGET_US 1000    /* a frame's time for laying out what comes next */
-#define LOOK_AHEAD_SECONDS 1.5    /* rows that scroll in within this are prepared */
+#define LOOK_AHEAD_SECONDS 3.0    /* rows that scroll in within this are prepared */
 #define SIZE_STEP 0.25            /* px: the sizes a shrunk text takes */
 #define TRANSITION_SECONDS 0.8
 #define SCROLL_HOLD_SECONDS 3.0
