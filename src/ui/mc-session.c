@@ -13,6 +13,8 @@
 #include "mc-audit-page.h"
 #include "mc-directory.h"
 #include "mc-login-window.h"
+#include "mc-report.h"
+#include "mc-report-page.h"
 #include "mc-session.h"
 
 static McAccounts *
@@ -207,6 +209,9 @@ mc_session_setup_window (McWindow *window, GtkStack *stack, AdwHeaderBar *header
   g_simple_action_set_enabled (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (group), "sign-out")),
                                staff != NULL);
   gtk_widget_insert_action_group (GTK_WIDGET (window), "session", G_ACTION_GROUP (group));
+  /* Báo cáo for the roles that make statutory reports (everyone while accounts are not enforced). */
+  if (mc_report_check_permission (mc_application_get_db (app), NULL))
+    gtk_stack_add_titled (stack, GTK_WIDGET (mc_report_page_new (app)), "reports", _("Reports"));
   if (staff == NULL)
     return;
   adw_header_bar_pack_end (header, user_button (staff));

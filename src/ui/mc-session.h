@@ -28,7 +28,8 @@ McWindow  *mc_session_open_main      (McApplication *app, GtkWindow *login);
 GtkWindow *mc_session_sign_out       (McApplication *app);
 /* What a new main window shows for the signed-in staff member: their name
  * and roles in the header bar, "session.sign-out", and the Tài khoản and
- * Nhật ký hệ thống pages for the roles that may see them. */
+ * Nhật ký hệ thống pages for the roles that may see them, Báo cáo for those
+ * with MC_PERMISSION_REPORT. */
 void       mc_session_setup_window   (McWindow *window, GtkStack *stack, AdwHeaderBar *header);
 /* Signed in under enforced accounts, the person at the computer is the one
  * who signed in: drops the other McStaffEntry* of `staff` (the choices of a
