@@ -29,6 +29,8 @@
 #include "mc-format.h"
 #include "mc-login-window.h"
 #include "mc-session.h"
+#include "mc-dossier-store.h"
+#include "mc-report-page.h"
 
 static McApplication *app;
 static McWindow *window;
@@ -68,7 +70,7 @@ test_switch_pages (void)
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "catalog");
   g_assert_cmpstr (mc_window_get_page (window), ==, "catalog");
   /* An area that does not exist is not shown. */
-  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "reports");
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "no-such-page");
   g_assert_cmpstr (mc_window_get_page (window), ==, "catalog");
 }
 
@@ -980,6 +982,179 @@ test_accounts_audit_page (void)
   g_clear_object (&accounts_app);
 }
 
+/* Báo cáo, on its own small database (seed 002's dossiers, quý I/2024):
+ * a figure of Biểu 06a as shown, its button opens as many dossiers; the
+ * appendix's figures and lists; the narrative exported with its edits; a
+ * period ending before it starts is refused on the page. */
+static McApplication *report_app;
+
+static guint
+report_row (McReportPage *page, guint table, const char *name)
+{
+  const McReportDoc *doc = mc_report_page_get_doc (page);
+  const McReportDocTable *t;
+
+  g_assert_nonnull (doc);
+  t = doc->tables->pdata[table];
+  for (guint r = 0; r < t->rows->len; r++)
+    if (g_strcmp0 (((McReportDocRow *) t->rows->pdata[r])->cells[1], name) == 0)
+      return r;
+  g_assert_not_reached ();
+}
+
+static void
+assert_list_of_cell (McReportPage *page, guint row, guint column, guint expected)
+{
+  GtkWidget *button;
+  GtkWindow *list;
+
+  wait_for_idle ();
+  button = mc_report_page_find_cell (page, 0, row, column);
+  g_assert_true (GTK_IS_BUTTON (button));
+  g_signal_emit_by_name (button, "clicked");
+  list = mc_report_page_get_items_window (page);
+  g_assert_nonnull (list);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (list)));
+  g_assert_cmpuint (mc_report_items_window_get_n_items (list), ==, expected);
+  gtk_window_destroy (list);
+  g_assert_null (mc_report_page_get_items_window (page));
+}
+
+static McReportPage *
+report_page_on_seed (GtkWindow **report_window)
+{
+  g_autofree char *path = mc_test_tmp_path ("report.sqlite");
+  g_autofree char *fixture = g_test_build_filename (G_TEST_DIST, "fixtures", "report-06a-seed002.csv", NULL);
+  g_autofree char *csv = NULL;
+  g_autoptr(McDossierStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  McReportPage *page;
+  gsize length = 0;
+  guint n = 0;
+
+  report_app = g_object_new (MC_TYPE_APPLICATION, "application-id", "vn.motcua.Motcua.ReportTest",
+                             "flags", G_APPLICATION_NON_UNIQUE, "resource-base-path", "/vn/motcua/Motcua", NULL);
+  g_assert_true (g_application_register (G_APPLICATION (report_app), NULL, &error));
+  g_assert_true (mc_application_open_db (report_app, path, &error));
+  g_assert_no_error (error);
+  store = mc_dossier_store_new (mc_application_get_db (report_app), mc_application_get_calendar (report_app));
+  g_assert_true (g_file_get_contents (fixture, &csv, &length, &error));
+  g_assert_true (mc_dossier_store_import_csv (store, csv, length, &n, &error));
+  g_assert_no_error (error);
+  /* The fixture's dossier of a commune belongs to that subordinate unit. */
+  g_assert_true (mc_db_exec (mc_application_get_db (report_app),
+                             "INSERT INTO unit (code, name, level, relation) VALUES "
+                             "('000.00.06.X01', 'UBND xã Quang Trung', 'xa', 'subordinate'); "
+                             "UPDATE dossier SET unit_id = (SELECT id FROM unit WHERE code = '000.00.06.X01') "
+                             "WHERE code LIKE '000.00.06.X01-%'", &error));
+  g_assert_no_error (error);
+  page = mc_report_page_new (report_app);
+  *report_window = GTK_WINDOW (gtk_window_new ());
+  gtk_window_set_default_size (*report_window, 1400, 2000);
+  gtk_window_set_child (*report_window, GTK_WIDGET (page));
+  gtk_window_present (*report_window);
+  return page;
+}
+
+static void
+test_report_page (void)
+{
+  GtkWindow *report_window = NULL;
+  McReportPage *page = report_page_on_seed (&report_window);
+  g_autofree char *txt = mc_test_tmp_path ("narrative.txt");
+  g_autofree char *text = NULL, *written = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean procedures = FALSE;
+  McDate from, to;
+  guint row;
+
+  /* Quý I/2024 by the cut-off rule: 15/12/2023 – 14/03/2024. */
+  mc_report_page_set_only_with_dossiers (page, TRUE);
+  mc_report_page_set_statutory_period (page, MC_PERIOD_QUARTER, 2024, 1);
+  mc_report_page_get_period (page, &from, &to);
+  g_assert_cmpint (from, ==, mc_test_date ("2023-12-15"));
+  g_assert_cmpint (to, ==, mc_test_date ("2024-03-14"));
+  g_assert_null (mc_report_page_get_error (page));
+  g_assert_cmpint (mc_report_page_get_doc (page)->kind, ==, MC_REPORT_DOC_06A);
+  /* Hộ tịch: (3) 54 received, (4) 53 online, (6) 1 from the previous period, (8) 41 early. */
+  row = report_row (page, 0, "Hộ tịch");
+  g_assert_cmpstr (mc_report_page_get_cell_text (page, 0, row, 2), ==, "54");
+  g_assert_cmpstr (mc_report_page_get_cell_text (page, 0, row, 3), ==, "53");
+  g_assert_cmpstr (mc_report_page_get_cell_text (page, 0, row, 7), ==, "41");
+  assert_list_of_cell (page, row, 2, 54);
+  assert_list_of_cell (page, row, 5, 1);
+  assert_list_of_cell (page, row, 7, 41);
+  /* The total row: 85 received. */
+  row = report_row (page, 0, "Tổng số");
+  g_assert_cmpstr (mc_report_page_get_cell_text (page, 0, row, 2), ==, "85");
+  assert_list_of_cell (page, row, 2, 85);
+  /* The commune alone: its one dossier. */
+  g_assert_true (mc_report_page_set_unit (page, mc_db_query_int (mc_application_get_db (report_app),
+                 "SELECT id FROM unit WHERE code = '000.00.06.X01'", NULL), MC_REPORT_SCOPE_UNIT));
+  row = report_row (page, 0, "Tổng số");
+  g_assert_cmpstr (mc_report_page_get_cell_text (page, 0, row, 2), ==, "1");
+  assert_list_of_cell (page, row, 2, 1);
+  /* The scopes of several units are the appendix's only. */
+  g_assert_false (mc_report_page_set_unit (page, 0, MC_REPORT_SCOPE_COMBINED));
+  g_assert_true (mc_report_page_set_unit (page, 0, MC_REPORT_SCOPE_UNIT));
+
+  /* The public appendix: Hộ tịch (5) 54 received, (6) 52 settled, (7) 52 on time. */
+  mc_report_page_set_report (page, MC_REPORT_PAGE_PUBLIC);
+  g_assert_null (mc_report_page_get_error (page));
+  g_assert_cmpint (mc_report_page_get_doc (page)->kind, ==, MC_REPORT_DOC_PUBLIC);
+  row = report_row (page, 0, "Hộ tịch");
+  g_assert_cmpstr (mc_report_page_get_cell_text (page, 0, row, 4), ==, "54");
+  g_assert_cmpstr (mc_report_page_get_cell_text (page, 0, row, 5), ==, "52");
+  assert_list_of_cell (page, row, 5, 52);
+  /* The unit and its commune together: the commune's dossier adds one to the total received. */
+  g_assert_true (mc_report_page_set_unit (page, 0, MC_REPORT_SCOPE_COMBINED));
+  row = report_row (page, 0, "Tổng số");
+  g_assert_cmpstr (mc_report_page_get_cell_text (page, 0, row, 4), ==, "86");
+  assert_list_of_cell (page, row, 4, 86);
+  g_assert_true (mc_report_page_set_unit (page, 0, MC_REPORT_SCOPE_UNIT));
+  row = report_row (page, 0, "Hộ tịch");
+  /* (3): the procedures of the field under the one-stop mechanism, listed as procedures. */
+  {
+    g_autoptr(GPtrArray) codes = mc_report_doc_items (mc_application_get_db (report_app), mc_report_page_get_doc (page),
+                                                      0, row, 2, &procedures, &error);
+    GtkWindow *list;
+
+    g_assert_no_error (error);
+    g_assert_true (procedures);
+    g_assert_cmpuint (codes->len, ==, (guint) g_ascii_strtoull (mc_report_page_get_cell_text (page, 0, row, 2), NULL, 10));
+    list = mc_report_page_open_items (page, 0, row, 2);
+    g_assert_cmpuint (mc_report_items_window_get_n_items (list), ==, codes->len);
+    g_assert_cmpstr (mc_report_items_window_get_code (list, 0), ==, codes->pdata[0]);
+    gtk_window_destroy (list);
+  }
+
+  /* The narrative, edited before it is saved: the file has the edits. */
+  mc_report_page_set_report (page, MC_REPORT_PAGE_NARRATIVE);
+  g_assert_null (mc_report_page_get_error (page));
+  text = mc_report_page_get_narrative_text (page);
+  g_assert_nonnull (strstr (text, "85"));
+  mc_report_page_set_narrative_text (page, "Đoạn văn do cán bộ sửa trước khi xuất.");
+  g_assert_true (mc_report_page_export (page, "txt", txt, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (txt, &written, NULL, NULL));
+  g_assert_nonnull (strstr (written, "Đoạn văn do cán bộ sửa trước khi xuất."));
+  g_assert_false (mc_report_page_export (page, "xlsx", txt, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT);
+  g_clear_error (&error);
+
+  /* Other dates, the last before the first: refused, nothing to export. */
+  mc_report_page_set_report (page, MC_REPORT_PAGE_06A);
+  mc_report_page_set_custom_period (page, mc_test_date ("2024-03-14"), mc_test_date ("2024-01-01"));
+  g_assert_nonnull (mc_report_page_get_error (page));
+  g_assert_null (mc_report_page_get_doc (page));
+  g_assert_false (mc_report_page_export (page, "csv", txt, &error));
+  g_assert_nonnull (error);
+
+  gtk_window_destroy (report_window);
+  wait_for_idle ();
+  g_clear_object (&report_app);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -1015,6 +1190,7 @@ main (int argc, char **argv)
   g_test_add_func ("/ui/accounts/sign-in", test_accounts_sign_in);
   g_test_add_func ("/ui/accounts/lockout", test_accounts_lockout);
   g_test_add_func ("/ui/accounts/audit-page", test_accounts_audit_page);
+  g_test_add_func ("/ui/report-page", test_report_page);
   status = g_test_run ();
   gtk_window_destroy (GTK_WINDOW (window));
   g_object_unref (app);

@@ -1092,6 +1092,17 @@ mc_report_page_get_period (McReportPage *self, McDate *from, McDate *to)
   *to = self->to_date;
 }
 
+void
+mc_report_page_set_only_with_dossiers (McReportPage *self, gboolean only)
+{
+  g_return_if_fail (MC_IS_REPORT_PAGE (self));
+
+  if (gtk_check_button_get_active (self->only_with_dossiers) == only)
+    recompute (self);
+  else
+    gtk_check_button_set_active (self->only_with_dossiers, only);
+}
+
 const McReportDoc *
 mc_report_page_get_doc (McReportPage *self)
 {

@@ -34,6 +34,8 @@ gboolean           mc_report_page_set_unit       (McReportPage *self, gint64 uni
 void               mc_report_page_set_statutory_period (McReportPage *self, McPeriodKind kind, int year, int index);
 void               mc_report_page_set_custom_period    (McReportPage *self, McDate from, McDate to);
 void               mc_report_page_get_period     (McReportPage *self, McDate *from, McDate *to);
+/* Biểu 06a and the appendix: every field, or only those with a figure. */
+void               mc_report_page_set_only_with_dossiers (McReportPage *self, gboolean only);
 
 /* The report shown (NULL for the narrative or when it could not be made),
  * the message shown instead of it, the text of one of its cells. */
