@@ -76,11 +76,13 @@ test_backup_restore (void)
   expect (db, "demo --dossiers 120", 0, NULL, NULL);
   n = count_dossiers (db);
   g_assert_cmpint (n, >=, 120);
-  args = g_strdup_printf ("backup %s", copy);
+  /* The demo has an administrator: backups are theirs to take. */
+  expect (db, "backup", 1, NULL, NULL);
+  args = g_strdup_printf ("--user admin backup %s", copy);
   expect (db, args, 0, copy, NULL);
-  expect (db, "backup --hours 6 --keep 3", 0, "every\t6\nkeep\t3\n", NULL);
+  expect (db, "--user admin backup --hours 6 --keep 3", 0, "every\t6\nkeep\t3\n", NULL);
   /* The rotating backup goes beside the database. */
-  expect (db, "backup", 0, backups, NULL);
+  expect (db, "--user admin backup", 0, backups, NULL);
   expect (db, "check", 0, "ok\n", NULL);
   expect (db, "check --full", 0, "ok\n", NULL);
 
@@ -88,6 +90,9 @@ test_backup_restore (void)
   g_assert_true (g_file_set_contents (text, "không phải cơ sở dữ liệu", -1, NULL));
   g_clear_pointer (&args, g_free);
   args = g_strdup_printf ("restore %s", text);
+  expect (db, args, 1, NULL, "--user");  /* a healthy database: only an administrator restores */
+  g_clear_pointer (&args, g_free);
+  args = g_strdup_printf ("--user admin restore %s", text);
   expect (db, args, 1, NULL, "Motcua");
   g_assert_cmpint (count_dossiers (db), ==, n);
 
@@ -116,6 +121,7 @@ int
 main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  g_setenv ("MOTCUA_PASSWORD", "motcua2026", TRUE);  /* the demo accounts' */
   g_test_add_func ("/backup-cli/backup-restore", test_backup_restore);
   return g_test_run ();
 }

@@ -5,6 +5,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "mc-accounts.h"
 #include "mc-backup.h"
 #include "mc-cli.h"
 
@@ -19,6 +20,9 @@ mc_cli_backup (McDb *db, int argc, char **argv)
   g_autofree char *path = NULL;
   const char *hours = NULL, *keep = NULL, *file = NULL;
 
+  /* A copy holds everyone's personal data: the administrator's task. */
+  if (!mc_accounts_check (db, mc_db_get_actor (db), MC_PERMISSION_ADMINISTER, 0, &error))
+    return mc_cli_fail (g_steal_pointer (&error));
   for (int i = 1; i < argc; i++)
     {
       if (g_str_equal (argv[i], "--hours") && i + 1 < argc)
@@ -68,9 +72,33 @@ restore (const char *db_path, const char *file)
   return 0;
 }
 
+/* A restore replaces every dossier: on a database that opens and has
+ * accounts, only an administrator may; a database that cannot be opened is
+ * being rescued, and nobody can sign in to it. */
+static gboolean
+authorize_restore (const char *path, const char *user, GError **error)
+{
+  g_autoptr(McDb) db = NULL;
+  g_autoptr(McAccounts) accounts = NULL;
+
+  if (!g_file_test (path, G_FILE_TEST_EXISTS) || (db = mc_db_new (path, NULL, NULL)) == NULL)
+    return TRUE;
+  accounts = mc_accounts_new (db);
+  if (!mc_accounts_is_enforced (accounts))
+    return TRUE;
+  if (user == NULL)
+    {
+      g_set_error_literal (error, MC_ACCOUNTS_ERROR, MC_ACCOUNTS_ERROR_SIGN_IN,
+                           _("A restore replaces all the data: sign in as an administrator with --user"));
+      return FALSE;
+    }
+  return mc_cli_sign_in (db, user, error) &&
+         mc_accounts_check (db, mc_db_get_actor (db), MC_PERMISSION_ADMINISTER, 0, error);
+}
+
 /* Both work on a database that cannot be opened, so they take its path. */
 int
-mc_cli_restore (const char *db_path, int argc, char **argv)
+mc_cli_restore (const char *db_path, const char *user, int argc, char **argv)
 {
   g_autofree char *fallback = db_path ? NULL : mc_db_default_path ();
   const char *path = db_path ? db_path : fallback;
@@ -81,6 +109,8 @@ mc_cli_restore (const char *db_path, int argc, char **argv)
     {
       if (argc != 2)
         return mc_cli_usage (_("Usage: motcua restore FILE"));
+      if (!authorize_restore (path, user, &error))
+        return mc_cli_fail (g_steal_pointer (&error));
       return restore (path, argv[1]);
     }
   if (argc > 2 || (argc == 2 && !g_str_equal (argv[1], "--full")))

@@ -147,6 +147,15 @@ print_help (void)
                      "  report narrative --from YYYY-MM-DD --to YYYY-MM-DD [--unit CODE] --format pdf|txt -o FILE\n"
                      "  liveboard [--monitor N]                  the full-screen public board\n"
                      "  liveboard --render FILE.png --size WxH [--at \"YYYY-MM-DD HH:MM\"]   the board as a picture"));
+  g_print ("%s\n", _("  dossier receipt|refuse|transfer|accept|send-back|pause|resume|external|finish|unqualified|withdraw|\n"
+                     "          return|apology|control-sheet|register|inbox|apologies …   the life of a dossier\n"
+                     "          (motcua dossier COMMAND without its arguments shows them)\n"
+                     "  account init|add|list|passwd|unlock …   accounts and roles (first run: account init)\n"
+                     "  audit verify | audit list [--user U] [--dossier CODE]   the audit trail\n"
+                     "  backup [FILE] | restore FILE | check [--full]   backups and the database check\n"
+                     "\n"
+                     "Once an administrator exists, commands that change data need --user NAME, with the\n"
+                     "password in MOTCUA_PASSWORD or typed at the terminal."));
   return 0;
 }
 
@@ -160,7 +169,7 @@ mc_cli_run (int argc, char **argv)
   if (i >= argc || g_strcmp0 (argv[i], "help") == 0 || g_strcmp0 (argv[i], "--help") == 0)
     return print_help ();
   if (g_strcmp0 (argv[i], "restore") == 0 || g_strcmp0 (argv[i], "check") == 0)
-    return mc_cli_restore (db_path, argc - i, argv + i);
+    return mc_cli_restore (db_path, user, argc - i, argv + i);
   for (guint c = 0; c < G_N_ELEMENTS (commands); c++)
     if (g_strcmp0 (argv[i], commands[c].name) == 0)
       {

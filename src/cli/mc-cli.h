@@ -25,7 +25,7 @@ int       mc_cli_dossier      (McDb *db, int argc, char **argv);
 /* mc-cli-backup.c: "backup" opens the database; "restore" and "check" take
  * its path, because they must work when it cannot be opened. */
 int       mc_cli_backup       (McDb *db, int argc, char **argv);
-int       mc_cli_restore      (const char *db_path, int argc, char **argv);
+int       mc_cli_restore      (const char *db_path, const char *user, int argc, char **argv);
 /* The statutory reports and their periods (mc-cli-report.c). */
 int       mc_cli_report       (McDb *db, int argc, char **argv);
 /* The public board drawn to a PNG (mc-cli-board.c). */
