@@ -1,0 +1,325 @@
+/* test-report-docs-cli.c — motcua report public|cchc|evaluation|narrative
+ * on seed 002's dossiers: exit codes, figures read back from the CSV, the
+ * PDFs' text through pdftotext, bad input refused in Vietnamese
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include "mc-db.h"
+#include "mc-rating.h"
+#include "mc-test-utils.h"
+
+#define FROM "2023-12-15"
+#define TO "2024-03-14"
+
+static char *db_path;
+
+/* Runs motcua on the test's database: its exit status, stdout and stderr. */
+static gboolean
+run (const char *const *args, char **err)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out = NULL, *stderr_text = NULL;
+  int status = 0;
+
+  g_ptr_array_add (argv, (gpointer) g_getenv ("MOTCUA_BIN"));
+  g_ptr_array_add (argv, (gpointer) "--db");
+  g_ptr_array_add (argv, db_path);
+  for (int i = 0; args[i]; i++)
+    g_ptr_array_add (argv, (gpointer) args[i]);
+  g_ptr_array_add (argv, NULL);
+  g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out, &stderr_text, &status,
+                &error);
+  g_assert_no_error (error);
+  if (err != NULL)
+    *err = g_steal_pointer (&stderr_text);
+  return g_spawn_check_wait_status (status, NULL);
+}
+
+/* Seed 002's dossiers (quý I/2024), the fixture's commune dossier in its
+ * subordinate unit, and two citizens' ratings recorded in the period. */
+static void
+seed (void)
+{
+  g_autofree char *csv = g_test_build_filename (G_TEST_DIST, "fixtures", "report-06a-seed002.csv", NULL);
+  const char *import[] = { "dossier", "import", csv, NULL };
+  g_autoptr(McDb) db = NULL;
+  g_autoptr(GError) error = NULL;
+  McRatingValues good, fair;
+
+  db_path = mc_test_tmp_path ("docs.sqlite");
+  g_assert_true (run (import, NULL));
+  db = mc_db_new (db_path, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (mc_db_exec (db, "INSERT INTO unit (code, name, level, relation) VALUES "
+                                 "('000.00.06.X01', 'UBND xã Quang Trung', 'xa', 'subordinate'); "
+                                 "UPDATE dossier SET unit_id = (SELECT id FROM unit WHERE code = '000.00.06.X01') "
+                                 "WHERE code LIKE '000.00.06.X01-%'", &error));
+  g_assert_no_error (error);
+  mc_rating_values_init (&good);
+  mc_rating_values_init (&fair);
+  for (int i = 0; i < 9; i++)
+    {
+      good.indices[i] = 2;
+      fair.indices[i] = 1;
+    }
+  good.satisfaction = 5;
+  fair.satisfaction = 4;
+  g_setenv ("MOTCUA_NOW", "2024-03-10 09:00", TRUE);
+  g_assert_true (mc_rating_record (db, "000.00.06.H56-240102-0001", &good, &error));
+  g_assert_true (mc_rating_record (db, "000.00.06.H56-240103-0002", &fair, &error));
+  g_assert_no_error (error);
+  g_unsetenv ("MOTCUA_NOW");
+}
+
+/* One line of RFC 4180 CSV split into its fields. */
+static GPtrArray *
+split_line (const char *line)
+{
+  GPtrArray *cells = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GString) cell = g_string_new (NULL);
+  gboolean quoted = FALSE;
+
+  for (const char *p = line;; p++)
+    {
+      if (*p == '"' && quoted && p[1] == '"')
+        g_string_append_c (cell, *++p);
+      else if (*p == '"')
+        quoted = !quoted;
+      else if ((*p == ',' && !quoted) || *p == '\0')
+        {
+          g_ptr_array_add (cells, g_strdup (cell->str));
+          g_string_truncate (cell, 0);
+          if (*p == '\0')
+            return cells;
+        }
+      else
+        g_string_append_c (cell, *p);
+    }
+}
+
+static GPtrArray *
+read_csv (const char *path)
+{
+  g_autofree char *text = NULL;
+  g_auto(GStrv) lines = NULL;
+  GPtrArray *rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
+
+  g_assert_true (g_file_get_contents (path, &text, NULL, NULL));
+  lines = g_strsplit (text, "\r\n", -1);
+  for (int i = 0; lines[i] != NULL; i++)
+    if (lines[i][0] != '\0')
+      g_ptr_array_add (rows, split_line (lines[i]));
+  return rows;
+}
+
+/* The cell of the row whose column `key_column` is `key`, in the column
+ * headed `column`. */
+static const char *
+csv_cell (GPtrArray *rows, const char *key_column, const char *key, const char *column)
+{
+  GPtrArray *header = rows->pdata[0];
+  int k = -1, c = -1;
+
+  for (guint i = 0; i < header->len; i++)
+    {
+      if (g_str_equal (header->pdata[i], key_column))
+        k = (int) i;
+      if (g_str_equal (header->pdata[i], column))
+        c = (int) i;
+    }
+  g_assert_cmpint (k, >=, 0);
+  g_assert_cmpint (c, >=, 0);
+  for (guint r = 1; r < rows->len; r++)
+    {
+      GPtrArray *cells = rows->pdata[r];
+
+      if ((int) cells->len > MAX (k, c) && g_str_equal (cells->pdata[k], key))
+        return cells->pdata[c];
+    }
+  return NULL;
+}
+
+static char *
+pdf_text (const char *pdf)
+{
+  const char *argv[] = { "pdftotext", "-layout", pdf, "-", NULL };
+  g_autoptr(GError) error = NULL;
+  char *out = NULL;
+  int status = 0;
+
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, &out,
+                NULL, &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  return out;
+}
+
+static gboolean
+have_pdftotext (void)
+{
+  g_autofree char *path = g_find_program_in_path ("pdftotext");
+
+  if (path == NULL)
+    g_test_skip ("pdftotext is not installed");
+  return path != NULL;
+}
+
+static void
+test_public (void)
+{
+  g_autofree char *csv = mc_test_tmp_path ("public.csv");
+  g_autofree char *sub = mc_test_tmp_path ("public-sub.csv");
+  g_autofree char *pdf = mc_test_tmp_path ("public.pdf");
+  const char *to_csv[] = { "report", "public", "--from", FROM, "--to", TO, "--format", "csv", "-o", csv, NULL };
+  const char *to_sub[] = { "report", "public", "--from", FROM, "--to", TO, "--subordinates", "--format", "csv",
+                           "-o", sub, NULL };
+  const char *to_pdf[] = { "report", "public", "--from", FROM, "--to", TO, "--format", "pdf", "-o", pdf, NULL };
+  g_autoptr(GPtrArray) rows = NULL, sub_rows = NULL;
+  g_autofree char *text = NULL;
+
+  g_assert_true (run (to_csv, NULL));
+  rows = read_csv (csv);
+  /* Hộ tịch: 54 received = 52 settled (all in time) + 2 pending. */
+  g_assert_cmpstr (csv_cell (rows, "linh_vuc", "Hộ tịch", "da_tiep_nhan"), ==, "54");
+  g_assert_cmpstr (csv_cell (rows, "linh_vuc", "Hộ tịch", "da_giai_quyet"), ==, "52");
+  g_assert_cmpstr (csv_cell (rows, "linh_vuc", "Hộ tịch", "dung_han"), ==, "52");
+  g_assert_cmpstr (csv_cell (rows, "linh_vuc", "Hộ tịch", "dang_giai_quyet"), ==, "2");
+  g_assert_cmpstr (csv_cell (rows, "linh_vuc", "Tổng số", "da_tiep_nhan"), ==, "85");
+  /* The commune's own dossier is in the subordinate units' appendix. */
+  g_assert_true (run (to_sub, NULL));
+  sub_rows = read_csv (sub);
+  g_assert_cmpstr (csv_cell (sub_rows, "linh_vuc", "Tổng số", "da_tiep_nhan"), ==, "1");
+
+  g_assert_true (run (to_pdf, NULL));
+  if (!have_pdftotext ())
+    return;
+  text = pdf_text (pdf);
+  g_assert_nonnull (strstr (text, "CÔNG KHAI XIN LỖI TRONG GIẢI QUYẾT TTHC"));
+  g_assert_nonnull (strstr (text, "Hộ tịch"));
+  g_assert_nonnull (strstr (text, "Phụ lục số 01"));
+}
+
+static void
+test_cchc (void)
+{
+  g_autofree char *csv = mc_test_tmp_path ("cchc.csv");
+  g_autofree char *pdf = mc_test_tmp_path ("cchc.pdf");
+  const char *to_csv[] = { "report", "cchc", "--from", FROM, "--to", TO, "--format", "csv", "-o", csv, NULL };
+  const char *to_pdf[] = { "report", "cchc", "--from", FROM, "--to", TO, "--format", "pdf", "-o", pdf, NULL };
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autofree char *text = NULL;
+
+  g_assert_true (run (to_csv, NULL));
+  rows = read_csv (csv);
+  /* 3.3.1 as Biểu 06a's (3); 3.3.2 the settled in time with a result: 06a's
+   * (8) + (9) = 82 but for the Chứng thực dossier settled as unqualified. */
+  g_assert_cmpstr (csv_cell (rows, "stt", "3.3.1", "so_lieu"), ==, "85");
+  g_assert_cmpstr (csv_cell (rows, "stt", "3.3.2", "so_lieu"), ==, "81");
+  g_assert_cmpstr (csv_cell (rows, "stt", "3.5", "so_lieu"), ==, "0");
+  g_assert_true (run (to_pdf, NULL));
+  if (!have_pdftotext ())
+    return;
+  text = pdf_text (pdf);
+  g_assert_nonnull (strstr (text, "CẢI CÁCH HÀNH CHÍNH"));
+  g_assert_nonnull (strstr (text, "Số lượng hồ sơ đã tiếp nhận"));
+}
+
+static void
+test_evaluation (void)
+{
+  g_autofree char *csv = mc_test_tmp_path ("evaluation.csv");
+  g_autofree char *pdf = mc_test_tmp_path ("evaluation.pdf");
+  const char *to_csv[] = { "report", "evaluation", "--from", FROM, "--to", TO, "--format", "csv", "-o", csv, NULL };
+  const char *to_pdf[] = { "report", "evaluation", "--from", FROM, "--to", TO, "--format", "pdf", "-o", pdf, NULL };
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autofree char *text = NULL;
+
+  g_assert_true (run (to_csv, NULL));
+  rows = read_csv (csv);
+  /* One rating of 2 points and one of 1 on every index: 1,5 each, 13,5 of 18, Tốt. */
+  g_assert_cmpstr (csv_cell (rows, "chi_so", "1", "diem_tu_cham"), ==, "1,5");
+  g_assert_cmpstr (csv_cell (rows, "ten_chi_so", "Tổng cộng", "diem_tu_cham"), ==, "13,5");
+  g_assert_cmpstr (csv_cell (rows, "ten_chi_so", "Tổng cộng", "ghi_chu"), ==, "Xếp loại: Tốt");
+  g_assert_true (run (to_pdf, NULL));
+  if (!have_pdftotext ())
+    return;
+  text = pdf_text (pdf);
+  g_assert_nonnull (strstr (text, "BẢNG ĐÁNH GIÁ VIỆC GIẢI QUYẾT THỦ TỤC HÀNH CHÍNH"));
+  g_assert_nonnull (strstr (text, "Số phiếu đánh giá: 2"));
+}
+
+static void
+test_narrative (void)
+{
+  g_autofree char *txt = mc_test_tmp_path ("narrative.txt");
+  g_autofree char *pdf = mc_test_tmp_path ("narrative.pdf");
+  const char *to_txt[] = { "report", "narrative", "--from", FROM, "--to", TO, "--format", "txt", "-o", txt, NULL };
+  const char *to_pdf[] = { "report", "narrative", "--from", FROM, "--to", TO, "--format", "pdf", "-o", pdf, NULL };
+  const char *to_csv[] = { "report", "narrative", "--from", FROM, "--to", TO, "--format", "csv", "-o", txt, NULL };
+  g_autofree char *text = NULL, *pdf_words = NULL, *err = NULL;
+
+  g_assert_true (run (to_txt, NULL));
+  g_assert_true (g_file_get_contents (txt, &text, NULL, NULL));
+  g_assert_nonnull (strstr (text, "Tổng số hồ sơ đã tiếp nhận là 85 hồ sơ."));
+  g_assert_nonnull (strstr (text, "Số hồ sơ đã giải quyết trả trước hạn: 60 hồ sơ"));
+  g_assert_nonnull (strstr (text, "quý I năm 2024"));
+  /* A narrative is a text: no CSV of it. */
+  g_assert_false (run (to_csv, &err));
+  g_assert_nonnull (strstr (err, "Cách dùng: motcua report narrative"));
+  g_assert_true (run (to_pdf, NULL));
+  if (!have_pdftotext ())
+    return;
+  pdf_words = pdf_text (pdf);
+  g_assert_nonnull (strstr (pdf_words, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"));
+  g_assert_nonnull (strstr (pdf_words, "BÁO CÁO"));
+  g_assert_nonnull (strstr (pdf_words, "85 hồ sơ"));
+}
+
+/* Every report refuses a period that ends before it starts, an unknown
+ * unit and a date not written as YYYY-MM-DD, in Vietnamese, writing nothing. */
+static void
+test_bad_input (void)
+{
+  static const char *const kinds[] = { "public", "cchc", "evaluation", "narrative" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
+    {
+      g_autofree char *out = mc_test_tmp_path ("refused.out");
+      const char *format = g_str_equal (kinds[i], "narrative") ? "txt" : "csv";
+      const char *backwards[] = { "report", kinds[i], "--from", TO, "--to", FROM, "--format", format, "-o", out, NULL };
+      const char *unknown[] = { "report", kinds[i], "--from", FROM, "--to", TO, "--unit", "000.00.99.Z99",
+                                "--format", format, "-o", out, NULL };
+      const char *bad_day[] = { "report", kinds[i], "--from", "15/12/2023", "--to", TO, "--format", format,
+                                "-o", out, NULL };
+      g_autofree char *err1 = NULL, *err2 = NULL, *err3 = NULL;
+
+      g_assert_false (run (backwards, &err1));
+      g_assert_nonnull (strstr (err1, "Ngày đầu kỳ báo cáo sau ngày cuối kỳ"));
+      g_assert_false (run (unknown, &err2));
+      g_assert_nonnull (strstr (err2, "Không có đơn vị nào có mã “000.00.99.Z99”"));
+      g_assert_false (run (bad_day, &err3));
+      g_assert_nonnull (strstr (err3, "Ngày “15/12/2023” không hợp lệ"));
+      g_assert_false (g_file_test (out, G_FILE_TEST_EXISTS));
+    }
+}
+
+int
+main (int argc, char **argv)
+{
+  int status;
+
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  seed ();
+  g_test_add_func ("/report-docs-cli/public", test_public);
+  g_test_add_func ("/report-docs-cli/cchc", test_cchc);
+  g_test_add_func ("/report-docs-cli/evaluation", test_evaluation);
+  g_test_add_func ("/report-docs-cli/narrative", test_narrative);
+  g_test_add_func ("/report-docs-cli/bad-input", test_bad_input);
+  status = g_test_run ();
+  g_free (db_path);
+  return status;
+}
