@@ -307,6 +307,164 @@ test_bad_input (void)
     }
 }
 
+static void
+write_file (const char *path, const char *text)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (g_file_set_contents (path, text, -1, &error));
+  g_assert_no_error (error);
+}
+
+static gint64
+count_of (const char *sql)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(McDb) db = mc_db_new (db_path, NULL, &error);
+  gint64 n;
+
+  g_assert_no_error (error);
+  n = mc_db_query_int (db, sql, &error);
+  g_assert_no_error (error);
+  return n;
+}
+
+/* A district's subordinate communes: X03's dossiers imported with --unit,
+ * X02's Biểu 06a figures with report import-06a (a bad line refused with
+ * its number, nothing kept); the appendix's "cấp xã" part and the combined
+ * totals count both, besides X01's dossier. */
+static void
+test_subordinate_units (void)
+{
+  g_autofree char *dossiers = mc_test_tmp_path ("x03.csv");
+  g_autofree char *broken = mc_test_tmp_path ("x03-broken.csv");
+  g_autofree char *figures = mc_test_tmp_path ("x02.csv");
+  g_autofree char *sums_wrong = mc_test_tmp_path ("x02-sums.csv");
+  g_autofree char *no_field = mc_test_tmp_path ("x02-field.csv");
+  g_autofree char *sub = mc_test_tmp_path ("sub.csv");
+  g_autofree char *all = mc_test_tmp_path ("all.csv");
+  g_autofree char *x03 = mc_test_tmp_path ("x03-06a.csv");
+  g_autofree char *pdf = mc_test_tmp_path ("sub.pdf");
+  g_autofree char *err = NULL, *text = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  const char *header = "code,procedure_code,channel,received_at,due_at,finished_at,returned_at,outcome,applicant_name\n";
+
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(McDb) db = mc_db_new (db_path, NULL, &error);
+
+    g_assert_true (mc_db_exec (db, "INSERT INTO unit (code, name, level, relation) VALUES "
+                                   "('000.00.06.X02', 'UBND xã Hà Lan', 'xa', 'subordinate'), "
+                                   "('000.00.06.X03', 'UBND xã Đông Sơn', 'xa', 'subordinate'), "
+                                   "('000.00.01.E01', 'Sở Tư pháp', 'tinh', 'external')", &error));
+    g_assert_no_error (error);
+  }
+  /* X03: two Hộ tịch dossiers in the period, one settled early, one pending. */
+  {
+    g_autofree char *good = g_strconcat (header,
+      "000.00.06.X03-240115-0001,1.001193,truc_tiep,2024-01-15 08:00,2024-01-17 08:00,2024-01-16 08:00,,approved,Lê Văn Một\n"
+      "000.00.06.X03-240311-0002,1.001193,truc_tuyen,2024-03-11 08:00,2024-03-18 08:00,,,,Lê Thị Hai\n", NULL);
+    g_autofree char *bad = g_strconcat (header,
+      "000.00.06.X03-240116-0003,1.001193,truc_tiep,2024-01-16 08:00,2024-01-18 08:00,,,,Lê Văn Ba\n"
+      "000.00.06.X03-240116-0004,9.999999,truc_tiep,2024-01-16 08:00,2024-01-18 08:00,,,,Lê Văn Bốn\n", NULL);
+    const char *import[] = { "dossier", "import", "--unit", "000.00.06.X03", dossiers, NULL };
+    const char *import_bad[] = { "dossier", "import", "--unit", "000.00.06.X03", broken, NULL };
+    const char *external[] = { "dossier", "import", "--unit", "000.00.01.E01", dossiers, NULL };
+    const char *unknown[] = { "dossier", "import", "--unit", "000.00.06.X99", dossiers, NULL };
+    g_autofree char *err1 = NULL, *err2 = NULL, *err3 = NULL;
+
+    write_file (dossiers, good);
+    write_file (broken, bad);
+    g_assert_false (run (external, &err1));
+    g_assert_nonnull (strstr (err1, "Đơn vị “000.00.01.E01” không phải là đơn vị cấp dưới"));
+    g_assert_false (run (unknown, &err2));
+    g_assert_nonnull (strstr (err2, "Không có đơn vị nào có mã “000.00.06.X99”"));
+    g_assert_false (run (import_bad, &err3));
+    g_assert_nonnull (strstr (err3, "Dòng 3"));
+    g_assert_cmpint (count_of ("SELECT count (*) FROM dossier WHERE code LIKE '000.00.06.X03-%'"), ==, 0);
+    g_assert_true (run (import, NULL));
+    g_assert_cmpint (count_of ("SELECT count (*) FROM dossier d JOIN unit u ON u.id = d.unit_id "
+                               "WHERE u.code = '000.00.06.X03'"), ==, 2);
+  }
+  /* Their Biểu 06a: the commune's own figures. */
+  {
+    const char *report[] = { "report", "06a", "--unit", "000.00.06.X03", "--from", FROM, "--to", TO,
+                             "--format", "csv", "-o", x03, NULL };
+
+    g_assert_true (run (report, NULL));
+    rows = read_csv (x03);
+    g_assert_cmpstr (csv_cell (rows, "linh_vuc", "Tổng số", "c3"), ==, "2");
+    g_assert_cmpstr (csv_cell (rows, "linh_vuc", "Tổng số", "c8"), ==, "1");
+    g_assert_cmpstr (csv_cell (rows, "linh_vuc", "Tổng số", "c12"), ==, "1");
+    g_clear_pointer (&rows, g_ptr_array_unref);
+  }
+  /* X02 sends its Biểu 06a as the CSV Motcua writes, thousands with dots. */
+  {
+    const char *good = "stt,linh_vuc,c3,c4,c5,c6,c7,c8,c9,c10,c11,c12,c13\r\n"
+                       "1,Hộ tịch,13,10,2,1,12,5,6,1,1,1,0\r\n"
+                       "2,Chứng thực,1.020,1.000,20,0,1.020,1.000,20,0,0,0,0\r\n"
+                       ",Tổng số,1.033,1.010,22,1,1.032,1.005,26,1,1,1,0\r\n";
+    const char *import[] = { "report", "import-06a", "--unit", "000.00.06.X02", "--from", FROM, "--to", TO,
+                             figures, NULL };
+    const char *import_sums[] = { "report", "import-06a", "--unit", "000.00.06.X02", "--from", FROM, "--to", TO,
+                                  sums_wrong, NULL };
+    const char *import_field[] = { "report", "import-06a", "--unit", "000.00.06.X02", "--from", FROM, "--to", TO,
+                                   no_field, NULL };
+    const char *external[] = { "report", "import-06a", "--unit", "000.00.01.E01", "--from", FROM, "--to", TO,
+                               figures, NULL };
+    g_autofree char *err1 = NULL, *err2 = NULL, *err3 = NULL;
+
+    write_file (figures, good);
+    write_file (sums_wrong, "stt,linh_vuc,c3,c4,c5,c6,c7,c8,c9,c10,c11,c12,c13\n"
+                            "1,Hộ tịch,14,10,2,1,12,5,6,1,1,1,0\n");
+    write_file (no_field, "linh_vuc,c4,c5,c6,c8,c9,c10,c12,c13\n"
+                          "Hộ tịch,10,2,1,5,6,1,1,0\n"
+                          "Không có lĩnh vực này,1,0,0,1,0,0,0,0\n");
+    g_assert_false (run (import_sums, &err1));
+    g_assert_nonnull (strstr (err1, "Dòng 2: cột (3) là 14 nhưng các cột thành phần cộng lại được 13"));
+    g_assert_false (run (import_field, &err2));
+    g_assert_nonnull (strstr (err2, "Dòng 3: không có lĩnh vực nào tên “Không có lĩnh vực này”"));
+    g_assert_false (run (external, &err3));
+    g_assert_nonnull (strstr (err3, "không phải là đơn vị cấp dưới"));
+    g_assert_cmpint (count_of ("SELECT count (*) FROM unit_report"), ==, 0);
+    g_assert_true (run (import, NULL));
+    g_assert_cmpint (count_of ("SELECT count (*) FROM unit_report"), ==, 2);
+    /* Sent again (corrected): replaces, does not add. */
+    g_assert_true (run (import, NULL));
+    g_assert_cmpint (count_of ("SELECT sum (c4) FROM unit_report"), ==, 1010);
+  }
+  /* Cấp xã: X01's dossier and X03's two by their dossiers, X02 by the figures it sent. */
+  {
+    const char *subordinates[] = { "report", "public", "--from", FROM, "--to", TO, "--subordinates",
+                                   "--format", "csv", "-o", sub, NULL };
+    const char *combined[] = { "report", "public", "--from", FROM, "--to", TO, "--combined",
+                               "--format", "csv", "-o", all, NULL };
+    const char *to_pdf[] = { "report", "public", "--from", FROM, "--to", TO, "--subordinates",
+                             "--format", "pdf", "-o", pdf, NULL };
+    guint64 own_received = 85, sub_received;
+
+    g_assert_true (run (subordinates, NULL));
+    rows = read_csv (sub);
+    /* X02's Chứng thực: 1.020 received = 1.020 settled, 1.000 + 20 in time. */
+    g_assert_cmpstr (csv_cell (rows, "linh_vuc", "Chứng thực", "da_tiep_nhan"), ==, "1020");
+    g_assert_cmpstr (csv_cell (rows, "linh_vuc", "Chứng thực", "dung_han"), ==, "1020");
+    /* 1 (X01) + 2 (X03) + 1.033 (X02) */
+    g_assert_cmpstr (csv_cell (rows, "linh_vuc", "Tổng số", "da_tiep_nhan"), ==, "1036");
+    sub_received = g_ascii_strtoull (csv_cell (rows, "linh_vuc", "Tổng số", "da_tiep_nhan"), NULL, 10);
+    g_clear_pointer (&rows, g_ptr_array_unref);
+    g_assert_true (run (combined, NULL));
+    rows = read_csv (all);
+    g_assert_cmpuint (g_ascii_strtoull (csv_cell (rows, "linh_vuc", "Tổng số", "da_tiep_nhan"), NULL, 10), ==,
+                      own_received + sub_received);
+    g_assert_true (run (to_pdf, NULL));
+    if (!have_pdftotext ())
+      return;
+    text = pdf_text (pdf);
+    g_assert_nonnull (strstr (text, "CẤP XÃ"));
+    g_assert_nonnull (strstr (text, "Số liệu của 1/3 đơn vị theo biểu 06a đơn vị gửi."));
+  }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -319,6 +477,7 @@ main (int argc, char **argv)
   g_test_add_func ("/report-docs-cli/evaluation", test_evaluation);
   g_test_add_func ("/report-docs-cli/narrative", test_narrative);
   g_test_add_func ("/report-docs-cli/bad-input", test_bad_input);
+  g_test_add_func ("/report-docs-cli/subordinate-units", test_subordinate_units);
   status = g_test_run ();
   g_free (db_path);
   return status;

@@ -12,6 +12,7 @@
 #include "mc-dossier-receipt.h"
 #include "mc-dossier-store.h"
 #include "mc-format.h"
+#include "mc-unit-report.h"
 
 static McDossierStore *
 open_store (McDb *db, GError **error)
@@ -156,15 +157,20 @@ import (McDb *db, int argc, char **argv)
 {
   g_autoptr(McDossierStore) store = NULL;
   g_autofree char *data = NULL;
+  gint64 unit_id = 0;
   gsize length;
   guint n = 0;
   GError *error = NULL;
 
-  if (argc != 2)
-    return mc_cli_usage (_("Usage: motcua dossier import FILE.csv"));
+  /* --unit CODE: a subordinate unit's dossiers, counted in its reports. */
+  if (!(argc == 2 || (argc == 4 && g_str_equal (argv[1], "--unit"))))
+    return mc_cli_usage (_("Usage: motcua dossier import [--unit CODE] FILE.csv"));
+  if (argc == 4 && (unit_id = mc_unit_lookup_subordinate (db, argv[2], &error)) == 0)
+    return mc_cli_fail (error);
   store = open_store (db, &error);
-  if (store == NULL || !g_file_get_contents (argv[1], &data, &length, &error) ||
-      !mc_dossier_store_import_csv (store, data, length, &n, &error))
+  if (store == NULL || !g_file_get_contents (argv[argc - 1], &data, &length, &error) ||
+      !(unit_id != 0 ? mc_dossier_store_import_csv_for_unit (store, unit_id, data, length, &n, &error)
+                     : mc_dossier_store_import_csv (store, data, length, &n, &error)))
     return mc_cli_fail (error);
   g_print ("imported\t%u\n", n);
   return 0;

@@ -9,6 +9,8 @@
  *       --format xlsx|pdf|csv -o FILE      Phụ lục công khai kết quả giải quyết TTHC và xin lỗi
  *   motcua report cchc|evaluation --from … --to … [--unit CODE] --format xlsx|pdf|csv -o FILE
  *   motcua report narrative --from … --to … [--unit CODE] --format pdf|txt -o FILE   BÁO CÁO
+ *   motcua report import-06a --unit CODE --from … --to … FILE.csv
+ *       a subordinate unit's Biểu 06a for the period (the CSV report 06a writes) → "imported<TAB>N"
  */
 #include "config.h"
 
@@ -21,6 +23,7 @@
 #include "mc-report-doc.h"
 #include "mc-report-narrative-export.h"
 #include "mc-report-period.h"
+#include "mc-unit-report.h"
 
 /* "--name value" pairs and "--flag"s; FALSE on anything else. */
 static gboolean
@@ -240,9 +243,38 @@ report_narrative (McDb *db, int argc, char **argv)
   return ok ? 0 : mc_cli_fail (error);
 }
 
+/* A subordinate unit's reported figures, for the appendix's "cấp xã" part. */
+static int
+report_import_06a (McDb *db, int argc, char **argv)
+{
+  static const char *const names[] = { "--from", "--to", "--unit", NULL };
+  g_autoptr(GHashTable) options = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autofree char *data = NULL;
+  const char *code;
+  McDate from, to;
+  gint64 unit_id;
+  gsize length = 0;
+  guint n = 0;
+  GError *error = NULL;
+
+  if (argc < 2 || !parse (argc - 1, argv, names, NULL, options) ||
+      (code = g_hash_table_lookup (options, "--unit")) == NULL)
+    return mc_cli_usage (_("Usage: motcua report import-06a --unit CODE --from YYYY-MM-DD --to YYYY-MM-DD "
+                           "FILE.csv"));
+  if (!period_and_unit (db, options, &from, &to, &unit_id, &error) ||
+      (unit_id = mc_unit_lookup_subordinate (db, code, &error)) == 0 ||
+      !g_file_get_contents (argv[argc - 1], &data, &length, &error) ||
+      !mc_unit_report_import_csv (db, unit_id, from, to, data, length, &n, &error))
+    return mc_cli_fail (error);
+  g_print ("imported\t%u\n", n);
+  return 0;
+}
+
 int
 mc_cli_report (McDb *db, int argc, char **argv)
 {
+  if (argc >= 2 && g_str_equal (argv[1], "import-06a"))
+    return report_import_06a (db, argc - 1, argv + 1);
   if (argc >= 2 && g_str_equal (argv[1], "narrative"))
     return report_narrative (db, argc - 1, argv + 1);
   if (argc >= 2 && (g_str_equal (argv[1], "public") || g_str_equal (argv[1], "cchc") ||

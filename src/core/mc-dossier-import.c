@@ -411,9 +411,10 @@ import_all (Import *im, McCsvReader *reader, gint64 n_lines, guint *n, GError **
          mc_audit_append (im->db, "import", "dossier", 0, summary, error);
 }
 
-gboolean
-mc_dossier_store_import_csv (McDossierStore *self, const char *data, gsize length, guint *n_imported,
-                             GError **error)
+/* unit_id 0: the center's own unit. */
+static gboolean
+import_csv (McDossierStore *self, gint64 unit_id, const char *data, gsize length, guint *n_imported,
+            GError **error)
 {
   g_autoptr(McCsvReader) reader = mc_csv_reader_new (data, length);
   g_autoptr(GHashTable) procedures = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
@@ -430,7 +431,7 @@ mc_dossier_store_import_csv (McDossierStore *self, const char *data, gsize lengt
   im->db = mc_dossier_store_get_db (self);
   im->calendar = mc_dossier_store_get_calendar (self);
   catalog = mc_catalog_new (im->db);
-  im->unit_id = mc_catalog_get_own_unit (catalog, error);
+  im->unit_id = unit_id != 0 ? unit_id : mc_catalog_get_own_unit (catalog, error);
   if (im->unit_id == 0 || !load_procedures (im, error))
     return FALSE;
   /* Index building and FTS merging are faster with room to sort in memory. */
@@ -459,4 +460,21 @@ mc_dossier_store_import_csv (McDossierStore *self, const char *data, gsize lengt
   if (ok && n_imported)
     *n_imported = n;
   return ok;
+}
+
+gboolean
+mc_dossier_store_import_csv (McDossierStore *self, const char *data, gsize length, guint *n_imported,
+                             GError **error)
+{
+  return import_csv (self, 0, data, length, n_imported, error);
+}
+
+gboolean
+mc_dossier_store_import_csv_for_unit (McDossierStore *self, gint64 unit_id, const char *data, gsize length,
+                                      guint *n_imported, GError **error)
+{
+  g_return_val_if_fail (MC_IS_DOSSIER_STORE (self), FALSE);
+  g_return_val_if_fail (unit_id > 0, FALSE);
+
+  return import_csv (self, unit_id, data, length, n_imported, error);
 }

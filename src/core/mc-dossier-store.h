@@ -46,5 +46,9 @@ GPtrArray      *mc_dossier_store_list_events  (McDossierStore *self, gint64 doss
 /* DESIGN.md §4 dossier CSV; all or nothing, the first bad line named. */
 gboolean        mc_dossier_store_import_csv   (McDossierStore *self, const char *data, gsize length,
                                                guint *n_imported, GError **error);
+/* The same for a subordinate unit's dossiers (motcua dossier import --unit):
+ * they count in its reports, not the center's own. */
+gboolean        mc_dossier_store_import_csv_for_unit (McDossierStore *self, gint64 unit_id, const char *data,
+                                                      gsize length, guint *n_imported, GError **error);
 
 G_END_DECLS
