@@ -166,8 +166,14 @@ show_range (McReportPage *self, McDate from, McDate to, const char *label)
   g_autofree char *text = NULL;
 
   if (label != NULL)
-    /* Translators: "quý I năm 2024: from 15/12/2023 to 14/03/2024 (figures up to 14/03/2024)" */
-    text = g_strdup_printf (_("%s: from %s to %s (figures up to %s)"), label, first, last, last);
+    {
+      /* "Quý I năm 2024" at the start of the line. */
+      g_autofree char *initial = g_utf8_strup (label, g_utf8_next_char (label) - label);
+      g_autofree char *capital = g_strconcat (initial, g_utf8_next_char (label), NULL);
+
+      /* Translators: "Quý I năm 2024: from 15/12/2023 to 14/03/2024 (figures up to 14/03/2024)" */
+      text = g_strdup_printf (_("%s: from %s to %s (figures up to %s)"), capital, first, last, last);
+    }
   else
     text = g_strdup_printf (_("From %s to %s"), first, last);
   gtk_label_set_text (self->range, text);
@@ -355,12 +361,12 @@ table_view (McReportPage *self, guint index)
       gtk_column_view_column_set_resizable (column, TRUE);
       /* Figures narrow, the names (lĩnh vực, chỉ tiêu) wide enough to read. */
       if (col->key >= 0)
-        gtk_column_view_column_set_fixed_width (column, t->columns->len > 8 ? 84 : 120);
+        gtk_column_view_column_set_fixed_width (column, t->columns->len > 8 ? 72 : 120);
       else if (col->width > 0)
         gtk_column_view_column_set_fixed_width (column, (int) (col->width * 1.6));
       else
         {
-          gtk_column_view_column_set_fixed_width (column, 300);
+          gtk_column_view_column_set_fixed_width (column, 220);
           gtk_column_view_column_set_expand (column, TRUE);
         }
       gtk_column_view_append_column (view, column);
@@ -479,7 +485,8 @@ update_actions (McReportPage *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "report.export-txt", ready && narrative);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "report.export-pdf", ready);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "report.print", ready);
-  gtk_widget_set_visible (GTK_WIDGET (self->only_with_dossiers),
+  /* Its flow box cell goes with it, leaving no gap. */
+  gtk_widget_set_visible (gtk_widget_get_parent (GTK_WIDGET (self->only_with_dossiers)),
                           self->kind == MC_REPORT_PAGE_06A || self->kind == MC_REPORT_PAGE_PUBLIC);
 }
 
