@@ -140,11 +140,12 @@ print_help (void)
                      "  dossier receive --procedure CODE --name NAME --id-number N --channel C [--at T] …\n"
                      "  dossier show CODE                        the dossier and its timeline\n"
                      "  dossier search QUERY                     code, name, ID number or phone\n"
-                     "  dossier import FILE.csv                  migration from another system\n"
+                     "  dossier import [--unit CODE] FILE.csv    migration from another system (or a subordinate unit)\n"
                      "  report period --year YYYY (--quarter Q | --half H | --nine-months | --whole-year)\n"
                      "  report 06a|public|cchc|evaluation --from YYYY-MM-DD --to YYYY-MM-DD [--unit CODE]\n"
                      "         --format xlsx|pdf|csv -o FILE    statutory report tables\n"
                      "  report narrative --from YYYY-MM-DD --to YYYY-MM-DD [--unit CODE] --format pdf|txt -o FILE\n"
+                     "  report import-06a --unit CODE --from YYYY-MM-DD --to YYYY-MM-DD FILE.csv   a subordinate unit's 06a\n"
                      "  liveboard [--monitor N]                  the full-screen public board\n"
                      "  liveboard --render FILE.png --size WxH [--at \"YYYY-MM-DD HH:MM\"]   the board as a picture"));
   g_print ("%s\n", _("  dossier receipt|refuse|transfer|accept|send-back|pause|resume|external|finish|unqualified|withdraw|\n"
