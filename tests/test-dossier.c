@@ -264,6 +264,18 @@ test_import_large (void)
   g_assert_cmpuint (n, ==, 12000);
   g_assert_cmpint (mc_db_query_int (db, "SELECT count(*) FROM dossier_event WHERE kind = 'import'", NULL), ==, 12000);
   g_assert_cmpint (mc_db_query_int (db, "SELECT count(*) FROM dossier_fts WHERE dossier_fts MATCH 'do'", NULL), ==, 12000);
+  /* What the import lifted is back: foreign keys, the audit triggers, the
+   * search index's hash size; and every row's references are sound. */
+  g_assert_cmpint (mc_db_query_int (db, "PRAGMA foreign_keys", NULL), ==, 1);
+  g_assert_cmpint (mc_db_query_int (db, "SELECT count(*) FROM pragma_foreign_key_check", NULL), ==, 0);
+  g_assert_cmpint (mc_db_query_int (db, "SELECT count(*) FROM sqlite_schema WHERE type = 'trigger' AND name IN "
+                                        "('audit_dossier_insert', 'audit_dossier_event_insert')", NULL), ==, 2);
+  g_assert_cmpint (mc_db_query_int (db, "SELECT coalesce ((SELECT v FROM dossier_fts_config WHERE k = 'hashsize'), "
+                                        "1048576)", NULL), ==, 1048576);
+  g_assert_false (mc_db_exec (db, "INSERT INTO dossier (code, unit_id, procedure_id, applicant_name, channel, "
+                                  "received_at, due_at, state) VALUES ('FK-1', 999999, 1, 'X', 'truc_tiep', 1, 2, "
+                                  "'received')", &error));
+  g_clear_error (&error);
   {
     sqlite3_stmt *stmt = mc_db_prepare (db, indexes, NULL);
     g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);

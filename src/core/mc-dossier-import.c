@@ -281,17 +281,72 @@ suspend_fts_trigger (Import *im, gint64 *max_id, GError **error)
   return sql;
 }
 
+/* FTS5 keeps the terms of the rows inserted in a hash and writes them out as
+ * a new segment each time it holds more than 'hashsize' bytes (1 MB by
+ * default), merging segments as they pile up: 1,000,000 rows made hundreds of
+ * segments and their merges. With a large hash the new rows make one segment
+ * (2.5 → 2.1 s of processor time); the setting is put back after the
+ * statement, inside the transaction, so a rollback also undoes it. */
+#define FTS_BULK_HASHSIZE (256 * 1024 * 1024)
+
 static gboolean
-resume_fts_trigger (Import *im, const char *trigger_sql, gint64 max_id, GError **error)
+set_fts_hashsize (Import *im, gint64 size, GError **error)
+{
+  g_autofree char *sql = g_strdup_printf ("INSERT INTO dossier_fts (dossier_fts, rank) VALUES ('hashsize', %"
+                                          G_GINT64_FORMAT ")", size);
+
+  return mc_db_exec (im->db, sql, error);
+}
+
+static gboolean
+fill_fts (Import *im, gint64 max_id, GError **error)
 {
   sqlite3_stmt *stmt = mc_db_prepare (im->db,
       "INSERT INTO dossier_fts (rowid, code, applicant_name, applicant_id_number, applicant_phone) "
       "SELECT id, code, applicant_name, applicant_id_number, applicant_phone FROM dossier WHERE id > ?", error);
+  gint64 hashsize = mc_db_query_int (im->db, "SELECT coalesce ((SELECT v FROM dossier_fts_config "
+                                             "WHERE k = 'hashsize'), 1048576)", NULL);
 
-  if (stmt == NULL)
+  if (stmt == NULL || !set_fts_hashsize (im, MAX (hashsize, FTS_BULK_HASHSIZE), error))
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, max_id);
-  return mc_db_step_done (im->db, stmt, error) && mc_db_exec (im->db, trigger_sql, error);
+  return mc_db_step_done (im->db, stmt, error) && set_fts_hashsize (im, MAX (hashsize, 1024), error);
+}
+
+static gboolean
+resume_fts_trigger (Import *im, const char *trigger_sql, gint64 max_id, GError **error)
+{
+  return fill_fts (im, max_id, error) && mc_db_exec (im->db, trigger_sql, error);
+}
+
+/* The audit triggers of dossier and dossier_event write nothing in bulk mode
+ * but still run for each row, a WHEN test and a sub-program (about 0.4 s of
+ * processor time per 1,000,000 dossiers and events): like the search trigger
+ * they are lifted inside the transaction and put back from their own SQL. */
+static GPtrArray *
+suspend_audit_triggers (Import *im, GError **error)
+{
+  sqlite3_stmt *stmt = mc_db_prepare (im->db, "SELECT name, sql FROM sqlite_schema WHERE type = 'trigger' "
+                                              "AND name IN ('audit_dossier_insert', 'audit_dossier_event_insert')",
+                                      error);
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) sqls = g_ptr_array_new_with_free_func (g_free);
+
+  if (stmt == NULL)
+    return NULL;
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      g_ptr_array_add (names, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
+      g_ptr_array_add (sqls, g_strdup ((const char *) sqlite3_column_text (stmt, 1)));
+    }
+  sqlite3_reset (stmt);
+  for (guint i = 0; i < names->len; i++)
+    {
+      g_autofree char *drop = g_strdup_printf ("DROP TRIGGER \"%s\"", (char *) names->pdata[i]);
+      if (!mc_db_exec (im->db, drop, error))
+        return NULL;
+    }
+  return g_steal_pointer (&sqls);
 }
 
 static gboolean
@@ -331,16 +386,18 @@ import_rows (Import *im, McCsvReader *reader, guint *n, GError **error)
 }
 
 /* Rows from an older system come in order of reception, so most indexes of
- * dossier grow at their end; but those led by the applicant's name or by the
- * procedure take each row at a random place, a cache miss per row. For an
- * import at least as large as the table they are dropped inside the
- * transaction and built again by sorting (300,000 rows: 1.2 s of inserts
- * against 0.3 s of CREATE INDEX each); their SQL is read from sqlite_schema,
- * and a failed import rolls the drop back with the rest. Dropping every index
- * was measured slower: the ones in reception order cost little. */
+ * dossier grow at their end; the report indexes, led by unit and procedure,
+ * grow at the end of one range per procedure and channel, which the import's
+ * cache keeps in memory. Only the index on the applicant's name takes each
+ * row at a random place: for an import at least as large as the table it is
+ * dropped inside the transaction and built again by sorting; its SQL is read
+ * from sqlite_schema, and a failed import rolls the drop back with the rest.
+ * 1,000,000 rows, processor time, mean of three runs: name and report
+ * indexes rebuilt 15.4 s, the name's only 14.4 s (with a 128 MB cache the
+ * report indexes were cheaper rebuilt). */
 static const char *const scattered_indexes =
   "SELECT name, sql FROM sqlite_schema WHERE type = 'index' AND tbl_name = 'dossier' AND sql IS NOT NULL "
-  "AND (name = 'dossier_by_applicant' OR name LIKE 'dossier\\_report\\_%' ESCAPE '\\')";
+  "AND name = 'dossier_by_applicant'";
 
 static GPtrArray *
 suspend_indexes (Import *im, GError **error)
@@ -366,8 +423,9 @@ suspend_indexes (Import *im, GError **error)
   return g_steal_pointer (&sqls);
 }
 
+/* Puts back what suspend_indexes or suspend_audit_triggers took away. */
 static gboolean
-resume_indexes (Import *im, GPtrArray *sqls, GError **error)
+run_statements (Import *im, GPtrArray *sqls, GError **error)
 {
   for (guint i = 0; sqls != NULL && i < sqls->len; i++)
     if (!mc_db_exec (im->db, sqls->pdata[i], error))
@@ -391,12 +449,13 @@ import_all (Import *im, McCsvReader *reader, gint64 n_lines, guint *n, GError **
 {
   g_autofree char *trigger = NULL;
   g_autoptr(GPtrArray) indexes = NULL;
+  g_autoptr(GPtrArray) audit_triggers = NULL;
   g_autofree char *summary = NULL;
   gint64 max_id = 0;
   gboolean ok;
 
   trigger = suspend_fts_trigger (im, &max_id, error);
-  if (trigger == NULL)
+  if (trigger == NULL || (audit_triggers = suspend_audit_triggers (im, error)) == NULL)
     return FALSE;
   if (n_lines >= 10000 && n_lines >= mc_db_query_int (im->db, "SELECT count(*) FROM dossier", NULL) &&
       (indexes = suspend_indexes (im, error)) == NULL)
@@ -407,8 +466,25 @@ import_all (Import *im, McCsvReader *reader, gint64 n_lines, guint *n, GError **
   ok = import_rows (im, reader, n, error) && add_import_events (im, max_id, error);
   mc_db_set_audit_bulk (im->db, FALSE);
   summary = g_strdup_printf ("Nhập %u hồ sơ từ hệ thống cũ", *n);
-  return ok && resume_indexes (im, indexes, error) && resume_fts_trigger (im, trigger, max_id, error) &&
-         mc_audit_append (im->db, "import", "dossier", 0, summary, error);
+  return ok && run_statements (im, indexes, error) && resume_fts_trigger (im, trigger, max_id, error) &&
+         run_statements (im, audit_triggers, error) && mc_audit_append (im->db, "import", "dossier", 0, summary, error);
+}
+
+/* Each dossier row names its unit and procedure, each import event its
+ * dossier; checking those references cost 0.9 s of processor time per
+ * 1,000,000 rows, though every value is known good: the procedure ids come
+ * from the procedure table itself, the dossier ids from the rows just
+ * inserted, and the unit is checked here once. The pragma cannot change
+ * inside a transaction, so an import nested in another keeps the checks.
+ * Returns whether the checks were lifted (to be put back after). */
+static gboolean
+lift_foreign_keys (Import *im)
+{
+  g_autofree char *unit = g_strdup_printf ("SELECT count (*) FROM unit WHERE id = %" G_GINT64_FORMAT, im->unit_id);
+
+  if (mc_db_query_int (im->db, "PRAGMA foreign_keys", NULL) != 1 || mc_db_query_int (im->db, unit, NULL) != 1)
+    return FALSE;
+  return mc_db_exec (im->db, "PRAGMA foreign_keys = OFF", NULL);
 }
 
 /* unit_id 0: the center's own unit. */
@@ -421,7 +497,7 @@ import_csv (McDossierStore *self, gint64 unit_id, const char *data, gsize length
   g_autoptr(McCatalog) catalog = NULL;
   g_autofree Import *im = g_new0 (Import, 1);
   gint64 cache_size;
-  gboolean ok;
+  gboolean ok, foreign_keys_lifted;
   guint n = 0;
 
   g_return_val_if_fail (MC_IS_DOSSIER_STORE (self), FALSE);
@@ -434,9 +510,13 @@ import_csv (McDossierStore *self, gint64 unit_id, const char *data, gsize length
   im->unit_id = unit_id != 0 ? unit_id : mc_catalog_get_own_unit (catalog, error);
   if (im->unit_id == 0 || !load_procedures (im, error))
     return FALSE;
-  /* Index building and FTS merging are faster with room to sort in memory. */
+  /* Room for every page the import writes (about 450 MB for 1,000,000
+   * dossiers), so that none is written to the WAL and read back before the
+   * commit and indexes are built by sorting in memory: with 128 MB the
+   * import waited on I/O as long again as it computed. Only pages in use
+   * take memory. */
   cache_size = mc_db_query_int (im->db, "PRAGMA cache_size", NULL);
-  mc_db_exec (im->db, "PRAGMA cache_size = -131072", NULL);
+  mc_db_exec (im->db, "PRAGMA cache_size = -1048576", NULL);
   im->strings = g_string_chunk_new (BATCH * 64);
   /* Every value a CHECK constraint of dossier guards (channel, state,
    * outcome, timeliness, imported) is one of this file's constant strings,
@@ -444,6 +524,7 @@ import_csv (McDossierStore *self, gint64 unit_id, const char *data, gsize length
    * a third of the import. The tests run integrity_check, which does check
    * them, after an import. */
   mc_db_exec (im->db, "PRAGMA ignore_check_constraints = ON", NULL);
+  foreign_keys_lifted = lift_foreign_keys (im);
   ok = mc_db_begin (im->db, error);
   if (ok && (!import_all (im, reader, count_lines (data, length), &n, error) || !mc_db_commit (im->db, error)))
     {
@@ -453,6 +534,8 @@ import_csv (McDossierStore *self, gint64 unit_id, const char *data, gsize length
     }
   g_string_chunk_free (im->strings);
   mc_db_exec (im->db, "PRAGMA ignore_check_constraints = OFF", NULL);
+  if (foreign_keys_lifted)
+    mc_db_exec (im->db, "PRAGMA foreign_keys = ON", NULL);
   {
     g_autofree char *restore = g_strdup_printf ("PRAGMA cache_size = %" G_GINT64_FORMAT, cache_size);
     mc_db_exec (im->db, restore, NULL);
