@@ -13,13 +13,12 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
-#include <glib/gstdio.h>
-#include <cairo-pdf.h>
 
 #include "mc-barcode.h"
 #include "mc-format.h"
 #include "mc-pdf-document.h"
 #include "mc-receipt.h"
+#include "mc-records-private.h"
 
 /* A dotted blank, as on the legal forms, where the value is not known. */
 #define BLANK "…………………"
@@ -542,35 +541,36 @@ mc_receipt_draw_page (cairo_t             *cr,
                       double               width,
                       double               height)
 {
-  g_autoptr(McPdfDocument) doc = NULL;
-  double scale;
+  McPdfDocument *doc;
 
   g_return_if_fail (cr != NULL && data != NULL);
   g_return_if_fail (width > 0 && height > 0);
 
-  scale = MIN (width / MC_PDF_PAGE_WIDTH, height / MC_PDF_PAGE_HEIGHT);
-  cairo_save (cr);
-  cairo_translate (cr, (width - MC_PDF_PAGE_WIDTH * scale) / 2,
-                   (height - MC_PDF_PAGE_HEIGHT * scale) / 2);
-  cairo_scale (cr, scale, scale);
-  cairo_set_source_rgb (cr, 1, 1, 1);
-  cairo_rectangle (cr, 0, 0, MC_PDF_PAGE_WIDTH, MC_PDF_PAGE_HEIGHT);
-  cairo_fill (cr);
-  cairo_set_source_rgb (cr, 0, 0, 0);
-
-  doc = mc_pdf_document_new (cr, page);
+  doc = mc_records_begin_page (cr, page, MC_PDF_PAGE_WIDTH, MC_PDF_PAGE_HEIGHT, width, height);
   lay_out (doc, kind, data);
-  cairo_restore (cr);
+  mc_records_end_page (cr, doc);
 }
 
-static gboolean
-check_status (cairo_status_t status, const char *path, GError **error)
+/* The form and its data as one pointer, for mc_records_write_pdf's callbacks. */
+typedef struct {
+  McFormKind           kind;
+  const McReceiptData *data;
+} Form;
+
+static int
+count_cb (gconstpointer form, double width, double height)
 {
-  if (status == CAIRO_STATUS_SUCCESS)
-    return TRUE;
-  g_set_error (error, MC_EXPORT_ERROR, MC_EXPORT_ERROR_WRITE, _("Cannot write “%s”: %s"),
-               path, cairo_status_to_string (status));
-  return FALSE;
+  const Form *f = form;
+
+  return mc_receipt_get_n_pages (f->kind, f->data, width, height);
+}
+
+static void
+draw_cb (cairo_t *cr, gconstpointer form, int page, double width, double height)
+{
+  const Form *f = form;
+
+  mc_receipt_draw_page (cr, f->kind, f->data, page, width, height);
 }
 
 gboolean
@@ -579,32 +579,14 @@ mc_receipt_write_pdf (McFormKind           kind,
                       const char          *path,
                       GError             **error)
 {
-  cairo_surface_t *surface;
-  cairo_t *cr;
-  int n_pages;
-  gboolean ok;
+  Form form = { kind, data };
 
   g_return_val_if_fail (data != NULL && path != NULL, FALSE);
 
   if (!mc_receipt_data_validate (data, error))
     return FALSE;
-  n_pages = mc_receipt_get_n_pages (kind, data, MC_PDF_PAGE_WIDTH, MC_PDF_PAGE_HEIGHT);
-  surface = cairo_pdf_surface_create (path, MC_PDF_PAGE_WIDTH, MC_PDF_PAGE_HEIGHT);
-  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, mc_receipt_get_title (kind));
-  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Motcua");
-  cr = cairo_create (surface);
-  for (int page = 0; page < n_pages; page++)
-    {
-      mc_receipt_draw_page (cr, kind, data, page, MC_PDF_PAGE_WIDTH, MC_PDF_PAGE_HEIGHT);
-      cairo_show_page (cr);
-    }
-  cairo_destroy (cr);
-  cairo_surface_finish (surface);
-  ok = check_status (cairo_surface_status (surface), path, error);
-  cairo_surface_destroy (surface);
-  if (!ok)
-    g_unlink (path);  /* a half-written PDF would look like a receipt */
-  return ok;
+  return mc_records_write_pdf (path, mc_receipt_get_title (kind), MC_PDF_PAGE_WIDTH, MC_PDF_PAGE_HEIGHT,
+                               count_cb, draw_cb, &form, error);
 }
 
 gboolean
@@ -637,8 +619,8 @@ mc_receipt_write_png (McFormKind           kind,
   cr = cairo_create (surface);
   mc_receipt_draw_page (cr, kind, data, page, width, height);
   cairo_destroy (cr);
-  ok = check_status (cairo_surface_status (surface), path, error)
-       && check_status (cairo_surface_write_to_png (surface, path), path, error);
+  ok = mc_records_check_cairo_status (cairo_surface_status (surface), path, error)
+       && mc_records_check_cairo_status (cairo_surface_write_to_png (surface, path), path, error);
   cairo_surface_destroy (surface);
   return ok;
 }

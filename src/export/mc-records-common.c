@@ -133,8 +133,8 @@ mc_records_end_page (cairo_t *cr, McPdfDocument *doc)
   cairo_restore (cr);
 }
 
-static gboolean
-check_status (cairo_status_t status, const char *path, GError **error)
+gboolean
+mc_records_check_cairo_status (cairo_status_t status, const char *path, GError **error)
 {
   if (status == CAIRO_STATUS_SUCCESS)
     return TRUE;
@@ -163,9 +163,9 @@ mc_records_write_pdf (const char *path, const char *title, double page_width, do
     }
   cairo_destroy (cr);
   cairo_surface_finish (surface);
-  ok = check_status (cairo_surface_status (surface), path, error);
+  ok = mc_records_check_cairo_status (cairo_surface_status (surface), path, error);
   cairo_surface_destroy (surface);
   if (!ok)
-    g_unlink (path);
+    g_unlink (path);  /* a half-written PDF would look like a finished form */
   return ok;
 }

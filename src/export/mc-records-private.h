@@ -1,4 +1,5 @@
-/* mc-records-private.h — what the routing documents (Mẫu 04–07) share
+/* mc-records-private.h — what the routing documents (Mẫu 04–07) share, and
+ * the counter documents (Mẫu 01–03, mc-receipt.c) their page and PDF code
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #pragma once
@@ -44,6 +45,9 @@ void           mc_records_end_page   (cairo_t *cr, McPdfDocument *doc);
 
 typedef int  (*McRecordsCountFunc) (gconstpointer data, double width, double height);
 typedef void (*McRecordsDrawFunc)  (cairo_t *cr, gconstpointer data, int page, double width, double height);
+
+/* A cairo status as the export layer's GError, naming the file. */
+gboolean    mc_records_check_cairo_status (cairo_status_t status, const char *path, GError **error);
 
 /* Every page into a PDF; a half-written file is removed. */
 gboolean    mc_records_write_pdf   (const char *path, const char *title, double page_width,
