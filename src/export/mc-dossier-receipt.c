@@ -4,24 +4,21 @@
 #include "config.h"
 
 #include "mc-dossier-receipt.h"
+#include "mc-records-private.h"
 
+/* The unit's strings move into the receipt, which frees them itself. */
 static gboolean
 fill_unit (McDb *db, McReceiptData *r, GError **error)
 {
-  sqlite3_stmt *stmt = mc_db_prepare (db, "SELECT u.name, u.place_name, u.phone, p.name FROM unit u "
-                                          "LEFT JOIN unit p ON p.id = u.parent_id "
-                                          "WHERE u.relation = 'self' ORDER BY u.id LIMIT 1", error);
+  McRecordsUnit unit = { NULL, };
 
-  if (stmt == NULL)
+  if (!mc_records_unit_load (db, &unit, error))
     return FALSE;
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    {
-      r->unit_name = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-      r->place_name = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
-      r->office_phone = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
-      r->parent_unit_name = g_strdup ((const char *) sqlite3_column_text (stmt, 3));
-    }
-  sqlite3_reset (stmt);
+  r->parent_unit_name = unit.parent_unit_name;
+  r->unit_name = unit.unit_name;
+  r->office_name = unit.office_name;
+  r->place_name = unit.place_name;
+  r->office_phone = unit.phone;
   return TRUE;
 }
 
@@ -48,7 +45,6 @@ mc_dossier_receipt_data (McDb *db, McDossier *dossier, GError **error)
 
   if (!fill_unit (db, r, error))
     return NULL;
-  r->office_name = mc_db_get_setting (db, "unit.office_name", "Trung tâm Phục vụ hành chính công");
   r->code = g_strdup (d->code);
   r->procedure_name = g_strdup (d->procedure_name);
   r->applicant_name = g_strdup (d->applicant_name);

@@ -17,11 +17,12 @@ column_text (sqlite3_stmt *stmt, int column)
   return g_strdup ((const char *) sqlite3_column_text (stmt, column));
 }
 
-/* The same unit the counter forms print (mc-dossier-receipt.c). */
+/* Every form's header names the center's own unit: one query, so that the
+ * counter forms (mc-dossier-receipt.c) and the records never disagree. */
 gboolean
 mc_records_unit_load (McDb *db, McRecordsUnit *unit, GError **error)
 {
-  sqlite3_stmt *stmt = mc_db_prepare (db, "SELECT u.name, u.place_name, p.name FROM unit u "
+  sqlite3_stmt *stmt = mc_db_prepare (db, "SELECT u.name, u.place_name, p.name, u.phone FROM unit u "
                                           "LEFT JOIN unit p ON p.id = u.parent_id "
                                           "WHERE u.relation = 'self' ORDER BY u.id LIMIT 1", error);
 
@@ -32,6 +33,7 @@ mc_records_unit_load (McDb *db, McRecordsUnit *unit, GError **error)
       unit->unit_name = column_text (stmt, 0);
       unit->place_name = column_text (stmt, 1);
       unit->parent_unit_name = column_text (stmt, 2);
+      unit->phone = column_text (stmt, 3);
     }
   sqlite3_reset (stmt);
   unit->office_name = mc_db_get_setting (db, "unit.office_name", "Trung tâm Phục vụ hành chính công");
@@ -45,6 +47,7 @@ mc_records_unit_clear (McRecordsUnit *unit)
   g_clear_pointer (&unit->unit_name, g_free);
   g_clear_pointer (&unit->office_name, g_free);
   g_clear_pointer (&unit->place_name, g_free);
+  g_clear_pointer (&unit->phone, g_free);
 }
 
 void
@@ -54,6 +57,7 @@ mc_records_unit_copy (McRecordsUnit *dest, const McRecordsUnit *src)
   dest->unit_name = g_strdup (src->unit_name);
   dest->office_name = g_strdup (src->office_name);
   dest->place_name = g_strdup (src->place_name);
+  dest->phone = g_strdup (src->phone);
 }
 
 gboolean

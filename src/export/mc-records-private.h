@@ -21,6 +21,7 @@ typedef struct {
   char *unit_name;         /* Ủy ban nhân dân phường Phú Sơn */
   char *office_name;       /* Bộ phận Tiếp nhận và Trả kết quả */
   char *place_name;        /* địa danh */
+  char *phone;             /* the unit's telephone, printed on the counter forms */
 } McRecordsUnit;
 
 gboolean    mc_records_unit_load   (McDb *db, McRecordsUnit *unit, GError **error);
