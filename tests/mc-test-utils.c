@@ -3,6 +3,8 @@
  */
 #include "config.h"
 
+#include <string.h>
+
 #include "mc-test-utils.h"
 
 char *
@@ -72,4 +74,75 @@ mc_test_date (const char *iso)
 
   g_assert_true (mc_date_parse_iso (iso, &d));
   return d;
+}
+
+char *
+mc_test_normalize (const char *text)
+{
+  g_autofree char *nfc = g_utf8_normalize (text, -1, G_NORMALIZE_NFC);
+  g_auto(GStrv) words = g_strsplit_set (nfc, " \t\n\r\f", -1);
+  g_autoptr(GString) out = g_string_new (NULL);
+
+  for (int i = 0; words[i] != NULL; i++)
+    {
+      if (words[i][0] == '\0')
+        continue;
+      if (out->len > 0)
+        g_string_append_c (out, ' ');
+      g_string_append (out, words[i]);
+    }
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+gboolean
+mc_test_have_program (const char *name)
+{
+  g_autofree char *path = g_find_program_in_path (name);
+
+  return path != NULL;
+}
+
+char *
+mc_test_run_tool (const char * const *argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *err = NULL;
+  char *out = NULL;
+  int status;
+
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &out, &err, &status, &error);
+  g_assert_no_error (error);
+  g_spawn_check_wait_status (status, &error);
+  g_assert_no_error (error);
+  return out;
+}
+
+char *
+mc_test_pdftotext (const char *path, const char *mode)
+{
+  const char *argv[] = { "pdftotext", mode, "-enc", "UTF-8", path, "-", NULL };
+
+  g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
+  if (!mc_test_have_program ("pdftotext"))
+    {
+      g_test_skip ("pdftotext is not installed (poppler-utils)");
+      return NULL;
+    }
+  return mc_test_run_tool (argv);
+}
+
+void
+mc_test_assert_has (const char *text, const char *needle)
+{
+  g_autofree char *n = mc_test_normalize (needle);
+
+  if (strstr (text, n) == NULL)
+    g_error ("“%s” not found in:\n%s", n, text);
+}
+
+void
+mc_test_assert_lacks (const char *text, const char *needle)
+{
+  if (strstr (text, needle) != NULL)
+    g_error ("“%s” should not be in:\n%s", needle, text);
 }

@@ -16,4 +16,20 @@ GPtrArray *mc_test_fixture_rows (const char *name);
 McTime  mc_test_time          (const char *iso);
 McDate  mc_test_date          (const char *iso);
 
+/* Text read back from documents. Whitespace runs folded to one space and
+ * NFC: pdftotext pads columns and ends lines where the page did, and a PDF
+ * may give tone marks back as combining characters. */
+char   *mc_test_normalize     (const char *text);
+gboolean mc_test_have_program (const char *name);
+/* The program's standard output; the test fails unless it exits with 0. */
+char   *mc_test_run_tool      (const char * const *argv);
+/* pdftotext's output for the PDF at `path` ("-raw": reading order, "-layout":
+ * as placed), pages apart by form feeds; NULL, the test skipped, without
+ * pdftotext (poppler-utils). */
+char   *mc_test_pdftotext     (const char *path, const char *mode);
+/* Whether normalized `text` holds `needle` (normalized too); the test fails
+ * showing the text if not. */
+void    mc_test_assert_has    (const char *text, const char *needle);
+void    mc_test_assert_lacks  (const char *text, const char *needle);
+
 G_END_DECLS

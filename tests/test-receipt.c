@@ -47,50 +47,6 @@ make_data (const char *received, const char *due)
   return data;
 }
 
-/* One line per run of whitespace: pdftotext -layout pads columns with spaces
- * and ends wrapped lines where the page did. NFC because a PDF may give the
- * tone marks back as combining characters. */
-static char *
-normalize (const char *text)
-{
-  g_autofree char *nfc = g_utf8_normalize (text, -1, G_NORMALIZE_NFC);
-  g_auto(GStrv) words = g_strsplit_set (nfc, " \t\n\r\f", -1);
-  g_autoptr(GString) out = g_string_new (NULL);
-
-  for (int i = 0; words[i] != NULL; i++)
-    {
-      if (words[i][0] == '\0')
-        continue;
-      if (out->len > 0)
-        g_string_append_c (out, ' ');
-      g_string_append (out, words[i]);
-    }
-  return g_string_free (g_steal_pointer (&out), FALSE);
-}
-
-static gboolean
-have_program (const char *name)
-{
-  g_autofree char *path = g_find_program_in_path (name);
-
-  return path != NULL;
-}
-
-static char *
-run_tool (const char * const *argv)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *err = NULL;
-  char *out = NULL;
-  int status;
-
-  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &out, &err, &status, &error);
-  g_assert_no_error (error);
-  g_spawn_check_wait_status (status, &error);
-  g_assert_no_error (error);
-  return out;
-}
-
 /* The PDF's text, or NULL (test skipped) without pdftotext. raw keeps the
  * form feeds between pages. */
 static char *
@@ -102,50 +58,28 @@ write_and_read (McFormKind kind, const McReceiptData *data, const char *name, ch
 
   g_assert_true (mc_receipt_write_pdf (kind, data, path, &error));
   g_assert_no_error (error);
-  g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
-  if (!have_program ("pdftotext"))
-    {
-      g_test_skip ("pdftotext is not installed (poppler-utils)");
-      return NULL;
-    }
-  {
-    const char *argv[] = { "pdftotext", "-layout", "-enc", "UTF-8", path, "-", NULL };
-
-    text = run_tool (argv);
-  }
+  text = mc_test_pdftotext (path, "-layout");
+  if (text == NULL)
+    return NULL;
   if (raw != NULL)
     *raw = g_strdup (text);
-  return normalize (text);
-}
-
-static void
-assert_has (const char *text, const char *needle)
-{
-  if (strstr (text, needle) == NULL)
-    g_error ("“%s” not found in:\n%s", needle, text);
-}
-
-static void
-assert_lacks (const char *text, const char *needle)
-{
-  if (strstr (text, needle) != NULL)
-    g_error ("“%s” should not be in:\n%s", needle, text);
+  return mc_test_normalize (text);
 }
 
 static void
 assert_common (const char *text, const char *title)
 {
-  assert_has (text, title);
-  assert_has (text, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM");
-  assert_has (text, "Độc lập - Tự do - Hạnh phúc");
+  mc_test_assert_has (text, title);
+  mc_test_assert_has (text, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM");
+  mc_test_assert_has (text, "Độc lập - Tự do - Hạnh phúc");
   /* The issuing body wraps in its narrow column, and -layout interleaves its
    * lines with the national name's: check it by pieces. */
-  assert_has (text, "ỦY BAN NHÂN DÂN");
-  assert_has (text, "PHÚ SƠN");
-  assert_has (text, "BỘ PHẬN TIẾP NHẬN");
-  assert_has (text, CODE);
-  assert_has (text, "Nguyễn Thị Hồng Nhung");
-  assert_has (text, "Đăng ký khai sinh");
+  mc_test_assert_has (text, "ỦY BAN NHÂN DÂN");
+  mc_test_assert_has (text, "PHÚ SƠN");
+  mc_test_assert_has (text, "BỘ PHẬN TIẾP NHẬN");
+  mc_test_assert_has (text, CODE);
+  mc_test_assert_has (text, "Nguyễn Thị Hồng Nhung");
+  mc_test_assert_has (text, "Đăng ký khai sinh");
 }
 
 static void
@@ -166,29 +100,29 @@ test_receipt_2018 (void)
   if (text == NULL)
     return;
   assert_common (text, "GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ");
-  assert_has (text, "Phú Sơn, ngày 14 tháng 3 năm 2024");
-  assert_has (text, "Mã hồ sơ: " CODE);
-  assert_has (text, "(Liên:");
-  assert_has (text, "Bộ phận Tiếp nhận và Trả kết quả: Ủy ban nhân dân phường Phú Sơn");
-  assert_has (text, "Tiếp nhận hồ sơ của: Nguyễn Thị Hồng Nhung");
-  assert_has (text, "1. Thành phần hồ sơ nộp gồm:");
-  assert_has (text, "Tờ khai đăng ký khai sinh");
-  assert_has (text, "Bản chính");
-  assert_has (text, "2. Số lượng hồ sơ: 01 (bộ)");
-  assert_has (text, "3. Thời gian giải quyết hồ sơ theo quy định là: 5 ngày làm việc");
-  assert_has (text, "4. Thời gian nhận hồ sơ: 09 giờ 30 phút, ngày 14 tháng 3 năm 2024");
-  assert_has (text, "5. Thời gian trả kết quả giải quyết hồ sơ: 09 giờ 30 phút, Thứ Năm, ngày 21 tháng 3 năm 2024");
-  assert_has (text, "6. Đăng ký nhận kết quả tại:");
-  assert_has (text, "Vào Sổ theo dõi hồ sơ, Quyển số:");
-  assert_has (text, "NGƯỜI NỘP HỒ SƠ");
-  assert_has (text, "NGƯỜI TIẾP NHẬN HỒ SƠ");
-  assert_has (text, "(Ký và ghi rõ họ tên)");
-  assert_has (text, "Lê Văn Đức");
-  assert_has (text, "Giấy tiếp nhận và hẹn trả kết quả được lập thành 2 liên");
-  assert_has (text, "hoặc tại nhà (trụ sở tổ chức) qua dịch vụ bưu chính.");
+  mc_test_assert_has (text, "Phú Sơn, ngày 14 tháng 3 năm 2024");
+  mc_test_assert_has (text, "Mã hồ sơ: " CODE);
+  mc_test_assert_has (text, "(Liên:");
+  mc_test_assert_has (text, "Bộ phận Tiếp nhận và Trả kết quả: Ủy ban nhân dân phường Phú Sơn");
+  mc_test_assert_has (text, "Tiếp nhận hồ sơ của: Nguyễn Thị Hồng Nhung");
+  mc_test_assert_has (text, "1. Thành phần hồ sơ nộp gồm:");
+  mc_test_assert_has (text, "Tờ khai đăng ký khai sinh");
+  mc_test_assert_has (text, "Bản chính");
+  mc_test_assert_has (text, "2. Số lượng hồ sơ: 01 (bộ)");
+  mc_test_assert_has (text, "3. Thời gian giải quyết hồ sơ theo quy định là: 5 ngày làm việc");
+  mc_test_assert_has (text, "4. Thời gian nhận hồ sơ: 09 giờ 30 phút, ngày 14 tháng 3 năm 2024");
+  mc_test_assert_has (text, "5. Thời gian trả kết quả giải quyết hồ sơ: 09 giờ 30 phút, Thứ Năm, ngày 21 tháng 3 năm 2024");
+  mc_test_assert_has (text, "6. Đăng ký nhận kết quả tại:");
+  mc_test_assert_has (text, "Vào Sổ theo dõi hồ sơ, Quyển số:");
+  mc_test_assert_has (text, "NGƯỜI NỘP HỒ SƠ");
+  mc_test_assert_has (text, "NGƯỜI TIẾP NHẬN HỒ SƠ");
+  mc_test_assert_has (text, "(Ký và ghi rõ họ tên)");
+  mc_test_assert_has (text, "Lê Văn Đức");
+  mc_test_assert_has (text, "Giấy tiếp nhận và hẹn trả kết quả được lập thành 2 liên");
+  mc_test_assert_has (text, "hoặc tại nhà (trụ sở tổ chức) qua dịch vụ bưu chính.");
   /* Missing papers are not "received"; the 2025 fields are not on this form. */
-  assert_lacks (text, "Văn bản ủy quyền có chứng thực");
-  assert_lacks (text, "Số định danh cá nhân/tổ chức");
+  mc_test_assert_lacks (text, "Văn bản ủy quyền có chứng thực");
+  mc_test_assert_lacks (text, "Số định danh cá nhân/tổ chức");
 }
 
 static void
@@ -200,18 +134,18 @@ test_receipt_2025 (void)
   if (text == NULL)
     return;
   assert_common (text, "GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ");
-  assert_has (text, "Phú Sơn, ngày 05 tháng 01 năm 2026");
-  assert_has (text, "Tiếp nhận hồ sơ của Ông (Bà)/Tổ chức: Nguyễn Thị Hồng Nhung");
-  assert_has (text, "Số định danh cá nhân/tổ chức: 038190012345");
-  assert_has (text, "Thành phần hồ sơ nộp gồm:");
-  assert_has (text, "Số lượng hồ sơ: 01 (bộ)");
-  assert_has (text, "Thời gian trả kết quả giải quyết hồ sơ: 14 giờ 00 phút, Thứ Hai, ngày 12 tháng 01 năm 2026");
-  assert_has (text, "Vào Sổ theo dõi hồ sơ, Quyển số:");
-  assert_has (text, "(nếu có) NGƯỜI NỘP HỒ SƠ");
-  assert_has (text, "NGƯỜI TIẾP NHẬN HỒ SƠ");
-  assert_lacks (text, "(Liên:");
-  assert_lacks (text, "lập thành 2 liên");
-  assert_lacks (text, "5. Thời gian trả kết quả");
+  mc_test_assert_has (text, "Phú Sơn, ngày 05 tháng 01 năm 2026");
+  mc_test_assert_has (text, "Tiếp nhận hồ sơ của Ông (Bà)/Tổ chức: Nguyễn Thị Hồng Nhung");
+  mc_test_assert_has (text, "Số định danh cá nhân/tổ chức: 038190012345");
+  mc_test_assert_has (text, "Thành phần hồ sơ nộp gồm:");
+  mc_test_assert_has (text, "Số lượng hồ sơ: 01 (bộ)");
+  mc_test_assert_has (text, "Thời gian trả kết quả giải quyết hồ sơ: 14 giờ 00 phút, Thứ Hai, ngày 12 tháng 01 năm 2026");
+  mc_test_assert_has (text, "Vào Sổ theo dõi hồ sơ, Quyển số:");
+  mc_test_assert_has (text, "(nếu có) NGƯỜI NỘP HỒ SƠ");
+  mc_test_assert_has (text, "NGƯỜI TIẾP NHẬN HỒ SƠ");
+  mc_test_assert_lacks (text, "(Liên:");
+  mc_test_assert_lacks (text, "lập thành 2 liên");
+  mc_test_assert_lacks (text, "5. Thời gian trả kết quả");
 }
 
 static void
@@ -223,18 +157,18 @@ check_supplement (const char *received, const char *name, const char *date_line)
   if (text == NULL)
     return;
   assert_common (text, "PHIẾU YÊU CẦU BỔ SUNG, HOÀN THIỆN HỒ SƠ");
-  assert_has (text, date_line);
-  assert_has (text, "Hồ sơ của: Nguyễn Thị Hồng Nhung");
-  assert_has (text, "Yêu cầu hoàn thiện hồ sơ gồm những nội dung sau:");
-  assert_has (text, "1. Giấy chứng nhận kết hôn của cha, mẹ (01 bản sao)");
-  assert_has (text, "2. Văn bản ủy quyền có chứng thực (01 bản chính)");
-  assert_has (text, "Lý do: Thiếu giấy tờ chứng minh quan hệ cha, mẹ, con theo quy định.");
-  assert_has (text, "Trong quá trình hoàn thiện hồ sơ nếu có vướng mắc, Ông/Bà liên hệ với Lê Văn Đức "
+  mc_test_assert_has (text, date_line);
+  mc_test_assert_has (text, "Hồ sơ của: Nguyễn Thị Hồng Nhung");
+  mc_test_assert_has (text, "Yêu cầu hoàn thiện hồ sơ gồm những nội dung sau:");
+  mc_test_assert_has (text, "1. Giấy chứng nhận kết hôn của cha, mẹ (01 bản sao)");
+  mc_test_assert_has (text, "2. Văn bản ủy quyền có chứng thực (01 bản chính)");
+  mc_test_assert_has (text, "Lý do: Thiếu giấy tờ chứng minh quan hệ cha, mẹ, con theo quy định.");
+  mc_test_assert_has (text, "Trong quá trình hoàn thiện hồ sơ nếu có vướng mắc, Ông/Bà liên hệ với Lê Văn Đức "
                     "số điện thoại 0237 3852 111 để được hướng dẫn./.");
-  assert_has (text, "NGƯỜI HƯỚNG DẪN");
+  mc_test_assert_has (text, "NGƯỜI HƯỚNG DẪN");
   /* Only what is missing is asked for. */
-  assert_lacks (text, "Tờ khai đăng ký khai sinh");
-  assert_lacks (text, "Giấy chứng sinh");
+  mc_test_assert_lacks (text, "Tờ khai đăng ký khai sinh");
+  mc_test_assert_lacks (text, "Giấy chứng sinh");
 }
 
 static void
@@ -255,18 +189,18 @@ test_refusal (void)
   if (old_text == NULL)
     return;
   assert_common (old_text, "PHIẾU TỪ CHỐI TIẾP NHẬN GIẢI QUYẾT HỒ SƠ");
-  assert_has (old_text, "Tiếp nhận hồ sơ của: Nguyễn Thị Hồng Nhung");
-  assert_has (old_text, "Qua xem xét, Bộ phận Tiếp nhận và Trả kết quả thông báo không tiếp nhận, "
+  mc_test_assert_has (old_text, "Tiếp nhận hồ sơ của: Nguyễn Thị Hồng Nhung");
+  mc_test_assert_has (old_text, "Qua xem xét, Bộ phận Tiếp nhận và Trả kết quả thông báo không tiếp nhận, "
                         "giải quyết hồ sơ này với lý do cụ thể như sau:");
-  assert_has (old_text, "Thiếu giấy tờ chứng minh quan hệ cha, mẹ, con theo quy định.");
-  assert_has (old_text, "Xin thông báo cho Ông/Bà được biết và thực hiện./.");
-  assert_has (old_text, "NGƯỜI NỘP HỒ SƠ");
-  assert_lacks (old_text, "Số định danh cá nhân/tổ chức");
+  mc_test_assert_has (old_text, "Thiếu giấy tờ chứng minh quan hệ cha, mẹ, con theo quy định.");
+  mc_test_assert_has (old_text, "Xin thông báo cho Ông/Bà được biết và thực hiện./.");
+  mc_test_assert_has (old_text, "NGƯỜI NỘP HỒ SƠ");
+  mc_test_assert_lacks (old_text, "Số định danh cá nhân/tổ chức");
 
   new_text = write_and_read (MC_FORM_REFUSAL, new_data, "refusal-2026.pdf", NULL);
   assert_common (new_text, "PHIẾU TỪ CHỐI TIẾP NHẬN GIẢI QUYẾT HỒ SƠ");
-  assert_has (new_text, "Số định danh cá nhân/tổ chức: 038190012345");
-  assert_has (new_text, "Mã hồ sơ (nếu có): " CODE);
+  mc_test_assert_has (new_text, "Số định danh cá nhân/tổ chức: 038190012345");
+  mc_test_assert_has (new_text, "Mã hồ sơ (nếu có): " CODE);
 }
 
 static int
@@ -310,7 +244,7 @@ test_pagination (void)
       g_assert_cmpint (count (text, name), ==, 1);
     }
   g_assert_cmpint (count (text, "Tên giấy tờ"), >=, 2);
-  assert_has (text, "NGƯỜI TIẾP NHẬN HỒ SƠ");
+  mc_test_assert_has (text, "NGƯỜI TIẾP NHẬN HỒ SƠ");
 }
 
 static char *
@@ -318,7 +252,7 @@ scan (const char *png)
 {
   const char *argv[] = { "zbarimg", "--quiet", png, NULL };
 
-  return run_tool (argv);
+  return mc_test_run_tool (argv);
 }
 
 static void
@@ -331,14 +265,14 @@ test_barcodes_scan (void)
 
   g_assert_true (mc_receipt_write_png (MC_FORM_RECEIPT, data, 0, 3.0, png, &error));
   g_assert_no_error (error);
-  if (!have_program ("zbarimg"))
+  if (!mc_test_have_program ("zbarimg"))
     {
       g_test_skip ("zbarimg is not installed (zbar-tools)");
       return;
     }
   found = scan (png);
-  assert_has (found, "CODE-128:" CODE);
-  assert_has (found, "QR-Code:" CODE);
+  mc_test_assert_has (found, "CODE-128:" CODE);
+  mc_test_assert_has (found, "QR-Code:" CODE);
 }
 
 static void
