@@ -246,6 +246,24 @@ test_out_of_range (void)
   g_assert_error (error, MC_CALENDAR_ERROR, MC_CALENDAR_ERROR_INVALID);
 }
 
+/* A number of days larger than an int holds is beyond the calendar, not a
+ * negative index into it (motcua calendar due --days 3000000000 crashed). */
+static void
+test_huge_days (void)
+{
+  g_autoptr(McCalendar) cal = mc_calendar_new ();
+  static const double huge[] = { 3e9, 1e12, 1e300 };
+
+  for (guint i = 0; i < G_N_ELEMENTS (huge); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      McTime due = 0;
+
+      g_assert_false (mc_calendar_add_working_days (cal, mc_test_time ("2026-03-02 08:00"), huge[i], &due, &error));
+      g_assert_error (error, MC_CALENDAR_ERROR, MC_CALENDAR_ERROR_OUT_OF_RANGE);
+    }
+}
+
 static void
 test_store (void)
 {
@@ -295,6 +313,7 @@ main (int argc, char **argv)
   g_test_add_func ("/calendar/exceptions", test_exceptions);
   g_test_add_func ("/calendar/office-hours", test_office_hours);
   g_test_add_func ("/calendar/out-of-range", test_out_of_range);
+  g_test_add_func ("/calendar/huge-days", test_huge_days);
   g_test_add_func ("/calendar/store", test_store);
   return g_test_run ();
 }

@@ -672,6 +672,9 @@ mc_calendar_add_working_days (McCalendar *self, McTime from, double days, McTime
     }
   if (!index_of (self, mc_time_get_date (from), &index, error))
     return FALSE;
+  /* More days than the calendar has would overflow `whole`. */
+  if (days >= self->n_work_days)
+    return index_of (self, self->first_day + self->n_days, &index, error);
   whole = (int) floor (days + 1e-9);
   frac = days - whole;
   pos = self->day_minutes[index] > 0
