@@ -5,6 +5,7 @@
 
 #include <string.h>
 
+#include "mc-catalog.h"
 #include "mc-test-utils.h"
 
 char *
@@ -74,6 +75,62 @@ mc_test_date (const char *iso)
 
   g_assert_true (mc_date_parse_iso (iso, &d));
   return d;
+}
+
+void
+mc_test_add_staff (McDb *db, const char *username, const char *name, const char *dept, const char *roles)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *sql = g_strdup_printf (
+      "INSERT INTO staff (username, full_name, title, department_id, roles, created_at) "
+      "SELECT '%s', '%s', 'Chuyên viên', id, '%s', 0 FROM department WHERE code = '%s'",
+      username, name, roles, dept);
+
+  g_assert_true (mc_db_exec (db, sql, &error));
+}
+
+void
+mc_test_install_routing (McDb *db)
+{
+  g_autoptr(McCatalog) catalog = mc_catalog_new (db);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (mc_catalog_install_builtin (catalog, NULL, &error));
+  g_assert_true (mc_db_exec (db, "UPDATE unit SET code = '000.00.06.H56' WHERE relation = 'self';"
+                                 "INSERT INTO unit (code, name, level, relation) VALUES "
+                                 "('000.30.06.H56', 'Công an phường Phú Sơn', 'xa', 'external')", &error));
+  mc_test_add_staff (db, "tn.lan", "Lê Thị Lan", "TTPV", "tiep_nhan");
+  mc_test_add_staff (db, "cv.duc", "Vũ Đức Mạnh", "KT", "chuyen_vien");
+  mc_test_add_staff (db, "tp.quang", "Trần Quang Huy", "KT", "lanh_dao_phong");
+  mc_test_add_staff (db, "pct.nga", "Nguyễn Thị Nga", "VP", "lanh_dao_ubnd");
+  mc_test_add_staff (db, "vt.yen", "Bùi Thị Yến", "VP", "van_thu");
+}
+
+char *
+mc_test_receive (McDossierStore *store, const char *procedure, const char *applicant, const char *at,
+                 GError **error)
+{
+  g_autoptr(McDossier) dossier = mc_dossier_new ();
+  McDossierData *d = mc_dossier_get_data (dossier);
+
+  d->procedure_code = g_strdup (procedure);
+  d->applicant_name = g_strdup (applicant);
+  d->applicant_id_number = g_strdup ("038085012345");
+  d->applicant_address = g_strdup ("Số 12 phố Trần Phú, phường Phú Sơn");
+  d->applicant_phone = g_strdup ("0912345678");
+  d->channel = MC_CHANNEL_TRUC_TIEP;
+  d->received_at = mc_test_time (at);
+  if (!mc_dossier_store_receive (store, dossier, error))
+    return NULL;
+  return g_strdup (d->code);
+}
+
+McAction
+mc_test_action (const char *at, const char *user, const char *note)
+{
+  McAction a = { mc_test_time (at), user, note };
+
+  return a;
 }
 
 char *

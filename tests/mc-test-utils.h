@@ -4,7 +4,9 @@
 #pragma once
 
 #include "mc-db.h"
+#include "mc-dossier-store.h"
 #include "mc-time.h"
+#include "mc-workflow.h"
 
 G_BEGIN_DECLS
 
@@ -15,6 +17,20 @@ char   *mc_test_tmp_path      (const char *name);
 GPtrArray *mc_test_fixture_rows (const char *name);
 McTime  mc_test_time          (const char *iso);
 McDate  mc_test_date          (const char *iso);
+
+/* The built-in catalog, the unit 000.00.06.H56 with the police of Phú Sơn
+ * (000.30.06.H56) as an external unit, and the five people who route the
+ * land and birth procedures: tn.lan (TTPV), cv.duc and tp.quang (KT),
+ * pct.nga and vt.yen (VP), as staff rows (no accounts). */
+void    mc_test_install_routing (McDb *db);
+void    mc_test_add_staff     (McDb *db, const char *username, const char *name, const char *dept,
+                               const char *roles);
+/* A dossier of `procedure` received over the counter at `at`
+ * ("yyyy-mm-dd hh:mm") from `applicant` (ID 038085012345, an address and a
+ * phone in Phú Sơn); its code, or NULL and the store's error. */
+char   *mc_test_receive       (McDossierStore *store, const char *procedure, const char *applicant,
+                               const char *at, GError **error);
+McAction mc_test_action       (const char *at, const char *user, const char *note);
 
 /* Text read back from documents. Whitespace runs folded to one space and
  * NFC: pdftotext pads columns and ends lines where the page did, and a PDF

@@ -86,17 +86,8 @@ sign_in (Fixture *f, const char *username)
 static char *
 receive (Fixture *f, GError **error)
 {
-  g_autoptr(McDossier) dossier = mc_dossier_new ();
-  McDossierData *d = mc_dossier_get_data (dossier);
-
-  d->procedure_code = g_strdup ("1.012812");  /* TTPV → KT → KT → VP → VP */
-  d->applicant_name = g_strdup ("Nguyễn Văn An");
-  d->applicant_id_number = g_strdup ("038085012345");
-  d->channel = MC_CHANNEL_TRUC_TIEP;
-  d->received_at = mc_test_time ("2026-03-02 08:00");
-  if (!mc_dossier_store_receive (f->store, dossier, error))
-    return NULL;
-  return g_strdup (d->code);
+  /* Hòa giải tranh chấp đất đai: TTPV → KT → KT → VP → VP. */
+  return mc_test_receive (f->store, "1.012812", "Nguyễn Văn An", "2026-03-02 08:00", error);
 }
 
 static void

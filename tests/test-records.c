@@ -12,7 +12,6 @@
 
 #include "mc-apology-form.h"
 #include "mc-calendar-store.h"
-#include "mc-catalog.h"
 #include "mc-control-sheet.h"
 #include "mc-dossier-register.h"
 #include "mc-dossier-store.h"
@@ -34,39 +33,15 @@ typedef struct {
 } Fixture;
 
 static void
-add_staff (Fixture *f, const char *username, const char *name, const char *dept)
-{
-  g_autoptr(GError) error = NULL;
-  /* Roles by the user name's prefix: the role checks in core apply. */
-  const char *roles = g_str_has_prefix (username, "tn.") ? "tiep_nhan" : g_str_has_prefix (username, "cv.") ? "chuyen_vien"
-                      : g_str_has_prefix (username, "tp.") ? "lanh_dao_phong"
-                      : g_str_has_prefix (username, "pct.") ? "lanh_dao_ubnd" : "van_thu";
-  g_autofree char *sql = g_strdup_printf (
-      "INSERT INTO staff (username, full_name, title, department_id, roles, created_at) "
-      "SELECT '%s', '%s', 'Chuyên viên', id, '%s', 0 FROM department WHERE code = '%s'", username, name, roles, dept);
-
-  g_assert_true (mc_db_exec (f->db, sql, &error));
-}
-
-static void
 fixture_set_up (Fixture *f, gconstpointer data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(McCatalog) catalog = NULL;
 
   f->db = mc_test_db_new ();
-  catalog = mc_catalog_new (f->db);
-  g_assert_true (mc_catalog_install_builtin (catalog, NULL, &error));
-  g_assert_true (mc_db_exec (f->db, "UPDATE unit SET code = '000.00.06.H56', name = 'Ủy ban nhân dân phường Phú Sơn', "
-                                    "place_name = 'Phú Sơn' WHERE relation = 'self';"
-                                    "INSERT INTO unit (code, name, level, relation) VALUES "
-                                    "('000.30.06.H56', 'Công an phường Phú Sơn', 'xa', 'external')", &error));
+  mc_test_install_routing (f->db);
+  g_assert_true (mc_db_exec (f->db, "UPDATE unit SET name = 'Ủy ban nhân dân phường Phú Sơn', "
+                                    "place_name = 'Phú Sơn' WHERE relation = 'self'", &error));
   g_assert_true (mc_db_set_setting (f->db, "unit.office_name", "Bộ phận Tiếp nhận và Trả kết quả", &error));
-  add_staff (f, "tn.lan", "Lê Thị Lan", "TTPV");
-  add_staff (f, "cv.duc", "Vũ Đức Mạnh", "KT");
-  add_staff (f, "tp.quang", "Trần Quang Huy", "KT");
-  add_staff (f, "pct.nga", "Nguyễn Thị Nga", "VP");
-  add_staff (f, "vt.yen", "Bùi Thị Yến", "VP");
   f->calendar = mc_calendar_store_load (f->db, &error);
   g_assert_no_error (error);
   f->store = mc_dossier_store_new (f->db, f->calendar);
@@ -85,27 +60,11 @@ fixture_tear_down (Fixture *f, gconstpointer data)
 static char *
 receive (Fixture *f, const char *procedure, const char *name, const char *at)
 {
-  g_autoptr(McDossier) dossier = mc_dossier_new ();
-  McDossierData *d = mc_dossier_get_data (dossier);
   g_autoptr(GError) error = NULL;
+  char *code = mc_test_receive (f->store, procedure, name, at, &error);
 
-  d->procedure_code = g_strdup (procedure);
-  d->applicant_name = g_strdup (name);
-  d->applicant_id_number = g_strdup ("038085012345");
-  d->applicant_address = g_strdup ("Số 12 phố Trần Phú, phường Phú Sơn");
-  d->applicant_phone = g_strdup ("0912345678");
-  d->channel = MC_CHANNEL_TRUC_TIEP;
-  d->received_at = mc_test_time (at);
-  g_assert_true (mc_dossier_store_receive (f->store, dossier, &error));
   g_assert_no_error (error);
-  return g_strdup (d->code);
-}
-
-static McAction
-act (const char *at, const char *user, const char *note)
-{
-  McAction a = { mc_test_time (at), user, note };
-  return a;
+  return code;
 }
 
 /* Hòa giải tranh chấp đất đai received 2/3/2026 (TT 03/2025 forms), through
@@ -118,26 +77,26 @@ drive_land (Fixture *f, gint64 *apology_id)
   McAction a;
   McTime new_due;
 
-  a = act ("2026-03-02 09:00", "tn.lan", NULL);
+  a = mc_test_action ("2026-03-02 09:00", "tn.lan", NULL);
   OK (mc_workflow_transfer (f->wf, code, &a, NULL, NULL, E));
-  a = act ("2026-03-02 10:00", "cv.duc", NULL);
+  a = mc_test_action ("2026-03-02 10:00", "cv.duc", NULL);
   OK (mc_workflow_accept (f->wf, code, &a, E));
-  a = act ("2026-03-03 10:00", "cv.duc", "Xác minh nhân thân các bên");
+  a = mc_test_action ("2026-03-03 10:00", "cv.duc", "Xác minh nhân thân các bên");
   OK (mc_workflow_send_external (f->wf, code, &a, "000.30.06.H56", 0, 3, E));
-  a = act ("2026-03-05 15:00", "cv.duc", NULL);
+  a = mc_test_action ("2026-03-05 15:00", "cv.duc", NULL);
   OK (mc_workflow_receive_external (f->wf, code, &a, E));
-  a = act ("2026-03-10 08:00", "cv.duc", NULL);
+  a = mc_test_action ("2026-03-10 08:00", "cv.duc", NULL);
   OK (mc_workflow_transfer (f->wf, code, &a, NULL, "tp.quang", E));
-  a = act ("2026-03-11 08:00", "tp.quang", NULL);
+  a = mc_test_action ("2026-03-11 08:00", "tp.quang", NULL);
   OK (mc_workflow_transfer (f->wf, code, &a, NULL, NULL, E));
-  a = act ("2026-03-12 08:00", "pct.nga", "Chờ ý kiến của các bên tranh chấp");
+  a = mc_test_action ("2026-03-12 08:00", "pct.nga", "Chờ ý kiến của các bên tranh chấp");
   OK (mc_workflow_suggest_new_due (f->wf, code, a.at, &new_due, E));
   OK (mc_workflow_apologize (f->wf, code, &a, "KT", "cv.duc", new_due, apology_id, E));
-  a = act ("2026-03-12 09:00", "pct.nga", NULL);
+  a = mc_test_action ("2026-03-12 09:00", "pct.nga", NULL);
   OK (mc_workflow_transfer (f->wf, code, &a, NULL, "vt.yen", E));
-  a = act ("2026-03-12 10:00", "vt.yen", NULL);
+  a = mc_test_action ("2026-03-12 10:00", "vt.yen", NULL);
   OK (mc_workflow_finish (f->wf, code, &a, "15/QĐ-UBND", "Biên bản hòa giải thành", E));
-  a = act ("2026-03-13 09:00", "tn.lan", NULL);
+  a = mc_test_action ("2026-03-13 09:00", "tn.lan", NULL);
   OK (mc_workflow_return (f->wf, code, &a, "Nguyễn Văn An", "038085012345", MC_CHANNEL_TRUC_TIEP, E));
   return code;
 }
@@ -151,14 +110,14 @@ drive_birth (Fixture *f, gint64 *apology_id)
   McAction a;
   McTime new_due;
 
-  a = act ("2025-03-03 08:30", "tn.lan", NULL);
+  a = mc_test_action ("2025-03-03 08:30", "tn.lan", NULL);
   OK (mc_workflow_transfer (f->wf, code, &a, NULL, NULL, E));
-  a = act ("2025-03-03 09:00", "pct.nga", "Sai lệch thông tin trên giấy chứng sinh, cần xác minh");
+  a = mc_test_action ("2025-03-03 09:00", "pct.nga", "Sai lệch thông tin trên giấy chứng sinh, cần xác minh");
   OK (mc_workflow_suggest_new_due (f->wf, code, a.at, &new_due, E));
   OK (mc_workflow_apologize (f->wf, code, &a, "VP", "pct.nga", new_due, apology_id, E));
-  a = act ("2025-03-04 08:00", "pct.nga", NULL);
+  a = mc_test_action ("2025-03-04 08:00", "pct.nga", NULL);
   OK (mc_workflow_transfer (f->wf, code, &a, NULL, "vt.yen", E));
-  a = act ("2025-03-04 09:00", "vt.yen", NULL);
+  a = mc_test_action ("2025-03-04 09:00", "vt.yen", NULL);
   OK (mc_workflow_finish (f->wf, code, &a, "12/TLKS", NULL, E));
   return code;
 }

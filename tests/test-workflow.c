@@ -6,7 +6,6 @@
 #include <string.h>
 
 #include "mc-calendar-store.h"
-#include "mc-catalog.h"
 #include "mc-dossier-store.h"
 #include "mc-test-utils.h"
 #include "mc-workflow.h"
@@ -25,34 +24,12 @@ typedef struct {
 } Fixture;
 
 static void
-add_staff (Fixture *f, const char *username, const char *name, const char *dept, const char *roles)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *sql = g_strdup_printf (
-      "INSERT INTO staff (username, full_name, title, department_id, roles, created_at) "
-      "SELECT '%s', '%s', 'Chuyên viên', id, '%s', 0 FROM department WHERE code = '%s'",
-      username, name, roles, dept);
-
-  g_assert_true (mc_db_exec (f->db, sql, &error));
-}
-
-static void
 fixture_set_up (Fixture *f, gconstpointer data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(McCatalog) catalog = NULL;
 
   f->db = mc_test_db_new ();
-  catalog = mc_catalog_new (f->db);
-  g_assert_true (mc_catalog_install_builtin (catalog, NULL, &error));
-  g_assert_true (mc_db_exec (f->db, "UPDATE unit SET code = '000.00.06.H56' WHERE relation = 'self';"
-                                    "INSERT INTO unit (code, name, level, relation) VALUES "
-                                    "('000.30.06.H56', 'Công an phường Phú Sơn', 'xa', 'external')", &error));
-  add_staff (f, "tn.lan", "Lê Thị Lan", "TTPV", "tiep_nhan");
-  add_staff (f, "cv.duc", "Vũ Đức Mạnh", "KT", "chuyen_vien");
-  add_staff (f, "tp.quang", "Trần Quang Huy", "KT", "lanh_dao_phong");
-  add_staff (f, "pct.nga", "Nguyễn Thị Nga", "VP", "lanh_dao_ubnd");
-  add_staff (f, "vt.yen", "Bùi Thị Yến", "VP", "van_thu");
+  mc_test_install_routing (f->db);
   f->calendar = mc_calendar_store_load (f->db, &error);
   g_assert_no_error (error);
   f->store = mc_dossier_store_new (f->db, f->calendar);
@@ -71,25 +48,11 @@ fixture_tear_down (Fixture *f, gconstpointer data)
 static char *
 receive (Fixture *f, const char *procedure, const char *at)
 {
-  g_autoptr(McDossier) dossier = mc_dossier_new ();
-  McDossierData *d = mc_dossier_get_data (dossier);
   g_autoptr(GError) error = NULL;
+  char *code = mc_test_receive (f->store, procedure, "Nguyễn Văn An", at, &error);
 
-  d->procedure_code = g_strdup (procedure);
-  d->applicant_name = g_strdup ("Nguyễn Văn An");
-  d->applicant_id_number = g_strdup ("038085012345");
-  d->channel = MC_CHANNEL_TRUC_TIEP;
-  d->received_at = mc_test_time (at);
-  g_assert_true (mc_dossier_store_receive (f->store, dossier, &error));
   g_assert_no_error (error);
-  return g_strdup (d->code);
-}
-
-static McAction
-act (const char *at, const char *user, const char *note)
-{
-  McAction a = { mc_test_time (at), user, note };
-  return a;
+  return code;
 }
 
 static McWorkItem *
@@ -137,7 +100,7 @@ test_full_route (Fixture *f, gconstpointer data)
   McAction a;
 
   assert_state (f, code, "received");
-  a = act ("2026-03-02 09:00", "tn.lan", NULL);
+  a = mc_test_action ("2026-03-02 09:00", "tn.lan", NULL);
   OK (mc_workflow_transfer (f->wf, code, &a, NULL, NULL, E));
   {
     g_autoptr(McWorkItem) it = item (f, code);
@@ -149,35 +112,35 @@ test_full_route (Fixture *f, gconstpointer data)
     /* 23 working days from Monday 2/3/2026 09:00: 2/4/2026 09:00. */
     g_assert_cmpint (it->step_due_at, ==, mc_test_time ("2026-04-02 09:00"));
   }
-  a = act ("2026-03-02 10:00", "cv.duc", NULL);
+  a = mc_test_action ("2026-03-02 10:00", "cv.duc", NULL);
   OK (mc_workflow_accept (f->wf, code, &a, E));
-  a = act ("2026-03-03 10:00", "cv.duc", "Xác minh nhân thân các bên");
+  a = mc_test_action ("2026-03-03 10:00", "cv.duc", "Xác minh nhân thân các bên");
   OK (mc_workflow_send_external (f->wf, code, &a, "000.30.06.H56", 0, 3, E));
   assert_state (f, code, "sent_external");
-  a = act ("2026-03-05 15:00", "cv.duc", NULL);
+  a = mc_test_action ("2026-03-05 15:00", "cv.duc", NULL);
   OK (mc_workflow_receive_external (f->wf, code, &a, E));
   {
     g_autoptr(McWorkItem) it = item (f, code);
     g_assert_cmpstr (it->state, ==, "processing");
     g_assert_cmpint (it->step_due_at, ==, mc_test_time ("2026-04-02 09:00"));  /* the department's own due again */
   }
-  a = act ("2026-03-10 08:00", "cv.duc", NULL);
+  a = mc_test_action ("2026-03-10 08:00", "cv.duc", NULL);
   OK (mc_workflow_transfer (f->wf, code, &a, NULL, "tp.quang", E));
-  a = act ("2026-03-11 08:00", "tp.quang", NULL);
+  a = mc_test_action ("2026-03-11 08:00", "tp.quang", NULL);
   OK (mc_workflow_transfer (f->wf, code, &a, NULL, NULL, E));
   {
     g_autoptr(McWorkItem) it = item (f, code);
     g_assert_cmpint (it->step, ==, 4);
     g_assert_cmpstr (it->department_name, ==, "Văn phòng Hội đồng nhân dân và Ủy ban nhân dân");
   }
-  a = act ("2026-03-12 08:00", "pct.nga", NULL);
+  a = mc_test_action ("2026-03-12 08:00", "pct.nga", NULL);
   OK (mc_workflow_transfer (f->wf, code, &a, NULL, "vt.yen", E));
   /* Beyond the last step there is nowhere to go. */
-  a = act ("2026-03-12 09:00", "vt.yen", NULL);
+  a = mc_test_action ("2026-03-12 09:00", "vt.yen", NULL);
   g_assert_false (mc_workflow_transfer (f->wf, code, &a, NULL, NULL, &error));
   g_assert_error (error, MC_WORKFLOW_ERROR, MC_WORKFLOW_ERROR_TRANSITION);
   g_clear_error (&error);
-  a = act ("2026-03-12 10:00", "vt.yen", NULL);
+  a = mc_test_action ("2026-03-12 10:00", "vt.yen", NULL);
   OK (mc_workflow_finish (f->wf, code, &a, "15/QĐ-UBND", "Biên bản hòa giải thành", E));
   {
     g_autoptr(McWorkItem) it = item (f, code);
@@ -185,7 +148,7 @@ test_full_route (Fixture *f, gconstpointer data)
     g_assert_cmpstr (it->timeliness, ==, "early");
     g_assert_cmpstr (it->result_number, ==, "15/QĐ-UBND");
   }
-  a = act ("2026-03-13 09:00", "tn.lan", NULL);
+  a = mc_test_action ("2026-03-13 09:00", "tn.lan", NULL);
   OK (mc_workflow_return (f->wf, code, &a, "Nguyễn Văn An", "038085012345", MC_CHANNEL_TRUC_TIEP, E));
   assert_state (f, code, "returned");
   /* receive, transfer, accept, external, back, transfer ×3, finish, return */
@@ -216,7 +179,7 @@ static char *
 dossier_in_state (Fixture *f, const char *state)
 {
   char *code = receive (f, LAND, "2026-03-02 08:00");
-  McAction a = act ("2026-03-02 09:00", NULL, "Lý do");
+  McAction a = mc_test_action ("2026-03-02 09:00", NULL, "Lý do");
   g_autoptr(GError) error = NULL;
   gboolean ok = TRUE;
 
@@ -251,7 +214,7 @@ typedef enum {
 static gboolean
 attempt (Fixture *f, const char *code, Transition t, GError **error)
 {
-  McAction a = act ("2026-03-04 09:00", NULL, "Lý do");
+  McAction a = mc_test_action ("2026-03-04 09:00", NULL, "Lý do");
 
   switch (t)
     {
@@ -315,9 +278,9 @@ static void
 test_bad_input (Fixture *f, gconstpointer data)
 {
   g_autofree char *code = dossier_in_state (f, "processing");
-  McAction a = act ("2026-03-03 09:00", NULL, NULL);
-  McAction early = act ("2026-03-01 09:00", NULL, NULL);
-  McAction nobody = act ("2026-03-03 09:00", "no.one", NULL);
+  McAction a = mc_test_action ("2026-03-03 09:00", NULL, NULL);
+  McAction early = mc_test_action ("2026-03-01 09:00", NULL, NULL);
+  McAction nobody = mc_test_action ("2026-03-03 09:00", "no.one", NULL);
   gint64 before = count_events (f, code);
   g_autoptr(GError) error = NULL;
 
@@ -375,14 +338,14 @@ test_pause_excluded (Fixture *f, gconstpointer data)
     g_autoptr(McWorkItem) it = item (f, code);
     due0 = it->due_at;
   }
-  a = act ("2026-03-02 09:00", NULL, NULL);
+  a = mc_test_action ("2026-03-02 09:00", NULL, NULL);
   OK (mc_workflow_transfer (f->wf, code, &a, NULL, NULL, E));
   {
     g_autoptr(McWorkItem) it = item (f, code);
     step_due0 = it->step_due_at;
   }
   /* Paused from Wednesday 4/3 10:00 to Tuesday 10/3 10:00: 4 working days. */
-  a = act ("2026-03-04 10:00", NULL, "Bản sao giấy chứng nhận quyền sử dụng đất");
+  a = mc_test_action ("2026-03-04 10:00", NULL, "Bản sao giấy chứng nhận quyền sử dụng đất");
   OK (mc_workflow_pause (f->wf, code, &a, MC_PAUSE_SUPPLEMENT, E));
   {
     /* Paused, the dossier cannot become late however long it waits. */
@@ -390,7 +353,7 @@ test_pause_excluded (Fixture *f, gconstpointer data)
     g_autoptr(McWorkItem) it = mc_workflow_get_item (f->wf, code, due0 + 86400 * 30, &error);
     g_assert_cmpint (it->lateness, ==, MC_LATENESS_NONE);
   }
-  a = act ("2026-03-10 10:00", NULL, NULL);
+  a = mc_test_action ("2026-03-10 10:00", NULL, NULL);
   OK (mc_workflow_resume (f->wf, code, &a, E));
   {
     g_autoptr(McWorkItem) it = item (f, code);
@@ -407,7 +370,7 @@ test_pause_excluded (Fixture *f, gconstpointer data)
       g_autofree char *at = NULL;
       mc_calendar_add_working_days (f->calendar, due0, 1, &finished, NULL);
       at = mc_time_to_iso (finished);
-      a = act (at, NULL, NULL);
+      a = mc_test_action (at, NULL, NULL);
       OK (mc_workflow_finish (f->wf, code, &a, "3/QĐ", NULL, E));
     }
   }
@@ -434,7 +397,7 @@ test_classification_boundaries (Fixture *f, gconstpointer data)
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
       g_autofree char *code = receive (f, BIRTH, "2026-04-29 14:00");
-      McAction a = act (cases[i].finished, NULL, NULL);
+      McAction a = mc_test_action (cases[i].finished, NULL, NULL);
       g_autoptr(McWorkItem) it = NULL;
 
       {
@@ -463,7 +426,7 @@ test_step_boundaries (Fixture *f, gconstpointer data)
       /* The counter's step is half a day: 08:00 + 4 working hours, the
        * morning ending at 11:30, is 14:00 in the afternoon session. */
       g_autofree char *code = receive (f, LAND, "2026-03-02 08:00");
-      McAction a = act (cases[i].handed, NULL, NULL);
+      McAction a = mc_test_action (cases[i].handed, NULL, NULL);
       g_autoptr(GPtrArray) handovers = NULL;
       g_autoptr(GError) error = NULL;
 
@@ -481,7 +444,7 @@ static void
 test_inbox_lateness (Fixture *f, gconstpointer data)
 {
   g_autofree char *code = receive (f, BIRTH, "2026-03-02 08:00");  /* due 14:00 */
-  McAction a = act ("2026-03-02 08:30", NULL, NULL);
+  McAction a = mc_test_action ("2026-03-02 08:30", NULL, NULL);
   gint64 vp = mc_db_query_int (f->db, "SELECT id FROM department WHERE code = 'VP'", NULL);
   McInboxCounts counts;
   g_autoptr(GError) error = NULL;
@@ -514,7 +477,7 @@ test_apologies (Fixture *f, gconstpointer data)
   g_autofree char *one = dossier_in_state (f, "processing");
   g_autofree char *two = dossier_in_state (f, "processing");
   g_autofree char *three = dossier_in_state (f, "processing");
-  McAction a = act ("2026-03-20 09:00", NULL, "Chờ kết quả xác minh của cơ quan công an");
+  McAction a = mc_test_action ("2026-03-20 09:00", NULL, "Chờ kết quả xác minh của cơ quan công an");
   McTime suggested;
   gint64 id = 0;
   g_autoptr(GError) error = NULL;
@@ -572,7 +535,7 @@ static void
 test_send_back_and_register (Fixture *f, gconstpointer data)
 {
   g_autofree char *code = dossier_in_state (f, "processing");
-  McAction a = act ("2026-03-03 09:00", "cv.duc", "Thiếu chữ ký của bên yêu cầu");
+  McAction a = mc_test_action ("2026-03-03 09:00", "cv.duc", "Thiếu chữ ký của bên yêu cầu");
   g_autoptr(GPtrArray) rows = NULL;
   g_autoptr(GError) error = NULL;
 
