@@ -45,10 +45,11 @@ static gboolean
 apology_in_time (Txn *t)
 {
   McTime deadline = t->pos.extended_due ? t->pos.extended_due : t->pos.due;
+  /* Paused, the clock stands still: what counts is the time left when the
+   * pause began (none if the appointment had already passed). */
+  McTime clock = g_str_equal (t->pos.state, "paused") && t->pos.paused_since ? t->pos.paused_since : t->at;
 
-  if (g_str_equal (t->pos.state, "paused"))
-    return TRUE;  /* the clock stands still: the appointment has not come closer */
-  return t->at < deadline && mc_calendar_working_minutes_between (t->self->calendar, t->at, deadline, NULL, 0) >=
+  return clock < deadline && mc_calendar_working_minutes_between (t->self->calendar, clock, deadline, NULL, 0) >=
                              mc_calendar_standard_day_minutes (t->self->calendar);
 }
 

@@ -1,0 +1,124 @@
+/* test-review.c — defects found in review of the workflow and accounts core
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include "mc-calendar-store.h"
+#include "mc-catalog.h"
+#include "mc-dossier-store.h"
+#include "mc-test-utils.h"
+#include "mc-workflow.h"
+
+/* Hòa giải tranh chấp đất đai: 30 working days. */
+#define LAND "1.012812"
+/* Đăng ký khai sinh: 0,5 working day. */
+#define BIRTH "1.001193"
+
+typedef struct {
+  McDb           *db;
+  McCalendar     *calendar;
+  McDossierStore *store;
+  McWorkflow     *wf;
+} Fixture;
+
+static void
+fixture_set_up (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(McCatalog) catalog = NULL;
+
+  f->db = mc_test_db_new ();
+  catalog = mc_catalog_new (f->db);
+  g_assert_true (mc_catalog_install_builtin (catalog, NULL, &error));
+  g_assert_true (mc_db_exec (f->db, "UPDATE unit SET code = '000.00.06.H56' WHERE relation = 'self';"
+                                    "INSERT INTO staff (username, full_name, title, department_id, roles, created_at) "
+                                    "SELECT 'cv.duc', 'Vũ Đức Mạnh', 'Chuyên viên', id, 'chuyen_vien', 0 "
+                                    "FROM department WHERE code = 'KT'", &error));
+  f->calendar = mc_calendar_store_load (f->db, &error);
+  g_assert_no_error (error);
+  f->store = mc_dossier_store_new (f->db, f->calendar);
+  f->wf = mc_workflow_new (f->db, f->calendar);
+}
+
+static void
+fixture_tear_down (Fixture *f, gconstpointer data)
+{
+  g_clear_object (&f->wf);
+  g_clear_object (&f->store);
+  g_clear_object (&f->calendar);
+  g_clear_object (&f->db);
+}
+
+static char *
+receive (Fixture *f, const char *procedure, const char *at)
+{
+  g_autoptr(McDossier) dossier = mc_dossier_new ();
+  McDossierData *d = mc_dossier_get_data (dossier);
+  g_autoptr(GError) error = NULL;
+
+  d->procedure_code = g_strdup (procedure);
+  d->applicant_name = g_strdup ("Nguyễn Văn An");
+  d->applicant_id_number = g_strdup ("038085012345");
+  d->channel = MC_CHANNEL_TRUC_TIEP;
+  d->received_at = mc_test_time (at);
+  g_assert_true (mc_dossier_store_receive (f->store, dossier, &error));
+  g_assert_no_error (error);
+  return g_strdup (d->code);
+}
+
+static McAction
+act (const char *at, const char *note)
+{
+  McAction a = { mc_test_time (at), NULL, note };
+  return a;
+}
+
+/* Apologises at `at` for a dossier that is paused, and says whether the
+ * apology was recorded as sent at least one working day before the deadline. */
+static gboolean
+apology_in_time (Fixture *f, const char *code, const char *at)
+{
+  McAction a = act (at, "Chờ công dân bổ sung giấy tờ");
+  g_autoptr(McApologyRecord) record = NULL;
+  g_autoptr(GError) error = NULL;
+  McTime new_due;
+  gint64 id = 0;
+
+  g_assert_true (mc_workflow_suggest_new_due (f->wf, code, a.at, &new_due, &error));
+  g_assert_true (mc_workflow_apologize (f->wf, code, &a, "KT", "cv.duc", new_due, &id, &error));
+  g_assert_no_error (error);
+  record = mc_workflow_get_apology (f->wf, id, &error);
+  g_assert_no_error (error);
+  return record->in_time;
+}
+
+/* The clock stands still during a pause, so an apology issued while paused
+ * is in time only if, when the pause began, at least one working day was
+ * left: a dossier paused after its appointment had passed is not. */
+static void
+test_apology_while_paused (Fixture *f, gconstpointer data)
+{
+  g_autofree char *late = receive (f, BIRTH, "2026-03-02 08:00");      /* due 02/03 14:00 */
+  g_autofree char *early = receive (f, LAND, "2026-03-02 08:00");      /* due in April */
+  McAction a;
+
+  a = act ("2026-03-02 08:30", NULL);
+  g_assert_true (mc_workflow_transfer (f->wf, late, &a, NULL, NULL, NULL));
+  g_assert_true (mc_workflow_transfer (f->wf, early, &a, NULL, NULL, NULL));
+  a = act ("2026-03-04 09:00", "Bản sao giấy chứng sinh");
+  g_assert_true (mc_workflow_pause (f->wf, late, &a, MC_PAUSE_SUPPLEMENT, NULL));
+  g_assert_true (mc_workflow_pause (f->wf, early, &a, MC_PAUSE_SUPPLEMENT, NULL));
+
+  g_assert_false (apology_in_time (f, late, "2026-03-05 09:00"));
+  g_assert_true (apology_in_time (f, early, "2026-05-20 09:00"));
+}
+
+int
+main (int argc, char *argv[])
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+#define ADD(path, fn) g_test_add (path, Fixture, NULL, fixture_set_up, fn, fixture_tear_down)
+  ADD ("/review/apology-while-paused", test_apology_while_paused);
+  return g_test_run ();
+}
