@@ -3,12 +3,14 @@
  */
 #include "config.h"
 
+#include "mc-accounts.h"
 #include "mc-calendar-store.h"
 #include "mc-catalog.h"
 #include "mc-dossier-store.h"
 #include "mc-test-utils.h"
 #include "mc-workflow.h"
 
+#define PASSWORD "matkhau2026"
 /* Hòa giải tranh chấp đất đai: 30 working days. */
 #define LAND "1.012812"
 /* Đăng ký khai sinh: 0,5 working day. */
@@ -113,6 +115,29 @@ test_apology_while_paused (Fixture *f, gconstpointer data)
   g_assert_true (apology_in_time (f, early, "2026-05-20 09:00"));
 }
 
+/* Checking the old password must not sign the account holder out: a typo
+ * in the password dialog left the window open with nobody signed in. */
+static void
+test_wrong_old_password_keeps_session (Fixture *f, gconstpointer data)
+{
+  g_autoptr(McAccounts) accounts = mc_accounts_new (f->db);
+  g_autoptr(McStaff) admin = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (mc_accounts_create_first_admin (accounts, "admin", "Quản trị hệ thống", PASSWORD, &error));
+  admin = mc_accounts_sign_in (accounts, "admin", PASSWORD, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (mc_db_get_actor (f->db), ==, admin->id);
+
+  g_assert_false (mc_accounts_set_password (accounts, "admin", "saimatkhau1", "matkhaumoi2026", &error));
+  g_assert_error (error, MC_ACCOUNTS_ERROR, MC_ACCOUNTS_ERROR_BAD_PASSWORD);
+  g_clear_error (&error);
+  g_assert_cmpint (mc_db_get_actor (f->db), ==, admin->id);
+  /* Still signed in: the administrator can go on working. */
+  g_assert_true (mc_accounts_unlock (accounts, "cv.duc", &error));
+  g_assert_no_error (error);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -120,5 +145,6 @@ main (int argc, char *argv[])
 
 #define ADD(path, fn) g_test_add (path, Fixture, NULL, fixture_set_up, fn, fixture_tear_down)
   ADD ("/review/apology-while-paused", test_apology_while_paused);
+  ADD ("/review/wrong-old-password-keeps-session", test_wrong_old_password_keeps_session);
   return g_test_run ();
 }

@@ -595,7 +595,12 @@ mc_accounts_set_password (McAccounts *self, const char *username, const char *ol
     {
       g_autoptr(McStaff) again = mc_accounts_sign_in (self, username, old_password, error);
       if (again == NULL)
-        return FALSE;
+        {
+          /* A failed sign-in leaves nobody signed in; a mistyped old
+           * password must not sign its holder out. */
+          mc_db_set_actor (self->db, actor);
+          return FALSE;
+        }
     }
   if (!check_password_strength (new_password, error) || (hash = hash_password (new_password, error)) == NULL)
     return FALSE;
