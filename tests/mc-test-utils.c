@@ -5,6 +5,7 @@
 
 #include <string.h>
 
+#include "mc-calendar-store.h"
 #include "mc-catalog.h"
 #include "mc-test-utils.h"
 
@@ -104,6 +105,28 @@ mc_test_install_routing (McDb *db)
   mc_test_add_staff (db, "tp.quang", "Trần Quang Huy", "KT", "lanh_dao_phong");
   mc_test_add_staff (db, "pct.nga", "Nguyễn Thị Nga", "VP", "lanh_dao_ubnd");
   mc_test_add_staff (db, "vt.yen", "Bùi Thị Yến", "VP", "van_thu");
+}
+
+void
+mc_test_routing_set_up (McTestRouting *r)
+{
+  g_autoptr(GError) error = NULL;
+
+  r->db = mc_test_db_new ();
+  mc_test_install_routing (r->db);
+  r->calendar = mc_calendar_store_load (r->db, &error);
+  g_assert_no_error (error);
+  r->store = mc_dossier_store_new (r->db, r->calendar);
+  r->wf = mc_workflow_new (r->db, r->calendar);
+}
+
+void
+mc_test_routing_tear_down (McTestRouting *r)
+{
+  g_clear_object (&r->wf);
+  g_clear_object (&r->store);
+  g_clear_object (&r->calendar);
+  g_clear_object (&r->db);
 }
 
 char *

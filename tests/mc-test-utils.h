@@ -23,6 +23,18 @@ McDate  mc_test_date          (const char *iso);
  * land and birth procedures: tn.lan (TTPV), cv.duc and tp.quang (KT),
  * pct.nga and vt.yen (VP), as staff rows (no accounts). */
 void    mc_test_install_routing (McDb *db);
+
+/* A database with the routing installed, its calendar, the dossier store and
+ * the workflow on them: what the routing tests start from. */
+typedef struct {
+  McDb           *db;
+  McCalendar     *calendar;
+  McDossierStore *store;
+  McWorkflow     *wf;
+} McTestRouting;
+
+void    mc_test_routing_set_up    (McTestRouting *r);
+void    mc_test_routing_tear_down (McTestRouting *r);
 void    mc_test_add_staff     (McDb *db, const char *username, const char *name, const char *dept,
                                const char *roles);
 /* A dossier of `procedure` received over the counter at `at`

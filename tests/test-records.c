@@ -11,7 +11,6 @@
 #include <string.h>
 
 #include "mc-apology-form.h"
-#include "mc-calendar-store.h"
 #include "mc-control-sheet.h"
 #include "mc-dossier-register.h"
 #include "mc-dossier-store.h"
@@ -25,36 +24,24 @@
 #define E (&error)
 #define OK(call) G_STMT_START { g_assert_true (call); g_assert_no_error (error); } G_STMT_END
 
-typedef struct {
-  McDb           *db;
-  McCalendar     *calendar;
-  McDossierStore *store;
-  McWorkflow     *wf;
-} Fixture;
+typedef McTestRouting Fixture;
 
+/* The unit named as on the forms' headers. */
 static void
 fixture_set_up (Fixture *f, gconstpointer data)
 {
   g_autoptr(GError) error = NULL;
 
-  f->db = mc_test_db_new ();
-  mc_test_install_routing (f->db);
+  mc_test_routing_set_up (f);
   g_assert_true (mc_db_exec (f->db, "UPDATE unit SET name = 'Ủy ban nhân dân phường Phú Sơn', "
                                     "place_name = 'Phú Sơn' WHERE relation = 'self'", &error));
   g_assert_true (mc_db_set_setting (f->db, "unit.office_name", "Bộ phận Tiếp nhận và Trả kết quả", &error));
-  f->calendar = mc_calendar_store_load (f->db, &error);
-  g_assert_no_error (error);
-  f->store = mc_dossier_store_new (f->db, f->calendar);
-  f->wf = mc_workflow_new (f->db, f->calendar);
 }
 
 static void
 fixture_tear_down (Fixture *f, gconstpointer data)
 {
-  g_clear_object (&f->wf);
-  g_clear_object (&f->store);
-  g_clear_object (&f->calendar);
-  g_clear_object (&f->db);
+  mc_test_routing_tear_down (f);
 }
 
 static char *

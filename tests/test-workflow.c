@@ -5,7 +5,6 @@
 
 #include <string.h>
 
-#include "mc-calendar-store.h"
 #include "mc-dossier-store.h"
 #include "mc-test-utils.h"
 #include "mc-workflow.h"
@@ -16,33 +15,18 @@
 /* Đăng ký khai sinh: 0,5 working day, TTPV → VP → VP. */
 #define BIRTH "1.001193"
 
-typedef struct {
-  McDb           *db;
-  McCalendar     *calendar;
-  McDossierStore *store;
-  McWorkflow     *wf;
-} Fixture;
+typedef McTestRouting Fixture;
 
 static void
 fixture_set_up (Fixture *f, gconstpointer data)
 {
-  g_autoptr(GError) error = NULL;
-
-  f->db = mc_test_db_new ();
-  mc_test_install_routing (f->db);
-  f->calendar = mc_calendar_store_load (f->db, &error);
-  g_assert_no_error (error);
-  f->store = mc_dossier_store_new (f->db, f->calendar);
-  f->wf = mc_workflow_new (f->db, f->calendar);
+  mc_test_routing_set_up (f);
 }
 
 static void
 fixture_tear_down (Fixture *f, gconstpointer data)
 {
-  g_clear_object (&f->wf);
-  g_clear_object (&f->store);
-  g_clear_object (&f->calendar);
-  g_clear_object (&f->db);
+  mc_test_routing_tear_down (f);
 }
 
 static char *
