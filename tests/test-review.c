@@ -138,6 +138,24 @@ test_wrong_old_password_keeps_session (Fixture *f, gconstpointer data)
   g_assert_no_error (error);
 }
 
+/* Before the first administrator exists there is none to keep: editing
+ * a clerk's account must not be refused as "the last administrator". */
+static void
+test_update_before_first_admin (Fixture *f, gconstpointer data)
+{
+  g_autoptr(McAccounts) accounts = mc_accounts_new (f->db);
+  g_autoptr(McStaff) s = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_false (mc_accounts_is_enforced (accounts));
+  g_assert_true (mc_accounts_update (accounts, "cv.duc", "Vũ Đức Mạnh", "Chuyên viên chính", "KT",
+                                     MC_ROLE_SPECIALIST | MC_ROLE_HEAD, TRUE, &error));
+  g_assert_no_error (error);
+  s = mc_accounts_get_staff (accounts, "cv.duc", &error);
+  g_assert_cmpstr (s->title, ==, "Chuyên viên chính");
+  g_assert_cmpuint (s->roles, ==, MC_ROLE_SPECIALIST | MC_ROLE_HEAD);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -146,5 +164,6 @@ main (int argc, char *argv[])
 #define ADD(path, fn) g_test_add (path, Fixture, NULL, fixture_set_up, fn, fixture_tear_down)
   ADD ("/review/apology-while-paused", test_apology_while_paused);
   ADD ("/review/wrong-old-password-keeps-session", test_wrong_old_password_keeps_session);
+  ADD ("/review/update-before-first-admin", test_update_before_first_admin);
   return g_test_run ();
 }

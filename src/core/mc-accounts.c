@@ -525,11 +525,14 @@ mc_accounts_create (McAccounts *self, const char *username, const char *full_nam
 
 /* Never leave the center without an administrator who can sign in. */
 static gboolean
-keeps_an_admin (McAccounts *self, const char *username, McRoles roles_value, gboolean active, GError **error)
+keeps_an_admin (McAccounts *self, const McStaff *current, McRoles roles_value, gboolean active, GError **error)
 {
+  const char *username = current->username;
   g_autofree char *sql = NULL;
 
-  if ((roles_value & MC_ROLE_ADMIN) && active)
+  /* Only an administrator who can sign in now can be the last one. */
+  if (((roles_value & MC_ROLE_ADMIN) && active) ||
+      !((current->roles & MC_ROLE_ADMIN) && current->active && current->has_password))
     return TRUE;
   sql = g_strdup_printf ("SELECT count (*) FROM staff WHERE active AND password_hash IS NOT NULL AND "
                          "',' || roles || ',' LIKE '%%,quan_tri,%%' AND username != '%s'", username);
@@ -554,7 +557,7 @@ mc_accounts_update (McAccounts *self, const char *username, const char *full_nam
 
   if (!mc_accounts_check (self->db, mc_db_get_actor (self->db), MC_PERMISSION_ADMINISTER, 0, error) ||
       (s = mc_accounts_get_staff (self, username, error)) == NULL ||
-      !check_username (username, error) || !keeps_an_admin (self, username, roles_value, active, error))
+      !check_username (username, error) || !keeps_an_admin (self, s, roles_value, active, error))
     return FALSE;
   department = department_by_code (self, department_code, &local);
   if (local)
