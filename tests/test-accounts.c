@@ -268,6 +268,11 @@ test_audit_chain (Fixture *f, gconstpointer data)
   sign_in (f, "tn.lan");
   code = receive (f, &error);
   g_assert_true (mc_workflow_transfer (f->wf, code, &a, NULL, NULL, &error));
+  /* A clerk does not read the trail; an administrator does. */
+  g_assert_null (mc_audit_list (f->db, "tn.lan", code, 0, 0, 0, &error));
+  g_assert_error (error, MC_ACCOUNTS_ERROR, MC_ACCOUNTS_ERROR_FORBIDDEN);
+  g_clear_error (&error);
+  sign_in (f, "admin");
   rows = mc_audit_list (f->db, "tn.lan", code, 0, 0, 0, &error);
   g_assert_no_error (error);
   /* insert, receive event, transfer event, the dossier's update */

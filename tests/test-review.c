@@ -156,6 +156,31 @@ test_update_before_first_admin (Fixture *f, gconstpointer data)
   g_assert_cmpuint (s->roles, ==, MC_ROLE_SPECIALIST | MC_ROLE_HEAD);
 }
 
+/* A late result already back at the counter is apologised for by the head
+ * of the department named responsible, not refused because the counter
+ * holds it. */
+static void
+test_late_result_apology_by_head (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *code = receive (f, BIRTH, "2026-03-02 08:00");  /* due 14:00 the same day */
+  McAction a = mc_test_action ("2026-03-03 09:00", NULL, NULL);
+
+  mc_test_add_staff (f->db, "tp.quang", "Trần Quang Huy", "KT", "lanh_dao_phong");
+  mc_test_add_staff (f->db, "tn.lan", "Lê Thị Lan", "TTPV", "tiep_nhan");
+  g_assert_true (mc_workflow_finish (f->wf, code, &a, "7/TP-KS", NULL, &error));
+  g_assert_no_error (error);
+  a = mc_test_action ("2026-03-03 10:00", "tn.lan", "Chờ xác minh");
+  g_assert_false (mc_workflow_apologize (f->wf, code, &a, "KT", "tp.quang", mc_test_time ("2026-03-05 10:00"),
+                                         NULL, &error));
+  g_assert_error (error, MC_ACCOUNTS_ERROR, MC_ACCOUNTS_ERROR_FORBIDDEN);  /* the counter does not decide */
+  g_clear_error (&error);
+  a.username = "tp.quang";
+  g_assert_true (mc_workflow_apologize (f->wf, code, &a, "KT", "tp.quang", mc_test_time ("2026-03-05 10:00"),
+                                        NULL, &error));
+  g_assert_no_error (error);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -165,5 +190,6 @@ main (int argc, char *argv[])
   ADD ("/review/apology-while-paused", test_apology_while_paused);
   ADD ("/review/wrong-old-password-keeps-session", test_wrong_old_password_keeps_session);
   ADD ("/review/update-before-first-admin", test_update_before_first_admin);
+  ADD ("/review/late-result-apology-by-head", test_late_result_apology_by_head);
   return g_test_run ();
 }

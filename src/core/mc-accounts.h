@@ -50,6 +50,7 @@ typedef enum {
   MC_PERMISSION_REPORT,         /* statutory reports */
   MC_PERMISSION_ADMINISTER,     /* accounts, catalog, calendar, settings */
   MC_PERMISSION_PERSONAL_DATA,  /* exports with unmasked personal data */
+  MC_PERMISSION_AUDIT,          /* reading the audit trail: administrators, committee leaders */
 } McPermission;
 
 typedef struct {

@@ -7,6 +7,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "mc-accounts.h"
 #include "mc-audit.h"
 
 /* The fields a row's hash covers, in order, separated by U+001F so that no
@@ -131,6 +132,10 @@ GPtrArray *
 mc_audit_list (McDb *db, const char *username, const char *dossier_code, McTime from, McTime to, guint limit,
                GError **error)
 {
+  /* The trail names citizens and staff: administrators and committee
+   * leaders read it (checked here, not only by hiding the page). */
+  if (!mc_accounts_check (db, mc_db_get_actor (db), MC_PERMISSION_AUDIT, 0, error))
+    return NULL;
   sqlite3_stmt *stmt = mc_db_prepare (db,
       "SELECT a.id, a.at, s.username, s.full_name, a.action, a.object_kind, a.object_id, "
       "CASE a.object_kind WHEN 'dossier' THEN (SELECT code FROM dossier WHERE id = a.object_id) "

@@ -109,14 +109,18 @@ mc_workflow_apologize (McWorkflow *self, const char *code, const McAction *actio
   late_result = g_str_equal (t.pos.state, "result_ready") && g_strcmp0 (t.pos.timeliness, "late") == 0;
   if (!mc_workflow_state_is_open (t.pos.state) && !late_result)
     return mc_workflow_refuse (error, &t.pos, C_("transition", "apologise for")) || mc_workflow_txn_abort (&t);
-  if (!mc_workflow_authorize (&t, MC_PERMISSION_DECIDE, error))
-    return mc_workflow_txn_abort (&t);
   if (!check_new_due (&t, new_due, error) ||
       (department_code && *department_code && (department = mc_workflow_lookup_department (self, department_code, error)) == 0) ||
       !mc_workflow_lookup_staff (self, responsible_username, &responsible, &staff_department, error))
     return mc_workflow_txn_abort (&t);
   if (department == 0)
     department = responsible ? staff_department : mc_workflow_holder (&t);
+  /* The deciding department apologises: while open, the one holding the
+   * dossier; for a late result already back at the counter, the department
+   * named responsible (its head signs), not the counter. */
+  if (!mc_accounts_check (self->db, t.actor, MC_PERMISSION_DECIDE,
+                          late_result ? department : mc_workflow_holder (&t), error))
+    return mc_workflow_txn_abort (&t);
   if (responsible == 0 && department == mc_workflow_holder (&t))
     responsible = t.pos.staff;
   if (!write_apology (&t, action, department, responsible, new_due, apology_id, error))

@@ -305,7 +305,10 @@ handover_from_event (McWorkflow *self, sqlite3_stmt *stmt, Holder *h, const char
   ho->from_name = from_unit ? name_of (self, "unit", from_unit) : name_of (self, "department", from_dept);
   ho->to_name = to_unit ? name_of (self, "unit", to_unit) : name_of (self, "department", to_dept);
   if (g_str_equal (ho->kind, "return"))
-    ho->to_name = g_strdup (returned_to);
+    {
+      g_free (ho->to_name);
+      ho->to_name = g_strdup (returned_to);
+    }
   ho->to_staff = name_of (self, "staff", sqlite3_column_int64 (stmt, 5));
   ho->ended_step_due = ended ? ended : h->step_due;
   ho->has_timeliness = ho->ended_step_due != 0 && !g_str_equal (ho->kind, "return");
