@@ -119,7 +119,13 @@ static void
 sign_out_activated (GSimpleAction *action, GVariant *parameter, gpointer user_data)
 {
   GtkWidget *window = user_data;
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (window));
+  GtkWidget *popover = focus ? gtk_widget_get_ancestor (focus, GTK_TYPE_POPOVER) : NULL;
 
+  /* The user popover holds the pointer and keyboard grab: destroyed open
+   * with its window, it would leave the sign-in window deaf to every key. */
+  if (popover != NULL)
+    gtk_popover_popdown (GTK_POPOVER (popover));
   mc_session_sign_out (MC_APPLICATION (gtk_window_get_application (GTK_WINDOW (window))));
 }
 
