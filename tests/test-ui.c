@@ -1155,6 +1155,113 @@ test_report_page (void)
   g_clear_object (&report_app);
 }
 
+/* Review under Xvfb: what a clerk met walking the app. */
+
+static char *
+review_receive (const char *name, const char *id_number)
+{
+  McReceptionPage *reception = MC_RECEPTION_PAGE (mc_window_get_page_widget (window, "reception"));
+  g_autoptr(GError) error = NULL;
+  char *code;
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "reception");
+  mc_reception_page_choose_procedure (reception, "1.001193");
+  mc_reception_page_set_applicant (reception, name, id_number, "0912345679");
+  code = mc_reception_page_save (reception, &error);
+  g_assert_no_error (error);
+  return code;
+}
+
+/* A dossier received at the counter is in Danh sách hồ sơ when the clerk goes there next. */
+static void
+test_review_dossier_list_refresh (void)
+{
+  McDossierPage *page = MC_DOSSIER_PAGE (mc_window_get_page_widget (window, "dossiers"));
+  GListModel *list = G_LIST_MODEL (mc_dossier_page_get_list (page));
+  g_autofree char *code = NULL;
+  guint before;
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "dossiers");
+  wait_for_idle ();
+  before = g_list_model_get_n_items (list);
+  code = review_receive ("Trịnh Văn Hậu", "001089000654");
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "dossiers");
+  wait_for_idle ();
+  g_assert_cmpuint (g_list_model_get_n_items (list), ==, before + 1);
+}
+
+/* At 1280 pixels, the sidebar and every column of the dossier list fit: State is not cut off. */
+static void
+test_review_dossier_list_width (void)
+{
+  McDossierPage *page = MC_DOSSIER_PAGE (mc_window_get_page_widget (window, "dossiers"));
+  int view = 0, sidebar = 0;
+
+  gtk_widget_measure (GTK_WIDGET (mc_dossier_page_get_view (page)), GTK_ORIENTATION_HORIZONTAL, -1,
+                      &view, NULL, NULL, NULL);
+  gtk_widget_measure (GTK_WIDGET (mc_window_get_sidebar (window)), GTK_ORIENTATION_HORIZONTAL, -1,
+                      &sidebar, NULL, NULL, NULL);
+  g_assert_cmpint (sidebar + 24 + view, <=, 1280);
+}
+
+/* After an action the keyboard stays in the list: F2, F3… work without a click. */
+static void
+test_review_inbox_focus (void)
+{
+  McDb *db = mc_application_get_db (app);
+  McInboxPage *page = MC_INBOX_PAGE (mc_window_get_page_widget (window, "inbox"));
+  g_autofree char *code = review_receive ("Đào Thị Hạnh", "001190000655");
+  McActionDialog *dialog;
+  GtkWidget *focus;
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "inbox");
+  mc_inbox_page_set_filter (page, mc_db_lookup_id (db, "department", "code", "TTPV", NULL), FALSE);
+  g_assert_true (mc_inbox_page_select (page, code));
+  gtk_widget_activate_action (GTK_WIDGET (page), "inbox.transfer", NULL);
+  dialog = mc_inbox_page_get_dialog (page);
+  g_assert_nonnull (dialog);
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "apply");
+  if (mc_inbox_page_get_dialog (page) != NULL)
+    gtk_window_destroy (GTK_WINDOW (dialog));
+  wait_for_idle ();
+  g_assert_cmpint (inbox_dossier_int (code, "current_step"), ==, 2);
+  focus = gtk_root_get_focus (GTK_ROOT (window));
+  g_assert_nonnull (focus);
+  g_assert_true (focus == GTK_WIDGET (page) || gtk_widget_is_ancestor (focus, GTK_WIDGET (page)));
+  g_assert_true (GTK_IS_COLUMN_VIEW (focus) || gtk_widget_get_ancestor (focus, GTK_TYPE_COLUMN_VIEW) != NULL);
+}
+
+static GtkWidget *
+find_search_entry (GtkWidget *widget)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = GTK_IS_SEARCH_ENTRY (child) ? child : find_search_entry (child);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Gửi liên thông: the agency list's search field speaks our language, not GTK's untranslated "Search…". */
+static void
+test_review_agency_search (void)
+{
+  McInboxPage *page = MC_INBOX_PAGE (mc_window_get_page_widget (window, "inbox"));
+  g_autofree char *code = review_receive ("Lý Văn Tâm", "001089000656");
+  McActionDialog *dialog;
+  GtkWidget *search;
+  g_autofree char *placeholder = NULL;
+
+  mc_inbox_page_set_filter (page, 0, FALSE);
+  dialog = mc_action_dialog_new (app, MC_ACTION_SEND_EXTERNAL, find_item (page, code));
+  search = find_search_entry (GTK_WIDGET (dialog));
+  g_assert_nonnull (search);
+  g_object_get (search, "placeholder-text", &placeholder, NULL);
+  g_assert_cmpstr (placeholder, ==, g_dgettext (GETTEXT_PACKAGE, "Find an agency"));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -1191,6 +1298,10 @@ main (int argc, char **argv)
   g_test_add_func ("/ui/accounts/lockout", test_accounts_lockout);
   g_test_add_func ("/ui/accounts/audit-page", test_accounts_audit_page);
   g_test_add_func ("/ui/report-page", test_report_page);
+  g_test_add_func ("/ui/review/dossier-list-refresh", test_review_dossier_list_refresh);
+  g_test_add_func ("/ui/review/dossier-list-width", test_review_dossier_list_width);
+  g_test_add_func ("/ui/review/inbox-focus", test_review_inbox_focus);
+  g_test_add_func ("/ui/review/agency-search", test_review_agency_search);
   status = g_test_run ();
   gtk_window_destroy (GTK_WINDOW (window));
   g_object_unref (app);

@@ -364,6 +364,18 @@ add_department_and_person (McActionDialog *self)
   g_signal_connect_swapped (self->department, "notify::selected", G_CALLBACK (department_changed_cb), self);
 }
 
+/* GTK 4.8's Vietnamese catalog lacks the drop-down's "Search…": say it in ours. */
+static void
+set_search_placeholder (GtkWidget *widget, const char *text)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_SEARCH_ENTRY (child))
+        g_object_set (child, "placeholder-text", text, NULL);
+      set_search_placeholder (child, text);
+    }
+}
+
 static void
 add_unit (McActionDialog *self)
 {
@@ -376,6 +388,7 @@ add_unit (McActionDialog *self)
   self->unit = GTK_DROP_DOWN (gtk_drop_down_new (G_LIST_MODEL (names), NULL));
   gtk_drop_down_set_enable_search (self->unit, TRUE);
   gtk_drop_down_set_expression (self->unit, gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL, "string"));
+  set_search_placeholder (GTK_WIDGET (self->unit), _("Find an agency"));
   add_row (self, _("_Agency"), GTK_WIDGET (self->unit));
   self->days = GTK_SPIN_BUTTON (days);
   gtk_spin_button_set_digits (self->days, 1);

@@ -264,13 +264,14 @@ mc_dossier_page_new (McApplication *app)
       gtk_single_selection_new (G_LIST_MODEL (g_object_ref (self->list))))));
   gtk_column_view_set_show_row_separators (self->view, TRUE);
   g_signal_connect (self->view, "activate", G_CALLBACK (activate_cb), self);
-  add_column (self, _("Dossier code"), code_of, FALSE, 230, MC_DOSSIER_ORDER_CODE);
-  add_column (self, _("Received"), received_of, FALSE, 170, MC_DOSSIER_ORDER_NEWEST);
-  add_column (self, _("Applicant"), name_of, FALSE, 200, MC_DOSSIER_ORDER_APPLICANT);
+  /* Widths that keep the State column inside a 1280-pixel window beside the sidebar. */
+  add_column (self, _("Dossier code"), code_of, FALSE, 200, MC_DOSSIER_ORDER_CODE);
+  add_column (self, _("Received"), received_of, FALSE, 165, MC_DOSSIER_ORDER_NEWEST);
+  add_column (self, _("Applicant"), name_of, FALSE, 160, MC_DOSSIER_ORDER_APPLICANT);
   /* By procedure name would need a join no index serves over a million rows. */
   add_column (self, _("Procedure"), procedure_of, TRUE, -1, -1);
-  add_column (self, _("Appointment"), due_of, FALSE, 170, MC_DOSSIER_ORDER_DUE);
-  add_column (self, _("State"), state_of, FALSE, 150, MC_DOSSIER_ORDER_STATE);
+  add_column (self, _("Appointment"), due_of, FALSE, 165, MC_DOSSIER_ORDER_DUE);
+  add_column (self, _("State"), state_of, FALSE, 140, MC_DOSSIER_ORDER_STATE);
   {
     g_autoptr(GtkColumnViewColumn) received = g_list_model_get_item (gtk_column_view_get_columns (self->view), 1);
     gtk_column_view_sort_by_column (self->view, received, GTK_SORT_DESCENDING);
@@ -291,6 +292,8 @@ mc_dossier_page_new (McApplication *app)
   gtk_widget_set_margin_end (box, 12);
   adw_bin_set_child (ADW_BIN (self), box);
   update_count (self);
+  /* A dossier received or moved since the list was last shown appears when it is shown again. */
+  g_signal_connect_swapped (self, "map", G_CALLBACK (requery), self);
   return self;
 }
 

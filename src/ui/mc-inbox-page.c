@@ -455,6 +455,9 @@ done (McInboxPage *self, McActionKind kind, const char *code)
 
   toast (self, message);
   load (self);
+  /* The rows were replaced, the focused one with them: keep the keyboard in
+   * the list so F2, F3… act on the next dossier without a click. */
+  gtk_widget_grab_focus (GTK_WIDGET (self->view));
 }
 
 /* Mẫu 04 goes to the citizen: the apology opens in the print preview as soon

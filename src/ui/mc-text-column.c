@@ -23,7 +23,7 @@ setup_cb (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer user_da
        * and the column never shrinks to a word a line: the list scrolls
        * sideways on a narrow screen instead. The whole text is the tooltip. */
       gtk_label_set_lines (GTK_LABEL (label), 3);
-      gtk_label_set_width_chars (GTK_LABEL (label), 28);
+      gtk_label_set_width_chars (GTK_LABEL (label), 22);
     }
   gtk_list_item_set_child (item, label);
 }
