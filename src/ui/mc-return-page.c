@@ -206,6 +206,23 @@ search_activate_cb (McReturnPage *self)
     }
 }
 
+/* The scanned dossier's row must be the one in view and under the keyboard
+ * focus: with the focus left on the first row, Enter would hand another
+ * citizen's result over. GtkColumnView 4.8 has no scroll_to, but its inner
+ * list view has the action that scrolls to an item and focuses it. */
+static void
+focus_row (GtkColumnView *view, guint position)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (view)); child;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_LIST_VIEW (child))
+      {
+        gtk_widget_activate_action (child, "list.scroll-to-item", "u", position);
+        return;
+      }
+  gtk_widget_grab_focus (GTK_WIDGET (view));
+}
+
 static void
 row_activated_cb (McReturnPage *self, guint position)
 {
@@ -396,7 +413,7 @@ mc_return_page_select (McReturnPage *self, const char *code)
   if (position == GTK_INVALID_LIST_POSITION)
     return FALSE;
   gtk_single_selection_set_selected (self->selection, position);
-  gtk_widget_grab_focus (GTK_WIDGET (self->view));
+  focus_row (self->view, position);
   return TRUE;
 }
 
