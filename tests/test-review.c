@@ -181,6 +181,31 @@ test_late_result_apology_by_head (Fixture *f, gconstpointer data)
   g_assert_no_error (error);
 }
 
+/* The counter cannot turn a five-step dossier into a result at step 1; a
+ * head of department deciding early can, and at the last step the one
+ * holding it does. */
+static void
+test_result_only_at_the_end (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *code = receive (f, LAND, "2026-03-02 08:00");
+  McAction a = mc_test_action ("2026-03-02 09:00", "tn.lan", NULL);
+
+  mc_test_add_staff (f->db, "tn.lan", "Lê Thị Lan", "TTPV", "tiep_nhan");
+  mc_test_add_staff (f->db, "tp.quang", "Trần Quang Huy", "KT", "lanh_dao_phong");
+  g_assert_false (mc_workflow_finish (f->wf, code, &a, "1/QĐ", NULL, &error));
+  g_assert_error (error, MC_ACCOUNTS_ERROR, MC_ACCOUNTS_ERROR_FORBIDDEN);
+  g_clear_error (&error);
+  g_assert_true (mc_workflow_transfer (f->wf, code, &a, NULL, NULL, &error));  /* to KT, step 2 of 5 */
+  a = mc_test_action ("2026-03-02 10:00", "cv.duc", NULL);
+  g_assert_false (mc_workflow_finish (f->wf, code, &a, "1/QĐ", NULL, &error));  /* a specialist alone */
+  g_assert_error (error, MC_ACCOUNTS_ERROR, MC_ACCOUNTS_ERROR_FORBIDDEN);
+  g_clear_error (&error);
+  a.username = "tp.quang";
+  g_assert_true (mc_workflow_finish (f->wf, code, &a, "1/QĐ", NULL, &error));
+  g_assert_no_error (error);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -191,5 +216,6 @@ main (int argc, char *argv[])
   ADD ("/review/wrong-old-password-keeps-session", test_wrong_old_password_keeps_session);
   ADD ("/review/update-before-first-admin", test_update_before_first_admin);
   ADD ("/review/late-result-apology-by-head", test_late_result_apology_by_head);
+  ADD ("/review/result-only-at-the-end", test_result_only_at_the_end);
   return g_test_run ();
 }

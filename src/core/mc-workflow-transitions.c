@@ -378,7 +378,10 @@ mc_workflow_finish (McWorkflow *self, const char *code, const McAction *action, 
     return FALSE;
   if (!mc_workflow_state_in (&t.pos, from))
     return mc_workflow_refuse (error, &t.pos, C_("transition", "record the result of")) || mc_workflow_txn_abort (&t);
-  if (!mc_workflow_authorize (&t, MC_PERMISSION_PROCESS, error))
+  /* The route's last step issues the result; before it, only someone who
+   * decides (a head, a leader, the records clerk) may cut the route short —
+   * never the counter or a specialist alone. */
+  if (!mc_workflow_authorize (&t, t.pos.step >= t.n_route ? MC_PERMISSION_PROCESS : MC_PERMISSION_DECIDE, error))
     return mc_workflow_txn_abort (&t);
   settle (&t, &e, "result_ready", action);
   if (e.note == NULL)
