@@ -15,6 +15,7 @@
 #include <glib/gi18n.h>
 
 #include "mc-action-dialog.h"
+#include "mc-decimal-spin.h"
 #include "mc-catalog.h"
 #include "mc-directory.h"
 #include "mc-dossier-store.h"
@@ -392,6 +393,7 @@ add_unit (McActionDialog *self)
   add_row (self, _("_Agency"), GTK_WIDGET (self->unit));
   self->days = GTK_SPIN_BUTTON (days);
   gtk_spin_button_set_digits (self->days, 1);
+  mc_decimal_spin_attach (self->days);
   gtk_spin_button_set_value (self->days, 5);
   add_row (self, _("_Working days"), days);
   add_row (self, _("_Due back"), new_entry (self, &self->due, _("DD/MM/YYYY HH:MM")));

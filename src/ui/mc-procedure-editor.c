@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "mc-format.h"
+#include "mc-decimal-spin.h"
 #include "mc-procedure-editor.h"
 #include "mc-window.h"
 
@@ -40,38 +41,13 @@ G_DEFINE_FINAL_TYPE (McProcedureEditor, mc_procedure_editor, ADW_TYPE_WINDOW)
 
 static void update_total (McProcedureEditor *self);
 
-/* Vietnamese decimals in spin buttons: "0,5" and "20", never "20.000",
- * which a Vietnamese reader takes for twenty thousand. */
-static gboolean
-spin_output_cb (GtkSpinButton *button)
-{
-  g_autofree char *text = mc_format_decimal (gtk_spin_button_get_value (button), 3);
-
-  gtk_editable_set_text (GTK_EDITABLE (button), text);
-  return TRUE;
-}
-
-static int
-spin_input_cb (GtkSpinButton *button, double *value)
-{
-  g_autofree char *text = g_strdup (gtk_editable_get_text (GTK_EDITABLE (button)));
-  char *end = NULL;
-
-  g_strdelimit (text, ",", '.');
-  *value = g_ascii_strtod (text, &end);
-  return end != NULL && end != text && *end == '\0' ? TRUE : GTK_INPUT_ERROR;
-}
-
 static GtkWidget *
 spin (double min, double max, double step, int digits, double value)
 {
   GtkWidget *button = gtk_spin_button_new_with_range (min, max, step);
 
   if (digits > 0)
-    {
-      g_signal_connect (button, "output", G_CALLBACK (spin_output_cb), NULL);
-      g_signal_connect (button, "input", G_CALLBACK (spin_input_cb), NULL);
-    }
+    mc_decimal_spin_attach (GTK_SPIN_BUTTON (button));
   gtk_spin_button_set_digits (GTK_SPIN_BUTTON (button), digits);
   gtk_spin_button_set_value (GTK_SPIN_BUTTON (button), value);
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
