@@ -519,14 +519,18 @@ mc_dossier_store_find (McDossierStore *self, const char *code, GError **error)
   return g_steal_pointer (&dossier);
 }
 
-/* Each word of the folded query as a quoted prefix term, so that user input
- * can never be parsed as FTS5 syntax. */
+/* Each word of the folded query as a quoted term, so that user input can
+ * never be parsed as FTS5 syntax. Only the last word is a prefix (the one
+ * still being typed, or a partial ID or phone number): a prefix term reads
+ * the postings of every word it starts, and "an"* over a million names is
+ * most of the index. */
 static char *
 fts_query (const char *query)
 {
   g_autofree char *folded = mc_text_fold (query);
   g_auto(GStrv) words = g_strsplit (folded, " ", -1);
   GString *out = g_string_new (NULL);
+  int last = -1;
 
   for (int i = 0; words[i]; i++)
     {
@@ -534,10 +538,14 @@ fts_query (const char *query)
       for (const char *p = words[i]; *p; p = g_utf8_next_char (p))
         if (g_unichar_isalnum (g_utf8_get_char (p)))
           g_string_append_unichar (word, g_utf8_get_char (p));
-      if (word->len > 0)
-        g_string_append_printf (out, "%s\"%s\"*", out->len ? " " : "", word->str);
-      g_string_free (word, TRUE);
+      g_free (words[i]);
+      words[i] = g_string_free (word, FALSE);
+      if (*words[i] != '\0')
+        last = i;
     }
+  for (int i = 0; i <= last; i++)
+    if (*words[i] != '\0')
+      g_string_append_printf (out, "%s\"%s\"%s", out->len ? " " : "", words[i], i == last ? "*" : "");
   return g_string_free (out, FALSE);
 }
 
