@@ -15,27 +15,17 @@
 
 #include <glib/gi18n.h>
 
-#include "mc-boxed-item.h"
-#include "mc-dossier-store.h"
-#include "mc-dossier-window.h"
+#include "mc-figure-list-dialog.h"
 #include "mc-format.h"
-#include "mc-records-print.h"
-#include "mc-report-06a-export.h"
 #include "mc-report-lists.h"
-#include "mc-report-narrative-export.h"
+#include "mc-report-output.h"
 #include "mc-report-page.h"
-#include "mc-text-column.h"
-#include "mc-window.h"
+#include "mc-report-tables.h"
 
 typedef struct {
   gint64        unit_id;    /* 0: the center's own */
   McReportScope scope;
 } UnitChoice;
-
-typedef struct {
-  guint table;
-  guint row;
-} RowRef;
 
 struct _McReportPage
 {
@@ -63,15 +53,13 @@ struct _McReportPage
   McReportDoc       *doc;            /* the tables shown */
   McReportNarrative *narrative;
   char              *error;
-  GtkWindow         *items_window;   /* weak */
+  GtkWindow         *items_window;   /* weak, a McFigureListDialog */
 };
 
 G_DEFINE_FINAL_TYPE (McReportPage, mc_report_page, ADW_TYPE_BIN)
 
 /* The period drop-down: quarters I–IV, 6 months, 9 months, year, other dates. */
 enum { PERIOD_Q1, PERIOD_Q4 = 3, PERIOD_HALF, PERIOD_NINE, PERIOD_YEAR, PERIOD_CUSTOM };
-
-#define CELL_KEY "mc-report-cell"
 
 static McDb *
 db_of (McReportPage *self)
@@ -90,19 +78,7 @@ parent_window (McReportPage *self)
 static void
 show_message (McReportPage *self, const char *heading, const char *body)
 {
-  AdwMessageDialog *dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (parent_window (self), heading, body));
-
-  adw_message_dialog_add_response (dialog, "close", _("_Close"));
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
-static void
-toast (McReportPage *self, const char *message)
-{
-  GtkWindow *window = parent_window (self);
-
-  if (window != NULL && MC_IS_WINDOW (window))
-    mc_window_toast (MC_WINDOW (window), message);
+  mc_report_show_message (parent_window (self), heading, body);
 }
 
 /* Dates as a clerk writes them: d/m/yyyy. */
@@ -239,194 +215,15 @@ fill_units (McReportPage *self)
 /* The tables on screen */
 
 static void
-cell_clicked_cb (GtkButton *button, McReportPage *self)
+cell_clicked (gpointer user_data, guint table, guint row, guint column)
 {
-  guint key = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), CELL_KEY)) - 1;
-
-  mc_report_page_open_items (self, key >> 20, (key >> 10) & 0x3ff, key & 0x3ff);
-}
-
-static void
-cell_bind_cb (GtkSignalListItemFactory *factory, GtkListItem *item, McReportPage *self)
-{
-  guint column = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (factory), "column"));
-  const RowRef *ref = mc_boxed_item_get (gtk_list_item_get_item (item));
-  const McReportDocTable *t = self->doc->tables->pdata[ref->table];
-  const McReportDocRow *row = t->rows->pdata[ref->row];
-  const McReportDocColumn *col = &g_array_index (t->columns, McReportDocColumn, column);
-  const char *text = row->cells[column] ? row->cells[column] : "";
-  GtkWidget *label = gtk_label_new (text);
-  GtkWidget *child = label;
-  PangoAttrList *attrs;
-
-  gtk_label_set_xalign (GTK_LABEL (label), col->center ? 0.5 : 0);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  /* A button's text is bold: only the total row's should be. */
-  attrs = pango_attr_list_new ();
-  pango_attr_list_insert (attrs, pango_attr_weight_new (row->bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL));
-  gtk_label_set_attributes (GTK_LABEL (label), attrs);
-  pango_attr_list_unref (attrs);
-  if (*text != '\0' && mc_report_doc_cell_has_items (self->doc, ref->table, ref->row, column))
-    {
-      guint key = (ref->table << 20 | ref->row << 10 | column) + 1;
-
-      child = gtk_button_new ();
-      gtk_button_set_child (GTK_BUTTON (child), label);
-      gtk_widget_add_css_class (child, "flat");
-      gtk_widget_set_tooltip_text (child, _("Show the dossiers behind this figure"));
-      g_object_set_data (G_OBJECT (child), CELL_KEY, GUINT_TO_POINTER (key));
-      g_signal_connect (child, "clicked", G_CALLBACK (cell_clicked_cb), self);
-    }
-  gtk_list_item_set_child (item, child);
-}
-
-/* Column headings wrap instead of being cut: the forms' headings are long. */
-static void
-wrap_labels (GtkWidget *widget)
-{
-  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
-    {
-      if (GTK_IS_LABEL (c))
-        {
-          gtk_label_set_wrap (GTK_LABEL (c), TRUE);
-          gtk_label_set_ellipsize (GTK_LABEL (c), PANGO_ELLIPSIZE_NONE);
-          gtk_label_set_justify (GTK_LABEL (c), GTK_JUSTIFY_CENTER);
-        }
-      wrap_labels (c);
-    }
-}
-
-static char *
-column_heading (const McReportDocTable *t, guint i)
-{
-  const McReportDocColumn *col = &g_array_index (t->columns, McReportDocColumn, i);
-
-  return t->numbered ? g_strdup_printf ("%s\n(%u)", col->title, i + 1) : g_strdup (col->title);
-}
-
-/* The forms' headings over several columns, as one line under the table's name. */
-static GtkWidget *
-groups_legend (const McReportDocTable *t)
-{
-  g_autoptr(GString) text = g_string_new (NULL);
-
-  for (guint i = 0; i < t->columns->len;)
-    {
-      const McReportDocColumn *col = &g_array_index (t->columns, McReportDocColumn, i);
-      guint j = i;
-
-      if (col->group == NULL)
-        {
-          i++;
-          continue;
-        }
-      while (j + 1 < t->columns->len &&
-             g_strcmp0 (g_array_index (t->columns, McReportDocColumn, j + 1).group, col->group) == 0)
-        j++;
-      if (text->len > 0)
-        g_string_append (text, "  ·  ");
-      if (t->numbered)
-        g_string_append_printf (text, "(%u)–(%u): %s", i + 1, j + 1, col->group);
-      else
-        g_string_append_printf (text, "%s", col->group);
-      i = j + 1;
-    }
-  if (text->len == 0)
-    return NULL;
-  return g_object_new (GTK_TYPE_LABEL, "label", text->str, "xalign", 0.0f, "wrap", TRUE, NULL);
-}
-
-static GtkWidget *
-table_view (McReportPage *self, guint index)
-{
-  const McReportDocTable *t = self->doc->tables->pdata[index];
-  GtkColumnView *view = GTK_COLUMN_VIEW (gtk_column_view_new (NULL));
-  GListStore *rows = g_list_store_new (MC_TYPE_BOXED_ITEM);
-  GtkWidget *scroller = gtk_scrolled_window_new ();
-  GtkSelectionModel *selection;
-
-  gtk_column_view_set_show_row_separators (view, TRUE);
-  gtk_column_view_set_show_column_separators (view, TRUE);
-  gtk_column_view_set_reorderable (view, FALSE);
-  for (guint i = 0; i < t->columns->len; i++)
-    {
-      const McReportDocColumn *col = &g_array_index (t->columns, McReportDocColumn, i);
-      GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
-      g_autofree char *title = column_heading (t, i);
-      g_autoptr(GtkColumnViewColumn) column = NULL;
-
-      g_object_set_data (G_OBJECT (factory), "column", GUINT_TO_POINTER (i));
-      g_signal_connect (factory, "bind", G_CALLBACK (cell_bind_cb), self);
-      column = gtk_column_view_column_new (title, factory);
-      gtk_column_view_column_set_resizable (column, TRUE);
-      /* Figures narrow, the names (lĩnh vực, chỉ tiêu) wide enough to read. */
-      if (col->key >= 0)
-        gtk_column_view_column_set_fixed_width (column, t->columns->len > 8 ? 72 : 120);
-      else if (col->width > 0)
-        gtk_column_view_column_set_fixed_width (column, (int) (col->width * 1.6));
-      else
-        {
-          gtk_column_view_column_set_fixed_width (column, 220);
-          gtk_column_view_column_set_expand (column, TRUE);
-        }
-      gtk_column_view_append_column (view, column);
-    }
-  wrap_labels (GTK_WIDGET (view));
-  for (guint r = 0; r < t->rows->len; r++)
-    {
-      RowRef *ref = g_new (RowRef, 1);
-      g_autoptr(McBoxedItem) item = NULL;
-
-      ref->table = index;
-      ref->row = r;
-      item = mc_boxed_item_new (ref, g_free);
-      g_list_store_append (rows, item);
-    }
-  selection = GTK_SELECTION_MODEL (gtk_no_selection_new (G_LIST_MODEL (rows)));
-  gtk_column_view_set_model (view, selection);
-  g_object_unref (selection);
-  /* The outer window scrolls down; each table sideways on a narrow screen. */
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_AUTOMATIC, GTK_POLICY_NEVER);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), GTK_WIDGET (view));
-  return scroller;
-}
-
-static void
-add_label (McReportPage *self, const char *text, const char *css_class, float xalign)
-{
-  GtkWidget *label = g_object_new (GTK_TYPE_LABEL, "label", text, "xalign", xalign, "wrap", TRUE,
-                                   "justify", xalign == 0.5f ? GTK_JUSTIFY_CENTER : GTK_JUSTIFY_LEFT, NULL);
-
-  if (css_class != NULL)
-    gtk_widget_add_css_class (label, css_class);
-  gtk_box_append (self->tables, label);
+  mc_report_page_open_items (MC_REPORT_PAGE (user_data), table, row, column);
 }
 
 static void
 show_doc (McReportPage *self)
 {
-  const McReportDoc *doc = self->doc;
-
-  add_label (self, doc->issuer, "heading", 0);
-  add_label (self, doc->title, "title-4", 0.5f);
-  if (doc->subtitle != NULL)
-    add_label (self, doc->subtitle, "dim-label", 0.5f);
-  for (guint i = 0; i < doc->info->len; i++)
-    add_label (self, doc->info->pdata[i], NULL, 0);
-  for (guint i = 0; i < doc->tables->len; i++)
-    {
-      const McReportDocTable *t = doc->tables->pdata[i];
-      GtkWidget *legend = groups_legend (t);
-
-      if (t->heading != NULL)
-        add_label (self, t->heading, "heading", 0);
-      if (legend != NULL)
-        {
-          gtk_widget_add_css_class (legend, "dim-label");
-          gtk_box_append (self->tables, legend);
-        }
-      gtk_box_append (self->tables, table_view (self, i));
-    }
+  mc_report_tables_show (self->tables, self->doc, cell_clicked, self);
   gtk_stack_set_visible_child_name (self->content, "tables");
 }
 
@@ -562,275 +359,7 @@ report_changed_cb (McReportPage *self)
   recompute (self);
 }
 
-/* The list behind a figure */
-
-static char *
-time_text (McTime t)
-{
-  g_autofree char *date = NULL;
-  int minute;
-
-  if (t == 0)
-    return g_strdup ("");
-  date = mc_format_date (mc_time_get_date (t));
-  minute = mc_time_get_minute (t);
-  return g_strdup_printf ("%02d:%02d %s", minute / 60, minute % 60, date);
-}
-
-static char *
-dossier_code_of (gpointer item)
-{
-  return g_strdup (((McReportDossierRow *) mc_boxed_item_get (item))->code);
-}
-
-static char *
-applicant_of (gpointer item)
-{
-  return g_strdup (((McReportDossierRow *) mc_boxed_item_get (item))->applicant_name);
-}
-
-static char *
-procedure_of (gpointer item)
-{
-  return g_strdup (((McReportDossierRow *) mc_boxed_item_get (item))->procedure_name);
-}
-
-static char *
-received_of (gpointer item)
-{
-  return time_text (((McReportDossierRow *) mc_boxed_item_get (item))->received_at);
-}
-
-static char *
-finished_of (gpointer item)
-{
-  McTime t = ((McReportDossierRow *) mc_boxed_item_get (item))->finished_at;
-
-  return t != 0 ? time_text (t) : g_strdup (_("Being processed"));
-}
-
-static char *
-procedure_code_of (gpointer item)
-{
-  return g_strdup (((McReportProcedureRow *) mc_boxed_item_get (item))->code);
-}
-
-static char *
-procedure_name_of (gpointer item)
-{
-  return g_strdup (((McReportProcedureRow *) mc_boxed_item_get (item))->name);
-}
-
-static char *
-field_of (gpointer item)
-{
-  return g_strdup (((McReportProcedureRow *) mc_boxed_item_get (item))->field_name);
-}
-
-static char *
-mechanism_of (gpointer item)
-{
-  const char *m = ((McReportProcedureRow *) mc_boxed_item_get (item))->mechanism;
-
-  return g_strdup (g_strcmp0 (m, "lien_thong") == 0 ? _("One-stop, inter-agency") : _("One-stop"));
-}
-
-static void
-items_activate_cb (GtkColumnView *view, guint position, GtkWindow *window)
-{
-  McApplication *app = g_object_get_data (G_OBJECT (window), "app");
-  const char *code = mc_report_items_window_get_code (window, position);
-  g_autoptr(McDossierStore) store = NULL;
-  g_autoptr(McDossier) dossier = NULL;
-  g_autoptr(GError) error = NULL;
-  GtkWindow *opened;
-
-  if (code == NULL || g_object_get_data (G_OBJECT (window), "procedures") != NULL)
-    return;
-  store = mc_dossier_store_new (mc_application_get_db (app), mc_application_get_calendar (app));
-  dossier = mc_dossier_store_find (store, code, &error);
-  if (dossier == NULL)
-    {
-      AdwMessageDialog *dialog = ADW_MESSAGE_DIALOG (
-        adw_message_dialog_new (window, _("The dossier cannot be opened"), error ? error->message : code));
-
-      adw_message_dialog_add_response (dialog, "close", _("_Close"));
-      gtk_window_present (GTK_WINDOW (dialog));
-      return;
-    }
-  opened = GTK_WINDOW (mc_dossier_window_new (app, store, dossier));
-  gtk_window_set_transient_for (opened, window);
-  gtk_window_present (opened);
-}
-
-static GtkWidget *
-items_view (McReportPage *self, GtkWindow *window, GPtrArray *rows, gboolean procedures)
-{
-  GtkColumnView *view = GTK_COLUMN_VIEW (gtk_column_view_new (NULL));
-  GListStore *store = g_list_store_new (MC_TYPE_BOXED_ITEM);
-  GtkSelectionModel *selection;
-  GDestroyNotify free_row = procedures ? (GDestroyNotify) mc_report_procedure_row_free
-                                       : (GDestroyNotify) mc_report_dossier_row_free;
-
-  /* The items own the rows from here on. */
-  g_ptr_array_set_free_func (rows, NULL);
-  for (guint i = 0; i < rows->len; i++)
-    {
-      g_autoptr(McBoxedItem) item = mc_boxed_item_new (rows->pdata[i], free_row);
-
-      g_list_store_append (store, item);
-    }
-  gtk_column_view_set_show_row_separators (view, TRUE);
-  if (procedures)
-    {
-      mc_text_column_add (view, _("Code"), procedure_code_of, FALSE, 160, NULL, NULL);
-      mc_text_column_add (view, _("Procedure"), procedure_name_of, TRUE, -1, NULL, NULL);
-      mc_text_column_add (view, _("Field"), field_of, FALSE, 200, NULL, NULL);
-      mc_text_column_add (view, _("Mechanism"), mechanism_of, FALSE, 170, NULL, NULL);
-    }
-  else
-    {
-      mc_text_column_add (view, _("Code"), dossier_code_of, FALSE, 210, NULL, NULL);
-      mc_text_column_add (view, _("Applicant"), applicant_of, FALSE, 190, NULL, NULL);
-      mc_text_column_add (view, _("Procedure"), procedure_of, TRUE, -1, NULL, NULL);
-      mc_text_column_add (view, _("Received"), received_of, FALSE, 140, NULL, NULL);
-      mc_text_column_add (view, _("Finished"), finished_of, FALSE, 140, NULL, NULL);
-    }
-  selection = GTK_SELECTION_MODEL (gtk_single_selection_new (G_LIST_MODEL (g_object_ref (store))));
-  gtk_column_view_set_model (view, selection);
-  g_object_unref (selection);
-  g_object_set_data_full (G_OBJECT (window), "items", store, g_object_unref);
-  g_signal_connect_object (view, "activate", G_CALLBACK (items_activate_cb), window, 0);
-  return GTK_WIDGET (view);
-}
-
-static GtkWindow *
-items_window (McReportPage *self, const char *title, const char *subtitle, GPtrArray *rows, gboolean procedures)
-{
-  GtkWindow *window = GTK_WINDOW (adw_window_new ());
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  GtkWidget *header = adw_header_bar_new ();
-  GtkWidget *scroller = gtk_scrolled_window_new ();
-  GtkWidget *note;
-  g_autofree char *count = mc_format_count (rows->len);
-  g_autofree char *text = NULL;
-
-  if (procedures)
-    text = g_strdup_printf (ngettext ("%s procedure", "%s procedures", rows->len), count);
-  else
-    /* Translators: the number of dossiers behind a report's figure */
-    text = g_strdup_printf (ngettext ("%s dossier — double-click one to open it",
-                                      "%s dossiers — double-click one to open it", rows->len), count);
-  g_object_set_data (G_OBJECT (window), "app", self->app);
-  g_object_set_data (G_OBJECT (window), "procedures", GINT_TO_POINTER (procedures));
-  gtk_window_set_title (window, title);
-  gtk_window_set_default_size (window, 1000, 600);
-  gtk_window_set_modal (window, TRUE);
-  gtk_window_set_transient_for (window, parent_window (self));
-  adw_header_bar_set_title_widget (ADW_HEADER_BAR (header), adw_window_title_new (title, subtitle));
-  gtk_box_append (GTK_BOX (box), header);
-  note = g_object_new (GTK_TYPE_LABEL, "label", text, "xalign", 0.0f, "margin-start", 12, "margin-end", 12,
-                       "margin-top", 6, "margin-bottom", 6, NULL);
-  gtk_widget_add_css_class (note, "dim-label");
-  gtk_box_append (GTK_BOX (box), note);
-  gtk_widget_set_vexpand (scroller, TRUE);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), items_view (self, window, rows, procedures));
-  gtk_box_append (GTK_BOX (box), scroller);
-  adw_window_set_content (ADW_WINDOW (window), box);
-  return window;
-}
-
-/* "Tổng số — Tài nguyên và Môi trường": the column, and the row's name. */
-static void
-items_titles (const McReportDoc *doc, guint table, guint row, guint column, char **title, char **subtitle)
-{
-  const McReportDocTable *t = doc->tables->pdata[table];
-  const McReportDocRow *r = t->rows->pdata[row];
-  const McReportDocColumn *col = &g_array_index (t->columns, McReportDocColumn, column);
-  const char *name = t->columns->len > 2 && column != 1 && r->cells[1] && *r->cells[1] ? r->cells[1] : NULL;
-
-  /* The one figure column of a table (Số liệu, Điểm tự chấm): the row names the figure. */
-  if (col->key == 0)
-    {
-      *title = g_strdup (name ? name : col->title);
-      *subtitle = g_strdup ("");
-      return;
-    }
-  *title = col->group != NULL ? g_strdup_printf ("%s: %s", col->group, col->title) : g_strdup (col->title);
-  *subtitle = g_strdup (name ? name : "");
-}
-
-/* Printing */
-
-typedef struct {
-  gpointer         data;
-  GDestroyNotify   free_data;
-  McPrintCountFunc count;
-  McPrintDrawFunc  draw;
-  gboolean         landscape;
-} PrintJob;
-
-static int
-count_06a (gconstpointer data, double width, double height)
-{
-  return mc_report_06a_doc_count_pages (data, width, height);
-}
-
-static void
-draw_06a (cairo_t *cr, gconstpointer data, int page, double width, double height)
-{
-  mc_report_06a_doc_draw_page (cr, data, page, width, height);
-}
-
-static int
-count_doc (gconstpointer data, double width, double height)
-{
-  return mc_report_doc_count_pages (data, width, height);
-}
-
-static void
-draw_doc (cairo_t *cr, gconstpointer data, int page, double width, double height)
-{
-  mc_report_doc_draw_page (cr, data, page, width, height);
-}
-
-static int
-count_narrative (gconstpointer data, double width, double height)
-{
-  return mc_report_narrative_count_pages (data, width, height);
-}
-
-static void
-draw_narrative (cairo_t *cr, gconstpointer data, int page, double width, double height)
-{
-  mc_report_narrative_draw_page (cr, data, page, width, height);
-}
-
-static void
-print_job_free (gpointer pointer)
-{
-  PrintJob *job = pointer;
-
-  job->free_data (job->data);
-  g_free (job);
-}
-
-static void
-begin_print_cb (GtkPrintOperation *op, GtkPrintContext *context, PrintJob *job)
-{
-  gtk_print_operation_set_n_pages (op, MAX (1, job->count (job->data, gtk_print_context_get_width (context),
-                                                           gtk_print_context_get_height (context))));
-}
-
-static void
-draw_page_cb (GtkPrintOperation *op, GtkPrintContext *context, int page, PrintJob *job)
-{
-  cairo_t *cr = gtk_print_context_get_cairo_context (context);
-
-  cairo_save (cr);
-  job->draw (cr, job->data, page, gtk_print_context_get_width (context), gtk_print_context_get_height (context));
-  cairo_restore (cr);
-}
+/* Printing and export */
 
 static void
 sync_narrative (McReportPage *self)
@@ -841,11 +370,9 @@ sync_narrative (McReportPage *self)
 
 /* What is printed is the report's own copy, made now: the page may change
  * while the print dialog is open. */
-static PrintJob *
+static McReportPrintJob *
 print_job (McReportPage *self, GError **error)
 {
-  g_autofree PrintJob *job = g_new0 (PrintJob, 1);
-
   if (self->kind == MC_REPORT_PAGE_NARRATIVE)
     {
       McReportNarrative *copy = build_narrative (self, error);
@@ -854,26 +381,22 @@ print_job (McReportPage *self, GError **error)
         return NULL;
       g_free (copy->body);
       copy->body = mc_report_page_get_narrative_text (self);
-      *job = (PrintJob) { copy, (GDestroyNotify) mc_report_narrative_free, count_narrative, draw_narrative, FALSE };
+      return mc_report_print_job_new_narrative (copy);
     }
   else if (self->kind == MC_REPORT_PAGE_06A)
     {
       McReport06aDoc *doc = mc_report_06a_doc_new (db_of (self), current_unit (self).unit_id, self->from_date,
                                                    self->to_date,
                                                    gtk_check_button_get_active (self->only_with_dossiers), error);
-      if (doc == NULL)
-        return NULL;
-      *job = (PrintJob) { doc, (GDestroyNotify) mc_report_06a_doc_free, count_06a, draw_06a, TRUE };
+
+      return doc != NULL ? mc_report_print_job_new_06a (doc) : NULL;
     }
   else
     {
       McReportDoc *doc = build_doc (self, error);
 
-      if (doc == NULL)
-        return NULL;
-      *job = (PrintJob) { doc, (GDestroyNotify) mc_report_doc_free, count_doc, draw_doc, doc->landscape };
+      return doc != NULL ? mc_report_print_job_new_doc (doc) : NULL;
     }
-  return g_steal_pointer (&job);
 }
 
 static void
@@ -882,61 +405,16 @@ print_cb (GtkWidget *widget, const char *action_name, GVariant *parameter)
   mc_report_page_print (MC_REPORT_PAGE (widget));
 }
 
-/* Export */
-
-static const char *
-file_stem (McReportPageKind kind)
-{
-  static const char *const stems[] = { "bieu-06a", "phu-luc-cong-khai", "thong-ke-cchc", "bang-danh-gia", "bao-cao" };
-
-  return stems[kind];
-}
-
-static void
-export_response_cb (GtkNativeDialog *chooser, int response, McReportPage *self)
-{
-  const char *format = g_object_get_data (G_OBJECT (chooser), "format");
-  g_autoptr(GFile) file = NULL;
-  g_autofree char *path = NULL;
-  g_autoptr(GError) error = NULL;
-
-  if (response == GTK_RESPONSE_ACCEPT && (file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser))) != NULL &&
-      (path = g_file_get_path (file)) != NULL)
-    {
-      if (mc_report_page_export (self, format, path, &error))
-        {
-          g_autofree char *message = g_strdup_printf (_("Saved %s"), path);
-          toast (self, message);
-        }
-      else
-        show_message (self, _("The report could not be saved"), error->message);
-    }
-  gtk_native_dialog_destroy (chooser);
-  g_object_unref (chooser);
-}
-
 static void
 export_cb (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
   McReportPage *self = MC_REPORT_PAGE (widget);
   const char *format = action_name + strlen ("report.export-");
-  GtkFileChooserNative *chooser;
-  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
   g_autofree char *from = mc_date_to_iso (self->from_date);
   g_autofree char *to = mc_date_to_iso (self->to_date);
-  g_autofree char *name = g_strdup_printf ("%s_%s_%s.%s", file_stem (self->kind), from, to, format);
-  g_autofree char *pattern = g_strdup_printf ("*.%s", format);
+  g_autofree char *name = g_strdup_printf ("%s_%s_%s.%s", mc_report_file_stem (self->kind), from, to, format);
 
-  chooser = gtk_file_chooser_native_new (_("Export Report"), parent_window (self), GTK_FILE_CHOOSER_ACTION_SAVE,
-                                         _("_Save"), _("_Cancel"));
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
-  gtk_file_filter_add_pattern (filter, pattern);
-  gtk_file_filter_set_name (filter, pattern);
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
-  g_object_set_data_full (G_OBJECT (chooser), "format", g_strdup (format), g_free);
-  g_signal_connect (chooser, "response", G_CALLBACK (export_response_cb), self);
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  mc_report_choose_export (self, format, name);
 }
 
 /* GObject */
@@ -1143,27 +621,12 @@ mc_report_page_get_cell_text (McReportPage *self, guint table, guint row, guint 
   return r->cells[column] ? r->cells[column] : "";
 }
 
-static GtkWidget *
-find_key (GtkWidget *widget, gpointer key)
-{
-  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
-    {
-      GtkWidget *found;
-
-      if (GTK_IS_BUTTON (c) && g_object_get_data (G_OBJECT (c), CELL_KEY) == key)
-        return c;
-      if ((found = find_key (c, key)) != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 GtkWidget *
 mc_report_page_find_cell (McReportPage *self, guint table, guint row, guint column)
 {
   g_return_val_if_fail (MC_IS_REPORT_PAGE (self), NULL);
 
-  return find_key (GTK_WIDGET (self->tables), GUINT_TO_POINTER ((table << 20 | row << 10 | column) + 1));
+  return mc_report_tables_find_cell (GTK_WIDGET (self->tables), table, row, column);
 }
 
 GtkWindow *
@@ -1189,8 +652,9 @@ mc_report_page_open_items (McReportPage *self, guint table, guint row, guint col
       show_message (self, _("The list cannot be shown"), error->message);
       return NULL;
     }
-  items_titles (self->doc, table, row, column, &title, &subtitle);
-  window = items_window (self, title, subtitle, rows, procedures);
+  mc_report_tables_cell_titles (self->doc, table, row, column, &title, &subtitle);
+  window = GTK_WINDOW (mc_figure_list_dialog_new (self->app, parent_window (self), title, subtitle, rows,
+                                                  procedures));
   if (self->items_window != NULL)
     g_object_remove_weak_pointer (G_OBJECT (self->items_window), (gpointer *) &self->items_window);
   self->items_window = window;
@@ -1210,23 +674,15 @@ mc_report_page_get_items_window (McReportPage *self)
 guint
 mc_report_items_window_get_n_items (GtkWindow *window)
 {
-  GListModel *items = g_object_get_data (G_OBJECT (window), "items");
-
-  return items != NULL ? g_list_model_get_n_items (items) : 0;
+  return MC_IS_FIGURE_LIST_DIALOG (window) ? mc_figure_list_dialog_get_n_items (MC_FIGURE_LIST_DIALOG (window)) : 0;
 }
 
 const char *
 mc_report_items_window_get_code (GtkWindow *window, guint position)
 {
-  GListModel *items = g_object_get_data (G_OBJECT (window), "items");
-  g_autoptr(McBoxedItem) item = items != NULL ? g_list_model_get_item (items, position) : NULL;
-
-  if (item == NULL)
+  if (!MC_IS_FIGURE_LIST_DIALOG (window))
     return NULL;
-  /* Both row kinds start with the code; the store keeps the row alive. */
-  if (g_object_get_data (G_OBJECT (window), "procedures") != NULL)
-    return ((McReportProcedureRow *) mc_boxed_item_get (item))->code;
-  return ((McReportDossierRow *) mc_boxed_item_get (item))->code;
+  return mc_figure_list_dialog_get_code (MC_FIGURE_LIST_DIALOG (window), position);
 }
 
 char *
@@ -1270,15 +726,9 @@ export_table (McReportPage *self, const char *format, const char *path, GError *
                                                              error);
       if (doc == NULL)
         return FALSE;
-      if (g_str_equal (format, "xlsx"))
-        return mc_report_06a_doc_write_xlsx (doc, path, error);
-      return g_str_equal (format, "pdf") ? mc_report_06a_doc_write_pdf (doc, path, error)
-                                         : mc_report_06a_doc_write_csv (doc, path, error);
+      return mc_report_write_table (self->doc, doc, format, path, error);
     }
-  if (g_str_equal (format, "xlsx"))
-    return mc_report_doc_write_xlsx (self->doc, path, error);
-  return g_str_equal (format, "pdf") ? mc_report_doc_write_pdf (self->doc, path, error)
-                                     : mc_report_doc_write_csv (self->doc, path, error);
+  return mc_report_write_table (self->doc, NULL, format, path, error);
 }
 
 gboolean
@@ -1301,8 +751,7 @@ mc_report_page_export (McReportPage *self, const char *format, const char *path,
       if (self->narrative == NULL)
         return not_ready (self, error);
       sync_narrative (self);
-      return g_str_equal (format, "pdf") ? mc_report_narrative_write_pdf (self->narrative, path, error)
-                                         : mc_report_narrative_write_text (self->narrative, path, error);
+      return mc_report_write_narrative (self->narrative, format, path, error);
     }
   if (self->doc == NULL)
     return not_ready (self, error);
@@ -1312,33 +761,12 @@ mc_report_page_export (McReportPage *self, const char *format, const char *path,
 void
 mc_report_page_print (McReportPage *self)
 {
-  g_autoptr(GtkPrintOperation) op = NULL;
-  g_autoptr(GtkPageSetup) setup = NULL;
-  g_autoptr(GtkPaperSize) a4 = NULL;
   g_autoptr(GError) error = NULL;
-  PrintJob *job;
+  McReportPrintJob *job;
 
   g_return_if_fail (MC_IS_REPORT_PAGE (self));
 
-  if ((job = print_job (self, &error)) == NULL)
-    {
-      show_message (self, _("The report cannot be printed"), error->message);
-      return;
-    }
-  op = gtk_print_operation_new ();
-  setup = gtk_page_setup_new ();
-  a4 = gtk_paper_size_new (GTK_PAPER_NAME_A4);
-  gtk_page_setup_set_paper_size_and_default_margins (setup, a4);
-  gtk_page_setup_set_orientation (setup, job->landscape ? GTK_PAGE_ORIENTATION_LANDSCAPE
-                                                        : GTK_PAGE_ORIENTATION_PORTRAIT);
-  gtk_print_operation_set_default_page_setup (op, setup);
-  gtk_print_operation_set_use_full_page (op, TRUE);
-  gtk_print_operation_set_unit (op, GTK_UNIT_POINTS);
-  gtk_print_operation_set_job_name (op, file_stem (self->kind));
-  g_object_set_data_full (G_OBJECT (op), "job", job, print_job_free);
-  g_signal_connect (op, "begin-print", G_CALLBACK (begin_print_cb), job);
-  g_signal_connect (op, "draw-page", G_CALLBACK (draw_page_cb), job);
-  if (gtk_print_operation_run (op, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG, parent_window (self), &error) ==
-      GTK_PRINT_OPERATION_RESULT_ERROR)
+  if ((job = print_job (self, &error)) == NULL ||
+      !mc_report_print_job_run (job, parent_window (self), mc_report_file_stem (self->kind), &error))
     show_message (self, _("The report cannot be printed"), error->message);
 }

@@ -1,0 +1,263 @@
+/* mc-figure-list-dialog.c — the dossiers (or procedures) behind a report's figure
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The report page opens it from a figure's button with the rows core found
+ * by the figure's own predicate; a dossier opens from it on double-click.
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "mc-boxed-item.h"
+#include "mc-dossier-store.h"
+#include "mc-dossier-window.h"
+#include "mc-figure-list-dialog.h"
+#include "mc-format.h"
+#include "mc-report-lists.h"
+#include "mc-text-column.h"
+
+struct _McFigureListDialog
+{
+  AdwWindow      parent_instance;
+
+  McApplication *app;
+  GListStore    *items;        /* McBoxedItem of a row */
+  gboolean       procedures;
+};
+
+G_DEFINE_FINAL_TYPE (McFigureListDialog, mc_figure_list_dialog, ADW_TYPE_WINDOW)
+
+static char *
+time_text (McTime t)
+{
+  g_autofree char *date = NULL;
+  int minute;
+
+  if (t == 0)
+    return g_strdup ("");
+  date = mc_format_date (mc_time_get_date (t));
+  minute = mc_time_get_minute (t);
+  return g_strdup_printf ("%02d:%02d %s", minute / 60, minute % 60, date);
+}
+
+static char *
+dossier_code_of (gpointer item)
+{
+  return g_strdup (((McReportDossierRow *) mc_boxed_item_get (item))->code);
+}
+
+static char *
+applicant_of (gpointer item)
+{
+  return g_strdup (((McReportDossierRow *) mc_boxed_item_get (item))->applicant_name);
+}
+
+static char *
+procedure_of (gpointer item)
+{
+  return g_strdup (((McReportDossierRow *) mc_boxed_item_get (item))->procedure_name);
+}
+
+static char *
+received_of (gpointer item)
+{
+  return time_text (((McReportDossierRow *) mc_boxed_item_get (item))->received_at);
+}
+
+static char *
+finished_of (gpointer item)
+{
+  McTime t = ((McReportDossierRow *) mc_boxed_item_get (item))->finished_at;
+
+  return t != 0 ? time_text (t) : g_strdup (_("Being processed"));
+}
+
+static char *
+procedure_code_of (gpointer item)
+{
+  return g_strdup (((McReportProcedureRow *) mc_boxed_item_get (item))->code);
+}
+
+static char *
+procedure_name_of (gpointer item)
+{
+  return g_strdup (((McReportProcedureRow *) mc_boxed_item_get (item))->name);
+}
+
+static char *
+field_of (gpointer item)
+{
+  return g_strdup (((McReportProcedureRow *) mc_boxed_item_get (item))->field_name);
+}
+
+static char *
+mechanism_of (gpointer item)
+{
+  const char *m = ((McReportProcedureRow *) mc_boxed_item_get (item))->mechanism;
+
+  return g_strdup (g_strcmp0 (m, "lien_thong") == 0 ? _("One-stop, inter-agency") : _("One-stop"));
+}
+
+static void
+item_activated_cb (GtkColumnView *view, guint position, McFigureListDialog *self)
+{
+  const char *code = mc_figure_list_dialog_get_code (self, position);
+  g_autoptr(McDossierStore) store = NULL;
+  g_autoptr(McDossier) dossier = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWindow *opened;
+
+  if (code == NULL || self->procedures)
+    return;
+  store = mc_dossier_store_new (mc_application_get_db (self->app), mc_application_get_calendar (self->app));
+  dossier = mc_dossier_store_find (store, code, &error);
+  if (dossier == NULL)
+    {
+      AdwMessageDialog *dialog = ADW_MESSAGE_DIALOG (
+        adw_message_dialog_new (GTK_WINDOW (self), _("The dossier cannot be opened"), error ? error->message : code));
+
+      adw_message_dialog_add_response (dialog, "close", _("_Close"));
+      gtk_window_present (GTK_WINDOW (dialog));
+      return;
+    }
+  opened = GTK_WINDOW (mc_dossier_window_new (self->app, store, dossier));
+  gtk_window_set_transient_for (opened, GTK_WINDOW (self));
+  gtk_window_present (opened);
+}
+
+static void
+fill_items (McFigureListDialog *self, GPtrArray *rows)
+{
+  GDestroyNotify free_row = self->procedures ? (GDestroyNotify) mc_report_procedure_row_free
+                                             : (GDestroyNotify) mc_report_dossier_row_free;
+
+  /* The items own the rows from here on. */
+  g_ptr_array_set_free_func (rows, NULL);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      g_autoptr(McBoxedItem) item = mc_boxed_item_new (rows->pdata[i], free_row);
+
+      g_list_store_append (self->items, item);
+    }
+}
+
+static GtkWidget *
+items_view (McFigureListDialog *self)
+{
+  GtkColumnView *view = GTK_COLUMN_VIEW (gtk_column_view_new (NULL));
+  GtkSelectionModel *selection;
+
+  gtk_column_view_set_show_row_separators (view, TRUE);
+  if (self->procedures)
+    {
+      mc_text_column_add (view, _("Code"), procedure_code_of, FALSE, 160, NULL, NULL);
+      mc_text_column_add (view, _("Procedure"), procedure_name_of, TRUE, -1, NULL, NULL);
+      mc_text_column_add (view, _("Field"), field_of, FALSE, 200, NULL, NULL);
+      mc_text_column_add (view, _("Mechanism"), mechanism_of, FALSE, 170, NULL, NULL);
+    }
+  else
+    {
+      mc_text_column_add (view, _("Code"), dossier_code_of, FALSE, 210, NULL, NULL);
+      mc_text_column_add (view, _("Applicant"), applicant_of, FALSE, 190, NULL, NULL);
+      mc_text_column_add (view, _("Procedure"), procedure_of, TRUE, -1, NULL, NULL);
+      mc_text_column_add (view, _("Received"), received_of, FALSE, 140, NULL, NULL);
+      mc_text_column_add (view, _("Finished"), finished_of, FALSE, 140, NULL, NULL);
+    }
+  selection = GTK_SELECTION_MODEL (gtk_single_selection_new (G_LIST_MODEL (g_object_ref (self->items))));
+  gtk_column_view_set_model (view, selection);
+  g_object_unref (selection);
+  g_signal_connect_object (view, "activate", G_CALLBACK (item_activated_cb), self, 0);
+  return GTK_WIDGET (view);
+}
+
+static GtkWidget *
+count_note (guint n, gboolean procedures)
+{
+  g_autofree char *count = mc_format_count (n);
+  g_autofree char *text = NULL;
+  GtkWidget *note;
+
+  if (procedures)
+    text = g_strdup_printf (ngettext ("%s procedure", "%s procedures", n), count);
+  else
+    /* Translators: the number of dossiers behind a report's figure */
+    text = g_strdup_printf (ngettext ("%s dossier — double-click one to open it",
+                                      "%s dossiers — double-click one to open it", n), count);
+  note = g_object_new (GTK_TYPE_LABEL, "label", text, "xalign", 0.0f, "margin-start", 12, "margin-end", 12,
+                       "margin-top", 6, "margin-bottom", 6, NULL);
+  gtk_widget_add_css_class (note, "dim-label");
+  return note;
+}
+
+static void
+mc_figure_list_dialog_dispose (GObject *object)
+{
+  McFigureListDialog *self = MC_FIGURE_LIST_DIALOG (object);
+
+  g_clear_object (&self->items);
+  G_OBJECT_CLASS (mc_figure_list_dialog_parent_class)->dispose (object);
+}
+
+static void
+mc_figure_list_dialog_class_init (McFigureListDialogClass *klass)
+{
+  G_OBJECT_CLASS (klass)->dispose = mc_figure_list_dialog_dispose;
+}
+
+static void
+mc_figure_list_dialog_init (McFigureListDialog *self)
+{
+  self->items = g_list_store_new (MC_TYPE_BOXED_ITEM);
+  gtk_window_set_default_size (GTK_WINDOW (self), 1000, 600);
+  gtk_window_set_modal (GTK_WINDOW (self), TRUE);
+}
+
+McFigureListDialog *
+mc_figure_list_dialog_new (McApplication *app, GtkWindow *parent, const char *title, const char *subtitle,
+                           GPtrArray *rows, gboolean procedures)
+{
+  McFigureListDialog *self;
+  GtkWidget *box, *header, *scroller;
+
+  g_return_val_if_fail (rows != NULL, NULL);
+
+  self = g_object_new (MC_TYPE_FIGURE_LIST_DIALOG, "title", title, "transient-for", parent, NULL);
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  header = adw_header_bar_new ();
+  scroller = gtk_scrolled_window_new ();
+  self->app = app;
+  self->procedures = procedures;
+  fill_items (self, rows);
+  adw_header_bar_set_title_widget (ADW_HEADER_BAR (header), adw_window_title_new (title, subtitle));
+  gtk_box_append (GTK_BOX (box), header);
+  gtk_box_append (GTK_BOX (box), count_note (rows->len, procedures));
+  gtk_widget_set_vexpand (scroller, TRUE);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), items_view (self));
+  gtk_box_append (GTK_BOX (box), scroller);
+  adw_window_set_content (ADW_WINDOW (self), box);
+  return self;
+}
+
+guint
+mc_figure_list_dialog_get_n_items (McFigureListDialog *self)
+{
+  g_return_val_if_fail (MC_IS_FIGURE_LIST_DIALOG (self), 0);
+
+  return g_list_model_get_n_items (G_LIST_MODEL (self->items));
+}
+
+const char *
+mc_figure_list_dialog_get_code (McFigureListDialog *self, guint position)
+{
+  g_autoptr(McBoxedItem) item = NULL;
+
+  g_return_val_if_fail (MC_IS_FIGURE_LIST_DIALOG (self), NULL);
+
+  item = g_list_model_get_item (G_LIST_MODEL (self->items), position);
+  if (item == NULL)
+    return NULL;
+  /* Both row kinds start with the code; the store keeps the row alive. */
+  if (self->procedures)
+    return ((McReportProcedureRow *) mc_boxed_item_get (item))->code;
+  return ((McReportDossierRow *) mc_boxed_item_get (item))->code;
+}

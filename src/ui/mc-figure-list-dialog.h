@@ -1,0 +1,24 @@
+/* mc-figure-list-dialog.h — the dossiers (or procedures) behind a report's figure
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "mc-application.h"
+
+G_BEGIN_DECLS
+
+#define MC_TYPE_FIGURE_LIST_DIALOG (mc_figure_list_dialog_get_type ())
+G_DECLARE_FINAL_TYPE (McFigureListDialog, mc_figure_list_dialog, MC, FIGURE_LIST_DIALOG, AdwWindow)
+
+/* rows: McReportDossierRow, or McReportProcedureRow when procedures; the
+ * dialog takes the rows over (the array is left without a free function).
+ * A dossier opens on double-click. */
+McFigureListDialog *mc_figure_list_dialog_new        (McApplication *app, GtkWindow *parent, const char *title,
+                                                      const char *subtitle, GPtrArray *rows, gboolean procedures);
+guint               mc_figure_list_dialog_get_n_items (McFigureListDialog *self);
+/* The code on a row; NULL past the end. */
+const char         *mc_figure_list_dialog_get_code    (McFigureListDialog *self, guint position);
+
+G_END_DECLS

@@ -1,0 +1,239 @@
+/* mc-report-output.c — the report page's exports and printing
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The writers are those of src/export (Biểu 06a has its own, the form's
+ * exact layout); printing draws the same pages through GtkPrintOperation.
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "mc-records-print.h"
+#include "mc-report-output.h"
+#include "mc-window.h"
+
+struct _McReportPrintJob {
+  gpointer         data;
+  GDestroyNotify   free_data;
+  McPrintCountFunc count;
+  McPrintDrawFunc  draw;
+  gboolean         landscape;
+};
+
+static int
+count_06a (gconstpointer data, double width, double height)
+{
+  return mc_report_06a_doc_count_pages (data, width, height);
+}
+
+static void
+draw_06a (cairo_t *cr, gconstpointer data, int page, double width, double height)
+{
+  mc_report_06a_doc_draw_page (cr, data, page, width, height);
+}
+
+static int
+count_doc (gconstpointer data, double width, double height)
+{
+  return mc_report_doc_count_pages (data, width, height);
+}
+
+static void
+draw_doc (cairo_t *cr, gconstpointer data, int page, double width, double height)
+{
+  mc_report_doc_draw_page (cr, data, page, width, height);
+}
+
+static int
+count_narrative (gconstpointer data, double width, double height)
+{
+  return mc_report_narrative_count_pages (data, width, height);
+}
+
+static void
+draw_narrative (cairo_t *cr, gconstpointer data, int page, double width, double height)
+{
+  mc_report_narrative_draw_page (cr, data, page, width, height);
+}
+
+static McReportPrintJob *
+print_job_new (gpointer data, GDestroyNotify free_data, McPrintCountFunc count, McPrintDrawFunc draw,
+               gboolean landscape)
+{
+  McReportPrintJob *job = g_new0 (McReportPrintJob, 1);
+
+  *job = (McReportPrintJob) { data, free_data, count, draw, landscape };
+  return job;
+}
+
+static void
+begin_print_cb (GtkPrintOperation *op, GtkPrintContext *context, McReportPrintJob *job)
+{
+  gtk_print_operation_set_n_pages (op, MAX (1, job->count (job->data, gtk_print_context_get_width (context),
+                                                           gtk_print_context_get_height (context))));
+}
+
+static void
+draw_page_cb (GtkPrintOperation *op, GtkPrintContext *context, int page, McReportPrintJob *job)
+{
+  cairo_t *cr = gtk_print_context_get_cairo_context (context);
+
+  cairo_save (cr);
+  job->draw (cr, job->data, page, gtk_print_context_get_width (context), gtk_print_context_get_height (context));
+  cairo_restore (cr);
+}
+
+McReportPrintJob *
+mc_report_print_job_new_06a (McReport06aDoc *doc)
+{
+  g_return_val_if_fail (doc != NULL, NULL);
+
+  return print_job_new (doc, (GDestroyNotify) mc_report_06a_doc_free, count_06a, draw_06a, TRUE);
+}
+
+McReportPrintJob *
+mc_report_print_job_new_doc (McReportDoc *doc)
+{
+  g_return_val_if_fail (doc != NULL, NULL);
+
+  return print_job_new (doc, (GDestroyNotify) mc_report_doc_free, count_doc, draw_doc, doc->landscape);
+}
+
+McReportPrintJob *
+mc_report_print_job_new_narrative (McReportNarrative *narrative)
+{
+  g_return_val_if_fail (narrative != NULL, NULL);
+
+  return print_job_new (narrative, (GDestroyNotify) mc_report_narrative_free, count_narrative, draw_narrative,
+                        FALSE);
+}
+
+void
+mc_report_print_job_free (McReportPrintJob *job)
+{
+  job->free_data (job->data);
+  g_free (job);
+}
+
+gboolean
+mc_report_print_job_run (McReportPrintJob *job, GtkWindow *parent, const char *job_name, GError **error)
+{
+  g_autoptr(GtkPrintOperation) op = gtk_print_operation_new ();
+  g_autoptr(GtkPageSetup) setup = gtk_page_setup_new ();
+  g_autoptr(GtkPaperSize) a4 = gtk_paper_size_new (GTK_PAPER_NAME_A4);
+
+  g_return_val_if_fail (job != NULL, FALSE);
+
+  gtk_page_setup_set_paper_size_and_default_margins (setup, a4);
+  gtk_page_setup_set_orientation (setup, job->landscape ? GTK_PAGE_ORIENTATION_LANDSCAPE
+                                                        : GTK_PAGE_ORIENTATION_PORTRAIT);
+  gtk_print_operation_set_default_page_setup (op, setup);
+  gtk_print_operation_set_use_full_page (op, TRUE);
+  gtk_print_operation_set_unit (op, GTK_UNIT_POINTS);
+  gtk_print_operation_set_job_name (op, job_name);
+  g_object_set_data_full (G_OBJECT (op), "job", job, (GDestroyNotify) mc_report_print_job_free);
+  g_signal_connect (op, "begin-print", G_CALLBACK (begin_print_cb), job);
+  g_signal_connect (op, "draw-page", G_CALLBACK (draw_page_cb), job);
+  return gtk_print_operation_run (op, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG, parent, error) !=
+         GTK_PRINT_OPERATION_RESULT_ERROR;
+}
+
+const char *
+mc_report_file_stem (McReportPageKind kind)
+{
+  static const char *const stems[] = { "bieu-06a", "phu-luc-cong-khai", "thong-ke-cchc", "bang-danh-gia", "bao-cao" };
+
+  g_return_val_if_fail (kind <= MC_REPORT_PAGE_NARRATIVE, NULL);
+
+  return stems[kind];
+}
+
+gboolean
+mc_report_write_table (const McReportDoc *doc, const McReport06aDoc *form, const char *format, const char *path,
+                       GError **error)
+{
+  if (form != NULL)
+    {
+      if (g_str_equal (format, "xlsx"))
+        return mc_report_06a_doc_write_xlsx (form, path, error);
+      return g_str_equal (format, "pdf") ? mc_report_06a_doc_write_pdf (form, path, error)
+                                         : mc_report_06a_doc_write_csv (form, path, error);
+    }
+  if (g_str_equal (format, "xlsx"))
+    return mc_report_doc_write_xlsx (doc, path, error);
+  return g_str_equal (format, "pdf") ? mc_report_doc_write_pdf (doc, path, error)
+                                     : mc_report_doc_write_csv (doc, path, error);
+}
+
+gboolean
+mc_report_write_narrative (const McReportNarrative *narrative, const char *format, const char *path,
+                           GError **error)
+{
+  return g_str_equal (format, "pdf") ? mc_report_narrative_write_pdf (narrative, path, error)
+                                     : mc_report_narrative_write_text (narrative, path, error);
+}
+
+void
+mc_report_show_message (GtkWindow *parent, const char *heading, const char *body)
+{
+  AdwMessageDialog *dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (parent, heading, body));
+
+  adw_message_dialog_add_response (dialog, "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static GtkWindow *
+parent_window (McReportPage *page)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (page));
+
+  return GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
+}
+
+static void
+export_response_cb (GtkNativeDialog *chooser, int response, McReportPage *page)
+{
+  const char *format = g_object_get_data (G_OBJECT (chooser), "format");
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT && (file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser))) != NULL &&
+      (path = g_file_get_path (file)) != NULL)
+    {
+      GtkWindow *window = parent_window (page);
+
+      if (mc_report_page_export (page, format, path, &error))
+        {
+          g_autofree char *message = g_strdup_printf (_("Saved %s"), path);
+
+          if (window != NULL && MC_IS_WINDOW (window))
+            mc_window_toast (MC_WINDOW (window), message);
+        }
+      else
+        mc_report_show_message (window, _("The report could not be saved"), error->message);
+    }
+  gtk_native_dialog_destroy (chooser);
+  g_object_unref (chooser);
+}
+
+void
+mc_report_choose_export (McReportPage *page, const char *format, const char *name)
+{
+  GtkFileChooserNative *chooser;
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  g_autofree char *pattern = g_strdup_printf ("*.%s", format);
+
+  g_return_if_fail (MC_IS_REPORT_PAGE (page));
+
+  chooser = gtk_file_chooser_native_new (_("Export Report"), parent_window (page), GTK_FILE_CHOOSER_ACTION_SAVE,
+                                         _("_Save"), _("_Cancel"));
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+  gtk_file_filter_add_pattern (filter, pattern);
+  gtk_file_filter_set_name (filter, pattern);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  g_object_set_data_full (G_OBJECT (chooser), "format", g_strdup (format), g_free);
+  g_signal_connect (chooser, "response", G_CALLBACK (export_response_cb), page);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}

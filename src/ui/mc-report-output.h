@@ -1,0 +1,42 @@
+/* mc-report-output.h — the report page's exports and printing
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "mc-report-06a-export.h"
+#include "mc-report-doc.h"
+#include "mc-report-narrative-export.h"
+#include "mc-report-page.h"
+
+G_BEGIN_DECLS
+
+/* What is printed: the report's own copy, taken over by the job. */
+typedef struct _McReportPrintJob McReportPrintJob;
+
+McReportPrintJob *mc_report_print_job_new_06a       (McReport06aDoc *doc);
+McReportPrintJob *mc_report_print_job_new_doc       (McReportDoc *doc);
+McReportPrintJob *mc_report_print_job_new_narrative (McReportNarrative *narrative);
+void              mc_report_print_job_free          (McReportPrintJob *job);
+/* Opens the print dialog on A4; takes the job over. */
+gboolean          mc_report_print_job_run           (McReportPrintJob *job, GtkWindow *parent, const char *job_name,
+                                                     GError **error);
+
+/* "bieu-06a", …: the start of an exported file's name, the print job's name. */
+const char       *mc_report_file_stem               (McReportPageKind kind);
+/* form non-NULL: Biểu 06a's own writer, else doc's; format "xlsx", "pdf" or "csv". */
+gboolean          mc_report_write_table             (const McReportDoc *doc, const McReport06aDoc *form,
+                                                     const char *format, const char *path, GError **error);
+/* format "pdf" or "txt". */
+gboolean          mc_report_write_narrative         (const McReportNarrative *narrative, const char *format,
+                                                     const char *path, GError **error);
+
+/* The Xuất menu: a file chooser for format, then mc_report_page_export;
+ * a toast when saved, a message when not. */
+void              mc_report_choose_export           (McReportPage *page, const char *format, const char *name);
+void              mc_report_show_message            (GtkWindow *parent, const char *heading, const char *body);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (McReportPrintJob, mc_report_print_job_free)
+
+G_END_DECLS
