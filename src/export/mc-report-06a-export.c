@@ -9,18 +9,13 @@
  */
 #include "config.h"
 
-#include <errno.h>
-#include <stdio.h>
 #include <string.h>
 
-#include <glib/gi18n-lib.h>
-#include <glib/gstdio.h>
-#include <xlsxwriter.h>
-
-#include "mc-export-error.h"
+#include "mc-csv.h"
 #include "mc-pdf-document.h"
 #include "mc-records-private.h"
 #include "mc-report-06a-export.h"
+#include "mc-report-export-private.h"
 
 #define FORM_NUMBER "Biểu số 06a/VPCP/KSTT"
 #define FORM_BASIS "Ban hành theo Thông tư số 01/2020/TT-VPCP ngày 21/10/2020"
@@ -118,12 +113,11 @@ signer_heading (const McReport06aDoc *doc)
   return g_strdup_printf ("KT. THỦ TRƯỞNG ĐƠN VỊ\n%s", title);
 }
 
-static char *
-place_and_date (const McReport06aDoc *doc)
+/* The date and the two signature blocks; the texts are the caller's. */
+static McReportSignatures
+signatures (const McReport06aDoc *doc, const char *date, const char *heading)
 {
-  g_autofree char *date = mc_pdf_format_date (doc->signed_on);
-
-  return g_strdup_printf ("%s, %s", doc->place[0] ? doc->place : MC_RECORDS_BLANK, date);
+  return (McReportSignatures) { date, "NGƯỜI LẬP BIỂU", doc->preparer, heading, doc->signer };
 }
 
 static gboolean
@@ -164,55 +158,23 @@ typedef struct {
   lxw_format *count;
   lxw_format *total;
   lxw_format *total_count;
-  lxw_format *sign_head;
-  lxw_format *sign_note;
-  lxw_format *sign_name;
-  lxw_format *date;
+  McReportXlsxSignFormats sign;
 } Formats;
-
-static lxw_format *
-font (lxw_workbook *wb, double size, gboolean bold, gboolean italic, uint8_t align)
-{
-  lxw_format *f = workbook_add_format (wb);
-
-  format_set_font_name (f, "Times New Roman");
-  format_set_font_size (f, size);
-  format_set_align (f, align);
-  format_set_align (f, LXW_ALIGN_VERTICAL_CENTER);
-  format_set_text_wrap (f);
-  if (bold)
-    format_set_bold (f);
-  if (italic)
-    format_set_italic (f);
-  return f;
-}
-
-static lxw_format *
-boxed (lxw_workbook *wb, gboolean bold, gboolean italic, uint8_t align)
-{
-  lxw_format *f = font (wb, 11, bold, italic, align);
-
-  format_set_border (f, LXW_BORDER_THIN);
-  return f;
-}
 
 static void
 make_formats (lxw_workbook *wb, Formats *f)
 {
-  f->form = font (wb, 11, TRUE, FALSE, LXW_ALIGN_LEFT);
-  f->title = font (wb, 13, TRUE, FALSE, LXW_ALIGN_CENTER);
-  f->period = font (wb, 12, FALSE, TRUE, LXW_ALIGN_CENTER);
-  f->unit = font (wb, 12, TRUE, FALSE, LXW_ALIGN_RIGHT);
-  f->head = boxed (wb, TRUE, FALSE, LXW_ALIGN_CENTER);
-  f->number = boxed (wb, FALSE, TRUE, LXW_ALIGN_CENTER);
-  f->cell = boxed (wb, FALSE, FALSE, LXW_ALIGN_LEFT);
-  f->count = boxed (wb, FALSE, FALSE, LXW_ALIGN_CENTER);
-  f->total = boxed (wb, TRUE, FALSE, LXW_ALIGN_CENTER);
-  f->total_count = boxed (wb, TRUE, FALSE, LXW_ALIGN_CENTER);
-  f->sign_head = font (wb, 12, TRUE, FALSE, LXW_ALIGN_CENTER);
-  f->sign_note = font (wb, 12, FALSE, TRUE, LXW_ALIGN_CENTER);
-  f->sign_name = font (wb, 12, TRUE, FALSE, LXW_ALIGN_CENTER);
-  f->date = font (wb, 12, FALSE, TRUE, LXW_ALIGN_CENTER);
+  f->form = mc_report_xlsx_font (wb, 11, TRUE, FALSE, LXW_ALIGN_LEFT, FALSE);
+  f->title = mc_report_xlsx_font (wb, 13, TRUE, FALSE, LXW_ALIGN_CENTER, FALSE);
+  f->period = mc_report_xlsx_font (wb, 12, FALSE, TRUE, LXW_ALIGN_CENTER, FALSE);
+  f->unit = mc_report_xlsx_font (wb, 12, TRUE, FALSE, LXW_ALIGN_RIGHT, FALSE);
+  f->head = mc_report_xlsx_font (wb, 11, TRUE, FALSE, LXW_ALIGN_CENTER, TRUE);
+  f->number = mc_report_xlsx_font (wb, 11, FALSE, TRUE, LXW_ALIGN_CENTER, TRUE);
+  f->cell = mc_report_xlsx_font (wb, 11, FALSE, FALSE, LXW_ALIGN_LEFT, TRUE);
+  f->count = mc_report_xlsx_font (wb, 11, FALSE, FALSE, LXW_ALIGN_CENTER, TRUE);
+  f->total = mc_report_xlsx_font (wb, 11, TRUE, FALSE, LXW_ALIGN_CENTER, TRUE);
+  f->total_count = mc_report_xlsx_font (wb, 11, TRUE, FALSE, LXW_ALIGN_CENTER, TRUE);
+  mc_report_xlsx_sign_formats (wb, &f->sign);
 }
 
 /* Rows 0–5: the form's number, the title, the period, the unit. */
@@ -289,19 +251,12 @@ xlsx_rows (lxw_worksheet *ws, const Formats *f, const McReport06aDoc *doc)
 static void
 xlsx_signatures (lxw_worksheet *ws, const Formats *f, const McReport06aDoc *doc, int y)
 {
-  g_autofree char *date = place_and_date (doc);
+  g_autofree char *date = mc_report_place_and_date (doc->place, doc->signed_on);
   g_autofree char *heading = signer_heading (doc);
+  McReportSignatures s = signatures (doc, date, heading);
 
-  y++;
-  worksheet_merge_range (ws, y, 8, y, N_COLUMNS - 1, date, f->date);
-  y++;
-  worksheet_merge_range (ws, y, 0, y, 4, "NGƯỜI LẬP BIỂU", f->sign_head);
-  worksheet_merge_range (ws, y, 8, y, N_COLUMNS - 1, heading, f->sign_head);
-  worksheet_set_row (ws, y, strchr (heading, '\n') ? 32 : 16, NULL);
-  worksheet_merge_range (ws, y + 1, 0, y + 1, 4, "(Ký, ghi rõ họ, tên)", f->sign_note);
-  worksheet_merge_range (ws, y + 1, 8, y + 1, N_COLUMNS - 1, "(Ký, ghi rõ họ tên, đóng dấu)", f->sign_note);
-  worksheet_merge_range (ws, y + 5, 0, y + 5, 4, doc->preparer, f->sign_name);
-  worksheet_merge_range (ws, y + 5, 8, y + 5, N_COLUMNS - 1, doc->signer, f->sign_name);
+  /* A row apart from the table; the form's blocks under columns (1)–(5) and (9)–(13). */
+  mc_report_xlsx_signatures (ws, &f->sign, &s, y + 1, 4, 8, N_COLUMNS - 1);
 }
 
 static void
@@ -309,11 +264,7 @@ xlsx_page_setup (lxw_worksheet *ws)
 {
   lxw_header_footer_options none = { 0 };
 
-  worksheet_set_landscape (ws);
-  worksheet_set_paper (ws, 9);  /* A4 */
-  worksheet_fit_to_pages (ws, 1, 0);
-  worksheet_center_horizontally (ws);
-  worksheet_set_margins (ws, 20 / 25.4, 15 / 25.4, 20 / 25.4, 20 / 25.4);
+  mc_report_xlsx_page_setup (ws, TRUE);
   worksheet_set_footer_opt (ws, "&CTrang &P/&N", &none);
   worksheet_freeze_panes (ws, XLSX_HEAD_ROW + 4, 2);
 }
@@ -323,83 +274,62 @@ mc_report_06a_doc_write_xlsx (const McReport06aDoc *doc, const char *path, GErro
 {
   lxw_workbook *wb;
   lxw_worksheet *ws;
-  lxw_error rc;
   Formats f;
 
   g_return_val_if_fail (doc != NULL && path != NULL, FALSE);
 
   /* libxlsxwriter writes invalid UTF-8 as is, producing a file Excel refuses. */
-  if (!check_texts (doc, error))
+  if (!check_texts (doc, error) || (wb = mc_report_xlsx_new (path, error)) == NULL)
     return FALSE;
-  wb = workbook_new (path);
-  if (wb == NULL)
-    {
-      g_set_error (error, MC_EXPORT_ERROR, MC_EXPORT_ERROR_WRITE, _("Cannot create the file “%s”"), path);
-      return FALSE;
-    }
   ws = workbook_add_worksheet (wb, "Biểu 06a");
   make_formats (wb, &f);
   xlsx_heading (ws, &f, doc);
   xlsx_table_head (ws, &f);
   xlsx_signatures (ws, &f, doc, xlsx_rows (ws, &f, doc));
   xlsx_page_setup (ws);
-  rc = workbook_close (wb);
-  if (rc != LXW_NO_ERROR)
-    {
-      g_set_error (error, MC_EXPORT_ERROR, MC_EXPORT_ERROR_WRITE, _("Cannot write the file “%s”: %s"),
-                   path, lxw_strerror (rc));
-      return FALSE;
-    }
-  return TRUE;
+  return mc_report_xlsx_close (wb, path, error);
 }
 
 /* CSV: a header row, one row per field, the total; RFC 4180, UTF-8. */
 
 static void
-csv_field (GString *out, const char *text)
+csv_row (GString *out, const char *number, const char *name, const McReport06aRow *row)
 {
-  if (strpbrk (text, ",\"\r\n") == NULL)
+  char counts[MC_06A_N_COLUMNS - MC_06A_RECEIVED][16];
+  const char *fields[N_COLUMNS] = { number, name };
+
+  for (int k = MC_06A_RECEIVED; k < MC_06A_N_COLUMNS; k++)
     {
-      g_string_append (out, text);
-      return;
+      char *count = counts[k - MC_06A_RECEIVED];
+
+      /* The header row: the keys c3 … c13. */
+      if (row == NULL)
+        g_snprintf (count, sizeof counts[0], "c%d", k);
+      else
+        g_snprintf (count, sizeof counts[0], "%u", row->c[k]);
+      fields[k - 1] = count;
     }
-  g_string_append_c (out, '"');
-  for (const char *p = text; *p; p++)
-    {
-      if (*p == '"')
-        g_string_append_c (out, '"');
-      g_string_append_c (out, *p);
-    }
-  g_string_append_c (out, '"');
+  mc_csv_append_row (out, fields, N_COLUMNS);
 }
 
 gboolean
 mc_report_06a_doc_write_csv (const McReport06aDoc *doc, const char *path, GError **error)
 {
-  g_autoptr(GString) out = g_string_new ("stt,linh_vuc");
-  guint n = doc->report->rows->len;
+  g_autoptr(GString) out = g_string_new (NULL);
 
   g_return_val_if_fail (doc != NULL && path != NULL, FALSE);
 
-  for (int k = MC_06A_RECEIVED; k < MC_06A_N_COLUMNS; k++)
-    g_string_append_printf (out, ",c%d", k);
-  g_string_append (out, "\r\n");
-  for (guint r = 0; r <= n; r++)
+  csv_row (out, "stt", "linh_vuc", NULL);
+  for (guint r = 0; r < doc->report->rows->len; r++)
     {
-      const McReport06aRow *row = get_row (doc, r);
+      const McReport06aRow *row = doc->report->rows->pdata[r];
+      char number[16];
 
-      if (r < n)
-        g_string_append_printf (out, "%u,", r + 1);
-      else
-        g_string_append_c (out, ',');
-      csv_field (out, r < n ? row->field_name : TOTAL_LABEL);
-      for (int k = MC_06A_RECEIVED; k < MC_06A_N_COLUMNS; k++)
-        g_string_append_printf (out, ",%u", row->c[k]);
-      g_string_append (out, "\r\n");
+      g_snprintf (number, sizeof number, "%u", r + 1);
+      csv_row (out, number, row->field_name, row);
     }
-  if (!g_file_set_contents (path, out->str, out->len, error))
-    return FALSE;
-  return TRUE;
+  csv_row (out, "", TOTAL_LABEL, &doc->report->total);
+  return g_file_set_contents (path, out->str, out->len, error);
 }
 
 /* PDF and print */
@@ -459,21 +389,18 @@ pdf_table (McPdfDocument *doc, const McReport06aDoc *data)
 static void
 pdf_signatures (McPdfDocument *doc, const McReport06aDoc *data)
 {
-  g_autofree char *date = place_and_date (data);
+  g_autofree char *date = mc_report_place_and_date (data->place, data->signed_on);
   g_autofree char *date_markup = g_markup_printf_escaped ("<i>%s</i>", date);
   g_autofree char *heading = signer_heading (data);
-  McPdfSignature signatures[2] = {
-    { "NGƯỜI LẬP BIỂU", "(Ký, ghi rõ họ, tên)", data->preparer },
-    { heading, "(Ký, ghi rõ họ tên, đóng dấu)", data->signer },
-  };
+  McReportSignatures s = signatures (data, date, heading);
 
   mc_pdf_document_space (doc, 10);
   mc_pdf_document_text (doc, date_markup, 13, MC_PDF_TEXT_RIGHT);
-  mc_pdf_document_signatures (doc, signatures, 2);
+  mc_report_pdf_signatures (doc, &s);
 }
 
 static void
-lay_out (McPdfDocument *doc, const McReport06aDoc *data)
+lay_out (McPdfDocument *doc, gconstpointer data)
 {
   pdf_heading (doc, data);
   pdf_table (doc, data);
@@ -483,34 +410,15 @@ lay_out (McPdfDocument *doc, const McReport06aDoc *data)
 int
 mc_report_06a_doc_count_pages (const McReport06aDoc *doc, double width, double height)
 {
-  g_autoptr(McPdfDocument) pdf = mc_pdf_document_new_sized (NULL, -1, MC_PDF_LANDSCAPE_WIDTH,
-                                                            MC_PDF_LANDSCAPE_HEIGHT);
-
   g_return_val_if_fail (doc != NULL, 0);
-  lay_out (pdf, doc);
-  return mc_pdf_document_get_n_pages (pdf);
+
+  return mc_report_pdf_count_pages (lay_out, doc, MC_PDF_LANDSCAPE_WIDTH, MC_PDF_LANDSCAPE_HEIGHT);
 }
 
 void
 mc_report_06a_doc_draw_page (cairo_t *cr, const McReport06aDoc *doc, int page, double width, double height)
 {
-  McPdfDocument *pdf = mc_records_begin_page (cr, page, MC_PDF_LANDSCAPE_WIDTH, MC_PDF_LANDSCAPE_HEIGHT,
-                                              width, height);
-
-  lay_out (pdf, doc);
-  mc_records_end_page (cr, pdf);
-}
-
-static int
-count_cb (gconstpointer data, double width, double height)
-{
-  return mc_report_06a_doc_count_pages (data, width, height);
-}
-
-static void
-draw_cb (cairo_t *cr, gconstpointer data, int page, double width, double height)
-{
-  mc_report_06a_doc_draw_page (cr, data, page, width, height);
+  mc_report_pdf_draw_page (cr, lay_out, doc, page, MC_PDF_LANDSCAPE_WIDTH, MC_PDF_LANDSCAPE_HEIGHT, width, height);
 }
 
 gboolean
@@ -519,6 +427,6 @@ mc_report_06a_doc_write_pdf (const McReport06aDoc *doc, const char *path, GError
   g_return_val_if_fail (doc != NULL && path != NULL, FALSE);
 
   return check_texts (doc, error) &&
-         mc_records_write_pdf (path, FORM_NUMBER, MC_PDF_LANDSCAPE_WIDTH, MC_PDF_LANDSCAPE_HEIGHT,
-                               count_cb, draw_cb, doc, error);
+         mc_report_pdf_write (path, FORM_NUMBER, lay_out, doc, MC_PDF_LANDSCAPE_WIDTH, MC_PDF_LANDSCAPE_HEIGHT,
+                              error);
 }

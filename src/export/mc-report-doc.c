@@ -12,14 +12,12 @@
 
 #include <string.h>
 
-#include <glib/gi18n-lib.h>
-#include <xlsxwriter.h>
-
-#include "mc-export-error.h"
+#include "mc-csv.h"
 #include "mc-pdf-document.h"
 #include "mc-records-private.h"
 #include "mc-report-doc.h"
 #include "mc-report-doc-private.h"
+#include "mc-report-export-private.h"
 #include "mc-report-period.h"
 
 static void
@@ -172,68 +170,37 @@ check_texts (const McReportDoc *doc, GError **error)
   return TRUE;
 }
 
-static char *
-place_and_date (const McReportDoc *doc)
+static McReportSignatures
+signatures (const McReportDoc *doc, const char *date)
 {
-  g_autofree char *date = mc_pdf_format_date (doc->signed_on);
-
-  return g_strdup_printf ("%s, %s", doc->place && doc->place[0] ? doc->place : MC_RECORDS_BLANK, date);
+  return (McReportSignatures) { date, doc->preparer_title, doc->preparer, doc->signer_heading, doc->signer };
 }
 
 /* XLSX */
 
 typedef struct {
   lxw_format *left, *left_bold, *right_italic, *title, *italic_center, *info, *heading;
-  lxw_format *head, *number, *cell, *count, *cell_bold, *count_bold, *sign_head, *sign_note, *sign_name;
+  lxw_format *head, *number, *cell, *count, *cell_bold, *count_bold;
+  McReportXlsxSignFormats sign;
 } Formats;
-
-static lxw_format *
-font (lxw_workbook *wb, double size, gboolean bold, gboolean italic, uint8_t align, gboolean border)
-{
-  lxw_format *f = workbook_add_format (wb);
-
-  format_set_font_name (f, "Times New Roman");
-  format_set_font_size (f, size);
-  format_set_align (f, align);
-  format_set_align (f, LXW_ALIGN_VERTICAL_CENTER);
-  format_set_text_wrap (f);
-  if (bold)
-    format_set_bold (f);
-  if (italic)
-    format_set_italic (f);
-  if (border)
-    format_set_border (f, LXW_BORDER_THIN);
-  return f;
-}
 
 static void
 make_formats (lxw_workbook *wb, Formats *f)
 {
-  f->left = font (wb, 12, FALSE, FALSE, LXW_ALIGN_LEFT, FALSE);
-  f->left_bold = font (wb, 12, TRUE, FALSE, LXW_ALIGN_CENTER, FALSE);
-  f->right_italic = font (wb, 12, TRUE, FALSE, LXW_ALIGN_RIGHT, FALSE);
-  f->title = font (wb, 13, TRUE, FALSE, LXW_ALIGN_CENTER, FALSE);
-  f->italic_center = font (wb, 12, FALSE, TRUE, LXW_ALIGN_CENTER, FALSE);
-  f->info = font (wb, 12, FALSE, FALSE, LXW_ALIGN_LEFT, FALSE);
-  f->heading = font (wb, 12, TRUE, FALSE, LXW_ALIGN_LEFT, FALSE);
-  f->head = font (wb, 11, TRUE, FALSE, LXW_ALIGN_CENTER, TRUE);
-  f->number = font (wb, 11, FALSE, TRUE, LXW_ALIGN_CENTER, TRUE);
-  f->cell = font (wb, 11, FALSE, FALSE, LXW_ALIGN_LEFT, TRUE);
-  f->count = font (wb, 11, FALSE, FALSE, LXW_ALIGN_CENTER, TRUE);
-  f->cell_bold = font (wb, 11, TRUE, FALSE, LXW_ALIGN_LEFT, TRUE);
-  f->count_bold = font (wb, 11, TRUE, FALSE, LXW_ALIGN_CENTER, TRUE);
-  f->sign_head = font (wb, 12, TRUE, FALSE, LXW_ALIGN_CENTER, FALSE);
-  f->sign_note = font (wb, 12, FALSE, TRUE, LXW_ALIGN_CENTER, FALSE);
-  f->sign_name = font (wb, 12, TRUE, FALSE, LXW_ALIGN_CENTER, FALSE);
-}
-
-static void
-merge (lxw_worksheet *ws, int r1, int c1, int r2, int c2, const char *text, lxw_format *f)
-{
-  if (r1 == r2 && c1 == c2)
-    worksheet_write_string (ws, r1, c1, text, f);
-  else
-    worksheet_merge_range (ws, r1, c1, r2, c2, text, f);
+  f->left = mc_report_xlsx_font (wb, 12, FALSE, FALSE, LXW_ALIGN_LEFT, FALSE);
+  f->left_bold = mc_report_xlsx_font (wb, 12, TRUE, FALSE, LXW_ALIGN_CENTER, FALSE);
+  f->right_italic = mc_report_xlsx_font (wb, 12, TRUE, FALSE, LXW_ALIGN_RIGHT, FALSE);
+  f->title = mc_report_xlsx_font (wb, 13, TRUE, FALSE, LXW_ALIGN_CENTER, FALSE);
+  f->italic_center = mc_report_xlsx_font (wb, 12, FALSE, TRUE, LXW_ALIGN_CENTER, FALSE);
+  f->info = mc_report_xlsx_font (wb, 12, FALSE, FALSE, LXW_ALIGN_LEFT, FALSE);
+  f->heading = mc_report_xlsx_font (wb, 12, TRUE, FALSE, LXW_ALIGN_LEFT, FALSE);
+  f->head = mc_report_xlsx_font (wb, 11, TRUE, FALSE, LXW_ALIGN_CENTER, TRUE);
+  f->number = mc_report_xlsx_font (wb, 11, FALSE, TRUE, LXW_ALIGN_CENTER, TRUE);
+  f->cell = mc_report_xlsx_font (wb, 11, FALSE, FALSE, LXW_ALIGN_LEFT, TRUE);
+  f->count = mc_report_xlsx_font (wb, 11, FALSE, FALSE, LXW_ALIGN_CENTER, TRUE);
+  f->cell_bold = mc_report_xlsx_font (wb, 11, TRUE, FALSE, LXW_ALIGN_LEFT, TRUE);
+  f->count_bold = mc_report_xlsx_font (wb, 11, TRUE, FALSE, LXW_ALIGN_CENTER, TRUE);
+  mc_report_xlsx_sign_formats (wb, &f->sign);
 }
 
 static guint
@@ -268,14 +235,14 @@ xlsx_table_head (lxw_worksheet *ws, const Formats *f, const McReportDocTable *t,
 
       if (col->group == NULL)
         {
-          merge (ws, y, c, groups ? y + 1 : y, c, col->title, f->head);
+          mc_report_xlsx_merge (ws, y, c, groups ? y + 1 : y, c, col->title, f->head);
           c++;
           continue;
         }
       while (end + 1 < t->columns->len &&
              g_strcmp0 (g_array_index (t->columns, McReportDocColumn, end + 1).group, col->group) == 0)
         end++;
-      merge (ws, y, c, y, end, col->group, f->head);
+      mc_report_xlsx_merge (ws, y, c, y, end, col->group, f->head);
       for (guint k = c; k <= end; k++)
         worksheet_write_string (ws, y + 1, k, g_array_index (t->columns, McReportDocColumn, k).title, f->head);
       c = end + 1;
@@ -303,7 +270,7 @@ static int
 xlsx_table (lxw_worksheet *ws, const Formats *f, const McReportDocTable *t, int y)
 {
   if (t->heading != NULL)
-    merge (ws, y, 0, y, (int) t->columns->len - 1, t->heading, f->heading), y++;
+    mc_report_xlsx_merge (ws, y, 0, y, (int) t->columns->len - 1, t->heading, f->heading), y++;
   y = xlsx_table_head (ws, f, t, y);
   for (guint r = 0; r < t->rows->len; r++, y++)
     {
@@ -326,39 +293,32 @@ xlsx_heading (lxw_worksheet *ws, const Formats *f, const McReportDoc *doc, int l
 {
   int y = 0, half = MAX (1, (last + 1) / 2 - 1);
 
-  merge (ws, y, 0, y, half, doc->issuer, f->left_bold);
-  merge (ws, y, half + 1, y, last, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", f->left_bold);
+  mc_report_xlsx_merge (ws, y, 0, y, half, doc->issuer, f->left_bold);
+  mc_report_xlsx_merge (ws, y, half + 1, y, last, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", f->left_bold);
   y++;
-  merge (ws, y, half + 1, y, last, "Độc lập - Tự do - Hạnh phúc", f->left_bold);
+  mc_report_xlsx_merge (ws, y, half + 1, y, last, "Độc lập - Tự do - Hạnh phúc", f->left_bold);
   y += 2;
   if (doc->corner != NULL)
-    merge (ws, y, 0, y, last, doc->corner, f->right_italic), y++;
-  merge (ws, y, 0, y, last, doc->title, f->title);
+    mc_report_xlsx_merge (ws, y, 0, y, last, doc->corner, f->right_italic), y++;
+  mc_report_xlsx_merge (ws, y, 0, y, last, doc->title, f->title);
   worksheet_set_row (ws, y, 18 * (1 + (double) (strchr (doc->title, '\n') != NULL)), NULL);
   y++;
   if (doc->subtitle != NULL)
-    merge (ws, y, 0, y, last, doc->subtitle, f->italic_center), y++;
+    mc_report_xlsx_merge (ws, y, 0, y, last, doc->subtitle, f->italic_center), y++;
   y++;
   for (guint i = 0; i < doc->info->len; i++, y++)
-    merge (ws, y, 0, y, last, doc->info->pdata[i], f->info);
+    mc_report_xlsx_merge (ws, y, 0, y, last, doc->info->pdata[i], f->info);
   return y;
 }
 
 static void
 xlsx_signatures (lxw_worksheet *ws, const Formats *f, const McReportDoc *doc, int y, int last)
 {
-  g_autofree char *date = place_and_date (doc);
+  g_autofree char *date = mc_report_place_and_date (doc->place, doc->signed_on);
+  McReportSignatures s = signatures (doc, date);
   int half = MAX (1, (last + 1) / 2);
 
-  merge (ws, y, half, y, last, date, f->italic_center);
-  y++;
-  merge (ws, y, 0, y, half - 1, doc->preparer_title, f->sign_head);
-  merge (ws, y, half, y, last, doc->signer_heading, f->sign_head);
-  worksheet_set_row (ws, y, strchr (doc->signer_heading, '\n') ? 32 : 16, NULL);
-  merge (ws, y + 1, 0, y + 1, half - 1, "(Ký, ghi rõ họ, tên)", f->sign_note);
-  merge (ws, y + 1, half, y + 1, last, "(Ký, ghi rõ họ tên, đóng dấu)", f->sign_note);
-  merge (ws, y + 5, 0, y + 5, half - 1, doc->preparer, f->sign_name);
-  merge (ws, y + 5, half, y + 5, last, doc->signer, f->sign_name);
+  mc_report_xlsx_signatures (ws, &f->sign, &s, y, half - 1, half, last);
 }
 
 gboolean
@@ -366,20 +326,13 @@ mc_report_doc_write_xlsx (const McReportDoc *doc, const char *path, GError **err
 {
   lxw_workbook *wb;
   lxw_worksheet *ws;
-  lxw_error rc;
   Formats f;
   int last, y;
 
   g_return_val_if_fail (doc != NULL && path != NULL, FALSE);
 
-  if (!check_texts (doc, error))
+  if (!check_texts (doc, error) || (wb = mc_report_xlsx_new (path, error)) == NULL)
     return FALSE;
-  wb = workbook_new (path);
-  if (wb == NULL)
-    {
-      g_set_error (error, MC_EXPORT_ERROR, MC_EXPORT_ERROR_WRITE, _("Cannot create the file “%s”"), path);
-      return FALSE;
-    }
   ws = workbook_add_worksheet (wb, doc->sheet);
   make_formats (wb, &f);
   last = (int) widest_table (doc) - 1;
@@ -393,42 +346,12 @@ mc_report_doc_write_xlsx (const McReportDoc *doc, const char *path, GError **err
       y = xlsx_table (ws, &f, t, y);
     }
   xlsx_signatures (ws, &f, doc, y, last);
-  if (doc->landscape)
-    worksheet_set_landscape (ws);
-  worksheet_set_paper (ws, 9);  /* A4 */
-  worksheet_fit_to_pages (ws, 1, 0);
-  worksheet_center_horizontally (ws);
-  worksheet_set_margins (ws, 20 / 25.4, 15 / 25.4, 20 / 25.4, 20 / 25.4);
-  rc = workbook_close (wb);
-  if (rc != LXW_NO_ERROR)
-    {
-      g_set_error (error, MC_EXPORT_ERROR, MC_EXPORT_ERROR_WRITE, _("Cannot write the file “%s”: %s"),
-                   path, lxw_strerror (rc));
-      return FALSE;
-    }
-  return TRUE;
+  mc_report_xlsx_page_setup (ws, doc->landscape);
+  return mc_report_xlsx_close (wb, path, error);
 }
 
 /* CSV: per table its keys as the header, then its rows (RFC 4180, UTF-8);
  * tables apart by an empty line. */
-
-static void
-csv_field (GString *out, const char *text)
-{
-  if (strpbrk (text, ",\"\r\n") == NULL)
-    {
-      g_string_append (out, text);
-      return;
-    }
-  g_string_append_c (out, '"');
-  for (const char *p = text; *p; p++)
-    {
-      if (*p == '"')
-        g_string_append_c (out, '"');
-      g_string_append_c (out, *p);
-    }
-  g_string_append_c (out, '"');
-}
 
 gboolean
 mc_report_doc_write_csv (const McReportDoc *doc, const char *path, GError **error)
@@ -441,27 +364,16 @@ mc_report_doc_write_csv (const McReportDoc *doc, const char *path, GError **erro
     {
       const McReportDocTable *t = doc->tables->pdata[i];
 
+      g_autofree const char **keys = g_new0 (const char *, t->columns->len);
+
       if (i > 0)
         g_string_append (out, "\r\n");
       for (guint c = 0; c < t->columns->len; c++)
-        {
-          if (c > 0)
-            g_string_append_c (out, ',');
-          g_string_append (out, g_array_index (t->columns, McReportDocColumn, c).csv_key);
-        }
-      g_string_append (out, "\r\n");
+        keys[c] = g_array_index (t->columns, McReportDocColumn, c).csv_key;
+      mc_csv_append_row (out, keys, t->columns->len);
       for (guint r = 0; r < t->rows->len; r++)
-        {
-          const McReportDocRow *row = t->rows->pdata[r];
-
-          for (guint c = 0; c < t->columns->len; c++)
-            {
-              if (c > 0)
-                g_string_append_c (out, ',');
-              csv_field (out, row->cells[c] ? row->cells[c] : "");
-            }
-          g_string_append (out, "\r\n");
-        }
+        mc_csv_append_row (out, (const char *const *) ((McReportDocRow *) t->rows->pdata[r])->cells,
+                           t->columns->len);
     }
   return g_file_set_contents (path, out->str, out->len, error);
 }
@@ -526,18 +438,16 @@ pdf_table (McPdfDocument *pdf, const McReportDocTable *t)
 }
 
 static void
-lay_out (McPdfDocument *pdf, const McReportDoc *doc)
+lay_out (McPdfDocument *pdf, gconstpointer data)
 {
-  McPdfSignature signatures[2] = {
-    { doc->preparer_title, "(Ký, ghi rõ họ, tên)", doc->preparer },
-    { doc->signer_heading, "(Ký, ghi rõ họ tên, đóng dấu)", doc->signer },
-  };
+  const McReportDoc *doc = data;
+  McReportSignatures s = signatures (doc, NULL);
 
   pdf_heading (pdf, doc);
   for (guint i = 0; i < doc->tables->len; i++)
     pdf_table (pdf, doc->tables->pdata[i]);
   mc_pdf_document_space (pdf, 12);
-  mc_pdf_document_signatures (pdf, signatures, 2);
+  mc_report_pdf_signatures (pdf, &s);
 }
 
 static double
@@ -555,33 +465,15 @@ page_height (const McReportDoc *doc)
 int
 mc_report_doc_count_pages (const McReportDoc *doc, double width, double height)
 {
-  g_autoptr(McPdfDocument) pdf = NULL;
-
   g_return_val_if_fail (doc != NULL, 0);
-  pdf = mc_pdf_document_new_sized (NULL, -1, page_width (doc), page_height (doc));
-  lay_out (pdf, doc);
-  return mc_pdf_document_get_n_pages (pdf);
+
+  return mc_report_pdf_count_pages (lay_out, doc, page_width (doc), page_height (doc));
 }
 
 void
 mc_report_doc_draw_page (cairo_t *cr, const McReportDoc *doc, int page, double width, double height)
 {
-  McPdfDocument *pdf = mc_records_begin_page (cr, page, page_width (doc), page_height (doc), width, height);
-
-  lay_out (pdf, doc);
-  mc_records_end_page (cr, pdf);
-}
-
-static int
-count_cb (gconstpointer data, double width, double height)
-{
-  return mc_report_doc_count_pages (data, width, height);
-}
-
-static void
-draw_cb (cairo_t *cr, gconstpointer data, int page, double width, double height)
-{
-  mc_report_doc_draw_page (cr, data, page, width, height);
+  mc_report_pdf_draw_page (cr, lay_out, doc, page, page_width (doc), page_height (doc), width, height);
 }
 
 gboolean
@@ -590,5 +482,5 @@ mc_report_doc_write_pdf (const McReportDoc *doc, const char *path, GError **erro
   g_return_val_if_fail (doc != NULL && path != NULL, FALSE);
 
   return check_texts (doc, error) &&
-         mc_records_write_pdf (path, doc->sheet, page_width (doc), page_height (doc), count_cb, draw_cb, doc, error);
+         mc_report_pdf_write (path, doc->sheet, lay_out, doc, page_width (doc), page_height (doc), error);
 }

@@ -14,6 +14,7 @@
 
 #include "mc-pdf-document.h"
 #include "mc-records-private.h"
+#include "mc-report-export-private.h"
 #include "mc-report-narrative-export.h"
 
 #define SIGN_ROOM 80.0   /* points to sign and stamp */
@@ -87,8 +88,9 @@ closing (McPdfDocument *pdf, const McReportNarrative *n)
 }
 
 static void
-lay_out (McPdfDocument *pdf, const McReportNarrative *n)
+lay_out (McPdfDocument *pdf, gconstpointer data)
 {
+  const McReportNarrative *n = data;
   const char *bodies[] = { n->parent ? n->parent : n->issuer, n->parent ? n->issuer : NULL, NULL };
   g_autofree char *subject = g_markup_printf_escaped ("<b>%s</b>", n->subject);
 
@@ -112,32 +114,15 @@ lay_out (McPdfDocument *pdf, const McReportNarrative *n)
 int
 mc_report_narrative_count_pages (const McReportNarrative *n, double width, double height)
 {
-  g_autoptr(McPdfDocument) pdf = mc_pdf_document_new (NULL, -1);
-
   g_return_val_if_fail (n != NULL, 0);
-  lay_out (pdf, n);
-  return mc_pdf_document_get_n_pages (pdf);
+
+  return mc_report_pdf_count_pages (lay_out, n, MC_PDF_PAGE_WIDTH, MC_PDF_PAGE_HEIGHT);
 }
 
 void
 mc_report_narrative_draw_page (cairo_t *cr, const McReportNarrative *n, int page, double width, double height)
 {
-  McPdfDocument *pdf = mc_records_begin_page (cr, page, MC_PDF_PAGE_WIDTH, MC_PDF_PAGE_HEIGHT, width, height);
-
-  lay_out (pdf, n);
-  mc_records_end_page (cr, pdf);
-}
-
-static int
-count_cb (gconstpointer data, double width, double height)
-{
-  return mc_report_narrative_count_pages (data, width, height);
-}
-
-static void
-draw_cb (cairo_t *cr, gconstpointer data, int page, double width, double height)
-{
-  mc_report_narrative_draw_page (cr, data, page, width, height);
+  mc_report_pdf_draw_page (cr, lay_out, n, page, MC_PDF_PAGE_WIDTH, MC_PDF_PAGE_HEIGHT, width, height);
 }
 
 static gboolean
@@ -155,7 +140,7 @@ mc_report_narrative_write_pdf (const McReportNarrative *n, const char *path, GEr
   g_return_val_if_fail (n != NULL && path != NULL, FALSE);
 
   return check_texts (n, error) &&
-         mc_records_write_pdf (path, "Báo cáo", MC_PDF_PAGE_WIDTH, MC_PDF_PAGE_HEIGHT, count_cb, draw_cb, n, error);
+         mc_report_pdf_write (path, "Báo cáo", lay_out, n, MC_PDF_PAGE_WIDTH, MC_PDF_PAGE_HEIGHT, error);
 }
 
 gboolean

@@ -1,0 +1,178 @@
+/* mc-report-export-common.c — what the statutory reports' writers share
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Biểu 06a, the McReportDoc tables and the narrative are different forms
+ * but the same kind of document: Times New Roman on A4, the preparer and
+ * the head of the unit signing at the foot, the same pages on paper as in
+ * the PDF.
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gi18n-lib.h>
+
+#include "mc-export-error.h"
+#include "mc-records-private.h"
+#include "mc-report-export-private.h"
+
+char *
+mc_report_place_and_date (const char *place, McDate date)
+{
+  g_autofree char *day = mc_pdf_format_date (date);
+
+  return g_strdup_printf ("%s, %s", place && place[0] ? place : MC_RECORDS_BLANK, day);
+}
+
+/* XLSX */
+
+lxw_format *
+mc_report_xlsx_font (lxw_workbook *wb, double size, gboolean bold, gboolean italic, uint8_t align,
+                     gboolean border)
+{
+  lxw_format *f = workbook_add_format (wb);
+
+  format_set_font_name (f, "Times New Roman");
+  format_set_font_size (f, size);
+  format_set_align (f, align);
+  format_set_align (f, LXW_ALIGN_VERTICAL_CENTER);
+  format_set_text_wrap (f);
+  if (bold)
+    format_set_bold (f);
+  if (italic)
+    format_set_italic (f);
+  if (border)
+    format_set_border (f, LXW_BORDER_THIN);
+  return f;
+}
+
+void
+mc_report_xlsx_sign_formats (lxw_workbook *wb, McReportXlsxSignFormats *f)
+{
+  f->head = mc_report_xlsx_font (wb, 12, TRUE, FALSE, LXW_ALIGN_CENTER, FALSE);
+  f->note = mc_report_xlsx_font (wb, 12, FALSE, TRUE, LXW_ALIGN_CENTER, FALSE);
+  f->name = mc_report_xlsx_font (wb, 12, TRUE, FALSE, LXW_ALIGN_CENTER, FALSE);
+  f->date = mc_report_xlsx_font (wb, 12, FALSE, TRUE, LXW_ALIGN_CENTER, FALSE);
+}
+
+void
+mc_report_xlsx_merge (lxw_worksheet *ws, int r1, int c1, int r2, int c2, const char *text, lxw_format *f)
+{
+  if (r1 == r2 && c1 == c2)
+    worksheet_write_string (ws, r1, c1, text, f);
+  else
+    worksheet_merge_range (ws, r1, c1, r2, c2, text, f);
+}
+
+void
+mc_report_xlsx_signatures (lxw_worksheet *ws, const McReportXlsxSignFormats *f, const McReportSignatures *s,
+                           int y, int left_last, int right_first, int right_last)
+{
+  mc_report_xlsx_merge (ws, y, right_first, y, right_last, s->date, f->date);
+  y++;
+  mc_report_xlsx_merge (ws, y, 0, y, left_last, s->preparer_title, f->head);
+  mc_report_xlsx_merge (ws, y, right_first, y, right_last, s->signer_heading, f->head);
+  worksheet_set_row (ws, y, strchr (s->signer_heading, '\n') ? 32 : 16, NULL);
+  mc_report_xlsx_merge (ws, y + 1, 0, y + 1, left_last, MC_REPORT_PREPARER_NOTE, f->note);
+  mc_report_xlsx_merge (ws, y + 1, right_first, y + 1, right_last, MC_REPORT_SIGNER_NOTE, f->note);
+  mc_report_xlsx_merge (ws, y + 5, 0, y + 5, left_last, s->preparer, f->name);
+  mc_report_xlsx_merge (ws, y + 5, right_first, y + 5, right_last, s->signer, f->name);
+}
+
+void
+mc_report_xlsx_page_setup (lxw_worksheet *ws, gboolean landscape)
+{
+  if (landscape)
+    worksheet_set_landscape (ws);
+  worksheet_set_paper (ws, 9);  /* A4 */
+  worksheet_fit_to_pages (ws, 1, 0);
+  worksheet_center_horizontally (ws);
+  worksheet_set_margins (ws, 20 / 25.4, 15 / 25.4, 20 / 25.4, 20 / 25.4);
+}
+
+lxw_workbook *
+mc_report_xlsx_new (const char *path, GError **error)
+{
+  lxw_workbook *wb = workbook_new (path);
+
+  if (wb == NULL)
+    g_set_error (error, MC_EXPORT_ERROR, MC_EXPORT_ERROR_WRITE, _("Cannot create the file “%s”"), path);
+  return wb;
+}
+
+gboolean
+mc_report_xlsx_close (lxw_workbook *wb, const char *path, GError **error)
+{
+  lxw_error rc = workbook_close (wb);
+
+  if (rc != LXW_NO_ERROR)
+    {
+      g_set_error (error, MC_EXPORT_ERROR, MC_EXPORT_ERROR_WRITE, _("Cannot write the file “%s”: %s"),
+                   path, lxw_strerror (rc));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* PDF and print */
+
+void
+mc_report_pdf_signatures (McPdfDocument *pdf, const McReportSignatures *s)
+{
+  McPdfSignature signatures[2] = {
+    { s->preparer_title, MC_REPORT_PREPARER_NOTE, s->preparer },
+    { s->signer_heading, MC_REPORT_SIGNER_NOTE, s->signer },
+  };
+
+  mc_pdf_document_signatures (pdf, signatures, 2);
+}
+
+int
+mc_report_pdf_count_pages (McReportLayOutFunc lay_out, gconstpointer data, double page_width, double page_height)
+{
+  g_autoptr(McPdfDocument) pdf = mc_pdf_document_new_sized (NULL, -1, page_width, page_height);
+
+  lay_out (pdf, data);
+  return mc_pdf_document_get_n_pages (pdf);
+}
+
+void
+mc_report_pdf_draw_page (cairo_t *cr, McReportLayOutFunc lay_out, gconstpointer data, int page,
+                         double page_width, double page_height, double width, double height)
+{
+  McPdfDocument *pdf = mc_records_begin_page (cr, page, page_width, page_height, width, height);
+
+  lay_out (pdf, data);
+  mc_records_end_page (cr, pdf);
+}
+
+typedef struct {
+  McReportLayOutFunc lay_out;
+  gconstpointer      data;
+  double             page_width, page_height;
+} PdfJob;
+
+static int
+count_cb (gconstpointer data, double width, double height)
+{
+  const PdfJob *job = data;
+
+  return mc_report_pdf_count_pages (job->lay_out, job->data, job->page_width, job->page_height);
+}
+
+static void
+draw_cb (cairo_t *cr, gconstpointer data, int page, double width, double height)
+{
+  const PdfJob *job = data;
+
+  mc_report_pdf_draw_page (cr, job->lay_out, job->data, page, job->page_width, job->page_height, width, height);
+}
+
+gboolean
+mc_report_pdf_write (const char *path, const char *title, McReportLayOutFunc lay_out, gconstpointer data,
+                     double page_width, double page_height, GError **error)
+{
+  PdfJob job = { lay_out, data, page_width, page_height };
+
+  return mc_records_write_pdf (path, title, page_width, page_height, count_cb, draw_cb, &job, error);
+}

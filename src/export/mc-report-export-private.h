@@ -1,0 +1,71 @@
+/* mc-report-export-private.h — what the statutory reports' writers share
+ * (Biểu 06a, the appendices and tables of McReportDoc, the narrative):
+ * the XLSX workbook, its formats and page, the two signature blocks, and
+ * the PDF pages laid out by one function
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <xlsxwriter.h>
+
+#include "mc-pdf-document.h"
+#include "mc-time.h"
+
+G_BEGIN_DECLS
+
+/* Under the two signature blocks, as the forms write them. */
+#define MC_REPORT_PREPARER_NOTE "(Ký, ghi rõ họ, tên)"
+#define MC_REPORT_SIGNER_NOTE   "(Ký, ghi rõ họ tên, đóng dấu)"
+
+/* NGƯỜI LẬP BIỂU on the left, the head of the unit on the right. */
+typedef struct {
+  const char *date;            /* "Phú Sơn, ngày … tháng … năm …" */
+  const char *preparer_title;
+  const char *preparer;
+  const char *signer_heading;  /* may hold a "\n" (KT. … / PHÓ CHỦ TỊCH) */
+  const char *signer;
+} McReportSignatures;
+
+/* "<place>, ngày … tháng … năm …"; a dotted blank for an unknown place. */
+char         *mc_report_place_and_date  (const char *place, McDate date);
+
+/* XLSX */
+
+typedef struct {
+  lxw_format *date, *head, *note, *name;
+} McReportXlsxSignFormats;
+
+/* Times New Roman, centred vertically, wrapped; border: thin all round. */
+lxw_format   *mc_report_xlsx_font       (lxw_workbook *wb, double size, gboolean bold, gboolean italic,
+                                         uint8_t align, gboolean border);
+void          mc_report_xlsx_sign_formats (lxw_workbook *wb, McReportXlsxSignFormats *f);
+/* One cell written as is, a range merged. */
+void          mc_report_xlsx_merge      (lxw_worksheet *ws, int r1, int c1, int r2, int c2, const char *text,
+                                         lxw_format *f);
+/* The date from row y in the right block, the blocks' headings, notes and
+ * names under it; the left block is columns 0 to left_last. */
+void          mc_report_xlsx_signatures (lxw_worksheet *ws, const McReportXlsxSignFormats *f,
+                                         const McReportSignatures *s, int y, int left_last, int right_first,
+                                         int right_last);
+/* A4, one page wide, centred, the forms' margins. */
+void          mc_report_xlsx_page_setup (lxw_worksheet *ws, gboolean landscape);
+lxw_workbook *mc_report_xlsx_new        (const char *path, GError **error);
+/* Writes and frees the workbook. */
+gboolean      mc_report_xlsx_close      (lxw_workbook *wb, const char *path, GError **error);
+
+/* PDF and print */
+
+typedef void (*McReportLayOutFunc) (McPdfDocument *pdf, gconstpointer data);
+
+void          mc_report_pdf_signatures  (McPdfDocument *pdf, const McReportSignatures *s);
+int           mc_report_pdf_count_pages (McReportLayOutFunc lay_out, gconstpointer data, double page_width,
+                                         double page_height);
+/* Page `page` scaled into width × height on cr. */
+void          mc_report_pdf_draw_page   (cairo_t *cr, McReportLayOutFunc lay_out, gconstpointer data, int page,
+                                         double page_width, double page_height, double width, double height);
+/* Every page into a PDF titled title; a half-written file is removed. */
+gboolean      mc_report_pdf_write       (const char *path, const char *title, McReportLayOutFunc lay_out,
+                                         gconstpointer data, double page_width, double page_height,
+                                         GError **error);
+
+G_END_DECLS
