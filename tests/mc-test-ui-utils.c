@@ -1,0 +1,89 @@
+/* mc-test-ui-utils.c — helpers shared by the UI test programs
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <adwaita.h>
+
+#include "mc-reception-page.h"
+#include "mc-test-ui-utils.h"
+#include "mc-test-utils.h"
+
+void
+mc_test_ui_init (int *argc, char ***argv)
+{
+  g_setenv ("MOTCUA_NOW", "2026-11-23 09:30", TRUE);
+  gtk_test_init (argc, argv, NULL);
+  adw_init ();
+}
+
+McApplication *
+mc_test_ui_app_new (const char *application_id, const char *db_name)
+{
+  g_autofree char *path = mc_test_tmp_path (db_name);
+  g_autoptr(GError) error = NULL;
+  McApplication *app;
+
+  if (application_id == NULL)
+    app = mc_application_new ();
+  else
+    app = g_object_new (MC_TYPE_APPLICATION, "application-id", application_id,
+                        "flags", G_APPLICATION_NON_UNIQUE, "resource-base-path", "/vn/motcua/Motcua", NULL);
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (mc_application_open_db (app, path, &error));
+  g_assert_no_error (error);
+  return app;
+}
+
+void
+mc_test_ui_wait_for_idle (void)
+{
+  for (int i = 0; i < 50 && g_main_context_iteration (NULL, FALSE); i++)
+    ;
+}
+
+void
+mc_test_ui_feed (McWindow *window, const char *text, guint32 start, guint32 gap)
+{
+  for (const char *p = text; *p; p++)
+    {
+      if (g_ascii_isupper (*p))
+        g_assert_false (mc_window_feed_key (window, GDK_KEY_Shift_L, start + gap * (p - text)));
+      g_assert_false (mc_window_feed_key (window, gdk_unicode_to_keyval ((guchar) *p), start + gap * (p - text)));
+    }
+}
+
+char *
+mc_test_ui_receive (McWindow *window, const char *name, const char *id_number, const char *phone)
+{
+  McReceptionPage *page = MC_RECEPTION_PAGE (mc_window_get_page_widget (window, "reception"));
+  g_autoptr(GError) error = NULL;
+  char *code;
+
+  mc_reception_page_choose_procedure (page, "1.001193");
+  mc_reception_page_set_applicant (page, name, id_number, phone);
+  code = mc_reception_page_save (page, &error);
+  g_assert_no_error (error);
+  return code;
+}
+
+GdkTexture *
+mc_test_ui_render (GtkWidget *widget)
+{
+  g_autoptr(GdkPaintable) paintable = NULL;
+  g_autoptr(GskRenderNode) node = NULL;
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+  GskRenderer *renderer;
+  int w, h;
+
+  mc_test_ui_wait_for_idle ();
+  paintable = gtk_widget_paintable_new (widget);
+  w = gdk_paintable_get_intrinsic_width (paintable);
+  h = gdk_paintable_get_intrinsic_height (paintable);
+  g_assert_cmpint (w, >, 0);
+  gdk_paintable_snapshot (paintable, snapshot, w, h);
+  node = gtk_snapshot_free_to_node (snapshot);
+  renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
+  return gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, w, h));
+}

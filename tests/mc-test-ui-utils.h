@@ -1,0 +1,31 @@
+/* mc-test-ui-utils.h — helpers shared by the UI test programs
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "mc-application.h"
+#include "mc-window.h"
+
+G_BEGIN_DECLS
+
+/* GTK and libadwaita for a test program, the clock at 2026-11-23 09:30. */
+void           mc_test_ui_init         (int *argc, char ***argv);
+/* An application with `application_id` (NULL: the app's own, as
+ * mc_application_new) on a fresh database `db_name` in the test's tmp dir,
+ * registered; the test fails if it cannot be. */
+McApplication *mc_test_ui_app_new      (const char *application_id, const char *db_name);
+/* Runs what is pending in the main loop, without blocking. */
+void           mc_test_ui_wait_for_idle (void);
+/* Types `text` into the window as a barcode scanner does (a US keyboard:
+ * Shift before capitals), one key every `gap` ms from `start`. */
+void           mc_test_ui_feed         (McWindow *window, const char *text, guint32 start, guint32 gap);
+/* A dossier of 1.001193 saved on the window's Tiếp nhận page for `name`
+ * (ID `id_number`, phone `phone`); its code. */
+char          *mc_test_ui_receive      (McWindow *window, const char *name, const char *id_number,
+                                        const char *phone);
+/* The widget as drawn by its window's renderer. */
+GdkTexture    *mc_test_ui_render       (GtkWidget *widget);
+
+G_END_DECLS

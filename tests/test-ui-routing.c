@@ -1,0 +1,441 @@
+/* test-ui-routing.c — Xử lý hồ sơ, Trả kết quả and Sổ xin lỗi: a dossier moved on, returned, apologised for
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include "mc-apology-page.h"
+#include "mc-application.h"
+#include "mc-id-number.h"
+#include "mc-inbox-page.h"
+#include "mc-preferences-window.h"
+#include "mc-reception-page.h"
+#include "mc-return-page.h"
+#include "mc-sidebar.h"
+#include "mc-test-ui-utils.h"
+#include "mc-test-utils.h"
+#include "mc-window.h"
+
+static McApplication *app;
+static McWindow *window;
+
+/* Xử lý hồ sơ: a dossier received at the counter is accepted and transferred
+ * through the page's actions; the state in the database and the badge of the
+ * navigation follow. */
+static gint64
+dossier_int (const char *code, const char *expression)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT %s FROM dossier WHERE code = '%s'", expression, code);
+
+  return mc_db_query_int (mc_application_get_db (app), sql, NULL);
+}
+
+static const McWorkItem *
+find_item (McInboxPage *page, const char *code)
+{
+  for (guint i = 0; i < mc_inbox_page_get_n_items (page); i++)
+    if (g_str_equal (mc_inbox_page_get_item (page, i)->code, code))
+      return mc_inbox_page_get_item (page, i);
+  g_assert_not_reached ();
+}
+
+static void
+assert_badge (McInboxPage *page)
+{
+  McInboxCounts counts;
+  g_autofree char *count = NULL, *alert = NULL;
+  g_autofree char *expected = NULL;
+
+  mc_inbox_page_get_counts (page, &counts);
+  g_assert_cmpuint (counts.total, ==, mc_inbox_page_get_n_items (page));
+  expected = counts.total ? g_strdup_printf ("%u", counts.total) : g_strdup ("");
+  mc_sidebar_get_badge_texts (mc_window_get_sidebar (window), "inbox", &count, &alert);
+  g_assert_cmpstr (count, ==, expected);
+}
+
+/* A notification daemon on the test's session bus: records what it is sent. */
+static void
+notify_cb (GDBusConnection *connection, const char *sender, const char *path, const char *interface,
+           const char *method, GVariant *parameters, GDBusMethodInvocation *invocation, gpointer user_data)
+{
+  GString *received = user_data;
+  const char *summary, *body;
+
+  g_variant_get_child (parameters, 3, "&s", &summary);
+  g_variant_get_child (parameters, 4, "&s", &body);
+  g_string_append_printf (received, "%s: %s\n", summary, body);
+  g_dbus_method_invocation_return_value (invocation, g_variant_new ("(u)", 1));
+}
+
+static guint
+start_notification_daemon (GString *received)
+{
+  static const GDBusInterfaceVTable vtable = { notify_cb };
+  g_autoptr(GDBusNodeInfo) info = g_dbus_node_info_new_for_xml (
+      "<node><interface name='org.freedesktop.Notifications'><method name='Notify'>"
+      "<arg type='s' direction='in'/><arg type='u' direction='in'/><arg type='s' direction='in'/>"
+      "<arg type='s' direction='in'/><arg type='s' direction='in'/><arg type='as' direction='in'/>"
+      "<arg type='a{sv}' direction='in'/><arg type='i' direction='in'/><arg type='u' direction='out'/>"
+      "</method></interface></node>", NULL);
+  GDBusConnection *bus = g_application_get_dbus_connection (G_APPLICATION (app));
+  guint id;
+
+  g_assert_nonnull (bus);
+  id = g_dbus_connection_register_object (bus, "/org/freedesktop/Notifications", info->interfaces[0], &vtable,
+                                          received, NULL, NULL);
+  g_assert_cmpuint (id, >, 0);
+  g_bus_own_name_on_connection (bus, "org.freedesktop.Notifications", G_BUS_NAME_OWNER_FLAGS_NONE, NULL, NULL,
+                                NULL, NULL);
+  return id;
+}
+
+static void
+test_inbox_page (void)
+{
+  McDb *db = mc_application_get_db (app);
+  McReceptionPage *reception = MC_RECEPTION_PAGE (mc_window_get_page_widget (window, "reception"));
+  McInboxPage *page = MC_INBOX_PAGE (mc_window_get_page_widget (window, "inbox"));
+  gint64 counter = mc_db_lookup_id (db, "department", "code", "TTPV", NULL);
+  gint64 office = mc_db_lookup_id (db, "department", "code", "VP", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *code = NULL;
+  g_autoptr(GString) received = g_string_new (NULL);
+  McActionDialog *dialog;
+  guint before, daemon;
+
+  g_assert_cmpint (counter, >, 0);
+  g_assert_cmpint (office, >, 0);
+  g_assert_true (mc_db_exec (db, "INSERT INTO staff (username, full_name, department_id, roles, created_at) "
+                                 "SELECT 'tn.an', 'Lê Thị An', id, 'tiep_nhan', 0 FROM department WHERE code = 'TTPV';"
+                                 "INSERT INTO staff (username, full_name, department_id, roles, created_at) "
+                                 "SELECT 'cv.binh', 'Đỗ Văn Bình', id, 'chuyen_vien', 0 FROM department WHERE code = 'VP'",
+                             &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (mc_application_get_username (app), ==, "tn.an");
+  /* Step 1 of 1.001193 is the counter (TTPV), step 2 the office (VP). */
+  mc_reception_page_choose_procedure (reception, "1.001193");
+  mc_reception_page_set_applicant (reception, "Hoàng Văn Dũng", "001089000321", "0912345678");
+  code = mc_reception_page_save (reception, &error);
+  g_assert_no_error (error);
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "inbox");
+  g_assert_cmpstr (mc_window_get_page (window), ==, "inbox");
+  mc_inbox_page_set_filter (page, counter, FALSE);
+  g_assert_true (mc_inbox_page_select (page, code));
+  before = mc_inbox_page_get_n_items (page);
+  assert_badge (page);
+
+  /* Transfer with the default target: the next step of the route. */
+  gtk_widget_activate_action (GTK_WIDGET (page), "inbox.transfer", NULL);
+  dialog = mc_inbox_page_get_dialog (page);
+  g_assert_nonnull (dialog);
+  g_assert_cmpint (mc_action_dialog_get_kind (dialog), ==, MC_ACTION_TRANSFER);
+  mc_action_dialog_set_target (dialog, NULL, "cv.binh");
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "apply");
+  if (mc_inbox_page_get_dialog (page) != NULL)
+    gtk_window_destroy (GTK_WINDOW (dialog));
+  g_assert_cmpint (dossier_int (code, "state = 'processing'"), ==, 1);
+  g_assert_cmpint (dossier_int (code, "current_step"), ==, 2);
+  g_assert_cmpint (dossier_int (code, "current_department_id"), ==, office);
+  g_assert_cmpint (dossier_int (code, "step_accepted_at IS NULL"), ==, 1);
+  /* It left the counter's inbox, and the badge says so. */
+  g_assert_false (mc_inbox_page_select (page, code));
+  g_assert_cmpuint (mc_inbox_page_get_n_items (page), ==, before - 1);
+  assert_badge (page);
+
+  /* In the office's inbox, held by cv.binh, waiting to be accepted. */
+  mc_application_set_username (app, "cv.binh");
+  mc_inbox_page_set_filter (page, 0, TRUE);
+  g_assert_true (mc_inbox_page_select (page, code));
+  g_assert_cmpstr (find_item (page, code)->staff_name, ==, "Đỗ Văn Bình");
+  g_assert_cmpstr (find_item (page, code)->state, ==, "processing");
+  assert_badge (page);
+  gtk_widget_activate_action (GTK_WIDGET (page), "inbox.accept", NULL);
+  g_assert_cmpint (dossier_int (code, "step_accepted_at IS NOT NULL"), ==, 1);
+  g_assert_cmpint (dossier_int (code, "(SELECT count(*) FROM dossier_event e WHERE e.dossier_id = dossier.id "
+                                            "AND e.kind = 'accept')"), ==, 1);
+  /* Accepted once: the action is refused now, and changes nothing. */
+  g_assert_false (mc_action_kind_is_valid (MC_ACTION_ACCEPT, find_item (page, code)));
+  g_assert_true (mc_action_kind_is_valid (MC_ACTION_SEND_BACK, find_item (page, code)));
+
+  /* Sending back needs a reason: refused without one, nothing written. */
+  dialog = mc_action_dialog_new (app, MC_ACTION_SEND_BACK, find_item (page, code));
+  g_assert_false (mc_action_dialog_apply (dialog, &error));
+  g_assert_error (error, MC_WORKFLOW_ERROR, MC_WORKFLOW_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_cmpint (dossier_int (code, "current_step"), ==, 2);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  /* The minute's check announces the dossier once its appointment has passed,
+   * as a desktop notification. */
+  daemon = start_notification_daemon (received);
+  g_assert_cmpuint (mc_inbox_page_check_overdue (page, dossier_int (code, "due_at") + 60), ==, 1);
+  g_assert_cmpuint (mc_inbox_page_check_overdue (page, dossier_int (code, "due_at") + 120), ==, 0);
+  for (int i = 0; i < 500 && received->len == 0; i++)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_nonnull (strstr (received->str, code));
+  g_dbus_connection_unregister_object (g_application_get_dbus_connection (G_APPLICATION (app)), daemon);
+  mc_application_set_username (app, "tn.an");
+  mc_inbox_page_set_filter (page, 0, FALSE);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "dossiers");
+  mc_test_ui_wait_for_idle ();
+}
+
+/* Trả kết quả and Sổ xin lỗi: dossiers received at the counter page, moved
+ * on with the core API, then returned / listed through the pages. */
+
+static gboolean
+waiting_shown (McReturnPage *page, const char *code)
+{
+  for (guint i = 0; i < mc_return_page_get_n_shown (page); i++)
+    if (g_str_equal (mc_return_page_get_shown (page, i)->code, code))
+      return TRUE;
+  return FALSE;
+}
+
+static void
+test_return_page (void)
+{
+  McWorkflow *wf = mc_application_get_workflow (app);
+  McReturnPage *page = MC_RETURN_PAGE (mc_window_get_page_widget (window, "return"));
+  g_autofree char *code = mc_test_ui_receive (window, "Lê Văn Cường", "001089000777", "0912345678");
+  g_autofree char *posted = mc_test_ui_receive (window, "Phạm Thị Dung", "001190000888", "0912345678");
+  McAction action = { 0, NULL, NULL };
+  McAction reason = { 0, NULL, "Không thuộc thẩm quyền giải quyết" };
+  g_autoptr(GError) error = NULL;
+  McReturnDialog *dialog;
+  guint waiting;
+
+  g_assert_true (mc_workflow_finish (wf, code, &action, "125/QĐ-UBND", "Giấy khai sinh", &error));
+  g_assert_no_error (error);
+  g_assert_true (mc_workflow_unqualified (wf, posted, &reason, &error));
+  g_assert_no_error (error);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "return");
+  g_assert_cmpstr (mc_window_get_page (window), ==, "return");
+  mc_return_page_set_search (page, "");
+  g_assert_true (waiting_shown (page, code));
+  g_assert_true (waiting_shown (page, posted));
+  waiting = mc_return_page_get_n_waiting (page);
+  /* Finished at once, long before its appointment. */
+  for (guint i = 0; i < mc_return_page_get_n_shown (page); i++)
+    if (g_str_equal (mc_return_page_get_shown (page, i)->code, code))
+      {
+        g_assert_cmpstr (mc_return_page_get_shown (page, i)->timeliness, ==, "early");
+        g_assert_cmpstr (mc_return_page_get_shown (page, i)->result_number, ==, "125/QĐ-UBND");
+      }
+  /* Search without diacritics. */
+  mc_return_page_set_search (page, "le van cuong");
+  g_assert_cmpuint (mc_return_page_get_n_shown (page), ==, 1);
+  g_assert_cmpuint (mc_return_page_get_n_waiting (page), ==, waiting);
+  mc_return_page_set_search (page, "");
+
+  /* A receipt scanned on this page selects its dossier. */
+  mc_test_ui_feed (window, code, 20000, 8);
+  g_assert_true (mc_window_feed_key (window, GDK_KEY_Return, 20000 + 8 * strlen (code)));
+  g_assert_cmpstr (mc_return_page_get_selected_code (page), ==, code);
+
+  /* In person: the ID card must be checked; a wrong or missing number is refused, nothing changes. */
+  dialog = mc_return_page_start_return (page);
+  g_assert_nonnull (dialog);
+  mc_return_dialog_set_values (dialog, "Lê Văn Cường", "00108900077", MC_CHANNEL_TRUC_TIEP, NULL);
+  g_assert_false (mc_return_dialog_submit (dialog, &error));
+  g_assert_error (error, MC_ID_ERROR, MC_ID_ERROR_INVALID);
+  g_clear_error (&error);
+  mc_return_dialog_set_values (dialog, "Lê Văn Cường", "", MC_CHANNEL_TRUC_TIEP, NULL);
+  g_assert_false (mc_return_dialog_submit (dialog, &error));
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+  g_assert_cmpint (dossier_int (code, "state = 'result_ready' AND returned_at IS NULL"), ==, 1);
+  g_assert_true (waiting_shown (page, code));
+  mc_return_dialog_set_values (dialog, "Lê Văn Cường", "001 089 000 777", MC_CHANNEL_TRUC_TIEP, "Nhận bản chính");
+  /* The citizen rates the service at the counter: 2 points but index 3 (1 point), index 9 not given, Hài lòng. */
+  mc_return_dialog_set_rating (dialog, (const int[9]) { 2, 2, 1, 2, 2, 2, 2, 2, -1 }, 4);
+  g_assert_true (mc_return_dialog_submit (dialog, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (dossier_int (code, "state = 'returned' AND returned_at IS NOT NULL"), ==, 1);
+  g_assert_cmpint (dossier_int (code, "EXISTS (SELECT 1 FROM rating r WHERE r.dossier_id = dossier.id AND r.i1 = 2 "
+                                      "AND r.i3 = 1 AND r.i9 IS NULL AND r.satisfaction = 4)"), ==, 1);
+  g_assert_false (waiting_shown (page, code));
+  g_assert_cmpuint (mc_return_page_get_n_waiting (page), ==, waiting - 1);
+
+  /* Posted (bưu chính công ích): nobody to check, an empty ID is allowed. */
+  g_assert_true (mc_return_page_select (page, posted));
+  dialog = mc_return_page_start_return (page);
+  mc_return_dialog_set_values (dialog, "Phạm Thị Dung", "", MC_CHANNEL_BUU_CHINH, NULL);
+  g_assert_true (mc_return_dialog_submit (dialog, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (dossier_int (posted, "returned_at IS NOT NULL"), ==, 1);
+  g_assert_false (waiting_shown (page, posted));
+  /* A code not waiting is not selected. */
+  g_assert_false (mc_return_page_select (page, code));
+  /* The sidebar's badge follows the results waiting. */
+  {
+    g_autofree char *count = NULL, *alert = NULL;
+    g_autofree char *expected = g_strdup_printf ("%u", mc_return_page_get_n_waiting (page));
+
+    mc_sidebar_get_badge_texts (mc_window_get_sidebar (window), "return", &count, &alert);
+    g_assert_cmpstr (count, ==, mc_return_page_get_n_waiting (page) > 0 ? expected : "");
+  }
+  mc_test_ui_wait_for_idle ();
+}
+
+static void
+test_apology_page (void)
+{
+  McWorkflow *wf = mc_application_get_workflow (app);
+  McDb *db = mc_application_get_db (app);
+  McApologyPage *page = MC_APOLOGY_PAGE (mc_window_get_page_widget (window, "apologies"));
+  McPreferencesWindow *prefs = mc_preferences_window_new (app);
+  McAction action = { 0, NULL, "Chờ xác minh thông tin của cơ quan công an" };
+  g_autoptr(GError) error = NULL;
+  const char *names[] = { "Võ Văn Em", "Đặng Thị Giang" };
+  g_autofree char *first = NULL;
+  const McApologyRecord *record;
+
+  g_assert_true (mc_db_exec (db, "INSERT INTO staff (username, full_name, title, department_id, created_at) "
+                                 "SELECT 'hoa.nt', 'Nguyễn Thị Hoa', 'Chuyên viên', id, 0 FROM department "
+                                 "WHERE code = 'VP'", &error));
+  g_assert_no_error (error);
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autofree char *id = g_strdup_printf ("00119000012%u", i);
+      g_autofree char *code = mc_test_ui_receive (window, names[i], id, "0912345678");
+      McTime new_due = 0;
+
+      g_assert_true (mc_workflow_suggest_new_due (wf, code, mc_time_now (), &new_due, &error));
+      g_assert_no_error (error);
+      g_assert_true (mc_workflow_apologize (wf, code, &action, "VP", "hoa.nt", new_due, NULL, &error));
+      g_assert_no_error (error);
+      if (first == NULL)
+        first = g_strdup (code);
+    }
+
+  /* The threshold is the province's rule, set in the preferences. */
+  mc_preferences_window_set_apology_threshold (prefs, 2);
+  g_assert_cmpuint (mc_workflow_get_apology_threshold (wf), ==, 2);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "apologies");
+  mc_apology_page_reload (page);
+  g_assert_cmpuint (mc_apology_page_get_n_apologies (page), ==, 2);
+  record = mc_apology_page_get_apology (page, 0);
+  g_assert_cmpstr (record->dossier_code, ==, first);
+  g_assert_cmpstr (record->responsible_name, ==, "Nguyễn Thị Hoa");
+  g_assert_cmpint (record->new_due_at, >, record->previous_due_at);
+  /* Issued the morning the dossier is due: not one working day ahead. */
+  g_assert_false (record->in_time);
+  g_assert_cmpuint (mc_apology_page_get_n_flagged (page), ==, 1);
+  g_assert_cmpstr (mc_apology_page_get_flagged (page, 0)->full_name, ==, "Nguyễn Thị Hoa");
+  g_assert_cmpuint (mc_apology_page_get_flagged (page, 0)->count, ==, 2);
+
+  mc_preferences_window_set_apology_threshold (prefs, 3);
+  mc_apology_page_reload (page);
+  g_assert_cmpuint (mc_apology_page_get_n_flagged (page), ==, 0);
+  /* Mẫu 06 for the period, both formats. */
+  {
+    g_autofree char *xlsx = mc_test_tmp_path ("register.xlsx");
+    g_autofree char *pdf = mc_test_tmp_path ("register.pdf");
+    g_autofree char *head = NULL;
+    gsize length = 0;
+
+    g_assert_true (mc_apology_page_export_register (page, "xlsx", xlsx, &error));
+    g_assert_no_error (error);
+    g_assert_true (g_file_get_contents (xlsx, &head, &length, NULL));
+    g_assert_true (length > 4 && memcmp (head, "PK", 2) == 0);
+    g_clear_pointer (&head, g_free);
+    g_assert_true (mc_apology_page_export_register (page, "pdf", pdf, &error));
+    g_assert_no_error (error);
+    g_assert_true (g_file_get_contents (pdf, &head, &length, NULL));
+    g_assert_true (length > 4 && memcmp (head, "%PDF", 4) == 0);
+  }
+  /* Another period: none. */
+  mc_apology_page_set_period (page, mc_test_date ("2025-01-01"), mc_test_date ("2025-12-31"));
+  g_assert_cmpuint (mc_apology_page_get_n_apologies (page), ==, 0);
+  gtk_window_destroy (GTK_WINDOW (prefs));
+}
+
+/* Review under Xvfb: what a clerk met walking the app. */
+
+static char *
+review_receive (const char *name, const char *id_number)
+{
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "reception");
+  return mc_test_ui_receive (window, name, id_number, "0912345679");
+}
+
+/* After an action the keyboard stays in the list: F2, F3… work without a click. */
+static void
+test_review_inbox_focus (void)
+{
+  McDb *db = mc_application_get_db (app);
+  McInboxPage *page = MC_INBOX_PAGE (mc_window_get_page_widget (window, "inbox"));
+  g_autofree char *code = review_receive ("Đào Thị Hạnh", "001190000655");
+  McActionDialog *dialog;
+  GtkWidget *focus;
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "inbox");
+  mc_inbox_page_set_filter (page, mc_db_lookup_id (db, "department", "code", "TTPV", NULL), FALSE);
+  g_assert_true (mc_inbox_page_select (page, code));
+  gtk_widget_activate_action (GTK_WIDGET (page), "inbox.transfer", NULL);
+  dialog = mc_inbox_page_get_dialog (page);
+  g_assert_nonnull (dialog);
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "apply");
+  if (mc_inbox_page_get_dialog (page) != NULL)
+    gtk_window_destroy (GTK_WINDOW (dialog));
+  mc_test_ui_wait_for_idle ();
+  g_assert_cmpint (dossier_int (code, "current_step"), ==, 2);
+  focus = gtk_root_get_focus (GTK_ROOT (window));
+  g_assert_nonnull (focus);
+  g_assert_true (focus == GTK_WIDGET (page) || gtk_widget_is_ancestor (focus, GTK_WIDGET (page)));
+  g_assert_true (GTK_IS_COLUMN_VIEW (focus) || gtk_widget_get_ancestor (focus, GTK_TYPE_COLUMN_VIEW) != NULL);
+}
+
+static GtkWidget *
+find_search_entry (GtkWidget *widget)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = GTK_IS_SEARCH_ENTRY (child) ? child : find_search_entry (child);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Gửi liên thông: the agency list's search field speaks our language, not GTK's untranslated "Search…". */
+static void
+test_review_agency_search (void)
+{
+  McInboxPage *page = MC_INBOX_PAGE (mc_window_get_page_widget (window, "inbox"));
+  g_autofree char *code = review_receive ("Lý Văn Tâm", "001089000656");
+  McActionDialog *dialog;
+  GtkWidget *search;
+  g_autofree char *placeholder = NULL;
+
+  mc_inbox_page_set_filter (page, 0, FALSE);
+  dialog = mc_action_dialog_new (app, MC_ACTION_SEND_EXTERNAL, find_item (page, code));
+  search = find_search_entry (GTK_WIDGET (dialog));
+  g_assert_nonnull (search);
+  g_object_get (search, "placeholder-text", &placeholder, NULL);
+  g_assert_cmpstr (placeholder, ==, g_dgettext (GETTEXT_PACKAGE, "Find an agency"));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
+int
+main (int argc, char **argv)
+{
+  int status;
+
+  mc_test_ui_init (&argc, &argv);
+  app = mc_test_ui_app_new (NULL, "ui.sqlite");
+  window = mc_window_new (app);
+  gtk_window_present (GTK_WINDOW (window));
+  g_test_add_func ("/ui/inbox-page", test_inbox_page);
+  g_test_add_func ("/ui/return-page", test_return_page);
+  g_test_add_func ("/ui/apology-page", test_apology_page);
+  g_test_add_func ("/ui/review/inbox-focus", test_review_inbox_focus);
+  g_test_add_func ("/ui/review/agency-search", test_review_agency_search);
+  status = g_test_run ();
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_object_unref (app);
+  return status;
+}
