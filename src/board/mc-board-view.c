@@ -14,7 +14,7 @@ struct _McBoardView
   GtkWidget       parent_instance;
 
   McBoardSource  *source;
-  McBoardModel   *placeholder;  /* shown until the first load */
+  McBoardModel   *empty_model;  /* shown until the first load */
   double          page_seconds;
   gint64          first_frame_time;
   double          elapsed;
@@ -53,7 +53,7 @@ mc_board_view_snapshot (GtkWidget *widget, GtkSnapshot *snapshot)
   cairo_t *cr;
 
   if (model == NULL)
-    model = self->placeholder;
+    model = self->empty_model;
   model->frame.clock = g_get_real_time () / G_USEC_PER_SEC;
   model->frame.elapsed = self->elapsed;
   model->frame.page = -1;
@@ -98,7 +98,7 @@ mc_board_view_dispose (GObject *object)
   if (self->source)
     g_signal_handlers_disconnect_by_data (self->source, self);
   g_clear_object (&self->source);
-  g_clear_pointer (&self->placeholder, mc_board_model_free);
+  g_clear_pointer (&self->empty_model, mc_board_model_free);
   G_OBJECT_CLASS (mc_board_view_parent_class)->dispose (object);
 }
 
@@ -117,7 +117,7 @@ mc_board_view_class_init (McBoardViewClass *klass)
 static void
 mc_board_view_init (McBoardView *self)
 {
-  self->placeholder = mc_board_model_new ();
+  self->empty_model = mc_board_model_new ();
   self->page_seconds = 15;
   gtk_widget_set_hexpand (GTK_WIDGET (self), TRUE);
   gtk_widget_set_vexpand (GTK_WIDGET (self), TRUE);

@@ -1,5 +1,5 @@
 /* mc-report-narrative.h — the narrative report (BÁO CÁO): a Vietnamese
- * template whose {{placeholders}} take the period's figures in prose
+ * template whose {{fields}} take the period's figures in prose
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #pragma once
