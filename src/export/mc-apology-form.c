@@ -216,27 +216,19 @@ lay_out (McPdfDocument *doc, const McApologyFormData *data)
 int
 mc_apology_form_get_n_pages (const McApologyFormData *data, double width, double height)
 {
-  g_autoptr(McPdfDocument) doc = NULL;
-
   g_return_val_if_fail (data != NULL, 0);
 
-  doc = mc_pdf_document_new (NULL, -1);
-  lay_out (doc, data);
-  return mc_pdf_document_get_n_pages (doc);
+  return mc_records_count_pages ((McRecordsLayOutFunc) lay_out, data, MC_PDF_PAGE_WIDTH, MC_PDF_PAGE_HEIGHT);
 }
 
 void
 mc_apology_form_draw_page (cairo_t *cr, const McApologyFormData *data, int page,
                            double width, double height)
 {
-  McPdfDocument *doc;
-
   g_return_if_fail (cr != NULL && data != NULL);
   g_return_if_fail (width > 0 && height > 0);
 
-  doc = mc_records_begin_page (cr, page, MC_PDF_PAGE_WIDTH, MC_PDF_PAGE_HEIGHT, width, height);
-  lay_out (doc, data);
-  mc_records_end_page (cr, doc);
+  mc_records_draw_page (cr, (McRecordsLayOutFunc) lay_out, data, page, MC_PDF_PAGE_WIDTH, MC_PDF_PAGE_HEIGHT, width, height);
 }
 
 static int

@@ -329,27 +329,19 @@ lay_out (McPdfDocument *doc, const McDossierRegisterData *data)
 int
 mc_dossier_register_get_n_pages (const McDossierRegisterData *data, double width, double height)
 {
-  g_autoptr(McPdfDocument) doc = NULL;
-
   g_return_val_if_fail (data != NULL, 0);
 
-  doc = mc_pdf_document_new_sized (NULL, -1, MC_PDF_LANDSCAPE_WIDTH, MC_PDF_LANDSCAPE_HEIGHT);
-  lay_out (doc, data);
-  return mc_pdf_document_get_n_pages (doc);
+  return mc_records_count_pages ((McRecordsLayOutFunc) lay_out, data, MC_PDF_LANDSCAPE_WIDTH, MC_PDF_LANDSCAPE_HEIGHT);
 }
 
 void
 mc_dossier_register_draw_page (cairo_t *cr, const McDossierRegisterData *data, int page,
                                double width, double height)
 {
-  McPdfDocument *doc;
-
   g_return_if_fail (cr != NULL && data != NULL);
   g_return_if_fail (width > 0 && height > 0);
 
-  doc = mc_records_begin_page (cr, page, MC_PDF_LANDSCAPE_WIDTH, MC_PDF_LANDSCAPE_HEIGHT, width, height);
-  lay_out (doc, data);
-  mc_records_end_page (cr, doc);
+  mc_records_draw_page (cr, (McRecordsLayOutFunc) lay_out, data, page, MC_PDF_LANDSCAPE_WIDTH, MC_PDF_LANDSCAPE_HEIGHT, width, height);
 }
 
 static gboolean

@@ -137,6 +137,25 @@ mc_records_end_page (cairo_t *cr, McPdfDocument *doc)
   cairo_restore (cr);
 }
 
+int
+mc_records_count_pages (McRecordsLayOutFunc lay_out, gconstpointer data, double page_width, double page_height)
+{
+  g_autoptr(McPdfDocument) doc = mc_pdf_document_new_sized (NULL, -1, page_width, page_height);
+
+  lay_out (doc, data);
+  return mc_pdf_document_get_n_pages (doc);
+}
+
+void
+mc_records_draw_page (cairo_t *cr, McRecordsLayOutFunc lay_out, gconstpointer data, int page,
+                      double page_width, double page_height, double width, double height)
+{
+  McPdfDocument *doc = mc_records_begin_page (cr, page, page_width, page_height, width, height);
+
+  lay_out (doc, data);
+  mc_records_end_page (cr, doc);
+}
+
 gboolean
 mc_records_check_cairo_status (cairo_status_t status, const char *path, GError **error)
 {

@@ -44,6 +44,15 @@ McPdfDocument *mc_records_begin_page (cairo_t *cr, int page, double page_width, 
                                       double width, double height);
 void           mc_records_end_page   (cairo_t *cr, McPdfDocument *doc);
 
+/* A form's whole layout, run once per page counted or drawn, so the
+ * preview, the printout and the PDF break their pages in the same places. */
+typedef void (*McRecordsLayOutFunc) (McPdfDocument *doc, gconstpointer data);
+
+int            mc_records_count_pages (McRecordsLayOutFunc lay_out, gconstpointer data,
+                                       double page_width, double page_height);
+void           mc_records_draw_page   (cairo_t *cr, McRecordsLayOutFunc lay_out, gconstpointer data, int page,
+                                       double page_width, double page_height, double width, double height);
+
 typedef int  (*McRecordsCountFunc) (gconstpointer data, double width, double height);
 typedef void (*McRecordsDrawFunc)  (cairo_t *cr, gconstpointer data, int page, double width, double height);
 
