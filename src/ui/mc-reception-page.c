@@ -2,8 +2,9 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * Keyboard first: the clerk types part of a procedure's name or code (with
- * or without diacritics), Enter picks the first match, Tab walks the
- * applicant's fields, Ctrl+S saves and opens the print preview of Mẫu 01.
+ * or without diacritics), Enter picks the best match for the text as typed
+ * (see McProcedureSearch), Tab walks the applicant's fields, Ctrl+S saves
+ * and prints Mẫu 01, Ctrl+N or Esc Esc starts a new form.
  * The appointment is recomputed by the calendar on every change, so what
  * the clerk promises is what the receipt prints.
  */
@@ -17,6 +18,7 @@
 #include "mc-dossier-store.h"
 #include "mc-id-number.h"
 #include "mc-format.h"
+#include "mc-procedure-search.h"
 #include "mc-receipt-print.h"
 #include "mc-reception-page.h"
 #include "mc-text.h"
@@ -31,6 +33,10 @@ struct _McReceptionPage
   McApplication   *app;
   McDossierStore  *store;
   GListStore      *procedures;
+  McProcedureSearch *finder;
+  GPtrArray       *recent;      /* codes of the counter's usual procedures */
+  guint32          escape_time; /* of the last Esc, for Esc Esc = Nhập mới */
+  guint            focus_source;
   McProcedure     *chosen;
   GtkSearchEntry  *search;
   GtkListBox      *matches;
@@ -76,6 +82,32 @@ update_due (McReceptionPage *self)
   gtk_label_set_text (self->due, text);
 }
 
+/* "1 bản chính", "2 bản sao", "1 bản chính, 1 bản sao": no "0 bản sao". */
+static char *
+document_counts (const McProcedureDocument *d)
+{
+  g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
+
+  if (d->originals > 0)
+    /* Translators: bản chính */
+    g_ptr_array_add (parts, g_strdup_printf (ngettext ("%d original", "%d originals", d->originals), d->originals));
+  if (d->copies > 0)
+    /* Translators: bản sao */
+    g_ptr_array_add (parts, g_strdup_printf (ngettext ("%d copy", "%d copies", d->copies), d->copies));
+  g_ptr_array_add (parts, NULL);
+  return g_strjoinv (", ", (char **) parts->pdata);
+}
+
+/* A document the law asks for only in some cases, "(nếu nộp thay)", "(nếu
+ * có)": the clerk ticks it when it is brought, it is not presumed. */
+static gboolean
+document_is_conditional (const McProcedureDocument *d)
+{
+  g_autofree char *folded = mc_text_fold (d->name);
+
+  return strstr (folded, "(neu ") != NULL || g_str_has_prefix (folded, "neu ");
+}
+
 static void
 fill_documents (McReceptionPage *self)
 {
@@ -92,9 +124,9 @@ fill_documents (McReceptionPage *self)
       McProcedureDocument *d = docs->pdata[i];
       GtkWidget *row = adw_action_row_new ();
       GtkWidget *check = gtk_check_button_new ();
-      g_autofree char *counts = g_strdup_printf (_("%d original(s), %d copy(ies)"), d->originals, d->copies);
+      g_autofree char *counts = document_counts (d);
 
-      gtk_check_button_set_active (GTK_CHECK_BUTTON (check), TRUE);
+      gtk_check_button_set_active (GTK_CHECK_BUTTON (check), !document_is_conditional (d));
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), d->name);
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), counts);
       adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
@@ -130,25 +162,6 @@ match_activated_cb (GtkListBox *box, GtkListBoxRow *row, McReceptionPage *self)
   gtk_widget_grab_focus (GTK_WIDGET (self->name));
 }
 
-typedef struct {
-  McProcedure *procedure;
-  int          rank;    /* 0 recent, 1 phrase, 2 words */
-  gsize        where;   /* where the phrase starts in the name */
-  gsize        length;
-} Match;
-
-static int
-compare_matches (gconstpointer a, gconstpointer b)
-{
-  const Match *x = a, *y = b;
-
-  if (x->rank != y->rank)
-    return x->rank - y->rank;
-  if (x->where != y->where)
-    return x->where < y->where ? -1 : 1;
-  return (x->length > y->length) - (x->length < y->length);
-}
-
 static void
 add_match_row (McReceptionPage *self, McProcedure *p)
 {
@@ -162,57 +175,48 @@ add_match_row (McReceptionPage *self, McProcedure *p)
   gtk_list_box_append (self->matches, row);
 }
 
-/* Recent procedures of this counter first; then names holding the words in
- * the order typed, earliest and shortest first ("dang ky khai sinh" →
- * "Thủ tục đăng ký khai sinh" before the long liên thông one); then the rest. */
+static GPtrArray *
+find_procedures (McReceptionPage *self, guint limit)
+{
+  return mc_procedure_search_run (self->finder, gtk_editable_get_text (GTK_EDITABLE (self->search)),
+                                  self->recent, limit);
+}
+
+/* On every change of the text, not after the search entry's pause: a
+ * clerk who types and presses Tab, Down, Enter at once acts on this list. */
 static void
 refresh_matches (McReceptionPage *self)
 {
-  g_autofree char *query = mc_text_fold (gtk_editable_get_text (GTK_EDITABLE (self->search)));
-  GSettings *settings = mc_application_get_settings (self->app);
-  g_autofree char *counter = settings ? g_settings_get_string (settings, "counter-name") : g_strdup ("");
-  g_autoptr(GPtrArray) recent = mc_dossier_store_recent_procedures (self->store, counter, N_MATCHES, NULL);
-  g_autoptr(GArray) matches = g_array_new (FALSE, FALSE, sizeof (Match));
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->procedures));
+  g_autoptr(GPtrArray) found = find_procedures (self, N_MATCHES);
   GtkWidget *child;
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->matches))) != NULL)
     gtk_list_box_remove (self->matches, child);
-  for (guint i = 0; i < n; i++)
-    {
-      McProcedure *p = g_list_model_get_item (G_LIST_MODEL (self->procedures), i);
-      const char *key = mc_procedure_get_search_key (p);
-      const char *phrase = *query ? strstr (key, query) : NULL;
-      Match m = { p, 2, phrase ? (gsize) (phrase - key) : G_MAXSIZE, strlen (key) };
-
-      if (!mc_text_matches_folded (key, query))
-        {
-          g_object_unref (p);
-          continue;
-        }
-      if (g_ptr_array_find_with_equal_func (recent, mc_procedure_get_code (p), g_str_equal, NULL))
-        m.rank = 0;
-      else if (phrase != NULL)
-        m.rank = 1;
-      g_array_append_val (matches, m);
-    }
-  g_array_sort (matches, compare_matches);
-  for (guint i = 0; i < matches->len; i++)
-    {
-      McProcedure *p = g_array_index (matches, Match, i).procedure;
-      if (i < N_MATCHES)
-        add_match_row (self, p);
-      g_object_unref (p);
-    }
+  for (guint i = 0; i < found->len; i++)
+    add_match_row (self, found->pdata[i]);
 }
 
+/* The best match for the text as it is now, whatever the list shows. */
 static void
 search_activate_cb (McReceptionPage *self)
 {
-  GtkListBoxRow *first = gtk_list_box_get_row_at_index (self->matches, 0);
+  g_autoptr(GPtrArray) found = find_procedures (self, 1);
 
-  if (first != NULL)
-    match_activated_cb (self->matches, first, self);
+  if (found->len == 0)
+    return;
+  choose (self, found->pdata[0]);
+  gtk_widget_grab_focus (GTK_WIDGET (self->name));
+}
+
+/* The counter's usual procedures, which break ties between equal matches. */
+static void
+load_recent (McReceptionPage *self)
+{
+  GSettings *settings = mc_application_get_settings (self->app);
+  g_autofree char *counter = settings ? g_settings_get_string (settings, "counter-name") : g_strdup ("");
+
+  g_clear_pointer (&self->recent, g_ptr_array_unref);
+  self->recent = mc_dossier_store_recent_procedures (self->store, counter, N_MATCHES, NULL);
 }
 
 static McDossier *
@@ -276,7 +280,12 @@ clear_form (McReceptionPage *self)
                           self->address, self->representative, self->later_due, self->note };
 
   for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
-    gtk_editable_set_text (GTK_EDITABLE (rows[i]), "");
+    {
+      gtk_editable_set_text (GTK_EDITABLE (rows[i]), "");
+      gtk_widget_remove_css_class (GTK_WIDGET (rows[i]), "error");
+      gtk_widget_set_tooltip_text (GTK_WIDGET (rows[i]), NULL);
+    }
+  gtk_drop_down_set_selected (self->kind, 0);
   gtk_editable_set_text (GTK_EDITABLE (self->search), "");
   choose (self, NULL);
   gtk_widget_set_visible (GTK_WIDGET (self->error), FALSE);
@@ -348,6 +357,7 @@ save_and_print_cb (GtkWidget *widget, const char *action_name, GVariant *paramet
       return;
     }
   mark_invalid_fields (self);
+  load_recent (self);
   dossier = mc_dossier_store_find (self->store, code, NULL);
   data = dossier ? mc_dossier_receipt_data (mc_application_get_db (self->app), dossier, NULL) : NULL;
   if (MC_IS_WINDOW (window))
@@ -358,6 +368,53 @@ save_and_print_cb (GtkWidget *widget, const char *action_name, GVariant *paramet
   clear_form (self);
   if (data != NULL && g_strcmp0 (action_name, "reception.save-print") == 0)
     mc_receipt_print (window, MC_FORM_RECEIPT, data);
+}
+
+/* Nhập mới: a half-filled form is dropped, the next applicant starts clean. */
+static void
+new_cb (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  clear_form (MC_RECEPTION_PAGE (widget));
+}
+
+/* Esc twice within a second is Nhập mới; a single Esc keeps its usual
+ * meaning (the search entry clears its text, a popup closes). */
+static gboolean
+escape_pressed_cb (GtkEventControllerKey *keys, guint keyval, guint keycode, GdkModifierType state,
+                   McReceptionPage *self)
+{
+  GdkEvent *event = gtk_event_controller_get_current_event (GTK_EVENT_CONTROLLER (keys));
+  guint32 time = event ? gdk_event_get_time (event) : (guint32) (g_get_monotonic_time () / 1000);
+  gboolean twice;
+
+  if (keyval != GDK_KEY_Escape || (state & (GDK_CONTROL_MASK | GDK_ALT_MASK | GDK_SHIFT_MASK)))
+    return FALSE;
+  twice = self->escape_time != 0 && time - self->escape_time <= 1000;
+  self->escape_time = twice ? 0 : MAX (time, 1);
+  if (twice)
+    clear_form (self);
+  return twice;
+}
+
+static gboolean
+focus_search_cb (gpointer data)
+{
+  McReceptionPage *self = data;
+
+  self->focus_source = 0;
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    gtk_widget_grab_focus (GTK_WIDGET (self->search));
+  return G_SOURCE_REMOVE;
+}
+
+/* After sign-in and on each return to the page, the clerk types the next
+ * procedure at once. From an idle: the stack, after mapping the page,
+ * moves a focus it held to the page's first widget and on from there. */
+static void
+map_cb (McReceptionPage *self)
+{
+  if (self->focus_source == 0)
+    self->focus_source = g_idle_add (focus_search_cb, self);
 }
 
 typedef struct {
@@ -465,7 +522,7 @@ procedure_column (McReceptionPage *self)
 
   self->search = GTK_SEARCH_ENTRY (gtk_search_entry_new ());
   g_object_set (self->search, "placeholder-text", _("Procedure: type part of its name or code"), NULL);
-  g_signal_connect_swapped (self->search, "search-changed", G_CALLBACK (refresh_matches), self);
+  g_signal_connect_swapped (self->search, "changed", G_CALLBACK (refresh_matches), self);
   g_signal_connect_swapped (self->search, "activate", G_CALLBACK (search_activate_cb), self);
   self->matches = GTK_LIST_BOX (gtk_list_box_new ());
   gtk_widget_add_css_class (GTK_WIDGET (self->matches), "boxed-list");
@@ -540,6 +597,14 @@ applicant_column (McReceptionPage *self)
     gtk_widget_set_margin_top (refuse, 6);
     adw_preferences_group_add (how, refuse);
   }
+  {
+    GtkWidget *clear = gtk_button_new_with_mnemonic (_("_New form (Ctrl+N, Esc Esc)"));
+    gtk_actionable_set_action_name (GTK_ACTIONABLE (clear), "reception.new");
+    gtk_widget_add_css_class (clear, "pill");
+    gtk_widget_add_css_class (clear, "flat");
+    gtk_widget_set_margin_top (clear, 6);
+    adw_preferences_group_add (how, clear);
+  }
   adw_preferences_page_add (page, who);
   adw_preferences_page_add (page, how);
   gtk_widget_set_size_request (GTK_WIDGET (page), 480, -1);
@@ -552,7 +617,10 @@ mc_reception_page_dispose (GObject *object)
 {
   McReceptionPage *self = MC_RECEPTION_PAGE (object);
 
+  g_clear_handle_id (&self->focus_source, g_source_remove);
   g_clear_object (&self->chosen);
+  g_clear_object (&self->finder);
+  g_clear_pointer (&self->recent, g_ptr_array_unref);
   g_clear_object (&self->procedures);
   g_clear_object (&self->store);
   G_OBJECT_CLASS (mc_reception_page_parent_class)->dispose (object);
@@ -567,6 +635,8 @@ mc_reception_page_class_init (McReceptionPageClass *klass)
   gtk_widget_class_install_action (widget_class, "reception.save-print", NULL, save_and_print_cb);
   gtk_widget_class_install_action (widget_class, "reception.save", NULL, save_and_print_cb);
   gtk_widget_class_install_action (widget_class, "reception.refuse", NULL, refuse_cb);
+  gtk_widget_class_install_action (widget_class, "reception.new", NULL, new_cb);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "reception.new", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "reception.save-print", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK, "reception.save-print", NULL);
 }
@@ -575,7 +645,13 @@ static void
 mc_reception_page_init (McReceptionPage *self)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 18);
+  GtkEventController *keys = gtk_event_controller_key_new ();
 
+  /* Capture: the search entry would otherwise take every Esc for itself. */
+  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+  g_signal_connect (keys, "key-pressed", G_CALLBACK (escape_pressed_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), keys);
+  g_signal_connect (self, "map", G_CALLBACK (map_cb), NULL);
   gtk_widget_set_margin_top (box, 12);
   gtk_widget_set_margin_bottom (box, 12);
   gtk_widget_set_margin_start (box, 12);
@@ -593,6 +669,8 @@ mc_reception_page_new (McApplication *app)
   self->app = app;
   self->store = mc_dossier_store_new (mc_application_get_db (app), mc_application_get_calendar (app));
   self->procedures = mc_catalog_list_procedures (mc_application_get_catalog (app), NULL);
+  self->finder = mc_procedure_search_new (G_LIST_MODEL (self->procedures));
+  load_recent (self);
   g_signal_connect_object (mc_application_get_calendar (app), "changed", G_CALLBACK (update_due), self,
                            G_CONNECT_SWAPPED);
   refresh_matches (self);
@@ -619,6 +697,14 @@ mc_reception_page_set_applicant (McReceptionPage *self, const char *name, const 
   gtk_editable_set_text (GTK_EDITABLE (self->name), name ? name : "");
   gtk_editable_set_text (GTK_EDITABLE (self->id_number), id_number ? id_number : "");
   gtk_editable_set_text (GTK_EDITABLE (self->phone), phone ? phone : "");
+}
+
+const char *
+mc_reception_page_get_procedure (McReceptionPage *self)
+{
+  g_return_val_if_fail (MC_IS_RECEPTION_PAGE (self), NULL);
+
+  return self->chosen ? mc_procedure_get_code (self->chosen) : NULL;
 }
 
 McTime

@@ -17,6 +17,8 @@ McReceptionPage *mc_reception_page_new             (McApplication *app);
 void             mc_reception_page_choose_procedure (McReceptionPage *self, const char *code);
 void             mc_reception_page_set_applicant   (McReceptionPage *self, const char *name, const char *id_number,
                                                     const char *phone);
+/* The code of the procedure chosen, NULL before one is. */
+const char      *mc_reception_page_get_procedure   (McReceptionPage *self);
 /* The appointment shown, 0 when no procedure is chosen. */
 McTime           mc_reception_page_get_due         (McReceptionPage *self);
 /* Saves; the new dossier's code (or NULL with error). Does not print. */
