@@ -400,9 +400,13 @@ static gboolean
 focus_search_cb (gpointer data)
 {
   McReceptionPage *self = data;
+  GtkWidget *stack = gtk_widget_get_ancestor (GTK_WIDGET (self), GTK_TYPE_STACK);
+  GtkWidget *shown = stack ? gtk_stack_get_visible_child (GTK_STACK (stack)) : NULL;
 
   self->focus_source = 0;
-  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+  /* Still shown: a page switched to at once stays mapped while it fades out. */
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)) &&
+      (shown == NULL || shown == GTK_WIDGET (self) || gtk_widget_is_ancestor (GTK_WIDGET (self), shown)))
     gtk_widget_grab_focus (GTK_WIDGET (self->search));
   return G_SOURCE_REMOVE;
 }
