@@ -156,8 +156,11 @@ test_inbox_page (void)
   g_assert_cmpint (dossier_int (code, "(SELECT count(*) FROM dossier_event e WHERE e.dossier_id = dossier.id "
                                             "AND e.kind = 'accept')"), ==, 1);
   /* Accepted once: the action is refused now, and changes nothing. */
-  g_assert_false (mc_action_kind_is_valid (MC_ACTION_ACCEPT, find_item (page, code)));
-  g_assert_true (mc_action_kind_is_valid (MC_ACTION_SEND_BACK, find_item (page, code)));
+  g_assert_false (mc_action_kind_is_allowed (app, MC_ACTION_ACCEPT, code, &error));
+  g_assert_error (error, MC_WORKFLOW_ERROR, MC_WORKFLOW_ERROR_TRANSITION);
+  g_clear_error (&error);
+  g_assert_true (mc_action_kind_is_allowed (app, MC_ACTION_SEND_BACK, code, &error));
+  g_assert_no_error (error);
 
   /* Sending back needs a reason: refused without one, nothing written. */
   dialog = mc_action_dialog_new (app, MC_ACTION_SEND_BACK, find_item (page, code));

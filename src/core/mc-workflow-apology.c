@@ -106,10 +106,8 @@ mc_workflow_apologize (McWorkflow *self, const char *code, const McAction *actio
 
   if (!mc_workflow_require_note (action, error, _("Give the reason for the delay")) || !mc_workflow_txn_begin (self, code, action, &t, error))
     return FALSE;
-  late_result = g_str_equal (t.pos.state, "result_ready") && g_strcmp0 (t.pos.timeliness, "late") == 0;
-  if (!mc_workflow_state_is_open (t.pos.state) && !late_result)
-    return mc_workflow_refuse (error, &t.pos, C_("transition", "apologise for")) || mc_workflow_txn_abort (&t);
-  if (!check_new_due (&t, new_due, error) ||
+  late_result = g_str_equal (t.pos.state, "result_ready");
+  if (!mc_workflow_check_transition (&t, MC_TRANSITION_APOLOGIZE, error) || !check_new_due (&t, new_due, error) ||
       (department_code && *department_code && (department = mc_workflow_lookup_department (self, department_code, error)) == 0) ||
       !mc_workflow_lookup_staff (self, responsible_username, &responsible, &staff_department, error))
     return mc_workflow_txn_abort (&t);

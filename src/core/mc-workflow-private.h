@@ -98,6 +98,10 @@ gint64    mc_workflow_lookup_department   (McWorkflow *self, const char *code, G
 gint64    mc_workflow_lookup_external_unit (McWorkflow *self, const char *code, GError **error);
 void      mc_workflow_bind_id             (sqlite3_stmt *stmt, int i, gint64 value);
 void      mc_workflow_bind_text           (sqlite3_stmt *stmt, int i, const char *text);
+/* The dossier's position, its route and the actor, read outside any
+ * transaction (mc_workflow_allows); mc_workflow_position_clear after. */
+gboolean  mc_workflow_txn_read            (McWorkflow *self, const char *code, const McAction *action, Txn *t,
+                                           GError **error);
 gboolean  mc_workflow_txn_begin           (McWorkflow *self, const char *code, const McAction *action, Txn *t,
                                            GError **error);
 gboolean  mc_workflow_txn_commit          (Txn *t, const Event *e, gboolean ok, GError **error);
@@ -105,6 +109,9 @@ gboolean  mc_workflow_txn_abort           (Txn *t);
 gint64    mc_workflow_holder              (const Txn *t);
 gboolean  mc_workflow_authorize           (Txn *t, McPermission permission, GError **error);
 gboolean  mc_workflow_step_due_from       (Txn *t, int step, McTime *due, GError **error);
+/* The state and the actor's right for a transition: the one rule that
+ * both the transition and mc_workflow_allows apply (mc-workflow-rules.c). */
+gboolean  mc_workflow_check_transition    (Txn *t, McTransition transition, GError **error);
 gboolean  mc_workflow_require_note        (const McAction *action, GError **error, const char *message);
 
 G_END_DECLS

@@ -45,7 +45,6 @@ gboolean
 mc_workflow_transfer (McWorkflow *self, const char *code, const McAction *action,
                       const char *department_code, const char *to_username, GError **error)
 {
-  static const char *const from[] = { "received", "processing", NULL };
   Txn t;
   Event e = { "transfer" };
   gint64 to_staff, staff_department;
@@ -57,9 +56,7 @@ mc_workflow_transfer (McWorkflow *self, const char *code, const McAction *action
 
   if (!mc_workflow_txn_begin (self, code, action, &t, error))
     return FALSE;
-  if (!mc_workflow_state_in (&t.pos, from))
-    return mc_workflow_refuse (error, &t.pos, C_("transition", "transfer")) || mc_workflow_txn_abort (&t);
-  if (!mc_workflow_authorize (&t, MC_PERMISSION_PROCESS, error))
+  if (!mc_workflow_check_transition (&t, MC_TRANSITION_TRANSFER, error))
     return mc_workflow_txn_abort (&t);
   if (!transfer_target (&t, department_code, &step, &department, error) ||
       !mc_workflow_lookup_staff (self, to_username, &to_staff, &staff_department, error))
@@ -102,13 +99,8 @@ mc_workflow_accept (McWorkflow *self, const char *code, const McAction *action, 
 
   if (!mc_workflow_txn_begin (self, code, action, &t, error))
     return FALSE;
-  if (!g_str_equal (t.pos.state, "processing"))
-    return mc_workflow_refuse (error, &t.pos, C_("transition", "accept")) || mc_workflow_txn_abort (&t);
-  if (!mc_workflow_authorize (&t, MC_PERMISSION_PROCESS, error))
+  if (!mc_workflow_check_transition (&t, MC_TRANSITION_ACCEPT, error))
     return mc_workflow_txn_abort (&t);
-  if (t.pos.step_accepted != 0)
-    return mc_workflow_fail (error, MC_WORKFLOW_ERROR_TRANSITION, _("The dossier has already been accepted at this step")) ||
-           mc_workflow_txn_abort (&t);
   e.state_from = e.state_to = t.pos.state;
   e.step = t.pos.step;
   e.to_department = mc_workflow_holder (&t);
@@ -133,9 +125,7 @@ mc_workflow_send_back (McWorkflow *self, const char *code, const McAction *actio
   if (!mc_workflow_require_note (action, error, _("Give the reason for sending the dossier back")) ||
       !mc_workflow_txn_begin (self, code, action, &t, error))
     return FALSE;
-  if (!g_str_equal (t.pos.state, "processing"))
-    return mc_workflow_refuse (error, &t.pos, C_("transition", "send back")) || mc_workflow_txn_abort (&t);
-  if (!mc_workflow_authorize (&t, MC_PERMISSION_PROCESS, error))
+  if (!mc_workflow_check_transition (&t, MC_TRANSITION_SEND_BACK, error))
     return mc_workflow_txn_abort (&t);
   /* Consulted outside its route: back to the step's own department; else
    * back one step. */
@@ -170,7 +160,6 @@ gboolean
 mc_workflow_pause (McWorkflow *self, const char *code, const McAction *action, McPauseKind kind,
                    GError **error)
 {
-  static const char *const from[] = { "received", "processing", NULL };
   Txn t;
   Event e = { kind == MC_PAUSE_SUPPLEMENT ? "pause" : "pause_financial" };
 
@@ -181,9 +170,7 @@ mc_workflow_pause (McWorkflow *self, const char *code, const McAction *action, M
     return FALSE;
   if (!mc_workflow_txn_begin (self, code, action, &t, error))
     return FALSE;
-  if (!mc_workflow_state_in (&t.pos, from))
-    return mc_workflow_refuse (error, &t.pos, C_("transition", "pause")) || mc_workflow_txn_abort (&t);
-  if (!mc_workflow_authorize (&t, MC_PERMISSION_PROCESS, error))
+  if (!mc_workflow_check_transition (&t, MC_TRANSITION_PAUSE, error))
     return mc_workflow_txn_abort (&t);
   e.state_from = t.pos.state;
   e.state_to = "paused";
@@ -232,9 +219,7 @@ mc_workflow_resume (McWorkflow *self, const char *code, const McAction *action, 
 
   if (!mc_workflow_txn_begin (self, code, action, &t, error))
     return FALSE;
-  if (!g_str_equal (t.pos.state, "paused"))
-    return mc_workflow_refuse (error, &t.pos, C_("transition", "resume")) || mc_workflow_txn_abort (&t);
-  if (!mc_workflow_authorize (&t, MC_PERMISSION_PROCESS, error))
+  if (!mc_workflow_check_transition (&t, MC_TRANSITION_RESUME, error))
     return mc_workflow_txn_abort (&t);
   if (!end_pause (&t, error))
     return mc_workflow_txn_abort (&t);
@@ -251,7 +236,6 @@ gboolean
 mc_workflow_send_external (McWorkflow *self, const char *code, const McAction *action,
                            const char *unit_code, McTime unit_due, double days, GError **error)
 {
-  static const char *const from[] = { "received", "processing", NULL };
   Txn t;
   Event e = { "send_external" };
   gint64 unit;
@@ -263,9 +247,7 @@ mc_workflow_send_external (McWorkflow *self, const char *code, const McAction *a
                  _("Give the date the other agency must answer by, or its number of working days"));
   if (!mc_workflow_txn_begin (self, code, action, &t, error))
     return FALSE;
-  if (!mc_workflow_state_in (&t.pos, from))
-    return mc_workflow_refuse (error, &t.pos, C_("transition", "send to another agency")) || mc_workflow_txn_abort (&t);
-  if (!mc_workflow_authorize (&t, MC_PERMISSION_PROCESS, error))
+  if (!mc_workflow_check_transition (&t, MC_TRANSITION_SEND_EXTERNAL, error))
     return mc_workflow_txn_abort (&t);
   if ((unit = mc_workflow_lookup_external_unit (self, unit_code, error)) == 0 ||
       (unit_due == 0 && !mc_calendar_add_working_days (self->calendar, t.at, days, &unit_due, error)))
@@ -301,9 +283,7 @@ mc_workflow_receive_external (McWorkflow *self, const char *code, const McAction
 
   if (!mc_workflow_txn_begin (self, code, action, &t, error))
     return FALSE;
-  if (!g_str_equal (t.pos.state, "sent_external"))
-    return mc_workflow_refuse (error, &t.pos, C_("transition", "receive back from another agency")) || mc_workflow_txn_abort (&t);
-  if (!mc_workflow_authorize (&t, MC_PERMISSION_PROCESS, error))
+  if (!mc_workflow_check_transition (&t, MC_TRANSITION_RECEIVE_EXTERNAL, error))
     return mc_workflow_txn_abort (&t);
   e.state_from = "sent_external";
   e.state_to = "processing";
@@ -365,7 +345,6 @@ gboolean
 mc_workflow_finish (McWorkflow *self, const char *code, const McAction *action, const char *result_number,
                     const char *result_description, GError **error)
 {
-  static const char *const from[] = { "received", "processing", NULL };
   Txn t;
   Event e = { "finish" };
 
@@ -376,12 +355,7 @@ mc_workflow_finish (McWorkflow *self, const char *code, const McAction *action, 
     return mc_workflow_fail (error, MC_WORKFLOW_ERROR_INVALID, _("Give the number or a description of the result document"));
   if (!mc_workflow_txn_begin (self, code, action, &t, error))
     return FALSE;
-  if (!mc_workflow_state_in (&t.pos, from))
-    return mc_workflow_refuse (error, &t.pos, C_("transition", "record the result of")) || mc_workflow_txn_abort (&t);
-  /* The route's last step issues the result; before it, only someone who
-   * decides (a head, a leader, the records clerk) may cut the route short —
-   * never the counter or a specialist alone. */
-  if (!mc_workflow_authorize (&t, t.pos.step >= t.n_route ? MC_PERMISSION_PROCESS : MC_PERMISSION_DECIDE, error))
+  if (!mc_workflow_check_transition (&t, MC_TRANSITION_FINISH, error))
     return mc_workflow_txn_abort (&t);
   settle (&t, &e, "result_ready", action);
   if (e.note == NULL)
@@ -392,7 +366,6 @@ mc_workflow_finish (McWorkflow *self, const char *code, const McAction *action, 
 gboolean
 mc_workflow_unqualified (McWorkflow *self, const char *code, const McAction *action, GError **error)
 {
-  static const char *const from[] = { "received", "processing", "paused", NULL };
   Txn t;
   Event e = { "unqualified" };
 
@@ -401,9 +374,7 @@ mc_workflow_unqualified (McWorkflow *self, const char *code, const McAction *act
   if (!mc_workflow_require_note (action, error, _("Give the reason the dossier cannot be settled")) ||
       !mc_workflow_txn_begin (self, code, action, &t, error))
     return FALSE;
-  if (!mc_workflow_state_in (&t.pos, from))
-    return mc_workflow_refuse (error, &t.pos, C_("transition", "declare unqualified")) || mc_workflow_txn_abort (&t);
-  if (!mc_workflow_authorize (&t, MC_PERMISSION_DECIDE, error))
+  if (!mc_workflow_check_transition (&t, MC_TRANSITION_UNQUALIFIED, error))
     return mc_workflow_txn_abort (&t);
   if (g_str_equal (t.pos.state, "paused") && !end_pause (&t, error))
     return mc_workflow_txn_abort (&t);
@@ -421,11 +392,7 @@ mc_workflow_withdraw (McWorkflow *self, const char *code, const McAction *action
 
   if (!mc_workflow_txn_begin (self, code, action, &t, error))
     return FALSE;
-  if (!mc_workflow_state_is_open (t.pos.state))
-    return mc_workflow_refuse (error, &t.pos, C_("transition", "withdraw")) || mc_workflow_txn_abort (&t);
-  /* At the counter on the citizen's request, or by the department holding it. */
-  if (!mc_accounts_check (self->db, t.actor, MC_PERMISSION_RECEIVE, 0, NULL) &&
-      !mc_workflow_authorize (&t, MC_PERMISSION_PROCESS, error))
+  if (!mc_workflow_check_transition (&t, MC_TRANSITION_WITHDRAW, error))
     return mc_workflow_txn_abort (&t);
   if (g_str_equal (t.pos.state, "paused") && !end_pause (&t, error))
     return mc_workflow_txn_abort (&t);
@@ -452,7 +419,6 @@ gboolean
 mc_workflow_return (McWorkflow *self, const char *code, const McAction *action, const char *collected_by,
                     const char *collector_id_number, McChannel method, GError **error)
 {
-  static const char *const from[] = { "result_ready", "unqualified", "withdrawn", NULL };
   g_autofree char *who = collected_by ? g_strstrip (g_strdup (collected_by)) : NULL;
   g_autofree char *id_number = NULL;
   Txn t;
@@ -472,9 +438,7 @@ mc_workflow_return (McWorkflow *self, const char *code, const McAction *action, 
     }
   if (!mc_workflow_txn_begin (self, code, action, &t, error))
     return FALSE;
-  if (!mc_workflow_state_in (&t.pos, from) || t.pos.returned != 0)
-    return mc_workflow_refuse (error, &t.pos, C_("transition", "return")) || mc_workflow_txn_abort (&t);
-  if (!mc_workflow_authorize (&t, MC_PERMISSION_RETURN, error))
+  if (!mc_workflow_check_transition (&t, MC_TRANSITION_RETURN, error))
     return mc_workflow_txn_abort (&t);
   e.state_from = t.pos.state;
   e.state_to = g_str_equal (t.pos.state, "result_ready") ? "returned" : t.pos.state;

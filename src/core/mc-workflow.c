@@ -318,24 +318,38 @@ write_position (Txn *t, GError **error)
   return mc_db_step_done (t->self->db, stmt, error);
 }
 
-/* Opens the transaction and reads the dossier; on failure nothing is open. */
 gboolean
-mc_workflow_txn_begin (McWorkflow *self, const char *code, const McAction *action, Txn *t, GError **error)
+mc_workflow_txn_read (McWorkflow *self, const char *code, const McAction *action, Txn *t, GError **error)
 {
   memset (t, 0, sizeof *t);
   t->self = self;
   t->at = action && action->at ? action->at : mc_time_now ();
-  if (!mc_db_begin (self->db, error))
-    return FALSE;
   t->saved_actor = mc_db_get_actor (self->db);
   if (!mc_workflow_load_position (self, code, &t->pos, error) ||
       !mc_workflow_lookup_staff (self, action ? action->username : NULL, &t->actor, NULL, error) ||
       !load_route (t, error))
-    goto fail;
+    {
+      mc_workflow_position_clear (&t->pos);
+      return FALSE;
+    }
   /* Without a name the signed-in staff member acts; the audit rows the
    * triggers write name whoever acts. */
   if (t->actor == 0)
     t->actor = t->saved_actor;
+  return TRUE;
+}
+
+/* Opens the transaction and reads the dossier; on failure nothing is open. */
+gboolean
+mc_workflow_txn_begin (McWorkflow *self, const char *code, const McAction *action, Txn *t, GError **error)
+{
+  if (!mc_db_begin (self->db, error))
+    return FALSE;
+  if (!mc_workflow_txn_read (self, code, action, t, error))
+    {
+      mc_db_rollback (self->db);
+      return FALSE;
+    }
   if (!mc_accounts_check_actor (self->db, t->actor, error))
     goto fail;
   mc_db_set_actor (self->db, t->actor);

@@ -58,21 +58,23 @@ enum { SIGNAL_APPLIED, N_SIGNALS };
 static guint signals[N_SIGNALS];
 
 static const struct {
-  const char *name;
-  const char *label;
+  const char   *name;
+  const char   *label;
+  McTransition  transition;
 } kinds[MC_N_ACTIONS] = {
-  [MC_ACTION_ACCEPT] = { "accept", N_("Accept") },
-  [MC_ACTION_TRANSFER] = { "transfer", N_("Transfer") },
-  [MC_ACTION_SEND_BACK] = { "send-back", N_("Send back") },
-  [MC_ACTION_SUPPLEMENT] = { "supplement", N_("Request supplements") },
-  [MC_ACTION_FINANCIAL] = { "financial", N_("Pause for financial obligations") },
-  [MC_ACTION_RESUME] = { "resume", N_("Resume") },
-  [MC_ACTION_SEND_EXTERNAL] = { "send-external", N_("Send to another agency") },
-  [MC_ACTION_RECEIVE_EXTERNAL] = { "receive-external", N_("Receive back from the agency") },
-  [MC_ACTION_FINISH] = { "finish", N_("Record the result") },
-  [MC_ACTION_UNQUALIFIED] = { "unqualified", N_("Not qualified") },
-  [MC_ACTION_WITHDRAW] = { "withdraw", N_("Withdraw") },
-  [MC_ACTION_APOLOGY] = { "apology", N_("Apologise and set a new appointment") },
+  [MC_ACTION_ACCEPT] = { "accept", N_("Accept"), MC_TRANSITION_ACCEPT },
+  [MC_ACTION_TRANSFER] = { "transfer", N_("Transfer"), MC_TRANSITION_TRANSFER },
+  [MC_ACTION_SEND_BACK] = { "send-back", N_("Send back"), MC_TRANSITION_SEND_BACK },
+  [MC_ACTION_SUPPLEMENT] = { "supplement", N_("Request supplements"), MC_TRANSITION_PAUSE },
+  [MC_ACTION_FINANCIAL] = { "financial", N_("Pause for financial obligations"), MC_TRANSITION_PAUSE },
+  [MC_ACTION_RESUME] = { "resume", N_("Resume"), MC_TRANSITION_RESUME },
+  [MC_ACTION_SEND_EXTERNAL] = { "send-external", N_("Send to another agency"), MC_TRANSITION_SEND_EXTERNAL },
+  [MC_ACTION_RECEIVE_EXTERNAL] = { "receive-external", N_("Receive back from the agency"),
+                                   MC_TRANSITION_RECEIVE_EXTERNAL },
+  [MC_ACTION_FINISH] = { "finish", N_("Record the result"), MC_TRANSITION_FINISH },
+  [MC_ACTION_UNQUALIFIED] = { "unqualified", N_("Not qualified"), MC_TRANSITION_UNQUALIFIED },
+  [MC_ACTION_WITHDRAW] = { "withdraw", N_("Withdraw"), MC_TRANSITION_WITHDRAW },
+  [MC_ACTION_APOLOGY] = { "apology", N_("Apologise and set a new appointment"), MC_TRANSITION_APOLOGIZE },
 };
 
 const char *
@@ -91,44 +93,36 @@ mc_action_kind_to_label (McActionKind kind)
   return _(kinds[kind].label);
 }
 
-static gboolean
-state_is (const McWorkItem *item, const char *state)
+McTransition
+mc_action_kind_to_transition (McActionKind kind)
 {
-  return g_strcmp0 (item->state, state) == 0;
+  g_return_val_if_fail (kind < MC_N_ACTIONS, MC_N_TRANSITIONS);
+
+  return kinds[kind].transition;
 }
 
 gboolean
-mc_action_kind_is_valid (McActionKind kind, const McWorkItem *item)
+mc_action_kind_is_allowed (McApplication *app, McActionKind kind, const char *code, GError **error)
 {
-  gboolean at_desk = state_is (item, "received") || state_is (item, "processing");
+  g_return_val_if_fail (MC_IS_APPLICATION (app), FALSE);
+  g_return_val_if_fail (kind < MC_N_ACTIONS, FALSE);
 
-  g_return_val_if_fail (item != NULL, FALSE);
+  return mc_workflow_allows (mc_application_get_workflow (app), code, kinds[kind].transition,
+                             mc_application_get_username (app), error);
+}
 
-  switch (kind)
-    {
-    case MC_ACTION_ACCEPT:
-      return state_is (item, "processing") && item->step_accepted_at == 0;
-    case MC_ACTION_TRANSFER:
-    case MC_ACTION_SUPPLEMENT:
-    case MC_ACTION_FINANCIAL:
-    case MC_ACTION_SEND_EXTERNAL:
-    case MC_ACTION_FINISH:
-      return at_desk;
-    case MC_ACTION_SEND_BACK:
-      return state_is (item, "processing");
-    case MC_ACTION_UNQUALIFIED:
-      return at_desk || state_is (item, "paused");
-    case MC_ACTION_RESUME:
-      return state_is (item, "paused");
-    case MC_ACTION_RECEIVE_EXTERNAL:
-      return state_is (item, "sent_external");
-    case MC_ACTION_WITHDRAW:
-    case MC_ACTION_APOLOGY:
-      return at_desk || state_is (item, "paused") || state_is (item, "sent_external");
-    case MC_N_ACTIONS:
-    default:
-      return FALSE;
-    }
+guint
+mc_action_kinds_allowed (McApplication *app, const char *code)
+{
+  guint transitions, allowed = 0;
+
+  g_return_val_if_fail (MC_IS_APPLICATION (app), 0);
+
+  transitions = mc_workflow_allowed (mc_application_get_workflow (app), code, mc_application_get_username (app));
+  for (McActionKind k = 0; k < MC_N_ACTIONS; k++)
+    if (transitions & (1u << kinds[k].transition))
+      allowed |= 1u << k;
+  return allowed;
 }
 
 char *

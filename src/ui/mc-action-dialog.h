@@ -29,8 +29,12 @@ typedef enum {
 /* The GAction name on the page ("inbox.transfer"), and its label. */
 const char *mc_action_kind_to_name   (McActionKind kind);
 const char *mc_action_kind_to_label  (McActionKind kind);
-/* Whether the action applies to a dossier in this state (the core checks again). */
-gboolean    mc_action_kind_is_valid  (McActionKind kind, const McWorkItem *item);
+McTransition mc_action_kind_to_transition (McActionKind kind);
+/* Whether the person at this computer may take the action on dossier `code`
+ * now: core's rule (mc_workflow_allows), with its reason when not. */
+gboolean    mc_action_kind_is_allowed (McApplication *app, McActionKind kind, const char *code, GError **error);
+/* The same for every kind at once: bit (1 << kind) for each allowed one. */
+guint       mc_action_kinds_allowed  (McApplication *app, const char *code);
 
 /* "DD/MM/YYYY HH:MM" (local time), both ways; parsing returns FALSE on anything else. */
 char       *mc_action_format_time    (McTime t);

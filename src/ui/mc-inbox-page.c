@@ -290,11 +290,14 @@ static void
 update_actions (McInboxPage *self)
 {
   const McWorkItem *w = selected_item (self);
+  /* Core's rules for the person at this computer: an action they cannot
+   * take is not offered, rather than refused once its dialog is filled in. */
+  guint allowed = w != NULL ? mc_action_kinds_allowed (self->app, w->code) : 0;
 
   for (McActionKind k = 0; k < MC_N_ACTIONS; k++)
     {
       g_autofree char *name = g_strdup_printf ("inbox.%s", mc_action_kind_to_name (k));
-      gtk_widget_action_set_enabled (GTK_WIDGET (self), name, w != NULL && mc_action_kind_is_valid (k, w));
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), name, (allowed & (1u << k)) != 0);
     }
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "inbox.open", w != NULL);
 }
@@ -506,10 +509,18 @@ static void
 run_action (McInboxPage *self, McActionKind kind)
 {
   const McWorkItem *w = selected_item (self);
+  g_autoptr(GError) error = NULL;
   McActionDialog *dialog;
 
-  if (w == NULL || !mc_action_kind_is_valid (kind, w))
+  if (w == NULL)
     return;
+  /* Another clerk may have moved the dossier since the actions were set:
+   * asked again, the refusal comes with its reason before any dialog. */
+  if (!mc_action_kind_is_allowed (self->app, kind, w->code, &error))
+    {
+      mc_action_show_error (parent_window (self), _("Not done"), error->message);
+      return;
+    }
   if (kind == MC_ACTION_ACCEPT)
     {
       accept (self, w);
