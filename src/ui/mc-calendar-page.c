@@ -13,6 +13,7 @@
 #include "mc-calendar-store.h"
 #include "mc-format.h"
 #include "mc-lunar.h"
+#include "mc-session.h"
 
 struct _McCalendarPage
 {
@@ -21,6 +22,7 @@ struct _McCalendarPage
   McApplication  *app;
   int             year, month;
   McDate          selected;
+  gboolean        may_edit;        /* MC_PERMISSION_ADMINISTER */
   GtkLabel       *title;
   GtkGrid        *grid;
   GtkSwitch      *announced;
@@ -219,7 +221,8 @@ fill_details (McCalendarPage *self)
 
   gtk_label_set_markup (self->details, text);
   gtk_button_set_label (self->edit_button, exception ? _("_Edit exception…") : _("_Add exception…"));
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "calendar.remove-exception", exception);
+  /* Editing the calendar is the administrator's (core's rule). */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "calendar.remove-exception", exception && self->may_edit);
 }
 
 static void
@@ -492,6 +495,9 @@ mc_calendar_page_new (McApplication *app)
   McDate today = mc_time_get_date (mc_time_now ());
 
   self->app = app;
+  self->may_edit = mc_session_may (app, MC_PERMISSION_ADMINISTER);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "calendar.edit-exception", self->may_edit);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->announced), self->may_edit);
   self->selected = today;
   mc_date_to_ymd (today, &self->year, &self->month, NULL);
   g_signal_connect_object (calendar_of (self), "changed", G_CALLBACK (redraw), self, G_CONNECT_SWAPPED);

@@ -12,6 +12,7 @@
 #include "mc-catalog-page.h"
 #include "mc-format.h"
 #include "mc-procedure-editor.h"
+#include "mc-session.h"
 #include "mc-text-column.h"
 #include "mc-text.h"
 
@@ -205,6 +206,8 @@ mc_catalog_page_new (McApplication *app)
   GtkSortListModel *sorted;
 
   self->app = app;
+  /* A new procedure is the administrator's to add (core's rule). */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "catalog.new", mc_session_may (app, MC_PERMISSION_ADMINISTER));
   self->procedures = g_list_store_new (MC_TYPE_PROCEDURE);
   self->filter = gtk_custom_filter_new (matches, self, NULL);
   self->filtered = gtk_filter_list_model_new (G_LIST_MODEL (g_object_ref (self->procedures)), GTK_FILTER (self->filter));

@@ -83,6 +83,33 @@ mc_session_get_roles (McApplication *app)
   return staff != NULL && staff->active ? staff->roles : 0;
 }
 
+gboolean
+mc_session_may (McApplication *app, McPermission permission)
+{
+  McDb *db;
+
+  g_return_val_if_fail (MC_IS_APPLICATION (app), FALSE);
+
+  db = mc_application_get_db (app);
+  return db != NULL && mc_accounts_check (db, mc_db_get_actor (db), permission, 0, NULL);
+}
+
+const char *
+mc_session_start_page (McRoles roles)
+{
+  /* Someone with several roles starts on the work that comes to them:
+   * citizens at the counter first, then the dossiers waiting. */
+  if (roles & MC_ROLE_RECEPTION)
+    return "reception";
+  if (roles & (MC_ROLE_SPECIALIST | MC_ROLE_HEAD | MC_ROLE_LEADER | MC_ROLE_RECORDS))
+    return "inbox";
+  if (roles & MC_ROLE_REPORTING)
+    return "reports";
+  if (roles & MC_ROLE_ADMIN)
+    return "accounts";
+  return NULL;
+}
+
 McWindow *
 mc_session_open_main (McApplication *app, GtkWindow *login)
 {

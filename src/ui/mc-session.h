@@ -22,6 +22,14 @@ GtkWindow *mc_session_start          (McApplication *app);
 /* The staff member signed in (the database's actor), NULL when nobody is. */
 McStaff   *mc_session_get_staff      (McApplication *app);
 McRoles    mc_session_get_roles      (McApplication *app);
+/* May the person at this computer do this (core's mc_accounts_check, with
+ * no department)? Everyone may while accounts are not enforced. */
+gboolean   mc_session_may            (McApplication *app, McPermission permission);
+/* The page where these roles work, the one the main window opens on:
+ * the counter Tiếp nhận, specialists, heads, leaders and the records clerk
+ * Xử lý hồ sơ, reporting Báo cáo, the administrator Tài khoản. NULL for no
+ * role (nobody signed in). */
+const char *mc_session_start_page    (McRoles roles);
 /* After a successful sign-in: the main window replaces `login`. */
 McWindow  *mc_session_open_main      (McApplication *app, GtkWindow *login);
 /* Đăng xuất: the main windows close and the sign-in window opens. */

@@ -241,25 +241,46 @@ waiting_changed_cb (McReturnPage *page, GParamSpec *pspec, McWindow *self)
   mc_window_set_badge (self, "return", mc_return_page_get_n_waiting (page), 0);
 }
 
+/* Signed in, the window opens where the person works, whatever page the
+ * last person at this computer left open; "Của tôi" on Xử lý hồ sơ. */
+static void
+show_start_page (McWindow *self, McApplication *app)
+{
+  const char *name = mc_session_start_page (mc_session_get_roles (app));
+  GtkWidget *page = name ? gtk_stack_get_child_by_name (self->stack, name) : NULL;
+
+  if (page == NULL)
+    return;
+  gtk_stack_set_visible_child (self->stack, page);
+  if (MC_IS_INBOX_PAGE (page))
+    mc_inbox_page_set_filter (MC_INBOX_PAGE (page), 0, TRUE);
+}
+
 McWindow *
 mc_window_new (McApplication *app)
 {
   McWindow *self = g_object_new (MC_TYPE_WINDOW, "application", app, NULL);
   McReturnPage *returns;
 
-  gtk_stack_add_titled (self->stack, GTK_WIDGET (mc_reception_page_new (app)), "reception", _("Reception"));
+  /* The counter's two pages only for those core lets receive and return. */
+  if (mc_session_may (app, MC_PERMISSION_RECEIVE))
+    gtk_stack_add_titled (self->stack, GTK_WIDGET (mc_reception_page_new (app)), "reception", _("Reception"));
   gtk_stack_add_titled (self->stack, GTK_WIDGET (mc_dossier_page_new (app)), "dossiers", _("Dossiers"));
   gtk_stack_add_titled (self->stack, GTK_WIDGET (mc_inbox_page_new (app)), "inbox", _("Dossier processing"));
-  returns = mc_return_page_new (app);
-  gtk_stack_add_titled (self->stack, GTK_WIDGET (returns), "return", _("Return results"));
-  g_signal_connect_object (returns, "notify::n-waiting", G_CALLBACK (waiting_changed_cb), self, 0);
-  waiting_changed_cb (returns, NULL, self);
+  if (mc_session_may (app, MC_PERMISSION_RETURN))
+    {
+      returns = mc_return_page_new (app);
+      gtk_stack_add_titled (self->stack, GTK_WIDGET (returns), "return", _("Return results"));
+      g_signal_connect_object (returns, "notify::n-waiting", G_CALLBACK (waiting_changed_cb), self, 0);
+      waiting_changed_cb (returns, NULL, self);
+    }
   gtk_stack_add_titled (self->stack, GTK_WIDGET (mc_apology_page_new (app)), "apologies", _("Apology register"));
   gtk_stack_add_titled (self->stack, GTK_WIDGET (mc_catalog_page_new (app)), "catalog", _("Procedure catalog"));
   gtk_stack_add_titled (self->stack, GTK_WIDGET (mc_calendar_page_new (app)), "calendar", _("Working calendar"));
   /* The signed-in person's name and menu; Tài khoản and Nhật ký for their roles. */
   mc_session_setup_window (self, self->stack, self->header_bar);
   restore_state (self, mc_application_get_settings (app));
+  show_start_page (self, app);
   page_changed_cb (self);
   return self;
 }

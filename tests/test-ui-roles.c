@@ -1,0 +1,239 @@
+/* test-ui-roles.c — each role's first page and the actions it is offered, on its own application and database
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include "mc-accounts.h"
+#include "mc-action-dialog.h"
+#include "mc-application.h"
+#include "mc-inbox-page.h"
+#include "mc-login-window.h"
+#include "mc-session.h"
+#include "mc-test-ui-utils.h"
+#include "mc-test-utils.h"
+#include "mc-window.h"
+
+#define PASSWORD "motcua2026"
+
+static McApplication *app;
+static char *dossier_code;
+
+static gpointer
+find_app_window (GType type)
+{
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (app)); l != NULL; l = l->next)
+    if (G_TYPE_CHECK_INSTANCE_TYPE (l->data, type))
+      return l->data;
+  return NULL;
+}
+
+/* Through the sign-in window, as a person does: signs out whoever is in. */
+static McWindow *
+sign_in_as (const char *username)
+{
+  g_autoptr(GError) error = NULL;
+  McWindow *main_window;
+  McLoginWindow *login;
+
+  if ((main_window = find_app_window (MC_TYPE_WINDOW)) != NULL)
+    gtk_widget_activate_action (GTK_WIDGET (main_window), "session.sign-out", NULL);
+  login = find_app_window (MC_TYPE_LOGIN_WINDOW);
+  g_assert_nonnull (login);
+  mc_login_window_fill (login, username, PASSWORD);
+  main_window = mc_login_window_submit (login, &error);
+  g_assert_no_error (error);
+  g_assert_true (MC_IS_WINDOW (main_window));
+  mc_test_ui_wait_for_idle ();
+  return main_window;
+}
+
+static void
+add_account (McAccounts *accounts, const char *username, const char *full_name, const char *department,
+             McRoles roles)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (mc_accounts_create (accounts, username, full_name, NULL, department, roles, PASSWORD, &error));
+  g_assert_no_error (error);
+}
+
+/* The demo's roles on a fresh database; the administrator signs in first. */
+static void
+setup_accounts (void)
+{
+  g_autoptr(McAccounts) accounts = mc_accounts_new (mc_application_get_db (app));
+  g_autoptr(McStaff) admin = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (mc_accounts_create_first_admin (accounts, "admin", "Nguyễn Quản Trị", PASSWORD, &error));
+  g_assert_no_error (error);
+  admin = mc_accounts_sign_in (accounts, "admin", PASSWORD, &error);
+  g_assert_no_error (error);
+  add_account (accounts, "tn.lan", "Lê Thị Lan", "TTPV", MC_ROLE_RECEPTION);
+  add_account (accounts, "cv.tuan", "Trần Văn Tuấn", "VP", MC_ROLE_SPECIALIST);
+  add_account (accounts, "tp.quang", "Phạm Minh Quang", "VP", MC_ROLE_HEAD);
+  add_account (accounts, "pct.nga", "Vũ Thị Nga", "VP", MC_ROLE_LEADER);
+  add_account (accounts, "vt.yen", "Đinh Thị Yến", "VP", MC_ROLE_RECORDS);
+  add_account (accounts, "tn.ha", "Hồ Thị Hà", "TTPV", MC_ROLE_REPORTING);
+  mc_accounts_sign_out (accounts);
+  g_assert_true (MC_IS_LOGIN_WINDOW (mc_session_start (app)));
+}
+
+static gboolean
+mine_is_active (McWindow *window)
+{
+  GtkWidget *page = mc_window_get_page_widget (window, "inbox");
+
+  return gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (gtk_widget_get_template_child (page, MC_TYPE_INBOX_PAGE,
+                                                                                       "mine")));
+}
+
+static GtkWidget *
+find_actionable (GtkWidget *widget, const char *action_name)
+{
+  if (GTK_IS_ACTIONABLE (widget) &&
+      g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action_name) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_actionable (child, action_name);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static gboolean
+offered_on (GtkWidget *page, const char *action_name)
+{
+  GtkWidget *button = find_actionable (page, action_name);
+
+  g_assert_nonnull (button);
+  return gtk_widget_get_sensitive (button);
+}
+
+static gboolean
+offered (McInboxPage *page, const char *action_name)
+{
+  return offered_on (GTK_WIDGET (page), action_name);
+}
+
+/* Each role opens where it works, whatever page was left open at this
+ * computer; the counter's pages only for the counter. */
+static void
+test_start_page (void)
+{
+  static const struct {
+    const char *username;
+    const char *page;
+  } cases[] = {
+    { "tn.lan", "reception" },
+    { "cv.tuan", "inbox" },
+    { "tp.quang", "inbox" },
+    { "pct.nga", "inbox" },
+    { "vt.yen", "inbox" },
+    { "tn.ha", "reports" },
+    { "admin", "accounts" },
+  };
+
+  app = mc_test_ui_app_new ("vn.motcua.Motcua.RolesTest", "roles.sqlite");
+  setup_accounts ();
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      McWindow *window;
+      gboolean counter;
+
+      g_test_message ("%s", cases[i].username);
+      /* The last person left another page open. */
+      g_settings_set_string (mc_application_get_settings (app), "last-page", "calendar");
+      window = sign_in_as (cases[i].username);
+      counter = g_str_equal (cases[i].page, "reception");
+      g_assert_cmpstr (mc_window_get_page (window), ==, cases[i].page);
+      g_assert_true ((mc_window_get_page_widget (window, "reception") != NULL) == counter);
+      g_assert_true ((mc_window_get_page_widget (window, "return") != NULL) == counter);
+      /* Adding a procedure is the administrator's. */
+      g_assert_true (offered_on (mc_window_get_page_widget (window, "catalog"), "catalog.new") ==
+                     g_str_equal (cases[i].username, "admin"));
+      /* Specialists, heads, leaders: Xử lý hồ sơ on "Của tôi". */
+      if (g_str_equal (cases[i].page, "inbox"))
+        g_assert_true (mine_is_active (window));
+    }
+}
+
+/* A dossier at step 2 of 3 held by a specialist: "Có kết quả…" is not
+ * offered to them (only a head or a leader may cut the route short), and
+ * is offered to the head of the department. */
+static void
+test_hidden_action (void)
+{
+  McWorkflow *wf = mc_application_get_workflow (app);
+  McAction action = { 0, "tn.lan", NULL };
+  g_autoptr(GError) error = NULL;
+  McInboxPage *page;
+  McWindow *window;
+
+  window = sign_in_as ("tn.lan");
+  dossier_code = mc_test_ui_receive (window, "Hoàng Văn Dũng", "001089000321", "0912345678");
+  g_assert_true (mc_workflow_transfer (wf, dossier_code, &action, NULL, "cv.tuan", &error));
+  g_assert_no_error (error);
+
+  window = sign_in_as ("cv.tuan");
+  page = MC_INBOX_PAGE (mc_window_get_page_widget (window, "inbox"));
+  g_assert_true (mc_inbox_page_select (page, dossier_code));
+  g_assert_true (offered (page, "inbox.accept"));
+  g_assert_true (offered (page, "inbox.transfer"));
+  g_assert_false (offered (page, "inbox.finish"));
+  /* Not qualified (a menu item) is the head's decision too. */
+  g_assert_false (mc_action_kind_is_allowed (app, MC_ACTION_UNQUALIFIED, dossier_code, NULL));
+  /* The shortcut (F9) opens nothing either. */
+  gtk_widget_activate_action (GTK_WIDGET (page), "inbox.finish", NULL);
+  g_assert_null (mc_inbox_page_get_dialog (page));
+  /* The reason is core's, the one the transition itself gives. */
+  g_assert_false (mc_action_kind_is_allowed (app, MC_ACTION_FINISH, dossier_code, &error));
+  g_assert_error (error, MC_ACCOUNTS_ERROR, MC_ACCOUNTS_ERROR_FORBIDDEN);
+  g_clear_error (&error);
+  /* Accepted, it is no longer offered. */
+  gtk_widget_activate_action (GTK_WIDGET (page), "inbox.accept", NULL);
+  g_assert_true (mc_inbox_page_select (page, dossier_code));
+  g_assert_false (offered (page, "inbox.accept"));
+
+  window = sign_in_as ("tp.quang");
+  page = MC_INBOX_PAGE (mc_window_get_page_widget (window, "inbox"));
+  mc_inbox_page_set_filter (page, 0, FALSE);
+  g_assert_true (mc_inbox_page_select (page, dossier_code));
+  g_assert_true (offered (page, "inbox.finish"));
+  gtk_widget_activate_action (GTK_WIDGET (page), "inbox.finish", NULL);
+  g_assert_nonnull (mc_inbox_page_get_dialog (page));
+  g_assert_cmpint (mc_action_dialog_get_kind (mc_inbox_page_get_dialog (page)), ==, MC_ACTION_FINISH);
+  gtk_window_destroy (GTK_WINDOW (mc_inbox_page_get_dialog (page)));
+  mc_test_ui_wait_for_idle ();
+}
+
+static void
+teardown (void)
+{
+  GList *windows = g_list_copy (gtk_application_get_windows (GTK_APPLICATION (app)));
+
+  for (GList *l = windows; l != NULL; l = l->next)
+    gtk_window_destroy (l->data);
+  g_list_free (windows);
+  mc_test_ui_wait_for_idle ();
+  g_clear_pointer (&dossier_code, g_free);
+  g_clear_object (&app);
+}
+
+int
+main (int argc, char **argv)
+{
+  int status;
+
+  mc_test_ui_init (&argc, &argv);
+  g_test_add_func ("/ui/roles/start-page", test_start_page);
+  g_test_add_func ("/ui/roles/hidden-action", test_hidden_action);
+  status = g_test_run ();
+  teardown ();
+  return status;
+}
