@@ -236,11 +236,38 @@ test_workflow (void)
   g_assert_cmpint (mc_db_query_int (db, "SELECT count (*) FROM dossier_event", NULL), ==, 14);
 }
 
+/* The demo at a chosen moment, in its own database (a demo needs an empty one). */
+static void
+test_demo_now (void)
+{
+  g_autofree char *db = mc_test_tmp_path ("demo-now.sqlite");
+  g_autofree char *ok_cmd = g_strdup_printf ("%s --db %s demo --dossiers 300 --now \"2027-02-06 10:00\"",
+                                             g_getenv ("MOTCUA_BIN"), db);
+  g_autofree char *bad_cmd = g_strdup_printf ("%s --db %s-bad demo --now \"06/02/2027 10:00\"",
+                                              g_getenv ("MOTCUA_BIN"), db);
+  g_autofree char *out = NULL, *err = NULL, *out2 = NULL, *err2 = NULL;
+  g_autoptr(McDb) opened = NULL;
+  int status = 0;
+
+  g_assert_true (g_spawn_command_line_sync (ok_cmd, &out, &err, &status, NULL));
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  g_assert_true (g_str_has_prefix (out, "dossiers\t300\n"));
+  opened = mc_db_new (db, NULL, NULL);
+  g_assert_nonnull (opened);
+  /* Mùng 1 Tết 2027 at 10:00, Vietnam time, is the latest moment in it. */
+  g_assert_cmpint (mc_db_query_int (opened, "SELECT count(*) FROM dossier WHERE received_at > "
+                                            "strftime('%s', '2027-02-06 03:00')", NULL), ==, 0);
+  g_assert_true (g_spawn_command_line_sync (bad_cmd, &out2, &err2, &status, NULL));
+  g_assert_false (g_spawn_check_wait_status (status, NULL));
+  g_assert_nonnull (strstr (err2, "YYYY-MM-DD HH:MM"));
+}
+
 int
 main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
   g_test_add_func ("/cli/calendar", test_calendar);
+  g_test_add_func ("/cli/demo-now", test_demo_now);
   g_test_add_func ("/cli/holidays", test_holidays);
   g_test_add_func ("/cli/catalog", test_catalog);
   g_test_add_func ("/cli/concurrent-codes", test_concurrent_codes);

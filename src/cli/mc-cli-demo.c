@@ -1,9 +1,10 @@
-/* mc-cli-demo.c — motcua demo [--dossiers N] [--seed S] [--password P]
+/* mc-cli-demo.c — motcua demo [--dossiers N] [--seed S] [--password P] [--now "YYYY-MM-DD HH:MM"]
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * The demo's staff (an administrator "admin", clerks "tn.lan", …) get the
  * password P, "motcua2026" unless told otherwise, so the demo opens at the
- * sign-in window as a real center's database does.
+ * sign-in window as a real center's database does. --now builds the history
+ * as it would stand at another moment (tests, screenshots of a given day).
  */
 #include "config.h"
 
@@ -18,6 +19,7 @@ mc_cli_demo (McDb *db, int argc, char **argv)
 {
   guint64 n = 20000, seed = 2026;
   const char *password = "motcua2026";
+  McTime now = mc_time_now ();
   McDemoStats stats = { 0 };
   g_autoptr(McAccounts) accounts = mc_accounts_new (db);
   GError *error = NULL;
@@ -31,11 +33,18 @@ mc_cli_demo (McDb *db, int argc, char **argv)
           password = argv[i + 1];
           continue;
         }
+      if (g_strcmp0 (argv[i], "--now") == 0 && i + 1 < argc)
+        {
+          if (!mc_time_parse_iso (argv[i + 1], &now))
+            return mc_cli_fail (g_error_new (MC_DB_ERROR, MC_DB_ERROR_INVALID,
+                                             _("Invalid time “%s”: write it as YYYY-MM-DD HH:MM"), argv[i + 1]));
+          continue;
+        }
       if (target == NULL || i + 1 >= argc ||
           !g_ascii_string_to_unsigned (argv[i + 1], 10, 0, G_MAXUINT32, target, NULL))
-        return mc_cli_usage (_("Usage: motcua demo [--dossiers N] [--seed S] [--password PASSWORD]"));
+        return mc_cli_usage (_("Usage: motcua demo [--dossiers N] [--seed S] [--password PASSWORD] [--now \"YYYY-MM-DD HH:MM\"]"));
     }
-  if (!mc_demo_fill (db, (guint) n, (guint32) seed, &stats, &error) ||
+  if (!mc_demo_fill_at (db, (guint) n, (guint32) seed, now, &stats, &error) ||
       !mc_accounts_set_initial_passwords (accounts, password, &error))
     return mc_cli_fail (error);
   g_print ("dossiers\t%u\nevents\t%u\npending\t%u\nlate\t%u\napologies\t%u\n",

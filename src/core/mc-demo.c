@@ -272,8 +272,15 @@ pick_received (Demo *d, gboolean online)
       McOfficeHours h;
       int minute;
 
+      /* Draw once: MIN() would evaluate a random draw twice and could
+       * return a second, later draw than the one it compared with now. */
       if (online && g_rand_double (d->rand) < 0.25)
-        return MIN (mc_time_from_local (day, g_rand_int_range (d->rand, 6 * 60, 23 * 60)), d->now);
+        {
+          McTime at = mc_time_from_local (day, g_rand_int_range (d->rand, 6 * 60, 23 * 60));
+          if (at <= d->now)
+            return at;
+          continue;
+        }
       if (!mc_calendar_is_working_day (d->calendar, day))
         continue;
       mc_calendar_get_office_hours (d->calendar, mc_date_weekday (day), &h);
@@ -593,6 +600,12 @@ setup (Demo *d, GError **error)
 gboolean
 mc_demo_fill (McDb *db, guint n_dossiers, guint32 seed, McDemoStats *stats, GError **error)
 {
+  return mc_demo_fill_at (db, n_dossiers, seed, mc_time_now (), stats, error);
+}
+
+gboolean
+mc_demo_fill_at (McDb *db, guint n_dossiers, guint32 seed, McTime now, McDemoStats *stats, GError **error)
+{
   Demo d = { 0 };
   McDemoStats local = { 0 };
   gboolean ok;
@@ -608,7 +621,7 @@ mc_demo_fill (McDb *db, guint n_dossiers, guint32 seed, McDemoStats *stats, GErr
     }
   d.db = db;
   d.rand = g_rand_new_with_seed (seed);
-  d.now = mc_time_now ();
+  d.now = now;
   d.catalog = mc_catalog_new (db);
   d.procedures = g_ptr_array_new_with_free_func (g_object_unref);
   d.weights = g_array_new (FALSE, FALSE, sizeof (int));

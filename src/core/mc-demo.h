@@ -4,6 +4,7 @@
 #pragma once
 
 #include "mc-db.h"
+#include "mc-time.h"
 
 G_BEGIN_DECLS
 
@@ -19,5 +20,10 @@ typedef struct {
  * catalog, the announced calendars, and `n_dossiers` dossiers received over the
  * two years before now, with their whole history. Deterministic for a seed. */
 gboolean mc_demo_fill (McDb *db, guint n_dossiers, guint32 seed, McDemoStats *stats, GError **error);
+
+/* The same history as it would be at `now` (seconds since the epoch): the
+ * demo must hold at any hour and on any day, holidays and Tết included. */
+gboolean mc_demo_fill_at (McDb *db, guint n_dossiers, guint32 seed, McTime now, McDemoStats *stats,
+                          GError **error);
 
 G_END_DECLS
