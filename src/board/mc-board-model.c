@@ -1,8 +1,9 @@
 /* mc-board-model.c — what the public liveboard shows, as plain data
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * The statistics come from mc_report_06a_compute and nothing else, so the
- * lobby can never show a figure the quarterly report contradicts. The
+ * The statistics come from mc_report_06a_compute_at and nothing else, so
+ * the lobby can never show a figure the quarterly report contradicts; its
+ * "Đang quá hạn" is 06a (13), the inbox's and the dossier list's quá hạn. The
  * board is public and speaks Vietnamese whatever the PC's language, as the
  * printed forms do, so its words are not translated.
  */
@@ -99,12 +100,13 @@ mc_board_model_free (McBoardModel *model)
 void
 mc_board_figures_from_06a (McBoardFigures *figures, const McReport06aRow *row)
 {
-  figures->received = row->c[MC_06A_RECEIVED];
+  figures->received = row->c[MC_06A_ONLINE] + row->c[MC_06A_DIRECT];
   figures->settled = row->c[MC_06A_SETTLED];
   figures->early = row->c[MC_06A_EARLY];
   figures->on_time = row->c[MC_06A_ON_TIME];
   figures->late = row->c[MC_06A_LATE];
   figures->pending = row->c[MC_06A_PENDING];
+  figures->pending_late = row->c[MC_06A_PENDING_LATE];
 }
 
 static gboolean
@@ -129,10 +131,12 @@ load_results (McBoardModel *model, McWorkflow *workflow, GError **error)
   return TRUE;
 }
 
+/* The period up to `now`: what is open and overdue is so at `now`, the
+ * same instant for the three periods. */
 static gboolean
-load_period (McBoardPeriod *period, McDb *db, McDate from, McDate to, char *title, GError **error)
+load_period (McBoardPeriod *period, McDb *db, McDate from, McDate to, McTime now, char *title, GError **error)
 {
-  g_autoptr(McReport06a) report = mc_report_06a_compute (db, 0, from, to, TRUE, error);
+  g_autoptr(McReport06a) report = mc_report_06a_compute_at (db, 0, from, to, TRUE, now, error);
 
   g_free (period->title);
   period->title = title;
@@ -154,15 +158,16 @@ load_period (McBoardPeriod *period, McDb *db, McDate from, McDate to, char *titl
 }
 
 static gboolean
-load_periods (McBoardModel *model, McDb *db, McDate today, GError **error)
+load_periods (McBoardModel *model, McDb *db, McTime now, GError **error)
 {
+  McDate today = mc_time_get_date (now);
   int y, m, d;
 
   mc_date_to_ymd (today, &y, &m, &d);
-  return load_period (&model->periods[MC_BOARD_TODAY], db, today, today, g_strdup ("Hôm nay"), error) &&
-         load_period (&model->periods[MC_BOARD_MONTH], db, mc_date_from_ymd (y, m, 1), today,
+  return load_period (&model->periods[MC_BOARD_TODAY], db, today, today, now, g_strdup ("Hôm nay"), error) &&
+         load_period (&model->periods[MC_BOARD_MONTH], db, mc_date_from_ymd (y, m, 1), today, now,
                       g_strdup_printf ("Tháng %d/%d", m, y), error) &&
-         load_period (&model->periods[MC_BOARD_YEAR], db, mc_date_from_ymd (y, 1, 1), today,
+         load_period (&model->periods[MC_BOARD_YEAR], db, mc_date_from_ymd (y, 1, 1), today, now,
                       g_strdup_printf ("Năm %d", y), error);
 }
 
@@ -256,7 +261,7 @@ mc_board_model_load (McWorkflow *workflow, McTime now, GError **error)
   today = mc_time_get_date (model->loaded_at);
   if (!load_header (model, db, error) ||
       !load_results (model, workflow, error) ||
-      !load_periods (model, db, today, error) ||
+      !load_periods (model, db, model->loaded_at, error) ||
       !load_departments (model, db, today, error) ||
       !load_apologies (model, workflow, today, error))
     return NULL;

@@ -28,15 +28,18 @@ typedef struct {
   gboolean unqualified;  /* returned with a reason, not a result */
 } McBoardResult;
 
-/* Columns of Biểu 06a the board shows, for a period or a field. */
+/* Figures of Biểu 06a the board shows, for a period or a field. "Tiếp nhận"
+ * on a board is what was received in the period: (4) + (5), without the
+ * dossiers carried over (6) that 06a's (3) adds. */
 typedef struct {
   char  *label;
-  guint  received;       /* (3) */
+  guint  received;       /* (4) + (5): received in the period */
   guint  settled;        /* (7) */
   guint  early;          /* (8) */
   guint  on_time;        /* (9) */
-  guint  late;           /* (10) */
-  guint  pending;        /* (11) */
+  guint  late;           /* (10) trả quá hạn: settled after the appointment */
+  guint  pending;        /* (11) open now */
+  guint  pending_late;   /* (13) quá hạn now (mc-lateness.h) */
 } McBoardFigures;
 
 typedef struct {
@@ -99,7 +102,8 @@ typedef struct {
 McBoardModel *mc_board_model_new    (void);
 void          mc_board_model_free   (McBoardModel *model);
 /* Everything as of `now` (0: the current time): the results waiting, the
- * figures of today, this month and this year from mc_report_06a_compute,
+ * figures of today, this month and this year up to `now` from
+ * mc_report_06a_compute_at,
  * the rates by department of this year, the apologies of this month and
  * the ticker's announcements. */
 McBoardModel *mc_board_model_load   (McWorkflow *workflow, McTime now, GError **error);

@@ -79,13 +79,17 @@ apology_cell (const McBoardModel *m, guint row, guint column, char **text)
     }
 }
 
+/* Two words for two figures: "trả quá hạn" is a result given after its
+ * appointment (06a (10)), "đang quá hạn" a dossier not settled whose
+ * appointment has passed (06a (13), the inbox's "quá hạn"). */
 static const Column field_columns[] = {
-  { 0.34, "Lĩnh vực (năm nay)", ALIGN_LEFT, 2, FALSE },
-  { 0.13, "Tiếp nhận", ALIGN_RIGHT, 1, FALSE },
-  { 0.13, "Đã giải quyết", ALIGN_RIGHT, 1, FALSE },
+  { 0.27, "Lĩnh vực (năm nay)", ALIGN_LEFT, 2, FALSE },
+  { 0.12, "Tiếp nhận", ALIGN_RIGHT, 1, FALSE },
+  { 0.12, "Đã giải quyết", ALIGN_RIGHT, 1, FALSE },
   { 0.14, "Trước hạn, đúng hạn", ALIGN_RIGHT, 1, FALSE },
-  { 0.12, "Quá hạn", ALIGN_RIGHT, 1, FALSE },
-  { 0.14, "Đang giải quyết", ALIGN_RIGHT, 1, FALSE },
+  { 0.11, "Trả quá hạn", ALIGN_RIGHT, 1, FALSE },
+  { 0.12, "Đang giải quyết", ALIGN_RIGHT, 1, FALSE },
+  { 0.12, "Đang quá hạn", ALIGN_RIGHT, 1, FALSE },
 };
 
 static char *
@@ -98,6 +102,7 @@ figure_text (const McBoardFigures *f, guint column)
     case 3: return format_rate (f->early + f->on_time, f->settled);
     case 4: return mc_format_count (f->late);
     case 5: return mc_format_count (f->pending);
+    case 6: return mc_format_count (f->pending_late);
     default: return g_strdup (f->label);
     }
 }
@@ -138,24 +143,26 @@ page_area (Ctx *c, McBoardRect body)
   return inset (body, pad, 20 * c->s);
 }
 
-/* The statistics: a matrix of the five figures by period on top, the
+/* The statistics: a matrix of the six figures by period on top, the
  * fields of the year below. */
+#define SUMMARY_ROWS 7  /* the periods' titles and six figures */
+
 static double
 summary_height (Ctx *c)
 {
-  return 6 * (c->portrait ? 70 : 64) * c->s;
+  return SUMMARY_ROWS * (c->portrait ? 70 : 64) * c->s;
 }
 
 static void
 draw_summary (Ctx *c, McBoardRect r)
 {
   static const char *const labels[] = { "Tiếp nhận", "Đã giải quyết", "Tỷ lệ trước hạn, đúng hạn",
-                                        "Quá hạn", "Đang giải quyết" };
-  static const guint columns[] = { 1, 2, 3, 4, 5 };
+                                        "Trả quá hạn", "Đang giải quyết", "Đang quá hạn" };
+  static const guint columns[] = { 1, 2, 3, 4, 5, 6 };
   static const Style head = { 28, TRUE, ALIGN_RIGHT, 1, 0.7 };
   static const Style label = { 28, FALSE, ALIGN_LEFT, 1, 0.7 };
   static const Style value = { 40, TRUE, ALIGN_RIGHT, 1, 0.7 };
-  double row_h = r.height / 6, label_w = r.width * 0.34, col_w = (r.width - label_w) / 3;
+  double row_h = r.height / SUMMARY_ROWS, label_w = r.width * 0.34, col_w = (r.width - label_w) / 3;
 
   mc_board_fill_rect (c, rect (r.x, r.y, r.width, row_h), navy);
   for (int p = 0; p < MC_BOARD_N_PERIODS; p++)
@@ -171,7 +178,9 @@ draw_summary (Ctx *c, McBoardRect r)
       for (int p = 0; p < MC_BOARD_N_PERIODS; p++)
         {
           g_autofree char *text = figure_text (&c->model->periods[p].total, columns[i]);
-          Rgb color = columns[i] == 4 && c->model->periods[p].total.late > 0 ? red :
+          gboolean alarm = (columns[i] == 4 && c->model->periods[p].total.late > 0) ||
+                           (columns[i] == 6 && c->model->periods[p].total.pending_late > 0);
+          Rgb color = alarm ? red :
                       columns[i] == 3 ? green : navy_dark;
           mc_board_draw_text (c, text, &value, inset (rect (r.x + label_w + p * col_w, line.y, col_w, row_h),
                                                       14 * c->s, 4 * c->s), color);

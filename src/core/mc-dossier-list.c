@@ -16,6 +16,7 @@
 
 #include "mc-calendar.h"
 #include "mc-dossier-list.h"
+#include "mc-lateness.h"
 
 #define PAGE_SIZE 200
 #define MAX_PAGES 16
@@ -297,11 +298,47 @@ add_condition (McDossierList *self, const char *sql, GVariant *value)
     g_ptr_array_add (self->binds, g_variant_ref_sink (value));
 }
 
+/* The parameter the next bound value takes: a condition from mc-lateness
+ * names its instant several times, always the same parameter. */
+static char *
+next_parameter (McDossierList *self)
+{
+  return g_strdup_printf ("?%u", self->binds->len + 1);
+}
+
+/* The open dossiers for which `sql_at` holds now. */
+static void
+add_lateness (McDossierList *self, const char *open, char *(*sql_at) (const char *at), McTime now)
+{
+  g_autofree char *at = next_parameter (self);
+  g_autofree char *condition = sql_at (at);
+
+  add_condition (self, open, NULL);
+  add_condition (self, condition, g_variant_new_int64 (now));
+}
+
+/* Not overdue, and the appointment within one working day. */
+static void
+add_due_soon (McDossierList *self, const char *open, McTime now)
+{
+  McCalendar *cal = mc_dossier_store_get_calendar (self->store);
+  g_autofree char *at = next_parameter (self);
+  g_autofree char *overdue = mc_lateness_sql_overdue (at);
+  g_autofree char *appointment = mc_lateness_sql_appointment (at);
+  g_autofree char *not_overdue = g_strdup_printf ("NOT %s", overdue);
+  g_autofree char *near = g_strdup_printf ("%s <= ?", appointment);
+  McTime soon = now;
+
+  mc_calendar_add_working_days (cal, now, 1, &soon, NULL);
+  add_condition (self, open, NULL);
+  add_condition (self, not_overdue, g_variant_new_int64 (now));
+  add_condition (self, near, g_variant_new_int64 (soon));
+}
+
 static void
 add_filter (McDossierList *self, McDossierFilter filter)
 {
-  McCalendar *cal = mc_dossier_store_get_calendar (self->store);
-  McTime now = mc_time_now (), soon = now;
+  McTime now = mc_time_now ();
   g_autofree char *open = g_strdup_printf ("d.state IN %s", open_states);
 
   switch (filter)
@@ -310,15 +347,13 @@ add_filter (McDossierList *self, McDossierFilter filter)
       add_condition (self, open, NULL);
       break;
     case MC_DOSSIER_FILTER_DUE_SOON:
-      /* Within one working day of the appointment, not yet past it. */
-      mc_calendar_add_working_days (cal, now, 1, &soon, NULL);
-      add_condition (self, open, NULL);
-      add_condition (self, "coalesce (d.extended_due_at, d.due_at) >= ?", g_variant_new_int64 (now));
-      add_condition (self, "coalesce (d.extended_due_at, d.due_at) <= ?", g_variant_new_int64 (soon));
+      add_due_soon (self, open, now);
       break;
     case MC_DOSSIER_FILTER_OVERDUE:
-      add_condition (self, open, NULL);
-      add_condition (self, "coalesce (d.extended_due_at, d.due_at) < ?", g_variant_new_int64 (now));
+      add_lateness (self, open, mc_lateness_sql_overdue, now);
+      break;
+    case MC_DOSSIER_FILTER_STEP_LATE:
+      add_lateness (self, open, mc_lateness_sql_step_late, now);
       break;
     case MC_DOSSIER_FILTER_READY:
       add_condition (self, "d.state = 'result_ready'", NULL);

@@ -16,7 +16,8 @@ typedef enum {
   MC_DOSSIER_FILTER_ALL,
   MC_DOSSIER_FILTER_OPEN,        /* đang giải quyết */
   MC_DOSSIER_FILTER_DUE_SOON,    /* sắp đến hạn: open, due within one working day */
-  MC_DOSSIER_FILTER_OVERDUE,     /* quá hạn: open, appointment passed */
+  MC_DOSSIER_FILTER_OVERDUE,     /* quá hạn (mc-lateness.h): open, the appointment in force passed */
+  MC_DOSSIER_FILTER_STEP_LATE,   /* chậm tiến độ (mc-lateness.h): open, the current step past its due time */
   MC_DOSSIER_FILTER_READY,       /* đã có kết quả, chờ trả */
   MC_DOSSIER_FILTER_FINISHED,    /* đã trả, không đủ điều kiện, đã rút */
 } McDossierFilter;

@@ -32,11 +32,23 @@ mc_report_own_unit (McDb *db, GError **error)
   return id;
 }
 
+/* A period that has not ended yet is counted up to `now`: the dossiers
+ * still open are those open now, and quá hạn means past the appointment
+ * now, not by the end of the period (which would count a dossier due this
+ * afternoon as late this morning). Later instants hold no data anyway. */
 void
-mc_report_bounds (McDate from, McDate to, McTime *t0, McTime *t1)
+mc_report_bounds_at (McDate from, McDate to, McTime now, McTime *t0, McTime *t1)
 {
   *t0 = mc_time_from_local (from, 0);
   *t1 = mc_time_from_local (to + 1, 0);
+  if (now < *t1)
+    *t1 = MAX (*t0, now);
+}
+
+void
+mc_report_bounds (McDate from, McDate to, McTime *t0, McTime *t1)
+{
+  mc_report_bounds_at (from, to, mc_time_now (), t0, t1);
 }
 
 char *

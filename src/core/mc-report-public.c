@@ -15,6 +15,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "mc-lateness.h"
 #include "mc-report.h"
 #include "mc-report-private.h"
 #include "mc-report-public.h"
@@ -25,33 +26,35 @@
 #define SETTLED "(" SETTLED_ANY " AND " HAS_RESULT ")"
 #define LATE "(" SETTLED " AND d.timeliness IS 'late')"
 #define PENDING "(d.received_at < ?3 AND (d.finished_at IS NULL OR d.finished_at >= ?3))"
-#define PENDING_LATE "(" PENDING " AND NOT (d.due_at >= ?3 OR (d.finished_at IS NULL AND " \
-                     "d.paused_since IS NOT NULL AND d.paused_since < d.due_at)))"
 #define APOLOGISED "EXISTS (SELECT 1 FROM apology a WHERE a.dossier_id = d.id AND a.issued_at >= ?2 " \
                    "AND a.issued_at < ?3)"
 #define NEVER_APOLOGISED "NOT EXISTS (SELECT 1 FROM apology a WHERE a.dossier_id = d.id)"
 
-static const char *
+/* Still open at the end of the period and quá hạn then is the one
+ * definition of mc-lateness.h, the same as Biểu 06a (13). */
+static char *
 column_condition (McReportPublicColumn column)
 {
+  g_autofree char *pending_late = mc_lateness_sql_overdue ("?3");
+
   switch (column)
     {
     case MC_PUBLIC_RECEIVED:
-      return RECEIVED;
+      return g_strdup (RECEIVED);
     case MC_PUBLIC_SETTLED:
-      return SETTLED;
+      return g_strdup (SETTLED);
     case MC_PUBLIC_ON_TIME:
-      return "(" SETTLED " AND d.timeliness IS NOT 'late')";
+      return g_strdup ("(" SETTLED " AND d.timeliness IS NOT 'late')");
     case MC_PUBLIC_LATE:
-      return LATE;
+      return g_strdup (LATE);
     case MC_PUBLIC_PENDING:
-      return PENDING;
+      return g_strdup (PENDING);
     case MC_PUBLIC_UNQUALIFIED:
-      return "(" SETTLED_ANY " AND NOT " HAS_RESULT ")";
+      return g_strdup ("(" SETTLED_ANY " AND NOT " HAS_RESULT ")");
     case MC_PUBLIC_APOLOGISED:
-      return APOLOGISED;
+      return g_strdup (APOLOGISED);
     case MC_PUBLIC_NOT_APOLOGISED:
-      return "((" LATE " OR " PENDING_LATE ") AND " NEVER_APOLOGISED ")";
+      return g_strdup_printf ("((" LATE " OR %s) AND " NEVER_APOLOGISED ")", pending_late);
     case MC_PUBLIC_ONE_STOP:
     case MC_PUBLIC_LINKED:
     case MC_PUBLIC_N_COLUMNS:
@@ -196,7 +199,10 @@ count_dossiers (McDb *db, const Units *u, McTime t0, McTime t1, Rows *r, GError 
   int rc;
 
   for (int k = MC_PUBLIC_RECEIVED; k < MC_PUBLIC_N_COLUMNS; k++)
-    g_string_append_printf (sql, ", total (%s)", column_condition (k));
+    {
+      g_autofree char *condition = column_condition (k);
+      g_string_append_printf (sql, ", total (%s)", condition);
+    }
   g_string_append_printf (sql, " FROM dossier d JOIN procedure p ON p.id = d.procedure_id WHERE d.unit_id IN (%s) "
                                "AND (" RECEIVED " OR " APOLOGISED ") AND ?1 = ?1 GROUP BY p.field_id", ids);
   stmt = mc_db_prepare (db, sql->str, error);
@@ -363,10 +369,11 @@ mc_report_public_items (McDb *db, gint64 unit_id, McReportScope scope, McDate fr
   else
     {
       g_autofree char *ids = mc_report_id_list (u.by_dossiers);
+      g_autofree char *condition = column_condition (column);
 
       sql = g_strdup_printf ("SELECT d.code FROM dossier d JOIN procedure p ON p.id = d.procedure_id "
                              "WHERE d.unit_id IN (%s) AND (?1 = 0 OR p.field_id = ?1) AND %s "
-                             "ORDER BY d.received_at, d.id", ids, column_condition (column));
+                             "ORDER BY d.received_at, d.id", ids, condition);
     }
   units_clear (&u);
   items = mc_report_query_strings (db, sql, field_id, t0, t1, error);

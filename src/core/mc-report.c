@@ -4,7 +4,8 @@
  * The semantics, one place for all of them (TT 01/2020/TT-VPCP; Thanh Hóa's
  * annotations of the form; legal.md §3):
  *
- *  - The period is [from 00:00, to+1 00:00) Vietnam time, t0 … t1 below.
+ *  - The period is [from 00:00, to+1 00:00) Vietnam time, t0 … t1 below;
+ *    a period not over yet ends now (mc_report_bounds_at).
  *  - A dossier belongs to the unit in dossier.unit_id (0: the unit whose
  *    relation is 'self') and to the field (lĩnh vực) of its procedure.
  *  - (4) trực tuyến / (5) trực tiếp + bưu chính: received in [t0, t1).
@@ -19,10 +20,12 @@
  *    'withdrawn' ("Đúng hạn (Bao gồm cả hồ sơ chờ Bổ sung và Trả lại/Xin
  *    rút)"), so (7) = (8) + (9) + (10) by construction.
  *  - (11) đang giải quyết: among (3), not finished at t1 (finished_at IS NULL
- *    or >= t1). (12) trong hạn: its appointment due_at >= t1, or it is paused
- *    (waiting for the citizen) since before its appointment; else (13).
- *    A dossier finished since t1 is no longer paused, and its due_at already
- *    holds the pauses it had: due_at >= t1 decides.
+ *    or >= t1). (13) quá hạn: quá hạn at t1 as mc-lateness.h defines it
+ *    for every screen (the appointment in force at t1 — an apology's new
+ *    one once issued — passed on the dossier's clock, which stands still
+ *    while it is paused); (12) trong hạn: the rest. A dossier finished
+ *    since t1 is no longer paused, and its due_at already holds the pauses
+ *    it had.
  *  - (3) = (7) + (11): every dossier of (3) either finished in the period or
  *    is still open at its end.
  *
@@ -41,7 +44,9 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "mc-lateness.h"
 #include "mc-report.h"
+#include "mc-report-private.h"
 
 typedef struct {
   McDb       *db;
@@ -153,21 +158,22 @@ count_settled (Compute *c, GError **error)
 }
 
 /* The dossiers open at instant t: received before t and not finished
- * before t, per procedure; `in_time` counts those with due_at >= t or paused
- * since before their appointment. */
+ * before t, per procedure; `in_time` counts those not quá hạn at t. The
+ * appointment and the pause are read from the rows of the few open ones. */
 static gboolean
 count_open_at (Compute *c, McTime t, int total_column, int in_time_column, GError **error)
 {
-  sqlite3_stmt *stmt = mc_db_prepare (c->db,
-      "SELECT procedure_id, count (*), total (due_at >= ?2 OR (paused_since IS NOT NULL AND paused_since < due_at)) "
-      "FROM dossier INDEXED BY dossier_report_open WHERE unit_id = ?1 AND finished_at IS NULL "
-      "AND received_at < ?2 GROUP BY procedure_id "
+  g_autofree char *overdue = mc_lateness_sql_overdue ("?2");
+  g_autofree char *sql = g_strdup_printf (
+      "SELECT d.procedure_id, count (*), total (NOT %s) "
+      "FROM dossier d INDEXED BY dossier_report_open WHERE d.unit_id = ?1 AND d.finished_at IS NULL "
+      "AND d.received_at < ?2 GROUP BY d.procedure_id "
       "UNION ALL "
-      "SELECT q.id, count (*), total (d.due_at >= ?2) FROM procedure q CROSS JOIN (VALUES ('truc_tiep'), "
+      "SELECT q.id, count (*), total (NOT %s) FROM procedure q CROSS JOIN (VALUES ('truc_tiep'), "
       "('buu_chinh'), ('truc_tuyen')) ch CROSS JOIN dossier d INDEXED BY dossier_report_received WHERE d.unit_id = ?1 "
       "AND d.procedure_id = q.id AND d.channel = ch.column1 AND d.received_at >= ?3 "
-      "AND d.received_at < ?2 AND d.finished_at >= ?2 GROUP BY q.id",
-      error);
+      "AND d.received_at < ?2 AND d.finished_at >= ?2 GROUP BY q.id", overdue, overdue);
+  sqlite3_stmt *stmt = mc_db_prepare (c->db, sql, error);
   int rc;
 
   if (stmt == NULL)
@@ -261,17 +267,16 @@ finish_counts (gpointer key, gpointer value, gpointer user_data)
   complete_row (value);
 }
 
-/* Whole days as instants: [from 00:00, to + 1 00:00) Vietnam time. */
-static void
-period_bounds (McDate from, McDate to, McTime *t0, McTime *t1)
-{
-  *t0 = mc_time_from_local (from, 0);
-  *t1 = mc_time_from_local (to + 1, 0);
-}
-
 McReport06a *
 mc_report_06a_compute (McDb *db, gint64 unit_id, McDate from, McDate to, gboolean only_with_dossiers,
                        GError **error)
+{
+  return mc_report_06a_compute_at (db, unit_id, from, to, only_with_dossiers, mc_time_now (), error);
+}
+
+McReport06a *
+mc_report_06a_compute_at (McDb *db, gint64 unit_id, McDate from, McDate to, gboolean only_with_dossiers,
+                          McTime now, GError **error)
 {
   g_autoptr(GHashTable) procedures = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
   g_autoptr(McReport06a) report = g_new0 (McReport06a, 1);
@@ -284,7 +289,7 @@ mc_report_06a_compute (McDb *db, gint64 unit_id, McDate from, McDate to, gboolea
   report->to = to;
   report->rows = g_ptr_array_new_with_free_func (row_free);
   report->total.field_name = g_strdup ("Tổng số");
-  period_bounds (from, to, &c.t0, &c.t1);
+  mc_report_bounds_at (from, to, now, &c.t0, &c.t1);
   if (c.unit_id == 0 && (c.unit_id = own_unit (db, error)) == 0)
     return NULL;
   {
@@ -322,36 +327,36 @@ mc_report_06a_free (McReport06a *report)
 #define IS_RESULT "coalesce (d.outcome, 'approved') = 'approved'"
 #define SETTLED "d.finished_at >= ?2 AND d.finished_at < ?3"
 #define PENDING "d.received_at < ?3 AND (d.finished_at IS NULL OR d.finished_at >= ?3)"
-#define PENDING_IN_TIME "(d.due_at >= ?3 OR (d.finished_at IS NULL AND d.paused_since IS NOT NULL " \
-                        "AND d.paused_since < d.due_at))"
 
-static const char *
+static char *
 column_condition (McReport06aColumn column)
 {
+  g_autofree char *overdue = mc_lateness_sql_overdue ("?3");
+
   switch (column)
     {
     case MC_06A_RECEIVED:
-      return "d.received_at < ?3 AND (d.finished_at IS NULL OR d.finished_at >= ?2)";
+      return g_strdup ("d.received_at < ?3 AND (d.finished_at IS NULL OR d.finished_at >= ?2)");
     case MC_06A_ONLINE:
-      return "d.received_at >= ?2 AND d.received_at < ?3 AND d.channel = 'truc_tuyen'";
+      return g_strdup ("d.received_at >= ?2 AND d.received_at < ?3 AND d.channel = 'truc_tuyen'");
     case MC_06A_DIRECT:
-      return "d.received_at >= ?2 AND d.received_at < ?3 AND d.channel <> 'truc_tuyen'";
+      return g_strdup ("d.received_at >= ?2 AND d.received_at < ?3 AND d.channel <> 'truc_tuyen'");
     case MC_06A_CARRIED:
-      return "d.received_at < ?2 AND (d.finished_at IS NULL OR d.finished_at >= ?2)";
+      return g_strdup ("d.received_at < ?2 AND (d.finished_at IS NULL OR d.finished_at >= ?2)");
     case MC_06A_SETTLED:
-      return SETTLED;
+      return g_strdup (SETTLED);
     case MC_06A_EARLY:
-      return SETTLED " AND " IS_RESULT " AND d.timeliness IS 'early'";
+      return g_strdup (SETTLED " AND " IS_RESULT " AND d.timeliness IS 'early'");
     case MC_06A_ON_TIME:
-      return SETTLED " AND NOT (" IS_RESULT " AND coalesce (d.timeliness, '') IN ('early', 'late'))";
+      return g_strdup (SETTLED " AND NOT (" IS_RESULT " AND coalesce (d.timeliness, '') IN ('early', 'late'))");
     case MC_06A_LATE:
-      return SETTLED " AND " IS_RESULT " AND d.timeliness IS 'late'";
+      return g_strdup (SETTLED " AND " IS_RESULT " AND d.timeliness IS 'late'");
     case MC_06A_PENDING:
-      return PENDING;
+      return g_strdup (PENDING);
     case MC_06A_PENDING_IN_TIME:
-      return PENDING " AND " PENDING_IN_TIME;
+      return g_strdup_printf (PENDING " AND NOT %s", overdue);
     case MC_06A_PENDING_LATE:
-      return PENDING " AND NOT " PENDING_IN_TIME;
+      return g_strdup_printf (PENDING " AND %s", overdue);
     case MC_06A_N_COLUMNS:
     default:
       return NULL;
@@ -362,7 +367,7 @@ GPtrArray *
 mc_report_06a_dossiers (McDb *db, gint64 unit_id, McDate from, McDate to, gint64 field_id,
                         McReport06aColumn column, GError **error)
 {
-  const char *condition = column_condition (column);
+  g_autofree char *condition = column_condition (column);
   g_autoptr(GPtrArray) codes = g_ptr_array_new_with_free_func (g_free);
   g_autofree char *sql = NULL;
   sqlite3_stmt *stmt;
@@ -375,7 +380,7 @@ mc_report_06a_dossiers (McDb *db, gint64 unit_id, McDate from, McDate to, gint64
 
   if (!mc_report_check_permission (db, error) || (unit_id == 0 && (unit_id = own_unit (db, error)) == 0))
     return NULL;
-  period_bounds (from, to, &t0, &t1);
+  mc_report_bounds (from, to, &t0, &t1);
   sql = g_strdup_printf ("SELECT d.code FROM dossier d JOIN procedure p ON p.id = d.procedure_id "
                          "WHERE d.unit_id = ?1 AND (?4 = 0 OR p.field_id = ?4) AND %s "
                          "ORDER BY d.received_at, d.id", condition);

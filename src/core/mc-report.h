@@ -24,10 +24,10 @@ typedef enum {
   MC_06A_SETTLED = 7,          /* (7) đã giải quyết: tổng số = (8)+(9)+(10) */
   MC_06A_EARLY = 8,            /* (8) trước hạn */
   MC_06A_ON_TIME = 9,          /* (9) đúng hạn (with those returned as unqualified or withdrawn) */
-  MC_06A_LATE = 10,            /* (10) quá hạn */
+  MC_06A_LATE = 10,            /* (10) quá hạn: settled after the appointment of the receipt (trả quá hạn) */
   MC_06A_PENDING = 11,         /* (11) đang giải quyết: tổng số = (12)+(13) */
   MC_06A_PENDING_IN_TIME = 12, /* (12) trong hạn (with those waiting for a supplement) */
-  MC_06A_PENDING_LATE = 13,    /* (13) quá hạn */
+  MC_06A_PENDING_LATE = 13,    /* (13) quá hạn: open and quá hạn as mc-lateness.h defines it */
   MC_06A_N_COLUMNS = 14,
 } McReport06aColumn;
 
@@ -49,6 +49,11 @@ typedef struct {
  * only_with_dossiers, else every field. */
 McReport06a *mc_report_06a_compute (McDb *db, gint64 unit_id, McDate from, McDate to,
                                     gboolean only_with_dossiers, GError **error);
+/* The same as known at `now` (mc_report_06a_compute: the current time): a
+ * period that ends later is counted up to `now`, its open dossiers (11)–(13)
+ * are those open at `now`, and (13) counts those quá hạn at `now`. */
+McReport06a *mc_report_06a_compute_at (McDb *db, gint64 unit_id, McDate from, McDate to,
+                                       gboolean only_with_dossiers, McTime now, GError **error);
 void         mc_report_06a_free    (McReport06a *report);
 
 /* The codes of the dossiers behind one figure, in order of reception: for

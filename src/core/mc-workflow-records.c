@@ -11,6 +11,7 @@
 
 #include "mc-accounts.h"
 #include "mc-audit.h"
+#include "mc-lateness.h"
 #include "mc-text.h"
 #include "mc-workflow-private.h"
 
@@ -43,26 +44,29 @@ mc_work_item_free (McWorkItem *item)
   "coalesce (d.current_step, 0), (SELECT count (*) FROM procedure_step s WHERE s.procedure_id = p.id), " \
   "dep.name, st.full_name, u.name, d.received_at, d.due_at, d.extended_due_at, d.step_due_at, "        \
   "d.step_accepted_at, d.finished_at, d.outcome, d.timeliness, d.result_number, d.pause_kind, "        \
-  "d.paused_since "                                                                                    \
+  "d.paused_since, " MC_DEADLINES_COLUMNS " "                                                          \
   "FROM dossier d JOIN procedure p ON p.id = d.procedure_id JOIN field f ON f.id = p.field_id "         \
   "LEFT JOIN department dep ON dep.id = d.current_department_id "                                      \
   "LEFT JOIN staff st ON st.id = d.current_staff_id LEFT JOIN unit u ON u.id = d.current_unit_id "
 
-/* A paused dossier's clock stands still at the pause: it cannot become late
- * while the agency waits for the citizen. */
+/* quá hạn and chậm tiến độ as mc-lateness.h defines them; "sắp đến hạn"
+ * when one standard working day of the dossier's clock would reach it. */
 static void
-compute_lateness (McWorkflow *self, McWorkItem *item, McTime paused_since, McTime now)
+compute_lateness (McWorkflow *self, McWorkItem *item, const McDeadlines *deadlines, McTime now)
 {
-  McTime clock = paused_since ? paused_since : now;
+  McTime clock = mc_deadlines_clock (deadlines, now);
+  McTime appointment = mc_deadlines_appointment (deadlines, now);
   McTime soon = clock;
+  gboolean open = mc_workflow_state_is_open (item->state);
 
+  item->appointment_at = appointment;
   mc_calendar_add_working_minutes (self->calendar, clock, mc_calendar_standard_day_minutes (self->calendar),
                                    &soon, NULL);
-  item->lateness = !mc_workflow_state_is_open (item->state) ? MC_LATENESS_NONE
-                   : clock > item->due_at ? MC_LATENESS_OVERDUE
-                   : soon >= item->due_at ? MC_LATENESS_SOON : MC_LATENESS_NONE;
-  item->step_lateness = item->step_due_at == 0 || !mc_workflow_state_is_open (item->state) ? MC_LATENESS_NONE
-                        : clock > item->step_due_at ? MC_LATENESS_STEP_LATE
+  item->lateness = !open ? MC_LATENESS_NONE
+                   : mc_deadlines_is_overdue (deadlines, now) ? MC_LATENESS_OVERDUE
+                   : soon >= appointment ? MC_LATENESS_SOON : MC_LATENESS_NONE;
+  item->step_lateness = item->step_due_at == 0 || !open ? MC_LATENESS_NONE
+                        : mc_deadlines_is_step_late (deadlines, now) ? MC_LATENESS_STEP_LATE
                         : soon >= item->step_due_at ? MC_LATENESS_SOON : MC_LATENESS_NONE;
 }
 
@@ -70,6 +74,7 @@ static McWorkItem *
 item_from_row (McWorkflow *self, sqlite3_stmt *stmt, McTime now)
 {
   McWorkItem *item = g_new0 (McWorkItem, 1);
+  McDeadlines deadlines;
 
   item->code = text (stmt, 0);
   item->procedure_name = text (stmt, 1);
@@ -92,7 +97,8 @@ item_from_row (McWorkflow *self, sqlite3_stmt *stmt, McTime now)
   item->timeliness = text (stmt, 18);
   item->result_number = text (stmt, 19);
   item->pause_kind = text (stmt, 20);
-  compute_lateness (self, item, time_at (stmt, 21), now);
+  mc_deadlines_from_row (&deadlines, stmt, 22);
+  compute_lateness (self, item, &deadlines, now);
   return item;
 }
 
@@ -156,7 +162,7 @@ mc_workflow_newly_overdue (McWorkflow *self, gint64 department_id, const char *u
   for (guint i = 0; i < items->len; i++)
     {
       McWorkItem *item = items->pdata[i];
-      if (item->lateness == MC_LATENESS_OVERDUE && item->due_at > since && item->due_at <= now)
+      if (item->lateness == MC_LATENESS_OVERDUE && item->appointment_at > since && item->appointment_at <= now)
         g_strv_builder_add (builder, item->code);
     }
   {

@@ -130,7 +130,7 @@ typedef enum {
   MC_LATENESS_NONE,
   MC_LATENESS_SOON,          /* sắp đến hạn: ≤ 1 working day left */
   MC_LATENESS_STEP_LATE,     /* chậm tiến độ: the step is past its own due time */
-  MC_LATENESS_OVERDUE,       /* quá hạn: the appointment has passed */
+  MC_LATENESS_OVERDUE,       /* quá hạn: the appointment, or an apology's new one, has passed (mc-lateness.h) */
 } McLateness;
 
 /* A dossier in an inbox or at the return desk. */
@@ -149,6 +149,7 @@ typedef struct {
   McTime      received_at;
   McTime      due_at;             /* the appointment (moved only by pauses) */
   McTime      extended_due_at;    /* the apology's new appointment, or 0 */
+  McTime      appointment_at;     /* the one in force when the lateness was computed */
   McTime      step_due_at;
   McTime      step_accepted_at;   /* 0: not yet accepted */
   McTime      finished_at;

@@ -108,6 +108,29 @@ sort_order (McDossierPage *self, McDossierOrder *order, gboolean *reversed)
   *reversed = (ordering == GTK_ORDERING_SMALLER) == (*order == MC_DOSSIER_ORDER_NEWEST);
 }
 
+/* What a lateness filter counts, in the words the inbox and the board use. */
+static const char *
+filter_tooltip (McDossierFilter filter)
+{
+  switch (filter)
+    {
+    case MC_DOSSIER_FILTER_DUE_SOON:
+      return _("Not settled, not overdue, and the appointment is within one working day");
+    case MC_DOSSIER_FILTER_OVERDUE:
+      return _("Overdue: not settled and past the appointment — the new one when an apology gave it; "
+               "the clock stands still while a dossier waits for the citizen");
+    case MC_DOSSIER_FILTER_STEP_LATE:
+      return _("Behind schedule: not settled and the current step is past its own due time, "
+               "whatever the appointment");
+    case MC_DOSSIER_FILTER_ALL:
+    case MC_DOSSIER_FILTER_OPEN:
+    case MC_DOSSIER_FILTER_READY:
+    case MC_DOSSIER_FILTER_FINISHED:
+    default:
+      return NULL;
+    }
+}
+
 static void
 requery (McDossierPage *self)
 {
@@ -120,6 +143,7 @@ requery (McDossierPage *self)
                        MC_DOSSIER_ORDER_NEWEST, FALSE };
   g_autoptr(GError) error = NULL;
 
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->filter), filter_tooltip (q.filter));
   if (q.from < 0 || q.to < 0)
     return;
   sort_order (self, &q.order, &q.reversed);
@@ -172,7 +196,7 @@ build_bar (McDossierPage *self)
 {
   GtkWidget *bar = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   const char *filters[] = { _("All dossiers"), _("Being processed"), _("Due soon"), _("Overdue"),
-                            _("Result ready"), _("Finished"), NULL };
+                            _("Behind schedule"), _("Result ready"), _("Finished"), NULL };
   const char *channels[] = { _("All channels"), mc_channel_to_label (MC_CHANNEL_TRUC_TIEP),
                              mc_channel_to_label (MC_CHANNEL_BUU_CHINH), mc_channel_to_label (MC_CHANNEL_TRUC_TUYEN), NULL };
 
