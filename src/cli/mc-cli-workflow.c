@@ -287,7 +287,8 @@ run_inbox (McWorkflow *wf, Args *args, McAction *action)
   for (guint i = 0; i < items->len; i++)
     {
       McWorkItem *item = items->pdata[i];
-      g_autofree char *step_due = format_time (item->step_due_at), *due = format_time (item->due_at);
+      /* The appointment the lateness is judged against: an apology's new one once issued. */
+      g_autofree char *step_due = format_time (item->step_due_at), *due = format_time (item->appointment_at);
       g_print ("%s\t%s\t%d/%d\t%s\t%s\t%s\t%s\t%s\n", item->code, item->state, item->step, item->n_steps,
                item->department_name ? item->department_name : "", step_due, due,
                lateness_id (item->step_lateness), lateness_id (item->lateness));

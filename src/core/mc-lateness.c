@@ -6,6 +6,8 @@
  */
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include "mc-lateness.h"
 
 static McTime
@@ -108,4 +110,18 @@ mc_lateness_sql_step_late (const char *at)
   open = sql_open_at (at);
   clock = sql_clock (at);
   return g_strdup_printf ("(%s AND d.step_due_at IS NOT NULL AND %s > d.step_due_at)", open, clock);
+}
+
+const char *
+mc_lateness_overdue_meaning (void)
+{
+  return _("Overdue: not settled and past its appointment — the new one when an apology gave it; "
+           "the clock stands still while the dossier waits for the citizen");
+}
+
+const char *
+mc_lateness_step_late_meaning (void)
+{
+  return _("Behind schedule: not settled and the current step is past its own due time, "
+           "whatever the appointment");
 }

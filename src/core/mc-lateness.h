@@ -64,4 +64,9 @@ char     *mc_lateness_sql_appointment (const char *at);
 char     *mc_lateness_sql_overdue     (const char *at);
 char     *mc_lateness_sql_step_late   (const char *at);
 
+/* The definitions in a sentence, translated, for the tooltips of every
+ * screen that counts them. */
+const char *mc_lateness_overdue_meaning   (void);
+const char *mc_lateness_step_late_meaning (void);
+
 G_END_DECLS

@@ -14,6 +14,7 @@
 #include "mc-dossier-page.h"
 #include "mc-dossier-window.h"
 #include "mc-format.h"
+#include "mc-lateness.h"
 #include "mc-text-column.h"
 
 struct _McDossierPage
@@ -117,11 +118,9 @@ filter_tooltip (McDossierFilter filter)
     case MC_DOSSIER_FILTER_DUE_SOON:
       return _("Not settled, not overdue, and the appointment is within one working day");
     case MC_DOSSIER_FILTER_OVERDUE:
-      return _("Overdue: not settled and past the appointment — the new one when an apology gave it; "
-               "the clock stands still while a dossier waits for the citizen");
+      return mc_lateness_overdue_meaning ();
     case MC_DOSSIER_FILTER_STEP_LATE:
-      return _("Behind schedule: not settled and the current step is past its own due time, "
-               "whatever the appointment");
+      return mc_lateness_step_late_meaning ();
     case MC_DOSSIER_FILTER_ALL:
     case MC_DOSSIER_FILTER_OPEN:
     case MC_DOSSIER_FILTER_READY:

@@ -18,6 +18,7 @@
 #include "mc-dossier-window.h"
 #include "mc-format.h"
 #include "mc-inbox-page.h"
+#include "mc-lateness.h"
 #include "mc-records-print.h"
 #include "mc-session.h"
 #include "mc-text-column.h"
@@ -137,6 +138,19 @@ lateness_label (McLateness lateness)
     }
 }
 
+static const char *
+lateness_meaning (McLateness lateness)
+{
+  switch (lateness)
+    {
+    case MC_LATENESS_OVERDUE: return mc_lateness_overdue_meaning ();
+    case MC_LATENESS_STEP_LATE: return mc_lateness_step_late_meaning ();
+    case MC_LATENESS_SOON: return _("Due soon: one working day or less before the step's due time or the appointment");
+    case MC_LATENESS_NONE:
+    default: return NULL;
+    }
+}
+
 static void
 set_badge (GtkLabel *badge, McLateness lateness)
 {
@@ -150,6 +164,7 @@ set_badge (GtkLabel *badge, McLateness lateness)
     {
       gtk_label_set_text (badge, lateness_label (lateness));
       gtk_widget_add_css_class (GTK_WIDGET (badge), css);
+      gtk_widget_set_tooltip_text (GTK_WIDGET (badge), lateness_meaning (lateness));
     }
 }
 
@@ -186,12 +201,12 @@ bind_time_cb (GtkSignalListItemFactory *factory, GtkListItem *list_item, gpointe
   GtkWidget *box = gtk_list_item_get_child (list_item);
   GtkLabel *label = GTK_LABEL (gtk_widget_get_first_child (box));
   McWorkItem *w = item_of (gtk_list_item_get_item (list_item));
-  McTime t = appointment ? (w->extended_due_at ? w->extended_due_at : w->due_at) : w->step_due_at;
+  McTime t = appointment ? w->appointment_at : w->step_due_at;
   g_autofree char *text = t ? mc_format_time (t) : g_strdup ("—");
 
   gtk_label_set_text (label, text);
   set_badge (GTK_LABEL (gtk_widget_get_last_child (box)), appointment ? w->lateness : w->step_lateness);
-  gtk_widget_set_tooltip_text (box, appointment && w->extended_due_at ? _("New appointment after an apology") : NULL);
+  gtk_widget_set_tooltip_text (box, appointment && t != w->due_at ? _("New appointment after an apology") : NULL);
 }
 
 /* The state in words, then the lateness badges, both kinds when both apply. */
@@ -317,6 +332,9 @@ update_summary (McInboxPage *self)
   if (self->counts.soon)
     g_string_append_printf (text, " · %u %s", self->counts.soon, _("due soon"));
   gtk_label_set_text (self->summary, text->str);
+  /* The same words, and the same count, as the dossier list's filters and the board. */
+  g_string_printf (text, "%s\n%s", mc_lateness_overdue_meaning (), mc_lateness_step_late_meaning ());
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->summary), text->str);
 }
 
 /* The counts of the inbox as filtered, on the page and on the navigation. */
