@@ -262,6 +262,67 @@ test_demo_now (void)
   g_assert_nonnull (strstr (err2, "YYYY-MM-DD HH:MM"));
 }
 
+/* Whoever runs the command is on the record: `--user` names the clerk on
+ * the receive event (dossier show's event lines: department, then who), on a
+ * refusal's Mẫu 03, and a result collected with another's ID card needs
+ * --authorisation, which the return's event keeps. */
+static void
+test_records_name_the_clerk (void)
+{
+  g_autofree char *db_path = mc_test_tmp_path ("cli.sqlite");
+  g_autofree char *pdf = mc_test_tmp_path ("mau-03.pdf");
+  g_autofree char *out = NULL, *err = NULL, *code = NULL, *args = NULL, *text = NULL;
+  g_autoptr(McDb) db = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpint (run ("catalog list 1.001193", &out, &err), ==, 0);
+  db = mc_db_new (db_path, NULL, &error);
+  g_assert_no_error (error);
+  mc_test_add_staff (db, "tn.lan", "Lê Thị Lan", "TTPV", "tiep_nhan");
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run ("--user tn.lan dossier receive --procedure 1.001193 --name \"Lê Văn An\" "
+                        "--id-number 038085012345 --channel truc_tiep --at \"2026-03-02 08:00\"", &out, &err), ==, 0);
+  code = first_field (out);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  args = g_strdup_printf ("dossier show %s", code);
+  g_assert_cmpint (run (args, &out, &err), ==, 0);
+  g_assert_nonnull (strstr (out, "\treceive\treceived\tTrung tâm Phục vụ hành chính công\tLê Thị Lan\t"));
+
+  g_free (transition (code, "dossier finish %s --number 12/TLKS --at \"2026-03-02 09:00\"",
+                      "result_ready"));
+  g_free (args);
+  args = g_strdup_printf ("dossier return %s --user tn.lan --collected-by \"Trần Văn Bình\" --id-number 038190099999 "
+                          "--at \"2026-03-03 09:00\"", code);
+  expect (args, 1, "", "ủy quyền");
+  g_free (transition (code, "dossier return %s --user tn.lan --collected-by \"Trần Văn Bình\" "
+                            "--id-number 038190099999 --authorisation \"Giấy ủy quyền số 15/UQ\" "
+                            "--at \"2026-03-03 09:00\"", "returned"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_free (args);
+  args = g_strdup_printf ("dossier show %s", code);
+  g_assert_cmpint (run (args, &out, &err), ==, 0);
+  g_assert_nonnull (strstr (out, "\treturn\treturned\tTrung tâm Phục vụ hành chính công\tLê Thị Lan\t"
+                                 "Trần Văn Bình nhận thay theo ủy quyền: Giấy ủy quyền số 15/UQ\n"));
+
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_free (args);
+  args = g_strdup_printf ("--user tn.lan dossier refuse --procedure 1.001193 --name \"Đỗ Văn Hải\" "
+                          "--reason \"Không thuộc thẩm quyền\" -o %s", pdf);
+  g_assert_cmpint (run (args, &out, &err), ==, 0);
+  g_assert_cmpint (mc_db_query_int (db, "SELECT count (*) FROM refusal r JOIN staff s ON s.id = r.staff_id "
+                                        "WHERE s.username = 'tn.lan'", NULL), ==, 1);
+  text = mc_test_pdftotext (pdf, "-raw");
+  if (text != NULL)
+    {
+      g_autofree char *normal = mc_test_normalize (text);
+      mc_test_assert_has (normal, "NGƯỜI TIẾP NHẬN HỒ SƠ (Ký và ghi rõ họ tên) Lê Thị Lan");
+    }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -272,5 +333,6 @@ main (int argc, char **argv)
   g_test_add_func ("/cli/catalog", test_catalog);
   g_test_add_func ("/cli/concurrent-codes", test_concurrent_codes);
   g_test_add_func ("/cli/workflow", test_workflow);
+  g_test_add_func ("/cli/records-name-the-clerk", test_records_name_the_clerk);
   return g_test_run ();
 }

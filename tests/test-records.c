@@ -12,6 +12,7 @@
 
 #include "mc-apology-form.h"
 #include "mc-control-sheet.h"
+#include "mc-dossier-receipt.h"
 #include "mc-dossier-register.h"
 #include "mc-dossier-store.h"
 #include "mc-test-utils.h"
@@ -84,7 +85,7 @@ drive_land (Fixture *f, gint64 *apology_id)
   a = mc_test_action ("2026-03-12 10:00", "vt.yen", NULL);
   OK (mc_workflow_finish (f->wf, code, &a, "15/QĐ-UBND", "Biên bản hòa giải thành", E));
   a = mc_test_action ("2026-03-13 09:00", "tn.lan", NULL);
-  OK (mc_workflow_return (f->wf, code, &a, "Nguyễn Văn An", "038085012345", MC_CHANNEL_TRUC_TIEP, E));
+  OK (mc_workflow_return (f->wf, code, &a, "Nguyễn Văn An", "038085012345", NULL, MC_CHANNEL_TRUC_TIEP, E));
   return code;
 }
 
@@ -489,6 +490,72 @@ test_invalid (Fixture *f, gconstpointer unused)
   g_assert_error (error, MC_EXPORT_ERROR, MC_EXPORT_ERROR_INVALID);
 }
 
+/* Every record names who did it: the clerk signed in at the counter is on
+ * the receive event (the timeline's "who"), the return names the counter's
+ * department, and a refusal (Mẫu 03) stores and prints the clerk. */
+static void
+test_records_name_the_clerk (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 lan = mc_db_query_int (f->db, "SELECT id FROM staff WHERE username = 'tn.lan'", NULL);
+  g_autofree char *code = NULL;
+  g_autoptr(McDossier) dossier = NULL;
+  g_autoptr(GPtrArray) events = NULL;
+  g_autoptr(McDossier) refused = mc_dossier_new ();
+  McDossierData *r = mc_dossier_get_data (refused);
+  g_autofree char *reference = NULL;
+  g_autoptr(McReceiptData) form = NULL;
+  g_autofree char *pdf = mc_test_tmp_path ("mau-03.pdf");
+  g_autofree char *text = NULL;
+  const McDossierEvent *received, *returned;
+  McAction a;
+
+  mc_db_set_actor (f->db, lan);
+  code = receive (f, BIRTH, "Trần Thị Bích Ngọc", "2026-03-02 08:00");
+  a = mc_test_action ("2026-03-02 08:30", "tn.lan", NULL);
+  OK (mc_workflow_transfer (f->wf, code, &a, NULL, NULL, E));
+  a = mc_test_action ("2026-03-02 09:00", "pct.nga", NULL);
+  OK (mc_workflow_transfer (f->wf, code, &a, NULL, "vt.yen", E));
+  a = mc_test_action ("2026-03-02 10:00", "vt.yen", NULL);
+  OK (mc_workflow_finish (f->wf, code, &a, "12/TLKS", NULL, E));
+  a = mc_test_action ("2026-03-03 09:00", NULL, NULL);
+  OK (mc_workflow_return (f->wf, code, &a, "Trần Thị Bích Ngọc", "038085012345", NULL, MC_CHANNEL_TRUC_TIEP, E));
+  dossier = mc_dossier_store_find (f->store, code, E);
+  g_assert_nonnull (dossier);
+  events = mc_dossier_store_list_events (f->store, mc_dossier_get_data (dossier)->id, E);
+  g_assert_no_error (error);
+  received = events->pdata[0];
+  returned = events->pdata[events->len - 1];
+  g_assert_cmpstr (received->kind, ==, "receive");
+  g_assert_cmpstr (received->staff_name, ==, "Lê Thị Lan");
+  g_assert_cmpstr (received->department_name, ==, "Trung tâm Phục vụ hành chính công");
+  g_assert_cmpstr (returned->kind, ==, "return");
+  g_assert_cmpstr (returned->staff_name, ==, "Lê Thị Lan");
+  g_assert_cmpstr (returned->department_name, ==, "Trung tâm Phục vụ hành chính công");
+  g_assert_cmpint (mc_db_query_int (f->db, "SELECT count (*) FROM dossier_event e JOIN department d "
+                                           "ON d.id = e.from_department_id WHERE e.kind = 'return' "
+                                           "AND d.code = 'TTPV'", NULL), ==, 1);
+
+  r->procedure_code = g_strdup (BIRTH);
+  r->procedure_name = g_strdup ("Thủ tục đăng ký khai sinh");
+  r->applicant_name = g_strdup ("Đỗ Văn Hải");
+  r->received_at = mc_test_time ("2026-03-04 10:00");
+  reference = mc_dossier_store_refuse (f->store, refused, "Không thuộc thẩm quyền giải quyết của phường", E);
+  g_assert_no_error (error);
+  g_assert_nonnull (reference);
+  g_assert_cmpint (mc_db_query_int (f->db, "SELECT staff_id FROM refusal", NULL), ==, lan);
+  g_assert_cmpstr (r->received_by, ==, "Lê Thị Lan");
+  r->code = g_strdup (reference);
+  form = mc_dossier_receipt_data (f->db, refused, E);
+  g_assert_nonnull (form);
+  form->reason = g_strdup ("Không thuộc thẩm quyền giải quyết của phường");
+  OK (mc_receipt_write_pdf (MC_FORM_REFUSAL, form, pdf, E));
+  text = pdf_text (pdf, NULL);
+  if (text == NULL)
+    return;
+  mc_test_assert_has (text, "NGƯỜI TIẾP NHẬN HỒ SƠ (Ký và ghi rõ họ tên) Lê Thị Lan");
+}
+
 int
 main (int argc, char **argv)
 {
@@ -504,6 +571,7 @@ main (int argc, char **argv)
   ADD ("/records/register/2025", test_register_2025);
   ADD ("/records/register/2018", test_register_2018);
   ADD ("/records/invalid", test_invalid);
+  ADD ("/records/name-the-clerk", test_records_name_the_clerk);
   g_test_add_func ("/records/register/pages", test_register_pages);
   return g_test_run ();
 }

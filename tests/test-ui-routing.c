@@ -7,6 +7,7 @@
 
 #include "mc-apology-page.h"
 #include "mc-application.h"
+#include "mc-dossier-window.h"
 #include "mc-id-number.h"
 #include "mc-inbox-page.h"
 #include "mc-preferences-window.h"
@@ -423,6 +424,123 @@ test_review_agency_search (void)
   gtk_window_destroy (GTK_WINDOW (dialog));
 }
 
+/* The title of the entry row holding the keyboard focus in `dialog`, or NULL. */
+static const char *
+focused_row_title (GtkWindow *dialog)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (dialog));
+  GtkWidget *row = focus ? gtk_widget_get_ancestor (focus, ADW_TYPE_ENTRY_ROW) : NULL;
+
+  return row ? adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)) : NULL;
+}
+
+/* Enter in the text field holding the keyboard focus, as the clerk presses it. */
+static void
+press_enter (GtkWindow *dialog)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (dialog));
+
+  /* GtkText binds Return to its "activate" signal; the rows listen to it. */
+  g_assert_true (GTK_IS_TEXT (focus));
+  g_signal_emit_by_name (focus, "activate");
+  mc_test_ui_wait_for_idle ();
+}
+
+/* The subtitle of the first row under `widget` titled `title`, or NULL. */
+static const char *
+row_subtitle (GtkWidget *widget, const char *title)
+{
+  if (ADW_IS_ACTION_ROW (widget) && g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0)
+    return adw_action_row_get_subtitle (ADW_ACTION_ROW (widget));
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      const char *found = row_subtitle (child, title);
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
+/* Trả kết quả at the keyboard: Enter in the ID field never hands the result
+ * over, it moves on to the rating, which the Return button needs settled; a
+ * card that is not the applicant's stops at the authorisation, which the
+ * return's record keeps and the dossier's timeline shows. */
+static void
+test_return_enter_rating_and_proxy (void)
+{
+  McWorkflow *wf = mc_application_get_workflow (app);
+  McReturnPage *page = MC_RETURN_PAGE (mc_window_get_page_widget (window, "return"));
+  g_autofree char *own = mc_test_ui_receive (window, "Hoàng Thị Mai", "001192000555", "0912345670");
+  g_autofree char *proxy = mc_test_ui_receive (window, "Đinh Văn Sơn", "001088000444", "0912345671");
+  McAction action = { 0, NULL, NULL };
+  g_autoptr(GError) error = NULL;
+  McReturnDialog *dialog;
+
+  g_assert_true (mc_workflow_finish (wf, own, &action, "130/QĐ-UBND", NULL, &error));
+  g_assert_true (mc_workflow_finish (wf, proxy, &action, "131/QĐ-UBND", NULL, &error));
+  g_assert_no_error (error);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "return");
+  mc_return_page_set_search (page, "");
+
+  /* The applicant's own card, Enter: the rating comes next, nothing is written yet. */
+  g_assert_true (mc_return_page_select (page, own));
+  dialog = mc_return_page_start_return (page);
+  mc_test_ui_wait_for_idle ();
+  g_assert_cmpstr (focused_row_title (GTK_WINDOW (dialog)), ==, "ID number checked (12 digits)");
+  mc_return_dialog_set_values (dialog, "Hoàng Thị Mai", "001192000555", MC_CHANNEL_TRUC_TIEP, NULL);
+  press_enter (GTK_WINDOW (dialog));
+  g_assert_cmpstr (mc_return_dialog_get_step (dialog), ==, "rating");
+  g_assert_false (mc_return_dialog_get_asks_authorisation (dialog));
+  g_assert_cmpint (dossier_int (own, "state = 'result_ready' AND returned_at IS NULL"), ==, 1);
+  /* Neither rated nor declined: not handed over. */
+  g_assert_false (mc_return_dialog_submit (dialog, &error));
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+  g_assert_cmpstr (mc_return_dialog_get_step (dialog), ==, "rating");
+  g_assert_cmpint (dossier_int (own, "returned_at IS NULL"), ==, 1);
+  mc_return_dialog_set_declined (dialog, TRUE);
+  g_assert_true (mc_return_dialog_submit (dialog, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (dossier_int (own, "state = 'returned' AND NOT EXISTS (SELECT 1 FROM rating r "
+                                     "WHERE r.dossier_id = dossier.id)"), ==, 1);
+
+  /* Another person's card: Enter stops at the authorisation, twice while it is empty. */
+  g_assert_true (mc_return_page_select (page, proxy));
+  dialog = mc_return_page_start_return (page);
+  mc_test_ui_wait_for_idle ();
+  mc_return_dialog_set_values (dialog, "Trần Văn Bình", "001190000888", MC_CHANNEL_TRUC_TIEP, NULL);
+  press_enter (GTK_WINDOW (dialog));
+  g_assert_cmpstr (mc_return_dialog_get_step (dialog), ==, "handover");
+  g_assert_true (mc_return_dialog_get_asks_authorisation (dialog));
+  g_assert_cmpstr (focused_row_title (GTK_WINDOW (dialog)), ==, "Authorisation document (number, date, certified by)");
+  press_enter (GTK_WINDOW (dialog));
+  g_assert_cmpstr (mc_return_dialog_get_step (dialog), ==, "handover");
+  g_assert_cmpint (dossier_int (proxy, "returned_at IS NULL"), ==, 1);
+  mc_return_dialog_set_authorisation (dialog, "Giấy ủy quyền số 15/UQ ngày 01/11/2026");
+  press_enter (GTK_WINDOW (dialog));
+  g_assert_cmpstr (mc_return_dialog_get_step (dialog), ==, "rating");
+  mc_return_dialog_set_rating (dialog, (const int[9]) { 2, 2, 2, 2, 2, 2, 2, 2, 2 }, 5);
+  g_assert_true (mc_return_dialog_submit (dialog, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (dossier_int (proxy, "returned_to = 'Trần Văn Bình' AND returned_id_number = '001190000888' "
+                                       "AND EXISTS (SELECT 1 FROM rating r WHERE r.dossier_id = dossier.id "
+                                       "AND r.satisfaction = 5)"), ==, 1);
+
+  /* The timeline shows on whose authorisation. */
+  {
+    g_autoptr(McDossierStore) store = mc_dossier_store_new (mc_application_get_db (app),
+                                                            mc_application_get_calendar (app));
+    g_autoptr(McDossier) dossier = mc_dossier_store_find (store, proxy, &error);
+    McDossierWindow *shown = mc_dossier_window_new (app, store, dossier);
+    const char *subtitle = row_subtitle (GTK_WIDGET (shown), "Result returned");
+
+    g_assert_nonnull (subtitle);
+    g_assert_nonnull (strstr (subtitle, "Trần Văn Bình nhận thay theo ủy quyền: Giấy ủy quyền số 15/UQ ngày 01/11/2026"));
+    gtk_window_destroy (GTK_WINDOW (shown));
+  }
+  mc_test_ui_wait_for_idle ();
+}
+
 int
 main (int argc, char **argv)
 {
@@ -434,6 +552,7 @@ main (int argc, char **argv)
   gtk_window_present (GTK_WINDOW (window));
   g_test_add_func ("/ui/inbox-page", test_inbox_page);
   g_test_add_func ("/ui/return-page", test_return_page);
+  g_test_add_func ("/ui/return-enter-rating-and-proxy", test_return_enter_rating_and_proxy);
   g_test_add_func ("/ui/apology-page", test_apology_page);
   g_test_add_func ("/ui/review/inbox-focus", test_review_inbox_focus);
   g_test_add_func ("/ui/review/agency-search", test_review_agency_search);

@@ -133,7 +133,7 @@ test_full_route (Fixture *f, gconstpointer data)
     g_assert_cmpstr (it->result_number, ==, "15/QĐ-UBND");
   }
   a = mc_test_action ("2026-03-13 09:00", "tn.lan", NULL);
-  OK (mc_workflow_return (f->wf, code, &a, "Nguyễn Văn An", "038085012345", MC_CHANNEL_TRUC_TIEP, E));
+  OK (mc_workflow_return (f->wf, code, &a, "Nguyễn Văn An", "038085012345", NULL, MC_CHANNEL_TRUC_TIEP, E));
   assert_state (f, code, "returned");
   /* receive, transfer, accept, external, back, transfer ×3, finish, return */
   g_assert_cmpint (count_events (f, code), ==, 10);
@@ -183,7 +183,7 @@ dossier_in_state (Fixture *f, const char *state)
     ok = ok && mc_workflow_withdraw (f->wf, code, &a, &error);
   a.at += 3600;
   if (g_str_equal (state, "returned"))
-    ok = ok && mc_workflow_return (f->wf, code, &a, "Nguyễn Văn An", "038085012345", MC_CHANNEL_TRUC_TIEP, &error);
+    ok = ok && mc_workflow_return (f->wf, code, &a, "Nguyễn Văn An", "038085012345", NULL, MC_CHANNEL_TRUC_TIEP, &error);
   g_assert_no_error (error);
   g_assert_true (ok);
   assert_state (f, code, state);
@@ -212,7 +212,7 @@ attempt (Fixture *f, const char *code, Transition t, GError **error)
     case T_FINISH: return mc_workflow_finish (f->wf, code, &a, "2/QĐ", NULL, error);
     case T_UNQUALIFIED: return mc_workflow_unqualified (f->wf, code, &a, error);
     case T_WITHDRAW: return mc_workflow_withdraw (f->wf, code, &a, error);
-    case T_RETURN: return mc_workflow_return (f->wf, code, &a, "Nguyễn Văn An", "038085012345",
+    case T_RETURN: return mc_workflow_return (f->wf, code, &a, "Nguyễn Văn An", "038085012345", NULL,
                                               MC_CHANNEL_TRUC_TIEP, error);
     case N_TRANSITIONS:
     default: g_assert_not_reached ();
@@ -299,10 +299,10 @@ test_bad_input (Fixture *f, gconstpointer data)
   /* At the return desk the collector's ID number is checked. */
   {
     g_autofree char *ready = dossier_in_state (f, "result_ready");
-    g_assert_false (mc_workflow_return (f->wf, ready, &a, "Nguyễn Văn An", "12345", MC_CHANNEL_TRUC_TIEP, &error));
+    g_assert_false (mc_workflow_return (f->wf, ready, &a, "Nguyễn Văn An", "12345", NULL, MC_CHANNEL_TRUC_TIEP, &error));
     g_assert_nonnull (error);
     g_clear_error (&error);
-    g_assert_false (mc_workflow_return (f->wf, ready, &a, " ", NULL, MC_CHANNEL_BUU_CHINH, &error));
+    g_assert_false (mc_workflow_return (f->wf, ready, &a, " ", NULL, NULL, MC_CHANNEL_BUU_CHINH, &error));
     g_assert_error (error, MC_WORKFLOW_ERROR, MC_WORKFLOW_ERROR_INVALID);
     g_clear_error (&error);
     assert_state (f, ready, "result_ready");
@@ -542,6 +542,69 @@ test_send_back_and_register (Fixture *f, gconstpointer data)
   g_assert_cmpint (((McRegisterRow *) rows->pdata[0])->transferred_at, ==, mc_test_time ("2026-03-02 09:00"));
 }
 
+/* The events of a dossier, by code. */
+static GPtrArray *
+events_of (Fixture *f, const char *code)
+{
+  g_autoptr(McDossier) dossier = mc_dossier_store_find (f->store, code, NULL);
+
+  g_assert_nonnull (dossier);
+  return mc_dossier_store_list_events (f->store, mc_dossier_get_data (dossier)->id, NULL);
+}
+
+/* A result collected with someone else's ID card (ủy quyền) is refused
+ * without the authorisation document, changing nothing; with it the return
+ * is recorded and its event says on whose authorisation. The applicant's own
+ * card (any spacing) needs none, nor does a posted result without a card. */
+static void
+test_return_authorisation (Fixture *f, gconstpointer data)
+{
+  g_autofree char *code = dossier_in_state (f, "result_ready");
+  g_autofree char *own = dossier_in_state (f, "result_ready");
+  g_autofree char *posted = dossier_in_state (f, "result_ready");
+  McAction a = mc_test_action ("2026-03-03 09:00", "tn.lan", NULL);
+  g_autoptr(GError) error = NULL;
+  gint64 before = count_events (f, code);
+  g_autoptr(GPtrArray) events = NULL;
+  const McDossierEvent *last;
+
+  g_assert_true (mc_workflow_needs_authorisation (f->wf, code, "038190099999"));
+  g_assert_false (mc_workflow_needs_authorisation (f->wf, code, "038 085 012 345"));
+  g_assert_false (mc_workflow_needs_authorisation (f->wf, code, "12345"));
+  g_assert_false (mc_workflow_return (f->wf, code, &a, "Trần Văn Bình", "038190099999", NULL,
+                                      MC_CHANNEL_TRUC_TIEP, &error));
+  g_assert_error (error, MC_WORKFLOW_ERROR, MC_WORKFLOW_ERROR_AUTHORISATION);
+  g_clear_error (&error);
+  g_assert_false (mc_workflow_return (f->wf, code, &a, "Trần Văn Bình", "038190099999", "  ",
+                                      MC_CHANNEL_TRUC_TIEP, &error));
+  g_assert_error (error, MC_WORKFLOW_ERROR, MC_WORKFLOW_ERROR_AUTHORISATION);
+  g_clear_error (&error);
+  assert_state (f, code, "result_ready");
+  g_assert_cmpint (count_events (f, code), ==, before);
+
+  OK (mc_workflow_return (f->wf, code, &a, "Trần Văn Bình", "038190099999",
+                          "Giấy ủy quyền số 15/UQ ngày 01/03/2026, chứng thực tại UBND phường Phú Sơn",
+                          MC_CHANNEL_TRUC_TIEP, E));
+  assert_state (f, code, "returned");
+  events = events_of (f, code);
+  last = events->pdata[events->len - 1];
+  g_assert_cmpstr (last->kind, ==, "return");
+  g_assert_cmpstr (last->note, ==, "Trần Văn Bình nhận thay theo ủy quyền: Giấy ủy quyền số 15/UQ ngày "
+                                   "01/03/2026, chứng thực tại UBND phường Phú Sơn");
+  g_assert_cmpstr (last->staff_name, ==, "Lê Thị Lan");
+  /* Handed over by the counter, which keeps the results. */
+  g_assert_cmpstr (last->department_name, ==, "Trung tâm Phục vụ hành chính công");
+  g_assert_cmpint (mc_db_query_int (f->db, "SELECT count (*) FROM dossier WHERE returned_id_number = '038190099999' "
+                                           "AND returned_to = 'Trần Văn Bình'", NULL), ==, 1);
+
+  OK (mc_workflow_return (f->wf, own, &a, "Nguyễn Văn An", "038 085 012 345", "ignored", MC_CHANNEL_TRUC_TIEP, E));
+  g_clear_pointer (&events, g_ptr_array_unref);
+  events = events_of (f, own);
+  last = events->pdata[events->len - 1];
+  g_assert_cmpstr (last->note, ==, "Nguyễn Văn An");
+  OK (mc_workflow_return (f->wf, posted, &a, "Nguyễn Văn An", NULL, NULL, MC_CHANNEL_BUU_CHINH, E));
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -557,5 +620,6 @@ main (int argc, char *argv[])
   ADD ("/workflow/inbox-lateness", test_inbox_lateness);
   ADD ("/workflow/apologies", test_apologies);
   ADD ("/workflow/send-back-and-register", test_send_back_and_register);
+  ADD ("/workflow/return-authorisation", test_return_authorisation);
   return g_test_run ();
 }

@@ -123,7 +123,10 @@ show (McDb *db, int argc, char **argv)
     {
       McDossierEvent *e = events->pdata[i];
       g_autofree char *when = mc_time_to_iso (e->at);
-      g_print ("event\t%s\t%s\t%s\t%s\n", when, e->kind, e->state_to, e->department_name ? e->department_name : "");
+      /* Columns after the department (who acted, the note) were added later: scripts read by position. */
+      g_print ("event\t%s\t%s\t%s\t%s\t%s\t%s\n", when, e->kind, e->state_to,
+               e->department_name ? e->department_name : "", e->staff_name ? e->staff_name : "",
+               e->note ? e->note : "");
     }
   return error ? mc_cli_fail (error) : 0;
 }

@@ -233,7 +233,8 @@ run_return (McWorkflow *wf, Args *args, McAction *action)
   if (arg (args, "--method") && !mc_channel_from_string (arg (args, "--method"), &method))
     return invalid (_("The return method must be truc_tiep, buu_chinh or truc_tuyen"));
   return done (wf, args, mc_workflow_return (wf, args->code, action, arg (args, "--collected-by"),
-                                             arg (args, "--id-number"), method, &error), &error);
+                                             arg (args, "--id-number"), arg (args, "--authorisation"), method,
+                                             &error), &error);
 }
 
 static int
@@ -338,8 +339,9 @@ static const Command commands[] = {
   { "finish", TRUE, "--number --description", N_("CODE --number NUMBER [--description TEXT]"), run_finish },
   { "unqualified", TRUE, "--reason", N_("CODE --reason TEXT"), run_unqualified },
   { "withdraw", TRUE, "--reason", N_("CODE [--reason TEXT]"), run_withdraw },
-  { "return", TRUE, "--collected-by --id-number --method",
-    N_("CODE --collected-by NAME [--id-number 12DIGITS] [--method truc_tiep|buu_chinh|truc_tuyen]"), run_return },
+  { "return", TRUE, "--collected-by --id-number --authorisation --method",
+    N_("CODE --collected-by NAME [--id-number 12DIGITS] [--authorisation DOCUMENT] "
+       "[--method truc_tiep|buu_chinh|truc_tuyen]"), run_return },
   { "apology", TRUE, "--reason --department --responsible --new-due --keep-due! -o",
     N_("CODE --reason TEXT [--department DEPARTMENT] [--responsible USER] [--new-due \"YYYY-MM-DD HH:MM\"] "
        "[-o FILE.pdf]"), run_apology },

@@ -316,9 +316,12 @@ insert_documents_and_event (McDossierStore *self, McDossierData *d, GError **err
       if (!mc_db_step_done (self->db, stmt, error))
         return FALSE;
     }
-  stmt = mc_db_prepare (self->db, "INSERT INTO dossier_event (dossier_id, at, kind, state_to, step, note, "
-                                  "to_department_id, step_due_at) SELECT ?1, ?2, 'receive', 'received', 1, ?3, "
-                                  "current_department_id, step_due_at FROM dossier WHERE id = ?1", error);
+  /* The event names the clerk as the dossier does: the timeline and the
+   * audit of a counter read who received it from the event. */
+  stmt = mc_db_prepare (self->db, "INSERT INTO dossier_event (dossier_id, at, staff_id, kind, state_to, step, "
+                                  "note, to_department_id, step_due_at) SELECT ?1, ?2, received_by, 'receive', "
+                                  "'received', 1, ?3, current_department_id, step_due_at FROM dossier WHERE id = ?1",
+                        error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, d->id);
@@ -587,7 +590,8 @@ mc_dossier_store_list_events (McDossierStore *self, gint64 dossier_id, GError **
   sqlite3_stmt *stmt = mc_db_prepare (self->db,
       "SELECT e.at, e.kind, e.state_to, s.full_name, dep.name, u.name, e.step_due_at, e.note "
       "FROM dossier_event e LEFT JOIN staff s ON s.id = e.staff_id "
-      "LEFT JOIN department dep ON dep.id = e.to_department_id LEFT JOIN unit u ON u.id = e.to_unit_id "
+      "LEFT JOIN department dep ON dep.id = coalesce (e.to_department_id, e.from_department_id) "
+      "LEFT JOIN unit u ON u.id = e.to_unit_id "
       "WHERE e.dossier_id = ? ORDER BY e.at, e.id", error);
 
   if (stmt == NULL)
@@ -632,6 +636,22 @@ mc_dossier_store_recent_procedures (McDossierStore *self, const char *counter, g
   return codes;
 }
 
+/* The full name of a staff member, or NULL for nobody (no one signed in). */
+static char *
+staff_name (McDossierStore *self, gint64 staff_id)
+{
+  sqlite3_stmt *stmt;
+  char *name = NULL;
+
+  if (staff_id == 0 || (stmt = mc_db_prepare (self->db, "SELECT full_name FROM staff WHERE id = ?", NULL)) == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, staff_id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    name = column_text (stmt, 0);
+  sqlite3_reset (stmt);
+  return name;
+}
+
 char *
 mc_dossier_store_refuse (McDossierStore *self, McDossier *dossier, const char *reason, GError **error)
 {
@@ -657,8 +677,8 @@ mc_dossier_store_refuse (McDossierStore *self, McDossier *dossier, const char *r
     return NULL;
   if (d->received_at == 0)
     d->received_at = mc_time_now ();
-  stmt = mc_db_prepare (self->db, "INSERT INTO refusal (unit_id, procedure_id, at, applicant_name, "
-                                  "applicant_id_number, reason) VALUES (?, ?, ?, ?, ?, ?)", error);
+  stmt = mc_db_prepare (self->db, "INSERT INTO refusal (unit_id, procedure_id, at, staff_id, applicant_name, "
+                                  "applicant_id_number, reason) VALUES (?, ?, ?, mc_actor (), ?, ?, ?)", error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, unit_id);
@@ -669,6 +689,9 @@ mc_dossier_store_refuse (McDossierStore *self, McDossier *dossier, const char *r
   sqlite3_bind_text (stmt, 6, clean_reason, -1, SQLITE_TRANSIENT);
   if (!mc_db_step_done (self->db, stmt, error))
     return NULL;
+  /* Mẫu 03 is signed by the clerk who refused, as the receipt by the one who received. */
+  g_free (d->received_by);
+  d->received_by = staff_name (self, mc_db_get_actor (self->db));
   mc_date_to_ymd (mc_time_get_date (d->received_at), &y, &m, &day);
   return g_strdup_printf ("TC-%02d%02d%02d-%" G_GINT64_FORMAT, y % 100, m, day,
                           (gint64) sqlite3_last_insert_rowid (mc_db_get_handle (self->db)));

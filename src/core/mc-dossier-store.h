@@ -31,8 +31,10 @@ gboolean        mc_dossier_store_compute_due  (McDossierStore *self, const char 
  * its documents and its first event in one transaction. On success the
  * dossier's code, id, due_at and state are filled in. */
 gboolean        mc_dossier_store_receive      (McDossierStore *self, McDossier *dossier, GError **error);
-/* Mẫu 03: records a refusal at the counter (it is not a received dossier);
- * returns its reference "TC-YYMMDD-N" for the printed form, NULL on error. */
+/* Mẫu 03: records a refusal at the counter (it is not a received dossier)
+ * with the clerk signed in; returns its reference "TC-YYMMDD-N" for the
+ * printed form, NULL on error. The dossier's received_by becomes that clerk's
+ * name, who signs the form. */
 char           *mc_dossier_store_refuse       (McDossierStore *self, McDossier *dossier, const char *reason,
                                                GError **error);
 McDossier      *mc_dossier_store_find         (McDossierStore *self, const char *code, GError **error);

@@ -415,12 +415,96 @@ write_return (Txn *t, const char *collected_by, const char *id_number, McChannel
   return mc_db_step_done (t->self->db, stmt, error);
 }
 
+/* The applicant's ID number, when the applicant is a person with one on
+ * file (organisations send someone with a letter; imported dossiers may
+ * have none); NULL otherwise. */
+static char *
+applicant_id_number (McWorkflow *self, const char *code)
+{
+  sqlite3_stmt *stmt = mc_db_prepare (self->db, "SELECT applicant_id_number FROM dossier "
+                                                "WHERE code = ? AND applicant_kind = 'person'", NULL);
+  char *digits = NULL;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, code ? code : "", -1, SQLITE_TRANSIENT);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    digits = mc_workflow_column_text (stmt, 0);
+  sqlite3_reset (stmt);
+  if (digits != NULL && *digits == '\0')
+    g_clear_pointer (&digits, g_free);
+  return digits;
+}
+
+gboolean
+mc_workflow_needs_authorisation (McWorkflow *self, const char *code, const char *collector_id_number)
+{
+  g_autofree char *applicant = NULL;
+  g_autofree char *collector = NULL;
+
+  g_return_val_if_fail (MC_IS_WORKFLOW (self), FALSE);
+
+  collector = mc_id_number_validate (collector_id_number, NULL, NULL, NULL);
+  if (collector == NULL)
+    return FALSE;
+  applicant = applicant_id_number (self, code);
+  return applicant != NULL && !g_str_equal (applicant, collector);
+}
+
+/* The return's line in the timeline and on Mẫu 05: who collected it, on
+ * whose authorisation, and the clerk's note. Stored in Vietnamese, as the
+ * records are, whatever the language of the screen. */
+static char *
+return_note (const char *who, const char *authorisation, const McAction *action)
+{
+  const char *note = action && action->note && *action->note ? action->note : NULL;
+
+  if (authorisation == NULL)
+    return g_strdup (note ? note : who);
+  return note ? g_strdup_printf ("%s nhận thay theo ủy quyền: %s; %s", who, authorisation, note)
+              : g_strdup_printf ("%s nhận thay theo ủy quyền: %s", who, authorisation);
+}
+
+/* The collector's ID, checked: required in person, optional otherwise; a
+ * card that is not the applicant's needs the authorisation it was shown. */
+static gboolean
+check_collector (McWorkflow *self, const char *code, const char *id_text, McChannel method,
+                 char **authorisation, char **id_number, GError **error)
+{
+  *id_number = NULL;
+  if (method != MC_CHANNEL_TRUC_TIEP && (id_text == NULL || *id_text == '\0'))
+    {
+      g_clear_pointer (authorisation, g_free);
+      return TRUE;
+    }
+  *id_number = mc_id_number_validate (id_text, NULL, NULL, error);
+  if (*id_number == NULL)
+    return FALSE;
+  if (!mc_workflow_needs_authorisation (self, code, *id_number))
+    {
+      /* The applicant in person needs no one's authorisation. */
+      g_clear_pointer (authorisation, g_free);
+      return TRUE;
+    }
+  if (*authorisation == NULL || **authorisation == '\0')
+    {
+      g_clear_pointer (id_number, g_free);
+      return mc_workflow_fail (error, MC_WORKFLOW_ERROR_AUTHORISATION,
+                               _("The ID number checked is not the applicant’s: hand the result to someone else "
+                                 "only on the applicant’s authorisation, and write which document it is"));
+    }
+  return TRUE;
+}
+
 gboolean
 mc_workflow_return (McWorkflow *self, const char *code, const McAction *action, const char *collected_by,
-                    const char *collector_id_number, McChannel method, GError **error)
+                    const char *collector_id_number, const char *authorisation, McChannel method,
+                    GError **error)
 {
   g_autofree char *who = collected_by ? g_strstrip (g_strdup (collected_by)) : NULL;
+  g_autofree char *proxy = authorisation ? g_strstrip (g_strdup (authorisation)) : NULL;
   g_autofree char *id_number = NULL;
+  g_autofree char *note = NULL;
   Txn t;
   Event e = { "return" };
 
@@ -430,19 +514,16 @@ mc_workflow_return (McWorkflow *self, const char *code, const McAction *action, 
     return mc_workflow_fail (error, MC_WORKFLOW_ERROR_INVALID, _("Write who collected the result"));
   /* At the counter the collector's papers are checked; a posted or online
    * result has no one standing there. */
-  if (method == MC_CHANNEL_TRUC_TIEP || (collector_id_number && *collector_id_number))
-    {
-      id_number = mc_id_number_validate (collector_id_number, NULL, NULL, error);
-      if (id_number == NULL)
-        return FALSE;
-    }
-  if (!mc_workflow_txn_begin (self, code, action, &t, error))
+  if (!check_collector (self, code, collector_id_number, method, &proxy, &id_number, error) ||
+      !mc_workflow_txn_begin (self, code, action, &t, error))
     return FALSE;
   if (!mc_workflow_check_transition (&t, MC_TRANSITION_RETURN, error))
     return mc_workflow_txn_abort (&t);
   e.state_from = t.pos.state;
   e.state_to = g_str_equal (t.pos.state, "result_ready") ? "returned" : t.pos.state;
-  e.note = action && action->note && *action->note ? action->note : who;
+  /* Handed over by the department that keeps results (the counter). */
+  e.from_department = mc_workflow_holder (&t);
+  e.note = note = return_note (who, proxy, action);
   mc_workflow_set_str (&t.pos.state, e.state_to);
   t.pos.returned = t.at;
   return mc_workflow_txn_commit (&t, &e, write_return (&t, who, id_number, method, error), error);

@@ -24,6 +24,7 @@ typedef enum {
   MC_WORKFLOW_ERROR_NOT_FOUND,   /* no such dossier, department, staff or unit */
   MC_WORKFLOW_ERROR_TRANSITION,  /* not allowed in the dossier's state */
   MC_WORKFLOW_ERROR_INVALID,     /* a missing reason, a time before the last event, … */
+  MC_WORKFLOW_ERROR_AUTHORISATION, /* a result collected with another's ID card, no authorisation given */
 } McWorkflowError;
 
 typedef enum {
@@ -108,10 +109,19 @@ gboolean      mc_workflow_unqualified      (McWorkflow *self, const char *code, 
 /* Rút hồ sơ at the citizen's request. */
 gboolean      mc_workflow_withdraw         (McWorkflow *self, const char *code, const McAction *action,
                                             GError **error);
-/* Handed to the citizen (or posted): who collected it, the ID number checked. */
+/* Handed to the citizen (or posted): who collected it, the ID number checked.
+ * A collector whose ID number is not the applicant's needs `authorisation`
+ * (the giấy ủy quyền shown: its number, date, who certified it), recorded in
+ * the return's event; without it the return is refused with
+ * MC_WORKFLOW_ERROR_AUTHORISATION. */
 gboolean      mc_workflow_return           (McWorkflow *self, const char *code, const McAction *action,
                                             const char *collected_by, const char *collector_id_number,
-                                            McChannel method, GError **error);
+                                            const char *authorisation, McChannel method, GError **error);
+/* Whether a collector with this ID number (any spacing) is someone other than
+ * the applicant, who needs the applicant's authorisation; FALSE when the
+ * number is not valid or the dossier has no person's ID on file. */
+gboolean      mc_workflow_needs_authorisation (McWorkflow *self, const char *code,
+                                               const char *collector_id_number);
 
 /* Apologies (Mẫu 04) */
 

@@ -65,7 +65,12 @@ fill_timeline (McDossierWindow *self, AdwPreferencesGroup *group)
       g_autofree char *when = mc_format_time (e->at);
       g_autofree char *where = g_strjoin (" — ", when, e->department_name ? e->department_name : "",
                                           e->staff_name ? e->staff_name : "", NULL);
-      add_row (group, event_label (e->kind), where);
+      /* The note says why (a pause's missing papers) or to whom (a return,
+       * on whose authorisation); the counter's name on a receipt is no news. */
+      g_autofree char *line = e->note && *e->note && g_strcmp0 (e->kind, "receive") != 0
+                              ? g_strconcat (where, "\n", e->note, NULL) : g_strdup (where);
+
+      add_row (group, event_label (e->kind), line);
     }
 }
 

@@ -3,7 +3,12 @@
  *
  * Handing a result over in person requires the collector's ID card to be
  * checked, so a 12-digit number is required then; a result posted (bưu chính
- * công ích) or sent online has nobody at the counter to check.
+ * công ích) or sent online has nobody at the counter to check. A card that is
+ * not the applicant's stops the hand-over until the authorisation shown is
+ * written down. In person the citizen's rating is a step of its own: Enter in
+ * a field moves on to it, and only the Return button there (with a rating,
+ * or "does not rate" switched on) finishes, so a rating is never skipped by
+ * a keystroke.
  */
 #include "config.h"
 
@@ -21,14 +26,20 @@ struct _McReturnDialog
 
   McApplication        *app;
   char                 *code;
+  GtkStack             *steps;          /* "handover", then "rating" in person */
+  GtkWidget            *back_button;
+  GtkWidget            *next_button;
+  GtkWidget            *return_button;
   AdwPreferencesGroup  *summary;
   AdwEntryRow          *collected_by;
   AdwEntryRow          *id_number;
+  GtkWidget            *proxy_warning;  /* shown once a card not the applicant's is checked */
+  AdwEntryRow          *authorisation;  /* giấy ủy quyền */
   AdwComboRow          *method;
   AdwEntryRow          *note;
   GtkLabel             *error_label;
-  GtkWidget            *return_button;
-  AdwExpanderRow       *rating_row;     /* đánh giá của công dân, optional */
+  AdwPreferencesGroup  *rating_group;   /* đánh giá của công dân */
+  GtkSwitch            *declined;
   AdwComboRow          *indices[9];     /* not rated, 0, 1, 2 points */
   AdwComboRow          *satisfaction;   /* not rated, 1 … 5 */
 };
@@ -68,14 +79,115 @@ clear_error_cb (McReturnDialog *self)
   gtk_widget_set_visible (GTK_WIDGET (self->error_label), FALSE);
   gtk_widget_remove_css_class (GTK_WIDGET (self->collected_by), "error");
   gtk_widget_remove_css_class (GTK_WIDGET (self->id_number), "error");
+  gtk_widget_remove_css_class (GTK_WIDGET (self->authorisation), "error");
+}
+
+static McChannel
+selected_method (McReturnDialog *self)
+{
+  guint selected = adw_combo_row_get_selected (self->method);
+
+  return selected <= MC_CHANNEL_TRUC_TUYEN ? (McChannel) selected : MC_CHANNEL_TRUC_TIEP;
+}
+
+/* Only a citizen standing at the counter can rate the service. */
+static gboolean
+in_person (McReturnDialog *self)
+{
+  return selected_method (self) == MC_CHANNEL_TRUC_TIEP;
+}
+
+static gboolean
+on_rating_step (McReturnDialog *self)
+{
+  return g_str_equal (gtk_stack_get_visible_child_name (self->steps), "rating");
 }
 
 static void
-return_clicked_cb (McReturnDialog *self)
+rating_values (McReturnDialog *self, McRatingValues *v)
 {
-  g_autoptr(GError) error = NULL;
+  mc_rating_values_init (v);
+  for (int i = 0; i < 9; i++)
+    {
+      guint selected = adw_combo_row_get_selected (self->indices[i]);
 
-  mc_return_dialog_submit (self, &error);
+      v->indices[i] = selected >= 1 && selected <= 3 ? (int) selected - 1 : MC_RATING_NONE;
+    }
+  v->satisfaction = (int) MIN (adw_combo_row_get_selected (self->satisfaction), 5u);
+}
+
+/* The rating step is settled by a rating or by the citizen declining. */
+static gboolean
+rating_decided (McReturnDialog *self)
+{
+  McRatingValues v;
+
+  rating_values (self, &v);
+  return !mc_rating_values_empty (&v) || gtk_switch_get_active (self->declined);
+}
+
+/* One suggested button at a time: Next on the first step in person, Return
+ * otherwise; Return on the rating step only once the rating is settled. */
+static void
+update_buttons (McReturnDialog *self)
+{
+  gboolean rating = on_rating_step (self);
+
+  gtk_widget_set_visible (self->back_button, rating);
+  gtk_widget_set_visible (self->next_button, !rating && in_person (self));
+  gtk_widget_set_visible (self->return_button, rating || !in_person (self));
+  gtk_widget_set_sensitive (self->return_button, !rating || rating_decided (self));
+}
+
+static void
+rating_changed_cb (McReturnDialog *self)
+{
+  clear_error_cb (self);
+  update_buttons (self);
+}
+
+static void
+method_changed_cb (McReturnDialog *self)
+{
+  clear_error_cb (self);
+  update_buttons (self);
+}
+
+static void
+show_step (McReturnDialog *self, const char *name)
+{
+  gtk_stack_set_visible_child_name (self->steps, name);
+  update_buttons (self);
+  if (g_str_equal (name, "rating"))
+    gtk_widget_grab_focus (GTK_WIDGET (self->indices[0]));
+}
+
+static void
+back_clicked_cb (McReturnDialog *self)
+{
+  clear_error_cb (self);
+  show_step (self, "handover");
+  gtk_widget_grab_focus (GTK_WIDGET (self->id_number));
+}
+
+/* Another card typed over a mismatched one: the warning follows the number. */
+static void
+id_changed_cb (McReturnDialog *self)
+{
+  clear_error_cb (self);
+  if (gtk_widget_get_visible (self->proxy_warning) &&
+      !mc_workflow_needs_authorisation (mc_application_get_workflow (self->app), self->code,
+                                        gtk_editable_get_text (GTK_EDITABLE (self->id_number))))
+    {
+      gtk_widget_set_visible (self->proxy_warning, FALSE);
+      gtk_widget_set_visible (GTK_WIDGET (self->authorisation), FALSE);
+    }
+}
+
+static char *
+field_text (AdwEntryRow *row)
+{
+  return g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (row))));
 }
 
 /* Checks the fields; returns the collector's ID digits ("" when none is
@@ -83,8 +195,8 @@ return_clicked_cb (McReturnDialog *self)
 static char *
 validate (McReturnDialog *self, McChannel method, GtkWidget **field, GError **error)
 {
-  g_autofree char *name = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->collected_by))));
-  g_autofree char *id_text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->id_number))));
+  g_autofree char *name = field_text (self->collected_by);
+  g_autofree char *id_text = field_text (self->id_number);
 
   if (*name == '\0')
     {
@@ -106,6 +218,84 @@ validate (McReturnDialog *self, McChannel method, GtkWidget **field, GError **er
   return mc_id_number_validate (id_text, NULL, NULL, error);
 }
 
+/* A card not the applicant's: the first time, the warning and the
+ * authorisation field appear and nothing moves on; the hand-over goes on
+ * only once the document is written. */
+static gboolean
+check_proxy (McReturnDialog *self, const char *digits, GError **error)
+{
+  g_autofree char *document = field_text (self->authorisation);
+  gboolean asked = gtk_widget_get_visible (self->proxy_warning);
+
+  if (*digits == '\0' || !mc_workflow_needs_authorisation (mc_application_get_workflow (self->app), self->code,
+                                                          digits))
+    return TRUE;
+  gtk_widget_set_visible (self->proxy_warning, TRUE);
+  gtk_widget_set_visible (GTK_WIDGET (self->authorisation), TRUE);
+  if (*document != '\0')
+    return TRUE;
+  g_set_error_literal (error, MC_WORKFLOW_ERROR, MC_WORKFLOW_ERROR_AUTHORISATION,
+                       _("The ID number checked is not the applicant’s: write the authorisation document shown"));
+  if (asked)
+    show_error (self, GTK_WIDGET (self->authorisation), (*error)->message);
+  else
+    gtk_widget_grab_focus (GTK_WIDGET (self->authorisation));
+  return FALSE;
+}
+
+/* The first step's fields, checked; the collector's digits or NULL. */
+static char *
+check_handover (McReturnDialog *self, GError **error)
+{
+  GtkWidget *field = NULL;
+  GError *local = NULL;
+  g_autofree char *digits = NULL;
+
+  clear_error_cb (self);
+  digits = validate (self, selected_method (self), &field, &local);
+  if (digits == NULL)
+    {
+      if (on_rating_step (self))
+        show_step (self, "handover");
+      show_error (self, field, local->message);
+      g_propagate_error (error, local);
+      return NULL;
+    }
+  if (!check_proxy (self, digits, error))
+    {
+      if (on_rating_step (self))
+        show_step (self, "handover");
+      return NULL;
+    }
+  return g_steal_pointer (&digits);
+}
+
+static void
+return_clicked_cb (McReturnDialog *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  mc_return_dialog_submit (self, &error);
+}
+
+/* Enter in a field, or Next: in person, on to the rating once the collector
+ * is settled; a posted result has no rating and is handed over. */
+static void
+next_clicked_cb (McReturnDialog *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *digits = NULL;
+
+  if (!in_person (self))
+    {
+      mc_return_dialog_submit (self, &error);
+      return;
+    }
+  digits = check_handover (self, &error);
+  if (digits != NULL)
+    show_step (self, "rating");
+}
+
 static void
 mc_return_dialog_finalize (GObject *object)
 {
@@ -122,16 +312,27 @@ mc_return_dialog_class_init (McReturnDialogClass *klass)
   signals[RETURNED] = g_signal_new ("returned", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL,
                                     NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
   gtk_widget_class_set_template_from_resource (widget_class, "/vn/motcua/Motcua/ui/mc-return-dialog.ui");
+  gtk_widget_class_bind_template_child (widget_class, McReturnDialog, steps);
+  gtk_widget_class_bind_template_child (widget_class, McReturnDialog, back_button);
+  gtk_widget_class_bind_template_child (widget_class, McReturnDialog, next_button);
+  gtk_widget_class_bind_template_child (widget_class, McReturnDialog, return_button);
   gtk_widget_class_bind_template_child (widget_class, McReturnDialog, summary);
   gtk_widget_class_bind_template_child (widget_class, McReturnDialog, collected_by);
   gtk_widget_class_bind_template_child (widget_class, McReturnDialog, id_number);
+  gtk_widget_class_bind_template_child (widget_class, McReturnDialog, proxy_warning);
+  gtk_widget_class_bind_template_child (widget_class, McReturnDialog, authorisation);
   gtk_widget_class_bind_template_child (widget_class, McReturnDialog, method);
   gtk_widget_class_bind_template_child (widget_class, McReturnDialog, note);
   gtk_widget_class_bind_template_child (widget_class, McReturnDialog, error_label);
-  gtk_widget_class_bind_template_child (widget_class, McReturnDialog, return_button);
-  gtk_widget_class_bind_template_child (widget_class, McReturnDialog, rating_row);
+  gtk_widget_class_bind_template_child (widget_class, McReturnDialog, rating_group);
+  gtk_widget_class_bind_template_child (widget_class, McReturnDialog, declined);
   gtk_widget_class_bind_template_callback (widget_class, return_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, next_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, back_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, clear_error_cb);
+  gtk_widget_class_bind_template_callback (widget_class, id_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, method_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, rating_changed_cb);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
 
@@ -152,27 +353,16 @@ add_rating_rows (McReturnDialog *self)
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->indices[i]), title);
       adw_action_row_set_subtitle (ADW_ACTION_ROW (self->indices[i]), mc_evaluation_index_title (i + 1));
       adw_combo_row_set_model (self->indices[i], G_LIST_MODEL (model));
-      adw_expander_row_add_row (self->rating_row, GTK_WIDGET (self->indices[i]));
+      g_signal_connect_swapped (self->indices[i], "notify::selected", G_CALLBACK (rating_changed_cb), self);
+      adw_preferences_group_add (self->rating_group, GTK_WIDGET (self->indices[i]));
     }
   for (int l = 1; l <= MC_EVALUATION_N_LEVELS; l++)
     gtk_string_list_append (levels, mc_evaluation_level_title (l));
   self->satisfaction = ADW_COMBO_ROW (adw_combo_row_new ());
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->satisfaction), _("Satisfaction"));
   adw_combo_row_set_model (self->satisfaction, G_LIST_MODEL (levels));
-  adw_expander_row_add_row (self->rating_row, GTK_WIDGET (self->satisfaction));
-}
-
-static void
-rating_values (McReturnDialog *self, McRatingValues *v)
-{
-  mc_rating_values_init (v);
-  for (int i = 0; i < 9; i++)
-    {
-      guint selected = adw_combo_row_get_selected (self->indices[i]);
-
-      v->indices[i] = selected >= 1 && selected <= 3 ? (int) selected - 1 : MC_RATING_NONE;
-    }
-  v->satisfaction = (int) MIN (adw_combo_row_get_selected (self->satisfaction), 5u);
+  g_signal_connect_swapped (self->satisfaction, "notify::selected", G_CALLBACK (rating_changed_cb), self);
+  adw_preferences_group_add (self->rating_group, GTK_WIDGET (self->satisfaction));
 }
 
 static void
@@ -187,6 +377,7 @@ mc_return_dialog_init (McReturnDialog *self)
   adw_combo_row_set_model (self->method, G_LIST_MODEL (methods));
   g_object_unref (methods);
   add_rating_rows (self);
+  update_buttons (self);
 }
 
 McReturnDialog *
@@ -247,28 +438,41 @@ record_rating (McReturnDialog *self, GError **error)
   return mc_rating_record (mc_application_get_db (self->app), self->code, &v, error);
 }
 
+/* In person, the rating step must be settled before anything is written. */
+static gboolean
+check_rating (McReturnDialog *self, GError **error)
+{
+  if (!in_person (self) || rating_decided (self))
+    return TRUE;
+  show_step (self, "rating");
+  g_set_error_literal (error, MC_WORKFLOW_ERROR, MC_WORKFLOW_ERROR_INVALID,
+                       _("Record the citizen’s rating, or switch on “The citizen does not rate”"));
+  show_error (self, NULL, (*error)->message);
+  return FALSE;
+}
+
 gboolean
 mc_return_dialog_submit (McReturnDialog *self, GError **error)
 {
-  McChannel method = (McChannel) adw_combo_row_get_selected (self->method);
-  g_autofree char *name = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->collected_by))));
-  g_autofree char *note = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->note))));
+  g_autofree char *name = field_text (self->collected_by);
+  g_autofree char *note = field_text (self->note);
+  g_autofree char *document = field_text (self->authorisation);
   g_autofree char *digits = NULL;
-  GtkWidget *field = NULL;
   McAction action = { 0, mc_application_get_username (self->app), *note ? note : NULL };
   GError *local = NULL;
 
   g_return_val_if_fail (MC_IS_RETURN_DIALOG (self), FALSE);
 
-  clear_error_cb (self);
-  if (method > MC_CHANNEL_TRUC_TUYEN)
-    method = MC_CHANNEL_TRUC_TIEP;
-  digits = validate (self, method, &field, &local);
-  if (digits == NULL ||
-      !mc_workflow_return (mc_application_get_workflow (self->app), self->code, &action, name,
-                           *digits ? digits : NULL, method, &local))
+  digits = check_handover (self, &local);
+  if (digits == NULL || !check_rating (self, &local))
     {
-      show_error (self, digits == NULL ? field : NULL, local->message);
+      g_propagate_error (error, local);
+      return FALSE;
+    }
+  if (!mc_workflow_return (mc_application_get_workflow (self->app), self->code, &action, name,
+                           *digits ? digits : NULL, *document ? document : NULL, selected_method (self), &local))
+    {
+      show_error (self, NULL, local->message);
       g_propagate_error (error, local);
       return FALSE;
     }
@@ -283,4 +487,36 @@ mc_return_dialog_submit (McReturnDialog *self, GError **error)
   g_signal_emit (self, signals[RETURNED], 0, self->code);
   gtk_window_close (GTK_WINDOW (self));
   return TRUE;
+}
+
+void
+mc_return_dialog_set_authorisation (McReturnDialog *self, const char *document)
+{
+  g_return_if_fail (MC_IS_RETURN_DIALOG (self));
+
+  gtk_editable_set_text (GTK_EDITABLE (self->authorisation), document ? document : "");
+}
+
+void
+mc_return_dialog_set_declined (McReturnDialog *self, gboolean declined)
+{
+  g_return_if_fail (MC_IS_RETURN_DIALOG (self));
+
+  gtk_switch_set_active (self->declined, declined);
+}
+
+const char *
+mc_return_dialog_get_step (McReturnDialog *self)
+{
+  g_return_val_if_fail (MC_IS_RETURN_DIALOG (self), NULL);
+
+  return gtk_stack_get_visible_child_name (self->steps);
+}
+
+gboolean
+mc_return_dialog_get_asks_authorisation (McReturnDialog *self)
+{
+  g_return_val_if_fail (MC_IS_RETURN_DIALOG (self), FALSE);
+
+  return gtk_widget_get_visible (GTK_WIDGET (self->authorisation));
 }

@@ -19,8 +19,18 @@ void            mc_return_dialog_set_values (McReturnDialog *self, const char *c
 /* The citizen's rating (indices −1 or 0–2, satisfaction 0 or 1–5),
  * recorded with the return when any is given. */
 void            mc_return_dialog_set_rating (McReturnDialog *self, const int indices[9], int satisfaction);
+/* The authorisation document (giấy ủy quyền) for a collector who is not the applicant. */
+void            mc_return_dialog_set_authorisation (McReturnDialog *self, const char *document);
+/* "The citizen does not rate": the rating step settled without a rating. */
+void            mc_return_dialog_set_declined (McReturnDialog *self, gboolean declined);
 /* What the Return button does: validates, records, closes; on error the
- * dialog stays open with the message and nothing is changed. */
+ * dialog stays open with the message and nothing is changed. In person it
+ * needs the rating step settled (a rating, or declined). */
 gboolean        mc_return_dialog_submit     (McReturnDialog *self, GError **error);
+/* "handover" (who collects) or "rating" (the citizen's rating, in person). */
+const char     *mc_return_dialog_get_step   (McReturnDialog *self);
+/* Whether the ID checked was found not to be the applicant's and the
+ * authorisation is asked for. */
+gboolean        mc_return_dialog_get_asks_authorisation (McReturnDialog *self);
 
 G_END_DECLS
