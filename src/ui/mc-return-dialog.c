@@ -61,6 +61,47 @@ add_summary_row (McReturnDialog *self, const char *title, const char *value)
   adw_preferences_group_add (self->summary, row);
 }
 
+#define SCROLL_FRAMES 3
+
+/* Keeps `widget` in view for a few frames: a row just shown has no place
+ * until laid out, and an error shown below the page shrinks it a frame
+ * later. */
+static gboolean
+scroll_into_view_tick_cb (GtkWidget *widget, GdkFrameClock *clock, gpointer user_data)
+{
+  GtkWidget *scrolled = gtk_widget_get_ancestor (widget, GTK_TYPE_SCROLLED_WINDOW);
+  GtkWidget *viewport = scrolled ? gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scrolled)) : NULL;
+  /* The viewport's child spans the whole page, scrolled or not. */
+  GtkWidget *content = GTK_IS_VIEWPORT (viewport) ? gtk_viewport_get_child (GTK_VIEWPORT (viewport)) : NULL;
+  int frames = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (widget), "mc-scroll-frames"));
+  GtkAdjustment *adjustment;
+  graphene_point_t top;
+  double bottom;
+
+  g_object_set_data (G_OBJECT (widget), "mc-scroll-frames", GINT_TO_POINTER (frames - 1));
+  if (content == NULL || !gtk_widget_compute_point (widget, content, &GRAPHENE_POINT_INIT (0, 0), &top))
+    return G_SOURCE_REMOVE;
+  adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
+  bottom = top.y + gtk_widget_get_height (widget) + 12;
+  if (gtk_widget_get_height (widget) > 0 &&
+      bottom > gtk_adjustment_get_value (adjustment) + gtk_adjustment_get_page_size (adjustment))
+    gtk_adjustment_set_value (adjustment, bottom - gtk_adjustment_get_page_size (adjustment));
+  return frames > 1 ? G_SOURCE_CONTINUE : G_SOURCE_REMOVE;
+}
+
+/* The focus moves at once, so a key pressed now lands in the field; the
+ * page scrolls to it over the next frames. */
+static void
+focus_in_view (GtkWidget *widget)
+{
+  gboolean ticking = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (widget), "mc-scroll-frames")) > 0;
+
+  gtk_widget_grab_focus (widget);
+  g_object_set_data (G_OBJECT (widget), "mc-scroll-frames", GINT_TO_POINTER (SCROLL_FRAMES));
+  if (!ticking)
+    gtk_widget_add_tick_callback (widget, scroll_into_view_tick_cb, NULL, NULL);
+}
+
 static void
 show_error (McReturnDialog *self, GtkWidget *field, const char *message)
 {
@@ -69,7 +110,7 @@ show_error (McReturnDialog *self, GtkWidget *field, const char *message)
   if (field != NULL)
     {
       gtk_widget_add_css_class (field, "error");
-      gtk_widget_grab_focus (field);
+      focus_in_view (field);
     }
 }
 
@@ -239,7 +280,7 @@ check_proxy (McReturnDialog *self, const char *digits, GError **error)
   if (asked)
     show_error (self, GTK_WIDGET (self->authorisation), (*error)->message);
   else
-    gtk_widget_grab_focus (GTK_WIDGET (self->authorisation));
+    focus_in_view (GTK_WIDGET (self->authorisation));
   return FALSE;
 }
 
