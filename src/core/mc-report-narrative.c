@@ -126,7 +126,9 @@ mc_report_narrative_values (McDb *db, gint64 unit_id, McDate from, McDate to, co
   g_hash_table_insert (values, g_strdup ("don_vi"), unit_name (db, unit_id));
   g_hash_table_insert (values, g_strdup ("ky_bao_cao"), g_strdup (period_label ? period_label : ""));
   g_hash_table_insert (values, g_strdup ("tu_ngay"), mc_format_date (from));
-  g_hash_table_insert (values, g_strdup ("den_ngay"), mc_format_date (to));
+  /* "Số liệu tính đến ngày": a period not over yet is counted up to today. */
+  g_hash_table_insert (values, g_strdup ("den_ngay"),
+                       mc_format_date (MAX (from, MIN (to, mc_time_get_date (mc_time_now ())))));
   put_count (values, "tong_tiep_nhan", t[MC_06A_RECEIVED]);
   put_count (values, "truc_tiep", cchc->value[MC_CCHC_RECEIVED_DIRECT]);
   put_count (values, "buu_chinh", cchc->value[MC_CCHC_RECEIVED_POST]);

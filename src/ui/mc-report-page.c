@@ -17,6 +17,7 @@
 
 #include "mc-figure-list-dialog.h"
 #include "mc-format.h"
+#include "mc-lateness.h"
 #include "mc-report-lists.h"
 #include "mc-report-output.h"
 #include "mc-report-page.h"
@@ -140,6 +141,7 @@ show_range (McReportPage *self, McDate from, McDate to, const char *label)
   g_autofree char *first = mc_format_date (from);
   g_autofree char *last = mc_format_date (to);
   g_autofree char *text = NULL;
+  McTime now = mc_time_now ();
 
   if (label != NULL)
     {
@@ -147,12 +149,28 @@ show_range (McReportPage *self, McDate from, McDate to, const char *label)
       g_autofree char *initial = g_utf8_strup (label, g_utf8_next_char (label) - label);
       g_autofree char *capital = g_strconcat (initial, g_utf8_next_char (label), NULL);
 
-      /* Translators: "Quý I năm 2024: from 15/12/2023 to 14/03/2024 (figures up to 14/03/2024)" */
-      text = g_strdup_printf (_("%s: from %s to %s (figures up to %s)"), capital, first, last, last);
+      /* A period not over yet is counted up to now (mc_report_06a_compute):
+       * its open and overdue dossiers are those of this moment. */
+      if (mc_time_get_date (now) <= to)
+        {
+          g_autofree char *up_to = mc_format_time (now);
+          /* Translators: "Quý IV năm 2026: from 15/09/2026 to 14/12/2026 (figures up to 13:10 on 07/12/2026; …)" */
+          text = g_strdup_printf (_("%s: from %s to %s (figures up to %s; the period is not over)"), capital, first,
+                                  last, up_to);
+        }
+      else
+        /* Translators: "Quý I năm 2024: from 15/12/2023 to 14/03/2024 (figures up to 14/03/2024)" */
+        text = g_strdup_printf (_("%s: from %s to %s (figures up to %s)"), capital, first, last, last);
     }
   else
     text = g_strdup_printf (_("From %s to %s"), first, last);
   gtk_label_set_text (self->range, text);
+  /* The forms say "quá hạn" of two figures: which is which. */
+  g_free (text);
+  text = g_strdup_printf ("%s\n%s", _("Settled late: the result came after the appointment of the "
+                                       "receipt; an apology does not change that"),
+                          mc_lateness_overdue_meaning ());
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->range), text);
 }
 
 static UnitChoice
