@@ -377,6 +377,38 @@ mc_return_dialog_class_init (McReturnDialogClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
 
+/* The list view showing a combo row's chosen value, or NULL. */
+static GtkWidget *
+find_value_view (GtkWidget *widget)
+{
+  if (GTK_IS_LIST_VIEW (widget))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_value_view (child);
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
+/* A subtitle that fits on one line claims the row's whole width for that
+ * line and squeezes the chosen value to "Ch…"; the value keeps the width of
+ * its widest choice. */
+static void
+keep_value_width (AdwComboRow *row, const char *widest)
+{
+  GtkWidget *view = find_value_view (GTK_WIDGET (row));
+  GtkWidget *probe = gtk_label_new (widest);
+  int natural = 0;
+
+  g_object_ref_sink (probe);
+  gtk_widget_measure (probe, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &natural, NULL, NULL);
+  g_object_unref (probe);
+  if (view != NULL)
+    gtk_widget_set_size_request (view, natural + 4, -1);
+}
+
 /* The rows of the citizen's rating: each index 0–2 points, the
  * satisfaction 1–5, "not rated" first so nothing is recorded by default. */
 static void
@@ -394,6 +426,7 @@ add_rating_rows (McReturnDialog *self)
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->indices[i]), title);
       adw_action_row_set_subtitle (ADW_ACTION_ROW (self->indices[i]), mc_evaluation_index_title (i + 1));
       adw_combo_row_set_model (self->indices[i], G_LIST_MODEL (model));
+      keep_value_width (self->indices[i], points[0]);
       g_signal_connect_swapped (self->indices[i], "notify::selected", G_CALLBACK (rating_changed_cb), self);
       adw_preferences_group_add (self->rating_group, GTK_WIDGET (self->indices[i]));
     }
