@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "mc-apology-form.h"
+#include "mc-calendar-store.h"
 #include "mc-control-sheet.h"
 #include "mc-dossier-receipt.h"
 #include "mc-dossier-register.h"
@@ -556,6 +557,30 @@ test_records_name_the_clerk (Fixture *f, gconstpointer data)
   mc_test_assert_has (text, "NGƯỜI TIẾP NHẬN HỒ SƠ (Ký và ghi rõ họ tên) Lê Thị Lan");
 }
 
+/* The rest of the records name who wrote them too: dossiers imported from
+ * the previous system (their event) and the days set in the calendar. */
+static void
+test_records_name_the_importer (Fixture *f, gconstpointer data)
+{
+  static const char csv[] = "code,procedure_code,channel,received_at,due_at,finished_at,returned_at,outcome,"
+                            "applicant_name\nCU-0001,1.001193,truc_tiep,2025-03-03 08:00,2025-03-04 08:00,,,,"
+                            "Phạm Văn Cũ\n";
+  g_autoptr(GError) error = NULL;
+  gint64 nga = mc_db_query_int (f->db, "SELECT id FROM staff WHERE username = 'pct.nga'", NULL);
+  guint n = 0;
+
+  mc_db_set_actor (f->db, nga);
+  OK (mc_dossier_store_import_csv (f->store, csv, strlen (csv), &n, E));
+  g_assert_cmpuint (n, ==, 1);
+  g_assert_cmpint (mc_db_query_int (f->db, "SELECT e.staff_id FROM dossier_event e JOIN dossier d "
+                                           "ON d.id = e.dossier_id WHERE d.code = 'CU-0001' AND e.kind = 'import'",
+                                    NULL), ==, nga);
+  OK (mc_calendar_store_set_exception (f->db, mc_test_date ("2026-12-24"), MC_EXCEPTION_HOLIDAY,
+                                       "Nghỉ theo quyết định của Chủ tịch", E));
+  g_assert_cmpint (mc_db_query_int (f->db, "SELECT created_by FROM calendar_day WHERE date = '2026-12-24'", NULL),
+                   ==, nga);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -572,6 +597,7 @@ main (int argc, char **argv)
   ADD ("/records/register/2018", test_register_2018);
   ADD ("/records/invalid", test_invalid);
   ADD ("/records/name-the-clerk", test_records_name_the_clerk);
+  ADD ("/records/name-the-importer", test_records_name_the_importer);
   g_test_add_func ("/records/register/pages", test_register_pages);
   return g_test_run ();
 }

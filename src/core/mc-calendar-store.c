@@ -128,9 +128,10 @@ write_exception (McDb *db, McDate date, McExceptionKind kind, const char *name, 
                    MC_CALENDAR_FIRST_YEAR, MC_CALENDAR_LAST_YEAR);
       return FALSE;
     }
-  stmt = mc_db_prepare (db, "INSERT INTO calendar_day (date, kind, name, created_at) "
-                            "VALUES (?, ?, ?, strftime ('%s', 'now')) ON CONFLICT (date) DO UPDATE "
-                            "SET kind = excluded.kind, name = excluded.name", error);
+  /* The day names who set it last, as every record does. */
+  stmt = mc_db_prepare (db, "INSERT INTO calendar_day (date, kind, name, created_by, created_at) "
+                            "VALUES (?, ?, ?, mc_actor (), strftime ('%s', 'now')) ON CONFLICT (date) DO UPDATE "
+                            "SET kind = excluded.kind, name = excluded.name, created_by = excluded.created_by", error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_text (stmt, 1, iso, -1, SQLITE_TRANSIENT);

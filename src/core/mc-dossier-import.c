@@ -249,13 +249,18 @@ flush_batch (Import *im, GError **error)
 static gboolean
 add_import_events (Import *im, gint64 max_id, GError **error)
 {
-  sqlite3_stmt *stmt = mc_db_prepare (im->db, "INSERT INTO dossier_event (dossier_id, at, kind, state_to, note) "
-                                              "SELECT id, received_at, 'import', state, 'Nhập từ hệ thống cũ' "
-                                              "FROM dossier WHERE id > ? ORDER BY id", error);
+  /* The event names who imported (bound once, not asked per row). */
+  sqlite3_stmt *stmt = mc_db_prepare (im->db, "INSERT INTO dossier_event (dossier_id, at, staff_id, kind, state_to, "
+                                              "note) SELECT id, received_at, ?2, 'import', state, "
+                                              "'Nhập từ hệ thống cũ' FROM dossier WHERE id > ?1 ORDER BY id", error);
 
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, max_id);
+  if (mc_db_get_actor (im->db) > 0)
+    sqlite3_bind_int64 (stmt, 2, mc_db_get_actor (im->db));
+  else
+    sqlite3_bind_null (stmt, 2);
   return mc_db_step_done (im->db, stmt, error);
 }
 
