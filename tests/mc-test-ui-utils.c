@@ -46,11 +46,15 @@ mc_test_ui_wait_for_idle (void)
 void
 mc_test_ui_feed (McWindow *window, const char *text, guint32 start, guint32 gap)
 {
-  for (const char *p = text; *p; p++)
+  guint32 i = 0;
+
+  for (const char *p = text; *p; p = g_utf8_next_char (p), i++)
     {
-      if (g_ascii_isupper (*p))
-        g_assert_false (mc_window_feed_key (window, GDK_KEY_Shift_L, start + gap * (p - text)));
-      g_assert_false (mc_window_feed_key (window, gdk_unicode_to_keyval ((guchar) *p), start + gap * (p - text)));
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_isupper (c))
+        mc_window_feed_key (window, GDK_KEY_Shift_L, start + gap * i);
+      mc_window_feed_key (window, gdk_unicode_to_keyval (c), start + gap * i);
     }
 }
 

@@ -18,8 +18,8 @@ void           mc_test_ui_init         (int *argc, char ***argv);
 McApplication *mc_test_ui_app_new      (const char *application_id, const char *db_name);
 /* Runs what is pending in the main loop, without blocking. */
 void           mc_test_ui_wait_for_idle (void);
-/* Types `text` into the window as a barcode scanner does (a US keyboard:
- * Shift before capitals), one key every `gap` ms from `start`. */
+/* Types `text` (UTF-8) into the window as a barcode scanner does (Shift
+ * before capitals), one key every `gap` ms from `start`. */
 void           mc_test_ui_feed         (McWindow *window, const char *text, guint32 start, guint32 gap);
 /* A dossier of 1.001193 saved on the window's Tiếp nhận page for `name`
  * (ID `id_number`, phone `phone`); its code. */

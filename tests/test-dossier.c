@@ -87,6 +87,50 @@ test_id_numbers (void)
   }
 }
 
+/* The QR code of a chip-based CCCD, as the counter's 2D scanner reads it. */
+static void
+test_id_card_qr (void)
+{
+  static const struct { const char *text; gboolean ok; } cases[] = {
+    { "038190012345|123456789|Nguyễn Thị Lan Anh|15031990|Nữ|Thôn 2, xã Hoằng Quỳ, huyện Hoằng Hóa, Thanh Hóa|20042021", TRUE },
+    { "001089000654||Trịnh Văn Hậu|01011989|Nam|Số 5 ngõ 12 Láng Hạ, Đống Đa, Hà Nội|10072022", TRUE },
+    { "001089000654||Trịnh Văn Hậu|01011989|Nam|Hà Nội|10072022|extra|fields", TRUE },  /* newer cards */
+    { "001089000654||Trịnh Văn Hậu|01011989|Nam|Hà Nội|", TRUE },                    /* no issue date */
+    { "001089000654||Trịnh Văn Hậu|01011989|Nam|Hà Nội", FALSE },                     /* six fields */
+    { "00108900065||Trịnh Văn Hậu|01011989|Nam|Hà Nội|10072022", FALSE },             /* 11 digits */
+    { "001089000654|||01011989|Nam|Hà Nội|10072022", FALSE },                         /* no name */
+    { "001089000654||Trịnh Văn Hậu|31021989|Nam|Hà Nội|10072022", FALSE },            /* 31 February */
+    { "001089000654||Trịnh Văn Hậu|1989-01-01|Nam|Hà Nội|10072022", FALSE },
+    { "000.00.00.H56-261123-0001", FALSE },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(McIdCard) card = mc_id_card_parse_qr (cases[i].text, &error);
+
+      g_assert_cmpint (card != NULL, ==, cases[i].ok);
+      if (!cases[i].ok)
+        g_assert_error (error, MC_ID_ERROR, MC_ID_ERROR_INVALID);
+    }
+  {
+    g_autoptr(McIdCard) card = mc_id_card_parse_qr (cases[0].text, NULL);
+    g_autofree char *birth = mc_date_to_iso (card->birth_date);
+    g_autofree char *issued = mc_date_to_iso (card->issued);
+
+    g_assert_cmpstr (card->id_number, ==, "038190012345");
+    g_assert_cmpstr (card->old_id_number, ==, "123456789");
+    g_assert_cmpstr (card->name, ==, "Nguyễn Thị Lan Anh");
+    g_assert_cmpstr (birth, ==, "1990-03-15");
+    g_assert_cmpstr (card->sex, ==, "Nữ");
+    g_assert_cmpstr (card->address, ==, "Thôn 2, xã Hoằng Quỳ, huyện Hoằng Hóa, Thanh Hóa");
+    g_assert_cmpstr (issued, ==, "2021-04-20");
+  }
+  g_assert_true (mc_id_card_qr_prefix ("038190012345|"));
+  g_assert_false (mc_id_card_qr_prefix ("038190012345"));
+  g_assert_false (mc_id_card_qr_prefix ("03819001234a|"));
+}
+
 static void
 test_receive (void)
 {
@@ -489,6 +533,7 @@ main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
   g_test_add_func ("/dossier/id-numbers", test_id_numbers);
+  g_test_add_func ("/dossier/id-card-qr", test_id_card_qr);
   g_test_add_func ("/dossier/receive", test_receive);
   g_test_add_func ("/dossier/receive-refuses-bad-input", test_receive_refuses_bad_input);
   g_test_add_func ("/dossier/search", test_search);

@@ -71,6 +71,68 @@ test_time_parse (void)
     }
 }
 
+/* Dates as printed on the CCCD and written at the counter. */
+static void
+test_typed_dates (void)
+{
+  static const struct { const char *text; int latest; const char *iso; } dates[] = {
+    { "15/03/1990", 2026, "1990-03-15" },
+    { "5/3/1990", 2026, "1990-03-05" },
+    { " 05-03-1990 ", 2026, "1990-03-05" },
+    { "5.3.1990", 2026, "1990-03-05" },
+    { "15031990", 2026, "1990-03-15" },
+    { "1990-03-15", 2026, "1990-03-15" },
+    { "5/3/90", 2026, "1990-03-05" },     /* a birth date: not after this year */
+    { "5/3/26", 2026, "2026-03-05" },
+    { "5/3/27", 2026, "1927-03-05" },
+    { "5/3/27", 2046, "2027-03-05" },     /* a deadline: some years ahead */
+    { "29/2/24", 2026, "2024-02-29" },
+    { "29/02/2023", 2026, NULL },
+    { "31/4/2026", 2026, NULL },
+    { "5/3/199", 2026, NULL },
+    { "5/3-1990", 2026, NULL },
+    { "05/13/1990", 2026, NULL },
+    { "1990", 2026, NULL },
+    { "15.03.1990x", 2026, NULL },
+    { "", 2026, NULL },
+  };
+  static const struct { const char *text; const char *iso; } times[] = {
+    { "05/12/2026 10:30", "2026-12-05 10:30" },
+    { "5/12/26 8h", "2026-12-05 08:00" },
+    { "10h30 5/12/2026", "2026-12-05 10:30" },
+    { "10:30,  05/12/2026", "2026-12-05 10:30" },
+    { "2026-12-05 07:05", "2026-12-05 07:05" },
+    { "05/12/2026", NULL },
+    { "05/12/2026 24:00", NULL },
+    { "05/12/2026 10:3", NULL },
+    { "05/12/2026 10:30 x", NULL },
+  };
+  McDate date;
+  McTime t;
+
+  for (guint i = 0; i < G_N_ELEMENTS (dates); i++)
+    {
+      gboolean ok = mc_date_parse_typed (dates[i].text, dates[i].latest, &date);
+
+      g_test_message ("%s", dates[i].text);
+      g_assert_cmpint (ok, ==, dates[i].iso != NULL);
+      if (ok)
+        check (mc_date_to_iso (date), dates[i].iso);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (times); i++)
+    {
+      gboolean ok = mc_time_parse_typed (times[i].text, 2046, &t);
+
+      g_test_message ("%s", times[i].text);
+      g_assert_cmpint (ok, ==, times[i].iso != NULL);
+      if (ok)
+        check (mc_time_to_iso (t), times[i].iso);
+    }
+  check (mc_date_to_typed (mc_test_date ("1990-03-05")), "05/03/1990");
+  g_assert_true (mc_time_parse_typed ("5/12/26 8h", 2046, &t));
+  check (mc_time_to_typed (t), "05/12/2026 08:00");
+}
+
 static void
 test_csv (void)
 {
@@ -127,6 +189,7 @@ main (int argc, char **argv)
   g_test_add_func ("/format/numbers", test_numbers);
   g_test_add_func ("/format/dates", test_dates);
   g_test_add_func ("/format/time-parse", test_time_parse);
+  g_test_add_func ("/format/typed-dates", test_typed_dates);
   g_test_add_func ("/csv/read-write", test_csv);
   g_test_add_func ("/csv/hostile", test_csv_hostile);
   return g_test_run ();

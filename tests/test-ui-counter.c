@@ -8,6 +8,8 @@
 
 #include <adwaita.h>
 
+#include "mc-date-entry.h"
+#include "mc-dossier-store.h"
 #include "mc-reception-page.h"
 #include "mc-test-ui-utils.h"
 #include "mc-test-utils.h"
@@ -234,6 +236,124 @@ test_documents_checklist (void)
   gtk_widget_activate_action (GTK_WIDGET (page), "reception.new", NULL);
 }
 
+static gint64
+count_dossiers (void)
+{
+  return mc_db_query_int (mc_application_get_db (app), "SELECT count(*) FROM dossier", NULL);
+}
+
+static char *
+last_birth_date (void)
+{
+  g_autoptr(McDossierStore) store = NULL;
+  gint64 id = mc_db_query_int (mc_application_get_db (app), "SELECT max(id) FROM dossier", NULL);
+  g_autofree char *sql = g_strdup_printf ("SELECT CAST(replace(applicant_birth_date, '-', '') AS INTEGER) "
+                                          "FROM dossier WHERE id = %" G_GINT64_FORMAT, id);
+
+  return g_strdup_printf ("%" G_GINT64_FORMAT, mc_db_query_int (mc_application_get_db (app), sql, NULL));
+}
+
+static const char *CARD = "038190012345|123456789|Nguyễn Thị Lan Anh|15031990|Nữ|"
+                          "Thôn 2, xã Hoằng Quỳ, huyện Hoằng Hóa, Thanh Hóa|20042021";
+
+static const char *
+row_text (McReceptionPage *page, const char *title)
+{
+  return gtk_editable_get_text (GTK_EDITABLE (find_row (GTK_WIDGET (page), title)));
+}
+
+/* The card's QR read by the counter's scanner, with the keyboard in the
+ * procedure search (or anywhere on the page): the applicant is filled in,
+ * the field that had the focus keeps its text, no key reached a widget. */
+static void
+test_id_card_scan (void)
+{
+  McReceptionPage *page = reception ();
+  GtkEditable *search = search_entry (page);
+  McDateEntry *birth = MC_DATE_ENTRY (find_child (GTK_WIDGET (page), MC_TYPE_DATE_ENTRY));
+  guint32 end = 1000 + 5 * g_utf8_strlen (CARD, -1);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *code = NULL, *stored = NULL;
+  McDate date;
+
+  gtk_widget_activate_action (GTK_WIDGET (page), "reception.new", NULL);
+  type_and_enter (search, "khai sinh");
+  gtk_editable_set_text (search, "khai sinh");
+  gtk_widget_grab_focus (GTK_WIDGET (search));
+  mc_test_ui_feed (window, CARD, 1000, 5);
+  g_assert_true (mc_window_feed_key (window, GDK_KEY_Return, end));
+  g_assert_cmpstr (row_text (page, "Full name (or the organisation’s name)"), ==, "Nguyễn Thị Lan Anh");
+  g_assert_cmpstr (row_text (page, "Personal ID number (12 digits) or tax code"), ==, "038190012345");
+  g_assert_cmpstr (row_text (page, "Address"), ==, "Thôn 2, xã Hoằng Quỳ, huyện Hoằng Hóa, Thanh Hóa");
+  g_assert_cmpint (mc_date_entry_read_date (birth, &date), ==, MC_DATE_ENTRY_VALID);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (birth)), ==, "15/03/1990");
+  g_assert_cmpstr (gtk_editable_get_text (search), ==, "khai sinh");
+  g_assert_cmpstr (mc_reception_page_get_procedure (page), ==, "1.001193");
+  mc_reception_page_set_applicant (page, "Nguyễn Thị Lan Anh", "038190012345", "0912345678");
+  code = mc_reception_page_save (page, &error);
+  g_assert_no_error (error);
+  stored = last_birth_date ();
+  g_assert_cmpstr (stored, ==, "19900315");
+
+  /* A scanner that sends no Enter: the code ends with its last key. */
+  gtk_widget_activate_action (GTK_WIDGET (page), "reception.new", NULL);
+  mc_test_ui_feed (window, "001089000654||Trịnh Văn Hậu|01011989|Nam|Hà Nội|10072022", 20000, 4);
+  g_assert_cmpstr (row_text (page, "Full name (or the organisation’s name)"), ==, "");
+  for (int i = 0; i < 10 && *row_text (page, "Address") == '\0'; i++)
+    {
+      g_usleep (50000);
+      mc_test_ui_wait_for_idle ();
+    }
+  g_assert_cmpstr (row_text (page, "Full name (or the organisation’s name)"), ==, "Trịnh Văn Hậu");
+  g_assert_cmpstr (row_text (page, "Address"), ==, "Hà Nội");
+
+  /* The same text typed by a person fills nothing. */
+  gtk_widget_activate_action (GTK_WIDGET (page), "reception.new", NULL);
+  mc_test_ui_feed (window, CARD, 40000, 150);
+  g_assert_false (mc_window_feed_key (window, GDK_KEY_Return, 40000 + 150 * g_utf8_strlen (CARD, -1)));
+  g_assert_cmpstr (row_text (page, "Full name (or the organisation’s name)"), ==, "");
+}
+
+/* Dates typed as printed on the CCCD; a bad one is marked on its own field
+ * and nothing is saved. */
+static void
+test_dates (void)
+{
+  McReceptionPage *page = reception ();
+  McDateEntry *birth = MC_DATE_ENTRY (find_child (GTK_WIDGET (page), MC_TYPE_DATE_ENTRY));
+  AdwActionRow *birth_row = ADW_ACTION_ROW (gtk_widget_get_ancestor (GTK_WIDGET (birth), ADW_TYPE_ACTION_ROW));
+  g_autoptr(GError) error = NULL;
+  g_autofree char *code = NULL, *stored = NULL;
+  gint64 before;
+
+  gtk_widget_activate_action (GTK_WIDGET (page), "reception.new", NULL);
+  mc_reception_page_choose_procedure (page, "1.001193");
+  mc_reception_page_set_applicant (page, "Lê Văn Tám", "038190012345", "0912345678");
+  before = count_dossiers ();
+  gtk_editable_set_text (GTK_EDITABLE (birth), "31/2/1990");
+  g_assert_null (mc_reception_page_save (page, &error));
+  g_assert_error (error, MC_DOSSIER_ERROR, MC_DOSSIER_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_cmpint (count_dossiers (), ==, before);
+  g_assert_nonnull (mc_date_entry_get_message (birth));
+  g_assert_cmpstr (adw_action_row_get_subtitle (birth_row), ==, mc_date_entry_get_message (birth));
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (birth), "error"));
+
+  gtk_editable_set_text (GTK_EDITABLE (birth), "1/1/27");  /* 1927: a birth date is not ahead */
+  g_assert_null (mc_date_entry_get_message (birth));
+  g_assert_cmpstr (adw_action_row_get_subtitle (birth_row), ==, "");
+  gtk_editable_set_text (GTK_EDITABLE (birth), "24/11/2026");  /* tomorrow */
+  g_assert_null (mc_reception_page_save (page, &error));
+  g_clear_error (&error);
+  g_assert_cmpint (count_dossiers (), ==, before);
+
+  gtk_editable_set_text (GTK_EDITABLE (birth), "5/3/90");
+  code = mc_reception_page_save (page, &error);
+  g_assert_no_error (error);
+  stored = last_birth_date ();
+  g_assert_cmpstr (stored, ==, "19900305");
+}
+
 int
 main (int argc, char **argv)
 {
@@ -247,6 +367,8 @@ main (int argc, char **argv)
   g_test_add_func ("/ui/counter/enter-picks-best-match", test_enter_picks_best_match);
   g_test_add_func ("/ui/counter/focus-and-new-form", test_focus_and_new_form);
   g_test_add_func ("/ui/counter/documents-checklist", test_documents_checklist);
+  g_test_add_func ("/ui/counter/id-card-scan", test_id_card_scan);
+  g_test_add_func ("/ui/counter/dates", test_dates);
   status = g_test_run ();
   gtk_window_destroy (GTK_WINDOW (window));
   g_object_unref (app);

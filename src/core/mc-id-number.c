@@ -14,6 +14,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "mc-id-number.h"
+#include "mc-text.h"
 
 G_DEFINE_QUARK (mc-id-error-quark, mc_id_error)
 
@@ -134,4 +135,89 @@ mc_id_number_mask (const char *digits)
   out = g_strdup (digits);
   memset (out + 3, '*', len - 6);
   return out;
+}
+
+gboolean
+mc_id_card_qr_prefix (const char *text)
+{
+  return text != NULL && strlen (text) >= 13 && strspn (text, "0123456789") == 12 && text[12] == '|';
+}
+
+/* ddmmyyyy, as the card's QR writes its dates. */
+static gboolean
+parse_card_date (const char *text, McDate *out)
+{
+  int d, m, y;
+
+  if (strlen (text) != 8 || strspn (text, "0123456789") != 8)
+    return FALSE;
+  d = (text[0] - '0') * 10 + (text[1] - '0');
+  m = (text[2] - '0') * 10 + (text[3] - '0');
+  y = atoi (text + 4);
+  if (!mc_date_is_valid_ymd (y, m, d))
+    return FALSE;
+  *out = mc_date_from_ymd (y, m, d);
+  return TRUE;
+}
+
+static gboolean
+card_fail (GError **error, const char *message)
+{
+  g_set_error_literal (error, MC_ID_ERROR, MC_ID_ERROR_INVALID, message);
+  return FALSE;
+}
+
+static gboolean
+read_card_fields (McIdCard *card, char **fields, GError **error)
+{
+  if (g_strv_length (fields) < 7)
+    return card_fail (error, _("The scanned code is not the QR code of a citizen identity card"));
+  card->id_number = mc_id_number_validate (fields[0], NULL, NULL, NULL);
+  if (card->id_number == NULL)
+    return card_fail (error, _("The card’s QR code has no valid 12-digit identification number"));
+  card->old_id_number = g_strstrip (g_strdup (fields[1]));
+  card->name = mc_text_normalize (fields[2]);
+  if (card->name == NULL || *card->name == '\0')
+    return card_fail (error, _("The card’s QR code has no name"));
+  if (!parse_card_date (fields[3], &card->birth_date))
+    return card_fail (error, _("The card’s QR code has no valid date of birth (ddmmyyyy)"));
+  card->sex = mc_text_normalize (fields[4]);
+  card->address = mc_text_normalize (fields[5]);
+  if (card->sex == NULL || card->address == NULL)
+    return card_fail (error, _("The scanned code is not the QR code of a citizen identity card"));
+  if (!parse_card_date (fields[6], &card->issued))
+    card->issued = MC_DATE_INVALID;
+  return TRUE;
+}
+
+McIdCard *
+mc_id_card_parse_qr (const char *text, GError **error)
+{
+  g_autoptr(McIdCard) card = g_new0 (McIdCard, 1);
+  g_auto(GStrv) fields = NULL;
+
+  g_return_val_if_fail (text != NULL, NULL);
+
+  if (!g_utf8_validate (text, -1, NULL))
+    {
+      card_fail (error, _("The scanned code is not the QR code of a citizen identity card"));
+      return NULL;
+    }
+  fields = g_strsplit (text, "|", -1);
+  if (!read_card_fields (card, fields, error))
+    return NULL;
+  return g_steal_pointer (&card);
+}
+
+void
+mc_id_card_free (McIdCard *card)
+{
+  if (card == NULL)
+    return;
+  g_free (card->id_number);
+  g_free (card->old_id_number);
+  g_free (card->name);
+  g_free (card->sex);
+  g_free (card->address);
+  g_free (card);
 }

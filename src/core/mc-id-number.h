@@ -5,6 +5,8 @@
 
 #include <glib.h>
 
+#include "mc-time.h"
+
 G_BEGIN_DECLS
 
 #define MC_ID_ERROR (mc_id_error_quark ())
@@ -30,5 +32,27 @@ const char *mc_id_number_province   (const char *digits);   /* "Thanh Hóa", NUL
 char       *mc_phone_validate       (const char *text, GError **error);
 /* "038******345": what may be shown to someone who needs only to recognise it. */
 char       *mc_id_number_mask       (const char *digits);
+
+/* What the QR code on a chip-based căn cước công dân holds:
+ * "số CCCD|số CMND cũ|họ tên|ngày sinh ddmmyyyy|giới tính|địa chỉ|ngày cấp ddmmyyyy". */
+typedef struct {
+  char   *id_number;      /* 12 digits */
+  char   *old_id_number;  /* the 9-digit CMND, or "" */
+  char   *name;
+  McDate  birth_date;
+  char   *sex;            /* "Nam", "Nữ" as printed */
+  char   *address;        /* nơi thường trú */
+  McDate  issued;         /* MC_DATE_INVALID when absent */
+} McIdCard;
+
+/* TRUE when `text` starts as a card's QR does (12 digits, "|"): nobody
+ * types that at a scanner's speed, so a scan can be recognised early. */
+gboolean    mc_id_card_qr_prefix    (const char *text);
+/* The card's fields; NULL with a message saying what is wrong otherwise.
+ * Fields after the seventh (newer cards) are ignored. */
+McIdCard   *mc_id_card_parse_qr     (const char *text, GError **error);
+void        mc_id_card_free         (McIdCard *card);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (McIdCard, mc_id_card_free)
 
 G_END_DECLS

@@ -174,3 +174,154 @@ mc_time_now (void)
     return t;
   return g_get_real_time () / G_USEC_PER_SEC;
 }
+
+static int
+full_year (int year, int n_digits, int latest_year)
+{
+  if (n_digits != 2)
+    return year;
+  return latest_year - (((latest_year - year) % 100) + 100) % 100;
+}
+
+/* Reads up to `max` digits; their count in *n (0: none). */
+static int
+read_number (const char **p, int max, int *n)
+{
+  int value = 0;
+
+  for (*n = 0; *n < max && g_ascii_isdigit (**p); (*n)++, (*p)++)
+    value = value * 10 + (**p - '0');
+  return value;
+}
+
+static gboolean
+parse_dmy_digits (int digits, McDate *out)
+{
+  int d = digits / 1000000, m = digits / 10000 % 100, y = digits % 10000;
+
+  if (!mc_date_is_valid_ymd (y, m, d))
+    return FALSE;
+  *out = mc_date_from_ymd (y, m, d);
+  return TRUE;
+}
+
+/* d/m/y with one separator kind throughout, or the 8 digits of ddmmyyyy. */
+static gboolean
+parse_dmy (const char *text, int latest_year, McDate *out)
+{
+  const char *p = text;
+  int d, m, y, nd, nm, ny;
+  char sep;
+
+  d = read_number (&p, 8, &nd);
+  if (nd == 8 && *p == '\0')
+    return parse_dmy_digits (d, out);
+  if (nd < 1 || nd > 2 || (*p != '/' && *p != '-' && *p != '.'))
+    return FALSE;
+  sep = *p++;
+  m = read_number (&p, 2, &nm);
+  if (nm < 1 || *p++ != sep)
+    return FALSE;
+  y = read_number (&p, 4, &ny);
+  if ((ny != 2 && ny != 4) || *p != '\0')
+    return FALSE;
+  y = full_year (y, ny, latest_year);
+  if (!mc_date_is_valid_ymd (y, m, d))
+    return FALSE;
+  *out = mc_date_from_ymd (y, m, d);
+  return TRUE;
+}
+
+gboolean
+mc_date_parse_typed (const char *text, int latest_year, McDate *out)
+{
+  g_autofree char *clean = NULL;
+
+  g_return_val_if_fail (out != NULL, FALSE);
+  if (text == NULL)
+    return FALSE;
+  clean = g_strstrip (g_strdup (text));
+  if (strlen (clean) == 10 && clean[4] == '-')
+    return mc_date_parse_iso (clean, out);
+  return parse_dmy (clean, latest_year, out);
+}
+
+/* "10:30", "10h30", "10h": minutes since midnight, or -1. */
+static int
+parse_clock (const char *text)
+{
+  const char *p = text;
+  int h, mi = 0, nh, nm;
+
+  h = read_number (&p, 2, &nh);
+  if (nh < 1)
+    return -1;
+  if (*p == ':' || ((*p == 'h' || *p == 'H') && p[1] != '\0'))
+    {
+      p++;
+      mi = read_number (&p, 2, &nm);
+      if (nm != 2)
+        return -1;
+    }
+  else if (*p == 'h' || *p == 'H')
+    p++;
+  else
+    return -1;
+  if (*p != '\0' || h > 23 || mi > 59)
+    return -1;
+  return h * 60 + mi;
+}
+
+gboolean
+mc_time_parse_typed (const char *text, int latest_year, McTime *out)
+{
+  g_auto(GStrv) words = NULL;
+  g_autofree char *clean = NULL;
+  McDate date;
+  int minute;
+
+  g_return_val_if_fail (out != NULL, FALSE);
+  if (text == NULL)
+    return FALSE;
+  clean = g_strdup (text);
+  g_strdelimit (clean, ",", ' ');
+  words = g_strsplit_set (g_strstrip (clean), " \t", -1);
+  {
+    /* Drop the empty words between repeated spaces. */
+    guint n = 0;
+    for (guint i = 0; words[i] != NULL; i++)
+      if (*words[i] != '\0')
+        words[n++] = words[i];
+      else
+        g_free (words[i]);
+    words[n] = NULL;
+    if (n != 2)
+      return FALSE;
+  }
+  if ((minute = parse_clock (words[1])) >= 0 && mc_date_parse_typed (words[0], latest_year, &date))
+    ;
+  else if ((minute = parse_clock (words[0])) >= 0 && mc_date_parse_typed (words[1], latest_year, &date))
+    ;
+  else
+    return FALSE;
+  *out = mc_time_from_local (date, minute);
+  return TRUE;
+}
+
+char *
+mc_date_to_typed (McDate date)
+{
+  int y, m, d;
+
+  mc_date_to_ymd (date, &y, &m, &d);
+  return g_strdup_printf ("%02d/%02d/%04d", d, m, y);
+}
+
+char *
+mc_time_to_typed (McTime t)
+{
+  g_autofree char *date = mc_date_to_typed (mc_time_get_date (t));
+  int minute = mc_time_get_minute (t);
+
+  return g_strdup_printf ("%s %02d:%02d", date, minute / 60, minute % 60);
+}

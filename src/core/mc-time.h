@@ -34,4 +34,16 @@ char    *mc_time_to_iso          (McTime t);  /* "YYYY-MM-DD HH:MM" local */
 gboolean mc_time_parse_iso       (const char *text, McTime *out);
 McTime   mc_time_now             (void);
 
+/* A date as people write it: d/m/yyyy or dd/mm/yyyy ('-' or '.' also
+ * separate), d/m/yy, ddmmyyyy (as on the CCCD), or yyyy-mm-dd. A two-digit
+ * year is the latest year ending in those digits that is not after
+ * `latest_year` (a birth date: this year; a deadline: some years ahead). */
+gboolean mc_date_parse_typed     (const char *text, int latest_year, McDate *out);
+/* The same date with a time, either order: "05/12/2026 10:30", "10h30
+ * 5/12/26", "10:30, 05/12/2026". The time is required. */
+gboolean mc_time_parse_typed     (const char *text, int latest_year, McTime *out);
+/* "05/12/2026" and "05/12/2026 10:30": what the two parsers read back. */
+char    *mc_date_to_typed        (McDate date);
+char    *mc_time_to_typed        (McTime t);
+
 G_END_DECLS

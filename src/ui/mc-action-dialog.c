@@ -15,6 +15,7 @@
 #include <glib/gi18n.h>
 
 #include "mc-action-dialog.h"
+#include "mc-date-entry.h"
 #include "mc-decimal-spin.h"
 #include "mc-catalog.h"
 #include "mc-directory.h"
@@ -134,17 +135,14 @@ mc_action_format_time (McTime t)
   return g_strdup_printf ("%02d/%02d/%04d %02d:%02d", d, m, y, minute / 60, minute % 60);
 }
 
+/* As every typed date (McDateEntry): d/m/yy and 10h30 too. */
 gboolean
 mc_action_parse_time (const char *text, McTime *out)
 {
-  int d, m, y, hh, mm, n = 0;
+  int year;
 
-  if (text == NULL || sscanf (text, " %d/%d/%d %d:%d %n", &d, &m, &y, &hh, &mm, &n) != 5 || text[n] != '\0')
-    return FALSE;
-  if (!mc_date_is_valid_ymd (y, m, d) || hh < 0 || hh > 23 || mm < 0 || mm > 59)
-    return FALSE;
-  *out = mc_time_from_local (mc_date_from_ymd (y, m, d), hh * 60 + mm);
-  return TRUE;
+  mc_date_to_ymd (mc_time_get_date (mc_time_now ()), &year, NULL, NULL);
+  return mc_time_parse_typed (text, year + 20, out);
 }
 
 /* Fields */
@@ -238,13 +236,10 @@ update_response (McActionDialog *self)
   adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (self), "apply", problem == NULL);
   if (self->due != NULL)
     {
-      g_autofree char *text = entry_text (self->due);
       McTime t;
 
-      if (text != NULL && !mc_action_parse_time (text, &t))
-        gtk_widget_add_css_class (GTK_WIDGET (self->due), "error");
-      else
-        gtk_widget_remove_css_class (GTK_WIDGET (self->due), "error");
+      /* Marks the entry itself when it cannot be read. */
+      mc_date_entry_read_time (MC_DATE_ENTRY (self->due), &t);
     }
   gtk_label_set_text (self->hint, problem ? problem : "");
 }
@@ -256,6 +251,17 @@ new_entry (McActionDialog *self, GtkEntry **out, const char *placeholder)
 
   if (placeholder)
     gtk_entry_set_placeholder_text (GTK_ENTRY (entry), placeholder);
+  gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
+  g_signal_connect_swapped (entry, "changed", G_CALLBACK (update_response), self);
+  *out = GTK_ENTRY (entry);
+  return entry;
+}
+
+static GtkWidget *
+new_time_entry (McActionDialog *self, GtkEntry **out)
+{
+  GtkWidget *entry = mc_date_entry_new (TRUE, FALSE);
+
   gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
   g_signal_connect_swapped (entry, "changed", G_CALLBACK (update_response), self);
   *out = GTK_ENTRY (entry);
@@ -390,7 +396,7 @@ add_unit (McActionDialog *self)
   mc_decimal_spin_attach (self->days);
   gtk_spin_button_set_value (self->days, 5);
   add_row (self, _("_Working days"), days);
-  add_row (self, _("_Due back"), new_entry (self, &self->due, _("DD/MM/YYYY HH:MM")));
+  add_row (self, _("_Due back"), new_time_entry (self, &self->due));
   add_hint (self, _("A due time, if given, is used instead of the number of working days."));
 }
 
@@ -402,7 +408,7 @@ add_apology_fields (McActionDialog *self)
 
   add_reason (self, _("_Reason"));
   add_department_and_person (self);
-  add_row (self, _("_New appointment"), new_entry (self, &self->due, _("DD/MM/YYYY HH:MM")));
+  add_row (self, _("_New appointment"), new_time_entry (self, &self->due));
   if (mc_workflow_suggest_new_due (mc_application_get_workflow (self->app), self->code, 0, &suggested, &error))
     {
       g_autofree char *text = mc_action_format_time (suggested);

@@ -36,7 +36,7 @@ gboolean    mc_action_kind_is_allowed (McApplication *app, McActionKind kind, co
 /* The same for every kind at once: bit (1 << kind) for each allowed one. */
 guint       mc_action_kinds_allowed  (McApplication *app, const char *code);
 
-/* "DD/MM/YYYY HH:MM" (local time), both ways; parsing returns FALSE on anything else. */
+/* "DD/MM/YYYY HH:MM" (local time) written; read as McDateEntry reads (d/m/yy, 10h30 too), FALSE on anything else. */
 char       *mc_action_format_time    (McTime t);
 gboolean    mc_action_parse_time     (const char *text, McTime *out);
 

@@ -13,6 +13,7 @@
 
 #include "mc-apology-form.h"
 #include "mc-apology-page.h"
+#include "mc-date-entry.h"
 #include "mc-boxed-item.h"
 #include "mc-dossier-register.h"
 #include "mc-format.h"
@@ -28,8 +29,8 @@ struct _McApologyPage
   GListStore         *apologies;   /* McBoxedItem of McApologyRecord */
   GtkSingleSelection *selection;
   GPtrArray          *counts;      /* McApologyCount* */
-  GtkEntry           *from;
-  GtkEntry           *to;
+  McDateEntry        *from;
+  McDateEntry        *to;
   GtkColumnView      *view;
   GtkLabel           *count;
   GtkLabel           *flagged_title;
@@ -67,22 +68,16 @@ in_time_of (gpointer o)
   return g_strdup (record_of (o)->in_time ? _("Yes") : _("No"));
 }
 
-/* A date typed dd/mm/yyyy or yyyy-mm-dd; MC_DATE_INVALID (and the entry
- * marked) when unreadable. */
+/* What the entry holds; MC_DATE_INVALID when empty or unreadable (the
+ * entry then says why). */
 static McDate
-read_date (GtkEntry *entry)
+read_date (McDateEntry *entry)
 {
-  const char *text = gtk_editable_get_text (GTK_EDITABLE (entry));
-  int d, m, y;
   McDate date;
 
-  gtk_widget_remove_css_class (GTK_WIDGET (entry), "error");
-  if (sscanf (text, "%d/%d/%d", &d, &m, &y) == 3 && mc_date_is_valid_ymd (y, m, d))
-    return mc_date_from_ymd (y, m, d);
-  if (mc_date_parse_iso (text, &date))
-    return date;
-  gtk_widget_add_css_class (GTK_WIDGET (entry), "error");
-  return MC_DATE_INVALID;
+  if (mc_date_entry_read_date (entry, &date) != MC_DATE_ENTRY_VALID)
+    return MC_DATE_INVALID;
+  return date;
 }
 
 static void
@@ -175,7 +170,7 @@ reload_cb (McApologyPage *self)
 }
 
 static void
-set_entry_date (GtkEntry *entry, McDate date)
+set_entry_date (McDateEntry *entry, McDate date)
 {
   g_autofree char *text = mc_format_date (date);
 
@@ -285,6 +280,7 @@ mc_apology_page_class_init (McApologyPageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   G_OBJECT_CLASS (klass)->dispose = mc_apology_page_dispose;
+  g_type_ensure (MC_TYPE_DATE_ENTRY);
   gtk_widget_class_set_template_from_resource (widget_class, "/vn/motcua/Motcua/ui/mc-apology-page.ui");
   gtk_widget_class_bind_template_child (widget_class, McApologyPage, from);
   gtk_widget_class_bind_template_child (widget_class, McApologyPage, to);

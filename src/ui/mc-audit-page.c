@@ -13,6 +13,7 @@
 
 #include "mc-accounts.h"
 #include "mc-audit-page.h"
+#include "mc-date-entry.h"
 #include "mc-boxed-item.h"
 #include "mc-format.h"
 #include "mc-text-column.h"
@@ -30,8 +31,8 @@ struct _McAuditPage
   gboolean            loading;
   GtkDropDown        *user;
   GtkSearchEntry     *dossier;
-  GtkEntry           *from;
-  GtkEntry           *to;
+  McDateEntry        *from;
+  McDateEntry        *to;
   GtkColumnView      *view;
   GtkLabel           *count;
   GtkBox             *verify_box;
@@ -132,24 +133,23 @@ object_of (gpointer o)
   return g_strdup_printf ("%s %s", kind_to_label (e->object_kind), e->object_label);
 }
 
-/* dd/mm/yyyy or yyyy-mm-dd; 0 when empty, MC_DATE_INVALID (and the entry
- * marked) when unreadable. */
+/* 0 when empty (no bound), MC_DATE_INVALID when unreadable (the entry
+ * then says why). */
 static McDate
-read_date (GtkEntry *entry)
+read_date (McDateEntry *entry)
 {
-  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (entry))));
-  int d, m, y;
   McDate date;
 
-  gtk_widget_remove_css_class (GTK_WIDGET (entry), "error");
-  if (*text == '\0')
-    return 0;
-  if (sscanf (text, "%d/%d/%d", &d, &m, &y) == 3 && mc_date_is_valid_ymd (y, m, d))
-    return mc_date_from_ymd (y, m, d);
-  if (mc_date_parse_iso (text, &date))
-    return date;
-  gtk_widget_add_css_class (GTK_WIDGET (entry), "error");
-  return MC_DATE_INVALID;
+  switch (mc_date_entry_read_date (entry, &date))
+    {
+    case MC_DATE_ENTRY_EMPTY:
+      return 0;
+    case MC_DATE_ENTRY_VALID:
+      return date;
+    case MC_DATE_ENTRY_INVALID:
+    default:
+      return MC_DATE_INVALID;
+    }
 }
 
 static const char *
@@ -275,6 +275,7 @@ mc_audit_page_class_init (McAuditPageClass *klass)
 
   G_OBJECT_CLASS (klass)->dispose = mc_audit_page_dispose;
   G_OBJECT_CLASS (klass)->finalize = mc_audit_page_finalize;
+  g_type_ensure (MC_TYPE_DATE_ENTRY);
   gtk_widget_class_set_template_from_resource (widget_class, "/vn/motcua/Motcua/ui/mc-audit-page.ui");
   gtk_widget_class_bind_template_child (widget_class, McAuditPage, user);
   gtk_widget_class_bind_template_child (widget_class, McAuditPage, dossier);
@@ -323,7 +324,7 @@ mc_audit_page_new (McApplication *app)
 }
 
 static void
-set_entry_date (GtkEntry *entry, McDate date)
+set_entry_date (McDateEntry *entry, McDate date)
 {
   g_autofree char *text = date ? mc_format_date (date) : NULL;
 

@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "mc-date-entry.h"
 #include "mc-dossier-page.h"
 #include "mc-dossier-window.h"
 #include "mc-format.h"
@@ -29,8 +30,8 @@ struct _McDossierPage
   GtkDropDown     *channel;
   GtkDropDown     *field;
   GPtrArray       *fields;   /* McField*, index + 1 in the drop-down */
-  GtkEntry        *from;
-  GtkEntry        *to;
+  McDateEntry     *from;
+  McDateEntry     *to;
   GtkColumnView   *view;
   GtkLabel        *count;
   int              probed;   /* McDossierOrder of the column asked first, -1: none */
@@ -62,23 +63,22 @@ update_count (McDossierPage *self)
   gtk_label_set_text (self->count, text);
 }
 
-/* A date typed dd/mm/yyyy or yyyy-mm-dd; 0 when empty, -1 when unreadable. */
+/* 0 when empty, -1 when unreadable (the entry says why). */
 static McTime
-date_bound (GtkEntry *entry, int add_days)
+date_bound (McDateEntry *entry, int add_days)
 {
-  const char *text = gtk_editable_get_text (GTK_EDITABLE (entry));
-  int d, m, y;
   McDate date;
 
-  gtk_widget_remove_css_class (GTK_WIDGET (entry), "error");
-  if (*text == '\0')
-    return 0;
-  if (sscanf (text, "%d/%d/%d", &d, &m, &y) == 3 && mc_date_is_valid_ymd (y, m, d))
-    return mc_time_from_local (mc_date_from_ymd (y, m, d) + add_days, 0);
-  if (mc_date_parse_iso (text, &date))
-    return mc_time_from_local (date + add_days, 0);
-  gtk_widget_add_css_class (GTK_WIDGET (entry), "error");
-  return -1;
+  switch (mc_date_entry_read_date (entry, &date))
+    {
+    case MC_DATE_ENTRY_EMPTY:
+      return 0;
+    case MC_DATE_ENTRY_VALID:
+      return mc_time_from_local (date + add_days, 0);
+    case MC_DATE_ENTRY_INVALID:
+    default:
+      return -1;
+    }
 }
 
 /* A column's sorter is never used to sort: asked to compare, it names its
@@ -219,10 +219,10 @@ build_bar (McDossierPage *self)
     gtk_widget_set_size_request (GTK_WIDGET (self->field), 180, -1);
     g_signal_connect_swapped (self->field, "notify::selected", G_CALLBACK (requery), self);
   }
-  self->from = GTK_ENTRY (gtk_entry_new ());
-  self->to = GTK_ENTRY (gtk_entry_new ());
-  gtk_entry_set_placeholder_text (self->from, _("From dd/mm/yyyy"));
-  gtk_entry_set_placeholder_text (self->to, _("To dd/mm/yyyy"));
+  self->from = MC_DATE_ENTRY (mc_date_entry_new (FALSE, FALSE));
+  self->to = MC_DATE_ENTRY (mc_date_entry_new (FALSE, FALSE));
+  gtk_entry_set_placeholder_text (GTK_ENTRY (self->from), _("From dd/mm/yyyy"));
+  gtk_entry_set_placeholder_text (GTK_ENTRY (self->to), _("To dd/mm/yyyy"));
   gtk_editable_set_width_chars (GTK_EDITABLE (self->from), 12);
   gtk_editable_set_width_chars (GTK_EDITABLE (self->to), 12);
   g_signal_connect_swapped (self->from, "changed", G_CALLBACK (requery), self);

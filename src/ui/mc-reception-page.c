@@ -14,6 +14,7 @@
 
 #include <glib/gi18n.h>
 
+#include "mc-date-entry.h"
 #include "mc-dossier-receipt.h"
 #include "mc-dossier-store.h"
 #include "mc-id-number.h"
@@ -44,7 +45,7 @@ struct _McReceptionPage
   GtkDropDown     *kind;
   AdwEntryRow     *name;
   AdwEntryRow     *id_number;
-  AdwEntryRow     *birth_date;
+  McDateEntry     *birth_date;
   AdwEntryRow     *phone;
   AdwEntryRow     *email;
   AdwEntryRow     *address;
@@ -52,7 +53,7 @@ struct _McReceptionPage
   GtkDropDown     *channel;
   GtkListBox      *documents;
   GtkLabel        *due;
-  AdwEntryRow     *later_due;
+  McDateEntry     *later_due;
   AdwEntryRow     *note;
   GtkLabel        *error;
 };
@@ -225,14 +226,18 @@ collect (McReceptionPage *self)
   McDossier *dossier = mc_dossier_new ();
   McDossierData *d = mc_dossier_get_data (dossier);
   GSettings *settings = mc_application_get_settings (self->app);
-  const char *later = gtk_editable_get_text (GTK_EDITABLE (self->later_due));
   GtkListBoxRow *row;
+  McDate birth;
 
   d->procedure_code = g_strdup (self->chosen ? mc_procedure_get_code (self->chosen) : "");
   d->applicant_kind = gtk_drop_down_get_selected (self->kind) == 1 ? MC_APPLICANT_ORGANISATION : MC_APPLICANT_PERSON;
   d->applicant_name = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->name)));
   d->applicant_id_number = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->id_number)));
-  d->applicant_birth_date = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->birth_date)));
+  /* Stored as yyyy-mm-dd; what cannot be read is left to core to refuse. */
+  if (mc_date_entry_read_date (self->birth_date, &birth) == MC_DATE_ENTRY_VALID)
+    d->applicant_birth_date = mc_date_to_iso (birth);
+  else
+    d->applicant_birth_date = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->birth_date)));
   d->applicant_phone = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->phone)));
   d->applicant_email = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->email)));
   d->applicant_address = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->address)));
@@ -241,7 +246,7 @@ collect (McReceptionPage *self)
   d->note = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->note)));
   d->counter = settings ? g_settings_get_string (settings, "counter-name") : NULL;
   d->received_at = now_or_fake ();
-  if (*later != '\0' && !mc_time_parse_iso (later, &d->requested_due_at))
+  if (mc_date_entry_read_time (self->later_due, &d->requested_due_at) == MC_DATE_ENTRY_INVALID)
     d->requested_due_at = -1;
   for (int i = 0; (row = gtk_list_box_get_row_at_index (self->documents, i)); i++)
     {
@@ -262,11 +267,15 @@ mc_reception_page_save (McReceptionPage *self, GError **error)
       g_set_error (error, MC_DOSSIER_ERROR, MC_DOSSIER_ERROR_INVALID, _("Choose the procedure first"));
       return NULL;
     }
-  if (mc_dossier_get_data (dossier)->requested_due_at == -1)
+  /* The dates were read (and a bad one marked on its field) by collect. */
+  for (guint i = 0; i < 2; i++)
     {
-      g_set_error (error, MC_DOSSIER_ERROR, MC_DOSSIER_ERROR_INVALID,
-                   _("Write the later appointment as YYYY-MM-DD HH:MM, or leave it empty"));
-      return NULL;
+      McDateEntry *date = i == 0 ? self->birth_date : self->later_due;
+      if (mc_date_entry_get_message (date) != NULL)
+        {
+          g_set_error_literal (error, MC_DOSSIER_ERROR, MC_DOSSIER_ERROR_INVALID, mc_date_entry_get_message (date));
+          return NULL;
+        }
     }
   if (!mc_dossier_store_receive (self->store, dossier, error))
     return NULL;
@@ -276,8 +285,9 @@ mc_reception_page_save (McReceptionPage *self, GError **error)
 static void
 clear_form (McReceptionPage *self)
 {
-  AdwEntryRow *rows[] = { self->name, self->id_number, self->birth_date, self->phone, self->email,
-                          self->address, self->representative, self->later_due, self->note };
+  GtkWidget *rows[] = { GTK_WIDGET (self->name), GTK_WIDGET (self->id_number), GTK_WIDGET (self->birth_date),
+                        GTK_WIDGET (self->phone), GTK_WIDGET (self->email), GTK_WIDGET (self->address),
+                        GTK_WIDGET (self->representative), GTK_WIDGET (self->later_due), GTK_WIDGET (self->note) };
 
   for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
     {
@@ -334,6 +344,10 @@ mark_invalid_fields (McReceptionPage *self)
     phone = mc_phone_validate (phone_text, &error);
   if (!mark (GTK_WIDGET (self->phone), error) && first == NULL)
     first = GTK_WIDGET (self->phone);
+  if (first == NULL && mc_date_entry_get_message (self->birth_date) != NULL)
+    first = GTK_WIDGET (self->birth_date);
+  if (first == NULL && mc_date_entry_get_message (self->later_due) != NULL)
+    first = GTK_WIDGET (self->later_due);
   return first;
 }
 
@@ -517,6 +531,31 @@ entry (AdwPreferencesGroup *group, const char *title, McReceptionPage *self)
   return row;
 }
 
+static gboolean
+message_to_subtitle (GBinding *binding, const GValue *from, GValue *to, gpointer data)
+{
+  g_value_set_string (to, g_value_get_string (from) ? g_value_get_string (from) : "");
+  return TRUE;
+}
+
+/* A date typed as printed on the CCCD; a mistake is written under its title. */
+static McDateEntry *
+date_row (AdwPreferencesGroup *group, const char *title, gboolean with_time, McReceptionPage *self)
+{
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *date = mc_date_entry_new (with_time, !with_time);
+
+  gtk_widget_set_valign (date, GTK_ALIGN_CENTER);
+  g_signal_connect_swapped (date, "activate", G_CALLBACK (entry_activated_cb), row);
+  g_object_bind_property_full (date, "message", row, "subtitle", G_BINDING_SYNC_CREATE,
+                               message_to_subtitle, NULL, NULL, NULL);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), date);
+  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), date);
+  adw_preferences_group_add (group, row);
+  return MC_DATE_ENTRY (date);
+}
+
 static GtkWidget *
 procedure_column (McReceptionPage *self)
 {
@@ -568,7 +607,7 @@ applicant_column (McReceptionPage *self)
   adw_preferences_group_set_header_suffix (who, GTK_WIDGET (self->kind));
   self->name = entry (who, _("Full name (or the organisation’s name)"), self);
   self->id_number = entry (who, _("Personal ID number (12 digits) or tax code"), self);
-  self->birth_date = entry (who, _("Date of birth (YYYY-MM-DD)"), self);
+  self->birth_date = date_row (who, _("Date of birth"), FALSE, self);
   self->phone = entry (who, _("Phone"), self);
   self->email = entry (who, _("Email"), self);
   self->address = entry (who, _("Address"), self);
@@ -582,7 +621,7 @@ applicant_column (McReceptionPage *self)
   gtk_label_set_wrap (self->due, TRUE);
   gtk_widget_add_css_class (GTK_WIDGET (self->due), "title-4");
   adw_preferences_group_add (how, GTK_WIDGET (self->due));
-  self->later_due = entry (how, _("A later appointment agreed with the applicant (YYYY-MM-DD HH:MM)"), self);
+  self->later_due = date_row (how, _("A later appointment agreed with the applicant"), TRUE, self);
   self->note = entry (how, _("Note"), self);
   self->error = GTK_LABEL (gtk_label_new (NULL));
   gtk_label_set_wrap (self->error, TRUE);
@@ -709,6 +748,22 @@ mc_reception_page_get_procedure (McReceptionPage *self)
   g_return_val_if_fail (MC_IS_RECEPTION_PAGE (self), NULL);
 
   return self->chosen ? mc_procedure_get_code (self->chosen) : NULL;
+}
+
+void
+mc_reception_page_fill_from_id_card (McReceptionPage *self, const McIdCard *card)
+{
+  g_return_if_fail (MC_IS_RECEPTION_PAGE (self));
+  g_return_if_fail (card != NULL);
+
+  gtk_drop_down_set_selected (self->kind, 0);
+  gtk_editable_set_text (GTK_EDITABLE (self->name), card->name);
+  gtk_editable_set_text (GTK_EDITABLE (self->id_number), card->id_number);
+  mc_date_entry_set_date (self->birth_date, card->birth_date);
+  gtk_editable_set_text (GTK_EDITABLE (self->address), card->address);
+  mark_invalid_fields (self);
+  /* The card has no phone: that is what the clerk asks next. */
+  gtk_widget_grab_focus (GTK_WIDGET (self->phone));
 }
 
 McTime

@@ -6,6 +6,7 @@
 #include <adwaita.h>
 
 #include "mc-application.h"
+#include "mc-id-number.h"
 
 G_BEGIN_DECLS
 
@@ -17,6 +18,9 @@ McReceptionPage *mc_reception_page_new             (McApplication *app);
 void             mc_reception_page_choose_procedure (McReceptionPage *self, const char *code);
 void             mc_reception_page_set_applicant   (McReceptionPage *self, const char *name, const char *id_number,
                                                     const char *phone);
+/* A citizen identity card's QR, scanned: name, ID number, date of birth
+ * and address filled in, the other fields kept. */
+void             mc_reception_page_fill_from_id_card (McReceptionPage *self, const McIdCard *card);
 /* The code of the procedure chosen, NULL before one is. */
 const char      *mc_reception_page_get_procedure   (McReceptionPage *self);
 /* The appointment shown, 0 when no procedure is chosen. */

@@ -15,6 +15,7 @@
 
 #include <glib/gi18n.h>
 
+#include "mc-date-entry.h"
 #include "mc-figure-list-dialog.h"
 #include "mc-format.h"
 #include "mc-lateness.h"
@@ -38,8 +39,8 @@ struct _McReportPage
   GtkDropDown       *period;
   GtkSpinButton     *year;
   GtkBox            *custom_box;
-  GtkEntry          *from;
-  GtkEntry          *to;
+  McDateEntry       *from;
+  McDateEntry       *to;
   GtkCheckButton    *only_with_dossiers;
   GtkLabel          *range;
   GtkStack          *content;
@@ -82,17 +83,21 @@ show_message (McReportPage *self, const char *heading, const char *body)
   mc_report_show_message (parent_window (self), heading, body);
 }
 
-/* Dates as a clerk writes them: d/m/yyyy. */
+/* A day of the period; an empty or unreadable entry is marked where it is. */
 static gboolean
-parse_day (const char *text, McDate *date)
+read_day (McDateEntry *entry, McDate *date)
 {
-  int d, m, y;
-  char tail;
-
-  if (sscanf (text, "%d/%d/%d%c", &d, &m, &y, &tail) != 3 || !mc_date_is_valid_ymd (y, m, d))
-    return FALSE;
-  *date = mc_date_from_ymd (y, m, d);
-  return TRUE;
+  switch (mc_date_entry_read_date (entry, date))
+    {
+    case MC_DATE_ENTRY_VALID:
+      return TRUE;
+    case MC_DATE_ENTRY_EMPTY:
+      mc_date_entry_set_message (entry, _("Write the date as dd/mm/yyyy (or d/m/yy)"));
+      return FALSE;
+    case MC_DATE_ENTRY_INVALID:
+    default:
+      return FALSE;
+    }
 }
 
 static gboolean
@@ -105,8 +110,9 @@ read_period (McReportPage *self, McDate *from, McDate *to, char **label, GError 
 
   if (choice == PERIOD_CUSTOM)
     {
-      if (!parse_day (gtk_editable_get_text (GTK_EDITABLE (self->from)), from) ||
-          !parse_day (gtk_editable_get_text (GTK_EDITABLE (self->to)), to))
+      gboolean first_ok = read_day (self->from, from);
+
+      if (!read_day (self->to, to) || !first_ok)
         {
           g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
                                _("Write the first and last days of the period as dd/mm/yyyy"));
@@ -114,6 +120,7 @@ read_period (McReportPage *self, McDate *from, McDate *to, char **label, GError 
         }
       if (*from > *to)
         {
+          mc_date_entry_set_message (self->to, _("The first day of the period comes after its last day"));
           g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
                                _("The first day of the period comes after its last day"));
           return FALSE;
@@ -468,6 +475,7 @@ mc_report_page_class_init (McReportPageClass *klass)
 
   G_OBJECT_CLASS (klass)->dispose = mc_report_page_dispose;
   G_OBJECT_CLASS (klass)->finalize = mc_report_page_finalize;
+  g_type_ensure (MC_TYPE_DATE_ENTRY);
   gtk_widget_class_set_template_from_resource (widget_class, "/vn/motcua/Motcua/ui/mc-report-page.ui");
   gtk_widget_class_bind_template_child (widget_class, McReportPage, report);
   gtk_widget_class_bind_template_child (widget_class, McReportPage, unit);

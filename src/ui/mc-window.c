@@ -12,6 +12,7 @@
 #include "mc-calendar-page.h"
 #include "mc-catalog-page.h"
 #include "mc-dossier-page.h"
+#include "mc-id-number.h"
 #include "mc-inbox-page.h"
 #include "mc-reception-page.h"
 #include "mc-apology-page.h"
@@ -33,12 +34,15 @@ struct _McWindow
   guint32               scan_last;   /* time of the last of them */
   GtkEditable          *scan_target; /* the field the scan typed into, and its text before */
   char                 *scan_before;
+  guint                 card_timeout; /* ends a card's QR scanned without Enter */
 };
 
 /* A USB scanner types a whole code in a few milliseconds per key; people
  * do not type 10 characters at under 35 ms each. */
 #define SCAN_MAX_GAP_MS 35
 #define SCAN_MIN_LENGTH 10
+/* A scanner set to send no Enter after a code: the card's QR ends with its last key. */
+#define SCAN_END_MS 150
 
 G_DEFINE_FINAL_TYPE (McWindow, mc_window, ADW_TYPE_APPLICATION_WINDOW)
 
@@ -67,6 +71,54 @@ start_burst (McWindow *self, gunichar c)
     }
 }
 
+static void
+restore_scan_target (McWindow *self)
+{
+  if (self->scan_target != NULL && GTK_IS_EDITABLE (self->scan_target))
+    gtk_editable_set_text (self->scan_target, self->scan_before ? self->scan_before : "");
+}
+
+/* A citizen identity card's QR read on Tiếp nhận fills in the applicant. */
+static void
+finish_card_scan (McWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(McIdCard) card = mc_id_card_parse_qr (self->scan->str, &error);
+  GtkWidget *page = gtk_stack_get_child_by_name (self->stack, "reception");
+
+  g_clear_handle_id (&self->card_timeout, g_source_remove);
+  restore_scan_target (self);
+  g_string_assign (self->scan, "");
+  if (card == NULL)
+    mc_window_toast (self, error->message);
+  else if (page == NULL || gtk_stack_get_visible_child (self->stack) != page)
+    mc_window_toast (self, _("Open Reception to fill in an applicant from an identity card"));
+  else
+    mc_reception_page_fill_from_id_card (MC_RECEPTION_PAGE (page), card);
+}
+
+static gboolean
+card_timeout_cb (gpointer data)
+{
+  McWindow *self = data;
+
+  self->card_timeout = 0;
+  finish_card_scan (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* A card's QR is recognised by its first 13 characters: from there the
+ * keys go to no widget (a space on a focused button would press it). */
+static gboolean
+card_scan_in_progress (McWindow *self)
+{
+  if (!mc_id_card_qr_prefix (self->scan->str))
+    return FALSE;
+  g_clear_handle_id (&self->card_timeout, g_source_remove);
+  self->card_timeout = g_timeout_add (SCAN_END_MS, card_timeout_cb, self);
+  return TRUE;
+}
+
 /* The keyval is read before any input method (Telex, VNI) rewrites it, so a
  * scanned "dd" stays "dd" here even if an entry shows "đ". */
 gboolean
@@ -76,13 +128,19 @@ mc_window_feed_key (McWindow *self, guint keyval, guint32 time_ms)
   gboolean fast = self->scan->len > 0 && time_ms - self->scan_last <= SCAN_MAX_GAP_MS;
   GtkWidget *page;
 
+  /* Scanners end a code with Enter, or Tab when so configured. */
+  if ((keyval == GDK_KEY_Return || keyval == GDK_KEY_KP_Enter || keyval == GDK_KEY_Tab) && fast &&
+      mc_id_card_qr_prefix (self->scan->str))
+    {
+      finish_card_scan (self);
+      return TRUE;
+    }
   if ((keyval == GDK_KEY_Return || keyval == GDK_KEY_KP_Enter) && fast &&
       looks_like_dossier_code (self->scan->str))
     {
       g_autofree char *code = g_strdup (self->scan->str);
 
-      if (self->scan_target != NULL && GTK_IS_EDITABLE (self->scan_target))
-        gtk_editable_set_text (self->scan_target, self->scan_before ? self->scan_before : "");
+      restore_scan_target (self);
       g_string_assign (self->scan, "");
       /* At the return desk a receipt scanned selects its result instead. */
       if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "return") == 0)
@@ -105,17 +163,18 @@ mc_window_feed_key (McWindow *self, guint keyval, guint32 time_ms)
     }
   /* Scanners press Shift for capitals (H in …H56…): modifiers do not end a burst. */
   if (keyval == GDK_KEY_Shift_L || keyval == GDK_KEY_Shift_R || keyval == GDK_KEY_Caps_Lock)
-    return FALSE;
-  if (c >= 0x21 && c < 0x7f)
+    return fast && mc_id_card_qr_prefix (self->scan->str);
+  /* A card's QR holds spaces and Vietnamese letters (its name, its address). */
+  if (c != 0 && g_unichar_isprint (c) && (fast || c != ' '))
     {
       if (fast)
         g_string_append_unichar (self->scan, c);
       else
         start_burst (self, c);
       self->scan_last = time_ms;
+      return card_scan_in_progress (self);
     }
-  else
-    g_string_assign (self->scan, "");
+  g_string_assign (self->scan, "");
   return FALSE;
 }
 
@@ -172,6 +231,15 @@ mc_window_close_request (GtkWindow *window)
 }
 
 static void
+mc_window_dispose (GObject *object)
+{
+  McWindow *self = MC_WINDOW (object);
+
+  g_clear_handle_id (&self->card_timeout, g_source_remove);
+  G_OBJECT_CLASS (mc_window_parent_class)->dispose (object);
+}
+
+static void
 mc_window_finalize (GObject *object)
 {
   McWindow *self = MC_WINDOW (object);
@@ -186,6 +254,7 @@ mc_window_class_init (McWindowClass *klass)
 {
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  G_OBJECT_CLASS (klass)->dispose = mc_window_dispose;
   G_OBJECT_CLASS (klass)->finalize = mc_window_finalize;
   GTK_WINDOW_CLASS (klass)->close_request = mc_window_close_request;
   g_type_ensure (MC_TYPE_SIDEBAR);

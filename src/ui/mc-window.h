@@ -21,7 +21,9 @@ void        mc_window_toast          (McWindow *self, const char *message);
 void        mc_window_set_badge      (McWindow *self, const char *page, guint count, guint alert);
 McSidebar  *mc_window_get_sidebar    (McWindow *self);
 /* The barcode-scanner path: every key the window sees, with its time in ms.
- * Returns TRUE when the key ended a scanned dossier code (which is opened). */
+ * Returns TRUE when the key ended a scanned dossier code (which is opened)
+ * or belongs to a citizen identity card's QR (which fills in the applicant
+ * on Tiếp nhận), and so must reach no widget. */
 gboolean    mc_window_feed_key       (McWindow *self, guint keyval, guint32 time_ms);
 
 G_END_DECLS
