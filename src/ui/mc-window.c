@@ -41,7 +41,8 @@ struct _McWindow
  * do not type 10 characters at under 35 ms each. */
 #define SCAN_MAX_GAP_MS 35
 #define SCAN_MIN_LENGTH 10
-/* A scanner set to send no Enter after a code: the card's QR ends with its last key. */
+/* The longest pause inside a card's QR; a scanner set to send no Enter
+ * after it: the code ends twice that long after its last key. */
 #define SCAN_END_MS 150
 
 G_DEFINE_FINAL_TYPE (McWindow, mc_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -115,7 +116,7 @@ card_scan_in_progress (McWindow *self)
   if (!mc_id_card_qr_prefix (self->scan->str))
     return FALSE;
   g_clear_handle_id (&self->card_timeout, g_source_remove);
-  self->card_timeout = g_timeout_add (SCAN_END_MS, card_timeout_cb, self);
+  self->card_timeout = g_timeout_add (2 * SCAN_END_MS, card_timeout_cb, self);
   return TRUE;
 }
 
@@ -125,12 +126,14 @@ gboolean
 mc_window_feed_key (McWindow *self, guint keyval, guint32 time_ms)
 {
   gunichar c = gdk_keyval_to_unicode (keyval);
-  gboolean fast = self->scan->len > 0 && time_ms - self->scan_last <= SCAN_MAX_GAP_MS;
+  gboolean card = mc_id_card_qr_prefix (self->scan->str);
+  /* Within a card's QR a scanner (or the system, remapping keys for its
+   * Vietnamese letters) may pause longer than between a code's digits. */
+  gboolean fast = self->scan->len > 0 && time_ms - self->scan_last <= (card ? SCAN_END_MS : SCAN_MAX_GAP_MS);
   GtkWidget *page;
 
   /* Scanners end a code with Enter, or Tab when so configured. */
-  if ((keyval == GDK_KEY_Return || keyval == GDK_KEY_KP_Enter || keyval == GDK_KEY_Tab) && fast &&
-      mc_id_card_qr_prefix (self->scan->str))
+  if ((keyval == GDK_KEY_Return || keyval == GDK_KEY_KP_Enter || keyval == GDK_KEY_Tab) && fast && card)
     {
       finish_card_scan (self);
       return TRUE;
@@ -163,7 +166,7 @@ mc_window_feed_key (McWindow *self, guint keyval, guint32 time_ms)
     }
   /* Scanners press Shift for capitals (H in …H56…): modifiers do not end a burst. */
   if (keyval == GDK_KEY_Shift_L || keyval == GDK_KEY_Shift_R || keyval == GDK_KEY_Caps_Lock)
-    return fast && mc_id_card_qr_prefix (self->scan->str);
+    return fast && card;
   /* A card's QR holds spaces and Vietnamese letters (its name, its address). */
   if (c != 0 && g_unichar_isprint (c) && (fast || c != ' '))
     {
@@ -174,6 +177,9 @@ mc_window_feed_key (McWindow *self, guint keyval, guint32 time_ms)
       self->scan_last = time_ms;
       return card_scan_in_progress (self);
     }
+  /* A letter the keyboard layout could not produce is lost, not the card. */
+  if (fast && card && c == 0 && keyval != GDK_KEY_Escape && keyval != GDK_KEY_BackSpace)
+    return TRUE;
   g_string_assign (self->scan, "");
   return FALSE;
 }
