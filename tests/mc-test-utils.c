@@ -3,7 +3,10 @@
  */
 #include "config.h"
 
+#include <locale.h>
 #include <string.h>
+
+#include <glib/gi18n-lib.h>
 
 #include "mc-calendar-store.h"
 #include "mc-catalog.h"
@@ -225,4 +228,40 @@ mc_test_assert_lacks (const char *text, const char *needle)
 {
   if (strstr (text, needle) != NULL)
     g_error ("“%s” should not be in:\n%s", needle, text);
+}
+
+void
+mc_test_use_vietnamese (void)
+{
+  g_autofree char *po = g_test_build_filename (G_TEST_BUILT, "..", "po", NULL);
+
+  /* gettext ignores LANGUAGE under the C locale, as main.c says. */
+  g_setenv ("LANGUAGE", "vi", TRUE);
+  g_assert_nonnull (setlocale (LC_ALL, "C.UTF-8"));
+  setlocale (LC_NUMERIC, "C");
+  bindtextdomain (GETTEXT_PACKAGE, po);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+}
+
+/* Ids the trail stores and words must replace: actions, states, kinds of
+ * events, roles, kinds of calendar days, setting keys, ISO dates. */
+void
+mc_test_assert_no_raw_ids (const char *text)
+{
+  static const char *const pattern =
+    "\\b(sign_in|import|demo|[a-z_]+\\.(insert|update|delete)|export\\.register"
+    "|received|processing|paused|sent_external|result_ready|returned|unqualified|withdrawn"
+    "|receive|transfer|accept|send_back|pause|pause_financial|resume|receive_external|finish|withdraw"
+    "|return|apology|tiep_nhan|chuyen_vien|lanh_dao_phong|lanh_dao_ubnd|van_thu|bao_cao|quan_tri"
+    "|holiday|compensatory|workday|(report|calendar|apology|unit)\\.[a-z_.0-9]+|backup_[a-z]+"
+    "|\\d{4}-\\d{2}-\\d{2})\\b";
+  g_autoptr(GRegex) regex = g_regex_new (pattern, 0, 0, NULL);
+  g_autoptr(GMatchInfo) match = NULL;
+
+  if (g_regex_match (regex, text, 0, &match))
+    {
+      g_autofree char *id = g_match_info_fetch (match, 0);
+      g_error ("the id “%s” shows in “%s”", id, text);
+    }
 }

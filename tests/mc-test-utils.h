@@ -60,4 +60,11 @@ char   *mc_test_pdftotext     (const char *path, const char *mode);
 void    mc_test_assert_has    (const char *text, const char *needle);
 void    mc_test_assert_lacks  (const char *text, const char *needle);
 
+/* Messages in Vietnamese from the catalog just built (build/po), as the
+ * application shows them. */
+void    mc_test_use_vietnamese (void);
+/* The test fails if `text` shows an id of the audit trail or the workflow
+ * (sign_in, result_ready, tiep_nhan, report.signer, 2026-12-07…). */
+void    mc_test_assert_no_raw_ids (const char *text);
+
 G_END_DECLS

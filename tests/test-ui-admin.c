@@ -7,6 +7,7 @@
 
 #include "mc-accounts-page.h"
 #include "mc-application.h"
+#include "mc-audit-labels.h"
 #include "mc-audit-page.h"
 #include "mc-directory.h"
 #include "mc-dossier-store.h"

@@ -149,6 +149,26 @@ mc_dossier_state_to_label (const char *state)
   return state;
 }
 
+const char *
+mc_dossier_event_kind_to_label (const char *kind)
+{
+  static const struct { const char *id, *label; } kinds[] = {
+    { "receive", N_("Received at the counter") }, { "transfer", N_("Transferred") },
+    { "accept", N_("Accepted") }, { "send_back", N_("Sent back") },
+    { "pause", N_("Paused for supplements") }, { "pause_financial", N_("Paused for financial obligations") },
+    { "resume", N_("Resumed") }, { "send_external", N_("Sent to another agency") },
+    { "receive_external", N_("Received back from the agency") }, { "finish", N_("Result ready") },
+    { "unqualified", N_("Not qualified") }, { "withdraw", N_("Withdrawn") },
+    { "return", N_("Result returned") }, { "apology", N_("Apology and new appointment") },
+    { "import", N_("Imported from the previous system") },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
+    if (g_strcmp0 (kind, kinds[i].id) == 0)
+      return _(kinds[i].label);
+  return kind;
+}
+
 void
 mc_dossier_event_free (McDossierEvent *event)
 {

@@ -80,6 +80,8 @@ const char     *mc_channel_to_string           (McChannel channel);
 gboolean        mc_channel_from_string         (const char *text, McChannel *channel);
 const char     *mc_channel_to_label            (McChannel channel);
 const char     *mc_dossier_state_to_label      (const char *state);
+/* The kind of a dossier_event ("transfer") in words; unknown: as given. */
+const char     *mc_dossier_event_kind_to_label (const char *kind);
 void            mc_dossier_event_free          (McDossierEvent *event);
 
 G_END_DECLS

@@ -34,6 +34,7 @@ struct _McActionDialog
   gint64            next_department_id;
   char             *next_department_name;
   gint64            apology_id;
+  char             *done_message;      /* for the toast, once applied */
 
   GtkGrid          *grid;
   int               n_rows;
@@ -92,6 +93,39 @@ mc_action_kind_to_label (McActionKind kind)
   g_return_val_if_fail (kind < MC_N_ACTIONS, NULL);
 
   return _(kinds[kind].label);
+}
+
+char *
+mc_action_done_message (McActionKind kind, const char *code, const char *destination)
+{
+  g_return_val_if_fail (kind < MC_N_ACTIONS && code != NULL, NULL);
+
+  /* Translators: these say what was done to a dossier (%s its code), in the
+   * past tense a clerk would write: "Đã chuyển hồ sơ … đến …" */
+  switch (kind)
+    {
+    case MC_ACTION_ACCEPT: return g_strdup_printf (_("Dossier %s accepted"), code);
+    case MC_ACTION_TRANSFER:
+      if (destination != NULL)
+        /* Translators: the second %s is a department, maybe with a person: "Phòng Tư pháp (Trần Văn Tuấn)" */
+        return g_strdup_printf (_("Dossier %s transferred to %s"), code, destination);
+      return g_strdup_printf (_("Dossier %s transferred to the next step"), code);
+    case MC_ACTION_SEND_BACK: return g_strdup_printf (_("Dossier %s sent back"), code);
+    case MC_ACTION_SUPPLEMENT: return g_strdup_printf (_("Dossier %s paused for supplements"), code);
+    case MC_ACTION_FINANCIAL: return g_strdup_printf (_("Dossier %s paused for financial obligations"), code);
+    case MC_ACTION_RESUME: return g_strdup_printf (_("Dossier %s resumed"), code);
+    case MC_ACTION_SEND_EXTERNAL:
+      /* Translators: the second %s is the agency */
+      return g_strdup_printf (_("Dossier %s sent to %s"), code, destination ? destination : "");
+    case MC_ACTION_RECEIVE_EXTERNAL: return g_strdup_printf (_("Dossier %s received back from the agency"), code);
+    case MC_ACTION_FINISH: return g_strdup_printf (_("Result of dossier %s recorded"), code);
+    case MC_ACTION_UNQUALIFIED: return g_strdup_printf (_("Dossier %s recorded as not qualified"), code);
+    case MC_ACTION_WITHDRAW: return g_strdup_printf (_("Withdrawal of dossier %s recorded"), code);
+    case MC_ACTION_APOLOGY: return g_strdup_printf (_("Apology and new appointment recorded for dossier %s"), code);
+    case MC_N_ACTIONS:
+    default:
+      g_assert_not_reached ();
+    }
 }
 
 McTransition
@@ -481,6 +515,30 @@ chosen_username (McActionDialog *self)
          ? ((McStaffEntry *) self->people->pdata[i - 1])->username : NULL;
 }
 
+/* Where a transfer or a referral sends the dossier: "Phòng Tư pháp (Trần
+ * Văn Tuấn)", or NULL when the core picks it. */
+static char *
+destination_name (McActionDialog *self)
+{
+  McDepartment *d;
+  guint person;
+  const char *department;
+
+  if (self->kind == MC_ACTION_SEND_EXTERNAL)
+    return g_strdup (((McUnitEntry *) self->units->pdata[MIN (gtk_drop_down_get_selected (self->unit),
+                                                               self->units->len - 1)])->name);
+  if (self->kind != MC_ACTION_TRANSFER)
+    return NULL;
+  d = chosen_department (self);
+  department = d ? d->name : self->next_department_name;
+  person = self->person ? gtk_drop_down_get_selected (self->person) : 0;
+  if (department == NULL)
+    return NULL;
+  if (person > 0 && self->people != NULL && person - 1 < self->people->len)
+    return g_strdup_printf ("%s (%s)", department, ((McStaffEntry *) self->people->pdata[person - 1])->full_name);
+  return g_strdup (department);
+}
+
 static gboolean
 apply_kind (McActionDialog *self, const McAction *a, McTime due, GError **error)
 {
@@ -527,6 +585,7 @@ mc_action_dialog_apply (McActionDialog *self, GError **error)
 {
   g_autofree char *reason = NULL;
   g_autofree char *note = NULL;
+  g_autofree char *destination = NULL;
   const char *problem;
   McTime due;
 
@@ -540,14 +599,25 @@ mc_action_dialog_apply (McActionDialog *self, GError **error)
     }
   reason = reason_text (self);
   note = entry_text (self->note);
+  destination = destination_name (self);
   {
     McAction a = { 0, mc_application_get_username (self->app), reason ? reason : note };
 
     if (!apply_kind (self, &a, due, error))
       return FALSE;
   }
+  g_free (self->done_message);
+  self->done_message = mc_action_done_message (self->kind, self->code, destination);
   g_signal_emit (self, signals[SIGNAL_APPLIED], 0);
   return TRUE;
+}
+
+const char *
+mc_action_dialog_get_done_message (McActionDialog *self)
+{
+  g_return_val_if_fail (MC_IS_ACTION_DIALOG (self), NULL);
+
+  return self->done_message;
 }
 
 void
@@ -613,6 +683,7 @@ mc_action_dialog_finalize (GObject *object)
   McActionDialog *self = MC_ACTION_DIALOG (object);
 
   g_free (self->code);
+  g_free (self->done_message);
   g_free (self->state);
   g_free (self->department_name);
   g_free (self->next_department_name);

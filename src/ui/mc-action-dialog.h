@@ -35,6 +35,9 @@ McTransition mc_action_kind_to_transition (McActionKind kind);
 gboolean    mc_action_kind_is_allowed (McApplication *app, McActionKind kind, const char *code, GError **error);
 /* The same for every kind at once: bit (1 << kind) for each allowed one. */
 guint       mc_action_kinds_allowed  (McApplication *app, const char *code);
+/* What was done, for the toast: "Đã chuyển hồ sơ … đến Phòng Tư pháp";
+ * `destination` (a department, an agency) may be NULL. */
+char       *mc_action_done_message   (McActionKind kind, const char *code, const char *destination);
 
 /* "DD/MM/YYYY HH:MM" (local time) written; read as McDateEntry reads (d/m/yy, 10h30 too), FALSE on anything else. */
 char       *mc_action_format_time    (McTime t);
@@ -56,6 +59,9 @@ void            mc_action_dialog_set_target (McActionDialog *self, const char *d
 gboolean        mc_action_dialog_apply      (McActionDialog *self, GError **error);
 /* The apology recorded by an applied MC_ACTION_APOLOGY dialog, else 0. */
 gint64          mc_action_dialog_get_apology_id (McActionDialog *self);
+
+/* After ::applied, what was done, as mc_action_done_message says it. */
+const char     *mc_action_dialog_get_done_message (McActionDialog *self);
 
 /* A refused action: `message` is the core's Vietnamese explanation. */
 void            mc_action_show_error        (GtkWindow *parent, const char *heading, const char *message);

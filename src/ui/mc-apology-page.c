@@ -304,7 +304,7 @@ mc_apology_page_init (McApologyPage *self)
   mc_text_column_add (self->view, _("Dossier code"), code_of, FALSE, 200, NULL, NULL);
   mc_text_column_add (self->view, _("Applicant"), applicant_of, FALSE, 140, NULL, NULL);
   mc_text_column_add (self->view, _("Procedure"), procedure_of, TRUE, -1, NULL, NULL);
-  mc_text_column_add (self->view, _("Apology issued"), issued_of, FALSE, 100, NULL, NULL);
+  mc_text_column_add (self->view, _("Apology date"), issued_of, FALSE, 100, NULL, NULL);
   mc_text_column_add (self->view, _("Former appointment"), previous_of, FALSE, 165, NULL, NULL);
   mc_text_column_add (self->view, _("New appointment"), new_due_of, FALSE, 165, NULL, NULL);
   mc_text_column_add (self->view, _("Reason"), reason_of, TRUE, -1, NULL, NULL);

@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "mc-about-window.h"
 #include "mc-application.h"
 #include "mc-backup-guard.h"
 #include "mc-board-window.h"
@@ -52,19 +53,9 @@ quit_activated (GSimpleAction *action, GVariant *parameter, gpointer user_data)
 static void
 about_activated (GSimpleAction *action, GVariant *parameter, gpointer user_data)
 {
-  GtkApplication *app = GTK_APPLICATION (user_data);
-  const char *developers[] = { "Motcua developers", NULL };
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (user_data));
 
-  adw_show_about_window (gtk_application_get_active_window (app),
-                         "application-name", "Motcua",
-                         "application-icon", APP_ID,
-                         "version", PACKAGE_VERSION,
-                         "comments", _("One-stop shop for public administration dossiers"),
-                         "website", "https://github.com/motcua/motcua",
-                         "developers", developers,
-                         "license-type", GTK_LICENSE_GPL_3_0,
-                         "translator-credits", _("translator-credits"),
-                         NULL);
+  gtk_window_present (GTK_WINDOW (mc_about_window_new (parent)));
 }
 
 static void
@@ -165,6 +156,57 @@ mc_application_activate (GApplication *app)
   gtk_window_present (window);
 }
 
+/* GTK 4.8's Vietnamese catalog has no "Shortcuts", "Search Results" nor
+ * "Search Shortcuts": the shortcuts window gets them from ours. Its title
+ * labels sit in a stack in its header bar ("title", "search"). */
+static void
+localize_shortcuts_window (GtkShortcutsWindow *window)
+{
+  GtkWidget *header = gtk_window_get_titlebar (GTK_WINDOW (window));
+  GtkWidget *titles = GTK_IS_HEADER_BAR (header) ? gtk_header_bar_get_title_widget (GTK_HEADER_BAR (header)) : NULL;
+  GtkWidget *label;
+
+  gtk_window_set_title (GTK_WINDOW (window), _("Keyboard shortcuts"));
+  if (!GTK_IS_STACK (titles))
+    return;
+  if (GTK_IS_LABEL (label = gtk_stack_get_child_by_name (GTK_STACK (titles), "title")))
+    gtk_label_set_text (GTK_LABEL (label), _("Keyboard shortcuts"));
+  if (GTK_IS_LABEL (label = gtk_stack_get_child_by_name (GTK_STACK (titles), "search")))
+    gtk_label_set_text (GTK_LABEL (label), _("Shortcuts found"));
+}
+
+/* The search entry is the only one in the window. */
+static void
+localize_shortcuts_search (GtkWidget *widget)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_SEARCH_ENTRY (child))
+        {
+          g_object_set (child, "placeholder-text", _("Find a shortcut"), NULL);
+          gtk_accessible_update_property (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                          _("Find a shortcut"), -1);
+        }
+      localize_shortcuts_search (child);
+    }
+}
+
+static void
+mc_application_window_added (GtkApplication *app, GtkWindow *window)
+{
+  GtkShortcutsWindow *help = NULL;
+
+  /* GtkApplication gives each window its help overlay here. */
+  GTK_APPLICATION_CLASS (mc_application_parent_class)->window_added (app, window);
+  if (GTK_IS_APPLICATION_WINDOW (window))
+    help = gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window));
+  if (help != NULL)
+    {
+      localize_shortcuts_window (help);
+      localize_shortcuts_search (GTK_WIDGET (help));
+    }
+}
+
 static void
 mc_application_dispose (GObject *object)
 {
@@ -197,6 +239,7 @@ mc_application_class_init (McApplicationClass *klass)
   app_class->handle_local_options = mc_application_handle_local_options;
   app_class->startup = mc_application_startup;
   app_class->activate = mc_application_activate;
+  GTK_APPLICATION_CLASS (klass)->window_added = mc_application_window_added;
 }
 
 static void

@@ -1,8 +1,8 @@
 /* mc-audit-page.c — Nhật ký hệ thống: the audit trail, filtered, and its integrity check
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * The rows are core's (mc_audit_list, newest first); the page only names
- * their actions in words a clerk reads and runs mc_audit_verify on demand.
+ * The rows are core's (mc_audit_list, newest first), in the words core gives
+ * them (mc-audit-labels.h); the page runs mc_audit_verify on demand.
  * At most MAX_ROWS are shown: narrowing the filter finds older ones.
  */
 #include "config.h"
@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "mc-accounts.h"
+#include "mc-audit-labels.h"
 #include "mc-audit-page.h"
 #include "mc-date-entry.h"
 #include "mc-boxed-item.h"
@@ -42,75 +43,11 @@ struct _McAuditPage
 
 G_DEFINE_FINAL_TYPE (McAuditPage, mc_audit_page, ADW_TYPE_BIN)
 
-static const struct {
-  const char *action;
-  const char *label;
-} action_labels[] = {
-  { "dossier.insert", N_("Dossier received") },
-  { "dossier.update", N_("Dossier updated") },
-  { "dossier.delete", N_("Dossier deleted") },
-  { "dossier_event.insert", N_("Dossier processed") },
-  { "apology.insert", N_("Apology issued") },
-  { "refusal.insert", N_("Dossier refused at the counter") },
-  { "rating.insert", N_("Citizen’s rating recorded") },
-  { "procedure.insert", N_("Procedure added") },
-  { "procedure.update", N_("Procedure changed") },
-  { "procedure.delete", N_("Procedure deleted") },
-  { "calendar_day.insert", N_("Calendar day added") },
-  { "calendar_day.update", N_("Calendar day changed") },
-  { "calendar_day.delete", N_("Calendar day removed") },
-  { "announcement.insert", N_("Announcement added") },
-  { "announcement.update", N_("Announcement changed") },
-  { "announcement.delete", N_("Announcement removed") },
-  { "department.insert", N_("Department added") },
-  { "department.update", N_("Department changed") },
-  { "unit.insert", N_("Unit added") },
-  { "unit.update", N_("Unit changed") },
-  { "staff.insert", N_("Account created") },
-  { "staff.update", N_("Account updated") },
-  { "setting.insert", N_("Setting changed") },
-  { "setting.update", N_("Setting changed") },
-  { "demo", N_("Demo data created") },
-};
-
-static const struct {
-  const char *kind;
-  const char *label;
-} kind_labels[] = {
-  { "dossier", N_("Dossier") },
-  { "procedure", N_("Procedure") },
-  { "staff", N_("Account") },
-  { "setting", N_("Setting") },
-  { "calendar_day", N_("Working calendar") },
-  { "announcement", N_("Announcement") },
-  { "department", N_("Department") },
-  { "unit", N_("Unit") },
-  { "refusal", N_("Refusal") },
-};
-
-const char *
-mc_audit_action_to_label (const char *action)
-{
-  for (guint i = 0; action != NULL && i < G_N_ELEMENTS (action_labels); i++)
-    if (g_str_equal (action, action_labels[i].action))
-      return _(action_labels[i].label);
-  return action ? action : "";
-}
-
-static const char *
-kind_to_label (const char *kind)
-{
-  for (guint i = 0; kind != NULL && i < G_N_ELEMENTS (kind_labels); i++)
-    if (g_str_equal (kind, kind_labels[i].kind))
-      return _(kind_labels[i].label);
-  return kind ? kind : "";
-}
-
 static McAuditEntry *entry_of (gpointer object) { return mc_boxed_item_get (MC_BOXED_ITEM (object)); }
 
 static char *time_of (gpointer o) { return mc_format_time (entry_of (o)->at); }
 static char *action_of (gpointer o) { return g_strdup (mc_audit_action_to_label (entry_of (o)->action)); }
-static char *detail_of (gpointer o) { return g_strdup (entry_of (o)->detail); }
+static char *detail_of (gpointer o) { return mc_audit_entry_describe (entry_of (o)); }
 
 static char *
 person_of (gpointer o)
@@ -129,8 +66,8 @@ object_of (gpointer o)
   McAuditEntry *e = entry_of (o);
 
   if (e->object_label == NULL || *e->object_label == '\0')
-    return g_strdup (kind_to_label (e->object_kind));
-  return g_strdup_printf ("%s %s", kind_to_label (e->object_kind), e->object_label);
+    return g_strdup (mc_audit_object_kind_to_label (e->object_kind));
+  return g_strdup_printf ("%s %s", mc_audit_object_kind_to_label (e->object_kind), e->object_label);
 }
 
 /* 0 when empty (no bound), MC_DATE_INVALID when unreadable (the entry

@@ -26,7 +26,4 @@ const McAuditEntry *mc_audit_page_get_entry    (McAuditPage *self, guint positio
 gboolean            mc_audit_page_verify       (McAuditPage *self);
 const char         *mc_audit_page_get_verify_message (McAuditPage *self);
 
-/* 'dossier.insert' → "Tiếp nhận hồ sơ"…; an action not known is shown as it is. */
-const char         *mc_audit_action_to_label   (const char *action);
-
 G_END_DECLS

@@ -36,24 +36,6 @@ add_row (AdwPreferencesGroup *group, const char *title, const char *value)
   adw_preferences_group_add (group, row);
 }
 
-static const char *
-event_label (const char *kind)
-{
-  static const struct { const char *id, *label; } kinds[] = {
-    { "receive", N_("Received at the counter") }, { "transfer", N_("Transferred") },
-    { "accept", N_("Accepted") }, { "send_back", N_("Sent back") }, { "pause", N_("Paused") },
-    { "resume", N_("Resumed") }, { "external", N_("Sent to another agency") },
-    { "finish", N_("Result ready") }, { "unqualified", N_("Not qualified") },
-    { "withdraw", N_("Withdrawn") }, { "return", N_("Result returned") },
-    { "import", N_("Imported from the previous system") },
-  };
-
-  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
-    if (g_strcmp0 (kind, kinds[i].id) == 0)
-      return _(kinds[i].label);
-  return kind;
-}
-
 static void
 fill_timeline (McDossierWindow *self, AdwPreferencesGroup *group)
 {
@@ -70,7 +52,7 @@ fill_timeline (McDossierWindow *self, AdwPreferencesGroup *group)
       g_autofree char *line = e->note && *e->note && g_strcmp0 (e->kind, "receive") != 0
                               ? g_strconcat (where, "\n", e->note, NULL) : g_strdup (where);
 
-      add_row (group, event_label (e->kind), line);
+      add_row (group, mc_dossier_event_kind_to_label (e->kind), line);
     }
 }
 

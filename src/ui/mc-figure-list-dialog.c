@@ -202,6 +202,8 @@ static void
 mc_figure_list_dialog_class_init (McFigureListDialogClass *klass)
 {
   G_OBJECT_CLASS (klass)->dispose = mc_figure_list_dialog_dispose;
+  /* A list looked at and put away, as every other dialog: Esc closes it. */
+  gtk_widget_class_add_binding_action (GTK_WIDGET_CLASS (klass), GDK_KEY_Escape, 0, "window.close", NULL);
 }
 
 static void

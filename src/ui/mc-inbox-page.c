@@ -469,11 +469,8 @@ parent_window (McInboxPage *self)
 }
 
 static void
-done (McInboxPage *self, McActionKind kind, const char *code)
+done (McInboxPage *self, const char *message)
 {
-  /* Translators: the action ("Chuyển") and the dossier code */
-  g_autofree char *message = g_strdup_printf (_("%s: dossier %s"), mc_action_kind_to_label (kind), code);
-
   toast (self, message);
   load (self);
   /* The rows were replaced, the focused one with them: keep the keyboard in
@@ -505,7 +502,7 @@ applied_cb (McActionDialog *dialog, McInboxPage *self)
   g_autofree char *code = w ? g_strdup (w->code) : g_strdup ("");
   McActionKind kind = mc_action_dialog_get_kind (dialog);
 
-  done (self, kind, code);
+  done (self, mc_action_dialog_get_done_message (dialog));
   if (kind == MC_ACTION_APOLOGY && mc_action_dialog_get_apology_id (dialog) > 0)
     print_apology (self, mc_action_dialog_get_apology_id (dialog), code);
 }
@@ -520,7 +517,10 @@ accept (McInboxPage *self, const McWorkItem *w)
   if (!mc_workflow_accept (mc_application_get_workflow (self->app), code, &action, &error))
     mc_action_show_error (parent_window (self), _("Not done"), error->message);
   else
-    done (self, MC_ACTION_ACCEPT, code);
+    {
+      g_autofree char *message = mc_action_done_message (MC_ACTION_ACCEPT, code, NULL);
+      done (self, message);
+    }
 }
 
 static void

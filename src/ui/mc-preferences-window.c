@@ -348,8 +348,10 @@ mc_preferences_window_init (McPreferencesWindow *self)
 McPreferencesWindow *
 mc_preferences_window_new (McApplication *app)
 {
-  McPreferencesWindow *self = g_object_new (MC_TYPE_PREFERENCES_WINDOW, "default-width", 760,
-                                            "default-height", 720, "search-enabled", FALSE, NULL);
+  /* The title from our catalog: the menu item and the window say the same word. */
+  McPreferencesWindow *self = g_object_new (MC_TYPE_PREFERENCES_WINDOW, "title", _("Preferences"),
+                                            "default-width", 760, "default-height", 720,
+                                            "search-enabled", FALSE, NULL);
 
   self->app = app;
   adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self), hours_page (self));

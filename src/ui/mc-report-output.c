@@ -205,7 +205,9 @@ export_response_cb (GtkNativeDialog *chooser, int response, McReportPage *page)
 
       if (mc_report_page_export (page, format, path, &error))
         {
-          g_autofree char *message = g_strdup_printf (_("Saved %s"), path);
+          g_autofree char *name = g_file_get_basename (file);
+          /* Translators: %s is a file name */
+          g_autofree char *message = g_strdup_printf (_("Report saved to %s"), name);
 
           if (window != NULL && MC_IS_WINDOW (window))
             mc_window_toast (MC_WINDOW (window), message);

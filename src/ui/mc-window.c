@@ -35,6 +35,7 @@ struct _McWindow
   GtkEditable          *scan_target; /* the field the scan typed into, and its text before */
   char                 *scan_before;
   guint                 card_timeout; /* ends a card's QR scanned without Enter */
+  char                 *last_toast;  /* what the last toast said, for the tests */
 };
 
 /* A USB scanner types a whole code in a few milliseconds per key; people
@@ -252,6 +253,7 @@ mc_window_finalize (GObject *object)
 
   g_string_free (self->scan, TRUE);
   g_free (self->scan_before);
+  g_free (self->last_toast);
   G_OBJECT_CLASS (mc_window_parent_class)->finalize (object);
 }
 
@@ -382,6 +384,16 @@ mc_window_toast (McWindow *self, const char *message)
   g_return_if_fail (MC_IS_WINDOW (self));
 
   adw_toast_overlay_add_toast (self->toasts, adw_toast_new (message));
+  g_free (self->last_toast);
+  self->last_toast = g_strdup (message);
+}
+
+const char *
+mc_window_get_last_toast (McWindow *self)
+{
+  g_return_val_if_fail (MC_IS_WINDOW (self), NULL);
+
+  return self->last_toast;
 }
 
 void
