@@ -35,6 +35,10 @@ test_demo (void)
                                         "'000.00.06.H56-[0-9][0-9][0-9][0-9][0-9][0-9]-[0-9][0-9][0-9][0-9]'", NULL), ==, 0);
   g_assert_cmpint (mc_db_query_int (db, "SELECT count(*) FROM dossier WHERE received_at > "
                                         "strftime('%s', '2026-11-23 02:30')", NULL), ==, 0);
+  /* Every record names who did it, and where a result was handed over. */
+  g_assert_cmpint (mc_db_query_int (db, "SELECT count(*) FROM dossier_event WHERE staff_id IS NULL", NULL), ==, 0);
+  g_assert_cmpint (mc_db_query_int (db, "SELECT count(*) FROM dossier_event WHERE kind IN ('return', 'finish', "
+                                        "'transfer') AND from_department_id IS NULL", NULL), ==, 0);
   /* The stored timeliness is the calendar's verdict. */
   cal = mc_calendar_store_load (db, &error);
   stmt = mc_db_prepare (db, "SELECT finished_at, due_at, timeliness FROM dossier WHERE finished_at IS NOT NULL", NULL);

@@ -347,14 +347,15 @@ next_code (Demo *d, McTime received)
 
 static gboolean
 add_event (Demo *d, gint64 dossier, McTime at, gint64 staff_id, const char *kind, const char *from,
-           const char *to, int step, gint64 dept, gint64 unit, McTime step_due, const char *note,
-           GError **error)
+           const char *to, int step, gint64 from_dept, gint64 dept, gint64 unit, McTime step_due,
+           const char *note, GError **error)
 {
   d->stats->events++;
   return insert (d, "INSERT INTO dossier_event (dossier_id, at, staff_id, kind, state_from, state_to, step, "
-                    "to_department_id, to_unit_id, step_due_at, note) VALUES (?,?,?,?,?,?,?,?,?,?,?)", error,
+                    "from_department_id, to_department_id, to_unit_id, step_due_at, note) "
+                    "VALUES (?,?,?,?,?,?,?,?,?,?,?,?)", error,
                  'i', dossier, 'i', at, 'I', staff_id, 's', kind, 'z', from,
-                 's', to, 'i', (gint64) step, 'I', dept, 'I', unit,
+                 's', to, 'i', (gint64) step, 'I', from_dept, 'I', dept, 'I', unit,
                  'I', step_due, 'z', note);
 }
 
@@ -375,6 +376,7 @@ walk_steps (Demo *d, gint64 id, McProcedure *p, const Timeline *t, Position *pos
   for (guint k = 0; k < steps->len; k++)
     {
       McProcedureStep *s = steps->pdata[k];
+      McProcedureStep *prev = k > 0 ? steps->pdata[k - 1] : NULL;
       gint64 start_active = (gint64) llround (t->frac * t->allotted * cum / total);
       McTime start = k == 0 ? t->received : at_active (d, t, start_active);
       McTime step_due;
@@ -387,10 +389,9 @@ walk_steps (Demo *d, gint64 id, McProcedure *p, const Timeline *t, Position *pos
       pos->step = (int) k;
       pos->step_due = step_due;
       pos->dept = s->department_id;
-      if (k > 0 && !add_event (d, id, start, staff_for (d, ((McProcedureStep *) steps->pdata[k - 1])->department_id,
-                                                         ((McProcedureStep *) steps->pdata[k - 1])->role),
+      if (k > 0 && !add_event (d, id, start, staff_for (d, prev->department_id, prev->role),
                                "transfer", k == 1 ? "received" : "processing", "processing", (int) k + 1,
-                               s->department_id, 0, step_due, NULL, error))
+                               prev->department_id, s->department_id, 0, step_due, NULL, error))
         return FALSE;
       if (t->pause_at >= 0 && start_active <= t->pause_at &&
           t->pause_at < (gint64) llround (t->frac * t->allotted * cum / total))
@@ -398,13 +399,13 @@ walk_steps (Demo *d, gint64 id, McProcedure *p, const Timeline *t, Position *pos
           McTime ps = at_active (d, t, t->pause_at), pe;
           mc_calendar_add_working_minutes (d->calendar, ps, t->pause_len, &pe, NULL);
           if (ps <= d->now && !add_event (d, id, ps, staff_for (d, s->department_id, s->role), "pause",
-                                          "processing", "paused", (int) k + 1, s->department_id, 0, 0,
+                                          "processing", "paused", (int) k + 1, s->department_id, s->department_id, 0, 0,
                                           "Yêu cầu bổ sung, hoàn thiện hồ sơ (Mẫu 02)", error))
             return FALSE;
           if (ps <= d->now && pe > d->now)
             pos->state = "paused";
           else if (pe <= d->now && !add_event (d, id, pe, staff_for (d, s->department_id, s->role), "resume",
-                                               "paused", "processing", (int) k + 1, s->department_id, 0, 0,
+                                               "paused", "processing", (int) k + 1, s->department_id, s->department_id, 0, 0,
                                                "Công dân đã bổ sung hồ sơ", error))
             return FALSE;
         }
@@ -444,20 +445,24 @@ finish_dossier (Demo *d, gint64 id, const Timeline *t, McProcedure *p, const cha
   static const char *const tl_names[] = { "early", "on_time", "late" };
   McTime returned = 0;
   g_autofree char *number = g_strdup_printf ("%d/QĐ-UBND", g_rand_int_range (d->rand, 1, 999));
-  gint64 clerk = staff_for (d, ((McProcedureStep *) mc_procedure_get_steps (p)->pdata[0])->department_id,
-                            MC_ROLE_TIEP_NHAN);
+  GPtrArray *steps = mc_procedure_get_steps (p);
+  McProcedureStep *first = steps->pdata[0], *last = steps->pdata[steps->len - 1];
+  gint64 clerk = staff_for (d, first->department_id, MC_ROLE_TIEP_NHAN);
 
   mc_calendar_add_working_minutes (d->calendar, t->finished,
                                    g_str_equal (channel, "truc_tuyen") ? 0 : g_rand_int_range (d->rand, 0, 3 * d->std_minutes),
                                    &returned, NULL);
-  if (!add_event (d, id, t->finished, 0, g_str_equal (outcome, "approved") ? "finish" :
-                  g_str_equal (outcome, "withdrawn") ? "withdraw" : "unqualified",
-                  "processing", state, 0, 0, 0, 0, NULL, error))
+  /* As the workflow writes them: the last step's person settles and sends the
+   * result to the counter, whose clerk hands it over. */
+  if (!add_event (d, id, t->finished, staff_for (d, last->department_id, last->role),
+                  g_str_equal (outcome, "approved") ? "finish" : g_str_equal (outcome, "withdrawn") ? "withdraw" : "unqualified",
+                  "processing", state, 0, last->department_id, first->department_id, 0, 0, NULL, error))
     return FALSE;
   if (returned <= d->now)
     {
       state = g_str_equal (outcome, "approved") ? "returned" : state;
-      if (!add_event (d, id, returned, clerk, "return", "result_ready", state, 0, 0, 0, 0, NULL, error))
+      if (!add_event (d, id, returned, clerk, "return", "result_ready", state, 0, first->department_id, 0, 0, 0,
+                      NULL, error))
         return FALSE;
     }
   if (tl == MC_TIMELINESS_LATE)
@@ -508,7 +513,7 @@ insert_dossier (Demo *d, McProcedure *p, const Timeline *t, const char *channel,
   if (!ok)
     return FALSE;
   *id = last_id (d);
-  return add_event (d, *id, t->received, clerk, "receive", NULL, "received", 1, first->department_id, 0,
+  return add_event (d, *id, t->received, clerk, "receive", NULL, "received", 1, 0, first->department_id, 0,
                     0, NULL, error);
 }
 
