@@ -9,6 +9,7 @@
 
 #include "mc-db.h"
 #include "mc-rating.h"
+#include "mc-report.h"
 #include "mc-test-utils.h"
 
 #define FROM "2023-12-15"
@@ -75,6 +76,14 @@ seed (void)
   g_unsetenv ("MOTCUA_NOW");
 }
 
+/* Columns as the forms name them in the CSV header. */
+#define FIELD "Lĩnh vực"
+#define PUBLIC_GROUP "Tình trạng giải quyết hồ sơ TTHC: "
+#define RECEIVED PUBLIC_GROUP "Tổng số hồ sơ giải quyết TTHC đã tiếp nhận (5)"
+#define SETTLED PUBLIC_GROUP "Tổng số hồ sơ TTHC đã giải quyết (6)"
+#define ON_TIME PUBLIC_GROUP "Số hồ sơ TTHC giải quyết đúng hạn (7)"
+#define PENDING PUBLIC_GROUP "Số hồ sơ TTHC đang giải quyết (9)"
+
 /* One line of RFC 4180 CSV split into its fields. */
 static GPtrArray *
 split_line (const char *line)
@@ -109,7 +118,9 @@ read_csv (const char *path)
   GPtrArray *rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
 
   g_assert_true (g_file_get_contents (path, &text, NULL, NULL));
-  lines = g_strsplit (text, "\r\n", -1);
+  /* For Excel on Windows, which reads UTF-8 only after a byte order mark. */
+  g_assert_true (g_str_has_prefix (text, "\xEF\xBB\xBF"));
+  lines = g_strsplit (text + 3, "\r\n", -1);
   for (int i = 0; lines[i] != NULL; i++)
     if (lines[i][0] != '\0')
       g_ptr_array_add (rows, split_line (lines[i]));
@@ -184,15 +195,15 @@ test_public (void)
   g_assert_true (run (to_csv, NULL));
   rows = read_csv (csv);
   /* Hộ tịch: 54 received = 52 settled (all in time) + 2 pending. */
-  g_assert_cmpstr (csv_cell (rows, "linh_vuc", "Hộ tịch", "da_tiep_nhan"), ==, "54");
-  g_assert_cmpstr (csv_cell (rows, "linh_vuc", "Hộ tịch", "da_giai_quyet"), ==, "52");
-  g_assert_cmpstr (csv_cell (rows, "linh_vuc", "Hộ tịch", "dung_han"), ==, "52");
-  g_assert_cmpstr (csv_cell (rows, "linh_vuc", "Hộ tịch", "dang_giai_quyet"), ==, "2");
-  g_assert_cmpstr (csv_cell (rows, "linh_vuc", "Tổng số", "da_tiep_nhan"), ==, "85");
+  g_assert_cmpstr (csv_cell (rows, FIELD, "Hộ tịch", RECEIVED), ==, "54");
+  g_assert_cmpstr (csv_cell (rows, FIELD, "Hộ tịch", SETTLED), ==, "52");
+  g_assert_cmpstr (csv_cell (rows, FIELD, "Hộ tịch", ON_TIME), ==, "52");
+  g_assert_cmpstr (csv_cell (rows, FIELD, "Hộ tịch", PENDING), ==, "2");
+  g_assert_cmpstr (csv_cell (rows, FIELD, "Tổng số", RECEIVED), ==, "85");
   /* The commune's own dossier is in the subordinate units' appendix. */
   g_assert_true (run (to_sub, NULL));
   sub_rows = read_csv (sub);
-  g_assert_cmpstr (csv_cell (sub_rows, "linh_vuc", "Tổng số", "da_tiep_nhan"), ==, "1");
+  g_assert_cmpstr (csv_cell (sub_rows, FIELD, "Tổng số", RECEIVED), ==, "1");
 
   g_assert_true (run (to_pdf, NULL));
   if (!have_pdftotext ())
@@ -217,9 +228,9 @@ test_cchc (void)
   rows = read_csv (csv);
   /* 3.3.1 as Biểu 06a's (3); 3.3.2 the settled in time with a result: 06a's
    * (8) + (9) = 82 but for the Chứng thực dossier settled as unqualified. */
-  g_assert_cmpstr (csv_cell (rows, "stt", "3.3.1", "so_lieu"), ==, "85");
-  g_assert_cmpstr (csv_cell (rows, "stt", "3.3.2", "so_lieu"), ==, "81");
-  g_assert_cmpstr (csv_cell (rows, "stt", "3.5", "so_lieu"), ==, "0");
+  g_assert_cmpstr (csv_cell (rows, "STT", "3.3.1", "Kết quả thống kê: Số liệu"), ==, "85");
+  g_assert_cmpstr (csv_cell (rows, "STT", "3.3.2", "Kết quả thống kê: Số liệu"), ==, "81");
+  g_assert_cmpstr (csv_cell (rows, "STT", "3.5", "Kết quả thống kê: Số liệu"), ==, "0");
   g_assert_true (run (to_pdf, NULL));
   if (!have_pdftotext ())
     return;
@@ -241,9 +252,9 @@ test_evaluation (void)
   g_assert_true (run (to_csv, NULL));
   rows = read_csv (csv);
   /* One rating of 2 points and one of 1 on every index: 1,5 each, 13,5 of 18, Tốt. */
-  g_assert_cmpstr (csv_cell (rows, "chi_so", "1", "diem_tu_cham"), ==, "1,5");
-  g_assert_cmpstr (csv_cell (rows, "ten_chi_so", "Tổng cộng", "diem_tu_cham"), ==, "13,5");
-  g_assert_cmpstr (csv_cell (rows, "ten_chi_so", "Tổng cộng", "ghi_chu"), ==, "Xếp loại: Tốt");
+  g_assert_cmpstr (csv_cell (rows, "Chỉ số", "1", "Điểm tự chấm"), ==, "1,5");
+  g_assert_cmpstr (csv_cell (rows, "Tên chỉ số", "Tổng cộng", "Điểm tự chấm"), ==, "13,5");
+  g_assert_cmpstr (csv_cell (rows, "Tên chỉ số", "Tổng cộng", "Ghi chú"), ==, "Xếp loại: Tốt");
   g_assert_true (run (to_pdf, NULL));
   if (!have_pdftotext ())
     return;
@@ -393,14 +404,21 @@ test_subordinate_units (void)
 
     g_assert_true (run (report, NULL));
     rows = read_csv (x03);
-    g_assert_cmpstr (csv_cell (rows, "linh_vuc", "Tổng số", "c3"), ==, "2");
-    g_assert_cmpstr (csv_cell (rows, "linh_vuc", "Tổng số", "c8"), ==, "1");
-    g_assert_cmpstr (csv_cell (rows, "linh_vuc", "Tổng số", "c12"), ==, "1");
+    g_assert_cmpstr (csv_cell (rows, MC_06A_FIELD_COLUMN, "Tổng số", "Số hồ sơ nhận giải quyết: Tổng số (3)"), ==, "2");
+    g_assert_cmpstr (csv_cell (rows, MC_06A_FIELD_COLUMN, "Tổng số", "Số hồ sơ đã giải quyết: Trước hạn (8)"), ==, "1");
+    g_assert_cmpstr (csv_cell (rows, MC_06A_FIELD_COLUMN, "Tổng số", "Số hồ sơ đang giải quyết: Trong hạn (12)"), ==, "1");
     g_clear_pointer (&rows, g_ptr_array_unref);
   }
-  /* X02 sends its Biểu 06a as the CSV Motcua writes, thousands with dots. */
+  /* X02 sends its Biểu 06a as the CSV Motcua writes, thousands with dots; the
+   * files of earlier versions, headed c3 … c13, are still read. */
   {
-    const char *good = "stt,linh_vuc,c3,c4,c5,c6,c7,c8,c9,c10,c11,c12,c13\r\n"
+    const char *good = "\xEF\xBB\xBFSTT,\"Lĩnh vực, công việc giải quyết theo cấp\","
+                       "Số hồ sơ nhận giải quyết: Tổng số (3),Số hồ sơ nhận giải quyết: Trực tuyến (4),"
+                       "\"Số hồ sơ nhận giải quyết: Trực tiếp, dịch vụ bưu chính (5)\","
+                       "Số hồ sơ nhận giải quyết: Từ kỳ trước (6),Số hồ sơ đã giải quyết: Tổng số (7),"
+                       "Số hồ sơ đã giải quyết: Trước hạn (8),Số hồ sơ đã giải quyết: Đúng hạn (9),"
+                       "Số hồ sơ đã giải quyết: Quá hạn (10),Số hồ sơ đang giải quyết: Tổng số (11),"
+                       "Số hồ sơ đang giải quyết: Trong hạn (12),Số hồ sơ đang giải quyết: Quá hạn (13)\r\n"
                        "1,Hộ tịch,13,10,2,1,12,5,6,1,1,1,0\r\n"
                        "2,Chứng thực,1.020,1.000,20,0,1.020,1.000,20,0,0,0,0\r\n"
                        ",Tổng số,1.033,1.010,22,1,1.032,1.005,26,1,1,1,0\r\n";
@@ -446,15 +464,15 @@ test_subordinate_units (void)
     g_assert_true (run (subordinates, NULL));
     rows = read_csv (sub);
     /* X02's Chứng thực: 1.020 received = 1.020 settled, 1.000 + 20 in time. */
-    g_assert_cmpstr (csv_cell (rows, "linh_vuc", "Chứng thực", "da_tiep_nhan"), ==, "1020");
-    g_assert_cmpstr (csv_cell (rows, "linh_vuc", "Chứng thực", "dung_han"), ==, "1020");
+    g_assert_cmpstr (csv_cell (rows, FIELD, "Chứng thực", RECEIVED), ==, "1020");
+    g_assert_cmpstr (csv_cell (rows, FIELD, "Chứng thực", ON_TIME), ==, "1020");
     /* 1 (X01) + 2 (X03) + 1.033 (X02) */
-    g_assert_cmpstr (csv_cell (rows, "linh_vuc", "Tổng số", "da_tiep_nhan"), ==, "1036");
-    sub_received = g_ascii_strtoull (csv_cell (rows, "linh_vuc", "Tổng số", "da_tiep_nhan"), NULL, 10);
+    g_assert_cmpstr (csv_cell (rows, FIELD, "Tổng số", RECEIVED), ==, "1036");
+    sub_received = g_ascii_strtoull (csv_cell (rows, FIELD, "Tổng số", RECEIVED), NULL, 10);
     g_clear_pointer (&rows, g_ptr_array_unref);
     g_assert_true (run (combined, NULL));
     rows = read_csv (all);
-    g_assert_cmpuint (g_ascii_strtoull (csv_cell (rows, "linh_vuc", "Tổng số", "da_tiep_nhan"), NULL, 10), ==,
+    g_assert_cmpuint (g_ascii_strtoull (csv_cell (rows, FIELD, "Tổng số", RECEIVED), NULL, 10), ==,
                       own_received + sub_received);
     g_assert_true (run (to_pdf, NULL));
     if (!have_pdftotext ())

@@ -185,14 +185,17 @@ mc_csv_reader_header (McCsvReader *reader, const char *const *required,
   for (int pass = 0; pass < 2; pass++)
     for (const char *const *name = pass ? optional : required; name && *name; name++, n++)
       {
+        g_auto(GStrv) names = g_strsplit (*name, "|", -1);
+
         indexes[n] = -1;
         for (guint i = 0; i < header->len; i++)
-          if (g_ascii_strcasecmp (g_strstrip ((char *) header->pdata[i]), *name) == 0)
-            indexes[n] = (int) i;
+          for (int k = 0; names[k] != NULL; k++)
+            if (g_ascii_strcasecmp (g_strstrip ((char *) header->pdata[i]), names[k]) == 0)
+              indexes[n] = (int) i;
         if (indexes[n] < 0 && !pass)
           {
             g_set_error (error, MC_CSV_ERROR, MC_CSV_ERROR_HEADER,
-                         _("Line 1: the column “%s” is missing from the header"), *name);
+                         _("Line 1: the column “%s” is missing from the header"), names[0]);
             return FALSE;
           }
       }
@@ -229,4 +232,10 @@ mc_csv_append_row (GString *out, const char *const *fields, guint n_fields)
       append_field (out, fields[i]);
     }
   g_string_append (out, "\r\n");
+}
+
+GString *
+mc_csv_document_new (void)
+{
+  return g_string_new ("\xEF\xBB\xBF");
 }

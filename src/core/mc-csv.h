@@ -33,11 +33,16 @@ void         mc_csv_reader_free           (McCsvReader *reader);
  * error (error set); the line number is that of the record's first line. */
 gboolean     mc_csv_reader_next           (McCsvReader *reader, GPtrArray *fields, GError **error);
 guint        mc_csv_reader_get_line       (McCsvReader *reader);
-/* Checks the header and returns each expected column's index (-1: absent). */
+/* Checks the header and returns each expected column's index (-1: absent).
+ * A name may list alternatives apart by '|' ("Lĩnh vực…|linh_vuc"): the
+ * header may use any; an error names the first. */
 gboolean     mc_csv_reader_header         (McCsvReader *reader, const char *const *required,
                                            const char *const *optional, int *indexes, GError **error);
 
 void         mc_csv_append_row            (GString *out, const char *const *fields, guint n_fields);
+/* An empty CSV file for a spreadsheet: a UTF-8 byte order mark, without
+ * which Excel on Windows reads UTF-8 as the ANSI code page (mojibake). */
+GString     *mc_csv_document_new          (void);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (McCsvReader, mc_csv_reader_free)
 

@@ -313,6 +313,27 @@ mc_report_06a_compute_at (McDb *db, gint64 unit_id, McDate from, McDate to, gboo
   return g_steal_pointer (&report);
 }
 
+const char *
+mc_report_06a_column_name (McReport06aColumn column)
+{
+  static const char *const names[MC_06A_N_COLUMNS] = {
+    [MC_06A_RECEIVED] = "Số hồ sơ nhận giải quyết: Tổng số (3)",
+    [MC_06A_ONLINE] = "Số hồ sơ nhận giải quyết: Trực tuyến (4)",
+    [MC_06A_DIRECT] = "Số hồ sơ nhận giải quyết: Trực tiếp, dịch vụ bưu chính (5)",
+    [MC_06A_CARRIED] = "Số hồ sơ nhận giải quyết: Từ kỳ trước (6)",
+    [MC_06A_SETTLED] = "Số hồ sơ đã giải quyết: Tổng số (7)",
+    [MC_06A_EARLY] = "Số hồ sơ đã giải quyết: Trước hạn (8)",
+    [MC_06A_ON_TIME] = "Số hồ sơ đã giải quyết: Đúng hạn (9)",
+    [MC_06A_LATE] = "Số hồ sơ đã giải quyết: Quá hạn (10)",
+    [MC_06A_PENDING] = "Số hồ sơ đang giải quyết: Tổng số (11)",
+    [MC_06A_PENDING_IN_TIME] = "Số hồ sơ đang giải quyết: Trong hạn (12)",
+    [MC_06A_PENDING_LATE] = "Số hồ sơ đang giải quyết: Quá hạn (13)",
+  };
+
+  g_return_val_if_fail (column >= MC_06A_RECEIVED && column < MC_06A_N_COLUMNS, "");
+  return names[column];
+}
+
 void
 mc_report_06a_free (McReport06a *report)
 {

@@ -18,9 +18,12 @@
 #include "mc-report.h"
 #include "mc-unit-report.h"
 
-/* The columns stored, then the sums the form prints. */
-static const char *const required[] = { "linh_vuc", "c4", "c5", "c6", "c8", "c9", "c10", "c12", "c13", NULL };
-static const char *const optional[] = { "stt", "c3", "c7", "c11", NULL };
+/* The columns stored, then the sums the form prints: by the form's names
+ * (mc_report_06a_column_name), or by the keys c3…c13 of the files Motcua
+ * wrote before it named them. */
+static const int required_columns[] = { MC_06A_ONLINE, MC_06A_DIRECT, MC_06A_CARRIED, MC_06A_EARLY, MC_06A_ON_TIME,
+                                        MC_06A_LATE, MC_06A_PENDING_IN_TIME, MC_06A_PENDING_LATE };
+static const int optional_columns[] = { MC_06A_RECEIVED, MC_06A_SETTLED, MC_06A_PENDING };
 enum { COL_FIELD, COL_C4, COL_C13 = 8, COL_STT, COL_C3, COL_C7, COL_C11, N_COLS };
 /* Which stored columns each sum adds up: (3) = (4)+(5)+(6), (7) = (8)+(9)+(10), (11) = (12)+(13). */
 static const struct { int column, number, first, last; } sums[] = {
@@ -95,6 +98,14 @@ parse_count (const char *text, guint64 *value)
   return TRUE;
 }
 
+/* The form's name of the figure in im->idx[c]. */
+static const char *
+column_name (int c)
+{
+  g_assert (c >= COL_C4 && c < N_COLS && c != COL_STT);
+  return mc_report_06a_column_name (c <= COL_C13 ? required_columns[c - COL_C4] : optional_columns[c - COL_C3]);
+}
+
 static gboolean
 read_values (Import *im, GPtrArray *fields, GError **error)
 {
@@ -110,7 +121,7 @@ read_values (Import *im, GPtrArray *fields, GError **error)
       if (!parse_count (text, &im->value[c]))
         {
           message = g_strdup_printf (_("“%s” in column %s is not a number of dossiers"), text,
-                                     c <= COL_C13 ? required[c] : optional[c - COL_STT]);
+                                     column_name (c));
           return line_error (im, error, message);
         }
     }
@@ -143,7 +154,7 @@ check_total (Import *im, GError **error)
         g_autofree char *given = g_strdup_printf ("%" G_GUINT64_FORMAT, im->value[c]);
         g_autofree char *added = g_strdup_printf ("%" G_GUINT64_FORMAT, im->total[c]);
         g_autofree char *message = g_strdup_printf (_("the total of %s is %s but the fields add up to %s"),
-                                                    required[c], given, added);
+                                                    column_name (c), given, added);
         return line_error (im, error, message);
       }
   return TRUE;
@@ -241,6 +252,30 @@ replace_report (Import *im, gint64 unit_id, McDate from, McDate to, guint *n, GE
   return mc_audit_append (im->db, "import", "unit_report", unit_id, summary, error);
 }
 
+static char *
+column_names (int column)
+{
+  return g_strdup_printf ("%s|c%d", mc_report_06a_column_name (column), column);
+}
+
+static gboolean
+read_header (Import *im, GError **error)
+{
+  g_autoptr(GPtrArray) required = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) optional = g_ptr_array_new_with_free_func (g_free);
+
+  g_ptr_array_add (required, g_strdup (MC_06A_FIELD_COLUMN "|linh_vuc"));
+  for (guint i = 0; i < G_N_ELEMENTS (required_columns); i++)
+    g_ptr_array_add (required, column_names (required_columns[i]));
+  g_ptr_array_add (required, NULL);
+  g_ptr_array_add (optional, g_strdup ("STT"));
+  for (guint i = 0; i < G_N_ELEMENTS (optional_columns); i++)
+    g_ptr_array_add (optional, column_names (optional_columns[i]));
+  g_ptr_array_add (optional, NULL);
+  return mc_csv_reader_header (im->reader, (const char *const *) required->pdata,
+                               (const char *const *) optional->pdata, im->idx, error);
+}
+
 gboolean
 mc_unit_report_import_csv (McDb *db, gint64 unit_id, McDate from, McDate to, const char *data, gsize length,
                            guint *n_fields, GError **error)
@@ -257,7 +292,7 @@ mc_unit_report_import_csv (McDb *db, gint64 unit_id, McDate from, McDate to, con
   if (!mc_report_check_permission (db, error))
     return FALSE;
   reader = im.reader = mc_csv_reader_new (data, length);
-  if (!mc_csv_reader_header (reader, required, optional, im.idx, error) || !mc_db_begin (db, error))
+  if (!read_header (&im, error) || !mc_db_begin (db, error))
     return FALSE;
   if (!replace_report (&im, unit_id, from, to, &n, error) || !mc_db_commit (db, error))
     {

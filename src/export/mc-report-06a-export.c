@@ -290,7 +290,18 @@ mc_report_06a_doc_write_xlsx (const McReport06aDoc *doc, const char *path, GErro
   return mc_report_xlsx_close (wb, path, error);
 }
 
-/* CSV: a header row, one row per field, the total; RFC 4180, UTF-8. */
+/* CSV: a header row with the form's column names, one row per field, the
+ * total; RFC 4180, UTF-8 after a byte order mark (for Excel). */
+
+static void
+csv_header (GString *out)
+{
+  const char *fields[N_COLUMNS] = { "STT", MC_06A_FIELD_COLUMN };
+
+  for (int k = MC_06A_RECEIVED; k < MC_06A_N_COLUMNS; k++)
+    fields[k - 1] = mc_report_06a_column_name (k);
+  mc_csv_append_row (out, fields, N_COLUMNS);
+}
 
 static void
 csv_row (GString *out, const char *number, const char *name, const McReport06aRow *row)
@@ -302,11 +313,7 @@ csv_row (GString *out, const char *number, const char *name, const McReport06aRo
     {
       char *count = counts[k - MC_06A_RECEIVED];
 
-      /* The header row: the keys c3 … c13. */
-      if (row == NULL)
-        g_snprintf (count, sizeof counts[0], "c%d", k);
-      else
-        g_snprintf (count, sizeof counts[0], "%u", row->c[k]);
+      g_snprintf (count, sizeof counts[0], "%u", row->c[k]);
       fields[k - 1] = count;
     }
   mc_csv_append_row (out, fields, N_COLUMNS);
@@ -315,11 +322,11 @@ csv_row (GString *out, const char *number, const char *name, const McReport06aRo
 gboolean
 mc_report_06a_doc_write_csv (const McReport06aDoc *doc, const char *path, GError **error)
 {
-  g_autoptr(GString) out = g_string_new (NULL);
+  g_autoptr(GString) out = mc_csv_document_new ();
 
   g_return_val_if_fail (doc != NULL && path != NULL, FALSE);
 
-  csv_row (out, "stt", "linh_vuc", NULL);
+  csv_header (out);
   for (guint r = 0; r < doc->report->rows->len; r++)
     {
       const McReport06aRow *row = doc->report->rows->pdata[r];

@@ -131,14 +131,10 @@ mc_report_doc_new_06a (McDb *db, gint64 unit_id, McDate from, McDate to, gboolea
   doc->subtitle = g_strdup_printf ("(Kỳ báo cáo: %s)", period);
   g_ptr_array_add (doc->info, g_strdup ("Đơn vị tính: Số hồ sơ TTHC"));
   t = mc_report_doc_add_table (doc, NULL, TRUE);
-  mc_report_doc_add_column (t, "STT", NULL, "stt", 28, 5, TRUE, -1);
-  mc_report_doc_add_column (t, "Lĩnh vực, công việc giải quyết theo cấp", NULL, "linh_vuc", 0, 38, FALSE, -1);
+  mc_report_doc_add_column (t, "STT", NULL, 28, 5, TRUE, -1);
+  mc_report_doc_add_column (t, "Lĩnh vực, công việc giải quyết theo cấp", NULL, 0, 38, FALSE, -1);
   for (int k = MC_06A_RECEIVED; k < MC_06A_N_COLUMNS; k++)
-    {
-      g_autofree char *key = g_strdup_printf ("c%d", k);
-
-      mc_report_doc_add_column (t, titles[k - 3], groups[k < 7 ? 0 : k < 11 ? 1 : 2], key, 0, 10, TRUE, k);
-    }
+    mc_report_doc_add_column (t, titles[k - 3], groups[k < 7 ? 0 : k < 11 ? 1 : 2], 0, 10, TRUE, k);
   for (guint i = 0; i <= report->rows->len; i++)
     {
       const McReport06aRow *r = i < report->rows->len ? report->rows->pdata[i] : &report->total;
@@ -169,23 +165,23 @@ level_name (const char *level)
 static void
 public_columns (McReportDocTable *t)
 {
-  static const struct { const char *title, *group, *key; } cols[] = {
-    { "TTHC thực hiện theo cơ chế một cửa", "TTHC thuộc thẩm quyền giải quyết", "mot_cua" },
-    { "TTHC thực hiện theo cơ chế một cửa liên thông", "TTHC thuộc thẩm quyền giải quyết", "lien_thong" },
-    { "Tổng số hồ sơ giải quyết TTHC đã tiếp nhận", "Tình trạng giải quyết hồ sơ TTHC", "da_tiep_nhan" },
-    { "Tổng số hồ sơ TTHC đã giải quyết", "Tình trạng giải quyết hồ sơ TTHC", "da_giai_quyet" },
-    { "Số hồ sơ TTHC giải quyết đúng hạn", "Tình trạng giải quyết hồ sơ TTHC", "dung_han" },
-    { "Số hồ sơ TTHC giải quyết quá hạn", "Tình trạng giải quyết hồ sơ TTHC", "qua_han" },
-    { "Số hồ sơ TTHC đang giải quyết", "Tình trạng giải quyết hồ sơ TTHC", "dang_giai_quyet" },
-    { "Số hồ sơ TTHC không đủ điều kiện giải quyết", "Tình trạng giải quyết hồ sơ TTHC", "khong_du_dieu_kien" },
-    { "Công khai xin lỗi (trường hợp)", NULL, "cong_khai_xin_loi" },
-    { "Không thực hiện công khai xin lỗi (trường hợp)", NULL, "khong_cong_khai_xin_loi" },
+  static const struct { const char *title, *group; } cols[] = {
+    { "TTHC thực hiện theo cơ chế một cửa", "TTHC thuộc thẩm quyền giải quyết" },
+    { "TTHC thực hiện theo cơ chế một cửa liên thông", "TTHC thuộc thẩm quyền giải quyết" },
+    { "Tổng số hồ sơ giải quyết TTHC đã tiếp nhận", "Tình trạng giải quyết hồ sơ TTHC" },
+    { "Tổng số hồ sơ TTHC đã giải quyết", "Tình trạng giải quyết hồ sơ TTHC" },
+    { "Số hồ sơ TTHC giải quyết đúng hạn", "Tình trạng giải quyết hồ sơ TTHC" },
+    { "Số hồ sơ TTHC giải quyết quá hạn", "Tình trạng giải quyết hồ sơ TTHC" },
+    { "Số hồ sơ TTHC đang giải quyết", "Tình trạng giải quyết hồ sơ TTHC" },
+    { "Số hồ sơ TTHC không đủ điều kiện giải quyết", "Tình trạng giải quyết hồ sơ TTHC" },
+    { "Công khai xin lỗi (trường hợp)", NULL },
+    { "Không thực hiện công khai xin lỗi (trường hợp)", NULL },
   };
 
-  mc_report_doc_add_column (t, "STT", NULL, "stt", 28, 5, TRUE, -1);
-  mc_report_doc_add_column (t, "Lĩnh vực", NULL, "linh_vuc", 0, 34, FALSE, -1);
+  mc_report_doc_add_column (t, "STT", NULL, 28, 5, TRUE, -1);
+  mc_report_doc_add_column (t, "Lĩnh vực", NULL, 0, 34, FALSE, -1);
   for (guint i = 0; i < G_N_ELEMENTS (cols); i++)
-    mc_report_doc_add_column (t, cols[i].title, cols[i].group, cols[i].key, 52, 11, TRUE, MC_PUBLIC_ONE_STOP + i);
+    mc_report_doc_add_column (t, cols[i].title, cols[i].group, 52, 11, TRUE, MC_PUBLIC_ONE_STOP + i);
 }
 
 McReportDoc *
@@ -258,12 +254,12 @@ mc_report_doc_new_cchc (McDb *db, gint64 unit_id, McDate from, McDate to, GError
                                 doc->issuer);
   doc->subtitle = g_strdup_printf ("(Kỳ báo cáo: %s)", period);
   t = mc_report_doc_add_table (doc, NULL, FALSE);
-  mc_report_doc_add_column (t, "STT", NULL, "stt", 48, 8, TRUE, -1);
+  mc_report_doc_add_column (t, "STT", NULL, 48, 8, TRUE, -1);
   mc_report_doc_add_column (t, "Chỉ tiêu thống kê (Sử dụng trong kỳ báo cáo hàng quý, 6 tháng, 9 tháng, năm)", NULL,
-                            "chi_tieu", 0, 50, FALSE, -1);
-  mc_report_doc_add_column (t, "Đơn vị tính", "Kết quả thống kê", "don_vi_tinh", 80, 14, TRUE, -1);
-  mc_report_doc_add_column (t, "Số liệu", "Kết quả thống kê", "so_lieu", 60, 10, TRUE, 0);
-  mc_report_doc_add_column (t, "Ghi chú", NULL, "ghi_chu", 60, 10, FALSE, -1);
+                            0, 50, FALSE, -1);
+  mc_report_doc_add_column (t, "Đơn vị tính", "Kết quả thống kê", 80, 14, TRUE, -1);
+  mc_report_doc_add_column (t, "Số liệu", "Kết quả thống kê", 60, 10, TRUE, 0);
+  mc_report_doc_add_column (t, "Ghi chú", NULL, 60, 10, FALSE, -1);
   row = mc_report_doc_add_row (t, -1, TRUE);
   row->cells[0] = g_strdup ("3");
   row->cells[1] = g_strdup ("Cải cách thủ tục hành chính");
@@ -315,12 +311,12 @@ mc_report_doc_new_evaluation (McDb *db, gint64 unit_id, McDate from, McDate to, 
   g_ptr_array_add (doc->info, g_strdup_printf ("Số phiếu đánh giá: %u", r->n_ratings));
 
   t = mc_report_doc_add_table (doc, "I. Đánh giá việc giải quyết thủ tục hành chính", FALSE);
-  mc_report_doc_add_column (t, "Chỉ số", NULL, "chi_so", 40, 7, TRUE, -1);
-  mc_report_doc_add_column (t, "Tên chỉ số", NULL, "ten_chi_so", 0, 50, FALSE, -1);
-  mc_report_doc_add_column (t, "Điểm chuẩn", NULL, "diem_chuan", 50, 9, TRUE, -1);
-  mc_report_doc_add_column (t, "Điểm tự chấm", NULL, "diem_tu_cham", 50, 9, TRUE, 0);
-  mc_report_doc_add_column (t, "Điểm thẩm định", NULL, "diem_tham_dinh", 55, 9, TRUE, -1);
-  mc_report_doc_add_column (t, "Ghi chú", NULL, "ghi_chu", 70, 14, FALSE, -1);
+  mc_report_doc_add_column (t, "Chỉ số", NULL, 40, 7, TRUE, -1);
+  mc_report_doc_add_column (t, "Tên chỉ số", NULL, 0, 50, FALSE, -1);
+  mc_report_doc_add_column (t, "Điểm chuẩn", NULL, 50, 9, TRUE, -1);
+  mc_report_doc_add_column (t, "Điểm tự chấm", NULL, 50, 9, TRUE, 0);
+  mc_report_doc_add_column (t, "Điểm thẩm định", NULL, 55, 9, TRUE, -1);
+  mc_report_doc_add_column (t, "Ghi chú", NULL, 70, 14, FALSE, -1);
   for (int i = 1; i <= MC_EVALUATION_N_INDICES; i++)
     {
       row = mc_report_doc_add_row (t, i, FALSE);
@@ -337,13 +333,9 @@ mc_report_doc_new_evaluation (McDb *db, gint64 unit_id, McDate from, McDate to, 
 
   t = mc_report_doc_add_table (doc, "II. Đánh giá mức độ hài lòng", FALSE);
   for (int l = 1; l <= MC_EVALUATION_N_LEVELS; l++)
-    {
-      g_autofree char *key = g_strdup_printf ("muc_%d", l);
-
-      mc_report_doc_add_column (t, mc_evaluation_level_title (l),
-                                "Tỷ lệ % mức độ hài lòng trong việc giải quyết thủ tục hành chính", key, 0, 14,
-                                TRUE, MC_EVALUATION_LEVEL_1 + l - 1);
-    }
+    mc_report_doc_add_column (t, mc_evaluation_level_title (l),
+                              "Tỷ lệ % mức độ hài lòng trong việc giải quyết thủ tục hành chính", 0, 14,
+                              TRUE, MC_EVALUATION_LEVEL_1 + l - 1);
   row = mc_report_doc_add_row (t, 0, FALSE);
   for (int l = 0; l < MC_EVALUATION_N_LEVELS; l++)
     row->cells[l] = r->n_satisfaction > 0 ? tenths (r->level_tenths[l]) : g_strdup ("");

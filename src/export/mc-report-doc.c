@@ -36,7 +36,6 @@ column_clear (gpointer data)
 
   g_free (c->title);
   g_free (c->group);
-  g_free (c->csv_key);
 }
 
 static void
@@ -96,10 +95,10 @@ mc_report_doc_add_table (McReportDoc *doc, const char *heading, gboolean numbere
 }
 
 void
-mc_report_doc_add_column (McReportDocTable *t, const char *title, const char *group, const char *csv_key,
-                          double width, double xlsx_width, gboolean center, int key)
+mc_report_doc_add_column (McReportDocTable *t, const char *title, const char *group, double width,
+                          double xlsx_width, gboolean center, int key)
 {
-  McReportDocColumn c = { g_strdup (title), g_strdup (group), g_strdup (csv_key), width, xlsx_width, center, key };
+  McReportDocColumn c = { g_strdup (title), g_strdup (group), width, xlsx_width, center, key };
 
   g_array_append_val (t->columns, c);
 }
@@ -350,27 +349,41 @@ mc_report_doc_write_xlsx (const McReportDoc *doc, const char *path, GError **err
   return mc_report_xlsx_close (wb, path, error);
 }
 
-/* CSV: per table its keys as the header, then its rows (RFC 4180, UTF-8);
- * tables apart by an empty line. */
+/* A column's name in a CSV header, as the form prints it: its group, its
+ * title and, for a figure of a numbered table, the number under it —
+ * "Tình trạng giải quyết hồ sơ TTHC: Số hồ sơ TTHC đang giải quyết (7)". */
+static char *
+csv_name (const McReportDocTable *t, guint c)
+{
+  const McReportDocColumn *col = &g_array_index (t->columns, McReportDocColumn, c);
+  g_autofree char *number = t->numbered && col->key >= 0 ? g_strdup_printf (" (%u)", c + 1) : g_strdup ("");
+
+  if (col->group != NULL)
+    return g_strdup_printf ("%s: %s%s", col->group, col->title, number);
+  return g_strdup_printf ("%s%s", col->title, number);
+}
+
+/* CSV: per table the form's column names as the header, then its rows (RFC
+ * 4180, UTF-8 after a byte order mark, for Excel); tables apart by an empty
+ * line. */
 
 gboolean
 mc_report_doc_write_csv (const McReportDoc *doc, const char *path, GError **error)
 {
-  g_autoptr(GString) out = g_string_new (NULL);
+  g_autoptr(GString) out = mc_csv_document_new ();
 
   g_return_val_if_fail (doc != NULL && path != NULL, FALSE);
 
   for (guint i = 0; i < doc->tables->len; i++)
     {
       const McReportDocTable *t = doc->tables->pdata[i];
-
-      g_autofree const char **keys = g_new0 (const char *, t->columns->len);
+      g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
 
       if (i > 0)
         g_string_append (out, "\r\n");
       for (guint c = 0; c < t->columns->len; c++)
-        keys[c] = g_array_index (t->columns, McReportDocColumn, c).csv_key;
-      mc_csv_append_row (out, keys, t->columns->len);
+        g_ptr_array_add (names, csv_name (t, c));
+      mc_csv_append_row (out, (const char *const *) names->pdata, t->columns->len);
       for (guint r = 0; r < t->rows->len; r++)
         mc_csv_append_row (out, (const char *const *) ((McReportDocRow *) t->rows->pdata[r])->cells,
                            t->columns->len);

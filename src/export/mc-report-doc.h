@@ -27,7 +27,6 @@ typedef enum {
 typedef struct {
   char     *title;
   char     *group;       /* a heading over it and the next columns of the same group, or NULL */
-  char     *csv_key;
   double    width;       /* points in the PDF; 0: what is left */
   double    xlsx_width;  /* characters */
   gboolean  center;
