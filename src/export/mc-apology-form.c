@@ -231,18 +231,6 @@ mc_apology_form_draw_page (cairo_t *cr, const McApologyFormData *data, int page,
   mc_records_draw_page (cr, (McRecordsLayOutFunc) lay_out, data, page, MC_PDF_PAGE_WIDTH, MC_PDF_PAGE_HEIGHT, width, height);
 }
 
-static int
-count_cb (gconstpointer data, double width, double height)
-{
-  return mc_apology_form_get_n_pages (data, width, height);
-}
-
-static void
-draw_cb (cairo_t *cr, gconstpointer data, int page, double width, double height)
-{
-  mc_apology_form_draw_page (cr, data, page, width, height);
-}
-
 gboolean
 mc_apology_form_data_write_pdf (const McApologyFormData *data, const char *path, GError **error)
 {
@@ -255,7 +243,7 @@ mc_apology_form_data_write_pdf (const McApologyFormData *data, const char *path,
   if (!mc_records_check_utf8 (texts, G_N_ELEMENTS (texts), error))
     return FALSE;
   return mc_records_write_pdf (path, mc_apology_form_get_title (data), MC_PDF_PAGE_WIDTH,
-                               MC_PDF_PAGE_HEIGHT, count_cb, draw_cb, data, error);
+                               MC_PDF_PAGE_HEIGHT, (McRecordsLayOutFunc) lay_out, data, NULL, error);
 }
 
 gboolean

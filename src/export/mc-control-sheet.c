@@ -489,18 +489,6 @@ mc_control_sheet_draw_page (cairo_t *cr, const McControlSheetData *data, int pag
   mc_records_draw_page (cr, (McRecordsLayOutFunc) lay_out, data, page, MC_PDF_PAGE_WIDTH, MC_PDF_PAGE_HEIGHT, width, height);
 }
 
-static int
-count_cb (gconstpointer data, double width, double height)
-{
-  return mc_control_sheet_get_n_pages (data, width, height);
-}
-
-static void
-draw_cb (cairo_t *cr, gconstpointer data, int page, double width, double height)
-{
-  mc_control_sheet_draw_page (cr, data, page, width, height);
-}
-
 static gboolean
 check_texts (const McControlSheetData *data, GError **error)
 {
@@ -529,7 +517,7 @@ mc_control_sheet_data_write_pdf (const McControlSheetData *data, const char *pat
   if (!check_texts (data, error))
     return FALSE;
   return mc_records_write_pdf (path, mc_control_sheet_get_title (), MC_PDF_PAGE_WIDTH,
-                               MC_PDF_PAGE_HEIGHT, count_cb, draw_cb, data, error);
+                               MC_PDF_PAGE_HEIGHT, (McRecordsLayOutFunc) lay_out, data, NULL, error);
 }
 
 gboolean

@@ -19,6 +19,7 @@
 #include <xlsxwriter.h>
 
 #include "mc-dossier-register.h"
+#include "mc-export-file.h"
 #include "mc-receipt.h"
 
 
@@ -364,27 +365,22 @@ check_texts (const McDossierRegisterData *data, GError **error)
   return TRUE;
 }
 
-static int
-count_cb (gconstpointer data, double width, double height)
+gboolean
+mc_dossier_register_data_write_pdf (const McDossierRegisterData *data, const char *path, GError **error)
 {
-  return mc_dossier_register_get_n_pages (data, width, height);
-}
-
-static void
-draw_cb (cairo_t *cr, gconstpointer data, int page, double width, double height)
-{
-  mc_dossier_register_draw_page (cr, data, page, width, height);
+  return mc_dossier_register_data_write_pdf_full (data, path, NULL, error);
 }
 
 gboolean
-mc_dossier_register_data_write_pdf (const McDossierRegisterData *data, const char *path, GError **error)
+mc_dossier_register_data_write_pdf_full (const McDossierRegisterData *data, const char *path,
+                                         const McExportMonitor *monitor, GError **error)
 {
   g_return_val_if_fail (data != NULL && path != NULL, FALSE);
 
   if (!check_texts (data, error))
     return FALSE;
   return mc_records_write_pdf (path, mc_dossier_register_get_title (), MC_PDF_LANDSCAPE_WIDTH,
-                               MC_PDF_LANDSCAPE_HEIGHT, count_cb, draw_cb, data, error);
+                               MC_PDF_LANDSCAPE_HEIGHT, (McRecordsLayOutFunc) lay_out, data, monitor, error);
 }
 
 /* XLSX */
@@ -513,12 +509,15 @@ to_datetime (McTime t)
 
 static void
 write_rows (lxw_worksheet *ws, const Formats *f, const McDossierRegisterData *data,
-            const Column *columns, int n_columns)
+            const Column *columns, int n_columns, const McExportMonitor *monitor)
 {
-  for (guint r = 0; r < data->rows->len; r++)
+  for (guint r = 0; r < data->rows->len && !mc_export_monitor_is_cancelled (monitor); r++)
     {
       McRegisterRow *row = g_ptr_array_index (data->rows, r);
       lxw_row_t y = HEAD_ROW + 3 + r;
+
+      if (r % 256 == 0)
+        mc_export_monitor_report (monitor, 0.9 * r / data->rows->len);
 
       for (int c = 0; c < n_columns; c++)
         {
@@ -579,20 +578,21 @@ page_setup (lxw_worksheet *ws)
 gboolean
 mc_dossier_register_data_write_xlsx (const McDossierRegisterData *data, const char *path, GError **error)
 {
+  return mc_dossier_register_data_write_xlsx_full (data, path, NULL, error);
+}
+
+/* The workbook into `file` (the temporary file the caller renames). */
+static gboolean
+write_workbook (const McDossierRegisterData *data, const char *file, const char *path,
+                const McExportMonitor *monitor, GError **error)
+{
   int n_columns;
-  const Column *columns;
-  lxw_workbook *wb;
+  const Column *columns = get_columns (data, &n_columns);
+  lxw_workbook *wb = workbook_new (file);
   lxw_worksheet *ws;
   lxw_error rc;
   Formats f;
 
-  g_return_val_if_fail (data != NULL && path != NULL, FALSE);
-
-  /* libxlsxwriter writes invalid UTF-8 as is, producing a file Excel refuses. */
-  if (!check_texts (data, error))
-    return FALSE;
-  columns = get_columns (data, &n_columns);
-  wb = workbook_new (path);
   if (wb == NULL)
     {
       g_set_error (error, MC_EXPORT_ERROR, MC_EXPORT_ERROR_WRITE, _("Cannot create the file “%s”"), path);
@@ -602,17 +602,37 @@ mc_dossier_register_data_write_xlsx (const McDossierRegisterData *data, const ch
   make_formats (wb, &f);
   write_heading (ws, &f, data, n_columns);
   write_table_head (ws, &f, columns, n_columns);
-  write_rows (ws, &f, data, columns, n_columns);
+  write_rows (ws, &f, data, columns, n_columns, monitor);
   write_notes (ws, &f, data, n_columns);
   page_setup (ws);
   rc = workbook_close (wb);
+  if (!mc_export_monitor_check (monitor, error))
+    return FALSE;
   if (rc != LXW_NO_ERROR)
     {
       g_set_error (error, MC_EXPORT_ERROR, MC_EXPORT_ERROR_WRITE, _("Cannot write the file “%s”: %s"),
                    path, lxw_strerror (rc));
       return FALSE;
     }
+  mc_export_monitor_report (monitor, 1.0);
   return TRUE;
+}
+
+gboolean
+mc_dossier_register_data_write_xlsx_full (const McDossierRegisterData *data, const char *path,
+                                          const McExportMonitor *monitor, GError **error)
+{
+  g_autofree char *tmp = NULL;
+
+  g_return_val_if_fail (data != NULL && path != NULL, FALSE);
+
+  /* libxlsxwriter writes invalid UTF-8 as is, producing a file Excel refuses. */
+  if (!check_texts (data, error))
+    return FALSE;
+  tmp = mc_export_file_begin (path, error);
+  if (tmp == NULL)
+    return FALSE;
+  return mc_export_file_finish (tmp, path, write_workbook (data, tmp, path, monitor, error), error);
 }
 
 gboolean

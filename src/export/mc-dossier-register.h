@@ -40,6 +40,12 @@ gboolean    mc_dossier_register_data_write_pdf  (const McDossierRegisterData *da
                                                  GError **error);
 gboolean    mc_dossier_register_data_write_xlsx (const McDossierRegisterData *data, const char *path,
                                                  GError **error);
+/* The same watched by a monitor (progress, Cancel); a cancelled export
+ * fails with G_IO_ERROR_CANCELLED and leaves no file. */
+gboolean    mc_dossier_register_data_write_pdf_full  (const McDossierRegisterData *data, const char *path,
+                                                      const McExportMonitor *monitor, GError **error);
+gboolean    mc_dossier_register_data_write_xlsx_full (const McDossierRegisterData *data, const char *path,
+                                                      const McExportMonitor *monitor, GError **error);
 gboolean    mc_dossier_register_write_pdf   (McWorkflow *workflow, McTime from, McTime to, const char *path,
                                              GError **error);
 gboolean    mc_dossier_register_write_xlsx  (McWorkflow *workflow, McTime from, McTime to, const char *path,

@@ -22,11 +22,18 @@
 #define CELL_PAD_X    3.0
 #define CELL_PAD_Y    2.5
 #define SIGN_SPACE    54.0   /* room to sign (and stamp) */
+#define ALL_PAGES     (-2)
+
+/* Layouts made since start: the unit of work that tests count. */
+static gint layouts_created;
 
 struct _McPdfDocument {
   cairo_t      *cr;
   PangoContext *context;
-  int           target_page;
+  int           target_page;   /* MC_PDF_ALL_PAGES when drawing through page_func */
+  McPdfPageFunc page_func;
+  gpointer      page_data;
+  const McExportMonitor *monitor;
   int           page;
   double        y;
   double        page_height;
@@ -76,6 +83,27 @@ mc_pdf_document_new_sized (cairo_t *cr, int target_page, double page_width, doub
 }
 
 McPdfDocument *
+mc_pdf_document_new_paged (double                 page_width,
+                           double                 page_height,
+                           McPdfPageFunc          page_func,
+                           gpointer               user_data,
+                           const McExportMonitor *monitor)
+{
+  McPdfDocument *doc;
+
+  g_return_val_if_fail (page_func != NULL, NULL);
+
+  doc = mc_pdf_document_new_sized (NULL, ALL_PAGES, page_width, page_height);
+  if (doc == NULL)
+    return NULL;
+  doc->page_func = page_func;
+  doc->page_data = user_data;
+  doc->monitor = monitor;
+  doc->cr = page_func (0, user_data);
+  return doc;
+}
+
+McPdfDocument *
 mc_pdf_document_new (cairo_t *cr, int target_page)
 {
   return mc_pdf_document_new_sized (cr, target_page, MC_PDF_PAGE_WIDTH, MC_PDF_PAGE_HEIGHT);
@@ -109,7 +137,20 @@ cairo_t *
 mc_pdf_document_get_cairo (McPdfDocument *doc)
 {
   g_return_val_if_fail (doc != NULL, NULL);
-  return doc->page == doc->target_page ? doc->cr : NULL;
+  return doc->page == doc->target_page || doc->target_page == ALL_PAGES ? doc->cr : NULL;
+}
+
+gboolean
+mc_pdf_document_is_cancelled (McPdfDocument *doc)
+{
+  g_return_val_if_fail (doc != NULL, FALSE);
+  return mc_export_monitor_is_cancelled (doc->monitor);
+}
+
+guint
+mc_pdf_document_get_layouts_created (void)
+{
+  return (guint) g_atomic_int_get (&layouts_created);
 }
 
 static PangoLayout *
@@ -118,6 +159,8 @@ create_layout (McPdfDocument *doc, const char *markup, double size,
 {
   PangoLayout *layout = pango_layout_new (doc->context);
   PangoFontDescription *font = pango_font_description_from_string (MC_PDF_FONT);
+
+  g_atomic_int_inc (&layouts_created);
 
   pango_font_description_set_size (font, (int) (size * PANGO_SCALE));
   if (flags & MC_PDF_TEXT_BOLD)
@@ -204,6 +247,14 @@ new_page (McPdfDocument *doc)
 {
   doc->page++;
   doc->y = MC_PDF_MARGIN_TOP;
+  /* Drawing every page in one pass: the next page's context replaces the
+   * finished one (NULL once cancelled: the rest is only measured). */
+  if (doc->page_func != NULL)
+    {
+      g_clear_pointer (&doc->cr, cairo_destroy);
+      if (!mc_pdf_document_is_cancelled (doc))
+        doc->cr = doc->page_func (doc->page, doc->page_data);
+    }
   draw_page_number (doc);
 }
 
@@ -516,15 +567,12 @@ header_height (const Table *t)
 
 /* A bordered cell with its text vertically centred. */
 static void
-draw_cell (McPdfDocument *doc, const Table *t, const char *text, McPdfTextFlags flags,
-           double x, double top, double width, double height)
+draw_laid_out_cell (McPdfDocument *doc, PangoLayout *layout, double x, double top, double width, double height)
 {
   cairo_t *cr = mc_pdf_document_get_cairo (doc);
-  g_autoptr(PangoLayout) layout = NULL;
 
   if (cr == NULL)
     return;
-  layout = cell_layout (doc, t, text, flags, width);
   cairo_save (cr);
   cairo_set_line_width (cr, RULE_WIDTH);
   cairo_rectangle (cr, x, top, width, height);
@@ -532,6 +580,18 @@ draw_cell (McPdfDocument *doc, const Table *t, const char *text, McPdfTextFlags 
   cairo_move_to (cr, x + CELL_PAD_X, top + (height - layout_height (layout)) / 2);
   pango_cairo_show_layout (cr, layout);
   cairo_restore (cr);
+}
+
+static void
+draw_cell (McPdfDocument *doc, const Table *t, const char *text, McPdfTextFlags flags,
+           double x, double top, double width, double height)
+{
+  g_autoptr(PangoLayout) layout = NULL;
+
+  if (mc_pdf_document_get_cairo (doc) == NULL)
+    return;
+  layout = cell_layout (doc, t, text, flags, width);
+  draw_laid_out_cell (doc, layout, x, top, width, height);
 }
 
 static void
@@ -570,24 +630,36 @@ body_flags (const Table *t, int column)
   return t->columns[column].center ? MC_PDF_TEXT_CENTER : MC_PDF_TEXT_PLAIN;
 }
 
+/* The cells' layouts (measured once, drawn from the same objects: shaping
+ * the text is most of a long table's cost); returns the row's height. */
 static double
-body_height (McPdfDocument *doc, const Table *t, const char * const *cells)
+body_layouts (McPdfDocument *doc, const Table *t, const char * const *cells, PangoLayout **layouts)
 {
   double height = 0;
 
   for (int i = 0; i < t->n_columns; i++)
-    height = MAX (height, cell_height (doc, t, cells[i], body_flags (t, i), t->widths[i]));
+    {
+      layouts[i] = cell_layout (doc, t, cells[i], body_flags (t, i), t->widths[i]);
+      height = MAX (height, layout_height (layouts[i]) + 2 * CELL_PAD_Y);
+    }
   return height;
 }
 
 /* A row never splits across pages; its cells are vertically centred. */
 static void
-table_row (McPdfDocument *doc, const Table *t, const char * const *cells, double height)
+table_row (McPdfDocument *doc, const Table *t, PangoLayout **layouts, double height)
 {
   double top = mc_pdf_document_place (doc, height);
 
   for (int i = 0; i < t->n_columns; i++)
-    draw_cell (doc, t, cells[i], body_flags (t, i), t->lefts[i], top, t->widths[i], height);
+    draw_laid_out_cell (doc, layouts[i], t->lefts[i], top, t->widths[i], height);
+}
+
+static void
+clear_layouts (PangoLayout **layouts, int n)
+{
+  for (int i = 0; i < n; i++)
+    g_clear_object (&layouts[i]);
 }
 
 void
@@ -600,6 +672,7 @@ mc_pdf_document_table_full (McPdfDocument     *doc,
 {
   g_autofree double *widths = NULL;
   g_autofree double *lefts = NULL;
+  g_autofree PangoLayout **layouts = NULL;
   Table t = { columns, n_columns, NULL, NULL, size > 0 ? size : TABLE_SIZE, flags, };
 
   g_return_if_fail (doc != NULL && columns != NULL && n_columns > 0 && rows != NULL);
@@ -609,11 +682,15 @@ mc_pdf_document_table_full (McPdfDocument     *doc,
   for (int i = 0; i < n_columns; i++)
     lefts[i] = i == 0 ? MC_PDF_MARGIN_LEFT : lefts[i - 1] + widths[i - 1];
   measure_header (doc, &t);
+  layouts = g_new0 (PangoLayout *, n_columns);
 
-  for (guint r = 0; r < rows->len; r++)
+  for (guint r = 0; r < rows->len && !mc_pdf_document_is_cancelled (doc); r++)
     {
       const char * const *cells = g_ptr_array_index (rows, r);
-      double height = body_height (doc, &t, cells);
+      double height = body_layouts (doc, &t, cells, layouts);
+
+      if (r % 64 == 0)
+        mc_export_monitor_report (doc->monitor, (double) r / rows->len);
 
       /* The header goes with the first row, and again at the top of every
        * page the table runs onto. */
@@ -623,7 +700,8 @@ mc_pdf_document_table_full (McPdfDocument     *doc,
             new_page (doc);
           table_header (doc, &t);
         }
-      table_row (doc, &t, cells, height);
+      table_row (doc, &t, layouts, height);
+      clear_layouts (layouts, n_columns);
     }
   if (rows->len == 0)
     table_header (doc, &t);

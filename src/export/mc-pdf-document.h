@@ -13,6 +13,7 @@
 #include <cairo.h>
 #include <pango/pangocairo.h>
 
+#include "mc-export-monitor.h"
 #include "mc-time.h"
 
 G_BEGIN_DECLS
@@ -76,12 +77,28 @@ McPdfDocument *mc_pdf_document_new_sized    (cairo_t       *cr,
                                              int            target_page,
                                              double         page_width,
                                              double         page_height);
+/* Gives the cairo context of page `page` (a new reference), called when the
+ * layout reaches that page; NULL draws nothing more. */
+typedef cairo_t *(*McPdfPageFunc) (int page, gpointer user_data);
+/* Draws every page in one pass of the layout, each on the context page_func
+ * gives: the cost of a document grows with its length, not its square.
+ * Tables report their progress to the monitor and stop when it is cancelled. */
+McPdfDocument *mc_pdf_document_new_paged    (double                 page_width,
+                                             double                 page_height,
+                                             McPdfPageFunc          page_func,
+                                             gpointer               user_data,
+                                             const McExportMonitor *monitor);
 double         mc_pdf_document_get_content_width (McPdfDocument *doc);
 void           mc_pdf_document_free         (McPdfDocument *doc);
 int            mc_pdf_document_get_n_pages  (McPdfDocument *doc);
 /* The cairo context when the block being placed is on the page drawn, else
  * NULL: custom blocks (barcodes) draw only then. */
 cairo_t       *mc_pdf_document_get_cairo    (McPdfDocument *doc);
+/* Whether the monitor was cancelled: long custom blocks stop early. */
+gboolean       mc_pdf_document_is_cancelled (McPdfDocument *doc);
+/* Pango layouts made by every document so far (a count of the work done,
+ * which tests compare across document sizes). */
+guint          mc_pdf_document_get_layouts_created (void);
 /* Reserves height points, kept together on one page; returns the block's top. */
 double         mc_pdf_document_place        (McPdfDocument *doc,
                                              double         height);

@@ -551,26 +551,18 @@ mc_receipt_draw_page (cairo_t             *cr,
   mc_records_end_page (cr, doc);
 }
 
-/* The form and its data as one pointer, for mc_records_write_pdf's callbacks. */
+/* The form and its data as one pointer, for mc_records_write_pdf's layout. */
 typedef struct {
   McFormKind           kind;
   const McReceiptData *data;
 } Form;
 
-static int
-count_cb (gconstpointer form, double width, double height)
-{
-  const Form *f = form;
-
-  return mc_receipt_get_n_pages (f->kind, f->data, width, height);
-}
-
 static void
-draw_cb (cairo_t *cr, gconstpointer form, int page, double width, double height)
+lay_out_form (McPdfDocument *doc, gconstpointer form)
 {
   const Form *f = form;
 
-  mc_receipt_draw_page (cr, f->kind, f->data, page, width, height);
+  lay_out (doc, f->kind, f->data);
 }
 
 gboolean
@@ -586,7 +578,7 @@ mc_receipt_write_pdf (McFormKind           kind,
   if (!mc_receipt_data_validate (data, error))
     return FALSE;
   return mc_records_write_pdf (path, mc_receipt_get_title (kind), MC_PDF_PAGE_WIDTH, MC_PDF_PAGE_HEIGHT,
-                               count_cb, draw_cb, &form, error);
+                               lay_out_form, &form, NULL, error);
 }
 
 gboolean

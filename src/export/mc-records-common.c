@@ -9,6 +9,7 @@
 
 #include "mc-calendar.h"
 #include "mc-export-error.h"
+#include "mc-export-file.h"
 #include "mc-records-private.h"
 
 static char *
@@ -114,19 +115,26 @@ mc_records_timeliness_label (int timeliness)
     }
 }
 
-McPdfDocument *
-mc_records_begin_page (cairo_t *cr, int page, double page_width, double page_height,
-                       double width, double height)
+/* The page scaled to fit width × height, centred, on white. */
+static void
+fit_page (cairo_t *cr, double page_width, double page_height, double width, double height)
 {
   double scale = MIN (width / page_width, height / page_height);
 
-  cairo_save (cr);
   cairo_translate (cr, (width - page_width * scale) / 2, (height - page_height * scale) / 2);
   cairo_scale (cr, scale, scale);
   cairo_set_source_rgb (cr, 1, 1, 1);
   cairo_rectangle (cr, 0, 0, page_width, page_height);
   cairo_fill (cr);
   cairo_set_source_rgb (cr, 0, 0, 0);
+}
+
+McPdfDocument *
+mc_records_begin_page (cairo_t *cr, int page, double page_width, double page_height,
+                       double width, double height)
+{
+  cairo_save (cr);
+  fit_page (cr, page_width, page_height, width, height);
   return mc_pdf_document_new_sized (cr, page, page_width, page_height);
 }
 
@@ -166,29 +174,132 @@ mc_records_check_cairo_status (cairo_status_t status, const char *path, GError *
   return FALSE;
 }
 
-gboolean
-mc_records_write_pdf (const char *path, const char *title, double page_width, double page_height,
-                      McRecordsCountFunc count, McRecordsDrawFunc draw, gconstpointer data,
-                      GError **error)
-{
-  int n_pages = count (data, page_width, page_height);
-  cairo_surface_t *surface = cairo_pdf_surface_create (path, page_width, page_height);
+typedef struct {
   cairo_t *cr;
-  gboolean ok;
+  double   page_width;
+  double   page_height;
+} PdfWriter;
+
+/* Each page after the first starts by showing the one before; every page is
+ * white under its text, as mc_records_begin_page draws it for the preview. */
+static cairo_t *
+next_pdf_page_cb (int page, gpointer user_data)
+{
+  PdfWriter *w = user_data;
+
+  if (page > 0)
+    cairo_show_page (w->cr);
+  fit_page (w->cr, w->page_width, w->page_height, w->page_width, w->page_height);
+  return cairo_reference (w->cr);
+}
+
+static gboolean
+lay_out_into_pdf (const char *file, const char *title, double page_width, double page_height,
+                  McRecordsLayOutFunc lay_out, gconstpointer data, const McExportMonitor *monitor,
+                  GError **error)
+{
+  cairo_surface_t *surface = cairo_pdf_surface_create (file, page_width, page_height);
+  PdfWriter w = { NULL, page_width, page_height };
+  McPdfDocument *doc;
+  cairo_status_t status;
 
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, title);
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Motcua");
-  cr = cairo_create (surface);
-  for (int page = 0; page < n_pages; page++)
-    {
-      draw (cr, data, page, page_width, page_height);
-      cairo_show_page (cr);
-    }
-  cairo_destroy (cr);
+  w.cr = cairo_create (surface);
+  doc = mc_pdf_document_new_paged (page_width, page_height, next_pdf_page_cb, &w, monitor);
+  lay_out (doc, data);
+  mc_pdf_document_free (doc);
+  cairo_show_page (w.cr);
+  cairo_destroy (w.cr);
   cairo_surface_finish (surface);
-  ok = mc_records_check_cairo_status (cairo_surface_status (surface), path, error);
+  status = cairo_surface_status (surface);
   cairo_surface_destroy (surface);
-  if (!ok)
-    g_unlink (path);  /* a half-written PDF would look like a finished form */
-  return ok;
+  return mc_export_monitor_check (monitor, error) &&
+         mc_records_check_cairo_status (status, file, error);
+}
+
+gboolean
+mc_records_write_pdf (const char *path, const char *title, double page_width, double page_height,
+                      McRecordsLayOutFunc lay_out, gconstpointer data, const McExportMonitor *monitor,
+                      GError **error)
+{
+  g_autofree char *tmp = mc_export_file_begin (path, error);
+  gboolean ok;
+
+  if (tmp == NULL)
+    return FALSE;
+  ok = lay_out_into_pdf (tmp, title, page_width, page_height, lay_out, data, monitor, error);
+  if (ok)
+    mc_export_monitor_report (monitor, 1.0);
+  return mc_export_file_finish (tmp, path, ok, error);
+}
+
+/* Recorded pages */
+
+struct _McRecordsPages {
+  GPtrArray *pages;   /* cairo_surface_t* (recording), one per page */
+  double     page_width;
+  double     page_height;
+};
+
+static cairo_t *
+next_recorded_page_cb (int page, gpointer user_data)
+{
+  McRecordsPages *pages = user_data;
+  cairo_rectangle_t extents = { 0, 0, pages->page_width, pages->page_height };
+  cairo_surface_t *surface = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, &extents);
+
+  g_ptr_array_add (pages->pages, surface);
+  return cairo_create (surface);
+}
+
+McRecordsPages *
+mc_records_pages_new (McRecordsLayOutFunc lay_out, gconstpointer data, double page_width, double page_height,
+                      const McExportMonitor *monitor, GError **error)
+{
+  McRecordsPages *pages = g_new0 (McRecordsPages, 1);
+  McPdfDocument *doc;
+
+  pages->pages = g_ptr_array_new_with_free_func ((GDestroyNotify) cairo_surface_destroy);
+  pages->page_width = page_width;
+  pages->page_height = page_height;
+  doc = mc_pdf_document_new_paged (page_width, page_height, next_recorded_page_cb, pages, monitor);
+  lay_out (doc, data);
+  mc_pdf_document_free (doc);
+  if (!mc_export_monitor_check (monitor, error))
+    {
+      mc_records_pages_free (pages);
+      return NULL;
+    }
+  mc_export_monitor_report (monitor, 1.0);
+  return pages;
+}
+
+void
+mc_records_pages_free (McRecordsPages *pages)
+{
+  if (pages == NULL)
+    return;
+  g_ptr_array_unref (pages->pages);
+  g_free (pages);
+}
+
+int
+mc_records_pages_get_n_pages (const McRecordsPages *pages)
+{
+  g_return_val_if_fail (pages != NULL, 0);
+  return pages->pages->len;
+}
+
+void
+mc_records_pages_draw (const McRecordsPages *pages, cairo_t *cr, int page, double width, double height)
+{
+  g_return_if_fail (pages != NULL && cr != NULL);
+  g_return_if_fail (page >= 0 && (guint) page < pages->pages->len);
+
+  cairo_save (cr);
+  fit_page (cr, pages->page_width, pages->page_height, width, height);
+  cairo_set_source_surface (cr, g_ptr_array_index (pages->pages, page), 0, 0);
+  cairo_paint (cr);
+  cairo_restore (cr);
 }

@@ -7,6 +7,7 @@
 #include <cairo.h>
 
 #include "mc-db.h"
+#include "mc-export-monitor.h"
 #include "mc-pdf-document.h"
 #include "mc-time.h"
 
@@ -53,15 +54,30 @@ int            mc_records_count_pages (McRecordsLayOutFunc lay_out, gconstpointe
 void           mc_records_draw_page   (cairo_t *cr, McRecordsLayOutFunc lay_out, gconstpointer data, int page,
                                        double page_width, double page_height, double width, double height);
 
-typedef int  (*McRecordsCountFunc) (gconstpointer data, double width, double height);
-typedef void (*McRecordsDrawFunc)  (cairo_t *cr, gconstpointer data, int page, double width, double height);
-
 /* A cairo status as the export layer's GError, naming the file. */
 gboolean    mc_records_check_cairo_status (cairo_status_t status, const char *path, GError **error);
 
-/* Every page into a PDF; a half-written file is removed. */
+/* Every page into a PDF in one pass of the layout (its cost grows with the
+ * pages, not their square). The file appears under `path` only once
+ * complete: a failed or cancelled export leaves nothing behind. */
 gboolean    mc_records_write_pdf   (const char *path, const char *title, double page_width,
-                                    double page_height, McRecordsCountFunc count,
-                                    McRecordsDrawFunc draw, gconstpointer data, GError **error);
+                                    double page_height, McRecordsLayOutFunc lay_out, gconstpointer data,
+                                    const McExportMonitor *monitor, GError **error);
+
+/* Every page laid out once and recorded, for printing: GtkPrintOperation asks
+ * for the pages one by one, and laying the whole document out again for
+ * each would make a long register cost its pages squared. */
+typedef struct _McRecordsPages McRecordsPages;
+
+McRecordsPages *mc_records_pages_new         (McRecordsLayOutFunc lay_out, gconstpointer data,
+                                              double page_width, double page_height,
+                                              const McExportMonitor *monitor, GError **error);
+void            mc_records_pages_free        (McRecordsPages *pages);
+int             mc_records_pages_get_n_pages (const McRecordsPages *pages);
+/* Page `page` scaled to fit width × height, centred, on white. */
+void            mc_records_pages_draw        (const McRecordsPages *pages, cairo_t *cr, int page,
+                                              double width, double height);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (McRecordsPages, mc_records_pages_free)
 
 G_END_DECLS

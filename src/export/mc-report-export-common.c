@@ -146,33 +146,9 @@ mc_report_pdf_draw_page (cairo_t *cr, McReportLayOutFunc lay_out, gconstpointer 
   mc_records_end_page (cr, pdf);
 }
 
-typedef struct {
-  McReportLayOutFunc lay_out;
-  gconstpointer      data;
-  double             page_width, page_height;
-} PdfJob;
-
-static int
-count_cb (gconstpointer data, double width, double height)
-{
-  const PdfJob *job = data;
-
-  return mc_report_pdf_count_pages (job->lay_out, job->data, job->page_width, job->page_height);
-}
-
-static void
-draw_cb (cairo_t *cr, gconstpointer data, int page, double width, double height)
-{
-  const PdfJob *job = data;
-
-  mc_report_pdf_draw_page (cr, job->lay_out, job->data, page, job->page_width, job->page_height, width, height);
-}
-
 gboolean
 mc_report_pdf_write (const char *path, const char *title, McReportLayOutFunc lay_out, gconstpointer data,
                      double page_width, double page_height, GError **error)
 {
-  PdfJob job = { lay_out, data, page_width, page_height };
-
-  return mc_records_write_pdf (path, title, page_width, page_height, count_cb, draw_cb, &job, error);
+  return mc_records_write_pdf (path, title, page_width, page_height, lay_out, data, NULL, error);
 }
