@@ -15,7 +15,9 @@
 #include "mc-apology-page.h"
 #include "mc-date-entry.h"
 #include "mc-boxed-item.h"
+#include "mc-calendar-store.h"
 #include "mc-dossier-register.h"
+#include "mc-export-task.h"
 #include "mc-format.h"
 #include "mc-records-print.h"
 #include "mc-text-column.h"
@@ -213,22 +215,10 @@ export_response_cb (GtkNativeDialog *chooser, int response, McApologyPage *self)
   const char *format = g_object_get_data (G_OBJECT (chooser), "format");
   g_autoptr(GFile) file = NULL;
   g_autofree char *path = NULL;
-  g_autoptr(GError) error = NULL;
 
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-      path = g_file_get_path (file);
-      if (path != NULL && mc_apology_page_export_register (self, format, path, &error))
-        {
-          g_autofree char *name = g_file_get_basename (file);
-          /* Translators: %s is a file name */
-          g_autofree char *message = g_strdup_printf (_("Register saved to %s"), name);
-          toast (self, message);
-        }
-      else if (error != NULL)
-        toast (self, error->message);
-    }
+  if (response == GTK_RESPONSE_ACCEPT && (file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser))) != NULL &&
+      (path = g_file_get_path (file)) != NULL)
+    mc_apology_page_start_export_register (self, format, path);
   g_object_unref (chooser);
 }
 
@@ -253,6 +243,81 @@ export_register_cb (GtkWidget *widget, const char *action_name, GVariant *parame
   g_signal_connect (chooser, "response", G_CALLBACK (export_response_cb), self);
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+/* The register of a period, gathered and written in the export's worker
+ * thread on its own connection: a year is thousands of rows, and the
+ * window's connection is not shared across threads. */
+typedef struct {
+  char     *db_path;
+  gint64    actor;     /* who takes the register: checked and audited */
+  McTime    from;
+  McTime    to;
+  gboolean  pdf;
+} RegisterRequest;
+
+static void
+register_request_free (RegisterRequest *request)
+{
+  g_free (request->db_path);
+  g_free (request);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (RegisterRequest, register_request_free)
+
+static gboolean
+write_register (gconstpointer data, const char *path, const McExportMonitor *monitor, GError **error)
+{
+  const RegisterRequest *request = data;
+  g_autoptr(McDb) db = mc_db_new (request->db_path, NULL, error);
+  g_autoptr(McCalendar) calendar = NULL;
+  g_autoptr(McWorkflow) workflow = NULL;
+  g_autoptr(McDossierRegisterData) doc = NULL;
+
+  if (db == NULL || (calendar = mc_calendar_store_load (db, error)) == NULL)
+    return FALSE;
+  mc_db_set_actor (db, request->actor);
+  workflow = mc_workflow_new (db, calendar);
+  doc = mc_dossier_register_data_new (workflow, request->from, request->to, error);
+  if (doc == NULL || !mc_export_monitor_check (monitor, error))
+    return FALSE;
+  return request->pdf ? mc_dossier_register_data_write_pdf_full (doc, path, monitor, error)
+                      : mc_dossier_register_data_write_xlsx_full (doc, path, monitor, error);
+}
+
+static RegisterRequest *
+register_request (McApologyPage *self, const char *format, GError **error)
+{
+  McDb *db = mc_application_get_db (self->app);
+  McDate from = read_date (self->from), to = read_date (self->to);
+  RegisterRequest *request;
+
+  if (from == MC_DATE_INVALID || to == MC_DATE_INVALID || to < from)
+    {
+      g_set_error_literal (error, MC_WORKFLOW_ERROR, MC_WORKFLOW_ERROR_INVALID,
+                           _("Write the period as dd/mm/yyyy, the first day before the last"));
+      return NULL;
+    }
+  request = g_new0 (RegisterRequest, 1);
+  request->db_path = g_strdup (mc_db_get_path (db));
+  request->actor = mc_db_get_actor (db);
+  request->from = mc_time_from_local (from, 0);
+  request->to = mc_time_from_local (to + 1, 0);
+  request->pdf = g_strcmp0 (format, "pdf") == 0;
+  return request;
+}
+
+static void
+export_done_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autofree char *path = user_data;
+  g_autofree char *name = g_path_get_basename (path);
+  /* Translators: %s is a file name */
+  g_autofree char *saved = g_strdup_printf (_("Register saved to %s"), name);
+  g_autoptr(GError) error = NULL;
+
+  mc_export_task_finish (result, &error);
+  mc_export_task_toast (GTK_WIDGET (source), error, saved);
 }
 
 static void
@@ -386,22 +451,30 @@ mc_apology_page_get_flagged (McApologyPage *self, guint position)
 gboolean
 mc_apology_page_export_register (McApologyPage *self, const char *format, const char *path, GError **error)
 {
-  McWorkflow *wf;
-  McDate from, to;
+  g_autoptr(RegisterRequest) request = NULL;
 
   g_return_val_if_fail (MC_IS_APOLOGY_PAGE (self), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
-  wf = mc_application_get_workflow (self->app);
-  from = read_date (self->from);
-  to = read_date (self->to);
-  if (from == MC_DATE_INVALID || to == MC_DATE_INVALID || to < from)
+  request = register_request (self, format, error);
+  return request != NULL && write_register (request, path, NULL, error);
+}
+
+void
+mc_apology_page_start_export_register (McApologyPage *self, const char *format, const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  RegisterRequest *request;
+
+  g_return_if_fail (MC_IS_APOLOGY_PAGE (self));
+  g_return_if_fail (path != NULL);
+
+  request = register_request (self, format, &error);
+  if (request == NULL)
     {
-      g_set_error_literal (error, MC_WORKFLOW_ERROR, MC_WORKFLOW_ERROR_INVALID,
-                           _("Write the period as dd/mm/yyyy, the first day before the last"));
-      return FALSE;
+      toast (self, error->message);
+      return;
     }
-  if (g_strcmp0 (format, "pdf") == 0)
-    return mc_dossier_register_write_pdf (wf, mc_time_from_local (from, 0), mc_time_from_local (to + 1, 0), path, error);
-  return mc_dossier_register_write_xlsx (wf, mc_time_from_local (from, 0), mc_time_from_local (to + 1, 0), path, error);
+  mc_export_task_run (GTK_WIDGET (self), _("Exporting the dossier register"), path, write_register, request,
+                      (GDestroyNotify) register_request_free, export_done_cb, g_strdup (path));
 }

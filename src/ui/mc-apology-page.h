@@ -25,5 +25,8 @@ const McApologyCount  *mc_apology_page_get_flagged    (McApologyPage *self, guin
  * format "xlsx" or "pdf". */
 gboolean               mc_apology_page_export_register (McApologyPage *self, const char *format,
                                                         const char *path, GError **error);
+/* The same in a worker thread with progress and Cancel; a toast tells the end. */
+void                   mc_apology_page_start_export_register (McApologyPage *self, const char *format,
+                                                              const char *path);
 
 G_END_DECLS

@@ -10,7 +10,6 @@
 
 #include "mc-records-print.h"
 #include "mc-report-output.h"
-#include "mc-window.h"
 
 struct _McReportPrintJob {
   gpointer         data;
@@ -173,6 +172,60 @@ mc_report_write_narrative (const McReportNarrative *narrative, const char *forma
                                      : mc_report_narrative_write_text (narrative, path, error);
 }
 
+struct _McReportExportJob {
+  McReportDoc       *doc;
+  McReport06aDoc    *form;
+  McReportNarrative *narrative;
+  char              *format;
+};
+
+McReportExportJob *
+mc_report_export_job_new_table (McReportDoc *doc, McReport06aDoc *form, const char *format)
+{
+  McReportExportJob *job = g_new0 (McReportExportJob, 1);
+
+  g_return_val_if_fail (doc != NULL && format != NULL, NULL);
+
+  job->doc = doc;
+  job->form = form;
+  job->format = g_strdup (format);
+  return job;
+}
+
+McReportExportJob *
+mc_report_export_job_new_narrative (McReportNarrative *narrative, const char *format)
+{
+  McReportExportJob *job = g_new0 (McReportExportJob, 1);
+
+  g_return_val_if_fail (narrative != NULL && format != NULL, NULL);
+
+  job->narrative = narrative;
+  job->format = g_strdup (format);
+  return job;
+}
+
+void
+mc_report_export_job_free (McReportExportJob *job)
+{
+  if (job == NULL)
+    return;
+  g_clear_pointer (&job->doc, mc_report_doc_free);
+  g_clear_pointer (&job->form, mc_report_06a_doc_free);
+  g_clear_pointer (&job->narrative, mc_report_narrative_free);
+  g_free (job->format);
+  g_free (job);
+}
+
+gboolean
+mc_report_export_job_write (gconstpointer data, const char *path, const McExportMonitor *monitor, GError **error)
+{
+  const McReportExportJob *job = data;
+
+  if (job->narrative != NULL)
+    return mc_report_write_narrative (job->narrative, job->format, path, error);
+  return mc_report_write_table (job->doc, job->form, job->format, path, error);
+}
+
 void
 mc_report_show_message (GtkWindow *parent, const char *heading, const char *body)
 {
@@ -196,25 +249,10 @@ export_response_cb (GtkNativeDialog *chooser, int response, McReportPage *page)
   const char *format = g_object_get_data (G_OBJECT (chooser), "format");
   g_autoptr(GFile) file = NULL;
   g_autofree char *path = NULL;
-  g_autoptr(GError) error = NULL;
 
   if (response == GTK_RESPONSE_ACCEPT && (file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser))) != NULL &&
       (path = g_file_get_path (file)) != NULL)
-    {
-      GtkWindow *window = parent_window (page);
-
-      if (mc_report_page_export (page, format, path, &error))
-        {
-          g_autofree char *name = g_file_get_basename (file);
-          /* Translators: %s is a file name */
-          g_autofree char *message = g_strdup_printf (_("Report saved to %s"), name);
-
-          if (window != NULL && MC_IS_WINDOW (window))
-            mc_window_toast (MC_WINDOW (window), message);
-        }
-      else
-        mc_report_show_message (window, _("The report could not be saved"), error->message);
-    }
+    mc_report_page_start_export (page, format, path);
   gtk_native_dialog_destroy (chooser);
   g_object_unref (chooser);
 }

@@ -5,6 +5,7 @@
 
 #include <adwaita.h>
 
+#include "mc-export-monitor.h"
 #include "mc-report-06a-export.h"
 #include "mc-report-doc.h"
 #include "mc-report-narrative-export.h"
@@ -32,11 +33,25 @@ gboolean          mc_report_write_table             (const McReportDoc *doc, con
 gboolean          mc_report_write_narrative         (const McReportNarrative *narrative, const char *format,
                                                      const char *path, GError **error);
 
-/* The Xuất menu: a file chooser for format, then mc_report_page_export;
- * a toast when saved, a message when not. */
+/* What is exported: the report's own copy (the page may change meanwhile),
+ * written by mc_report_export_job_write in the export's worker thread. */
+typedef struct _McReportExportJob McReportExportJob;
+
+/* Take over doc and form (NULL but for Biểu 06a); format "xlsx", "pdf" or "csv". */
+McReportExportJob *mc_report_export_job_new_table     (McReportDoc *doc, McReport06aDoc *form, const char *format);
+/* Takes over narrative; format "pdf" or "txt". */
+McReportExportJob *mc_report_export_job_new_narrative (McReportNarrative *narrative, const char *format);
+void               mc_report_export_job_free          (McReportExportJob *job);
+/* An McExportWriteFunc. */
+gboolean           mc_report_export_job_write         (gconstpointer job, const char *path,
+                                                       const McExportMonitor *monitor, GError **error);
+
+/* The Xuất menu: a file chooser for format, then mc_report_page_start_export
+ * (a toast tells how it ended). */
 void              mc_report_choose_export           (McReportPage *page, const char *format, const char *name);
 void              mc_report_show_message            (GtkWindow *parent, const char *heading, const char *body);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (McReportPrintJob, mc_report_print_job_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (McReportExportJob, mc_report_export_job_free)
 
 G_END_DECLS

@@ -16,6 +16,7 @@
 #include <glib/gi18n.h>
 
 #include "mc-date-entry.h"
+#include "mc-export-task.h"
 #include "mc-figure-list-dialog.h"
 #include "mc-format.h"
 #include "mc-lateness.h"
@@ -740,48 +741,94 @@ not_ready (McReportPage *self, GError **error)
   return FALSE;
 }
 
-static gboolean
-export_table (McReportPage *self, const char *format, const char *path, GError **error)
+/* The report's own copy for the export's worker thread, built now. */
+static McReportExportJob *
+export_job (McReportPage *self, const char *format, GError **error)
 {
-  if (self->kind == MC_REPORT_PAGE_06A)
+  gboolean narrative = self->kind == MC_REPORT_PAGE_NARRATIVE;
+  McReport06aDoc *form = NULL;
+  McReportDoc *doc;
+
+  if (!(g_str_equal (format, "pdf") || (narrative && g_str_equal (format, "txt")) ||
+        (!narrative && (g_str_equal (format, "xlsx") || g_str_equal (format, "csv")))))
     {
-      /* Biểu 06a has its own writer: the form's exact layout. */
-      g_autoptr(McReport06aDoc) doc = mc_report_06a_doc_new (db_of (self), self->doc->unit_id, self->from_date,
-                                                             self->to_date,
-                                                             gtk_check_button_get_active (self->only_with_dossiers),
-                                                             error);
-      if (doc == NULL)
-        return FALSE;
-      return mc_report_write_table (self->doc, doc, format, path, error);
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT, _("This report cannot be saved as %s"), format);
+      return NULL;
     }
-  return mc_report_write_table (self->doc, NULL, format, path, error);
+  if (narrative ? self->narrative == NULL : self->doc == NULL)
+    {
+      not_ready (self, error);
+      return NULL;
+    }
+  if (narrative)
+    {
+      McReportNarrative *copy = build_narrative (self, error);
+
+      if (copy == NULL)
+        return NULL;
+      sync_narrative (self);
+      g_free (copy->body);
+      copy->body = g_strdup (self->narrative->body);
+      return mc_report_export_job_new_narrative (copy, format);
+    }
+  /* Biểu 06a has its own writer: the form's exact layout. */
+  if (self->kind == MC_REPORT_PAGE_06A &&
+      (form = mc_report_06a_doc_new (db_of (self), self->doc->unit_id, self->from_date, self->to_date,
+                                     gtk_check_button_get_active (self->only_with_dossiers), error)) == NULL)
+    return NULL;
+  if ((doc = build_doc (self, error)) == NULL)
+    {
+      g_clear_pointer (&form, mc_report_06a_doc_free);
+      return NULL;
+    }
+  return mc_report_export_job_new_table (doc, form, format);
 }
 
 gboolean
 mc_report_page_export (McReportPage *self, const char *format, const char *path, GError **error)
 {
-  gboolean narrative;
+  g_autoptr(McReportExportJob) job = NULL;
 
   g_return_val_if_fail (MC_IS_REPORT_PAGE (self), FALSE);
   g_return_val_if_fail (format != NULL && path != NULL, FALSE);
 
-  narrative = self->kind == MC_REPORT_PAGE_NARRATIVE;
-  if (!(g_str_equal (format, "pdf") || (narrative && g_str_equal (format, "txt")) ||
-        (!narrative && (g_str_equal (format, "xlsx") || g_str_equal (format, "csv")))))
+  job = export_job (self, format, error);
+  return job != NULL && mc_report_export_job_write (job, path, NULL, error);
+}
+
+static void
+export_done_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  McReportPage *self = MC_REPORT_PAGE (source);
+  g_autofree char *path = user_data;
+  g_autofree char *name = g_path_get_basename (path);
+  /* Translators: %s is a file name */
+  g_autofree char *saved = g_strdup_printf (_("Report saved to %s"), name);
+  g_autoptr(GError) error = NULL;
+
+  if (!mc_export_task_finish (result, &error) && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    show_message (self, _("The report could not be saved"), error->message);
+  else
+    mc_export_task_toast (GTK_WIDGET (self), error, saved);
+}
+
+void
+mc_report_page_start_export (McReportPage *self, const char *format, const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  McReportExportJob *job;
+
+  g_return_if_fail (MC_IS_REPORT_PAGE (self));
+  g_return_if_fail (format != NULL && path != NULL);
+
+  job = export_job (self, format, &error);
+  if (job == NULL)
     {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT, _("This report cannot be saved as %s"), format);
-      return FALSE;
+      show_message (self, _("The report could not be saved"), error->message);
+      return;
     }
-  if (narrative)
-    {
-      if (self->narrative == NULL)
-        return not_ready (self, error);
-      sync_narrative (self);
-      return mc_report_write_narrative (self->narrative, format, path, error);
-    }
-  if (self->doc == NULL)
-    return not_ready (self, error);
-  return export_table (self, format, path, error);
+  mc_export_task_run (GTK_WIDGET (self), _("Exporting the report"), path, mc_report_export_job_write, job,
+                      (GDestroyNotify) mc_report_export_job_free, export_done_cb, g_strdup (path));
 }
 
 void

@@ -61,6 +61,9 @@ void               mc_report_page_set_narrative_text (McReportPage *self, const 
  * (tables) or "pdf", "txt" (the narrative, with its edited text). */
 gboolean           mc_report_page_export         (McReportPage *self, const char *format, const char *path,
                                                   GError **error);
+/* The same in a worker thread with progress and Cancel; a toast (or a
+ * message for an error) tells the end. */
+void               mc_report_page_start_export   (McReportPage *self, const char *format, const char *path);
 void               mc_report_page_print          (McReportPage *self);
 
 G_END_DECLS
