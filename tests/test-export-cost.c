@@ -230,6 +230,42 @@ test_recorded_pages (void)
   g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
   cairo_destroy (cr);
   cairo_surface_destroy (surface);
+
+  /* A replayed page looks like the page drawn directly. */
+  for (int page = 0; page < n; page += n - 1)
+    {
+      cairo_surface_t *replayed = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 420, 594);
+      cairo_surface_t *direct = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 420, 594);
+      cairo_t *a = cairo_create (replayed);
+      cairo_t *b = cairo_create (direct);
+      int differing = 0, inked = 0;
+
+      mc_records_pages_draw (pages, a, page, 420, 594);
+      mc_records_draw_page (b, lay_out_register, text->str, page, MC_PDF_PAGE_WIDTH, MC_PDF_PAGE_HEIGHT, 420, 594);
+      cairo_surface_flush (replayed);
+      cairo_surface_flush (direct);
+      for (int y = 0; y < 594; y++)
+        {
+          const guint32 *ra = (const guint32 *) (cairo_image_surface_get_data (replayed) +
+                                                 y * cairo_image_surface_get_stride (replayed));
+          const guint32 *rb = (const guint32 *) (cairo_image_surface_get_data (direct) +
+                                                 y * cairo_image_surface_get_stride (direct));
+
+          for (int x = 0; x < 420; x++)
+            {
+              differing += (ra[x] & 0xffffff) != (rb[x] & 0xffffff);
+              inked += (rb[x] & 0xffffff) != 0xffffff;
+            }
+        }
+      g_test_message ("page %d: %d pixels inked, %d differ", page + 1, inked, differing);
+      g_assert_cmpint (inked, >, 2000);
+      /* Glyph edges may round differently through the recording. */
+      g_assert_cmpint (differing, <, 420 * 594 / 200);
+      cairo_destroy (a);
+      cairo_destroy (b);
+      cairo_surface_destroy (replayed);
+      cairo_surface_destroy (direct);
+    }
 }
 
 int

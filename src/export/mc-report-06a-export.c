@@ -414,18 +414,12 @@ lay_out (McPdfDocument *doc, gconstpointer data)
   pdf_signatures (doc, data);
 }
 
-int
-mc_report_06a_doc_count_pages (const McReport06aDoc *doc, double width, double height)
+McRecordsPages *
+mc_report_06a_doc_record_pages (const McReport06aDoc *doc, GError **error)
 {
-  g_return_val_if_fail (doc != NULL, 0);
+  g_return_val_if_fail (doc != NULL, NULL);
 
-  return mc_report_pdf_count_pages (lay_out, doc, MC_PDF_LANDSCAPE_WIDTH, MC_PDF_LANDSCAPE_HEIGHT);
-}
-
-void
-mc_report_06a_doc_draw_page (cairo_t *cr, const McReport06aDoc *doc, int page, double width, double height)
-{
-  mc_report_pdf_draw_page (cr, lay_out, doc, page, MC_PDF_LANDSCAPE_WIDTH, MC_PDF_LANDSCAPE_HEIGHT, width, height);
+  return mc_records_pages_new (lay_out, doc, MC_PDF_LANDSCAPE_WIDTH, MC_PDF_LANDSCAPE_HEIGHT, NULL, error);
 }
 
 gboolean

@@ -6,6 +6,7 @@
 #include <cairo.h>
 
 #include "mc-db.h"
+#include "mc-records-private.h"
 #include "mc-report.h"
 
 G_BEGIN_DECLS
@@ -31,9 +32,8 @@ gboolean        mc_report_06a_doc_write_xlsx (const McReport06aDoc *doc, const c
 gboolean        mc_report_06a_doc_write_pdf  (const McReport06aDoc *doc, const char *path, GError **error);
 gboolean        mc_report_06a_doc_write_csv  (const McReport06aDoc *doc, const char *path, GError **error);
 /* For the print preview: pages at width × height, and one page drawn. */
-int             mc_report_06a_doc_count_pages (const McReport06aDoc *doc, double width, double height);
-void            mc_report_06a_doc_draw_page   (cairo_t *cr, const McReport06aDoc *doc, int page,
-                                               double width, double height);
+/* Every page laid out once, for printing (landscape A4). */
+McRecordsPages *mc_report_06a_doc_record_pages (const McReport06aDoc *doc, GError **error);
 /* The column headings (3)…(13) as the form prints them. */
 const char     *mc_report_06a_column_title   (McReport06aColumn column);
 

@@ -475,18 +475,12 @@ page_height (const McReportDoc *doc)
   return doc->landscape ? MC_PDF_LANDSCAPE_HEIGHT : MC_PDF_PAGE_HEIGHT;
 }
 
-int
-mc_report_doc_count_pages (const McReportDoc *doc, double width, double height)
+McRecordsPages *
+mc_report_doc_record_pages (const McReportDoc *doc, GError **error)
 {
-  g_return_val_if_fail (doc != NULL, 0);
+  g_return_val_if_fail (doc != NULL, NULL);
 
-  return mc_report_pdf_count_pages (lay_out, doc, page_width (doc), page_height (doc));
-}
-
-void
-mc_report_doc_draw_page (cairo_t *cr, const McReportDoc *doc, int page, double width, double height)
-{
-  mc_report_pdf_draw_page (cr, lay_out, doc, page, page_width (doc), page_height (doc), width, height);
+  return mc_records_pages_new (lay_out, doc, page_width (doc), page_height (doc), NULL, error);
 }
 
 gboolean

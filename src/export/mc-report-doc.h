@@ -12,6 +12,7 @@
 #include <cairo.h>
 
 #include "mc-db.h"
+#include "mc-records-private.h"
 #include "mc-report-public.h"
 #include "mc-time.h"
 
@@ -86,8 +87,8 @@ GPtrArray   *mc_report_doc_items          (McDb *db, const McReportDoc *doc, gui
 gboolean     mc_report_doc_write_xlsx     (const McReportDoc *doc, const char *path, GError **error);
 gboolean     mc_report_doc_write_pdf      (const McReportDoc *doc, const char *path, GError **error);
 gboolean     mc_report_doc_write_csv      (const McReportDoc *doc, const char *path, GError **error);
-int          mc_report_doc_count_pages    (const McReportDoc *doc, double width, double height);
-void         mc_report_doc_draw_page      (cairo_t *cr, const McReportDoc *doc, int page, double width, double height);
+/* Every page laid out once, for printing (A4, landscape if doc->landscape). */
+McRecordsPages *mc_report_doc_record_pages (const McReportDoc *doc, GError **error);
 
 /* "QUÝ I NĂM 2024" when [from, to] is a statutory period of the database's
  * rule, else "TỪ NGÀY 15/12/2023 ĐẾN NGÀY 14/03/2024"; in lower case with

@@ -127,25 +127,6 @@ mc_report_pdf_signatures (McPdfDocument *pdf, const McReportSignatures *s)
   mc_pdf_document_signatures (pdf, signatures, 2);
 }
 
-int
-mc_report_pdf_count_pages (McReportLayOutFunc lay_out, gconstpointer data, double page_width, double page_height)
-{
-  g_autoptr(McPdfDocument) pdf = mc_pdf_document_new_sized (NULL, -1, page_width, page_height);
-
-  lay_out (pdf, data);
-  return mc_pdf_document_get_n_pages (pdf);
-}
-
-void
-mc_report_pdf_draw_page (cairo_t *cr, McReportLayOutFunc lay_out, gconstpointer data, int page,
-                         double page_width, double page_height, double width, double height)
-{
-  McPdfDocument *pdf = mc_records_begin_page (cr, page, page_width, page_height, width, height);
-
-  lay_out (pdf, data);
-  mc_records_end_page (cr, pdf);
-}
-
 gboolean
 mc_report_pdf_write (const char *path, const char *title, McReportLayOutFunc lay_out, gconstpointer data,
                      double page_width, double page_height, GError **error)

@@ -58,11 +58,6 @@ gboolean      mc_report_xlsx_close      (lxw_workbook *wb, const char *path, GEr
 typedef void (*McReportLayOutFunc) (McPdfDocument *pdf, gconstpointer data);
 
 void          mc_report_pdf_signatures  (McPdfDocument *pdf, const McReportSignatures *s);
-int           mc_report_pdf_count_pages (McReportLayOutFunc lay_out, gconstpointer data, double page_width,
-                                         double page_height);
-/* Page `page` scaled into width × height on cr. */
-void          mc_report_pdf_draw_page   (cairo_t *cr, McReportLayOutFunc lay_out, gconstpointer data, int page,
-                                         double page_width, double page_height, double width, double height);
 /* Every page into a PDF titled title; a half-written file is removed. */
 gboolean      mc_report_pdf_write       (const char *path, const char *title, McReportLayOutFunc lay_out,
                                          gconstpointer data, double page_width, double page_height,

@@ -111,18 +111,12 @@ lay_out (McPdfDocument *pdf, gconstpointer data)
   closing (pdf, n);
 }
 
-int
-mc_report_narrative_count_pages (const McReportNarrative *n, double width, double height)
+McRecordsPages *
+mc_report_narrative_record_pages (const McReportNarrative *n, GError **error)
 {
-  g_return_val_if_fail (n != NULL, 0);
+  g_return_val_if_fail (n != NULL, NULL);
 
-  return mc_report_pdf_count_pages (lay_out, n, MC_PDF_PAGE_WIDTH, MC_PDF_PAGE_HEIGHT);
-}
-
-void
-mc_report_narrative_draw_page (cairo_t *cr, const McReportNarrative *n, int page, double width, double height)
-{
-  mc_report_pdf_draw_page (cr, lay_out, n, page, MC_PDF_PAGE_WIDTH, MC_PDF_PAGE_HEIGHT, width, height);
+  return mc_records_pages_new (lay_out, n, MC_PDF_PAGE_WIDTH, MC_PDF_PAGE_HEIGHT, NULL, error);
 }
 
 static gboolean

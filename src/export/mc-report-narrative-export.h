@@ -6,6 +6,7 @@
 
 #include <cairo.h>
 
+#include "mc-records-private.h"
 #include "mc-report-narrative.h"
 
 G_BEGIN_DECLS
@@ -13,8 +14,7 @@ G_BEGIN_DECLS
 gboolean mc_report_narrative_write_pdf   (const McReportNarrative *n, const char *path, GError **error);
 /* The body as plain text (the "csv" of a narrative: one paragraph a line). */
 gboolean mc_report_narrative_write_text  (const McReportNarrative *n, const char *path, GError **error);
-int      mc_report_narrative_count_pages (const McReportNarrative *n, double width, double height);
-void     mc_report_narrative_draw_page   (cairo_t *cr, const McReportNarrative *n, int page, double width,
-                                          double height);
+/* Every page laid out once, for printing (A4). */
+McRecordsPages *mc_report_narrative_record_pages (const McReportNarrative *n, GError **error);
 
 G_END_DECLS

@@ -11,106 +11,77 @@
 #include "mc-records-print.h"
 #include "mc-report-output.h"
 
+/* The pages are laid out once when the job is made and replayed for each
+ * page the print operation asks for (laying the report out again per page
+ * made printing cost its pages squared). */
 struct _McReportPrintJob {
-  gpointer         data;
-  GDestroyNotify   free_data;
-  McPrintCountFunc count;
-  McPrintDrawFunc  draw;
-  gboolean         landscape;
+  McRecordsPages *pages;
+  gboolean        landscape;
 };
 
-static int
-count_06a (gconstpointer data, double width, double height)
-{
-  return mc_report_06a_doc_count_pages (data, width, height);
-}
-
-static void
-draw_06a (cairo_t *cr, gconstpointer data, int page, double width, double height)
-{
-  mc_report_06a_doc_draw_page (cr, data, page, width, height);
-}
-
-static int
-count_doc (gconstpointer data, double width, double height)
-{
-  return mc_report_doc_count_pages (data, width, height);
-}
-
-static void
-draw_doc (cairo_t *cr, gconstpointer data, int page, double width, double height)
-{
-  mc_report_doc_draw_page (cr, data, page, width, height);
-}
-
-static int
-count_narrative (gconstpointer data, double width, double height)
-{
-  return mc_report_narrative_count_pages (data, width, height);
-}
-
-static void
-draw_narrative (cairo_t *cr, gconstpointer data, int page, double width, double height)
-{
-  mc_report_narrative_draw_page (cr, data, page, width, height);
-}
-
 static McReportPrintJob *
-print_job_new (gpointer data, GDestroyNotify free_data, McPrintCountFunc count, McPrintDrawFunc draw,
-               gboolean landscape)
+print_job_new (McRecordsPages *pages, gboolean landscape)
 {
-  McReportPrintJob *job = g_new0 (McReportPrintJob, 1);
+  McReportPrintJob *job;
 
-  *job = (McReportPrintJob) { data, free_data, count, draw, landscape };
+  if (pages == NULL)
+    return NULL;
+  job = g_new0 (McReportPrintJob, 1);
+  job->pages = pages;
+  job->landscape = landscape;
   return job;
 }
 
 static void
 begin_print_cb (GtkPrintOperation *op, GtkPrintContext *context, McReportPrintJob *job)
 {
-  gtk_print_operation_set_n_pages (op, MAX (1, job->count (job->data, gtk_print_context_get_width (context),
-                                                           gtk_print_context_get_height (context))));
+  gtk_print_operation_set_n_pages (op, MAX (1, mc_records_pages_get_n_pages (job->pages)));
 }
 
 static void
 draw_page_cb (GtkPrintOperation *op, GtkPrintContext *context, int page, McReportPrintJob *job)
 {
-  cairo_t *cr = gtk_print_context_get_cairo_context (context);
-
-  cairo_save (cr);
-  job->draw (cr, job->data, page, gtk_print_context_get_width (context), gtk_print_context_get_height (context));
-  cairo_restore (cr);
+  if (page < mc_records_pages_get_n_pages (job->pages))
+    mc_records_pages_draw (job->pages, gtk_print_context_get_cairo_context (context), page,
+                           gtk_print_context_get_width (context), gtk_print_context_get_height (context));
 }
 
 McReportPrintJob *
-mc_report_print_job_new_06a (McReport06aDoc *doc)
+mc_report_print_job_new_06a (McReport06aDoc *doc, GError **error)
 {
+  g_autoptr(McReport06aDoc) owned = doc;
+
   g_return_val_if_fail (doc != NULL, NULL);
 
-  return print_job_new (doc, (GDestroyNotify) mc_report_06a_doc_free, count_06a, draw_06a, TRUE);
+  return print_job_new (mc_report_06a_doc_record_pages (doc, error), TRUE);
 }
 
 McReportPrintJob *
-mc_report_print_job_new_doc (McReportDoc *doc)
+mc_report_print_job_new_doc (McReportDoc *doc, GError **error)
 {
+  g_autoptr(McReportDoc) owned = doc;
+
   g_return_val_if_fail (doc != NULL, NULL);
 
-  return print_job_new (doc, (GDestroyNotify) mc_report_doc_free, count_doc, draw_doc, doc->landscape);
+  return print_job_new (mc_report_doc_record_pages (doc, error), doc->landscape);
 }
 
 McReportPrintJob *
-mc_report_print_job_new_narrative (McReportNarrative *narrative)
+mc_report_print_job_new_narrative (McReportNarrative *narrative, GError **error)
 {
+  g_autoptr(McReportNarrative) owned = narrative;
+
   g_return_val_if_fail (narrative != NULL, NULL);
 
-  return print_job_new (narrative, (GDestroyNotify) mc_report_narrative_free, count_narrative, draw_narrative,
-                        FALSE);
+  return print_job_new (mc_report_narrative_record_pages (narrative, error), FALSE);
 }
 
 void
 mc_report_print_job_free (McReportPrintJob *job)
 {
-  job->free_data (job->data);
+  if (job == NULL)
+    return;
+  mc_records_pages_free (job->pages);
   g_free (job);
 }
 

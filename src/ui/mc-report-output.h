@@ -13,12 +13,13 @@
 
 G_BEGIN_DECLS
 
-/* What is printed: the report's own copy, taken over by the job. */
+/* What is printed: the report's own copy (freed once its pages are laid
+ * out, or on error), every page laid out once. */
 typedef struct _McReportPrintJob McReportPrintJob;
 
-McReportPrintJob *mc_report_print_job_new_06a       (McReport06aDoc *doc);
-McReportPrintJob *mc_report_print_job_new_doc       (McReportDoc *doc);
-McReportPrintJob *mc_report_print_job_new_narrative (McReportNarrative *narrative);
+McReportPrintJob *mc_report_print_job_new_06a       (McReport06aDoc *doc, GError **error);
+McReportPrintJob *mc_report_print_job_new_doc       (McReportDoc *doc, GError **error);
+McReportPrintJob *mc_report_print_job_new_narrative (McReportNarrative *narrative, GError **error);
 void              mc_report_print_job_free          (McReportPrintJob *job);
 /* Opens the print dialog on A4; takes the job over. */
 gboolean          mc_report_print_job_run           (McReportPrintJob *job, GtkWindow *parent, const char *job_name,

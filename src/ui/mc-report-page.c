@@ -407,7 +407,7 @@ print_job (McReportPage *self, GError **error)
         return NULL;
       g_free (copy->body);
       copy->body = mc_report_page_get_narrative_text (self);
-      return mc_report_print_job_new_narrative (copy);
+      return mc_report_print_job_new_narrative (copy, error);
     }
   else if (self->kind == MC_REPORT_PAGE_06A)
     {
@@ -415,13 +415,13 @@ print_job (McReportPage *self, GError **error)
                                                    self->to_date,
                                                    gtk_check_button_get_active (self->only_with_dossiers), error);
 
-      return doc != NULL ? mc_report_print_job_new_06a (doc) : NULL;
+      return doc != NULL ? mc_report_print_job_new_06a (doc, error) : NULL;
     }
   else
     {
       McReportDoc *doc = build_doc (self, error);
 
-      return doc != NULL ? mc_report_print_job_new_doc (doc) : NULL;
+      return doc != NULL ? mc_report_print_job_new_doc (doc, error) : NULL;
     }
 }
 
