@@ -3,13 +3,14 @@
  *
  * Usage: bench-register [N]   (default 20000 demo dossiers, two years to 07/12/2026)
  * For a week, a month, a quarter and a year: the rows loaded from SQLite, the
- * PDF written (pages, ms per page) and the XLSX. Issue 11 item 9: the PDF laid
+ * PDF written (pages, ms per page) and the XLSX, in processor time. Issue 11 item 9: the PDF laid
  * the whole register out again for every page, so a year took hours; its cost
  * per page must stay flat as the period grows.
  */
 #include "config.h"
 
 #include <stdlib.h>
+#include <time.h>
 
 #include <glib/gstdio.h>
 
@@ -29,10 +30,15 @@ static const Period periods[] = {
   { "year",    2025, 12,  1, 2026, 11, 30 },
 };
 
+/* Processor time, ms: the machine is shared, so wall time says more about
+ * the neighbours than about the code. */
 static double
-ms_since (gint64 start)
+cpu_ms (void)
 {
-  return (g_get_monotonic_time () - start) / 1000.0;
+  struct timespec ts;
+
+  clock_gettime (CLOCK_PROCESS_CPUTIME_ID, &ts);
+  return ts.tv_sec * 1000.0 + ts.tv_nsec / 1e6;
 }
 
 static void
@@ -44,25 +50,29 @@ bench_period (McWorkflow *workflow, const Period *p, const char *dir)
   g_autofree char *xlsx = g_build_filename (dir, "register.xlsx", NULL);
   g_autoptr(McDossierRegisterData) data = NULL;
   g_autoptr(GError) error = NULL;
-  double load, write_pdf, write_xlsx;
-  gint64 start = g_get_monotonic_time ();
+  double load, write_pdf, write_xlsx, wall_pdf;
+  double start = cpu_ms ();
+  gint64 wall;
   int pages;
 
   data = mc_dossier_register_data_new (workflow, from, to, &error);
   if (data == NULL)
     g_error ("%s", error->message);
-  load = ms_since (start);
-  start = g_get_monotonic_time ();
+  load = cpu_ms () - start;
+  start = cpu_ms ();
+  wall = g_get_monotonic_time ();
   if (!mc_dossier_register_data_write_pdf (data, pdf, &error))
     g_error ("%s", error->message);
-  write_pdf = ms_since (start);
-  start = g_get_monotonic_time ();
+  write_pdf = cpu_ms () - start;
+  wall_pdf = (g_get_monotonic_time () - wall) / 1000.0;
+  start = cpu_ms ();
   if (!mc_dossier_register_data_write_xlsx (data, xlsx, &error))
     g_error ("%s", error->message);
-  write_xlsx = ms_since (start);
+  write_xlsx = cpu_ms () - start;
   pages = mc_dossier_register_get_n_pages (data, MC_PDF_LANDSCAPE_WIDTH, MC_PDF_LANDSCAPE_HEIGHT);
-  g_print ("register %-7s %6u rows: load %7.1f ms, PDF %5d pages %9.1f ms (%5.1f ms/page), XLSX %7.1f ms\n",
-           p->name, data->rows->len, load, pages, write_pdf, write_pdf / pages, write_xlsx);
+  g_print ("register %-7s %6u rows: load %6.1f ms, PDF %5d pages %8.1f ms (%4.1f ms/page; wall %8.1f ms), "
+           "XLSX %6.1f ms\n", p->name, data->rows->len, load, pages, write_pdf, write_pdf / pages, wall_pdf,
+           write_xlsx);
   g_unlink (pdf);
   g_unlink (xlsx);
 }
