@@ -138,6 +138,95 @@ test_passwords (Fixture *f, gconstpointer data)
   g_assert_error (error, MC_ACCOUNTS_ERROR, MC_ACCOUNTS_ERROR_BAD_PASSWORD);  /* same message: no user enumeration */
 }
 
+/* Đổi mật khẩu: a new account must choose its own password; a person
+ * changes their own with the old one, audited; the administrator requires
+ * a change, or waives it. */
+static void
+test_password_change (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(McStaff) s = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  gint64 lan = mc_db_lookup_id (f->db, "staff", "username", "tn.lan", NULL);
+  gint64 audit_rows;
+
+  s = mc_accounts_get_staff (f->accounts, "tn.lan", &error);
+  g_assert_true (s->must_change_password);
+  g_clear_pointer (&s, mc_staff_free);
+  s = mc_accounts_get_staff (f->accounts, "admin", &error);
+  g_assert_false (s->must_change_password);
+  g_clear_pointer (&s, mc_staff_free);
+
+  /* Signed in as themselves: a wrong old password, the same password again,
+   * a weak one are refused and change nothing. */
+  sign_in (f, "tn.lan");
+  g_assert_false (mc_accounts_set_password (f->accounts, "tn.lan", "sai-mat-khau1", "lanmoi2026", &error));
+  g_assert_error (error, MC_ACCOUNTS_ERROR, MC_ACCOUNTS_ERROR_BAD_PASSWORD);
+  g_clear_error (&error);
+  g_assert_cmpint (mc_db_get_actor (f->db), ==, lan);
+  g_assert_false (mc_accounts_set_password (f->accounts, "tn.lan", PASSWORD, PASSWORD, &error));
+  g_assert_error (error, MC_ACCOUNTS_ERROR, MC_ACCOUNTS_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_false (mc_accounts_set_password (f->accounts, "tn.lan", PASSWORD, "ngan", &error));
+  g_assert_error (error, MC_ACCOUNTS_ERROR, MC_ACCOUNTS_ERROR_INVALID);
+  g_clear_error (&error);
+  s = mc_accounts_get_staff (f->accounts, "tn.lan", NULL);
+  g_assert_true (s->must_change_password);
+  g_clear_pointer (&s, mc_staff_free);
+
+  audit_rows = mc_db_query_int (f->db, "SELECT count (*) FROM audit_log", NULL);
+  g_assert_true (mc_accounts_set_password (f->accounts, "tn.lan", PASSWORD, "lanmoi2026", &error));
+  g_assert_no_error (error);
+  s = mc_accounts_get_staff (f->accounts, "tn.lan", NULL);
+  g_assert_false (s->must_change_password);
+  g_clear_pointer (&s, mc_staff_free);
+  /* In the audit trail, by the person themselves. */
+  g_assert_cmpint (mc_db_query_int (f->db, "SELECT count (*) FROM audit_log WHERE action = 'staff.update' "
+                                           "AND detail LIKE 'tn.lan%tự đổi mật khẩu%' AND staff_id = "
+                                           "(SELECT id FROM staff WHERE username = 'tn.lan')", NULL), ==, 1);
+  g_assert_cmpint (mc_db_query_int (f->db, "SELECT count (*) FROM audit_log", NULL), >, audit_rows);
+  g_assert_null (mc_accounts_sign_in (f->accounts, "tn.lan", PASSWORD, &error));
+  g_assert_error (error, MC_ACCOUNTS_ERROR, MC_ACCOUNTS_ERROR_BAD_PASSWORD);
+  g_clear_error (&error);
+  s = mc_accounts_sign_in (f->accounts, "tn.lan", "lanmoi2026", &error);
+  g_assert_no_error (error);
+  g_clear_pointer (&s, mc_staff_free);
+  /* Nobody else's, and no flag of their own. */
+  g_assert_false (mc_accounts_set_password (f->accounts, "cv.duc", PASSWORD, "ducmoi2026", &error));
+  g_assert_error (error, MC_ACCOUNTS_ERROR, MC_ACCOUNTS_ERROR_FORBIDDEN);
+  g_clear_error (&error);
+  g_assert_false (mc_accounts_set_must_change (f->accounts, "tn.lan", FALSE, &error));
+  g_assert_error (error, MC_ACCOUNTS_ERROR, MC_ACCOUNTS_ERROR_FORBIDDEN);
+  g_clear_error (&error);
+  mc_accounts_sign_out (f->accounts);
+
+  /* The administrator requires a change, waives one, and a password they
+   * set must be changed by its holder. */
+  sign_in (f, "admin");
+  g_assert_true (mc_accounts_set_must_change (f->accounts, "tn.lan", TRUE, &error));
+  g_assert_no_error (error);
+  g_assert_true (mc_accounts_set_must_change (f->accounts, "cv.duc", FALSE, &error));
+  g_assert_no_error (error);
+  g_assert_true (mc_accounts_set_password (f->accounts, "cv.linh", NULL, "linhmoi2026", &error));
+  g_assert_no_error (error);
+  g_assert_false (mc_accounts_set_must_change (f->accounts, "nobody", TRUE, &error));
+  g_assert_error (error, MC_ACCOUNTS_ERROR, MC_ACCOUNTS_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  rows = mc_accounts_list (f->accounts, &error);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      McStaff *r = rows->pdata[i];
+      if (g_str_equal (r->username, "tn.lan") || g_str_equal (r->username, "cv.linh"))
+        g_assert_true (r->must_change_password);
+      else if (g_str_equal (r->username, "cv.duc"))
+        g_assert_false (r->must_change_password);
+    }
+  g_assert_cmpint (mc_db_query_int (f->db, "SELECT count (*) FROM audit_log WHERE action = 'staff.update' "
+                                           "AND detail = 'tn.lan yêu cầu đổi mật khẩu khi đăng nhập'", NULL), ==, 1);
+  g_assert_cmpint (mc_db_query_int (f->db, "SELECT count (*) FROM audit_log WHERE action = 'staff.update' "
+                                           "AND detail = 'cv.duc bỏ yêu cầu đổi mật khẩu'", NULL), ==, 1);
+}
+
 static void
 test_lockout (Fixture *f, gconstpointer data)
 {
@@ -333,6 +422,7 @@ main (int argc, char *argv[])
 
 #define ADD(path, fn) g_test_add (path, Fixture, NULL, fixture_set_up, fn, fixture_tear_down)
   ADD ("/accounts/passwords", test_passwords);
+  ADD ("/accounts/password-change", test_password_change);
   ADD ("/accounts/lockout", test_lockout);
   ADD ("/accounts/role-table", test_role_table);
   ADD ("/accounts/actions-checked", test_actions_checked);

@@ -141,7 +141,8 @@ mc_accounts_new (McDb *db)
 
 #define STAFF_COLUMNS                                                                              \
   "SELECT s.id, s.username, s.full_name, s.title, coalesce (s.department_id, 0), d.code, d.name, "  \
-  "s.roles, s.active, coalesce (s.locked_until, 0), s.password_hash IS NOT NULL "                   \
+  "s.roles, s.active, coalesce (s.locked_until, 0), s.password_hash IS NOT NULL, "                  \
+  "s.must_change_password "                                                                        \
   "FROM staff s LEFT JOIN department d ON d.id = s.department_id "
 
 static char *
@@ -168,6 +169,7 @@ staff_from_row (sqlite3_stmt *stmt)
   s->active = sqlite3_column_int (stmt, 8) != 0;
   s->locked_until = sqlite3_column_int64 (stmt, 9);
   s->has_password = sqlite3_column_int (stmt, 10) != 0;
+  s->must_change_password = sqlite3_column_int (stmt, 11) != 0;
   return s;
 }
 
@@ -283,7 +285,8 @@ check_username (const char *username, GError **error)
 
 static gboolean
 insert_staff (McAccounts *self, const char *username, const char *full_name, const char *title,
-              gint64 department_id, McRoles roles_value, const char *password, GError **error)
+              gint64 department_id, McRoles roles_value, const char *password, gboolean must_change,
+              GError **error)
 {
   g_autofree char *hash = NULL;
   g_autofree char *role_text = mc_roles_to_string (roles_value);
@@ -305,7 +308,8 @@ insert_staff (McAccounts *self, const char *username, const char *full_name, con
   if (password && (hash = hash_password (password, error)) == NULL)
     return FALSE;
   stmt = mc_db_prepare (self->db, "INSERT INTO staff (username, full_name, title, department_id, roles, "
-                                  "password_hash, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)", error);
+                                  "password_hash, created_at, must_change_password) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                        error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_text (stmt, 1, username, -1, SQLITE_TRANSIENT);
@@ -316,6 +320,7 @@ insert_staff (McAccounts *self, const char *username, const char *full_name, con
   sqlite3_bind_text (stmt, 5, role_text, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 6, hash, -1, SQLITE_TRANSIENT);
   sqlite3_bind_int64 (stmt, 7, mc_time_now ());
+  sqlite3_bind_int (stmt, 8, must_change ? 1 : 0);
   return mc_db_step_done (self->db, stmt, error);
 }
 
@@ -338,7 +343,8 @@ mc_accounts_create_first_admin (McAccounts *self, const char *username, const ch
     }
   if (password == NULL)
     return check_password_strength (password, error) || (mc_db_rollback (self->db), FALSE);
-  ok = insert_staff (self, username, full_name, _("Administrator"), 0, MC_ROLE_ADMIN, password, error) &&
+  /* The first administrator chose this password: nothing to change. */
+  ok = insert_staff (self, username, full_name, _("Administrator"), 0, MC_ROLE_ADMIN, password, FALSE, error) &&
        mc_db_commit (self->db, error);
   if (!ok)
     mc_db_rollback (self->db);
@@ -534,7 +540,9 @@ mc_accounts_create (McAccounts *self, const char *username, const char *full_nam
     }
   if (!mc_db_begin (self->db, error))
     return FALSE;
-  ok = insert_staff (self, username, full_name, title, department, roles_value, password, error) &&
+  /* The administrator knows the password given: the person chooses their
+   * own at the first sign-in (mc_accounts_set_must_change to waive it). */
+  ok = insert_staff (self, username, full_name, title, department, roles_value, password, TRUE, error) &&
        mc_db_commit (self->db, error);
   if (!ok)
     mc_db_rollback (self->db);
@@ -597,6 +605,28 @@ mc_accounts_update (McAccounts *self, const char *username, const char *full_nam
   return mc_db_step_done (self->db, stmt, error);
 }
 
+/* A required change is not done by typing the old password again. */
+static gboolean
+check_password_is_new (McAccounts *self, gint64 id, const char *password, GError **error)
+{
+  sqlite3_stmt *stmt = mc_db_prepare (self->db, "SELECT password_hash FROM staff WHERE id = ?", error);
+  g_autofree char *hash = NULL;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    hash = text_at (stmt, 0);
+  sqlite3_reset (stmt);
+  if (hash != NULL && crypto_pwhash_str_verify (hash, password, strlen (password)) == 0)
+    {
+      g_set_error_literal (error, MC_ACCOUNTS_ERROR, MC_ACCOUNTS_ERROR_INVALID,
+                           _("The new password must differ from the current one"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
 gboolean
 mc_accounts_set_password (McAccounts *self, const char *username, const char *old_password,
                           const char *new_password, GError **error)
@@ -623,13 +653,36 @@ mc_accounts_set_password (McAccounts *self, const char *username, const char *ol
           return FALSE;
         }
     }
-  if (!check_password_strength (new_password, error) || (hash = hash_password (new_password, error)) == NULL)
+  if (!check_password_strength (new_password, error) || !check_password_is_new (self, s->id, new_password, error) ||
+      (hash = hash_password (new_password, error)) == NULL)
     return FALSE;
-  stmt = mc_db_prepare (self->db, "UPDATE staff SET password_hash = ?, failed_logins = 0, locked_until = NULL "
-                                  "WHERE id = ?", error);
+  /* One's own choice ends a required change; a password the administrator
+   * set for someone else is known to two people, so its holder must change it. */
+  stmt = mc_db_prepare (self->db, "UPDATE staff SET password_hash = ?, failed_logins = 0, locked_until = NULL, "
+                                  "must_change_password = ? WHERE id = ?", error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_text (stmt, 1, hash, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int (stmt, 2, actor != s->id);
+  sqlite3_bind_int64 (stmt, 3, s->id);
+  return mc_db_step_done (self->db, stmt, error);
+}
+
+gboolean
+mc_accounts_set_must_change (McAccounts *self, const char *username, gboolean must_change, GError **error)
+{
+  g_autoptr(McStaff) s = NULL;
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (MC_IS_ACCOUNTS (self), FALSE);
+
+  if (!mc_accounts_check (self->db, mc_db_get_actor (self->db), MC_PERMISSION_ADMINISTER, 0, error) ||
+      (s = mc_accounts_get_staff (self, username, error)) == NULL)
+    return FALSE;
+  stmt = mc_db_prepare (self->db, "UPDATE staff SET must_change_password = ? WHERE id = ?", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int (stmt, 1, must_change ? 1 : 0);
   sqlite3_bind_int64 (stmt, 2, s->id);
   return mc_db_step_done (self->db, stmt, error);
 }

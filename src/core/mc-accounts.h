@@ -65,6 +65,7 @@ typedef struct {
   gboolean active;
   McTime   locked_until;     /* 0: not locked */
   gboolean has_password;
+  gboolean must_change_password;  /* must choose a new password at the next sign-in */
 } McStaff;
 
 void          mc_staff_free               (McStaff *staff);
@@ -98,7 +99,15 @@ gboolean      mc_accounts_create          (McAccounts *self, const char *usernam
 gboolean      mc_accounts_update          (McAccounts *self, const char *username, const char *full_name,
                                            const char *title, const char *department_code, McRoles roles,
                                            gboolean active, GError **error);
-/* An administrator sets anyone's; a staff member changes their own (old password required). */
+/* New accounts must choose their own password at their first sign-in
+ * (mc_accounts_create sets it); an administrator sets or waives it. The
+ * sign-in flows (window and command line) ask for the new password before
+ * anything else; core signs the person in either way. */
+gboolean      mc_accounts_set_must_change (McAccounts *self, const char *username, gboolean must_change,
+                                           GError **error);
+/* An administrator sets anyone's, and then its holder must change it; a
+ * staff member changes their own (the old password required, the new one
+ * different), which ends a required change. Audited either way. */
 gboolean      mc_accounts_set_password    (McAccounts *self, const char *username, const char *old_password,
                                            const char *new_password, GError **error);
 gboolean      mc_accounts_unlock          (McAccounts *self, const char *username, GError **error);

@@ -52,6 +52,7 @@ static const char *const migrations[] = {
   "/vn/motcua/Motcua/sql/0005-audit.sql",
   "/vn/motcua/Motcua/sql/0006-list-sort.sql",
   "/vn/motcua/Motcua/sql/0007-report.sql",
+  "/vn/motcua/Motcua/sql/0008-password-change.sql",
 };
 
 gboolean
