@@ -323,6 +323,44 @@ test_records_name_the_clerk (void)
     }
 }
 
+/* motcua with its own database (a later --db wins), run as `expect` does. */
+static void
+expect_accounts (const char *args, int code, const char *err_contains)
+{
+  g_autofree char *db = mc_test_tmp_path ("cli-accounts.sqlite");
+  g_autofree char *full = g_strdup_printf ("--db %s %s", db, args);
+
+  expect (full, code, NULL, err_contains);
+}
+
+/* Đổi mật khẩu from the command line: a new account must choose its own
+ * password before any other command; the old one is the one signed in
+ * with, the new one must differ. On its own database, since it makes
+ * accounts enforced. */
+static void
+test_account_password (void)
+{
+  g_setenv ("MOTCUA_PASSWORD", "quantri2026", TRUE);
+  expect_accounts ("account init --username admin --name \"Quản trị\"", 0, NULL);
+  g_setenv ("MOTCUA_NEW_PASSWORD", "tamthoi2026", TRUE);
+  expect_accounts ("--user admin account add cv.an --name \"Lê An\" --roles chuyen_vien --department VP", 0, NULL);
+  expect_accounts ("--user admin account add cv.binh --name \"Đỗ Bình\" --roles chuyen_vien --department VP "
+                   "--no-password-change", 0, NULL);
+  g_setenv ("MOTCUA_PASSWORD", "tamthoi2026", TRUE);
+  /* Any other command is refused until the password is changed; waived, not. */
+  expect_accounts ("--user cv.an account list", 1, "account password");
+  expect_accounts ("--user cv.binh account list", 0, NULL);
+  /* The same password again is no change. */
+  expect_accounts ("--user cv.an account password", 1, NULL);
+  g_setenv ("MOTCUA_NEW_PASSWORD", "anmoi2026", TRUE);
+  expect_accounts ("--user cv.an account password", 0, NULL);
+  g_unsetenv ("MOTCUA_NEW_PASSWORD");
+  expect_accounts ("--user cv.an account list", 1, NULL);
+  g_setenv ("MOTCUA_PASSWORD", "anmoi2026", TRUE);
+  expect_accounts ("--user cv.an account list", 0, NULL);
+  g_unsetenv ("MOTCUA_PASSWORD");
+}
+
 int
 main (int argc, char **argv)
 {
@@ -334,5 +372,6 @@ main (int argc, char **argv)
   g_test_add_func ("/cli/concurrent-codes", test_concurrent_codes);
   g_test_add_func ("/cli/workflow", test_workflow);
   g_test_add_func ("/cli/records-name-the-clerk", test_records_name_the_clerk);
+  g_test_add_func ("/cli/account-password", test_account_password);
   return g_test_run ();
 }

@@ -19,15 +19,12 @@
 #include "mc-cli.h"
 
 static char *
-read_password (const char *prompt)
+read_password_typed (const char *prompt)
 {
-  const char *env = g_getenv ("MOTCUA_PASSWORD");
   char line[1024];
   struct termios old, quiet;
   gboolean tty = isatty (STDIN_FILENO);
 
-  if (env != NULL)
-    return g_strdup (env);
   if (tty)
     {
       g_printerr ("%s", prompt);
@@ -47,6 +44,32 @@ read_password (const char *prompt)
   return g_strdup (line);
 }
 
+static char *
+read_password (const char *prompt)
+{
+  const char *env = g_getenv ("MOTCUA_PASSWORD");
+
+  return env != NULL ? g_strdup (env) : read_password_typed (prompt);
+}
+
+/* The password typed to sign in, for `account password` to check as the
+ * old one without asking twice. */
+static char *signed_in_password;
+static gboolean password_command;
+
+gboolean
+mc_cli_is_password_command (int argc, char **argv)
+{
+  return argc >= 2 && g_str_equal (argv[0], "account") &&
+         (g_str_equal (argv[1], "password") || g_str_equal (argv[1], "passwd"));
+}
+
+void
+mc_cli_allow_password_change (void)
+{
+  password_command = TRUE;
+}
+
 gboolean
 mc_cli_sign_in (McDb *db, const char *username, GError **error)
 {
@@ -64,7 +87,20 @@ mc_cli_sign_in (McDb *db, const char *username, GError **error)
     }
   password = read_password (_("Password: "));
   staff = mc_accounts_sign_in (accounts, username, password, error);
-  return staff != NULL;
+  if (staff == NULL)
+    return FALSE;
+  /* As in the window: a password someone else knows is changed first. */
+  if (staff->must_change_password && !password_command)
+    {
+      mc_accounts_sign_out (accounts);
+      g_set_error (error, MC_ACCOUNTS_ERROR, MC_ACCOUNTS_ERROR_FORBIDDEN,
+                   _("%s must choose a new password first: motcua --user %s account password"),
+                   staff->username, staff->username);
+      return FALSE;
+    }
+  g_free (signed_in_password);
+  signed_in_password = g_steal_pointer (&password);
+  return TRUE;
 }
 
 static const char *
@@ -74,6 +110,15 @@ option (int argc, char **argv, const char *name)
     if (g_str_equal (argv[i], name))
       return argv[i + 1];
   return NULL;
+}
+
+static gboolean
+has_flag (int argc, char **argv, const char *name)
+{
+  for (int i = 1; i < argc; i++)
+    if (g_str_equal (argv[i], name))
+      return TRUE;
+  return FALSE;
 }
 
 /* motcua account init --username U --name "Họ tên"   (first run) */
@@ -102,13 +147,16 @@ account_add (McAccounts *accounts, int argc, char **argv)
 
   if (argc < 2 || option (argc, argv, "--name") == NULL || option (argc, argv, "--roles") == NULL)
     return mc_cli_usage (_("Usage: motcua --user ADMIN account add USER --name \"FULL NAME\" --roles ROLE,… "
-                           "[--title TITLE] [--department CODE]"));
+                           "[--title TITLE] [--department CODE] [--no-password-change]"));
   roles = mc_roles_from_string (option (argc, argv, "--roles"), &error);
   if (error)
     return mc_cli_fail (error);
   password = g_strdup (g_getenv ("MOTCUA_NEW_PASSWORD"));
   if (!mc_accounts_create (accounts, argv[1], option (argc, argv, "--name"), option (argc, argv, "--title"),
                            option (argc, argv, "--department"), roles, password, &error))
+    return mc_cli_fail (error);
+  /* The new person chooses their own password at the first sign-in, unless waived. */
+  if (has_flag (argc, argv, "--no-password-change") && !mc_accounts_set_must_change (accounts, argv[1], FALSE, &error))
     return mc_cli_fail (error);
   return 0;
 }
@@ -131,7 +179,27 @@ account_list (McAccounts *accounts)
   return 0;
 }
 
-/* motcua --user U account passwd [USER]: new password from MOTCUA_NEW_PASSWORD or typed. */
+/* The new password from MOTCUA_NEW_PASSWORD (scripts), else typed twice
+ * without echo; NULL when the two differ. */
+static char *
+read_new_password (GError **error)
+{
+  g_autofree char *fresh = NULL, *again = NULL;
+
+  if (g_getenv ("MOTCUA_NEW_PASSWORD"))
+    return g_strdup (g_getenv ("MOTCUA_NEW_PASSWORD"));
+  fresh = read_password_typed (_("New password: "));
+  again = read_password_typed (_("New password again: "));
+  if (g_strcmp0 (fresh, again) != 0)
+    {
+      g_set_error_literal (error, MC_ACCOUNTS_ERROR, MC_ACCOUNTS_ERROR_INVALID, _("The two passwords are not the same"));
+      return NULL;
+    }
+  return g_steal_pointer (&fresh);
+}
+
+/* motcua --user U account password [USER]: one's own with the password
+ * given to sign in as the old one; an administrator sets another's. */
 static int
 account_passwd (McDb *db, McAccounts *accounts, int argc, char **argv)
 {
@@ -141,10 +209,14 @@ account_passwd (McDb *db, McAccounts *accounts, int argc, char **argv)
   GError *error = NULL;
 
   if (user == NULL)
-    return mc_cli_usage (_("Usage: motcua --user USER account passwd [USER]"));
-  fresh = g_getenv ("MOTCUA_NEW_PASSWORD") ? g_strdup (g_getenv ("MOTCUA_NEW_PASSWORD"))
-                                           : read_password (_("New password: "));
-  if (!mc_accounts_set_password (accounts, user, g_getenv ("MOTCUA_PASSWORD"), fresh, &error))
+    return mc_cli_usage (_("Usage: motcua --user USER account password [USER]"));
+  if (me != NULL && me->must_change_password && !g_str_equal (user, me->username))
+    return mc_cli_fail (g_error_new (MC_ACCOUNTS_ERROR, MC_ACCOUNTS_ERROR_FORBIDDEN,
+                                     _("%s must choose a new password first: motcua --user %s account password"),
+                                     me->username, me->username));
+  if ((fresh = read_new_password (&error)) == NULL ||
+      !mc_accounts_set_password (accounts, user, signed_in_password ? signed_in_password : g_getenv ("MOTCUA_PASSWORD"),
+                                 fresh, &error))
     return mc_cli_fail (error);
   return 0;
 }
@@ -171,11 +243,11 @@ mc_cli_account (McDb *db, int argc, char **argv)
     return account_add (accounts, argc - 1, argv + 1);
   if (g_str_equal (sub, "list"))
     return account_list (accounts);
-  if (g_str_equal (sub, "passwd"))
+  if (g_str_equal (sub, "password") || g_str_equal (sub, "passwd"))
     return account_passwd (db, accounts, argc - 1, argv + 1);
   if (g_str_equal (sub, "unlock"))
     return account_unlock (accounts, argc - 1, argv + 1);
-  return mc_cli_usage (_("Usage: motcua account init|add|list|passwd|unlock …"));
+  return mc_cli_usage (_("Usage: motcua account init|add|list|password|unlock …"));
 }
 
 static int

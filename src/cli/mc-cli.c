@@ -151,7 +151,7 @@ print_help (void)
   g_print ("%s\n", _("  dossier receipt|refuse|transfer|accept|send-back|pause|resume|external|finish|unqualified|withdraw|\n"
                      "          return|apology|control-sheet|register|inbox|apologies …   the life of a dossier\n"
                      "          (motcua dossier COMMAND without its arguments shows them)\n"
-                     "  account init|add|list|passwd|unlock …   accounts and roles (first run: account init)\n"
+                     "  account init|add|list|password|unlock …   accounts and roles (first run: account init)\n"
                      "  audit verify | audit list [--user U] [--dossier CODE]   the audit trail\n"
                      "  backup [FILE] | restore FILE | check [--full]   backups and the database check\n"
                      "\n"
@@ -179,6 +179,8 @@ mc_cli_run (int argc, char **argv)
         db = mc_cli_open_db (db_path);
         if (db == NULL)
           return 1;
+        if (mc_cli_is_password_command (argc - i, argv + i))
+          mc_cli_allow_password_change ();
         if (user && !mc_cli_sign_in (db, user, &error))
           return mc_cli_fail (error);
         return commands[c].run (db, argc - i, argv + i);

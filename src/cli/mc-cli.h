@@ -36,6 +36,10 @@ int       mc_cli_dossier_register      (McDb *db, int argc, char **argv);
 /* Signs `username` in on db (its password from MOTCUA_PASSWORD or the
  * terminal, once accounts are enforced): the actor of what follows. */
 gboolean  mc_cli_sign_in      (McDb *db, const char *username, GError **error);
+/* `account password`: the one command someone who must choose a new
+ * password may run; mc_cli_allow_password_change lets mc_cli_sign_in pass. */
+gboolean  mc_cli_is_password_command (int argc, char **argv);
+void      mc_cli_allow_password_change (void);
 int       mc_cli_account      (McDb *db, int argc, char **argv);
 int       mc_cli_audit        (McDb *db, int argc, char **argv);
 /* The routing transitions; argv[0] is the subcommand. */
