@@ -5,6 +5,7 @@
 
 #include <string.h>
 
+#include "mc-account-dialog.h"
 #include "mc-accounts.h"
 #include "mc-action-dialog.h"
 #include "mc-application.h"
@@ -57,6 +58,10 @@ add_account (McAccounts *accounts, const char *username, const char *full_name, 
 
   g_assert_true (mc_accounts_create (accounts, username, full_name, NULL, department, roles, PASSWORD, &error));
   g_assert_no_error (error);
+  /* The demo's people know their password; cv.moi is new and must change it. */
+  if (!g_str_equal (username, "cv.moi"))
+    g_assert_true (mc_accounts_set_must_change (accounts, username, FALSE, &error));
+  g_assert_no_error (error);
 }
 
 /* The demo's roles on a fresh database; the administrator signs in first. */
@@ -77,6 +82,7 @@ setup_accounts (void)
   add_account (accounts, "pct.nga", "Vũ Thị Nga", "VP", MC_ROLE_LEADER);
   add_account (accounts, "vt.yen", "Đinh Thị Yến", "VP", MC_ROLE_RECORDS);
   add_account (accounts, "tn.ha", "Hồ Thị Hà", "TTPV", MC_ROLE_REPORTING);
+  add_account (accounts, "cv.moi", "Ngô Văn Mới", "VP", MC_ROLE_SPECIALIST);
   mc_accounts_sign_out (accounts);
   g_assert_true (MC_IS_LOGIN_WINDOW (mc_session_start (app)));
 }
@@ -212,6 +218,97 @@ test_hidden_action (void)
   mc_test_ui_wait_for_idle ();
 }
 
+static gint64
+db_int (const char *sql)
+{
+  return mc_db_query_int (mc_application_get_db (app), sql, NULL);
+}
+
+/* A new account signs in with the password the administrator gave: the
+ * window asks for a new one before the main window; leaving signs out. */
+static void
+test_forced_change (void)
+{
+  g_autoptr(GError) error = NULL;
+  McLoginWindow *login;
+  McWindow *window = find_app_window (MC_TYPE_WINDOW);
+  gint64 moi = db_int ("SELECT id FROM staff WHERE username = 'cv.moi'");
+
+  if (window != NULL)
+    gtk_widget_activate_action (GTK_WIDGET (window), "session.sign-out", NULL);
+  login = find_app_window (MC_TYPE_LOGIN_WINDOW);
+  mc_login_window_fill (login, "cv.moi", PASSWORD);
+  g_assert_null (mc_login_window_submit (login, &error));
+  g_assert_no_error (error);
+  g_assert_true (mc_login_window_is_changing_password (login));
+  g_assert_null (find_app_window (MC_TYPE_WINDOW));
+  /* Leaving the window now leaves nobody signed in. */
+  g_assert_cmpint (mc_db_get_actor (mc_application_get_db (app)), ==, moi);
+  gtk_window_close (GTK_WINDOW (login));
+  mc_test_ui_wait_for_idle ();
+  g_assert_cmpint (mc_db_get_actor (mc_application_get_db (app)), ==, 0);
+  g_assert_cmpint (db_int ("SELECT must_change_password FROM staff WHERE username = 'cv.moi'"), ==, 1);
+
+  login = MC_LOGIN_WINDOW (mc_session_start (app));
+  mc_login_window_fill (login, "cv.moi", PASSWORD);
+  g_assert_null (mc_login_window_submit (login, &error));
+  g_assert_true (mc_login_window_is_changing_password (login));
+  /* Typed differently, or the old one again: refused on the page, nothing changed. */
+  mc_login_window_fill_new_password (login, "moimoi2026", "moimoi2027");
+  g_assert_null (mc_login_window_submit (login, &error));
+  g_assert_error (error, MC_ACCOUNTS_ERROR, MC_ACCOUNTS_ERROR_INVALID);
+  g_assert_cmpstr (mc_login_window_get_message (login), ==, error->message);
+  g_clear_error (&error);
+  mc_login_window_fill_new_password (login, PASSWORD, PASSWORD);
+  g_assert_null (mc_login_window_submit (login, &error));
+  g_assert_error (error, MC_ACCOUNTS_ERROR, MC_ACCOUNTS_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_null (find_app_window (MC_TYPE_WINDOW));
+
+  mc_login_window_fill_new_password (login, "moimoi2026", "moimoi2026");
+  window = mc_login_window_submit (login, &error);
+  g_assert_no_error (error);
+  g_assert_true (MC_IS_WINDOW (window));
+  g_assert_null (find_app_window (MC_TYPE_LOGIN_WINDOW));
+  g_assert_cmpint (mc_db_get_actor (mc_application_get_db (app)), ==, moi);
+  g_assert_cmpint (db_int ("SELECT must_change_password FROM staff WHERE username = 'cv.moi'"), ==, 0);
+  g_assert_cmpstr (mc_window_get_page (window), ==, "inbox");
+  mc_test_ui_wait_for_idle ();
+}
+
+/* Đổi mật khẩu from the user popover: the current password first. */
+static void
+test_change_own_password (void)
+{
+  McWindow *window = find_app_window (MC_TYPE_WINDOW);
+  g_autoptr(McAccounts) accounts = mc_accounts_new (mc_application_get_db (app));
+  g_autoptr(McStaff) staff = NULL;
+  g_autoptr(GError) error = NULL;
+  McAccountDialog *dialog;
+
+  g_assert_nonnull (window);
+  dialog = mc_session_change_password (window);
+  g_assert_nonnull (dialog);
+  g_assert_cmpint (mc_account_dialog_get_mode (dialog), ==, MC_ACCOUNT_DIALOG_PASSWORD);
+  mc_account_dialog_fill_current (dialog, "sai-mat-khau1");
+  mc_account_dialog_fill (dialog, NULL, NULL, NULL, NULL, 0, "moimoi2027");
+  g_assert_false (mc_account_dialog_save (dialog, &error));
+  g_assert_error (error, MC_ACCOUNTS_ERROR, MC_ACCOUNTS_ERROR_BAD_PASSWORD);
+  g_assert_cmpstr (mc_account_dialog_get_message (dialog), ==, error->message);
+  g_clear_error (&error);
+  /* Still signed in after a mistyped current password. */
+  g_assert_cmpint (mc_db_get_actor (mc_application_get_db (app)), ==,
+                   db_int ("SELECT id FROM staff WHERE username = 'cv.moi'"));
+  mc_account_dialog_fill_current (dialog, "moimoi2026");
+  g_assert_true (mc_account_dialog_save (dialog, &error));
+  g_assert_no_error (error);
+  mc_accounts_sign_out (accounts);
+  staff = mc_accounts_sign_in (accounts, "cv.moi", "moimoi2027", &error);
+  g_assert_no_error (error);
+  g_assert_false (staff->must_change_password);
+  mc_test_ui_wait_for_idle ();
+}
+
 static void
 teardown (void)
 {
@@ -233,6 +330,8 @@ main (int argc, char **argv)
   mc_test_ui_init (&argc, &argv);
   g_test_add_func ("/ui/roles/start-page", test_start_page);
   g_test_add_func ("/ui/roles/hidden-action", test_hidden_action);
+  g_test_add_func ("/ui/roles/forced-password-change", test_forced_change);
+  g_test_add_func ("/ui/roles/change-own-password", test_change_own_password);
   status = g_test_run ();
   teardown ();
   return status;

@@ -34,6 +34,8 @@ struct _McAccountDialog
   AdwPasswordEntryRow *password;
   AdwPasswordEntryRow *again;
   GtkCheckButton      *roles[N_ROLES];
+  GtkSwitch           *must_change;   /* choose a new password at the next sign-in */
+  gboolean             must_change_before;
   GtkLabel            *message;
 };
 
@@ -145,18 +147,49 @@ password_group (McAccountDialog *self, const McStaff *staff)
 {
   GtkWidget *group = adw_preferences_group_new ();
   McDb *db = mc_application_get_db (self->app);
+  gboolean own = staff != NULL && staff->id == mc_db_get_actor (db);
 
   adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group),
                                    staff ? _("New password") : _("First password"));
   adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group),
-                                         _("At least 8 characters, with letters and digits. Tell it to the "
-                                           "person in private."));
-  if (staff != NULL && staff->id == mc_db_get_actor (db) && staff->has_password)
+                                         own ? _("At least 8 characters, with letters and digits.")
+                                             : _("At least 8 characters, with letters and digits. Tell it to the "
+                                                 "person in private."));
+  if (own && staff->has_password)
     self->current = ADW_PASSWORD_ENTRY_ROW (add_entry (group, ADW_TYPE_PASSWORD_ENTRY_ROW,
                                                        _("Current password"), NULL));
   self->password = ADW_PASSWORD_ENTRY_ROW (add_entry (group, ADW_TYPE_PASSWORD_ENTRY_ROW, _("Password"), NULL));
   self->again = ADW_PASSWORD_ENTRY_ROW (add_entry (group, ADW_TYPE_PASSWORD_ENTRY_ROW, _("Password again"), NULL));
   return group;
+}
+
+/* The administrator knows the password they give: by default its holder
+ * chooses their own at the next sign-in (core's default for a new account). */
+static GtkWidget *
+sign_in_group (McAccountDialog *self, const McStaff *staff)
+{
+  GtkWidget *group = adw_preferences_group_new ();
+  GtkWidget *row = adw_action_row_new ();
+
+  self->must_change_before = staff ? staff->must_change_password : TRUE;
+  self->must_change = GTK_SWITCH (gtk_switch_new ());
+  gtk_switch_set_active (self->must_change, self->must_change_before);
+  gtk_widget_set_valign (GTK_WIDGET (self->must_change), GTK_ALIGN_CENTER);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Change password at next sign-in"));
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row),
+                               _("The person chooses their own password before they can work"));
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), GTK_WIDGET (self->must_change));
+  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), GTK_WIDGET (self->must_change));
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+  return group;
+}
+
+static gboolean
+save_must_change (McAccountDialog *self, McAccounts *accounts, const char *username, GError **error)
+{
+  gboolean wanted = gtk_switch_get_active (self->must_change);
+
+  return wanted == self->must_change_before || mc_accounts_set_must_change (accounts, username, wanted, error);
 }
 
 static gboolean
@@ -174,9 +207,11 @@ save_account (McAccountDialog *self, McAccounts *accounts, GError **error)
     }
   if (self->mode == MC_ACCOUNT_DIALOG_EDIT)
     return mc_accounts_update (accounts, username, text_of (self->full_name), title, chosen_department (self),
-                               roles, self->active, error);
+                               roles, self->active, error) &&
+           save_must_change (self, accounts, username, error);
   return mc_accounts_create (accounts, username, text_of (self->full_name), title, chosen_department (self), roles,
-                             text_of (self->password), error);
+                             text_of (self->password), error) &&
+         save_must_change (self, accounts, username, error);
 }
 
 static void
@@ -277,6 +312,8 @@ mc_account_dialog_new (McApplication *app, McAccountDialogMode mode, const McSta
     }
   if (mode != MC_ACCOUNT_DIALOG_EDIT)
     gtk_box_append (GTK_BOX (box), password_group (self, staff));
+  if (mode != MC_ACCOUNT_DIALOG_PASSWORD)
+    gtk_box_append (GTK_BOX (box), sign_in_group (self, staff));
   self->message = GTK_LABEL (gtk_label_new (NULL));
   gtk_label_set_wrap (self->message, TRUE);
   gtk_widget_add_css_class (GTK_WIDGET (self->message), "error");
@@ -335,6 +372,24 @@ mc_account_dialog_fill (McAccountDialog *self, const char *username, const char 
   for (int i = 0; i < N_ROLES; i++)
     if (self->roles[i] != NULL)
       gtk_check_button_set_active (self->roles[i], (roles & (1 << i)) != 0);
+}
+
+void
+mc_account_dialog_fill_current (McAccountDialog *self, const char *password)
+{
+  g_return_if_fail (MC_IS_ACCOUNT_DIALOG (self));
+  g_return_if_fail (self->current != NULL);
+
+  gtk_editable_set_text (GTK_EDITABLE (self->current), password ? password : "");
+}
+
+void
+mc_account_dialog_set_must_change (McAccountDialog *self, gboolean must_change)
+{
+  g_return_if_fail (MC_IS_ACCOUNT_DIALOG (self));
+  g_return_if_fail (self->must_change != NULL);
+
+  gtk_switch_set_active (self->must_change, must_change);
 }
 
 gboolean

@@ -26,6 +26,10 @@ McAccountDialogMode mc_account_dialog_get_mode (McAccountDialog *self);
 void                mc_account_dialog_fill     (McAccountDialog *self, const char *username, const char *full_name,
                                                 const char *title, const char *department_code, McRoles roles,
                                                 const char *password);
+/* One's own password: the current one, asked first. */
+void                mc_account_dialog_fill_current (McAccountDialog *self, const char *password);
+/* The switch "change password at next sign-in" (add and edit). */
+void                mc_account_dialog_set_must_change (McAccountDialog *self, gboolean must_change);
 /* The Save button: writes through McAccounts (so core's checks apply),
  * emits ::saved and closes; on failure the dialog stays open with core's
  * message. */

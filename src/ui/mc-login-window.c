@@ -8,6 +8,8 @@
  */
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n.h>
 
 #include "mc-accounts.h"
@@ -30,6 +32,11 @@ struct _McLoginWindow
   AdwPasswordEntryRow  *admin_again;
   GtkLabel             *first_run_message;
   GtkButton            *create_button;
+  AdwPasswordEntryRow  *new_password;
+  AdwPasswordEntryRow  *new_again;
+  GtkLabel             *change_message;
+  char                 *changing_username;  /* signed in, must choose a new password first */
+  char                 *changing_password;  /* the one they signed in with */
 };
 
 G_DEFINE_FINAL_TYPE (McLoginWindow, mc_login_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -40,10 +47,18 @@ text_of (gpointer editable)
   return gtk_editable_get_text (GTK_EDITABLE (editable));
 }
 
+static GtkLabel *
+message_label (McLoginWindow *self)
+{
+  if (self->changing_username != NULL)
+    return self->change_message;
+  return self->first_run ? self->first_run_message : self->sign_in_message;
+}
+
 static void
 show_message (McLoginWindow *self, const char *message)
 {
-  GtkLabel *label = self->first_run ? self->first_run_message : self->sign_in_message;
+  GtkLabel *label = message_label (self);
 
   gtk_label_set_text (label, message);
   gtk_widget_set_visible (GTK_WIDGET (label), TRUE);
@@ -94,10 +109,90 @@ submit_cb (McLoginWindow *self)
 }
 
 static void
+new_password_activated_cb (McLoginWindow *self)
+{
+  gtk_widget_grab_focus (GTK_WIDGET (self->new_again));
+}
+
+static void
+forget_change (McLoginWindow *self)
+{
+  g_clear_pointer (&self->changing_username, g_free);
+  if (self->changing_password != NULL)
+    memset (self->changing_password, 0, strlen (self->changing_password));
+  g_clear_pointer (&self->changing_password, g_free);
+}
+
+/* Signed in but not past the new password: whoever leaves this page is not
+ * signed in, so nothing can be done under the password someone else knows. */
+static void
+abandon_change (McLoginWindow *self)
+{
+  g_autoptr(McAccounts) accounts = NULL;
+
+  if (self->changing_username == NULL)
+    return;
+  accounts = mc_accounts_new (mc_application_get_db (self->app));
+  mc_accounts_sign_out (accounts);
+  forget_change (self);
+}
+
+static void
+abandon_cb (McLoginWindow *self)
+{
+  abandon_change (self);
+  gtk_editable_set_text (GTK_EDITABLE (self->password), "");
+  gtk_stack_set_visible_child_name (self->stack, "sign-in");
+  gtk_widget_grab_focus (GTK_WIDGET (self->password));
+}
+
+/* The sign-in succeeded with a password the administrator set: the main
+ * window waits until the person has chosen their own. */
+static void
+ask_new_password (McLoginWindow *self, const McStaff *staff, const char *password)
+{
+  self->changing_username = g_strdup (staff->username);
+  self->changing_password = g_strdup (password);
+  gtk_editable_set_text (GTK_EDITABLE (self->password), "");
+  gtk_widget_set_visible (GTK_WIDGET (self->sign_in_message), FALSE);
+  gtk_stack_set_visible_child_name (self->stack, "change-password");
+  gtk_widget_grab_focus (GTK_WIDGET (self->new_password));
+}
+
+static gboolean
+change_password (McLoginWindow *self, McAccounts *accounts, GError **error)
+{
+  if (g_strcmp0 (text_of (self->new_password), text_of (self->new_again)) != 0)
+    {
+      g_set_error_literal (error, MC_ACCOUNTS_ERROR, MC_ACCOUNTS_ERROR_INVALID,
+                           _("The two passwords are not the same"));
+      return FALSE;
+    }
+  return mc_accounts_set_password (accounts, self->changing_username, self->changing_password,
+                                   text_of (self->new_password), error);
+}
+
+static gboolean
+mc_login_window_close_request (GtkWindow *window)
+{
+  abandon_change (MC_LOGIN_WINDOW (window));
+  return GTK_WINDOW_CLASS (mc_login_window_parent_class)->close_request (window);
+}
+
+static void
+mc_login_window_finalize (GObject *object)
+{
+  forget_change (MC_LOGIN_WINDOW (object));
+  G_OBJECT_CLASS (mc_login_window_parent_class)->finalize (object);
+}
+
+static void
 mc_login_window_class_init (McLoginWindowClass *klass)
 {
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  G_OBJECT_CLASS (klass)->finalize = mc_login_window_finalize;
+  GTK_WINDOW_CLASS (klass)->close_request = mc_login_window_close_request;
   gtk_widget_class_set_template_from_resource (widget_class, "/vn/motcua/Motcua/ui/mc-login-window.ui");
   gtk_widget_class_bind_template_child (widget_class, McLoginWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, McLoginWindow, username);
@@ -109,6 +204,11 @@ mc_login_window_class_init (McLoginWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, McLoginWindow, admin_again);
   gtk_widget_class_bind_template_child (widget_class, McLoginWindow, first_run_message);
   gtk_widget_class_bind_template_child (widget_class, McLoginWindow, create_button);
+  gtk_widget_class_bind_template_child (widget_class, McLoginWindow, new_password);
+  gtk_widget_class_bind_template_child (widget_class, McLoginWindow, new_again);
+  gtk_widget_class_bind_template_child (widget_class, McLoginWindow, change_message);
+  gtk_widget_class_bind_template_callback (widget_class, new_password_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, abandon_cb);
   gtk_widget_class_bind_template_callback (widget_class, submit_cb);
   gtk_widget_class_bind_template_callback (widget_class, username_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, first_run_changed_cb);
@@ -190,7 +290,19 @@ mc_login_window_submit (McLoginWindow *self, GError **error)
   g_return_val_if_fail (MC_IS_LOGIN_WINDOW (self), NULL);
 
   accounts = mc_accounts_new (mc_application_get_db (self->app));
-  if (self->first_run)
+  if (self->changing_username != NULL)
+    {
+      if (!change_password (self, accounts, &local))
+        {
+          show_message (self, local->message);
+          gtk_widget_grab_focus (GTK_WIDGET (self->new_password));
+          g_propagate_error (error, local);
+          return NULL;
+        }
+      staff = mc_accounts_get_staff (accounts, self->changing_username, NULL);
+      forget_change (self);
+    }
+  else if (self->first_run)
     staff = create_admin (self, accounts, &local);
   else
     {
@@ -210,7 +322,29 @@ mc_login_window_submit (McLoginWindow *self, GError **error)
       return NULL;
     }
   mc_application_set_username (self->app, staff->username);
+  if (staff->must_change_password && !self->first_run)
+    {
+      ask_new_password (self, staff, text_of (self->password));
+      return NULL;
+    }
   return mc_session_open_main (self->app, GTK_WINDOW (self));
+}
+
+gboolean
+mc_login_window_is_changing_password (McLoginWindow *self)
+{
+  g_return_val_if_fail (MC_IS_LOGIN_WINDOW (self), FALSE);
+
+  return self->changing_username != NULL;
+}
+
+void
+mc_login_window_fill_new_password (McLoginWindow *self, const char *password, const char *again)
+{
+  g_return_if_fail (MC_IS_LOGIN_WINDOW (self));
+
+  gtk_editable_set_text (GTK_EDITABLE (self->new_password), password ? password : "");
+  gtk_editable_set_text (GTK_EDITABLE (self->new_again), again ? again : "");
 }
 
 const char *
@@ -220,7 +354,7 @@ mc_login_window_get_message (McLoginWindow *self)
 
   g_return_val_if_fail (MC_IS_LOGIN_WINDOW (self), NULL);
 
-  label = self->first_run ? self->first_run_message : self->sign_in_message;
+  label = message_label (self);
   return gtk_widget_get_visible (GTK_WIDGET (label)) && gtk_widget_has_css_class (GTK_WIDGET (label), "error")
          ? gtk_label_get_text (label) : "";
 }

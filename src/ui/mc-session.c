@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "mc-account-dialog.h"
 #include "mc-accounts-page.h"
 #include "mc-audit-page.h"
 #include "mc-directory.h"
@@ -156,6 +157,44 @@ sign_out_activated (GSimpleAction *action, GVariant *parameter, gpointer user_da
   mc_session_sign_out (MC_APPLICATION (gtk_window_get_application (GTK_WINDOW (window))));
 }
 
+static void
+password_changed_cb (McAccountDialog *dialog, McWindow *window)
+{
+  mc_window_toast (window, _("Your password has been changed"));
+}
+
+McAccountDialog *
+mc_session_change_password (McWindow *window)
+{
+  McApplication *app;
+  g_autoptr(McStaff) staff = NULL;
+  McAccountDialog *dialog;
+
+  g_return_val_if_fail (MC_IS_WINDOW (window), NULL);
+
+  app = MC_APPLICATION (gtk_window_get_application (GTK_WINDOW (window)));
+  if ((staff = mc_session_get_staff (app)) == NULL)
+    return NULL;
+  /* The dialog asks for the current password first: core checks it. */
+  dialog = mc_account_dialog_new (app, MC_ACCOUNT_DIALOG_PASSWORD, staff);
+  gtk_window_set_transient_for (GTK_WINDOW (dialog), GTK_WINDOW (window));
+  g_signal_connect_object (dialog, "saved", G_CALLBACK (password_changed_cb), window, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+  return dialog;
+}
+
+static void
+change_password_activated (GSimpleAction *action, GVariant *parameter, gpointer user_data)
+{
+  GtkWidget *window = user_data;
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (window));
+  GtkWidget *popover = focus ? gtk_widget_get_ancestor (focus, GTK_TYPE_POPOVER) : NULL;
+
+  if (popover != NULL)
+    gtk_popover_popdown (GTK_POPOVER (popover));
+  mc_session_change_password (MC_WINDOW (window));
+}
+
 static GtkWidget *
 dim_label (const char *text, gboolean wrap)
 {
@@ -176,6 +215,7 @@ user_popover (const McStaff *staff)
   GtkWidget *popover = gtk_popover_new ();
   GtkWidget *name = gtk_label_new (staff->full_name);
   GtkWidget *roles = gtk_flow_box_new ();
+  GtkWidget *password = gtk_button_new_with_mnemonic (_("_Change Password…"));
   GtkWidget *sign_out = gtk_button_new_with_mnemonic (_("_Sign Out"));
   g_autofree char *who = staff->title && *staff->title ? g_strdup_printf ("%s · %s", staff->username, staff->title)
                                                        : g_strdup (staff->username);
@@ -201,8 +241,10 @@ user_popover (const McStaff *staff)
         gtk_flow_box_append (GTK_FLOW_BOX (roles), label);
       }
   gtk_box_append (GTK_BOX (box), roles);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (password), "session.change-password");
+  gtk_widget_set_margin_top (password, 6);
+  gtk_box_append (GTK_BOX (box), password);
   gtk_actionable_set_action_name (GTK_ACTIONABLE (sign_out), "session.sign-out");
-  gtk_widget_set_margin_top (sign_out, 6);
   gtk_box_append (GTK_BOX (box), sign_out);
   gtk_popover_set_child (GTK_POPOVER (popover), box);
   return popover;
@@ -230,7 +272,10 @@ void
 mc_session_setup_window (McWindow *window, GtkStack *stack, AdwHeaderBar *header)
 {
   McApplication *app = MC_APPLICATION (gtk_window_get_application (GTK_WINDOW (window)));
-  static const GActionEntry entries[] = { { "sign-out", sign_out_activated } };
+  static const GActionEntry entries[] = {
+    { "sign-out", sign_out_activated },
+    { "change-password", change_password_activated },
+  };
   g_autoptr(GSimpleActionGroup) group = g_simple_action_group_new ();
   g_autoptr(McStaff) staff = NULL;
 
@@ -240,6 +285,9 @@ mc_session_setup_window (McWindow *window, GtkStack *stack, AdwHeaderBar *header
   g_action_map_add_action_entries (G_ACTION_MAP (group), entries, G_N_ELEMENTS (entries), window);
   /* Nobody signed in (accounts not enforced): nothing to sign out of. */
   g_simple_action_set_enabled (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (group), "sign-out")),
+                               staff != NULL);
+  g_simple_action_set_enabled (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (group),
+                                                                            "change-password")),
                                staff != NULL);
   gtk_widget_insert_action_group (GTK_WIDGET (window), "session", G_ACTION_GROUP (group));
   /* Báo cáo for the roles that make statutory reports (everyone while accounts are not enforced). */

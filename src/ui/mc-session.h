@@ -5,6 +5,7 @@
 
 #include <adwaita.h>
 
+#include "mc-account-dialog.h"
 #include "mc-accounts.h"
 #include "mc-application.h"
 #include "mc-window.h"
@@ -39,6 +40,10 @@ GtkWindow *mc_session_sign_out       (McApplication *app);
  * Nhật ký hệ thống pages for the roles that may see them, Báo cáo for those
  * with MC_PERMISSION_REPORT. */
 void       mc_session_setup_window   (McWindow *window, GtkStack *stack, AdwHeaderBar *header);
+/* Đổi mật khẩu from the user popover ("session.change-password"): the
+ * dialog for one's own password (the current one first), presented;
+ * NULL when nobody is signed in. */
+McAccountDialog *mc_session_change_password (McWindow *window);
 /* Signed in under enforced accounts, the person at the computer is the one
  * who signed in: drops the other McStaffEntry* of `staff` (the choices of a
  * "who am I" drop-down). */
