@@ -9,6 +9,8 @@
 #include "mc-accounts.h"
 #include "mc-action-dialog.h"
 #include "mc-application.h"
+#include "mc-dossier-page.h"
+#include "mc-empty-state.h"
 #include "mc-inbox-page.h"
 #include "mc-login-window.h"
 #include "mc-session.h"
@@ -309,6 +311,55 @@ test_change_own_password (void)
   mc_test_ui_wait_for_idle ();
 }
 
+static AdwStatusPage *
+find_status_page (GtkWidget *widget)
+{
+  if (ADW_IS_STATUS_PAGE (widget))
+    return ADW_STATUS_PAGE (widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      AdwStatusPage *found = find_status_page (child);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* An empty list says so, and what to do, instead of a bare header; the
+ * list comes back with its first row. */
+static void
+test_empty_state (void)
+{
+  McWindow *window = find_app_window (MC_TYPE_WINDOW);
+  McInboxPage *inbox = MC_INBOX_PAGE (mc_window_get_page_widget (window, "inbox"));
+  McDossierPage *dossiers = MC_DOSSIER_PAGE (mc_window_get_page_widget (window, "dossiers"));
+  AdwStatusPage *status;
+
+  /* cv.moi holds nothing yet. */
+  mc_inbox_page_set_filter (inbox, 0, TRUE);
+  g_assert_cmpuint (mc_inbox_page_get_n_items (inbox), ==, 0);
+  status = find_status_page (GTK_WIDGET (inbox));
+  g_assert_nonnull (status);
+  g_assert_true (mc_empty_state_is_shown (status));
+  g_assert_cmpstr (adw_status_page_get_title (status), ==, g_dgettext (GETTEXT_PACKAGE, "No dossier waiting"));
+  g_assert_nonnull (strstr (adw_status_page_get_description (status),
+                            g_dgettext (GETTEXT_PACKAGE, "All departments")));
+  mc_inbox_page_set_filter (inbox, 0, FALSE);
+  g_assert_cmpuint (mc_inbox_page_get_n_items (inbox), >, 0);
+  g_assert_false (mc_empty_state_is_shown (status));
+
+  /* A search that finds nothing. */
+  status = find_status_page (GTK_WIDGET (dossiers));
+  g_assert_nonnull (status);
+  mc_dossier_page_set_filter (dossiers, MC_DOSSIER_FILTER_ALL, "Không Ai Tên Này");
+  mc_test_ui_wait_for_idle ();
+  g_assert_true (mc_empty_state_is_shown (status));
+  mc_dossier_page_set_filter (dossiers, MC_DOSSIER_FILTER_ALL, "Hoàng Văn Dũng");
+  mc_test_ui_wait_for_idle ();
+  g_assert_false (mc_empty_state_is_shown (status));
+}
+
 static void
 teardown (void)
 {
@@ -332,6 +383,7 @@ main (int argc, char **argv)
   g_test_add_func ("/ui/roles/hidden-action", test_hidden_action);
   g_test_add_func ("/ui/roles/forced-password-change", test_forced_change);
   g_test_add_func ("/ui/roles/change-own-password", test_change_own_password);
+  g_test_add_func ("/ui/roles/empty-state", test_empty_state);
   status = g_test_run ();
   teardown ();
   return status;

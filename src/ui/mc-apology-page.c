@@ -16,6 +16,7 @@
 #include "mc-date-entry.h"
 #include "mc-boxed-item.h"
 #include "mc-calendar-store.h"
+#include "mc-empty-state.h"
 #include "mc-dossier-register.h"
 #include "mc-export-task.h"
 #include "mc-format.h"
@@ -365,6 +366,10 @@ mc_apology_page_init (McApologyPage *self)
   self->apologies = g_list_store_new (MC_TYPE_BOXED_ITEM);
   self->selection = gtk_single_selection_new (G_LIST_MODEL (g_object_ref (self->apologies)));
   gtk_column_view_set_model (self->view, GTK_SELECTION_MODEL (self->selection));
+  mc_empty_state_attach (gtk_widget_get_ancestor (GTK_WIDGET (self->view), GTK_TYPE_SCROLLED_WINDOW),
+                         G_LIST_MODEL (self->apologies), "x-office-document-symbolic", _("No apology in this period"),
+                         _("An apology (Mẫu 04) is recorded from Dossier processing with “Apologise and set a new "
+                           "appointment”. Choose an earlier period to see older ones."));
   g_signal_connect_swapped (self->selection, "notify::selected", G_CALLBACK (selection_changed_cb), self);
   mc_text_column_add (self->view, _("Dossier code"), code_of, FALSE, 200, NULL, NULL);
   mc_text_column_add (self->view, _("Applicant"), applicant_of, FALSE, 140, NULL, NULL);

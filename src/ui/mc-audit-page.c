@@ -16,6 +16,7 @@
 #include "mc-audit-page.h"
 #include "mc-date-entry.h"
 #include "mc-boxed-item.h"
+#include "mc-empty-state.h"
 #include "mc-format.h"
 #include "mc-text-column.h"
 
@@ -239,6 +240,10 @@ mc_audit_page_init (McAuditPage *self)
   self->entries = g_list_store_new (MC_TYPE_BOXED_ITEM);
   selection = gtk_no_selection_new (G_LIST_MODEL (g_object_ref (self->entries)));
   gtk_column_view_set_model (self->view, GTK_SELECTION_MODEL (selection));
+  mc_empty_state_attach (gtk_widget_get_ancestor (GTK_WIDGET (self->view), GTK_TYPE_SCROLLED_WINDOW),
+                         G_LIST_MODEL (self->entries), "edit-find-symbolic", _("No log entry"),
+                         _("Nothing was recorded for this person, dossier and dates. Widen the dates or clear "
+                           "the person and the dossier code."));
   g_object_unref (selection);
   mc_text_column_add (self->view, _("Time"), time_of, FALSE, 185, NULL, NULL);
   mc_text_column_add (self->view, _("Performed by"), person_of, FALSE, 200, NULL, NULL);

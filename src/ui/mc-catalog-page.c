@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "mc-catalog-page.h"
+#include "mc-empty-state.h"
 #include "mc-format.h"
 #include "mc-procedure-editor.h"
 #include "mc-session.h"
@@ -220,6 +221,10 @@ mc_catalog_page_new (McApplication *app)
   sorted = gtk_sort_list_model_new (G_LIST_MODEL (g_object_ref (self->filtered)),
                                     g_object_ref (gtk_column_view_get_sorter (self->view)));
   gtk_column_view_set_model (self->view, GTK_SELECTION_MODEL (gtk_single_selection_new (G_LIST_MODEL (sorted))));
+  mc_empty_state_attach (gtk_widget_get_ancestor (GTK_WIDGET (self->view), GTK_TYPE_SCROLLED_WINDOW),
+                         G_LIST_MODEL (self->filtered), "edit-find-symbolic", _("No procedure found"),
+                         _("Check the spelling, type a few words of the name or the procedure’s code, or choose "
+                           "“All fields”."));
   fill_fields (self);
   reload (self);
   g_signal_connect_object (mc_application_get_catalog (app), "changed", G_CALLBACK (reload), self, G_CONNECT_SWAPPED);

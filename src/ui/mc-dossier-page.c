@@ -14,6 +14,7 @@
 #include "mc-date-entry.h"
 #include "mc-dossier-page.h"
 #include "mc-dossier-window.h"
+#include "mc-empty-state.h"
 #include "mc-format.h"
 #include "mc-lateness.h"
 #include "mc-text-column.h"
@@ -309,6 +310,9 @@ mc_dossier_page_new (McApplication *app)
   gtk_box_append (GTK_BOX (box), build_bar (self));
   gtk_box_append (GTK_BOX (box), scroller);
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->count));
+  mc_empty_state_attach (scroller, G_LIST_MODEL (self->list), "edit-find-symbolic", _("No dossier found"),
+                         _("Check the spelling, or search by the dossier code, the applicant’s name, ID number or "
+                           "phone; widen the dates or choose “All dossiers”."));
   gtk_widget_set_margin_top (box, 12);
   gtk_widget_set_margin_bottom (box, 12);
   gtk_widget_set_margin_start (box, 12);

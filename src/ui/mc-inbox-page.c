@@ -16,6 +16,7 @@
 #include "mc-directory.h"
 #include "mc-dossier-store.h"
 #include "mc-dossier-window.h"
+#include "mc-empty-state.h"
 #include "mc-format.h"
 #include "mc-inbox-page.h"
 #include "mc-lateness.h"
@@ -700,6 +701,10 @@ mc_inbox_page_init (McInboxPage *self)
   gtk_column_view_set_model (self->view, GTK_SELECTION_MODEL (self->selection));
   g_signal_connect_swapped (self->selection, "notify::selected", G_CALLBACK (update_actions), self);
   build_columns (self);
+  mc_empty_state_attach (gtk_widget_get_ancestor (GTK_WIDGET (self->view), GTK_TYPE_SCROLLED_WINDOW),
+                         G_LIST_MODEL (self->items), "emblem-ok-symbolic", _("No dossier waiting"),
+                         _("Dossiers sent to you or to your department appear here. Turn off “Mine” or choose "
+                           "“All departments” to see the others."));
 }
 
 /* Public API */

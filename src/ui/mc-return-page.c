@@ -121,7 +121,9 @@ update_count (McReturnPage *self)
 
   gtk_label_set_text (self->count, text);
   gtk_stack_set_visible_child_name (self->content, n > 0 ? "list" : "empty");
-  adw_status_page_set_description (self->empty, *query ? _("No waiting result matches the search") : NULL);
+  adw_status_page_set_description (self->empty, *query ? _("No waiting result matches the search")
+                                                       : _("A result appears here once its department has recorded "
+                                                           "it. Scan the receipt to find the citizen's dossier."));
   if (*query == '\0')
     set_n_waiting (self, n);
 }
