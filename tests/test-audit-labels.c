@@ -153,6 +153,8 @@ test_details_in_words (void)
   g_assert_true (mc_calendar_store_set_year_announced (r.db, 2027, FALSE, &error));
   g_assert_true (mc_calendar_store_set_exception (r.db, mc_test_date ("2026-04-27"), MC_EXCEPTION_HOLIDAY,
                                                   "Nghỉ bù Giỗ Tổ", &error));
+  g_assert_true (mc_db_exec (r.db, "UPDATE staff SET roles = 'tiep_nhan,bao_cao' WHERE username = 'tn.lan';"
+                                   "UPDATE staff SET active = 0 WHERE username = 'cv.duc'", &error));
   g_assert_no_error (error);
 
   expected = g_strdup_printf ("%s — Đã tiếp nhận — Nguyễn Văn An", code);
@@ -164,6 +166,9 @@ test_details_in_words (void)
   expected = g_strdup_printf ("%s: Chuyển xử lý — Lý do", code);
   assert_described (r.db, "dossier_event.insert", "transfer", expected);
   assert_described (r.db, "staff.insert", "tn.lan", "tn.lan: Tiếp nhận");
+  assert_described (r.db, "staff.update", "tn.lan", "tn.lan vai trò: Tiếp nhận, Báo cáo");
+  /* Disabled, as the accounts page says it; a lock is the temporary one. */
+  assert_described (r.db, "staff.update", "cv.duc", "cv.duc ngừng sử dụng");
   assert_described (r.db, "setting.insert", "report.signer", "Người ký báo cáo: Nguyễn Thị Nga");
   assert_described (r.db, "setting.insert", "calendar.rest.6", "Thứ Bảy là ngày nghỉ hằng tuần: có");
   assert_described (r.db, "setting.insert", "calendar.announced", "Lịch nghỉ năm 2027 theo thông báo: không");

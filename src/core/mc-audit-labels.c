@@ -230,6 +230,18 @@ describe_staff_insert (const char *detail)
   return g_strdup_printf ("%s: %s", username, roles);
 }
 
+/* The trigger of migration 5 says "khóa tài khoản" for an account disabled,
+ * which the accounts page calls "ngừng sử dụng" (a lock is temporary). */
+static char *
+account_words (const char *text)
+{
+  g_autoptr(GString) out = g_string_new (text);
+
+  g_string_replace (out, " mở khóa tài khoản", " cho sử dụng lại", 0);
+  g_string_replace (out, " khóa tài khoản", " ngừng sử dụng", 0);
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
 /* "tn.ha vai trò: tiep_nhan,bao_cao đổi phòng …": the roles in words. */
 static char *
 describe_staff_update (const char *detail)
@@ -240,10 +252,14 @@ describe_staff_update (const char *detail)
   const char *rest;
 
   if (at == NULL)
-    return g_strdup (detail);
+    return account_words (detail);
   rest = split_word (at + strlen (marker), &ids);
   roles = roles_in_words (ids);
-  return g_strdup_printf ("%.*s%s%s%s%s", (int) (at - detail), detail, marker, roles, *rest ? " " : "", rest);
+  {
+    g_autofree char *text = g_strdup_printf ("%.*s%s%s%s%s", (int) (at - detail), detail, marker, roles,
+                                             *rest ? " " : "", rest);
+    return account_words (text);
+  }
 }
 
 static const char *

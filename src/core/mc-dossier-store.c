@@ -134,8 +134,11 @@ validate_person (McDossierData *d, GError **error)
 
   if (d->applicant_birth_date && *d->applicant_birth_date)
     {
-      if (!mc_date_parse_iso (d->applicant_birth_date, &birth) || birth > mc_time_get_date (d->received_at))
-        return invalid (error, _("The date of birth must be a past date written YYYY-MM-DD"));
+      /* The screens give dd/mm/yyyy as ISO; only a script's text can be unreadable. */
+      if (!mc_date_parse_iso (d->applicant_birth_date, &birth))
+        return invalid (error, _("The date of birth must be written YYYY-MM-DD"));
+      if (birth > mc_time_get_date (d->received_at))
+        return invalid (error, _("The date of birth must be in the past"));
     }
   digits = mc_id_number_validate (d->applicant_id_number, d->applicant_birth_date, NULL, error);
   if (digits == NULL)

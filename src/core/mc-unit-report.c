@@ -211,7 +211,7 @@ import_lines (Import *im, sqlite3_stmt *insert, guint *n, GError **error)
           continue;
         }
       if (*field == '\0')
-        return line_error (im, error, _("the field (linh_vuc) is empty"));
+        return line_error (im, error, _("the field is empty"));
       if (!store_line (im, insert, field, error))
         return FALSE;
       (*n)++;
