@@ -61,6 +61,8 @@ typedef struct {
   gboolean  went_back;
   gboolean  dialog_seen;
   gboolean  cancel;         /* press Cancel once the bar has moved */
+  GtkWindow *owner;         /* the window exporting (NULL: the main one) */
+  gboolean  close;          /* close the owner once the export is under way */
 } Watch;
 
 static AdwMessageDialog *
@@ -91,6 +93,8 @@ tick_cb (gpointer user_data)
     g_test_message ("tick %u: %.0f ms since the last (dialog %s)", w->ticks, (now - w->last_tick) / 1000.0,
                     dialog ? "shown" : "not yet");
   w->last_tick = now;
+  if (w->close && w->ticks == 3)
+    gtk_window_destroy (w->owner);
   if (dialog != NULL)
     {
       double fraction = gtk_progress_bar_get_fraction (GTK_PROGRESS_BAR (adw_message_dialog_get_extra_child (dialog)));
@@ -109,7 +113,7 @@ done_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 {
   Watch *w = user_data;
 
-  g_assert_true (source == G_OBJECT (window));
+  g_assert_true (source == G_OBJECT (w->owner != NULL ? w->owner : GTK_WINDOW (window)));
   mc_export_task_finish (result, &w->error);
   w->done = TRUE;
 }
@@ -124,7 +128,8 @@ run_export (const char *path, Watch *w)
   /* The window's first frames are not the export's doing. */
   mc_test_ui_wait_for_idle ();
   g_timeout_add (20, tick_cb, w);
-  mc_export_task_run (GTK_WIDGET (window), "Exporting", path, write_register, data,
+  mc_export_task_run (w->owner != NULL ? GTK_WIDGET (w->owner) : GTK_WIDGET (window), "Exporting", path,
+                      write_register, data,
                       (GDestroyNotify) mc_dossier_register_data_free, done_cb, w);
   /* Returned at once: the pages are written in the worker meanwhile. */
   g_assert_false (w->done);
@@ -197,6 +202,26 @@ test_cancel (void)
   g_assert_cmpstr (mc_window_get_page (window), ==, "apologies");
 }
 
+/* Closing the window stops its export, which leaves no file behind. */
+static void
+test_window_closed (void)
+{
+  g_autofree char *path = mc_test_tmp_path ("closed/register.pdf");
+  g_autofree char *dir = g_path_get_dirname (path);
+  GtkWidget *other = gtk_window_new ();
+  Watch w = { .owner = GTK_WINDOW (other), .close = TRUE };
+
+  g_object_add_weak_pointer (G_OBJECT (other), (gpointer *) &w.owner);
+  gtk_window_present (GTK_WINDOW (other));
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+  run_export (path, &w);
+  g_assert_error (w.error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_clear_error (&w.error);
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+  g_assert_cmpuint (count_files (dir), ==, 0);
+  g_assert_null (find_progress_dialog ());
+}
+
 /* Waits for a file the page's export renames into place at its end. */
 static void
 wait_for_file (const char *path)
@@ -263,6 +288,7 @@ main (int argc, char **argv)
   gtk_window_present (GTK_WINDOW (window));
   g_test_add_func ("/ui/export/main-loop-runs", test_main_loop_runs);
   g_test_add_func ("/ui/export/cancel", test_cancel);
+  g_test_add_func ("/ui/export/window-closed", test_window_closed);
   g_test_add_func ("/ui/export/pages", test_pages_export);
   status = g_test_run ();
   gtk_window_destroy (GTK_WINDOW (window));

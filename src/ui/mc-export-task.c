@@ -32,6 +32,8 @@ typedef struct {
   GtkProgressBar     *bar;
   guint               show_id;
   guint               tick_id;
+  GtkWindow          *window;      /* closing it cancels the export */
+  GApplication       *app;         /* held until the worker has finished */
   GAsyncReadyCallback callback;
   gpointer            user_data;
 } Ui;
@@ -58,6 +60,12 @@ ui_free (Ui *ui)
       g_signal_handlers_disconnect_by_data (ui->dialog, ui);
       gtk_window_destroy (GTK_WINDOW (ui->dialog));
     }
+  if (ui->window != NULL)
+    g_signal_handlers_disconnect_by_data (ui->window, ui);
+  g_clear_object (&ui->window);
+  if (ui->app != NULL)
+    g_application_release (ui->app);
+  g_clear_object (&ui->app);
   g_clear_object (&ui->cancellable);
   g_free (ui);
 }
@@ -119,6 +127,14 @@ static void
 dialog_destroy_cb (GtkWidget *dialog, Ui *ui)
 {
   ui->dialog = NULL;
+}
+
+/* A closed window (or the application quitting) stops its export: the worker
+ * removes its temporary file, and the held application waits for that. */
+static void
+window_closed_cb (GtkWindow *window, Ui *ui)
+{
+  g_cancellable_cancel (ui->cancellable);
 }
 
 static gboolean
@@ -196,6 +212,13 @@ mc_export_task_run (GtkWidget          *widget,
       return;
     }
   ui->dialog = create_dialog (widget, heading, path, ui);
+  if (GTK_IS_WINDOW (gtk_widget_get_root (widget)))
+    {
+      ui->window = g_object_ref (GTK_WINDOW (gtk_widget_get_root (widget)));
+      g_signal_connect (ui->window, "unrealize", G_CALLBACK (window_closed_cb), ui);
+    }
+  if ((ui->app = g_application_get_default ()) != NULL)
+    g_application_hold (g_object_ref (ui->app));
   ui->show_id = g_timeout_add (DIALOG_DELAY_MS, show_dialog_cb, ui);
   g_task_run_in_thread (task, write_in_thread);
 }
