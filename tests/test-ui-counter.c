@@ -7,6 +7,9 @@
 #include <string.h>
 
 #include <adwaita.h>
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <gtk/gtkunixprint.h>
 
 #include "mc-date-entry.h"
 #include "mc-dossier-store.h"
@@ -354,6 +357,159 @@ test_dates (void)
   g_assert_cmpstr (stored, ==, "19900305");
 }
 
+static GtkWidget *
+find_button (GtkWidget *root, const char *label)
+{
+  if (GTK_IS_BUTTON (root) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (root)), label) == 0)
+    return root;
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_button (c, label);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The PDFs "Print to File" wrote into `folder`. */
+static guint
+count_pdfs (const char *folder, char **first)
+{
+  g_autoptr(GDir) dir = g_dir_open (folder, 0, NULL);
+  const char *name;
+  guint n = 0;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    if (g_str_has_suffix (name, ".pdf"))
+      {
+        if (first != NULL && n == 0)
+          *first = g_build_filename (folder, name, NULL);
+        n++;
+      }
+  return n;
+}
+
+static gboolean
+is_pdf (const char *path)
+{
+  g_autofree char *data = NULL;
+  gsize length = 0;
+
+  return g_file_get_contents (path, &data, &length, NULL) && length > 1000 && g_str_has_prefix (data, "%PDF");
+}
+
+/* The print dialog, answered as a clerk does the first time: the printer
+ * GTK offers (here "Print to File"), then Print. */
+static gboolean
+answer_print_dialog_cb (gpointer data)
+{
+  GListModel *windows = gtk_window_get_toplevels ();  /* owned by GTK */
+
+  for (guint i = 0; i < g_list_model_get_n_items (windows); i++)
+    {
+      g_autoptr(GtkWindow) w = g_list_model_get_item (windows, i);
+      GtkPrintUnixDialog *dialog = GTK_IS_PRINT_UNIX_DIALOG (w) ? GTK_PRINT_UNIX_DIALOG (w) : NULL;
+
+      if (dialog != NULL && gtk_print_unix_dialog_get_selected_printer (dialog) != NULL)
+        {
+          G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+          gtk_dialog_response (GTK_DIALOG (w), GTK_RESPONSE_OK);
+          G_GNUC_END_IGNORE_DEPRECATIONS
+          *(guint *) data = 0;
+          return G_SOURCE_REMOVE;
+        }
+    }
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+receive_and_print (McReceptionPage *page, const char *name)
+{
+  mc_reception_page_choose_procedure (page, "1.001193");
+  mc_reception_page_set_applicant (page, name, "038190012345", "0912345678");
+  gtk_widget_activate_action (GTK_WIDGET (page), "reception.save-print", NULL);
+  mc_test_ui_wait_for_idle ();
+}
+
+static gboolean
+no_print_dialog_cb (gpointer data)
+{
+  GListModel *windows = gtk_window_get_toplevels ();  /* owned by GTK */
+
+  for (guint i = 0; i < g_list_model_get_n_items (windows); i++)
+    {
+      g_autoptr(GtkWindow) w = g_list_model_get_item (windows, i);
+      g_assert_false (GTK_IS_PRINT_UNIX_DIALOG (w));
+    }
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+empty_folder (const char *folder)
+{
+  g_autoptr(GDir) dir = g_dir_open (folder, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (folder, name, NULL);
+      g_remove (path);
+    }
+}
+
+/* Printed through the dialog, the printer chosen there is kept in GSettings
+ * (without the file name); with the preference, the next receipts print
+ * straight to it — "Print to File" into a PDF named after the dossier in
+ * the print folder, not "output.pdf" in the working folder; the toast
+ * offers In lại, and Ctrl+P (reception.reprint) prints the last receipt. */
+static void
+test_receipt_printing (void)
+{
+  McReceptionPage *page = reception ();
+  GSettings *settings = mc_application_get_settings (app);
+  g_autofree char *folder = g_dir_make_tmp ("motcua-print-XXXXXX", NULL);
+  g_autofree char *pdf = NULL;
+  g_autoptr(GtkPrintSettings) before = gtk_print_settings_new ();
+  g_autoptr(GtkPrintSettings) remembered = NULL;
+  g_autoptr(GVariant) saved = NULL;
+  guint answer, guard;
+
+  gtk_print_settings_set_printer (before, g_dgettext ("gtk40", "Print to File"));
+  gtk_print_settings_set (before, GTK_PRINT_SETTINGS_OUTPUT_URI, "file:///nonexistent/x.pdf");
+  g_settings_set_value (settings, "print-settings", gtk_print_settings_to_gvariant (before));
+  g_settings_set_string (settings, "print-folder", folder);
+  g_settings_set_boolean (settings, "print-receipts-directly", FALSE);
+  answer = g_timeout_add (50, answer_print_dialog_cb, &answer);
+  receive_and_print (page, "Hồ Thị In");
+  g_assert_cmpuint (answer, ==, 0);  /* the dialog was there, and answered */
+  g_assert_cmpuint (count_pdfs (folder, &pdf), ==, 1);
+  g_assert_true (is_pdf (pdf));
+  g_assert_true (g_str_has_suffix (pdf, "-0001.pdf") || g_str_has_suffix (pdf, ".pdf"));
+  g_assert_false (g_file_test ("output.pdf", G_FILE_TEST_EXISTS));
+  saved = g_settings_get_value (settings, "print-settings");
+  remembered = gtk_print_settings_new_from_gvariant (saved);
+  g_assert_cmpstr (gtk_print_settings_get_printer (remembered), ==, g_dgettext ("gtk40", "Print to File"));
+  g_assert_null (gtk_print_settings_get (remembered, GTK_PRINT_SETTINGS_OUTPUT_URI));
+  g_assert_nonnull (find_button (GTK_WIDGET (window), "Print _again"));
+
+  /* From now on no dialog: one would fail the test. */
+  g_settings_set_boolean (settings, "print-receipts-directly", TRUE);
+  guard = g_timeout_add (20, no_print_dialog_cb, NULL);
+  empty_folder (folder);
+  receive_and_print (page, "Hồ Văn Thẳng");
+  g_assert_cmpuint (count_pdfs (folder, NULL), ==, 1);
+
+  /* Ctrl+P: the last receipt again. */
+  empty_folder (folder);
+  gtk_widget_activate_action (GTK_WIDGET (page), "reception.reprint", NULL);
+  g_clear_pointer (&pdf, g_free);
+  g_assert_cmpuint (count_pdfs (folder, &pdf), ==, 1);
+  g_assert_true (is_pdf (pdf));
+  g_source_remove (guard);
+  empty_folder (folder);
+  g_rmdir (folder);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -369,6 +525,7 @@ main (int argc, char **argv)
   g_test_add_func ("/ui/counter/documents-checklist", test_documents_checklist);
   g_test_add_func ("/ui/counter/id-card-scan", test_id_card_scan);
   g_test_add_func ("/ui/counter/dates", test_dates);
+  g_test_add_func ("/ui/counter/receipt-printing", test_receipt_printing);
   status = g_test_run ();
   gtk_window_destroy (GTK_WINDOW (window));
   g_object_unref (app);

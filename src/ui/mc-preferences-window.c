@@ -304,6 +304,45 @@ rules_group (McPreferencesWindow *self)
   return group;
 }
 
+static void
+forget_printer_cb (GtkButton *button, McPreferencesWindow *self)
+{
+  GSettings *settings = mc_application_get_settings (self->app);
+
+  if (settings == NULL)
+    return;
+  g_settings_reset (settings, "print-settings");
+  adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self),
+                                    adw_toast_new (_("The next receipt opens the print dialog")));
+}
+
+/* Receipts straight to the printer chosen once; Ctrl+P prints the last again. */
+static void
+add_printing_rows (McPreferencesWindow *self, AdwPreferencesGroup *group, GSettings *settings)
+{
+  GtkWidget *direct = adw_action_row_new ();
+  GtkWidget *toggle = gtk_switch_new ();
+  GtkWidget *forget = adw_action_row_new ();
+  GtkWidget *button = gtk_button_new_with_mnemonic (_("_Choose again"));
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (direct), _("Print receipts without the print dialog"));
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (direct),
+                               _("After the first receipt, straight to the printer chosen then. "
+                                 "Ctrl+P on Reception prints the last receipt again."));
+  gtk_widget_set_valign (toggle, GTK_ALIGN_CENTER);
+  if (settings)
+    g_settings_bind (settings, "print-receipts-directly", toggle, "active", G_SETTINGS_BIND_DEFAULT);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (direct), toggle);
+  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (direct), toggle);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (forget), _("Printer"));
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (forget), _("Forget the printer: the next receipt asks for one"));
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  g_signal_connect (button, "clicked", G_CALLBACK (forget_printer_cb), self);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (forget), button);
+  adw_preferences_group_add (group, direct);
+  adw_preferences_group_add (group, forget);
+}
+
 static AdwPreferencesPage *
 unit_page (McPreferencesWindow *self)
 {
@@ -327,6 +366,7 @@ unit_page (McPreferencesWindow *self)
   if (settings)
     g_settings_bind (settings, "counter-name", counter_row, "text", G_SETTINGS_BIND_DEFAULT);
   adw_preferences_group_add (counter, GTK_WIDGET (counter_row));
+  add_printing_rows (self, counter, settings);
   adw_preferences_page_add (page, group);
   adw_preferences_page_add (page, counter);
   adw_preferences_page_add (page, rules_group (self));

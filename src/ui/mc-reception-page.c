@@ -38,6 +38,9 @@ struct _McReceptionPage
   GPtrArray       *recent;      /* codes of the counter's usual procedures */
   guint32          escape_time; /* of the last Esc, for Esc Esc = Nhập mới */
   guint            focus_source;
+  McReceiptData   *last_receipt; /* what Ctrl+P and the toast's "In lại" print again */
+  McFormKind       last_kind;
+  gboolean         last_printed;
   McProcedure     *chosen;
   GtkSearchEntry  *search;
   GtkListBox      *matches;
@@ -220,6 +223,57 @@ load_recent (McReceptionPage *self)
   self->recent = mc_dossier_store_recent_procedures (self->store, counter, N_MATCHES, NULL);
 }
 
+static void
+remember_receipt (McReceptionPage *self, McFormKind kind, McReceiptData *data)
+{
+  g_clear_pointer (&self->last_receipt, mc_receipt_data_free);
+  self->last_receipt = data;
+  self->last_kind = kind;
+  self->last_printed = FALSE;
+}
+
+/* Straight to the remembered printer (the preference), or through the
+ * dialog when `ask` — as after a cancelled or failed print, so the clerk
+ * can choose another printer. TRUE once printed. */
+static gboolean
+print_last (McReceptionPage *self, gboolean ask)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  g_autoptr(GError) error = NULL;
+  GtkPrintOperationResult result;
+
+  if (self->last_receipt == NULL)
+    return FALSE;
+  result = mc_receipt_print_run (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, self->last_kind,
+                                 self->last_receipt, ask, &error);
+  if (result == GTK_PRINT_OPERATION_RESULT_ERROR && MC_IS_WINDOW (root))
+    mc_window_toast (MC_WINDOW (root), error->message);
+  self->last_printed = result == GTK_PRINT_OPERATION_RESULT_APPLY;
+  return self->last_printed;
+}
+
+static void
+toast_reprint_cb (McReceptionPage *self)
+{
+  gtk_widget_activate_action (GTK_WIDGET (self), "reception.reprint", NULL);
+}
+
+static void
+toast_reprint (McReceptionPage *self, const char *message)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  AdwToast *toast;
+
+  if (!MC_IS_WINDOW (root))
+    return;
+  toast = adw_toast_new (message);
+  /* Translators: prints the receipt just made once more (In lại) */
+  adw_toast_set_button_label (toast, _("Print _again"));
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  g_signal_connect_object (toast, "button-clicked", G_CALLBACK (toast_reprint_cb), self, G_CONNECT_SWAPPED);
+  mc_window_add_toast (MC_WINDOW (root), toast);
+}
+
 static McDossier *
 collect (McReceptionPage *self)
 {
@@ -359,7 +413,6 @@ save_and_print_cb (GtkWidget *widget, const char *action_name, GVariant *paramet
   g_autofree char *code = mc_reception_page_save (self, &error);
   g_autoptr(McDossier) dossier = NULL;
   g_autoptr(McReceiptData) data = NULL;
-  GtkWindow *window = GTK_WINDOW (gtk_widget_get_root (widget));
 
   if (code == NULL)
     {
@@ -374,14 +427,37 @@ save_and_print_cb (GtkWidget *widget, const char *action_name, GVariant *paramet
   load_recent (self);
   dossier = mc_dossier_store_find (self->store, code, NULL);
   data = dossier ? mc_dossier_receipt_data (mc_application_get_db (self->app), dossier, NULL) : NULL;
-  if (MC_IS_WINDOW (window))
+  clear_form (self);
+  if (data != NULL)
+    remember_receipt (self, MC_FORM_RECEIPT, g_steal_pointer (&data));
+  if (g_strcmp0 (action_name, "reception.save-print") != 0 || print_last (self, FALSE))
     {
       g_autofree char *message = g_strdup_printf (_("Dossier %s received"), code);
-      mc_window_toast (MC_WINDOW (window), message);
+      toast_reprint (self, message);
     }
-  clear_form (self);
-  if (data != NULL && g_strcmp0 (action_name, "reception.save-print") == 0)
-    mc_receipt_print (window, MC_FORM_RECEIPT, data);
+  else
+    {
+      /* Translators: the print dialog was cancelled, or the printer failed */
+      g_autofree char *message = g_strdup_printf (_("Dossier %s received; its receipt was not printed"), code);
+      toast_reprint (self, message);
+    }
+}
+
+/* Ctrl+P, and the toast's "In lại": the counter's last receipt again. */
+static void
+reprint_cb (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  McReceptionPage *self = MC_RECEPTION_PAGE (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+
+  if (self->last_receipt == NULL)
+    {
+      if (MC_IS_WINDOW (root))
+        mc_window_toast (MC_WINDOW (root), _("No receipt has been printed at this counter yet"));
+      return;
+    }
+  if (!print_last (self, !self->last_printed))
+    toast_reprint (self, _("The receipt was not printed"));
 }
 
 /* Nhập mới: a half-filled form is dropped, the next applicant starts clean. */
@@ -478,7 +554,11 @@ refuse_response_cb (AdwMessageDialog *dialog, const char *response, RefuseDialog
           data = refusal_data (self, dossier, reference, reason);
           clear_form (self);
           if (data != NULL)
-            mc_receipt_print (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), MC_FORM_REFUSAL, data);
+            {
+              remember_receipt (self, MC_FORM_REFUSAL, g_steal_pointer (&data));
+              if (!print_last (self, FALSE))
+                toast_reprint (self, _("The receipt was not printed"));
+            }
         }
     }
   g_free (rd);
@@ -661,6 +741,7 @@ mc_reception_page_dispose (GObject *object)
   McReceptionPage *self = MC_RECEPTION_PAGE (object);
 
   g_clear_handle_id (&self->focus_source, g_source_remove);
+  g_clear_pointer (&self->last_receipt, mc_receipt_data_free);
   g_clear_object (&self->chosen);
   g_clear_object (&self->finder);
   g_clear_pointer (&self->recent, g_ptr_array_unref);
@@ -679,6 +760,8 @@ mc_reception_page_class_init (McReceptionPageClass *klass)
   gtk_widget_class_install_action (widget_class, "reception.save", NULL, save_and_print_cb);
   gtk_widget_class_install_action (widget_class, "reception.refuse", NULL, refuse_cb);
   gtk_widget_class_install_action (widget_class, "reception.new", NULL, new_cb);
+  gtk_widget_class_install_action (widget_class, "reception.reprint", NULL, reprint_cb);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "reception.reprint", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "reception.new", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "reception.save-print", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK, "reception.save-print", NULL);

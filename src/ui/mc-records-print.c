@@ -4,9 +4,18 @@
  * As for the receipts (mc-receipt-print.c): GtkPrintOperation gives the
  * system's preview and printer choice, "Print to File" a PDF; the page is
  * drawn by the export layer's function, the same one its PDF uses.
+ *
+ * The printer and settings chosen in the dialog are kept in GSettings
+ * ("print-settings") for the next document; "Print to File" writes
+ * <dossier code>.pdf in the print folder, never "output.pdf" (GTK's
+ * default, "đầu ra.pdf" in Vietnamese) in whatever the working folder is.
  */
 #include "config.h"
 
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+
+#include "mc-application.h"
 #include "mc-records-print.h"
 
 typedef struct {
@@ -43,15 +52,99 @@ job_free (gpointer pointer)
   g_free (job);
 }
 
-void
-mc_records_print (GtkWindow *parent, const char *job_name, gpointer data, GDestroyNotify free_data,
-                  McPrintCountFunc count, McPrintDrawFunc draw)
+static GSettings *
+settings_of (GtkWindow *parent)
+{
+  GtkApplication *app = parent ? gtk_window_get_application (parent) : NULL;
+
+  return MC_IS_APPLICATION (app) ? mc_application_get_settings (MC_APPLICATION (app)) : NULL;
+}
+
+static char *
+print_folder (GSettings *settings)
+{
+  g_autofree char *folder = settings ? g_settings_get_string (settings, "print-folder") : NULL;
+  const char *documents = g_get_user_special_dir (G_USER_DIRECTORY_DOCUMENTS);
+
+  if (folder != NULL && *folder != '\0')
+    return g_steal_pointer (&folder);
+  return g_build_filename (documents ? documents : g_get_home_dir (), "Motcua", NULL);
+}
+
+/* A file name from a dossier code, without its extension: no '/' or
+ * other separators in it. */
+static char *
+file_name_for (const char *job_name)
+{
+  char *name = g_strdup (job_name && *job_name ? job_name : "motcua");
+
+  return g_strdelimit (name, "/\\:*?\"<>|", '_');
+}
+
+static GtkPrintSettings *
+load_settings (GSettings *settings, const char *job_name)
+{
+  g_autoptr(GVariant) saved = settings ? g_settings_get_value (settings, "print-settings") : NULL;
+  GtkPrintSettings *print = saved && g_variant_n_children (saved) > 0 ? gtk_print_settings_new_from_gvariant (saved)
+                                                                       : gtk_print_settings_new ();
+  g_autofree char *folder = print_folder (settings);
+  g_autofree char *name = file_name_for (job_name);
+  g_autofree char *file = g_strconcat (name, ".pdf", NULL);
+  g_autofree char *path = g_build_filename (folder, file, NULL);
+  g_autofree char *uri = g_filename_to_uri (path, NULL, NULL);
+  g_autofree char *folder_uri = g_filename_to_uri (folder, NULL, NULL);
+
+  g_mkdir_with_parents (folder, 0700);
+  gtk_print_settings_set (print, GTK_PRINT_SETTINGS_OUTPUT_URI, uri);
+  gtk_print_settings_set (print, GTK_PRINT_SETTINGS_OUTPUT_DIR, folder_uri);
+  gtk_print_settings_set (print, GTK_PRINT_SETTINGS_OUTPUT_BASENAME, name);
+  if (gtk_print_settings_get (print, GTK_PRINT_SETTINGS_OUTPUT_FILE_FORMAT) == NULL)
+    gtk_print_settings_set (print, GTK_PRINT_SETTINGS_OUTPUT_FILE_FORMAT, "pdf");
+  return print;
+}
+
+/* Set on remembered settings whose printer writes files ("Print to File"
+ * gives its settings an output URI, a real printer none). */
+#define TO_FILE_KEY "motcua-to-file"
+
+/* What the clerk chose, without this document's file name; the folder a
+ * file was printed into becomes the print folder. */
+static void
+save_settings (GSettings *settings, GtkPrintSettings *chosen)
+{
+  g_autoptr(GtkPrintSettings) copy = NULL;
+  const char *uri;
+
+  if (settings == NULL || chosen == NULL)
+    return;
+  copy = gtk_print_settings_copy (chosen);
+  uri = gtk_print_settings_get (chosen, GTK_PRINT_SETTINGS_OUTPUT_URI);
+  gtk_print_settings_set (copy, TO_FILE_KEY, uri != NULL ? "true" : NULL);
+  if (uri != NULL)
+    {
+      g_autofree char *path = g_filename_from_uri (uri, NULL, NULL);
+      g_autofree char *folder = path ? g_path_get_dirname (path) : NULL;
+      if (folder != NULL)
+        g_settings_set_string (settings, "print-folder", folder);
+    }
+  gtk_print_settings_unset (copy, GTK_PRINT_SETTINGS_OUTPUT_URI);
+  gtk_print_settings_unset (copy, GTK_PRINT_SETTINGS_OUTPUT_DIR);
+  gtk_print_settings_unset (copy, GTK_PRINT_SETTINGS_OUTPUT_BASENAME);
+  g_settings_set_value (settings, "print-settings", gtk_print_settings_to_gvariant (copy));
+}
+
+GtkPrintOperationResult
+mc_records_print_run (GtkWindow *parent, const char *job_name, gpointer data, GDestroyNotify free_data,
+                      McPrintCountFunc count, McPrintDrawFunc draw, gboolean direct, GError **error)
 {
   g_autoptr(GtkPrintOperation) op = gtk_print_operation_new ();
   g_autoptr(GtkPageSetup) setup = gtk_page_setup_new ();
   g_autoptr(GtkPaperSize) a4 = gtk_paper_size_new (GTK_PAPER_NAME_A4);
+  GSettings *settings = settings_of (parent);
+  g_autoptr(GtkPrintSettings) print = load_settings (settings, job_name);
+  GtkPrintOperationAction action = GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG;
+  GtkPrintOperationResult result;
   Job *job = g_new0 (Job, 1);
-  g_autoptr(GError) error = NULL;
 
   job->data = data;
   job->free_data = free_data;
@@ -62,10 +155,34 @@ mc_records_print (GtkWindow *parent, const char *job_name, gpointer data, GDestr
   gtk_print_operation_set_use_full_page (op, TRUE);
   gtk_print_operation_set_unit (op, GTK_UNIT_POINTS);
   gtk_print_operation_set_job_name (op, job_name ? job_name : "motcua");
+  gtk_print_operation_set_print_settings (op, print);
   g_object_set_data_full (G_OBJECT (op), "job", job, job_free);
   g_signal_connect (op, "begin-print", G_CALLBACK (begin_print_cb), job);
   g_signal_connect (op, "draw-page", G_CALLBACK (draw_page_cb), job);
-  if (gtk_print_operation_run (op, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG, parent, &error) ==
+  /* GTK cannot find "Print to File" without its dialog (it skips virtual
+   * printers and waits for every backend): that one is an export. */
+  if (direct && gtk_print_settings_get_bool (print, TO_FILE_KEY))
+    {
+      g_autofree char *path = g_filename_from_uri (gtk_print_settings_get (print, GTK_PRINT_SETTINGS_OUTPUT_URI),
+                                                   NULL, NULL);
+      gtk_print_operation_set_export_filename (op, path);
+      action = GTK_PRINT_OPERATION_ACTION_EXPORT;
+    }
+  else if (direct && gtk_print_settings_get_printer (print) != NULL)
+    action = GTK_PRINT_OPERATION_ACTION_PRINT;
+  result = gtk_print_operation_run (op, action, parent, error);
+  if (result == GTK_PRINT_OPERATION_RESULT_APPLY && action == GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG)
+    save_settings (settings, gtk_print_operation_get_print_settings (op));
+  return result;
+}
+
+void
+mc_records_print (GtkWindow *parent, const char *job_name, gpointer data, GDestroyNotify free_data,
+                  McPrintCountFunc count, McPrintDrawFunc draw)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (mc_records_print_run (parent, job_name, data, free_data, count, draw, FALSE, &error) ==
       GTK_PRINT_OPERATION_RESULT_ERROR)
     g_warning ("%s", error->message);
 }

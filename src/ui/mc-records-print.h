@@ -15,5 +15,11 @@ typedef void (*McPrintDrawFunc)  (cairo_t *cr, gconstpointer data, int page, dou
 /* Opens the print dialog (with its preview); takes ownership of `data`. */
 void mc_records_print (GtkWindow *parent, const char *job_name, gpointer data, GDestroyNotify free_data,
                        McPrintCountFunc count, McPrintDrawFunc draw);
+/* The same; with `direct` and a printer remembered from an earlier dialog,
+ * prints to it without asking. Returns when done (APPLY), cancelled in the
+ * dialog (CANCEL) or failed (ERROR, with `error`). */
+GtkPrintOperationResult mc_records_print_run (GtkWindow *parent, const char *job_name, gpointer data,
+                                              GDestroyNotify free_data, McPrintCountFunc count,
+                                              McPrintDrawFunc draw, gboolean direct, GError **error);
 
 G_END_DECLS

@@ -397,6 +397,16 @@ mc_window_get_last_toast (McWindow *self)
 }
 
 void
+mc_window_add_toast (McWindow *self, AdwToast *toast)
+{
+  g_return_if_fail (MC_IS_WINDOW (self));
+
+  g_free (self->last_toast);
+  self->last_toast = g_strdup (adw_toast_get_title (toast));
+  adw_toast_overlay_add_toast (self->toasts, toast);
+}
+
+void
 mc_window_set_badge (McWindow *self, const char *page, guint count, guint alert)
 {
   g_return_if_fail (MC_IS_WINDOW (self));
