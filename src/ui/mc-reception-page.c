@@ -632,6 +632,8 @@ date_row (AdwPreferencesGroup *group, const char *title, gboolean with_time, McR
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), date);
   adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), date);
+  /* Tab goes from the field above straight into the date, as between entry rows. */
+  gtk_widget_set_focusable (row, FALSE);
   adw_preferences_group_add (group, row);
   return MC_DATE_ENTRY (date);
 }
