@@ -7,6 +7,7 @@
 
 #include "mc-account-dialog.h"
 #include "mc-accounts.h"
+#include "mc-accounts-page.h"
 #include "mc-action-dialog.h"
 #include "mc-application.h"
 #include "mc-dossier-page.h"
@@ -236,6 +237,14 @@ test_forced_change (void)
   McWindow *window = find_app_window (MC_TYPE_WINDOW);
   gint64 moi = db_int ("SELECT id FROM staff WHERE username = 'cv.moi'");
 
+  /* Tài khoản says so. */
+  {
+    g_autoptr(McAccounts) accounts = mc_accounts_new (mc_application_get_db (app));
+    g_autoptr(McStaff) staff = mc_accounts_get_staff (accounts, "cv.moi", NULL);
+    g_autofree char *state = mc_accounts_page_state_text (staff);
+
+    g_assert_cmpstr (state, ==, g_dgettext (GETTEXT_PACKAGE, "Must change password"));
+  }
   if (window != NULL)
     gtk_widget_activate_action (GTK_WIDGET (window), "session.sign-out", NULL);
   login = find_app_window (MC_TYPE_LOGIN_WINDOW);

@@ -363,5 +363,7 @@ mc_accounts_page_state_text (const McStaff *staff)
     }
   if (!staff->has_password)
     return g_strdup (_("No password yet"));
+  if (staff->must_change_password)
+    return g_strdup (_("Must change password"));
   return g_strdup (_("Active"));
 }
