@@ -333,6 +333,7 @@ mc_reception_page_save (McReceptionPage *self, GError **error)
     }
   if (!mc_dossier_store_receive (self->store, dossier, error))
     return NULL;
+  load_recent (self);
   return g_strdup (mc_dossier_get_code (dossier));
 }
 
@@ -351,6 +352,7 @@ clear_form (McReceptionPage *self)
     }
   gtk_drop_down_set_selected (self->kind, 0);
   gtk_editable_set_text (GTK_EDITABLE (self->search), "");
+  refresh_matches (self);  /* an empty search stays empty: no change to follow, but the usual ones may differ */
   choose (self, NULL);
   gtk_widget_set_visible (GTK_WIDGET (self->error), FALSE);
   gtk_widget_grab_focus (GTK_WIDGET (self->search));
@@ -424,7 +426,6 @@ save_and_print_cb (GtkWidget *widget, const char *action_name, GVariant *paramet
       return;
     }
   mark_invalid_fields (self);
-  load_recent (self);
   dossier = mc_dossier_store_find (self->store, code, NULL);
   data = dossier ? mc_dossier_receipt_data (mc_application_get_db (self->app), dossier, NULL) : NULL;
   clear_form (self);
