@@ -227,6 +227,99 @@ test_password_change (Fixture *f, gconstpointer data)
                                            "AND detail = 'cv.duc bỏ yêu cầu đổi mật khẩu'", NULL), ==, 1);
 }
 
+/* Runs the transition for real inside a transaction rolled back after:
+ * whether it went through, and why not. */
+static gboolean
+try_transition (Fixture *f, const char *code, McTransition transition, const char *username, GError **error)
+{
+  McAction a = { mc_test_time ("2026-03-03 10:00"), username, "Thử quyền" };
+  gboolean ok = FALSE;
+
+  g_assert_true (mc_db_begin (f->db, NULL));
+  switch (transition)
+    {
+    case MC_TRANSITION_ACCEPT: ok = mc_workflow_accept (f->wf, code, &a, error); break;
+    case MC_TRANSITION_TRANSFER: ok = mc_workflow_transfer (f->wf, code, &a, NULL, NULL, error); break;
+    case MC_TRANSITION_SEND_BACK: ok = mc_workflow_send_back (f->wf, code, &a, error); break;
+    case MC_TRANSITION_PAUSE: ok = mc_workflow_pause (f->wf, code, &a, MC_PAUSE_SUPPLEMENT, error); break;
+    case MC_TRANSITION_FINISH: ok = mc_workflow_finish (f->wf, code, &a, "12/QĐ-UBND", NULL, error); break;
+    case MC_TRANSITION_UNQUALIFIED: ok = mc_workflow_unqualified (f->wf, code, &a, error); break;
+    case MC_TRANSITION_WITHDRAW: ok = mc_workflow_withdraw (f->wf, code, &a, error); break;
+    default: g_assert_not_reached ();
+    }
+  mc_db_rollback (f->db);
+  return ok;
+}
+
+/* What mc_workflow_allows offers is exactly what the transition then does:
+ * every person, every transition, at the counter's step and at KT's. */
+static void
+test_allows_matches (Fixture *f, gconstpointer data)
+{
+  static const char *const people[] = { "tn.lan", "cv.duc", "cv.linh", "tp.quang", "pct.nga", "bc.ha" };
+  static const McTransition transitions[] = {
+    MC_TRANSITION_ACCEPT, MC_TRANSITION_TRANSFER, MC_TRANSITION_SEND_BACK, MC_TRANSITION_PAUSE,
+    MC_TRANSITION_FINISH, MC_TRANSITION_UNQUALIFIED, MC_TRANSITION_WITHDRAW,
+  };
+  McAction a = { mc_test_time ("2026-03-02 09:00"), NULL, NULL };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *code = NULL;
+  guint n_allowed = 0, n_refused = 0;
+
+  sign_in (f, "tn.lan");
+  code = receive (f, &error);
+  g_assert_no_error (error);
+  for (int position = 0; position < 2; position++)
+    {
+      for (guint p = 0; p < G_N_ELEMENTS (people); p++)
+        {
+          guint allowed;
+
+          sign_in (f, people[p]);
+          allowed = mc_workflow_allowed (f->wf, code, people[p]);
+          for (guint k = 0; k < G_N_ELEMENTS (transitions); k++)
+            {
+              g_autoptr(GError) offered_error = NULL, done_error = NULL;
+              gboolean offered = mc_workflow_allows (f->wf, code, transitions[k], people[p], &offered_error);
+              gboolean done = try_transition (f, code, transitions[k], people[p], &done_error);
+
+              g_test_message ("%s, step %d, transition %d: offered %d, done %d", people[p], position + 1,
+                              transitions[k], offered, done);
+              g_assert_cmpint (offered, ==, done);
+              g_assert_cmpint (offered, ==, (allowed & (1u << transitions[k])) != 0);
+              if (!offered)
+                {
+                  g_assert_cmpstr (offered_error->message, ==, done_error->message);
+                  n_refused++;
+                }
+              else
+                n_allowed++;
+            }
+        }
+      if (position == 0)
+        {
+          /* On to KT, step 2 of 5, not accepted yet. */
+          sign_in (f, "tn.lan");
+          g_assert_true (mc_workflow_transfer (f->wf, code, &a, NULL, NULL, &error));
+          g_assert_no_error (error);
+        }
+    }
+  g_assert_cmpuint (n_allowed, >, 0);
+  g_assert_cmpuint (n_refused, >, 0);
+  /* A specialist may not cut the route short; the head may. */
+  sign_in (f, "cv.duc");
+  g_assert_false (mc_workflow_allows (f->wf, code, MC_TRANSITION_FINISH, NULL, &error));
+  g_assert_error (error, MC_ACCOUNTS_ERROR, MC_ACCOUNTS_ERROR_FORBIDDEN);
+  g_clear_error (&error);
+  g_assert_true (mc_workflow_allows (f->wf, code, MC_TRANSITION_ACCEPT, NULL, &error));
+  g_assert_no_error (error);
+  sign_in (f, "tp.quang");
+  g_assert_true (mc_workflow_allows (f->wf, code, MC_TRANSITION_FINISH, NULL, &error));
+  g_assert_no_error (error);
+  /* Nothing was written by asking. */
+  g_assert_cmpint (mc_db_query_int (f->db, "SELECT count (*) FROM dossier_event", NULL), ==, 2);
+}
+
 static void
 test_lockout (Fixture *f, gconstpointer data)
 {
@@ -423,6 +516,7 @@ main (int argc, char *argv[])
 #define ADD(path, fn) g_test_add (path, Fixture, NULL, fixture_set_up, fn, fixture_tear_down)
   ADD ("/accounts/passwords", test_passwords);
   ADD ("/accounts/password-change", test_password_change);
+  ADD ("/accounts/allows-matches", test_allows_matches);
   ADD ("/accounts/lockout", test_lockout);
   ADD ("/accounts/role-table", test_role_table);
   ADD ("/accounts/actions-checked", test_actions_checked);
