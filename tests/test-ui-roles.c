@@ -12,6 +12,7 @@
 #include "mc-application.h"
 #include "mc-dossier-page.h"
 #include "mc-empty-state.h"
+#include "mc-procedure-editor.h"
 #include "mc-inbox-page.h"
 #include "mc-login-window.h"
 #include "mc-session.h"
@@ -130,6 +131,29 @@ offered (McInboxPage *page, const char *action_name)
   return offered_on (GTK_WIDGET (page), action_name);
 }
 
+/* A procedure opened from Danh mục thủ tục: editable by the administrator
+ * only; everyone else reads it, with nothing to save. */
+static void
+check_procedure_editor (gboolean editable)
+{
+  g_autoptr(McProcedure) procedure = mc_catalog_find_procedure (mc_application_get_catalog (app), "1.001193", NULL);
+  McProcedureEditor *editor;
+
+  g_assert_nonnull (procedure);
+  editor = mc_procedure_editor_new (app, procedure);
+  g_assert_true (mc_procedure_editor_is_read_only (editor) == !editable);
+  g_assert_true (gtk_widget_get_visible (find_actionable (GTK_WIDGET (editor), "editor.save")) == editable);
+  if (!editable)
+    {
+      /* Ctrl+S does nothing: the window stays, nothing is written. */
+      g_object_add_weak_pointer (G_OBJECT (editor), (gpointer *) &editor);
+      gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL);
+      g_assert_nonnull (editor);
+      g_object_remove_weak_pointer (G_OBJECT (editor), (gpointer *) &editor);
+    }
+  gtk_window_destroy (GTK_WINDOW (editor));
+}
+
 /* Each role opens where it works, whatever page was left open at this
  * computer; the counter's pages only for the counter. */
 static void
@@ -169,6 +193,7 @@ test_start_page (void)
       /* Specialists, heads, leaders: Xử lý hồ sơ on "Của tôi". */
       if (g_str_equal (cases[i].page, "inbox"))
         g_assert_true (mine_is_active (window));
+      check_procedure_editor (g_str_equal (cases[i].username, "admin"));
     }
 }
 

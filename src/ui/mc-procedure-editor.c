@@ -13,6 +13,7 @@
 #include "mc-format.h"
 #include "mc-decimal-spin.h"
 #include "mc-procedure-editor.h"
+#include "mc-session.h"
 #include "mc-window.h"
 
 struct _McProcedureEditor
@@ -35,6 +36,8 @@ struct _McProcedureEditor
   GtkListBox     *steps;
   GtkLabel       *total;
   GtkLabel       *error;
+  GtkWidget      *save;
+  GtkWidget      *cancel;
 };
 
 G_DEFINE_FINAL_TYPE (McProcedureEditor, mc_procedure_editor, ADW_TYPE_WINDOW)
@@ -412,6 +415,8 @@ build (McProcedureEditor *self)
   adw_header_bar_set_show_end_title_buttons (ADW_HEADER_BAR (header), FALSE);
   adw_header_bar_pack_start (ADW_HEADER_BAR (header), cancel);
   adw_header_bar_pack_end (ADW_HEADER_BAR (header), save);
+  self->save = save;
+  self->cancel = cancel;
   gtk_box_append (GTK_BOX (toolbar), header);
   self->error = GTK_LABEL (gtk_label_new (NULL));
   gtk_label_set_wrap (self->error, TRUE);
@@ -460,6 +465,40 @@ mc_procedure_editor_init (McProcedureEditor *self)
 {
 }
 
+/* Every group below `widget` stops taking input; the page itself keeps
+ * scrolling, so the procedure can still be read in full. */
+static void
+disable_groups (GtkWidget *widget)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    if (ADW_IS_PREFERENCES_GROUP (child))
+      gtk_widget_set_sensitive (child, FALSE);
+    else
+      disable_groups (child);
+}
+
+/* Only those core lets change the catalog are offered an editor; everyone
+ * else at the counter may read a procedure's documents and steps. */
+static void
+make_read_only (McProcedureEditor *self)
+{
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.save", FALSE);
+  gtk_widget_set_visible (self->save, FALSE);
+  gtk_button_set_label (GTK_BUTTON (self->cancel), _("_Close"));
+  gtk_label_set_text (self->error, _("Only the administrator can change a procedure."));
+  gtk_widget_remove_css_class (GTK_WIDGET (self->error), "error");
+  gtk_widget_add_css_class (GTK_WIDGET (self->error), "dim-label");
+  gtk_widget_set_visible (GTK_WIDGET (self->error), TRUE);
+  disable_groups (adw_window_get_content (ADW_WINDOW (self)));
+}
+
+gboolean
+mc_procedure_editor_is_read_only (McProcedureEditor *self)
+{
+  g_return_val_if_fail (MC_IS_PROCEDURE_EDITOR (self), FALSE);
+  return !gtk_widget_get_visible (self->save);
+}
+
 McProcedureEditor *
 mc_procedure_editor_new (McApplication *app, McProcedure *procedure)
 {
@@ -475,5 +514,7 @@ mc_procedure_editor_new (McApplication *app, McProcedure *procedure)
   build (self);
   fill_from (self, self->procedure);
   update_total (self);
+  if (!mc_session_may (app, MC_PERMISSION_ADMINISTER))
+    make_read_only (self);
   return self;
 }

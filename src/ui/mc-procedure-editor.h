@@ -16,5 +16,6 @@ G_DECLARE_FINAL_TYPE (McProcedureEditor, mc_procedure_editor, MC, PROCEDURE_EDIT
 McProcedureEditor *mc_procedure_editor_new     (McApplication *app, McProcedure *procedure);
 McProcedure       *mc_procedure_editor_collect (McProcedureEditor *self);
 gboolean           mc_procedure_editor_save    (McProcedureEditor *self, GError **error);
+gboolean           mc_procedure_editor_is_read_only (McProcedureEditor *self);
 
 G_END_DECLS
