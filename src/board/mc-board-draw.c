@@ -23,6 +23,7 @@
 
 #include "mc-board-draw-private.h"
 #include "mc-format.h"
+#include "mc-output-file.h"
 
 #define PREPARE_BUDGET_US 1000    /* a frame's time for laying out what comes next */
 #define LOOK_AHEAD_SECONDS 3.0    /* rows that scroll in within this are prepared */
@@ -409,16 +410,26 @@ mc_board_render_png (const McBoardModel *model, int width, int height, const cha
   cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, width, height);
   cairo_t *cr = cairo_create (surface);
   cairo_status_t status;
+  /* The caller has decided about an existing file (--force); the database
+   * and devices are refused all the same. */
+  g_autofree char *tmp = mc_output_file_begin (path, MC_OUTPUT_FILE_FORCE, error);
 
+  if (tmp == NULL)
+    {
+      cairo_destroy (cr);
+      cairo_surface_destroy (surface);
+      return FALSE;
+    }
   draw_board (cr, model, width, height, NULL, FALSE);  /* one frame: nothing comes next */
   cairo_destroy (cr);
   cairo_surface_flush (surface);
-  status = cairo_surface_write_to_png (surface, path);
+  status = cairo_surface_write_to_png (surface, tmp);
   cairo_surface_destroy (surface);
   if (status != CAIRO_STATUS_SUCCESS)
     {
+      mc_output_file_abort (tmp);
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "%s: %s", path, cairo_status_to_string (status));
       return FALSE;
     }
-  return TRUE;
+  return mc_output_file_commit (tmp, path, error);
 }

@@ -43,7 +43,7 @@ mc_cli_backup (McDb *db, int argc, char **argv)
       if (file == NULL)
         return 0;
     }
-  if (file != NULL && mc_backup_write (db, file, &error))
+  if (file != NULL && mc_cli_check_output (file, &error) && mc_backup_write (db, file, &error))
     path = g_strdup (file);
   else if (file == NULL)
     path = mc_backup_rotate (db, dir, mc_backup_get_keep (db), g_get_real_time (), &error);

@@ -106,6 +106,8 @@ mc_cli_liveboard (McDb *db, int argc, char **argv)
         g_printerr ("%s\n", _("This build has no graphical interface: draw the board to a file with --render"));
       return mc_cli_usage (_(usage));
     }
+  if (!mc_cli_check_output (o.render, &error))
+    return mc_cli_fail (error);
   calendar = mc_calendar_store_load (db, &error);
   if (calendar == NULL)
     return mc_cli_fail (error);

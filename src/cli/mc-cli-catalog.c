@@ -28,6 +28,8 @@ export (McCatalog *catalog, const char *path)
   GError *error = NULL;
   g_autofree char *csv = NULL;
 
+  if (!g_str_equal (path, "-") && !mc_cli_check_output (path, &error))
+    return mc_cli_fail (error);
   if (g_str_has_suffix (path, ".xlsx"))
     return mc_xlsx_catalog_write (catalog, path, &error) ? 0 : mc_cli_fail (error);
   csv = mc_catalog_export_csv (catalog, &error);
@@ -38,7 +40,7 @@ export (McCatalog *catalog, const char *path)
       g_print ("%s", csv);
       return 0;
     }
-  if (!g_file_set_contents (path, csv, -1, &error))
+  if (!mc_cli_write_output (path, csv, &error))
     return mc_cli_fail (error);
   return 0;
 }

@@ -198,6 +198,9 @@ refuse (McDb *db, int argc, char **argv)
   if (at && !mc_time_parse_iso (at, &d->received_at))
     return mc_cli_fail (g_error_new (MC_DOSSIER_ERROR, MC_DOSSIER_ERROR_INVALID,
                                      _("Invalid time “%s”: write it as YYYY-MM-DD HH:MM"), at));
+  /* Before the refusal is recorded: a refused output path changes nothing. */
+  if (out != NULL && !mc_cli_check_output (out, &error))
+    return mc_cli_fail (error);
   d->procedure_code = g_strdup (option (argc, argv, "--procedure"));
   d->applicant_name = g_strdup (option (argc, argv, "--name"));
   d->applicant_id_number = g_strdup (option (argc, argv, "--id-number"));
@@ -242,6 +245,8 @@ receipt (McDb *db, int argc, char **argv)
     kind = MC_FORM_SUPPLEMENT;
   else if (form && g_str_equal (form, "03"))
     kind = MC_FORM_REFUSAL;
+  if (!mc_cli_check_output (out, &error))
+    return mc_cli_fail (error);
   store = open_store (db, &error);
   if (store == NULL || (dossier = mc_dossier_store_find (store, argv[1], &error)) == NULL ||
       (data = mc_dossier_receipt_data (db, dossier, &error)) == NULL)

@@ -58,6 +58,8 @@ mc_cli_dossier_control_sheet (McDb *db, int argc, char **argv)
   if (!parse (argc, argv, names, options, &code) || code == NULL ||
       (out = g_hash_table_lookup (options, "-o")) == NULL)
     return mc_cli_usage (_("Usage: motcua dossier control-sheet CODE -o FILE.pdf"));
+  if (!mc_cli_check_output (out, &error))
+    return mc_cli_fail (error);
   workflow = open_workflow (db, &error);
   if (workflow == NULL || !mc_control_sheet_write_pdf (workflow, code, out, &error))
     return mc_cli_fail (error);
@@ -105,6 +107,8 @@ mc_cli_dossier_register (McDb *db, int argc, char **argv)
                                      _("The end of the period must come after its start")));
   start = mc_time_from_local (from, 0);
   end = mc_time_from_local (to + 1, 0);
+  if (!mc_cli_check_output (out, &error))
+    return mc_cli_fail (error);
   workflow = open_workflow (db, &error);
   if (workflow == NULL ||
       !(xlsx ? mc_dossier_register_write_xlsx (workflow, start, end, out, &error)

@@ -149,7 +149,7 @@ report_06a (McDb *db, int argc, char **argv)
       !(g_str_equal (format, "xlsx") || g_str_equal (format, "pdf") || g_str_equal (format, "csv")))
     return mc_cli_usage (_("Usage: motcua report 06a --from YYYY-MM-DD --to YYYY-MM-DD [--unit CODE] "
                            "[--only-with-dossiers] --format xlsx|pdf|csv -o FILE"));
-  if (!period_and_unit (db, options, &from, &to, &unit_id, &error))
+  if (!mc_cli_check_output (out, &error) || !period_and_unit (db, options, &from, &to, &unit_id, &error))
     return mc_cli_fail (error);
   doc = mc_report_06a_doc_new (db, unit_id, from, to, g_hash_table_contains (options, "--only-with-dossiers"),
                                &error);
@@ -195,7 +195,7 @@ report_table (McDb *db, const char *kind, int argc, char **argv)
     return mc_cli_usage (_("Usage: motcua report public|cchc|evaluation --from YYYY-MM-DD --to YYYY-MM-DD "
                            "[--unit CODE] [--subordinates | --combined] [--only-with-dossiers] "
                            "--format xlsx|pdf|csv -o FILE"));
-  if (!period_and_unit (db, options, &from, &to, &unit_id, &error))
+  if (!mc_cli_check_output (out, &error) || !period_and_unit (db, options, &from, &to, &unit_id, &error))
     return mc_cli_fail (error);
   if (g_hash_table_contains (options, "--subordinates"))
     scope = MC_REPORT_SCOPE_SUBORDINATES;
@@ -232,7 +232,7 @@ report_narrative (McDb *db, int argc, char **argv)
       !(g_str_equal (format, "pdf") || g_str_equal (format, "txt")))
     return mc_cli_usage (_("Usage: motcua report narrative --from YYYY-MM-DD --to YYYY-MM-DD [--unit CODE] "
                            "--format pdf|txt -o FILE"));
-  if (!period_and_unit (db, options, &from, &to, &unit_id, &error))
+  if (!mc_cli_check_output (out, &error) || !period_and_unit (db, options, &from, &to, &unit_id, &error))
     return mc_cli_fail (error);
   period = mc_report_doc_period_label (db, from, to, FALSE);
   narrative = mc_report_narrative_new (db, unit_id, from, to, period, &error);

@@ -248,6 +248,9 @@ run_apology (McWorkflow *wf, Args *args, McAction *action)
   GError *error = NULL;
 
   action->note = arg (args, "--reason");
+  /* Before the apology is recorded: a refused output path changes nothing. */
+  if (out != NULL && !mc_cli_check_output (out, &error))
+    return mc_cli_fail (error);
   if (!time_arg (args, "--new-due", &new_due))
     return invalid (_("Invalid time: write it as YYYY-MM-DD HH:MM"));
   if (arg (args, "--new-due") == NULL && !arg (args, "--keep-due") &&

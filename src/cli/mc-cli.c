@@ -14,6 +14,7 @@
 #include "mc-backup.h"
 #include "mc-catalog.h"
 #include "mc-cli.h"
+#include "mc-output-file.h"
 
 static const struct {
   const char   *name;
@@ -73,6 +74,41 @@ mc_cli_is_command (int argc, char **argv)
   if (i >= argc)
     return FALSE;
   return argv[i][0] != '-' || g_strcmp0 (argv[i], "--help") == 0;
+}
+
+/* Set by --force anywhere on the command line: an output file that exists
+ * may be replaced (never the database, a backup or a device). */
+static gboolean force_output;
+
+/* Takes --force out of argv, so that no command's own parser needs to know it. */
+static int
+take_force_option (int argc, char **argv)
+{
+  int kept = 1;
+
+  for (int i = 1; i < argc; i++)
+    {
+      if (g_strcmp0 (argv[i], "--force") == 0)
+        force_output = TRUE;
+      else
+        argv[kept++] = argv[i];
+    }
+  if (kept < argc)
+    argv[kept] = NULL;
+  return kept;
+}
+
+gboolean
+mc_cli_check_output (const char *path, GError **error)
+{
+  return mc_output_file_check (path, force_output ? MC_OUTPUT_FILE_FORCE : MC_OUTPUT_FILE_NONE, error);
+}
+
+gboolean
+mc_cli_write_output (const char *path, const char *data, GError **error)
+{
+  return mc_output_file_set_contents (path, data, -1,
+                                      force_output ? MC_OUTPUT_FILE_FORCE : MC_OUTPUT_FILE_NONE, error);
 }
 
 int
@@ -157,6 +193,8 @@ print_help (void)
                      "\n"
                      "Once an administrator exists, commands that change data need --user NAME, with the\n"
                      "password in MOTCUA_PASSWORD or typed at the terminal."));
+  g_print ("\n%s\n", _("A command that writes a file (-o FILE, export FILE, backup FILE, --render FILE) replaces\n"
+                         "an existing file only with --force, and never the database, a backup or a device."));
   return 0;
 }
 
@@ -164,8 +202,11 @@ int
 mc_cli_run (int argc, char **argv)
 {
   const char *db_path = NULL, *user = NULL;
-  int i = command_index (argc, argv, &db_path, &user);
+  int i;
   g_autoptr(McDb) db = NULL;
+
+  argc = take_force_option (argc, argv);
+  i = command_index (argc, argv, &db_path, &user);
 
   if (i >= argc || g_strcmp0 (argv[i], "help") == 0 || g_strcmp0 (argv[i], "--help") == 0)
     return print_help ();

@@ -17,6 +17,11 @@ typedef int (*McCliCommand) (McDb *db, int argc, char **argv);
 
 McDb     *mc_cli_open_db      (const char *path);
 int       mc_cli_fail         (GError *error);
+/* Whether a command may write its output at `path`: never over the database,
+ * a backup or a device; over an existing file only with --force. */
+gboolean  mc_cli_check_output (const char *path, GError **error);
+/* `data` as the file `path`, under the same rule, through a temporary file. */
+gboolean  mc_cli_write_output (const char *path, const char *data, GError **error);
 int       mc_cli_usage        (const char *usage);
 int       mc_cli_calendar     (McDb *db, int argc, char **argv);
 int       mc_cli_catalog      (McDb *db, int argc, char **argv);

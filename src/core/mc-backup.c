@@ -21,6 +21,7 @@
 
 #include "mc-backup.h"
 #include "mc-fts.h"
+#include "mc-output-file.h"
 
 G_DEFINE_QUARK (mc-backup-error-quark, mc_backup_error)
 
@@ -162,6 +163,20 @@ same_file (const char *a, const char *b)
          sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
 }
 
+/* The temporary copy and whatever SQLite made beside it: a failed backup
+ * leaves no -journal behind. */
+static void
+remove_copy (const char *tmp)
+{
+  static const char *const suffixes[] = { "", "-journal", "-wal", "-shm" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *file = g_strconcat (tmp, suffixes[i], NULL);
+      g_unlink (file);
+    }
+}
+
 /* Copies `source` into a new file at `path` through a temporary name. */
 static gboolean
 write_copy (sqlite3 *source, const char *path, GError **error)
@@ -182,10 +197,17 @@ write_copy (sqlite3 *source, const char *path, GError **error)
       return FALSE;
     }
   g_mkdir_with_parents (dir, 0700);
-  g_unlink (tmp);
+  remove_copy (tmp);
+  /* Everyone's personal data: 0600 whatever the umask (the journal SQLite
+   * writes beside it takes the same mode). */
+  if (!mc_output_file_create_private (tmp, error))
+    return FALSE;
   dest = open_file (tmp, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, error);
   if (dest == NULL)
-    return FALSE;
+    {
+      remove_copy (tmp);
+      return FALSE;
+    }
   /* A backup is one self-contained file, whatever the source's journal. */
   ok = run_backup (dest, source, tmp, error) && check_pages (dest, tmp, TRUE, error) &&
        exec_sql (dest, "PRAGMA journal_mode = DELETE", tmp, error);
@@ -201,7 +223,7 @@ write_copy (sqlite3 *source, const char *path, GError **error)
     }
   if (!ok)
     {
-      g_unlink (tmp);
+      remove_copy (tmp);
       return FALSE;
     }
   return sync_path (dir, TRUE, error);
@@ -213,6 +235,10 @@ mc_backup_write (McDb *db, const char *path, GError **error)
   g_return_val_if_fail (MC_IS_DB (db), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
+  /* Never over the database, another backup or a device; whether an
+   * ordinary file may be replaced is the caller's choice (--force). */
+  if (!mc_output_file_check (path, MC_OUTPUT_FILE_FORCE, error))
+    return FALSE;
   return write_copy (mc_db_get_handle (db), path, error);
 }
 
@@ -283,12 +309,14 @@ set_damaged_aside (const char *db_path, GError **error)
                    g_strerror (saved));
       return NULL;
     }
+  /* What is set aside still holds everyone's data. */
+  mc_output_file_make_private (aside);
   for (guint i = 0; i < 2; i++)
     {
       g_autofree char *from = g_strconcat (db_path, i ? "-shm" : "-wal", NULL);
       g_autofree char *to = g_strconcat (aside, i ? "-shm" : "-wal", NULL);
-      if (g_file_test (from, G_FILE_TEST_EXISTS))
-        g_rename (from, to);
+      if (g_file_test (from, G_FILE_TEST_EXISTS) && g_rename (from, to) == 0)
+        mc_output_file_make_private (to);
     }
   return g_steal_pointer (&aside);
 }

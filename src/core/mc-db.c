@@ -15,6 +15,7 @@
 #include "mc-audit.h"
 #include "mc-db.h"
 #include "mc-fts.h"
+#include "mc-output-file.h"
 
 #define BUSY_TIMEOUT_MS 5000
 
@@ -32,6 +33,7 @@ struct _McDb
   int         depth;       /* nested transactions, as savepoints */
   gint64      actor;       /* staff.id signed in, for the audit trail */
   gboolean    audit_bulk;
+  gboolean    protected;   /* registered with mc_output_file_protect */
 };
 
 static void mc_db_initable_iface_init (GInitableIface *iface);
@@ -97,6 +99,22 @@ apply_pragmas (McDb *self, GError **error)
          mc_db_exec (self, "PRAGMA cache_size = -32000", error);
 }
 
+/* A WAL or SHM left by an older version may be world-readable; new ones
+ * take the database's mode. */
+static void
+make_side_files_private (McDb *self)
+{
+  static const char *const suffixes[] = { "-wal", "-shm" };
+
+  if (!self->protected)
+    return;
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *file = g_strconcat (self->path, suffixes[i], NULL);
+      mc_output_file_make_private (file);
+    }
+}
+
 static gboolean
 mc_db_initable_init (GInitable *initable, GCancellable *cancellable, GError **error)
 {
@@ -107,6 +125,12 @@ mc_db_initable_init (GInitable *initable, GCancellable *cancellable, GError **er
     {
       g_autofree char *dir = g_path_get_dirname (self->path);
       g_mkdir_with_parents (dir, 0700);
+      /* Names, ID numbers and phones: readable by the person who runs
+       * Motcua only, wherever the file is and whatever the umask. */
+      if (!mc_output_file_create_private (self->path, error))
+        return FALSE;
+      mc_output_file_protect (self->path);
+      self->protected = TRUE;
     }
   rc = sqlite3_open_v2 (self->path, &self->handle,
                         SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, NULL);
@@ -122,6 +146,7 @@ mc_db_initable_init (GInitable *initable, GCancellable *cancellable, GError **er
     return mc_db_set_error (self, SQLITE_ERROR, error);
   if (!apply_pragmas (self, error))
     return FALSE;
+  make_side_files_private (self);
   if (self->migrate)
     return mc_db_migrate_to (self, mc_db_get_latest_version (), error);
   return TRUE;
@@ -141,6 +166,8 @@ mc_db_finalize (GObject *object)
   g_clear_pointer (&self->statements, g_hash_table_unref);
   if (self->handle != NULL)
     sqlite3_close_v2 (self->handle);
+  if (self->protected)
+    mc_output_file_unprotect (self->path);
   g_free (self->path);
   G_OBJECT_CLASS (mc_db_parent_class)->finalize (object);
 }

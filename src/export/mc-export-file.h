@@ -4,7 +4,9 @@
  * Writers write into a temporary file beside the destination and rename it
  * over the destination at the end: a cancelled or failed export (or a killed
  * process) never leaves a half-written file that looks like a finished form,
- * nor destroys the previous file of that name.
+ * nor destroys the previous file of that name. A thin layer over core's
+ * mc-output-file, which also refuses the database, backups and devices and
+ * creates the file 0600.
  */
 #pragma once
 
@@ -12,7 +14,8 @@
 
 G_BEGIN_DECLS
 
-/* Creates the temporary file (".NAME.XXXXXX" in the same folder); returns its path. */
+/* Creates the temporary file (".NAME.XXXXXX" in the same folder, 0600);
+ * returns its path. An existing regular file at path will be replaced. */
 char     *mc_export_file_begin  (const char *path,
                                  GError    **error);
 /* Renames tmp_path to path; on failure removes tmp_path. */
@@ -26,5 +29,10 @@ gboolean  mc_export_file_finish (const char *tmp_path,
                                  const char *path,
                                  gboolean    ok,
                                  GError    **error);
+/* The whole of data as path, through a temporary file. */
+gboolean  mc_export_file_set_contents (const char *path,
+                                       const char *data,
+                                       gssize      length,
+                                       GError    **error);
 
 G_END_DECLS

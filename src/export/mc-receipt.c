@@ -612,7 +612,7 @@ mc_receipt_write_png (McFormKind           kind,
   mc_receipt_draw_page (cr, kind, data, page, width, height);
   cairo_destroy (cr);
   ok = mc_records_check_cairo_status (cairo_surface_status (surface), path, error)
-       && mc_records_check_cairo_status (cairo_surface_write_to_png (surface, path), path, error);
+       && mc_records_write_png (surface, path, error);
   cairo_surface_destroy (surface);
   return ok;
 }

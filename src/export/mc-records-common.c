@@ -174,6 +174,18 @@ mc_records_check_cairo_status (cairo_status_t status, const char *path, GError *
   return FALSE;
 }
 
+gboolean
+mc_records_write_png (cairo_surface_t *surface, const char *path, GError **error)
+{
+  g_autofree char *tmp = mc_export_file_begin (path, error);
+
+  if (tmp == NULL)
+    return FALSE;
+  return mc_export_file_finish (tmp, path,
+                                mc_records_check_cairo_status (cairo_surface_write_to_png (surface, tmp), path, error),
+                                error);
+}
+
 typedef struct {
   cairo_t *cr;
   double   page_width;

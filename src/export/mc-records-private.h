@@ -56,6 +56,10 @@ void           mc_records_draw_page   (cairo_t *cr, McRecordsLayOutFunc lay_out,
 
 /* A cairo status as the export layer's GError, naming the file. */
 gboolean    mc_records_check_cairo_status (cairo_status_t status, const char *path, GError **error);
+/* The image surface as a PNG at path, through a temporary file (mc-export-file). */
+gboolean mc_records_write_png (cairo_surface_t *surface,
+                               const char      *path,
+                               GError         **error);
 
 /* Every page into a PDF in one pass of the layout (its cost grows with the
  * pages, not their square). The file appears under `path` only once

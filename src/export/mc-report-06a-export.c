@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "mc-csv.h"
+#include "mc-export-file.h"
 #include "mc-pdf-document.h"
 #include "mc-records-private.h"
 #include "mc-report-06a-export.h"
@@ -274,12 +275,13 @@ mc_report_06a_doc_write_xlsx (const McReport06aDoc *doc, const char *path, GErro
 {
   lxw_workbook *wb;
   lxw_worksheet *ws;
+  char *tmp = NULL;
   Formats f;
 
   g_return_val_if_fail (doc != NULL && path != NULL, FALSE);
 
   /* libxlsxwriter writes invalid UTF-8 as is, producing a file Excel refuses. */
-  if (!check_texts (doc, error) || (wb = mc_report_xlsx_new (path, error)) == NULL)
+  if (!check_texts (doc, error) || (wb = mc_report_xlsx_new (path, &tmp, error)) == NULL)
     return FALSE;
   ws = workbook_add_worksheet (wb, "Biểu 06a");
   make_formats (wb, &f);
@@ -287,7 +289,7 @@ mc_report_06a_doc_write_xlsx (const McReport06aDoc *doc, const char *path, GErro
   xlsx_table_head (ws, &f);
   xlsx_signatures (ws, &f, doc, xlsx_rows (ws, &f, doc));
   xlsx_page_setup (ws);
-  return mc_report_xlsx_close (wb, path, error);
+  return mc_report_xlsx_close (wb, tmp, path, error);
 }
 
 /* CSV: a header row with the form's column names, one row per field, the
@@ -336,7 +338,7 @@ mc_report_06a_doc_write_csv (const McReport06aDoc *doc, const char *path, GError
       csv_row (out, number, row->field_name, row);
     }
   csv_row (out, "", TOTAL_LABEL, &doc->report->total);
-  return g_file_set_contents (path, out->str, out->len, error);
+  return mc_export_file_set_contents (path, out->str, out->len, error);
 }
 
 /* PDF and print */

@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "mc-csv.h"
+#include "mc-export-file.h"
 #include "mc-pdf-document.h"
 #include "mc-records-private.h"
 #include "mc-report-doc.h"
@@ -325,12 +326,13 @@ mc_report_doc_write_xlsx (const McReportDoc *doc, const char *path, GError **err
 {
   lxw_workbook *wb;
   lxw_worksheet *ws;
+  char *tmp = NULL;
   Formats f;
   int last, y;
 
   g_return_val_if_fail (doc != NULL && path != NULL, FALSE);
 
-  if (!check_texts (doc, error) || (wb = mc_report_xlsx_new (path, error)) == NULL)
+  if (!check_texts (doc, error) || (wb = mc_report_xlsx_new (path, &tmp, error)) == NULL)
     return FALSE;
   ws = workbook_add_worksheet (wb, doc->sheet);
   make_formats (wb, &f);
@@ -346,7 +348,7 @@ mc_report_doc_write_xlsx (const McReportDoc *doc, const char *path, GError **err
     }
   xlsx_signatures (ws, &f, doc, y, last);
   mc_report_xlsx_page_setup (ws, doc->landscape);
-  return mc_report_xlsx_close (wb, path, error);
+  return mc_report_xlsx_close (wb, tmp, path, error);
 }
 
 /* A column's name in a CSV header, as the form prints it: its group, its
@@ -388,7 +390,7 @@ mc_report_doc_write_csv (const McReportDoc *doc, const char *path, GError **erro
         mc_csv_append_row (out, (const char *const *) ((McReportDocRow *) t->rows->pdata[r])->cells,
                            t->columns->len);
     }
-  return g_file_set_contents (path, out->str, out->len, error);
+  return mc_export_file_set_contents (path, out->str, out->len, error);
 }
 
 /* PDF and print */

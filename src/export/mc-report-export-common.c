@@ -13,6 +13,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "mc-export-error.h"
+#include "mc-export-file.h"
 #include "mc-records-private.h"
 #include "mc-report-export-private.h"
 
@@ -91,27 +92,37 @@ mc_report_xlsx_page_setup (lxw_worksheet *ws, gboolean landscape)
 }
 
 lxw_workbook *
-mc_report_xlsx_new (const char *path, GError **error)
+mc_report_xlsx_new (const char *path, char **tmp_path, GError **error)
 {
-  lxw_workbook *wb = workbook_new (path);
+  lxw_workbook *wb;
 
+  *tmp_path = mc_export_file_begin (path, error);
+  if (*tmp_path == NULL)
+    return NULL;
+  wb = workbook_new (*tmp_path);
   if (wb == NULL)
-    g_set_error (error, MC_EXPORT_ERROR, MC_EXPORT_ERROR_WRITE, _("Cannot create the file “%s”"), path);
+    {
+      g_set_error (error, MC_EXPORT_ERROR, MC_EXPORT_ERROR_WRITE, _("Cannot create the file “%s”"), path);
+      mc_export_file_abort (*tmp_path);
+      g_clear_pointer (tmp_path, g_free);
+    }
   return wb;
 }
 
 gboolean
-mc_report_xlsx_close (lxw_workbook *wb, const char *path, GError **error)
+mc_report_xlsx_close (lxw_workbook *wb, char *tmp_path, const char *path, GError **error)
 {
+  g_autofree char *tmp = tmp_path;
   lxw_error rc = workbook_close (wb);
 
   if (rc != LXW_NO_ERROR)
     {
+      mc_export_file_abort (tmp);
       g_set_error (error, MC_EXPORT_ERROR, MC_EXPORT_ERROR_WRITE, _("Cannot write the file “%s”: %s"),
                    path, lxw_strerror (rc));
       return FALSE;
     }
-  return TRUE;
+  return mc_export_file_commit (tmp, path, error);
 }
 
 /* PDF and print */

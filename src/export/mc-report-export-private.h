@@ -49,9 +49,11 @@ void          mc_report_xlsx_signatures (lxw_worksheet *ws, const McReportXlsxSi
                                          int right_last);
 /* A4, one page wide, centred, the forms' margins. */
 void          mc_report_xlsx_page_setup (lxw_worksheet *ws, gboolean landscape);
-lxw_workbook *mc_report_xlsx_new        (const char *path, GError **error);
+/* The workbook is written to *tmp_path (mc-export-file) and renamed to path by
+ * mc_report_xlsx_close, so a failed export leaves no truncated file. */
+lxw_workbook *mc_report_xlsx_new        (const char *path, char **tmp_path, GError **error);
 /* Writes and frees the workbook. */
-gboolean      mc_report_xlsx_close      (lxw_workbook *wb, const char *path, GError **error);
+gboolean      mc_report_xlsx_close      (lxw_workbook *wb, char *tmp_path, const char *path, GError **error);
 
 /* PDF and print */
 

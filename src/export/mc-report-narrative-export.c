@@ -12,6 +12,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "mc-export-file.h"
 #include "mc-pdf-document.h"
 #include "mc-records-private.h"
 #include "mc-report-export-private.h"
@@ -147,5 +148,5 @@ mc_report_narrative_write_text (const McReportNarrative *n, const char *path, GE
   if (!check_texts (n, error))
     return FALSE;
   text = g_strdup_printf ("BÁO CÁO\n%s\n\n%s\n", n->subject, n->body);
-  return g_file_set_contents (path, text, -1, error);
+  return mc_export_file_set_contents (path, text, -1, error);
 }

@@ -8,6 +8,7 @@
 #include <glib/gi18n-lib.h>
 #include <xlsxwriter.h>
 
+#include "mc-export-file.h"
 #include "mc-format.h"
 #include "mc-xlsx-catalog.h"
 
@@ -122,6 +123,7 @@ gboolean
 mc_xlsx_catalog_write (McCatalog *catalog, const char *path, GError **error)
 {
   g_autoptr(GListStore) procedures = NULL;
+  g_autofree char *tmp = NULL;
   lxw_workbook *wb;
   lxw_worksheet *ws;
   lxw_error rc;
@@ -133,9 +135,13 @@ mc_xlsx_catalog_write (McCatalog *catalog, const char *path, GError **error)
   procedures = mc_catalog_list_procedures (catalog, error);
   if (error && *error)
     return FALSE;
-  wb = workbook_new (path);
+  tmp = mc_export_file_begin (path, error);
+  if (tmp == NULL)
+    return FALSE;
+  wb = workbook_new (tmp);
   if (wb == NULL)
     {
+      mc_export_file_abort (tmp);
       g_set_error (error, MC_EXPORT_ERROR, MC_EXPORT_ERROR_WRITE, _("Cannot create the file “%s”"), path);
       return FALSE;
     }
@@ -146,10 +152,11 @@ mc_xlsx_catalog_write (McCatalog *catalog, const char *path, GError **error)
   rc = workbook_close (wb);
   if (!ok || rc != LXW_NO_ERROR)
     {
+      mc_export_file_abort (tmp);
       g_set_error (error, MC_EXPORT_ERROR, ok ? MC_EXPORT_ERROR_WRITE : MC_EXPORT_ERROR_INVALID,
                    ok ? _("Cannot write the file “%s”: %s") : _("The catalog contains text that is not valid UTF-8"),
                    path, lxw_strerror (rc));
       return FALSE;
     }
-  return TRUE;
+  return mc_export_file_commit (tmp, path, error);
 }

@@ -16,6 +16,7 @@
 #include <glib/gstdio.h>
 
 #include "mc-application.h"
+#include "mc-output-file.h"
 #include "mc-records-print.h"
 
 typedef struct {
@@ -144,6 +145,8 @@ mc_records_print_run (GtkWindow *parent, const char *job_name, gpointer data, GD
   g_autoptr(GtkPrintSettings) print = load_settings (settings, job_name);
   GtkPrintOperationAction action = GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG;
   GtkPrintOperationResult result;
+  g_autofree char *export_path = NULL;
+  g_autofree char *export_tmp = NULL;
   Job *job = g_new0 (Job, 1);
 
   job->data = data;
@@ -163,14 +166,27 @@ mc_records_print_run (GtkWindow *parent, const char *job_name, gpointer data, GD
    * printers and waits for every backend): that one is an export. */
   if (direct && gtk_print_settings_get_bool (print, TO_FILE_KEY))
     {
-      g_autofree char *path = g_filename_from_uri (gtk_print_settings_get (print, GTK_PRINT_SETTINGS_OUTPUT_URI),
-                                                   NULL, NULL);
-      gtk_print_operation_set_export_filename (op, path);
+      export_path = g_filename_from_uri (gtk_print_settings_get (print, GTK_PRINT_SETTINGS_OUTPUT_URI), NULL, NULL);
+      /* Written beside it and renamed when complete, and never over the
+       * database, a backup or a device (mc-output-file). */
+      export_tmp = export_path ? mc_output_file_begin (export_path, MC_OUTPUT_FILE_FORCE, error) : NULL;
+      if (export_tmp == NULL)
+        {
+          if (export_path == NULL)
+            g_set_error_literal (error, GTK_PRINT_ERROR, GTK_PRINT_ERROR_GENERAL, _("No file to print to"));
+          return GTK_PRINT_OPERATION_RESULT_ERROR;
+        }
+      gtk_print_operation_set_export_filename (op, export_tmp);
       action = GTK_PRINT_OPERATION_ACTION_EXPORT;
     }
   else if (direct && gtk_print_settings_get_printer (print) != NULL)
     action = GTK_PRINT_OPERATION_ACTION_PRINT;
   result = gtk_print_operation_run (op, action, parent, error);
+  if (export_tmp != NULL &&
+      !mc_output_file_finish (export_tmp, export_path, result == GTK_PRINT_OPERATION_RESULT_APPLY,
+                              result == GTK_PRINT_OPERATION_RESULT_APPLY ? error : NULL) &&
+      result == GTK_PRINT_OPERATION_RESULT_APPLY)
+    result = GTK_PRINT_OPERATION_RESULT_ERROR;
   if (result == GTK_PRINT_OPERATION_RESULT_APPLY && action == GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG)
     save_settings (settings, gtk_print_operation_get_print_settings (op));
   return result;
