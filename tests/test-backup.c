@@ -10,6 +10,7 @@
 
 #include "mc-backup.h"
 #include "mc-demo.h"
+#include "mc-output-file.h"
 #include "mc-test-utils.h"
 
 /* Everything a restore must bring back, as one text. */
@@ -171,7 +172,7 @@ test_damaged_refused (void)
   g_assert_error (error, MC_BACKUP_ERROR, MC_BACKUP_ERROR_FAILED);
   g_clear_error (&error);
   g_assert_false (mc_backup_write (db, path, &error));
-  g_assert_error (error, MC_BACKUP_ERROR, MC_BACKUP_ERROR_FAILED);
+  g_assert_error (error, MC_OUTPUT_FILE_ERROR, MC_OUTPUT_FILE_ERROR_PROTECTED);
   g_clear_pointer (&after, g_free);
   after = dump (db);
   g_assert_cmpstr (after, ==, before);

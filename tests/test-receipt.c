@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "mc-barcode.h"
+#include "mc-output-file.h"
 #include "mc-pdf-document.h"
 #include "mc-receipt.h"
 #include "mc-test-utils.h"
@@ -300,10 +301,10 @@ test_bad_code (void)
   g_free (data->code);
   data->code = g_strdup (CODE);
   g_assert_false (mc_receipt_write_pdf (MC_FORM_RECEIPT, data, "/nonexistent/dir/r.pdf", &error));
-  g_assert_error (error, MC_EXPORT_ERROR, MC_EXPORT_ERROR_WRITE);
+  g_assert_error (error, MC_OUTPUT_FILE_ERROR, MC_OUTPUT_FILE_ERROR_WRITE);
   g_clear_error (&error);
   g_assert_false (mc_receipt_write_png (MC_FORM_RECEIPT, data, 0, 1.0, "/nonexistent/dir/r.png", &error));
-  g_assert_error (error, MC_EXPORT_ERROR, MC_EXPORT_ERROR_WRITE);
+  g_assert_error (error, MC_OUTPUT_FILE_ERROR, MC_OUTPUT_FILE_ERROR_WRITE);
   g_clear_error (&error);
   g_assert_false (mc_receipt_write_png (MC_FORM_RECEIPT, data, 5, 1.0, png, &error));
   g_assert_error (error, MC_EXPORT_ERROR, MC_EXPORT_ERROR_INVALID);
