@@ -126,9 +126,9 @@ mc_db_initable_init (GInitable *initable, GCancellable *cancellable, GError **er
       g_autofree char *dir = g_path_get_dirname (self->path);
       g_mkdir_with_parents (dir, 0700);
       /* Names, ID numbers and phones: readable by the person who runs
-       * Motcua only, wherever the file is and whatever the umask. */
-      if (!mc_output_file_create_private (self->path, error))
-        return FALSE;
+       * Motcua only, wherever the file is and whatever the umask. Where
+       * the file cannot be created, SQLite's open below says why. */
+      mc_output_file_create_private (self->path, NULL);
       mc_output_file_protect (self->path);
       self->protected = TRUE;
     }
