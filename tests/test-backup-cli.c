@@ -7,6 +7,7 @@
 #include <string.h>
 #include <sys/wait.h>
 
+#include "mc-audit.h"
 #include "mc-db.h"
 #include "mc-test-utils.h"
 
@@ -117,11 +118,136 @@ test_backup_restore (void)
   g_assert_cmpint (count_dossiers (db), ==, n);
 }
 
+/* Garbage over the first page of one of the dossier table's indexes: the
+ * file still opens and its accounts can be read, but quick_check fails. */
+static void
+damage_dossier_index (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(McDb) db = mc_db_new (path, NULL, &error);
+  gint64 root, page_size;
+  FILE *f;
+
+  g_assert_no_error (error);
+  root = mc_db_query_int (db, "SELECT rootpage FROM sqlite_schema WHERE type = 'index' "
+                              "AND tbl_name = 'dossier' AND sql IS NOT NULL ORDER BY rootpage DESC LIMIT 1", NULL);
+  page_size = mc_db_query_int (db, "PRAGMA page_size", NULL);
+  g_assert_cmpint (root, >, 1);
+  g_assert_true (mc_db_exec (db, "PRAGMA wal_checkpoint(TRUNCATE)", NULL));
+  g_clear_object (&db);
+  f = fopen (path, "r+b");
+  g_assert_nonnull (f);
+  fseek (f, (root - 1) * page_size, SEEK_SET);
+  fwrite ("\xff\xff\xff\xff\xff\xff\xff\xff garbage garbage", 1, 24, f);
+  fclose (f);
+}
+
+/* The line of `err` that starts with "motcua ", the program replaced by the
+ * one under test. */
+static char *
+printed_command (const char *err)
+{
+  const char *line = strstr (err, "\nmotcua ");
+  g_autofree char *command = NULL;
+
+  g_assert_nonnull (line);
+  line += strlen ("\nmotcua ");
+  command = g_strndup (line, strcspn (line, "\n"));
+  return g_strdup_printf ("%s %s", g_getenv ("MOTCUA_BIN"), command);
+}
+
+/* The restore command printed for a damaged database that still opens (so
+ * that an administrator must sign in) works exactly as printed. */
+static void
+test_printed_restore (void)
+{
+  g_autofree char *db = mc_test_tmp_path ("printed.sqlite");
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *command = NULL;
+  g_autofree char *run_out = NULL;
+  g_autofree char *run_err = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *argv[] = { "/bin/sh", "-c", NULL, NULL };
+  int status = 0;
+  gint64 n;
+
+  expect (db, "demo --dossiers 60", 0, NULL, NULL);
+  n = count_dossiers (db);
+  expect (db, "--user admin backup", 0, "backup\t", NULL);
+  damage_dossier_index (db);
+  g_assert_cmpint (run (db, "dossier search an", &out, &err), ==, 1);
+  command = printed_command (err);
+  g_assert_nonnull (strstr (command, "--user 'admin' restore"));
+  argv[2] = command;
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &run_out, &run_err,
+                               &status, &error));
+  g_assert_no_error (error);
+  g_test_message ("%s → [%s] [%s]", command, run_out, run_err);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  g_assert_nonnull (strstr (run_out, "restored\t"));
+  expect (db, "check --full", 0, "ok\n", NULL);
+  g_assert_cmpint (count_dossiers (db), ==, n);
+}
+
+static void
+copy_file (const char *from, const char *to, gssize length)
+{
+  g_autofree char *contents = NULL;
+  gsize size = 0;
+
+  g_assert_true (g_file_get_contents (from, &contents, &size, NULL));
+  g_assert_true (g_file_set_contents (to, contents, length < 0 ? (gssize) size : MIN (length, (gssize) size),
+                                      NULL));
+}
+
+/* A copy of the database whose WAL lost its committed frames: it opens,
+ * quick_check and the audit chain say nothing, the commit mark does. */
+static void
+test_wal_truncated (void)
+{
+  g_autofree char *db = mc_test_tmp_path ("live.sqlite");
+  g_autofree char *cut = mc_test_tmp_path ("cut.sqlite");
+  g_autofree char *from = NULL;
+  g_autofree char *to = NULL;
+  g_autoptr(McDb) live = NULL;
+  g_autoptr(GError) error = NULL;
+
+  expect (db, "demo --dossiers 20", 0, NULL, NULL);
+  live = mc_db_new (db, NULL, &error);
+  g_assert_no_error (error);
+  /* The frames stay in the WAL while this connection is open. */
+  g_assert_true (mc_db_exec (live, "PRAGMA wal_autocheckpoint = 0", NULL));
+  for (int i = 0; i < 3; i++)
+    {
+      g_assert_true (mc_db_begin (live, NULL));
+      g_assert_true (mc_audit_append (live, "test.commit", "test", i, "một lần ghi", &error));
+      g_assert_true (mc_db_commit (live, &error));
+    }
+  g_assert_no_error (error);
+  copy_file (db, cut, -1);
+  from = g_strconcat (db, "-wal", NULL);
+  to = g_strconcat (cut, "-wal", NULL);
+  copy_file (from, to, 32);  /* the header alone: every frame gone */
+  g_free (from);
+  g_free (to);
+  from = g_strconcat (db, ".mark", NULL);
+  to = g_strconcat (cut, ".mark", NULL);
+  copy_file (from, to, -1);
+
+  expect (db, "check", 0, "ok\n", NULL);  /* the live one lost nothing */
+  expect (cut, "check", 1, NULL, "đã mất");
+  expect (cut, "dossier search an", 1, NULL, "-wal");
+  g_assert_cmpint (count_dossiers (cut), >, 0);  /* it still opens: only the check can tell */
+}
+
 int
 main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
   g_setenv ("MOTCUA_PASSWORD", "motcua2026", TRUE);  /* the demo accounts' */
   g_test_add_func ("/backup-cli/backup-restore", test_backup_restore);
+  g_test_add_func ("/backup-cli/printed-restore", test_printed_restore);
+  g_test_add_func ("/backup-cli/wal-truncated", test_wal_truncated);
   return g_test_run ();
 }

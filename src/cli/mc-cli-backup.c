@@ -80,6 +80,7 @@ authorize_restore (const char *path, const char *user, GError **error)
 {
   g_autoptr(McDb) db = NULL;
   g_autoptr(McAccounts) accounts = NULL;
+  g_autoptr(GError) local = NULL;
 
   if (!g_file_test (path, G_FILE_TEST_EXISTS) || (db = mc_db_new (path, NULL, NULL)) == NULL)
     return TRUE;
@@ -92,8 +93,14 @@ authorize_restore (const char *path, const char *user, GError **error)
                            _("A restore replaces all the data: sign in as an administrator with --user"));
       return FALSE;
     }
-  return mc_cli_sign_in (db, user, error) &&
-         mc_accounts_check (db, mc_db_get_actor (db), MC_PERMISSION_ADMINISTER, 0, error);
+  if (mc_cli_sign_in (db, user, &local))
+    return mc_accounts_check (db, mc_db_get_actor (db), MC_PERMISSION_ADMINISTER, 0, error);
+  /* Too damaged to read the account or record the sign-in: as one that
+   * cannot be opened, it is being rescued. A wrong password stays wrong. */
+  if (local->domain != MC_ACCOUNTS_ERROR && mc_backup_check_file (path, TRUE, NULL) < 0)
+    return TRUE;
+  g_propagate_error (error, g_steal_pointer (&local));
+  return FALSE;
 }
 
 /* Both work on a database that cannot be opened, so they take its path. */

@@ -20,6 +20,7 @@
 #include <glib/gstdio.h>
 
 #include "mc-backup.h"
+#include "mc-commit-mark.h"
 #include "mc-fts.h"
 #include "mc-output-file.h"
 
@@ -336,6 +337,22 @@ restore_in_place (const char *db_path, sqlite3 *source, GError **error)
   return ok;
 }
 
+/* The restored database ends where its backup did: the mark of the one it
+ * replaced would report the difference as lost work. */
+static void
+rewrite_commit_mark (const char *db_path)
+{
+  g_autofree char *mark = mc_commit_mark_path (db_path);
+  sqlite3 *handle;
+
+  g_unlink (mark);
+  handle = open_file (db_path, SQLITE_OPEN_READONLY, NULL);
+  if (handle == NULL)
+    return;
+  mc_commit_mark_write (handle, db_path, NULL);
+  sqlite3_close_v2 (handle);
+}
+
 gboolean
 mc_backup_restore (const char *db_path, const char *backup_path, char **set_aside, GError **error)
 {
@@ -378,6 +395,7 @@ mc_backup_restore (const char *db_path, const char *backup_path, char **set_asid
       g_autofree char *dir = mc_backup_dir_for (db_path);
       g_autofree char *mark = g_build_filename (dir, MC_BACKUP_DAMAGED_MARK, NULL);
       g_unlink (mark);
+      rewrite_commit_mark (db_path);
     }
   return ok;
 }
@@ -535,16 +553,69 @@ check_readable (const char *path, gboolean full, GError **error)
   if (handle == NULL)
     return FALSE;
   schema = query_text (handle, "SELECT count(*) FROM sqlite_schema", path, error);
-  ok = schema != NULL && (!full || check_pages (handle, path, TRUE, error));
+  ok = schema != NULL && (!full || check_pages (handle, path, TRUE, error)) &&
+       mc_commit_mark_verify (handle, path, error);
   sqlite3_close_v2 (handle);
   return ok;
+}
+
+/* An active administrator of the database at `path`, read without
+ * writing anything; NULL if none can be read. */
+static char *
+find_administrator (const char *path)
+{
+  sqlite3 *handle = open_file (path, SQLITE_OPEN_READONLY, NULL);
+  char *name;
+
+  if (handle == NULL)
+    return NULL;
+  name = query_text (handle, "SELECT username FROM staff WHERE active = 1 AND password_hash IS NOT NULL "
+                             "AND ',' || roles || ',' LIKE '%,quan_tri,%' ORDER BY id LIMIT 1", path, NULL);
+  sqlite3_close_v2 (handle);
+  return name;
+}
+
+/* The command that restores `backup`, as it can be run: a database that
+ * opens asks an administrator to sign in (mc-cli-backup.c), so the command
+ * names one, from the database or else from the backup (whose accounts are
+ * the same people). */
+static char *
+restore_command (const char *path, const char *backup)
+{
+  g_autofree char *admin = find_administrator (path);
+  g_autofree char *quoted_path = g_shell_quote (path);
+  g_autofree char *quoted_backup = g_shell_quote (backup);
+  g_autofree char *quoted_admin = NULL;
+
+  if (admin == NULL)
+    admin = find_administrator (backup);
+  if (admin == NULL)
+    return g_strdup_printf ("motcua --db %s restore %s", quoted_path, quoted_backup);
+  quoted_admin = g_shell_quote (admin);
+  return g_strdup_printf ("motcua --db %s --user %s restore %s", quoted_path, quoted_admin, quoted_backup);
+}
+
+static void
+set_start_error (const GError *found, const char *path, const char *backup_dir, GError **error)
+{
+  g_autofree char *latest = backup_dir ? mc_backup_find_latest_good (backup_dir) : NULL;
+  g_autofree char *what = found->code == MC_BACKUP_ERROR_MISSING ? g_strdup (found->message)
+                          /* Translators: %s is “file” is damaged (detail). */
+                          : g_strdup_printf (_("The database %s."), found->message);
+  g_autofree char *command = latest ? restore_command (path, latest) : NULL;
+
+  if (latest != NULL)
+    g_set_error (error, MC_BACKUP_ERROR, found->code,
+                 _("%s\nThe latest good backup is “%s”. To restore it, run:\n%s"), what, latest, command);
+  else
+    g_set_error (error, MC_BACKUP_ERROR, found->code, _("%s\nNo good backup was found in “%s”."), what,
+                 backup_dir ? backup_dir : "");
 }
 
 gboolean
 mc_backup_check_at_start (const char *path, const char *backup_dir, gboolean full, GError **error)
 {
   g_autoptr(GError) damage = NULL;
-  g_autofree char *latest = NULL;
   gboolean ok;
 
   g_return_val_if_fail (path != NULL, FALSE);
@@ -563,14 +634,80 @@ mc_backup_check_at_start (const char *path, const char *backup_dir, gboolean ful
       /* Busy or unreadable is not damage: mc_db_new () reports it. */
       return TRUE;
     }
-  latest = backup_dir ? mc_backup_find_latest_good (backup_dir) : NULL;
-  if (latest != NULL)
-    g_set_error (error, MC_BACKUP_ERROR, MC_BACKUP_ERROR_DAMAGED,
-                 _("The database %s.\nThe latest good backup is “%s”. To restore it, run:\n"
-                   "motcua --db '%s' restore '%s'"), damage->message, latest, path, latest);
-  else
-    g_set_error (error, MC_BACKUP_ERROR, MC_BACKUP_ERROR_DAMAGED,
-                 _("The database %s.\nNo good backup was found in “%s”."), damage->message,
-                 backup_dir ? backup_dir : "");
+  set_start_error (damage, path, backup_dir, error);
   return FALSE;
+}
+
+gboolean
+mc_backup_start_check_was_partial (const char *path)
+{
+  GStatBuf st;
+
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  return g_strcmp0 (path, ":memory:") != 0 && g_stat (path, &st) == 0 &&
+         st.st_size > MC_BACKUP_START_CHECK_MAX_BYTES;
+}
+
+/* The tables, without the virtual ones (their shadow tables are listed). */
+static GPtrArray *
+list_tables (sqlite3 *handle, const char *path, GError **error)
+{
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  sqlite3_stmt *stmt = NULL;
+  int rc = sqlite3_prepare_v2 (handle, "SELECT name FROM sqlite_schema WHERE type = 'table' "
+                                       "AND sql NOT LIKE 'CREATE VIRTUAL%' ORDER BY rootpage", -1, &stmt, NULL);
+
+  while (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_ptr_array_add (names, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
+      rc = SQLITE_OK;
+    }
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      set_sqlite_error (handle, rc, path, error);
+      return NULL;
+    }
+  return g_steal_pointer (&names);
+}
+
+static gboolean
+check_table (sqlite3 *handle, const char *path, const char *table, GError **error)
+{
+  char *sql = sqlite3_mprintf ("PRAGMA quick_check(%Q)", table);
+  g_autofree char *result = query_text (handle, sql, path, error);
+
+  sqlite3_free (sql);
+  if (result == NULL)
+    return FALSE;
+  if (!g_str_equal (result, "ok"))
+    {
+      /* Translators: the second %s is a table name, the third SQLite's finding. */
+      g_set_error (error, MC_BACKUP_ERROR, MC_BACKUP_ERROR_DAMAGED, _("“%s” is damaged (table %s: %s)"), path,
+                   table, result);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+mc_backup_check_tables (const char *path, GCancellable *cancellable, GError **error)
+{
+  g_autoptr(GPtrArray) tables = NULL;
+  sqlite3 *handle;
+  gboolean ok = TRUE;
+
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  handle = open_file (path, SQLITE_OPEN_READONLY, error);
+  if (handle == NULL)
+    return FALSE;
+  tables = list_tables (handle, path, error);
+  ok = tables != NULL;
+  for (guint i = 0; ok && i < tables->len; i++)
+    ok = !g_cancellable_set_error_if_cancelled (cancellable, error) &&
+         check_table (handle, path, tables->pdata[i], error);
+  sqlite3_close_v2 (handle);
+  return ok;
 }

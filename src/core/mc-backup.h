@@ -16,6 +16,7 @@ typedef enum {
   MC_BACKUP_ERROR_NOT_MOTCUA,  /* not an SQLite file, or not one of ours */
   MC_BACKUP_ERROR_TOO_NEW,     /* written by a newer Motcua */
   MC_BACKUP_ERROR_BUSY,        /* another program is writing */
+  MC_BACKUP_ERROR_MISSING,     /* committed work is gone (mc-commit-mark.h) */
 } McBackupError;
 
 /* Backups kept by default, and hours between two automatic ones. */
@@ -74,10 +75,23 @@ guint      mc_backup_get_keep       (McDb *db);
 /* Checks the database file at `path` (if it exists) before it is opened for
  * use: that SQLite can read its header and schema, and quick_check when it is
  * not larger than MC_BACKUP_START_CHECK_MAX_BYTES, when a backup left the
- * DAMAGED mark in `backup_dir`, or when `full`. On damage the error names the
- * latest good backup in `backup_dir` (if any) and the command that restores
- * it. */
+ * DAMAGED mark in `backup_dir`, or when `full`; and that no committed work is
+ * missing (MC_BACKUP_ERROR_MISSING, mc-commit-mark.h). On damage the error
+ * names the latest good backup in `backup_dir` (if any) and the command that
+ * restores it, as it can be run: with --user and an administrator's name
+ * when the database has accounts. */
 gboolean   mc_backup_check_at_start (const char *path, const char *backup_dir, gboolean full,
                                      GError **error);
+
+/* TRUE when the start-up check of `path` read only its header (the file is
+ * larger than MC_BACKUP_START_CHECK_MAX_BYTES): the pages are left to
+ * mc_backup_check_tables (), run in the background once the database is open. */
+gboolean   mc_backup_start_check_was_partial (const char *path);
+/* quick_check of the database file at `path`, one table (with its indexes) at
+ * a time through a read-only connection of its own, so that it can run in a
+ * worker thread while the clerks write and stop between two tables when
+ * `cancellable` is cancelled. FALSE with MC_BACKUP_ERROR_DAMAGED naming the
+ * table on damage. */
+gboolean   mc_backup_check_tables   (const char *path, GCancellable *cancellable, GError **error);
 
 G_END_DECLS

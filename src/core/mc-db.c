@@ -13,6 +13,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "mc-audit.h"
+#include "mc-commit-mark.h"
 #include "mc-db.h"
 #include "mc-fts.h"
 #include "mc-output-file.h"
@@ -34,6 +35,7 @@ struct _McDb
   gint64      actor;       /* staff.id signed in, for the audit trail */
   gboolean    audit_bulk;
   gboolean    protected;   /* registered with mc_output_file_protect */
+  char       *damage;      /* set by mc_db_set_damaged: no more writes */
 };
 
 static void mc_db_initable_iface_init (GInitableIface *iface);
@@ -57,11 +59,23 @@ static const char *const migrations[] = {
   "/vn/motcua/Motcua/sql/0008-password-change.sql",
 };
 
+static gboolean
+set_damaged_error (McDb *self, GError **error)
+{
+  g_set_error (error, MC_DB_ERROR, MC_DB_ERROR_DAMAGED,
+               _("The database is damaged (%s). Motcua has stopped saving so as not to damage it further: "
+                 "close Motcua and open it again to restore the latest good backup"), self->damage);
+  return FALSE;
+}
+
 gboolean
 mc_db_set_error (McDb *self, int rc, GError **error)
 {
   int code = MC_DB_ERROR_SQL;
 
+  /* PRAGMA query_only's refusal, once damage was found. */
+  if (self->damage != NULL && (rc & 0xff) == SQLITE_READONLY)
+    return set_damaged_error (self, error);
   switch (rc & 0xff)
     {
     case SQLITE_BUSY:
@@ -115,6 +129,26 @@ make_side_files_private (McDb *self)
     }
 }
 
+/* A random id, written once, that the commit mark (mc-commit-mark.c)
+ * records, so a mark outlives no database but its own. */
+static gboolean
+ensure_database_id (McDb *self, GError **error)
+{
+  g_autofree char *id = mc_db_get_setting (self, MC_COMMIT_MARK_ID_KEY, NULL);
+  g_autofree char *fresh = NULL;
+  gboolean bulk = self->audit_bulk;
+  gboolean ok;
+
+  if (id != NULL)
+    return TRUE;
+  fresh = g_uuid_string_random ();
+  /* Nobody's act: no audit row for it. */
+  self->audit_bulk = TRUE;
+  ok = mc_db_set_setting (self, MC_COMMIT_MARK_ID_KEY, fresh, error);
+  self->audit_bulk = bulk;
+  return ok;
+}
+
 static gboolean
 mc_db_initable_init (GInitable *initable, GCancellable *cancellable, GError **error)
 {
@@ -148,7 +182,7 @@ mc_db_initable_init (GInitable *initable, GCancellable *cancellable, GError **er
     return FALSE;
   make_side_files_private (self);
   if (self->migrate)
-    return mc_db_migrate_to (self, mc_db_get_latest_version (), error);
+    return mc_db_migrate_to (self, mc_db_get_latest_version (), error) && ensure_database_id (self, error);
   return TRUE;
 }
 
@@ -164,6 +198,7 @@ mc_db_finalize (GObject *object)
   McDb *self = MC_DB (object);
 
   g_clear_pointer (&self->statements, g_hash_table_unref);
+  g_free (self->damage);
   if (self->handle != NULL)
     sqlite3_close_v2 (self->handle);
   if (self->protected)
@@ -281,6 +316,11 @@ mc_db_exec (McDb *self, const char *sql, GError **error)
   g_return_val_if_fail (MC_IS_DB (self), FALSE);
 
   rc = sqlite3_exec (self->handle, sql, NULL, NULL, &message);
+  if (rc != SQLITE_OK && self->damage != NULL && (rc & 0xff) == SQLITE_READONLY)
+    {
+      sqlite3_free (message);
+      return set_damaged_error (self, error);
+    }
   if (rc != SQLITE_OK)
     {
       g_set_error (error, MC_DB_ERROR, (rc & 0xff) == SQLITE_BUSY ? MC_DB_ERROR_BUSY : MC_DB_ERROR_SQL,
@@ -346,11 +386,26 @@ mc_db_begin (McDb *self, GError **error)
 
   g_return_val_if_fail (MC_IS_DB (self), FALSE);
 
+  if (self->damage != NULL)
+    return set_damaged_error (self, error);
   sql = self->depth == 0 ? g_strdup ("BEGIN IMMEDIATE") : g_strdup_printf ("SAVEPOINT mc_%d", self->depth);
   if (!mc_db_exec (self, sql, error))
     return FALSE;
   self->depth++;
   return TRUE;
+}
+
+/* The commit is durable (synchronous=FULL) before the mark names it; a mark
+ * that cannot be written weakens the check, it does not undo the commit. */
+static void
+record_commit (McDb *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (g_strcmp0 (self->path, ":memory:") == 0)
+    return;
+  if (!mc_commit_mark_write (self->handle, self->path, &error))
+    g_debug ("Commit mark not written: %s", error->message);
 }
 
 gboolean
@@ -365,6 +420,8 @@ mc_db_commit (McDb *self, GError **error)
   if (!mc_db_exec (self, sql, error))
     return FALSE;
   self->depth--;
+  if (self->depth == 0)
+    record_commit (self);
   return TRUE;
 }
 
@@ -498,6 +555,26 @@ gint64
 mc_db_data_version (McDb *self)
 {
   return mc_db_query_int (self, "PRAGMA data_version", NULL);
+}
+
+void
+mc_db_set_damaged (McDb *self, const char *detail)
+{
+  g_return_if_fail (MC_IS_DB (self));
+
+  g_free (self->damage);
+  self->damage = g_strdup (detail ? detail : "");
+  /* Writes outside mc_db_begin () (a setting, autocommit statements) are
+   * stopped by SQLite itself. */
+  sqlite3_exec (self->handle, "PRAGMA query_only = ON", NULL, NULL, NULL);
+}
+
+const char *
+mc_db_get_damage (McDb *self)
+{
+  g_return_val_if_fail (MC_IS_DB (self), NULL);
+
+  return self->damage;
 }
 
 gint64

@@ -22,6 +22,7 @@ typedef enum {
   MC_DB_ERROR_TOO_NEW,
   MC_DB_ERROR_NOT_FOUND,
   MC_DB_ERROR_INVALID,
+  MC_DB_ERROR_DAMAGED,  /* a check found the file damaged: writes are refused */
 } McDbError;
 
 /* path: a file, or ":memory:". The database is created and migrated. */
@@ -63,6 +64,13 @@ gint64        mc_db_get_actor         (McDb *self);
  * one per row: TRUE switches the per-row audit triggers off. */
 void          mc_db_set_audit_bulk    (McDb *self, gboolean bulk);
 gboolean      mc_db_get_audit_bulk    (McDb *self);
+
+/* A check found the file damaged (`detail` says where): from now on every
+ * write through this connection is refused with MC_DB_ERROR_DAMAGED, so that
+ * nothing more is written on pages that may be wrong. Reading goes on. */
+void          mc_db_set_damaged       (McDb *self, const char *detail);
+/* NULL, or the detail given to mc_db_set_damaged (). */
+const char   *mc_db_get_damage        (McDb *self);
 
 /* A row id by unique text column, 0 if none. */
 gint64        mc_db_lookup_id         (McDb *self, const char *table, const char *column,

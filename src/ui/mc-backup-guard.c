@@ -18,6 +18,9 @@
 
 /* How often the age of the newest backup is looked at. */
 #define CHECK_SECONDS (10 * 60)
+/* A large database's pages are checked this long after start, once the
+ * first window and the sign-in have had the disk. */
+#define PAGES_CHECK_DELAY_SECONDS 3
 #define PATH_KEY "mc-backup-guard-path"
 #define GUARD_KEY "mc-backup-guard"
 
@@ -25,7 +28,10 @@ typedef struct {
   McApplication *app;  /* owns the guard */
   char          *dir;
   guint          timeout_id;
+  guint          pages_id;     /* the delayed check of the pages */
+  GCancellable  *cancellable;  /* the check of the pages, cancelled at shut-down */
   gboolean       running;
+  gboolean       checking;
 } Guard;
 
 typedef struct {
@@ -40,6 +46,9 @@ guard_free (gpointer data)
   Guard *guard = data;
 
   g_clear_handle_id (&guard->timeout_id, g_source_remove);
+  g_clear_handle_id (&guard->pages_id, g_source_remove);
+  g_cancellable_cancel (guard->cancellable);
+  g_clear_object (&guard->cancellable);
   g_free (guard->dir);
   g_free (guard);
 }
@@ -79,18 +88,27 @@ rotate_thread (GTask *task, gpointer source, gpointer data, GCancellable *cancel
     g_task_return_pointer (task, path, g_free);
 }
 
-/* The backup's copy is page for page the database: the database is damaged.
- * It stays open (what is on screen may still be read and printed); the next
- * start checks every page and offers the latest good backup. */
+/* Damage found while the application runs (by the automatic backup, whose
+ * copy is page for page the database, or by the check of the pages): no
+ * more writes (core refuses them, mc_db_set_damaged), what is on screen may
+ * still be read and printed, and the next start offers the latest good
+ * backup. */
 static void
-show_damaged_while_running (McApplication *app, const char *detail)
+stop_on_damage (McApplication *app, const char *detail)
 {
   GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (app));
-  g_autofree char *body = g_strdup_printf (_("The automatic backup found the database damaged (%s).\n\n"
-                                             "Close Motcua and open it again: it will offer to restore the "
-                                             "latest good backup."), detail);
-  GtkWidget *dialog = adw_message_dialog_new (parent, _("The database is damaged"), body);
+  McDb *db = mc_application_get_db (app);
+  g_autofree char *body = NULL;
+  GtkWidget *dialog;
 
+  if (db == NULL || mc_db_get_damage (db) != NULL)
+    return;
+  mc_db_set_damaged (db, detail);
+  body = g_strdup_printf (_("A check found the database damaged (%s).\n\n"
+                            "Nothing more can be saved, so that the damage does not spread: what is on screen "
+                            "can still be read and printed. Close Motcua and open it again: it will offer to "
+                            "restore the latest good backup."), detail);
+  dialog = adw_message_dialog_new (parent, _("The database is damaged"), body);
   adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
   gtk_window_present (GTK_WINDOW (dialog));
 }
@@ -107,7 +125,7 @@ rotate_done_cb (GObject *source, GAsyncResult *result, gpointer user_data)
   if (path != NULL)
     g_debug ("Automatic backup written to %s", path);
   else if (g_error_matches (error, MC_BACKUP_ERROR, MC_BACKUP_ERROR_DAMAGED))
-    show_damaged_while_running (MC_APPLICATION (source), error->message);
+    stop_on_damage (MC_APPLICATION (source), error->message);
   else
     g_warning ("Automatic backup failed: %s", error->message);
 }
@@ -134,6 +152,43 @@ tick_cb (gpointer user_data)
 }
 
 static void
+check_tables_thread (GTask *task, gpointer source, gpointer data, GCancellable *cancellable)
+{
+  GError *error = NULL;
+
+  if (mc_backup_check_tables (data, cancellable, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+static void
+check_tables_done_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  Guard *guard = g_object_get_data (source, GUARD_KEY);
+  g_autoptr(GError) error = NULL;
+
+  if (guard != NULL)
+    guard->checking = FALSE;
+  if (g_task_propagate_boolean (G_TASK (result), &error))
+    g_debug ("The database's pages are sound");
+  else if (g_error_matches (error, MC_BACKUP_ERROR, MC_BACKUP_ERROR_DAMAGED))
+    stop_on_damage (MC_APPLICATION (source), error->message);
+  else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    g_warning ("The check of the database could not run: %s", error->message);
+}
+
+static gboolean
+check_pages_cb (gpointer user_data)
+{
+  Guard *guard = user_data;
+
+  guard->pages_id = 0;
+  mc_backup_guard_check_pages (guard->app);
+  return G_SOURCE_REMOVE;
+}
+
+static void
 shutdown_cb (GApplication *app, gpointer user_data)
 {
   Guard *guard = user_data;
@@ -141,7 +196,9 @@ shutdown_cb (GApplication *app, gpointer user_data)
   g_autoptr(GError) error = NULL;
   g_autofree char *path = NULL;
 
-  if (db == NULL)
+  g_cancellable_cancel (guard->cancellable);
+  /* A copy of a damaged file would be refused anyway; say nothing twice. */
+  if (db == NULL || mc_db_get_damage (db) != NULL)
     return;
   path = mc_backup_rotate (db, guard->dir, mc_backup_get_keep (db), g_get_real_time (), &error);
   if (path == NULL)
@@ -162,9 +219,30 @@ mc_backup_guard_start (McApplication *app)
   guard = g_new0 (Guard, 1);
   guard->app = app;
   guard->dir = mc_backup_dir_for (mc_db_get_path (db));
+  guard->cancellable = g_cancellable_new ();
   guard->timeout_id = g_timeout_add_seconds (CHECK_SECONDS, tick_cb, guard);
+  /* The start-up check read only the header of a large file. */
+  if (mc_backup_start_check_was_partial (mc_db_get_path (db)))
+    guard->pages_id = g_timeout_add_seconds (PAGES_CHECK_DELAY_SECONDS, check_pages_cb, guard);
   g_object_set_data_full (G_OBJECT (app), GUARD_KEY, guard, guard_free);
   g_signal_connect (app, "shutdown", G_CALLBACK (shutdown_cb), guard);
+}
+
+void
+mc_backup_guard_check_pages (McApplication *app)
+{
+  Guard *guard;
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (MC_IS_APPLICATION (app));
+
+  guard = g_object_get_data (G_OBJECT (app), GUARD_KEY);
+  if (guard == NULL || guard->checking)
+    return;
+  task = g_task_new (app, guard->cancellable, check_tables_done_cb, NULL);
+  g_task_set_task_data (task, g_strdup (mc_db_get_path (mc_application_get_db (app))), g_free);
+  guard->checking = TRUE;
+  g_task_run_in_thread (task, check_tables_thread);
 }
 
 gboolean
@@ -232,25 +310,32 @@ mc_backup_guard_offer_restore (McApplication *app, const GError *error)
   g_autofree char *latest = NULL;
   g_autofree char *when = NULL;
   g_autofree char *body = NULL;
+  g_autofree char *what = NULL;
   AdwMessageDialog *dialog;
+  gboolean missing;
 
-  if (!g_error_matches (error, MC_BACKUP_ERROR, MC_BACKUP_ERROR_DAMAGED) || db_path == NULL)
+  if (db_path == NULL || error == NULL || error->domain != MC_BACKUP_ERROR ||
+      (error->code != MC_BACKUP_ERROR_DAMAGED && error->code != MC_BACKUP_ERROR_MISSING))
     return FALSE;
   dir = mc_backup_dir_for (db_path);
   latest = mc_backup_find_latest_good (dir);
+  missing = error->code == MC_BACKUP_ERROR_MISSING;
+  what = missing ? g_strdup_printf (_("The database “%s” has lost work that was saved: its write-ahead log "
+                                      "was cut short or removed."), db_path)
+                 : g_strdup_printf (_("The database “%s” is damaged and cannot be used safely."), db_path);
   if (latest != NULL)
     {
       when = describe_backup (latest);
-      /* Translators: the first %s is the database file, the second a date and time, the third the backup file. */
-      body = g_strdup_printf (_("The database “%s” is damaged and cannot be used safely.\n\n"
-                                "The latest good backup was written at %s (%s). Restoring it replaces the "
+      /* Translators: the first %s is the sentence above, the second a date and time, the third the backup file. */
+      body = g_strdup_printf (_("%s\n\nThe latest good backup was written at %s (%s). Restoring it replaces the "
                                 "database with that copy: what was recorded after it must be entered again. "
-                                "The damaged file is kept beside it."), db_path, when, latest);
+                                "The replaced file is kept beside it when it is damaged."), what, when, latest);
     }
   else
-    body = g_strdup_printf (_("The database “%s” is damaged and cannot be used safely, and no good backup was "
-                              "found in “%s”. Ask the administrator to restore a copy."), db_path, dir);
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (NULL, _("The database is damaged"), body));
+    body = g_strdup_printf (_("%s\n\nNo good backup was found in “%s”. Ask the administrator to restore a copy."),
+                            what, dir);
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (NULL, missing ? _("Saved work is missing")
+                                                                     : _("The database is damaged"), body));
   adw_message_dialog_add_response (dialog, "quit", _("_Quit"));
   if (latest != NULL)
     {

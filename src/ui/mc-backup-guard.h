@@ -18,5 +18,10 @@ gboolean mc_backup_guard_offer_restore  (McApplication *app, const GError *error
 /* Once the database is open: a rotating backup every N hours (a setting)
  * written in a worker thread, and one when the application shuts down. */
 void     mc_backup_guard_start          (McApplication *app);
+/* Checks every table's pages in a worker thread (mc_backup_check_tables);
+ * damage stops every write (mc_db_set_damaged) and says so in a dialog.
+ * mc_backup_guard_start () runs it shortly after start when the start-up
+ * check read only the header of a large file. */
+void     mc_backup_guard_check_pages    (McApplication *app);
 
 G_END_DECLS
