@@ -10,8 +10,10 @@
 #include <glib/gstdio.h>
 
 #include "mc-apology-page.h"
+#include "mc-backup.h"
 #include "mc-dossier-register.h"
 #include "mc-export-task.h"
+#include "mc-output-file.h"
 #include "mc-report-page.h"
 #include "mc-test-ui-utils.h"
 #include "mc-test-utils.h"
@@ -277,6 +279,50 @@ test_pages_export (void)
   g_assert_cmpuint (count_files (dir), ==, 4);
 }
 
+/* The GUI passes force (its file chooser asked before replacing a file), but
+ * an export over the open database or its WAL is refused all the same,
+ * before any worker starts: the database stays whole. An ordinary file is
+ * replaced, private (0600). */
+static void
+test_over_database (void)
+{
+  McDb *db = mc_application_get_db (app);
+  const char *db_path = mc_db_get_path (db);
+  g_autofree char *wal = g_strconcat (db_path, "-wal", NULL);
+  g_autofree char *existing = mc_test_tmp_path ("over/existing.pdf");
+  g_autofree char *dir = g_path_get_dirname (existing);
+  gint64 dossiers = mc_db_query_int (db, "SELECT count(*) FROM dossier", NULL);
+  const char *targets[] = { db_path, wal };
+  GStatBuf st;
+
+  for (guint i = 0; i < G_N_ELEMENTS (targets); i++)
+    {
+      Watch w = { 0 };
+
+      run_export (targets[i], &w);
+      g_assert_error (w.error, MC_OUTPUT_FILE_ERROR, MC_OUTPUT_FILE_ERROR_PROTECTED);
+      g_assert_false (w.dialog_seen);
+      g_clear_error (&w.error);
+    }
+  g_assert_cmpint (mc_db_query_int (db, "SELECT count(*) FROM dossier", NULL), ==, dossiers);
+  g_assert_cmpint (mc_backup_check_file (db_path, FALSE, NULL), >, 0);
+
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0755), ==, 0);
+  g_assert_true (g_file_set_contents (existing, "earlier", -1, NULL));
+  {
+    Watch w = { 0 };
+    g_autofree char *head = NULL;
+
+    run_export (existing, &w);
+    g_assert_no_error (w.error);
+    g_assert_true (g_file_get_contents (existing, &head, NULL, NULL));
+    g_assert_true (g_str_has_prefix (head, "%PDF"));
+  }
+  g_assert_cmpint (g_stat (existing, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+  g_assert_cmpuint (count_files (dir), ==, 1);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -290,6 +336,7 @@ main (int argc, char **argv)
   g_test_add_func ("/ui/export/cancel", test_cancel);
   g_test_add_func ("/ui/export/window-closed", test_window_closed);
   g_test_add_func ("/ui/export/pages", test_pages_export);
+  g_test_add_func ("/ui/export/over-database", test_over_database);
   status = g_test_run ();
   gtk_window_destroy (GTK_WINDOW (window));
   g_object_unref (app);
