@@ -13,6 +13,8 @@
 
 #include "mc-date-entry.h"
 #include "mc-dossier-store.h"
+#include "mc-output-file.h"
+#include "mc-records-print.h"
 #include "mc-reception-page.h"
 #include "mc-test-ui-utils.h"
 #include "mc-test-utils.h"
@@ -459,6 +461,88 @@ empty_folder (const char *folder)
     }
 }
 
+static int
+mode_of (const char *path)
+{
+  GStatBuf st;
+
+  g_assert_cmpint (g_stat (path, &st), ==, 0);
+  return st.st_mode & 0777;
+}
+
+static int
+one_page_cb (gconstpointer data, double width, double height)
+{
+  return 1;
+}
+
+static void
+draw_nothing_cb (cairo_t *cr, gconstpointer data, int page, double width, double height)
+{
+}
+
+/* GTK's own question before it replaces a file, answered Replace as a clerk
+ * who did not look would. */
+static gboolean
+answer_replace_cb (gpointer data)
+{
+  GListModel *windows = gtk_window_get_toplevels ();  /* owned by GTK */
+
+  for (guint i = 0; i < g_list_model_get_n_items (windows); i++)
+    {
+      g_autoptr(GtkWindow) w = g_list_model_get_item (windows, i);
+
+      G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+      if (GTK_IS_MESSAGE_DIALOG (w) && gtk_widget_get_visible (GTK_WIDGET (w)))
+        {
+          gtk_dialog_response (GTK_DIALOG (w), GTK_RESPONSE_ACCEPT);
+          *(guint *) data = 0;
+          return G_SOURCE_REMOVE;
+        }
+      G_GNUC_END_IGNORE_DEPRECATIONS
+    }
+  return G_SOURCE_CONTINUE;
+}
+
+/* "Print to File" over the database (here through a link named like the
+ * document, in the print folder) is refused, with and without the dialog,
+ * and the database stays whole. */
+static void
+test_print_over_database (void)
+{
+  GSettings *settings = mc_application_get_settings (app);
+  McDb *db = mc_application_get_db (app);
+  g_autofree char *folder = g_dir_make_tmp ("motcua-print-XXXXXX", NULL);
+  g_autofree char *victim = g_build_filename (folder, "victim.pdf", NULL);
+  g_autoptr(GtkPrintSettings) to_file = gtk_print_settings_new ();
+  gint64 dossiers = mc_db_query_int (db, "SELECT count(*) FROM dossier", NULL);
+
+  g_assert_cmpint (symlink (mc_db_get_path (db), victim), ==, 0);
+  gtk_print_settings_set_printer (to_file, g_dgettext ("gtk40", "Print to File"));
+  gtk_print_settings_set_bool (to_file, "motcua-to-file", TRUE);
+  g_settings_set_value (settings, "print-settings", gtk_print_settings_to_gvariant (to_file));
+  g_settings_set_string (settings, "print-folder", folder);
+  for (int direct = 1; direct >= 0; direct--)
+    {
+      g_autoptr(GError) error = NULL;
+      guint answer = direct ? 0 : g_timeout_add (50, answer_print_dialog_cb, &answer);
+      guint replace = direct ? 0 : g_timeout_add (50, answer_replace_cb, &replace);
+
+      g_assert_cmpint (mc_records_print_run (GTK_WINDOW (window), "victim", NULL, NULL, one_page_cb,
+                                             draw_nothing_cb, direct, &error), ==,
+                       GTK_PRINT_OPERATION_RESULT_ERROR);
+      g_assert_error (error, MC_OUTPUT_FILE_ERROR, MC_OUTPUT_FILE_ERROR_PROTECTED);
+      g_assert_cmpuint (answer, ==, 0);
+      g_assert_cmpuint (replace, ==, 0);  /* GTK asked, and was told to replace */
+      mc_test_ui_wait_for_idle ();
+    }
+  g_assert_true (g_file_test (victim, G_FILE_TEST_IS_SYMLINK));
+  g_assert_cmpuint (count_pdfs (folder, NULL), ==, 1);  /* the link alone */
+  g_assert_cmpint (mc_db_query_int (db, "SELECT count(*) FROM dossier", NULL), ==, dossiers);
+  g_remove (victim);
+  g_rmdir (folder);
+}
+
 /* Printed through the dialog, the printer chosen there is kept in GSettings
  * (without the file name); with the preference, the next receipts print
  * straight to it — "Print to File" into a PDF named after the dossier in
@@ -486,6 +570,7 @@ test_receipt_printing (void)
   g_assert_cmpuint (answer, ==, 0);  /* the dialog was there, and answered */
   g_assert_cmpuint (count_pdfs (folder, &pdf), ==, 1);
   g_assert_true (is_pdf (pdf));
+  g_assert_cmpint (mode_of (pdf), ==, 0600);  /* an ID number and a phone */
   g_assert_true (g_str_has_suffix (pdf, "-0001.pdf") || g_str_has_suffix (pdf, ".pdf"));
   g_assert_false (g_file_test ("output.pdf", G_FILE_TEST_EXISTS));
   saved = g_settings_get_value (settings, "print-settings");
@@ -507,6 +592,7 @@ test_receipt_printing (void)
   g_clear_pointer (&pdf, g_free);
   g_assert_cmpuint (count_pdfs (folder, &pdf), ==, 1);
   g_assert_true (is_pdf (pdf));
+  g_assert_cmpint (mode_of (pdf), ==, 0600);
   g_source_remove (guard);
   empty_folder (folder);
   g_rmdir (folder);
@@ -528,6 +614,7 @@ main (int argc, char **argv)
   g_test_add_func ("/ui/counter/id-card-scan", test_id_card_scan);
   g_test_add_func ("/ui/counter/dates", test_dates);
   g_test_add_func ("/ui/counter/receipt-printing", test_receipt_printing);
+  g_test_add_func ("/ui/counter/print-over-database", test_print_over_database);
   status = g_test_run ();
   gtk_window_destroy (GTK_WINDOW (window));
   g_object_unref (app);

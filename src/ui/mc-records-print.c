@@ -24,11 +24,33 @@ typedef struct {
   GDestroyNotify    free_data;
   McPrintCountFunc  count;
   McPrintDrawFunc   draw;
+  GError           *refused;  /* the file chosen in the dialog may not be written */
 } Job;
+
+/* The file "Print to File" will write, as the dialog left it. */
+static char *
+output_path (GtkPrintOperation *op)
+{
+  GtkPrintSettings *settings = gtk_print_operation_get_print_settings (op);
+  const char *uri = settings ? gtk_print_settings_get (settings, GTK_PRINT_SETTINGS_OUTPUT_URI) : NULL;
+
+  return uri ? g_filename_from_uri (uri, NULL, NULL) : NULL;
+}
 
 static void
 begin_print_cb (GtkPrintOperation *op, GtkPrintContext *context, Job *job)
 {
+  g_autofree char *path = output_path (op);
+
+  /* GTK writes "Print to File" itself, after the pages: a file chosen in
+   * its dialog over the database, a backup or a device is refused before
+   * anything is drawn (the dialog has already asked about replacing an
+   * ordinary file). For a real printer the path is the unused default. */
+  if (path != NULL && !mc_output_file_check (path, MC_OUTPUT_FILE_FORCE, &job->refused))
+    {
+      gtk_print_operation_cancel (op);
+      return;
+    }
   gtk_print_operation_set_n_pages (op, MAX (1, job->count (job->data, gtk_print_context_get_width (context),
                                                            gtk_print_context_get_height (context))));
 }
@@ -50,6 +72,7 @@ job_free (gpointer pointer)
 
   if (job->free_data != NULL)
     job->free_data (job->data);
+  g_clear_error (&job->refused);
   g_free (job);
 }
 
@@ -187,8 +210,20 @@ mc_records_print_run (GtkWindow *parent, const char *job_name, gpointer data, GD
                               result == GTK_PRINT_OPERATION_RESULT_APPLY ? error : NULL) &&
       result == GTK_PRINT_OPERATION_RESULT_APPLY)
     result = GTK_PRINT_OPERATION_RESULT_ERROR;
+  if (job->refused != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&job->refused));
+      return GTK_PRINT_OPERATION_RESULT_ERROR;
+    }
   if (result == GTK_PRINT_OPERATION_RESULT_APPLY && action == GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG)
-    save_settings (settings, gtk_print_operation_get_print_settings (op));
+    {
+      g_autofree char *path = output_path (op);
+
+      /* A receipt printed to a file holds an ID number and a phone. */
+      if (path != NULL)
+        mc_output_file_make_private (path);
+      save_settings (settings, gtk_print_operation_get_print_settings (op));
+    }
   return result;
 }
 
