@@ -23,8 +23,9 @@
 
 G_DEFINE_QUARK (mc-output-file-error-quark, mc_output_file_error)
 
-/* The files of a database beside the database itself. */
-static const char *const db_suffixes[] = { "", "-wal", "-shm", "-journal" };
+/* The files of a database beside the database itself (".mark": the commit
+ * mark, mc-commit-mark.c, which an export over it would silence). */
+static const char *const db_suffixes[] = { "", "-wal", "-shm", "-journal", ".mark" };
 
 static GMutex protected_lock;
 static GHashTable *protected_dbs;  /* resolved database path → count of opens */
