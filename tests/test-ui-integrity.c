@@ -9,6 +9,7 @@
 #include <adwaita.h>
 
 #include "mc-application.h"
+#include "mc-backup.h"
 #include "mc-backup-guard.h"
 #include "mc-reception-page.h"
 #include "mc-test-ui-utils.h"
@@ -94,6 +95,17 @@ test_check_pages_stops_writes (void)
   g_assert_error (error, MC_DB_ERROR, MC_DB_ERROR_DAMAGED);
   g_assert_cmpint (mc_db_query_int (db, "SELECT count(*) FROM dossier", NULL), ==, dossiers);
   gtk_window_destroy (GTK_WINDOW (dialog));
+  g_clear_error (&error);
+
+  /* The next start reads every page, whatever the size, and so refuses the file. */
+  {
+    g_autofree char *dir = mc_backup_dir_for (mc_db_get_path (db));
+    g_autofree char *mark = g_build_filename (dir, MC_BACKUP_DAMAGED_MARK, NULL);
+
+    g_assert_true (g_file_test (mark, G_FILE_TEST_EXISTS));
+    g_assert_false (mc_backup_check_at_start (mc_db_get_path (db), dir, FALSE, &error));
+    g_assert_error (error, MC_BACKUP_ERROR, MC_BACKUP_ERROR_DAMAGED);
+  }
 }
 
 int

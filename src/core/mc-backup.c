@@ -683,31 +683,50 @@ check_table (sqlite3 *handle, const char *path, const char *table, GError **erro
     return FALSE;
   if (!g_str_equal (result, "ok"))
     {
-      /* Translators: the second %s is a table name, the third SQLite's finding. */
-      g_set_error (error, MC_BACKUP_ERROR, MC_BACKUP_ERROR_DAMAGED, _("“%s” is damaged (table %s: %s)"), path,
-                   table, result);
+      /* SQLite's finding is in English and for whoever repairs the file. */
+      g_message ("quick_check of table %s in %s: %s", table, path, result);
+      /* Translators: the second %s is a table name. */
+      g_set_error (error, MC_BACKUP_ERROR, MC_BACKUP_ERROR_DAMAGED, _("“%s” is damaged (in table %s)"), path,
+                   table);
       return FALSE;
     }
   return TRUE;
+}
+
+/* The next start-up check then reads every page whatever the size, and so
+ * finds the damage before anything is opened. */
+static void
+leave_damaged_mark (const char *db_path, const char *detail)
+{
+  g_autofree char *dir = mc_backup_dir_for (db_path);
+  g_autofree char *mark = g_build_filename (dir, MC_BACKUP_DAMAGED_MARK, NULL);
+
+  g_mkdir_with_parents (dir, 0700);
+  g_file_set_contents (mark, detail, -1, NULL);
 }
 
 gboolean
 mc_backup_check_tables (const char *path, GCancellable *cancellable, GError **error)
 {
   g_autoptr(GPtrArray) tables = NULL;
+  GError *local = NULL;
   sqlite3 *handle;
-  gboolean ok = TRUE;
+  gboolean ok;
 
   g_return_val_if_fail (path != NULL, FALSE);
 
   handle = open_file (path, SQLITE_OPEN_READONLY, error);
   if (handle == NULL)
     return FALSE;
-  tables = list_tables (handle, path, error);
+  tables = list_tables (handle, path, &local);
   ok = tables != NULL;
   for (guint i = 0; ok && i < tables->len; i++)
-    ok = !g_cancellable_set_error_if_cancelled (cancellable, error) &&
-         check_table (handle, path, tables->pdata[i], error);
+    ok = !g_cancellable_set_error_if_cancelled (cancellable, &local) &&
+         check_table (handle, path, tables->pdata[i], &local);
   sqlite3_close_v2 (handle);
+  if (g_error_matches (local, MC_BACKUP_ERROR, MC_BACKUP_ERROR_DAMAGED))
+    leave_damaged_mark (path, local->message);
+  if (local != NULL)
+    g_propagate_error (error, local);
   return ok;
 }

@@ -91,7 +91,8 @@ gboolean   mc_backup_start_check_was_partial (const char *path);
  * a time through a read-only connection of its own, so that it can run in a
  * worker thread while the clerks write and stop between two tables when
  * `cancellable` is cancelled. FALSE with MC_BACKUP_ERROR_DAMAGED naming the
- * table on damage. */
+ * table on damage, which also leaves the DAMAGED mark in the backup
+ * directory (the next start-up check then reads every page). */
 gboolean   mc_backup_check_tables   (const char *path, GCancellable *cancellable, GError **error);
 
 G_END_DECLS

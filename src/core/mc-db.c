@@ -63,8 +63,8 @@ static gboolean
 set_damaged_error (McDb *self, GError **error)
 {
   g_set_error (error, MC_DB_ERROR, MC_DB_ERROR_DAMAGED,
-               _("The database is damaged (%s). Motcua has stopped saving so as not to damage it further: "
-                 "close Motcua and open it again to restore the latest good backup"), self->damage);
+               _("The database cannot be written: %s. Motcua has stopped saving so as not to damage it "
+                 "further: close Motcua and open it again to restore the latest good backup"), self->damage);
   return FALSE;
 }
 

@@ -104,7 +104,7 @@ stop_on_damage (McApplication *app, const char *detail)
   if (db == NULL || mc_db_get_damage (db) != NULL)
     return;
   mc_db_set_damaged (db, detail);
-  body = g_strdup_printf (_("A check found the database damaged (%s).\n\n"
+  body = g_strdup_printf (_("A check found that %s.\n\n"
                             "Nothing more can be saved, so that the damage does not spread: what is on screen "
                             "can still be read and printed. Close Motcua and open it again: it will offer to "
                             "restore the latest good backup."), detail);
@@ -125,7 +125,15 @@ rotate_done_cb (GObject *source, GAsyncResult *result, gpointer user_data)
   if (path != NULL)
     g_debug ("Automatic backup written to %s", path);
   else if (g_error_matches (error, MC_BACKUP_ERROR, MC_BACKUP_ERROR_DAMAGED))
-    stop_on_damage (MC_APPLICATION (source), error->message);
+    {
+      McDb *db = mc_application_get_db (MC_APPLICATION (source));
+      /* The error names the backup's temporary copy, in SQLite's English. */
+      g_autofree char *detail = g_strdup_printf (_("the database “%s” is damaged (the copy the automatic "
+                                                   "backup made of it failed the check)"),
+                                                 db ? mc_db_get_path (db) : "");
+      g_message ("Automatic backup: %s", error->message);
+      stop_on_damage (MC_APPLICATION (source), detail);
+    }
   else
     g_warning ("Automatic backup failed: %s", error->message);
 }
