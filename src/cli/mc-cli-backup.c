@@ -123,9 +123,10 @@ mc_cli_restore (const char *db_path, const char *user, int argc, char **argv)
   if (argc > 2 || (argc == 2 && !g_str_equal (argv[1], "--full")))
     return mc_cli_usage (_("Usage: motcua check [--full]"));
   /* quick_check, or with --full integrity_check (which also checks indexes
-   * against their tables and the CHECK constraints). */
-  if (argc == 2 ? mc_backup_check_file (path, FALSE, &error) < 0
-                : !mc_backup_check_at_start (path, dir, TRUE, &error))
+   * against their tables and the CHECK constraints) before it; both then
+   * compare the commit mark (a WAL cut short). */
+  if ((argc == 2 && mc_backup_check_file (path, FALSE, &error) < 0) ||
+      !mc_backup_check_at_start (path, dir, TRUE, &error))
     return mc_cli_fail (g_steal_pointer (&error));
   g_print ("ok\n");
   return 0;
