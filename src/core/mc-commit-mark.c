@@ -86,7 +86,10 @@ read_database (sqlite3 *handle, Mark *mark)
 static gboolean
 write_file (const char *path, const char *text, GError **error)
 {
-  g_autofree char *tmp = g_strdup_printf ("%s.tmp-%d", path, (int) getpid ());
+  static gint serial;
+  /* Unique per write: two connections of one process (a worker's and the
+   * window's) may commit at the same moment. */
+  g_autofree char *tmp = g_strdup_printf ("%s.tmp-%d-%d", path, (int) getpid (), g_atomic_int_add (&serial, 1));
   size_t length = strlen (text);
   int fd = g_open (tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
   gboolean ok = fd >= 0 && write (fd, text, length) == (ssize_t) length;
