@@ -508,6 +508,31 @@ test_personal_data_export (Fixture *f, gconstpointer data)
                                            "WHERE a.action = 'export.register' AND s.username = 'tn.lan'", NULL), ==, 1);
 }
 
+/* A name typed in NFD (decomposed, as some keyboards and older systems
+ * send it) is stored in NFC, like every name: the same bytes as the name
+ * typed the usual way, so a search or a comparison finds it. */
+static void
+test_names_nfc (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(McStaff) s = NULL;
+
+  sign_in (f, "admin");
+  g_assert_true (mc_accounts_create (f->accounts, "tn.anh", "Nguye\xcc\x82\xcc\x83n Thi\xcc\xa3 A\xcc\x81nh",
+                                     "Chuye\xcc\x82n vie\xcc\x82n", "TTPV", MC_ROLE_RECEPTION, PASSWORD, &error));
+  g_assert_no_error (error);
+  s = mc_accounts_get_staff (f->accounts, "tn.anh", &error);
+  g_assert_cmpstr (s->full_name, ==, "Nguyễn Thị Ánh");
+  g_assert_cmpint (mc_db_query_int (f->db, "SELECT count (*) FROM staff WHERE username = 'tn.anh' "
+                                           "AND title = 'Chuyên viên'", NULL), ==, 1);
+  g_assert_true (mc_accounts_update (f->accounts, "tn.anh", "Tra\xcc\x82\xcc\x80n Thi\xcc\xa3 A\xcc\x81nh", NULL,
+                                     "TTPV", MC_ROLE_RECEPTION, TRUE, &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&s, mc_staff_free);
+  s = mc_accounts_get_staff (f->accounts, "tn.anh", &error);
+  g_assert_cmpstr (s->full_name, ==, "Trần Thị Ánh");
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -522,5 +547,6 @@ main (int argc, char *argv[])
   ADD ("/accounts/actions-checked", test_actions_checked);
   ADD ("/accounts/audit-chain", test_audit_chain);
   ADD ("/accounts/personal-data-export", test_personal_data_export);
+  ADD ("/accounts/names-nfc", test_names_nfc);
   return g_test_run ();
 }

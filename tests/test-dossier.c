@@ -262,6 +262,44 @@ test_import (void)
                                     NULL), ==, 1);
 }
 
+/* A name migrated from a system that writes NFD (decomposed: "e" then the
+ * combining circumflex and tilde) is stored in NFC, as the counter stores
+ * the same name typed: byte for byte the same, and found by a search typed
+ * either way. */
+static void
+test_import_nfd (void)
+{
+  g_autoptr(McDb) db = NULL;
+  g_autoptr(McDossierStore) store = new_store (&db);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(McDossier) typed = person ("Nguyễn Thị Ánh", "038190012399", "2024-04-26 10:00");
+  g_autoptr(McDossier) imported = NULL;
+  const char *nfd_name = "Nguye\xcc\x82\xcc\x83n Thi\xcc\xa3 A\xcc\x81nh";
+  g_autofree char *csv = g_strdup_printf (
+    "code,procedure_code,channel,received_at,due_at,finished_at,returned_at,outcome,applicant_name\n"
+    "H56-230101-0001,1.001193,truc_tiep,2023-03-01 08:00,,,,,%s\n", nfd_name);
+  guint n = 0;
+
+  g_assert_cmpstr (nfd_name, !=, "Nguyễn Thị Ánh");
+  g_assert_true (mc_dossier_store_receive (store, typed, &error));
+  g_assert_true (mc_dossier_store_import_csv (store, csv, strlen (csv), &n, &error));
+  g_assert_no_error (error);
+  imported = mc_dossier_store_find (store, "H56-230101-0001", &error);
+  g_assert_nonnull (imported);
+  g_assert_cmpstr (mc_dossier_get_data (imported)->applicant_name, ==, "Nguyễn Thị Ánh");
+  g_assert_cmpint (mc_db_query_int (db, "SELECT count(*) FROM dossier WHERE applicant_name = 'Nguyễn Thị Ánh'",
+                                    NULL), ==, 2);
+  for (guint i = 0; i < 3; i++)
+    {
+      const char *queries[] = { "Nguyễn Thị Ánh", "nguyen thi anh", nfd_name };
+      g_autoptr(GPtrArray) hits = mc_dossier_store_search (store, queries[i], 10, &error);
+
+      g_test_message ("search “%s”", queries[i]);
+      g_assert_no_error (error);
+      g_assert_cmpuint (hits->len, ==, 2);
+    }
+}
+
 /* A large import into an empty table drops and rebuilds the secondary
  * indexes and writes by batches: a duplicate deep in a batch is still named
  * by its line, nothing stays written, the indexes come back, and a good file
@@ -539,6 +577,7 @@ main (int argc, char **argv)
   g_test_add_func ("/dossier/search", test_search);
   g_test_add_func ("/dossier/import", test_import);
   g_test_add_func ("/dossier/import-large", test_import_large);
+  g_test_add_func ("/dossier/import-nfd", test_import_nfd);
   g_test_add_func ("/dossier/list", test_list);
   g_test_add_func ("/dossier/list-orders", test_list_orders);
   return g_test_run ();

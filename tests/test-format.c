@@ -8,6 +8,7 @@
 #include "mc-csv.h"
 #include "mc-format.h"
 #include "mc-test-utils.h"
+#include "mc-text.h"
 
 static void
 check (char *got, const char *expected)
@@ -182,6 +183,108 @@ test_csv_hostile (void)
   g_assert_error (error, MC_CSV_ERROR, MC_CSV_ERROR_ENCODING);
 }
 
+/* What a script reading our output does: \t \n \r \\ back to the character. */
+static char *
+unescape_tsv (const char *field)
+{
+  GString *out = g_string_new (NULL);
+
+  for (const char *p = field; *p; p++)
+    {
+      g_assert_false (*p == '\t' || *p == '\n' || *p == '\r');
+      if (*p != '\\')
+        {
+          g_string_append_c (out, *p);
+          continue;
+        }
+      p++;
+      g_assert_nonnull (strchr ("tnr\\", *p));
+      g_string_append_c (out, *p == 't' ? '\t' : *p == 'n' ? '\n' : *p == 'r' ? '\r' : '\\');
+    }
+  return g_string_free (out, FALSE);
+}
+
+static void
+test_escape_tsv (void)
+{
+  static const struct { const char *text, *escaped; } cases[] = {
+    { "Nguyễn Văn An", "Nguyễn Văn An" },
+    { "Lê\tVăn", "Lê\\tVăn" },
+    { "dòng một\ndòng hai\r\n", "dòng một\\ndòng hai\\r\\n" },
+    { "C:\\hồ sơ\\t", "C:\\\\hồ sơ\\\\t" },
+    { "", "" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *escaped = mc_text_escape_tsv (cases[i].text);
+      g_autofree char *back = unescape_tsv (escaped);
+
+      g_assert_cmpstr (escaped, ==, cases[i].escaped);
+      g_assert_cmpstr (back, ==, cases[i].text);
+    }
+  check (mc_text_escape_tsv (NULL), "");
+}
+
+/* NFC whatever way the text came: the short way (already composed) and the
+ * long one (combining marks, also after a composed letter) agree. */
+static void
+test_normalize (void)
+{
+  static const struct { const char *text, *nfc; } cases[] = {
+    { "  Nguyễn Thị Ánh ", "Nguyễn Thị Ánh" },
+    { "Nguye\xcc\x82\xcc\x83n Thi\xcc\xa3 A\xcc\x81nh", "Nguyễn Thị Ánh" },
+    { "\xe1\xba\xa1\xcc\x82", "ậ" },               /* ạ + combining circumflex */
+    { "Đ\xe1\xbb\xa9" "c", "Đức" },
+    { "\xe2\x84\xab", "Å" },                        /* the Ångström sign */
+    { "ASCII 123", "ASCII 123" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    check (mc_text_normalize (cases[i].text), cases[i].nfc);
+  g_assert_null (mc_text_normalize ("\xff" "abc"));
+  check (mc_text_for_storage ("\xff" "abc"), "\xff" "abc");
+}
+
+/* OWASP's CSV injection: a cell a spreadsheet would evaluate is written
+ * after a quote; numbers, even negative ones, are left alone; the reader
+ * gives back what was written. */
+static void
+test_csv_formulas (void)
+{
+  static const struct { const char *value, *written; } cases[] = {
+    { "=HYPERLINK(\"http://x.example\",\"Bấm\")", "\"'=HYPERLINK(\"\"http://x.example\"\",\"\"Bấm\"\")\"" },
+    { "=1+2", "'=1+2" },
+    { "+84 912 345 678", "'+84 912 345 678" },
+    { "-2+3+cmd|' /C calc'!A0", "'-2+3+cmd|' /C calc'!A0" },
+    { "@SUM(A1:A9)", "'@SUM(A1:A9)" },
+    { "\t=1+2", "'\t=1+2" },
+    { "-5", "-5" },
+    { "+84912345678", "+84912345678" },
+    { "-25.300", "-25.300" },
+    { "-77,5%", "\"-77,5%\"" },
+    { "-", "-" },
+    { "Lê Văn An", "Lê Văn An" },
+    { "'=kept", "'=kept" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      const char *fields[] = { cases[i].value, "x" };
+      g_autoptr(GString) out = g_string_new (NULL);
+      g_autofree char *expected = g_strconcat (cases[i].written, ",x\r\n", NULL);
+      g_autoptr(McCsvReader) reader = NULL;
+      g_autoptr(GPtrArray) row = g_ptr_array_new_with_free_func (g_free);
+      g_autoptr(GError) error = NULL;
+
+      mc_csv_append_row (out, fields, 2);
+      g_assert_cmpstr (out->str, ==, expected);
+      reader = mc_csv_reader_new (out->str, out->len);
+      g_assert_true (mc_csv_reader_next (reader, row, &error));
+      g_assert_cmpstr (row->pdata[0], ==, g_str_equal (cases[i].value, "'=kept") ? "=kept" : cases[i].value);
+    }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -192,5 +295,8 @@ main (int argc, char **argv)
   g_test_add_func ("/format/typed-dates", test_typed_dates);
   g_test_add_func ("/csv/read-write", test_csv);
   g_test_add_func ("/csv/hostile", test_csv_hostile);
+  g_test_add_func ("/csv/formulas", test_csv_formulas);
+  g_test_add_func ("/text/escape-tsv", test_escape_tsv);
+  g_test_add_func ("/text/normalize", test_normalize);
   return g_test_run ();
 }

@@ -17,11 +17,14 @@
  */
 #include "config.h"
 
+#include <errno.h>
 #include <math.h>
 
+#include <glib/gi18n-lib.h>
 #include <pango/pangocairo.h>
 
 #include "mc-board-draw-private.h"
+#include "mc-file-error.h"
 #include "mc-format.h"
 #include "mc-output-file.h"
 
@@ -410,6 +413,7 @@ mc_board_render_png (const McBoardModel *model, int width, int height, const cha
   cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, width, height);
   cairo_t *cr = cairo_create (surface);
   cairo_status_t status;
+  const char *reason;
   /* The caller has decided about an existing file (--force); the database
    * and devices are refused all the same. */
   g_autofree char *tmp = mc_output_file_begin (path, MC_OUTPUT_FILE_FORCE, error);
@@ -424,11 +428,15 @@ mc_board_render_png (const McBoardModel *model, int width, int height, const cha
   cairo_destroy (cr);
   cairo_surface_flush (surface);
   status = cairo_surface_write_to_png (surface, tmp);
+  /* cairo's words are English; its write error comes with the C library's errno. */
+  reason = mc_file_error_known_reason (errno);
   cairo_surface_destroy (surface);
   if (status != CAIRO_STATUS_SUCCESS)
     {
       mc_output_file_abort (tmp);
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "%s: %s", path, cairo_status_to_string (status));
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("Cannot write the file “%s”: %s"), path,
+                   status == CAIRO_STATUS_WRITE_ERROR && reason != NULL ? reason
+                   : _("the file cannot be written there"));
       return FALSE;
     }
   return mc_output_file_commit (tmp, path, error);

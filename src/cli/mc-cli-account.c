@@ -173,8 +173,8 @@ account_list (McAccounts *accounts)
     {
       McStaff *s = rows->pdata[i];
       g_autofree char *roles = mc_roles_to_string (s->roles);
-      g_print ("%s\t%s\t%s\t%s\t%s\n", s->username, s->full_name, s->department_code ? s->department_code : "",
-               roles, !s->active ? "disabled" : s->locked_until > mc_time_now () ? "locked" : "active");
+      mc_cli_print_row (s->username, s->full_name, s->department_code, roles,
+                        !s->active ? "disabled" : s->locked_until > mc_time_now () ? "locked" : "active");
     }
   return 0;
 }
@@ -291,8 +291,9 @@ audit_list (McDb *db, int argc, char **argv)
     {
       McAuditEntry *e = rows->pdata[i];
       g_autofree char *at = mc_time_to_iso (e->at);
-      g_print ("%" G_GINT64_FORMAT "\t%s\t%s\t%s\t%s\t%s\n", e->id, at, e->username ? e->username : "",
-               e->action, e->object_label ? e->object_label : "", e->detail ? e->detail : "");
+      g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, e->id);
+
+      mc_cli_print_row (id, at, e->username, e->action, e->object_label, e->detail);
     }
   return 0;
 }

@@ -49,7 +49,7 @@ mc_cli_backup (McDb *db, int argc, char **argv)
     path = mc_backup_rotate (db, dir, mc_backup_get_keep (db), g_get_real_time (), &error);
   if (path == NULL)
     return mc_cli_fail (g_steal_pointer (&error));
-  g_print ("backup\t%s\n", path);
+  mc_cli_print_row ("backup", path);
   return 0;
 }
 
@@ -63,12 +63,12 @@ restore (const char *db_path, const char *file)
   if (!mc_backup_restore (db_path, file, &aside, &error))
     return mc_cli_fail (g_steal_pointer (&error));
   if (aside != NULL)
-    g_print ("damaged\t%s\n", aside);
+    mc_cli_print_row ("damaged", aside);
   /* Brings a backup of an older version's schema up to date. */
   db = mc_cli_open_db (db_path);
   if (db == NULL)
     return 1;
-  g_print ("restored\t%s\n", file);
+  mc_cli_print_row ("restored", file);
   return 0;
 }
 

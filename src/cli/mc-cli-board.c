@@ -119,6 +119,6 @@ mc_cli_liveboard (McDb *db, int argc, char **argv)
   model->frame.elapsed = o.elapsed;
   if (!mc_board_render_png (model, o.width, o.height, o.render, &error))
     return mc_cli_fail (error);
-  g_print ("%s\n", o.render);
+  mc_cli_print_row (o.render);
   return 0;
 }

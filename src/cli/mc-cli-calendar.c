@@ -10,6 +10,7 @@
 
 #include "mc-calendar-store.h"
 #include "mc-cli.h"
+#include "mc-file-error.h"
 #include "mc-format.h"
 #include "mc-lunar.h"
 
@@ -79,7 +80,7 @@ holidays (McDb *db, int argc, char **argv)
     {
       McCalendarDay *day = days->pdata[i];
       g_autofree char *iso = mc_date_to_iso (day->date);
-      g_print ("%s\t%s\t%s\n", iso, mc_day_kind_to_string (day->kind), day->name);
+      mc_cli_print_row (iso, mc_day_kind_to_string (day->kind), day->name);
     }
   return 0;
 }
@@ -169,7 +170,7 @@ import (McDb *db, int argc, char **argv)
 
   if (argc < 2 || argc > 3 || (argc == 3 && !g_str_equal (argv[2], "--announced")))
     return mc_cli_usage (_("Usage: motcua calendar import FILE.csv [--announced]"));
-  if (!g_file_get_contents (argv[1], &data, &length, &error) ||
+  if (!mc_file_get_contents (argv[1], &data, &length, &error) ||
       !mc_calendar_store_import_csv (db, data, length, argc == 3, &n, &error))
     return mc_cli_fail (error);
   g_print ("%u\n", n);
@@ -201,10 +202,12 @@ hours (McDb *db, int argc, char **argv)
   for (int w = 1; w <= 7; w++)
     {
       g_autofree char *text = NULL;
+      char number[2] = { (char) ('0' + w), '\0' };
+
       mc_calendar_get_office_hours (calendar, w, &h);
       text = mc_office_hours_to_string (&h);
-      g_print ("%d\t%s\t%s\t%s\n", w, mc_format_weekday (w), text,
-               mc_calendar_get_weekly_rest (calendar, w) ? "rest" : "work");
+      mc_cli_print_row (number, mc_format_weekday (w), text,
+                        mc_calendar_get_weekly_rest (calendar, w) ? "rest" : "work");
     }
   return 0;
 }

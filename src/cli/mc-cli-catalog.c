@@ -62,7 +62,7 @@ list (McCatalog *catalog, const char *query)
       if (!mc_text_matches_folded (mc_procedure_get_search_key (p), folded))
         continue;
       g_ascii_formatd (days, sizeof days, "%g", mc_procedure_get_days (p));
-      g_print ("%s\t%s\t%s\n", mc_procedure_get_code (p), days, mc_procedure_get_name (p));
+      mc_cli_print_row (mc_procedure_get_code (p), days, mc_procedure_get_name (p));
     }
   return 0;
 }

@@ -11,6 +11,7 @@
 #include "mc-cli.h"
 #include "mc-dossier-receipt.h"
 #include "mc-dossier-store.h"
+#include "mc-file-error.h"
 #include "mc-format.h"
 #include "mc-unit-report.h"
 
@@ -79,7 +80,7 @@ receive (McDb *db, int argc, char **argv)
   if (store == NULL || !mc_dossier_store_receive (store, dossier, &error))
     return mc_cli_fail (error);
   due = mc_time_to_iso (d->due_at);
-  g_print ("%s\t%s\n", d->code, due);
+  mc_cli_print_row (d->code, due);
   return 0;
 }
 
@@ -108,15 +109,24 @@ show (McDb *db, int argc, char **argv)
       g_clear_pointer (&d->applicant_id_number, g_free);
       g_clear_pointer (&d->applicant_phone, g_free);
     }
-  g_print ("code\t%s\nprocedure\t%s\t%s\nfield\t%s\napplicant\t%s\nid_number\t%s\nphone\t%s\n"
-           "channel\t%s\nreceived_at\t%s\ndue_at\t%s\nstate\t%s\n",
-           d->code, d->procedure_code, d->procedure_name, d->field_name, d->applicant_name,
-           d->applicant_id_number ? d->applicant_id_number : "", d->applicant_phone ? d->applicant_phone : "",
-           mc_channel_to_string (d->channel), received, due, d->state);
+  mc_cli_print_row ("code", d->code);
+  mc_cli_print_row ("procedure", d->procedure_code, d->procedure_name);
+  mc_cli_print_row ("field", d->field_name);
+  mc_cli_print_row ("applicant", d->applicant_name);
+  mc_cli_print_row ("id_number", d->applicant_id_number);
+  mc_cli_print_row ("phone", d->applicant_phone);
+  mc_cli_print_row ("channel", mc_channel_to_string (d->channel));
+  mc_cli_print_row ("received_at", received);
+  mc_cli_print_row ("due_at", due);
+  mc_cli_print_row ("state", d->state);
   for (guint i = 0; i < d->documents->len; i++)
     {
       McDossierDocument *doc = d->documents->pdata[i];
-      g_print ("document\t%s\t%d\t%d\t%s\n", doc->name, doc->originals, doc->copies, doc->received ? "yes" : "no");
+      char originals[12], copies[12];
+
+      g_snprintf (originals, sizeof originals, "%d", doc->originals);
+      g_snprintf (copies, sizeof copies, "%d", doc->copies);
+      mc_cli_print_row ("document", doc->name, originals, copies, doc->received ? "yes" : "no");
     }
   events = mc_dossier_store_list_events (store, d->id, &error);
   for (guint i = 0; i < events->len; i++)
@@ -124,9 +134,7 @@ show (McDb *db, int argc, char **argv)
       McDossierEvent *e = events->pdata[i];
       g_autofree char *when = mc_time_to_iso (e->at);
       /* Columns after the department (who acted, the note) were added later: scripts read by position. */
-      g_print ("event\t%s\t%s\t%s\t%s\t%s\t%s\n", when, e->kind, e->state_to,
-               e->department_name ? e->department_name : "", e->staff_name ? e->staff_name : "",
-               e->note ? e->note : "");
+      mc_cli_print_row ("event", when, e->kind, e->state_to, e->department_name, e->staff_name, e->note);
     }
   return error ? mc_cli_fail (error) : 0;
 }
@@ -150,7 +158,7 @@ search (McDb *db, int argc, char **argv)
     {
       McDossierData *d = mc_dossier_get_data (hits->pdata[i]);
       g_autofree char *received = mc_time_to_iso (d->received_at);
-      g_print ("%s\t%s\t%s\t%s\t%s\n", d->code, received, d->state, d->applicant_name, d->procedure_name);
+      mc_cli_print_row (d->code, received, d->state, d->applicant_name, d->procedure_name);
     }
   return 0;
 }
@@ -171,7 +179,7 @@ import (McDb *db, int argc, char **argv)
   if (argc == 4 && (unit_id = mc_unit_lookup_subordinate (db, argv[2], &error)) == 0)
     return mc_cli_fail (error);
   store = open_store (db, &error);
-  if (store == NULL || !g_file_get_contents (argv[argc - 1], &data, &length, &error) ||
+  if (store == NULL || !mc_file_get_contents (argv[argc - 1], &data, &length, &error) ||
       !(unit_id != 0 ? mc_dossier_store_import_csv_for_unit (store, unit_id, data, length, &n, &error)
                      : mc_dossier_store_import_csv (store, data, length, &n, &error)))
     return mc_cli_fail (error);

@@ -19,6 +19,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "mc-cli.h"
+#include "mc-file-error.h"
 #include "mc-report-06a-export.h"
 #include "mc-report-doc.h"
 #include "mc-report-narrative-export.h"
@@ -263,7 +264,7 @@ report_import_06a (McDb *db, int argc, char **argv)
                            "FILE.csv"));
   if (!period_and_unit (db, options, &from, &to, &unit_id, &error) ||
       (unit_id = mc_unit_lookup_subordinate (db, code, &error)) == 0 ||
-      !g_file_get_contents (argv[argc - 1], &data, &length, &error) ||
+      !mc_file_get_contents (argv[argc - 1], &data, &length, &error) ||
       !mc_unit_report_import_csv (db, unit_id, from, to, data, length, &n, &error))
     return mc_cli_fail (error);
   g_print ("imported\t%u\n", n);

@@ -112,14 +112,15 @@ print_position (McWorkflow *wf, const char *code)
   GError *error = NULL;
   g_autoptr(McWorkItem) item = mc_workflow_get_item (wf, code, 0, &error);
   g_autofree char *step_due = NULL, *due = NULL;
+  char step[12];
 
   if (item == NULL)
     return mc_cli_fail (error);
   step_due = format_time (item->step_due_at);
   due = format_time (item->extended_due_at ? item->extended_due_at : item->due_at);
-  g_print ("%s\t%s\t%d\t%s\t%s\t%s\t%s\n", item->code, item->state, item->step,
-           item->unit_name ? item->unit_name : item->department_name ? item->department_name : "",
-           step_due, due, item->timeliness ? item->timeliness : "");
+  g_snprintf (step, sizeof step, "%d", item->step);
+  mc_cli_print_row (item->code, item->state, step, item->unit_name ? item->unit_name : item->department_name,
+                    step_due, due, item->timeliness);
   return 0;
 }
 
@@ -244,7 +245,7 @@ run_apology (McWorkflow *wf, Args *args, McAction *action)
   gint64 id = 0;
   const char *out = arg (args, "-o");
   g_autoptr(McApologyRecord) record = NULL;
-  g_autofree char *new_text = NULL;
+  g_autofree char *new_text = NULL, *id_text = NULL;
   GError *error = NULL;
 
   action->note = arg (args, "--reason");
@@ -262,8 +263,8 @@ run_apology (McWorkflow *wf, Args *args, McAction *action)
       (out && !mc_apology_form_write_pdf (wf, id, out, &error)))
     return mc_cli_fail (error);
   new_text = format_time (record->new_due_at);
-  g_print ("%" G_GINT64_FORMAT "\t%s\t%s\t%s\n", id, record->dossier_code, new_text,
-           record->in_time ? "in_time" : "late_notice");
+  id_text = g_strdup_printf ("%" G_GINT64_FORMAT, id);
+  mc_cli_print_row (id_text, record->dossier_code, new_text, record->in_time ? "in_time" : "late_notice");
   return 0;
 }
 
@@ -293,9 +294,10 @@ run_inbox (McWorkflow *wf, Args *args, McAction *action)
       McWorkItem *item = items->pdata[i];
       /* The appointment the lateness is judged against: an apology's new one once issued. */
       g_autofree char *step_due = format_time (item->step_due_at), *due = format_time (item->appointment_at);
-      g_print ("%s\t%s\t%d/%d\t%s\t%s\t%s\t%s\t%s\n", item->code, item->state, item->step, item->n_steps,
-               item->department_name ? item->department_name : "", step_due, due,
-               lateness_id (item->step_lateness), lateness_id (item->lateness));
+      g_autofree char *step = g_strdup_printf ("%d/%d", item->step, item->n_steps);
+
+      mc_cli_print_row (item->code, item->state, step, item->department_name, step_due, due,
+                        lateness_id (item->step_lateness), lateness_id (item->lateness));
     }
   return 0;
 }
@@ -319,14 +321,16 @@ run_apologies (McWorkflow *wf, Args *args, McAction *action)
     {
       McApologyRecord *r = rows->pdata[i];
       g_autofree char *issued = format_time (r->issued_at), *new_due = format_time (r->new_due_at);
-      g_print ("apology\t%s\t%s\t%s\t%s\t%s\t%s\n", r->dossier_code, issued, new_due,
-               r->department_name ? r->department_name : "", r->responsible_name ? r->responsible_name : "",
-               r->in_time ? "in_time" : "late_notice");
+      mc_cli_print_row ("apology", r->dossier_code, issued, new_due, r->department_name, r->responsible_name,
+                        r->in_time ? "in_time" : "late_notice");
     }
   for (guint i = 0; i < flagged->len; i++)
     {
       McApologyCount *c = flagged->pdata[i];
-      g_print ("flagged\t%s\t%s\t%u\n", c->username, c->full_name, c->count);
+      char count[12];
+
+      g_snprintf (count, sizeof count, "%u", c->count);
+      mc_cli_print_row ("flagged", c->username, c->full_name, count);
     }
   return 0;
 }

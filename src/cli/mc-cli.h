@@ -23,6 +23,12 @@ gboolean  mc_cli_check_output (const char *path, GError **error);
 /* `data` as the file `path`, under the same rule, through a temporary file. */
 gboolean  mc_cli_write_output (const char *path, const char *data, GError **error);
 int       mc_cli_usage        (const char *usage);
+/* One line of tab-separated output, each field escaped (\t \n \r \\);
+ * a NULL field prints empty. mc_cli_print_row (a, b, c) for a fixed row. */
+void      mc_cli_print_fields (const char *const *fields, guint n_fields);
+#define   mc_cli_print_row(...) \
+  mc_cli_print_fields ((const char *const []) { __VA_ARGS__ }, \
+                       G_N_ELEMENTS (((const char *const []) { __VA_ARGS__ })))
 int       mc_cli_calendar     (McDb *db, int argc, char **argv);
 int       mc_cli_catalog      (McDb *db, int argc, char **argv);
 int       mc_cli_demo         (McDb *db, int argc, char **argv);

@@ -15,6 +15,7 @@
 
 #include "mc-accounts.h"
 #include "mc-audit.h"
+#include "mc-text.h"
 
 struct _McAccounts
 {
@@ -290,7 +291,8 @@ insert_staff (McAccounts *self, const char *username, const char *full_name, con
 {
   g_autofree char *hash = NULL;
   g_autofree char *role_text = mc_roles_to_string (roles_value);
-  g_autofree char *name = full_name ? g_strstrip (g_strdup (full_name)) : NULL;
+  g_autofree char *name = mc_text_normalize (full_name);
+  g_autofree char *clean_title = mc_text_normalize (title);
   sqlite3_stmt *stmt;
 
   if (!check_username (username, error) || (password && !check_password_strength (password, error)))
@@ -314,7 +316,7 @@ insert_staff (McAccounts *self, const char *username, const char *full_name, con
     return FALSE;
   sqlite3_bind_text (stmt, 1, username, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 2, name, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 3, title, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 3, clean_title, -1, SQLITE_TRANSIENT);
   if (department_id)
     sqlite3_bind_int64 (stmt, 4, department_id);
   sqlite3_bind_text (stmt, 5, role_text, -1, SQLITE_TRANSIENT);
@@ -574,6 +576,8 @@ mc_accounts_update (McAccounts *self, const char *username, const char *full_nam
                     const char *department_code, McRoles roles_value, gboolean active, GError **error)
 {
   g_autofree char *role_text = mc_roles_to_string (roles_value);
+  g_autofree char *name = mc_text_normalize (full_name);
+  g_autofree char *clean_title = mc_text_normalize (title);
   g_autoptr(McStaff) s = NULL;
   GError *local = NULL;
   gint64 department;
@@ -595,8 +599,8 @@ mc_accounts_update (McAccounts *self, const char *username, const char *full_nam
                                   "department_id = ?, roles = ?, active = ? WHERE id = ?", error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_text (stmt, 1, full_name && *full_name ? full_name : NULL, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 2, title, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 1, name && *name ? name : NULL, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, clean_title, -1, SQLITE_TRANSIENT);
   if (department)
     sqlite3_bind_int64 (stmt, 3, department);
   sqlite3_bind_text (stmt, 4, role_text, -1, SQLITE_TRANSIENT);

@@ -16,6 +16,7 @@
 
 #include "mc-catalog.h"
 #include "mc-csv.h"
+#include "mc-file-error.h"
 #include "mc-text.h"
 
 enum { COL_CODE, COL_NAME, COL_FIELD, COL_LEVEL, COL_MECHANISM, COL_DAYS, COL_ONLINE, COL_FEE,
@@ -242,7 +243,7 @@ mc_catalog_import_file (McCatalog *self, const char *path, McImportStats *stats,
   g_autofree char *data = NULL;
   gsize length;
 
-  if (!g_file_get_contents (path, &data, &length, error))
+  if (!mc_file_get_contents (path, &data, &length, error))
     return FALSE;
   return mc_catalog_import_csv (self, data, length, stats, error);
 }

@@ -203,6 +203,7 @@ mc_catalog_ensure_department (McCatalog *self, const char *code, const char *nam
 {
   g_autoptr(McDepartment) existing = mc_catalog_find_department (self, code, NULL);
   gint64 unit = mc_catalog_get_own_unit (self, error);
+  g_autofree char *clean = mc_text_for_storage (name);
   sqlite3_stmt *stmt;
 
   if (existing != NULL)
@@ -214,7 +215,7 @@ mc_catalog_ensure_department (McCatalog *self, const char *code, const char *nam
     return 0;
   sqlite3_bind_int64 (stmt, 1, unit);
   sqlite3_bind_text (stmt, 2, code, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 3, name, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 3, clean, -1, SQLITE_TRANSIENT);
   if (!mc_db_step_done (self->db, stmt, error))
     return 0;
   return sqlite3_last_insert_rowid (mc_db_get_handle (self->db));
@@ -363,13 +364,15 @@ write_children (McCatalog *self, McProcedure *p, GError **error)
   for (guint i = 0; i < docs->len; i++)
     {
       McProcedureDocument *d = docs->pdata[i];
+      g_autofree char *name = mc_text_for_storage (d->name);
+
       stmt = mc_db_prepare (self->db, "INSERT INTO procedure_document (procedure_id, position, name, "
                                       "originals, copies) VALUES (?, ?, ?, ?, ?)", error);
       if (stmt == NULL)
         return FALSE;
       sqlite3_bind_int64 (stmt, 1, mc_procedure_get_id (p));
       sqlite3_bind_int (stmt, 2, (int) i + 1);
-      sqlite3_bind_text (stmt, 3, d->name, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 3, name, -1, SQLITE_TRANSIENT);
       sqlite3_bind_int (stmt, 4, d->originals);
       sqlite3_bind_int (stmt, 5, d->copies);
       if (!mc_db_step_done (self->db, stmt, error))
@@ -396,11 +399,13 @@ write_children (McCatalog *self, McProcedure *p, GError **error)
 static void
 bind_procedure (sqlite3_stmt *stmt, McProcedure *p, gint64 field_id)
 {
-  g_autofree char *key = g_strjoin (" ", mc_procedure_get_code (p), mc_procedure_get_name (p), NULL);
+  g_autofree char *code = mc_text_for_storage (mc_procedure_get_code (p));
+  g_autofree char *name = mc_text_for_storage (mc_procedure_get_name (p));
+  g_autofree char *key = g_strjoin (" ", code, name, NULL);
   g_autofree char *folded = mc_text_fold (key);
 
-  sqlite3_bind_text (stmt, 1, mc_procedure_get_code (p), -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 2, mc_procedure_get_name (p), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 1, code, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, name, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 3, folded, -1, SQLITE_TRANSIENT);
   sqlite3_bind_int64 (stmt, 4, field_id);
   sqlite3_bind_text (stmt, 5, mc_level_to_string (mc_procedure_get_level (p)), -1, SQLITE_STATIC);

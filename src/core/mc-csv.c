@@ -66,6 +66,9 @@ finish_field (McCsvReader *reader, GPtrArray *fields, GString *field, GError **e
     return fail (reader, MC_CSV_ERROR_ENCODING, error, _("the text is not valid UTF-8"));
   if (fields->len >= MC_CSV_MAX_FIELDS)
     return fail (reader, MC_CSV_ERROR_TOO_LARGE, error, _("too many columns"));
+  /* The quote mc_csv_append_row put before a formula-like value. */
+  if (field->str[0] == '\'' && mc_csv_is_formula (field->str + 1))
+    g_string_erase (field, 0, 1);
   g_ptr_array_add (fields, g_strndup (field->str, field->len));
   g_string_truncate (field, 0);
   return TRUE;
@@ -202,17 +205,43 @@ mc_csv_reader_header (McCsvReader *reader, const char *const *required,
   return TRUE;
 }
 
+/* Digits with . or , apart, maybe a percent: what our reports and the
+ * catalog write in numeric columns, and what no spreadsheet evaluates. */
+static gboolean
+is_number (const char *text)
+{
+  for (; *text; text++)
+    if (!g_ascii_isdigit (*text) && *text != '.' && *text != ',' && !(*text == '%' && text[1] == '\0'))
+      return FALSE;
+  return TRUE;
+}
+
+gboolean
+mc_csv_is_formula (const char *value)
+{
+  if (value == NULL || value[0] == '\0' || strchr ("=+-@\t\r", value[0]) == NULL)
+    return FALSE;
+  /* A sign before a number is that number: -5 in a numeric column. */
+  return !((value[0] == '-' || value[0] == '+') && is_number (value + 1));
+}
+
 static void
 append_field (GString *out, const char *value)
 {
+  gboolean formula = mc_csv_is_formula (value);
+
   if (value == NULL)
     return;
   if (strpbrk (value, ",\"\r\n") == NULL)
     {
+      if (formula)
+        g_string_append_c (out, '\'');
       g_string_append (out, value);
       return;
     }
   g_string_append_c (out, '"');
+  if (formula)
+    g_string_append_c (out, '\'');
   for (const char *p = value; *p; p++)
     {
       if (*p == '"')

@@ -39,6 +39,13 @@ guint        mc_csv_reader_get_line       (McCsvReader *reader);
 gboolean     mc_csv_reader_header         (McCsvReader *reader, const char *const *required,
                                            const char *const *optional, int *indexes, GError **error);
 
+/* Whether a spreadsheet would take `value` for a formula (OWASP, "CSV
+ * injection"): it starts with = + - @, TAB or CR and is not a plain number
+ * such as -5, +84 or 77,5%. */
+gboolean     mc_csv_is_formula            (const char *value);
+/* Writes one record. A field mc_csv_is_formula finds is written after a
+ * single quote ('=HYPERLINK(…)), which spreadsheets show as text; the
+ * reader drops that quote again, so what we export imports unchanged. */
 void         mc_csv_append_row            (GString *out, const char *const *fields, guint n_fields);
 /* An empty CSV file for a spreadsheet: a UTF-8 byte order mark, without
  * which Excel on Windows reads UTF-8 as the ANSI code page (mojibake). */

@@ -16,6 +16,7 @@
 #include "mc-catalog.h"
 #include "mc-csv.h"
 #include "mc-dossier-store.h"
+#include "mc-text.h"
 
 enum { COL_CODE, COL_PROCEDURE, COL_CHANNEL, COL_RECEIVED, COL_DUE, COL_FINISHED, COL_RETURNED,
        COL_OUTCOME, COL_NAME, N_COLS };
@@ -132,8 +133,13 @@ parse_row (Import *im, GPtrArray *r, const int *idx, Row *row, GError **error)
   ProcedureRef *ref;
   g_autofree char *message = NULL;
 
-  row->code = g_string_chunk_insert (im->strings, g_strstrip (r->pdata[idx[COL_CODE]]));
-  row->name = g_string_chunk_insert (im->strings, g_strstrip (r->pdata[idx[COL_NAME]]));
+  /* NFC as the counter stores them (mc_text_normalize), or a name from a
+   * system writing NFD would be found by neither search nor lookup. */
+  g_autofree char *code = mc_text_normalize (r->pdata[idx[COL_CODE]]);
+  g_autofree char *name = mc_text_normalize (r->pdata[idx[COL_NAME]]);
+
+  row->code = g_string_chunk_insert (im->strings, code);
+  row->name = g_string_chunk_insert (im->strings, name);
   row->outcome = g_strstrip (r->pdata[idx[COL_OUTCOME]]);
   if (*row->code == '\0' || strlen (row->code) > 64)
     return line_error (im, error, _("the dossier code is empty or too long"));

@@ -226,8 +226,10 @@ next_code (McDossierStore *self, gint64 unit_id, const char *unit_code, McTime r
 static void
 bind_text_or_null (sqlite3_stmt *stmt, int i, const char *text)
 {
-  if (text && *text)
-    sqlite3_bind_text (stmt, i, text, -1, SQLITE_TRANSIENT);
+  g_autofree char *value = mc_text_for_storage (text);
+
+  if (value && *value)
+    sqlite3_bind_text (stmt, i, value, -1, SQLITE_TRANSIENT);
   else
     sqlite3_bind_null (stmt, i);
 }
@@ -306,13 +308,15 @@ insert_documents_and_event (McDossierStore *self, McDossierData *d, GError **err
   for (guint i = 0; i < d->documents->len; i++)
     {
       McDossierDocument *doc = d->documents->pdata[i];
+      g_autofree char *name = mc_text_for_storage (doc->name);
+
       stmt = mc_db_prepare (self->db, "INSERT INTO dossier_document (dossier_id, position, name, originals, "
                                       "copies, received) VALUES (?, ?, ?, ?, ?, ?)", error);
       if (stmt == NULL)
         return FALSE;
       sqlite3_bind_int64 (stmt, 1, d->id);
       sqlite3_bind_int (stmt, 2, (int) i + 1);
-      sqlite3_bind_text (stmt, 3, doc->name, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 3, name, -1, SQLITE_TRANSIENT);
       sqlite3_bind_int (stmt, 4, doc->originals);
       sqlite3_bind_int (stmt, 5, doc->copies);
       sqlite3_bind_int (stmt, 6, doc->received ? 1 : 0);

@@ -19,6 +19,7 @@
 #include <glib/gstdio.h>
 
 #include "mc-backup.h"
+#include "mc-file-error.h"
 #include "mc-output-file.h"
 
 G_DEFINE_QUARK (mc-output-file-error-quark, mc_output_file_error)
@@ -203,7 +204,7 @@ write_error (GError **error, const char *path, int errsv)
                  _("Cannot write the file “%s”: the disk is full"), path);
   else
     g_set_error (error, MC_OUTPUT_FILE_ERROR, MC_OUTPUT_FILE_ERROR_WRITE,
-                 _("Cannot write the file “%s”: %s"), path, g_strerror (errsv));
+                 _("Cannot write the file “%s”: %s"), path, mc_file_error_reason (errsv));
   return FALSE;
 }
 

@@ -8,6 +8,7 @@
 
 #include "mc-accounts.h"
 #include "mc-rating.h"
+#include "mc-text.h"
 #include "mc-time.h"
 
 void
@@ -91,6 +92,7 @@ rateable_dossier (McDb *db, const char *code, GError **error)
 gboolean
 mc_rating_record (McDb *db, const char *code, const McRatingValues *v, GError **error)
 {
+  g_autofree char *comment = NULL;
   sqlite3_stmt *stmt;
   gint64 id;
 
@@ -101,6 +103,7 @@ mc_rating_record (McDb *db, const char *code, const McRatingValues *v, GError **
       !mc_accounts_check (db, mc_db_get_actor (db), MC_PERMISSION_RETURN, 0, error) ||
       (id = rateable_dossier (db, code, error)) == 0)
     return FALSE;
+  comment = mc_text_for_storage (v->comment);
   stmt = mc_db_prepare (db, "INSERT INTO rating (dossier_id, rated_at, i1, i2, i3, i4, i5, i6, i7, i8, i9, "
                             "satisfaction, comment) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)", error);
   if (stmt == NULL)
@@ -118,8 +121,8 @@ mc_rating_record (McDb *db, const char *code, const McRatingValues *v, GError **
     sqlite3_bind_null (stmt, 12);
   else
     sqlite3_bind_int (stmt, 12, v->satisfaction);
-  if (v->comment != NULL && v->comment[0] != '\0')
-    sqlite3_bind_text (stmt, 13, v->comment, -1, SQLITE_TRANSIENT);
+  if (comment != NULL && comment[0] != '\0')
+    sqlite3_bind_text (stmt, 13, comment, -1, SQLITE_TRANSIENT);
   else
     sqlite3_bind_null (stmt, 13);
   return mc_db_step_done (db, stmt, error);

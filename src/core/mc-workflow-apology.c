@@ -65,7 +65,7 @@ write_apology (Txn *t, const McAction *action, gint64 department, gint64 respons
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, t->pos.id);
   sqlite3_bind_int64 (stmt, 2, t->at);
-  sqlite3_bind_text (stmt, 3, action->note, -1, SQLITE_TRANSIENT);
+  mc_workflow_bind_text (stmt, 3, action->note);
   mc_workflow_bind_id (stmt, 4, department);
   mc_workflow_bind_id (stmt, 5, responsible);
   mc_workflow_bind_id (stmt, 6, new_due);

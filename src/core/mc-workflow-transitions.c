@@ -408,7 +408,7 @@ write_return (Txn *t, const char *collected_by, const char *id_number, McChannel
 
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_text (stmt, 1, collected_by, -1, SQLITE_TRANSIENT);
+  mc_workflow_bind_text (stmt, 1, collected_by);
   sqlite3_bind_text (stmt, 2, mc_channel_to_string (method), -1, SQLITE_STATIC);
   mc_workflow_bind_text (stmt, 3, id_number);
   sqlite3_bind_int64 (stmt, 4, t->pos.id);

@@ -20,6 +20,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "mc-text.h"
 #include "mc-workflow-private.h"
 
 G_DEFINE_FINAL_TYPE (McWorkflow, mc_workflow, G_TYPE_OBJECT)
@@ -247,8 +248,10 @@ mc_workflow_bind_id (sqlite3_stmt *stmt, int i, gint64 value)
 void
 mc_workflow_bind_text (sqlite3_stmt *stmt, int i, const char *text)
 {
-  if (text && *text)
-    sqlite3_bind_text (stmt, i, text, -1, SQLITE_TRANSIENT);
+  g_autofree char *value = mc_text_for_storage (text);
+
+  if (value && *value)
+    sqlite3_bind_text (stmt, i, value, -1, SQLITE_TRANSIENT);
   else
     sqlite3_bind_null (stmt, i);
 }

@@ -21,6 +21,7 @@
 #include "mc-dossier-register.h"
 #include "mc-export-file.h"
 #include "mc-receipt.h"
+#include "mc-xlsx-file.h"
 
 
 typedef enum {
@@ -588,16 +589,14 @@ write_workbook (const McDossierRegisterData *data, const char *file, const char 
 {
   int n_columns;
   const Column *columns = get_columns (data, &n_columns);
-  lxw_workbook *wb = workbook_new (file);
+  lxw_workbook *wb = mc_xlsx_file_new (file, path, error);
   lxw_worksheet *ws;
-  lxw_error rc;
+  g_autoptr(GError) local = NULL;
+  gboolean ok;
   Formats f;
 
   if (wb == NULL)
-    {
-      g_set_error (error, MC_EXPORT_ERROR, MC_EXPORT_ERROR_WRITE, _("Cannot create the file “%s”"), path);
-      return FALSE;
-    }
+    return FALSE;
   ws = workbook_add_worksheet (wb, "Sổ theo dõi hồ sơ");
   make_formats (wb, &f);
   write_heading (ws, &f, data, n_columns);
@@ -605,13 +604,13 @@ write_workbook (const McDossierRegisterData *data, const char *file, const char 
   write_rows (ws, &f, data, columns, n_columns, monitor);
   write_notes (ws, &f, data, n_columns);
   page_setup (ws);
-  rc = workbook_close (wb);
+  ok = mc_xlsx_file_close (wb, path, &local);
+  /* Cancelled during the close: the cancellation is the error, not what it broke. */
   if (!mc_export_monitor_check (monitor, error))
     return FALSE;
-  if (rc != LXW_NO_ERROR)
+  if (!ok)
     {
-      g_set_error (error, MC_EXPORT_ERROR, MC_EXPORT_ERROR_WRITE, _("Cannot write the file “%s”: %s"),
-                   path, lxw_strerror (rc));
+      g_propagate_error (error, g_steal_pointer (&local));
       return FALSE;
     }
   mc_export_monitor_report (monitor, 1.0);

@@ -3,6 +3,8 @@
  */
 #include "config.h"
 
+#include <errno.h>
+
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 #include <cairo-pdf.h>
@@ -10,6 +12,7 @@
 #include "mc-calendar.h"
 #include "mc-export-error.h"
 #include "mc-export-file.h"
+#include "mc-file-error.h"
 #include "mc-records-private.h"
 
 static char *
@@ -164,13 +167,24 @@ mc_records_draw_page (cairo_t *cr, McRecordsLayOutFunc lay_out, gconstpointer da
   mc_records_end_page (cr, doc);
 }
 
+/* cairo's own words (cairo_status_to_string) are English. Its write errors
+ * come from the C library, whose errno, read before anything else runs,
+ * says why. */
 gboolean
 mc_records_check_cairo_status (cairo_status_t status, const char *path, GError **error)
 {
+  int errsv = errno;
+  const char *reason = mc_file_error_known_reason (errsv);
+
   if (status == CAIRO_STATUS_SUCCESS)
     return TRUE;
-  g_set_error (error, MC_EXPORT_ERROR, MC_EXPORT_ERROR_WRITE, _("Cannot write “%s”: %s"),
-               path, cairo_status_to_string (status));
+  if (status == CAIRO_STATUS_WRITE_ERROR || status == CAIRO_STATUS_NO_MEMORY)
+    g_set_error (error, MC_EXPORT_ERROR, MC_EXPORT_ERROR_WRITE, _("Cannot write the file “%s”: %s"), path,
+                 status == CAIRO_STATUS_NO_MEMORY ? _("there is not enough memory")
+                 : reason != NULL ? reason : _("the file cannot be written there"));
+  else
+    g_set_error (error, MC_EXPORT_ERROR, MC_EXPORT_ERROR_WRITE,
+                 _("Cannot write the file “%s”: the document could not be drawn (cairo error %d)"), path, (int) status);
   return FALSE;
 }
 
@@ -205,8 +219,9 @@ next_pdf_page_cb (int page, gpointer user_data)
   return cairo_reference (w->cr);
 }
 
+/* Into `file`, the temporary file beside `path`, the name errors give. */
 static gboolean
-lay_out_into_pdf (const char *file, const char *title, double page_width, double page_height,
+lay_out_into_pdf (const char *file, const char *path, const char *title, double page_width, double page_height,
                   McRecordsLayOutFunc lay_out, gconstpointer data, const McExportMonitor *monitor,
                   GError **error)
 {
@@ -227,7 +242,7 @@ lay_out_into_pdf (const char *file, const char *title, double page_width, double
   status = cairo_surface_status (surface);
   cairo_surface_destroy (surface);
   return mc_export_monitor_check (monitor, error) &&
-         mc_records_check_cairo_status (status, file, error);
+         mc_records_check_cairo_status (status, path, error);
 }
 
 gboolean
@@ -240,7 +255,7 @@ mc_records_write_pdf (const char *path, const char *title, double page_width, do
 
   if (tmp == NULL)
     return FALSE;
-  ok = lay_out_into_pdf (tmp, title, page_width, page_height, lay_out, data, monitor, error);
+  ok = lay_out_into_pdf (tmp, path, title, page_width, page_height, lay_out, data, monitor, error);
   if (ok)
     mc_export_monitor_report (monitor, 1.0);
   return mc_export_file_finish (tmp, path, ok, error);

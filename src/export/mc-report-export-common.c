@@ -16,6 +16,7 @@
 #include "mc-export-file.h"
 #include "mc-records-private.h"
 #include "mc-report-export-private.h"
+#include "mc-xlsx-file.h"
 
 char *
 mc_report_place_and_date (const char *place, McDate date)
@@ -99,10 +100,9 @@ mc_report_xlsx_new (const char *path, char **tmp_path, GError **error)
   *tmp_path = mc_export_file_begin (path, error);
   if (*tmp_path == NULL)
     return NULL;
-  wb = workbook_new (*tmp_path);
+  wb = mc_xlsx_file_new (*tmp_path, path, error);
   if (wb == NULL)
     {
-      g_set_error (error, MC_EXPORT_ERROR, MC_EXPORT_ERROR_WRITE, _("Cannot create the file “%s”"), path);
       mc_export_file_abort (*tmp_path);
       g_clear_pointer (tmp_path, g_free);
     }
@@ -113,13 +113,10 @@ gboolean
 mc_report_xlsx_close (lxw_workbook *wb, char *tmp_path, const char *path, GError **error)
 {
   g_autofree char *tmp = tmp_path;
-  lxw_error rc = workbook_close (wb);
 
-  if (rc != LXW_NO_ERROR)
+  if (!mc_xlsx_file_close (wb, path, error))
     {
       mc_export_file_abort (tmp);
-      g_set_error (error, MC_EXPORT_ERROR, MC_EXPORT_ERROR_WRITE, _("Cannot write the file “%s”: %s"),
-                   path, lxw_strerror (rc));
       return FALSE;
     }
   return mc_export_file_commit (tmp, path, error);

@@ -11,6 +11,7 @@
 #include "mc-export-file.h"
 #include "mc-format.h"
 #include "mc-xlsx-catalog.h"
+#include "mc-xlsx-file.h"
 
 typedef struct {
   lxw_format *title;
@@ -126,9 +127,8 @@ mc_xlsx_catalog_write (McCatalog *catalog, const char *path, GError **error)
   g_autofree char *tmp = NULL;
   lxw_workbook *wb;
   lxw_worksheet *ws;
-  lxw_error rc;
   Formats f;
-  gboolean ok;
+  gboolean ok, closed;
 
   g_return_val_if_fail (MC_IS_CATALOG (catalog), FALSE);
 
@@ -138,25 +138,19 @@ mc_xlsx_catalog_write (McCatalog *catalog, const char *path, GError **error)
   tmp = mc_export_file_begin (path, error);
   if (tmp == NULL)
     return FALSE;
-  wb = workbook_new (tmp);
+  wb = mc_xlsx_file_new (tmp, path, error);
   if (wb == NULL)
     {
       mc_export_file_abort (tmp);
-      g_set_error (error, MC_EXPORT_ERROR, MC_EXPORT_ERROR_WRITE, _("Cannot create the file “%s”"), path);
       return FALSE;
     }
   ws = workbook_add_worksheet (wb, "Danh mục TTHC");
   make_formats (wb, &f);
   write_header (ws, &f);
   ok = write_rows (ws, &f, G_LIST_MODEL (procedures));
-  rc = workbook_close (wb);
-  if (!ok || rc != LXW_NO_ERROR)
-    {
-      mc_export_file_abort (tmp);
-      g_set_error (error, MC_EXPORT_ERROR, ok ? MC_EXPORT_ERROR_WRITE : MC_EXPORT_ERROR_INVALID,
-                   ok ? _("Cannot write the file “%s”: %s") : _("The catalog contains text that is not valid UTF-8"),
-                   path, lxw_strerror (rc));
-      return FALSE;
-    }
-  return mc_export_file_commit (tmp, path, error);
+  closed = mc_xlsx_file_close (wb, path, ok ? error : NULL);
+  if (!ok)
+    g_set_error_literal (error, MC_EXPORT_ERROR, MC_EXPORT_ERROR_INVALID,
+                         _("The catalog contains text that is not valid UTF-8"));
+  return mc_export_file_finish (tmp, path, ok && closed, error);
 }
