@@ -6,15 +6,22 @@
  * it returns a code whose text (lxw_strerror) is English, and it has
  * already written an English line to stderr, which reaches the clerk on
  * the command line. Its text cells are shared strings, never formulas, so
- * a name starting with = stays text (tests/test-cli-output.c opens one).
+ * a name starting with = stays text (tests/test-output.c opens one).
+ *
+ * Worse, it does not check its writes to those temporary files (in /tmp):
+ * with that disk full, the parts come out cut short inside a well-formed
+ * zip, and workbook_close reports success. So the file is read back: every
+ * part must end with the closing tag of its root element.
  */
 #include "config.h"
 
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
+#include <string.h>
 #include <unistd.h>
 
+#include <gio/gio.h>
 #include <glib/gi18n-lib.h>
 
 #include "mc-export-error.h"
@@ -69,6 +76,146 @@ close_quietly (lxw_workbook *wb, int *errsv)
   return rc;
 }
 
+/* Reading the zip back (APPNOTE.TXT: the end of central directory record,
+ * without a comment as libxlsxwriter writes it, then one central entry per
+ * part, each pointing at its local header and data). */
+
+#define ZIP_END_SIZE 22
+#define ZIP_ENTRY_SIZE 46
+#define ZIP_LOCAL_SIZE 30
+#define EDGE 256  /* bytes kept of each part's start and end */
+
+static guint16
+le16 (const guchar *p)
+{
+  return (guint16) (p[0] | p[1] << 8);
+}
+
+static guint32
+le32 (const guchar *p)
+{
+  return p[0] | p[1] << 8 | p[2] << 16 | (guint32) p[3] << 24;
+}
+
+typedef struct {
+  char  head[EDGE + 1];
+  gsize head_len;
+  char  tail[EDGE + 1];
+  gsize tail_len;
+} Edges;
+
+static void
+keep_edges (Edges *e, const guchar *bytes, gsize n)
+{
+  gsize take = MIN (n, EDGE - e->head_len);
+
+  memcpy (e->head + e->head_len, bytes, take);
+  e->head_len += take;
+  if (n >= EDGE)
+    {
+      memcpy (e->tail, bytes + n - EDGE, EDGE);
+      e->tail_len = EDGE;
+      return;
+    }
+  if (e->tail_len + n > EDGE)
+    {
+      gsize drop = e->tail_len + n - EDGE;
+
+      memmove (e->tail, e->tail + drop, e->tail_len - drop);
+      e->tail_len -= drop;
+    }
+  memcpy (e->tail + e->tail_len, bytes, n);
+  e->tail_len += n;
+}
+
+/* The part's first and last bytes, inflated (method 8) or stored (0);
+ * FALSE if it does not inflate to its end. */
+static gboolean
+read_edges (const guchar *data, gsize size, guint16 method, Edges *e)
+{
+  g_autoptr(GConverter) inflater = NULL;
+  guchar out[65536];
+  GConverterResult result;
+
+  if (method == 0)
+    {
+      keep_edges (e, data, size);
+      return TRUE;
+    }
+  if (method != 8)
+    return FALSE;
+  inflater = G_CONVERTER (g_zlib_decompressor_new (G_ZLIB_COMPRESSOR_FORMAT_RAW));
+  do
+    {
+      gsize read = 0, written = 0;
+
+      result = g_converter_convert (inflater, data, size, out, sizeof out, G_CONVERTER_INPUT_AT_END,
+                                    &read, &written, NULL);
+      if (result == G_CONVERTER_ERROR)
+        return FALSE;
+      keep_edges (e, out, written);
+      data += read;
+      size -= read;
+    }
+  while (result != G_CONVERTER_FINISHED);
+  return TRUE;
+}
+
+/* Whether the XML ends with the closing tag of the element it starts with. */
+static gboolean
+is_whole_xml (Edges *e)
+{
+  const char *p = e->head;
+  g_autofree char *closing = NULL;
+  gsize n;
+
+  e->head[e->head_len] = e->tail[e->tail_len] = '\0';
+  /* The declaration and comments before the root. */
+  while ((p = strchr (p, '<')) != NULL && (p[1] == '?' || p[1] == '!'))
+    p++;
+  if (p == NULL)
+    return FALSE;
+  n = strcspn (p + 1, " \t\r\n/>");
+  closing = g_strdup_printf ("</%.*s>", (int) n, p + 1);
+  return g_str_has_suffix (g_strchomp (e->tail), closing);
+}
+
+static gboolean
+zip_parts_complete (const char *file)
+{
+  g_autoptr(GMappedFile) mapped = g_mapped_file_new (file, FALSE, NULL);
+  const guchar *zip, *entry, *end;
+  gsize size;
+  guint n;
+
+  if (mapped == NULL || (size = g_mapped_file_get_length (mapped)) < ZIP_END_SIZE)
+    return FALSE;
+  zip = (const guchar *) g_mapped_file_get_contents (mapped);
+  end = zip + size - ZIP_END_SIZE;
+  if (le32 (end) != 0x06054b50 || (gsize) le32 (end + 16) + le32 (end + 12) > size - ZIP_END_SIZE)
+    return FALSE;
+  n = le16 (end + 10);
+  entry = zip + le32 (end + 16);
+  for (guint i = 0; i < n; i++)
+    {
+      Edges edges = { .head_len = 0 };
+      guint32 local;
+      const guchar *data;
+
+      if (entry + ZIP_ENTRY_SIZE > end || le32 (entry) != 0x02014b50)
+        return FALSE;
+      local = le32 (entry + 42);
+      if ((gsize) local + ZIP_LOCAL_SIZE > size || le32 (zip + local) != 0x04034b50)
+        return FALSE;
+      data = zip + local + ZIP_LOCAL_SIZE + le16 (zip + local + 26) + le16 (zip + local + 28);
+      if (data + le32 (entry + 20) > end || !read_edges (data, le32 (entry + 20), le16 (entry + 10), &edges) ||
+          !is_whole_xml (&edges))
+        return FALSE;
+      entry += ZIP_ENTRY_SIZE + le16 (entry + 28) + le16 (entry + 30) + le16 (entry + 32);
+    }
+  return TRUE;
+}
+
 /* The errno when it says something to a clerk, else what the code means. */
 static const char *
 reason_for (lxw_error rc, int errsv)
@@ -87,14 +234,22 @@ reason_for (lxw_error rc, int errsv)
 gboolean
 mc_xlsx_file_close (lxw_workbook *wb, const char *path, GError **error)
 {
+  g_autofree char *file = NULL;
   int errsv = 0;
   lxw_error rc;
 
   g_return_val_if_fail (wb != NULL && path != NULL, FALSE);
 
+  file = g_strdup (wb->filename);
   rc = close_quietly (wb, &errsv);
-  if (rc == LXW_NO_ERROR)
+  if (rc == LXW_NO_ERROR && zip_parts_complete (file))
     return TRUE;
+  if (rc == LXW_NO_ERROR)
+    {
+      g_set_error (error, MC_EXPORT_ERROR, MC_EXPORT_ERROR_WRITE, _("Cannot write the file “%s”: %s"), path,
+                   _("its temporary files could not be written in full (the disk may be full)"));
+      return FALSE;
+    }
   g_set_error (error, MC_EXPORT_ERROR, MC_EXPORT_ERROR_WRITE,
                rc == LXW_ERROR_CREATING_XLSX_FILE ? _("Cannot create the file “%s”: %s")
                                                   : _("Cannot write the file “%s”: %s"), path, reason_for (rc, errsv));
