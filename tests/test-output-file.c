@@ -101,6 +101,7 @@ test_database_files (void)
   g_autofree char *wal = g_strconcat (path, "-wal", NULL);
   g_autofree char *shm = g_strconcat (path, "-shm", NULL);
   g_autofree char *journal = g_strconcat (path, "-journal", NULL);
+  g_autofree char *mark = g_strconcat (path, ".mark", NULL);
   g_autofree char *backups = mc_backup_dir_for (path);
   g_autofree char *in_backups = g_build_filename (backups, "report.csv", NULL);
   g_autofree char *hardlink = g_build_filename (dir, "other-name.csv", NULL);
@@ -118,6 +119,7 @@ test_database_files (void)
   assert_refused (wal, MC_OUTPUT_FILE_FORCE, MC_OUTPUT_FILE_ERROR_PROTECTED);
   assert_refused (shm, MC_OUTPUT_FILE_FORCE, MC_OUTPUT_FILE_ERROR_PROTECTED);
   assert_refused (journal, MC_OUTPUT_FILE_FORCE, MC_OUTPUT_FILE_ERROR_PROTECTED);
+  assert_refused (mark, MC_OUTPUT_FILE_FORCE, MC_OUTPUT_FILE_ERROR_PROTECTED);
   assert_refused (hardlink, MC_OUTPUT_FILE_FORCE, MC_OUTPUT_FILE_ERROR_PROTECTED);
   assert_refused (db_link, MC_OUTPUT_FILE_FORCE, MC_OUTPUT_FILE_ERROR_PROTECTED);
   assert_refused (in_backups, MC_OUTPUT_FILE_FORCE, MC_OUTPUT_FILE_ERROR_PROTECTED);
