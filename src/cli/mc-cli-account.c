@@ -250,19 +250,30 @@ mc_cli_account (McDb *db, int argc, char **argv)
   return mc_cli_usage (_("Usage: motcua account init|add|list|password|unlock …"));
 }
 
+/* motcua audit verify [--against BACKUP|SEQ:HASH] */
 static int
-audit_verify (McDb *db)
+audit_verify (McDb *db, int argc, char **argv)
 {
+  const char *against = option (argc, argv, "--against");
   gint64 n = 0, bad = 0;
   GError *error = NULL;
 
-  if (mc_audit_verify (db, &n, &bad, &error))
+  if (argc > 1 && against == NULL)
+    return mc_cli_usage (_("Usage: motcua audit verify [--against BACKUP|SEQUENCE:HASH]"));
+  if (mc_audit_verify (db, &n, &bad, &error) && (against == NULL || mc_audit_verify_against (db, against, &error)))
     {
       g_print ("ok\t%" G_GINT64_FORMAT "\n", n);
       return 0;
     }
-  if (error)
+  if (error && !g_error_matches (error, MC_AUDIT_ERROR, MC_AUDIT_ERROR_TAMPERED))
     return mc_cli_fail (error);
+  if (error)
+    {
+      g_printerr (_("The audit trail has been altered: %s\n"), error->message);
+      g_print ("broken\t%s\n", error->message);
+      g_error_free (error);
+      return 3;
+    }
   g_printerr (_("The audit trail has been altered: row %lld does not match the chain (%lld rows before it are intact)\n"),
               (long long) bad, (long long) n);
   g_print ("broken\t%" G_GINT64_FORMAT "\n", bad);
@@ -304,7 +315,7 @@ mc_cli_audit (McDb *db, int argc, char **argv)
   const char *sub = argc > 1 ? argv[1] : "";
 
   if (g_str_equal (sub, "verify"))
-    return audit_verify (db);
+    return audit_verify (db, argc - 1, argv + 1);
   if (g_str_equal (sub, "list"))
     return audit_list (db, argc - 1, argv + 1);
   return mc_cli_usage (_("Usage: motcua audit verify|list …"));

@@ -11,6 +11,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "mc-audit.h"
 #include "mc-backup.h"
 #include "mc-catalog.h"
 #include "mc-cli.h"
@@ -126,6 +127,17 @@ mc_cli_usage (const char *usage)
   return 2;
 }
 
+/* A trigger dropped or altered outside Motcua is said at every command, and
+ * left as found: putting it back would hide what was done meanwhile. */
+static void
+warn_tampered_triggers (McDb *db)
+{
+  g_autoptr(GPtrArray) problems = mc_audit_check_triggers (db, NULL);
+
+  for (guint i = 0; problems != NULL && i < problems->len; i++)
+    g_printerr (_("Warning: %s (motcua audit verify)\n"), (char *) problems->pdata[i]);
+}
+
 McDb *
 mc_cli_open_db (const char *path)
 {
@@ -143,6 +155,7 @@ mc_cli_open_db (const char *path)
       mc_cli_fail (error);
       return NULL;
     }
+  warn_tampered_triggers (db);
   /* A new database starts with the built-in catalog, as in the application. */
   catalog = mc_catalog_new (db);
   if (mc_catalog_count_procedures (catalog) == 0 && !mc_catalog_install_builtin (catalog, NULL, &error))
@@ -188,7 +201,7 @@ print_help (void)
                      "          return|apology|control-sheet|register|inbox|apologies …   the life of a dossier\n"
                      "          (motcua dossier COMMAND without its arguments shows them)\n"
                      "  account init|add|list|password|unlock …   accounts and roles (first run: account init)\n"
-                     "  audit verify | audit list [--user U] [--dossier CODE]   the audit trail\n"
+                     "  audit verify [--against BACKUP|SEQ:HASH] | audit list [--user U] [--dossier CODE]   the audit trail\n"
                      "  backup [FILE] | restore FILE | check [--full]   backups and the database check\n"
                      "\n"
                      "Once an administrator exists, commands that change data need --user NAME, with the\n"

@@ -5,32 +5,49 @@
 
 #include <string.h>
 
+#include <errno.h>
+#include <fcntl.h>
+#include <unistd.h>
+
 #include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+#include <sodium.h>
 
 #include "mc-accounts.h"
 #include "mc-audit.h"
 
+G_DEFINE_QUARK (mc-audit-error-quark, mc_audit_error)
+
+#define KEY_BYTES crypto_auth_hmacsha256_KEYBYTES
+
 /* The fields a row's hash covers, in order, separated by U+001F so that no
- * text can shift a boundary. */
+ * text can shift a boundary. Rows before the keyed migration are SHA-256 of
+ * them; from it on HMAC-SHA256 with the key (NULL: plain SHA-256). */
 static char *
-compute_hash (const char *prev, gint64 at, gint64 staff, gboolean has_staff, const char *action,
+compute_hash (GBytes *key, const char *prev, gint64 at, gint64 staff, gboolean has_staff, const char *action,
               const char *kind, gint64 object_id, gboolean has_object, const char *detail)
 {
-  g_autoptr(GChecksum) sum = g_checksum_new (G_CHECKSUM_SHA256);
   g_autofree char *staff_text = has_staff ? g_strdup_printf ("%" G_GINT64_FORMAT, staff) : g_strdup ("");
   g_autofree char *object_text = has_object ? g_strdup_printf ("%" G_GINT64_FORMAT, object_id) : g_strdup ("");
   g_autofree char *text = g_strdup_printf ("%s\x1f%" G_GINT64_FORMAT "\x1f%s\x1f%s\x1f%s\x1f%s\x1f%s",
                                            prev ? prev : "", at, staff_text, action ? action : "",
                                            kind ? kind : "", object_text, detail ? detail : "");
+  unsigned char mac[crypto_auth_hmacsha256_BYTES];
+  char hex[crypto_auth_hmacsha256_BYTES * 2 + 1];
 
-  g_checksum_update (sum, (const guchar *) text, -1);
-  return g_strdup (g_checksum_get_string (sum));
+  if (key == NULL)
+    return g_compute_checksum_for_string (G_CHECKSUM_SHA256, text, -1);
+  crypto_auth_hmacsha256 (mac, (const unsigned char *) text, strlen (text),
+                          g_bytes_get_data (key, NULL));
+  return g_strdup (sodium_bin2hex (hex, sizeof hex, mac, sizeof mac));
 }
 
 static void
 hash_func (sqlite3_context *ctx, int argc, sqlite3_value **argv)
 {
-  char *hash = compute_hash ((const char *) sqlite3_value_text (argv[0]), sqlite3_value_int64 (argv[1]),
+  McDb *db = sqlite3_user_data (ctx);
+  GBytes *key = mc_db_get_audit_keyed (db) ? mc_db_get_audit_key (db) : NULL;
+  char *hash = compute_hash (key, (const char *) sqlite3_value_text (argv[0]), sqlite3_value_int64 (argv[1]),
                              sqlite3_value_int64 (argv[2]), sqlite3_value_type (argv[2]) != SQLITE_NULL,
                              (const char *) sqlite3_value_text (argv[3]), (const char *) sqlite3_value_text (argv[4]),
                              sqlite3_value_int64 (argv[5]), sqlite3_value_type (argv[5]) != SQLITE_NULL,
@@ -66,7 +83,7 @@ int
 mc_audit_register_functions (sqlite3 *handle, McDb *db)
 {
   /* Not SQLITE_DETERMINISTIC: the actor and the clock change between calls. */
-  int rc = sqlite3_create_function_v2 (handle, "mc_audit_hash", 7, SQLITE_UTF8 | SQLITE_DETERMINISTIC, NULL,
+  int rc = sqlite3_create_function_v2 (handle, "mc_audit_hash", 7, SQLITE_UTF8, db,
                                        hash_func, NULL, NULL, NULL);
 
   if (rc == SQLITE_OK)
@@ -175,22 +192,125 @@ mc_audit_list (McDb *db, const char *username, const char *dossier_code, McTime 
   return rows;
 }
 
-gboolean
-mc_audit_verify (McDb *db, gint64 *n_rows, gint64 *bad_id, GError **error)
+/* The key */
+
+char *
+mc_audit_key_path (void)
+{
+  const char *path = g_getenv ("MOTCUA_AUDIT_KEY");
+
+  if (path != NULL && *path != '\0')
+    return g_strdup (path);
+  return g_build_filename (g_get_user_config_dir (), "motcua", "audit.key", NULL);
+}
+
+static gboolean
+set_errno_error (GError **error, const char *path, int saved)
+{
+  g_set_error (error, MC_AUDIT_ERROR, MC_AUDIT_ERROR_KEY, _("Cannot write the audit key “%s”: %s"), path,
+               g_strerror (saved));
+  return FALSE;
+}
+
+/* Written whole under a temporary name and linked to its final name, which
+ * fails if another process made the key first: both then use that one. */
+static gboolean
+create_key_file (const char *path, GError **error)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autofree char *tmp = g_strdup_printf ("%s.tmp-%d", path, (int) getpid ());
+  unsigned char key[KEY_BYTES];
+  char hex[KEY_BYTES * 2 + 2];
+  int fd;
+  gboolean ok;
+
+  if (g_mkdir_with_parents (dir, 0700) != 0)
+    return set_errno_error (error, path, errno);
+  g_unlink (tmp);
+  fd = open (tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+  if (fd < 0)
+    return set_errno_error (error, path, errno);
+  randombytes_buf (key, sizeof key);
+  sodium_bin2hex (hex, sizeof hex - 1, key, sizeof key);
+  strcat (hex, "\n");
+  sodium_memzero (key, sizeof key);
+  ok = write (fd, hex, strlen (hex)) == (ssize_t) strlen (hex) && fsync (fd) == 0;
+  sodium_memzero (hex, sizeof hex);
+  close (fd);
+  if (!ok || (link (tmp, path) != 0 && errno != EEXIST))
+    {
+      int saved = errno;
+      g_unlink (tmp);
+      return set_errno_error (error, path, saved);
+    }
+  g_unlink (tmp);
+  return TRUE;
+}
+
+static GBytes *
+read_key_file (const char *path, GError **error)
+{
+  g_autofree char *text = NULL;
+  gsize length = 0;
+  unsigned char key[KEY_BYTES];
+  size_t n = 0;
+
+  if (!g_file_get_contents (path, &text, &length, NULL) ||
+      sodium_hex2bin (key, sizeof key, text, length, " \r\n", &n, NULL) != 0 || n != KEY_BYTES)
+    {
+      g_set_error (error, MC_AUDIT_ERROR, MC_AUDIT_ERROR_KEY,
+                   _("The audit key “%s” cannot be read or is damaged (it holds 64 hexadecimal digits)"), path);
+      return NULL;
+    }
+  return g_bytes_new (key, sizeof key);
+}
+
+GBytes *
+mc_audit_load_key (gboolean ephemeral, GError **error)
+{
+  g_autofree char *path = NULL;
+  unsigned char key[KEY_BYTES];
+
+  if (sodium_init () < 0)
+    {
+      g_set_error_literal (error, MC_AUDIT_ERROR, MC_AUDIT_ERROR_KEY, _("The cryptography library cannot start"));
+      return NULL;
+    }
+  if (ephemeral)
+    {
+      randombytes_buf (key, sizeof key);
+      return g_bytes_new (key, sizeof key);
+    }
+  path = mc_audit_key_path ();
+  if (!g_file_test (path, G_FILE_TEST_EXISTS) && !create_key_file (path, error))
+    return NULL;
+  return read_key_file (path, error);
+}
+
+/* The chain */
+
+static gint64
+keyed_from (McDb *db, GError **error)
+{
+  return mc_db_query_int (db, "SELECT coalesce (min (id), 0) FROM audit_log WHERE action = 'audit.keyed'", error);
+}
+
+static gboolean
+walk_chain (McDb *db, gint64 from, gint64 *n_rows, gint64 *bad_id, GError **error)
 {
   sqlite3_stmt *stmt = mc_db_prepare (db, "SELECT id, at, staff_id, action, object_kind, object_id, detail, "
                                           "prev_hash, hash FROM audit_log ORDER BY id", error);
   g_autofree char *prev = g_strdup ("");
   gboolean ok = TRUE;
 
-  *n_rows = 0;
-  *bad_id = 0;
   if (stmt == NULL)
     return FALSE;
   while (ok && sqlite3_step (stmt) == SQLITE_ROW)
     {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      GBytes *key = from > 0 && id >= from ? mc_db_get_audit_key (db) : NULL;
       g_autofree char *expected = compute_hash (
-          prev, sqlite3_column_int64 (stmt, 1), sqlite3_column_int64 (stmt, 2),
+          key, prev, sqlite3_column_int64 (stmt, 1), sqlite3_column_int64 (stmt, 2),
           sqlite3_column_type (stmt, 2) != SQLITE_NULL, (const char *) sqlite3_column_text (stmt, 3),
           (const char *) sqlite3_column_text (stmt, 4), sqlite3_column_int64 (stmt, 5),
           sqlite3_column_type (stmt, 5) != SQLITE_NULL, (const char *) sqlite3_column_text (stmt, 6));
@@ -199,7 +319,7 @@ mc_audit_verify (McDb *db, gint64 *n_rows, gint64 *bad_id, GError **error)
 
       ok = g_strcmp0 (stored_prev, prev) == 0 && g_strcmp0 (stored, expected) == 0;
       if (!ok)
-        *bad_id = sqlite3_column_int64 (stmt, 0);
+        *bad_id = id;
       else
         (*n_rows)++;
       g_free (prev);
@@ -207,4 +327,42 @@ mc_audit_verify (McDb *db, gint64 *n_rows, gint64 *bad_id, GError **error)
     }
   sqlite3_reset (stmt);
   return ok;
+}
+
+gboolean
+mc_audit_verify (McDb *db, gint64 *n_rows, gint64 *bad_id, GError **error)
+{
+  g_autoptr(GError) local = NULL;
+  g_autoptr(GPtrArray) problems = NULL;
+  gint64 from;
+
+  g_return_val_if_fail (MC_IS_DB (db), FALSE);
+
+  *n_rows = 0;
+  *bad_id = 0;
+  from = keyed_from (db, &local);
+  if (local != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local));
+      return FALSE;
+    }
+  /* Without its first keyed row, a chain at the keyed schema was put back
+   * to plain SHA-256: the only way to rewrite it without the key. */
+  if (mc_db_get_audit_keyed (db) && from == 0)
+    {
+      g_set_error_literal (error, MC_AUDIT_ERROR, MC_AUDIT_ERROR_TAMPERED,
+                           _("The audit trail has lost its keyed chain: it was rewritten without the key"));
+      return FALSE;
+    }
+  if (!walk_chain (db, from, n_rows, bad_id, error) || !mc_audit_check_anchors (db, error))
+    return FALSE;
+  problems = mc_audit_check_triggers (db, error);
+  if (problems == NULL)
+    return FALSE;
+  if (problems->len > 0)
+    {
+      g_set_error_literal (error, MC_AUDIT_ERROR, MC_AUDIT_ERROR_TAMPERED, problems->pdata[0]);
+      return FALSE;
+    }
+  return TRUE;
 }

@@ -5,7 +5,11 @@
  * change itself, so no code path can change a dossier, the catalog, the
  * calendar, an account or a setting without its audit row. Each row's hash
  * covers the previous row's hash and the row's own fields: an edited or
- * deleted row breaks the chain, which mc_audit_verify() finds.
+ * deleted row breaks the chain, which mc_audit_verify() finds. From the
+ * keyed migration (0009) on the hash is an HMAC-SHA256 with a key kept
+ * outside the database (mc_audit_key_path), so the chain cannot be
+ * recomputed by someone who holds only the file; heads recorded elsewhere
+ * (mc-audit-anchor.c) catch a rewrite by someone who also holds the key.
  */
 #pragma once
 
@@ -15,6 +19,23 @@
 #include "mc-time.h"
 
 G_BEGIN_DECLS
+
+#define MC_AUDIT_ERROR (mc_audit_error_quark ())
+GQuark mc_audit_error_quark (void);
+
+typedef enum {
+  MC_AUDIT_ERROR_TAMPERED,  /* the trail or its triggers were changed outside Motcua */
+  MC_AUDIT_ERROR_KEY,       /* the key file cannot be made or read */
+  MC_AUDIT_ERROR_ANCHOR,    /* the backup or head given to check against is unusable */
+} McAuditError;
+
+/* $MOTCUA_AUDIT_KEY, else audit.key in the user's configuration folder
+ * (not beside the database: the database and its backups travel together,
+ * the key stays). 32 random bytes as hex, created 0600 on first use. */
+char     *mc_audit_key_path (void);
+/* The key (created if missing); ephemeral: a random key of this process's
+ * own, for an in-memory database. */
+GBytes   *mc_audit_load_key (gboolean ephemeral, GError **error);
 
 /* The SQL functions the triggers call: mc_actor(), mc_audit_on(),
  * mc_audit_hash(…). Registered by McDb on every connection. */
@@ -44,8 +65,37 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (McAuditEntry, mc_audit_entry_free)
 GPtrArray *mc_audit_list   (McDb *db, const char *username, const char *dossier_code, McTime from, McTime to,
                             guint limit, GError **error);  /* McAuditEntry* */
 
-/* Walks the chain. FALSE with *bad_id set to the first row that does not
- * match (edited, or the row before it was deleted); error only for SQL. */
+/* Walks the chain (SHA-256 before the keyed migration, HMAC from it). FALSE
+ * with *bad_id set to the first row that does not match (edited, forged, or
+ * the row before it deleted); else FALSE with an MC_AUDIT_ERROR_TAMPERED
+ * error when the keyed chain was removed, a head recorded at sign-in no
+ * longer matches or the triggers differ (mc_audit_check_triggers); other
+ * errors for SQL. */
 gboolean   mc_audit_verify (McDb *db, gint64 *n_rows, gint64 *bad_id, GError **error);
+
+/* mc-audit-anchor.c */
+
+/* The newest row's number and full hash (0 and "" for an empty trail). */
+gboolean   mc_audit_get_head        (McDb *db, gint64 *seq, char **hash, GError **error);
+/* "1234:3fa9c2d1e0b7a6f5" for a printed report's footer; NULL if empty. */
+char      *mc_audit_head_text       (McDb *db);
+/* audit-anchors.tsv beside the key: one line a day per database. */
+char      *mc_audit_anchors_path    (void);
+/* At a sign-in: the head, if today's is not yet recorded for this chain. */
+gboolean   mc_audit_anchor_daily    (McDb *db, GError **error);
+/* Every head recorded for this chain must still match. */
+gboolean   mc_audit_check_anchors   (McDb *db, GError **error);
+/* BACKUP.manifest beside a backup file, with the backup's head. */
+gboolean   mc_audit_write_manifest  (const char *backup_path, GError **error);
+/* A backup (each of its rows must be here unchanged), its manifest, or a
+ * head "SEQ:HASH" (at least 8 hex digits) as printed on a report. */
+gboolean   mc_audit_verify_against  (McDb *db, const char *against, GError **error);
+/* After a legitimate change of the triggers (a migration, an import that
+ * suspends them): their order is recorded in the chain. */
+gboolean   mc_audit_record_triggers (McDb *db, GError **error);
+/* Each difference from the triggers the migrations create, and a set
+ * dropped and re-created since the chain last recorded it, in words
+ * (Vietnamese); empty when none. NULL only on an SQL error. */
+GPtrArray *mc_audit_check_triggers  (McDb *db, GError **error);
 
 G_END_DECLS

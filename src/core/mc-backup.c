@@ -19,6 +19,7 @@
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 
+#include "mc-audit.h"
 #include "mc-backup.h"
 #include "mc-commit-mark.h"
 #include "mc-fts.h"
@@ -227,7 +228,8 @@ write_copy (sqlite3 *source, const char *path, GError **error)
       remove_copy (tmp);
       return FALSE;
     }
-  return sync_path (dir, TRUE, error);
+  /* The head of the audit trail at the backup, kept beside it. */
+  return mc_audit_write_manifest (path, error) && sync_path (dir, TRUE, error);
 }
 
 gboolean
@@ -453,6 +455,10 @@ prune (GPtrArray *newest_first, guint keep)
           continue;
         }
       g_unlink (newest_first->pdata[i]);
+      {
+        g_autofree char *manifest = g_strconcat (newest_first->pdata[i], ".manifest", NULL);
+        g_unlink (manifest);
+      }
     }
 }
 

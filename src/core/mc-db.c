@@ -10,6 +10,8 @@
  */
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n-lib.h>
 
 #include "mc-audit.h"
@@ -36,6 +38,8 @@ struct _McDb
   gboolean    audit_bulk;
   gboolean    protected;   /* registered with mc_output_file_protect */
   char       *damage;      /* set by mc_db_set_damaged: no more writes */
+  GBytes     *audit_key;    /* the HMAC key of the audit chain, kept outside the file */
+  gboolean    audit_keyed;  /* schema at or past the keyed chain: new rows are HMACs */
 };
 
 static void mc_db_initable_iface_init (GInitableIface *iface);
@@ -57,6 +61,7 @@ static const char *const migrations[] = {
   "/vn/motcua/Motcua/sql/0006-list-sort.sql",
   "/vn/motcua/Motcua/sql/0007-report.sql",
   "/vn/motcua/Motcua/sql/0008-password-change.sql",
+  "/vn/motcua/Motcua/sql/0009-audit-key.sql",
 };
 
 static gboolean
@@ -66,6 +71,17 @@ set_damaged_error (McDb *self, GError **error)
                _("The database cannot be written: %s. Motcua has stopped saving so as not to damage it "
                  "further: close Motcua and open it again to restore the latest good backup"), self->damage);
   return FALSE;
+}
+
+/* The migration from which audit rows are keyed, found by name so that its
+ * number can change when migrations are renumbered. */
+static int
+keyed_version (void)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (migrations); i++)
+    if (strstr (migrations[i], "-audit-key.sql") != NULL)
+      return (int) i + 1;
+  g_assert_not_reached ();
 }
 
 gboolean
@@ -181,6 +197,12 @@ mc_db_initable_init (GInitable *initable, GCancellable *cancellable, GError **er
   if (!apply_pragmas (self, error))
     return FALSE;
   make_side_files_private (self);
+  /* An in-memory database leaves no file to protect: a key of its own
+   * spares the tests and the schema reference a key file. */
+  self->audit_key = mc_audit_load_key (g_strcmp0 (self->path, ":memory:") == 0, error);
+  if (self->audit_key == NULL)
+    return FALSE;
+  self->audit_keyed = mc_db_get_version (self) >= keyed_version ();
   if (self->migrate)
     return mc_db_migrate_to (self, mc_db_get_latest_version (), error) && ensure_database_id (self, error);
   return TRUE;
@@ -199,6 +221,7 @@ mc_db_finalize (GObject *object)
 
   g_clear_pointer (&self->statements, g_hash_table_unref);
   g_free (self->damage);
+  g_clear_pointer (&self->audit_key, g_bytes_unref);
   if (self->handle != NULL)
     sqlite3_close_v2 (self->handle);
   if (self->protected)
@@ -375,6 +398,8 @@ void mc_db_set_actor (McDb *self, gint64 staff_id) { self->actor = staff_id; }
 gint64 mc_db_get_actor (McDb *self) { return self->actor; }
 void mc_db_set_audit_bulk (McDb *self, gboolean bulk) { self->audit_bulk = bulk; }
 gboolean mc_db_get_audit_bulk (McDb *self) { return self->audit_bulk; }
+GBytes *mc_db_get_audit_key (McDb *self) { return self->audit_key; }
+gboolean mc_db_get_audit_keyed (McDb *self) { return self->audit_keyed; }
 
 /* Transactions nest: the outermost is BEGIN IMMEDIATE, inner ones are
  * savepoints, so a function that writes atomically can be called both on its
@@ -517,8 +542,16 @@ mc_db_migrate_to (McDb *self, int version, GError **error)
       return FALSE;
     }
   for (int v = current + 1; v <= version; v++)
-    if (!run_migration (self, v, error))
-      return FALSE;
+    {
+      /* The keyed migration's own first row is already an HMAC. */
+      self->audit_keyed = v >= keyed_version ();
+      if (!run_migration (self, v, error))
+        return FALSE;
+    }
+  /* Migrations are the legitimate way triggers change: the chain records
+   * the new set, so a trigger re-created by hand later is told apart. */
+  if (version > current && self->audit_keyed)
+    return mc_audit_record_triggers (self, error);
   return TRUE;
 }
 

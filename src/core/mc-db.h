@@ -64,6 +64,10 @@ gint64        mc_db_get_actor         (McDb *self);
  * one per row: TRUE switches the per-row audit triggers off. */
 void          mc_db_set_audit_bulk    (McDb *self, gboolean bulk);
 gboolean      mc_db_get_audit_bulk    (McDb *self);
+/* The audit chain's HMAC key (mc_audit_load_key) and whether the schema has
+ * reached the keyed chain (new rows are then HMAC-SHA256, older SHA-256). */
+GBytes       *mc_db_get_audit_key     (McDb *self);
+gboolean      mc_db_get_audit_keyed   (McDb *self);
 
 /* A check found the file damaged (`detail` says where): from now on every
  * write through this connection is refused with MC_DB_ERROR_DAMAGED, so that

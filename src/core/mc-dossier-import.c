@@ -478,7 +478,8 @@ import_all (Import *im, McCsvReader *reader, gint64 n_lines, guint *n, GError **
   mc_db_set_audit_bulk (im->db, FALSE);
   summary = g_strdup_printf ("Nhập %u hồ sơ từ hệ thống cũ", *n);
   return ok && run_statements (im, indexes, error) && resume_fts_trigger (im, trigger, max_id, error) &&
-         run_statements (im, audit_triggers, error) && mc_audit_append (im->db, "import", "dossier", 0, summary, error);
+         run_statements (im, audit_triggers, error) && mc_audit_append (im->db, "import", "dossier", 0, summary, error) &&
+         (!mc_db_get_audit_keyed (im->db) || mc_audit_record_triggers (im->db, error));
 }
 
 /* Each dossier row names its unit and procedure, each import event its

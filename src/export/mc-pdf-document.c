@@ -38,6 +38,7 @@ struct _McPdfDocument {
   double        y;
   double        page_height;
   double        content_width;
+  char         *footnote;      /* small print at the foot of every page */
 };
 
 static double
@@ -123,6 +124,7 @@ mc_pdf_document_free (McPdfDocument *doc)
     return;
   g_clear_pointer (&doc->cr, cairo_destroy);
   g_clear_object (&doc->context);
+  g_free (doc->footnote);
   g_free (doc);
 }
 
@@ -243,6 +245,29 @@ draw_page_number (McPdfDocument *doc)
 }
 
 static void
+draw_footnote (McPdfDocument *doc)
+{
+  g_autofree char *markup = NULL;
+  g_autoptr(PangoLayout) layout = NULL;
+
+  if (doc->footnote == NULL)
+    return;
+  markup = g_markup_escape_text (doc->footnote, -1);
+  layout = create_layout (doc, markup, 7, MC_PDF_TEXT_PLAIN, doc->content_width);
+  show_layout (doc, layout, MC_PDF_MARGIN_LEFT, doc->page_height - MC_PDF_MARGIN_BOTTOM / 2);
+}
+
+void
+mc_pdf_document_set_footnote (McPdfDocument *doc, const char *text)
+{
+  g_return_if_fail (doc != NULL);
+
+  g_free (doc->footnote);
+  doc->footnote = g_strdup (text);
+  draw_footnote (doc);
+}
+
+static void
 new_page (McPdfDocument *doc)
 {
   doc->page++;
@@ -256,6 +281,7 @@ new_page (McPdfDocument *doc)
         doc->cr = doc->page_func (doc->page, doc->page_data);
     }
   draw_page_number (doc);
+  draw_footnote (doc);
 }
 
 double

@@ -99,6 +99,10 @@ gboolean       mc_pdf_document_is_cancelled (McPdfDocument *doc);
 /* Pango layouts made by every document so far (a count of the work done,
  * which tests compare across document sizes). */
 guint          mc_pdf_document_get_layouts_created (void);
+/* A line of small print in the bottom margin of this page and every later
+ * one (a report's audit-trail head). */
+void           mc_pdf_document_set_footnote (McPdfDocument *doc,
+                                             const char    *text);
 /* Reserves height points, kept together on one page; returns the block's top. */
 double         mc_pdf_document_place        (McPdfDocument *doc,
                                              double         height);

@@ -11,6 +11,7 @@
 
 #include <string.h>
 
+#include "mc-audit.h"
 #include "mc-csv.h"
 #include "mc-export-file.h"
 #include "mc-pdf-document.h"
@@ -75,6 +76,7 @@ mc_report_06a_doc_new (McDb *db, gint64 unit_id, McDate from, McDate to, gboolea
   doc->signer = mc_db_get_setting (db, "report.signer", "");
   doc->signer_title = mc_db_get_setting (db, "report.signer_title", "");
   doc->signed_on = to;
+  doc->audit_head = mc_audit_head_text (db);
   mc_records_unit_clear (&own);
   return g_steal_pointer (&doc);
 }
@@ -90,6 +92,7 @@ mc_report_06a_doc_free (McReport06aDoc *doc)
   g_free (doc->preparer);
   g_free (doc->signer);
   g_free (doc->signer_title);
+  g_free (doc->audit_head);
   g_free (doc);
 }
 
@@ -260,13 +263,23 @@ xlsx_signatures (lxw_worksheet *ws, const Formats *f, const McReport06aDoc *doc,
   mc_report_xlsx_signatures (ws, &f->sign, &s, y + 1, 4, 8, N_COLUMNS - 1);
 }
 
+/* The audit trail's head when the figures were computed, in small print:
+ * "motcua audit verify --against HEAD" checks the trail against the paper. */
+static char *
+audit_footnote (const McReport06aDoc *doc)
+{
+  return doc->audit_head ? g_strdup_printf ("Nhật ký hệ thống: %s", doc->audit_head) : NULL;
+}
+
 static void
-xlsx_page_setup (lxw_worksheet *ws)
+xlsx_page_setup (lxw_worksheet *ws, const McReport06aDoc *doc)
 {
   lxw_header_footer_options none = { 0 };
+  g_autofree char *note = audit_footnote (doc);
+  g_autofree char *footer = g_strdup_printf ("%s%s&CTrang &P/&N", note ? "&L&6" : "", note ? note : "");
 
   mc_report_xlsx_page_setup (ws, TRUE);
-  worksheet_set_footer_opt (ws, "&CTrang &P/&N", &none);
+  worksheet_set_footer_opt (ws, footer, &none);
   worksheet_freeze_panes (ws, XLSX_HEAD_ROW + 4, 2);
 }
 
@@ -288,7 +301,7 @@ mc_report_06a_doc_write_xlsx (const McReport06aDoc *doc, const char *path, GErro
   xlsx_heading (ws, &f, doc);
   xlsx_table_head (ws, &f);
   xlsx_signatures (ws, &f, doc, xlsx_rows (ws, &f, doc));
-  xlsx_page_setup (ws);
+  xlsx_page_setup (ws, doc);
   return mc_report_xlsx_close (wb, tmp, path, error);
 }
 
@@ -411,6 +424,10 @@ pdf_signatures (McPdfDocument *doc, const McReport06aDoc *data)
 static void
 lay_out (McPdfDocument *doc, gconstpointer data)
 {
+  g_autofree char *note = audit_footnote (data);
+
+  if (note != NULL)
+    mc_pdf_document_set_footnote (doc, note);
   pdf_heading (doc, data);
   pdf_table (doc, data);
   pdf_signatures (doc, data);
