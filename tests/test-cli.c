@@ -361,6 +361,59 @@ test_account_password (void)
   g_unsetenv ("MOTCUA_PASSWORD");
 }
 
+/* motcua audit verify --against a backup, its manifest or a head printed on
+ * a report; a trigger dropped and re-created outside Motcua is warned of by
+ * every command and makes audit verify fail, in Vietnamese. */
+static void
+test_audit_verify_against (void)
+{
+  g_autofree char *db = mc_test_tmp_path ("cli-audit.sqlite");
+  g_autofree char *backup = mc_test_tmp_path ("cli-audit-backup.sqlite");
+  g_autofree char *args = NULL;
+
+  g_setenv ("MOTCUA_PASSWORD", "quantri2026", TRUE);
+  args = g_strdup_printf ("--db %s account init --username admin --name \"Quản trị\"", db);
+  expect (args, 0, NULL, NULL);
+  g_free (args);
+  args = g_strdup_printf ("--db %s --user admin backup %s", db, backup);
+  expect (args, 0, NULL, NULL);
+  g_free (args);
+  args = g_strdup_printf ("--db %s --user admin audit verify --against %s", db, backup);
+  expect (args, 0, NULL, NULL);
+  g_free (args);
+  args = g_strdup_printf ("--db %s --user admin audit verify --against %s.manifest", db, backup);
+  expect (args, 0, NULL, NULL);
+  g_free (args);
+  args = g_strdup_printf ("--db %s --user admin audit verify --against 99999:0123abcd", db);
+  expect (args, 3, "broken\n", "không còn");
+  g_free (args);
+  args = g_strdup_printf ("--db %s --user admin audit verify --against khong-co", db);
+  expect (args, 1, "", "không phải bản sao lưu");
+  g_free (args);
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(McDb) opened = mc_db_new (db, NULL, &error);
+    g_assert_no_error (error);
+    g_assert_true (mc_db_exec (opened, "CREATE TEMP TABLE t AS SELECT sql FROM sqlite_schema "
+                                       "WHERE name = 'audit_setting_update'; DROP TRIGGER audit_setting_update; "
+                                       "UPDATE setting SET value = '1' WHERE key = 'backup_keep'", &error));
+    {
+      sqlite3_stmt *s = mc_db_prepare (opened, "SELECT sql FROM t", &error);
+      g_autofree char *sql = NULL;
+      g_assert_cmpint (sqlite3_step (s), ==, SQLITE_ROW);
+      sql = g_strdup ((const char *) sqlite3_column_text (s, 0));
+      sqlite3_reset (s);
+      g_assert_true (mc_db_exec (opened, sql, &error));
+    }
+  }
+  args = g_strdup_printf ("--db %s --user admin account list", db);
+  expect (args, 0, NULL, "Cảnh báo: Các trigger đã bị xóa rồi tạo lại");
+  g_free (args);
+  args = g_strdup_printf ("--db %s --user admin audit verify", db);
+  expect (args, 3, "broken\n", "xóa rồi tạo lại ngoài Motcua");
+  g_unsetenv ("MOTCUA_PASSWORD");
+}
+
 int
 main (int argc, char **argv)
 {
@@ -373,5 +426,6 @@ main (int argc, char **argv)
   g_test_add_func ("/cli/workflow", test_workflow);
   g_test_add_func ("/cli/records-name-the-clerk", test_records_name_the_clerk);
   g_test_add_func ("/cli/account-password", test_account_password);
+  g_test_add_func ("/cli/audit-verify-against", test_audit_verify_against);
   return g_test_run ();
 }

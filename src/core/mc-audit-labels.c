@@ -46,6 +46,8 @@ static const struct {
   { "export.register", N_("Dossier register exported") },
   { "import", N_("Data imported from a file") },
   { "demo", N_("Demo data created") },
+  { "audit.keyed", N_("Audit log sealed with the key") },
+  { "schema.triggers", N_("Database triggers recorded") },
 };
 
 static const struct {
@@ -62,6 +64,8 @@ static const struct {
   { "unit", N_("Unit") },
   { "unit_report", N_("Subordinate unit’s figures") },
   { "refusal", N_("Refusal") },
+  { "audit", N_("Audit log") },
+  { "schema", N_("Database structure") },
 };
 
 /* Settings by key; keys ending in a weekday or a year are in setting_label. */
