@@ -384,6 +384,48 @@ test_anchors (Fixture *f, gconstpointer data)
   g_assert_error (error, MC_AUDIT_ERROR, MC_AUDIT_ERROR_ANCHOR);
 }
 
+/* A restore takes the trail back on purpose: the heads recorded after the
+ * backup are dropped with the rows they named, and the trail is intact. */
+static void
+test_restore_forgets_later_heads (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *backup = mc_test_tmp_path ("audit-restore.sqlite");
+  g_autofree char *anchors = mc_audit_anchors_path ();
+  g_autofree char *chain = NULL;
+  g_autofree char *hash = NULL;
+  g_autofree char *path = g_strdup (mc_db_get_path (f->r.db));
+  g_autoptr(McDb) restored = NULL;
+  gint64 seq;
+
+  g_assert_true (mc_backup_write (f->r.db, backup, &error));
+  g_assert_true (mc_db_set_setting (f->r.db, "report.place", "Phú Sơn", &error));
+  {
+    sqlite3_stmt *s = mc_db_prepare (f->r.db, "SELECT substr (hash, 1, 16) FROM audit_log WHERE action = 'audit.keyed'",
+                                     &error);
+    g_assert_cmpint (sqlite3_step (s), ==, SQLITE_ROW);
+    chain = g_strdup ((const char *) sqlite3_column_text (s, 0));
+    sqlite3_reset (s);
+  }
+  /* The next day's first sign-in, after the backup. */
+  g_assert_true (mc_audit_get_head (f->r.db, &seq, &hash, &error));
+  {
+    g_autofree char *old = NULL;
+    g_autofree char *text = NULL;
+    g_assert_true (g_file_get_contents (anchors, &old, NULL, NULL));
+    text = g_strdup_printf ("%s2099-01-01\t%s\t%lld\t%s\t%s\n", old, chain, (long long) seq, hash, path);
+    g_assert_true (g_file_set_contents (anchors, text, -1, NULL));
+  }
+  /* Restored as the command does, with the database closed. */
+  g_clear_object (&f->accounts);
+  mc_test_routing_tear_down (&f->r);
+  g_assert_true (mc_backup_restore (path, backup, NULL, &error));
+  g_assert_no_error (error);
+  restored = mc_db_new (path, NULL, &error);
+  g_assert_no_error (error);
+  assert_intact (restored);
+}
+
 /* The key is made once, 0600 in a 0700 folder, whatever the umask; a
  * second database on the same machine uses the same key. */
 static void
@@ -427,6 +469,7 @@ main (int argc, char **argv)
   ADD ("/audit/trigger-dropped-reported-at-open", test_trigger_dropped_reported_at_open);
   ADD ("/audit/import-is-not-tampering", test_import_is_not_tampering);
   ADD ("/audit/anchors", test_anchors);
+  ADD ("/audit/restore-forgets-later-heads", test_restore_forgets_later_heads);
 #undef ADD
   g_test_add_func ("/audit/key-file", test_key_file);
   return g_test_run ();

@@ -216,6 +216,50 @@ mc_audit_check_anchors (McDb *db, GError **error)
   return TRUE;
 }
 
+/* After a restore: the chain's heads beyond the restored one are dropped
+ * (the restore is the administrator's act, and audited by its own row);
+ * rows written from now on will take those numbers with other hashes. */
+gboolean
+mc_audit_forget_anchors_after (const char *db_path, GError **error)
+{
+  g_autoptr(McDb) db = mc_db_new_unmigrated (db_path, error);
+  g_autofree char *chain = NULL;
+  g_autofree char *hash = NULL;
+  g_autofree char *path = mc_audit_anchors_path ();
+  g_auto(GStrv) lines = NULL;
+  g_autoptr(GString) kept = g_string_new (NULL);
+  g_autofree char *tmp = NULL;
+  gboolean dropped = FALSE;
+  gint64 head;
+
+  if (db == NULL || !mc_audit_get_head (db, &head, &hash, error))
+    return FALSE;
+  if ((chain = chain_id (db)) == NULL)
+    return TRUE;
+  lines = read_anchor_lines ();
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      g_auto(GStrv) f = g_strsplit (lines[i], "\t", 5);
+      if (g_strv_length (f) >= 4 && g_strcmp0 (f[1], chain) == 0 && g_ascii_strtoll (f[2], NULL, 10) > head)
+        dropped = TRUE;
+      else if (*lines[i] != '\0')
+        g_string_append_printf (kept, "%s\n", lines[i]);
+    }
+  if (!dropped)
+    return TRUE;
+  tmp = g_strconcat (path, ".tmp", NULL);
+  g_unlink (tmp);
+  if (!append_private (tmp, kept->str, error))
+    return FALSE;
+  if (g_rename (tmp, path) != 0)
+    {
+      int saved = errno;
+      g_set_error (error, MC_AUDIT_ERROR, MC_AUDIT_ERROR_KEY, _("Cannot write “%s”: %s"), path, g_strerror (saved));
+      return FALSE;
+    }
+  return TRUE;
+}
+
 /* Backups: a manifest beside each, and the copy itself as an anchor */
 
 static sqlite3 *

@@ -85,6 +85,8 @@ char      *mc_audit_anchors_path    (void);
 gboolean   mc_audit_anchor_daily    (McDb *db, GError **error);
 /* Every head recorded for this chain must still match. */
 gboolean   mc_audit_check_anchors   (McDb *db, GError **error);
+/* After a restore of db_path: heads recorded beyond its head are dropped. */
+gboolean   mc_audit_forget_anchors_after (const char *db_path, GError **error);
 /* BACKUP.manifest beside a backup file, with the backup's head. */
 gboolean   mc_audit_write_manifest  (const char *backup_path, GError **error);
 /* A backup (each of its rows must be here unchanged), its manifest, or a

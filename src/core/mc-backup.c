@@ -228,8 +228,7 @@ write_copy (sqlite3 *source, const char *path, GError **error)
       remove_copy (tmp);
       return FALSE;
     }
-  /* The head of the audit trail at the backup, kept beside it. */
-  return mc_audit_write_manifest (path, error) && sync_path (dir, TRUE, error);
+  return sync_path (dir, TRUE, error);
 }
 
 gboolean
@@ -242,7 +241,8 @@ mc_backup_write (McDb *db, const char *path, GError **error)
    * ordinary file may be replaced is the caller's choice (--force). */
   if (!mc_output_file_check (path, MC_OUTPUT_FILE_FORCE, error))
     return FALSE;
-  return write_copy (mc_db_get_handle (db), path, error);
+  /* The head of the audit trail at the backup, kept beside it. */
+  return write_copy (mc_db_get_handle (db), path, error) && mc_audit_write_manifest (path, error);
 }
 
 static int
@@ -398,6 +398,8 @@ mc_backup_restore (const char *db_path, const char *backup_path, char **set_asid
       g_autofree char *mark = g_build_filename (dir, MC_BACKUP_DAMAGED_MARK, NULL);
       g_unlink (mark);
       rewrite_commit_mark (db_path);
+      /* The rows after the backup are gone on purpose; their heads too. */
+      ok = mc_audit_forget_anchors_after (db_path, error);
     }
   return ok;
 }
@@ -483,6 +485,8 @@ rotate_from (sqlite3 *source, const char *dir, guint keep, gint64 now, GError **
       g_propagate_error (error, local);
       return NULL;
     }
+  if (!mc_audit_write_manifest (path, error))
+    return NULL;
   all = mc_backup_list (dir);
   prune (all, MAX (keep, 1));
   return g_steal_pointer (&path);
