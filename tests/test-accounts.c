@@ -4,6 +4,7 @@
  */
 #include "config.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "mc-accounts.h"
@@ -332,16 +333,123 @@ test_lockout (Fixture *f, gconstpointer data)
       g_assert_error (error, MC_ACCOUNTS_ERROR, MC_ACCOUNTS_ERROR_BAD_PASSWORD);
       g_clear_error (&error);
     }
-  /* Locked: even the right password is refused. */
+  /* Locked: even the right password is refused, and in the words of a
+   * wrong one, which would not confirm that the name exists. */
   g_assert_null (mc_accounts_sign_in (f->accounts, "cv.duc", PASSWORD, &error));
-  g_assert_error (error, MC_ACCOUNTS_ERROR, MC_ACCOUNTS_ERROR_LOCKED);
+  g_assert_error (error, MC_ACCOUNTS_ERROR, MC_ACCOUNTS_ERROR_BAD_PASSWORD);
+  g_assert_cmpstr (error->message, ==, "Wrong user name or password");
   g_clear_error (&error);
+  g_assert_null (mc_accounts_sign_in (f->accounts, "khong.co", PASSWORD, &error));
+  g_assert_error (error, MC_ACCOUNTS_ERROR, MC_ACCOUNTS_ERROR_BAD_PASSWORD);
+  g_clear_error (&error);
+  /* Each attempt is in the audit trail, the unknown name and the locked
+   * account too. */
+  g_assert_cmpint (mc_db_query_int (f->db, "SELECT count (*) FROM audit_log WHERE action = 'sign_in_failed' "
+                                           "AND detail = 'cv.duc'", NULL), ==, 5);
+  g_assert_cmpint (mc_db_query_int (f->db, "SELECT count (*) FROM audit_log WHERE action = 'sign_in_locked' "
+                                           "AND detail = 'cv.duc' AND staff_id IS NULL", NULL), ==, 1);
+  g_assert_cmpint (mc_db_query_int (f->db, "SELECT count (*) FROM audit_log WHERE action = 'sign_in_unknown' "
+                                           "AND detail = 'khong.co'", NULL), ==, 1);
   sign_in (f, "admin");
   g_assert_true (mc_accounts_unlock (f->accounts, "cv.duc", &error));
   mc_accounts_sign_out (f->accounts);
   s = mc_accounts_sign_in (f->accounts, "cv.duc", PASSWORD, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (s->department_code, ==, "KT");
+}
+
+/* 30 guesses at once, each from its own connection as from its own
+ * process: each is counted before its password is checked, so only the
+ * first five meet the real hash and the right password is refused after. */
+#define N_GUESSES 30
+
+static gpointer
+guess_cb (gpointer data)
+{
+  const char *path = data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(McDb) db = mc_db_new (path, NULL, &error);
+  g_autoptr(McAccounts) accounts = NULL;
+  g_autoptr(McStaff) s = NULL;
+
+  g_assert_no_error (error);
+  accounts = mc_accounts_new (db);
+  s = mc_accounts_sign_in (accounts, "cv.duc", "doan-sai-99", &error);
+  g_assert_null (s);
+  g_assert_error (error, MC_ACCOUNTS_ERROR, MC_ACCOUNTS_ERROR_BAD_PASSWORD);
+  return NULL;
+}
+
+static void
+test_parallel_guesses (Fixture *f, gconstpointer data)
+{
+  GThread *threads[N_GUESSES];
+  g_autoptr(GError) error = NULL;
+  const char *path = mc_db_get_path (f->db);
+
+  for (int i = 0; i < N_GUESSES; i++)
+    threads[i] = g_thread_new ("guess", guess_cb, (gpointer) path);
+  for (int i = 0; i < N_GUESSES; i++)
+    g_thread_join (threads[i]);
+  g_assert_cmpint (mc_db_query_int (f->db, "SELECT failed_logins FROM staff WHERE username = 'cv.duc'", NULL),
+                   ==, N_GUESSES);
+  g_assert_cmpint (mc_db_query_int (f->db, "SELECT count (*) FROM audit_log WHERE action = 'sign_in_failed'",
+                                    NULL), ==, 5);
+  g_assert_cmpint (mc_db_query_int (f->db, "SELECT count (*) FROM audit_log WHERE action = 'sign_in_locked'",
+                                    NULL), ==, N_GUESSES - 5);
+  g_assert_null (mc_accounts_sign_in (f->accounts, "cv.duc", PASSWORD, &error));
+  g_assert_error (error, MC_ACCOUNTS_ERROR, MC_ACCOUNTS_ERROR_BAD_PASSWORD);
+  g_assert_cmpint (mc_db_query_int (f->db, "SELECT locked_until > strftime ('%s', 'now') FROM staff "
+                                           "WHERE username = 'cv.duc'", NULL), ==, 1);
+}
+
+static double
+seconds_to_refuse (Fixture *f, const char *username, const char *password)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 start = g_get_monotonic_time ();
+
+  g_assert_null (mc_accounts_sign_in (f->accounts, username, password, &error));
+  g_assert_error (error, MC_ACCOUNTS_ERROR, MC_ACCOUNTS_ERROR_BAD_PASSWORD);
+  return (g_get_monotonic_time () - start) / 1e6;
+}
+
+static int
+compare_doubles (gconstpointer a, gconstpointer b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+
+  return (x > y) - (x < y);
+}
+
+/* A locked account, an unknown name and a wrong password take as long to
+ * refuse (medians of seven, taken in turn so that the machine's load falls on
+ * each alike); before, a locked account answered in a third of the time. */
+static void
+test_refusals_same_time (Fixture *f, gconstpointer data)
+{
+  double wrong[7], locked[7], unknown[7];
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (mc_db_exec (f->db, "UPDATE staff SET failed_logins = 5, locked_until = strftime ('%s', 'now') "
+                                    "+ 3600 WHERE username = 'cv.duc'", &error));
+  for (int i = 0; i < 7; i++)
+    {
+      wrong[i] = seconds_to_refuse (f, "cv.linh", "doan-sai-99");
+      locked[i] = seconds_to_refuse (f, "cv.duc", PASSWORD);
+      unknown[i] = seconds_to_refuse (f, "khong.co", PASSWORD);
+      /* cv.linh must not lock itself meanwhile. */
+      g_assert_true (mc_db_exec (f->db, "UPDATE staff SET failed_logins = 0 WHERE username = 'cv.linh'", &error));
+    }
+  qsort (wrong, 7, sizeof (double), compare_doubles);
+  qsort (locked, 7, sizeof (double), compare_doubles);
+  qsort (unknown, 7, sizeof (double), compare_doubles);
+  g_test_message ("median: wrong password %.3f s, locked %.3f s, unknown name %.3f s", wrong[3], locked[3],
+                  unknown[3]);
+  g_assert_cmpfloat (locked[3], >, 0.7 * wrong[3]);
+  g_assert_cmpfloat (locked[3], <, 1.43 * wrong[3]);
+  g_assert_cmpfloat (unknown[3], >, 0.7 * wrong[3]);
+  g_assert_cmpfloat (unknown[3], <, 1.43 * wrong[3]);
 }
 
 /* Every role rule, checked in core: the table says who may. */
@@ -543,6 +651,8 @@ main (int argc, char *argv[])
   ADD ("/accounts/password-change", test_password_change);
   ADD ("/accounts/allows-matches", test_allows_matches);
   ADD ("/accounts/lockout", test_lockout);
+  ADD ("/accounts/parallel-guesses", test_parallel_guesses);
+  ADD ("/accounts/refusals-same-time", test_refusals_same_time);
   ADD ("/accounts/role-table", test_role_table);
   ADD ("/accounts/actions-checked", test_actions_checked);
   ADD ("/accounts/audit-chain", test_audit_chain);

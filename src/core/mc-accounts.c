@@ -387,115 +387,180 @@ setting_int (McDb *db, const char *key, int fallback)
   return n > 0 && n < 100000 ? (int) n : fallback;
 }
 
-/* Writes the outcome of a sign-in attempt: failures counted, the account
- * locked at the limit, success clearing both. Committed even when the
- * attempt fails, so repeated guesses cannot roll the count back. */
-static gboolean
-record_attempt (McAccounts *self, gint64 id, gboolean success, McTime now, int *failures, GError **error)
+/* Counts the attempt before its password is checked, and locks the account
+ * when the count reaches the limit, in one statement: parallel guesses (30
+ * processes at once) each take their turn at the write lock, so only the
+ * first "security.max_failures" get a check at all and the rest find the
+ * account locked. A success clears both afterwards. Returns the lock that
+ * was in force before this attempt (0: none), or -1 on error. */
+static McTime
+count_attempt (McAccounts *self, gint64 id, McTime now, GError **error)
 {
   int max_failures = setting_int (self->db, "security.max_failures", 5);
   int lock_minutes = setting_int (self->db, "security.lockout_minutes", 15);
-  sqlite3_stmt *stmt = mc_db_prepare (self->db,
-      "UPDATE staff SET failed_logins = CASE WHEN ?2 THEN 0 ELSE failed_logins + 1 END, "
-      "locked_until = CASE WHEN ?2 THEN NULL WHEN failed_logins + 1 >= ?3 THEN ?4 ELSE locked_until END "
-      "WHERE id = ?1 RETURNING failed_logins", error);
+  g_autofree char *ask = g_strdup_printf ("SELECT coalesce (locked_until, 0) FROM staff WHERE id = %"
+                                          G_GINT64_FORMAT, id);
+  McTime locked_before;
+  sqlite3_stmt *stmt;
+  gboolean ok;
 
+  /* Inside BEGIN IMMEDIATE: nobody writes between this read and the update. */
+  locked_before = mc_db_query_int (self->db, ask, error);
+  if (error && *error)
+    return -1;
+  stmt = mc_db_prepare (self->db, "UPDATE staff SET failed_logins = failed_logins + 1, "
+                                  "locked_until = CASE WHEN failed_logins + 1 >= ?2 "
+                                  "THEN max (coalesce (locked_until, 0), ?3) ELSE locked_until END WHERE id = ?1",
+                        error);
   if (stmt == NULL)
-    return FALSE;
+    return -1;
   sqlite3_bind_int64 (stmt, 1, id);
-  sqlite3_bind_int (stmt, 2, success);
-  sqlite3_bind_int (stmt, 3, max_failures);
-  sqlite3_bind_int64 (stmt, 4, now + (McTime) lock_minutes * 60);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    *failures = sqlite3_column_int (stmt, 0);
-  sqlite3_reset (stmt);
-  return TRUE;
+  sqlite3_bind_int (stmt, 2, max_failures);
+  sqlite3_bind_int64 (stmt, 3, now + (McTime) lock_minutes * 60);
+  /* Counting is not an act to audit row by row: the attempt's own audit
+   * row says how it ended. */
+  mc_db_set_audit_bulk (self->db, TRUE);
+  ok = mc_db_step_done (self->db, stmt, error);
+  mc_db_set_audit_bulk (self->db, FALSE);
+  return ok ? locked_before : -1;
 }
 
 static gboolean
-refuse_sign_in (McStaff *s, McTime now, GError **error)
+write_in_transaction (McAccounts *self, gboolean (*write) (McAccounts *, gpointer, GError **), gpointer data,
+                      GError **error)
 {
-  if (!s->active)
-    g_set_error_literal (error, MC_ACCOUNTS_ERROR, MC_ACCOUNTS_ERROR_DISABLED, _("This account is disabled"));
-  else if (s->locked_until > now)
-    {
-      g_autofree char *until = mc_time_to_iso (s->locked_until);
-      g_set_error (error, MC_ACCOUNTS_ERROR, MC_ACCOUNTS_ERROR_LOCKED,
-                   _("Too many wrong passwords: the account is locked until %s"), until + 11);
-    }
-  else
+  if (!mc_db_begin (self->db, error))
     return FALSE;
+  if (!write (self, data, error) || !mc_db_commit (self->db, error))
+    {
+      mc_db_rollback (self->db);
+      return FALSE;
+    }
   return TRUE;
 }
+
+typedef struct {
+  McStaff    *staff;     /* NULL: no such account (or none with a password) */
+  const char *username;
+  McTime      now;
+  McTime      locked_before;
+  int         failures;
+  gboolean    ok;
+} Attempt;
+
+static gboolean
+count_attempt_cb (McAccounts *self, gpointer data, GError **error)
+{
+  Attempt *a = data;
+
+  if (a->staff == NULL)
+    return TRUE;
+  a->locked_before = count_attempt (self, a->staff->id, a->now, error);
+  return a->locked_before >= 0;
+}
+
+/* How the attempt ended, in the audit trail: nobody's act, so the row names
+ * the account tried (or the name typed, when no account has it). */
+static gboolean
+record_outcome_cb (McAccounts *self, gpointer data, GError **error)
+{
+  Attempt *a = data;
+  gint64 id = a->staff ? a->staff->id : 0;
+
+  if (a->ok)
+    {
+      sqlite3_stmt *stmt = mc_db_prepare (self->db, "UPDATE staff SET failed_logins = 0, locked_until = NULL "
+                                                    "WHERE id = ?", error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, id);
+      mc_db_set_actor (self->db, id);
+      return mc_db_step_done (self->db, stmt, error) &&
+             mc_audit_append (self->db, "sign_in", "staff", id, a->staff->username, error);
+    }
+  mc_db_set_actor (self->db, 0);
+  if (a->staff == NULL)
+    return mc_audit_append (self->db, "sign_in_unknown", "staff", 0, a->username, error);
+  if (a->locked_before > a->now)
+    return mc_audit_append (self->db, "sign_in_locked", "staff", id, a->staff->username, error);
+  return mc_audit_append (self->db, "sign_in_failed", "staff", id, a->staff->username, error);
+}
+
+static char *
+password_hash_of (McAccounts *self, gint64 id)
+{
+  sqlite3_stmt *stmt = mc_db_prepare (self->db, "SELECT password_hash FROM staff WHERE id = ?", NULL);
+  char *hash = NULL;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    hash = text_at (stmt, 0);
+  sqlite3_reset (stmt);
+  return hash;
+}
+
+/* A hash of no one's password with the costs hash_password uses, fixed here
+ * so that the first refusal does not also pay for making it. */
+static const char dummy_hash[crypto_pwhash_STRBYTES] =
+  "$argon2id$v=19$m=65536,t=2,p=1$g86v/dyhXVXLkPFYcUgjnA$bhVII14Mqzp8Hs/VueAwwNi+1Hp7PE4AOudV7bIA7Fo";
 
 static void
 spend_a_password_check (const char *password)
 {
-  static char *dummy = NULL;
-  static gsize once = 0;
+  if (crypto_pwhash_str_verify (dummy_hash, password ? password : "", password ? strlen (password) : 0) == 0)
+    g_assert_not_reached ();
+}
 
-  if (g_once_init_enter (&once))
+/* Only an attempt the lock did not stop meets the real hash; every other
+ * one spends a check as long on a dummy, so neither the time nor the
+ * message tells an unknown name, a locked account and a wrong password
+ * apart. */
+static gboolean
+check_password (McAccounts *self, Attempt *a, const char *password)
+{
+  g_autofree char *hash = NULL;
+
+  if (a->staff == NULL || a->locked_before > a->now || password == NULL ||
+      (hash = password_hash_of (self, a->staff->id)) == NULL)
     {
-      dummy = hash_password ("không-phải-mật-khẩu-1", NULL);
-      g_once_init_leave (&once, 1);
+      spend_a_password_check (password);
+      return FALSE;
     }
-  if (dummy && password)
-    (void) crypto_pwhash_str_verify (dummy, password, strlen (password));
+  return crypto_pwhash_str_verify (hash, password, strlen (password)) == 0;
 }
 
 McStaff *
 mc_accounts_sign_in (McAccounts *self, const char *username, const char *password, GError **error)
 {
   g_autoptr(McStaff) s = NULL;
-  g_autofree char *hash = NULL;
   g_autoptr(GError) anchor_error = NULL;
-  McTime now = mc_time_now ();
-  gboolean ok;
-  int failures = 0;
+  Attempt a = { .username = username ? username : "", .now = mc_time_now () };
 
   g_return_val_if_fail (MC_IS_ACCOUNTS (self), NULL);
 
-  s = find_staff (self->db, "WHERE s.username = ?", username ? username : "", 0, NULL);
-  if (s == NULL || !s->has_password || password == NULL)
+  s = find_staff (self->db, "WHERE s.username = ?", a.username, 0, NULL);
+  if (s != NULL && !s->has_password)
+    g_clear_pointer (&s, mc_staff_free);
+  if (s != NULL && !s->active)
     {
-      /* As long as a real check, so the answer's delay does not tell
-       * which user names exist. */
       spend_a_password_check (password);
-      g_set_error_literal (error, MC_ACCOUNTS_ERROR, MC_ACCOUNTS_ERROR_BAD_PASSWORD,
-                           _("Wrong user name or password"));
+      g_set_error_literal (error, MC_ACCOUNTS_ERROR, MC_ACCOUNTS_ERROR_DISABLED, _("This account is disabled"));
       return NULL;
     }
-  if (refuse_sign_in (s, now, error))
+  a.staff = s;
+  mc_db_set_actor (self->db, 0);
+  if (!write_in_transaction (self, count_attempt_cb, &a, error))
     return NULL;
-  hash = g_strdup_printf ("%s", "");
-  {
-    sqlite3_stmt *stmt = mc_db_prepare (self->db, "SELECT password_hash FROM staff WHERE id = ?", error);
-    if (stmt == NULL)
-      return NULL;
-    sqlite3_bind_int64 (stmt, 1, s->id);
-    if (sqlite3_step (stmt) == SQLITE_ROW)
-      {
-        g_free (hash);
-        hash = text_at (stmt, 0);
-      }
-    sqlite3_reset (stmt);
-  }
-  ok = hash && crypto_pwhash_str_verify (hash, password, strlen (password)) == 0;
-  if (!mc_db_begin (self->db, error))
-    return NULL;
-  /* A failed attempt is nobody's act: the audit row names the account tried. */
-  mc_db_set_actor (self->db, ok ? s->id : 0);
-  if (!record_attempt (self, s->id, ok, now, &failures, error) ||
-      (ok && !mc_audit_append (self->db, "sign_in", "staff", s->id, s->username, error)) ||
-      !mc_db_commit (self->db, error))
+  a.ok = check_password (self, &a, password);
+  if (!write_in_transaction (self, record_outcome_cb, &a, error))
     {
-      mc_db_rollback (self->db);
       mc_db_set_actor (self->db, 0);
       return NULL;
     }
-  if (!ok)
+  if (!a.ok)
     {
-      mc_db_set_actor (self->db, 0);
       g_set_error_literal (error, MC_ACCOUNTS_ERROR, MC_ACCOUNTS_ERROR_BAD_PASSWORD,
                            _("Wrong user name or password"));
       return NULL;

@@ -1,10 +1,11 @@
 /* mc-login-window.c — first run (the administrator's account) and signing in
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * The messages are core's own (wrong password, locked until …, too weak),
- * already in Vietnamese: the window only shows them. A failed attempt is
- * counted by core in the database, so closing and reopening the window does
- * not reset the lockout.
+ * The messages are core's own (wrong password, too weak, a busy or full
+ * database), already in Vietnamese: the window only shows them. A failed
+ * attempt is counted by core in the database, so closing and reopening the
+ * window does not reset the lockout; a locked account is answered as a wrong
+ * password is, so the window cannot tell which names exist either.
  */
 #include "config.h"
 
