@@ -5,6 +5,7 @@
 
 #include <adwaita.h>
 
+#include "mc-accounts.h"
 #include "mc-reception-page.h"
 #include "mc-test-ui-utils.h"
 #include "mc-test-utils.h"
@@ -33,6 +34,8 @@ mc_test_ui_app_new (const char *application_id, const char *db_name)
   g_assert_no_error (error);
   g_assert_true (mc_application_open_db (app, path, &error));
   g_assert_no_error (error);
+  /* The tests' clock is MOTCUA_NOW: a test database accepts it. */
+  g_assert_true (mc_accounts_set_database_purpose (mc_application_get_db (app), MC_DATABASE_TEST, &error));
   return app;
 }
 

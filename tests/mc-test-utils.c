@@ -10,6 +10,7 @@
 
 #include "mc-calendar-store.h"
 #include "mc-catalog.h"
+#include "mc-accounts.h"
 #include "mc-test-utils.h"
 
 char *
@@ -32,6 +33,8 @@ mc_test_db_new (void)
   McDb *db = mc_db_new (path, NULL, &error);
 
   g_assert_no_error (error);
+  /* Tests date their actions (--at, MOTCUA_NOW): a test database says so. */
+  g_assert_true (mc_accounts_set_database_purpose (db, MC_DATABASE_TEST, &error));
   return db;
 }
 

@@ -307,7 +307,8 @@ test_allows_matches (Fixture *f, gconstpointer data)
     }
   g_assert_cmpuint (n_allowed, >, 0);
   g_assert_cmpuint (n_refused, >, 0);
-  /* A specialist may not cut the route short; the head may. */
+  /* A specialist may not cut the route short, nor the head past the
+   * committee leader's step (step 4 of 5); the leader may. */
   sign_in (f, "cv.duc");
   g_assert_false (mc_workflow_allows (f->wf, code, MC_TRANSITION_FINISH, NULL, &error));
   g_assert_error (error, MC_ACCOUNTS_ERROR, MC_ACCOUNTS_ERROR_FORBIDDEN);
@@ -315,6 +316,10 @@ test_allows_matches (Fixture *f, gconstpointer data)
   g_assert_true (mc_workflow_allows (f->wf, code, MC_TRANSITION_ACCEPT, NULL, &error));
   g_assert_no_error (error);
   sign_in (f, "tp.quang");
+  g_assert_false (mc_workflow_allows (f->wf, code, MC_TRANSITION_FINISH, NULL, &error));
+  g_assert_error (error, MC_ACCOUNTS_ERROR, MC_ACCOUNTS_ERROR_FORBIDDEN);
+  g_clear_error (&error);
+  sign_in (f, "pct.nga");
   g_assert_true (mc_workflow_allows (f->wf, code, MC_TRANSITION_FINISH, NULL, &error));
   g_assert_no_error (error);
   /* Nothing was written by asking. */
@@ -565,8 +570,11 @@ test_audit_chain (Fixture *f, gconstpointer data)
   sign_in (f, "admin");
   rows = mc_audit_list (f->db, "tn.lan", code, 0, 0, 0, &error);
   g_assert_no_error (error);
-  /* insert, receive event, transfer event, the dossier's update */
-  g_assert_cmpuint (rows->len, ==, 4);
+  /* insert, receive event, transfer event, the dossier's update, and the
+   * transfer's given time (in March) beside the real one */
+  g_assert_cmpuint (rows->len, ==, 5);
+  /* (the reception, dated too, is recorded before its dossier exists) */
+  g_assert_cmpuint (mc_db_query_int (f->db, "SELECT count (*) FROM audit_log WHERE action = 'backdated'", NULL), ==, 2);
   g_assert_cmpstr (((McAuditEntry *) rows->pdata[0])->object_label, ==, code);
   g_assert_true (mc_audit_verify (f->db, &n, &bad, &error));
   g_assert_cmpint (n, >, 10);  /* the accounts too */

@@ -3,6 +3,8 @@
  */
 #include "config.h"
 
+#include <string.h>
+
 #include "mc-accounts.h"
 #include "mc-calendar-store.h"
 #include "mc-catalog.h"
@@ -181,9 +183,11 @@ test_late_result_apology_by_head (Fixture *f, gconstpointer data)
   g_assert_no_error (error);
 }
 
-/* The counter cannot turn a five-step dossier into a result at step 1; a
- * head of department deciding early can, and at the last step the one
- * holding it does. */
+/* The counter cannot turn a five-step dossier into a result at step 1; nor
+ * can a specialist, the records clerk or the head of department cut it short
+ * past the committee leader's step (step 4 of 5); the leader can. On a
+ * three-step route the records clerk of the department holding it cannot
+ * skip the leader either. */
 static void
 test_result_only_at_the_end (Fixture *f, gconstpointer data)
 {
@@ -202,7 +206,36 @@ test_result_only_at_the_end (Fixture *f, gconstpointer data)
   g_assert_error (error, MC_ACCOUNTS_ERROR, MC_ACCOUNTS_ERROR_FORBIDDEN);
   g_clear_error (&error);
   a.username = "tp.quang";
+  g_assert_false (mc_workflow_finish (f->wf, code, &a, "1/QĐ", NULL, &error));  /* the leader's step is left */
+  g_assert_error (error, MC_ACCOUNTS_ERROR, MC_ACCOUNTS_ERROR_FORBIDDEN);
+  g_clear_error (&error);
+  mc_test_add_staff (f->db, "pct.nga", "Nguyễn Thị Nga", "VP", "lanh_dao_ubnd");
+  a.username = "pct.nga";
   g_assert_true (mc_workflow_finish (f->wf, code, &a, "1/QĐ", NULL, &error));
+  g_assert_no_error (error);
+}
+
+static void
+test_records_clerk_cannot_skip_leader (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  /* Khai sinh: TTPV → VP (chuyên viên) → VP (lãnh đạo UBND). */
+  g_autofree char *code = receive (f, "1.001193", "2026-03-02 08:00");
+  McAction a = mc_test_action ("2026-03-02 08:30", "tn.lan", NULL);
+
+  mc_test_add_staff (f->db, "tn.lan", "Lê Thị Lan", "TTPV", "tiep_nhan");
+  mc_test_add_staff (f->db, "vt.yen", "Bùi Thị Yến", "VP", "van_thu");
+  mc_test_add_staff (f->db, "pct.nga", "Nguyễn Thị Nga", "VP", "lanh_dao_ubnd");
+  g_assert_true (mc_workflow_transfer (f->wf, code, &a, NULL, NULL, &error));  /* to VP, step 2 of 3 */
+  g_assert_no_error (error);
+  a = mc_test_action ("2026-03-02 09:00", "vt.yen", NULL);
+  g_assert_false (mc_workflow_finish (f->wf, code, &a, "2/KS", NULL, &error));
+  g_assert_error (error, MC_ACCOUNTS_ERROR, MC_ACCOUNTS_ERROR_FORBIDDEN);
+  g_assert_nonnull (strstr (error->message, "Bùi Thị Yến"));
+  g_clear_error (&error);
+  g_assert_cmpint (mc_db_query_int (f->db, "SELECT count (*) FROM dossier WHERE state = 'result_ready'", NULL), ==, 0);
+  a.username = "pct.nga";
+  g_assert_true (mc_workflow_finish (f->wf, code, &a, "2/KS", NULL, &error));
   g_assert_no_error (error);
 }
 
@@ -213,6 +246,7 @@ main (int argc, char *argv[])
 
 #define ADD(path, fn) g_test_add (path, Fixture, NULL, fixture_set_up, fn, fixture_tear_down)
   ADD ("/review/apology-while-paused", test_apology_while_paused);
+  ADD ("/review/records-clerk-cannot-skip-leader", test_records_clerk_cannot_skip_leader);
   ADD ("/review/wrong-old-password-keeps-session", test_wrong_old_password_keeps_session);
   ADD ("/review/update-before-first-admin", test_update_before_first_admin);
   ADD ("/review/late-result-apology-by-head", test_late_result_apology_by_head);

@@ -15,6 +15,7 @@
 
 #include "mc-accounts.h"
 #include "mc-audit.h"
+#include "mc-format.h"
 #include "mc-text.h"
 
 struct _McAccounts
@@ -801,6 +802,11 @@ roles_for (McPermission permission)
       return MC_ROLE_RECEPTION | MC_ROLE_SPECIALIST | MC_ROLE_HEAD | MC_ROLE_LEADER | MC_ROLE_RECORDS;
     case MC_PERMISSION_AUDIT:
       return MC_ROLE_ADMIN | MC_ROLE_LEADER;
+    case MC_PERMISSION_CONFIGURE:
+      return MC_ROLE_ADMIN;
+    case MC_PERMISSION_SIGNED_IN:
+      return MC_ROLE_RECEPTION | MC_ROLE_SPECIALIST | MC_ROLE_HEAD | MC_ROLE_LEADER | MC_ROLE_RECORDS |
+             MC_ROLE_REPORTING | MC_ROLE_ADMIN;
     default:
       return 0;
     }
@@ -865,4 +871,67 @@ mc_accounts_check_actor (McDb *db, gint64 staff_id, GError **error)
                        signed_in ? _("Only the staff member signed in can act here, in their own name")
                                  : _("Sign in to do this"));
   return FALSE;
+}
+
+/* How far an action's time may stray from the real clock without being
+ * "another time": the seconds between reading the clock and writing. */
+#define TIME_TOLERANCE (5 * 60)
+#define PURPOSE_KEY "database.purpose"
+
+McDatabasePurpose
+mc_accounts_get_database_purpose (McDb *db)
+{
+  g_autofree char *value = mc_db_get_setting (db, PURPOSE_KEY, "");
+
+  if (g_str_equal (value, "demo"))
+    return MC_DATABASE_DEMO;
+  if (g_str_equal (value, "test"))
+    return MC_DATABASE_TEST;
+  return MC_DATABASE_REAL;
+}
+
+gboolean
+mc_accounts_set_database_purpose (McDb *db, McDatabasePurpose purpose, GError **error)
+{
+  static const char *const ids[] = { "real", "demo", "test" };
+
+  g_return_val_if_fail (MC_IS_DB (db), FALSE);
+  g_return_val_if_fail (purpose <= MC_DATABASE_TEST, FALSE);
+  return mc_db_set_setting (db, PURPOSE_KEY, ids[purpose], error);
+}
+
+gboolean
+mc_accounts_check_time (McDb *db, gint64 staff_id, McTime at, const char *what, gint64 dossier_id, GError **error)
+{
+  McTime real = g_get_real_time () / G_USEC_PER_SEC;
+  g_autofree char *given = NULL, *now = NULL, *detail = NULL;
+
+  g_return_val_if_fail (MC_IS_DB (db), FALSE);
+
+  if (at >= real - TIME_TOLERANCE && at <= real + TIME_TOLERANCE)
+    return TRUE;
+  given = mc_format_time (at);
+  if (mc_accounts_get_database_purpose (db) == MC_DATABASE_REAL &&
+      !mc_accounts_check (db, staff_id, MC_PERMISSION_ADMINISTER, 0, NULL))
+    {
+      g_set_error (error, MC_ACCOUNTS_ERROR, MC_ACCOUNTS_ERROR_FORBIDDEN,
+                   _("Only the administrator can record an action at another time than now (%s): "
+                     "reports count what happens when it happens"), given);
+      return FALSE;
+    }
+  /* The row's own time is the real clock; the detail says both, so a
+   * reader of the trail sees the dating without comparing columns. */
+  now = mc_format_time (real);
+  detail = g_strdup_printf ("%s: thời điểm ghi %s, giờ thực %s", what ? what : "", given, now);
+  return mc_audit_append (db, "backdated", "dossier", dossier_id, detail, error);
+}
+
+gboolean
+mc_accounts_audit_personal_export (McDb *db, const char *action, gint64 dossier_id, const char *detail,
+                                   GError **error)
+{
+  g_return_val_if_fail (MC_IS_DB (db), FALSE);
+
+  return mc_accounts_check (db, mc_db_get_actor (db), MC_PERMISSION_PERSONAL_DATA, 0, error) &&
+         mc_audit_append (db, action, "dossier", dossier_id, detail, error);
 }

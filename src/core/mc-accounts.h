@@ -51,7 +51,18 @@ typedef enum {
   MC_PERMISSION_ADMINISTER,     /* accounts, catalog, calendar, settings */
   MC_PERMISSION_PERSONAL_DATA,  /* exports with unmasked personal data */
   MC_PERMISSION_AUDIT,          /* reading the audit trail: administrators, committee leaders */
+  MC_PERMISSION_CONFIGURE,      /* the catalog and the calendar: every appointment and report
+                                 * depends on them, so the administrator's alone */
+  MC_PERMISSION_SIGNED_IN,      /* anyone with an active account and a role: reading lists */
 } McPermission;
+
+/* What a database is for: a real center's, or one the demo or a test made.
+ * Only the latter accept actions at another time than now from anyone. */
+typedef enum {
+  MC_DATABASE_REAL,
+  MC_DATABASE_DEMO,
+  MC_DATABASE_TEST,
+} McDatabasePurpose;
 
 typedef struct {
   gint64   id;
@@ -120,6 +131,23 @@ gboolean      mc_accounts_check           (McDb *db, gint64 staff_id, McPermissi
 /* Once accounts are enforced, whoever an action names must be the staff
  * member signed in on this connection: nobody acts in another's name. */
 gboolean      mc_accounts_check_actor     (McDb *db, gint64 staff_id, GError **error);
+
+/* An action dated `at` (the demo, tests and migrations): within a few
+ * minutes of the real clock anyone may; otherwise only the administrator,
+ * or anyone on a demo or test database, and an audit row records the time
+ * given beside the real one. `what` names the action for that row. Checks
+ * the real clock, so MOTCUA_NOW fakes nothing either. */
+gboolean      mc_accounts_check_time      (McDb *db, gint64 staff_id, McTime at, const char *what,
+                                           gint64 dossier_id, GError **error);
+McDatabasePurpose mc_accounts_get_database_purpose (McDb *db);
+/* Marks the database (the demo does, test set-ups do); not offered to a person. */
+gboolean      mc_accounts_set_database_purpose (McDb *db, McDatabasePurpose purpose, GError **error);
+
+/* An export that shows personal data (receipt, control sheet, register, a
+ * search by ID number or phone): MC_PERMISSION_PERSONAL_DATA, then one audit
+ * row naming who took what. */
+gboolean      mc_accounts_audit_personal_export (McDb *db, const char *action, gint64 dossier_id,
+                                                 const char *detail, GError **error);
 
 McRoles       mc_roles_from_string        (const char *text, GError **error);  /* "tiep_nhan,bao_cao" */
 char         *mc_roles_to_string          (McRoles roles);

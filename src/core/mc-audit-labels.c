@@ -47,6 +47,10 @@ static const struct {
   { "sign_in_locked", N_("Sign-in tried on a locked account") },
   { "sign_in_unknown", N_("Sign-in with an unknown user name") },
   { "export.register", N_("Dossier register exported") },
+  { "export.receipt", N_("Receipt with personal data exported") },
+  { "export.control_sheet", N_("Control sheet exported") },
+  { "export.search", N_("Search by ID number or phone") },
+  { "backdated", N_("Action recorded at another time than now") },
   { "import", N_("Data imported from a file") },
   { "demo", N_("Demo data created") },
   { "audit.keyed", N_("Audit log sealed with the key") },
@@ -86,6 +90,7 @@ static const struct {
   { "backup_interval_hours", FALSE, N_("Hours between automatic backups") },
   { "backup_keep", FALSE, N_("Backups kept") },
   { "unit.office_name", FALSE, N_("Name of the one-stop office") },
+  { "database.purpose", FALSE, N_("Use of the database (demo or test)") },
 };
 
 const char *const *

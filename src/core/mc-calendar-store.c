@@ -9,6 +9,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "mc-accounts.h"
 #include "mc-calendar-store.h"
 #include "mc-csv.h"
 #include "mc-text.h"
@@ -108,6 +109,14 @@ mc_calendar_store_load (McDb *db, GError **error)
   return g_steal_pointer (&calendar);
 }
 
+/* The calendar decides every appointment and report: the administrator's
+ * (MC_PERMISSION_CONFIGURE), checked here for the window and the command line. */
+static gboolean
+may_configure (McDb *db, GError **error)
+{
+  return mc_accounts_check (db, mc_db_get_actor (db), MC_PERMISSION_CONFIGURE, 0, error);
+}
+
 static gboolean
 write_exception (McDb *db, McDate date, McExceptionKind kind, const char *name, GError **error)
 {
@@ -146,16 +155,17 @@ mc_calendar_store_set_exception (McDb *db, McDate date, McExceptionKind kind, co
 {
   g_return_val_if_fail (MC_IS_DB (db), FALSE);
 
-  return write_exception (db, date, kind, name, error);
+  return may_configure (db, error) && write_exception (db, date, kind, name, error);
 }
 
 gboolean
 mc_calendar_store_remove_exception (McDb *db, McDate date, GError **error)
 {
   g_autofree char *iso = mc_date_to_iso (date);
-  sqlite3_stmt *stmt = mc_db_prepare (db, "DELETE FROM calendar_day WHERE date = ?", error);
+  sqlite3_stmt *stmt;
 
-  if (stmt == NULL)
+  if (!may_configure (db, error) ||
+      (stmt = mc_db_prepare (db, "DELETE FROM calendar_day WHERE date = ?", error)) == NULL)
     return FALSE;
   sqlite3_bind_text (stmt, 1, iso, -1, SQLITE_TRANSIENT);
   return mc_db_step_done (db, stmt, error);
@@ -168,7 +178,7 @@ mc_calendar_store_set_office_hours (McDb *db, int weekday, const McOfficeHours *
   g_autofree char *value = mc_office_hours_to_string (hours);
 
   g_return_val_if_fail (weekday >= 1 && weekday <= 7, FALSE);
-  return mc_db_set_setting (db, key, value, error);
+  return may_configure (db, error) && mc_db_set_setting (db, key, value, error);
 }
 
 gboolean
@@ -177,13 +187,13 @@ mc_calendar_store_set_weekly_rest (McDb *db, int weekday, gboolean rest, GError 
   g_autofree char *key = rest_key (weekday);
 
   g_return_val_if_fail (weekday >= 1 && weekday <= 7, FALSE);
-  return mc_db_set_setting (db, key, rest ? "1" : "0", error);
+  return may_configure (db, error) && mc_db_set_setting (db, key, rest ? "1" : "0", error);
 }
 
 gboolean
 mc_calendar_store_set_compensate_culture_day (McDb *db, gboolean compensate, GError **error)
 {
-  return mc_db_set_setting (db, "calendar.compensate_culture_day", compensate ? "1" : "0", error);
+  return may_configure (db, error) && mc_db_set_setting (db, "calendar.compensate_culture_day", compensate ? "1" : "0", error);
 }
 
 gboolean
@@ -191,7 +201,7 @@ mc_calendar_store_set_year_announced (McDb *db, int year, gboolean announced, GE
 {
   g_autofree char *key = g_strdup_printf ("calendar.announced.%d", year);
 
-  return mc_db_set_setting (db, key, announced ? "1" : "0", error);
+  return may_configure (db, error) && mc_db_set_setting (db, key, announced ? "1" : "0", error);
 }
 
 static gboolean
@@ -254,7 +264,7 @@ mc_calendar_store_import_csv (McDb *db, const char *data, gsize length, gboolean
 
   g_return_val_if_fail (MC_IS_DB (db), FALSE);
 
-  if (!mc_db_begin (db, error))
+  if (!may_configure (db, error) || !mc_db_begin (db, error))
     return FALSE;
   if (!import_rows (db, reader, announced, &count, error) || !mc_db_commit (db, error))
     {

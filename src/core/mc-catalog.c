@@ -5,6 +5,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "mc-accounts.h"
 #include "mc-catalog.h"
 #include "mc-text.h"
 #include "mc-time.h"
@@ -461,7 +462,8 @@ mc_catalog_save_procedure (McCatalog *self, McProcedure *procedure, GError **err
   g_return_val_if_fail (MC_IS_CATALOG (self), FALSE);
   g_return_val_if_fail (MC_IS_PROCEDURE (procedure), FALSE);
 
-  if (!mc_db_begin (self->db, error))
+  if (!mc_accounts_check (self->db, mc_db_get_actor (self->db), MC_PERMISSION_CONFIGURE, 0, error) ||
+      !mc_db_begin (self->db, error))
     return FALSE;
   if (!mc_catalog_write_procedure (self, procedure, NULL, error) || !mc_db_commit (self->db, error))
     {

@@ -14,6 +14,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "mc-accounts.h"
 #include "mc-calendar-store.h"
 #include "mc-catalog.h"
 #include "mc-demo-people.h"
@@ -624,6 +625,9 @@ mc_demo_fill_at (McDb *db, guint n_dossiers, guint32 seed, McTime now, McDemoSta
                    _("The database already has dossiers or staff: demo data is only added to a new database"));
       return FALSE;
     }
+  /* The demo's history is dated, and its clerks may date what they do. */
+  if (!mc_accounts_set_database_purpose (db, MC_DATABASE_DEMO, error))
+    return FALSE;
   d.db = db;
   d.rand = g_rand_new_with_seed (seed);
   d.now = now;

@@ -412,6 +412,9 @@ mc_dossier_store_receive (McDossierStore *self, McDossier *dossier, GError **err
     return FALSE;
   if (d->received_at == 0)
     d->received_at = mc_time_now ();
+  /* A reception dated in the past would count as early in every report. */
+  if (!mc_accounts_check_time (self->db, mc_db_get_actor (self->db), d->received_at, "Tiếp nhận hồ sơ", 0, error))
+    return FALSE;
   if (!validate (d, error) || !lookup_procedure (self, d->procedure_code, &procedure_id, &days, error) ||
       !mc_calendar_add_working_days (self->calendar, d->received_at, days, &legal_due, error))
     return FALSE;
@@ -559,6 +562,38 @@ fts_query (const char *query)
   return g_string_free (out, FALSE);
 }
 
+/* An ID number (9 or 12 digits) or a phone: a query that names a person. */
+static gboolean
+names_a_person (const char *query)
+{
+  guint digits = 0;
+
+  for (const char *p = query ? query : ""; *p; p++)
+    if (g_ascii_isdigit (*p))
+      digits++;
+    else if (*p != ' ' && *p != '.' && *p != '+' && *p != '-')
+      return FALSE;
+  return digits >= 9;
+}
+
+GPtrArray *
+mc_dossier_store_search_person (McDossierStore *self, const char *query, guint limit, GError **error)
+{
+  g_autofree char *detail = NULL;
+  gsize len = query ? strlen (query) : 0;
+
+  g_return_val_if_fail (MC_IS_DOSSIER_STORE (self), NULL);
+
+  /* The trail keeps only the query's last digits: it names the search, not
+   * the citizen. */
+  if (names_a_person (query))
+    detail = g_strdup_printf ("Tra cứu theo số giấy tờ hoặc số điện thoại …%s", query + (len > 4 ? len - 4 : 0));
+  if (detail ? !mc_accounts_audit_personal_export (self->db, "export.search", 0, detail, error)
+             : !mc_accounts_check (self->db, mc_db_get_actor (self->db), MC_PERMISSION_PERSONAL_DATA, 0, error))
+    return NULL;
+  return mc_dossier_store_search (self, query, limit, error);
+}
+
 GPtrArray *
 mc_dossier_store_search (McDossierStore *self, const char *query, guint limit, GError **error)
 {
@@ -684,6 +719,8 @@ mc_dossier_store_refuse (McDossierStore *self, McDossier *dossier, const char *r
     return NULL;
   if (d->received_at == 0)
     d->received_at = mc_time_now ();
+  if (!mc_accounts_check_time (self->db, mc_db_get_actor (self->db), d->received_at, "Từ chối tiếp nhận", 0, error))
+    return NULL;
   stmt = mc_db_prepare (self->db, "INSERT INTO refusal (unit_id, procedure_id, at, staff_id, applicant_name, "
                                   "applicant_id_number, reason) VALUES (?, ?, ?, mc_actor (), ?, ?, ?)", error);
   if (stmt == NULL)

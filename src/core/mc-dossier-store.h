@@ -39,6 +39,10 @@ char           *mc_dossier_store_refuse       (McDossierStore *self, McDossier *
                                                GError **error);
 McDossier      *mc_dossier_store_find         (McDossierStore *self, const char *code, GError **error);
 /* Code, name, ID number or phone, with or without diacritics. */
+/* A person's search (the command line): needs MC_PERMISSION_PERSONAL_DATA,
+ * and a search by an ID number or a phone writes an audit row. NULL on refusal. */
+GPtrArray      *mc_dossier_store_search_person (McDossierStore *self, const char *query, guint limit,
+                                                GError **error);
 GPtrArray      *mc_dossier_store_search       (McDossierStore *self, const char *query, guint limit,
                                                GError **error);
 /* Procedure codes most received at this counter in the last 90 days, most first. */

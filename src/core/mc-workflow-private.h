@@ -52,8 +52,9 @@ typedef struct {
 } Position;
 
 typedef struct {
-  gint64 department;
-  double days;
+  gint64  department;
+  double  days;
+  McRoles role;  /* who acts at the step (procedure_step.role) */
 } RouteStep;
 
 /* One row of dossier_event. */

@@ -75,6 +75,39 @@ verb_of (McTransition transition)
     }
 }
 
+/* Finishing before the route's last step skips the steps after it. That is
+ * a decision, so only a head of the department holding the dossier or a
+ * committee leader takes it — never the counter, a specialist or the
+ * records clerk, who would sign in a leader's place — and a head cannot
+ * skip a step the route gives to the committee's leader. */
+static gboolean
+cut_short_ok (Txn *t, GError **error)
+{
+  g_autoptr(McStaff) s = NULL;
+  McRoles needed = MC_ROLE_HEAD | MC_ROLE_LEADER;
+
+  if (t->actor == 0 && mc_accounts_check (t->self->db, 0, MC_PERMISSION_ADMINISTER, 0, NULL))
+    return TRUE;  /* before the first administrator nobody signs in */
+  for (int k = MAX (t->pos.step, 1); k < t->n_route; k++)
+    if (t->route[k].role & MC_ROLE_LEADER)
+      needed = MC_ROLE_LEADER;
+  {
+    g_autoptr(McAccounts) accounts = mc_accounts_new (t->self->db);
+    s = mc_accounts_get_staff_by_id (accounts, t->actor, error);
+  }
+  if (s == NULL)
+    return FALSE;
+  if (s->roles & needed)
+    return TRUE;
+  g_set_error (error, MC_ACCOUNTS_ERROR, MC_ACCOUNTS_ERROR_FORBIDDEN,
+               needed == MC_ROLE_LEADER
+                 ? _("%s cannot skip the committee leader’s step: only the leader may end the route before it")
+                 : _("%s cannot end the route before its last step: only the head of the department or a "
+                     "committee leader may skip the steps left"),
+               s->full_name);
+  return FALSE;
+}
+
 /* The actor's right, once the state allows the transition. */
 static gboolean
 actor_ok (Txn *t, McTransition transition, GError **error)
@@ -82,11 +115,11 @@ actor_ok (Txn *t, McTransition transition, GError **error)
   switch (transition)
     {
     case MC_TRANSITION_FINISH:
-      /* The route's last step issues the result; before it, only someone
-       * who decides (a head, a leader, the records clerk) may cut the route
-       * short — never the counter or a specialist alone. */
-      return mc_workflow_authorize (t, t->pos.step >= t->n_route ? MC_PERMISSION_PROCESS : MC_PERMISSION_DECIDE,
-                                    error);
+      /* The route's last step issues the result; before it, the route is
+       * cut short (cut_short_ok). */
+      if (t->pos.step >= t->n_route)
+        return mc_workflow_authorize (t, MC_PERMISSION_PROCESS, error);
+      return mc_workflow_authorize (t, MC_PERMISSION_DECIDE, error) && cut_short_ok (t, error);
     case MC_TRANSITION_UNQUALIFIED:
       return mc_workflow_authorize (t, MC_PERMISSION_DECIDE, error);
     case MC_TRANSITION_WITHDRAW:

@@ -148,7 +148,7 @@ mc_workflow_load_position (McWorkflow *self, const char *code, Position *p, GErr
 static gboolean
 load_route (Txn *t, GError **error)
 {
-  sqlite3_stmt *stmt = mc_db_prepare (t->self->db, "SELECT department_id, days FROM procedure_step "
+  sqlite3_stmt *stmt = mc_db_prepare (t->self->db, "SELECT department_id, days, role FROM procedure_step "
                                                    "WHERE procedure_id = ? ORDER BY position", error);
 
   if (stmt == NULL)
@@ -159,6 +159,7 @@ load_route (Txn *t, GError **error)
     {
       t->route[t->n_route].department = sqlite3_column_int64 (stmt, 0);
       t->route[t->n_route].days = sqlite3_column_double (stmt, 1);
+      t->route[t->n_route].role = mc_roles_from_string ((const char *) sqlite3_column_text (stmt, 2), NULL);
       t->n_route++;
     }
   sqlite3_reset (stmt);
@@ -356,6 +357,11 @@ mc_workflow_txn_begin (McWorkflow *self, const char *code, const McAction *actio
   if (!mc_accounts_check_actor (self->db, t->actor, error))
     goto fail;
   mc_db_set_actor (self->db, t->actor);
+  /* The actor's right to date the action otherwise than now (the demo,
+   * tests, migrations): a records clerk's result dated a month back would
+   * count as early in every report. */
+  if (!mc_accounts_check_time (self->db, t->actor, t->at, t->pos.code, t->pos.id, error))
+    goto fail;
   if (t->at < t->pos.last_event)
     {
       g_autofree char *last = mc_time_to_iso (t->pos.last_event);

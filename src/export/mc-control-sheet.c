@@ -23,6 +23,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "mc-accounts.h"
 #include "mc-control-sheet.h"
 #include "mc-receipt.h"
 
@@ -92,7 +93,17 @@ mc_control_sheet_data_new (McWorkflow *workflow, const char *code, GError **erro
   g_return_val_if_fail (code != NULL, NULL);
 
   item = mc_workflow_get_item (workflow, code, mc_time_now (), error);
-  if (item == NULL || (handovers = mc_workflow_handovers (workflow, code, error)) == NULL)
+  if (item == NULL)
+    return NULL;
+  {
+    /* The sheet names the applicant and every hand: audited, like each
+     * export with personal data. */
+    g_autofree char *detail = g_strdup_printf ("Phiếu kiểm soát %s", item->code);
+    if (!mc_accounts_audit_personal_export (mc_workflow_get_db (workflow), "export.control_sheet", 0,
+                                            detail, error))
+      return NULL;
+  }
+  if ((handovers = mc_workflow_handovers (workflow, code, error)) == NULL)
     return NULL;
   g_ptr_array_unref (data->handovers);
   data->handovers = handovers;

@@ -3,6 +3,7 @@
  */
 #include "config.h"
 
+#include "mc-accounts.h"
 #include "mc-dossier-receipt.h"
 #include "mc-records-private.h"
 
@@ -42,8 +43,10 @@ mc_dossier_receipt_data (McDb *db, McDossier *dossier, GError **error)
 {
   g_autoptr(McReceiptData) r = mc_receipt_data_new ();
   McDossierData *d = mc_dossier_get_data (dossier);
+  g_autofree char *detail = g_strdup_printf ("Giấy tiếp nhận %s", d->code ? d->code : "");
 
-  if (!fill_unit (db, r, error))
+  /* The form carries the full ID number and phone: audited each time. */
+  if (!mc_accounts_audit_personal_export (db, "export.receipt", d->id, detail, error) || !fill_unit (db, r, error))
     return NULL;
   r->code = g_strdup (d->code);
   r->procedure_name = g_strdup (d->procedure_name);
