@@ -151,8 +151,8 @@ search (McDb *db, int argc, char **argv)
   store = open_store (db, &error);
   if (store == NULL)
     return mc_cli_fail (error);
-  hits = mc_dossier_store_search (store, argv[1], 100, &error);
-  if (error)
+  hits = mc_dossier_store_search_person (store, argv[1], 100, &error);
+  if (hits == NULL || error)
     return mc_cli_fail (error);
   for (guint i = 0; i < hits->len; i++)
     {

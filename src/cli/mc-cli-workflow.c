@@ -12,6 +12,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "mc-accounts.h"
 #include "mc-apology-form.h"
 #include "mc-calendar-store.h"
 #include "mc-cli.h"
@@ -365,6 +366,16 @@ mc_cli_is_workflow_command (const char *name)
   return FALSE;
 }
 
+static gboolean
+signed_in_as (McDb *db, const char *username)
+{
+  g_autoptr(McAccounts) accounts = mc_accounts_new (db);
+  g_autoptr(McStaff) staff = mc_db_get_actor (db) ? mc_accounts_get_staff_by_id (accounts, mc_db_get_actor (db), NULL)
+                                                  : NULL;
+
+  return staff != NULL && g_str_equal (staff->username, username);
+}
+
 static int
 run_command (McDb *db, const Command *cmd, Args *args)
 {
@@ -373,7 +384,9 @@ run_command (McDb *db, const Command *cmd, Args *args)
   g_autoptr(McWorkflow) wf = NULL;
   McAction action = { 0, arg (args, "--user"), arg (args, "--note") };
 
-  if (calendar == NULL || (action.username && !mc_cli_sign_in (db, action.username, &error)))
+  /* mc_cli_run has signed in the --user given after the subcommand. */
+  if (calendar == NULL || (action.username && !signed_in_as (db, action.username) &&
+                           !mc_cli_sign_in (db, action.username, &error)))
     return mc_cli_fail (error);
   if (!time_arg (args, "--at", &action.at))
     return invalid (_("Invalid time: write it as YYYY-MM-DD HH:MM"));

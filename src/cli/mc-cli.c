@@ -11,6 +11,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "mc-accounts.h"
 #include "mc-audit.h"
 #include "mc-backup.h"
 #include "mc-catalog.h"
@@ -31,6 +32,126 @@ static const struct {
   { "report", mc_cli_report },
   { "liveboard", mc_cli_liveboard },
 };
+
+/* Every command the line accepts and what core is asked before it runs:
+ * a permission for the person signed in, or ACCESS_OPEN for what needs
+ * nobody (computations and masked public data). A command or subcommand
+ * missing here is not run (its command prints its usage), so none can be
+ * added unchecked; tests/test-authz.c reads this list (motcua help
+ * --commands) and fails for one without a row in its table. Core checks
+ * again, with the department and the dossier's step, inside each action. */
+#define ACCESS_OPEN (-1)
+
+static const struct {
+  const char *name;
+  int         access;  /* McPermission or ACCESS_OPEN */
+} access_table[] = {
+  { "help", ACCESS_OPEN },
+  { "account init", ACCESS_OPEN },  /* only while no administrator exists (core) */
+  { "account add", MC_PERMISSION_ADMINISTER },
+  { "account list", MC_PERMISSION_ADMINISTER },
+  { "account password", MC_PERMISSION_SIGNED_IN },
+  { "account passwd", MC_PERMISSION_SIGNED_IN },
+  { "account unlock", MC_PERMISSION_ADMINISTER },
+  { "audit verify", MC_PERMISSION_AUDIT },
+  { "audit list", MC_PERMISSION_AUDIT },
+  { "backup", MC_PERMISSION_ADMINISTER },
+  { "restore", MC_PERMISSION_ADMINISTER },
+  { "check", MC_PERMISSION_ADMINISTER },
+  { "calendar due", ACCESS_OPEN },
+  { "calendar holidays", ACCESS_OPEN },
+  { "calendar lunar", ACCESS_OPEN },
+  { "calendar solar", ACCESS_OPEN },
+  { "calendar set", MC_PERMISSION_CONFIGURE },
+  { "calendar remove", MC_PERMISSION_CONFIGURE },
+  { "calendar import", MC_PERMISSION_CONFIGURE },
+  { "calendar hours", MC_PERMISSION_SIGNED_IN },  /* changing them: CONFIGURE, in core */
+  { "catalog import", MC_PERMISSION_CONFIGURE },
+  { "catalog export", MC_PERMISSION_SIGNED_IN },
+  { "catalog list", MC_PERMISSION_SIGNED_IN },
+  { "demo", MC_PERMISSION_ADMINISTER },
+  { "dossier receive", MC_PERMISSION_RECEIVE },
+  { "dossier refuse", MC_PERMISSION_RECEIVE },
+  { "dossier show", MC_PERMISSION_SIGNED_IN },  /* ID number and phone only with PERSONAL_DATA */
+  { "dossier search", MC_PERMISSION_PERSONAL_DATA },
+  { "dossier import", MC_PERMISSION_ADMINISTER },
+  { "dossier receipt", MC_PERMISSION_PERSONAL_DATA },
+  { "dossier control-sheet", MC_PERMISSION_PERSONAL_DATA },
+  { "dossier register", MC_PERMISSION_PERSONAL_DATA },
+  /* The routing: core decides by the department holding the dossier and its step. */
+  { "dossier transfer", MC_PERMISSION_SIGNED_IN },
+  { "dossier accept", MC_PERMISSION_SIGNED_IN },
+  { "dossier send-back", MC_PERMISSION_SIGNED_IN },
+  { "dossier pause", MC_PERMISSION_SIGNED_IN },
+  { "dossier resume", MC_PERMISSION_SIGNED_IN },
+  { "dossier external", MC_PERMISSION_SIGNED_IN },
+  { "dossier finish", MC_PERMISSION_SIGNED_IN },
+  { "dossier unqualified", MC_PERMISSION_SIGNED_IN },
+  { "dossier withdraw", MC_PERMISSION_SIGNED_IN },
+  { "dossier return", MC_PERMISSION_RETURN },
+  { "dossier apology", MC_PERMISSION_SIGNED_IN },
+  { "dossier inbox", MC_PERMISSION_SIGNED_IN },
+  { "dossier apologies", MC_PERMISSION_SIGNED_IN },
+  { "report period", ACCESS_OPEN },
+  { "report 06a", MC_PERMISSION_REPORT },
+  { "report public", MC_PERMISSION_REPORT },
+  { "report cchc", MC_PERMISSION_REPORT },
+  { "report evaluation", MC_PERMISSION_REPORT },
+  { "report narrative", MC_PERMISSION_REPORT },
+  { "report import-06a", MC_PERMISSION_REPORT },
+  { "liveboard", ACCESS_OPEN },  /* masked public data only */
+};
+
+/* The row for argv[0] (and its subcommand argv[1]), or -1. */
+static int
+find_access (int argc, char **argv)
+{
+  g_autofree char *both = argc > 1 ? g_strdup_printf ("%s %s", argv[0], argv[1]) : NULL;
+
+  for (guint k = 0; k < G_N_ELEMENTS (access_table); k++)
+    if (g_strcmp0 (access_table[k].name, both) == 0)
+      return (int) k;
+  for (guint k = 0; k < G_N_ELEMENTS (access_table); k++)
+    if (g_str_equal (access_table[k].name, argv[0]))
+      return (int) k;
+  return -1;
+}
+
+/* Asks core whether the person signed in (or nobody) may run row k. */
+static gboolean
+may_run (McDb *db, int k, GError **error)
+{
+  if (access_table[k].access == ACCESS_OPEN ||
+      mc_accounts_check (db, mc_db_get_actor (db), (McPermission) access_table[k].access, 0, error))
+    return TRUE;
+  if (g_error_matches (*error, MC_ACCOUNTS_ERROR, MC_ACCOUNTS_ERROR_SIGN_IN))
+    {
+      g_clear_error (error);
+      g_set_error (error, MC_ACCOUNTS_ERROR, MC_ACCOUNTS_ERROR_SIGN_IN,
+                   _("“%s” needs a signed-in person with the right to it: motcua --user NAME %s …"),
+                   access_table[k].name, access_table[k].name);
+    }
+  return FALSE;
+}
+
+static int
+print_commands (void)
+{
+  for (guint k = 0; k < G_N_ELEMENTS (access_table); k++)
+    g_print ("%s\n", access_table[k].name);
+  return 0;
+}
+
+/* `dossier transfer CODE --user U`: the routing commands also take the
+ * person after the subcommand. */
+static const char *
+user_after_command (int argc, char **argv)
+{
+  for (int i = 2; argc > 1 && mc_cli_is_workflow_command (argv[1]) && i + 1 < argc; i++)
+    if (g_str_equal (argv[i], "--user"))
+      return argv[i + 1];
+  return NULL;
+}
 
 /* Index of the first argument after the global options (--db PATH,
  * --user NAME). */
@@ -220,22 +341,34 @@ mc_cli_run (int argc, char **argv)
 
   argc = take_force_option (argc, argv);
   i = command_index (argc, argv, &db_path, &user);
-
+  if (i + 1 < argc && g_strcmp0 (argv[i], "help") == 0 && g_strcmp0 (argv[i + 1], "--commands") == 0)
+    return print_commands ();
   if (i >= argc || g_strcmp0 (argv[i], "help") == 0 || g_strcmp0 (argv[i], "--help") == 0)
     return print_help ();
+  /* Both work on a database that may not open: they check the person themselves. */
   if (g_strcmp0 (argv[i], "restore") == 0 || g_strcmp0 (argv[i], "check") == 0)
     return mc_cli_restore (db_path, user, argc - i, argv + i);
   for (guint c = 0; c < G_N_ELEMENTS (commands); c++)
     if (g_strcmp0 (argv[i], commands[c].name) == 0)
       {
         GError *error = NULL;
+        int k = find_access (argc - i, argv + i);
 
+        /* A subcommand not in the table is not run; without one, the
+         * command only prints its usage. */
+        if (k < 0 && argc - i > 1)
+          {
+            g_printerr (_("Unknown command “%s %s”; see motcua help\n"), argv[i], argv[i + 1]);
+            return 2;
+          }
         db = mc_cli_open_db (db_path);
         if (db == NULL)
           return 1;
         if (mc_cli_is_password_command (argc - i, argv + i))
           mc_cli_allow_password_change ();
-        if (user && !mc_cli_sign_in (db, user, &error))
+        if (user == NULL)
+          user = user_after_command (argc - i, argv + i);
+        if ((user && !mc_cli_sign_in (db, user, &error)) || (k >= 0 && !may_run (db, k, &error)))
           return mc_cli_fail (error);
         return commands[c].run (db, argc - i, argv + i);
       }
