@@ -47,7 +47,7 @@ static const Row rows[] = {
   /* An administrator exists: nobody creates a first one again. */
   { "account init", "--username x.y --name \"X Y\"", "nnnnnnnnn" },
   { "account add", "tn.moi --name \"Nguyễn Văn Mới\" --roles tiep_nhan --department TTPV", "nynnnnnnn" },
-  { "account list", "", "nynnnnnnn" },
+  { "account list", "", "nyyyyyyyy" },
   { "account password", "", "nyyyyyyyy" },
   { "account passwd", "", "nyyyyyyyy" },
   { "account unlock", "tn.lan", "nynnnnnnn" },

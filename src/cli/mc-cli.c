@@ -49,7 +49,7 @@ static const struct {
   { "help", ACCESS_OPEN },
   { "account init", ACCESS_OPEN },  /* only while no administrator exists (core) */
   { "account add", MC_PERMISSION_ADMINISTER },
-  { "account list", MC_PERMISSION_ADMINISTER },
+  { "account list", MC_PERMISSION_SIGNED_IN },  /* colleagues to hand a dossier to */
   { "account password", MC_PERMISSION_SIGNED_IN },
   { "account passwd", MC_PERMISSION_SIGNED_IN },
   { "account unlock", MC_PERMISSION_ADMINISTER },
