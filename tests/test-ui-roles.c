@@ -234,7 +234,14 @@ test_hidden_action (void)
   g_assert_true (mc_inbox_page_select (page, dossier_code));
   g_assert_false (offered (page, "inbox.accept"));
 
+  /* Finishing at step 2 would skip the committee leader's step: not the
+   * head's to decide (mc-workflow-rules.c), the leader's. */
   window = sign_in_as ("tp.quang");
+  page = MC_INBOX_PAGE (mc_window_get_page_widget (window, "inbox"));
+  mc_inbox_page_set_filter (page, 0, FALSE);
+  g_assert_true (mc_inbox_page_select (page, dossier_code));
+  g_assert_false (offered (page, "inbox.finish"));
+  window = sign_in_as ("pct.nga");
   page = MC_INBOX_PAGE (mc_window_get_page_widget (window, "inbox"));
   mc_inbox_page_set_filter (page, 0, FALSE);
   g_assert_true (mc_inbox_page_select (page, dossier_code));
