@@ -99,6 +99,10 @@ static const Row rows[] = {
   { "report cchc", "--from 2026-10-15 --to 2027-01-14 --format csv -o {OUT}/cchc.csv", "nnnnyynyy" },
   { "report evaluation", "--from 2026-10-15 --to 2027-01-14 --format csv -o {OUT}/eval.csv", "nnnnyynyy" },
   { "report narrative", "--from 2026-10-15 --to 2027-01-14 --format txt -o {OUT}/bao-cao.txt", "nnnnyynyy" },
+  { "settings list", "", "nynnnnnnn" },
+  { "settings get", "report.signer", "nynnnnnnn" },
+  { "settings set", "report.place \"Phú Sơn\"", "nynnnnnnn" },
+  { "settings reset", "report.preparer", "nynnnnnnn" },
   { "report import-06a", "--unit 000.00.06.X02 --from 2026-10-15 --to 2027-01-14 {DIR}/x02.csv", "nnnnyynyy" },
   { "liveboard", "--render {OUT}/board.png --size 320x180", "yyyyyyyyy" },
 };

@@ -30,6 +30,7 @@ static const struct {
   { "demo", mc_cli_demo },
   { "dossier", mc_cli_dossier },
   { "report", mc_cli_report },
+  { "settings", mc_cli_settings },
   { "liveboard", mc_cli_liveboard },
 };
 
@@ -101,6 +102,12 @@ static const struct {
   { "report evaluation", MC_PERMISSION_REPORT },
   { "report narrative", MC_PERMISSION_REPORT },
   { "report import-06a", MC_PERMISSION_REPORT },
+  /* The unit's settings (signers, place, periods, thresholds): reading them
+   * too, since `list` shows the rules the administrator is about to change. */
+  { "settings list", MC_PERMISSION_CONFIGURE },
+  { "settings get", MC_PERMISSION_CONFIGURE },
+  { "settings set", MC_PERMISSION_CONFIGURE },
+  { "settings reset", MC_PERMISSION_CONFIGURE },
   { "liveboard", ACCESS_OPEN },  /* masked public data only */
 };
 
@@ -320,6 +327,7 @@ print_help (void)
                      "  report import-06a --unit CODE --from YYYY-MM-DD --to YYYY-MM-DD FILE.csv   a subordinate unit's 06a\n"
                      "  liveboard [--monitor N]                  the full-screen public board\n"
                      "  liveboard --render FILE.png --size WxH [--at \"YYYY-MM-DD HH:MM\"]   the board as a picture"));
+  g_print ("%s\n", _("  settings list|get KEY|set KEY VALUE|set KEY --file FILE|reset KEY   signers, place, periods (administrator)"));
   g_print ("%s\n", _("  dossier receipt|refuse|transfer|accept|send-back|pause|resume|external|finish|unqualified|withdraw|\n"
                      "          return|apology|control-sheet|register|inbox|apologies …   the life of a dossier\n"
                      "          (motcua dossier COMMAND without its arguments shows them)\n"

@@ -41,6 +41,8 @@ int       mc_cli_restore      (const char *db_path, const char *user, int argc, 
 int       mc_cli_report       (McDb *db, int argc, char **argv);
 /* The public board drawn to a PNG (mc-cli-board.c). */
 int       mc_cli_liveboard    (McDb *db, int argc, char **argv);
+/* The unit's settings registry (mc-cli-settings.c). */
+int       mc_cli_settings     (McDb *db, int argc, char **argv);
 /* Mẫu 05 and Mẫu 06 (mc-cli-records.c); argv[0] is the subcommand. */
 int       mc_cli_dossier_control_sheet (McDb *db, int argc, char **argv);
 int       mc_cli_dossier_register      (McDb *db, int argc, char **argv);

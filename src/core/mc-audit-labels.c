@@ -8,6 +8,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "mc-settings.h"
 #include "mc-accounts.h"
 #include "mc-audit-labels.h"
 #include "mc-calendar.h"
@@ -315,6 +316,7 @@ key_number (const char *key, const char *prefix)
 static char *
 setting_label (const char *key, gboolean *yes_no)
 {
+  const McSettingInfo *info;
   int n;
 
   *yes_no = TRUE;
@@ -334,6 +336,12 @@ setting_label (const char *key, gboolean *yes_no)
         *yes_no = setting_labels[i].yes_no;
         return g_strdup (_(setting_labels[i].label));
       }
+  /* Any other key registered in mc-settings.c reads with its label there. */
+  if ((info = mc_settings_lookup (key)) != NULL)
+    {
+      *yes_no = info->type == MC_SETTING_BOOL;
+      return g_strdup (_(info->label));
+    }
   return g_strdup (key);
 }
 

@@ -17,6 +17,7 @@
 
 #include "mc-report.h"
 #include "mc-report-evaluation.h"
+#include "mc-settings.h"
 #include "mc-report-private.h"
 
 static const char *const index_titles[MC_EVALUATION_N_INDICES] = {
@@ -181,7 +182,7 @@ mc_report_evaluation_compute (McDb *db, gint64 unit_id, McDate from, McDate to, 
     r->n_satisfaction += r->level_count[l];
   for (int l = 0; l < MC_EVALUATION_N_LEVELS; l++)
     r->level_tenths[l] = round_ratio ((guint64) r->level_count[l] * 1000, r->n_satisfaction);
-  thresholds = mc_db_get_setting (db, MC_REPORT_RATING_THRESHOLDS_KEY, MC_REPORT_RATING_THRESHOLDS_DEFAULT);
+  thresholds = mc_settings_get (db, MC_REPORT_RATING_THRESHOLDS_KEY);
   r->rating = r->n_ratings == 0 ? g_strdup ("") : mc_report_rating_label (thresholds, r->total_tenths, error);
   if (r->rating == NULL)
     return NULL;

@@ -16,6 +16,7 @@
 #include "mc-report-cchc.h"
 #include "mc-report-narrative.h"
 #include "mc-report-private.h"
+#include "mc-settings.h"
 
 static const char default_template[] =
   "Thực hiện chế độ báo cáo định kỳ, {{don_vi}} báo cáo tình hình, kết quả giải quyết thủ tục hành chính "
@@ -154,19 +155,6 @@ mc_report_narrative_values (McDb *db, gint64 unit_id, McDate from, McDate to, co
   return g_steal_pointer (&values);
 }
 
-/* "TM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH" when the chairman signs, else
- * "KT. CHỦ TỊCH\n<title>" (NĐ 30/2020: TM. for the collective body, KT. for
- * a deputy). */
-static char *
-authority (const char *title)
-{
-  g_autofree char *upper = g_utf8_strup (title, -1);
-
-  if (upper[0] == '\0' || g_str_equal (upper, "CHỦ TỊCH"))
-    return g_strdup ("TM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH");
-  return g_strdup_printf ("KT. CHỦ TỊCH\n%s", upper);
-}
-
 static char *
 recipients_text (const char *setting)
 {
@@ -198,19 +186,19 @@ mc_report_narrative_new (McDb *db, gint64 unit_id, McDate from, McDate to, const
     return NULL;
   name = unit_name (db, unit_id);
   n->issuer = g_utf8_strup (name, -1);
-  n->place = mc_db_get_setting (db, "report.place", "");
+  n->place = mc_settings_get (db, "report.place");
   n->date = to;
-  template_text = mc_db_get_setting (db, MC_NARRATIVE_TEMPLATE_KEY, default_template);
+  template_text = mc_settings_get (db, MC_NARRATIVE_TEMPLATE_KEY);
   n->body = mc_report_narrative_fill (template_text, values);
-  subject = mc_db_get_setting (db, MC_NARRATIVE_SUBJECT_KEY,
-                               "Tình hình, kết quả giải quyết thủ tục hành chính {{ky_bao_cao}}");
+  subject = mc_settings_get (db, MC_NARRATIVE_SUBJECT_KEY);
   n->subject = mc_report_narrative_fill (subject, values);
-  n->addressee = mc_db_get_setting (db, MC_NARRATIVE_ADDRESSEE_KEY, "");
-  recipients = mc_db_get_setting (db, MC_NARRATIVE_RECIPIENTS_KEY, "Như trên;Lưu: VT");
+  n->addressee = mc_settings_get (db, MC_NARRATIVE_ADDRESSEE_KEY);
+  recipients = mc_settings_get (db, MC_NARRATIVE_RECIPIENTS_KEY);
   n->recipients = recipients_text (recipients);
-  title = mc_db_get_setting (db, "report.signer_title", "");
-  n->authority = authority (title);
-  n->signer = mc_db_get_setting (db, "report.signer", "");
+  title = mc_settings_get (db, "report.signer_title");
+  /* The People's Committee signs its reports: TM. for the chairman, KT. CHỦ TỊCH for a deputy. */
+  n->authority = mc_settings_signer_authority (db, title, "ỦY BAN NHÂN DÂN", "CHỦ TỊCH");
+  n->signer = mc_settings_get (db, "report.signer");
   return g_steal_pointer (&n);
 }
 

@@ -15,23 +15,19 @@
 #include <glib/gi18n-lib.h>
 
 #include "mc-report-period.h"
+#include "mc-settings.h"
 
 static int
 cutoff_day (McDb *db)
 {
-  g_autofree char *text = db ? mc_db_get_setting (db, MC_REPORT_CUTOFF_DAY_KEY, NULL) : NULL;
-  int day = text ? atoi (text) : MC_REPORT_DEFAULT_CUTOFF_DAY;
-
-  /* The day after it must exist in every month. */
-  return day >= 1 && day <= 27 ? day : MC_REPORT_DEFAULT_CUTOFF_DAY;
+  /* The registry bounds it to 1–27: the day after it exists in every month. */
+  return db ? mc_settings_get_int (db, MC_REPORT_CUTOFF_DAY_KEY) : MC_REPORT_DEFAULT_CUTOFF_DAY;
 }
 
 static gboolean
 calendar_periods (McDb *db)
 {
-  g_autofree char *text = db ? mc_db_get_setting (db, MC_REPORT_CALENDAR_PERIODS_KEY, "0") : NULL;
-
-  return g_strcmp0 (text, "1") == 0 || g_strcmp0 (text, "true") == 0;
+  return db != NULL && mc_settings_get_bool (db, MC_REPORT_CALENDAR_PERIODS_KEY);
 }
 
 /* Months [first, last] of the period, counted from January of `year` = 1. */

@@ -12,6 +12,7 @@
 #include "mc-accounts.h"
 #include "mc-audit.h"
 #include "mc-lateness.h"
+#include "mc-settings.h"
 #include "mc-text.h"
 #include "mc-workflow-private.h"
 
@@ -526,10 +527,7 @@ mc_workflow_apology_counts (McWorkflow *self, int year, guint threshold, GError 
 guint
 mc_workflow_get_apology_threshold (McWorkflow *self)
 {
-  g_autofree char *value = mc_db_get_setting (self->db, "apology.threshold", "3");
-  guint64 n = g_ascii_strtoull (value, NULL, 10);
-
-  return n >= 1 && n <= 1000 ? (guint) n : 3;
+  return (guint) mc_settings_get_int (self->db, "apology.threshold");
 }
 
 /* Mẫu 06 */

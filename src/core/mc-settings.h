@@ -1,0 +1,107 @@
+/* mc-settings.h — the registry of the unit's settings: each key with its
+ * type, default, validation, Vietnamese label and group
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * TO ADD A SETTING: add one line to the `registry` table in mc-settings.c
+ * (key, group, label, type, default, bounds or choices, an optional check
+ * function); `motcua settings get|set|list`, the Tùy chỉnh page "Văn bản và
+ * báo cáo" (for groups shown there) and the audit trail's labels then know
+ * it. Read it with mc_settings_get / _get_int / _get_bool, which return the
+ * registered default while the unit has not set it.
+ */
+#pragma once
+
+#include <glib.h>
+
+#include "mc-db.h"
+#include "mc-time.h"
+
+G_BEGIN_DECLS
+
+#define MC_SETTINGS_ERROR (mc_settings_error_quark ())
+GQuark mc_settings_error_quark (void);
+
+typedef enum {
+  MC_SETTINGS_ERROR_UNKNOWN_KEY,
+  MC_SETTINGS_ERROR_INVALID,
+} McSettingsError;
+
+typedef enum {
+  MC_SETTING_TEXT,       /* one line */
+  MC_SETTING_MULTILINE,  /* paragraphs (a template) */
+  MC_SETTING_INT,        /* a whole number in [min, max] */
+  MC_SETTING_BOOL,       /* stored "1" / "0" */
+  MC_SETTING_CHOICE,     /* one of `choices`' values */
+  MC_SETTING_DATE,       /* YYYY-MM-DD (typed also as D/M/YYYY) */
+} McSettingType;
+
+/* Groups in the order the page and `settings list` show them; a group's
+ * label is in mc-settings.c's group_labels. Groups up to
+ * MC_SETTING_GROUP_LAST_DOCUMENT are on the "Văn bản và báo cáo" page. */
+typedef enum {
+  MC_SETTING_GROUP_SIGNER,      /* người ký, địa danh, người lập biểu */
+  MC_SETTING_GROUP_FORMS,       /* biểu mẫu của bộ phận một cửa */
+  MC_SETTING_GROUP_PERIOD,      /* kỳ báo cáo */
+  MC_SETTING_GROUP_EVALUATION,  /* đánh giá, xếp loại */
+  MC_SETTING_GROUP_NARRATIVE,   /* báo cáo bằng lời */
+  MC_SETTING_GROUP_LAST_DOCUMENT = MC_SETTING_GROUP_NARRATIVE,
+  MC_SETTING_GROUP_RULES,       /* quy định của tỉnh */
+  MC_SETTING_GROUP_SYSTEM,      /* sao lưu, đăng nhập */
+  MC_SETTING_N_GROUPS
+} McSettingGroup;
+
+typedef struct {
+  const char *value;  /* stored */
+  const char *label;  /* N_(), shown */
+} McSettingChoice;
+
+/* Further validation after the type's: FALSE with an MC_SETTINGS_ERROR_INVALID
+ * error in Vietnamese (through _()). */
+typedef gboolean (*McSettingCheck) (const char *value, GError **error);
+
+typedef struct {
+  const char            *key;
+  McSettingGroup         group;
+  const char            *label;        /* N_() */
+  const char            *description;  /* N_(), or NULL */
+  McSettingType          type;
+  const char            *fallback;     /* the default, as stored */
+  int                    min, max;     /* INT: bounds; TEXT: min 1 = may not be empty */
+  const McSettingChoice *choices;      /* CHOICE: ends with { NULL, NULL } */
+  McSettingCheck         check;
+} McSettingInfo;
+
+/* Every registered setting, in the table's order. */
+const McSettingInfo *mc_settings_all          (guint *n_settings);
+/* NULL for a key that is not registered. */
+const McSettingInfo *mc_settings_lookup       (const char *key);
+const char          *mc_settings_group_label  (McSettingGroup group);  /* translated */
+
+/* The stored value, or the default; the key must be registered. */
+char                *mc_settings_get          (McDb *db, const char *key);
+int                  mc_settings_get_int      (McDb *db, const char *key);
+gboolean             mc_settings_get_bool     (McDb *db, const char *key);
+McDate               mc_settings_get_date     (McDb *db, const char *key);
+/* TRUE when the unit stored a value (even one equal to the default). */
+gboolean             mc_settings_is_set       (McDb *db, const char *key);
+
+/* The value as it would be stored (trimmed, NFC, "1"/"0", ISO date), or
+ * NULL with a Vietnamese error that names the setting. */
+char                *mc_settings_validate     (const McSettingInfo *info, const char *value, GError **error);
+/* Validates and stores: MC_PERMISSION_CONFIGURE (the administrator); the
+ * audit trail records the change with the person signed in (trigger of
+ * migration 5). A refused value changes nothing. */
+gboolean             mc_settings_set          (McDb *db, const char *key, const char *value, GError **error);
+/* Stores the registered default (audited like any change). */
+gboolean             mc_settings_reset        (McDb *db, const char *key, GError **error);
+/* How a value reads to a person: "Có"/"Không", a choice's label, D/M/YYYY. */
+char                *mc_settings_display      (const McSettingInfo *info, const char *value);
+
+/* The signature block's first lines for `title` signing for `head` of
+ * `collective` under "report.signer_authority" (NĐ 30/2020 Phụ lục I,
+ * mục II.7 and Điều … as noted in mc-settings.c): "TM. ỦY BAN NHÂN DÂN\nCHỦ
+ * TỊCH", "KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH", or the title alone. */
+char                *mc_settings_signer_authority (McDb *db, const char *title, const char *collective,
+                                                   const char *head);
+
+G_END_DECLS
