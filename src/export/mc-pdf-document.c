@@ -39,6 +39,7 @@ struct _McPdfDocument {
   double        page_height;
   double        content_width;
   char         *footnote;      /* small print at the foot of every page */
+  double        keep_next;     /* the height the next table's last row or text's last line keeps with it */
 };
 
 static double
@@ -455,6 +456,38 @@ mc_pdf_document_title (McPdfDocument *doc, const char *title)
 }
 
 void
+mc_pdf_document_keep_with_next (McPdfDocument *doc, double height)
+{
+  g_return_if_fail (doc != NULL && height >= 0);
+  doc->keep_next = height;
+}
+
+/* Before the last row or line of height `height`: a new page unless what
+ * is kept with it fits under it (and always when it would not fit on a
+ * fresh page either: then nothing is gained by moving). */
+static void
+keep_before (McPdfDocument *doc, double height)
+{
+  double keep = doc->keep_next;
+
+  doc->keep_next = 0;
+  if (keep > 0 && doc->y > MC_PDF_MARGIN_TOP && doc->y + height + keep > bottom_limit (doc) &&
+      MC_PDF_MARGIN_TOP + height + keep <= bottom_limit (doc))
+    new_page (doc);
+}
+
+double
+mc_pdf_document_text_height (McPdfDocument *doc, const char *markup, double size, McPdfTextFlags flags)
+{
+  g_autoptr(PangoLayout) layout = NULL;
+
+  g_return_val_if_fail (doc != NULL && markup != NULL, 0);
+
+  layout = create_layout (doc, markup, size, flags, doc->content_width);
+  return layout_height (layout);
+}
+
+void
 mc_pdf_document_text (McPdfDocument  *doc,
                       const char     *markup,
                       double          size,
@@ -475,6 +508,8 @@ mc_pdf_document_text (McPdfDocument  *doc,
 
       pango_layout_iter_get_line_extents (iter, NULL, &logical);
       baseline = pango_units_to_double (pango_layout_iter_get_baseline (iter) - logical.y);
+      if (pango_layout_iter_at_last_line (iter))
+        keep_before (doc, pango_units_to_double (logical.height));
       top = mc_pdf_document_place (doc, pango_units_to_double (logical.height));
       cr = mc_pdf_document_get_cairo (doc);
       if (cr == NULL)
@@ -521,6 +556,7 @@ typedef struct {
   McPdfTableFlags    flags;
   gboolean           grouped;
   double             group_height;  /* the row of group headings (0 without groups) */
+  double             sub_height;    /* the row of subgroup headings ("Trong đó"), or 0 */
   double             title_height;  /* the row of column titles */
   double             number_height; /* the "(1) (2) …" row, or 0 */
 } Table;
@@ -541,16 +577,29 @@ cell_height (McPdfDocument *doc, const Table *t, const char *text, McPdfTextFlag
   return layout_height (layout) + 2 * CELL_PAD_Y;
 }
 
-/* Columns first..last share the group of column first. */
+static const char *
+group_of (const Table *t, int i, gboolean sub)
+{
+  return sub ? t->columns[i].subgroup : t->columns[i].group;
+}
+
+/* Columns first..last share the group (or subgroup) of column first. */
 static int
-group_end (const Table *t, int first)
+run_end (const Table *t, int first, gboolean sub)
 {
   int last = first;
 
-  while (last + 1 < t->n_columns && t->columns[first].group != NULL &&
-         g_strcmp0 (t->columns[last + 1].group, t->columns[first].group) == 0)
+  while (last + 1 < t->n_columns && group_of (t, first, sub) != NULL &&
+         g_strcmp0 (group_of (t, last + 1, sub), group_of (t, first, sub)) == 0 &&
+         (!sub || g_strcmp0 (t->columns[last + 1].group, t->columns[first].group) == 0))
     last++;
   return last;
+}
+
+static gboolean
+run_starts (const Table *t, int i, gboolean sub)
+{
+  return group_of (t, i, sub) != NULL && (i == 0 || run_end (t, i - 1, sub) < i);
 }
 
 static double
@@ -559,28 +608,43 @@ span_width (const Table *t, int first, int last)
   return t->lefts[last] + t->widths[last] - t->lefts[first];
 }
 
+/* The tallest heading of the runs of groups (or subgroups). */
+static double
+runs_height (McPdfDocument *doc, const Table *t, gboolean sub)
+{
+  const McPdfTextFlags head = MC_PDF_TEXT_BOLD | MC_PDF_TEXT_CENTER;
+  double height = 0;
+
+  for (int i = 0; i < t->n_columns; i++)
+    if (run_starts (t, i, sub))
+      height = MAX (height, cell_height (doc, t, group_of (t, i, sub), head, span_width (t, i, run_end (t, i, sub))));
+  return height;
+}
+
 static void
 measure_header (McPdfDocument *doc, Table *t)
 {
   const McPdfTextFlags head = MC_PDF_TEXT_BOLD | MC_PDF_TEXT_CENTER;
-  double single = 0;
+  double single = 0, grouped = 0;
 
+  t->group_height = runs_height (doc, t, FALSE);
+  t->sub_height = runs_height (doc, t, TRUE);
   for (int i = 0; i < t->n_columns; i++)
     {
       double h = cell_height (doc, t, t->columns[i].title, head, t->widths[i]);
 
-      if (t->columns[i].group != NULL)
+      if (t->columns[i].subgroup != NULL)
         t->title_height = MAX (t->title_height, h);
+      else if (t->columns[i].group != NULL)
+        grouped = MAX (grouped, h);
       else
         single = MAX (single, h);
-      if (t->columns[i].group != NULL && (i == 0 || g_strcmp0 (t->columns[i - 1].group, t->columns[i].group) != 0))
-        t->group_height = MAX (t->group_height,
-                               cell_height (doc, t, t->columns[i].group, head,
-                                            span_width (t, i, group_end (t, i))));
     }
   t->grouped = t->group_height > 0;
-  /* An ungrouped title spans both rows: the rows grow if it needs more. */
-  t->title_height = MAX (t->title_height, single - t->group_height);
+  /* A title without a subgroup spans the subgroup's row too, one without a
+   * group every heading row: the rows grow if it needs more. */
+  t->title_height = MAX (t->title_height, grouped - t->sub_height);
+  t->title_height = MAX (t->title_height, single - t->group_height - t->sub_height);
   if (t->flags & MC_PDF_TABLE_NUMBERED)
     t->number_height = cell_height (doc, t, "(1)", MC_PDF_TEXT_CENTER, t->widths[0]);
 }
@@ -588,7 +652,7 @@ measure_header (McPdfDocument *doc, Table *t)
 static double
 header_height (const Table *t)
 {
-  return t->group_height + t->title_height + t->number_height;
+  return t->group_height + t->sub_height + t->title_height + t->number_height;
 }
 
 /* A bordered cell with its text vertically centred. */
@@ -620,32 +684,42 @@ draw_cell (McPdfDocument *doc, const Table *t, const char *text, McPdfTextFlags 
   draw_laid_out_cell (doc, layout, x, top, width, height);
 }
 
+/* Column i's headings: its group and subgroup where their runs start, and
+ * its title under them, as tall as the rows it spans. */
+static void
+header_column (McPdfDocument *doc, const Table *t, int i, double top)
+{
+  const McPdfTextFlags head = MC_PDF_TEXT_BOLD | MC_PDF_TEXT_CENTER;
+  const McPdfColumn *c = &t->columns[i];
+  double x = t->lefts[i], title_top = top, title_height = t->title_height + t->sub_height;
+
+  if (c->group == NULL)
+    title_height += t->group_height;
+  else
+    title_top += t->group_height;
+  if (run_starts (t, i, FALSE))
+    draw_cell (doc, t, c->group, head, x, top, span_width (t, i, run_end (t, i, FALSE)), t->group_height);
+  if (run_starts (t, i, TRUE))
+    draw_cell (doc, t, c->subgroup, head, x, title_top, span_width (t, i, run_end (t, i, TRUE)), t->sub_height);
+  if (c->subgroup != NULL)
+    title_top += t->sub_height, title_height -= t->sub_height;
+  draw_cell (doc, t, c->title, head, x, title_top, t->widths[i], title_height);
+}
+
 static void
 table_header (McPdfDocument *doc, const Table *t)
 {
-  const McPdfTextFlags head = MC_PDF_TEXT_BOLD | MC_PDF_TEXT_CENTER;
   double top = mc_pdf_document_place (doc, header_height (t));
-  double titles = top + t->group_height;
+  double numbers = top + t->group_height + t->sub_height + t->title_height;
 
   for (int i = 0; i < t->n_columns; i++)
     {
-      double x = t->lefts[i];
-
-      if (t->columns[i].group == NULL)
-        draw_cell (doc, t, t->columns[i].title, head, x, top, t->widths[i], t->group_height + t->title_height);
-      else
-        {
-          if (i == 0 || g_strcmp0 (t->columns[i - 1].group, t->columns[i].group) != 0)
-            draw_cell (doc, t, t->columns[i].group, head, x, top,
-                       span_width (t, i, group_end (t, i)), t->group_height);
-          draw_cell (doc, t, t->columns[i].title, head, x, titles, t->widths[i], t->title_height);
-        }
+      header_column (doc, t, i, top);
       if (t->number_height > 0)
         {
           g_autofree char *number = g_strdup_printf ("(%d)", i + 1);
 
-          draw_cell (doc, t, number, MC_PDF_TEXT_CENTER, x, titles + t->title_height,
-                     t->widths[i], t->number_height);
+          draw_cell (doc, t, number, MC_PDF_TEXT_CENTER, t->lefts[i], numbers, t->widths[i], t->number_height);
         }
     }
 }
@@ -718,11 +792,23 @@ mc_pdf_document_table_full (McPdfDocument     *doc,
       if (r % 64 == 0)
         mc_export_monitor_report (doc->monitor, (double) r / rows->len);
 
+      /* The last row goes to the next page with what is kept with it (the
+       * signatures) when they do not fit under it together. */
+      if (r + 1 == rows->len && doc->keep_next > 0 && r > 0)
+        {
+          int page = doc->page;
+
+          keep_before (doc, height);
+          if (doc->page != page)
+            table_header (doc, &t);
+        }
       /* The header goes with the first row, and again at the top of every
        * page the table runs onto. */
       if (r == 0 || doc->y + height > bottom_limit (doc))
         {
-          if (doc->y + header_height (&t) + height > bottom_limit (doc) && doc->y > MC_PDF_MARGIN_TOP)
+          double need = height + (r + 1 == rows->len ? doc->keep_next : 0);
+
+          if (doc->y + header_height (&t) + need > bottom_limit (doc) && doc->y > MC_PDF_MARGIN_TOP)
             new_page (doc);
           table_header (doc, &t);
         }
@@ -731,6 +817,7 @@ mc_pdf_document_table_full (McPdfDocument     *doc,
     }
   if (rows->len == 0)
     table_header (doc, &t);
+  doc->keep_next = 0;
 }
 
 void
@@ -770,26 +857,39 @@ signature_column (McPdfDocument *doc, const McPdfSignature *sig, double x, doubl
   return y - top;
 }
 
-void
-mc_pdf_document_signatures (McPdfDocument        *doc,
-                            const McPdfSignature *signatures,
-                            int                   n_signatures)
+double
+mc_pdf_document_signatures_height (McPdfDocument        *doc,
+                                   const McPdfSignature *signatures,
+                                   int                   n_signatures)
 {
-  double half = doc->content_width / 2;
+  double half, height = 0;
   cairo_t *saved;
-  double height = 0, top;
 
-  g_return_if_fail (doc != NULL && signatures != NULL);
-  g_return_if_fail (n_signatures == 1 || n_signatures == 2);
+  g_return_val_if_fail (doc != NULL && signatures != NULL, 0);
 
-  /* Measure without drawing, then place the block as one piece. */
+  /* Measure without drawing. */
+  half = doc->content_width / 2;
   saved = doc->cr;
   doc->cr = NULL;
   for (int i = 0; i < n_signatures; i++)
     height = MAX (height, signature_column (doc, &signatures[i], 0, half, 0));
   doc->cr = saved;
+  return height;
+}
 
-  top = mc_pdf_document_place (doc, height);
+void
+mc_pdf_document_signatures (McPdfDocument        *doc,
+                            const McPdfSignature *signatures,
+                            int                   n_signatures)
+{
+  double half, top;
+
+  g_return_if_fail (doc != NULL && signatures != NULL);
+  g_return_if_fail (n_signatures == 1 || n_signatures == 2);
+
+  /* Placed as one piece. */
+  half = doc->content_width / 2;
+  top = mc_pdf_document_place (doc, mc_pdf_document_signatures_height (doc, signatures, n_signatures));
   for (int i = 0; i < n_signatures; i++)
     {
       double x = MC_PDF_MARGIN_LEFT + (n_signatures == 1 || i == 1 ? half : 0);

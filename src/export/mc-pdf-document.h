@@ -53,6 +53,9 @@ typedef struct {
   gboolean    center;  /* centre the cells (counts) instead of left-aligning */
   const char *group;   /* a heading over this column and the next ones with
                         * the same group ("Nhận và trả kết quả"), or NULL */
+  const char *subgroup;/* a second heading under the group, over this column
+                        * and the next ones with the same one ("Trong đó"), or
+                        * NULL: the title then fills both rows */
 } McPdfColumn;
 
 typedef enum {
@@ -153,6 +156,19 @@ void mc_pdf_document_table_full  (McPdfDocument      *doc,
                                   GPtrArray          *rows,
                                   McPdfTableFlags     flags,
                                   double              size);
+/* The next table keeps its last row, or the next text its last line, on the
+ * page where the following `height` points still fit: a signature block is
+ * never alone on a page (measure it with the _height functions below). */
+void mc_pdf_document_keep_with_next (McPdfDocument    *doc,
+                                     double            height);
+/* The height mc_pdf_document_text would take (on one page). */
+double mc_pdf_document_text_height   (McPdfDocument    *doc,
+                                      const char       *markup,
+                                      double            size,
+                                      McPdfTextFlags    flags);
+double mc_pdf_document_signatures_height (McPdfDocument        *doc,
+                                          const McPdfSignature *signatures,
+                                          int                   n_signatures);
 /* One block (right half) or two (left and right halves), kept together. */
 void mc_pdf_document_signatures  (McPdfDocument      *doc,
                                   const McPdfSignature *signatures,

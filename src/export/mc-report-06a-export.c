@@ -14,10 +14,12 @@
 #include "mc-audit.h"
 #include "mc-csv.h"
 #include "mc-export-file.h"
+#include "mc-format.h"
 #include "mc-pdf-document.h"
 #include "mc-records-private.h"
 #include "mc-report-06a-export.h"
 #include "mc-report-export-private.h"
+#include "mc-xlsx-number.h"
 
 #define FORM_NUMBER "Biểu số 06a/VPCP/KSTT"
 #define FORM_BASIS "Ban hành theo Thông tư số 01/2020/TT-VPCP ngày 21/10/2020"
@@ -178,6 +180,9 @@ make_formats (lxw_workbook *wb, Formats *f)
   f->count = mc_report_xlsx_font (wb, 11, FALSE, FALSE, LXW_ALIGN_CENTER, TRUE);
   f->total = mc_report_xlsx_font (wb, 11, TRUE, FALSE, LXW_ALIGN_CENTER, TRUE);
   f->total_count = mc_report_xlsx_font (wb, 11, TRUE, FALSE, LXW_ALIGN_CENTER, TRUE);
+  /* The figures are numbers already; shown as the form prints them (2.501). */
+  mc_xlsx_number_set_format (f->count, 0, FALSE);
+  mc_xlsx_number_set_format (f->total_count, 0, FALSE);
   mc_report_xlsx_sign_formats (wb, &f->sign);
 }
 
@@ -276,10 +281,12 @@ xlsx_page_setup (lxw_worksheet *ws, const McReport06aDoc *doc)
 {
   lxw_header_footer_options none = { 0 };
   g_autofree char *note = audit_footnote (doc);
-  g_autofree char *footer = g_strdup_printf ("%s%s&CTrang &P/&N", note ? "&L&6" : "", note ? note : "");
+  g_autofree char *footer = note ? g_strdup_printf ("&L&6%s", note) : NULL;
 
+  /* The page number is the header's (top centre, from page 2). */
   mc_report_xlsx_page_setup (ws, TRUE);
-  worksheet_set_footer_opt (ws, footer, &none);
+  if (footer != NULL)
+    worksheet_set_footer_opt (ws, footer, &none);
   worksheet_freeze_panes (ws, XLSX_HEAD_ROW + 4, 2);
 }
 
@@ -382,8 +389,9 @@ pdf_table (McPdfDocument *doc, const McReport06aDoc *data)
   McPdfColumn columns[N_COLUMNS] = {
     { titles[1], 28, TRUE, NULL }, { titles[2], 0, FALSE, NULL },
     { titles[3], count, TRUE, "Số hồ sơ nhận giải quyết" },
-    { "Trong đó: trực tuyến", count, TRUE, "Số hồ sơ nhận giải quyết" },
-    { "Trong đó: trực tiếp, dịch vụ bưu chính", count, TRUE, "Số hồ sơ nhận giải quyết" },
+    /* One "Trong đó" over (4)–(5), as the XLSX and seed 002 print it. */
+    { titles[4], count, TRUE, "Số hồ sơ nhận giải quyết", "Trong đó" },
+    { titles[5], count, TRUE, "Số hồ sơ nhận giải quyết", "Trong đó" },
     { titles[6], count, TRUE, "Số hồ sơ nhận giải quyết" },
     { titles[7], count, TRUE, "Số hồ sơ đã giải quyết" }, { titles[8], count, TRUE, "Số hồ sơ đã giải quyết" },
     { titles[9], count, TRUE, "Số hồ sơ đã giải quyết" }, { titles[10], count, TRUE, "Số hồ sơ đã giải quyết" },
@@ -402,23 +410,31 @@ pdf_table (McPdfDocument *doc, const McReport06aDoc *data)
       cells[0] = r < n ? g_strdup_printf ("%u", r + 1) : g_strdup ("");
       cells[1] = g_strdup (r < n ? row->field_name : TOTAL_LABEL);
       for (int k = MC_06A_RECEIVED; k < MC_06A_N_COLUMNS; k++)
-        cells[k - 1] = g_strdup_printf ("%u", row->c[k]);
+        cells[k - 1] = mc_format_count (row->c[k]);  /* 2.501 */
       g_ptr_array_add (rows, cells);
     }
   mc_pdf_document_table_full (doc, columns, N_COLUMNS, rows, MC_PDF_TABLE_NUMBERED, 11);
 }
 
-static void
-pdf_signatures (McPdfDocument *doc, const McReport06aDoc *data)
+#define SIGNATURES_SPACE 10.0
+
+/* The place and date, then the two blocks; with measure, only the height
+ * they take. */
+static double
+pdf_signatures (McPdfDocument *doc, const McReport06aDoc *data, gboolean measure)
 {
   g_autofree char *date = mc_report_place_and_date (data->place, data->signed_on);
   g_autofree char *date_markup = g_markup_printf_escaped ("<i>%s</i>", date);
   g_autofree char *heading = signer_heading (data);
   McReportSignatures s = signatures (data, date, heading);
 
-  mc_pdf_document_space (doc, 10);
+  if (measure)
+    return SIGNATURES_SPACE + mc_pdf_document_text_height (doc, date_markup, 13, MC_PDF_TEXT_RIGHT) +
+           mc_report_pdf_signatures_height (doc, &s);
+  mc_pdf_document_space (doc, SIGNATURES_SPACE);
   mc_pdf_document_text (doc, date_markup, 13, MC_PDF_TEXT_RIGHT);
   mc_report_pdf_signatures (doc, &s);
+  return 0;
 }
 
 static void
@@ -429,8 +445,10 @@ lay_out (McPdfDocument *doc, gconstpointer data)
   if (note != NULL)
     mc_pdf_document_set_footnote (doc, note);
   pdf_heading (doc, data);
+  /* The total row goes with the signatures: never a page of signatures alone. */
+  mc_pdf_document_keep_with_next (doc, pdf_signatures (doc, data, TRUE));
   pdf_table (doc, data);
-  pdf_signatures (doc, data);
+  pdf_signatures (doc, data, FALSE);
 }
 
 McRecordsPages *

@@ -99,10 +99,11 @@ reference_line (McDb *db, const McReportDoc *doc)
   return g_strdup_printf ("(Kèm theo Báo cáo số: …/BC-UBND ngày …/…/… của %s)", unit ? unit : doc->issuer);
 }
 
+/* As the report prints it: 2.501 (the XLSX stores the number). */
 static void
 set_count (McReportDocRow *row, guint column, guint value)
 {
-  row->cells[column] = g_strdup_printf ("%u", value);
+  row->cells[column] = mc_format_count (value);
 }
 
 /* Biểu 06a, for the screen */
@@ -295,20 +296,21 @@ mc_report_doc_new_evaluation (McDb *db, gint64 unit_id, McDate from, McDate to, 
 {
   g_autoptr(McReportDoc) doc = doc_begin (db, MC_REPORT_DOC_EVALUATION, unit_id, from, to, error);
   g_autoptr(McReportEvaluation) r = NULL;
-  g_autofree char *period = NULL;
+  g_autofree char *period = NULL, *ratings = NULL;
   McReportDocTable *t;
   McReportDocRow *row;
 
   if (doc == NULL || (r = mc_report_evaluation_compute (db, unit_id, from, to, error)) == NULL)
     return NULL;
   period = mc_report_doc_period_label (db, from, to, FALSE);
+  ratings = mc_format_count (r->n_ratings);
   doc->sheet = g_strdup ("Đánh giá");
   doc->title = g_strdup ("BẢNG ĐÁNH GIÁ VIỆC GIẢI QUYẾT THỦ TỤC HÀNH CHÍNH");
   doc->subtitle = reference_line (db, doc);
   doc->preparer_title = (g_free (doc->preparer_title), g_strdup ("NGƯỜI TỔNG HỢP"));
   g_ptr_array_add (doc->info, g_strdup_printf ("Cơ quan/đơn vị: %s", doc->issuer));
   g_ptr_array_add (doc->info, g_strdup_printf ("Thời điểm đánh giá: %s", period));
-  g_ptr_array_add (doc->info, g_strdup_printf ("Số phiếu đánh giá: %u", r->n_ratings));
+  g_ptr_array_add (doc->info, g_strdup_printf ("Số phiếu đánh giá: %s", ratings));
 
   t = mc_report_doc_add_table (doc, "I. Đánh giá việc giải quyết thủ tục hành chính", FALSE);
   mc_report_doc_add_column (t, "Chỉ số", NULL, 40, 7, TRUE, -1);

@@ -20,6 +20,7 @@
 #include "mc-report-doc-private.h"
 #include "mc-report-export-private.h"
 #include "mc-report-period.h"
+#include "mc-xlsx-number.h"
 
 static void
 row_free (gpointer data)
@@ -181,6 +182,7 @@ signatures (const McReportDoc *doc, const char *date)
 typedef struct {
   lxw_format *left, *left_bold, *right_italic, *title, *italic_center, *info, *heading;
   lxw_format *head, *number, *cell, *count, *cell_bold, *count_bold;
+  McXlsxFigureFormats figures, figures_bold;  /* the counts' cells as numbers */
   McReportXlsxSignFormats sign;
 } Formats;
 
@@ -200,6 +202,10 @@ make_formats (lxw_workbook *wb, Formats *f)
   f->count = mc_report_xlsx_font (wb, 11, FALSE, FALSE, LXW_ALIGN_CENTER, TRUE);
   f->cell_bold = mc_report_xlsx_font (wb, 11, TRUE, FALSE, LXW_ALIGN_LEFT, TRUE);
   f->count_bold = mc_report_xlsx_font (wb, 11, TRUE, FALSE, LXW_ALIGN_CENTER, TRUE);
+  mc_xlsx_figure_formats_init (&f->figures, wb, mc_report_xlsx_style_new,
+                               &(McReportXlsxStyle) { 11, FALSE, FALSE, LXW_ALIGN_CENTER, TRUE });
+  mc_xlsx_figure_formats_init (&f->figures_bold, wb, mc_report_xlsx_style_new,
+                               &(McReportXlsxStyle) { 11, TRUE, FALSE, LXW_ALIGN_CENTER, TRUE });
   mc_report_xlsx_sign_formats (wb, &f->sign);
 }
 
@@ -282,7 +288,13 @@ xlsx_table (lxw_worksheet *ws, const Formats *f, const McReportDocTable *t, int 
           lxw_format *format = col->center ? (row->bold ? f->count_bold : f->count)
                                            : (row->bold ? f->cell_bold : f->cell);
 
-          worksheet_write_string (ws, y, c, row->cells[c] ? row->cells[c] : "", format);
+          /* The centred columns hold the figures (and the STT, "Đơn vị
+           * tính"): a figure is a number, so that the sheet sums; "3.1",
+           * "TTHC" stay text. */
+          if (col->center)
+            mc_xlsx_write_figure (ws, y, c, row->cells[c], row->bold ? &f->figures_bold : &f->figures, format);
+          else
+            worksheet_write_string (ws, y, c, row->cells[c] ? row->cells[c] : "", format);
         }
     }
   return y + 1;
@@ -365,6 +377,29 @@ csv_name (const McReportDocTable *t, guint c)
   return g_strdup_printf ("%s%s", col->title, number);
 }
 
+/* A count in a centred column without its thousands dots ("2501"): a CSV
+ * is read by programs, and "2.501" would be two and a half to one set for
+ * English; decimals ("77,5") stay as the report writes them. */
+static void
+csv_row (GString *out, const McReportDocTable *t, const McReportDocRow *row)
+{
+  g_autoptr(GPtrArray) cells = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint c = 0; c < t->columns->len; c++)
+    {
+      double value;
+      int decimals;
+      gboolean percent;
+
+      if (g_array_index (t->columns, McReportDocColumn, c).center &&
+          mc_xlsx_number_parse (row->cells[c], &value, &decimals, &percent) && decimals == 0 && !percent)
+        g_ptr_array_add (cells, g_strdup_printf ("%.0f", value));
+      else
+        g_ptr_array_add (cells, g_strdup (row->cells[c] ? row->cells[c] : ""));
+    }
+  mc_csv_append_row (out, (const char *const *) cells->pdata, t->columns->len);
+}
+
 /* CSV: per table the form's column names as the header, then its rows (RFC
  * 4180, UTF-8 after a byte order mark, for Excel); tables apart by an empty
  * line. */
@@ -387,8 +422,7 @@ mc_report_doc_write_csv (const McReportDoc *doc, const char *path, GError **erro
         g_ptr_array_add (names, csv_name (t, c));
       mc_csv_append_row (out, (const char *const *) names->pdata, t->columns->len);
       for (guint r = 0; r < t->rows->len; r++)
-        mc_csv_append_row (out, (const char *const *) ((McReportDocRow *) t->rows->pdata[r])->cells,
-                           t->columns->len);
+        csv_row (out, t, t->rows->pdata[r]);
     }
   return mc_export_file_set_contents (path, out->str, out->len, error);
 }
@@ -452,6 +486,8 @@ pdf_table (McPdfDocument *pdf, const McReportDocTable *t)
                               t->numbered ? MC_PDF_TABLE_NUMBERED : MC_PDF_TABLE_PLAIN, 11);
 }
 
+#define SIGNATURES_SPACE 12.0
+
 static void
 lay_out (McPdfDocument *pdf, gconstpointer data)
 {
@@ -460,8 +496,14 @@ lay_out (McPdfDocument *pdf, gconstpointer data)
 
   pdf_heading (pdf, doc);
   for (guint i = 0; i < doc->tables->len; i++)
-    pdf_table (pdf, doc->tables->pdata[i]);
-  mc_pdf_document_space (pdf, 12);
+    {
+      /* The signatures never alone on the last page: the last table's last
+       * row goes with them. */
+      if (i + 1 == doc->tables->len)
+        mc_pdf_document_keep_with_next (pdf, SIGNATURES_SPACE + mc_report_pdf_signatures_height (pdf, &s));
+      pdf_table (pdf, doc->tables->pdata[i]);
+    }
+  mc_pdf_document_space (pdf, SIGNATURES_SPACE);
   mc_report_pdf_signatures (pdf, &s);
 }
 

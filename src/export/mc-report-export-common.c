@@ -17,6 +17,7 @@
 #include "mc-records-private.h"
 #include "mc-report-export-private.h"
 #include "mc-xlsx-file.h"
+#include "mc-xlsx-header.h"
 
 char *
 mc_report_place_and_date (const char *place, McDate date)
@@ -46,6 +47,14 @@ mc_report_xlsx_font (lxw_workbook *wb, double size, gboolean bold, gboolean ital
   if (border)
     format_set_border (f, LXW_BORDER_THIN);
   return f;
+}
+
+lxw_format *
+mc_report_xlsx_style_new (lxw_workbook *wb, gconstpointer style)
+{
+  const McReportXlsxStyle *s = style;
+
+  return mc_report_xlsx_font (wb, s->size, s->bold, s->italic, s->align, s->border);
 }
 
 void
@@ -81,6 +90,10 @@ mc_report_xlsx_signatures (lxw_worksheet *ws, const McReportXlsxSignFormats *f, 
   mc_report_xlsx_merge (ws, y + 5, right_first, y + 5, right_last, s->signer, f->name);
 }
 
+/* NĐ 30/2020 Phụ lục I, Mục I.4 (notes/legal.md §5): top and bottom
+ * 20–25 mm, left 30–35 mm, right 15–20 mm — the smallest of each, as the
+ * PDFs (MC_PDF_MARGIN_*); the page number centred in the top margin, none
+ * on page 1 (mc_report_xlsx_close rewrites the header for that). */
 void
 mc_report_xlsx_page_setup (lxw_worksheet *ws, gboolean landscape)
 {
@@ -88,8 +101,9 @@ mc_report_xlsx_page_setup (lxw_worksheet *ws, gboolean landscape)
     worksheet_set_landscape (ws);
   worksheet_set_paper (ws, 9);  /* A4 */
   worksheet_fit_to_pages (ws, 1, 0);
-  worksheet_center_horizontally (ws);
-  worksheet_set_margins (ws, 20 / 25.4, 15 / 25.4, 20 / 25.4, 20 / 25.4);
+  worksheet_set_margins (ws, MC_REPORT_XLSX_MARGIN_LEFT / 25.4, MC_REPORT_XLSX_MARGIN_RIGHT / 25.4,
+                         MC_REPORT_XLSX_MARGIN_TOP / 25.4, MC_REPORT_XLSX_MARGIN_BOTTOM / 25.4);
+  mc_xlsx_header_page_number (ws);
 }
 
 lxw_workbook *
@@ -114,7 +128,7 @@ mc_report_xlsx_close (lxw_workbook *wb, char *tmp_path, const char *path, GError
 {
   g_autofree char *tmp = tmp_path;
 
-  if (!mc_xlsx_file_close (wb, path, error))
+  if (!mc_xlsx_file_close (wb, path, error) || !mc_xlsx_header_skip_first_page (tmp, path, error))
     {
       mc_export_file_abort (tmp);
       return FALSE;
@@ -124,15 +138,29 @@ mc_report_xlsx_close (lxw_workbook *wb, char *tmp_path, const char *path, GError
 
 /* PDF and print */
 
+static void
+pdf_signature_blocks (const McReportSignatures *s, McPdfSignature *signatures)
+{
+  signatures[0] = (McPdfSignature) { s->preparer_title, MC_REPORT_PREPARER_NOTE, s->preparer };
+  signatures[1] = (McPdfSignature) { s->signer_heading, MC_REPORT_SIGNER_NOTE, s->signer };
+}
+
 void
 mc_report_pdf_signatures (McPdfDocument *pdf, const McReportSignatures *s)
 {
-  McPdfSignature signatures[2] = {
-    { s->preparer_title, MC_REPORT_PREPARER_NOTE, s->preparer },
-    { s->signer_heading, MC_REPORT_SIGNER_NOTE, s->signer },
-  };
+  McPdfSignature signatures[2];
 
+  pdf_signature_blocks (s, signatures);
   mc_pdf_document_signatures (pdf, signatures, 2);
+}
+
+double
+mc_report_pdf_signatures_height (McPdfDocument *pdf, const McReportSignatures *s)
+{
+  McPdfSignature signatures[2];
+
+  pdf_signature_blocks (s, signatures);
+  return mc_pdf_document_signatures_height (pdf, signatures, 2);
 }
 
 gboolean

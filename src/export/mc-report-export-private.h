@@ -39,6 +39,15 @@ typedef struct {
 lxw_format   *mc_report_xlsx_font       (lxw_workbook *wb, double size, gboolean bold, gboolean italic,
                                          uint8_t align, gboolean border);
 void          mc_report_xlsx_sign_formats (lxw_workbook *wb, McReportXlsxSignFormats *f);
+/* A style of mc_report_xlsx_font, for the figures' formats
+ * (mc_xlsx_figure_formats_init (&f, wb, mc_report_xlsx_style_new, &style)). */
+typedef struct {
+  double   size;
+  gboolean bold, italic;
+  uint8_t  align;
+  gboolean border;
+} McReportXlsxStyle;
+lxw_format   *mc_report_xlsx_style_new  (lxw_workbook *wb, gconstpointer style);
 /* One cell written as is, a range merged. */
 void          mc_report_xlsx_merge      (lxw_worksheet *ws, int r1, int c1, int r2, int c2, const char *text,
                                          lxw_format *f);
@@ -47,7 +56,14 @@ void          mc_report_xlsx_merge      (lxw_worksheet *ws, int r1, int c1, int 
 void          mc_report_xlsx_signatures (lxw_worksheet *ws, const McReportXlsxSignFormats *f,
                                          const McReportSignatures *s, int y, int left_last, int right_first,
                                          int right_last);
-/* A4, one page wide, centred, the forms' margins. */
+/* The margins in millimetres (NĐ 30/2020 Phụ lục I, Mục I.4). */
+#define MC_REPORT_XLSX_MARGIN_TOP     20
+#define MC_REPORT_XLSX_MARGIN_BOTTOM  20
+#define MC_REPORT_XLSX_MARGIN_LEFT    30
+#define MC_REPORT_XLSX_MARGIN_RIGHT   15
+
+/* A4, one page wide, the decree's margins, the page number at the top
+ * centre from page 2. */
 void          mc_report_xlsx_page_setup (lxw_worksheet *ws, gboolean landscape);
 /* The workbook is written to *tmp_path (mc-export-file) and renamed to path by
  * mc_report_xlsx_close, so a failed export leaves no truncated file. */
@@ -60,6 +76,8 @@ gboolean      mc_report_xlsx_close      (lxw_workbook *wb, char *tmp_path, const
 typedef void (*McReportLayOutFunc) (McPdfDocument *pdf, gconstpointer data);
 
 void          mc_report_pdf_signatures  (McPdfDocument *pdf, const McReportSignatures *s);
+/* Their height, to keep the table's last row with them. */
+double        mc_report_pdf_signatures_height (McPdfDocument *pdf, const McReportSignatures *s);
 /* Every page into a PDF titled title; a half-written file is removed. */
 gboolean      mc_report_pdf_write       (const char *path, const char *title, McReportLayOutFunc lay_out,
                                          gconstpointer data, double page_width, double page_height,

@@ -1,0 +1,371 @@
+/* test-report-layout.c — the statutory reports on paper: the signatures
+ * never alone on a page (Biểu 06a, the tables of McReportDoc, the
+ * narrative) for every length around a page break, Biểu 06a's one "Trong
+ * đó" and thousands dots, page numbers from page 2 at the top, and the
+ * workbooks' margins, header and figures read back from the sheet XML
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include "mc-report-06a-export.h"
+#include "mc-report-doc.h"
+#include "mc-report-doc-private.h"
+#include "mc-report-narrative-export.h"
+#include "mc-test-utils.h"
+
+/* The PDF's pages as pdftotext reads them (pages end with a form feed). */
+static GStrv
+pdf_pages (const char *pdf)
+{
+  g_autofree char *text = mc_test_pdftotext (pdf, "-layout");
+  GStrv pages;
+  guint n;
+
+  if (text == NULL)
+    return NULL;
+  pages = g_strsplit (text, "\f", -1);
+  n = g_strv_length (pages);
+  if (n > 0 && g_strstrip (pages[n - 1])[0] == '\0')
+    g_clear_pointer (&pages[n - 1], g_free);
+  return pages;
+}
+
+/* The last page holds the last row (or line) and the whole signature. */
+static void
+assert_last_page (GStrv pages, const char *last_row, const char *signature, guint n)
+{
+  guint count = g_strv_length (pages);
+  const char *last = pages[count - 1];
+
+  if (strstr (last, last_row) == NULL || strstr (last, signature) == NULL)
+    g_error ("%u rows: the last of %u pages lacks “%s” or “%s”:\n%s", n, count, last_row, signature, last);
+}
+
+static McReportDoc *
+table_doc (guint n_rows)
+{
+  McReportDoc *doc = mc_report_doc_alloc (MC_REPORT_DOC_PUBLIC);
+  McReportDocTable *t;
+
+  doc->landscape = TRUE;
+  doc->sheet = g_strdup ("Công khai kết quả");
+  doc->issuer = g_strdup ("UBND PHƯỜNG PHÚ SƠN");
+  doc->corner = g_strdup ("Phụ lục số 01");
+  doc->title = g_strdup ("BẢNG TỔNG HỢP KẾT QUẢ");
+  doc->place = g_strdup ("Phú Sơn");
+  doc->signed_on = mc_test_date ("2024-03-14");
+  doc->preparer_title = g_strdup ("NGƯỜI LẬP BIỂU");
+  doc->preparer = g_strdup ("Lê Thị Hoa");
+  doc->signer_heading = g_strdup ("KT. THỦ TRƯỞNG ĐƠN VỊ\nPHÓ CHỦ TỊCH");
+  doc->signer = g_strdup ("Nguyễn Văn Nam");
+  t = mc_report_doc_add_table (doc, NULL, TRUE);
+  mc_report_doc_add_column (t, "STT", NULL, 28, 5, TRUE, -1);
+  mc_report_doc_add_column (t, "Lĩnh vực", NULL, 0, 34, FALSE, -1);
+  mc_report_doc_add_column (t, "Tổng số", "Hồ sơ", 60, 11, TRUE, 0);
+  mc_report_doc_add_column (t, "Điểm", "Hồ sơ", 60, 11, TRUE, 1);
+  for (guint i = 0; i < n_rows; i++)
+    {
+      McReportDocRow *row = mc_report_doc_add_row (t, i, i + 1 == n_rows);
+
+      row->cells[0] = g_strdup_printf ("%u", i + 1);
+      row->cells[1] = g_strdup_printf ("Dòng số %u", i + 1);
+      row->cells[2] = g_strdup (i == 0 ? "2.501" : "12");
+      row->cells[3] = g_strdup (i == 0 ? "17,4" : "");
+    }
+  return doc;
+}
+
+static void
+test_doc_signatures (void)
+{
+  g_autofree char *pdf = mc_test_tmp_path ("doc.pdf");
+
+  for (guint n = 1; n <= 40; n++)
+    {
+      g_autoptr(McReportDoc) doc = table_doc (n);
+      g_autoptr(GError) error = NULL;
+      g_autofree char *last_row = g_strdup_printf ("Dòng số %u ", n);
+      g_auto(GStrv) pages = NULL;
+
+      g_assert_true (mc_report_doc_write_pdf (doc, pdf, &error));
+      g_assert_no_error (error);
+      if ((pages = pdf_pages (pdf)) == NULL)
+        return;
+      assert_last_page (pages, last_row, "NGƯỜI LẬP BIỂU", n);
+      assert_last_page (pages, last_row, "Nguyễn Văn Nam", n);
+    }
+}
+
+static McReport06aDoc *
+doc_06a (guint n_rows)
+{
+  McReport06aDoc *doc = g_new0 (McReport06aDoc, 1);
+  McReport06a *report = g_new0 (McReport06a, 1);
+
+  report->from = mc_test_date ("2023-12-15");
+  report->to = mc_test_date ("2024-03-14");
+  report->rows = g_ptr_array_new ();
+  report->total.field_name = g_strdup ("Tổng số");
+  for (guint i = 0; i < n_rows; i++)
+    {
+      McReport06aRow *row = g_new0 (McReport06aRow, 1);
+
+      row->field_name = g_strdup_printf ("Lĩnh vực số %u", i + 1);
+      for (int k = MC_06A_RECEIVED; k < MC_06A_N_COLUMNS; k++)
+        row->c[k] = i == 0 ? 2501 : k;
+      for (int k = MC_06A_RECEIVED; k < MC_06A_N_COLUMNS; k++)
+        report->total.c[k] += row->c[k];
+      g_ptr_array_add (report->rows, row);
+    }
+  doc->report = report;
+  doc->unit_name = g_strdup ("UBND PHƯỜNG PHÚ SƠN");
+  doc->place = g_strdup ("Phú Sơn");
+  doc->preparer = g_strdup ("Lê Thị Hoa");
+  doc->signer = g_strdup ("Nguyễn Văn Nam");
+  doc->signer_title = g_strdup ("Phó Chủ tịch");
+  doc->signed_on = report->to;
+  doc->audit_head = g_strdup ("12:abcdef");
+  return doc;
+}
+
+static void
+doc_06a_free (McReport06aDoc *doc)
+{
+  for (guint i = 0; i < doc->report->rows->len; i++)
+    {
+      McReport06aRow *row = doc->report->rows->pdata[i];
+
+      g_free (row->field_name);
+      g_free (row);
+    }
+  g_ptr_array_set_size (doc->report->rows, 0);
+  mc_report_06a_doc_free (doc);
+}
+
+typedef McReport06aDoc McReport06aDocTest;
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (McReport06aDocTest, doc_06a_free)
+
+static void
+test_06a_signatures (void)
+{
+  g_autofree char *pdf = mc_test_tmp_path ("06a.pdf");
+
+  for (guint n = 1; n <= 36; n++)
+    {
+      g_autoptr(McReport06aDocTest) doc = doc_06a (n);
+      g_autoptr(GError) error = NULL;
+      g_auto(GStrv) pages = NULL;
+
+      g_assert_true (mc_report_06a_doc_write_pdf (doc, pdf, &error));
+      g_assert_no_error (error);
+      if ((pages = pdf_pages (pdf)) == NULL)
+        return;
+      /* The total row is the table's last. */
+      assert_last_page (pages, "Tổng số", "NGƯỜI LẬP BIỂU", n);
+      assert_last_page (pages, "Tổng số", "Nguyễn Văn Nam", n);
+      assert_last_page (pages, "Tổng số", "Phú Sơn, ngày 14 tháng 3 năm 2024", n);
+    }
+}
+
+static guint
+count_of (const char *text, const char *needle)
+{
+  guint n = 0;
+
+  for (const char *p = text; (p = strstr (p, needle)) != NULL; p += strlen (needle))
+    n++;
+  return n;
+}
+
+/* The first line of the page with something on it, stripped. */
+static char *
+first_line (const char *page)
+{
+  g_auto(GStrv) lines = g_strsplit (page, "\n", -1);
+
+  for (int i = 0; lines[i]; i++)
+    if (*g_strstrip (lines[i]) != '\0')
+      return g_strdup (lines[i]);
+  return g_strdup ("");
+}
+
+/* One "Trong đó" over (4)–(5); 2.501 with its dot; from page 2 the number
+ * at the top, none on page 1. */
+static void
+test_06a_pdf (void)
+{
+  g_autofree char *pdf = mc_test_tmp_path ("06a-header.pdf");
+  g_autoptr(McReport06aDocTest) one = doc_06a (3);
+  g_autoptr(McReport06aDocTest) long_doc = doc_06a (40);
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) pages = NULL, long_pages = NULL;
+
+  g_assert_true (mc_report_06a_doc_write_pdf (one, pdf, &error));
+  if ((pages = pdf_pages (pdf)) == NULL)
+    return;
+  g_assert_cmpuint (g_strv_length (pages), ==, 1);
+  g_assert_cmpuint (count_of (pages[0], "Trong đó"), ==, 1);
+  /* (4) "Trực tuyến" wraps in its narrow column: its second word, once. */
+  g_assert_cmpuint (count_of (pages[0], "tuyến"), ==, 1);
+  g_assert_nonnull (strstr (pages[0], "2.501"));
+  g_assert_nonnull (strstr (pages[0], "2.525"));  /* the total of (12): 2.501 + 12 + 12 */
+
+  g_assert_true (mc_report_06a_doc_write_pdf (long_doc, pdf, &error));
+  g_assert_no_error (error);
+  long_pages = pdf_pages (pdf);
+  g_assert_cmpuint (g_strv_length (long_pages), >=, 2);
+  for (guint p = 0; long_pages[p]; p++)
+    {
+      g_autofree char *top = first_line (long_pages[p]);
+      g_autofree char *number = g_strdup_printf ("%u", p + 1);
+
+      if (p == 0)
+        g_assert_cmpstr (top, ==, "Biểu số 06a/VPCP/KSTT");
+      else
+        g_assert_cmpstr (top, ==, number);
+      /* The header repeated on each page, "Trong đó" once in it. */
+      g_assert_cmpuint (count_of (long_pages[p], "Trong đó"), ==, 1);
+    }
+}
+
+static McReportNarrative *
+narrative (guint n_paragraphs)
+{
+  McReportNarrative *n = g_new0 (McReportNarrative, 1);
+  g_autoptr(GString) body = g_string_new ("I. Kết quả\n");
+
+  for (guint i = 0; i < n_paragraphs; i++)
+    g_string_append_printf (body, "\nĐoạn %u: trong kỳ, Ủy ban nhân dân phường đã tiếp nhận và giải quyết các "
+                            "hồ sơ thủ tục hành chính theo đúng quy định, công khai kết quả trên Cổng dịch vụ công "
+                            "và xin lỗi người dân khi hồ sơ quá hạn, hết đoạn %u.\n", i + 1, i + 1);
+  n->issuer = g_strdup ("ỦY BAN NHÂN DÂN\nPHƯỜNG PHÚ SƠN");
+  n->place = g_strdup ("Phú Sơn");
+  n->date = mc_test_date ("2024-03-14");
+  n->subject = g_strdup ("Tình hình, kết quả giải quyết thủ tục hành chính quý I năm 2024");
+  n->addressee = g_strdup ("UBND thị xã Bỉm Sơn.");
+  n->body = g_string_free (g_steal_pointer (&body), FALSE);
+  n->recipients = g_strdup ("- UBND thị xã (b/c);\n- Lưu: VT, VP.");
+  n->authority = g_strdup ("KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH");
+  n->signer = g_strdup ("Nguyễn Văn Nam");
+  return n;
+}
+
+static void
+test_narrative_signatures (void)
+{
+  g_autofree char *pdf = mc_test_tmp_path ("narrative.pdf");
+
+  for (guint k = 1; k <= 24; k++)
+    {
+      g_autoptr(McReportNarrative) n = narrative (k);
+      g_autoptr(GError) error = NULL;
+      g_autofree char *last_line = g_strdup_printf ("hết đoạn %u.", k);
+      g_auto(GStrv) pages = NULL;
+
+      g_assert_true (mc_report_narrative_write_pdf (n, pdf, &error));
+      g_assert_no_error (error);
+      if ((pages = pdf_pages (pdf)) == NULL)
+        return;
+      assert_last_page (pages, last_line, "Nơi nhận:", k);
+      assert_last_page (pages, last_line, "Nguyễn Văn Nam", k);
+    }
+}
+
+static char *
+unzip_member (const char *path, const char *member)
+{
+  const char *argv[] = { "unzip", "-p", path, member, NULL };
+
+  return mc_test_run_tool (argv);
+}
+
+/* The zip is whole (every CRC right) and the sheet has the decree's page:
+ * left margin 30 mm, right 15, top and bottom 20; the number at the top
+ * centre, none on page 1. */
+static char *
+assert_xlsx_page (const char *xlsx)
+{
+  const char *test[] = { "unzip", "-tq", xlsx, NULL };
+  g_autofree char *tested = mc_test_run_tool (test);
+  char *sheet = unzip_member (xlsx, "xl/worksheets/sheet1.xml");
+
+  g_assert_nonnull (strstr (tested, "No errors"));
+  g_assert_true (g_regex_match_simple ("<pageMargins left=\"1\\.1811[0-9]*\" right=\"0\\.5905[0-9]*\" "
+                                       "top=\"0\\.7874[0-9]*\" bottom=\"0\\.7874[0-9]*\"", sheet, 0, 0));
+  g_assert_true (g_regex_match_simple ("<headerFooter differentFirst=\"1\"><oddHeader>&amp;C[^<]*&amp;13&amp;P"
+                                       "</oddHeader>", sheet, 0, 0));
+  g_assert_null (strstr (sheet, "<firstHeader>"));
+  g_assert_null (strstr (sheet, "&amp;N"));
+  return sheet;
+}
+
+/* The cell's number and its style's format code. */
+static void
+assert_number (const char *sheet, const char *styles, const char *ref, const char *value, const char *code)
+{
+  g_autofree char *pattern = g_strdup_printf ("<c r=\"%s\" s=\"([0-9]+)\"><v>%s</v></c>", ref, value);
+  g_autoptr(GRegex) re = g_regex_new (pattern, 0, 0, NULL);
+  g_autoptr(GMatchInfo) match = NULL;
+  g_autofree char *s = NULL, *xf_pattern = NULL, *code_pattern = NULL;
+  const char *xfs = strstr (styles, "<cellXfs");
+  g_auto(GStrv) xf = NULL;
+  g_autoptr(GRegex) id = g_regex_new ("numFmtId=\"([0-9]+)\"", 0, 0, NULL);
+  g_autoptr(GMatchInfo) id_match = NULL;
+  g_autofree char *fmt = NULL;
+
+  if (!g_regex_match (re, sheet, 0, &match))
+    g_error ("no number %s in %s:\n%s", value, ref, sheet);
+  s = g_match_info_fetch (match, 1);
+  xf = g_strsplit (xfs, "<xf ", -1);
+  g_assert_true (g_regex_match (id, xf[atoi (s) + 1], 0, &id_match));
+  fmt = g_match_info_fetch (id_match, 1);
+  code_pattern = g_strdup_printf ("<numFmt numFmtId=\"%s\" formatCode=\"%s\"/>", fmt, code);
+  g_assert_nonnull (strstr (styles, code_pattern));
+}
+
+#define COUNT_CODE "[&gt;=1000000]#\\.###\\.##0;[&gt;=1000]#\\.##0;0"
+
+static void
+test_xlsx (void)
+{
+  g_autofree char *xlsx = mc_test_tmp_path ("doc.xlsx");
+  g_autofree char *xlsx_06a = mc_test_tmp_path ("06a.xlsx");
+  g_autoptr(McReportDoc) doc = table_doc (3);
+  g_autoptr(McReport06aDocTest) doc06a = doc_06a (3);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *sheet = NULL, *styles = NULL, *sheet_06a = NULL, *styles_06a = NULL;
+
+  g_assert_true (mc_report_doc_write_xlsx (doc, xlsx, &error));
+  g_assert_no_error (error);
+  sheet = assert_xlsx_page (xlsx);
+  styles = unzip_member (xlsx, "xl/styles.xml");
+  /* The figures are numbers that sum, shown 2.501 and 17,4; so is the STT. */
+  assert_number (sheet, styles, "C10", "2501", COUNT_CODE);
+  assert_number (sheet, styles, "D10", "17.4", "[&gt;=1000000]#\\.###\\.##0.0;[&gt;=1000]#\\.##0.0;0.0");
+  assert_number (sheet, styles, "C11", "12", COUNT_CODE);
+  assert_number (sheet, styles, "A10", "1", COUNT_CODE);
+
+  g_assert_true (mc_report_06a_doc_write_xlsx (doc06a, xlsx_06a, &error));
+  g_assert_no_error (error);
+  sheet_06a = assert_xlsx_page (xlsx_06a);
+  styles_06a = unzip_member (xlsx_06a, "xl/styles.xml");
+  assert_number (sheet_06a, styles_06a, "C11", "2501", COUNT_CODE);
+  assert_number (sheet_06a, styles_06a, "C14", "2507", COUNT_CODE);
+  /* Page 1 keeps the audit trail's head in its footer. */
+  g_assert_nonnull (strstr (sheet_06a, "<oddFooter>&amp;L&amp;6Nhật ký hệ thống: 12:abcdef</oddFooter>"
+                                       "<firstFooter>&amp;L&amp;6Nhật ký hệ thống: 12:abcdef</firstFooter>"));
+}
+
+int
+main (int argc, char **argv)
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  g_test_add_func ("/report-layout/doc-signatures", test_doc_signatures);
+  g_test_add_func ("/report-layout/06a-signatures", test_06a_signatures);
+  g_test_add_func ("/report-layout/narrative-signatures", test_narrative_signatures);
+  g_test_add_func ("/report-layout/06a-pdf", test_06a_pdf);
+  g_test_add_func ("/report-layout/xlsx", test_xlsx);
+  return g_test_run ();
+}
