@@ -98,6 +98,44 @@ test_doc_signatures (void)
     }
 }
 
+/* As the evaluation table: a long table under "I.", then one of a single
+ * row under "II.": that row, its heading and the signatures end the last
+ * page together (the heading was once left with the row while the
+ * signatures went over alone). */
+static void
+test_two_tables_signatures (void)
+{
+  g_autofree char *pdf = mc_test_tmp_path ("two.pdf");
+
+  for (guint n = 1; n <= 30; n++)
+    {
+      g_autoptr(McReportDoc) doc = table_doc (n);
+      g_autoptr(GError) error = NULL;
+      g_auto(GStrv) pages = NULL;
+      McReportDocTable *t;
+      McReportDocRow *row;
+
+      doc->landscape = FALSE;
+      ((McReportDocTable *) doc->tables->pdata[0])->heading = g_strdup ("I. Bảng thứ nhất");
+      t = mc_report_doc_add_table (doc, "II. Bảng thứ hai", FALSE);
+      mc_report_doc_add_column (t, "Rất hài lòng", "Tỷ lệ %", 0, 14, TRUE, 0);
+      mc_report_doc_add_column (t, "Hài lòng", "Tỷ lệ %", 0, 14, TRUE, 1);
+      row = mc_report_doc_add_row (t, 0, FALSE);
+      row->cells[0] = g_strdup ("78,6");
+      row->cells[1] = g_strdup ("21,4");
+      g_assert_true (mc_report_doc_write_pdf (doc, pdf, &error));
+      g_assert_no_error (error);
+      if ((pages = pdf_pages (pdf)) == NULL)
+        return;
+      assert_last_page (pages, "II. Bảng thứ hai", "NGƯỜI LẬP BIỂU", n);
+      assert_last_page (pages, "78,6", "Nguyễn Văn Nam", n);
+      /* The first table's heading is never alone at a page's foot. */
+      for (guint p = 0; pages[p]; p++)
+        if (strstr (pages[p], "I. Bảng thứ nhất") != NULL)
+          g_assert_nonnull (strstr (pages[p], "Dòng số 1 "));
+    }
+}
+
 static McReport06aDoc *
 doc_06a (guint n_rows)
 {
@@ -363,6 +401,7 @@ main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
   g_test_add_func ("/report-layout/doc-signatures", test_doc_signatures);
+  g_test_add_func ("/report-layout/two-tables-signatures", test_two_tables_signatures);
   g_test_add_func ("/report-layout/06a-signatures", test_06a_signatures);
   g_test_add_func ("/report-layout/narrative-signatures", test_narrative_signatures);
   g_test_add_func ("/report-layout/06a-pdf", test_06a_pdf);

@@ -762,6 +762,43 @@ clear_layouts (PangoLayout **layouts, int n)
     g_clear_object (&layouts[i]);
 }
 
+static void
+table_measure (McPdfDocument *doc, Table *t, double **widths, double **lefts)
+{
+  t->widths = *widths = column_widths (doc, t->columns, t->n_columns);
+  t->lefts = *lefts = g_new (double, t->n_columns);
+  for (int i = 0; i < t->n_columns; i++)
+    t->lefts[i] = i == 0 ? MC_PDF_MARGIN_LEFT : t->lefts[i - 1] + t->widths[i - 1];
+  measure_header (doc, t);
+}
+
+double
+mc_pdf_document_table_start_height (McPdfDocument     *doc,
+                                    const McPdfColumn *columns,
+                                    int                n_columns,
+                                    GPtrArray         *rows,
+                                    McPdfTableFlags    flags,
+                                    double             size)
+{
+  g_autofree double *widths = NULL;
+  g_autofree double *lefts = NULL;
+  g_autofree PangoLayout **layouts = NULL;
+  Table t = { columns, n_columns, NULL, NULL, size > 0 ? size : TABLE_SIZE, flags, };
+  double height;
+
+  g_return_val_if_fail (doc != NULL && columns != NULL && n_columns > 0 && rows != NULL, 0);
+
+  table_measure (doc, &t, &widths, &lefts);
+  height = header_height (&t);
+  if (rows->len > 0)
+    {
+      layouts = g_new0 (PangoLayout *, n_columns);
+      height += body_layouts (doc, &t, g_ptr_array_index (rows, 0), layouts);
+      clear_layouts (layouts, n_columns);
+    }
+  return height;
+}
+
 void
 mc_pdf_document_table_full (McPdfDocument     *doc,
                             const McPdfColumn *columns,
@@ -777,11 +814,7 @@ mc_pdf_document_table_full (McPdfDocument     *doc,
 
   g_return_if_fail (doc != NULL && columns != NULL && n_columns > 0 && rows != NULL);
 
-  t.widths = widths = column_widths (doc, columns, n_columns);
-  t.lefts = lefts = g_new (double, n_columns);
-  for (int i = 0; i < n_columns; i++)
-    lefts[i] = i == 0 ? MC_PDF_MARGIN_LEFT : lefts[i - 1] + widths[i - 1];
-  measure_header (doc, &t);
+  table_measure (doc, &t, &widths, &lefts);
   layouts = g_new0 (PangoLayout *, n_columns);
 
   for (guint r = 0; r < rows->len && !mc_pdf_document_is_cancelled (doc); r++)

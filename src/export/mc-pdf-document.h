@@ -169,6 +169,14 @@ double mc_pdf_document_text_height   (McPdfDocument    *doc,
 double mc_pdf_document_signatures_height (McPdfDocument        *doc,
                                           const McPdfSignature *signatures,
                                           int                   n_signatures);
+/* The height of the table's header and first row: a heading above it is
+ * kept with that much. */
+double mc_pdf_document_table_start_height (McPdfDocument     *doc,
+                                           const McPdfColumn *columns,
+                                           int                n_columns,
+                                           GPtrArray         *rows,
+                                           McPdfTableFlags    flags,
+                                           double             size);
 /* One block (right half) or two (left and right halves), kept together. */
 void mc_pdf_document_signatures  (McPdfDocument      *doc,
                                   const McPdfSignature *signatures,

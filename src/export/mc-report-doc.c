@@ -460,20 +460,18 @@ pdf_heading (McPdfDocument *pdf, const McReportDoc *doc)
   mc_pdf_document_space (pdf, 4);
 }
 
+#define HEADING_SPACE 2.0
+
+/* The table under its heading; keep: the height kept with its last row
+ * (the signatures), 0 for none. The heading stays with the table's header
+ * and first row (and what is kept with a one-row table). */
 static void
-pdf_table (McPdfDocument *pdf, const McReportDocTable *t)
+pdf_table (McPdfDocument *pdf, const McReportDocTable *t, double keep)
 {
   g_autofree McPdfColumn *columns = g_new0 (McPdfColumn, t->columns->len);
   g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+  McPdfTableFlags flags = t->numbered ? MC_PDF_TABLE_NUMBERED : MC_PDF_TABLE_PLAIN;
 
-  if (t->heading != NULL)
-    {
-      g_autofree char *heading = g_markup_printf_escaped ("<b>%s</b>", t->heading);
-
-      mc_pdf_document_space (pdf, 4);
-      mc_pdf_document_text (pdf, heading, 13, MC_PDF_TEXT_PLAIN);
-      mc_pdf_document_space (pdf, 2);
-    }
   for (guint c = 0; c < t->columns->len; c++)
     {
       const McReportDocColumn *col = &g_array_index (t->columns, McReportDocColumn, c);
@@ -482,8 +480,18 @@ pdf_table (McPdfDocument *pdf, const McReportDocTable *t)
     }
   for (guint r = 0; r < t->rows->len; r++)
     g_ptr_array_add (rows, ((McReportDocRow *) t->rows->pdata[r])->cells);
-  mc_pdf_document_table_full (pdf, columns, (int) t->columns->len, rows,
-                              t->numbered ? MC_PDF_TABLE_NUMBERED : MC_PDF_TABLE_PLAIN, 11);
+  if (t->heading != NULL)
+    {
+      g_autofree char *heading = g_markup_printf_escaped ("<b>%s</b>", t->heading);
+      double start = mc_pdf_document_table_start_height (pdf, columns, (int) t->columns->len, rows, flags, 11);
+
+      mc_pdf_document_space (pdf, 4);
+      mc_pdf_document_keep_with_next (pdf, HEADING_SPACE + start + (t->rows->len <= 1 ? keep : 0));
+      mc_pdf_document_text (pdf, heading, 13, MC_PDF_TEXT_PLAIN);
+      mc_pdf_document_space (pdf, HEADING_SPACE);
+    }
+  mc_pdf_document_keep_with_next (pdf, keep);
+  mc_pdf_document_table_full (pdf, columns, (int) t->columns->len, rows, flags, 11);
 }
 
 #define SIGNATURES_SPACE 12.0
@@ -499,9 +507,9 @@ lay_out (McPdfDocument *pdf, gconstpointer data)
     {
       /* The signatures never alone on the last page: the last table's last
        * row goes with them. */
-      if (i + 1 == doc->tables->len)
-        mc_pdf_document_keep_with_next (pdf, SIGNATURES_SPACE + mc_report_pdf_signatures_height (pdf, &s));
-      pdf_table (pdf, doc->tables->pdata[i]);
+      double keep = i + 1 == doc->tables->len ? SIGNATURES_SPACE + mc_report_pdf_signatures_height (pdf, &s) : 0;
+
+      pdf_table (pdf, doc->tables->pdata[i], keep);
     }
   mc_pdf_document_space (pdf, SIGNATURES_SPACE);
   mc_report_pdf_signatures (pdf, &s);
