@@ -234,7 +234,7 @@ draw_rule (McPdfDocument *doc, double x0, double x1, double y)
   cairo_restore (cr);
 }
 
-/* Page 2 on carries its number, centred in the top margin (NĐ 30 Điều 15). */
+/* Page 2 on carries its number, centred in the top margin (NĐ 30/2020 Phụ lục I, Phần I, mục I.7). */
 static void
 draw_page_number (McPdfDocument *doc)
 {

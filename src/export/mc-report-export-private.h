@@ -56,7 +56,7 @@ void          mc_report_xlsx_merge      (lxw_worksheet *ws, int r1, int c1, int 
 void          mc_report_xlsx_signatures (lxw_worksheet *ws, const McReportXlsxSignFormats *f,
                                          const McReportSignatures *s, int y, int left_last, int right_first,
                                          int right_last);
-/* The margins in millimetres (NĐ 30/2020 Phụ lục I, Mục I.4). */
+/* The margins in millimetres (NĐ 30/2020 Phụ lục I, Phần I, mục I.3). */
 #define MC_REPORT_XLSX_MARGIN_TOP     20
 #define MC_REPORT_XLSX_MARGIN_BOTTOM  20
 #define MC_REPORT_XLSX_MARGIN_LEFT    30
