@@ -14,6 +14,7 @@
 #include "mc-report-doc-private.h"
 #include "mc-report-narrative-export.h"
 #include "mc-test-utils.h"
+#include "mc-xlsx-header.h"
 
 /* The PDF's pages as pdftotext reads them (pages end with a form feed). */
 static GStrv
@@ -396,6 +397,23 @@ test_xlsx (void)
                                        "<firstFooter>&amp;L&amp;6Nhật ký hệ thống: 12:abcdef</firstFooter>"));
 }
 
+/* A file that is not a whole zip is refused and left as it was. */
+static void
+test_header_bad_zip (void)
+{
+  g_autofree char *path = mc_test_tmp_path ("cut.xlsx");
+  g_autofree char *back = NULL;
+  g_autoptr(GError) error = NULL;
+  const char cut[] = "PK\x03\x04 not a whole workbook";
+
+  g_assert_true (g_file_set_contents (path, cut, sizeof cut - 1, NULL));
+  g_assert_false (mc_xlsx_header_skip_first_page (path, "bao-cao.xlsx", &error));
+  g_assert_nonnull (error);
+  g_assert_nonnull (strstr (error->message, "bao-cao.xlsx"));
+  g_assert_true (g_file_get_contents (path, &back, NULL, NULL));
+  g_assert_cmpstr (back, ==, cut);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -406,5 +424,6 @@ main (int argc, char **argv)
   g_test_add_func ("/report-layout/narrative-signatures", test_narrative_signatures);
   g_test_add_func ("/report-layout/06a-pdf", test_06a_pdf);
   g_test_add_func ("/report-layout/xlsx", test_xlsx);
+  g_test_add_func ("/report-layout/xlsx-header-bad-zip", test_header_bad_zip);
   return g_test_run ();
 }

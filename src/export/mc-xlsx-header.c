@@ -9,7 +9,7 @@
  * the closed workbook is rewritten: each worksheet part with a header gets
  * the attribute, and a <firstFooter> equal to its <oddFooter> so that the
  * first page keeps its footer (Biểu 06a's audit-trail note). The other
- * parts are copied byte for byte; the edited one is stored uncompressed
+ * parts are copied byte for byte; the edited one is deflated again
  * (APPNOTE.TXT 4.3.7, 4.3.12, 4.3.16: local header, central entry, end
  * record).
  */
@@ -120,6 +120,31 @@ inflate_part (const guchar *data, gsize size, guint16 method)
   return g_steal_pointer (&out);
 }
 
+/* Raw deflate (method 8), as the other parts. */
+static GByteArray *
+deflate_part (const char *data, gsize size)
+{
+  g_autoptr(GConverter) deflater = G_CONVERTER (g_zlib_compressor_new (G_ZLIB_COMPRESSOR_FORMAT_RAW, -1));
+  GByteArray *out = g_byte_array_new ();
+  guchar buffer[65536];
+  GConverterResult result;
+
+  do
+    {
+      gsize read = 0, written = 0;
+
+      result = g_converter_convert (deflater, data, size, buffer, sizeof buffer, G_CONVERTER_INPUT_AT_END,
+                                    &read, &written, NULL);
+      if (result == G_CONVERTER_ERROR)
+        return (g_byte_array_unref (out), NULL);
+      g_byte_array_append (out, buffer, written);
+      data += read;
+      size -= read;
+    }
+  while (result != G_CONVERTER_FINISHED);
+  return out;
+}
+
 /* The sheet's XML with differentFirst and a first-page footer, or NULL when
  * it has no header to leave off. */
 static char *
@@ -156,33 +181,39 @@ is_sheet (const guchar *name, guint16 n)
   return g_str_has_prefix (s, "xl/worksheets/sheet") && g_str_has_suffix (s, ".xml");
 }
 
-/* A new local header and the stored part; the central entry is changed to match. */
-static void
-write_stored (GByteArray *out, GByteArray *central, guint entry_at, const guchar *entry, const char *xml)
+/* A new local header and the deflated part; the central entry is changed
+ * to match. FALSE if it does not deflate. */
+static gboolean
+write_edited (GByteArray *out, GByteArray *central, guint entry_at, const guchar *entry, const char *xml)
 {
   gsize n = strlen (xml);
   guint32 crc = crc32_of ((const guchar *) xml, n);
   guint16 name_len = le16 (entry + 28);
+  g_autoptr(GByteArray) data = deflate_part (xml, n);
 
+  if (data == NULL)
+    return FALSE;
   set32 (central, entry_at + 42, out->len);
   put32 (out, 0x04034b50);
   put16 (out, 20);
   put16 (out, le16 (entry + 8) & ~0x0008);  /* no data descriptor after it */
-  put16 (out, 0);
+  put16 (out, 8);
   put16 (out, le16 (entry + 12));
   put16 (out, le16 (entry + 14));
   put32 (out, crc);
-  put32 (out, n);
+  put32 (out, data->len);
   put32 (out, n);
   put16 (out, name_len);
   put16 (out, 0);
   g_byte_array_append (out, entry + ZIP_ENTRY_SIZE, name_len);
-  g_byte_array_append (out, (const guchar *) xml, n);
+  g_byte_array_append (out, data->data, data->len);
   central->data[entry_at + 8] &= ~0x08;
-  central->data[entry_at + 10] = central->data[entry_at + 11] = 0;
+  central->data[entry_at + 10] = 8;
+  central->data[entry_at + 11] = 0;
   set32 (central, entry_at + 16, crc);
-  set32 (central, entry_at + 20, n);
+  set32 (central, entry_at + 20, data->len);
   set32 (central, entry_at + 24, n);
+  return TRUE;
 }
 
 /* The end of the entry's bytes: the next local header, or the directory. */
@@ -242,7 +273,11 @@ rewrite_zip (const guchar *zip, gsize size, GByteArray *out, gboolean *changed)
           edited = edit_sheet ((const char *) part->data);
         }
       if (edited != NULL)
-        write_stored (out, central, entry_at, entry, edited), *changed = TRUE;
+        {
+          if (!write_edited (out, central, entry_at, entry, edited))
+            return FALSE;
+          *changed = TRUE;
+        }
       else
         {
           set32 (central, entry_at + 42, out->len);
