@@ -291,6 +291,24 @@ narrative (guint n_paragraphs)
   return n;
 }
 
+/* The page's lines with text before `stop`, but for its number on top. */
+static guint
+text_lines_before (const char *page, const char *stop)
+{
+  g_autofree char *head = g_strndup (page, strstr (page, stop) - page);
+  g_auto(GStrv) lines = g_strsplit (head, "\n", -1);
+  guint n = 0;
+
+  for (int i = 0; lines[i]; i++)
+    {
+      const char *line = g_strstrip (lines[i]);
+
+      if (*line != '\0' && !(n == 0 && g_ascii_isdigit (*line) && strspn (line, "0123456789") == strlen (line)))
+        n++;
+    }
+  return n;
+}
+
 static void
 test_narrative_signatures (void)
 {
@@ -309,6 +327,9 @@ test_narrative_signatures (void)
         return;
       assert_last_page (pages, last_line, "Nơi nhận:", k);
       assert_last_page (pages, last_line, "Nguyễn Văn Nam", k);
+      /* Two lines of text at least go over with the closing, never one. */
+      if (g_strv_length (pages) > 1)
+        g_assert_cmpuint (text_lines_before (pages[g_strv_length (pages) - 1], "Nơi nhận:"), >=, 2);
     }
 }
 

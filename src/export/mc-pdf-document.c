@@ -39,7 +39,7 @@ struct _McPdfDocument {
   double        page_height;
   double        content_width;
   char         *footnote;      /* small print at the foot of every page */
-  double        keep_next;     /* the height the next table's last row or text's last line keeps with it */
+  double        keep_next;     /* the height the next table's last row or text's last lines keep with them */
 };
 
 static double
@@ -462,7 +462,7 @@ mc_pdf_document_keep_with_next (McPdfDocument *doc, double height)
   doc->keep_next = height;
 }
 
-/* Before the last row or line of height `height`: a new page unless what
+/* Before the last row or lines of height `height`: a new page unless what
  * is kept with it fits under it (and always when it would not fit on a
  * fresh page either: then nothing is gained by moving). */
 static void
@@ -487,6 +487,28 @@ mc_pdf_document_text_height (McPdfDocument *doc, const char *markup, double size
   return layout_height (layout);
 }
 
+/* The height of the layout's lines from `first` to the end. */
+static double
+last_lines_height (PangoLayout *layout, int first)
+{
+  PangoLayoutIter *iter = pango_layout_get_iter (layout);
+  double height = 0;
+  int line = 0;
+
+  do
+    {
+      PangoRectangle logical;
+
+      if (line++ < first)
+        continue;
+      pango_layout_iter_get_line_extents (iter, NULL, &logical);
+      height += pango_units_to_double (logical.height);
+    }
+  while (pango_layout_iter_next_line (iter));
+  pango_layout_iter_free (iter);
+  return height;
+}
+
 void
 mc_pdf_document_text (McPdfDocument  *doc,
                       const char     *markup,
@@ -495,21 +517,26 @@ mc_pdf_document_text (McPdfDocument  *doc,
 {
   g_autoptr(PangoLayout) layout = NULL;
   PangoLayoutIter *iter;
+  int n_lines, n_done = 0;
 
   g_return_if_fail (doc != NULL && markup != NULL);
 
   layout = create_layout (doc, markup, size, flags, doc->content_width);
+  n_lines = pango_layout_get_line_count (layout);
   iter = pango_layout_get_iter (layout);
   do
     {
       PangoRectangle logical;
       double top, baseline;
       cairo_t *cr;
+      int line = n_done++;
 
       pango_layout_iter_get_line_extents (iter, NULL, &logical);
       baseline = pango_units_to_double (pango_layout_iter_get_baseline (iter) - logical.y);
-      if (pango_layout_iter_at_last_line (iter))
-        keep_before (doc, pango_units_to_double (logical.height));
+      /* What is kept with the text takes its last two lines along (one
+       * line alone at the top of a page reads as a fragment). */
+      if (doc->keep_next > 0 && line == MAX (n_lines - 2, 0))
+        keep_before (doc, last_lines_height (layout, line));
       top = mc_pdf_document_place (doc, pango_units_to_double (logical.height));
       cr = mc_pdf_document_get_cairo (doc);
       if (cr == NULL)

@@ -156,7 +156,7 @@ void mc_pdf_document_table_full  (McPdfDocument      *doc,
                                   GPtrArray          *rows,
                                   McPdfTableFlags     flags,
                                   double              size);
-/* The next table keeps its last row, or the next text its last line, on the
+/* The next table keeps its last row, or the next text its last two lines, on the
  * page where the following `height` points still fit: a signature block is
  * never alone on a page (measure it with the _height functions below). */
 void mc_pdf_document_keep_with_next (McPdfDocument    *doc,
