@@ -40,7 +40,7 @@ typedef struct {
 /* The dossiers (Đăng ký khai sinh: Tiếp nhận TTPV → chuyên viên VP → lãnh
  * đạo UBND VP): R0 just received at the counter, S2 at step 2 in VP, P
  * paused there, E at another agency, F at step 3 of 3, RR with its result
- * back at the counter. */
+ * back at the counter, W withdrawn at the applicant's request. */
 static const Row rows[] = {
   /*                                                                   N A L C H G Y B Q */
   { "help", "", "yyyyyyyyy" },
@@ -78,6 +78,7 @@ static const Row rows[] = {
   { "dossier import", "{DIR}/dossiers.csv", "nynnnnnnn" },
   { "dossier receipt", "{R0} -o {OUT}/receipt.pdf", "nnyyyyyny" },
   { "dossier control-sheet", "{R0} -o {OUT}/sheet.pdf", "nnyyyyyny" },
+  { "dossier stop-notice", "{W} -o {OUT}/stop.pdf", "nnyyyyyny" },
   { "dossier register", "--from 2026-12-01 --to 2026-12-31 -o {OUT}/register.xlsx", "nnyyyyyny" },
   { "dossier transfer", "{R0}", "nnynnynnn" },
   { "dossier accept", "{S2}", "nnnyyyynn" },
@@ -201,6 +202,7 @@ fixture_build (void)
   static const char *const external[] = { "dossier transfer {C}", "dossier external {C} --unit 000.30.06.H56 --days 3",
                                           NULL };
   static const char *const last[] = { "dossier transfer {C}", "dossier transfer {C}", NULL };
+  static const char *const withdrawn[] = { "dossier withdraw {C} --reason \"Người dân xin rút\"", NULL };
   static const char *const ready[] = { "dossier transfer {C}", "dossier transfer {C}",
                                        "dossier finish {C} --number 9/KS", NULL };
   g_autofree char *out = NULL, *figures = NULL;
@@ -226,6 +228,7 @@ fixture_build (void)
   add_dossier ("E", external);
   add_dossier ("F", last);
   add_dossier ("RR", ready);
+  add_dossier ("W", withdrawn);
   add_subordinate_unit ();
   figures = g_build_filename (fx.dir, "x02.csv", NULL);
   {

@@ -326,6 +326,72 @@ test_records_name_the_clerk (void)
     }
 }
 
+
+/* motcua dossier withdraw … -o and stop-notice: Mẫu 05 of TT 03/2025 for a
+ * dossier withdrawn under those forms; under the 2018 forms the withdrawal
+ * with -o is refused and changes nothing. */
+static void
+test_stop_notice (void)
+{
+  g_autofree char *db_path = mc_test_tmp_path ("cli.sqlite");
+  g_autofree char *pdf = mc_test_tmp_path ("stop.pdf");
+  g_autofree char *reprint = mc_test_tmp_path ("stop-again.pdf");
+  g_autofree char *out = NULL, *err = NULL, *old = NULL, *code = NULL, *args = NULL, *text = NULL;
+  g_autoptr(McDb) db = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpint (run ("catalog list 1.001193", &out, &err), ==, 0);
+  db = mc_db_new (db_path, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (mc_accounts_set_database_purpose (db, MC_DATABASE_TEST, &error));
+  /* The tests of this program share their database. */
+  if (mc_db_query_int (db, "SELECT count (*) FROM staff WHERE username = 'tn.lan'", NULL) == 0)
+    mc_test_add_staff (db, "tn.lan", "Lê Thị Lan", "TTPV", "tiep_nhan");
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run ("--user tn.lan dossier receive --procedure 1.001193 --name \"Lê Văn An\" "
+                        "--id-number 038085012345 --channel truc_tiep --at \"2025-08-11 08:00\"", &out, &err), ==, 0);
+  old = first_field (out);
+  args = g_strdup_printf ("--user tn.lan dossier withdraw %s --reason \"Xin rút\" --at \"2025-08-12 09:00\" -o %s",
+                          old, pdf);
+  expect (args, 1, "", "01/2018/TT-VPCP");
+  g_assert_false (g_file_test (pdf, G_FILE_TEST_EXISTS));
+  {
+    g_autofree char *sql = g_strdup_printf ("SELECT count (*) FROM dossier WHERE code = '%s' AND state = 'received'",
+                                            old);
+    g_assert_cmpint (mc_db_query_int (db, sql, NULL), ==, 1);
+  }
+
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run ("--user tn.lan dossier receive --procedure 1.001193 --name \"Trần Thị Mai\" "
+                        "--id-number 038190012345 --channel truc_tiep --at \"2025-10-06 08:00\"", &out, &err), ==, 0);
+  code = first_field (out);
+  g_free (args);
+  /* The format transition fills with the code. */
+  args = g_strdup_printf ("dossier withdraw %%s --user tn.lan --reason \"Xin rút để bổ sung\" "
+                          "--at \"2025-10-07 09:00\" -o %s", pdf);
+  g_free (transition (code, args, "withdrawn"));
+  g_free (args);
+  args = g_strdup_printf ("--user tn.lan dossier stop-notice %s -o %s", code, reprint);
+  expect (args, 0, "", NULL);
+  g_free (args);
+  args = g_strdup_printf ("--user tn.lan dossier stop-notice %s -o %s", old, reprint);
+  expect (args, 1, "", NULL);
+  text = mc_test_pdftotext (reprint, "-raw");
+  if (text != NULL)
+    {
+      g_autofree char *normal = mc_test_normalize (text);
+      g_autofree char *first = mc_test_pdftotext (pdf, "-raw");
+      g_autofree char *first_normal = mc_test_normalize (first);
+
+      mc_test_assert_has (first_normal, "THÔNG BÁO DỪNG GIẢI QUYẾT HỒ SƠ");
+      mc_test_assert_has (first_normal, "Số: 01/TBD-TTPVHCC");
+      mc_test_assert_has (first_normal, "Lý do: Xin rút để bổ sung");
+      mc_test_assert_has (normal, "Số: 01/TBD-TTPVHCC");
+    }
+}
+
 /* motcua with its own database (a later --db wins), run as `expect` does. */
 static void
 expect_accounts (const char *args, int code, const char *err_contains)
@@ -428,6 +494,7 @@ main (int argc, char **argv)
   g_test_add_func ("/cli/concurrent-codes", test_concurrent_codes);
   g_test_add_func ("/cli/workflow", test_workflow);
   g_test_add_func ("/cli/records-name-the-clerk", test_records_name_the_clerk);
+  g_test_add_func ("/cli/stop-notice", test_stop_notice);
   g_test_add_func ("/cli/account-password", test_account_password);
   g_test_add_func ("/cli/audit-verify-against", test_audit_verify_against);
   return g_test_run ();

@@ -83,13 +83,28 @@ assert_common (const char *text, const char *title)
   mc_test_assert_has (text, "Đăng ký khai sinh");
 }
 
+/* Without a database the default switch date decides: the forms of
+ * Thông tư 03/2025/TT-VPCP from 15/9/2025, those of 01/2018 before, also
+ * between Nghị định 118/2025's 1/7/2025 and the circular. */
 static void
 test_form_date (void)
 {
-  g_assert_false (mc_receipt_is_2025_form (mc_test_time ("2025-06-30 23:59")));
-  g_assert_true (mc_receipt_is_2025_form (mc_test_time ("2025-07-01 00:00")));
-  g_assert_false (mc_receipt_is_2025_form (mc_test_time ("2024-03-14 09:30")));
-  g_assert_true (mc_receipt_is_2025_form (mc_test_time ("2026-01-05 14:00")));
+  g_autoptr(McReceiptData) data = make_data ("2025-09-14 23:59", "2025-09-14 23:59");
+
+  g_assert_cmpint (mc_receipt_get_form_set (data), ==, MC_FORM_SET_2018);
+  data->received_at = mc_test_time ("2025-09-15 00:00");
+  g_assert_cmpint (mc_receipt_get_form_set (data), ==, MC_FORM_SET_2025);
+  data->received_at = mc_test_time ("2025-08-12 09:00");
+  g_assert_cmpint (mc_receipt_get_form_set (data), ==, MC_FORM_SET_2018);
+  data->received_at = mc_test_time ("2025-07-01 00:00");
+  g_assert_cmpint (mc_receipt_get_form_set (data), ==, MC_FORM_SET_2018);
+  data->received_at = mc_test_time ("2024-03-14 09:30");
+  g_assert_cmpint (mc_receipt_get_form_set (data), ==, MC_FORM_SET_2018);
+  data->received_at = mc_test_time ("2026-01-05 14:00");
+  g_assert_cmpint (mc_receipt_get_form_set (data), ==, MC_FORM_SET_2025);
+  /* A loader that asked the database says which. */
+  data->form_set = MC_FORM_SET_2018;
+  g_assert_cmpint (mc_receipt_get_form_set (data), ==, MC_FORM_SET_2018);
 }
 
 static void
@@ -109,7 +124,11 @@ test_receipt_2018 (void)
   mc_test_assert_has (text, "1. Thành phần hồ sơ nộp gồm:");
   mc_test_assert_has (text, "Tờ khai đăng ký khai sinh");
   mc_test_assert_has (text, "Bản chính");
-  mc_test_assert_has (text, "2. Số lượng hồ sơ: 01 (bộ)");
+  /* TT 01/2018's Mẫu 01 counts sets ("Số bộ hồ sơ"), and leaves the number
+   * to fill when no database gave one. */
+  mc_test_assert_has (text, "2. Số bộ hồ sơ: 01 (bộ)");
+  mc_test_assert_lacks (text, "Số lượng hồ sơ");
+  mc_test_assert_has (text, "Số: ……/TTPVHCC");
   mc_test_assert_has (text, "3. Thời gian giải quyết hồ sơ theo quy định là: 5 ngày làm việc");
   mc_test_assert_has (text, "4. Thời gian nhận hồ sơ: 09 giờ 30 phút, ngày 14 tháng 3 năm 2024");
   mc_test_assert_has (text, "5. Thời gian trả kết quả giải quyết hồ sơ: 09 giờ 30 phút, Thứ Năm, ngày 21 tháng 3 năm 2024");
@@ -140,6 +159,10 @@ test_receipt_2025 (void)
   mc_test_assert_has (text, "Số định danh cá nhân/tổ chức: 038190012345");
   mc_test_assert_has (text, "Thành phần hồ sơ nộp gồm:");
   mc_test_assert_has (text, "Số lượng hồ sơ: 01 (bộ)");
+  mc_test_assert_lacks (text, "Số bộ hồ sơ");
+  /* BM.01 of the 2025 set keeps the line on a proxy's details. */
+  mc_test_assert_has (text, "(Trường hợp ủy quyền thì cung cấp thêm thông tin của người ủy quyền, bao gồm: "
+                            "họ và tên, địa chỉ, số định danh cá nhân, số điện thoại, email, giấy tờ ủy quyền).");
   mc_test_assert_has (text, "Thời gian trả kết quả giải quyết hồ sơ: 14 giờ 00 phút, Thứ Hai, ngày 12 tháng 01 năm 2026");
   mc_test_assert_has (text, "Vào Sổ theo dõi hồ sơ, Quyển số:");
   mc_test_assert_has (text, "(nếu có) NGƯỜI NỘP HỒ SƠ");
@@ -167,6 +190,7 @@ check_supplement (const char *received, const char *name, const char *date_line)
   mc_test_assert_has (text, "Trong quá trình hoàn thiện hồ sơ nếu có vướng mắc, Ông/Bà liên hệ với Lê Văn Đức "
                     "số điện thoại 0237 3852 111 để được hướng dẫn./.");
   mc_test_assert_has (text, "NGƯỜI HƯỚNG DẪN");
+  mc_test_assert_has (text, "Số: ……/PBS-TTPVHCC");
   /* Only what is missing is asked for. */
   mc_test_assert_lacks (text, "Tờ khai đăng ký khai sinh");
   mc_test_assert_lacks (text, "Giấy chứng sinh");
@@ -202,6 +226,7 @@ test_refusal (void)
   assert_common (new_text, "PHIẾU TỪ CHỐI TIẾP NHẬN GIẢI QUYẾT HỒ SƠ");
   mc_test_assert_has (new_text, "Số định danh cá nhân/tổ chức: 038190012345");
   mc_test_assert_has (new_text, "Mã hồ sơ (nếu có): " CODE);
+  mc_test_assert_has (new_text, "Số: ……/PTC-TTPVHCC");
 }
 
 static int

@@ -1,5 +1,6 @@
 /* test-records.c — the routing documents: Mẫu 04 apology, Mẫu 05/06 control
- * sheet, Mẫu 06/07 dossier register (PDF and XLSX)
+ * sheet, Mẫu 06/07 dossier register (PDF and XLSX), Mẫu 05 (2025) stop
+ * notice, and the "Số: …" line each carries
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * Dossiers are driven through the workflow on a temporary database; the PDFs
@@ -16,6 +17,8 @@
 #include "mc-dossier-receipt.h"
 #include "mc-dossier-register.h"
 #include "mc-dossier-store.h"
+#include "mc-form-set.h"
+#include "mc-stop-notice.h"
 #include "mc-test-utils.h"
 #include "mc-workflow.h"
 
@@ -547,7 +550,7 @@ test_records_name_the_clerk (Fixture *f, gconstpointer data)
   g_assert_cmpint (mc_db_query_int (f->db, "SELECT staff_id FROM refusal", NULL), ==, lan);
   g_assert_cmpstr (r->received_by, ==, "Lê Thị Lan");
   r->code = g_strdup (reference);
-  form = mc_dossier_receipt_data (f->db, refused, E);
+  form = mc_dossier_receipt_data (f->db, refused, MC_FORM_REFUSAL, E);
   g_assert_nonnull (form);
   form->reason = g_strdup ("Không thuộc thẩm quyền giải quyết của phường");
   OK (mc_receipt_write_pdf (MC_FORM_REFUSAL, form, pdf, E));
@@ -584,6 +587,145 @@ test_records_name_the_importer (Fixture *f, gconstpointer data)
                    ==, nga);
 }
 
+
+/* Mẫu 05 of TT 03/2025: Thông báo dừng giải quyết hồ sơ */
+
+/* Đăng ký khai sinh received at `received`, handed to the Văn phòng, and
+ * withdrawn at the applicant's request at `withdrawn`, recorded by tn.lan. */
+static char *
+withdraw_birth (Fixture *f, const char *received, const char *withdrawn)
+{
+  char *code = receive (f, BIRTH, "Phạm Thị Hoa", received);
+  g_autoptr(GError) error = NULL;
+  McAction a = mc_test_action (received, "tn.lan", NULL);
+
+  a.at += 30 * 60;
+  OK (mc_workflow_transfer (f->wf, code, &a, NULL, NULL, E));
+  a = mc_test_action (withdrawn, "tn.lan", "Gia đình xin rút hồ sơ để bổ sung giấy chứng sinh");
+  OK (mc_workflow_withdraw (f->wf, code, &a, E));
+  return code;
+}
+
+static void
+test_stop_notice_2025 (Fixture *f, gconstpointer unused)
+{
+  g_autofree char *code = withdraw_birth (f, "2025-10-06 08:00", "2025-10-07 09:00");
+  g_autofree char *path = mc_test_tmp_path ("stop-2025.pdf");
+  g_autofree char *again = mc_test_tmp_path ("stop-2025-again.pdf");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(McStopNoticeData) data = NULL;
+  g_autofree char *text = NULL, *text_again = NULL;
+
+  data = mc_stop_notice_data_new (f->wf, code, E);
+  g_assert_no_error (error);
+  g_assert_cmpstr (data->number_line, ==, "Số: 01/TBD-TTPVHCC");
+  g_assert_cmpstr (data->notifier_name, ==, "Lê Thị Lan");
+  g_assert_cmpint (data->stopped_at, ==, mc_test_time ("2025-10-07 09:00"));
+  OK (mc_stop_notice_data_write_pdf (data, path, E));
+  /* A reprint keeps its number; the export is audited. */
+  OK (mc_stop_notice_write_pdf (f->wf, code, again, E));
+  g_assert_cmpint (mc_db_query_int (f->db, "SELECT count (*) FROM audit_log WHERE action = 'export.stop_notice'",
+                                    NULL), ==, 2);
+  text = pdf_text (path, NULL);
+  if (text == NULL)
+    return;
+  assert_header (text);
+  mc_test_assert_has (text, "THÔNG BÁO DỪNG GIẢI QUYẾT HỒ SƠ");
+  mc_test_assert_has (text, "Số: 01/TBD-TTPVHCC");
+  mc_test_assert_has (text, "Phú Sơn, ngày 07 tháng 10 năm 2025");
+  mc_test_assert_has (text, "Kính gửi: Ông/Bà/Tổ chức Phạm Thị Hoa");
+  mc_test_assert_has (text, "Ngày 06 tháng 10 năm 2025, Bộ phận Tiếp nhận và Trả kết quả tiếp nhận giải quyết "
+                            "hồ sơ đề nghị giải quyết thủ tục hành chính Thủ tục đăng ký khai sinh");
+  mc_test_assert_has (text, "số định danh: 038085012345; mã số hồ sơ:");
+  mc_test_assert_has (text, "Ngày 07 tháng 10 năm 2025, Bộ phận Tiếp nhận và Trả kết quả nhận được yêu cầu dừng "
+                            "thực hiện thủ tục hành chính nêu trên");
+  mc_test_assert_has (text, "Lý do: Gia đình xin rút hồ sơ để bổ sung giấy chứng sinh");
+  mc_test_assert_has (text, "Căn cứ khoản 1 Điều 21 Nghị định số 118/2025/NĐ-CP");
+  mc_test_assert_has (text, "Điều 7 Thông tư số 03/2025/TT-VPCP");
+  mc_test_assert_has (text, "thông báo dừng giải quyết hồ sơ nêu trên kể từ 09 giờ 00 phút, ngày 07 tháng 10 "
+                            "năm 2025");
+  mc_test_assert_has (text, "NGƯỜI THÔNG BÁO");
+  mc_test_assert_has (text, "Lê Thị Lan");
+  text_again = pdf_text (again, NULL);
+  mc_test_assert_has (text_again, "Số: 01/TBD-TTPVHCC");
+}
+
+/* No notice for a dossier that was not withdrawn, nor for one withdrawn while
+ * the 2018 forms applied (between 1/7 and 15/9/2025 by default) — unless
+ * the unit moved the switch date. */
+static void
+test_stop_notice_refused (Fixture *f, gconstpointer unused)
+{
+  gint64 id = 0;
+  g_autofree char *returned = drive_land (f, &id);
+  g_autofree char *august = withdraw_birth (f, "2025-08-11 08:00", "2025-08-12 09:00");
+  g_autofree char *path = mc_test_tmp_path ("stop-refused.pdf");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(McStopNoticeData) data = NULL;
+
+  g_assert_false (mc_stop_notice_write_pdf (f->wf, returned, path, &error));
+  g_assert_error (error, MC_EXPORT_ERROR, MC_EXPORT_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_false (mc_stop_notice_write_pdf (f->wf, august, path, &error));
+  g_assert_error (error, MC_EXPORT_ERROR, MC_EXPORT_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "01/2018/TT-VPCP"));
+  g_clear_error (&error);
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+  g_assert_cmpint (mc_db_query_int (f->db, "SELECT count (*) FROM form_number", NULL), ==, 0);
+
+  OK (mc_form_set_set_switch_date (f->db, "2025-07-01", E));
+  data = mc_stop_notice_data_new (f->wf, august, E);
+  g_assert_no_error (error);
+  g_assert_cmpstr (data->number_line, ==, "Số: 01/TBD-TTPVHCC");
+}
+
+/* Every form carries its "Số: …": one counter per form and year, kept by the
+ * document; or dots, when the unit numbers by hand. */
+static void
+test_form_numbers (Fixture *f, gconstpointer unused)
+{
+  gint64 id_land = 0, id_birth = 0;
+  g_autofree char *land = drive_land (f, &id_land);
+  g_autofree char *birth = drive_birth (f, &id_birth);
+  g_autofree char *second = receive (f, LAND, "Hoàng Văn Bảy", "2026-03-20 08:00");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(McControlSheetData) sheet = NULL, sheet_again = NULL, sheet_second = NULL, sheet_2018 = NULL;
+  g_autoptr(McApologyFormData) apology = NULL;
+  g_autoptr(McDossierStore) store = mc_dossier_store_new (f->db, f->calendar);
+  g_autoptr(McDossier) dossier = mc_dossier_store_find (store, land, E);
+  g_autoptr(McReceiptData) receipt = NULL;
+  g_autoptr(McReceiptData) supplement = NULL;
+  g_autofree char *path = mc_test_tmp_path ("numbered.pdf");
+  g_autofree char *text = NULL;
+
+  sheet = mc_control_sheet_data_new (f->wf, land, E);
+  sheet_second = mc_control_sheet_data_new (f->wf, second, E);
+  sheet_again = mc_control_sheet_data_new (f->wf, land, E);
+  sheet_2018 = mc_control_sheet_data_new (f->wf, birth, E);
+  g_assert_cmpstr (sheet->number_line, ==, "Số: 01/PKS-TTPVHCC");
+  g_assert_cmpstr (sheet_second->number_line, ==, "Số: 02/PKS-TTPVHCC");
+  g_assert_cmpstr (sheet_again->number_line, ==, "Số: 01/PKS-TTPVHCC");
+  /* 2025's counter is another year's. */
+  g_assert_cmpstr (sheet_2018->number_line, ==, "Số: 01/PKS-TTPVHCC");
+  g_assert_cmpint (mc_control_sheet_get_form_set (sheet), ==, MC_FORM_SET_2025);
+  g_assert_cmpint (mc_control_sheet_get_form_set (sheet_2018), ==, MC_FORM_SET_2018);
+  apology = mc_apology_form_data_new (f->wf, id_land, E);
+  g_assert_cmpstr (apology->number_line, ==, "Số: 01/PXL");
+  receipt = mc_dossier_receipt_data (f->db, dossier, MC_FORM_RECEIPT, E);
+  supplement = mc_dossier_receipt_data (f->db, dossier, MC_FORM_SUPPLEMENT, E);
+  g_assert_cmpstr (receipt->number_line, ==, "Số: 01/TTPVHCC");
+  g_assert_cmpstr (supplement->number_line, ==, "Số: 01/PBS-TTPVHCC");
+  OK (mc_control_sheet_data_write_pdf (sheet, path, E));
+  text = pdf_text (path, NULL);
+  if (text != NULL)
+    mc_test_assert_has (text, "Số: 01/PKS-TTPVHCC");
+
+  OK (mc_db_set_setting (f->db, MC_FORMS_NUMBERING_KEY, "blank", E));
+  g_clear_pointer (&sheet, mc_control_sheet_data_free);
+  sheet = mc_control_sheet_data_new (f->wf, land, E);
+  g_assert_cmpstr (sheet->number_line, ==, "Số: ……/PKS-TTPVHCC");
+}
+
 int
 main (int argc, char **argv)
 {
@@ -596,6 +738,9 @@ main (int argc, char **argv)
   ADD ("/records/control-sheet/2025", test_control_sheet_2025);
   ADD ("/records/control-sheet/2018", test_control_sheet_2018);
   ADD ("/records/control-sheet/missing", test_control_sheet_missing);
+  ADD ("/records/stop-notice/2025", test_stop_notice_2025);
+  ADD ("/records/stop-notice/refused", test_stop_notice_refused);
+  ADD ("/records/form-numbers", test_form_numbers);
   ADD ("/records/register/2025", test_register_2025);
   ADD ("/records/register/2018", test_register_2018);
   ADD ("/records/invalid", test_invalid);

@@ -224,7 +224,7 @@ refuse (McDb *db, int argc, char **argv)
     g_autoptr(McProcedure) p = mc_catalog_find_procedure (catalog, d->procedure_code, NULL);
     d->procedure_name = g_strdup (p ? mc_procedure_get_name (p) : d->procedure_code);
   }
-  data = mc_dossier_receipt_data (db, dossier, &error);
+  data = mc_dossier_receipt_data (db, dossier, MC_FORM_REFUSAL, &error);
   if (data == NULL)
     return mc_cli_fail (error);
   data->reason = g_strdup (option (argc, argv, "--reason"));
@@ -257,7 +257,7 @@ receipt (McDb *db, int argc, char **argv)
     return mc_cli_fail (error);
   store = open_store (db, &error);
   if (store == NULL || (dossier = mc_dossier_store_find (store, argv[1], &error)) == NULL ||
-      (data = mc_dossier_receipt_data (db, dossier, &error)) == NULL)
+      (data = mc_dossier_receipt_data (db, dossier, kind, &error)) == NULL)
     return mc_cli_fail (error);
   data->reason = g_strdup (option (argc - 1, argv + 1, "--reason"));
   if (!mc_receipt_write_pdf (kind, data, out, &error))
@@ -284,6 +284,8 @@ mc_cli_dossier (McDb *db, int argc, char **argv)
     return refuse (db, argc - 1, argv + 1);
   if (g_str_equal (sub, "control-sheet"))
     return mc_cli_dossier_control_sheet (db, argc - 1, argv + 1);
+  if (g_str_equal (sub, "stop-notice"))
+    return mc_cli_dossier_stop_notice (db, argc - 1, argv + 1);
   if (g_str_equal (sub, "register"))
     return mc_cli_dossier_register (db, argc - 1, argv + 1);
   if (mc_cli_is_workflow_command (sub))

@@ -16,6 +16,7 @@
 #include "mc-apology-form.h"
 #include "mc-calendar-store.h"
 #include "mc-cli.h"
+#include "mc-stop-notice.h"
 #include "mc-workflow.h"
 
 /* Parsed "--name value" pairs and bare flags after the dossier code. */
@@ -217,13 +218,40 @@ run_unqualified (McWorkflow *wf, Args *args, McAction *action)
   return done (wf, args, mc_workflow_unqualified (wf, args->code, action, &error), &error);
 }
 
+static gboolean
+stop_notice_possible (McWorkflow *wf, const McAction *action, GError **error)
+{
+  McDb *db = mc_workflow_get_db (wf);
+  McTime when = action->at ? action->at : mc_time_now ();
+
+  if (!mc_accounts_check (db, mc_db_get_actor (db), MC_PERMISSION_PERSONAL_DATA, 0, error))
+    return FALSE;
+  if (mc_form_set_for_time (db, when) == MC_FORM_SET_2025)
+    return TRUE;
+  g_set_error_literal (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                       _("The forms of Thông tư 01/2018/TT-VPCP in force on that day have no stop notice: "
+                         "withdraw without -o"));
+  return FALSE;
+}
+
 static int
 run_withdraw (McWorkflow *wf, Args *args, McAction *action)
 {
   GError *error = NULL;
 
+  const char *out = arg (args, "-o");
+
   action->note = arg (args, "--reason") ? arg (args, "--reason") : action->note;
-  return done (wf, args, mc_workflow_withdraw (wf, args->code, action, &error), &error);
+  /* Before the withdrawal is recorded: a notice that cannot be made (a path
+   * refused, no right to personal data, the 2018 forms) changes nothing. */
+  if (out != NULL && (!mc_cli_check_output (out, &error) || !stop_notice_possible (wf, action, &error)))
+    return mc_cli_fail (error);
+  if (!mc_workflow_withdraw (wf, args->code, action, &error))
+    return done (wf, args, FALSE, &error);
+  /* The stop notice (TT 03/2025 Điều 7) goes to the applicant at once. */
+  if (out != NULL && !mc_stop_notice_write_pdf (wf, args->code, out, &error))
+    return mc_cli_fail (error);
+  return done (wf, args, TRUE, &error);
 }
 
 static int
@@ -346,7 +374,7 @@ static const Command commands[] = {
     N_("CODE (--unit UNIT (--days N | --due \"YYYY-MM-DD HH:MM\") | --back)"), run_external },
   { "finish", TRUE, "--number --description", N_("CODE --number NUMBER [--description TEXT]"), run_finish },
   { "unqualified", TRUE, "--reason", N_("CODE --reason TEXT"), run_unqualified },
-  { "withdraw", TRUE, "--reason", N_("CODE [--reason TEXT]"), run_withdraw },
+  { "withdraw", TRUE, "--reason -o", N_("CODE [--reason TEXT] [-o STOP-NOTICE.pdf]"), run_withdraw },
   { "return", TRUE, "--collected-by --id-number --authorisation --method",
     N_("CODE --collected-by NAME [--id-number 12DIGITS] [--authorisation DOCUMENT] "
        "[--method truc_tiep|buu_chinh|truc_tuyen]"), run_return },

@@ -80,6 +80,7 @@ static const struct {
   { "dossier import", MC_PERMISSION_ADMINISTER },
   { "dossier receipt", MC_PERMISSION_PERSONAL_DATA },
   { "dossier control-sheet", MC_PERMISSION_PERSONAL_DATA },
+  { "dossier stop-notice", MC_PERMISSION_PERSONAL_DATA },
   { "dossier register", MC_PERMISSION_PERSONAL_DATA },
   /* The routing: core decides by the department holding the dossier and its step. */
   { "dossier transfer", MC_PERMISSION_SIGNED_IN },
@@ -329,7 +330,7 @@ print_help (void)
                      "  liveboard --render FILE.png --size WxH [--at \"YYYY-MM-DD HH:MM\"]   the board as a picture"));
   g_print ("%s\n", _("  settings list|get KEY|set KEY VALUE|set KEY --file FILE|reset KEY   signers, place, periods (administrator)"));
   g_print ("%s\n", _("  dossier receipt|refuse|transfer|accept|send-back|pause|resume|external|finish|unqualified|withdraw|\n"
-                     "          return|apology|control-sheet|register|inbox|apologies …   the life of a dossier\n"
+                     "          return|apology|control-sheet|stop-notice|register|inbox|apologies …   the life of a dossier\n"
                      "          (motcua dossier COMMAND without its arguments shows them)\n"
                      "  account init|add|list|password|unlock …   accounts and roles (first run: account init)\n"
                      "  audit verify [--against BACKUP|SEQ:HASH] | audit list [--user U] [--dossier CODE]   the audit trail\n"

@@ -50,6 +50,7 @@ static const struct {
   { "export.register", N_("Dossier register exported") },
   { "export.receipt", N_("Receipt with personal data exported") },
   { "export.control_sheet", N_("Control sheet exported") },
+  { "export.stop_notice", N_("Stop notice exported") },
   { "export.search", N_("Search by ID number or phone") },
   { "backdated", N_("Action recorded at another time than now") },
   { "import", N_("Data imported from a file") },

@@ -62,6 +62,7 @@ static const char *const migrations[] = {
   "/vn/motcua/Motcua/sql/0007-report.sql",
   "/vn/motcua/Motcua/sql/0008-password-change.sql",
   "/vn/motcua/Motcua/sql/0009-audit-key.sql",
+  "/vn/motcua/Motcua/sql/0010-form-number.sql",
 };
 
 static gboolean

@@ -30,6 +30,7 @@
 
 #include "mc-accounts.h"
 #include "mc-backup.h"
+#include "mc-form-set.h"
 #include "mc-format.h"
 #include "mc-report-evaluation.h"
 #include "mc-report-narrative.h"
@@ -52,6 +53,18 @@ static gboolean check_template (const char *value, GError **error);
  * powers. "auto" is TM. when the head (Chủ tịch) signs and KT. otherwise,
  * as a commune's People's Committee signs; a unit whose head signs alone
  * chooses "none". */
+static const McSettingChoice numbering_choices[] = {
+  { "counter", N_("Numbered by the software, per form and year") },
+  { "blank", N_("Left blank, written by hand") },
+  { NULL, NULL }
+};
+
+static const McSettingChoice issuer_choices[] = {
+  { "TTPVHCC", N_("TTPVHCC (Trung tâm Phục vụ hành chính công)") },
+  { "BPTNTKQ", N_("BPTNTKQ (Bộ phận Tiếp nhận và Trả kết quả)") },
+  { NULL, NULL }
+};
+
 static const McSettingChoice authority_choices[] = {
   { "auto", N_("Automatic: TM. when the head signs, KT. when a deputy signs") },
   { "KT", N_("KT. (a deputy signs for the head)") },
@@ -81,6 +94,9 @@ static const McSettingInfo registry[] = {
   { "report.signer_authority", G(SIGNER), N_("Signing authority"), N_("The word before the title (Nghị định 30/2020, Phụ lục I, II.7)"), T(CHOICE), "auto", 0, 0, authority_choices, NULL },
   { "report.preparer", G(SIGNER), N_("Person preparing the reports"), N_("Signs as NGƯỜI LẬP BIỂU on the statistical tables"), T(TEXT), "", 0, 0, NULL, NULL },
   { "report.place", G(SIGNER), N_("Place name on documents"), N_("Before the date (Phú Sơn, ngày …); empty: the unit’s place name"), T(TEXT), "", 0, 0, NULL, NULL },
+  { MC_FORMS_TT03_FROM_KEY, G(FORMS), N_("Forms of Thông tư 03/2025/TT-VPCP from"), N_("Documents dated from this day use the seven forms of Thông tư 03/2025/TT-VPCP, earlier ones those of Thông tư 01/2018/TT-VPCP (default: 15/9/2025, the circular’s date)"), T(DATE), MC_FORMS_TT03_FROM_DEFAULT, 0, 0, NULL, mc_form_set_check_switch_date },
+  { MC_FORMS_NUMBERING_KEY, G(FORMS), N_("Numbers of the forms"), N_("The “Số:” line of each form: numbered by the software per form and year, or left blank to write by hand"), T(CHOICE), MC_FORMS_NUMBERING_DEFAULT, 0, 0, numbering_choices, NULL },
+  { MC_FORMS_ISSUER_KEY, G(FORMS), N_("Issuer in the form numbers"), N_("After the form’s abbreviation: Số: 05/PBS-TTPVHCC"), T(CHOICE), MC_FORMS_ISSUER_DEFAULT, 0, 0, issuer_choices, NULL },
   { "unit.office_name", G(FORMS), N_("Name of the one-stop office"), N_("Printed on receipts, control sheets and the register"), T(TEXT), "Trung tâm Phục vụ hành chính công", 1, 0, NULL, NULL },
   { MC_REPORT_CUTOFF_DAY_KEY, G(PERIOD), N_("Data cut-off day"), N_("A period runs from the day after it in the month before (Nghị định 09/2019, Điều 12: 14)"), T(INT), "14", 1, 27, NULL, NULL },
   { MC_REPORT_CALENDAR_PERIODS_KEY, G(PERIOD), N_("Calendar periods"), N_("Quarters and years from the 1st of the month, not from the cut-off day"), T(BOOL), "0", 0, 0, NULL, NULL },

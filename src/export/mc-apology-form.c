@@ -27,7 +27,10 @@
 McApologyFormData *
 mc_apology_form_data_new_empty (void)
 {
-  return g_new0 (McApologyFormData, 1);
+  McApologyFormData *data = g_new0 (McApologyFormData, 1);
+
+  data->form_set = -1;
+  return data;
 }
 
 void
@@ -43,6 +46,7 @@ mc_apology_form_data_free (McApologyFormData *data)
   g_free (data->reason);
   g_free (data->department_name);
   g_free (data->responsible_name);
+  g_free (data->number_line);
   g_free (data);
 }
 
@@ -69,6 +73,21 @@ fill_from_dossier (McWorkflow *workflow, McApologyFormData *data, GError **error
   return TRUE;
 }
 
+/* The dossier keeps the forms of its date received; the letter's number is
+ * given once to the apology and of the year it is issued. */
+static gboolean
+fill_number (McWorkflow *workflow, McApologyFormData *data, gint64 apology_id, GError **error)
+{
+  McDb *db = mc_workflow_get_db (workflow);
+  g_autofree char *subject = g_strdup_printf ("%" G_GINT64_FORMAT, apology_id);
+  McTime issued = data->issued_at ? data->issued_at : mc_time_now ();
+
+  data->form_set = mc_form_set_for_time (db, data->received_at);
+  data->number_line = mc_form_set_number_line (db, data->form_set, MC_FORM_TYPE_APOLOGY, subject,
+                                               mc_time_get_date (issued), error);
+  return data->number_line != NULL;
+}
+
 McApologyFormData *
 mc_apology_form_data_new (McWorkflow *workflow, gint64 apology_id, GError **error)
 {
@@ -92,15 +111,23 @@ mc_apology_form_data_new (McWorkflow *workflow, gint64 apology_id, GError **erro
   data->responsible_name = g_strdup (record->responsible_name);
   mc_apology_record_free (record);
   if (!mc_records_unit_load (mc_workflow_get_db (workflow), &data->unit, error) ||
-      !fill_from_dossier (workflow, data, error))
+      !fill_from_dossier (workflow, data, error) || !fill_number (workflow, data, apology_id, error))
     return NULL;
   return g_steal_pointer (&data);
+}
+
+McFormSet
+mc_apology_form_get_form_set (const McApologyFormData *data)
+{
+  if (data->form_set >= 0)
+    return (McFormSet) data->form_set;
+  return mc_form_set_for_time (NULL, data->received_at);
 }
 
 static gboolean
 is_2025_form (const McApologyFormData *data)
 {
-  return mc_receipt_is_2025_form (data->received_at);
+  return mc_apology_form_get_form_set (data) == MC_FORM_SET_2025;
 }
 
 const char *
@@ -108,8 +135,7 @@ mc_apology_form_get_title (const McApologyFormData *data)
 {
   g_return_val_if_fail (data != NULL, "");
 
-  return is_2025_form (data) ? "PHIẾU XIN LỖI VÀ ĐỀ NGHỊ GIA HẠN THỜI GIAN GIẢI QUYẾT"
-                             : "PHIẾU XIN LỖI VÀ HẸN LẠI NGÀY TRẢ KẾT QUẢ";
+  return mc_form_set_title (mc_apology_form_get_form_set (data), MC_FORM_TYPE_APOLOGY);
 }
 
 static const char *
@@ -122,14 +148,18 @@ static void
 header (McPdfDocument *doc, const McApologyFormData *data)
 {
   const char *bodies[3] = { NULL, };
+  g_autofree char *blank = NULL;
   int n = 0;
 
   /* Cơ quan chủ quản, then the agency that apologises. */
   if (data->unit.parent_unit_name != NULL && data->unit.parent_unit_name[0] != '\0')
     bodies[n++] = data->unit.parent_unit_name;
   bodies[n++] = or_blank (data->unit.unit_name);
-  mc_pdf_document_header (doc, bodies, data->unit.place_name,
-                          mc_time_get_date (data->issued_at ? data->issued_at : mc_time_now ()));
+  if (data->number_line == NULL)
+    blank = mc_form_set_blank_number_line (mc_apology_form_get_form_set (data), MC_FORM_TYPE_APOLOGY, NULL);
+  mc_pdf_document_header_numbered (doc, bodies, data->number_line ? data->number_line : blank,
+                                   data->unit.place_name,
+                                   mc_time_get_date (data->issued_at ? data->issued_at : mc_time_now ()));
 }
 
 /* "Ngày 05 tháng 3 năm 2024" at the start of a sentence. */

@@ -1,9 +1,9 @@
 /* mc-apology-form.h — Mẫu 04: the apology with a new appointment for a late dossier
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Phiếu xin lỗi và hẹn lại ngày trả kết quả (Thông tư 01/2018/TT-VPCP, dossiers
- * received before 1/7/2025); Phiếu xin lỗi và đề nghị gia hạn thời gian giải
- * quyết (Thông tư 03/2025/TT-VPCP) from then on. One drawing function serves
+ * Phiếu xin lỗi và hẹn lại ngày trả kết quả (Thông tư 01/2018/TT-VPCP) or
+ * Phiếu xin lỗi và đề nghị gia hạn thời gian giải quyết (Thông tư
+ * 03/2025/TT-VPCP), as mc_form_set_for_time decides by the date received. One drawing function serves
  * the preview, the printout and the PDF.
  */
 #pragma once
@@ -11,6 +11,7 @@
 #include <cairo.h>
 
 #include "mc-export-error.h"
+#include "mc-form-set.h"
 #include "mc-records-private.h"
 #include "mc-workflow.h"
 
@@ -29,6 +30,8 @@ typedef struct {
   char         *reason;
   char         *department_name;     /* responsible; not printed on the form */
   char         *responsible_name;
+  int           form_set;            /* McFormSet; -1: by received_at, default switch date */
+  char         *number_line;         /* "Số: 03/PXL"; NULL: dotted */
 } McApologyFormData;
 
 McApologyFormData *mc_apology_form_data_new      (McWorkflow *workflow, gint64 apology_id, GError **error);
@@ -36,6 +39,7 @@ McApologyFormData *mc_apology_form_data_new_empty (void);
 void               mc_apology_form_data_free     (McApologyFormData *data);
 
 const char *mc_apology_form_get_title  (const McApologyFormData *data);
+McFormSet   mc_apology_form_get_form_set (const McApologyFormData *data);
 /* width × height is the area to draw in; the A4 page is scaled to fit it. */
 int         mc_apology_form_get_n_pages (const McApologyFormData *data, double width, double height);
 void        mc_apology_form_draw_page   (cairo_t *cr, const McApologyFormData *data, int page,

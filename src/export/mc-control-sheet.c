@@ -44,6 +44,7 @@ mc_control_sheet_data_new_empty (void)
   McControlSheetData *data = g_new0 (McControlSheetData, 1);
 
   data->handovers = g_ptr_array_new ();
+  data->form_set = -1;
   return data;
 }
 
@@ -58,6 +59,7 @@ mc_control_sheet_data_free (McControlSheetData *data)
   g_free (data->applicant_name);
   g_free (data->handling_body);
   g_free (data->coordinating_body);
+  g_free (data->number_line);
   g_clear_pointer (&data->handovers, g_ptr_array_unref);
   g_free (data);
 }
@@ -118,13 +120,28 @@ mc_control_sheet_data_new (McWorkflow *workflow, const char *code, GError **erro
   data->coordinating_body = receivers (handovers, "send_external");
   if (!mc_records_unit_load (mc_workflow_get_db (workflow), &data->unit, error))
     return NULL;
+  /* The sheet starts at reception: the forms of the date received. */
+  data->form_set = mc_form_set_for_time (mc_workflow_get_db (workflow), data->received_at);
+  data->number_line = mc_form_set_number_line (mc_workflow_get_db (workflow), data->form_set,
+                                               MC_FORM_TYPE_CONTROL_SHEET, data->code,
+                                               mc_time_get_date (data->received_at), error);
+  if (data->number_line == NULL)
+    return NULL;
   return g_steal_pointer (&data);
+}
+
+McFormSet
+mc_control_sheet_get_form_set (const McControlSheetData *data)
+{
+  if (data->form_set >= 0)
+    return (McFormSet) data->form_set;
+  return mc_form_set_for_time (NULL, data->received_at);
 }
 
 static gboolean
 is_2025_form (const McControlSheetData *data)
 {
-  return mc_receipt_is_2025_form (data->received_at);
+  return mc_control_sheet_get_form_set (data) == MC_FORM_SET_2025;
 }
 
 const char *
@@ -143,6 +160,7 @@ static void
 header (McPdfDocument *doc, const McControlSheetData *data)
 {
   const char *bodies[3] = { NULL, };
+  g_autofree char *blank = NULL;
   int n = 0;
 
   /* Issued by the one-stop office of the unit, as the receipt is. */
@@ -151,8 +169,12 @@ header (McPdfDocument *doc, const McControlSheetData *data)
   else if (data->unit.parent_unit_name != NULL && data->unit.parent_unit_name[0] != '\0')
     bodies[n++] = data->unit.parent_unit_name;
   bodies[n++] = or_blank (data->unit.office_name);
-  mc_pdf_document_header (doc, bodies, data->unit.place_name,
-                          mc_time_get_date (data->received_at ? data->received_at : mc_time_now ()));
+  if (data->number_line == NULL)
+    blank = mc_form_set_blank_number_line (mc_control_sheet_get_form_set (data), MC_FORM_TYPE_CONTROL_SHEET,
+                                           NULL);
+  mc_pdf_document_header_numbered (doc, bodies, data->number_line ? data->number_line : blank,
+                                   data->unit.place_name,
+                                   mc_time_get_date (data->received_at ? data->received_at : mc_time_now ()));
 }
 
 static void

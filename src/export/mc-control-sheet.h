@@ -1,8 +1,8 @@
 /* mc-control-sheet.h — Phiếu kiểm soát quá trình giải quyết hồ sơ
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Mẫu 05 of Thông tư 01/2018/TT-VPCP (dossiers received before 1/7/2025),
- * Mẫu 06 of Thông tư 03/2025/TT-VPCP from then on: every hand-over of the
+ * Mẫu 05 of Thông tư 01/2018/TT-VPCP, Mẫu 06 of Thông tư 03/2025/TT-VPCP,
+ * as mc_form_set_for_time decides by the date received: every hand-over of the
  * dossier — who gave, who received, when, and how the giver's step ended
  * against its due time — with room for both to sign.
  */
@@ -11,6 +11,7 @@
 #include <cairo.h>
 
 #include "mc-export-error.h"
+#include "mc-form-set.h"
 #include "mc-records-private.h"
 #include "mc-workflow.h"
 
@@ -26,6 +27,8 @@ typedef struct {
   McTime        received_at;
   McTime        due_at;             /* the appointment (the apology's new one if set) */
   GPtrArray    *handovers;          /* McHandover*, in order */
+  int           form_set;           /* McFormSet; -1: by received_at, default switch date */
+  char         *number_line;        /* "Số: 05/PKS-TTPVHCC"; NULL: dotted */
 } McControlSheetData;
 
 McControlSheetData *mc_control_sheet_data_new       (McWorkflow *workflow, const char *code, GError **error);
@@ -34,6 +37,7 @@ McControlSheetData *mc_control_sheet_data_new_empty (void);
 void                mc_control_sheet_data_free      (McControlSheetData *data);
 
 const char *mc_control_sheet_get_title   (void);
+McFormSet   mc_control_sheet_get_form_set (const McControlSheetData *data);
 int         mc_control_sheet_get_n_pages (const McControlSheetData *data, double width, double height);
 void        mc_control_sheet_draw_page   (cairo_t *cr, const McControlSheetData *data, int page,
                                           double width, double height);

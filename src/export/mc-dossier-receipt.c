@@ -38,8 +38,21 @@ procedure_days (McDb *db, const char *code)
   return days;
 }
 
+/* The form set of the date received, and the form's number (kept: a
+ * reprint shows the same), keyed by the dossier's code. */
+static gboolean
+fill_number (McDb *db, McReceiptData *r, McFormKind kind, GError **error)
+{
+  McTime when = r->received_at != 0 ? r->received_at : mc_time_now ();
+
+  r->form_set = mc_form_set_for_time (db, when);
+  r->number_line = mc_form_set_number_line (db, r->form_set, mc_receipt_form_type (kind), r->code,
+                                            mc_time_get_date (when), error);
+  return r->number_line != NULL;
+}
+
 McReceiptData *
-mc_dossier_receipt_data (McDb *db, McDossier *dossier, GError **error)
+mc_dossier_receipt_data (McDb *db, McDossier *dossier, McFormKind kind, GError **error)
 {
   g_autoptr(McReceiptData) r = mc_receipt_data_new ();
   McDossierData *d = mc_dossier_get_data (dossier);
@@ -68,5 +81,7 @@ mc_dossier_receipt_data (McDb *db, McDossier *dossier, GError **error)
       g_ptr_array_add (r->documents, mc_receipt_document_new (src->name, src->originals, src->copies,
                                                               src->received));
     }
+  if (r->code != NULL && !fill_number (db, r, kind, error))
+    return NULL;
   return g_steal_pointer (&r);
 }

@@ -9,7 +9,8 @@
 
 G_BEGIN_DECLS
 
-/* The data a form prints for `dossier`, with the center's own unit. */
-McReceiptData *mc_dossier_receipt_data (McDb *db, McDossier *dossier, GError **error);
+/* The data form `kind` prints for `dossier`, with the center's own unit,
+ * the form set of its date and the form's number (given on first print). */
+McReceiptData *mc_dossier_receipt_data (McDb *db, McDossier *dossier, McFormKind kind, GError **error);
 
 G_END_DECLS

@@ -102,6 +102,7 @@ mc_dossier_register_data_new_empty (McTime from, McTime to)
   data->to = to;
   data->printed_at = mc_time_now ();
   data->rows = g_ptr_array_new ();
+  data->form_set = -1;
   return data;
 }
 
@@ -113,6 +114,7 @@ mc_dossier_register_data_free (McDossierRegisterData *data)
   mc_records_unit_clear (&data->unit);
   g_clear_pointer (&data->rows, g_ptr_array_unref);
   g_clear_pointer (&data->return_methods, g_hash_table_unref);
+  g_free (data->number_line);
   g_free (data);
 }
 
@@ -143,6 +145,20 @@ load_return_methods (McDb *db, McTime from, McTime to, GError **error)
   return methods;
 }
 
+/* The book of a period keeps one number, of the year it starts in. */
+static gboolean
+fill_number (McDb *db, McDossierRegisterData *data, GError **error)
+{
+  g_autofree char *from = mc_time_to_iso (data->from);
+  g_autofree char *to = mc_time_to_iso (data->to);
+  g_autofree char *subject = g_strdup_printf ("%s/%s", from, to);
+
+  data->form_set = mc_form_set_for_time (db, data->from);
+  data->number_line = mc_form_set_number_line (db, data->form_set, MC_FORM_TYPE_REGISTER, subject,
+                                               mc_time_get_date (data->from), error);
+  return data->number_line != NULL;
+}
+
 McDossierRegisterData *
 mc_dossier_register_data_new (McWorkflow *workflow, McTime from, McTime to, GError **error)
 {
@@ -164,16 +180,25 @@ mc_dossier_register_data_new (McWorkflow *workflow, McTime from, McTime to, GErr
   data->rows = rows;
   data->return_methods = load_return_methods (mc_workflow_get_db (workflow), from, to, error);
   if (data->return_methods == NULL ||
-      !mc_records_unit_load (mc_workflow_get_db (workflow), &data->unit, error))
+      !mc_records_unit_load (mc_workflow_get_db (workflow), &data->unit, error) ||
+      !fill_number (mc_workflow_get_db (workflow), data, error))
     return NULL;
   return g_steal_pointer (&data);
+}
+
+McFormSet
+mc_dossier_register_get_form_set (const McDossierRegisterData *data)
+{
+  if (data->form_set >= 0)
+    return (McFormSet) data->form_set;
+  return mc_form_set_for_time (NULL, data->from);
 }
 
 /* The period decides: a book opened under TT 01/2018 keeps its columns. */
 static gboolean
 is_2025_form (const McDossierRegisterData *data)
 {
-  return mc_receipt_is_2025_form (data->from);
+  return mc_dossier_register_get_form_set (data) == MC_FORM_SET_2025;
 }
 
 static const Column *
@@ -275,6 +300,7 @@ static void
 header (McPdfDocument *doc, const McDossierRegisterData *data)
 {
   const char *bodies[3] = { NULL, };
+  g_autofree char *blank = NULL;
   int n = 0;
 
   if (data->unit.unit_name != NULL && data->unit.unit_name[0] != '\0')
@@ -282,7 +308,10 @@ header (McPdfDocument *doc, const McDossierRegisterData *data)
   else if (data->unit.parent_unit_name != NULL && data->unit.parent_unit_name[0] != '\0')
     bodies[n++] = data->unit.parent_unit_name;
   bodies[n++] = data->unit.office_name != NULL ? data->unit.office_name : MC_RECORDS_BLANK;
-  mc_pdf_document_header (doc, bodies, data->unit.place_name, mc_time_get_date (data->printed_at));
+  if (data->number_line == NULL)
+    blank = mc_form_set_blank_number_line (mc_dossier_register_get_form_set (data), MC_FORM_TYPE_REGISTER, NULL);
+  mc_pdf_document_header_numbered (doc, bodies, data->number_line ? data->number_line : blank,
+                                   data->unit.place_name, mc_time_get_date (data->printed_at));
 }
 
 static void

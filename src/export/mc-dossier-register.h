@@ -1,8 +1,8 @@
 /* mc-dossier-register.h — Sổ theo dõi hồ sơ for a period, as PDF and XLSX
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Mẫu 06 of Thông tư 01/2018/TT-VPCP for periods starting before 1/7/2025,
- * Mẫu 07 of Thông tư 03/2025/TT-VPCP from then on: one line per dossier
+ * Mẫu 06 of Thông tư 01/2018/TT-VPCP or Mẫu 07 of Thông tư 03/2025/TT-VPCP,
+ * as mc_form_set_for_time decides by the period's start: one line per dossier
  * received in the period, landscape A4 with numbered columns.
  */
 #pragma once
@@ -10,6 +10,7 @@
 #include <cairo.h>
 
 #include "mc-export-error.h"
+#include "mc-form-set.h"
 #include "mc-records-private.h"
 #include "mc-workflow.h"
 
@@ -22,6 +23,8 @@ typedef struct {
   McTime        printed_at; /* the date line */
   GPtrArray    *rows;      /* McRegisterRow*, in the order received */
   GHashTable   *return_methods; /* code → "Trực tiếp", …; may be NULL */
+  int           form_set;  /* McFormSet; -1: by `from`, default switch date */
+  char         *number_line; /* "Số: 02/STD-TTPVHCC"; NULL: dotted */
 } McDossierRegisterData;
 
 McDossierRegisterData *mc_dossier_register_data_new       (McWorkflow *workflow, McTime from, McTime to,
@@ -31,6 +34,7 @@ McDossierRegisterData *mc_dossier_register_data_new_empty (McTime from, McTime t
 void                   mc_dossier_register_data_free      (McDossierRegisterData *data);
 
 const char *mc_dossier_register_get_title   (void);
+McFormSet   mc_dossier_register_get_form_set (const McDossierRegisterData *data);
 /* The page is landscape A4 (MC_PDF_LANDSCAPE_WIDTH × MC_PDF_LANDSCAPE_HEIGHT),
  * scaled to fit width × height. */
 int         mc_dossier_register_get_n_pages (const McDossierRegisterData *data, double width, double height);

@@ -371,8 +371,20 @@ centred_block (McPdfDocument *doc, const char *markup, double size, McPdfTextFla
   return layout;
 }
 
+/* Ô 3: "Số: …", centred under the issuing body (NĐ 30/2020 Phụ lục I). */
 static double
-header_left (McPdfDocument *doc, const char * const *bodies, double width)
+header_number (McPdfDocument *doc, const char *number, double cx, double width, double y)
+{
+  g_autofree char *markup = g_markup_escape_text (number, -1);
+  g_autoptr(PangoLayout) layout = NULL;
+
+  y += RULE_GAP + 6;
+  layout = centred_block (doc, markup, BODY_SIZE, 0, cx, width, y);
+  return y + layout_height (layout);
+}
+
+static double
+header_left (McPdfDocument *doc, const char * const *bodies, const char *number, double width)
 {
   double cx = MC_PDF_MARGIN_LEFT + width / 2;
   double y = doc->y;
@@ -395,6 +407,8 @@ header_left (McPdfDocument *doc, const char * const *bodies, double width)
           y += RULE_GAP;
         }
     }
+  if (number != NULL)
+    y = header_number (doc, number, cx, width, y);
   return y;
 }
 
@@ -427,6 +441,16 @@ mc_pdf_document_header (McPdfDocument      *doc,
                         const char         *place,
                         McDate              date)
 {
+  mc_pdf_document_header_numbered (doc, bodies, NULL, place, date);
+}
+
+void
+mc_pdf_document_header_numbered (McPdfDocument      *doc,
+                                 const char * const *bodies,
+                                 const char         *number,
+                                 const char         *place,
+                                 McDate              date)
+{
   g_autoptr(PangoLayout) nation = NULL;
   double left_width, right_x, left_bottom, right_bottom;
 
@@ -439,7 +463,7 @@ mc_pdf_document_header (McPdfDocument      *doc,
   right_x = MC_PDF_MARGIN_LEFT + doc->content_width - ink_width (nation) - 12;
   left_width = right_x - MC_PDF_MARGIN_LEFT;
   /* Not inside MAX (): it would draw the taller side twice. */
-  left_bottom = header_left (doc, bodies, left_width - 6);
+  left_bottom = header_left (doc, bodies, number, left_width - 6);
   right_bottom = header_right (doc, place, date, right_x, doc->content_width - left_width);
   doc->y = MAX (left_bottom, right_bottom);
 }

@@ -131,6 +131,13 @@ void mc_pdf_document_header      (McPdfDocument      *doc,
                                   const char * const *bodies,
                                   const char         *place,
                                   McDate              date);
+/* The same with ô 3, the number line ("Số: 05/PBS-TTPVHCC"), centred under
+ * the issuing body; number may be NULL. */
+void mc_pdf_document_header_numbered (McPdfDocument      *doc,
+                                      const char * const *bodies,
+                                      const char         *number,
+                                      const char         *place,
+                                      McDate              date);
 /* The document's name: bold capitals, centred. */
 void mc_pdf_document_title       (McPdfDocument      *doc,
                                   const char         *title);

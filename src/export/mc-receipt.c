@@ -1,14 +1,18 @@
 /* mc-receipt.c — the counter documents: Mẫu 01, 02 and 03 of the one-stop shop
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Wording. TT 01/2018/TT-VPCP (dossiers received before 1/7/2025): the forms
+ * Wording. TT 01/2018/TT-VPCP (dossiers received before the switch date of
+ * mc-form-set.c): the forms
  * as reproduced by systems built on it (a Phú Thọ one-stop system's Mẫu 01
  * with its "Ghi chú"; Thanh Hóa's Mẫu 01–03). TT 03/2025/TT-VPCP: Phụ lục I
  * as reproduced in Quyết định 3621/QĐ-BYT (24/11/2025), BM.01–BM.03. The
  * official PDFs of the two Phụ lục were not at hand: see notes/legal.md §1.2.
- * The instructions printed in the templates for whoever fills them in ("Trường
- * hợp ủy quyền thì cung cấp thêm thông tin…", "Chữ ký số … nếu là biểu mẫu điện
- * tử") are left off the paper form.
+ * The 2025 Mẫu 01 keeps its line on ủy quyền ("Trường hợp ủy quyền thì cung
+ * cấp thêm thông tin của người ủy quyền…"): it is part of the text found and
+ * tells the clerk what to add for a proxy. The note on digital signatures
+ * ("Chữ ký số … nếu là biểu mẫu điện tử") concerns electronic forms only and
+ * is left off paper. The 2018 Mẫu 01 counts "Số bộ hồ sơ" (the Phú Thọ
+ * template of TT 01/2018), the 2025 one "Số lượng hồ sơ" (BM.01).
  */
 #include "config.h"
 
@@ -52,6 +56,7 @@ mc_receipt_data_new (void)
 
   data->documents = g_ptr_array_new_with_free_func ((GDestroyNotify) mc_receipt_document_free);
   data->copies_to_print = 2;  /* "được lập thành 2 liên" */
+  data->form_set = -1;
   return data;
 }
 
@@ -76,6 +81,7 @@ mc_receipt_data_free (McReceiptData *data)
   g_clear_pointer (&data->documents, g_ptr_array_unref);
   g_free (data->reason);
   g_free (data->office_phone);
+  g_free (data->number_line);
   g_free (data);
 }
 
@@ -127,28 +133,38 @@ mc_receipt_data_validate (const McReceiptData *data, GError **error)
   return check_texts (data, error);
 }
 
-gboolean
-mc_receipt_is_2025_form (McTime received_at)
+McFormSet
+mc_receipt_get_form_set (const McReceiptData *data)
 {
-  /* Nghị định 118/2025/NĐ-CP takes effect on 1/7/2025; a dossier keeps the
-   * forms of the rules it was received under. */
-  return received_at >= mc_time_from_local (mc_date_from_ymd (2025, 7, 1), 0);
+  g_return_val_if_fail (data != NULL, MC_FORM_SET_2018);
+
+  /* A dossier keeps the forms of the rules it was received under. */
+  if (data->form_set >= 0)
+    return (McFormSet) data->form_set;
+  return mc_form_set_for_time (NULL, data->received_at);
+}
+
+McFormType
+mc_receipt_form_type (McFormKind kind)
+{
+  switch (kind)
+    {
+    case MC_FORM_RECEIPT:
+      return MC_FORM_TYPE_RECEIPT;
+    case MC_FORM_SUPPLEMENT:
+      return MC_FORM_TYPE_SUPPLEMENT;
+    case MC_FORM_REFUSAL:
+      return MC_FORM_TYPE_REFUSAL;
+    default:
+      g_return_val_if_reached (MC_FORM_TYPE_RECEIPT);
+    }
 }
 
 const char *
 mc_receipt_get_title (McFormKind kind)
 {
-  switch (kind)
-    {
-    case MC_FORM_RECEIPT:
-      return "GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ";
-    case MC_FORM_SUPPLEMENT:
-      return "PHIẾU YÊU CẦU BỔ SUNG, HOÀN THIỆN HỒ SƠ";
-    case MC_FORM_REFUSAL:
-      return "PHIẾU TỪ CHỐI TIẾP NHẬN GIẢI QUYẾT HỒ SƠ";
-    default:
-      g_return_val_if_reached ("");
-    }
+  /* The three counter forms have the same title in both sets. */
+  return mc_form_set_title (MC_FORM_SET_2025, mc_receipt_form_type (kind));
 }
 
 static const char *
@@ -224,9 +240,10 @@ office_field (McPdfDocument *doc, const McReceiptData *data)
 }
 
 static void
-header (McPdfDocument *doc, const McReceiptData *data)
+header (McPdfDocument *doc, McFormKind kind, const McReceiptData *data)
 {
   const char *bodies[3] = { NULL, };
+  g_autofree char *blank = NULL;
   int n = 0;
 
   /* Tên cơ quan chủ quản trực tiếp, then the office that issues the form. The
@@ -237,8 +254,12 @@ header (McPdfDocument *doc, const McReceiptData *data)
   else if (data->parent_unit_name != NULL && data->parent_unit_name[0] != '\0')
     bodies[n++] = data->parent_unit_name;
   bodies[n++] = or_blank (data->office_name);
-  mc_pdf_document_header (doc, bodies, data->place_name,
-                          mc_time_get_date (data->received_at));
+  /* A form drawn without a database (a preview in a test) has the number
+   * left to fill. */
+  if (data->number_line == NULL)
+    blank = mc_form_set_blank_number_line (mc_receipt_get_form_set (data), mc_receipt_form_type (kind), NULL);
+  mc_pdf_document_header_numbered (doc, bodies, data->number_line ? data->number_line : blank,
+                                   data->place_name, mc_time_get_date (data->received_at));
 }
 
 /* Mẫu 01: the code as Code 128 in the middle (the counter's scanner) and as
@@ -345,7 +366,7 @@ receipt_times (McPdfDocument *doc, const McReceiptData *data, gboolean new_form)
   g_autofree char *due = format_instant (data->due_at, TRUE);
   g_autofree char *place = result_place (data);
 
-  field (doc, new_form ? "Số lượng hồ sơ:" : "2. Số lượng hồ sơ:", "01 (bộ)");
+  field (doc, new_form ? "Số lượng hồ sơ:" : "2. Số bộ hồ sơ:", "01 (bộ)");
   field (doc, new_form ? "Thời gian giải quyết hồ sơ theo quy định là:"
                        : "3. Thời gian giải quyết hồ sơ theo quy định là:", days);
   field (doc, new_form ? "Thời gian nhận hồ sơ:" : "4. Thời gian nhận hồ sơ:", received);
@@ -411,6 +432,10 @@ draw_receipt (McPdfDocument *doc, const McReceiptData *data, gboolean new_form)
   else
     field (doc, "Tiếp nhận hồ sơ của:", or_empty (data->applicant_name));
   contact_fields (doc, data);
+  if (new_form)
+    mc_pdf_document_text (doc, "<i>(Trường hợp ủy quyền thì cung cấp thêm thông tin của người ủy quyền, "
+                               "bao gồm: họ và tên, địa chỉ, số định danh cá nhân, số điện thoại, email, "
+                               "giấy tờ ủy quyền).</i>", 12, MC_PDF_TEXT_JUSTIFY);
   field (doc, "Nội dung yêu cầu giải quyết:", or_empty (data->procedure_name));
   form_line (doc, new_form ? "Thành phần hồ sơ nộp gồm:" : "1. Thành phần hồ sơ nộp gồm:");
   documents_table (doc, data);
@@ -500,9 +525,9 @@ draw_refusal (McPdfDocument *doc, const McReceiptData *data, gboolean new_form)
 static void
 lay_out (McPdfDocument *doc, McFormKind kind, const McReceiptData *data)
 {
-  gboolean new_form = mc_receipt_is_2025_form (data->received_at);
+  gboolean new_form = mc_receipt_get_form_set (data) == MC_FORM_SET_2025;
 
-  header (doc, data);
+  header (doc, kind, data);
   mc_pdf_document_title (doc, mc_receipt_get_title (kind));
   mc_pdf_document_space (doc, 4);
   switch (kind)

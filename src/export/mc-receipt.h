@@ -3,8 +3,8 @@
  *
  * Giấy tiếp nhận hồ sơ và hẹn trả kết quả (01), Phiếu yêu cầu bổ sung, hoàn
  * thiện hồ sơ (02), Phiếu từ chối tiếp nhận giải quyết hồ sơ (03): Thông tư
- * 01/2018/TT-VPCP for dossiers received before 1/7/2025, Thông tư
- * 03/2025/TT-VPCP (Nghị định 118/2025/NĐ-CP) from then on. One drawing
+ * 01/2018/TT-VPCP or Thông tư 03/2025/TT-VPCP (Nghị định 118/2025/NĐ-CP)
+ * as mc_form_set_for_time decides by the date received. One drawing
  * function serves the preview, the printout, the PDF and the PNG.
  */
 #pragma once
@@ -13,6 +13,7 @@
 #include <glib.h>
 
 #include "mc-export-error.h"
+#include "mc-form-set.h"
 #include "mc-time.h"
 
 G_BEGIN_DECLS
@@ -53,6 +54,10 @@ typedef struct {
   /* Optional; printed as dotted blanks to fill by hand when unset. */
   double     processing_days;     /* thời gian giải quyết theo quy định (working days) */
   char      *office_phone;        /* Mẫu 02: "liên hệ với … số điện thoại …" */
+  /* The form set (McFormSet); -1: decided by received_at with the default
+   * switch date (mc_form_set_for_time). Loaders from a database set it. */
+  int        form_set;
+  char      *number_line;         /* "Số: 05/PBS-TTPVHCC"; NULL: dotted */
 } McReceiptData;
 
 McReceiptDocument *mc_receipt_document_new  (const char        *name,
@@ -67,8 +72,8 @@ void           mc_receipt_data_free     (McReceiptData       *data);
 gboolean       mc_receipt_data_validate (const McReceiptData *data,
                                          GError             **error);
 
-/* Received on or after 1/7/2025 00:00 Vietnam time: the TT 03/2025 forms. */
-gboolean mc_receipt_is_2025_form (McTime received_at);
+McFormSet   mc_receipt_get_form_set (const McReceiptData *data);
+McFormType  mc_receipt_form_type (McFormKind kind);
 const char *mc_receipt_get_title (McFormKind kind);
 
 /* width × height is the area to draw in (cairo units); the A4 page is scaled

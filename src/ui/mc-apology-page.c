@@ -18,6 +18,7 @@
 #include "mc-calendar-store.h"
 #include "mc-empty-state.h"
 #include "mc-dossier-register.h"
+#include "mc-form-set.h"
 #include "mc-export-task.h"
 #include "mc-format.h"
 #include "mc-records-print.h"
@@ -38,6 +39,7 @@ struct _McApologyPage
   GtkLabel           *count;
   GtkLabel           *flagged_title;
   GtkListBox         *flagged;
+  GtkMenuButton      *register_button;
 };
 
 G_DEFINE_FINAL_TYPE (McApologyPage, mc_apology_page, ADW_TYPE_BIN)
@@ -144,6 +146,23 @@ update_count (McApologyPage *self)
   gtk_label_set_text (self->count, text);
 }
 
+/* The register is Mẫu 06 of TT 01/2018 or Mẫu 07 of TT 03/2025, as the
+ * period's days fall (both when it crosses the switch date). */
+static void
+update_register_label (McApologyPage *self, McDate from, McDate to)
+{
+  McDb *db = mc_application_get_db (self->app);
+  McFormSet first = mc_form_set_for_time (db, mc_time_from_local (from, 0));
+  McFormSet last = mc_form_set_for_time (db, mc_time_from_local (to, 0));
+  g_autofree char *a = mc_form_set_label (first, MC_FORM_TYPE_REGISTER);
+  g_autofree char *b = mc_form_set_label (last, MC_FORM_TYPE_REGISTER);
+  g_autofree char *both = first == last ? g_strdup (a) : g_strdup_printf ("%s, %s", a, b);
+  /* Translators: %s is the form's number, "Mẫu 06" or "Mẫu 07" */
+  g_autofree char *label = g_strdup_printf (_("_Dossier register (%s)"), both);
+
+  gtk_menu_button_set_label (self->register_button, label);
+}
+
 static void
 reload_cb (McApologyPage *self)
 {
@@ -156,6 +175,7 @@ reload_cb (McApologyPage *self)
 
   if (from == MC_DATE_INVALID || to == MC_DATE_INVALID || to < from)
     return;
+  update_register_label (self, from, to);
   mc_date_to_ymd (from, &year, NULL, NULL);
   records = mc_workflow_apologies (wf, mc_time_from_local (from, 0), mc_time_from_local (to + 1, 0), &error);
   if (records == NULL)
@@ -349,6 +369,7 @@ mc_apology_page_class_init (McApologyPageClass *klass)
   g_type_ensure (MC_TYPE_DATE_ENTRY);
   gtk_widget_class_set_template_from_resource (widget_class, "/vn/motcua/Motcua/ui/mc-apology-page.ui");
   gtk_widget_class_bind_template_child (widget_class, McApologyPage, from);
+  gtk_widget_class_bind_template_child (widget_class, McApologyPage, register_button);
   gtk_widget_class_bind_template_child (widget_class, McApologyPage, to);
   gtk_widget_class_bind_template_child (widget_class, McApologyPage, view);
   gtk_widget_class_bind_template_child (widget_class, McApologyPage, count);

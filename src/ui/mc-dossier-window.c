@@ -8,9 +8,11 @@
 #include "mc-control-sheet.h"
 #include "mc-dossier-receipt.h"
 #include "mc-dossier-window.h"
+#include "mc-form-set.h"
 #include "mc-format.h"
 #include "mc-receipt-print.h"
 #include "mc-records-print.h"
+#include "mc-stop-notice.h"
 #include "mc-timeliness-badge.h"
 
 struct _McDossierWindow
@@ -117,9 +119,16 @@ fill_handovers (McDossierWindow *self, AdwPreferencesGroup *group)
   g_autoptr(GPtrArray) handovers = mc_workflow_handovers (mc_application_get_workflow (self->app), d->code, &error);
   GtkWidget *overall = adw_action_row_new ();
   GtkWidget *badge = mc_timeliness_badge_new ();
-  GtkWidget *control = gtk_button_new_with_mnemonic (_("Print the _control sheet (Mẫu 05)"));
+  /* Mẫu 05 of TT 01/2018 or Mẫu 06 of TT 03/2025, by the date received. */
+  g_autofree char *form = mc_form_set_label (mc_form_set_for_time (mc_application_get_db (self->app), d->received_at),
+                                             MC_FORM_TYPE_CONTROL_SHEET);
+  /* Translators: %s is the form's number, "Mẫu 05" or "Mẫu 06" */
+  g_autofree char *button_label = g_strdup_printf (_("Print the _control sheet (%s)"), form);
+  /* Translators: %s is the form's number, "Mẫu 05" or "Mẫu 06" */
+  g_autofree char *title = g_strdup_printf (_("Hand-overs (%s)"), form);
+  GtkWidget *control = gtk_button_new_with_mnemonic (button_label);
 
-  adw_preferences_group_set_title (group, _("Hand-overs (Mẫu 05)"));
+  adw_preferences_group_set_title (group, title);
   gtk_actionable_set_action_name (GTK_ACTIONABLE (control), "dossier.print-control-sheet");
   gtk_widget_set_tooltip_text (control, _("Phiếu kiểm soát quá trình giải quyết hồ sơ: every hand-over, on time or late"));
   gtk_widget_set_valign (control, GTK_ALIGN_CENTER);
@@ -145,11 +154,12 @@ static void
 print_cb (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
   McDossierWindow *self = MC_DOSSIER_WINDOW (widget);
-  g_autoptr(McReceiptData) data = mc_dossier_receipt_data (mc_application_get_db (self->app), self->dossier, NULL);
+  McFormKind kind = g_str_equal (action_name, "dossier.print-supplement") ? MC_FORM_SUPPLEMENT : MC_FORM_RECEIPT;
+  g_autoptr(McReceiptData) data = mc_dossier_receipt_data (mc_application_get_db (self->app), self->dossier,
+                                                           kind, NULL);
 
   if (data != NULL)
-    mc_receipt_print (GTK_WINDOW (self), g_str_equal (action_name, "dossier.print-supplement")
-                                           ? MC_FORM_SUPPLEMENT : MC_FORM_RECEIPT, data);
+    mc_receipt_print (GTK_WINDOW (self), kind, data);
 }
 
 static void
@@ -172,6 +182,38 @@ print_control_sheet_cb (GtkWidget *widget, const char *action_name, GVariant *pa
   mc_records_print (GTK_WINDOW (self), mc_dossier_get_code (self->dossier), data,
                     (GDestroyNotify) mc_control_sheet_data_free,
                     (McPrintCountFunc) mc_control_sheet_get_n_pages, (McPrintDrawFunc) mc_control_sheet_draw_page);
+}
+
+static void
+print_stop_notice_cb (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  McDossierWindow *self = MC_DOSSIER_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+  McStopNoticeData *data = mc_stop_notice_data_new (mc_application_get_workflow (self->app),
+                                                    mc_dossier_get_code (self->dossier), &error);
+
+  if (data == NULL)
+    {
+      AdwMessageDialog *dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self),
+                                                                             _("Cannot print the stop notice"),
+                                                                             error->message));
+      adw_message_dialog_add_response (dialog, "close", _("_Close"));
+      gtk_window_present (GTK_WINDOW (dialog));
+      return;
+    }
+  mc_records_print (GTK_WINDOW (self), mc_dossier_get_code (self->dossier), data,
+                    (GDestroyNotify) mc_stop_notice_data_free,
+                    (McPrintCountFunc) mc_stop_notice_get_n_pages, (McPrintDrawFunc) mc_stop_notice_draw_page);
+}
+
+/* A withdrawn dossier under the forms of TT 03/2025 has its Mẫu 05. */
+static gboolean
+has_stop_notice (McDossierWindow *self)
+{
+  McDossierData *d = mc_dossier_get_data (self->dossier);
+
+  return g_strcmp0 (d->outcome, "withdrawn") == 0 &&
+         mc_form_set_for_time (mc_application_get_db (self->app), d->finished_at) == MC_FORM_SET_2025;
 }
 
 static GtkWidget *
@@ -220,6 +262,15 @@ build (McDossierWindow *self)
   gtk_widget_set_tooltip_text (supplement, _("Print Mẫu 02 listing the documents still missing"));
   adw_header_bar_pack_start (ADW_HEADER_BAR (header), print);
   adw_header_bar_pack_start (ADW_HEADER_BAR (header), supplement);
+  if (has_stop_notice (self))
+    {
+      /* Translators: Mẫu 05 is the form's number in Thông tư 03/2025/TT-VPCP */
+      GtkWidget *stop = gtk_button_new_with_mnemonic (_("Print the s_top notice (Mẫu 05)"));
+
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (stop), "dossier.print-stop-notice");
+      gtk_widget_set_tooltip_text (stop, _("Thông báo dừng giải quyết hồ sơ: the applicant asked to stop"));
+      adw_header_bar_pack_start (ADW_HEADER_BAR (header), stop);
+    }
   gtk_box_append (GTK_BOX (box), header);
   gtk_box_append (GTK_BOX (box), build_content (self));
   adw_window_set_content (ADW_WINDOW (self), box);
@@ -244,6 +295,7 @@ mc_dossier_window_class_init (McDossierWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "dossier.print", NULL, print_cb);
   gtk_widget_class_install_action (widget_class, "dossier.print-supplement", NULL, print_cb);
   gtk_widget_class_install_action (widget_class, "dossier.print-control-sheet", NULL, print_control_sheet_cb);
+  gtk_widget_class_install_action (widget_class, "dossier.print-stop-notice", NULL, print_stop_notice_cb);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "dossier.print", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }

@@ -21,6 +21,7 @@
 #include "mc-inbox-page.h"
 #include "mc-lateness.h"
 #include "mc-records-print.h"
+#include "mc-stop-notice.h"
 #include "mc-session.h"
 #include "mc-text-column.h"
 #include "mc-window.h"
@@ -496,6 +497,27 @@ print_apology (McInboxPage *self, gint64 apology_id, const char *code)
                     (McPrintCountFunc) mc_apology_form_get_n_pages, (McPrintDrawFunc) mc_apology_form_draw_page);
 }
 
+/* Mẫu 05 of TT 03/2025: the applicant who asked to stop is told at once
+ * (Điều 7); the forms of TT 01/2018 have no such notice. */
+static void
+print_stop_notice (McInboxPage *self, const char *code)
+{
+  g_autoptr(GError) error = NULL;
+  McWorkflow *wf = mc_application_get_workflow (self->app);
+  McStopNoticeData *data;
+
+  if (mc_form_set_for_time (mc_application_get_db (self->app), mc_time_now ()) != MC_FORM_SET_2025)
+    return;
+  data = mc_stop_notice_data_new (wf, code, &error);
+  if (data == NULL)
+    {
+      toast (self, error->message);
+      return;
+    }
+  mc_records_print (parent_window (self), code, data, (GDestroyNotify) mc_stop_notice_data_free,
+                    (McPrintCountFunc) mc_stop_notice_get_n_pages, (McPrintDrawFunc) mc_stop_notice_draw_page);
+}
+
 static void
 applied_cb (McActionDialog *dialog, McInboxPage *self)
 {
@@ -506,6 +528,8 @@ applied_cb (McActionDialog *dialog, McInboxPage *self)
   done (self, mc_action_dialog_get_done_message (dialog));
   if (kind == MC_ACTION_APOLOGY && mc_action_dialog_get_apology_id (dialog) > 0)
     print_apology (self, mc_action_dialog_get_apology_id (dialog), code);
+  else if (kind == MC_ACTION_WITHDRAW)
+    print_stop_notice (self, code);
 }
 
 static void

@@ -427,7 +427,7 @@ save_and_print_cb (GtkWidget *widget, const char *action_name, GVariant *paramet
     }
   mark_invalid_fields (self);
   dossier = mc_dossier_store_find (self->store, code, NULL);
-  data = dossier ? mc_dossier_receipt_data (mc_application_get_db (self->app), dossier, NULL) : NULL;
+  data = dossier ? mc_dossier_receipt_data (mc_application_get_db (self->app), dossier, MC_FORM_RECEIPT, NULL) : NULL;
   clear_form (self);
   if (data != NULL)
     remember_receipt (self, MC_FORM_RECEIPT, g_steal_pointer (&data));
@@ -525,7 +525,7 @@ refusal_data (McReceptionPage *self, McDossier *dossier, const char *reference, 
 
   d->code = g_strdup (reference);
   d->procedure_name = g_strdup (mc_procedure_get_name (self->chosen));
-  data = mc_dossier_receipt_data (mc_application_get_db (self->app), dossier, NULL);
+  data = mc_dossier_receipt_data (mc_application_get_db (self->app), dossier, MC_FORM_REFUSAL, NULL);
   if (data != NULL)
     data->reason = g_strdup (reason);
   return data;
