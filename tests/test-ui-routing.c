@@ -541,6 +541,65 @@ test_return_enter_rating_and_proxy (void)
   mc_test_ui_wait_for_idle ();
 }
 
+
+/* The first button under `widget` whose label is `label`, or NULL. */
+static GtkWidget *
+find_button (GtkWidget *widget, const char *label)
+{
+  if ((GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0) ||
+      (GTK_IS_MENU_BUTTON (widget) && g_strcmp0 (gtk_menu_button_get_label (GTK_MENU_BUTTON (widget)), label) == 0))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_button (child, label);
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
+/* A withdrawn dossier under the 2025 forms offers its Mẫu 05 stop notice;
+ * the control sheet and the register carry their number in the form set of
+ * their date (Mẫu 06 / 07 from 15/9/2025, Mẫu 05 / 06 before). */
+static void
+test_stop_notice_and_form_numbers (void)
+{
+  McWorkflow *wf = mc_application_get_workflow (app);
+  McApologyPage *page = MC_APOLOGY_PAGE (mc_window_get_page_widget (window, "apologies"));
+  g_autofree char *withdrawn = mc_test_ui_receive (window, "Lý Thị Tâm", "001193000321", "0912345672");
+  g_autofree char *open = mc_test_ui_receive (window, "Mạc Văn Đông", "001093000322", "0912345673");
+  McAction action = { 0, NULL, "Người dân xin rút hồ sơ" };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(McDossierStore) store = mc_dossier_store_new (mc_application_get_db (app),
+                                                          mc_application_get_calendar (app));
+  g_autoptr(McDossier) stopped = NULL;
+  g_autoptr(McDossier) running = NULL;
+  McDossierWindow *shown;
+
+  g_assert_true (mc_workflow_withdraw (wf, withdrawn, &action, &error));
+  g_assert_no_error (error);
+  stopped = mc_dossier_store_find (store, withdrawn, &error);
+  running = mc_dossier_store_find (store, open, &error);
+  g_assert_no_error (error);
+
+  shown = mc_dossier_window_new (app, store, stopped);
+  g_assert_nonnull (find_button (GTK_WIDGET (shown), "Print the s_top notice (Mẫu 05)"));
+  g_assert_nonnull (find_button (GTK_WIDGET (shown), "Print the _control sheet (Mẫu 06)"));
+  gtk_window_destroy (GTK_WINDOW (shown));
+  shown = mc_dossier_window_new (app, store, running);
+  g_assert_null (find_button (GTK_WIDGET (shown), "Print the s_top notice (Mẫu 05)"));
+  gtk_window_destroy (GTK_WINDOW (shown));
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "apologies");
+  mc_apology_page_set_period (page, mc_test_date ("2024-01-01"), mc_test_date ("2024-12-31"));
+  g_assert_nonnull (find_button (GTK_WIDGET (page), "_Dossier register (Mẫu 06)"));
+  mc_apology_page_set_period (page, mc_test_date ("2026-01-01"), mc_test_date ("2026-12-31"));
+  g_assert_nonnull (find_button (GTK_WIDGET (page), "_Dossier register (Mẫu 07)"));
+  mc_apology_page_set_period (page, mc_test_date ("2025-09-01"), mc_test_date ("2025-09-30"));
+  g_assert_nonnull (find_button (GTK_WIDGET (page), "_Dossier register (Mẫu 06, Mẫu 07)"));
+  mc_test_ui_wait_for_idle ();
+}
+
 int
 main (int argc, char **argv)
 {
@@ -554,6 +613,7 @@ main (int argc, char **argv)
   g_test_add_func ("/ui/return-page", test_return_page);
   g_test_add_func ("/ui/return-enter-rating-and-proxy", test_return_enter_rating_and_proxy);
   g_test_add_func ("/ui/apology-page", test_apology_page);
+  g_test_add_func ("/ui/stop-notice-and-form-numbers", test_stop_notice_and_form_numbers);
   g_test_add_func ("/ui/review/inbox-focus", test_review_inbox_focus);
   g_test_add_func ("/ui/review/agency-search", test_review_agency_search);
   status = g_test_run ();
