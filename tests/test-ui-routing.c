@@ -583,11 +583,11 @@ test_stop_notice_and_form_numbers (void)
   g_assert_no_error (error);
 
   shown = mc_dossier_window_new (app, store, stopped);
-  g_assert_nonnull (find_button (GTK_WIDGET (shown), "Print the s_top notice (Mẫu 05)"));
+  g_assert_nonnull (find_button (GTK_WIDGET (shown), "S_top notice (Mẫu 05)"));
   g_assert_nonnull (find_button (GTK_WIDGET (shown), "Print the _control sheet (Mẫu 06)"));
   gtk_window_destroy (GTK_WINDOW (shown));
   shown = mc_dossier_window_new (app, store, running);
-  g_assert_null (find_button (GTK_WIDGET (shown), "Print the s_top notice (Mẫu 05)"));
+  g_assert_null (find_button (GTK_WIDGET (shown), "S_top notice (Mẫu 05)"));
   gtk_window_destroy (GTK_WINDOW (shown));
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "apologies");

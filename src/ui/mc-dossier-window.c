@@ -265,7 +265,7 @@ build (McDossierWindow *self)
   if (has_stop_notice (self))
     {
       /* Translators: Mẫu 05 is the form's number in Thông tư 03/2025/TT-VPCP */
-      GtkWidget *stop = gtk_button_new_with_mnemonic (_("Print the s_top notice (Mẫu 05)"));
+      GtkWidget *stop = gtk_button_new_with_mnemonic (_("S_top notice (Mẫu 05)"));
 
       gtk_actionable_set_action_name (GTK_ACTIONABLE (stop), "dossier.print-stop-notice");
       gtk_widget_set_tooltip_text (stop, _("Thông báo dừng giải quyết hồ sơ: the applicant asked to stop"));
