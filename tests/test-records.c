@@ -342,6 +342,8 @@ test_register_2025 (Fixture *f, gconstpointer unused)
     return;
   assert_header (text);
   mc_test_assert_has (text, "SỔ THEO DÕI HỒ SƠ");
+  /* One number for the book of the period, whichever the format. */
+  mc_test_assert_has (text, "Số: 01/STD-TTPVHCC");
   mc_test_assert_has (text, "(Từ ngày 01/03/2026 đến ngày 31/03/2026)");
   mc_test_assert_has (text, "Nhận và trả kết quả");
   mc_test_assert_has (text, "Phương thức nhận kết quả");
@@ -367,6 +369,7 @@ test_register_2025 (Fixture *f, gconstpointer unused)
     g_autofree char *styles = unzip_member (xlsx, "xl/styles.xml");
 
     mc_test_assert_has (strings, "SỔ THEO DÕI HỒ SƠ");
+    mc_test_assert_has (strings, "Số: 01/STD-TTPVHCC");
     mc_test_assert_has (strings, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM");
     mc_test_assert_has (strings, "ỦY BAN NHÂN DÂN PHƯỜNG PHÚ SƠN");
     mc_test_assert_has (strings, "Nhận và trả kết quả");

@@ -420,6 +420,7 @@ typedef struct {
   lxw_format *nation;
   lxw_format *title;
   lxw_format *period;
+  lxw_format *number_line;  /* "Số: 01/STD-TTPVHCC" */
   lxw_format *head;
   lxw_format *number;    /* "(1)" */
   lxw_format *cell;
@@ -461,6 +462,8 @@ make_formats (lxw_workbook *wb, Formats *f)
   format_set_align (f->nation, LXW_ALIGN_CENTER);
   f->title = base_format (wb, 14, TRUE);
   format_set_align (f->title, LXW_ALIGN_CENTER);
+  f->number_line = base_format (wb, 13, FALSE);
+  format_set_align (f->number_line, LXW_ALIGN_CENTER);
   f->period = base_format (wb, 13, FALSE);
   format_set_italic (f->period);
   format_set_align (f->period, LXW_ALIGN_CENTER);
@@ -488,9 +491,14 @@ write_heading (lxw_worksheet *ws, const Formats *f, const McDossierRegisterData 
   g_autofree char *unit = upper (data->unit.unit_name);
   g_autofree char *office = upper (data->unit.office_name);
   g_autofree char *period = period_text (data);
+  g_autofree char *blank = data->number_line ? NULL
+                                             : mc_form_set_blank_number_line (mc_dossier_register_get_form_set (data),
+                                                                              MC_FORM_TYPE_REGISTER, NULL);
 
   worksheet_merge_range (ws, 0, 0, 0, split, unit, f->body);
   worksheet_merge_range (ws, 1, 0, 1, split, office, f->body);
+  /* The book's number under the office, as on the PDF. */
+  worksheet_merge_range (ws, 2, 0, 2, split, data->number_line ? data->number_line : blank, f->number_line);
   worksheet_merge_range (ws, 0, split + 1, 0, n_columns - 1, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", f->nation);
   worksheet_merge_range (ws, 1, split + 1, 1, n_columns - 1, "Độc lập - Tự do - Hạnh phúc", f->nation);
   worksheet_merge_range (ws, 3, 0, 3, n_columns - 1, mc_dossier_register_get_title (), f->title);
