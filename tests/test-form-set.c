@@ -188,6 +188,36 @@ test_numbers_parallel (void)
     }
 }
 
+
+static gpointer
+same_subject_cb (gpointer path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(McDb) db = mc_db_new (path, NULL, &error);
+
+  g_assert_no_error (error);
+  return number (db, MC_FORM_TYPE_CONTROL_SHEET, "000.00.06.H56-260105-0001", "2026-01-05");
+}
+
+/* Two counters printing the same dossier's sheet at once: one number, given
+ * once (the look-up and the increment are one transaction). */
+static void
+test_numbers_same_document (void)
+{
+  g_autoptr(McDb) db = mc_test_db_new ();
+  GThread *threads[N_WRITERS * 2];
+
+  for (guint i = 0; i < G_N_ELEMENTS (threads); i++)
+    threads[i] = g_thread_new ("printer", same_subject_cb, (gpointer) mc_db_get_path (db));
+  for (guint i = 0; i < G_N_ELEMENTS (threads); i++)
+    {
+      g_autofree char *line = g_thread_join (threads[i]);
+
+      g_assert_cmpstr (line, ==, "Số: 01/PKS-TTPVHCC");
+    }
+  g_assert_cmpint (mc_db_query_int (db, "SELECT last FROM form_number_seq", NULL), ==, 1);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -200,5 +230,6 @@ main (int argc, char *argv[])
   g_test_add_func ("/form-set/numbers", test_numbers);
   g_test_add_func ("/form-set/numbers-blank", test_numbers_blank);
   g_test_add_func ("/form-set/numbers-parallel", test_numbers_parallel);
+  g_test_add_func ("/form-set/numbers-same-document", test_numbers_same_document);
   return g_test_run ();
 }
