@@ -18,7 +18,11 @@
 #include "mc-accounts.h"
 #include "mc-audit.h"
 #include "mc-backup.h"
+#include "mc-dossier-register.h"
 #include "mc-report-06a-export.h"
+#include "mc-report-doc.h"
+#include "mc-report-narrative.h"
+#include "mc-report-narrative-export.h"
 #include "mc-test-utils.h"
 
 #define PASSWORD "matkhau2026"
@@ -384,6 +388,155 @@ test_anchors (Fixture *f, gconstpointer data)
   g_assert_error (error, MC_AUDIT_ERROR, MC_AUDIT_ERROR_ANCHOR);
 }
 
+/* The head as printed at the foot of a report: "Nhật ký hệ thống: SEQ:HASH". */
+static char *
+printed_head (const char *text)
+{
+  const char *at = text ? strstr (text, "Nhật ký hệ thống: ") : NULL;
+  const char *end;
+
+  if (at == NULL)
+    return NULL;
+  at += strlen ("Nhật ký hệ thống: ");
+  end = at + strspn (at, "0123456789:abcdef");
+  return g_strndup (at, end - at);
+}
+
+static char *
+xlsx_footer (const char *xlsx)
+{
+  const char *argv[] = { "unzip", "-p", xlsx, "xl/worksheets/sheet1.xml", NULL };
+  g_autofree char *sheet = mc_test_run_tool (argv);
+  const char *footer = sheet ? strstr (sheet, "<oddFooter>") : NULL;
+
+  return footer ? g_strndup (footer, strcspn (footer, "/")) : NULL;
+}
+
+/* The head read back from a printed report checks the trail: it is the
+ * head when the report was made, and after a rewrite it no longer agrees. */
+static void
+assert_printed_head (McDb *db, const char *what, const char *text, const char *head)
+{
+  g_autofree char *printed = printed_head (text);
+  g_autoptr(GError) error = NULL;
+
+  g_test_message ("%s: %s", what, printed ? printed : "(none)");
+  g_assert_cmpstr (printed, ==, head);
+  g_assert_true (mc_audit_verify_against (db, printed, &error));
+  g_assert_no_error (error);
+}
+
+/* Every statutory report, and the register, records the head as Biểu 06a
+ * does: in the PDF's foot (and so on paper: printing lays out the same
+ * pages) and in the XLSX footer (issue 12, item 9). */
+static void
+test_head_on_every_report (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  McDate from = mc_test_date ("2026-03-01"), to = mc_test_date ("2026-03-31");
+  g_autofree char *head = NULL;
+  g_autoptr(GPtrArray) docs = g_ptr_array_new_with_free_func ((GDestroyNotify) mc_report_doc_free);
+  g_autoptr(McReportNarrative) narrative = NULL;
+  g_autoptr(McDossierRegisterData) book = NULL;
+  gboolean have_pdftotext = mc_test_have_program ("pdftotext"), have_unzip = mc_test_have_program ("unzip");
+  gint64 target = middle_row (f->r.db);
+
+  {
+    McRoles roles = mc_roles_from_string ("bao_cao,van_thu", &error);
+    g_autoptr(McStaff) officer = NULL;
+    g_assert_true (mc_accounts_create (f->accounts, "bc.ha", "Trịnh Thu Hà", "Công chức", "TTPV", roles, PASSWORD,
+                                       &error));
+    officer = mc_accounts_sign_in (f->accounts, "bc.ha", PASSWORD, &error);
+    g_assert_no_error (error);
+  }
+  /* The register is audited as an export with personal data: its head
+   * holds its own row. The reports write none. */
+  book = mc_dossier_register_data_new (f->r.wf, mc_test_time ("2026-03-01 00:00"), mc_test_time ("2026-04-01 00:00"),
+                                       &error);
+  g_assert_no_error (error);
+  g_ptr_array_add (docs, mc_report_doc_new_06a (f->r.db, 0, from, to, TRUE, &error));
+  g_assert_no_error (error);
+  g_ptr_array_add (docs, mc_report_doc_new_public (f->r.db, 0, MC_REPORT_SCOPE_UNIT, from, to, TRUE, &error));
+  g_assert_no_error (error);
+  g_ptr_array_add (docs, mc_report_doc_new_cchc (f->r.db, 0, from, to, &error));
+  g_assert_no_error (error);
+  g_ptr_array_add (docs, mc_report_doc_new_evaluation (f->r.db, 0, from, to, &error));
+  g_assert_no_error (error);
+  narrative = mc_report_narrative_new (f->r.db, 0, from, to, "tháng 3 năm 2026", &error);
+  g_assert_no_error (error);
+  head = mc_audit_head_text (f->r.db);
+  g_assert_nonnull (head);
+  g_assert_cmpstr (book->audit_head, ==, head);
+
+  for (guint i = 0; i < docs->len; i++)
+    {
+      McReportDoc *doc = docs->pdata[i];
+      g_autofree char *pdf = mc_test_tmp_path ("audit-doc.pdf");
+      g_autofree char *xlsx = mc_test_tmp_path ("audit-doc.xlsx");
+      g_autofree char *text = NULL;
+      g_autofree char *footer = NULL;
+
+      g_assert_cmpstr (doc->audit_head, ==, head);
+      g_remove (pdf);
+      g_remove (xlsx);
+      g_assert_true (mc_report_doc_write_pdf (doc, pdf, &error));
+      g_assert_true (mc_report_doc_write_xlsx (doc, xlsx, &error));
+      g_assert_no_error (error);
+      if (have_pdftotext)
+        {
+          text = mc_test_pdftotext (pdf, "-raw");
+          assert_printed_head (f->r.db, doc->sheet, text, head);
+        }
+      if (have_unzip)
+        {
+          footer = xlsx_footer (xlsx);
+          assert_printed_head (f->r.db, doc->sheet, footer, head);
+        }
+    }
+  {
+    g_autofree char *pdf = mc_test_tmp_path ("audit-narrative.pdf");
+    g_autofree char *txt = mc_test_tmp_path ("audit-narrative.txt");
+    g_autofree char *text = NULL;
+
+    g_assert_true (mc_report_narrative_write_pdf (narrative, pdf, &error));
+    g_assert_true (mc_report_narrative_write_text (narrative, txt, &error));
+    g_assert_no_error (error);
+    g_assert_true (g_file_get_contents (txt, &text, NULL, NULL));
+    assert_printed_head (f->r.db, "narrative text", text, head);
+    g_clear_pointer (&text, g_free);
+    if (have_pdftotext)
+      {
+        text = mc_test_pdftotext (pdf, "-raw");
+        assert_printed_head (f->r.db, "narrative", text, head);
+      }
+  }
+  {
+    g_autofree char *pdf = mc_test_tmp_path ("audit-register.pdf");
+    g_autofree char *xlsx = mc_test_tmp_path ("audit-register.xlsx");
+
+    g_assert_true (mc_dossier_register_data_write_pdf (book, pdf, &error));
+    g_assert_true (mc_dossier_register_data_write_xlsx (book, xlsx, &error));
+    g_assert_no_error (error);
+    if (have_pdftotext)
+      {
+        g_autofree char *text = mc_test_pdftotext (pdf, "-raw");
+        assert_printed_head (f->r.db, "register", text, head);
+      }
+    if (have_unzip)
+      {
+        g_autofree char *footer = xlsx_footer (xlsx);
+        assert_printed_head (f->r.db, "register xlsx", footer, head);
+      }
+  }
+
+  /* With the key, a row before the printed head edited and the chain
+   * recomputed: the paper no longer agrees. */
+  edit_row (f->r.db, target);
+  rechain (f->r.db, target, mc_db_get_audit_key (f->r.db));
+  g_assert_false (mc_audit_verify_against (f->r.db, head, &error));
+  g_assert_error (error, MC_AUDIT_ERROR, MC_AUDIT_ERROR_TAMPERED);
+}
+
 /* A restore takes the trail back on purpose: the heads recorded after the
  * backup are dropped with the rows they named, and the trail is intact. */
 static void
@@ -470,6 +623,7 @@ main (int argc, char **argv)
   ADD ("/audit/import-is-not-tampering", test_import_is_not_tampering);
   ADD ("/audit/anchors", test_anchors);
   ADD ("/audit/restore-forgets-later-heads", test_restore_forgets_later_heads);
+  ADD ("/audit/head-on-every-report", test_head_on_every_report);
 #undef ADD
   g_test_add_func ("/audit/key-file", test_key_file);
   return g_test_run ();

@@ -401,6 +401,41 @@ test_empty_state (void)
   g_assert_false (mc_empty_state_is_shown (status));
 }
 
+/* A trigger dropped behind the application's back (the database is the
+ * test's own copy): the next window says so on a bar that stays, in full to
+ * the administrator, as a call for the administrator to anyone else, and
+ * the trigger is not put back. */
+static void
+test_audit_trigger_warning (void)
+{
+  McDb *db = mc_application_get_db (app);
+  g_autoptr(GError) error = NULL;
+  McWindow *window = sign_in_as ("admin");
+  const char *warning;
+
+  g_assert_null (mc_window_get_audit_warning (window));
+  g_assert_true (mc_db_exec (db, "DROP TRIGGER audit_dossier_update", &error));
+  g_assert_no_error (error);
+
+  window = sign_in_as ("admin");
+  warning = mc_window_get_audit_warning (window);
+  g_assert_nonnull (warning);
+  g_assert_nonnull (strstr (warning, g_dgettext (GETTEXT_PACKAGE,
+                                                 "The audit trail of this database was changed outside Motcua:")));
+  g_assert_nonnull (strstr (warning, "audit_dossier_update"));
+  g_assert_nonnull (strstr (warning, "motcua audit verify"));
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (window), MC_TYPE_WINDOW,
+                                                                       "audit_bar"))));
+
+  window = sign_in_as ("tn.lan");
+  warning = mc_window_get_audit_warning (window);
+  g_assert_cmpstr (warning, ==, g_dgettext (GETTEXT_PACKAGE, "The audit trail of this database was changed outside "
+                                                             "Motcua. Tell the administrator at once."));
+  g_assert_null (strstr (warning, "audit_dossier_update"));
+  g_assert_cmpint (mc_db_query_int (db, "SELECT count (*) FROM sqlite_schema WHERE name = 'audit_dossier_update'",
+                                    NULL), ==, 0);
+}
+
 static void
 teardown (void)
 {
@@ -425,6 +460,7 @@ main (int argc, char **argv)
   g_test_add_func ("/ui/roles/forced-password-change", test_forced_change);
   g_test_add_func ("/ui/roles/change-own-password", test_change_own_password);
   g_test_add_func ("/ui/roles/empty-state", test_empty_state);
+  g_test_add_func ("/ui/roles/audit-trigger-warning", test_audit_trigger_warning);
   status = g_test_run ();
   teardown ();
   return status;

@@ -263,9 +263,9 @@ mc_cli_usage (const char *usage)
 static void
 warn_tampered_triggers (McDb *db)
 {
-  g_autoptr(GPtrArray) problems = mc_audit_check_triggers (db, NULL);
+  g_autoptr(GPtrArray) problems = mc_audit_check_at_start (db);
 
-  for (guint i = 0; problems != NULL && i < problems->len; i++)
+  for (guint i = 0; i < problems->len; i++)
     g_printerr (_("Warning: %s (motcua audit verify)\n"), (char *) problems->pdata[i]);
 }
 

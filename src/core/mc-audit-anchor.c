@@ -514,3 +514,25 @@ mc_audit_check_triggers (McDb *db, GError **error)
                                                       "changes made meanwhile were not recorded"), (long long) row));
   return g_steal_pointer (&problems);
 }
+
+/* The application's window and every command ask this when they open a
+ * database: a trigger dropped or altered outside Motcua is said, never put
+ * back (re-creating it would hide what was changed meanwhile). A check
+ * that cannot run is said too rather than taken for a clean schema. */
+GPtrArray *
+mc_audit_check_at_start (McDb *db)
+{
+  g_autoptr(GError) error = NULL;
+  GPtrArray *problems;
+
+  g_return_val_if_fail (MC_IS_DB (db), NULL);
+
+  problems = mc_audit_check_triggers (db, &error);
+  if (problems == NULL)
+    {
+      g_message ("audit: triggers not checked: %s", error->message);
+      problems = g_ptr_array_new_with_free_func (g_free);
+      g_ptr_array_add (problems, g_strdup (_("The audit trail’s triggers could not be checked")));
+    }
+  return problems;
+}

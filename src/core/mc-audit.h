@@ -99,5 +99,8 @@ gboolean   mc_audit_record_triggers (McDb *db, GError **error);
  * dropped and re-created since the chain last recorded it, in words
  * (Vietnamese); empty when none. NULL only on an SQL error. */
 GPtrArray *mc_audit_check_triggers  (McDb *db, GError **error);
+/* mc_audit_check_triggers as the window and the commands run it when they
+ * open a database: never NULL (a failed check is one of the problems). */
+GPtrArray *mc_audit_check_at_start  (McDb *db);
 
 G_END_DECLS

@@ -11,6 +11,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "mc-audit.h"
 #include "mc-format.h"
 #include "mc-report.h"
 #include "mc-report-cchc.h"
@@ -199,6 +200,7 @@ mc_report_narrative_new (McDb *db, gint64 unit_id, McDate from, McDate to, const
   /* The People's Committee signs its reports: TM. for the chairman, KT. CHỦ TỊCH for a deputy. */
   n->authority = mc_settings_signer_authority (db, title, "ỦY BAN NHÂN DÂN", "CHỦ TỊCH");
   n->signer = mc_settings_get (db, "report.signer");
+  n->audit_head = mc_audit_head_text (db);
   return g_steal_pointer (&n);
 }
 
@@ -216,5 +218,6 @@ mc_report_narrative_free (McReportNarrative *n)
   g_free (n->recipients);
   g_free (n->authority);
   g_free (n->signer);
+  g_free (n->audit_head);
   g_free (n);
 }

@@ -30,6 +30,7 @@ typedef struct {
   char *recipients;  /* "- UBND thị xã (b/c);\n- Lưu: VT, VP." */
   char *authority;   /* TM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH, or KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH */
   char *signer;
+  char *audit_head;  /* the audit trail's head when written (mc_audit_head_text), or NULL */
 } McReportNarrative;
 
 const char        *mc_report_narrative_default_template (void);

@@ -18,9 +18,11 @@
 #include <glib/gi18n-lib.h>
 #include <xlsxwriter.h>
 
+#include "mc-audit.h"
 #include "mc-dossier-register.h"
 #include "mc-export-file.h"
 #include "mc-receipt.h"
+#include "mc-report-export-private.h"
 #include "mc-xlsx-file.h"
 
 
@@ -115,6 +117,7 @@ mc_dossier_register_data_free (McDossierRegisterData *data)
   g_clear_pointer (&data->rows, g_ptr_array_unref);
   g_clear_pointer (&data->return_methods, g_hash_table_unref);
   g_free (data->number_line);
+  g_free (data->audit_head);
   g_free (data);
 }
 
@@ -183,6 +186,7 @@ mc_dossier_register_data_new (McWorkflow *workflow, McTime from, McTime to, GErr
       !mc_records_unit_load (mc_workflow_get_db (workflow), &data->unit, error) ||
       !fill_number (mc_workflow_get_db (workflow), data, error))
     return NULL;
+  data->audit_head = mc_audit_head_text (mc_workflow_get_db (workflow));
   return g_steal_pointer (&data);
 }
 
@@ -347,6 +351,7 @@ lay_out (McPdfDocument *doc, const McDossierRegisterData *data)
         cells[c] = cell_text (data, g_ptr_array_index (data->rows, r), r, columns[c].field);
       g_ptr_array_add (rows, cells);
     }
+  mc_report_pdf_audit_note (doc, data->audit_head);
   header (doc, data);
   mc_pdf_document_title (doc, mc_dossier_register_get_title ());
   mc_pdf_document_text (doc, period_markup, 13, MC_PDF_TEXT_CENTER);
@@ -600,16 +605,19 @@ write_notes (lxw_worksheet *ws, const Formats *f, const McDossierRegisterData *d
 }
 
 static void
-page_setup (lxw_worksheet *ws)
+page_setup (lxw_worksheet *ws, const McDossierRegisterData *data)
 {
   lxw_header_footer_options none = { 0 };
+  g_autofree char *note = mc_report_audit_note (data->audit_head);
+  /* The audit note as the reports print it (left, small), the page number centred. */
+  g_autofree char *footer = g_strdup_printf ("%s%s&CTrang &P/&N", note ? "&L&6" : "", note ? note : "");
 
   worksheet_set_landscape (ws);
   worksheet_set_paper (ws, 9);  /* A4 */
   worksheet_fit_to_pages (ws, 1, 0);
   /* NĐ 30/2020 margins, in inches: left 30 mm, right 15 mm, top and bottom 20 mm. */
   worksheet_set_margins (ws, 30 / 25.4, 15 / 25.4, 20 / 25.4, 20 / 25.4);
-  worksheet_set_footer_opt (ws, "&CTrang &P/&N", &none);
+  worksheet_set_footer_opt (ws, footer, &none);
   worksheet_freeze_panes (ws, HEAD_ROW + 3, 0);
 }
 
@@ -640,7 +648,7 @@ write_workbook (const McDossierRegisterData *data, const char *file, const char 
   write_table_head (ws, &f, columns, n_columns);
   write_rows (ws, &f, data, columns, n_columns, monitor);
   write_notes (ws, &f, data, n_columns);
-  page_setup (ws);
+  page_setup (ws, data);
   ok = mc_xlsx_file_close (wb, path, &local);
   /* Cancelled during the close: the cancellation is the error, not what it broke. */
   if (!mc_export_monitor_check (monitor, error))

@@ -25,6 +25,7 @@ typedef struct {
   GHashTable   *return_methods; /* code → "Trực tiếp", …; may be NULL */
   int           form_set;  /* McFormSet; -1: by `from`, default switch date */
   char         *number_line; /* "Số: 02/STD-TTPVHCC"; NULL: dotted */
+  char         *audit_head; /* the audit trail's head when read (mc_audit_head_text), or NULL */
 } McDossierRegisterData;
 
 McDossierRegisterData *mc_dossier_register_data_new       (McWorkflow *workflow, McTime from, McTime to,

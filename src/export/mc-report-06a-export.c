@@ -268,25 +268,12 @@ xlsx_signatures (lxw_worksheet *ws, const Formats *f, const McReport06aDoc *doc,
   mc_report_xlsx_signatures (ws, &f->sign, &s, y + 1, 4, 8, N_COLUMNS - 1);
 }
 
-/* The audit trail's head when the figures were computed, in small print:
- * "motcua audit verify --against HEAD" checks the trail against the paper. */
-static char *
-audit_footnote (const McReport06aDoc *doc)
-{
-  return doc->audit_head ? g_strdup_printf ("Nhật ký hệ thống: %s", doc->audit_head) : NULL;
-}
-
 static void
 xlsx_page_setup (lxw_worksheet *ws, const McReport06aDoc *doc)
 {
-  lxw_header_footer_options none = { 0 };
-  g_autofree char *note = audit_footnote (doc);
-  g_autofree char *footer = note ? g_strdup_printf ("&L&6%s", note) : NULL;
-
   /* The page number is the header's (top centre, from page 2). */
   mc_report_xlsx_page_setup (ws, TRUE);
-  if (footer != NULL)
-    worksheet_set_footer_opt (ws, footer, &none);
+  mc_report_xlsx_footer (ws, doc->audit_head);
   worksheet_freeze_panes (ws, XLSX_HEAD_ROW + 4, 2);
 }
 
@@ -440,10 +427,7 @@ pdf_signatures (McPdfDocument *doc, const McReport06aDoc *data, gboolean measure
 static void
 lay_out (McPdfDocument *doc, gconstpointer data)
 {
-  g_autofree char *note = audit_footnote (data);
-
-  if (note != NULL)
-    mc_pdf_document_set_footnote (doc, note);
+  mc_report_pdf_audit_note (doc, ((const McReport06aDoc *) data)->audit_head);
   pdf_heading (doc, data);
   /* The total row goes with the signatures: never a page of signatures alone. */
   mc_pdf_document_keep_with_next (doc, pdf_signatures (doc, data, TRUE));

@@ -7,6 +7,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "mc-audit.h"
 #include "mc-format.h"
 #include "mc-records-private.h"
 #include "mc-report.h"
@@ -77,6 +78,7 @@ doc_begin (McDb *db, McReportDocKind kind, gint64 unit_id, McDate from, McDate t
   doc->signer = mc_db_get_setting (db, "report.signer", "");
   title = mc_db_get_setting (db, "report.signer_title", "");
   doc->signer_heading = signer_heading (title);
+  doc->audit_head = mc_audit_head_text (db);
   mc_records_unit_clear (&own);
   return g_steal_pointer (&doc);
 }

@@ -68,6 +68,7 @@ mc_report_doc_free (McReportDoc *doc)
   g_free (doc->preparer);
   g_free (doc->signer_heading);
   g_free (doc->signer);
+  g_free (doc->audit_head);
   g_free (doc);
 }
 
@@ -360,6 +361,7 @@ mc_report_doc_write_xlsx (const McReportDoc *doc, const char *path, GError **err
     }
   xlsx_signatures (ws, &f, doc, y, last);
   mc_report_xlsx_page_setup (ws, doc->landscape);
+  mc_report_xlsx_footer (ws, doc->audit_head);
   return mc_report_xlsx_close (wb, tmp, path, error);
 }
 
@@ -502,6 +504,7 @@ lay_out (McPdfDocument *pdf, gconstpointer data)
   const McReportDoc *doc = data;
   McReportSignatures s = signatures (doc, NULL);
 
+  mc_report_pdf_audit_note (pdf, doc->audit_head);
   pdf_heading (pdf, doc);
   for (guint i = 0; i < doc->tables->len; i++)
     {

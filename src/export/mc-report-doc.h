@@ -66,6 +66,7 @@ typedef struct {
   char            *preparer;
   char            *signer_heading;/* KT. THỦ TRƯỞNG ĐƠN VỊ\nPHÓ CHỦ TỊCH */
   char            *signer;
+  char            *audit_head;    /* the audit trail's head when built (mc_audit_head_text) */
 } McReportDoc;
 
 /* The figures of the unit (0: the center's own) over [from, to], as the

@@ -27,7 +27,28 @@ mc_report_place_and_date (const char *place, McDate date)
   return g_strdup_printf ("%s, %s", place && place[0] ? place : MC_RECORDS_BLANK, day);
 }
 
+/* The audit trail's head when the figures were read (mc_audit_head_text),
+ * printed in small type at the foot of every statutory report: anyone with
+ * the paper can run "motcua audit verify --against SEQ:HASH" and find a
+ * rewrite of the trail before it (issue 12, item 9). */
+char *
+mc_report_audit_note (const char *audit_head)
+{
+  return audit_head != NULL && audit_head[0] != '\0' ? g_strdup_printf ("Nhật ký hệ thống: %s", audit_head) : NULL;
+}
+
 /* XLSX */
+
+void
+mc_report_xlsx_footer (lxw_worksheet *ws, const char *audit_head)
+{
+  lxw_header_footer_options none = { 0 };
+  g_autofree char *note = mc_report_audit_note (audit_head);
+  g_autofree char *footer = note ? g_strdup_printf ("&L&6%s", note) : NULL;
+
+  if (footer != NULL)
+    worksheet_set_footer_opt (ws, footer, &none);
+}
 
 lxw_format *
 mc_report_xlsx_font (lxw_workbook *wb, double size, gboolean bold, gboolean italic, uint8_t align,
@@ -143,6 +164,15 @@ pdf_signature_blocks (const McReportSignatures *s, McPdfSignature *signatures)
 {
   signatures[0] = (McPdfSignature) { s->preparer_title, MC_REPORT_PREPARER_NOTE, s->preparer };
   signatures[1] = (McPdfSignature) { s->signer_heading, MC_REPORT_SIGNER_NOTE, s->signer };
+}
+
+void
+mc_report_pdf_audit_note (McPdfDocument *pdf, const char *audit_head)
+{
+  g_autofree char *note = mc_report_audit_note (audit_head);
+
+  if (note != NULL)
+    mc_pdf_document_set_footnote (pdf, note);
 }
 
 void

@@ -29,6 +29,11 @@ typedef struct {
 /* "<place>, ngày … tháng … năm …"; a dotted blank for an unknown place. */
 char         *mc_report_place_and_date  (const char *place, McDate date);
 
+/* "Nhật ký hệ thống: 1234:3fa9c2d1e0b7a6f5" for a head of mc_audit_head_text,
+ * NULL for none: every statutory report prints it at the foot of its pages
+ * (PDF, print) and in its XLSX footer, for `motcua audit verify --against`. */
+char         *mc_report_audit_note      (const char *audit_head);
+
 /* XLSX */
 
 typedef struct {
@@ -62,6 +67,9 @@ void          mc_report_xlsx_signatures (lxw_worksheet *ws, const McReportXlsxSi
 #define MC_REPORT_XLSX_MARGIN_LEFT    30
 #define MC_REPORT_XLSX_MARGIN_RIGHT   15
 
+/* The footer: the audit note on the left in small type (the page number is
+ * the header's, mc_report_xlsx_page_setup). */
+void          mc_report_xlsx_footer     (lxw_worksheet *ws, const char *audit_head);
 /* A4, one page wide, the decree's margins, the page number at the top
  * centre from page 2. */
 void          mc_report_xlsx_page_setup (lxw_worksheet *ws, gboolean landscape);
@@ -78,6 +86,8 @@ typedef void (*McReportLayOutFunc) (McPdfDocument *pdf, gconstpointer data);
 void          mc_report_pdf_signatures  (McPdfDocument *pdf, const McReportSignatures *s);
 /* Their height, to keep the table's last row with them. */
 double        mc_report_pdf_signatures_height (McPdfDocument *pdf, const McReportSignatures *s);
+/* The audit note at the foot of this page and every later one. */
+void          mc_report_pdf_audit_note  (McPdfDocument *pdf, const char *audit_head);
 /* Every page into a PDF titled title; a half-written file is removed. */
 gboolean      mc_report_pdf_write       (const char *path, const char *title, McReportLayOutFunc lay_out,
                                          gconstpointer data, double page_width, double page_height,

@@ -131,6 +131,7 @@ lay_out (McPdfDocument *pdf, gconstpointer data)
   Closing c = { NULL, };
   double height;
 
+  mc_report_pdf_audit_note (pdf, n->audit_head);
   mc_pdf_document_header (pdf, bodies, n->place[0] ? n->place : MC_RECORDS_BLANK, n->date);
   mc_pdf_document_text (pdf, "Số:        /BC-UBND", 13, MC_PDF_TEXT_PLAIN);
   mc_pdf_document_space (pdf, 12);
@@ -180,11 +181,13 @@ gboolean
 mc_report_narrative_write_text (const McReportNarrative *n, const char *path, GError **error)
 {
   g_autofree char *text = NULL;
+  g_autofree char *note = NULL;
 
   g_return_val_if_fail (n != NULL && path != NULL, FALSE);
 
   if (!check_texts (n, error))
     return FALSE;
-  text = g_strdup_printf ("BÁO CÁO\n%s\n\n%s\n", n->subject, n->body);
+  note = mc_report_audit_note (n->audit_head);
+  text = g_strdup_printf ("BÁO CÁO\n%s\n\n%s\n%s%s", n->subject, n->body, note ? "\n" : "", note ? note : "");
   return mc_export_file_set_contents (path, text, -1, error);
 }

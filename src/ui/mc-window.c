@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "mc-audit.h"
 #include "mc-calendar-page.h"
 #include "mc-catalog-page.h"
 #include "mc-dossier-page.h"
@@ -30,6 +31,8 @@ struct _McWindow
   McSidebar            *sidebar;
   AdwWindowTitle       *title;
   AdwHeaderBar         *header_bar;
+  GtkInfoBar           *audit_bar;   /* the triggers changed outside Motcua: stays */
+  GtkLabel             *audit_label;
   GString              *scan;        /* keys typed at scanner speed */
   guint32               scan_last;   /* time of the last of them */
   GtkEditable          *scan_target; /* the field the scan typed into, and its text before */
@@ -272,6 +275,8 @@ mc_window_class_init (McWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, McWindow, sidebar);
   gtk_widget_class_bind_template_child (widget_class, McWindow, title);
   gtk_widget_class_bind_template_child (widget_class, McWindow, header_bar);
+  gtk_widget_class_bind_template_child (widget_class, McWindow, audit_bar);
+  gtk_widget_class_bind_template_child (widget_class, McWindow, audit_label);
   gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_cb);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_CONTROL_MASK, "win.show-page", "s", "reception");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_CONTROL_MASK, "win.show-page", "s", "dossiers");
@@ -333,6 +338,34 @@ show_start_page (McWindow *self, McApplication *app)
     mc_inbox_page_set_filter (MC_INBOX_PAGE (page), 0, TRUE);
 }
 
+/* The triggers as the commands check them (mc_audit_check_at_start), on a
+ * bar that cannot be closed: those who read the audit trail (the
+ * administrator, the committee's leaders) are told what changed and how to
+ * check it; everyone else to call the administrator. Nothing is re-created. */
+static void
+show_audit_warning (McWindow *self, McApplication *app)
+{
+  g_autoptr(GPtrArray) problems = mc_audit_check_at_start (mc_application_get_db (app));
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  if (problems->len == 0)
+    return;
+  if (!mc_session_may (app, MC_PERMISSION_AUDIT))
+    g_string_append (text, _("The audit trail of this database was changed outside Motcua. "
+                             "Tell the administrator at once."));
+  else
+    {
+      g_string_append (text, _("The audit trail of this database was changed outside Motcua:"));
+      for (guint i = 0; i < problems->len; i++)
+        g_string_append_printf (text, "\n• %s", (char *) problems->pdata[i]);
+      g_string_append_c (text, '\n');
+      g_string_append (text, _("Motcua has not re-created anything. Check the trail (System log › Check Integrity, or "
+                               "motcua audit verify --against a backup) and find out who changed the database."));
+    }
+  gtk_label_set_text (self->audit_label, text->str);
+  gtk_widget_set_visible (GTK_WIDGET (self->audit_bar), TRUE);
+}
+
 McWindow *
 mc_window_new (McApplication *app)
 {
@@ -357,6 +390,7 @@ mc_window_new (McApplication *app)
   /* The signed-in person's name and menu; Tài khoản and Nhật ký for their roles. */
   mc_session_setup_window (self, self->stack, self->header_bar);
   restore_state (self, mc_application_get_settings (app));
+  show_audit_warning (self, app);
   show_start_page (self, app);
   page_changed_cb (self);
   return self;
@@ -386,6 +420,15 @@ mc_window_toast (McWindow *self, const char *message)
   adw_toast_overlay_add_toast (self->toasts, adw_toast_new (message));
   g_free (self->last_toast);
   self->last_toast = g_strdup (message);
+}
+
+/* The warning on the bar under the header, or NULL when it is hidden. */
+const char *
+mc_window_get_audit_warning (McWindow *self)
+{
+  g_return_val_if_fail (MC_IS_WINDOW (self), NULL);
+
+  return gtk_widget_get_visible (GTK_WIDGET (self->audit_bar)) ? gtk_label_get_text (self->audit_label) : NULL;
 }
 
 const char *

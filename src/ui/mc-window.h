@@ -19,6 +19,7 @@ GtkWidget  *mc_window_get_page_widget (McWindow *self, const char *name);
 void        mc_window_toast          (McWindow *self, const char *message);
 /* The message of the last toast shown, or NULL. */
 const char *mc_window_get_last_toast (McWindow *self);
+const char *mc_window_get_audit_warning (McWindow *self);
 /* A toast with a button; takes ownership of `toast`. */
 void        mc_window_add_toast      (McWindow *self, AdwToast *toast);
 /* Count badges beside a page's title in the navigation (see McSidebar). */
