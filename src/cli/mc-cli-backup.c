@@ -8,6 +8,7 @@
 #include "mc-accounts.h"
 #include "mc-backup.h"
 #include "mc-cli.h"
+#include "mc-font-check.h"
 
 /* "backup FILE" copies the database there; "backup" alone writes the next
  * rotating backup (as the application does) and "--hours H --keep K" sets
@@ -128,6 +129,10 @@ mc_cli_restore (const char *db_path, const char *user, int argc, char **argv)
   if ((argc == 2 && mc_backup_check_file (path, FALSE, &error) < 0) ||
       !mc_backup_check_at_start (path, dir, TRUE, &error))
     return mc_cli_fail (g_steal_pointer (&error));
+  /* The database is sound; the documents' font is said beside it, on the
+   * error stream, as it does not make the database wrong. */
+  if (mc_font_check_warning () != NULL)
+    g_printerr (_("Warning: %s\n"), mc_font_check_warning ());
   g_print ("ok\n");
   return 0;
 }
