@@ -18,6 +18,7 @@
 #include "mc-report-evaluation.h"
 #include "mc-report-narrative.h"
 #include "mc-report-public.h"
+#include "mc-report-rules.h"
 #include "mc-test-utils.h"
 
 #define H56 "000.00.06.H56-"
@@ -286,6 +287,45 @@ test_evaluation (void)
   g_assert_cmpstr (r->rating, ==, "Tốt");
 }
 
+/* report.evaluation_total (mc-report-rules.c): four ratings giving every
+ * index 2, 2, 2 and 1 point (1,75 → 1,8): the rounded ones add up to 16,2,
+ * the exact total is 15,75 → 15,8. */
+static void
+test_evaluation_total (void)
+{
+  g_autoptr(McDb) db = fixture_db ();
+  g_autoptr(GError) error = NULL;
+  McDate from = mc_test_date ("2023-12-15"), to = mc_test_date ("2024-03-14");
+  g_autoptr(GPtrArray) codes = mc_report_06a_dossiers (db, 0, from, to, 0, MC_06A_SETTLED, &error);
+  g_autoptr(McReportEvaluation) r = NULL;
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < 4; i++)
+    {
+      McRatingValues v;
+
+      mc_rating_values_init (&v);
+      for (int k = 0; k < 9; k++)
+        v.indices[k] = i == 0 ? 1 : 2;
+      v.satisfaction = 5;
+      g_assert_true (mc_rating_record (db, codes->pdata[i], &v, &error));
+      g_assert_no_error (error);
+    }
+  g_assert_true (mc_db_exec (db, "UPDATE rating SET rated_at = (SELECT finished_at + 3600 FROM dossier d "
+                                 "WHERE d.id = rating.dossier_id)", &error));
+  r = mc_report_evaluation_compute (db, 0, from, to, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (r->index_tenths[0], ==, 18);
+  g_assert_cmpuint (r->total_tenths, ==, 162);
+  g_clear_pointer (&r, mc_report_evaluation_free);
+
+  g_assert_true (mc_db_set_setting (db, MC_RULE_EVALUATION_TOTAL_KEY, MC_RULE_EVALUATION_EXACT, &error));
+  r = mc_report_evaluation_compute (db, 0, from, to, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (r->index_tenths[0], ==, 18);
+  g_assert_cmpuint (r->total_tenths, ==, 158);
+}
+
 static void
 test_rating_label (void)
 {
@@ -405,6 +445,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/report-tables/public", test_public);
   g_test_add_func ("/report-tables/cchc", test_cchc);
   g_test_add_func ("/report-tables/evaluation", test_evaluation);
+  g_test_add_func ("/report-tables/evaluation-total", test_evaluation_total);
   g_test_add_func ("/report-tables/rating-label", test_rating_label);
   g_test_add_func ("/report-tables/rating-record", test_rating_record);
   g_test_add_func ("/report-tables/permission", test_permission);

@@ -10,6 +10,7 @@
 #include "mc-catalog.h"
 #include "mc-dossier-store.h"
 #include "mc-report.h"
+#include "mc-report-rules.h"
 #include "mc-test-utils.h"
 
 /* tests/fixtures/report-06a-seed002.csv reproduces seed 002 (UBND phường Phú
@@ -204,6 +205,91 @@ test_branches (void)
   assert_lists (db, 0, report);
 }
 
+static McReport06a *
+compute_rules (McDb *db, McDate from, McDate to, const McReport06aRow **ho_tich)
+{
+  g_autoptr(GError) error = NULL;
+  McReport06a *report = mc_report_06a_compute (db, 0, from, to, TRUE, &error);
+
+  g_assert_no_error (error);
+  *ho_tich = find_row (report, "Hộ tịch");
+  g_assert_nonnull (*ho_tich);
+  assert_identities (*ho_tich);
+  assert_identities (&report->total);
+  assert_lists (db, 0, report);
+  return report;
+}
+
+/* Issue 13, item 18: each time rule is a setting, and each moves the
+ * figure it should (mc-report-rules.c). In 1–14/3/2024, Hộ tịch: 0038
+ * settled late; 0039 withdrawn after its appointment; 0042 ready on 8/3
+ * before its appointment of 11/3 08:00 but collected on 12/3. */
+static void
+test_time_rules (void)
+{
+  g_autoptr(McDb) db = seed_db ();
+  g_autoptr(GError) error = NULL;
+  McDate from = mc_test_date ("2024-03-01"), to = mc_test_date ("2024-03-14");
+  const McReport06aRow *row;
+  guint early, on_time, late, settled;
+  McReportRules rules;
+
+  g_assert_true (mc_db_exec (db,
+      "UPDATE dossier SET timeliness = 'late' WHERE code = '000.00.06.H56-240301-0038';"
+      "UPDATE dossier SET outcome = 'withdrawn', state = 'withdrawn', timeliness = NULL, "
+      "  finished_at = due_at + 86400 WHERE code = '000.00.06.H56-240304-0039';"
+      "UPDATE dossier SET state = 'returned', returned_at = finished_at + 4 * 86400 "
+      "  WHERE code = '000.00.06.H56-240307-0042';", &error));
+  g_assert_no_error (error);
+
+  /* The defaults: the result's time; the withdrawal is đúng hạn. */
+  mc_report_rules_load (db, &rules);
+  g_assert_false (rules.by_return);
+  g_assert_true (rules.unsettled_on_time);
+  g_assert_false (rules.evaluation_exact);
+  {
+    g_autoptr(McReport06a) report = compute_rules (db, from, to, &row);
+    early = row->c[MC_06A_EARLY];
+    on_time = row->c[MC_06A_ON_TIME];
+    late = row->c[MC_06A_LATE];
+    settled = row->c[MC_06A_SETTLED];
+    g_assert_cmpuint (late, ==, 1);
+  }
+
+  /* Withdrawn and unqualified dossiers by their own time: 0039 is late. */
+  g_assert_true (mc_db_set_setting (db, MC_RULE_UNSETTLED_ON_TIME_KEY, "0", &error));
+  {
+    g_autoptr(McReport06a) report = compute_rules (db, from, to, &row);
+    g_assert_cmpuint (row->c[MC_06A_SETTLED], ==, settled);
+    g_assert_cmpuint (row->c[MC_06A_EARLY], ==, early);
+    g_assert_cmpuint (row->c[MC_06A_ON_TIME], ==, on_time - 1);
+    g_assert_cmpuint (row->c[MC_06A_LATE], ==, late + 1);
+  }
+  g_assert_true (mc_db_set_setting (db, MC_RULE_UNSETTLED_ON_TIME_KEY, "1", &error));
+
+  /* By the return: 0042, ready early, was handed over after its appointment. */
+  g_assert_true (mc_db_set_setting (db, MC_RULE_TIMELINESS_KEY, MC_RULE_TIMELINESS_RETURN, &error));
+  {
+    g_autoptr(McReport06a) report = compute_rules (db, from, to, &row);
+    g_autoptr(GPtrArray) codes = mc_report_06a_dossiers (db, 0, from, to, row->field_id, MC_06A_LATE, &error);
+
+    g_assert_cmpuint (row->c[MC_06A_SETTLED], ==, settled);
+    g_assert_cmpuint (row->c[MC_06A_EARLY], ==, early - 1);
+    g_assert_cmpuint (row->c[MC_06A_ON_TIME], ==, on_time);
+    g_assert_cmpuint (row->c[MC_06A_LATE], ==, late + 1);
+    g_assert_true (g_ptr_array_find_with_equal_func (codes, "000.00.06.H56-240307-0042", g_str_equal, NULL));
+  }
+
+  /* What the report says it used. */
+  mc_report_rules_load (db, &rules);
+  {
+    g_autofree char *note = mc_report_rules_note (&rules, TRUE, TRUE, FALSE);
+    g_assert_cmpstr (note, ==, "Cách tính: trước hạn, đúng hạn, quá hạn tính theo thời điểm trả kết quả cho tổ "
+                               "chức, cá nhân; hồ sơ không đủ điều kiện giải quyết, rút hồ sơ tính vào đúng hạn.");
+  }
+  g_assert_no_error (error);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -211,5 +297,6 @@ main (int argc, char **argv)
   g_test_add_func ("/report/06a/seed-002", test_seed_002);
   g_test_add_func ("/report/06a/other-unit", test_other_unit);
   g_test_add_func ("/report/06a/branches", test_branches);
+  g_test_add_func ("/report/06a/time-rules", test_time_rules);
   return g_test_run ();
 }

@@ -15,6 +15,7 @@
 #include "mc-login-window.h"
 #include "mc-report-page.h"
 #include "mc-session.h"
+#include "mc-font-check.h"
 #include "mc-test-ui-utils.h"
 #include "mc-test-utils.h"
 #include "mc-window.h"
@@ -423,6 +424,16 @@ test_report_page (void)
   g_assert_cmpstr (mc_report_page_get_cell_text (page, 0, row, 3), ==, "53");
   g_assert_cmpstr (mc_report_page_get_cell_text (page, 0, row, 7), ==, "41");
   assert_list_of_cell (page, row, 2, 54);
+  /* The rules the figures followed, as the PDF prints them; the documents'
+   * font said while it is a substitute (on this machine, Liberation Serif). */
+  g_assert_nonnull (strstr (mc_report_page_get_rules_note (page), "thời điểm có kết quả giải quyết"));
+  g_assert_nonnull (strstr (mc_report_page_get_rules_note (page), "rút hồ sơ tính vào đúng hạn"));
+  g_assert_cmpstr (mc_report_page_get_font_warning (page), ==, mc_font_check_warning ());
+  {
+    g_autoptr(McFontMatch) match = mc_font_match_family (NULL, MC_DOCUMENT_FONT);
+    if (match != NULL && !match->is_real)
+      g_assert_nonnull (strstr (mc_report_page_get_font_warning (page), match->family));
+  }
   assert_list_of_cell (page, row, 5, 1);
   assert_list_of_cell (page, row, 7, 41);
   /* The total row: 85 received. */

@@ -4,12 +4,15 @@
  * Điểm tự chấm of an index is the mean of the points the citizens gave it
  * (2, 1 or 0; notes/legal.md §2) over the ratings of the period, rounded to
  * one decimal as seed 002 prints it (1,8); the total is the sum of those
- * rounded points (17,4 /18), so the table adds up as printed. Satisfaction
+ * rounded points (17,4 /18), so the table adds up as printed — or, under
+ * the setting report.evaluation_total = exact, the exact sum rounded once
+ * (mc-report-rules.c). Satisfaction
  * is the share of each level among the ratings giving one, rounded to 0,1%.
  * Điểm thẩm định is left for the superior body to fill in.
  */
 #include "config.h"
 
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -19,6 +22,7 @@
 #include "mc-report-evaluation.h"
 #include "mc-settings.h"
 #include "mc-report-private.h"
+#include "mc-report-rules.h"
 
 static const char *const index_titles[MC_EVALUATION_N_INDICES] = {
   "Tổng thời gian giải quyết thủ tục hành chính so với quy định của pháp luật",
@@ -160,6 +164,8 @@ mc_report_evaluation_compute (McDb *db, gint64 unit_id, McDate from, McDate to, 
   g_autoptr(McReportEvaluation) r = g_new0 (McReportEvaluation, 1);
   g_autofree char *thresholds = NULL;
   guint64 sums[MC_EVALUATION_N_INDICES] = { 0, };
+  McReportRules rules;
+  double exact = 0;
   McTime t0, t1;
 
   g_return_val_if_fail (MC_IS_DB (db), NULL);
@@ -173,11 +179,16 @@ mc_report_evaluation_compute (McDb *db, gint64 unit_id, McDate from, McDate to, 
   mc_report_bounds (from, to, &t0, &t1);
   if (!gather (db, unit_id, t0, t1, r, sums, error))
     return NULL;
+  mc_report_rules_load (db, &rules);
   for (int i = 0; i < MC_EVALUATION_N_INDICES; i++)
     {
       r->index_tenths[i] = round_ratio (sums[i] * 10, r->index_count[i]);
       r->total_tenths += r->index_tenths[i];
+      exact += r->index_count[i] == 0 ? 0 : 10.0 * (double) sums[i] / r->index_count[i];
     }
+  /* report.evaluation_total (mc-report-rules.c): the exact sum rounded once. */
+  if (rules.evaluation_exact)
+    r->total_tenths = (guint) floor (exact + 0.5 + 1e-9);
   for (int l = 0; l < MC_EVALUATION_N_LEVELS; l++)
     r->n_satisfaction += r->level_count[l];
   for (int l = 0; l < MC_EVALUATION_N_LEVELS; l++)

@@ -35,7 +35,8 @@ typedef struct {
   guint   n_ratings;                              /* số phiếu đánh giá */
   guint   index_count[MC_EVALUATION_N_INDICES];   /* ratings giving the index */
   guint   index_tenths[MC_EVALUATION_N_INDICES];  /* điểm tự chấm × 10: the mean, rounded to 0,1 */
-  guint   total_tenths;                           /* the sum of the rounded indices, as the seed */
+  guint   total_tenths;                           /* the sum of the rounded indices, as the seed
+                                                   * (or exact: mc-report-rules.h) */
   char   *rating;                                 /* Xuất sắc …, "" without ratings */
   guint   n_satisfaction;                         /* ratings giving a satisfaction level */
   guint   level_count[MC_EVALUATION_N_LEVELS];

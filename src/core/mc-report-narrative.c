@@ -18,6 +18,7 @@
 #include "mc-report-narrative.h"
 #include "mc-report-private.h"
 #include "mc-settings.h"
+#include "mc-report-rules.h"
 
 static const char default_template[] =
   "Thực hiện chế độ báo cáo định kỳ, {{don_vi}} báo cáo tình hình, kết quả giải quyết thủ tục hành chính "
@@ -182,6 +183,7 @@ mc_report_narrative_new (McDb *db, gint64 unit_id, McDate from, McDate to, const
   g_autoptr(GHashTable) values = mc_report_narrative_values (db, unit_id, from, to, period_label, error);
   g_autoptr(McReportNarrative) n = g_new0 (McReportNarrative, 1);
   g_autofree char *template_text = NULL, *subject = NULL, *recipients = NULL, *title = NULL, *name = NULL;
+  McReportRules rules;
 
   if (values == NULL)
     return NULL;
@@ -201,6 +203,8 @@ mc_report_narrative_new (McDb *db, gint64 unit_id, McDate from, McDate to, const
   n->authority = mc_settings_signer_authority (db, title, "ỦY BAN NHÂN DÂN", "CHỦ TỊCH");
   n->signer = mc_settings_get (db, "report.signer");
   n->audit_head = mc_audit_head_text (db);
+  mc_report_rules_load (db, &rules);
+  n->rules_note = mc_report_rules_note (&rules, TRUE, TRUE, FALSE);
   return g_steal_pointer (&n);
 }
 
@@ -219,5 +223,6 @@ mc_report_narrative_free (McReportNarrative *n)
   g_free (n->authority);
   g_free (n->signer);
   g_free (n->audit_head);
+  g_free (n->rules_note);
   g_free (n);
 }

@@ -31,6 +31,7 @@ typedef struct {
   char *authority;   /* TM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH, or KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH */
   char *signer;
   char *audit_head;  /* the audit trail's head when written (mc_audit_head_text), or NULL */
+  char *rules_note;  /* the time rules of its figures (Biểu 06a's: mc_report_rules_note) */
 } McReportNarrative;
 
 const char        *mc_report_narrative_default_template (void);

@@ -44,9 +44,11 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "mc-calendar-store.h"
 #include "mc-lateness.h"
 #include "mc-report.h"
 #include "mc-report-private.h"
+#include "mc-report-rules.h"
 
 typedef struct {
   McDb       *db;
@@ -153,6 +155,70 @@ count_settled (Compute *c, GError **error)
       else
         counts[MC_06A_ON_TIME] += n;
     }
+  sqlite3_reset (stmt);
+  return rc == SQLITE_DONE || mc_db_set_error (c->db, rc, error);
+}
+
+/* Under rules other than the defaults (mc-report-rules.c) a settled
+ * dossier's column depends on more than its stored timeliness, so it is
+ * decided here, one dossier at a time: the columns selected are those of
+ * SETTLED_ROW from `first` on. */
+#define SETTLED_ROW(at) "d.outcome, d.timeliness, d.finished_at, d.returned_at, " at
+
+static McReport06aColumn
+timeliness_column (McTimeliness timeliness)
+{
+  return timeliness == MC_TIMELINESS_EARLY ? MC_06A_EARLY
+         : timeliness == MC_TIMELINESS_LATE ? MC_06A_LATE : MC_06A_ON_TIME;
+}
+
+static McReport06aColumn
+settled_column (const McReportRules *rules, McCalendar *calendar, sqlite3_stmt *stmt, int first)
+{
+  const char *outcome = (const char *) sqlite3_column_text (stmt, first);
+  const char *timeliness = (const char *) sqlite3_column_text (stmt, first + 1);
+  McTime finished = sqlite3_column_int64 (stmt, first + 2);
+  McTime returned = sqlite3_column_type (stmt, first + 3) == SQLITE_NULL ? 0 : sqlite3_column_int64 (stmt, first + 3);
+  McTime appointment = sqlite3_column_int64 (stmt, first + 4);
+  gboolean result = outcome == NULL || g_str_equal (outcome, "approved");
+
+  if (!result && rules->unsettled_on_time)
+    return MC_06A_ON_TIME;
+  if (rules->by_return && returned != 0)
+    return timeliness_column (mc_calendar_classify (calendar, returned, appointment));
+  if (timeliness == NULL)  /* a withdrawal: no result, no session to be early in */
+    return !result && finished > appointment ? MC_06A_LATE : MC_06A_ON_TIME;
+  return g_str_equal (timeliness, "early") ? MC_06A_EARLY
+         : g_str_equal (timeliness, "late") ? MC_06A_LATE : MC_06A_ON_TIME;
+}
+
+/* The appointment in force when the class is decided (an apology's new one
+ * once issued), as SQL. */
+static char *
+settled_appointment (const McReportRules *rules)
+{
+  return mc_lateness_sql_appointment (rules->by_return ? "coalesce (d.returned_at, d.finished_at)" : "d.finished_at");
+}
+
+/* (8), (9), (10) under rules other than the defaults. */
+static gboolean
+count_settled_by_rules (Compute *c, const McReportRules *rules, GError **error)
+{
+  g_autoptr(McCalendar) calendar = mc_calendar_store_load (c->db, error);
+  g_autofree char *appointment = settled_appointment (rules);
+  g_autofree char *sql = g_strdup_printf ("SELECT d.procedure_id, " SETTLED_ROW ("%s") " FROM dossier d "
+                                          "WHERE d.unit_id = ?1 AND d.finished_at >= ?2 AND d.finished_at < ?3",
+                                          appointment);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  if (calendar == NULL || (stmt = mc_db_prepare (c->db, sql, error)) == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, c->unit_id);
+  sqlite3_bind_int64 (stmt, 2, c->t0);
+  sqlite3_bind_int64 (stmt, 3, c->t1);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    counts_of (c, sqlite3_column_int64 (stmt, 0))[settled_column (rules, calendar, stmt, 1)]++;
   sqlite3_reset (stmt);
   return rc == SQLITE_DONE || mc_db_set_error (c->db, rc, error);
 }
@@ -282,6 +348,7 @@ mc_report_06a_compute_at (McDb *db, gint64 unit_id, McDate from, McDate to, gboo
   g_autoptr(GHashTable) procedures = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
   g_autoptr(McReport06a) report = g_new0 (McReport06a, 1);
   Compute c = { db, unit_id, 0, 0, 0, procedures };
+  McReportRules rules;
 
   g_return_val_if_fail (MC_IS_DB (db), NULL);
   g_return_val_if_fail (from <= to, NULL);
@@ -303,7 +370,10 @@ mc_report_06a_compute_at (McDb *db, gint64 unit_id, McDate from, McDate to, gboo
         return NULL;
       }
   }
-  if (!count_received (&c, error) || !count_settled (&c, error) ||
+  mc_report_rules_load (db, &rules);
+  if (!count_received (&c, error) ||
+      !(mc_report_rules_are_default_06a (&rules) ? count_settled (&c, error)
+                                                  : count_settled_by_rules (&c, &rules, error)) ||
       !count_open_at (&c, c.t0, MC_06A_CARRIED, 0, error) ||
       !count_open_at (&c, c.t1, MC_06A_PENDING, MC_06A_PENDING_IN_TIME, error))
     return NULL;
@@ -385,6 +455,40 @@ column_condition (McReport06aColumn column)
     }
 }
 
+/* (8), (9), (10)'s lists under rules other than the defaults: every
+ * dossier settled in the period, kept when settled_column says `column`. */
+static GPtrArray *
+settled_dossiers_by_rules (McDb *db, const McReportRules *rules, gint64 unit_id, McTime t0, McTime t1,
+                           gint64 field_id, McReport06aColumn column, GError **error)
+{
+  g_autoptr(McCalendar) calendar = mc_calendar_store_load (db, error);
+  g_autoptr(GPtrArray) codes = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *appointment = settled_appointment (rules);
+  g_autofree char *sql = g_strdup_printf ("SELECT d.code, " SETTLED_ROW ("%s") " FROM dossier d "
+                                          "JOIN procedure p ON p.id = d.procedure_id WHERE d.unit_id = ?1 "
+                                          "AND (?4 = 0 OR p.field_id = ?4) AND " SETTLED " "
+                                          "ORDER BY d.received_at, d.id", appointment);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  if (calendar == NULL || (stmt = mc_db_prepare (db, sql, error)) == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, unit_id);
+  sqlite3_bind_int64 (stmt, 2, t0);
+  sqlite3_bind_int64 (stmt, 3, t1);
+  sqlite3_bind_int64 (stmt, 4, field_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    if (settled_column (rules, calendar, stmt, 1) == column)
+      g_ptr_array_add (codes, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      mc_db_set_error (db, rc, error);
+      return NULL;
+    }
+  return g_steal_pointer (&codes);
+}
+
 GPtrArray *
 mc_report_06a_dossiers (McDb *db, gint64 unit_id, McDate from, McDate to, gint64 field_id,
                         McReport06aColumn column, GError **error)
@@ -393,6 +497,7 @@ mc_report_06a_dossiers (McDb *db, gint64 unit_id, McDate from, McDate to, gint64
   g_autoptr(GPtrArray) codes = g_ptr_array_new_with_free_func (g_free);
   g_autofree char *sql = NULL;
   sqlite3_stmt *stmt;
+  McReportRules rules;
   McTime t0, t1;
   int rc;
 
@@ -403,6 +508,10 @@ mc_report_06a_dossiers (McDb *db, gint64 unit_id, McDate from, McDate to, gint64
   if (!mc_report_check_permission (db, error) || (unit_id == 0 && (unit_id = own_unit (db, error)) == 0))
     return NULL;
   mc_report_bounds (from, to, &t0, &t1);
+  mc_report_rules_load (db, &rules);
+  if (!mc_report_rules_are_default_06a (&rules) &&
+      (column == MC_06A_EARLY || column == MC_06A_ON_TIME || column == MC_06A_LATE))
+    return settled_dossiers_by_rules (db, &rules, unit_id, t0, t1, field_id, column, error);
   sql = g_strdup_printf ("SELECT d.code FROM dossier d JOIN procedure p ON p.id = d.procedure_id "
                          "WHERE d.unit_id = ?1 AND (?4 = 0 OR p.field_id = ?4) AND %s "
                          "ORDER BY d.received_at, d.id", condition);

@@ -351,7 +351,7 @@ lay_out (McPdfDocument *doc, const McDossierRegisterData *data)
         cells[c] = cell_text (data, g_ptr_array_index (data->rows, r), r, columns[c].field);
       g_ptr_array_add (rows, cells);
     }
-  mc_report_pdf_audit_note (doc, data->audit_head);
+  mc_report_pdf_audit_note (doc, data->audit_head, NULL);
   header (doc, data);
   mc_pdf_document_title (doc, mc_dossier_register_get_title ());
   mc_pdf_document_text (doc, period_markup, 13, MC_PDF_TEXT_CENTER);

@@ -20,6 +20,7 @@
 #include "mc-report-06a-export.h"
 #include "mc-report-export-private.h"
 #include "mc-xlsx-number.h"
+#include "mc-report-rules.h"
 
 #define FORM_NUMBER "Biểu số 06a/VPCP/KSTT"
 #define FORM_BASIS "Ban hành theo Thông tư số 01/2020/TT-VPCP ngày 21/10/2020"
@@ -64,6 +65,7 @@ mc_report_06a_doc_new (McDb *db, gint64 unit_id, McDate from, McDate to, gboolea
 {
   g_autoptr(McReport06aDoc) doc = g_new0 (McReport06aDoc, 1);
   McRecordsUnit own = { NULL, };
+  McReportRules rules;
 
   g_return_val_if_fail (MC_IS_DB (db), NULL);
 
@@ -79,6 +81,8 @@ mc_report_06a_doc_new (McDb *db, gint64 unit_id, McDate from, McDate to, gboolea
   doc->signer_title = mc_db_get_setting (db, "report.signer_title", "");
   doc->signed_on = to;
   doc->audit_head = mc_audit_head_text (db);
+  mc_report_rules_load (db, &rules);
+  doc->rules_note = mc_report_rules_note (&rules, TRUE, TRUE, FALSE);
   mc_records_unit_clear (&own);
   return g_steal_pointer (&doc);
 }
@@ -95,6 +99,7 @@ mc_report_06a_doc_free (McReport06aDoc *doc)
   g_free (doc->signer);
   g_free (doc->signer_title);
   g_free (doc->audit_head);
+  g_free (doc->rules_note);
   g_free (doc);
 }
 
@@ -427,7 +432,8 @@ pdf_signatures (McPdfDocument *doc, const McReport06aDoc *data, gboolean measure
 static void
 lay_out (McPdfDocument *doc, gconstpointer data)
 {
-  mc_report_pdf_audit_note (doc, ((const McReport06aDoc *) data)->audit_head);
+  mc_report_pdf_audit_note (doc, ((const McReport06aDoc *) data)->audit_head,
+                            ((const McReport06aDoc *) data)->rules_note);
   pdf_heading (doc, data);
   /* The total row goes with the signatures: never a page of signatures alone. */
   mc_pdf_document_keep_with_next (doc, pdf_signatures (doc, data, TRUE));

@@ -22,6 +22,7 @@ typedef struct {
   char        *signer;
   char        *signer_title;  /* PHÓ CHỦ TỊCH: "KT. THỦ TRƯỞNG ĐƠN VỊ" above it */
   McDate       signed_on;
+  char        *rules_note;    /* the time rules the figures followed (mc_report_rules_note) */
   char        *audit_head;    /* "1234:3fa9…" when computed: printed so the trail can be checked against it */
 } McReport06aDoc;
 

@@ -15,6 +15,7 @@
 #include "mc-report-doc-private.h"
 #include "mc-report-evaluation.h"
 #include "mc-report-public.h"
+#include "mc-report-rules.h"
 
 /* The unit's name in capitals (unit_id 0: the center's own) and its level. */
 static gboolean
@@ -57,6 +58,22 @@ signer_heading (const char *signer_title)
   return g_strdup_printf ("KT. THỦ TRƯỞNG ĐƠN VỊ\n%s", title);
 }
 
+/* The time rules a kind of report follows, as it prints them: Biểu 06a
+ * both of its rules; the public appendix and the CCHC appendix class by
+ * the stored timeliness, which is the result's time whatever the setting
+ * (mc-report-rules.c); the evaluation table its total. */
+static char *
+rules_note (McDb *db, McReportDocKind kind)
+{
+  McReportRules rules;
+
+  mc_report_rules_load (db, &rules);
+  if (kind != MC_REPORT_DOC_06A)
+    rules.by_return = FALSE;
+  return mc_report_rules_note (&rules, kind != MC_REPORT_DOC_EVALUATION, kind == MC_REPORT_DOC_06A,
+                               kind == MC_REPORT_DOC_EVALUATION);
+}
+
 /* The issuing unit, the place, the people who sign, from the settings as Biểu 06a. */
 static McReportDoc *
 doc_begin (McDb *db, McReportDocKind kind, gint64 unit_id, McDate from, McDate to, GError **error)
@@ -79,6 +96,7 @@ doc_begin (McDb *db, McReportDocKind kind, gint64 unit_id, McDate from, McDate t
   title = mc_db_get_setting (db, "report.signer_title", "");
   doc->signer_heading = signer_heading (title);
   doc->audit_head = mc_audit_head_text (db);
+  doc->rules_note = rules_note (db, kind);
   mc_records_unit_clear (&own);
   return g_steal_pointer (&doc);
 }

@@ -69,6 +69,7 @@ mc_report_doc_free (McReportDoc *doc)
   g_free (doc->signer_heading);
   g_free (doc->signer);
   g_free (doc->audit_head);
+  g_free (doc->rules_note);
   g_free (doc);
 }
 
@@ -504,7 +505,7 @@ lay_out (McPdfDocument *pdf, gconstpointer data)
   const McReportDoc *doc = data;
   McReportSignatures s = signatures (doc, NULL);
 
-  mc_report_pdf_audit_note (pdf, doc->audit_head);
+  mc_report_pdf_audit_note (pdf, doc->audit_head, doc->rules_note);
   pdf_heading (pdf, doc);
   for (guint i = 0; i < doc->tables->len; i++)
     {

@@ -67,6 +67,7 @@ typedef struct {
   char            *signer_heading;/* KT. THỦ TRƯỞNG ĐƠN VỊ\nPHÓ CHỦ TỊCH */
   char            *signer;
   char            *audit_head;    /* the audit trail's head when built (mc_audit_head_text) */
+  char            *rules_note;    /* the time rules its figures followed (mc_report_rules_note), or NULL */
 } McReportDoc;
 
 /* The figures of the unit (0: the center's own) over [from, to], as the

@@ -166,13 +166,19 @@ pdf_signature_blocks (const McReportSignatures *s, McPdfSignature *signatures)
   signatures[1] = (McPdfSignature) { s->signer_heading, MC_REPORT_SIGNER_NOTE, s->signer };
 }
 
+/* The head, then the time rules the figures followed (mc_report_rules_note):
+ * small print, where it changes nothing of the form. The XLSX footer keeps
+ * the head alone, as a footer is limited to 255 characters. */
 void
-mc_report_pdf_audit_note (McPdfDocument *pdf, const char *audit_head)
+mc_report_pdf_audit_note (McPdfDocument *pdf, const char *audit_head, const char *rules_note)
 {
   g_autofree char *note = mc_report_audit_note (audit_head);
+  g_autofree char *both = NULL;
 
-  if (note != NULL)
-    mc_pdf_document_set_footnote (pdf, note);
+  if (rules_note != NULL && rules_note[0] != '\0')
+    both = note != NULL ? g_strdup_printf ("%s. %s", note, rules_note) : g_strdup (rules_note);
+  if (both != NULL || note != NULL)
+    mc_pdf_document_set_footnote (pdf, both != NULL ? both : note);
 }
 
 void

@@ -86,8 +86,9 @@ typedef void (*McReportLayOutFunc) (McPdfDocument *pdf, gconstpointer data);
 void          mc_report_pdf_signatures  (McPdfDocument *pdf, const McReportSignatures *s);
 /* Their height, to keep the table's last row with them. */
 double        mc_report_pdf_signatures_height (McPdfDocument *pdf, const McReportSignatures *s);
-/* The audit note at the foot of this page and every later one. */
-void          mc_report_pdf_audit_note  (McPdfDocument *pdf, const char *audit_head);
+/* The audit note and the rules line (either may be NULL) at the foot of
+ * this page and every later one. */
+void          mc_report_pdf_audit_note  (McPdfDocument *pdf, const char *audit_head, const char *rules_note);
 /* Every page into a PDF titled title; a half-written file is removed. */
 gboolean      mc_report_pdf_write       (const char *path, const char *title, McReportLayOutFunc lay_out,
                                          gconstpointer data, double page_width, double page_height,

@@ -131,7 +131,7 @@ lay_out (McPdfDocument *pdf, gconstpointer data)
   Closing c = { NULL, };
   double height;
 
-  mc_report_pdf_audit_note (pdf, n->audit_head);
+  mc_report_pdf_audit_note (pdf, n->audit_head, n->rules_note);
   mc_pdf_document_header (pdf, bodies, n->place[0] ? n->place : MC_RECORDS_BLANK, n->date);
   mc_pdf_document_text (pdf, "Số:        /BC-UBND", 13, MC_PDF_TEXT_PLAIN);
   mc_pdf_document_space (pdf, 12);

@@ -18,6 +18,7 @@
 #include "mc-date-entry.h"
 #include "mc-export-task.h"
 #include "mc-figure-list-dialog.h"
+#include "mc-font-check.h"
 #include "mc-format.h"
 #include "mc-lateness.h"
 #include "mc-report-lists.h"
@@ -44,6 +45,9 @@ struct _McReportPage
   McDateEntry       *to;
   GtkCheckButton    *only_with_dossiers;
   GtkLabel          *range;
+  GtkLabel          *rules;          /* the time rules the figures followed */
+  GtkInfoBar        *font_bar;       /* Times New Roman is a substitute here */
+  GtkLabel          *font_label;
   GtkStack          *content;
   GtkBox            *tables;
   GtkTextView       *narrative_view;
@@ -313,6 +317,28 @@ update_actions (McReportPage *self)
                           self->kind == MC_REPORT_PAGE_06A || self->kind == MC_REPORT_PAGE_PUBLIC);
 }
 
+/* The line the PDF prints at its foot: which time rules the figures
+ * followed (settings, mc-report-rules.c). */
+static void
+show_rules (McReportPage *self)
+{
+  const char *note = self->doc ? self->doc->rules_note : self->narrative ? self->narrative->rules_note : NULL;
+
+  gtk_label_set_text (self->rules, note ? note : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->rules), note != NULL);
+}
+
+/* Decree 30/2020 names Times New Roman: said once the page is built, for
+ * as long as the font fontconfig gives for it is another (mc-font-check.h). */
+static void
+show_font_warning (McReportPage *self)
+{
+  const char *warning = mc_font_check_warning ();
+
+  gtk_label_set_text (self->font_label, warning ? warning : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->font_bar), warning != NULL);
+}
+
 static void
 recompute (McReportPage *self)
 {
@@ -346,6 +372,7 @@ recompute (McReportPage *self)
     }
   else
     show_doc (self);
+  show_rules (self);
   update_actions (self);
 }
 
@@ -487,6 +514,9 @@ mc_report_page_class_init (McReportPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, McReportPage, to);
   gtk_widget_class_bind_template_child (widget_class, McReportPage, only_with_dossiers);
   gtk_widget_class_bind_template_child (widget_class, McReportPage, range);
+  gtk_widget_class_bind_template_child (widget_class, McReportPage, rules);
+  gtk_widget_class_bind_template_child (widget_class, McReportPage, font_bar);
+  gtk_widget_class_bind_template_child (widget_class, McReportPage, font_label);
   gtk_widget_class_bind_template_child (widget_class, McReportPage, content);
   gtk_widget_class_bind_template_child (widget_class, McReportPage, tables);
   gtk_widget_class_bind_template_child (widget_class, McReportPage, narrative_view);
@@ -525,6 +555,7 @@ mc_report_page_new (McApplication *app)
   self->kind = MC_REPORT_PAGE_06A;
   fill_units (self);
   self->loading = FALSE;
+  show_font_warning (self);
   recompute (self);
   return self;
 }
@@ -621,6 +652,23 @@ mc_report_page_get_doc (McReportPage *self)
   g_return_val_if_fail (MC_IS_REPORT_PAGE (self), NULL);
 
   return self->doc;
+}
+
+/* The rules line and the font warning as shown, NULL when hidden (tests). */
+const char *
+mc_report_page_get_rules_note (McReportPage *self)
+{
+  g_return_val_if_fail (MC_IS_REPORT_PAGE (self), NULL);
+
+  return gtk_widget_get_visible (GTK_WIDGET (self->rules)) ? gtk_label_get_text (self->rules) : NULL;
+}
+
+const char *
+mc_report_page_get_font_warning (McReportPage *self)
+{
+  g_return_val_if_fail (MC_IS_REPORT_PAGE (self), NULL);
+
+  return gtk_widget_get_visible (GTK_WIDGET (self->font_bar)) ? gtk_label_get_text (self->font_label) : NULL;
 }
 
 const char *

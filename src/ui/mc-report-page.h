@@ -41,6 +41,8 @@ void               mc_report_page_set_only_with_dossiers (McReportPage *self, gb
  * the message shown instead of it, the text of one of its cells. */
 const McReportDoc *mc_report_page_get_doc        (McReportPage *self);
 const char        *mc_report_page_get_error      (McReportPage *self);
+const char        *mc_report_page_get_rules_note (McReportPage *self);
+const char        *mc_report_page_get_font_warning (McReportPage *self);
 const char        *mc_report_page_get_cell_text  (McReportPage *self, guint table, guint row, guint column);
 /* The button of a figure's cell on screen (NULL if not a figure or not
  * realized); clicking it opens the list of the dossiers behind the figure. */
