@@ -36,21 +36,21 @@
 #include "config.h"
 
 #include "mc-report-rules.h"
+#include "mc-settings.h"
 
 void
 mc_report_rules_load (McDb *db, McReportRules *rules)
 {
   g_autofree char *basis = NULL;
-  g_autofree char *unsettled = NULL;
   g_autofree char *total = NULL;
 
   g_return_if_fail (MC_IS_DB (db) && rules != NULL);
 
-  basis = mc_db_get_setting (db, MC_RULE_TIMELINESS_KEY, MC_RULE_TIMELINESS_RESULT);
-  unsettled = mc_db_get_setting (db, MC_RULE_UNSETTLED_ON_TIME_KEY, "1");
-  total = mc_db_get_setting (db, MC_RULE_EVALUATION_TOTAL_KEY, MC_RULE_EVALUATION_ROUNDED);
+  /* Registered in mc-settings.c with the defaults documented above. */
+  basis = mc_settings_get (db, MC_RULE_TIMELINESS_KEY);
+  total = mc_settings_get (db, MC_RULE_EVALUATION_TOTAL_KEY);
   rules->by_return = g_strcmp0 (basis, MC_RULE_TIMELINESS_RETURN) == 0;
-  rules->unsettled_on_time = g_strcmp0 (unsettled, "0") != 0;
+  rules->unsettled_on_time = mc_settings_get_bool (db, MC_RULE_UNSETTLED_ON_TIME_KEY);
   rules->evaluation_exact = g_strcmp0 (total, MC_RULE_EVALUATION_EXACT) == 0;
 }
 

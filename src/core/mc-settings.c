@@ -35,6 +35,7 @@
 #include "mc-report-evaluation.h"
 #include "mc-report-narrative.h"
 #include "mc-report-period.h"
+#include "mc-report-rules.h"
 #include "mc-settings.h"
 #include "mc-text.h"
 
@@ -74,6 +75,19 @@ static const McSettingChoice authority_choices[] = {
   { NULL, NULL }
 };
 
+/* The time rules of the reports (mc-report-rules.c: sources and defaults). */
+static const McSettingChoice timeliness_choices[] = {
+  { MC_RULE_TIMELINESS_RESULT, N_("When the result was ready") },
+  { MC_RULE_TIMELINESS_RETURN, N_("When the result was handed over") },
+  { NULL, NULL }
+};
+
+static const McSettingChoice evaluation_total_choices[] = {
+  { MC_RULE_EVALUATION_ROUNDED, N_("The sum of the rounded indices, as printed") },
+  { MC_RULE_EVALUATION_EXACT, N_("The exact sum, rounded once") },
+  { NULL, NULL }
+};
+
 static const char *const group_labels[MC_SETTING_N_GROUPS] = {
   [MC_SETTING_GROUP_SIGNER] = N_("Signer and place"),
   [MC_SETTING_GROUP_FORMS] = N_("One-stop forms"),
@@ -100,6 +114,9 @@ static const McSettingInfo registry[] = {
   { "unit.office_name", G(FORMS), N_("Name of the one-stop office"), N_("Printed on receipts, control sheets and the register"), T(TEXT), "Trung tâm Phục vụ hành chính công", 1, 0, NULL, NULL },
   { MC_REPORT_CUTOFF_DAY_KEY, G(PERIOD), N_("Data cut-off day"), N_("A period runs from the day after it in the month before (Nghị định 09/2019, Điều 12: 14)"), T(INT), "14", 1, 27, NULL, NULL },
   { MC_REPORT_CALENDAR_PERIODS_KEY, G(PERIOD), N_("Calendar periods"), N_("Quarters and years from the 1st of the month, not from the cut-off day"), T(BOOL), "0", 0, 0, NULL, NULL },
+  { MC_RULE_TIMELINESS_KEY, G(PERIOD), N_("Early, on time or late judged by"), N_("The moment a settled dossier is compared with its appointment (Biểu 06a, the narrative report)"), T(CHOICE), MC_RULE_TIMELINESS_RESULT, 0, 0, timeliness_choices, NULL },
+  { MC_RULE_UNSETTLED_ON_TIME_KEY, G(PERIOD), N_("Unqualified and withdrawn dossiers are on time"), N_("Biểu 06a column (9), as the form’s annotation says; off: judged by the time they were settled"), T(BOOL), "1", 0, 0, NULL, NULL },
+  { MC_RULE_EVALUATION_TOTAL_KEY, G(EVALUATION), N_("Total score of the evaluation"), N_("How the nine indices add up to the total out of 18"), T(CHOICE), MC_RULE_EVALUATION_ROUNDED, 0, 0, evaluation_total_choices, NULL },
   { MC_REPORT_RATING_THRESHOLDS_KEY, G(EVALUATION), N_("Rating thresholds"), N_("Total score per rating, best first"), T(TEXT), MC_REPORT_RATING_THRESHOLDS_DEFAULT, 1, 0, NULL, check_thresholds },
   { MC_NARRATIVE_ADDRESSEE_KEY, G(NARRATIVE), N_("Sent to (Kính gửi)"), N_("The higher body the report is sent to; empty: no Kính gửi line"), T(TEXT), "", 0, 0, NULL, NULL },
   { MC_NARRATIVE_RECIPIENTS_KEY, G(NARRATIVE), N_("Recipients (Nơi nhận)"), N_("Separated by semicolons, e.g. Như trên;Lưu: VT"), T(TEXT), "Như trên;Lưu: VT", 1, 0, NULL, NULL },
