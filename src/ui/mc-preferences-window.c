@@ -12,8 +12,10 @@
 
 #include "mc-board-preferences.h"
 #include "mc-calendar-store.h"
+#include "mc-document-settings-page.h"
 #include "mc-format.h"
 #include "mc-preferences-window.h"
+#include "mc-settings.h"
 #include "mc-unit.h"
 
 struct _McPreferencesWindow
@@ -277,7 +279,7 @@ threshold_changed_cb (GtkSpinButton *spin, McPreferencesWindow *self)
   g_autofree char *value = g_strdup_printf ("%d", gtk_spin_button_get_value_as_int (spin));
   g_autoptr(GError) error = NULL;
 
-  if (!mc_db_set_setting (mc_application_get_db (self->app), "apology.threshold", value, &error))
+  if (!mc_settings_set (mc_application_get_db (self->app), "apology.threshold", value, &error))
     adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), adw_toast_new (error->message));
 }
 
@@ -396,6 +398,8 @@ mc_preferences_window_new (McApplication *app)
   self->app = app;
   adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self), hours_page (self));
   adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self), unit_page (self));
+  adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self),
+                              ADW_PREFERENCES_PAGE (mc_document_settings_page_new (app)));
   adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self), mc_board_preferences_page_new (app));
   return self;
 }

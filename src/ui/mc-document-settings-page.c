@@ -1,0 +1,390 @@
+/* mc-document-settings-page.c — Tùy chỉnh → "Văn bản và báo cáo"
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Built from core's registry (mc-settings.c): a group per registry group up
+ * to MC_SETTING_GROUP_LAST_DOCUMENT, a row per key by its type, so a key
+ * another part registers appears here without code. Each value is saved
+ * through mc_settings_set (the administrator's, validated, audited) when
+ * the person applies it; a refused value leaves the stored one and says why
+ * on the row and in a toast.
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "mc-accounts.h"
+#include "mc-document-settings-page.h"
+#include "mc-settings.h"
+
+struct _McDocumentSettingsPage
+{
+  AdwPreferencesPage  parent_instance;
+
+  McApplication      *app;
+  GHashTable         *rows;     /* key → its row (owned by the page's groups) */
+  gboolean            loading;  /* widgets being filled: their signals are not edits */
+};
+
+G_DEFINE_FINAL_TYPE (McDocumentSettingsPage, mc_document_settings_page, ADW_TYPE_PREFERENCES_PAGE)
+
+static const McSettingInfo *
+info_of (GtkWidget *widget)
+{
+  return g_object_get_data (G_OBJECT (widget), "mc-setting");
+}
+
+static McDb *
+db_of (McDocumentSettingsPage *self)
+{
+  return mc_application_get_db (self->app);
+}
+
+static void
+toast (McDocumentSettingsPage *self, const char *text)
+{
+  GtkWidget *window = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_PREFERENCES_WINDOW);
+
+  if (window != NULL)
+    adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (window), adw_toast_new (text));
+}
+
+static void
+mark_row (GtkWidget *row, const char *problem)
+{
+  if (problem)
+    gtk_widget_add_css_class (row, "error");
+  else
+    gtk_widget_remove_css_class (row, "error");
+  gtk_widget_set_tooltip_text (row, problem ? problem : NULL);
+}
+
+static void load_row (McDocumentSettingsPage *self, GtkWidget *row);
+
+/* The one path of every edit. */
+static gboolean
+save (McDocumentSettingsPage *self, GtkWidget *row, const char *text)
+{
+  const McSettingInfo *info = info_of (row);
+  g_autoptr(GError) error = NULL;
+
+  if (self->loading)
+    return TRUE;
+  if (!mc_settings_set (db_of (self), info->key, text, &error))
+    {
+      mark_row (row, error->message);
+      toast (self, error->message);
+      return FALSE;
+    }
+  mark_row (row, NULL);
+  load_row (self, row);  /* shows what was stored: trimmed, "1" for "có" */
+  return TRUE;
+}
+
+static void
+entry_apply_cb (AdwEntryRow *row, McDocumentSettingsPage *self)
+{
+  save (self, GTK_WIDGET (row), gtk_editable_get_text (GTK_EDITABLE (row)));
+}
+
+static void
+spin_changed_cb (GtkSpinButton *spin, McDocumentSettingsPage *self)
+{
+  g_autofree char *text = g_strdup_printf ("%d", gtk_spin_button_get_value_as_int (spin));
+
+  save (self, g_object_get_data (G_OBJECT (spin), "mc-row"), text);
+}
+
+static void
+switch_cb (GtkSwitch *sw, GParamSpec *pspec, McDocumentSettingsPage *self)
+{
+  save (self, g_object_get_data (G_OBJECT (sw), "mc-row"), gtk_switch_get_active (sw) ? "1" : "0");
+}
+
+static void
+combo_cb (AdwComboRow *row, GParamSpec *pspec, McDocumentSettingsPage *self)
+{
+  const McSettingInfo *info = info_of (GTK_WIDGET (row));
+  guint selected = adw_combo_row_get_selected (row);
+
+  if (selected != GTK_INVALID_LIST_POSITION)
+    save (self, GTK_WIDGET (row), info->choices[selected].value);
+}
+
+/* The template: a dialog with the text, saved as a whole on "Save". */
+static void
+template_response_cb (AdwMessageDialog *dialog, const char *response, McDocumentSettingsPage *self)
+{
+  GtkWidget *row = g_object_get_data (G_OBJECT (dialog), "mc-row");
+  GtkTextBuffer *buffer = g_object_get_data (G_OBJECT (dialog), "mc-buffer");
+  g_autoptr(GError) error = NULL;
+  GtkTextIter start, end;
+  g_autofree char *text = NULL;
+
+  if (g_str_equal (response, "reset"))
+    {
+      if (!mc_settings_reset (db_of (self), info_of (row)->key, &error))
+        toast (self, error->message);
+      load_row (self, row);
+      return;
+    }
+  if (!g_str_equal (response, "save"))
+    return;
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+  save (self, row, text);
+}
+
+static void
+edit_template_cb (GtkButton *button, McDocumentSettingsPage *self)
+{
+  GtkWidget *row = g_object_get_data (G_OBJECT (button), "mc-row");
+  const McSettingInfo *info = info_of (row);
+  g_autofree char *value = mc_settings_get (db_of (self), info->key);
+  GtkWidget *window = gtk_widget_get_ancestor (GTK_WIDGET (self), GTK_TYPE_WINDOW);
+  AdwMessageDialog *dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (window), _(info->label),
+                                                                         _(info->description)));
+  GtkWidget *scrolled = gtk_scrolled_window_new ();
+  GtkWidget *view = gtk_text_view_new ();
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (view));
+
+  gtk_text_buffer_set_text (buffer, value, -1);
+  gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (view), GTK_WRAP_WORD_CHAR);
+  gtk_widget_set_size_request (scrolled, 640, 360);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), view);
+  adw_message_dialog_set_extra_child (dialog, scrolled);
+  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "reset", _("_Default text"),
+                                    "save", _("_Save"), NULL);
+  adw_message_dialog_set_response_appearance (dialog, "save", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (dialog, "cancel");
+  g_object_set_data (G_OBJECT (dialog), "mc-row", row);
+  g_object_set_data (G_OBJECT (dialog), "mc-buffer", buffer);
+  g_signal_connect (dialog, "response", G_CALLBACK (template_response_cb), self);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* Puts the stored value (or the default) into the row's widget. */
+static void
+load_row (McDocumentSettingsPage *self, GtkWidget *row)
+{
+  const McSettingInfo *info = info_of (row);
+  g_autofree char *value = mc_settings_get (db_of (self), info->key);
+  GtkWidget *control = g_object_get_data (G_OBJECT (row), "mc-control");
+  gboolean was_loading = self->loading;
+
+  self->loading = TRUE;
+  switch (info->type)
+    {
+    case MC_SETTING_TEXT:
+    case MC_SETTING_DATE:
+      gtk_editable_set_text (GTK_EDITABLE (row), value);
+      break;
+    case MC_SETTING_INT:
+      gtk_spin_button_set_value (GTK_SPIN_BUTTON (control), g_ascii_strtod (value, NULL));
+      break;
+    case MC_SETTING_BOOL:
+      gtk_switch_set_active (GTK_SWITCH (control), g_str_equal (value, "1"));
+      break;
+    case MC_SETTING_CHOICE:
+      for (guint i = 0; info->choices[i].value; i++)
+        if (g_str_equal (info->choices[i].value, value))
+          adw_combo_row_set_selected (ADW_COMBO_ROW (row), i);
+      break;
+    case MC_SETTING_MULTILINE:
+      {
+        /* The first line, so the row says which text is in force. */
+        g_auto(GStrv) lines = g_strsplit (value, "\n", 2);
+        adw_action_row_set_subtitle (ADW_ACTION_ROW (row), lines[0] ? lines[0] : "");
+      }
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+  self->loading = was_loading;
+}
+
+static GtkWidget *
+entry_row (McDocumentSettingsPage *self)
+{
+  GtkWidget *row = adw_entry_row_new ();
+
+  adw_entry_row_set_show_apply_button (ADW_ENTRY_ROW (row), TRUE);
+  g_signal_connect (row, "apply", G_CALLBACK (entry_apply_cb), self);
+  return row;
+}
+
+static GtkWidget *
+action_row (GtkWidget *control, const McSettingInfo *info)
+{
+  GtkWidget *row = adw_action_row_new ();
+
+  if (info->description)
+    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), _(info->description));
+  gtk_widget_set_valign (control, GTK_ALIGN_CENTER);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), control);
+  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), control);
+  g_object_set_data (G_OBJECT (row), "mc-control", control);
+  g_object_set_data (G_OBJECT (control), "mc-row", row);
+  return row;
+}
+
+static GtkWidget *
+spin_row (McDocumentSettingsPage *self, const McSettingInfo *info)
+{
+  GtkWidget *spin = gtk_spin_button_new_with_range (info->min, info->max, 1);
+
+  g_signal_connect (spin, "value-changed", G_CALLBACK (spin_changed_cb), self);
+  return action_row (spin, info);
+}
+
+static GtkWidget *
+switch_row (McDocumentSettingsPage *self, const McSettingInfo *info)
+{
+  GtkWidget *sw = gtk_switch_new ();
+
+  g_signal_connect (sw, "notify::active", G_CALLBACK (switch_cb), self);
+  return action_row (sw, info);
+}
+
+static GtkWidget *
+combo_row (McDocumentSettingsPage *self, const McSettingInfo *info)
+{
+  GtkWidget *row = adw_combo_row_new ();
+  g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
+
+  for (guint i = 0; info->choices[i].value; i++)
+    gtk_string_list_append (labels, _(info->choices[i].label));
+  adw_combo_row_set_model (ADW_COMBO_ROW (row), G_LIST_MODEL (labels));
+  if (info->description)
+    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), _(info->description));
+  g_signal_connect (row, "notify::selected", G_CALLBACK (combo_cb), self);
+  return row;
+}
+
+static GtkWidget *
+template_row (McDocumentSettingsPage *self, const McSettingInfo *info)
+{
+  GtkWidget *button = gtk_button_new_with_mnemonic (_("_Edit…"));
+  GtkWidget *row = action_row (button, info);
+
+  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 1);
+  g_signal_connect (button, "clicked", G_CALLBACK (edit_template_cb), self);
+  return row;
+}
+
+static GtkWidget *
+row_for (McDocumentSettingsPage *self, const McSettingInfo *info)
+{
+  switch (info->type)
+    {
+    case MC_SETTING_TEXT:
+    case MC_SETTING_DATE:
+      return entry_row (self);
+    case MC_SETTING_INT:
+      return spin_row (self, info);
+    case MC_SETTING_BOOL:
+      return switch_row (self, info);
+    case MC_SETTING_CHOICE:
+      return combo_row (self, info);
+    case MC_SETTING_MULTILINE:
+      return template_row (self, info);
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static AdwPreferencesGroup *
+group_for (McDocumentSettingsPage *self, McSettingGroup group, gboolean may_edit)
+{
+  AdwPreferencesGroup *g = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
+  guint n;
+  const McSettingInfo *all = mc_settings_all (&n);
+
+  adw_preferences_group_set_title (g, mc_settings_group_label (group));
+  for (guint i = 0; i < n; i++)
+    {
+      GtkWidget *row;
+
+      if (all[i].group != group)
+        continue;
+      row = row_for (self, &all[i]);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _(all[i].label));
+      /* An entry row has no subtitle: its description is the tooltip. */
+      if (ADW_IS_ENTRY_ROW (row) && all[i].description)
+        gtk_widget_set_tooltip_text (row, _(all[i].description));
+      g_object_set_data (G_OBJECT (row), "mc-setting", (gpointer) &all[i]);
+      gtk_widget_set_sensitive (row, may_edit);
+      g_hash_table_insert (self->rows, (gpointer) all[i].key, row);
+      load_row (self, row);
+      adw_preferences_group_add (g, row);
+    }
+  return g;
+}
+
+static void
+mc_document_settings_page_finalize (GObject *object)
+{
+  McDocumentSettingsPage *self = MC_DOCUMENT_SETTINGS_PAGE (object);
+
+  g_clear_pointer (&self->rows, g_hash_table_unref);
+  G_OBJECT_CLASS (mc_document_settings_page_parent_class)->finalize (object);
+}
+
+static void
+mc_document_settings_page_class_init (McDocumentSettingsPageClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = mc_document_settings_page_finalize;
+}
+
+static void
+mc_document_settings_page_init (McDocumentSettingsPage *self)
+{
+  self->rows = g_hash_table_new (g_str_hash, g_str_equal);
+}
+
+McDocumentSettingsPage *
+mc_document_settings_page_new (McApplication *app)
+{
+  McDocumentSettingsPage *self = g_object_new (MC_TYPE_DOCUMENT_SETTINGS_PAGE,
+                                               "title", _("Documents and reports"),
+                                               "icon-name", "x-office-document-symbolic", NULL);
+  McDb *db = mc_application_get_db (app);
+  gboolean may_edit = mc_accounts_check (db, mc_db_get_actor (db), MC_PERMISSION_CONFIGURE, 0, NULL);
+
+  self->app = app;
+  for (McSettingGroup g = 0; g <= MC_SETTING_GROUP_LAST_DOCUMENT; g++)
+    {
+      AdwPreferencesGroup *group = group_for (self, g, may_edit);
+
+      if (g == 0 && !may_edit)
+        adw_preferences_group_set_description (group, _("Only the administrator changes these settings."));
+      adw_preferences_page_add (ADW_PREFERENCES_PAGE (self), group);
+    }
+  return self;
+}
+
+GtkWidget *
+mc_document_settings_page_get_row (McDocumentSettingsPage *self, const char *key)
+{
+  g_return_val_if_fail (MC_IS_DOCUMENT_SETTINGS_PAGE (self), NULL);
+
+  return g_hash_table_lookup (self->rows, key);
+}
+
+gboolean
+mc_document_settings_page_apply (McDocumentSettingsPage *self, const char *key, const char *text)
+{
+  GtkWidget *row;
+
+  g_return_val_if_fail (MC_IS_DOCUMENT_SETTINGS_PAGE (self), FALSE);
+  g_return_val_if_fail ((row = mc_document_settings_page_get_row (self, key)) != NULL, FALSE);
+
+  /* Entry rows hold what was typed (a refused text stays to be corrected);
+   * the other widgets cannot hold an invalid value, so only the save says. */
+  if (ADW_IS_ENTRY_ROW (row))
+    {
+      self->loading = TRUE;
+      gtk_editable_set_text (GTK_EDITABLE (row), text);
+      self->loading = FALSE;
+    }
+  return save (self, row, text);
+}
