@@ -323,6 +323,10 @@ test_records_name_the_clerk (void)
     {
       g_autofree char *normal = mc_test_normalize (text);
       mc_test_assert_has (normal, "NGƯỜI TIẾP NHẬN HỒ SƠ (Ký và ghi rõ họ tên) Lê Thị Lan");
+      /* Refused at the counter, it never had a mã hồ sơ: the line "nếu
+       * có" stays blank, not the refusal's own number. */
+      mc_test_assert_has (normal, "Mã hồ sơ (nếu có): ……");
+      mc_test_assert_lacks (normal, "(nếu có): TC-");
     }
 }
 

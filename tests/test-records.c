@@ -164,6 +164,9 @@ test_apology_2025 (Fixture *f, gconstpointer unused)
   g_autoptr(McApologyFormData) data = NULL;
   g_autofree char *text = NULL;
 
+  /* The Phó Chủ tịch who issued it signs, for the chairman (NĐ 30 II.7). */
+  g_assert_true (mc_db_exec (f->db, "UPDATE staff SET title = 'Phó Chủ tịch UBND phường' "
+                                    "WHERE username = 'pct.nga'", &error));
   OK (mc_apology_form_write_pdf (f->wf, id, path, E));
   data = mc_apology_form_data_new (f->wf, id, E);
   g_assert_nonnull (data);
@@ -184,7 +187,15 @@ test_apology_2025 (Fixture *f, gconstpointer unused)
   mc_test_assert_has (text, "Lý do: Chờ ý kiến của các bên tranh chấp");
   mc_test_assert_has (text, "xin trân trọng gửi lời xin lỗi đến Ông (Bà)/Tổ chức");
   mc_test_assert_has (text, "Mong nhận được sự thông cảm của Ông/Bà/Tổ chức vì sự chậm trễ này./.");
-  mc_test_assert_has (text, "THỦ TRƯỞNG CƠ QUAN, ĐƠN VỊ");
+  mc_test_assert_has (text, "KT. CHỦ TỊCH");
+  mc_test_assert_has (text, "PHÓ CHỦ TỊCH");
+  mc_test_assert_lacks (text, "PHÓ CHỦ TỊCH UBND");
+  mc_test_assert_has (text, "Nguyễn Thị Nga");
+  mc_test_assert_has (text, "Nơi nhận:");
+  mc_test_assert_has (text, "- Như trên;");
+  mc_test_assert_has (text, "- Lưu: VT.");
+  g_assert_cmpstr (data->signer_name, ==, "Nguyễn Thị Nga");
+  g_assert_cmpstr (data->signer_authority, ==, "KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH");
   /* Both appointments, as "…giờ…phút, ngày…". */
   {
     g_autofree char *old_due = mc_records_format_instant (data->previous_due_at);
@@ -204,11 +215,19 @@ test_apology_2018 (Fixture *f, gconstpointer unused)
   g_autoptr(GError) error = NULL;
   g_autofree char *text = NULL;
 
+  /* The chairman signs for the committee; the catalog's "Thủ tục đăng ký
+   * khai sinh" is not "thủ tục hành chính Thủ tục …". */
+  g_assert_true (mc_db_exec (f->db, "UPDATE staff SET title = 'Chủ tịch', full_name = 'Trần Văn Sơn' "
+                                    "WHERE username = 'pct.nga'", &error));
   OK (mc_apology_form_write_pdf (f->wf, id, path, E));
   text = pdf_text (path, NULL);
   if (text == NULL)
     return;
   assert_header (text);
+  mc_test_assert_has (text, "TM. ỦY BAN NHÂN DÂN");
+  mc_test_assert_has (text, "Trần Văn Sơn");
+  mc_test_assert_has (text, "thủ tục hành chính đăng ký khai sinh");
+  mc_test_assert_lacks (text, "hành chính Thủ tục");
   mc_test_assert_has (text, "PHIẾU XIN LỖI VÀ HẸN LẠI NGÀY TRẢ KẾT QUẢ");
   mc_test_assert_has (text, "Kính gửi: Trần Thị Bích Ngọc");
   mc_test_assert_has (text, "Ngày 03 tháng 3 năm 2025");

@@ -288,6 +288,24 @@ test_narrative (void)
   g_assert_nonnull (strstr (pdf_words, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"));
   g_assert_nonnull (strstr (pdf_words, "BÁO CÁO"));
   g_assert_nonnull (strstr (pdf_words, "85 hồ sơ"));
+  /* NĐ 30 II.3.c, II.4.c: the number under the issuer, on the line of
+   * place and date (left column, right column); nothing else on the line. */
+  {
+    g_auto(GStrv) lines = g_strsplit (pdf_words, "\n", -1);
+    gboolean seen = FALSE;
+
+    for (int i = 0; lines[i]; i++)
+      if (strstr (lines[i], "/BC-UBND") != NULL)
+        {
+          g_autofree char *line = g_strstrip (g_strdup (lines[i]));
+
+          g_assert_true (g_str_has_prefix (line, "Số:"));
+          g_assert_nonnull (strstr (line, ", ngày 14 tháng 3 năm 2024"));
+          g_assert_true (strstr (line, "/BC-UBND") < strstr (line, "ngày"));
+          seen = TRUE;
+        }
+    g_assert_true (seen);
+  }
 }
 
 /* Every report refuses a period that ends before it starts, an unknown

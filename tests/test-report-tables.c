@@ -17,6 +17,7 @@
 #include "mc-report-cchc.h"
 #include "mc-report-evaluation.h"
 #include "mc-report-narrative.h"
+#include "mc-settings.h"
 #include "mc-report-public.h"
 #include "mc-report-rules.h"
 #include "mc-test-utils.h"
@@ -436,6 +437,55 @@ test_narrative (void)
   g_assert_nonnull (strstr (n->body, "trả quá hạn: 2 hồ sơ (2,4%)"));
   g_assert_null (strstr (n->body, "{{"));
   g_assert_cmpstr (n->addressee, ==, "UBND thị xã Bỉm Sơn.");
+  /* One precision for every share: one decimal, a Vietnamese comma. */
+  {
+    g_autoptr(GRegex) share = g_regex_new ("([0-9]+)(,[0-9]+)?%", 0, 0, NULL);
+    g_autoptr(GMatchInfo) match = NULL;
+    guint n_shares = 0;
+
+    for (g_regex_match (share, n->body, 0, &match); g_match_info_matches (match); g_match_info_next (match, NULL))
+      {
+        g_autofree char *decimals = g_match_info_fetch (match, 2);
+
+        g_assert_cmpint (strlen (decimals), ==, 2);
+        n_shares++;
+      }
+    g_assert_cmpuint (n_shares, ==, 3);
+  }
+}
+
+/* The signature block from the settings (NĐ 30 Phụ lục I, II.7): TM. for
+ * the chairman, KT. for a deputy, the account's long title cut to the
+ * function; the place falls back to the unit's. */
+static void
+test_narrative_signer (void)
+{
+  g_autoptr(McDb) db = fixture_db ();
+  g_autoptr(GError) error = NULL;
+  static const struct {
+    const char *authority, *title, *expected;
+  } cases[] = {
+    { "auto", "", "TM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH" },
+    { "auto", "Chủ tịch UBND phường", "TM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH" },
+    { "auto", "Phó Chủ tịch UBND phường", "KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH" },
+    { "TM", "Phó Chủ tịch", "TM. ỦY BAN NHÂN DÂN\nPHÓ CHỦ TỊCH" },
+    { "Q", "Phó Chủ tịch", "Q. CHỦ TỊCH" },
+    { "none", "Giám đốc", "GIÁM ĐỐC" },
+  };
+
+  g_assert_true (mc_db_exec (db, "UPDATE unit SET place_name = 'Phú Sơn' WHERE relation = 'self'", &error));
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(McReportNarrative) n = NULL;
+
+      g_assert_true (mc_settings_set (db, "report.signer_authority", cases[i].authority, &error));
+      g_assert_true (mc_settings_set (db, "report.signer_title", cases[i].title, &error));
+      n = mc_report_narrative_new (db, 0, mc_test_date ("2023-12-15"), mc_test_date ("2024-03-14"), "quý I năm 2024",
+                                   &error);
+      g_assert_no_error (error);
+      g_assert_cmpstr (n->authority, ==, cases[i].expected);
+      g_assert_cmpstr (n->place, ==, "Phú Sơn");
+    }
 }
 
 int
@@ -443,6 +493,7 @@ main (int argc, char *argv[])
 {
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
   g_test_add_func ("/report-tables/public", test_public);
+  g_test_add_func ("/report-tables/narrative-signer", test_narrative_signer);
   g_test_add_func ("/report-tables/cchc", test_cchc);
   g_test_add_func ("/report-tables/evaluation", test_evaluation);
   g_test_add_func ("/report-tables/evaluation-total", test_evaluation_total);

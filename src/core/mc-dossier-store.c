@@ -694,6 +694,12 @@ staff_name (McDossierStore *self, gint64 staff_id)
   return name;
 }
 
+gboolean
+mc_dossier_store_is_refusal_reference (const char *code)
+{
+  return code != NULL && g_str_has_prefix (code, MC_REFUSAL_REFERENCE_PREFIX);
+}
+
 char *
 mc_dossier_store_refuse (McDossierStore *self, McDossier *dossier, const char *reason, GError **error)
 {
@@ -737,6 +743,6 @@ mc_dossier_store_refuse (McDossierStore *self, McDossier *dossier, const char *r
   g_free (d->received_by);
   d->received_by = staff_name (self, mc_db_get_actor (self->db));
   mc_date_to_ymd (mc_time_get_date (d->received_at), &y, &m, &day);
-  return g_strdup_printf ("TC-%02d%02d%02d-%" G_GINT64_FORMAT, y % 100, m, day,
+  return g_strdup_printf (MC_REFUSAL_REFERENCE_PREFIX "%02d%02d%02d-%" G_GINT64_FORMAT, y % 100, m, day,
                           (gint64) sqlite3_last_insert_rowid (mc_db_get_handle (self->db)));
 }

@@ -31,6 +31,12 @@ gboolean        mc_dossier_store_compute_due  (McDossierStore *self, const char 
  * its documents and its first event in one transaction. On success the
  * dossier's code, id, due_at and state are filled in. */
 gboolean        mc_dossier_store_receive      (McDossierStore *self, McDossier *dossier, GError **error);
+/* A refusal's reference is the register's number of refusals, not a mã hồ
+ * sơ: a dossier refused at the counter never received one (TT 03/2025 Điều
+ * 13 gives the code at reception), so Mẫu 03's "Mã hồ sơ (nếu có)" stays
+ * blank for it. */
+#define MC_REFUSAL_REFERENCE_PREFIX "TC-"
+gboolean        mc_dossier_store_is_refusal_reference (const char *code);
 /* Mẫu 03: records a refusal at the counter (it is not a received dossier)
  * with the clerk signed in; returns its reference "TC-YYMMDD-N" for the
  * printed form, NULL on error. The dossier's received_by becomes that clerk's

@@ -19,6 +19,7 @@
 #include "mc-report-private.h"
 #include "mc-settings.h"
 #include "mc-report-rules.h"
+#include "mc-unit.h"
 
 static const char default_template[] =
   "Thực hiện chế độ báo cáo định kỳ, {{don_vi}} báo cáo tình hình, kết quả giải quyết thủ tục hành chính "
@@ -88,10 +89,16 @@ put_count (GHashTable *values, const char *name, guint n)
   g_hash_table_insert (values, g_strdup (name), mc_format_count (n));
 }
 
+/* Every share with one decimal, Vietnamese comma: "77,0%", "21,4%",
+ * "100,0%". The seeds mix "77%" and "78,6%" in one report (seed 002); one
+ * precision reads as one table. Rounded half up on the tenth. */
 static void
 put_share (GHashTable *values, const char *name, guint n, guint of)
 {
-  g_hash_table_insert (values, g_strdup (name), mc_format_percent (of ? (double) n / of : 0, 1));
+  guint64 tenths = of ? ((guint64) n * 2000 + of) / ((guint64) of * 2) : 0;
+
+  g_hash_table_insert (values, g_strdup (name),
+                       g_strdup_printf ("%" G_GUINT64_FORMAT ",%u%%", tenths / 10, (guint) (tenths % 10)));
 }
 
 static char *
@@ -157,25 +164,6 @@ mc_report_narrative_values (McDb *db, gint64 unit_id, McDate from, McDate to, co
   return g_steal_pointer (&values);
 }
 
-static char *
-recipients_text (const char *setting)
-{
-  g_auto(GStrv) parts = g_strsplit (setting, ";", -1);
-  GString *out = g_string_new (NULL);
-  guint n = 0;
-
-  for (int i = 0; parts[i]; i++)
-    {
-      const char *line = g_strstrip (parts[i]);
-
-      if (*line == '\0')
-        continue;
-      g_string_append_printf (out, "%s- %s", n++ ? ";\n" : "", line);
-    }
-  g_string_append_c (out, '.');
-  return g_string_free (out, FALSE);
-}
-
 McReportNarrative *
 mc_report_narrative_new (McDb *db, gint64 unit_id, McDate from, McDate to, const char *period_label,
                          GError **error)
@@ -190,6 +178,18 @@ mc_report_narrative_new (McDb *db, gint64 unit_id, McDate from, McDate to, const
   name = unit_name (db, unit_id);
   n->issuer = g_utf8_strup (name, -1);
   n->place = mc_settings_get (db, "report.place");
+  if (n->place[0] == '\0')
+    {
+      /* The setting left empty: the unit's own place name, as Biểu 06a. */
+      McUnitInfo own = { 0 };
+
+      if (mc_unit_get_own (db, &own, NULL) && own.place_name != NULL)
+        {
+          g_free (n->place);
+          n->place = g_strdup (own.place_name);
+        }
+      mc_unit_info_clear (&own);
+    }
   n->date = to;
   template_text = mc_settings_get (db, MC_NARRATIVE_TEMPLATE_KEY);
   n->body = mc_report_narrative_fill (template_text, values);
@@ -197,10 +197,10 @@ mc_report_narrative_new (McDb *db, gint64 unit_id, McDate from, McDate to, const
   n->subject = mc_report_narrative_fill (subject, values);
   n->addressee = mc_settings_get (db, MC_NARRATIVE_ADDRESSEE_KEY);
   recipients = mc_settings_get (db, MC_NARRATIVE_RECIPIENTS_KEY);
-  n->recipients = recipients_text (recipients);
+  n->recipients = mc_settings_recipients_lines (recipients);
   title = mc_settings_get (db, "report.signer_title");
   /* The People's Committee signs its reports: TM. for the chairman, KT. CHỦ TỊCH for a deputy. */
-  n->authority = mc_settings_signer_authority (db, title, "ỦY BAN NHÂN DÂN", "CHỦ TỊCH");
+  n->authority = mc_settings_signer_authority (db, title);
   n->signer = mc_settings_get (db, "report.signer");
   n->audit_head = mc_audit_head_text (db);
   mc_report_rules_load (db, &rules);

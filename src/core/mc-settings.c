@@ -106,12 +106,15 @@ static const McSettingInfo registry[] = {
   { "report.signer", G(SIGNER), N_("Signer’s full name"), N_("Printed under the signature of reports and letters"), T(TEXT), "", 0, 0, NULL, NULL },
   { "report.signer_title", G(SIGNER), N_("Signer’s title"), N_("E.g. Chủ tịch, Phó Chủ tịch"), T(TEXT), "", 0, 0, NULL, NULL },
   { "report.signer_authority", G(SIGNER), N_("Signing authority"), N_("The word before the title (Nghị định 30/2020, Phụ lục I, II.7)"), T(CHOICE), "auto", 0, 0, authority_choices, NULL },
+  { "report.head_title", G(SIGNER), N_("Title of the head"), N_("Whom a deputy signs for (KT. CHỦ TỊCH)"), T(TEXT), "Chủ tịch", 1, 0, NULL, NULL },
+  { "report.collective", G(SIGNER), N_("Collective body"), N_("For whom the head signs (TM. ỦY BAN NHÂN DÂN)"), T(TEXT), "Ủy ban nhân dân", 1, 0, NULL, NULL },
   { "report.preparer", G(SIGNER), N_("Person preparing the reports"), N_("Signs as NGƯỜI LẬP BIỂU on the statistical tables"), T(TEXT), "", 0, 0, NULL, NULL },
   { "report.place", G(SIGNER), N_("Place name on documents"), N_("Before the date (Phú Sơn, ngày …); empty: the unit’s place name"), T(TEXT), "", 0, 0, NULL, NULL },
   { MC_FORMS_TT03_FROM_KEY, G(FORMS), N_("Forms of Thông tư 03/2025/TT-VPCP from"), N_("Documents dated from this day use the seven forms of Thông tư 03/2025/TT-VPCP, earlier ones those of Thông tư 01/2018/TT-VPCP (default: 15/9/2025, the circular’s date)"), T(DATE), MC_FORMS_TT03_FROM_DEFAULT, 0, 0, NULL, mc_form_set_check_switch_date },
   { MC_FORMS_NUMBERING_KEY, G(FORMS), N_("Numbers of the forms"), N_("The “Số:” line of each form: numbered by the software per form and year, or left blank to write by hand"), T(CHOICE), MC_FORMS_NUMBERING_DEFAULT, 0, 0, numbering_choices, NULL },
   { MC_FORMS_ISSUER_KEY, G(FORMS), N_("Issuer in the form numbers"), N_("After the form’s abbreviation: Số: 05/PBS-TTPVHCC"), T(CHOICE), MC_FORMS_ISSUER_DEFAULT, 0, 0, issuer_choices, NULL },
   { "unit.office_name", G(FORMS), N_("Name of the one-stop office"), N_("Printed on receipts, control sheets and the register"), T(TEXT), "Trung tâm Phục vụ hành chính công", 1, 0, NULL, NULL },
+  { "apology.recipients", G(FORMS), N_("Recipients of an apology (Nơi nhận)"), N_("Separated by semicolons; Như trên is the applicant"), T(TEXT), "Như trên;Lưu: VT", 1, 0, NULL, NULL },
   { MC_REPORT_CUTOFF_DAY_KEY, G(PERIOD), N_("Data cut-off day"), N_("A period runs from the day after it in the month before (Nghị định 09/2019, Điều 12: 14)"), T(INT), "14", 1, 27, NULL, NULL },
   { MC_REPORT_CALENDAR_PERIODS_KEY, G(PERIOD), N_("Calendar periods"), N_("Quarters and years from the 1st of the month, not from the cut-off day"), T(BOOL), "0", 0, 0, NULL, NULL },
   { MC_RULE_TIMELINESS_KEY, G(PERIOD), N_("Early, on time or late judged by"), N_("The moment a settled dossier is compared with its appointment (Biểu 06a, the narrative report)"), T(CHOICE), MC_RULE_TIMELINESS_RESULT, 0, 0, timeliness_choices, NULL },
@@ -422,30 +425,55 @@ mc_settings_display (const McSettingInfo *info, const char *value)
 }
 
 char *
-mc_settings_signer_authority (McDb *db, const char *title, const char *collective, const char *head)
+mc_settings_signer_authority (McDb *db, const char *title)
 {
   g_autofree char *authority = mc_settings_get (db, "report.signer_authority");
+  g_autofree char *head = mc_settings_get (db, "report.head_title");
+  g_autofree char *collective = mc_settings_get (db, "report.collective");
   g_autofree char *upper = g_utf8_strup (title ? title : "", -1);
-  g_autofree char *upper_head = g_utf8_strup (head ? head : "", -1);
-  gboolean is_head = upper[0] == '\0' || g_str_equal (upper, upper_head);
+  g_autofree char *upper_head = g_utf8_strup (head, -1);
+  g_autofree char *upper_collective = g_utf8_strup (collective, -1);
+  char *found = upper_head[0] ? strstr (upper, upper_head) : NULL;
 
-  g_return_val_if_fail (head != NULL, NULL);
-
-  if (g_str_equal (authority, "auto"))
-    {
-      g_free (authority);
-      authority = g_strdup (is_head ? (collective ? "TM" : "none") : "KT");
-    }
+  /* An account's title names the office in full ("Phó Chủ tịch UBND
+   * phường"); the signature block has the function alone (PHÓ CHỦ TỊCH). */
+  if (found != NULL)
+    found[strlen (upper_head)] = '\0';
   if (upper[0] == '\0')
     {
       g_free (upper);
       upper = g_strdup (upper_head);
     }
+  if (g_str_equal (authority, "auto"))
+    {
+      g_free (authority);
+      authority = g_strdup (g_str_equal (upper, upper_head) ? "TM" : "KT");
+    }
   if (g_str_equal (authority, "KT"))
     return g_strdup_printf ("KT. %s\n%s", upper_head, upper);
-  if (g_str_equal (authority, "TM") && collective != NULL)
-    return g_strdup_printf ("TM. %s\n%s", collective, upper);
+  if (g_str_equal (authority, "TM"))
+    return g_strdup_printf ("TM. %s\n%s", upper_collective, upper);
   if (g_str_equal (authority, "Q"))
     return g_strdup_printf ("Q. %s", upper_head);
   return g_steal_pointer (&upper);
+}
+
+char *
+mc_settings_recipients_lines (const char *value)
+{
+  g_auto(GStrv) parts = g_strsplit (value ? value : "", ";", -1);
+  GString *out = g_string_new (NULL);
+  guint n = 0;
+
+  for (int i = 0; parts[i]; i++)
+    {
+      const char *line = g_strstrip (parts[i]);
+
+      if (*line == '\0')
+        continue;
+      g_string_append_printf (out, "%s- %s", n++ ? ";\n" : "", line);
+    }
+  if (n > 0)
+    g_string_append_c (out, '.');
+  return g_string_free (out, FALSE);
 }

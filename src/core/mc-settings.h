@@ -97,11 +97,14 @@ gboolean             mc_settings_reset        (McDb *db, const char *key, GError
 /* How a value reads to a person: "Có"/"Không", a choice's label, D/M/YYYY. */
 char                *mc_settings_display      (const McSettingInfo *info, const char *value);
 
-/* The signature block's first lines for `title` signing for `head` of
- * `collective` under "report.signer_authority" (NĐ 30/2020 Phụ lục I,
- * mục II.7 and Điều … as noted in mc-settings.c): "TM. ỦY BAN NHÂN DÂN\nCHỦ
- * TỊCH", "KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH", or the title alone. */
-char                *mc_settings_signer_authority (McDb *db, const char *title, const char *collective,
-                                                   const char *head);
+/* The signature block's first lines for a signer with `title` (NĐ 30/2020
+ * Phụ lục I, mục II.7), by "report.signer_authority": auto gives
+ * "TM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH" when the title is the head's
+ * ("report.head_title", after TM. "report.collective") and
+ * "KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH" otherwise; "none" the title alone. An empty
+ * title is the head's. */
+char                *mc_settings_signer_authority (McDb *db, const char *title);
+/* "Như trên;Lưu: VT" → "- Như trên;\n- Lưu: VT." (Nơi nhận, NĐ 30 ô 9b). */
+char                *mc_settings_recipients_lines (const char *value);
 
 G_END_DECLS

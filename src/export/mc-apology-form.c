@@ -15,14 +15,29 @@
  * Giấy tiếp nhận hồ sơ và hẹn trả kết quả", "Lý do" and new date it keeps
  * (implementations of the 2018 form: notes/legal.md §1.2). The instructions
  * for electronic forms ("Chữ ký số … nếu là biểu mẫu điện tử") are left off.
+ *
+ * Signature. The 2025 form is signed "THỦ TRƯỞNG CƠ QUAN, ĐƠN VỊ"; NĐ 30/2020
+ * Phụ lục I, mục II.7 wants the quyền hạn (TM./KT.), the chức vụ and the
+ * name. Decided (the circular names no other signer): the person who issued
+ * the apology signs when they lead the unit (lãnh đạo UBND role), with the
+ * title on their account and the authority from the settings (a Phó Chủ
+ * tịch: "KT. CHỦ TỊCH / PHÓ CHỦ TỊCH"); an apology recorded by a head of
+ * department is signed by the unit's signer of the settings
+ * (report.signer, report.signer_title), the head of the agency the form
+ * asks for; with none set, by the person who issued it. "Nơi nhận" from the
+ * setting apology.recipients ("Như trên" is the applicant).
  */
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n-lib.h>
 
+#include "mc-accounts.h"
 #include "mc-apology-form.h"
 #include "mc-dossier-store.h"
 #include "mc-receipt.h"
+#include "mc-settings.h"
 
 McApologyFormData *
 mc_apology_form_data_new_empty (void)
@@ -47,6 +62,9 @@ mc_apology_form_data_free (McApologyFormData *data)
   g_free (data->department_name);
   g_free (data->responsible_name);
   g_free (data->number_line);
+  g_free (data->signer_authority);
+  g_free (data->signer_name);
+  g_free (data->recipients);
   g_free (data);
 }
 
@@ -88,6 +106,77 @@ fill_number (McWorkflow *workflow, McApologyFormData *data, gint64 apology_id, G
   return data->number_line != NULL;
 }
 
+/* The issuer's name, title and whether they lead the unit. */
+static gboolean
+load_issuer (McDb *db, gint64 apology_id, char **name, char **title, gboolean *leader, GError **error)
+{
+  sqlite3_stmt *stmt = mc_db_prepare (db, "SELECT s.full_name, coalesce (s.title, ''), s.roles FROM apology a "
+                                          "JOIN staff s ON s.id = a.issued_by WHERE a.id = ?", error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, apology_id);
+  if ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      McRoles roles = mc_roles_from_string ((const char *) sqlite3_column_text (stmt, 2), NULL);
+
+      *name = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+      *title = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+      *leader = (roles & MC_ROLE_LEADER) != 0;
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    return mc_db_set_error (db, rc, error), FALSE;
+  return TRUE;
+}
+
+/* See the comment at the top: who signs, under which authority. */
+static gboolean
+fill_signer (McDb *db, gint64 apology_id, McApologyFormData *data, GError **error)
+{
+  g_autofree char *issuer = NULL, *issuer_title = NULL, *signer = NULL, *signer_title = NULL;
+  g_autofree char *recipients = mc_settings_get (db, "apology.recipients");
+  gboolean leader = FALSE;
+
+  if (!load_issuer (db, apology_id, &issuer, &issuer_title, &leader, error))
+    return FALSE;
+  signer = mc_settings_get (db, "report.signer");
+  signer_title = mc_settings_get (db, "report.signer_title");
+  if (issuer != NULL && (leader || signer[0] == '\0'))
+    {
+      g_free (signer);
+      g_free (signer_title);
+      signer = g_steal_pointer (&issuer);
+      signer_title = g_steal_pointer (&issuer_title);
+    }
+  data->signer_name = g_steal_pointer (&signer);
+  data->signer_authority = mc_settings_signer_authority (db, signer_title);
+  data->recipients = mc_settings_recipients_lines (recipients);
+  return TRUE;
+}
+
+/* "Thủ tục đăng ký khai sinh" after "thủ tục hành chính" would say "thủ
+ * tục" twice: the catalog's names that start with it lose it there. */
+static char *
+procedure_phrase (const char *name)
+{
+  static const char *const prefixes[] = { "Thủ tục ", "thủ tục ", "THỦ TỤC " };
+
+  if (name == NULL || *name == '\0')
+    return g_strdup (MC_RECORDS_BLANK);
+  for (guint i = 0; i < G_N_ELEMENTS (prefixes); i++)
+    if (g_str_has_prefix (name, prefixes[i]) && name[strlen (prefixes[i])] != '\0')
+      {
+        const char *rest = name + strlen (prefixes[i]);
+        char lower[8] = { 0 };
+
+        g_unichar_to_utf8 (g_unichar_tolower (g_utf8_get_char (rest)), lower);
+        return g_strconcat (lower, g_utf8_next_char (rest), NULL);
+      }
+  return g_strdup (name);
+}
+
 McApologyFormData *
 mc_apology_form_data_new (McWorkflow *workflow, gint64 apology_id, GError **error)
 {
@@ -111,7 +200,8 @@ mc_apology_form_data_new (McWorkflow *workflow, gint64 apology_id, GError **erro
   data->responsible_name = g_strdup (record->responsible_name);
   mc_apology_record_free (record);
   if (!mc_records_unit_load (mc_workflow_get_db (workflow), &data->unit, error) ||
-      !fill_from_dossier (workflow, data, error) || !fill_number (workflow, data, apology_id, error))
+      !fill_from_dossier (workflow, data, error) || !fill_number (workflow, data, apology_id, error) ||
+      !fill_signer (mc_workflow_get_db (workflow), apology_id, data, error))
     return NULL;
   return g_steal_pointer (&data);
 }
@@ -185,6 +275,7 @@ addressee (McPdfDocument *doc, const McApologyFormData *data)
 static void
 reception_paragraph (McPdfDocument *doc, const McApologyFormData *data, gboolean new_form)
 {
+  g_autofree char *procedure = procedure_phrase (data->procedure_name);
   g_autofree char *date = data->received_at ? sentence_date (data->received_at)
                                             : g_strdup ("Ngày …… tháng …… năm ……");
   g_autofree char *id = new_form ? g_markup_printf_escaped ("; số định danh: %s",
@@ -193,15 +284,16 @@ reception_paragraph (McPdfDocument *doc, const McApologyFormData *data, gboolean
   g_autofree char *markup = g_markup_printf_escaped (
     "%s, %s tiếp nhận giải quyết hồ sơ đề nghị giải quyết thủ tục hành chính %s "
     "của Ông/Bà/Tổ chức <b>%s</b>", date, or_blank (data->unit.unit_name),
-    or_blank (data->procedure_name), or_blank (data->applicant_name));
+    procedure, or_blank (data->applicant_name));
   g_autofree char *code = g_markup_printf_escaped ("; mã số hồ sơ: <b>%s</b>.", or_blank (data->code));
   g_autofree char *all = g_strconcat (markup, id, code, NULL);
 
   mc_pdf_document_paragraph (doc, all);
 }
 
+/* keep: the height of the signature block the last line stays with. */
 static void
-body (McPdfDocument *doc, const McApologyFormData *data)
+body (McPdfDocument *doc, const McApologyFormData *data, double keep)
 {
   gboolean new_form = is_2025_form (data);
   const char *unit = or_blank (data->unit.unit_name);
@@ -227,20 +319,33 @@ body (McPdfDocument *doc, const McApologyFormData *data)
   if (new_form)
     mc_pdf_document_paragraph (doc, regret);
   mc_pdf_document_paragraph (doc, promise);
+  if (keep > 0)
+    mc_pdf_document_keep_with_next (doc, 6 + MC_PDF_CLOSING_SPACE + keep);
   mc_pdf_document_paragraph (doc, "Mong nhận được sự thông cảm của Ông/Bà/Tổ chức vì sự chậm trễ này./.");
 }
 
+/* The form's "THỦ TRƯỞNG CƠ QUAN, ĐƠN VỊ" filled in as NĐ 30 II.7 signs:
+ * authority and title, room to sign and stamp, the name; Nơi nhận beside. */
 static void
 lay_out (McPdfDocument *doc, const McApologyFormData *data)
 {
-  const McPdfSignature signature = { "THỦ TRƯỞNG CƠ QUAN, ĐƠN VỊ", "(Ký và ghi rõ họ tên)", NULL };
+  double keep = data->signer_authority == NULL ? 0
+                : mc_pdf_document_closing_height (doc, data->recipients, data->signer_authority, data->signer_name);
 
   header (doc, data);
   mc_pdf_document_title (doc, mc_apology_form_get_title (data));
   addressee (doc, data);
-  body (doc, data);
-  mc_pdf_document_space (doc, 8);
-  mc_pdf_document_signatures (doc, &signature, 1);
+  body (doc, data, keep);
+  if (data->signer_authority != NULL)
+    mc_pdf_document_closing (doc, data->recipients, data->signer_authority, data->signer_name);
+  else
+    {
+      /* An empty form (no apology behind it): the circular's words. */
+      const McPdfSignature signature = { "THỦ TRƯỞNG CƠ QUAN, ĐƠN VỊ", "(Ký và ghi rõ họ tên)", NULL };
+
+      mc_pdf_document_space (doc, 8);
+      mc_pdf_document_signatures (doc, &signature, 1);
+    }
 }
 
 int
@@ -266,7 +371,8 @@ mc_apology_form_data_write_pdf (const McApologyFormData *data, const char *path,
 {
   const char *texts[] = { data->unit.parent_unit_name, data->unit.unit_name, data->unit.place_name,
                           data->code, data->procedure_name, data->applicant_name,
-                          data->applicant_id_number, data->reason };
+                          data->applicant_id_number, data->reason, data->signer_name,
+                          data->signer_authority, data->recipients };
 
   g_return_val_if_fail (data != NULL && path != NULL, FALSE);
 

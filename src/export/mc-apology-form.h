@@ -32,6 +32,9 @@ typedef struct {
   char         *responsible_name;
   int           form_set;            /* McFormSet; -1: by received_at, default switch date */
   char         *number_line;         /* "Số: 03/PXL"; NULL: dotted */
+  char         *signer_authority;    /* "KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH" (NĐ 30 II.7) */
+  char         *signer_name;         /* may be empty: written by hand */
+  char         *recipients;          /* "- Như trên;\n- Lưu: VT." */
 } McApologyFormData;
 
 McApologyFormData *mc_apology_form_data_new      (McWorkflow *workflow, gint64 apology_id, GError **error);

@@ -371,20 +371,8 @@ centred_block (McPdfDocument *doc, const char *markup, double size, McPdfTextFla
   return layout;
 }
 
-/* Ô 3: "Số: …", centred under the issuing body (NĐ 30/2020 Phụ lục I). */
 static double
-header_number (McPdfDocument *doc, const char *number, double cx, double width, double y)
-{
-  g_autofree char *markup = g_markup_escape_text (number, -1);
-  g_autoptr(PangoLayout) layout = NULL;
-
-  y += RULE_GAP + 6;
-  layout = centred_block (doc, markup, BODY_SIZE, 0, cx, width, y);
-  return y + layout_height (layout);
-}
-
-static double
-header_left (McPdfDocument *doc, const char * const *bodies, const char *number, double width)
+header_left (McPdfDocument *doc, const char * const *bodies, double width)
 {
   double cx = MC_PDF_MARGIN_LEFT + width / 2;
   double y = doc->y;
@@ -407,22 +395,18 @@ header_left (McPdfDocument *doc, const char * const *bodies, const char *number,
           y += RULE_GAP;
         }
     }
-  if (number != NULL)
-    y = header_number (doc, number, cx, width, y);
   return y;
 }
 
+/* Quốc hiệu and Tiêu ngữ with the rule under the motto; returns where the
+ * line of place and date may start. */
 static double
-header_right (McPdfDocument *doc, const char *place, McDate date, double x, double width)
+header_right_top (McPdfDocument *doc, double cx, double width)
 {
-  double cx = x + width / 2;
   double y = doc->y;
   g_autoptr(PangoLayout) nation = centred_block (doc, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
                                                  HEADER_SIZE, MC_PDF_TEXT_BOLD, cx, width, y);
   g_autoptr(PangoLayout) motto = NULL;
-  g_autoptr(PangoLayout) dateline = NULL;
-  g_autofree char *date_text = mc_pdf_format_date (date);
-  g_autofree char *markup = g_markup_printf_escaped ("%s, %s", place && *place ? place : "……", date_text);
   double rule;
 
   y += layout_height (nation);
@@ -430,9 +414,55 @@ header_right (McPdfDocument *doc, const char *place, McDate date, double x, doub
   y += layout_height (motto);
   rule = ink_width (motto);
   draw_rule (doc, cx - rule / 2, cx + rule / 2, y + RULE_GAP);
-  y += RULE_GAP + 6;
-  dateline = centred_block (doc, markup, BODY_SIZE, MC_PDF_TEXT_ITALIC, cx, width, y);
-  return y + layout_height (dateline);
+  return y + RULE_GAP + 6;
+}
+
+static double
+centred_line (McPdfDocument *doc, const char *markup, McPdfTextFlags flags, double cx, double width, double top)
+{
+  g_autoptr(PangoLayout) layout = centred_block (doc, markup, BODY_SIZE, flags, cx, width, top);
+
+  return top + layout_height (layout);
+}
+
+void
+mc_pdf_document_header_numbered (McPdfDocument      *doc,
+                                 const char * const *bodies,
+                                 const char         *number,
+                                 const char         *place,
+                                 McDate              date)
+{
+  g_autoptr(PangoLayout) nation = NULL;
+  g_autofree char *date_text = NULL;
+  g_autofree char *dateline = NULL;
+  double left_width, right_x, right_width, left_bottom, line, bottom;
+
+  g_return_if_fail (doc != NULL && bodies != NULL);
+
+  date_text = mc_pdf_format_date (date);
+  dateline = g_markup_printf_escaped ("%s, %s", place && *place ? place : "……", date_text);
+  /* The national name takes the width it needs; the issuing body (usually
+   * longer, and allowed to wrap) gets all the rest. */
+  nation = create_layout (doc, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", HEADER_SIZE,
+                          MC_PDF_TEXT_BOLD, doc->content_width);
+  right_x = MC_PDF_MARGIN_LEFT + doc->content_width - ink_width (nation) - 12;
+  left_width = right_x - MC_PDF_MARGIN_LEFT;
+  right_width = doc->content_width - left_width;
+  /* Each side drawn once (a MAX () of two calls would draw one twice). */
+  left_bottom = header_left (doc, bodies, left_width - 6);
+  line = header_right_top (doc, right_x + right_width / 2, right_width);
+  bottom = left_bottom;
+  if (number != NULL)
+    {
+      g_autofree char *escaped = g_markup_escape_text (number, -1);
+
+      /* Ô 3, NĐ 30/2020 Phụ lục I, mục II.3.c and II.4.c: the number
+       * centred under the issuing body, on the line of place and date. */
+      line = MAX (line, left_bottom + RULE_GAP + 6);
+      bottom = centred_line (doc, escaped, 0, MC_PDF_MARGIN_LEFT + (left_width - 6) / 2, left_width - 6, line);
+    }
+  line = centred_line (doc, dateline, MC_PDF_TEXT_ITALIC, right_x + right_width / 2, right_width, line);
+  doc->y = MAX (bottom, line);
 }
 
 void
@@ -445,27 +475,19 @@ mc_pdf_document_header (McPdfDocument      *doc,
 }
 
 void
-mc_pdf_document_header_numbered (McPdfDocument      *doc,
-                                 const char * const *bodies,
-                                 const char         *number,
-                                 const char         *place,
-                                 McDate              date)
+mc_pdf_document_text_with_rule (McPdfDocument *doc, const char *markup, double size, McPdfTextFlags flags)
 {
-  g_autoptr(PangoLayout) nation = NULL;
-  double left_width, right_x, left_bottom, right_bottom;
+  g_autoptr(PangoLayout) layout = NULL;
+  double cx, rule, top;
 
-  g_return_if_fail (doc != NULL && bodies != NULL);
+  g_return_if_fail (doc != NULL && markup != NULL);
 
-  /* The national name takes the width it needs; the issuing body (usually
-   * longer, and allowed to wrap) gets all the rest. */
-  nation = create_layout (doc, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", HEADER_SIZE,
-                          MC_PDF_TEXT_BOLD, doc->content_width);
-  right_x = MC_PDF_MARGIN_LEFT + doc->content_width - ink_width (nation) - 12;
-  left_width = right_x - MC_PDF_MARGIN_LEFT;
-  /* Not inside MAX (): it would draw the taller side twice. */
-  left_bottom = header_left (doc, bodies, number, left_width - 6);
-  right_bottom = header_right (doc, place, date, right_x, doc->content_width - left_width);
-  doc->y = MAX (left_bottom, right_bottom);
+  layout = create_layout (doc, markup, size, flags | MC_PDF_TEXT_CENTER, doc->content_width);
+  cx = MC_PDF_MARGIN_LEFT + doc->content_width / 2;
+  rule = ink_width (layout) / 3;
+  top = mc_pdf_document_place (doc, layout_height (layout) + RULE_GAP + 1);
+  show_layout (doc, layout, MC_PDF_MARGIN_LEFT, top);
+  draw_rule (doc, cx - rule / 2, cx + rule / 2, top + layout_height (layout) + RULE_GAP);
 }
 
 void
@@ -980,6 +1002,75 @@ mc_pdf_document_signatures (McPdfDocument        *doc,
 
       signature_column (doc, &signatures[i], x, half, top);
     }
+}
+
+/* Points left to sign and stamp between the title and the name. */
+#define SIGN_ROOM 80.0
+
+/* The closing's three layouts: Nơi nhận (left half), authority and name (right half). */
+typedef struct {
+  PangoLayout *left, *head, *sign;
+} Closing;
+
+static void
+closing_clear (Closing *c)
+{
+  g_clear_object (&c->left);
+  g_clear_object (&c->head);
+  g_clear_object (&c->sign);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Closing, closing_clear)
+
+/* Lays the closing out; returns its height. */
+static double
+closing_lay_out (McPdfDocument *doc, const char *recipients, const char *authority, const char *name, Closing *c)
+{
+  double half = doc->content_width / 2;
+  g_autofree char *list = g_markup_escape_text (recipients ? recipients : "", -1);
+  g_autofree char *left_markup = g_strdup_printf ("<b><i>Nơi nhận:</i></b>\n<span size='11pt'>%s</span>", list);
+  g_autofree char *head_markup = g_markup_printf_escaped ("<b>%s</b>", authority ? authority : "");
+  g_autofree char *name_markup = g_markup_printf_escaped ("<b>%s</b>", name ? name : "");
+
+  c->left = create_layout (doc, left_markup, 12, MC_PDF_TEXT_PLAIN, half);
+  c->head = create_layout (doc, head_markup, 14, MC_PDF_TEXT_CENTER, half);
+  c->sign = create_layout (doc, name_markup, 14, MC_PDF_TEXT_CENTER, half);
+  return MAX (recipients ? layout_height (c->left) : 0,
+              layout_height (c->head) + layout_height (c->sign) + SIGN_ROOM);
+}
+
+double
+mc_pdf_document_closing_height (McPdfDocument *doc,
+                                const char    *recipients,
+                                const char    *authority,
+                                const char    *name)
+{
+  g_auto(Closing) c = { NULL, };
+
+  g_return_val_if_fail (doc != NULL, 0);
+
+  return closing_lay_out (doc, recipients, authority, name, &c);
+}
+
+void
+mc_pdf_document_closing (McPdfDocument *doc,
+                         const char    *recipients,
+                         const char    *authority,
+                         const char    *name)
+{
+  g_auto(Closing) c = { NULL, };
+  double half, top, height;
+
+  g_return_if_fail (doc != NULL);
+
+  half = doc->content_width / 2;
+  height = closing_lay_out (doc, recipients, authority, name, &c);
+  mc_pdf_document_space (doc, MC_PDF_CLOSING_SPACE);
+  top = mc_pdf_document_place (doc, height);
+  if (recipients != NULL)
+    show_layout (doc, c.left, MC_PDF_MARGIN_LEFT, top);
+  show_layout (doc, c.head, MC_PDF_MARGIN_LEFT + half, top);
+  show_layout (doc, c.sign, MC_PDF_MARGIN_LEFT + half, top + layout_height (c.head) + SIGN_ROOM);
 }
 
 char *

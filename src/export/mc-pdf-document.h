@@ -131,13 +131,22 @@ void mc_pdf_document_header      (McPdfDocument      *doc,
                                   const char * const *bodies,
                                   const char         *place,
                                   McDate              date);
-/* The same with ô 3, the number line ("Số: 05/PBS-TTPVHCC"), centred under
- * the issuing body; number may be NULL. */
+/* The same with ô 3: `number` ("Số:        /BC-UBND", plain text) centred
+ * under the issuing body on the line of place and date (NĐ 30/2020 Phụ lục
+ * I, II.3.c, II.4.c); that line moves down when the issuer's lines are
+ * longer than the Quốc hiệu's. NULL: as mc_pdf_document_header. */
 void mc_pdf_document_header_numbered (McPdfDocument      *doc,
                                       const char * const *bodies,
                                       const char         *number,
                                       const char         *place,
                                       McDate              date);
+/* Centred text kept on one page with a rule under it a third as long as its
+ * longest line (NĐ 30/2020 Phụ lục I, II.5.a: the trích yếu's rule, 1/3 to
+ * 1/2 of the line). */
+void mc_pdf_document_text_with_rule (McPdfDocument  *doc,
+                                     const char     *markup,
+                                     double          size,
+                                     McPdfTextFlags  flags);
 /* The document's name: bold capitals, centred. */
 void mc_pdf_document_title       (McPdfDocument      *doc,
                                   const char         *title);
@@ -188,6 +197,22 @@ double mc_pdf_document_table_start_height (McPdfDocument     *doc,
 void mc_pdf_document_signatures  (McPdfDocument      *doc,
                                   const McPdfSignature *signatures,
                                   int                 n_signatures);
+
+/* NĐ 30/2020 ô 9a/9b and 7a–7c: "Nơi nhận:" and its list (plain text,
+ * lines apart by \n; NULL: none) sát lề trái, level with the authority and
+ * title (bold capitals, centred in the right half), room to sign and stamp,
+ * and the signer's name; kept together on one page. */
+void mc_pdf_document_closing     (McPdfDocument        *doc,
+                                  const char           *recipients,
+                                  const char           *authority,
+                                  const char           *name);
+/* Its height without the MC_PDF_CLOSING_SPACE points above it: what the
+ * last paragraph is kept with (mc_pdf_document_keep_with_next). */
+#define MC_PDF_CLOSING_SPACE 10.0
+double mc_pdf_document_closing_height (McPdfDocument  *doc,
+                                       const char     *recipients,
+                                       const char     *authority,
+                                       const char     *name);
 
 /* "ngày 05 tháng 01 năm 2024": the decree pads days under 10 and the months
  * January and February with a zero. */

@@ -19,6 +19,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "mc-barcode.h"
+#include "mc-dossier-store.h"
 #include "mc-format.h"
 #include "mc-pdf-document.h"
 #include "mc-receipt.h"
@@ -513,7 +514,8 @@ draw_refusal (McPdfDocument *doc, const McReceiptData *data, gboolean new_form)
     field (doc, "Số định danh cá nhân/tổ chức:", or_empty (data->applicant_id_number));
   contact_fields (doc, data);
   if (new_form)
-    field (doc, "Mã hồ sơ (nếu có):", data->code);
+    field (doc, "Mã hồ sơ (nếu có):",
+           mc_dossier_store_is_refusal_reference (data->code) ? MC_RECORDS_BLANK : data->code);
   field (doc, "Nội dung yêu cầu giải quyết:", or_empty (data->procedure_name));
   mc_pdf_document_paragraph (doc, notice);
   mc_pdf_document_paragraph (doc, reason);

@@ -1,6 +1,7 @@
 /* mc-report-narrative-export.c — BÁO CÁO in the NĐ 30/2020 layout: the
- * issuing body and the Quốc hiệu, Tiêu ngữ, "Số: …/BC-UBND", place and date,
- * "BÁO CÁO" and its subject, "Kính gửi:", the body (13 pt, justified, first
+ * issuing body and under it "Số: …/BC-UBND", the Quốc hiệu, Tiêu ngữ and
+ * under them place and date on the number's line, "BÁO CÁO" and its subject
+ * with a rule under it, "Kính gửi:" (when sent to a higher body), the body (13 pt, justified, first
  * line indented; headings "I. …" in bold), then "Nơi nhận:" on the left
  * level with the signer's authority on the right, room to sign and stamp
  * and the signer's name
@@ -18,8 +19,6 @@
 #include "mc-report-export-private.h"
 #include "mc-report-narrative-export.h"
 
-#define SIGN_ROOM 80.0   /* points to sign and stamp */
-
 static gboolean
 is_heading (const char *line)
 {
@@ -31,7 +30,6 @@ is_heading (const char *line)
 }
 
 #define PARAGRAPH_AFTER 6.0  /* mc_pdf_document_paragraph's space after */
-#define CLOSING_SPACE 10.0
 
 /* The body; its last line is kept on the page of the closing (keep: the
  * closing's height), so that the signature is never alone on a page. */
@@ -53,7 +51,7 @@ body (McPdfDocument *pdf, const char *text, double keep)
         continue;
       escaped = g_markup_escape_text (line, -1);
       if (i == last)
-        mc_pdf_document_keep_with_next (pdf, PARAGRAPH_AFTER + CLOSING_SPACE + keep);
+        mc_pdf_document_keep_with_next (pdf, PARAGRAPH_AFTER + MC_PDF_CLOSING_SPACE + keep);
       if (is_heading (line))
         {
           g_autofree char *bold = g_strdup_printf ("<b>%s</b>", escaped);
@@ -66,77 +64,23 @@ body (McPdfDocument *pdf, const char *text, double keep)
     }
 }
 
-/* Nơi nhận (left half), the authority and the signer's name (right half). */
-typedef struct {
-  PangoLayout *left, *head, *sign;
-} Closing;
-
-static void
-closing_clear (Closing *c)
-{
-  g_clear_object (&c->left);
-  g_clear_object (&c->head);
-  g_clear_object (&c->sign);
-}
-
-/* The closing's layouts; returns its height. */
-static double
-closing_lay_out (McPdfDocument *pdf, const McReportNarrative *n, Closing *c)
-{
-  double half = mc_pdf_document_get_content_width (pdf) / 2;
-  g_autofree char *list = g_markup_escape_text (n->recipients, -1);
-  g_autofree char *left_markup = g_strdup_printf ("<b><i>Nơi nhận:</i></b>\n<span size='11pt'>%s</span>", list);
-  g_autofree char *authority = g_markup_printf_escaped ("<b>%s</b>", n->authority);
-  g_autofree char *name = g_markup_printf_escaped ("<b>%s</b>", n->signer);
-  int lh, hh, sh;
-
-  c->left = mc_pdf_document_create_layout (pdf, left_markup, 12, MC_PDF_TEXT_PLAIN, half);
-  c->head = mc_pdf_document_create_layout (pdf, authority, 14, MC_PDF_TEXT_CENTER, half);
-  c->sign = mc_pdf_document_create_layout (pdf, name, 14, MC_PDF_TEXT_CENTER, half);
-  pango_layout_get_size (c->left, NULL, &lh);
-  pango_layout_get_size (c->head, NULL, &hh);
-  pango_layout_get_size (c->sign, NULL, &sh);
-  return MAX (lh / (double) PANGO_SCALE, (hh + sh) / (double) PANGO_SCALE + SIGN_ROOM);
-}
-
-/* Nơi nhận (left half) level with the authority, the room to sign and the
- * name (right half), kept together. */
-static void
-closing (McPdfDocument *pdf, const McReportNarrative *n, Closing *c, double height)
-{
-  double half = mc_pdf_document_get_content_width (pdf) / 2;
-  int hh;
-  double top;
-  cairo_t *cr;
-
-  mc_pdf_document_space (pdf, CLOSING_SPACE);
-  top = mc_pdf_document_place (pdf, height);
-  if ((cr = mc_pdf_document_get_cairo (pdf)) == NULL)
-    return;
-  pango_layout_get_size (c->head, NULL, &hh);
-  cairo_move_to (cr, MC_PDF_MARGIN_LEFT, top);
-  pango_cairo_show_layout (cr, c->left);
-  cairo_move_to (cr, MC_PDF_MARGIN_LEFT + half, top);
-  pango_cairo_show_layout (cr, c->head);
-  cairo_move_to (cr, MC_PDF_MARGIN_LEFT + half, top + hh / (double) PANGO_SCALE + SIGN_ROOM);
-  pango_cairo_show_layout (cr, c->sign);
-}
-
 static void
 lay_out (McPdfDocument *pdf, gconstpointer data)
 {
   const McReportNarrative *n = data;
   const char *bodies[] = { n->parent ? n->parent : n->issuer, n->parent ? n->issuer : NULL, NULL };
   g_autofree char *subject = g_markup_printf_escaped ("<b>%s</b>", n->subject);
-  Closing c = { NULL, };
   double height;
 
   mc_report_pdf_audit_note (pdf, n->audit_head, n->rules_note);
-  mc_pdf_document_header (pdf, bodies, n->place[0] ? n->place : MC_RECORDS_BLANK, n->date);
-  mc_pdf_document_text (pdf, "Số:        /BC-UBND", 13, MC_PDF_TEXT_PLAIN);
+  /* The number is left for the records clerk to write when the report is
+   * registered (văn thư cấp số); NĐ 30 II.3.c puts it under the issuer on
+   * the line of place and date. */
+  mc_pdf_document_header_numbered (pdf, bodies, "Số:        /BC-UBND", n->place[0] ? n->place : MC_RECORDS_BLANK,
+                                   n->date);
   mc_pdf_document_space (pdf, 12);
   mc_pdf_document_text (pdf, "<b>BÁO CÁO</b>", 14, MC_PDF_TEXT_CENTER);
-  mc_pdf_document_text (pdf, subject, 14, MC_PDF_TEXT_CENTER);
+  mc_pdf_document_text_with_rule (pdf, subject, 14, MC_PDF_TEXT_PLAIN);
   mc_pdf_document_space (pdf, 10);
   if (n->addressee != NULL && n->addressee[0] != '\0')
     {
@@ -145,10 +89,9 @@ lay_out (McPdfDocument *pdf, gconstpointer data)
       mc_pdf_document_text (pdf, to, 14, MC_PDF_TEXT_CENTER);
       mc_pdf_document_space (pdf, 10);
     }
-  height = closing_lay_out (pdf, n, &c);
+  height = mc_pdf_document_closing_height (pdf, n->recipients, n->authority, n->signer);
   body (pdf, n->body, height);
-  closing (pdf, n, &c, height);
-  closing_clear (&c);
+  mc_pdf_document_closing (pdf, n->recipients, n->authority, n->signer);
 }
 
 McRecordsPages *
