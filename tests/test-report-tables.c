@@ -288,6 +288,48 @@ test_evaluation (void)
   g_assert_cmpstr (r->rating, ==, "Tốt");
 }
 
+/* report.timeliness_basis = return moves the appendices as it moves Biểu
+ * 06a: an early result of Hộ tịch collected two days after its appointment
+ * is late in the public appendix (7)/(8) and leaves CCHC 3.3.2 (đúng hạn),
+ * and the lists behind the figures follow. */
+static void
+test_timeliness_by_return (void)
+{
+  g_autoptr(McDb) db = fixture_db ();
+  g_autoptr(GError) error = NULL;
+  McDate from = mc_test_date ("2023-12-15"), to = mc_test_date ("2024-03-14");
+  g_autoptr(GPtrArray) early = mc_report_06a_dossiers (db, 0, from, to, 0, MC_06A_EARLY, &error);
+  g_autoptr(McReportPublic) before = NULL;
+  g_autoptr(McReportPublic) after = NULL;
+  g_autofree McReportCchc *cchc_before = NULL;
+  g_autofree McReportCchc *cchc_after = NULL;
+  g_autofree char *sql = NULL;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (early->len, >, 0);
+  sql = g_strdup_printf ("UPDATE dossier SET state = 'returned', returned_at = due_at + 2 * 86400 WHERE code = '%s'",
+                         (const char *) early->pdata[0]);
+  g_assert_true (mc_db_exec (db, sql, &error));
+  before = mc_report_public_compute (db, 0, MC_REPORT_SCOPE_UNIT, from, to, TRUE, &error);
+  cchc_before = mc_report_cchc_compute (db, 0, from, to, &error);
+  g_assert_no_error (error);
+
+  g_assert_true (mc_db_set_setting (db, MC_RULE_TIMELINESS_KEY, MC_RULE_TIMELINESS_RETURN, &error));
+  after = mc_report_public_compute (db, 0, MC_REPORT_SCOPE_UNIT, from, to, TRUE, &error);
+  cchc_after = mc_report_cchc_compute (db, 0, from, to, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (after->total.c[MC_PUBLIC_SETTLED], ==, before->total.c[MC_PUBLIC_SETTLED]);
+  g_assert_cmpuint (after->total.c[MC_PUBLIC_ON_TIME], ==, before->total.c[MC_PUBLIC_ON_TIME] - 1);
+  g_assert_cmpuint (after->total.c[MC_PUBLIC_LATE], ==, before->total.c[MC_PUBLIC_LATE] + 1);
+  assert_public_lists (db, after);
+  g_assert_cmpuint (cchc_after->value[MC_CCHC_ON_TIME], ==, cchc_before->value[MC_CCHC_ON_TIME] - 1);
+  {
+    g_autoptr(GPtrArray) items = mc_report_cchc_items (db, 0, from, to, MC_CCHC_ON_TIME, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (items->len, ==, cchc_after->value[MC_CCHC_ON_TIME]);
+  }
+}
+
 /* report.evaluation_total (mc-report-rules.c): four ratings giving every
  * index 2, 2, 2 and 1 point (1,75 → 1,8): the rounded ones add up to 16,2,
  * the exact total is 15,75 → 15,8. */
@@ -497,6 +539,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/report-tables/cchc", test_cchc);
   g_test_add_func ("/report-tables/evaluation", test_evaluation);
   g_test_add_func ("/report-tables/evaluation-total", test_evaluation_total);
+  g_test_add_func ("/report-tables/timeliness-by-return", test_timeliness_by_return);
   g_test_add_func ("/report-tables/rating-label", test_rating_label);
   g_test_add_func ("/report-tables/rating-record", test_rating_record);
   g_test_add_func ("/report-tables/permission", test_permission);

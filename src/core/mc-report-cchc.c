@@ -21,13 +21,17 @@
 #include "mc-report.h"
 #include "mc-report-cchc.h"
 #include "mc-report-private.h"
+#include "mc-report-rules.h"
 #include "mc-text.h"
 
 #define NEW "(d.received_at >= ?2 AND d.received_at < ?3)"
 #define ONLINE_FULL "(d.channel = 'truc_tuyen' AND d.online_level IS 'full')"
 #define ONLINE_PARTIAL "(d.channel = 'truc_tuyen' AND d.online_level IS NOT 'full')"
+/* Not late by the stored timeliness; item_condition puts the rule of
+ * report.timeliness_basis in its place (mc-report-rules.c). */
+#define NOT_LATE "d.timeliness IS NOT 'late'"
 #define ON_TIME "(d.finished_at >= ?2 AND d.finished_at < ?3 AND coalesce (d.outcome, 'approved') = 'approved' " \
-                "AND d.timeliness IS NOT 'late')"
+                "AND " NOT_LATE ")"
 
 static const struct {
   const char *number, *label, *unit, *condition;
@@ -118,7 +122,7 @@ fields_named (McDb *db, const char *words, GError **error)
 }
 
 static char *
-item_condition (McDb *db, McCchcItem item, GError **error)
+item_condition_as_stored (McDb *db, McCchcItem item, GError **error)
 {
   g_autofree char *ids = NULL;
 
@@ -126,6 +130,26 @@ item_condition (McDb *db, McCchcItem item, GError **error)
     return g_strdup (items[item].condition);
   ids = fields_named (db, item == MC_CCHC_ON_TIME_LAND ? "dat dai" : "xay dung", error);
   return ids ? g_strconcat (items[item].condition, "(", ids, ")", NULL) : NULL;
+}
+
+static char *
+item_condition (McDb *db, McCchcItem item, GError **error)
+{
+  char *condition = item_condition_as_stored (db, item, error);
+  g_autofree char *late = NULL;
+  g_autofree char *not_late = NULL;
+  McReportRules rules;
+  GString *s;
+
+  mc_report_rules_load (db, &rules);
+  if (condition == NULL || !rules.by_return || strstr (condition, NOT_LATE) == NULL)
+    return condition;
+  late = mc_report_rules_sql_late (&rules);
+  not_late = g_strdup_printf ("NOT %s", late);
+  s = g_string_new (condition);
+  g_free (condition);
+  g_string_replace (s, NOT_LATE, not_late, 0);
+  return g_string_free (s, FALSE);
 }
 
 /* The procedures at the unit's level (all when it is not tỉnh, huyện, xã). */

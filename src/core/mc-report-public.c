@@ -19,12 +19,12 @@
 #include "mc-report.h"
 #include "mc-report-private.h"
 #include "mc-report-public.h"
+#include "mc-report-rules.h"
 
 #define RECEIVED "(d.received_at < ?3 AND (d.finished_at IS NULL OR d.finished_at >= ?2))"
 #define SETTLED_ANY "(d.finished_at >= ?2 AND d.finished_at < ?3)"
 #define HAS_RESULT "coalesce (d.outcome, 'approved') = 'approved'"
 #define SETTLED "(" SETTLED_ANY " AND " HAS_RESULT ")"
-#define LATE "(" SETTLED " AND d.timeliness IS 'late')"
 #define PENDING "(d.received_at < ?3 AND (d.finished_at IS NULL OR d.finished_at >= ?3))"
 #define APOLOGISED "EXISTS (SELECT 1 FROM apology a WHERE a.dossier_id = d.id AND a.issued_at >= ?2 " \
                    "AND a.issued_at < ?3)"
@@ -33,9 +33,17 @@
 /* Still open at the end of the period and quá hạn then is the one
  * definition of mc-lateness.h, the same as Biểu 06a (13). */
 static char *
-column_condition (McReportPublicColumn column)
+column_condition (McDb *db, McReportPublicColumn column)
 {
   g_autofree char *pending_late = mc_lateness_sql_overdue ("?3");
+  g_autofree char *late_when = NULL;
+  g_autofree char *late = NULL;
+  McReportRules rules;
+
+  /* Đúng hạn / quá hạn by report.timeliness_basis (mc-report-rules.c). */
+  mc_report_rules_load (db, &rules);
+  late_when = mc_report_rules_sql_late (&rules);
+  late = g_strdup_printf ("(" SETTLED " AND %s)", late_when);
 
   switch (column)
     {
@@ -44,9 +52,9 @@ column_condition (McReportPublicColumn column)
     case MC_PUBLIC_SETTLED:
       return g_strdup (SETTLED);
     case MC_PUBLIC_ON_TIME:
-      return g_strdup ("(" SETTLED " AND d.timeliness IS NOT 'late')");
+      return g_strdup_printf ("(" SETTLED " AND NOT %s)", late_when);
     case MC_PUBLIC_LATE:
-      return g_strdup (LATE);
+      return g_strdup (late);
     case MC_PUBLIC_PENDING:
       return g_strdup (PENDING);
     case MC_PUBLIC_UNQUALIFIED:
@@ -54,7 +62,7 @@ column_condition (McReportPublicColumn column)
     case MC_PUBLIC_APOLOGISED:
       return g_strdup (APOLOGISED);
     case MC_PUBLIC_NOT_APOLOGISED:
-      return g_strdup_printf ("((" LATE " OR %s) AND " NEVER_APOLOGISED ")", pending_late);
+      return g_strdup_printf ("((%s OR %s) AND " NEVER_APOLOGISED ")", late, pending_late);
     case MC_PUBLIC_ONE_STOP:
     case MC_PUBLIC_LINKED:
     case MC_PUBLIC_N_COLUMNS:
@@ -200,7 +208,7 @@ count_dossiers (McDb *db, const Units *u, McTime t0, McTime t1, Rows *r, GError 
 
   for (int k = MC_PUBLIC_RECEIVED; k < MC_PUBLIC_N_COLUMNS; k++)
     {
-      g_autofree char *condition = column_condition (k);
+      g_autofree char *condition = column_condition (db, k);
       g_string_append_printf (sql, ", total (%s)", condition);
     }
   g_string_append_printf (sql, " FROM dossier d JOIN procedure p ON p.id = d.procedure_id WHERE d.unit_id IN (%s) "
@@ -369,7 +377,7 @@ mc_report_public_items (McDb *db, gint64 unit_id, McReportScope scope, McDate fr
   else
     {
       g_autofree char *ids = mc_report_id_list (u.by_dossiers);
-      g_autofree char *condition = column_condition (column);
+      g_autofree char *condition = column_condition (db, column);
 
       sql = g_strdup_printf ("SELECT d.code FROM dossier d JOIN procedure p ON p.id = d.procedure_id "
                              "WHERE d.unit_id IN (%s) AND (?1 = 0 OR p.field_id = ?1) AND %s "

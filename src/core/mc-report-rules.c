@@ -35,6 +35,7 @@
  */
 #include "config.h"
 
+#include "mc-lateness.h"
 #include "mc-report-rules.h"
 #include "mc-settings.h"
 
@@ -87,4 +88,19 @@ mc_report_rules_note (const McReportRules *rules, gboolean timeliness, gboolean 
     return NULL;
   joined = g_strjoinv ("; ", (char **) parts);
   return g_strdup_printf ("Cách tính: %s.", joined);
+}
+
+char *
+mc_report_rules_sql_late (const McReportRules *rules)
+{
+  g_autofree char *appointment = NULL;
+
+  g_return_val_if_fail (rules != NULL, NULL);
+
+  if (!rules->by_return)
+    return g_strdup ("(d.timeliness IS 'late')");
+  /* Late is after the appointment, whatever the session (mc_calendar_classify). */
+  appointment = mc_lateness_sql_appointment ("d.returned_at");
+  return g_strdup_printf ("(CASE WHEN d.returned_at IS NOT NULL THEN d.returned_at > %s "
+                          "ELSE d.timeliness IS 'late' END)", appointment);
 }

@@ -35,6 +35,12 @@ typedef struct {
 void      mc_report_rules_load       (McDb *db, McReportRules *rules);
 /* Whether the 06a figures need the per-dossier count (a rule not the default). */
 gboolean  mc_report_rules_are_default_06a (const McReportRules *rules);
+/* On a dossier d settled with a result: that it is quá hạn under the rules,
+ * as an SQL condition (the stored timeliness, or by the return its time
+ * against the appointment then in force). The appendices count with it;
+ * Biểu 06a, whose early / on time split needs the calendar, classes each
+ * dossier in C the same way (mc-report.c). */
+char     *mc_report_rules_sql_late   (const McReportRules *rules);
 /* The short line a report prints (Vietnamese, as the documents are):
  * "Trước/đúng/quá hạn tính theo thời điểm có kết quả; …" — timeliness only
  * when timeliness is TRUE, the 06a rule when unsettled, the total when

@@ -117,7 +117,7 @@ static const McSettingInfo registry[] = {
   { "apology.recipients", G(FORMS), N_("Recipients of an apology (Nơi nhận)"), N_("Separated by semicolons; Như trên is the applicant"), T(TEXT), "Như trên;Lưu: VT", 1, 0, NULL, NULL },
   { MC_REPORT_CUTOFF_DAY_KEY, G(PERIOD), N_("Data cut-off day"), N_("A period runs from the day after it in the month before (Nghị định 09/2019, Điều 12: 14)"), T(INT), "14", 1, 27, NULL, NULL },
   { MC_REPORT_CALENDAR_PERIODS_KEY, G(PERIOD), N_("Calendar periods"), N_("Quarters and years from the 1st of the month, not from the cut-off day"), T(BOOL), "0", 0, 0, NULL, NULL },
-  { MC_RULE_TIMELINESS_KEY, G(PERIOD), N_("Early, on time or late judged by"), N_("The moment a settled dossier is compared with its appointment (Biểu 06a, the narrative report)"), T(CHOICE), MC_RULE_TIMELINESS_RESULT, 0, 0, timeliness_choices, NULL },
+  { MC_RULE_TIMELINESS_KEY, G(PERIOD), N_("Early, on time or late judged by"), N_("The moment a settled dossier is compared with its appointment, in every report"), T(CHOICE), MC_RULE_TIMELINESS_RESULT, 0, 0, timeliness_choices, NULL },
   { MC_RULE_UNSETTLED_ON_TIME_KEY, G(PERIOD), N_("Unqualified and withdrawn dossiers are on time"), N_("Biểu 06a column (9), as the form’s annotation says; off: judged by the time they were settled"), T(BOOL), "1", 0, 0, NULL, NULL },
   { MC_RULE_EVALUATION_TOTAL_KEY, G(EVALUATION), N_("Total score of the evaluation"), N_("How the nine indices add up to the total out of 18"), T(CHOICE), MC_RULE_EVALUATION_ROUNDED, 0, 0, evaluation_total_choices, NULL },
   { MC_REPORT_RATING_THRESHOLDS_KEY, G(EVALUATION), N_("Rating thresholds"), N_("Total score per rating, best first"), T(TEXT), MC_REPORT_RATING_THRESHOLDS_DEFAULT, 1, 0, NULL, check_thresholds },

@@ -59,17 +59,15 @@ signer_heading (const char *signer_title)
 }
 
 /* The time rules a kind of report follows, as it prints them: Biểu 06a
- * both of its rules; the public appendix and the CCHC appendix class by
- * the stored timeliness, which is the result's time whatever the setting
- * (mc-report-rules.c); the evaluation table its total. */
+ * both of its rules, the public and CCHC appendices the moment of
+ * timeliness (they count unqualified dossiers apart), the evaluation table
+ * its total (mc-report-rules.c). */
 static char *
 rules_note (McDb *db, McReportDocKind kind)
 {
   McReportRules rules;
 
   mc_report_rules_load (db, &rules);
-  if (kind != MC_REPORT_DOC_06A)
-    rules.by_return = FALSE;
   return mc_report_rules_note (&rules, kind != MC_REPORT_DOC_EVALUATION, kind == MC_REPORT_DOC_06A,
                                kind == MC_REPORT_DOC_EVALUATION);
 }
