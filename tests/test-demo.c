@@ -39,6 +39,9 @@ test_demo (void)
   g_assert_cmpint (mc_db_query_int (db, "SELECT count(*) FROM dossier_event WHERE staff_id IS NULL", NULL), ==, 0);
   g_assert_cmpint (mc_db_query_int (db, "SELECT count(*) FROM dossier_event WHERE kind IN ('return', 'finish', "
                                         "'transfer') AND from_department_id IS NULL", NULL), ==, 0);
+  /* An apology names the leader who issued it: Mẫu 04 prints that signer. */
+  g_assert_cmpint (mc_db_query_int (db, "SELECT count(*) FROM apology", NULL), >, 0);
+  g_assert_cmpint (mc_db_query_int (db, "SELECT count(*) FROM apology WHERE issued_by IS NULL", NULL), ==, 0);
   /* The stored timeliness is the calendar's verdict. */
   cal = mc_calendar_store_load (db, &error);
   stmt = mc_db_prepare (db, "SELECT finished_at, due_at, timeliness FROM dossier WHERE finished_at IS NOT NULL", NULL);

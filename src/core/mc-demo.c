@@ -428,8 +428,10 @@ write_apology (Demo *d, gint64 id, const Timeline *t, const Position *pos, McPro
     return TRUE;
   mc_calendar_add_working_minutes (d->calendar, t->due, late + 2 * d->std_minutes, &new_due, NULL);
   d->stats->apologies++;
+  /* Issued by the Phó Chủ tịch, who signs Mẫu 04 (mc-apology-form.c). */
   return insert (d, "INSERT INTO apology (dossier_id, issued_at, reason, responsible_department_id, "
-                    "responsible_staff_id, new_due_at) VALUES (?, ?, ?, ?, ?, ?)", error,
+                    "responsible_staff_id, new_due_at, issued_by) VALUES (?, ?, ?, ?, ?, ?, "
+                    "(SELECT id FROM staff WHERE username = 'pct.nga'))", error,
                  'i', id, 'i', issued, 's', "Hồ sơ cần xác minh thêm thông tin với cơ quan liên quan",
                  'i', blame->department_id, 'i', staff_for (d, blame->department_id, blame->role),
                  'i', new_due) &&
