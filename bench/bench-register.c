@@ -55,7 +55,7 @@ bench_period (McWorkflow *workflow, const Period *p, const char *dir)
   gint64 wall;
   int pages;
 
-  data = mc_dossier_register_data_new (workflow, from, to, &error);
+  data = mc_dossier_register_data_new (workflow, from, to, NULL, &error);
   if (data == NULL)
     g_error ("%s", error->message);
   load = cpu_ms () - start;

@@ -613,11 +613,11 @@ test_personal_data_export (Fixture *f, gconstpointer data)
   sign_in (f, "tn.lan");
   code = receive (f, &error);
   sign_in (f, "bc.ha");
-  g_assert_null (mc_workflow_register (f->wf, from, to, &error));
+  g_assert_null (mc_workflow_register (f->wf, from, to, NULL, &error));
   g_assert_error (error, MC_ACCOUNTS_ERROR, MC_ACCOUNTS_ERROR_FORBIDDEN);
   g_clear_error (&error);
   sign_in (f, "tn.lan");
-  rows = mc_workflow_register (f->wf, from, to, &error);
+  rows = mc_workflow_register (f->wf, from, to, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (rows->len, ==, 1);
   g_assert_cmpint (mc_db_query_int (f->db, "SELECT count (*) FROM audit_log a JOIN staff s ON s.id = a.staff_id "

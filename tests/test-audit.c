@@ -452,7 +452,7 @@ test_head_on_every_report (Fixture *f, gconstpointer data)
   /* The register is audited as an export with personal data: its head
    * holds its own row. The reports write none. */
   book = mc_dossier_register_data_new (f->r.wf, mc_test_time ("2026-03-01 00:00"), mc_test_time ("2026-04-01 00:00"),
-                                       &error);
+                                       NULL, &error);
   g_assert_no_error (error);
   g_ptr_array_add (docs, mc_report_doc_new_06a (f->r.db, 0, from, to, TRUE, &error));
   g_assert_no_error (error);

@@ -265,8 +265,11 @@ test_control_sheet_2025 (Fixture *f, gconstpointer unused)
   data = mc_control_sheet_data_new (f->wf, code, E);
   g_assert_cmpuint (data->handovers->len, ==, 8);
   g_assert_cmpstr (data->coordinating_body, ==, "Công an phường Phú Sơn");
-  /* The appointment the apology set. */
+  /* Both appointments: Mẫu 01's and the later one the apology set. */
   g_assert_cmpint (data->due_at, >, mc_test_time ("2026-03-02 08:00"));
+  g_assert_cmpint (data->extended_due_at, >, data->due_at);
+  /* Handed to the department, accepted there by Vũ Đức Mạnh: he received it. */
+  g_assert_cmpstr (((McHandover *) data->handovers->pdata[0])->to_staff, ==, "Vũ Đức Mạnh");
   text = pdf_text (path, NULL);
   if (text == NULL)
     return;
@@ -278,6 +281,16 @@ test_control_sheet_2025 (Fixture *f, gconstpointer unused)
   mc_test_assert_has (text, "Kèm theo hồ sơ của: Nguyễn Văn An");
   mc_test_assert_has (text, "Cơ quan phối hợp giải quyết hồ sơ: Công an phường Phú Sơn");
   mc_test_assert_has (text, "Ngày nhận: 08 giờ 00 phút, ngày 02 tháng 3 năm 2026");
+  {
+    g_autofree char *due = mc_records_format_instant (data->due_at);
+    g_autofree char *extended = mc_records_format_instant (data->extended_due_at);
+    g_autofree char *due_line = g_strconcat ("Hẹn trả kết quả vào ", due, NULL);
+    g_autofree char *extended_line = g_strconcat ("Gia hạn trả kết quả đến ", extended, NULL);
+
+    mc_test_assert_has (text, due_line);
+    mc_test_assert_has (text, extended_line);
+  }
+  mc_test_assert_has (text, "2. Nhận: Phòng Kinh tế, Hạ tầng và Đô thị (Vũ Đức Mạnh)");
   mc_test_assert_has (text, "Tên đơn vị");
   mc_test_assert_has (text, "Kết quả giải quyết hồ sơ (trước hạn/");  /* wraps in its column */
   /* Each hand-over: giver, receiver, the times, who signs. */
@@ -315,6 +328,9 @@ test_control_sheet_2018 (Fixture *f, gconstpointer unused)
   mc_test_assert_has (text, "THỜI GIAN GIAO, NHẬN HỒ SƠ");
   mc_test_assert_has (text, "KẾT QUẢ GIẢI QUYẾT HỒ SƠ (Trước hạn/");
   mc_test_assert_has (text, "08 giờ 30 phút, ngày 03 tháng 3 năm 2025");
+  /* The apology's new appointment beside the first, named after the 2018 Mẫu 04. */
+  mc_test_assert_has (text, "Hẹn lại ngày trả kết quả vào");
+  mc_test_assert_has (text, "(theo Phiếu xin lỗi và hẹn lại ngày trả kết quả)");
   mc_test_assert_has (text, "Nội dung yêu cầu giải quyết: Thủ tục đăng ký khai sinh");
   mc_test_assert_has (text, "dịch vụ bưu chính công ích theo Quyết định số 45/2016/");
   /* The result goes back to the counter, late from the Văn phòng. */
@@ -371,8 +387,8 @@ test_register_2025 (Fixture *f, gconstpointer unused)
   assert_code (text, land);
   mc_test_assert_lacks (text, birth + 14);  /* received in 2025: another period */
   mc_test_assert_has (text, "Nguyễn Văn An");
-  mc_test_assert_has (text, "02/03/2026 08:00");
-  mc_test_assert_has (text, "13/03/2026 09:00");
+  mc_test_assert_has (text, "02/03/2026");  /* the day over the time */
+  mc_test_assert_has (text, "13/03/2026");
   mc_test_assert_has (text, "Trực tiếp");
   mc_test_assert_has (text, "Sổ theo dõi hồ sơ được lập theo từng lĩnh vực");
 
@@ -430,7 +446,7 @@ test_register_2018 (Fixture *f, gconstpointer unused)
   mc_test_assert_has (text, "(14)");
   assert_code (text, birth);
   mc_test_assert_has (text, "Trần Thị Bích Ngọc");
-  mc_test_assert_has (text, "03/03/2025 08:00");
+  mc_test_assert_has (text, "03/03/2025");
   mc_test_assert_lacks (text, "Sổ theo dõi hồ sơ được lập theo");
 }
 
@@ -484,6 +500,213 @@ test_register_pages (void)
 
       mc_test_assert_has (info, "841.89 x 595.276 pts (A4)");
     }
+}
+
+static guint
+count_of (const char *text, const char *needle)
+{
+  guint n = 0;
+
+  for (const char *p = strstr (text, needle); p != NULL; p = strstr (p + 1, needle))
+    n++;
+  return n;
+}
+
+/* Kept per field (the form's own note): one book per field, --field one. */
+static void
+test_register_fields (Fixture *f, gconstpointer unused)
+{
+  gint64 id = 0;
+  g_autofree char *land = drive_land (f, &id);
+  g_autofree char *birth = receive (f, BIRTH, "Trần Văn Bình", "2026-03-04 08:00");
+  g_autofree char *all = mc_test_tmp_path ("register-all.pdf");
+  g_autofree char *one = mc_test_tmp_path ("register-one.pdf");
+  g_autofree char *xlsx = mc_test_tmp_path ("register-all.xlsx");
+  McTime from = mc_test_time ("2026-03-01 00:00"), to = mc_test_time ("2026-04-01 00:00");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(McDossierRegisterData) every = NULL;
+  g_autoptr(McDossierRegisterData) civil = NULL;
+  g_autoptr(McDossierRegisterData) unknown = NULL;
+  g_autoptr(GPtrArray) parts = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *text_one = NULL;
+
+  every = mc_dossier_register_data_new (f->wf, from, to, NULL, E);
+  g_assert_no_error (error);
+  parts = mc_dossier_register_data_get_parts (every);
+  g_assert_cmpuint (parts->len, ==, 2);
+  for (guint i = 0; i < parts->len; i++)
+    {
+      McDossierRegisterPart *part = parts->pdata[i];
+
+      g_assert_cmpuint (part->rows->len, ==, 1);
+      g_assert_nonnull (part->field);
+      g_assert_true (part->form_2025);
+    }
+  /* Without case or tone marks, as a clerk types it. */
+  civil = mc_dossier_register_data_new (f->wf, from, to, "ho tich", E);
+  g_assert_no_error (error);
+  g_assert_cmpstr (civil->field, ==, "Hộ tịch");
+  g_assert_cmpuint (civil->rows->len, ==, 1);
+  g_assert_cmpstr (((McRegisterRow *) civil->rows->pdata[0])->code, ==, birth);
+  unknown = mc_dossier_register_data_new (f->wf, from, to, "Không có", &error);
+  g_assert_null (unknown);
+  g_assert_error (error, MC_WORKFLOW_ERROR, MC_WORKFLOW_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  OK (mc_dossier_register_data_write_pdf (every, all, E));
+  OK (mc_dossier_register_data_write_pdf (civil, one, E));
+  OK (mc_dossier_register_data_write_xlsx (every, xlsx, E));
+  text = pdf_text (all, NULL);
+  text_one = pdf_text (one, NULL);
+  if (text == NULL)
+    return;
+  mc_test_assert_has (text, "Lĩnh vực: Hộ tịch");
+  mc_test_assert_has (text, "Lĩnh vực: Đất đai");
+  g_assert_cmpuint (count_of (text, "SỔ THEO DÕI HỒ SƠ"), ==, 2);
+  assert_code (text, land);
+  assert_code (text, birth);
+  mc_test_assert_has (text_one, "Lĩnh vực: Hộ tịch");
+  mc_test_assert_lacks (text_one, "Đất đai");
+  mc_test_assert_lacks (text_one, land + 14);
+  assert_code (text_one, birth);
+  if (mc_test_have_program ("unzip"))
+    {
+      g_autofree char *workbook = unzip_member (xlsx, "xl/workbook.xml");
+      g_autofree char *second = unzip_member (xlsx, "xl/worksheets/sheet2.xml");
+
+      mc_test_assert_has (workbook, "Hộ tịch");
+      mc_test_assert_has (workbook, "Đất đai");
+      g_assert_nonnull (second);
+    }
+}
+
+/* A period across the switch of forms: the dossiers of each form set in a
+ * book of that set's columns, each with its part of the period. */
+static void
+test_register_crossing (Fixture *f, gconstpointer unused)
+{
+  g_autofree char *old_form = receive (f, BIRTH, "Lê Văn Cũ", "2025-06-30 08:00");
+  g_autofree char *new_form = receive (f, BIRTH, "Lê Văn Mới", "2026-03-02 08:00");
+  g_autofree char *pdf = mc_test_tmp_path ("register-crossing.pdf");
+  McTime from = mc_test_time ("2025-06-01 00:00"), to = mc_test_time ("2026-04-01 00:00");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(McDossierRegisterData) data = mc_dossier_register_data_new (f->wf, from, to, NULL, &error);
+  g_autoptr(GPtrArray) parts = NULL;
+  McDossierRegisterPart *first, *second;
+  g_autofree char *text = NULL;
+
+  g_assert_no_error (error);
+  parts = mc_dossier_register_data_get_parts (data);
+  g_assert_cmpuint (parts->len, ==, 2);
+  first = parts->pdata[0];
+  second = parts->pdata[1];
+  g_assert_false (first->form_2025);
+  g_assert_true (second->form_2025);
+  g_assert_cmpint (first->from, ==, from);
+  g_assert_cmpint (first->to, ==, second->from);
+  g_assert_cmpint (second->to, ==, to);
+  g_assert_cmpstr (((McRegisterRow *) first->rows->pdata[0])->code, ==, old_form);
+  g_assert_cmpstr (((McRegisterRow *) second->rows->pdata[0])->code, ==, new_form);
+  OK (mc_dossier_register_data_write_pdf (data, pdf, E));
+  text = pdf_text (pdf, NULL);
+  if (text == NULL)
+    return;
+  /* TT 01/2018's columns, then TT 03/2025's, the period cut between them. */
+  mc_test_assert_has (text, "Số lượng hồ sơ (bộ)");
+  mc_test_assert_has (text, "Phương thức nhận kết quả");
+  mc_test_assert_has (text, "(Từ ngày 01/06/2025 đến ngày");
+  mc_test_assert_has (text, "đến ngày 31/03/2026)");
+  g_assert_true (strstr (text, "Số lượng hồ sơ (bộ)") < strstr (text, "Phương thức nhận kết quả"));
+}
+
+/* Rows as the demo's: long procedures, addresses with the phone, the
+ * Văn phòng's long name. The columns were fixed (5–6 rows a page, 112 pages
+ * for 16 days of the demo); fitted to the text, a page holds many more. */
+static void
+test_register_rows_fit (void)
+{
+  g_autoptr(McDossierRegisterData) data =
+    mc_dossier_register_data_new_empty (mc_test_time ("2026-11-01 00:00"), mc_test_time ("2026-11-17 00:00"));
+  const char *procedures[] = { "Thủ tục đăng ký lại kết hôn có yếu tố nước ngoài",
+                               "Công nhận hộ làm nông nghiệp, lâm nghiệp, ngư nghiệp và diêm nghiệp có mức sống trung bình",
+                               "Thủ tục cấp bản sao Trích lục hộ tịch", "Đổi, cấp lại Giấy xác nhận khuyết tật" };
+  int n_pages;
+
+  g_ptr_array_set_free_func (data->rows, (GDestroyNotify) mc_register_row_free);
+  data->unit.unit_name = g_strdup ("Ủy ban nhân dân phường Phú Sơn");
+  data->unit.office_name = g_strdup ("Trung tâm Phục vụ hành chính công");
+  for (int i = 0; i < 120; i++)
+    {
+      McRegisterRow *row = g_new0 (McRegisterRow, 1);
+
+      row->code = g_strdup_printf ("000.00.06.H56-2611%02d-%04d", 1 + i % 16, i + 1);
+      row->procedure_name = g_strdup (procedures[i % G_N_ELEMENTS (procedures)]);
+      row->n_sets = 1;
+      row->applicant_name = g_strdup_printf ("Nguyễn Văn Hùng %d", i + 1);
+      row->applicant_contact = g_strdup ("Số 140 đường Nguyễn Du, khu phố 8, phường Phú Sơn, tỉnh Thanh Hóa; 0942502131");
+      row->handling_body = g_strdup ("Văn phòng Hội đồng nhân dân và Ủy ban nhân dân");
+      row->field_name = g_strdup ("Hộ tịch");
+      row->received_at = mc_test_time ("2026-11-05 08:00");
+      row->due_at = mc_test_time ("2026-11-27 11:26");
+      row->returned_at = mc_test_time ("2026-12-02 07:53");
+      g_ptr_array_add (data->rows, row);
+    }
+  n_pages = mc_dossier_register_get_n_pages (data, MC_PDF_LANDSCAPE_WIDTH, MC_PDF_LANDSCAPE_HEIGHT);
+  g_test_message ("120 rows: %d pages", n_pages);
+  /* 18 measured with the columns fitted; the fixed widths below gave 26. */
+  g_assert_cmpint (n_pages, <=, 19);
+  g_assert_cmpint (n_pages, >=, 6);
+}
+
+/* The same rows in the engine, with the register's former fixed widths and
+ * fitted: fitting saves at least a tenth of the pages (20 → 18 measured). */
+static int
+table_pages (GPtrArray *rows, McPdfTableFlags flags)
+{
+  static const McPdfColumn fixed[] = {
+    { "STT", 26, TRUE, NULL }, { "Mã hồ sơ", 74, FALSE, NULL }, { "Tên TTHC", 0, FALSE, NULL },
+    { "Tên tổ chức, cá nhân", 66, FALSE, NULL }, { "Địa chỉ/SĐT", 84, FALSE, NULL },
+    { "Cơ quan chủ trì giải quyết", 66, FALSE, NULL }, { "Nhận hồ sơ", 54, TRUE, "G" },
+    { "Hẹn trả kết quả", 54, TRUE, "G" }, { "Trả kết quả", 54, TRUE, "G" },
+    { "Phương thức nhận kết quả", 64, FALSE, "G" }, { "Ký nhận", 50, TRUE, "G" },
+  };
+  McPdfColumn columns[G_N_ELEMENTS (fixed)];
+  g_autoptr(McPdfDocument) doc = mc_pdf_document_new_sized (NULL, -1, MC_PDF_LANDSCAPE_WIDTH, MC_PDF_LANDSCAPE_HEIGHT);
+
+  for (guint c = 0; c < G_N_ELEMENTS (fixed); c++)
+    {
+      columns[c] = fixed[c];
+      if (flags & MC_PDF_TABLE_FIT)
+        columns[c].width = c == 0 || c == 10 ? fixed[c].width : 0;
+    }
+  mc_pdf_document_table_full (doc, columns, G_N_ELEMENTS (columns), rows, MC_PDF_TABLE_NUMBERED | flags, 10);
+  return mc_pdf_document_get_n_pages (doc);
+}
+
+static void
+test_table_fit (void)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+  int before, after;
+
+  for (int i = 0; i < 120; i++)
+    {
+      char *cells[] = { g_strdup_printf ("%d", i + 1), g_strdup_printf ("000.00.06.H56-\n261105-%04d", i),
+                        g_strdup (i % 2 ? "Thủ tục đăng ký lại kết hôn có yếu tố nước ngoài"
+                                        : "Công nhận hộ làm nông nghiệp, lâm nghiệp, ngư nghiệp và diêm nghiệp có mức sống trung bình"),
+                        g_strdup ("Nguyễn Văn Hùng"),
+                        g_strdup ("Số 140 đường Nguyễn Du, khu phố 8, phường Phú Sơn, tỉnh Thanh Hóa; 0942502131"),
+                        g_strdup ("Văn phòng Hội đồng nhân dân và Ủy ban nhân dân"), g_strdup ("05/11/2026\n11:26"),
+                        g_strdup ("27/11/2026\n11:26"), g_strdup ("02/12/2026\n07:53"), g_strdup ("Trực tiếp"),
+                        g_strdup (""), NULL };
+
+      g_ptr_array_add (rows, g_memdup2 (cells, sizeof cells));
+    }
+  before = table_pages (rows, 0);
+  after = table_pages (rows, MC_PDF_TABLE_FIT);
+  g_test_message ("120 rows: %d pages with fixed widths, %d fitted", before, after);
+  g_assert_cmpint (after * 10, <=, before * 9);
 }
 
 static void
@@ -765,9 +988,13 @@ main (int argc, char **argv)
   ADD ("/records/form-numbers", test_form_numbers);
   ADD ("/records/register/2025", test_register_2025);
   ADD ("/records/register/2018", test_register_2018);
+  ADD ("/records/register/fields", test_register_fields);
+  ADD ("/records/register/crossing", test_register_crossing);
   ADD ("/records/invalid", test_invalid);
   ADD ("/records/name-the-clerk", test_records_name_the_clerk);
   ADD ("/records/name-the-importer", test_records_name_the_importer);
   g_test_add_func ("/records/register/pages", test_register_pages);
+  g_test_add_func ("/records/register/rows-fit", test_register_rows_fit);
+  g_test_add_func ("/records/register/table-fit", test_table_fit);
   return g_test_run ();
 }

@@ -139,7 +139,7 @@ test_audit_page_words (void)
   g_assert_true (mc_calendar_store_set_exception (db, mc_test_date ("2026-12-31"), MC_EXCEPTION_HOLIDAY,
                                                   "Nghỉ cuối năm", &error));
   rows = mc_workflow_register (mc_application_get_workflow (app), mc_test_time ("2026-11-01 00:00"),
-                               mc_test_time ("2026-12-01 00:00"), &error);
+                               mc_test_time ("2026-12-01 00:00"), NULL, &error);
   g_assert_no_error (error);
   page = mc_audit_page_new (app);
   gtk_window_set_default_size (GTK_WINDOW (holder), 1366, 2000);

@@ -534,7 +534,7 @@ test_send_back_and_register (Fixture *f, gconstpointer data)
   g_assert_false (mc_workflow_send_back (f->wf, code, &a, &error));
   g_assert_error (error, MC_WORKFLOW_ERROR, MC_WORKFLOW_ERROR_TRANSITION);
   g_clear_error (&error);
-  rows = mc_workflow_register (f->wf, mc_test_time ("2026-03-01 00:00"), mc_test_time ("2026-04-01 00:00"), &error);
+  rows = mc_workflow_register (f->wf, mc_test_time ("2026-03-01 00:00"), mc_test_time ("2026-04-01 00:00"), NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (rows->len, ==, 1);
   g_assert_cmpstr (((McRegisterRow *) rows->pdata[0])->code, ==, code);

@@ -98,12 +98,22 @@ parse_day (const char *text, McDate *date, GError **error)
   return FALSE;
 }
 
-/* motcua dossier register --from YYYY-MM-DD --to YYYY-MM-DD -o FILE.xlsx|FILE.pdf
- * (--to is the last day included) */
+static gboolean
+write_register (McWorkflow *workflow, McTime start, McTime end, const char *field, const char *out,
+                gboolean xlsx, GError **error)
+{
+  g_autoptr(McDossierRegisterData) data = mc_dossier_register_data_new (workflow, start, end, field, error);
+
+  return data != NULL && (xlsx ? mc_dossier_register_data_write_xlsx (data, out, error)
+                               : mc_dossier_register_data_write_pdf (data, out, error));
+}
+
+/* motcua dossier register --from YYYY-MM-DD --to YYYY-MM-DD [--field NAME] -o FILE.xlsx|FILE.pdf
+ * (--to is the last day included; without --field, one book per field) */
 int
 mc_cli_dossier_register (McDb *db, int argc, char **argv)
 {
-  static const char *const names[] = { "--from", "--to", "-o", NULL };
+  static const char *const names[] = { "--from", "--to", "--field", "-o", NULL };
   g_autoptr(GHashTable) options = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(McWorkflow) workflow = NULL;
   g_autofree char *lower = NULL;
@@ -115,7 +125,8 @@ mc_cli_dossier_register (McDb *db, int argc, char **argv)
 
   if (!parse (argc, argv, names, options, NULL) || (out = g_hash_table_lookup (options, "-o")) == NULL ||
       !g_hash_table_contains (options, "--from") || !g_hash_table_contains (options, "--to"))
-    return mc_cli_usage (_("Usage: motcua dossier register --from YYYY-MM-DD --to YYYY-MM-DD -o FILE.xlsx|FILE.pdf"));
+    return mc_cli_usage (_("Usage: motcua dossier register --from YYYY-MM-DD --to YYYY-MM-DD [--field NAME] "
+                           "-o FILE.xlsx|FILE.pdf"));
   lower = g_ascii_strdown (out, -1);
   xlsx = g_str_has_suffix (lower, ".xlsx");
   if (!xlsx && !g_str_has_suffix (lower, ".pdf"))
@@ -133,8 +144,7 @@ mc_cli_dossier_register (McDb *db, int argc, char **argv)
     return mc_cli_fail (error);
   workflow = open_workflow (db, &error);
   if (workflow == NULL ||
-      !(xlsx ? mc_dossier_register_write_xlsx (workflow, start, end, out, &error)
-             : mc_dossier_register_write_pdf (workflow, start, end, out, &error)))
+      !write_register (workflow, start, end, g_hash_table_lookup (options, "--field"), out, xlsx, &error))
     return mc_cli_fail (error);
   return 0;
 }

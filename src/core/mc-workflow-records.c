@@ -365,7 +365,15 @@ mc_workflow_handovers (McWorkflow *self, const char *code, GError **error)
           h.step_due = time_at (stmt, 8);
         }
       else if (g_str_equal (kind, "accept") && h.open && h.open->accepted_at == 0)
-        h.open->accepted_at = time_at (stmt, 1);
+        {
+          h.open->accepted_at = time_at (stmt, 1);
+          /* Handed to a department, not to a person: whoever accepted it
+           * there is the receiver who signs ("Người nhận"). */
+          if (h.open->to_staff == NULL)
+            h.open->to_staff = name_of (self, "staff", sqlite3_column_int64 (stmt, 5)
+                                                       ? sqlite3_column_int64 (stmt, 5)
+                                                       : sqlite3_column_int64 (stmt, 2));
+        }
       else if (is_handover (kind))
         {
           McHandover *ho = handover_from_event (self, stmt, &h, returned_to);
@@ -544,6 +552,7 @@ mc_register_row_free (McRegisterRow *r)
   g_free (r->handling_body);
   g_free (r->returned_to);
   g_free (r->note);
+  g_free (r->field_name);
   g_free (r);
 }
 
@@ -559,9 +568,10 @@ mc_register_row_free (McRegisterRow *r)
   "(SELECT min (e.at) FROM dossier_event e WHERE e.dossier_id = d.id AND e.kind IN ('transfer', 'send_external')), " \
   "d.finished_at, d.returned_at, d.returned_to, "                                                      \
   "CASE d.outcome WHEN 'unqualified' THEN 'Không đủ điều kiện giải quyết' "                            \
-  "WHEN 'withdrawn' THEN 'Rút hồ sơ' ELSE d.note END "                                                 \
-  "FROM dossier d JOIN procedure p ON p.id = d.procedure_id "                                          \
-  "WHERE d.received_at >= ? AND d.received_at < ? ORDER BY d.received_at, d.id"
+  "WHEN 'withdrawn' THEN 'Rút hồ sơ' ELSE d.note END, f.name "                                         \
+  "FROM dossier d JOIN procedure p ON p.id = d.procedure_id JOIN field f ON f.id = p.field_id "         \
+  "WHERE d.received_at >= ?1 AND d.received_at < ?2 AND (?3 IS NULL OR f.name = ?3) "                  \
+  "ORDER BY f.sort_order, f.name, d.received_at, d.id"
 
 /* The register holds names, addresses and phones: only roles that work
  * with dossiers may take it, and each time is audited. */
@@ -575,9 +585,42 @@ authorize_personal_export (McWorkflow *self, McTime from, McTime to, GError **er
          mc_audit_append (self->db, "export.register", "dossier", 0, detail, error);
 }
 
-GPtrArray *
-mc_workflow_register (McWorkflow *self, McTime from, McTime to, GError **error)
+char *
+mc_workflow_find_field (McWorkflow *self, const char *name, GError **error)
 {
+  g_autofree char *wanted = NULL;
+  sqlite3_stmt *stmt;
+  char *found = NULL;
+
+  g_return_val_if_fail (MC_IS_WORKFLOW (self), NULL);
+  g_return_val_if_fail (name != NULL, NULL);
+
+  wanted = mc_text_fold (name);
+  g_strstrip (wanted);
+  stmt = mc_db_prepare (self->db, "SELECT name FROM field ORDER BY sort_order, name", error);
+  if (stmt == NULL)
+    return NULL;
+  while (found == NULL && sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      g_autofree char *folded = mc_text_fold ((const char *) sqlite3_column_text (stmt, 0));
+
+      if (g_str_equal (folded, wanted))
+        found = text (stmt, 0);
+    }
+  sqlite3_reset (stmt);
+  if (found == NULL)
+    g_set_error (error, MC_WORKFLOW_ERROR, MC_WORKFLOW_ERROR_NOT_FOUND,
+                 _("No field of the catalog is named “%s”"), name);
+  return found;
+}
+
+/* Ordered by field, then as received: the export cuts it into one book per
+ * field ("Sổ theo dõi hồ sơ được lập theo từng lĩnh vực hoặc nhóm lĩnh vực",
+ * the form's own note, TT 03/2025 Mẫu 07). */
+GPtrArray *
+mc_workflow_register (McWorkflow *self, McTime from, McTime to, const char *field, GError **error)
+{
+  g_autofree char *field_name = NULL;
   GPtrArray *rows;
   sqlite3_stmt *stmt;
 
@@ -585,12 +628,16 @@ mc_workflow_register (McWorkflow *self, McTime from, McTime to, GError **error)
 
   if (!authorize_personal_export (self, from, to, error))
     return NULL;
+  if (field != NULL && (field_name = mc_workflow_find_field (self, field, error)) == NULL)
+    return NULL;
   stmt = mc_db_prepare (self->db, REGISTER_SQL, error);
   if (stmt == NULL)
     return NULL;
   rows = g_ptr_array_new_with_free_func ((GDestroyNotify) mc_register_row_free);
   sqlite3_bind_int64 (stmt, 1, from);
   sqlite3_bind_int64 (stmt, 2, to);
+  if (field_name != NULL)
+    sqlite3_bind_text (stmt, 3, field_name, -1, SQLITE_TRANSIENT);
   while (sqlite3_step (stmt) == SQLITE_ROW)
     {
       McRegisterRow *r = g_new0 (McRegisterRow, 1);
@@ -607,6 +654,7 @@ mc_workflow_register (McWorkflow *self, McTime from, McTime to, GError **error)
       r->returned_at = time_at (stmt, 9);
       r->returned_to = text (stmt, 10);
       r->note = text (stmt, 11);
+      r->field_name = text (stmt, 12);
       g_ptr_array_add (rows, r);
     }
   sqlite3_reset (stmt);

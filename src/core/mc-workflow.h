@@ -266,11 +266,18 @@ typedef struct {
   McTime  returned_at;
   char   *returned_to;
   char   *note;
+  char   *field_name;             /* lĩnh vực: the register is kept per field */
 } McRegisterRow;
 
 void          mc_register_row_free         (McRegisterRow *row);
-/* Dossiers received in [from, to), in the order received. */
-GPtrArray    *mc_workflow_register         (McWorkflow *self, McTime from, McTime to, GError **error);
+/* Dossiers received in [from, to), in the order received; of one field
+ * (lĩnh vực, its name matched without case or tone marks) when field is not
+ * NULL: an unknown name is MC_WORKFLOW_ERROR_NOT_FOUND. */
+GPtrArray    *mc_workflow_register         (McWorkflow *self, McTime from, McTime to, const char *field,
+                                            GError **error);
+/* The field's name as the catalog writes it ("ho tich" → "Hộ tịch"), or NULL
+ * with MC_WORKFLOW_ERROR_NOT_FOUND. */
+char         *mc_workflow_find_field       (McWorkflow *self, const char *name, GError **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (McHandover, mc_handover_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (McApologyRecord, mc_apology_record_free)

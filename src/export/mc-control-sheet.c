@@ -113,7 +113,10 @@ mc_control_sheet_data_new (McWorkflow *workflow, const char *code, GError **erro
   data->procedure_name = g_strdup (item->procedure_name);
   data->applicant_name = g_strdup (item->applicant_name);
   data->received_at = item->received_at;
-  data->due_at = item->extended_due_at ? item->extended_due_at : item->due_at;
+  /* Both appointments: the one the citizen was given on Mẫu 01 and the one
+   * the apology moved it to; the sheet follows the dossier through both. */
+  data->due_at = item->due_at;
+  data->extended_due_at = item->extended_due_at;
   data->handling_body = receivers (handovers, "transfer");
   if (data->handling_body == NULL)
     data->handling_body = g_strdup (item->department_name);
@@ -186,6 +189,27 @@ form_line (McPdfDocument *doc, const char *label, const char *value)
   mc_pdf_document_space (doc, 3);
 }
 
+/* The new appointment of an apology, named after the form that set it:
+ * TT 01/2018 Mẫu 04 "Phiếu xin lỗi và hẹn lại ngày trả kết quả", TT 03/2025
+ * Mẫu 04 "Văn bản xin lỗi và đề nghị gia hạn thời gian giải quyết". */
+static void
+extended_line (McPdfDocument *doc, const McControlSheetData *data, gboolean new_form)
+{
+  g_autofree char *when = NULL;
+  g_autofree char *markup = NULL;
+
+  if (data->extended_due_at == 0 || data->extended_due_at == data->due_at)
+    return;
+  when = mc_records_format_instant (data->extended_due_at);
+  markup = new_form
+    ? g_markup_printf_escaped ("Gia hạn trả kết quả đến <b>%s</b> (theo Văn bản xin lỗi và đề nghị gia hạn "
+                               "thời gian giải quyết)", when)
+    : g_markup_printf_escaped ("Hẹn lại ngày trả kết quả vào <b>%s</b> (theo Phiếu xin lỗi và hẹn lại ngày "
+                               "trả kết quả)", when);
+  mc_pdf_document_space (doc, 3);
+  mc_pdf_document_text (doc, markup, 13, MC_PDF_TEXT_JUSTIFY);
+}
+
 static void
 dossier_lines (McPdfDocument *doc, const McControlSheetData *data)
 {
@@ -204,6 +228,7 @@ dossier_lines (McPdfDocument *doc, const McControlSheetData *data)
   form_line (doc, "Cơ quan phối hợp giải quyết hồ sơ:", or_blank (data->coordinating_body));
   form_line (doc, "Ngày nhận:", received);
   mc_pdf_document_text (doc, due_line, 13, MC_PDF_TEXT_JUSTIFY);
+  extended_line (doc, data, new_form);
   mc_pdf_document_space (doc, 8);
 }
 

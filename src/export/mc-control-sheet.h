@@ -25,7 +25,8 @@ typedef struct {
   char         *handling_body;      /* cơ quan (bộ phận) giải quyết hồ sơ */
   char         *coordinating_body;  /* cơ quan phối hợp giải quyết hồ sơ, or NULL */
   McTime        received_at;
-  McTime        due_at;             /* the appointment (the apology's new one if set) */
+  McTime        due_at;             /* the appointment written on Mẫu 01 */
+  McTime        extended_due_at;    /* the one the apology (Mẫu 04) set, or 0 */
   GPtrArray    *handovers;          /* McHandover*, in order */
   int           form_set;           /* McFormSet; -1: by received_at, default switch date */
   char         *number_line;        /* "Số: 05/PKS-TTPVHCC"; NULL: dotted */

@@ -15,6 +15,8 @@
  */
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n-lib.h>
 #include <xlsxwriter.h>
 
@@ -43,21 +45,23 @@ typedef struct {
 
 #define GROUP "Nhận và trả kết quả"
 
-/* Widths fill the landscape content width (714 pt); "the rest" goes to the
- * procedure's name. The 2018 book has three more columns: a smaller type. */
+/* The PDF widths are the least a column takes: the table shares the
+ * landscape content width (714 pt) out by what the cells hold, measured
+ * (MC_PDF_TABLE_FIT); the numbers and the room to sign keep theirs. The
+ * 2018 book has three more columns: a smaller type. */
 static const Column columns_2018[] = {
   { "STT", NULL, 24, 5, TRUE, FIELD_NUMBER },
-  { "Mã hồ sơ", NULL, 64, 16, FALSE, FIELD_CODE },
+  { "Mã hồ sơ", NULL, 0, 16, FALSE, FIELD_CODE },
   { "Tên TTHC", NULL, 0, 30, FALSE, FIELD_PROCEDURE },
-  { "Số lượng hồ sơ (bộ)", NULL, 30, 8, TRUE, FIELD_SETS },
-  { "Tên tổ chức, cá nhân", NULL, 56, 18, FALSE, FIELD_APPLICANT },
-  { "Địa chỉ, số điện thoại", NULL, 64, 22, FALSE, FIELD_CONTACT },
-  { "Cơ quan chủ trì giải quyết", NULL, 54, 16, FALSE, FIELD_BODY },
-  { "Ngày, tháng, năm nhận hồ sơ", GROUP, 48, 12, TRUE, FIELD_RECEIVED },
-  { "Ngày, tháng, năm hẹn trả kết quả", GROUP, 48, 12, TRUE, FIELD_DUE },
-  { "Ngày, tháng, năm chuyển hồ sơ đến cơ quan giải quyết", GROUP, 48, 12, TRUE, FIELD_TRANSFERRED },
-  { "Ngày, tháng, năm nhận kết quả từ cơ quan giải quyết", GROUP, 48, 12, TRUE, FIELD_FINISHED },
-  { "Ngày, tháng, năm trả kết quả cho tổ chức, cá nhân", GROUP, 48, 12, TRUE, FIELD_RETURNED },
+  { "Số lượng hồ sơ (bộ)", NULL, 0, 8, TRUE, FIELD_SETS },
+  { "Tên tổ chức, cá nhân", NULL, 0, 18, FALSE, FIELD_APPLICANT },
+  { "Địa chỉ, số điện thoại", NULL, 0, 22, FALSE, FIELD_CONTACT },
+  { "Cơ quan chủ trì giải quyết", NULL, 0, 16, FALSE, FIELD_BODY },
+  { "Ngày, tháng, năm nhận hồ sơ", GROUP, 0, 12, TRUE, FIELD_RECEIVED },
+  { "Ngày, tháng, năm hẹn trả kết quả", GROUP, 0, 12, TRUE, FIELD_DUE },
+  { "Ngày, tháng, năm chuyển hồ sơ đến cơ quan giải quyết", GROUP, 0, 12, TRUE, FIELD_TRANSFERRED },
+  { "Ngày, tháng, năm nhận kết quả từ cơ quan giải quyết", GROUP, 0, 12, TRUE, FIELD_FINISHED },
+  { "Ngày, tháng, năm trả kết quả cho tổ chức, cá nhân", GROUP, 0, 12, TRUE, FIELD_RETURNED },
   { "Ký nhận", GROUP, 40, 14, TRUE, FIELD_SIGN },
   { "Ghi chú", NULL, 36, 12, FALSE, FIELD_NOTE },
 };
@@ -65,18 +69,18 @@ static const Column columns_2018[] = {
 
 static const Column columns_2025[] = {
   { "STT", NULL, 26, 5, TRUE, FIELD_NUMBER },
-  { "Mã hồ sơ", NULL, 74, 16, FALSE, FIELD_CODE },
+  { "Mã hồ sơ", NULL, 0, 16, FALSE, FIELD_CODE },
   { "Tên TTHC", NULL, 0, 32, FALSE, FIELD_PROCEDURE },
-  { "Tên tổ chức, cá nhân", NULL, 66, 18, FALSE, FIELD_APPLICANT },
-  { "Địa chỉ/SĐT", NULL, 84, 24, FALSE, FIELD_CONTACT },
-  { "Cơ quan chủ trì giải quyết", NULL, 66, 16, FALSE, FIELD_BODY },
-  { "Nhận hồ sơ", GROUP, 54, 12, TRUE, FIELD_RECEIVED },
-  { "Hẹn trả kết quả", GROUP, 54, 12, TRUE, FIELD_DUE },
-  { "Trả kết quả", GROUP, 54, 12, TRUE, FIELD_RETURNED },
-  { "Phương thức nhận kết quả", GROUP, 64, 14, FALSE, FIELD_METHOD },
+  { "Tên tổ chức, cá nhân", NULL, 0, 18, FALSE, FIELD_APPLICANT },
+  { "Địa chỉ/SĐT", NULL, 0, 24, FALSE, FIELD_CONTACT },
+  { "Cơ quan chủ trì giải quyết", NULL, 0, 16, FALSE, FIELD_BODY },
+  { "Nhận hồ sơ", GROUP, 0, 12, TRUE, FIELD_RECEIVED },
+  { "Hẹn trả kết quả", GROUP, 0, 12, TRUE, FIELD_DUE },
+  { "Trả kết quả", GROUP, 0, 12, TRUE, FIELD_RETURNED },
+  { "Phương thức nhận kết quả", GROUP, 0, 14, FALSE, FIELD_METHOD },
   { "Ký nhận", GROUP, 50, 14, TRUE, FIELD_SIGN },
 };
-#define SIZE_2025 10.0
+#define SIZE_2025 9.0
 
 /* The document's words, Vietnamese whatever the interface language. */
 static const char *
@@ -105,6 +109,7 @@ mc_dossier_register_data_new_empty (McTime from, McTime to)
   data->printed_at = mc_time_now ();
   data->rows = g_ptr_array_new ();
   data->form_set = -1;
+  data->switch_at = -1;
   return data;
 }
 
@@ -114,6 +119,7 @@ mc_dossier_register_data_free (McDossierRegisterData *data)
   if (data == NULL)
     return;
   mc_records_unit_clear (&data->unit);
+  g_free (data->field);
   g_clear_pointer (&data->rows, g_ptr_array_unref);
   g_clear_pointer (&data->return_methods, g_hash_table_unref);
   g_free (data->number_line);
@@ -148,6 +154,8 @@ load_return_methods (McDb *db, McTime from, McTime to, GError **error)
   return methods;
 }
 
+static McTime form_switch (McDb *db, McTime from, McTime to);
+
 /* The book of a period keeps one number, of the year it starts in. */
 static gboolean
 fill_number (McDb *db, McDossierRegisterData *data, GError **error)
@@ -163,7 +171,8 @@ fill_number (McDb *db, McDossierRegisterData *data, GError **error)
 }
 
 McDossierRegisterData *
-mc_dossier_register_data_new (McWorkflow *workflow, McTime from, McTime to, GError **error)
+mc_dossier_register_data_new (McWorkflow *workflow, McTime from, McTime to, const char *field,
+                              GError **error)
 {
   g_autoptr(McDossierRegisterData) data = mc_dossier_register_data_new_empty (from, to);
   GPtrArray *rows;
@@ -176,8 +185,10 @@ mc_dossier_register_data_new (McWorkflow *workflow, McTime from, McTime to, GErr
                            _("The end of the period must come after its start"));
       return NULL;
     }
-  rows = mc_workflow_register (workflow, from, to, error);
+  rows = mc_workflow_register (workflow, from, to, field, error);
   if (rows == NULL)
+    return NULL;
+  if (field != NULL && (data->field = mc_workflow_find_field (workflow, field, error)) == NULL)
     return NULL;
   g_ptr_array_unref (data->rows);
   data->rows = rows;
@@ -187,6 +198,7 @@ mc_dossier_register_data_new (McWorkflow *workflow, McTime from, McTime to, GErr
       !fill_number (mc_workflow_get_db (workflow), data, error))
     return NULL;
   data->audit_head = mc_audit_head_text (mc_workflow_get_db (workflow));
+  data->switch_at = form_switch (mc_workflow_get_db (workflow), from, to);
   return g_steal_pointer (&data);
 }
 
@@ -198,17 +210,115 @@ mc_dossier_register_get_form_set (const McDossierRegisterData *data)
   return mc_form_set_for_time (NULL, data->from);
 }
 
-/* The period decides: a book opened under TT 01/2018 keeps its columns. */
+/* Parts */
+
 static gboolean
-is_2025_form (const McDossierRegisterData *data)
+on_2025_forms (McDb *db, McTime t)
 {
-  return mc_dossier_register_get_form_set (data) == MC_FORM_SET_2025;
+  return mc_form_set_for_time (db, t) == MC_FORM_SET_2025;
+}
+
+/* The first instant of [from, to) whose dossiers take the TT 03/2025 forms
+ * (to when none does), by days: the one function that decides the form set
+ * (mc_form_set_for_time, its switch date a setting) is asked, never a date
+ * of our own. */
+static McTime
+form_switch (McDb *db, McTime from, McTime to)
+{
+  McDate lo = mc_time_get_date (from), hi = mc_time_get_date (to - 1);
+
+  if (on_2025_forms (db, from))
+    return from;
+  if (!on_2025_forms (db, mc_time_from_local (hi, 0)))
+    return to;
+  /* lo is on the old forms, hi on the new: the first new day is in (lo, hi]. */
+  while (hi - lo > 1)
+    {
+      McDate mid = lo + (hi - lo) / 2;
+
+      if (on_2025_forms (db, mc_time_from_local (mid, 0)))
+        hi = mid;
+      else
+        lo = mid;
+    }
+  return MAX (from, mc_time_from_local (hi, 0));
+}
+
+static void
+part_free (McDossierRegisterPart *part)
+{
+  g_ptr_array_unref (part->rows);
+  g_free (part);
+}
+
+static McDossierRegisterPart *
+part_new (const McDossierRegisterData *data, gboolean form_2025, const char *field, McTime cut)
+{
+  McDossierRegisterPart *part = g_new0 (McDossierRegisterPart, 1);
+
+  part->form_2025 = form_2025;
+  part->field = field;
+  part->from = form_2025 ? cut : data->from;
+  part->to = form_2025 ? data->to : cut;
+  part->rows = g_ptr_array_new ();
+  return part;
+}
+
+/* TT 01/2018 first; the rows came by field already, and a stable sort keeps
+ * that order within each form set. */
+static int
+compare_parts (gconstpointer a, gconstpointer b)
+{
+  const McDossierRegisterPart *pa = *(McDossierRegisterPart **) a, *pb = *(McDossierRegisterPart **) b;
+
+  return (int) pa->form_2025 - (int) pb->form_2025;
+}
+
+GPtrArray *
+mc_dossier_register_data_get_parts (const McDossierRegisterData *data)
+{
+  GPtrArray *parts = g_ptr_array_new_with_free_func ((GDestroyNotify) part_free);
+  McTime cut;
+  McDossierRegisterPart *last = NULL;
+
+  g_return_val_if_fail (data != NULL, parts);
+
+  /* Built by hand (no database): the default switch date. */
+  cut = data->switch_at >= 0 ? data->switch_at : form_switch (NULL, data->from, data->to);
+  for (guint r = 0; r < data->rows->len; r++)
+    {
+      McRegisterRow *row = g_ptr_array_index (data->rows, r);
+      gboolean form_2025 = row->received_at >= cut;
+      McDossierRegisterPart *part = NULL;
+
+      /* Rows of one field are together: only the current parts can match. */
+      for (guint i = last ? parts->len - MIN (parts->len, 2) : 0; i < parts->len; i++)
+        {
+          McDossierRegisterPart *p = g_ptr_array_index (parts, i);
+
+          if (p->form_2025 == form_2025 && g_strcmp0 (p->field, row->field_name) == 0)
+            part = p;
+        }
+      if (part == NULL)
+        g_ptr_array_add (parts, part = part_new (data, form_2025, row->field_name, cut));
+      g_ptr_array_add (part->rows, row);
+      last = part;
+    }
+  if (parts->len == 0)
+    {
+      if (cut > data->from)
+        g_ptr_array_add (parts, part_new (data, FALSE, data->field, cut));
+      if (cut < data->to)
+        g_ptr_array_add (parts, part_new (data, TRUE, data->field, cut));
+    }
+  g_ptr_array_sort (parts, compare_parts);
+  return parts;
 }
 
 static const Column *
-get_columns (const McDossierRegisterData *data, int *n_columns)
+get_columns (const McDossierRegisterPart *part, int *n_columns)
 {
-  if (is_2025_form (data))
+  if (part->form_2025)
     {
       *n_columns = G_N_ELEMENTS (columns_2025);
       return columns_2025;
@@ -256,8 +366,9 @@ cell_text (const McDossierRegisterData *data, const McRegisterRow *row, guint in
   const char *method = data->return_methods != NULL && row->code != NULL
                        ? g_hash_table_lookup (data->return_methods, row->code) : NULL;
 
+  /* The day over the time: the date columns stay narrow. */
   if (is_time_field (field))
-    return mc_records_format_short (row_time (row, field));
+    return g_strdelimit (mc_records_format_short (row_time (row, field)), " ", '\n');
   switch (field)
     {
     case FIELD_NUMBER:
@@ -288,10 +399,10 @@ cell_text (const McDossierRegisterData *data, const McRegisterRow *row, guint in
 
 /* "(Từ ngày 01/01/2024 đến ngày 31/03/2024)": the end is the last day included. */
 static char *
-period_text (const McDossierRegisterData *data)
+period_text (const McDossierRegisterPart *part)
 {
-  g_autofree char *from = mc_records_format_short (data->from);
-  g_autofree char *to = mc_records_format_short (data->to - 1);
+  g_autofree char *from = mc_records_format_short (part->from);
+  g_autofree char *to = mc_records_format_short (part->to - 1);
 
   from[10] = '\0';
   to[10] = '\0';
@@ -330,36 +441,77 @@ notes (McPdfDocument *doc)
                              "nhưng phải đảm bảo đầy đủ thông tin theo quy định.", 12, MC_PDF_TEXT_JUSTIFY);
 }
 
+/* The field the book is kept for, under the title. */
 static void
-lay_out (McPdfDocument *doc, const McDossierRegisterData *data)
+field_line (McPdfDocument *doc, const McDossierRegisterPart *part)
+{
+  g_autofree char *markup = NULL;
+
+  if (part->field == NULL)
+    return;
+  markup = g_markup_printf_escaped ("Lĩnh vực: <b>%s</b>", part->field);
+  mc_pdf_document_text (doc, markup, 13, MC_PDF_TEXT_CENTER);
+}
+
+/* "000.00.06.H56-\n260302-0039": the code on two lines after the agency's
+ * part (TT 01/2018 Điều 19), never broken inside its numbers. */
+static char *
+code_lines (const McRegisterRow *row)
+{
+  const char *dash = row->code != NULL ? strchr (row->code, '-') : NULL;
+
+  if (dash == NULL)
+    return g_strdup (row->code ? row->code : "");
+  return g_strdup_printf ("%.*s\n%s", (int) (dash - row->code + 1), row->code, dash + 1);
+}
+
+static void
+lay_out_part (McPdfDocument *doc, const McDossierRegisterData *data, const McDossierRegisterPart *part)
 {
   int n_columns;
-  const Column *columns = get_columns (data, &n_columns);
+  const Column *columns = get_columns (part, &n_columns);
   g_autofree McPdfColumn *pdf_columns = g_new0 (McPdfColumn, n_columns);
   g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
-  g_autofree char *period = period_text (data);
+  g_autofree char *period = period_text (part);
   g_autofree char *period_markup = g_markup_printf_escaped ("<i>%s</i>", period);
 
   for (int c = 0; c < n_columns; c++)
     pdf_columns[c] = (McPdfColumn) { columns[c].title, columns[c].pdf_width, columns[c].center,
-                                     columns[c].group };
-  for (guint r = 0; r < data->rows->len; r++)
+                                     columns[c].group, .whole = columns[c].field == FIELD_CODE };
+  for (guint r = 0; r < part->rows->len; r++)
     {
       char **cells = g_new0 (char *, n_columns + 1);
 
       for (int c = 0; c < n_columns; c++)
-        cells[c] = cell_text (data, g_ptr_array_index (data->rows, r), r, columns[c].field);
+        cells[c] = columns[c].field == FIELD_CODE ? code_lines (g_ptr_array_index (part->rows, r))
+                                                  : cell_text (data, g_ptr_array_index (part->rows, r), r,
+                                                               columns[c].field);
       g_ptr_array_add (rows, cells);
     }
   mc_report_pdf_audit_note (doc, data->audit_head, NULL);
   header (doc, data);
   mc_pdf_document_title (doc, mc_dossier_register_get_title ());
+  field_line (doc, part);
   mc_pdf_document_text (doc, period_markup, 13, MC_PDF_TEXT_CENTER);
   mc_pdf_document_space (doc, 10);
-  mc_pdf_document_table_full (doc, pdf_columns, n_columns, rows, MC_PDF_TABLE_NUMBERED,
-                              is_2025_form (data) ? SIZE_2025 : SIZE_2018);
-  if (is_2025_form (data))
+  mc_pdf_document_table_full (doc, pdf_columns, n_columns, rows, MC_PDF_TABLE_NUMBERED | MC_PDF_TABLE_FIT,
+                              part->form_2025 ? SIZE_2025 : SIZE_2018);
+  if (part->form_2025)
     notes (doc);
+}
+
+/* Each book starts on a page of its own. */
+static void
+lay_out (McPdfDocument *doc, const McDossierRegisterData *data)
+{
+  g_autoptr(GPtrArray) parts = mc_dossier_register_data_get_parts (data);
+
+  for (guint i = 0; i < parts->len && !mc_pdf_document_is_cancelled (doc); i++)
+    {
+      if (i > 0)
+        mc_pdf_document_break_page (doc);
+      lay_out_part (doc, data, g_ptr_array_index (parts, i));
+    }
 }
 
 int
@@ -488,16 +640,21 @@ upper (const char *text)
   return g_utf8_strup (text != NULL ? text : "", -1);
 }
 
-/* Rows 0–4: the issuing body and the national name, the title, the period. */
+/* Rows 0–4: the issuing body and the national name, the title (with the
+ * field), the period. */
 static void
-write_heading (lxw_worksheet *ws, const Formats *f, const McDossierRegisterData *data, int n_columns)
+write_heading (lxw_worksheet *ws, const Formats *f, const McDossierRegisterData *data,
+               const McDossierRegisterPart *part, int n_columns)
 {
   int split = n_columns / 2 - 1;
   g_autofree char *unit = upper (data->unit.unit_name);
   g_autofree char *office = upper (data->unit.office_name);
-  g_autofree char *period = period_text (data);
+  g_autofree char *period_only = period_text (part);
+  g_autofree char *period = part->field != NULL ? g_strdup_printf ("Lĩnh vực: %s %s", part->field, period_only)
+                                                : g_strdup (period_only);
   g_autofree char *blank = data->number_line ? NULL
-                                             : mc_form_set_blank_number_line (mc_dossier_register_get_form_set (data),
+                                             : mc_form_set_blank_number_line (part->form_2025 ? MC_FORM_SET_2025
+                                                                                              : MC_FORM_SET_2018,
                                                                               MC_FORM_TYPE_REGISTER, NULL);
 
   worksheet_merge_range (ws, 0, 0, 0, split, unit, f->body);
@@ -552,15 +709,16 @@ to_datetime (McTime t)
 
 static void
 write_rows (lxw_worksheet *ws, const Formats *f, const McDossierRegisterData *data,
-            const Column *columns, int n_columns, const McExportMonitor *monitor)
+            const McDossierRegisterPart *part, const Column *columns, int n_columns,
+            const McExportMonitor *monitor)
 {
-  for (guint r = 0; r < data->rows->len && !mc_export_monitor_is_cancelled (monitor); r++)
+  for (guint r = 0; r < part->rows->len && !mc_export_monitor_is_cancelled (monitor); r++)
     {
-      McRegisterRow *row = g_ptr_array_index (data->rows, r);
+      McRegisterRow *row = g_ptr_array_index (part->rows, r);
       lxw_row_t y = HEAD_ROW + 3 + r;
 
       if (r % 256 == 0)
-        mc_export_monitor_report (monitor, 0.9 * r / data->rows->len);
+        mc_export_monitor_report (monitor, 0.9 * r / part->rows->len);
 
       for (int c = 0; c < n_columns; c++)
         {
@@ -587,11 +745,11 @@ write_rows (lxw_worksheet *ws, const Formats *f, const McDossierRegisterData *da
 }
 
 static void
-write_notes (lxw_worksheet *ws, const Formats *f, const McDossierRegisterData *data, int n_columns)
+write_notes (lxw_worksheet *ws, const Formats *f, const McDossierRegisterPart *part, int n_columns)
 {
-  lxw_row_t y = HEAD_ROW + 4 + data->rows->len;
+  lxw_row_t y = HEAD_ROW + 4 + part->rows->len;
 
-  if (!is_2025_form (data))
+  if (!part->form_2025)
     return;
   worksheet_merge_range (ws, y, 0, y, n_columns - 1, "Ghi chú:", f->note);
   worksheet_merge_range (ws, y + 1, 0, y + 1, n_columns - 1,
@@ -627,28 +785,67 @@ mc_dossier_register_data_write_xlsx (const McDossierRegisterData *data, const ch
   return mc_dossier_register_data_write_xlsx_full (data, path, NULL, error);
 }
 
-/* The workbook into `file` (the temporary file the caller renames). */
+/* "2. Hộ tịch (TT 03/2025)": Excel allows 31 characters, none of []:*?/\ ,
+ * and no two sheets alike (the number keeps them apart). */
+static char *
+sheet_name (const McDossierRegisterPart *part, guint index, gboolean crossing)
+{
+  g_autofree char *name = g_strdup_printf ("%u. %s%s", index + 1, part->field ? part->field : "Sổ theo dõi hồ sơ",
+                                           !crossing ? "" : part->form_2025 ? " (TT 03-2025)" : " (TT 01-2018)");
+  g_autofree char *clean = g_strdelimit (g_strdup (name), "[]:*?/\\", '-');
+
+  if (g_utf8_strlen (clean, -1) <= 31)
+    return g_steal_pointer (&clean);
+  return g_utf8_substring (clean, 0, 31);
+}
+
+static gboolean
+crosses_switch (GPtrArray *parts)
+{
+  for (guint i = 1; i < parts->len; i++)
+    if (((McDossierRegisterPart *) parts->pdata[i])->form_2025 !=
+        ((McDossierRegisterPart *) parts->pdata[0])->form_2025)
+      return TRUE;
+  return FALSE;
+}
+
+static void
+write_part (lxw_workbook *wb, const Formats *f, const McDossierRegisterData *data,
+            const McDossierRegisterPart *part, const char *name, const McExportMonitor *monitor)
+{
+  int n_columns;
+  const Column *columns = get_columns (part, &n_columns);
+  lxw_worksheet *ws = workbook_add_worksheet (wb, name);
+
+  write_heading (ws, f, data, part, n_columns);
+  write_table_head (ws, f, columns, n_columns);
+  write_rows (ws, f, data, part, columns, n_columns, monitor);
+  write_notes (ws, f, part, n_columns);
+  page_setup (ws, data);
+}
+
+/* The workbook into `file` (the temporary file the caller renames): one
+ * worksheet per book. */
 static gboolean
 write_workbook (const McDossierRegisterData *data, const char *file, const char *path,
                 const McExportMonitor *monitor, GError **error)
 {
-  int n_columns;
-  const Column *columns = get_columns (data, &n_columns);
+  g_autoptr(GPtrArray) parts = mc_dossier_register_data_get_parts (data);
+  gboolean crossing = crosses_switch (parts);
   lxw_workbook *wb = mc_xlsx_file_new (file, path, error);
-  lxw_worksheet *ws;
   g_autoptr(GError) local = NULL;
   gboolean ok;
   Formats f;
 
   if (wb == NULL)
     return FALSE;
-  ws = workbook_add_worksheet (wb, "Sổ theo dõi hồ sơ");
   make_formats (wb, &f);
-  write_heading (ws, &f, data, n_columns);
-  write_table_head (ws, &f, columns, n_columns);
-  write_rows (ws, &f, data, columns, n_columns, monitor);
-  write_notes (ws, &f, data, n_columns);
-  page_setup (ws, data);
+  for (guint i = 0; i < parts->len; i++)
+    {
+      g_autofree char *name = sheet_name (g_ptr_array_index (parts, i), i, crossing);
+
+      write_part (wb, &f, data, g_ptr_array_index (parts, i), name, monitor);
+    }
   ok = mc_xlsx_file_close (wb, path, &local);
   /* Cancelled during the close: the cancellation is the error, not what it broke. */
   if (!mc_export_monitor_check (monitor, error))
@@ -688,7 +885,7 @@ mc_dossier_register_write_pdf (McWorkflow *workflow, McTime from, McTime to, con
   g_return_val_if_fail (MC_IS_WORKFLOW (workflow), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
-  data = mc_dossier_register_data_new (workflow, from, to, error);
+  data = mc_dossier_register_data_new (workflow, from, to, NULL, error);
   return data != NULL && mc_dossier_register_data_write_pdf (data, path, error);
 }
 
@@ -701,6 +898,6 @@ mc_dossier_register_write_xlsx (McWorkflow *workflow, McTime from, McTime to, co
   g_return_val_if_fail (MC_IS_WORKFLOW (workflow), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
-  data = mc_dossier_register_data_new (workflow, from, to, error);
+  data = mc_dossier_register_data_new (workflow, from, to, NULL, error);
   return data != NULL && mc_dossier_register_data_write_xlsx (data, path, error);
 }

@@ -2,8 +2,9 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * Mẫu 06 of Thông tư 01/2018/TT-VPCP or Mẫu 07 of Thông tư 03/2025/TT-VPCP,
- * as mc_form_set_for_time decides by the period's start: one line per dossier
- * received in the period, landscape A4 with numbered columns.
+ * as mc_form_set_for_time decides for each dossier's reception: one line per
+ * dossier received in the period, one book per field and form set,
+ * landscape A4 with numbered columns fitted to what they hold.
  */
 #pragma once
 
@@ -21,18 +22,37 @@ typedef struct {
   McTime        from;      /* dossiers received in [from, to) */
   McTime        to;
   McTime        printed_at; /* the date line */
-  GPtrArray    *rows;      /* McRegisterRow*, in the order received */
+  char         *field;     /* the one field asked for, or NULL for all */
+  GPtrArray    *rows;      /* McRegisterRow*, by field, then in the order received */
   GHashTable   *return_methods; /* code → "Trực tiếp", …; may be NULL */
   int           form_set;  /* McFormSet; -1: by `from`, default switch date */
+  McTime        switch_at; /* the first instant on the TT 03/2025 forms within the
+                            * period (`to` if none); -1: by the default switch date */
   char         *number_line; /* "Số: 02/STD-TTPVHCC"; NULL: dotted */
   char         *audit_head; /* the audit trail's head when read (mc_audit_head_text), or NULL */
 } McDossierRegisterData;
 
+/* One book per field and per form set: the rows are cut where their field
+ * changes and where the forms switch (mc_receipt_is_2025_form), each part
+ * with its own title page, numbering and columns (one worksheet in XLSX). */
+typedef struct {
+  gboolean     form_2025;
+  const char  *field;     /* NULL: rows without a field (built by hand) */
+  McTime       from;      /* the period, cut at the switch of forms */
+  McTime       to;
+  GPtrArray   *rows;      /* McRegisterRow*, borrowed from the data */
+} McDossierRegisterPart;
+
+/* field: a field's name (without case or tone marks), or NULL for all. */
 McDossierRegisterData *mc_dossier_register_data_new       (McWorkflow *workflow, McTime from, McTime to,
-                                                           GError **error);
+                                                           const char *field, GError **error);
 /* rows is an empty array without a free function: the caller fills it. */
 McDossierRegisterData *mc_dossier_register_data_new_empty (McTime from, McTime to);
 void                   mc_dossier_register_data_free      (McDossierRegisterData *data);
+/* The parts, in print order: TT 01/2018 before TT 03/2025, fields in the
+ * catalog's order; a register with no row still has one empty part per
+ * form set of its period. Free with g_ptr_array_unref. */
+GPtrArray             *mc_dossier_register_data_get_parts (const McDossierRegisterData *data);
 
 const char *mc_dossier_register_get_title   (void);
 McFormSet   mc_dossier_register_get_form_set (const McDossierRegisterData *data);

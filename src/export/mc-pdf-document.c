@@ -9,6 +9,9 @@
  */
 #include "config.h"
 
+#include <math.h>
+#include <stdlib.h>
+
 #include "mc-pdf-document.h"
 
 #define BODY_SIZE     13.0
@@ -835,10 +838,131 @@ clear_layouts (PangoLayout **layouts, int n)
     g_clear_object (&layouts[i]);
 }
 
+/* Fitting the columns */
+
+#define FIT_SAMPLE   100    /* rows measured at most, spread over the table: a constant cost per table */
+#define FIT_STEP     2.0    /* points handed out at a time */
+#define FIT_QUANTILE 0.8    /* the cell length a column is fitted to */
+#define FIT_WORDS_EVERY 4   /* sampled rows whose longest words are measured */
+
+/* The width of text on one line, without wrapping. */
+static double
+natural_width (McPdfDocument *doc, const Table *t, const char *text, McPdfTextFlags flags)
+{
+  g_autofree char *markup = g_markup_escape_text (text ? text : "", -1);
+  g_autoptr(PangoLayout) layout = create_layout (doc, markup, t->size, flags, 1);
+
+  pango_layout_set_width (layout, -1);
+  return ink_width (layout);
+}
+
+/* The widest word of a text: wrapped at words only in no width at all,
+ * every word stands on a line of its own, as wide as the layout. */
+static double
+widest_word (McPdfDocument *doc, const Table *t, const char *text, McPdfTextFlags flags)
+{
+  g_autofree char *markup = g_markup_escape_text (text ? text : "", -1);
+  g_autoptr(PangoLayout) layout = create_layout (doc, markup, t->size, flags, 1);
+
+  pango_layout_set_wrap (layout, PANGO_WRAP_WORD);
+  return ink_width (layout) + 2 * CELL_PAD_X + 1;
+}
+
+typedef struct {
+  double length;   /* one-line width */
+  guint  row;
+} Sampled;
+
+static int
+compare_sampled (gconstpointer a, gconstpointer b)
+{
+  double x = ((const Sampled *) a)->length, y = ((const Sampled *) b)->length;
+
+  return (x > y) - (x < y);
+}
+
+/* The cell of column c a column is fitted to: the FIT_QUANTILE of its cells'
+ * one-line widths over a sample of the rows (the widest for a column kept
+ * whole), laid out to count its lines at each width tried; *least grows to
+ * the widest word seen, so that no word is broken ("Nguy-ễn"). */
+static PangoLayout *
+typical_cell (McPdfDocument *doc, const Table *t, GPtrArray *rows, int c, double *least, double *length)
+{
+  guint n = MIN (rows->len, FIT_SAMPLE), pick;
+  g_autofree Sampled *sampled = g_new (Sampled, MAX (n, 1));
+  const char * const *cells;
+
+  *length = 0;
+  if (n == 0)
+    return NULL;
+  for (guint i = 0; i < n; i++)
+    {
+      sampled[i].row = (guint) ((guint64) i * rows->len / n);
+      cells = g_ptr_array_index (rows, sampled[i].row);
+      sampled[i].length = natural_width (doc, t, cells[c], body_flags (t, c));
+      if (i % FIT_WORDS_EVERY == 0)
+        *least = MAX (*least, widest_word (doc, t, cells[c], body_flags (t, c)));
+    }
+  qsort (sampled, n, sizeof (Sampled), compare_sampled);
+  pick = t->columns[c].whole ? n - 1 : MIN (n - 1, (guint) (n * FIT_QUANTILE));
+  *length = sampled[pick].length;
+  cells = g_ptr_array_index (rows, sampled[pick].row);
+  return cell_layout (doc, t, cells[c], body_flags (t, c), *least);
+}
+
+static int
+lines_at (PangoLayout *layout, double width)
+{
+  if (layout == NULL)
+    return 0;
+  pango_layout_set_width (layout, pango_units_from_double (width - 2 * CELL_PAD_X));
+  return pango_layout_get_line_count (layout);
+}
+
+/* Starting from each column's least width, the width left is handed out
+ * FIT_STEP at a time to the column whose typical cell has the most lines,
+ * as Pango wraps it (a row is as tall as its tallest cell); ties go to the
+ * longest text for its width. */
 static void
-table_measure (McPdfDocument *doc, Table *t, double **widths, double **lefts)
+fit_columns (McPdfDocument *doc, Table *t, GPtrArray *rows)
+{
+  g_autofree double *lengths = g_new (double, t->n_columns);
+  g_autofree int *lines = g_new (int, t->n_columns);
+  g_autofree PangoLayout **typical = g_new0 (PangoLayout *, t->n_columns);
+  double left = doc->content_width;
+
+  for (int c = 0; c < t->n_columns; c++)
+    {
+      t->widths[c] = MAX (t->columns[c].width,
+                          widest_word (doc, t, t->columns[c].title, MC_PDF_TEXT_BOLD | MC_PDF_TEXT_CENTER));
+      typical[c] = typical_cell (doc, t, rows, c, &t->widths[c], &lengths[c]);
+      if (t->columns[c].whole)
+        t->widths[c] = MAX (t->widths[c], lengths[c] + 2 * CELL_PAD_X + 1);
+      lines[c] = lines_at (typical[c], t->widths[c]);
+      left -= t->widths[c];
+    }
+  while (left >= FIT_STEP)
+    {
+      int worst = 0;
+
+      for (int c = 1; c < t->n_columns; c++)
+        if (lines[c] > lines[worst] ||
+            (lines[c] == lines[worst] && lengths[c] / t->widths[c] > lengths[worst] / t->widths[worst]))
+          worst = c;
+      t->widths[worst] += FIT_STEP;
+      lines[worst] = lines_at (typical[worst], t->widths[worst]);
+      left -= FIT_STEP;
+    }
+  t->widths[0] += MAX (left, 0);
+  clear_layouts (typical, t->n_columns);
+}
+
+static void
+table_measure (McPdfDocument *doc, Table *t, GPtrArray *rows, double **widths, double **lefts)
 {
   t->widths = *widths = column_widths (doc, t->columns, t->n_columns);
+  if (t->flags & MC_PDF_TABLE_FIT)
+    fit_columns (doc, t, rows);
   t->lefts = *lefts = g_new (double, t->n_columns);
   for (int i = 0; i < t->n_columns; i++)
     t->lefts[i] = i == 0 ? MC_PDF_MARGIN_LEFT : t->lefts[i - 1] + t->widths[i - 1];
@@ -861,7 +985,7 @@ mc_pdf_document_table_start_height (McPdfDocument     *doc,
 
   g_return_val_if_fail (doc != NULL && columns != NULL && n_columns > 0 && rows != NULL, 0);
 
-  table_measure (doc, &t, &widths, &lefts);
+  table_measure (doc, &t, rows, &widths, &lefts);
   height = header_height (&t);
   if (rows->len > 0)
     {
@@ -887,7 +1011,7 @@ mc_pdf_document_table_full (McPdfDocument     *doc,
 
   g_return_if_fail (doc != NULL && columns != NULL && n_columns > 0 && rows != NULL);
 
-  table_measure (doc, &t, &widths, &lefts);
+  table_measure (doc, &t, rows, &widths, &lefts);
   layouts = g_new0 (PangoLayout *, n_columns);
 
   for (guint r = 0; r < rows->len && !mc_pdf_document_is_cancelled (doc); r++)

@@ -56,11 +56,15 @@ typedef struct {
   const char *subgroup;/* a second heading under the group, over this column
                         * and the next ones with the same one ("Trong đó"), or
                         * NULL: the title then fills both rows */
+  gboolean    whole;   /* MC_PDF_TABLE_FIT: as wide as its widest cell, never
+                        * wrapped (a dossier code broken inside its digits) */
 } McPdfColumn;
 
 typedef enum {
   MC_PDF_TABLE_PLAIN    = 0,
   MC_PDF_TABLE_NUMBERED = 1 << 0,  /* a row "(1) (2) …" under the header, as registers have */
+  MC_PDF_TABLE_FIT      = 1 << 1,  /* widths fitted to the cells' text, measured with Pango; the
+                                    * columns' widths are then their least */
 } McPdfTableFlags;
 
 typedef struct {

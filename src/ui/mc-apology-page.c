@@ -16,6 +16,7 @@
 #include "mc-date-entry.h"
 #include "mc-boxed-item.h"
 #include "mc-calendar-store.h"
+#include "mc-catalog.h"
 #include "mc-empty-state.h"
 #include "mc-dossier-register.h"
 #include "mc-form-set.h"
@@ -35,6 +36,8 @@ struct _McApologyPage
   GPtrArray          *counts;      /* McApologyCount* */
   McDateEntry        *from;
   McDateEntry        *to;
+  GtkDropDown        *field;       /* the register's field: 0 for every field */
+  GtkStringList      *fields;
   GtkColumnView      *view;
   GtkLabel           *count;
   GtkLabel           *flagged_title;
@@ -274,6 +277,7 @@ typedef struct {
   gint64    actor;     /* who takes the register: checked and audited */
   McTime    from;
   McTime    to;
+  char     *field;     /* NULL: every field, a book each */
   gboolean  pdf;
 } RegisterRequest;
 
@@ -281,6 +285,7 @@ static void
 register_request_free (RegisterRequest *request)
 {
   g_free (request->db_path);
+  g_free (request->field);
   g_free (request);
 }
 
@@ -299,7 +304,7 @@ write_register (gconstpointer data, const char *path, const McExportMonitor *mon
     return FALSE;
   mc_db_set_actor (db, request->actor);
   workflow = mc_workflow_new (db, calendar);
-  doc = mc_dossier_register_data_new (workflow, request->from, request->to, error);
+  doc = mc_dossier_register_data_new (workflow, request->from, request->to, request->field, error);
   if (doc == NULL || !mc_export_monitor_check (monitor, error))
     return FALSE;
   return request->pdf ? mc_dossier_register_data_write_pdf_full (doc, path, monitor, error)
@@ -324,6 +329,9 @@ register_request (McApologyPage *self, const char *format, GError **error)
   request->actor = mc_db_get_actor (db);
   request->from = mc_time_from_local (from, 0);
   request->to = mc_time_from_local (to + 1, 0);
+  if (gtk_drop_down_get_selected (self->field) > 0 &&
+      gtk_drop_down_get_selected (self->field) != GTK_INVALID_LIST_POSITION)
+    request->field = g_strdup (gtk_string_list_get_string (self->fields, gtk_drop_down_get_selected (self->field)));
   request->pdf = g_strcmp0 (format, "pdf") == 0;
   return request;
 }
@@ -356,6 +364,7 @@ mc_apology_page_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), MC_TYPE_APOLOGY_PAGE);
   g_clear_object (&self->selection);
   g_clear_object (&self->apologies);
+  g_clear_object (&self->fields);
   g_clear_pointer (&self->counts, g_ptr_array_unref);
   G_OBJECT_CLASS (mc_apology_page_parent_class)->dispose (object);
 }
@@ -371,6 +380,7 @@ mc_apology_page_class_init (McApologyPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, McApologyPage, from);
   gtk_widget_class_bind_template_child (widget_class, McApologyPage, register_button);
   gtk_widget_class_bind_template_child (widget_class, McApologyPage, to);
+  gtk_widget_class_bind_template_child (widget_class, McApologyPage, field);
   gtk_widget_class_bind_template_child (widget_class, McApologyPage, view);
   gtk_widget_class_bind_template_child (widget_class, McApologyPage, count);
   gtk_widget_class_bind_template_child (widget_class, McApologyPage, flagged_title);
@@ -407,6 +417,20 @@ mc_apology_page_init (McApologyPage *self)
   g_signal_connect (self, "map", G_CALLBACK (mc_apology_page_reload), NULL);
 }
 
+/* "Every field" and the catalog's fields, in its order. */
+static void
+load_fields (McApologyPage *self)
+{
+  McCatalog *catalog = mc_application_get_catalog (self->app);
+  g_autoptr(GPtrArray) fields = catalog ? mc_catalog_list_fields (catalog, NULL) : NULL;
+
+  self->fields = gtk_string_list_new (NULL);
+  gtk_string_list_append (self->fields, _("Every field"));
+  for (guint i = 0; fields != NULL && i < fields->len; i++)
+    gtk_string_list_append (self->fields, ((McField *) fields->pdata[i])->name);
+  gtk_drop_down_set_model (self->field, G_LIST_MODEL (self->fields));
+}
+
 McApologyPage *
 mc_apology_page_new (McApplication *app)
 {
@@ -414,6 +438,7 @@ mc_apology_page_new (McApplication *app)
   int year;
 
   self->app = app;
+  load_fields (self);
   mc_date_to_ymd (mc_time_get_date (mc_time_now ()), &year, NULL, NULL);
   mc_apology_page_set_period (self, mc_date_from_ymd (year, 1, 1), mc_date_from_ymd (year, 12, 31));
   return self;
