@@ -67,6 +67,8 @@ static const Row rows[] = {
   { "catalog import", "{DIR}/catalog.csv", "nynnnnnnn" },
   { "catalog export", "-", "nyyyyyyyy" },
   { "catalog list", "\"khai sinh\"", "nyyyyyyyy" },
+  { "catalog receptions", "\"khai sinh\"", "nyyyyyyyy" },
+  { "catalog receive", "1.010814 province", "nynnnnnnn" },
   /* The demo only fills an empty database: the administrator gets that answer. */
   { "demo", "--dossiers 1", "nennnnnnn" },
   { "dossier receive", "--procedure 1.001193 --name \"Lê Văn Bình\" --id-number 038085012346 "

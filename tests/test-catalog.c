@@ -7,6 +7,7 @@
 
 #include "mc-catalog.h"
 #include "mc-csv.h"
+#include "mc-reception.h"
 #include "mc-test-utils.h"
 #include "mc-text.h"
 
@@ -195,6 +196,125 @@ test_save_and_validate (void)
   g_assert_cmpfloat (mc_procedure_get_days (reread), ==, 3);
 }
 
+/* Issue 13 item 17: no built-in procedure is of the district any more, the
+ * former level is kept, and each changed one cites its source. */
+static void
+test_reform_competence (void)
+{
+  g_autoptr(McDb) db = mc_test_db_new ();
+  g_autoptr(McCatalog) catalog = builtin_catalog (db);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListStore) all = mc_catalog_list_procedures (catalog, &error);
+  g_autoptr(McProcedure) ht = mc_catalog_find_procedure (catalog, "2.000528", &error);
+  g_autoptr(McProcedure) nqld = mc_catalog_find_procedure (catalog, "2.001955", &error);
+  guint former_district = 0;
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (all)); i++)
+    {
+      g_autoptr(McProcedure) p = g_list_model_get_item (G_LIST_MODEL (all), i);
+
+      g_assert_cmpint (mc_procedure_get_competence (p), !=, MC_LEVEL_HUYEN);
+      if (mc_procedure_get_level (p) != MC_LEVEL_HUYEN)
+        continue;
+      former_district++;
+      g_assert_nonnull (mc_procedure_get_competence_basis (p));
+    }
+  g_assert_cmpuint (former_district, ==, 67);
+  g_assert_cmpint (mc_procedure_get_level (ht), ==, MC_LEVEL_HUYEN);
+  g_assert_cmpint (mc_procedure_get_competence (ht), ==, MC_LEVEL_XA);
+  g_assert_nonnull (strstr (mc_procedure_get_competence_basis (ht), "120/2025/NĐ-CP"));
+  g_assert_cmpint (mc_procedure_get_competence (nqld), ==, MC_LEVEL_TINH);
+  g_assert_cmpint (mc_db_query_int (db, "SELECT count (*) FROM procedure WHERE competence NOT IN ('tinh', 'xa')",
+                                    NULL), ==, 0);
+}
+
+/* A file of before the reform gets the rule (huyện → xã); a file that says
+ * cấp huyện as the competence is refused and changes nothing; the export
+ * writes both columns and reads back the same. */
+static void
+test_reform_csv (void)
+{
+  g_autoptr(McDb) db = mc_test_db_new ();
+  g_autoptr(McDb) other = mc_test_db_new ();
+  g_autoptr(McCatalog) catalog = builtin_catalog (db);
+  g_autoptr(McCatalog) copy = builtin_catalog (other);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(McProcedure) old = NULL, set = NULL, back = NULL;
+  g_autofree char *exported = NULL;
+  const char *before = "code,name,field,level,mechanism,days,online_level,fee\n"
+                       "9.000010,Thủ tục cũ của huyện,Hộ tịch,huyen,mot_cua,3,none,0\n";
+  const char *district = "code,name,field,level,mechanism,days,online_level,fee,competence\n"
+                         "9.000011,Thủ tục mới,Hộ tịch,xa,mot_cua,3,none,0,xa\n"
+                         "9.000012,Thủ tục sai,Hộ tịch,huyen,mot_cua,3,none,0,huyen\n";
+  const char *province = "code,name,field,level,mechanism,days,online_level,fee,competence,competence_basis\n"
+                         "9.000013,Thủ tục của tỉnh,Hộ tịch,huyen,mot_cua,3,none,0,tinh,\"Nghị định X, Điều 1\"\n";
+  guint n = mc_catalog_count_procedures (catalog);
+
+  g_assert_true (mc_catalog_import_csv (catalog, before, strlen (before), NULL, &error));
+  g_assert_no_error (error);
+  old = mc_catalog_find_procedure (catalog, "9.000010", &error);
+  g_assert_cmpint (mc_procedure_get_level (old), ==, MC_LEVEL_HUYEN);
+  g_assert_cmpint (mc_procedure_get_competence (old), ==, MC_LEVEL_XA);
+  g_assert_false (mc_catalog_import_csv (catalog, district, strlen (district), NULL, &error));
+  g_assert_error (error, MC_CATALOG_ERROR, MC_CATALOG_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "3:"));
+  g_clear_error (&error);
+  g_assert_cmpuint (mc_catalog_count_procedures (catalog), ==, n + 1);
+  g_assert_true (mc_catalog_import_csv (catalog, province, strlen (province), NULL, &error));
+  g_assert_no_error (error);
+  set = mc_catalog_find_procedure (catalog, "9.000013", &error);
+  g_assert_cmpint (mc_procedure_get_competence (set), ==, MC_LEVEL_TINH);
+  g_assert_cmpstr (mc_procedure_get_competence_basis (set), ==, "Nghị định X, Điều 1");
+  exported = mc_catalog_export_csv (catalog, &error);
+  g_assert_nonnull (strstr (exported, ",steps,competence,competence_basis"));
+  g_assert_true (mc_catalog_import_csv (copy, exported, strlen (exported), NULL, &error));
+  g_assert_no_error (error);
+  back = mc_catalog_find_procedure (copy, "9.000013", &error);
+  g_assert_cmpint (mc_procedure_get_competence (back), ==, MC_LEVEL_TINH);
+  g_assert_cmpint (mc_procedure_get_level (back), ==, MC_LEVEL_HUYEN);
+  g_assert_cmpstr (mc_procedure_get_competence_basis (back), ==, "Nghị định X, Điều 1");
+  /* The editor's path refuses it too. */
+  mc_procedure_set_competence (back, MC_LEVEL_HUYEN);
+  g_assert_false (mc_catalog_save_procedure (copy, back, &error));
+  g_assert_error (error, MC_CATALOG_ERROR, MC_CATALOG_ERROR_INVALID);
+}
+
+/* A unit declares what it receives; the declaration is audited, an unknown
+ * code changes nothing, and "default" goes back to the competence. */
+static void
+test_reception (void)
+{
+  g_autoptr(McDb) db = mc_test_db_new ();
+  g_autoptr(McCatalog) catalog = builtin_catalog (db);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(McProcedure) provincial = mc_catalog_find_procedure (catalog, "1.010814", &error);
+  g_autoptr(McProcedure) commune = mc_catalog_find_procedure (catalog, "1.001193", &error);
+  int changes = 0;
+
+  g_assert_no_error (error);
+  g_signal_connect_swapped (catalog, "changed", G_CALLBACK (g_atomic_int_inc), &changes);
+  /* The unit of a fresh database is a commune (xã). */
+  g_assert_cmpint (mc_catalog_effective_reception (catalog, commune, &error), ==, MC_RECEPTION_OWN);
+  g_assert_cmpint (mc_catalog_effective_reception (catalog, provincial, &error), ==, MC_RECEPTION_NONE);
+  g_assert_true (mc_catalog_set_reception (catalog, "1.010814", MC_RECEPTION_PROVINCE, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (mc_catalog_get_reception (catalog, "1.010814", &error), ==, MC_RECEPTION_PROVINCE);
+  g_assert_cmpint (mc_catalog_effective_reception (catalog, provincial, &error), ==, MC_RECEPTION_PROVINCE);
+  g_assert_true (mc_catalog_set_reception (catalog, "1.001193", MC_RECEPTION_NONE, &error));
+  g_assert_cmpint (mc_catalog_effective_reception (catalog, commune, &error), ==, MC_RECEPTION_NONE);
+  g_assert_true (mc_catalog_set_reception (catalog, "1.001193", MC_RECEPTION_DEFAULT, &error));
+  g_assert_cmpint (mc_catalog_effective_reception (catalog, commune, &error), ==, MC_RECEPTION_OWN);
+  g_assert_cmpint (changes, ==, 3);
+  g_assert_cmpint (mc_db_query_int (db, "SELECT count (*) FROM unit_procedure", NULL), ==, 1);
+  g_assert_cmpint (mc_db_query_int (db, "SELECT count (*) FROM audit_log WHERE action LIKE 'unit_procedure.%'",
+                                    NULL), ==, 3);
+  g_assert_false (mc_catalog_set_reception (catalog, "9.999999", MC_RECEPTION_OWN, &error));
+  g_assert_error (error, MC_CATALOG_ERROR, MC_CATALOG_ERROR_NOT_FOUND);
+  g_assert_cmpint (mc_db_query_int (db, "SELECT count (*) FROM unit_procedure", NULL), ==, 1);
+  g_assert_cmpint (changes, ==, 3);
+}
+
 static void
 test_fold (void)
 {
@@ -227,5 +347,8 @@ main (int argc, char **argv)
   g_test_add_func ("/catalog/good-file", test_good_file);
   g_test_add_func ("/catalog/save-and-validate", test_save_and_validate);
   g_test_add_func ("/catalog/fold", test_fold);
+  g_test_add_func ("/catalog/reform-competence", test_reform_competence);
+  g_test_add_func ("/catalog/reform-csv", test_reform_csv);
+  g_test_add_func ("/catalog/reception", test_reception);
   return g_test_run ();
 }

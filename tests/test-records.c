@@ -971,6 +971,65 @@ test_form_numbers (Fixture *f, gconstpointer unused)
   g_assert_cmpstr (sheet->number_line, ==, "Số: ……/PKS-TTPVHCC");
 }
 
+/* Issue 13 item 17: a dossier keeps the names of its day. A dossier of 2024
+ * (received at the counter, and one imported) reprints under the ward's name
+ * and its district of then after the reform renamed the ward and put it
+ * under the province; a dossier received since prints the new names. */
+static void
+test_records_names_of_their_day (Fixture *f, gconstpointer data)
+{
+  static const char csv[] = "code,procedure_code,channel,received_at,due_at,finished_at,returned_at,outcome,"
+                            "applicant_name\nCU-0002,1.001193,truc_tiep,2024-03-05 08:00,2024-03-06 08:00,,,,"
+                            "Phạm Văn Cũ\n";
+  g_autoptr(GError) error = NULL;
+  g_autofree char *old_code = NULL, *new_code = NULL, *path = mc_test_tmp_path ("control-2024.pdf");
+  g_autofree char *text = NULL;
+  g_autoptr(McControlSheetData) old_sheet = NULL, imported_sheet = NULL, new_sheet = NULL;
+  g_autoptr(McDossier) old_dossier = NULL;
+  g_autoptr(McReceiptData) old_receipt = NULL;
+  guint n = 0;
+
+  OK (mc_db_exec (f->db, "INSERT INTO unit (code, name, level, relation) VALUES "
+                         "('000.00.10.H56', 'Ủy ban nhân dân thị xã Bỉm Sơn', 'huyen', 'external'), "
+                         "('000.00.00.H56', 'Ủy ban nhân dân tỉnh Thanh Hóa', 'tinh', 'external');"
+                         "UPDATE unit SET parent_id = (SELECT id FROM unit WHERE code = '000.00.10.H56') "
+                         "WHERE relation = 'self'", E));
+  old_code = receive (f, BIRTH, "Trần Thị Cũ", "2024-03-04 08:00");
+  mc_test_add_staff (f->db, "admin", "Nguyễn Thị Nga", "VP", "quan_tri");
+  mc_db_set_actor (f->db, mc_db_query_int (f->db, "SELECT id FROM staff WHERE username = 'admin'", NULL));
+  OK (mc_dossier_store_import_csv (f->store, csv, strlen (csv), &n, E));
+  mc_db_set_actor (f->db, 0);
+  /* 1/7/2025: the district ends, the ward is renamed and belongs to the province. */
+  OK (mc_db_exec (f->db, "UPDATE unit SET name = 'Ủy ban nhân dân phường Bỉm Sơn', parent_id = "
+                         "(SELECT id FROM unit WHERE code = '000.00.00.H56') WHERE relation = 'self'", E));
+  new_code = receive (f, BIRTH, "Lê Văn Mới", "2026-03-02 08:00");
+
+  old_sheet = mc_control_sheet_data_new (f->wf, old_code, E);
+  g_assert_no_error (error);
+  g_assert_cmpstr (old_sheet->unit.unit_name, ==, "Ủy ban nhân dân phường Phú Sơn");
+  g_assert_cmpstr (old_sheet->unit.parent_unit_name, ==, "Ủy ban nhân dân thị xã Bỉm Sơn");
+  imported_sheet = mc_control_sheet_data_new (f->wf, "CU-0002", E);
+  g_assert_no_error (error);
+  g_assert_cmpstr (imported_sheet->unit.unit_name, ==, "Ủy ban nhân dân phường Phú Sơn");
+  g_assert_cmpstr (imported_sheet->unit.parent_unit_name, ==, "Ủy ban nhân dân thị xã Bỉm Sơn");
+  new_sheet = mc_control_sheet_data_new (f->wf, new_code, E);
+  g_assert_no_error (error);
+  g_assert_cmpstr (new_sheet->unit.unit_name, ==, "Ủy ban nhân dân phường Bỉm Sơn");
+  g_assert_cmpstr (new_sheet->unit.parent_unit_name, ==, "Ủy ban nhân dân tỉnh Thanh Hóa");
+  old_dossier = mc_dossier_store_find (f->store, old_code, E);
+  old_receipt = mc_dossier_receipt_data (f->db, old_dossier, MC_FORM_RECEIPT, E);
+  g_assert_no_error (error);
+  g_assert_cmpstr (old_receipt->unit_name, ==, "Ủy ban nhân dân phường Phú Sơn");
+  g_assert_cmpstr (old_receipt->parent_unit_name, ==, "Ủy ban nhân dân thị xã Bỉm Sơn");
+
+  OK (mc_control_sheet_write_pdf (f->wf, old_code, path, E));
+  text = pdf_text (path, NULL);
+  if (text == NULL)
+    return;
+  mc_test_assert_has (text, "PHƯỜNG PHÚ SƠN");
+  mc_test_assert_lacks (text, "PHƯỜNG BỈM SƠN");
+}
+
 int
 main (int argc, char **argv)
 {
@@ -990,6 +1049,7 @@ main (int argc, char **argv)
   ADD ("/records/register/2018", test_register_2018);
   ADD ("/records/register/fields", test_register_fields);
   ADD ("/records/register/crossing", test_register_crossing);
+  ADD ("/records/names-of-their-day", test_records_names_of_their_day);
   ADD ("/records/invalid", test_invalid);
   ADD ("/records/name-the-clerk", test_records_name_the_clerk);
   ADD ("/records/name-the-importer", test_records_name_the_importer);

@@ -12,6 +12,7 @@
 #include "mc-calendar-store.h"
 #include "mc-catalog.h"
 #include "mc-dossier-store.h"
+#include "mc-reception.h"
 #include "mc-rating.h"
 #include "mc-report.h"
 #include "mc-report-cchc.h"
@@ -118,7 +119,7 @@ static guint
 procedures_of (McDb *db, const char *field, const char *mechanism)
 {
   g_autofree char *sql = g_strdup_printf ("SELECT count (*) FROM procedure p JOIN field f ON f.id = p.field_id "
-                                          "WHERE f.name = '%s' AND p.level = 'xa' AND p.mechanism = '%s' "
+                                          "WHERE f.name = '%s' AND p.competence = 'xa' AND p.mechanism = '%s' "
                                           "AND p.active = 1", field, mechanism);
 
   return (guint) mc_db_query_int (db, sql, NULL);
@@ -176,6 +177,87 @@ test_public (void)
 }
 
 static void
+assert_no_field_without_procedures (const McReportPublic *report)
+{
+  for (guint i = 0; i < report->rows->len; i++)
+    {
+      const McReportPublicRow *row = report->rows->pdata[i];
+
+      if (row->c[MC_PUBLIC_RECEIVED] > 0 && row->c[MC_PUBLIC_ONE_STOP] + row->c[MC_PUBLIC_LINKED] == 0)
+        g_error ("the field “%s” has %u dossiers and 0 procedures", row->field_name, row->c[MC_PUBLIC_RECEIVED]);
+    }
+}
+
+static gboolean
+lists_code (McDb *db, McDate from, McDate to, gint64 field_id, McReportPublicColumn column, const char *code)
+{
+  g_autoptr(GPtrArray) items = mc_report_public_items (db, 0, MC_REPORT_SCOPE_UNIT, from, to, field_id, column, NULL);
+
+  return items != NULL && g_ptr_array_find_with_equal_func (items, code, g_str_equal, NULL);
+}
+
+/* Issue 13 items 15 and 17: (3)–(4) count what the center receives — its
+ * competence since 1/7/2025 (a district procedure gone to the commune), what
+ * it declares (a provincial one received for the province, one not received,
+ * one under liên thông) and any procedure it received a dossier of — so no
+ * field with dossiers shows 0 procedures. */
+static void
+test_public_procedures_received (void)
+{
+  g_autoptr(McDb) db = fixture_db ();
+  g_autoptr(McCatalog) catalog = mc_catalog_new (db);
+  g_autoptr(GError) error = NULL;
+  McDate from = mc_test_date ("2023-12-15"), to = mc_test_date ("2024-03-14");
+  g_autoptr(McReportPublic) before = NULL, after = NULL;
+  const McReportPublicRow *ho_tich, *ho_tich_after, *nguoi_co_cong;
+  gint64 labour;
+
+  /* A dossier of a provincial procedure (nội quy lao động) nobody declared. */
+  g_assert_true (mc_db_exec (db, "UPDATE dossier SET procedure_id = (SELECT id FROM procedure WHERE code = '2.001955') "
+                                 "WHERE code = '" H56 "240305-0081'", &error));
+  before = mc_report_public_compute (db, 0, MC_REPORT_SCOPE_UNIT, from, to, TRUE, &error);
+  g_assert_no_error (error);
+  assert_no_field_without_procedures (before);
+  labour = mc_db_query_int (db, "SELECT id FROM field WHERE name = 'Lao động tiền lương'", NULL);
+  g_assert_true (lists_code (db, from, to, labour, MC_PUBLIC_ONE_STOP, "2.001955"));
+  /* A procedure of the district before 1/7/2025, of the commune since. */
+  ho_tich = public_row (before, "Hộ tịch");
+  g_assert_true (lists_code (db, from, to, ho_tich->field_id, MC_PUBLIC_ONE_STOP, "2.000528"));
+  nguoi_co_cong = public_row (before, "Người có công");
+  g_assert_false (lists_code (db, from, to, nguoi_co_cong->field_id, MC_PUBLIC_LINKED, "1.010814"));
+
+  g_assert_true (mc_catalog_set_reception (catalog, "1.010814", MC_RECEPTION_PROVINCE, &error));
+  g_assert_true (mc_catalog_set_reception (catalog, "2.000528", MC_RECEPTION_NONE, &error));
+  g_assert_true (mc_catalog_set_reception (catalog, "2.000806", MC_RECEPTION_LIEN_THONG, &error));
+  g_assert_no_error (error);
+  after = mc_report_public_compute (db, 0, MC_REPORT_SCOPE_UNIT, from, to, TRUE, &error);
+  g_assert_no_error (error);
+  assert_no_field_without_procedures (after);
+  ho_tich_after = public_row (after, "Hộ tịch");
+  g_assert_cmpuint (ho_tich_after->c[MC_PUBLIC_ONE_STOP], ==, ho_tich->c[MC_PUBLIC_ONE_STOP] - 2);
+  g_assert_cmpuint (ho_tich_after->c[MC_PUBLIC_LINKED], ==, ho_tich->c[MC_PUBLIC_LINKED] + 1);
+  g_assert_false (lists_code (db, from, to, ho_tich->field_id, MC_PUBLIC_ONE_STOP, "2.000528"));
+  g_assert_true (lists_code (db, from, to, ho_tich->field_id, MC_PUBLIC_LINKED, "2.000806"));
+  nguoi_co_cong = public_row (after, "Người có công");
+  g_assert_nonnull (nguoi_co_cong);
+  g_assert_true (lists_code (db, from, to, nguoi_co_cong->field_id, MC_PUBLIC_LINKED, "1.010814"));
+  g_assert_cmpuint (after->total.c[MC_PUBLIC_ONE_STOP] + after->total.c[MC_PUBLIC_LINKED], ==,
+                    before->total.c[MC_PUBLIC_ONE_STOP] + before->total.c[MC_PUBLIC_LINKED]);
+  assert_public_lists (db, after);
+  /* The CCHC appendix's 3.1.3–3.2.3 count by the same declarations. */
+  {
+    g_autoptr(GPtrArray) linked = mc_report_cchc_items (db, 0, from, to, MC_CCHC_LINKED, &error);
+    g_autoptr(GPtrArray) all = mc_report_cchc_items (db, 0, from, to, MC_CCHC_PROCEDURES, &error);
+
+    g_assert_no_error (error);
+    g_assert_true (g_ptr_array_find_with_equal_func (linked, "2.000806", g_str_equal, NULL));
+    g_assert_true (g_ptr_array_find_with_equal_func (linked, "1.010814", g_str_equal, NULL));
+    g_assert_false (g_ptr_array_find_with_equal_func (all, "2.000528", g_str_equal, NULL));
+    g_assert_true (g_ptr_array_find_with_equal_func (all, "2.000522", g_str_equal, NULL));
+  }
+}
+
+static void
 test_cchc (void)
 {
   g_autoptr(McDb) db = fixture_db ();
@@ -200,7 +282,7 @@ test_cchc (void)
   g_assert_cmpuint (v[MC_CCHC_APOLOGIES], ==, 1);
   g_assert_cmpuint (v[MC_CCHC_PROCEDURES], ==, v[MC_CCHC_ONE_STOP] + v[MC_CCHC_LINKED]);
   g_assert_cmpuint (v[MC_CCHC_ONE_STOP], ==,
-                    mc_db_query_int (db, "SELECT count (*) FROM procedure WHERE level = 'xa' AND active = 1 "
+                    mc_db_query_int (db, "SELECT count (*) FROM procedure WHERE competence = 'xa' AND active = 1 "
                                          "AND mechanism = 'mot_cua'", NULL));
   for (int i = 0; i < MC_CCHC_N_ITEMS; i++)
     {
@@ -536,6 +618,7 @@ main (int argc, char *argv[])
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
   g_test_add_func ("/report-tables/public", test_public);
   g_test_add_func ("/report-tables/narrative-signer", test_narrative_signer);
+  g_test_add_func ("/report-tables/public-procedures-received", test_public_procedures_received);
   g_test_add_func ("/report-tables/cchc", test_cchc);
   g_test_add_func ("/report-tables/evaluation", test_evaluation);
   g_test_add_func ("/report-tables/evaluation-total", test_evaluation_total);

@@ -11,6 +11,7 @@
 #include "mc-catalog-page.h"
 #include "mc-preferences-window.h"
 #include "mc-procedure-editor.h"
+#include "mc-reception.h"
 #include "mc-test-ui-utils.h"
 #include "mc-test-utils.h"
 #include "mc-text.h"
@@ -102,6 +103,39 @@ test_editor (void)
   gtk_window_destroy (GTK_WINDOW (editor));
 }
 
+/* Issue 13 item 17 in the editor: the competence since 1/7/2025 and what the
+ * unit receives, chosen in the rows and read back by core and a new editor. */
+static void
+test_editor_reception (void)
+{
+  g_autoptr(GError) error = NULL;
+  McCatalog *catalog = mc_application_get_catalog (app);
+  g_autoptr(McProcedure) p = mc_catalog_find_procedure (catalog, "1.010814", &error);
+  McProcedureEditor *editor = mc_procedure_editor_new (app, p);
+  McProcedureEditor *again = NULL;
+  g_autoptr(McProcedure) saved = NULL;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (adw_combo_row_get_selected (mc_procedure_editor_get_competence_row (editor)), ==, 1);
+  g_assert_cmpuint (adw_combo_row_get_selected (mc_procedure_editor_get_reception_row (editor)), ==,
+                    MC_RECEPTION_DEFAULT);
+  adw_combo_row_set_selected (mc_procedure_editor_get_reception_row (editor), MC_RECEPTION_PROVINCE);
+  g_assert_true (mc_procedure_editor_save (editor, &error));
+  g_assert_no_error (error);
+  gtk_window_destroy (GTK_WINDOW (editor));
+  g_assert_cmpint (mc_catalog_get_reception (catalog, "1.010814", &error), ==, MC_RECEPTION_PROVINCE);
+  saved = mc_catalog_find_procedure (catalog, "1.010814", &error);
+  g_assert_cmpint (mc_procedure_get_competence (saved), ==, MC_LEVEL_TINH);
+  again = mc_procedure_editor_new (app, saved);
+  g_assert_cmpuint (adw_combo_row_get_selected (mc_procedure_editor_get_reception_row (again)), ==,
+                    MC_RECEPTION_PROVINCE);
+  /* Back to the competence: the declaration is removed. */
+  adw_combo_row_set_selected (mc_procedure_editor_get_reception_row (again), MC_RECEPTION_DEFAULT);
+  g_assert_true (mc_procedure_editor_save (again, &error));
+  gtk_window_destroy (GTK_WINDOW (again));
+  g_assert_cmpint (mc_catalog_get_reception (catalog, "1.010814", &error), ==, MC_RECEPTION_DEFAULT);
+}
+
 static void
 test_preferences (void)
 {
@@ -146,6 +180,7 @@ main (int argc, char **argv)
   g_test_add_func ("/ui/catalog-search", test_catalog_search);
   g_test_add_func ("/ui/calendar-page", test_calendar_page);
   g_test_add_func ("/ui/editor", test_editor);
+  g_test_add_func ("/ui/editor-reception", test_editor_reception);
   g_test_add_func ("/ui/preferences", test_preferences);
   g_test_add_func ("/ui/render", test_render);
   status = g_test_run ();

@@ -1,4 +1,4 @@
-/* mc-cli-catalog.c — motcua catalog import|export|list
+/* mc-cli-catalog.c — motcua catalog import|export|list|receive|receptions
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
@@ -7,6 +7,7 @@
 
 #include "mc-catalog.h"
 #include "mc-cli.h"
+#include "mc-reception.h"
 #include "mc-text.h"
 #include "mc-xlsx-catalog.h"
 
@@ -67,6 +68,47 @@ list (McCatalog *catalog, const char *query)
   return 0;
 }
 
+/* What the center receives since 1/7/2025: code, competence, former level,
+ * the reception that applies (declared or by competence), name. */
+static int
+receptions (McCatalog *catalog, const char *query)
+{
+  GError *error = NULL;
+  g_autoptr(GListStore) all = mc_catalog_list_procedures (catalog, &error);
+  g_autofree char *folded = mc_text_fold (query);
+
+  if (error != NULL)
+    return mc_cli_fail (error);
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (all)); i++)
+    {
+      g_autoptr(McProcedure) p = g_list_model_get_item (G_LIST_MODEL (all), i);
+      McReception reception;
+
+      if (!mc_text_matches_folded (mc_procedure_get_search_key (p), folded))
+        continue;
+      reception = mc_catalog_effective_reception (catalog, p, &error);
+      if (error != NULL)
+        return mc_cli_fail (error);
+      g_print ("%s\t%s\t%s\t%s\t%s\n", mc_procedure_get_code (p),
+               mc_level_to_string (mc_procedure_get_competence (p)), mc_level_to_string (mc_procedure_get_level (p)),
+               mc_reception_to_string (reception), mc_procedure_get_name (p));
+    }
+  return 0;
+}
+
+static int
+receive (McCatalog *catalog, const char *code, const char *what)
+{
+  GError *error = NULL;
+  McReception reception;
+
+  if (!mc_reception_from_string (what, &reception))
+    return mc_cli_usage (_("The reception is one of own, province, lien_thong, none or default"));
+  if (!mc_catalog_set_reception (catalog, code, reception, &error))
+    return mc_cli_fail (error);
+  return 0;
+}
+
 int
 mc_cli_catalog (McDb *db, int argc, char **argv)
 {
@@ -79,5 +121,10 @@ mc_cli_catalog (McDb *db, int argc, char **argv)
     return export (catalog, argv[2]);
   if (g_str_equal (sub, "list") && argc <= 3)
     return list (catalog, argc == 3 ? argv[2] : "");
-  return mc_cli_usage (_("Usage: motcua catalog import FILE.csv | export FILE.csv|FILE.xlsx | list [SEARCH]"));
+  if (g_str_equal (sub, "receptions") && argc <= 3)
+    return receptions (catalog, argc == 3 ? argv[2] : "");
+  if (g_str_equal (sub, "receive") && argc == 4)
+    return receive (catalog, argv[2], argv[3]);
+  return mc_cli_usage (_("Usage: motcua catalog import FILE.csv | export FILE.csv|FILE.xlsx | list [SEARCH] | "
+                         "receptions [SEARCH] | receive CODE own|province|lien_thong|none|default"));
 }

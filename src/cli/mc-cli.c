@@ -72,6 +72,8 @@ static const struct {
   { "catalog import", MC_PERMISSION_CONFIGURE },
   { "catalog export", MC_PERMISSION_SIGNED_IN },
   { "catalog list", MC_PERMISSION_SIGNED_IN },
+  { "catalog receptions", MC_PERMISSION_SIGNED_IN },
+  { "catalog receive", MC_PERMISSION_CONFIGURE },
   { "demo", MC_PERMISSION_ADMINISTER },
   { "dossier receive", MC_PERMISSION_RECEIVE },
   { "dossier refuse", MC_PERMISSION_RECEIVE },
@@ -329,6 +331,9 @@ print_help (void)
                      "  liveboard [--monitor N]                  the full-screen public board\n"
                      "  liveboard --render FILE.png --size WxH [--at \"YYYY-MM-DD HH:MM\"]   the board as a picture"));
   g_print ("%s\n", _("  settings list|get KEY|set KEY VALUE|set KEY --file FILE|reset KEY   signers, place, periods (administrator)"));
+  g_print ("%s\n", _("  catalog receptions [SEARCH]              code, competence, former level, reception, name\n"
+                     "  catalog receive CODE own|province|lien_thong|none|default\n"
+                     "                                           what the unit receives since 1/7/2025"));
   g_print ("%s\n", _("  dossier receipt|refuse|transfer|accept|send-back|pause|resume|external|finish|unqualified|withdraw|\n"
                      "          return|apology|control-sheet|stop-notice|register|inbox|apologies …   the life of a dossier\n"
                      "          (motcua dossier COMMAND without its arguments shows them)\n"

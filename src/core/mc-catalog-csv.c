@@ -3,7 +3,10 @@
  *
  * Columns: code,name,field,level,mechanism,days,online_level,fee and, as an
  * extension, documents ("name~originals~copies|…") and steps
- * ("DEPARTMENT~role~days|…"). An import validates every line before it is
+ * ("DEPARTMENT~role~days|…"), and since the reform of 1/7/2025 competence
+ * (tinh or xa; "level" stays the level before it, which may be huyen) with
+ * competence_basis, the legal text it comes from. A file without the
+ * competence column gets the rule of mc_level_after_reform. An import validates every line before it is
  * written, inside one transaction: the first bad line rolls everything back
  * and the error names the line.
  */
@@ -21,11 +24,11 @@
 #include "mc-text.h"
 
 enum { COL_CODE, COL_NAME, COL_FIELD, COL_LEVEL, COL_MECHANISM, COL_DAYS, COL_ONLINE, COL_FEE,
-       COL_DOCUMENTS, COL_STEPS, N_COLS };
+       COL_DOCUMENTS, COL_STEPS, COL_COMPETENCE, COL_BASIS, N_COLS };
 
 static const char *const required_columns[] = { "code", "name", "field", "level", "mechanism",
                                                  "days", "online_level", "fee", NULL };
-static const char *const optional_columns[] = { "documents", "steps", NULL };
+static const char *const optional_columns[] = { "documents", "steps", "competence", "competence_basis", NULL };
 
 static gboolean
 line_error (GError **error, guint line, const char *message)
@@ -125,6 +128,21 @@ column (GPtrArray *row, const int *indexes, int col)
   return i >= 0 && (guint) i < row->len ? row->pdata[i] : "";
 }
 
+/* An empty or missing competence follows the former level (a catalog file
+ * written before the reform); cấp huyện is refused. */
+static gboolean
+competence_from_row (GPtrArray *row, const int *idx, McLevel former, McLevel *competence)
+{
+  g_autofree char *text = g_strstrip (g_strdup (column (row, idx, COL_COMPETENCE)));
+
+  if (*text == '\0')
+    {
+      *competence = mc_level_after_reform (former);
+      return TRUE;
+    }
+  return mc_level_from_string (text, competence) && *competence != MC_LEVEL_HUYEN;
+}
+
 static McProcedure *
 procedure_from_row (McCatalog *self, GPtrArray *row, const int *idx, guint line, GError **error)
 {
@@ -133,7 +151,8 @@ procedure_from_row (McCatalog *self, GPtrArray *row, const int *idx, guint line,
   g_autofree char *name = mc_text_normalize (column (row, idx, COL_NAME));
   g_autofree char *field = mc_text_normalize (column (row, idx, COL_FIELD));
   g_autoptr(GError) local = NULL;
-  McLevel level;
+  g_autofree char *basis = mc_text_normalize (column (row, idx, COL_BASIS));
+  McLevel level, competence;
   McMechanism mechanism;
   McOnlineLevel online;
   double days;
@@ -141,6 +160,8 @@ procedure_from_row (McCatalog *self, GPtrArray *row, const int *idx, guint line,
 
   if (!mc_level_from_string (g_strstrip ((char *) column (row, idx, COL_LEVEL)), &level))
     return line_error (error, line, _("level must be tinh, huyen or xa")), NULL;
+  if (!competence_from_row (row, idx, level, &competence))
+    return line_error (error, line, _("competence must be tinh or xa: the district level ended on 1 July 2025")), NULL;
   if (!mc_mechanism_from_string (g_strstrip ((char *) column (row, idx, COL_MECHANISM)), &mechanism))
     return line_error (error, line, _("mechanism must be mot_cua or lien_thong")), NULL;
   if (!mc_online_level_from_string (g_strstrip ((char *) column (row, idx, COL_ONLINE)), &online))
@@ -153,6 +174,8 @@ procedure_from_row (McCatalog *self, GPtrArray *row, const int *idx, guint line,
   mc_procedure_set_name (p, name);
   mc_procedure_set_field_name (p, field);
   mc_procedure_set_level (p, level);
+  mc_procedure_set_competence (p, competence);
+  mc_procedure_set_competence_basis (p, basis);
   mc_procedure_set_mechanism (p, mechanism);
   mc_procedure_set_days (p, days);
   mc_procedure_set_online_level (p, online);
@@ -293,7 +316,7 @@ mc_catalog_export_csv (McCatalog *self, GError **error)
   g_autoptr(GError) local = NULL;
   GString *out = g_string_new (NULL);
   const char *header[] = { "code", "name", "field", "level", "mechanism", "days", "online_level",
-                           "fee", "documents", "steps" };
+                           "fee", "documents", "steps", "competence", "competence_basis" };
 
   g_return_val_if_fail (MC_IS_CATALOG (self), NULL);
 
@@ -324,6 +347,8 @@ mc_catalog_export_csv (McCatalog *self, GError **error)
       row[COL_FEE] = fee;
       row[COL_DOCUMENTS] = docs;
       row[COL_STEPS] = steps;
+      row[COL_COMPETENCE] = mc_level_to_string (mc_procedure_get_competence (p));
+      row[COL_BASIS] = mc_procedure_get_competence_basis (p) ? mc_procedure_get_competence_basis (p) : "";
       mc_csv_append_row (out, row, N_COLS);
     }
   return g_string_free (out, FALSE);

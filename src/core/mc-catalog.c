@@ -225,13 +225,13 @@ mc_catalog_ensure_department (McCatalog *self, const char *code, const char *nam
 #define PROCEDURE_COLUMNS                                                          \
   "SELECT p.id, p.code, p.name, f.name, p.level, p.mechanism, "                    \
   "CASE p.duration_unit WHEN 'hour' THEN p.duration / 8.0 ELSE p.duration END, "   \
-  "p.online_level, p.fee FROM procedure p JOIN field f ON f.id = p.field_id "
+  "p.online_level, p.fee, p.competence, p.competence_basis FROM procedure p JOIN field f ON f.id = p.field_id "
 
 static McProcedure *
 procedure_from_row (sqlite3_stmt *stmt)
 {
   McProcedure *p = mc_procedure_new ();
-  McLevel level = MC_LEVEL_XA;
+  McLevel level = MC_LEVEL_XA, competence = MC_LEVEL_XA;
   McMechanism mechanism = MC_MECHANISM_MOT_CUA;
   McOnlineLevel online = MC_ONLINE_NONE;
 
@@ -242,7 +242,10 @@ procedure_from_row (sqlite3_stmt *stmt)
   mc_level_from_string ((const char *) sqlite3_column_text (stmt, 4), &level);
   mc_mechanism_from_string ((const char *) sqlite3_column_text (stmt, 5), &mechanism);
   mc_online_level_from_string ((const char *) sqlite3_column_text (stmt, 7), &online);
+  mc_level_from_string ((const char *) sqlite3_column_text (stmt, 9), &competence);
   mc_procedure_set_level (p, level);
+  mc_procedure_set_competence (p, competence);
+  mc_procedure_set_competence_basis (p, (const char *) sqlite3_column_text (stmt, 10));
   mc_procedure_set_mechanism (p, mechanism);
   mc_procedure_set_days (p, sqlite3_column_double (stmt, 6));
   mc_procedure_set_online_level (p, online);
@@ -415,6 +418,8 @@ bind_procedure (sqlite3_stmt *stmt, McProcedure *p, gint64 field_id)
   sqlite3_bind_text (stmt, 8, mc_online_level_to_string (mc_procedure_get_online_level (p)), -1, SQLITE_STATIC);
   sqlite3_bind_int64 (stmt, 9, mc_procedure_get_fee (p));
   sqlite3_bind_int64 (stmt, 10, mc_time_now ());
+  sqlite3_bind_text (stmt, 12, mc_level_to_string (mc_procedure_get_competence (p)), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 13, mc_procedure_get_competence_basis (p), -1, SQLITE_TRANSIENT);
 }
 
 gboolean
@@ -442,9 +447,10 @@ mc_catalog_write_procedure (McCatalog *self, McProcedure *p, gboolean *was_updat
   stmt = mc_db_prepare (self->db, existing > 0
     ? "UPDATE procedure SET code = ?1, name = ?2, name_folded = ?3, field_id = ?4, level = ?5, "
       "mechanism = ?6, duration = ?7, duration_unit = 'day', online_level = ?8, fee = ?9, "
-      "updated_at = ?10, active = 1 WHERE id = ?11"
+      "updated_at = ?10, active = 1, competence = ?12, competence_basis = ?13 WHERE id = ?11"
     : "INSERT INTO procedure (code, name, name_folded, field_id, level, mechanism, duration, "
-      "online_level, fee, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)", error);
+      "online_level, fee, updated_at, competence, competence_basis) "
+      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?12, ?13)", error);
   if (stmt == NULL)
     return FALSE;
   bind_procedure (stmt, p, field_id);

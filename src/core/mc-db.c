@@ -63,6 +63,7 @@ static const char *const migrations[] = {
   "/vn/motcua/Motcua/sql/0008-password-change.sql",
   "/vn/motcua/Motcua/sql/0009-audit-key.sql",
   "/vn/motcua/Motcua/sql/0010-form-number.sql",
+  "/vn/motcua/Motcua/sql/0011-reform.sql",
 };
 
 static gboolean

@@ -139,8 +139,14 @@ setup_units (Demo *d, GError **error)
         return FALSE;
       d->external_units[i] = last_id (d);
     }
-  return insert (d, "UPDATE unit SET parent_id = ? WHERE id = ?", error,
-                 'i', d->external_units[0], 'i', d->unit_id);
+  if (!insert (d, "UPDATE unit SET parent_id = ? WHERE id = ?", error,
+               'i', d->external_units[0], 'i', d->unit_id))
+    return FALSE;
+  /* A ward's center receives the province's procedures too (Nghị định
+   * 118/2025/NĐ-CP): the demo unit declares those of the catalog. */
+  return insert (d, "INSERT INTO unit_procedure (unit_id, procedure_id, reception, updated_at) "
+                    "SELECT ?, id, 'province', ? FROM procedure WHERE competence = 'tinh' AND active", error,
+                 'i', d->unit_id, 'i', d->now);
 }
 
 static gboolean

@@ -258,6 +258,9 @@ first_step (McDossierStore *self, gint64 procedure_id, McTime received, gint64 *
   return *department == 0 || mc_calendar_add_working_days (self->calendar, received, days, due, error);
 }
 
+/* The unit's names of the day are stored with the dossier, so that it
+ * reprints as it was after the unit is renamed (the reform of 1/7/2025
+ * renamed and merged units). */
 static gboolean
 insert_dossier (McDossierStore *self, McDossierData *d, gint64 unit_id, gint64 procedure_id, GError **error)
 {
@@ -265,8 +268,10 @@ insert_dossier (McDossierStore *self, McDossierData *d, gint64 unit_id, gint64 p
       "INSERT INTO dossier (code, unit_id, procedure_id, applicant_kind, applicant_name, applicant_id_number, "
       "applicant_birth_date, applicant_phone, applicant_email, applicant_address, representative, channel, "
       "received_at, counter, due_at, state, current_step, fee, note, current_department_id, step_due_at, "
-      "step_started_at, step_accepted_at, received_by) "
-      "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,'received',1,?,?,?,?,?13,?13,mc_actor ())", error);
+      "step_started_at, step_accepted_at, received_by, unit_name, unit_parent_name) "
+      "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,'received',1,?,?,?,?,?13,?13,mc_actor (),"
+      "(SELECT name FROM unit WHERE id = ?2), "
+      "(SELECT pu.name FROM unit u JOIN unit pu ON pu.id = u.parent_id WHERE u.id = ?2))", error);
   gint64 first_department;
   McTime step_due;
 

@@ -20,6 +20,8 @@ struct _McProcedure
   char          *name;
   char          *field_name;
   McLevel        level;
+  McLevel        competence;
+  char          *competence_basis;
   McMechanism    mechanism;
   double         days;
   McOnlineLevel  online_level;
@@ -91,6 +93,7 @@ mc_procedure_finalize (GObject *object)
   g_free (self->code);
   g_free (self->name);
   g_free (self->field_name);
+  g_free (self->competence_basis);
   g_free (self->search_key);
   g_ptr_array_unref (self->documents);
   g_ptr_array_unref (self->steps);
@@ -170,6 +173,8 @@ mc_procedure_copy (McProcedure *self)
                        "field-name", self->field_name, "days", self->days, NULL);
   copy->id = self->id;
   copy->level = self->level;
+  copy->competence = self->competence;
+  copy->competence_basis = g_strdup (self->competence_basis);
   copy->mechanism = self->mechanism;
   copy->online_level = self->online_level;
   copy->fee = self->fee;
@@ -194,6 +199,17 @@ const char *mc_procedure_get_name (McProcedure *self) { return self->name; }
 const char *mc_procedure_get_field_name (McProcedure *self) { return self->field_name; }
 McLevel mc_procedure_get_level (McProcedure *self) { return self->level; }
 void mc_procedure_set_level (McProcedure *self, McLevel level) { self->level = level; }
+McLevel mc_procedure_get_competence (McProcedure *self) { return self->competence; }
+void mc_procedure_set_competence (McProcedure *self, McLevel competence) { self->competence = competence; }
+const char *mc_procedure_get_competence_basis (McProcedure *self) { return self->competence_basis; }
+
+void
+mc_procedure_set_competence_basis (McProcedure *self, const char *basis)
+{
+  g_free (self->competence_basis);
+  self->competence_basis = basis != NULL && *basis != '\0' ? g_strdup (basis) : NULL;
+}
+
 McMechanism mc_procedure_get_mechanism (McProcedure *self) { return self->mechanism; }
 void mc_procedure_set_mechanism (McProcedure *self, McMechanism m) { self->mechanism = m; }
 double mc_procedure_get_days (McProcedure *self) { return self->days; }
@@ -321,6 +337,9 @@ mc_procedure_validate (McProcedure *self, GError **error)
     return invalid (error, _("The processing time must be more than 0 and at most 1000 working days"));
   if (self->fee < 0)
     return invalid (error, _("The fee must not be negative"));
+  /* Nghị quyết 203/2025/QH15: no district level after 1/7/2025. */
+  if (self->competence == MC_LEVEL_HUYEN)
+    return invalid (error, _("The district level ended on 1 July 2025: the competence is provincial or commune level"));
   for (guint i = 0; i < self->documents->len; i++)
     {
       McProcedureDocument *d = self->documents->pdata[i];
@@ -369,6 +388,12 @@ from_string (const char *const *ids, guint n, const char *text, int *out)
   }
 
 ENUM_FUNCS (mc_level, McLevel, level_ids, level_labels)
+
+McLevel
+mc_level_after_reform (McLevel former)
+{
+  return former == MC_LEVEL_TINH ? MC_LEVEL_TINH : MC_LEVEL_XA;
+}
 ENUM_FUNCS (mc_mechanism, McMechanism, mechanism_ids, mechanism_labels)
 ENUM_FUNCS (mc_online_level, McOnlineLevel, online_ids, online_labels)
 ENUM_FUNCS (mc_step_role, McStepRole, role_ids, role_labels)

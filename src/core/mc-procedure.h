@@ -51,6 +51,12 @@ const char    *mc_procedure_get_field_name   (McProcedure *self);
 void           mc_procedure_set_field_name   (McProcedure *self, const char *field_name);
 McLevel        mc_procedure_get_level        (McProcedure *self);
 void           mc_procedure_set_level        (McProcedure *self, McLevel level);
+/* The level of the catalog before 1/7/2025 (kept for history: may be huyện);
+ * the competence since the reform is tỉnh or xã (NĐ 120/2025, 142/2025 …). */
+McLevel        mc_procedure_get_competence   (McProcedure *self);
+void           mc_procedure_set_competence   (McProcedure *self, McLevel competence);
+const char    *mc_procedure_get_competence_basis (McProcedure *self);
+void           mc_procedure_set_competence_basis (McProcedure *self, const char *basis);
 McMechanism    mc_procedure_get_mechanism    (McProcedure *self);
 void           mc_procedure_set_mechanism    (McProcedure *self, McMechanism mechanism);
 /* Legal processing time in working days (hours are stored as days of 8 h). */
@@ -77,6 +83,9 @@ gboolean       mc_procedure_validate         (McProcedure *self, GError **error)
 const char    *mc_level_to_string            (McLevel level);        /* "xa" */
 gboolean       mc_level_from_string          (const char *text, McLevel *level);
 const char    *mc_level_to_label             (McLevel level);        /* "Cấp xã" */
+/* The competence a level had after 1/7/2025 when no source says otherwise:
+ * the district's procedures went to the commune. */
+McLevel        mc_level_after_reform         (McLevel former);
 const char    *mc_mechanism_to_string        (McMechanism mechanism);
 gboolean       mc_mechanism_from_string      (const char *text, McMechanism *mechanism);
 const char    *mc_mechanism_to_label         (McMechanism mechanism);

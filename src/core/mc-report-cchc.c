@@ -21,6 +21,7 @@
 #include "mc-report.h"
 #include "mc-report-cchc.h"
 #include "mc-report-private.h"
+#include "mc-reception.h"
 #include "mc-report-rules.h"
 #include "mc-text.h"
 
@@ -126,6 +127,13 @@ item_condition_as_stored (McDb *db, McCchcItem item, GError **error)
 {
   g_autofree char *ids = NULL;
 
+  /* Liên thông by the procedure's mechanism or the unit's declaration (mc-reception.h). */
+  if (item == MC_CCHC_ONE_STOP || item == MC_CCHC_LINKED)
+    {
+      g_autofree char *linked = mc_reception_sql_linked ("?1");
+
+      return item == MC_CCHC_LINKED ? g_steal_pointer (&linked) : g_strconcat ("NOT ", linked, NULL);
+    }
   if (item != MC_CCHC_ON_TIME_LAND && item != MC_CCHC_ON_TIME_CONSTRUCTION)
     return g_strdup (items[item].condition);
   ids = fields_named (db, item == MC_CCHC_ON_TIME_LAND ? "dat dai" : "xay dung", error);
@@ -152,9 +160,6 @@ item_condition (McDb *db, McCchcItem item, GError **error)
   return g_string_free (s, FALSE);
 }
 
-/* The procedures at the unit's level (all when it is not tỉnh, huyện, xã). */
-#define PROCEDURE_SCOPE "p.active = 1 AND (p.level = (SELECT level FROM unit WHERE id = ?1) OR " \
-                        "(SELECT level FROM unit WHERE id = ?1) NOT IN ('tinh', 'huyen', 'xa'))"
 
 static char *
 item_sql (McDb *db, McCchcItem item, gboolean count, GError **error)
@@ -163,9 +168,15 @@ item_sql (McDb *db, McCchcItem item, gboolean count, GError **error)
 
   if (condition == NULL)
     return NULL;
+  /* The procedures the unit receives since 1/7/2025 (its competence and its
+   * declarations, mc-reception.h), not only those of its level. */
   if (mc_report_cchc_item_is_procedures (item))
-    return g_strdup_printf ("SELECT %s FROM procedure p WHERE " PROCEDURE_SCOPE " AND %s AND ?2 = ?2 AND ?3 = ?3 %s",
-                            count ? "count (*)" : "p.code", condition, count ? "" : "ORDER BY p.code");
+    {
+      g_autofree char *received = mc_reception_sql_received ("?1");
+
+      return g_strdup_printf ("SELECT %s FROM procedure p WHERE %s AND %s AND ?2 = ?2 AND ?3 = ?3 %s",
+                              count ? "count (*)" : "p.code", received, condition, count ? "" : "ORDER BY p.code");
+    }
   return g_strdup_printf ("SELECT %s FROM dossier d JOIN procedure p ON p.id = d.procedure_id "
                           "WHERE d.unit_id = ?1 AND %s %s", count ? "count (*)" : "d.code", condition,
                           count ? "" : "ORDER BY d.received_at, d.id");

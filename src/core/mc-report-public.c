@@ -8,14 +8,18 @@
  * one (không đủ điều kiện; a withdrawn dossier — "Trả lại/Xin rút" — is
  * counted with them). Each figure is the count of one predicate on a dossier
  * d and the list behind it selects with the same predicate, so they agree.
- * (3) and (4) count the active procedures of the field by mechanism at the
- * units' level (tỉnh, huyện or xã).
+ * (3) and (4) count the procedures the units receive (mc-reception.h: their
+ * declarations, else their competence since 1/7/2025 — a commune center also
+ * receives provincial procedures under Nghị định 118/2025) and any other
+ * procedure they received a dossier of in the period, so that no field with
+ * dossiers shows 0 procedures; (4) those under liên thông, (3) the others.
  */
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
 
 #include "mc-lateness.h"
+#include "mc-reception.h"
 #include "mc-report.h"
 #include "mc-report-private.h"
 #include "mc-report-public.h"
@@ -128,10 +132,25 @@ find_units (McDb *db, gint64 unit_id, McReportScope scope, McDate from, McDate t
   return TRUE;
 }
 
-/* The procedures at the level of the units (every active one when none of
- * them is a tỉnh, huyện or xã). */
+/* The procedures the units receive, and those they received a dossier of in
+ * the period (?2, ?3 as in RECEIVED). */
 static char *
 procedure_filter (const Units *u)
+{
+  g_autoptr(GArray) all = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autofree char *ids = NULL, *dossier_ids = mc_report_id_list (u->by_dossiers);
+  g_autofree char *received = NULL;
+
+  g_array_append_vals (all, u->by_dossiers->data, u->by_dossiers->len);
+  g_array_append_vals (all, u->by_reports->data, u->by_reports->len);
+  ids = mc_report_id_list (all);
+  received = mc_reception_sql_received (ids);
+  return g_strdup_printf ("(%s OR EXISTS (SELECT 1 FROM dossier d WHERE d.procedure_id = p.id AND "
+                          "d.unit_id IN (%s) AND " RECEIVED "))", received, dossier_ids);
+}
+
+static char *
+linked_filter (const Units *u)
 {
   g_autoptr(GArray) all = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autofree char *ids = NULL;
@@ -139,8 +158,7 @@ procedure_filter (const Units *u)
   g_array_append_vals (all, u->by_dossiers->data, u->by_dossiers->len);
   g_array_append_vals (all, u->by_reports->data, u->by_reports->len);
   ids = mc_report_id_list (all);
-  return g_strdup_printf ("p.active = 1 AND (p.level IN (SELECT level FROM unit WHERE id IN (%s)) OR NOT EXISTS "
-                          "(SELECT 1 FROM unit WHERE id IN (%s) AND level IN ('tinh', 'huyen', 'xa')))", ids, ids);
+  return mc_reception_sql_linked (ids);
 }
 
 typedef struct {
@@ -176,17 +194,20 @@ load_fields (McDb *db, Rows *r, GError **error)
 }
 
 static gboolean
-count_procedures (McDb *db, const Units *u, Rows *r, GError **error)
+count_procedures (McDb *db, const Units *u, McTime t0, McTime t1, Rows *r, GError **error)
 {
   g_autofree char *filter = procedure_filter (u);
-  g_autofree char *sql = g_strdup_printf ("SELECT p.field_id, total (p.mechanism = 'mot_cua'), "
-                                          "total (p.mechanism = 'lien_thong') FROM procedure p WHERE %s "
-                                          "GROUP BY p.field_id", filter);
+  g_autofree char *linked = linked_filter (u);
+  g_autofree char *sql = g_strdup_printf ("SELECT p.field_id, total (NOT %s), total (%s) FROM procedure p "
+                                          "WHERE %s AND ?1 = ?1 GROUP BY p.field_id", linked, linked, filter);
   sqlite3_stmt *stmt = mc_db_prepare (db, sql, error);
   int rc;
 
   if (stmt == NULL)
     return FALSE;
+  sqlite3_bind_int64 (stmt, 1, 0);
+  sqlite3_bind_int64 (stmt, 2, t0);
+  sqlite3_bind_int64 (stmt, 3, t1);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       McReportPublicRow *row = row_of (r, sqlite3_column_int64 (stmt, 0));
@@ -327,7 +348,7 @@ mc_report_public_compute (McDb *db, gint64 unit_id, McReportScope scope, McDate 
   r.by_field = by_field;
   mc_report_bounds (from, to, &t0, &t1);
   ok = find_units (db, unit_id, scope, from, to, &u, error) && load_fields (db, &r, error) &&
-       count_procedures (db, &u, &r, error) && count_dossiers (db, &u, t0, t1, &r, error) &&
+       count_procedures (db, &u, t0, t1, &r, error) && count_dossiers (db, &u, t0, t1, &r, error) &&
        add_reported (db, &u, from, to, &r, error);
   report->n_units = u.by_dossiers ? u.by_dossiers->len + u.by_reports->len : 0;
   report->n_reported_units = u.by_reports ? u.by_reports->len : 0;
@@ -369,10 +390,11 @@ mc_report_public_items (McDb *db, gint64 unit_id, McReportScope scope, McDate fr
   if (mc_report_public_column_is_procedures (column))
     {
       g_autofree char *filter = procedure_filter (&u);
+      g_autofree char *linked = linked_filter (&u);
 
-      sql = g_strdup_printf ("SELECT p.code FROM procedure p WHERE %s AND p.mechanism = '%s' "
-                             "AND (?1 = 0 OR p.field_id = ?1) AND ?2 = ?2 AND ?3 = ?3 ORDER BY p.code", filter,
-                             column == MC_PUBLIC_ONE_STOP ? "mot_cua" : "lien_thong");
+      sql = g_strdup_printf ("SELECT p.code FROM procedure p WHERE %s AND %s%s "
+                             "AND (?1 = 0 OR p.field_id = ?1) ORDER BY p.code", filter,
+                             column == MC_PUBLIC_ONE_STOP ? "NOT " : "", linked);
     }
   else
     {

@@ -83,3 +83,79 @@ mc_unit_info_clear (McUnitInfo *info)
   g_clear_pointer (&info->name, g_free);
   g_clear_pointer (&info->place_name, g_free);
 }
+
+/* The name and parent the unit had at t: the first name it left after t,
+ * else its current row. */
+static gboolean
+name_at (McDb *db, gint64 unit_id, gint64 t, char **name, gint64 *parent_id, GError **error)
+{
+  sqlite3_stmt *stmt = mc_db_prepare (db, "SELECT name, parent_id FROM (SELECT name, parent_id, until_at "
+                                          "FROM unit_former_name WHERE unit_id = ?1 AND until_at > ?2 "
+                                          "UNION ALL SELECT name, parent_id, NULL FROM unit WHERE id = ?1) "
+                                          "ORDER BY until_at IS NULL, until_at LIMIT 1", error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, unit_id);
+  sqlite3_bind_int64 (stmt, 2, t);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      *name = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+      *parent_id = sqlite3_column_int64 (stmt, 1);
+    }
+  sqlite3_reset (stmt);
+  return rc == SQLITE_ROW || rc == SQLITE_DONE || mc_db_set_error (db, rc, error);
+}
+
+gboolean
+mc_unit_names_at (McDb *db, gint64 unit_id, gint64 t, char **name, char **parent_name, GError **error)
+{
+  gint64 parent_id = 0, grandparent = 0;
+
+  g_return_val_if_fail (MC_IS_DB (db), FALSE);
+
+  *name = NULL;
+  *parent_name = NULL;
+  if (!name_at (db, unit_id, t, name, &parent_id, error))
+    return FALSE;
+  return parent_id == 0 || name_at (db, parent_id, t, parent_name, &grandparent, error);
+}
+
+gboolean
+mc_unit_names_of_dossier (McDb *db, const char *code, char **name, char **parent_name, GError **error)
+{
+  sqlite3_stmt *stmt = mc_db_prepare (db, "SELECT unit_id, received_at, unit_name, unit_parent_name "
+                                          "FROM dossier WHERE code = ?", error);
+  gint64 unit_id = 0, received = 0;
+  int rc;
+
+  g_return_val_if_fail (MC_IS_DB (db), FALSE);
+
+  *name = NULL;
+  *parent_name = NULL;
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, code, -1, SQLITE_TRANSIENT);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      unit_id = sqlite3_column_int64 (stmt, 0);
+      received = sqlite3_column_int64 (stmt, 1);
+      *name = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
+      *parent_name = g_strdup ((const char *) sqlite3_column_text (stmt, 3));
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    return mc_db_set_error (db, rc, error);
+  if (rc == SQLITE_DONE)
+    {
+      g_set_error (error, MC_DB_ERROR, MC_DB_ERROR_NOT_FOUND, _("No dossier has the code “%s”"), code);
+      return FALSE;
+    }
+  if (*name != NULL)
+    return TRUE;
+  g_clear_pointer (parent_name, g_free);
+  return mc_unit_names_at (db, unit_id, received, name, parent_name, error);
+}

@@ -199,7 +199,7 @@ mc_apology_form_data_new (McWorkflow *workflow, gint64 apology_id, GError **erro
   data->department_name = g_strdup (record->department_name);
   data->responsible_name = g_strdup (record->responsible_name);
   mc_apology_record_free (record);
-  if (!mc_records_unit_load (mc_workflow_get_db (workflow), &data->unit, error) ||
+  if (!mc_records_unit_load_for_dossier (mc_workflow_get_db (workflow), data->code, &data->unit, error) ||
       !fill_from_dossier (workflow, data, error) || !fill_number (workflow, data, apology_id, error) ||
       !fill_signer (mc_workflow_get_db (workflow), apology_id, data, error))
     return NULL;

@@ -121,7 +121,7 @@ mc_control_sheet_data_new (McWorkflow *workflow, const char *code, GError **erro
   if (data->handling_body == NULL)
     data->handling_body = g_strdup (item->department_name);
   data->coordinating_body = receivers (handovers, "send_external");
-  if (!mc_records_unit_load (mc_workflow_get_db (workflow), &data->unit, error))
+  if (!mc_records_unit_load_for_dossier (mc_workflow_get_db (workflow), data->code, &data->unit, error))
     return NULL;
   /* The sheet starts at reception: the forms of the date received. */
   data->form_set = mc_form_set_for_time (mc_workflow_get_db (workflow), data->received_at);

@@ -7,13 +7,16 @@
 #include "mc-dossier-receipt.h"
 #include "mc-records-private.h"
 
-/* The unit's strings move into the receipt, which frees them itself. */
+/* The unit's strings move into the receipt, which frees them itself. A stored
+ * dossier prints under the names of its day; a refusal (never stored as a
+ * dossier) under today's. */
 static gboolean
-fill_unit (McDb *db, McReceiptData *r, GError **error)
+fill_unit (McDb *db, const McDossierData *d, McReceiptData *r, GError **error)
 {
   McRecordsUnit unit = { NULL, };
 
-  if (!mc_records_unit_load (db, &unit, error))
+  if (d->id > 0 ? !mc_records_unit_load_for_dossier (db, d->code, &unit, error)
+                : !mc_records_unit_load (db, &unit, error))
     return FALSE;
   r->parent_unit_name = unit.parent_unit_name;
   r->unit_name = unit.unit_name;
@@ -59,7 +62,8 @@ mc_dossier_receipt_data (McDb *db, McDossier *dossier, McFormKind kind, GError *
   g_autofree char *detail = g_strdup_printf ("Giấy tiếp nhận %s", d->code ? d->code : "");
 
   /* The form carries the full ID number and phone: audited each time. */
-  if (!mc_accounts_audit_personal_export (db, "export.receipt", d->id, detail, error) || !fill_unit (db, r, error))
+  if (!mc_accounts_audit_personal_export (db, "export.receipt", d->id, detail, error) ||
+      !fill_unit (db, d, r, error))
     return NULL;
   r->code = g_strdup (d->code);
   r->procedure_name = g_strdup (d->procedure_name);

@@ -14,6 +14,7 @@
 #include "mc-export-file.h"
 #include "mc-file-error.h"
 #include "mc-records-private.h"
+#include "mc-unit.h"
 
 static char *
 column_text (sqlite3_stmt *stmt, int column)
@@ -41,6 +42,20 @@ mc_records_unit_load (McDb *db, McRecordsUnit *unit, GError **error)
     }
   sqlite3_reset (stmt);
   unit->office_name = mc_db_get_setting (db, "unit.office_name", "Trung tâm Phục vụ hành chính công");
+  return TRUE;
+}
+
+gboolean
+mc_records_unit_load_for_dossier (McDb *db, const char *code, McRecordsUnit *unit, GError **error)
+{
+  g_autofree char *name = NULL, *parent_name = NULL;
+
+  if (!mc_records_unit_load (db, unit, error) || !mc_unit_names_of_dossier (db, code, &name, &parent_name, error))
+    return FALSE;
+  g_free (unit->unit_name);
+  g_free (unit->parent_unit_name);
+  unit->unit_name = g_steal_pointer (&name);
+  unit->parent_unit_name = g_steal_pointer (&parent_name);
   return TRUE;
 }
 

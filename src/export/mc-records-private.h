@@ -26,6 +26,9 @@ typedef struct {
 } McRecordsUnit;
 
 gboolean    mc_records_unit_load   (McDb *db, McRecordsUnit *unit, GError **error);
+/* The same with the unit's names of the dossier's day (mc_unit_names_of_dossier):
+ * a dossier of 2024 reprints under the names it was received under. */
+gboolean    mc_records_unit_load_for_dossier (McDb *db, const char *code, McRecordsUnit *unit, GError **error);
 void        mc_records_unit_clear  (McRecordsUnit *unit);
 void        mc_records_unit_copy   (McRecordsUnit *dest, const McRecordsUnit *src);
 gboolean    mc_records_check_utf8  (const char * const *texts, guint n_texts, GError **error);

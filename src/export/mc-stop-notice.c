@@ -146,7 +146,7 @@ mc_stop_notice_data_new (McWorkflow *workflow, const char *code, GError **error)
    * with personal data. */
   detail = g_strdup_printf ("Thông báo dừng giải quyết %s", data->code);
   if (!mc_accounts_audit_personal_export (db, "export.stop_notice", 0, detail, error) ||
-      !mc_records_unit_load (db, &data->unit, error))
+      !mc_records_unit_load_for_dossier (db, data->code, &data->unit, error))
     return NULL;
   data->number_line = mc_form_set_number_line (db, MC_FORM_SET_2025, MC_FORM_TYPE_STOP_NOTICE, data->code,
                                                mc_time_get_date (data->stopped_at), error);

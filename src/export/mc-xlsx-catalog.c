@@ -85,7 +85,8 @@ write_procedure (lxw_worksheet *ws, Formats *f, lxw_row_t row, int number, McPro
   worksheet_write_number (ws, row, 0, number, f->center);
   worksheet_write_string (ws, row, 1, mc_procedure_get_code (p), f->center);
   worksheet_write_string (ws, row, 2, mc_procedure_get_name (p), f->cell);
-  worksheet_write_string (ws, row, 3, mc_level_to_label (mc_procedure_get_level (p)), f->center);
+  /* Cấp thực hiện: the competence since the reform of 1/7/2025. */
+  worksheet_write_string (ws, row, 3, mc_level_to_label (mc_procedure_get_competence (p)), f->center);
   worksheet_write_string (ws, row, 4, mc_mechanism_to_label (mc_procedure_get_mechanism (p)), f->center);
   worksheet_write_string (ws, row, 5, days, f->center);
   worksheet_write_string (ws, row, 6, mc_online_level_to_label (mc_procedure_get_online_level (p)), f->center);

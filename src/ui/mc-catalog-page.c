@@ -41,7 +41,8 @@ static char *code_of (McProcedure *p) { return g_strdup (mc_procedure_get_code (
 static char *name_of (McProcedure *p) { return g_strdup (mc_procedure_get_name (p)); }
 static char *field_of (McProcedure *p) { return g_strdup (mc_procedure_get_field_name (p)); }
 static char *days_of (McProcedure *p) { return mc_format_working_days (mc_procedure_get_days (p)); }
-static char *level_of (McProcedure *p) { return g_strdup (mc_level_to_label (mc_procedure_get_level (p))); }
+/* The competence since 1/7/2025; the former level is in the editor. */
+static char *level_of (McProcedure *p) { return g_strdup (mc_level_to_label (mc_procedure_get_competence (p))); }
 static char *mechanism_of (McProcedure *p) { return g_strdup (mc_mechanism_to_label (mc_procedure_get_mechanism (p))); }
 
 static gboolean
@@ -216,7 +217,7 @@ mc_catalog_page_new (McApplication *app)
   add_column (self, _("Procedure"), name_of, TRUE, -1);
   add_column (self, _("Field"), field_of, FALSE, 200);
   add_column (self, _("Legal time"), days_of, FALSE, 150);
-  add_column (self, _("Level"), level_of, FALSE, 100);
+  add_column (self, _("Competence"), level_of, FALSE, 100);
   add_column (self, _("Mechanism"), mechanism_of, FALSE, 160);
   sorted = gtk_sort_list_model_new (G_LIST_MODEL (g_object_ref (self->filtered)),
                                     g_object_ref (gtk_column_view_get_sorter (self->view)));

@@ -13,6 +13,7 @@
 #include "mc-format.h"
 #include "mc-decimal-spin.h"
 #include "mc-procedure-editor.h"
+#include "mc-reception.h"
 #include "mc-session.h"
 #include "mc-window.h"
 
@@ -28,6 +29,10 @@ struct _McProcedureEditor
   AdwEntryRow    *name;
   AdwComboRow    *field;
   AdwComboRow    *level;
+  AdwComboRow    *competence;  /* since 1/7/2025: commune (0) or province (1) */
+  AdwEntryRow    *basis;
+  AdwComboRow    *reception;
+  McReception     declared;    /* as loaded, to write only a change */
   AdwComboRow    *mechanism;
   AdwComboRow    *online;
   GtkSpinButton  *days;
@@ -69,6 +74,8 @@ labels_of (const char *(*label) (int), int n)
 
 static const char *level_label (int i) { return mc_level_to_label ((McLevel) i); }
 static const char *mechanism_label (int i) { return mc_mechanism_to_label ((McMechanism) i); }
+static const char *competence_label (int i) { return mc_level_to_label (i ? MC_LEVEL_TINH : MC_LEVEL_XA); }
+static const char *reception_label (int i) { return mc_reception_to_label ((McReception) i); }
 static const char *online_label (int i) { return mc_online_level_to_label ((McOnlineLevel) i); }
 static const char *role_label (int i) { return mc_step_role_to_label ((McStepRole) i); }
 
@@ -255,6 +262,8 @@ fill_from (McProcedureEditor *self, McProcedure *p)
       adw_combo_row_set_selected (self->field, i);
   gtk_spin_button_set_value (self->days, mc_procedure_get_days (p));
   gtk_spin_button_set_value (self->fee, (double) mc_procedure_get_fee (p));
+  gtk_editable_set_text (GTK_EDITABLE (self->basis),
+                         mc_procedure_get_competence_basis (p) ? mc_procedure_get_competence_basis (p) : "");
   for (guint i = 0; i < docs->len; i++)
     {
       McProcedureDocument *d = docs->pdata[i];
@@ -278,6 +287,8 @@ mc_procedure_editor_collect (McProcedureEditor *self)
   mc_procedure_set_name (p, gtk_editable_get_text (GTK_EDITABLE (self->name)));
   mc_procedure_set_field_name (p, field < self->fields->len ? ((McField *) self->fields->pdata[field])->name : NULL);
   mc_procedure_set_level (p, (McLevel) adw_combo_row_get_selected (self->level));
+  mc_procedure_set_competence (p, adw_combo_row_get_selected (self->competence) ? MC_LEVEL_TINH : MC_LEVEL_XA);
+  mc_procedure_set_competence_basis (p, gtk_editable_get_text (GTK_EDITABLE (self->basis)));
   mc_procedure_set_mechanism (p, (McMechanism) adw_combo_row_get_selected (self->mechanism));
   mc_procedure_set_online_level (p, (McOnlineLevel) adw_combo_row_get_selected (self->online));
   mc_procedure_set_days (p, gtk_spin_button_get_value (self->days));
@@ -299,10 +310,36 @@ mc_procedure_editor_collect (McProcedureEditor *self)
   return p;
 }
 
+/* The procedure, then what the unit declares for it when that changed: both
+ * are the administrator's, so the second is refused only if the first was. */
 gboolean
 mc_procedure_editor_save (McProcedureEditor *self, GError **error)
 {
-  return mc_catalog_save_procedure (mc_application_get_catalog (self->app), mc_procedure_editor_collect (self), error);
+  McCatalog *catalog = mc_application_get_catalog (self->app);
+  McProcedure *p = mc_procedure_editor_collect (self);
+  McReception reception = (McReception) adw_combo_row_get_selected (self->reception);
+
+  if (!mc_catalog_save_procedure (catalog, p, error))
+    return FALSE;
+  if (reception != self->declared &&
+      !mc_catalog_set_reception (catalog, mc_procedure_get_code (p), reception, error))
+    return FALSE;
+  self->declared = reception;
+  return TRUE;
+}
+
+AdwComboRow *
+mc_procedure_editor_get_competence_row (McProcedureEditor *self)
+{
+  g_return_val_if_fail (MC_IS_PROCEDURE_EDITOR (self), NULL);
+  return self->competence;
+}
+
+AdwComboRow *
+mc_procedure_editor_get_reception_row (McProcedureEditor *self)
+{
+  g_return_val_if_fail (MC_IS_PROCEDURE_EDITOR (self), NULL);
+  return self->reception;
 }
 
 static void
@@ -389,8 +426,6 @@ build_general (McProcedureEditor *self, AdwPreferencesPage *page)
   self->name = entry_row (g, _("Name"));
   self->field = combo_row (_("Field"), fields, 0);
   adw_preferences_group_add (g, GTK_WIDGET (self->field));
-  self->level = combo_row (_("Level"), labels_of (level_label, 3), mc_procedure_get_level (self->procedure));
-  adw_preferences_group_add (g, GTK_WIDGET (self->level));
   self->mechanism = combo_row (_("Mechanism"), labels_of (mechanism_label, 2), mc_procedure_get_mechanism (self->procedure));
   adw_preferences_group_add (g, GTK_WIDGET (self->mechanism));
   self->days = spin_row (g, _("Legal processing time (working days)"), spin (0.125, 1000, 0.125, 3, 1));
@@ -398,6 +433,31 @@ build_general (McProcedureEditor *self, AdwPreferencesPage *page)
   self->online = combo_row (_("Online public service"), labels_of (online_label, 3), mc_procedure_get_online_level (self->procedure));
   adw_preferences_group_add (g, GTK_WIDGET (self->online));
   self->fee = spin_row (g, _("Fees and charges (đồng)"), spin (0, 100000000, 1000, 0, 0));
+}
+
+/* The reform of 1/7/2025: the competence since then, the level before it
+ * (history), the source, and what this unit receives (Nghị định 118/2025). */
+static void
+build_competence (McProcedureEditor *self, AdwPreferencesPage *page)
+{
+  AdwPreferencesGroup *g = group (page, _("Competence and reception"));
+  McCatalog *catalog = mc_application_get_catalog (self->app);
+  const char *code = mc_procedure_get_code (self->procedure);
+
+  adw_preferences_group_set_description (g, _("The district level ended on 1 July 2025; a center also receives "
+                                              "procedures of the province’s competence (Decree 118/2025/NĐ-CP)."));
+  self->competence = combo_row (_("Competence since 1 July 2025"), labels_of (competence_label, 2),
+                                mc_procedure_get_competence (self->procedure) == MC_LEVEL_TINH);
+  adw_preferences_group_add (g, GTK_WIDGET (self->competence));
+  self->basis = entry_row (g, _("Legal basis of the competence"));
+  self->level = combo_row (_("Level before 1 July 2025"), labels_of (level_label, 3),
+                           mc_procedure_get_level (self->procedure));
+  adw_preferences_group_add (g, GTK_WIDGET (self->level));
+  self->declared = code != NULL && *code != '\0' ? mc_catalog_get_reception (catalog, code, NULL)
+                                                 : MC_RECEPTION_DEFAULT;
+  self->reception = combo_row (_("Received at this unit"), labels_of (reception_label, MC_N_RECEPTIONS),
+                               self->declared);
+  adw_preferences_group_add (g, GTK_WIDGET (self->reception));
 }
 
 static void
@@ -425,6 +485,7 @@ build (McProcedureEditor *self)
   gtk_widget_set_visible (GTK_WIDGET (self->error), FALSE);
   gtk_box_append (GTK_BOX (toolbar), GTK_WIDGET (self->error));
   build_general (self, page);
+  build_competence (self, page);
   self->documents = list_group (self, page, _("Required documents"), _("_Add document"), G_CALLBACK (add_document_cb));
   self->steps = list_group (self, page, _("Internal process"), _("_Add step"), G_CALLBACK (add_step_cb));
   self->total = GTK_LABEL (gtk_label_new (NULL));

@@ -17,5 +17,8 @@ McProcedureEditor *mc_procedure_editor_new     (McApplication *app, McProcedure 
 McProcedure       *mc_procedure_editor_collect (McProcedureEditor *self);
 gboolean           mc_procedure_editor_save    (McProcedureEditor *self, GError **error);
 gboolean           mc_procedure_editor_is_read_only (McProcedureEditor *self);
+/* The rows of the reform of 1/7/2025, for the tests to choose as a person does. */
+AdwComboRow       *mc_procedure_editor_get_competence_row (McProcedureEditor *self);
+AdwComboRow       *mc_procedure_editor_get_reception_row  (McProcedureEditor *self);
 
 G_END_DECLS
