@@ -273,6 +273,68 @@ test_pagination (void)
   mc_test_assert_has (text, "NGƯỜI TIẾP NHẬN HỒ SƠ");
 }
 
+/* The page size pdfinfo reads ("419.528 x 595.276"), and the rightmost and
+ * lowest ink of any word (pdftotext -bbox): text inside the page's margins. */
+static char *
+page_size (const char *pdf)
+{
+  const char *argv[] = { "pdfinfo", pdf, NULL };
+
+  return mc_test_run_tool (argv);
+}
+
+static void
+word_extents (const char *pdf, double *x_max, double *y_max)
+{
+  const char *argv[] = { "pdftotext", "-bbox", pdf, "-", NULL };
+  g_autofree char *html = mc_test_run_tool (argv);
+
+  *x_max = *y_max = 0;
+  for (const char *p = strstr (html, "xMax=\""); p != NULL; p = strstr (p + 1, "xMax=\""))
+    {
+      *x_max = MAX (*x_max, g_ascii_strtod (p + 6, NULL));
+      *y_max = MAX (*y_max, g_ascii_strtod (strstr (p, "yMax=\"") + 6, NULL));
+    }
+}
+
+/* TT 01/2018 prints Mẫu 01 on A5: the receipt of 2024 on one A5 page,
+ * nothing past its margins; A4 when the unit chooses it; the 2025 forms on
+ * A4 unless the unit chooses A5. */
+static void
+test_paper_a5 (void)
+{
+  g_autoptr(McReceiptData) data = make_data ("2024-03-14 09:30", "2024-03-21 09:30");
+  g_autoptr(McReceiptData) later = make_data ("2026-03-14 09:30", "2026-03-21 09:30");
+  g_autofree char *a5 = mc_test_tmp_path ("receipt-a5.pdf");
+  g_autofree char *a4 = mc_test_tmp_path ("receipt-a4.pdf");
+  g_autoptr(GError) error = NULL;
+  double x_max, y_max;
+
+  g_assert_true (mc_receipt_is_a5 (data));
+  g_assert_false (mc_receipt_is_a5 (later));
+  g_assert_cmpint (mc_receipt_get_n_pages (MC_FORM_RECEIPT, data, 1, 1), ==, 1);
+  g_assert_true (mc_receipt_write_pdf (MC_FORM_RECEIPT, data, a5, &error));
+  g_assert_no_error (error);
+  data->a5 = 0;
+  g_assert_true (mc_receipt_write_pdf (MC_FORM_RECEIPT, data, a4, &error));
+  g_assert_no_error (error);
+  if (!mc_test_have_program ("pdfinfo") || !mc_test_have_program ("pdftotext"))
+    {
+      g_test_skip ("poppler-utils is not installed");
+      return;
+    }
+  {
+    g_autofree char *info_a5 = page_size (a5);
+    g_autofree char *info_a4 = page_size (a4);
+
+    mc_test_assert_has (info_a5, "419.528 x 595.276 pts");
+    mc_test_assert_has (info_a4, "595.276 x 841.89 pts");
+  }
+  word_extents (a5, &x_max, &y_max);
+  g_assert_cmpfloat (x_max, <=, MC_PDF_A5_WIDTH - MC_PDF_MM (10) + 1);
+  g_assert_cmpfloat (y_max, <=, MC_PDF_A5_HEIGHT - MC_PDF_MM (10) + 1);
+}
+
 static char *
 scan (const char *png)
 {
@@ -430,6 +492,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/receipt/supplement", test_supplement);
   g_test_add_func ("/receipt/refusal", test_refusal);
   g_test_add_func ("/receipt/pagination", test_pagination);
+  g_test_add_func ("/receipt/paper-a5", test_paper_a5);
   g_test_add_func ("/receipt/barcodes-scan", test_barcodes_scan);
   g_test_add_func ("/receipt/bad-code", test_bad_code);
   g_test_add_func ("/receipt/preview-size", test_preview_size);

@@ -338,6 +338,69 @@ test_control_sheet_2018 (Fixture *f, gconstpointer unused)
   mc_test_assert_has (text, "Quá hạn");
 }
 
+static char *
+pdf_info (const char *pdf)
+{
+  const char *argv[] = { "pdfinfo", pdf, NULL };
+
+  return mc_test_run_tool (argv);
+}
+
+/* Rightmost ink of any word (pdftotext -bbox). */
+static double
+words_right (const char *pdf)
+{
+  const char *argv[] = { "pdftotext", "-bbox", pdf, "-", NULL };
+  g_autofree char *html = mc_test_run_tool (argv);
+  double right = 0;
+
+  for (const char *p = strstr (html, "xMax=\""); p != NULL; p = strstr (p + 1, "xMax=\""))
+    right = MAX (right, g_ascii_strtod (p + 6, NULL));
+  return right;
+}
+
+/* TT 01/2018 prints its Mẫu 05 on A5 (forms.paper_2018, default a5): the
+ * control sheet of three hand-overs inside the A5 page's margins; A4 when
+ * the unit says so. The 2025 sheet is
+ * on A4 (forms.paper_2025, no size found in TT 03/2025) or A5 if chosen. */
+static void
+test_control_sheet_paper (Fixture *f, gconstpointer unused)
+{
+  gint64 id = 0;
+  g_autofree char *birth = drive_birth (f, &id);
+  g_autofree char *land = drive_land (f, &id);
+  g_autofree char *a5 = mc_test_tmp_path ("control-a5.pdf");
+  g_autofree char *a4 = mc_test_tmp_path ("control-a4.pdf");
+  g_autofree char *new_a4 = mc_test_tmp_path ("control-2025-a4.pdf");
+  g_autofree char *new_a5 = mc_test_tmp_path ("control-2025-a5.pdf");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(McControlSheetData) data = NULL;
+
+  data = mc_control_sheet_data_new (f->wf, birth, E);
+  g_assert_true (mc_control_sheet_is_a5 (data));
+  /* The head, three hand-overs and the three notes of 2018 take two A5
+   * pages (as they took two A4 pages at the decree's sizes). */
+  g_assert_cmpint (mc_control_sheet_get_n_pages (data, 1, 1), <=, 2);
+  OK (mc_control_sheet_data_write_pdf (data, a5, E));
+  OK (mc_control_sheet_write_pdf (f->wf, land, new_a4, E));
+  OK (mc_db_set_setting (f->db, "forms.paper_2018", "a4", E));
+  OK (mc_db_set_setting (f->db, "forms.paper_2025", "a5", E));
+  OK (mc_control_sheet_write_pdf (f->wf, birth, a4, E));
+  OK (mc_control_sheet_write_pdf (f->wf, land, new_a5, E));
+  if (!mc_test_have_program ("pdfinfo") || !mc_test_have_program ("pdftotext"))
+    return;
+  {
+    g_autofree char *i_a5 = pdf_info (a5), *i_a4 = pdf_info (a4), *n_a4 = pdf_info (new_a4), *n_a5 = pdf_info (new_a5);
+
+    mc_test_assert_has (i_a5, "419.528 x 595.276 pts");
+    mc_test_assert_has (i_a4, "595.276 x 841.89 pts (A4)");
+    mc_test_assert_has (n_a4, "595.276 x 841.89 pts (A4)");
+    mc_test_assert_has (n_a5, "419.528 x 595.276 pts");
+  }
+  g_assert_cmpfloat (words_right (a5), <=, MC_PDF_A5_WIDTH - MC_PDF_MM (10) + 1);
+  g_assert_cmpfloat (words_right (new_a5), <=, MC_PDF_A5_WIDTH - MC_PDF_MM (10) + 1);
+}
+
 static void
 test_control_sheet_missing (Fixture *f, gconstpointer unused)
 {
@@ -1041,6 +1104,7 @@ main (int argc, char **argv)
   ADD ("/records/apology/missing", test_apology_missing);
   ADD ("/records/control-sheet/2025", test_control_sheet_2025);
   ADD ("/records/control-sheet/2018", test_control_sheet_2018);
+  ADD ("/records/control-sheet/paper", test_control_sheet_paper);
   ADD ("/records/control-sheet/missing", test_control_sheet_missing);
   ADD ("/records/stop-notice/2025", test_stop_notice_2025);
   ADD ("/records/stop-notice/refused", test_stop_notice_refused);

@@ -30,6 +30,7 @@
 
 #include "mc-accounts.h"
 #include "mc-backup.h"
+#include "mc-form-paper.h"
 #include "mc-form-set.h"
 #include "mc-format.h"
 #include "mc-report-evaluation.h"
@@ -54,6 +55,12 @@ static gboolean check_template (const char *value, GError **error);
  * powers. "auto" is TM. when the head (Chủ tịch) signs and KT. otherwise,
  * as a commune's People's Committee signs; a unit whose head signs alone
  * chooses "none". */
+static const McSettingChoice paper_choices[] = {
+  { "a5", N_("A5 (148 × 210 mm)") },
+  { "a4", N_("A4 (210 × 297 mm)") },
+  { NULL, NULL }
+};
+
 static const McSettingChoice numbering_choices[] = {
   { "counter", N_("Numbered by the software, per form and year") },
   { "blank", N_("Left blank, written by hand") },
@@ -111,6 +118,8 @@ static const McSettingInfo registry[] = {
   { "report.preparer", G(SIGNER), N_("Person preparing the reports"), N_("Signs as NGƯỜI LẬP BIỂU on the statistical tables"), T(TEXT), "", 0, 0, NULL, NULL },
   { "report.place", G(SIGNER), N_("Place name on documents"), N_("Before the date (Phú Sơn, ngày …); empty: the unit’s place name"), T(TEXT), "", 0, 0, NULL, NULL },
   { MC_FORMS_TT03_FROM_KEY, G(FORMS), N_("Forms of Thông tư 03/2025/TT-VPCP from"), N_("Documents dated from this day use the seven forms of Thông tư 03/2025/TT-VPCP, earlier ones those of Thông tư 01/2018/TT-VPCP (default: 15/9/2025, the circular’s date)"), T(DATE), MC_FORMS_TT03_FROM_DEFAULT, 0, 0, NULL, mc_form_set_check_switch_date },
+  { MC_FORMS_PAPER_2018_KEY, G(FORMS), N_("Paper of the forms of Thông tư 01/2018/TT-VPCP"), N_("Mẫu 01–05 (receipt, requests, refusal, apology, control sheet): the circular prints them on A5; the register stays on A4"), T(CHOICE), MC_FORMS_PAPER_2018_DEFAULT, 0, 0, paper_choices, NULL },
+  { MC_FORMS_PAPER_2025_KEY, G(FORMS), N_("Paper of the forms of Thông tư 03/2025/TT-VPCP"), N_("Mẫu 01–06: no size was found in the circular; A4 as Nghị định 30/2020/NĐ-CP gives every document, A5 as the 2018 forms were; the register stays on A4"), T(CHOICE), MC_FORMS_PAPER_2025_DEFAULT, 0, 0, paper_choices, NULL },
   { MC_FORMS_NUMBERING_KEY, G(FORMS), N_("Numbers of the forms"), N_("The “Số:” line of each form: numbered by the software per form and year, or left blank to write by hand"), T(CHOICE), MC_FORMS_NUMBERING_DEFAULT, 0, 0, numbering_choices, NULL },
   { MC_FORMS_ISSUER_KEY, G(FORMS), N_("Issuer in the form numbers"), N_("After the form’s abbreviation: Số: 05/PBS-TTPVHCC"), T(CHOICE), MC_FORMS_ISSUER_DEFAULT, 0, 0, issuer_choices, NULL },
   { "unit.office_name", G(FORMS), N_("Name of the one-stop office"), N_("Printed on receipts, control sheets and the register"), T(TEXT), "Trung tâm Phục vụ hành chính công", 1, 0, NULL, NULL },

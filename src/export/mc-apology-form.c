@@ -35,6 +35,7 @@
 
 #include "mc-accounts.h"
 #include "mc-apology-form.h"
+#include "mc-form-paper.h"
 #include "mc-dossier-store.h"
 #include "mc-receipt.h"
 #include "mc-settings.h"
@@ -45,6 +46,7 @@ mc_apology_form_data_new_empty (void)
   McApologyFormData *data = g_new0 (McApologyFormData, 1);
 
   data->form_set = -1;
+  data->a5 = -1;
   return data;
 }
 
@@ -101,6 +103,7 @@ fill_number (McWorkflow *workflow, McApologyFormData *data, gint64 apology_id, G
   McTime issued = data->issued_at ? data->issued_at : mc_time_now ();
 
   data->form_set = mc_form_set_for_time (db, data->received_at);
+  data->a5 = mc_form_paper_is_a5 (db, data->form_set, MC_FORM_TYPE_APOLOGY);
   data->number_line = mc_form_set_number_line (db, data->form_set, MC_FORM_TYPE_APOLOGY, subject,
                                                mc_time_get_date (issued), error);
   return data->number_line != NULL;
@@ -212,6 +215,16 @@ mc_apology_form_get_form_set (const McApologyFormData *data)
   if (data->form_set >= 0)
     return (McFormSet) data->form_set;
   return mc_form_set_for_time (NULL, data->received_at);
+}
+
+gboolean
+mc_apology_form_is_a5 (const McApologyFormData *data)
+{
+  g_return_val_if_fail (data != NULL, FALSE);
+
+  if (data->a5 >= 0)
+    return data->a5;
+  return mc_form_paper_is_a5 (NULL, mc_apology_form_get_form_set (data), MC_FORM_TYPE_APOLOGY);
 }
 
 static gboolean
@@ -353,7 +366,7 @@ mc_apology_form_get_n_pages (const McApologyFormData *data, double width, double
 {
   g_return_val_if_fail (data != NULL, 0);
 
-  return mc_records_count_pages ((McRecordsLayOutFunc) lay_out, data, MC_PDF_PAGE_WIDTH, MC_PDF_PAGE_HEIGHT);
+  return mc_records_count_pages ((McRecordsLayOutFunc) lay_out, data, mc_records_page_width (mc_apology_form_is_a5 (data)), mc_records_page_height (mc_apology_form_is_a5 (data)));
 }
 
 void
@@ -363,7 +376,7 @@ mc_apology_form_draw_page (cairo_t *cr, const McApologyFormData *data, int page,
   g_return_if_fail (cr != NULL && data != NULL);
   g_return_if_fail (width > 0 && height > 0);
 
-  mc_records_draw_page (cr, (McRecordsLayOutFunc) lay_out, data, page, MC_PDF_PAGE_WIDTH, MC_PDF_PAGE_HEIGHT, width, height);
+  mc_records_draw_page (cr, (McRecordsLayOutFunc) lay_out, data, page, mc_records_page_width (mc_apology_form_is_a5 (data)), mc_records_page_height (mc_apology_form_is_a5 (data)), width, height);
 }
 
 gboolean
@@ -378,8 +391,8 @@ mc_apology_form_data_write_pdf (const McApologyFormData *data, const char *path,
 
   if (!mc_records_check_utf8 (texts, G_N_ELEMENTS (texts), error))
     return FALSE;
-  return mc_records_write_pdf (path, mc_apology_form_get_title (data), MC_PDF_PAGE_WIDTH,
-                               MC_PDF_PAGE_HEIGHT, (McRecordsLayOutFunc) lay_out, data, NULL, error);
+  return mc_records_write_pdf (path, mc_apology_form_get_title (data), mc_records_page_width (mc_apology_form_is_a5 (data)),
+                               mc_records_page_height (mc_apology_form_is_a5 (data)), (McRecordsLayOutFunc) lay_out, data, NULL, error);
 }
 
 gboolean

@@ -31,6 +31,7 @@ typedef struct {
   char         *department_name;     /* responsible; not printed on the form */
   char         *responsible_name;
   int           form_set;            /* McFormSet; -1: by received_at, default switch date */
+  int           a5;                  /* 1: on A5, 0: on A4, -1: the form set's default paper */
   char         *number_line;         /* "Số: 03/PXL"; NULL: dotted */
   char         *signer_authority;    /* "KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH" (NĐ 30 II.7) */
   char         *signer_name;         /* may be empty: written by hand */
@@ -43,6 +44,8 @@ void               mc_apology_form_data_free     (McApologyFormData *data);
 
 const char *mc_apology_form_get_title  (const McApologyFormData *data);
 McFormSet   mc_apology_form_get_form_set (const McApologyFormData *data);
+/* Printed on A5 (mc_form_paper_is_a5 for its form set), else A4. */
+gboolean    mc_apology_form_is_a5 (const McApologyFormData *data);
 /* width × height is the area to draw in; the A4 page is scaled to fit it. */
 int         mc_apology_form_get_n_pages (const McApologyFormData *data, double width, double height);
 void        mc_apology_form_draw_page   (cairo_t *cr, const McApologyFormData *data, int page,

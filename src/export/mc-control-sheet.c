@@ -25,6 +25,7 @@
 
 #include "mc-accounts.h"
 #include "mc-control-sheet.h"
+#include "mc-form-paper.h"
 #include "mc-receipt.h"
 
 #define TABLE_SIZE   11.0
@@ -45,6 +46,7 @@ mc_control_sheet_data_new_empty (void)
 
   data->handovers = g_ptr_array_new ();
   data->form_set = -1;
+  data->a5 = -1;
   return data;
 }
 
@@ -125,12 +127,23 @@ mc_control_sheet_data_new (McWorkflow *workflow, const char *code, GError **erro
     return NULL;
   /* The sheet starts at reception: the forms of the date received. */
   data->form_set = mc_form_set_for_time (mc_workflow_get_db (workflow), data->received_at);
+  data->a5 = mc_form_paper_is_a5 (mc_workflow_get_db (workflow), data->form_set, MC_FORM_TYPE_CONTROL_SHEET);
   data->number_line = mc_form_set_number_line (mc_workflow_get_db (workflow), data->form_set,
                                                MC_FORM_TYPE_CONTROL_SHEET, data->code,
                                                mc_time_get_date (data->received_at), error);
   if (data->number_line == NULL)
     return NULL;
   return g_steal_pointer (&data);
+}
+
+gboolean
+mc_control_sheet_is_a5 (const McControlSheetData *data)
+{
+  g_return_val_if_fail (data != NULL, FALSE);
+
+  if (data->a5 >= 0)
+    return data->a5;
+  return mc_form_paper_is_a5 (NULL, mc_control_sheet_get_form_set (data), MC_FORM_TYPE_CONTROL_SHEET);
 }
 
 McFormSet
@@ -243,11 +256,17 @@ typedef struct {
 static void
 make_grid (McPdfDocument *doc, Grid *g)
 {
-  g->w[0] = W_BODY;
-  g->w[1] = W_TIME;
-  g->w[2] = W_RESULT;
-  g->w[3] = mc_pdf_document_get_content_width (doc) - W_BODY - W_TIME - W_RESULT;
-  g->x[0] = MC_PDF_MARGIN_LEFT;
+  /* On a narrower page (A5) the A4 widths in proportion, the names'
+   * column taking most of what the notes' (written by hand, if at all)
+   * gives up. */
+  double cw = mc_pdf_document_get_content_width (doc), k = cw / MC_PDF_CONTENT_WIDTH;
+  gboolean narrow = k < 0.9;
+
+  g->w[0] = narrow ? cw * 0.32 : W_BODY;
+  g->w[1] = W_TIME * k;
+  g->w[2] = W_RESULT * k;
+  g->w[3] = mc_pdf_document_get_content_width (doc) - g->w[0] - g->w[1] - g->w[2];
+  g->x[0] = mc_pdf_document_get_margin_left (doc);
   for (int i = 1; i < 4; i++)
     g->x[i] = g->x[i - 1] + g->w[i - 1];
 }
@@ -494,29 +513,30 @@ handover_table (McPdfDocument *doc, const McControlSheetData *data)
     table_head (doc, &g, new_form);
 }
 
+/* 11 pt, the decree's small print, as on the receipt. */
 static void
 notes (McPdfDocument *doc, gboolean new_form)
 {
   mc_pdf_document_space (doc, 8);
-  mc_pdf_document_text (doc, "<b><i>Ghi chú:</i></b>", 12, MC_PDF_TEXT_PLAIN);
+  mc_pdf_document_text (doc, "<b><i>Ghi chú:</i></b>", 11, MC_PDF_TEXT_PLAIN);
   if (new_form)
     {
       mc_pdf_document_text (doc, "- Kết quả giải quyết hồ sơ do bên nhận nhập thông tin/ghi khi nhận "
-                                 "bàn giao hồ sơ.", 12, MC_PDF_TEXT_JUSTIFY);
+                                 "bàn giao hồ sơ.", 11, MC_PDF_TEXT_JUSTIFY);
       mc_pdf_document_text (doc, "- Việc lưu vết được thực hiện tự động theo chức năng của Hệ thống "
                                  "thông tin giải quyết thủ tục hành chính và thể hiện trên mẫu phiếu "
-                                 "điện tử.", 12, MC_PDF_TEXT_JUSTIFY);
+                                 "điện tử.", 11, MC_PDF_TEXT_JUSTIFY);
       return;
     }
   mc_pdf_document_text (doc, "- Trường hợp hồ sơ được chuyển qua dịch vụ bưu chính công ích theo Quyết "
                              "định số 45/2016/QĐ-TTg thì thời gian giao, nhận hồ sơ và việc ký nhận thể "
-                             "hiện trong hóa đơn của cơ quan Bưu chính;", 12, MC_PDF_TEXT_JUSTIFY);
+                             "hiện trong hóa đơn của cơ quan Bưu chính;", 11, MC_PDF_TEXT_JUSTIFY);
   mc_pdf_document_text (doc, "- Kết quả giải quyết hồ sơ do bên nhận nhập thông tin/ghi khi nhận bàn giao "
-                             "hồ sơ;", 12, MC_PDF_TEXT_JUSTIFY);
+                             "hồ sơ;", 11, MC_PDF_TEXT_JUSTIFY);
   mc_pdf_document_text (doc, "- Trường hợp Hệ thống thông tin một cửa điện tử chưa vận hành, người giao và "
                              "người nhận phải ký và ghi rõ họ tên. Khi Hệ thống thông tin một cửa điện tử "
                              "đã vận hành, việc lưu vết được thực hiện tự động và thể hiện trên mẫu phiếu "
-                             "điện tử.", 12, MC_PDF_TEXT_JUSTIFY);
+                             "điện tử.", 11, MC_PDF_TEXT_JUSTIFY);
 }
 
 static void
@@ -534,7 +554,7 @@ mc_control_sheet_get_n_pages (const McControlSheetData *data, double width, doub
 {
   g_return_val_if_fail (data != NULL, 0);
 
-  return mc_records_count_pages ((McRecordsLayOutFunc) lay_out, data, MC_PDF_PAGE_WIDTH, MC_PDF_PAGE_HEIGHT);
+  return mc_records_count_pages ((McRecordsLayOutFunc) lay_out, data, mc_records_page_width (mc_control_sheet_is_a5 (data)), mc_records_page_height (mc_control_sheet_is_a5 (data)));
 }
 
 void
@@ -544,7 +564,7 @@ mc_control_sheet_draw_page (cairo_t *cr, const McControlSheetData *data, int pag
   g_return_if_fail (cr != NULL && data != NULL);
   g_return_if_fail (width > 0 && height > 0);
 
-  mc_records_draw_page (cr, (McRecordsLayOutFunc) lay_out, data, page, MC_PDF_PAGE_WIDTH, MC_PDF_PAGE_HEIGHT, width, height);
+  mc_records_draw_page (cr, (McRecordsLayOutFunc) lay_out, data, page, mc_records_page_width (mc_control_sheet_is_a5 (data)), mc_records_page_height (mc_control_sheet_is_a5 (data)), width, height);
 }
 
 static gboolean
@@ -574,8 +594,8 @@ mc_control_sheet_data_write_pdf (const McControlSheetData *data, const char *pat
 
   if (!check_texts (data, error))
     return FALSE;
-  return mc_records_write_pdf (path, mc_control_sheet_get_title (), MC_PDF_PAGE_WIDTH,
-                               MC_PDF_PAGE_HEIGHT, (McRecordsLayOutFunc) lay_out, data, NULL, error);
+  return mc_records_write_pdf (path, mc_control_sheet_get_title (), mc_records_page_width (mc_control_sheet_is_a5 (data)),
+                               mc_records_page_height (mc_control_sheet_is_a5 (data)), (McRecordsLayOutFunc) lay_out, data, NULL, error);
 }
 
 gboolean

@@ -29,6 +29,7 @@ typedef struct {
   McTime        extended_due_at;    /* the one the apology (Mẫu 04) set, or 0 */
   GPtrArray    *handovers;          /* McHandover*, in order */
   int           form_set;           /* McFormSet; -1: by received_at, default switch date */
+  int           a5;                 /* 1: on A5, 0: on A4, -1: the form set's default paper */
   char         *number_line;        /* "Số: 05/PKS-TTPVHCC"; NULL: dotted */
 } McControlSheetData;
 
@@ -39,6 +40,8 @@ void                mc_control_sheet_data_free      (McControlSheetData *data);
 
 const char *mc_control_sheet_get_title   (void);
 McFormSet   mc_control_sheet_get_form_set (const McControlSheetData *data);
+/* Printed on A5 (mc_form_paper_is_a5 for its form set), else A4. */
+gboolean    mc_control_sheet_is_a5 (const McControlSheetData *data);
 int         mc_control_sheet_get_n_pages (const McControlSheetData *data, double width, double height);
 void        mc_control_sheet_draw_page   (cairo_t *cr, const McControlSheetData *data, int page,
                                           double width, double height);

@@ -5,6 +5,7 @@
 
 #include "mc-accounts.h"
 #include "mc-dossier-receipt.h"
+#include "mc-form-paper.h"
 #include "mc-records-private.h"
 
 /* The unit's strings move into the receipt, which frees them itself. A stored
@@ -49,6 +50,7 @@ fill_number (McDb *db, McReceiptData *r, McFormKind kind, GError **error)
   McTime when = r->received_at != 0 ? r->received_at : mc_time_now ();
 
   r->form_set = mc_form_set_for_time (db, when);
+  r->a5 = mc_form_paper_is_a5 (db, r->form_set, mc_receipt_form_type (kind));
   r->number_line = mc_form_set_number_line (db, r->form_set, mc_receipt_form_type (kind), r->code,
                                             mc_time_get_date (when), error);
   return r->number_line != NULL;

@@ -43,12 +43,19 @@ struct _McPdfDocument {
   double        content_width;
   char         *footnote;      /* small print at the foot of every page */
   double        keep_next;     /* the height the next table's last row or text's last lines keep with them */
+  /* The page's geometry: NĐ 30/2020's on A4, scaled down on A5 (see
+   * set_geometry). */
+  double        margin_top;
+  double        margin_bottom;
+  double        margin_left;
+  double        margin_right;
+  double        scale;         /* of every font size and the room to sign */
 };
 
 static double
 bottom_limit (McPdfDocument *doc)
 {
-  return doc->page_height - MC_PDF_MARGIN_BOTTOM;
+  return doc->page_height - doc->margin_bottom;
 }
 
 /* Layout must not depend on the surface: a hinted screen and an unhinted PDF
@@ -69,21 +76,40 @@ create_context (void)
   return context;
 }
 
+/* NĐ 30/2020 Phụ lục I sets margins and type sizes for A4 only. Thông tư
+ * 01/2018/TT-VPCP prints its Mẫu 01–05 on A5 (trangtinphapluat.com,
+ * notes/legal.md §9) without saying how: a page narrower than A4 portrait
+ * (A5, 148 × 210 mm) gets the decree's margins cut down (top and bottom
+ * 10 mm, left 20 mm, right 10 mm) and every size and gap × 0.8 (13 pt →
+ * 10,4 pt, 12 → 9,6, 14 → 11,2) — our choice, readable at arm's length, fitting a
+ * two-column header in 105 mm. */
+static void
+set_geometry (McPdfDocument *doc, double page_width)
+{
+  gboolean small = page_width < MC_PDF_A4_SHORT - 1;
+
+  doc->margin_top = small ? MC_PDF_MM (10) : MC_PDF_MARGIN_TOP;
+  doc->margin_bottom = small ? MC_PDF_MM (10) : MC_PDF_MARGIN_BOTTOM;
+  doc->margin_left = small ? MC_PDF_MM (20) : MC_PDF_MARGIN_LEFT;
+  doc->margin_right = small ? MC_PDF_MM (10) : MC_PDF_MARGIN_RIGHT;
+  doc->scale = small ? MC_PDF_A5_SCALE : 1.0;
+}
+
 McPdfDocument *
 mc_pdf_document_new_sized (cairo_t *cr, int target_page, double page_width, double page_height)
 {
   McPdfDocument *doc;
 
-  g_return_val_if_fail (page_width > MC_PDF_MARGIN_LEFT + MC_PDF_MARGIN_RIGHT, NULL);
-  g_return_val_if_fail (page_height > MC_PDF_MARGIN_TOP + MC_PDF_MARGIN_BOTTOM, NULL);
+  g_return_val_if_fail (page_width > MC_PDF_MM (40) && page_height > MC_PDF_MM (40), NULL);
 
   doc = g_new0 (McPdfDocument, 1);
   doc->cr = cr != NULL ? cairo_reference (cr) : NULL;
   doc->context = create_context ();
   doc->target_page = target_page;
-  doc->y = MC_PDF_MARGIN_TOP;
+  set_geometry (doc, page_width);
+  doc->y = doc->margin_top;
   doc->page_height = page_height;
-  doc->content_width = page_width - MC_PDF_MARGIN_LEFT - MC_PDF_MARGIN_RIGHT;
+  doc->content_width = page_width - doc->margin_left - doc->margin_right;
   return doc;
 }
 
@@ -112,6 +138,20 @@ McPdfDocument *
 mc_pdf_document_new (cairo_t *cr, int target_page)
 {
   return mc_pdf_document_new_sized (cr, target_page, MC_PDF_PAGE_WIDTH, MC_PDF_PAGE_HEIGHT);
+}
+
+double
+mc_pdf_document_get_margin_left (McPdfDocument *doc)
+{
+  g_return_val_if_fail (doc != NULL, 0);
+  return doc->margin_left;
+}
+
+double
+mc_pdf_document_get_scale (McPdfDocument *doc)
+{
+  g_return_val_if_fail (doc != NULL, 1);
+  return doc->scale;
 }
 
 double
@@ -167,6 +207,7 @@ create_layout (McPdfDocument *doc, const char *markup, double size,
   PangoFontDescription *font = pango_font_description_from_string (MC_PDF_FONT);
 
   g_atomic_int_inc (&layouts_created);
+  size *= doc->scale;
 
   pango_font_description_set_size (font, (int) (size * PANGO_SCALE));
   if (flags & MC_PDF_TEXT_BOLD)
@@ -187,7 +228,7 @@ create_layout (McPdfDocument *doc, const char *markup, double size,
     pango_layout_set_alignment (layout, PANGO_ALIGN_RIGHT);
   pango_layout_set_justify (layout, (flags & MC_PDF_TEXT_JUSTIFY) != 0);
   if (flags & MC_PDF_TEXT_INDENT)
-    pango_layout_set_indent (layout, pango_units_from_double (MC_PDF_MM (10)));
+    pango_layout_set_indent (layout, pango_units_from_double (MC_PDF_MM (10) * doc->scale));
   pango_layout_set_markup (layout, markup, -1);
   return layout;
 }
@@ -245,7 +286,7 @@ draw_page_number (McPdfDocument *doc)
   g_autoptr(PangoLayout) layout = create_layout (doc, number, BODY_SIZE,
                                                  MC_PDF_TEXT_CENTER, doc->content_width);
 
-  show_layout (doc, layout, MC_PDF_MARGIN_LEFT, MC_PDF_MM (10));
+  show_layout (doc, layout, doc->margin_left, doc->margin_top / 2);
 }
 
 static void
@@ -258,7 +299,7 @@ draw_footnote (McPdfDocument *doc)
     return;
   markup = g_markup_escape_text (doc->footnote, -1);
   layout = create_layout (doc, markup, 7, MC_PDF_TEXT_PLAIN, doc->content_width);
-  show_layout (doc, layout, MC_PDF_MARGIN_LEFT, doc->page_height - MC_PDF_MARGIN_BOTTOM / 2);
+  show_layout (doc, layout, doc->margin_left, doc->page_height - doc->margin_bottom / 2);
 }
 
 void
@@ -275,7 +316,7 @@ static void
 new_page (McPdfDocument *doc)
 {
   doc->page++;
-  doc->y = MC_PDF_MARGIN_TOP;
+  doc->y = doc->margin_top;
   /* Drawing every page in one pass: the next page's context replaces the
    * finished one (NULL once cancelled: the rest is only measured). */
   if (doc->page_func != NULL)
@@ -297,7 +338,7 @@ mc_pdf_document_place (McPdfDocument *doc, double height)
 
   /* A block taller than a whole page stays where it is rather than leave an
    * empty page behind; only the flowing text and tables are ever that long. */
-  if (doc->y + height > bottom_limit (doc) && doc->y > MC_PDF_MARGIN_TOP)
+  if (doc->y + height > bottom_limit (doc) && doc->y > doc->margin_top)
     new_page (doc);
   top = doc->y;
   doc->y += height;
@@ -309,9 +350,10 @@ mc_pdf_document_space (McPdfDocument *doc, double points)
 {
   g_return_if_fail (doc != NULL);
 
-  /* Space at the top of a fresh page is wasted: drop it. */
-  if (doc->y > MC_PDF_MARGIN_TOP)
-    doc->y = MIN (doc->y + points, bottom_limit (doc));
+  /* Space at the top of a fresh page is wasted: drop it. On A5 the gaps
+   * shrink with the type. */
+  if (doc->y > doc->margin_top)
+    doc->y = MIN (doc->y + points * doc->scale, bottom_limit (doc));
 }
 
 gboolean
@@ -377,7 +419,7 @@ centred_block (McPdfDocument *doc, const char *markup, double size, McPdfTextFla
 static double
 header_left (McPdfDocument *doc, const char * const *bodies, double width)
 {
-  double cx = MC_PDF_MARGIN_LEFT + width / 2;
+  double cx = doc->margin_left + width / 2;
   double y = doc->y;
   guint n = g_strv_length ((char **) bodies);
 
@@ -448,8 +490,8 @@ mc_pdf_document_header_numbered (McPdfDocument      *doc,
    * longer, and allowed to wrap) gets all the rest. */
   nation = create_layout (doc, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", HEADER_SIZE,
                           MC_PDF_TEXT_BOLD, doc->content_width);
-  right_x = MC_PDF_MARGIN_LEFT + doc->content_width - ink_width (nation) - 12;
-  left_width = right_x - MC_PDF_MARGIN_LEFT;
+  right_x = doc->margin_left + doc->content_width - ink_width (nation) - 12;
+  left_width = right_x - doc->margin_left;
   right_width = doc->content_width - left_width;
   /* Each side drawn once (a MAX () of two calls would draw one twice). */
   left_bottom = header_left (doc, bodies, left_width - 6);
@@ -462,7 +504,8 @@ mc_pdf_document_header_numbered (McPdfDocument      *doc,
       /* Ô 3, NĐ 30/2020 Phụ lục I, mục II.3.c and II.4.c: the number
        * centred under the issuing body, on the line of place and date. */
       line = MAX (line, left_bottom + RULE_GAP + 6);
-      bottom = centred_line (doc, escaped, 0, MC_PDF_MARGIN_LEFT + (left_width - 6) / 2, left_width - 6, line);
+      /* The whole left side (no gap): "Số: ……/PBS-TTPVHCC" keeps to one line on A5. */
+      bottom = centred_line (doc, escaped, 0, doc->margin_left + left_width / 2, left_width, line);
     }
   line = centred_line (doc, dateline, MC_PDF_TEXT_ITALIC, right_x + right_width / 2, right_width, line);
   doc->y = MAX (bottom, line);
@@ -486,10 +529,10 @@ mc_pdf_document_text_with_rule (McPdfDocument *doc, const char *markup, double s
   g_return_if_fail (doc != NULL && markup != NULL);
 
   layout = create_layout (doc, markup, size, flags | MC_PDF_TEXT_CENTER, doc->content_width);
-  cx = MC_PDF_MARGIN_LEFT + doc->content_width / 2;
+  cx = doc->margin_left + doc->content_width / 2;
   rule = ink_width (layout) / 3;
   top = mc_pdf_document_place (doc, layout_height (layout) + RULE_GAP + 1);
-  show_layout (doc, layout, MC_PDF_MARGIN_LEFT, top);
+  show_layout (doc, layout, doc->margin_left, top);
   draw_rule (doc, cx - rule / 2, cx + rule / 2, top + layout_height (layout) + RULE_GAP);
 }
 
@@ -520,8 +563,8 @@ keep_before (McPdfDocument *doc, double height)
   double keep = doc->keep_next;
 
   doc->keep_next = 0;
-  if (keep > 0 && doc->y > MC_PDF_MARGIN_TOP && doc->y + height + keep > bottom_limit (doc) &&
-      MC_PDF_MARGIN_TOP + height + keep <= bottom_limit (doc))
+  if (keep > 0 && doc->y > doc->margin_top && doc->y + height + keep > bottom_limit (doc) &&
+      doc->margin_top + height + keep <= bottom_limit (doc))
     new_page (doc);
 }
 
@@ -590,7 +633,7 @@ mc_pdf_document_text (McPdfDocument  *doc,
       cr = mc_pdf_document_get_cairo (doc);
       if (cr == NULL)
         continue;
-      cairo_move_to (cr, MC_PDF_MARGIN_LEFT + pango_units_to_double (logical.x), top + baseline);
+      cairo_move_to (cr, doc->margin_left + pango_units_to_double (logical.x), top + baseline);
       pango_cairo_show_layout_line (cr, pango_layout_iter_get_line_readonly (iter));
     }
   while (pango_layout_iter_next_line (iter));
@@ -965,7 +1008,7 @@ table_measure (McPdfDocument *doc, Table *t, GPtrArray *rows, double **widths, d
     fit_columns (doc, t, rows);
   t->lefts = *lefts = g_new (double, t->n_columns);
   for (int i = 0; i < t->n_columns; i++)
-    t->lefts[i] = i == 0 ? MC_PDF_MARGIN_LEFT : t->lefts[i - 1] + t->widths[i - 1];
+    t->lefts[i] = i == 0 ? doc->margin_left : t->lefts[i - 1] + t->widths[i - 1];
   measure_header (doc, t);
 }
 
@@ -1038,7 +1081,7 @@ mc_pdf_document_table_full (McPdfDocument     *doc,
         {
           double need = height + (r + 1 == rows->len ? doc->keep_next : 0);
 
-          if (doc->y + header_height (&t) + need > bottom_limit (doc) && doc->y > MC_PDF_MARGIN_TOP)
+          if (doc->y + header_height (&t) + need > bottom_limit (doc) && doc->y > doc->margin_top)
             new_page (doc);
           table_header (doc, &t);
         }
@@ -1076,7 +1119,7 @@ signature_column (McPdfDocument *doc, const McPdfSignature *sig, double x, doubl
 
       y += layout_height (layout);
     }
-  y += SIGN_SPACE;
+  y += SIGN_SPACE * doc->scale * doc->scale;  /* 54 pt on A4, 35 on A5 */
   if (sig->name != NULL && sig->name[0] != '\0')
     {
       g_autofree char *name = g_markup_escape_text (sig->name, -1);
@@ -1122,7 +1165,7 @@ mc_pdf_document_signatures (McPdfDocument        *doc,
   top = mc_pdf_document_place (doc, mc_pdf_document_signatures_height (doc, signatures, n_signatures));
   for (int i = 0; i < n_signatures; i++)
     {
-      double x = MC_PDF_MARGIN_LEFT + (n_signatures == 1 || i == 1 ? half : 0);
+      double x = doc->margin_left + (n_signatures == 1 || i == 1 ? half : 0);
 
       signature_column (doc, &signatures[i], x, half, top);
     }
@@ -1192,9 +1235,9 @@ mc_pdf_document_closing (McPdfDocument *doc,
   mc_pdf_document_space (doc, MC_PDF_CLOSING_SPACE);
   top = mc_pdf_document_place (doc, height);
   if (recipients != NULL)
-    show_layout (doc, c.left, MC_PDF_MARGIN_LEFT, top);
-  show_layout (doc, c.head, MC_PDF_MARGIN_LEFT + half, top);
-  show_layout (doc, c.sign, MC_PDF_MARGIN_LEFT + half, top + layout_height (c.head) + SIGN_ROOM);
+    show_layout (doc, c.left, doc->margin_left, top);
+  show_layout (doc, c.head, doc->margin_left + half, top);
+  show_layout (doc, c.sign, doc->margin_left + half, top + layout_height (c.head) + SIGN_ROOM);
 }
 
 char *

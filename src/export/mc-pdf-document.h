@@ -29,6 +29,13 @@ G_BEGIN_DECLS
 #define MC_PDF_MARGIN_LEFT    MC_PDF_MM (30)
 #define MC_PDF_MARGIN_RIGHT   MC_PDF_MM (15)
 #define MC_PDF_CONTENT_WIDTH  (MC_PDF_PAGE_WIDTH - MC_PDF_MARGIN_LEFT - MC_PDF_MARGIN_RIGHT)
+/* A5 (148 × 210 mm), on which Thông tư 01/2018/TT-VPCP prints its Mẫu
+ * 01–05: a document made on a page this narrow takes smaller margins and
+ * sizes × MC_PDF_A5_SCALE (mc-pdf-document.c, set_geometry). */
+#define MC_PDF_A5_WIDTH     419.528
+#define MC_PDF_A5_HEIGHT    595.276
+#define MC_PDF_A4_SHORT     MC_PDF_PAGE_WIDTH
+#define MC_PDF_A5_SCALE     0.8
 /* A4 turned sideways, for registers with many columns (the margins stay). */
 #define MC_PDF_LANDSCAPE_WIDTH   MC_PDF_PAGE_HEIGHT
 #define MC_PDF_LANDSCAPE_HEIGHT  MC_PDF_PAGE_WIDTH
@@ -96,6 +103,10 @@ McPdfDocument *mc_pdf_document_new_paged    (double                 page_width,
                                              gpointer               user_data,
                                              const McExportMonitor *monitor);
 double         mc_pdf_document_get_content_width (McPdfDocument *doc);
+/* The left margin of this document's page (smaller on A5). */
+double         mc_pdf_document_get_margin_left (McPdfDocument *doc);
+/* What this page's type sizes are multiplied by: 1 on A4, MC_PDF_A5_SCALE on A5. */
+double         mc_pdf_document_get_scale    (McPdfDocument *doc);
 void           mc_pdf_document_free         (McPdfDocument *doc);
 int            mc_pdf_document_get_n_pages  (McPdfDocument *doc);
 /* The cairo context when the block being placed is on the page drawn, else

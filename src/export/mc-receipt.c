@@ -23,6 +23,7 @@
 #include "mc-format.h"
 #include "mc-pdf-document.h"
 #include "mc-receipt.h"
+#include "mc-form-paper.h"
 #include "mc-records-private.h"
 
 /* A dotted blank, as on the legal forms, where the value is not known. */
@@ -58,6 +59,7 @@ mc_receipt_data_new (void)
   data->documents = g_ptr_array_new_with_free_func ((GDestroyNotify) mc_receipt_document_free);
   data->copies_to_print = 2;  /* "được lập thành 2 liên" */
   data->form_set = -1;
+  data->a5 = -1;
   return data;
 }
 
@@ -143,6 +145,29 @@ mc_receipt_get_form_set (const McReceiptData *data)
   if (data->form_set >= 0)
     return (McFormSet) data->form_set;
   return mc_form_set_for_time (NULL, data->received_at);
+}
+
+/* Mẫu 01–03 share their set's paper (mc-form-paper.h). */
+gboolean
+mc_receipt_is_a5 (const McReceiptData *data)
+{
+  g_return_val_if_fail (data != NULL, FALSE);
+
+  if (data->a5 >= 0)
+    return data->a5;
+  return mc_form_paper_is_a5 (NULL, mc_receipt_get_form_set (data), MC_FORM_TYPE_RECEIPT);
+}
+
+static double
+page_width (const McReceiptData *data)
+{
+  return mc_records_page_width (mc_receipt_is_a5 (data));
+}
+
+static double
+page_height (const McReceiptData *data)
+{
+  return mc_records_page_height (mc_receipt_is_a5 (data));
 }
 
 McFormType
@@ -268,17 +293,18 @@ header (McPdfDocument *doc, McFormKind kind, const McReceiptData *data)
 static void
 receipt_codes (McPdfDocument *doc, const McReceiptData *data)
 {
-  const double band = 58, bar_width = 280, bar_height = 40;
+  /* On A5 the codes shrink with the type; a Code 128 of 238 pt still scans. */
+  const double k = mc_pdf_document_get_scale (doc);
+  const double band = 58 * k * k, bar_width = 280 * k, bar_height = 40 * k * k;
+  const double left = mc_pdf_document_get_margin_left (doc), width = mc_pdf_document_get_content_width (doc);
   double top = mc_pdf_document_place (doc, band);
   cairo_t *cr = mc_pdf_document_get_cairo (doc);
 
   if (cr == NULL)
     return;
-  mc_barcode_draw (cr, MC_BARCODE_CODE128, data->code,
-                   MC_PDF_MARGIN_LEFT + (MC_PDF_CONTENT_WIDTH - bar_width) / 2,
+  mc_barcode_draw (cr, MC_BARCODE_CODE128, data->code, left + (width - bar_width) / 2,
                    top + (band - bar_height) / 2, bar_width, bar_height, NULL);
-  mc_barcode_draw (cr, MC_BARCODE_QR, data->code,
-                   MC_PDF_MARGIN_LEFT + MC_PDF_CONTENT_WIDTH - band, top, band, band, NULL);
+  mc_barcode_draw (cr, MC_BARCODE_QR, data->code, left + width - band, top, band, band, NULL);
 }
 
 /* Mẫu 02 and 03 have no code line of their own (03 of 2025 only "nếu có"):
@@ -287,7 +313,8 @@ receipt_codes (McPdfDocument *doc, const McReceiptData *data)
 static void
 small_code (McPdfDocument *doc, const McReceiptData *data)
 {
-  const double bar_width = 240, bar_height = 28;
+  const double k = mc_pdf_document_get_scale (doc);
+  const double bar_width = 240 * k, bar_height = 28 * k;
   g_autofree char *markup = g_markup_escape_text (data->code, -1);
   double top;
   cairo_t *cr;
@@ -297,7 +324,8 @@ small_code (McPdfDocument *doc, const McReceiptData *data)
   cr = mc_pdf_document_get_cairo (doc);
   if (cr != NULL)
     mc_barcode_draw (cr, MC_BARCODE_CODE128, data->code,
-                     MC_PDF_MARGIN_LEFT + (MC_PDF_CONTENT_WIDTH - bar_width) / 2, top,
+                     mc_pdf_document_get_margin_left (doc)
+                     + (mc_pdf_document_get_content_width (doc) - bar_width) / 2, top,
                      bar_width, bar_height, NULL);
   mc_pdf_document_space (doc, 1);
   mc_pdf_document_text (doc, markup, 10, MC_PDF_TEXT_CENTER);
@@ -380,20 +408,22 @@ receipt_times (McPdfDocument *doc, const McReceiptData *data, gboolean new_form)
              : "Vào Sổ theo dõi hồ sơ, Quyển số: " SHORT_BLANK " Số thứ tự: " SHORT_BLANK);
 }
 
+/* 11 pt as the decree's small print (Nơi nhận's list): on A5 the notes
+ * then stay on the page with the signatures. */
 static void
 receipt_note (McPdfDocument *doc)
 {
   mc_pdf_document_space (doc, 6);
-  mc_pdf_document_text (doc, "<b><i>Ghi chú:</i></b>", 12, MC_PDF_TEXT_PLAIN);
+  mc_pdf_document_text (doc, "<b><i>Ghi chú:</i></b>", 11, MC_PDF_TEXT_PLAIN);
   mc_pdf_document_text (doc,
                         "- Giấy tiếp nhận và hẹn trả kết quả được lập thành 2 liên; một liên chuyển "
                         "kèm theo Phiếu kiểm soát quá trình giải quyết hồ sơ và được lưu tại Bộ phận "
                         "tiếp nhận và trả kết quả; một liên giao cho cá nhân, tổ chức nộp hồ sơ;",
-                        12, MC_PDF_TEXT_JUSTIFY);
+                        11, MC_PDF_TEXT_JUSTIFY);
   mc_pdf_document_text (doc,
                         "- Cá nhân, tổ chức có thể đăng ký nhận kết quả tại Bộ phận tiếp nhận và trả "
                         "kết quả hoặc tại nhà (trụ sở tổ chức) qua dịch vụ bưu chính.",
-                        12, MC_PDF_TEXT_JUSTIFY);
+                        11, MC_PDF_TEXT_JUSTIFY);
 }
 
 static void
@@ -555,7 +585,7 @@ mc_receipt_get_n_pages (McFormKind kind, const McReceiptData *data, double width
 
   g_return_val_if_fail (data != NULL, 0);
 
-  doc = mc_pdf_document_new (NULL, -1);
+  doc = mc_pdf_document_new_sized (NULL, -1, page_width (data), page_height (data));
   lay_out (doc, kind, data);
   return mc_pdf_document_get_n_pages (doc);
 }
@@ -573,7 +603,7 @@ mc_receipt_draw_page (cairo_t             *cr,
   g_return_if_fail (cr != NULL && data != NULL);
   g_return_if_fail (width > 0 && height > 0);
 
-  doc = mc_records_begin_page (cr, page, MC_PDF_PAGE_WIDTH, MC_PDF_PAGE_HEIGHT, width, height);
+  doc = mc_records_begin_page (cr, page, page_width (data), page_height (data), width, height);
   lay_out (doc, kind, data);
   mc_records_end_page (cr, doc);
 }
@@ -604,7 +634,7 @@ mc_receipt_write_pdf (McFormKind           kind,
 
   if (!mc_receipt_data_validate (data, error))
     return FALSE;
-  return mc_records_write_pdf (path, mc_receipt_get_title (kind), MC_PDF_PAGE_WIDTH, MC_PDF_PAGE_HEIGHT,
+  return mc_records_write_pdf (path, mc_receipt_get_title (kind), page_width (data), page_height (data),
                                lay_out_form, &form, NULL, error);
 }
 
@@ -632,8 +662,8 @@ mc_receipt_write_png (McFormKind           kind,
                    _("The form has no page %d"), page + 1);
       return FALSE;
     }
-  width = (int) (MC_PDF_PAGE_WIDTH * scale + 0.5);
-  height = (int) (MC_PDF_PAGE_HEIGHT * scale + 0.5);
+  width = (int) (page_width (data) * scale + 0.5);
+  height = (int) (page_height (data) * scale + 0.5);
   surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, width, height);
   cr = cairo_create (surface);
   mc_receipt_draw_page (cr, kind, data, page, width, height);

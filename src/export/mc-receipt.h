@@ -57,6 +57,8 @@ typedef struct {
   /* The form set (McFormSet); -1: decided by received_at with the default
    * switch date (mc_form_set_for_time). Loaders from a database set it. */
   int        form_set;
+  /* 1: printed on A5, 0: on A4, -1: the form set's default (mc_form_paper_is_a5). */
+  int        a5;
   char      *number_line;         /* "Số: 05/PBS-TTPVHCC"; NULL: dotted */
 } McReceiptData;
 
@@ -73,6 +75,8 @@ gboolean       mc_receipt_data_validate (const McReceiptData *data,
                                          GError             **error);
 
 McFormSet   mc_receipt_get_form_set (const McReceiptData *data);
+/* Printed on A5 (mc_form_paper_is_a5 for its form set), else A4. */
+gboolean    mc_receipt_is_a5 (const McReceiptData *data);
 McFormType  mc_receipt_form_type (McFormKind kind);
 const char *mc_receipt_get_title (McFormKind kind);
 

@@ -13,6 +13,11 @@
 
 G_BEGIN_DECLS
 
+/* The portrait page of a form: A5 where the unit prints it so
+ * (mc_form_paper_is_a5), else A4. */
+static inline double mc_records_page_width (gboolean a5) { return a5 ? MC_PDF_A5_WIDTH : MC_PDF_PAGE_WIDTH; }
+static inline double mc_records_page_height (gboolean a5) { return a5 ? MC_PDF_A5_HEIGHT : MC_PDF_PAGE_HEIGHT; }
+
 /* A dotted blank, as on the legal forms, where a value is not known. */
 #define MC_RECORDS_BLANK "…………………"
 

@@ -34,11 +34,26 @@
 #include "mc-accounts.h"
 #include "mc-dossier-store.h"
 #include "mc-stop-notice.h"
+#include "mc-form-paper.h"
 
 McStopNoticeData *
 mc_stop_notice_data_new_empty (void)
 {
-  return g_new0 (McStopNoticeData, 1);
+  McStopNoticeData *data = g_new0 (McStopNoticeData, 1);
+
+  data->a5 = -1;
+  return data;
+}
+
+/* Only under TT 03/2025: its paper setting decides. */
+gboolean
+mc_stop_notice_is_a5 (const McStopNoticeData *data)
+{
+  g_return_val_if_fail (data != NULL, FALSE);
+
+  if (data->a5 >= 0)
+    return data->a5;
+  return mc_form_paper_is_a5 (NULL, MC_FORM_SET_2025, MC_FORM_TYPE_STOP_NOTICE);
 }
 
 void
@@ -148,6 +163,7 @@ mc_stop_notice_data_new (McWorkflow *workflow, const char *code, GError **error)
   if (!mc_accounts_audit_personal_export (db, "export.stop_notice", 0, detail, error) ||
       !mc_records_unit_load_for_dossier (db, data->code, &data->unit, error))
     return NULL;
+  data->a5 = mc_form_paper_is_a5 (db, MC_FORM_SET_2025, MC_FORM_TYPE_STOP_NOTICE);
   data->number_line = mc_form_set_number_line (db, MC_FORM_SET_2025, MC_FORM_TYPE_STOP_NOTICE, data->code,
                                                mc_time_get_date (data->stopped_at), error);
   if (data->number_line == NULL)
@@ -256,7 +272,7 @@ mc_stop_notice_get_n_pages (const McStopNoticeData *data, double width, double h
 {
   g_return_val_if_fail (data != NULL, 0);
 
-  return mc_records_count_pages ((McRecordsLayOutFunc) lay_out, data, MC_PDF_PAGE_WIDTH, MC_PDF_PAGE_HEIGHT);
+  return mc_records_count_pages ((McRecordsLayOutFunc) lay_out, data, mc_records_page_width (mc_stop_notice_is_a5 (data)), mc_records_page_height (mc_stop_notice_is_a5 (data)));
 }
 
 void
@@ -265,7 +281,7 @@ mc_stop_notice_draw_page (cairo_t *cr, const McStopNoticeData *data, int page, d
   g_return_if_fail (cr != NULL && data != NULL);
   g_return_if_fail (width > 0 && height > 0);
 
-  mc_records_draw_page (cr, (McRecordsLayOutFunc) lay_out, data, page, MC_PDF_PAGE_WIDTH, MC_PDF_PAGE_HEIGHT,
+  mc_records_draw_page (cr, (McRecordsLayOutFunc) lay_out, data, page, mc_records_page_width (mc_stop_notice_is_a5 (data)), mc_records_page_height (mc_stop_notice_is_a5 (data)),
                         width, height);
 }
 
@@ -280,7 +296,7 @@ mc_stop_notice_data_write_pdf (const McStopNoticeData *data, const char *path, G
 
   if (!mc_records_check_utf8 (texts, G_N_ELEMENTS (texts), error))
     return FALSE;
-  return mc_records_write_pdf (path, mc_stop_notice_get_title (), MC_PDF_PAGE_WIDTH, MC_PDF_PAGE_HEIGHT,
+  return mc_records_write_pdf (path, mc_stop_notice_get_title (), mc_records_page_width (mc_stop_notice_is_a5 (data)), mc_records_page_height (mc_stop_notice_is_a5 (data)),
                                (McRecordsLayOutFunc) lay_out, data, NULL, error);
 }
 

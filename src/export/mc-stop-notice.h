@@ -29,6 +29,7 @@ typedef struct {
   char         *reason;        /* as the citizen gave it, or NULL */
   char         *notifier_name; /* who recorded the withdrawal */
   char         *number_line;   /* "Số: 01/TBD-TTPVHCC"; NULL: dotted */
+  int           a5;            /* 1: on A5, 0: on A4, -1: the default paper */
 } McStopNoticeData;
 
 /* The notice of a withdrawn dossier. Fails, naming the reason in Vietnamese,
@@ -37,6 +38,8 @@ typedef struct {
  * to export personal data and is audited. */
 McStopNoticeData *mc_stop_notice_data_new       (McWorkflow *workflow, const char *code, GError **error);
 McStopNoticeData *mc_stop_notice_data_new_empty (void);
+/* Printed on A5 (the setting forms.paper_2025), else A4. */
+gboolean          mc_stop_notice_is_a5          (const McStopNoticeData *data);
 void              mc_stop_notice_data_free      (McStopNoticeData *data);
 
 const char *mc_stop_notice_get_title   (void);

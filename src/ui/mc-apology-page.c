@@ -228,9 +228,10 @@ reprint_cb (GtkWidget *widget, const char *action_name, GVariant *parameter)
       toast (self, error->message);
       return;
     }
-  mc_records_print (GTK_WINDOW (gtk_widget_get_root (widget)), record_of (object)->dossier_code, data,
-                    (GDestroyNotify) mc_apology_form_data_free,
-                    (McPrintCountFunc) mc_apology_form_get_n_pages, (McPrintDrawFunc) mc_apology_form_draw_page);
+  mc_records_print_on (GTK_WINDOW (gtk_widget_get_root (widget)), record_of (object)->dossier_code, data,
+                       (GDestroyNotify) mc_apology_form_data_free,
+                       (McPrintCountFunc) mc_apology_form_get_n_pages, (McPrintDrawFunc) mc_apology_form_draw_page,
+                       mc_apology_form_is_a5 (data));
 }
 
 static void

@@ -179,9 +179,10 @@ print_control_sheet_cb (GtkWidget *widget, const char *action_name, GVariant *pa
       gtk_window_present (GTK_WINDOW (dialog));
       return;
     }
-  mc_records_print (GTK_WINDOW (self), mc_dossier_get_code (self->dossier), data,
-                    (GDestroyNotify) mc_control_sheet_data_free,
-                    (McPrintCountFunc) mc_control_sheet_get_n_pages, (McPrintDrawFunc) mc_control_sheet_draw_page);
+  mc_records_print_on (GTK_WINDOW (self), mc_dossier_get_code (self->dossier), data,
+                       (GDestroyNotify) mc_control_sheet_data_free,
+                       (McPrintCountFunc) mc_control_sheet_get_n_pages, (McPrintDrawFunc) mc_control_sheet_draw_page,
+                       mc_control_sheet_is_a5 (data));
 }
 
 static void
@@ -201,9 +202,10 @@ print_stop_notice_cb (GtkWidget *widget, const char *action_name, GVariant *para
       gtk_window_present (GTK_WINDOW (dialog));
       return;
     }
-  mc_records_print (GTK_WINDOW (self), mc_dossier_get_code (self->dossier), data,
-                    (GDestroyNotify) mc_stop_notice_data_free,
-                    (McPrintCountFunc) mc_stop_notice_get_n_pages, (McPrintDrawFunc) mc_stop_notice_draw_page);
+  mc_records_print_on (GTK_WINDOW (self), mc_dossier_get_code (self->dossier), data,
+                       (GDestroyNotify) mc_stop_notice_data_free,
+                       (McPrintCountFunc) mc_stop_notice_get_n_pages, (McPrintDrawFunc) mc_stop_notice_draw_page,
+                       mc_stop_notice_is_a5 (data));
 }
 
 /* A withdrawn dossier under the forms of TT 03/2025 has its Mẫu 05. */

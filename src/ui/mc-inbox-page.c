@@ -493,8 +493,9 @@ print_apology (McInboxPage *self, gint64 apology_id, const char *code)
       toast (self, error->message);
       return;
     }
-  mc_records_print (parent_window (self), code, data, (GDestroyNotify) mc_apology_form_data_free,
-                    (McPrintCountFunc) mc_apology_form_get_n_pages, (McPrintDrawFunc) mc_apology_form_draw_page);
+  mc_records_print_on (parent_window (self), code, data, (GDestroyNotify) mc_apology_form_data_free,
+                       (McPrintCountFunc) mc_apology_form_get_n_pages, (McPrintDrawFunc) mc_apology_form_draw_page,
+                       mc_apology_form_is_a5 (data));
 }
 
 /* Mẫu 05 of TT 03/2025: the applicant who asked to stop is told at once
@@ -514,8 +515,9 @@ print_stop_notice (McInboxPage *self, const char *code)
       toast (self, error->message);
       return;
     }
-  mc_records_print (parent_window (self), code, data, (GDestroyNotify) mc_stop_notice_data_free,
-                    (McPrintCountFunc) mc_stop_notice_get_n_pages, (McPrintDrawFunc) mc_stop_notice_draw_page);
+  mc_records_print_on (parent_window (self), code, data, (GDestroyNotify) mc_stop_notice_data_free,
+                       (McPrintCountFunc) mc_stop_notice_get_n_pages, (McPrintDrawFunc) mc_stop_notice_draw_page,
+                       mc_stop_notice_is_a5 (data));
 }
 
 static void

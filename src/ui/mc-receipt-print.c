@@ -51,8 +51,8 @@ mc_receipt_print_run (GtkWindow *parent, McFormKind kind, McReceiptData *data, g
 
   job->kind = kind;
   job->data = data;
-  return mc_records_print_run (parent, data->code, job, g_free, count_cb, draw_cb,
-                               !ask && prints_directly (parent), error);
+  return mc_records_print_run_on (parent, data->code, job, g_free, count_cb, draw_cb,
+                                  !ask && prints_directly (parent), mc_receipt_is_a5 (data), error);
 }
 
 void

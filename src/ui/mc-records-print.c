@@ -161,9 +161,17 @@ GtkPrintOperationResult
 mc_records_print_run (GtkWindow *parent, const char *job_name, gpointer data, GDestroyNotify free_data,
                       McPrintCountFunc count, McPrintDrawFunc draw, gboolean direct, GError **error)
 {
+  return mc_records_print_run_on (parent, job_name, data, free_data, count, draw, direct, FALSE, error);
+}
+
+GtkPrintOperationResult
+mc_records_print_run_on (GtkWindow *parent, const char *job_name, gpointer data, GDestroyNotify free_data,
+                         McPrintCountFunc count, McPrintDrawFunc draw, gboolean direct, gboolean a5,
+                         GError **error)
+{
   g_autoptr(GtkPrintOperation) op = gtk_print_operation_new ();
   g_autoptr(GtkPageSetup) setup = gtk_page_setup_new ();
-  g_autoptr(GtkPaperSize) a4 = gtk_paper_size_new (GTK_PAPER_NAME_A4);
+  g_autoptr(GtkPaperSize) a4 = gtk_paper_size_new (a5 ? GTK_PAPER_NAME_A5 : GTK_PAPER_NAME_A4);
   GSettings *settings = settings_of (parent);
   g_autoptr(GtkPrintSettings) print = load_settings (settings, job_name);
   GtkPrintOperationAction action = GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG;
@@ -177,6 +185,8 @@ mc_records_print_run (GtkWindow *parent, const char *job_name, gpointer data, GD
   job->count = count;
   job->draw = draw;
   gtk_page_setup_set_paper_size_and_default_margins (setup, a4);
+  /* The paper remembered from the last job would override the form's. */
+  gtk_print_settings_set_paper_size (print, a4);
   gtk_print_operation_set_default_page_setup (op, setup);
   gtk_print_operation_set_use_full_page (op, TRUE);
   gtk_print_operation_set_unit (op, GTK_UNIT_POINTS);
@@ -231,9 +241,16 @@ void
 mc_records_print (GtkWindow *parent, const char *job_name, gpointer data, GDestroyNotify free_data,
                   McPrintCountFunc count, McPrintDrawFunc draw)
 {
+  mc_records_print_on (parent, job_name, data, free_data, count, draw, FALSE);
+}
+
+void
+mc_records_print_on (GtkWindow *parent, const char *job_name, gpointer data, GDestroyNotify free_data,
+                     McPrintCountFunc count, McPrintDrawFunc draw, gboolean a5)
+{
   g_autoptr(GError) error = NULL;
 
-  if (mc_records_print_run (parent, job_name, data, free_data, count, draw, FALSE, &error) ==
+  if (mc_records_print_run_on (parent, job_name, data, free_data, count, draw, FALSE, a5, &error) ==
       GTK_PRINT_OPERATION_RESULT_ERROR)
     g_warning ("%s", error->message);
 }

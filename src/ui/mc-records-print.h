@@ -21,5 +21,13 @@ void mc_records_print (GtkWindow *parent, const char *job_name, gpointer data, G
 GtkPrintOperationResult mc_records_print_run (GtkWindow *parent, const char *job_name, gpointer data,
                                               GDestroyNotify free_data, McPrintCountFunc count,
                                               McPrintDrawFunc draw, gboolean direct, GError **error);
+/* The same on A5 paper when `a5` (the forms Thông tư 01/2018 prints so,
+ * mc-form-paper.h), A4 otherwise: the page setup the dialog starts from. */
+void mc_records_print_on (GtkWindow *parent, const char *job_name, gpointer data, GDestroyNotify free_data,
+                          McPrintCountFunc count, McPrintDrawFunc draw, gboolean a5);
+GtkPrintOperationResult mc_records_print_run_on (GtkWindow *parent, const char *job_name, gpointer data,
+                                                 GDestroyNotify free_data, McPrintCountFunc count,
+                                                 McPrintDrawFunc draw, gboolean direct, gboolean a5,
+                                                 GError **error);
 
 G_END_DECLS
