@@ -487,6 +487,63 @@ test_audit_verify_against (void)
   g_unsetenv ("MOTCUA_PASSWORD");
 }
 
+/* dossier register --field: the book of one field (named without tone
+ * marks), an unknown field refused in Vietnamese with no file left. */
+static void
+test_register_field (void)
+{
+  g_autofree char *db_path = mc_test_tmp_path ("cli.sqlite");
+  g_autofree char *pdf = mc_test_tmp_path ("so-ho-tich.pdf");
+  g_autofree char *none = mc_test_tmp_path ("so-khong-co.pdf");
+  g_autofree char *out = NULL, *err = NULL, *birth = NULL, *land = NULL, *args = NULL, *text = NULL;
+  g_autoptr(McDb) db = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpint (run ("catalog list 1.001193", &out, &err), ==, 0);
+  db = mc_db_new (db_path, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (mc_accounts_set_database_purpose (db, MC_DATABASE_TEST, &error));
+  /* The tests of this program share their database: a month of its own. */
+  if (mc_db_query_int (db, "SELECT count (*) FROM staff WHERE username = 'tn.lan'", NULL) == 0)
+    mc_test_add_staff (db, "tn.lan", "Lê Thị Lan", "TTPV", "tiep_nhan");
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run ("--user tn.lan dossier receive --procedure 1.001193 --name \"Lê Văn An\" "
+                        "--id-number 038085012345 --channel truc_tiep --at \"2026-05-04 08:00\"", &out, &err), ==, 0);
+  birth = first_field (out);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run ("--user tn.lan dossier receive --procedure 1.012812 --name \"Trần Văn Bình\" "
+                        "--id-number 038085054321 --channel truc_tiep --at \"2026-05-04 09:00\"", &out, &err), ==, 0);
+  land = first_field (out);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  args = g_strdup_printf ("--user tn.lan dossier register --from 2026-05-01 --to 2026-05-31 --field \"ho tich\" -o %s",
+                          pdf);
+  g_assert_cmpint (run (args, &out, &err), ==, 0);
+  g_free (args);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  args = g_strdup_printf ("--user tn.lan dossier register --from 2026-05-01 --to 2026-05-31 --field \"Không có\" "
+                          "-o %s", none);
+  g_assert_cmpint (run (args, &out, &err), ==, 1);
+  g_assert_nonnull (strstr (err, "Danh mục không có lĩnh vực nào tên “Không có”"));
+  g_assert_false (g_file_test (none, G_FILE_TEST_EXISTS));
+  text = mc_test_pdftotext (pdf, "-raw");
+  if (text == NULL)
+    return;
+  {
+    g_autofree char *flat = mc_test_normalize (text);
+
+    mc_test_assert_has (flat, "Lĩnh vực: Hộ tịch");
+    mc_test_assert_has (flat, "Lê Văn An");
+    mc_test_assert_has (flat, birth + 14);
+    mc_test_assert_lacks (flat, "Trần Văn Bình");
+    mc_test_assert_lacks (flat, land + 14);
+    mc_test_assert_lacks (flat, "Đất đai");
+  }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -499,6 +556,7 @@ main (int argc, char **argv)
   g_test_add_func ("/cli/workflow", test_workflow);
   g_test_add_func ("/cli/records-name-the-clerk", test_records_name_the_clerk);
   g_test_add_func ("/cli/stop-notice", test_stop_notice);
+  g_test_add_func ("/cli/register-field", test_register_field);
   g_test_add_func ("/cli/account-password", test_account_password);
   g_test_add_func ("/cli/audit-verify-against", test_audit_verify_against);
   return g_test_run ();
