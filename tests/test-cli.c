@@ -10,10 +10,12 @@
 #include "mc-db.h"
 #include "mc-test-utils.h"
 
+static const char *db_name = "cli.sqlite";
+
 static int
 run (const char *args, char **out, char **err)
 {
-  g_autofree char *db = mc_test_tmp_path ("cli.sqlite");
+  g_autofree char *db = mc_test_tmp_path (db_name);
   g_autofree char *cmd = g_strdup_printf ("%s --db %s %s", g_getenv ("MOTCUA_BIN"), db, args);
   g_autoptr(GError) error = NULL;
   int status = 0;
@@ -165,6 +167,54 @@ transition (const char *code, const char *fmt_args, const char *expected_state)
     g_assert_cmpstr (state, ==, expected_state);
   }
   return g_steal_pointer (&out);
+}
+
+/* dossier receive --online-level: without it an online dossier takes its
+ * procedure's level, with it the clerk's; a level for a dossier received
+ * in person is refused in Vietnamese and nothing is written (issue 13
+ * item 11). */
+static void
+test_online_level (void)
+{
+  g_autofree char *db_path = mc_test_tmp_path ("online-level.sqlite");
+  g_autoptr(McDb) db = NULL;
+  g_autoptr(GError) error = NULL;
+  static const struct { const char *options; const char *shown; } cases[] = {
+    { "--channel truc_tuyen", "online_level\tfull\n" },
+    { "--channel truc_tuyen --online-level partial", "online_level\tpartial\n" },
+    { "--channel truc_tiep", NULL },
+  };
+  gint64 before;
+
+  /* Its own database: the receptions here are not the other tests'. */
+  db_name = "online-level.sqlite";
+  g_assert_cmpint (run ("catalog list 1.001193", NULL, NULL), ==, 0);
+  db = mc_db_new (db_path, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (mc_db_exec (db, "UPDATE procedure SET online_level = 'full' WHERE code = '1.001193'", &error));
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *args = g_strdup_printf ("dossier receive --procedure 1.001193 --name \"Lê Văn An\" "
+                                               "--id-number 038085012345 %s", cases[i].options);
+      g_autofree char *out = NULL, *err = NULL, *code = NULL, *show = NULL, *shown = NULL;
+
+      g_assert_cmpint (run (args, &out, &err), ==, 0);
+      code = first_field (out);
+      show = g_strdup_printf ("dossier show %s", code);
+      g_free (out);
+      g_assert_cmpint (run (show, &out, NULL), ==, 0);
+      if (cases[i].shown != NULL)
+        g_assert_nonnull (strstr (out, cases[i].shown));
+      else
+        g_assert_null (strstr (out, "online_level"));
+    }
+  before = mc_db_query_int (db, "SELECT count (*) FROM dossier", NULL);
+  expect ("dossier receive --procedure 1.001193 --name \"Lê Văn An\" --id-number 038085012345 "
+          "--channel truc_tiep --online-level full", 1, "", "trực tuyến");
+  expect ("dossier receive --procedure 1.001193 --name \"Lê Văn An\" --id-number 038085012345 "
+          "--channel truc_tuyen --online-level muc_do_4", 1, "", "toàn trình");
+  g_assert_cmpint (mc_db_query_int (db, "SELECT count (*) FROM dossier", NULL), ==, before);
+  db_name = "cli.sqlite";
 }
 
 /* A dossier driven from reception to return by script, through three
@@ -554,6 +604,7 @@ main (int argc, char **argv)
   g_test_add_func ("/cli/catalog", test_catalog);
   g_test_add_func ("/cli/concurrent-codes", test_concurrent_codes);
   g_test_add_func ("/cli/workflow", test_workflow);
+  g_test_add_func ("/cli/online-level", test_online_level);
   g_test_add_func ("/cli/records-name-the-clerk", test_records_name_the_clerk);
   g_test_add_func ("/cli/stop-notice", test_stop_notice);
   g_test_add_func ("/cli/register-field", test_register_field);

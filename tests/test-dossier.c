@@ -12,6 +12,7 @@
 #include "mc-dossier-list.h"
 #include "mc-dossier-store.h"
 #include "mc-id-number.h"
+#include "mc-report-cchc.h"
 #include "mc-test-utils.h"
 
 static McDossierStore *
@@ -260,6 +261,120 @@ test_import (void)
   }
   g_assert_cmpint (mc_db_query_int (db, "SELECT count(*) FROM sqlite_schema WHERE name = 'dossier_fts_insert'",
                                     NULL), ==, 1);
+}
+
+static char *
+online_level_of (McDb *db, const char *code)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT coalesce (online_level, '-') FROM dossier WHERE code = '%s'", code);
+  sqlite3_stmt *stmt = mc_db_prepare (db, sql, NULL);
+  char *level = NULL;
+
+  g_assert_nonnull (stmt);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    level = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_reset (stmt);
+  return level;
+}
+
+static void
+receive_online (McDossierStore *store, McChannel channel, const char *level, const char *expected)
+{
+  g_autoptr(McDossier) dossier = person ("Vũ Thị Mai", "038190012345", "2024-04-26 10:00");
+  McDossierData *d = mc_dossier_get_data (dossier);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *stored = NULL;
+
+  d->channel = channel;
+  d->online_level = g_strdup (level);
+  g_assert_true (mc_dossier_store_receive (store, dossier, &error));
+  g_assert_no_error (error);
+  stored = online_level_of (mc_dossier_store_get_db (store), d->code);
+  g_assert_cmpstr (stored, ==, expected);
+}
+
+/* Issue 13 item 11: an online dossier's level (một phần / toàn trình) comes
+ * from its procedure at reception unless the clerk chose one; the optional
+ * online_level column of the dossier CSV does the same; a level for a
+ * dossier that did not come online, or an unknown level, is refused with
+ * nothing written; the CCHC statistics split the online dossiers by it. */
+static void
+test_online_level (void)
+{
+  g_autoptr(McDb) db = NULL;
+  g_autoptr(McDossierStore) store = new_store (&db);
+  g_autoptr(GError) error = NULL;
+  g_autofree McReportCchc *cchc = NULL;
+  const char *with_column =
+    "code,procedure_code,channel,received_at,due_at,finished_at,returned_at,outcome,applicant_name,online_level\n"
+    "H56-240401-0001,1.001193,truc_tuyen,2024-04-01 08:00,,,,,Lê Văn An,partial\n"
+    "H56-240401-0002,1.001193,truc_tuyen,2024-04-01 08:00,,,,,Lê Văn Bình,\n"
+    "H56-240401-0003,1.001193,truc_tiep,2024-04-01 08:00,,,,,Lê Văn Cường,\n";
+  const char *without_column =
+    "code,procedure_code,channel,received_at,due_at,finished_at,returned_at,outcome,applicant_name\n"
+    "H56-240401-0004,1.001193,truc_tuyen,2024-04-01 08:00,,,,,Lê Văn Dũng\n";
+  const char *level_not_online =
+    "online_level,code,procedure_code,channel,received_at,due_at,finished_at,returned_at,outcome,applicant_name\n"
+    "full,H56-240401-0005,1.001193,truc_tiep,2024-04-01 08:00,,,,,Lê Văn Em\n";
+  const char *unknown_level =
+    "code,procedure_code,channel,received_at,due_at,finished_at,returned_at,outcome,applicant_name,online_level\n"
+    "H56-240401-0006,1.001193,truc_tuyen,2024-04-01 08:00,,,,,Lê Văn Giang,partial\n"
+    "H56-240401-0007,1.001193,truc_tuyen,2024-04-01 08:00,,,,,Lê Văn Hà,muc_do_4\n";
+  guint n = 0;
+
+  g_assert_true (mc_db_exec (db, "UPDATE procedure SET online_level = 'full' WHERE code = '1.001193'", &error));
+  /* At the counter: the procedure's level, the clerk's choice, none off line. */
+  receive_online (store, MC_CHANNEL_TRUC_TUYEN, NULL, "full");
+  receive_online (store, MC_CHANNEL_TRUC_TUYEN, "partial", "partial");
+  receive_online (store, MC_CHANNEL_TRUC_TIEP, NULL, "-");
+  g_assert_true (mc_db_exec (db, "UPDATE procedure SET online_level = 'none' WHERE code = '1.001193'", &error));
+  receive_online (store, MC_CHANNEL_TRUC_TUYEN, NULL, "-");
+  g_assert_true (mc_db_exec (db, "UPDATE procedure SET online_level = 'partial' WHERE code = '1.001193'", &error));
+  receive_online (store, MC_CHANNEL_TRUC_TUYEN, "full", "full");
+  for (int i = 0; i < 2; i++)
+    {
+      g_autoptr(McDossier) dossier = person ("Vũ Thị Mai", "038190012345", "2024-04-26 10:00");
+
+      mc_dossier_get_data (dossier)->channel = i ? MC_CHANNEL_TRUC_TUYEN : MC_CHANNEL_BUU_CHINH;
+      mc_dossier_get_data (dossier)->online_level = g_strdup (i ? "muc_do_4" : "full");
+      g_assert_false (mc_dossier_store_receive (store, dossier, &error));
+      g_assert_error (error, MC_DOSSIER_ERROR, MC_DOSSIER_ERROR_INVALID);
+      g_clear_error (&error);
+    }
+  g_assert_cmpint (mc_db_query_int (db, "SELECT count (*) FROM dossier", NULL), ==, 5);
+
+  /* The CSV: the column's value, else the procedure's (now partial). */
+  g_assert_true (mc_db_exec (db, "UPDATE procedure SET online_level = 'full' WHERE code = '1.001193'", &error));
+  g_assert_true (mc_dossier_store_import_csv (store, with_column, strlen (with_column), &n, &error));
+  g_assert_no_error (error);
+  g_assert_true (mc_dossier_store_import_csv (store, without_column, strlen (without_column), &n, &error));
+  g_assert_no_error (error);
+  {
+    static const char *const expected[][2] = { { "H56-240401-0001", "partial" }, { "H56-240401-0002", "full" },
+                                               { "H56-240401-0003", "-" }, { "H56-240401-0004", "full" } };
+
+    for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+      {
+        g_autofree char *level = online_level_of (db, expected[i][0]);
+
+        g_assert_cmpstr (level, ==, expected[i][1]);
+      }
+  }
+  g_assert_false (mc_dossier_store_import_csv (store, level_not_online, strlen (level_not_online), &n, &error));
+  g_assert_nonnull (strstr (error->message, "2"));
+  g_clear_error (&error);
+  g_assert_false (mc_dossier_store_import_csv (store, unknown_level, strlen (unknown_level), &n, &error));
+  g_assert_nonnull (strstr (error->message, "3"));
+  g_clear_error (&error);
+  g_assert_cmpint (mc_db_query_int (db, "SELECT count (*) FROM dossier", NULL), ==, 9);
+
+  /* The split: full 2 at the counter + 2 imported; partial 1 + 1, and the
+   * online dossier of a procedure not listed online counts as một phần. */
+  cchc = mc_report_cchc_compute (db, 0, mc_test_date ("2024-03-15"), mc_test_date ("2024-06-14"), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (cchc->value[MC_CCHC_RECEIVED_FULL], ==, 4);
+  g_assert_cmpuint (cchc->value[MC_CCHC_RECEIVED_PARTIAL], ==, 3);
+  g_assert_cmpuint (cchc->value[MC_CCHC_RECEIVED_DIRECT], ==, 2);
 }
 
 /* A name migrated from a system that writes NFD (decomposed: "e" then the
@@ -578,6 +693,7 @@ main (int argc, char **argv)
   g_test_add_func ("/dossier/import", test_import);
   g_test_add_func ("/dossier/import-large", test_import_large);
   g_test_add_func ("/dossier/import-nfd", test_import_nfd);
+  g_test_add_func ("/dossier/online-level", test_online_level);
   g_test_add_func ("/dossier/list", test_list);
   g_test_add_func ("/dossier/list-orders", test_list_orders);
   return g_test_run ();

@@ -55,6 +55,9 @@ fixture_db (void)
       "('000.00.06.X02', 'UBND xã Hà Lan', 'xa', 'subordinate');"
       "UPDATE dossier SET unit_id = (SELECT id FROM unit WHERE code = '000.00.06.X01') WHERE code LIKE '000.00.06.X01-%';"
       "UPDATE dossier SET timeliness = 'late' WHERE code IN ('" H56 "240301-0079', '" H56 "240304-0080');"
+      /* Imported, the online dossiers took their procedures' levels: the
+       * fixture's are một phần but for five. */
+      "UPDATE dossier SET online_level = 'partial' WHERE channel = 'truc_tuyen';"
       "UPDATE dossier SET online_level = 'full' WHERE code IN ('" H56 "240301-0079', '" H56 "240304-0080', "
       "'" H56 "240305-0081', '" H56 "240306-0082', '" H56 "240307-0083');"
       "INSERT INTO apology (dossier_id, issued_at, reason) SELECT id, received_at + 86400, 'Chậm xác minh' "

@@ -225,6 +225,73 @@ row_checked (McReceptionPage *page, const char *title, const char **subtitle)
   return gtk_check_button_get_active (g_object_get_data (G_OBJECT (row), "check"));
 }
 
+static GtkWidget *
+find_named (GtkWidget *root, const char *name)
+{
+  if (g_strcmp0 (gtk_widget_get_name (root), name) == 0)
+    return root;
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_named (c, name);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static char *
+last_online_level (void)
+{
+  McDb *db = mc_application_get_db (app);
+  sqlite3_stmt *stmt = mc_db_prepare (db, "SELECT coalesce (online_level, '-') FROM dossier "
+                                          "ORDER BY id DESC LIMIT 1", NULL);
+  char *level = NULL;
+
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    level = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_reset (stmt);
+  return level;
+}
+
+/* Issue 13 item 11: the level row shows for an online dossier only, starts
+ * at the procedure's level (toàn trình here), and what the clerk picks is
+ * what is saved. */
+static void
+test_online_level (void)
+{
+  McReceptionPage *page = reception ();
+  GtkDropDown *channel = GTK_DROP_DOWN (find_named (GTK_WIDGET (page), "channel"));
+  AdwComboRow *level = ADW_COMBO_ROW (find_named (GTK_WIDGET (page), "online-level"));
+  g_autoptr(GError) error = NULL;
+  static const char *const expected[] = { "full", "partial", "-" };
+  sqlite3_stmt *stmt = mc_db_prepare (mc_application_get_db (app), "SELECT code FROM procedure WHERE active "
+                                      "AND online_level = 'full' ORDER BY code LIMIT 1", NULL);
+  g_autofree char *full = NULL;
+
+  /* A procedure of the built-in catalog given toàn trình. */
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  full = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_reset (stmt);
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      g_autofree char *code = NULL, *stored = NULL;
+
+      gtk_drop_down_set_selected (channel, i < 2 ? MC_CHANNEL_TRUC_TUYEN : MC_CHANNEL_TRUC_TIEP);
+      mc_reception_page_choose_procedure (page, full);
+      g_assert_true (gtk_widget_get_visible (GTK_WIDGET (level)) == (i < 2));
+      g_assert_cmpuint (adw_combo_row_get_selected (level), ==, 1);
+      if (i == 1)
+        adw_combo_row_set_selected (level, 0);
+      mc_reception_page_set_applicant (page, "Đoàn Văn Trực", "038190012399", "0912345678");
+      code = mc_reception_page_save (page, &error);
+      g_assert_no_error (error);
+      stored = last_online_level ();
+      g_assert_cmpstr (stored, ==, expected[i]);
+    }
+  gtk_drop_down_set_selected (channel, MC_CHANNEL_TRUC_TIEP);
+  gtk_widget_activate_action (GTK_WIDGET (page), "reception.new", NULL);
+}
+
 /* Documents the law asks for only in some cases are not ticked in advance;
  * the counts say "1 original", not "1 original, 0 copies". */
 static void
@@ -611,6 +678,7 @@ main (int argc, char **argv)
   g_test_add_func ("/ui/counter/enter-picks-best-match", test_enter_picks_best_match);
   g_test_add_func ("/ui/counter/focus-and-new-form", test_focus_and_new_form);
   g_test_add_func ("/ui/counter/documents-checklist", test_documents_checklist);
+  g_test_add_func ("/ui/counter/online-level", test_online_level);
   g_test_add_func ("/ui/counter/id-card-scan", test_id_card_scan);
   g_test_add_func ("/ui/counter/dates", test_dates);
   g_test_add_func ("/ui/counter/receipt-printing", test_receipt_printing);

@@ -46,7 +46,7 @@ receive (McDb *db, int argc, char **argv)
 {
   static const char *const names[] = { "--procedure", "--name", "--id-number", "--birth-date", "--phone",
                                        "--email", "--address", "--channel", "--at", "--counter",
-                                       "--organisation", "--note", NULL };
+                                       "--organisation", "--note", "--online-level", NULL };
   g_autoptr(McDossierStore) store = NULL;
   g_autoptr(McDossier) dossier = mc_dossier_new ();
   McDossierData *d = mc_dossier_get_data (dossier);
@@ -58,7 +58,8 @@ receive (McDb *db, int argc, char **argv)
       !option (argc, argv, "--channel") || (!option (argc, argv, "--name") && !option (argc, argv, "--organisation")))
     return mc_cli_usage (_("Usage: motcua dossier receive --procedure CODE (--name NAME --id-number 12DIGITS | "
                            "--organisation NAME --id-number TAXCODE) --channel truc_tiep|buu_chinh|truc_tuyen "
-                           "[--phone …] [--email …] [--address …] [--birth-date YYYY-MM-DD] [--at \"YYYY-MM-DD HH:MM\"]"));
+                           "[--online-level partial|full] [--phone …] [--email …] [--address …] [--birth-date YYYY-MM-DD] "
+                           "[--at \"YYYY-MM-DD HH:MM\"]"));
   if (!mc_channel_from_string (option (argc, argv, "--channel"), &d->channel))
     return mc_cli_fail (g_error_new (MC_DOSSIER_ERROR, MC_DOSSIER_ERROR_INVALID,
                                      _("The channel must be truc_tiep, buu_chinh or truc_tuyen")));
@@ -76,6 +77,8 @@ receive (McDb *db, int argc, char **argv)
   d->applicant_address = g_strdup (option (argc, argv, "--address"));
   d->counter = g_strdup (option (argc, argv, "--counter"));
   d->note = g_strdup (option (argc, argv, "--note"));
+  /* Without it, the procedure's level (core). */
+  d->online_level = g_strdup (option (argc, argv, "--online-level"));
   store = open_store (db, &error);
   if (store == NULL || !mc_dossier_store_receive (store, dossier, &error))
     return mc_cli_fail (error);
@@ -116,6 +119,8 @@ show (McDb *db, int argc, char **argv)
   mc_cli_print_row ("id_number", d->applicant_id_number);
   mc_cli_print_row ("phone", d->applicant_phone);
   mc_cli_print_row ("channel", mc_channel_to_string (d->channel));
+  if (d->online_level != NULL)
+    mc_cli_print_row ("online_level", d->online_level);
   mc_cli_print_row ("received_at", received);
   mc_cli_print_row ("due_at", due);
   mc_cli_print_row ("state", d->state);

@@ -2,6 +2,9 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * code,procedure_code,channel,received_at,due_at,finished_at,returned_at,outcome,applicant_name
+ * and, optionally (an extension of the contract, anywhere in the header),
+ * online_level: partial or full for an online dossier; empty, or the column
+ * absent, gives an online dossier its procedure's level, as at the counter.
  * One transaction: a bad line rolls back every line before it and is named in
  * the error. Timeliness is recomputed by our calendar, never copied, so that
  * imported and native dossiers are judged alike.
@@ -20,20 +23,22 @@
 #include "mc-text.h"
 
 enum { COL_CODE, COL_PROCEDURE, COL_CHANNEL, COL_RECEIVED, COL_DUE, COL_FINISHED, COL_RETURNED,
-       COL_OUTCOME, COL_NAME, N_COLS };
+       COL_OUTCOME, COL_NAME, COL_ONLINE_LEVEL, N_COLS };
 
 static const char *const columns[] = { "code", "procedure_code", "channel", "received_at", "due_at",
                                        "finished_at", "returned_at", "outcome", "applicant_name", NULL };
+static const char *const optional_columns[] = { "online_level", NULL };
 
 #define BATCH 128
 
 typedef struct {
-  gint64 id;
-  double days;
+  gint64      id;
+  double      days;
+  const char *online_level;  /* "partial", "full" or NULL */
 } ProcedureRef;
 
 typedef struct {
-  const char *code, *name, *outcome, *state, *timeliness;
+  const char *code, *name, *outcome, *state, *timeliness, *online_level;
   McChannel   channel;
   gint64      procedure_id;
   McTime      received, due, finished, returned;
@@ -63,7 +68,8 @@ static gboolean
 load_procedures (Import *im, GError **error)
 {
   sqlite3_stmt *stmt = mc_db_prepare (im->db, "SELECT code, id, CASE duration_unit WHEN 'hour' "
-                                              "THEN duration / 8.0 ELSE duration END FROM procedure", error);
+                                              "THEN duration / 8.0 ELSE duration END, online_level "
+                                              "FROM procedure", error);
 
   if (stmt == NULL)
     return FALSE;
@@ -72,6 +78,10 @@ load_procedures (Import *im, GError **error)
       ProcedureRef *ref = g_new (ProcedureRef, 1);
       ref->id = sqlite3_column_int64 (stmt, 1);
       ref->days = sqlite3_column_double (stmt, 2);
+      /* Constants, not the column's text: they outlive the statement. */
+      ref->online_level = g_strcmp0 ((const char *) sqlite3_column_text (stmt, 3), "full") == 0 ? "full"
+                          : g_strcmp0 ((const char *) sqlite3_column_text (stmt, 3), "partial") == 0 ? "partial"
+                          : NULL;
       g_hash_table_insert (im->procedures, g_strdup ((const char *) sqlite3_column_text (stmt, 0)), ref);
     }
   sqlite3_reset (stmt);
@@ -128,6 +138,25 @@ derive_state (Import *im, Row *row, GError **error)
   return TRUE;
 }
 
+/* The optional online_level column, as mc_dossier_store_receive decides it. */
+static gboolean
+parse_online_level (Import *im, GPtrArray *r, const int *idx, const ProcedureRef *ref, Row *row, GError **error)
+{
+  const char *given = idx[COL_ONLINE_LEVEL] >= 0 ? g_strstrip (r->pdata[idx[COL_ONLINE_LEVEL]]) : "";
+
+  row->online_level = NULL;
+  if (row->channel != MC_CHANNEL_TRUC_TUYEN)
+    return *given == '\0' || g_str_equal (given, "none") ||
+           line_error (im, error, _("online_level is only for a dossier whose channel is truc_tuyen"));
+  if (g_str_equal (given, "partial") || g_str_equal (given, "full"))
+    row->online_level = g_str_equal (given, "full") ? "full" : "partial";
+  else if (*given == '\0')
+    row->online_level = ref->online_level;
+  else
+    return line_error (im, error, _("online_level must be empty, partial or full"));
+  return TRUE;
+}
+
 static gboolean
 parse_row (Import *im, GPtrArray *r, const int *idx, Row *row, GError **error)
 {
@@ -155,7 +184,7 @@ parse_row (Import *im, GPtrArray *r, const int *idx, Row *row, GError **error)
   row->procedure_id = ref->id;
   if (!mc_channel_from_string (g_strstrip (r->pdata[idx[COL_CHANNEL]]), &row->channel))
     return line_error (im, error, _("channel must be truc_tiep, buu_chinh or truc_tuyen"));
-  if (!parse_times (im, r, idx, row, error))
+  if (!parse_online_level (im, r, idx, ref, row, error) || !parse_times (im, r, idx, row, error))
     return FALSE;
   if (row->due == 0 && !mc_calendar_add_working_days (im->calendar, row->received, ref->days, &row->due, error))
     return FALSE;
@@ -172,9 +201,9 @@ bind_time (sqlite3_stmt *stmt, int i, McTime t)
 }
 
 #define INSERT_COLUMNS "INSERT INTO dossier (code, unit_id, procedure_id, applicant_name, channel, received_at, " \
-                       "due_at, state, finished_at, returned_at, outcome, timeliness, imported) VALUES "
-#define INSERT_ROW "(?,?,?,?,?,?,?,?,?,?,?,?,1)"
-#define N_PARAMS 12
+                       "due_at, state, finished_at, returned_at, outcome, timeliness, online_level, imported) VALUES "
+#define INSERT_ROW "(?,?,?,?,?,?,?,?,?,?,?,?,?,1)"
+#define N_PARAMS 13
 
 /* The statement inserting `n` rows at once. */
 static sqlite3_stmt *
@@ -202,6 +231,7 @@ bind_row (Import *im, sqlite3_stmt *stmt, int first, const Row *row)
   bind_time (stmt, first + 10, row->returned);
   sqlite3_bind_text (stmt, first + 11, row->finished ? row->outcome : NULL, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, first + 12, row->timeliness, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, first + 13, row->online_level, -1, SQLITE_STATIC);
 }
 
 static gboolean
@@ -369,12 +399,12 @@ import_rows (Import *im, McCsvReader *reader, guint *n, GError **error)
   int idx[N_COLS];
   guint needed = 0;
 
-  if (!mc_csv_reader_header (reader, columns, NULL, idx, error))
+  if (!mc_csv_reader_header (reader, columns, optional_columns, idx, error))
     return FALSE;
   /* A header may repeat a name or put a column after extra ones: a line
    * must reach the last column read (found by fuzz-csv-import). */
   for (int i = 0; i < N_COLS; i++)
-    needed = MAX (needed, (guint) idx[i] + 1);
+    needed = MAX (needed, (guint) (idx[i] + 1));
   while (mc_csv_reader_next (reader, r, &local))
     {
       Row *row = &im->batch[im->n_batch];

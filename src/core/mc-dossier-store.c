@@ -90,10 +90,11 @@ invalid (GError **error, const char *message)
 
 /* id and legal days of a procedure, by national code. */
 static gboolean
-lookup_procedure (McDossierStore *self, const char *code, gint64 *id, double *days, GError **error)
+lookup_procedure_level (McDossierStore *self, const char *code, gint64 *id, double *days, char **online_level,
+                        GError **error)
 {
   sqlite3_stmt *stmt = mc_db_prepare (self->db,
-      "SELECT id, CASE duration_unit WHEN 'hour' THEN duration / 8.0 ELSE duration END "
+      "SELECT id, CASE duration_unit WHEN 'hour' THEN duration / 8.0 ELSE duration END, online_level "
       "FROM procedure WHERE code = ? AND active", error);
   gboolean found;
 
@@ -105,12 +106,43 @@ lookup_procedure (McDossierStore *self, const char *code, gint64 *id, double *da
     {
       *id = sqlite3_column_int64 (stmt, 0);
       *days = sqlite3_column_double (stmt, 1);
+      if (online_level != NULL)
+        *online_level = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
     }
   sqlite3_reset (stmt);
   if (!found)
     g_set_error (error, MC_DOSSIER_ERROR, MC_DOSSIER_ERROR_NOT_FOUND,
                  _("No procedure has the code “%s”"), code ? code : "");
   return found;
+}
+
+static gboolean
+lookup_procedure (McDossierStore *self, const char *code, gint64 *id, double *days, GError **error)
+{
+  return lookup_procedure_level (self, code, id, days, NULL, error);
+}
+
+/* The online level the dossier is counted at in the CCHC statistics and the
+ * narrative: the clerk's choice, else the procedure's (catalog column
+ * online_level). An online dossier of a procedure the catalog does not list
+ * as online keeps none (the reports count it as một phần); a dossier that
+ * did not come online has none, and a level given for it is refused. */
+static gboolean
+resolve_online_level (McDossierData *d, const char *procedure_level, GError **error)
+{
+  g_autofree char *given = g_strstrip (g_strdup (d->online_level ? d->online_level : ""));
+
+  g_clear_pointer (&d->online_level, g_free);
+  if (d->channel != MC_CHANNEL_TRUC_TUYEN)
+    return *given == '\0' || g_str_equal (given, "none") ||
+           invalid (error, _("Only a dossier received online has an online service level"));
+  if (*given != '\0' && !g_str_equal (given, "partial") && !g_str_equal (given, "full"))
+    return invalid (error, _("The online service level must be partial or full"));
+  if (*given != '\0')
+    d->online_level = g_steal_pointer (&given);
+  else if (g_strcmp0 (procedure_level, "partial") == 0 || g_strcmp0 (procedure_level, "full") == 0)
+    d->online_level = g_strdup (procedure_level);
+  return TRUE;
 }
 
 gboolean
@@ -268,10 +300,10 @@ insert_dossier (McDossierStore *self, McDossierData *d, gint64 unit_id, gint64 p
       "INSERT INTO dossier (code, unit_id, procedure_id, applicant_kind, applicant_name, applicant_id_number, "
       "applicant_birth_date, applicant_phone, applicant_email, applicant_address, representative, channel, "
       "received_at, counter, due_at, state, current_step, fee, note, current_department_id, step_due_at, "
-      "step_started_at, step_accepted_at, received_by, unit_name, unit_parent_name) "
+      "step_started_at, step_accepted_at, received_by, unit_name, unit_parent_name, online_level) "
       "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,'received',1,?,?,?,?,?13,?13,mc_actor (),"
       "(SELECT name FROM unit WHERE id = ?2), "
-      "(SELECT pu.name FROM unit u JOIN unit pu ON pu.id = u.parent_id WHERE u.id = ?2))", error);
+      "(SELECT pu.name FROM unit u JOIN unit pu ON pu.id = u.parent_id WHERE u.id = ?2), ?20)", error);
   gint64 first_department;
   McTime step_due;
 
@@ -294,6 +326,7 @@ insert_dossier (McDossierStore *self, McDossierData *d, gint64 unit_id, gint64 p
   sqlite3_bind_int64 (stmt, 15, d->due_at);
   sqlite3_bind_int64 (stmt, 16, d->fee);
   bind_text_or_null (stmt, 17, d->note);
+  bind_text_or_null (stmt, 20, d->online_level);
   if (first_department != 0)
     {
       sqlite3_bind_int64 (stmt, 18, first_department);
@@ -408,6 +441,7 @@ mc_dossier_store_receive (McDossierStore *self, McDossier *dossier, GError **err
   gint64 procedure_id;
   double days;
   McTime legal_due;
+  g_autofree char *procedure_level = NULL;
 
   g_return_val_if_fail (MC_IS_DOSSIER_STORE (self), FALSE);
   g_return_val_if_fail (MC_IS_DOSSIER (dossier), FALSE);
@@ -420,7 +454,9 @@ mc_dossier_store_receive (McDossierStore *self, McDossier *dossier, GError **err
   /* A reception dated in the past would count as early in every report. */
   if (!mc_accounts_check_time (self->db, mc_db_get_actor (self->db), d->received_at, "Tiếp nhận hồ sơ", 0, error))
     return FALSE;
-  if (!validate (d, error) || !lookup_procedure (self, d->procedure_code, &procedure_id, &days, error) ||
+  if (!validate (d, error) ||
+      !lookup_procedure_level (self, d->procedure_code, &procedure_id, &days, &procedure_level, error) ||
+      !resolve_online_level (d, procedure_level, error) ||
       !mc_calendar_add_working_days (self->calendar, d->received_at, days, &legal_due, error))
     return FALSE;
   /* A later appointment may be agreed; an earlier one than the law allows may not. */
@@ -446,7 +482,7 @@ mc_dossier_store_receive (McDossierStore *self, McDossier *dossier, GError **err
   "d.applicant_id_number, d.applicant_birth_date, d.applicant_phone, d.applicant_email, "     \
   "d.applicant_address, d.representative, d.channel, d.received_at, d.counter, "              \
   "coalesce (d.extended_due_at, d.due_at), d.state, d.finished_at, d.returned_at, d.outcome, " \
-  "d.timeliness, dep.name, d.fee, d.note, rb.full_name "                                      \
+  "d.timeliness, dep.name, d.fee, d.note, rb.full_name, d.online_level "                      \
   "FROM dossier d JOIN procedure p ON p.id = d.procedure_id JOIN field f ON f.id = p.field_id " \
   "LEFT JOIN department dep ON dep.id = d.current_department_id "                              \
   "LEFT JOIN staff rb ON rb.id = d.received_by "
@@ -491,6 +527,7 @@ dossier_from_row (sqlite3_stmt *stmt)
   d->note = column_text (stmt, 24);
   /* The clerk who received it is printed on the receipt. */
   d->received_by = column_text (stmt, 25);
+  d->online_level = column_text (stmt, 26);
   return dossier;
 }
 

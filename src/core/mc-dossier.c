@@ -45,6 +45,7 @@ mc_dossier_finalize (GObject *object)
   g_free (d->representative);
   g_free (d->received_by);
   g_free (d->counter);
+  g_free (d->online_level);
   g_free (d->state);
   g_free (d->outcome);
   g_free (d->timeliness);

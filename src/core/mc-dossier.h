@@ -53,6 +53,10 @@ struct _McDossierData {
   char            *applicant_address;
   char            *representative;
   McChannel        channel;
+  /* An online dossier's service level: "partial" (một phần, the former
+   * mức độ 3) or "full" (toàn trình, mức độ 4); NULL otherwise. Left NULL
+   * at reception, the procedure's level is taken; a clerk may set it. */
+  char            *online_level;
   McTime           received_at;
   char            *received_by;
   char            *counter;

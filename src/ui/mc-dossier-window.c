@@ -10,6 +10,7 @@
 #include "mc-dossier-window.h"
 #include "mc-form-set.h"
 #include "mc-format.h"
+#include "mc-procedure.h"
 #include "mc-receipt-print.h"
 #include "mc-records-print.h"
 #include "mc-stop-notice.h"
@@ -238,6 +239,13 @@ build_content (McDossierWindow *self)
   add_row (data, _("Phone"), d->applicant_phone);
   add_row (data, _("Address"), d->applicant_address);
   add_row (data, _("Channel"), mc_channel_to_label (d->channel));
+  if (d->online_level != NULL)
+    {
+      McOnlineLevel level = MC_ONLINE_PARTIAL;
+
+      mc_online_level_from_string (d->online_level, &level);
+      add_row (data, _("Online service level"), mc_online_level_to_label (level));
+    }
   add_row (data, _("Received"), received);
   add_row (data, _("Appointment"), due);
   add_row (data, _("State"), mc_dossier_state_to_label (d->state));

@@ -19,6 +19,7 @@
 #include "mc-dossier-store.h"
 #include "mc-id-number.h"
 #include "mc-format.h"
+#include "mc-procedure.h"
 #include "mc-procedure-search.h"
 #include "mc-receipt-print.h"
 #include "mc-reception-page.h"
@@ -54,6 +55,7 @@ struct _McReceptionPage
   AdwEntryRow     *address;
   AdwEntryRow     *representative;
   GtkDropDown     *channel;
+  AdwComboRow     *online_level;  /* một phần / toàn trình, shown for an online dossier */
   GtkListBox      *documents;
   GtkLabel        *due;
   McDateEntry     *later_due;
@@ -141,6 +143,22 @@ fill_documents (McReceptionPage *self)
     }
 }
 
+/* An online dossier starts at its procedure's level (the catalog's); the
+ * clerk may change it before saving. A procedure the catalog does not list
+ * as online offers một phần. */
+static void
+update_online_level (McReceptionPage *self)
+{
+  gboolean online;
+
+  if (self->online_level == NULL || self->channel == NULL)
+    return;
+  online = gtk_drop_down_get_selected (self->channel) == MC_CHANNEL_TRUC_TUYEN;
+  gtk_widget_set_visible (GTK_WIDGET (self->online_level), online);
+  adw_combo_row_set_selected (self->online_level,
+                              self->chosen && mc_procedure_get_online_level (self->chosen) == MC_ONLINE_FULL);
+}
+
 static void
 choose (McReceptionPage *self, McProcedure *p)
 {
@@ -156,6 +174,7 @@ choose (McReceptionPage *self, McProcedure *p)
             : g_strdup (_("No procedure chosen"));
   gtk_label_set_text (self->chosen_label, label);
   fill_documents (self);
+  update_online_level (self);
   update_due (self);
 }
 
@@ -297,6 +316,8 @@ collect (McReceptionPage *self)
   d->applicant_address = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->address)));
   d->representative = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->representative)));
   d->channel = (McChannel) gtk_drop_down_get_selected (self->channel);
+  if (d->channel == MC_CHANNEL_TRUC_TUYEN)
+    d->online_level = g_strdup (adw_combo_row_get_selected (self->online_level) == 1 ? "full" : "partial");
   d->note = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->note)));
   d->counter = settings ? g_settings_get_string (settings, "counter-name") : NULL;
   d->received_at = now_or_fake ();
@@ -682,6 +703,8 @@ applicant_column (McReceptionPage *self)
   const char *kinds[] = { _("Citizen"), _("Organisation"), NULL };
   const char *channels[] = { mc_channel_to_label (MC_CHANNEL_TRUC_TIEP), mc_channel_to_label (MC_CHANNEL_BUU_CHINH),
                              mc_channel_to_label (MC_CHANNEL_TRUC_TUYEN), NULL };
+  const char *levels[] = { mc_online_level_to_label (MC_ONLINE_PARTIAL), mc_online_level_to_label (MC_ONLINE_FULL),
+                           NULL };
   GtkWidget *save = gtk_button_new_with_mnemonic (_("_Save and print the receipt"));
 
   adw_preferences_group_set_title (who, _("Applicant"));
@@ -699,6 +722,13 @@ applicant_column (McReceptionPage *self)
   self->channel = GTK_DROP_DOWN (gtk_drop_down_new_from_strings (channels));
   gtk_widget_set_valign (GTK_WIDGET (self->channel), GTK_ALIGN_CENTER);
   adw_preferences_group_set_header_suffix (how, GTK_WIDGET (self->channel));
+  gtk_widget_set_name (GTK_WIDGET (self->channel), "channel");
+  self->online_level = ADW_COMBO_ROW (adw_combo_row_new ());
+  gtk_widget_set_name (GTK_WIDGET (self->online_level), "online-level");
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->online_level), _("Online service level"));
+  adw_combo_row_set_model (self->online_level, G_LIST_MODEL (gtk_string_list_new (levels)));
+  adw_preferences_group_add (how, GTK_WIDGET (self->online_level));
+  g_signal_connect_swapped (self->channel, "notify::selected", G_CALLBACK (update_online_level), self);
   self->due = GTK_LABEL (gtk_label_new (NULL));
   gtk_label_set_xalign (self->due, 0);
   gtk_label_set_wrap (self->due, TRUE);
