@@ -368,7 +368,7 @@ assert_list_of_cell (McReportPage *page, guint row, guint column, guint expected
 }
 
 static McReportPage *
-report_page_on_seed (GtkWindow **report_window)
+report_page_on_seed (GtkWindow **report_window, const char *app_id, const char *db_name)
 {
   g_autofree char *fixture = g_test_build_filename (G_TEST_DIST, "fixtures", "report-06a-seed002.csv", NULL);
   g_autofree char *csv = NULL;
@@ -378,7 +378,8 @@ report_page_on_seed (GtkWindow **report_window)
   gsize length = 0;
   guint n = 0;
 
-  report_app = mc_test_ui_app_new ("vn.motcua.Motcua.ReportTest", "report.sqlite");
+  /* One application id per test: a process registers each once. */
+  report_app = mc_test_ui_app_new (app_id, db_name);
   store = mc_dossier_store_new (mc_application_get_db (report_app), mc_application_get_calendar (report_app));
   g_assert_true (g_file_get_contents (fixture, &csv, &length, &error));
   g_assert_true (mc_dossier_store_import_csv (store, csv, length, &n, &error));
@@ -402,7 +403,7 @@ static void
 test_report_page (void)
 {
   GtkWindow *report_window = NULL;
-  McReportPage *page = report_page_on_seed (&report_window);
+  McReportPage *page = report_page_on_seed (&report_window, "vn.motcua.Motcua.ReportTest", "report.sqlite");
   g_autofree char *txt = mc_test_tmp_path ("narrative.txt");
   g_autofree char *text = NULL, *written = NULL;
   g_autoptr(GError) error = NULL;
@@ -507,6 +508,56 @@ test_report_page (void)
   g_clear_object (&report_app);
 }
 
+/* The CCHC statistics' row numbered `number`. */
+static guint
+cchc_row (McReportPage *page, const char *number)
+{
+  const McReportDocTable *t = mc_report_page_get_doc (page)->tables->pdata[0];
+
+  for (guint r = 0; r < t->rows->len; r++)
+    if (g_strcmp0 (((McReportDocRow *) t->rows->pdata[r])->cells[0], number) == 0)
+      return r;
+  g_assert_not_reached ();
+}
+
+/* Issue 13 item 12: the figures the software does not hold are typed in for
+ * the period; a refused one (6.1 is 0 or 1) is named and nothing is saved;
+ * once saved, the appendix shows them and the dialog reopens with them. */
+static void
+test_report_page_cchc_figures (void)
+{
+  GtkWindow *report_window = NULL;
+  McReportPage *page = report_page_on_seed (&report_window, "vn.motcua.Motcua.ReportCchcTest", "report-cchc.sqlite");
+  g_autoptr(GError) error = NULL;
+  McCchcEntryDialog *dialog;
+
+  mc_report_page_set_report (page, MC_REPORT_PAGE_CCHC);
+  mc_report_page_set_statutory_period (page, MC_PERIOD_QUARTER, 2024, 1);
+  g_assert_null (mc_report_page_get_error (page));
+  g_assert_cmpstr (mc_report_page_get_cell_text (page, 0, cchc_row (page, "3.3.1"), 3), ==, "85");
+  g_assert_cmpstr (mc_report_page_get_cell_text (page, 0, cchc_row (page, "1.1.1"), 3), ==, "");
+  dialog = mc_report_page_enter_figures (page);
+  g_assert_nonnull (dialog);
+  gtk_editable_set_text (GTK_EDITABLE (mc_cchc_entry_dialog_get_row (dialog, "1.1.1")), "26");
+  gtk_editable_set_text (GTK_EDITABLE (mc_cchc_entry_dialog_get_row (dialog, "6.1")), "5");
+  g_assert_false (mc_cchc_entry_dialog_save (dialog, &error));
+  g_assert_nonnull (strstr (error->message, "6.1"));
+  g_clear_error (&error);
+  g_assert_cmpint (mc_db_query_int (mc_application_get_db (report_app), "SELECT count (*) FROM cchc_entry", NULL), ==, 0);
+  gtk_editable_set_text (GTK_EDITABLE (mc_cchc_entry_dialog_get_row (dialog, "6.1")), "1");
+  g_assert_true (mc_cchc_entry_dialog_save (dialog, &error));
+  g_assert_no_error (error);
+  mc_test_ui_wait_for_idle ();
+  g_assert_cmpstr (mc_report_page_get_cell_text (page, 0, cchc_row (page, "1.1.1"), 3), ==, "26");
+  g_assert_cmpstr (mc_report_page_get_cell_text (page, 0, cchc_row (page, "6.1."), 3), ==, "1");
+  dialog = mc_report_page_enter_figures (page);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (mc_cchc_entry_dialog_get_row (dialog, "1.1.1"))), ==, "26");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  gtk_window_destroy (report_window);
+  mc_test_ui_wait_for_idle ();
+  g_clear_object (&report_app);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -517,5 +568,6 @@ main (int argc, char **argv)
   g_test_add_func ("/ui/accounts/lockout", test_accounts_lockout);
   g_test_add_func ("/ui/accounts/audit-page", test_accounts_audit_page);
   g_test_add_func ("/ui/report-page", test_report_page);
+  g_test_add_func ("/ui/report-page/cchc-figures", test_report_page_cchc_figures);
   return g_test_run ();
 }

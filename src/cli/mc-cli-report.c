@@ -8,6 +8,9 @@
  *   motcua report public --from … --to … [--unit CODE] [--subordinates | --combined] [--only-with-dossiers]
  *       --format xlsx|pdf|csv -o FILE      Phụ lục công khai kết quả giải quyết TTHC và xin lỗi
  *   motcua report cchc|evaluation --from … --to … [--unit CODE] --format xlsx|pdf|csv -o FILE
+ *   motcua report cchc --from … --to … [--unit CODE] (--set ITEM=VALUE … | --entries)
+ *       the CCHC appendix's figures entered for the period ("--set 1.1.1=26", "--set 6.1=" clears);
+ *       prints "ITEM<TAB>VALUE<TAB>LABEL" for every figure to enter
  *   motcua report narrative --from … --to … [--unit CODE] --format pdf|txt -o FILE   BÁO CÁO
  *   motcua report import-06a --unit CODE --from … --to … FILE.csv
  *       a subordinate unit's Biểu 06a for the period (the CSV report 06a writes) → "imported<TAB>N"
@@ -20,6 +23,7 @@
 
 #include "mc-cli.h"
 #include "mc-file-error.h"
+#include "mc-report-cchc.h"
 #include "mc-report-06a-export.h"
 #include "mc-report-doc.h"
 #include "mc-report-narrative-export.h"
@@ -214,6 +218,100 @@ report_table (McDb *db, const char *kind, int argc, char **argv)
   return 0;
 }
 
+/* report cchc --set ITEM=VALUE … | --entries: the figures entered for the
+ * period, all set in one transaction (a bad one changes nothing), then
+ * listed. */
+static gboolean
+set_entries (McDb *db, gint64 unit_id, McDate from, McDate to, GPtrArray *sets, GError **error)
+{
+  if (!mc_db_begin (db, error))
+    return FALSE;
+  for (guint i = 0; i < sets->len; i++)
+    {
+      g_auto(GStrv) pair = g_strsplit (sets->pdata[i], "=", 2);
+
+      if (pair[1] == NULL)
+        {
+          g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                       _("Write --set ITEM=VALUE, e.g. --set 1.1.1=26 (not “%s”)"), (char *) sets->pdata[i]);
+          mc_db_rollback (db);
+          return FALSE;
+        }
+      if (!mc_report_cchc_set_entry (db, unit_id, from, to, pair[0], pair[1], error))
+        {
+          mc_db_rollback (db);
+          return FALSE;
+        }
+    }
+  return mc_db_commit (db, error);
+}
+
+static gboolean
+print_entries (McDb *db, gint64 unit_id, McDate from, McDate to, GError **error)
+{
+  g_autoptr(GHashTable) entries = mc_report_cchc_entries (db, unit_id, from, to, error);
+  const McCchcLine *lines;
+  guint n;
+
+  if (entries == NULL)
+    return FALSE;
+  lines = mc_report_cchc_lines (&n);
+  for (guint i = 0; i < n; i++)
+    if (lines[i].kind == MC_CCHC_LINE_ENTRY)
+      {
+        g_autofree char *label = mc_report_cchc_line_label (db, &lines[i], unit_id, to);
+        const char *value = g_hash_table_lookup (entries, lines[i].key);
+
+        mc_cli_print_row (lines[i].key, value ? value : "", label);
+      }
+  return TRUE;
+}
+
+static gboolean
+has_entry_option (int argc, char **argv)
+{
+  for (int i = 1; i < argc; i++)
+    if (g_str_equal (argv[i], "--set") || g_str_equal (argv[i], "--entries"))
+      return TRUE;
+  return FALSE;
+}
+
+static int
+report_cchc_entries (McDb *db, int argc, char **argv)
+{
+  g_autoptr(GHashTable) options = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GPtrArray) sets = g_ptr_array_new ();
+  gboolean list = FALSE, bad = FALSE;
+  McDate from, to;
+  gint64 unit_id;
+  GError *error = NULL;
+
+  for (int i = 1; i < argc; i++)
+    {
+      if (g_str_equal (argv[i], "--entries"))
+        list = TRUE;
+      else if (g_str_equal (argv[i], "--set") && i + 1 < argc)
+        g_ptr_array_add (sets, argv[++i]);
+      else if ((g_str_equal (argv[i], "--from") || g_str_equal (argv[i], "--to") || g_str_equal (argv[i], "--unit"))
+               && i + 1 < argc)
+        {
+          g_hash_table_insert (options, argv[i], argv[i + 1]);
+          i++;
+        }
+      else
+        bad = TRUE;
+    }
+  if (bad || (!list && sets->len == 0) || !g_hash_table_contains (options, "--from") ||
+      !g_hash_table_contains (options, "--to"))
+    return mc_cli_usage (_("Usage: motcua report cchc --from YYYY-MM-DD --to YYYY-MM-DD [--unit CODE] "
+                           "(--set ITEM=VALUE … | --entries)"));
+  if (!period_and_unit (db, options, &from, &to, &unit_id, &error) ||
+      (sets->len > 0 && !set_entries (db, unit_id, from, to, sets, &error)) ||
+      !print_entries (db, unit_id, from, to, &error))
+    return mc_cli_fail (error);
+  return 0;
+}
+
 /* The narrative report: its text from the template with the figures. */
 static int
 report_narrative (McDb *db, int argc, char **argv)
@@ -278,6 +376,8 @@ mc_cli_report (McDb *db, int argc, char **argv)
     return report_import_06a (db, argc - 1, argv + 1);
   if (argc >= 2 && g_str_equal (argv[1], "narrative"))
     return report_narrative (db, argc - 1, argv + 1);
+  if (argc >= 2 && g_str_equal (argv[1], "cchc") && has_entry_option (argc, argv))
+    return report_cchc_entries (db, argc - 1, argv + 1);
   if (argc >= 2 && (g_str_equal (argv[1], "public") || g_str_equal (argv[1], "cchc") ||
                     g_str_equal (argv[1], "evaluation")))
     return report_table (db, argv[1], argc - 1, argv + 1);

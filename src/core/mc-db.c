@@ -64,6 +64,7 @@ static const char *const migrations[] = {
   "/vn/motcua/Motcua/sql/0009-audit-key.sql",
   "/vn/motcua/Motcua/sql/0010-form-number.sql",
   "/vn/motcua/Motcua/sql/0011-reform.sql",
+  "/vn/motcua/Motcua/sql/0012-cchc-entries.sql",
 };
 
 static gboolean

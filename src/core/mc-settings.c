@@ -33,6 +33,7 @@
 #include "mc-form-paper.h"
 #include "mc-form-set.h"
 #include "mc-format.h"
+#include "mc-report-cchc.h"
 #include "mc-report-evaluation.h"
 #include "mc-report-narrative.h"
 #include "mc-report-period.h"
@@ -129,6 +130,7 @@ static const McSettingInfo registry[] = {
   { MC_RULE_TIMELINESS_KEY, G(PERIOD), N_("Early, on time or late judged by"), N_("The moment a settled dossier is compared with its appointment, in every report"), T(CHOICE), MC_RULE_TIMELINESS_RESULT, 0, 0, timeliness_choices, NULL },
   { MC_RULE_UNSETTLED_ON_TIME_KEY, G(PERIOD), N_("Unqualified and withdrawn dossiers are on time"), N_("Biểu 06a column (9), as the form’s annotation says; off: judged by the time they were settled"), T(BOOL), "1", 0, 0, NULL, NULL },
   { MC_RULE_EVALUATION_TOTAL_KEY, G(EVALUATION), N_("Total score of the evaluation"), N_("How the nine indices add up to the total out of 18"), T(CHOICE), MC_RULE_EVALUATION_ROUNDED, 0, 0, evaluation_total_choices, NULL },
+  { MC_REPORT_ONLINE_NAMES_KEY, G(PERIOD), N_("Online levels named một phần / toàn trình from"), N_("Reports of periods ending before this day print trực tuyến mức độ 3 / mức độ 4, as the provincial forms of 2023–2024 do"), T(DATE), "2025-07-01", 0, 0, NULL, NULL },
   { MC_REPORT_RATING_THRESHOLDS_KEY, G(EVALUATION), N_("Rating thresholds"), N_("Total score per rating, best first"), T(TEXT), MC_REPORT_RATING_THRESHOLDS_DEFAULT, 1, 0, NULL, check_thresholds },
   { MC_NARRATIVE_ADDRESSEE_KEY, G(NARRATIVE), N_("Sent to (Kính gửi)"), N_("The higher body the report is sent to; empty: no Kính gửi line"), T(TEXT), "", 0, 0, NULL, NULL },
   { MC_NARRATIVE_RECIPIENTS_KEY, G(NARRATIVE), N_("Recipients (Nơi nhận)"), N_("Separated by semicolons, e.g. Như trên;Lưu: VT"), T(TEXT), "Như trên;Lưu: VT", 1, 0, NULL, NULL },

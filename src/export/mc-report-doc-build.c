@@ -248,55 +248,75 @@ mc_report_doc_new_public (McDb *db, gint64 unit_id, McReportScope scope, McDate 
   return g_steal_pointer (&doc);
 }
 
-/* Phụ lục thống kê CCHC, items 3.1–3.5 (seed 003 Phụ lục 01b) */
+/* Phụ lục 01b, thống kê số liệu CCHC (seed 003), sections 1–7 */
+
+/* The figure of a line: computed, entered for the period, or blank. */
+static char *
+cchc_value (const McCchcLine *line, const McReportCchc *report, GHashTable *entries)
+{
+  const char *entered;
+
+  if (line->kind == MC_CCHC_LINE_COMPUTED)
+    return mc_format_count (report->value[line->item]);
+  if (line->kind == MC_CCHC_LINE_ENTRY && (entered = g_hash_table_lookup (entries, line->key)) != NULL)
+    return g_strdup (entered);
+  return g_strdup ("");
+}
+
+static void
+cchc_columns (McReportDocTable *t)
+{
+  /* The unit column holds the codes of the yes/no lines ("Có ban hành QC = 1"). */
+  mc_report_doc_add_column (t, "STT", NULL, 44, 8, TRUE, -1);
+  mc_report_doc_add_column (t, "Chỉ tiêu thống kê (Sử dụng trong kỳ báo cáo hàng quý, 6 tháng, 9 tháng, năm)", NULL,
+                            0, 50, FALSE, -1);
+  mc_report_doc_add_column (t, "Đơn vị tính", "Kết quả thống kê", 125, 22, TRUE, -1);
+  mc_report_doc_add_column (t, "Số liệu", "Kết quả thống kê", 50, 10, TRUE, 0);
+  mc_report_doc_add_column (t, "Ghi chú", NULL, 42, 9, FALSE, -1);
+}
 
 McReportDoc *
 mc_report_doc_new_cchc (McDb *db, gint64 unit_id, McDate from, McDate to, GError **error)
 {
-  static const struct { McCchcItem before; const char *number, *label; } sections[] = {
-    { MC_CCHC_PROCEDURES, "3.1", "Thống kê TTHC" },
-    { MC_CCHC_ONE_STOP, "3.2", "Thực hiện cơ chế một cửa, một cửa liên thông" },
-    { MC_CCHC_RECEIVED, "3.3", "Kết quả giải quyết TTHC" },
-  };
   g_autoptr(McReportDoc) doc = doc_begin (db, MC_REPORT_DOC_CCHC, unit_id, from, to, error);
   g_autofree McReportCchc *report = NULL;
+  g_autoptr(GHashTable) entries = NULL;
   g_autofree char *period = NULL;
+  const McCchcLine *lines;
   McReportDocTable *t;
-  McReportDocRow *row;
+  guint n;
 
-  if (doc == NULL || (report = mc_report_cchc_compute (db, unit_id, from, to, error)) == NULL)
+  if (doc == NULL || (report = mc_report_cchc_compute (db, unit_id, from, to, error)) == NULL ||
+      (entries = mc_report_cchc_entries (db, unit_id, from, to, error)) == NULL)
     return NULL;
   period = mc_report_doc_period_label (db, from, to, FALSE);
   doc->sheet = g_strdup ("Thống kê CCHC");
-  doc->corner = g_strdup ("Phụ lục");
+  doc->corner = g_strdup ("Phụ lục 01b");
   doc->title = g_strdup_printf ("THỐNG KÊ SỐ LIỆU VỀ KẾT QUẢ THỰC HIỆN CÔNG TÁC\nCẢI CÁCH HÀNH CHÍNH CỦA %s",
                                 doc->issuer);
-  doc->subtitle = g_strdup_printf ("(Kỳ báo cáo: %s)", period);
+  /* An appendix names the document it goes with (Nghị định 30/2020, Phụ lục I, III.1.c). */
+  doc->subtitle = reference_line (db, doc);
+  g_ptr_array_add (doc->info, g_strdup_printf ("Kỳ báo cáo: %s", period));
   t = mc_report_doc_add_table (doc, NULL, FALSE);
-  mc_report_doc_add_column (t, "STT", NULL, 48, 8, TRUE, -1);
-  mc_report_doc_add_column (t, "Chỉ tiêu thống kê (Sử dụng trong kỳ báo cáo hàng quý, 6 tháng, 9 tháng, năm)", NULL,
-                            0, 50, FALSE, -1);
-  mc_report_doc_add_column (t, "Đơn vị tính", "Kết quả thống kê", 80, 14, TRUE, -1);
-  mc_report_doc_add_column (t, "Số liệu", "Kết quả thống kê", 60, 10, TRUE, 0);
-  mc_report_doc_add_column (t, "Ghi chú", NULL, 60, 10, FALSE, -1);
-  row = mc_report_doc_add_row (t, -1, TRUE);
-  row->cells[0] = g_strdup ("3");
-  row->cells[1] = g_strdup ("Cải cách thủ tục hành chính");
-  for (int i = 0; i < MC_CCHC_N_ITEMS; i++)
+  cchc_columns (t);
+  lines = mc_report_cchc_lines (&n);
+  for (guint i = 0; i < n; i++)
     {
-      for (guint s = 0; s < G_N_ELEMENTS (sections); s++)
-        if (sections[s].before == (McCchcItem) i)
-          {
-            row = mc_report_doc_add_row (t, -1, TRUE);
-            row->cells[0] = g_strdup (sections[s].number);
-            row->cells[1] = g_strdup (sections[s].label);
-          }
-      row = mc_report_doc_add_row (t, i, FALSE);
-      row->cells[0] = g_strdup (mc_report_cchc_item_is_detail (i) && !mc_report_cchc_item_is_detail (i - 1)
-                                ? "Trong đó" : mc_report_cchc_item_number (i));
-      row->cells[1] = g_strdup (mc_report_cchc_item_label (i));
-      row->cells[2] = g_strdup (mc_report_cchc_item_unit (i));
-      row->cells[3] = mc_format_count (report->value[i]);
+      const McCchcLine *line = &lines[i];
+      McReportDocRow *row;
+
+      /* The carried-over line only when there is something carried over:
+       * seed 003 has none, and without it the lines under 3.3.1 add up. */
+      if (line->item == MC_CCHC_RECEIVED_CARRIED && report->value[line->item] == 0)
+        continue;
+      row = mc_report_doc_add_row (t, line->kind == MC_CCHC_LINE_COMPUTED ? line->item : -1,
+                                   line->kind == MC_CCHC_LINE_SECTION);
+      row->cells[0] = g_strdup (line->number[0] == '\0' && i > 0 && lines[i - 1].number[0] != '\0'
+                                ? "Trong đó" : line->number);
+      row->cells[1] = mc_report_cchc_line_label (db, line, unit_id, to);
+      row->cells[2] = g_strdup (line->unit);
+      row->cells[3] = cchc_value (line, report, entries);
+      row->cells[4] = g_strdup ("");
     }
   return g_steal_pointer (&doc);
 }

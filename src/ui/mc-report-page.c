@@ -15,6 +15,7 @@
 
 #include <glib/gi18n.h>
 
+#include "mc-cchc-entry-dialog.h"
 #include "mc-date-entry.h"
 #include "mc-export-task.h"
 #include "mc-figure-list-dialog.h"
@@ -44,6 +45,7 @@ struct _McReportPage
   McDateEntry       *from;
   McDateEntry       *to;
   GtkCheckButton    *only_with_dossiers;
+  GtkButton         *enter_figures;
   GtkLabel          *range;
   GtkLabel          *rules;          /* the time rules the figures followed */
   GtkInfoBar        *font_bar;       /* Times New Roman is a substitute here */
@@ -315,6 +317,8 @@ update_actions (McReportPage *self)
   /* Its flow box cell goes with it, leaving no gap. */
   gtk_widget_set_visible (gtk_widget_get_parent (GTK_WIDGET (self->only_with_dossiers)),
                           self->kind == MC_REPORT_PAGE_06A || self->kind == MC_REPORT_PAGE_PUBLIC);
+  gtk_widget_set_visible (gtk_widget_get_parent (GTK_WIDGET (self->enter_figures)), self->kind == MC_REPORT_PAGE_CCHC);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "report.enter-figures", ready && self->kind == MC_REPORT_PAGE_CCHC);
 }
 
 /* The line the PDF prints at its foot: which time rules the figures
@@ -410,6 +414,45 @@ report_changed_cb (McReportPage *self)
   fill_units (self);
   self->loading = loading;
   recompute (self);
+}
+
+/* The CCHC statistics' entered figures: a dialog for the unit and period
+ * shown; the appendix is computed again once they are saved. */
+static void
+enter_figures_cb (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  McReportPage *self = MC_REPORT_PAGE (widget);
+  g_autoptr(GError) error = NULL;
+  McCchcEntryDialog *dialog;
+
+  dialog = mc_cchc_entry_dialog_new (parent_window (self), db_of (self), current_unit (self).unit_id,
+                                     self->from_date, self->to_date, &error);
+  if (dialog == NULL)
+    {
+      show_message (self, _("The figures cannot be entered"), error->message);
+      return;
+    }
+  g_signal_connect_object (dialog, "saved", G_CALLBACK (recompute_cb), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+McCchcEntryDialog *
+mc_report_page_enter_figures (McReportPage *self)
+{
+  GListModel *toplevels;
+
+  g_return_val_if_fail (MC_IS_REPORT_PAGE (self), NULL);
+
+  gtk_widget_activate_action (GTK_WIDGET (self), "report.enter-figures", NULL);
+  toplevels = gtk_window_get_toplevels ();
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (MC_IS_CCHC_ENTRY_DIALOG (window))
+        return MC_CCHC_ENTRY_DIALOG (window);
+    }
+  return NULL;
 }
 
 /* Printing and export */
@@ -513,6 +556,7 @@ mc_report_page_class_init (McReportPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, McReportPage, from);
   gtk_widget_class_bind_template_child (widget_class, McReportPage, to);
   gtk_widget_class_bind_template_child (widget_class, McReportPage, only_with_dossiers);
+  gtk_widget_class_bind_template_child (widget_class, McReportPage, enter_figures);
   gtk_widget_class_bind_template_child (widget_class, McReportPage, range);
   gtk_widget_class_bind_template_child (widget_class, McReportPage, rules);
   gtk_widget_class_bind_template_child (widget_class, McReportPage, font_bar);
@@ -529,6 +573,7 @@ mc_report_page_class_init (McReportPageClass *klass)
   gtk_widget_class_install_action (widget_class, "report.export-csv", NULL, export_cb);
   gtk_widget_class_install_action (widget_class, "report.export-txt", NULL, export_cb);
   gtk_widget_class_install_action (widget_class, "report.print", NULL, print_cb);
+  gtk_widget_class_install_action (widget_class, "report.enter-figures", NULL, enter_figures_cb);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "report.print", NULL);
 }
 

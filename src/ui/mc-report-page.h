@@ -7,6 +7,7 @@
 #include <adwaita.h>
 
 #include "mc-application.h"
+#include "mc-cchc-entry-dialog.h"
 #include "mc-report-doc.h"
 #include "mc-report-period.h"
 
@@ -40,6 +41,9 @@ void               mc_report_page_set_only_with_dossiers (McReportPage *self, gb
 /* The report shown (NULL for the narrative or when it could not be made),
  * the message shown instead of it, the text of one of its cells. */
 const McReportDoc *mc_report_page_get_doc        (McReportPage *self);
+/* Opens the CCHC statistics' figures to enter for the period shown (the
+ * action report.enter-figures) and returns that window, or NULL. */
+McCchcEntryDialog *mc_report_page_enter_figures (McReportPage *self);
 const char        *mc_report_page_get_error      (McReportPage *self);
 const char        *mc_report_page_get_rules_note (McReportPage *self);
 const char        *mc_report_page_get_font_warning (McReportPage *self);
