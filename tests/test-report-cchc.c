@@ -322,12 +322,27 @@ test_online_names (void)
   const char *to_csv[] = { "report", "cchc", "--from", FROM, "--to", TO, "--format", "csv", "-o", csv, "--force",
                            NULL };
   const char *rename[] = { "settings", "set", "report.online_names_from", "2022-08-01", NULL };
+  g_autofree char *txt = mc_test_tmp_path ("narrative.txt");
+  const char *narrative[] = { "report", "narrative", "--from", FROM, "--to", TO, "--format", "txt", "-o", txt,
+                              "--force", NULL };
   g_autoptr(McDb) db = NULL;
 
   g_assert_true (run (to_csv, NULL, NULL));
   g_assert_true (g_file_get_contents (csv, &text, NULL, NULL));
   g_assert_nonnull (strstr (text, "Tiếp nhận trực tuyến mức độ 4"));
   g_assert_null (strstr (text, "toàn trình"));
+  /* The narrative words them the same, with seed 003's figures. */
+  g_assert_true (run (narrative, NULL, NULL));
+  g_clear_pointer (&text, g_free);
+  g_assert_true (g_file_get_contents (txt, &text, NULL, NULL));
+  g_assert_nonnull (strstr (text, "Tổng số hồ sơ đã tiếp nhận là 1.157 hồ sơ."));
+  g_assert_nonnull (strstr (text, "+ Số hồ sơ tiếp nhận trực tiếp: 594 hồ sơ;"));
+  g_assert_nonnull (strstr (text, "+ Số hồ sơ tiếp nhận trực tuyến mức độ 3: 491 hồ sơ;"));
+  g_assert_nonnull (strstr (text, "+ Số hồ sơ tiếp nhận trực tuyến mức độ 4: 70 hồ sơ;"));
+  g_assert_nonnull (strstr (text, "Số hồ sơ đã giải quyết trả trước hạn: 1.053 hồ sơ"));
+  g_assert_nonnull (strstr (text, "Số hồ sơ đã giải quyết trả đúng hạn: 99 hồ sơ"));
+  g_assert_nonnull (strstr (text, "Số hồ sơ đã giải quyết trả quá hạn: 05 hồ sơ") ||
+                    strstr (text, "Số hồ sơ đã giải quyết trả quá hạn: 5 hồ sơ"));
   g_assert_true (run (rename, NULL, NULL));
   g_clear_pointer (&text, g_free);
   g_assert_true (run (to_csv, NULL, NULL));
@@ -335,6 +350,10 @@ test_online_names (void)
   g_assert_nonnull (strstr (text, "Tiếp nhận trực tuyến toàn trình"));
   g_assert_nonnull (strstr (text, "Tổng số TTHC cung cấp trực tuyến một phần"));
   g_assert_null (strstr (text, "mức độ 4"));
+  g_assert_true (run (narrative, NULL, NULL));
+  g_clear_pointer (&text, g_free);
+  g_assert_true (g_file_get_contents (txt, &text, NULL, NULL));
+  g_assert_nonnull (strstr (text, "+ Số hồ sơ tiếp nhận trực tuyến toàn trình: 70 hồ sơ;"));
 }
 
 int

@@ -28,8 +28,8 @@ static const char default_template[] =
   "- Tổng số hồ sơ đã tiếp nhận là {{tong_tiep_nhan}} hồ sơ. Trong đó:\n"
   "+ Số hồ sơ tiếp nhận trực tiếp: {{truc_tiep}} hồ sơ;\n"
   "+ Số hồ sơ tiếp nhận qua bưu chính công ích: {{buu_chinh}} hồ sơ;\n"
-  "+ Số hồ sơ tiếp nhận trực tuyến một phần: {{truc_tuyen_mot_phan}} hồ sơ;\n"
-  "+ Số hồ sơ tiếp nhận trực tuyến toàn trình: {{truc_tuyen_toan_trinh}} hồ sơ;\n"
+  "+ Số hồ sơ tiếp nhận trực tuyến {{muc_do_mot_phan}}: {{truc_tuyen_mot_phan}} hồ sơ;\n"
+  "+ Số hồ sơ tiếp nhận trực tuyến {{muc_do_toan_trinh}}: {{truc_tuyen_toan_trinh}} hồ sơ;\n"
   "+ Số hồ sơ kỳ trước chuyển qua: {{ky_truoc}} hồ sơ.\n\n"
   "- Số hồ sơ đã giải quyết trả kết quả: {{da_giai_quyet}} hồ sơ. Trong đó:\n"
   "+ Số hồ sơ đã giải quyết trả trước hạn: {{truoc_han}} hồ sơ (đạt {{ty_le_truoc_han}});\n"
@@ -144,6 +144,12 @@ mc_report_narrative_values (McDb *db, gint64 unit_id, McDate from, McDate to, co
   put_count (values, "buu_chinh", cchc->value[MC_CCHC_RECEIVED_POST]);
   put_count (values, "truc_tuyen_mot_phan", cchc->value[MC_CCHC_RECEIVED_PARTIAL]);
   put_count (values, "truc_tuyen_toan_trinh", cchc->value[MC_CCHC_RECEIVED_FULL]);
+  /* The online levels as the period names them, as Phụ lục 01b does
+   * (mc_report_cchc_old_online_names: "mức độ 3" in seed 003's 2023). */
+  g_hash_table_insert (values, g_strdup ("muc_do_mot_phan"),
+                       g_strdup (mc_report_cchc_old_online_names (db, to) ? "mức độ 3" : "một phần"));
+  g_hash_table_insert (values, g_strdup ("muc_do_toan_trinh"),
+                       g_strdup (mc_report_cchc_old_online_names (db, to) ? "mức độ 4" : "toàn trình"));
   put_count (values, "truc_tuyen", t[MC_06A_ONLINE]);
   put_count (values, "ky_truoc", t[MC_06A_CARRIED]);
   put_count (values, "da_giai_quyet", t[MC_06A_SETTLED]);
