@@ -1,5 +1,5 @@
 /* test-report-tables.c — the public-results and apology appendix, the CCHC
- * statistics 3.3/3.5 and the evaluation table from fixtures with exact
+ * statistics (Phụ lục 01b) and the evaluation table from fixtures with exact
  * figures; every list behind a figure is as long as the figure; ratings
  * recorded at the return desk; reports need the reporting permission
  * SPDX-License-Identifier: GPL-3.0-or-later

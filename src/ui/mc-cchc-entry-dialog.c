@@ -161,6 +161,7 @@ mc_cchc_entry_dialog_new (GtkWindow *parent, McDb *db, gint64 unit_id, McDate fr
   /* Translators: the window's subtitle, the period "2022-12-15 – 2023-06-14" */
   subtitle = g_strdup_printf (_("Figures entered for %s – %s"), from_text, to_text);
   title = adw_window_title_new (_("CCHC statistics (Phụ lục 01b)"), subtitle);
+  gtk_window_set_title (GTK_WINDOW (self), _("CCHC statistics (Phụ lục 01b)"));
   adw_header_bar_set_title_widget (ADW_HEADER_BAR (gtk_widget_get_first_child (box)), title);
   self->error = GTK_LABEL (gtk_label_new (NULL));
   gtk_label_set_wrap (self->error, TRUE);
