@@ -8,6 +8,9 @@
 #include "config.h"
 
 #include <string.h>
+#include <sys/stat.h>
+
+#include <glib/gstdio.h>
 
 #include "mc-report-06a-export.h"
 #include "mc-report-doc.h"
@@ -418,21 +421,72 @@ test_xlsx (void)
                                        "<firstFooter>&amp;L&amp;6Nhật ký hệ thống: 12:abcdef</firstFooter>"));
 }
 
-/* A file that is not a whole zip is refused and left as it was. */
+/* The rewritten workbook is private (0600 whatever the umask), its sheet
+ * deflated like the other parts, and no temporary file is left beside it. */
+static void
+test_xlsx_file (void)
+{
+  g_autofree char *xlsx = mc_test_tmp_path ("private.xlsx");
+  g_autofree char *dir = g_path_get_dirname (xlsx);
+  g_autoptr(McReportDoc) doc = table_doc (3);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDir) listing = NULL;
+  const char *verbose[] = { "unzip", "-v", xlsx, NULL };
+  g_autofree char *parts = NULL;
+  const char *name;
+  GStatBuf st;
+  mode_t saved = umask (022);
+
+  g_assert_true (mc_report_doc_write_xlsx (doc, xlsx, &error));
+  g_assert_no_error (error);
+  umask (saved);
+  g_free (assert_xlsx_page (xlsx));
+  g_assert_cmpint (g_stat (xlsx, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+  parts = mc_test_run_tool (verbose);
+  g_assert_true (g_regex_match_simple ("Defl:[NXF] .*xl/worksheets/sheet1\\.xml", parts, 0, 0));
+  g_assert_null (strstr (parts, "Stored"));
+  listing = g_dir_open (dir, 0, &error);
+  g_assert_no_error (error);
+  while ((name = g_dir_read_name (listing)) != NULL)
+    g_assert_false (g_str_has_prefix (name, ".private.xlsx"));
+}
+
+static void
+assert_refused_unchanged (const char *path, const char *content, gsize length)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *back = NULL;
+  gsize back_length = 0;
+
+  g_assert_true (g_file_set_contents (path, content, length, NULL));
+  g_assert_false (mc_xlsx_header_skip_first_page (path, "bao-cao.xlsx", &error));
+  g_assert_nonnull (error);
+  g_assert_nonnull (strstr (error->message, "bao-cao.xlsx"));
+  g_assert_true (g_file_get_contents (path, &back, &back_length, NULL));
+  g_assert_cmpmem (back, back_length, content, length);
+}
+
+/* A file that is not a whole zip is refused and left as it was: a few
+ * bytes, and a real workbook cut short at several places. */
 static void
 test_header_bad_zip (void)
 {
   g_autofree char *path = mc_test_tmp_path ("cut.xlsx");
-  g_autofree char *back = NULL;
+  g_autofree char *whole = mc_test_tmp_path ("whole.xlsx");
+  g_autoptr(McReportDoc) doc = table_doc (3);
   g_autoptr(GError) error = NULL;
+  g_autofree char *bytes = NULL;
+  gsize length = 0;
   const char cut[] = "PK\x03\x04 not a whole workbook";
 
-  g_assert_true (g_file_set_contents (path, cut, sizeof cut - 1, NULL));
-  g_assert_false (mc_xlsx_header_skip_first_page (path, "bao-cao.xlsx", &error));
-  g_assert_nonnull (error);
-  g_assert_nonnull (strstr (error->message, "bao-cao.xlsx"));
-  g_assert_true (g_file_get_contents (path, &back, NULL, NULL));
-  g_assert_cmpstr (back, ==, cut);
+  assert_refused_unchanged (path, cut, sizeof cut - 1);
+  g_assert_true (mc_report_doc_write_xlsx (doc, whole, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (whole, &bytes, &length, NULL));
+  for (guint i = 1; i < 8; i++)
+    assert_refused_unchanged (path, bytes, length * i / 8);
+  assert_refused_unchanged (path, bytes, length - 1);
 }
 
 int
@@ -445,6 +499,7 @@ main (int argc, char **argv)
   g_test_add_func ("/report-layout/narrative-signatures", test_narrative_signatures);
   g_test_add_func ("/report-layout/06a-pdf", test_06a_pdf);
   g_test_add_func ("/report-layout/xlsx", test_xlsx);
+  g_test_add_func ("/report-layout/xlsx-file", test_xlsx_file);
   g_test_add_func ("/report-layout/xlsx-header-bad-zip", test_header_bad_zip);
   return g_test_run ();
 }
