@@ -3,6 +3,7 @@
  */
 #include "config.h"
 
+#include <stdarg.h>
 #include <string.h>
 #include <sys/wait.h>
 
@@ -152,13 +153,22 @@ field_of (const char *line, int n)
   return g_strchomp (g_strdup (fields[n]));
 }
 
-/* motcua dossier <transition> CODE …: prints "CODE state step department …". */
+/* motcua dossier <transition> CODE …: prints "CODE state step department …".
+ * The arguments are printf's, so the compiler checks each call's format. */
+static char *transition (const char *expected_state, const char *format, ...) G_GNUC_PRINTF (2, 3);
+
 static char *
-transition (const char *code, const char *fmt_args, const char *expected_state)
+transition (const char *expected_state, const char *format, ...)
 {
-  g_autofree char *args = g_strdup_printf (fmt_args, code);
+  g_autofree char *args = NULL;
   g_autofree char *out = NULL, *err = NULL;
-  int got = run (args, &out, &err);
+  va_list ap;
+  int got;
+
+  va_start (ap, format);
+  args = g_strdup_vprintf (format, ap);
+  va_end (ap);
+  got = run (args, &out, &err);
 
   g_test_message ("motcua %s → %d [%s] [%s]", args, got, out, err);
   g_assert_cmpint (got, ==, 0);
@@ -236,14 +246,14 @@ test_workflow (void)
   g_assert_no_error (error);
   g_assert_true (mc_db_exec (db, "INSERT INTO unit (code, name, level, relation) VALUES "
                                  "('000.30.06.H56', 'Công an phường Phú Sơn', 'xa', 'external')", &error));
-  g_free (transition (code, "dossier transfer %s --at \"2026-03-02 09:00\"", "processing"));
-  g_free (transition (code, "dossier accept %s --at \"2026-03-02 09:30\"", "processing"));
+  g_free (transition ("processing", "dossier transfer %s --at \"2026-03-02 09:00\"", code));
+  g_free (transition ("processing", "dossier accept %s --at \"2026-03-02 09:30\"", code));
   expect ("dossier accept XYZ", 1, "", "XYZ");
-  line = transition (code, "dossier pause %s --kind supplement --reason \"Bản sao sổ đỏ\" --at \"2026-03-03 08:00\"", "paused");
-  g_free (transition (code, "dossier resume %s --at \"2026-03-04 08:00\"", "processing"));
+  line = transition ("paused", "dossier pause %s --kind supplement --reason \"Bản sao sổ đỏ\" --at \"2026-03-03 08:00\"", code);
+  g_free (transition ("processing", "dossier resume %s --at \"2026-03-04 08:00\"", code));
   g_free (line);
-  line = transition (code, "dossier external %s --unit 000.30.06.H56 --days 3 --at \"2026-03-04 09:00\"",
-                     "sent_external");
+  line = transition ("sent_external", "dossier external %s --unit 000.30.06.H56 --days 3 --at \"2026-03-04 09:00\"",
+                     code);
   {
     g_autofree char *where = field_of (line, 3);
     g_assert_cmpstr (where, ==, "Công an phường Phú Sơn");
@@ -253,11 +263,11 @@ test_workflow (void)
     g_autofree char *args = g_strdup_printf ("dossier finish %s --number 1/QĐ --at \"2026-03-05 09:00\"", code);
     expect (args, 1, "", "Không thể");
   }
-  g_free (transition (code, "dossier external %s --back --at \"2026-03-06 09:00\"", "processing"));
-  g_free (transition (code, "dossier transfer %s --at \"2026-03-09 09:00\"", "processing"));
-  g_free (transition (code, "dossier transfer %s --to VP --at \"2026-03-10 09:00\"", "processing"));
-  g_free (transition (code, "dossier send-back %s --reason \"Thiếu biên bản\" --at \"2026-03-10 10:00\"", "processing"));
-  g_free (transition (code, "dossier transfer %s --to VP --at \"2026-03-10 11:00\"", "processing"));
+  g_free (transition ("processing", "dossier external %s --back --at \"2026-03-06 09:00\"", code));
+  g_free (transition ("processing", "dossier transfer %s --at \"2026-03-09 09:00\"", code));
+  g_free (transition ("processing", "dossier transfer %s --to VP --at \"2026-03-10 09:00\"", code));
+  g_free (transition ("processing", "dossier send-back %s --reason \"Thiếu biên bản\" --at \"2026-03-10 10:00\"", code));
+  g_free (transition ("processing", "dossier transfer %s --to VP --at \"2026-03-10 11:00\"", code));
   g_free (out);
   g_free (err);
   {
@@ -270,7 +280,7 @@ test_workflow (void)
     expect (args, 1, "", "một lần");  /* a second new appointment */
   }
   g_free (line);
-  line = transition (code, "dossier finish %s --number 12/QĐ-UBND --at \"2026-03-12 09:00\"", "result_ready");
+  line = transition ("result_ready", "dossier finish %s --number 12/QĐ-UBND --at \"2026-03-12 09:00\"", code);
   {
     g_autofree char *timeliness = field_of (line, 6);
     g_assert_cmpstr (timeliness, ==, "early");
@@ -280,8 +290,8 @@ test_workflow (void)
     g_autofree char *args = g_strdup_printf ("dossier return %s --collected-by \"Lê Văn An\" --id-number 123", code);
     expect (args, 1, "", "12");
   }
-  g_free (transition (code, "dossier return %s --collected-by \"Lê Văn An\" --id-number 038085012345 "
-                            "--at \"2026-03-13 09:00\"", "returned"));
+  g_free (transition ("returned", "dossier return %s --collected-by \"Lê Văn An\" --id-number 038085012345 "
+                                  "--at \"2026-03-13 09:00\"", code));
   out = NULL;
   err = NULL;
   g_assert_cmpint (run ("dossier apologies --year 2026", &out, &err), ==, 0);
@@ -345,15 +355,14 @@ test_records_name_the_clerk (void)
   g_assert_cmpint (run (args, &out, &err), ==, 0);
   g_assert_nonnull (strstr (out, "\treceive\treceived\tTrung tâm Phục vụ hành chính công\tLê Thị Lan\t"));
 
-  g_free (transition (code, "dossier finish %s --number 12/TLKS --at \"2026-03-02 09:00\"",
-                      "result_ready"));
+  g_free (transition ("result_ready", "dossier finish %s --number 12/TLKS --at \"2026-03-02 09:00\"", code));
   g_free (args);
   args = g_strdup_printf ("dossier return %s --user tn.lan --collected-by \"Trần Văn Bình\" --id-number 038190099999 "
                           "--at \"2026-03-03 09:00\"", code);
   expect (args, 1, "", "ủy quyền");
-  g_free (transition (code, "dossier return %s --user tn.lan --collected-by \"Trần Văn Bình\" "
-                            "--id-number 038190099999 --authorisation \"Giấy ủy quyền số 15/UQ\" "
-                            "--at \"2026-03-03 09:00\"", "returned"));
+  g_free (transition ("returned", "dossier return %s --user tn.lan --collected-by \"Trần Văn Bình\" "
+                                  "--id-number 038190099999 --authorisation \"Giấy ủy quyền số 15/UQ\" "
+                                  "--at \"2026-03-03 09:00\"", code));
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
   g_free (args);
@@ -424,11 +433,8 @@ test_stop_notice (void)
                         "--id-number 038190012345 --channel truc_tiep --at \"2025-10-06 08:00\"", &out, &err), ==, 0);
   code = first_field (out);
   g_free (args);
-  /* The format transition fills with the code. */
-  args = g_strdup_printf ("dossier withdraw %%s --user tn.lan --reason \"Xin rút để bổ sung\" "
-                          "--at \"2025-10-07 09:00\" -o %s", pdf);
-  g_free (transition (code, args, "withdrawn"));
-  g_free (args);
+  g_free (transition ("withdrawn", "dossier withdraw %s --user tn.lan --reason \"Xin rút để bổ sung\" "
+                      "--at \"2025-10-07 09:00\" -o %s", code, pdf));
   args = g_strdup_printf ("--user tn.lan dossier stop-notice %s -o %s", code, reprint);
   expect (args, 0, "", NULL);
   g_free (args);
