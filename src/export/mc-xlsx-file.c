@@ -21,8 +21,8 @@
 #include <string.h>
 #include <unistd.h>
 
-#include <gio/gio.h>
 #include <glib/gi18n-lib.h>
+#include <zip.h>
 
 #include "mc-export-error.h"
 #include "mc-file-error.h"
@@ -76,26 +76,10 @@ close_quietly (lxw_workbook *wb, int *errsv)
   return rc;
 }
 
-/* Reading the zip back (APPNOTE.TXT: the end of central directory record,
- * without a comment as libxlsxwriter writes it, then one central entry per
- * part, each pointing at its local header and data). */
+/* Reading the zip back with libzip: each part inflated in full (libzip
+ * checks its CRC at the end), only its first and last bytes kept. */
 
-#define ZIP_END_SIZE 22
-#define ZIP_ENTRY_SIZE 46
-#define ZIP_LOCAL_SIZE 30
 #define EDGE 256  /* bytes kept of each part's start and end */
-
-static guint16
-le16 (const guchar *p)
-{
-  return (guint16) (p[0] | p[1] << 8);
-}
-
-static guint32
-le32 (const guchar *p)
-{
-  return p[0] | p[1] << 8 | p[2] << 16 | (guint32) p[3] << 24;
-}
 
 typedef struct {
   char  head[EDGE + 1];
@@ -128,39 +112,6 @@ keep_edges (Edges *e, const guchar *bytes, gsize n)
   e->tail_len += n;
 }
 
-/* The part's first and last bytes, inflated (method 8) or stored (0);
- * FALSE if it does not inflate to its end. */
-static gboolean
-read_edges (const guchar *data, gsize size, guint16 method, Edges *e)
-{
-  g_autoptr(GConverter) inflater = NULL;
-  guchar out[65536];
-  GConverterResult result;
-
-  if (method == 0)
-    {
-      keep_edges (e, data, size);
-      return TRUE;
-    }
-  if (method != 8)
-    return FALSE;
-  inflater = G_CONVERTER (g_zlib_decompressor_new (G_ZLIB_COMPRESSOR_FORMAT_RAW));
-  do
-    {
-      gsize read = 0, written = 0;
-
-      result = g_converter_convert (inflater, data, size, out, sizeof out, G_CONVERTER_INPUT_AT_END,
-                                    &read, &written, NULL);
-      if (result == G_CONVERTER_ERROR)
-        return FALSE;
-      keep_edges (e, out, written);
-      data += read;
-      size -= read;
-    }
-  while (result != G_CONVERTER_FINISHED);
-  return TRUE;
-}
-
 /* Whether the XML ends with the closing tag of the element it starts with. */
 static gboolean
 is_whole_xml (Edges *e)
@@ -180,40 +131,37 @@ is_whole_xml (Edges *e)
   return g_str_has_suffix (g_strchomp (e->tail), closing);
 }
 
+/* Whether the part inflates to its end, CRC and all, as whole XML. */
+static gboolean
+part_complete (zip_t *za, zip_uint64_t index)
+{
+  Edges edges = { .head_len = 0 };
+  zip_file_t *part = zip_fopen_index (za, index, 0);
+  guchar buffer[65536];
+  zip_int64_t n;
+
+  if (part == NULL)
+    return FALSE;
+  while ((n = zip_fread (part, buffer, sizeof buffer)) > 0)
+    keep_edges (&edges, buffer, n);
+  return zip_fclose (part) == 0 && n == 0 && is_whole_xml (&edges);
+}
+
 static gboolean
 zip_parts_complete (const char *file)
 {
-  g_autoptr(GMappedFile) mapped = g_mapped_file_new (file, FALSE, NULL);
-  const guchar *zip, *entry, *end;
-  gsize size;
-  guint n;
+  zip_t *za = zip_open (file, ZIP_RDONLY | ZIP_CHECKCONS, NULL);
+  zip_int64_t n;
+  gboolean ok;
 
-  if (mapped == NULL || (size = g_mapped_file_get_length (mapped)) < ZIP_END_SIZE)
+  if (za == NULL)
     return FALSE;
-  zip = (const guchar *) g_mapped_file_get_contents (mapped);
-  end = zip + size - ZIP_END_SIZE;
-  if (le32 (end) != 0x06054b50 || (gsize) le32 (end + 16) + le32 (end + 12) > size - ZIP_END_SIZE)
-    return FALSE;
-  n = le16 (end + 10);
-  entry = zip + le32 (end + 16);
-  for (guint i = 0; i < n; i++)
-    {
-      Edges edges = { .head_len = 0 };
-      guint32 local;
-      const guchar *data;
-
-      if (entry + ZIP_ENTRY_SIZE > end || le32 (entry) != 0x02014b50)
-        return FALSE;
-      local = le32 (entry + 42);
-      if ((gsize) local + ZIP_LOCAL_SIZE > size || le32 (zip + local) != 0x04034b50)
-        return FALSE;
-      data = zip + local + ZIP_LOCAL_SIZE + le16 (zip + local + 26) + le16 (zip + local + 28);
-      if (data + le32 (entry + 20) > end || !read_edges (data, le32 (entry + 20), le16 (entry + 10), &edges) ||
-          !is_whole_xml (&edges))
-        return FALSE;
-      entry += ZIP_ENTRY_SIZE + le16 (entry + 28) + le16 (entry + 30) + le16 (entry + 32);
-    }
-  return TRUE;
+  n = zip_get_num_entries (za, 0);
+  ok = n >= 0;
+  for (zip_int64_t i = 0; ok && i < n; i++)
+    ok = part_complete (za, i);
+  zip_discard (za);
+  return ok;
 }
 
 /* The errno when it says something to a clerk, else what the code means. */
