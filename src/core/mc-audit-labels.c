@@ -60,6 +60,7 @@ static const struct {
   { "export.search", N_("Search by ID number or phone") },
   { "backdated", N_("Action recorded at another time than now") },
   { "import", N_("Data imported from a file") },
+  { "import.abandoned", N_("Unfinished import removed") },
   { "demo", N_("Demo data created") },
   { "audit.keyed", N_("Audit log sealed with the key") },
   { "schema.triggers", N_("Database triggers recorded") },

@@ -32,24 +32,27 @@ G_DEFINE_QUARK (mc-backup-error-quark, mc_backup_error)
 /* How long a backup waits for a writer to finish before giving up. */
 #define BUSY_TIMEOUT_MS 5000
 
+/* The words come from mc-db.c's one table (mc_db_error_from_sqlite):
+ * never SQLite's English. */
 static gboolean
 set_sqlite_error (sqlite3 *handle, int rc, const char *path, GError **error)
 {
-  const char *message = handle ? sqlite3_errmsg (handle) : sqlite3_errstr (rc);
+  g_autoptr(GError) reason = NULL;
+  const char *message;
 
+  mc_db_error_from_sqlite (handle, rc, &reason);
+  message = reason->message;
   switch (rc & 0xff)
     {
     case SQLITE_BUSY:
     case SQLITE_LOCKED:
-      g_set_error (error, MC_BACKUP_ERROR, MC_BACKUP_ERROR_BUSY,
-                   _("The database is being written by another program; close it and try again (%s)"), message);
+      g_set_error_literal (error, MC_BACKUP_ERROR, MC_BACKUP_ERROR_BUSY, message);
       break;
     case SQLITE_NOTADB:
-      g_set_error (error, MC_BACKUP_ERROR, MC_BACKUP_ERROR_NOT_MOTCUA,
-                   _("“%s” is not a Motcua database (%s)"), path, message);
+      g_set_error (error, MC_BACKUP_ERROR, MC_BACKUP_ERROR_NOT_MOTCUA, _("“%s” is not a Motcua database"), path);
       break;
     case SQLITE_CORRUPT:
-      g_set_error (error, MC_BACKUP_ERROR, MC_BACKUP_ERROR_DAMAGED, _("“%s” is damaged (%s)"), path, message);
+      g_set_error (error, MC_BACKUP_ERROR, MC_BACKUP_ERROR_DAMAGED, _("“%s” is damaged"), path);
       break;
     default:
       g_set_error (error, MC_BACKUP_ERROR, MC_BACKUP_ERROR_FAILED, _("Cannot use “%s”: %s"), path, message);
@@ -107,7 +110,9 @@ check_pages (sqlite3 *handle, const char *path, gboolean quick, GError **error)
     return FALSE;
   if (!g_str_equal (result, "ok"))
     {
-      g_set_error (error, MC_BACKUP_ERROR, MC_BACKUP_ERROR_DAMAGED, _("“%s” is damaged (%s)"), path, result);
+      /* SQLite's finding is English and technical: logged, not shown. */
+      g_debug ("%s: %s", path, result);
+      g_set_error (error, MC_BACKUP_ERROR, MC_BACKUP_ERROR_DAMAGED, _("“%s” is damaged"), path);
       return FALSE;
     }
   return TRUE;

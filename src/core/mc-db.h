@@ -23,7 +23,31 @@ typedef enum {
   MC_DB_ERROR_NOT_FOUND,
   MC_DB_ERROR_INVALID,
   MC_DB_ERROR_DAMAGED,  /* a check found the file damaged: writes are refused */
+  MC_DB_ERROR_FULL,     /* the disk, a quota or the file size limit is full */
+  MC_DB_ERROR_IO,       /* the disk could not be read or written */
+  MC_DB_ERROR_READONLY, /* the file or its folder may not be written */
 } McDbError;
+
+/* The one place where SQLite's result codes become what a person reads, in
+ * Vietnamese: busy, disk full, I/O error, damaged, read-only … SQLite's own
+ * English text never reaches a message (it goes to the debug log). `handle`
+ * may be NULL; its errno tells a full disk that SQLite reported as an I/O
+ * error (a write refused with ENOSPC, EDQUOT or EFBIG). Every caller that
+ * turns an SQLite failure into a GError goes through it. */
+McDbError     mc_db_error_code        (int rc, int system_errno);
+const char   *mc_db_error_describe    (int rc, int system_errno);
+gboolean      mc_db_error_from_sqlite (sqlite3 *handle, int rc, GError **error);
+/* How long a write waits for another connection's transaction before it
+ * fails with MC_DB_ERROR_BUSY, retrying every MC_DB_BUSY_RETRY_US. */
+#define MC_DB_BUSY_LIMIT_US (10 * G_USEC_PER_SEC)
+#define MC_DB_BUSY_RETRY_US 2000
+/* Microseconds this connection has spent waiting for other connections'
+ * write locks since it was opened (bench/bench-import-wait). */
+gint64        mc_db_get_busy_waited   (McDb *self);
+/* How long a long writer (an import) pauses after each of its commits, so
+ * that a writer retrying every MC_DB_BUSY_RETRY_US gets the lock in between
+ * (it would otherwise be taken again within microseconds). */
+#define MC_DB_YIELD_US (3 * MC_DB_BUSY_RETRY_US)
 
 /* path: a file, or ":memory:". The database is created and migrated. */
 McDb         *mc_db_new               (const char *path, GCancellable *cancellable, GError **error);

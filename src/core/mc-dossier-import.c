@@ -5,9 +5,15 @@
  * and, optionally (an extension of the contract, anywhere in the header),
  * online_level: partial or full for an online dossier; empty, or the column
  * absent, gives an online dossier its procedure's level, as at the counter.
- * One transaction: a bad line rolls back every line before it and is named in
- * the error. Timeliness is recomputed by our calendar, never copied, so that
- * imported and native dossiers are judged alike.
+ * All or nothing: the whole file is read and checked first (a bad line, a
+ * code twice in the file or already in the database is named by its line,
+ * and nothing is written); then the rows go in by chunks of about 150 ms,
+ * each its own commit, so that a counter clerk signing in or receiving
+ * waits for one chunk at most, never for the whole import (issue 12, item
+ * 5). mc-import-batch.c records the import before its first row and undoes
+ * it if it fails or was killed; its events and audit row are its last commit.
+ * Timeliness is recomputed by our calendar, never copied, so that imported
+ * and native dossiers are judged alike.
  */
 #include "config.h"
 
@@ -20,6 +26,7 @@
 #include "mc-catalog.h"
 #include "mc-csv.h"
 #include "mc-dossier-store.h"
+#include "mc-import-batch.h"
 #include "mc-text.h"
 
 enum { COL_CODE, COL_PROCEDURE, COL_CHANNEL, COL_RECEIVED, COL_DUE, COL_FINISHED, COL_RETURNED,
@@ -30,6 +37,11 @@ static const char *const columns[] = { "code", "procedure_code", "channel", "rec
 static const char *const optional_columns[] = { "online_level", NULL };
 
 #define BATCH 128
+/* How long one commit of an import holds the write lock: a clerk's write
+ * waits this long at most (plus the commit), far under the 1 s promised,
+ * while the cost of a commit (the WAL sync, the commit mark, the triggers
+ * lifted and put back) stays a few percent of the chunk. */
+#define CHUNK_US (150 * 1000)
 
 typedef struct {
   gint64      id;
@@ -52,9 +64,9 @@ typedef struct {
   gint64          unit_id;
   GHashTable     *procedures;  /* code → ProcedureRef* */
   guint           line;
-  Row             batch[BATCH];
-  guint           n_batch;
-  GStringChunk   *strings;     /* the batch's codes and names */
+  GArray         *rows;        /* Row: the whole file, checked */
+  GStringChunk   *strings;     /* the rows' codes and names */
+  GHashTable     *codes;       /* code → its line, for codes given twice */
 } Import;
 
 static gboolean
@@ -134,6 +146,9 @@ derive_state (Import *im, Row *row, GError **error)
     /* Constants, not the field: the batch is bound after the next line has
      * replaced the fields (found by fuzz-csv-import). */
     row->state = row->outcome = "withdrawn";
+  if (row->finished == 0)
+    /* The field's text is replaced by the next line's: keep no pointer. */
+    row->outcome = NULL;
   row->timeliness = row->finished ? names[mc_calendar_classify (im->calendar, row->finished, row->due)] : NULL;
   return TRUE;
 }
@@ -245,8 +260,14 @@ insert_one (Import *im, const Row *row, GError **error)
   bind_row (im, stmt, 0, row);
   im->line = row->line;
   if (!mc_db_step_done (im->db, stmt, &local))
-    return line_error (im, error, g_error_matches (local, MC_DB_ERROR, MC_DB_ERROR_CONSTRAINT)
-                                    ? _("a dossier with this code already exists") : local->message);
+    {
+      /* Checked before writing, so only a code received at the counter
+       * while the import ran meets this. */
+      if (g_error_matches (local, MC_DB_ERROR, MC_DB_ERROR_CONSTRAINT))
+        return line_error (im, error, _("a dossier with this code already exists"));
+      g_propagate_error (error, g_steal_pointer (&local));
+      return FALSE;
+    }
   return TRUE;
 }
 
@@ -256,40 +277,46 @@ insert_one (Import *im, const Row *row, GError **error)
  * (a duplicate code) was undone by SQLite as a whole and is replayed row by
  * row to name the line. */
 static gboolean
-flush_batch (Import *im, GError **error)
+insert_rows (Import *im, guint first, guint n, GError **error)
 {
-  sqlite3_stmt *stmt;
+  const Row *rows = &g_array_index (im->rows, Row, first);
+  sqlite3_stmt *stmt = prepare_insert (im, n, error);
+  g_autoptr(GError) local = NULL;
 
-  if (im->n_batch == 0)
-    return TRUE;
-  stmt = prepare_insert (im, im->n_batch, error);
   if (stmt == NULL)
     return FALSE;
-  for (guint i = 0; i < im->n_batch; i++)
-    bind_row (im, stmt, (int) i * N_PARAMS, &im->batch[i]);
-  if (!mc_db_step_done (im->db, stmt, NULL))
+  for (guint i = 0; i < n; i++)
+    bind_row (im, stmt, (int) i * N_PARAMS, &rows[i]);
+  if (mc_db_step_done (im->db, stmt, &local))
+    return TRUE;
+  /* A full disk or a busy database is said as such, not as a line. */
+  if (!g_error_matches (local, MC_DB_ERROR, MC_DB_ERROR_CONSTRAINT))
     {
-      for (guint i = 0; i < im->n_batch; i++)
-        if (!insert_one (im, &im->batch[i], error))
-          return FALSE;
-      /* Not reached unless the batch failed for a reason a single row does not meet. */
-      im->line = im->batch[0].line;
-      return line_error (im, error, _("the database refused these lines"));
+      g_propagate_error (error, g_steal_pointer (&local));
+      return FALSE;
     }
-  im->n_batch = 0;
-  g_string_chunk_clear (im->strings);
-  return TRUE;
+  for (guint i = 0; i < n; i++)
+    if (!insert_one (im, &rows[i], error))
+      return FALSE;
+  /* Not reached unless the batch failed for a reason a single row does not meet. */
+  im->line = rows[0].line;
+  return line_error (im, error, _("the database refused these lines"));
 }
 
 /* Each imported dossier gets one event summarising the older system's history
- * (its times are in the dossier row), all written by one statement. */
+ * (its times are in the dossier row), all written by one statement in the
+ * import's last commit: events are append-only (a trigger refuses their
+ * deletion), so none may exist for rows that could still be undone. The
+ * dossiers received at the counter meanwhile have ids in the range too, and
+ * imported = 0. */
 static gboolean
 add_import_events (Import *im, gint64 max_id, GError **error)
 {
   /* The event names who imported (bound once, not asked per row). */
   sqlite3_stmt *stmt = mc_db_prepare (im->db, "INSERT INTO dossier_event (dossier_id, at, staff_id, kind, state_to, "
                                               "note) SELECT id, received_at, ?2, 'import', state, "
-                                              "'Nhập từ hệ thống cũ' FROM dossier WHERE id > ?1 ORDER BY id", error);
+                                              "'Nhập từ hệ thống cũ' FROM dossier WHERE id > ?1 AND imported = 1 "
+                                              "ORDER BY id", error);
 
   if (stmt == NULL)
     return FALSE;
@@ -391,8 +418,35 @@ suspend_audit_triggers (Import *im, GError **error)
   return g_steal_pointer (&sqls);
 }
 
+/* Puts back what suspend_audit_triggers took away. */
 static gboolean
-import_rows (Import *im, McCsvReader *reader, guint *n, GError **error)
+run_statements (Import *im, GPtrArray *sqls, GError **error)
+{
+  for (guint i = 0; sqls != NULL && i < sqls->len; i++)
+    if (!mc_db_exec (im->db, sqls->pdata[i], error))
+      return FALSE;
+  return TRUE;
+}
+
+/* A code given twice in the file is named by its second line. */
+static gboolean
+check_code_once (Import *im, const Row *row, GError **error)
+{
+  g_autofree char *message = NULL;
+  guint first = GPOINTER_TO_UINT (g_hash_table_lookup (im->codes, row->code));
+
+  if (first == 0)
+    {
+      g_hash_table_insert (im->codes, (gpointer) row->code, GUINT_TO_POINTER (row->line));
+      return TRUE;
+    }
+  message = g_strdup_printf (_("the dossier code is already on line %u"), first);
+  return line_error (im, error, message);
+}
+
+/* Reads and checks the whole file before anything is written. */
+static gboolean
+read_rows (Import *im, McCsvReader *reader, GError **error)
 {
   g_autoptr(GPtrArray) r = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GError) local = NULL;
@@ -407,112 +461,220 @@ import_rows (Import *im, McCsvReader *reader, guint *n, GError **error)
     needed = MAX (needed, (guint) (idx[i] + 1));
   while (mc_csv_reader_next (reader, r, &local))
     {
-      Row *row = &im->batch[im->n_batch];
+      Row row = { 0 };
 
-      memset (row, 0, sizeof *row);
-      row->line = im->line = mc_csv_reader_get_line (reader);
+      row.line = im->line = mc_csv_reader_get_line (reader);
       if (r->len < needed)
         return line_error (im, error, _("the line has fewer columns than the header"));
-      if (!parse_row (im, r, idx, row, error))
+      if (!parse_row (im, r, idx, &row, error))
         return FALSE;
-      if (++im->n_batch == BATCH && !flush_batch (im, error))
+      g_array_append_val (im->rows, row);
+      if (!check_code_once (im, &row, error))
         return FALSE;
-      (*n)++;
     }
   if (local != NULL)
     {
       g_propagate_error (error, g_steal_pointer (&local));
       return FALSE;
     }
-  return flush_batch (im, error);
-}
-
-/* Rows from an older system come in order of reception, so most indexes of
- * dossier grow at their end; the report indexes, led by unit and procedure,
- * grow at the end of one range per procedure and channel, which the import's
- * cache keeps in memory. Only the index on the applicant's name takes each
- * row at a random place: for an import at least as large as the table it is
- * dropped inside the transaction and built again by sorting; its SQL is read
- * from sqlite_schema, and a failed import rolls the drop back with the rest.
- * 1,000,000 rows, processor time, mean of three runs: name and report
- * indexes rebuilt 15.4 s, the name's only 14.4 s (with a 128 MB cache the
- * report indexes were cheaper rebuilt). */
-static const char *const scattered_indexes =
-  "SELECT name, sql FROM sqlite_schema WHERE type = 'index' AND tbl_name = 'dossier' AND sql IS NOT NULL "
-  "AND name = 'dossier_by_applicant'";
-
-static GPtrArray *
-suspend_indexes (Import *im, GError **error)
-{
-  sqlite3_stmt *stmt = mc_db_prepare (im->db, scattered_indexes, error);
-  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GPtrArray) sqls = g_ptr_array_new_with_free_func (g_free);
-
-  if (stmt == NULL)
-    return NULL;
-  while (sqlite3_step (stmt) == SQLITE_ROW)
-    {
-      g_ptr_array_add (names, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
-      g_ptr_array_add (sqls, g_strdup ((const char *) sqlite3_column_text (stmt, 1)));
-    }
-  sqlite3_reset (stmt);
-  for (guint i = 0; i < names->len; i++)
-    {
-      g_autofree char *drop = g_strdup_printf ("DROP INDEX \"%s\"", (char *) names->pdata[i]);
-      if (!mc_db_exec (im->db, drop, error))
-        return NULL;
-    }
-  return g_steal_pointer (&sqls);
-}
-
-/* Puts back what suspend_indexes or suspend_audit_triggers took away. */
-static gboolean
-run_statements (Import *im, GPtrArray *sqls, GError **error)
-{
-  for (guint i = 0; sqls != NULL && i < sqls->len; i++)
-    if (!mc_db_exec (im->db, sqls->pdata[i], error))
-      return FALSE;
   return TRUE;
 }
 
-/* Lines in the file, an upper bound of the rows it adds. */
-static gint64
-count_lines (const char *data, gsize length)
+/* A code already in the database, found before writing (reads do not wait
+ * for writers). Skipped for an empty table, a first migration. */
+static gboolean
+check_existing_codes (Import *im, GError **error)
 {
-  gint64 n = 0;
+  g_autoptr(GError) local = NULL;
+  sqlite3_stmt *stmt;
 
-  for (const char *p = data, *end = data + length; (p = memchr (p, '\n', end - p)) != NULL; p++)
-    n++;
-  return n;
+  if (mc_db_query_int (im->db, "SELECT EXISTS (SELECT 1 FROM dossier)", &local) == 0)
+    {
+      if (local == NULL)
+        return TRUE;
+      g_propagate_error (error, g_steal_pointer (&local));
+      return FALSE;
+    }
+  stmt = mc_db_prepare (im->db, "SELECT 1 FROM dossier WHERE code = ?", error);
+  if (stmt == NULL)
+    return FALSE;
+  for (guint i = 0; i < im->rows->len; i++)
+    {
+      const Row *row = &g_array_index (im->rows, Row, i);
+      int rc;
+
+      sqlite3_bind_text (stmt, 1, row->code, -1, SQLITE_STATIC);
+      rc = sqlite3_step (stmt);
+      sqlite3_reset (stmt);
+      if (rc == SQLITE_ROW)
+        {
+          im->line = row->line;
+          return line_error (im, error, _("a dossier with this code already exists"));
+        }
+      if (rc != SQLITE_DONE)
+        return mc_db_set_error (im->db, rc, error);
+    }
+  return TRUE;
 }
 
-static gboolean
-import_all (Import *im, McCsvReader *reader, gint64 n_lines, guint *n, GError **error)
+/* The search and audit triggers lifted inside one transaction (see
+ * suspend_fts_trigger), and put back before it commits: other programs
+ * never see them missing. */
+typedef struct {
+  char      *fts;     /* the search trigger's SQL */
+  GPtrArray *audit;   /* the audit triggers' SQL */
+  gint64     max_id;  /* the highest dossier id before the rows */
+} Lifted;
+
+static void
+lifted_clear (Lifted *l)
 {
-  g_autofree char *trigger = NULL;
-  g_autoptr(GPtrArray) indexes = NULL;
-  g_autoptr(GPtrArray) audit_triggers = NULL;
-  g_autofree char *summary = NULL;
-  gint64 max_id = 0;
+  g_clear_pointer (&l->fts, g_free);
+  g_clear_pointer (&l->audit, g_ptr_array_unref);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Lifted, lifted_clear)
+
+static gboolean
+lift_triggers (Import *im, Lifted *l, GError **error)
+{
+  l->fts = suspend_fts_trigger (im, &l->max_id, error);
+  return l->fts != NULL && (l->audit = suspend_audit_triggers (im, error)) != NULL;
+}
+
+/* Migrations and imports are the legitimate ways the triggers move: the
+ * chain records their new order (mc_audit_check_triggers). */
+static gboolean
+put_back_triggers (Import *im, Lifted *l, GError **error)
+{
+  return resume_fts_trigger (im, l->fts, l->max_id, error) && run_statements (im, l->audit, error) &&
+         (!mc_db_get_audit_keyed (im->db) || mc_audit_record_triggers (im->db, error));
+}
+
+/* Writes rows from *next on for CHUNK_US, inside the caller's transaction. */
+static gboolean
+write_chunk (Import *im, guint *next, GError **error)
+{
+  g_auto(Lifted) lifted = { 0 };
+  gint64 start = g_get_monotonic_time ();
   gboolean ok;
 
-  trigger = suspend_fts_trigger (im, &max_id, error);
-  if (trigger == NULL || (audit_triggers = suspend_audit_triggers (im, error)) == NULL)
-    return FALSE;
-  if (n_lines >= 10000 && n_lines >= mc_db_query_int (im->db, "SELECT count(*) FROM dossier", NULL) &&
-      (indexes = suspend_indexes (im, error)) == NULL)
+  if (!lift_triggers (im, &lifted, error))
     return FALSE;
   /* One audit row for the whole import, as for the demo data: a row per
    * dossier and per event, each hashed, tripled the time of an import. */
   mc_db_set_audit_bulk (im->db, TRUE);
-  ok = import_rows (im, reader, n, error) && add_import_events (im, max_id, error);
+  do
+    {
+      guint n = MIN (BATCH, im->rows->len - *next);
+      ok = insert_rows (im, *next, n, error);
+      *next += n;
+    }
+  while (ok && *next < im->rows->len && g_get_monotonic_time () - start < CHUNK_US);
   mc_db_set_audit_bulk (im->db, FALSE);
-  summary = g_strdup_printf ("Nhập %u hồ sơ từ hệ thống cũ", *n);
-  return ok && run_statements (im, indexes, error) && resume_fts_trigger (im, trigger, max_id, error) &&
-         run_statements (im, audit_triggers, error) && mc_audit_append (im->db, "import", "dossier", 0, summary, error) &&
-         (!mc_db_get_audit_keyed (im->db) || mc_audit_record_triggers (im->db, error));
+  return ok && put_back_triggers (im, &lifted, error);
 }
 
+/* The events, the audit row and (for a chunked import) the end of its
+ * record, in the import's last transaction. */
+static gboolean
+write_end (Import *im, gint64 first_id, McImportBatch *batch, GError **error)
+{
+  g_auto(Lifted) lifted = { 0 };
+  g_autofree char *summary = g_strdup_printf ("Nhập %u hồ sơ từ hệ thống cũ", im->rows->len);
+  gboolean ok;
+
+  if (!lift_triggers (im, &lifted, error))
+    return FALSE;
+  mc_db_set_audit_bulk (im->db, TRUE);
+  ok = add_import_events (im, first_id, error);
+  mc_db_set_audit_bulk (im->db, FALSE);
+  return ok && put_back_triggers (im, &lifted, error) &&
+         mc_audit_append (im->db, "import", "dossier", 0, summary, error) &&
+         (batch == NULL || mc_import_batch_clear (batch, error));
+}
+
+/* Inside a caller's transaction (the fuzz harness, a larger migration)
+ * nothing can be committed early: one savepoint, rolled back whole. */
+static gboolean
+write_nested (Import *im, GError **error)
+{
+  gint64 first_id;
+  guint next = 0;
+  gboolean ok;
+
+  if (!mc_db_begin (im->db, error))
+    return FALSE;
+  first_id = mc_db_query_int (im->db, "SELECT coalesce (max (id), 0) FROM dossier", error);
+  ok = TRUE;
+  while (ok && next < im->rows->len)
+    ok = write_chunk (im, &next, error);
+  if (!ok || !write_end (im, first_id, NULL, error) || !mc_db_commit (im->db, error))
+    {
+      mc_db_rollback (im->db);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* One transaction of a chunked import, then a pause that lets a waiting
+ * writer in (mc-db.c retries every 2 ms). */
+static gboolean
+commit_chunk (Import *im, guint *next, McImportBatch *batch, GError **error)
+{
+  gboolean ok = mc_db_begin (im->db, error);
+
+  if (ok && *next < im->rows->len)
+    ok = write_chunk (im, next, error);
+  else if (ok)
+    ok = write_end (im, mc_import_batch_get_first_id (batch), batch, error);
+  if (!ok || !mc_db_commit (im->db, error))
+    {
+      mc_db_rollback (im->db);
+      return FALSE;
+    }
+  g_usleep (MC_DB_YIELD_US);
+  return TRUE;
+}
+
+/* A failed chunk: the rows written before it are removed, and the message
+ * says whether they were. */
+static void
+undo_chunks (McImportBatch *batch, GError **error)
+{
+  g_autoptr(GError) undo = NULL;
+  GError *failure = *error;
+  g_autofree char *message = NULL;
+
+  if (mc_import_batch_abandon (batch, &undo) >= 0)
+    message = g_strdup_printf (_("%s. Nothing of the file was kept"), failure->message);
+  else
+    message = g_strdup_printf (_("%s. The dossiers written before this will be removed when Motcua next starts"),
+                               failure->message);
+  *error = g_error_new_literal (failure->domain, failure->code, message);
+  g_error_free (failure);
+}
+
+static gboolean
+write_chunked (Import *im, GError **error)
+{
+  g_autoptr(McImportBatch) batch = mc_import_batch_begin (im->db, error);
+  guint next = 0;
+  gboolean done = FALSE;
+
+  if (batch == NULL)
+    return FALSE;
+  while (!done)
+    {
+      done = next == im->rows->len;  /* the last transaction is write_end's */
+      if (!commit_chunk (im, &next, batch, error))
+        {
+          undo_chunks (batch, error);
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
 /* Each dossier row names its unit and procedure, each import event its
  * dossier; checking those references cost 0.9 s of processor time per
  * 1,000,000 rows, though every value is known good: the procedure ids come
@@ -530,18 +692,73 @@ lift_foreign_keys (Import *im)
   return mc_db_exec (im->db, "PRAGMA foreign_keys = OFF", NULL);
 }
 
+/* The connection's settings for the import, and back. */
+typedef struct {
+  gint64   cache_size;
+  gboolean foreign_keys_lifted;
+} Settings;
+
+static void
+settings_lift (Import *im, Settings *saved)
+{
+  saved->cache_size = mc_db_query_int (im->db, "PRAGMA cache_size", NULL);
+  /* Room for every page the import writes (about 450 MB for 1,000,000
+   * dossiers), so that none is written to the WAL and read back before the
+   * commit and indexes are built by sorting in memory: with 128 MB the
+   * import waited on I/O as long again as it computed. Only pages in use
+   * take memory. */
+  mc_db_exec (im->db, "PRAGMA cache_size = -1048576", NULL);
+  /* Every value a CHECK constraint of dossier guards (channel, state,
+   * outcome, timeliness, imported) is one of this file's constant strings,
+   * chosen after validating the line; evaluating the constraints again took
+   * a third of the import. The tests run integrity_check, which does check
+   * them, after an import. */
+  mc_db_exec (im->db, "PRAGMA ignore_check_constraints = ON", NULL);
+  saved->foreign_keys_lifted = lift_foreign_keys (im);
+}
+
+static void
+settings_restore (Import *im, const Settings *saved)
+{
+  g_autofree char *cache = g_strdup_printf ("PRAGMA cache_size = %" G_GINT64_FORMAT, saved->cache_size);
+
+  mc_db_exec (im->db, "PRAGMA ignore_check_constraints = OFF", NULL);
+  if (saved->foreign_keys_lifted)
+    mc_db_exec (im->db, "PRAGMA foreign_keys = ON", NULL);
+  mc_db_exec (im->db, cache, NULL);
+}
+
+static gboolean
+write_rows (Import *im, GError **error)
+{
+  Settings saved;
+  gboolean ok;
+
+  settings_lift (im, &saved);
+  ok = sqlite3_get_autocommit (mc_db_get_handle (im->db)) ? write_chunked (im, error) : write_nested (im, error);
+  settings_restore (im, &saved);
+  return ok;
+}
+
+static void
+import_clear (Import *im)
+{
+  g_clear_pointer (&im->procedures, g_hash_table_unref);
+  g_clear_pointer (&im->codes, g_hash_table_unref);
+  g_clear_pointer (&im->rows, g_array_unref);
+  g_clear_pointer (&im->strings, g_string_chunk_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Import, import_clear)
+
 /* unit_id 0: the center's own unit. */
 static gboolean
 import_csv (McDossierStore *self, gint64 unit_id, const char *data, gsize length, guint *n_imported,
             GError **error)
 {
   g_autoptr(McCsvReader) reader = mc_csv_reader_new (data, length);
-  g_autoptr(GHashTable) procedures = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   g_autoptr(McCatalog) catalog = NULL;
-  g_autofree Import *im = g_new0 (Import, 1);
-  gint64 cache_size;
-  gboolean ok, foreign_keys_lifted;
-  guint n = 0;
+  g_auto(Import) im = { 0 };
 
   g_return_val_if_fail (MC_IS_DOSSIER_STORE (self), FALSE);
 
@@ -551,47 +768,21 @@ import_csv (McDossierStore *self, gint64 unit_id, const char *data, gsize length
   if (!mc_accounts_check (mc_dossier_store_get_db (self), mc_db_get_actor (mc_dossier_store_get_db (self)),
                           MC_PERMISSION_ADMINISTER, 0, error))
     return FALSE;
-  im->store = self;
-  im->procedures = procedures;
-  im->db = mc_dossier_store_get_db (self);
-  im->calendar = mc_dossier_store_get_calendar (self);
-  catalog = mc_catalog_new (im->db);
-  im->unit_id = unit_id != 0 ? unit_id : mc_catalog_get_own_unit (catalog, error);
-  if (im->unit_id == 0 || !load_procedures (im, error))
+  im.store = self;
+  im.procedures = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  im.codes = g_hash_table_new (g_str_hash, g_str_equal);
+  im.rows = g_array_new (FALSE, FALSE, sizeof (Row));
+  im.strings = g_string_chunk_new (64 * 1024);
+  im.db = mc_dossier_store_get_db (self);
+  im.calendar = mc_dossier_store_get_calendar (self);
+  catalog = mc_catalog_new (im.db);
+  im.unit_id = unit_id != 0 ? unit_id : mc_catalog_get_own_unit (catalog, error);
+  if (im.unit_id == 0 || !load_procedures (&im, error) || !read_rows (&im, reader, error) ||
+      !check_existing_codes (&im, error) || !write_rows (&im, error))
     return FALSE;
-  /* Room for every page the import writes (about 450 MB for 1,000,000
-   * dossiers), so that none is written to the WAL and read back before the
-   * commit and indexes are built by sorting in memory: with 128 MB the
-   * import waited on I/O as long again as it computed. Only pages in use
-   * take memory. */
-  cache_size = mc_db_query_int (im->db, "PRAGMA cache_size", NULL);
-  mc_db_exec (im->db, "PRAGMA cache_size = -1048576", NULL);
-  im->strings = g_string_chunk_new (BATCH * 64);
-  /* Every value a CHECK constraint of dossier guards (channel, state,
-   * outcome, timeliness, imported) is one of this file's constant strings,
-   * chosen after validating the line; evaluating the constraints again took
-   * a third of the import. The tests run integrity_check, which does check
-   * them, after an import. */
-  mc_db_exec (im->db, "PRAGMA ignore_check_constraints = ON", NULL);
-  foreign_keys_lifted = lift_foreign_keys (im);
-  ok = mc_db_begin (im->db, error);
-  if (ok && (!import_all (im, reader, count_lines (data, length), &n, error) || !mc_db_commit (im->db, error)))
-    {
-      /* The rollback also restores the trigger and the indexes. */
-      mc_db_rollback (im->db);
-      ok = FALSE;
-    }
-  g_string_chunk_free (im->strings);
-  mc_db_exec (im->db, "PRAGMA ignore_check_constraints = OFF", NULL);
-  if (foreign_keys_lifted)
-    mc_db_exec (im->db, "PRAGMA foreign_keys = ON", NULL);
-  {
-    g_autofree char *restore = g_strdup_printf ("PRAGMA cache_size = %" G_GINT64_FORMAT, cache_size);
-    mc_db_exec (im->db, restore, NULL);
-  }
-  if (ok && n_imported)
-    *n_imported = n;
-  return ok;
+  if (n_imported)
+    *n_imported = im.rows->len;
+  return TRUE;
 }
 
 gboolean

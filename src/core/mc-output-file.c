@@ -25,8 +25,10 @@
 G_DEFINE_QUARK (mc-output-file-error-quark, mc_output_file_error)
 
 /* The files of a database beside the database itself (".mark": the commit
- * mark, mc-commit-mark.c, which an export over it would silence). */
-static const char *const db_suffixes[] = { "", "-wal", "-shm", "-journal", ".mark" };
+ * mark, mc-commit-mark.c, which an export over it would silence;
+ * ".import-lock": the lock of a running import, mc-import-batch.c, which a
+ * file renamed over it would release while the import runs). */
+static const char *const db_suffixes[] = { "", "-wal", "-shm", "-journal", ".mark", ".import-lock" };
 
 static GMutex protected_lock;
 static GHashTable *protected_dbs;  /* resolved database path → count of opens */

@@ -1,0 +1,41 @@
+/* mc-import-batch.h — a bulk import written in chunks, all or nothing
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "mc-db.h"
+
+G_BEGIN_DECLS
+
+/* The setting that names a running (or abandoned) import: the highest
+ * dossier id before its first row. */
+#define MC_IMPORT_BATCH_KEY "import.pending"
+
+typedef struct _McImportBatch McImportBatch;
+
+/* Takes the import lock (one import at a time: MC_DB_ERROR_BUSY, in
+ * Vietnamese, while another runs), removes what an import killed before
+ * left, and records in one small commit that this import starts. From then
+ * on its dossiers (imported = 1, id above the recorded one) go in by chunks
+ * of their own commits; `db` must not be inside a transaction. */
+McImportBatch *mc_import_batch_begin       (McDb *db, GError **error);
+gint64         mc_import_batch_get_first_id(McImportBatch *self);
+/* Inside the import's last transaction: the import is whole once it
+ * commits. */
+gboolean       mc_import_batch_clear       (McImportBatch *self, GError **error);
+/* Removes the dossiers the import wrote, in chunks, and the record that it
+ * ran; if that fails (a full disk), the next start does it. Returns the
+ * number removed, -1 on failure. */
+gint64         mc_import_batch_abandon     (McImportBatch *self, GError **error);
+/* Releases the lock. */
+void           mc_import_batch_free        (McImportBatch *self);
+
+/* At start: an import that was killed (its record is there and nobody holds
+ * its lock) is removed. Nothing happens while an import is running. */
+gboolean       mc_import_batch_recover     (McDb *db, GError **error);
+/* The lock file beside a database: "<db_path>.import-lock". */
+char          *mc_import_batch_lock_path   (const char *db_path);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (McImportBatch, mc_import_batch_free)
+
+G_END_DECLS
