@@ -293,7 +293,7 @@ remove_unfinished_import (McDb *self)
   g_autoptr(GError) error = NULL;
 
   if (!mc_import_batch_recover (self, &error))
-    g_message ("The unfinished import was not removed: %s", error->message);
+    g_info ("The unfinished import was not removed: %s", error->message);
 }
 
 static gboolean

@@ -198,7 +198,7 @@ recover_locked (McDb *db, GError **error)
 
   if (!pending)
     return TRUE;
-  g_message ("Removing the dossiers of an unfinished import (ids above %" G_GINT64_FORMAT ")", first_id);
+  g_info ("Removing the dossiers of an unfinished import (ids above %" G_GINT64_FORMAT ")", first_id);
   return remove_import (db, first_id, error) >= 0;
 }
 
