@@ -146,7 +146,10 @@ write_exception (McDb *db, McDate date, McExceptionKind kind, const char *name, 
   sqlite3_bind_text (stmt, 1, iso, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 2, mc_exception_kind_to_string (kind), -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 3, clean, -1, SQLITE_TRANSIENT);
-  return mc_db_step_done (db, stmt, error);
+  if (!mc_db_step_done (db, stmt, error))
+    return FALSE;
+  mc_db_note_change (db, MC_CHANGE_CALENDAR, 0);  /* WITHOUT ROWID: no update hook */
+  return TRUE;
 }
 
 gboolean
@@ -168,7 +171,10 @@ mc_calendar_store_remove_exception (McDb *db, McDate date, GError **error)
       (stmt = mc_db_prepare (db, "DELETE FROM calendar_day WHERE date = ?", error)) == NULL)
     return FALSE;
   sqlite3_bind_text (stmt, 1, iso, -1, SQLITE_TRANSIENT);
-  return mc_db_step_done (db, stmt, error);
+  if (!mc_db_step_done (db, stmt, error))
+    return FALSE;
+  mc_db_note_change (db, MC_CHANGE_CALENDAR, 0);  /* WITHOUT ROWID: no update hook */
+  return TRUE;
 }
 
 gboolean

@@ -19,6 +19,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "mc-audit.h"
+#include "mc-changes.h"
 #include "mc-commit-mark.h"
 #include "mc-db.h"
 #include "mc-fts.h"
@@ -45,6 +46,10 @@ struct _McDb
   gboolean    audit_keyed;  /* schema at or past the keyed chain: new rows are HMACs */
   gint64      busy_since;   /* monotonic time the current wait for a lock began */
   gint64      busy_waited;  /* µs spent waiting for other connections' locks */
+  McChanges  *changes;     /* told what each commit wrote */
+  char        hook_table[48];  /* the last table the update hook saw, and its kind */
+  McChangeKind hook_kind;
+  gboolean    hook_weak;
 };
 
 static void mc_db_initable_iface_init (GInitableIface *iface);
@@ -296,6 +301,96 @@ remove_unfinished_import (McDb *self)
     g_info ("The unfinished import was not removed: %s", error->message);
 }
 
+/* Which kind of change a table's rows are. The entity tables carry their id
+ * (the rowid); the rows that hang off an entity (a dossier's events, a
+ * procedure's documents) are weak: they take the id of the entity row
+ * written with them, else "several". A table not listed says "anything". */
+static const struct {
+  const char  *table;
+  McChangeKind kind;
+  gboolean     weak;
+} table_kinds[] = {
+  { "dossier", MC_CHANGE_DOSSIER, FALSE },
+  { "refusal", MC_CHANGE_DOSSIER, TRUE },
+  { "form_number", MC_CHANGE_DOSSIER, TRUE },
+  { "form_number_seq", MC_CHANGE_DOSSIER, TRUE },
+  { "procedure", MC_CHANGE_PROCEDURE, FALSE },
+  { "procedure_document", MC_CHANGE_PROCEDURE, TRUE },
+  { "procedure_step", MC_CHANGE_PROCEDURE, TRUE },
+  { "field", MC_CHANGE_PROCEDURE, TRUE },
+  { "unit", MC_CHANGE_UNIT, FALSE },
+  { "department", MC_CHANGE_UNIT, TRUE },
+  { "staff", MC_CHANGE_STAFF, FALSE },
+  { "calendar_day", MC_CHANGE_CALENDAR, TRUE },
+  { "setting", MC_CHANGE_SETTING, TRUE },  /* keyed by text: the rowid means nothing */
+  { "apology", MC_CHANGE_APOLOGY, FALSE },
+  { "rating", MC_CHANGE_RATING, FALSE },
+  { "unit_report", MC_CHANGE_REPORT, FALSE },
+  { "announcement", MC_CHANGE_ANNOUNCEMENT, FALSE },
+  { "audit_log", MC_CHANGE_AUDIT, TRUE },
+};
+
+static void
+classify_table (McDb *self, const char *table)
+{
+  self->hook_kind = MC_CHANGE_ALL;
+  self->hook_weak = TRUE;
+  if (g_str_has_prefix (table, "dossier_"))  /* events, documents, code sequence, the FTS tables */
+    self->hook_kind = MC_CHANGE_DOSSIER;
+  for (guint i = 0; i < G_N_ELEMENTS (table_kinds); i++)
+    if (strcmp (table, table_kinds[i].table) == 0)
+      {
+        self->hook_kind = table_kinds[i].kind;
+        self->hook_weak = table_kinds[i].weak;
+        break;
+      }
+  g_strlcpy (self->hook_table, table, sizeof self->hook_table);
+}
+
+/* Every row written through this connection, triggers' rows included, so
+ * no write path can forget to say what it changed. A bulk import calls this
+ * per row: the table's kind is remembered from the row before. */
+static void
+update_hook_cb (void *data, int op, const char *database, const char *table, sqlite3_int64 rowid)
+{
+  McDb *self = data;
+
+  if (strcmp (table, self->hook_table) != 0)
+    classify_table (self, table);
+  mc_changes_record (self->changes, self->hook_kind, self->hook_weak ? 0 : rowid, self->hook_weak);
+}
+
+/* A statement outside mc_db_begin () commits on its own (a setting saved
+ * alone): what it wrote is told now. Transactions of mc_db_begin () are
+ * told by mc_db_commit () once COMMIT has succeeded. */
+static int
+commit_hook_cb (void *data)
+{
+  McDb *self = data;
+
+  if (mc_changes_get_depth (self->changes) == 0)
+    mc_changes_flush (self->changes);
+  return 0;
+}
+
+/* Whatever rolled back (a ROLLBACK, or SQLite undoing a transaction after
+ * an I/O error or a full disk), nothing of it is told. */
+static void
+rollback_hook_cb (void *data)
+{
+  McDb *self = data;
+
+  mc_changes_discard (self->changes);
+}
+
+static void
+install_change_hooks (McDb *self)
+{
+  sqlite3_update_hook (self->handle, update_hook_cb, self);
+  sqlite3_commit_hook (self->handle, commit_hook_cb, self);
+  sqlite3_rollback_hook (self->handle, rollback_hook_cb, self);
+}
+
 static gboolean
 mc_db_initable_init (GInitable *initable, GCancellable *cancellable, GError **error)
 {
@@ -325,6 +420,7 @@ mc_db_initable_init (GInitable *initable, GCancellable *cancellable, GError **er
       return FALSE;
     }
   sqlite3_extended_result_codes (self->handle, 1);
+  install_change_hooks (self);
   if (mc_fts_register_vn_tokenizer (self->handle) != SQLITE_OK ||
       mc_audit_register_functions (self->handle, self) != SQLITE_OK)
     return mc_db_set_error (self, SQLITE_ERROR, error);
@@ -362,6 +458,7 @@ mc_db_finalize (GObject *object)
   g_clear_pointer (&self->audit_key, g_bytes_unref);
   if (self->handle != NULL)
     sqlite3_close_v2 (self->handle);
+  g_clear_object (&self->changes);  /* after the close: its rollback hook may still tell */
   if (self->protected)
     mc_output_file_unprotect (self->path);
   g_free (self->path);
@@ -427,6 +524,7 @@ mc_db_class_init (McDbClass *klass)
 static void
 mc_db_init (McDb *self)
 {
+  self->changes = mc_changes_new ();
   self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, finalize_statement);
 }
 
@@ -554,6 +652,7 @@ mc_db_begin (McDb *self, GError **error)
   if (!mc_db_exec (self, sql, error))
     return FALSE;
   self->depth++;
+  mc_changes_begin (self->changes);
   return TRUE;
 }
 
@@ -584,6 +683,9 @@ mc_db_commit (McDb *self, GError **error)
   self->depth--;
   if (self->depth == 0)
     record_commit (self);
+  /* After COMMIT succeeded: a failed one (SQLITE_BUSY) stays open and
+   * is rolled back by the caller, and then nothing is told. */
+  mc_changes_commit (self->changes);
   return TRUE;
 }
 
@@ -607,6 +709,7 @@ mc_db_rollback (McDb *self)
       sqlite3_exec (self->handle, sql, NULL, NULL, NULL);
     }
   self->depth--;
+  mc_changes_rollback (self->changes);
 }
 
 gint64
@@ -718,7 +821,27 @@ mc_db_set_setting (McDb *self, const char *key, const char *value, GError **erro
     return FALSE;
   sqlite3_bind_text (stmt, 1, key, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 2, value, -1, SQLITE_TRANSIENT);
-  return mc_db_step_done (self, stmt, error);
+  if (!mc_db_step_done (self, stmt, error))
+    return FALSE;
+  mc_db_note_change (self, MC_CHANGE_SETTING, 0);
+  return TRUE;
+}
+
+void
+mc_db_note_change (McDb *self, McChangeKind kind, gint64 id)
+{
+  g_return_if_fail (MC_IS_DB (self));
+
+  mc_changes_record (self->changes, kind, id, FALSE);
+  if (self->depth == 0)
+    mc_changes_flush (self->changes);  /* the statement has already committed on its own */
+}
+
+McChanges *
+mc_db_get_changes (McDb *self)
+{
+  g_return_val_if_fail (MC_IS_DB (self), NULL);
+  return self->changes;
 }
 
 gint64

@@ -6,6 +6,8 @@
 #include <gio/gio.h>
 #include <sqlite3.h>
 
+#include "mc-changes.h"
+
 G_BEGIN_DECLS
 
 #define MC_TYPE_DB (mc_db_get_type ())
@@ -77,6 +79,13 @@ gboolean      mc_db_migrate_to        (McDb *self, int version, GError **error);
 char         *mc_db_get_setting       (McDb *self, const char *key, const char *fallback);
 gboolean      mc_db_set_setting       (McDb *self, const char *key, const char *value, GError **error);
 gint64        mc_db_query_int         (McDb *self, const char *sql, GError **error);
+/* The notifier of this connection's commits (and, with an McDbWatch, of
+ * other processes'): listen to its "changed" signal instead of polling. */
+McChanges    *mc_db_get_changes       (McDb *self);
+/* Rows written are noted by SQLite's update hook, which does not see
+ * WITHOUT ROWID tables (setting, calendar_day, unit_report): their writers
+ * note the change here, after the statement succeeded (id 0: several). */
+void          mc_db_note_change       (McDb *self, McChangeKind kind, gint64 id);
 /* PRAGMA data_version: changes when another connection commits. */
 gint64        mc_db_data_version      (McDb *self);
 

@@ -249,6 +249,7 @@ replace_report (Import *im, gint64 unit_id, McDate from, McDate to, guint *n, GE
       return FALSE;
     }
   summary = g_strdup_printf ("Nhập số liệu biểu 06a của đơn vị cấp dưới, %u lĩnh vực, từ %s đến %s", *n, first, last);
+  mc_db_note_change (im->db, MC_CHANGE_REPORT, unit_id);  /* WITHOUT ROWID: no update hook */
   return mc_audit_append (im->db, "import", "unit_report", unit_id, summary, error);
 }
 
