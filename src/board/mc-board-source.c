@@ -3,10 +3,13 @@
  *
  * A clerk's commit in another process must show within a second, and a board
  * that runs for months must not wake the CPU for nothing. So nothing polls:
- * an inotify watch on the database's directory (the commit writes the -wal
- * file, a checkpoint the main file) schedules one reload after a short
- * coalescing delay, and PRAGMA data_version, which changes only when another
- * connection committed, tells a real change from a checkpoint or a reader.
+ * the board follows the "changed" signal of core's McChanges, fed by an
+ * McDbWatch on the database's file (inotify: the commit writes the -wal
+ * file, a checkpoint the main file); each signal schedules one reload after
+ * a short coalescing delay, and PRAGMA data_version on the worker's own
+ * connection, which changes only when another connection committed, tells a
+ * real change from a checkpoint or a reader. A server engine would feed the
+ * same signal from LISTEN/NOTIFY.
  * The figures of "today" and the lateness of pending dossiers move with the
  * clock, hence one forced reload at each new minute.
  *
@@ -19,6 +22,7 @@
 
 #include "mc-board-source.h"
 #include "mc-calendar-store.h"
+#include "mc-db-watch.h"
 
 #define COALESCE_MS 40
 #define RETRY_SECONDS 3
@@ -37,9 +41,8 @@ struct _McBoardSource
   GObject        parent_instance;
 
   Worker        *worker;
-  GFileMonitor  *monitor;
-  char          *db_name;
-  char          *wal_name;
+  McChanges     *changes;
+  McDbWatch     *watch;
   McBoardModel  *model;
   gboolean       offline;
   gboolean       loading;
@@ -212,15 +215,10 @@ coalesce_cb (gpointer data)
 }
 
 static void
-file_changed_cb (GFileMonitor *monitor, GFile *file, GFile *other, GFileMonitorEvent event, gpointer data)
+changed_cb (McChanges *changes, McChangeKind kind, gint64 id, gpointer data)
 {
   McBoardSource *self = data;
-  g_autofree char *name = g_file_get_basename (file);
 
-  if (event == G_FILE_MONITOR_EVENT_ATTRIBUTE_CHANGED)
-    return;
-  if (g_strcmp0 (name, self->db_name) != 0 && g_strcmp0 (name, self->wal_name) != 0)
-    return;
   if (self->coalesce_id == 0)
     self->coalesce_id = g_timeout_add (COALESCE_MS, coalesce_cb, self);
 }
@@ -254,9 +252,10 @@ mc_board_source_dispose (GObject *object)
   g_clear_handle_id (&self->coalesce_id, g_source_remove);
   g_clear_handle_id (&self->minute_id, g_source_remove);
   g_clear_handle_id (&self->retry_id, g_source_remove);
-  if (self->monitor)
-    g_signal_handlers_disconnect_by_data (self->monitor, self);
-  g_clear_object (&self->monitor);
+  if (self->changes != NULL)
+    g_signal_handlers_disconnect_by_data (self->changes, self);
+  g_clear_object (&self->watch);
+  g_clear_object (&self->changes);
   G_OBJECT_CLASS (mc_board_source_parent_class)->dispose (object);
 }
 
@@ -266,8 +265,6 @@ mc_board_source_finalize (GObject *object)
   McBoardSource *self = MC_BOARD_SOURCE (object);
 
   worker_free (self->worker);
-  g_free (self->db_name);
-  g_free (self->wal_name);
   g_clear_pointer (&self->model, mc_board_model_free);
   G_OBJECT_CLASS (mc_board_source_parent_class)->finalize (object);
 }
@@ -299,30 +296,18 @@ mc_board_source_new (const char *path)
 
   self = g_object_new (MC_TYPE_BOARD_SOURCE, NULL);
   self->worker->path = g_canonicalize_filename (path, NULL);
-  self->db_name = g_path_get_basename (self->worker->path);
-  self->wal_name = g_strconcat (self->db_name, "-wal", NULL);
   return self;
 }
 
 void
 mc_board_source_start (McBoardSource *self)
 {
-  g_autofree char *dir_path = NULL;
-  g_autoptr(GFile) dir = NULL;
-  g_autoptr(GError) error = NULL;
-
   g_return_if_fail (MC_IS_BOARD_SOURCE (self));
 
-  dir_path = g_path_get_dirname (self->worker->path);
-  dir = g_file_new_for_path (dir_path);
-  self->monitor = g_file_monitor_directory (dir, G_FILE_MONITOR_NONE, NULL, &error);
-  if (self->monitor == NULL)
-    g_warning ("liveboard: cannot watch %s (%s); the data is reloaded every minute", dir_path, error->message);
-  else
-    {
-      g_file_monitor_set_rate_limit (self->monitor, COALESCE_MS);
-      g_signal_connect (self->monitor, "changed", G_CALLBACK (file_changed_cb), self);
-    }
+  /* No connection of the main thread: the worker's data_version decides. */
+  self->changes = mc_changes_new ();
+  self->watch = mc_db_watch_new (self->worker->path, NULL, self->changes);
+  g_signal_connect (self->changes, "changed", G_CALLBACK (changed_cb), self);
   start_load (self, TRUE);
   schedule_minute (self);
 }

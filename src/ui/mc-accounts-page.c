@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "mc-accounts-page.h"
+#include "mc-page-changes.h"
 #include "mc-boxed-item.h"
 #include "mc-format.h"
 #include "mc-text-column.h"
@@ -268,7 +269,6 @@ mc_accounts_page_init (McAccountsPage *self)
   add_roles_column (self);
   mc_text_column_add (self->view, _("State"), state_of, FALSE, 170, NULL, NULL);
   /* A lockout may have begun or ended while the page was hidden. */
-  g_signal_connect (self, "map", G_CALLBACK (mc_accounts_page_reload), NULL);
 }
 
 McAccountsPage *
@@ -278,6 +278,9 @@ mc_accounts_page_new (McApplication *app)
 
   self->app = app;
   mc_accounts_page_reload (self);
+  mc_page_follow_changes (GTK_WIDGET (self), mc_application_get_db (app),
+                          MC_CHANGE_MASK (MC_CHANGE_STAFF) | MC_CHANGE_MASK (MC_CHANGE_UNIT), FALSE,
+                          (McPageReload) mc_accounts_page_reload);
   return self;
 }
 

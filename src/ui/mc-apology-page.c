@@ -13,6 +13,7 @@
 
 #include "mc-apology-form.h"
 #include "mc-apology-page.h"
+#include "mc-page-changes.h"
 #include "mc-date-entry.h"
 #include "mc-boxed-item.h"
 #include "mc-calendar-store.h"
@@ -415,7 +416,6 @@ mc_apology_page_init (McApologyPage *self)
   mc_text_column_add (self->view, _("≥ 1 day ahead"), in_time_of, FALSE, 110, NULL, NULL);
   selection_changed_cb (self);
   /* The threshold may have changed in the preferences meanwhile. */
-  g_signal_connect (self, "map", G_CALLBACK (mc_apology_page_reload), NULL);
 }
 
 /* "Every field" and the catalog's fields, in its order. */
@@ -442,6 +442,9 @@ mc_apology_page_new (McApplication *app)
   load_fields (self);
   mc_date_to_ymd (mc_time_get_date (mc_time_now ()), &year, NULL, NULL);
   mc_apology_page_set_period (self, mc_date_from_ymd (year, 1, 1), mc_date_from_ymd (year, 12, 31));
+  mc_page_follow_changes (GTK_WIDGET (self), mc_application_get_db (app),
+                          MC_CHANGE_MASK (MC_CHANGE_APOLOGY) | MC_CHANGE_MASK (MC_CHANGE_DOSSIER), FALSE,
+                          (McPageReload) mc_apology_page_reload);
   return self;
 }
 

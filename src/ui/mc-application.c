@@ -14,6 +14,7 @@
 #include "mc-backup-guard.h"
 #include "mc-board-window.h"
 #include "mc-calendar-store.h"
+#include "mc-db-watch.h"
 #include "mc-preferences-window.h"
 #include "mc-session.h"
 #include "mc-window.h"
@@ -25,6 +26,7 @@ struct _McApplication
   char           *db_path;
   McDb           *db;
   McCatalog      *catalog;
+  McDbWatch      *watch;    /* other processes' commits, told on the db's McChanges */
   McCalendar     *calendar;
   GSettings      *settings;
   McWorkflow     *workflow;
@@ -214,6 +216,7 @@ mc_application_dispose (GObject *object)
 
   g_clear_object (&self->workflow);
   g_clear_object (&self->catalog);
+  g_clear_object (&self->watch);
   g_clear_object (&self->calendar);
   g_clear_object (&self->db);
   g_clear_object (&self->settings);
@@ -271,6 +274,7 @@ mc_application_open_db (McApplication *self, const char *path, GError **error)
   self->db = mc_db_new (chosen, NULL, error);
   if (self->db == NULL)
     return FALSE;
+  self->watch = mc_db_watch_new (chosen, self->db, mc_db_get_changes (self->db));
   self->catalog = mc_catalog_new (self->db);
   if (mc_catalog_count_procedures (self->catalog) == 0 &&
       !mc_catalog_install_builtin (self->catalog, NULL, error))

@@ -14,6 +14,7 @@
 #include "mc-accounts.h"
 #include "mc-audit-labels.h"
 #include "mc-audit-page.h"
+#include "mc-page-changes.h"
 #include "mc-date-entry.h"
 #include "mc-boxed-item.h"
 #include "mc-empty-state.h"
@@ -251,7 +252,6 @@ mc_audit_page_init (McAuditPage *self)
   mc_text_column_add (self->view, _("Object"), object_of, FALSE, 230, NULL, NULL);
   mc_text_column_add (self->view, _("Details"), detail_of, TRUE, -1, NULL, NULL);
   /* What happened while the page was hidden shows when it is shown. */
-  g_signal_connect (self, "map", G_CALLBACK (mc_audit_page_reload), NULL);
 }
 
 McAuditPage *
@@ -262,6 +262,9 @@ mc_audit_page_new (McApplication *app)
   self->app = app;
   fill_people (self);
   reload_cb (self);
+  /* Every write adds to the trail: any kind. */
+  mc_page_follow_changes (GTK_WIDGET (self), mc_application_get_db (app), ~0u, FALSE,
+                          (McPageReload) mc_audit_page_reload);
   return self;
 }
 

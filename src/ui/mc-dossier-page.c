@@ -13,6 +13,7 @@
 
 #include "mc-date-entry.h"
 #include "mc-dossier-page.h"
+#include "mc-page-changes.h"
 #include "mc-dossier-window.h"
 #include "mc-empty-state.h"
 #include "mc-format.h"
@@ -319,8 +320,10 @@ mc_dossier_page_new (McApplication *app)
   gtk_widget_set_margin_end (box, 12);
   adw_bin_set_child (ADW_BIN (self), box);
   update_count (self);
-  /* A dossier received or moved since the list was last shown appears when it is shown again. */
-  g_signal_connect_swapped (self, "map", G_CALLBACK (requery), self);
+  /* A dossier received or moved appears at once, or when the page is shown again. */
+  mc_page_follow_changes (GTK_WIDGET (self), mc_application_get_db (app),
+                          MC_CHANGE_MASK (MC_CHANGE_DOSSIER) | MC_CHANGE_MASK (MC_CHANGE_PROCEDURE), FALSE,
+                          (McPageReload) requery);
   return self;
 }
 

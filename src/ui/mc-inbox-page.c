@@ -19,6 +19,7 @@
 #include "mc-empty-state.h"
 #include "mc-format.h"
 #include "mc-inbox-page.h"
+#include "mc-page-changes.h"
 #include "mc-lateness.h"
 #include "mc-records-print.h"
 #include "mc-stop-notice.h"
@@ -63,6 +64,7 @@ struct _McInboxPage
   McTime              last_check;
   guint               timer;
   McActionDialog     *dialog;       /* weak */
+  gboolean            stale;        /* changed under a dialog: reload when it is gone */
   gboolean            loading;
 
   GtkDropDown        *department;
@@ -634,17 +636,33 @@ toggle_mine_cb (GtkWidget *widget, const char *action_name, GVariant *parameter)
   gtk_toggle_button_set_active (self->mine, !gtk_toggle_button_get_active (self->mine));
 }
 
-/* Every minute: the counts move with the clock, and a dossier of mine that
- * just passed its appointment is announced. The list itself is reloaded
- * only when no dialog works on one of its dossiers. */
+/* A change to the dossiers (McChanges: this window, another page, another
+ * computer) reloads the list, but never under a dialog working on one of
+ * its dossiers: then the list is reloaded when the dialog is gone. */
+static void
+changes_cb (GtkWidget *widget)
+{
+  McInboxPage *self = MC_INBOX_PAGE (widget);
+
+  if (self->dialog != NULL)
+    {
+      self->stale = TRUE;
+      return;
+    }
+  self->stale = FALSE;
+  load (self);
+}
+
+/* Every minute, for the clock, not for the data: a dossier of mine that
+ * just passed its appointment is announced, and the list and its counts,
+ * whose lateness moved, are read again. */
 static gboolean
 tick_cb (gpointer user_data)
 {
   McInboxPage *self = user_data;
 
-  if (self->dialog == NULL)
-    load (self);
-  mc_inbox_page_check_overdue (self, mc_time_now ());
+  if (mc_inbox_page_check_overdue (self, mc_time_now ()) > 0 || self->stale)
+    changes_cb (GTK_WIDGET (self));
   return G_SOURCE_CONTINUE;
 }
 
@@ -747,6 +765,10 @@ mc_inbox_page_new (McApplication *app)
   self->last_check = mc_time_now ();
   load (self);
   self->timer = g_timeout_add_seconds (CHECK_INTERVAL_S, tick_cb, self);
+  mc_page_follow_changes (GTK_WIDGET (self), mc_application_get_db (app),
+                          MC_CHANGE_MASK (MC_CHANGE_DOSSIER) | MC_CHANGE_MASK (MC_CHANGE_STAFF) |
+                          MC_CHANGE_MASK (MC_CHANGE_APOLOGY) | MC_CHANGE_MASK (MC_CHANGE_CALENDAR) |
+                          MC_CHANGE_MASK (MC_CHANGE_SETTING), TRUE, changes_cb);
   return self;
 }
 

@@ -23,6 +23,7 @@
 #include "mc-procedure-search.h"
 #include "mc-receipt-print.h"
 #include "mc-reception-page.h"
+#include "mc-page-changes.h"
 #include "mc-text.h"
 #include "mc-window.h"
 
@@ -229,6 +230,33 @@ search_activate_cb (McReceptionPage *self)
     return;
   choose (self, found->pdata[0]);
   gtk_widget_grab_focus (GTK_WIDGET (self->name));
+}
+
+/* The catalog as the counter offers it. A procedure saved in the catalog
+ * (here or on another computer) is offered at once: the page follows the
+ * catalog's changes, shown or not, since a clerk may switch to it any time. */
+static void
+load_procedures (McReceptionPage *self)
+{
+  g_autoptr(GError) error = NULL;
+  GListStore *procedures = mc_catalog_list_procedures (mc_application_get_catalog (self->app), &error);
+
+  if (procedures == NULL)
+    {
+      g_warning ("%s", error->message);  /* the last list stays */
+      return;
+    }
+  g_clear_object (&self->finder);
+  g_clear_object (&self->procedures);
+  self->procedures = procedures;
+  self->finder = mc_procedure_search_new (G_LIST_MODEL (self->procedures));
+}
+
+static void
+reload_procedures (McReceptionPage *self)
+{
+  load_procedures (self);
+  refresh_matches (self);
 }
 
 /* The counter's usual procedures, which break ties between equal matches. */
@@ -827,9 +855,11 @@ mc_reception_page_new (McApplication *app)
 
   self->app = app;
   self->store = mc_dossier_store_new (mc_application_get_db (app), mc_application_get_calendar (app));
-  self->procedures = mc_catalog_list_procedures (mc_application_get_catalog (app), NULL);
-  self->finder = mc_procedure_search_new (G_LIST_MODEL (self->procedures));
+  load_procedures (self);
   load_recent (self);
+  mc_page_follow_changes (GTK_WIDGET (self), mc_application_get_db (app),
+                          MC_CHANGE_MASK (MC_CHANGE_PROCEDURE) | MC_CHANGE_MASK (MC_CHANGE_UNIT), TRUE,
+                          (McPageReload) reload_procedures);
   g_signal_connect_object (mc_application_get_calendar (app), "changed", G_CALLBACK (update_due), self,
                            G_CONNECT_SWAPPED);
   refresh_matches (self);

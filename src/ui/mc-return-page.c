@@ -2,8 +2,9 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * The results waiting at one counter are tens, not millions: the page holds
- * them in memory (mc_workflow_ready, oldest first) and reads them again each
- * time it is shown, since other pages and other computers finish dossiers.
+ * them in memory (mc_workflow_ready, oldest first) and reads them again when
+ * a dossier changes, here, on another page or on another computer (McChanges),
+ * shown or not, since the sidebar's badge counts them.
  * Not-qualified and withdrawn dossiers wait here too: they are handed back.
  */
 #include "config.h"
@@ -12,6 +13,7 @@
 
 #include "mc-boxed-item.h"
 #include "mc-format.h"
+#include "mc-page-changes.h"
 #include "mc-return-page.h"
 #include "mc-text-column.h"
 #include "mc-timeliness-badge.h"
@@ -30,7 +32,6 @@ struct _McReturnPage
   GtkStack           *content;
   AdwStatusPage      *empty;
   GtkLabel           *count;
-  guint               refresh_id;
 };
 
 G_DEFINE_FINAL_TYPE (McReturnPage, mc_return_page, ADW_TYPE_BIN)
@@ -266,28 +267,11 @@ mc_return_page_get_property (GObject *object, guint prop_id, GValue *value, GPar
     }
 }
 
-/* Other pages and other counters finish dossiers: the count (the sidebar's
- * badge) follows within a minute even while the page is not shown. */
-static gboolean
-refresh_cb (gpointer user_data)
-{
-  McReturnPage *self = user_data;
-  g_autoptr(GPtrArray) ready = NULL;
-
-  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
-    return G_SOURCE_CONTINUE;  /* the list is read when shown and after each return */
-  ready = mc_workflow_ready (mc_application_get_workflow (self->app), NULL, NULL);
-  if (ready != NULL)
-    set_n_waiting (self, ready->len);
-  return G_SOURCE_CONTINUE;
-}
-
 static void
 mc_return_page_dispose (GObject *object)
 {
   McReturnPage *self = MC_RETURN_PAGE (object);
 
-  g_clear_handle_id (&self->refresh_id, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), MC_TYPE_RETURN_PAGE);
   g_clear_object (&self->selection);
   g_clear_object (&self->items);
@@ -339,7 +323,6 @@ mc_return_page_init (McReturnPage *self)
   mc_text_column_add (self->view, _("Appointment"), due_of, FALSE, 165, NULL, NULL);
   add_badge_column (self);
   selection_changed_cb (self);
-  g_signal_connect (self, "map", G_CALLBACK (mc_return_page_reload), NULL);
 }
 
 McReturnPage *
@@ -349,7 +332,8 @@ mc_return_page_new (McApplication *app)
 
   self->app = app;
   mc_return_page_reload (self);
-  self->refresh_id = g_timeout_add_seconds (60, refresh_cb, self);
+  mc_page_follow_changes (GTK_WIDGET (self), mc_application_get_db (app), MC_CHANGE_MASK (MC_CHANGE_DOSSIER), TRUE,
+                          (McPageReload) mc_return_page_reload);
   return self;
 }
 

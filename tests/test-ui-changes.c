@@ -1,0 +1,228 @@
+/* test-ui-changes.c — pages follow the database's changes: a procedure saved in the catalog reaches the
+ * reception counter, a result made ready reaches the return desk, from this window or another process
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <adwaita.h>
+
+#include "mc-catalog.h"
+#include "mc-reception-page.h"
+#include "mc-return-page.h"
+#include "mc-test-ui-utils.h"
+#include "mc-test-utils.h"
+#include "mc-window.h"
+
+static McApplication *app;
+static McWindow *window;
+
+static GtkWidget *
+page (const char *name)
+{
+  return mc_window_get_page_widget (window, name);
+}
+
+static GtkWidget *
+find_type (GtkWidget *root, GType type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
+    return root;
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_type (c, type);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Whether the counter's list of matches offers the procedure `code`. */
+static gboolean
+offers (GtkWidget *root, const char *code)
+{
+  if (ADW_IS_ACTION_ROW (root) && g_strcmp0 (adw_action_row_get_subtitle (ADW_ACTION_ROW (root)), code) == 0)
+    return TRUE;
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
+    if (offers (c, code))
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
+reception_offers (const char *words, const char *code)
+{
+  GtkWidget *reception = page ("reception");
+  GtkEditable *search = GTK_EDITABLE (find_type (reception, GTK_TYPE_SEARCH_ENTRY));
+
+  /* Typed once: typing again at each turn of the loop would keep the main
+   * loop busy above the priority of the page's reload. */
+  if (g_strcmp0 (gtk_editable_get_text (search), words) != 0)
+    gtk_editable_set_text (search, words);
+  return offers (reception, code);
+}
+
+static gboolean
+timeout_cb (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/* Runs the main loop until `done` says so or `seconds` passed; the time it took, in ms, or -1. */
+static double
+wait_until (gboolean (*done) (gconstpointer), gconstpointer data, guint seconds)
+{
+  gboolean timed_out = FALSE;
+  guint timeout = g_timeout_add_seconds (seconds, timeout_cb, &timed_out);
+  gint64 start = g_get_monotonic_time ();
+
+  while (!done (data) && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+  if (timed_out)
+    return -1;
+  g_source_remove (timeout);
+  return (g_get_monotonic_time () - start) / 1000.0;
+}
+
+static McProcedure *
+new_procedure (McCatalog *catalog, const char *code, const char *name)
+{
+  g_autoptr(McProcedure) model = mc_catalog_find_procedure (catalog, "1.001193", NULL);
+  McProcedure *p = mc_procedure_copy (model);
+
+  mc_procedure_set_id (p, 0);  /* a new procedure, not the model renamed */
+  mc_procedure_set_code (p, code);
+  mc_procedure_set_name (p, name);
+  return p;
+}
+
+static gboolean
+offers_code (gconstpointer code)
+{
+  g_autofree char *only_code = g_strndup (code, 8);  /* "9.99900N Thủ tục …": the code, then the words */
+
+  return reception_offers ((const char *) code + 9, only_code);
+}
+
+/* Saved through the window's own catalog (as the Danh mục page does): the
+ * counter offers it without a restart, though it loaded its list before. */
+static void
+test_reception_same_app (void)
+{
+  static const char code_and_name[] = "9.999001 Cấp giấy phép nuôi chim yến";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(McProcedure) p = new_procedure (mc_application_get_catalog (app), "9.999001",
+                                            "Cấp giấy phép nuôi chim yến");
+  double ms;
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "reception");
+  g_assert_false (reception_offers ("nuôi chim yến", "9.999001"));
+  g_assert_true (mc_catalog_save_procedure (mc_application_get_catalog (app), p, &error));
+  g_assert_no_error (error);
+  ms = wait_until ((gpointer) offers_code, code_and_name, 2);
+  g_assert_cmpfloat (ms, >=, 0);
+  g_test_message ("offered after %.0f ms", ms);
+}
+
+/* Run as a subprocess: the catalog edited by another program (a second
+ * Motcua, the CLI's catalog import). */
+static void
+test_other_process_child (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(McDb) db = mc_db_new (g_getenv ("MC_UI_CHANGES_DB"), NULL, &error);
+  g_autoptr(McCatalog) catalog = NULL;
+  const char *what = g_getenv ("MC_UI_CHANGES_WHAT");
+
+  g_assert_no_error (error);
+  catalog = mc_catalog_new (db);
+  if (g_strcmp0 (what, "procedure") == 0)
+    {
+      g_autoptr(McProcedure) p = new_procedure (catalog, "9.999002", "Cấp giấy phép khai thác cát");
+      g_assert_true (mc_catalog_save_procedure (catalog, p, &error));
+    }
+  else
+    {
+      g_autofree char *sql = g_strdup_printf ("UPDATE dossier SET state = 'result_ready', "
+                                              "finished_at = strftime ('%%s', 'now') WHERE code = '%s'", what);
+      g_assert_true (mc_db_exec (db, sql, &error));
+    }
+  g_assert_no_error (error);
+}
+
+static void
+run_child (const char *what)
+{
+  g_setenv ("MC_UI_CHANGES_DB", mc_db_get_path (mc_application_get_db (app)), TRUE);
+  g_setenv ("MC_UI_CHANGES_WHAT", what, TRUE);
+  g_test_trap_subprocess ("/ui/changes/subprocess/child", 0, G_TEST_SUBPROCESS_DEFAULT);
+  g_test_trap_assert_passed ();
+}
+
+static void
+test_reception_other_process (void)
+{
+  double ms;
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "reception");
+  g_assert_false (reception_offers ("khai thác cát", "9.999002"));
+  run_child ("procedure");
+  ms = wait_until ((gpointer) offers_code, "9.999002 Cấp giấy phép khai thác cát", 3);
+  g_assert_cmpfloat (ms, >=, 0);
+  g_test_message ("offered after %.0f ms", ms);
+}
+
+static guint expected_waiting;
+
+static gboolean
+return_page_waits (gconstpointer data)
+{
+  return mc_return_page_get_n_waiting (MC_RETURN_PAGE (page ("return"))) == expected_waiting &&
+         mc_return_page_get_n_shown (MC_RETURN_PAGE (page ("return"))) == expected_waiting;
+}
+
+/* A result made ready on another computer shows on the return desk while
+ * it is shown, with no timer and no switch of pages (its 60-second timer
+ * is gone: the wait is 3 s). */
+static void
+test_return_page_other_process (void)
+{
+  g_autofree char *code = mc_test_ui_receive (window, "Lê Thị Trả", "038190000123", "0912000123");
+  McReturnPage *desk;
+  double ms;
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "return");
+  desk = MC_RETURN_PAGE (page ("return"));
+  mc_test_ui_wait_for_idle ();
+  expected_waiting = mc_return_page_get_n_waiting (desk) + 1;
+  run_child (code);
+  ms = wait_until (return_page_waits, NULL, 3);
+  g_assert_cmpfloat (ms, >=, 0);
+  g_test_message ("shown after %.0f ms", ms);
+  g_assert_cmpstr (mc_return_page_get_shown (desk, expected_waiting - 1)->code, ==, code);
+}
+
+int
+main (int argc, char **argv)
+{
+  int status;
+
+  mc_test_ui_init (&argc, &argv);
+  if (g_test_subprocess ())
+    {
+      g_test_add_func ("/ui/changes/subprocess/child", test_other_process_child);
+      return g_test_run ();
+    }
+  app = mc_test_ui_app_new ("vn.motcua.TestChanges", "changes.sqlite");
+  window = mc_window_new (app);
+  gtk_window_present (GTK_WINDOW (window));
+  mc_test_ui_wait_for_idle ();
+  g_test_add_func ("/ui/changes/reception-same-app", test_reception_same_app);
+  g_test_add_func ("/ui/changes/reception-other-process", test_reception_other_process);
+  g_test_add_func ("/ui/changes/return-other-process", test_return_page_other_process);
+  g_test_add_func ("/ui/changes/subprocess/child", test_other_process_child);
+  status = g_test_run ();
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_object_unref (app);
+  return status;
+}
