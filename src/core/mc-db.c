@@ -320,6 +320,7 @@ static const struct {
   { "field", MC_CHANGE_PROCEDURE, TRUE },
   { "unit", MC_CHANGE_UNIT, FALSE },
   { "department", MC_CHANGE_UNIT, TRUE },
+  { "unit_former_name", MC_CHANGE_UNIT, TRUE },
   { "staff", MC_CHANGE_STAFF, FALSE },
   { "calendar_day", MC_CHANGE_CALENDAR, TRUE },
   { "setting", MC_CHANGE_SETTING, TRUE },  /* keyed by text: the rowid means nothing */

@@ -101,7 +101,10 @@ write_reception (McDb *db, gint64 unit, gint64 id, McReception reception, GError
   sqlite3_bind_int64 (stmt, 2, id);
   sqlite3_bind_text (stmt, 3, mc_reception_to_string (reception), -1, SQLITE_STATIC);
   sqlite3_bind_int64 (stmt, 4, mc_time_now ());
-  return mc_db_step_done (db, stmt, error);
+  if (!mc_db_step_done (db, stmt, error))
+    return FALSE;
+  mc_db_note_change (db, MC_CHANGE_PROCEDURE, id);  /* WITHOUT ROWID: no update hook */
+  return TRUE;
 }
 
 gboolean
