@@ -83,7 +83,8 @@ gint64        mc_db_query_int         (McDb *self, const char *sql, GError **err
  * other processes'): listen to its "changed" signal instead of polling. */
 McChanges    *mc_db_get_changes       (McDb *self);
 /* Rows written are noted by SQLite's update hook, which does not see
- * WITHOUT ROWID tables (setting, calendar_day, unit_report, unit_procedure): their writers
+ * WITHOUT ROWID tables (setting, calendar_day, unit_report, unit_procedure,
+ * cchc_entry): their writers
  * note the change here, after the statement succeeded (id 0: several). */
 void          mc_db_note_change       (McDb *self, McChangeKind kind, gint64 id);
 /* PRAGMA data_version: changes when another connection commits. */

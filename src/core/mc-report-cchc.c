@@ -610,5 +610,8 @@ mc_report_cchc_set_entry (McDb *db, gint64 unit_id, McDate from, McDate to, cons
   sqlite3_bind_text (stmt, 4, line->key, -1, SQLITE_STATIC);
   if (!clear)
     sqlite3_bind_text (stmt, 5, figure, -1, SQLITE_TRANSIENT);
-  return mc_db_step_done (db, stmt, error);
+  if (!mc_db_step_done (db, stmt, error))
+    return FALSE;
+  mc_db_note_change (db, MC_CHANGE_REPORT, unit_id);  /* WITHOUT ROWID: no update hook */
+  return TRUE;
 }
