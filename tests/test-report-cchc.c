@@ -341,8 +341,8 @@ test_online_names (void)
   g_assert_nonnull (strstr (text, "+ Số hồ sơ tiếp nhận trực tuyến mức độ 4: 70 hồ sơ;"));
   g_assert_nonnull (strstr (text, "Số hồ sơ đã giải quyết trả trước hạn: 1.053 hồ sơ"));
   g_assert_nonnull (strstr (text, "Số hồ sơ đã giải quyết trả đúng hạn: 99 hồ sơ"));
-  g_assert_nonnull (strstr (text, "Số hồ sơ đã giải quyết trả quá hạn: 05 hồ sơ") ||
-                    strstr (text, "Số hồ sơ đã giải quyết trả quá hạn: 5 hồ sơ"));
+  /* The seed pads to "05"; counts are printed as mc_format_count writes them. */
+  g_assert_nonnull (strstr (text, "Số hồ sơ đã giải quyết trả quá hạn: 5 hồ sơ"));
   g_assert_true (run (rename, NULL, NULL));
   g_clear_pointer (&text, g_free);
   g_assert_true (run (to_csv, NULL, NULL));
