@@ -40,7 +40,8 @@ typedef struct {
 /* The dossiers (Đăng ký khai sinh: Tiếp nhận TTPV → chuyên viên VP → lãnh
  * đạo UBND VP): R0 just received at the counter, S2 at step 2 in VP, P
  * paused there, E at another agency, F at step 3 of 3, RR with its result
- * back at the counter, W withdrawn at the applicant's request. */
+ * back at the counter, W withdrawn at the applicant's request, A apologised
+ * for at step 2 (its Mẫu 04 to reprint). */
 static const Row rows[] = {
   /*                                                                   N A L C H G Y B Q */
   { "help", "", "yyyyyyyyy" },
@@ -81,6 +82,7 @@ static const Row rows[] = {
   { "dossier receipt", "{R0} -o {OUT}/receipt.pdf", "nnyyyyyny" },
   { "dossier control-sheet", "{R0} -o {OUT}/sheet.pdf", "nnyyyyyny" },
   { "dossier stop-notice", "{W} -o {OUT}/stop.pdf", "nnyyyyyny" },
+  { "dossier apology-letter", "{A} -o {OUT}/apology.pdf", "nnyyyyyny" },
   { "dossier register", "--from 2026-12-01 --to 2026-12-31 -o {OUT}/register.xlsx", "nnyyyyyny" },
   { "dossier transfer", "{R0}", "nnynnynnn" },
   { "dossier accept", "{S2}", "nnnyyyynn" },
@@ -204,6 +206,9 @@ fixture_build (void)
   static const char *const external[] = { "dossier transfer {C}", "dossier external {C} --unit 000.30.06.H56 --days 3",
                                           NULL };
   static const char *const last[] = { "dossier transfer {C}", "dossier transfer {C}", NULL };
+  static const char *const apologised[] = { "dossier transfer {C}",
+                                            "dossier apology {C} --reason \"Chậm xác minh\" --new-due \"2027-03-01 16:00\"",
+                                            NULL };
   static const char *const withdrawn[] = { "dossier withdraw {C} --reason \"Người dân xin rút\"", NULL };
   static const char *const ready[] = { "dossier transfer {C}", "dossier transfer {C}",
                                        "dossier finish {C} --number 9/KS", NULL };
@@ -231,6 +236,7 @@ fixture_build (void)
   add_dossier ("F", last);
   add_dossier ("RR", ready);
   add_dossier ("W", withdrawn);
+  add_dossier ("A", apologised);
   add_subordinate_unit ();
   figures = g_build_filename (fx.dir, "x02.csv", NULL);
   {

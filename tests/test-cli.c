@@ -454,6 +454,106 @@ test_stop_notice (void)
     }
 }
 
+/* "Số: NN/PXL…" of a printed Mẫu 04 (normalized text), or NULL. */
+static char *
+number_line (const char *text)
+{
+  const char *start = strstr (text, "Số: ");
+
+  return start ? g_strndup (start, strlen ("Số: ") + strcspn (start + strlen ("Số: "), " ")) : NULL;
+}
+
+static gint64
+apology_exports (McDb *db)
+{
+  return mc_db_query_int (db, "SELECT count (*) FROM audit_log WHERE action = 'export.apology_form'", NULL);
+}
+
+/* motcua dossier apology-letter CODE -o: Mẫu 04 reprinted from the command
+ * line as the window reprints it — the latest apology, the number it was
+ * given when issued, audited like every export with personal data; a dossier
+ * without an apology, an unknown code and an existing file are refused and
+ * write nothing. */
+static void
+test_apology_letter (void)
+{
+  g_autofree char *db_path = mc_test_tmp_path ("cli.sqlite");
+  g_autofree char *first = mc_test_tmp_path ("mau-04.pdf");
+  g_autofree char *again = mc_test_tmp_path ("mau-04-again.pdf");
+  g_autofree char *none = mc_test_tmp_path ("mau-04-none.pdf");
+  g_autofree char *out = NULL, *err = NULL, *code = NULL, *plain = NULL, *args = NULL;
+  g_autoptr(McDb) db = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 exports;
+
+  g_assert_cmpint (run ("catalog list 1.001193", &out, &err), ==, 0);
+  db = mc_db_new (db_path, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (mc_accounts_set_database_purpose (db, MC_DATABASE_TEST, &error));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run ("dossier receive --procedure 1.001193 --name \"Phạm Thị Hoa\" --id-number 038190054321 "
+                        "--channel truc_tiep --at \"2026-04-06 08:00\"", &out, &err), ==, 0);
+  code = first_field (out);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run ("dossier receive --procedure 1.001193 --name \"Lê Văn Tâm\" --id-number 038085054321 "
+                        "--channel truc_tiep --at \"2026-04-06 08:10\"", &out, &err), ==, 0);
+  plain = first_field (out);
+  g_free (transition ("processing", "dossier transfer %s --at \"2026-04-06 09:00\"", code));
+  args = g_strdup_printf ("dossier apology %s --reason \"Chờ xác minh nơi cư trú\" --department VP "
+                          "--at \"2026-04-07 08:00\" -o %s", code, first);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run (args, &out, &err), ==, 0);
+  exports = apology_exports (db);
+  g_assert_cmpint (exports, >=, 1);
+
+  g_free (args);
+  args = g_strdup_printf ("dossier apology-letter %s -o %s", code, again);
+  expect (args, 0, "", NULL);
+  g_assert_cmpint (apology_exports (db), ==, exports + 1);
+  {
+    g_autofree char *audited = g_strdup_printf ("SELECT count (*) FROM audit_log WHERE action = "
+                                                "'export.apology_form' AND detail = 'Phiếu xin lỗi %s'", code);
+    g_assert_cmpint (mc_db_query_int (db, audited, NULL), ==, exports + 1);
+  }
+  /* The file is there now: not replaced without --force, and not audited. */
+  expect (args, 1, "", "--force");
+  g_assert_cmpint (apology_exports (db), ==, exports + 1);
+
+  g_free (args);
+  args = g_strdup_printf ("dossier apology-letter %s -o %s", plain, none);
+  expect (args, 1, "", "chưa có phiếu xin lỗi");
+  g_free (args);
+  args = g_strdup_printf ("dossier apology-letter XYZ-000 -o %s", none);
+  expect (args, 1, "", "Không có hồ sơ mang mã");
+  expect ("dossier apology-letter", 2, "", "apology-letter");
+  g_assert_false (g_file_test (none, G_FILE_TEST_EXISTS));
+  g_assert_cmpint (apology_exports (db), ==, exports + 1);
+
+  {
+    g_autofree char *issued = mc_test_pdftotext (first, "-raw");
+    g_autofree char *reprinted = mc_test_pdftotext (again, "-raw");
+
+    if (issued != NULL && reprinted != NULL)
+      {
+        g_autofree char *issued_n = mc_test_normalize (issued);
+        g_autofree char *reprinted_n = mc_test_normalize (reprinted);
+        g_autofree char *number = number_line (issued_n);
+
+        mc_test_assert_has (reprinted_n, "PHIẾU XIN LỖI VÀ ĐỀ NGHỊ GIA HẠN THỜI GIAN GIẢI QUYẾT");
+        mc_test_assert_has (reprinted_n, "Phạm Thị Hoa");
+        mc_test_assert_has (reprinted_n, "Chờ xác minh nơi cư trú");
+        mc_test_assert_has (reprinted_n, code);
+        g_assert_nonnull (number);
+        g_assert_nonnull (strstr (number, "/PXL"));
+        mc_test_assert_has (reprinted_n, number);
+        g_assert_cmpstr (issued_n, ==, reprinted_n);
+      }
+  }
+}
+
 /* motcua with its own database (a later --db wins), run as `expect` does. */
 static void
 expect_accounts (const char *args, int code, const char *err_contains)
@@ -616,6 +716,7 @@ main (int argc, char **argv)
   g_test_add_func ("/cli/records-name-the-clerk", test_records_name_the_clerk);
   g_test_add_func ("/cli/stop-notice", test_stop_notice);
   g_test_add_func ("/cli/register-field", test_register_field);
+  g_test_add_func ("/cli/apology-letter", test_apology_letter);
   g_test_add_func ("/cli/account-password", test_account_password);
   g_test_add_func ("/cli/audit-verify-against", test_audit_verify_against);
   return g_test_run ();

@@ -291,6 +291,8 @@ mc_cli_dossier (McDb *db, int argc, char **argv)
     return mc_cli_dossier_control_sheet (db, argc - 1, argv + 1);
   if (g_str_equal (sub, "stop-notice"))
     return mc_cli_dossier_stop_notice (db, argc - 1, argv + 1);
+  if (g_str_equal (sub, "apology-letter"))
+    return mc_cli_dossier_apology_letter (db, argc - 1, argv + 1);
   if (g_str_equal (sub, "register"))
     return mc_cli_dossier_register (db, argc - 1, argv + 1);
   if (mc_cli_is_workflow_command (sub))

@@ -1,4 +1,4 @@
-/* mc-cli-records.c — motcua dossier control-sheet|stop-notice|register: the routing records
+/* mc-cli-records.c — motcua dossier control-sheet|stop-notice|apology-letter|register: the routing records
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * Phiếu kiểm soát quá trình giải quyết hồ sơ of one dossier as PDF, and the Sổ
@@ -8,6 +8,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "mc-apology-form.h"
 #include "mc-calendar-store.h"
 #include "mc-cli.h"
 #include "mc-control-sheet.h"
@@ -84,6 +85,28 @@ mc_cli_dossier_stop_notice (McDb *db, int argc, char **argv)
     return mc_cli_fail (error);
   workflow = open_workflow (db, &error);
   if (workflow == NULL || !mc_stop_notice_write_pdf (workflow, code, out, &error))
+    return mc_cli_fail (error);
+  return 0;
+}
+
+/* motcua dossier apology-letter CODE -o FILE.pdf: Mẫu 04 of the dossier's
+ * latest apology again, with its number (issuing it printed it only with -o). */
+int
+mc_cli_dossier_apology_letter (McDb *db, int argc, char **argv)
+{
+  static const char *const names[] = { "-o", NULL };
+  g_autoptr(GHashTable) options = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(McWorkflow) workflow = NULL;
+  const char *code = NULL, *out;
+  GError *error = NULL;
+
+  if (!parse (argc, argv, names, options, &code) || code == NULL ||
+      (out = g_hash_table_lookup (options, "-o")) == NULL)
+    return mc_cli_usage (_("Usage: motcua dossier apology-letter CODE -o FILE.pdf"));
+  if (!mc_cli_check_output (out, &error))
+    return mc_cli_fail (error);
+  workflow = open_workflow (db, &error);
+  if (workflow == NULL || !mc_apology_form_reprint_pdf (workflow, code, out, &error))
     return mc_cli_fail (error);
   return 0;
 }

@@ -83,6 +83,7 @@ static const struct {
   { "dossier receipt", MC_PERMISSION_PERSONAL_DATA },
   { "dossier control-sheet", MC_PERMISSION_PERSONAL_DATA },
   { "dossier stop-notice", MC_PERMISSION_PERSONAL_DATA },
+  { "dossier apology-letter", MC_PERMISSION_PERSONAL_DATA },  /* a reprint of Mẫu 04: names the applicant */
   { "dossier register", MC_PERMISSION_PERSONAL_DATA },
   /* The routing: core decides by the department holding the dossier and its step. */
   { "dossier transfer", MC_PERMISSION_SIGNED_IN },
@@ -335,7 +336,7 @@ print_help (void)
                      "  catalog receive CODE own|province|lien_thong|none|default\n"
                      "                                           what the unit receives since 1/7/2025"));
   g_print ("%s\n", _("  dossier receipt|refuse|transfer|accept|send-back|pause|resume|external|finish|unqualified|withdraw|\n"
-                     "          return|apology|control-sheet|stop-notice|register|inbox|apologies …   the life of a dossier\n"
+                     "          return|apology|apology-letter|control-sheet|stop-notice|register|inbox|apologies …   the life of a dossier\n"
                      "          (motcua dossier COMMAND without its arguments shows them)\n"
                      "  account init|add|list|password|unlock …   accounts and roles (first run: account init)\n"
                      "  audit verify [--against BACKUP|SEQ:HASH] | audit list [--user U] [--dossier CODE]   the audit trail\n"

@@ -47,6 +47,7 @@ int       mc_cli_settings     (McDb *db, int argc, char **argv);
 int       mc_cli_dossier_control_sheet (McDb *db, int argc, char **argv);
 /* Thông báo dừng giải quyết hồ sơ (Mẫu 05 of TT 03/2025) of a withdrawn dossier. */
 int       mc_cli_dossier_stop_notice   (McDb *db, int argc, char **argv);
+int       mc_cli_dossier_apology_letter (McDb *db, int argc, char **argv);
 int       mc_cli_dossier_register      (McDb *db, int argc, char **argv);
 /* Signs `username` in on db (its password from MOTCUA_PASSWORD or the
  * terminal, once accounts are enforced): the actor of what follows. */

@@ -57,6 +57,7 @@ static const struct {
   { "export.receipt", N_("Receipt with personal data exported") },
   { "export.control_sheet", N_("Control sheet exported") },
   { "export.stop_notice", N_("Stop notice exported") },
+  { "export.apology_form", N_("Apology letter exported") },
   { "export.search", N_("Search by ID number or phone") },
   { "backdated", N_("Action recorded at another time than now") },
   { "import", N_("Data imported from a file") },

@@ -490,6 +490,47 @@ mc_workflow_get_apology (McWorkflow *self, gint64 id, GError **error)
   return r;
 }
 
+/* The dossier's latest apology, for a reprint of its Mẫu 04: a second
+ * apology replaces the first's appointment, so the latest is the one in force. */
+gint64
+mc_workflow_latest_apology (McWorkflow *self, const char *code, GError **error)
+{
+  sqlite3_stmt *stmt;
+  gint64 id = 0;
+  gboolean found = FALSE;
+  int rc;
+
+  g_return_val_if_fail (MC_IS_WORKFLOW (self), 0);
+
+  stmt = mc_db_prepare (self->db, "SELECT d.id, (SELECT a.id FROM apology a WHERE a.dossier_id = d.id "
+                                  "ORDER BY a.issued_at DESC, a.id DESC LIMIT 1) FROM dossier d WHERE d.code = ?",
+                        error);
+  if (stmt == NULL)
+    return 0;
+  sqlite3_bind_text (stmt, 1, code ? code : "", -1, SQLITE_TRANSIENT);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      found = TRUE;
+      id = sqlite3_column_int64 (stmt, 1);
+    }
+  else if (rc != SQLITE_DONE)
+    {
+      /* BUSY or an I/O error is an error, not "no such dossier". */
+      mc_db_set_error (self->db, rc, error);
+      sqlite3_reset (stmt);
+      return 0;
+    }
+  sqlite3_reset (stmt);
+  if (!found)
+    g_set_error (error, MC_WORKFLOW_ERROR, MC_WORKFLOW_ERROR_NOT_FOUND,
+                 _("No dossier has the code “%s”"), code ? code : "");
+  else if (id == 0)
+    g_set_error (error, MC_WORKFLOW_ERROR, MC_WORKFLOW_ERROR_NOT_FOUND,
+                 _("Dossier %s has no apology to print"), code);
+  return id;
+}
+
 void
 mc_apology_count_free (McApologyCount *c)
 {

@@ -237,6 +237,8 @@ void          mc_apology_record_free       (McApologyRecord *record);
 /* Apologies issued in [from, to), oldest first. */
 GPtrArray    *mc_workflow_apologies        (McWorkflow *self, McTime from, McTime to, GError **error);
 McApologyRecord *mc_workflow_get_apology   (McWorkflow *self, gint64 id, GError **error);
+/* The id of the dossier's latest apology; 0 and an error if it has none. */
+gint64        mc_workflow_latest_apology   (McWorkflow *self, const char *code, GError **error);
 
 /* People responsible for at least `threshold` apologies in a year. */
 typedef struct {

@@ -191,6 +191,18 @@ mc_apology_form_data_new (McWorkflow *workflow, gint64 apology_id, GError **erro
   record = mc_workflow_get_apology (workflow, apology_id, error);
   if (record == NULL)
     return NULL;
+  {
+    /* The letter names the applicant (and, on the 2025 form, their ID
+     * number): checked and audited like every export with personal data,
+     * whether printed when issued, from the window or by `dossier
+     * apology-letter`. */
+    g_autofree char *detail = g_strdup_printf ("Phiếu xin lỗi %s", record->dossier_code);
+    if (!mc_accounts_audit_personal_export (mc_workflow_get_db (workflow), "export.apology_form", 0, detail, error))
+      {
+        mc_apology_record_free (record);
+        return NULL;
+      }
+  }
   data->code = g_strdup (record->dossier_code);
   data->procedure_name = g_strdup (record->procedure_name);
   data->applicant_name = g_strdup (record->applicant_name);
@@ -405,4 +417,18 @@ mc_apology_form_write_pdf (McWorkflow *workflow, gint64 apology_id, const char *
 
   data = mc_apology_form_data_new (workflow, apology_id, error);
   return data != NULL && mc_apology_form_data_write_pdf (data, path, error);
+}
+
+/* A reprint by dossier code: the latest apology's letter, with the number it
+ * was given the first time. */
+gboolean
+mc_apology_form_reprint_pdf (McWorkflow *workflow, const char *code, const char *path, GError **error)
+{
+  gint64 id;
+
+  g_return_val_if_fail (MC_IS_WORKFLOW (workflow), FALSE);
+  g_return_val_if_fail (code != NULL && path != NULL, FALSE);
+
+  id = mc_workflow_latest_apology (workflow, code, error);
+  return id != 0 && mc_apology_form_write_pdf (workflow, id, path, error);
 }

@@ -54,6 +54,9 @@ gboolean    mc_apology_form_data_write_pdf (const McApologyFormData *data, const
                                             GError **error);
 gboolean    mc_apology_form_write_pdf   (McWorkflow *workflow, gint64 apology_id, const char *path,
                                          GError **error);
+/* The latest apology of the dossier `code` (audited, its number kept). */
+gboolean    mc_apology_form_reprint_pdf (McWorkflow *workflow, const char *code, const char *path,
+                                         GError **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (McApologyFormData, mc_apology_form_data_free)
 
