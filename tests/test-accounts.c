@@ -277,7 +277,7 @@ test_allows_matches (Fixture *f, gconstpointer data)
           guint allowed;
 
           sign_in (f, people[p]);
-          allowed = mc_workflow_allowed (f->wf, code, people[p]);
+          allowed = mc_dossier_allowed_actions (f->wf, code, people[p]);
           for (guint k = 0; k < G_N_ELEMENTS (transitions); k++)
             {
               g_autoptr(GError) offered_error = NULL, done_error = NULL;

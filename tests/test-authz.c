@@ -97,6 +97,7 @@ static const Row rows[] = {
   { "dossier return", "{RR} --collected-by \"Lê Văn An\" --id-number 038085012345", "nnynnnnnn" },
   { "dossier apology", "{S2} --reason \"Chậm xác minh\" --new-due \"2027-03-01 16:00\"", "nnnnyyynn" },
   { "dossier inbox", "", "nyyyyyyyy" },
+  { "dossier actions", "{R0}", "nyyyyyyyy" },
   { "dossier apologies", "--year 2026", "nyyyyyyyy" },
   { "report period", "--year 2026 --quarter 4", "yyyyyyyyy" },
   { "report 06a", "--from 2026-10-15 --to 2027-01-14 --format csv -o {OUT}/06a.csv", "nnnnyynyy" },

@@ -229,6 +229,32 @@ test_online_level (void)
   db_name = "cli.sqlite";
 }
 
+/* motcua dossier actions CODE: the names of the actions core offers, joined
+ * by commas, each line with its words. */
+static char *
+actions_of (const char *code)
+{
+  g_autofree char *args = g_strdup_printf ("dossier actions %s", code);
+  g_autofree char *out = NULL, *err = NULL;
+  g_auto(GStrv) lines = NULL;
+  g_autoptr(GStrvBuilder) names = g_strv_builder_new ();
+  g_auto(GStrv) joined = NULL;
+
+  g_assert_cmpint (run (args, &out, &err), ==, 0);
+  lines = g_strsplit (out, "\n", -1);
+  for (guint i = 0; lines[i] && *lines[i]; i++)
+    {
+      g_autofree char *label = field_of (lines[i], 1);
+      g_autofree char *name = first_field (lines[i]);
+
+      g_assert_cmpstr (label, !=, "");
+      mc_test_assert_no_raw_ids (label);
+      g_strv_builder_add (names, name);
+    }
+  joined = g_strv_builder_end (names);
+  return g_strjoinv (",", joined);
+}
+
 /* A dossier driven from reception to return by script, through three
  * departments and one external agency, with a pause and an apology. */
 static void
@@ -259,6 +285,12 @@ test_workflow (void)
     g_assert_cmpstr (where, ==, "Công an phường Phú Sơn");
   }
   {
+    /* What the line offers now is what core allows at the agency's. */
+    g_autofree char *actions = actions_of (code);
+    g_assert_cmpstr (actions, ==, "external-back,withdraw,apology");
+  }
+  expect ("dossier actions XYZ", 1, "", "XYZ");
+  {
     /* Finishing while the police hold it is refused, in Vietnamese, and changes nothing. */
     g_autofree char *args = g_strdup_printf ("dossier finish %s --number 1/QĐ --at \"2026-03-05 09:00\"", code);
     expect (args, 1, "", "Không thể");
@@ -284,6 +316,11 @@ test_workflow (void)
   {
     g_autofree char *timeliness = field_of (line, 6);
     g_assert_cmpstr (timeliness, ==, "early");
+  }
+  {
+    /* A result on time is returned, not apologised for. */
+    g_autofree char *actions = actions_of (code);
+    g_assert_cmpstr (actions, ==, "return");
   }
   expect ("dossier return XYZ --collected-by A", 1, "", NULL);
   {

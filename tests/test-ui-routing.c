@@ -150,7 +150,7 @@ test_inbox_page (void)
   mc_inbox_page_set_filter (page, 0, TRUE);
   g_assert_true (mc_inbox_page_select (page, code));
   g_assert_cmpstr (find_item (page, code)->staff_name, ==, "Đỗ Văn Bình");
-  g_assert_cmpstr (find_item (page, code)->state, ==, "processing");
+  g_assert_cmpint (find_item (page, code)->state, ==, MC_STATE_PROCESSING);
   assert_badge (page);
   gtk_widget_activate_action (GTK_WIDGET (page), "inbox.accept", NULL);
   g_assert_cmpint (dossier_int (code, "step_accepted_at IS NOT NULL"), ==, 1);
@@ -600,6 +600,111 @@ test_stop_notice_and_form_numbers (void)
   mc_test_ui_wait_for_idle ();
 }
 
+
+/* The labels of the items of `menu`. */
+static GStrv
+menu_labels (GMenuModel *menu)
+{
+  g_autoptr(GStrvBuilder) labels = g_strv_builder_new ();
+
+  for (int i = 0; i < g_menu_model_get_n_items (menu); i++)
+    {
+      g_autofree char *label = NULL;
+
+      g_assert_true (g_menu_model_get_item_attribute (menu, i, G_MENU_ATTRIBUTE_LABEL, "s", &label));
+      g_strv_builder_add (labels, label);
+    }
+  return g_strv_builder_end (labels);
+}
+
+/* Whether a line of the window's timeline shows an id ("[apology]",
+ * "pause_financial") instead of words. */
+static void
+assert_timeline_words (GtkWidget *widget)
+{
+  if (ADW_IS_ACTION_ROW (widget))
+    {
+      const char *title = adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget));
+
+      g_assert_null (strchr (title, '['));
+      g_assert_null (strchr (title, '_'));
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    assert_timeline_words (child);
+}
+
+/* A result back late at the counter is apologised for from the dossier's
+ * window: its Actions are the ones core allows (apology and return, no
+ * transfer), the apology is recorded and shown in words on the timeline. */
+static void
+test_apology_late_result (void)
+{
+  McWorkflow *wf = mc_application_get_workflow (app);
+  g_autofree char *code = mc_test_ui_receive (window, "Tô Thị Hạnh", "001194000901", "0912345674");
+  McAction action = { 0, NULL, NULL };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(McDossierStore) store = mc_dossier_store_new (mc_application_get_db (app),
+                                                          mc_application_get_calendar (app));
+  g_autoptr(McDossier) dossier = NULL;
+  g_autofree char *set_due = NULL;
+  g_auto(GStrv) labels = NULL;
+  McDossierWindow *shown;
+  GtkWidget *button;
+  McActionDialog *dialog;
+
+  g_assert_true (mc_workflow_transfer (wf, code, &action, NULL, NULL, &error));
+  g_assert_no_error (error);
+  /* An appointment already past when the result comes: the result is late. */
+  set_due = g_strdup_printf ("UPDATE dossier SET due_at = received_at - 60 WHERE code = '%s'", code);
+  g_assert_true (mc_db_exec (mc_application_get_db (app), set_due, &error));
+  g_assert_true (mc_workflow_finish (wf, code, &action, "31/QĐ-UBND", NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (dossier_int (code, "state = 'result_ready' AND timeliness = 'late'"), ==, 1);
+
+  dossier = mc_dossier_store_find (store, code, &error);
+  /* The counter's clerk returns it (Trả kết quả) but does not apologise:
+   * the window offers no action of its own. */
+  mc_application_set_username (app, "tn.an");
+  shown = mc_dossier_window_new (app, store, dossier);
+  g_assert_null (find_button (GTK_WIDGET (shown), "_Actions"));
+  gtk_window_destroy (GTK_WINDOW (shown));
+  /* The head of the office (VP) does. */
+  g_assert_true (mc_db_exec (mc_application_get_db (app),
+                             "INSERT INTO staff (username, full_name, department_id, roles, created_at) "
+                             "SELECT 'tp.vinh', 'Đặng Quốc Vinh', id, 'lanh_dao_phong', 0 FROM department "
+                             "WHERE code = 'VP'", &error));
+  g_assert_no_error (error);
+  mc_application_set_username (app, "tp.vinh");
+  shown = mc_dossier_window_new (app, store, dossier);
+  button = find_button (GTK_WIDGET (shown), "_Actions");
+  g_assert_nonnull (button);
+  labels = menu_labels (gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (button)));
+  g_assert_true (g_strv_contains ((const char *const *) labels, mc_action_kind_to_label (MC_ACTION_APOLOGY)));
+  g_assert_false (g_strv_contains ((const char *const *) labels, mc_action_kind_to_label (MC_ACTION_TRANSFER)));
+  g_assert_false (g_strv_contains ((const char *const *) labels, mc_action_kind_to_label (MC_ACTION_FINISH)));
+
+  gtk_widget_activate_action (GTK_WIDGET (shown), "dossier.act", "s", "apology");
+  dialog = mc_dossier_window_get_dialog (shown);
+  g_assert_nonnull (dialog);
+  g_assert_cmpint (mc_action_dialog_get_kind (dialog), ==, MC_ACTION_APOLOGY);
+  mc_action_dialog_set_note (dialog, "Chậm do phải xác minh thêm hồ sơ địa chính");
+  mc_action_dialog_set_target (dialog, "VP", NULL);
+  g_assert_true (mc_action_dialog_apply (dialog, &error));
+  g_assert_no_error (error);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_assert_cmpint (dossier_int (code, "(SELECT count (*) FROM apology a WHERE a.dossier_id = dossier.id "
+                                      "AND a.reason = 'Chậm do phải xác minh thêm hồ sơ địa chính')"), ==, 1);
+  g_assert_cmpint (dossier_int (code, "extended_due_at IS NOT NULL"), ==, 1);
+
+  /* The window now shows the apology in words and offers its Mẫu 04. */
+  g_assert_nonnull (row_subtitle (GTK_WIDGET (shown), mc_dossier_event_kind_to_label ("apology")));
+  g_assert_nonnull (find_button (GTK_WIDGET (shown), "Print the _apology (Mẫu 04)"));
+  assert_timeline_words (GTK_WIDGET (shown));
+  gtk_window_destroy (GTK_WINDOW (shown));
+  mc_application_set_username (app, "tn.an");
+  mc_test_ui_wait_for_idle ();
+}
+
 int
 main (int argc, char **argv)
 {
@@ -614,6 +719,7 @@ main (int argc, char **argv)
   g_test_add_func ("/ui/return-enter-rating-and-proxy", test_return_enter_rating_and_proxy);
   g_test_add_func ("/ui/apology-page", test_apology_page);
   g_test_add_func ("/ui/stop-notice-and-form-numbers", test_stop_notice_and_form_numbers);
+  g_test_add_func ("/ui/apology-late-result", test_apology_late_result);
   g_test_add_func ("/ui/review/inbox-focus", test_review_inbox_focus);
   g_test_add_func ("/ui/review/agency-search", test_review_agency_search);
   status = g_test_run ();

@@ -61,7 +61,7 @@ static void
 assert_state (Fixture *f, const char *code, const char *state)
 {
   g_autoptr(McWorkItem) it = item (f, code);
-  g_assert_cmpstr (it->state, ==, state);
+  g_assert_cmpstr (mc_dossier_state_to_string (it->state), ==, state);
 }
 
 #define OK(call)                        \
@@ -88,7 +88,7 @@ test_full_route (Fixture *f, gconstpointer data)
   OK (mc_workflow_transfer (f->wf, code, &a, NULL, NULL, E));
   {
     g_autoptr(McWorkItem) it = item (f, code);
-    g_assert_cmpstr (it->state, ==, "processing");
+    g_assert_cmpstr (mc_dossier_state_to_string (it->state), ==, "processing");
     g_assert_cmpint (it->step, ==, 2);
     g_assert_cmpint (it->n_steps, ==, 5);
     g_assert_cmpstr (it->department_name, ==, "Phòng Kinh tế, Hạ tầng và Đô thị");
@@ -105,7 +105,7 @@ test_full_route (Fixture *f, gconstpointer data)
   OK (mc_workflow_receive_external (f->wf, code, &a, E));
   {
     g_autoptr(McWorkItem) it = item (f, code);
-    g_assert_cmpstr (it->state, ==, "processing");
+    g_assert_cmpstr (mc_dossier_state_to_string (it->state), ==, "processing");
     g_assert_cmpint (it->step_due_at, ==, mc_test_time ("2026-04-02 09:00"));  /* the department's own due again */
   }
   a = mc_test_action ("2026-03-10 08:00", "cv.duc", NULL);
@@ -128,7 +128,7 @@ test_full_route (Fixture *f, gconstpointer data)
   OK (mc_workflow_finish (f->wf, code, &a, "15/QĐ-UBND", "Biên bản hòa giải thành", E));
   {
     g_autoptr(McWorkItem) it = item (f, code);
-    g_assert_cmpstr (it->state, ==, "result_ready");
+    g_assert_cmpstr (mc_dossier_state_to_string (it->state), ==, "result_ready");
     g_assert_cmpstr (it->timeliness, ==, "early");
     g_assert_cmpstr (it->result_number, ==, "15/QĐ-UBND");
   }
@@ -344,7 +344,7 @@ test_pause_excluded (Fixture *f, gconstpointer data)
     McTime expected_due, expected_step;
     mc_calendar_add_working_days (f->calendar, due0, 4, &expected_due, NULL);
     mc_calendar_add_working_days (f->calendar, step_due0, 4, &expected_step, NULL);
-    g_assert_cmpstr (it->state, ==, "processing");
+    g_assert_cmpstr (mc_dossier_state_to_string (it->state), ==, "processing");
     g_assert_cmpint (it->due_at, ==, expected_due);
     g_assert_cmpint (it->step_due_at, ==, expected_step);
     g_assert_cmpint (mc_db_query_int (f->db, "SELECT max (paused_minutes) FROM dossier", NULL), ==, 4 * 8 * 60);
@@ -527,7 +527,7 @@ test_send_back_and_register (Fixture *f, gconstpointer data)
   {
     g_autoptr(McWorkItem) it = item (f, code);
     g_assert_cmpint (it->step, ==, 1);
-    g_assert_cmpstr (it->state, ==, "received");
+    g_assert_cmpstr (mc_dossier_state_to_string (it->state), ==, "received");
     g_assert_cmpstr (it->department_name, ==, "Trung tâm Phục vụ hành chính công");
   }
   a.at += 3600;

@@ -125,7 +125,7 @@ load_results (McBoardModel *model, McWorkflow *workflow, GError **error)
       r->code = g_strdup (item->code);
       r->procedure = g_strdup (item->procedure_name);
       r->ready_at = item->finished_at;
-      r->unqualified = g_strcmp0 (item->state, "result_ready") != 0;
+      r->unqualified = item->state != MC_STATE_RESULT_READY;
       g_ptr_array_add (model->results, r);
     }
   return TRUE;

@@ -121,7 +121,7 @@ print_position (McWorkflow *wf, const char *code)
   step_due = format_time (item->step_due_at);
   due = format_time (item->extended_due_at ? item->extended_due_at : item->due_at);
   g_snprintf (step, sizeof step, "%d", item->step);
-  mc_cli_print_row (item->code, item->state, step, item->unit_name ? item->unit_name : item->department_name,
+  mc_cli_print_row (item->code, mc_dossier_state_to_string (item->state), step, item->unit_name ? item->unit_name : item->department_name,
                     step_due, due, item->timeliness);
   return 0;
 }
@@ -325,7 +325,7 @@ run_inbox (McWorkflow *wf, Args *args, McAction *action)
       g_autofree char *step_due = format_time (item->step_due_at), *due = format_time (item->appointment_at);
       g_autofree char *step = g_strdup_printf ("%d/%d", item->step, item->n_steps);
 
-      mc_cli_print_row (item->code, item->state, step, item->department_name, step_due, due,
+      mc_cli_print_row (item->code, mc_dossier_state_to_string (item->state), step, item->department_name, step_due, due,
                         lateness_id (item->step_lateness), lateness_id (item->lateness));
     }
   return 0;
@@ -364,7 +364,30 @@ run_apologies (McWorkflow *wf, Args *args, McAction *action)
   return 0;
 }
 
+/* What the person may do with the dossier now, as the windows offer it:
+ * core's answer (mc_dossier_allowed_actions), one line per action, its name
+ * and its words. Nothing printed: nothing allowed. */
+static int
+run_actions (McWorkflow *wf, Args *args, McAction *action)
+{
+  g_autoptr(GError) error = NULL;
+  McTransitionSet allowed;
+
+  /* An unknown dossier, or a database that cannot be read, says so; a
+   * refusal of this one action is no error here. */
+  if (!mc_workflow_allows (wf, args->code, MC_TRANSITION_WITHDRAW, action->username, &error) &&
+      (g_error_matches (error, MC_WORKFLOW_ERROR, MC_WORKFLOW_ERROR_NOT_FOUND) ||
+       (error->domain != MC_WORKFLOW_ERROR && error->domain != MC_ACCOUNTS_ERROR)))
+    return mc_cli_fail (g_steal_pointer (&error));
+  allowed = mc_dossier_allowed_actions (wf, args->code, action->username);
+  for (McTransition k = 0; k < MC_N_TRANSITIONS; k++)
+    if (allowed & (1u << k))
+      mc_cli_print_row (mc_transition_to_string (k), mc_transition_get_label (k));
+  return 0;
+}
+
 static const Command commands[] = {
+  { "actions", TRUE, "", N_("CODE"), run_actions },
   { "transfer", TRUE, "--to --to-user", N_("CODE [--to DEPARTMENT] [--to-user USER]"), run_transfer },
   { "accept", TRUE, "", N_("CODE"), run_accept },
   { "send-back", TRUE, "--reason", N_("CODE --reason TEXT"), run_send_back },

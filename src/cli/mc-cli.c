@@ -98,6 +98,7 @@ static const struct {
   { "dossier return", MC_PERMISSION_RETURN },
   { "dossier apology", MC_PERMISSION_SIGNED_IN },
   { "dossier inbox", MC_PERMISSION_SIGNED_IN },
+  { "dossier actions", MC_PERMISSION_SIGNED_IN },  /* core answers by the dossier and the person */
   { "dossier apologies", MC_PERMISSION_SIGNED_IN },
   { "report period", ACCESS_OPEN },
   { "report 06a", MC_PERMISSION_REPORT },

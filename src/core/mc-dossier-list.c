@@ -16,6 +16,7 @@
 
 #include "mc-calendar.h"
 #include "mc-dossier-list.h"
+#include "mc-dossier-state.h"
 #include "mc-lateness.h"
 
 #define PAGE_SIZE 200
@@ -65,7 +66,6 @@ static void mc_dossier_list_model_init (GListModelInterface *iface);
 G_DEFINE_FINAL_TYPE_WITH_CODE (McDossierList, mc_dossier_list, G_TYPE_OBJECT,
                                G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL, mc_dossier_list_model_init))
 
-static const char *const open_states = "('received', 'processing', 'paused', 'sent_external')";
 
 static void
 bind_all (McDossierList *self, sqlite3_stmt *stmt, int first)
@@ -339,7 +339,7 @@ static void
 add_filter (McDossierList *self, McDossierFilter filter)
 {
   McTime now = mc_time_now ();
-  g_autofree char *open = g_strdup_printf ("d.state IN %s", open_states);
+  g_autofree char *open = g_strdup_printf ("d.state IN %s", mc_dossier_state_open_sql ());
 
   switch (filter)
     {

@@ -6,6 +6,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "mc-dossier.h"
+#include "mc-dossier-state.h"
 
 struct _McDossier
 {
@@ -135,39 +136,22 @@ mc_channel_to_label (McChannel channel)
   return _(channel_labels[channel]);
 }
 
+/* The words are the state machine's (mc-dossier-state.c); an id it does not
+ * know is shown as given. */
 const char *
 mc_dossier_state_to_label (const char *state)
 {
-  static const struct { const char *id, *label; } states[] = {
-    { "received", N_("Received") }, { "processing", N_("Being processed") }, { "paused", N_("Paused") },
-    { "sent_external", N_("At another agency") }, { "result_ready", N_("Result ready") },
-    { "returned", N_("Returned") }, { "unqualified", N_("Not qualified") }, { "withdrawn", N_("Withdrawn") },
-  };
+  McDossierState s;
 
-  for (guint i = 0; i < G_N_ELEMENTS (states); i++)
-    if (g_strcmp0 (state, states[i].id) == 0)
-      return _(states[i].label);
-  return state;
+  return mc_dossier_state_from_string (state, &s) ? mc_dossier_state_get_label (s) : state;
 }
 
 const char *
 mc_dossier_event_kind_to_label (const char *kind)
 {
-  static const struct { const char *id, *label; } kinds[] = {
-    { "receive", N_("Received at the counter") }, { "transfer", N_("Transferred") },
-    { "accept", N_("Accepted") }, { "send_back", N_("Sent back") },
-    { "pause", N_("Paused for supplements") }, { "pause_financial", N_("Paused for financial obligations") },
-    { "resume", N_("Resumed") }, { "send_external", N_("Sent to another agency") },
-    { "receive_external", N_("Received back from the agency") }, { "finish", N_("Result ready") },
-    { "unqualified", N_("Not qualified") }, { "withdraw", N_("Withdrawn") },
-    { "return", N_("Result returned") }, { "apology", N_("Apology and new appointment") },
-    { "import", N_("Imported from the previous system") },
-  };
+  McEventKind k;
 
-  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
-    if (g_strcmp0 (kind, kinds[i].id) == 0)
-      return _(kinds[i].label);
-  return kind;
+  return mc_event_kind_from_string (kind, &k) ? mc_event_kind_get_label (k) : kind;
 }
 
 void

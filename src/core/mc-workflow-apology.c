@@ -47,7 +47,7 @@ apology_in_time (Txn *t)
   McTime deadline = t->pos.extended_due ? t->pos.extended_due : t->pos.due;
   /* Paused, the clock stands still: what counts is the time left when the
    * pause began (none if the appointment had already passed). */
-  McTime clock = g_str_equal (t->pos.state, "paused") && t->pos.paused_since ? t->pos.paused_since : t->at;
+  McTime clock = t->pos.state == MC_STATE_PAUSED && t->pos.paused_since ? t->pos.paused_since : t->at;
 
   return clock < deadline && mc_calendar_working_minutes_between (t->self->calendar, clock, deadline, NULL, 0) >=
                              mc_calendar_standard_day_minutes (t->self->calendar);
@@ -98,7 +98,7 @@ mc_workflow_apologize (McWorkflow *self, const char *code, const McAction *actio
                        const char *responsible_username, McTime new_due, gint64 *apology_id, GError **error)
 {
   Txn t;
-  Event e = { "apology" };
+  Event e = { MC_EVENT_APOLOGY };
   gint64 department = 0, responsible, staff_department;
   gboolean late_result;
 
@@ -106,7 +106,7 @@ mc_workflow_apologize (McWorkflow *self, const char *code, const McAction *actio
 
   if (!mc_workflow_require_note (action, error, _("Give the reason for the delay")) || !mc_workflow_txn_begin (self, code, action, &t, error))
     return FALSE;
-  late_result = g_str_equal (t.pos.state, "result_ready");
+  late_result = t.pos.state == MC_STATE_RESULT_READY;
   if (!mc_workflow_check_transition (&t, MC_TRANSITION_APOLOGIZE, error) || !check_new_due (&t, new_due, error) ||
       (department_code && *department_code && (department = mc_workflow_lookup_department (self, department_code, error)) == 0) ||
       !mc_workflow_lookup_staff (self, responsible_username, &responsible, &staff_department, error))

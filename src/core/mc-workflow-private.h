@@ -19,8 +19,6 @@ struct _McWorkflow
 /* Text of column i, or NULL; a time column, or 0. */
 char   *mc_workflow_column_text (sqlite3_stmt *stmt, int i);
 McTime  mc_workflow_column_time (sqlite3_stmt *stmt, int i);
-/* The states in which a dossier is still being settled. */
-gboolean mc_workflow_state_is_open (const char *state);
 
 #define MAX_STEPS 32
 
@@ -29,7 +27,7 @@ typedef struct {
   gint64  id;
   gint64  procedure_id;
   char   *code;
-  char   *state;
+  McDossierState state;
   int     step;
   gint64  department;
   gint64  staff;
@@ -42,7 +40,7 @@ typedef struct {
   McTime  step_accepted;
   McTime  paused_since;
   char   *pause_kind;
-  char   *paused_state;
+  McDossierState paused_state;  /* where a pause returns to */
   McTime  held_step_due;
   gint64  paused_minutes;
   McTime  finished;
@@ -59,9 +57,9 @@ typedef struct {
 
 /* One row of dossier_event. */
 typedef struct {
-  const char *kind;
-  const char *state_from;
-  const char *state_to;
+  McEventKind     kind;
+  McDossierState  state_from;
+  McDossierState  state_to;
   int         step;
   int         step_from;
   gint64      from_department;
@@ -91,7 +89,6 @@ void      mc_workflow_position_clear      (Position *p);
 void      mc_workflow_set_str             (char **field, const char *value);
 gboolean  mc_workflow_fail                (GError **error, McWorkflowError code, const char *message);
 gboolean  mc_workflow_refuse              (GError **error, const Position *p, const char *what);
-gboolean  mc_workflow_state_in            (const Position *p, const char *const *states);
 gboolean  mc_workflow_load_position       (McWorkflow *self, const char *code, Position *p, GError **error);
 gboolean  mc_workflow_lookup_staff        (McWorkflow *self, const char *username, gint64 *id, gint64 *department,
                                            GError **error);
@@ -113,6 +110,9 @@ gboolean  mc_workflow_step_due_from       (Txn *t, int step, McTime *due, GError
 /* The state and the actor's right for a transition: the one rule that
  * both the transition and mc_workflow_allows apply (mc-workflow-rules.c). */
 gboolean  mc_workflow_check_transition    (Txn *t, McTransition transition, GError **error);
+/* Where a send-back goes: consulted outside its route, back to the step's
+ * own department; else back one step; 0 at the first step. */
+int       mc_workflow_send_back_step      (const Txn *t);
 gboolean  mc_workflow_require_note        (const McAction *action, GError **error, const char *message);
 
 G_END_DECLS

@@ -29,7 +29,6 @@ mc_work_item_free (McWorkItem *item)
   g_free (item->field_name);
   g_free (item->applicant_name);
   g_free (item->applicant_phone);
-  g_free (item->state);
   g_free (item->department_name);
   g_free (item->staff_name);
   g_free (item->unit_name);
@@ -58,7 +57,7 @@ compute_lateness (McWorkflow *self, McWorkItem *item, const McDeadlines *deadlin
   McTime clock = mc_deadlines_clock (deadlines, now);
   McTime appointment = mc_deadlines_appointment (deadlines, now);
   McTime soon = clock;
-  gboolean open = mc_workflow_state_is_open (item->state);
+  gboolean open = mc_dossier_state_is_open (item->state);
 
   item->appointment_at = appointment;
   mc_calendar_add_working_minutes (self->calendar, clock, mc_calendar_standard_day_minutes (self->calendar),
@@ -82,7 +81,8 @@ item_from_row (McWorkflow *self, sqlite3_stmt *stmt, McTime now)
   item->field_name = text (stmt, 2);
   item->applicant_name = text (stmt, 3);
   item->applicant_phone = text (stmt, 4);
-  item->state = text (stmt, 5);
+  if (!mc_dossier_state_from_string ((const char *) sqlite3_column_text (stmt, 5), &item->state))
+    item->state = MC_STATE_RECEIVED;  /* the schema's CHECK admits none other */
   item->step = sqlite3_column_int (stmt, 6);
   item->n_steps = sqlite3_column_int (stmt, 7);
   item->department_name = text (stmt, 8);
@@ -107,15 +107,17 @@ GPtrArray *
 mc_workflow_inbox (McWorkflow *self, gint64 department_id, const char *username, McTime now, GError **error)
 {
   GPtrArray *items = g_ptr_array_new_with_free_func ((GDestroyNotify) mc_work_item_free);
+  g_autofree char *sql = NULL;
   sqlite3_stmt *stmt;
 
   g_return_val_if_fail (MC_IS_WORKFLOW (self), NULL);
 
-  /* The state list matches the partial index dossier_inbox. */
-  stmt = mc_db_prepare (self->db, ITEM_COLUMNS
-      "WHERE d.state IN ('received', 'processing', 'paused', 'sent_external') "
-      "AND (?1 = 0 OR d.current_department_id = ?1) AND (?2 IS NULL OR st.username = ?2) "
-      "ORDER BY coalesce (d.step_due_at, d.due_at), d.id", error);
+  /* The open states (mc-dossier-state.c), the list of the partial index
+   * dossier_inbox, which SQLite uses only for the same list. */
+  sql = g_strdup_printf (ITEM_COLUMNS "WHERE d.state IN %s "
+                         "AND (?1 = 0 OR d.current_department_id = ?1) AND (?2 IS NULL OR st.username = ?2) "
+                         "ORDER BY coalesce (d.step_due_at, d.due_at), d.id", mc_dossier_state_open_sql ());
+  stmt = mc_db_prepare (self->db, sql, error);
   if (stmt == NULL)
     {
       g_ptr_array_unref (items);

@@ -13,43 +13,17 @@
 
 #include "mc-workflow-private.h"
 
-static const char *const AT_DESK[] = { "received", "processing", NULL };
-static const char *const SETTLEABLE[] = { "received", "processing", "paused", NULL };
-static const char *const TO_RETURN[] = { "result_ready", "unqualified", "withdrawn", NULL };
-
+/* The transition table (mc-dossier-state.c) says from which states a
+ * transition leaves; a return happens once. */
 static gboolean
 state_ok (const Txn *t, McTransition transition)
 {
   const Position *p = &t->pos;
+  gboolean late = g_strcmp0 (p->timeliness, "late") == 0;
 
-  switch (transition)
-    {
-    case MC_TRANSITION_ACCEPT:
-    case MC_TRANSITION_SEND_BACK:
-      return g_str_equal (p->state, "processing");
-    case MC_TRANSITION_TRANSFER:
-    case MC_TRANSITION_PAUSE:
-    case MC_TRANSITION_SEND_EXTERNAL:
-    case MC_TRANSITION_FINISH:
-      return mc_workflow_state_in (p, AT_DESK);
-    case MC_TRANSITION_RESUME:
-      return g_str_equal (p->state, "paused");
-    case MC_TRANSITION_RECEIVE_EXTERNAL:
-      return g_str_equal (p->state, "sent_external");
-    case MC_TRANSITION_UNQUALIFIED:
-      return mc_workflow_state_in (p, SETTLEABLE);
-    case MC_TRANSITION_WITHDRAW:
-      return mc_workflow_state_is_open (p->state);
-    case MC_TRANSITION_APOLOGIZE:
-      /* A result back late at the counter is still apologised for. */
-      return mc_workflow_state_is_open (p->state) ||
-             (g_str_equal (p->state, "result_ready") && g_strcmp0 (p->timeliness, "late") == 0);
-    case MC_TRANSITION_RETURN:
-      return mc_workflow_state_in (p, TO_RETURN) && p->returned == 0;
-    case MC_N_TRANSITIONS:
-    default:
-      return FALSE;
-    }
+  if (!mc_transition_leaves_from (transition, p->state, late))
+    return FALSE;
+  return transition != MC_TRANSITION_RETURN || p->returned == 0;
 }
 
 /* The verb of the refusal "Không thể … hồ sơ …". */
@@ -130,7 +104,7 @@ actor_ok (Txn *t, McTransition transition, GError **error)
       /* While open the department holding the dossier decides; a late
        * result's apology is signed by the head of the department named
        * responsible, which mc_workflow_apologize checks once it is named. */
-      if (!mc_workflow_state_is_open (t->pos.state))
+      if (!mc_dossier_state_is_open (t->pos.state))
         return mc_accounts_check (t->self->db, t->actor, MC_PERMISSION_DECIDE, 0, error);
       return mc_workflow_authorize (t, MC_PERMISSION_DECIDE, error);
     case MC_TRANSITION_RETURN:
@@ -149,6 +123,16 @@ actor_ok (Txn *t, McTransition transition, GError **error)
     }
 }
 
+int
+mc_workflow_send_back_step (const Txn *t)
+{
+  int step = t->pos.step;
+
+  if (step >= 1 && step <= t->n_route && t->route[step - 1].department == mc_workflow_holder (t))
+    step--;
+  return MAX (step, 0);
+}
+
 gboolean
 mc_workflow_check_transition (Txn *t, McTransition transition, GError **error)
 {
@@ -156,6 +140,9 @@ mc_workflow_check_transition (Txn *t, McTransition transition, GError **error)
     return mc_workflow_refuse (error, &t->pos, verb_of (transition));
   if (!actor_ok (t, transition, error))
     return FALSE;
+  if (transition == MC_TRANSITION_SEND_BACK && mc_workflow_send_back_step (t) < 1)
+    return mc_workflow_fail (error, MC_WORKFLOW_ERROR_TRANSITION,
+                             _("The dossier is at the first step: there is no step to send it back to"));
   if (transition == MC_TRANSITION_ACCEPT && t->pos.step_accepted != 0)
     return mc_workflow_fail (error, MC_WORKFLOW_ERROR_TRANSITION,
                              _("The dossier has already been accepted at this step"));
@@ -180,11 +167,11 @@ mc_workflow_allows (McWorkflow *self, const char *code, McTransition transition,
   return ok;
 }
 
-guint
-mc_workflow_allowed (McWorkflow *self, const char *code, const char *username)
+McTransitionSet
+mc_dossier_allowed_actions (McWorkflow *self, const char *code, const char *username)
 {
   McAction action = { 0, username, NULL };
-  guint allowed = 0;
+  McTransitionSet allowed = 0;
   Txn t;
 
   g_return_val_if_fail (MC_IS_WORKFLOW (self), 0);

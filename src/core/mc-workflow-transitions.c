@@ -46,7 +46,7 @@ mc_workflow_transfer (McWorkflow *self, const char *code, const McAction *action
                       const char *department_code, const char *to_username, GError **error)
 {
   Txn t;
-  Event e = { "transfer" };
+  Event e = { MC_EVENT_TRANSFER };
   gint64 to_staff, staff_department;
   McTime due;
   int step = 0;
@@ -70,7 +70,7 @@ mc_workflow_transfer (McWorkflow *self, const char *code, const McAction *action
   if (!mc_workflow_step_due_from (&t, step != t.pos.step ? step : 0, &due, error))
     return mc_workflow_txn_abort (&t);
   e.state_from = t.pos.state;
-  e.state_to = "processing";
+  e.state_to = MC_STATE_PROCESSING;
   e.step = step;
   e.step_from = t.pos.step;
   e.from_department = mc_workflow_holder (&t);
@@ -79,7 +79,7 @@ mc_workflow_transfer (McWorkflow *self, const char *code, const McAction *action
   e.step_due = due;
   e.ended_step_due = t.pos.step_due;
   e.note = action ? action->note : NULL;
-  mc_workflow_set_str (&t.pos.state, "processing");
+  t.pos.state = MC_STATE_PROCESSING;
   t.pos.step = step;
   t.pos.department = department;
   t.pos.staff = to_staff;
@@ -93,7 +93,7 @@ gboolean
 mc_workflow_accept (McWorkflow *self, const char *code, const McAction *action, GError **error)
 {
   Txn t;
-  Event e = { "accept" };
+  Event e = { MC_EVENT_ACCEPT };
 
   g_return_val_if_fail (MC_IS_WORKFLOW (self), FALSE);
 
@@ -115,7 +115,7 @@ gboolean
 mc_workflow_send_back (McWorkflow *self, const char *code, const McAction *action, GError **error)
 {
   Txn t;
-  Event e = { "send_back" };
+  Event e = { MC_EVENT_SEND_BACK };
   int step;
   gint64 department;
   McTime due;
@@ -127,18 +127,11 @@ mc_workflow_send_back (McWorkflow *self, const char *code, const McAction *actio
     return FALSE;
   if (!mc_workflow_check_transition (&t, MC_TRANSITION_SEND_BACK, error))
     return mc_workflow_txn_abort (&t);
-  /* Consulted outside its route: back to the step's own department; else
-   * back one step. */
-  step = t.pos.step;
-  if (step >= 1 && step <= t.n_route && t.route[step - 1].department == mc_workflow_holder (&t))
-    step--;
-  if (step < 1)
-    return mc_workflow_fail (error, MC_WORKFLOW_ERROR_TRANSITION,
-                 _("The dossier is at the first step: there is no step to send it back to")) || mc_workflow_txn_abort (&t);
+  step = mc_workflow_send_back_step (&t);
   department = t.route[step - 1].department;
   if (!mc_workflow_step_due_from (&t, step, &due, error))
     return mc_workflow_txn_abort (&t);
-  e.state_from = e.state_to = "processing";
+  e.state_from = e.state_to = MC_STATE_PROCESSING;
   e.step = step;
   e.step_from = t.pos.step;
   e.from_department = mc_workflow_holder (&t);
@@ -146,7 +139,7 @@ mc_workflow_send_back (McWorkflow *self, const char *code, const McAction *actio
   e.step_due = due;
   e.ended_step_due = t.pos.step_due;
   e.note = action->note;
-  mc_workflow_set_str (&t.pos.state, step == 1 ? "received" : "processing");
+  t.pos.state = step == 1 ? MC_STATE_RECEIVED : MC_STATE_PROCESSING;
   t.pos.step = step;
   t.pos.department = department;
   t.pos.staff = 0;
@@ -161,7 +154,7 @@ mc_workflow_pause (McWorkflow *self, const char *code, const McAction *action, M
                    GError **error)
 {
   Txn t;
-  Event e = { kind == MC_PAUSE_SUPPLEMENT ? "pause" : "pause_financial" };
+  Event e = { kind == MC_PAUSE_SUPPLEMENT ? MC_EVENT_PAUSE : MC_EVENT_PAUSE_FINANCIAL };
 
   g_return_val_if_fail (MC_IS_WORKFLOW (self), FALSE);
 
@@ -173,12 +166,12 @@ mc_workflow_pause (McWorkflow *self, const char *code, const McAction *action, M
   if (!mc_workflow_check_transition (&t, MC_TRANSITION_PAUSE, error))
     return mc_workflow_txn_abort (&t);
   e.state_from = t.pos.state;
-  e.state_to = "paused";
+  e.state_to = MC_STATE_PAUSED;
   e.step = t.pos.step;
   e.to_department = mc_workflow_holder (&t);
   e.note = action ? action->note : NULL;
-  mc_workflow_set_str (&t.pos.paused_state, t.pos.state);
-  mc_workflow_set_str (&t.pos.state, "paused");
+  t.pos.paused_state = t.pos.state;
+  t.pos.state = MC_STATE_PAUSED;
   mc_workflow_set_str (&t.pos.pause_kind, kind == MC_PAUSE_SUPPLEMENT ? "supplement" : "financial");
   t.pos.paused_since = t.at;
   return mc_workflow_txn_commit (&t, &e, TRUE, error);
@@ -203,9 +196,8 @@ end_pause (Txn *t, GError **error)
     return FALSE;
   t->pos.paused_minutes += minutes;
   t->pos.paused_since = 0;
-  mc_workflow_set_str (&t->pos.state, t->pos.paused_state ? t->pos.paused_state : "processing");
+  t->pos.state = t->pos.paused_state;
   g_clear_pointer (&t->pos.pause_kind, g_free);
-  g_clear_pointer (&t->pos.paused_state, g_free);
   return TRUE;
 }
 
@@ -213,7 +205,7 @@ gboolean
 mc_workflow_resume (McWorkflow *self, const char *code, const McAction *action, GError **error)
 {
   Txn t;
-  Event e = { "resume" };
+  Event e = { MC_EVENT_RESUME };
 
   g_return_val_if_fail (MC_IS_WORKFLOW (self), FALSE);
 
@@ -223,7 +215,7 @@ mc_workflow_resume (McWorkflow *self, const char *code, const McAction *action, 
     return mc_workflow_txn_abort (&t);
   if (!end_pause (&t, error))
     return mc_workflow_txn_abort (&t);
-  e.state_from = "paused";
+  e.state_from = MC_STATE_PAUSED;
   e.state_to = t.pos.state;
   e.step = t.pos.step;
   e.to_department = mc_workflow_holder (&t);
@@ -237,7 +229,7 @@ mc_workflow_send_external (McWorkflow *self, const char *code, const McAction *a
                            const char *unit_code, McTime unit_due, double days, GError **error)
 {
   Txn t;
-  Event e = { "send_external" };
+  Event e = { MC_EVENT_SEND_EXTERNAL };
   gint64 unit;
 
   g_return_val_if_fail (MC_IS_WORKFLOW (self), FALSE);
@@ -256,7 +248,7 @@ mc_workflow_send_external (McWorkflow *self, const char *code, const McAction *a
     return mc_workflow_fail (error, MC_WORKFLOW_ERROR_INVALID, _("The other agency’s due time must be later than now")) ||
            mc_workflow_txn_abort (&t);
   e.state_from = t.pos.state;
-  e.state_to = "sent_external";
+  e.state_to = MC_STATE_SENT_EXTERNAL;
   e.step = e.step_from = t.pos.step;
   e.from_department = mc_workflow_holder (&t);
   e.to_unit = unit;
@@ -269,7 +261,7 @@ mc_workflow_send_external (McWorkflow *self, const char *code, const McAction *a
   t.pos.unit = unit;
   t.pos.step_started = t.at;
   t.pos.step_accepted = 0;
-  mc_workflow_set_str (&t.pos.state, "sent_external");
+  t.pos.state = MC_STATE_SENT_EXTERNAL;
   return mc_workflow_txn_commit (&t, &e, TRUE, error);
 }
 
@@ -277,7 +269,7 @@ gboolean
 mc_workflow_receive_external (McWorkflow *self, const char *code, const McAction *action, GError **error)
 {
   Txn t;
-  Event e = { "receive_external" };
+  Event e = { MC_EVENT_RECEIVE_EXTERNAL };
 
   g_return_val_if_fail (MC_IS_WORKFLOW (self), FALSE);
 
@@ -285,8 +277,8 @@ mc_workflow_receive_external (McWorkflow *self, const char *code, const McAction
     return FALSE;
   if (!mc_workflow_check_transition (&t, MC_TRANSITION_RECEIVE_EXTERNAL, error))
     return mc_workflow_txn_abort (&t);
-  e.state_from = "sent_external";
-  e.state_to = "processing";
+  e.state_from = MC_STATE_SENT_EXTERNAL;
+  e.state_to = MC_STATE_PROCESSING;
   e.step = e.step_from = t.pos.step;
   e.from_unit = t.pos.unit;
   e.to_department = t.pos.department;
@@ -299,7 +291,7 @@ mc_workflow_receive_external (McWorkflow *self, const char *code, const McAction
   t.pos.unit = 0;
   t.pos.step_started = t.pos.step_accepted = t.at;
   t.pos.staff = t.actor ? t.actor : t.pos.staff;
-  mc_workflow_set_str (&t.pos.state, "processing");
+  t.pos.state = MC_STATE_PROCESSING;
   return mc_workflow_txn_commit (&t, &e, TRUE, error);
 }
 
@@ -307,7 +299,7 @@ static const char *const timeliness_ids[] = { "early", "on_time", "late" };
 
 /* Settles the dossier: result ready, unqualified or withdrawn. */
 static void
-settle (Txn *t, Event *e, const char *state, const McAction *action)
+settle (Txn *t, Event *e, McDossierState state, const McAction *action)
 {
   e->state_from = t->pos.state;
   e->state_to = state;
@@ -317,9 +309,9 @@ settle (Txn *t, Event *e, const char *state, const McAction *action)
   e->to_department = t->n_route > 0 ? t->route[0].department : 0;
   e->ended_step_due = t->pos.step_due;
   e->note = action ? action->note : NULL;
-  mc_workflow_set_str (&t->pos.state, state);
+  t->pos.state = state;
   /* A withdrawal is the citizen's act: neither early nor late. */
-  mc_workflow_set_str (&t->pos.timeliness, g_str_equal (state, "withdrawn") ? NULL
+  mc_workflow_set_str (&t->pos.timeliness, state == MC_STATE_WITHDRAWN ? NULL
                                : timeliness_ids[mc_calendar_classify (t->self->calendar, t->at, t->pos.due)]);
   t->pos.finished = t->at;
   t->pos.unit = 0;
@@ -346,7 +338,7 @@ mc_workflow_finish (McWorkflow *self, const char *code, const McAction *action, 
                     const char *result_description, GError **error)
 {
   Txn t;
-  Event e = { "finish" };
+  Event e = { MC_EVENT_FINISH };
 
   g_return_val_if_fail (MC_IS_WORKFLOW (self), FALSE);
 
@@ -357,7 +349,7 @@ mc_workflow_finish (McWorkflow *self, const char *code, const McAction *action, 
     return FALSE;
   if (!mc_workflow_check_transition (&t, MC_TRANSITION_FINISH, error))
     return mc_workflow_txn_abort (&t);
-  settle (&t, &e, "result_ready", action);
+  settle (&t, &e, MC_STATE_RESULT_READY, action);
   if (e.note == NULL)
     e.note = result_number && *result_number ? result_number : result_description;
   return mc_workflow_txn_commit (&t, &e, write_outcome (&t, "approved", result_number, result_description, error), error);
@@ -367,7 +359,7 @@ gboolean
 mc_workflow_unqualified (McWorkflow *self, const char *code, const McAction *action, GError **error)
 {
   Txn t;
-  Event e = { "unqualified" };
+  Event e = { MC_EVENT_UNQUALIFIED };
 
   g_return_val_if_fail (MC_IS_WORKFLOW (self), FALSE);
 
@@ -376,9 +368,9 @@ mc_workflow_unqualified (McWorkflow *self, const char *code, const McAction *act
     return FALSE;
   if (!mc_workflow_check_transition (&t, MC_TRANSITION_UNQUALIFIED, error))
     return mc_workflow_txn_abort (&t);
-  if (g_str_equal (t.pos.state, "paused") && !end_pause (&t, error))
+  if (t.pos.state == MC_STATE_PAUSED && !end_pause (&t, error))
     return mc_workflow_txn_abort (&t);
-  settle (&t, &e, "unqualified", action);
+  settle (&t, &e, MC_STATE_UNQUALIFIED, action);
   return mc_workflow_txn_commit (&t, &e, write_outcome (&t, "unqualified", NULL, action->note, error), error);
 }
 
@@ -386,7 +378,7 @@ gboolean
 mc_workflow_withdraw (McWorkflow *self, const char *code, const McAction *action, GError **error)
 {
   Txn t;
-  Event e = { "withdraw" };
+  Event e = { MC_EVENT_WITHDRAW };
 
   g_return_val_if_fail (MC_IS_WORKFLOW (self), FALSE);
 
@@ -394,9 +386,9 @@ mc_workflow_withdraw (McWorkflow *self, const char *code, const McAction *action
     return FALSE;
   if (!mc_workflow_check_transition (&t, MC_TRANSITION_WITHDRAW, error))
     return mc_workflow_txn_abort (&t);
-  if (g_str_equal (t.pos.state, "paused") && !end_pause (&t, error))
+  if (t.pos.state == MC_STATE_PAUSED && !end_pause (&t, error))
     return mc_workflow_txn_abort (&t);
-  settle (&t, &e, "withdrawn", action);
+  settle (&t, &e, MC_STATE_WITHDRAWN, action);
   return mc_workflow_txn_commit (&t, &e, write_outcome (&t, "withdrawn", NULL, action ? action->note : NULL, error), error);
 }
 
@@ -506,7 +498,7 @@ mc_workflow_return (McWorkflow *self, const char *code, const McAction *action, 
   g_autofree char *id_number = NULL;
   g_autofree char *note = NULL;
   Txn t;
-  Event e = { "return" };
+  Event e = { MC_EVENT_RETURN };
 
   g_return_val_if_fail (MC_IS_WORKFLOW (self), FALSE);
 
@@ -520,11 +512,11 @@ mc_workflow_return (McWorkflow *self, const char *code, const McAction *action, 
   if (!mc_workflow_check_transition (&t, MC_TRANSITION_RETURN, error))
     return mc_workflow_txn_abort (&t);
   e.state_from = t.pos.state;
-  e.state_to = g_str_equal (t.pos.state, "result_ready") ? "returned" : t.pos.state;
+  e.state_to = t.pos.state == MC_STATE_RESULT_READY ? MC_STATE_RETURNED : t.pos.state;
   /* Handed over by the department that keeps results (the counter). */
   e.from_department = mc_workflow_holder (&t);
   e.note = note = return_note (who, proxy, action);
-  mc_workflow_set_str (&t.pos.state, e.state_to);
+  t.pos.state = e.state_to;
   t.pos.returned = t.at;
   return mc_workflow_txn_commit (&t, &e, write_return (&t, who, id_number, method, error), error);
 }

@@ -30,9 +30,7 @@ void
 mc_workflow_position_clear (Position *p)
 {
   g_free (p->code);
-  g_free (p->state);
   g_free (p->pause_kind);
-  g_free (p->paused_state);
   g_free (p->timeliness);
 }
 
@@ -58,7 +56,7 @@ mc_workflow_refuse (GError **error, const Position *p, const char *what)
   g_set_error (error, MC_WORKFLOW_ERROR, MC_WORKFLOW_ERROR_TRANSITION,
                /* Translators: the first %s is a verb of context "transition" ("transfer"),
                 * the second the dossier code, the third its state ("Returned"). */
-               _("Cannot %s dossier %s: its state is “%s”"), what, p->code, mc_dossier_state_to_label (p->state));
+               _("Cannot %s dossier %s: its state is “%s”"), what, p->code, mc_dossier_state_get_label (p->state));
   return FALSE;
 }
 
@@ -76,18 +74,14 @@ mc_workflow_column_time (sqlite3_stmt *stmt, int i)
   return sqlite3_column_type (stmt, i) == SQLITE_NULL ? 0 : sqlite3_column_int64 (stmt, i);
 }
 
-gboolean
-mc_workflow_state_is_open (const char *state)
+/* A state column; the schema's CHECK admits only the table's ids. */
+static McDossierState
+column_state (sqlite3_stmt *stmt, int i, McDossierState fallback)
 {
-  static const char *const open_states[] = { "received", "processing", "paused", "sent_external", NULL };
+  McDossierState state = fallback;
 
-  return state && g_strv_contains (open_states, state);
-}
-
-gboolean
-mc_workflow_state_in (const Position *p, const char *const *states)
-{
-  return g_strv_contains (states, p->state);
+  mc_dossier_state_from_string ((const char *) sqlite3_column_text (stmt, i), &state);
+  return state;
 }
 
 #define POSITION_COLUMNS                                                                              \
@@ -104,7 +98,7 @@ read_position (sqlite3_stmt *stmt, Position *p)
   p->id = sqlite3_column_int64 (stmt, 0);
   p->procedure_id = sqlite3_column_int64 (stmt, 1);
   p->code = mc_workflow_column_text (stmt, 2);
-  p->state = mc_workflow_column_text (stmt, 3);
+  p->state = column_state (stmt, 3, MC_STATE_RECEIVED);
   p->step = sqlite3_column_int (stmt, 4);
   p->department = sqlite3_column_int64 (stmt, 5);
   p->staff = sqlite3_column_int64 (stmt, 6);
@@ -117,7 +111,7 @@ read_position (sqlite3_stmt *stmt, Position *p)
   p->step_accepted = mc_workflow_column_time (stmt, 13);
   p->paused_since = mc_workflow_column_time (stmt, 14);
   p->pause_kind = mc_workflow_column_text (stmt, 15);
-  p->paused_state = mc_workflow_column_text (stmt, 16);
+  p->paused_state = column_state (stmt, 16, MC_STATE_PROCESSING);
   p->held_step_due = mc_workflow_column_time (stmt, 17);
   p->paused_minutes = sqlite3_column_int64 (stmt, 18);
   p->finished = mc_workflow_column_time (stmt, 19);
@@ -270,9 +264,9 @@ write_event (Txn *t, const Event *e, GError **error)
   sqlite3_bind_int64 (stmt, 1, t->pos.id);
   sqlite3_bind_int64 (stmt, 2, t->at);
   mc_workflow_bind_id (stmt, 3, t->actor);
-  sqlite3_bind_text (stmt, 4, e->kind, -1, SQLITE_STATIC);
-  mc_workflow_bind_text (stmt, 5, e->state_from);
-  sqlite3_bind_text (stmt, 6, e->state_to, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 4, mc_event_kind_to_string (e->kind), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 5, mc_dossier_state_to_string (e->state_from), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 6, mc_dossier_state_to_string (e->state_to), -1, SQLITE_STATIC);
   mc_workflow_bind_id (stmt, 7, e->step);
   mc_workflow_bind_id (stmt, 8, e->step_from);
   mc_workflow_bind_id (stmt, 9, e->from_department);
@@ -291,7 +285,7 @@ static gboolean
 write_position (Txn *t, GError **error)
 {
   const Position *p = &t->pos;
-  gboolean open = mc_workflow_state_is_open (p->state);
+  gboolean open = mc_dossier_state_is_open (p->state);
   sqlite3_stmt *stmt = mc_db_prepare (t->self->db,
       "UPDATE dossier SET state = ?, current_step = ?, current_department_id = ?, current_staff_id = ?, "
       "current_unit_id = ?, due_at = ?, extended_due_at = ?, step_due_at = ?, step_started_at = ?, "
@@ -300,7 +294,7 @@ write_position (Txn *t, GError **error)
 
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_text (stmt, 1, p->state, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 1, mc_dossier_state_to_string (p->state), -1, SQLITE_STATIC);
   mc_workflow_bind_id (stmt, 2, open ? p->step : 0);
   mc_workflow_bind_id (stmt, 3, open ? p->department : 0);
   mc_workflow_bind_id (stmt, 4, open ? p->staff : 0);
@@ -312,7 +306,10 @@ write_position (Txn *t, GError **error)
   mc_workflow_bind_id (stmt, 10, open ? p->step_accepted : 0);
   mc_workflow_bind_id (stmt, 11, p->paused_since);
   mc_workflow_bind_text (stmt, 12, p->pause_kind);
-  mc_workflow_bind_text (stmt, 13, p->paused_state);
+  if (p->state == MC_STATE_PAUSED)
+    sqlite3_bind_text (stmt, 13, mc_dossier_state_to_string (p->paused_state), -1, SQLITE_STATIC);
+  else
+    sqlite3_bind_null (stmt, 13);
   mc_workflow_bind_id (stmt, 14, p->held_step_due);
   sqlite3_bind_int64 (stmt, 15, p->paused_minutes);
   mc_workflow_bind_id (stmt, 16, p->finished);

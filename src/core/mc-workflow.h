@@ -11,6 +11,7 @@
 #include "mc-calendar.h"
 #include "mc-db.h"
 #include "mc-dossier.h"
+#include "mc-dossier-state.h"
 
 G_BEGIN_DECLS
 
@@ -43,22 +44,6 @@ McWorkflow   *mc_workflow_new              (McDb *db, McCalendar *calendar);
 McDb         *mc_workflow_get_db           (McWorkflow *self);
 McCalendar   *mc_workflow_get_calendar     (McWorkflow *self);
 
-/* The transitions, as the UI offers them and core checks them. */
-typedef enum {
-  MC_TRANSITION_ACCEPT,            /* nhận hồ sơ at a step */
-  MC_TRANSITION_TRANSFER,          /* chuyển */
-  MC_TRANSITION_SEND_BACK,         /* trả lại bước trước */
-  MC_TRANSITION_PAUSE,             /* tạm dừng: bổ sung, nghĩa vụ tài chính */
-  MC_TRANSITION_RESUME,            /* tiếp tục */
-  MC_TRANSITION_SEND_EXTERNAL,     /* gửi liên thông */
-  MC_TRANSITION_RECEIVE_EXTERNAL,  /* nhận lại từ liên thông */
-  MC_TRANSITION_FINISH,            /* có kết quả */
-  MC_TRANSITION_UNQUALIFIED,       /* không đủ điều kiện giải quyết */
-  MC_TRANSITION_WITHDRAW,          /* rút hồ sơ */
-  MC_TRANSITION_APOLOGIZE,         /* xin lỗi, hẹn lại */
-  MC_TRANSITION_RETURN,            /* trả kết quả */
-  MC_N_TRANSITIONS
-} McTransition;
 
 /* Whether `username` (NULL: the staff member signed in) may take this
  * transition on the dossier now: the same checks of its state and of the
@@ -67,9 +52,11 @@ typedef enum {
  * What the action itself carries (a reason, a target) is not judged. */
 gboolean      mc_workflow_allows           (McWorkflow *self, const char *code, McTransition transition,
                                             const char *username, GError **error);
-/* The same for every transition at once, one read of the dossier: bit
- * (1 << transition) set for each allowed one; 0 for an unknown dossier. */
-guint         mc_workflow_allowed          (McWorkflow *self, const char *code, const char *username);
+/* What the windows, the command line and the board offer: every transition
+ * `username` (NULL: the one signed in) may take on the dossier now, asked of
+ * the same rules the transitions enforce (mc-workflow-rules.c), one read of
+ * the dossier; bit (1 << transition) for each; 0 for an unknown dossier. */
+McTransitionSet mc_dossier_allowed_actions (McWorkflow *workflow, const char *code, const char *username);
 
 /* Transitions. `code` is the dossier code. */
 
@@ -150,7 +137,7 @@ typedef struct {
   char       *field_name;
   char       *applicant_name;
   char       *applicant_phone;
-  char       *state;
+  McDossierState state;
   int         step;
   int         n_steps;
   char       *department_name;

@@ -28,7 +28,6 @@ struct _McActionDialog
   McApplication    *app;
   McActionKind      kind;
   char             *code;
-  char             *state;
   char             *department_name;   /* where the dossier is now */
   McTime            extended_due_at;
   gint64            next_department_id;
@@ -153,7 +152,7 @@ mc_action_kinds_allowed (McApplication *app, const char *code)
 
   g_return_val_if_fail (MC_IS_APPLICATION (app), 0);
 
-  transitions = mc_workflow_allowed (mc_application_get_workflow (app), code, mc_application_get_username (app));
+  transitions = mc_dossier_allowed_actions (mc_application_get_workflow (app), code, mc_application_get_username (app));
   for (McActionKind k = 0; k < MC_N_ACTIONS; k++)
     if (transitions & (1u << kinds[k].transition))
       allowed |= 1u << k;
@@ -267,7 +266,9 @@ update_response (McActionDialog *self)
   McTime due;
   const char *problem = check_fields (self, &due);
 
-  adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (self), "apply", problem == NULL);
+  /* The fields are filled (a proposed appointment) before the buttons exist. */
+  if (adw_message_dialog_has_response (ADW_MESSAGE_DIALOG (self), "apply"))
+    adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (self), "apply", problem == NULL);
   if (self->due != NULL)
     {
       McTime t;
@@ -684,7 +685,6 @@ mc_action_dialog_finalize (GObject *object)
 
   g_free (self->code);
   g_free (self->done_message);
-  g_free (self->state);
   g_free (self->department_name);
   g_free (self->next_department_name);
   G_OBJECT_CLASS (mc_action_dialog_parent_class)->finalize (object);
@@ -730,7 +730,6 @@ mc_action_dialog_new (McApplication *app, McActionKind kind, const McWorkItem *i
   self->app = app;
   self->kind = kind;
   self->code = g_strdup (item->code);
-  self->state = g_strdup (item->state);
   self->department_name = g_strdup (item->department_name);
   self->extended_due_at = item->extended_due_at;
   if (kind == MC_ACTION_TRANSFER)

@@ -5,6 +5,8 @@
 
 #include <glib/gi18n.h>
 
+#include "mc-action-dialog.h"
+#include "mc-apology-form.h"
 #include "mc-control-sheet.h"
 #include "mc-dossier-receipt.h"
 #include "mc-dossier-window.h"
@@ -23,9 +25,13 @@ struct _McDossierWindow
   McApplication  *app;
   McDossierStore *store;
   McDossier      *dossier;
+  McActionDialog *dialog;    /* the action being filled in, or NULL */
+  gint64          apology_id; /* recorded from this window, to print */
 };
 
 G_DEFINE_FINAL_TYPE (McDossierWindow, mc_dossier_window, ADW_TYPE_WINDOW)
+
+static void build (McDossierWindow *self);
 
 static void
 add_row (AdwPreferencesGroup *group, const char *title, const char *value)
@@ -209,6 +215,105 @@ print_stop_notice_cb (GtkWidget *widget, const char *action_name, GVariant *para
                        mc_stop_notice_is_a5 (data));
 }
 
+/* Actions: what core allows the person signed in on this dossier now
+ * (mc_dossier_allowed_actions), whatever its state — a late result at the
+ * counter is apologised for from here, as the command line does. */
+
+static void
+reload (McDossierWindow *self)
+{
+  g_autoptr(McDossier) fresh = mc_dossier_store_find (self->store, mc_dossier_get_code (self->dossier), NULL);
+
+  if (fresh != NULL)
+    g_set_object (&self->dossier, fresh);
+  build (self);
+}
+
+static void
+show_problem (McDossierWindow *self, const char *heading, const char *message)
+{
+  mc_action_show_error (GTK_WINDOW (self), heading, message);
+}
+
+/* Mẫu 04 goes to the citizen: once recorded here, the header offers it. */
+static void
+print_apology_cb (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  McDossierWindow *self = MC_DOSSIER_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+  McApologyFormData *data = mc_apology_form_data_new (mc_application_get_workflow (self->app), self->apology_id,
+                                                      &error);
+
+  if (data == NULL)
+    {
+      show_problem (self, _("Not done"), error->message);
+      return;
+    }
+  mc_records_print (GTK_WINDOW (self), mc_dossier_get_code (self->dossier), data,
+                    (GDestroyNotify) mc_apology_form_data_free,
+                    (McPrintCountFunc) mc_apology_form_get_n_pages, (McPrintDrawFunc) mc_apology_form_draw_page);
+}
+
+static void
+applied_cb (McActionDialog *dialog, McDossierWindow *self)
+{
+  if (mc_action_dialog_get_kind (dialog) == MC_ACTION_APOLOGY)
+    self->apology_id = mc_action_dialog_get_apology_id (dialog);
+  reload (self);
+}
+
+static void
+act_cb (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  McDossierWindow *self = MC_DOSSIER_WINDOW (widget);
+  const char *code = mc_dossier_get_code (self->dossier);
+  const char *name = g_variant_get_string (parameter, NULL);
+  g_autoptr(McWorkItem) item = NULL;
+  g_autoptr(GError) error = NULL;
+  McActionKind kind = MC_N_ACTIONS;
+
+  for (McActionKind k = 0; k < MC_N_ACTIONS; k++)
+    if (g_strcmp0 (name, mc_action_kind_to_name (k)) == 0)
+      kind = k;
+  g_return_if_fail (kind < MC_N_ACTIONS);
+  /* Asked again: another clerk may have moved the dossier meanwhile. */
+  if (!mc_action_kind_is_allowed (self->app, kind, code, &error) ||
+      (item = mc_workflow_get_item (mc_application_get_workflow (self->app), code, mc_time_now (), &error)) == NULL)
+    {
+      show_problem (self, _("Not done"), error->message);
+      return;
+    }
+  self->dialog = mc_action_dialog_new (self->app, kind, item);
+  g_object_add_weak_pointer (G_OBJECT (self->dialog), (gpointer *) &self->dialog);
+  gtk_window_set_transient_for (GTK_WINDOW (self->dialog), GTK_WINDOW (self));
+  g_signal_connect_object (self->dialog, "applied", G_CALLBACK (applied_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (self->dialog));
+}
+
+/* "Xử lý" in the header: one item per action core allows, none otherwise. */
+static GtkWidget *
+new_actions_button (McDossierWindow *self)
+{
+  guint allowed = mc_action_kinds_allowed (self->app, mc_dossier_get_code (self->dossier));
+  g_autoptr(GMenu) menu = g_menu_new ();
+  GtkWidget *button;
+
+  for (McActionKind k = 0; k < MC_N_ACTIONS; k++)
+    if (allowed & (1u << k))
+      {
+        g_autofree char *detailed = g_strdup_printf ("dossier.act::%s", mc_action_kind_to_name (k));
+        g_menu_append (menu, mc_action_kind_to_label (k), detailed);
+      }
+  if (g_menu_model_get_n_items (G_MENU_MODEL (menu)) == 0)
+    return NULL;
+  button = gtk_menu_button_new ();
+  gtk_menu_button_set_label (GTK_MENU_BUTTON (button), _("_Actions"));
+  gtk_menu_button_set_use_underline (GTK_MENU_BUTTON (button), TRUE);
+  gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (button), G_MENU_MODEL (menu));
+  gtk_widget_set_tooltip_text (button, _("What you may do with this dossier now"));
+  return button;
+}
+
 /* A withdrawn dossier under the forms of TT 03/2025 has its Mẫu 05. */
 static gboolean
 has_stop_notice (McDossierWindow *self)
@@ -266,6 +371,7 @@ build (McDossierWindow *self)
   GtkWidget *header = adw_header_bar_new ();
   GtkWidget *print = gtk_button_new_with_mnemonic (_("_Reprint the receipt"));
   GtkWidget *supplement = gtk_button_new_with_mnemonic (_("Request _supplements"));
+  GtkWidget *actions;
 
   gtk_actionable_set_action_name (GTK_ACTIONABLE (print), "dossier.print");
   gtk_actionable_set_action_name (GTK_ACTIONABLE (supplement), "dossier.print-supplement");
@@ -281,9 +387,27 @@ build (McDossierWindow *self)
       gtk_widget_set_tooltip_text (stop, _("Thông báo dừng giải quyết hồ sơ: the applicant asked to stop"));
       adw_header_bar_pack_start (ADW_HEADER_BAR (header), stop);
     }
+  if (self->apology_id > 0)
+    {
+      GtkWidget *apology = gtk_button_new_with_mnemonic (_("Print the _apology (Mẫu 04)"));
+
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (apology), "dossier.print-apology");
+      adw_header_bar_pack_end (ADW_HEADER_BAR (header), apology);
+    }
+  actions = new_actions_button (self);
+  if (actions != NULL)
+    adw_header_bar_pack_end (ADW_HEADER_BAR (header), actions);
   gtk_box_append (GTK_BOX (box), header);
   gtk_box_append (GTK_BOX (box), build_content (self));
   adw_window_set_content (ADW_WINDOW (self), box);
+}
+
+McActionDialog *
+mc_dossier_window_get_dialog (McDossierWindow *self)
+{
+  g_return_val_if_fail (MC_IS_DOSSIER_WINDOW (self), NULL);
+
+  return self->dialog;
 }
 
 static void
@@ -291,6 +415,8 @@ mc_dossier_window_dispose (GObject *object)
 {
   McDossierWindow *self = MC_DOSSIER_WINDOW (object);
 
+  if (self->dialog != NULL)
+    gtk_window_destroy (GTK_WINDOW (self->dialog));
   g_clear_object (&self->dossier);
   g_clear_object (&self->store);
   G_OBJECT_CLASS (mc_dossier_window_parent_class)->dispose (object);
@@ -306,6 +432,8 @@ mc_dossier_window_class_init (McDossierWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "dossier.print-supplement", NULL, print_cb);
   gtk_widget_class_install_action (widget_class, "dossier.print-control-sheet", NULL, print_control_sheet_cb);
   gtk_widget_class_install_action (widget_class, "dossier.print-stop-notice", NULL, print_stop_notice_cb);
+  gtk_widget_class_install_action (widget_class, "dossier.act", "s", act_cb);
+  gtk_widget_class_install_action (widget_class, "dossier.print-apology", NULL, print_apology_cb);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "dossier.print", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }

@@ -5,6 +5,7 @@
 
 #include <adwaita.h>
 
+#include "mc-action-dialog.h"
 #include "mc-application.h"
 #include "mc-dossier-store.h"
 
@@ -14,5 +15,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (McDossierWindow, mc_dossier_window, MC, DOSSIER_WINDOW, AdwWindow)
 
 McDossierWindow *mc_dossier_window_new (McApplication *app, McDossierStore *store, McDossier *dossier);
+/* The action dialog opened from "Actions", while it is open (tests). */
+McActionDialog  *mc_dossier_window_get_dialog (McDossierWindow *self);
 
 G_END_DECLS

@@ -97,7 +97,7 @@ holder_of (gpointer o)
 {
   McWorkItem *w = item_of (o);
 
-  if (w->unit_name != NULL && g_strcmp0 (w->state, "sent_external") == 0)
+  if (w->unit_name != NULL && w->state == MC_STATE_SENT_EXTERNAL)
     return g_strdup (w->unit_name);
   if (w->staff_name != NULL && w->department_name != NULL)
     return g_strdup_printf ("%s · %s", w->department_name, w->staff_name);
@@ -107,13 +107,13 @@ holder_of (gpointer o)
 static char *
 state_of (McWorkItem *w)
 {
-  if (g_strcmp0 (w->state, "paused") == 0 && g_strcmp0 (w->pause_kind, "supplement") == 0)
+  if (w->state == MC_STATE_PAUSED && g_strcmp0 (w->pause_kind, "supplement") == 0)
     return g_strdup (_("Paused: supplements"));
-  if (g_strcmp0 (w->state, "paused") == 0 && g_strcmp0 (w->pause_kind, "financial") == 0)
+  if (w->state == MC_STATE_PAUSED && g_strcmp0 (w->pause_kind, "financial") == 0)
     return g_strdup (_("Paused: financial obligations"));
-  if (g_strcmp0 (w->state, "processing") == 0 && w->step_accepted_at == 0)
+  if (w->state == MC_STATE_PROCESSING && w->step_accepted_at == 0)
     return g_strdup (_("Waiting to be accepted"));
-  return g_strdup (mc_dossier_state_to_label (w->state));
+  return g_strdup (mc_dossier_state_get_label (w->state));
 }
 
 static const char *

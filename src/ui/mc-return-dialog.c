@@ -471,7 +471,7 @@ mc_return_dialog_new (McApplication *app, const McWorkItem *item)
   add_summary_row (self, _("Procedure"), item->procedure_name);
   add_summary_row (self, _("Applicant"), item->applicant_name);
   add_summary_row (self, _("Result"), item->result_number && *item->result_number
-                                        ? item->result_number : mc_dossier_state_to_label (item->state));
+                                        ? item->result_number : mc_dossier_state_get_label (item->state));
   add_summary_row (self, _("Result ready at"), finished);
   add_summary_row (self, _("Appointment"), due);
   gtk_editable_set_text (GTK_EDITABLE (self->collected_by), item->applicant_name ? item->applicant_name : "");

@@ -53,8 +53,8 @@ result_of (gpointer o)
 {
   McWorkItem *item = item_of (o);
 
-  if (g_strcmp0 (item->state, "result_ready") != 0 || item->result_number == NULL || *item->result_number == '\0')
-    return g_strdup (mc_dossier_state_to_label (item->state));
+  if (item->state != MC_STATE_RESULT_READY || item->result_number == NULL || *item->result_number == '\0')
+    return g_strdup (mc_dossier_state_get_label (item->state));
   return g_strdup (item->result_number);
 }
 
