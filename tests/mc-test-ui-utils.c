@@ -80,17 +80,31 @@ mc_test_ui_render (GtkWidget *widget)
 {
   g_autoptr(GdkPaintable) paintable = NULL;
   g_autoptr(GskRenderNode) node = NULL;
-  GtkSnapshot *snapshot = gtk_snapshot_new ();
   GskRenderer *renderer;
   int w, h;
+  gint64 give_up = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
 
   mc_test_ui_wait_for_idle ();
   paintable = gtk_widget_paintable_new (widget);
   w = gdk_paintable_get_intrinsic_width (paintable);
   h = gdk_paintable_get_intrinsic_height (paintable);
   g_assert_cmpint (w, >, 0);
-  gdk_paintable_snapshot (paintable, snapshot, w, h);
-  node = gtk_snapshot_free_to_node (snapshot);
+  /* A page that reloads on a change notification (McChanges, emitted from
+   * an idle after the commit) may be between two frames here and snapshot
+   * to nothing; wait for a frame that draws rather than hand the renderer
+   * an empty node (Gsk-CRITICAL, seen on a loaded machine). */
+  for (;;)
+    {
+      GtkSnapshot *snapshot = gtk_snapshot_new ();
+
+      gdk_paintable_snapshot (paintable, snapshot, w, h);
+      node = gtk_snapshot_free_to_node (snapshot);
+      if (node != NULL || g_get_monotonic_time () > give_up)
+        break;
+      g_usleep (10000);
+      mc_test_ui_wait_for_idle ();
+    }
+  g_assert_nonnull (node);
   renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
   return gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, w, h));
 }
