@@ -15,6 +15,7 @@
 #include "mc-procedure-editor.h"
 #include "mc-inbox-page.h"
 #include "mc-login-window.h"
+#include "mc-preferences-window.h"
 #include "mc-session.h"
 #include "mc-test-ui-utils.h"
 #include "mc-test-utils.h"
@@ -449,6 +450,45 @@ teardown (void)
   g_clear_object (&app);
 }
 
+/* The preferences window is not one of the application's windows. */
+static GtkWindow *
+find_preferences (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();  /* transfer none */
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) w = g_list_model_get_item (toplevels, i);
+
+      if (MC_IS_PREFERENCES_WINDOW (w) && gtk_widget_get_visible (GTK_WIDGET (w)))
+        return GTK_WINDOW (w);
+    }
+  return NULL;
+}
+
+/* Ctrl+, on the sign-in window opens nothing: the unit's settings are for
+ * the people signed in (read-only but the administrator's). */
+static void
+test_preferences_need_sign_in (void)
+{
+  McWindow *main_window = sign_in_as ("tn.lan");
+  GtkWindow *prefs;
+
+  gtk_widget_activate_action (GTK_WIDGET (main_window), "session.sign-out", NULL);
+  mc_test_ui_wait_for_idle ();
+  g_assert_nonnull (find_app_window (MC_TYPE_LOGIN_WINDOW));
+  g_action_group_activate_action (G_ACTION_GROUP (app), "preferences", NULL);
+  mc_test_ui_wait_for_idle ();
+  g_assert_null (find_preferences ());
+
+  sign_in_as ("tn.lan");
+  g_action_group_activate_action (G_ACTION_GROUP (app), "preferences", NULL);
+  mc_test_ui_wait_for_idle ();
+  prefs = find_preferences ();
+  g_assert_nonnull (prefs);
+  gtk_window_destroy (prefs);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -461,6 +501,7 @@ main (int argc, char **argv)
   g_test_add_func ("/ui/roles/change-own-password", test_change_own_password);
   g_test_add_func ("/ui/roles/empty-state", test_empty_state);
   g_test_add_func ("/ui/roles/audit-trigger-warning", test_audit_trigger_warning);
+  g_test_add_func ("/ui/roles/preferences-need-sign-in", test_preferences_need_sign_in);
   status = g_test_run ();
   teardown ();
   return status;

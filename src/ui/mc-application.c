@@ -64,8 +64,15 @@ static void
 preferences_activated (GSimpleAction *action, GVariant *parameter, gpointer user_data)
 {
   McApplication *self = MC_APPLICATION (user_data);
-  GtkWindow *window = GTK_WINDOW (mc_preferences_window_new (self));
+  g_autoptr(McStaff) staff = NULL;
+  GtkWindow *window;
 
+  /* Ctrl+, works on the sign-in window too: the unit's settings (signers,
+   * office hours) are for the people who work here, read-only to all but
+   * the administrator, and shown to nobody before a sign-in. */
+  if (mc_session_is_enforced (self) && (staff = mc_session_get_staff (self)) == NULL)
+    return;
+  window = GTK_WINDOW (mc_preferences_window_new (self));
   gtk_window_set_transient_for (window, gtk_application_get_active_window (GTK_APPLICATION (self)));
   gtk_window_present (window);
 }
