@@ -253,12 +253,6 @@ mc_apology_form_get_title (const McApologyFormData *data)
   return mc_form_set_title (mc_apology_form_get_form_set (data), MC_FORM_TYPE_APOLOGY);
 }
 
-static const char *
-or_blank (const char *value)
-{
-  return value != NULL && value[0] != '\0' ? value : MC_RECORDS_BLANK;
-}
-
 static void
 header (McPdfDocument *doc, const McApologyFormData *data)
 {
@@ -269,7 +263,7 @@ header (McPdfDocument *doc, const McApologyFormData *data)
   /* Cơ quan chủ quản, then the agency that apologises. */
   if (data->unit.parent_unit_name != NULL && data->unit.parent_unit_name[0] != '\0')
     bodies[n++] = data->unit.parent_unit_name;
-  bodies[n++] = or_blank (data->unit.unit_name);
+  bodies[n++] = mc_records_or_blank (data->unit.unit_name);
   if (data->number_line == NULL)
     blank = mc_form_set_blank_number_line (mc_apology_form_get_form_set (data), MC_FORM_TYPE_APOLOGY, NULL);
   mc_pdf_document_header_numbered (doc, bodies, data->number_line ? data->number_line : blank,
@@ -290,7 +284,7 @@ sentence_date (McTime t)
 static void
 addressee (McPdfDocument *doc, const McApologyFormData *data)
 {
-  g_autofree char *markup = g_markup_printf_escaped ("Kính gửi: %s", or_blank (data->applicant_name));
+  g_autofree char *markup = g_markup_printf_escaped ("Kính gửi: %s", mc_records_or_blank (data->applicant_name));
 
   mc_pdf_document_space (doc, 6);
   mc_pdf_document_text (doc, markup, 14, MC_PDF_TEXT_CENTER);
@@ -304,13 +298,13 @@ reception_paragraph (McPdfDocument *doc, const McApologyFormData *data, gboolean
   g_autofree char *date = data->received_at ? sentence_date (data->received_at)
                                             : g_strdup ("Ngày …… tháng …… năm ……");
   g_autofree char *id = new_form ? g_markup_printf_escaped ("; số định danh: %s",
-                                                            or_blank (data->applicant_id_number))
+                                                            mc_records_or_blank (data->applicant_id_number))
                                  : g_strdup ("");
   g_autofree char *markup = g_markup_printf_escaped (
     "%s, %s tiếp nhận giải quyết hồ sơ đề nghị giải quyết thủ tục hành chính %s "
-    "của Ông/Bà/Tổ chức <b>%s</b>", date, or_blank (data->unit.unit_name),
-    procedure, or_blank (data->applicant_name));
-  g_autofree char *code = g_markup_printf_escaped ("; mã số hồ sơ: <b>%s</b>.", or_blank (data->code));
+    "của Ông/Bà/Tổ chức <b>%s</b>", date, mc_records_or_blank (data->unit.unit_name),
+    procedure, mc_records_or_blank (data->applicant_name));
+  g_autofree char *code = g_markup_printf_escaped ("; mã số hồ sơ: <b>%s</b>.", mc_records_or_blank (data->code));
   g_autofree char *all = g_strconcat (markup, id, code, NULL);
 
   mc_pdf_document_paragraph (doc, all);
@@ -321,7 +315,7 @@ static void
 body (McPdfDocument *doc, const McApologyFormData *data, double keep)
 {
   gboolean new_form = is_2025_form (data);
-  const char *unit = or_blank (data->unit.unit_name);
+  const char *unit = mc_records_or_blank (data->unit.unit_name);
   g_autofree char *due = mc_records_format_instant (data->previous_due_at);
   g_autofree char *new_due = mc_records_format_instant (data->new_due_at);
   g_autofree char *due_line = g_markup_printf_escaped (
@@ -329,7 +323,7 @@ body (McPdfDocument *doc, const McApologyFormData *data, double keep)
   g_autofree char *late = g_markup_printf_escaped (
     "Tuy nhiên đến nay, %s chưa trả kết quả giải quyết hồ sơ của Ông/Bà/Tổ chức đúng thời hạn "
     "quy định ghi trên Giấy tiếp nhận hồ sơ và hẹn trả kết quả.", unit);
-  g_autofree char *reason = g_markup_printf_escaped ("Lý do: %s", or_blank (data->reason));
+  g_autofree char *reason = g_markup_printf_escaped ("Lý do: %s", mc_records_or_blank (data->reason));
   g_autofree char *regret = g_markup_printf_escaped (
     "%s xin trân trọng gửi lời xin lỗi đến Ông (Bà)/Tổ chức vì sự chậm trễ trong quá trình giải "
     "quyết hồ sơ có thể gây phiền hà, tốn kém về chi phí, công sức của Ông (Bà)/Tổ chức.", unit);

@@ -166,31 +166,12 @@ mc_control_sheet_get_title (void)
   return "PHIẾU KIỂM SOÁT QUÁ TRÌNH GIẢI QUYẾT HỒ SƠ";
 }
 
-static const char *
-or_blank (const char *value)
-{
-  return value != NULL && value[0] != '\0' ? value : MC_RECORDS_BLANK;
-}
-
+/* Issued by the one-stop office of the unit, as the receipt is. */
 static void
 header (McPdfDocument *doc, const McControlSheetData *data)
 {
-  const char *bodies[3] = { NULL, };
-  g_autofree char *blank = NULL;
-  int n = 0;
-
-  /* Issued by the one-stop office of the unit, as the receipt is. */
-  if (data->unit.unit_name != NULL && data->unit.unit_name[0] != '\0')
-    bodies[n++] = data->unit.unit_name;
-  else if (data->unit.parent_unit_name != NULL && data->unit.parent_unit_name[0] != '\0')
-    bodies[n++] = data->unit.parent_unit_name;
-  bodies[n++] = or_blank (data->unit.office_name);
-  if (data->number_line == NULL)
-    blank = mc_form_set_blank_number_line (mc_control_sheet_get_form_set (data), MC_FORM_TYPE_CONTROL_SHEET,
-                                           NULL);
-  mc_pdf_document_header_numbered (doc, bodies, data->number_line ? data->number_line : blank,
-                                   data->unit.place_name,
-                                   mc_time_get_date (data->received_at ? data->received_at : mc_time_now ()));
+  mc_records_office_header (doc, &data->unit, mc_control_sheet_get_form_set (data), MC_FORM_TYPE_CONTROL_SHEET,
+                            data->number_line, data->received_at);
 }
 
 static void
@@ -228,17 +209,17 @@ dossier_lines (McPdfDocument *doc, const McControlSheetData *data)
 {
   gboolean new_form = is_2025_form (data);
   g_autofree char *code = g_markup_printf_escaped ("%s <b>%s</b>", new_form ? "Mã số hồ sơ:" : "Mã hồ sơ:",
-                                                   or_blank (data->code));
+                                                   mc_records_or_blank (data->code));
   g_autofree char *received = mc_records_format_instant (data->received_at);
   g_autofree char *due = mc_records_format_instant (data->due_at);
   g_autofree char *due_line = g_markup_printf_escaped ("Hẹn trả kết quả vào <b>%s</b>", due);
 
   mc_pdf_document_text (doc, code, 13, MC_PDF_TEXT_CENTER);
   mc_pdf_document_space (doc, 8);
-  form_line (doc, "Kèm theo hồ sơ của:", or_blank (data->applicant_name));
-  form_line (doc, "Nội dung yêu cầu giải quyết:", or_blank (data->procedure_name));
-  form_line (doc, "Cơ quan (bộ phận) giải quyết hồ sơ:", or_blank (data->handling_body));
-  form_line (doc, "Cơ quan phối hợp giải quyết hồ sơ:", or_blank (data->coordinating_body));
+  form_line (doc, "Kèm theo hồ sơ của:", mc_records_or_blank (data->applicant_name));
+  form_line (doc, "Nội dung yêu cầu giải quyết:", mc_records_or_blank (data->procedure_name));
+  form_line (doc, "Cơ quan (bộ phận) giải quyết hồ sơ:", mc_records_or_blank (data->handling_body));
+  form_line (doc, "Cơ quan phối hợp giải quyết hồ sơ:", mc_records_or_blank (data->coordinating_body));
   form_line (doc, "Ngày nhận:", received);
   mc_pdf_document_text (doc, due_line, 13, MC_PDF_TEXT_JUSTIFY);
   extended_line (doc, data, new_form);
@@ -337,7 +318,7 @@ giver_name (const McControlSheetData *data, const McHandover *h)
 {
   /* The first hand-over leaves the counter, which the form names so. */
   if (h->from_name == NULL || h->from_name[0] == '\0')
-    return or_blank (data->unit.office_name);
+    return mc_records_or_blank (data->unit.office_name);
   return h->from_name;
 }
 
@@ -357,8 +338,8 @@ receiver_name (const McControlSheetData *data, const McHandover *h)
   if (is_return (h))
     return "Tổ chức, cá nhân";
   if ((h->to_name == NULL || h->to_name[0] == '\0') && h->kind != NULL && g_strv_contains (to_counter, h->kind))
-    return or_blank (data->unit.office_name);
-  return or_blank (h->to_name);
+    return mc_records_or_blank (data->unit.office_name);
+  return mc_records_or_blank (h->to_name);
 }
 
 static const char *

@@ -27,7 +27,7 @@
 #include "mc-records-private.h"
 
 /* A dotted blank, as on the legal forms, where the value is not known. */
-#define BLANK "…………………"
+#define BLANK MC_RECORDS_BLANK
 #define SHORT_BLANK "…………"
 
 McReceiptDocument *
@@ -194,12 +194,6 @@ mc_receipt_get_title (McFormKind kind)
 }
 
 static const char *
-or_blank (const char *value)
-{
-  return value != NULL && value[0] != '\0' ? value : BLANK;
-}
-
-static const char *
 or_empty (const char *value)
 {
   return value != NULL ? value : "";
@@ -260,7 +254,7 @@ contact_fields (McPdfDocument *doc, const McReceiptData *data)
 static void
 office_field (McPdfDocument *doc, const McReceiptData *data)
 {
-  g_autofree char *label = g_strdup_printf ("%s:", or_blank (data->office_name));
+  g_autofree char *label = g_strdup_printf ("%s:", mc_records_or_blank (data->office_name));
 
   field (doc, label, or_empty (data->unit_name));
 }
@@ -279,7 +273,7 @@ header (McPdfDocument *doc, McFormKind kind, const McReceiptData *data)
     bodies[n++] = data->unit_name;
   else if (data->parent_unit_name != NULL && data->parent_unit_name[0] != '\0')
     bodies[n++] = data->parent_unit_name;
-  bodies[n++] = or_blank (data->office_name);
+  bodies[n++] = mc_records_or_blank (data->office_name);
   /* A form drawn without a database (a preview in a test) has the number
    * left to fill. */
   if (data->number_line == NULL)
@@ -374,8 +368,8 @@ result_place (const McReceiptData *data)
   if (g_strcmp0 (data->channel, "buu_chinh") == 0 && data->applicant_address != NULL)
     return g_strdup_printf ("%s (qua dịch vụ bưu chính)", data->applicant_address);
   if (data->unit_name != NULL)
-    return g_strdup_printf ("%s, %s", or_blank (data->office_name), data->unit_name);
-  return g_strdup (or_blank (data->office_name));
+    return g_strdup_printf ("%s, %s", mc_records_or_blank (data->office_name), data->unit_name);
+  return g_strdup (mc_records_or_blank (data->office_name));
 }
 
 static char *
@@ -515,7 +509,7 @@ draw_supplement (McPdfDocument *doc, const McReceiptData *data)
   const McPdfSignature signature = { "NGƯỜI HƯỚNG DẪN", "(Ký và ghi rõ họ tên)", data->receiver_name };
   g_autofree char *contact = g_markup_printf_escaped (
     "Trong quá trình hoàn thiện hồ sơ nếu có vướng mắc, Ông/Bà liên hệ với %s số điện thoại %s "
-    "để được hướng dẫn./.", or_blank (data->receiver_name), or_blank (data->office_phone));
+    "để được hướng dẫn./.", mc_records_or_blank (data->receiver_name), mc_records_or_blank (data->office_phone));
 
   small_code (doc, data);
   field (doc, "Hồ sơ của:", or_empty (data->applicant_name));
@@ -523,7 +517,7 @@ draw_supplement (McPdfDocument *doc, const McReceiptData *data)
   contact_fields (doc, data);
   form_line (doc, "Yêu cầu hoàn thiện hồ sơ gồm những nội dung sau:");
   missing_documents (doc, data);
-  field (doc, "Lý do:", or_blank (data->reason));
+  field (doc, "Lý do:", mc_records_or_blank (data->reason));
   mc_pdf_document_paragraph (doc, contact);
   mc_pdf_document_space (doc, 6);
   mc_pdf_document_signatures (doc, &signature, 1);
@@ -534,8 +528,8 @@ draw_refusal (McPdfDocument *doc, const McReceiptData *data, gboolean new_form)
 {
   g_autofree char *notice = g_markup_printf_escaped (
     "Qua xem xét, %s thông báo không tiếp nhận, giải quyết hồ sơ này với lý do cụ thể như sau:",
-    or_blank (data->office_name));
-  g_autofree char *reason = g_markup_escape_text (or_blank (data->reason), -1);
+    mc_records_or_blank (data->office_name));
+  g_autofree char *reason = g_markup_escape_text (mc_records_or_blank (data->reason), -1);
 
   small_code (doc, data);
   office_field (doc, data);

@@ -345,3 +345,28 @@ mc_records_pages_draw (const McRecordsPages *pages, cairo_t *cr, int page, doubl
   cairo_paint (cr);
   cairo_restore (cr);
 }
+
+const char *
+mc_records_or_blank (const char *value)
+{
+  return value != NULL && value[0] != '\0' ? value : MC_RECORDS_BLANK;
+}
+
+void
+mc_records_office_header (McPdfDocument *doc, const McRecordsUnit *unit, McFormSet set, McFormType type,
+                          const char *number_line, McTime at)
+{
+  const char *bodies[3] = { NULL, };
+  g_autofree char *blank = NULL;
+  int n = 0;
+
+  if (unit->unit_name != NULL && unit->unit_name[0] != '\0')
+    bodies[n++] = unit->unit_name;
+  else if (unit->parent_unit_name != NULL && unit->parent_unit_name[0] != '\0')
+    bodies[n++] = unit->parent_unit_name;
+  bodies[n++] = mc_records_or_blank (unit->office_name);
+  if (number_line == NULL)
+    blank = mc_form_set_blank_number_line (set, type, NULL);
+  mc_pdf_document_header_numbered (doc, bodies, number_line ? number_line : blank, unit->place_name,
+                                   mc_time_get_date (at ? at : mc_time_now ()));
+}

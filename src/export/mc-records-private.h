@@ -8,6 +8,7 @@
 
 #include "mc-db.h"
 #include "mc-export-monitor.h"
+#include "mc-form-set.h"
 #include "mc-pdf-document.h"
 #include "mc-time.h"
 
@@ -20,6 +21,9 @@ static inline double mc_records_page_height (gboolean a5) { return a5 ? MC_PDF_A
 
 /* A dotted blank, as on the legal forms, where a value is not known. */
 #define MC_RECORDS_BLANK "…………………"
+
+/* value, or the dotted blank when it is NULL or empty. */
+const char *mc_records_or_blank (const char *value);
 
 /* The center's own unit, as the headers of the forms name it. */
 typedef struct {
@@ -36,6 +40,12 @@ gboolean    mc_records_unit_load   (McDb *db, McRecordsUnit *unit, GError **erro
 gboolean    mc_records_unit_load_for_dossier (McDb *db, const char *code, McRecordsUnit *unit, GError **error);
 void        mc_records_unit_clear  (McRecordsUnit *unit);
 void        mc_records_unit_copy   (McRecordsUnit *dest, const McRecordsUnit *src);
+/* The header of a form the one-stop office issues (the control sheet, the
+ * stop notice): the unit (or its parent when it has no name), the office,
+ * the form's "Số:" line (number_line, or the set's blank one), the place
+ * and the date of `at` (now when 0). */
+void        mc_records_office_header (McPdfDocument *doc, const McRecordsUnit *unit, McFormSet set,
+                                      McFormType type, const char *number_line, McTime at);
 gboolean    mc_records_check_utf8  (const char * const *texts, guint n_texts, GError **error);
 
 /* "09 giờ 30 phút, ngày 14 tháng 3 năm 2024": the forms' "…giờ…phút, ngày…

@@ -177,30 +177,12 @@ mc_stop_notice_get_title (void)
   return mc_form_set_title (MC_FORM_SET_2025, MC_FORM_TYPE_STOP_NOTICE);
 }
 
-static const char *
-or_blank (const char *value)
-{
-  return value != NULL && value[0] != '\0' ? value : MC_RECORDS_BLANK;
-}
-
+/* Issued by the one-stop office that received the dossier. */
 static void
 header (McPdfDocument *doc, const McStopNoticeData *data)
 {
-  const char *bodies[3] = { NULL, };
-  g_autofree char *blank = NULL;
-  int n = 0;
-
-  /* Issued by the one-stop office that received the dossier. */
-  if (data->unit.unit_name != NULL && data->unit.unit_name[0] != '\0')
-    bodies[n++] = data->unit.unit_name;
-  else if (data->unit.parent_unit_name != NULL && data->unit.parent_unit_name[0] != '\0')
-    bodies[n++] = data->unit.parent_unit_name;
-  bodies[n++] = or_blank (data->unit.office_name);
-  if (data->number_line == NULL)
-    blank = mc_form_set_blank_number_line (MC_FORM_SET_2025, MC_FORM_TYPE_STOP_NOTICE, NULL);
-  mc_pdf_document_header_numbered (doc, bodies, data->number_line ? data->number_line : blank,
-                                   data->unit.place_name,
-                                   mc_time_get_date (data->stopped_at ? data->stopped_at : mc_time_now ()));
+  mc_records_office_header (doc, &data->unit, MC_FORM_SET_2025, MC_FORM_TYPE_STOP_NOTICE, data->number_line,
+                            data->stopped_at);
 }
 
 /* "Ngày 05 tháng 3 năm 2024" at the start of a sentence. */
@@ -219,7 +201,7 @@ sentence_date (McTime t)
 static void
 addressee (McPdfDocument *doc, const McStopNoticeData *data)
 {
-  g_autofree char *markup = g_markup_printf_escaped ("Kính gửi: Ông/Bà/Tổ chức %s", or_blank (data->applicant_name));
+  g_autofree char *markup = g_markup_printf_escaped ("Kính gửi: Ông/Bà/Tổ chức %s", mc_records_or_blank (data->applicant_name));
 
   mc_pdf_document_space (doc, 6);
   mc_pdf_document_text (doc, markup, 14, MC_PDF_TEXT_CENTER);
@@ -229,18 +211,18 @@ addressee (McPdfDocument *doc, const McStopNoticeData *data)
 static void
 body (McPdfDocument *doc, const McStopNoticeData *data)
 {
-  const char *office = or_blank (data->unit.office_name);
+  const char *office = mc_records_or_blank (data->unit.office_name);
   g_autofree char *received = sentence_date (data->received_at);
   g_autofree char *requested = sentence_date (data->stopped_at);
   g_autofree char *stopped = mc_records_format_instant (data->stopped_at);
   g_autofree char *reception = g_markup_printf_escaped (
     "%s, %s tiếp nhận giải quyết hồ sơ đề nghị giải quyết thủ tục hành chính %s của Ông/Bà/Tổ chức "
-    "<b>%s</b>; số định danh: %s; mã số hồ sơ: <b>%s</b>.", received, office, or_blank (data->procedure_name),
-    or_blank (data->applicant_name), or_blank (data->applicant_id_number), or_blank (data->code));
+    "<b>%s</b>; số định danh: %s; mã số hồ sơ: <b>%s</b>.", received, office, mc_records_or_blank (data->procedure_name),
+    mc_records_or_blank (data->applicant_name), mc_records_or_blank (data->applicant_id_number), mc_records_or_blank (data->code));
   g_autofree char *request = g_markup_printf_escaped (
     "%s, %s nhận được yêu cầu dừng thực hiện thủ tục hành chính nêu trên của Ông/Bà/Tổ chức.",
     requested, office);
-  g_autofree char *reason = g_markup_printf_escaped ("Lý do: %s", or_blank (data->reason));
+  g_autofree char *reason = g_markup_printf_escaped ("Lý do: %s", mc_records_or_blank (data->reason));
   g_autofree char *notice = g_markup_printf_escaped (
     "Căn cứ khoản 1 Điều 21 Nghị định số 118/2025/NĐ-CP ngày 09 tháng 6 năm 2025 của Chính phủ và Điều 7 "
     "Thông tư số 03/2025/TT-VPCP ngày 15 tháng 9 năm 2025 của Văn phòng Chính phủ, do hồ sơ chưa có quyết "
