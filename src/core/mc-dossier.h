@@ -15,6 +15,22 @@ G_DECLARE_FINAL_TYPE (McDossier, mc_dossier, MC, DOSSIER, GObject)
 typedef enum { MC_CHANNEL_TRUC_TIEP, MC_CHANNEL_BUU_CHINH, MC_CHANNEL_TRUC_TUYEN } McChannel;
 typedef enum { MC_APPLICANT_PERSON, MC_APPLICANT_ORGANISATION } McApplicantKind;
 
+/* How near its deadlines an open dossier is, at the time it was read. */
+typedef enum {
+  MC_LATENESS_NONE,
+  MC_LATENESS_SOON,          /* sắp đến hạn: ≤ 1 working day left */
+  MC_LATENESS_STEP_LATE,     /* chậm tiến độ: the step is past its own due time */
+  MC_LATENESS_OVERDUE,       /* quá hạn: the appointment, or an apology's new one, has passed (mc-lateness.h) */
+} McLateness;
+
+/* The enums a dossier's properties carry (McDossierState: mc-dossier-state.h). */
+#define MC_TYPE_CHANNEL (mc_channel_get_type ())
+GType mc_channel_get_type (void);
+#define MC_TYPE_LATENESS (mc_lateness_get_type ())
+GType mc_lateness_get_type (void);
+#define MC_TYPE_DOSSIER_STATE (mc_dossier_state_get_type ())
+GType mc_dossier_state_get_type (void);
+
 /* A document at the counter: the checklist item and whether it was handed in. */
 typedef struct {
   char     *name;
@@ -74,9 +90,16 @@ struct _McDossierData {
 };
 typedef struct _McDossierData McDossierData;
 
+/* The fields as they are. Writing them does not notify: a dossier shown in
+ * a list is changed through its properties (g_object_set) or
+ * mc_dossier_update_from, which tell each property that changed. */
 McDossierData  *mc_dossier_get_data            (McDossier *self);
 const char     *mc_dossier_get_code            (McDossier *self);
 const char     *mc_dossier_get_applicant_name  (McDossier *self);
+/* Copies every writable property of `other` (the same dossier read again)
+ * into `self`; "notify" is emitted for those whose value changed, and for
+ * "state-label" when the words changed, and for nothing else. */
+void            mc_dossier_update_from         (McDossier *self, McDossier *other);
 void            mc_dossier_add_document        (McDossier *self, const char *name, int originals, int copies,
                                                 gboolean received);
 

@@ -123,12 +123,7 @@ gboolean      mc_workflow_apologize        (McWorkflow *self, const char *code, 
 
 /* Reading */
 
-typedef enum {
-  MC_LATENESS_NONE,
-  MC_LATENESS_SOON,          /* sắp đến hạn: ≤ 1 working day left */
-  MC_LATENESS_STEP_LATE,     /* chậm tiến độ: the step is past its own due time */
-  MC_LATENESS_OVERDUE,       /* quá hạn: the appointment, or an apology's new one, has passed (mc-lateness.h) */
-} McLateness;
+/* McLateness: mc-dossier.h, a property of McDossier. */
 
 /* A dossier in an inbox or at the return desk. */
 typedef struct {
@@ -159,6 +154,9 @@ typedef struct {
 } McWorkItem;
 
 void          mc_work_item_free            (McWorkItem *item);
+/* The dossier of an inbox's or the return desk's line, with its properties
+ * set (mc-dossier.c). */
+McDossier    *mc_work_item_to_dossier      (const McWorkItem *item);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (McWorkItem, mc_work_item_free)
 
 /* Open dossiers held by a department (0: any) and/or a person (NULL: any),

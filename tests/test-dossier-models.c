@@ -1,0 +1,291 @@
+/* test-dossier-models.c — McDossier's properties; the inbox and return-desk models' exact items-changed
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include "mc-inbox-model.h"
+#include "mc-return-model.h"
+#include "mc-test-utils.h"
+
+/* Đăng ký khai sinh: TTPV → VP → VP. */
+#define BIRTH "1.001193"
+
+typedef McTestRouting Fixture;
+
+/* One "items-changed" as the model told it. */
+typedef struct {
+  guint position, removed, added;
+} Change;
+
+static void
+fixture_set_up (Fixture *f, gconstpointer data)
+{
+  mc_test_routing_set_up (f);
+}
+
+static void
+fixture_tear_down (Fixture *f, gconstpointer data)
+{
+  mc_test_routing_tear_down (f);
+}
+
+static void
+drain (void)
+{
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+static void
+items_changed_cb (GListModel *model, guint position, guint removed, guint added, GArray *changes)
+{
+  Change c = { position, removed, added };
+
+  g_array_append_val (changes, c);
+}
+
+static GArray *
+record (gpointer model)
+{
+  GArray *changes = g_array_new (FALSE, TRUE, sizeof (Change));
+
+  g_signal_connect (model, "items-changed", G_CALLBACK (items_changed_cb), changes);
+  return changes;
+}
+
+static void
+assert_change (GArray *changes, guint i, guint position, guint removed, guint added)
+{
+  g_assert_cmpuint (changes->len, >, i);
+  g_assert_cmpuint (g_array_index (changes, Change, i).position, ==, position);
+  g_assert_cmpuint (g_array_index (changes, Change, i).removed, ==, removed);
+  g_assert_cmpuint (g_array_index (changes, Change, i).added, ==, added);
+}
+
+static char *
+receive (Fixture *f, const char *at)
+{
+  g_autoptr(GError) error = NULL;
+  char *code = mc_test_receive (f->store, BIRTH, "Nguyễn Văn An", at, &error);
+
+  g_assert_no_error (error);
+  return code;
+}
+
+static gint64
+department (Fixture *f, const char *code)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT id FROM department WHERE code = '%s'", code);
+
+  return mc_db_query_int (f->db, sql, NULL);
+}
+
+static const char *
+code_at (gpointer model, guint position)
+{
+  g_autoptr(McDossier) dossier = g_list_model_get_item (G_LIST_MODEL (model), position);
+
+  return mc_dossier_get_code (dossier);  /* the model keeps it */
+}
+
+static void
+count_notify_cb (GObject *object, GParamSpec *pspec, GHashTable *told)
+{
+  g_hash_table_add (told, (gpointer) g_param_spec_get_name (pspec));
+}
+
+/* Properties: read as the fields, typed (the state an McDossierState), and
+ * update_from tells exactly the properties whose value changed. */
+static void
+test_properties (void)
+{
+  g_autoptr(McDossier) a = mc_dossier_new ();
+  g_autoptr(McDossier) b = mc_dossier_new ();
+  g_autoptr(GHashTable) told = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autofree char *code = NULL;
+  McDossierState state;
+  McTime due;
+
+  g_object_set (a, "code", "H56.22-260302-0001", "state", MC_STATE_PROCESSING, "due-at", (gint64) 1000, NULL);
+  g_assert_cmpstr (mc_dossier_get_data (a)->state, ==, "processing");
+  g_object_get (a, "code", &code, "state", &state, "due-at", &due, NULL);
+  g_assert_cmpstr (code, ==, "H56.22-260302-0001");
+  g_assert_cmpint (state, ==, MC_STATE_PROCESSING);
+  g_assert_cmpint (due, ==, 1000);
+  g_object_set (b, "code", "H56.22-260302-0001", "state", MC_STATE_PAUSED, "due-at", (gint64) 1000,
+                "pause-kind", "supplement", NULL);
+  g_signal_connect (a, "notify", G_CALLBACK (count_notify_cb), told);
+  mc_dossier_update_from (a, b);
+  g_assert_cmpuint (g_hash_table_size (told), ==, 3);
+  g_assert_true (g_hash_table_contains (told, "state"));
+  g_assert_true (g_hash_table_contains (told, "pause-kind"));
+  g_assert_true (g_hash_table_contains (told, "state-label"));
+  g_assert_cmpstr (mc_dossier_get_data (a)->state, ==, "paused");
+  /* The same values again: nothing is told. */
+  g_hash_table_remove_all (told);
+  mc_dossier_update_from (a, b);
+  g_object_set (a, "due-at", (gint64) 1000, NULL);
+  g_assert_cmpuint (g_hash_table_size (told), ==, 0);
+}
+
+/* Three dossiers at the counter (TTPV); the middle one transferred to the
+ * next step: the counter's inbox removes exactly that row, the next
+ * department's inbox inserts exactly one, told after the commit through
+ * McChanges with no refresh asked. */
+static void
+test_inbox_transfer (Fixture *f, gconstpointer data)
+{
+  g_autofree char *first = receive (f, "2026-03-02 08:00");
+  g_autofree char *second = receive (f, "2026-03-02 08:10");
+  g_autofree char *third = receive (f, "2026-03-02 08:20");
+  g_autoptr(McInboxModel) counter = mc_inbox_model_new (f->wf);
+  g_autoptr(McInboxModel) office = mc_inbox_model_new (f->wf);
+  g_autoptr(GArray) counter_changes = NULL;
+  g_autoptr(GArray) office_changes = NULL;
+  g_autoptr(McDossier) kept = NULL;
+  g_autoptr(GError) error = NULL;
+  McAction a = mc_test_action ("2026-03-02 09:00", "tn.lan", NULL);
+  McInboxCounts counts;
+
+  mc_inbox_model_set_filter (counter, department (f, "TTPV"), NULL);
+  mc_inbox_model_set_filter (office, department (f, "VP"), NULL);
+  g_assert_true (mc_inbox_model_refresh (counter, 0, &error));
+  g_assert_true (mc_inbox_model_refresh (office, 0, &error));
+  drain ();
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (counter)), ==, 3);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (office)), ==, 0);
+  g_assert_cmpuint (mc_inbox_model_find (counter, second), ==, 1);
+  kept = g_list_model_get_item (G_LIST_MODEL (counter), 2);
+  counter_changes = record (counter);
+  office_changes = record (office);
+
+  g_assert_true (mc_workflow_transfer (f->wf, second, &a, NULL, NULL, &error));
+  g_assert_no_error (error);
+  drain ();
+  g_assert_cmpuint (counter_changes->len, ==, 1);
+  assert_change (counter_changes, 0, 1, 1, 0);
+  g_assert_cmpstr (code_at (counter, 0), ==, first);
+  g_assert_cmpstr (code_at (counter, 1), ==, third);
+  /* The dossier that stayed is the same object: its row is not rebuilt. */
+  {
+    g_autoptr(McDossier) now = g_list_model_get_item (G_LIST_MODEL (counter), 1);
+    g_assert_true (now == kept);
+  }
+  g_assert_cmpuint (office_changes->len, ==, 1);
+  assert_change (office_changes, 0, 0, 0, 1);
+  g_assert_cmpstr (code_at (office, 0), ==, second);
+  mc_inbox_model_get_counts (counter, &counts);
+  g_assert_cmpuint (counts.total, ==, 2);
+
+  /* A new dossier at the counter: one insertion, at its place (the last, due latest). */
+  {
+    g_autofree char *fourth = receive (f, "2026-03-02 08:30");
+    drain ();
+    g_assert_cmpuint (counter_changes->len, ==, 2);
+    assert_change (counter_changes, 1, 2, 0, 1);
+    g_assert_cmpstr (code_at (counter, 2), ==, fourth);
+    g_assert_cmpuint (office_changes->len, ==, 1);
+  }
+}
+
+/* A pause and its end move the appointment: the row's object tells its
+ * "due-at" and its state's words change, and the list itself is untouched. */
+static void
+test_inbox_due_date (Fixture *f, gconstpointer data)
+{
+  g_autofree char *code = receive (f, "2026-03-02 08:00");
+  g_autoptr(McInboxModel) inbox = mc_inbox_model_new (f->wf);
+  g_autoptr(GHashTable) told = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GArray) changes = NULL;
+  g_autoptr(McDossier) row = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *label = NULL;
+  McAction a = mc_test_action ("2026-03-02 09:00", "tn.lan", NULL);
+  McTime due_before, due_after;
+
+  g_assert_true (mc_workflow_transfer (f->wf, code, &a, NULL, NULL, &error));
+  g_assert_true (mc_inbox_model_refresh (inbox, 0, &error));
+  drain ();
+  row = g_list_model_get_item (G_LIST_MODEL (inbox), 0);
+  g_assert_nonnull (row);
+  g_object_get (row, "due-at", &due_before, NULL);
+  changes = record (inbox);
+  g_signal_connect (row, "notify", G_CALLBACK (count_notify_cb), told);
+
+  a = mc_test_action ("2026-03-02 09:30", "pct.nga", "Thiếu giấy chứng sinh bản chính");
+  g_assert_true (mc_workflow_pause (f->wf, code, &a, MC_PAUSE_SUPPLEMENT, &error));
+  g_assert_no_error (error);
+  drain ();
+  g_assert_true (g_hash_table_contains (told, "state"));
+  g_object_get (row, "state-label", &label, NULL);
+  g_assert_cmpstr (label, ==, "Tạm dừng: chờ bổ sung");
+  g_hash_table_remove_all (told);
+
+  a = mc_test_action ("2026-03-04 09:30", "pct.nga", NULL);
+  g_assert_true (mc_workflow_resume (f->wf, code, &a, &error));
+  g_assert_no_error (error);
+  drain ();
+  g_object_get (row, "due-at", &due_after, NULL);
+  g_assert_cmpint (due_after, >, due_before);
+  g_assert_true (g_hash_table_contains (told, "due-at"));
+  g_assert_false (g_hash_table_contains (told, "code"));
+  g_assert_false (g_hash_table_contains (told, "applicant-name"));
+  g_assert_cmpuint (changes->len, ==, 0);
+}
+
+/* The return desk: a result recorded inserts one row, the result handed
+ * over removes that one row, the others stay the same objects. */
+static void
+test_return_desk (Fixture *f, gconstpointer data)
+{
+  g_autofree char *first = receive (f, "2026-03-02 08:00");
+  g_autofree char *second = receive (f, "2026-03-02 08:10");
+  g_autoptr(McReturnModel) desk = mc_return_model_new (f->wf);
+  g_autoptr(GArray) changes = NULL;
+  g_autoptr(GError) error = NULL;
+  McAction a;
+
+  g_assert_true (mc_return_model_refresh (desk, &error));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (desk)), ==, 0);
+  for (guint i = 0; i < 2; i++)
+    {
+      a = mc_test_action (i == 0 ? "2026-03-02 09:00" : "2026-03-02 09:10", "tn.lan", NULL);
+      g_assert_true (mc_workflow_transfer (f->wf, i == 0 ? first : second, &a, NULL, NULL, &error));
+      a.at += 600;
+      a.username = "pct.nga";
+      g_assert_true (mc_workflow_finish (f->wf, i == 0 ? first : second, &a, "12/QĐ", NULL, &error));
+      g_assert_no_error (error);
+    }
+  drain ();
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (desk)), ==, 2);
+  g_assert_cmpuint (mc_return_model_find (desk, second), ==, 1);
+  changes = record (desk);
+  a = mc_test_action ("2026-03-03 09:00", "tn.lan", NULL);
+  g_assert_true (mc_workflow_return (f->wf, first, &a, "Nguyễn Văn An", "038085012345", NULL,
+                                     MC_CHANNEL_TRUC_TIEP, &error));
+  g_assert_no_error (error);
+  drain ();
+  g_assert_cmpuint (changes->len, ==, 1);
+  assert_change (changes, 0, 0, 1, 0);
+  g_assert_cmpstr (code_at (desk, 0), ==, second);
+  /* A search keeps to its matches: the one left matches its own code. */
+  mc_return_model_set_query (desk, "không có ai");
+  g_assert_true (mc_return_model_refresh (desk, &error));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (desk)), ==, 0);
+  assert_change (changes, 1, 0, 1, 0);
+}
+
+int
+main (int argc, char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+  mc_test_use_vietnamese ();
+  g_test_add_func ("/dossier-models/properties", test_properties);
+  g_test_add ("/dossier-models/inbox-transfer", Fixture, NULL, fixture_set_up, test_inbox_transfer,
+              fixture_tear_down);
+  g_test_add ("/dossier-models/inbox-due-date", Fixture, NULL, fixture_set_up, test_inbox_due_date,
+              fixture_tear_down);
+  g_test_add ("/dossier-models/return-desk", Fixture, NULL, fixture_set_up, test_return_desk,
+              fixture_tear_down);
+  return g_test_run ();
+}
