@@ -7,6 +7,7 @@
 #include <adwaita.h>
 
 #include "mc-catalog.h"
+#include "mc-catalog-page.h"
 #include "mc-reception-page.h"
 #include "mc-return-page.h"
 #include "mc-test-ui-utils.h"
@@ -141,6 +142,11 @@ test_other_process_child (void)
       g_autoptr(McProcedure) p = new_procedure (catalog, "9.999002", "Cấp giấy phép khai thác cát");
       g_assert_true (mc_catalog_save_procedure (catalog, p, &error));
     }
+  else if (g_strcmp0 (what, "catalog") == 0)
+    {
+      g_autoptr(McProcedure) p = new_procedure (catalog, "9.999003", "Cấp giấy phép khai thác đá ong");
+      g_assert_true (mc_catalog_save_procedure (catalog, p, &error));
+    }
   else
     {
       g_autofree char *sql = g_strdup_printf ("UPDATE dossier SET state = 'result_ready', "
@@ -170,6 +176,52 @@ test_reception_other_process (void)
   ms = wait_until ((gpointer) offers_code, "9.999002 Cấp giấy phép khai thác cát", 3);
   g_assert_cmpfloat (ms, >=, 0);
   g_test_message ("offered after %.0f ms", ms);
+}
+
+/* Whether a label under `root` reads `text` (a row of a column view). */
+static gboolean
+shows_label (GtkWidget *root, const char *text)
+{
+  if (GTK_IS_LABEL (root) && gtk_widget_get_mapped (root) &&
+      g_strcmp0 (gtk_label_get_label (GTK_LABEL (root)), text) == 0)
+    return TRUE;
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
+    if (shows_label (c, text))
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
+catalog_shows (gconstpointer name)
+{
+  McCatalogPage *catalog = MC_CATALOG_PAGE (page ("catalog"));
+  g_autoptr(McProcedure) first = NULL;
+
+  if (mc_catalog_page_get_n_shown (catalog) != 1)
+    return FALSE;
+  first = mc_catalog_page_get_shown (catalog, 0);
+  return g_strcmp0 (mc_procedure_get_name (first), name) == 0 && shows_label (page ("catalog"), name);
+}
+
+/* Danh mục thủ tục, shown, while another process adds a procedure: the
+ * row appears (bound to core's catalog model, which follows the change)
+ * without a restart or a switch of pages. */
+static void
+test_catalog_other_process (void)
+{
+  McCatalogPage *catalog;
+  double ms;
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "catalog");
+  catalog = MC_CATALOG_PAGE (page ("catalog"));
+  mc_catalog_page_set_search (catalog, "khai thác đá ong");
+  mc_test_ui_wait_for_idle ();
+  g_assert_cmpuint (mc_catalog_page_get_n_shown (catalog), ==, 0);
+  run_child ("catalog");
+  ms = wait_until (catalog_shows, "Cấp giấy phép khai thác đá ong", 3);
+  g_assert_cmpfloat (ms, >=, 0);
+  g_test_message ("shown after %.0f ms", ms);
+  mc_catalog_page_set_search (catalog, "");
 }
 
 static guint expected_waiting;
@@ -220,6 +272,7 @@ main (int argc, char **argv)
   g_test_add_func ("/ui/changes/reception-same-app", test_reception_same_app);
   g_test_add_func ("/ui/changes/reception-other-process", test_reception_other_process);
   g_test_add_func ("/ui/changes/return-other-process", test_return_page_other_process);
+  g_test_add_func ("/ui/changes/catalog-other-process", test_catalog_other_process);
   g_test_add_func ("/ui/changes/subprocess/child", test_other_process_child);
   status = g_test_run ();
   gtk_window_destroy (GTK_WINDOW (window));

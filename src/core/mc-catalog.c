@@ -7,6 +7,7 @@
 
 #include "mc-accounts.h"
 #include "mc-catalog.h"
+#include "mc-object-list.h"
 #include "mc-text.h"
 #include "mc-time.h"
 
@@ -321,6 +322,48 @@ mc_catalog_list_procedures (McCatalog *self, GError **error)
   if (!load_documents (self, by_id, error) || !load_steps (self, by_id, error))
     g_list_store_remove_all (store);
   return store;
+}
+
+static GPtrArray *
+load_procedures (McObjectList *list, McChangeKind kind, gpointer data, GError **error)
+{
+  GError *local = NULL;
+  g_autoptr(GListStore) store = mc_catalog_list_procedures (data, &local);
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (store));
+  GPtrArray *items;
+
+  if (local != NULL)
+    {
+      g_propagate_error (error, local);
+      return NULL;
+    }
+  items = g_ptr_array_new_full (n, g_object_unref);
+  for (guint i = 0; i < n; i++)
+    g_ptr_array_add (items, g_list_model_get_item (G_LIST_MODEL (store), i));
+  return items;
+}
+
+static gint64
+procedure_key (gpointer item)
+{
+  return mc_procedure_get_id (item);
+}
+
+GListModel *
+mc_catalog_list_model (McCatalog *self, GError **error)
+{
+  g_autoptr(McObjectList) list = NULL;
+
+  g_return_val_if_fail (MC_IS_CATALOG (self), NULL);
+
+  list = mc_object_list_new (MC_TYPE_PROCEDURE, procedure_key, (McObjectListUpdate) mc_procedure_update_from,
+                             load_procedures, g_object_ref (self), g_object_unref);
+  if (!mc_object_list_reload (list, error))
+    return NULL;
+  /* A field renamed shows in its procedures' rows; a department in their steps. */
+  mc_object_list_follow (list, mc_db_get_changes (self->db),
+                         MC_CHANGE_MASK (MC_CHANGE_PROCEDURE) | MC_CHANGE_MASK (MC_CHANGE_UNIT));
+  return G_LIST_MODEL (g_steal_pointer (&list));
 }
 
 McProcedure *

@@ -54,6 +54,12 @@ McDepartment *mc_catalog_find_department      (McCatalog *self, const char *code
 
 /* All procedures, with their documents and steps, sorted by field then name. */
 GListStore   *mc_catalog_list_procedures      (McCatalog *self, GError **error);
+/* The same list as a model that stays current: it reloads when McChanges
+ * tells a procedure, field or department committed (here or by another
+ * process) and tells exactly the rows that changed (items-changed for rows
+ * added, removed or moved; a procedure edited keeps its object, which
+ * notifies). NULL with an error if the first load fails. */
+GListModel   *mc_catalog_list_model           (McCatalog *self, GError **error);
 McProcedure  *mc_catalog_find_procedure       (McCatalog *self, const char *code, GError **error);
 guint         mc_catalog_count_procedures     (McCatalog *self);
 /* Inserts or updates (by id, or by code when id is 0) in one transaction.

@@ -25,6 +25,9 @@ typedef enum {
   MC_N_CHANGE_KINDS
 } McChangeKind;
 
+/* A set of kinds for a listener: MC_CHANGE_MASK (MC_CHANGE_STAFF) | … */
+#define MC_CHANGE_MASK(kind) (1u << (kind))
+
 #define MC_TYPE_CHANGE_KIND (mc_change_kind_get_type ())
 GType mc_change_kind_get_type (void);
 

@@ -8,6 +8,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "mc-catalog.h"
+#include "mc-format.h"
 #include "mc-procedure.h"
 #include "mc-text.h"
 
@@ -33,7 +34,26 @@ struct _McProcedure
 
 G_DEFINE_FINAL_TYPE (McProcedure, mc_procedure, G_TYPE_OBJECT)
 
-enum { PROP_0, PROP_CODE, PROP_NAME, PROP_FIELD_NAME, PROP_DAYS, N_PROPS };
+enum {
+  PROP_0,
+  PROP_ID,
+  PROP_CODE,
+  PROP_NAME,
+  PROP_FIELD_NAME,
+  PROP_LEVEL,
+  PROP_COMPETENCE,
+  PROP_COMPETENCE_BASIS,
+  PROP_MECHANISM,
+  PROP_DAYS,
+  PROP_ONLINE_LEVEL,
+  PROP_FEE,
+  PROP_SEARCH_KEY,
+  PROP_COMPETENCE_LABEL,
+  PROP_MECHANISM_LABEL,
+  PROP_ONLINE_LEVEL_LABEL,
+  PROP_DURATION_LABEL,
+  N_PROPS
+};
 static GParamSpec *properties[N_PROPS];
 
 static const char *const level_ids[] = { "xa", "huyen", "tinh" };
@@ -107,10 +127,22 @@ mc_procedure_get_property (GObject *object, guint prop_id, GValue *value, GParam
 
   switch (prop_id)
     {
+    case PROP_ID: g_value_set_int64 (value, self->id); break;
     case PROP_CODE: g_value_set_string (value, self->code); break;
     case PROP_NAME: g_value_set_string (value, self->name); break;
     case PROP_FIELD_NAME: g_value_set_string (value, self->field_name); break;
+    case PROP_LEVEL: g_value_set_enum (value, self->level); break;
+    case PROP_COMPETENCE: g_value_set_enum (value, self->competence); break;
+    case PROP_COMPETENCE_BASIS: g_value_set_string (value, self->competence_basis); break;
+    case PROP_MECHANISM: g_value_set_enum (value, self->mechanism); break;
     case PROP_DAYS: g_value_set_double (value, self->days); break;
+    case PROP_ONLINE_LEVEL: g_value_set_enum (value, self->online_level); break;
+    case PROP_FEE: g_value_set_int64 (value, self->fee); break;
+    case PROP_SEARCH_KEY: g_value_set_string (value, self->search_key); break;
+    case PROP_COMPETENCE_LABEL: g_value_set_string (value, mc_level_to_label (self->competence)); break;
+    case PROP_MECHANISM_LABEL: g_value_set_string (value, mc_mechanism_to_label (self->mechanism)); break;
+    case PROP_ONLINE_LEVEL_LABEL: g_value_set_string (value, mc_online_level_to_label (self->online_level)); break;
+    case PROP_DURATION_LABEL: g_value_take_string (value, mc_format_working_days (self->days)); break;
     default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
@@ -122,12 +154,32 @@ mc_procedure_set_property (GObject *object, guint prop_id, const GValue *value, 
 
   switch (prop_id)
     {
+    case PROP_ID: mc_procedure_set_id (self, g_value_get_int64 (value)); break;
     case PROP_CODE: mc_procedure_set_code (self, g_value_get_string (value)); break;
     case PROP_NAME: mc_procedure_set_name (self, g_value_get_string (value)); break;
     case PROP_FIELD_NAME: mc_procedure_set_field_name (self, g_value_get_string (value)); break;
+    case PROP_LEVEL: mc_procedure_set_level (self, g_value_get_enum (value)); break;
+    case PROP_COMPETENCE: mc_procedure_set_competence (self, g_value_get_enum (value)); break;
+    case PROP_COMPETENCE_BASIS: mc_procedure_set_competence_basis (self, g_value_get_string (value)); break;
+    case PROP_MECHANISM: mc_procedure_set_mechanism (self, g_value_get_enum (value)); break;
     case PROP_DAYS: mc_procedure_set_days (self, g_value_get_double (value)); break;
+    case PROP_ONLINE_LEVEL: mc_procedure_set_online_level (self, g_value_get_enum (value)); break;
+    case PROP_FEE: mc_procedure_set_fee (self, g_value_get_int64 (value)); break;
     default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
+}
+
+static GParamSpec *
+enum_property (const char *name, GType type)
+{
+  return g_param_spec_enum (name, NULL, NULL, type, 0,
+                            G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+}
+
+static GParamSpec *
+label_property (const char *name)
+{
+  return g_param_spec_string (name, NULL, NULL, NULL, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
 }
 
 static void
@@ -140,10 +192,24 @@ mc_procedure_class_init (McProcedureClass *klass)
   object_class->get_property = mc_procedure_get_property;
   object_class->set_property = mc_procedure_set_property;
 
+  properties[PROP_ID] = g_param_spec_int64 ("id", NULL, NULL, 0, G_MAXINT64, 0, flags);
   properties[PROP_CODE] = g_param_spec_string ("code", NULL, NULL, NULL, flags);
   properties[PROP_NAME] = g_param_spec_string ("name", NULL, NULL, NULL, flags);
   properties[PROP_FIELD_NAME] = g_param_spec_string ("field-name", NULL, NULL, NULL, flags);
+  /* the catalog's level before 1/7/2025, and the competence since */
+  properties[PROP_LEVEL] = enum_property ("level", MC_TYPE_LEVEL);
+  properties[PROP_COMPETENCE] = enum_property ("competence", MC_TYPE_LEVEL);
+  properties[PROP_COMPETENCE_BASIS] = g_param_spec_string ("competence-basis", NULL, NULL, NULL, flags);
+  properties[PROP_MECHANISM] = enum_property ("mechanism", MC_TYPE_MECHANISM);
   properties[PROP_DAYS] = g_param_spec_double ("days", NULL, NULL, 0, 10000, 1, flags);
+  properties[PROP_ONLINE_LEVEL] = enum_property ("online-level", MC_TYPE_ONLINE_LEVEL);
+  properties[PROP_FEE] = g_param_spec_int64 ("fee", NULL, NULL, 0, G_MAXINT64, 0, flags);
+  properties[PROP_SEARCH_KEY] = label_property ("search-key");
+  /* What a row shows, in the person's language; notified with their source. */
+  properties[PROP_COMPETENCE_LABEL] = label_property ("competence-label");
+  properties[PROP_MECHANISM_LABEL] = label_property ("mechanism-label");
+  properties[PROP_ONLINE_LEVEL_LABEL] = label_property ("online-level-label");
+  properties[PROP_DURATION_LABEL] = label_property ("duration-label");
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -169,92 +235,134 @@ mc_procedure_copy (McProcedure *self)
 
   g_return_val_if_fail (MC_IS_PROCEDURE (self), NULL);
 
-  copy = g_object_new (MC_TYPE_PROCEDURE, "code", self->code, "name", self->name,
-                       "field-name", self->field_name, "days", self->days, NULL);
-  copy->id = self->id;
-  copy->level = self->level;
-  copy->competence = self->competence;
-  copy->competence_basis = g_strdup (self->competence_basis);
-  copy->mechanism = self->mechanism;
-  copy->online_level = self->online_level;
-  copy->fee = self->fee;
-  for (guint i = 0; i < self->documents->len; i++)
-    {
-      McProcedureDocument *d = self->documents->pdata[i];
-      mc_procedure_add_document (copy, d->name, d->originals, d->copies);
-    }
-  for (guint i = 0; i < self->steps->len; i++)
-    {
-      McProcedureStep *s = self->steps->pdata[i];
-      mc_procedure_add_step (copy, s->department_id, s->department_code, s->department_name,
-                             s->role, s->days);
-    }
+  copy = mc_procedure_new ();
+  mc_procedure_update_from (copy, self);
   return copy;
 }
 
 gint64 mc_procedure_get_id (McProcedure *self) { return self->id; }
-void mc_procedure_set_id (McProcedure *self, gint64 id) { self->id = id; }
 const char *mc_procedure_get_code (McProcedure *self) { return self->code; }
 const char *mc_procedure_get_name (McProcedure *self) { return self->name; }
 const char *mc_procedure_get_field_name (McProcedure *self) { return self->field_name; }
 McLevel mc_procedure_get_level (McProcedure *self) { return self->level; }
-void mc_procedure_set_level (McProcedure *self, McLevel level) { self->level = level; }
 McLevel mc_procedure_get_competence (McProcedure *self) { return self->competence; }
-void mc_procedure_set_competence (McProcedure *self, McLevel competence) { self->competence = competence; }
 const char *mc_procedure_get_competence_basis (McProcedure *self) { return self->competence_basis; }
-
-void
-mc_procedure_set_competence_basis (McProcedure *self, const char *basis)
-{
-  g_free (self->competence_basis);
-  self->competence_basis = basis != NULL && *basis != '\0' ? g_strdup (basis) : NULL;
-}
-
 McMechanism mc_procedure_get_mechanism (McProcedure *self) { return self->mechanism; }
-void mc_procedure_set_mechanism (McProcedure *self, McMechanism m) { self->mechanism = m; }
 double mc_procedure_get_days (McProcedure *self) { return self->days; }
 McOnlineLevel mc_procedure_get_online_level (McProcedure *self) { return self->online_level; }
-void mc_procedure_set_online_level (McProcedure *self, McOnlineLevel l) { self->online_level = l; }
 gint64 mc_procedure_get_fee (McProcedure *self) { return self->fee; }
-void mc_procedure_set_fee (McProcedure *self, gint64 fee) { self->fee = fee; }
 const char *mc_procedure_get_search_key (McProcedure *self) { return self->search_key; }
 GPtrArray *mc_procedure_get_documents (McProcedure *self) { return self->documents; }
 GPtrArray *mc_procedure_get_steps (McProcedure *self) { return self->steps; }
 
-void
-mc_procedure_set_code (McProcedure *self, const char *code)
+static void
+notify (McProcedure *self, guint prop)
 {
-  g_return_if_fail (MC_IS_PROCEDURE (self));
+  g_object_notify_by_pspec (G_OBJECT (self), properties[prop]);
+}
 
-  if (set_string (&self->code, code))
-    {
-      update_search_key (self);
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CODE]);
-    }
+/* Sets an enum field; TRUE when it changed. */
+static gboolean
+set_enum (int *field, int value)
+{
+  if (*field == value)
+    return FALSE;
+  *field = value;
+  return TRUE;
 }
 
 void
-mc_procedure_set_name (McProcedure *self, const char *name)
+mc_procedure_set_id (McProcedure *self, gint64 id)
 {
   g_return_if_fail (MC_IS_PROCEDURE (self));
 
-  if (set_string (&self->name, name))
-    {
-      update_search_key (self);
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NAME]);
-    }
+  if (self->id == id)
+    return;
+  self->id = id;
+  notify (self, PROP_ID);
 }
+
+static void
+set_searched_text (McProcedure *self, char **field, const char *value, guint prop)
+{
+  g_return_if_fail (MC_IS_PROCEDURE (self));
+
+  if (!set_string (field, value))
+    return;
+  update_search_key (self);
+  notify (self, prop);
+  notify (self, PROP_SEARCH_KEY);
+}
+
+void mc_procedure_set_code (McProcedure *self, const char *code) { set_searched_text (self, &self->code, code, PROP_CODE); }
+void mc_procedure_set_name (McProcedure *self, const char *name) { set_searched_text (self, &self->name, name, PROP_NAME); }
 
 void
 mc_procedure_set_field_name (McProcedure *self, const char *field_name)
 {
+  set_searched_text (self, &self->field_name, field_name, PROP_FIELD_NAME);
+}
+
+void
+mc_procedure_set_level (McProcedure *self, McLevel level)
+{
   g_return_if_fail (MC_IS_PROCEDURE (self));
 
-  if (set_string (&self->field_name, field_name))
-    {
-      update_search_key (self);
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FIELD_NAME]);
-    }
+  if (set_enum ((int *) &self->level, level))
+    notify (self, PROP_LEVEL);
+}
+
+void
+mc_procedure_set_competence (McProcedure *self, McLevel competence)
+{
+  g_return_if_fail (MC_IS_PROCEDURE (self));
+
+  if (!set_enum ((int *) &self->competence, competence))
+    return;
+  notify (self, PROP_COMPETENCE);
+  notify (self, PROP_COMPETENCE_LABEL);
+}
+
+void
+mc_procedure_set_competence_basis (McProcedure *self, const char *basis)
+{
+  g_return_if_fail (MC_IS_PROCEDURE (self));
+
+  if (set_string (&self->competence_basis, basis != NULL && *basis != '\0' ? basis : NULL))
+    notify (self, PROP_COMPETENCE_BASIS);
+}
+
+void
+mc_procedure_set_mechanism (McProcedure *self, McMechanism mechanism)
+{
+  g_return_if_fail (MC_IS_PROCEDURE (self));
+
+  if (!set_enum ((int *) &self->mechanism, mechanism))
+    return;
+  notify (self, PROP_MECHANISM);
+  notify (self, PROP_MECHANISM_LABEL);
+}
+
+void
+mc_procedure_set_online_level (McProcedure *self, McOnlineLevel level)
+{
+  g_return_if_fail (MC_IS_PROCEDURE (self));
+
+  if (!set_enum ((int *) &self->online_level, level))
+    return;
+  notify (self, PROP_ONLINE_LEVEL);
+  notify (self, PROP_ONLINE_LEVEL_LABEL);
+}
+
+void
+mc_procedure_set_fee (McProcedure *self, gint64 fee)
+{
+  g_return_if_fail (MC_IS_PROCEDURE (self));
+
+  if (self->fee == fee)
+    return;
+  self->fee = fee;
+  notify (self, PROP_FEE);
 }
 
 void
@@ -265,7 +373,76 @@ mc_procedure_set_days (McProcedure *self, double days)
   if (self->days == days)
     return;
   self->days = days;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DAYS]);
+  notify (self, PROP_DAYS);
+  notify (self, PROP_DURATION_LABEL);
+}
+
+static gboolean
+same_documents (GPtrArray *a, GPtrArray *b)
+{
+  if (a->len != b->len)
+    return FALSE;
+  for (guint i = 0; i < a->len; i++)
+    {
+      McProcedureDocument *x = a->pdata[i], *y = b->pdata[i];
+      if (g_strcmp0 (x->name, y->name) != 0 || x->originals != y->originals || x->copies != y->copies)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+same_steps (GPtrArray *a, GPtrArray *b)
+{
+  if (a->len != b->len)
+    return FALSE;
+  for (guint i = 0; i < a->len; i++)
+    {
+      McProcedureStep *x = a->pdata[i], *y = b->pdata[i];
+      if (x->department_id != y->department_id || g_strcmp0 (x->department_name, y->department_name) != 0 ||
+          g_strcmp0 (x->department_code, y->department_code) != 0 || x->role != y->role || x->days != y->days)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+void
+mc_procedure_update_from (McProcedure *self, McProcedure *other)
+{
+  g_return_if_fail (MC_IS_PROCEDURE (self));
+  g_return_if_fail (MC_IS_PROCEDURE (other));
+
+  g_object_freeze_notify (G_OBJECT (self));
+  mc_procedure_set_id (self, other->id);
+  mc_procedure_set_code (self, other->code);
+  mc_procedure_set_name (self, other->name);
+  mc_procedure_set_field_name (self, other->field_name);
+  mc_procedure_set_level (self, other->level);
+  mc_procedure_set_competence (self, other->competence);
+  mc_procedure_set_competence_basis (self, other->competence_basis);
+  mc_procedure_set_mechanism (self, other->mechanism);
+  mc_procedure_set_days (self, other->days);
+  mc_procedure_set_online_level (self, other->online_level);
+  mc_procedure_set_fee (self, other->fee);
+  if (!same_documents (self->documents, other->documents))
+    {
+      mc_procedure_clear_documents (self);
+      for (guint i = 0; i < other->documents->len; i++)
+        {
+          McProcedureDocument *d = other->documents->pdata[i];
+          mc_procedure_add_document (self, d->name, d->originals, d->copies);
+        }
+    }
+  if (!same_steps (self->steps, other->steps))
+    {
+      mc_procedure_clear_steps (self);
+      for (guint i = 0; i < other->steps->len; i++)
+        {
+          McProcedureStep *s = other->steps->pdata[i];
+          mc_procedure_add_step (self, s->department_id, s->department_code, s->department_name, s->role, s->days);
+        }
+    }
+  g_object_thaw_notify (G_OBJECT (self));
 }
 
 void
@@ -397,3 +574,31 @@ mc_level_after_reform (McLevel former)
 ENUM_FUNCS (mc_mechanism, McMechanism, mechanism_ids, mechanism_labels)
 ENUM_FUNCS (mc_online_level, McOnlineLevel, online_ids, online_labels)
 ENUM_FUNCS (mc_step_role, McStepRole, role_ids, role_labels)
+
+static GType
+register_enum (const char *name, const char *const *ids, guint n)
+{
+  GEnumValue *values = g_new0 (GEnumValue, n + 1);
+
+  for (guint i = 0; i < n; i++)
+    {
+      values[i].value = (int) i;
+      values[i].value_name = ids[i];
+      values[i].value_nick = ids[i];
+    }
+  return g_enum_register_static (g_intern_static_string (name), values);
+}
+
+#define ENUM_TYPE(func, Name, ids)                                                  \
+  GType func (void)                                                                 \
+  {                                                                                 \
+    static gsize type = 0;                                                          \
+    if (g_once_init_enter (&type))                                                  \
+      g_once_init_leave (&type, register_enum (Name, ids, G_N_ELEMENTS (ids)));     \
+    return type;                                                                    \
+  }
+
+/* The stored ids are the nicks, so a property reads as the database does. */
+ENUM_TYPE (mc_level_get_type, "McLevel", level_ids)
+ENUM_TYPE (mc_mechanism_get_type, "McMechanism", mechanism_ids)
+ENUM_TYPE (mc_online_level_get_type, "McOnlineLevel", online_ids)

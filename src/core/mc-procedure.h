@@ -13,6 +13,13 @@ G_DECLARE_FINAL_TYPE (McProcedure, mc_procedure, MC, PROCEDURE, GObject)
 typedef enum { MC_LEVEL_XA, MC_LEVEL_HUYEN, MC_LEVEL_TINH } McLevel;
 typedef enum { MC_MECHANISM_MOT_CUA, MC_MECHANISM_LIEN_THONG } McMechanism;
 typedef enum { MC_ONLINE_NONE, MC_ONLINE_PARTIAL, MC_ONLINE_FULL } McOnlineLevel;
+
+#define MC_TYPE_LEVEL (mc_level_get_type ())
+GType mc_level_get_type (void);
+#define MC_TYPE_MECHANISM (mc_mechanism_get_type ())
+GType mc_mechanism_get_type (void);
+#define MC_TYPE_ONLINE_LEVEL (mc_online_level_get_type ())
+GType mc_online_level_get_type (void);
 typedef enum {
   MC_ROLE_TIEP_NHAN,       /* cán bộ tiếp nhận */
   MC_ROLE_CHUYEN_VIEN,     /* chuyên viên */
@@ -40,6 +47,9 @@ typedef struct {
 
 McProcedure   *mc_procedure_new              (void);
 McProcedure   *mc_procedure_copy             (McProcedure *self);
+/* Makes self equal to other (documents and steps too), each property that
+ * changes notified: a row bound to self follows a reload. */
+void           mc_procedure_update_from      (McProcedure *self, McProcedure *other);
 
 gint64         mc_procedure_get_id           (McProcedure *self);
 void           mc_procedure_set_id           (McProcedure *self, gint64 id);

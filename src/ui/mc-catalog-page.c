@@ -12,6 +12,7 @@
 #include "mc-catalog-page.h"
 #include "mc-empty-state.h"
 #include "mc-format.h"
+#include "mc-page-changes.h"
 #include "mc-procedure-editor.h"
 #include "mc-session.h"
 #include "mc-text-column.h"
@@ -26,7 +27,7 @@ struct _McCatalogPage
   GtkDropDown        *field_filter;
   GtkColumnView      *view;
   GtkLabel           *count;
-  GListStore         *procedures;
+  GListModel         *procedures;  /* core's McObjectList of McProcedure: follows McChanges */
   GtkFilterListModel *filtered;
   GtkCustomFilter    *filter;
   char               *folded_query;
@@ -34,16 +35,6 @@ struct _McCatalogPage
 };
 
 G_DEFINE_FINAL_TYPE (McCatalogPage, mc_catalog_page, ADW_TYPE_BIN)
-
-typedef char *(*TextOf) (McProcedure *p);
-
-static char *code_of (McProcedure *p) { return g_strdup (mc_procedure_get_code (p)); }
-static char *name_of (McProcedure *p) { return g_strdup (mc_procedure_get_name (p)); }
-static char *field_of (McProcedure *p) { return g_strdup (mc_procedure_get_field_name (p)); }
-static char *days_of (McProcedure *p) { return mc_format_working_days (mc_procedure_get_days (p)); }
-/* The competence since 1/7/2025; the former level is in the editor. */
-static char *level_of (McProcedure *p) { return g_strdup (mc_level_to_label (mc_procedure_get_competence (p))); }
-static char *mechanism_of (McProcedure *p) { return g_strdup (mc_mechanism_to_label (mc_procedure_get_mechanism (p))); }
 
 static gboolean
 matches (gpointer item, gpointer user_data)
@@ -114,52 +105,34 @@ focus_search_cb (GtkWidget *widget, const char *action_name, GVariant *parameter
 }
 
 static void
-reload (McCatalogPage *self)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GListStore) fresh = mc_catalog_list_procedures (mc_application_get_catalog (self->app), &error);
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (fresh));
-  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
-
-  if (error != NULL)
-    g_warning ("%s", error->message);
-  for (guint i = 0; i < n; i++)
-    g_ptr_array_add (items, g_list_model_get_item (G_LIST_MODEL (fresh), i));
-  g_list_store_splice (self->procedures, 0, g_list_model_get_n_items (G_LIST_MODEL (self->procedures)),
-                       items->pdata, items->len);
-  update_count (self);
-}
-
-static void
 fill_fields (McCatalogPage *self)
 {
   g_autoptr(GPtrArray) fields = mc_catalog_list_fields (mc_application_get_catalog (self->app), NULL);
   GtkStringList *names = gtk_string_list_new (NULL);
+  g_autofree char *chosen = g_strdup (self->field);
+  guint position = 0;
 
   gtk_string_list_append (names, _("All fields"));
   for (guint i = 0; i < fields->len; i++)
-    gtk_string_list_append (names, ((McField *) fields->pdata[i])->name);
+    {
+      const char *name = ((McField *) fields->pdata[i])->name;
+
+      gtk_string_list_append (names, name);
+      if (g_strcmp0 (name, chosen) == 0)
+        position = i + 1;
+    }
+  /* A field added by an import is offered; the one chosen stays chosen. */
   gtk_drop_down_set_model (self->field_filter, G_LIST_MODEL (names));
+  gtk_drop_down_set_selected (self->field_filter, position);
   g_object_unref (names);
 }
 
-static int
-compare_cb (gconstpointer a, gconstpointer b, gpointer user_data)
-{
-  TextOf text_of = user_data;
-  g_autofree char *x = text_of ((McProcedure *) a);
-  g_autofree char *y = text_of ((McProcedure *) b);
-
-  if (text_of == days_of)
-    return (mc_procedure_get_days ((McProcedure *) a) > mc_procedure_get_days ((McProcedure *) b)) -
-           (mc_procedure_get_days ((McProcedure *) a) < mc_procedure_get_days ((McProcedure *) b));
-  return g_utf8_collate (x, y);
-}
-
 static void
-add_column (McCatalogPage *self, const char *title, TextOf text_of, gboolean wrap, int width)
+add_column (McCatalogPage *self, const char *title, const char *property, const char *sort_by, gboolean wrap,
+            int width)
 {
-  mc_text_column_add (self->view, title, (McTextOf) text_of, wrap, width, compare_cb, text_of);
+  mc_text_column_add_property (self->view, title, MC_TYPE_PROCEDURE, property, wrap, width,
+                               mc_text_column_sorter (MC_TYPE_PROCEDURE, sort_by ? sort_by : property));
 }
 
 static void
@@ -205,20 +178,31 @@ McCatalogPage *
 mc_catalog_page_new (McApplication *app)
 {
   McCatalogPage *self = g_object_new (MC_TYPE_CATALOG_PAGE, NULL);
+  g_autoptr(GError) error = NULL;
   GtkSortListModel *sorted;
 
   self->app = app;
   /* A new procedure is the administrator's to add (core's rule). */
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "catalog.new", mc_session_may (app, MC_PERMISSION_ADMINISTER));
-  self->procedures = g_list_store_new (MC_TYPE_PROCEDURE);
+  self->procedures = mc_catalog_list_model (mc_application_get_catalog (app), &error);
+  if (self->procedures == NULL)
+    {
+      g_warning ("%s", error->message);
+      self->procedures = G_LIST_MODEL (g_list_store_new (MC_TYPE_PROCEDURE));
+    }
   self->filter = gtk_custom_filter_new (matches, self, NULL);
   self->filtered = gtk_filter_list_model_new (G_LIST_MODEL (g_object_ref (self->procedures)), GTK_FILTER (self->filter));
-  add_column (self, _("Code"), code_of, FALSE, 100);
-  add_column (self, _("Procedure"), name_of, TRUE, -1);
-  add_column (self, _("Field"), field_of, FALSE, 200);
-  add_column (self, _("Legal time"), days_of, FALSE, 150);
-  add_column (self, _("Competence"), level_of, FALSE, 100);
-  add_column (self, _("Mechanism"), mechanism_of, FALSE, 160);
+  /* A procedure added or edited (here, at another desk, by an import) shows
+   * from the model's items-changed; the filter is told nothing, so the count
+   * follows the filtered model. */
+  g_signal_connect_object (self->filtered, "items-changed", G_CALLBACK (update_count), self, G_CONNECT_SWAPPED);
+  add_column (self, _("Code"), "code", NULL, FALSE, 100);
+  add_column (self, _("Procedure"), "name", NULL, TRUE, -1);
+  add_column (self, _("Field"), "field-name", NULL, FALSE, 200);
+  add_column (self, _("Legal time"), "duration-label", "days", FALSE, 150);
+  /* The competence since 1/7/2025; the former level is in the editor. */
+  add_column (self, _("Competence"), "competence-label", NULL, FALSE, 100);
+  add_column (self, _("Mechanism"), "mechanism-label", NULL, FALSE, 160);
   sorted = gtk_sort_list_model_new (G_LIST_MODEL (g_object_ref (self->filtered)),
                                     g_object_ref (gtk_column_view_get_sorter (self->view)));
   gtk_column_view_set_model (self->view, GTK_SELECTION_MODEL (gtk_single_selection_new (G_LIST_MODEL (sorted))));
@@ -227,8 +211,9 @@ mc_catalog_page_new (McApplication *app)
                          _("Check the spelling, type a few words of the name or the procedure’s code, or choose "
                            "“All fields”."));
   fill_fields (self);
-  reload (self);
-  g_signal_connect_object (mc_application_get_catalog (app), "changed", G_CALLBACK (reload), self, G_CONNECT_SWAPPED);
+  update_count (self);
+  mc_page_follow_changes (GTK_WIDGET (self), mc_application_get_db (app), MC_CHANGE_MASK (MC_CHANGE_PROCEDURE), FALSE,
+                          (McPageReload) fill_fields);
   return self;
 }
 

@@ -9,8 +9,6 @@
 
 G_BEGIN_DECLS
 
-#define MC_CHANGE_MASK(kind) (1u << (kind))
-
 typedef void (*McPageReload) (GtkWidget *page);
 
 /* Calls `reload` (from an idle, once for a burst) when a change of one of

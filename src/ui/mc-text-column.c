@@ -28,6 +28,27 @@ setup_cb (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer user_da
   gtk_list_item_set_child (item, label);
 }
 
+static GtkExpression *
+item_property (GType item_type, const char *property)
+{
+  return gtk_property_expression_new (item_type,
+                                      gtk_property_expression_new (GTK_TYPE_LIST_ITEM, NULL, "item"), property);
+}
+
+static void
+property_setup_cb (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer user_data)
+{
+  gboolean wrap = GPOINTER_TO_INT (user_data);
+  GtkExpression *text = g_object_get_data (G_OBJECT (factory), "expression");
+  GtkWidget *label;
+
+  setup_cb (factory, item, user_data);
+  label = gtk_list_item_get_child (item);
+  gtk_expression_bind (gtk_expression_ref (text), label, "label", item);
+  if (wrap)  /* the whole text, however many lines are shown */
+    gtk_expression_bind (gtk_expression_ref (text), label, "tooltip-text", item);
+}
+
 static void
 bind_cb (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer user_data)
 {
@@ -58,4 +79,43 @@ mc_text_column_add (GtkColumnView *view, const char *title, McTextOf text_of, gb
     gtk_column_view_column_set_sorter (column, GTK_SORTER (gtk_custom_sorter_new (compare, compare_data, NULL)));
   gtk_column_view_append_column (view, column);
   g_object_unref (column);
+}
+
+GtkColumnViewColumn *
+mc_text_column_add_property (GtkColumnView *view, const char *title, GType item_type, const char *property,
+                             gboolean wrap, int width, GtkSorter *sorter)
+{
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+  GtkColumnViewColumn *column;
+
+  g_object_set_data_full (G_OBJECT (factory), "expression", item_property (item_type, property),
+                          (GDestroyNotify) gtk_expression_unref);
+  g_signal_connect (factory, "setup", G_CALLBACK (property_setup_cb), GINT_TO_POINTER (wrap));
+  column = gtk_column_view_column_new (title, factory);
+  gtk_column_view_column_set_resizable (column, TRUE);
+  gtk_column_view_column_set_expand (column, wrap);
+  if (width > 0)
+    gtk_column_view_column_set_fixed_width (column, width);
+  if (sorter != NULL)
+    {
+      gtk_column_view_column_set_sorter (column, sorter);
+      g_object_unref (sorter);
+    }
+  gtk_column_view_append_column (view, column);
+  g_object_unref (column);
+  return column;  /* owned by the view */
+}
+
+GtkSorter *
+mc_text_column_sorter (GType item_type, const char *property)
+{
+  gpointer klass = g_type_class_ref (item_type);
+  GParamSpec *spec = g_object_class_find_property (klass, property);
+  gboolean text = spec != NULL && spec->value_type == G_TYPE_STRING;
+  GtkExpression *value = gtk_property_expression_new (item_type, NULL, property);
+
+  g_type_class_unref (klass);
+  if (text)
+    return GTK_SORTER (gtk_string_sorter_new (value));
+  return GTK_SORTER (gtk_numeric_sorter_new (value));
 }

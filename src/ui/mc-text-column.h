@@ -15,4 +15,13 @@ typedef char *(*McTextOf) (gpointer item);
 void mc_text_column_add (GtkColumnView *view, const char *title, McTextOf text_of, gboolean wrap, int width,
                          GCompareDataFunc compare, gpointer compare_data);
 
+/* The same column bound to a property of the items (a string, or anything
+ * that transforms to one): the label follows the property's notify, so a
+ * row updates in place when its object changes. `sorter` (owned) makes the
+ * column sortable, e.g. mc_text_column_sorter (type, property). */
+GtkColumnViewColumn *mc_text_column_add_property (GtkColumnView *view, const char *title, GType item_type,
+                                                  const char *property, gboolean wrap, int width, GtkSorter *sorter);
+/* Sorts by the property: strings with the locale's collation, numbers by value. */
+GtkSorter           *mc_text_column_sorter       (GType item_type, const char *property);
+
 G_END_DECLS
