@@ -185,6 +185,10 @@ test_printed_restore (void)
   n = count_dossiers (db);
   expect (db, "--user admin backup", 0, "backup\t", NULL);
   damage_dossier_index (db);
+  /* A command's start check reads no page of the tables (issue 15), and a
+   * search does not read that index: `check` reads them all, finds the
+   * damage and leaves the mark, after which every command refuses at start. */
+  expect (db, "check", 1, NULL, "restore");
   g_assert_cmpint (run (db, "dossier search an", &out, &err), ==, 1);
   command = printed_command (err);
   g_assert_nonnull (strstr (command, "--user 'admin' restore"));
@@ -197,6 +201,37 @@ test_printed_restore (void)
   g_assert_nonnull (strstr (run_out, "restored\t"));
   expect (db, "check --full", 0, "ok\n", NULL);
   g_assert_cmpint (count_dossiers (db), ==, n);
+}
+
+/* A command whose work goes through a damaged page that its start check did
+ * not read (a report reads the dossier table's report indexes) is refused
+ * like a damaged file at start, with the restore command, whatever the
+ * command itself made of SQLite's error; it leaves the mark, so the next
+ * command, which would not read that page, refuses before it runs. */
+static void
+test_damage_met (void)
+{
+  g_autofree char *db = mc_test_tmp_path ("met.sqlite");
+  g_autofree char *backups = mc_test_tmp_path ("backups");
+  g_autofree char *mark = g_build_filename (backups, "DAMAGED", NULL);
+  g_autofree char *csv = mc_test_tmp_path ("met.csv");
+  g_autofree char *args = g_strdup_printf ("--user pct.nga report 06a --from 2025-01-01 --to 2026-12-31 "
+                                           "--format csv -o %s", csv);
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+
+  expect (db, "demo --dossiers 60", 0, NULL, NULL);
+  expect (db, "--user admin backup", 0, "backup\t", NULL);
+  damage_dossier_index (db);
+  /* The search does not read the damaged index: it runs, as it should. */
+  expect (db, "--user tn.lan dossier search an", 0, "\t", NULL);
+  g_assert_false (g_file_test (mark, G_FILE_TEST_EXISTS));
+  g_assert_cmpint (run (db, args, &out, &err), ==, 1);
+  g_assert_nonnull (strstr (err, backups));
+  g_assert_nonnull (strstr (err, "--user 'admin' restore"));
+  g_assert_false (g_file_test (csv, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_test (mark, G_FILE_TEST_IS_REGULAR));
+  expect (db, "--user tn.lan dossier search an", 1, NULL, "restore");
 }
 
 static void
@@ -263,6 +298,7 @@ main (int argc, char **argv)
   g_setenv ("MOTCUA_PASSWORD", "motcua2026", TRUE);  /* the demo accounts' */
   g_test_add_func ("/backup-cli/backup-restore", test_backup_restore);
   g_test_add_func ("/backup-cli/printed-restore", test_printed_restore);
+  g_test_add_func ("/backup-cli/damage-met", test_damage_met);
   g_test_add_func ("/backup-cli/wal-truncated", test_wal_truncated);
   return g_test_run ();
 }

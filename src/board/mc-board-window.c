@@ -12,6 +12,7 @@
 
 #include <glib/gi18n.h>
 
+#include "mc-board-command.h"
 #include "mc-board-view.h"
 #include "mc-board-window.h"
 
@@ -164,38 +165,6 @@ typedef struct {
   int         monitor;
 } Options;
 
-static int
-liveboard_index (int argc, char **argv, const char **db_path)
-{
-  int i = 1;
-
-  while (i < argc && g_str_has_prefix (argv[i], "--db"))
-    {
-      if (g_str_equal (argv[i], "--db") && i + 1 < argc)
-        *db_path = argv[++i];
-      else if (g_str_has_prefix (argv[i], "--db="))
-        *db_path = argv[i] + 5;
-      else
-        break;
-      i++;
-    }
-  return i < argc && g_str_equal (argv[i], "liveboard") ? i : -1;
-}
-
-gboolean
-mc_board_window_wanted (int argc, char **argv)
-{
-  const char *db_path = NULL;
-  int i = liveboard_index (argc, argv, &db_path);
-
-  if (i < 0)
-    return FALSE;
-  for (int k = i + 1; k < argc; k++)
-    if (g_str_equal (argv[k], "--render") || g_str_equal (argv[k], "--help"))
-      return FALSE;
-  return TRUE;
-}
-
 static GSettings *
 load_settings (void)
 {
@@ -224,7 +193,7 @@ int
 mc_board_window_main (int argc, char **argv)
 {
   Options options = { NULL, -1 };
-  int i = liveboard_index (argc, argv, &options.db_path);
+  int i = mc_board_command_index (argc, argv, &options.db_path);
   g_autoptr(GtkApplication) app = NULL;
 
   for (int k = i + 1; k < argc; k++)

@@ -17,9 +17,8 @@ G_DECLARE_FINAL_TYPE (McBoardWindow, mc_board_window, MC, BOARD_WINDOW, GtkWindo
  * Page duration and monitor follow the settings when `settings` is given. */
 GtkWidget *mc_board_window_new       (McBoardSource *source, GSettings *settings, int monitor);
 
-/* `motcua [--db PATH] liveboard [--monitor N]`: TRUE when argv asks for the
- * window (with --render the command line draws the PNG instead). */
-gboolean   mc_board_window_wanted    (int argc, char **argv);
+/* `motcua [--db PATH] liveboard [--monitor N]` (see mc_board_window_wanted
+ * in mc-board-command.h), run by the GUI helper motcua-gui. */
 int        mc_board_window_main      (int argc, char **argv);
 
 G_END_DECLS

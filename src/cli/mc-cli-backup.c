@@ -128,7 +128,13 @@ mc_cli_restore (const char *db_path, const char *user, int argc, char **argv)
    * compare the commit mark (a WAL cut short). */
   if ((argc == 2 && mc_backup_check_file (path, FALSE, &error) < 0) ||
       !mc_backup_check_at_start (path, dir, TRUE, &error))
-    return mc_cli_fail (g_steal_pointer (&error));
+    {
+      /* Commands read no page at start (mc_db_new_for_command): the mark
+       * makes each of them refuse the file until it is restored. */
+      if (g_error_matches (error, MC_BACKUP_ERROR, MC_BACKUP_ERROR_DAMAGED))
+        mc_backup_mark_damaged (path, error->message);
+      return mc_cli_fail (g_steal_pointer (&error));
+    }
   /* The database is sound; the documents' font is said beside it, on the
    * error stream, as it does not make the database wrong. */
   if (mc_font_check_warning () != NULL)

@@ -273,18 +273,30 @@ warn_tampered_triggers (McDb *db)
     g_printerr (_("Warning: %s (motcua audit verify)\n"), (char *) problems->pdata[i]);
 }
 
+/* The start check reads no page of the tables (mc_db_new_for_command): damage
+ * that the command met on its way is told as the start check would have,
+ * whatever the command made of SQLite's error, and the next command checks
+ * every page first. */
+static int
+refuse_damage_met (McDb *db)
+{
+  GError *error = NULL;
+
+  mc_backup_refuse_damage_met (mc_db_get_path (db), &error);
+  return mc_cli_fail (error);
+}
+
 McDb *
 mc_cli_open_db (const char *path)
 {
   g_autofree char *fallback = path ? NULL : mc_db_default_path ();
   GError *error = NULL;
-  g_autofree char *backups = mc_backup_dir_for (path ? path : fallback);
   McDb *db = NULL;
   g_autoptr(McCatalog) catalog = NULL;
 
-  /* A damaged database is named with the backup that would replace it. */
-  if (mc_backup_check_at_start (path ? path : fallback, backups, FALSE, &error))
-    db = mc_db_new (path ? path : fallback, NULL, &error);
+  /* One connection, checked as it opens; a damaged database is named with
+   * the backup that would replace it. */
+  db = mc_db_new_for_command (path ? path : fallback, &error);
   if (db == NULL)
     {
       mc_cli_fail (error);
@@ -295,7 +307,13 @@ mc_cli_open_db (const char *path)
   catalog = mc_catalog_new (db);
   if (mc_catalog_count_procedures (catalog) == 0 && !mc_catalog_install_builtin (catalog, NULL, &error))
     {
-      mc_cli_fail (error);
+      if (mc_db_damage_met ())
+        {
+          g_clear_error (&error);
+          refuse_damage_met (db);
+        }
+      else
+        mc_cli_fail (error);
       g_clear_object (&db);
     }
   return db;
@@ -354,7 +372,7 @@ int
 mc_cli_run (int argc, char **argv)
 {
   const char *db_path = NULL, *user = NULL;
-  int i;
+  int i, status;
   g_autoptr(McDb) db = NULL;
 
   argc = take_force_option (argc, argv);
@@ -387,8 +405,9 @@ mc_cli_run (int argc, char **argv)
         if (user == NULL)
           user = user_after_command (argc - i, argv + i);
         if ((user && !mc_cli_sign_in (db, user, &error)) || (k >= 0 && !may_run (db, k, &error)))
-          return mc_cli_fail (error);
-        return commands[c].run (db, argc - i, argv + i);
+          return mc_db_damage_met () ? refuse_damage_met (db) : mc_cli_fail (error);
+        status = commands[c].run (db, argc - i, argv + i);
+        return mc_db_damage_met () ? refuse_damage_met (db) : status;
       }
   g_printerr (_("Unknown command “%s”; see motcua help\n"), argv[i]);
   return 2;

@@ -552,11 +552,31 @@ mc_backup_get_keep (McDb *db)
   return setting_uint (db, MC_BACKUP_SETTING_KEEP, MC_BACKUP_DEFAULT_KEEP);
 }
 
+void
+mc_backup_mark_damaged (const char *db_path, const char *detail)
+{
+  g_autofree char *dir = mc_backup_dir_for (db_path);
+  g_autofree char *mark = g_build_filename (dir, MC_BACKUP_DAMAGED_MARK, NULL);
+
+  g_mkdir_with_parents (dir, 0700);
+  g_file_set_contents (mark, detail, -1, NULL);
+}
+
+/* Header and schema (the first read parses it), every page when `full`,
+ * and no committed work missing. */
+static gboolean
+check_handle (sqlite3 *handle, const char *path, gboolean full, GError **error)
+{
+  g_autofree char *schema = query_text (handle, "SELECT count(*) FROM sqlite_schema", path, error);
+
+  return schema != NULL && (!full || check_pages (handle, path, TRUE, error)) &&
+         mc_commit_mark_verify (handle, path, error);
+}
+
 /* Header, schema, and (unless the file is large) every page. */
 static gboolean
 check_readable (const char *path, gboolean full, GError **error)
 {
-  g_autofree char *schema = NULL;
   GStatBuf st;
   sqlite3 *handle;
   gboolean ok;
@@ -567,9 +587,7 @@ check_readable (const char *path, gboolean full, GError **error)
   handle = open_file (path, SQLITE_OPEN_READWRITE, error);
   if (handle == NULL)
     return FALSE;
-  schema = query_text (handle, "SELECT count(*) FROM sqlite_schema", path, error);
-  ok = schema != NULL && (!full || check_pages (handle, path, TRUE, error)) &&
-       mc_commit_mark_verify (handle, path, error);
+  ok = check_handle (handle, path, full, error);
   sqlite3_close_v2 (handle);
   return ok;
 }
@@ -653,6 +671,51 @@ mc_backup_check_at_start (const char *path, const char *backup_dir, gboolean ful
   return FALSE;
 }
 
+/* Whether a backup or a command found damage since the last restore. */
+static gboolean
+damaged_mark_exists (const char *backup_dir)
+{
+  g_autofree char *mark = g_build_filename (backup_dir, MC_BACKUP_DAMAGED_MARK, NULL);
+
+  return g_file_test (mark, G_FILE_TEST_EXISTS);
+}
+
+/* Busy or unreadable is not damage: the caller's open reports it. */
+static gboolean
+is_damage (const GError *found)
+{
+  return found != NULL && !g_error_matches (found, MC_BACKUP_ERROR, MC_BACKUP_ERROR_BUSY) &&
+         !g_error_matches (found, MC_BACKUP_ERROR, MC_BACKUP_ERROR_FAILED);
+}
+
+gboolean
+mc_backup_check_command_db (McDb *db, GError **error)
+{
+  const char *path = mc_db_get_path (db);
+  g_autofree char *dir = mc_backup_dir_for (path);
+  g_autoptr(GError) damage = NULL;
+
+  g_return_val_if_fail (MC_IS_DB (db), FALSE);
+
+  if (check_handle (mc_db_get_handle (db), path, damaged_mark_exists (dir), &damage) || !is_damage (damage))
+    return TRUE;
+  set_start_error (damage, path, dir, error);
+  return FALSE;
+}
+
+void
+mc_backup_refuse_damage_met (const char *path, GError **error)
+{
+  g_autofree char *dir = mc_backup_dir_for (path);
+  g_autoptr(GError) found = NULL;
+
+  g_return_if_fail (path != NULL);
+
+  mc_backup_mark_damaged (path, "damage met by a command");
+  found = g_error_new (MC_BACKUP_ERROR, MC_BACKUP_ERROR_DAMAGED, _("“%s” is damaged"), path);
+  set_start_error (found, path, dir, error);
+}
+
 gboolean
 mc_backup_start_check_was_partial (const char *path)
 {
@@ -708,18 +771,6 @@ check_table (sqlite3 *handle, const char *path, const char *table, GError **erro
   return TRUE;
 }
 
-/* The next start-up check then reads every page whatever the size, and so
- * finds the damage before anything is opened. */
-static void
-leave_damaged_mark (const char *db_path, const char *detail)
-{
-  g_autofree char *dir = mc_backup_dir_for (db_path);
-  g_autofree char *mark = g_build_filename (dir, MC_BACKUP_DAMAGED_MARK, NULL);
-
-  g_mkdir_with_parents (dir, 0700);
-  g_file_set_contents (mark, detail, -1, NULL);
-}
-
 gboolean
 mc_backup_check_tables (const char *path, GCancellable *cancellable, GError **error)
 {
@@ -740,7 +791,7 @@ mc_backup_check_tables (const char *path, GCancellable *cancellable, GError **er
          check_table (handle, path, tables->pdata[i], &local);
   sqlite3_close_v2 (handle);
   if (g_error_matches (local, MC_BACKUP_ERROR, MC_BACKUP_ERROR_DAMAGED))
-    leave_damaged_mark (path, local->message);
+    mc_backup_mark_damaged (path, local->message);
   if (local != NULL)
     g_propagate_error (error, local);
   return ok;

@@ -53,6 +53,12 @@ gint64        mc_db_get_busy_waited   (McDb *self);
 
 /* path: a file, or ":memory:". The database is created and migrated. */
 McDb         *mc_db_new               (const char *path, GCancellable *cancellable, GError **error);
+/* The connection of a one-shot command (`motcua COMMAND`): the only one it
+ * opens. Before anything reads the file it is checked on this connection
+ * (mc_backup_check_command_db: header, schema, commit mark; every page only
+ * after a backup or a command left the DAMAGED mark), so the schema is read
+ * once; the page cache is SQLite's default 2 MB, not the application's 32 MB. */
+McDb         *mc_db_new_for_command   (const char *path, GError **error);
 /* Open without migrating (tests of the migrations themselves). */
 McDb         *mc_db_new_unmigrated    (const char *path, GError **error);
 const char   *mc_db_get_path          (McDb *self);
@@ -109,6 +115,13 @@ gboolean      mc_db_get_audit_keyed   (McDb *self);
 void          mc_db_set_damaged       (McDb *self, const char *detail);
 /* NULL, or the detail given to mc_db_set_damaged (). */
 const char   *mc_db_get_damage        (McDb *self);
+
+/* Makes every later SQLite error of the process that says a page is damaged
+ * (SQLITE_CORRUPT, SQLITE_NOTADB) set a flag, on whichever connection and in
+ * whatever code: `motcua` calls it first thing (SQLite takes it only before
+ * its first use), and after the command asks mc_db_damage_met (). */
+gboolean      mc_db_watch_damage      (void);
+gboolean      mc_db_damage_met        (void);
 
 /* A row id by unique text column, 0 if none. */
 gint64        mc_db_lookup_id         (McDb *self, const char *table, const char *column,

@@ -1,0 +1,25 @@
+/* gui-main.c — motcua-gui: the application window or the liveboard window
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Installed in libexecdir and started by `motcua` (main.c) with the
+ * arguments it was given, when they ask for a window; the commands run in
+ * `motcua` itself, which loads no GTK.
+ */
+#include "config.h"
+
+#include "mc-application.h"
+#include "mc-board-command.h"
+#include "mc-board-window.h"
+#include "mc-locale.h"
+
+int
+main (int argc, char *argv[])
+{
+  g_autoptr(McApplication) app = NULL;
+
+  mc_locale_setup ();
+  if (mc_board_window_wanted (argc, argv))
+    return mc_board_window_main (argc, argv);
+  app = mc_application_new ();
+  return g_application_run (G_APPLICATION (app), argc, argv);
+}

@@ -1,0 +1,28 @@
+#!/bin/sh
+# check-no-gtk.sh MOTCUA MOTCUA_GUI — a command loads no GTK (issue 15):
+# motcua links neither GTK nor libadwaita, and running a command on a
+# database loads neither at run time (nothing dlopen()s them either); the
+# GUI helper it execs for windows does link them, so the check can fail.
+set -eu
+cli=$1
+gui=$2
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+
+if ldd "$cli" | grep -Ei 'libgtk|libadwaita|libgdk'; then
+  echo "FAIL: $cli links the libraries above"; exit 1
+fi
+if readelf -d "$cli" | grep -Ei 'NEEDED.*(gtk|adwaita)'; then
+  echo "FAIL: $cli needs the libraries above"; exit 1
+fi
+ldd "$gui" | grep -q 'libadwaita-1' || { echo "FAIL: $gui does not link libadwaita"; exit 1; }
+ldd "$gui" | grep -q 'libgtk-4' || { echo "FAIL: $gui does not link GTK"; exit 1; }
+
+# At run time: a command on a database (created, migrated, one lookup).
+"$cli" --db "$tmp/office.sqlite" catalog list >/dev/null
+LD_DEBUG=files "$cli" --db "$tmp/office.sqlite" dossier show 260101-0001 >/dev/null 2>"$tmp/ld" || true
+grep -q 'file=libglib-2.0' "$tmp/ld" || { echo "FAIL: LD_DEBUG=files traced nothing"; exit 1; }
+if grep -E 'file=lib(gtk|adwaita|gdk)' "$tmp/ld"; then
+  echo "FAIL: dossier show loaded the libraries above"; exit 1
+fi
+echo "motcua: $(ldd "$cli" | wc -l) libraries; motcua-gui: $(ldd "$gui" | wc -l)"
