@@ -14,7 +14,6 @@
 #include "mc-boxed-item.h"
 #include "mc-format.h"
 #include "mc-text-column.h"
-#include "mc-window.h"
 
 struct _McAccountsPage
 {
@@ -132,10 +131,7 @@ show_error (McAccountsPage *self, const char *message)
 static void
 toast (McAccountsPage *self, const char *message)
 {
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-
-  if (MC_IS_WINDOW (root))
-    mc_window_toast (MC_WINDOW (root), message);
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.toast", "s", message);
 }
 
 static void

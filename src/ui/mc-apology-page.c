@@ -25,7 +25,6 @@
 #include "mc-format.h"
 #include "mc-records-print.h"
 #include "mc-text-column.h"
-#include "mc-window.h"
 
 struct _McApologyPage
 {
@@ -207,10 +206,7 @@ set_entry_date (McDateEntry *entry, McDate date)
 static void
 toast (McApologyPage *self, const char *message)
 {
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-
-  if (MC_IS_WINDOW (root))
-    mc_window_toast (MC_WINDOW (root), message);
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.toast", "s", message);
 }
 
 static void

@@ -7,7 +7,6 @@
 
 #include "mc-export-file.h"
 #include "mc-export-task.h"
-#include "mc-window.h"
 
 /* Exports shorter than this finish without a dialog flashing up. */
 #define DIALOG_DELAY_MS  250
@@ -235,13 +234,11 @@ mc_export_task_finish (GAsyncResult *result, GError **error)
 void
 mc_export_task_toast (GtkWidget *widget, const GError *error, const char *saved)
 {
-  GtkRoot *root = gtk_widget_get_root (widget);
   const char *message = saved;
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     message = _("Export cancelled; no file was written");
   else if (error != NULL)
     message = error->message;
-  if (MC_IS_WINDOW (root))
-    mc_window_toast (MC_WINDOW (root), message);
+  gtk_widget_activate_action (widget, "win.toast", "s", message);
 }

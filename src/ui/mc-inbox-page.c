@@ -25,7 +25,6 @@
 #include "mc-stop-notice.h"
 #include "mc-session.h"
 #include "mc-text-column.h"
-#include "mc-window.h"
 
 #define CHECK_INTERVAL_S 60
 
@@ -75,6 +74,10 @@ struct _McInboxPage
 };
 
 G_DEFINE_FINAL_TYPE (McInboxPage, mc_inbox_page, ADW_TYPE_BIN)
+
+/* The counts the sidebar's badges show (McSidebar binds them). */
+enum { PROP_0, PROP_N_WAITING, PROP_N_OVERDUE, N_PROPS };
+static GParamSpec *properties[N_PROPS];
 
 static McWorkItem *item_of (gpointer object) { return MC_INBOX_ITEM (object)->item; }
 
@@ -341,15 +344,16 @@ update_summary (McInboxPage *self)
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->summary), text->str);
 }
 
-/* The counts of the inbox as filtered, on the page and on the navigation. */
+/* The counts of the inbox as filtered, on the page and, through the
+ * n-waiting and n-overdue properties, on the navigation. */
 static void
-publish_counts (McInboxPage *self)
+publish_counts (McInboxPage *self, const McInboxCounts *before)
 {
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-
   update_summary (self);
-  if (root != NULL && MC_IS_WINDOW (root))
-    mc_window_set_badge (MC_WINDOW (root), "inbox", self->counts.total, self->counts.overdue);
+  if (before->total != self->counts.total)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_WAITING]);
+  if (before->overdue != self->counts.overdue)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_OVERDUE]);
 }
 
 static void
@@ -362,6 +366,7 @@ load (McInboxPage *self)
   g_autoptr(GPtrArray) inbox = NULL;
   g_autoptr(GPtrArray) objects = g_ptr_array_new_with_free_func (g_object_unref);
   McTime now = mc_time_now ();
+  McInboxCounts before;
 
   inbox = mc_workflow_inbox (wf, chosen_department (self), chosen_username (self), now, &error);
   if (inbox == NULL)
@@ -377,11 +382,12 @@ load (McInboxPage *self)
   gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
   if (keep != NULL)
     mc_inbox_page_select (self, keep);
+  before = self->counts;
   memset (&self->counts, 0, sizeof self->counts);
   g_clear_error (&error);
   if (!mc_workflow_count_inbox (wf, chosen_department (self), chosen_username (self), now, &self->counts, &error))
     g_warning ("%s", error->message);
-  publish_counts (self);
+  publish_counts (self, &before);
   update_actions (self);
 }
 
@@ -458,10 +464,7 @@ fill_choices (McInboxPage *self)
 static void
 toast (McInboxPage *self, const char *message)
 {
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-
-  if (root != NULL && MC_IS_WINDOW (root))
-    mc_window_toast (MC_WINDOW (root), message);
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.toast", "s", message);
 }
 
 static GtkWindow *
@@ -669,10 +672,21 @@ tick_cb (gpointer user_data)
 /* Overrides */
 
 static void
-mc_inbox_page_root (GtkWidget *widget)
+mc_inbox_page_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
 {
-  GTK_WIDGET_CLASS (mc_inbox_page_parent_class)->root (widget);
-  publish_counts (MC_INBOX_PAGE (widget));
+  McInboxPage *self = MC_INBOX_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_N_WAITING:
+      g_value_set_uint (value, self->counts.total);
+      break;
+    case PROP_N_OVERDUE:
+      g_value_set_uint (value, self->counts.overdue);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
 }
 
 static void
@@ -705,7 +719,12 @@ mc_inbox_page_class_init (McInboxPageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   G_OBJECT_CLASS (klass)->dispose = mc_inbox_page_dispose;
-  widget_class->root = mc_inbox_page_root;
+  G_OBJECT_CLASS (klass)->get_property = mc_inbox_page_get_property;
+  properties[PROP_N_WAITING] = g_param_spec_uint ("n-waiting", NULL, NULL, 0, G_MAXUINT, 0,
+                                                  G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_N_OVERDUE] = g_param_spec_uint ("n-overdue", NULL, NULL, 0, G_MAXUINT, 0,
+                                                  G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (G_OBJECT_CLASS (klass), N_PROPS, properties);
   gtk_widget_class_set_template_from_resource (widget_class, "/vn/motcua/Motcua/ui/mc-inbox-page.ui");
   gtk_widget_class_bind_template_child (widget_class, McInboxPage, department);
   gtk_widget_class_bind_template_child (widget_class, McInboxPage, mine);

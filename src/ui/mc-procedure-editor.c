@@ -15,7 +15,6 @@
 #include "mc-procedure-editor.h"
 #include "mc-reception.h"
 #include "mc-session.h"
-#include "mc-window.h"
 
 struct _McProcedureEditor
 {
@@ -355,8 +354,8 @@ save_cb (GtkWidget *widget, const char *action_name, GVariant *parameter)
       gtk_widget_set_visible (GTK_WIDGET (self->error), TRUE);
       return;
     }
-  if (MC_IS_WINDOW (parent))
-    mc_window_toast (MC_WINDOW (parent), _("Procedure saved"));
+  if (parent != NULL)
+    gtk_widget_activate_action (GTK_WIDGET (parent), "win.toast", "s", _("Procedure saved"));
   gtk_window_destroy (GTK_WINDOW (self));
 }
 

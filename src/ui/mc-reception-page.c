@@ -25,7 +25,6 @@
 #include "mc-reception-page.h"
 #include "mc-page-changes.h"
 #include "mc-text.h"
-#include "mc-window.h"
 
 #define N_MATCHES 8
 
@@ -293,32 +292,19 @@ print_last (McReceptionPage *self, gboolean ask)
     return FALSE;
   result = mc_receipt_print_run (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, self->last_kind,
                                  self->last_receipt, ask, &error);
-  if (result == GTK_PRINT_OPERATION_RESULT_ERROR && MC_IS_WINDOW (root))
-    mc_window_toast (MC_WINDOW (root), error->message);
+  if (result == GTK_PRINT_OPERATION_RESULT_ERROR)
+    gtk_widget_activate_action (GTK_WIDGET (self), "win.toast", "s", error->message);
   self->last_printed = result == GTK_PRINT_OPERATION_RESULT_APPLY;
   return self->last_printed;
 }
 
-static void
-toast_reprint_cb (McReceptionPage *self)
-{
-  gtk_widget_activate_action (GTK_WIDGET (self), "reception.reprint", NULL);
-}
-
+/* A toast whose button prints the receipt again (reception.reprint). */
 static void
 toast_reprint (McReceptionPage *self, const char *message)
 {
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  AdwToast *toast;
-
-  if (!MC_IS_WINDOW (root))
-    return;
-  toast = adw_toast_new (message);
   /* Translators: prints the receipt just made once more (In lại) */
-  adw_toast_set_button_label (toast, _("Print _again"));
-  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
-  g_signal_connect_object (toast, "button-clicked", G_CALLBACK (toast_reprint_cb), self, G_CONNECT_SWAPPED);
-  mc_window_add_toast (MC_WINDOW (root), toast);
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.toast-button", "(sss)", message, _("Print _again"),
+                              "reception.reprint");
 }
 
 static McDossier *
@@ -498,12 +484,10 @@ static void
 reprint_cb (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
   McReceptionPage *self = MC_RECEPTION_PAGE (widget);
-  GtkRoot *root = gtk_widget_get_root (widget);
 
   if (self->last_receipt == NULL)
     {
-      if (MC_IS_WINDOW (root))
-        mc_window_toast (MC_WINDOW (root), _("No receipt has been printed at this counter yet"));
+      gtk_widget_activate_action (widget, "win.toast", "s", _("No receipt has been printed at this counter yet"));
       return;
     }
   if (!print_last (self, !self->last_printed))

@@ -17,7 +17,6 @@
 #include "mc-return-page.h"
 #include "mc-text-column.h"
 #include "mc-timeliness-badge.h"
-#include "mc-window.h"
 
 struct _McReturnPage
 {
@@ -162,10 +161,7 @@ reload_cb (McReturnPage *self)
 static void
 toast (McReturnPage *self, const char *message)
 {
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-
-  if (MC_IS_WINDOW (root))
-    mc_window_toast (MC_WINDOW (root), message);
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.toast", "s", message);
 }
 
 static void

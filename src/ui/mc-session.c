@@ -10,12 +10,8 @@
 #include <glib/gi18n.h>
 
 #include "mc-account-dialog.h"
-#include "mc-accounts-page.h"
-#include "mc-audit-page.h"
 #include "mc-directory.h"
 #include "mc-login-window.h"
-#include "mc-report.h"
-#include "mc-report-page.h"
 #include "mc-session.h"
 
 static McAccounts *
@@ -93,22 +89,6 @@ mc_session_may (McApplication *app, McPermission permission)
 
   db = mc_application_get_db (app);
   return db != NULL && mc_accounts_check (db, mc_db_get_actor (db), permission, 0, NULL);
-}
-
-const char *
-mc_session_start_page (McRoles roles)
-{
-  /* Someone with several roles starts on the work that comes to them:
-   * citizens at the counter first, then the dossiers waiting. */
-  if (roles & MC_ROLE_RECEPTION)
-    return "reception";
-  if (roles & (MC_ROLE_SPECIALIST | MC_ROLE_HEAD | MC_ROLE_LEADER | MC_ROLE_RECORDS))
-    return "inbox";
-  if (roles & MC_ROLE_REPORTING)
-    return "reports";
-  if (roles & MC_ROLE_ADMIN)
-    return "accounts";
-  return NULL;
 }
 
 McWindow *
@@ -269,7 +249,7 @@ user_button (const McStaff *staff)
 }
 
 void
-mc_session_setup_window (McWindow *window, GtkStack *stack, AdwHeaderBar *header)
+mc_session_setup_window (McWindow *window, AdwHeaderBar *header)
 {
   McApplication *app = MC_APPLICATION (gtk_window_get_application (GTK_WINDOW (window)));
   static const GActionEntry entries[] = {
@@ -290,16 +270,8 @@ mc_session_setup_window (McWindow *window, GtkStack *stack, AdwHeaderBar *header
                                                                             "change-password")),
                                staff != NULL);
   gtk_widget_insert_action_group (GTK_WIDGET (window), "session", G_ACTION_GROUP (group));
-  /* Báo cáo for the roles that make statutory reports (everyone while accounts are not enforced). */
-  if (mc_report_check_permission (mc_application_get_db (app), NULL))
-    gtk_stack_add_titled (stack, GTK_WIDGET (mc_report_page_new (app)), "reports", _("Reports"));
-  if (staff == NULL)
-    return;
-  adw_header_bar_pack_end (header, user_button (staff));
-  if (staff->roles & MC_ROLE_ADMIN)
-    gtk_stack_add_titled (stack, GTK_WIDGET (mc_accounts_page_new (app)), "accounts", _("Accounts"));
-  if (staff->roles & (MC_ROLE_ADMIN | MC_ROLE_LEADER))
-    gtk_stack_add_titled (stack, GTK_WIDGET (mc_audit_page_new (app)), "audit", _("System log"));
+  if (staff != NULL)
+    adw_header_bar_pack_end (header, user_button (staff));
 }
 
 void

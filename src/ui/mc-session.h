@@ -26,20 +26,14 @@ McRoles    mc_session_get_roles      (McApplication *app);
 /* May the person at this computer do this (core's mc_accounts_check, with
  * no department)? Everyone may while accounts are not enforced. */
 gboolean   mc_session_may            (McApplication *app, McPermission permission);
-/* The page where these roles work, the one the main window opens on:
- * the counter Tiếp nhận, specialists, heads, leaders and the records clerk
- * Xử lý hồ sơ, reporting Báo cáo, the administrator Tài khoản. NULL for no
- * role (nobody signed in). */
-const char *mc_session_start_page    (McRoles roles);
 /* After a successful sign-in: the main window replaces `login`. */
 McWindow  *mc_session_open_main      (McApplication *app, GtkWindow *login);
 /* Đăng xuất: the main windows close and the sign-in window opens. */
 GtkWindow *mc_session_sign_out       (McApplication *app);
 /* What a new main window shows for the signed-in staff member: their name
- * and roles in the header bar, "session.sign-out", and the Tài khoản and
- * Nhật ký hệ thống pages for the roles that may see them, Báo cáo for those
- * with MC_PERMISSION_REPORT. */
-void       mc_session_setup_window   (McWindow *window, GtkStack *stack, AdwHeaderBar *header);
+ * and roles in the header bar, "session.sign-out" and
+ * "session.change-password" (its pages come from mc-pages.c). */
+void       mc_session_setup_window   (McWindow *window, AdwHeaderBar *header);
 /* Đổi mật khẩu from the user popover ("session.change-password"): the
  * dialog for one's own password (the current one first), presented;
  * NULL when nobody is signed in. */

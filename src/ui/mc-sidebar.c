@@ -3,7 +3,10 @@
  *
  * GtkStackSidebar shows titles only; the processing page needs its counts
  * (waiting, overdue) beside its title, so the rows are built here from the
- * stack's pages. A page added to the stack gets its row by itself.
+ * stack's pages. A page added to the stack gets its row by itself, and its
+ * badges from its own properties: a page with an "n-waiting" property
+ * (guint) shows it as a count, with "n-overdue" as a red alert count; the
+ * rows follow their notify, so no page tells the window anything.
  */
 #include "config.h"
 
@@ -12,18 +15,12 @@
 #include "mc-format.h"
 #include "mc-sidebar.h"
 
-typedef struct {
-  guint count;
-  guint alert;
-} Badge;
-
 struct _McSidebar
 {
   AdwBin       parent_instance;
 
   GtkStack    *stack;
   GtkListBox  *list;
-  GHashTable  *badges;   /* page name → Badge* */
   gboolean     syncing;
 };
 
@@ -32,22 +29,33 @@ G_DEFINE_FINAL_TYPE (McSidebar, mc_sidebar, ADW_TYPE_BIN)
 enum { PROP_0, PROP_STACK, N_PROPS };
 static GParamSpec *properties[N_PROPS];
 
-static void
-show_badge (GtkLabel *label, guint n)
+static gboolean
+count_to_text (GBinding *binding, const GValue *from, GValue *to, gpointer data)
 {
-  g_autofree char *text = n > 0 ? mc_format_count (n) : NULL;
+  guint n = g_value_get_uint (from);
 
-  gtk_label_set_text (label, text ? text : "");
-  gtk_widget_set_visible (GTK_WIDGET (label), n > 0);
+  g_value_take_string (to, n > 0 ? mc_format_count (n) : g_strdup (""));
+  return TRUE;
 }
 
-static void
-update_row (McSidebar *self, GtkWidget *row, const char *name)
+static gboolean
+count_to_visible (GBinding *binding, const GValue *from, GValue *to, gpointer data)
 {
-  Badge *badge = name ? g_hash_table_lookup (self->badges, name) : NULL;
+  g_value_set_boolean (to, g_value_get_uint (from) > 0);
+  return TRUE;
+}
 
-  show_badge (g_object_get_data (G_OBJECT (row), "count"), badge ? badge->count : 0);
-  show_badge (g_object_get_data (G_OBJECT (row), "alert"), badge ? badge->alert : 0);
+/* The badge shows the page's property `name` when the page has one. */
+static void
+bind_badge (GtkWidget *label, GtkWidget *child, const char *name)
+{
+  GParamSpec *pspec = child ? g_object_class_find_property (G_OBJECT_GET_CLASS (child), name) : NULL;
+
+  if (pspec == NULL || pspec->value_type != G_TYPE_UINT)
+    return;
+  g_object_bind_property_full (child, name, label, "label", G_BINDING_SYNC_CREATE, count_to_text, NULL, NULL, NULL);
+  g_object_bind_property_full (child, name, label, "visible", G_BINDING_SYNC_CREATE, count_to_visible, NULL, NULL,
+                               NULL);
 }
 
 static GtkWidget *
@@ -66,10 +74,10 @@ new_badge (const char *css_class, const char *tooltip)
 static GtkWidget *
 create_row_cb (gpointer item, gpointer user_data)
 {
-  McSidebar *self = user_data;
   GtkStackPage *page = item;
   GtkWidget *row = gtk_list_box_row_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *icon = gtk_image_new ();
   GtkWidget *title = gtk_label_new (NULL);
   GtkWidget *count = new_badge ("count", _("Dossiers waiting"));
   GtkWidget *alert = new_badge ("alert", _("Overdue dossiers"));
@@ -77,15 +85,18 @@ create_row_cb (gpointer item, gpointer user_data)
   gtk_label_set_xalign (GTK_LABEL (title), 0);
   gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_END);
   gtk_widget_set_hexpand (title, TRUE);
+  g_object_bind_property (page, "icon-name", icon, "icon-name", G_BINDING_SYNC_CREATE);
   g_object_bind_property (page, "title", title, "label", G_BINDING_SYNC_CREATE);
   g_object_bind_property (page, "visible", row, "visible", G_BINDING_SYNC_CREATE);
+  gtk_box_append (GTK_BOX (box), icon);
   gtk_box_append (GTK_BOX (box), title);
   gtk_box_append (GTK_BOX (box), count);
   gtk_box_append (GTK_BOX (box), alert);
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
   g_object_set_data (G_OBJECT (row), "count", count);
   g_object_set_data (G_OBJECT (row), "alert", alert);
-  update_row (self, row, gtk_stack_page_get_name (page));
+  bind_badge (count, gtk_stack_page_get_child (page), "n-waiting");
+  bind_badge (alert, gtk_stack_page_get_child (page), "n-overdue");
   return row;
 }
 
@@ -132,13 +143,6 @@ mc_sidebar_dispose (GObject *object)
 }
 
 static void
-mc_sidebar_finalize (GObject *object)
-{
-  g_hash_table_unref (MC_SIDEBAR (object)->badges);
-  G_OBJECT_CLASS (mc_sidebar_parent_class)->finalize (object);
-}
-
-static void
 mc_sidebar_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
 {
   switch (prop_id)
@@ -170,7 +174,6 @@ mc_sidebar_class_init (McSidebarClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
   object_class->dispose = mc_sidebar_dispose;
-  object_class->finalize = mc_sidebar_finalize;
   object_class->get_property = mc_sidebar_get_property;
   object_class->set_property = mc_sidebar_set_property;
   properties[PROP_STACK] = g_param_spec_object ("stack", NULL, NULL, GTK_TYPE_STACK,
@@ -184,7 +187,6 @@ mc_sidebar_init (McSidebar *self)
 {
   GtkWidget *scroller = gtk_scrolled_window_new ();
 
-  self->badges = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->list = GTK_LIST_BOX (gtk_list_box_new ());
   gtk_widget_add_css_class (GTK_WIDGET (self->list), "navigation-sidebar");
   g_signal_connect (self->list, "row-selected", G_CALLBACK (row_selected_cb), self);
@@ -227,37 +229,11 @@ mc_sidebar_set_stack (McSidebar *self, GtkStack *stack)
       g_autoptr(GtkSelectionModel) pages = gtk_stack_get_pages (stack);
 
       self->stack = g_object_ref (stack);
-      gtk_list_box_bind_model (self->list, G_LIST_MODEL (pages), create_row_cb, self, NULL);
+      gtk_list_box_bind_model (self->list, G_LIST_MODEL (pages), create_row_cb, NULL, NULL);
       g_signal_connect_swapped (stack, "notify::visible-child", G_CALLBACK (visible_child_cb), self);
       visible_child_cb (self);
     }
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STACK]);
-}
-
-void
-mc_sidebar_set_badge (McSidebar *self, const char *name, guint count, guint alert)
-{
-  g_autoptr(GtkSelectionModel) pages = NULL;
-  Badge *badge = g_new0 (Badge, 1);
-
-  g_return_if_fail (MC_IS_SIDEBAR (self));
-  g_return_if_fail (name != NULL);
-
-  badge->count = count;
-  badge->alert = alert;
-  g_hash_table_replace (self->badges, g_strdup (name), badge);
-  if (self->stack == NULL)
-    return;
-  pages = gtk_stack_get_pages (self->stack);
-  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (pages)); i++)
-    {
-      g_autoptr(GObject) object = g_list_model_get_item (G_LIST_MODEL (pages), i);
-      GtkStackPage *page = GTK_STACK_PAGE (object);
-      GtkListBoxRow *row = gtk_list_box_get_row_at_index (self->list, (int) i);
-
-      if (row != NULL && g_strcmp0 (gtk_stack_page_get_name (page), name) == 0)
-        update_row (self, GTK_WIDGET (row), name);
-    }
 }
 
 static const char *

@@ -13,10 +13,10 @@ G_DECLARE_FINAL_TYPE (McSidebar, mc_sidebar, MC, SIDEBAR, AdwBin)
 McSidebar *mc_sidebar_new       (GtkStack *stack);
 GtkStack  *mc_sidebar_get_stack (McSidebar *self);
 void       mc_sidebar_set_stack (McSidebar *self, GtkStack *stack);
-/* Two badges after the title of page `name`: a count, and an alert count in
- * red (e.g. overdue dossiers); a zero hides its badge. */
-void       mc_sidebar_set_badge (McSidebar *self, const char *name, guint count, guint alert);
-/* The texts the badges show ("" when hidden), for tests. */
+/* Two badges after a page's title, bound to the page's own guint
+ * properties "n-waiting" (a count) and "n-overdue" (an alert count in red)
+ * when it has them; a zero hides its badge.
+ * The texts the badges show ("" when hidden), for tests. */
 void       mc_sidebar_get_badge_texts (McSidebar *self, const char *name, char **count, char **alert);
 
 G_END_DECLS

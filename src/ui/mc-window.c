@@ -1,7 +1,9 @@
 /* mc-window.c — the main window: the areas of the app in a sidebar
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Only the areas that exist are listed; each later area adds its page here.
+ * The pages are declared once, in mc-pages.c; pages tell the window
+ * nothing directly: they activate win.toast and expose their badge counts
+ * as properties, which the sidebar binds.
  */
 #include "config.h"
 
@@ -10,13 +12,11 @@
 #include <glib/gi18n.h>
 
 #include "mc-audit.h"
-#include "mc-calendar-page.h"
-#include "mc-catalog-page.h"
 #include "mc-dossier-page.h"
 #include "mc-id-number.h"
 #include "mc-inbox-page.h"
+#include "mc-pages.h"
 #include "mc-reception-page.h"
-#include "mc-apology-page.h"
 #include "mc-return-page.h"
 #include "mc-session.h"
 #include "mc-sidebar.h"
@@ -39,7 +39,13 @@ struct _McWindow
   char                 *scan_before;
   guint                 card_timeout; /* ends a card's QR scanned without Enter */
   char                 *last_toast;  /* what the last toast said, for the tests */
+  GPtrArray            *toasts_out;  /* AdwToast shown (the first) or queued, not yet dismissed */
+  gint64                toast_shown_at; /* when the first of them was shown (monotonic µs) */
+  guint                 retire_toast; /* dismisses a young toast shown once it has settled */
 };
+
+/* The longest show animation of libadwaita 1.2's toasts (500 ms), and a margin. */
+#define TOAST_SETTLED_US (600 * G_TIME_SPAN_MILLISECOND)
 
 /* A USB scanner types a whole code in a few milliseconds per key; people
  * do not type 10 characters at under 35 ms each. */
@@ -209,6 +215,93 @@ show_page_cb (GtkWidget *widget, const char *action_name, GVariant *parameter)
     gtk_stack_set_visible_child_name (self->stack, name);
 }
 
+/* The toast shown is the first of toasts_out: all go in as
+ * ADW_TOAST_PRIORITY_NORMAL, so the overlay shows them in that order. */
+static void
+toast_dismissed_cb (AdwToast *toast, McWindow *self)
+{
+  gboolean was_shown = self->toasts_out->len > 0 && self->toasts_out->pdata[0] == toast;
+
+  g_ptr_array_remove (self->toasts_out, toast);
+  if (was_shown && self->toasts_out->len > 0)
+    self->toast_shown_at = g_get_monotonic_time ();
+}
+
+static gboolean
+retire_shown_toast_cb (gpointer data)
+{
+  McWindow *self = data;
+
+  self->retire_toast = 0;
+  if (self->toasts_out->len > 1)
+    adw_toast_dismiss (self->toasts_out->pdata[0]);
+  return G_SOURCE_REMOVE;
+}
+
+/* An urgent toast ("Hồ sơ … đã nhận — In lại") replaces those shown or
+ * queued. Not with ADW_TOAST_PRIORITY_HIGH, nor by dismissing a toast still
+ * sliding in: libadwaita 1.2 asserts when a postponed toast comes back
+ * before its hide animation ended, and uses a freed toast when one is
+ * dismissed during its show animation (adw-toast-overlay.c: show_toast,
+ * show_done_cb; up to 500 ms), so a toast that young is dismissed when it
+ * is 600 ms old, the urgent one waiting behind it until then. */
+static void
+add_toast (McWindow *self, AdwToast *toast, gboolean urgent)
+{
+  gint64 age = g_get_monotonic_time () - self->toast_shown_at;
+
+  g_free (self->last_toast);
+  self->last_toast = g_strdup (adw_toast_get_title (toast));
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_NORMAL);
+  while (urgent && self->toasts_out->len > 1)
+    adw_toast_dismiss (self->toasts_out->pdata[self->toasts_out->len - 1]);
+  if (urgent && self->toasts_out->len == 1 && age >= TOAST_SETTLED_US)
+    adw_toast_dismiss (self->toasts_out->pdata[0]);
+  else if (urgent && self->toasts_out->len == 1 && self->retire_toast == 0)
+    self->retire_toast = g_timeout_add ((TOAST_SETTLED_US - age) / 1000 + 1, retire_shown_toast_cb, self);
+  if (self->toasts_out->len == 0)
+    self->toast_shown_at = g_get_monotonic_time ();
+  g_ptr_array_add (self->toasts_out, toast);
+  g_signal_connect_object (toast, "dismissed", G_CALLBACK (toast_dismissed_cb), self, 0);
+  adw_toast_overlay_add_toast (self->toasts, toast);
+}
+
+/* win.toast: what a page tells the person, without knowing the window. */
+static void
+toast_cb (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  mc_window_toast (MC_WINDOW (widget), g_variant_get_string (parameter, NULL));
+}
+
+/* The button of a win.toast-button toast activates, on the page that has
+ * it, the action the page named (e.g. reception.reprint): the toast lives
+ * in the overlay above the pages, where their actions are not seen. */
+static void
+toast_button_clicked_cb (AdwToast *toast, McWindow *self)
+{
+  const char *action = g_object_get_data (G_OBJECT (toast), "page-action");
+
+  for (GtkWidget *page = gtk_widget_get_first_child (GTK_WIDGET (self->stack)); page != NULL;
+       page = gtk_widget_get_next_sibling (page))
+    if (gtk_widget_activate_action_variant (page, action, NULL))
+      return;
+}
+
+static void
+toast_button_cb (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  McWindow *self = MC_WINDOW (widget);
+  const char *message, *label, *action;
+  AdwToast *toast;
+
+  g_variant_get (parameter, "(&s&s&s)", &message, &label, &action);
+  toast = adw_toast_new (message);
+  adw_toast_set_button_label (toast, label);
+  g_object_set_data_full (G_OBJECT (toast), "page-action", g_strdup (action), g_free);
+  g_signal_connect_object (toast, "button-clicked", G_CALLBACK (toast_button_clicked_cb), self, 0);
+  add_toast (self, toast, TRUE);
+}
+
 static void
 page_changed_cb (McWindow *self)
 {
@@ -246,6 +339,7 @@ mc_window_dispose (GObject *object)
   McWindow *self = MC_WINDOW (object);
 
   g_clear_handle_id (&self->card_timeout, g_source_remove);
+  g_clear_handle_id (&self->retire_toast, g_source_remove);
   G_OBJECT_CLASS (mc_window_parent_class)->dispose (object);
 }
 
@@ -257,7 +351,21 @@ mc_window_finalize (GObject *object)
   g_string_free (self->scan, TRUE);
   g_free (self->scan_before);
   g_free (self->last_toast);
+  g_ptr_array_unref (self->toasts_out);
   G_OBJECT_CLASS (mc_window_parent_class)->finalize (object);
+}
+
+/* Ctrl+1… for the pages that have a digit in the table. */
+static void
+add_page_shortcuts (GtkWidgetClass *widget_class)
+{
+  guint n;
+  const McPageInfo *pages = mc_pages_get_all (&n);
+
+  for (guint i = 0; i < n; i++)
+    if (pages[i].accel_digit != 0)
+      gtk_widget_class_add_binding_action (widget_class, GDK_KEY_0 + pages[i].accel_digit, GDK_CONTROL_MASK,
+                                           "win.show-page", "s", pages[i].name);
 }
 
 static void
@@ -278,12 +386,11 @@ mc_window_class_init (McWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, McWindow, audit_bar);
   gtk_widget_class_bind_template_child (widget_class, McWindow, audit_label);
   gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_cb);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_CONTROL_MASK, "win.show-page", "s", "reception");
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_CONTROL_MASK, "win.show-page", "s", "dossiers");
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_3, GDK_CONTROL_MASK, "win.show-page", "s", "catalog");
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_4, GDK_CONTROL_MASK, "win.show-page", "s", "calendar");
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_5, GDK_CONTROL_MASK, "win.show-page", "s", "inbox");
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_6, GDK_CONTROL_MASK, "win.show-page", "s", "reports");
+  /* Pages tell the person through these, never by reaching for the window. */
+  gtk_widget_class_install_action (widget_class, "win.toast", "s", toast_cb);
+  /* (message, button label, an action of the page the button activates) */
+  gtk_widget_class_install_action (widget_class, "win.toast-button", "(sss)", toast_button_cb);
+  add_page_shortcuts (widget_class);
 }
 
 static void
@@ -293,6 +400,7 @@ mc_window_init (McWindow *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   self->scan = g_string_new (NULL);
+  self->toasts_out = g_ptr_array_new ();
   /* Capture phase: the window sees the scanner's keys before any entry's input method. */
   gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
   g_signal_connect (keys, "key-pressed", G_CALLBACK (key_pressed_cb), self);
@@ -316,19 +424,12 @@ restore_state (McWindow *self, GSettings *settings)
     gtk_stack_set_visible_child_name (self->stack, page);
 }
 
-/* The results waiting at the counter, as a badge on "Trả kết quả". */
-static void
-waiting_changed_cb (McReturnPage *page, GParamSpec *pspec, McWindow *self)
-{
-  mc_window_set_badge (self, "return", mc_return_page_get_n_waiting (page), 0);
-}
-
 /* Signed in, the window opens where the person works, whatever page the
  * last person at this computer left open; "Của tôi" on Xử lý hồ sơ. */
 static void
 show_start_page (McWindow *self, McApplication *app)
 {
-  const char *name = mc_session_start_page (mc_session_get_roles (app));
+  const char *name = mc_pages_start_page (mc_session_get_roles (app));
   GtkWidget *page = name ? gtk_stack_get_child_by_name (self->stack, name) : NULL;
 
   if (page == NULL)
@@ -370,25 +471,10 @@ McWindow *
 mc_window_new (McApplication *app)
 {
   McWindow *self = g_object_new (MC_TYPE_WINDOW, "application", app, NULL);
-  McReturnPage *returns;
 
-  /* The counter's two pages only for those core lets receive and return. */
-  if (mc_session_may (app, MC_PERMISSION_RECEIVE))
-    gtk_stack_add_titled (self->stack, GTK_WIDGET (mc_reception_page_new (app)), "reception", _("Reception"));
-  gtk_stack_add_titled (self->stack, GTK_WIDGET (mc_dossier_page_new (app)), "dossiers", _("Dossiers"));
-  gtk_stack_add_titled (self->stack, GTK_WIDGET (mc_inbox_page_new (app)), "inbox", _("Dossier processing"));
-  if (mc_session_may (app, MC_PERMISSION_RETURN))
-    {
-      returns = mc_return_page_new (app);
-      gtk_stack_add_titled (self->stack, GTK_WIDGET (returns), "return", _("Return results"));
-      g_signal_connect_object (returns, "notify::n-waiting", G_CALLBACK (waiting_changed_cb), self, 0);
-      waiting_changed_cb (returns, NULL, self);
-    }
-  gtk_stack_add_titled (self->stack, GTK_WIDGET (mc_apology_page_new (app)), "apologies", _("Apology register"));
-  gtk_stack_add_titled (self->stack, GTK_WIDGET (mc_catalog_page_new (app)), "catalog", _("Procedure catalog"));
-  gtk_stack_add_titled (self->stack, GTK_WIDGET (mc_calendar_page_new (app)), "calendar", _("Working calendar"));
-  /* The signed-in person's name and menu; Tài khoản and Nhật ký for their roles. */
-  mc_session_setup_window (self, self->stack, self->header_bar);
+  mc_pages_add_to_stack (self->stack, app);
+  /* The signed-in person's name and menu. */
+  mc_session_setup_window (self, self->header_bar);
   restore_state (self, mc_application_get_settings (app));
   show_audit_warning (self, app);
   show_start_page (self, app);
@@ -417,9 +503,7 @@ mc_window_toast (McWindow *self, const char *message)
 {
   g_return_if_fail (MC_IS_WINDOW (self));
 
-  adw_toast_overlay_add_toast (self->toasts, adw_toast_new (message));
-  g_free (self->last_toast);
-  self->last_toast = g_strdup (message);
+  add_toast (self, adw_toast_new (message), FALSE);
 }
 
 /* The warning on the bar under the header, or NULL when it is hidden. */
@@ -437,24 +521,6 @@ mc_window_get_last_toast (McWindow *self)
   g_return_val_if_fail (MC_IS_WINDOW (self), NULL);
 
   return self->last_toast;
-}
-
-void
-mc_window_add_toast (McWindow *self, AdwToast *toast)
-{
-  g_return_if_fail (MC_IS_WINDOW (self));
-
-  g_free (self->last_toast);
-  self->last_toast = g_strdup (adw_toast_get_title (toast));
-  adw_toast_overlay_add_toast (self->toasts, toast);
-}
-
-void
-mc_window_set_badge (McWindow *self, const char *page, guint count, guint alert)
-{
-  g_return_if_fail (MC_IS_WINDOW (self));
-
-  mc_sidebar_set_badge (self->sidebar, page, count, alert);
 }
 
 McSidebar *

@@ -16,14 +16,13 @@ G_DECLARE_FINAL_TYPE (McWindow, mc_window, MC, WINDOW, AdwApplicationWindow)
 McWindow   *mc_window_new            (McApplication *app);
 const char *mc_window_get_page       (McWindow *self);
 GtkWidget  *mc_window_get_page_widget (McWindow *self, const char *name);
+/* What the actions win.toast ("s") and win.toast-button ("(sss)": message,
+ * button label, an action of the page that asked) show; pages activate
+ * those actions instead of calling this. */
 void        mc_window_toast          (McWindow *self, const char *message);
 /* The message of the last toast shown, or NULL. */
 const char *mc_window_get_last_toast (McWindow *self);
 const char *mc_window_get_audit_warning (McWindow *self);
-/* A toast with a button; takes ownership of `toast`. */
-void        mc_window_add_toast      (McWindow *self, AdwToast *toast);
-/* Count badges beside a page's title in the navigation (see McSidebar). */
-void        mc_window_set_badge      (McWindow *self, const char *page, guint count, guint alert);
 McSidebar  *mc_window_get_sidebar    (McWindow *self);
 /* The barcode-scanner path: every key the window sees, with its time in ms.
  * Returns TRUE when the key ended a scanned dossier code (which is opened)
