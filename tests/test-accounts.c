@@ -152,11 +152,11 @@ test_password_change (Fixture *f, gconstpointer data)
   gint64 audit_rows;
 
   s = mc_accounts_get_staff (f->accounts, "tn.lan", &error);
-  g_assert_true (s->must_change_password);
-  g_clear_pointer (&s, mc_staff_free);
+  g_assert_true (mc_staff_get_must_change_password (s));
+  g_clear_object (&s);
   s = mc_accounts_get_staff (f->accounts, "admin", &error);
-  g_assert_false (s->must_change_password);
-  g_clear_pointer (&s, mc_staff_free);
+  g_assert_false (mc_staff_get_must_change_password (s));
+  g_clear_object (&s);
 
   /* Signed in as themselves: a wrong old password, the same password again,
    * a weak one are refused and change nothing. */
@@ -172,15 +172,15 @@ test_password_change (Fixture *f, gconstpointer data)
   g_assert_error (error, MC_ACCOUNTS_ERROR, MC_ACCOUNTS_ERROR_INVALID);
   g_clear_error (&error);
   s = mc_accounts_get_staff (f->accounts, "tn.lan", NULL);
-  g_assert_true (s->must_change_password);
-  g_clear_pointer (&s, mc_staff_free);
+  g_assert_true (mc_staff_get_must_change_password (s));
+  g_clear_object (&s);
 
   audit_rows = mc_db_query_int (f->db, "SELECT count (*) FROM audit_log", NULL);
   g_assert_true (mc_accounts_set_password (f->accounts, "tn.lan", PASSWORD, "lanmoi2026", &error));
   g_assert_no_error (error);
   s = mc_accounts_get_staff (f->accounts, "tn.lan", NULL);
-  g_assert_false (s->must_change_password);
-  g_clear_pointer (&s, mc_staff_free);
+  g_assert_false (mc_staff_get_must_change_password (s));
+  g_clear_object (&s);
   /* In the audit trail, by the person themselves. */
   g_assert_cmpint (mc_db_query_int (f->db, "SELECT count (*) FROM audit_log WHERE action = 'staff.update' "
                                            "AND detail LIKE 'tn.lan%tự đổi mật khẩu%' AND staff_id = "
@@ -191,7 +191,7 @@ test_password_change (Fixture *f, gconstpointer data)
   g_clear_error (&error);
   s = mc_accounts_sign_in (f->accounts, "tn.lan", "lanmoi2026", &error);
   g_assert_no_error (error);
-  g_clear_pointer (&s, mc_staff_free);
+  g_clear_object (&s);
   /* Nobody else's, and no flag of their own. */
   g_assert_false (mc_accounts_set_password (f->accounts, "cv.duc", PASSWORD, "ducmoi2026", &error));
   g_assert_error (error, MC_ACCOUNTS_ERROR, MC_ACCOUNTS_ERROR_FORBIDDEN);
@@ -217,10 +217,10 @@ test_password_change (Fixture *f, gconstpointer data)
   for (guint i = 0; i < rows->len; i++)
     {
       McStaff *r = rows->pdata[i];
-      if (g_str_equal (r->username, "tn.lan") || g_str_equal (r->username, "cv.linh"))
-        g_assert_true (r->must_change_password);
-      else if (g_str_equal (r->username, "cv.duc"))
-        g_assert_false (r->must_change_password);
+      if (g_str_equal (mc_staff_get_username (r), "tn.lan") || g_str_equal (mc_staff_get_username (r), "cv.linh"))
+        g_assert_true (mc_staff_get_must_change_password (r));
+      else if (g_str_equal (mc_staff_get_username (r), "cv.duc"))
+        g_assert_false (mc_staff_get_must_change_password (r));
     }
   g_assert_cmpint (mc_db_query_int (f->db, "SELECT count (*) FROM audit_log WHERE action = 'staff.update' "
                                            "AND detail = 'tn.lan yêu cầu đổi mật khẩu khi đăng nhập'", NULL), ==, 1);
@@ -360,7 +360,7 @@ test_lockout (Fixture *f, gconstpointer data)
   mc_accounts_sign_out (f->accounts);
   s = mc_accounts_sign_in (f->accounts, "cv.duc", PASSWORD, &error);
   g_assert_no_error (error);
-  g_assert_cmpstr (s->department_code, ==, "KT");
+  g_assert_cmpstr (mc_staff_get_department_code (s), ==, "KT");
 }
 
 /* 30 guesses at once, each from its own connection as from its own
@@ -592,7 +592,7 @@ test_audit_chain (Fixture *f, gconstpointer data)
   g_assert_cmpuint (rows->len, ==, 5);
   /* (the reception, dated too, is recorded before its dossier exists) */
   g_assert_cmpuint (mc_db_query_int (f->db, "SELECT count (*) FROM audit_log WHERE action = 'backdated'", NULL), ==, 2);
-  g_assert_cmpstr (((McAuditEntry *) rows->pdata[0])->object_label, ==, code);
+  g_assert_cmpstr (mc_audit_entry_get_object_label (rows->pdata[0]), ==, code);
   g_assert_true (mc_audit_verify (f->db, &n, &bad, &error));
   g_assert_cmpint (n, >, 10);  /* the accounts too */
   g_assert_cmpint (bad, ==, 0);
@@ -655,15 +655,15 @@ test_names_nfc (Fixture *f, gconstpointer data)
                                      "Chuye\xcc\x82n vie\xcc\x82n", "TTPV", MC_ROLE_RECEPTION, PASSWORD, &error));
   g_assert_no_error (error);
   s = mc_accounts_get_staff (f->accounts, "tn.anh", &error);
-  g_assert_cmpstr (s->full_name, ==, "Nguyễn Thị Ánh");
+  g_assert_cmpstr (mc_staff_get_full_name (s), ==, "Nguyễn Thị Ánh");
   g_assert_cmpint (mc_db_query_int (f->db, "SELECT count (*) FROM staff WHERE username = 'tn.anh' "
                                            "AND title = 'Chuyên viên'", NULL), ==, 1);
   g_assert_true (mc_accounts_update (f->accounts, "tn.anh", "Tra\xcc\x82\xcc\x80n Thi\xcc\xa3 A\xcc\x81nh", NULL,
                                      "TTPV", MC_ROLE_RECEPTION, TRUE, &error));
   g_assert_no_error (error);
-  g_clear_pointer (&s, mc_staff_free);
+  g_clear_object (&s);
   s = mc_accounts_get_staff (f->accounts, "tn.anh", &error);
-  g_assert_cmpstr (s->full_name, ==, "Trần Thị Ánh");
+  g_assert_cmpstr (mc_staff_get_full_name (s), ==, "Trần Thị Ánh");
 }
 
 int

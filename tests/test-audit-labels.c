@@ -114,7 +114,8 @@ describe_row (McDb *db, const char *action, const char *detail_like)
     {
       McAuditEntry *e = rows->pdata[i];
 
-      if (g_str_equal (e->action, action) && (detail_like == NULL || strstr (e->detail, detail_like)))
+      if (g_str_equal (mc_audit_entry_get_action (e), action) &&
+          (detail_like == NULL || strstr (mc_audit_entry_get_detail (e), detail_like)))
         return mc_audit_entry_describe (e);
     }
   g_error ("no %s row with “%s”", action, detail_like ? detail_like : "");
@@ -183,8 +184,8 @@ test_details_in_words (void)
       g_autofree char *text = mc_audit_entry_describe (e);
 
       mc_test_assert_no_raw_ids (text);
-      mc_test_assert_no_raw_ids (mc_audit_action_to_label (e->action));
-      mc_test_assert_no_raw_ids (mc_audit_object_kind_to_label (e->object_kind));
+      mc_test_assert_no_raw_ids (mc_audit_action_to_label (mc_audit_entry_get_action (e)));
+      mc_test_assert_no_raw_ids (mc_audit_object_kind_to_label (mc_audit_entry_get_object_kind (e)));
     }
   mc_test_routing_tear_down (&r);
 }

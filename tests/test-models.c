@@ -3,6 +3,8 @@
  */
 #include "config.h"
 
+#include "mc-accounts.h"
+#include "mc-audit.h"
 #include "mc-catalog.h"
 #include "mc-object-list.h"
 #include "mc-test-utils.h"
@@ -214,11 +216,131 @@ test_catalog (void)
   listener_free (l);
 }
 
+static gint64 staff_key (gpointer item) { return mc_staff_get_id (item); }
+
+/* An account disabled: its object notifies "active" and "state-label",
+ * no row is told; an account created: one row inserted where the sort
+ * (department, name) puts it. */
+static void
+test_accounts (void)
+{
+  g_autoptr(McDb) db = mc_test_db_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(McAccounts) accounts = NULL;
+  g_autoptr(GListModel) model = NULL;
+  g_autoptr(McStaff) admin = NULL;
+  g_autoptr(McStaff) shown = NULL;
+  guint active_notified = 0, state_notified = 0;
+  McStaff *duc = NULL;
+  Listener *l;
+  Change c;
+
+  mc_test_install_routing (db);
+  accounts = mc_accounts_new (db);
+  g_assert_true (mc_accounts_create_first_admin (accounts, "admin", "Quản trị", "matkhau2026", &error));
+  admin = mc_accounts_sign_in (accounts, "admin", "matkhau2026", &error);
+  g_assert_no_error (error);
+  model = mc_accounts_list_model (accounts, &error);
+  g_assert_no_error (error);
+  drain ();
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 6);
+  l = listen (model, staff_key);
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    if (g_strcmp0 (mc_staff_get_username (mc_object_list_peek (MC_OBJECT_LIST (model), i)), "cv.duc") == 0)
+      duc = mc_object_list_peek (MC_OBJECT_LIST (model), i);
+  g_assert_cmpstr (mc_staff_get_username (duc), ==, "cv.duc");
+  g_assert_true (mc_staff_get_active (duc));
+  g_signal_connect (duc, "notify::active", G_CALLBACK (notified_cb), &active_notified);
+  g_signal_connect (duc, "notify::state-label", G_CALLBACK (notified_cb), &state_notified);
+
+  g_assert_true (mc_accounts_update (accounts, "cv.duc", mc_staff_get_full_name (duc), mc_staff_get_title (duc),
+                                     mc_staff_get_department_code (duc), mc_staff_get_roles (duc), FALSE, &error));
+  g_assert_no_error (error);
+  drain ();
+  g_assert_cmpuint (l->changes->len, ==, 0);
+  g_assert_cmpuint (active_notified, ==, 1);
+  g_assert_cmpuint (state_notified, ==, 1);
+  g_assert_false (mc_staff_get_active (duc));
+  {
+    g_autofree char *state = mc_staff_dup_state_label (duc);
+    g_assert_cmpstr (state, ==, g_dgettext (GETTEXT_PACKAGE, "Disabled"));
+  }
+
+  g_assert_true (mc_accounts_create (accounts, "cv.moi", "An Văn Mới", "Công chức", "KT", MC_ROLE_SPECIALIST,
+                                     "chuyenvien9", &error));
+  g_assert_no_error (error);
+  drain ();
+  g_assert_cmpuint (l->changes->len, ==, 1);
+  c = g_array_index (l->changes, Change, 0);
+  g_assert_cmpuint (c.removed, ==, 0);
+  g_assert_cmpuint (c.added, ==, 1);
+  shown = g_list_model_get_item (model, c.position);
+  g_assert_cmpstr (mc_staff_get_username (shown), ==, "cv.moi");
+  assert_mirrors (l, model);
+  listener_free (l);
+}
+
+static gint64 entry_key (gpointer item) { return mc_audit_entry_get_id (item); }
+
+/* The trail capped at 5 rows: a write adds its rows at the top and drops as
+ * many at the bottom, in two exact items-changed; the rows kept are the
+ * same objects. */
+static void
+test_audit (void)
+{
+  g_autoptr(McDb) db = mc_test_db_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(McAccounts) accounts = mc_accounts_new (db);
+  g_autoptr(GListModel) model = NULL;
+  g_autoptr(McStaff) admin = NULL;
+  McAuditEntry *kept;
+  Listener *l;
+  Change c;
+
+  g_assert_true (mc_accounts_create_first_admin (accounts, "admin", "Quản trị", "matkhau2026", &error));
+  admin = mc_accounts_sign_in (accounts, "admin", "matkhau2026", &error);
+  g_assert_no_error (error);
+  model = mc_audit_list_model (db, NULL, NULL, 0, 0, 5, &error);
+  g_assert_no_error (error);
+  drain ();
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 5);
+  kept = mc_object_list_peek (MC_OBJECT_LIST (model), 0);
+  l = listen (model, entry_key);
+
+  g_assert_true (mc_audit_append (db, "export.register", "dossier", 0, "Sổ theo dõi", &error));
+  g_assert_no_error (error);
+  drain ();
+  g_assert_cmpuint (l->changes->len, ==, 2);
+  c = g_array_index (l->changes, Change, 0);  /* the oldest shown leaves */
+  g_assert_cmpuint (c.position, ==, 4);
+  g_assert_cmpuint (c.removed, ==, 1);
+  g_assert_cmpuint (c.added, ==, 0);
+  c = g_array_index (l->changes, Change, 1);  /* the new row at the top */
+  g_assert_cmpuint (c.position, ==, 0);
+  g_assert_cmpuint (c.removed, ==, 0);
+  g_assert_cmpuint (c.added, ==, 1);
+  g_assert_cmpstr (mc_audit_entry_get_action (mc_object_list_peek (MC_OBJECT_LIST (model), 0)), ==,
+                   "export.register");
+  g_assert_true (mc_object_list_peek (MC_OBJECT_LIST (model), 1) == kept);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 5);
+  assert_mirrors (l, model);
+
+  /* Another process's commit (MC_CHANGE_ALL): the page read again, nothing
+   * differs, nothing told. */
+  g_array_set_size (l->changes, 0);
+  mc_changes_emit (mc_db_get_changes (db), MC_CHANGE_ALL, 0);
+  drain ();
+  g_assert_cmpuint (l->changes->len, ==, 0);
+  listener_free (l);
+}
+
 int
 main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/models/sync", test_sync);
   g_test_add_func ("/models/catalog", test_catalog);
+  g_test_add_func ("/models/accounts", test_accounts);
+  g_test_add_func ("/models/audit", test_audit);
   return g_test_run ();
 }

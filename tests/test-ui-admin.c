@@ -144,11 +144,11 @@ test_accounts_page_add (void)
   g_assert_null (mc_accounts_page_get_dialog (page));
   added = mc_accounts_get_staff (accounts, "tn.mai", &error);
   g_assert_no_error (error);
-  g_assert_cmpstr (added->full_name, ==, "Lê Thị Mai");
-  g_assert_cmpstr (added->title, ==, "Công chức");
-  g_assert_cmpstr (added->department_code, ==, "TTPV");
-  g_assert_cmpint (added->roles, ==, MC_ROLE_RECEPTION | MC_ROLE_REPORTING);
-  g_assert_true (added->has_password && added->active);
+  g_assert_cmpstr (mc_staff_get_full_name (added), ==, "Lê Thị Mai");
+  g_assert_cmpstr (mc_staff_get_title (added), ==, "Công chức");
+  g_assert_cmpstr (mc_staff_get_department_code (added), ==, "TTPV");
+  g_assert_cmpint (mc_staff_get_roles (added), ==, MC_ROLE_RECEPTION | MC_ROLE_REPORTING);
+  g_assert_true (mc_staff_get_has_password (added) && mc_staff_get_active (added));
   g_assert_cmpuint (mc_accounts_page_get_n_accounts (page), ==, 2);
   g_assert_true (mc_accounts_page_select (page, "tn.mai"));
 
@@ -208,7 +208,7 @@ test_accounts_sign_in (void)
   g_assert_cmpuint (people->len, ==, 3);
   mc_session_restrict_staff (accounts_app, people);
   g_assert_cmpuint (people->len, ==, 1);
-  g_assert_cmpstr (((McStaffEntry *) people->pdata[0])->username, ==, "tn.mai");
+  g_assert_cmpstr (mc_staff_get_username (people->pdata[0]), ==, "tn.mai");
   mc_test_ui_wait_for_idle ();
 }
 
@@ -243,7 +243,7 @@ test_accounts_lockout (void)
   mc_accounts_page_reload (page);
   g_assert_true (mc_accounts_page_select (page, "cv.khoa"));
   for (guint i = 0; i < mc_accounts_page_get_n_accounts (page); i++)
-    if (g_str_equal (mc_accounts_page_get_account (page, i)->username, "cv.khoa"))
+    if (g_str_equal (mc_staff_get_username (mc_accounts_page_get_account (page, i)), "cv.khoa"))
       {
         g_autofree char *state = mc_accounts_page_state_text (mc_accounts_page_get_account (page, i));
         const char *format = g_dgettext (GETTEXT_PACKAGE, "Locked until %s");
@@ -260,9 +260,10 @@ audit_lists (McAuditPage *page, const char *action, const char *object_label, co
 {
   for (guint i = 0; i < mc_audit_page_get_n_entries (page); i++)
     {
-      const McAuditEntry *e = mc_audit_page_get_entry (page, i);
-      if (g_strcmp0 (e->action, action) == 0 && g_strcmp0 (e->object_label, object_label) == 0 &&
-          g_strcmp0 (e->username, username) == 0)
+      McAuditEntry *e = mc_audit_page_get_entry (page, i);
+      if (g_strcmp0 (mc_audit_entry_get_action (e), action) == 0 &&
+          g_strcmp0 (mc_audit_entry_get_object_label (e), object_label) == 0 &&
+          g_strcmp0 (mc_audit_entry_get_username (e), username) == 0)
         return TRUE;
     }
   return FALSE;
@@ -286,12 +287,13 @@ test_accounts_audit_page (void)
   mc_audit_page_set_filter (page, "admin", NULL, today - 1, today);
   g_assert_cmpuint (mc_audit_page_get_n_entries (page), >, 0);
   g_assert_true (audit_lists (page, "staff.insert", "tn.mai", "admin"));
-  g_assert_cmpstr (mc_audit_page_get_entry (page, 0)->full_name, ==, "Nguyễn Quản Trị");
+  g_assert_cmpstr (mc_audit_entry_get_full_name (mc_audit_page_get_entry (page, 0)), ==, "Nguyễn Quản Trị");
   g_assert_cmpstr (mc_audit_action_to_label ("staff.insert"), ==, g_dgettext (GETTEXT_PACKAGE, "Account created"));
   g_assert_cmpstr (mc_audit_action_to_label ("dossier.insert"), ==, g_dgettext (GETTEXT_PACKAGE, "Dossier received"));
   /* Newest first. */
   for (guint i = 1; i < mc_audit_page_get_n_entries (page); i++)
-    g_assert_cmpint (mc_audit_page_get_entry (page, i - 1)->id, >, mc_audit_page_get_entry (page, i)->id);
+    g_assert_cmpint (mc_audit_entry_get_id (mc_audit_page_get_entry (page, i - 1)), >,
+                     mc_audit_entry_get_id (mc_audit_page_get_entry (page, i)));
   /* Another person, a later day, a dossier code: not these rows. */
   mc_audit_page_set_filter (page, "tn.mai", NULL, 0, 0);
   g_assert_false (audit_lists (page, "staff.insert", "tn.mai", "admin"));

@@ -82,7 +82,7 @@ mc_cli_sign_in (McDb *db, const char *username, GError **error)
       /* No administrator yet: accounts have no passwords to check. */
       staff = mc_accounts_get_staff (accounts, username, error);
       if (staff != NULL)
-        mc_db_set_actor (db, staff->id);
+        mc_db_set_actor (db, mc_staff_get_id (staff));
       return staff != NULL;
     }
   password = read_password (_("Password: "));
@@ -90,12 +90,12 @@ mc_cli_sign_in (McDb *db, const char *username, GError **error)
   if (staff == NULL)
     return FALSE;
   /* As in the window: a password someone else knows is changed first. */
-  if (staff->must_change_password && !password_command)
+  if (mc_staff_get_must_change_password (staff) && !password_command)
     {
       mc_accounts_sign_out (accounts);
       g_set_error (error, MC_ACCOUNTS_ERROR, MC_ACCOUNTS_ERROR_FORBIDDEN,
                    _("%s must choose a new password first: motcua --user %s account password"),
-                   staff->username, staff->username);
+                   mc_staff_get_username (staff), mc_staff_get_username (staff));
       return FALSE;
     }
   g_free (signed_in_password);
@@ -172,9 +172,10 @@ account_list (McAccounts *accounts)
   for (guint i = 0; i < rows->len; i++)
     {
       McStaff *s = rows->pdata[i];
-      g_autofree char *roles = mc_roles_to_string (s->roles);
-      mc_cli_print_row (s->username, s->full_name, s->department_code, roles,
-                        !s->active ? "disabled" : s->locked_until > mc_time_now () ? "locked" : "active");
+      g_autofree char *roles = mc_roles_to_string (mc_staff_get_roles (s));
+      mc_cli_print_row (mc_staff_get_username (s), mc_staff_get_full_name (s), mc_staff_get_department_code (s), roles,
+                        !mc_staff_get_active (s) ? "disabled"
+                        : mc_staff_get_locked_until (s) > mc_time_now () ? "locked" : "active");
     }
   return 0;
 }
@@ -204,16 +205,16 @@ static int
 account_passwd (McDb *db, McAccounts *accounts, int argc, char **argv)
 {
   g_autoptr(McStaff) me = mc_db_get_actor (db) ? mc_accounts_get_staff_by_id (accounts, mc_db_get_actor (db), NULL) : NULL;
-  const char *user = argc > 1 ? argv[1] : me ? me->username : NULL;
+  const char *user = argc > 1 ? argv[1] : me ? mc_staff_get_username (me) : NULL;
   g_autofree char *fresh = NULL;
   GError *error = NULL;
 
   if (user == NULL)
     return mc_cli_usage (_("Usage: motcua --user USER account password [USER]"));
-  if (me != NULL && me->must_change_password && !g_str_equal (user, me->username))
+  if (me != NULL && mc_staff_get_must_change_password (me) && !g_str_equal (user, mc_staff_get_username (me)))
     return mc_cli_fail (g_error_new (MC_ACCOUNTS_ERROR, MC_ACCOUNTS_ERROR_FORBIDDEN,
                                      _("%s must choose a new password first: motcua --user %s account password"),
-                                     me->username, me->username));
+                                     mc_staff_get_username (me), mc_staff_get_username (me)));
   if ((fresh = read_new_password (&error)) == NULL ||
       !mc_accounts_set_password (accounts, user, signed_in_password ? signed_in_password : g_getenv ("MOTCUA_PASSWORD"),
                                  fresh, &error))
@@ -301,10 +302,11 @@ audit_list (McDb *db, int argc, char **argv)
   for (guint i = 0; i < rows->len; i++)
     {
       McAuditEntry *e = rows->pdata[i];
-      g_autofree char *at = mc_time_to_iso (e->at);
-      g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, e->id);
+      g_autofree char *at = mc_time_to_iso (mc_audit_entry_get_at (e));
+      g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, mc_audit_entry_get_id (e));
 
-      mc_cli_print_row (id, at, e->username, e->action, e->object_label, e->detail);
+      mc_cli_print_row (id, at, mc_audit_entry_get_username (e), mc_audit_entry_get_action (e),
+                        mc_audit_entry_get_object_label (e), mc_audit_entry_get_detail (e));
     }
   return 0;
 }

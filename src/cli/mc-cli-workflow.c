@@ -424,7 +424,7 @@ signed_in_as (McDb *db, const char *username)
   g_autoptr(McStaff) staff = mc_db_get_actor (db) ? mc_accounts_get_staff_by_id (accounts, mc_db_get_actor (db), NULL)
                                                   : NULL;
 
-  return staff != NULL && g_str_equal (staff->username, username);
+  return staff != NULL && g_str_equal (mc_staff_get_username (staff), username);
 }
 
 static int

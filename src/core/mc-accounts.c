@@ -14,6 +14,7 @@
 #include <sodium.h>
 
 #include "mc-accounts.h"
+#include "mc-object-list.h"
 #include "mc-audit.h"
 #include "mc-format.h"
 #include "mc-text.h"
@@ -43,19 +44,6 @@ static const struct {
   { MC_ROLE_REPORTING, "bao_cao", N_("Reporting") },
   { MC_ROLE_ADMIN, "quan_tri", N_("Administrator") },
 };
-
-void
-mc_staff_free (McStaff *staff)
-{
-  if (staff == NULL)
-    return;
-  g_free (staff->username);
-  g_free (staff->full_name);
-  g_free (staff->title);
-  g_free (staff->department_code);
-  g_free (staff->department_name);
-  g_free (staff);
-}
 
 McRoles
 mc_roles_from_string (const char *text, GError **error)
@@ -158,21 +146,20 @@ text_at (sqlite3_stmt *stmt, int i)
 static McStaff *
 staff_from_row (sqlite3_stmt *stmt)
 {
-  McStaff *s = g_new0 (McStaff, 1);
-
-  s->id = sqlite3_column_int64 (stmt, 0);
-  s->username = text_at (stmt, 1);
-  s->full_name = text_at (stmt, 2);
-  s->title = text_at (stmt, 3);
-  s->department_id = sqlite3_column_int64 (stmt, 4);
-  s->department_code = text_at (stmt, 5);
-  s->department_name = text_at (stmt, 6);
-  s->roles = mc_roles_from_string ((const char *) sqlite3_column_text (stmt, 7), NULL);
-  s->active = sqlite3_column_int (stmt, 8) != 0;
-  s->locked_until = sqlite3_column_int64 (stmt, 9);
-  s->has_password = sqlite3_column_int (stmt, 10) != 0;
-  s->must_change_password = sqlite3_column_int (stmt, 11) != 0;
-  return s;
+  return g_object_new (MC_TYPE_STAFF,
+                       "id", sqlite3_column_int64 (stmt, 0),
+                       "username", (const char *) sqlite3_column_text (stmt, 1),
+                       "full-name", (const char *) sqlite3_column_text (stmt, 2),
+                       "title", (const char *) sqlite3_column_text (stmt, 3),
+                       "department-id", sqlite3_column_int64 (stmt, 4),
+                       "department-code", (const char *) sqlite3_column_text (stmt, 5),
+                       "department-name", (const char *) sqlite3_column_text (stmt, 6),
+                       "roles", mc_roles_from_string ((const char *) sqlite3_column_text (stmt, 7), NULL),
+                       "active", sqlite3_column_int (stmt, 8) != 0,
+                       "locked-until", (gint64) sqlite3_column_int64 (stmt, 9),
+                       "has-password", sqlite3_column_int (stmt, 10) != 0,
+                       "must-change-password", sqlite3_column_int (stmt, 11) != 0,
+                       NULL);
 }
 
 static McStaff *
@@ -197,6 +184,34 @@ find_staff (McDb *db, const char *where, const char *text, gint64 id, GError **e
   return s;
 }
 
+static GPtrArray *
+load_accounts (McObjectList *list, McChangeKind kind, gpointer data, GError **error)
+{
+  return mc_accounts_list (data, error);
+}
+
+static gint64
+staff_key (gpointer item)
+{
+  return mc_staff_get_id (item);
+}
+
+GListModel *
+mc_accounts_list_model (McAccounts *self, GError **error)
+{
+  g_autoptr(McObjectList) list = NULL;
+
+  g_return_val_if_fail (MC_IS_ACCOUNTS (self), NULL);
+
+  list = mc_object_list_new (MC_TYPE_STAFF, staff_key, NULL, load_accounts, g_object_ref (self), g_object_unref);
+  if (!mc_object_list_reload (list, error))
+    return NULL;
+  /* A department renamed shows in its people's rows. */
+  mc_object_list_follow (list, mc_db_get_changes (self->db),
+                         MC_CHANGE_MASK (MC_CHANGE_STAFF) | MC_CHANGE_MASK (MC_CHANGE_UNIT));
+  return G_LIST_MODEL (g_steal_pointer (&list));
+}
+
 McStaff *
 mc_accounts_get_staff (McAccounts *self, const char *username, GError **error)
 {
@@ -219,7 +234,7 @@ mc_accounts_list (McAccounts *self, GError **error)
 
   if (stmt == NULL)
     return NULL;
-  rows = g_ptr_array_new_with_free_func ((GDestroyNotify) mc_staff_free);
+  rows = g_ptr_array_new_with_free_func (g_object_unref);
   while (sqlite3_step (stmt) == SQLITE_ROW)
     g_ptr_array_add (rows, staff_from_row (stmt));
   sqlite3_reset (stmt);
@@ -456,7 +471,7 @@ count_attempt_cb (McAccounts *self, gpointer data, GError **error)
 
   if (a->staff == NULL)
     return TRUE;
-  a->locked_before = count_attempt (self, a->staff->id, a->now, error);
+  a->locked_before = count_attempt (self, mc_staff_get_id (a->staff), a->now, error);
   return a->locked_before >= 0;
 }
 
@@ -466,7 +481,7 @@ static gboolean
 record_outcome_cb (McAccounts *self, gpointer data, GError **error)
 {
   Attempt *a = data;
-  gint64 id = a->staff ? a->staff->id : 0;
+  gint64 id = a->staff ? mc_staff_get_id (a->staff) : 0;
 
   if (a->ok)
     {
@@ -477,14 +492,14 @@ record_outcome_cb (McAccounts *self, gpointer data, GError **error)
       sqlite3_bind_int64 (stmt, 1, id);
       mc_db_set_actor (self->db, id);
       return mc_db_step_done (self->db, stmt, error) &&
-             mc_audit_append (self->db, "sign_in", "staff", id, a->staff->username, error);
+             mc_audit_append (self->db, "sign_in", "staff", id, mc_staff_get_username (a->staff), error);
     }
   mc_db_set_actor (self->db, 0);
   if (a->staff == NULL)
     return mc_audit_append (self->db, "sign_in_unknown", "staff", 0, a->username, error);
   if (a->locked_before > a->now)
-    return mc_audit_append (self->db, "sign_in_locked", "staff", id, a->staff->username, error);
-  return mc_audit_append (self->db, "sign_in_failed", "staff", id, a->staff->username, error);
+    return mc_audit_append (self->db, "sign_in_locked", "staff", id, mc_staff_get_username (a->staff), error);
+  return mc_audit_append (self->db, "sign_in_failed", "staff", id, mc_staff_get_username (a->staff), error);
 }
 
 static char *
@@ -527,7 +542,7 @@ check_password (McAccounts *self, Attempt *a, const char *password)
   g_autofree char *hash = NULL;
 
   if (a->staff == NULL || a->locked_before > a->now || password == NULL ||
-      (hash = password_hash_of (self, a->staff->id)) == NULL)
+      (hash = password_hash_of (self, mc_staff_get_id (a->staff))) == NULL)
     {
       spend_a_password_check (password);
       return FALSE;
@@ -545,9 +560,9 @@ mc_accounts_sign_in (McAccounts *self, const char *username, const char *passwor
   g_return_val_if_fail (MC_IS_ACCOUNTS (self), NULL);
 
   s = find_staff (self->db, "WHERE s.username = ?", a.username, 0, NULL);
-  if (s != NULL && !s->has_password)
-    g_clear_pointer (&s, mc_staff_free);
-  if (s != NULL && !s->active)
+  if (s != NULL && !mc_staff_get_has_password (s))
+    g_clear_pointer (&s, g_object_unref);
+  if (s != NULL && !mc_staff_get_active (s))
     {
       spend_a_password_check (password);
       g_set_error_literal (error, MC_ACCOUNTS_ERROR, MC_ACCOUNTS_ERROR_DISABLED, _("This account is disabled"));
@@ -627,14 +642,15 @@ mc_accounts_create (McAccounts *self, const char *username, const char *full_nam
 
 /* Never leave the center without an administrator who can sign in. */
 static gboolean
-keeps_an_admin (McAccounts *self, const McStaff *current, McRoles roles_value, gboolean active, GError **error)
+keeps_an_admin (McAccounts *self, McStaff *current, McRoles roles_value, gboolean active, GError **error)
 {
-  const char *username = current->username;
+  const char *username = mc_staff_get_username (current);
+  McRoles current_roles = mc_staff_get_roles (current);
   g_autofree char *sql = NULL;
 
   /* Only an administrator who can sign in now can be the last one. */
   if (((roles_value & MC_ROLE_ADMIN) && active) ||
-      !((current->roles & MC_ROLE_ADMIN) && current->active && current->has_password))
+      !((current_roles & MC_ROLE_ADMIN) && mc_staff_get_active (current) && mc_staff_get_has_password (current)))
     return TRUE;
   sql = g_strdup_printf ("SELECT count (*) FROM staff WHERE active AND password_hash IS NOT NULL AND "
                          "',' || roles || ',' LIKE '%%,quan_tri,%%' AND username != '%s'", username);
@@ -679,7 +695,7 @@ mc_accounts_update (McAccounts *self, const char *username, const char *full_nam
     sqlite3_bind_int64 (stmt, 3, department);
   sqlite3_bind_text (stmt, 4, role_text, -1, SQLITE_TRANSIENT);
   sqlite3_bind_int (stmt, 5, active ? 1 : 0);
-  sqlite3_bind_int64 (stmt, 6, s->id);
+  sqlite3_bind_int64 (stmt, 6, mc_staff_get_id (s));
   return mc_db_step_done (self->db, stmt, error);
 }
 
@@ -718,9 +734,9 @@ mc_accounts_set_password (McAccounts *self, const char *username, const char *ol
 
   if ((s = mc_accounts_get_staff (self, username, error)) == NULL)
     return FALSE;
-  if (actor != s->id && !mc_accounts_check (self->db, actor, MC_PERMISSION_ADMINISTER, 0, error))
+  if (actor != mc_staff_get_id (s) && !mc_accounts_check (self->db, actor, MC_PERMISSION_ADMINISTER, 0, error))
     return FALSE;
-  if (actor == s->id && s->has_password)
+  if (actor == mc_staff_get_id (s) && mc_staff_get_has_password (s))
     {
       g_autoptr(McStaff) again = mc_accounts_sign_in (self, username, old_password, error);
       if (again == NULL)
@@ -731,7 +747,8 @@ mc_accounts_set_password (McAccounts *self, const char *username, const char *ol
           return FALSE;
         }
     }
-  if (!check_password_strength (new_password, error) || !check_password_is_new (self, s->id, new_password, error) ||
+  if (!check_password_strength (new_password, error) ||
+      !check_password_is_new (self, mc_staff_get_id (s), new_password, error) ||
       (hash = hash_password (new_password, error)) == NULL)
     return FALSE;
   /* One's own choice ends a required change; a password the administrator
@@ -741,8 +758,8 @@ mc_accounts_set_password (McAccounts *self, const char *username, const char *ol
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_text (stmt, 1, hash, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int (stmt, 2, actor != s->id);
-  sqlite3_bind_int64 (stmt, 3, s->id);
+  sqlite3_bind_int (stmt, 2, actor != mc_staff_get_id (s));
+  sqlite3_bind_int64 (stmt, 3, mc_staff_get_id (s));
   return mc_db_step_done (self->db, stmt, error);
 }
 
@@ -761,7 +778,7 @@ mc_accounts_set_must_change (McAccounts *self, const char *username, gboolean mu
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int (stmt, 1, must_change ? 1 : 0);
-  sqlite3_bind_int64 (stmt, 2, s->id);
+  sqlite3_bind_int64 (stmt, 2, mc_staff_get_id (s));
   return mc_db_step_done (self->db, stmt, error);
 }
 
@@ -779,7 +796,7 @@ mc_accounts_unlock (McAccounts *self, const char *username, GError **error)
   stmt = mc_db_prepare (self->db, "UPDATE staff SET failed_logins = 0, locked_until = NULL WHERE id = ?", error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, s->id);
+  sqlite3_bind_int64 (stmt, 1, mc_staff_get_id (s));
   return mc_db_step_done (self->db, stmt, error);
 }
 
@@ -842,22 +859,23 @@ mc_accounts_check (McDb *db, gint64 staff_id, McPermission permission, gint64 de
   s = find_staff (db, "WHERE s.id = ?", NULL, staff_id, error);
   if (s == NULL)
     return FALSE;
-  if (!s->active)
+  if (!mc_staff_get_active (s))
     {
       g_set_error_literal (error, MC_ACCOUNTS_ERROR, MC_ACCOUNTS_ERROR_DISABLED, _("This account is disabled"));
       return FALSE;
     }
-  if ((s->roles & roles_for (permission)) == 0)
+  if ((mc_staff_get_roles (s) & roles_for (permission)) == 0)
     {
       g_set_error (error, MC_ACCOUNTS_ERROR, MC_ACCOUNTS_ERROR_FORBIDDEN,
-                   _("%s (%s) is not allowed to do this"), s->full_name, s->username);
+                   _("%s (%s) is not allowed to do this"), mc_staff_get_full_name (s), mc_staff_get_username (s));
       return FALSE;
     }
-  if (bound && department_id != 0 && s->department_id != department_id && !(s->roles & MC_ROLE_LEADER))
+  if (bound && department_id != 0 && mc_staff_get_department_id (s) != department_id &&
+      !(mc_staff_get_roles (s) & MC_ROLE_LEADER))
     {
       g_set_error (error, MC_ACCOUNTS_ERROR, MC_ACCOUNTS_ERROR_FORBIDDEN,
                    _("%s works in another department: only the department holding the dossier can act on this step"),
-                   s->full_name);
+                   mc_staff_get_full_name (s));
       return FALSE;
     }
   return TRUE;

@@ -11,6 +11,7 @@
 #include <glib-object.h>
 
 #include "mc-db.h"
+#include "mc-staff.h"
 #include "mc-time.h"
 
 G_BEGIN_DECLS
@@ -30,17 +31,6 @@ typedef enum {
   MC_ACCOUNTS_ERROR_SIGN_IN,        /* the action needs a signed-in staff member */
   MC_ACCOUNTS_ERROR_FORBIDDEN,      /* the role or department does not allow it */
 } McAccountsError;
-
-/* vai trò */
-typedef enum {
-  MC_ROLE_RECEPTION     = 1 << 0,  /* tiep_nhan: cán bộ tiếp nhận và trả kết quả */
-  MC_ROLE_SPECIALIST    = 1 << 1,  /* chuyen_vien */
-  MC_ROLE_HEAD          = 1 << 2,  /* lanh_dao_phong */
-  MC_ROLE_LEADER        = 1 << 3,  /* lanh_dao_ubnd */
-  MC_ROLE_RECORDS       = 1 << 4,  /* van_thu */
-  MC_ROLE_REPORTING     = 1 << 5,  /* bao_cao */
-  MC_ROLE_ADMIN         = 1 << 6,  /* quan_tri */
-} McRoles;
 
 typedef enum {
   MC_PERMISSION_RECEIVE,        /* receive, refuse, import dossiers */
@@ -64,24 +54,6 @@ typedef enum {
   MC_DATABASE_TEST,
 } McDatabasePurpose;
 
-typedef struct {
-  gint64   id;
-  char    *username;
-  char    *full_name;
-  char    *title;            /* chức vụ */
-  gint64   department_id;
-  char    *department_code;
-  char    *department_name;
-  McRoles  roles;
-  gboolean active;
-  McTime   locked_until;     /* 0: not locked */
-  gboolean has_password;
-  gboolean must_change_password;  /* must choose a new password at the next sign-in */
-} McStaff;
-
-void          mc_staff_free               (McStaff *staff);
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (McStaff, mc_staff_free)
-
 McAccounts   *mc_accounts_new             (McDb *db);
 
 /* TRUE once an administrator with a password exists: from then on every
@@ -102,6 +74,13 @@ void          mc_accounts_sign_out        (McAccounts *self);
 McStaff      *mc_accounts_get_staff       (McAccounts *self, const char *username, GError **error);
 McStaff      *mc_accounts_get_staff_by_id (McAccounts *self, gint64 id, GError **error);
 GPtrArray    *mc_accounts_list            (McAccounts *self, GError **error);  /* McStaff* */
+/* The accounts as a model that stays current (McObjectList of McStaff,
+ * sorted as mc_accounts_list): it reloads when McChanges tells a staff or
+ * department change, here or in another process; an account changed keeps
+ * its object, which notifies (an account disabled: "active", "state-label").
+ * Reading the list needs no permission beyond the caller's; NULL with an
+ * error if the first load fails. */
+GListModel   *mc_accounts_list_model      (McAccounts *self, GError **error);
 
 /* Administration (MC_PERMISSION_ADMINISTER, checked against the actor). */
 gboolean      mc_accounts_create          (McAccounts *self, const char *username, const char *full_name,

@@ -395,14 +395,16 @@ describe_by_action (const char *action, const char *detail)
 }
 
 char *
-mc_audit_entry_describe (const McAuditEntry *entry)
+mc_audit_entry_describe (McAuditEntry *entry)
 {
   g_autofree char *words = NULL;
+  const char *action;
 
-  g_return_val_if_fail (entry != NULL, NULL);
+  g_return_val_if_fail (MC_IS_AUDIT_ENTRY (entry), NULL);
 
-  if (entry->detail == NULL)
+  if (mc_audit_entry_get_detail (entry) == NULL)
     return g_strdup ("");
-  words = describe_by_action (entry->action ? entry->action : "", entry->detail);
+  action = mc_audit_entry_get_action (entry);
+  words = describe_by_action (action ? action : "", mc_audit_entry_get_detail (entry));
   return dates_in_words (words);
 }

@@ -22,6 +22,6 @@ gboolean           mc_audit_action_has_label      (const char *action);
 const char        *mc_audit_object_kind_to_label  (const char *kind);
 /* The row's detail with its ids in words: states, kinds of events, roles,
  * settings, calendar days (dates as dd/mm/yyyy). */
-char              *mc_audit_entry_describe        (const McAuditEntry *entry);
+char              *mc_audit_entry_describe        (McAuditEntry *entry);
 
 G_END_DECLS

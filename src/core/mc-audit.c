@@ -123,20 +123,6 @@ fail:
   return FALSE;
 }
 
-void
-mc_audit_entry_free (McAuditEntry *e)
-{
-  if (e == NULL)
-    return;
-  g_free (e->username);
-  g_free (e->full_name);
-  g_free (e->action);
-  g_free (e->object_kind);
-  g_free (e->object_label);
-  g_free (e->detail);
-  g_free (e);
-}
-
 static char *
 text_at (sqlite3_stmt *stmt, int i)
 {
@@ -148,6 +134,27 @@ text_at (sqlite3_stmt *stmt, int i)
 GPtrArray *
 mc_audit_list (McDb *db, const char *username, const char *dossier_code, McTime from, McTime to, guint limit,
                GError **error)
+{
+  return mc_audit_list_after (db, username, dossier_code, from, to, 0, limit, error);
+}
+
+static McAuditEntry *
+entry_from_row (sqlite3_stmt *stmt)
+{
+  g_autofree char *username = text_at (stmt, 2);
+  g_autofree char *full_name = text_at (stmt, 3);
+  g_autofree char *action = text_at (stmt, 4);
+  g_autofree char *object_kind = text_at (stmt, 5);
+  g_autofree char *object_label = text_at (stmt, 7);
+  g_autofree char *detail = text_at (stmt, 8);
+
+  return mc_audit_entry_new (sqlite3_column_int64 (stmt, 0), sqlite3_column_int64 (stmt, 1), username, full_name,
+                             action, object_kind, sqlite3_column_int64 (stmt, 6), object_label, detail);
+}
+
+GPtrArray *
+mc_audit_list_after (McDb *db, const char *username, const char *dossier_code, McTime from, McTime to,
+                     gint64 after_id, guint limit, GError **error)
 {
   /* The trail names citizens and staff: administrators and committee
    * leaders read it (checked here, not only by hiding the page). */
@@ -161,12 +168,12 @@ mc_audit_list (McDb *db, const char *username, const char *dossier_code, McTime 
       "FROM audit_log a LEFT JOIN staff s ON s.id = a.staff_id "
       "WHERE (?1 IS NULL OR s.username = ?1) "
       "AND (?2 IS NULL OR (a.object_kind = 'dossier' AND a.object_id = (SELECT id FROM dossier WHERE code = ?2))) "
-      "AND (?3 = 0 OR a.at >= ?3) AND (?4 = 0 OR a.at < ?4) ORDER BY a.id DESC LIMIT ?5", error);
+      "AND (?3 = 0 OR a.at >= ?3) AND (?4 = 0 OR a.at < ?4) AND a.id > ?6 ORDER BY a.id DESC LIMIT ?5", error);
   GPtrArray *rows;
 
   if (stmt == NULL)
     return NULL;
-  rows = g_ptr_array_new_with_free_func ((GDestroyNotify) mc_audit_entry_free);
+  rows = g_ptr_array_new_with_free_func (g_object_unref);
   if (username && *username)
     sqlite3_bind_text (stmt, 1, username, -1, SQLITE_TRANSIENT);
   if (dossier_code && *dossier_code)
@@ -174,20 +181,9 @@ mc_audit_list (McDb *db, const char *username, const char *dossier_code, McTime 
   sqlite3_bind_int64 (stmt, 3, from);
   sqlite3_bind_int64 (stmt, 4, to);
   sqlite3_bind_int64 (stmt, 5, limit ? limit : G_MAXINT);
+  sqlite3_bind_int64 (stmt, 6, after_id);
   while (sqlite3_step (stmt) == SQLITE_ROW)
-    {
-      McAuditEntry *e = g_new0 (McAuditEntry, 1);
-      e->id = sqlite3_column_int64 (stmt, 0);
-      e->at = sqlite3_column_int64 (stmt, 1);
-      e->username = text_at (stmt, 2);
-      e->full_name = text_at (stmt, 3);
-      e->action = text_at (stmt, 4);
-      e->object_kind = text_at (stmt, 5);
-      e->object_id = sqlite3_column_int64 (stmt, 6);
-      e->object_label = text_at (stmt, 7);
-      e->detail = text_at (stmt, 8);
-      g_ptr_array_add (rows, e);
-    }
+    g_ptr_array_add (rows, entry_from_row (stmt));
   sqlite3_reset (stmt);
   return rows;
 }

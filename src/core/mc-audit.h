@@ -15,6 +15,7 @@
 
 #include <sqlite3.h>
 
+#include "mc-audit-entry.h"
 #include "mc-db.h"
 #include "mc-time.h"
 
@@ -46,24 +47,23 @@ int       mc_audit_register_functions (sqlite3 *handle, McDb *db);
 gboolean  mc_audit_append  (McDb *db, const char *action, const char *object_kind, gint64 object_id,
                             const char *detail, GError **error);
 
-typedef struct {
-  gint64  id;
-  McTime  at;
-  char   *username;      /* NULL: the system or an unnamed process */
-  char   *full_name;
-  char   *action;        /* dossier.insert, dossier_event.insert, staff.update, … */
-  char   *object_kind;
-  gint64  object_id;
-  char   *object_label;  /* the dossier code, the procedure code, … when known */
-  char   *detail;
-} McAuditEntry;
-
-void       mc_audit_entry_free (McAuditEntry *entry);
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (McAuditEntry, mc_audit_entry_free)
-
 /* Newest first; every filter optional (NULL / 0). */
 GPtrArray *mc_audit_list   (McDb *db, const char *username, const char *dossier_code, McTime from, McTime to,
                             guint limit, GError **error);  /* McAuditEntry* */
+/* The same, only rows newer than after_id (0: all): what a list that
+ * shows the newest rows reads after a change, by key and not again in full. */
+GPtrArray *mc_audit_list_after (McDb *db, const char *username, const char *dossier_code, McTime from, McTime to,
+                                gint64 after_id, guint limit, GError **error);
+
+/* The trail as a model (McObjectList of McAuditEntry), newest first and at
+ * most `limit` rows (it can hold millions): filters as mc_audit_list. It
+ * follows McChanges: after a change in this process it reads only the rows
+ * newer than its newest (by id), inserts them at the top and drops as many
+ * from the bottom (two exact items-changed); after another process's commit
+ * (MC_CHANGE_ALL: it may have been a restore) it reads the page again and
+ * tells only what differs. NULL with an error (MC_PERMISSION_AUDIT). */
+GListModel *mc_audit_list_model (McDb *db, const char *username, const char *dossier_code, McTime from,
+                                 McTime to, guint limit, GError **error);
 
 /* Walks the chain (SHA-256 before the keyed migration, HMAC from it). FALSE
  * with *bad_id set to the first row that does not match (edited, forged, or

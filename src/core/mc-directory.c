@@ -27,21 +27,19 @@ mc_directory_list_staff (McDb *db, gint64 department_id, GError **error)
       "WHERE s.active AND (?1 = 0 OR s.department_id = ?1) ORDER BY s.full_name, s.username", error);
   if (stmt == NULL)
     return NULL;
-  list = g_ptr_array_new_with_free_func ((GDestroyNotify) mc_staff_entry_free);
+  list = g_ptr_array_new_with_free_func (g_object_unref);
   sqlite3_bind_int64 (stmt, 1, department_id);
   while (sqlite3_step (stmt) == SQLITE_ROW)
-    {
-      McStaffEntry *s = g_new0 (McStaffEntry, 1);
-
-      s->id = sqlite3_column_int64 (stmt, 0);
-      s->username = column_text (stmt, 1);
-      s->full_name = column_text (stmt, 2);
-      s->title = column_text (stmt, 3);
-      s->department_id = sqlite3_column_int64 (stmt, 4);
-      s->department_code = column_text (stmt, 5);
-      s->department_name = column_text (stmt, 6);
-      g_ptr_array_add (list, s);
-    }
+    g_ptr_array_add (list, g_object_new (MC_TYPE_STAFF,
+                                         "id", (gint64) sqlite3_column_int64 (stmt, 0),
+                                         "username", (const char *) sqlite3_column_text (stmt, 1),
+                                         "full-name", (const char *) sqlite3_column_text (stmt, 2),
+                                         "title", (const char *) sqlite3_column_text (stmt, 3),
+                                         "department-id", (gint64) sqlite3_column_int64 (stmt, 4),
+                                         "department-code", (const char *) sqlite3_column_text (stmt, 5),
+                                         "department-name", (const char *) sqlite3_column_text (stmt, 6),
+                                         "active", TRUE,  /* only active staff are listed */
+                                         NULL));
   sqlite3_reset (stmt);
   return g_steal_pointer (&list);
 }
@@ -70,19 +68,6 @@ mc_directory_list_units (McDb *db, GError **error)
     }
   sqlite3_reset (stmt);
   return g_steal_pointer (&list);
-}
-
-void
-mc_staff_entry_free (McStaffEntry *entry)
-{
-  if (entry == NULL)
-    return;
-  g_free (entry->username);
-  g_free (entry->full_name);
-  g_free (entry->title);
-  g_free (entry->department_code);
-  g_free (entry->department_name);
-  g_free (entry);
 }
 
 void

@@ -71,14 +71,14 @@ cut_short_ok (Txn *t, GError **error)
   }
   if (s == NULL)
     return FALSE;
-  if (s->roles & needed)
+  if (mc_staff_get_roles (s) & needed)
     return TRUE;
   g_set_error (error, MC_ACCOUNTS_ERROR, MC_ACCOUNTS_ERROR_FORBIDDEN,
                needed == MC_ROLE_LEADER
                  ? _("%s cannot skip the committee leader’s step: only the leader may end the route before it")
                  : _("%s cannot end the route before its last step: only the head of the department or a "
                      "committee leader may skip the steps left"),
-               s->full_name);
+               mc_staff_get_full_name (s));
   return FALSE;
 }
 

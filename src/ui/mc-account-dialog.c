@@ -87,17 +87,18 @@ show_message (McAccountDialog *self, const char *message)
 }
 
 static GtkWidget *
-account_group (McAccountDialog *self, const McStaff *staff)
+account_group (McAccountDialog *self, McStaff *staff)
 {
   GtkWidget *group = adw_preferences_group_new ();
   GtkStringList *names = gtk_string_list_new (NULL);
   guint selected = 0;
 
-  self->username = add_entry (group, ADW_TYPE_ENTRY_ROW, _("User name"), staff ? staff->username : NULL);
+  self->username = add_entry (group, ADW_TYPE_ENTRY_ROW, _("User name"), staff ? mc_staff_get_username (staff) : NULL);
   /* The user name is what the audit trail and the history name: it stays. */
   gtk_editable_set_editable (GTK_EDITABLE (self->username), staff == NULL);
-  self->full_name = add_entry (group, ADW_TYPE_ENTRY_ROW, _("Full name"), staff ? staff->full_name : NULL);
-  self->title = add_entry (group, ADW_TYPE_ENTRY_ROW, _("Title"), staff ? staff->title : NULL);
+  self->full_name = add_entry (group, ADW_TYPE_ENTRY_ROW, _("Full name"),
+                               staff ? mc_staff_get_full_name (staff) : NULL);
+  self->title = add_entry (group, ADW_TYPE_ENTRY_ROW, _("Title"), staff ? mc_staff_get_title (staff) : NULL);
   self->departments = mc_catalog_list_departments (mc_application_get_catalog (self->app), NULL);
   if (self->departments == NULL)
     self->departments = g_ptr_array_new ();
@@ -106,7 +107,7 @@ account_group (McAccountDialog *self, const McStaff *staff)
     {
       McDepartment *d = self->departments->pdata[i];
       gtk_string_list_append (names, d->name);
-      if (staff && staff->department_id == d->id)
+      if (staff && mc_staff_get_department_id (staff) == d->id)
         selected = i + 1;
     }
   self->department = ADW_COMBO_ROW (adw_combo_row_new ());
@@ -143,11 +144,11 @@ roles_group (McAccountDialog *self, McRoles roles)
 }
 
 static GtkWidget *
-password_group (McAccountDialog *self, const McStaff *staff)
+password_group (McAccountDialog *self, McStaff *staff)
 {
   GtkWidget *group = adw_preferences_group_new ();
   McDb *db = mc_application_get_db (self->app);
-  gboolean own = staff != NULL && staff->id == mc_db_get_actor (db);
+  gboolean own = staff != NULL && mc_staff_get_id (staff) == mc_db_get_actor (db);
 
   adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group),
                                    staff ? _("New password") : _("First password"));
@@ -155,7 +156,7 @@ password_group (McAccountDialog *self, const McStaff *staff)
                                          own ? _("At least 8 characters, with letters and digits.")
                                              : _("At least 8 characters, with letters and digits. Tell it to the "
                                                  "person in private."));
-  if (own && staff->has_password)
+  if (own && mc_staff_get_has_password (staff))
     self->current = ADW_PASSWORD_ENTRY_ROW (add_entry (group, ADW_TYPE_PASSWORD_ENTRY_ROW,
                                                        _("Current password"), NULL));
   self->password = ADW_PASSWORD_ENTRY_ROW (add_entry (group, ADW_TYPE_PASSWORD_ENTRY_ROW, _("Password"), NULL));
@@ -166,12 +167,12 @@ password_group (McAccountDialog *self, const McStaff *staff)
 /* The administrator knows the password they give: by default its holder
  * chooses their own at the next sign-in (core's default for a new account). */
 static GtkWidget *
-sign_in_group (McAccountDialog *self, const McStaff *staff)
+sign_in_group (McAccountDialog *self, McStaff *staff)
 {
   GtkWidget *group = adw_preferences_group_new ();
   GtkWidget *row = adw_action_row_new ();
 
-  self->must_change_before = staff ? staff->must_change_password : TRUE;
+  self->must_change_before = staff ? mc_staff_get_must_change_password (staff) : TRUE;
   self->must_change = GTK_SWITCH (gtk_switch_new ());
   gtk_switch_set_active (self->must_change, self->must_change_before);
   gtk_widget_set_valign (GTK_WIDGET (self->must_change), GTK_ALIGN_CENTER);
@@ -268,7 +269,7 @@ heading_for (McAccountDialogMode mode)
 }
 
 static GtkWidget *
-header_bar (McAccountDialog *self, const McStaff *staff)
+header_bar (McAccountDialog *self, McStaff *staff)
 {
   GtkWidget *header = adw_header_bar_new ();
   GtkWidget *cancel = gtk_button_new_with_mnemonic (_("_Cancel"));
@@ -276,7 +277,8 @@ header_bar (McAccountDialog *self, const McStaff *staff)
 
   adw_header_bar_set_show_end_title_buttons (ADW_HEADER_BAR (header), FALSE);
   adw_header_bar_set_title_widget (ADW_HEADER_BAR (header),
-                                   adw_window_title_new (heading_for (self->mode), staff ? staff->full_name : NULL));
+                                   adw_window_title_new (heading_for (self->mode),
+                                                         staff ? mc_staff_get_full_name (staff) : NULL));
   gtk_actionable_set_action_name (GTK_ACTIONABLE (cancel), "window.close");
   gtk_widget_add_css_class (save, "suggested-action");
   g_signal_connect_swapped (save, "clicked", G_CALLBACK (save_clicked_cb), self);
@@ -287,7 +289,7 @@ header_bar (McAccountDialog *self, const McStaff *staff)
 }
 
 McAccountDialog *
-mc_account_dialog_new (McApplication *app, McAccountDialogMode mode, const McStaff *staff)
+mc_account_dialog_new (McApplication *app, McAccountDialogMode mode, McStaff *staff)
 {
   McAccountDialog *self;
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 18);
@@ -303,12 +305,12 @@ mc_account_dialog_new (McApplication *app, McAccountDialogMode mode, const McSta
                        "title", heading_for (mode), NULL);
   self->app = app;
   self->mode = mode;
-  self->staff_username = staff ? g_strdup (staff->username) : NULL;
-  self->active = staff ? staff->active : TRUE;
+  self->staff_username = staff ? g_strdup (mc_staff_get_username (staff)) : NULL;
+  self->active = staff ? mc_staff_get_active (staff) : TRUE;
   if (mode != MC_ACCOUNT_DIALOG_PASSWORD)
     {
       gtk_box_append (GTK_BOX (box), account_group (self, staff));
-      gtk_box_append (GTK_BOX (box), roles_group (self, staff ? staff->roles : 0));
+      gtk_box_append (GTK_BOX (box), roles_group (self, staff ? mc_staff_get_roles (staff) : 0));
     }
   if (mode != MC_ACCOUNT_DIALOG_EDIT)
     gtk_box_append (GTK_BOX (box), password_group (self, staff));

@@ -20,7 +20,7 @@ typedef enum {
 } McAccountDialogMode;
 
 /* `staff` is NULL to add. */
-McAccountDialog    *mc_account_dialog_new      (McApplication *app, McAccountDialogMode mode, const McStaff *staff);
+McAccountDialog    *mc_account_dialog_new      (McApplication *app, McAccountDialogMode mode, McStaff *staff);
 McAccountDialogMode mc_account_dialog_get_mode (McAccountDialog *self);
 /* What a person types, for tests; NULL leaves a field as it is. */
 void                mc_account_dialog_fill     (McAccountDialog *self, const char *username, const char *full_name,

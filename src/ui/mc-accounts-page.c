@@ -10,9 +10,8 @@
 #include <glib/gi18n.h>
 
 #include "mc-accounts-page.h"
-#include "mc-page-changes.h"
-#include "mc-boxed-item.h"
 #include "mc-format.h"
+#include "mc-object-list.h"
 #include "mc-text-column.h"
 
 struct _McAccountsPage
@@ -20,7 +19,8 @@ struct _McAccountsPage
   AdwBin              parent_instance;
 
   McApplication      *app;
-  GListStore         *accounts;   /* McBoxedItem of McStaff */
+  GListModel         *accounts;   /* core's McObjectList of McStaff: follows McChanges */
+  McStaff            *watched;    /* the selected account, whose changes update the buttons */
   GtkSingleSelection *selection;
   McAccountDialog    *dialog;     /* weak */
   GtkColumnView      *view;
@@ -30,20 +30,10 @@ struct _McAccountsPage
 
 G_DEFINE_FINAL_TYPE (McAccountsPage, mc_accounts_page, ADW_TYPE_BIN)
 
-static McStaff *staff_of (gpointer object) { return mc_boxed_item_get (MC_BOXED_ITEM (object)); }
-
-static char *username_of (gpointer o) { return g_strdup (staff_of (o)->username); }
-static char *name_of (gpointer o) { return g_strdup (staff_of (o)->full_name); }
-static char *title_of (gpointer o) { return g_strdup (staff_of (o)->title); }
-static char *department_of (gpointer o) { return g_strdup (staff_of (o)->department_name); }
-static char *state_of (gpointer o) { return mc_accounts_page_state_text (staff_of (o)); }
-
 static McStaff *
 selected (McAccountsPage *self)
 {
-  gpointer object = gtk_single_selection_get_selected_item (self->selection);
-
-  return object ? staff_of (object) : NULL;
+  return gtk_single_selection_get_selected_item (self->selection);
 }
 
 /* Roles as pills, one per role, so a glance finds the administrators. */
@@ -61,22 +51,44 @@ roles_setup_cb (GtkSignalListItemFactory *factory, GtkListItem *item)
 }
 
 static void
-roles_bind_cb (GtkSignalListItemFactory *factory, GtkListItem *item)
+show_roles (GtkFlowBox *box, McStaff *staff)
 {
-  GtkFlowBox *box = GTK_FLOW_BOX (gtk_list_item_get_child (item));
-  McStaff *staff = staff_of (gtk_list_item_get_item (item));
   GtkFlowBoxChild *child;
 
   while ((child = gtk_flow_box_get_child_at_index (box, 0)) != NULL)
     gtk_flow_box_remove (box, GTK_WIDGET (child));
   for (McRoles r = 1; r <= MC_ROLE_ADMIN; r <<= 1)
-    if (staff->roles & r)
+    if (mc_staff_get_roles (staff) & r)
       {
         GtkWidget *label = gtk_label_new (mc_role_to_label (r));
         gtk_widget_add_css_class (label, "badge");
         gtk_widget_add_css_class (label, r == MC_ROLE_ADMIN ? "step-late" : "count");
         gtk_flow_box_append (box, label);
       }
+}
+
+static void
+roles_changed_cb (McStaff *staff, GParamSpec *pspec, GtkFlowBox *box)
+{
+  show_roles (box, staff);
+}
+
+/* The pills follow the account's "roles" while the row shows it. */
+static void
+roles_bind_cb (GtkSignalListItemFactory *factory, GtkListItem *item)
+{
+  GtkFlowBox *box = GTK_FLOW_BOX (gtk_list_item_get_child (item));
+  McStaff *staff = gtk_list_item_get_item (item);
+
+  show_roles (box, staff);
+  g_signal_connect_object (staff, "notify::roles", G_CALLBACK (roles_changed_cb), box, 0);
+}
+
+static void
+roles_unbind_cb (GtkSignalListItemFactory *factory, GtkListItem *item)
+{
+  g_signal_handlers_disconnect_by_func (gtk_list_item_get_item (item), roles_changed_cb,
+                                        gtk_list_item_get_child (item));
 }
 
 static void
@@ -87,6 +99,7 @@ add_roles_column (McAccountsPage *self)
 
   g_signal_connect (factory, "setup", G_CALLBACK (roles_setup_cb), NULL);
   g_signal_connect (factory, "bind", G_CALLBACK (roles_bind_cb), NULL);
+  g_signal_connect (factory, "unbind", G_CALLBACK (roles_unbind_cb), NULL);
   column = gtk_column_view_column_new (_("Roles"), factory);
   gtk_column_view_column_set_expand (column, TRUE);
   gtk_column_view_column_set_resizable (column, TRUE);
@@ -106,16 +119,32 @@ update_count (McAccountsPage *self)
 }
 
 static void
-selection_changed_cb (McAccountsPage *self)
+update_actions (McAccountsPage *self)
 {
   McStaff *staff = selected (self);
   GtkWidget *widget = GTK_WIDGET (self);
 
   gtk_widget_action_set_enabled (widget, "accounts.edit", staff != NULL);
   gtk_widget_action_set_enabled (widget, "accounts.password", staff != NULL);
-  gtk_widget_action_set_enabled (widget, "accounts.unlock", staff != NULL && staff->locked_until > mc_time_now ());
+  gtk_widget_action_set_enabled (widget, "accounts.unlock",
+                                 staff != NULL && mc_staff_get_locked_until (staff) > mc_time_now ());
   gtk_widget_action_set_enabled (widget, "accounts.toggle-active", staff != NULL);
-  gtk_button_set_label (self->toggle_button, staff != NULL && !staff->active ? _("_Enable") : _("_Disable"));
+  gtk_button_set_label (self->toggle_button,
+                        staff != NULL && !mc_staff_get_active (staff) ? _("_Enable") : _("_Disable"));
+}
+
+/* The buttons follow the selected account, also when it changes under
+ * them (disabled, unlocked, at this desk or another). */
+static void
+selection_changed_cb (McAccountsPage *self)
+{
+  if (self->watched != NULL)
+    g_signal_handlers_disconnect_by_func (self->watched, update_actions, self);
+  g_set_object (&self->watched, selected (self));
+  if (self->watched != NULL)
+    g_signal_connect_object (self->watched, "notify::state-label", G_CALLBACK (update_actions), self,
+                             G_CONNECT_SWAPPED);
+  update_actions (self);
 }
 
 static void
@@ -143,7 +172,7 @@ saved_cb (McAccountDialog *dialog, McAccountsPage *self)
 }
 
 static void
-open_dialog (McAccountsPage *self, McAccountDialogMode mode, const McStaff *staff)
+open_dialog (McAccountsPage *self, McAccountDialogMode mode, McStaff *staff)
 {
   McAccountDialog *dialog = mc_account_dialog_new (self->app, mode, staff);
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
@@ -191,7 +220,7 @@ unlock_cb (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
   McAccountsPage *self = MC_ACCOUNTS_PAGE (widget);
   g_autoptr(McAccounts) accounts = mc_accounts_new (mc_application_get_db (self->app));
-  g_autofree char *username = selected (self) ? g_strdup (selected (self)->username) : NULL;
+  g_autofree char *username = selected (self) ? g_strdup (mc_staff_get_username (selected (self))) : NULL;
   g_autoptr(GError) error = NULL;
 
   if (username == NULL)
@@ -208,12 +237,13 @@ toggle_active_cb (GtkWidget *widget, const char *action_name, GVariant *paramete
   McAccountsPage *self = MC_ACCOUNTS_PAGE (widget);
   g_autoptr(McAccounts) accounts = mc_accounts_new (mc_application_get_db (self->app));
   McStaff *s = selected (self);
-  g_autofree char *username = s ? g_strdup (s->username) : NULL;
+  g_autofree char *username = s ? g_strdup (mc_staff_get_username (s)) : NULL;
   g_autoptr(GError) error = NULL;
 
   if (s == NULL)
     return;
-  if (!mc_accounts_update (accounts, s->username, s->full_name, s->title, s->department_code, s->roles, !s->active,
+  if (!mc_accounts_update (accounts, username, mc_staff_get_full_name (s), mc_staff_get_title (s),
+                           mc_staff_get_department_code (s), mc_staff_get_roles (s), !mc_staff_get_active (s),
                            &error))
     show_error (self, error->message);
   mc_accounts_page_reload (self);
@@ -227,6 +257,9 @@ mc_accounts_page_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), MC_TYPE_ACCOUNTS_PAGE);
   g_clear_weak_pointer (&self->dialog);
+  if (self->watched != NULL)
+    g_signal_handlers_disconnect_by_func (self->watched, update_actions, self);
+  g_clear_object (&self->watched);
   g_clear_object (&self->selection);
   g_clear_object (&self->accounts);
   G_OBJECT_CLASS (mc_accounts_page_parent_class)->dispose (object);
@@ -254,17 +287,14 @@ static void
 mc_accounts_page_init (McAccountsPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-  self->accounts = g_list_store_new (MC_TYPE_BOXED_ITEM);
-  self->selection = gtk_single_selection_new (G_LIST_MODEL (g_object_ref (self->accounts)));
-  gtk_column_view_set_model (self->view, GTK_SELECTION_MODEL (self->selection));
-  g_signal_connect_swapped (self->selection, "notify::selected", G_CALLBACK (selection_changed_cb), self);
-  mc_text_column_add (self->view, _("User name"), username_of, FALSE, 120, NULL, NULL);
-  mc_text_column_add (self->view, _("Full name"), name_of, FALSE, 180, NULL, NULL);
-  mc_text_column_add (self->view, _("Title"), title_of, FALSE, 190, NULL, NULL);
-  mc_text_column_add (self->view, _("Department"), department_of, TRUE, -1, NULL, NULL);
+  /* Each cell is bound to a property of the account: an account changed
+   * (here, at another desk, from the command line) updates its row alone. */
+  mc_text_column_add_property (self->view, _("User name"), MC_TYPE_STAFF, "username", FALSE, 120, NULL);
+  mc_text_column_add_property (self->view, _("Full name"), MC_TYPE_STAFF, "full-name", FALSE, 180, NULL);
+  mc_text_column_add_property (self->view, _("Title"), MC_TYPE_STAFF, "title", FALSE, 190, NULL);
+  mc_text_column_add_property (self->view, _("Department"), MC_TYPE_STAFF, "department-name", TRUE, -1, NULL);
   add_roles_column (self);
-  mc_text_column_add (self->view, _("State"), state_of, FALSE, 170, NULL, NULL);
-  /* A lockout may have begun or ended while the page was hidden. */
+  mc_text_column_add_property (self->view, _("State"), MC_TYPE_STAFF, "state-label", FALSE, 170, NULL);
 }
 
 McAccountsPage *
@@ -272,38 +302,36 @@ mc_accounts_page_new (McApplication *app)
 {
   McAccountsPage *self = g_object_new (MC_TYPE_ACCOUNTS_PAGE, NULL);
 
+  g_autoptr(McAccounts) accounts = mc_accounts_new (mc_application_get_db (app));
+  g_autoptr(GError) error = NULL;
+
   self->app = app;
-  mc_accounts_page_reload (self);
-  mc_page_follow_changes (GTK_WIDGET (self), mc_application_get_db (app),
-                          MC_CHANGE_MASK (MC_CHANGE_STAFF) | MC_CHANGE_MASK (MC_CHANGE_UNIT), FALSE,
-                          (McPageReload) mc_accounts_page_reload);
+  self->accounts = mc_accounts_list_model (accounts, &error);
+  if (self->accounts == NULL)
+    {
+      g_warning ("%s", error->message);
+      self->accounts = G_LIST_MODEL (g_list_store_new (MC_TYPE_STAFF));
+    }
+  self->selection = gtk_single_selection_new (G_LIST_MODEL (g_object_ref (self->accounts)));
+  gtk_column_view_set_model (self->view, GTK_SELECTION_MODEL (self->selection));
+  g_signal_connect_swapped (self->selection, "notify::selected", G_CALLBACK (selection_changed_cb), self);
+  g_signal_connect_object (self->accounts, "items-changed", G_CALLBACK (update_count), self, G_CONNECT_SWAPPED);
+  update_count (self);
+  selection_changed_cb (self);
   return self;
 }
 
 void
 mc_accounts_page_reload (McAccountsPage *self)
 {
-  g_autoptr(McAccounts) accounts = NULL;
-  g_autoptr(GPtrArray) rows = NULL;
-  g_autoptr(GPtrArray) objects = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GError) error = NULL;
 
   g_return_if_fail (MC_IS_ACCOUNTS_PAGE (self));
 
-  accounts = mc_accounts_new (mc_application_get_db (self->app));
-  rows = mc_accounts_list (accounts, &error);
-  if (rows == NULL)
-    {
-      g_warning ("%s", error->message);
-      return;
-    }
-  g_ptr_array_set_free_func (rows, NULL);  /* the items own the records now */
-  for (guint i = 0; i < rows->len; i++)
-    g_ptr_array_add (objects, mc_boxed_item_new (rows->pdata[i], (GDestroyNotify) mc_staff_free));
-  g_list_store_splice (self->accounts, 0, g_list_model_get_n_items (G_LIST_MODEL (self->accounts)),
-                       objects->pdata, objects->len);
-  update_count (self);
-  selection_changed_cb (self);
+  /* The model follows McChanges by itself; this is for the person's own
+   * save, shown before the notification's idle (nothing is told twice). */
+  if (MC_IS_OBJECT_LIST (self->accounts) && !mc_object_list_reload (MC_OBJECT_LIST (self->accounts), &error))
+    g_warning ("%s", error->message);
 }
 
 guint
@@ -314,15 +342,15 @@ mc_accounts_page_get_n_accounts (McAccountsPage *self)
   return g_list_model_get_n_items (G_LIST_MODEL (self->accounts));
 }
 
-const McStaff *
+McStaff *
 mc_accounts_page_get_account (McAccountsPage *self, guint position)
 {
-  g_autoptr(McBoxedItem) object = NULL;
-
   g_return_val_if_fail (MC_IS_ACCOUNTS_PAGE (self), NULL);
 
-  object = g_list_model_get_item (G_LIST_MODEL (self->accounts), position);
-  return object ? staff_of (object) : NULL;
+  /* Owned by the model, which keeps an account's object while it is listed. */
+  if (!MC_IS_OBJECT_LIST (self->accounts))
+    return NULL;
+  return mc_object_list_peek (MC_OBJECT_LIST (self->accounts), position);
 }
 
 gboolean
@@ -331,7 +359,7 @@ mc_accounts_page_select (McAccountsPage *self, const char *username)
   g_return_val_if_fail (MC_IS_ACCOUNTS_PAGE (self), FALSE);
 
   for (guint i = 0; i < mc_accounts_page_get_n_accounts (self); i++)
-    if (g_strcmp0 (mc_accounts_page_get_account (self, i)->username, username) == 0)
+    if (g_strcmp0 (mc_staff_get_username (mc_accounts_page_get_account (self, i)), username) == 0)
       {
         gtk_single_selection_set_selected (self->selection, i);
         return TRUE;
@@ -348,21 +376,9 @@ mc_accounts_page_get_dialog (McAccountsPage *self)
 }
 
 char *
-mc_accounts_page_state_text (const McStaff *staff)
+mc_accounts_page_state_text (McStaff *staff)
 {
-  g_return_val_if_fail (staff != NULL, NULL);
+  g_return_val_if_fail (MC_IS_STAFF (staff), NULL);
 
-  if (!staff->active)
-    return g_strdup (_("Disabled"));
-  if (staff->locked_until > mc_time_now ())
-    {
-      g_autofree char *until = mc_format_time (staff->locked_until);
-      /* Translators: %s is a time such as "10:00 ngày 03/05/2024" */
-      return g_strdup_printf (_("Locked until %s"), until);
-    }
-  if (!staff->has_password)
-    return g_strdup (_("No password yet"));
-  if (staff->must_change_password)
-    return g_strdup (_("Must change password"));
-  return g_strdup (_("Active"));
+  return mc_staff_dup_state_label (staff);
 }

@@ -17,12 +17,12 @@ G_DECLARE_FINAL_TYPE (McAccountsPage, mc_accounts_page, MC, ACCOUNTS_PAGE, AdwBi
 McAccountsPage  *mc_accounts_page_new         (McApplication *app);
 void             mc_accounts_page_reload      (McAccountsPage *self);
 guint            mc_accounts_page_get_n_accounts (McAccountsPage *self);
-const McStaff   *mc_accounts_page_get_account (McAccountsPage *self, guint position);
+McStaff         *mc_accounts_page_get_account (McAccountsPage *self, guint position);
 /* Selects the account with this user name; FALSE when it is not listed. */
 gboolean         mc_accounts_page_select      (McAccountsPage *self, const char *username);
 /* The dialog the add / edit / password actions opened, while it is open. */
 McAccountDialog *mc_accounts_page_get_dialog  (McAccountsPage *self);
 /* "Đang hoạt động", "Bị khóa đến …", "Đã vô hiệu hóa", "Chưa có mật khẩu". */
-char            *mc_accounts_page_state_text  (const McStaff *staff);
+char            *mc_accounts_page_state_text  (McStaff *staff);
 
 G_END_DECLS

@@ -43,7 +43,7 @@ struct _McActionDialog
   GPtrArray        *departments;       /* McDepartment* */
   gboolean          department_default; /* transfer: item 0 is "the next step" */
   GtkDropDown      *person;
-  GPtrArray        *people;            /* McStaffEntry*, item i + 1 of the drop-down */
+  GPtrArray        *people;            /* McStaff*, item i + 1 of the drop-down */
   GtkDropDown      *unit;
   GPtrArray        *units;             /* McUnitEntry* */
   GtkEntry         *due;
@@ -335,8 +335,10 @@ fill_people (McActionDialog *self, gint64 department_id)
   gtk_string_list_append (names, self->kind == MC_ACTION_APOLOGY ? _("Not named") : _("Anyone in the department"));
   for (guint i = 0; self->people != NULL && i < self->people->len; i++)
     {
-      McStaffEntry *s = self->people->pdata[i];
-      g_autofree char *text = s->title ? g_strdup_printf ("%s — %s", s->full_name, s->title) : g_strdup (s->full_name);
+      McStaff *s = self->people->pdata[i];
+      const char *title = mc_staff_get_title (s);
+      g_autofree char *text = title ? g_strdup_printf ("%s — %s", mc_staff_get_full_name (s), title)
+                                    : g_strdup (mc_staff_get_full_name (s));
 
       gtk_string_list_append (names, text);
     }
@@ -513,7 +515,7 @@ chosen_username (McActionDialog *self)
   guint i = self->person ? gtk_drop_down_get_selected (self->person) : 0;
 
   return i > 0 && self->people != NULL && i - 1 < self->people->len
-         ? ((McStaffEntry *) self->people->pdata[i - 1])->username : NULL;
+         ? mc_staff_get_username (self->people->pdata[i - 1]) : NULL;
 }
 
 /* Where a transfer or a referral sends the dossier: "Phòng Tư pháp (Trần
@@ -536,7 +538,7 @@ destination_name (McActionDialog *self)
   if (department == NULL)
     return NULL;
   if (person > 0 && self->people != NULL && person - 1 < self->people->len)
-    return g_strdup_printf ("%s (%s)", department, ((McStaffEntry *) self->people->pdata[person - 1])->full_name);
+    return g_strdup_printf ("%s (%s)", department, mc_staff_get_full_name (self->people->pdata[person - 1]));
   return g_strdup (department);
 }
 
@@ -788,6 +790,6 @@ mc_action_dialog_set_target (McActionDialog *self, const char *department_code, 
     if (g_strcmp0 (((McDepartment *) self->departments->pdata[i])->code, department_code) == 0)
       gtk_drop_down_set_selected (self->department, i + (self->department_default ? 1 : 0));
   for (guint i = 0; username != NULL && self->people != NULL && i < self->people->len; i++)
-    if (g_strcmp0 (((McStaffEntry *) self->people->pdata[i])->username, username) == 0)
+    if (g_strcmp0 (mc_staff_get_username (self->people->pdata[i]), username) == 0)
       gtk_drop_down_set_selected (self->person, i + 1);
 }

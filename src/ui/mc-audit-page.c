@@ -1,9 +1,12 @@
 /* mc-audit-page.c — Nhật ký hệ thống: the audit trail, filtered, and its integrity check
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * The rows are core's (mc_audit_list, newest first), in the words core gives
- * them (mc-audit-labels.h); the page runs mc_audit_verify on demand.
- * At most MAX_ROWS are shown: narrowing the filter finds older ones.
+ * The rows are core's model of the trail (mc_audit_list_model, newest first),
+ * each cell bound to a property of an McAuditEntry in the words core gives
+ * them (mc-audit-labels.h); the model follows every change by itself, asking
+ * only for the rows newer than its newest. A filter changed makes a new
+ * model. The page runs mc_audit_verify on demand. At most MAX_ROWS are
+ * shown: narrowing the filter finds older ones.
  */
 #include "config.h"
 
@@ -14,11 +17,11 @@
 #include "mc-accounts.h"
 #include "mc-audit-labels.h"
 #include "mc-audit-page.h"
-#include "mc-page-changes.h"
 #include "mc-date-entry.h"
-#include "mc-boxed-item.h"
 #include "mc-empty-state.h"
 #include "mc-format.h"
+#include "mc-object-list.h"
+#include "mc-page-changes.h"
 #include "mc-text-column.h"
 
 #define MAX_ROWS 1000
@@ -28,10 +31,12 @@ struct _McAuditPage
   AdwBin              parent_instance;
 
   McApplication      *app;
-  GListStore         *entries;     /* McBoxedItem of McAuditEntry */
+  GListModel         *entries;     /* core's McObjectList of McAuditEntry, for the filter shown */
+  GtkNoSelection     *selection;
   GPtrArray          *usernames;   /* item i + 1 of the person drop-down */
   char               *verify_message;
   gboolean            loading;
+  guint               to_top;       /* idle that scrolls back to the newest row */
   GtkDropDown        *user;
   GtkSearchEntry     *dossier;
   McDateEntry        *from;
@@ -44,33 +49,6 @@ struct _McAuditPage
 };
 
 G_DEFINE_FINAL_TYPE (McAuditPage, mc_audit_page, ADW_TYPE_BIN)
-
-static McAuditEntry *entry_of (gpointer object) { return mc_boxed_item_get (MC_BOXED_ITEM (object)); }
-
-static char *time_of (gpointer o) { return mc_format_time (entry_of (o)->at); }
-static char *action_of (gpointer o) { return g_strdup (mc_audit_action_to_label (entry_of (o)->action)); }
-static char *detail_of (gpointer o) { return mc_audit_entry_describe (entry_of (o)); }
-
-static char *
-person_of (gpointer o)
-{
-  McAuditEntry *e = entry_of (o);
-
-  if (e->username == NULL)
-    /* Translators: who acted, when no one was signed in (an import, a migration) */
-    return g_strdup (_("System"));
-  return g_strdup_printf ("%s (%s)", e->full_name ? e->full_name : e->username, e->username);
-}
-
-static char *
-object_of (gpointer o)
-{
-  McAuditEntry *e = entry_of (o);
-
-  if (e->object_label == NULL || *e->object_label == '\0')
-    return g_strdup (mc_audit_object_kind_to_label (e->object_kind));
-  return g_strdup_printf ("%s %s", mc_audit_object_kind_to_label (e->object_kind), e->object_label);
-}
 
 /* 0 when empty (no bound), MC_DATE_INVALID when unreadable (the entry
  * then says why). */
@@ -115,12 +93,62 @@ update_count (McAuditPage *self)
   gtk_label_set_text (self->count, text);
 }
 
+static GtkWidget *
+child_list_view (GtkWidget *view)
+{
+  for (GtkWidget *c = gtk_widget_get_first_child (view); c; c = gtk_widget_get_next_sibling (c))
+    if (GTK_IS_LIST_VIEW (c))
+      return c;
+  return NULL;
+}
+
+static gboolean
+to_top_cb (gpointer data)
+{
+  McAuditPage *self = data;
+  GtkWidget *list = child_list_view (GTK_WIDGET (self->view));
+
+  self->to_top = 0;
+  if (list != NULL && g_list_model_get_n_items (self->entries) > 0)
+    gtk_widget_activate_action (list, "list.scroll-to-item", "u", 0);
+  return G_SOURCE_REMOVE;
+}
+
+/* New rows come at the top. A list keeps the row it shows first in place,
+ * so someone watching the newest rows would not see them come: when the
+ * list was at its top, it stays there. */
+static void
+entries_changed_cb (McAuditPage *self, guint position, guint removed, guint added)
+{
+  GtkWidget *scrolled = gtk_widget_get_ancestor (GTK_WIDGET (self->view), GTK_TYPE_SCROLLED_WINDOW);
+  GtkAdjustment *adjustment = scrolled ? gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled)) : NULL;
+  GtkWidget *list = child_list_view (GTK_WIDGET (self->view));
+
+  update_count (self);
+  /* After the list has taken the change in (it hears it after this page):
+   * scrolling now would ask it for rows it does not have yet. */
+  if (position == 0 && added > 0 && adjustment != NULL && gtk_adjustment_get_value (adjustment) < 1 && list != NULL &&
+      self->to_top == 0)
+    self->to_top = g_idle_add (to_top_cb, self);
+}
+
+static void
+show_entries (McAuditPage *self, GListModel *entries)
+{
+  if (self->entries != NULL)
+    g_signal_handlers_disconnect_by_func (self->entries, entries_changed_cb, self);
+  g_set_object (&self->entries, entries);
+  g_signal_connect_object (self->entries, "items-changed", G_CALLBACK (entries_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_no_selection_set_model (self->selection, entries);
+  update_count (self);
+}
+
 static void
 reload_cb (McAuditPage *self)
 {
   McDate from, to;
-  g_autoptr(GPtrArray) rows = NULL;
-  g_autoptr(GPtrArray) objects = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GListModel) entries = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *code = NULL;
 
@@ -131,20 +159,15 @@ reload_cb (McAuditPage *self)
   if (from == MC_DATE_INVALID || to == MC_DATE_INVALID)
     return;
   code = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->dossier))));
-  rows = mc_audit_list (mc_application_get_db (self->app), chosen_username (self), code,
-                        from ? mc_time_from_local (from, 0) : 0, to ? mc_time_from_local (to + 1, 0) : 0,
-                        MAX_ROWS, &error);
-  if (rows == NULL)
+  entries = mc_audit_list_model (mc_application_get_db (self->app), chosen_username (self), code,
+                                 from ? mc_time_from_local (from, 0) : 0, to ? mc_time_from_local (to + 1, 0) : 0,
+                                 MAX_ROWS, &error);
+  if (entries == NULL)
     {
       g_warning ("%s", error->message);
       return;
     }
-  g_ptr_array_set_free_func (rows, NULL);  /* the items own the entries now */
-  for (guint i = 0; i < rows->len; i++)
-    g_ptr_array_add (objects, mc_boxed_item_new (rows->pdata[i], (GDestroyNotify) mc_audit_entry_free));
-  g_list_store_splice (self->entries, 0, g_list_model_get_n_items (G_LIST_MODEL (self->entries)),
-                       objects->pdata, objects->len);
-  update_count (self);
+  show_entries (self, entries);
 }
 
 static void
@@ -153,6 +176,8 @@ fill_people (McAuditPage *self)
   g_autoptr(McAccounts) accounts = mc_accounts_new (mc_application_get_db (self->app));
   g_autoptr(GPtrArray) staff = mc_accounts_list (accounts, NULL);
   GtkStringList *people = gtk_string_list_new (NULL);
+  g_autofree char *chosen = g_strdup (chosen_username (self));
+  guint position = 0;
 
   self->loading = TRUE;
   g_ptr_array_set_size (self->usernames, 0);
@@ -160,13 +185,16 @@ fill_people (McAuditPage *self)
   for (guint i = 0; staff != NULL && i < staff->len; i++)
     {
       McStaff *s = staff->pdata[i];
-      g_autofree char *text = g_strdup_printf ("%s (%s)", s->full_name, s->username);
+      g_autofree char *text = g_strdup_printf ("%s (%s)", mc_staff_get_full_name (s), mc_staff_get_username (s));
 
       gtk_string_list_append (people, text);
-      g_ptr_array_add (self->usernames, g_strdup (s->username));
+      g_ptr_array_add (self->usernames, g_strdup (mc_staff_get_username (s)));
+      if (g_strcmp0 (chosen, mc_staff_get_username (s)) == 0)
+        position = i + 1;
     }
+  /* Someone added is offered; the person chosen stays chosen. */
   gtk_drop_down_set_model (self->user, G_LIST_MODEL (people));
-  gtk_drop_down_set_selected (self->user, 0);
+  gtk_drop_down_set_selected (self->user, position);
   g_object_unref (people);
   self->loading = FALSE;
 }
@@ -194,7 +222,9 @@ mc_audit_page_dispose (GObject *object)
 {
   McAuditPage *self = MC_AUDIT_PAGE (object);
 
+  g_clear_handle_id (&self->to_top, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), MC_TYPE_AUDIT_PAGE);
+  g_clear_object (&self->selection);
   g_clear_object (&self->entries);
   g_clear_pointer (&self->usernames, g_ptr_array_unref);
   G_OBJECT_CLASS (mc_audit_page_parent_class)->dispose (object);
@@ -230,28 +260,31 @@ mc_audit_page_class_init (McAuditPageClass *klass)
 }
 
 static void
+add_column (McAuditPage *self, const char *title, const char *property, gboolean wrap, int width)
+{
+  mc_text_column_add_property (self->view, title, MC_TYPE_AUDIT_ENTRY, property, wrap, width, NULL);
+}
+
+static void
 mc_audit_page_init (McAuditPage *self)
 {
-  GtkNoSelection *selection;
-
   self->loading = TRUE;
   gtk_widget_init_template (GTK_WIDGET (self));
   self->loading = FALSE;
   self->usernames = g_ptr_array_new_with_free_func (g_free);
-  self->entries = g_list_store_new (MC_TYPE_BOXED_ITEM);
-  selection = gtk_no_selection_new (G_LIST_MODEL (g_object_ref (self->entries)));
-  gtk_column_view_set_model (self->view, GTK_SELECTION_MODEL (selection));
+  self->entries = G_LIST_MODEL (g_list_store_new (MC_TYPE_AUDIT_ENTRY));
+  self->selection = gtk_no_selection_new (g_object_ref (self->entries));
+  gtk_column_view_set_model (self->view, GTK_SELECTION_MODEL (self->selection));
+  /* The empty state follows the selection's model, whichever filter made it. */
   mc_empty_state_attach (gtk_widget_get_ancestor (GTK_WIDGET (self->view), GTK_TYPE_SCROLLED_WINDOW),
-                         G_LIST_MODEL (self->entries), "edit-find-symbolic", _("No log entry"),
+                         G_LIST_MODEL (self->selection), "edit-find-symbolic", _("No log entry"),
                          _("Nothing was recorded for this person, dossier and dates. Widen the dates or clear "
                            "the person and the dossier code."));
-  g_object_unref (selection);
-  mc_text_column_add (self->view, _("Time"), time_of, FALSE, 185, NULL, NULL);
-  mc_text_column_add (self->view, _("Performed by"), person_of, FALSE, 200, NULL, NULL);
-  mc_text_column_add (self->view, _("Action"), action_of, FALSE, 190, NULL, NULL);
-  mc_text_column_add (self->view, _("Object"), object_of, FALSE, 230, NULL, NULL);
-  mc_text_column_add (self->view, _("Details"), detail_of, TRUE, -1, NULL, NULL);
-  /* What happened while the page was hidden shows when it is shown. */
+  add_column (self, _("Time"), "time-label", FALSE, 185);
+  add_column (self, _("Performed by"), "person-label", FALSE, 200);
+  add_column (self, _("Action"), "action-label", FALSE, 190);
+  add_column (self, _("Object"), "object-text", FALSE, 230);
+  add_column (self, _("Details"), "description", TRUE, -1);
 }
 
 McAuditPage *
@@ -262,9 +295,10 @@ mc_audit_page_new (McApplication *app)
   self->app = app;
   fill_people (self);
   reload_cb (self);
-  /* Every write adds to the trail: any kind. */
-  mc_page_follow_changes (GTK_WIDGET (self), mc_application_get_db (app), ~0u, FALSE,
-                          (McPageReload) mc_audit_page_reload);
+  /* People added show in the person drop-down; the rows follow by
+   * themselves (core's model). */
+  mc_page_follow_changes (GTK_WIDGET (self), mc_application_get_db (app), MC_CHANGE_MASK (MC_CHANGE_STAFF), FALSE,
+                          (McPageReload) fill_people);
   return self;
 }
 
@@ -312,15 +346,15 @@ mc_audit_page_get_n_entries (McAuditPage *self)
   return g_list_model_get_n_items (G_LIST_MODEL (self->entries));
 }
 
-const McAuditEntry *
+McAuditEntry *
 mc_audit_page_get_entry (McAuditPage *self, guint position)
 {
-  g_autoptr(McBoxedItem) object = NULL;
-
   g_return_val_if_fail (MC_IS_AUDIT_PAGE (self), NULL);
 
-  object = g_list_model_get_item (G_LIST_MODEL (self->entries), position);
-  return object ? entry_of (object) : NULL;
+  /* Owned by the model, which keeps its rows while they are listed. */
+  if (!MC_IS_OBJECT_LIST (self->entries))
+    return NULL;
+  return mc_object_list_peek (MC_OBJECT_LIST (self->entries), position);
 }
 
 gboolean

@@ -20,7 +20,7 @@ void                mc_audit_page_set_filter   (McAuditPage *self, const char *u
                                                 McDate from, McDate to);
 void                mc_audit_page_reload       (McAuditPage *self);
 guint               mc_audit_page_get_n_entries (McAuditPage *self);
-const McAuditEntry *mc_audit_page_get_entry    (McAuditPage *self, guint position);  /* newest first */
+McAuditEntry       *mc_audit_page_get_entry    (McAuditPage *self, guint position);  /* newest first */
 /* What "Kiểm tra tính toàn vẹn" does: TRUE when the chain is intact; the
  * result is shown on the page and returned by get_verify_message. */
 gboolean            mc_audit_page_verify       (McAuditPage *self);

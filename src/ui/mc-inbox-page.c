@@ -58,7 +58,7 @@ struct _McInboxPage
   GListStore         *items;        /* McInboxItem */
   GtkSingleSelection *selection;
   GPtrArray          *departments;  /* McDepartment*, item i + 1 of the drop-down */
-  GPtrArray          *staff;        /* McStaffEntry*, item i of the user drop-down */
+  GPtrArray          *staff;        /* McStaff*, item i of the user drop-down */
   McInboxCounts       counts;
   McTime              last_check;
   guint               timer;
@@ -402,17 +402,17 @@ static void
 user_changed_cb (McInboxPage *self)
 {
   guint i = gtk_drop_down_get_selected (self->user);
-  McStaffEntry *s;
+  McStaff *s;
 
   if (self->loading || self->staff == NULL || i >= self->staff->len)
     return;
   s = self->staff->pdata[i];
-  mc_application_set_username (self->app, s->username);
+  mc_application_set_username (self->app, mc_staff_get_username (s));
   /* Overdue notices start afresh for the new user. */
   self->last_check = mc_time_now ();
   self->loading = TRUE;
   for (guint d = 0; d < self->departments->len; d++)
-    if (((McDepartment *) self->departments->pdata[d])->id == s->department_id)
+    if (((McDepartment *) self->departments->pdata[d])->id == mc_staff_get_department_id (s))
       gtk_drop_down_set_selected (self->department, d + 1);
   self->loading = FALSE;
   load (self);
@@ -436,14 +436,15 @@ fill_choices (McInboxPage *self)
     gtk_string_list_append (departments, ((McDepartment *) self->departments->pdata[i])->name);
   for (guint i = 0; self->staff != NULL && i < self->staff->len; i++)
     {
-      McStaffEntry *s = self->staff->pdata[i];
-      g_autofree char *text = s->department_name ? g_strdup_printf ("%s (%s)", s->full_name, s->department_name)
-                                                 : g_strdup (s->full_name);
+      McStaff *s = self->staff->pdata[i];
+      const char *department = mc_staff_get_department_name (s);
+      g_autofree char *text = department ? g_strdup_printf ("%s (%s)", mc_staff_get_full_name (s), department)
+                                         : g_strdup (mc_staff_get_full_name (s));
       gtk_string_list_append (people, text);
-      if (g_strcmp0 (s->username, username) == 0)
+      if (g_strcmp0 (mc_staff_get_username (s), username) == 0)
         {
           me = i;
-          my_department = s->department_id;
+          my_department = mc_staff_get_department_id (s);
         }
     }
   gtk_drop_down_set_model (self->department, G_LIST_MODEL (departments));

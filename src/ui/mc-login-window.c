@@ -150,9 +150,9 @@ abandon_cb (McLoginWindow *self)
 /* The sign-in succeeded with a password the administrator set: the main
  * window waits until the person has chosen their own. */
 static void
-ask_new_password (McLoginWindow *self, const McStaff *staff, const char *password)
+ask_new_password (McLoginWindow *self, McStaff *staff, const char *password)
 {
-  self->changing_username = g_strdup (staff->username);
+  self->changing_username = g_strdup (mc_staff_get_username (staff));
   self->changing_password = g_strdup (password);
   gtk_editable_set_text (GTK_EDITABLE (self->password), "");
   gtk_widget_set_visible (GTK_WIDGET (self->sign_in_message), FALSE);
@@ -322,8 +322,8 @@ mc_login_window_submit (McLoginWindow *self, GError **error)
       g_propagate_error (error, local);
       return NULL;
     }
-  mc_application_set_username (self->app, staff->username);
-  if (staff->must_change_password && !self->first_run)
+  mc_application_set_username (self->app, mc_staff_get_username (staff));
+  if (mc_staff_get_must_change_password (staff) && !self->first_run)
     {
       ask_new_password (self, staff, text_of (self->password));
       return NULL;

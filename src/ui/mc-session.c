@@ -77,7 +77,7 @@ mc_session_get_roles (McApplication *app)
 {
   g_autoptr(McStaff) staff = mc_session_get_staff (app);
 
-  return staff != NULL && staff->active ? staff->roles : 0;
+  return staff != NULL && mc_staff_get_active (staff) ? mc_staff_get_roles (staff) : 0;
 }
 
 gboolean
@@ -189,31 +189,32 @@ dim_label (const char *text, gboolean wrap)
 
 /* The popover of the user's button: who, where, which roles, sign out. */
 static GtkWidget *
-user_popover (const McStaff *staff)
+user_popover (McStaff *staff)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
   GtkWidget *popover = gtk_popover_new ();
-  GtkWidget *name = gtk_label_new (staff->full_name);
+  GtkWidget *name = gtk_label_new (mc_staff_get_full_name (staff));
   GtkWidget *roles = gtk_flow_box_new ();
   GtkWidget *password = gtk_button_new_with_mnemonic (_("_Change Password…"));
   GtkWidget *sign_out = gtk_button_new_with_mnemonic (_("_Sign Out"));
-  g_autofree char *who = staff->title && *staff->title ? g_strdup_printf ("%s · %s", staff->username, staff->title)
-                                                       : g_strdup (staff->username);
+  const char *title = mc_staff_get_title (staff);
+  g_autofree char *who = title && *title ? g_strdup_printf ("%s · %s", mc_staff_get_username (staff), title)
+                                         : g_strdup (mc_staff_get_username (staff));
 
   gtk_widget_set_margin_top (box, 6);
   gtk_widget_set_margin_bottom (box, 6);
   gtk_widget_set_margin_start (box, 6);
   gtk_widget_set_margin_end (box, 6);
-  gtk_box_append (GTK_BOX (box), adw_avatar_new (48, staff->full_name, TRUE));
+  gtk_box_append (GTK_BOX (box), adw_avatar_new (48, mc_staff_get_full_name (staff), TRUE));
   gtk_widget_add_css_class (name, "title-4");
   gtk_box_append (GTK_BOX (box), name);
   gtk_box_append (GTK_BOX (box), dim_label (who, FALSE));
-  if (staff->department_name != NULL)
-    gtk_box_append (GTK_BOX (box), dim_label (staff->department_name, TRUE));
+  if (mc_staff_get_department_name (staff) != NULL)
+    gtk_box_append (GTK_BOX (box), dim_label (mc_staff_get_department_name (staff), TRUE));
   gtk_flow_box_set_selection_mode (GTK_FLOW_BOX (roles), GTK_SELECTION_NONE);
   gtk_flow_box_set_max_children_per_line (GTK_FLOW_BOX (roles), 3);
   for (McRoles r = 1; r <= MC_ROLE_ADMIN; r <<= 1)
-    if (staff->roles & r)
+    if (mc_staff_get_roles (staff) & r)
       {
         GtkWidget *label = gtk_label_new (mc_role_to_label (r));
         gtk_widget_add_css_class (label, "badge");
@@ -231,16 +232,16 @@ user_popover (const McStaff *staff)
 }
 
 static GtkWidget *
-user_button (const McStaff *staff)
+user_button (McStaff *staff)
 {
   GtkWidget *button = gtk_menu_button_new ();
   GtkWidget *content = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  g_autofree char *roles = mc_roles_to_label (staff->roles);
+  g_autofree char *roles = mc_roles_to_label (mc_staff_get_roles (staff));
   /* Translators: tooltip of the signed-in user's button: full name, then roles */
-  g_autofree char *tooltip = g_strdup_printf (_("Signed in as %s (%s)"), staff->full_name, roles);
+  g_autofree char *tooltip = g_strdup_printf (_("Signed in as %s (%s)"), mc_staff_get_full_name (staff), roles);
 
-  gtk_box_append (GTK_BOX (content), adw_avatar_new (24, staff->full_name, TRUE));
-  gtk_box_append (GTK_BOX (content), gtk_label_new (staff->full_name));
+  gtk_box_append (GTK_BOX (content), adw_avatar_new (24, mc_staff_get_full_name (staff), TRUE));
+  gtk_box_append (GTK_BOX (content), gtk_label_new (mc_staff_get_full_name (staff)));
   gtk_menu_button_set_child (GTK_MENU_BUTTON (button), content);
   gtk_menu_button_set_popover (GTK_MENU_BUTTON (button), user_popover (staff));
   gtk_widget_set_tooltip_text (button, tooltip);
@@ -286,8 +287,8 @@ mc_session_restrict_staff (McApplication *app, GPtrArray *staff)
   me = mc_session_get_staff (app);
   for (guint i = staff->len; i > 0; i--)
     {
-      McStaffEntry *s = staff->pdata[i - 1];
-      if (me == NULL || g_strcmp0 (s->username, me->username) != 0)
+      McStaff *s = staff->pdata[i - 1];
+      if (me == NULL || g_strcmp0 (mc_staff_get_username (s), mc_staff_get_username (me)) != 0)
         g_ptr_array_remove_index (staff, i - 1);
     }
 }

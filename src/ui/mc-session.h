@@ -39,7 +39,7 @@ void       mc_session_setup_window   (McWindow *window, AdwHeaderBar *header);
  * NULL when nobody is signed in. */
 McAccountDialog *mc_session_change_password (McWindow *window);
 /* Signed in under enforced accounts, the person at the computer is the one
- * who signed in: drops the other McStaffEntry* of `staff` (the choices of a
+ * who signed in: drops the other McStaff* of `staff` (the choices of a
  * "who am I" drop-down). */
 void       mc_session_restrict_staff (McApplication *app, GPtrArray *staff);
 
