@@ -20,7 +20,8 @@
 #include "mc-calendar-store.h"
 #include "mc-catalog.h"
 #include "mc-dossier-store.h"
-#include "mc-report-06a-export.h"
+#include "mc-report.h"
+#include "mc-report-doc.h"
 
 static double
 cpu_seconds (void)
@@ -91,15 +92,15 @@ main (int argc, char **argv)
     {
       double c0 = cpu_seconds (), c1;
       g_autoptr(McReport06a) report = mc_report_06a_compute (db, 0, from, to, FALSE, &error);
-      g_autoptr(McReport06aDoc) doc = NULL;
+      g_autoptr(McReportDocument) doc = NULL;
 
       if (report == NULL)
         return fprintf (stderr, "%s\n", error->message), 1;
       c1 = cpu_seconds ();
       best_compute = MIN (best_compute, c1 - c0);
       received = report->total.c[MC_06A_RECEIVED];
-      doc = mc_report_06a_doc_new (db, 0, from, to, FALSE, &error);
-      if (doc == NULL || !mc_report_06a_doc_write_xlsx (doc, xlsx, &error))
+      doc = mc_report_document_new_06a (db, 0, from, to, FALSE, &error);
+      if (doc == NULL || !mc_report_doc_write_xlsx (doc, xlsx, &error))
         return fprintf (stderr, "%s\n", error->message), 1;
       best_xlsx = MIN (best_xlsx, cpu_seconds () - c1);
     }

@@ -19,7 +19,6 @@
 #include "mc-audit.h"
 #include "mc-backup.h"
 #include "mc-dossier-register.h"
-#include "mc-report-06a-export.h"
 #include "mc-report-doc.h"
 #include "mc-report-narrative.h"
 #include "mc-report-narrative-export.h"
@@ -313,7 +312,7 @@ test_anchors (Fixture *f, gconstpointer data)
   g_autofree char *full = NULL;
   g_autofree char *anchors = mc_audit_anchors_path ();
   g_autofree char *anchors_text = NULL;
-  g_autoptr(McReport06aDoc) doc = NULL;
+  g_autoptr(McReportDocument) doc = NULL;
   gint64 seq = 0, n = 0, bad = 0, target = middle_row (f->r.db);
   GStatBuf st;
 
@@ -344,15 +343,15 @@ test_anchors (Fixture *f, gconstpointer data)
     officer = mc_accounts_sign_in (f->accounts, "bc.ha", PASSWORD, &error);
     g_assert_no_error (error);
   }
-  doc = mc_report_06a_doc_new (f->r.db, 0, mc_test_date ("2026-03-01"), mc_test_date ("2026-03-31"), TRUE, &error);
+  doc = mc_report_document_new_06a (f->r.db, 0, mc_test_date ("2026-03-01"), mc_test_date ("2026-03-31"), TRUE, &error);
   g_assert_no_error (error);
   head = mc_audit_head_text (f->r.db);
-  g_assert_cmpstr (doc->audit_head, ==, head);
+  g_assert_cmpstr (mc_report_document_get_text (doc, MC_REPORT_TEXT_AUDIT_HEAD), ==, head);
   {
     g_autofree char *pdf = mc_test_tmp_path ("audit-06a.pdf");
     g_autofree char *text = NULL;
     g_autofree char *line = g_strdup_printf ("Nhật ký hệ thống: %s", head);
-    g_assert_true (mc_report_06a_doc_write_pdf (doc, pdf, &error));
+    g_assert_true (mc_report_doc_write_pdf (doc, pdf, &error));
     text = mc_test_pdftotext (pdf, "-raw");
     if (text != NULL)
       mc_test_assert_has (text, line);
@@ -435,7 +434,7 @@ test_head_on_every_report (Fixture *f, gconstpointer data)
   g_autoptr(GError) error = NULL;
   McDate from = mc_test_date ("2026-03-01"), to = mc_test_date ("2026-03-31");
   g_autofree char *head = NULL;
-  g_autoptr(GPtrArray) docs = g_ptr_array_new_with_free_func ((GDestroyNotify) mc_report_doc_free);
+  g_autoptr(GPtrArray) docs = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(McReportNarrative) narrative = NULL;
   g_autoptr(McDossierRegisterData) book = NULL;
   gboolean have_pdftotext = mc_test_have_program ("pdftotext"), have_unzip = mc_test_have_program ("unzip");
@@ -454,13 +453,13 @@ test_head_on_every_report (Fixture *f, gconstpointer data)
   book = mc_dossier_register_data_new (f->r.wf, mc_test_time ("2026-03-01 00:00"), mc_test_time ("2026-04-01 00:00"),
                                        NULL, &error);
   g_assert_no_error (error);
-  g_ptr_array_add (docs, mc_report_doc_new_06a (f->r.db, 0, from, to, TRUE, &error));
+  g_ptr_array_add (docs, mc_report_document_new_06a (f->r.db, 0, from, to, TRUE, &error));
   g_assert_no_error (error);
-  g_ptr_array_add (docs, mc_report_doc_new_public (f->r.db, 0, MC_REPORT_SCOPE_UNIT, from, to, TRUE, &error));
+  g_ptr_array_add (docs, mc_report_document_new_public (f->r.db, 0, MC_REPORT_SCOPE_UNIT, from, to, TRUE, &error));
   g_assert_no_error (error);
-  g_ptr_array_add (docs, mc_report_doc_new_cchc (f->r.db, 0, from, to, &error));
+  g_ptr_array_add (docs, mc_report_document_new_cchc (f->r.db, 0, from, to, &error));
   g_assert_no_error (error);
-  g_ptr_array_add (docs, mc_report_doc_new_evaluation (f->r.db, 0, from, to, &error));
+  g_ptr_array_add (docs, mc_report_document_new_evaluation (f->r.db, 0, from, to, &error));
   g_assert_no_error (error);
   narrative = mc_report_narrative_new (f->r.db, 0, from, to, "tháng 3 năm 2026", &error);
   g_assert_no_error (error);
@@ -470,13 +469,13 @@ test_head_on_every_report (Fixture *f, gconstpointer data)
 
   for (guint i = 0; i < docs->len; i++)
     {
-      McReportDoc *doc = docs->pdata[i];
+      McReportDocument *doc = docs->pdata[i];
       g_autofree char *pdf = mc_test_tmp_path ("audit-doc.pdf");
       g_autofree char *xlsx = mc_test_tmp_path ("audit-doc.xlsx");
       g_autofree char *text = NULL;
       g_autofree char *footer = NULL;
 
-      g_assert_cmpstr (doc->audit_head, ==, head);
+      g_assert_cmpstr (mc_report_document_get_text (doc, MC_REPORT_TEXT_AUDIT_HEAD), ==, head);
       g_remove (pdf);
       g_remove (xlsx);
       g_assert_true (mc_report_doc_write_pdf (doc, pdf, &error));
@@ -485,12 +484,12 @@ test_head_on_every_report (Fixture *f, gconstpointer data)
       if (have_pdftotext)
         {
           text = mc_test_pdftotext (pdf, "-raw");
-          assert_printed_head (f->r.db, doc->sheet, text, head);
+          assert_printed_head (f->r.db, mc_report_document_get_text (doc, MC_REPORT_TEXT_SHEET), text, head);
         }
       if (have_unzip)
         {
           footer = xlsx_footer (xlsx);
-          assert_printed_head (f->r.db, doc->sheet, footer, head);
+          assert_printed_head (f->r.db, mc_report_document_get_text (doc, MC_REPORT_TEXT_SHEET), footer, head);
         }
     }
   {

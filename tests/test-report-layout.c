@@ -1,5 +1,5 @@
 /* test-report-layout.c — the statutory reports on paper: the signatures
- * never alone on a page (Biểu 06a, the tables of McReportDoc, the
+ * never alone on a page (Biểu 06a, the tables of McReportDocument, the
  * narrative) for every length around a page break, Biểu 06a's one "Trong
  * đó" and thousands dots, page numbers from page 2 at the top, and the
  * workbooks' margins, header and figures read back from the sheet XML
@@ -12,9 +12,8 @@
 
 #include <glib/gstdio.h>
 
-#include "mc-report-06a-export.h"
 #include "mc-report-doc.h"
-#include "mc-report-doc-private.h"
+#include "mc-report-document-private.h"
 #include "mc-report-narrative-export.h"
 #include "mc-test-utils.h"
 #include "mc-xlsx-header.h"
@@ -47,36 +46,50 @@ assert_last_page (GStrv pages, const char *last_row, const char *signature, guin
     g_error ("%u rows: the last of %u pages lacks “%s” or “%s”:\n%s", n, count, last_row, signature, last);
 }
 
-static McReportDoc *
+static void
+set_text (McReportDocument *doc, McReportText which, const char *text)
+{
+  mc_report_document_take_text (doc, which, g_strdup (text));
+}
+
+/* The heading and signatures every made-up document has. */
+static void
+doc_texts (McReportDocument *doc)
+{
+  set_text (doc, MC_REPORT_TEXT_ISSUER, "UBND PHƯỜNG PHÚ SƠN");
+  set_text (doc, MC_REPORT_TEXT_PLACE, "Phú Sơn");
+  mc_report_document_set_signed_on (doc, mc_test_date ("2024-03-14"));
+  set_text (doc, MC_REPORT_TEXT_PREPARER_TITLE, "NGƯỜI LẬP BIỂU");
+  set_text (doc, MC_REPORT_TEXT_PREPARER, "Lê Thị Hoa");
+  set_text (doc, MC_REPORT_TEXT_SIGNER_HEADING, "KT. THỦ TRƯỞNG ĐƠN VỊ\nPHÓ CHỦ TỊCH");
+  set_text (doc, MC_REPORT_TEXT_SIGNER, "Nguyễn Văn Nam");
+}
+
+static McReportDocument *
 table_doc (guint n_rows)
 {
-  McReportDoc *doc = mc_report_doc_alloc (MC_REPORT_DOC_PUBLIC);
-  McReportDocTable *t;
+  McReportDocument *doc = mc_report_document_alloc (MC_REPORT_DOC_PUBLIC, 0, MC_REPORT_SCOPE_UNIT,
+                                                    mc_test_date ("2023-12-15"), mc_test_date ("2024-03-14"));
+  McReportTable *t;
 
-  doc->landscape = TRUE;
-  doc->sheet = g_strdup ("Công khai kết quả");
-  doc->issuer = g_strdup ("UBND PHƯỜNG PHÚ SƠN");
-  doc->corner = g_strdup ("Phụ lục số 01");
-  doc->title = g_strdup ("BẢNG TỔNG HỢP KẾT QUẢ");
-  doc->place = g_strdup ("Phú Sơn");
-  doc->signed_on = mc_test_date ("2024-03-14");
-  doc->preparer_title = g_strdup ("NGƯỜI LẬP BIỂU");
-  doc->preparer = g_strdup ("Lê Thị Hoa");
-  doc->signer_heading = g_strdup ("KT. THỦ TRƯỞNG ĐƠN VỊ\nPHÓ CHỦ TỊCH");
-  doc->signer = g_strdup ("Nguyễn Văn Nam");
-  t = mc_report_doc_add_table (doc, NULL, TRUE);
-  mc_report_doc_add_column (t, "STT", NULL, 28, 5, TRUE, -1);
-  mc_report_doc_add_column (t, "Lĩnh vực", NULL, 0, 34, FALSE, -1);
-  mc_report_doc_add_column (t, "Tổng số", "Hồ sơ", 60, 11, TRUE, 0);
-  mc_report_doc_add_column (t, "Điểm", "Hồ sơ", 60, 11, TRUE, 1);
+  doc_texts (doc);
+  mc_report_document_set_landscape (doc, TRUE);
+  set_text (doc, MC_REPORT_TEXT_SHEET, "Công khai kết quả");
+  set_text (doc, MC_REPORT_TEXT_CORNER, "Phụ lục số 01");
+  set_text (doc, MC_REPORT_TEXT_TITLE, "BẢNG TỔNG HỢP KẾT QUẢ");
+  t = mc_report_document_add_table (doc, NULL, TRUE);
+  mc_report_document_add_column (t, "STT", NULL, 28, 5, TRUE, -1);
+  mc_report_document_add_column (t, "Lĩnh vực", NULL, 0, 34, FALSE, -1);
+  mc_report_document_add_column (t, "Tổng số", "Hồ sơ", 60, 11, TRUE, 0);
+  mc_report_document_add_column (t, "Điểm", "Hồ sơ", 60, 11, TRUE, 1);
   for (guint i = 0; i < n_rows; i++)
     {
-      McReportDocRow *row = mc_report_doc_add_row (t, i, i + 1 == n_rows);
+      McReportRow *row = mc_report_document_add_row (t, i, i + 1 == n_rows);
 
-      row->cells[0] = g_strdup_printf ("%u", i + 1);
-      row->cells[1] = g_strdup_printf ("Dòng số %u", i + 1);
-      row->cells[2] = g_strdup (i == 0 ? "2.501" : "12");
-      row->cells[3] = g_strdup (i == 0 ? "17,4" : "");
+      mc_report_row_take_cell (row, 0, g_strdup_printf ("%u", i + 1));
+      mc_report_row_take_cell (row, 1, g_strdup_printf ("Dòng số %u", i + 1));
+      mc_report_row_take_cell (row, 2, g_strdup (i == 0 ? "2.501" : "12"));
+      mc_report_row_take_cell (row, 3, g_strdup (i == 0 ? "17,4" : ""));
     }
   return doc;
 }
@@ -88,7 +101,7 @@ test_doc_signatures (void)
 
   for (guint n = 1; n <= 40; n++)
     {
-      g_autoptr(McReportDoc) doc = table_doc (n);
+      g_autoptr(McReportDocument) doc = table_doc (n);
       g_autoptr(GError) error = NULL;
       g_autofree char *last_row = g_strdup_printf ("Dòng số %u ", n);
       g_auto(GStrv) pages = NULL;
@@ -113,20 +126,20 @@ test_two_tables_signatures (void)
 
   for (guint n = 1; n <= 30; n++)
     {
-      g_autoptr(McReportDoc) doc = table_doc (n);
+      g_autoptr(McReportDocument) doc = table_doc (n);
       g_autoptr(GError) error = NULL;
       g_auto(GStrv) pages = NULL;
-      McReportDocTable *t;
-      McReportDocRow *row;
+      McReportTable *t;
+      McReportRow *row;
 
-      doc->landscape = FALSE;
-      ((McReportDocTable *) doc->tables->pdata[0])->heading = g_strdup ("I. Bảng thứ nhất");
-      t = mc_report_doc_add_table (doc, "II. Bảng thứ hai", FALSE);
-      mc_report_doc_add_column (t, "Rất hài lòng", "Tỷ lệ %", 0, 14, TRUE, 0);
-      mc_report_doc_add_column (t, "Hài lòng", "Tỷ lệ %", 0, 14, TRUE, 1);
-      row = mc_report_doc_add_row (t, 0, FALSE);
-      row->cells[0] = g_strdup ("78,6");
-      row->cells[1] = g_strdup ("21,4");
+      mc_report_document_set_landscape (doc, FALSE);
+      ((McReportTable *) mc_report_document_get_table (doc, 0))->heading = g_strdup ("I. Bảng thứ nhất");
+      t = mc_report_document_add_table (doc, "II. Bảng thứ hai", FALSE);
+      mc_report_document_add_column (t, "Rất hài lòng", "Tỷ lệ %", 0, 14, TRUE, 0);
+      mc_report_document_add_column (t, "Hài lòng", "Tỷ lệ %", 0, 14, TRUE, 1);
+      row = mc_report_document_add_row (t, 0, FALSE);
+      mc_report_row_take_cell (row, 0, g_strdup ("78,6"));
+      mc_report_row_take_cell (row, 1, g_strdup ("21,4"));
       g_assert_true (mc_report_doc_write_pdf (doc, pdf, &error));
       g_assert_no_error (error);
       if ((pages = pdf_pages (pdf)) == NULL)
@@ -140,20 +153,23 @@ test_two_tables_signatures (void)
     }
 }
 
-static McReport06aDoc *
+/* Biểu 06a of made-up figures, built as core builds it from a computation. */
+static McReportDocument *
 doc_06a (guint n_rows)
 {
-  McReport06aDoc *doc = g_new0 (McReport06aDoc, 1);
-  McReport06a *report = g_new0 (McReport06a, 1);
+  g_autoptr(McReport06a) report = g_new0 (McReport06a, 1);
+  McReportDocument *doc = mc_report_document_alloc (MC_REPORT_DOC_06A, 0, MC_REPORT_SCOPE_UNIT,
+                                                    mc_test_date ("2023-12-15"), mc_test_date ("2024-03-14"));
 
   report->from = mc_test_date ("2023-12-15");
   report->to = mc_test_date ("2024-03-14");
-  report->rows = g_ptr_array_new ();
+  report->rows = g_ptr_array_new_with_free_func (g_free);
   report->total.field_name = g_strdup ("Tổng số");
   for (guint i = 0; i < n_rows; i++)
     {
       McReport06aRow *row = g_new0 (McReport06aRow, 1);
 
+      row->field_id = i + 1;
       row->field_name = g_strdup_printf ("Lĩnh vực số %u", i + 1);
       for (int k = MC_06A_RECEIVED; k < MC_06A_N_COLUMNS; k++)
         row->c[k] = i == 0 ? 2501 : k;
@@ -161,33 +177,13 @@ doc_06a (guint n_rows)
         report->total.c[k] += row->c[k];
       g_ptr_array_add (report->rows, row);
     }
-  doc->report = report;
-  doc->unit_name = g_strdup ("UBND PHƯỜNG PHÚ SƠN");
-  doc->place = g_strdup ("Phú Sơn");
-  doc->preparer = g_strdup ("Lê Thị Hoa");
-  doc->signer = g_strdup ("Nguyễn Văn Nam");
-  doc->signer_title = g_strdup ("Phó Chủ tịch");
-  doc->signed_on = report->to;
-  doc->audit_head = g_strdup ("12:abcdef");
+  doc_texts (doc);
+  set_text (doc, MC_REPORT_TEXT_AUDIT_HEAD, "12:abcdef");
+  mc_report_document_fill_06a (doc, report);
+  for (guint i = 0; i < report->rows->len; i++)
+    g_free (((McReport06aRow *) report->rows->pdata[i])->field_name);
   return doc;
 }
-
-static void
-doc_06a_free (McReport06aDoc *doc)
-{
-  for (guint i = 0; i < doc->report->rows->len; i++)
-    {
-      McReport06aRow *row = doc->report->rows->pdata[i];
-
-      g_free (row->field_name);
-      g_free (row);
-    }
-  g_ptr_array_set_size (doc->report->rows, 0);
-  mc_report_06a_doc_free (doc);
-}
-
-typedef McReport06aDoc McReport06aDocTest;
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (McReport06aDocTest, doc_06a_free)
 
 static void
 test_06a_signatures (void)
@@ -196,11 +192,11 @@ test_06a_signatures (void)
 
   for (guint n = 1; n <= 36; n++)
     {
-      g_autoptr(McReport06aDocTest) doc = doc_06a (n);
+      g_autoptr(McReportDocument) doc = doc_06a (n);
       g_autoptr(GError) error = NULL;
       g_auto(GStrv) pages = NULL;
 
-      g_assert_true (mc_report_06a_doc_write_pdf (doc, pdf, &error));
+      g_assert_true (mc_report_doc_write_pdf (doc, pdf, &error));
       g_assert_no_error (error);
       if ((pages = pdf_pages (pdf)) == NULL)
         return;
@@ -239,12 +235,12 @@ static void
 test_06a_pdf (void)
 {
   g_autofree char *pdf = mc_test_tmp_path ("06a-header.pdf");
-  g_autoptr(McReport06aDocTest) one = doc_06a (3);
-  g_autoptr(McReport06aDocTest) long_doc = doc_06a (40);
+  g_autoptr(McReportDocument) one = doc_06a (3);
+  g_autoptr(McReportDocument) long_doc = doc_06a (40);
   g_autoptr(GError) error = NULL;
   g_auto(GStrv) pages = NULL, long_pages = NULL;
 
-  g_assert_true (mc_report_06a_doc_write_pdf (one, pdf, &error));
+  g_assert_true (mc_report_doc_write_pdf (one, pdf, &error));
   if ((pages = pdf_pages (pdf)) == NULL)
     return;
   g_assert_cmpuint (g_strv_length (pages), ==, 1);
@@ -254,7 +250,7 @@ test_06a_pdf (void)
   g_assert_nonnull (strstr (pages[0], "2.501"));
   g_assert_nonnull (strstr (pages[0], "2.525"));  /* the total of (12): 2.501 + 12 + 12 */
 
-  g_assert_true (mc_report_06a_doc_write_pdf (long_doc, pdf, &error));
+  g_assert_true (mc_report_doc_write_pdf (long_doc, pdf, &error));
   g_assert_no_error (error);
   long_pages = pdf_pages (pdf);
   g_assert_cmpuint (g_strv_length (long_pages), >=, 2);
@@ -395,8 +391,8 @@ test_xlsx (void)
 {
   g_autofree char *xlsx = mc_test_tmp_path ("doc.xlsx");
   g_autofree char *xlsx_06a = mc_test_tmp_path ("06a.xlsx");
-  g_autoptr(McReportDoc) doc = table_doc (3);
-  g_autoptr(McReport06aDocTest) doc06a = doc_06a (3);
+  g_autoptr(McReportDocument) doc = table_doc (3);
+  g_autoptr(McReportDocument) doc06a = doc_06a (3);
   g_autoptr(GError) error = NULL;
   g_autofree char *sheet = NULL, *styles = NULL, *sheet_06a = NULL, *styles_06a = NULL;
 
@@ -410,7 +406,7 @@ test_xlsx (void)
   assert_number (sheet, styles, "C11", "12", COUNT_CODE);
   assert_number (sheet, styles, "A10", "1", COUNT_CODE);
 
-  g_assert_true (mc_report_06a_doc_write_xlsx (doc06a, xlsx_06a, &error));
+  g_assert_true (mc_report_doc_write_xlsx (doc06a, xlsx_06a, &error));
   g_assert_no_error (error);
   sheet_06a = assert_xlsx_page (xlsx_06a);
   styles_06a = unzip_member (xlsx_06a, "xl/styles.xml");
@@ -428,7 +424,7 @@ test_xlsx_file (void)
 {
   g_autofree char *xlsx = mc_test_tmp_path ("private.xlsx");
   g_autofree char *dir = g_path_get_dirname (xlsx);
-  g_autoptr(McReportDoc) doc = table_doc (3);
+  g_autoptr(McReportDocument) doc = table_doc (3);
   g_autoptr(GError) error = NULL;
   g_autoptr(GDir) listing = NULL;
   const char *verbose[] = { "unzip", "-v", xlsx, NULL };
@@ -474,7 +470,7 @@ test_header_bad_zip (void)
 {
   g_autofree char *path = mc_test_tmp_path ("cut.xlsx");
   g_autofree char *whole = mc_test_tmp_path ("whole.xlsx");
-  g_autoptr(McReportDoc) doc = table_doc (3);
+  g_autoptr(McReportDocument) doc = table_doc (3);
   g_autoptr(GError) error = NULL;
   g_autofree char *bytes = NULL;
   gsize length = 0;

@@ -340,13 +340,13 @@ static McApplication *report_app;
 static guint
 report_row (McReportPage *page, guint table, const char *name)
 {
-  const McReportDoc *doc = mc_report_page_get_doc (page);
-  const McReportDocTable *t;
+  McReportDocument *doc = mc_report_page_get_doc (page);
+  GListModel *rows;
 
   g_assert_nonnull (doc);
-  t = doc->tables->pdata[table];
-  for (guint r = 0; r < t->rows->len; r++)
-    if (g_strcmp0 (((McReportDocRow *) t->rows->pdata[r])->cells[1], name) == 0)
+  rows = mc_report_document_get_rows (doc, table);
+  for (guint r = 0; r < g_list_model_get_n_items (rows); r++)
+    if (g_strcmp0 (mc_report_document_get_cell (doc, table, r, 1), name) == 0)
       return r;
   g_assert_not_reached ();
 }
@@ -420,7 +420,7 @@ test_report_page (void)
   g_assert_cmpint (from, ==, mc_test_date ("2023-12-15"));
   g_assert_cmpint (to, ==, mc_test_date ("2024-03-14"));
   g_assert_null (mc_report_page_get_error (page));
-  g_assert_cmpint (mc_report_page_get_doc (page)->kind, ==, MC_REPORT_DOC_06A);
+  g_assert_cmpint (mc_report_document_get_kind (mc_report_page_get_doc (page)), ==, MC_REPORT_DOC_06A);
   /* Hộ tịch: (3) 54 received, (4) 53 online, (6) 1 from the previous period, (8) 41 early. */
   row = report_row (page, 0, "Hộ tịch");
   g_assert_cmpstr (mc_report_page_get_cell_text (page, 0, row, 2), ==, "54");
@@ -456,7 +456,7 @@ test_report_page (void)
   /* The public appendix: Hộ tịch (5) 54 received, (6) 52 settled, (7) 52 on time. */
   mc_report_page_set_report (page, MC_REPORT_PAGE_PUBLIC);
   g_assert_null (mc_report_page_get_error (page));
-  g_assert_cmpint (mc_report_page_get_doc (page)->kind, ==, MC_REPORT_DOC_PUBLIC);
+  g_assert_cmpint (mc_report_document_get_kind (mc_report_page_get_doc (page)), ==, MC_REPORT_DOC_PUBLIC);
   row = report_row (page, 0, "Hộ tịch");
   g_assert_cmpstr (mc_report_page_get_cell_text (page, 0, row, 4), ==, "54");
   g_assert_cmpstr (mc_report_page_get_cell_text (page, 0, row, 5), ==, "52");
@@ -470,8 +470,9 @@ test_report_page (void)
   row = report_row (page, 0, "Hộ tịch");
   /* (3): the procedures of the field under the one-stop mechanism, listed as procedures. */
   {
-    g_autoptr(GPtrArray) codes = mc_report_doc_items (mc_application_get_db (report_app), mc_report_page_get_doc (page),
-                                                      0, row, 2, &procedures, &error);
+    g_autoptr(GPtrArray) codes = mc_report_document_figure_items (mc_report_page_get_doc (page),
+                                                                  mc_application_get_db (report_app), 0, row, 2,
+                                                                  &procedures, &error);
     GtkWindow *list;
 
     g_assert_no_error (error);
@@ -510,14 +511,70 @@ test_report_page (void)
   g_clear_object (&report_app);
 }
 
+static char *
+unzip_text (const char *file, const char *member)
+{
+  const char *argv[] = { "unzip", "-p", file, member, NULL };
+  char *out = NULL;
+
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL, NULL,
+                               NULL, &out, NULL, NULL, NULL));
+  return out;
+}
+
+/* Issue 14 item 5: the XLSX and PDF of Biểu 06a are written from the
+ * document on the page, not from a second computation: a field renamed
+ * after the page was shown is still printed as shown, until the page is
+ * computed again. */
+static void
+test_report_page_exports_its_document (void)
+{
+  GtkWindow *report_window = NULL;
+  McReportPage *page = report_page_on_seed (&report_window, "vn.motcua.Motcua.ReportDocTest", "report-doc.sqlite");
+  g_autofree char *xlsx = mc_test_tmp_path ("page-06a.xlsx");
+  g_autofree char *pdf = mc_test_tmp_path ("page-06a.pdf");
+  g_autofree char *strings = NULL, *text = NULL;
+  g_autoptr(McReportDocument) shown = NULL;
+  g_autoptr(GError) error = NULL;
+
+  mc_report_page_set_only_with_dossiers (page, TRUE);
+  mc_report_page_set_statutory_period (page, MC_PERIOD_QUARTER, 2024, 1);
+  shown = g_object_ref (mc_report_page_get_doc (page));
+  report_row (page, 0, "Hộ tịch");
+  g_assert_true (mc_db_exec (mc_application_get_db (report_app),
+                             "UPDATE field SET name = 'Hộ tịch đổi tên' WHERE name = 'Hộ tịch'", &error));
+  g_assert_no_error (error);
+  g_assert_true (mc_report_page_export (page, "xlsx", xlsx, &error));
+  g_assert_true (mc_report_page_export (page, "pdf", pdf, &error));
+  g_assert_no_error (error);
+  g_assert_true (mc_report_page_get_doc (page) == shown);
+  strings = unzip_text (xlsx, "xl/sharedStrings.xml");
+  g_assert_nonnull (strstr (strings, ">Hộ tịch<"));
+  g_assert_null (strstr (strings, "đổi tên"));
+  g_assert_nonnull (strstr (strings, mc_report_document_get_text (shown, MC_REPORT_TEXT_SUBTITLE)));
+  if ((text = mc_test_pdftotext (pdf, "-raw")) != NULL)
+    {
+      mc_test_assert_has (text, "Hộ tịch");
+      g_assert_null (strstr (text, "đổi tên"));
+    }
+  /* Computed again, the page has a new document with the new name. */
+  mc_report_page_set_statutory_period (page, MC_PERIOD_QUARTER, 2024, 1);
+  g_assert_true (mc_report_page_get_doc (page) != shown);
+  report_row (page, 0, "Hộ tịch đổi tên");
+
+  gtk_window_destroy (report_window);
+  mc_test_ui_wait_for_idle ();
+  g_clear_object (&report_app);
+}
+
 /* The CCHC statistics' row numbered `number`. */
 static guint
 cchc_row (McReportPage *page, const char *number)
 {
-  const McReportDocTable *t = mc_report_page_get_doc (page)->tables->pdata[0];
+  McReportDocument *doc = mc_report_page_get_doc (page);
 
-  for (guint r = 0; r < t->rows->len; r++)
-    if (g_strcmp0 (((McReportDocRow *) t->rows->pdata[r])->cells[0], number) == 0)
+  for (guint r = 0; r < g_list_model_get_n_items (mc_report_document_get_rows (doc, 0)); r++)
+    if (g_strcmp0 (mc_report_document_get_cell (doc, 0, r, 0), number) == 0)
       return r;
   g_assert_not_reached ();
 }
@@ -571,5 +628,6 @@ main (int argc, char **argv)
   g_test_add_func ("/ui/accounts/audit-page", test_accounts_audit_page);
   g_test_add_func ("/ui/report-page", test_report_page);
   g_test_add_func ("/ui/report-page/cchc-figures", test_report_page_cchc_figures);
+  g_test_add_func ("/ui/report-page/exports-its-document", test_report_page_exports_its_document);
   return g_test_run ();
 }

@@ -11,6 +11,7 @@
 #include "mc-application.h"
 #include "mc-audit-page.h"
 #include "mc-calendar-store.h"
+#include "mc-figure-dossier.h"
 #include "mc-figure-list-dialog.h"
 #include "mc-inbox-page.h"
 #include "mc-preferences-window.h"
@@ -213,8 +214,9 @@ test_about_shortcuts_preferences (void)
 static void
 test_figure_list_escape (void)
 {
+  g_autoptr(GListStore) none = g_list_store_new (MC_TYPE_FIGURE_DOSSIER);
   McFigureListDialog *dialog = mc_figure_list_dialog_new (app, GTK_WINDOW (window), "Hộ tịch", "Đã tiếp nhận",
-                                                          g_ptr_array_new (), FALSE);
+                                                          G_LIST_MODEL (none));
 
   g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
   gtk_window_present (GTK_WINDOW (dialog));

@@ -24,7 +24,6 @@
 #include "mc-cli.h"
 #include "mc-file-error.h"
 #include "mc-report-cchc.h"
-#include "mc-report-06a-export.h"
 #include "mc-report-doc.h"
 #include "mc-report-narrative-export.h"
 #include "mc-report-period.h"
@@ -142,12 +141,11 @@ report_06a (McDb *db, int argc, char **argv)
   static const char *const names[] = { "--from", "--to", "--unit", "--format", "-o", NULL };
   static const char *const flags[] = { "--only-with-dossiers", NULL };
   g_autoptr(GHashTable) options = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autoptr(McReport06aDoc) doc = NULL;
+  g_autoptr(McReportDocument) doc = NULL;
   const char *format, *out;
   McDate from, to;
   gint64 unit_id;
   GError *error = NULL;
-  gboolean ok;
 
   if (!parse (argc, argv, names, flags, options) || (out = g_hash_table_lookup (options, "-o")) == NULL ||
       (format = g_hash_table_lookup (options, "--format")) == NULL ||
@@ -156,27 +154,12 @@ report_06a (McDb *db, int argc, char **argv)
                            "[--only-with-dossiers] --format xlsx|pdf|csv -o FILE"));
   if (!mc_cli_check_output (out, &error) || !period_and_unit (db, options, &from, &to, &unit_id, &error))
     return mc_cli_fail (error);
-  doc = mc_report_06a_doc_new (db, unit_id, from, to, g_hash_table_contains (options, "--only-with-dossiers"),
-                               &error);
-  if (doc == NULL)
+  /* The document the Báo cáo page shows, written in the form's layout. */
+  doc = mc_report_document_new_06a (db, unit_id, from, to, g_hash_table_contains (options, "--only-with-dossiers"),
+                                    &error);
+  if (doc == NULL || !mc_report_doc_write (doc, format, out, &error))
     return mc_cli_fail (error);
-  if (g_str_equal (format, "xlsx"))
-    ok = mc_report_06a_doc_write_xlsx (doc, out, &error);
-  else if (g_str_equal (format, "pdf"))
-    ok = mc_report_06a_doc_write_pdf (doc, out, &error);
-  else
-    ok = mc_report_06a_doc_write_csv (doc, out, &error);
-  return ok ? 0 : mc_cli_fail (error);
-}
-
-static gboolean
-write_doc (const McReportDoc *doc, const char *format, const char *out, GError **error)
-{
-  if (g_str_equal (format, "xlsx"))
-    return mc_report_doc_write_xlsx (doc, out, error);
-  if (g_str_equal (format, "pdf"))
-    return mc_report_doc_write_pdf (doc, out, error);
-  return mc_report_doc_write_csv (doc, out, error);
+  return 0;
 }
 
 /* public, cchc, evaluation */
@@ -186,7 +169,7 @@ report_table (McDb *db, const char *kind, int argc, char **argv)
   static const char *const names[] = { "--from", "--to", "--unit", "--format", "-o", NULL };
   static const char *const flags[] = { "--only-with-dossiers", "--subordinates", "--combined", NULL };
   g_autoptr(GHashTable) options = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autoptr(McReportDoc) doc = NULL;
+  g_autoptr(McReportDocument) doc = NULL;
   const char *format, *out;
   McReportScope scope = MC_REPORT_SCOPE_UNIT;
   McDate from, to;
@@ -207,13 +190,13 @@ report_table (McDb *db, const char *kind, int argc, char **argv)
   else if (g_hash_table_contains (options, "--combined"))
     scope = MC_REPORT_SCOPE_COMBINED;
   if (g_str_equal (kind, "public"))
-    doc = mc_report_doc_new_public (db, unit_id, scope, from, to,
-                                    g_hash_table_contains (options, "--only-with-dossiers"), &error);
+    doc = mc_report_document_new_public (db, unit_id, scope, from, to,
+                                         g_hash_table_contains (options, "--only-with-dossiers"), &error);
   else if (g_str_equal (kind, "cchc"))
-    doc = mc_report_doc_new_cchc (db, unit_id, from, to, &error);
+    doc = mc_report_document_new_cchc (db, unit_id, from, to, &error);
   else
-    doc = mc_report_doc_new_evaluation (db, unit_id, from, to, &error);
-  if (doc == NULL || !write_doc (doc, format, out, &error))
+    doc = mc_report_document_new_evaluation (db, unit_id, from, to, &error);
+  if (doc == NULL || !mc_report_doc_write (doc, format, out, &error))
     return mc_cli_fail (error);
   return 0;
 }
@@ -333,7 +316,7 @@ report_narrative (McDb *db, int argc, char **argv)
                            "--format pdf|txt -o FILE"));
   if (!mc_cli_check_output (out, &error) || !period_and_unit (db, options, &from, &to, &unit_id, &error))
     return mc_cli_fail (error);
-  period = mc_report_doc_period_label (db, from, to, FALSE);
+  period = mc_report_period_text (db, from, to, FALSE);
   narrative = mc_report_narrative_new (db, unit_id, from, to, period, &error);
   if (narrative == NULL)
     return mc_cli_fail (error);

@@ -10,6 +10,8 @@
 #include <glib/gi18n-lib.h>
 #include <sqlite3.h>
 
+#include "mc-figure-dossier.h"
+#include "mc-figure-procedure.h"
 #include "mc-report.h"
 #include "mc-report-lists.h"
 
@@ -19,29 +21,6 @@ column_text (sqlite3_stmt *stmt, int column)
   const char *text = (const char *) sqlite3_column_text (stmt, column);
 
   return g_strdup (text ? text : "");
-}
-
-void
-mc_report_dossier_row_free (McReportDossierRow *row)
-{
-  if (row == NULL)
-    return;
-  g_free (row->code);
-  g_free (row->applicant_name);
-  g_free (row->procedure_name);
-  g_free (row);
-}
-
-void
-mc_report_procedure_row_free (McReportProcedureRow *row)
-{
-  if (row == NULL)
-    return;
-  g_free (row->code);
-  g_free (row->name);
-  g_free (row->field_name);
-  g_free (row->mechanism);
-  g_free (row);
 }
 
 void
@@ -55,12 +34,12 @@ mc_report_unit_free (McReportUnit *unit)
   g_free (unit);
 }
 
-/* Steps `stmt` bound to each code; `read` makes the row. */
-static GPtrArray *
-lookup_each (McDb *db, GPtrArray *codes, const char *sql, gpointer (*read) (sqlite3_stmt *),
-             GDestroyNotify free_row, GError **error)
+/* Steps `stmt` bound to each code; `read` makes the item. */
+static GListModel *
+lookup_each (McDb *db, GPtrArray *codes, GType type, const char *sql, gpointer (*read) (sqlite3_stmt *),
+             GError **error)
 {
-  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(GListStore) items = NULL;
   sqlite3_stmt *stmt;
 
   g_return_val_if_fail (MC_IS_DB (db), NULL);
@@ -68,7 +47,7 @@ lookup_each (McDb *db, GPtrArray *codes, const char *sql, gpointer (*read) (sqli
 
   if (!mc_report_check_permission (db, error) || (stmt = mc_db_prepare (db, sql, error)) == NULL)
     return NULL;
-  rows = g_ptr_array_new_full (codes->len, free_row);
+  items = g_list_store_new (type);
   for (guint i = 0; i < codes->len; i++)
     {
       int rc;
@@ -76,7 +55,11 @@ lookup_each (McDb *db, GPtrArray *codes, const char *sql, gpointer (*read) (sqli
       sqlite3_bind_text (stmt, 1, codes->pdata[i], -1, SQLITE_TRANSIENT);
       rc = sqlite3_step (stmt);
       if (rc == SQLITE_ROW)
-        g_ptr_array_add (rows, read (stmt));
+        {
+          g_autoptr(GObject) item = read (stmt);
+
+          g_list_store_append (items, item);
+        }
       sqlite3_reset (stmt);
       if (rc == SQLITE_DONE)
         {
@@ -90,50 +73,44 @@ lookup_each (McDb *db, GPtrArray *codes, const char *sql, gpointer (*read) (sqli
           return NULL;
         }
     }
-  return g_steal_pointer (&rows);
+  return G_LIST_MODEL (g_steal_pointer (&items));
 }
 
 static gpointer
 read_dossier (sqlite3_stmt *stmt)
 {
-  McReportDossierRow *row = g_new0 (McReportDossierRow, 1);
-
-  row->code = column_text (stmt, 0);
-  row->applicant_name = column_text (stmt, 1);
-  row->procedure_name = column_text (stmt, 2);
-  row->received_at = sqlite3_column_int64 (stmt, 3);
-  row->finished_at = sqlite3_column_int64 (stmt, 4);
-  return row;
+  return mc_figure_dossier_new ((const char *) sqlite3_column_text (stmt, 0),
+                                (const char *) sqlite3_column_text (stmt, 1),
+                                (const char *) sqlite3_column_text (stmt, 2), sqlite3_column_int64 (stmt, 3),
+                                sqlite3_column_int64 (stmt, 4));
 }
 
-GPtrArray *
-mc_report_dossier_rows (McDb *db, GPtrArray *codes, GError **error)
+GListModel *
+mc_report_figure_dossiers (McDb *db, GPtrArray *codes, GError **error)
 {
-  return lookup_each (db, codes,
-                      "SELECT d.code, d.applicant_name, p.name, d.received_at, coalesce (d.finished_at, 0) "
+  return lookup_each (db, codes, MC_TYPE_FIGURE_DOSSIER,
+                      "SELECT d.code, coalesce (d.applicant_name, ''), p.name, d.received_at, "
+                      "coalesce (d.finished_at, 0) "
                       "FROM dossier d JOIN procedure p ON p.id = d.procedure_id WHERE d.code = ?1",
-                      read_dossier, (GDestroyNotify) mc_report_dossier_row_free, error);
+                      read_dossier, error);
 }
 
 static gpointer
 read_procedure (sqlite3_stmt *stmt)
 {
-  McReportProcedureRow *row = g_new0 (McReportProcedureRow, 1);
-
-  row->code = column_text (stmt, 0);
-  row->name = column_text (stmt, 1);
-  row->field_name = column_text (stmt, 2);
-  row->mechanism = column_text (stmt, 3);
-  return row;
+  return mc_figure_procedure_new ((const char *) sqlite3_column_text (stmt, 0),
+                                  (const char *) sqlite3_column_text (stmt, 1),
+                                  (const char *) sqlite3_column_text (stmt, 2),
+                                  (const char *) sqlite3_column_text (stmt, 3));
 }
 
-GPtrArray *
-mc_report_procedure_rows (McDb *db, GPtrArray *codes, GError **error)
+GListModel *
+mc_report_figure_procedures (McDb *db, GPtrArray *codes, GError **error)
 {
-  return lookup_each (db, codes,
+  return lookup_each (db, codes, MC_TYPE_FIGURE_PROCEDURE,
                       "SELECT p.code, p.name, f.name, p.mechanism FROM procedure p "
                       "JOIN field f ON f.id = p.field_id WHERE p.code = ?1",
-                      read_procedure, (GDestroyNotify) mc_report_procedure_row_free, error);
+                      read_procedure, error);
 }
 
 GPtrArray *
@@ -166,4 +143,38 @@ mc_report_units (McDb *db, GError **error)
       return NULL;
     }
   return g_steal_pointer (&units);
+}
+
+gboolean
+mc_report_unit_name (McDb *db, gint64 unit_id, char **name, char **level, GError **error)
+{
+  sqlite3_stmt *stmt = mc_db_prepare (db, "SELECT name, level FROM unit WHERE (?1 = 0 AND relation = 'self') "
+                                          "OR id = ?1 ORDER BY id LIMIT 1", error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, unit_id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      *name = column_text (stmt, 0);
+      if (level != NULL)
+        *level = column_text (stmt, 1);
+    }
+  sqlite3_reset (stmt);
+  if (rc == SQLITE_ROW)
+    return TRUE;
+  if (rc == SQLITE_DONE)
+    g_set_error_literal (error, MC_DB_ERROR, MC_DB_ERROR_NOT_FOUND, _("The unit does not exist"));
+  else
+    mc_db_set_error (db, rc, error);
+  return FALSE;
+}
+
+gboolean
+mc_report_subordinates_are_communes (McDb *db)
+{
+  return mc_db_query_int (db, "SELECT count (*) FROM unit WHERE relation = 'subordinate' AND level = 'xa'",
+                          NULL) > 0;
 }

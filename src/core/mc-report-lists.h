@@ -4,27 +4,12 @@
  */
 #pragma once
 
-#include <glib.h>
+#include <gio/gio.h>
 
 #include "mc-db.h"
 #include "mc-time.h"
 
 G_BEGIN_DECLS
-
-typedef struct {
-  char   *code;
-  char   *applicant_name;
-  char   *procedure_name;
-  McTime  received_at;
-  McTime  finished_at;      /* 0: still being processed */
-} McReportDossierRow;
-
-typedef struct {
-  char *code;
-  char *name;
-  char *field_name;
-  char *mechanism;          /* mot_cua, lien_thong */
-} McReportProcedureRow;
 
 typedef struct {
   gint64  id;
@@ -33,15 +18,20 @@ typedef struct {
   char   *relation;         /* self, subordinate */
 } McReportUnit;
 
-/* One row per code, in the order of `codes` (the figure's list); a code
- * that is no longer in the database is an error. Needs MC_PERMISSION_REPORT. */
-GPtrArray *mc_report_dossier_rows   (McDb *db, GPtrArray *codes, GError **error);  /* McReportDossierRow* */
-GPtrArray *mc_report_procedure_rows (McDb *db, GPtrArray *codes, GError **error);  /* McReportProcedureRow* */
+/* One item per code, in the order of `codes` (the figure's list): a list
+ * model of McFigureDossier or McFigureProcedure; a code that is no longer
+ * in the database is an error. Needs MC_PERMISSION_REPORT. */
+GListModel *mc_report_figure_dossiers   (McDb *db, GPtrArray *codes, GError **error);
+GListModel *mc_report_figure_procedures (McDb *db, GPtrArray *codes, GError **error);
 /* The center's own unit first, then its subordinate units by name. */
 GPtrArray *mc_report_units          (McDb *db, GError **error);                    /* McReportUnit* */
 
-void mc_report_dossier_row_free   (McReportDossierRow *row);
-void mc_report_procedure_row_free (McReportProcedureRow *row);
+/* The unit's name as written ("Ủy ban nhân dân phường Phú Sơn") and its
+ * level (tinh, huyen, xa); unit_id 0: the center's own. */
+gboolean   mc_report_unit_name      (McDb *db, gint64 unit_id, char **name, char **level, GError **error);
+/* Whether the subordinate units are communes (cấp xã). */
+gboolean   mc_report_subordinates_are_communes (McDb *db);
+
 void mc_report_unit_free          (McReportUnit *unit);
 
 G_END_DECLS

@@ -383,25 +383,48 @@ mc_report_06a_compute_at (McDb *db, gint64 unit_id, McDate from, McDate to, gboo
   return g_steal_pointer (&report);
 }
 
+/* The form's headings, written here only: the document (its columns),
+ * the CSV header and the XLSX/PDF writers all read them from here. */
+static const char *const column_titles[MC_06A_N_COLUMNS] = {
+  [1] = "STT", [2] = MC_06A_FIELD_COLUMN,
+  [MC_06A_RECEIVED] = "Tổng số", [MC_06A_ONLINE] = "Trực tuyến", [MC_06A_DIRECT] = "Trực tiếp, dịch vụ bưu chính",
+  [MC_06A_CARRIED] = "Từ kỳ trước", [MC_06A_SETTLED] = "Tổng số", [MC_06A_EARLY] = "Trước hạn",
+  [MC_06A_ON_TIME] = "Đúng hạn", [MC_06A_LATE] = "Quá hạn", [MC_06A_PENDING] = "Tổng số",
+  [MC_06A_PENDING_IN_TIME] = "Trong hạn", [MC_06A_PENDING_LATE] = "Quá hạn",
+};
+
+const char *
+mc_report_06a_column_title (McReport06aColumn column)
+{
+  g_return_val_if_fail (column >= 1 && column < MC_06A_N_COLUMNS, "");
+  return column_titles[column];
+}
+
+const char *
+mc_report_06a_column_group (McReport06aColumn column)
+{
+  g_return_val_if_fail (column >= 1 && column < MC_06A_N_COLUMNS, NULL);
+  if (column < MC_06A_RECEIVED)
+    return NULL;
+  return column < MC_06A_SETTLED ? "Số hồ sơ nhận giải quyết"
+         : column < MC_06A_PENDING ? "Số hồ sơ đã giải quyết" : "Số hồ sơ đang giải quyết";
+}
+
+const char *
+mc_report_06a_column_subgroup (McReport06aColumn column)
+{
+  return column == MC_06A_ONLINE || column == MC_06A_DIRECT ? "Trong đó" : NULL;
+}
+
 const char *
 mc_report_06a_column_name (McReport06aColumn column)
 {
-  static const char *const names[MC_06A_N_COLUMNS] = {
-    [MC_06A_RECEIVED] = "Số hồ sơ nhận giải quyết: Tổng số (3)",
-    [MC_06A_ONLINE] = "Số hồ sơ nhận giải quyết: Trực tuyến (4)",
-    [MC_06A_DIRECT] = "Số hồ sơ nhận giải quyết: Trực tiếp, dịch vụ bưu chính (5)",
-    [MC_06A_CARRIED] = "Số hồ sơ nhận giải quyết: Từ kỳ trước (6)",
-    [MC_06A_SETTLED] = "Số hồ sơ đã giải quyết: Tổng số (7)",
-    [MC_06A_EARLY] = "Số hồ sơ đã giải quyết: Trước hạn (8)",
-    [MC_06A_ON_TIME] = "Số hồ sơ đã giải quyết: Đúng hạn (9)",
-    [MC_06A_LATE] = "Số hồ sơ đã giải quyết: Quá hạn (10)",
-    [MC_06A_PENDING] = "Số hồ sơ đang giải quyết: Tổng số (11)",
-    [MC_06A_PENDING_IN_TIME] = "Số hồ sơ đang giải quyết: Trong hạn (12)",
-    [MC_06A_PENDING_LATE] = "Số hồ sơ đang giải quyết: Quá hạn (13)",
-  };
+  g_autofree char *name = NULL;
 
   g_return_val_if_fail (column >= MC_06A_RECEIVED && column < MC_06A_N_COLUMNS, "");
-  return names[column];
+
+  name = g_strdup_printf ("%s: %s (%d)", mc_report_06a_column_group (column), column_titles[column], column);
+  return g_intern_string (name);
 }
 
 void

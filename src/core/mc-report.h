@@ -56,10 +56,14 @@ McReport06a *mc_report_06a_compute_at (McDb *db, gint64 unit_id, McDate from, Mc
                                        gboolean only_with_dossiers, McTime now, GError **error);
 void         mc_report_06a_free    (McReport06a *report);
 
-/* Column (2) and (3)…(13) named as the form prints them, with the group
- * over them and their number, for the header of a CSV file: "Số hồ sơ đã
- * giải quyết: Quá hạn (10)". */
+/* The form's headings of columns (1)…(13), written once: the title
+ * ("Quá hạn"), the group over it ("Số hồ sơ đã giải quyết", NULL for (1)
+ * and (2)) and the second heading under the group ("Trong đó" over (4) and
+ * (5)). The name of a CSV header: "Số hồ sơ đã giải quyết: Quá hạn (10)". */
 #define MC_06A_FIELD_COLUMN "Lĩnh vực, công việc giải quyết theo cấp"
+const char  *mc_report_06a_column_title    (McReport06aColumn column);
+const char  *mc_report_06a_column_group    (McReport06aColumn column);
+const char  *mc_report_06a_column_subgroup (McReport06aColumn column);
 const char  *mc_report_06a_column_name (McReport06aColumn column);
 
 /* The codes of the dossiers behind one figure, in order of reception: for

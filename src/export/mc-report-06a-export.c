@@ -1,4 +1,5 @@
-/* mc-report-06a-export.c — Biểu số 06a/VPCP/KSTT as XLSX, PDF, CSV and print
+/* mc-report-06a-export.c — Biểu số 06a/VPCP/KSTT's layout of its McReportDocument:
+ * XLSX, PDF and print
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * The layout of seed 002 (TT 01/2020/TT-VPCP): the form's number top left,
@@ -6,152 +7,57 @@
  * Số hồ sơ TTHC", the header in three rows with merged groups, the row
  * "(1) … (13)", one row per field and the total, then NGƯỜI LẬP BIỂU on the
  * left and the head of the unit on the right under the place and date.
+ * Every text — the form's number and basis, the title, the period, the
+ * column headings, the rows — is the document's (mc-report-document-build.c,
+ * the headings from mc_report_06a_column_title): the page shows the same
+ * object, so the screen and the file cannot differ. The CSV is the tables'
+ * (mc-report-doc.c), whose header is the same as mc_report_06a_column_name.
  */
 #include "config.h"
 
 #include <string.h>
 
-#include "mc-audit.h"
-#include "mc-csv.h"
-#include "mc-export-file.h"
-#include "mc-format.h"
 #include "mc-pdf-document.h"
 #include "mc-records-private.h"
 #include "mc-report-06a-export.h"
 #include "mc-report-export-private.h"
 #include "mc-xlsx-number.h"
-#include "mc-report-rules.h"
 
-#define FORM_NUMBER "Biểu số 06a/VPCP/KSTT"
-#define FORM_BASIS "Ban hành theo Thông tư số 01/2020/TT-VPCP ngày 21/10/2020"
-#define FORM_TITLE "TÌNH HÌNH, KẾT QUẢ GIẢI QUYẾT TTHC TẠI CƠ QUAN, ĐƠN VỊ TRỰC TIẾP GIẢI QUYẾT TTHC"
-#define FORM_UNIT_OF_COUNT "Đơn vị tính: Số hồ sơ TTHC"
-#define TOTAL_LABEL "Tổng số"
-#define N_COLUMNS 13
+#define TEXT(doc, which) mc_report_document_get_text ((doc), MC_REPORT_TEXT_##which)
 
-static const char *const titles[MC_06A_N_COLUMNS] = {
-  NULL, "STT", "Lĩnh vực, công việc giải quyết theo cấp",
-  "Tổng số", "Trực tuyến", "Trực tiếp, dịch vụ bưu chính", "Từ kỳ trước",
-  "Tổng số", "Trước hạn", "Đúng hạn", "Quá hạn",
-  "Tổng số", "Trong hạn", "Quá hạn",
-};
-
-const char *
-mc_report_06a_column_title (McReport06aColumn column)
+static const McReportTable *
+table_of (McReportDocument *doc)
 {
-  g_return_val_if_fail (column >= MC_06A_RECEIVED && column < MC_06A_N_COLUMNS, "");
-  return titles[column];
+  return mc_report_document_get_table (doc, 0);
 }
 
-static char *
-unit_name (McDb *db, gint64 unit_id, GError **error)
+static guint
+n_columns (McReportDocument *doc)
 {
-  sqlite3_stmt *stmt = mc_db_prepare (db, "SELECT name FROM unit WHERE (?1 = 0 AND relation = 'self') OR id = ?1 "
-                                          "ORDER BY id LIMIT 1", error);
-  char *name = NULL;
-
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_int64 (stmt, 1, unit_id);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    name = g_utf8_strup ((const char *) sqlite3_column_text (stmt, 0), -1);
-  sqlite3_reset (stmt);
-  return name != NULL ? name : g_strdup ("");
+  return table_of (doc)->columns->len;
 }
 
-McReport06aDoc *
-mc_report_06a_doc_new (McDb *db, gint64 unit_id, McDate from, McDate to, gboolean only_with_dossiers,
-                       GError **error)
+static const McReportColumn *
+column_at (McReportDocument *doc, guint c)
 {
-  g_autoptr(McReport06aDoc) doc = g_new0 (McReport06aDoc, 1);
-  McRecordsUnit own = { NULL, };
-  McReportRules rules;
-
-  g_return_val_if_fail (MC_IS_DB (db), NULL);
-
-  if (!mc_report_check_permission (db, error))
-    return NULL;
-  doc->report = mc_report_06a_compute (db, unit_id, from, to, only_with_dossiers, error);
-  if (doc->report == NULL || (doc->unit_name = unit_name (db, unit_id, error)) == NULL ||
-      !mc_records_unit_load (db, &own, error))
-    return NULL;
-  doc->place = mc_db_get_setting (db, "report.place", own.place_name ? own.place_name : "");
-  doc->preparer = mc_db_get_setting (db, "report.preparer", "");
-  doc->signer = mc_db_get_setting (db, "report.signer", "");
-  doc->signer_title = mc_db_get_setting (db, "report.signer_title", "");
-  doc->signed_on = to;
-  doc->audit_head = mc_audit_head_text (db);
-  mc_report_rules_load (db, &rules);
-  doc->rules_note = mc_report_rules_note (&rules, TRUE, TRUE, FALSE);
-  mc_records_unit_clear (&own);
-  return g_steal_pointer (&doc);
+  return &g_array_index (table_of (doc)->columns, McReportColumn, c);
 }
 
-void
-mc_report_06a_doc_free (McReport06aDoc *doc)
+/* The first line under the title: "Đơn vị tính: Số hồ sơ TTHC". */
+static const char *
+unit_of_count (McReportDocument *doc)
 {
-  if (doc == NULL)
-    return;
-  mc_report_06a_free (doc->report);
-  g_free (doc->unit_name);
-  g_free (doc->place);
-  g_free (doc->preparer);
-  g_free (doc->signer);
-  g_free (doc->signer_title);
-  g_free (doc->audit_head);
-  g_free (doc->rules_note);
-  g_free (doc);
+  GPtrArray *info = mc_report_document_get_info (doc);
+
+  return info->len > 0 ? info->pdata[0] : "";
 }
 
-static char *
-period_text (const McReport06aDoc *doc)
-{
-  int y1, m1, d1, y2, m2, d2;
-
-  mc_date_to_ymd (doc->report->from, &y1, &m1, &d1);
-  mc_date_to_ymd (doc->report->to, &y2, &m2, &d2);
-  return g_strdup_printf ("(Từ ngày %02d/%02d/%d đến ngày %02d/%02d/%d)", d1, m1, y1, d2, m2, y2);
-}
-
-/* "THỦ TRƯỞNG ĐƠN VỊ", or "KT. THỦ TRƯỞNG ĐƠN VỊ\nPHÓ CHỦ TỊCH" for a deputy. */
-static char *
-signer_heading (const McReport06aDoc *doc)
-{
-  g_autofree char *title = g_utf8_strup (doc->signer_title, -1);
-
-  if (title[0] == '\0' || g_str_equal (title, "THỦ TRƯỞNG ĐƠN VỊ"))
-    return g_strdup ("THỦ TRƯỞNG ĐƠN VỊ");
-  return g_strdup_printf ("KT. THỦ TRƯỞNG ĐƠN VỊ\n%s", title);
-}
-
-/* The date and the two signature blocks; the texts are the caller's. */
+/* The date and the two signature blocks; the date is the caller's. */
 static McReportSignatures
-signatures (const McReport06aDoc *doc, const char *date, const char *heading)
+signatures (McReportDocument *doc, const char *date)
 {
-  return (McReportSignatures) { date, "NGƯỜI LẬP BIỂU", doc->preparer, heading, doc->signer };
-}
-
-static gboolean
-check_texts (const McReport06aDoc *doc, GError **error)
-{
-  const char *texts[] = { doc->unit_name, doc->place, doc->preparer, doc->signer, doc->signer_title };
-
-  if (!mc_records_check_utf8 (texts, G_N_ELEMENTS (texts), error))
-    return FALSE;
-  for (guint i = 0; i < doc->report->rows->len; i++)
-    {
-      const McReport06aRow *row = doc->report->rows->pdata[i];
-
-      if (!mc_records_check_utf8 ((const char *const[]) { row->field_name }, 1, error))
-        return FALSE;
-    }
-  return TRUE;
-}
-
-static const McReport06aRow *
-get_row (const McReport06aDoc *doc, guint r)
-{
-  return r < doc->report->rows->len ? doc->report->rows->pdata[r] : &doc->report->total;
+  return (McReportSignatures) { date, TEXT (doc, PREPARER_TITLE), TEXT (doc, PREPARER), TEXT (doc, SIGNER_HEADING),
+                                TEXT (doc, SIGNER) };
 }
 
 /* XLSX */
@@ -193,219 +99,211 @@ make_formats (lxw_workbook *wb, Formats *f)
 
 /* Rows 0–5: the form's number, the title, the period, the unit. */
 static void
-xlsx_heading (lxw_worksheet *ws, const Formats *f, const McReport06aDoc *doc)
+xlsx_heading (lxw_worksheet *ws, const Formats *f, McReportDocument *doc)
 {
-  g_autofree char *period = period_text (doc);
+  int last = (int) n_columns (doc) - 1;
 
-  worksheet_merge_range (ws, 0, 0, 0, 3, FORM_NUMBER, f->form);
-  worksheet_merge_range (ws, 1, 0, 1, 3, FORM_BASIS, f->form);
+  worksheet_merge_range (ws, 0, 0, 0, 3, TEXT (doc, CORNER), f->form);
+  worksheet_merge_range (ws, 1, 0, 1, 3, TEXT (doc, BASIS), f->form);
   worksheet_set_row (ws, 1, 30, NULL);
-  worksheet_merge_range (ws, 2, 0, 2, N_COLUMNS - 1, FORM_TITLE, f->title);
-  worksheet_merge_range (ws, 3, 0, 3, N_COLUMNS - 1, period, f->period);
-  worksheet_merge_range (ws, 4, 0, 4, N_COLUMNS - 1, doc->unit_name, f->unit);
-  worksheet_merge_range (ws, 5, 0, 5, N_COLUMNS - 1, FORM_UNIT_OF_COUNT, f->period);
+  worksheet_merge_range (ws, 2, 0, 2, last, TEXT (doc, TITLE), f->title);
+  worksheet_merge_range (ws, 3, 0, 3, last, TEXT (doc, SUBTITLE), f->period);
+  worksheet_merge_range (ws, 4, 0, 4, last, TEXT (doc, ISSUER), f->unit);
+  worksheet_merge_range (ws, 5, 0, 5, last, unit_of_count (doc), f->period);
+}
+
+/* The last column of the run of columns from c sharing its group (or its
+ * subgroup with subgroup). */
+static guint
+run_end (McReportDocument *doc, guint c, gboolean subgroup)
+{
+  const McReportColumn *col = column_at (doc, c);
+
+  while (c + 1 < n_columns (doc) &&
+         g_strcmp0 (subgroup ? column_at (doc, c + 1)->subgroup : column_at (doc, c + 1)->group,
+                    subgroup ? col->subgroup : col->group) == 0)
+    c++;
+  return c;
+}
+
+/* One group's columns in rows r+1 and r+2: a title fills both, unless a
+ * second heading ("Trong đó") is over it. */
+static void
+xlsx_group_titles (lxw_worksheet *ws, const Formats *f, McReportDocument *doc, int r, guint first, guint last)
+{
+  for (guint c = first; c <= last; c++)
+    {
+      const McReportColumn *col = column_at (doc, c);
+
+      if (col->subgroup == NULL)
+        {
+          worksheet_merge_range (ws, r + 1, c, r + 2, c, col->title, f->head);
+          continue;
+        }
+      if (c == first || g_strcmp0 (column_at (doc, c - 1)->subgroup, col->subgroup) != 0)
+        worksheet_merge_range (ws, r + 1, c, r + 1, run_end (doc, c, TRUE), col->subgroup, f->head);
+      worksheet_write_string (ws, r + 2, c, col->title, f->head);
+    }
 }
 
 /* Rows 6–9: the three header rows of the form and "(1) … (13)". */
 static void
-xlsx_table_head (lxw_worksheet *ws, const Formats *f)
+xlsx_table_head (lxw_worksheet *ws, const Formats *f, McReportDocument *doc)
 {
   const int r = XLSX_HEAD_ROW;
+  guint n = n_columns (doc);
 
-  worksheet_merge_range (ws, r, 0, r + 2, 0, titles[1], f->head);
-  worksheet_merge_range (ws, r, 1, r + 2, 1, titles[2], f->head);
-  worksheet_merge_range (ws, r, 2, r, 5, "Số hồ sơ nhận giải quyết", f->head);
-  worksheet_merge_range (ws, r, 6, r, 9, "Số hồ sơ đã giải quyết", f->head);
-  worksheet_merge_range (ws, r, 10, r, 12, "Số hồ sơ đang giải quyết", f->head);
-  worksheet_merge_range (ws, r + 1, 2, r + 2, 2, titles[3], f->head);
-  worksheet_merge_range (ws, r + 1, 3, r + 1, 4, "Trong đó", f->head);
-  worksheet_write_string (ws, r + 2, 3, titles[4], f->head);
-  worksheet_write_string (ws, r + 2, 4, titles[5], f->head);
-  for (int k = MC_06A_CARRIED; k < MC_06A_N_COLUMNS; k++)
-    worksheet_merge_range (ws, r + 1, k - 1, r + 2, k - 1, titles[k], f->head);
-  for (int c = 0; c < N_COLUMNS; c++)
+  for (guint c = 0; c < n; c++)
+    if (column_at (doc, c)->group == NULL)
+      worksheet_merge_range (ws, r, c, r + 2, c, column_at (doc, c)->title, f->head);
+  for (guint c = 0; c < n; c = run_end (doc, c, FALSE) + 1)
+    if (column_at (doc, c)->group != NULL)
+      worksheet_merge_range (ws, r, c, r, run_end (doc, c, FALSE), column_at (doc, c)->group, f->head);
+  for (guint c = 0; c < n; c = run_end (doc, c, FALSE) + 1)
+    if (column_at (doc, c)->group != NULL)
+      xlsx_group_titles (ws, f, doc, r, c, run_end (doc, c, FALSE));
+  for (guint c = 0; c < n; c++)
     {
       char number[8];
 
-      g_snprintf (number, sizeof number, "(%d)", c + 1);
+      g_snprintf (number, sizeof number, "(%u)", c + 1);
       worksheet_write_string (ws, r + 3, c, number, f->number);
     }
-  worksheet_set_column (ws, 0, 0, 5, NULL);
-  worksheet_set_column (ws, 1, 1, 38, NULL);
-  worksheet_set_column (ws, 2, N_COLUMNS - 1, 10, NULL);
+  /* Runs of columns of one width are one range, as a person would set them. */
+  for (guint c = 0, end; c < n; c = end + 1)
+    {
+      for (end = c; end + 1 < n && column_at (doc, end + 1)->xlsx_width == column_at (doc, c)->xlsx_width; end++)
+        ;
+      worksheet_set_column (ws, c, end, column_at (doc, c)->xlsx_width, NULL);
+    }
   worksheet_set_row (ws, r + 2, 45, NULL);
   worksheet_repeat_rows (ws, r, r + 3);
 }
 
-/* From row 10: one row per field, then the total; the next free row. */
-static int
-xlsx_rows (lxw_worksheet *ws, const Formats *f, const McReport06aDoc *doc)
+/* A figure's cell ("2.501") as the number it is. */
+static double
+figure_value (const char *cell)
 {
-  guint n = doc->report->rows->len;
+  double value = 0;
+  int decimals;
+  gboolean percent;
+
+  return mc_xlsx_number_parse (cell, &value, &decimals, &percent) ? value : 0;
+}
+
+/* From row 10: one row per field, then the total (the bold row); the next free row. */
+static int
+xlsx_rows (lxw_worksheet *ws, const Formats *f, McReportDocument *doc)
+{
+  GListModel *rows = mc_report_document_get_rows (doc, 0);
+  guint n = g_list_model_get_n_items (rows);
   int y = XLSX_HEAD_ROW + 4;
 
-  for (guint r = 0; r <= n; r++, y++)
+  for (guint r = 0; r < n; r++, y++)
     {
-      const McReport06aRow *row = get_row (doc, r);
-      gboolean total = r == n;
+      g_autoptr(McReportRow) row = g_list_model_get_item (rows, r);
+      gboolean total = mc_report_row_get_bold (row);
 
       if (total)
-        worksheet_merge_range (ws, y, 0, y, 1, TOTAL_LABEL, f->total);
+        worksheet_merge_range (ws, y, 0, y, 1, mc_report_row_get_cell (row, 1), f->total);
       else
         {
           worksheet_write_number (ws, y, 0, r + 1, f->count);
-          worksheet_write_string (ws, y, 1, row->field_name, f->cell);
+          worksheet_write_string (ws, y, 1, mc_report_row_get_cell (row, 1), f->cell);
         }
-      for (int k = MC_06A_RECEIVED; k < MC_06A_N_COLUMNS; k++)
-        worksheet_write_number (ws, y, k - 1, row->c[k], total ? f->total_count : f->count);
+      for (guint c = 2; c < n_columns (doc); c++)
+        worksheet_write_number (ws, y, c, figure_value (mc_report_row_get_cell (row, c)),
+                                total ? f->total_count : f->count);
     }
   return y;
 }
 
 static void
-xlsx_signatures (lxw_worksheet *ws, const Formats *f, const McReport06aDoc *doc, int y)
+xlsx_signatures (lxw_worksheet *ws, const Formats *f, McReportDocument *doc, int y)
 {
-  g_autofree char *date = mc_report_place_and_date (doc->place, doc->signed_on);
-  g_autofree char *heading = signer_heading (doc);
-  McReportSignatures s = signatures (doc, date, heading);
+  g_autofree char *date = mc_report_place_and_date (TEXT (doc, PLACE), mc_report_document_get_signed_on (doc));
+  McReportSignatures s = signatures (doc, date);
 
   /* A row apart from the table; the form's blocks under columns (1)–(5) and (9)–(13). */
-  mc_report_xlsx_signatures (ws, &f->sign, &s, y + 1, 4, 8, N_COLUMNS - 1);
+  mc_report_xlsx_signatures (ws, &f->sign, &s, y + 1, 4, 8, (int) n_columns (doc) - 1);
 }
 
 static void
-xlsx_page_setup (lxw_worksheet *ws, const McReport06aDoc *doc)
+xlsx_page_setup (lxw_worksheet *ws, McReportDocument *doc)
 {
   /* The page number is the header's (top centre, from page 2). */
   mc_report_xlsx_page_setup (ws, TRUE);
-  mc_report_xlsx_footer (ws, doc->audit_head);
+  mc_report_xlsx_footer (ws, TEXT (doc, AUDIT_HEAD));
   worksheet_freeze_panes (ws, XLSX_HEAD_ROW + 4, 2);
 }
 
 gboolean
-mc_report_06a_doc_write_xlsx (const McReport06aDoc *doc, const char *path, GError **error)
+mc_report_06a_write_xlsx (McReportDocument *doc, const char *path, GError **error)
 {
   lxw_workbook *wb;
   lxw_worksheet *ws;
   char *tmp = NULL;
   Formats f;
 
-  g_return_val_if_fail (doc != NULL && path != NULL, FALSE);
+  g_return_val_if_fail (MC_IS_REPORT_DOCUMENT (doc) && path != NULL, FALSE);
 
-  /* libxlsxwriter writes invalid UTF-8 as is, producing a file Excel refuses. */
-  if (!check_texts (doc, error) || (wb = mc_report_xlsx_new (path, &tmp, error)) == NULL)
+  if ((wb = mc_report_xlsx_new (path, &tmp, error)) == NULL)
     return FALSE;
-  ws = workbook_add_worksheet (wb, "Biểu 06a");
+  ws = workbook_add_worksheet (wb, TEXT (doc, SHEET));
   make_formats (wb, &f);
   xlsx_heading (ws, &f, doc);
-  xlsx_table_head (ws, &f);
+  xlsx_table_head (ws, &f, doc);
   xlsx_signatures (ws, &f, doc, xlsx_rows (ws, &f, doc));
   xlsx_page_setup (ws, doc);
   return mc_report_xlsx_close (wb, tmp, path, error);
 }
 
-/* CSV: a header row with the form's column names, one row per field, the
- * total; RFC 4180, UTF-8 after a byte order mark (for Excel). */
-
-static void
-csv_header (GString *out)
-{
-  const char *fields[N_COLUMNS] = { "STT", MC_06A_FIELD_COLUMN };
-
-  for (int k = MC_06A_RECEIVED; k < MC_06A_N_COLUMNS; k++)
-    fields[k - 1] = mc_report_06a_column_name (k);
-  mc_csv_append_row (out, fields, N_COLUMNS);
-}
-
-static void
-csv_row (GString *out, const char *number, const char *name, const McReport06aRow *row)
-{
-  char counts[MC_06A_N_COLUMNS - MC_06A_RECEIVED][16];
-  const char *fields[N_COLUMNS] = { number, name };
-
-  for (int k = MC_06A_RECEIVED; k < MC_06A_N_COLUMNS; k++)
-    {
-      char *count = counts[k - MC_06A_RECEIVED];
-
-      g_snprintf (count, sizeof counts[0], "%u", row->c[k]);
-      fields[k - 1] = count;
-    }
-  mc_csv_append_row (out, fields, N_COLUMNS);
-}
-
-gboolean
-mc_report_06a_doc_write_csv (const McReport06aDoc *doc, const char *path, GError **error)
-{
-  g_autoptr(GString) out = mc_csv_document_new ();
-
-  g_return_val_if_fail (doc != NULL && path != NULL, FALSE);
-
-  csv_header (out);
-  for (guint r = 0; r < doc->report->rows->len; r++)
-    {
-      const McReport06aRow *row = doc->report->rows->pdata[r];
-      char number[16];
-
-      g_snprintf (number, sizeof number, "%u", r + 1);
-      csv_row (out, number, row->field_name, row);
-    }
-  csv_row (out, "", TOTAL_LABEL, &doc->report->total);
-  return mc_export_file_set_contents (path, out->str, out->len, error);
-}
-
 /* PDF and print */
 
 static void
-pdf_heading (McPdfDocument *doc, const McReport06aDoc *data)
+pdf_heading (McPdfDocument *pdf, McReportDocument *doc)
 {
-  g_autofree char *period = period_text (data);
-  g_autofree char *form = g_markup_printf_escaped ("<b>%s</b>\n<i>%s</i>", FORM_NUMBER, FORM_BASIS);
-  g_autofree char *unit = g_markup_printf_escaped ("<b>%s</b>", data->unit_name);
-  g_autofree char *period_markup = g_markup_printf_escaped ("<i>%s</i>", period);
+  g_autofree char *form = g_markup_printf_escaped ("<b>%s</b>\n<i>%s</i>", TEXT (doc, CORNER), TEXT (doc, BASIS));
+  g_autofree char *title = g_markup_printf_escaped ("<b>%s</b>", TEXT (doc, TITLE));
+  g_autofree char *period = g_markup_printf_escaped ("<i>%s</i>", TEXT (doc, SUBTITLE));
+  g_autofree char *unit = g_markup_printf_escaped ("<b>%s</b>", TEXT (doc, ISSUER));
+  g_autofree char *count = g_markup_printf_escaped ("<i>%s</i>", unit_of_count (doc));
 
-  mc_pdf_document_text (doc, form, 11, MC_PDF_TEXT_PLAIN);
-  mc_pdf_document_space (doc, 4);
-  mc_pdf_document_text (doc, "<b>" FORM_TITLE "</b>", 13, MC_PDF_TEXT_CENTER);
-  mc_pdf_document_text (doc, period_markup, 13, MC_PDF_TEXT_CENTER);
-  mc_pdf_document_space (doc, 4);
-  mc_pdf_document_text (doc, unit, 12, MC_PDF_TEXT_RIGHT);
-  mc_pdf_document_text (doc, "<i>" FORM_UNIT_OF_COUNT "</i>", 12, MC_PDF_TEXT_RIGHT);
-  mc_pdf_document_space (doc, 4);
+  mc_pdf_document_text (pdf, form, 11, MC_PDF_TEXT_PLAIN);
+  mc_pdf_document_space (pdf, 4);
+  mc_pdf_document_text (pdf, title, 13, MC_PDF_TEXT_CENTER);
+  mc_pdf_document_text (pdf, period, 13, MC_PDF_TEXT_CENTER);
+  mc_pdf_document_space (pdf, 4);
+  mc_pdf_document_text (pdf, unit, 12, MC_PDF_TEXT_RIGHT);
+  mc_pdf_document_text (pdf, count, 12, MC_PDF_TEXT_RIGHT);
+  mc_pdf_document_space (pdf, 4);
 }
 
 static void
-pdf_table (McPdfDocument *doc, const McReport06aDoc *data)
+pdf_table (McPdfDocument *pdf, McReportDocument *doc)
 {
-  double width = mc_pdf_document_get_content_width (doc);
-  double count = (width - 28 - 190) / 11;
-  McPdfColumn columns[N_COLUMNS] = {
-    { titles[1], 28, TRUE, NULL }, { titles[2], 0, FALSE, NULL },
-    { titles[3], count, TRUE, "Số hồ sơ nhận giải quyết" },
-    /* One "Trong đó" over (4)–(5), as the XLSX and seed 002 print it. */
-    { titles[4], count, TRUE, "Số hồ sơ nhận giải quyết", "Trong đó" },
-    { titles[5], count, TRUE, "Số hồ sơ nhận giải quyết", "Trong đó" },
-    { titles[6], count, TRUE, "Số hồ sơ nhận giải quyết" },
-    { titles[7], count, TRUE, "Số hồ sơ đã giải quyết" }, { titles[8], count, TRUE, "Số hồ sơ đã giải quyết" },
-    { titles[9], count, TRUE, "Số hồ sơ đã giải quyết" }, { titles[10], count, TRUE, "Số hồ sơ đã giải quyết" },
-    { titles[11], count, TRUE, "Số hồ sơ đang giải quyết" },
-    { titles[12], count, TRUE, "Số hồ sơ đang giải quyết" },
-    { titles[13], count, TRUE, "Số hồ sơ đang giải quyết" },
-  };
-  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
-  guint n = data->report->rows->len;
+  double width = mc_pdf_document_get_content_width (pdf);
+  guint n = n_columns (doc);
+  /* STT and the field's name as the document sets them; the figures share the rest. */
+  double count = (width - column_at (doc, 0)->width - 190) / (n - 2);
+  g_autofree McPdfColumn *columns = g_new0 (McPdfColumn, n);
+  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+  GListModel *model = mc_report_document_get_rows (doc, 0);
 
-  for (guint r = 0; r <= n; r++)
+  for (guint c = 0; c < n; c++)
     {
-      const McReport06aRow *row = get_row (data, r);
-      char **cells = g_new0 (char *, N_COLUMNS + 1);
+      const McReportColumn *col = column_at (doc, c);
 
-      cells[0] = r < n ? g_strdup_printf ("%u", r + 1) : g_strdup ("");
-      cells[1] = g_strdup (r < n ? row->field_name : TOTAL_LABEL);
-      for (int k = MC_06A_RECEIVED; k < MC_06A_N_COLUMNS; k++)
-        cells[k - 1] = mc_format_count (row->c[k]);  /* 2.501 */
-      g_ptr_array_add (rows, cells);
+      columns[c] = (McPdfColumn) { col->title, c < 2 ? col->width : count, col->center, col->group, col->subgroup };
     }
-  mc_pdf_document_table_full (doc, columns, N_COLUMNS, rows, MC_PDF_TABLE_NUMBERED, 11);
+  for (guint r = 0; r < g_list_model_get_n_items (model); r++)
+    {
+      g_autoptr(McReportRow) row = g_list_model_get_item (model, r);
+
+      /* The model keeps the row, and the row its cells. */
+      g_ptr_array_add (rows, (gpointer) mc_report_row_get_cells (row));
+    }
+  mc_pdf_document_table_full (pdf, columns, (int) n, rows, MC_PDF_TABLE_NUMBERED, 11);
 }
 
 #define SIGNATURES_SPACE 10.0
@@ -413,48 +311,47 @@ pdf_table (McPdfDocument *doc, const McReport06aDoc *data)
 /* The place and date, then the two blocks; with measure, only the height
  * they take. */
 static double
-pdf_signatures (McPdfDocument *doc, const McReport06aDoc *data, gboolean measure)
+pdf_signatures (McPdfDocument *pdf, McReportDocument *doc, gboolean measure)
 {
-  g_autofree char *date = mc_report_place_and_date (data->place, data->signed_on);
+  g_autofree char *date = mc_report_place_and_date (TEXT (doc, PLACE), mc_report_document_get_signed_on (doc));
   g_autofree char *date_markup = g_markup_printf_escaped ("<i>%s</i>", date);
-  g_autofree char *heading = signer_heading (data);
-  McReportSignatures s = signatures (data, date, heading);
+  McReportSignatures s = signatures (doc, date);
 
   if (measure)
-    return SIGNATURES_SPACE + mc_pdf_document_text_height (doc, date_markup, 13, MC_PDF_TEXT_RIGHT) +
-           mc_report_pdf_signatures_height (doc, &s);
-  mc_pdf_document_space (doc, SIGNATURES_SPACE);
-  mc_pdf_document_text (doc, date_markup, 13, MC_PDF_TEXT_RIGHT);
-  mc_report_pdf_signatures (doc, &s);
+    return SIGNATURES_SPACE + mc_pdf_document_text_height (pdf, date_markup, 13, MC_PDF_TEXT_RIGHT) +
+           mc_report_pdf_signatures_height (pdf, &s);
+  mc_pdf_document_space (pdf, SIGNATURES_SPACE);
+  mc_pdf_document_text (pdf, date_markup, 13, MC_PDF_TEXT_RIGHT);
+  mc_report_pdf_signatures (pdf, &s);
   return 0;
 }
 
 static void
-lay_out (McPdfDocument *doc, gconstpointer data)
+lay_out (McPdfDocument *pdf, gconstpointer data)
 {
-  mc_report_pdf_audit_note (doc, ((const McReport06aDoc *) data)->audit_head,
-                            ((const McReport06aDoc *) data)->rules_note);
-  pdf_heading (doc, data);
+  McReportDocument *doc = (McReportDocument *) data;
+
+  mc_report_pdf_audit_note (pdf, TEXT (doc, AUDIT_HEAD), TEXT (doc, RULES_NOTE));
+  pdf_heading (pdf, doc);
   /* The total row goes with the signatures: never a page of signatures alone. */
-  mc_pdf_document_keep_with_next (doc, pdf_signatures (doc, data, TRUE));
-  pdf_table (doc, data);
-  pdf_signatures (doc, data, FALSE);
+  mc_pdf_document_keep_with_next (pdf, pdf_signatures (pdf, doc, TRUE));
+  pdf_table (pdf, doc);
+  pdf_signatures (pdf, doc, FALSE);
 }
 
 McRecordsPages *
-mc_report_06a_doc_record_pages (const McReport06aDoc *doc, GError **error)
+mc_report_06a_record_pages (McReportDocument *doc, GError **error)
 {
-  g_return_val_if_fail (doc != NULL, NULL);
+  g_return_val_if_fail (MC_IS_REPORT_DOCUMENT (doc), NULL);
 
   return mc_records_pages_new (lay_out, doc, MC_PDF_LANDSCAPE_WIDTH, MC_PDF_LANDSCAPE_HEIGHT, NULL, error);
 }
 
 gboolean
-mc_report_06a_doc_write_pdf (const McReport06aDoc *doc, const char *path, GError **error)
+mc_report_06a_write_pdf (McReportDocument *doc, const char *path, GError **error)
 {
-  g_return_val_if_fail (doc != NULL && path != NULL, FALSE);
+  g_return_val_if_fail (MC_IS_REPORT_DOCUMENT (doc) && path != NULL, FALSE);
 
-  return check_texts (doc, error) &&
-         mc_report_pdf_write (path, FORM_NUMBER, lay_out, doc, MC_PDF_LANDSCAPE_WIDTH, MC_PDF_LANDSCAPE_HEIGHT,
-                              error);
+  return mc_report_pdf_write (path, TEXT (doc, CORNER), lay_out, doc, MC_PDF_LANDSCAPE_WIDTH,
+                              MC_PDF_LANDSCAPE_HEIGHT, error);
 }

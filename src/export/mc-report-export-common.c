@@ -1,7 +1,7 @@
 /* mc-report-export-common.c — what the statutory reports' writers share
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Biểu 06a, the McReportDoc tables and the narrative are different forms
+ * Biểu 06a, the McReportDocument tables and the narrative are different forms
  * but the same kind of document: Times New Roman on A4, the preparer and
  * the head of the unit signing at the foot, the same pages on paper as in
  * the PDF.

@@ -1,5 +1,5 @@
 /* mc-report-export-private.h — what the statutory reports' writers share
- * (Biểu 06a, the appendices and tables of McReportDoc, the narrative):
+ * (Biểu 06a, the appendices and tables of McReportDocument, the narrative):
  * the XLSX workbook, its formats and page, the two signature blocks, and
  * the PDF pages laid out by one function
  * SPDX-License-Identifier: GPL-3.0-or-later

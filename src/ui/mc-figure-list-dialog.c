@@ -1,19 +1,21 @@
 /* mc-figure-list-dialog.c — the dossiers (or procedures) behind a report's figure
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * The report page opens it from a figure's button with the rows core found
- * by the figure's own predicate; a dossier opens from it on double-click.
+ * The report page opens it from a figure's button with the list model core
+ * made by the figure's own predicate (mc_report_document_figure_list: typed
+ * McFigureDossier or McFigureProcedure items); a dossier opens from it on
+ * double-click.
  */
 #include "config.h"
 
 #include <glib/gi18n.h>
 
-#include "mc-boxed-item.h"
 #include "mc-dossier-store.h"
 #include "mc-dossier-window.h"
+#include "mc-figure-dossier.h"
 #include "mc-figure-list-dialog.h"
+#include "mc-figure-procedure.h"
 #include "mc-format.h"
-#include "mc-report-lists.h"
 #include "mc-text-column.h"
 
 struct _McFigureListDialog
@@ -21,7 +23,7 @@ struct _McFigureListDialog
   AdwWindow      parent_instance;
 
   McApplication *app;
-  GListStore    *items;        /* McBoxedItem of a row */
+  GListModel    *items;        /* McFigureDossier or McFigureProcedure */
   gboolean       procedures;
 };
 
@@ -41,61 +43,23 @@ time_text (McTime t)
 }
 
 static char *
-dossier_code_of (gpointer item)
-{
-  return g_strdup (((McReportDossierRow *) mc_boxed_item_get (item))->code);
-}
-
-static char *
-applicant_of (gpointer item)
-{
-  return g_strdup (((McReportDossierRow *) mc_boxed_item_get (item))->applicant_name);
-}
-
-static char *
-procedure_of (gpointer item)
-{
-  return g_strdup (((McReportDossierRow *) mc_boxed_item_get (item))->procedure_name);
-}
-
-static char *
 received_of (gpointer item)
 {
-  return time_text (((McReportDossierRow *) mc_boxed_item_get (item))->received_at);
+  return time_text (mc_figure_dossier_get_received_at (item));
 }
 
 static char *
 finished_of (gpointer item)
 {
-  McTime t = ((McReportDossierRow *) mc_boxed_item_get (item))->finished_at;
+  McTime t = mc_figure_dossier_get_finished_at (item);
 
   return t != 0 ? time_text (t) : g_strdup (_("Being processed"));
 }
 
 static char *
-procedure_code_of (gpointer item)
-{
-  return g_strdup (((McReportProcedureRow *) mc_boxed_item_get (item))->code);
-}
-
-static char *
-procedure_name_of (gpointer item)
-{
-  return g_strdup (((McReportProcedureRow *) mc_boxed_item_get (item))->name);
-}
-
-static char *
-field_of (gpointer item)
-{
-  return g_strdup (((McReportProcedureRow *) mc_boxed_item_get (item))->field_name);
-}
-
-static char *
 mechanism_of (gpointer item)
 {
-  const char *m = ((McReportProcedureRow *) mc_boxed_item_get (item))->mechanism;
-
-  return g_strdup (g_strcmp0 (m, "lien_thong") == 0 ? _("One-stop, inter-agency") : _("One-stop"));
+  return g_strdup (mc_figure_procedure_is_inter_agency (item) ? _("One-stop, inter-agency") : _("One-stop"));
 }
 
 static void
@@ -125,22 +89,6 @@ item_activated_cb (GtkColumnView *view, guint position, McFigureListDialog *self
   gtk_window_present (opened);
 }
 
-static void
-fill_items (McFigureListDialog *self, GPtrArray *rows)
-{
-  GDestroyNotify free_row = self->procedures ? (GDestroyNotify) mc_report_procedure_row_free
-                                             : (GDestroyNotify) mc_report_dossier_row_free;
-
-  /* The items own the rows from here on. */
-  g_ptr_array_set_free_func (rows, NULL);
-  for (guint i = 0; i < rows->len; i++)
-    {
-      g_autoptr(McBoxedItem) item = mc_boxed_item_new (rows->pdata[i], free_row);
-
-      g_list_store_append (self->items, item);
-    }
-}
-
 static GtkWidget *
 items_view (McFigureListDialog *self)
 {
@@ -150,20 +98,20 @@ items_view (McFigureListDialog *self)
   gtk_column_view_set_show_row_separators (view, TRUE);
   if (self->procedures)
     {
-      mc_text_column_add (view, _("Code"), procedure_code_of, FALSE, 160, NULL, NULL);
-      mc_text_column_add (view, _("Procedure"), procedure_name_of, TRUE, -1, NULL, NULL);
-      mc_text_column_add (view, _("Field"), field_of, FALSE, 200, NULL, NULL);
+      mc_text_column_add_property (view, _("Code"), MC_TYPE_FIGURE_PROCEDURE, "code", FALSE, 160, NULL);
+      mc_text_column_add_property (view, _("Procedure"), MC_TYPE_FIGURE_PROCEDURE, "name", TRUE, -1, NULL);
+      mc_text_column_add_property (view, _("Field"), MC_TYPE_FIGURE_PROCEDURE, "field-name", FALSE, 200, NULL);
       mc_text_column_add (view, _("Mechanism"), mechanism_of, FALSE, 170, NULL, NULL);
     }
   else
     {
-      mc_text_column_add (view, _("Code"), dossier_code_of, FALSE, 210, NULL, NULL);
-      mc_text_column_add (view, _("Applicant"), applicant_of, FALSE, 190, NULL, NULL);
-      mc_text_column_add (view, _("Procedure"), procedure_of, TRUE, -1, NULL, NULL);
+      mc_text_column_add_property (view, _("Code"), MC_TYPE_FIGURE_DOSSIER, "code", FALSE, 210, NULL);
+      mc_text_column_add_property (view, _("Applicant"), MC_TYPE_FIGURE_DOSSIER, "applicant-name", FALSE, 190, NULL);
+      mc_text_column_add_property (view, _("Procedure"), MC_TYPE_FIGURE_DOSSIER, "procedure-name", TRUE, -1, NULL);
       mc_text_column_add (view, _("Received"), received_of, FALSE, 140, NULL, NULL);
       mc_text_column_add (view, _("Finished"), finished_of, FALSE, 140, NULL, NULL);
     }
-  selection = GTK_SELECTION_MODEL (gtk_single_selection_new (G_LIST_MODEL (g_object_ref (self->items))));
+  selection = GTK_SELECTION_MODEL (gtk_single_selection_new (g_object_ref (self->items)));
   gtk_column_view_set_model (view, selection);
   g_object_unref (selection);
   g_signal_connect_object (view, "activate", G_CALLBACK (item_activated_cb), self, 0);
@@ -209,30 +157,29 @@ mc_figure_list_dialog_class_init (McFigureListDialogClass *klass)
 static void
 mc_figure_list_dialog_init (McFigureListDialog *self)
 {
-  self->items = g_list_store_new (MC_TYPE_BOXED_ITEM);
   gtk_window_set_default_size (GTK_WINDOW (self), 1000, 600);
   gtk_window_set_modal (GTK_WINDOW (self), TRUE);
 }
 
 McFigureListDialog *
 mc_figure_list_dialog_new (McApplication *app, GtkWindow *parent, const char *title, const char *subtitle,
-                           GPtrArray *rows, gboolean procedures)
+                           GListModel *items)
 {
   McFigureListDialog *self;
   GtkWidget *box, *header, *scroller;
 
-  g_return_val_if_fail (rows != NULL, NULL);
+  g_return_val_if_fail (G_IS_LIST_MODEL (items), NULL);
 
   self = g_object_new (MC_TYPE_FIGURE_LIST_DIALOG, "title", title, "transient-for", parent, NULL);
   box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   header = adw_header_bar_new ();
   scroller = gtk_scrolled_window_new ();
   self->app = app;
-  self->procedures = procedures;
-  fill_items (self, rows);
+  self->items = g_object_ref (items);
+  self->procedures = g_list_model_get_item_type (items) == MC_TYPE_FIGURE_PROCEDURE;
   adw_header_bar_set_title_widget (ADW_HEADER_BAR (header), adw_window_title_new (title, subtitle));
   gtk_box_append (GTK_BOX (box), header);
-  gtk_box_append (GTK_BOX (box), count_note (rows->len, procedures));
+  gtk_box_append (GTK_BOX (box), count_note (g_list_model_get_n_items (items), self->procedures));
   gtk_widget_set_vexpand (scroller, TRUE);
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), items_view (self));
   gtk_box_append (GTK_BOX (box), scroller);
@@ -245,21 +192,21 @@ mc_figure_list_dialog_get_n_items (McFigureListDialog *self)
 {
   g_return_val_if_fail (MC_IS_FIGURE_LIST_DIALOG (self), 0);
 
-  return g_list_model_get_n_items (G_LIST_MODEL (self->items));
+  return g_list_model_get_n_items (self->items);
 }
 
 const char *
 mc_figure_list_dialog_get_code (McFigureListDialog *self, guint position)
 {
-  g_autoptr(McBoxedItem) item = NULL;
+  g_autoptr(GObject) item = NULL;
 
   g_return_val_if_fail (MC_IS_FIGURE_LIST_DIALOG (self), NULL);
 
-  item = g_list_model_get_item (G_LIST_MODEL (self->items), position);
+  item = g_list_model_get_item (self->items, position);
   if (item == NULL)
     return NULL;
-  /* Both row kinds start with the code; the store keeps the row alive. */
+  /* The model keeps the item, and the item its code. */
   if (self->procedures)
-    return ((McReportProcedureRow *) mc_boxed_item_get (item))->code;
-  return ((McReportDossierRow *) mc_boxed_item_get (item))->code;
+    return mc_figure_procedure_get_code (MC_FIGURE_PROCEDURE (item));
+  return mc_figure_dossier_get_code (MC_FIGURE_DOSSIER (item));
 }

@@ -1,8 +1,9 @@
 /* mc-report-output.c — the report page's exports and printing
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * The writers are those of src/export (Biểu 06a has its own, the form's
- * exact layout); printing draws the same pages through GtkPrintOperation.
+ * The page hands its McReportDocument — the one on screen — to the writers
+ * of src/export (mc-report-doc.h: Biểu 06a in the form's exact layout) and
+ * to printing, which draws the same pages through GtkPrintOperation.
  */
 #include "config.h"
 
@@ -47,23 +48,11 @@ draw_page_cb (GtkPrintOperation *op, GtkPrintContext *context, int page, McRepor
 }
 
 McReportPrintJob *
-mc_report_print_job_new_06a (McReport06aDoc *doc, GError **error)
+mc_report_print_job_new_doc (McReportDocument *doc, GError **error)
 {
-  g_autoptr(McReport06aDoc) owned = doc;
+  g_return_val_if_fail (MC_IS_REPORT_DOCUMENT (doc), NULL);
 
-  g_return_val_if_fail (doc != NULL, NULL);
-
-  return print_job_new (mc_report_06a_doc_record_pages (doc, error), TRUE);
-}
-
-McReportPrintJob *
-mc_report_print_job_new_doc (McReportDoc *doc, GError **error)
-{
-  g_autoptr(McReportDoc) owned = doc;
-
-  g_return_val_if_fail (doc != NULL, NULL);
-
-  return print_job_new (mc_report_doc_record_pages (doc, error), doc->landscape);
+  return print_job_new (mc_report_doc_record_pages (doc, error), mc_report_document_get_landscape (doc));
 }
 
 McReportPrintJob *
@@ -119,23 +108,6 @@ mc_report_file_stem (McReportPageKind kind)
 }
 
 gboolean
-mc_report_write_table (const McReportDoc *doc, const McReport06aDoc *form, const char *format, const char *path,
-                       GError **error)
-{
-  if (form != NULL)
-    {
-      if (g_str_equal (format, "xlsx"))
-        return mc_report_06a_doc_write_xlsx (form, path, error);
-      return g_str_equal (format, "pdf") ? mc_report_06a_doc_write_pdf (form, path, error)
-                                         : mc_report_06a_doc_write_csv (form, path, error);
-    }
-  if (g_str_equal (format, "xlsx"))
-    return mc_report_doc_write_xlsx (doc, path, error);
-  return g_str_equal (format, "pdf") ? mc_report_doc_write_pdf (doc, path, error)
-                                     : mc_report_doc_write_csv (doc, path, error);
-}
-
-gboolean
 mc_report_write_narrative (const McReportNarrative *narrative, const char *format, const char *path,
                            GError **error)
 {
@@ -144,21 +116,19 @@ mc_report_write_narrative (const McReportNarrative *narrative, const char *forma
 }
 
 struct _McReportExportJob {
-  McReportDoc       *doc;
-  McReport06aDoc    *form;
+  McReportDocument  *doc;     /* the page's, never changed once built */
   McReportNarrative *narrative;
   char              *format;
 };
 
 McReportExportJob *
-mc_report_export_job_new_table (McReportDoc *doc, McReport06aDoc *form, const char *format)
+mc_report_export_job_new_table (McReportDocument *doc, const char *format)
 {
   McReportExportJob *job = g_new0 (McReportExportJob, 1);
 
-  g_return_val_if_fail (doc != NULL && format != NULL, NULL);
+  g_return_val_if_fail (MC_IS_REPORT_DOCUMENT (doc) && format != NULL, NULL);
 
-  job->doc = doc;
-  job->form = form;
+  job->doc = g_object_ref (doc);
   job->format = g_strdup (format);
   return job;
 }
@@ -180,8 +150,7 @@ mc_report_export_job_free (McReportExportJob *job)
 {
   if (job == NULL)
     return;
-  g_clear_pointer (&job->doc, mc_report_doc_free);
-  g_clear_pointer (&job->form, mc_report_06a_doc_free);
+  g_clear_object (&job->doc);
   g_clear_pointer (&job->narrative, mc_report_narrative_free);
   g_free (job->format);
   g_free (job);
@@ -194,7 +163,7 @@ mc_report_export_job_write (gconstpointer data, const char *path, const McExport
 
   if (job->narrative != NULL)
     return mc_report_write_narrative (job->narrative, job->format, path, error);
-  return mc_report_write_table (job->doc, job->form, job->format, path, error);
+  return mc_report_doc_write (job->doc, job->format, path, error);
 }
 
 void

@@ -6,19 +6,17 @@
 #include <adwaita.h>
 
 #include "mc-export-monitor.h"
-#include "mc-report-06a-export.h"
 #include "mc-report-doc.h"
 #include "mc-report-narrative-export.h"
 #include "mc-report-page.h"
 
 G_BEGIN_DECLS
 
-/* What is printed: the report's own copy (freed once its pages are laid
- * out, or on error), every page laid out once. */
+/* What is printed: the pages of the document, every page laid out once
+ * (the narrative is taken over and freed once laid out). */
 typedef struct _McReportPrintJob McReportPrintJob;
 
-McReportPrintJob *mc_report_print_job_new_06a       (McReport06aDoc *doc, GError **error);
-McReportPrintJob *mc_report_print_job_new_doc       (McReportDoc *doc, GError **error);
+McReportPrintJob *mc_report_print_job_new_doc       (McReportDocument *doc, GError **error);
 McReportPrintJob *mc_report_print_job_new_narrative (McReportNarrative *narrative, GError **error);
 void              mc_report_print_job_free          (McReportPrintJob *job);
 /* Opens the print dialog on A4; takes the job over. */
@@ -27,19 +25,17 @@ gboolean          mc_report_print_job_run           (McReportPrintJob *job, GtkW
 
 /* "bieu-06a", …: the start of an exported file's name, the print job's name. */
 const char       *mc_report_file_stem               (McReportPageKind kind);
-/* form non-NULL: Biểu 06a's own writer, else doc's; format "xlsx", "pdf" or "csv". */
-gboolean          mc_report_write_table             (const McReportDoc *doc, const McReport06aDoc *form,
-                                                     const char *format, const char *path, GError **error);
 /* format "pdf" or "txt". */
 gboolean          mc_report_write_narrative         (const McReportNarrative *narrative, const char *format,
                                                      const char *path, GError **error);
 
-/* What is exported: the report's own copy (the page may change meanwhile),
+/* What is exported: the page's document itself (a reference: it is never
+ * changed once built, and the page builds a new one when it recomputes),
  * written by mc_report_export_job_write in the export's worker thread. */
 typedef struct _McReportExportJob McReportExportJob;
 
-/* Take over doc and form (NULL but for Biểu 06a); format "xlsx", "pdf" or "csv". */
-McReportExportJob *mc_report_export_job_new_table     (McReportDoc *doc, McReport06aDoc *form, const char *format);
+/* format "xlsx", "pdf" or "csv". */
+McReportExportJob *mc_report_export_job_new_table     (McReportDocument *doc, const char *format);
 /* Takes over narrative; format "pdf" or "txt". */
 McReportExportJob *mc_report_export_job_new_narrative (McReportNarrative *narrative, const char *format);
 void               mc_report_export_job_free          (McReportExportJob *job);

@@ -2,9 +2,10 @@
  * opening its list, exported and printed
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * The page shows the same McReportDoc the exports write, so what is on
- * screen is what is signed. A figure is a button: it asks core for the
- * codes behind it (mc_report_doc_items, the same predicate as the figure)
+ * The page shows the McReportDocument core built, and hands that same
+ * object to the exports and to print, so what is on screen is what is
+ * signed. A figure is a button: it asks the document for the codes behind
+ * it (mc_report_document_figure_items, the same predicate as the figure)
  * and lists them. The narrative is generated from its template and edited
  * in a text view; exports and print take the edited text.
  */
@@ -59,7 +60,7 @@ struct _McReportPage
   gboolean           loading;
   McReportPageKind   kind;
   McDate             from_date, to_date;
-  McReportDoc       *doc;            /* the tables shown */
+  McReportDocument  *doc;            /* the tables shown, exported and printed */
   McReportNarrative *narrative;
   char              *error;
   GtkWindow         *items_window;   /* weak, a McFigureListDialog */
@@ -267,12 +268,12 @@ clear_report (McReportPage *self)
   /* The views read the document: they go first. */
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->tables))) != NULL)
     gtk_box_remove (self->tables, child);
-  g_clear_pointer (&self->doc, mc_report_doc_free);
+  g_clear_object (&self->doc);
   g_clear_pointer (&self->narrative, mc_report_narrative_free);
   g_clear_pointer (&self->error, g_free);
 }
 
-static McReportDoc *
+static McReportDocument *
 build_doc (McReportPage *self, GError **error)
 {
   UnitChoice u = current_unit (self);
@@ -282,22 +283,22 @@ build_doc (McReportPage *self, GError **error)
   switch (self->kind)
     {
     case MC_REPORT_PAGE_06A:
-      return mc_report_doc_new_06a (db, u.unit_id, self->from_date, self->to_date, only, error);
+      return mc_report_document_new_06a (db, u.unit_id, self->from_date, self->to_date, only, error);
     case MC_REPORT_PAGE_PUBLIC:
-      return mc_report_doc_new_public (db, u.unit_id, u.scope, self->from_date, self->to_date, only, error);
+      return mc_report_document_new_public (db, u.unit_id, u.scope, self->from_date, self->to_date, only, error);
     case MC_REPORT_PAGE_CCHC:
-      return mc_report_doc_new_cchc (db, u.unit_id, self->from_date, self->to_date, error);
+      return mc_report_document_new_cchc (db, u.unit_id, self->from_date, self->to_date, error);
     case MC_REPORT_PAGE_EVALUATION:
     case MC_REPORT_PAGE_NARRATIVE:
     default:
-      return mc_report_doc_new_evaluation (db, u.unit_id, self->from_date, self->to_date, error);
+      return mc_report_document_new_evaluation (db, u.unit_id, self->from_date, self->to_date, error);
     }
 }
 
 static McReportNarrative *
 build_narrative (McReportPage *self, GError **error)
 {
-  g_autofree char *period = mc_report_doc_period_label (db_of (self), self->from_date, self->to_date, FALSE);
+  g_autofree char *period = mc_report_period_text (db_of (self), self->from_date, self->to_date, FALSE);
 
   return mc_report_narrative_new (db_of (self), current_unit (self).unit_id, self->from_date, self->to_date,
                                   period, error);
@@ -326,7 +327,8 @@ update_actions (McReportPage *self)
 static void
 show_rules (McReportPage *self)
 {
-  const char *note = self->doc ? self->doc->rules_note : self->narrative ? self->narrative->rules_note : NULL;
+  const char *note = self->doc ? mc_report_document_get_text (self->doc, MC_REPORT_TEXT_RULES_NOTE)
+                     : self->narrative ? self->narrative->rules_note : NULL;
 
   gtk_label_set_text (self->rules, note ? note : "");
   gtk_widget_set_visible (GTK_WIDGET (self->rules), note != NULL);
@@ -464,8 +466,17 @@ sync_narrative (McReportPage *self)
   self->narrative->body = mc_report_page_get_narrative_text (self);
 }
 
-/* What is printed is the report's own copy, made now: the page may change
- * while the print dialog is open. */
+static gboolean
+not_ready (McReportPage *self, GError **error)
+{
+  g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_FAILED,
+                       self->error ? self->error : _("There is no report to export"));
+  return FALSE;
+}
+
+/* What is printed is the document on screen (the page builds a new one
+ * when it recomputes, so it does not change under the print dialog); the
+ * narrative is copied with its edited text. */
 static McReportPrintJob *
 print_job (McReportPage *self, GError **error)
 {
@@ -479,20 +490,12 @@ print_job (McReportPage *self, GError **error)
       copy->body = mc_report_page_get_narrative_text (self);
       return mc_report_print_job_new_narrative (copy, error);
     }
-  else if (self->kind == MC_REPORT_PAGE_06A)
+  if (self->doc == NULL)
     {
-      McReport06aDoc *doc = mc_report_06a_doc_new (db_of (self), current_unit (self).unit_id, self->from_date,
-                                                   self->to_date,
-                                                   gtk_check_button_get_active (self->only_with_dossiers), error);
-
-      return doc != NULL ? mc_report_print_job_new_06a (doc, error) : NULL;
+      not_ready (self, error);
+      return NULL;
     }
-  else
-    {
-      McReportDoc *doc = build_doc (self, error);
-
-      return doc != NULL ? mc_report_print_job_new_doc (doc, error) : NULL;
-    }
+  return mc_report_print_job_new_doc (self->doc, error);
 }
 
 static void
@@ -532,7 +535,7 @@ mc_report_page_finalize (GObject *object)
 {
   McReportPage *self = MC_REPORT_PAGE (object);
 
-  g_clear_pointer (&self->doc, mc_report_doc_free);
+  g_clear_object (&self->doc);
   g_clear_pointer (&self->narrative, mc_report_narrative_free);
   g_free (self->error);
   g_array_unref (self->unit_choices);
@@ -691,7 +694,7 @@ mc_report_page_set_only_with_dossiers (McReportPage *self, gboolean only)
     gtk_check_button_set_active (self->only_with_dossiers, only);
 }
 
-const McReportDoc *
+McReportDocument *
 mc_report_page_get_doc (McReportPage *self)
 {
   g_return_val_if_fail (MC_IS_REPORT_PAGE (self), NULL);
@@ -727,18 +730,9 @@ mc_report_page_get_error (McReportPage *self)
 const char *
 mc_report_page_get_cell_text (McReportPage *self, guint table, guint row, guint column)
 {
-  const McReportDocTable *t;
-  const McReportDocRow *r;
-
   g_return_val_if_fail (MC_IS_REPORT_PAGE (self), NULL);
 
-  if (self->doc == NULL || table >= self->doc->tables->len)
-    return NULL;
-  t = self->doc->tables->pdata[table];
-  if (row >= t->rows->len || column >= t->columns->len)
-    return NULL;
-  r = t->rows->pdata[row];
-  return r->cells[column] ? r->cells[column] : "";
+  return self->doc != NULL ? mc_report_document_get_cell (self->doc, table, row, column) : NULL;
 }
 
 GtkWidget *
@@ -752,29 +746,23 @@ mc_report_page_find_cell (McReportPage *self, guint table, guint row, guint colu
 GtkWindow *
 mc_report_page_open_items (McReportPage *self, guint table, guint row, guint column)
 {
-  g_autoptr(GPtrArray) codes = NULL;
-  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(GListModel) items = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *title = NULL, *subtitle = NULL;
-  gboolean procedures = FALSE;
   GtkWindow *window;
 
   g_return_val_if_fail (MC_IS_REPORT_PAGE (self), NULL);
 
-  if (self->doc == NULL || !mc_report_doc_cell_has_items (self->doc, table, row, column))
+  if (self->doc == NULL || !mc_report_document_is_figure (self->doc, table, row, column))
     return NULL;
-  codes = mc_report_doc_items (db_of (self), self->doc, table, row, column, &procedures, &error);
-  if (codes != NULL)
-    rows = procedures ? mc_report_procedure_rows (db_of (self), codes, &error)
-                      : mc_report_dossier_rows (db_of (self), codes, &error);
-  if (rows == NULL)
+  items = mc_report_document_figure_list (self->doc, db_of (self), table, row, column, &error);
+  if (items == NULL)
     {
       show_message (self, _("The list cannot be shown"), error->message);
       return NULL;
     }
-  mc_report_tables_cell_titles (self->doc, table, row, column, &title, &subtitle);
-  window = GTK_WINDOW (mc_figure_list_dialog_new (self->app, parent_window (self), title, subtitle, rows,
-                                                  procedures));
+  mc_report_document_figure_titles (self->doc, table, row, column, &title, &subtitle);
+  window = GTK_WINDOW (mc_figure_list_dialog_new (self->app, parent_window (self), title, subtitle, items));
   if (self->items_window != NULL)
     g_object_remove_weak_pointer (G_OBJECT (self->items_window), (gpointer *) &self->items_window);
   self->items_window = window;
@@ -826,21 +814,12 @@ mc_report_page_set_narrative_text (McReportPage *self, const char *text)
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->narrative_view), text, -1);
 }
 
-static gboolean
-not_ready (McReportPage *self, GError **error)
-{
-  g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_FAILED,
-                       self->error ? self->error : _("There is no report to export"));
-  return FALSE;
-}
-
-/* The report's own copy for the export's worker thread, built now. */
+/* For the export's worker thread: the document on screen (a reference;
+ * it never changes), or a copy of the narrative with its edited text. */
 static McReportExportJob *
 export_job (McReportPage *self, const char *format, GError **error)
 {
   gboolean narrative = self->kind == MC_REPORT_PAGE_NARRATIVE;
-  McReport06aDoc *form = NULL;
-  McReportDoc *doc;
 
   if (!(g_str_equal (format, "pdf") || (narrative && g_str_equal (format, "txt")) ||
         (!narrative && (g_str_equal (format, "xlsx") || g_str_equal (format, "csv")))))
@@ -864,17 +843,9 @@ export_job (McReportPage *self, const char *format, GError **error)
       copy->body = g_strdup (self->narrative->body);
       return mc_report_export_job_new_narrative (copy, format);
     }
-  /* Biểu 06a has its own writer: the form's exact layout. */
-  if (self->kind == MC_REPORT_PAGE_06A &&
-      (form = mc_report_06a_doc_new (db_of (self), self->doc->unit_id, self->from_date, self->to_date,
-                                     gtk_check_button_get_active (self->only_with_dossiers), error)) == NULL)
-    return NULL;
-  if ((doc = build_doc (self, error)) == NULL)
-    {
-      g_clear_pointer (&form, mc_report_06a_doc_free);
-      return NULL;
-    }
-  return mc_report_export_job_new_table (doc, form, format);
+  /* The object on screen itself: Biểu 06a is written in the form's layout
+   * by the writer (mc-report-doc.h), from the same texts and figures. */
+  return mc_report_export_job_new_table (self->doc, format);
 }
 
 gboolean

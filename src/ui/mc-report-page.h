@@ -40,7 +40,7 @@ void               mc_report_page_set_only_with_dossiers (McReportPage *self, gb
 
 /* The report shown (NULL for the narrative or when it could not be made),
  * the message shown instead of it, the text of one of its cells. */
-const McReportDoc *mc_report_page_get_doc        (McReportPage *self);
+McReportDocument  *mc_report_page_get_doc        (McReportPage *self);
 /* Opens the CCHC statistics' figures to enter for the period shown (the
  * action report.enter-figures) and returns that window, or NULL. */
 McCchcEntryDialog *mc_report_page_enter_figures (McReportPage *self);

@@ -1,15 +1,16 @@
-/* mc-report-tables.c — a McReportDoc's tables on screen, every figure a button
+/* mc-report-tables.c — a McReportDocument's tables on screen, every figure a button
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * One GtkColumnView per table of the document, cell for cell what the
- * exports write. A cell with dossiers behind it (mc_report_doc_cell_has_items)
- * is a flat button; its key (table, row, column) lets the tests find it.
+ * One GtkColumnView per table of the document over the table's own list
+ * model of McReportRow, cell for cell what the exports write: the headings
+ * are the document's columns, never written here. A cell with dossiers
+ * behind it (mc_report_document_is_figure) is a flat button; its key
+ * (table, row, column) lets the tests find it.
  */
 #include "config.h"
 
 #include <glib/gi18n.h>
 
-#include "mc-boxed-item.h"
 #include "mc-report-tables.h"
 
 #define CELL_KEY "mc-report-cell"
@@ -21,7 +22,8 @@ typedef struct {
 
 /* What a column's cells read and call; one per column factory. */
 typedef struct {
-  const McReportDoc *doc;
+  McReportDocument  *doc;
+  guint              table;
   guint              column;
   McReportCellFunc   clicked;
   gpointer           user_data;
@@ -59,11 +61,11 @@ static void
 cell_bind_cb (GtkSignalListItemFactory *factory, GtkListItem *item, CellContext *context)
 {
   guint column = context->column;
-  const RowRef *ref = mc_boxed_item_get (gtk_list_item_get_item (item));
-  const McReportDocTable *t = context->doc->tables->pdata[ref->table];
-  const McReportDocRow *row = t->rows->pdata[ref->row];
-  const McReportDocColumn *col = &g_array_index (t->columns, McReportDocColumn, column);
-  const char *text = row->cells[column] ? row->cells[column] : "";
+  McReportRow *row = gtk_list_item_get_item (item);
+  const RowRef ref_data = { context->table, gtk_list_item_get_position (item) }, *ref = &ref_data;
+  const McReportTable *t = mc_report_document_get_table (context->doc, context->table);
+  const McReportColumn *col = &g_array_index (t->columns, McReportColumn, column);
+  const char *text = mc_report_row_get_cell (row, column);
   GtkWidget *label = gtk_label_new (text);
   GtkWidget *child = label;
   PangoAttrList *attrs;
@@ -72,10 +74,10 @@ cell_bind_cb (GtkSignalListItemFactory *factory, GtkListItem *item, CellContext 
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
   /* A button's text is bold: only the total row's should be. */
   attrs = pango_attr_list_new ();
-  pango_attr_list_insert (attrs, pango_attr_weight_new (row->bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL));
+  pango_attr_list_insert (attrs, pango_attr_weight_new (mc_report_row_get_bold (row) ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL));
   gtk_label_set_attributes (GTK_LABEL (label), attrs);
   pango_attr_list_unref (attrs);
-  if (*text != '\0' && mc_report_doc_cell_has_items (context->doc, ref->table, ref->row, column))
+  if (*text != '\0' && mc_report_document_is_figure (context->doc, ref->table, ref->row, column))
     child = cell_button (label, context, ref);
   gtk_list_item_set_child (item, child);
 }
@@ -97,22 +99,22 @@ wrap_labels (GtkWidget *widget)
 }
 
 static char *
-column_heading (const McReportDocTable *t, guint i)
+column_heading (const McReportTable *t, guint i)
 {
-  const McReportDocColumn *col = &g_array_index (t->columns, McReportDocColumn, i);
+  const McReportColumn *col = &g_array_index (t->columns, McReportColumn, i);
 
   return t->numbered ? g_strdup_printf ("%s\n(%u)", col->title, i + 1) : g_strdup (col->title);
 }
 
 /* The forms' headings over several columns, as one line under the table's name. */
 static GtkWidget *
-groups_legend (const McReportDocTable *t)
+groups_legend (const McReportTable *t)
 {
   g_autoptr(GString) text = g_string_new (NULL);
 
   for (guint i = 0; i < t->columns->len;)
     {
-      const McReportDocColumn *col = &g_array_index (t->columns, McReportDocColumn, i);
+      const McReportColumn *col = &g_array_index (t->columns, McReportColumn, i);
       guint j = i;
 
       if (col->group == NULL)
@@ -121,7 +123,7 @@ groups_legend (const McReportDocTable *t)
           continue;
         }
       while (j + 1 < t->columns->len &&
-             g_strcmp0 (g_array_index (t->columns, McReportDocColumn, j + 1).group, col->group) == 0)
+             g_strcmp0 (g_array_index (t->columns, McReportColumn, j + 1).group, col->group) == 0)
         j++;
       if (text->len > 0)
         g_string_append (text, "  ·  ");
@@ -136,17 +138,28 @@ groups_legend (const McReportDocTable *t)
   return g_object_new (GTK_TYPE_LABEL, "label", text->str, "xalign", 0.0f, "wrap", TRUE, NULL);
 }
 
-static GtkColumnViewColumn *
-table_column (const McReportDocTable *t, guint i, const CellContext *table_context)
+/* A factory's context keeps the document its cells read. */
+static void
+context_free (gpointer data)
 {
-  const McReportDocColumn *col = &g_array_index (t->columns, McReportDocColumn, i);
+  CellContext *context = data;
+
+  g_object_unref (context->doc);
+  g_free (context);
+}
+
+static GtkColumnViewColumn *
+table_column (const McReportTable *t, guint i, const CellContext *table_context)
+{
+  const McReportColumn *col = &g_array_index (t->columns, McReportColumn, i);
   GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
   CellContext *context = g_memdup2 (table_context, sizeof *table_context);
   g_autofree char *title = column_heading (t, i);
   GtkColumnViewColumn *column;
 
   context->column = i;
-  g_object_set_data_full (G_OBJECT (factory), "mc-report-cell-context", context, g_free);
+  g_object_ref (context->doc);
+  g_object_set_data_full (G_OBJECT (factory), "mc-report-cell-context", context, context_free);
   g_signal_connect (factory, "bind", G_CALLBACK (cell_bind_cb), context);
   column = gtk_column_view_column_new (title, factory);
   gtk_column_view_column_set_resizable (column, TRUE);
@@ -163,28 +176,11 @@ table_column (const McReportDocTable *t, guint i, const CellContext *table_conte
   return column;
 }
 
-static GListModel *
-table_rows (const McReportDocTable *t, guint index)
-{
-  GListStore *rows = g_list_store_new (MC_TYPE_BOXED_ITEM);
-
-  for (guint r = 0; r < t->rows->len; r++)
-    {
-      RowRef *ref = g_new (RowRef, 1);
-      g_autoptr(McBoxedItem) item = NULL;
-
-      ref->table = index;
-      ref->row = r;
-      item = mc_boxed_item_new (ref, g_free);
-      g_list_store_append (rows, item);
-    }
-  return G_LIST_MODEL (rows);
-}
-
 static GtkWidget *
 table_view (const CellContext *context, guint index)
 {
-  const McReportDocTable *t = context->doc->tables->pdata[index];
+  const McReportTable *t = mc_report_document_get_table (context->doc, index);
+  CellContext table_context = *context;
   GtkColumnView *view = GTK_COLUMN_VIEW (gtk_column_view_new (NULL));
   GtkWidget *scroller = gtk_scrolled_window_new ();
   GtkSelectionModel *selection;
@@ -194,12 +190,17 @@ table_view (const CellContext *context, guint index)
   gtk_column_view_set_reorderable (view, FALSE);
   for (guint i = 0; i < t->columns->len; i++)
     {
-      g_autoptr(GtkColumnViewColumn) column = table_column (t, i, context);
+      g_autoptr(GtkColumnViewColumn) column = NULL;
+
+      table_context.table = index;
+      column = table_column (t, i, &table_context);
 
       gtk_column_view_append_column (view, column);
     }
   wrap_labels (GTK_WIDGET (view));
-  selection = GTK_SELECTION_MODEL (gtk_no_selection_new (table_rows (t, index)));
+  /* The document's own rows: the view shows the object the exports write. */
+  selection = GTK_SELECTION_MODEL (gtk_no_selection_new (g_object_ref (mc_report_document_get_rows (context->doc,
+                                                                                                      index))));
   gtk_column_view_set_model (view, selection);
   g_object_unref (selection);
   /* The outer window scrolls down; each table sideways on a narrow screen. */
@@ -220,22 +221,24 @@ add_label (GtkBox *box, const char *text, const char *css_class, float xalign)
 }
 
 void
-mc_report_tables_show (GtkBox *box, const McReportDoc *doc, McReportCellFunc clicked, gpointer user_data)
+mc_report_tables_show (GtkBox *box, McReportDocument *doc, McReportCellFunc clicked, gpointer user_data)
 {
-  CellContext context = { doc, 0, clicked, user_data };
+  CellContext context = { doc, 0, 0, clicked, user_data };
+  GPtrArray *info;
 
   g_return_if_fail (GTK_IS_BOX (box));
-  g_return_if_fail (doc != NULL && clicked != NULL);
+  g_return_if_fail (MC_IS_REPORT_DOCUMENT (doc) && clicked != NULL);
 
-  add_label (box, doc->issuer, "heading", 0);
-  add_label (box, doc->title, "title-4", 0.5f);
-  if (doc->subtitle != NULL)
-    add_label (box, doc->subtitle, "dim-label", 0.5f);
-  for (guint i = 0; i < doc->info->len; i++)
-    add_label (box, doc->info->pdata[i], NULL, 0);
-  for (guint i = 0; i < doc->tables->len; i++)
+  info = mc_report_document_get_info (doc);
+  add_label (box, mc_report_document_get_text (doc, MC_REPORT_TEXT_ISSUER), "heading", 0);
+  add_label (box, mc_report_document_get_text (doc, MC_REPORT_TEXT_TITLE), "title-4", 0.5f);
+  if (mc_report_document_get_text (doc, MC_REPORT_TEXT_SUBTITLE) != NULL)
+    add_label (box, mc_report_document_get_text (doc, MC_REPORT_TEXT_SUBTITLE), "dim-label", 0.5f);
+  for (guint i = 0; i < info->len; i++)
+    add_label (box, info->pdata[i], NULL, 0);
+  for (guint i = 0; i < mc_report_document_get_n_tables (doc); i++)
     {
-      const McReportDocTable *t = doc->tables->pdata[i];
+      const McReportTable *t = mc_report_document_get_table (doc, i);
       GtkWidget *legend = groups_legend (t);
 
       if (t->heading != NULL)
@@ -270,24 +273,4 @@ mc_report_tables_find_cell (GtkWidget *widget, guint table, guint row, guint col
   g_return_val_if_fail (GTK_IS_WIDGET (widget), NULL);
 
   return find_key (widget, cell_key (table, row, column));
-}
-
-void
-mc_report_tables_cell_titles (const McReportDoc *doc, guint table, guint row, guint column, char **title,
-                              char **subtitle)
-{
-  const McReportDocTable *t = doc->tables->pdata[table];
-  const McReportDocRow *r = t->rows->pdata[row];
-  const McReportDocColumn *col = &g_array_index (t->columns, McReportDocColumn, column);
-  const char *name = t->columns->len > 2 && column != 1 && r->cells[1] && *r->cells[1] ? r->cells[1] : NULL;
-
-  /* The one figure column of a table (Số liệu, Điểm tự chấm): the row names the figure. */
-  if (col->key == 0)
-    {
-      *title = g_strdup (name ? name : col->title);
-      *subtitle = g_strdup ("");
-      return;
-    }
-  *title = col->group != NULL ? g_strdup_printf ("%s: %s", col->group, col->title) : g_strdup (col->title);
-  *subtitle = g_strdup (name ? name : "");
 }
