@@ -321,7 +321,7 @@ test_apology_page (void)
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "apologies");
   mc_apology_page_reload (page);
   g_assert_cmpuint (mc_apology_page_get_n_apologies (page), ==, 2);
-  record = mc_apology_page_get_apology (page, 0);
+  record = mc_apology_get_record (mc_apology_page_get_apology (page, 0));
   g_assert_cmpstr (record->dossier_code, ==, first);
   g_assert_cmpstr (record->responsible_name, ==, "Nguyễn Thị Hoa");
   g_assert_cmpint (record->new_due_at, >, record->previous_due_at);

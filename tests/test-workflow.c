@@ -5,6 +5,7 @@
 
 #include <string.h>
 
+#include "mc-apology-list.h"
 #include "mc-dossier-store.h"
 #include "mc-test-utils.h"
 #include "mc-workflow.h"
@@ -455,6 +456,69 @@ test_inbox_lateness (Fixture *f, gconstpointer data)
   g_assert_cmpuint (g_strv_length (overdue), ==, 0);
 }
 
+/* Every "items-changed" as "position,removed,added;". */
+static void
+record_change_cb (GListModel *model, guint position, guint removed, guint added, GString *log)
+{
+  g_string_append_printf (log, "%u,%u,%u;", position, removed, added);
+}
+
+/* The Sổ xin lỗi page's model: typed McApology items, and "items-changed"
+ * exactly what changed — one apology more is one addition at the end, a
+ * reload with nothing new says nothing. */
+static void
+test_apology_list (Fixture *f, gconstpointer data)
+{
+  g_autofree char *one = dossier_in_state (f, "processing");
+  g_autofree char *two = dossier_in_state (f, "processing");
+  McAction a = mc_test_action ("2026-03-20 09:00", NULL, "Chờ kết quả xác minh của cơ quan công an");
+  g_autoptr(McApologyList) apologies = mc_apology_list_new (f->wf);
+  GListModel *list = mc_apology_list_get_model (apologies);
+  g_autoptr(GString) log = g_string_new (NULL);
+  g_autoptr(McApology) first = NULL;
+  g_autofree char *code = NULL, *applicant = NULL, *masked = NULL;
+  gboolean in_time = FALSE;
+  McTime suggested;
+
+  g_assert_true (g_list_model_get_item_type (list) == MC_TYPE_APOLOGY);
+  g_signal_connect (list, "items-changed", G_CALLBACK (record_change_cb), log);
+  OK (mc_apology_list_set_period (apologies, mc_test_time ("2026-01-01 00:00"), mc_test_time ("2027-01-01 00:00"), E));
+  g_assert_cmpuint (g_list_model_get_n_items (list), ==, 0);
+  g_assert_cmpstr (log->str, ==, "");
+
+  OK (mc_workflow_suggest_new_due (f->wf, one, a.at, &suggested, E));
+  OK (mc_workflow_apologize (f->wf, one, &a, "KT", "cv.duc", suggested, NULL, E));
+  OK (mc_apology_list_reload (apologies, E));
+  g_assert_cmpstr (log->str, ==, "0,0,1;");
+  first = g_list_model_get_item (list, 0);
+  g_object_get (first, "dossier-code", &code, "applicant-name", &applicant, "masked-applicant-name", &masked,
+                "in-time", &in_time, NULL);
+  g_assert_cmpstr (code, ==, one);
+  g_assert_cmpstr (applicant, ==, "Nguyễn Văn An");
+  g_assert_cmpstr (masked, !=, applicant);
+  g_assert_true (in_time);
+
+  /* Nothing new: no signal, the same object. */
+  OK (mc_apology_list_reload (apologies, E));
+  g_assert_cmpstr (log->str, ==, "0,0,1;");
+  {
+    g_autoptr(McApology) again = g_list_model_get_item (list, 0);
+    g_assert_true (again == first);
+  }
+
+  a.at += 3600;
+  OK (mc_workflow_suggest_new_due (f->wf, two, a.at, &suggested, E));
+  OK (mc_workflow_apologize (f->wf, two, &a, NULL, "cv.duc", suggested, NULL, E));
+  OK (mc_apology_list_reload (apologies, E));
+  g_assert_cmpstr (log->str, ==, "0,0,1;1,0,1;");
+  g_assert_cmpuint (g_list_model_get_n_items (list), ==, 2);
+
+  /* Another period: both go, in one change. */
+  OK (mc_apology_list_set_period (apologies, mc_test_time ("2025-01-01 00:00"), mc_test_time ("2026-01-01 00:00"), E));
+  g_assert_cmpstr (log->str, ==, "0,0,1;1,0,1;0,2,0;");
+  g_assert_cmpuint (g_list_model_get_n_items (list), ==, 0);
+}
+
 static void
 test_apologies (Fixture *f, gconstpointer data)
 {
@@ -619,6 +683,7 @@ main (int argc, char *argv[])
   ADD ("/workflow/step-boundaries", test_step_boundaries);
   ADD ("/workflow/inbox-lateness", test_inbox_lateness);
   ADD ("/workflow/apologies", test_apologies);
+  ADD ("/workflow/apology-list", test_apology_list);
   ADD ("/workflow/send-back-and-register", test_send_back_and_register);
   ADD ("/workflow/return-authorisation", test_return_authorisation);
   return g_test_run ();

@@ -12,10 +12,10 @@
 #include <glib/gi18n.h>
 
 #include "mc-apology-form.h"
+#include "mc-apology-list.h"
 #include "mc-apology-page.h"
 #include "mc-page-changes.h"
 #include "mc-date-entry.h"
-#include "mc-boxed-item.h"
 #include "mc-calendar-store.h"
 #include "mc-catalog.h"
 #include "mc-empty-state.h"
@@ -31,7 +31,7 @@ struct _McApologyPage
   AdwBin              parent_instance;
 
   McApplication      *app;
-  GListStore         *apologies;   /* McBoxedItem of McApologyRecord */
+  McApologyList      *apologies;   /* McApology, of the period shown */
   GtkSingleSelection *selection;
   GPtrArray          *counts;      /* McApologyCount* */
   McDateEntry        *from;
@@ -47,33 +47,34 @@ struct _McApologyPage
 
 G_DEFINE_FINAL_TYPE (McApologyPage, mc_apology_page, ADW_TYPE_BIN)
 
-static McApologyRecord *record_of (gpointer object) { return mc_boxed_item_get (MC_BOXED_ITEM (object)); }
+static char *issued_of (gpointer o) { return mc_format_date (mc_time_get_date (mc_apology_get_issued_at (o))); }
+static char *previous_of (gpointer o) { return mc_format_time (mc_apology_get_previous_due_at (o)); }
 
-static char *code_of (gpointer o) { return g_strdup (record_of (o)->dossier_code); }
-static char *applicant_of (gpointer o) { return g_strdup (record_of (o)->applicant_name); }
-static char *procedure_of (gpointer o) { return g_strdup (record_of (o)->procedure_name); }
-static char *issued_of (gpointer o) { return mc_format_date (mc_time_get_date (record_of (o)->issued_at)); }
-static char *previous_of (gpointer o) { return mc_format_time (record_of (o)->previous_due_at); }
-static char *new_due_of (gpointer o) { return record_of (o)->new_due_at ? mc_format_time (record_of (o)->new_due_at) : NULL; }
-static char *reason_of (gpointer o) { return g_strdup (record_of (o)->reason); }
+static char *
+new_due_of (gpointer o)
+{
+  McTime t = mc_apology_get_new_due_at (o);
+
+  return t != 0 ? mc_format_time (t) : NULL;
+}
 
 static char *
 responsible_of (gpointer o)
 {
-  McApologyRecord *r = record_of (o);
+  const char *name = mc_apology_get_responsible_name (o), *department = mc_apology_get_department_name (o);
 
-  if (r->responsible_name == NULL || *r->responsible_name == '\0')
-    return g_strdup (r->department_name);
-  if (r->department_name == NULL || *r->department_name == '\0')
-    return g_strdup (r->responsible_name);
-  return g_strdup_printf ("%s — %s", r->responsible_name, r->department_name);
+  if (name == NULL || *name == '\0')
+    return g_strdup (department);
+  if (department == NULL || *department == '\0')
+    return g_strdup (name);
+  return g_strdup_printf ("%s — %s", name, department);
 }
 
 /* The law asks for the letter at least one working day before the appointment. */
 static char *
 in_time_of (gpointer o)
 {
-  return g_strdup (record_of (o)->in_time ? _("Yes") : _("No"));
+  return g_strdup (mc_apology_get_in_time (o) ? _("Yes") : _("No"));
 }
 
 /* What the entry holds; MC_DATE_INVALID when empty or unreadable (the
@@ -86,18 +87,6 @@ read_date (McDateEntry *entry)
   if (mc_date_entry_read_date (entry, &date) != MC_DATE_ENTRY_VALID)
     return MC_DATE_INVALID;
   return date;
-}
-
-static void
-fill_apologies (McApologyPage *self, GPtrArray *records)
-{
-  g_autoptr(GPtrArray) objects = g_ptr_array_new_with_free_func (g_object_unref);
-
-  g_ptr_array_set_free_func (records, NULL);  /* the items own the records now */
-  for (guint i = 0; i < records->len; i++)
-    g_ptr_array_add (objects, mc_boxed_item_new (records->pdata[i], (GDestroyNotify) mc_apology_record_free));
-  g_list_store_splice (self->apologies, 0, g_list_model_get_n_items (G_LIST_MODEL (self->apologies)),
-                       objects->pdata, objects->len);
 }
 
 static void
@@ -140,7 +129,7 @@ fill_flagged (McApologyPage *self, int year, guint threshold)
 static void
 update_count (McApologyPage *self)
 {
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->apologies));
+  guint n = g_list_model_get_n_items (mc_apology_list_get_model (self->apologies));
   g_autofree char *number = mc_format_count (n);
   /* Translators: %s is a number such as 12 */
   g_autofree char *text = g_strdup_printf (ngettext ("%s apology in the period", "%s apologies in the period", n),
@@ -173,20 +162,19 @@ reload_cb (McApologyPage *self)
   McDate from = read_date (self->from), to = read_date (self->to);
   guint threshold = mc_workflow_get_apology_threshold (wf);
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) records = NULL;
   int year;
 
   if (from == MC_DATE_INVALID || to == MC_DATE_INVALID || to < from)
     return;
   update_register_label (self, from, to);
   mc_date_to_ymd (from, &year, NULL, NULL);
-  records = mc_workflow_apologies (wf, mc_time_from_local (from, 0), mc_time_from_local (to + 1, 0), &error);
-  if (records == NULL)
+  /* The model tells the view exactly what changed (a new apology: one row). */
+  if (!mc_apology_list_set_period (self->apologies, mc_time_from_local (from, 0), mc_time_from_local (to + 1, 0),
+                                   &error))
     {
       g_warning ("%s", error->message);
       return;
     }
-  fill_apologies (self, records);
   g_clear_pointer (&self->counts, g_ptr_array_unref);
   self->counts = mc_workflow_apology_counts (wf, year, threshold, &error);
   if (self->counts == NULL)
@@ -213,19 +201,19 @@ static void
 reprint_cb (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
   McApologyPage *self = MC_APOLOGY_PAGE (widget);
-  gpointer object = gtk_single_selection_get_selected_item (self->selection);
+  McApology *apology = gtk_single_selection_get_selected_item (self->selection);
   g_autoptr(GError) error = NULL;
   McApologyFormData *data;
 
-  if (object == NULL)
+  if (apology == NULL)
     return;
-  data = mc_apology_form_data_new (mc_application_get_workflow (self->app), record_of (object)->id, &error);
+  data = mc_apology_form_data_new (mc_application_get_workflow (self->app), mc_apology_get_id (apology), &error);
   if (data == NULL)
     {
       toast (self, error->message);
       return;
     }
-  mc_records_print_on (GTK_WINDOW (gtk_widget_get_root (widget)), record_of (object)->dossier_code, data,
+  mc_records_print_on (GTK_WINDOW (gtk_widget_get_root (widget)), mc_apology_get_dossier_code (apology), data,
                        (GDestroyNotify) mc_apology_form_data_free,
                        (McPrintCountFunc) mc_apology_form_get_n_pages, (McPrintDrawFunc) mc_apology_form_draw_page,
                        mc_apology_form_is_a5 (data));
@@ -392,26 +380,34 @@ static void
 mc_apology_page_init (McApologyPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-  self->apologies = g_list_store_new (MC_TYPE_BOXED_ITEM);
-  self->selection = gtk_single_selection_new (G_LIST_MODEL (g_object_ref (self->apologies)));
-  gtk_column_view_set_model (self->view, GTK_SELECTION_MODEL (self->selection));
-  mc_empty_state_attach (gtk_widget_get_ancestor (GTK_WIDGET (self->view), GTK_TYPE_SCROLLED_WINDOW),
-                         G_LIST_MODEL (self->apologies), "x-office-document-symbolic", _("No apology in this period"),
-                         _("An apology (Mẫu 04) is recorded from Dossier processing with “Apologise and set a new "
-                           "appointment”. Choose an earlier period to see older ones."));
-  g_signal_connect_swapped (self->selection, "notify::selected", G_CALLBACK (selection_changed_cb), self);
-  mc_text_column_add (self->view, _("Dossier code"), code_of, FALSE, 200, NULL, NULL);
-  mc_text_column_add (self->view, _("Applicant"), applicant_of, FALSE, 140, NULL, NULL);
-  mc_text_column_add (self->view, _("Procedure"), procedure_of, TRUE, -1, NULL, NULL);
+  /* The texts bound to the apology's properties; the register is the
+   * staff's page, not a public one: the applicant's name in full. */
+  mc_text_column_add_property (self->view, _("Dossier code"), MC_TYPE_APOLOGY, "dossier-code", FALSE, 200, NULL);
+  mc_text_column_add_property (self->view, _("Applicant"), MC_TYPE_APOLOGY, "applicant-name", FALSE, 140, NULL);
+  mc_text_column_add_property (self->view, _("Procedure"), MC_TYPE_APOLOGY, "procedure-name", TRUE, -1, NULL);
   mc_text_column_add (self->view, _("Apology date"), issued_of, FALSE, 100, NULL, NULL);
   mc_text_column_add (self->view, _("Former appointment"), previous_of, FALSE, 165, NULL, NULL);
   mc_text_column_add (self->view, _("New appointment"), new_due_of, FALSE, 165, NULL, NULL);
-  mc_text_column_add (self->view, _("Reason"), reason_of, TRUE, -1, NULL, NULL);
+  mc_text_column_add_property (self->view, _("Reason"), MC_TYPE_APOLOGY, "reason", TRUE, -1, NULL);
   mc_text_column_add (self->view, _("Responsible"), responsible_of, TRUE, -1, NULL, NULL);
   /* Translators: short column title: the apology was sent at least 1 working day before the appointment */
   mc_text_column_add (self->view, _("≥ 1 day ahead"), in_time_of, FALSE, 110, NULL, NULL);
+}
+
+/* The view over the application's apologies, once the page has its workflow. */
+static void
+attach_list (McApologyPage *self)
+{
+  self->apologies = mc_apology_list_new (mc_application_get_workflow (self->app));
+  self->selection = gtk_single_selection_new (g_object_ref (mc_apology_list_get_model (self->apologies)));
+  gtk_column_view_set_model (self->view, GTK_SELECTION_MODEL (self->selection));
+  mc_empty_state_attach (gtk_widget_get_ancestor (GTK_WIDGET (self->view), GTK_TYPE_SCROLLED_WINDOW),
+                         mc_apology_list_get_model (self->apologies), "x-office-document-symbolic",
+                         _("No apology in this period"),
+                         _("An apology (Mẫu 04) is recorded from Dossier processing with “Apologise and set a new "
+                           "appointment”. Choose an earlier period to see older ones."));
+  g_signal_connect_swapped (self->selection, "notify::selected", G_CALLBACK (selection_changed_cb), self);
   selection_changed_cb (self);
-  /* The threshold may have changed in the preferences meanwhile. */
 }
 
 /* "Every field" and the catalog's fields, in its order. */
@@ -435,6 +431,7 @@ mc_apology_page_new (McApplication *app)
   int year;
 
   self->app = app;
+  attach_list (self);
   load_fields (self);
   mc_date_to_ymd (mc_time_get_date (mc_time_now ()), &year, NULL, NULL);
   mc_apology_page_set_period (self, mc_date_from_ymd (year, 1, 1), mc_date_from_ymd (year, 12, 31));
@@ -468,18 +465,27 @@ mc_apology_page_get_n_apologies (McApologyPage *self)
 {
   g_return_val_if_fail (MC_IS_APOLOGY_PAGE (self), 0);
 
-  return g_list_model_get_n_items (G_LIST_MODEL (self->apologies));
+  return g_list_model_get_n_items (mc_apology_list_get_model (self->apologies));
 }
 
-const McApologyRecord *
+McApology *
 mc_apology_page_get_apology (McApologyPage *self, guint position)
 {
-  g_autoptr(McBoxedItem) object = NULL;
+  g_autoptr(McApology) apology = NULL;
 
   g_return_val_if_fail (MC_IS_APOLOGY_PAGE (self), NULL);
 
-  object = g_list_model_get_item (G_LIST_MODEL (self->apologies), position);
-  return object ? record_of (object) : NULL;
+  apology = g_list_model_get_item (mc_apology_list_get_model (self->apologies), position);
+  /* The list keeps it while the period is shown. */
+  return apology;
+}
+
+GListModel *
+mc_apology_page_get_model (McApologyPage *self)
+{
+  g_return_val_if_fail (MC_IS_APOLOGY_PAGE (self), NULL);
+
+  return mc_apology_list_get_model (self->apologies);
 }
 
 guint

@@ -5,6 +5,7 @@
 
 #include <adwaita.h>
 
+#include "mc-apology.h"
 #include "mc-application.h"
 
 G_BEGIN_DECLS
@@ -17,7 +18,10 @@ McApologyPage         *mc_apology_page_new            (McApplication *app);
 void                   mc_apology_page_set_period     (McApologyPage *self, McDate from, McDate to);
 void                   mc_apology_page_reload         (McApologyPage *self);
 guint                  mc_apology_page_get_n_apologies (McApologyPage *self);
-const McApologyRecord *mc_apology_page_get_apology    (McApologyPage *self, guint position);
+/* The apology shown at position (the page's list keeps it), NULL past the end. */
+McApology             *mc_apology_page_get_apology    (McApologyPage *self, guint position);
+/* The list shown: a GListModel of McApology (McApologyList). */
+GListModel            *mc_apology_page_get_model      (McApologyPage *self);
 guint                  mc_apology_page_get_n_flagged  (McApologyPage *self);
 const McApologyCount  *mc_apology_page_get_flagged    (McApologyPage *self, guint position);
 
