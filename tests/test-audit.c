@@ -281,6 +281,88 @@ test_trigger_dropped_reported_at_open (Fixture *f, gconstpointer data)
                                     NULL), ==, 0);
 }
 
+/* The file that spares each open the reference database of the expected
+ * triggers (issue 15), and what a forged one would say. */
+static char *
+expected_digest_file (void)
+{
+  g_autofree char *dir = g_build_filename (g_get_user_cache_dir (), "motcua", NULL);
+  g_autoptr(GDir) listing = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  while (listing && (name = g_dir_read_name (listing)) != NULL)
+    if (g_str_has_prefix (name, "expected-triggers-"))
+      return g_build_filename (dir, name, NULL);
+  return NULL;
+}
+
+static int
+compare_names (gconstpointer a, gconstpointer b, gpointer data)
+{
+  return strcmp (*(char *const *) a, *(char *const *) b);
+}
+
+/* The digest core keeps, made with a key that is not the audit key. */
+static char *
+forged_digest (McDb *db)
+{
+  g_autoptr(GHmac) hmac = g_hmac_new (G_CHECKSUM_SHA256, (const guchar *) "not the key", 11);
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  sqlite3_stmt *s = mc_db_prepare (db, "SELECT name FROM sqlite_schema WHERE type = 'trigger'", NULL);
+
+  while (sqlite3_step (s) == SQLITE_ROW)
+    g_ptr_array_add (names, g_strdup ((const char *) sqlite3_column_text (s, 0)));
+  sqlite3_reset (s);
+  g_ptr_array_sort_with_data (names, compare_names, NULL);
+  for (guint i = 0; i < names->len; i++)
+    {
+      g_autofree char *sql = trigger_sql (db, names->pdata[i]);
+      g_hmac_update (hmac, names->pdata[i], (gssize) strlen (names->pdata[i]) + 1);
+      g_hmac_update (hmac, (const guchar *) sql, (gssize) strlen (sql) + 1);
+    }
+  return g_strdup (g_hmac_get_string (hmac));
+}
+
+/* The expected triggers' digest is kept after the first check, so a command
+ * builds no reference database; it never hides a trigger altered since,
+ * nor does a cache written without the audit key. */
+static void
+test_trigger_digest_cached (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autofree char *file = NULL;
+  g_autofree char *forged = NULL;
+  GStatBuf st;
+
+  problems = mc_audit_check_triggers (f->r.db, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (problems->len, ==, 0);
+  g_clear_pointer (&problems, g_ptr_array_unref);
+  file = expected_digest_file ();
+  g_assert_nonnull (file);
+  g_assert_cmpint (g_stat (file, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+  /* Kept: the same answer from the cache. */
+  problems = mc_audit_check_triggers (f->r.db, &error);
+  g_assert_cmpuint (problems->len, ==, 0);
+  g_clear_pointer (&problems, g_ptr_array_unref);
+
+  g_assert_true (mc_db_exec (f->r.db, "DROP TRIGGER audit_apology_insert; "
+                                      "CREATE TRIGGER audit_apology_insert AFTER INSERT ON apology BEGIN SELECT 1; END",
+                                      &error));
+  problems = mc_audit_check_triggers (f->r.db, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (problems->len, ==, 1);
+  g_assert_nonnull (strstr (problems->pdata[0], "audit_apology_insert"));
+  g_clear_pointer (&problems, g_ptr_array_unref);
+  /* Someone who can write the cache but has no key cannot bless the change. */
+  forged = forged_digest (f->r.db);
+  g_assert_true (g_file_set_contents (file, forged, -1, NULL));
+  problems = mc_audit_check_triggers (f->r.db, &error);
+  g_assert_cmpuint (problems->len, ==, 1);
+}
+
 /* An import suspends and puts back the dossier triggers: a legitimate
  * change of their order, recorded, so nothing is reported. */
 static void
@@ -619,6 +701,7 @@ main (int argc, char **argv)
   ADD ("/audit/downgraded-chain", test_downgraded_chain);
   ADD ("/audit/tamper-f-trigger-dropped-and-recreated", test_trigger_dropped_and_recreated);
   ADD ("/audit/trigger-dropped-reported-at-open", test_trigger_dropped_reported_at_open);
+  ADD ("/audit/trigger-digest-cached", test_trigger_digest_cached);
   ADD ("/audit/import-is-not-tampering", test_import_is_not_tampering);
   ADD ("/audit/anchors", test_anchors);
   ADD ("/audit/restore-forgets-later-heads", test_restore_forgets_later_heads);

@@ -37,6 +37,7 @@ struct _McDb
   char       *path;
   gboolean    migrate;
   gboolean    command;     /* a one-shot command's connection (mc_db_new_for_command) */
+  GString    *sql_trace;   /* MOTCUA_SQL_TRACE: every statement the command ran */
   sqlite3    *handle;
   GHashTable *statements;  /* SQL text → sqlite3_stmt* */
   int         depth;       /* nested transactions, as savepoints */
@@ -403,6 +404,37 @@ install_change_hooks (McDb *self)
   sqlite3_rollback_hook (self->handle, rollback_hook_cb, self);
 }
 
+/* Each statement as run, with its values, for bench/bench-cli-cost, which
+ * replays them in sqlite3 on the same file to compare a command with the SQL
+ * it runs. Trigger bodies are left out: SQLite runs them inside their
+ * statement in the replay too. */
+static int
+trace_cb (unsigned kind, void *data, void *p, void *x)
+{
+  McDb *self = data;
+  const char *sql = x;
+  char *expanded;
+
+  if (kind != SQLITE_TRACE_STMT || g_str_has_prefix (sql, "--"))
+    return 0;
+  expanded = sqlite3_expanded_sql (p);
+  g_string_append_printf (self->sql_trace, "%s;\n", expanded ? expanded : sql);
+  sqlite3_free (expanded);
+  return 0;
+}
+
+/* Written when the command's connection closes, through the gate (0600:
+ * the values are personal data), replacing the previous trace. */
+static void
+write_sql_trace (McDb *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!mc_output_file_set_contents (g_getenv ("MOTCUA_SQL_TRACE"), self->sql_trace->str,
+                                    (gssize) self->sql_trace->len, MC_OUTPUT_FILE_FORCE, &error))
+    g_warning ("MOTCUA_SQL_TRACE: %s", error->message);
+}
+
 static gboolean
 mc_db_initable_init (GInitable *initable, GCancellable *cancellable, GError **error)
 {
@@ -434,6 +466,11 @@ mc_db_initable_init (GInitable *initable, GCancellable *cancellable, GError **er
     }
   sqlite3_extended_result_codes (self->handle, 1);
   sqlite3_busy_handler (self->handle, busy_cb, self);
+  if (self->command && g_getenv ("MOTCUA_SQL_TRACE") != NULL)
+    {
+      self->sql_trace = g_string_new (NULL);
+      sqlite3_trace_v2 (self->handle, SQLITE_TRACE_STMT, trace_cb, self);
+    }
   /* Before anything else reads the file, so that damage is told with the
    * backup that would replace it. */
   if (self->command && existed && !mc_backup_check_command_db (self, error))
@@ -476,6 +513,11 @@ mc_db_finalize (GObject *object)
   g_clear_pointer (&self->audit_key, g_bytes_unref);
   if (self->handle != NULL)
     sqlite3_close_v2 (self->handle);
+  if (self->sql_trace != NULL)
+    {
+      write_sql_trace (self);
+      g_string_free (self->sql_trace, TRUE);
+    }
   g_clear_object (&self->changes);  /* after the close: its rollback hook may still tell */
   if (self->protected)
     mc_output_file_unprotect (self->path);
@@ -775,6 +817,22 @@ int
 mc_db_get_latest_version (void)
 {
   return G_N_ELEMENTS (migrations);
+}
+
+char *
+mc_db_dup_migrations_digest (void)
+{
+  g_autoptr(GChecksum) sum = g_checksum_new (G_CHECKSUM_SHA256);
+
+  for (guint i = 0; i < G_N_ELEMENTS (migrations); i++)
+    {
+      g_autoptr(GBytes) sql = g_resources_lookup_data (migrations[i], G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
+
+      g_checksum_update (sum, (const guchar *) migrations[i], -1);
+      if (sql != NULL)
+        g_checksum_update (sum, g_bytes_get_data (sql, NULL), (gssize) g_bytes_get_size (sql));
+    }
+  return g_strdup (g_checksum_get_string (sum));
 }
 
 static gboolean

@@ -80,6 +80,9 @@ void          mc_db_rollback          (McDb *self);
 
 int           mc_db_get_version       (McDb *self);
 int           mc_db_get_latest_version(void);
+/* SHA-256 of the migrations compiled into this program, names and text:
+ * what the schema it creates depends on (mc-audit-anchor.c keys a cache by it). */
+char         *mc_db_dup_migrations_digest (void);
 gboolean      mc_db_migrate_to        (McDb *self, int version, GError **error);
 
 char         *mc_db_get_setting       (McDb *self, const char *key, const char *fallback);
