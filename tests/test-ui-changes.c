@@ -8,6 +8,7 @@
 
 #include "mc-catalog.h"
 #include "mc-catalog-page.h"
+#include "mc-inbox-page.h"
 #include "mc-reception-page.h"
 #include "mc-return-page.h"
 #include "mc-test-ui-utils.h"
@@ -251,7 +252,74 @@ test_return_page_other_process (void)
   ms = wait_until (return_page_waits, NULL, 3);
   g_assert_cmpfloat (ms, >=, 0);
   g_test_message ("shown after %.0f ms", ms);
-  g_assert_cmpstr (mc_return_page_get_shown (desk, expected_waiting - 1)->code, ==, code);
+  g_assert_cmpstr (mc_dossier_get_code (mc_return_page_get_shown (desk, expected_waiting - 1)), ==, code);
+}
+
+/* The label showing `text` under `root`, or NULL. */
+static GtkWidget *
+find_label (GtkWidget *root, const char *text)
+{
+  if (GTK_IS_LABEL (root) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (root)), text) == 0)
+    return root;
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_label (c, text);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static gboolean
+inbox_shows (gconstpointer text)
+{
+  return find_label (page ("inbox"), text) != NULL;
+}
+
+static void
+count_items_changed_cb (GListModel *model, guint position, guint removed, guint added, guint *n)
+{
+  (*n)++;
+}
+
+/* A dossier in the inbox corrected elsewhere (here an applicant's name,
+ * written as another page would): its row shows the new words in the same
+ * label, the list is not read into new rows (no items-changed at all), and
+ * the selected row stays selected. */
+static void
+test_inbox_row_follows (void)
+{
+  g_autofree char *code = mc_test_ui_receive (window, "Hoàng Văn Cũ", "038190000456", "0912000456");
+  McInboxPage *inbox;
+  GtkColumnView *view;
+  GListModel *rows;
+  g_autoptr(GtkWidget) name_label = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *sql = NULL;
+  guint n_changed = 0;
+  double ms;
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "inbox");
+  inbox = MC_INBOX_PAGE (page ("inbox"));
+  mc_inbox_page_set_filter (inbox, 0, FALSE);
+  g_assert_true (mc_inbox_page_select (inbox, code));
+  g_assert_cmpfloat (wait_until (inbox_shows, "Hoàng Văn Cũ", 3), >=, 0);
+  name_label = g_object_ref (find_label (page ("inbox"), "Hoàng Văn Cũ"));
+  view = GTK_COLUMN_VIEW (find_type (page ("inbox"), GTK_TYPE_COLUMN_VIEW));
+  rows = G_LIST_MODEL (gtk_column_view_get_model (view));
+  g_signal_connect (rows, "items-changed", G_CALLBACK (count_items_changed_cb), &n_changed);
+
+  sql = g_strdup_printf ("UPDATE dossier SET applicant_name = 'Hoàng Văn Mới' WHERE code = '%s'", code);
+  g_assert_true (mc_db_exec (mc_application_get_db (app), sql, &error));
+  g_assert_no_error (error);
+  ms = wait_until (inbox_shows, "Hoàng Văn Mới", 3);
+  g_assert_cmpfloat (ms, >=, 0);
+  g_test_message ("row updated after %.0f ms", ms);
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (name_label)), ==, "Hoàng Văn Mới");
+  g_assert_cmpuint (n_changed, ==, 0);
+  g_assert_cmpstr (mc_dossier_get_code (gtk_single_selection_get_selected_item (GTK_SINGLE_SELECTION (rows))), ==,
+                   code);
+  g_signal_handlers_disconnect_by_func (rows, count_items_changed_cb, &n_changed);
 }
 
 int
@@ -273,6 +341,7 @@ main (int argc, char **argv)
   g_test_add_func ("/ui/changes/reception-other-process", test_reception_other_process);
   g_test_add_func ("/ui/changes/return-other-process", test_return_page_other_process);
   g_test_add_func ("/ui/changes/catalog-other-process", test_catalog_other_process);
+  g_test_add_func ("/ui/changes/inbox-row-follows", test_inbox_row_follows);
   g_test_add_func ("/ui/changes/subprocess/child", test_other_process_child);
   status = g_test_run ();
   gtk_window_destroy (GTK_WINDOW (window));

@@ -32,12 +32,13 @@ dossier_int (const char *code, const char *expression)
   return mc_db_query_int (mc_application_get_db (app), sql, NULL);
 }
 
-static const McWorkItem *
+/* The dossier shown in the inbox, read as the inbox gives it to a dialog. */
+static McWorkItem *
 find_item (McInboxPage *page, const char *code)
 {
   for (guint i = 0; i < mc_inbox_page_get_n_items (page); i++)
-    if (g_str_equal (mc_inbox_page_get_item (page, i)->code, code))
-      return mc_inbox_page_get_item (page, i);
+    if (g_str_equal (mc_dossier_get_code (mc_inbox_page_get_item (page, i)), code))
+      return mc_workflow_get_item (mc_application_get_workflow (app), code, 0, NULL);
   g_assert_not_reached ();
 }
 
@@ -164,7 +165,10 @@ test_inbox_page (void)
   g_assert_no_error (error);
 
   /* Sending back needs a reason: refused without one, nothing written. */
-  dialog = mc_action_dialog_new (app, MC_ACTION_SEND_BACK, find_item (page, code));
+  {
+    g_autoptr(McWorkItem) item = find_item (page, code);
+    dialog = mc_action_dialog_new (app, MC_ACTION_SEND_BACK, item);
+  }
   g_assert_false (mc_action_dialog_apply (dialog, &error));
   g_assert_error (error, MC_WORKFLOW_ERROR, MC_WORKFLOW_ERROR_INVALID);
   g_clear_error (&error);
@@ -193,7 +197,7 @@ static gboolean
 waiting_shown (McReturnPage *page, const char *code)
 {
   for (guint i = 0; i < mc_return_page_get_n_shown (page); i++)
-    if (g_str_equal (mc_return_page_get_shown (page, i)->code, code))
+    if (g_str_equal (mc_dossier_get_code (mc_return_page_get_shown (page, i)), code))
       return TRUE;
   return FALSE;
 }
@@ -223,10 +227,14 @@ test_return_page (void)
   waiting = mc_return_page_get_n_waiting (page);
   /* Finished at once, long before its appointment. */
   for (guint i = 0; i < mc_return_page_get_n_shown (page); i++)
-    if (g_str_equal (mc_return_page_get_shown (page, i)->code, code))
+    if (g_str_equal (mc_dossier_get_code (mc_return_page_get_shown (page, i)), code))
       {
-        g_assert_cmpstr (mc_return_page_get_shown (page, i)->timeliness, ==, "early");
-        g_assert_cmpstr (mc_return_page_get_shown (page, i)->result_number, ==, "125/QĐ-UBND");
+        g_autofree char *timeliness = NULL;
+        g_autofree char *number = NULL;
+
+        g_object_get (mc_return_page_get_shown (page, i), "timeliness", &timeliness, "result-number", &number, NULL);
+        g_assert_cmpstr (timeliness, ==, "early");
+        g_assert_cmpstr (number, ==, "125/QĐ-UBND");
       }
   /* Search without diacritics. */
   mc_return_page_set_search (page, "le van cuong");
@@ -416,7 +424,10 @@ test_review_agency_search (void)
   g_autofree char *placeholder = NULL;
 
   mc_inbox_page_set_filter (page, 0, FALSE);
-  dialog = mc_action_dialog_new (app, MC_ACTION_SEND_EXTERNAL, find_item (page, code));
+  {
+    g_autoptr(McWorkItem) item = find_item (page, code);
+    dialog = mc_action_dialog_new (app, MC_ACTION_SEND_EXTERNAL, item);
+  }
   search = find_search_entry (GTK_WIDGET (dialog));
   g_assert_nonnull (search);
   g_object_get (search, "placeholder-text", &placeholder, NULL);

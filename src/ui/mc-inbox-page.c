@@ -1,12 +1,13 @@
 /* mc-inbox-page.c — Xử lý hồ sơ: the dossiers waiting for a department or a person
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * The inbox is short (what one department or one person holds), so it is
- * read whole from McWorkflow, most urgent first, and read again after each
- * action and every minute. The two kinds of lateness are shown apart, each
- * with its word and not by colour alone: "chậm tiến độ" (the step is past its
- * own due time) and "quá hạn" (the appointment has passed); "sắp đến hạn"
- * (at most one working day left) is marked too.
+ * The rows are McInboxModel's (core): the inbox read whole, most urgent
+ * first, again after each change told by McChanges and after each action
+ * here, with only the rows that changed told to the view, so the clerk's
+ * selection and scroll stay while others work. The two kinds of lateness are
+ * shown apart, each with its word and not by colour alone: "chậm tiến độ"
+ * (the step is past its own due time) and "quá hạn" (the appointment has
+ * passed); "sắp đến hạn" (at most one working day left) is marked too.
  */
 #include "config.h"
 
@@ -18,6 +19,7 @@
 #include "mc-dossier-window.h"
 #include "mc-empty-state.h"
 #include "mc-format.h"
+#include "mc-inbox-model.h"
 #include "mc-inbox-page.h"
 #include "mc-page-changes.h"
 #include "mc-lateness.h"
@@ -28,42 +30,19 @@
 
 #define CHECK_INTERVAL_S 60
 
-/* A McWorkItem as an item of the list model. */
-#define MC_TYPE_INBOX_ITEM (mc_inbox_item_get_type ())
-G_DECLARE_FINAL_TYPE (McInboxItem, mc_inbox_item, MC, INBOX_ITEM, GObject)
-
-struct _McInboxItem
-{
-  GObject     parent_instance;
-  McWorkItem *item;
-};
-
-G_DEFINE_FINAL_TYPE (McInboxItem, mc_inbox_item, G_TYPE_OBJECT)
-
-static void
-mc_inbox_item_finalize (GObject *object)
-{
-  g_clear_pointer (&MC_INBOX_ITEM (object)->item, mc_work_item_free);
-  G_OBJECT_CLASS (mc_inbox_item_parent_class)->finalize (object);
-}
-
-static void mc_inbox_item_class_init (McInboxItemClass *klass) { G_OBJECT_CLASS (klass)->finalize = mc_inbox_item_finalize; }
-static void mc_inbox_item_init (McInboxItem *self) { }
-
 struct _McInboxPage
 {
   AdwBin              parent_instance;
 
   McApplication      *app;
-  GListStore         *items;        /* McInboxItem */
+  McInboxModel       *model;        /* McDossier */
   GtkSingleSelection *selection;
   GPtrArray          *departments;  /* McDepartment*, item i + 1 of the drop-down */
   GPtrArray          *staff;        /* McStaff*, item i of the user drop-down */
-  McInboxCounts       counts;
   McTime              last_check;
   guint               timer;
   McActionDialog     *dialog;       /* weak */
-  gboolean            stale;        /* changed under a dialog: reload when it is gone */
+  char               *dialog_code;  /* the dossier the dialog acts on */
   gboolean            loading;
 
   GtkDropDown        *department;
@@ -75,48 +54,46 @@ struct _McInboxPage
 
 G_DEFINE_FINAL_TYPE (McInboxPage, mc_inbox_page, ADW_TYPE_BIN)
 
-/* The counts the sidebar's badges show (McSidebar binds them). */
+/* The counts the sidebar's badges show (McSidebar binds them): the model's. */
 enum { PROP_0, PROP_N_WAITING, PROP_N_OVERDUE, N_PROPS };
 static GParamSpec *properties[N_PROPS];
 
-static McWorkItem *item_of (gpointer object) { return MC_INBOX_ITEM (object)->item; }
+/* Cells: each bound once to its row's dossier (GtkExpression), so a dossier
+ * whose step, state or lateness changes redraws its own row only. The
+ * callbacks' first argument is the GtkListItem. */
 
-/* Cells */
-
-static char *code_of (gpointer o) { return g_strdup (item_of (o)->code); }
-static char *procedure_of (gpointer o) { return g_strdup (item_of (o)->procedure_name); }
-static char *applicant_of (gpointer o) { return g_strdup (item_of (o)->applicant_name); }
+#define PROPERTY(name) mc_text_column_property (MC_TYPE_DOSSIER, name)
+#define CLOSURE(type, callback, ...) \
+  mc_text_column_closure (MC_TYPE_DOSSIER, type, G_CALLBACK (callback), __VA_ARGS__, NULL)
 
 static char *
-step_of (gpointer o)
+step_text (GtkListItem *item, int step, int n_steps, gpointer data)
 {
-  McWorkItem *w = item_of (o);
+  return n_steps > 0 ? g_strdup_printf ("%d/%d", step, n_steps) : g_strdup ("");
+}
 
-  return w->n_steps > 0 ? g_strdup_printf ("%d/%d", w->step, w->n_steps) : g_strdup ("");
+/* The agency while sent to it (liên thông), else the department and the person. */
+static char *
+holder_text (GtkListItem *item, McDossierState state, const char *unit, const char *department, const char *staff,
+             gpointer data)
+{
+  if (unit != NULL && state == MC_STATE_SENT_EXTERNAL)
+    return g_strdup (unit);
+  if (staff != NULL && department != NULL)
+    return g_strdup_printf ("%s · %s", department, staff);
+  return g_strdup (department ? department : staff);
 }
 
 static char *
-holder_of (gpointer o)
+time_text (GtkListItem *item, gint64 time, gpointer data)
 {
-  McWorkItem *w = item_of (o);
-
-  if (w->unit_name != NULL && w->state == MC_STATE_SENT_EXTERNAL)
-    return g_strdup (w->unit_name);
-  if (w->staff_name != NULL && w->department_name != NULL)
-    return g_strdup_printf ("%s · %s", w->department_name, w->staff_name);
-  return g_strdup (w->department_name ? w->department_name : w->staff_name);
+  return time ? mc_format_time (time) : g_strdup ("—");
 }
 
 static char *
-state_of (McWorkItem *w)
+appointment_tooltip (GtkListItem *item, gint64 appointment, gint64 due, gpointer data)
 {
-  if (w->state == MC_STATE_PAUSED && g_strcmp0 (w->pause_kind, "supplement") == 0)
-    return g_strdup (_("Paused: supplements"));
-  if (w->state == MC_STATE_PAUSED && g_strcmp0 (w->pause_kind, "financial") == 0)
-    return g_strdup (_("Paused: financial obligations"));
-  if (w->state == MC_STATE_PROCESSING && w->step_accepted_at == 0)
-    return g_strdup (_("Waiting to be accepted"));
-  return g_strdup (mc_dossier_state_get_label (w->state));
+  return appointment != due ? g_strdup (_("New appointment after an apology")) : NULL;
 }
 
 static const char *
@@ -132,93 +109,111 @@ lateness_class (McLateness lateness)
     }
 }
 
-static const char *
-lateness_label (McLateness lateness)
+static char *
+lateness_label (GtkListItem *item, McLateness lateness, gpointer data)
 {
   switch (lateness)
     {
-    case MC_LATENESS_OVERDUE: return _("Overdue");
-    case MC_LATENESS_STEP_LATE: return _("Behind schedule");
-    case MC_LATENESS_SOON: return _("Due soon");
+    case MC_LATENESS_OVERDUE: return g_strdup (_("Overdue"));
+    case MC_LATENESS_STEP_LATE: return g_strdup (_("Behind schedule"));
+    case MC_LATENESS_SOON: return g_strdup (_("Due soon"));
     case MC_LATENESS_NONE:
     default: return NULL;
     }
 }
 
-static const char *
-lateness_meaning (McLateness lateness)
+static char *
+lateness_meaning (GtkListItem *item, McLateness lateness, gpointer data)
 {
   switch (lateness)
     {
-    case MC_LATENESS_OVERDUE: return mc_lateness_overdue_meaning ();
-    case MC_LATENESS_STEP_LATE: return mc_lateness_step_late_meaning ();
-    case MC_LATENESS_SOON: return _("Due soon: one working day or less before the step's due time or the appointment");
+    case MC_LATENESS_OVERDUE: return g_strdup (mc_lateness_overdue_meaning ());
+    case MC_LATENESS_STEP_LATE: return g_strdup (mc_lateness_step_late_meaning ());
+    case MC_LATENESS_SOON:
+      return g_strdup (_("Due soon: one working day or less before the step's due time or the appointment"));
     case MC_LATENESS_NONE:
     default: return NULL;
     }
 }
 
-static void
-set_badge (GtkLabel *badge, McLateness lateness)
+/* The badge's look is its classes: "badge" and the lateness's own. */
+static GStrv
+lateness_classes (GtkListItem *item, McLateness lateness, gpointer data)
 {
-  static const char *const classes[] = { "overdue", "step-late", "soon" };
   const char *css = lateness_class (lateness);
+  const char *classes[] = { "badge", css, NULL };
 
-  for (guint i = 0; i < G_N_ELEMENTS (classes); i++)
-    gtk_widget_remove_css_class (GTK_WIDGET (badge), classes[i]);
-  gtk_widget_set_visible (GTK_WIDGET (badge), css != NULL);
-  if (css != NULL)
-    {
-      gtk_label_set_text (badge, lateness_label (lateness));
-      gtk_widget_add_css_class (GTK_WIDGET (badge), css);
-      gtk_widget_set_tooltip_text (GTK_WIDGET (badge), lateness_meaning (lateness));
-    }
+  return g_strdupv ((char **) classes);
 }
 
-static GtkLabel *
-new_badge (void)
+static gboolean
+lateness_shown (GtkListItem *item, McLateness lateness, gpointer data)
+{
+  return lateness_class (lateness) != NULL;
+}
+
+/* "Sắp đến hạn" once is enough when both the step and the appointment are near. */
+static McLateness
+appointment_badge (GtkListItem *item, McLateness due, McLateness step, gpointer data)
+{
+  return due == MC_LATENESS_SOON && step != MC_LATENESS_NONE ? MC_LATENESS_NONE : due;
+}
+
+static gboolean
+badges_shown (GtkListItem *item, McLateness due, McLateness step, gpointer data)
+{
+  return appointment_badge (item, due, step, data) != MC_LATENESS_NONE || step != MC_LATENESS_NONE;
+}
+
+static GtkExpression *
+over (GtkExpression *param, GType type, GCallback callback)
+{
+  GtkExpression *params[] = { gtk_expression_ref (param) };
+
+  return gtk_cclosure_expression_new (type, NULL, 1, params, callback, NULL, NULL);
+}
+
+/* A badge bound to a lateness: its word, its colour (class), its meaning;
+ * hidden for none. Takes `lateness`. */
+static GtkWidget *
+new_badge (GtkListItem *item, GtkExpression *lateness)
 {
   GtkWidget *label = gtk_label_new (NULL);
 
-  gtk_widget_add_css_class (label, "badge");
   gtk_widget_set_valign (label, GTK_ALIGN_CENTER);
-  return GTK_LABEL (label);
+  gtk_expression_bind (over (lateness, G_TYPE_STRING, G_CALLBACK (lateness_label)), label, "label", item);
+  gtk_expression_bind (over (lateness, G_TYPE_STRV, G_CALLBACK (lateness_classes)), label, "css-classes", item);
+  gtk_expression_bind (over (lateness, G_TYPE_STRING, G_CALLBACK (lateness_meaning)), label, "tooltip-text", item);
+  gtk_expression_bind (over (lateness, G_TYPE_BOOLEAN, G_CALLBACK (lateness_shown)), label, "visible", item);
+  gtk_expression_unref (lateness);
+  return label;
 }
 
 /* A time and, beside it, the lateness it stands for: the step's due time
  * with "chậm tiến độ", the appointment with "quá hạn". */
 static void
-setup_time_cb (GtkSignalListItemFactory *factory, GtkListItem *list_item)
-{
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-  GtkWidget *label = gtk_label_new (NULL);
-  GtkLabel *badge = new_badge ();
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_widget_set_halign (GTK_WIDGET (badge), GTK_ALIGN_START);
-  gtk_box_append (GTK_BOX (box), label);
-  gtk_box_append (GTK_BOX (box), GTK_WIDGET (badge));
-  gtk_list_item_set_child (list_item, box);
-}
-
-static void
-bind_time_cb (GtkSignalListItemFactory *factory, GtkListItem *list_item, gpointer user_data)
+setup_time_cb (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer user_data)
 {
   gboolean appointment = GPOINTER_TO_INT (user_data);
-  GtkWidget *box = gtk_list_item_get_child (list_item);
-  GtkLabel *label = GTK_LABEL (gtk_widget_get_first_child (box));
-  McWorkItem *w = item_of (gtk_list_item_get_item (list_item));
-  McTime t = appointment ? w->appointment_at : w->step_due_at;
-  g_autofree char *text = t ? mc_format_time (t) : g_strdup ("—");
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *label = gtk_label_new (NULL);
+  GtkWidget *badge = new_badge (item, PROPERTY (appointment ? "lateness" : "step-lateness"));
 
-  gtk_label_set_text (label, text);
-  set_badge (GTK_LABEL (gtk_widget_get_last_child (box)), appointment ? w->lateness : w->step_lateness);
-  gtk_widget_set_tooltip_text (box, appointment && t != w->due_at ? _("New appointment after an apology") : NULL);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_set_halign (badge, GTK_ALIGN_START);
+  gtk_expression_bind (CLOSURE (G_TYPE_STRING, time_text, appointment ? "appointment-at" : "step-due-at"),
+                       label, "label", item);
+  if (appointment)
+    gtk_expression_bind (CLOSURE (G_TYPE_STRING, appointment_tooltip, "appointment-at", "due-at"),
+                         box, "tooltip-text", item);
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_box_append (GTK_BOX (box), badge);
+  gtk_list_item_set_child (item, box);
 }
 
 /* The state in words, then the lateness badges, both kinds when both apply. */
 static void
-setup_state_cb (GtkSignalListItemFactory *factory, GtkListItem *list_item)
+setup_state_cb (GtkSignalListItemFactory *factory, GtkListItem *item)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
   GtkWidget *badges = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
@@ -226,40 +221,23 @@ setup_state_cb (GtkSignalListItemFactory *factory, GtkListItem *list_item)
 
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_expression_bind (PROPERTY ("state-label"), label, "label", item);
   gtk_box_append (GTK_BOX (box), label);
-  gtk_box_append (GTK_BOX (badges), GTK_WIDGET (new_badge ()));
-  gtk_box_append (GTK_BOX (badges), GTK_WIDGET (new_badge ()));
+  gtk_box_append (GTK_BOX (badges),
+                  new_badge (item, CLOSURE (MC_TYPE_LATENESS, appointment_badge, "lateness", "step-lateness")));
+  gtk_box_append (GTK_BOX (badges), new_badge (item, PROPERTY ("step-lateness")));
+  gtk_expression_bind (CLOSURE (G_TYPE_BOOLEAN, badges_shown, "lateness", "step-lateness"), badges, "visible", item);
   gtk_box_append (GTK_BOX (box), badges);
-  gtk_list_item_set_child (list_item, box);
+  gtk_list_item_set_child (item, box);
 }
 
 static void
-bind_state_cb (GtkSignalListItemFactory *factory, GtkListItem *list_item)
-{
-  GtkWidget *box = gtk_list_item_get_child (list_item);
-  GtkWidget *label = gtk_widget_get_first_child (box);
-  GtkWidget *badges = gtk_widget_get_last_child (box);
-  McWorkItem *w = item_of (gtk_list_item_get_item (list_item));
-  g_autofree char *state = state_of (w);
-  McLateness step = w->step_lateness, due = w->lateness;
-
-  gtk_label_set_text (GTK_LABEL (label), state);
-  /* "Sắp đến hạn" once is enough when both the step and the appointment are near. */
-  if (due == MC_LATENESS_SOON && step != MC_LATENESS_NONE)
-    due = MC_LATENESS_NONE;
-  set_badge (GTK_LABEL (gtk_widget_get_first_child (badges)), due);
-  set_badge (GTK_LABEL (gtk_widget_get_last_child (badges)), step);
-  gtk_widget_set_visible (badges, due != MC_LATENESS_NONE || step != MC_LATENESS_NONE);
-}
-
-static void
-add_custom_column (McInboxPage *self, const char *title, GCallback setup, GCallback bind, gpointer data, int width)
+add_custom_column (McInboxPage *self, const char *title, GCallback setup, gpointer data, int width)
 {
   GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
   GtkColumnViewColumn *column;
 
-  g_signal_connect (factory, "setup", setup, NULL);
-  g_signal_connect (factory, "bind", bind, data);
+  g_signal_connect (factory, "setup", setup, data);
   column = gtk_column_view_column_new (title, factory);
   gtk_column_view_column_set_resizable (column, TRUE);
   gtk_column_view_column_set_fixed_width (column, width);
@@ -270,16 +248,16 @@ add_custom_column (McInboxPage *self, const char *title, GCallback setup, GCallb
 static void
 build_columns (McInboxPage *self)
 {
-  mc_text_column_add (self->view, _("Dossier code"), code_of, FALSE, 205, NULL, NULL);
-  mc_text_column_add (self->view, _("Procedure"), procedure_of, TRUE, -1, NULL, NULL);
-  mc_text_column_add (self->view, _("Applicant"), applicant_of, FALSE, 150, NULL, NULL);
-  mc_text_column_add (self->view, _("Step"), step_of, FALSE, 50, NULL, NULL);
-  mc_text_column_add (self->view, _("Held by"), holder_of, TRUE, -1, NULL, NULL);
-  add_custom_column (self, _("Step due"), G_CALLBACK (setup_time_cb), G_CALLBACK (bind_time_cb),
-                     GINT_TO_POINTER (FALSE), 155);
-  add_custom_column (self, _("Appointment"), G_CALLBACK (setup_time_cb), G_CALLBACK (bind_time_cb),
-                     GINT_TO_POINTER (TRUE), 155);
-  add_custom_column (self, _("State"), G_CALLBACK (setup_state_cb), G_CALLBACK (bind_state_cb), NULL, 170);
+  mc_text_column_add_bound (self->view, _("Dossier code"), PROPERTY ("code"), FALSE, 205);
+  mc_text_column_add_bound (self->view, _("Procedure"), PROPERTY ("procedure-name"), TRUE, -1);
+  mc_text_column_add_bound (self->view, _("Applicant"), PROPERTY ("applicant-name"), FALSE, 150);
+  mc_text_column_add_bound (self->view, _("Step"), CLOSURE (G_TYPE_STRING, step_text, "step", "n-steps"), FALSE, 50);
+  mc_text_column_add_bound (self->view, _("Held by"),
+                            CLOSURE (G_TYPE_STRING, holder_text, "state", "unit-name", "current-department",
+                                     "staff-name"), TRUE, -1);
+  add_custom_column (self, _("Step due"), G_CALLBACK (setup_time_cb), GINT_TO_POINTER (FALSE), 155);
+  add_custom_column (self, _("Appointment"), G_CALLBACK (setup_time_cb), GINT_TO_POINTER (TRUE), 155);
+  add_custom_column (self, _("State"), G_CALLBACK (setup_state_cb), NULL, 170);
 }
 
 /* Loading */
@@ -300,44 +278,45 @@ chosen_username (McInboxPage *self)
   return gtk_toggle_button_get_active (self->mine) && username != NULL ? username : NULL;
 }
 
-static const McWorkItem *
-selected_item (McInboxPage *self)
+/* The code of the selected dossier, or NULL. */
+static const char *
+selected_code (McInboxPage *self)
 {
   gpointer object = gtk_single_selection_get_selected_item (self->selection);
 
-  return object ? item_of (object) : NULL;
+  return object ? mc_dossier_get_code (object) : NULL;
 }
 
 static void
 update_actions (McInboxPage *self)
 {
-  const McWorkItem *w = selected_item (self);
+  const char *code = selected_code (self);
   /* Core's rules for the person at this computer: an action they cannot
    * take is not offered, rather than refused once its dialog is filled in. */
-  guint allowed = w != NULL ? mc_action_kinds_allowed (self->app, w->code) : 0;
+  guint allowed = code != NULL ? mc_action_kinds_allowed (self->app, code) : 0;
 
   for (McActionKind k = 0; k < MC_N_ACTIONS; k++)
     {
       g_autofree char *name = g_strdup_printf ("inbox.%s", mc_action_kind_to_name (k));
       gtk_widget_action_set_enabled (GTK_WIDGET (self), name, (allowed & (1u << k)) != 0);
     }
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "inbox.open", w != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "inbox.open", code != NULL);
 }
 
 static void
-update_summary (McInboxPage *self)
+update_summary (McInboxPage *self, const McInboxCounts *counts)
 {
-  g_autofree char *total = mc_format_count (self->counts.total);
+  g_autofree char *total = mc_format_count (counts->total);
   g_autoptr(GString) text = g_string_new (NULL);
 
   /* Translators: %s is a number such as 1.157 */
-  g_string_printf (text, ngettext ("%s dossier", "%s dossiers", self->counts.total), total);
-  if (self->counts.overdue)
-    g_string_append_printf (text, " · %u %s", self->counts.overdue, _("overdue"));
-  if (self->counts.step_late)
-    g_string_append_printf (text, " · %u %s", self->counts.step_late, _("behind schedule"));
-  if (self->counts.soon)
-    g_string_append_printf (text, " · %u %s", self->counts.soon, _("due soon"));
+  g_string_printf (text, ngettext ("%s dossier", "%s dossiers", counts->total), total);
+  if (counts->overdue)
+    g_string_append_printf (text, " · %u %s", counts->overdue, _("overdue"));
+  if (counts->step_late)
+    g_string_append_printf (text, " · %u %s", counts->step_late, _("behind schedule"));
+  if (counts->soon)
+    g_string_append_printf (text, " · %u %s", counts->soon, _("due soon"));
   gtk_label_set_text (self->summary, text->str);
   /* The same words, and the same count, as the dossier list's filters and the board. */
   g_string_printf (text, "%s\n%s", mc_lateness_overdue_meaning (), mc_lateness_step_late_meaning ());
@@ -345,49 +324,45 @@ update_summary (McInboxPage *self)
 }
 
 /* The counts of the inbox as filtered, on the page and, through the
- * n-waiting and n-overdue properties, on the navigation. */
+ * n-waiting and n-overdue properties, on the navigation; they follow the
+ * model's ("n-items", "n-overdue", …). */
 static void
-publish_counts (McInboxPage *self, const McInboxCounts *before)
+publish_counts (McInboxPage *self)
 {
-  update_summary (self);
-  if (before->total != self->counts.total)
+  McInboxCounts counts;
+
+  mc_inbox_model_get_counts (self->model, &counts);
+  update_summary (self, &counts);
+}
+
+/* The model's counts changed: the summary, and the badges of the navigation
+ * for the two it shows. */
+static void
+model_notify_cb (McInboxPage *self, GParamSpec *pspec)
+{
+  const char *name = g_param_spec_get_name (pspec);
+
+  publish_counts (self);
+  if (g_str_equal (name, "n-items"))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_WAITING]);
-  if (before->overdue != self->counts.overdue)
+  else if (g_str_equal (name, "n-overdue"))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_OVERDUE]);
 }
 
+/* Reads the inbox as filtered now. The model changes only the rows that
+ * changed, so the selection and the scroll stay; a selected dossier that
+ * moved in the order is selected again. */
 static void
 load (McInboxPage *self)
 {
-  McWorkflow *wf = mc_application_get_workflow (self->app);
-  const McWorkItem *selected = selected_item (self);
-  g_autofree char *keep = selected ? g_strdup (selected->code) : NULL;
+  g_autofree char *keep = g_strdup (selected_code (self));
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) inbox = NULL;
-  g_autoptr(GPtrArray) objects = g_ptr_array_new_with_free_func (g_object_unref);
-  McTime now = mc_time_now ();
-  McInboxCounts before;
 
-  inbox = mc_workflow_inbox (wf, chosen_department (self), chosen_username (self), now, &error);
-  if (inbox == NULL)
+  mc_inbox_model_set_filter (self->model, chosen_department (self), chosen_username (self));
+  if (!mc_inbox_model_refresh (self->model, mc_time_now (), &error))
     g_warning ("%s", error->message);
-  for (guint i = 0; inbox != NULL && i < inbox->len; i++)
-    {
-      McInboxItem *object = g_object_new (MC_TYPE_INBOX_ITEM, NULL);
-      object->item = g_steal_pointer (&inbox->pdata[i]);
-      g_ptr_array_add (objects, object);
-    }
-  g_list_store_splice (self->items, 0, g_list_model_get_n_items (G_LIST_MODEL (self->items)),
-                       objects->pdata, objects->len);
-  gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
-  if (keep != NULL)
+  if (keep != NULL && selected_code (self) == NULL)
     mc_inbox_page_select (self, keep);
-  before = self->counts;
-  memset (&self->counts, 0, sizeof self->counts);
-  g_clear_error (&error);
-  if (!mc_workflow_count_inbox (wf, chosen_department (self), chosen_username (self), now, &self->counts, &error))
-    g_warning ("%s", error->message);
-  publish_counts (self, &before);
   update_actions (self);
 }
 
@@ -481,8 +456,8 @@ done (McInboxPage *self, const char *message)
 {
   toast (self, message);
   load (self);
-  /* The rows were replaced, the focused one with them: keep the keyboard in
-   * the list so F2, F3… act on the next dossier without a click. */
+  /* The dossier's row may have left the list, the focus with it: keep the
+   * keyboard in the list so F2, F3… act on the next dossier without a click. */
   gtk_widget_grab_focus (GTK_WIDGET (self->view));
 }
 
@@ -529,8 +504,7 @@ print_stop_notice (McInboxPage *self, const char *code)
 static void
 applied_cb (McActionDialog *dialog, McInboxPage *self)
 {
-  const McWorkItem *w = selected_item (self);
-  g_autofree char *code = w ? g_strdup (w->code) : g_strdup ("");
+  g_autofree char *code = g_strdup (self->dialog_code ? self->dialog_code : "");
   McActionKind kind = mc_action_dialog_get_kind (dialog);
 
   done (self, mc_action_dialog_get_done_message (dialog));
@@ -541,11 +515,11 @@ applied_cb (McActionDialog *dialog, McInboxPage *self)
 }
 
 static void
-accept (McInboxPage *self, const McWorkItem *w)
+accept (McInboxPage *self, const char *selected)
 {
   McAction action = { 0, mc_application_get_username (self->app), NULL };
   g_autoptr(GError) error = NULL;
-  g_autofree char *code = g_strdup (w->code);
+  g_autofree char *code = g_strdup (selected);
 
   if (!mc_workflow_accept (mc_application_get_workflow (self->app), code, &action, &error))
     mc_action_show_error (parent_window (self), _("Not done"), error->message);
@@ -559,25 +533,35 @@ accept (McInboxPage *self, const McWorkItem *w)
 static void
 run_action (McInboxPage *self, McActionKind kind)
 {
-  const McWorkItem *w = selected_item (self);
+  const char *code = selected_code (self);
   g_autoptr(GError) error = NULL;
+  g_autoptr(McWorkItem) item = NULL;
   McActionDialog *dialog;
 
-  if (w == NULL)
+  if (code == NULL)
     return;
   /* Another clerk may have moved the dossier since the actions were set:
    * asked again, the refusal comes with its reason before any dialog. */
-  if (!mc_action_kind_is_allowed (self->app, kind, w->code, &error))
+  if (!mc_action_kind_is_allowed (self->app, kind, code, &error))
     {
       mc_action_show_error (parent_window (self), _("Not done"), error->message);
       return;
     }
   if (kind == MC_ACTION_ACCEPT)
     {
-      accept (self, w);
+      accept (self, code);
       return;
     }
-  dialog = mc_action_dialog_new (self->app, kind, w);
+  /* The dialog starts from the dossier as it is now, read once. */
+  item = mc_workflow_get_item (mc_application_get_workflow (self->app), code, mc_time_now (), &error);
+  if (item == NULL)
+    {
+      mc_action_show_error (parent_window (self), _("Not done"), error->message);
+      return;
+    }
+  dialog = mc_action_dialog_new (self->app, kind, item);
+  g_free (self->dialog_code);
+  self->dialog_code = g_strdup (code);
   gtk_window_set_transient_for (GTK_WINDOW (dialog), parent_window (self));
   g_signal_connect_object (dialog, "applied", G_CALLBACK (applied_cb), self, 0);
   g_set_weak_pointer (&self->dialog, dialog);
@@ -595,11 +579,11 @@ action_cb (GtkWidget *widget, const char *action_name, GVariant *parameter)
 }
 
 static void
-open_item (McInboxPage *self, const McWorkItem *w)
+open_item (McInboxPage *self, const char *code)
 {
   g_autoptr(McDossierStore) store = mc_dossier_store_new (mc_application_get_db (self->app),
                                                           mc_application_get_calendar (self->app));
-  g_autoptr(McDossier) dossier = w ? mc_dossier_store_find (store, w->code, NULL) : NULL;
+  g_autoptr(McDossier) dossier = code ? mc_dossier_store_find (store, code, NULL) : NULL;
   GtkWindow *window;
 
   if (dossier == NULL)
@@ -612,10 +596,10 @@ open_item (McInboxPage *self, const McWorkItem *w)
 static void
 activate_cb (McInboxPage *self, guint position)
 {
-  g_autoptr(GObject) object = g_list_model_get_item (G_LIST_MODEL (self->items), position);
+  g_autoptr(McDossier) dossier = g_list_model_get_item (G_LIST_MODEL (self->model), position);
 
-  if (object != NULL)
-    open_item (self, item_of (object));
+  if (dossier != NULL)
+    open_item (self, mc_dossier_get_code (dossier));
 }
 
 static void
@@ -623,7 +607,7 @@ open_cb (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
   McInboxPage *self = MC_INBOX_PAGE (widget);
 
-  open_item (self, selected_item (self));
+  open_item (self, selected_code (self));
 }
 
 static void
@@ -640,33 +624,27 @@ toggle_mine_cb (GtkWidget *widget, const char *action_name, GVariant *parameter)
   gtk_toggle_button_set_active (self->mine, !gtk_toggle_button_get_active (self->mine));
 }
 
-/* A change to the dossiers (McChanges: this window, another page, another
- * computer) reloads the list, but never under a dialog working on one of
- * its dossiers: then the list is reloaded when the dialog is gone. */
+/* The rows follow the database by themselves (McInboxModel listens to
+ * McChanges: this window, another page, another computer); what the
+ * selected dossier allows may have changed with them. A dialog already open
+ * keeps what it was given. */
 static void
 changes_cb (GtkWidget *widget)
 {
-  McInboxPage *self = MC_INBOX_PAGE (widget);
-
-  if (self->dialog != NULL)
-    {
-      self->stale = TRUE;
-      return;
-    }
-  self->stale = FALSE;
-  load (self);
+  update_actions (MC_INBOX_PAGE (widget));
 }
 
 /* Every minute, for the clock, not for the data: a dossier of mine that
- * just passed its appointment is announced, and the list and its counts,
- * whose lateness moved, are read again. */
+ * just passed its appointment is announced, and the lateness of the rows,
+ * which moved with the clock, is read again (only the rows whose lateness
+ * changed are told). */
 static gboolean
 tick_cb (gpointer user_data)
 {
   McInboxPage *self = user_data;
 
-  if (mc_inbox_page_check_overdue (self, mc_time_now ()) > 0 || self->stale)
-    changes_cb (GTK_WIDGET (self));
+  if (mc_inbox_page_check_overdue (self, mc_time_now ()) > 0)
+    load (self);
   return G_SOURCE_CONTINUE;
 }
 
@@ -676,14 +654,17 @@ static void
 mc_inbox_page_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
 {
   McInboxPage *self = MC_INBOX_PAGE (object);
+  McInboxCounts counts = { 0 };
 
+  if (self->model != NULL)
+    mc_inbox_model_get_counts (self->model, &counts);
   switch (prop_id)
     {
     case PROP_N_WAITING:
-      g_value_set_uint (value, self->counts.total);
+      g_value_set_uint (value, counts.total);
       break;
     case PROP_N_OVERDUE:
-      g_value_set_uint (value, self->counts.overdue);
+      g_value_set_uint (value, counts.overdue);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -697,8 +678,11 @@ mc_inbox_page_dispose (GObject *object)
 
   g_clear_handle_id (&self->timer, g_source_remove);
   g_clear_weak_pointer (&self->dialog);
+  g_clear_pointer (&self->dialog_code, g_free);
   g_clear_object (&self->selection);
-  g_clear_object (&self->items);
+  if (self->model != NULL)
+    g_signal_handlers_disconnect_by_data (self->model, self);
+  g_clear_object (&self->model);
   g_clear_pointer (&self->departments, g_ptr_array_unref);
   g_clear_pointer (&self->staff, g_ptr_array_unref);
   gtk_widget_dispose_template (GTK_WIDGET (self), MC_TYPE_INBOX_PAGE);
@@ -758,15 +742,22 @@ static void
 mc_inbox_page_init (McInboxPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-  self->items = g_list_store_new (MC_TYPE_INBOX_ITEM);
-  self->selection = gtk_single_selection_new (G_LIST_MODEL (g_object_ref (self->items)));
+  build_columns (self);
+}
+
+/* The model needs the application's workflow: made once the page has it. */
+static void
+attach_model (McInboxPage *self)
+{
+  self->model = mc_inbox_model_new (mc_application_get_workflow (self->app));
+  self->selection = gtk_single_selection_new (G_LIST_MODEL (g_object_ref (self->model)));
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
   gtk_column_view_set_model (self->view, GTK_SELECTION_MODEL (self->selection));
   g_signal_connect_swapped (self->selection, "notify::selected", G_CALLBACK (update_actions), self);
-  build_columns (self);
+  g_signal_connect_swapped (self->model, "notify", G_CALLBACK (model_notify_cb), self);
   mc_empty_state_attach (gtk_widget_get_ancestor (GTK_WIDGET (self->view), GTK_TYPE_SCROLLED_WINDOW),
-                         G_LIST_MODEL (self->items), "emblem-ok-symbolic", _("No dossier waiting"),
+                         G_LIST_MODEL (self->model), "emblem-ok-symbolic", _("No dossier waiting"),
                          _("Dossiers sent to you or to your department appear here. Turn off “Mine” or choose "
                            "“All departments” to see the others."));
 }
@@ -779,16 +770,16 @@ mc_inbox_page_new (McApplication *app)
   McInboxPage *self = g_object_new (MC_TYPE_INBOX_PAGE, NULL);
 
   self->app = app;
+  attach_model (self);
   self->loading = TRUE;
   fill_choices (self);
   self->loading = FALSE;
   self->last_check = mc_time_now ();
   load (self);
+  publish_counts (self);
   self->timer = g_timeout_add_seconds (CHECK_INTERVAL_S, tick_cb, self);
   mc_page_follow_changes (GTK_WIDGET (self), mc_application_get_db (app),
-                          MC_CHANGE_MASK (MC_CHANGE_DOSSIER) | MC_CHANGE_MASK (MC_CHANGE_STAFF) |
-                          MC_CHANGE_MASK (MC_CHANGE_APOLOGY) | MC_CHANGE_MASK (MC_CHANGE_CALENDAR) |
-                          MC_CHANGE_MASK (MC_CHANGE_SETTING), TRUE, changes_cb);
+                          MC_CHANGE_MASK (MC_CHANGE_DOSSIER) | MC_CHANGE_MASK (MC_CHANGE_STAFF), FALSE, changes_cb);
   return self;
 }
 
@@ -820,33 +811,32 @@ mc_inbox_page_get_n_items (McInboxPage *self)
 {
   g_return_val_if_fail (MC_IS_INBOX_PAGE (self), 0);
 
-  return g_list_model_get_n_items (G_LIST_MODEL (self->items));
+  return g_list_model_get_n_items (G_LIST_MODEL (self->model));
 }
 
-const McWorkItem *
+McDossier *
 mc_inbox_page_get_item (McInboxPage *self, guint position)
 {
-  g_autoptr(GObject) object = NULL;
+  g_autoptr(McDossier) dossier = NULL;
 
   g_return_val_if_fail (MC_IS_INBOX_PAGE (self), NULL);
 
-  object = g_list_model_get_item (G_LIST_MODEL (self->items), position);
-  /* The store keeps the item alive. */
-  return object ? item_of (object) : NULL;
+  dossier = g_list_model_get_item (G_LIST_MODEL (self->model), position);
+  return dossier;  /* the model keeps it */
 }
 
 gboolean
 mc_inbox_page_select (McInboxPage *self, const char *code)
 {
+  guint position;
+
   g_return_val_if_fail (MC_IS_INBOX_PAGE (self), FALSE);
 
-  for (guint i = 0; i < mc_inbox_page_get_n_items (self); i++)
-    if (g_strcmp0 (mc_inbox_page_get_item (self, i)->code, code) == 0)
-      {
-        gtk_single_selection_set_selected (self->selection, i);
-        return TRUE;
-      }
-  return FALSE;
+  position = mc_inbox_model_find (self->model, code);
+  if (position == G_MAXUINT)
+    return FALSE;
+  gtk_single_selection_set_selected (self->selection, position);
+  return TRUE;
 }
 
 void
@@ -854,7 +844,7 @@ mc_inbox_page_get_counts (McInboxPage *self, McInboxCounts *counts)
 {
   g_return_if_fail (MC_IS_INBOX_PAGE (self));
 
-  *counts = self->counts;
+  mc_inbox_model_get_counts (self->model, counts);
 }
 
 McActionDialog *

@@ -20,7 +20,8 @@ void              mc_inbox_page_reload       (McInboxPage *self);
 /* department_id 0: every department; mine: only what the current user holds. */
 void              mc_inbox_page_set_filter   (McInboxPage *self, gint64 department_id, gboolean mine);
 guint             mc_inbox_page_get_n_items  (McInboxPage *self);
-const McWorkItem *mc_inbox_page_get_item     (McInboxPage *self, guint position);
+/* The dossier shown at `position` (owned by the page's model), or NULL. */
+McDossier        *mc_inbox_page_get_item     (McInboxPage *self, guint position);
 gboolean          mc_inbox_page_select       (McInboxPage *self, const char *code);
 void              mc_inbox_page_get_counts   (McInboxPage *self, McInboxCounts *counts);
 /* The dialog an action opened and that is still open, or NULL. */

@@ -1,19 +1,20 @@
 /* mc-return-page.c — Trả kết quả: results waiting at the counter, handed to the citizen
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * The results waiting at one counter are tens, not millions: the page holds
- * them in memory (mc_workflow_ready, oldest first) and reads them again when
- * a dossier changes, here, on another page or on another computer (McChanges),
- * shown or not, since the sidebar's badge counts them.
+ * The results waiting at one counter are tens, not millions: McReturnModel
+ * (core) holds them (mc_workflow_ready, oldest first) and brings them up to
+ * date itself when a dossier changes, here, on another page or on another
+ * computer (McChanges), shown or not, since the sidebar's badge counts them;
+ * the view is told only the rows that came or went, and each cell is bound
+ * to its dossier's properties.
  * Not-qualified and withdrawn dossiers wait here too: they are handed back.
  */
 #include "config.h"
 
 #include <glib/gi18n.h>
 
-#include "mc-boxed-item.h"
 #include "mc-format.h"
-#include "mc-page-changes.h"
+#include "mc-return-model.h"
 #include "mc-return-page.h"
 #include "mc-text-column.h"
 #include "mc-timeliness-badge.h"
@@ -23,7 +24,7 @@ struct _McReturnPage
   AdwBin              parent_instance;
 
   McApplication      *app;
-  GListStore         *items;     /* McBoxedItem of McWorkItem */
+  McReturnModel      *model;     /* McDossier */
   GtkSingleSelection *selection;
   guint               n_waiting;
   GtkSearchEntry     *search;
@@ -38,36 +39,38 @@ G_DEFINE_FINAL_TYPE (McReturnPage, mc_return_page, ADW_TYPE_BIN)
 enum { PROP_0, PROP_N_WAITING, N_PROPS };
 static GParamSpec *properties[N_PROPS];
 
-static McWorkItem *item_of (gpointer object) { return mc_boxed_item_get (MC_BOXED_ITEM (object)); }
+#define PROPERTY(name) mc_text_column_property (MC_TYPE_DOSSIER, name)
+#define CLOSURE(type, callback, ...) \
+  mc_text_column_closure (MC_TYPE_DOSSIER, type, G_CALLBACK (callback), __VA_ARGS__, NULL)
 
-static char *code_of (gpointer o) { return g_strdup (item_of (o)->code); }
-static char *procedure_of (gpointer o) { return g_strdup (item_of (o)->procedure_name); }
-static char *applicant_of (gpointer o) { return g_strdup (item_of (o)->applicant_name); }
-static char *finished_of (gpointer o) { return item_of (o)->finished_at ? mc_format_time (item_of (o)->finished_at) : NULL; }
+/* Cells, bound to the row's dossier; the callbacks' first argument is the GtkListItem. */
+
+static char *
+finished_text (GtkListItem *item, gint64 finished_at, gpointer data)
+{
+  return finished_at ? mc_format_time (finished_at) : NULL;
+}
 
 /* The result document's number, or what the dossier ended as when there is
  * no result document (không đủ điều kiện, rút hồ sơ). */
 static char *
-result_of (gpointer o)
+result_text (GtkListItem *item, McDossierState state, const char *number, gpointer data)
 {
-  McWorkItem *item = item_of (o);
-
-  if (item->state != MC_STATE_RESULT_READY || item->result_number == NULL || *item->result_number == '\0')
-    return g_strdup (mc_dossier_state_get_label (item->state));
-  return g_strdup (item->result_number);
+  if (state != MC_STATE_RESULT_READY || number == NULL || *number == '\0')
+    return g_strdup (mc_dossier_state_get_label (state));
+  return g_strdup (number);
 }
 
 /* The appointment that binds: the apology's new one when there is one. */
 static char *
-due_of (gpointer o)
+due_text (GtkListItem *item, gint64 due_at, gint64 extended_due_at, gpointer data)
 {
-  McWorkItem *item = item_of (o);
-  g_autofree char *due = mc_format_time (item->due_at);
+  g_autofree char *due = mc_format_time (due_at);
   g_autofree char *extended = NULL;
 
-  if (item->extended_due_at == 0)
+  if (extended_due_at == 0)
     return g_steal_pointer (&due);
-  extended = mc_format_time (item->extended_due_at);
+  extended = mc_format_time (extended_due_at);
   /* Translators: the new appointment set by an apology (Mẫu 04), then the first one */
   return g_strdup_printf (_("%s (rescheduled; was %s)"), extended, due);
 }
@@ -75,15 +78,10 @@ due_of (gpointer o)
 static void
 badge_setup_cb (GtkSignalListItemFactory *factory, GtkListItem *list_item)
 {
-  gtk_list_item_set_child (list_item, mc_timeliness_badge_new ());
-}
+  GtkWidget *badge = mc_timeliness_badge_new ();
 
-static void
-badge_bind_cb (GtkSignalListItemFactory *factory, GtkListItem *list_item)
-{
-  gpointer object = gtk_list_item_get_item (list_item);
-
-  mc_timeliness_badge_set_string (gtk_list_item_get_child (list_item), object ? item_of (object)->timeliness : NULL);
+  mc_timeliness_badge_bind (badge, PROPERTY ("timeliness"), list_item);
+  gtk_list_item_set_child (list_item, badge);
 }
 
 static void
@@ -93,7 +91,6 @@ add_badge_column (McReturnPage *self)
   GtkColumnViewColumn *column;
 
   g_signal_connect (factory, "setup", G_CALLBACK (badge_setup_cb), NULL);
-  g_signal_connect (factory, "bind", G_CALLBACK (badge_bind_cb), NULL);
   column = gtk_column_view_column_new (_("Classification"), factory);
   gtk_column_view_column_set_fixed_width (column, 130);
   gtk_column_view_append_column (self->view, column);
@@ -112,7 +109,7 @@ set_n_waiting (McReturnPage *self, guint n)
 static void
 update_count (McReturnPage *self)
 {
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->items));
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->model));
   g_autofree char *number = mc_format_count (n);
   /* Translators: %s is a number such as 12 */
   g_autofree char *text = g_strdup_printf (ngettext ("%s result waiting to be returned",
@@ -129,33 +126,14 @@ update_count (McReturnPage *self)
 }
 
 static void
-fill (McReturnPage *self, GPtrArray *ready)
-{
-  g_autoptr(GPtrArray) objects = g_ptr_array_new_with_free_func (g_object_unref);
-
-  /* The records move into the items: the array no longer frees them. */
-  g_ptr_array_set_free_func (ready, NULL);
-  for (guint i = 0; i < ready->len; i++)
-    g_ptr_array_add (objects, mc_boxed_item_new (ready->pdata[i], (GDestroyNotify) mc_work_item_free));
-  g_list_store_splice (self->items, 0, g_list_model_get_n_items (G_LIST_MODEL (self->items)),
-                       objects->pdata, objects->len);
-}
-
-static void
 reload_cb (McReturnPage *self)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) ready = NULL;
-  g_autofree char *query = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->search))));
 
-  ready = mc_workflow_ready (mc_application_get_workflow (self->app), *query ? query : NULL, &error);
-  if (ready == NULL)
-    {
-      g_warning ("%s", error->message);
-      return;
-    }
-  fill (self, ready);
-  update_count (self);
+  mc_return_model_set_query (self->model, gtk_editable_get_text (GTK_EDITABLE (self->search)));
+  if (!mc_return_model_refresh (self->model, &error))
+    g_warning ("%s", error->message);
+  update_count (self);  /* the words of an empty search, though no row came or went */
 }
 
 static void
@@ -177,16 +155,9 @@ returned_cb (McReturnDialog *dialog, const char *code, McReturnPage *self)
 static guint
 find_code (McReturnPage *self, const char *code)
 {
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->items));
+  guint position = mc_return_model_find (self->model, code);
 
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(McBoxedItem) object = g_list_model_get_item (G_LIST_MODEL (self->items), i);
-
-      if (g_ascii_strcasecmp (item_of (object)->code, code) == 0)
-        return i;
-    }
-  return GTK_INVALID_LIST_POSITION;
+  return position == G_MAXUINT ? GTK_INVALID_LIST_POSITION : position;
 }
 
 /* Enter in the search field: a whole code (typed or scanned) selects its
@@ -198,7 +169,7 @@ search_activate_cb (McReturnPage *self)
 
   if (find_code (self, text) != GTK_INVALID_LIST_POSITION)
     mc_return_page_select (self, text);
-  else if (g_list_model_get_n_items (G_LIST_MODEL (self->items)) == 1)
+  else if (g_list_model_get_n_items (G_LIST_MODEL (self->model)) == 1)
     {
       gtk_single_selection_set_selected (self->selection, 0);
       gtk_widget_grab_focus (GTK_WIDGET (self->view));
@@ -270,7 +241,9 @@ mc_return_page_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), MC_TYPE_RETURN_PAGE);
   g_clear_object (&self->selection);
-  g_clear_object (&self->items);
+  if (self->model != NULL)
+    g_signal_handlers_disconnect_by_data (self->model, self);
+  g_clear_object (&self->model);
   G_OBJECT_CLASS (mc_return_page_parent_class)->dispose (object);
 }
 
@@ -303,21 +276,32 @@ static void
 mc_return_page_init (McReturnPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-  self->items = g_list_store_new (MC_TYPE_BOXED_ITEM);
-  self->selection = gtk_single_selection_new (G_LIST_MODEL (g_object_ref (self->items)));
+  /* A scanner types plain ASCII: keep a Telex/VNI input method out of it. */
+  g_object_set (gtk_editable_get_delegate (GTK_EDITABLE (self->search)), "im-module", "gtk-im-context-simple", NULL);
+  mc_text_column_add_bound (self->view, _("Dossier code"), PROPERTY ("code"), FALSE, 230);
+  mc_text_column_add_bound (self->view, _("Procedure"), PROPERTY ("procedure-name"), TRUE, -1);
+  mc_text_column_add_bound (self->view, _("Applicant"), PROPERTY ("applicant-name"), FALSE, 190);
+  mc_text_column_add_bound (self->view, _("Result"), CLOSURE (G_TYPE_STRING, result_text, "state", "result-number"),
+                            FALSE, 170);
+  mc_text_column_add_bound (self->view, _("Result ready at"), CLOSURE (G_TYPE_STRING, finished_text, "finished-at"),
+                            FALSE, 165);
+  mc_text_column_add_bound (self->view, _("Appointment"),
+                            CLOSURE (G_TYPE_STRING, due_text, "due-at", "extended-due-at"), FALSE, 165);
+  add_badge_column (self);
+}
+
+/* The model needs the application's workflow: made once the page has it.
+ * The count and the badge follow the rows, whoever changed them. */
+static void
+attach_model (McReturnPage *self)
+{
+  self->model = mc_return_model_new (mc_application_get_workflow (self->app));
+  self->selection = gtk_single_selection_new (G_LIST_MODEL (g_object_ref (self->model)));
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
   gtk_column_view_set_model (self->view, GTK_SELECTION_MODEL (self->selection));
   g_signal_connect_swapped (self->selection, "notify::selected", G_CALLBACK (selection_changed_cb), self);
-  /* A scanner types plain ASCII: keep a Telex/VNI input method out of it. */
-  g_object_set (gtk_editable_get_delegate (GTK_EDITABLE (self->search)), "im-module", "gtk-im-context-simple", NULL);
-  mc_text_column_add (self->view, _("Dossier code"), code_of, FALSE, 230, NULL, NULL);
-  mc_text_column_add (self->view, _("Procedure"), procedure_of, TRUE, -1, NULL, NULL);
-  mc_text_column_add (self->view, _("Applicant"), applicant_of, FALSE, 190, NULL, NULL);
-  mc_text_column_add (self->view, _("Result"), result_of, FALSE, 170, NULL, NULL);
-  mc_text_column_add (self->view, _("Result ready at"), finished_of, FALSE, 165, NULL, NULL);
-  mc_text_column_add (self->view, _("Appointment"), due_of, FALSE, 165, NULL, NULL);
-  add_badge_column (self);
+  g_signal_connect_swapped (self->model, "items-changed", G_CALLBACK (update_count), self);
   selection_changed_cb (self);
 }
 
@@ -327,9 +311,9 @@ mc_return_page_new (McApplication *app)
   McReturnPage *self = g_object_new (MC_TYPE_RETURN_PAGE, NULL);
 
   self->app = app;
+  attach_model (self);
   mc_return_page_reload (self);
-  mc_page_follow_changes (GTK_WIDGET (self), mc_application_get_db (app), MC_CHANGE_MASK (MC_CHANGE_DOSSIER), TRUE,
-                          (McPageReload) mc_return_page_reload);
+  update_count (self);
   return self;
 }
 
@@ -355,7 +339,7 @@ mc_return_page_get_n_shown (McReturnPage *self)
 {
   g_return_val_if_fail (MC_IS_RETURN_PAGE (self), 0);
 
-  return g_list_model_get_n_items (G_LIST_MODEL (self->items));
+  return g_list_model_get_n_items (G_LIST_MODEL (self->model));
 }
 
 guint
@@ -366,15 +350,15 @@ mc_return_page_get_n_waiting (McReturnPage *self)
   return self->n_waiting;
 }
 
-const McWorkItem *
+McDossier *
 mc_return_page_get_shown (McReturnPage *self, guint position)
 {
-  g_autoptr(McBoxedItem) object = NULL;
+  g_autoptr(McDossier) dossier = NULL;
 
   g_return_val_if_fail (MC_IS_RETURN_PAGE (self), NULL);
 
-  object = g_list_model_get_item (G_LIST_MODEL (self->items), position);
-  return object ? item_of (object) : NULL;  /* owned by the store, which keeps the item */
+  dossier = g_list_model_get_item (G_LIST_MODEL (self->model), position);
+  return dossier;  /* the model keeps it */
 }
 
 gboolean
@@ -407,21 +391,30 @@ mc_return_page_get_selected_code (McReturnPage *self)
   g_return_val_if_fail (MC_IS_RETURN_PAGE (self), NULL);
 
   object = gtk_single_selection_get_selected_item (self->selection);
-  return object ? item_of (object)->code : NULL;
+  return object ? mc_dossier_get_code (object) : NULL;
 }
 
 McReturnDialog *
 mc_return_page_start_return (McReturnPage *self)
 {
-  gpointer object;
+  const char *code;
+  g_autoptr(McWorkItem) item = NULL;
+  g_autoptr(GError) error = NULL;
   McReturnDialog *dialog;
 
   g_return_val_if_fail (MC_IS_RETURN_PAGE (self), NULL);
 
-  object = gtk_single_selection_get_selected_item (self->selection);
-  if (object == NULL)
+  code = mc_return_page_get_selected_code (self);
+  if (code == NULL)
     return NULL;
-  dialog = mc_return_dialog_new (self->app, item_of (object));
+  /* The dialog starts from the dossier as it is now, read once. */
+  item = mc_workflow_get_item (mc_application_get_workflow (self->app), code, mc_time_now (), &error);
+  if (item == NULL)
+    {
+      toast (self, error->message);
+      return NULL;
+    }
+  dialog = mc_return_dialog_new (self->app, item);
   g_signal_connect_object (dialog, "returned", G_CALLBACK (returned_cb), self, 0);
   gtk_window_set_transient_for (GTK_WINDOW (dialog), GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))));
   gtk_window_present (GTK_WINDOW (dialog));

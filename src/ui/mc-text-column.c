@@ -1,17 +1,21 @@
 /* mc-text-column.c — a column of text in a GtkColumnView, from a function of the item
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * The catalog and the dossier list show plain text cells computed from their
- * items; one factory serves both.
+ * The dossier list shows plain text cells computed from its items. The
+ * catalog binds its cells to one property of its items
+ * (mc_text_column_add_property), the inbox and the return desk to their
+ * dossiers' properties or a closure of several (mc_text_column_add_bound), as
+ * gnome-text-editor's and epiphany's list rows do with GtkExpression: the
+ * binding is made once in "setup", on the list item, and follows both the
+ * item the row is given and that item's notifications.
  */
 #include "config.h"
 
 #include "mc-text-column.h"
 
-static void
-setup_cb (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer user_data)
+static GtkWidget *
+new_label (gboolean wrap)
 {
-  gboolean wrap = GPOINTER_TO_INT (user_data);
   GtkWidget *label = gtk_label_new (NULL);
 
   gtk_label_set_xalign (GTK_LABEL (label), 0);
@@ -25,14 +29,34 @@ setup_cb (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer user_da
       gtk_label_set_lines (GTK_LABEL (label), 3);
       gtk_label_set_width_chars (GTK_LABEL (label), 22);
     }
-  gtk_list_item_set_child (item, label);
+  return label;
 }
 
-static GtkExpression *
-item_property (GType item_type, const char *property)
+static void
+setup_cb (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer user_data)
 {
-  return gtk_property_expression_new (item_type,
-                                      gtk_property_expression_new (GTK_TYPE_LIST_ITEM, NULL, "item"), property);
+  gtk_list_item_set_child (item, new_label (GPOINTER_TO_INT (user_data)));
+}
+
+/* The whole of a long text, which the cell shortens, as its tooltip. */
+static char *
+long_text_cb (GtkListItem *item, const char *text, gpointer user_data)
+{
+  return text && g_utf8_strlen (text, -1) > 40 ? g_strdup (text) : NULL;
+}
+
+static void
+setup_bound_cb (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer user_data)
+{
+  GtkExpression *text = g_object_get_data (G_OBJECT (factory), "text");
+  GtkWidget *label = new_label (GPOINTER_TO_INT (user_data));
+  GtkExpression *params[] = { gtk_expression_ref (text) };
+  GtkExpression *tooltip = gtk_cclosure_expression_new (G_TYPE_STRING, NULL, 1, params, G_CALLBACK (long_text_cb),
+                                                        NULL, NULL);
+
+  gtk_expression_bind (gtk_expression_ref (text), label, "label", item);
+  gtk_expression_bind (tooltip, label, "tooltip-text", item);
+  gtk_list_item_set_child (item, label);
 }
 
 static void
@@ -88,7 +112,7 @@ mc_text_column_add_property (GtkColumnView *view, const char *title, GType item_
   GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
   GtkColumnViewColumn *column;
 
-  g_object_set_data_full (G_OBJECT (factory), "expression", item_property (item_type, property),
+  g_object_set_data_full (G_OBJECT (factory), "expression", mc_text_column_property (item_type, property),
                           (GDestroyNotify) gtk_expression_unref);
   g_signal_connect (factory, "setup", G_CALLBACK (property_setup_cb), GINT_TO_POINTER (wrap));
   column = gtk_column_view_column_new (title, factory);
@@ -118,4 +142,42 @@ mc_text_column_sorter (GType item_type, const char *property)
   if (text)
     return GTK_SORTER (gtk_string_sorter_new (value));
   return GTK_SORTER (gtk_numeric_sorter_new (value));
+}
+
+GtkExpression *
+mc_text_column_property (GType item_type, const char *property)
+{
+  return gtk_property_expression_new (item_type, gtk_property_expression_new (GTK_TYPE_LIST_ITEM, NULL, "item"),
+                                      property);
+}
+
+GtkExpression *
+mc_text_column_closure (GType item_type, GType value_type, GCallback callback, const char *first_property, ...)
+{
+  g_autoptr(GPtrArray) params = g_ptr_array_new ();
+  va_list args;
+
+  va_start (args, first_property);
+  for (const char *name = first_property; name != NULL; name = va_arg (args, const char *))
+    g_ptr_array_add (params, mc_text_column_property (item_type, name));
+  va_end (args);
+  return gtk_cclosure_expression_new (value_type, NULL, params->len, (GtkExpression **) params->pdata, callback,
+                                      NULL, NULL);
+}
+
+void
+mc_text_column_add_bound (GtkColumnView *view, const char *title, GtkExpression *text, gboolean wrap, int width)
+{
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+  GtkColumnViewColumn *column;
+
+  g_object_set_data_full (G_OBJECT (factory), "text", text, (GDestroyNotify) gtk_expression_unref);
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_bound_cb), GINT_TO_POINTER (wrap));
+  column = gtk_column_view_column_new (title, factory);
+  gtk_column_view_column_set_resizable (column, TRUE);
+  gtk_column_view_column_set_expand (column, wrap);
+  if (width > 0)
+    gtk_column_view_column_set_fixed_width (column, width);
+  gtk_column_view_append_column (view, column);
+  g_object_unref (column);
 }

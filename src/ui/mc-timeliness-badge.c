@@ -44,3 +44,53 @@ mc_timeliness_badge_set_string (GtkWidget *badge, const char *timeliness)
 
   mc_timeliness_badge_set (badge, has, value);
 }
+
+static gboolean
+parse (const char *text, McTimeliness *timeliness)
+{
+  return text != NULL && mc_timeliness_from_string (text, timeliness) && (guint) *timeliness < G_N_ELEMENTS (classes);
+}
+
+static char *
+label_of (gpointer this_, const char *text, gpointer data)
+{
+  McTimeliness t;
+
+  return parse (text, &t) ? g_strdup (mc_timeliness_to_label (t)) : NULL;
+}
+
+static GStrv
+classes_of (gpointer this_, const char *text, gpointer data)
+{
+  McTimeliness t;
+  const char *list[] = { "timeliness", parse (text, &t) ? classes[t] : NULL, NULL };
+
+  return g_strdupv ((char **) list);
+}
+
+static gboolean
+shown (gpointer this_, const char *text, gpointer data)
+{
+  McTimeliness t;
+
+  return parse (text, &t);
+}
+
+static GtkExpression *
+over (GtkExpression *param, GType type, GCallback callback)
+{
+  GtkExpression *params[] = { gtk_expression_ref (param) };
+
+  return gtk_cclosure_expression_new (type, NULL, 1, params, callback, NULL, NULL);
+}
+
+void
+mc_timeliness_badge_bind (GtkWidget *badge, GtkExpression *timeliness, gpointer this_)
+{
+  g_return_if_fail (GTK_IS_LABEL (badge));
+
+  gtk_expression_bind (over (timeliness, G_TYPE_STRING, G_CALLBACK (label_of)), badge, "label", this_);
+  gtk_expression_bind (over (timeliness, G_TYPE_STRV, G_CALLBACK (classes_of)), badge, "css-classes", this_);
+  gtk_expression_bind (over (timeliness, G_TYPE_BOOLEAN, G_CALLBACK (shown)), badge, "visible", this_);
+  gtk_expression_unref (timeliness);
+}

@@ -15,4 +15,9 @@ void       mc_timeliness_badge_set        (GtkWidget *badge, gboolean has, McTim
 /* From the core's text form ("early", …); NULL or unknown hides the badge. */
 void       mc_timeliness_badge_set_string (GtkWidget *badge, const char *timeliness);
 
+/* Binds the badge to `timeliness` (a string expression such as a dossier's
+ * "timeliness" property, evaluated on `this_`, usually a GtkListItem; taken):
+ * it follows the value as mc_timeliness_badge_set_string would show it. */
+void       mc_timeliness_badge_bind       (GtkWidget *badge, GtkExpression *timeliness, gpointer this_);
+
 G_END_DECLS
