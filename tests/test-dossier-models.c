@@ -3,6 +3,7 @@
  */
 #include "config.h"
 
+#include "mc-dossier-rows.h"
 #include "mc-inbox-model.h"
 #include "mc-return-model.h"
 #include "mc-test-utils.h"
@@ -128,6 +129,51 @@ test_properties (void)
   g_assert_cmpuint (g_hash_table_size (told), ==, 0);
 }
 
+static McDossier *
+coded (const char *code)
+{
+  McDossier *dossier = mc_dossier_new ();
+
+  g_object_set (dossier, "code", code, NULL);
+  return dossier;
+}
+
+static GPtrArray *
+dossiers (const char *codes)
+{
+  g_auto(GStrv) list = g_strsplit (codes, " ", -1);
+  GPtrArray *array = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = 0; list[i] != NULL; i++)
+    g_ptr_array_add (array, coded (list[i]));
+  return array;
+}
+
+/* The merge on its own: A B C D read again as D A C E. B gone: one removal;
+ * D moved to the top: a removal and an insertion of the same object; E new:
+ * one insertion; A and C stay the same objects, told nothing. */
+static void
+test_merge_moves (void)
+{
+  g_autoptr(GListStore) model = g_list_store_new (MC_TYPE_DOSSIER);  /* only its signal is used */
+  g_autoptr(GPtrArray) rows = dossiers ("A B C D");
+  g_autoptr(GPtrArray) fresh = dossiers ("D A C E");
+  g_autoptr(GArray) changes = record (model);
+  gpointer a = rows->pdata[0], c = rows->pdata[2], d = rows->pdata[3];
+
+  mc_dossier_rows_merge (G_LIST_MODEL (model), rows, fresh);
+  g_assert_cmpuint (changes->len, ==, 4);
+  assert_change (changes, 0, 1, 1, 0);
+  assert_change (changes, 1, 2, 1, 0);
+  assert_change (changes, 2, 0, 0, 1);
+  assert_change (changes, 3, 3, 0, 1);
+  g_assert_cmpuint (rows->len, ==, 4);
+  g_assert_true (rows->pdata[0] == d);
+  g_assert_true (rows->pdata[1] == a);
+  g_assert_true (rows->pdata[2] == c);
+  g_assert_true (rows->pdata[3] == fresh->pdata[3]);
+}
+
 /* Three dossiers at the counter (TTPV); the middle one transferred to the
  * next step: the counter's inbox removes exactly that row, the next
  * department's inbox inserts exactly one, told after the commit through
@@ -186,6 +232,17 @@ test_inbox_transfer (Fixture *f, gconstpointer data)
     g_assert_cmpstr (code_at (counter, 2), ==, fourth);
     g_assert_cmpuint (office_changes->len, ==, 1);
   }
+
+  /* Another department chosen (none of its dossiers here): the rows go in
+   * one signal, and come back in one. */
+  mc_inbox_model_set_filter (counter, department (f, "KT"), NULL);
+  g_assert_true (mc_inbox_model_refresh (counter, 0, &error));
+  g_assert_cmpuint (counter_changes->len, ==, 3);
+  assert_change (counter_changes, 2, 0, 3, 0);
+  mc_inbox_model_set_filter (counter, department (f, "TTPV"), NULL);
+  g_assert_true (mc_inbox_model_refresh (counter, 0, &error));
+  g_assert_cmpuint (counter_changes->len, ==, 4);
+  assert_change (counter_changes, 3, 0, 0, 3);
 }
 
 /* A pause and its end move the appointment: the row's object tells its
@@ -281,6 +338,7 @@ main (int argc, char **argv)
   g_test_init (&argc, &argv, NULL);
   mc_test_use_vietnamese ();
   g_test_add_func ("/dossier-models/properties", test_properties);
+  g_test_add_func ("/dossier-models/merge-moves", test_merge_moves);
   g_test_add ("/dossier-models/inbox-transfer", Fixture, NULL, fixture_set_up, test_inbox_transfer,
               fixture_tear_down);
   g_test_add ("/dossier-models/inbox-due-date", Fixture, NULL, fixture_set_up, test_inbox_due_date,

@@ -11,27 +11,47 @@
 #include "mc-dossier-rows.h"
 
 static void
-remove_row (GListModel *model, GPtrArray *rows, guint position)
+remove_rows (GListModel *model, GPtrArray *rows, guint position, guint n)
 {
-  g_ptr_array_remove_index (rows, position);
-  g_list_model_items_changed (model, position, 1, 0);
-}
-
-static void
-insert_row (GListModel *model, GPtrArray *rows, guint position, McDossier *dossier)
-{
-  g_ptr_array_insert (rows, position, g_object_ref (dossier));
-  g_list_model_items_changed (model, position, 0, 1);
+  g_ptr_array_remove_range (rows, position, n);
+  g_list_model_items_changed (model, position, n, 0);
 }
 
 /* Removes the rows whose code is not in `wanted`, from the end so that the
- * positions told are those the view still has. */
+ * positions told are those the view still has; neighbours go together, so
+ * a filter changed empties the list in one signal, not one per row. */
 static void
 remove_gone (GListModel *model, GPtrArray *rows, GHashTable *wanted)
 {
-  for (guint i = rows->len; i-- > 0;)
-    if (!g_hash_table_contains (wanted, mc_dossier_get_code (rows->pdata[i])))
-      remove_row (model, rows, i);
+  guint end = rows->len;
+
+  while (end > 0)
+    {
+      guint start = end;
+
+      while (start > 0 && !g_hash_table_contains (wanted, mc_dossier_get_code (rows->pdata[start - 1])))
+        start--;
+      if (start < end)
+        remove_rows (model, rows, start, end - start);
+      end = start > 0 ? start - 1 : 0;
+    }
+}
+
+/* Inserts fresh[first], … that are not among the rows yet (`present`), as
+ * many as follow one another, at `first`; how many. */
+static guint
+insert_new (GListModel *model, GPtrArray *rows, GPtrArray *fresh, guint first, GHashTable *present)
+{
+  guint n = 0;
+
+  while (first + n < fresh->len && !g_hash_table_contains (present, mc_dossier_get_code (fresh->pdata[first + n])))
+    {
+      g_ptr_array_insert (rows, first + n, g_object_ref (fresh->pdata[first + n]));
+      n++;
+    }
+  if (n > 0)
+    g_list_model_items_changed (model, first, 0, n);
+  return n;
 }
 
 static guint
@@ -43,41 +63,56 @@ find_from (GPtrArray *rows, guint from, const char *code)
   return G_MAXUINT;
 }
 
-/* Row `position` becomes `fresh`'s dossier: already there, moved up from
- * further down, or new. */
+/* Row `position` becomes `fresh`, a dossier already among the rows: there
+ * already, or moved up from further down (told as a removal and an insertion
+ * of the same object). */
 static void
 place_row (GListModel *model, GPtrArray *rows, guint position, McDossier *fresh)
 {
-  const char *code = mc_dossier_get_code (fresh);
-  guint found = find_from (rows, position, code);
+  guint found = find_from (rows, position, mc_dossier_get_code (fresh));
   g_autoptr(McDossier) moved = NULL;
 
-  if (found == position)
+  g_assert (found != G_MAXUINT);
+  if (found != position)
     {
-      mc_dossier_update_from (rows->pdata[position], fresh);
-      return;
+      moved = g_object_ref (rows->pdata[found]);
+      remove_rows (model, rows, found, 1);
+      g_ptr_array_insert (rows, position, g_object_ref (moved));
+      g_list_model_items_changed (model, position, 0, 1);
     }
-  if (found == G_MAXUINT)
-    {
-      insert_row (model, rows, position, fresh);
-      return;
-    }
-  moved = g_object_ref (rows->pdata[found]);
-  remove_row (model, rows, found);
-  insert_row (model, rows, position, moved);
-  mc_dossier_update_from (moved, fresh);
+  mc_dossier_update_from (rows->pdata[position], fresh);
+}
+
+static GHashTable *
+codes_of (GPtrArray *dossiers)
+{
+  GHashTable *codes = g_hash_table_new (g_str_hash, g_str_equal);
+
+  for (guint i = 0; i < dossiers->len; i++)
+    g_hash_table_add (codes, (gpointer) mc_dossier_get_code (dossiers->pdata[i]));
+  return codes;
 }
 
 void
 mc_dossier_rows_merge (GListModel *model, GPtrArray *rows, GPtrArray *fresh)
 {
-  g_autoptr(GHashTable) wanted = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) wanted = codes_of (fresh);
+  g_autoptr(GHashTable) present = NULL;
 
   g_return_if_fail (G_IS_LIST_MODEL (model));
 
-  for (guint i = 0; i < fresh->len; i++)
-    g_hash_table_add (wanted, (gpointer) mc_dossier_get_code (fresh->pdata[i]));
   remove_gone (model, rows, wanted);
-  for (guint i = 0; i < fresh->len; i++)
-    place_row (model, rows, i, fresh->pdata[i]);
+  present = codes_of (rows);
+  for (guint i = 0; i < fresh->len;)
+    {
+      guint added = insert_new (model, rows, fresh, i, present);
+
+      if (added > 0)
+        {
+          i += added;
+          continue;
+        }
+      place_row (model, rows, i, fresh->pdata[i]);
+      i++;
+    }
 }

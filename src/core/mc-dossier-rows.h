@@ -13,7 +13,8 @@ G_BEGIN_DECLS
  * read again. Afterwards `rows` holds fresh's codes in fresh's order, and
  * "items-changed" was emitted on `model` for exactly what moved: a dossier
  * gone is one removal at its position, a new one one insertion, one that
- * moved a removal and an insertion. A dossier that stays is the same object,
+ * moved a removal and an insertion (neighbours gone or new together are told
+ * as one range). A dossier that stays is the same object,
  * updated with mc_dossier_update_from (only its changed properties notify),
  * so a view keeps its row, its selection and its scroll. */
 void mc_dossier_rows_merge (GListModel *model, GPtrArray *rows, GPtrArray *fresh);
