@@ -7,6 +7,7 @@
 #include "mc-audit.h"
 #include "mc-catalog.h"
 #include "mc-object-list.h"
+#include "mc-unit.h"
 #include "mc-test-utils.h"
 
 typedef struct {
@@ -334,6 +335,62 @@ test_audit (void)
   listener_free (l);
 }
 
+/* One McUnit for the own unit and the others: read with its parent's name,
+ * written back validated (a bad code changes nothing). */
+static void
+test_units (void)
+{
+  g_autoptr(McDb) db = mc_test_db_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(McUnit) own = NULL;
+  g_autoptr(McUnit) again = NULL;
+  g_autoptr(GPtrArray) others = NULL;
+  McUnit *police = NULL;
+  guint notified = 0;
+
+  mc_test_install_routing (db);
+  g_assert_true (mc_db_exec (db, "INSERT INTO unit (code, name, level, relation) VALUES "
+                                 "('000.00.00.H56', 'Ủy ban nhân dân tỉnh Khánh Hòa', 'tinh', 'external'); "
+                                 "UPDATE unit SET parent_id = last_insert_rowid (), place_name = 'Phú Sơn', "
+                                 "phone = '0258 3822 123' WHERE relation = 'self'", &error));
+  g_assert_no_error (error);
+  own = mc_unit_get_own (db, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (mc_unit_get_code (own), ==, "000.00.06.H56");
+  g_assert_cmpstr (mc_unit_get_relation (own), ==, "self");
+  g_assert_cmpstr (mc_unit_get_parent_name (own), ==, "Ủy ban nhân dân tỉnh Khánh Hòa");
+  g_assert_cmpstr (mc_unit_get_place_name (own), ==, "Phú Sơn");
+  g_assert_cmpstr (mc_unit_get_phone (own), ==, "0258 3822 123");
+
+  others = mc_unit_list_others (db, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < others->len; i++)
+    if (g_strcmp0 (mc_unit_get_code (others->pdata[i]), "000.30.06.H56") == 0)
+      police = others->pdata[i];
+  g_assert_nonnull (police);
+  g_assert_cmpstr (mc_unit_get_name (police), ==, "Công an phường Phú Sơn");
+  g_assert_cmpstr (mc_unit_get_relation (police), ==, "external");
+  g_assert_cmpstr (mc_unit_get_level (police), ==, "xa");
+  for (guint i = 0; i < others->len; i++)
+    g_assert_cmpstr (mc_unit_get_relation (others->pdata[i]), !=, "self");
+
+  g_signal_connect (own, "notify::place-name", G_CALLBACK (notified_cb), &notified);
+  g_object_set (own, "place-name", "Phú Sơn", NULL);  /* the same: not told */
+  g_object_set (own, "code", "000.00.06 H56", "place-name", "Nha Trang", NULL);
+  g_assert_cmpuint (notified, ==, 1);
+  g_assert_false (mc_unit_set_own (db, own, &error));
+  g_assert_error (error, MC_DB_ERROR, MC_DB_ERROR_INVALID);
+  g_clear_error (&error);
+  again = mc_unit_get_own (db, &error);
+  g_assert_cmpstr (mc_unit_get_place_name (again), ==, "Phú Sơn");
+  g_clear_object (&again);
+  g_object_set (own, "code", "000.00.06.H56", NULL);
+  g_assert_true (mc_unit_set_own (db, own, &error));
+  g_assert_no_error (error);
+  again = mc_unit_get_own (db, &error);
+  g_assert_cmpstr (mc_unit_get_place_name (again), ==, "Nha Trang");
+}
+
 int
 main (int argc, char **argv)
 {
@@ -342,5 +399,6 @@ main (int argc, char **argv)
   g_test_add_func ("/models/catalog", test_catalog);
   g_test_add_func ("/models/accounts", test_accounts);
   g_test_add_func ("/models/audit", test_audit);
+  g_test_add_func ("/models/units", test_units);
   return g_test_run ();
 }

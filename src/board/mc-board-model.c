@@ -230,14 +230,13 @@ load_apologies (McBoardModel *model, McWorkflow *workflow, McDate today, GError 
 static gboolean
 load_header (McBoardModel *model, McDb *db, GError **error)
 {
-  McUnitInfo info = { 0 };
+  g_autoptr(McUnit) own = mc_unit_get_own (db, error);
   g_autoptr(GPtrArray) lines = NULL;
 
-  if (!mc_unit_get_own (db, &info, error))
+  if (own == NULL)
     return FALSE;
   g_free (model->unit_name);
-  model->unit_name = g_strdup (info.name ? info.name : "");
-  mc_unit_info_clear (&info);
+  model->unit_name = g_strdup (mc_unit_get_name (own) ? mc_unit_get_name (own) : "");
   lines = mc_announcement_list (db, TRUE, error);
   if (lines == NULL)
     return FALSE;

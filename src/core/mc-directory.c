@@ -1,17 +1,9 @@
-/* mc-directory.c — who and where a dossier can go: active staff, external units
+/* mc-directory.c — who can hold a dossier: active staff
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
 
 #include "mc-directory.h"
-
-static char *
-column_text (sqlite3_stmt *stmt, int i)
-{
-  const unsigned char *text = sqlite3_column_text (stmt, i);
-
-  return text != NULL ? g_strdup ((const char *) text) : NULL;
-}
 
 GPtrArray *
 mc_directory_list_staff (McDb *db, gint64 department_id, GError **error)
@@ -44,39 +36,4 @@ mc_directory_list_staff (McDb *db, gint64 department_id, GError **error)
   return g_steal_pointer (&list);
 }
 
-GPtrArray *
-mc_directory_list_units (McDb *db, GError **error)
-{
-  sqlite3_stmt *stmt;
-  g_autoptr(GPtrArray) list = NULL;
 
-  g_return_val_if_fail (MC_IS_DB (db), NULL);
-
-  stmt = mc_db_prepare (db, "SELECT id, code, name, level FROM unit WHERE relation != 'self' ORDER BY name", error);
-  if (stmt == NULL)
-    return NULL;
-  list = g_ptr_array_new_with_free_func ((GDestroyNotify) mc_unit_entry_free);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
-    {
-      McUnitEntry *u = g_new0 (McUnitEntry, 1);
-
-      u->id = sqlite3_column_int64 (stmt, 0);
-      u->code = column_text (stmt, 1);
-      u->name = column_text (stmt, 2);
-      u->level = column_text (stmt, 3);
-      g_ptr_array_add (list, u);
-    }
-  sqlite3_reset (stmt);
-  return g_steal_pointer (&list);
-}
-
-void
-mc_unit_entry_free (McUnitEntry *entry)
-{
-  if (entry == NULL)
-    return;
-  g_free (entry->code);
-  g_free (entry->name);
-  g_free (entry->level);
-  g_free (entry);
-}

@@ -68,15 +68,16 @@ doc_begin (McDb *db, McReportDocKind kind, gint64 unit_id, McReportScope scope, 
            GError **error)
 {
   g_autoptr(McReportDocument) doc = mc_report_document_alloc (kind, unit_id, scope, from, to);
-  McUnitInfo own = { NULL, };
+  g_autoptr(McUnit) own = NULL;
   g_autofree char *issuer = NULL, *title = NULL;
+  const char *place;
 
   if (!mc_report_check_permission (db, error) || !unit_of (db, unit_id, &issuer, NULL, error) ||
-      !mc_unit_get_own (db, &own, error))
+      (own = mc_unit_get_own (db, error)) == NULL)
     return NULL;
+  place = mc_unit_get_place_name (own);
   mc_report_document_take_text (doc, MC_REPORT_TEXT_ISSUER, g_steal_pointer (&issuer));
-  mc_report_document_take_text (doc, MC_REPORT_TEXT_PLACE,
-                                mc_db_get_setting (db, "report.place", own.place_name ? own.place_name : ""));
+  mc_report_document_take_text (doc, MC_REPORT_TEXT_PLACE, mc_db_get_setting (db, "report.place", place ? place : ""));
   set_text (doc, MC_REPORT_TEXT_PREPARER_TITLE, "NGƯỜI LẬP BIỂU");
   mc_report_document_take_text (doc, MC_REPORT_TEXT_PREPARER, mc_db_get_setting (db, "report.preparer", ""));
   mc_report_document_take_text (doc, MC_REPORT_TEXT_SIGNER, mc_db_get_setting (db, "report.signer", ""));
@@ -84,7 +85,6 @@ doc_begin (McDb *db, McReportDocKind kind, gint64 unit_id, McReportScope scope, 
   mc_report_document_take_text (doc, MC_REPORT_TEXT_SIGNER_HEADING, signer_heading (title));
   mc_report_document_take_text (doc, MC_REPORT_TEXT_AUDIT_HEAD, mc_audit_head_text (db));
   mc_report_document_take_text (doc, MC_REPORT_TEXT_RULES_NOTE, rules_note (db, kind));
-  mc_unit_info_clear (&own);
   return g_steal_pointer (&doc);
 }
 

@@ -187,14 +187,13 @@ mc_report_narrative_new (McDb *db, gint64 unit_id, McDate from, McDate to, const
   if (n->place[0] == '\0')
     {
       /* The setting left empty: the unit's own place name, as Biểu 06a. */
-      McUnitInfo own = { 0 };
+      g_autoptr(McUnit) own = mc_unit_get_own (db, NULL);
 
-      if (mc_unit_get_own (db, &own, NULL) && own.place_name != NULL)
+      if (own != NULL && mc_unit_get_place_name (own) != NULL)
         {
           g_free (n->place);
-          n->place = g_strdup (own.place_name);
+          n->place = g_strdup (mc_unit_get_place_name (own));
         }
-      mc_unit_info_clear (&own);
     }
   n->date = to;
   template_text = mc_settings_get (db, MC_NARRATIVE_TEMPLATE_KEY);

@@ -1,5 +1,10 @@
-/* mc-unit.c — the center's own unit (đơn vị): name, code, place
+/* mc-unit.c — a unit (đơn vị): the center's own, a subordinate or an external one
  * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Unit data used to travel in a struct per reader (McUnitInfo for the own
+ * unit's code, name and place; McUnitEntry for the external units of the
+ * action dialog), each with its own query and its own free function. One
+ * object, read by one query, now serves them all.
  */
 #include "config.h"
 
@@ -9,27 +14,234 @@
 #include "mc-text.h"
 #include "mc-unit.h"
 
-gboolean
-mc_unit_get_own (McDb *db, McUnitInfo *info, GError **error)
+struct _McUnit
+{
+  GObject  parent_instance;
+
+  gint64   id;
+  char    *code;
+  char    *name;
+  char    *level;
+  char    *relation;
+  gint64   parent_id;
+  char    *parent_name;
+  char    *place_name;
+  char    *address;
+  char    *phone;
+};
+
+G_DEFINE_FINAL_TYPE (McUnit, mc_unit, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_ID,
+  PROP_CODE,
+  PROP_NAME,
+  PROP_LEVEL,
+  PROP_RELATION,
+  PROP_PARENT_ID,
+  PROP_PARENT_NAME,
+  PROP_PLACE_NAME,
+  PROP_ADDRESS,
+  PROP_PHONE,
+  N_PROPS
+};
+static GParamSpec *properties[N_PROPS];
+
+/* The text fields, by property, for get, set and finalize alike. */
+static char **
+text_field (McUnit *self, guint prop_id)
+{
+  switch (prop_id)
+    {
+    case PROP_CODE: return &self->code;
+    case PROP_NAME: return &self->name;
+    case PROP_LEVEL: return &self->level;
+    case PROP_RELATION: return &self->relation;
+    case PROP_PARENT_NAME: return &self->parent_name;
+    case PROP_PLACE_NAME: return &self->place_name;
+    case PROP_ADDRESS: return &self->address;
+    case PROP_PHONE: return &self->phone;
+    default: return NULL;
+    }
+}
+
+static void
+mc_unit_finalize (GObject *object)
+{
+  McUnit *self = MC_UNIT (object);
+
+  for (guint p = PROP_CODE; p < N_PROPS; p++)
+    if (text_field (self, p) != NULL)
+      g_free (*text_field (self, p));
+  G_OBJECT_CLASS (mc_unit_parent_class)->finalize (object);
+}
+
+static void
+mc_unit_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
+{
+  McUnit *self = MC_UNIT (object);
+
+  if (prop_id == PROP_ID)
+    g_value_set_int64 (value, self->id);
+  else if (prop_id == PROP_PARENT_ID)
+    g_value_set_int64 (value, self->parent_id);
+  else if (text_field (self, prop_id) != NULL)
+    g_value_set_string (value, *text_field (self, prop_id));
+  else
+    G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+}
+
+static void
+set_id (McUnit *self, gint64 *field, gint64 value, guint prop_id)
+{
+  if (*field == value)
+    return;
+  *field = value;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[prop_id]);
+}
+
+static void
+mc_unit_set_property (GObject *object, guint prop_id, const GValue *value, GParamSpec *pspec)
+{
+  McUnit *self = MC_UNIT (object);
+  char **field = text_field (self, prop_id);
+
+  if (prop_id == PROP_ID)
+    set_id (self, &self->id, g_value_get_int64 (value), prop_id);
+  else if (prop_id == PROP_PARENT_ID)
+    set_id (self, &self->parent_id, g_value_get_int64 (value), prop_id);
+  else if (field == NULL)
+    G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+  else if (g_strcmp0 (*field, g_value_get_string (value)) != 0)
+    {
+      g_free (*field);
+      *field = g_value_dup_string (value);
+      g_object_notify_by_pspec (object, pspec);
+    }
+}
+
+static void
+mc_unit_class_init (McUnitClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GParamFlags flags = G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS;
+  static const char *const texts[N_PROPS] = {
+    [PROP_CODE] = "code", [PROP_NAME] = "name", [PROP_LEVEL] = "level", [PROP_RELATION] = "relation",
+    [PROP_PARENT_NAME] = "parent-name", [PROP_PLACE_NAME] = "place-name", [PROP_ADDRESS] = "address",
+    [PROP_PHONE] = "phone",
+  };
+
+  object_class->finalize = mc_unit_finalize;
+  object_class->get_property = mc_unit_get_property;
+  object_class->set_property = mc_unit_set_property;
+
+  properties[PROP_ID] = g_param_spec_int64 ("id", NULL, NULL, 0, G_MAXINT64, 0, flags);
+  properties[PROP_PARENT_ID] = g_param_spec_int64 ("parent-id", NULL, NULL, 0, G_MAXINT64, 0, flags);
+  for (guint p = PROP_CODE; p < N_PROPS; p++)
+    if (texts[p] != NULL)
+      properties[p] = g_param_spec_string (texts[p], NULL, NULL, NULL, flags);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+mc_unit_init (McUnit *self)
+{
+}
+
+McUnit *
+mc_unit_new (void)
+{
+  return g_object_new (MC_TYPE_UNIT, NULL);
+}
+
+gint64 mc_unit_get_id (McUnit *self) { return self->id; }
+const char *mc_unit_get_code (McUnit *self) { return self->code; }
+const char *mc_unit_get_name (McUnit *self) { return self->name; }
+const char *mc_unit_get_level (McUnit *self) { return self->level; }
+const char *mc_unit_get_relation (McUnit *self) { return self->relation; }
+gint64 mc_unit_get_parent_id (McUnit *self) { return self->parent_id; }
+const char *mc_unit_get_parent_name (McUnit *self) { return self->parent_name; }
+const char *mc_unit_get_place_name (McUnit *self) { return self->place_name; }
+const char *mc_unit_get_address (McUnit *self) { return self->address; }
+const char *mc_unit_get_phone (McUnit *self) { return self->phone; }
+
+#define UNIT_COLUMNS                                                                             \
+  "SELECT u.id, u.code, u.name, u.level, u.relation, coalesce (u.parent_id, 0), p.name, "        \
+  "u.place_name, u.address, u.phone FROM unit u LEFT JOIN unit p ON p.id = u.parent_id "
+
+static McUnit *
+unit_from_row (sqlite3_stmt *stmt)
+{
+  return g_object_new (MC_TYPE_UNIT,
+                       "id", (gint64) sqlite3_column_int64 (stmt, 0),
+                       "code", (const char *) sqlite3_column_text (stmt, 1),
+                       "name", (const char *) sqlite3_column_text (stmt, 2),
+                       "level", (const char *) sqlite3_column_text (stmt, 3),
+                       "relation", (const char *) sqlite3_column_text (stmt, 4),
+                       "parent-id", (gint64) sqlite3_column_int64 (stmt, 5),
+                       "parent-name", (const char *) sqlite3_column_text (stmt, 6),
+                       "place-name", (const char *) sqlite3_column_text (stmt, 7),
+                       "address", (const char *) sqlite3_column_text (stmt, 8),
+                       "phone", (const char *) sqlite3_column_text (stmt, 9),
+                       NULL);
+}
+
+McUnit *
+mc_unit_find (McDb *db, gint64 id, GError **error)
+{
+  sqlite3_stmt *stmt;
+  McUnit *unit = NULL;
+  int rc;
+
+  g_return_val_if_fail (MC_IS_DB (db), NULL);
+
+  stmt = mc_db_prepare (db, UNIT_COLUMNS "WHERE u.id = ?", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    unit = unit_from_row (stmt);
+  sqlite3_reset (stmt);
+  if (rc == SQLITE_DONE)
+    g_set_error (error, MC_DB_ERROR, MC_DB_ERROR_NOT_FOUND, _("The unit was not found"));
+  else if (rc != SQLITE_ROW)
+    mc_db_set_error (db, rc, error);
+  return unit;
+}
+
+McUnit *
+mc_unit_get_own (McDb *db, GError **error)
 {
   g_autoptr(McCatalog) catalog = mc_catalog_new (db);
   gint64 id = mc_catalog_get_own_unit (catalog, error);
-  sqlite3_stmt *stmt;
 
-  if (id == 0)
-    return FALSE;
-  stmt = mc_db_prepare (db, "SELECT code, name, coalesce (place_name, '') FROM unit WHERE id = ?", error);
+  return id != 0 ? mc_unit_find (db, id, error) : NULL;
+}
+
+GPtrArray *
+mc_unit_list_others (McDb *db, GError **error)
+{
+  sqlite3_stmt *stmt;
+  g_autoptr(GPtrArray) list = NULL;
+  int rc;
+
+  g_return_val_if_fail (MC_IS_DB (db), NULL);
+
+  stmt = mc_db_prepare (db, UNIT_COLUMNS "WHERE u.relation != 'self' ORDER BY u.name", error);
   if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, id);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    {
-      info->code = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-      info->name = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
-      info->place_name = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
-    }
+    return NULL;
+  list = g_ptr_array_new_with_free_func (g_object_unref);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (list, unit_from_row (stmt));
   sqlite3_reset (stmt);
-  return TRUE;
+  if (rc != SQLITE_DONE)
+    {
+      mc_db_set_error (db, rc, error);
+      return NULL;
+    }
+  return g_steal_pointer (&list);
 }
 
 /* The code is printed as a barcode on every receipt: letters, digits, dots. */
@@ -45,11 +257,11 @@ valid_code (const char *code)
 }
 
 gboolean
-mc_unit_set_own (McDb *db, const McUnitInfo *info, GError **error)
+mc_unit_set_own (McDb *db, McUnit *unit, GError **error)
 {
   g_autoptr(McCatalog) catalog = mc_catalog_new (db);
-  g_autofree char *name = mc_text_normalize (info->name);
-  g_autofree char *place = mc_text_normalize (info->place_name);
+  g_autofree char *name = mc_text_normalize (unit->name);
+  g_autofree char *place = mc_text_normalize (unit->place_name);
   gint64 id = mc_catalog_get_own_unit (catalog, error);
   sqlite3_stmt *stmt;
 
@@ -60,7 +272,7 @@ mc_unit_set_own (McDb *db, const McUnitInfo *info, GError **error)
       g_set_error (error, MC_DB_ERROR, MC_DB_ERROR_INVALID, _("The unit’s name is empty"));
       return FALSE;
     }
-  if (!valid_code (info->code))
+  if (!valid_code (unit->code))
     {
       g_set_error (error, MC_DB_ERROR, MC_DB_ERROR_INVALID,
                    _("The unit code may contain only letters, digits and dots, e.g. 000.00.06.H56"));
@@ -69,19 +281,11 @@ mc_unit_set_own (McDb *db, const McUnitInfo *info, GError **error)
   stmt = mc_db_prepare (db, "UPDATE unit SET code = ?, name = ?, place_name = ? WHERE id = ?", error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_text (stmt, 1, info->code, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 1, unit->code, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 2, name, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 3, place, -1, SQLITE_TRANSIENT);
   sqlite3_bind_int64 (stmt, 4, id);
   return mc_db_step_done (db, stmt, error);
-}
-
-void
-mc_unit_info_clear (McUnitInfo *info)
-{
-  g_clear_pointer (&info->code, g_free);
-  g_clear_pointer (&info->name, g_free);
-  g_clear_pointer (&info->place_name, g_free);
 }
 
 /* The name and parent the unit had at t: the first name it left after t,

@@ -7,16 +7,39 @@
 
 G_BEGIN_DECLS
 
-typedef struct {
-  char *code;        /* mã định danh, e.g. 000.00.06.H56 */
-  char *name;        /* Ủy ban nhân dân phường Phú Sơn */
-  char *place_name;  /* Phú Sơn */
-} McUnitInfo;
+#define MC_TYPE_UNIT (mc_unit_get_type ())
+G_DECLARE_FINAL_TYPE (McUnit, mc_unit, MC, UNIT, GObject)
 
-gboolean mc_unit_get_own   (McDb *db, McUnitInfo *info, GError **error);
-/* Validates (name and code required, code printable ASCII for barcodes). */
-gboolean mc_unit_set_own   (McDb *db, const McUnitInfo *info, GError **error);
-void     mc_unit_info_clear (McUnitInfo *info);
+/* A unit (đơn vị): the center's own ('self'), a subordinate one whose
+ * reports it adds up, or an agency a dossier is sent to ('external'). One
+ * type for all three, wherever a unit is read: the preferences, the
+ * liveboard, the action dialog's list, the report narrative.
+ * Properties (notifying): id, code (mã định danh, e.g. 000.00.06.H56), name
+ * (Ủy ban nhân dân phường Phú Sơn), level ("tw", "tinh", "huyen", "xa",
+ * "khac"), relation ("self", "subordinate", "external"), parent-id,
+ * parent-name (cơ quan chủ quản, NULL when none), place-name (địa danh:
+ * "Phú Sơn, ngày …"), address, phone. */
+McUnit     *mc_unit_new              (void);
+gint64      mc_unit_get_id           (McUnit *self);
+const char *mc_unit_get_code         (McUnit *self);
+const char *mc_unit_get_name         (McUnit *self);
+const char *mc_unit_get_level        (McUnit *self);
+const char *mc_unit_get_relation     (McUnit *self);
+gint64      mc_unit_get_parent_id    (McUnit *self);
+const char *mc_unit_get_parent_name  (McUnit *self);
+const char *mc_unit_get_place_name   (McUnit *self);
+const char *mc_unit_get_address      (McUnit *self);
+const char *mc_unit_get_phone        (McUnit *self);
+
+/* The center's own unit (created on first use, as mc_catalog_get_own_unit). */
+McUnit   *mc_unit_get_own   (McDb *db, GError **error);
+/* The unit with this id; MC_DB_ERROR_NOT_FOUND when there is none. */
+McUnit   *mc_unit_find      (McDb *db, gint64 id, GError **error);
+/* The units other than the center's own, sorted by name (McUnit*). */
+GPtrArray *mc_unit_list_others (McDb *db, GError **error);
+/* Writes the own unit's code, name and place-name from `unit`. Validates
+ * (name and code required, code printable ASCII for barcodes). */
+gboolean mc_unit_set_own   (McDb *db, McUnit *unit, GError **error);
 
 /* The names a unit had at instant t: its own and its parent's (NULL when it
  * had none), from the names it left (unit_former_name) or else today's. */

@@ -19,6 +19,7 @@
 #include "mc-decimal-spin.h"
 #include "mc-catalog.h"
 #include "mc-directory.h"
+#include "mc-unit.h"
 #include "mc-dossier-store.h"
 
 struct _McActionDialog
@@ -45,7 +46,7 @@ struct _McActionDialog
   GtkDropDown      *person;
   GPtrArray        *people;            /* McStaff*, item i + 1 of the drop-down */
   GtkDropDown      *unit;
-  GPtrArray        *units;             /* McUnitEntry* */
+  GPtrArray        *units;             /* McUnit* */
   GtkEntry         *due;
   GtkSpinButton    *days;
   GtkEntry         *result_number;
@@ -420,9 +421,9 @@ add_unit (McActionDialog *self)
   GtkStringList *names = gtk_string_list_new (NULL);
   GtkWidget *days = gtk_spin_button_new_with_range (0, 365, 0.5);
 
-  self->units = mc_directory_list_units (mc_application_get_db (self->app), NULL);
+  self->units = mc_unit_list_others (mc_application_get_db (self->app), NULL);
   for (guint i = 0; self->units != NULL && i < self->units->len; i++)
-    gtk_string_list_append (names, ((McUnitEntry *) self->units->pdata[i])->name);
+    gtk_string_list_append (names, mc_unit_get_name (self->units->pdata[i]));
   self->unit = GTK_DROP_DOWN (gtk_drop_down_new (G_LIST_MODEL (names), NULL));
   gtk_drop_down_set_enable_search (self->unit, TRUE);
   gtk_drop_down_set_expression (self->unit, gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL, "string"));
@@ -528,8 +529,8 @@ destination_name (McActionDialog *self)
   const char *department;
 
   if (self->kind == MC_ACTION_SEND_EXTERNAL)
-    return g_strdup (((McUnitEntry *) self->units->pdata[MIN (gtk_drop_down_get_selected (self->unit),
-                                                               self->units->len - 1)])->name);
+    return g_strdup (mc_unit_get_name (self->units->pdata[MIN (gtk_drop_down_get_selected (self->unit),
+                                                                self->units->len - 1)]));
   if (self->kind != MC_ACTION_TRANSFER)
     return NULL;
   d = chosen_department (self);
@@ -563,8 +564,8 @@ apply_kind (McActionDialog *self, const McAction *a, McTime due, GError **error)
       return mc_workflow_transfer (wf, self->code, a, d ? d->code : NULL, chosen_username (self), error);
     case MC_ACTION_SEND_EXTERNAL:
       {
-        McUnitEntry *u = self->units->pdata[MIN (gtk_drop_down_get_selected (self->unit), self->units->len - 1)];
-        return mc_workflow_send_external (wf, self->code, a, u->code, due,
+        McUnit *u = self->units->pdata[MIN (gtk_drop_down_get_selected (self->unit), self->units->len - 1)];
+        return mc_workflow_send_external (wf, self->code, a, mc_unit_get_code (u), due,
                                           due ? 0 : gtk_spin_button_get_value (self->days), error);
       }
     case MC_ACTION_FINISH:

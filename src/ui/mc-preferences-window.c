@@ -249,12 +249,14 @@ hours_page (McPreferencesWindow *self)
 static void
 save_unit_cb (McPreferencesWindow *self)
 {
-  McUnitInfo info = { (char *) gtk_editable_get_text (GTK_EDITABLE (self->unit_code)),
-                      (char *) gtk_editable_get_text (GTK_EDITABLE (self->unit_name)),
-                      (char *) gtk_editable_get_text (GTK_EDITABLE (self->unit_place)) };
+  g_autoptr(McUnit) unit = g_object_new (MC_TYPE_UNIT,
+                                         "code", gtk_editable_get_text (GTK_EDITABLE (self->unit_code)),
+                                         "name", gtk_editable_get_text (GTK_EDITABLE (self->unit_name)),
+                                         "place-name", gtk_editable_get_text (GTK_EDITABLE (self->unit_place)),
+                                         NULL);
   g_autoptr(GError) error = NULL;
 
-  if (!mc_unit_set_own (mc_application_get_db (self->app), &info, &error))
+  if (!mc_unit_set_own (mc_application_get_db (self->app), unit, &error))
     adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), adw_toast_new (error->message));
   else
     adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), adw_toast_new (_("Unit saved")));
@@ -351,18 +353,17 @@ unit_page (McPreferencesWindow *self)
   AdwPreferencesPage *page = ADW_PREFERENCES_PAGE (adw_preferences_page_new ());
   AdwPreferencesGroup *group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
   AdwPreferencesGroup *counter = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
-  McUnitInfo info = { 0 };
+  g_autoptr(McUnit) own = mc_unit_get_own (mc_application_get_db (self->app), NULL);
   AdwEntryRow *counter_row = ADW_ENTRY_ROW (adw_entry_row_new ());
   GSettings *settings = mc_application_get_settings (self->app);
 
-  mc_unit_get_own (mc_application_get_db (self->app), &info, NULL);
   adw_preferences_page_set_title (page, _("Unit"));
   adw_preferences_page_set_icon_name (page, "system-users-symbolic");
   adw_preferences_group_set_title (group, _("The unit receiving dossiers"));
   adw_preferences_group_set_description (group, _("Printed on receipts and reports; the code starts every dossier code."));
-  self->unit_name = unit_row (group, _("Name"), info.name, self);
-  self->unit_code = unit_row (group, _("Identification code"), info.code, self);
-  self->unit_place = unit_row (group, _("Place name (địa danh)"), info.place_name, self);
+  self->unit_name = unit_row (group, _("Name"), own ? mc_unit_get_name (own) : NULL, self);
+  self->unit_code = unit_row (group, _("Identification code"), own ? mc_unit_get_code (own) : NULL, self);
+  self->unit_place = unit_row (group, _("Place name (địa danh)"), own ? mc_unit_get_place_name (own) : NULL, self);
   adw_preferences_group_set_title (counter, _("This computer"));
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (counter_row), _("Counter name"));
   if (settings)
@@ -372,7 +373,6 @@ unit_page (McPreferencesWindow *self)
   adw_preferences_page_add (page, group);
   adw_preferences_page_add (page, counter);
   adw_preferences_page_add (page, rules_group (self));
-  mc_unit_info_clear (&info);
   return page;
 }
 
