@@ -103,6 +103,11 @@ show (McDb *db, int argc, char **argv)
   if (store == NULL || (dossier = mc_dossier_store_find (store, argv[1], &error)) == NULL)
     return mc_cli_fail (error);
   d = mc_dossier_get_data (dossier);
+  /* Read whole before anything is printed: a timeline that could not be
+   * read is an error, not a dossier without events. */
+  events = mc_dossier_store_list_events (store, d->id, &error);
+  if (events == NULL)
+    return mc_cli_fail (error);
   received = mc_time_to_iso (d->received_at);
   due = mc_time_to_iso (d->due_at);
   /* A role without access to personal data (reporting) sees the dossier
@@ -133,7 +138,6 @@ show (McDb *db, int argc, char **argv)
       g_snprintf (copies, sizeof copies, "%d", doc->copies);
       mc_cli_print_row ("document", doc->name, originals, copies, doc->received ? "yes" : "no");
     }
-  events = mc_dossier_store_list_events (store, d->id, &error);
   for (guint i = 0; i < events->len; i++)
     {
       McDossierEvent *e = events->pdata[i];
@@ -141,7 +145,7 @@ show (McDb *db, int argc, char **argv)
       /* Columns after the department (who acted, the note) were added later: scripts read by position. */
       mc_cli_print_row ("event", when, e->kind, e->state_to, e->department_name, e->staff_name, e->note);
     }
-  return error ? mc_cli_fail (error) : 0;
+  return 0;
 }
 
 static int

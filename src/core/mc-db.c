@@ -705,6 +705,27 @@ mc_db_step_done (McDb *self, sqlite3_stmt *stmt, GError **error)
   return FALSE;
 }
 
+McDbStep
+mc_db_step_row (McDb *self, sqlite3_stmt *stmt, GError **error)
+{
+  int rc;
+
+  g_return_val_if_fail (self == NULL || MC_IS_DB (self), MC_DB_STEP_ERROR);
+  g_return_val_if_fail (stmt != NULL, MC_DB_STEP_ERROR);
+
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    return MC_DB_STEP_ROW;
+  if (rc == SQLITE_DONE)
+    return MC_DB_STEP_DONE;
+  if (self != NULL)
+    mc_db_set_error (self, rc, error);
+  else
+    mc_db_error_from_sqlite (sqlite3_db_handle (stmt), rc, error);
+  sqlite3_reset (stmt);
+  return MC_DB_STEP_ERROR;
+}
+
 void mc_db_set_actor (McDb *self, gint64 staff_id) { self->actor = staff_id; }
 gint64 mc_db_get_busy_waited (McDb *self) { return self->busy_waited; }
 gint64 mc_db_get_actor (McDb *self) { return self->actor; }

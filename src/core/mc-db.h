@@ -70,6 +70,31 @@ gboolean      mc_db_exec              (McDb *self, const char *sql, GError **err
 sqlite3_stmt *mc_db_prepare           (McDb *self, const char *sql, GError **error);
 /* Steps a statement to SQLITE_DONE (or ROW); on failure sets error and resets. */
 gboolean      mc_db_step_done         (McDb *self, sqlite3_stmt *stmt, GError **error);
+
+/* What one step of a query gave. Three values, not a gboolean: "no row"
+ * and "could not read" are different answers (a dossier that exists but
+ * could not be read because the file was busy, damaged or unreadable must
+ * not be reported missing), and a loop over rows ends on either. */
+typedef enum {
+  MC_DB_STEP_ERROR, /* error is set (in Vietnamese) and the statement reset */
+  MC_DB_STEP_ROW,   /* a row is there to read */
+  MC_DB_STEP_DONE,  /* no (more) rows */
+} McDbStep;
+
+/* The one way core steps a query: SQLITE_BUSY, an I/O error, a damaged
+ * page … become a GError through mc_db_error_from_sqlite (MC_DB_ERROR_BUSY,
+ * _IO, _DAMAGED …), never a missing row. `self` may be NULL for a
+ * connection no McDb owns (a backup's); the statement's own handle then
+ * tells the error. Typical uses:
+ *
+ *   switch (mc_db_step_row (db, stmt, error))
+ *     { case MC_DB_STEP_ROW: …; case MC_DB_STEP_DONE: not found; case MC_DB_STEP_ERROR: failed }
+ *
+ *   while ((step = mc_db_step_row (db, stmt, error)) == MC_DB_STEP_ROW)
+ *     …;
+ *   if (step == MC_DB_STEP_ERROR)
+ *     return FALSE;  (never a short list) */
+McDbStep      mc_db_step_row          (McDb *self, sqlite3_stmt *stmt, GError **error);
 gboolean      mc_db_set_error         (McDb *self, int rc, GError **error);
 
 /* BEGIN IMMEDIATE: every write is a transaction that never has to upgrade a

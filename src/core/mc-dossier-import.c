@@ -82,10 +82,11 @@ load_procedures (Import *im, GError **error)
   sqlite3_stmt *stmt = mc_db_prepare (im->db, "SELECT code, id, CASE duration_unit WHEN 'hour' "
                                               "THEN duration / 8.0 ELSE duration END, online_level "
                                               "FROM procedure", error);
+  McDbStep step;
 
   if (stmt == NULL)
     return FALSE;
-  while (sqlite3_step (stmt) == SQLITE_ROW)
+  while ((step = mc_db_step_row (im->db, stmt, error)) == MC_DB_STEP_ROW)
     {
       ProcedureRef *ref = g_new (ProcedureRef, 1);
       ref->id = sqlite3_column_int64 (stmt, 1);
@@ -97,7 +98,7 @@ load_procedures (Import *im, GError **error)
       g_hash_table_insert (im->procedures, g_strdup ((const char *) sqlite3_column_text (stmt, 0)), ref);
     }
   sqlite3_reset (stmt);
-  return TRUE;
+  return step == MC_DB_STEP_DONE;
 }
 
 /* An optional time: empty → 0. */
@@ -341,11 +342,20 @@ suspend_fts_trigger (Import *im, gint64 *max_id, GError **error)
 
   if (stmt == NULL)
     return NULL;
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    sql = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  switch (mc_db_step_row (im->db, stmt, error))
+    {
+    case MC_DB_STEP_ERROR:
+      return NULL;
+    case MC_DB_STEP_DONE:
+      /* The schema lost the trigger: the file is not what the migrations made. */
+      return mc_db_error_from_sqlite (NULL, SQLITE_CORRUPT, error), NULL;
+    case MC_DB_STEP_ROW:
+      sql = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+      break;
+    }
   sqlite3_reset (stmt);
   *max_id = mc_db_query_int (im->db, "SELECT coalesce (max (id), 0) FROM dossier", error);
-  if (sql == NULL || !mc_db_exec (im->db, "DROP TRIGGER dossier_fts_insert", error))
+  if (!mc_db_exec (im->db, "DROP TRIGGER dossier_fts_insert", error))
     g_clear_pointer (&sql, g_free);
   return sql;
 }
@@ -400,15 +410,18 @@ suspend_audit_triggers (Import *im, GError **error)
                                       error);
   g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GPtrArray) sqls = g_ptr_array_new_with_free_func (g_free);
+  McDbStep step;
 
   if (stmt == NULL)
     return NULL;
-  while (sqlite3_step (stmt) == SQLITE_ROW)
+  while ((step = mc_db_step_row (im->db, stmt, error)) == MC_DB_STEP_ROW)
     {
       g_ptr_array_add (names, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
       g_ptr_array_add (sqls, g_strdup ((const char *) sqlite3_column_text (stmt, 1)));
     }
   sqlite3_reset (stmt);
+  if (step == MC_DB_STEP_ERROR)
+    return NULL;
   for (guint i = 0; i < names->len; i++)
     {
       g_autofree char *drop = g_strdup_printf ("DROP TRIGGER \"%s\"", (char *) names->pdata[i]);
@@ -501,18 +514,18 @@ check_existing_codes (Import *im, GError **error)
   for (guint i = 0; i < im->rows->len; i++)
     {
       const Row *row = &g_array_index (im->rows, Row, i);
-      int rc;
+      McDbStep step;
 
       sqlite3_bind_text (stmt, 1, row->code, -1, SQLITE_STATIC);
-      rc = sqlite3_step (stmt);
+      step = mc_db_step_row (im->db, stmt, error);
       sqlite3_reset (stmt);
-      if (rc == SQLITE_ROW)
+      if (step == MC_DB_STEP_ERROR)
+        return FALSE;
+      if (step == MC_DB_STEP_ROW)
         {
           im->line = row->line;
           return line_error (im, error, _("a dossier with this code already exists"));
         }
-      if (rc != SQLITE_DONE)
-        return mc_db_set_error (im->db, rc, error);
     }
   return TRUE;
 }

@@ -132,7 +132,7 @@ prepare_after (McDossierList *self, const char *columns, const Anchor *anchor, g
 /* Finds the key of the row just before `page` by counting index entries
  * from the nearest known anchor before it, or from the end of the list. */
 static Anchor *
-find_anchor (McDossierList *self, guint page)
+find_anchor (McDossierList *self, guint page, GError **error)
 {
   guint start = page * PAGE_SIZE, from = page;
   Anchor *known = NULL, *found = NULL;
@@ -149,7 +149,7 @@ find_anchor (McDossierList *self, guint page)
     return NULL;
   sqlite3_bind_int64 (stmt, sqlite3_bind_parameter_count (stmt),
                       backwards ? self->n_items - start : start - from * PAGE_SIZE - 1);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
+  if (mc_db_step_row (mc_dossier_store_get_db (self->store), stmt, error) == MC_DB_STEP_ROW)
     {
       found = anchor_from_row (self, stmt, 0);
       g_hash_table_insert (self->anchors, GUINT_TO_POINTER (page), found);
@@ -158,41 +158,60 @@ find_anchor (McDossierList *self, guint page)
   return found;
 }
 
+/* NULL with error when the page could not be read (busy, damaged …). */
 static GPtrArray *
-fetch_page (McDossierList *self, guint page)
+fetch_page (McDossierList *self, guint page, GError **error)
 {
-  GPtrArray *rows = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GPtrArray) codes = g_ptr_array_new_with_free_func (g_free);
   g_autofree char *columns = g_strdup_printf ("d.code, %s", self->keys->str);
   Anchor *anchor = NULL;
   sqlite3_stmt *stmt;
+  McDbStep step;
+  GError *local = NULL;
 
   if (page > 0 && (anchor = g_hash_table_lookup (self->anchors, GUINT_TO_POINTER (page))) == NULL &&
-      (anchor = find_anchor (self, page)) == NULL)
-    return rows;
+      (anchor = find_anchor (self, page, &local)) == NULL)
+    {
+      if (local == NULL)
+        return g_steal_pointer (&rows);  /* the list has shrunk since it was counted */
+      g_propagate_error (error, local);
+      return NULL;
+    }
   stmt = prepare_after (self, columns, anchor, FALSE, G_STRINGIFY (LIMIT PAGE_SIZE));
   if (stmt == NULL)
-    return rows;
-  while (sqlite3_step (stmt) == SQLITE_ROW)
+    return g_steal_pointer (&rows);
+  while ((step = mc_db_step_row (mc_dossier_store_get_db (self->store), stmt, error)) == MC_DB_STEP_ROW)
     {
       g_ptr_array_add (codes, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
       if (codes->len == PAGE_SIZE && !g_hash_table_contains (self->anchors, GUINT_TO_POINTER (page + 1)))
         g_hash_table_insert (self->anchors, GUINT_TO_POINTER (page + 1), anchor_from_row (self, stmt, 1));
     }
   sqlite3_reset (stmt);
+  if (step == MC_DB_STEP_ERROR)
+    return NULL;
   for (guint i = 0; i < codes->len; i++)
     {
-      McDossier *d = mc_dossier_store_find (self->store, codes->pdata[i], NULL);
+      McDossier *d = mc_dossier_store_find (self->store, codes->pdata[i], &local);
+
       if (d != NULL)
         g_ptr_array_add (rows, d);
+      else if (g_error_matches (local, MC_DOSSIER_ERROR, MC_DOSSIER_ERROR_NOT_FOUND))
+        g_clear_error (&local);  /* removed since the page was listed */
+      else
+        {
+          g_propagate_error (error, local);
+          return NULL;
+        }
     }
-  return rows;
+  return g_steal_pointer (&rows);
 }
 
 static GPtrArray *
 get_page (McDossierList *self, guint page)
 {
   GPtrArray *rows = g_hash_table_lookup (self->pages, GUINT_TO_POINTER (page));
+  g_autoptr(GError) error = NULL;
 
   if (rows != NULL)
     {
@@ -202,7 +221,15 @@ get_page (McDossierList *self, guint page)
     }
   if (g_queue_get_length (&self->lru) >= MAX_PAGES)
     g_hash_table_remove (self->pages, g_queue_pop_tail (&self->lru));
-  rows = fetch_page (self, page);
+  rows = fetch_page (self, page, &error);
+  if (rows == NULL)
+    {
+      /* A list model has no error to return: the item is missing this
+       * time (not cached, so it is read again when next asked for) and
+       * the reason is logged. */
+      g_warning ("Page %u of the dossier list could not be read: %s", page, error->message);
+      return NULL;
+    }
   g_hash_table_insert (self->pages, GUINT_TO_POINTER (page), rows);
   g_queue_push_head (&self->lru, GUINT_TO_POINTER (page));
   return rows;
@@ -229,7 +256,7 @@ get_item (GListModel *model, guint position)
   if (position >= self->n_items)
     return NULL;
   rows = get_page (self, position / PAGE_SIZE);
-  if (position % PAGE_SIZE >= rows->len)
+  if (rows == NULL || position % PAGE_SIZE >= rows->len)
     return NULL;
   return g_object_ref (rows->pdata[position % PAGE_SIZE]);
 }
@@ -385,17 +412,19 @@ build_where (McDossierList *self, const McDossierQuery *q)
 }
 
 /* Text search narrows to the FTS hits (at most 1,000, newest first). */
-static void
+static gboolean
 add_text (McDossierList *self, const char *text, GError **error)
 {
   g_autoptr(GPtrArray) hits = mc_dossier_store_search (self->store, text, 1000, error);
   GString *ids = g_string_new ("d.id IN (");
 
-  for (guint i = 0; i < hits->len; i++)
+  /* A search that failed shows nothing, not the unfiltered list. */
+  for (guint i = 0; hits != NULL && i < hits->len; i++)
     g_string_append_printf (ids, "%s%" G_GINT64_FORMAT, i ? "," : "", mc_dossier_get_data (hits->pdata[i])->id);
-  g_string_append (ids, hits->len ? ")" : "NULL)");
+  g_string_append (ids, hits != NULL && hits->len ? ")" : "NULL)");
   add_condition (self, ids->str, NULL);
   g_string_free (ids, TRUE);
+  return hits != NULL;
 }
 
 static guint
@@ -409,7 +438,7 @@ count (McDossierList *self, GError **error)
   if (stmt == NULL)
     return 0;
   bind_all (self, stmt, 1);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
+  if (mc_db_step_row (db, stmt, error) == MC_DB_STEP_ROW)
     n = (guint) sqlite3_column_int64 (stmt, 0);
   sqlite3_reset (stmt);
   return n;
@@ -437,17 +466,28 @@ static gboolean
 reload (McDossierList *self, const McDossierQuery *q, GError **error)
 {
   guint old = self->n_items;
+  GError *local = NULL;
 
   build_where (self, q);
   build_order (self, q);
   g_hash_table_remove_all (self->anchors);
-  if (q->text != NULL && *q->text != '\0')
-    add_text (self, q->text, error);
   g_hash_table_remove_all (self->pages);
   g_queue_clear (&self->lru);
-  self->n_items = count (self, error);
+  self->n_items = 0;
+  /* A failed search or count empties the list and says why. */
+  if (q->text == NULL || *q->text == '\0' || add_text (self, q->text, &local))
+    {
+      self->n_items = count (self, &local);
+      if (local != NULL)
+        self->n_items = 0;
+    }
   g_list_model_items_changed (G_LIST_MODEL (self), 0, old, self->n_items);
-  return error == NULL || *error == NULL;
+  if (local != NULL)
+    {
+      g_propagate_error (error, local);
+      return FALSE;
+    }
+  return TRUE;
 }
 
 gboolean

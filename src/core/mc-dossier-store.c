@@ -96,13 +96,13 @@ lookup_procedure_level (McDossierStore *self, const char *code, gint64 *id, doub
   sqlite3_stmt *stmt = mc_db_prepare (self->db,
       "SELECT id, CASE duration_unit WHEN 'hour' THEN duration / 8.0 ELSE duration END, online_level "
       "FROM procedure WHERE code = ? AND active", error);
-  gboolean found;
+  McDbStep step;
 
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_text (stmt, 1, code, -1, SQLITE_TRANSIENT);
-  found = sqlite3_step (stmt) == SQLITE_ROW;
-  if (found)
+  step = mc_db_step_row (self->db, stmt, error);
+  if (step == MC_DB_STEP_ROW)
     {
       *id = sqlite3_column_int64 (stmt, 0);
       *days = sqlite3_column_double (stmt, 1);
@@ -110,10 +110,10 @@ lookup_procedure_level (McDossierStore *self, const char *code, gint64 *id, doub
         *online_level = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
     }
   sqlite3_reset (stmt);
-  if (!found)
+  if (step == MC_DB_STEP_DONE)
     g_set_error (error, MC_DOSSIER_ERROR, MC_DOSSIER_ERROR_NOT_FOUND,
                  _("No procedure has the code “%s”"), code ? code : "");
-  return found;
+  return step == MC_DB_STEP_ROW;
 }
 
 static gboolean
@@ -243,14 +243,12 @@ next_code (McDossierStore *self, gint64 unit_id, const char *unit_code, McTime r
   g_snprintf (key, sizeof key, "%02d%02d%02d", y % 100, m, day);
   sqlite3_bind_int64 (stmt, 1, unit_id);
   sqlite3_bind_text (stmt, 2, key, -1, SQLITE_TRANSIENT);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    n = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
-  if (n == 0)
-    {
-      mc_db_set_error (self->db, sqlite3_errcode (mc_db_get_handle (self->db)), error);
-      return NULL;
-    }
+  /* RETURNING always gives the row; no row is a failure, told by the step. */
+  if (mc_db_step_row (self->db, stmt, error) != MC_DB_STEP_ROW)
+    return NULL;
+  n = sqlite3_column_int64 (stmt, 0);
+  if (!mc_db_step_done (self->db, stmt, error))
+    return NULL;
   /* At least four digits (TT 01/2018 Điều 19); more when a day exceeds 9999. */
   return g_strdup_printf ("%s-%s-%04" G_GINT64_FORMAT, unit_code, key, n);
 }
@@ -281,10 +279,16 @@ first_step (McDossierStore *self, gint64 procedure_id, McTime received, gint64 *
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, procedure_id);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
+  switch (mc_db_step_row (self->db, stmt, error))
     {
+    case MC_DB_STEP_ERROR:
+      return FALSE;
+    case MC_DB_STEP_ROW:
       *department = sqlite3_column_int64 (stmt, 0);
       days = sqlite3_column_double (stmt, 1);
+      break;
+    case MC_DB_STEP_DONE:
+      break;
     }
   sqlite3_reset (stmt);
   return *department == 0 || mc_calendar_add_working_days (self->calendar, received, days, due, error);
@@ -380,6 +384,7 @@ own_unit (McDossierStore *self, gint64 *id, char **code, GError **error)
 {
   g_autoptr(McCatalog) catalog = mc_catalog_new (self->db);
   sqlite3_stmt *stmt;
+  McDbStep step;
 
   *id = mc_catalog_get_own_unit (catalog, error);
   if (*id == 0)
@@ -388,9 +393,12 @@ own_unit (McDossierStore *self, gint64 *id, char **code, GError **error)
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, *id);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
+  step = mc_db_step_row (self->db, stmt, error);
+  if (step == MC_DB_STEP_ROW)
     *code = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
   sqlite3_reset (stmt);
+  if (step == MC_DB_STEP_DONE)
+    return mc_db_error_from_sqlite (NULL, SQLITE_CORRUPT, error); /* the own unit's id names no unit */
   return *code != NULL;
 }
 
@@ -399,6 +407,7 @@ static gboolean
 default_documents (McDossierStore *self, McDossierData *d, gint64 procedure_id, GError **error)
 {
   sqlite3_stmt *stmt;
+  McDbStep step;
 
   if (d->documents->len > 0)
     return TRUE;
@@ -407,7 +416,7 @@ default_documents (McDossierStore *self, McDossierData *d, gint64 procedure_id, 
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, procedure_id);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
+  while ((step = mc_db_step_row (self->db, stmt, error)) == MC_DB_STEP_ROW)
     {
       McDossierDocument *doc = g_new0 (McDossierDocument, 1);
       doc->name = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
@@ -417,7 +426,7 @@ default_documents (McDossierStore *self, McDossierData *d, gint64 procedure_id, 
       g_ptr_array_add (d->documents, doc);
     }
   sqlite3_reset (stmt);
-  return TRUE;
+  return step == MC_DB_STEP_DONE;
 }
 
 static gboolean
@@ -536,15 +545,16 @@ load_documents (McDossierStore *self, McDossier *dossier, GError **error)
 {
   sqlite3_stmt *stmt = mc_db_prepare (self->db, "SELECT name, originals, copies, received FROM dossier_document "
                                                 "WHERE dossier_id = ? ORDER BY position", error);
+  McDbStep step;
 
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, mc_dossier_get_data (dossier)->id);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
+  while ((step = mc_db_step_row (self->db, stmt, error)) == MC_DB_STEP_ROW)
     mc_dossier_add_document (dossier, (const char *) sqlite3_column_text (stmt, 0), sqlite3_column_int (stmt, 1),
                              sqlite3_column_int (stmt, 2), sqlite3_column_int (stmt, 3));
   sqlite3_reset (stmt);
-  return TRUE;
+  return step == MC_DB_STEP_DONE;
 }
 
 McDossier *
@@ -553,6 +563,7 @@ mc_dossier_store_find (McDossierStore *self, const char *code, GError **error)
   g_autofree char *clean = g_strstrip (g_strdup (code ? code : ""));
   sqlite3_stmt *stmt;
   g_autoptr(McDossier) dossier = NULL;
+  McDbStep step;
 
   g_return_val_if_fail (MC_IS_DOSSIER_STORE (self), NULL);
 
@@ -561,7 +572,10 @@ mc_dossier_store_find (McDossierStore *self, const char *code, GError **error)
     return NULL;
   /* Scanners and clerks type the code's letters in either case. */
   sqlite3_bind_text (stmt, 1, g_ascii_strup (clean, -1), -1, g_free);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
+  step = mc_db_step_row (self->db, stmt, error);
+  if (step == MC_DB_STEP_ERROR)
+    return NULL;  /* busy, unreadable or damaged: not "no such dossier" */
+  if (step == MC_DB_STEP_ROW)
     dossier = dossier_from_row (stmt);
   sqlite3_reset (stmt);
   if (dossier == NULL)
@@ -643,27 +657,42 @@ mc_dossier_store_search (McDossierStore *self, const char *query, guint limit, G
   g_autofree char *match = fts_query (query);
   McDossier *exact;
   sqlite3_stmt *stmt;
+  GError *local = NULL;
+  McDbStep step;
 
-  g_return_val_if_fail (MC_IS_DOSSIER_STORE (self), hits);
+  g_return_val_if_fail (MC_IS_DOSSIER_STORE (self), NULL);
 
-  exact = mc_dossier_store_find (self, query, NULL);
+  exact = mc_dossier_store_find (self, query, &local);
   if (exact != NULL)
     {
       g_ptr_array_add (hits, exact);
       return hits;
     }
+  /* Only "no dossier has that code" goes on to the text search. */
+  if (!g_error_matches (local, MC_DOSSIER_ERROR, MC_DOSSIER_ERROR_NOT_FOUND))
+    {
+      g_propagate_error (error, local);
+      g_ptr_array_unref (hits);
+      return NULL;
+    }
+  g_clear_error (&local);
   if (*match == '\0')
     return hits;
   stmt = mc_db_prepare (self->db, DOSSIER_COLUMNS "WHERE d.id IN (SELECT rowid FROM dossier_fts "
                                   "WHERE dossier_fts MATCH ? ORDER BY rowid DESC LIMIT ?) "
                                   "ORDER BY d.received_at DESC", error);
   if (stmt == NULL)
-    return hits;
+    {
+      g_ptr_array_unref (hits);
+      return NULL;
+    }
   sqlite3_bind_text (stmt, 1, match, -1, SQLITE_TRANSIENT);
   sqlite3_bind_int (stmt, 2, (int) limit);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
+  while ((step = mc_db_step_row (self->db, stmt, error)) == MC_DB_STEP_ROW)
     g_ptr_array_add (hits, dossier_from_row (stmt));
   sqlite3_reset (stmt);
+  if (step == MC_DB_STEP_ERROR)
+    g_clear_pointer (&hits, g_ptr_array_unref);
   return hits;
 }
 
@@ -678,10 +707,15 @@ mc_dossier_store_list_events (McDossierStore *self, gint64 dossier_id, GError **
       "LEFT JOIN unit u ON u.id = e.to_unit_id "
       "WHERE e.dossier_id = ? ORDER BY e.at, e.id", error);
 
+  McDbStep step;
+
   if (stmt == NULL)
-    return events;
+    {
+      g_ptr_array_unref (events);
+      return NULL;
+    }
   sqlite3_bind_int64 (stmt, 1, dossier_id);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
+  while ((step = mc_db_step_row (self->db, stmt, error)) == MC_DB_STEP_ROW)
     {
       McDossierEvent *e = g_new0 (McDossierEvent, 1);
       e->at = sqlite3_column_int64 (stmt, 0);
@@ -695,6 +729,8 @@ mc_dossier_store_list_events (McDossierStore *self, gint64 dossier_id, GError **
       g_ptr_array_add (events, e);
     }
   sqlite3_reset (stmt);
+  if (step == MC_DB_STEP_ERROR)
+    g_clear_pointer (&events, g_ptr_array_unref);
   return events;
 }
 
@@ -703,37 +739,47 @@ mc_dossier_store_recent_procedures (McDossierStore *self, const char *counter, g
 {
   GPtrArray *codes = g_ptr_array_new_with_free_func (g_free);
   sqlite3_stmt *stmt;
+  McDbStep step;
 
-  g_return_val_if_fail (MC_IS_DOSSIER_STORE (self), codes);
+  g_return_val_if_fail (MC_IS_DOSSIER_STORE (self), NULL);
 
   stmt = mc_db_prepare (self->db, "SELECT p.code FROM dossier d JOIN procedure p ON p.id = d.procedure_id "
                                   "WHERE d.counter = ? AND d.received_at >= ? GROUP BY p.code "
                                   "ORDER BY count(*) DESC LIMIT ?", error);
   if (stmt == NULL)
-    return codes;
+    {
+      g_ptr_array_unref (codes);
+      return NULL;
+    }
   sqlite3_bind_text (stmt, 1, counter ? counter : "", -1, SQLITE_TRANSIENT);
   sqlite3_bind_int64 (stmt, 2, mc_time_now () - 90 * 86400);
   sqlite3_bind_int (stmt, 3, (int) limit);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
+  while ((step = mc_db_step_row (self->db, stmt, error)) == MC_DB_STEP_ROW)
     g_ptr_array_add (codes, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
   sqlite3_reset (stmt);
+  if (step == MC_DB_STEP_ERROR)
+    g_clear_pointer (&codes, g_ptr_array_unref);
   return codes;
 }
 
-/* The full name of a staff member, or NULL for nobody (no one signed in). */
-static char *
-staff_name (McDossierStore *self, gint64 staff_id)
+/* The full name of a staff member in *name, NULL for nobody (no one signed in). */
+static gboolean
+staff_name (McDossierStore *self, gint64 staff_id, char **name, GError **error)
 {
   sqlite3_stmt *stmt;
-  char *name = NULL;
+  McDbStep step;
 
-  if (staff_id == 0 || (stmt = mc_db_prepare (self->db, "SELECT full_name FROM staff WHERE id = ?", NULL)) == NULL)
-    return NULL;
+  *name = NULL;
+  if (staff_id == 0)
+    return TRUE;
+  if ((stmt = mc_db_prepare (self->db, "SELECT full_name FROM staff WHERE id = ?", error)) == NULL)
+    return FALSE;
   sqlite3_bind_int64 (stmt, 1, staff_id);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    name = column_text (stmt, 0);
+  step = mc_db_step_row (self->db, stmt, error);
+  if (step == MC_DB_STEP_ROW)
+    *name = column_text (stmt, 0);
   sqlite3_reset (stmt);
-  return name;
+  return step != MC_DB_STEP_ERROR;
 }
 
 gboolean
@@ -750,6 +796,7 @@ mc_dossier_store_refuse (McDossierStore *self, McDossier *dossier, const char *r
   g_autofree char *name = mc_text_normalize (d->applicant_name);
   gint64 procedure_id, unit_id;
   g_autofree char *unit_code = NULL;
+  g_autofree char *signer = NULL;
   double days;
   sqlite3_stmt *stmt;
   int y, m, day;
@@ -769,6 +816,10 @@ mc_dossier_store_refuse (McDossierStore *self, McDossier *dossier, const char *r
     d->received_at = mc_time_now ();
   if (!mc_accounts_check_time (self->db, mc_db_get_actor (self->db), d->received_at, "Từ chối tiếp nhận", 0, error))
     return NULL;
+  /* Mẫu 03 is signed by the clerk who refused, as the receipt by the one
+   * who received: read before anything is written. */
+  if (!staff_name (self, mc_db_get_actor (self->db), &signer, error))
+    return NULL;
   stmt = mc_db_prepare (self->db, "INSERT INTO refusal (unit_id, procedure_id, at, staff_id, applicant_name, "
                                   "applicant_id_number, reason) VALUES (?, ?, ?, mc_actor (), ?, ?, ?)", error);
   if (stmt == NULL)
@@ -781,9 +832,8 @@ mc_dossier_store_refuse (McDossierStore *self, McDossier *dossier, const char *r
   sqlite3_bind_text (stmt, 6, clean_reason, -1, SQLITE_TRANSIENT);
   if (!mc_db_step_done (self->db, stmt, error))
     return NULL;
-  /* Mẫu 03 is signed by the clerk who refused, as the receipt by the one who received. */
   g_free (d->received_by);
-  d->received_by = staff_name (self, mc_db_get_actor (self->db));
+  d->received_by = g_steal_pointer (&signer);
   mc_date_to_ymd (mc_time_get_date (d->received_at), &y, &m, &day);
   return g_strdup_printf (MC_REFUSAL_REFERENCE_PREFIX "%02d%02d%02d-%" G_GINT64_FORMAT, y % 100, m, day,
                           (gint64) sqlite3_last_insert_rowid (mc_db_get_handle (self->db)));

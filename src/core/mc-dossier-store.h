@@ -49,6 +49,8 @@ McDossier      *mc_dossier_store_find         (McDossierStore *self, const char 
  * and a search by an ID number or a phone writes an audit row. NULL on refusal. */
 GPtrArray      *mc_dossier_store_search_person (McDossierStore *self, const char *query, guint limit,
                                                 GError **error);
+/* The lists below are NULL with error set when the database could not be
+ * read to the end (busy, unreadable, damaged): never a shorter list. */
 GPtrArray      *mc_dossier_store_search       (McDossierStore *self, const char *query, guint limit,
                                                GError **error);
 /* Procedure codes most received at this counter in the last 90 days, most first. */

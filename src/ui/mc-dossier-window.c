@@ -48,8 +48,16 @@ add_row (AdwPreferencesGroup *group, const char *title, const char *value)
 static void
 fill_timeline (McDossierWindow *self, AdwPreferencesGroup *group)
 {
-  g_autoptr(GPtrArray) events = mc_dossier_store_list_events (self->store, mc_dossier_get_data (self->dossier)->id, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) events = mc_dossier_store_list_events (self->store, mc_dossier_get_data (self->dossier)->id,
+                                                              &error);
 
+  /* A timeline that could not be read says why (busy, damaged …), not "no events". */
+  if (events == NULL)
+    {
+      add_row (group, error->message, NULL);
+      return;
+    }
   for (guint i = 0; i < events->len; i++)
     {
       McDossierEvent *e = events->pdata[i];
