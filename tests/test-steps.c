@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "mc-calendar-store.h"
+#include "mc-catalog.h"
 #include "mc-db.h"
 #include "mc-test-utils.h"
 
@@ -251,6 +252,47 @@ test_damaged_lookup (void)
   }
 }
 
+/* A list whose table has a damaged page half-way: the error, not the rows
+ * read before it. The catalog is empty with MC_DB_ERROR_DAMAGED. */
+static void
+test_damaged_list (void)
+{
+  McTestRouting r;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) pages = NULL;
+  g_autofree char *path = NULL;
+  gint64 page_size;
+  guint before;
+
+  mc_test_routing_set_up (&r);
+  path = g_strdup (mc_db_get_path (r.db));
+  {
+    g_autoptr(McCatalog) catalog = mc_catalog_new (r.db);
+    g_autoptr(GListStore) all = mc_catalog_list_procedures (catalog, &error);
+
+    g_assert_no_error (error);
+    before = g_list_model_get_n_items (G_LIST_MODEL (all));
+  }
+  page_size = mc_db_query_int (r.db, "PRAGMA page_size", NULL);
+  pages = pages_of (r.db, "procedure", "leaf");
+  g_test_message ("%u procedures on %u leaf pages", before, pages->len);
+  g_assert_cmpuint (pages->len, >=, 3);
+  g_assert_true (mc_db_exec (r.db, "PRAGMA wal_checkpoint(TRUNCATE)", NULL));
+  mc_test_routing_tear_down (&r);
+  damage_page (path, g_array_index (pages, gint64, pages->len / 2), page_size);
+  {
+    g_autoptr(McDb) db = mc_db_new_unmigrated (path, &error);
+    g_autoptr(McCatalog) catalog = NULL;
+    g_autoptr(GListStore) all = NULL;
+
+    g_assert_no_error (error);
+    catalog = mc_catalog_new (db);
+    all = mc_catalog_list_procedures (catalog, &error);
+    g_assert_error (error, MC_DB_ERROR, MC_DB_ERROR_DAMAGED);
+    g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (all)), ==, 0);
+  }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -258,5 +300,6 @@ main (int argc, char **argv)
   g_test_add_func ("/steps/busy-lookup", test_busy_lookup);
   g_test_add_func ("/steps/busy-cli", test_busy_cli);
   g_test_add_func ("/steps/damaged-lookup", test_damaged_lookup);
+  g_test_add_func ("/steps/damaged-list", test_damaged_list);
   return g_test_run ();
 }

@@ -23,12 +23,12 @@ mc_announcement_list (McDb *db, gboolean active_only, GError **error)
   sqlite3_stmt *stmt = mc_db_prepare (db, "SELECT id, position, text, active FROM announcement "
                                           "WHERE active OR NOT ? ORDER BY position, id", error);
   g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) mc_announcement_free);
-  int rc;
+  McDbStep step;
 
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int (stmt, 1, active_only);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((step = mc_db_step_row (db, stmt, error)) == MC_DB_STEP_ROW)
     {
       McAnnouncement *a = g_new0 (McAnnouncement, 1);
 
@@ -38,12 +38,8 @@ mc_announcement_list (McDb *db, gboolean active_only, GError **error)
       a->active = sqlite3_column_int (stmt, 3) != 0;
       g_ptr_array_add (list, a);
     }
-  if (rc != SQLITE_DONE)
-    {
-      mc_db_set_error (db, rc, error);
-      sqlite3_reset (stmt);
-      return NULL;
-    }
+  if (step == MC_DB_STEP_ERROR)
+    return NULL;
   sqlite3_reset (stmt);
   return g_steal_pointer (&list);
 }

@@ -51,11 +51,15 @@ load_settings (McDb *db, McCalendar *calendar, GError **error)
   {
     sqlite3_stmt *stmt = mc_db_prepare (db, "SELECT substr (key, 20) FROM setting "
                                             "WHERE key GLOB 'calendar.announced.*' AND value = '1'", error);
+    McDbStep step;
+
     if (stmt == NULL)
       return FALSE;
-    while (sqlite3_step (stmt) == SQLITE_ROW)
+    while ((step = mc_db_step_row (db, stmt, error)) == MC_DB_STEP_ROW)
       mc_calendar_set_year_announced (calendar, sqlite3_column_int (stmt, 0), TRUE);
     sqlite3_reset (stmt);
+    if (step == MC_DB_STEP_ERROR)
+      return FALSE;
   }
   {
     g_autofree char *culture = mc_db_get_setting (db, "calendar.compensate_culture_day", "1");
@@ -68,11 +72,12 @@ static gboolean
 load_exceptions (McDb *db, McCalendar *calendar, GError **error)
 {
   sqlite3_stmt *stmt = mc_db_prepare (db, "SELECT date, kind, name FROM calendar_day", error);
+  McDbStep step;
 
   if (stmt == NULL)
     return FALSE;
   mc_calendar_clear_exceptions (calendar);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
+  while ((step = mc_db_step_row (db, stmt, error)) == MC_DB_STEP_ROW)
     {
       McDate date;
       McExceptionKind kind;
@@ -82,7 +87,8 @@ load_exceptions (McDb *db, McCalendar *calendar, GError **error)
         mc_calendar_add_exception (calendar, date, kind, (const char *) sqlite3_column_text (stmt, 2));
     }
   sqlite3_reset (stmt);
-  return TRUE;
+  /* A calendar missing its holidays would count deadlines wrong. */
+  return step == MC_DB_STEP_DONE;
 }
 
 gboolean

@@ -119,10 +119,11 @@ mc_catalog_list_fields (McCatalog *self, GError **error)
   GPtrArray *fields = g_ptr_array_new_with_free_func ((GDestroyNotify) mc_field_free);
   sqlite3_stmt *stmt = mc_db_prepare (self->db,
       "SELECT id, name, sort_order FROM field ORDER BY sort_order, name", error);
+  McDbStep step;
 
   if (stmt == NULL)
     return g_steal_pointer (&fields);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
+  while ((step = mc_db_step_row (self->db, stmt, error)) == MC_DB_STEP_ROW)
     {
       McField *f = g_new0 (McField, 1);
       f->id = sqlite3_column_int64 (stmt, 0);
@@ -131,6 +132,8 @@ mc_catalog_list_fields (McCatalog *self, GError **error)
       g_ptr_array_add (fields, f);
     }
   sqlite3_reset (stmt);
+  if (step == MC_DB_STEP_ERROR)
+    g_ptr_array_set_size (fields, 0);  /* the error, not a shorter list */
   return fields;
 }
 
@@ -171,10 +174,11 @@ mc_catalog_list_departments (McCatalog *self, GError **error)
   sqlite3_stmt *stmt = mc_db_prepare (self->db,
       "SELECT d.id, d.code, d.name FROM department d JOIN unit u ON u.id = d.unit_id "
       "WHERE u.relation = 'self' AND d.active ORDER BY d.name", error);
+  McDbStep step;
 
   if (stmt == NULL)
     return list;
-  while (sqlite3_step (stmt) == SQLITE_ROW)
+  while ((step = mc_db_step_row (self->db, stmt, error)) == MC_DB_STEP_ROW)
     {
       McDepartment *d = g_new0 (McDepartment, 1);
       d->id = sqlite3_column_int64 (stmt, 0);
@@ -183,6 +187,8 @@ mc_catalog_list_departments (McCatalog *self, GError **error)
       g_ptr_array_add (list, d);
     }
   sqlite3_reset (stmt);
+  if (step == MC_DB_STEP_ERROR)
+    g_ptr_array_set_size (list, 0);  /* the error, not a shorter list */
   return list;
 }
 
@@ -260,10 +266,11 @@ load_documents (McCatalog *self, GHashTable *by_id, GError **error)
   sqlite3_stmt *stmt = mc_db_prepare (self->db,
       "SELECT procedure_id, name, originals, copies FROM procedure_document ORDER BY procedure_id, position",
       error);
+  McDbStep step;
 
   if (stmt == NULL)
     return FALSE;
-  while (sqlite3_step (stmt) == SQLITE_ROW)
+  while ((step = mc_db_step_row (self->db, stmt, error)) == MC_DB_STEP_ROW)
     {
       McProcedure *p = g_hash_table_lookup (by_id, GINT_TO_POINTER (sqlite3_column_int64 (stmt, 0)));
       if (p != NULL)
@@ -271,7 +278,7 @@ load_documents (McCatalog *self, GHashTable *by_id, GError **error)
                                    sqlite3_column_int (stmt, 2), sqlite3_column_int (stmt, 3));
     }
   sqlite3_reset (stmt);
-  return TRUE;
+  return step == MC_DB_STEP_DONE;
 }
 
 static gboolean
@@ -281,10 +288,11 @@ load_steps (McCatalog *self, GHashTable *by_id, GError **error)
       "SELECT s.procedure_id, s.department_id, d.code, d.name, s.role, s.days "
       "FROM procedure_step s JOIN department d ON d.id = s.department_id "
       "ORDER BY s.procedure_id, s.position", error);
+  McDbStep step;
 
   if (stmt == NULL)
     return FALSE;
-  while (sqlite3_step (stmt) == SQLITE_ROW)
+  while ((step = mc_db_step_row (self->db, stmt, error)) == MC_DB_STEP_ROW)
     {
       McProcedure *p = g_hash_table_lookup (by_id, GINT_TO_POINTER (sqlite3_column_int64 (stmt, 0)));
       McStepRole role = MC_ROLE_CHUYEN_VIEN;
@@ -297,7 +305,7 @@ load_steps (McCatalog *self, GHashTable *by_id, GError **error)
                              sqlite3_column_double (stmt, 5));
     }
   sqlite3_reset (stmt);
-  return TRUE;
+  return step == MC_DB_STEP_DONE;
 }
 
 GListStore *
@@ -306,20 +314,22 @@ mc_catalog_list_procedures (McCatalog *self, GError **error)
   GListStore *store = g_list_store_new (MC_TYPE_PROCEDURE);
   g_autoptr(GHashTable) by_id = g_hash_table_new (NULL, NULL);
   sqlite3_stmt *stmt;
+  McDbStep step;
 
   g_return_val_if_fail (MC_IS_CATALOG (self), store);
 
   stmt = mc_db_prepare (self->db, PROCEDURE_COLUMNS "WHERE p.active ORDER BY f.sort_order, p.name", error);
   if (stmt == NULL)
     return store;
-  while (sqlite3_step (stmt) == SQLITE_ROW)
+  while ((step = mc_db_step_row (self->db, stmt, error)) == MC_DB_STEP_ROW)
     {
       g_autoptr(McProcedure) p = procedure_from_row (stmt);
       g_hash_table_insert (by_id, GINT_TO_POINTER (mc_procedure_get_id (p)), p);
       g_list_store_append (store, p);
     }
   sqlite3_reset (stmt);
-  if (!load_documents (self, by_id, error) || !load_steps (self, by_id, error))
+  /* Empty with the error, never a shorter catalog. */
+  if (step == MC_DB_STEP_ERROR || !load_documents (self, by_id, error) || !load_steps (self, by_id, error))
     g_list_store_remove_all (store);
   return store;
 }

@@ -10,6 +10,7 @@ mc_directory_list_staff (McDb *db, gint64 department_id, GError **error)
 {
   sqlite3_stmt *stmt;
   g_autoptr(GPtrArray) list = NULL;
+  McDbStep step;
 
   g_return_val_if_fail (MC_IS_DB (db), NULL);
 
@@ -21,7 +22,7 @@ mc_directory_list_staff (McDb *db, gint64 department_id, GError **error)
     return NULL;
   list = g_ptr_array_new_with_free_func (g_object_unref);
   sqlite3_bind_int64 (stmt, 1, department_id);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
+  while ((step = mc_db_step_row (db, stmt, error)) == MC_DB_STEP_ROW)
     g_ptr_array_add (list, g_object_new (MC_TYPE_STAFF,
                                          "id", (gint64) sqlite3_column_int64 (stmt, 0),
                                          "username", (const char *) sqlite3_column_text (stmt, 1),
@@ -33,6 +34,8 @@ mc_directory_list_staff (McDb *db, gint64 department_id, GError **error)
                                          "active", TRUE,  /* only active staff are listed */
                                          NULL));
   sqlite3_reset (stmt);
+  if (step == MC_DB_STEP_ERROR)
+    return NULL;  /* the error, not a shorter list */
   return g_steal_pointer (&list);
 }
 

@@ -184,21 +184,18 @@ existing_number (McDb *db, McFormType type, const char *subject, GError **error)
   sqlite3_stmt *stmt = mc_db_prepare (db, "SELECT seq FROM form_number WHERE form = ? AND subject = ?",
                                       error);
   gint64 seq = 0;
-  int rc;
+  McDbStep step;
 
   if (stmt == NULL)
     return -1;
   sqlite3_bind_text (stmt, 1, type_names[type], -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 2, subject, -1, SQLITE_TRANSIENT);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
+  step = mc_db_step_row (db, stmt, error);
+  if (step == MC_DB_STEP_ERROR)
+    return -1;
+  if (step == MC_DB_STEP_ROW)
     seq = sqlite3_column_int64 (stmt, 0);
   sqlite3_reset (stmt);
-  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-    {
-      mc_db_set_error (db, rc, error);
-      return -1;
-    }
   return seq;
 }
 
@@ -215,14 +212,12 @@ next_number (McDb *db, McFormType type, const char *subject, int year, GError **
     return -1;
   sqlite3_bind_text (stmt, 1, type_names[type], -1, SQLITE_STATIC);
   sqlite3_bind_int (stmt, 2, year);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    seq = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
-  if (seq == 0)
-    {
-      mc_db_set_error (db, sqlite3_errcode (mc_db_get_handle (db)), error);
-      return -1;
-    }
+  /* RETURNING always gives the row; no row is a failure, told by the step. */
+  if (mc_db_step_row (db, stmt, error) != MC_DB_STEP_ROW)
+    return -1;
+  seq = sqlite3_column_int64 (stmt, 0);
+  if (!mc_db_step_done (db, stmt, error))
+    return -1;
   stmt = mc_db_prepare (db, "INSERT INTO form_number (form, subject, year, seq) VALUES (?, ?, ?, ?)", error);
   if (stmt == NULL)
     return -1;

@@ -80,7 +80,7 @@ mc_catalog_get_reception (McCatalog *self, const char *code, GError **error)
     return MC_RECEPTION_DEFAULT;
   sqlite3_bind_int64 (stmt, 1, unit);
   sqlite3_bind_int64 (stmt, 2, id);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
+  if (mc_db_step_row (db, stmt, error) == MC_DB_STEP_ROW)
     mc_reception_from_string ((const char *) sqlite3_column_text (stmt, 0), &reception);
   sqlite3_reset (stmt);
   return reception;
@@ -130,30 +130,40 @@ mc_catalog_set_reception (McCatalog *self, const char *code, McReception recepti
   return TRUE;
 }
 
-static char *
-own_level (McDb *db)
+/* The own unit's level in *level (NULL: no own unit yet). */
+static gboolean
+own_level (McDb *db, char **level, GError **error)
 {
   sqlite3_stmt *stmt = mc_db_prepare (db, "SELECT level FROM unit WHERE relation = 'self' ORDER BY id LIMIT 1",
-                                      NULL);
-  char *level = NULL;
+                                      error);
+  McDbStep step;
 
+  *level = NULL;
   if (stmt == NULL)
-    return NULL;
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    level = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+    return FALSE;
+  step = mc_db_step_row (db, stmt, error);
+  if (step == MC_DB_STEP_ROW)
+    *level = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
   sqlite3_reset (stmt);
-  return level;
+  return step != MC_DB_STEP_ERROR;
 }
 
 McReception
 mc_catalog_effective_reception (McCatalog *self, McProcedure *procedure, GError **error)
 {
-  McReception declared = mc_catalog_get_reception (self, mc_procedure_get_code (procedure), error);
+  GError *local = NULL;
+  McReception declared = mc_catalog_get_reception (self, mc_procedure_get_code (procedure), &local);
   g_autofree char *level = NULL;
 
+  if (local != NULL)
+    {
+      g_propagate_error (error, local);
+      return MC_RECEPTION_DEFAULT;
+    }
   if (declared != MC_RECEPTION_DEFAULT)
     return declared;
-  level = own_level (mc_catalog_get_db (self));
+  if (!own_level (mc_catalog_get_db (self), &level, error))
+    return MC_RECEPTION_DEFAULT;
   if (g_strcmp0 (level, "tinh") != 0 && g_strcmp0 (level, "huyen") != 0 && g_strcmp0 (level, "xa") != 0)
     return MC_RECEPTION_OWN;
   return g_strcmp0 (level, mc_level_to_string (mc_procedure_get_competence (procedure))) == 0 ||

@@ -192,7 +192,7 @@ mc_unit_find (McDb *db, gint64 id, GError **error)
 {
   sqlite3_stmt *stmt;
   McUnit *unit = NULL;
-  int rc;
+  McDbStep step;
 
   g_return_val_if_fail (MC_IS_DB (db), NULL);
 
@@ -200,14 +200,12 @@ mc_unit_find (McDb *db, gint64 id, GError **error)
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, id);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
+  step = mc_db_step_row (db, stmt, error);
+  if (step == MC_DB_STEP_ROW)
     unit = unit_from_row (stmt);
   sqlite3_reset (stmt);
-  if (rc == SQLITE_DONE)
+  if (step == MC_DB_STEP_DONE)
     g_set_error (error, MC_DB_ERROR, MC_DB_ERROR_NOT_FOUND, _("The unit was not found"));
-  else if (rc != SQLITE_ROW)
-    mc_db_set_error (db, rc, error);
   return unit;
 }
 
@@ -225,7 +223,7 @@ mc_unit_list_others (McDb *db, GError **error)
 {
   sqlite3_stmt *stmt;
   g_autoptr(GPtrArray) list = NULL;
-  int rc;
+  McDbStep step;
 
   g_return_val_if_fail (MC_IS_DB (db), NULL);
 
@@ -233,14 +231,11 @@ mc_unit_list_others (McDb *db, GError **error)
   if (stmt == NULL)
     return NULL;
   list = g_ptr_array_new_with_free_func (g_object_unref);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((step = mc_db_step_row (db, stmt, error)) == MC_DB_STEP_ROW)
     g_ptr_array_add (list, unit_from_row (stmt));
   sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      mc_db_set_error (db, rc, error);
-      return NULL;
-    }
+  if (step == MC_DB_STEP_ERROR)
+    return NULL;  /* the error, not a shorter list */
   return g_steal_pointer (&list);
 }
 
@@ -297,20 +292,20 @@ name_at (McDb *db, gint64 unit_id, gint64 t, char **name, gint64 *parent_id, GEr
                                           "FROM unit_former_name WHERE unit_id = ?1 AND until_at > ?2 "
                                           "UNION ALL SELECT name, parent_id, NULL FROM unit WHERE id = ?1) "
                                           "ORDER BY until_at IS NULL, until_at LIMIT 1", error);
-  int rc;
+  McDbStep step;
 
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, unit_id);
   sqlite3_bind_int64 (stmt, 2, t);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
+  step = mc_db_step_row (db, stmt, error);
+  if (step == MC_DB_STEP_ROW)
     {
       *name = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
       *parent_id = sqlite3_column_int64 (stmt, 1);
     }
   sqlite3_reset (stmt);
-  return rc == SQLITE_ROW || rc == SQLITE_DONE || mc_db_set_error (db, rc, error);
+  return step != MC_DB_STEP_ERROR;
 }
 
 gboolean
@@ -333,7 +328,7 @@ mc_unit_names_of_dossier (McDb *db, const char *code, char **name, char **parent
   sqlite3_stmt *stmt = mc_db_prepare (db, "SELECT unit_id, received_at, unit_name, unit_parent_name "
                                           "FROM dossier WHERE code = ?", error);
   gint64 unit_id = 0, received = 0;
-  int rc;
+  McDbStep step;
 
   g_return_val_if_fail (MC_IS_DB (db), FALSE);
 
@@ -342,8 +337,10 @@ mc_unit_names_of_dossier (McDb *db, const char *code, char **name, char **parent
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_text (stmt, 1, code, -1, SQLITE_TRANSIENT);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
+  step = mc_db_step_row (db, stmt, error);
+  if (step == MC_DB_STEP_ERROR)
+    return FALSE;
+  if (step == MC_DB_STEP_ROW)
     {
       unit_id = sqlite3_column_int64 (stmt, 0);
       received = sqlite3_column_int64 (stmt, 1);
@@ -351,9 +348,7 @@ mc_unit_names_of_dossier (McDb *db, const char *code, char **name, char **parent
       *parent_name = g_strdup ((const char *) sqlite3_column_text (stmt, 3));
     }
   sqlite3_reset (stmt);
-  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-    return mc_db_set_error (db, rc, error);
-  if (rc == SQLITE_DONE)
+  if (step == MC_DB_STEP_DONE)
     {
       g_set_error (error, MC_DB_ERROR, MC_DB_ERROR_NOT_FOUND, _("No dossier has the code “%s”"), code);
       return FALSE;
