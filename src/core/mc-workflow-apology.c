@@ -29,11 +29,14 @@ mc_workflow_suggest_new_due (McWorkflow *self, const char *code, McTime at, McTi
   ok = stmt != NULL;
   if (ok)
     {
+      McDbStep step;
+
       sqlite3_bind_int64 (stmt, 1, p.procedure_id);
-      if (sqlite3_step (stmt) == SQLITE_ROW)
+      step = mc_db_step_row (self->db, stmt, error);
+      if (step == MC_DB_STEP_ROW)
         days = MAX (1.0, ceil (sqlite3_column_double (stmt, 0) / 2.0));
       sqlite3_reset (stmt);
-      ok = mc_calendar_add_working_days (self->calendar, MAX (at ? at : mc_time_now (), MAX (p.due, p.extended_due)),
+      ok = step != MC_DB_STEP_ERROR && mc_calendar_add_working_days (self->calendar, MAX (at ? at : mc_time_now (), MAX (p.due, p.extended_due)),
                                          days, new_due, error);
     }
   mc_workflow_position_clear (&p);

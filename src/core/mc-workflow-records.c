@@ -107,6 +107,7 @@ GPtrArray *
 mc_workflow_inbox (McWorkflow *self, gint64 department_id, const char *username, McTime now, GError **error)
 {
   GPtrArray *items = g_ptr_array_new_with_free_func ((GDestroyNotify) mc_work_item_free);
+  McDbStep step;
   g_autofree char *sql = NULL;
   sqlite3_stmt *stmt;
 
@@ -126,9 +127,11 @@ mc_workflow_inbox (McWorkflow *self, gint64 department_id, const char *username,
   sqlite3_bind_int64 (stmt, 1, department_id);
   if (username && *username)
     sqlite3_bind_text (stmt, 2, username, -1, SQLITE_TRANSIENT);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
+  while ((step = mc_db_step_row (self->db, stmt, error)) == MC_DB_STEP_ROW)
     g_ptr_array_add (items, item_from_row (self, stmt, now ? now : mc_time_now ()));
   sqlite3_reset (stmt);
+  if (step == MC_DB_STEP_ERROR)
+    g_clear_pointer (&items, g_ptr_array_unref);  /* the error, not a shorter inbox */
   return items;
 }
 
@@ -196,6 +199,7 @@ mc_workflow_ready (McWorkflow *self, const char *query, GError **error)
   g_autofree char *trimmed = folded ? g_strstrip (g_strdup (folded)) : NULL;
   McTime now = mc_time_now ();
   sqlite3_stmt *stmt;
+  McDbStep step;
 
   g_return_val_if_fail (MC_IS_WORKFLOW (self), NULL);
 
@@ -206,7 +210,7 @@ mc_workflow_ready (McWorkflow *self, const char *query, GError **error)
       g_ptr_array_unref (items);
       return NULL;
     }
-  while (sqlite3_step (stmt) == SQLITE_ROW)
+  while ((step = mc_db_step_row (self->db, stmt, error)) == MC_DB_STEP_ROW)
     {
       McWorkItem *item = item_from_row (self, stmt, now);
       if (matches (item, trimmed))
@@ -215,6 +219,8 @@ mc_workflow_ready (McWorkflow *self, const char *query, GError **error)
         mc_work_item_free (item);
     }
   sqlite3_reset (stmt);
+  if (step == MC_DB_STEP_ERROR)
+    g_clear_pointer (&items, g_ptr_array_unref);
   return items;
 }
 
@@ -223,6 +229,7 @@ mc_workflow_get_item (McWorkflow *self, const char *code, McTime now, GError **e
 {
   sqlite3_stmt *stmt;
   McWorkItem *item = NULL;
+  McDbStep step;
 
   g_return_val_if_fail (MC_IS_WORKFLOW (self), NULL);
 
@@ -230,10 +237,11 @@ mc_workflow_get_item (McWorkflow *self, const char *code, McTime now, GError **e
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_text (stmt, 1, code ? code : "", -1, SQLITE_TRANSIENT);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
+  step = mc_db_step_row (self->db, stmt, error);
+  if (step == MC_DB_STEP_ROW)
     item = item_from_row (self, stmt, now ? now : mc_time_now ());
   sqlite3_reset (stmt);
-  if (item == NULL)
+  if (step == MC_DB_STEP_DONE)
     g_set_error (error, MC_WORKFLOW_ERROR, MC_WORKFLOW_ERROR_NOT_FOUND,
                  _("No dossier has the code “%s”"), code ? code : "");
   return item;
@@ -263,23 +271,25 @@ is_handover (const char *kind)
   return g_strv_contains (kinds, kind);
 }
 
-/* Names of the departments, units and staff, by id, for the events. */
+/* Names of the departments, units and staff, by id, for the events; NULL
+ * for none. The first failure to read one is kept in *error (later ones are
+ * not tried), so that the list is refused rather than printed with blanks. */
 static char *
-name_of (McWorkflow *self, const char *table, gint64 id)
+name_of (McWorkflow *self, const char *table, gint64 id, GError **error)
 {
   g_autofree char *sql = NULL;
   sqlite3_stmt *stmt;
   char *name = NULL;
 
-  if (id == 0)
+  if (id == 0 || *error != NULL)
     return NULL;
   sql = g_strdup_printf ("SELECT %s FROM %s WHERE id = ?", g_str_equal (table, "staff") ? "full_name" : "name",
                          table);
-  stmt = mc_db_prepare (self->db, sql, NULL);
+  stmt = mc_db_prepare (self->db, sql, error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, id);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
+  if (mc_db_step_row (self->db, stmt, error) == MC_DB_STEP_ROW)
     name = text (stmt, 0);
   sqlite3_reset (stmt);
   return name;
@@ -293,6 +303,7 @@ typedef struct {
   gint64      staff;
   McTime      step_due;
   McHandover *open;  /* the last hand-over, waiting for its "nhận" */
+  GError     *error; /* the first name that could not be read */
 } Holder;
 
 static McHandover *
@@ -305,20 +316,21 @@ handover_from_event (McWorkflow *self, sqlite3_stmt *stmt, Holder *h, const char
 
   ho->kind = text (stmt, 0);
   ho->at = time_at (stmt, 1);
-  ho->from_staff = name_of (self, "staff", sqlite3_column_int64 (stmt, 2));
+  ho->from_staff = name_of (self, "staff", sqlite3_column_int64 (stmt, 2), &h->error);
   if (from_dept == 0 && from_unit == 0)
     {
       from_dept = h->unit ? 0 : h->department;
       from_unit = h->unit;
     }
-  ho->from_name = from_unit ? name_of (self, "unit", from_unit) : name_of (self, "department", from_dept);
-  ho->to_name = to_unit ? name_of (self, "unit", to_unit) : name_of (self, "department", to_dept);
+  ho->from_name = from_unit ? name_of (self, "unit", from_unit, &h->error)
+                            : name_of (self, "department", from_dept, &h->error);
+  ho->to_name = to_unit ? name_of (self, "unit", to_unit, &h->error) : name_of (self, "department", to_dept, &h->error);
   if (g_str_equal (ho->kind, "return"))
     {
       g_free (ho->to_name);
       ho->to_name = g_strdup (returned_to);
     }
-  ho->to_staff = name_of (self, "staff", sqlite3_column_int64 (stmt, 5));
+  ho->to_staff = name_of (self, "staff", sqlite3_column_int64 (stmt, 5), &h->error);
   ho->ended_step_due = ended ? ended : h->step_due;
   ho->has_timeliness = ho->ended_step_due != 0 && !g_str_equal (ho->kind, "return");
   if (ho->has_timeliness)
@@ -341,6 +353,7 @@ mc_workflow_handovers (McWorkflow *self, const char *code, GError **error)
   Holder h = { 0 };
   g_autofree char *returned_to = NULL;
   gboolean found = FALSE;
+  McDbStep step;
 
   g_return_val_if_fail (MC_IS_WORKFLOW (self), NULL);
 
@@ -353,7 +366,7 @@ mc_workflow_handovers (McWorkflow *self, const char *code, GError **error)
     return NULL;
   rows = g_ptr_array_new_with_free_func ((GDestroyNotify) mc_handover_free);
   sqlite3_bind_text (stmt, 1, code ? code : "", -1, SQLITE_TRANSIENT);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
+  while ((step = mc_db_step_row (self->db, stmt, &h.error)) == MC_DB_STEP_ROW && h.error == NULL)
     {
       const char *kind = (const char *) sqlite3_column_text (stmt, 0);
       found = TRUE;
@@ -374,7 +387,7 @@ mc_workflow_handovers (McWorkflow *self, const char *code, GError **error)
           if (h.open->to_staff == NULL)
             h.open->to_staff = name_of (self, "staff", sqlite3_column_int64 (stmt, 5)
                                                        ? sqlite3_column_int64 (stmt, 5)
-                                                       : sqlite3_column_int64 (stmt, 2));
+                                                       : sqlite3_column_int64 (stmt, 2), &h.error);
         }
       else if (is_handover (kind))
         {
@@ -385,6 +398,12 @@ mc_workflow_handovers (McWorkflow *self, const char *code, GError **error)
         }
     }
   sqlite3_reset (stmt);
+  if (h.error != NULL)
+    {
+      g_ptr_array_unref (rows);
+      g_propagate_error (error, h.error);
+      return NULL;
+    }
   if (!found)
     {
       g_ptr_array_unref (rows);
@@ -455,6 +474,7 @@ GPtrArray *
 mc_workflow_apologies (McWorkflow *self, McTime from, McTime to, GError **error)
 {
   GPtrArray *rows;
+  McDbStep step;
   sqlite3_stmt *stmt;
 
   g_return_val_if_fail (MC_IS_WORKFLOW (self), NULL);
@@ -466,9 +486,11 @@ mc_workflow_apologies (McWorkflow *self, McTime from, McTime to, GError **error)
   rows = g_ptr_array_new_with_free_func ((GDestroyNotify) mc_apology_record_free);
   sqlite3_bind_int64 (stmt, 1, from);
   sqlite3_bind_int64 (stmt, 2, to);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
+  while ((step = mc_db_step_row (self->db, stmt, error)) == MC_DB_STEP_ROW)
     g_ptr_array_add (rows, apology_from_row (self, stmt));
   sqlite3_reset (stmt);
+  if (step == MC_DB_STEP_ERROR)
+    g_clear_pointer (&rows, g_ptr_array_unref);
   return rows;
 }
 
@@ -477,6 +499,7 @@ mc_workflow_get_apology (McWorkflow *self, gint64 id, GError **error)
 {
   sqlite3_stmt *stmt;
   McApologyRecord *r = NULL;
+  McDbStep step;
 
   g_return_val_if_fail (MC_IS_WORKFLOW (self), NULL);
 
@@ -484,10 +507,11 @@ mc_workflow_get_apology (McWorkflow *self, gint64 id, GError **error)
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, id);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
+  step = mc_db_step_row (self->db, stmt, error);
+  if (step == MC_DB_STEP_ROW)
     r = apology_from_row (self, stmt);
   sqlite3_reset (stmt);
-  if (r == NULL)
+  if (step == MC_DB_STEP_DONE)
     g_set_error (error, MC_WORKFLOW_ERROR, MC_WORKFLOW_ERROR_NOT_FOUND, _("No apology has the number %lld"), (long long) id);
   return r;
 }
@@ -500,7 +524,6 @@ mc_workflow_latest_apology (McWorkflow *self, const char *code, GError **error)
   sqlite3_stmt *stmt;
   gint64 id = 0;
   gboolean found = FALSE;
-  int rc;
 
   g_return_val_if_fail (MC_IS_WORKFLOW (self), 0);
 
@@ -510,18 +533,17 @@ mc_workflow_latest_apology (McWorkflow *self, const char *code, GError **error)
   if (stmt == NULL)
     return 0;
   sqlite3_bind_text (stmt, 1, code ? code : "", -1, SQLITE_TRANSIENT);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
+  /* BUSY or an I/O error is an error, not "no such dossier". */
+  switch (mc_db_step_row (self->db, stmt, error))
     {
+    case MC_DB_STEP_ERROR:
+      return 0;
+    case MC_DB_STEP_ROW:
       found = TRUE;
       id = sqlite3_column_int64 (stmt, 1);
-    }
-  else if (rc != SQLITE_DONE)
-    {
-      /* BUSY or an I/O error is an error, not "no such dossier". */
-      mc_db_set_error (self->db, rc, error);
-      sqlite3_reset (stmt);
-      return 0;
+      break;
+    case MC_DB_STEP_DONE:
+      break;
     }
   sqlite3_reset (stmt);
   if (!found)
@@ -548,6 +570,7 @@ GPtrArray *
 mc_workflow_apology_counts (McWorkflow *self, int year, guint threshold, GError **error)
 {
   GPtrArray *rows;
+  McDbStep step;
   sqlite3_stmt *stmt;
 
   g_return_val_if_fail (MC_IS_WORKFLOW (self), NULL);
@@ -562,7 +585,7 @@ mc_workflow_apology_counts (McWorkflow *self, int year, guint threshold, GError 
   sqlite3_bind_int64 (stmt, 1, mc_time_from_local (mc_date_from_ymd (year, 1, 1), 0));
   sqlite3_bind_int64 (stmt, 2, mc_time_from_local (mc_date_from_ymd (year + 1, 1, 1), 0));
   sqlite3_bind_int (stmt, 3, (int) MAX (threshold, 1));
-  while (sqlite3_step (stmt) == SQLITE_ROW)
+  while ((step = mc_db_step_row (self->db, stmt, error)) == MC_DB_STEP_ROW)
     {
       McApologyCount *c = g_new0 (McApologyCount, 1);
       c->username = text (stmt, 0);
@@ -572,6 +595,8 @@ mc_workflow_apology_counts (McWorkflow *self, int year, guint threshold, GError 
       g_ptr_array_add (rows, c);
     }
   sqlite3_reset (stmt);
+  if (step == MC_DB_STEP_ERROR)
+    g_clear_pointer (&rows, g_ptr_array_unref);
   return rows;
 }
 
@@ -634,6 +659,7 @@ mc_workflow_find_field (McWorkflow *self, const char *name, GError **error)
   g_autofree char *wanted = NULL;
   sqlite3_stmt *stmt;
   char *found = NULL;
+  McDbStep step = MC_DB_STEP_DONE;
 
   g_return_val_if_fail (MC_IS_WORKFLOW (self), NULL);
   g_return_val_if_fail (name != NULL, NULL);
@@ -643,7 +669,7 @@ mc_workflow_find_field (McWorkflow *self, const char *name, GError **error)
   stmt = mc_db_prepare (self->db, "SELECT name FROM field ORDER BY sort_order, name", error);
   if (stmt == NULL)
     return NULL;
-  while (found == NULL && sqlite3_step (stmt) == SQLITE_ROW)
+  while (found == NULL && (step = mc_db_step_row (self->db, stmt, error)) == MC_DB_STEP_ROW)
     {
       g_autofree char *folded = mc_text_fold ((const char *) sqlite3_column_text (stmt, 0));
 
@@ -651,7 +677,7 @@ mc_workflow_find_field (McWorkflow *self, const char *name, GError **error)
         found = text (stmt, 0);
     }
   sqlite3_reset (stmt);
-  if (found == NULL)
+  if (step == MC_DB_STEP_DONE)
     g_set_error (error, MC_WORKFLOW_ERROR, MC_WORKFLOW_ERROR_NOT_FOUND,
                  _("No field of the catalog is named “%s”"), name);
   return found;
@@ -665,6 +691,7 @@ mc_workflow_register (McWorkflow *self, McTime from, McTime to, const char *fiel
 {
   g_autofree char *field_name = NULL;
   GPtrArray *rows;
+  McDbStep step;
   sqlite3_stmt *stmt;
 
   g_return_val_if_fail (MC_IS_WORKFLOW (self), NULL);
@@ -681,7 +708,7 @@ mc_workflow_register (McWorkflow *self, McTime from, McTime to, const char *fiel
   sqlite3_bind_int64 (stmt, 2, to);
   if (field_name != NULL)
     sqlite3_bind_text (stmt, 3, field_name, -1, SQLITE_TRANSIENT);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
+  while ((step = mc_db_step_row (self->db, stmt, error)) == MC_DB_STEP_ROW)
     {
       McRegisterRow *r = g_new0 (McRegisterRow, 1);
       r->code = text (stmt, 0);
@@ -701,6 +728,8 @@ mc_workflow_register (McWorkflow *self, McTime from, McTime to, const char *fiel
       g_ptr_array_add (rows, r);
     }
   sqlite3_reset (stmt);
+  if (step == MC_DB_STEP_ERROR)
+    g_clear_pointer (&rows, g_ptr_array_unref);
   return rows;
 }
 

@@ -407,25 +407,27 @@ write_return (Txn *t, const char *collected_by, const char *id_number, McChannel
   return mc_db_step_done (t->self->db, stmt, error);
 }
 
-/* The applicant's ID number, when the applicant is a person with one on
- * file (organisations send someone with a letter; imported dossiers may
- * have none); NULL otherwise. */
-static char *
-applicant_id_number (McWorkflow *self, const char *code)
+/* The applicant's ID number in *digits, when the applicant is a person with
+ * one on file (organisations send someone with a letter; imported dossiers
+ * may have none); NULL otherwise. FALSE when it could not be read. */
+static gboolean
+applicant_id_number (McWorkflow *self, const char *code, char **digits, GError **error)
 {
   sqlite3_stmt *stmt = mc_db_prepare (self->db, "SELECT applicant_id_number FROM dossier "
-                                                "WHERE code = ? AND applicant_kind = 'person'", NULL);
-  char *digits = NULL;
+                                                "WHERE code = ? AND applicant_kind = 'person'", error);
+  McDbStep step;
 
+  *digits = NULL;
   if (stmt == NULL)
-    return NULL;
+    return FALSE;
   sqlite3_bind_text (stmt, 1, code ? code : "", -1, SQLITE_TRANSIENT);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    digits = mc_workflow_column_text (stmt, 0);
+  step = mc_db_step_row (self->db, stmt, error);
+  if (step == MC_DB_STEP_ROW)
+    *digits = mc_workflow_column_text (stmt, 0);
   sqlite3_reset (stmt);
-  if (digits != NULL && *digits == '\0')
-    g_clear_pointer (&digits, g_free);
-  return digits;
+  if (*digits != NULL && **digits == '\0')
+    g_clear_pointer (digits, g_free);
+  return step != MC_DB_STEP_ERROR;
 }
 
 gboolean
@@ -433,13 +435,21 @@ mc_workflow_needs_authorisation (McWorkflow *self, const char *code, const char 
 {
   g_autofree char *applicant = NULL;
   g_autofree char *collector = NULL;
+  g_autoptr(GError) error = NULL;
 
   g_return_val_if_fail (MC_IS_WORKFLOW (self), FALSE);
 
   collector = mc_id_number_validate (collector_id_number, NULL, NULL, NULL);
   if (collector == NULL)
     return FALSE;
-  applicant = applicant_id_number (self, code);
+  /* A hint for the return dialog: when the dossier cannot be read it asks
+   * for the authorisation (the safe side); the return itself then fails
+   * with the reason. */
+  if (!applicant_id_number (self, code, &applicant, &error))
+    {
+      g_debug ("Whether %s needs an authorisation: %s", code, error->message);
+      return TRUE;
+    }
   return applicant != NULL && !g_str_equal (applicant, collector);
 }
 

@@ -124,19 +124,19 @@ gboolean
 mc_workflow_load_position (McWorkflow *self, const char *code, Position *p, GError **error)
 {
   sqlite3_stmt *stmt = mc_db_prepare (self->db, POSITION_COLUMNS, error);
-  gboolean found;
+  McDbStep step;
 
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_text (stmt, 1, code ? code : "", -1, SQLITE_TRANSIENT);
-  found = sqlite3_step (stmt) == SQLITE_ROW;
-  if (found)
+  step = mc_db_step_row (self->db, stmt, error);
+  if (step == MC_DB_STEP_ROW)
     read_position (stmt, p);
   sqlite3_reset (stmt);
-  if (!found)
+  if (step == MC_DB_STEP_DONE)
     g_set_error (error, MC_WORKFLOW_ERROR, MC_WORKFLOW_ERROR_NOT_FOUND,
                  _("No dossier has the code “%s”"), code ? code : "");
-  return found;
+  return step == MC_DB_STEP_ROW;
 }
 
 static gboolean
@@ -144,12 +144,13 @@ load_route (Txn *t, GError **error)
 {
   sqlite3_stmt *stmt = mc_db_prepare (t->self->db, "SELECT department_id, days, role FROM procedure_step "
                                                    "WHERE procedure_id = ? ORDER BY position", error);
+  McDbStep step = MC_DB_STEP_DONE;
 
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, t->pos.procedure_id);
   t->n_route = 0;
-  while (t->n_route < MAX_STEPS && sqlite3_step (stmt) == SQLITE_ROW)
+  while (t->n_route < MAX_STEPS && (step = mc_db_step_row (t->self->db, stmt, error)) == MC_DB_STEP_ROW)
     {
       t->route[t->n_route].department = sqlite3_column_int64 (stmt, 0);
       t->route[t->n_route].days = sqlite3_column_double (stmt, 1);
@@ -157,7 +158,7 @@ load_route (Txn *t, GError **error)
       t->n_route++;
     }
   sqlite3_reset (stmt);
-  return TRUE;
+  return step != MC_DB_STEP_ERROR;  /* a route cut short would send the dossier to the wrong step */
 }
 
 /* staff.id and department of a user name; NULL or "" is nobody (0). */
@@ -165,7 +166,7 @@ gboolean
 mc_workflow_lookup_staff (McWorkflow *self, const char *username, gint64 *id, gint64 *department, GError **error)
 {
   sqlite3_stmt *stmt;
-  gboolean found;
+  McDbStep step;
 
   *id = 0;
   if (department)
@@ -177,18 +178,18 @@ mc_workflow_lookup_staff (McWorkflow *self, const char *username, gint64 *id, gi
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_text (stmt, 1, username, -1, SQLITE_TRANSIENT);
-  found = sqlite3_step (stmt) == SQLITE_ROW;
-  if (found)
+  step = mc_db_step_row (self->db, stmt, error);
+  if (step == MC_DB_STEP_ROW)
     {
       *id = sqlite3_column_int64 (stmt, 0);
       if (department)
         *department = sqlite3_column_int64 (stmt, 1);
     }
   sqlite3_reset (stmt);
-  if (!found)
+  if (step == MC_DB_STEP_DONE)
     g_set_error (error, MC_WORKFLOW_ERROR, MC_WORKFLOW_ERROR_NOT_FOUND,
                  _("No active staff member has the user name “%s”"), username);
-  return found;
+  return step == MC_DB_STEP_ROW;
 }
 
 /* A department of the center's own unit by its code (VP, KT, …). */
@@ -199,14 +200,16 @@ mc_workflow_lookup_department (McWorkflow *self, const char *code, GError **erro
       "SELECT d.id FROM department d JOIN unit u ON u.id = d.unit_id WHERE d.code = ? AND d.active "
       "ORDER BY u.relation = 'self' DESC LIMIT 1", error);
   gint64 id = 0;
+  McDbStep step;
 
   if (stmt == NULL)
     return 0;
   sqlite3_bind_text (stmt, 1, code, -1, SQLITE_TRANSIENT);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
+  step = mc_db_step_row (self->db, stmt, error);
+  if (step == MC_DB_STEP_ROW)
     id = sqlite3_column_int64 (stmt, 0);
   sqlite3_reset (stmt);
-  if (id == 0)
+  if (step == MC_DB_STEP_DONE)
     g_set_error (error, MC_WORKFLOW_ERROR, MC_WORKFLOW_ERROR_NOT_FOUND,
                  _("No department has the code “%s”"), code);
   return id;
@@ -218,14 +221,16 @@ mc_workflow_lookup_external_unit (McWorkflow *self, const char *code, GError **e
   sqlite3_stmt *stmt = mc_db_prepare (self->db, "SELECT id FROM unit WHERE code = ? AND relation != 'self'",
                                       error);
   gint64 id = 0;
+  McDbStep step;
 
   if (stmt == NULL)
     return 0;
   sqlite3_bind_text (stmt, 1, code ? code : "", -1, SQLITE_TRANSIENT);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
+  step = mc_db_step_row (self->db, stmt, error);
+  if (step == MC_DB_STEP_ROW)
     id = sqlite3_column_int64 (stmt, 0);
   sqlite3_reset (stmt);
-  if (id == 0)
+  if (step == MC_DB_STEP_DONE)
     g_set_error (error, MC_WORKFLOW_ERROR, MC_WORKFLOW_ERROR_NOT_FOUND,
                  _("No other agency or unit has the code “%s”"), code ? code : "");
   return id;
