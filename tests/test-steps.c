@@ -11,6 +11,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "mc-audit.h"
 #include "mc-calendar-store.h"
 #include "mc-catalog.h"
 #include "mc-db.h"
@@ -293,6 +294,45 @@ test_damaged_list (void)
   }
 }
 
+/* The audit trail with a damaged page half-way: verifying it is an error,
+ * not a chain that verifies because it ended early (the rows after the
+ * damage were never checked). */
+static void
+test_damaged_audit_chain (void)
+{
+  McTestRouting r;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) pages = NULL;
+  g_autofree char *path = NULL;
+  gint64 page_size, n_rows = 0, bad_id = 0;
+
+  mc_test_routing_set_up (&r);
+  for (guint i = 0; i < 60; i++)
+    {
+      g_autofree char *code = mc_test_receive (r.store, "1.012812", "Nguyễn Văn An", "2026-03-02 08:00", &error);
+
+      g_assert_no_error (error);
+    }
+  g_assert_true (mc_audit_verify (r.db, &n_rows, &bad_id, &error));
+  g_assert_no_error (error);
+  path = g_strdup (mc_db_get_path (r.db));
+  page_size = mc_db_query_int (r.db, "PRAGMA page_size", NULL);
+  pages = pages_of (r.db, "audit_log", "leaf");
+  g_test_message ("%" G_GINT64_FORMAT " audit rows on %u leaf pages", n_rows, pages->len);
+  g_assert_cmpuint (pages->len, >=, 3);
+  g_assert_true (mc_db_exec (r.db, "PRAGMA wal_checkpoint(TRUNCATE)", NULL));
+  mc_test_routing_tear_down (&r);
+  damage_page (path, g_array_index (pages, gint64, pages->len / 2), page_size);
+  {
+    g_autoptr(McDb) db = mc_db_new_unmigrated (path, &error);
+
+    g_assert_no_error (error);
+    n_rows = bad_id = 0;
+    g_assert_false (mc_audit_verify (db, &n_rows, &bad_id, &error));
+    g_assert_error (error, MC_DB_ERROR, MC_DB_ERROR_DAMAGED);
+  }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -301,5 +341,6 @@ main (int argc, char **argv)
   g_test_add_func ("/steps/busy-cli", test_busy_cli);
   g_test_add_func ("/steps/damaged-lookup", test_damaged_lookup);
   g_test_add_func ("/steps/damaged-list", test_damaged_list);
+  g_test_add_func ("/steps/damaged-audit-chain", test_damaged_audit_chain);
   return g_test_run ();
 }

@@ -168,6 +168,7 @@ find_staff (McDb *db, const char *where, const char *text, gint64 id, GError **e
   g_autofree char *sql = g_strconcat (STAFF_COLUMNS, where, NULL);
   sqlite3_stmt *stmt = mc_db_prepare (db, sql, error);
   McStaff *s = NULL;
+  McDbStep step;
 
   if (stmt == NULL)
     return NULL;
@@ -175,10 +176,11 @@ find_staff (McDb *db, const char *where, const char *text, gint64 id, GError **e
     sqlite3_bind_text (stmt, 1, text, -1, SQLITE_TRANSIENT);
   else
     sqlite3_bind_int64 (stmt, 1, id);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
+  step = mc_db_step_row (db, stmt, error);
+  if (step == MC_DB_STEP_ROW)
     s = staff_from_row (stmt);
   sqlite3_reset (stmt);
-  if (s == NULL)
+  if (step == MC_DB_STEP_DONE)
     g_set_error (error, MC_ACCOUNTS_ERROR, MC_ACCOUNTS_ERROR_NOT_FOUND, _("No account has the user name “%s”"),
                  text ? text : "");
   return s;
@@ -231,13 +233,16 @@ mc_accounts_list (McAccounts *self, GError **error)
 {
   sqlite3_stmt *stmt = mc_db_prepare (self->db, STAFF_COLUMNS "ORDER BY d.name, s.full_name", error);
   GPtrArray *rows;
+  McDbStep step;
 
   if (stmt == NULL)
     return NULL;
   rows = g_ptr_array_new_with_free_func (g_object_unref);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
+  while ((step = mc_db_step_row (self->db, stmt, error)) == MC_DB_STEP_ROW)
     g_ptr_array_add (rows, staff_from_row (stmt));
   sqlite3_reset (stmt);
+  if (step == MC_DB_STEP_ERROR)
+    g_clear_pointer (&rows, g_ptr_array_unref);
   return rows;
 }
 
@@ -502,19 +507,22 @@ record_outcome_cb (McAccounts *self, gpointer data, GError **error)
   return mc_audit_append (self->db, "sign_in_failed", "staff", id, mc_staff_get_username (a->staff), error);
 }
 
-static char *
-password_hash_of (McAccounts *self, gint64 id)
+/* The stored hash in *hash (NULL: no password); FALSE when unreadable. */
+static gboolean
+password_hash_of (McAccounts *self, gint64 id, char **hash, GError **error)
 {
-  sqlite3_stmt *stmt = mc_db_prepare (self->db, "SELECT password_hash FROM staff WHERE id = ?", NULL);
-  char *hash = NULL;
+  sqlite3_stmt *stmt = mc_db_prepare (self->db, "SELECT password_hash FROM staff WHERE id = ?", error);
+  McDbStep step;
 
+  *hash = NULL;
   if (stmt == NULL)
-    return NULL;
+    return FALSE;
   sqlite3_bind_int64 (stmt, 1, id);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    hash = text_at (stmt, 0);
+  step = mc_db_step_row (self->db, stmt, error);
+  if (step == MC_DB_STEP_ROW)
+    *hash = text_at (stmt, 0);
   sqlite3_reset (stmt);
-  return hash;
+  return step != MC_DB_STEP_ERROR;
 }
 
 /* A hash of no one's password with the costs hash_password uses, fixed here
@@ -535,19 +543,24 @@ spend_a_password_check (const char *password)
 /* Only an attempt the lock did not stop meets the real hash; every other
  * one spends a check as long on a dummy, so neither the time nor the
  * message tells an unknown name, a locked account and a wrong password
- * apart. */
+ * apart. Sets a->ok; FALSE when the hash could not be read (a busy or
+ * damaged file is not a wrong password). */
 static gboolean
-check_password (McAccounts *self, Attempt *a, const char *password)
+check_password (McAccounts *self, Attempt *a, const char *password, GError **error)
 {
   g_autofree char *hash = NULL;
 
-  if (a->staff == NULL || a->locked_before > a->now || password == NULL ||
-      (hash = password_hash_of (self, mc_staff_get_id (a->staff))) == NULL)
+  a->ok = FALSE;
+  if (a->staff != NULL && a->locked_before <= a->now && password != NULL &&
+      !password_hash_of (self, mc_staff_get_id (a->staff), &hash, error))
+    return FALSE;
+  if (hash == NULL)
     {
       spend_a_password_check (password);
-      return FALSE;
+      return TRUE;
     }
-  return crypto_pwhash_str_verify (hash, password, strlen (password)) == 0;
+  a->ok = crypto_pwhash_str_verify (hash, password, strlen (password)) == 0;
+  return TRUE;
 }
 
 McStaff *
@@ -555,11 +568,17 @@ mc_accounts_sign_in (McAccounts *self, const char *username, const char *passwor
 {
   g_autoptr(McStaff) s = NULL;
   g_autoptr(GError) anchor_error = NULL;
+  g_autoptr(GError) local = NULL;
   Attempt a = { .username = username ? username : "", .now = mc_time_now () };
 
   g_return_val_if_fail (MC_IS_ACCOUNTS (self), NULL);
 
-  s = find_staff (self->db, "WHERE s.username = ?", a.username, 0, NULL);
+  s = find_staff (self->db, "WHERE s.username = ?", a.username, 0, &local);
+  if (s == NULL && !g_error_matches (local, MC_ACCOUNTS_ERROR, MC_ACCOUNTS_ERROR_NOT_FOUND))
+    {
+      g_propagate_error (error, g_steal_pointer (&local));
+      return NULL;
+    }
   if (s != NULL && !mc_staff_get_has_password (s))
     g_clear_pointer (&s, g_object_unref);
   if (s != NULL && !mc_staff_get_active (s))
@@ -572,7 +591,8 @@ mc_accounts_sign_in (McAccounts *self, const char *username, const char *passwor
   mc_db_set_actor (self->db, 0);
   if (!write_in_transaction (self, count_attempt_cb, &a, error))
     return NULL;
-  a.ok = check_password (self, &a, password);
+  if (!check_password (self, &a, password, error))
+    return NULL;
   if (!write_in_transaction (self, record_outcome_cb, &a, error))
     {
       mc_db_set_actor (self->db, 0);
@@ -705,11 +725,15 @@ check_password_is_new (McAccounts *self, gint64 id, const char *password, GError
 {
   sqlite3_stmt *stmt = mc_db_prepare (self->db, "SELECT password_hash FROM staff WHERE id = ?", error);
   g_autofree char *hash = NULL;
+  McDbStep step;
 
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, id);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
+  step = mc_db_step_row (self->db, stmt, error);
+  if (step == MC_DB_STEP_ERROR)
+    return FALSE;
+  if (step == MC_DB_STEP_ROW)
     hash = text_at (stmt, 0);
   sqlite3_reset (stmt);
   if (hash != NULL && crypto_pwhash_str_verify (hash, password, strlen (password)) == 0)

@@ -32,21 +32,21 @@ gboolean
 mc_audit_get_head (McDb *db, gint64 *seq, char **hash, GError **error)
 {
   sqlite3_stmt *stmt = mc_db_prepare (db, "SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1", error);
-  int rc;
+  McDbStep step;
 
   *seq = 0;
   *hash = NULL;
   if (stmt == NULL)
     return FALSE;
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
+  step = mc_db_step_row (db, stmt, error);
+  if (step == MC_DB_STEP_ERROR)
+    return FALSE;
+  if (step == MC_DB_STEP_ROW)
     {
       *seq = sqlite3_column_int64 (stmt, 0);
       *hash = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
     }
   sqlite3_reset (stmt);
-  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-    return mc_db_set_error (db, rc, error);
   if (*hash == NULL)
     *hash = g_strdup ("");
   return TRUE;
@@ -64,20 +64,24 @@ mc_audit_head_text (McDb *db)
 }
 
 /* The first keyed row's hash names the chain in the anchors file: a demo
- * database made again at the same path is another chain. */
-static char *
-chain_id (McDb *db)
+ * database made again at the same path is another chain. *id is NULL before
+ * the chain is keyed; FALSE when the trail could not be read (a check that
+ * cannot run is not a chain without anchors). */
+static gboolean
+chain_id (McDb *db, char **id, GError **error)
 {
   sqlite3_stmt *stmt = mc_db_prepare (db, "SELECT substr (hash, 1, 16) FROM audit_log WHERE action = 'audit.keyed' "
-                                          "ORDER BY id LIMIT 1", NULL);
-  char *id = NULL;
+                                          "ORDER BY id LIMIT 1", error);
+  McDbStep step;
 
+  *id = NULL;
   if (stmt == NULL)
-    return NULL;
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    id = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+    return FALSE;
+  step = mc_db_step_row (db, stmt, error);
+  if (step == MC_DB_STEP_ROW)
+    *id = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
   sqlite3_reset (stmt);
-  return id;
+  return step != MC_DB_STEP_ERROR;
 }
 
 /* Whether row `seq` still has the hash a head recorded (a prefix of at
@@ -87,11 +91,15 @@ check_head (McDb *db, gint64 seq, const char *prefix, const char *where, GError 
 {
   sqlite3_stmt *stmt = mc_db_prepare (db, "SELECT hash FROM audit_log WHERE id = ?", error);
   g_autofree char *hash = NULL;
+  McDbStep step;
 
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, seq);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
+  step = mc_db_step_row (db, stmt, error);
+  if (step == MC_DB_STEP_ERROR)
+    return FALSE;  /* unreadable is not "missing" */
+  if (step == MC_DB_STEP_ROW)
     hash = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
   sqlite3_reset (stmt);
   if (hash != NULL && g_ascii_strncasecmp (hash, prefix, strlen (prefix)) == 0)
@@ -168,7 +176,7 @@ mc_audit_anchor_daily (McDb *db, GError **error)
 {
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
-  g_autofree char *chain = chain_id (db);
+  g_autofree char *chain = NULL;
   g_autofree char *hash = NULL;
   g_autofree char *prefix = NULL;
   g_autofree char *line = NULL;
@@ -176,6 +184,8 @@ mc_audit_anchor_daily (McDb *db, GError **error)
   g_auto(GStrv) lines = NULL;
   gint64 seq;
 
+  if (!chain_id (db, &chain, error))
+    return FALSE;
   if (chain == NULL || g_strcmp0 (mc_db_get_path (db), ":memory:") == 0)
     return TRUE;
   prefix = g_strdup_printf ("%s\t%s\t", today, chain);
@@ -192,9 +202,11 @@ mc_audit_anchor_daily (McDb *db, GError **error)
 gboolean
 mc_audit_check_anchors (McDb *db, GError **error)
 {
-  g_autofree char *chain = chain_id (db);
+  g_autofree char *chain = NULL;
   g_auto(GStrv) lines = NULL;
 
+  if (!chain_id (db, &chain, error))
+    return FALSE;
   if (chain == NULL)
     return TRUE;
   lines = read_anchor_lines ();
@@ -235,7 +247,9 @@ mc_audit_forget_anchors_after (const char *db_path, GError **error)
 
   if (db == NULL || !mc_audit_get_head (db, &head, &hash, error))
     return FALSE;
-  if ((chain = chain_id (db)) == NULL)
+  if (!chain_id (db, &chain, error))
+    return FALSE;
+  if (chain == NULL)
     return TRUE;
   lines = read_anchor_lines ();
   for (guint i = 0; lines[i] != NULL; i++)
@@ -285,15 +299,18 @@ mc_audit_write_manifest (const char *backup_path, GError **error)
   g_autofree char *manifest = g_strconcat (backup_path, ".manifest", NULL);
   g_autofree char *name = g_path_get_basename (backup_path);
   g_autofree char *text = NULL;
+  McDbStep step = MC_DB_STEP_DONE;
 
   if (handle == NULL)
     return FALSE;
   if (sqlite3_prepare_v2 (handle, "SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1", -1, &stmt, NULL) ==
-        SQLITE_OK && sqlite3_step (stmt) == SQLITE_ROW)
+        SQLITE_OK && (step = mc_db_step_row (NULL, stmt, error)) == MC_DB_STEP_ROW)
     text = g_strdup_printf ("# Motcua backup manifest\nbackup=%s\naudit_head=%lld:%s\n", name,
                             (long long) sqlite3_column_int64 (stmt, 0), sqlite3_column_text (stmt, 1));
   sqlite3_finalize (stmt);
   sqlite3_close_v2 (handle);
+  if (step == MC_DB_STEP_ERROR)
+    return FALSE;  /* a head that could not be read is not "no trail" */
   if (text == NULL)
     return TRUE;  /* no trail yet: nothing to anchor */
   g_unlink (manifest);
@@ -329,7 +346,8 @@ against_backup (McDb *db, const char *path, GError **error)
   sqlite3 *handle = open_readonly (path, error);
   sqlite3_stmt *stmt = NULL;
   gboolean ok = TRUE;
-  int rc;
+  McDbStep step = MC_DB_STEP_DONE;
+  g_autoptr(GError) local = NULL;
 
   if (handle == NULL)
     return FALSE;
@@ -339,10 +357,12 @@ against_backup (McDb *db, const char *path, GError **error)
       g_set_error (error, MC_AUDIT_ERROR, MC_AUDIT_ERROR_ANCHOR, _("Cannot read “%s” as a backup"), path);
       return FALSE;
     }
-  while (ok && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while (ok && (step = mc_db_step_row (NULL, stmt, &local)) == MC_DB_STEP_ROW)
     ok = check_head (db, sqlite3_column_int64 (stmt, 0), (const char *) sqlite3_column_text (stmt, 1), path, error);
-  if (ok && rc != SQLITE_DONE)
+  if (ok && step == MC_DB_STEP_ERROR)
     {
+      /* The backup, not the database, could not be read: said as such. */
+      g_debug ("Backup %s: %s", path, local->message);
       g_set_error (error, MC_AUDIT_ERROR, MC_AUDIT_ERROR_ANCHOR, _("Cannot read “%s” as a backup"), path);
       ok = FALSE;
     }
@@ -382,14 +402,17 @@ read_triggers (McDb *db, GError **error)
 {
   sqlite3_stmt *stmt = mc_db_prepare (db, "SELECT name, sql FROM sqlite_schema WHERE type = 'trigger'", error);
   GHashTable *triggers;
+  McDbStep step;
 
   if (stmt == NULL)
     return NULL;
   triggers = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
+  while ((step = mc_db_step_row (db, stmt, error)) == MC_DB_STEP_ROW)
     g_hash_table_insert (triggers, g_strdup ((const char *) sqlite3_column_text (stmt, 0)),
                          g_strdup ((const char *) sqlite3_column_text (stmt, 1)));
   sqlite3_reset (stmt);
+  if (step == MC_DB_STEP_ERROR)
+    g_clear_pointer (&triggers, g_hash_table_unref);  /* a trigger missed would read as dropped */
   return triggers;
 }
 
@@ -423,12 +446,15 @@ trigger_fingerprint (McDb *db, GError **error)
                                       error);
   g_autoptr(GString) names = g_string_new (NULL);
   g_autofree char *sum = NULL;
+  McDbStep step;
 
   if (stmt == NULL)
     return NULL;
-  while (sqlite3_step (stmt) == SQLITE_ROW)
+  while ((step = mc_db_step_row (db, stmt, error)) == MC_DB_STEP_ROW)
     g_string_append_printf (names, "%s\n", sqlite3_column_text (stmt, 0));
   sqlite3_reset (stmt);
+  if (step == MC_DB_STEP_ERROR)
+    return NULL;
   sum = g_compute_checksum_for_string (G_CHECKSUM_SHA256, names->str, names->len);
   return g_strdup_printf ("triggers %.16s", sum);
 }
@@ -499,23 +525,27 @@ cache_expected (GHashTable *expected, GBytes *key)
     g_debug ("audit: the expected triggers' digest is not kept: %s", error->message);
 }
 
-static char *
-recorded_fingerprint (McDb *db, gint64 *row)
+/* The latest recorded fingerprint in *detail (NULL: none recorded);
+ * FALSE when the trail could not be read. */
+static gboolean
+recorded_fingerprint (McDb *db, gint64 *row, char **detail, GError **error)
 {
   sqlite3_stmt *stmt = mc_db_prepare (db, "SELECT id, detail FROM audit_log WHERE action = 'schema.triggers' "
-                                          "ORDER BY id DESC LIMIT 1", NULL);
-  char *detail = NULL;
+                                          "ORDER BY id DESC LIMIT 1", error);
+  McDbStep step;
 
   *row = 0;
+  *detail = NULL;
   if (stmt == NULL)
-    return NULL;
-  if (sqlite3_step (stmt) == SQLITE_ROW)
+    return FALSE;
+  step = mc_db_step_row (db, stmt, error);
+  if (step == MC_DB_STEP_ROW)
     {
       *row = sqlite3_column_int64 (stmt, 0);
-      detail = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+      *detail = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
     }
   sqlite3_reset (stmt);
-  return detail;
+  return step != MC_DB_STEP_ERROR;
 }
 
 gboolean
@@ -525,9 +555,8 @@ mc_audit_record_triggers (McDb *db, GError **error)
   g_autofree char *recorded = NULL;
   gint64 row;
 
-  if (now == NULL)
+  if (now == NULL || !recorded_fingerprint (db, &row, &recorded, error))
     return FALSE;
-  recorded = recorded_fingerprint (db, &row);
   if (g_strcmp0 (now, recorded) == 0)
     return TRUE;
   return mc_audit_append (db, "schema.triggers", "schema", 0, now, error);
@@ -578,7 +607,8 @@ mc_audit_check_triggers (McDb *db, GError **error)
       compare_triggers (expected, actual, problems);
       cache_expected (expected, mc_db_get_audit_key (db));
     }
-  recorded = recorded_fingerprint (db, &row);
+  if (!recorded_fingerprint (db, &row, &recorded, error))
+    return NULL;
   if (problems->len == 0 && g_strcmp0 (now, recorded) != 0)
     g_ptr_array_add (problems, recorded == NULL
                                  ? g_strdup (_("The audit trail holds no record of the triggers: they cannot be checked"))

@@ -170,6 +170,7 @@ mc_audit_list_after (McDb *db, const char *username, const char *dossier_code, M
       "AND (?2 IS NULL OR (a.object_kind = 'dossier' AND a.object_id = (SELECT id FROM dossier WHERE code = ?2))) "
       "AND (?3 = 0 OR a.at >= ?3) AND (?4 = 0 OR a.at < ?4) AND a.id > ?6 ORDER BY a.id DESC LIMIT ?5", error);
   GPtrArray *rows;
+  McDbStep step;
 
   if (stmt == NULL)
     return NULL;
@@ -182,9 +183,11 @@ mc_audit_list_after (McDb *db, const char *username, const char *dossier_code, M
   sqlite3_bind_int64 (stmt, 4, to);
   sqlite3_bind_int64 (stmt, 5, limit ? limit : G_MAXINT);
   sqlite3_bind_int64 (stmt, 6, after_id);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
+  while ((step = mc_db_step_row (db, stmt, error)) == MC_DB_STEP_ROW)
     g_ptr_array_add (rows, entry_from_row (stmt));
   sqlite3_reset (stmt);
+  if (step == MC_DB_STEP_ERROR)
+    g_clear_pointer (&rows, g_ptr_array_unref);  /* the error, not a shorter trail */
   return rows;
 }
 
@@ -298,10 +301,11 @@ walk_chain (McDb *db, gint64 from, gint64 *n_rows, gint64 *bad_id, GError **erro
                                           "prev_hash, hash FROM audit_log ORDER BY id", error);
   g_autofree char *prev = g_strdup ("");
   gboolean ok = TRUE;
+  McDbStep step = MC_DB_STEP_DONE;
 
   if (stmt == NULL)
     return FALSE;
-  while (ok && sqlite3_step (stmt) == SQLITE_ROW)
+  while (ok && (step = mc_db_step_row (db, stmt, error)) == MC_DB_STEP_ROW)
     {
       gint64 id = sqlite3_column_int64 (stmt, 0);
       GBytes *key = from > 0 && id >= from ? mc_db_get_audit_key (db) : NULL;
@@ -322,7 +326,8 @@ walk_chain (McDb *db, gint64 from, gint64 *n_rows, gint64 *bad_id, GError **erro
       prev = g_strdup (stored);
     }
   sqlite3_reset (stmt);
-  return ok;
+  /* A chain that could not be read to its end is not verified. */
+  return ok && step != MC_DB_STEP_ERROR;
 }
 
 gboolean

@@ -87,15 +87,23 @@ query_text (sqlite3 *handle, const char *sql, const char *path, GError **error)
   char *text = NULL;
   int rc = sqlite3_prepare_v2 (handle, sql, -1, &stmt, NULL);
 
-  if (rc == SQLITE_OK)
-    rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    text = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-  else
+  if (rc != SQLITE_OK)
     set_sqlite_error (handle, rc, path, error);
+  else
+    switch (mc_db_step_row (NULL, stmt, NULL))
+      {
+      case MC_DB_STEP_ROW:
+        text = g_strdup (sqlite3_column_text (stmt, 0) ? (const char *) sqlite3_column_text (stmt, 0) : "");
+        break;
+      case MC_DB_STEP_DONE:
+        set_sqlite_error (handle, SQLITE_DONE, path, error);
+        break;
+      case MC_DB_STEP_ERROR:
+        /* In the backup's words (busy, damaged, not a Motcua file …). */
+        set_sqlite_error (handle, sqlite3_extended_errcode (handle), path, error);
+        break;
+      }
   sqlite3_finalize (stmt);
-  if (rc == SQLITE_ROW && text == NULL)
-    text = g_strdup ("");
   return text;
 }
 
@@ -735,14 +743,14 @@ list_tables (sqlite3 *handle, const char *path, GError **error)
   sqlite3_stmt *stmt = NULL;
   int rc = sqlite3_prepare_v2 (handle, "SELECT name FROM sqlite_schema WHERE type = 'table' "
                                        "AND sql NOT LIKE 'CREATE VIRTUAL%' ORDER BY rootpage", -1, &stmt, NULL);
+  McDbStep step = MC_DB_STEP_ERROR;
 
-  while (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      g_ptr_array_add (names, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
-      rc = SQLITE_OK;
-    }
+  while (rc == SQLITE_OK && (step = mc_db_step_row (NULL, stmt, NULL)) == MC_DB_STEP_ROW)
+    g_ptr_array_add (names, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
+  if (rc == SQLITE_OK && step == MC_DB_STEP_ERROR)
+    rc = sqlite3_extended_errcode (handle);  /* told in the backup's words below */
   sqlite3_finalize (stmt);
-  if (rc != SQLITE_DONE)
+  if (rc != SQLITE_OK)
     {
       set_sqlite_error (handle, rc, path, error);
       return NULL;

@@ -22,6 +22,7 @@
 
 #include "mc-backup.h"
 #include "mc-commit-mark.h"
+#include "mc-db.h"
 
 #define MARK_MAGIC "motcua-commit-mark 1"
 
@@ -46,39 +47,46 @@ mc_commit_mark_path (const char *db_path)
   return g_strconcat (db_path, ".mark", NULL);
 }
 
-/* The hash of the audit row chosen by `sql` (its id in `id`); FALSE when
- * there is none or the table cannot be read (before its migration). */
-static gboolean
-read_row (sqlite3 *handle, const char *sql, gint64 bind, gint64 *id, char **hash)
+/* The hash of the audit row chosen by `sql` (its id in `id`): ROW when
+ * found, DONE when there is none or the table does not exist yet (before
+ * its migration), ERROR with error set when it could not be read — a busy
+ * or unreadable file must not read as a trail cut short. */
+static McDbStep
+read_row (sqlite3 *handle, const char *sql, gint64 bind, gint64 *id, char **hash, GError **error)
 {
   sqlite3_stmt *stmt = NULL;
-  gboolean found = FALSE;
+  McDbStep step;
 
   if (sqlite3_prepare_v2 (handle, sql, -1, &stmt, NULL) != SQLITE_OK)
-    return FALSE;
+    return MC_DB_STEP_DONE;
   if (bind > 0)
     sqlite3_bind_int64 (stmt, 1, bind);
-  if (sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_text (stmt, 1) != NULL)
+  step = mc_db_step_row (NULL, stmt, error);
+  if (step == MC_DB_STEP_ROW && sqlite3_column_text (stmt, 1) != NULL)
     {
       *id = sqlite3_column_int64 (stmt, 0);
       *hash = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
-      found = TRUE;
     }
+  else if (step == MC_DB_STEP_ROW)
+    step = MC_DB_STEP_DONE;
   sqlite3_finalize (stmt);
-  return found;
+  return step;
 }
 
 /* The database's own random id (mc_db_new gives it one), so that a mark
- * left by a database since deleted says nothing about a new one. */
-static gboolean
-read_database (sqlite3 *handle, Mark *mark)
+ * left by a database since deleted says nothing about a new one. ROW when
+ * both it and the newest audit row were read. */
+static McDbStep
+read_database (sqlite3 *handle, Mark *mark, GError **error)
 {
   gint64 unused = 0;
+  McDbStep step = read_row (handle, "SELECT 1, value FROM setting WHERE key = '" MC_COMMIT_MARK_ID_KEY "'", 0,
+                            &unused, &mark->database_id, error);
 
-  return read_row (handle, "SELECT 1, value FROM setting WHERE key = '" MC_COMMIT_MARK_ID_KEY "'", 0, &unused,
-                   &mark->database_id) &&
-         read_row (handle, "SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1", 0, &mark->last_id,
-                   &mark->last_hash);
+  if (step != MC_DB_STEP_ROW)
+    return step;
+  return read_row (handle, "SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1", 0, &mark->last_id,
+                   &mark->last_hash, error);
 }
 
 /* Written under a temporary name and renamed, without fsync: a crash can
@@ -120,8 +128,15 @@ mc_commit_mark_write (sqlite3 *handle, const char *db_path, GError **error)
 
   g_return_val_if_fail (handle != NULL && db_path != NULL, FALSE);
 
-  if (!read_database (handle, &mark))
-    return TRUE;
+  switch (read_database (handle, &mark, error))
+    {
+    case MC_DB_STEP_ERROR:
+      return FALSE;
+    case MC_DB_STEP_DONE:
+      return TRUE;
+    case MC_DB_STEP_ROW:
+      break;
+    }
   path = mc_commit_mark_path (db_path);
   text = g_strdup_printf (MARK_MAGIC "\n%s\n%" G_GINT64_FORMAT "\n%s\n", mark.database_id, mark.last_id,
                           mark.last_hash);
@@ -153,18 +168,27 @@ mc_commit_mark_verify (sqlite3 *handle, const char *db_path, GError **error)
   g_auto(Mark) now = { 0 };
   g_autofree char *hash_then = NULL;
   gint64 id = 0;
+  McDbStep step;
 
   g_return_val_if_fail (handle != NULL && db_path != NULL, FALSE);
 
   if (!read_file (db_path, &recorded))
     return TRUE;
   /* Another database altogether (deleted and created again) proves nothing. */
-  if (!read_database (handle, &now) || !g_str_equal (now.database_id, recorded.database_id))
+  step = read_database (handle, &now, error);
+  if (step == MC_DB_STEP_ERROR)
+    return FALSE;
+  if (step == MC_DB_STEP_DONE || !g_str_equal (now.database_id, recorded.database_id))
     return TRUE;
-  if (now.last_id >= recorded.last_id &&
-      read_row (handle, "SELECT id, hash FROM audit_log WHERE id = ?", recorded.last_id, &id, &hash_then) &&
-      g_str_equal (hash_then, recorded.last_hash))
-    return TRUE;
+  if (now.last_id >= recorded.last_id)
+    {
+      step = read_row (handle, "SELECT id, hash FROM audit_log WHERE id = ?", recorded.last_id, &id, &hash_then,
+                       error);
+      if (step == MC_DB_STEP_ERROR)
+        return FALSE;
+      if (step == MC_DB_STEP_ROW && g_str_equal (hash_then, recorded.last_hash))
+        return TRUE;
+    }
   g_set_error (error, MC_BACKUP_ERROR, MC_BACKUP_ERROR_MISSING,
                /* Translators: the numbers are audit trail entries; -wal is SQLite's file, kept as is. */
                _("The database “%s” has lost work that was saved: entry %lld of the audit trail had "
