@@ -29,7 +29,7 @@ mc_board_stats_department_rates (McDb *db, McTime from, McTime to, GError **erro
   gint64 unit = mc_catalog_get_own_unit (catalog, error);
   g_autoptr(GPtrArray) rates = g_ptr_array_new_with_free_func ((GDestroyNotify) mc_department_rate_free);
   sqlite3_stmt *stmt;
-  int rc;
+  McDbStep step;
 
   if (unit == 0)
     return NULL;
@@ -47,7 +47,7 @@ mc_board_stats_department_rates (McDb *db, McTime from, McTime to, GError **erro
   sqlite3_bind_int64 (stmt, 1, from);
   sqlite3_bind_int64 (stmt, 2, to);
   sqlite3_bind_int64 (stmt, 3, unit);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((step = mc_db_step_row (db, stmt, error)) == MC_DB_STEP_ROW)
     {
       McDepartmentRate *rate = g_new0 (McDepartmentRate, 1);
 
@@ -57,10 +57,8 @@ mc_board_stats_department_rates (McDb *db, McTime from, McTime to, GError **erro
       rate->in_time = (guint) sqlite3_column_double (stmt, 3);
       g_ptr_array_add (rates, rate);
     }
-  if (rc != SQLITE_DONE)
-    mc_db_set_error (db, rc, error);
   sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
+  if (step == MC_DB_STEP_ERROR)
     return NULL;
   return g_steal_pointer (&rates);
 }

@@ -65,21 +65,21 @@ rateable_dossier (McDb *db, const char *code, GError **error)
                                           "FROM dossier d WHERE d.code = ?", error);
   gint64 id = 0;
   gboolean finished = FALSE, rated = FALSE;
-  int rc;
+  McDbStep step;
 
   if (stmt == NULL)
     return 0;
   sqlite3_bind_text (stmt, 1, code, -1, SQLITE_TRANSIENT);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
+  step = mc_db_step_row (db, stmt, error);
+  if (step == MC_DB_STEP_ERROR)
+    return 0;
+  if (step == MC_DB_STEP_ROW)
     {
       id = sqlite3_column_int64 (stmt, 0);
       finished = sqlite3_column_int (stmt, 1);
       rated = sqlite3_column_int (stmt, 2);
     }
   sqlite3_reset (stmt);
-  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-    return mc_db_set_error (db, rc, error), 0;
   if (id == 0)
     g_set_error (error, MC_DB_ERROR, MC_DB_ERROR_NOT_FOUND, _("No dossier has the code “%s”"), code);
   else if (!finished)

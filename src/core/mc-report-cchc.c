@@ -233,10 +233,15 @@ unit_level (McDb *db, gint64 unit_id)
                                           "'self') OR id = %" G_GINT64_FORMAT " ORDER BY id LIMIT 1",
                                           unit_id, unit_id);
   sqlite3_stmt *stmt = mc_db_prepare (db, sql, NULL);
+  g_autoptr(GError) error = NULL;
   char *level = NULL;
 
-  if (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
+  /* For a line's label only: the figures of the same report are read by
+   * queries that fail with the error, so a label is never shown alone. */
+  if (stmt != NULL && mc_db_step_row (db, stmt, &error) == MC_DB_STEP_ROW)
     level = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  if (error != NULL)
+    g_debug ("The unit's level could not be read: %s", error->message);
   if (stmt != NULL)
     sqlite3_reset (stmt);
   return level ? level : g_strdup ("xa");
@@ -297,11 +302,11 @@ fields_named (McDb *db, const char *words, GError **error)
 {
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   sqlite3_stmt *stmt = mc_db_prepare (db, "SELECT id, name FROM field", error);
-  int rc;
+  McDbStep step;
 
   if (stmt == NULL)
     return NULL;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((step = mc_db_step_row (db, stmt, error)) == MC_DB_STEP_ROW)
     {
       g_autofree char *folded = mc_text_fold ((const char *) sqlite3_column_text (stmt, 1));
       gint64 id = sqlite3_column_int64 (stmt, 0);
@@ -310,11 +315,8 @@ fields_named (McDb *db, const char *words, GError **error)
         g_array_append_val (ids, id);
     }
   sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      mc_db_set_error (db, rc, error);
-      return NULL;
-    }
+  if (step == MC_DB_STEP_ERROR)
+    return NULL;
   return mc_report_id_list (ids);
 }
 
@@ -404,22 +406,24 @@ mc_report_cchc_compute (McDb *db, gint64 unit_id, McDate from, McDate to, GError
     {
       g_autofree char *sql = item_sql (db, i, TRUE, error);
       sqlite3_stmt *stmt = sql ? mc_db_prepare (db, sql, error) : NULL;
-      int rc;
-
       if (stmt == NULL)
         return NULL;
       sqlite3_bind_int64 (stmt, 1, unit_id);
       sqlite3_bind_int64 (stmt, 2, t0);
       sqlite3_bind_int64 (stmt, 3, t1);
-      rc = sqlite3_step (stmt);
-      if (rc == SQLITE_ROW)
-        report->value[i] = (guint) sqlite3_column_int64 (stmt, 0);
-      sqlite3_reset (stmt);
-      if (rc != SQLITE_ROW)
+      switch (mc_db_step_row (db, stmt, error))
         {
-          mc_db_set_error (db, rc, error);
+        case MC_DB_STEP_ERROR:
           return NULL;
+        case MC_DB_STEP_DONE:  /* a count always gives its row */
+          sqlite3_reset (stmt);
+          mc_db_set_error (db, SQLITE_DONE, error);
+          return NULL;
+        case MC_DB_STEP_ROW:
+          break;
         }
+      report->value[i] = (guint) sqlite3_column_int64 (stmt, 0);
+      sqlite3_reset (stmt);
     }
   return g_steal_pointer (&report);
 }
@@ -454,7 +458,7 @@ mc_report_cchc_entries (McDb *db, gint64 unit_id, McDate from, McDate to, GError
   g_autoptr(GHashTable) entries = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   g_autofree char *f = mc_date_to_iso (from), *t = mc_date_to_iso (to);
   sqlite3_stmt *stmt;
-  int rc;
+  McDbStep step;
 
   g_return_val_if_fail (MC_IS_DB (db), NULL);
 
@@ -465,15 +469,12 @@ mc_report_cchc_entries (McDb *db, gint64 unit_id, McDate from, McDate to, GError
   sqlite3_bind_int64 (stmt, 1, unit_id);
   sqlite3_bind_text (stmt, 2, f, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 3, t, -1, SQLITE_TRANSIENT);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((step = mc_db_step_row (db, stmt, error)) == MC_DB_STEP_ROW)
     g_hash_table_insert (entries, g_strdup ((const char *) sqlite3_column_text (stmt, 0)),
                          g_strdup ((const char *) sqlite3_column_text (stmt, 1)));
   sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      mc_db_set_error (db, rc, error);
-      return NULL;
-    }
+  if (step == MC_DB_STEP_ERROR)
+    return NULL;
   return g_steal_pointer (&entries);
 }
 

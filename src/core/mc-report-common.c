@@ -68,20 +68,17 @@ mc_report_query_strings (McDb *db, const char *sql, gint64 a, gint64 b, gint64 c
 {
   g_autoptr(GPtrArray) out = g_ptr_array_new_with_free_func (g_free);
   sqlite3_stmt *stmt = mc_db_prepare (db, sql, error);
-  int rc;
+  McDbStep step;
 
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, a);
   sqlite3_bind_int64 (stmt, 2, b);
   sqlite3_bind_int64 (stmt, 3, c);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((step = mc_db_step_row (db, stmt, error)) == MC_DB_STEP_ROW)
     g_ptr_array_add (out, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
   sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      mc_db_set_error (db, rc, error);
-      return NULL;
-    }
+  if (step == MC_DB_STEP_ERROR)
+    return NULL;
   return g_steal_pointer (&out);
 }

@@ -135,15 +135,17 @@ gather (McDb *db, gint64 unit_id, McTime t0, McTime t1, McReportEvaluation *r, g
       "total (i8), total (i9), total (satisfaction = 1), total (satisfaction = 2), total (satisfaction = 3), "
       "total (satisfaction = 4), total (satisfaction = 5) FROM rating r JOIN dossier d ON d.id = r.dossier_id "
       "WHERE d.unit_id = ?1 AND r.rated_at >= ?2 AND r.rated_at < ?3", error);
-  int rc;
+  McDbStep step;
 
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, unit_id);
   sqlite3_bind_int64 (stmt, 2, t0);
   sqlite3_bind_int64 (stmt, 3, t1);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
+  step = mc_db_step_row (db, stmt, error);
+  if (step == MC_DB_STEP_ERROR)
+    return FALSE;
+  if (step == MC_DB_STEP_ROW)
     {
       r->n_ratings = (guint) sqlite3_column_int64 (stmt, 0);
       for (int i = 0; i < MC_EVALUATION_N_INDICES; i++)
@@ -155,7 +157,8 @@ gather (McDb *db, gint64 unit_id, McTime t0, McTime t1, McReportEvaluation *r, g
         r->level_count[l] = (guint) sqlite3_column_double (stmt, 19 + l);
     }
   sqlite3_reset (stmt);
-  return rc == SQLITE_ROW || mc_db_set_error (db, rc, error);
+  /* An aggregate always gives its row. */
+  return step == MC_DB_STEP_ROW || mc_db_set_error (db, SQLITE_DONE, error);
 }
 
 McReportEvaluation *

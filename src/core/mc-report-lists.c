@@ -50,26 +50,23 @@ lookup_each (McDb *db, GPtrArray *codes, GType type, const char *sql, gpointer (
   items = g_list_store_new (type);
   for (guint i = 0; i < codes->len; i++)
     {
-      int rc;
+      McDbStep step;
 
       sqlite3_bind_text (stmt, 1, codes->pdata[i], -1, SQLITE_TRANSIENT);
-      rc = sqlite3_step (stmt);
-      if (rc == SQLITE_ROW)
+      step = mc_db_step_row (db, stmt, error);
+      if (step == MC_DB_STEP_ERROR)
+        return NULL;
+      if (step == MC_DB_STEP_ROW)
         {
           g_autoptr(GObject) item = read (stmt);
 
           g_list_store_append (items, item);
         }
       sqlite3_reset (stmt);
-      if (rc == SQLITE_DONE)
+      if (step == MC_DB_STEP_DONE)
         {
           g_set_error (error, MC_DB_ERROR, MC_DB_ERROR_NOT_FOUND, _("“%s” is no longer in the database"),
                        (const char *) codes->pdata[i]);
-          return NULL;
-        }
-      if (rc != SQLITE_ROW)
-        {
-          mc_db_set_error (db, rc, error);
           return NULL;
         }
     }
@@ -118,7 +115,7 @@ mc_report_units (McDb *db, GError **error)
 {
   g_autoptr(GPtrArray) units = g_ptr_array_new_with_free_func ((GDestroyNotify) mc_report_unit_free);
   sqlite3_stmt *stmt;
-  int rc;
+  McDbStep step;
 
   g_return_val_if_fail (MC_IS_DB (db), NULL);
 
@@ -126,7 +123,7 @@ mc_report_units (McDb *db, GError **error)
                             "ORDER BY relation <> 'self', name COLLATE NOCASE, id", error);
   if (stmt == NULL)
     return NULL;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((step = mc_db_step_row (db, stmt, error)) == MC_DB_STEP_ROW)
     {
       McReportUnit *unit = g_new0 (McReportUnit, 1);
 
@@ -137,11 +134,8 @@ mc_report_units (McDb *db, GError **error)
       g_ptr_array_add (units, unit);
     }
   sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      mc_db_set_error (db, rc, error);
-      return NULL;
-    }
+  if (step == MC_DB_STEP_ERROR)
+    return NULL;
   return g_steal_pointer (&units);
 }
 
@@ -150,26 +144,22 @@ mc_report_unit_name (McDb *db, gint64 unit_id, char **name, char **level, GError
 {
   sqlite3_stmt *stmt = mc_db_prepare (db, "SELECT name, level FROM unit WHERE (?1 = 0 AND relation = 'self') "
                                           "OR id = ?1 ORDER BY id LIMIT 1", error);
-  int rc;
+  McDbStep step;
 
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, unit_id);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
+  step = mc_db_step_row (db, stmt, error);
+  if (step == MC_DB_STEP_ROW)
     {
       *name = column_text (stmt, 0);
       if (level != NULL)
         *level = column_text (stmt, 1);
     }
   sqlite3_reset (stmt);
-  if (rc == SQLITE_ROW)
-    return TRUE;
-  if (rc == SQLITE_DONE)
+  if (step == MC_DB_STEP_DONE)
     g_set_error_literal (error, MC_DB_ERROR, MC_DB_ERROR_NOT_FOUND, _("The unit does not exist"));
-  else
-    mc_db_set_error (db, rc, error);
-  return FALSE;
+  return step == MC_DB_STEP_ROW;
 }
 
 gboolean

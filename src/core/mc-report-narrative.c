@@ -106,13 +106,18 @@ unit_name (McDb *db, gint64 unit_id)
 {
   sqlite3_stmt *stmt = mc_db_prepare (db, "SELECT name FROM unit WHERE (?1 = 0 AND relation = 'self') OR id = ?1 "
                                           "ORDER BY id LIMIT 1", NULL);
+  g_autoptr(GError) error = NULL;
   char *name = NULL;
 
   if (stmt == NULL)
     return g_strdup ("");
   sqlite3_bind_int64 (stmt, 1, unit_id);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
+  /* A word of the narrative: its figures come from queries that fail with
+   * the error, so the text is never shown with the name missing alone. */
+  if (mc_db_step_row (db, stmt, &error) == MC_DB_STEP_ROW)
     name = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  else if (error != NULL)
+    g_debug ("The unit's name could not be read: %s", error->message);
   sqlite3_reset (stmt);
   return name ? name : g_strdup ("");
 }

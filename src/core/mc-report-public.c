@@ -99,7 +99,7 @@ find_units (McDb *db, gint64 unit_id, McReportScope scope, McDate from, McDate t
 {
   g_autofree char *from_iso = mc_date_to_iso (from), *to_iso = mc_date_to_iso (to);
   sqlite3_stmt *stmt;
-  int rc;
+  McDbStep step;
 
   u->by_dossiers = g_array_new (FALSE, FALSE, sizeof (gint64));
   u->by_reports = g_array_new (FALSE, FALSE, sizeof (gint64));
@@ -115,15 +115,15 @@ find_units (McDb *db, gint64 unit_id, McReportScope scope, McDate from, McDate t
   sqlite3_bind_int64 (stmt, 2, unit_id);
   sqlite3_bind_text (stmt, 3, from_iso, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 4, to_iso, -1, SQLITE_TRANSIENT);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((step = mc_db_step_row (db, stmt, error)) == MC_DB_STEP_ROW)
     {
       gint64 id = sqlite3_column_int64 (stmt, 0);
 
       g_array_append_val (sqlite3_column_int (stmt, 1) ? u->by_reports : u->by_dossiers, id);
     }
   sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    return mc_db_set_error (db, rc, error);
+  if (step == MC_DB_STEP_ERROR)
+    return FALSE;
   if (scope == MC_REPORT_SCOPE_UNIT && u->by_dossiers->len + u->by_reports->len == 0)
     {
       g_set_error (error, MC_DB_ERROR, MC_DB_ERROR_NOT_FOUND, _("The unit does not exist"));
@@ -176,11 +176,11 @@ static gboolean
 load_fields (McDb *db, Rows *r, GError **error)
 {
   sqlite3_stmt *stmt = mc_db_prepare (db, "SELECT id, name FROM field ORDER BY sort_order, name, id", error);
-  int rc;
+  McDbStep step;
 
   if (stmt == NULL)
     return FALSE;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((step = mc_db_step_row (db, stmt, error)) == MC_DB_STEP_ROW)
     {
       McReportPublicRow *row = g_new0 (McReportPublicRow, 1);
 
@@ -190,7 +190,7 @@ load_fields (McDb *db, Rows *r, GError **error)
       g_hash_table_insert (r->by_field, &row->field_id, row);
     }
   sqlite3_reset (stmt);
-  return rc == SQLITE_DONE || mc_db_set_error (db, rc, error);
+  return step == MC_DB_STEP_DONE;
 }
 
 static gboolean
@@ -201,14 +201,14 @@ count_procedures (McDb *db, const Units *u, McTime t0, McTime t1, Rows *r, GErro
   g_autofree char *sql = g_strdup_printf ("SELECT p.field_id, total (NOT %s), total (%s) FROM procedure p "
                                           "WHERE %s AND ?1 = ?1 GROUP BY p.field_id", linked, linked, filter);
   sqlite3_stmt *stmt = mc_db_prepare (db, sql, error);
-  int rc;
+  McDbStep step;
 
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, 0);
   sqlite3_bind_int64 (stmt, 2, t0);
   sqlite3_bind_int64 (stmt, 3, t1);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((step = mc_db_step_row (db, stmt, error)) == MC_DB_STEP_ROW)
     {
       McReportPublicRow *row = row_of (r, sqlite3_column_int64 (stmt, 0));
 
@@ -216,7 +216,7 @@ count_procedures (McDb *db, const Units *u, McTime t0, McTime t1, Rows *r, GErro
       row->c[MC_PUBLIC_LINKED] = (guint) sqlite3_column_double (stmt, 2);
     }
   sqlite3_reset (stmt);
-  return rc == SQLITE_DONE || mc_db_set_error (db, rc, error);
+  return step == MC_DB_STEP_DONE;
 }
 
 static gboolean
@@ -225,7 +225,7 @@ count_dossiers (McDb *db, const Units *u, McTime t0, McTime t1, Rows *r, GError 
   g_autoptr(GString) sql = g_string_new ("SELECT p.field_id");
   g_autofree char *ids = mc_report_id_list (u->by_dossiers);
   sqlite3_stmt *stmt;
-  int rc;
+  McDbStep step;
 
   for (int k = MC_PUBLIC_RECEIVED; k < MC_PUBLIC_N_COLUMNS; k++)
     {
@@ -240,7 +240,7 @@ count_dossiers (McDb *db, const Units *u, McTime t0, McTime t1, Rows *r, GError 
   sqlite3_bind_int64 (stmt, 1, 0);
   sqlite3_bind_int64 (stmt, 2, t0);
   sqlite3_bind_int64 (stmt, 3, t1);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((step = mc_db_step_row (db, stmt, error)) == MC_DB_STEP_ROW)
     {
       McReportPublicRow *row = row_of (r, sqlite3_column_int64 (stmt, 0));
 
@@ -248,7 +248,7 @@ count_dossiers (McDb *db, const Units *u, McTime t0, McTime t1, Rows *r, GError 
         row->c[k] += (guint) sqlite3_column_double (stmt, 1 + k - MC_PUBLIC_RECEIVED);
     }
   sqlite3_reset (stmt);
-  return rc == SQLITE_DONE || mc_db_set_error (db, rc, error);
+  return step == MC_DB_STEP_DONE;
 }
 
 /* A subordinate unit's 06a figures: (3) = c4+c5+c6 received, (7) = c8+c9+c10
@@ -265,13 +265,13 @@ add_reported (McDb *db, const Units *u, McDate from, McDate to, Rows *r, GError 
   static const int columns[] = { MC_PUBLIC_RECEIVED, MC_PUBLIC_SETTLED, MC_PUBLIC_ON_TIME, MC_PUBLIC_LATE,
                                  MC_PUBLIC_PENDING };
   sqlite3_stmt *stmt = mc_db_prepare (db, sql, error);
-  int rc;
+  McDbStep step;
 
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_text (stmt, 1, from_iso, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 2, to_iso, -1, SQLITE_TRANSIENT);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((step = mc_db_step_row (db, stmt, error)) == MC_DB_STEP_ROW)
     {
       McReportPublicRow *row = row_of (r, sqlite3_column_int64 (stmt, 0));
 
@@ -284,7 +284,7 @@ add_reported (McDb *db, const Units *u, McDate from, McDate to, Rows *r, GError 
         }
     }
   sqlite3_reset (stmt);
-  return rc == SQLITE_DONE || mc_db_set_error (db, rc, error);
+  return step == MC_DB_STEP_DONE;
 }
 
 static void

@@ -102,14 +102,14 @@ count_received (Compute *c, GError **error)
       "dossier_report_received WHERE d.unit_id = ?1 AND d.procedure_id = p.id AND d.channel = ch.column1 "
       "AND d.received_at >= ?2 AND d.received_at < ?3) "
       "FROM procedure p, (VALUES ('truc_tiep'), ('buu_chinh'), ('truc_tuyen')) ch", error);
-  int rc;
+  McDbStep step;
 
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, c->unit_id);
   sqlite3_bind_int64 (stmt, 2, c->t0);
   sqlite3_bind_int64 (stmt, 3, c->t1);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((step = mc_db_step_row (c->db, stmt, error)) == MC_DB_STEP_ROW)
     {
       guint n = (guint) sqlite3_column_int64 (stmt, 2);
 
@@ -117,7 +117,7 @@ count_received (Compute *c, GError **error)
         counts_of (c, sqlite3_column_int64 (stmt, 0))[sqlite3_column_int (stmt, 1) ? MC_06A_ONLINE : MC_06A_DIRECT] += n;
     }
   sqlite3_reset (stmt);
-  return rc == SQLITE_DONE || mc_db_set_error (c->db, rc, error);
+  return step == MC_DB_STEP_DONE;
 }
 
 /* (8), (9), (10): finished in [t0, t1), per procedure, timeliness and
@@ -131,14 +131,14 @@ count_settled (Compute *c, GError **error)
       "AND d.outcome IS o.column1 AND d.finished_at >= ?2 AND d.finished_at < ?3) "
       "FROM procedure p, (VALUES (NULL), ('early'), ('on_time'), ('late')) t, "
       "(VALUES (NULL), ('approved'), ('unqualified'), ('withdrawn')) o", error);
-  int rc;
+  McDbStep step;
 
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, c->unit_id);
   sqlite3_bind_int64 (stmt, 2, c->t0);
   sqlite3_bind_int64 (stmt, 3, c->t1);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((step = mc_db_step_row (c->db, stmt, error)) == MC_DB_STEP_ROW)
     {
       guint n = (guint) sqlite3_column_int64 (stmt, 3);
       guint *counts = n > 0 ? counts_of (c, sqlite3_column_int64 (stmt, 0)) : NULL;
@@ -156,7 +156,7 @@ count_settled (Compute *c, GError **error)
         counts[MC_06A_ON_TIME] += n;
     }
   sqlite3_reset (stmt);
-  return rc == SQLITE_DONE || mc_db_set_error (c->db, rc, error);
+  return step == MC_DB_STEP_DONE;
 }
 
 /* Under rules other than the defaults (mc-report-rules.c) a settled
@@ -210,17 +210,17 @@ count_settled_by_rules (Compute *c, const McReportRules *rules, GError **error)
                                           "WHERE d.unit_id = ?1 AND d.finished_at >= ?2 AND d.finished_at < ?3",
                                           appointment);
   sqlite3_stmt *stmt;
-  int rc;
+  McDbStep step;
 
   if (calendar == NULL || (stmt = mc_db_prepare (c->db, sql, error)) == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, c->unit_id);
   sqlite3_bind_int64 (stmt, 2, c->t0);
   sqlite3_bind_int64 (stmt, 3, c->t1);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((step = mc_db_step_row (c->db, stmt, error)) == MC_DB_STEP_ROW)
     counts_of (c, sqlite3_column_int64 (stmt, 0))[settled_column (rules, calendar, stmt, 1)]++;
   sqlite3_reset (stmt);
-  return rc == SQLITE_DONE || mc_db_set_error (c->db, rc, error);
+  return step == MC_DB_STEP_DONE;
 }
 
 /* The dossiers open at instant t: received before t and not finished
@@ -241,14 +241,14 @@ count_open_at (Compute *c, McTime t, int total_column, int in_time_column, GErro
       "AND d.procedure_id = q.id AND d.channel = ch.column1 AND d.received_at >= ?3 "
       "AND d.received_at < ?2 AND d.finished_at >= ?2 GROUP BY q.id", overdue, overdue);
   sqlite3_stmt *stmt = mc_db_prepare (c->db, sql, error);
-  int rc;
+  McDbStep step;
 
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, c->unit_id);
   sqlite3_bind_int64 (stmt, 2, t);
   sqlite3_bind_int64 (stmt, 3, t - c->span);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((step = mc_db_step_row (c->db, stmt, error)) == MC_DB_STEP_ROW)
     {
       guint *counts = counts_of (c, sqlite3_column_int64 (stmt, 0));
 
@@ -257,7 +257,7 @@ count_open_at (Compute *c, McTime t, int total_column, int in_time_column, GErro
         counts[in_time_column] += (guint) sqlite3_column_double (stmt, 2);
     }
   sqlite3_reset (stmt);
-  return rc == SQLITE_DONE || mc_db_set_error (c->db, rc, error);
+  return step == MC_DB_STEP_DONE;
 }
 
 static void
@@ -285,11 +285,11 @@ build_rows (Compute *c, McReport06a *report, gboolean only_with_dossiers, GError
   g_autoptr(GHashTable) by_field = g_hash_table_new (g_int64_hash, g_int64_equal);
   sqlite3_stmt *stmt = mc_db_prepare (c->db, "SELECT f.id, f.name, p.id FROM field f LEFT JOIN procedure p "
                                              "ON p.field_id = f.id ORDER BY f.sort_order, f.name, f.id", error);
-  int rc;
+  McDbStep step;
 
   if (stmt == NULL)
     return FALSE;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((step = mc_db_step_row (c->db, stmt, error)) == MC_DB_STEP_ROW)
     {
       gint64 field_id = sqlite3_column_int64 (stmt, 0);
       McReport06aRow *row = g_hash_table_lookup (by_field, &field_id);
@@ -309,8 +309,8 @@ build_rows (Compute *c, McReport06a *report, gboolean only_with_dossiers, GError
         row->c[i] += counts[i];
     }
   sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    return mc_db_set_error (c->db, rc, error);
+  if (step == MC_DB_STEP_ERROR)
+    return FALSE;
   for (guint i = report->rows->len; i-- > 0;)
     {
       McReport06aRow *row = report->rows->pdata[i];
@@ -492,7 +492,7 @@ settled_dossiers_by_rules (McDb *db, const McReportRules *rules, gint64 unit_id,
                                           "AND (?4 = 0 OR p.field_id = ?4) AND " SETTLED " "
                                           "ORDER BY d.received_at, d.id", appointment);
   sqlite3_stmt *stmt;
-  int rc;
+  McDbStep step;
 
   if (calendar == NULL || (stmt = mc_db_prepare (db, sql, error)) == NULL)
     return NULL;
@@ -500,15 +500,12 @@ settled_dossiers_by_rules (McDb *db, const McReportRules *rules, gint64 unit_id,
   sqlite3_bind_int64 (stmt, 2, t0);
   sqlite3_bind_int64 (stmt, 3, t1);
   sqlite3_bind_int64 (stmt, 4, field_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((step = mc_db_step_row (db, stmt, error)) == MC_DB_STEP_ROW)
     if (settled_column (rules, calendar, stmt, 1) == column)
       g_ptr_array_add (codes, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
   sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      mc_db_set_error (db, rc, error);
-      return NULL;
-    }
+  if (step == MC_DB_STEP_ERROR)
+    return NULL;
   return g_steal_pointer (&codes);
 }
 
@@ -522,7 +519,7 @@ mc_report_06a_dossiers (McDb *db, gint64 unit_id, McDate from, McDate to, gint64
   sqlite3_stmt *stmt;
   McReportRules rules;
   McTime t0, t1;
-  int rc;
+  McDbStep step;
 
   g_return_val_if_fail (MC_IS_DB (db), NULL);
   g_return_val_if_fail (condition != NULL, NULL);
@@ -545,13 +542,10 @@ mc_report_06a_dossiers (McDb *db, gint64 unit_id, McDate from, McDate to, gint64
   sqlite3_bind_int64 (stmt, 2, t0);
   sqlite3_bind_int64 (stmt, 3, t1);
   sqlite3_bind_int64 (stmt, 4, field_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((step = mc_db_step_row (db, stmt, error)) == MC_DB_STEP_ROW)
     g_ptr_array_add (codes, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
   sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      mc_db_set_error (db, rc, error);
-      return NULL;
-    }
+  if (step == MC_DB_STEP_ERROR)
+    return NULL;
   return g_steal_pointer (&codes);
 }

@@ -52,7 +52,7 @@ mc_unit_lookup_subordinate (McDb *db, const char *code, GError **error)
 {
   sqlite3_stmt *stmt;
   gint64 id = 0;
-  int rc;
+  McDbStep step;
 
   g_return_val_if_fail (MC_IS_DB (db), 0);
   g_return_val_if_fail (code != NULL, 0);
@@ -60,16 +60,14 @@ mc_unit_lookup_subordinate (McDb *db, const char *code, GError **error)
   if ((stmt = mc_db_prepare (db, "SELECT id, relation = 'subordinate' FROM unit WHERE code = ?1", error)) == NULL)
     return 0;
   sqlite3_bind_text (stmt, 1, code, -1, SQLITE_TRANSIENT);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW && sqlite3_column_int (stmt, 1))
+  step = mc_db_step_row (db, stmt, error);
+  if (step == MC_DB_STEP_ROW && sqlite3_column_int (stmt, 1))
     id = sqlite3_column_int64 (stmt, 0);
   sqlite3_reset (stmt);
-  if (rc == SQLITE_ROW && id == 0)
+  if (step == MC_DB_STEP_ROW && id == 0)
     g_set_error (error, MC_DB_ERROR, MC_DB_ERROR_INVALID, _("The unit “%s” is not a subordinate unit"), code);
-  else if (rc == SQLITE_DONE)
+  else if (step == MC_DB_STEP_DONE)
     g_set_error (error, MC_DB_ERROR, MC_DB_ERROR_NOT_FOUND, _("No unit has the code “%s”"), code);
-  else if (rc != SQLITE_ROW)
-    mc_db_set_error (db, rc, error);
   return id;
 }
 
@@ -165,7 +163,6 @@ store_line (Import *im, sqlite3_stmt *insert, const char *field, GError **error)
 {
   g_autoptr(GError) local = NULL;
   gint64 field_id = mc_db_lookup_id (im->db, "field", "name", field, &local);
-  int rc;
 
   if (field_id == 0)
     {
@@ -183,9 +180,7 @@ store_line (Import *im, sqlite3_stmt *insert, const char *field, GError **error)
       sqlite3_bind_int64 (insert, 5 + c - COL_C4, (sqlite3_int64) im->value[c]);
       im->total[c] += im->value[c];
     }
-  rc = sqlite3_step (insert);
-  sqlite3_reset (insert);
-  return rc == SQLITE_DONE || mc_db_set_error (im->db, rc, error);
+  return mc_db_step_done (im->db, insert, error);
 }
 
 static gboolean
