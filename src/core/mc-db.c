@@ -815,15 +815,11 @@ mc_db_query_int (McDb *self, const char *sql, GError **error)
 {
   sqlite3_stmt *stmt = mc_db_prepare (self, sql, error);
   gint64 value = 0;
-  int rc;
 
   if (stmt == NULL)
     return 0;
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
+  if (mc_db_step_row (self, stmt, error) == MC_DB_STEP_ROW)
     value = sqlite3_column_int64 (stmt, 0);
-  else if (rc != SQLITE_DONE)
-    mc_db_set_error (self, rc, error);
   sqlite3_reset (stmt);
   return value;
 }
@@ -913,14 +909,20 @@ char *
 mc_db_get_setting (McDb *self, const char *key, const char *fallback)
 {
   sqlite3_stmt *stmt = mc_db_prepare (self, "SELECT value FROM setting WHERE key = ?", NULL);
+  g_autoptr(GError) error = NULL;
   char *value = NULL;
 
   if (stmt == NULL)
     return g_strdup (fallback);
   sqlite3_bind_text (stmt, 1, key, -1, SQLITE_TRANSIENT);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
+  if (mc_db_step_row (self, stmt, &error) == MC_DB_STEP_ROW)
     value = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
   sqlite3_reset (stmt);
+  /* A setting that cannot be read takes its default, as this function's
+   * 31 callers expect; what they do next (a write, a report) meets the same
+   * error and reports it. */
+  if (error != NULL)
+    g_debug ("Setting %s could not be read: %s", key, error->message);
   return value ? value : g_strdup (fallback);
 }
 
@@ -995,7 +997,7 @@ mc_db_lookup_id (McDb *self, const char *table, const char *column, const char *
   if (stmt == NULL)
     return 0;
   sqlite3_bind_text (stmt, 1, value, -1, SQLITE_TRANSIENT);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
+  if (mc_db_step_row (self, stmt, error) == MC_DB_STEP_ROW)
     id = sqlite3_column_int64 (stmt, 0);
   sqlite3_reset (stmt);
   return id;

@@ -110,6 +110,8 @@ int           mc_db_get_latest_version(void);
 char         *mc_db_dup_migrations_digest (void);
 gboolean      mc_db_migrate_to        (McDb *self, int version, GError **error);
 
+/* `fallback` when the key is not set, and also when it cannot be read
+ * (logged): the next write or report meets the same error and tells it. */
 char         *mc_db_get_setting       (McDb *self, const char *key, const char *fallback);
 gboolean      mc_db_set_setting       (McDb *self, const char *key, const char *value, GError **error);
 gint64        mc_db_query_int         (McDb *self, const char *sql, GError **error);
@@ -151,7 +153,8 @@ const char   *mc_db_get_damage        (McDb *self);
 gboolean      mc_db_watch_damage      (void);
 gboolean      mc_db_damage_met        (void);
 
-/* A row id by unique text column, 0 if none. */
+/* A row id by unique text column, 0 if none; 0 with error set when the
+ * table could not be read. */
 gint64        mc_db_lookup_id         (McDb *self, const char *table, const char *column,
                                        const char *value, GError **error);
 
