@@ -16,6 +16,7 @@
 
 #include "mc-calendar-store.h"
 #include "mc-catalog.h"
+#include "mc-db-private.h"
 #include "mc-demo-people.h"
 #include "mc-dossier-list.h"
 #include "mc-dossier-store.h"

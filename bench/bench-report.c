@@ -19,6 +19,7 @@
 
 #include "mc-calendar-store.h"
 #include "mc-catalog.h"
+#include "mc-db-private.h"
 #include "mc-dossier-store.h"
 #include "mc-report.h"
 #include "mc-report-doc.h"

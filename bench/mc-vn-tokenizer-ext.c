@@ -10,7 +10,7 @@
 
 #include <sqlite3ext.h>
 
-#include "mc-fts.h"
+#include "mc-fts-private.h"
 
 SQLITE_EXTENSION_INIT1
 

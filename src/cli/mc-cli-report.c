@@ -27,6 +27,7 @@
 #include "mc-report-doc.h"
 #include "mc-report-narrative-export.h"
 #include "mc-report-period.h"
+#include "mc-unit.h"
 #include "mc-unit-report.h"
 
 /* "--name value" pairs and "--flag"s; FALSE on anything else. */
@@ -126,7 +127,7 @@ period_and_unit (McDb *db, GHashTable *options, McDate *from, McDate *to, gint64
       return FALSE;
     }
   *unit_id = 0;
-  if (code != NULL && (*unit_id = mc_db_lookup_id (db, "unit", "code", code, error)) == 0)
+  if (code != NULL && (*unit_id = mc_unit_lookup_code (db, code, error)) == 0)
     {
       if (error == NULL || *error == NULL)
         g_set_error (error, MC_DB_ERROR, MC_DB_ERROR_NOT_FOUND, _("No unit has the code “%s”"), code);
@@ -207,8 +208,9 @@ report_table (McDb *db, const char *kind, int argc, char **argv)
 static gboolean
 set_entries (McDb *db, gint64 unit_id, McDate from, McDate to, GPtrArray *sets, GError **error)
 {
-  if (!mc_db_begin (db, error))
-    return FALSE;
+  g_autoptr(GPtrArray) keys = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) values = g_ptr_array_new_with_free_func (g_free);
+
   for (guint i = 0; i < sets->len; i++)
     {
       g_auto(GStrv) pair = g_strsplit (sets->pdata[i], "=", 2);
@@ -217,16 +219,15 @@ set_entries (McDb *db, gint64 unit_id, McDate from, McDate to, GPtrArray *sets, 
         {
           g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
                        _("Write --set ITEM=VALUE, e.g. --set 1.1.1=26 (not “%s”)"), (char *) sets->pdata[i]);
-          mc_db_rollback (db);
           return FALSE;
         }
-      if (!mc_report_cchc_set_entry (db, unit_id, from, to, pair[0], pair[1], error))
-        {
-          mc_db_rollback (db);
-          return FALSE;
-        }
+      g_ptr_array_add (keys, g_strdup (pair[0]));
+      g_ptr_array_add (values, g_strdup (pair[1]));
     }
-  return mc_db_commit (db, error);
+  g_ptr_array_add (keys, NULL);
+  g_ptr_array_add (values, NULL);
+  return mc_report_cchc_set_entries (db, unit_id, from, to, (const char *const *) keys->pdata,
+                                     (const char *const *) values->pdata, NULL, error);
 }
 
 static gboolean

@@ -15,6 +15,7 @@
 #include "mc-accounts.h"
 #include "mc-apology-form.h"
 #include "mc-calendar-store.h"
+#include "mc-catalog.h"
 #include "mc-cli.h"
 #include "mc-stop-notice.h"
 #include "mc-workflow.h"
@@ -313,8 +314,13 @@ run_inbox (McWorkflow *wf, Args *args, McAction *action)
   g_autoptr(GPtrArray) items = NULL;
   GError *error = NULL;
 
-  if (dept && (department_id = mc_db_lookup_id (mc_workflow_get_db (wf), "department", "code", dept, &error)) == 0)
-    return error ? mc_cli_fail (error) : invalid (_("No department has that code"));
+  if (dept != NULL)
+    {
+      g_autoptr(McCatalog) catalog = mc_catalog_new (mc_workflow_get_db (wf));
+
+      if ((department_id = mc_catalog_lookup_department (catalog, dept, &error)) == 0)
+        return error ? mc_cli_fail (error) : invalid (_("No department has that code"));
+    }
   items = mc_workflow_inbox (wf, department_id, arg (args, "--holder"), action->at, &error);
   if (items == NULL)
     return mc_cli_fail (error);

@@ -16,6 +16,7 @@
 #include "mc-accounts.h"
 #include "mc-object-list.h"
 #include "mc-audit.h"
+#include "mc-db-private.h"
 #include "mc-format.h"
 #include "mc-text.h"
 
@@ -979,4 +980,22 @@ mc_accounts_audit_personal_export (McDb *db, const char *action, gint64 dossier_
 
   return mc_accounts_check (db, mc_db_get_actor (db), MC_PERMISSION_PERSONAL_DATA, 0, error) &&
          mc_audit_append (db, action, "dossier", dossier_id, detail, error);
+}
+
+char *
+mc_accounts_default_username (McDb *db, const char *wanted)
+{
+  sqlite3_stmt *stmt;
+  char *found = NULL;
+
+  g_return_val_if_fail (MC_IS_DB (db), NULL);
+
+  stmt = mc_db_prepare (db, "SELECT username FROM staff WHERE active ORDER BY username = ? DESC, id LIMIT 1", NULL);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, wanted ? wanted : "", -1, SQLITE_TRANSIENT);
+  if (mc_db_step_row (db, stmt, NULL) == MC_DB_STEP_ROW)
+    found = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_reset (stmt);
+  return found;
 }

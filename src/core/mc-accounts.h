@@ -81,6 +81,10 @@ GPtrArray    *mc_accounts_list            (McAccounts *self, GError **error);  /
  * Reading the list needs no permission beyond the caller's; NULL with an
  * error if the first load fails. */
 GListModel   *mc_accounts_list_model      (McAccounts *self, GError **error);
+/* `wanted` if that account exists and is active, else the first active
+ * account (by id), NULL when there is none: who acts in the GUI before
+ * anyone signs in, so a fresh install still records who acted. */
+char         *mc_accounts_default_username (McDb *db, const char *wanted);
 
 /* Administration (MC_PERMISSION_ADMINISTER, checked against the actor). */
 gboolean      mc_accounts_create          (McAccounts *self, const char *username, const char *full_name,

@@ -6,6 +6,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "mc-announcement.h"
+#include "mc-db-private.h"
 #include "mc-text.h"
 
 void

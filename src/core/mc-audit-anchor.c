@@ -22,6 +22,7 @@
 #include <glib/gstdio.h>
 
 #include "mc-audit.h"
+#include "mc-db-private.h"
 #include "mc-output-file.h"
 
 #define ANCHOR_HASH_CHARS 16  /* printed on paper: 64 bits tell a rewrite */

@@ -15,6 +15,7 @@
 
 #include "mc-accounts.h"
 #include "mc-audit.h"
+#include "mc-db-private.h"
 
 G_DEFINE_QUARK (mc-audit-error-quark, mc_audit_error)
 

@@ -13,8 +13,6 @@
  */
 #pragma once
 
-#include <sqlite3.h>
-
 #include "mc-audit-entry.h"
 #include "mc-db.h"
 #include "mc-time.h"
@@ -37,10 +35,6 @@ char     *mc_audit_key_path (void);
 /* The key (created if missing); ephemeral: a random key of this process's
  * own, for an in-memory database. */
 GBytes   *mc_audit_load_key (gboolean ephemeral, GError **error);
-
-/* The SQL functions the triggers call: mc_actor(), mc_audit_on(),
- * mc_audit_hash(…). Registered by McDb on every connection. */
-int       mc_audit_register_functions (sqlite3 *handle, McDb *db);
 
 /* Writes one row by hand, for what no trigger sees (an import's summary, a
  * personal-data export). Opens its own savepoint. */

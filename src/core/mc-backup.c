@@ -21,8 +21,9 @@
 
 #include "mc-audit.h"
 #include "mc-backup.h"
-#include "mc-commit-mark.h"
-#include "mc-fts.h"
+#include "mc-commit-mark-private.h"
+#include "mc-db-private.h"
+#include "mc-fts-private.h"
 #include "mc-output-file.h"
 
 G_DEFINE_QUARK (mc-backup-error-quark, mc_backup_error)

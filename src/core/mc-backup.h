@@ -16,7 +16,7 @@ typedef enum {
   MC_BACKUP_ERROR_NOT_MOTCUA,  /* not an SQLite file, or not one of ours */
   MC_BACKUP_ERROR_TOO_NEW,     /* written by a newer Motcua */
   MC_BACKUP_ERROR_BUSY,        /* another program is writing */
-  MC_BACKUP_ERROR_MISSING,     /* committed work is gone (mc-commit-mark.h) */
+  MC_BACKUP_ERROR_MISSING,     /* committed work is gone (mc-commit-mark-private.h) */
 } McBackupError;
 
 /* Backups kept by default, and hours between two automatic ones. */
@@ -76,7 +76,7 @@ guint      mc_backup_get_keep       (McDb *db);
  * use: that SQLite can read its header and schema, and quick_check when it is
  * not larger than MC_BACKUP_START_CHECK_MAX_BYTES, when a backup left the
  * DAMAGED mark in `backup_dir`, or when `full`; and that no committed work is
- * missing (MC_BACKUP_ERROR_MISSING, mc-commit-mark.h). On damage the error
+ * missing (MC_BACKUP_ERROR_MISSING, mc-commit-mark-private.h). On damage the error
  * names the latest good backup in `backup_dir` (if any) and the command that
  * restores it, as it can be run: with --user and an administrator's name
  * when the database has accounts. */

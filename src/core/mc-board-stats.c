@@ -12,6 +12,7 @@
 
 #include "mc-board-stats.h"
 #include "mc-catalog.h"
+#include "mc-db-private.h"
 
 void
 mc_department_rate_free (McDepartmentRate *rate)

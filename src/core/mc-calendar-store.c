@@ -12,6 +12,7 @@
 #include "mc-accounts.h"
 #include "mc-calendar-store.h"
 #include "mc-csv.h"
+#include "mc-db-private.h"
 #include "mc-text.h"
 
 static char *

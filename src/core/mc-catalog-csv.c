@@ -20,6 +20,7 @@
 #include "mc-accounts.h"
 #include "mc-catalog.h"
 #include "mc-csv.h"
+#include "mc-db-private.h"
 #include "mc-file-error.h"
 #include "mc-text.h"
 

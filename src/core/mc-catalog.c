@@ -7,6 +7,7 @@
 
 #include "mc-accounts.h"
 #include "mc-catalog.h"
+#include "mc-db-private.h"
 #include "mc-object-list.h"
 #include "mc-text.h"
 #include "mc-time.h"
@@ -531,4 +532,30 @@ mc_catalog_save_procedure (McCatalog *self, McProcedure *procedure, GError **err
     }
   g_signal_emit (self, signals[CHANGED], 0);
   return TRUE;
+}
+
+double
+mc_catalog_get_stored_duration (McCatalog *self, const char *code)
+{
+  sqlite3_stmt *stmt;
+  double days = 0;
+
+  g_return_val_if_fail (MC_IS_CATALOG (self), 0);
+
+  stmt = mc_db_prepare (self->db, "SELECT duration FROM procedure WHERE code = ?", NULL);
+  if (stmt == NULL)
+    return 0;
+  sqlite3_bind_text (stmt, 1, code, -1, SQLITE_TRANSIENT);
+  if (mc_db_step_row (self->db, stmt, NULL) == MC_DB_STEP_ROW)
+    days = sqlite3_column_double (stmt, 0);
+  sqlite3_reset (stmt);
+  return days;
+}
+
+gint64
+mc_catalog_lookup_department (McCatalog *self, const char *code, GError **error)
+{
+  g_return_val_if_fail (MC_IS_CATALOG (self), 0);
+
+  return mc_db_lookup_id (self->db, "department", "code", code, error);
 }

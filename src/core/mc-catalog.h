@@ -51,6 +51,9 @@ gint64        mc_catalog_ensure_field         (McCatalog *self, const char *name
 GPtrArray    *mc_catalog_list_departments     (McCatalog *self, GError **error);       /* McDepartment* */
 gint64        mc_catalog_ensure_department    (McCatalog *self, const char *code, const char *name, GError **error);
 McDepartment *mc_catalog_find_department      (McCatalog *self, const char *code, GError **error);
+/* The id of the department (phòng ban) with this code, active or not, of
+ * any unit; 0 when none (no error). */
+gint64        mc_catalog_lookup_department    (McCatalog *self, const char *code, GError **error);
 
 /* All procedures, with their documents and steps, sorted by field then name. */
 GListStore   *mc_catalog_list_procedures      (McCatalog *self, GError **error);
@@ -62,6 +65,10 @@ GListStore   *mc_catalog_list_procedures      (McCatalog *self, GError **error);
 GListModel   *mc_catalog_list_model           (McCatalog *self, GError **error);
 McProcedure  *mc_catalog_find_procedure       (McCatalog *self, const char *code, GError **error);
 guint         mc_catalog_count_procedures     (McCatalog *self);
+/* The procedure's duration as stored (procedure.duration, in its own unit,
+ * not converted from hours as McProcedure's is), 0 when no procedure has the
+ * code or it cannot be read: what the counter receipt prints. */
+double        mc_catalog_get_stored_duration  (McCatalog *self, const char *code);
 /* Inserts or updates (by id, or by code when id is 0) in one transaction.
  * Emits ::changed. */
 gboolean      mc_catalog_save_procedure       (McCatalog *self, McProcedure *procedure, GError **error);

@@ -21,8 +21,8 @@
 #include <glib/gstdio.h>
 
 #include "mc-backup.h"
-#include "mc-commit-mark.h"
-#include "mc-db.h"
+#include "mc-commit-mark-private.h"
+#include "mc-db-private.h"
 
 #define MARK_MAGIC "motcua-commit-mark 1"
 

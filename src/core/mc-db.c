@@ -21,9 +21,9 @@
 #include "mc-audit.h"
 #include "mc-backup.h"
 #include "mc-changes.h"
-#include "mc-commit-mark.h"
-#include "mc-db.h"
-#include "mc-fts.h"
+#include "mc-commit-mark-private.h"
+#include "mc-db-private.h"
+#include "mc-fts-private.h"
 #include "mc-import-batch.h"
 #include "mc-output-file.h"
 

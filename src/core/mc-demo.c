@@ -17,6 +17,7 @@
 #include "mc-accounts.h"
 #include "mc-calendar-store.h"
 #include "mc-catalog.h"
+#include "mc-db-private.h"
 #include "mc-demo-people.h"
 #include "mc-audit.h"
 #include "mc-demo.h"

@@ -3,6 +3,7 @@
  */
 #include "config.h"
 
+#include "mc-db-private.h"
 #include "mc-directory.h"
 
 GPtrArray *

@@ -25,6 +25,7 @@
 #include "mc-audit.h"
 #include "mc-catalog.h"
 #include "mc-csv.h"
+#include "mc-db-private.h"
 #include "mc-dossier-store.h"
 #include "mc-import-batch.h"
 #include "mc-text.h"

@@ -15,6 +15,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "mc-calendar.h"
+#include "mc-db-private.h"
 #include "mc-dossier-list.h"
 #include "mc-dossier-state.h"
 #include "mc-lateness.h"

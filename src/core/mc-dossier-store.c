@@ -15,6 +15,7 @@
 
 #include "mc-accounts.h"
 #include "mc-catalog.h"
+#include "mc-db-private.h"
 #include "mc-dossier-store.h"
 #include "mc-id-number.h"
 #include "mc-text.h"

@@ -28,6 +28,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "mc-db-private.h"
 #include "mc-form-set.h"
 
 /* A dotted blank where the number is written by hand. */

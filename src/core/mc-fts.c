@@ -14,7 +14,7 @@
 
 #include <glib.h>
 
-#include "mc-fts.h"
+#include "mc-fts-private.h"
 
 typedef struct {
   fts5_api       *api;

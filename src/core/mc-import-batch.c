@@ -43,6 +43,7 @@
 #include <glib/gstdio.h>
 
 #include "mc-audit.h"
+#include "mc-db-private.h"
 #include "mc-import-batch.h"
 
 /* Rows removed per transaction when an import is undone. */

@@ -8,6 +8,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "mc-db-private.h"
 #include "mc-lateness.h"
 
 static McTime

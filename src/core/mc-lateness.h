@@ -37,15 +37,6 @@ typedef struct {
   McTime step_due_at;      /* the current step's due time */
 } McDeadlines;
 
-/* The columns to select, on a dossier row aliased d, for mc_deadlines_from_row. */
-#define MC_DEADLINES_COLUMNS                                                                       \
-  "d.received_at, d.finished_at, d.due_at, d.extended_due_at, "                                     \
-  "(SELECT min (a.issued_at) FROM apology a WHERE a.dossier_id = d.id AND a.new_due_at IS NOT NULL), " \
-  "d.paused_since, d.step_due_at"
-#define MC_DEADLINES_N_COLUMNS 7
-
-void      mc_deadlines_from_row      (McDeadlines *deadlines, sqlite3_stmt *stmt, int first);
-
 /* Open at `at`: received before it and not finished before it. */
 gboolean  mc_deadlines_is_open_at    (const McDeadlines *deadlines, McTime at);
 /* The appointment in force at `at`. */

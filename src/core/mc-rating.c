@@ -7,6 +7,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "mc-accounts.h"
+#include "mc-db-private.h"
 #include "mc-rating.h"
 #include "mc-text.h"
 #include "mc-time.h"

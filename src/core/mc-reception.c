@@ -17,6 +17,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "mc-accounts.h"
+#include "mc-db-private.h"
 #include "mc-reception.h"
 #include "mc-time.h"
 

@@ -32,6 +32,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "mc-accounts.h"
+#include "mc-db-private.h"
 #include "mc-format.h"
 #include "mc-report.h"
 #include "mc-report-cchc.h"
@@ -615,4 +616,26 @@ mc_report_cchc_set_entry (McDb *db, gint64 unit_id, McDate from, McDate to, cons
     return FALSE;
   mc_db_note_change (db, MC_CHANGE_REPORT, unit_id);  /* WITHOUT ROWID: no update hook */
   return TRUE;
+}
+
+gboolean
+mc_report_cchc_set_entries (McDb *db, gint64 unit_id, McDate from, McDate to, const char *const *keys,
+                            const char *const *values, int *failed, GError **error)
+{
+  g_return_val_if_fail (MC_IS_DB (db), FALSE);
+  g_return_val_if_fail (keys != NULL && values != NULL, FALSE);
+
+  if (failed != NULL)
+    *failed = -1;
+  if (!mc_db_begin (db, error))
+    return FALSE;
+  for (int i = 0; keys[i] != NULL && values[i] != NULL; i++)
+    if (!mc_report_cchc_set_entry (db, unit_id, from, to, keys[i], values[i], error))
+      {
+        if (failed != NULL)
+          *failed = i;
+        mc_db_rollback (db);
+        return FALSE;
+      }
+  return mc_db_commit (db, error);
 }

@@ -84,6 +84,13 @@ GHashTable   *mc_report_cchc_entries (McDb *db, gint64 unit_id, McDate from, McD
  * Needs MC_PERMISSION_REPORT. */
 gboolean      mc_report_cchc_set_entry (McDb *db, gint64 unit_id, McDate from, McDate to, const char *key,
                                         const char *value, GError **error);
+/* Enters several figures in one transaction: all of them or, when one is
+ * refused, none. `keys` and `values` are NULL-terminated and of the same
+ * length; on failure *failed (may be NULL) is the index of the figure
+ * refused, -1 when the transaction itself failed. */
+gboolean      mc_report_cchc_set_entries (McDb *db, gint64 unit_id, McDate from, McDate to,
+                                          const char *const *keys, const char *const *values, int *failed,
+                                          GError **error);
 
 #define MC_REPORT_ONLINE_NAMES_KEY "report.online_names_from"
 

@@ -18,6 +18,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "mc-db-private.h"
 #include "mc-report.h"
 #include "mc-report-evaluation.h"
 #include "mc-settings.h"

@@ -8,8 +8,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
-#include <sqlite3.h>
-
+#include "mc-db-private.h"
 #include "mc-figure-dossier.h"
 #include "mc-figure-procedure.h"
 #include "mc-report.h"

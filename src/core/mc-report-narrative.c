@@ -12,6 +12,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "mc-audit.h"
+#include "mc-db-private.h"
 #include "mc-format.h"
 #include "mc-report.h"
 #include "mc-report-cchc.h"

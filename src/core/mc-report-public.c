@@ -18,6 +18,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "mc-db-private.h"
 #include "mc-lateness.h"
 #include "mc-reception.h"
 #include "mc-report.h"

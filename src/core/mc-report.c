@@ -45,6 +45,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "mc-calendar-store.h"
+#include "mc-db-private.h"
 #include "mc-lateness.h"
 #include "mc-report.h"
 #include "mc-report-private.h"

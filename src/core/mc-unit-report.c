@@ -11,10 +11,10 @@
 #include <stdlib.h>
 
 #include <glib/gi18n-lib.h>
-#include <sqlite3.h>
 
 #include "mc-audit.h"
 #include "mc-csv.h"
+#include "mc-db-private.h"
 #include "mc-report.h"
 #include "mc-unit-report.h"
 

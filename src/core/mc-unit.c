@@ -11,6 +11,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "mc-catalog.h"
+#include "mc-db-private.h"
 #include "mc-text.h"
 #include "mc-unit.h"
 
@@ -357,4 +358,46 @@ mc_unit_names_of_dossier (McDb *db, const char *code, char **name, char **parent
     return TRUE;
   g_clear_pointer (parent_name, g_free);
   return mc_unit_names_at (db, unit_id, received, name, parent_name, error);
+}
+
+static char *
+column_text (sqlite3_stmt *stmt, int column)
+{
+  return g_strdup ((const char *) sqlite3_column_text (stmt, column));
+}
+
+gboolean
+mc_unit_get_own_header (McDb *db, char **name, char **place_name, char **parent_name, char **phone,
+                        GError **error)
+{
+  sqlite3_stmt *stmt;
+  McDbStep step;
+
+  g_return_val_if_fail (MC_IS_DB (db), FALSE);
+
+  *name = *place_name = *parent_name = *phone = NULL;
+  stmt = mc_db_prepare (db, "SELECT u.name, u.place_name, p.name, u.phone FROM unit u "
+                            "LEFT JOIN unit p ON p.id = u.parent_id "
+                            "WHERE u.relation = 'self' ORDER BY u.id LIMIT 1", error);
+  if (stmt == NULL)
+    return FALSE;
+  if ((step = mc_db_step_row (db, stmt, error)) == MC_DB_STEP_ERROR)
+    return FALSE;
+  if (step == MC_DB_STEP_ROW)
+    {
+      *name = column_text (stmt, 0);
+      *place_name = column_text (stmt, 1);
+      *parent_name = column_text (stmt, 2);
+      *phone = column_text (stmt, 3);
+    }
+  sqlite3_reset (stmt);
+  return TRUE;
+}
+
+gint64
+mc_unit_lookup_code (McDb *db, const char *code, GError **error)
+{
+  g_return_val_if_fail (MC_IS_DB (db), 0);
+
+  return mc_db_lookup_id (db, "unit", "code", code, error);
 }

@@ -51,4 +51,12 @@ gboolean mc_unit_names_at  (McDb *db, gint64 unit_id, gint64 t, char **name, cha
 gboolean mc_unit_names_of_dossier (McDb *db, const char *code, char **name, char **parent_name,
                                    GError **error);
 
+/* What every form's header prints of the center's own unit: its name,
+ * place, parent unit's name and phone, each NULL when not set (all NULL and
+ * TRUE when the unit is not set up yet). */
+gboolean mc_unit_get_own_header (McDb *db, char **name, char **place_name, char **parent_name, char **phone,
+                                 GError **error);
+/* The id of the unit with this code (mã định danh), 0 when none (no error). */
+gint64   mc_unit_lookup_code    (McDb *db, const char *code, GError **error);
+
 G_END_DECLS

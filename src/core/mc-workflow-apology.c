@@ -8,6 +8,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "mc-db-private.h"
 #include "mc-workflow-private.h"
 
 /* Half the legal time, at least one working day, after the later of now and

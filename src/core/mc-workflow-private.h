@@ -4,6 +4,7 @@
 #pragma once
 
 #include "mc-accounts.h"
+#include "mc-db-private.h"
 #include "mc-workflow.h"
 
 G_BEGIN_DECLS

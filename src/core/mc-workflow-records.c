@@ -11,6 +11,7 @@
 
 #include "mc-accounts.h"
 #include "mc-audit.h"
+#include "mc-db-private.h"
 #include "mc-lateness.h"
 #include "mc-settings.h"
 #include "mc-text.h"
@@ -773,4 +774,62 @@ mc_timeliness_from_string (const char *s, McTimeliness *timeliness)
         return TRUE;
       }
   return FALSE;
+}
+
+gboolean
+mc_workflow_apology_issuer (McWorkflow *self, gint64 apology_id, char **name, char **title, gboolean *leader,
+                            GError **error)
+{
+  sqlite3_stmt *stmt;
+  McDbStep step;
+
+  g_return_val_if_fail (MC_IS_WORKFLOW (self), FALSE);
+
+  stmt = mc_db_prepare (self->db, "SELECT s.full_name, coalesce (s.title, ''), s.roles FROM apology a "
+                                  "JOIN staff s ON s.id = a.issued_by WHERE a.id = ?", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, apology_id);
+  if ((step = mc_db_step_row (self->db, stmt, error)) == MC_DB_STEP_ERROR)
+    return FALSE;
+  if (step == MC_DB_STEP_ROW)
+    {
+      McRoles roles = mc_roles_from_string ((const char *) sqlite3_column_text (stmt, 2), NULL);
+
+      *name = mc_workflow_column_text (stmt, 0);
+      *title = mc_workflow_column_text (stmt, 1);
+      *leader = (roles & MC_ROLE_LEADER) != 0;
+    }
+  sqlite3_reset (stmt);
+  return TRUE;
+}
+
+GHashTable *
+mc_workflow_return_methods (McWorkflow *self, McTime from, McTime to, GError **error)
+{
+  g_autoptr(GHashTable) methods = NULL;
+  sqlite3_stmt *stmt;
+  McDbStep step;
+
+  g_return_val_if_fail (MC_IS_WORKFLOW (self), NULL);
+
+  stmt = mc_db_prepare (self->db, "SELECT code, return_method FROM dossier "
+                                  "WHERE received_at >= ? AND received_at < ? "
+                                  "AND return_method IS NOT NULL", error);
+  if (stmt == NULL)
+    return NULL;
+  methods = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  sqlite3_bind_int64 (stmt, 1, from);
+  sqlite3_bind_int64 (stmt, 2, to);
+  while ((step = mc_db_step_row (self->db, stmt, error)) == MC_DB_STEP_ROW)
+    {
+      McChannel channel;
+
+      if (mc_channel_from_string ((const char *) sqlite3_column_text (stmt, 1), &channel))
+        g_hash_table_insert (methods, mc_workflow_column_text (stmt, 0), GINT_TO_POINTER (channel));
+    }
+  if (step == MC_DB_STEP_ERROR)
+    return NULL;
+  sqlite3_reset (stmt);
+  return g_steal_pointer (&methods);
 }

@@ -10,6 +10,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "mc-db-private.h"
 #include "mc-id-number.h"
 #include "mc-workflow-private.h"
 

@@ -20,6 +20,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "mc-db-private.h"
 #include "mc-text.h"
 #include "mc-workflow-private.h"
 

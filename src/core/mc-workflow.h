@@ -224,6 +224,11 @@ GPtrArray    *mc_workflow_apologies        (McWorkflow *self, McTime from, McTim
 McApologyRecord *mc_workflow_get_apology   (McWorkflow *self, gint64 id, GError **error);
 /* The id of the dossier's latest apology; 0 and an error if it has none. */
 gint64        mc_workflow_latest_apology   (McWorkflow *self, const char *code, GError **error);
+/* Who issued the apology: full name, title ("" when none) and whether they
+ * hold the leader role; all unset and TRUE when the apology or its issuer is
+ * gone (the letter then falls back to the report's signer). */
+gboolean      mc_workflow_apology_issuer   (McWorkflow *self, gint64 apology_id, char **name, char **title,
+                                            gboolean *leader, GError **error);
 
 /* People responsible for at least `threshold` apologies in a year. */
 typedef struct {
@@ -265,6 +270,9 @@ GPtrArray    *mc_workflow_register         (McWorkflow *self, McTime from, McTim
 /* The field's name as the catalog writes it ("ho tich" → "Hộ tịch"), or NULL
  * with MC_WORKFLOW_ERROR_NOT_FOUND. */
 char         *mc_workflow_find_field       (McWorkflow *self, const char *name, GError **error);
+/* How the results of dossiers received in [from, to) went back: code →
+ * McChannel (GINT_TO_POINTER), only for those with a return method. */
+GHashTable   *mc_workflow_return_methods   (McWorkflow *self, McTime from, McTime to, GError **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (McHandover, mc_handover_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (McApologyRecord, mc_apology_record_free)

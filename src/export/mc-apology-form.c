@@ -109,40 +109,16 @@ fill_number (McWorkflow *workflow, McApologyFormData *data, gint64 apology_id, G
   return data->number_line != NULL;
 }
 
-/* The issuer's name, title and whether they lead the unit. */
-static gboolean
-load_issuer (McDb *db, gint64 apology_id, char **name, char **title, gboolean *leader, GError **error)
-{
-  sqlite3_stmt *stmt = mc_db_prepare (db, "SELECT s.full_name, coalesce (s.title, ''), s.roles FROM apology a "
-                                          "JOIN staff s ON s.id = a.issued_by WHERE a.id = ?", error);
-  int rc;
-
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, apology_id);
-  if ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      McRoles roles = mc_roles_from_string ((const char *) sqlite3_column_text (stmt, 2), NULL);
-
-      *name = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-      *title = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
-      *leader = (roles & MC_ROLE_LEADER) != 0;
-    }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-    return mc_db_set_error (db, rc, error), FALSE;
-  return TRUE;
-}
-
 /* See the comment at the top: who signs, under which authority. */
 static gboolean
-fill_signer (McDb *db, gint64 apology_id, McApologyFormData *data, GError **error)
+fill_signer (McWorkflow *workflow, gint64 apology_id, McApologyFormData *data, GError **error)
 {
+  McDb *db = mc_workflow_get_db (workflow);
   g_autofree char *issuer = NULL, *issuer_title = NULL, *signer = NULL, *signer_title = NULL;
   g_autofree char *recipients = mc_settings_get (db, "apology.recipients");
   gboolean leader = FALSE;
 
-  if (!load_issuer (db, apology_id, &issuer, &issuer_title, &leader, error))
+  if (!mc_workflow_apology_issuer (workflow, apology_id, &issuer, &issuer_title, &leader, error))
     return FALSE;
   signer = mc_settings_get (db, "report.signer");
   signer_title = mc_settings_get (db, "report.signer_title");
@@ -216,7 +192,7 @@ mc_apology_form_data_new (McWorkflow *workflow, gint64 apology_id, GError **erro
   mc_apology_record_free (record);
   if (!mc_records_unit_load_for_dossier (mc_workflow_get_db (workflow), data->code, &data->unit, error) ||
       !fill_from_dossier (workflow, data, error) || !fill_number (workflow, data, apology_id, error) ||
-      !fill_signer (mc_workflow_get_db (workflow), apology_id, data, error))
+      !fill_signer (workflow, apology_id, data, error))
     return NULL;
   return g_steal_pointer (&data);
 }

@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include "mc-accounts.h"
+#include "mc-catalog.h"
 #include "mc-dossier-receipt.h"
 #include "mc-form-paper.h"
 #include "mc-records-private.h"
@@ -27,19 +28,13 @@ fill_unit (McDb *db, const McDossierData *d, McReceiptData *r, GError **error)
   return TRUE;
 }
 
+/* The procedure's duration as the catalog stores it, 0 when unknown. */
 static double
 procedure_days (McDb *db, const char *code)
 {
-  sqlite3_stmt *stmt = mc_db_prepare (db, "SELECT duration FROM procedure WHERE code = ?", NULL);
-  double days = 0;
+  g_autoptr(McCatalog) catalog = mc_catalog_new (db);
 
-  if (stmt == NULL)
-    return 0;
-  sqlite3_bind_text (stmt, 1, code, -1, SQLITE_TRANSIENT);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    days = sqlite3_column_double (stmt, 0);
-  sqlite3_reset (stmt);
-  return days;
+  return mc_catalog_get_stored_duration (catalog, code);
 }
 
 /* The form set of the date received, and the form's number (kept: a

@@ -130,27 +130,19 @@ mc_dossier_register_data_free (McDossierRegisterData *data)
 /* How each result went back (the 2025 column "Phương thức nhận kết quả"),
  * which McRegisterRow does not carry. */
 static GHashTable *
-load_return_methods (McDb *db, McTime from, McTime to, GError **error)
+load_return_methods (McWorkflow *workflow, McTime from, McTime to, GError **error)
 {
-  sqlite3_stmt *stmt = mc_db_prepare (db, "SELECT code, return_method FROM dossier "
-                                          "WHERE received_at >= ? AND received_at < ? "
-                                          "AND return_method IS NOT NULL", error);
+  g_autoptr(GHashTable) channels = mc_workflow_return_methods (workflow, from, to, error);
   GHashTable *methods;
+  GHashTableIter iter;
+  gpointer code, channel;
 
-  if (stmt == NULL)
+  if (channels == NULL)
     return NULL;
   methods = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  sqlite3_bind_int64 (stmt, 1, from);
-  sqlite3_bind_int64 (stmt, 2, to);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
-    {
-      McChannel channel;
-
-      if (mc_channel_from_string ((const char *) sqlite3_column_text (stmt, 1), &channel))
-        g_hash_table_insert (methods, g_strdup ((const char *) sqlite3_column_text (stmt, 0)),
-                             g_strdup (return_method_label (channel)));
-    }
-  sqlite3_reset (stmt);
+  g_hash_table_iter_init (&iter, channels);
+  while (g_hash_table_iter_next (&iter, &code, &channel))
+    g_hash_table_insert (methods, g_strdup (code), g_strdup (return_method_label (GPOINTER_TO_INT (channel))));
   return methods;
 }
 
@@ -192,7 +184,7 @@ mc_dossier_register_data_new (McWorkflow *workflow, McTime from, McTime to, cons
     return NULL;
   g_ptr_array_unref (data->rows);
   data->rows = rows;
-  data->return_methods = load_return_methods (mc_workflow_get_db (workflow), from, to, error);
+  data->return_methods = load_return_methods (workflow, from, to, error);
   if (data->return_methods == NULL ||
       !mc_records_unit_load (mc_workflow_get_db (workflow), &data->unit, error) ||
       !fill_number (mc_workflow_get_db (workflow), data, error))

@@ -16,31 +16,14 @@
 #include "mc-records-private.h"
 #include "mc-unit.h"
 
-static char *
-column_text (sqlite3_stmt *stmt, int column)
-{
-  return g_strdup ((const char *) sqlite3_column_text (stmt, column));
-}
-
-/* Every form's header names the center's own unit: one query, so that the
- * counter forms (mc-dossier-receipt.c) and the records never disagree. */
+/* Every form's header names the center's own unit: one core call, so that
+ * the counter forms (mc-dossier-receipt.c) and the records never disagree. */
 gboolean
 mc_records_unit_load (McDb *db, McRecordsUnit *unit, GError **error)
 {
-  sqlite3_stmt *stmt = mc_db_prepare (db, "SELECT u.name, u.place_name, p.name, u.phone FROM unit u "
-                                          "LEFT JOIN unit p ON p.id = u.parent_id "
-                                          "WHERE u.relation = 'self' ORDER BY u.id LIMIT 1", error);
-
-  if (stmt == NULL)
+  if (!mc_unit_get_own_header (db, &unit->unit_name, &unit->place_name, &unit->parent_unit_name, &unit->phone,
+                               error))
     return FALSE;
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    {
-      unit->unit_name = column_text (stmt, 0);
-      unit->place_name = column_text (stmt, 1);
-      unit->parent_unit_name = column_text (stmt, 2);
-      unit->phone = column_text (stmt, 3);
-    }
-  sqlite3_reset (stmt);
   unit->office_name = mc_db_get_setting (db, "unit.office_name", "Trung tâm Phục vụ hành chính công");
   return TRUE;
 }

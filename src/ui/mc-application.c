@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "mc-about-window.h"
+#include "mc-accounts.h"
 #include "mc-application.h"
 #include "mc-backup-guard.h"
 #include "mc-board-window.h"
@@ -295,22 +296,13 @@ mc_application_open_db (McApplication *self, const char *path, GError **error)
 }
 
 /* The setting's user if that account exists and is active, else the first
- * active account, so a fresh install still records who acted. */
+ * active account (core decides). */
 static char *
 resolve_username (McApplication *self)
 {
   g_autofree char *wanted = self->settings ? g_settings_get_string (self->settings, "current-user") : NULL;
-  sqlite3_stmt *stmt = mc_db_prepare (self->db, "SELECT username FROM staff WHERE active "
-                                                "ORDER BY username = ? DESC, id LIMIT 1", NULL);
-  char *found = NULL;
 
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_text (stmt, 1, wanted ? wanted : "", -1, SQLITE_TRANSIENT);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    found = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-  sqlite3_reset (stmt);
-  return found;
+  return mc_accounts_default_username (self->db, wanted);
 }
 
 const char *

@@ -185,28 +185,41 @@ mc_cchc_entry_dialog_get_row (McCchcEntryDialog *self, const char *key)
   return g_hash_table_lookup (self->rows, key);
 }
 
+/* The figures changed since the dialog opened, saved by core in one
+ * transaction: a refused one changes nothing. */
 static gboolean
 save_rows (McCchcEntryDialog *self, GError **error)
 {
+  g_autoptr(GPtrArray) keys = g_ptr_array_new ();
+  g_autoptr(GPtrArray) values = g_ptr_array_new_with_free_func (g_free);
   GHashTableIter iter;
   gpointer key, row;
+  int failed = -1;
 
   g_hash_table_iter_init (&iter, self->rows);
   while (g_hash_table_iter_next (&iter, &key, &row))
     {
-      g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (row))));
+      char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (row))));
       const char *stored = g_hash_table_lookup (self->stored, key);
 
       if (g_strcmp0 (text, stored ? stored : "") == 0)
-        continue;
-      if (!mc_report_cchc_set_entry (self->db, self->unit_id, self->from, self->to, key, text, error))
         {
-          /* Translators: "1.1.1: The figure cannot be negative" */
-          g_prefix_error (error, _("%s: "), (const char *) key);
-          return FALSE;
+          g_free (text);
+          continue;
         }
+      g_ptr_array_add (keys, key);
+      g_ptr_array_add (values, text);
     }
-  return TRUE;
+  g_ptr_array_add (keys, NULL);
+  g_ptr_array_add (values, NULL);
+  if (mc_report_cchc_set_entries (self->db, self->unit_id, self->from, self->to,
+                                  (const char *const *) keys->pdata, (const char *const *) values->pdata,
+                                  &failed, error))
+    return TRUE;
+  if (failed >= 0)
+    /* Translators: "1.1.1: The figure cannot be negative" */
+    g_prefix_error (error, _("%s: "), (const char *) keys->pdata[failed]);
+  return FALSE;
 }
 
 gboolean
@@ -216,9 +229,7 @@ mc_cchc_entry_dialog_save (McCchcEntryDialog *self, GError **error)
 
   g_return_val_if_fail (MC_IS_CCHC_ENTRY_DIALOG (self), FALSE);
 
-  if (mc_db_begin (self->db, &local) && (!save_rows (self, &local) || !mc_db_commit (self->db, &local)))
-    mc_db_rollback (self->db);
-  if (local != NULL)
+  if (!save_rows (self, &local))
     {
       gtk_label_set_text (self->error, local->message);
       gtk_widget_set_visible (GTK_WIDGET (self->error), TRUE);

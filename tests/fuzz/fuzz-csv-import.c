@@ -9,6 +9,7 @@
 #include "config.h"
 
 #include "fuzz-common.h"
+#include "mc-db-private.h"
 
 int
 LLVMFuzzerTestOneInput (const uint8_t *data, size_t size)

@@ -1,4 +1,4 @@
-/* mc-fts.h — the "vn" FTS5 tokenizer: unicode61 remove_diacritics 2, plus đ → d
+/* mc-fts-private.h — the "vn" FTS5 tokenizer: unicode61 remove_diacritics 2, plus đ → d (storage files only)
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #pragma once

@@ -1,10 +1,10 @@
-/* mc-commit-mark.h — the last committed audit row, kept outside the database and its WAL
+/* mc-commit-mark-private.h — the last committed audit row, kept outside the database and its WAL (storage files only)
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #pragma once
 
 #include <glib.h>
-#include <sqlite3.h>
+#include "mc-db-private.h"
 
 G_BEGIN_DECLS
 

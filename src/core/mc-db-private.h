@@ -1,0 +1,111 @@
+/* mc-db-private.h — McDb's SQLite side, for core's storage files only
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Everything that names sqlite3 or runs SQL. Only src/core's storage files
+ * include this header (and tests/ and bench/, through core_private_dep):
+ * ui, export, board and cli are compiled with -DSQLITE3_H, so sqlite3.h is
+ * empty for them and any SQLite type or call there fails to compile
+ * (src/core/meson.build, storage_gate_args; HACKING.md, "Storage"). A
+ * second engine replaces what is declared here, not the public headers.
+ */
+#pragma once
+
+#include <sqlite3.h>
+
+#include "mc-db.h"
+#include "mc-lateness.h"
+
+G_BEGIN_DECLS
+
+/* The one place where SQLite's result codes become what a person reads, in
+ * Vietnamese: busy, disk full, I/O error, damaged, read-only … SQLite's own
+ * English text never reaches a message (it goes to the debug log). `handle`
+ * may be NULL; its errno tells a full disk that SQLite reported as an I/O
+ * error (a write refused with ENOSPC, EDQUOT or EFBIG). Every caller that
+ * turns an SQLite failure into a GError goes through it. */
+McDbError     mc_db_error_code        (int rc, int system_errno);
+const char   *mc_db_error_describe    (int rc, int system_errno);
+gboolean      mc_db_error_from_sqlite (sqlite3 *handle, int rc, GError **error);
+
+/* Open without migrating (tests of the migrations themselves). */
+McDb         *mc_db_new_unmigrated    (const char *path, GError **error);
+gboolean      mc_db_migrate_to        (McDb *self, int version, GError **error);
+
+sqlite3      *mc_db_get_handle        (McDb *self);
+
+gboolean      mc_db_exec              (McDb *self, const char *sql, GError **error);
+/* A cached prepared statement, reset and cleared; owned by the McDb. */
+sqlite3_stmt *mc_db_prepare           (McDb *self, const char *sql, GError **error);
+/* Steps a statement to SQLITE_DONE (or ROW); on failure sets error and resets. */
+gboolean      mc_db_step_done         (McDb *self, sqlite3_stmt *stmt, GError **error);
+
+/* What one step of a query gave. Three values, not a gboolean: "no row"
+ * and "could not read" are different answers (a dossier that exists but
+ * could not be read because the file was busy, damaged or unreadable must
+ * not be reported missing), and a loop over rows ends on either. */
+typedef enum {
+  MC_DB_STEP_ERROR, /* error is set (in Vietnamese) and the statement reset */
+  MC_DB_STEP_ROW,   /* a row is there to read */
+  MC_DB_STEP_DONE,  /* no (more) rows */
+} McDbStep;
+
+/* The one way core steps a query: SQLITE_BUSY, an I/O error, a damaged
+ * page … become a GError through mc_db_error_from_sqlite (MC_DB_ERROR_BUSY,
+ * _IO, _DAMAGED …), never a missing row. `self` may be NULL for a
+ * connection no McDb owns (a backup's); the statement's own handle then
+ * tells the error. Typical uses:
+ *
+ *   switch (mc_db_step_row (db, stmt, error))
+ *     { case MC_DB_STEP_ROW: …; case MC_DB_STEP_DONE: not found; case MC_DB_STEP_ERROR: failed }
+ *
+ *   while ((step = mc_db_step_row (db, stmt, error)) == MC_DB_STEP_ROW)
+ *     …;
+ *   if (step == MC_DB_STEP_ERROR)
+ *     return FALSE;  (never a short list) */
+McDbStep      mc_db_step_row          (McDb *self, sqlite3_stmt *stmt, GError **error);
+gboolean      mc_db_set_error         (McDb *self, int rc, GError **error);
+gint64        mc_db_query_int         (McDb *self, const char *sql, GError **error);
+/* A row id by unique text column, 0 if none; 0 with error set when the
+ * table could not be read. */
+gint64        mc_db_lookup_id         (McDb *self, const char *table, const char *column,
+                                       const char *value, GError **error);
+
+/* BEGIN IMMEDIATE: every write is a transaction that never has to upgrade a
+ * read lock, so SQLITE_BUSY cannot deadlock two processes. Private: a
+ * caller outside core that needs several writes to succeed or fail together
+ * asks core for one function that does them in one transaction
+ * (e.g. mc_report_cchc_set_entries). */
+gboolean      mc_db_begin             (McDb *self, GError **error);
+gboolean      mc_db_commit            (McDb *self, GError **error);
+void          mc_db_rollback          (McDb *self);
+
+/* Rows written are noted by SQLite's update hook, which does not see
+ * WITHOUT ROWID tables (setting, calendar_day, unit_report, unit_procedure,
+ * cchc_entry): their writers
+ * note the change here, after the statement succeeded (id 0: several). */
+void          mc_db_note_change       (McDb *self, McChangeKind kind, gint64 id);
+
+/* Bulk writes (an import, the demo) write one summary audit row instead of
+ * one per row: TRUE switches the per-row audit triggers off. */
+void          mc_db_set_audit_bulk    (McDb *self, gboolean bulk);
+gboolean      mc_db_get_audit_bulk    (McDb *self);
+/* The audit chain's HMAC key (mc_audit_load_key) and whether the schema has
+ * reached the keyed chain (new rows are then HMAC-SHA256, older SHA-256). */
+GBytes       *mc_db_get_audit_key     (McDb *self);
+gboolean      mc_db_get_audit_keyed   (McDb *self);
+
+/* mc-audit.c: the SQL functions the triggers call: mc_actor(),
+ * mc_audit_on(), mc_audit_hash(…). Registered by McDb on every connection. */
+int           mc_audit_register_functions (sqlite3 *handle, McDb *db);
+
+/* mc-lateness.c: the columns to select, on a dossier row aliased d, for
+ * mc_deadlines_from_row. */
+#define MC_DEADLINES_COLUMNS                                                                       \
+  "d.received_at, d.finished_at, d.due_at, d.extended_due_at, "                                     \
+  "(SELECT min (a.issued_at) FROM apology a WHERE a.dossier_id = d.id AND a.new_due_at IS NOT NULL), " \
+  "d.paused_since, d.step_due_at"
+#define MC_DEADLINES_N_COLUMNS 7
+
+void          mc_deadlines_from_row   (McDeadlines *deadlines, sqlite3_stmt *stmt, int first);
+
+G_END_DECLS
