@@ -7,8 +7,12 @@
 
 #include <adwaita.h>
 #include <glib/gi18n.h>
+#include <locale.h>
+#include <string.h>
 
+#include "mc-date-entry.h"
 #include "mc-pages.h"
+#include "mc-preferences-window.h"
 #include "mc-return-page.h"
 #include "mc-reception-page.h"
 #include "mc-test-ui-utils.h"
@@ -266,12 +270,180 @@ test_page_list (void)
   g_assert_null (mc_pages_lookup ("nowhere"));
 }
 
+static AdwPreferencesRow *
+find_row (GtkWidget *root, const char *title)
+{
+  if (ADW_IS_PREFERENCES_ROW (root) &&
+      g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (root)), title) == 0)
+    return ADW_PREFERENCES_ROW (root);
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
+    {
+      AdwPreferencesRow *found = find_row (c, title);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static GtkWidget *
+find_named (GtkWidget *root, const char *name)
+{
+  if (g_strcmp0 (gtk_widget_get_name (root), name) == 0)
+    return root;
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_named (c, name);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static void
+set_row (GtkWidget *page_widget, const char *title, const char *text)
+{
+  AdwPreferencesRow *row = find_row (page_widget, title);
+
+  g_assert_nonnull (row);
+  gtk_editable_set_text (GTK_EDITABLE (row), text);
+}
+
+/* The page built from its template (resources/ui/mc-reception-page.ui)
+ * with its application as a construct property receives a dossier end to
+ * end as a clerk does it: the procedure typed and Enter, the applicant's
+ * rows, a date typed d/m/yy, Ctrl+S's action; the toast names the code. */
+static void
+test_reception_template (void)
+{
+  GtkWidget *reception = page ("reception");
+  GtkEditable *search = GTK_EDITABLE (find_widget (reception, GTK_TYPE_SEARCH_ENTRY, NULL));
+  McDateEntry *birth = MC_DATE_ENTRY (find_widget (reception, MC_TYPE_DATE_ENTRY, NULL));
+  GtkDropDown *channel = GTK_DROP_DOWN (find_widget (reception, GTK_TYPE_DROP_DOWN, NULL));
+  McApplication *owner = NULL;
+  g_autofree char *sql = NULL;
+  const char *toast;
+  gint64 before, after;
+
+  g_object_get (reception, "application", &owner, NULL);
+  g_assert_true (owner == app);
+  g_object_unref (owner);
+  g_assert_nonnull (search);
+  g_assert_nonnull (birth);
+  /* The first drop-down is Công dân / Tổ chức, from the template; the channels are core's. */
+  g_assert_cmpuint (g_list_model_get_n_items (gtk_drop_down_get_model (channel)), ==, 2);
+  channel = GTK_DROP_DOWN (find_named (reception, "channel"));
+  g_assert_cmpuint (g_list_model_get_n_items (gtk_drop_down_get_model (channel)), ==, 3);
+  g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (gtk_drop_down_get_model (channel)), 0), ==,
+                   mc_channel_to_label (MC_CHANNEL_TRUC_TIEP));
+  before = mc_db_query_int (mc_application_get_db (app), "SELECT count(*) FROM dossier", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "reception");
+  gtk_editable_set_text (search, "1.001193");
+  g_signal_emit_by_name (gtk_editable_get_delegate (search), "activate");
+  g_assert_cmpstr (mc_reception_page_get_procedure (MC_RECEPTION_PAGE (reception)), ==, "1.001193");
+  set_row (reception, _("Full name (or the organisation’s name)"), "Nguyễn Văn Mẫu");
+  set_row (reception, _("Personal ID number (12 digits) or tax code"), "038190000125");
+  set_row (reception, _("Phone"), "0912000125");
+  gtk_editable_set_text (GTK_EDITABLE (birth), "5/3/90");
+  g_assert_true (gtk_widget_activate_action (reception, "reception.save", NULL));
+  after = mc_db_query_int (mc_application_get_db (app), "SELECT count(*) FROM dossier", NULL);
+  g_assert_cmpint (after, ==, before + 1);
+  /* The newest dossier is this applicant's, born 05/03/1990, and the toast
+   * is "Dossier CODE received" with its code. */
+  toast = mc_window_get_last_toast (window);
+  sql = g_strdup_printf ("SELECT count(*) FROM dossier WHERE id = (SELECT max(id) FROM dossier) "
+                         "AND applicant_name = 'Nguyễn Văn Mẫu' AND applicant_birth_date = '1990-03-05' "
+                         "AND replace('%s', code, '%%s') = '%s'", toast, _("Dossier %s received"));
+  g_assert_cmpint (mc_db_query_int (mc_application_get_db (app), sql, NULL), ==, 1);
+  /* The form is empty again, ready for the next applicant. */
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (find_row (reception, _("Phone")))), ==, "");
+  g_assert_null (mc_reception_page_get_procedure (MC_RECEPTION_PAGE (reception)));
+}
+
+static void
+collect_date_entries (GtkWidget *root, GPtrArray *found)
+{
+  if (MC_IS_DATE_ENTRY (root))
+    g_ptr_array_add (found, root);
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
+    collect_date_entries (c, found);
+}
+
+/* One date entry reads as a clerk writes, and refuses in Vietnamese. */
+static void
+check_date_entry (McDateEntry *entry)
+{
+  gboolean with_time;
+  McDate date;
+  McTime t;
+
+  g_object_get (entry, "with-time", &with_time, NULL);
+  if (!with_time)
+    {
+      const char *good[] = { "05/03/1990", "5/3/1990", "5/3/90", "05-03-1990", "5.3.1990", "05031990", "1990-03-05" };
+
+      for (guint i = 0; i < G_N_ELEMENTS (good); i++)
+        {
+          gtk_editable_set_text (GTK_EDITABLE (entry), good[i]);
+          g_assert_cmpint (mc_date_entry_read_date (entry, &date), ==, MC_DATE_ENTRY_VALID);
+          g_assert_cmpint (date, ==, mc_date_from_ymd (1990, 3, 5));
+          g_assert_null (mc_date_entry_get_message (entry));
+        }
+      gtk_editable_set_text (GTK_EDITABLE (entry), "31/2/2024");
+      g_assert_cmpint (mc_date_entry_read_date (entry, &date), ==, MC_DATE_ENTRY_INVALID);
+      g_assert_cmpstr (mc_date_entry_get_message (entry), ==, _("Write the date as dd/mm/yyyy (or d/m/yy)"));
+    }
+  else
+    {
+      gtk_editable_set_text (GTK_EDITABLE (entry), "5/12/26 10h30");
+      g_assert_cmpint (mc_date_entry_read_time (entry, &t), ==, MC_DATE_ENTRY_VALID);
+      g_assert_cmpint (t, ==, mc_time_from_local (mc_date_from_ymd (2026, 12, 5), 10 * 60 + 30));
+      gtk_editable_set_text (GTK_EDITABLE (entry), "31/2/2026 10:00");
+      g_assert_cmpint (mc_date_entry_read_time (entry, &t), ==, MC_DATE_ENTRY_INVALID);
+      g_assert_cmpstr (mc_date_entry_get_message (entry), ==, _("Write the day and the time as dd/mm/yyyy hh:mm"));
+    }
+  /* Marked on the entry itself, and in Vietnamese (the tests run with LANGUAGE=vi). */
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (entry), "error"));
+  if (g_str_has_prefix (g_getenv ("LANGUAGE") ? g_getenv ("LANGUAGE") : "", "vi"))
+    g_assert_true (g_str_has_prefix (mc_date_entry_get_message (entry), "Viết ngày"));
+  gtk_editable_set_text (GTK_EDITABLE (entry), "");
+  g_assert_null (mc_date_entry_get_message (entry));
+}
+
+/* Every date field of the window's pages and of the preferences (the date a
+ * form set starts) is an McDateEntry, and each reads and refuses alike. */
+static void
+test_date_entries_everywhere (void)
+{
+  g_autoptr(GPtrArray) entries = g_ptr_array_new ();
+  McPreferencesWindow *prefs = mc_preferences_window_new (app);
+  guint in_window;
+
+  collect_date_entries (GTK_WIDGET (window), entries);
+  in_window = entries->len;
+  /* Tiếp nhận (birth, later appointment), Danh sách hồ sơ, Sổ xin lỗi, Báo cáo (from, to each). */
+  g_assert_cmpuint (in_window, >=, 8);
+  collect_date_entries (GTK_WIDGET (prefs), entries);
+  g_assert_cmpuint (entries->len, >, in_window);
+  for (guint i = 0; i < entries->len; i++)
+    check_date_entry (entries->pdata[i]);
+  gtk_window_destroy (GTK_WINDOW (prefs));
+}
+
 int
 main (int argc, char **argv)
 {
   int status;
 
   mc_test_ui_init (&argc, &argv);
+  /* In Vietnamese, as a clerk sees it (the build's catalog, LANGUAGE=vi). */
+  {
+    g_autofree char *po = g_build_filename (g_getenv ("G_TEST_BUILDDIR"), "..", "po", NULL);
+
+    bindtextdomain (GETTEXT_PACKAGE, po);
+    bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+    textdomain (GETTEXT_PACKAGE);
+    setlocale (LC_MESSAGES, "C.UTF-8");
+  }
   app = mc_test_ui_app_new ("vn.motcua.TestIdioms", "idioms.sqlite");
   window = mc_window_new (app);
   gtk_window_present (GTK_WINDOW (window));
@@ -281,6 +453,8 @@ main (int argc, char **argv)
   g_test_add_func ("/ui/idioms/return-badge", test_return_badge_follows_property);
   g_test_add_func ("/ui/idioms/inbox-badge", test_inbox_badge_follows_property);
   g_test_add_func ("/ui/idioms/page-list", test_page_list);
+  g_test_add_func ("/ui/idioms/reception-template", test_reception_template);
+  g_test_add_func ("/ui/idioms/date-entries", test_date_entries_everywhere);
   status = g_test_run ();
   gtk_window_destroy (GTK_WINDOW (window));
   g_object_unref (app);

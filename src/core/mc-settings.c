@@ -336,7 +336,8 @@ validate_date (const McSettingInfo *info, const char *clean, GError **error)
 {
   McDate date;
 
-  if (!mc_date_parse_iso (clean, &date) && !mc_date_parse_typed (clean, 9999, &date))
+  /* The one parser of typed dates: yyyy-mm-dd, dd/mm/yyyy, d/m/yy. */
+  if (!mc_date_parse_typed (clean, 9999, &date))
     return invalid (error, info, _("must be a date, e.g. 2025-07-01 or 1/7/2025")), NULL;
   return mc_date_to_iso (date);
 }

@@ -160,25 +160,6 @@ mc_action_kinds_allowed (McApplication *app, const char *code)
   return allowed;
 }
 
-char *
-mc_action_format_time (McTime t)
-{
-  int y, m, d, minute = mc_time_get_minute (t);
-
-  mc_date_to_ymd (mc_time_get_date (t), &y, &m, &d);
-  return g_strdup_printf ("%02d/%02d/%04d %02d:%02d", d, m, y, minute / 60, minute % 60);
-}
-
-/* As every typed date (McDateEntry): d/m/yy and 10h30 too. */
-gboolean
-mc_action_parse_time (const char *text, McTime *out)
-{
-  int year;
-
-  mc_date_to_ymd (mc_time_get_date (mc_time_now ()), &year, NULL, NULL);
-  return mc_time_parse_typed (text, year + 20, out);
-}
-
 /* Fields */
 
 static void
@@ -245,18 +226,22 @@ static const char *
 check_fields (McActionDialog *self, McTime *due)
 {
   g_autofree char *reason = reason_text (self);
-  g_autofree char *due_text = entry_text (self->due);
+  /* Read as every typed date (McDateEntry, core's mc_time_parse_typed):
+   * d/m/yy and 10h30 too; a text it cannot read marks the entry itself. */
+  McDateEntryState due_state = self->due ? mc_date_entry_read_time (MC_DATE_ENTRY (self->due), due)
+                                         : MC_DATE_ENTRY_EMPTY;
 
-  *due = 0;
+  if (due_state != MC_DATE_ENTRY_VALID)
+    *due = 0;
   if (self->reason != NULL && reason == NULL)
     return self->kind == MC_ACTION_SUPPLEMENT ? _("List the documents to supplement.") : _("Enter the reason.");
   if (self->kind == MC_ACTION_FINISH && !has_text (self->result_number) && !has_text (self->result_description))
     return _("Give the number or a description of the result document.");
   if (self->unit != NULL && (self->units == NULL || self->units->len == 0))
     return _("No other agency is registered.");
-  if (due_text != NULL && !mc_action_parse_time (due_text, due))
-    return _("Write the time as DD/MM/YYYY HH:MM.");
-  if (self->kind == MC_ACTION_APOLOGY && due_text == NULL && self->extended_due_at == 0)
+  if (due_state == MC_DATE_ENTRY_INVALID)
+    return mc_date_entry_get_message (MC_DATE_ENTRY (self->due));
+  if (self->kind == MC_ACTION_APOLOGY && due_state == MC_DATE_ENTRY_EMPTY && self->extended_due_at == 0)
     return _("Enter the new appointment.");
   return NULL;
 }
@@ -270,13 +255,6 @@ update_response (McActionDialog *self)
   /* The fields are filled (a proposed appointment) before the buttons exist. */
   if (adw_message_dialog_has_response (ADW_MESSAGE_DIALOG (self), "apply"))
     adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (self), "apply", problem == NULL);
-  if (self->due != NULL)
-    {
-      McTime t;
-
-      /* Marks the entry itself when it cannot be read. */
-      mc_date_entry_read_time (MC_DATE_ENTRY (self->due), &t);
-    }
   gtk_label_set_text (self->hint, problem ? problem : "");
 }
 
@@ -448,13 +426,10 @@ add_apology_fields (McActionDialog *self)
   add_department_and_person (self);
   add_row (self, _("_New appointment"), new_time_entry (self, &self->due));
   if (mc_workflow_suggest_new_due (mc_application_get_workflow (self->app), self->code, 0, &suggested, &error))
-    {
-      g_autofree char *text = mc_action_format_time (suggested);
-      gtk_editable_set_text (GTK_EDITABLE (self->due), text);
-    }
+    mc_date_entry_set_time (MC_DATE_ENTRY (self->due), suggested);
   if (self->extended_due_at != 0)
     {
-      g_autofree char *old = mc_action_format_time (self->extended_due_at);
+      g_autofree char *old = mc_time_to_typed (self->extended_due_at);
       /* Translators: %s is a date and time such as 20/11/2026 15:30 */
       g_autofree char *hint = g_strdup_printf (_("A new appointment (%s) was already set once: leave the field empty "
                                                  "to keep it."), old);

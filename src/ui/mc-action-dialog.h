@@ -39,10 +39,6 @@ guint       mc_action_kinds_allowed  (McApplication *app, const char *code);
  * `destination` (a department, an agency) may be NULL. */
 char       *mc_action_done_message   (McActionKind kind, const char *code, const char *destination);
 
-/* "DD/MM/YYYY HH:MM" (local time) written; read as McDateEntry reads (d/m/yy, 10h30 too), FALSE on anything else. */
-char       *mc_action_format_time    (McTime t);
-gboolean    mc_action_parse_time     (const char *text, McTime *out);
-
 #define MC_TYPE_ACTION_DIALOG (mc_action_dialog_get_type ())
 G_DECLARE_FINAL_TYPE (McActionDialog, mc_action_dialog, MC, ACTION_DIALOG, AdwMessageDialog)
 

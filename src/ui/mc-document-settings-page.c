@@ -13,6 +13,7 @@
 #include <glib/gi18n.h>
 
 #include "mc-accounts.h"
+#include "mc-date-entry.h"
 #include "mc-document-settings-page.h"
 #include "mc-settings.h"
 
@@ -84,6 +85,46 @@ static void
 entry_apply_cb (AdwEntryRow *row, McDocumentSettingsPage *self)
 {
   save (self, GTK_WIDGET (row), gtk_editable_get_text (GTK_EDITABLE (row)));
+}
+
+/* A date setting is typed as every date (McDateEntry: dd/mm/yyyy, d/m/yy)
+ * and stored as core keeps it (yyyy-mm-dd); a date the entry cannot read
+ * is marked on the entry and not saved. Enter or leaving the entry saves. */
+static void
+date_apply (McDocumentSettingsPage *self, McDateEntry *entry)
+{
+  GtkWidget *row = g_object_get_data (G_OBJECT (entry), "mc-row");
+  g_autofree char *value = mc_settings_get (db_of (self), info_of (row)->key);
+  g_autofree char *iso = NULL;
+  McDate date;
+
+  switch (mc_date_entry_read_date (entry, &date))
+    {
+    case MC_DATE_ENTRY_VALID:
+      iso = mc_date_to_iso (date);
+      if (g_strcmp0 (iso, value) != 0)
+        save (self, row, iso);
+      break;
+    case MC_DATE_ENTRY_EMPTY:
+      save (self, row, "");
+      break;
+    case MC_DATE_ENTRY_INVALID:
+    default:
+      mark_row (row, mc_date_entry_get_message (entry));
+      break;
+    }
+}
+
+static void
+date_activate_cb (McDateEntry *entry, McDocumentSettingsPage *self)
+{
+  date_apply (self, entry);
+}
+
+static void
+date_leave_cb (GtkEventControllerFocus *focus, McDocumentSettingsPage *self)
+{
+  date_apply (self, MC_DATE_ENTRY (gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (focus))));
 }
 
 static void
@@ -175,8 +216,14 @@ load_row (McDocumentSettingsPage *self, GtkWidget *row)
   switch (info->type)
     {
     case MC_SETTING_TEXT:
-    case MC_SETTING_DATE:
       gtk_editable_set_text (GTK_EDITABLE (row), value);
+      break;
+    case MC_SETTING_DATE:
+      {
+        McDate date;
+
+        mc_date_entry_set_date (MC_DATE_ENTRY (control), mc_date_parse_iso (value, &date) ? date : MC_DATE_INVALID);
+      }
       break;
     case MC_SETTING_INT:
       gtk_spin_button_set_value (GTK_SPIN_BUTTON (control), g_ascii_strtod (value, NULL));
@@ -225,6 +272,18 @@ action_row (GtkWidget *control, const McSettingInfo *info)
   g_object_set_data (G_OBJECT (row), "mc-control", control);
   g_object_set_data (G_OBJECT (control), "mc-row", row);
   return row;
+}
+
+static GtkWidget *
+date_row (McDocumentSettingsPage *self, const McSettingInfo *info)
+{
+  GtkWidget *date = mc_date_entry_new (FALSE, FALSE);
+  GtkEventController *focus = gtk_event_controller_focus_new ();
+
+  g_signal_connect (date, "activate", G_CALLBACK (date_activate_cb), self);
+  g_signal_connect (focus, "leave", G_CALLBACK (date_leave_cb), self);
+  gtk_widget_add_controller (date, focus);
+  return action_row (date, info);
 }
 
 static GtkWidget *
@@ -277,8 +336,9 @@ row_for (McDocumentSettingsPage *self, const McSettingInfo *info)
   switch (info->type)
     {
     case MC_SETTING_TEXT:
-    case MC_SETTING_DATE:
       return entry_row (self);
+    case MC_SETTING_DATE:
+      return date_row (self, info);
     case MC_SETTING_INT:
       return spin_row (self, info);
     case MC_SETTING_BOOL:

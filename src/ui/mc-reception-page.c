@@ -49,6 +49,7 @@ struct _McReceptionPage
   GtkDropDown     *kind;
   AdwEntryRow     *name;
   AdwEntryRow     *id_number;
+  AdwActionRow    *birth_row;
   McDateEntry     *birth_date;
   AdwEntryRow     *phone;
   AdwEntryRow     *email;
@@ -58,12 +59,16 @@ struct _McReceptionPage
   AdwComboRow     *online_level;  /* một phần / toàn trình, shown for an online dossier */
   GtkListBox      *documents;
   GtkLabel        *due;
+  AdwActionRow    *later_due_row;
   McDateEntry     *later_due;
   AdwEntryRow     *note;
   GtkLabel        *error;
 };
 
 G_DEFINE_FINAL_TYPE (McReceptionPage, mc_reception_page, ADW_TYPE_BIN)
+
+enum { PROP_0, PROP_APPLICATION, N_PROPS };
+static GParamSpec *properties[N_PROPS];
 
 static McTime
 now_or_fake (void)
@@ -629,20 +634,15 @@ refuse_cb (GtkWidget *widget, const char *action_name, GVariant *parameter)
 
 /* Enter moves on to the next field, as on the paper form. */
 static void
-entry_activated_cb (AdwEntryRow *row, McReceptionPage *self)
+entry_activated_cb (GtkWidget *row, McReceptionPage *self)
 {
-  gtk_widget_child_focus (GTK_WIDGET (gtk_widget_get_root (GTK_WIDGET (row))), GTK_DIR_TAB_FORWARD);
+  gtk_widget_child_focus (GTK_WIDGET (gtk_widget_get_root (row)), GTK_DIR_TAB_FORWARD);
 }
 
-static AdwEntryRow *
-entry (AdwPreferencesGroup *group, const char *title, McReceptionPage *self)
+static void
+date_activated_cb (GtkWidget *date, McReceptionPage *self)
 {
-  AdwEntryRow *row = ADW_ENTRY_ROW (adw_entry_row_new ());
-
-  g_signal_connect (row, "entry-activated", G_CALLBACK (entry_activated_cb), self);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  adw_preferences_group_add (group, GTK_WIDGET (row));
-  return row;
+  entry_activated_cb (date, self);
 }
 
 static gboolean
@@ -652,132 +652,29 @@ message_to_subtitle (GBinding *binding, const GValue *from, GValue *to, gpointer
   return TRUE;
 }
 
-/* A date typed as printed on the CCCD; a mistake is written under its title. */
-static McDateEntry *
-date_row (AdwPreferencesGroup *group, const char *title, gboolean with_time, McReceptionPage *self)
+/* A date entry's mistake is written under its row's title. */
+static void
+show_date_messages (McReceptionPage *self)
 {
-  GtkWidget *row = adw_action_row_new ();
-  GtkWidget *date = mc_date_entry_new (with_time, !with_time);
-
-  gtk_widget_set_valign (date, GTK_ALIGN_CENTER);
-  g_signal_connect_swapped (date, "activate", G_CALLBACK (entry_activated_cb), row);
-  g_object_bind_property_full (date, "message", row, "subtitle", G_BINDING_SYNC_CREATE,
+  g_object_bind_property_full (self->birth_date, "message", self->birth_row, "subtitle", G_BINDING_SYNC_CREATE,
                                message_to_subtitle, NULL, NULL, NULL);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), date);
-  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), date);
-  /* Tab goes from the field above straight into the date, as between entry rows. */
-  gtk_widget_set_focusable (row, FALSE);
-  adw_preferences_group_add (group, row);
-  return MC_DATE_ENTRY (date);
+  g_object_bind_property_full (self->later_due, "message", self->later_due_row, "subtitle", G_BINDING_SYNC_CREATE,
+                               message_to_subtitle, NULL, NULL, NULL);
 }
 
-static GtkWidget *
-procedure_column (McReceptionPage *self)
+/* The channels and online levels in core's words (mc-dossier.c). */
+static void
+set_core_choices (McReceptionPage *self)
 {
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
-  GtkWidget *scroller = gtk_scrolled_window_new ();
-  AdwPreferencesGroup *docs = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
-
-  self->search = GTK_SEARCH_ENTRY (gtk_search_entry_new ());
-  g_object_set (self->search, "placeholder-text", _("Procedure: type part of its name or code"), NULL);
-  g_signal_connect_swapped (self->search, "changed", G_CALLBACK (refresh_matches), self);
-  g_signal_connect_swapped (self->search, "activate", G_CALLBACK (search_activate_cb), self);
-  self->matches = GTK_LIST_BOX (gtk_list_box_new ());
-  gtk_widget_add_css_class (GTK_WIDGET (self->matches), "boxed-list");
-  g_signal_connect (self->matches, "row-activated", G_CALLBACK (match_activated_cb), self);
-  self->chosen_label = GTK_LABEL (gtk_label_new (NULL));
-  gtk_label_set_wrap (self->chosen_label, TRUE);
-  gtk_label_set_xalign (self->chosen_label, 0);
-  gtk_widget_add_css_class (GTK_WIDGET (self->chosen_label), "heading");
-  adw_preferences_group_set_title (docs, _("Documents received (uncheck what is missing)"));
-  self->documents = GTK_LIST_BOX (gtk_list_box_new ());
-  gtk_list_box_set_selection_mode (self->documents, GTK_SELECTION_NONE);
-  gtk_widget_add_css_class (GTK_WIDGET (self->documents), "boxed-list");
-  adw_preferences_group_add (docs, GTK_WIDGET (self->documents));
-  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->search));
-  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->matches));
-  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->chosen_label));
-  gtk_box_append (GTK_BOX (box), GTK_WIDGET (docs));
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), box);
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
-  gtk_widget_set_hexpand (scroller, TRUE);
-  gtk_widget_set_size_request (scroller, 400, -1);
-  return scroller;
-}
-
-static GtkWidget *
-applicant_column (McReceptionPage *self)
-{
-  AdwPreferencesPage *page = ADW_PREFERENCES_PAGE (adw_preferences_page_new ());
-  AdwPreferencesGroup *who = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
-  AdwPreferencesGroup *how = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
-  const char *kinds[] = { _("Citizen"), _("Organisation"), NULL };
   const char *channels[] = { mc_channel_to_label (MC_CHANNEL_TRUC_TIEP), mc_channel_to_label (MC_CHANNEL_BUU_CHINH),
                              mc_channel_to_label (MC_CHANNEL_TRUC_TUYEN), NULL };
   const char *levels[] = { mc_online_level_to_label (MC_ONLINE_PARTIAL), mc_online_level_to_label (MC_ONLINE_FULL),
                            NULL };
-  GtkWidget *save = gtk_button_new_with_mnemonic (_("_Save and print the receipt"));
+  g_autoptr(GtkStringList) channel_list = gtk_string_list_new (channels);
+  g_autoptr(GtkStringList) level_list = gtk_string_list_new (levels);
 
-  adw_preferences_group_set_title (who, _("Applicant"));
-  self->kind = GTK_DROP_DOWN (gtk_drop_down_new_from_strings (kinds));
-  gtk_widget_set_valign (GTK_WIDGET (self->kind), GTK_ALIGN_CENTER);
-  adw_preferences_group_set_header_suffix (who, GTK_WIDGET (self->kind));
-  self->name = entry (who, _("Full name (or the organisation’s name)"), self);
-  self->id_number = entry (who, _("Personal ID number (12 digits) or tax code"), self);
-  self->birth_date = date_row (who, _("Date of birth"), FALSE, self);
-  self->phone = entry (who, _("Phone"), self);
-  self->email = entry (who, _("Email"), self);
-  self->address = entry (who, _("Address"), self);
-  self->representative = entry (who, _("Legal representative (organisations)"), self);
-  adw_preferences_group_set_title (how, _("Reception"));
-  self->channel = GTK_DROP_DOWN (gtk_drop_down_new_from_strings (channels));
-  gtk_widget_set_valign (GTK_WIDGET (self->channel), GTK_ALIGN_CENTER);
-  adw_preferences_group_set_header_suffix (how, GTK_WIDGET (self->channel));
-  gtk_widget_set_name (GTK_WIDGET (self->channel), "channel");
-  self->online_level = ADW_COMBO_ROW (adw_combo_row_new ());
-  gtk_widget_set_name (GTK_WIDGET (self->online_level), "online-level");
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->online_level), _("Online service level"));
-  adw_combo_row_set_model (self->online_level, G_LIST_MODEL (gtk_string_list_new (levels)));
-  adw_preferences_group_add (how, GTK_WIDGET (self->online_level));
-  g_signal_connect_swapped (self->channel, "notify::selected", G_CALLBACK (update_online_level), self);
-  self->due = GTK_LABEL (gtk_label_new (NULL));
-  gtk_label_set_xalign (self->due, 0);
-  gtk_label_set_wrap (self->due, TRUE);
-  gtk_widget_add_css_class (GTK_WIDGET (self->due), "title-4");
-  adw_preferences_group_add (how, GTK_WIDGET (self->due));
-  self->later_due = date_row (how, _("A later appointment agreed with the applicant"), TRUE, self);
-  self->note = entry (how, _("Note"), self);
-  self->error = GTK_LABEL (gtk_label_new (NULL));
-  gtk_label_set_wrap (self->error, TRUE);
-  gtk_widget_add_css_class (GTK_WIDGET (self->error), "error");
-  gtk_widget_set_visible (GTK_WIDGET (self->error), FALSE);
-  adw_preferences_group_add (how, GTK_WIDGET (self->error));
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (save), "reception.save-print");
-  gtk_widget_add_css_class (save, "suggested-action");
-  gtk_widget_add_css_class (save, "pill");
-  gtk_widget_set_margin_top (save, 12);
-  adw_preferences_group_add (how, save);
-  {
-    GtkWidget *refuse = gtk_button_new_with_mnemonic (_("Re_fuse to receive (Mẫu 03)…"));
-    gtk_actionable_set_action_name (GTK_ACTIONABLE (refuse), "reception.refuse");
-    gtk_widget_add_css_class (refuse, "pill");
-    gtk_widget_set_margin_top (refuse, 6);
-    adw_preferences_group_add (how, refuse);
-  }
-  {
-    GtkWidget *clear = gtk_button_new_with_mnemonic (_("_New form (Ctrl+N, Esc Esc)"));
-    gtk_actionable_set_action_name (GTK_ACTIONABLE (clear), "reception.new");
-    gtk_widget_add_css_class (clear, "pill");
-    gtk_widget_add_css_class (clear, "flat");
-    gtk_widget_set_margin_top (clear, 6);
-    adw_preferences_group_add (how, clear);
-  }
-  adw_preferences_page_add (page, who);
-  adw_preferences_page_add (page, how);
-  gtk_widget_set_size_request (GTK_WIDGET (page), 480, -1);
-  gtk_widget_set_hexpand (GTK_WIDGET (page), FALSE);
-  return GTK_WIDGET (page);
+  gtk_drop_down_set_model (self->channel, G_LIST_MODEL (channel_list));
+  adw_combo_row_set_model (self->online_level, G_LIST_MODEL (level_list));
 }
 
 static void
@@ -792,15 +689,107 @@ mc_reception_page_dispose (GObject *object)
   g_clear_pointer (&self->recent, g_ptr_array_unref);
   g_clear_object (&self->procedures);
   g_clear_object (&self->store);
+  gtk_widget_dispose_template (GTK_WIDGET (self), MC_TYPE_RECEPTION_PAGE);
   G_OBJECT_CLASS (mc_reception_page_parent_class)->dispose (object);
+}
+
+/* What the page needs comes from its application: the database (the
+ * store, receipts), the catalog, the calendar and the counter's settings. */
+static void
+mc_reception_page_constructed (GObject *object)
+{
+  McReceptionPage *self = MC_RECEPTION_PAGE (object);
+
+  G_OBJECT_CLASS (mc_reception_page_parent_class)->constructed (object);
+  g_return_if_fail (MC_IS_APPLICATION (self->app));
+  self->store = mc_dossier_store_new (mc_application_get_db (self->app), mc_application_get_calendar (self->app));
+  load_procedures (self);
+  load_recent (self);
+  mc_page_follow_changes (GTK_WIDGET (self), mc_application_get_db (self->app),
+                          MC_CHANGE_MASK (MC_CHANGE_PROCEDURE) | MC_CHANGE_MASK (MC_CHANGE_UNIT), TRUE,
+                          (McPageReload) reload_procedures);
+  g_signal_connect_object (mc_application_get_calendar (self->app), "changed", G_CALLBACK (update_due), self,
+                           G_CONNECT_SWAPPED);
+  refresh_matches (self);
+  choose (self, NULL);
+}
+
+static void
+mc_reception_page_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
+{
+  switch (prop_id)
+    {
+    case PROP_APPLICATION:
+      g_value_set_object (value, MC_RECEPTION_PAGE (object)->app);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+mc_reception_page_set_property (GObject *object, guint prop_id, const GValue *value, GParamSpec *pspec)
+{
+  switch (prop_id)
+    {
+    case PROP_APPLICATION:
+      MC_RECEPTION_PAGE (object)->app = g_value_get_object (value);  /* it outlives its windows */
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+bind_template (GtkWidgetClass *widget_class)
+{
+  gtk_widget_class_set_template_from_resource (widget_class, "/vn/motcua/Motcua/ui/mc-reception-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, McReceptionPage, search);
+  gtk_widget_class_bind_template_child (widget_class, McReceptionPage, matches);
+  gtk_widget_class_bind_template_child (widget_class, McReceptionPage, chosen_label);
+  gtk_widget_class_bind_template_child (widget_class, McReceptionPage, documents);
+  gtk_widget_class_bind_template_child (widget_class, McReceptionPage, kind);
+  gtk_widget_class_bind_template_child (widget_class, McReceptionPage, name);
+  gtk_widget_class_bind_template_child (widget_class, McReceptionPage, id_number);
+  gtk_widget_class_bind_template_child (widget_class, McReceptionPage, birth_row);
+  gtk_widget_class_bind_template_child (widget_class, McReceptionPage, birth_date);
+  gtk_widget_class_bind_template_child (widget_class, McReceptionPage, phone);
+  gtk_widget_class_bind_template_child (widget_class, McReceptionPage, email);
+  gtk_widget_class_bind_template_child (widget_class, McReceptionPage, address);
+  gtk_widget_class_bind_template_child (widget_class, McReceptionPage, representative);
+  gtk_widget_class_bind_template_child (widget_class, McReceptionPage, channel);
+  gtk_widget_class_bind_template_child (widget_class, McReceptionPage, online_level);
+  gtk_widget_class_bind_template_child (widget_class, McReceptionPage, due);
+  gtk_widget_class_bind_template_child (widget_class, McReceptionPage, later_due_row);
+  gtk_widget_class_bind_template_child (widget_class, McReceptionPage, later_due);
+  gtk_widget_class_bind_template_child (widget_class, McReceptionPage, note);
+  gtk_widget_class_bind_template_child (widget_class, McReceptionPage, error);
+  gtk_widget_class_bind_template_callback (widget_class, refresh_matches);
+  gtk_widget_class_bind_template_callback (widget_class, search_activate_cb);
+  gtk_widget_class_bind_template_callback (widget_class, match_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, entry_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, date_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, update_online_level);
+  gtk_widget_class_bind_template_callback (widget_class, escape_pressed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, map_cb);
 }
 
 static void
 mc_reception_page_class_init (McReceptionPageClass *klass)
 {
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
-  G_OBJECT_CLASS (klass)->dispose = mc_reception_page_dispose;
+  object_class->constructed = mc_reception_page_constructed;
+  object_class->dispose = mc_reception_page_dispose;
+  object_class->get_property = mc_reception_page_get_property;
+  object_class->set_property = mc_reception_page_set_property;
+  properties[PROP_APPLICATION] =
+    g_param_spec_object ("application", NULL, NULL, MC_TYPE_APPLICATION,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+  g_type_ensure (MC_TYPE_DATE_ENTRY);
+  bind_template (widget_class);
   gtk_widget_class_install_action (widget_class, "reception.save-print", NULL, save_and_print_cb);
   gtk_widget_class_install_action (widget_class, "reception.save", NULL, save_and_print_cb);
   gtk_widget_class_install_action (widget_class, "reception.refuse", NULL, refuse_cb);
@@ -815,40 +804,15 @@ mc_reception_page_class_init (McReceptionPageClass *klass)
 static void
 mc_reception_page_init (McReceptionPage *self)
 {
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 18);
-  GtkEventController *keys = gtk_event_controller_key_new ();
-
-  /* Capture: the search entry would otherwise take every Esc for itself. */
-  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
-  g_signal_connect (keys, "key-pressed", G_CALLBACK (escape_pressed_cb), self);
-  gtk_widget_add_controller (GTK_WIDGET (self), keys);
-  g_signal_connect (self, "map", G_CALLBACK (map_cb), NULL);
-  gtk_widget_set_margin_top (box, 12);
-  gtk_widget_set_margin_bottom (box, 12);
-  gtk_widget_set_margin_start (box, 12);
-  gtk_widget_set_margin_end (box, 12);
-  gtk_box_append (GTK_BOX (box), procedure_column (self));
-  gtk_box_append (GTK_BOX (box), applicant_column (self));
-  adw_bin_set_child (ADW_BIN (self), box);
+  gtk_widget_init_template (GTK_WIDGET (self));
+  show_date_messages (self);
+  set_core_choices (self);
 }
 
 McReceptionPage *
 mc_reception_page_new (McApplication *app)
 {
-  McReceptionPage *self = g_object_new (MC_TYPE_RECEPTION_PAGE, NULL);
-
-  self->app = app;
-  self->store = mc_dossier_store_new (mc_application_get_db (app), mc_application_get_calendar (app));
-  load_procedures (self);
-  load_recent (self);
-  mc_page_follow_changes (GTK_WIDGET (self), mc_application_get_db (app),
-                          MC_CHANGE_MASK (MC_CHANGE_PROCEDURE) | MC_CHANGE_MASK (MC_CHANGE_UNIT), TRUE,
-                          (McPageReload) reload_procedures);
-  g_signal_connect_object (mc_application_get_calendar (app), "changed", G_CALLBACK (update_due), self,
-                           G_CONNECT_SWAPPED);
-  refresh_matches (self);
-  choose (self, NULL);
-  return self;
+  return g_object_new (MC_TYPE_RECEPTION_PAGE, "application", app, NULL);
 }
 
 void
