@@ -10,6 +10,7 @@
 #include <locale.h>
 #include <string.h>
 
+#include "mc-calendar-page.h"
 #include "mc-date-entry.h"
 #include "mc-pages.h"
 #include "mc-preferences-window.h"
@@ -429,6 +430,31 @@ test_date_entries_everywhere (void)
   gtk_window_destroy (GTK_WINDOW (prefs));
 }
 
+/* Lịch làm việc from its template (resources/ui/mc-calendar-page.ui) with
+ * its application as a construct property: the month's grid is filled
+ * (7 weekday headers, 5 or 6 weeks), Alt+Right's action moves the title on. */
+static void
+test_calendar_template (void)
+{
+  GtkWidget *calendar = page ("calendar");
+  GtkWidget *grid = find_widget (calendar, GTK_TYPE_GRID, NULL);
+  McApplication *owner = NULL;
+  guint cells = 0;
+  McDate today = mc_time_get_date (mc_time_now ());
+
+  g_object_get (calendar, "application", &owner, NULL);
+  g_assert_true (owner == app);
+  g_object_unref (owner);
+  for (GtkWidget *c = gtk_widget_get_first_child (grid); c; c = gtk_widget_get_next_sibling (c))
+    cells++;
+  g_assert_true (cells == 7 + 35 || cells == 7 + 42);
+  g_assert_nonnull (mc_calendar_page_get_cell (MC_CALENDAR_PAGE (calendar), today));
+  g_assert_true (gtk_widget_activate_action (calendar, "calendar.next", NULL));
+  g_assert_null (mc_calendar_page_get_cell (MC_CALENDAR_PAGE (calendar), today - 40));
+  g_assert_true (gtk_widget_activate_action (calendar, "calendar.today", NULL));
+  g_assert_nonnull (mc_calendar_page_get_cell (MC_CALENDAR_PAGE (calendar), today));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -455,6 +481,7 @@ main (int argc, char **argv)
   g_test_add_func ("/ui/idioms/page-list", test_page_list);
   g_test_add_func ("/ui/idioms/reception-template", test_reception_template);
   g_test_add_func ("/ui/idioms/date-entries", test_date_entries_everywhere);
+  g_test_add_func ("/ui/idioms/calendar-template", test_calendar_template);
   status = g_test_run ();
   gtk_window_destroy (GTK_WINDOW (window));
   g_object_unref (app);

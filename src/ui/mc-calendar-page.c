@@ -37,6 +37,9 @@ struct _McCalendarPage
 
 G_DEFINE_FINAL_TYPE (McCalendarPage, mc_calendar_page, ADW_TYPE_BIN)
 
+enum { PROP_0, PROP_APPLICATION, N_PROPS };
+static GParamSpec *properties[N_PROPS];
+
 static void redraw (McCalendarPage *self);
 
 static McCalendar *
@@ -355,114 +358,85 @@ remove_exception_cb (GtkWidget *widget, const char *action_name, GVariant *param
     g_warning ("%s", error->message);
 }
 
-static GtkWidget *
-build_month (McCalendarPage *self)
-{
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
-  GtkWidget *bar = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *prev = gtk_button_new_from_icon_name ("go-previous-symbolic");
-  GtkWidget *next = gtk_button_new_from_icon_name ("go-next-symbolic");
-  GtkWidget *today = gtk_button_new_with_mnemonic (_("_Today"));
-
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (prev), "calendar.previous");
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (next), "calendar.next");
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (today), "calendar.today");
-  gtk_widget_set_tooltip_text (prev, _("Previous month"));
-  gtk_widget_set_tooltip_text (next, _("Next month"));
-  self->title = GTK_LABEL (gtk_label_new (NULL));
-  gtk_widget_add_css_class (GTK_WIDGET (self->title), "title-2");
-  /* Characters, not pixels: the buttons stay put from month to month
-   * whatever the language and font size. */
-  gtk_label_set_width_chars (self->title, 17);
-  gtk_box_append (GTK_BOX (bar), prev);
-  gtk_box_append (GTK_BOX (bar), GTK_WIDGET (self->title));
-  gtk_box_append (GTK_BOX (bar), next);
-  gtk_box_append (GTK_BOX (bar), today);
-  self->grid = GTK_GRID (gtk_grid_new ());
-  gtk_grid_set_column_homogeneous (self->grid, TRUE);
-  gtk_grid_set_row_spacing (self->grid, 4);
-  gtk_grid_set_column_spacing (self->grid, 4);
-  gtk_widget_set_vexpand (GTK_WIDGET (self->grid), TRUE);
-  gtk_box_append (GTK_BOX (box), bar);
-  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->grid));
-  gtk_widget_set_hexpand (box, TRUE);
-  return box;
-}
-
-/* The switch sits beside the year's list of days off it governs. Its label
- * wraps: in one line, as the Vietnamese text is long, it made the page wider
- * than a 1366-pixel screen. */
-static GtkWidget *
-build_announced (McCalendarPage *self)
-{
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-  GtkWidget *label = gtk_label_new (_("Days off as announced (no generated holidays)"));
-
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_widget_set_hexpand (label, TRUE);
-  self->announced = GTK_SWITCH (gtk_switch_new ());
-  gtk_widget_set_valign (GTK_WIDGET (self->announced), GTK_ALIGN_CENTER);
-  gtk_widget_set_tooltip_text (box, _("This year's days off follow the announced notice: statutory days are not generated"));
-  gtk_accessible_update_relation (GTK_ACCESSIBLE (self->announced), GTK_ACCESSIBLE_RELATION_LABELLED_BY, label, NULL, -1);
-  g_signal_connect_swapped (self->announced, "notify::active", G_CALLBACK (announced_cb), self);
-  gtk_box_append (GTK_BOX (box), label);
-  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->announced));
-  return box;
-}
-
-static GtkWidget *
-build_side (McCalendarPage *self)
-{
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
-  GtkWidget *buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *scroller = gtk_scrolled_window_new ();
-
-  self->details = GTK_LABEL (gtk_label_new (NULL));
-  gtk_label_set_xalign (self->details, 0);
-  gtk_label_set_wrap (self->details, TRUE);
-  gtk_label_set_wrap_mode (self->details, PANGO_WRAP_WORD_CHAR);
-  gtk_label_set_selectable (self->details, TRUE);
-  self->edit_button = GTK_BUTTON (gtk_button_new_with_mnemonic (_("_Add exception…")));
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (self->edit_button), "calendar.edit-exception");
-  self->remove_button = GTK_BUTTON (gtk_button_new_with_mnemonic (_("_Remove exception")));
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (self->remove_button), "calendar.remove-exception");
-  gtk_widget_add_css_class (GTK_WIDGET (self->remove_button), "destructive-action");
-  gtk_box_append (GTK_BOX (buttons), GTK_WIDGET (self->edit_button));
-  gtk_box_append (GTK_BOX (buttons), GTK_WIDGET (self->remove_button));
-  self->year_title = GTK_LABEL (gtk_label_new (NULL));
-  gtk_widget_add_css_class (GTK_WIDGET (self->year_title), "heading");
-  gtk_label_set_xalign (self->year_title, 0);
-  self->days_off = GTK_LIST_BOX (gtk_list_box_new ());
-  gtk_list_box_set_selection_mode (self->days_off, GTK_SELECTION_NONE);
-  gtk_widget_add_css_class (GTK_WIDGET (self->days_off), "boxed-list");
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), GTK_WIDGET (self->days_off));
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
-  gtk_widget_set_vexpand (scroller, TRUE);
-  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->details));
-  gtk_box_append (GTK_BOX (box), buttons);
-  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->year_title));
-  gtk_box_append (GTK_BOX (box), build_announced (self));
-  gtk_box_append (GTK_BOX (box), scroller);
-  gtk_widget_set_size_request (box, 340, -1);
-  return box;
-}
-
 static void
 mc_calendar_page_dispose (GObject *object)
 {
   McCalendarPage *self = MC_CALENDAR_PAGE (object);
 
   g_clear_pointer (&self->cells, g_hash_table_unref);
+  gtk_widget_dispose_template (GTK_WIDGET (self), MC_TYPE_CALENDAR_PAGE);
   G_OBJECT_CLASS (mc_calendar_page_parent_class)->dispose (object);
+}
+
+/* Who may edit and what the calendar says come from the application, the
+ * page opening on today's month. */
+static void
+mc_calendar_page_constructed (GObject *object)
+{
+  McCalendarPage *self = MC_CALENDAR_PAGE (object);
+  McDate today = mc_time_get_date (mc_time_now ());
+
+  G_OBJECT_CLASS (mc_calendar_page_parent_class)->constructed (object);
+  g_return_if_fail (MC_IS_APPLICATION (self->app));
+  self->may_edit = mc_session_may (self->app, MC_PERMISSION_ADMINISTER);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "calendar.edit-exception", self->may_edit);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->announced), self->may_edit);
+  self->selected = today;
+  mc_date_to_ymd (today, &self->year, &self->month, NULL);
+  g_signal_connect_object (calendar_of (self), "changed", G_CALLBACK (redraw), self, G_CONNECT_SWAPPED);
+  redraw (self);
+}
+
+static void
+mc_calendar_page_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
+{
+  switch (prop_id)
+    {
+    case PROP_APPLICATION:
+      g_value_set_object (value, MC_CALENDAR_PAGE (object)->app);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+mc_calendar_page_set_property (GObject *object, guint prop_id, const GValue *value, GParamSpec *pspec)
+{
+  switch (prop_id)
+    {
+    case PROP_APPLICATION:
+      MC_CALENDAR_PAGE (object)->app = g_value_get_object (value);  /* it outlives its windows */
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
 }
 
 static void
 mc_calendar_page_class_init (McCalendarPageClass *klass)
 {
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
-  G_OBJECT_CLASS (klass)->dispose = mc_calendar_page_dispose;
+  object_class->constructed = mc_calendar_page_constructed;
+  object_class->dispose = mc_calendar_page_dispose;
+  object_class->get_property = mc_calendar_page_get_property;
+  object_class->set_property = mc_calendar_page_set_property;
+  properties[PROP_APPLICATION] =
+    g_param_spec_object ("application", NULL, NULL, MC_TYPE_APPLICATION,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+  gtk_widget_class_set_template_from_resource (widget_class, "/vn/motcua/Motcua/ui/mc-calendar-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, McCalendarPage, title);
+  gtk_widget_class_bind_template_child (widget_class, McCalendarPage, grid);
+  gtk_widget_class_bind_template_child (widget_class, McCalendarPage, details);
+  gtk_widget_class_bind_template_child (widget_class, McCalendarPage, edit_button);
+  gtk_widget_class_bind_template_child (widget_class, McCalendarPage, remove_button);
+  gtk_widget_class_bind_template_child (widget_class, McCalendarPage, year_title);
+  gtk_widget_class_bind_template_child (widget_class, McCalendarPage, announced);
+  gtk_widget_class_bind_template_child (widget_class, McCalendarPage, days_off);
+  gtk_widget_class_bind_template_callback (widget_class, announced_cb);
   gtk_widget_class_install_action (widget_class, "calendar.previous", NULL, month_action_cb);
   gtk_widget_class_install_action (widget_class, "calendar.next", NULL, month_action_cb);
   gtk_widget_class_install_action (widget_class, "calendar.today", NULL, month_action_cb);
@@ -476,33 +450,14 @@ mc_calendar_page_class_init (McCalendarPageClass *klass)
 static void
 mc_calendar_page_init (McCalendarPage *self)
 {
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 18);
-
   self->cells = g_hash_table_new (NULL, NULL);
-  gtk_widget_set_margin_top (box, 12);
-  gtk_widget_set_margin_bottom (box, 12);
-  gtk_widget_set_margin_start (box, 12);
-  gtk_widget_set_margin_end (box, 12);
-  gtk_box_append (GTK_BOX (box), build_month (self));
-  gtk_box_append (GTK_BOX (box), build_side (self));
-  adw_bin_set_child (ADW_BIN (self), box);
+  gtk_widget_init_template (GTK_WIDGET (self));
 }
 
 McCalendarPage *
 mc_calendar_page_new (McApplication *app)
 {
-  McCalendarPage *self = g_object_new (MC_TYPE_CALENDAR_PAGE, NULL);
-  McDate today = mc_time_get_date (mc_time_now ());
-
-  self->app = app;
-  self->may_edit = mc_session_may (app, MC_PERMISSION_ADMINISTER);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "calendar.edit-exception", self->may_edit);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->announced), self->may_edit);
-  self->selected = today;
-  mc_date_to_ymd (today, &self->year, &self->month, NULL);
-  g_signal_connect_object (calendar_of (self), "changed", G_CALLBACK (redraw), self, G_CONNECT_SWAPPED);
-  redraw (self);
-  return self;
+  return g_object_new (MC_TYPE_CALENDAR_PAGE, "application", app, NULL);
 }
 
 void
