@@ -224,6 +224,38 @@ shortcut_target (const char *trigger)
   return NULL;
 }
 
+/* The keyboard-shortcuts window (GTK 4.8 cannot add its rows from code)
+ * names each Ctrl+digit after the page the table gives that digit. */
+static void
+check_help_overlay (const McPageInfo *pages, guint n)
+{
+  g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource ("/vn/motcua/Motcua/gtk/help-overlay.ui");
+  g_autoptr(GSList) objects = gtk_builder_get_objects (builder);
+  guint listed = 0, with_digit = 0;
+
+  for (guint i = 0; i < n; i++)
+    with_digit += pages[i].accel_digit != 0;
+  for (GSList *l = objects; l != NULL; l = l->next)
+    {
+      g_autofree char *accel = NULL, *title = NULL;
+
+      if (!GTK_IS_SHORTCUTS_SHORTCUT (l->data))
+        continue;
+      g_object_get (l->data, "accelerator", &accel, "title", &title, NULL);
+      for (guint i = 0; accel != NULL && i < n; i++)
+        {
+          g_autofree char *expected = g_strdup_printf ("<Control>%u", pages[i].accel_digit);
+
+          if (pages[i].accel_digit != 0 && g_str_equal (accel, expected))
+            {
+              g_assert_cmpstr (title, ==, _(pages[i].title));
+              listed++;
+            }
+        }
+    }
+  g_assert_cmpuint (listed, ==, with_digit);
+}
+
 /* The stack holds the table's pages in its order, titled and with their
  * icons (accounts not enforced: all but Tài khoản and Nhật ký); the start
  * page and Ctrl+digit come from the same table. */
@@ -263,6 +295,7 @@ test_page_list (void)
         }
     }
   g_assert_cmpuint (shown, ==, g_list_model_get_n_items (G_LIST_MODEL (stack_pages)));
+  check_help_overlay (pages, n);
   g_assert_cmpstr (mc_pages_start_page (MC_ROLE_RECEPTION | MC_ROLE_SPECIALIST), ==, "reception");
   g_assert_cmpstr (mc_pages_start_page (MC_ROLE_LEADER | MC_ROLE_REPORTING), ==, "inbox");
   g_assert_cmpstr (mc_pages_start_page (MC_ROLE_REPORTING), ==, "reports");
@@ -371,7 +404,7 @@ collect_date_entries (GtkWidget *root, GPtrArray *found)
 
 /* One date entry reads as a clerk writes, and refuses in Vietnamese. */
 static void
-check_date_entry (McDateEntry *entry)
+check_date_entry (McDateEntry *entry, gboolean every_form)
 {
   gboolean with_time;
   McDate date;
@@ -380,9 +413,10 @@ check_date_entry (McDateEntry *entry)
   g_object_get (entry, "with-time", &with_time, NULL);
   if (!with_time)
     {
-      const char *good[] = { "05/03/1990", "5/3/1990", "5/3/90", "05-03-1990", "5.3.1990", "05031990", "1990-03-05" };
+      const char *good[] = { "5/3/90", "05/03/1990", "5/3/1990", "05-03-1990", "5.3.1990", "05031990", "1990-03-05" };
 
-      for (guint i = 0; i < G_N_ELEMENTS (good); i++)
+      /* Each change of the text may make a page filter again: every form on one entry. */
+      for (guint i = 0; i < (every_form ? G_N_ELEMENTS (good) : 1); i++)
         {
           gtk_editable_set_text (GTK_EDITABLE (entry), good[i]);
           g_assert_cmpint (mc_date_entry_read_date (entry, &date), ==, MC_DATE_ENTRY_VALID);
@@ -426,7 +460,7 @@ test_date_entries_everywhere (void)
   collect_date_entries (GTK_WIDGET (prefs), entries);
   g_assert_cmpuint (entries->len, >, in_window);
   for (guint i = 0; i < entries->len; i++)
-    check_date_entry (entries->pdata[i]);
+    check_date_entry (entries->pdata[i], i == 0);
   gtk_window_destroy (GTK_WINDOW (prefs));
 }
 
