@@ -2,7 +2,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * Thông tư 01/2018/TT-VPCP prints Mẫu 01–05 on A5 and Mẫu 06 (the register)
- * on A4 (its form list as trangtinphapluat.com gives it, notes/legal.md §9).
+ * on A4 (its form list as trangtinphapluat.com gives it, docs/LEGAL.md §9).
  * For Thông tư 03/2025/TT-VPCP no paper size was found: its forms as Quyết
  * định 3621/QĐ-BYT reproduces them (BM.01–BM.06) name none, nor does any
  * page searched; they print on A4, the size Nghị định 30/2020/NĐ-CP Phụ lục

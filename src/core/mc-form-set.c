@@ -14,7 +14,7 @@
  * forms.tt03_2025_from (docs/huong-dan-su-dung.md, "Biểu mẫu").
  *
  * The numbers. Every form of Phụ lục I, as reproduced in Quyết định
- * 3621/QĐ-BYT (24/11/2025, BM.01–BM.06; notes/legal.md §1.2), carries a
+ * 3621/QĐ-BYT (24/11/2025, BM.01–BM.06; docs/LEGAL.md §1.2), carries a
  * "Số:" line: 01 "Số: …/-TTPVHCC (BPTNTKQ)", 02 "…/PBS-TTPVHCC (BPTNTKQ)",
  * 03 "…/PTC-TTPVHCC (BPTNTKQ)", 04 "…/PXL", Phiếu kiểm soát "…PKS-TTPVHCC
  * (BPTNTKQ)", Sổ theo dõi "…STD-TTPVHCC(BPTNTKQ)". "TTPVHCC (BPTNTKQ)"
@@ -103,7 +103,7 @@ int
 mc_form_set_form_number (McFormSet set, McFormType type)
 {
   /* TT 01/2018: 01–04, 05 Phiếu kiểm soát, 06 Sổ; TT 03/2025 inserts 05
-   * Thông báo dừng (notes/legal.md §1.1). */
+   * Thông báo dừng (docs/LEGAL.md §1.1). */
   static const int numbers_2018[MC_N_FORM_TYPES] = { 1, 2, 3, 4, 0, 5, 6 };
   static const int numbers_2025[MC_N_FORM_TYPES] = { 1, 2, 3, 4, 5, 6, 7 };
 

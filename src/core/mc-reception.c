@@ -6,7 +6,7 @@
  * chính công of a province and of a commune receive procedures "không phụ
  * thuộc vào địa giới hành chính trong phạm vi cấp tỉnh" (summary in
  * tnt305/tai_lieu_noi_bo src/etl/dataset/f50fbb5ce440228a.md, see
- * /work/shared/notes/legal.md §4). So a commune center receives its own
+ * docs/LEGAL.md §4). So a commune center receives its own
  * procedures and some of the province's, and the reports count what it
  * receives, not only the procedures of its level. The list of provincial
  * procedures a commune receives is decided by each province (not a national

@@ -2,7 +2,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * Điểm tự chấm of an index is the mean of the points the citizens gave it
- * (2, 1 or 0; notes/legal.md §2) over the ratings of the period, rounded to
+ * (2, 1 or 0; docs/LEGAL.md §2) over the ratings of the period, rounded to
  * one decimal as seed 002 prints it (1,8); the total is the sum of those
  * rounded points (17,4 /18), so the table adds up as printed — or, under
  * the setting report.evaluation_total = exact, the exact sum rounded once

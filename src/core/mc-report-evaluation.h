@@ -16,7 +16,7 @@ G_BEGIN_DECLS
 #define MC_EVALUATION_N_LEVELS 5
 /* "Xuất sắc > 15; Tốt ≥ 12; Khá ≥ 9; Trung bình ≥ 6; Yếu ≥ 0": the first
  * threshold the total reaches names the rating. The official thresholds
- * were not found (notes/legal.md §2); the default is the only scale found in
+ * were not found (docs/LEGAL.md §2); the default is the only scale found in
  * use, Thanh Hóa's on 18 points (PASETO), with exactly 15 rated Tốt. */
 #define MC_REPORT_RATING_THRESHOLDS_KEY "report.rating_thresholds"
 #define MC_REPORT_RATING_THRESHOLDS_DEFAULT "Xuất sắc > 15; Tốt ≥ 12; Khá ≥ 9; Trung bình ≥ 6; Yếu ≥ 0"

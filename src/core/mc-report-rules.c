@@ -9,7 +9,7 @@
  *    appointment at half-day-session granularity (mc_calendar_classify).
  *    Why: Biểu 06a (Thông tư 01/2020/TT-VPCP) counts "số hồ sơ đã giải
  *    quyết", and the one implementation of the form we could read (the Thanh
- *    Hóa system, notes/legal.md §3.1: BaoCaoSo06WhereBuilder.cs) counts a
+ *    Hóa system, docs/LEGAL.md §3.1: BaoCaoSo06WhereBuilder.cs) counts a
  *    dossier settled in both its "result ready, waiting to be returned" and
  *    "returned" states (TRANG_THAI_DA_XU_LY = '9','10'), so the agency is not
  *    made late by a citizen who collects the result days after it was ready.

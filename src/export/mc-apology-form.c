@@ -8,12 +8,12 @@
  * template's stray parenthesis "(tên thủ tục hành chính) của Ông/Bà/Tổ chức);"
  * is dropped and the applicant's name goes where the template implies it.
  * TT 01/2018/TT-VPCP Mẫu 04 "PHIẾU XIN LỖI VÀ HẸN LẠI NGÀY TRẢ KẾT QUẢ": the
- * official Phụ lục was not at hand (notes/legal.md §1.2, §9). The text is the
+ * official Phụ lục was not at hand (docs/LEGAL.md §1.2, §9). The text is the
  * 2025 one without what 2025 added (the "số định danh" and the sentence "xin
  * trân trọng gửi lời xin lỗi … chi phí, công sức"): the 2025 form was written
  * over the 2018 one, whose title, "Kính gửi", "Tuy nhiên đến nay … ghi trên
  * Giấy tiếp nhận hồ sơ và hẹn trả kết quả", "Lý do" and new date it keeps
- * (implementations of the 2018 form: notes/legal.md §1.2). The instructions
+ * (implementations of the 2018 form: docs/LEGAL.md §1.2). The instructions
  * for electronic forms ("Chữ ký số … nếu là biểu mẫu điện tử") are left off.
  *
  * Signature. The 2025 form is signed "THỦ TRƯỞNG CƠ QUAN, ĐƠN VỊ"; NĐ 30/2020

@@ -8,7 +8,7 @@
  * Kết quả giải quyết hồ sơ (trước hạn/đúng hạn/quá hạn) | Ghi chú"; each row
  * "1. Giao: … 2. Nhận: …", "….giờ….phút, ngày…", then "Người giao | Người nhận";
  * its two notes. TT 01/2018/TT-VPCP Mẫu 05 as implementations of it print it
- * (Ninh Thuận's and Thanh Hóa's one-stop systems, notes/legal.md §1.2): columns
+ * (Ninh Thuận's and Thanh Hóa's one-stop systems, docs/LEGAL.md §1.2): columns
  * "TÊN CƠ QUAN | THỜI GIAN GIAO, NHẬN HỒ SƠ | KẾT QUẢ GIẢI QUYẾT HỒ SƠ (Trước
  * hạn/đúng hạn/quá hạn) | GHI CHÚ", "…giờ…phút, ngày … tháng … năm …", and the
  * three notes ("Trường hợp hồ sơ được chuyển qua dịch vụ bưu chính công ích

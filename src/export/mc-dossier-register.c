@@ -6,7 +6,7 @@
  * nhân | Địa chỉ/SĐT | Cơ quan chủ trì giải quyết | Nhận và trả kết quả (Nhận hồ
  * sơ | Hẹn trả kết quả | Trả kết quả | Phương thức nhận kết quả | Ký nhận)" and
  * its two notes. TT 01/2018/TT-VPCP Mẫu 06: the official Phụ lục was not at hand
- * (notes/legal.md §9, gap 1); its columns here are those its book is known by —
+ * (docs/LEGAL.md §9, gap 1); its columns here are those its book is known by —
  * the 2025 ones plus "Số lượng hồ sơ (bộ)", the dates of "chuyển hồ sơ đến cơ
  * quan giải quyết" and "nhận kết quả từ cơ quan giải quyết" that 2025 dropped,
  * and "Ghi chú" — with the 2018 wording "Ngày, tháng, năm …" and "Địa chỉ, số

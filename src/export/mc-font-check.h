@@ -2,7 +2,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * NĐ 30/2020/NĐ-CP, Phụ lục I, mục II.2 ("Phông chữ: Times New Roman, bộ mã
- * ký tự Unicode theo Tiêu chuẩn Việt Nam TCVN 6909:2001"; notes/legal.md §5)
+ * ký tự Unicode theo Tiêu chuẩn Việt Nam TCVN 6909:2001"; docs/LEGAL.md §5)
  * names the font of every document we print. Debian does not ship it: its
  * fontconfig maps the name to Liberation Serif (30-metric-aliases.conf),
  * which has the same metrics, so the pages break alike but the glyphs are

@@ -78,7 +78,7 @@ create_context (void)
 
 /* NĐ 30/2020 Phụ lục I sets margins and type sizes for A4 only. Thông tư
  * 01/2018/TT-VPCP prints its Mẫu 01–05 on A5 (trangtinphapluat.com,
- * notes/legal.md §9) without saying how: a page narrower than A4 portrait
+ * docs/LEGAL.md §9) without saying how: a page narrower than A4 portrait
  * (A5, 148 × 210 mm) gets the decree's margins cut down (top and bottom
  * 10 mm, left 20 mm, right 10 mm) and every size and gap × 0.8 (13 pt →
  * 10,4 pt, 12 → 9,6, 14 → 11,2) — our choice, readable at arm's length, fitting a

@@ -6,7 +6,7 @@
  * as reproduced by systems built on it (a Phú Thọ one-stop system's Mẫu 01
  * with its "Ghi chú"; Thanh Hóa's Mẫu 01–03). TT 03/2025/TT-VPCP: Phụ lục I
  * as reproduced in Quyết định 3621/QĐ-BYT (24/11/2025), BM.01–BM.03. The
- * official PDFs of the two Phụ lục were not at hand: see notes/legal.md §1.2.
+ * official PDFs of the two Phụ lục were not at hand: see docs/LEGAL.md §1.2.
  * The 2025 Mẫu 01 keeps its line on ủy quyền ("Trường hợp ủy quyền thì cung
  * cấp thêm thông tin của người ủy quyền…"): it is part of the text found and
  * tells the clerk what to add for a proxy. The note on digital signatures

@@ -111,7 +111,7 @@ mc_report_xlsx_signatures (lxw_worksheet *ws, const McReportXlsxSignFormats *f, 
   mc_report_xlsx_merge (ws, y + 5, right_first, y + 5, right_last, s->signer, f->name);
 }
 
-/* NĐ 30/2020 Phụ lục I, Phần I, mục I.3 and I.7 (notes/legal.md §5): top and bottom
+/* NĐ 30/2020 Phụ lục I, Phần I, mục I.3 and I.7 (docs/LEGAL.md §5): top and bottom
  * 20–25 mm, left 30–35 mm, right 15–20 mm — the smallest of each, as the
  * PDFs (MC_PDF_MARGIN_*); the page number centred in the top margin, none
  * on page 1 (mc_report_xlsx_close rewrites the header for that). */

@@ -1,7 +1,7 @@
 /* mc-stop-notice.c — Mẫu 05 of Thông tư 03/2025/TT-VPCP: Thông báo dừng giải quyết hồ sơ
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * The rule. TT 03/2025/TT-VPCP Điều 7 khoản 1 (notes/legal.md §1.2, from the
+ * The rule. TT 03/2025/TT-VPCP Điều 7 khoản 1 (docs/LEGAL.md §1.2, from the
  * copy in tnt305/tai_lieu_noi_bo src/etl/dataset/9ce9777ea895f842.md): "Ngay
  * sau khi nhận được yêu cầu dừng thực hiện thủ tục hành chính trực tiếp hoặc
  * qua dịch vụ bưu chính của tổ chức, cá nhân theo khoản 1 Điều 21 Nghị định
@@ -14,7 +14,7 @@
  * không đủ điều kiện is the agency's decision, not the citizen's request: it
  * gets no stop notice.
  *
- * The wording. The text of the form itself was not found (notes/legal.md §9
+ * The wording. The text of the form itself was not found (docs/LEGAL.md §9
  * item 5: not in the ministry's reproduction QĐ 3621/QĐ-BYT, which has the
  * other six). This one follows the pattern of that reproduction's forms: the
  * header and "Số: …/TBD-TTPVHCC" (see mc-form-set.c), the title, the dossier

@@ -1,7 +1,7 @@
 /* mc-xlsx-header.c — the page number at the top centre, none on page 1
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Nghị định 30/2020/NĐ-CP, Phụ lục I, Phần I, mục I.7 (notes/legal.md §5): pages
+ * Nghị định 30/2020/NĐ-CP, Phụ lục I, Phần I, mục I.7 (docs/LEGAL.md §5): pages
  * are numbered from 1 in Arabic figures, 13–14 pt, upright, centred in the
  * top margin, and the first page's number is not shown. A sheet says so
  * with <headerFooter differentFirst="1"> and no <firstHeader>; libxlsxwriter
