@@ -372,7 +372,31 @@ typedef struct {
   int         step;         /* index into the steps */
   McTime      step_due;
   gint64      dept;
+  gint64      staff;        /* who accepted the current step, 0: nobody yet */
+  McTime      accepted;
 } Position;
+
+/* Most dossiers handed to a department are taken by its specialist soon
+ * after (mc_workflow_accept): the dossier is then theirs ("Của tôi" on Xử lý
+ * hồ sơ, where a specialist starts) and the control sheet names who received
+ * it. One in four is left waiting in the department's queue. The choice is
+ * taken from the id, not from the random stream, so the rest of a seeded
+ * demo stays what it was. */
+static gboolean
+accept_step (Demo *d, gint64 id, McProcedureStep *s, int k, McTime start, McTime step_due, Position *pos,
+             GError **error)
+{
+  gint64 taker = staff_for (d, s->department_id, s->role);
+  McTime at;
+
+  if (taker == 0 || (id + k) % 4 == 0 ||
+      !mc_calendar_add_working_minutes (d->calendar, start, 20, &at, NULL) || at > d->now)
+    return TRUE;
+  pos->staff = taker;
+  pos->accepted = at;
+  return add_event (d, id, at, taker, "accept", "processing", "processing", k + 1, s->department_id,
+                    s->department_id, 0, step_due, NULL, error);
+}
 
 /* Walk the steps: an event for each hand-over that has happened by now. */
 static gboolean
@@ -397,9 +421,13 @@ walk_steps (Demo *d, gint64 id, McProcedure *p, const Timeline *t, Position *pos
       pos->step = (int) k;
       pos->step_due = step_due;
       pos->dept = s->department_id;
+      pos->staff = 0;
+      pos->accepted = 0;
       if (k > 0 && !add_event (d, id, start, staff_for (d, prev->department_id, prev->role),
                                "transfer", k == 1 ? "received" : "processing", "processing", (int) k + 1,
                                prev->department_id, s->department_id, 0, step_due, NULL, error))
+        return FALSE;
+      if (k > 0 && !accept_step (d, id, s, (int) k, start, step_due, pos, error))
         return FALSE;
       if (t->pause_at >= 0 && start_active <= t->pause_at &&
           t->pause_at < (gint64) llround (t->frac * t->allotted * cum / total))
@@ -534,7 +562,7 @@ simulate_one (Demo *d, GError **error)
   const char *online;
   const char *channel = pick_channel (d, p, &online);
   Timeline t;
-  Position pos = { "received", 0, 0, 0 };
+  Position pos = { "received", 0, 0, 0, 0, 0 };
   gint64 id;
 
   if (!make_timeline (d, p, pick_received (d, online != NULL), &t, error) ||
@@ -548,8 +576,9 @@ simulate_one (Demo *d, GError **error)
     {
       d->stats->pending++;
       return insert (d, "UPDATE dossier SET state = ?, current_step = ?, current_department_id = ?, "
-                        "step_due_at = ? WHERE id = ?", error, 's', pos.state, 'i', (gint64) pos.step + 1,
-                     'i', pos.dept, 'i', pos.step_due, 'i', id);
+                        "step_due_at = ?, current_staff_id = ?, step_accepted_at = ? WHERE id = ?", error,
+                     's', pos.state, 'i', (gint64) pos.step + 1, 'i', pos.dept, 'i', pos.step_due,
+                     'I', pos.staff, 'I', pos.accepted, 'i', id);
     }
   if (!finish_dossier (d, id, &t, p, channel, error))
     return FALSE;
