@@ -42,6 +42,17 @@ test_demo (void)
   /* An apology names the leader who issued it: Mẫu 04 prints that signer. */
   g_assert_cmpint (mc_db_query_int (db, "SELECT count(*) FROM apology", NULL), >, 0);
   g_assert_cmpint (mc_db_query_int (db, "SELECT count(*) FROM apology WHERE issued_by IS NULL", NULL), ==, 0);
+  /* A specialist signing in finds work that is theirs ("Của tôi"), each
+   * taken by an accept event at the time the dossier says; some dossiers
+   * still wait in a department's queue. */
+  g_assert_cmpint (mc_db_query_int (db, "SELECT count(*) FROM dossier d JOIN staff s ON s.id = d.current_staff_id "
+                                        "WHERE d.state = 'processing' AND s.username LIKE 'cv.%'", NULL), >, 0);
+  g_assert_cmpint (mc_db_query_int (db, "SELECT count(*) FROM dossier WHERE state = 'processing' "
+                                        "AND current_staff_id IS NULL", NULL), >, 0);
+  g_assert_cmpint (mc_db_query_int (db, "SELECT count(*) FROM dossier d WHERE d.current_staff_id IS NOT NULL "
+                                        "AND NOT EXISTS (SELECT 1 FROM dossier_event e WHERE e.dossier_id = d.id "
+                                        "AND e.kind = 'accept' AND e.staff_id = d.current_staff_id "
+                                        "AND e.step = d.current_step AND e.at = d.step_accepted_at)", NULL), ==, 0);
   /* The stored timeliness is the calendar's verdict. */
   cal = mc_calendar_store_load (db, &error);
   stmt = mc_db_prepare (db, "SELECT finished_at, due_at, timeliness FROM dossier WHERE finished_at IS NOT NULL", NULL);
