@@ -9,6 +9,7 @@
 #include "mc-application.h"
 #include "mc-audit-labels.h"
 #include "mc-audit-page.h"
+#include "mc-date-entry.h"
 #include "mc-directory.h"
 #include "mc-dossier-store.h"
 #include "mc-format.h"
@@ -582,6 +583,85 @@ cchc_row (McReportPage *page, const char *number)
 /* Issue 13 item 12: the figures the software does not hold are typed in for
  * the period; a refused one (6.1 is 0 or 1) is named and nothing is saved;
  * once saved, the appendix shows them and the dialog reopens with them. */
+/* The first McDateEntry under `root` after `skip` others (the period's
+ * "from" is the first on the page, "to" the second). */
+static GtkWidget *
+find_date_entry (GtkWidget *root, guint *skip)
+{
+  if (MC_IS_DATE_ENTRY (root) && (*skip)-- == 0)
+    return root;
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_date_entry (c, skip);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static void
+count_cb (GObject *object, GParamSpec *pspec, guint *count)
+{
+  (*count)++;
+}
+
+static gboolean
+quit_cb (gpointer user_data)
+{
+  *(gboolean *) user_data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/* Typing the period's dates key by key computes the report once, when the
+ * typing rests (it read the whole period at every key: 5 s each on a
+ * large test database); Enter and export do not wait. */
+static void
+test_report_page_typed_dates (void)
+{
+  GtkWindow *report_window = NULL;
+  McReportPage *page = report_page_on_seed (&report_window, "vn.motcua.Motcua.ReportDates", "report-dates.sqlite");
+  const char *typed = "01/02/2024";
+  guint skip = 0, computed = 0;
+  GtkWidget *from;
+  gboolean rested = FALSE;
+  McDate first, last;
+
+  mc_report_page_set_custom_period (page, mc_test_date ("2024-01-01"), mc_test_date ("2024-03-14"));
+  from = find_date_entry (GTK_WIDGET (page), &skip);
+  g_assert_nonnull (from);
+  g_signal_connect (page, "notify::document", G_CALLBACK (count_cb), &computed);
+  for (size_t n = 1; n <= strlen (typed); n++)
+    {
+      g_autofree char *prefix = g_strndup (typed, n);
+
+      gtk_editable_set_text (GTK_EDITABLE (from), prefix);
+      while (g_main_context_iteration (NULL, FALSE))
+        ;
+    }
+  g_assert_cmpuint (computed, ==, 0);
+  g_timeout_add (1000, quit_cb, &rested);
+  while (!rested)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpuint (computed, ==, 1);
+  mc_report_page_get_period (page, &first, &last);
+  g_assert_cmpint (first, ==, mc_test_date ("2024-02-01"));
+
+  /* Enter reads the dates at once; so does export (get_period here). */
+  gtk_editable_set_text (GTK_EDITABLE (from), "15/01/2024");
+  g_signal_emit_by_name (from, "activate");
+  g_assert_cmpuint (computed, ==, 2);
+  gtk_editable_set_text (GTK_EDITABLE (from), "16/01/2024");
+  mc_report_page_get_period (page, &first, &last);
+  g_assert_cmpint (first, ==, mc_test_date ("2024-01-16"));
+  g_assert_cmpuint (computed, ==, 3);
+  g_assert_cmpint (mc_report_document_get_kind (mc_report_page_get_doc (page)), ==, MC_REPORT_DOC_06A);
+
+  gtk_window_destroy (report_window);
+  mc_test_ui_wait_for_idle ();
+  g_clear_object (&report_app);
+}
+
 static void
 test_report_page_cchc_figures (void)
 {
@@ -628,6 +708,7 @@ main (int argc, char **argv)
   g_test_add_func ("/ui/accounts/audit-page", test_accounts_audit_page);
   g_test_add_func ("/ui/report-page", test_report_page);
   g_test_add_func ("/ui/report-page/cchc-figures", test_report_page_cchc_figures);
+  g_test_add_func ("/ui/report-page/typed-dates", test_report_page_typed_dates);
   g_test_add_func ("/ui/report-page/exports-its-document", test_report_page_exports_its_document);
   return g_test_run ();
 }

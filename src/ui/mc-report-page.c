@@ -60,6 +60,7 @@ struct _McReportPage
   gboolean           loading;
   McReportPageKind   kind;
   McDate             from_date, to_date;
+  guint              dates_timeout;  /* a date being typed: recompute once it rests */
   McReportDocument  *doc;            /* the tables shown, exported and printed */
   McReportNarrative *narrative;
   char              *error;
@@ -67,6 +68,9 @@ struct _McReportPage
 };
 
 G_DEFINE_FINAL_TYPE (McReportPage, mc_report_page, ADW_TYPE_BIN)
+
+enum { PROP_0, PROP_DOCUMENT, N_PROPS };
+static GParamSpec *properties[N_PROPS];
 
 /* The period drop-down: quarters I–IV, 6 months, 9 months, year, other dates. */
 enum { PERIOD_Q1, PERIOD_Q4 = 3, PERIOD_HALF, PERIOD_NINE, PERIOD_YEAR, PERIOD_CUSTOM };
@@ -380,12 +384,52 @@ recompute (McReportPage *self)
     show_doc (self);
   show_rules (self);
   update_actions (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT]);
 }
 
 static void
 recompute_cb (McReportPage *self)
 {
   recompute (self);
+}
+
+/* A report over a year reads every dossier of it (seconds on a large
+ * center), and "changed" comes with every key of "01/01/2026": the dates
+ * are read once the typing rests, or at once on Enter, print or export. */
+#define DATES_REST_MS 600
+
+static gboolean
+dates_rested_cb (gpointer user_data)
+{
+  McReportPage *self = user_data;
+
+  self->dates_timeout = 0;
+  recompute (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+dates_typed_cb (McReportPage *self)
+{
+  if (self->loading)
+    return;
+  g_clear_handle_id (&self->dates_timeout, g_source_remove);
+  self->dates_timeout = g_timeout_add (DATES_REST_MS, dates_rested_cb, self);
+}
+
+static void
+flush_dates (McReportPage *self)
+{
+  if (self->dates_timeout == 0)
+    return;
+  g_clear_handle_id (&self->dates_timeout, g_source_remove);
+  recompute (self);
+}
+
+static void
+dates_entered_cb (McReportPage *self)
+{
+  flush_dates (self);
 }
 
 static void
@@ -480,6 +524,7 @@ not_ready (McReportPage *self, GError **error)
 static McReportPrintJob *
 print_job (McReportPage *self, GError **error)
 {
+  flush_dates (self);
   if (self->kind == MC_REPORT_PAGE_NARRATIVE)
     {
       McReportNarrative *copy = build_narrative (self, error);
@@ -523,6 +568,7 @@ mc_report_page_dispose (GObject *object)
 {
   McReportPage *self = MC_REPORT_PAGE (object);
 
+  g_clear_handle_id (&self->dates_timeout, g_source_remove);
   if (self->items_window != NULL)
     g_object_remove_weak_pointer (G_OBJECT (self->items_window), (gpointer *) &self->items_window);
   self->items_window = NULL;
@@ -543,12 +589,33 @@ mc_report_page_finalize (GObject *object)
 }
 
 static void
+mc_report_page_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
+{
+  McReportPage *self = MC_REPORT_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_DOCUMENT:
+      g_value_set_object (value, self->doc);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 mc_report_page_class_init (McReportPageClass *klass)
 {
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   G_OBJECT_CLASS (klass)->dispose = mc_report_page_dispose;
   G_OBJECT_CLASS (klass)->finalize = mc_report_page_finalize;
+  G_OBJECT_CLASS (klass)->get_property = mc_report_page_get_property;
+  /* The document shown (NULL for the narrative or an error), notified each
+   * time the figures are computed again. */
+  properties[PROP_DOCUMENT] = g_param_spec_object ("document", NULL, NULL, MC_TYPE_REPORT_DOCUMENT,
+                                                   G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (G_OBJECT_CLASS (klass), N_PROPS, properties);
   g_type_ensure (MC_TYPE_DATE_ENTRY);
   gtk_widget_class_set_template_from_resource (widget_class, "/vn/motcua/Motcua/ui/mc-report-page.ui");
   gtk_widget_class_bind_template_child (widget_class, McReportPage, report);
@@ -571,6 +638,8 @@ mc_report_page_class_init (McReportPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, report_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, recompute_cb);
   gtk_widget_class_bind_template_callback (widget_class, period_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, dates_typed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, dates_entered_cb);
   gtk_widget_class_install_action (widget_class, "report.export-xlsx", NULL, export_cb);
   gtk_widget_class_install_action (widget_class, "report.export-pdf", NULL, export_cb);
   gtk_widget_class_install_action (widget_class, "report.export-csv", NULL, export_cb);
@@ -679,6 +748,8 @@ mc_report_page_get_period (McReportPage *self, McDate *from, McDate *to)
 {
   g_return_if_fail (MC_IS_REPORT_PAGE (self));
 
+  flush_dates (self);
+
   *from = self->from_date;
   *to = self->to_date;
 }
@@ -698,6 +769,8 @@ McReportDocument *
 mc_report_page_get_doc (McReportPage *self)
 {
   g_return_val_if_fail (MC_IS_REPORT_PAGE (self), NULL);
+
+  flush_dates (self);
 
   return self->doc;
 }
@@ -723,6 +796,8 @@ const char *
 mc_report_page_get_error (McReportPage *self)
 {
   g_return_val_if_fail (MC_IS_REPORT_PAGE (self), NULL);
+
+  flush_dates (self);
 
   return self->error;
 }
@@ -819,7 +894,10 @@ mc_report_page_set_narrative_text (McReportPage *self, const char *text)
 static McReportExportJob *
 export_job (McReportPage *self, const char *format, GError **error)
 {
-  gboolean narrative = self->kind == MC_REPORT_PAGE_NARRATIVE;
+  gboolean narrative;
+
+  flush_dates (self);
+  narrative = self->kind == MC_REPORT_PAGE_NARRATIVE;
 
   if (!(g_str_equal (format, "pdf") || (narrative && g_str_equal (format, "txt")) ||
         (!narrative && (g_str_equal (format, "xlsx") || g_str_equal (format, "csv")))))
