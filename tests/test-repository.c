@@ -74,8 +74,13 @@ test_catalog (void)
     code = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
     sqlite3_reset (stmt);
   }
-  g_assert_cmpfloat (mc_catalog_get_stored_duration (catalog, code), ==, 2.5);
-  g_assert_cmpfloat (mc_catalog_get_stored_duration (catalog, "no.such.code"), ==, 0);
+  g_assert_cmpfloat (mc_catalog_get_duration_days (catalog, code), ==, 2.5);
+  g_assert_cmpfloat (mc_catalog_get_duration_days (catalog, "no.such.code"), ==, 0);
+  /* Kept in hours: the receipt said "4 ngày làm việc" for a 4-hour procedure
+   * whose appointment was the same afternoon. */
+  g_assert_true (mc_db_exec (db, "UPDATE procedure SET duration = 4, duration_unit = 'hour' "
+                                 "WHERE id = (SELECT min (id) FROM procedure)", NULL));
+  g_assert_cmpfloat (mc_catalog_get_duration_days (catalog, code), ==, 0.5);
 }
 
 /* Who acts before anyone signs in: the wanted account if active, else the

@@ -535,14 +535,15 @@ mc_catalog_save_procedure (McCatalog *self, McProcedure *procedure, GError **err
 }
 
 double
-mc_catalog_get_stored_duration (McCatalog *self, const char *code)
+mc_catalog_get_duration_days (McCatalog *self, const char *code)
 {
   sqlite3_stmt *stmt;
   double days = 0;
 
   g_return_val_if_fail (MC_IS_CATALOG (self), 0);
 
-  stmt = mc_db_prepare (self->db, "SELECT duration FROM procedure WHERE code = ?", NULL);
+  stmt = mc_db_prepare (self->db, "SELECT CASE duration_unit WHEN 'hour' THEN duration / 8.0 ELSE duration END "
+                                  "FROM procedure WHERE code = ?", NULL);
   if (stmt == NULL)
     return 0;
   sqlite3_bind_text (stmt, 1, code, -1, SQLITE_TRANSIENT);

@@ -65,10 +65,11 @@ GListStore   *mc_catalog_list_procedures      (McCatalog *self, GError **error);
 GListModel   *mc_catalog_list_model           (McCatalog *self, GError **error);
 McProcedure  *mc_catalog_find_procedure       (McCatalog *self, const char *code, GError **error);
 guint         mc_catalog_count_procedures     (McCatalog *self);
-/* The procedure's duration as stored (procedure.duration, in its own unit,
- * not converted from hours as McProcedure's is), 0 when no procedure has the
- * code or it cannot be read: what the counter receipt prints. */
-double        mc_catalog_get_stored_duration  (McCatalog *self, const char *code);
+/* The procedure's duration in working days (a duration kept in hours is
+ * divided by the 8 working hours of a day, as McProcedure and the deadline
+ * do), 0 when no procedure has the code or it cannot be read: the "thời
+ * gian giải quyết" the counter receipt prints beside the appointment. */
+double        mc_catalog_get_duration_days    (McCatalog *self, const char *code);
 /* Inserts or updates (by id, or by code when id is 0) in one transaction.
  * Emits ::changed. */
 gboolean      mc_catalog_save_procedure       (McCatalog *self, McProcedure *procedure, GError **error);

@@ -28,13 +28,13 @@ fill_unit (McDb *db, const McDossierData *d, McReceiptData *r, GError **error)
   return TRUE;
 }
 
-/* The procedure's duration as the catalog stores it, 0 when unknown. */
+/* The procedure's duration in working days, 0 when unknown. */
 static double
 procedure_days (McDb *db, const char *code)
 {
   g_autoptr(McCatalog) catalog = mc_catalog_new (db);
 
-  return mc_catalog_get_stored_duration (catalog, code);
+  return mc_catalog_get_duration_days (catalog, code);
 }
 
 /* The form set of the date received, and the form's number (kept: a
