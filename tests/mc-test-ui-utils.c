@@ -108,3 +108,39 @@ mc_test_ui_render (GtkWidget *widget)
   renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
   return gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, w, h));
 }
+
+static GtkWidget *
+find_type (GtkWidget *root, GType type, guint *skip)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type) && (*skip)-- == 0)
+    return root;
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_type (c, type, skip);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+GtkWidget *
+mc_test_ui_find_type (GtkWidget *root, GType type, guint skip)
+{
+  return find_type (root, type, &skip);
+}
+
+GtkWidget *
+mc_test_ui_find_named (GtkWidget *root, const char *name)
+{
+  if (g_strcmp0 (gtk_widget_get_name (root), name) == 0)
+    return root;
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = mc_test_ui_find_named (c, name);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}

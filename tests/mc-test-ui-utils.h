@@ -25,6 +25,12 @@ void           mc_test_ui_feed         (McWindow *window, const char *text, guin
  * (ID `id_number`, phone `phone`); its code. */
 char          *mc_test_ui_receive      (McWindow *window, const char *name, const char *id_number,
                                         const char *phone);
+/* Depth first under `root` (itself included): the first widget of `type`
+ * after skipping `skip` of them, or NULL. */
+GtkWidget     *mc_test_ui_find_type    (GtkWidget *root, GType type, guint skip);
+/* Depth first under `root`: the first widget whose name (gtk_widget_set_name,
+ * or the template's id) is `name`, or NULL. */
+GtkWidget     *mc_test_ui_find_named   (GtkWidget *root, const char *name);
 /* The widget as drawn by its window's renderer. */
 GdkTexture    *mc_test_ui_render       (GtkWidget *widget);
 

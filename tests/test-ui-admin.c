@@ -583,23 +583,6 @@ cchc_row (McReportPage *page, const char *number)
 /* Issue 13 item 12: the figures the software does not hold are typed in for
  * the period; a refused one (6.1 is 0 or 1) is named and nothing is saved;
  * once saved, the appendix shows them and the dialog reopens with them. */
-/* The first McDateEntry under `root` after `skip` others (the period's
- * "from" is the first on the page, "to" the second). */
-static GtkWidget *
-find_date_entry (GtkWidget *root, guint *skip)
-{
-  if (MC_IS_DATE_ENTRY (root) && (*skip)-- == 0)
-    return root;
-  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
-    {
-      GtkWidget *found = find_date_entry (c, skip);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 static void
 count_cb (GObject *object, GParamSpec *pspec, guint *count)
 {
@@ -622,13 +605,13 @@ test_report_page_typed_dates (void)
   GtkWindow *report_window = NULL;
   McReportPage *page = report_page_on_seed (&report_window, "vn.motcua.Motcua.ReportDates", "report-dates.sqlite");
   const char *typed = "01/02/2024";
-  guint skip = 0, computed = 0;
+  guint computed = 0;
   GtkWidget *from;
   gboolean rested = FALSE;
   McDate first, last;
 
   mc_report_page_set_custom_period (page, mc_test_date ("2024-01-01"), mc_test_date ("2024-03-14"));
-  from = find_date_entry (GTK_WIDGET (page), &skip);
+  from = mc_test_ui_find_type (GTK_WIDGET (page), MC_TYPE_DATE_ENTRY, 0);  /* the period's "from" */
   g_assert_nonnull (from);
   g_signal_connect (page, "notify::document", G_CALLBACK (count_cb), &computed);
   for (size_t n = 1; n <= strlen (typed); n++)

@@ -24,20 +24,6 @@ page (const char *name)
   return mc_window_get_page_widget (window, name);
 }
 
-static GtkWidget *
-find_type (GtkWidget *root, GType type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
-    return root;
-  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
-    {
-      GtkWidget *found = find_type (c, type);
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 /* Whether the counter's list of matches offers the procedure `code`. */
 static gboolean
 offers (GtkWidget *root, const char *code)
@@ -54,7 +40,7 @@ static gboolean
 reception_offers (const char *words, const char *code)
 {
   GtkWidget *reception = page ("reception");
-  GtkEditable *search = GTK_EDITABLE (find_type (reception, GTK_TYPE_SEARCH_ENTRY));
+  GtkEditable *search = GTK_EDITABLE (mc_test_ui_find_type (reception, GTK_TYPE_SEARCH_ENTRY, 0));
 
   /* Typed once: typing again at each turn of the loop would keep the main
    * loop busy above the priority of the page's reload. */
@@ -305,7 +291,7 @@ test_inbox_row_follows (void)
   g_assert_true (mc_inbox_page_select (inbox, code));
   g_assert_cmpfloat (wait_until (inbox_shows, "Hoàng Văn Cũ", 3), >=, 0);
   name_label = g_object_ref (find_label (page ("inbox"), "Hoàng Văn Cũ"));
-  view = GTK_COLUMN_VIEW (find_type (page ("inbox"), GTK_TYPE_COLUMN_VIEW));
+  view = GTK_COLUMN_VIEW (mc_test_ui_find_type (page ("inbox"), GTK_TYPE_COLUMN_VIEW, 0));
   rows = G_LIST_MODEL (gtk_column_view_get_model (view));
   g_signal_connect (rows, "items-changed", G_CALLBACK (count_items_changed_cb), &n_changed);
 

@@ -30,20 +30,6 @@ reception (void)
   return MC_RECEPTION_PAGE (mc_window_get_page_widget (window, "reception"));
 }
 
-static GtkWidget *
-find_child (GtkWidget *root, GType type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
-    return root;
-  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
-    {
-      GtkWidget *found = find_child (c, type);
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 static AdwPreferencesRow *
 find_row (GtkWidget *root, const char *title)
 {
@@ -62,7 +48,7 @@ find_row (GtkWidget *root, const char *title)
 static GtkEditable *
 search_entry (McReceptionPage *page)
 {
-  return GTK_EDITABLE (find_child (GTK_WIDGET (page), GTK_TYPE_SEARCH_ENTRY));
+  return GTK_EDITABLE (mc_test_ui_find_type (GTK_WIDGET (page), GTK_TYPE_SEARCH_ENTRY, 0));
 }
 
 /* What the keyboard does, with no main loop turn between keys: each key
@@ -225,20 +211,6 @@ row_checked (McReceptionPage *page, const char *title, const char **subtitle)
   return gtk_check_button_get_active (g_object_get_data (G_OBJECT (row), "check"));
 }
 
-static GtkWidget *
-find_named (GtkWidget *root, const char *name)
-{
-  if (g_strcmp0 (gtk_widget_get_name (root), name) == 0)
-    return root;
-  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
-    {
-      GtkWidget *found = find_named (c, name);
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 static char *
 last_online_level (void)
 {
@@ -260,8 +232,8 @@ static void
 test_online_level (void)
 {
   McReceptionPage *page = reception ();
-  GtkDropDown *channel = GTK_DROP_DOWN (find_named (GTK_WIDGET (page), "channel"));
-  AdwComboRow *level = ADW_COMBO_ROW (find_named (GTK_WIDGET (page), "online-level"));
+  GtkDropDown *channel = GTK_DROP_DOWN (mc_test_ui_find_named (GTK_WIDGET (page), "channel"));
+  AdwComboRow *level = ADW_COMBO_ROW (mc_test_ui_find_named (GTK_WIDGET (page), "online-level"));
   g_autoptr(GError) error = NULL;
   static const char *const expected[] = { "full", "partial", "-" };
   sqlite3_stmt *stmt = mc_db_prepare (mc_application_get_db (app), "SELECT code FROM procedure WHERE active "
@@ -344,7 +316,7 @@ test_id_card_scan (void)
 {
   McReceptionPage *page = reception ();
   GtkEditable *search = search_entry (page);
-  McDateEntry *birth = MC_DATE_ENTRY (find_child (GTK_WIDGET (page), MC_TYPE_DATE_ENTRY));
+  McDateEntry *birth = MC_DATE_ENTRY (mc_test_ui_find_type (GTK_WIDGET (page), MC_TYPE_DATE_ENTRY, 0));
   guint32 end = 1000 + 5 * g_utf8_strlen (CARD, -1);
   g_autoptr(GError) error = NULL;
   g_autofree char *code = NULL, *stored = NULL;
@@ -394,7 +366,7 @@ static void
 test_dates (void)
 {
   McReceptionPage *page = reception ();
-  McDateEntry *birth = MC_DATE_ENTRY (find_child (GTK_WIDGET (page), MC_TYPE_DATE_ENTRY));
+  McDateEntry *birth = MC_DATE_ENTRY (mc_test_ui_find_type (GTK_WIDGET (page), MC_TYPE_DATE_ENTRY, 0));
   AdwActionRow *birth_row = ADW_ACTION_ROW (gtk_widget_get_ancestor (GTK_WIDGET (birth), ADW_TYPE_ACTION_ROW));
   g_autoptr(GError) error = NULL;
   g_autofree char *code = NULL, *stored = NULL;

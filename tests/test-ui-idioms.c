@@ -319,20 +319,6 @@ find_row (GtkWidget *root, const char *title)
   return NULL;
 }
 
-static GtkWidget *
-find_named (GtkWidget *root, const char *name)
-{
-  if (g_strcmp0 (gtk_widget_get_name (root), name) == 0)
-    return root;
-  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
-    {
-      GtkWidget *found = find_named (c, name);
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 static void
 set_row (GtkWidget *page_widget, const char *title, const char *text)
 {
@@ -365,7 +351,7 @@ test_reception_template (void)
   g_assert_nonnull (birth);
   /* The first drop-down is Công dân / Tổ chức, from the template; the channels are core's. */
   g_assert_cmpuint (g_list_model_get_n_items (gtk_drop_down_get_model (channel)), ==, 2);
-  channel = GTK_DROP_DOWN (find_named (reception, "channel"));
+  channel = GTK_DROP_DOWN (mc_test_ui_find_named (reception, "channel"));
   g_assert_cmpuint (g_list_model_get_n_items (gtk_drop_down_get_model (channel)), ==, 3);
   g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (gtk_drop_down_get_model (channel)), 0), ==,
                    mc_channel_to_label (MC_CHANNEL_TRUC_TIEP));
