@@ -336,6 +336,114 @@ test_import_disk_full (void)
   assert_sound (db);
 }
 
+/* A file read as a stream (issue 15, item 4) with a bad line far into it,
+ * after chunks were committed: a code given again on its line 40,002 (the
+ * first time on line 7, found by reading the file again), then a file whose
+ * line 40,002 has a date in the wrong form. Each is refused with its line,
+ * and nothing of it is kept. */
+static void
+test_import_stream_late_error (void)
+{
+  const guint n = 60000;
+  g_autofree char *path = new_database ("late.sqlite", FALSE);
+  g_autofree char *csv_path = mc_test_tmp_path ("late.csv");
+  g_autoptr(McDb) db = mc_db_new (path, NULL, NULL);
+  g_autoptr(McDossierStore) store = open_store (db);
+  g_autoptr(GError) error = NULL;
+  guint imported = 0;
+
+  mc_test_use_vietnamese ();
+  mc_test_receive (store, "1.001193", "Trần Văn Khách", "2024-04-26 10:00", &error);
+  g_assert_no_error (error);
+  for (guint pass = 0; pass < 2; pass++)
+    {
+      g_autoptr(GString) csv = import_csv (n);
+      g_autoptr(GFile) file = g_file_new_for_path (csv_path);
+      g_autoptr(GFileInputStream) stream = NULL;
+      /* Line 40,002 holds row 40,000 (the header is line 1). */
+      const char *row = strstr (csv->str, "H56-240101-040000,");
+      gsize at = (gsize) (row - csv->str);
+
+      if (pass == 0)
+        memcpy (csv->str + at, "H56-240101-000005,", strlen ("H56-240101-000005,"));
+      else
+        memcpy (csv->str + at + strlen ("H56-240101-040000,1.001193,truc_tiep,"), "02/01/2024", 10);
+      g_assert_true (g_file_set_contents (csv_path, csv->str, csv->len, &error));
+      stream = g_file_read (file, NULL, &error);
+      g_assert_no_error (error);
+      g_assert_false (mc_dossier_store_import_stream (store, 0, G_INPUT_STREAM (stream), &imported, &error));
+      g_test_message ("%s", error->message);
+      mc_test_assert_has (error->message, "Dòng 40002: ");
+      mc_test_assert_has (error->message, pass == 0 ? "dòng 7" : "received_at");
+      mc_test_assert_has (error->message, "Không hồ sơ nào của tệp được giữ lại");
+      g_clear_error (&error);
+      g_assert_cmpint (mc_db_query_int (db, "SELECT count(*) FROM dossier", NULL), ==, 1);
+      g_assert_cmpint (mc_db_query_int (db, "SELECT count(*) FROM dossier_event WHERE kind = 'import'", NULL), ==, 0);
+      g_assert_false (import_recorded (db));
+    }
+  /* Chunks had been committed and were removed. */
+  g_assert_cmpint (mc_db_query_int (db, "SELECT count(*) FROM audit_log WHERE action = 'import.abandoned'", NULL),
+                   ==, 2);
+  assert_sound (db);
+}
+
+/* Killed after its last row, before all its events were written: the next
+ * start finishes the import (its events, its audit row) instead of
+ * removing it; events are append-only, so none exist for rows that could
+ * still be removed. */
+static void
+test_import_finished_at_start (void)
+{
+  g_autofree char *path = new_database ("finish.sqlite", FALSE);
+  g_autoptr(McDb) db = mc_db_new (path, NULL, NULL);
+  g_autoptr(McDossierStore) store = open_store (db);
+  g_autoptr(GString) csv = import_csv (3000);
+  g_autoptr(GError) error = NULL;
+  guint imported = 0;
+
+  g_assert_true (mc_dossier_store_import_csv (store, csv->str, csv->len, &imported, &error));
+  g_assert_no_error (error);
+  /* The same state as a kill between the rows' commit and the events: the
+   * rows of a second import, its record saying they are whole, and the
+   * events of its first 1,000 rows. */
+  {
+    g_autoptr(McImportBatch) batch = mc_import_batch_begin (db, &error);
+    gint64 first;
+
+    g_assert_no_error (error);
+    first = mc_import_batch_get_first_id (batch);
+    g_assert_true (mc_db_begin (db, &error));
+    g_assert_true (mc_db_exec (db, "INSERT INTO dossier (code, unit_id, procedure_id, applicant_name, channel, "
+                                   "received_at, due_at, state, imported) SELECT 'X-' || code, unit_id, "
+                                   "procedure_id, applicant_name, channel, received_at, due_at, 'processing', 1 "
+                                   "FROM dossier ORDER BY id", &error));
+    g_assert_true (mc_import_batch_rows_written (batch, 3000, &error));
+    g_assert_true (mc_db_commit (db, &error));
+    g_assert_no_error (error);
+    {
+      g_autofree char *some = g_strdup_printf ("INSERT INTO dossier_event (dossier_id, at, kind, state_to, note) "
+                                               "SELECT id, received_at, 'import', state, 'x' FROM dossier WHERE "
+                                               "id > %" G_GINT64_FORMAT " ORDER BY id LIMIT 1000", first);
+      g_assert_true (mc_db_exec (db, some, &error));
+    }
+  }
+  g_assert_true (import_recorded (db));
+  g_clear_object (&store);
+  g_clear_object (&db);
+
+  /* The next start. */
+  db = mc_db_new (path, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_false (import_recorded (db));
+  g_assert_cmpint (mc_db_query_int (db, "SELECT count(*) FROM dossier", NULL), ==, 6000);
+  g_assert_cmpint (mc_db_query_int (db, "SELECT count(*) FROM dossier_event WHERE kind = 'import'", NULL), ==, 6000);
+  g_assert_cmpint (mc_db_query_int (db, "SELECT count(DISTINCT dossier_id) FROM dossier_event", NULL), ==, 6000);
+  g_assert_cmpint (mc_db_query_int (db, "SELECT count(*) FROM audit_log WHERE action = 'import'", NULL), ==, 2);
+  g_assert_cmpint (mc_db_query_int (db, "SELECT count(*) FROM audit_log WHERE action = 'import.abandoned'", NULL),
+                   ==, 0);
+  assert_sound (db);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -344,5 +452,7 @@ main (int argc, char **argv)
   g_test_add_func ("/dossier/reception-during-import", test_reception_during_import);
   g_test_add_func ("/dossier/import-killed", test_import_killed);
   g_test_add_func ("/dossier/import-disk-full", test_import_disk_full);
+  g_test_add_func ("/dossier/import-stream-late-error", test_import_stream_late_error);
+  g_test_add_func ("/dossier/import-finished-at-start", test_import_finished_at_start);
   return g_test_run ();
 }

@@ -176,9 +176,8 @@ static int
 import (McDb *db, int argc, char **argv)
 {
   g_autoptr(McDossierStore) store = NULL;
-  g_autofree char *data = NULL;
+  g_autoptr(GInputStream) stream = NULL;
   gint64 unit_id = 0;
-  gsize length;
   guint n = 0;
   GError *error = NULL;
 
@@ -188,9 +187,9 @@ import (McDb *db, int argc, char **argv)
   if (argc == 4 && (unit_id = mc_unit_lookup_subordinate (db, argv[2], &error)) == 0)
     return mc_cli_fail (error);
   store = open_store (db, &error);
-  if (store == NULL || !mc_file_get_contents (argv[argc - 1], &data, &length, &error) ||
-      !(unit_id != 0 ? mc_dossier_store_import_csv_for_unit (store, unit_id, data, length, &n, &error)
-                     : mc_dossier_store_import_csv (store, data, length, &n, &error)))
+  /* Read as it goes: a file of any size, in the same memory. */
+  if (store == NULL || (stream = mc_file_read_stream (argv[argc - 1], &error)) == NULL ||
+      !mc_dossier_store_import_stream (store, unit_id, stream, &n, &error))
     return mc_cli_fail (error);
   g_print ("imported\t%u\n", n);
   return 0;

@@ -17,14 +17,34 @@
 
 G_DEFINE_QUARK (mc-csv-error-quark, mc_csv_error)
 
+/* A stream is read into a window of WINDOW bytes, topped up before each
+ * record so that at least LOOKAHEAD bytes follow its start (or the file
+ * ends there): a record is refused past MC_CSV_MAX_RECORD_BYTES plus one
+ * value (a quoted one may take twice its length in the file), so the state
+ * machine below meets the window's end only at the end of the file, and
+ * memory stays the same whatever the file's size. */
+#define LOOKAHEAD (MC_CSV_MAX_RECORD_BYTES + 4 * MC_CSV_MAX_FIELD_BYTES)
+#define WINDOW (2 * LOOKAHEAD)
+
 struct _McCsvReader
 {
-  const char *data;
-  gsize       length;
-  gsize       pos;
-  guint       line;         /* line of the next character */
-  guint       record_line;  /* first line of the last record */
+  const char   *data;
+  gsize         length;
+  gsize         pos;
+  guint         line;         /* line of the next character */
+  guint         record_line;  /* first line of the last record */
+  GInputStream *stream;       /* NULL for text in memory */
+  char         *window;       /* data, for a stream */
+  gboolean      at_end;       /* the stream has nothing more */
 };
+
+/* A UTF-8 byte order mark, as written by spreadsheet programs. */
+static void
+skip_bom (McCsvReader *reader)
+{
+  if (reader->length >= 3 && memcmp (reader->data, "\xEF\xBB\xBF", 3) == 0)
+    reader->pos = 3;
+}
 
 McCsvReader *
 mc_csv_reader_new (const char *data, gsize length)
@@ -34,16 +54,67 @@ mc_csv_reader_new (const char *data, gsize length)
   reader->data = data;
   reader->length = length;
   reader->line = 1;
-  /* A UTF-8 byte order mark, as written by spreadsheet programs. */
-  if (length >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0)
-    reader->pos = 3;
+  reader->at_end = TRUE;
+  skip_bom (reader);
+  return reader;
+}
+
+McCsvReader *
+mc_csv_reader_new_for_stream (GInputStream *stream)
+{
+  McCsvReader *reader = g_new0 (McCsvReader, 1);
+
+  g_return_val_if_fail (G_IS_INPUT_STREAM (stream), NULL);
+
+  reader->stream = g_object_ref (stream);
+  reader->window = g_malloc (WINDOW);
+  reader->data = reader->window;
+  reader->line = 1;
   return reader;
 }
 
 void
 mc_csv_reader_free (McCsvReader *reader)
 {
+  if (reader == NULL)
+    return;
+  g_clear_object (&reader->stream);
+  g_free (reader->window);
   g_free (reader);
+}
+
+/* Moves what is left of the window to its start and fills the rest. */
+static gboolean
+top_up (McCsvReader *reader, GError **error)
+{
+  g_autoptr(GError) local = NULL;
+  gboolean first = reader->length == 0 && reader->line == 1;
+
+  if (reader->at_end || reader->length - reader->pos >= LOOKAHEAD)
+    return TRUE;
+  memmove (reader->window, reader->window + reader->pos, reader->length - reader->pos);
+  reader->length -= reader->pos;
+  reader->pos = 0;
+  while (reader->length < WINDOW)
+    {
+      gssize n = g_input_stream_read (reader->stream, reader->window + reader->length, WINDOW - reader->length,
+                                      NULL, &local);
+      if (n < 0)
+        {
+          g_set_error (error, MC_CSV_ERROR, MC_CSV_ERROR_READ, _("Line %u: the file could not be read further: %s"),
+                       reader->line, local->message);
+          return FALSE;
+        }
+      if (n == 0)
+        {
+          reader->at_end = TRUE;
+          break;
+        }
+      reader->length += (gsize) n;
+    }
+  if (first)
+    skip_bom (reader);
+  return TRUE;
 }
 
 guint
@@ -100,6 +171,8 @@ read_quoted (McCsvReader *reader, GString *field, GError **error)
   return fail (reader, MC_CSV_ERROR_SYNTAX, error, _("a quoted value is not closed"));
 }
 
+/* Text in memory was read whole by its caller: the limit keeps a file from
+ * taking all the memory. A stream takes the same memory at any size. */
 static gboolean
 check_size (McCsvReader *reader, GError **error)
 {
@@ -119,15 +192,22 @@ mc_csv_reader_next (McCsvReader *reader, GPtrArray *fields, GError **error)
   gsize start;
 
   g_ptr_array_set_size (fields, 0);
-  if (!check_size (reader, error))
+  if (reader->stream == NULL && !check_size (reader, error))
     return FALSE;
   /* Blank lines between records carry no data. */
-  while (reader->pos < reader->length &&
-         (reader->data[reader->pos] == '\n' || reader->data[reader->pos] == '\r'))
-    if (reader->data[reader->pos++] == '\n')
-      reader->line++;
-  if (reader->pos >= reader->length)
-    return FALSE;
+  for (;;)
+    {
+      if (!top_up (reader, error))
+        return FALSE;
+      while (reader->pos < reader->length &&
+             (reader->data[reader->pos] == '\n' || reader->data[reader->pos] == '\r'))
+        if (reader->data[reader->pos++] == '\n')
+          reader->line++;
+      if (reader->pos < reader->length)
+        break;
+      if (reader->at_end)
+        return FALSE;
+    }
   reader->record_line = reader->line;
   start = reader->pos;
   for (;;)

@@ -16,6 +16,7 @@ typedef enum {
   MC_CSV_ERROR_TOO_LARGE,
   MC_CSV_ERROR_HEADER,
   MC_CSV_ERROR_VALUE,
+  MC_CSV_ERROR_READ,
 } McCsvError;
 
 typedef struct _McCsvReader McCsvReader;
@@ -24,10 +25,13 @@ typedef struct _McCsvReader McCsvReader;
 #define MC_CSV_MAX_FIELD_BYTES (64 * 1024)
 #define MC_CSV_MAX_FIELDS 256
 #define MC_CSV_MAX_RECORD_BYTES (1024 * 1024)
-/* A migration of 1,000,000 dossiers is about 120 MB. */
+/* For text read whole into memory (a stream has no limit): a migration of
+ * 1,000,000 dossiers is about 120 MB, and is read as a stream. */
 #define MC_CSV_MAX_FILE_MB 256
 
 McCsvReader *mc_csv_reader_new            (const char *data, gsize length);
+/* Reads `stream` as it goes, in a window of a few MB, whatever its size. */
+McCsvReader *mc_csv_reader_new_for_stream (GInputStream *stream);
 void         mc_csv_reader_free           (McCsvReader *reader);
 /* Reads the next record into `fields` (cleared first). FALSE at the end or on
  * error (error set); the line number is that of the record's first line. */

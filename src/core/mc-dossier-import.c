@@ -5,13 +5,19 @@
  * and, optionally (an extension of the contract, anywhere in the header),
  * online_level: partial or full for an online dossier; empty, or the column
  * absent, gives an online dossier its procedure's level, as at the counter.
- * All or nothing: the whole file is read and checked first (a bad line, a
- * code twice in the file or already in the database is named by its line,
- * and nothing is written); then the rows go in by chunks of about 150 ms,
- * each its own commit, so that a counter clerk signing in or receiving
- * waits for one chunk at most, never for the whole import (issue 12, item
- * 5). mc-import-batch.c records the import before its first row and undoes
- * it if it fails or was killed; its events and audit row are its last commit.
+ * The file is read as a stream, checked as it goes and written by chunks
+ * of about 150 ms, each its own commit, so that a counter clerk signing in
+ * or receiving waits for one chunk at most, never for the whole import
+ * (issue 12, item 5), and memory stays the same for 1,000 or 5,000,000
+ * lines (issue 15, item 4: a 5,000,000-line migration had to be split in
+ * four under the old 256 MB limit on a file read whole).
+ * All or nothing, with line numbers: a bad line, or a code twice in the file
+ * or already in the database (the code's UNIQUE index says so at the
+ * insert; the first line of a code given twice is found by reading the file
+ * again), stops the import, and mc-import-batch.c removes the chunks already
+ * committed (or the next start does, if the import was killed). Once the
+ * last row is in, the import is whole: its events are written by chunks
+ * after it, and finished by the next start if it was killed then.
  * Timeliness is recomputed by our calendar, never copied, so that imported
  * and native dossiers are judged alike.
  */
@@ -43,6 +49,8 @@ static const char *const optional_columns[] = { "online_level", NULL };
  * while the cost of a commit (the WAL sync, the commit mark, the triggers
  * lifted and put back) stays a few percent of the chunk. */
 #define CHUNK_US (150 * 1000)
+/* The import's page cache, in KB (see settings_lift). */
+#define IMPORT_CACHE_KB 65536
 
 typedef struct {
   gint64      id;
@@ -65,9 +73,17 @@ typedef struct {
   gint64          unit_id;
   GHashTable     *procedures;  /* code → ProcedureRef* */
   guint           line;
-  GArray         *rows;        /* Row: the whole file, checked */
-  GStringChunk   *strings;     /* the rows' codes and names */
-  GHashTable     *codes;       /* code → its line, for codes given twice */
+  GInputStream   *stream;      /* read again to name a code's first line */
+  McCsvReader    *reader;
+  GPtrArray      *fields;      /* the line being read */
+  int             idx[N_COLS];
+  guint           needed;      /* fields a line must have */
+  Row             batch[BATCH];/* read and checked, not yet written */
+  guint           n_batch;
+  gboolean        at_end;      /* the file is read to its end */
+  GStringChunk   *strings;     /* the batch's codes and names */
+  guint           n_rows;      /* rows written */
+  gint64          first_id;    /* the highest dossier id before the import */
 } Import;
 
 static gboolean
@@ -251,6 +267,71 @@ bind_row (Import *im, sqlite3_stmt *stmt, int first, const Row *row)
   sqlite3_bind_text (stmt, first + 13, row->online_level, -1, SQLITE_STATIC);
 }
 
+/* The first line of the file whose code is `code`, reading the file again
+ * from its start (only when the import fails on that code: the file is not
+ * kept in memory); 0 when the stream cannot go back. */
+static guint
+find_first_line (Import *im, const char *code)
+{
+  g_autoptr(McCsvReader) again = NULL;
+  g_autoptr(GPtrArray) r = g_ptr_array_new_with_free_func (g_free);
+  int idx[N_COLS];
+
+  if (!G_IS_SEEKABLE (im->stream) || !g_seekable_can_seek (G_SEEKABLE (im->stream)) ||
+      !g_seekable_seek (G_SEEKABLE (im->stream), 0, G_SEEK_SET, NULL, NULL))
+    return 0;
+  again = mc_csv_reader_new_for_stream (im->stream);
+  if (!mc_csv_reader_header (again, columns, optional_columns, idx, NULL))
+    return 0;
+  while (mc_csv_reader_next (again, r, NULL))
+    {
+      g_autofree char *normal = NULL;
+
+      if (r->len < im->needed)
+        continue;
+      normal = mc_text_normalize (r->pdata[idx[COL_CODE]]);
+      if (g_str_equal (normal, code))
+        return mc_csv_reader_get_line (again);
+    }
+  return 0;
+}
+
+/* The code of `row` is already in the table: an earlier line of this file
+ * (a row of this import: imported, above the ids before it) or a dossier
+ * already there, received at the counter or imported before. */
+static gboolean
+duplicate_error (Import *im, const Row *row, GError **error)
+{
+  sqlite3_stmt *stmt = mc_db_prepare (im->db, "SELECT id > ?2 AND imported = 1 FROM dossier WHERE code = ?1", error);
+  gboolean ours = FALSE;
+  g_autofree char *message = NULL;
+  guint first;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, row->code, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 2, im->first_id);
+  switch (mc_db_step_row (im->db, stmt, error))
+    {
+    case MC_DB_STEP_ERROR:
+      return FALSE;
+    case MC_DB_STEP_ROW:
+      ours = sqlite3_column_int (stmt, 0) != 0;
+      break;
+    case MC_DB_STEP_DONE:
+      break;
+    }
+  sqlite3_reset (stmt);
+  im->line = row->line;
+  if (!ours)
+    return line_error (im, error, _("a dossier with this code already exists"));
+  first = find_first_line (im, row->code);
+  if (first == 0 || first >= row->line)
+    return line_error (im, error, _("the dossier code is already on an earlier line"));
+  message = g_strdup_printf (_("the dossier code is already on line %u"), first);
+  return line_error (im, error, message);
+}
+
 static gboolean
 insert_one (Import *im, const Row *row, GError **error)
 {
@@ -263,10 +344,8 @@ insert_one (Import *im, const Row *row, GError **error)
   im->line = row->line;
   if (!mc_db_step_done (im->db, stmt, &local))
     {
-      /* Checked before writing, so only a code received at the counter
-       * while the import ran meets this. */
       if (g_error_matches (local, MC_DB_ERROR, MC_DB_ERROR_CONSTRAINT))
-        return line_error (im, error, _("a dossier with this code already exists"));
+        return duplicate_error (im, row, error);
       g_propagate_error (error, g_steal_pointer (&local));
       return FALSE;
     }
@@ -279,9 +358,8 @@ insert_one (Import *im, const Row *row, GError **error)
  * (a duplicate code) was undone by SQLite as a whole and is replayed row by
  * row to name the line. */
 static gboolean
-insert_rows (Import *im, guint first, guint n, GError **error)
+insert_rows (Import *im, const Row *rows, guint n, GError **error)
 {
-  const Row *rows = &g_array_index (im->rows, Row, first);
   sqlite3_stmt *stmt = prepare_insert (im, n, error);
   g_autoptr(GError) local = NULL;
 
@@ -442,93 +520,61 @@ run_statements (Import *im, GPtrArray *sqls, GError **error)
   return TRUE;
 }
 
-/* A code given twice in the file is named by its second line. */
+/* Reads the header: the columns' places. */
 static gboolean
-check_code_once (Import *im, const Row *row, GError **error)
+read_header (Import *im, GError **error)
 {
-  g_autofree char *message = NULL;
-  guint first = GPOINTER_TO_UINT (g_hash_table_lookup (im->codes, row->code));
-
-  if (first == 0)
-    {
-      g_hash_table_insert (im->codes, (gpointer) row->code, GUINT_TO_POINTER (row->line));
-      return TRUE;
-    }
-  message = g_strdup_printf (_("the dossier code is already on line %u"), first);
-  return line_error (im, error, message);
-}
-
-/* Reads and checks the whole file before anything is written. */
-static gboolean
-read_rows (Import *im, McCsvReader *reader, GError **error)
-{
-  g_autoptr(GPtrArray) r = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GError) local = NULL;
-  int idx[N_COLS];
-  guint needed = 0;
-
-  if (!mc_csv_reader_header (reader, columns, optional_columns, idx, error))
+  if (!mc_csv_reader_header (im->reader, columns, optional_columns, im->idx, error))
     return FALSE;
   /* A header may repeat a name or put a column after extra ones: a line
    * must reach the last column read (found by fuzz-csv-import). */
   for (int i = 0; i < N_COLS; i++)
-    needed = MAX (needed, (guint) (idx[i] + 1));
-  while (mc_csv_reader_next (reader, r, &local))
-    {
-      Row row = { 0 };
+    im->needed = MAX (im->needed, (guint) (im->idx[i] + 1));
+  return TRUE;
+}
 
-      row.line = im->line = mc_csv_reader_get_line (reader);
-      if (r->len < needed)
-        return line_error (im, error, _("the line has fewer columns than the header"));
-      if (!parse_row (im, r, idx, &row, error))
-        return FALSE;
-      g_array_append_val (im->rows, row);
-      if (!check_code_once (im, &row, error))
-        return FALSE;
-    }
-  if (local != NULL)
+/* Reads and checks the next lines into the batch, up to BATCH of them; at
+ * the end of the file the batch may be short, or empty. */
+static gboolean
+read_batch (Import *im, GError **error)
+{
+  g_autoptr(GError) local = NULL;
+
+  g_string_chunk_clear (im->strings);
+  im->n_batch = 0;
+  while (im->n_batch < BATCH && !im->at_end)
     {
-      g_propagate_error (error, g_steal_pointer (&local));
-      return FALSE;
+      Row *row = &im->batch[im->n_batch];
+
+      if (!mc_csv_reader_next (im->reader, im->fields, &local))
+        {
+          if (local != NULL)
+            {
+              g_propagate_error (error, g_steal_pointer (&local));
+              return FALSE;
+            }
+          im->at_end = TRUE;
+          break;
+        }
+      memset (row, 0, sizeof *row);
+      row->line = im->line = mc_csv_reader_get_line (im->reader);
+      if (im->fields->len < im->needed)
+        return line_error (im, error, _("the line has fewer columns than the header"));
+      if (!parse_row (im, im->fields, im->idx, row, error))
+        return FALSE;
+      im->n_batch++;
     }
   return TRUE;
 }
 
-/* A code already in the database, found before writing (reads do not wait
- * for writers). Skipped for an empty table, a first migration. */
+/* Writes the batch read, then reads the next one. */
 static gboolean
-check_existing_codes (Import *im, GError **error)
+write_batch (Import *im, GError **error)
 {
-  g_autoptr(GError) local = NULL;
-  sqlite3_stmt *stmt;
-
-  if (mc_db_query_int (im->db, "SELECT EXISTS (SELECT 1 FROM dossier)", &local) == 0)
-    {
-      if (local == NULL)
-        return TRUE;
-      g_propagate_error (error, g_steal_pointer (&local));
-      return FALSE;
-    }
-  stmt = mc_db_prepare (im->db, "SELECT 1 FROM dossier WHERE code = ?", error);
-  if (stmt == NULL)
+  if (!insert_rows (im, im->batch, im->n_batch, error))
     return FALSE;
-  for (guint i = 0; i < im->rows->len; i++)
-    {
-      const Row *row = &g_array_index (im->rows, Row, i);
-      McDbStep step;
-
-      sqlite3_bind_text (stmt, 1, row->code, -1, SQLITE_STATIC);
-      step = mc_db_step_row (im->db, stmt, error);
-      sqlite3_reset (stmt);
-      if (step == MC_DB_STEP_ERROR)
-        return FALSE;
-      if (step == MC_DB_STEP_ROW)
-        {
-          im->line = row->line;
-          return line_error (im, error, _("a dossier with this code already exists"));
-        }
-    }
-  return TRUE;
+  im->n_rows += im->n_batch;
+  return read_batch (im, error);
 }
 
 /* The search and audit triggers lifted inside one transaction (see
@@ -565,9 +611,10 @@ put_back_triggers (Import *im, Lifted *l, GError **error)
          (!mc_db_get_audit_keyed (im->db) || mc_audit_record_triggers (im->db, error));
 }
 
-/* Writes rows from *next on for CHUNK_US, inside the caller's transaction. */
+/* Writes batches for CHUNK_US or to the end of the file, inside the
+ * caller's transaction. */
 static gboolean
-write_chunk (Import *im, guint *next, GError **error)
+write_chunk (Import *im, GError **error)
 {
   g_auto(Lifted) lifted = { 0 };
   gint64 start = g_get_monotonic_time ();
@@ -579,33 +626,28 @@ write_chunk (Import *im, guint *next, GError **error)
    * dossier and per event, each hashed, tripled the time of an import. */
   mc_db_set_audit_bulk (im->db, TRUE);
   do
-    {
-      guint n = MIN (BATCH, im->rows->len - *next);
-      ok = insert_rows (im, *next, n, error);
-      *next += n;
-    }
-  while (ok && *next < im->rows->len && g_get_monotonic_time () - start < CHUNK_US);
+    ok = write_batch (im, error);
+  while (ok && im->n_batch > 0 && g_get_monotonic_time () - start < CHUNK_US);
   mc_db_set_audit_bulk (im->db, FALSE);
   return ok && put_back_triggers (im, &lifted, error);
 }
 
-/* The events, the audit row and (for a chunked import) the end of its
- * record, in the import's last transaction. */
+/* The events and the audit row of an import inside a caller's transaction
+ * (a chunked import has mc_import_batch_finish write them by chunks). */
 static gboolean
-write_end (Import *im, gint64 first_id, McImportBatch *batch, GError **error)
+write_end (Import *im, GError **error)
 {
   g_auto(Lifted) lifted = { 0 };
-  g_autofree char *summary = g_strdup_printf ("Nhập %u hồ sơ từ hệ thống cũ", im->rows->len);
+  g_autofree char *summary = g_strdup_printf ("Nhập %u hồ sơ từ hệ thống cũ", im->n_rows);
   gboolean ok;
 
   if (!lift_triggers (im, &lifted, error))
     return FALSE;
   mc_db_set_audit_bulk (im->db, TRUE);
-  ok = add_import_events (im, first_id, error);
+  ok = add_import_events (im, im->first_id, error);
   mc_db_set_audit_bulk (im->db, FALSE);
   return ok && put_back_triggers (im, &lifted, error) &&
-         mc_audit_append (im->db, "import", "dossier", 0, summary, error) &&
-         (batch == NULL || mc_import_batch_clear (batch, error));
+         mc_audit_append (im->db, "import", "dossier", 0, summary, error);
 }
 
 /* Inside a caller's transaction (the fuzz harness, a larger migration)
@@ -613,17 +655,16 @@ write_end (Import *im, gint64 first_id, McImportBatch *batch, GError **error)
 static gboolean
 write_nested (Import *im, GError **error)
 {
-  gint64 first_id;
-  guint next = 0;
+  g_autoptr(GError) local = NULL;
   gboolean ok;
 
   if (!mc_db_begin (im->db, error))
     return FALSE;
-  first_id = mc_db_query_int (im->db, "SELECT coalesce (max (id), 0) FROM dossier", error);
-  ok = TRUE;
-  while (ok && next < im->rows->len)
-    ok = write_chunk (im, &next, error);
-  if (!ok || !write_end (im, first_id, NULL, error) || !mc_db_commit (im->db, error))
+  im->first_id = mc_db_query_int (im->db, "SELECT coalesce (max (id), 0) FROM dossier", &local);
+  ok = local == NULL || (g_propagate_error (error, g_steal_pointer (&local)), FALSE);
+  while (ok && im->n_batch > 0)
+    ok = write_chunk (im, error);
+  if (!ok || !write_end (im, error) || !mc_db_commit (im->db, error))
     {
       mc_db_rollback (im->db);
       return FALSE;
@@ -632,16 +673,15 @@ write_nested (Import *im, GError **error)
 }
 
 /* One transaction of a chunked import, then a pause that lets a waiting
- * writer in (mc-db.c retries every 2 ms). */
+ * writer in (mc-db.c retries every 2 ms). The one that writes the last row
+ * also records that the rows are whole: from its commit on, the import is
+ * finished, never undone. */
 static gboolean
-commit_chunk (Import *im, guint *next, McImportBatch *batch, GError **error)
+commit_chunk (Import *im, McImportBatch *batch, GError **error)
 {
-  gboolean ok = mc_db_begin (im->db, error);
+  gboolean ok = mc_db_begin (im->db, error) && (im->n_batch == 0 || write_chunk (im, error)) &&
+                (im->n_batch > 0 || mc_import_batch_rows_written (batch, im->n_rows, error));
 
-  if (ok && *next < im->rows->len)
-    ok = write_chunk (im, next, error);
-  else if (ok)
-    ok = write_end (im, mc_import_batch_get_first_id (batch), batch, error);
   if (!ok || !mc_db_commit (im->db, error))
     {
       mc_db_rollback (im->db);
@@ -652,15 +692,20 @@ commit_chunk (Import *im, guint *next, McImportBatch *batch, GError **error)
 }
 
 /* A failed chunk: the rows written before it are removed, and the message
- * says whether they were. */
+ * says whether they were (a bad line found before any chunk was committed
+ * says only what is wrong with it). */
 static void
-undo_chunks (McImportBatch *batch, GError **error)
+undo_chunks (McImportBatch *batch, gboolean committed, GError **error)
 {
   g_autoptr(GError) undo = NULL;
-  GError *failure = *error;
   g_autofree char *message = NULL;
+  gint64 removed = mc_import_batch_abandon (batch, &undo);
+  GError *failure;
 
-  if (mc_import_batch_abandon (batch, &undo) >= 0)
+  if (error == NULL || *error == NULL || (removed >= 0 && !committed))
+    return;
+  failure = *error;
+  if (removed >= 0)
     message = g_strdup_printf (_("%s. Nothing of the file was kept"), failure->message);
   else
     message = g_strdup_printf (_("%s. The dossiers written before this will be removed when Motcua next starts"),
@@ -673,21 +718,35 @@ static gboolean
 write_chunked (Import *im, GError **error)
 {
   g_autoptr(McImportBatch) batch = mc_import_batch_begin (im->db, error);
-  guint next = 0;
-  gboolean done = FALSE;
+  gboolean committed = FALSE;
 
   if (batch == NULL)
     return FALSE;
-  while (!done)
+  im->first_id = mc_import_batch_get_first_id (batch);
+  do
     {
-      done = next == im->rows->len;  /* the last transaction is write_end's */
-      if (!commit_chunk (im, &next, batch, error))
+      if (!commit_chunk (im, batch, error))
         {
-          undo_chunks (batch, error);
+          undo_chunks (batch, committed, error);
           return FALSE;
         }
+      committed = TRUE;
     }
-  return TRUE;
+  while (im->n_batch > 0);
+  if (mc_import_batch_finish (batch, error))
+    return TRUE;
+  if (error == NULL || *error == NULL)
+    return FALSE;
+  /* Every row is in: what is left is their history, which the next start
+   * completes (mc_import_batch_recover). */
+  {
+    GError *failure = *error;
+    *error = g_error_new (failure->domain, failure->code,
+                          _("%s. The dossiers are imported; their import history will be completed when Motcua "
+                            "next starts"), failure->message);
+    g_error_free (failure);
+  }
+  return FALSE;
 }
 /* Each dossier row names its unit and procedure, each import event its
  * dossier; checking those references cost 0.9 s of processor time per
@@ -716,12 +775,10 @@ static void
 settings_lift (Import *im, Settings *saved)
 {
   saved->cache_size = mc_db_query_int (im->db, "PRAGMA cache_size", NULL);
-  /* Room for every page the import writes (about 450 MB for 1,000,000
-   * dossiers), so that none is written to the WAL and read back before the
-   * commit and indexes are built by sorting in memory: with 128 MB the
-   * import waited on I/O as long again as it computed. Only pages in use
-   * take memory. */
-  mc_db_exec (im->db, "PRAGMA cache_size = -1048576", NULL);
+  /* Each chunk commits its pages, so the cache only saves reading back the
+   * index pages the next chunk changes again: a bounded cache, the same
+   * memory at any size of file (issue 15, item 4). */
+  mc_db_exec (im->db, "PRAGMA cache_size = -" G_STRINGIFY (IMPORT_CACHE_KB), NULL);
   /* Every value a CHECK constraint of dossier guards (channel, state,
    * outcome, timeliness, imported) is one of this file's constant strings,
    * chosen after validating the line; evaluating the constraints again took
@@ -758,23 +815,23 @@ static void
 import_clear (Import *im)
 {
   g_clear_pointer (&im->procedures, g_hash_table_unref);
-  g_clear_pointer (&im->codes, g_hash_table_unref);
-  g_clear_pointer (&im->rows, g_array_unref);
+  g_clear_pointer (&im->reader, mc_csv_reader_free);
+  g_clear_pointer (&im->fields, g_ptr_array_unref);
   g_clear_pointer (&im->strings, g_string_chunk_free);
+  g_clear_object (&im->stream);
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Import, import_clear)
 
 /* unit_id 0: the center's own unit. */
 static gboolean
-import_csv (McDossierStore *self, gint64 unit_id, const char *data, gsize length, guint *n_imported,
-            GError **error)
+import_stream (McDossierStore *self, gint64 unit_id, GInputStream *stream, guint *n_imported, GError **error)
 {
-  g_autoptr(McCsvReader) reader = mc_csv_reader_new (data, length);
   g_autoptr(McCatalog) catalog = NULL;
   g_auto(Import) im = { 0 };
 
   g_return_val_if_fail (MC_IS_DOSSIER_STORE (self), FALSE);
+  g_return_val_if_fail (G_IS_INPUT_STREAM (stream), FALSE);
 
   /* A migration writes dossiers dated in the past, with their results:
    * what a counter clerk may not do one by one (mc_accounts_check_time)
@@ -784,19 +841,31 @@ import_csv (McDossierStore *self, gint64 unit_id, const char *data, gsize length
     return FALSE;
   im.store = self;
   im.procedures = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  im.codes = g_hash_table_new (g_str_hash, g_str_equal);
-  im.rows = g_array_new (FALSE, FALSE, sizeof (Row));
+  im.stream = g_object_ref (stream);
+  im.reader = mc_csv_reader_new_for_stream (stream);
+  im.fields = g_ptr_array_new_with_free_func (g_free);
   im.strings = g_string_chunk_new (64 * 1024);
   im.db = mc_dossier_store_get_db (self);
   im.calendar = mc_dossier_store_get_calendar (self);
   catalog = mc_catalog_new (im.db);
   im.unit_id = unit_id != 0 ? unit_id : mc_catalog_get_own_unit (catalog, error);
-  if (im.unit_id == 0 || !load_procedures (&im, error) || !read_rows (&im, reader, error) ||
-      !check_existing_codes (&im, error) || !write_rows (&im, error))
+  /* The header and the first lines are checked before anything is
+   * recorded: a file wrong from its start changes nothing at all. */
+  if (im.unit_id == 0 || !load_procedures (&im, error) || !read_header (&im, error) || !read_batch (&im, error) ||
+      !write_rows (&im, error))
     return FALSE;
   if (n_imported)
-    *n_imported = im.rows->len;
+    *n_imported = im.n_rows;
   return TRUE;
+}
+
+static gboolean
+import_csv (McDossierStore *self, gint64 unit_id, const char *data, gsize length, guint *n_imported,
+            GError **error)
+{
+  g_autoptr(GInputStream) stream = g_memory_input_stream_new_from_data (data, (gssize) length, NULL);
+
+  return import_stream (self, unit_id, stream, n_imported, error);
 }
 
 gboolean
@@ -814,4 +883,13 @@ mc_dossier_store_import_csv_for_unit (McDossierStore *self, gint64 unit_id, cons
   g_return_val_if_fail (unit_id > 0, FALSE);
 
   return import_csv (self, unit_id, data, length, n_imported, error);
+}
+
+gboolean
+mc_dossier_store_import_stream (McDossierStore *self, gint64 unit_id, GInputStream *stream, guint *n_imported,
+                                GError **error)
+{
+  g_return_val_if_fail (unit_id >= 0, FALSE);
+
+  return import_stream (self, unit_id, stream, n_imported, error);
 }

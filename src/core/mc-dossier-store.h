@@ -3,6 +3,8 @@
  */
 #pragma once
 
+#include <gio/gio.h>
+
 #include "mc-calendar.h"
 #include "mc-db.h"
 #include "mc-dossier.h"
@@ -64,5 +66,10 @@ gboolean        mc_dossier_store_import_csv   (McDossierStore *self, const char 
  * they count in its reports, not the center's own. */
 gboolean        mc_dossier_store_import_csv_for_unit (McDossierStore *self, gint64 unit_id, const char *data,
                                                       gsize length, guint *n_imported, GError **error);
+/* The same read from `stream` as it goes (a file of any size, in the same
+ * memory); unit_id 0 for the center's own. A code given twice is named with
+ * its first line only if the stream can seek back to its start. */
+gboolean        mc_dossier_store_import_stream (McDossierStore *self, gint64 unit_id, GInputStream *stream,
+                                                guint *n_imported, GError **error);
 
 G_END_DECLS

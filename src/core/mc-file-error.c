@@ -8,9 +8,13 @@
 #include "config.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
 
 #include "mc-file-error.h"
 
@@ -112,4 +116,39 @@ mc_file_set_contents (const char *path, const char *contents, gssize length, GEr
     return TRUE;
   reword (error, path, glib, TRUE);
   return FALSE;
+}
+
+GInputStream *
+mc_file_read_stream (const char *path, GError **error)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) gio = NULL;
+  GFileInputStream *stream;
+  struct stat st;
+  int errsv = 0;
+  int fd;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  /* Opened first by hand for errno, which GIO's error codes lose (a
+   * missing folder and a missing file are both "not found" there). */
+  fd = g_open (path, O_RDONLY | O_CLOEXEC, 0);
+  if (fd < 0)
+    errsv = errno;
+  else if (fstat (fd, &st) == 0 && S_ISDIR (st.st_mode))
+    errsv = EISDIR;
+  if (fd >= 0)
+    close (fd);
+  if (errsv == 0)
+    {
+      file = g_file_new_for_path (path);
+      /* A GFileInputStream can seek back to the start, which an import
+       * does to name the first line of a code given twice. */
+      stream = g_file_read (file, NULL, &gio);
+      if (stream != NULL)
+        return G_INPUT_STREAM (stream);
+    }
+  g_set_error (error, G_FILE_ERROR, errsv ? g_file_error_from_errno (errsv) : G_FILE_ERROR_FAILED,
+               _("Cannot read the file “%s”: %s"), path, errsv ? mc_file_error_reason (errsv) : gio->message);
+  return NULL;
 }

@@ -3,7 +3,7 @@
  */
 #pragma once
 
-#include <glib.h>
+#include <gio/gio.h>
 
 G_BEGIN_DECLS
 
@@ -23,5 +23,8 @@ const char *mc_file_error_known_reason  (int errsv);
 gboolean    mc_file_get_contents        (const char *path, char **contents, gsize *length, GError **error);
 gboolean    mc_file_set_contents        (const char *path, const char *contents, gssize length,
                                          GError **error);
+/* The file opened for reading as a stream (seekable), with the error in
+ * the same words as mc_file_get_contents. */
+GInputStream *mc_file_read_stream       (const char *path, GError **error);
 
 G_END_DECLS

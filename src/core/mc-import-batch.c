@@ -7,18 +7,22 @@
  * commits by chunks of about 150 ms and lets other writers in between, so
  * it can no longer be one transaction; it stays all or nothing this way:
  *
- * - the whole file is validated before any row is written
- *   (mc-dossier-import.c), so the usual refusals (a bad line, a duplicate
- *   code) write nothing at all;
+ * - the file is read as a stream and checked as it goes (mc-dossier-import.c):
+ *   a bad first line writes nothing at all, a bad line further on (a
+ *   duplicate code, a date in the wrong form) removes what went before it;
  * - the import is recorded, in a small commit before its first row, as the
  *   setting MC_IMPORT_BATCH_KEY = the highest dossier id before it. Its rows
  *   are exactly those with imported = 1 above that id: one import runs at a
  *   time (the lock below), and nothing else writes imported rows;
- * - the rows' events, the audit row and the removal of the record are the
- *   import's last, small commit: until it, the import is unfinished;
- * - an import that fails after rows went in (a full disk, a code received
- *   at the counter meanwhile) removes them before it returns; one that was
- *   killed is removed by the next start of Motcua (mc_db_new calls
+ * - the commit of its last row also writes, in the record, how many rows
+ *   and who imported them: from then on the import is whole and goes
+ *   forward only. Its rows' events (append-only: none may exist for a row
+ *   that could still be removed) are written by chunks after it, the last
+ *   one with the audit row and the removal of the record;
+ * - an import that fails before its last row (a bad line, a full disk, a
+ *   code received at the counter meanwhile) removes its rows before it
+ *   returns; one that was killed is removed — or, killed after its last row,
+ *   finished — by the next start of Motcua (mc_db_new calls
  *   mc_import_batch_recover), by anyone, which tells a dead import from a
  *   running one by the lock.
  *
@@ -36,6 +40,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <string.h>
 #include <sys/file.h>
 #include <unistd.h>
 
@@ -49,12 +54,26 @@
 /* Rows removed per transaction when an import is undone. */
 #define REMOVE_CHUNK 2000
 
+/* Events written per statement while finishing, and how long one
+ * transaction of them may hold the write lock (as a chunk of rows). */
+#define EVENT_STEP 2000
+#define EVENT_CHUNK_US (150 * 1000)
+
 struct _McImportBatch
 {
   McDb   *db;
   int     lock_fd;   /* -1 for a database in memory */
   gint64  first_id;  /* the highest dossier id before the import */
 };
+
+/* The record: "FIRST_ID" while rows go in, "FIRST_ID ROWS ACTOR" once the
+ * last one is in (ACTOR 0: nobody signed in). */
+typedef struct {
+  gint64   first_id;
+  gboolean rows_done;
+  gint64   n_rows;
+  gint64   actor;
+} Record;
 
 char *
 mc_import_batch_lock_path (const char *db_path)
@@ -87,13 +106,32 @@ take_lock (McDb *db)
   return fd;
 }
 
+static gboolean
+read_record (McDb *db, Record *record)
+{
+  g_autofree char *value = mc_db_get_setting (db, MC_IMPORT_BATCH_KEY, NULL);
+  char *end = NULL;
+
+  memset (record, 0, sizeof *record);
+  if (value == NULL)
+    return FALSE;
+  record->first_id = g_ascii_strtoll (value, &end, 10);
+  if (end != NULL && *end == ' ')
+    {
+      record->rows_done = TRUE;
+      record->n_rows = g_ascii_strtoll (end + 1, &end, 10);
+      record->actor = end != NULL && *end == ' ' ? g_ascii_strtoll (end + 1, NULL, 10) : 0;
+    }
+  return TRUE;
+}
+
 static gint64
 pending_first_id (McDb *db, gboolean *pending)
 {
-  g_autofree char *value = mc_db_get_setting (db, MC_IMPORT_BATCH_KEY, NULL);
+  Record record;
 
-  *pending = value != NULL;
-  return value ? g_ascii_strtoll (value, NULL, 10) : 0;
+  *pending = read_record (db, &record);
+  return record.first_id;
 }
 
 /* The record of the import is the import's own business, summed up by its
@@ -156,13 +194,16 @@ remove_chunk (McDb *db, gint64 first_id, GError **error)
 static gboolean
 close_record (McDb *db, gint64 removed, GError **error)
 {
+  /* An import stopped at a bad line before its first chunk changed
+   * nothing: no audit row says otherwise. */
   g_autofree char *detail = g_strdup_printf ("Gỡ bỏ lần nhập dữ liệu dở dang: xóa %" G_GINT64_FORMAT " hồ sơ "
                                              "đã ghi", removed);
 
   if (!mc_db_begin (db, error))
     return FALSE;
   if (!write_record (db, NULL, error) ||
-      !mc_audit_append (db, "import.abandoned", "dossier", 0, detail, error) || !mc_db_commit (db, error))
+      (removed > 0 && !mc_audit_append (db, "import.abandoned", "dossier", 0, detail, error)) ||
+      !mc_db_commit (db, error))
     {
       mc_db_rollback (db);
       return FALSE;
@@ -191,16 +232,129 @@ remove_import (McDb *db, gint64 first_id, GError **error)
   return removed;
 }
 
+/* The import events of the rows with ids in (after, upto]: one event each,
+ * summing up the older system's history (its times are in the row). The
+ * counter's dossiers in the range have imported = 0. */
+static gboolean
+insert_events (McDb *db, const Record *record, gint64 after, gint64 upto, GError **error)
+{
+  sqlite3_stmt *stmt = mc_db_prepare (db, "INSERT INTO dossier_event (dossier_id, at, staff_id, kind, state_to, note) "
+                                          "SELECT id, received_at, ?3, 'import', state, 'Nhập từ hệ thống cũ' "
+                                          "FROM dossier WHERE id > ?1 AND id <= ?2 AND imported = 1 ORDER BY id",
+                                      error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, after);
+  sqlite3_bind_int64 (stmt, 2, upto);
+  if (record->actor > 0)
+    sqlite3_bind_int64 (stmt, 3, record->actor);
+  else
+    sqlite3_bind_null (stmt, 3);
+  return mc_db_step_done (db, stmt, error);
+}
+
+/* The id of the EVENT_STEP-th imported row after `after` (or the last one);
+ * `after` itself when none is left. */
+static gint64
+step_end (McDb *db, gint64 after, GError **error)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT coalesce (max (id), %" G_GINT64_FORMAT ") FROM (SELECT id FROM "
+                                          "dossier WHERE id > %" G_GINT64_FORMAT " AND imported = 1 ORDER BY id "
+                                          "LIMIT %d)", after, after, EVENT_STEP);
+
+  return mc_db_query_int (db, sql, error);
+}
+
+/* Where the events stopped: the last imported row that has its import
+ * event (a start finishing a killed import carries on from there). */
+static gint64
+events_written_upto (McDb *db, gint64 first_id, GError **error)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT coalesce (max (dossier_id), %" G_GINT64_FORMAT ") FROM "
+                                          "dossier_event WHERE dossier_id > %" G_GINT64_FORMAT " AND kind = 'import'",
+                                          first_id, first_id);
+
+  return mc_db_query_int (db, sql, error);
+}
+
+/* One transaction of events, for EVENT_CHUNK_US at most; *done once every
+ * row has its event, and then the audit row and the end of the record are
+ * in the same commit. */
+static gboolean
+finish_chunk (McDb *db, const Record *record, gint64 *after, gboolean *done, GError **error)
+{
+  gint64 start = g_get_monotonic_time ();
+  g_autoptr(GError) local = NULL;
+  gboolean ok = mc_db_begin (db, error);
+
+  /* The audit triggers write nothing for them: the import's audit row
+   * stands for its rows and events, as for its dossiers. */
+  mc_db_set_audit_bulk (db, TRUE);
+  while (ok && !*done && g_get_monotonic_time () - start < EVENT_CHUNK_US)
+    {
+      gint64 upto = step_end (db, *after, &local);
+
+      if (local != NULL)
+        ok = (g_propagate_error (error, g_steal_pointer (&local)), FALSE);
+      else if (upto == *after)
+        *done = TRUE;
+      else if ((ok = insert_events (db, record, *after, upto, error)))
+        *after = upto;
+    }
+  mc_db_set_audit_bulk (db, FALSE);
+  if (ok && *done)
+    {
+      g_autofree char *summary = g_strdup_printf ("Nhập %" G_GINT64_FORMAT " hồ sơ từ hệ thống cũ", record->n_rows);
+
+      ok = mc_audit_append (db, "import", "dossier", 0, summary, error) && write_record (db, NULL, error);
+    }
+  if (!ok || !mc_db_commit (db, error))
+    {
+      mc_db_rollback (db);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Writes the events of a whole import by chunks (each lets the counter in),
+ * then its audit row, and removes the record. */
+static gboolean
+finish_import (McDb *db, const Record *record, GError **error)
+{
+  g_autoptr(GError) local = NULL;
+  gint64 after = events_written_upto (db, record->first_id, &local);
+  gboolean done = FALSE;
+
+  if (local != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local));
+      return FALSE;
+    }
+  while (!done)
+    {
+      if (!finish_chunk (db, record, &after, &done, error))
+        return FALSE;
+      if (!done)
+        g_usleep (MC_DB_YIELD_US);
+    }
+  return TRUE;
+}
+
 static gboolean
 recover_locked (McDb *db, GError **error)
 {
-  gboolean pending;
-  gint64 first_id = pending_first_id (db, &pending);
+  Record record;
 
-  if (!pending)
+  if (!read_record (db, &record))
     return TRUE;
-  g_info ("Removing the dossiers of an unfinished import (ids above %" G_GINT64_FORMAT ")", first_id);
-  return remove_import (db, first_id, error) >= 0;
+  if (record.rows_done)
+    {
+      g_info ("Finishing an import killed after its last row (ids above %" G_GINT64_FORMAT ")", record.first_id);
+      return finish_import (db, &record, error);
+    }
+  g_info ("Removing the dossiers of an unfinished import (ids above %" G_GINT64_FORMAT ")", record.first_id);
+  return remove_import (db, record.first_id, error) >= 0;
 }
 
 gboolean
@@ -274,9 +428,25 @@ mc_import_batch_get_first_id (McImportBatch *self)
 }
 
 gboolean
-mc_import_batch_clear (McImportBatch *self, GError **error)
+mc_import_batch_rows_written (McImportBatch *self, guint n_rows, GError **error)
 {
-  return write_record (self->db, NULL, error);
+  g_autofree char *value = g_strdup_printf ("%" G_GINT64_FORMAT " %u %" G_GINT64_FORMAT, self->first_id, n_rows,
+                                            MAX (mc_db_get_actor (self->db), 0));
+
+  return write_record (self->db, value, error);
+}
+
+gboolean
+mc_import_batch_finish (McImportBatch *self, GError **error)
+{
+  Record record;
+
+  if (!read_record (self->db, &record) || !record.rows_done)
+    {
+      g_set_error_literal (error, MC_DB_ERROR, MC_DB_ERROR_DAMAGED, _("The record of the import is missing"));
+      return FALSE;
+    }
+  return finish_import (self->db, &record, error);
 }
 
 gint64

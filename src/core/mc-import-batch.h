@@ -20,18 +20,24 @@ typedef struct _McImportBatch McImportBatch;
  * of their own commits; `db` must not be inside a transaction. */
 McImportBatch *mc_import_batch_begin       (McDb *db, GError **error);
 gint64         mc_import_batch_get_first_id(McImportBatch *self);
-/* Inside the import's last transaction: the import is whole once it
- * commits. */
-gboolean       mc_import_batch_clear       (McImportBatch *self, GError **error);
-/* Removes the dossiers the import wrote, in chunks, and the record that it
- * ran; if that fails (a full disk), the next start does it. Returns the
- * number removed, -1 on failure. */
+/* Inside the transaction of the import's last row: once it commits, the
+ * import is whole and is finished, never undone (by the next start if this
+ * process dies before mc_import_batch_finish). */
+gboolean       mc_import_batch_rows_written(McImportBatch *self, guint n_rows, GError **error);
+/* After it: the rows' import events by chunks of their own commits, then
+ * the audit row and the removal of the record. */
+gboolean       mc_import_batch_finish      (McImportBatch *self, GError **error);
+/* Before its last row: removes the dossiers the import wrote, in chunks,
+ * and the record that it ran (with an audit row if any was written); if
+ * that fails (a full disk), the next start does it. Returns the number
+ * removed, -1 on failure. */
 gint64         mc_import_batch_abandon     (McImportBatch *self, GError **error);
 /* Releases the lock. */
 void           mc_import_batch_free        (McImportBatch *self);
 
 /* At start: an import that was killed (its record is there and nobody holds
- * its lock) is removed. Nothing happens while an import is running. */
+ * its lock) is removed, or finished if its last row was in. Nothing happens
+ * while an import is running. */
 gboolean       mc_import_batch_recover     (McDb *db, GError **error);
 /* The lock file beside a database: "<db_path>.import-lock". */
 char          *mc_import_batch_lock_path   (const char *db_path);
