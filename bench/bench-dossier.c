@@ -3,6 +3,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * Usage: bench-dossier [N]   (default 1000000)
+ *        bench-dossier --db FILE   (the same reads on an existing database,
+ *        e.g. bench/run's, built by `motcua dossier import`: no import here)
  */
 #include "config.h"
 
@@ -72,12 +74,32 @@ make_csv (GPtrArray *codes, guint n, GPtrArray *names)
   return g_string_free (csv, FALSE);
 }
 
+/* Every 997th dossier's code and name, for the lookups and searches on an
+ * existing database. */
+static gboolean
+sample_rows (McDb *db, GPtrArray *codes, GPtrArray *names, GError **error)
+{
+  sqlite3_stmt *stmt = mc_db_prepare (db, "SELECT code, applicant_name FROM dossier WHERE id % 997 = 0", error);
+  McDbStep step;
+
+  if (stmt == NULL)
+    return FALSE;
+  while ((step = mc_db_step_row (db, stmt, error)) == MC_DB_STEP_ROW)
+    {
+      g_ptr_array_add (codes, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
+      g_ptr_array_add (names, g_strdup ((const char *) sqlite3_column_text (stmt, 1)));
+    }
+  sqlite3_reset (stmt);
+  return step == MC_DB_STEP_DONE;
+}
+
 int
 main (int argc, char **argv)
 {
-  guint n = argc > 1 ? (guint) atoi (argv[1]) : 1000000;
+  const char *given = argc > 2 && g_str_equal (argv[1], "--db") ? argv[2] : NULL;
+  guint n = argc > 1 && given == NULL ? (guint) atoi (argv[1]) : 1000000;
   g_autofree char *dir = g_dir_make_tmp ("motcua-bench-XXXXXX", NULL);
-  g_autofree char *path = g_build_filename (dir, "bench.sqlite", NULL);
+  g_autofree char *path = given ? g_strdup (given) : g_build_filename (dir, "bench.sqlite", NULL);
   g_autoptr(GPtrArray) codes = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GError) error = NULL;
@@ -91,10 +113,18 @@ main (int argc, char **argv)
   double cpu0;
   guint imported = 0;
 
-  if (!mc_catalog_install_builtin (catalog, NULL, &error))
+  if (db == NULL || (given == NULL && !mc_catalog_install_builtin (catalog, NULL, &error)))
     return fprintf (stderr, "%s\n", error->message), 1;
   calendar = mc_calendar_store_load (db, &error);
   store = mc_dossier_store_new (db, calendar);
+  if (given != NULL)
+    {
+      if (!sample_rows (db, codes, names, &error))
+        return fprintf (stderr, "%s\n", error->message), 1;
+      printf ("%s: %" G_GINT64_FORMAT " dossiers (no import: it was built by motcua dossier import)\n", given,
+              mc_db_query_int (db, "SELECT count (*) FROM dossier", NULL));
+      goto reads;
+    }
   csv = make_csv (codes, n, names);
   t0 = g_get_monotonic_time ();
   cpu0 = cpu_seconds ();
@@ -103,6 +133,7 @@ main (int argc, char **argv)
   t1 = g_get_monotonic_time ();
   printf ("import: %u dossiers (+ %u events) in %.2f s = %.0f dossiers/s (processor time %.2f s)\n",
           imported, imported, (t1 - t0) / 1e6, imported / ((t1 - t0) / 1e6), cpu_seconds () - cpu0);
+reads:
   lookups = g_new (double, codes->len);
   searches = g_new (double, names->len);
   for (guint i = 0; i < codes->len; i++)
@@ -187,6 +218,7 @@ main (int argc, char **argv)
   g_clear_object (&store);
   g_clear_object (&catalog);
   g_clear_object (&db);
-  g_remove (path);
+  if (given == NULL)
+    g_remove (path);
   return 0;
 }

@@ -21,6 +21,7 @@
 #include "mc-catalog.h"
 #include "mc-db-private.h"
 #include "mc-dossier-store.h"
+#include "mc-format.h"
 #include "mc-report.h"
 #include "mc-report-doc.h"
 
@@ -65,12 +66,16 @@ make_csv (McDb *db, guint n)
   return g_string_free (csv, FALSE);
 }
 
+/* Usage: bench-report [N] (its own database of N dossiers, default
+ * 1000000), or bench-report --db FILE (an existing one, e.g. bench/run's:
+ * the year before its last dossier). */
 int
 main (int argc, char **argv)
 {
-  guint n = argc > 1 ? (guint) atoi (argv[1]) : 1000000;
+  const char *given = argc > 2 && g_str_equal (argv[1], "--db") ? argv[2] : NULL;
+  guint n = argc > 1 && given == NULL ? (guint) atoi (argv[1]) : 1000000;
   g_autofree char *dir = g_dir_make_tmp ("motcua-bench-XXXXXX", NULL);
-  g_autofree char *path = g_build_filename (dir, "bench.sqlite", NULL);
+  g_autofree char *path = given ? g_strdup (given) : g_build_filename (dir, "bench.sqlite", NULL);
   g_autofree char *xlsx = g_build_filename (dir, "06a.xlsx", NULL);
   g_autoptr(GError) error = NULL;
   g_autoptr(McDb) db = mc_db_new (path, NULL, &error);
@@ -82,13 +87,24 @@ main (int argc, char **argv)
   double best_compute = 1e9, best_xlsx = 1e9;
   guint imported = 0, received = 0;
 
-  if (db == NULL || !mc_catalog_install_builtin (catalog, NULL, &error))
+  if (db == NULL || (given == NULL && !mc_catalog_install_builtin (catalog, NULL, &error)))
     return fprintf (stderr, "%s\n", error->message), 1;
   calendar = mc_calendar_store_load (db, &error);
   store = mc_dossier_store_new (db, calendar);
-  csv = make_csv (db, n);
-  if (!mc_dossier_store_import_csv (store, csv, strlen (csv), &imported, &error))
-    return fprintf (stderr, "%s\n", error->message), 1;
+  if (given != NULL)
+    {
+      int year = (int) mc_db_query_int (db, "SELECT strftime ('%Y', max (received_at), 'unixepoch') - 1 "
+                                            "FROM dossier", NULL);
+
+      from = mc_date_from_ymd (year, 1, 1), to = mc_date_from_ymd (year, 12, 31);
+      imported = (guint) mc_db_query_int (db, "SELECT count (*) FROM dossier", NULL);
+    }
+  else
+    {
+      csv = make_csv (db, n);
+      if (!mc_dossier_store_import_csv (store, csv, strlen (csv), &imported, &error))
+        return fprintf (stderr, "%s\n", error->message), 1;
+    }
   for (int run = 0; run < 5; run++)
     {
       double c0 = cpu_seconds (), c1;
@@ -105,14 +121,19 @@ main (int argc, char **argv)
         return fprintf (stderr, "%s\n", error->message), 1;
       best_xlsx = MIN (best_xlsx, cpu_seconds () - c1);
     }
-  printf ("report 06a, year 15/12/2023–14/12/2024 over %u dossiers (%u in column 3): %.1f ms processor time "
-          "(best of 5)\n", imported, received, best_compute * 1000);
+  {
+    g_autofree char *a = mc_format_date (from), *b = mc_format_date (to);
+
+    printf ("report 06a, %s–%s over %u dossiers (%u in column 3): %.1f ms processor time (best of 5)\n", a, b,
+            imported, received, best_compute * 1000);
+  }
   printf ("report 06a XLSX (figures and file): %.1f ms processor time (best of 5)\n", best_xlsx * 1000);
   g_remove (xlsx);
   g_clear_object (&store);
   g_clear_object (&catalog);
   g_clear_object (&db);
-  g_remove (path);
+  if (given == NULL)
+    g_remove (path);
   g_rmdir (dir);
   return 0;
 }
