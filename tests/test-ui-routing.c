@@ -553,10 +553,14 @@ test_return_enter_rating_and_proxy (void)
 }
 
 
-/* The first button under `widget` whose label is `label`, or NULL. */
+/* The first button shown under `widget` whose label is `label`, or NULL: a
+ * template keeps a button that applies only sometimes, hidden (the window
+ * itself need not be presented). */
 static GtkWidget *
 find_button (GtkWidget *widget, const char *label)
 {
+  if (!GTK_IS_ROOT (widget) && !gtk_widget_get_visible (widget))
+    return NULL;
   if ((GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0) ||
       (GTK_IS_MENU_BUTTON (widget) && g_strcmp0 (gtk_menu_button_get_label (GTK_MENU_BUTTON (widget)), label) == 0))
     return widget;

@@ -20,21 +20,44 @@
 
 struct _McDossierWindow
 {
-  AdwWindow       parent_instance;
+  AdwWindow            parent_instance;
 
-  McApplication  *app;
-  McDossierStore *store;
-  McDossier      *dossier;
-  McActionDialog *dialog;    /* the action being filled in, or NULL */
-  gint64          apology_id; /* recorded from this window, to print */
+  McApplication       *app;
+  McDossierStore      *store;
+  McDossier           *dossier;
+  McActionDialog      *dialog;      /* the action being filled in, or NULL */
+  gint64               apology_id;  /* recorded from this window, to print */
+  GPtrArray           *rows;        /* the rows filled from the dossier, removed on a refill */
+  GtkWidget           *overall_badge;
+  gboolean             constructed; /* all construct properties are in */
+
+  /* Template widgets */
+  GtkButton           *stop_button;
+  GtkButton           *apology_button;
+  GtkMenuButton       *actions_button;
+  AdwPreferencesGroup *data_group;
+  AdwPreferencesGroup *handovers_group;
+  GtkButton           *control_button;
+  AdwActionRow        *overall_row;
+  AdwPreferencesGroup *timeline_group;
 };
 
 G_DEFINE_FINAL_TYPE (McDossierWindow, mc_dossier_window, ADW_TYPE_WINDOW)
 
-static void build (McDossierWindow *self);
+enum { PROP_0, PROP_APPLICATION, PROP_STORE, PROP_DOSSIER, N_PROPS };
+static GParamSpec *properties[N_PROPS];
+
+static void fill (McDossierWindow *self);
 
 static void
-add_row (AdwPreferencesGroup *group, const char *title, const char *value)
+add_to_group (McDossierWindow *self, AdwPreferencesGroup *group, GtkWidget *row)
+{
+  adw_preferences_group_add (group, row);
+  g_ptr_array_add (self->rows, row);
+}
+
+static void
+add_row (McDossierWindow *self, AdwPreferencesGroup *group, const char *title, const char *value)
 {
   GtkWidget *row = adw_action_row_new ();
   g_autofree char *escaped = g_markup_escape_text (value && *value ? value : "—", -1);
@@ -42,12 +65,28 @@ add_row (AdwPreferencesGroup *group, const char *title, const char *value)
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), escaped);
   gtk_widget_add_css_class (row, "property");
-  adw_preferences_group_add (group, row);
+  add_to_group (self, group, row);
+}
+
+/* Before a refill: the rows of the previous dossier go, the template's stay. */
+static void
+remove_rows (McDossierWindow *self)
+{
+  for (guint i = 0; i < self->rows->len; i++)
+    {
+      GtkWidget *row = self->rows->pdata[i];
+
+      adw_preferences_group_remove (ADW_PREFERENCES_GROUP (gtk_widget_get_ancestor (row,
+                                                                                    ADW_TYPE_PREFERENCES_GROUP)),
+                                    row);
+    }
+  g_ptr_array_set_size (self->rows, 0);
 }
 
 static void
-fill_timeline (McDossierWindow *self, AdwPreferencesGroup *group)
+fill_timeline (McDossierWindow *self)
 {
+  AdwPreferencesGroup *group = self->timeline_group;
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) events = mc_dossier_store_list_events (self->store, mc_dossier_get_data (self->dossier)->id,
                                                               &error);
@@ -55,7 +94,7 @@ fill_timeline (McDossierWindow *self, AdwPreferencesGroup *group)
   /* A timeline that could not be read says why (busy, damaged …), not "no events". */
   if (events == NULL)
     {
-      add_row (group, error->message, NULL);
+      add_row (self, group, error->message, NULL);
       return;
     }
   for (guint i = 0; i < events->len; i++)
@@ -69,7 +108,7 @@ fill_timeline (McDossierWindow *self, AdwPreferencesGroup *group)
       g_autofree char *line = e->note && *e->note && g_strcmp0 (e->kind, "receive") != 0
                               ? g_strconcat (where, "\n", e->note, NULL) : g_strdup (where);
 
-      add_row (group, mc_dossier_event_kind_to_label (e->kind), line);
+      add_row (self, group, mc_dossier_event_kind_to_label (e->kind), line);
     }
 }
 
@@ -84,7 +123,7 @@ handover_party (const char *name, const char *staff)
 /* Mẫu 05 on screen: each hand-over, giao → nhận, and how the giver's step
  * ended against its own due time (per-department lateness). */
 static void
-add_handover_row (AdwPreferencesGroup *group, const McHandover *h)
+add_handover_row (McDossierWindow *self, const McHandover *h)
 {
   GtkWidget *row = adw_action_row_new ();
   GtkWidget *badge = mc_timeliness_badge_new ();
@@ -123,46 +162,46 @@ add_handover_row (AdwPreferencesGroup *group, const McHandover *h)
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), escaped);
   mc_timeliness_badge_set (badge, h->has_timeliness, h->timeliness);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), badge);
-  adw_preferences_group_add (group, row);
+  add_to_group (self, self->handovers_group, row);
 }
 
+/* Mẫu 05 of TT 01/2018 or Mẫu 06 of TT 03/2025, by the date received: the
+ * group's title and its print button name the form. */
 static void
-fill_handovers (McDossierWindow *self, AdwPreferencesGroup *group)
+name_control_sheet (McDossierWindow *self)
 {
   McDossierData *d = mc_dossier_get_data (self->dossier);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) handovers = mc_workflow_handovers (mc_application_get_workflow (self->app), d->code, &error);
-  GtkWidget *overall = adw_action_row_new ();
-  GtkWidget *badge = mc_timeliness_badge_new ();
-  /* Mẫu 05 of TT 01/2018 or Mẫu 06 of TT 03/2025, by the date received. */
   g_autofree char *form = mc_form_set_label (mc_form_set_for_time (mc_application_get_db (self->app), d->received_at),
                                              MC_FORM_TYPE_CONTROL_SHEET);
   /* Translators: %s is the form's number, "Mẫu 05" or "Mẫu 06" */
   g_autofree char *button_label = g_strdup_printf (_("Print the _control sheet (%s)"), form);
   /* Translators: %s is the form's number, "Mẫu 05" or "Mẫu 06" */
   g_autofree char *title = g_strdup_printf (_("Hand-overs (%s)"), form);
-  GtkWidget *control = gtk_button_new_with_mnemonic (button_label);
 
-  adw_preferences_group_set_title (group, title);
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (control), "dossier.print-control-sheet");
-  gtk_widget_set_tooltip_text (control, _("Phiếu kiểm soát quá trình giải quyết hồ sơ: every hand-over, on time or late"));
-  gtk_widget_set_valign (control, GTK_ALIGN_CENTER);
-  adw_preferences_group_set_header_suffix (group, control);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (overall), _("Classification of the dossier"));
-  mc_timeliness_badge_set_string (badge, d->timeliness);
-  if (d->timeliness == NULL || *d->timeliness == '\0')
-    adw_action_row_set_subtitle (ADW_ACTION_ROW (overall), _("Not settled yet"));
-  adw_action_row_add_suffix (ADW_ACTION_ROW (overall), badge);
-  adw_preferences_group_add (group, overall);
+  adw_preferences_group_set_title (self->handovers_group, title);
+  gtk_button_set_label (self->control_button, button_label);
+}
+
+static void
+fill_handovers (McDossierWindow *self)
+{
+  McDossierData *d = mc_dossier_get_data (self->dossier);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) handovers = mc_workflow_handovers (mc_application_get_workflow (self->app), d->code, &error);
+  gboolean settled = d->timeliness != NULL && *d->timeliness != '\0';
+
+  name_control_sheet (self);
+  mc_timeliness_badge_set_string (self->overall_badge, d->timeliness);
+  adw_action_row_set_subtitle (self->overall_row, settled ? "" : _("Not settled yet"));
   if (handovers == NULL)
     {
-      adw_preferences_group_set_description (group, error->message);
+      adw_preferences_group_set_description (self->handovers_group, error->message);
       return;
     }
-  if (handovers->len == 0)
-    adw_preferences_group_set_description (group, _("Not handed over yet"));
+  adw_preferences_group_set_description (self->handovers_group,
+                                         handovers->len == 0 ? _("Not handed over yet") : NULL);
   for (guint i = 0; i < handovers->len; i++)
-    add_handover_row (group, handovers->pdata[i]);
+    add_handover_row (self, handovers->pdata[i]);
 }
 
 static void
@@ -232,9 +271,10 @@ reload (McDossierWindow *self)
 {
   g_autoptr(McDossier) fresh = mc_dossier_store_find (self->store, mc_dossier_get_code (self->dossier), NULL);
 
-  if (fresh != NULL)
-    g_set_object (&self->dossier, fresh);
-  build (self);
+  if (fresh != NULL && fresh != self->dossier)
+    mc_dossier_window_set_dossier (self, fresh);
+  else
+    fill (self);
 }
 
 static void
@@ -298,13 +338,13 @@ act_cb (GtkWidget *widget, const char *action_name, GVariant *parameter)
   gtk_window_present (GTK_WINDOW (self->dialog));
 }
 
-/* "Xử lý" in the header: one item per action core allows, none otherwise. */
-static GtkWidget *
-new_actions_button (McDossierWindow *self)
+/* "Xử lý" in the header: one item per action core allows, hidden when
+ * there is none. */
+static void
+fill_actions (McDossierWindow *self)
 {
   guint allowed = mc_action_kinds_allowed (self->app, mc_dossier_get_code (self->dossier));
   g_autoptr(GMenu) menu = g_menu_new ();
-  GtkWidget *button;
 
   for (McActionKind k = 0; k < MC_N_ACTIONS; k++)
     if (allowed & (1u << k))
@@ -312,14 +352,8 @@ new_actions_button (McDossierWindow *self)
         g_autofree char *detailed = g_strdup_printf ("dossier.act::%s", mc_action_kind_to_name (k));
         g_menu_append (menu, mc_action_kind_to_label (k), detailed);
       }
-  if (g_menu_model_get_n_items (G_MENU_MODEL (menu)) == 0)
-    return NULL;
-  button = gtk_menu_button_new ();
-  gtk_menu_button_set_label (GTK_MENU_BUTTON (button), _("_Actions"));
-  gtk_menu_button_set_use_underline (GTK_MENU_BUTTON (button), TRUE);
-  gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (button), G_MENU_MODEL (menu));
-  gtk_widget_set_tooltip_text (button, _("What you may do with this dossier now"));
-  return button;
+  gtk_menu_button_set_menu_model (self->actions_button, G_MENU_MODEL (menu));
+  gtk_widget_set_visible (GTK_WIDGET (self->actions_button), g_menu_model_get_n_items (G_MENU_MODEL (menu)) > 0);
 }
 
 /* A withdrawn dossier under the forms of TT 03/2025 has its Mẫu 05. */
@@ -332,82 +366,47 @@ has_stop_notice (McDossierWindow *self)
          mc_form_set_for_time (mc_application_get_db (self->app), d->finished_at) == MC_FORM_SET_2025;
 }
 
-static GtkWidget *
-build_content (McDossierWindow *self)
+static void
+fill_data (McDossierWindow *self)
 {
   McDossierData *d = mc_dossier_get_data (self->dossier);
-  AdwPreferencesPage *page = ADW_PREFERENCES_PAGE (adw_preferences_page_new ());
-  AdwPreferencesGroup *data = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
-  AdwPreferencesGroup *handovers = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
-  AdwPreferencesGroup *timeline = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
+  AdwPreferencesGroup *data = self->data_group;
   g_autofree char *received = mc_format_time (d->received_at);
   g_autofree char *due = mc_format_time (d->due_at);
   g_autofree char *procedure = g_strdup_printf ("%s — %s", d->procedure_code, d->procedure_name);
 
   adw_preferences_group_set_title (data, d->code);
-  add_row (data, _("Procedure"), procedure);
-  add_row (data, _("Field"), d->field_name);
-  add_row (data, _("Applicant"), d->applicant_name);
-  add_row (data, _("Personal ID number (12 digits) or tax code"), d->applicant_id_number);
-  add_row (data, _("Phone"), d->applicant_phone);
-  add_row (data, _("Address"), d->applicant_address);
-  add_row (data, _("Channel"), mc_channel_to_label (d->channel));
+  add_row (self, data, _("Procedure"), procedure);
+  add_row (self, data, _("Field"), d->field_name);
+  add_row (self, data, _("Applicant"), d->applicant_name);
+  add_row (self, data, _("Personal ID number (12 digits) or tax code"), d->applicant_id_number);
+  add_row (self, data, _("Phone"), d->applicant_phone);
+  add_row (self, data, _("Address"), d->applicant_address);
+  add_row (self, data, _("Channel"), mc_channel_to_label (d->channel));
   if (d->online_level != NULL)
     {
       McOnlineLevel level = MC_ONLINE_PARTIAL;
 
       mc_online_level_from_string (d->online_level, &level);
-      add_row (data, _("Online service level"), mc_online_level_to_label (level));
+      add_row (self, data, _("Online service level"), mc_online_level_to_label (level));
     }
-  add_row (data, _("Received"), received);
-  add_row (data, _("Appointment"), due);
-  add_row (data, _("State"), mc_dossier_state_to_label (d->state));
-  adw_preferences_group_set_title (timeline, _("Timeline"));
-  fill_timeline (self, timeline);
-  fill_handovers (self, handovers);
-  adw_preferences_page_add (page, data);
-  adw_preferences_page_add (page, handovers);
-  adw_preferences_page_add (page, timeline);
-  gtk_widget_set_vexpand (GTK_WIDGET (page), TRUE);
-  return GTK_WIDGET (page);
+  add_row (self, data, _("Received"), received);
+  add_row (self, data, _("Appointment"), due);
+  add_row (self, data, _("State"), mc_dossier_state_to_label (d->state));
 }
 
+/* Everything shown comes from the dossier and what core allows on it now. */
 static void
-build (McDossierWindow *self)
+fill (McDossierWindow *self)
 {
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  GtkWidget *header = adw_header_bar_new ();
-  GtkWidget *print = gtk_button_new_with_mnemonic (_("_Reprint the receipt"));
-  GtkWidget *supplement = gtk_button_new_with_mnemonic (_("Request _supplements"));
-  GtkWidget *actions;
-
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (print), "dossier.print");
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (supplement), "dossier.print-supplement");
-  gtk_widget_set_tooltip_text (supplement, _("Print Mẫu 02 listing the documents still missing"));
-  adw_header_bar_pack_start (ADW_HEADER_BAR (header), print);
-  adw_header_bar_pack_start (ADW_HEADER_BAR (header), supplement);
-  if (has_stop_notice (self))
-    {
-      /* Translators: Mẫu 05 is the form's number in Thông tư 03/2025/TT-VPCP */
-      GtkWidget *stop = gtk_button_new_with_mnemonic (_("S_top notice (Mẫu 05)"));
-
-      gtk_actionable_set_action_name (GTK_ACTIONABLE (stop), "dossier.print-stop-notice");
-      gtk_widget_set_tooltip_text (stop, _("Thông báo dừng giải quyết hồ sơ: the applicant asked to stop"));
-      adw_header_bar_pack_start (ADW_HEADER_BAR (header), stop);
-    }
-  if (self->apology_id > 0)
-    {
-      GtkWidget *apology = gtk_button_new_with_mnemonic (_("Print the _apology (Mẫu 04)"));
-
-      gtk_actionable_set_action_name (GTK_ACTIONABLE (apology), "dossier.print-apology");
-      adw_header_bar_pack_end (ADW_HEADER_BAR (header), apology);
-    }
-  actions = new_actions_button (self);
-  if (actions != NULL)
-    adw_header_bar_pack_end (ADW_HEADER_BAR (header), actions);
-  gtk_box_append (GTK_BOX (box), header);
-  gtk_box_append (GTK_BOX (box), build_content (self));
-  adw_window_set_content (ADW_WINDOW (self), box);
+  gtk_window_set_title (GTK_WINDOW (self), mc_dossier_get_code (self->dossier));
+  gtk_widget_set_visible (GTK_WIDGET (self->stop_button), has_stop_notice (self));
+  gtk_widget_set_visible (GTK_WIDGET (self->apology_button), self->apology_id > 0);
+  fill_actions (self);
+  remove_rows (self);
+  fill_data (self);
+  fill_handovers (self);
+  fill_timeline (self);
 }
 
 McActionDialog *
@@ -419,6 +418,19 @@ mc_dossier_window_get_dialog (McDossierWindow *self)
 }
 
 static void
+mc_dossier_window_constructed (GObject *object)
+{
+  McDossierWindow *self = MC_DOSSIER_WINDOW (object);
+
+  G_OBJECT_CLASS (mc_dossier_window_parent_class)->constructed (object);
+  g_return_if_fail (MC_IS_APPLICATION (self->app));
+  g_return_if_fail (MC_IS_DOSSIER_STORE (self->store));
+  g_return_if_fail (MC_IS_DOSSIER (self->dossier));
+  self->constructed = TRUE;
+  fill (self);
+}
+
+static void
 mc_dossier_window_dispose (GObject *object)
 {
   McDossierWindow *self = MC_DOSSIER_WINDOW (object);
@@ -427,15 +439,90 @@ mc_dossier_window_dispose (GObject *object)
     gtk_window_destroy (GTK_WINDOW (self->dialog));
   g_clear_object (&self->dossier);
   g_clear_object (&self->store);
+  g_clear_pointer (&self->rows, g_ptr_array_unref);
+  gtk_widget_dispose_template (GTK_WIDGET (self), MC_TYPE_DOSSIER_WINDOW);
   G_OBJECT_CLASS (mc_dossier_window_parent_class)->dispose (object);
+}
+
+static void
+mc_dossier_window_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
+{
+  McDossierWindow *self = MC_DOSSIER_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_APPLICATION:
+      g_value_set_object (value, self->app);
+      break;
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
+      break;
+    case PROP_DOSSIER:
+      g_value_set_object (value, self->dossier);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+mc_dossier_window_set_property (GObject *object, guint prop_id, const GValue *value, GParamSpec *pspec)
+{
+  McDossierWindow *self = MC_DOSSIER_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_APPLICATION:
+      self->app = g_value_get_object (value);  /* it outlives its windows */
+      break;
+    case PROP_STORE:
+      self->store = g_value_dup_object (value);
+      break;
+    case PROP_DOSSIER:
+      mc_dossier_window_set_dossier (self, g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+install_properties (GObjectClass *object_class)
+{
+  properties[PROP_APPLICATION] =
+    g_param_spec_object ("application", NULL, NULL, MC_TYPE_APPLICATION,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  /* Where the dossier is read again after an action. */
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL, MC_TYPE_DOSSIER_STORE,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  /* The dossier shown; it changes to the one read again after an action. */
+  properties[PROP_DOSSIER] =
+    g_param_spec_object ("dossier", NULL, NULL, MC_TYPE_DOSSIER,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
 static void
 mc_dossier_window_class_init (McDossierWindowClass *klass)
 {
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
-  G_OBJECT_CLASS (klass)->dispose = mc_dossier_window_dispose;
+  object_class->constructed = mc_dossier_window_constructed;
+  object_class->dispose = mc_dossier_window_dispose;
+  object_class->get_property = mc_dossier_window_get_property;
+  object_class->set_property = mc_dossier_window_set_property;
+  install_properties (object_class);
+  gtk_widget_class_set_template_from_resource (widget_class, "/vn/motcua/Motcua/ui/mc-dossier-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, McDossierWindow, stop_button);
+  gtk_widget_class_bind_template_child (widget_class, McDossierWindow, apology_button);
+  gtk_widget_class_bind_template_child (widget_class, McDossierWindow, actions_button);
+  gtk_widget_class_bind_template_child (widget_class, McDossierWindow, data_group);
+  gtk_widget_class_bind_template_child (widget_class, McDossierWindow, handovers_group);
+  gtk_widget_class_bind_template_child (widget_class, McDossierWindow, control_button);
+  gtk_widget_class_bind_template_child (widget_class, McDossierWindow, overall_row);
+  gtk_widget_class_bind_template_child (widget_class, McDossierWindow, timeline_group);
   gtk_widget_class_install_action (widget_class, "dossier.print", NULL, print_cb);
   gtk_widget_class_install_action (widget_class, "dossier.print-supplement", NULL, print_cb);
   gtk_widget_class_install_action (widget_class, "dossier.print-control-sheet", NULL, print_control_sheet_cb);
@@ -449,17 +536,42 @@ mc_dossier_window_class_init (McDossierWindowClass *klass)
 static void
 mc_dossier_window_init (McDossierWindow *self)
 {
+  self->rows = g_ptr_array_new ();
+  gtk_widget_init_template (GTK_WIDGET (self));
+  /* The badge is drawn by code (its colour follows the value): added once. */
+  self->overall_badge = mc_timeliness_badge_new ();
+  adw_action_row_add_suffix (self->overall_row, self->overall_badge);
 }
 
 McDossierWindow *
 mc_dossier_window_new (McApplication *app, McDossierStore *store, McDossier *dossier)
 {
-  McDossierWindow *self = g_object_new (MC_TYPE_DOSSIER_WINDOW, "default-width", 720, "default-height", 800, NULL);
+  g_return_val_if_fail (MC_IS_APPLICATION (app), NULL);
+  g_return_val_if_fail (MC_IS_DOSSIER_STORE (store), NULL);
+  g_return_val_if_fail (MC_IS_DOSSIER (dossier), NULL);
 
-  self->app = app;
-  self->store = g_object_ref (store);
-  self->dossier = g_object_ref (dossier);
-  gtk_window_set_title (GTK_WINDOW (self), mc_dossier_get_code (dossier));
-  build (self);
-  return self;
+  return g_object_new (MC_TYPE_DOSSIER_WINDOW, "application", app, "store", store, "dossier", dossier, NULL);
+}
+
+McDossier *
+mc_dossier_window_get_dossier (McDossierWindow *self)
+{
+  g_return_val_if_fail (MC_IS_DOSSIER_WINDOW (self), NULL);
+
+  return self->dossier;
+}
+
+/* Before construction (the construct property) only kept; afterwards the
+ * window shows the new dossier at once. */
+void
+mc_dossier_window_set_dossier (McDossierWindow *self, McDossier *dossier)
+{
+  g_return_if_fail (MC_IS_DOSSIER_WINDOW (self));
+  g_return_if_fail (dossier == NULL || MC_IS_DOSSIER (dossier));
+
+  if (!g_set_object (&self->dossier, dossier))
+    return;
+  if (self->constructed && self->dossier != NULL)
+    fill (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOSSIER]);
 }
