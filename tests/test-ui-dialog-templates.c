@@ -1,4 +1,4 @@
-/* test-ui-dialog-templates.c — the dossier window built from its template
+/* test-ui-dialog-templates.c — the account dialog and the dossier window built from their templates
  * with nothing but their construct properties
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -7,7 +7,9 @@
 #include <adwaita.h>
 #include <string.h>
 
+#include "mc-account-dialog.h"
 #include "mc-action-dialog.h"
+#include "mc-accounts.h"
 #include "mc-dossier-state.h"
 #include "mc-dossier-window.h"
 #include "mc-test-ui-utils.h"
@@ -127,6 +129,96 @@ test_dossier_window (void)
   mc_test_ui_wait_for_idle ();
 }
 
+static McStaff *
+staff (const char *username)
+{
+  g_autoptr(McAccounts) accounts = mc_accounts_new (mc_application_get_db (app));
+  g_autoptr(GError) error = NULL;
+  McStaff *found = mc_accounts_get_staff (accounts, username, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (found);
+  return found;
+}
+
+static void
+test_account_dialog_add (void)
+{
+  McAccountDialog *dialog = g_object_new (MC_TYPE_ACCOUNT_DIALOG, "application", app,
+                                          "mode", MC_ACCOUNT_DIALOG_ADD, NULL);
+  McApplication *got_app = NULL;
+  McStaff *got_staff = NULL;
+  McAccountDialogMode mode = MC_ACCOUNT_DIALOG_PASSWORD;
+  g_autoptr(GPtrArray) roles = row_titles (child (dialog, MC_TYPE_ACCOUNT_DIALOG, "roles_group"));
+
+  g_object_get (dialog, "application", &got_app, "mode", &mode, "staff", &got_staff, NULL);
+  g_assert_true (got_app == app);
+  g_object_unref (got_app);
+  g_assert_cmpint (mode, ==, MC_ACCOUNT_DIALOG_ADD);
+  g_assert_null (got_staff);
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (dialog)), ==, "New Account");
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (child (dialog, MC_TYPE_ACCOUNT_DIALOG, "save_button"))), ==,
+                   "_Add");
+  /* One row per role of core's list, in its words. */
+  g_assert_cmpuint (roles->len, ==, 7);
+  g_assert_cmpstr (roles->pdata[0], ==, mc_role_to_label (MC_ROLE_RECEPTION));
+  g_assert_cmpstr (roles->pdata[6], ==, mc_role_to_label (MC_ROLE_ADMIN));
+  g_assert_true (gtk_editable_get_editable (GTK_EDITABLE (child (dialog, MC_TYPE_ACCOUNT_DIALOG, "username"))));
+  g_assert_true (gtk_widget_get_visible (child (dialog, MC_TYPE_ACCOUNT_DIALOG, "password_group")));
+  g_assert_false (gtk_widget_get_visible (child (dialog, MC_TYPE_ACCOUNT_DIALOG, "current")));
+  g_assert_true (gtk_switch_get_active (GTK_SWITCH (child (dialog, MC_TYPE_ACCOUNT_DIALOG, "must_change"))));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
+static void
+test_account_dialog_edit (void)
+{
+  g_autoptr(McStaff) lan = staff ("tn.lan");
+  McAccountDialog *dialog = g_object_new (MC_TYPE_ACCOUNT_DIALOG, "application", app,
+                                          "mode", MC_ACCOUNT_DIALOG_EDIT, "staff", lan, NULL);
+  g_autoptr(McStaff) got = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(McStaff) saved = NULL;
+
+  g_object_get (dialog, "staff", &got, NULL);
+  g_assert_true (got == lan);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (child (dialog, MC_TYPE_ACCOUNT_DIALOG, "username"))), ==,
+                   "tn.lan");
+  g_assert_false (gtk_editable_get_editable (GTK_EDITABLE (child (dialog, MC_TYPE_ACCOUNT_DIALOG, "username"))));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (child (dialog, MC_TYPE_ACCOUNT_DIALOG, "full_name"))), ==,
+                   "Trần Ngọc Lan");
+  g_assert_false (gtk_widget_get_visible (child (dialog, MC_TYPE_ACCOUNT_DIALOG, "password_group")));
+  g_assert_true (gtk_widget_get_visible (child (dialog, MC_TYPE_ACCOUNT_DIALOG, "roles_group")));
+  g_assert_cmpstr (adw_window_title_get_subtitle (ADW_WINDOW_TITLE (child (dialog, MC_TYPE_ACCOUNT_DIALOG,
+                                                                           "window_title"))), ==, "Trần Ngọc Lan");
+  /* What is typed is written through core, the staff member's own object
+   * given back as a property being the one edited. */
+  mc_account_dialog_fill (dialog, NULL, "Trần Ngọc Lan Anh", NULL, NULL, MC_ROLE_RECEPTION | MC_ROLE_REPORTING,
+                          "ignored in an edit");
+  g_object_ref (dialog);
+  g_assert_true (mc_account_dialog_save (dialog, &error));
+  g_assert_no_error (error);
+  g_assert_finalize_object (dialog);
+  saved = staff ("tn.lan");
+  g_assert_cmpstr (mc_staff_get_full_name (saved), ==, "Trần Ngọc Lan Anh");
+  g_assert_cmpint (mc_staff_get_roles (saved), ==, MC_ROLE_RECEPTION | MC_ROLE_REPORTING);
+}
+
+/* One's own password: the current one is asked first; nothing else shows. */
+static void
+test_account_dialog_own_password (void)
+{
+  g_autoptr(McStaff) admin = staff ("admin");
+  McAccountDialog *dialog = mc_account_dialog_new (app, MC_ACCOUNT_DIALOG_PASSWORD, admin);
+
+  g_assert_true (gtk_widget_get_visible (child (dialog, MC_TYPE_ACCOUNT_DIALOG, "current")));
+  g_assert_false (gtk_widget_get_visible (child (dialog, MC_TYPE_ACCOUNT_DIALOG, "account_group")));
+  g_assert_false (gtk_widget_get_visible (child (dialog, MC_TYPE_ACCOUNT_DIALOG, "sign_in_group")));
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (child (dialog, MC_TYPE_ACCOUNT_DIALOG, "save_button"))), ==,
+                   "_Save");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
 /* Dossiers made the way the counter and the departments make them. */
 static void
 make_dossiers (void)
@@ -151,6 +243,24 @@ make_dossiers (void)
   mc_test_ui_wait_for_idle ();
 }
 
+/* An administrator signed in (the own-password case) and a counter clerk. */
+static void
+make_accounts (void)
+{
+  g_autoptr(McAccounts) accounts = mc_accounts_new (mc_application_get_db (app));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(McStaff) admin = NULL;
+
+  g_assert_true (mc_accounts_create_first_admin (accounts, "admin", "Nguyễn Quản Trị", "matkhau2026", &error));
+  admin = mc_accounts_sign_in (accounts, "admin", "matkhau2026", &error);
+  g_assert_no_error (error);
+  g_assert_true (mc_accounts_create (accounts, "tn.lan", "Trần Ngọc Lan", NULL, NULL, MC_ROLE_RECEPTION,
+                                     "matkhau2026", &error));
+  g_assert_true (mc_accounts_create (accounts, "tn.ha", "Lê Thu Hà", NULL, NULL,
+                                     MC_ROLE_RECEPTION | MC_ROLE_REPORTING, "matkhau2026", &error));
+  g_assert_no_error (error);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -159,7 +269,11 @@ main (int argc, char **argv)
   mc_test_ui_init (&argc, &argv);
   app = mc_test_ui_app_new ("vn.motcua.TestDialogTemplates", "dialog-templates.sqlite");
   make_dossiers ();
+  make_accounts ();
   g_test_add_func ("/ui/dialog-templates/dossier-window", test_dossier_window);
+  g_test_add_func ("/ui/dialog-templates/account-dialog/add", test_account_dialog_add);
+  g_test_add_func ("/ui/dialog-templates/account-dialog/edit", test_account_dialog_edit);
+  g_test_add_func ("/ui/dialog-templates/account-dialog/own-password", test_account_dialog_own_password);
   status = g_test_run ();
   g_free (paused_code);
   g_free (open_code);

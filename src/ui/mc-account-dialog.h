@@ -19,7 +19,11 @@ typedef enum {
   MC_ACCOUNT_DIALOG_PASSWORD,  /* a new password, typed twice */
 } McAccountDialogMode;
 
-/* `staff` is NULL to add. */
+#define MC_TYPE_ACCOUNT_DIALOG_MODE (mc_account_dialog_mode_get_type ())
+GType mc_account_dialog_mode_get_type (void);
+
+/* The properties "application", "mode" and "staff" (construct-only);
+ * `staff` is NULL to add. */
 McAccountDialog    *mc_account_dialog_new      (McApplication *app, McAccountDialogMode mode, McStaff *staff);
 McAccountDialogMode mc_account_dialog_get_mode (McAccountDialog *self);
 /* What a person types, for tests; NULL leaves a field as it is. */
