@@ -1,4 +1,5 @@
-/* test-ui-dialog-templates.c — the account dialog and the dossier window built from their templates
+/* test-ui-dialog-templates.c — the account dialog, the dossier window and the CCHC
+ * entry dialog built from their templates
  * with nothing but their construct properties
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -10,6 +11,7 @@
 #include "mc-account-dialog.h"
 #include "mc-action-dialog.h"
 #include "mc-accounts.h"
+#include "mc-cchc-entry-dialog.h"
 #include "mc-dossier-state.h"
 #include "mc-dossier-window.h"
 #include "mc-test-ui-utils.h"
@@ -219,6 +221,60 @@ test_account_dialog_own_password (void)
   gtk_window_destroy (GTK_WINDOW (dialog));
 }
 
+static void
+test_cchc_entry_dialog (void)
+{
+  McDate from = mc_date_from_ymd (2026, 1, 1), to = mc_date_from_ymd (2026, 6, 30);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(McAccounts) accounts = mc_accounts_new (mc_application_get_db (app));
+  g_autoptr(McStaff) reporter = NULL;
+  guint windows = g_list_model_get_n_items (gtk_window_get_toplevels ());
+  McCchcEntryDialog *dialog;
+  g_autoptr(McDb) db = NULL;
+  gint64 unit_id = -1;
+  int got_from = 0, got_to = 0;
+  const char *subtitle;
+
+  /* The administrator may not read the figures: no dialog, core's reason,
+   * no window left behind. */
+  g_assert_null (mc_cchc_entry_dialog_new (NULL, mc_application_get_db (app), 0, from, to, &error));
+  g_assert_error (error, MC_ACCOUNTS_ERROR, MC_ACCOUNTS_ERROR_FORBIDDEN);
+  g_clear_error (&error);
+  mc_test_ui_wait_for_idle ();
+  g_assert_cmpuint (g_list_model_get_n_items (gtk_window_get_toplevels ()), ==, windows);
+
+  reporter = mc_accounts_sign_in (accounts, "tn.ha", "matkhau2026", &error);
+  g_assert_no_error (error);
+  dialog = mc_cchc_entry_dialog_new (NULL, mc_application_get_db (app), 0, from, to, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (dialog);
+  g_object_get (dialog, "db", &db, "unit-id", &unit_id, "from", &got_from, "to", &got_to, NULL);
+  g_assert_true (db == mc_application_get_db (app));
+  g_assert_cmpint (unit_id, ==, 0);
+  g_assert_cmpint (got_from, ==, from);
+  g_assert_cmpint (got_to, ==, to);
+  subtitle = adw_window_title_get_subtitle (ADW_WINDOW_TITLE (child (dialog, MC_TYPE_CCHC_ENTRY_DIALOG,
+                                                                     "window_title")));
+  g_assert_nonnull (strstr (subtitle, "2026-01-01"));
+  g_assert_nonnull (strstr (subtitle, "2026-06-30"));
+  /* The rows come from the appendix's table, under the template's page. */
+  g_assert_true (gtk_widget_is_ancestor (GTK_WIDGET (mc_cchc_entry_dialog_get_row (dialog, "1.1.1")),
+                                         child (dialog, MC_TYPE_CCHC_ENTRY_DIALOG, "page")));
+  g_assert_false (gtk_widget_get_visible (child (dialog, MC_TYPE_CCHC_ENTRY_DIALOG, "error")));
+  /* A refused figure: the error shows in the template's label. */
+  gtk_editable_set_text (GTK_EDITABLE (mc_cchc_entry_dialog_get_row (dialog, "1.1.1")), "-3");
+  g_assert_false (mc_cchc_entry_dialog_save (dialog, &error));
+  g_assert_nonnull (error);
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (child (dialog, MC_TYPE_CCHC_ENTRY_DIALOG, "error"))),
+                            error->message));
+  g_clear_error (&error);
+  g_assert_true (gtk_widget_get_visible (child (dialog, MC_TYPE_CCHC_ENTRY_DIALOG, "error")));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_clear_object (&reporter);
+  reporter = mc_accounts_sign_in (accounts, "admin", "matkhau2026", &error);
+  g_assert_no_error (error);
+}
+
 /* Dossiers made the way the counter and the departments make them. */
 static void
 make_dossiers (void)
@@ -274,6 +330,7 @@ main (int argc, char **argv)
   g_test_add_func ("/ui/dialog-templates/account-dialog/add", test_account_dialog_add);
   g_test_add_func ("/ui/dialog-templates/account-dialog/edit", test_account_dialog_edit);
   g_test_add_func ("/ui/dialog-templates/account-dialog/own-password", test_account_dialog_own_password);
+  g_test_add_func ("/ui/dialog-templates/cchc-entry-dialog", test_cchc_entry_dialog);
   status = g_test_run ();
   g_free (paused_code);
   g_free (open_code);

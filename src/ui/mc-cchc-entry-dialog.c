@@ -16,17 +16,25 @@
 
 struct _McCchcEntryDialog
 {
-  AdwWindow   parent_instance;
+  AdwWindow       parent_instance;
 
-  McDb       *db;
-  gint64      unit_id;
-  McDate      from, to;
-  GHashTable *rows;     /* key → AdwEntryRow (owned by the page) */
-  GHashTable *stored;   /* key → value as stored */
-  GtkLabel   *error;
+  McDb           *db;
+  gint64          unit_id;
+  McDate          from, to;
+  GHashTable     *rows;     /* key → AdwEntryRow (owned by the page) */
+  GHashTable     *stored;   /* key → value as stored */
+  GError         *load_error; /* why the stored figures could not be read */
+
+  /* Template widgets */
+  AdwWindowTitle *window_title;
+  GtkLabel       *error;
+  AdwPreferencesPage *page;
 };
 
 G_DEFINE_FINAL_TYPE (McCchcEntryDialog, mc_cchc_entry_dialog, ADW_TYPE_WINDOW)
+
+enum { PROP_0, PROP_DB, PROP_UNIT_ID, PROP_FROM, PROP_TO, N_PROPS };
+static GParamSpec *properties[N_PROPS];
 
 enum { SAVED, N_SIGNALS };
 static guint signals[N_SIGNALS];
@@ -71,10 +79,10 @@ add_row (McCchcEntryDialog *self, AdwPreferencesGroup *group, const McCchcLine *
   g_hash_table_insert (self->rows, (gpointer) line->key, row);
 }
 
-static GtkWidget *
-build_page (McCchcEntryDialog *self)
+/* The appendix's sections and rows, in its order. */
+static void
+fill_page (McCchcEntryDialog *self)
 {
-  AdwPreferencesPage *page = ADW_PREFERENCES_PAGE (adw_preferences_page_new ());
   AdwPreferencesGroup *group = NULL;
   const McCchcLine *lines;
   guint n;
@@ -88,28 +96,40 @@ build_page (McCchcEntryDialog *self)
 
           group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
           adw_preferences_group_set_title (group, title);
-          adw_preferences_page_add (page, group);
+          adw_preferences_page_add (self->page, group);
         }
       else if (lines[i].kind == MC_CCHC_LINE_ENTRY && group != NULL)
         add_row (self, group, &lines[i]);
     }
-  return GTK_WIDGET (page);
 }
 
-static GtkWidget *
-build_header (McCchcEntryDialog *self)
+static void
+show_period (McCchcEntryDialog *self)
 {
-  GtkWidget *header = adw_header_bar_new ();
-  GtkWidget *cancel = gtk_button_new_with_mnemonic (_("_Cancel"));
-  GtkWidget *save = gtk_button_new_with_mnemonic (_("_Save"));
+  g_autofree char *from_text = mc_date_to_iso (self->from);
+  g_autofree char *to_text = mc_date_to_iso (self->to);
+  /* Translators: the window's subtitle, the period "2022-12-15 – 2023-06-14" */
+  g_autofree char *subtitle = g_strdup_printf (_("Figures entered for %s – %s"), from_text, to_text);
 
-  adw_header_bar_set_show_end_title_buttons (ADW_HEADER_BAR (header), FALSE);
-  gtk_widget_add_css_class (save, "suggested-action");
-  g_signal_connect_swapped (cancel, "clicked", G_CALLBACK (gtk_window_destroy), self);
-  g_signal_connect_swapped (save, "clicked", G_CALLBACK (save_cb), self);
-  adw_header_bar_pack_start (ADW_HEADER_BAR (header), cancel);
-  adw_header_bar_pack_end (ADW_HEADER_BAR (header), save);
-  return header;
+  adw_window_title_set_subtitle (self->window_title, subtitle);
+}
+
+/* The figures stored for the unit and period are read first: without the
+ * permission to read them there is nothing to show (mc_cchc_entry_dialog_new
+ * then returns the error instead of a dialog). */
+static void
+mc_cchc_entry_dialog_constructed (GObject *object)
+{
+  McCchcEntryDialog *self = MC_CCHC_ENTRY_DIALOG (object);
+
+  G_OBJECT_CLASS (mc_cchc_entry_dialog_parent_class)->constructed (object);
+  g_return_if_fail (MC_IS_DB (self->db));
+
+  self->stored = mc_report_cchc_entries (self->db, self->unit_id, self->from, self->to, &self->load_error);
+  if (self->stored == NULL)
+    return;
+  show_period (self);
+  fill_page (self);
 }
 
 static void
@@ -120,60 +140,115 @@ mc_cchc_entry_dialog_dispose (GObject *object)
   g_clear_object (&self->db);
   g_clear_pointer (&self->rows, g_hash_table_unref);
   g_clear_pointer (&self->stored, g_hash_table_unref);
+  g_clear_error (&self->load_error);
+  gtk_widget_dispose_template (GTK_WIDGET (self), MC_TYPE_CCHC_ENTRY_DIALOG);
   G_OBJECT_CLASS (mc_cchc_entry_dialog_parent_class)->dispose (object);
+}
+
+static void
+mc_cchc_entry_dialog_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
+{
+  McCchcEntryDialog *self = MC_CCHC_ENTRY_DIALOG (object);
+
+  switch (prop_id)
+    {
+    case PROP_DB:
+      g_value_set_object (value, self->db);
+      break;
+    case PROP_UNIT_ID:
+      g_value_set_int64 (value, self->unit_id);
+      break;
+    case PROP_FROM:
+      g_value_set_int (value, self->from);
+      break;
+    case PROP_TO:
+      g_value_set_int (value, self->to);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+mc_cchc_entry_dialog_set_property (GObject *object, guint prop_id, const GValue *value, GParamSpec *pspec)
+{
+  McCchcEntryDialog *self = MC_CCHC_ENTRY_DIALOG (object);
+
+  switch (prop_id)
+    {
+    case PROP_DB:
+      self->db = g_value_dup_object (value);
+      break;
+    case PROP_UNIT_ID:
+      self->unit_id = g_value_get_int64 (value);
+      break;
+    case PROP_FROM:
+      self->from = g_value_get_int (value);
+      break;
+    case PROP_TO:
+      self->to = g_value_get_int (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+install_properties (GObjectClass *object_class)
+{
+  const GParamFlags flags = G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS;
+
+  properties[PROP_DB] = g_param_spec_object ("db", NULL, NULL, MC_TYPE_DB, flags);
+  /* 0: the center's own figures, else a unit of the report's drop-down. */
+  properties[PROP_UNIT_ID] = g_param_spec_int64 ("unit-id", NULL, NULL, 0, G_MAXINT64, 0, flags);
+  /* The period, McDate days, both included. */
+  properties[PROP_FROM] = g_param_spec_int ("from", NULL, NULL, G_MININT32, G_MAXINT32, 0, flags);
+  properties[PROP_TO] = g_param_spec_int ("to", NULL, NULL, G_MININT32, G_MAXINT32, 0, flags);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
 static void
 mc_cchc_entry_dialog_class_init (McCchcEntryDialogClass *klass)
 {
-  G_OBJECT_CLASS (klass)->dispose = mc_cchc_entry_dialog_dispose;
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->constructed = mc_cchc_entry_dialog_constructed;
+  object_class->dispose = mc_cchc_entry_dialog_dispose;
+  object_class->get_property = mc_cchc_entry_dialog_get_property;
+  object_class->set_property = mc_cchc_entry_dialog_set_property;
+  install_properties (object_class);
   signals[SAVED] = g_signal_new ("saved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
                                  G_TYPE_NONE, 0);
+  gtk_widget_class_set_template_from_resource (widget_class, "/vn/motcua/Motcua/ui/mc-cchc-entry-dialog.ui");
+  gtk_widget_class_bind_template_child (widget_class, McCchcEntryDialog, window_title);
+  gtk_widget_class_bind_template_child (widget_class, McCchcEntryDialog, error);
+  gtk_widget_class_bind_template_child (widget_class, McCchcEntryDialog, page);
+  gtk_widget_class_bind_template_callback (widget_class, save_cb);
 }
 
 static void
 mc_cchc_entry_dialog_init (McCchcEntryDialog *self)
 {
   self->rows = g_hash_table_new (g_str_hash, g_str_equal);
+  gtk_widget_init_template (GTK_WIDGET (self));
 }
 
 McCchcEntryDialog *
 mc_cchc_entry_dialog_new (GtkWindow *parent, McDb *db, gint64 unit_id, McDate from, McDate to, GError **error)
 {
-  g_autoptr(GHashTable) stored = mc_report_cchc_entries (db, unit_id, from, to, error);
   McCchcEntryDialog *self;
-  g_autofree char *from_text = NULL, *to_text = NULL, *subtitle = NULL;
-  GtkWidget *box, *scroller, *title;
 
-  if (stored == NULL)
-    return NULL;
-  self = g_object_new (MC_TYPE_CCHC_ENTRY_DIALOG, "modal", TRUE, "transient-for", parent,
-                       "default-width", 760, "default-height", 640, NULL);
-  self->db = g_object_ref (db);
-  self->unit_id = unit_id;
-  self->from = from;
-  self->to = to;
-  self->stored = g_steal_pointer (&stored);
-  from_text = mc_date_to_iso (from);
-  to_text = mc_date_to_iso (to);
-  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  gtk_box_append (GTK_BOX (box), build_header (self));
-  /* Translators: the window's subtitle, the period "2022-12-15 – 2023-06-14" */
-  subtitle = g_strdup_printf (_("Figures entered for %s – %s"), from_text, to_text);
-  title = adw_window_title_new (_("CCHC statistics (Phụ lục 01b)"), subtitle);
-  gtk_window_set_title (GTK_WINDOW (self), _("CCHC statistics (Phụ lục 01b)"));
-  adw_header_bar_set_title_widget (ADW_HEADER_BAR (gtk_widget_get_first_child (box)), title);
-  self->error = GTK_LABEL (gtk_label_new (NULL));
-  gtk_label_set_wrap (self->error, TRUE);
-  gtk_widget_add_css_class (GTK_WIDGET (self->error), "error");
-  gtk_widget_set_visible (GTK_WIDGET (self->error), FALSE);
-  gtk_widget_set_margin_top (GTK_WIDGET (self->error), 6);
-  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->error));
-  scroller = gtk_scrolled_window_new ();
-  gtk_widget_set_vexpand (scroller, TRUE);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), build_page (self));
-  gtk_box_append (GTK_BOX (box), scroller);
-  adw_window_set_content (ADW_WINDOW (self), box);
+  g_return_val_if_fail (MC_IS_DB (db), NULL);
+
+  self = g_object_new (MC_TYPE_CCHC_ENTRY_DIALOG, "transient-for", parent, "db", db, "unit-id", unit_id,
+                       "from", (int) from, "to", (int) to, NULL);
+  if (self->load_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&self->load_error));
+      gtk_window_destroy (GTK_WINDOW (self));
+      return NULL;
+    }
   return self;
 }
 

@@ -15,7 +15,8 @@ G_BEGIN_DECLS
 #define MC_TYPE_CCHC_ENTRY_DIALOG (mc_cchc_entry_dialog_get_type ())
 G_DECLARE_FINAL_TYPE (McCchcEntryDialog, mc_cchc_entry_dialog, MC, CCHC_ENTRY_DIALOG, AdwWindow)
 
-/* NULL with error when the entered figures cannot be read (no permission). */
+/* The construct properties "db", "unit-id", "from" and "to";
+ * NULL with error when the entered figures cannot be read (no permission). */
 McCchcEntryDialog *mc_cchc_entry_dialog_new   (GtkWindow *parent, McDb *db, gint64 unit_id, McDate from, McDate to,
                                                GError **error);
 /* The row of a figure ("1.1.1"), for tests; NULL if there is none. */
