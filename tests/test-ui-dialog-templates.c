@@ -1,5 +1,5 @@
-/* test-ui-dialog-templates.c — the account dialog, the dossier window and the CCHC
- * entry dialog built from their templates
+/* test-ui-dialog-templates.c — the account dialog, the dossier window, the CCHC
+ * entry dialog and the board's preferences page built from their templates
  * with nothing but their construct properties
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -11,6 +11,8 @@
 #include "mc-account-dialog.h"
 #include "mc-action-dialog.h"
 #include "mc-accounts.h"
+#include "mc-announcement.h"
+#include "mc-board-preferences.h"
 #include "mc-cchc-entry-dialog.h"
 #include "mc-dossier-state.h"
 #include "mc-dossier-window.h"
@@ -275,6 +277,53 @@ test_cchc_entry_dialog (void)
   g_assert_no_error (error);
 }
 
+static void
+test_board_preferences (void)
+{
+  GtkWidget *window = adw_preferences_window_new ();
+  McBoardPreferences *page = g_object_new (MC_TYPE_BOARD_PREFERENCES, "application", app, NULL);
+  McApplication *got = NULL;
+  GtkWidget *add = child (page, MC_TYPE_BOARD_PREFERENCES, "add");
+  GSettings *settings = mc_application_get_settings (app);
+  g_autoptr(GPtrArray) before = mc_announcement_list (mc_application_get_db (app), FALSE, NULL);
+  g_autoptr(GPtrArray) after = NULL;
+
+  adw_preferences_window_add (ADW_PREFERENCES_WINDOW (window), ADW_PREFERENCES_PAGE (page));
+  g_object_get (page, "application", &got, NULL);
+  g_assert_true (got == app);
+  g_object_unref (got);
+  g_assert_cmpstr (adw_preferences_page_get_title (ADW_PREFERENCES_PAGE (page)), ==, "Display Board");
+  /* The spin buttons show and write this PC's settings (the monitor from 1). */
+  g_assert_nonnull (settings);
+  {
+    GtkSpinButton *monitor = GTK_SPIN_BUTTON (child (page, MC_TYPE_BOARD_PREFERENCES, "monitor"));
+    GtkSpinButton *seconds = GTK_SPIN_BUTTON (child (page, MC_TYPE_BOARD_PREFERENCES, "seconds"));
+
+    g_assert_cmpint (gtk_spin_button_get_value_as_int (monitor), ==,
+                     g_settings_get_int (settings, "liveboard-monitor") + 1);
+    gtk_spin_button_set_value (monitor, 2);
+    g_assert_cmpint (g_settings_get_int (settings, "liveboard-monitor"), ==, 1);
+    gtk_spin_button_set_value (seconds, 45);
+    g_assert_cmpint (g_settings_get_int (settings, "liveboard-page-seconds"), ==, 45);
+  }
+  /* An empty announcement is refused by core: nothing written, the row
+   * keeps what was typed (nothing). */
+  gtk_editable_set_text (GTK_EDITABLE (add), "   ");
+  g_signal_emit_by_name (add, "apply");
+  after = mc_announcement_list (mc_application_get_db (app), FALSE, NULL);
+  g_assert_cmpuint (after->len, ==, before->len);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (add)), ==, "   ");
+  g_clear_pointer (&after, g_ptr_array_unref);
+  /* A new announcement from the template's entry becomes a row of the ticker. */
+  gtk_editable_set_text (GTK_EDITABLE (add), "Đường dây nóng: 0236 3822 000");
+  g_signal_emit_by_name (add, "apply");
+  after = mc_announcement_list (mc_application_get_db (app), FALSE, NULL);
+  g_assert_cmpuint (after->len, ==, before->len + 1);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (add)), ==, "");
+  g_assert_nonnull (mc_test_ui_find_type (child (page, MC_TYPE_BOARD_PREFERENCES, "ticker"), ADW_TYPE_ENTRY_ROW, 0));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* Dossiers made the way the counter and the departments make them. */
 static void
 make_dossiers (void)
@@ -331,6 +380,7 @@ main (int argc, char **argv)
   g_test_add_func ("/ui/dialog-templates/account-dialog/edit", test_account_dialog_edit);
   g_test_add_func ("/ui/dialog-templates/account-dialog/own-password", test_account_dialog_own_password);
   g_test_add_func ("/ui/dialog-templates/cchc-entry-dialog", test_cchc_entry_dialog);
+  g_test_add_func ("/ui/dialog-templates/board-preferences", test_board_preferences);
   status = g_test_run ();
   g_free (paused_code);
   g_free (open_code);

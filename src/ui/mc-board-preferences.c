@@ -12,29 +12,39 @@
 #include "mc-announcement.h"
 #include "mc-board-preferences.h"
 
-typedef struct {
-  McApplication        *app;
-  AdwPreferencesPage   *page;
-  AdwPreferencesGroup  *ticker;
-  GtkWidget            *add;
-  GPtrArray            *rows;  /* the announcement rows, removed on refresh */
-} Editor;
-
-static void refresh (Editor *editor);
-
-static void
-editor_free (gpointer data)
+struct _McBoardPreferences
 {
-  Editor *editor = data;
+  AdwPreferencesPage   parent_instance;
 
-  g_ptr_array_unref (editor->rows);
-  g_free (editor);
+  McApplication       *app;
+  GPtrArray           *rows;  /* the announcement rows, removed on refresh */
+
+  /* Template widgets */
+  GtkSpinButton       *monitor;
+  GtkSpinButton       *seconds;
+  AdwPreferencesGroup *ticker;
+  AdwEntryRow         *add;
+};
+
+G_DEFINE_FINAL_TYPE (McBoardPreferences, mc_board_preferences, ADW_TYPE_PREFERENCES_PAGE)
+
+enum { PROP_0, PROP_APPLICATION, N_PROPS };
+static GParamSpec *properties[N_PROPS];
+
+static void refresh (McBoardPreferences *self);
+
+static McDb *
+db_of (McBoardPreferences *self)
+{
+  return mc_application_get_db (self->app);
 }
 
+/* The page lives in the preferences window, whose toasts say what went
+ * wrong; outside one (a test) there is nobody to tell. */
 static void
-toast (Editor *editor, const char *message)
+toast (McBoardPreferences *self, const char *message)
 {
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (editor->page));
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
 
   if (ADW_IS_PREFERENCES_WINDOW (root))
     adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (root), adw_toast_new (message));
@@ -52,81 +62,79 @@ row_id (gpointer row)
  * to the same control of the same announcement (`what`: "up-button" or
  * "active-switch"), or to the new announcement's entry. */
 static void
-restore_focus (Editor *editor, gint64 id, const char *what)
+restore_focus (McBoardPreferences *self, gint64 id, const char *what)
 {
-  for (guint i = 0; id != 0 && i < editor->rows->len; i++)
-    if (row_id (editor->rows->pdata[i]) == id)
+  for (guint i = 0; id != 0 && i < self->rows->len; i++)
+    if (row_id (self->rows->pdata[i]) == id)
       {
-        GtkWidget *control = g_object_get_data (G_OBJECT (editor->rows->pdata[i]), what);
+        GtkWidget *control = g_object_get_data (G_OBJECT (self->rows->pdata[i]), what);
         if (!gtk_widget_get_sensitive (control))  /* moved to the top */
-          control = g_object_get_data (G_OBJECT (editor->rows->pdata[i]), "active-switch");
+          control = g_object_get_data (G_OBJECT (self->rows->pdata[i]), "active-switch");
         gtk_widget_grab_focus (control);
         return;
       }
-  gtk_widget_grab_focus (editor->add);
+  gtk_widget_grab_focus (GTK_WIDGET (self->add));
 }
 
 /* Runs an edit; on failure says why and keeps what the clerk typed. */
 static void
-report (Editor *editor, gboolean ok, GError *error, gint64 focus_id, const char *focus_what)
+report (McBoardPreferences *self, gboolean ok, GError *error, gint64 focus_id, const char *focus_what)
 {
   if (!ok)
     {
-      toast (editor, error->message);
+      toast (self, error->message);
       g_error_free (error);
       return;
     }
-  refresh (editor);
-  restore_focus (editor, focus_id, focus_what);
+  refresh (self);
+  restore_focus (self, focus_id, focus_what);
 }
 
 static void
-apply_cb (AdwEntryRow *row, Editor *editor)
+apply_cb (AdwEntryRow *row, McBoardPreferences *self)
 {
   GtkSwitch *active = g_object_get_data (G_OBJECT (row), "active-switch");
   GError *error = NULL;
-  gboolean ok = mc_announcement_update (mc_application_get_db (editor->app), row_id (row),
-                                        gtk_editable_get_text (GTK_EDITABLE (row)),
+  gboolean ok = mc_announcement_update (db_of (self), row_id (row), gtk_editable_get_text (GTK_EDITABLE (row)),
                                         gtk_switch_get_active (active), &error);
-  report (editor, ok, error, row_id (row), "active-switch");
+  report (self, ok, error, row_id (row), "active-switch");
 }
 
 static void
-active_cb (GtkSwitch *sw, GParamSpec *pspec, Editor *editor)
+active_cb (GtkSwitch *sw, GParamSpec *pspec, McBoardPreferences *self)
 {
-  apply_cb (g_object_get_data (G_OBJECT (sw), "row"), editor);
+  apply_cb (g_object_get_data (G_OBJECT (sw), "row"), self);
 }
 
 static void
-remove_cb (GtkButton *button, Editor *editor)
-{
-  GError *error = NULL;
-  gboolean ok = mc_announcement_remove (mc_application_get_db (editor->app), row_id (button), &error);
-  report (editor, ok, error, 0, NULL);
-}
-
-static void
-up_cb (GtkButton *button, Editor *editor)
+remove_cb (GtkButton *button, McBoardPreferences *self)
 {
   GError *error = NULL;
-  gboolean ok = mc_announcement_move (mc_application_get_db (editor->app), row_id (button), -1, &error);
-  report (editor, ok, error, row_id (button), "up-button");
+  gboolean ok = mc_announcement_remove (db_of (self), row_id (button), &error);
+  report (self, ok, error, 0, NULL);
 }
 
 static void
-add_cb (AdwEntryRow *row, Editor *editor)
+up_cb (GtkButton *button, McBoardPreferences *self)
 {
   GError *error = NULL;
-  gboolean ok = mc_announcement_add (mc_application_get_db (editor->app),
-                                     gtk_editable_get_text (GTK_EDITABLE (row)), &error) != 0;
+  gboolean ok = mc_announcement_move (db_of (self), row_id (button), -1, &error);
+  report (self, ok, error, row_id (button), "up-button");
+}
+
+static void
+add_cb (McBoardPreferences *self, AdwEntryRow *row)
+{
+  GError *error = NULL;
+  gboolean ok = mc_announcement_add (db_of (self), gtk_editable_get_text (GTK_EDITABLE (row)), &error) != 0;
 
   if (ok)
     gtk_editable_set_text (GTK_EDITABLE (row), "");
-  report (editor, ok, error, 0, NULL);
+  report (self, ok, error, 0, NULL);
 }
 
 static GtkWidget *
-icon_button (const char *icon, const char *tooltip, gint64 id, GCallback callback, Editor *editor)
+icon_button (McBoardPreferences *self, const char *icon, const char *tooltip, gint64 id, GCallback callback)
 {
   GtkWidget *button = gtk_button_new_from_icon_name (icon);
 
@@ -134,16 +142,18 @@ icon_button (const char *icon, const char *tooltip, gint64 id, GCallback callbac
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (button, "flat");
   g_object_set_data (G_OBJECT (button), "announcement-id", GSIZE_TO_POINTER (id));
-  g_signal_connect (button, "clicked", callback, editor);
+  g_signal_connect (button, "clicked", callback, self);
   return button;
 }
 
+/* One announcement: its text (applied with Enter or the check mark), shown
+ * or hidden, moved up, removed. */
 static GtkWidget *
-announcement_row (Editor *editor, const McAnnouncement *a, gboolean first)
+announcement_row (McBoardPreferences *self, const McAnnouncement *a, gboolean first)
 {
   AdwEntryRow *row = ADW_ENTRY_ROW (adw_entry_row_new ());
   GtkWidget *active = gtk_switch_new ();
-  GtkWidget *up = icon_button ("go-up-symbolic", _("Move up"), a->id, G_CALLBACK (up_cb), editor);
+  GtkWidget *up = icon_button (self, "go-up-symbolic", _("Move up"), a->id, G_CALLBACK (up_cb));
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), a->active ? _("Shown") : _("Hidden"));
   gtk_editable_set_text (GTK_EDITABLE (row), a->text);
@@ -158,122 +168,156 @@ announcement_row (Editor *editor, const McAnnouncement *a, gboolean first)
   gtk_widget_set_sensitive (up, !first);
   adw_entry_row_add_suffix (row, active);
   adw_entry_row_add_suffix (row, up);
-  adw_entry_row_add_suffix (row, icon_button ("user-trash-symbolic", _("Remove"), a->id,
-                                              G_CALLBACK (remove_cb), editor));
-  g_signal_connect (row, "apply", G_CALLBACK (apply_cb), editor);
-  g_signal_connect (active, "notify::active", G_CALLBACK (active_cb), editor);
+  adw_entry_row_add_suffix (row, icon_button (self, "user-trash-symbolic", _("Remove"), a->id,
+                                              G_CALLBACK (remove_cb)));
+  g_signal_connect (row, "apply", G_CALLBACK (apply_cb), self);
+  g_signal_connect (active, "notify::active", G_CALLBACK (active_cb), self);
   return GTK_WIDGET (row);
 }
 
 static void
-refresh (Editor *editor)
+refresh (McBoardPreferences *self)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) list = mc_announcement_list (mc_application_get_db (editor->app), FALSE, &error);
+  g_autoptr(GPtrArray) list = mc_announcement_list (db_of (self), FALSE, &error);
 
-  for (guint i = 0; i < editor->rows->len; i++)
-    adw_preferences_group_remove (editor->ticker, editor->rows->pdata[i]);
-  g_ptr_array_set_size (editor->rows, 0);
+  for (guint i = 0; i < self->rows->len; i++)
+    adw_preferences_group_remove (self->ticker, self->rows->pdata[i]);
+  g_ptr_array_set_size (self->rows, 0);
   if (list == NULL)
     {
-      toast (editor, error->message);
+      toast (self, error->message);
       return;
     }
   for (guint i = 0; i < list->len; i++)
     {
-      GtkWidget *row = announcement_row (editor, list->pdata[i], i == 0);
-      adw_preferences_group_add (editor->ticker, row);
-      g_ptr_array_add (editor->rows, row);
+      GtkWidget *row = announcement_row (self, list->pdata[i], i == 0);
+      adw_preferences_group_add (self->ticker, row);
+      g_ptr_array_add (self->rows, row);
     }
 }
 
-/* Spin rows: the monitor is shown from 1, stored from 0. */
+/* The monitor is shown from 1, stored from 0. */
 static void
-spin_changed_cb (GtkSpinButton *spin, GSettings *settings)
+monitor_changed_cb (McBoardPreferences *self, GtkSpinButton *spin)
 {
-  const char *key = g_object_get_data (G_OBJECT (spin), "key");
-  int offset = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (spin), "offset"));
-
-  g_settings_set_int (settings, key, gtk_spin_button_get_value_as_int (spin) - offset);
+  g_settings_set_int (mc_application_get_settings (self->app), "liveboard-monitor",
+                      gtk_spin_button_get_value_as_int (spin) - 1);
 }
 
-static GtkWidget *
-spin_row (GSettings *settings, const char *key, const char *title, const char *subtitle,
-          int min, int max, int offset)
+static void
+seconds_changed_cb (McBoardPreferences *self, GtkSpinButton *spin)
 {
-  GtkWidget *row = adw_action_row_new ();
-  GtkWidget *spin = gtk_spin_button_new_with_range (min, max, 1);
+  g_settings_set_int (mc_application_get_settings (self->app), "liveboard-page-seconds",
+                      gtk_spin_button_get_value_as_int (spin));
+}
 
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-  gtk_widget_set_valign (spin, GTK_ALIGN_CENTER);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), spin);
-  if (settings)
+/* The spin buttons show this PC's settings and write them as they change;
+ * without settings (no schema installed) they are greyed. */
+static void
+show_settings (McBoardPreferences *self)
+{
+  GSettings *settings = mc_application_get_settings (self->app);
+
+  gtk_widget_set_sensitive (GTK_WIDGET (self->monitor), settings != NULL);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->seconds), settings != NULL);
+  if (settings == NULL)
+    return;
+  gtk_spin_button_set_value (self->monitor, g_settings_get_int (settings, "liveboard-monitor") + 1);
+  gtk_spin_button_set_value (self->seconds, g_settings_get_int (settings, "liveboard-page-seconds"));
+  g_signal_connect_object (self->monitor, "value-changed", G_CALLBACK (monitor_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->seconds, "value-changed", G_CALLBACK (seconds_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+}
+
+static void
+open_board_cb (McBoardPreferences *self)
+{
+  g_action_group_activate_action (G_ACTION_GROUP (self->app), "liveboard", NULL);
+}
+
+static void
+mc_board_preferences_constructed (GObject *object)
+{
+  McBoardPreferences *self = MC_BOARD_PREFERENCES (object);
+
+  G_OBJECT_CLASS (mc_board_preferences_parent_class)->constructed (object);
+  g_return_if_fail (MC_IS_APPLICATION (self->app));
+  show_settings (self);
+  refresh (self);
+}
+
+static void
+mc_board_preferences_dispose (GObject *object)
+{
+  McBoardPreferences *self = MC_BOARD_PREFERENCES (object);
+
+  g_clear_pointer (&self->rows, g_ptr_array_unref);
+  gtk_widget_dispose_template (GTK_WIDGET (self), MC_TYPE_BOARD_PREFERENCES);
+  G_OBJECT_CLASS (mc_board_preferences_parent_class)->dispose (object);
+}
+
+static void
+mc_board_preferences_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
+{
+  switch (prop_id)
     {
-      gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), g_settings_get_int (settings, key) + offset);
-      g_object_set_data (G_OBJECT (spin), "key", (gpointer) key);
-      g_object_set_data (G_OBJECT (spin), "offset", GINT_TO_POINTER (offset));
-      g_signal_connect_object (spin, "value-changed", G_CALLBACK (spin_changed_cb), settings, 0);
+    case PROP_APPLICATION:
+      g_value_set_object (value, MC_BOARD_PREFERENCES (object)->app);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
-  else
-    gtk_widget_set_sensitive (spin, FALSE);
-  return row;
 }
 
 static void
-open_board_cb (McApplication *app)
+mc_board_preferences_set_property (GObject *object, guint prop_id, const GValue *value, GParamSpec *pspec)
 {
-  g_action_group_activate_action (G_ACTION_GROUP (app), "liveboard", NULL);
+  switch (prop_id)
+    {
+    case PROP_APPLICATION:
+      MC_BOARD_PREFERENCES (object)->app = g_value_get_object (value);  /* it outlives its windows */
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
 }
 
-static AdwPreferencesGroup *
-screen_group (McApplication *app)
+static void
+mc_board_preferences_class_init (McBoardPreferencesClass *klass)
 {
-  AdwPreferencesGroup *group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
-  GSettings *settings = mc_application_get_settings (app);
-  GtkWidget *open = gtk_button_new_with_mnemonic (_("_Open the Board"));
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
-  adw_preferences_group_set_title (group, _("Screen"));
-  adw_preferences_group_set_description (group, _("The board shows results waiting, statistics and apologies "
-                                                  "in the waiting room; run “motcua liveboard” on its PC."));
-  /* The preferences window is not one of the application's windows, so an
-   * "app." action name would not resolve there (the button stayed greyed). */
-  g_signal_connect_swapped (open, "clicked", G_CALLBACK (open_board_cb), app);
-  gtk_widget_set_valign (open, GTK_ALIGN_CENTER);
-  gtk_widget_set_margin_start (open, 12);  /* apart from the description beside it */
-  adw_preferences_group_set_header_suffix (group, open);
-  adw_preferences_group_add (group, spin_row (settings, "liveboard-monitor", _("Monitor"),
-                                              _("1 is the first monitor"), 1, 16, 1));
-  adw_preferences_group_add (group, spin_row (settings, "liveboard-page-seconds", _("Seconds per page"),
-                                              _("Longer lists scroll and stay longer"), 3, 300, 0));
-  return group;
+  object_class->constructed = mc_board_preferences_constructed;
+  object_class->dispose = mc_board_preferences_dispose;
+  object_class->get_property = mc_board_preferences_get_property;
+  object_class->set_property = mc_board_preferences_set_property;
+  properties[PROP_APPLICATION] =
+    g_param_spec_object ("application", NULL, NULL, MC_TYPE_APPLICATION,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+  gtk_widget_class_set_template_from_resource (widget_class, "/vn/motcua/Motcua/ui/mc-board-preferences.ui");
+  gtk_widget_class_bind_template_child (widget_class, McBoardPreferences, monitor);
+  gtk_widget_class_bind_template_child (widget_class, McBoardPreferences, seconds);
+  gtk_widget_class_bind_template_child (widget_class, McBoardPreferences, ticker);
+  gtk_widget_class_bind_template_child (widget_class, McBoardPreferences, add);
+  gtk_widget_class_bind_template_callback (widget_class, add_cb);
+  gtk_widget_class_bind_template_callback (widget_class, open_board_cb);
+}
+
+static void
+mc_board_preferences_init (McBoardPreferences *self)
+{
+  self->rows = g_ptr_array_new ();
+  gtk_widget_init_template (GTK_WIDGET (self));
 }
 
 AdwPreferencesPage *
 mc_board_preferences_page_new (McApplication *app)
 {
-  Editor *editor = g_new0 (Editor, 1);
-  GtkWidget *add = adw_entry_row_new ();
-  AdwPreferencesGroup *adding = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
+  g_return_val_if_fail (MC_IS_APPLICATION (app), NULL);
 
-  editor->app = app;
-  editor->rows = g_ptr_array_new ();
-  editor->page = ADW_PREFERENCES_PAGE (adw_preferences_page_new ());
-  editor->ticker = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
-  g_object_set_data_full (G_OBJECT (editor->page), "editor", editor, editor_free);
-  adw_preferences_page_set_title (editor->page, _("Display Board"));
-  adw_preferences_page_set_icon_name (editor->page, "video-display-symbolic");
-  adw_preferences_group_set_title (editor->ticker, _("Announcements and hotlines"));
-  adw_preferences_group_set_description (editor->ticker, _("The ticker at the bottom of the board; press Enter "
-                                                           "or the check mark to save a change."));
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (add), _("New announcement"));
-  adw_entry_row_set_show_apply_button (ADW_ENTRY_ROW (add), TRUE);
-  g_signal_connect (add, "apply", G_CALLBACK (add_cb), editor);
-  editor->add = add;
-  adw_preferences_group_add (adding, add);
-  adw_preferences_page_add (editor->page, screen_group (app));
-  adw_preferences_page_add (editor->page, editor->ticker);
-  adw_preferences_page_add (editor->page, adding);
-  refresh (editor);
-  return editor->page;
+  return g_object_new (MC_TYPE_BOARD_PREFERENCES, "application", app, NULL);
 }

@@ -3,11 +3,17 @@
  */
 #pragma once
 
+#include <adwaita.h>
+
 #include "mc-application.h"
 
 G_BEGIN_DECLS
 
-/* Monitor, page duration and the ticker's announcements. */
+#define MC_TYPE_BOARD_PREFERENCES (mc_board_preferences_get_type ())
+G_DECLARE_FINAL_TYPE (McBoardPreferences, mc_board_preferences, MC, BOARD_PREFERENCES, AdwPreferencesPage)
+
+/* Monitor, page duration and the ticker's announcements; the property
+ * "application" (construct-only). */
 AdwPreferencesPage *mc_board_preferences_page_new (McApplication *app);
 
 G_END_DECLS
