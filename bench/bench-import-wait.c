@@ -201,7 +201,7 @@ waits_new (void)
 static gboolean
 import_recorded (McDb *db)
 {
-  g_autofree char *value = mc_db_get_setting (db, MC_IMPORT_BATCH_KEY, NULL);
+  g_autofree char *value = mc_db_get_setting (db, MC_IMPORT_BATCH_KEY, NULL, NULL);
 
   return value != NULL;
 }

@@ -428,7 +428,7 @@ test_at (void)
     g_autoptr(McDb) db = mc_db_new (real, NULL, &error);
     g_assert_no_error (error);
     g_assert_true (mc_accounts_set_database_purpose (db, MC_DATABASE_REAL, &error));
-    g_assert_cmpint (mc_accounts_get_database_purpose (db), ==, MC_DATABASE_REAL);
+    g_assert_cmpint (mc_accounts_get_database_purpose (db, NULL), ==, MC_DATABASE_REAL);
   }
   before = query (real, "SELECT count (*) FROM dossier");
 #define REFUSED(user, args)                                                             \

@@ -192,10 +192,11 @@ test_settings_and_data_version (void)
   before = mc_db_data_version (b);
   g_assert_true (mc_db_set_setting (a, "report.place", "Phú Sơn", &error));
   g_assert_cmpint (mc_db_data_version (b), !=, before);
-  value = mc_db_get_setting (b, "report.place", NULL);
+  value = mc_db_get_setting (b, "report.place", NULL, &error);
   g_assert_cmpstr (value, ==, "Phú Sơn");
   g_free (value);
-  value = mc_db_get_setting (b, "missing", "fallback");
+  value = mc_db_get_setting (b, "missing", "fallback", &error);
+  g_assert_no_error (error);
   g_assert_cmpstr (value, ==, "fallback");
 }
 
@@ -328,7 +329,9 @@ test_busy (void)
     mc_test_assert_has (error->message, "đang bận");
   }
   mc_db_rollback (holder);
-  value = mc_db_get_setting (writer, "report.place", NULL);
+  g_clear_error (&error);
+  value = mc_db_get_setting (writer, "report.place", NULL, &error);
+  g_assert_no_error (error);
   g_assert_null (value);
 }
 

@@ -15,7 +15,7 @@
 static McFormSet
 set_at (McDb *db, const char *iso)
 {
-  return mc_form_set_for_time (db, mc_test_time (iso));
+  return mc_form_set_for_time (db, mc_test_time (iso), NULL);
 }
 
 /* TT 03/2025/TT-VPCP's forms from 15/9/2025 by default: between Nghị định
@@ -31,7 +31,7 @@ test_switch_default (void)
   g_assert_cmpint (set_at (db, "2025-09-14 23:59"), ==, MC_FORM_SET_2018);
   g_assert_cmpint (set_at (db, "2025-09-15 00:00"), ==, MC_FORM_SET_2025);
   g_assert_cmpint (set_at (db, "2024-03-14 09:30"), ==, MC_FORM_SET_2018);
-  g_assert_cmpint (mc_form_set_switch_date (db), ==, mc_test_date ("2025-09-15"));
+  g_assert_cmpint (mc_form_set_switch_date (db, NULL), ==, mc_test_date ("2025-09-15"));
 }
 
 /* A unit whose province applied the new forms from 1/7/2025 says so. */
@@ -53,11 +53,11 @@ test_switch_setting (void)
   g_clear_error (&error);
   g_assert_false (mc_form_set_set_switch_date (db, "15/9/2025", &error));
   g_assert_error (error, MC_DB_ERROR, MC_DB_ERROR_INVALID);
-  g_assert_cmpint (mc_form_set_switch_date (db), ==, mc_test_date ("2025-07-01"));
+  g_assert_cmpint (mc_form_set_switch_date (db, NULL), ==, mc_test_date ("2025-07-01"));
 
   /* A value written by hand that is not a date falls back to the default. */
   OK (mc_db_set_setting (db, MC_FORMS_TT03_FROM_KEY, "soon", E));
-  g_assert_cmpint (mc_form_set_switch_date (db), ==, mc_test_date ("2025-09-15"));
+  g_assert_cmpint (mc_form_set_switch_date (db, NULL), ==, mc_test_date ("2025-09-15"));
 }
 
 static void

@@ -118,7 +118,7 @@ spawn_importer (const char *test_path, const char *db_path, guint rows)
 static gboolean
 import_recorded (McDb *db)
 {
-  g_autofree char *value = mc_db_get_setting (db, MC_IMPORT_BATCH_KEY, NULL);
+  g_autofree char *value = mc_db_get_setting (db, MC_IMPORT_BATCH_KEY, NULL, NULL);
 
   return value != NULL;
 }

@@ -243,7 +243,7 @@ test_time_rules (void)
   g_assert_no_error (error);
 
   /* The defaults: the result's time; the withdrawal is đúng hạn. */
-  mc_report_rules_load (db, &rules);
+  g_assert_true (mc_report_rules_load (db, &rules, NULL));
   g_assert_false (rules.by_return);
   g_assert_true (rules.unsettled_on_time);
   g_assert_false (rules.evaluation_exact);
@@ -281,7 +281,7 @@ test_time_rules (void)
   }
 
   /* What the report says it used. */
-  mc_report_rules_load (db, &rules);
+  g_assert_true (mc_report_rules_load (db, &rules, NULL));
   {
     g_autofree char *note = mc_report_rules_note (&rules, TRUE, TRUE, FALSE);
     g_assert_cmpstr (note, ==, "Cách tính: trước hạn, đúng hạn, quá hạn tính theo thời điểm trả kết quả cho tổ "

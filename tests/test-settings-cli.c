@@ -199,7 +199,7 @@ test_template_from_file (void)
   {
     g_autoptr(GError) error = NULL;
     g_autoptr(McDb) db = mc_db_new (db_path, NULL, &error);
-    g_autofree char *stored = mc_settings_get (db, "report.narrative_template");
+    g_autofree char *stored = mc_settings_get (db, "report.narrative_template", NULL);
     g_assert_cmpstr (stored, ==, text);
   }
 }
@@ -216,7 +216,7 @@ test_core_refuses_without_person (void)
   g_assert_nonnull (error);
   g_clear_error (&error);
   {
-    g_autofree char *value = mc_settings_get (db, "report.signer");
+    g_autofree char *value = mc_settings_get (db, "report.signer", NULL);
     g_assert_cmpstr (value, ==, "Nguyễn Thị Nga");
   }
 }

@@ -15,6 +15,9 @@
 #include "mc-calendar-store.h"
 #include "mc-catalog.h"
 #include "mc-db.h"
+#include "mc-form-paper.h"
+#include "mc-report-rules.h"
+#include "mc-settings.h"
 #include "mc-test-utils.h"
 
 /* The write-ahead log's index (<db>-shm): its header is two copies of 48
@@ -333,6 +336,98 @@ test_damaged_audit_chain (void)
   }
 }
 
+/* A setting read while the database is busy: MC_DB_ERROR_BUSY in
+ * Vietnamese, not the default (before, mc_db_get_setting logged the error
+ * and returned its fallback: a form numbered, a report signed, a deadline
+ * counted with values the unit never chose). Once the other process is
+ * done, the unit's value. */
+static void
+test_busy_setting (void)
+{
+  McTestRouting r;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *value = NULL;
+  Recovery recovery;
+
+  mc_test_use_vietnamese ();
+  mc_test_routing_set_up (&r);
+  g_assert_true (mc_db_set_setting (r.db, "report.place", "Phú Sơn", &error));
+  recovery_begin (&recovery, mc_db_get_path (r.db));
+  value = mc_db_get_setting (r.db, "report.place", "mặc định", &error);
+  g_assert_null (value);
+  g_assert_error (error, MC_DB_ERROR, MC_DB_ERROR_BUSY);
+  mc_test_assert_has (error->message, "đang bận");
+  g_clear_error (&error);
+  recovery_end (&recovery);
+  value = mc_db_get_setting (r.db, "report.place", "mặc định", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (value, ==, "Phú Sơn");
+  mc_test_routing_tear_down (&r);
+}
+
+/* The settings table with a damaged page: every reader of a setting says
+ * the file is damaged — the registry, a form's number, the report rules,
+ * the calendar — where each took its default before. (A command refuses
+ * such a file when it opens it, before any setting is read.) */
+static void
+test_damaged_settings (void)
+{
+  McTestRouting r;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) pages = NULL;
+  g_autofree char *path = NULL;
+  gint64 page_size;
+
+  mc_test_use_vietnamese ();
+  mc_test_routing_set_up (&r);
+  g_assert_true (mc_db_set_setting (r.db, "report.place", "Phú Sơn", &error));
+  path = g_strdup (mc_db_get_path (r.db));
+  page_size = mc_db_query_int (r.db, "PRAGMA page_size", NULL);
+  pages = pages_of (r.db, "setting", "leaf");
+  g_assert_cmpuint (pages->len, >=, 1);
+  g_assert_true (mc_db_exec (r.db, "PRAGMA wal_checkpoint(TRUNCATE)", NULL));
+  mc_test_routing_tear_down (&r);
+  for (guint i = 0; i < pages->len; i++)
+    damage_page (path, g_array_index (pages, gint64, i), page_size);
+  {
+    g_autoptr(McDb) db = mc_db_new_unmigrated (path, &error);
+    g_autofree char *value = NULL;
+    g_autofree char *line = NULL;
+    McReportRules rules;
+
+    g_assert_no_error (error);
+    value = mc_settings_get (db, "report.place", &error);
+    g_assert_null (value);
+    g_assert_error (error, MC_DB_ERROR, MC_DB_ERROR_DAMAGED);
+    mc_test_assert_has (error->message, "Tệp cơ sở dữ liệu bị hỏng");
+    g_clear_error (&error);
+    line = mc_form_set_number_line (db, MC_FORM_SET_2025, MC_FORM_TYPE_RECEIPT, "H56.22-260302-0001",
+                                    mc_test_date ("2026-03-02"), &error);
+    g_assert_null (line);
+    g_assert_error (error, MC_DB_ERROR, MC_DB_ERROR_DAMAGED);
+    g_clear_error (&error);
+    g_assert_false (mc_report_rules_load (db, &rules, &error));
+    g_assert_error (error, MC_DB_ERROR, MC_DB_ERROR_DAMAGED);
+    g_clear_error (&error);
+    {
+      McFormSet set;
+      gboolean a5;
+
+      g_assert_false (mc_form_paper_for_document (db, mc_test_time ("2026-03-02 08:00"), MC_FORM_TYPE_RECEIPT,
+                                                  &set, &a5, &error));
+      g_assert_error (error, MC_DB_ERROR, MC_DB_ERROR_DAMAGED);
+      g_clear_error (&error);
+    }
+    {
+      g_autoptr(McCalendar) calendar = mc_calendar_store_load (db, &error);
+
+      g_assert_null (calendar);
+      g_assert_error (error, MC_DB_ERROR, MC_DB_ERROR_DAMAGED);
+      g_clear_error (&error);
+    }
+  }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -342,5 +437,7 @@ main (int argc, char **argv)
   g_test_add_func ("/steps/damaged-lookup", test_damaged_lookup);
   g_test_add_func ("/steps/damaged-list", test_damaged_list);
   g_test_add_func ("/steps/damaged-audit-chain", test_damaged_audit_chain);
+  g_test_add_func ("/steps/busy-setting", test_busy_setting);
+  g_test_add_func ("/steps/damaged-settings", test_damaged_settings);
   return g_test_run ();
 }

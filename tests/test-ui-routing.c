@@ -325,7 +325,7 @@ test_apology_page (void)
 
   /* The threshold is the province's rule, set in the preferences. */
   mc_preferences_window_set_apology_threshold (prefs, 2);
-  g_assert_cmpuint (mc_workflow_get_apology_threshold (wf), ==, 2);
+  g_assert_cmpuint (mc_workflow_get_apology_threshold (wf, NULL), ==, 2);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "apologies");
   mc_apology_page_reload (page);
   g_assert_cmpuint (mc_apology_page_get_n_apologies (page), ==, 2);

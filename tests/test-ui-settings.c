@@ -34,7 +34,7 @@ find_page (GtkWidget *widget)
 static char *
 stored (const char *key)
 {
-  return mc_db_get_setting (mc_application_get_db (app), key, NULL);
+  return mc_db_get_setting (mc_application_get_db (app), key, NULL, NULL);
 }
 
 static gint64

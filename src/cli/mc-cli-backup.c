@@ -40,14 +40,23 @@ mc_cli_backup (McDb *db, int argc, char **argv)
     return mc_cli_fail (g_steal_pointer (&error));
   if (hours || keep)
     {
-      g_print ("every\t%u\nkeep\t%u\n", mc_backup_get_interval_hours (db), mc_backup_get_keep (db));
+      guint every = mc_backup_get_interval_hours (db, &error);
+      guint kept = every ? mc_backup_get_keep (db, &error) : 0;
+
+      if (kept == 0)
+        return mc_cli_fail (g_steal_pointer (&error));
+      g_print ("every\t%u\nkeep\t%u\n", every, kept);
       if (file == NULL)
         return 0;
     }
   if (file != NULL && mc_cli_check_output (file, &error) && mc_backup_write (db, file, &error))
     path = g_strdup (file);
   else if (file == NULL)
-    path = mc_backup_rotate (db, dir, mc_backup_get_keep (db), g_get_real_time (), &error);
+    {
+      guint kept = mc_backup_get_keep (db, &error);
+
+      path = kept ? mc_backup_rotate (db, dir, kept, g_get_real_time (), &error) : NULL;
+    }
   if (path == NULL)
     return mc_cli_fail (g_steal_pointer (&error));
   mc_cli_print_row ("backup", path);

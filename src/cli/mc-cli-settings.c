@@ -27,9 +27,14 @@ list (McDb *db)
 
   for (guint i = 0; i < n; i++)
     {
-      g_autofree char *value = mc_settings_get (db, all[i].key);
+      GError *error = NULL;
+      g_autofree char *value = mc_settings_get (db, all[i].key, &error);
+      gboolean set = FALSE;
 
-      mc_cli_print_row (all[i].key, value, mc_settings_is_set (db, all[i].key) ? "set" : "default",
+      /* A list cut short by the error, never a default shown as the unit's value. */
+      if (value == NULL || !mc_settings_is_set (db, all[i].key, &set, &error))
+        return mc_cli_fail (error);
+      mc_cli_print_row (all[i].key, value, set ? "set" : "default",
                         mc_settings_group_label (all[i].group), _(all[i].label));
     }
   return 0;
@@ -48,7 +53,12 @@ get (McDb *db, const char *key)
                    _("There is no setting “%s” (motcua settings list shows them)"), key);
       return mc_cli_fail (error);
     }
-  value = mc_settings_get (db, key);
+  {
+    GError *error = NULL;
+
+    if ((value = mc_settings_get (db, key, &error)) == NULL)
+      return mc_cli_fail (error);
+  }
   /* The value as it is: a template's lines stay lines. */
   g_print ("%s\n", value);
   return 0;

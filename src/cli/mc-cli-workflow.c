@@ -17,6 +17,7 @@
 #include "mc-calendar-store.h"
 #include "mc-catalog.h"
 #include "mc-cli.h"
+#include "mc-form-paper.h"
 #include "mc-stop-notice.h"
 #include "mc-workflow.h"
 
@@ -227,7 +228,11 @@ stop_notice_possible (McWorkflow *wf, const McAction *action, GError **error)
 
   if (!mc_accounts_check (db, mc_db_get_actor (db), MC_PERMISSION_PERSONAL_DATA, 0, error))
     return FALSE;
-  if (mc_form_set_for_time (db, when) == MC_FORM_SET_2025)
+  McFormSet set;
+
+  if (!mc_form_paper_for_document (db, when, MC_FORM_TYPE_STOP_NOTICE, &set, NULL, error))
+    return FALSE;
+  if (set == MC_FORM_SET_2025)
     return TRUE;
   g_set_error_literal (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
                        _("The forms of Thông tư 01/2018/TT-VPCP in force on that day have no stop notice: "
@@ -344,13 +349,14 @@ run_apologies (McWorkflow *wf, Args *args, McAction *action)
   int year = arg (args, "--year") ? atoi (arg (args, "--year")) : 0;
   g_autoptr(GPtrArray) rows = NULL, flagged = NULL;
   GError *error = NULL;
+  guint threshold;
 
   if (year < 1990 || year > 2150)
     return invalid (_("Give the year with --year YYYY"));
   rows = mc_workflow_apologies (wf, mc_time_from_local (mc_date_from_ymd (year, 1, 1), 0),
                                 mc_time_from_local (mc_date_from_ymd (year + 1, 1, 1), 0), &error);
-  if (rows == NULL ||
-      (flagged = mc_workflow_apology_counts (wf, year, mc_workflow_get_apology_threshold (wf), &error)) == NULL)
+  if (rows == NULL || (threshold = mc_workflow_get_apology_threshold (wf, &error)) == 0 ||
+      (flagged = mc_workflow_apology_counts (wf, year, threshold, &error)) == NULL)
     return mc_cli_fail (error);
   for (guint i = 0; i < rows->len; i++)
     {

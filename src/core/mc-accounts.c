@@ -400,13 +400,20 @@ mc_accounts_set_initial_passwords (McAccounts *self, const char *password, GErro
   return mc_db_step_done (self->db, stmt, error);
 }
 
-static int
-setting_int (McDb *db, const char *key, int fallback)
+/* FALSE when the setting could not be read: a sign-in is then refused with
+ * the error rather than checked against limits the unit did not set. */
+static gboolean
+setting_int (McDb *db, const char *key, int fallback, int *value, GError **error)
 {
-  g_autofree char *value = mc_db_get_setting (db, key, NULL);
-  gint64 n = value ? g_ascii_strtoll (value, NULL, 10) : 0;
+  g_autoptr(GError) read_error = NULL;
+  g_autofree char *text = mc_db_get_setting (db, key, NULL, &read_error);
+  gint64 n = text ? g_ascii_strtoll (text, NULL, 10) : 0;
 
-  return n > 0 && n < 100000 ? (int) n : fallback;
+  *value = n > 0 && n < 100000 ? (int) n : fallback;
+  if (read_error == NULL)
+    return TRUE;
+  g_propagate_error (error, g_steal_pointer (&read_error));
+  return FALSE;
 }
 
 /* Counts the attempt before its password is checked, and locks the account
@@ -418,13 +425,16 @@ setting_int (McDb *db, const char *key, int fallback)
 static McTime
 count_attempt (McAccounts *self, gint64 id, McTime now, GError **error)
 {
-  int max_failures = setting_int (self->db, "security.max_failures", 5);
-  int lock_minutes = setting_int (self->db, "security.lockout_minutes", 15);
+  int max_failures, lock_minutes;
   g_autofree char *ask = g_strdup_printf ("SELECT coalesce (locked_until, 0) FROM staff WHERE id = %"
                                           G_GINT64_FORMAT, id);
   McTime locked_before;
   sqlite3_stmt *stmt;
   gboolean ok;
+
+  if (!setting_int (self->db, "security.max_failures", 5, &max_failures, error) ||
+      !setting_int (self->db, "security.lockout_minutes", 15, &lock_minutes, error))
+    return -1;
 
   /* Inside BEGIN IMMEDIATE: nobody writes between this read and the update. */
   locked_before = mc_db_query_int (self->db, ask, error);
@@ -925,10 +935,13 @@ mc_accounts_check_actor (McDb *db, gint64 staff_id, GError **error)
 #define PURPOSE_KEY "database.purpose"
 
 McDatabasePurpose
-mc_accounts_get_database_purpose (McDb *db)
+mc_accounts_get_database_purpose (McDb *db, GError **error)
 {
-  g_autofree char *value = mc_db_get_setting (db, PURPOSE_KEY, "");
+  g_autofree char *value = mc_db_get_setting (db, PURPOSE_KEY, "", error);
 
+  /* Unread: a real database, the strictest rules, and the error told. */
+  if (value == NULL)
+    return MC_DATABASE_REAL;
   if (g_str_equal (value, "demo"))
     return MC_DATABASE_DEMO;
   if (g_str_equal (value, "test"))
@@ -951,13 +964,21 @@ mc_accounts_check_time (McDb *db, gint64 staff_id, McTime at, const char *what, 
 {
   McTime real = g_get_real_time () / G_USEC_PER_SEC;
   g_autofree char *given = NULL, *now = NULL, *detail = NULL;
+  g_autoptr(GError) read_error = NULL;
+  McDatabasePurpose purpose;
 
   g_return_val_if_fail (MC_IS_DB (db), FALSE);
 
   if (at >= real - TIME_TOLERANCE && at <= real + TIME_TOLERANCE)
     return TRUE;
   given = mc_format_time (at);
-  if (mc_accounts_get_database_purpose (db) == MC_DATABASE_REAL &&
+  purpose = mc_accounts_get_database_purpose (db, &read_error);
+  if (read_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&read_error));
+      return FALSE;
+    }
+  if (purpose == MC_DATABASE_REAL &&
       !mc_accounts_check (db, staff_id, MC_PERMISSION_ADMINISTER, 0, NULL))
     {
       g_set_error (error, MC_ACCOUNTS_ERROR, MC_ACCOUNTS_ERROR_FORBIDDEN,

@@ -122,7 +122,8 @@ gboolean      mc_accounts_check_actor     (McDb *db, gint64 staff_id, GError **e
  * the real clock, so MOTCUA_NOW fakes nothing either. */
 gboolean      mc_accounts_check_time      (McDb *db, gint64 staff_id, McTime at, const char *what,
                                            gint64 dossier_id, GError **error);
-McDatabasePurpose mc_accounts_get_database_purpose (McDb *db);
+/* MC_DATABASE_REAL with `error` set when the mark could not be read. */
+McDatabasePurpose mc_accounts_get_database_purpose (McDb *db, GError **error);
 /* Marks the database (the demo does, test set-ups do); not offered to a person. */
 gboolean      mc_accounts_set_database_purpose (McDb *db, McDatabasePurpose purpose, GError **error);
 

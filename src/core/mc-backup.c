@@ -538,27 +538,36 @@ mc_backup_find_latest_good (const char *dir)
   return NULL;
 }
 
+/* 0 with `error` set when the setting could not be read: a backup is then
+ * neither taken on a guessed schedule nor rotated by a guessed count, which
+ * could delete backups the unit chose to keep. */
 static guint
-setting_uint (McDb *db, const char *key, guint fallback)
+setting_uint (McDb *db, const char *key, guint fallback, GError **error)
 {
-  g_autofree char *text = mc_db_get_setting (db, key, NULL);
+  g_autoptr(GError) read_error = NULL;
+  g_autofree char *text = mc_db_get_setting (db, key, NULL, &read_error);
   guint64 value;
 
+  if (read_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&read_error));
+      return 0;
+    }
   if (text == NULL || !g_ascii_string_to_unsigned (text, 10, 1, 10000, &value, NULL))
     return fallback;
   return (guint) value;
 }
 
 guint
-mc_backup_get_interval_hours (McDb *db)
+mc_backup_get_interval_hours (McDb *db, GError **error)
 {
-  return setting_uint (db, MC_BACKUP_SETTING_HOURS, MC_BACKUP_DEFAULT_HOURS);
+  return setting_uint (db, MC_BACKUP_SETTING_HOURS, MC_BACKUP_DEFAULT_HOURS, error);
 }
 
 guint
-mc_backup_get_keep (McDb *db)
+mc_backup_get_keep (McDb *db, GError **error)
 {
-  return setting_uint (db, MC_BACKUP_SETTING_KEEP, MC_BACKUP_DEFAULT_KEEP);
+  return setting_uint (db, MC_BACKUP_SETTING_KEEP, MC_BACKUP_DEFAULT_KEEP, error);
 }
 
 void

@@ -58,11 +58,12 @@ char      *mc_backup_rotate_path    (const char *db_path, const char *dir, guint
 GPtrArray *mc_backup_list           (const char *dir);
 /* The newest backup in `dir` that passes quick_check, NULL if none. */
 char      *mc_backup_find_latest_good (const char *dir);
-/* The settings (mc_db_get_setting) that drive the automatic backups. */
+/* The settings (mc_db_get_setting) that drive the automatic backups; 0
+ * with `error` set when they could not be read. */
 #define MC_BACKUP_SETTING_HOURS "backup_interval_hours"
 #define MC_BACKUP_SETTING_KEEP  "backup_keep"
-guint      mc_backup_get_interval_hours (McDb *db);
-guint      mc_backup_get_keep       (McDb *db);
+guint      mc_backup_get_interval_hours (McDb *db, GError **error);
+guint      mc_backup_get_keep       (McDb *db, GError **error);
 
 /* Above this size quick_check is left out of the start-up check (it reads
  * every page, ~9 ms per MB: 0.6 s here, 5.7 s at 1.2 GB); the backups check

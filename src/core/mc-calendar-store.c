@@ -34,9 +34,18 @@ load_settings (McDb *db, McCalendar *calendar, GError **error)
     {
       g_autofree char *hk = hours_key (w);
       g_autofree char *rk = rest_key (w);
-      g_autofree char *hours = mc_db_get_setting (db, hk, NULL);
-      g_autofree char *rest = mc_db_get_setting (db, rk, NULL);
+      g_autoptr(GError) read_error = NULL;
+      g_autofree char *hours = mc_db_get_setting (db, hk, NULL, &read_error);
+      g_autofree char *rest = read_error ? NULL : mc_db_get_setting (db, rk, NULL, &read_error);
       McOfficeHours h;
+
+      /* Deadlines are counted in these hours: never in the default ones
+       * because the unit's could not be read. */
+      if (read_error != NULL)
+        {
+          g_propagate_error (error, g_steal_pointer (&read_error));
+          return FALSE;
+        }
 
       if (hours != NULL)
         {
@@ -63,8 +72,11 @@ load_settings (McDb *db, McCalendar *calendar, GError **error)
       return FALSE;
   }
   {
-    g_autofree char *culture = mc_db_get_setting (db, "calendar.compensate_culture_day", "1");
-    mc_calendar_set_compensate_culture_day (calendar, g_strcmp0 (culture, "1") == 0);
+    g_autofree char *culture = mc_db_get_setting (db, "calendar.compensate_culture_day", "1", error);
+
+    if (culture == NULL)
+      return FALSE;
+    mc_calendar_set_compensate_culture_day (calendar, g_str_equal (culture, "1"));
   }
   return TRUE;
 }

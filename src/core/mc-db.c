@@ -285,11 +285,17 @@ make_side_files_private (McDb *self)
 static gboolean
 ensure_database_id (McDb *self, GError **error)
 {
-  g_autofree char *id = mc_db_get_setting (self, MC_COMMIT_MARK_ID_KEY, NULL);
+  g_autoptr(GError) read_error = NULL;
+  g_autofree char *id = mc_db_get_setting (self, MC_COMMIT_MARK_ID_KEY, NULL, &read_error);
   g_autofree char *fresh = NULL;
   gboolean bulk = self->audit_bulk;
   gboolean ok;
 
+  if (read_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&read_error));
+      return FALSE;
+    }
   if (id != NULL)
     return TRUE;
   fresh = g_uuid_string_random ();
@@ -906,24 +912,34 @@ mc_db_migrate_to (McDb *self, int version, GError **error)
 }
 
 char *
-mc_db_get_setting (McDb *self, const char *key, const char *fallback)
+mc_db_get_setting (McDb *self, const char *key, const char *fallback, GError **error)
 {
-  sqlite3_stmt *stmt = mc_db_prepare (self, "SELECT value FROM setting WHERE key = ?", NULL);
-  g_autoptr(GError) error = NULL;
+  sqlite3_stmt *stmt;
   char *value = NULL;
 
+  g_return_val_if_fail (MC_IS_DB (self), NULL);
+
+  stmt = mc_db_prepare (self, "SELECT value FROM setting WHERE key = ?", error);
   if (stmt == NULL)
-    return g_strdup (fallback);
+    return NULL;
   sqlite3_bind_text (stmt, 1, key, -1, SQLITE_TRANSIENT);
-  if (mc_db_step_row (self, stmt, &error) == MC_DB_STEP_ROW)
-    value = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-  sqlite3_reset (stmt);
-  /* A setting that cannot be read takes its default, as this function's
-   * 31 callers expect; what they do next (a write, a report) meets the same
-   * error and reports it. */
-  if (error != NULL)
-    g_debug ("Setting %s could not be read: %s", key, error->message);
-  return value ? value : g_strdup (fallback);
+  /* Only "no row" is "not set": a read refused (busy, an I/O error, a
+   * damaged page) is the caller's error, never the default, which would
+   * number a form, compute a deadline or print a report with a value the
+   * unit did not choose. */
+  switch (mc_db_step_row (self, stmt, error))
+    {
+    case MC_DB_STEP_ROW:
+      value = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+      sqlite3_reset (stmt);
+      return value;
+    case MC_DB_STEP_DONE:
+      sqlite3_reset (stmt);
+      return g_strdup (fallback);
+    case MC_DB_STEP_ERROR:
+    default:
+      return NULL;
+    }
 }
 
 gboolean

@@ -63,9 +63,12 @@ int           mc_db_get_latest_version(void);
  * what the schema it creates depends on (mc-audit-anchor.c keys a cache by it). */
 char         *mc_db_dup_migrations_digest (void);
 
-/* `fallback` when the key is not set, and also when it cannot be read
- * (logged): the next write or report meets the same error and tells it. */
-char         *mc_db_get_setting       (McDb *self, const char *key, const char *fallback);
+/* The value of `key`, or a copy of `fallback` when the key is not set.
+ * NULL with `error` set (MC_DB_ERROR_BUSY, _IO, _DAMAGED …, in Vietnamese)
+ * when it could not be read: never the default in place of a value that
+ * could not be read. With a NULL fallback, NULL is also "not set": such a
+ * caller passes its own GError and tests it. */
+char         *mc_db_get_setting       (McDb *self, const char *key, const char *fallback, GError **error);
 gboolean      mc_db_set_setting       (McDb *self, const char *key, const char *value, GError **error);
 /* The notifier of this connection's commits (and, with an McDbWatch, of
  * other processes'): listen to its "changed" signal instead of polling. */

@@ -25,7 +25,13 @@ G_BEGIN_DECLS
 #define MC_FORMS_PAPER_2025_DEFAULT "a4"
 
 /* Whether the form of this set and type prints on A5; db may be NULL (the
- * defaults). */
-gboolean mc_form_paper_is_a5 (McDb *db, McFormSet set, McFormType type);
+ * defaults). When the setting could not be read, FALSE with `error` set:
+ * the caller refuses the document. */
+gboolean mc_form_paper_is_a5 (McDb *db, McFormSet set, McFormType type, GError **error);
+/* What a document dated `t` is printed with: its form set and (a5 not
+ * NULL) its paper for `type`. FALSE with the error when a setting could not
+ * be read: the document is then refused, never printed on defaults. */
+gboolean mc_form_paper_for_document (McDb *db, McTime t, McFormType type, McFormSet *set, gboolean *a5,
+                                     GError **error);
 
 G_END_DECLS

@@ -35,12 +35,15 @@
 #define NUMBER_BLANK "……"
 
 McDate
-mc_form_set_switch_date (McDb *db)
+mc_form_set_switch_date (McDb *db, GError **error)
 {
-  g_autofree char *text = db ? mc_db_get_setting (db, MC_FORMS_TT03_FROM_KEY, NULL) : NULL;
+  g_autoptr(GError) read_error = NULL;
+  g_autofree char *text = db ? mc_db_get_setting (db, MC_FORMS_TT03_FROM_KEY, NULL, &read_error) : NULL;
   McDate date;
 
-  if (text != NULL && mc_date_parse_iso (text, &date))
+  if (read_error != NULL)
+    g_propagate_error (error, g_steal_pointer (&read_error));
+  else if (text != NULL && mc_date_parse_iso (text, &date))
     return date;
   if (!mc_date_parse_iso (MC_FORMS_TT03_FROM_DEFAULT, &date))
     g_assert_not_reached ();
@@ -86,11 +89,19 @@ mc_form_set_set_switch_date (McDb *db, const char *text, GError **error)
 }
 
 McFormSet
-mc_form_set_for_time (McDb *db, McTime t)
+mc_form_set_for_time (McDb *db, McTime t, GError **error)
 {
+  g_autoptr(GError) read_error = NULL;
+  McDate from = mc_form_set_switch_date (db, &read_error);
+
+  if (read_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&read_error));
+      return MC_FORM_SET_2025;
+    }
   /* A document keeps the forms of the rules of its date (a reprint of a
    * 2024 receipt is the 2018 form). */
-  return t >= mc_time_from_local (mc_form_set_switch_date (db), 0) ? MC_FORM_SET_2025 : MC_FORM_SET_2018;
+  return t >= mc_time_from_local (from, 0) ? MC_FORM_SET_2025 : MC_FORM_SET_2018;
 }
 
 const char *
@@ -263,8 +274,9 @@ mc_form_set_number_line (McDb *db, McFormSet set, McFormType type, const char *s
   g_return_val_if_fail (type < MC_N_FORM_TYPES, NULL);
   g_return_val_if_fail (subject != NULL && subject[0] != '\0', NULL);
 
-  mode = mc_db_get_setting (db, MC_FORMS_NUMBERING_KEY, MC_FORMS_NUMBERING_DEFAULT);
-  issuer = mc_db_get_setting (db, MC_FORMS_ISSUER_KEY, MC_FORMS_ISSUER_DEFAULT);
+  if ((mode = mc_db_get_setting (db, MC_FORMS_NUMBERING_KEY, MC_FORMS_NUMBERING_DEFAULT, error)) == NULL ||
+      (issuer = mc_db_get_setting (db, MC_FORMS_ISSUER_KEY, MC_FORMS_ISSUER_DEFAULT, error)) == NULL)
+    return NULL;
   if (g_strcmp0 (mode, "blank") == 0)
     return format_line (type, NUMBER_BLANK, issuer);
   mc_date_to_ymd (date, &year, &month, &day);

@@ -45,13 +45,16 @@ typedef enum {
 #define MC_FORMS_ISSUER_DEFAULT "TTPVHCC"
 
 /* The first day of the 2025 forms; db may be NULL (the default). A
- * setting that is not a date falls back to the default. */
-McDate      mc_form_set_switch_date (McDb *db);
+ * setting that is not a date falls back to the default; one that could not
+ * be read sets `error` (the default is returned for a label's sake only). */
+McDate      mc_form_set_switch_date (McDb *db, GError **error);
 gboolean    mc_form_set_set_switch_date (McDb *db, const char *text, GError **error);
 /* The registry's check of a switch date "YYYY-MM-DD" (mc-settings.c). */
 gboolean    mc_form_set_check_switch_date (const char *iso, GError **error);
-/* THE decision: the set a document dated `t` follows. */
-McFormSet   mc_form_set_for_time (McDb *db, McTime t);
+/* THE decision: the set a document dated `t` follows. When the switch date
+ * could not be read, `error` is set and the 2025 set returned: a document
+ * is then refused with the error; only a label may pass NULL and show it. */
+McFormSet   mc_form_set_for_time (McDb *db, McTime t, GError **error);
 
 /* "Thông tư 01/2018/TT-VPCP" / "Thông tư 03/2025/TT-VPCP" */
 const char *mc_form_set_circular (McFormSet set);

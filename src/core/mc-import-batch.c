@@ -106,10 +106,13 @@ take_lock (McDb *db)
   return fd;
 }
 
+/* TRUE when an import is recorded. FALSE when none is, or (`error` set)
+ * when the record could not be read: an unfinished import is then neither
+ * assumed nor ruled out, the error is told. */
 static gboolean
-read_record (McDb *db, Record *record)
+read_record (McDb *db, Record *record, GError **error)
 {
-  g_autofree char *value = mc_db_get_setting (db, MC_IMPORT_BATCH_KEY, NULL);
+  g_autofree char *value = mc_db_get_setting (db, MC_IMPORT_BATCH_KEY, NULL, error);
   char *end = NULL;
 
   memset (record, 0, sizeof *record);
@@ -125,13 +128,17 @@ read_record (McDb *db, Record *record)
   return TRUE;
 }
 
-static gint64
-pending_first_id (McDb *db, gboolean *pending)
+/* *pending: whether an import is recorded (in `record`); FALSE on error. */
+static gboolean
+is_pending (McDb *db, Record *record, gboolean *pending, GError **error)
 {
-  Record record;
+  g_autoptr(GError) read_error = NULL;
 
-  *pending = read_record (db, &record);
-  return record.first_id;
+  *pending = read_record (db, record, &read_error);
+  if (read_error == NULL)
+    return TRUE;
+  g_propagate_error (error, g_steal_pointer (&read_error));
+  return FALSE;
 }
 
 /* The record of the import is the import's own business, summed up by its
@@ -345,8 +352,11 @@ static gboolean
 recover_locked (McDb *db, GError **error)
 {
   Record record;
+  gboolean pending;
 
-  if (!read_record (db, &record))
+  if (!is_pending (db, &record, &pending, error))
+    return FALSE;
+  if (!pending)
     return TRUE;
   if (record.rows_done)
     {
@@ -360,6 +370,7 @@ recover_locked (McDb *db, GError **error)
 gboolean
 mc_import_batch_recover (McDb *db, GError **error)
 {
+  Record record;
   gboolean pending;
   gboolean ok;
   int fd;
@@ -367,7 +378,8 @@ mc_import_batch_recover (McDb *db, GError **error)
   g_return_val_if_fail (MC_IS_DB (db), FALSE);
 
   /* One read at each start, and nothing more when no import is recorded. */
-  pending_first_id (db, &pending);
+  if (!is_pending (db, &record, &pending, error))
+    return FALSE;
   if (!pending || in_memory (db) || mc_db_get_damage (db) != NULL)
     return TRUE;
   fd = take_lock (db);
@@ -439,9 +451,15 @@ mc_import_batch_rows_written (McImportBatch *self, guint n_rows, GError **error)
 gboolean
 mc_import_batch_finish (McImportBatch *self, GError **error)
 {
+  g_autoptr(GError) read_error = NULL;
   Record record;
 
-  if (!read_record (self->db, &record) || !record.rows_done)
+  if (!read_record (self->db, &record, &read_error) && read_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&read_error));
+      return FALSE;
+    }
+  if (!record.rows_done)
     {
       g_set_error_literal (error, MC_DB_ERROR, MC_DB_ERROR_DAMAGED, _("The record of the import is missing"));
       return FALSE;

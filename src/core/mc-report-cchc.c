@@ -219,11 +219,13 @@ mc_report_cchc_entry_line (const char *key)
  * province's form changed, so the date is the setting
  * report.online_names_from, by default the reform of 1/7/2025. */
 gboolean
-mc_report_cchc_old_online_names (McDb *db, McDate to)
+mc_report_cchc_old_online_names (McDb *db, McDate to, GError **error)
 {
-  g_autofree char *from = mc_settings_get (db, MC_REPORT_ONLINE_NAMES_KEY);
+  g_autofree char *from = mc_settings_get (db, MC_REPORT_ONLINE_NAMES_KEY, error);
   McDate switch_date;
 
+  if (from == NULL)
+    return FALSE;
   return !mc_date_parse_iso (from, &switch_date) || to < switch_date;
 }
 
@@ -276,7 +278,9 @@ mc_report_cchc_line_label (McDb *db, const McCchcLine *line, gint64 unit_id, McD
   g_autofree char *level = unit_level (db, unit_id);
   g_autofree char *cap = g_strconcat ("cấp ", level_word (level), NULL);
   g_autofree char *tren = g_str_equal (superior (level, to), "Chính phủ") ? NULL : g_strdup (superior (level, to));
-  gboolean old = mc_report_cchc_old_online_names (db, to);
+  /* A label, like the unit's level above: the report it belongs to asked
+   * the same setting with its error first (mc-report-document-build.c). */
+  gboolean old = mc_report_cchc_old_online_names (db, to, NULL);
   g_autoptr(GString) out = g_string_new (line->label);
 
   g_string_replace (out, "{cap}", cap, 0);
@@ -348,7 +352,8 @@ item_condition (McDb *db, McCchcItem item, GError **error)
   McReportRules rules;
   GString *s;
 
-  mc_report_rules_load (db, &rules);
+  if (condition != NULL && !mc_report_rules_load (db, &rules, error))
+    g_clear_pointer (&condition, g_free);
   if (condition == NULL || !rules.by_return || strstr (condition, NOT_LATE) == NULL)
     return condition;
   late = mc_report_rules_sql_late (&rules);

@@ -75,7 +75,7 @@ const McCchcLine *mc_report_cchc_entry_line (const char *key);
 char         *mc_report_cchc_line_label (McDb *db, const McCchcLine *line, gint64 unit_id, McDate to);
 /* Whether the period prints "mức độ 3 / 4" (before the setting
  * report.online_names_from) rather than "một phần / toàn trình". */
-gboolean      mc_report_cchc_old_online_names (McDb *db, McDate to);
+gboolean      mc_report_cchc_old_online_names (McDb *db, McDate to, GError **error);
 
 /* The entered figures of the unit and period: key → value as printed. */
 GHashTable   *mc_report_cchc_entries (McDb *db, gint64 unit_id, McDate from, McDate to, GError **error);

@@ -47,11 +47,12 @@ signer_heading (const char *signer_title)
  * timeliness (they count unqualified dossiers apart), the evaluation table
  * its total (mc-report-rules.c). */
 static char *
-rules_note (McDb *db, McReportDocKind kind)
+rules_note (McDb *db, McReportDocKind kind, GError **error)
 {
   McReportRules rules;
 
-  mc_report_rules_load (db, &rules);
+  if (!mc_report_rules_load (db, &rules, error))
+    return NULL;
   return mc_report_rules_note (&rules, kind != MC_REPORT_DOC_EVALUATION, kind == MC_REPORT_DOC_06A,
                                kind == MC_REPORT_DOC_EVALUATION);
 }
@@ -69,7 +70,8 @@ doc_begin (McDb *db, McReportDocKind kind, gint64 unit_id, McReportScope scope, 
 {
   g_autoptr(McReportDocument) doc = mc_report_document_alloc (kind, unit_id, scope, from, to);
   g_autoptr(McUnit) own = NULL;
-  g_autofree char *issuer = NULL, *title = NULL;
+  g_autofree char *issuer = NULL, *title = NULL, *place_text = NULL, *preparer = NULL, *signer = NULL;
+  g_autofree char *note = NULL;
   const char *place;
 
   if (!mc_report_check_permission (db, error) || !unit_of (db, unit_id, &issuer, NULL, error) ||
@@ -77,14 +79,22 @@ doc_begin (McDb *db, McReportDocKind kind, gint64 unit_id, McReportScope scope, 
     return NULL;
   place = mc_unit_get_place_name (own);
   mc_report_document_take_text (doc, MC_REPORT_TEXT_ISSUER, g_steal_pointer (&issuer));
-  mc_report_document_take_text (doc, MC_REPORT_TEXT_PLACE, mc_db_get_setting (db, "report.place", place ? place : ""));
+  /* A report is never signed by a default name because the unit's could
+   * not be read: the error instead. */
+  if ((place_text = mc_db_get_setting (db, "report.place", place ? place : "", error)) == NULL ||
+      (preparer = mc_db_get_setting (db, "report.preparer", "", error)) == NULL ||
+      (signer = mc_db_get_setting (db, "report.signer", "", error)) == NULL ||
+      (title = mc_db_get_setting (db, "report.signer_title", "", error)) == NULL)
+    return NULL;
+  mc_report_document_take_text (doc, MC_REPORT_TEXT_PLACE, g_steal_pointer (&place_text));
   set_text (doc, MC_REPORT_TEXT_PREPARER_TITLE, "NGƯỜI LẬP BIỂU");
-  mc_report_document_take_text (doc, MC_REPORT_TEXT_PREPARER, mc_db_get_setting (db, "report.preparer", ""));
-  mc_report_document_take_text (doc, MC_REPORT_TEXT_SIGNER, mc_db_get_setting (db, "report.signer", ""));
-  title = mc_db_get_setting (db, "report.signer_title", "");
+  mc_report_document_take_text (doc, MC_REPORT_TEXT_PREPARER, g_steal_pointer (&preparer));
+  mc_report_document_take_text (doc, MC_REPORT_TEXT_SIGNER, g_steal_pointer (&signer));
   mc_report_document_take_text (doc, MC_REPORT_TEXT_SIGNER_HEADING, signer_heading (title));
   mc_report_document_take_text (doc, MC_REPORT_TEXT_AUDIT_HEAD, mc_audit_head_text (db));
-  mc_report_document_take_text (doc, MC_REPORT_TEXT_RULES_NOTE, rules_note (db, kind));
+  if ((note = rules_note (db, kind, error)) == NULL)
+    return NULL;
+  mc_report_document_take_text (doc, MC_REPORT_TEXT_RULES_NOTE, g_steal_pointer (&note));
   return g_steal_pointer (&doc);
 }
 
@@ -303,9 +313,21 @@ mc_report_document_new_cchc (McDb *db, gint64 unit_id, McDate from, McDate to, G
   McReportTable *t;
   guint n;
 
+  /* Its lines' labels depend on the setting of the online levels' names:
+   * read here with its error, so that they never take a default. */
   if (doc == NULL || (report = mc_report_cchc_compute (db, unit_id, from, to, error)) == NULL ||
       (entries = mc_report_cchc_entries (db, unit_id, from, to, error)) == NULL)
     return NULL;
+  {
+    g_autoptr(GError) read_error = NULL;
+
+    mc_report_cchc_old_online_names (db, to, &read_error);
+    if (read_error != NULL)
+      {
+        g_propagate_error (error, g_steal_pointer (&read_error));
+        return NULL;
+      }
+  }
   period = mc_report_period_text (db, from, to, FALSE);
   set_text (doc, MC_REPORT_TEXT_SHEET, "Thống kê CCHC");
   set_text (doc, MC_REPORT_TEXT_CORNER, "Phụ lục 01b");

@@ -183,7 +183,8 @@ mc_report_evaluation_compute (McDb *db, gint64 unit_id, McDate from, McDate to, 
   mc_report_bounds (from, to, &t0, &t1);
   if (!gather (db, unit_id, t0, t1, r, sums, error))
     return NULL;
-  mc_report_rules_load (db, &rules);
+  if (!mc_report_rules_load (db, &rules, error))
+    return NULL;
   for (int i = 0; i < MC_EVALUATION_N_INDICES; i++)
     {
       r->index_tenths[i] = round_ratio (sums[i] * 10, r->index_count[i]);
@@ -197,7 +198,8 @@ mc_report_evaluation_compute (McDb *db, gint64 unit_id, McDate from, McDate to, 
     r->n_satisfaction += r->level_count[l];
   for (int l = 0; l < MC_EVALUATION_N_LEVELS; l++)
     r->level_tenths[l] = round_ratio ((guint64) r->level_count[l] * 1000, r->n_satisfaction);
-  thresholds = mc_settings_get (db, MC_REPORT_RATING_THRESHOLDS_KEY);
+  if ((thresholds = mc_settings_get (db, MC_REPORT_RATING_THRESHOLDS_KEY, error)) == NULL)
+    return NULL;
   r->rating = r->n_ratings == 0 ? g_strdup ("") : mc_report_rating_label (thresholds, r->total_tenths, error);
   if (r->rating == NULL)
     return NULL;

@@ -131,6 +131,8 @@ mc_report_narrative_values (McDb *db, gint64 unit_id, McDate from, McDate to, co
   g_autoptr(McReport06a) r = NULL;
   g_autofree McReportCchc *cchc = NULL;
   const guint *t;
+  gboolean old_names;
+  g_autoptr(GError) read_error = NULL;
 
   g_return_val_if_fail (MC_IS_DB (db), NULL);
 
@@ -138,6 +140,12 @@ mc_report_narrative_values (McDb *db, gint64 unit_id, McDate from, McDate to, co
       (r = mc_report_06a_compute (db, unit_id, from, to, TRUE, error)) == NULL ||
       (cchc = mc_report_cchc_compute (db, unit_id, from, to, error)) == NULL)
     return NULL;
+  old_names = mc_report_cchc_old_online_names (db, to, &read_error);
+  if (read_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&read_error));
+      return NULL;
+    }
   t = r->total.c;
   g_hash_table_insert (values, g_strdup ("don_vi"), unit_name (db, unit_id));
   g_hash_table_insert (values, g_strdup ("ky_bao_cao"), g_strdup (period_label ? period_label : ""));
@@ -153,9 +161,9 @@ mc_report_narrative_values (McDb *db, gint64 unit_id, McDate from, McDate to, co
   /* The online levels as the period names them, as Phụ lục 01b does
    * (mc_report_cchc_old_online_names: "mức độ 3" in seed 003's 2023). */
   g_hash_table_insert (values, g_strdup ("muc_do_mot_phan"),
-                       g_strdup (mc_report_cchc_old_online_names (db, to) ? "mức độ 3" : "một phần"));
+                       g_strdup (old_names ? "mức độ 3" : "một phần"));
   g_hash_table_insert (values, g_strdup ("muc_do_toan_trinh"),
-                       g_strdup (mc_report_cchc_old_online_names (db, to) ? "mức độ 4" : "toàn trình"));
+                       g_strdup (old_names ? "mức độ 4" : "toàn trình"));
   put_count (values, "truc_tuyen", t[MC_06A_ONLINE]);
   put_count (values, "ky_truoc", t[MC_06A_CARRIED]);
   put_count (values, "da_giai_quyet", t[MC_06A_SETTLED]);
@@ -189,7 +197,8 @@ mc_report_narrative_new (McDb *db, gint64 unit_id, McDate from, McDate to, const
     return NULL;
   name = unit_name (db, unit_id);
   n->issuer = g_utf8_strup (name, -1);
-  n->place = mc_settings_get (db, "report.place");
+  if ((n->place = mc_settings_get (db, "report.place", error)) == NULL)
+    return NULL;
   if (n->place[0] == '\0')
     {
       /* The setting left empty: the unit's own place name, as Biểu 06a. */
@@ -202,19 +211,22 @@ mc_report_narrative_new (McDb *db, gint64 unit_id, McDate from, McDate to, const
         }
     }
   n->date = to;
-  template_text = mc_settings_get (db, MC_NARRATIVE_TEMPLATE_KEY);
+  /* A letter is never signed or addressed by default words because the
+   * unit's could not be read: the error instead. */
+  if ((template_text = mc_settings_get (db, MC_NARRATIVE_TEMPLATE_KEY, error)) == NULL ||
+      (subject = mc_settings_get (db, MC_NARRATIVE_SUBJECT_KEY, error)) == NULL ||
+      (n->addressee = mc_settings_get (db, MC_NARRATIVE_ADDRESSEE_KEY, error)) == NULL ||
+      (recipients = mc_settings_get (db, MC_NARRATIVE_RECIPIENTS_KEY, error)) == NULL ||
+      (title = mc_settings_get (db, "report.signer_title", error)) == NULL ||
+      (n->authority = mc_settings_signer_authority (db, title, error)) == NULL ||
+      (n->signer = mc_settings_get (db, "report.signer", error)) == NULL ||
+      !mc_report_rules_load (db, &rules, error))
+    return NULL;
   n->body = mc_report_narrative_fill (template_text, values);
-  subject = mc_settings_get (db, MC_NARRATIVE_SUBJECT_KEY);
   n->subject = mc_report_narrative_fill (subject, values);
-  n->addressee = mc_settings_get (db, MC_NARRATIVE_ADDRESSEE_KEY);
-  recipients = mc_settings_get (db, MC_NARRATIVE_RECIPIENTS_KEY);
   n->recipients = mc_settings_recipients_lines (recipients);
-  title = mc_settings_get (db, "report.signer_title");
   /* The People's Committee signs its reports: TM. for the chairman, KT. CHỦ TỊCH for a deputy. */
-  n->authority = mc_settings_signer_authority (db, title);
-  n->signer = mc_settings_get (db, "report.signer");
   n->audit_head = mc_audit_head_text (db);
-  mc_report_rules_load (db, &rules);
   n->rules_note = mc_report_rules_note (&rules, TRUE, TRUE, FALSE);
   return g_steal_pointer (&n);
 }

@@ -17,17 +17,21 @@
 #include "mc-report-period.h"
 #include "mc-settings.h"
 
-static int
-cutoff_day (McDb *db)
+/* A period is never cut at the default day because the unit's could not be
+ * read: FALSE with the error. */
+static gboolean
+cutoff_day (McDb *db, int *day, GError **error)
 {
   /* The registry bounds it to 1–27: the day after it exists in every month. */
-  return db ? mc_settings_get_int (db, MC_REPORT_CUTOFF_DAY_KEY) : MC_REPORT_DEFAULT_CUTOFF_DAY;
+  *day = MC_REPORT_DEFAULT_CUTOFF_DAY;
+  return db == NULL || mc_settings_get_int (db, MC_REPORT_CUTOFF_DAY_KEY, day, error);
 }
 
 static gboolean
-calendar_periods (McDb *db)
+calendar_periods (McDb *db, gboolean *calendar, GError **error)
 {
-  return db != NULL && mc_settings_get_bool (db, MC_REPORT_CALENDAR_PERIODS_KEY);
+  *calendar = FALSE;
+  return db == NULL || mc_settings_get_bool (db, MC_REPORT_CALENDAR_PERIODS_KEY, calendar, error);
 }
 
 /* Months [first, last] of the period, counted from January of `year` = 1. */
@@ -62,6 +66,7 @@ mc_report_period_range (McDb *db, McPeriodKind kind, int year, int index, McDate
                         GError **error)
 {
   int first, last;
+  gboolean calendar;
 
   g_return_val_if_fail (from != NULL && to != NULL, FALSE);
 
@@ -70,14 +75,19 @@ mc_report_period_range (McDb *db, McPeriodKind kind, int year, int index, McDate
       g_set_error (error, MC_DB_ERROR, MC_DB_ERROR_INVALID, _("There is no such reporting period"));
       return FALSE;
     }
-  if (calendar_periods (db))
+  if (!calendar_periods (db, &calendar, error))
+    return FALSE;
+  if (calendar)
     {
       *from = mc_date_from_ymd (year, first, 1);
       *to = mc_date_from_ymd (year, last, mc_date_days_in_month (year, last));
     }
   else
     {
-      int day = cutoff_day (db);
+      int day;
+
+      if (!cutoff_day (db, &day, error))
+        return FALSE;
 
       /* The day after the cut-off in the month before the first month. */
       *from = first == 1 ? mc_date_from_ymd (year - 1, 12, day + 1) : mc_date_from_ymd (year, first - 1, day + 1);

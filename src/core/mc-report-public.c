@@ -38,7 +38,7 @@
 /* Still open at the end of the period and quá hạn then is the one
  * definition of mc-lateness.h, the same as Biểu 06a (13). */
 static char *
-column_condition (McDb *db, McReportPublicColumn column)
+column_condition (McDb *db, McReportPublicColumn column, GError **error)
 {
   g_autofree char *pending_late = mc_lateness_sql_overdue ("?3");
   g_autofree char *late_when = NULL;
@@ -46,7 +46,8 @@ column_condition (McDb *db, McReportPublicColumn column)
   McReportRules rules;
 
   /* Đúng hạn / quá hạn by report.timeliness_basis (mc-report-rules.c). */
-  mc_report_rules_load (db, &rules);
+  if (!mc_report_rules_load (db, &rules, error))
+    return NULL;
   late_when = mc_report_rules_sql_late (&rules);
   late = g_strdup_printf ("(" SETTLED " AND %s)", late_when);
 
@@ -230,7 +231,10 @@ count_dossiers (McDb *db, const Units *u, McTime t0, McTime t1, Rows *r, GError 
 
   for (int k = MC_PUBLIC_RECEIVED; k < MC_PUBLIC_N_COLUMNS; k++)
     {
-      g_autofree char *condition = column_condition (db, k);
+      g_autofree char *condition = column_condition (db, k, error);
+
+      if (condition == NULL)
+        return FALSE;
       g_string_append_printf (sql, ", total (%s)", condition);
     }
   g_string_append_printf (sql, " FROM dossier d JOIN procedure p ON p.id = d.procedure_id WHERE d.unit_id IN (%s) "
@@ -400,8 +404,13 @@ mc_report_public_items (McDb *db, gint64 unit_id, McReportScope scope, McDate fr
   else
     {
       g_autofree char *ids = mc_report_id_list (u.by_dossiers);
-      g_autofree char *condition = column_condition (db, column);
+      g_autofree char *condition = column_condition (db, column, error);
 
+      if (condition == NULL)
+        {
+          units_clear (&u);
+          return NULL;
+        }
       sql = g_strdup_printf ("SELECT d.code FROM dossier d JOIN procedure p ON p.id = d.procedure_id "
                              "WHERE d.unit_id IN (%s) AND (?1 = 0 OR p.field_id = ?1) AND %s "
                              "ORDER BY d.received_at, d.id", ids, condition);

@@ -35,24 +35,31 @@
  */
 #include "config.h"
 
+#include <string.h>
+
 #include "mc-lateness.h"
 #include "mc-report-rules.h"
 #include "mc-settings.h"
 
-void
-mc_report_rules_load (McDb *db, McReportRules *rules)
+gboolean
+mc_report_rules_load (McDb *db, McReportRules *rules, GError **error)
 {
   g_autofree char *basis = NULL;
   g_autofree char *total = NULL;
 
-  g_return_if_fail (MC_IS_DB (db) && rules != NULL);
+  g_return_val_if_fail (MC_IS_DB (db) && rules != NULL, FALSE);
 
-  /* Registered in mc-settings.c with the defaults documented above. */
-  basis = mc_settings_get (db, MC_RULE_TIMELINESS_KEY);
-  total = mc_settings_get (db, MC_RULE_EVALUATION_TOTAL_KEY);
+  /* Registered in mc-settings.c with the defaults documented above. A
+   * report is never counted by default rules because the unit's could not
+   * be read. */
+  memset (rules, 0, sizeof *rules);
+  if ((basis = mc_settings_get (db, MC_RULE_TIMELINESS_KEY, error)) == NULL ||
+      (total = mc_settings_get (db, MC_RULE_EVALUATION_TOTAL_KEY, error)) == NULL ||
+      !mc_settings_get_bool (db, MC_RULE_UNSETTLED_ON_TIME_KEY, &rules->unsettled_on_time, error))
+    return FALSE;
   rules->by_return = g_strcmp0 (basis, MC_RULE_TIMELINESS_RETURN) == 0;
-  rules->unsettled_on_time = mc_settings_get_bool (db, MC_RULE_UNSETTLED_ON_TIME_KEY);
   rules->evaluation_exact = g_strcmp0 (total, MC_RULE_EVALUATION_EXACT) == 0;
+  return TRUE;
 }
 
 gboolean

@@ -31,8 +31,9 @@ typedef struct {
   gboolean evaluation_exact;   /* MC_RULE_EVALUATION_EXACT */
 } McReportRules;
 
-/* The unit's rules (defaults for what it has not set). */
-void      mc_report_rules_load       (McDb *db, McReportRules *rules);
+/* The unit's rules (defaults for what it has not set); FALSE with the
+ * error when they could not be read. */
+gboolean  mc_report_rules_load       (McDb *db, McReportRules *rules, GError **error);
 /* Whether the 06a figures need the per-dossier count (a rule not the default). */
 gboolean  mc_report_rules_are_default_06a (const McReportRules *rules);
 /* On a dossier d settled with a result: that it is quá hạn under the rules,

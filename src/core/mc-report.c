@@ -371,8 +371,7 @@ mc_report_06a_compute_at (McDb *db, gint64 unit_id, McDate from, McDate to, gboo
         return NULL;
       }
   }
-  mc_report_rules_load (db, &rules);
-  if (!count_received (&c, error) ||
+  if (!mc_report_rules_load (db, &rules, error) || !count_received (&c, error) ||
       !(mc_report_rules_are_default_06a (&rules) ? count_settled (&c, error)
                                                   : count_settled_by_rules (&c, &rules, error)) ||
       !count_open_at (&c, c.t0, MC_06A_CARRIED, 0, error) ||
@@ -529,7 +528,8 @@ mc_report_06a_dossiers (McDb *db, gint64 unit_id, McDate from, McDate to, gint64
   if (!mc_report_check_permission (db, error) || (unit_id == 0 && (unit_id = own_unit (db, error)) == 0))
     return NULL;
   mc_report_bounds (from, to, &t0, &t1);
-  mc_report_rules_load (db, &rules);
+  if (!mc_report_rules_load (db, &rules, error))
+    return NULL;
   if (!mc_report_rules_are_default_06a (&rules) &&
       (column == MC_06A_EARLY || column == MC_06A_ON_TIME || column == MC_06A_LATE))
     return settled_dossiers_by_rules (db, &rules, unit_id, t0, t1, field_id, column, error);

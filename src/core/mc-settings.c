@@ -218,56 +218,72 @@ default_of (const McSettingInfo *info)
 }
 
 /* A stored value that no longer validates (written by hand, or by an older
- * version with looser rules) reads as the default, never half-used. */
+ * version with looser rules) reads as the default, never half-used. A value
+ * that could not be read is the error, never the default. */
 char *
-mc_settings_get (McDb *db, const char *key)
+mc_settings_get (McDb *db, const char *key, GError **error)
 {
   const McSettingInfo *info = mc_settings_lookup (key);
+  g_autoptr(GError) read_error = NULL;
   g_autofree char *stored = NULL;
   char *valid;
 
   g_return_val_if_fail (MC_IS_DB (db), NULL);
   g_return_val_if_fail (info != NULL, NULL);
 
-  stored = mc_db_get_setting (db, key, NULL);
+  stored = mc_db_get_setting (db, key, NULL, &read_error);
+  if (read_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&read_error));
+      return NULL;
+    }
   if (stored != NULL && (valid = mc_settings_validate (info, stored, NULL)) != NULL)
     return valid;
   return g_strdup (default_of (info));
 }
 
-int
-mc_settings_get_int (McDb *db, const char *key)
+gboolean
+mc_settings_get_int (McDb *db, const char *key, int *value, GError **error)
 {
-  g_autofree char *value = mc_settings_get (db, key);
+  g_autofree char *text = mc_settings_get (db, key, error);
 
-  return value ? atoi (value) : 0;
+  *value = text ? atoi (text) : 0;
+  return text != NULL;
 }
 
 gboolean
-mc_settings_get_bool (McDb *db, const char *key)
+mc_settings_get_bool (McDb *db, const char *key, gboolean *value, GError **error)
 {
-  g_autofree char *value = mc_settings_get (db, key);
+  g_autofree char *text = mc_settings_get (db, key, error);
 
-  return g_strcmp0 (value, "1") == 0;
-}
-
-McDate
-mc_settings_get_date (McDb *db, const char *key)
-{
-  g_autofree char *value = mc_settings_get (db, key);
-  McDate date = 0;
-
-  if (value == NULL || !mc_date_parse_iso (value, &date))
-    return 0;
-  return date;
+  *value = g_strcmp0 (text, "1") == 0;
+  return text != NULL;
 }
 
 gboolean
-mc_settings_is_set (McDb *db, const char *key)
+mc_settings_get_date (McDb *db, const char *key, McDate *value, GError **error)
 {
-  g_autofree char *stored = mc_db_get_setting (db, key, NULL);
+  g_autofree char *text = mc_settings_get (db, key, error);
 
-  return stored != NULL;
+  *value = 0;
+  if (text == NULL)
+    return FALSE;
+  if (!mc_date_parse_iso (text, value))
+    *value = 0;
+  return TRUE;
+}
+
+gboolean
+mc_settings_is_set (McDb *db, const char *key, gboolean *set, GError **error)
+{
+  g_autoptr(GError) read_error = NULL;
+  g_autofree char *stored = mc_db_get_setting (db, key, NULL, &read_error);
+
+  *set = stored != NULL;
+  if (read_error == NULL)
+    return TRUE;
+  g_propagate_error (error, g_steal_pointer (&read_error));
+  return FALSE;
 }
 
 static char *
@@ -437,15 +453,20 @@ mc_settings_display (const McSettingInfo *info, const char *value)
 }
 
 char *
-mc_settings_signer_authority (McDb *db, const char *title)
+mc_settings_signer_authority (McDb *db, const char *title, GError **error)
 {
-  g_autofree char *authority = mc_settings_get (db, "report.signer_authority");
-  g_autofree char *head = mc_settings_get (db, "report.head_title");
-  g_autofree char *collective = mc_settings_get (db, "report.collective");
-  g_autofree char *upper = g_utf8_strup (title ? title : "", -1);
-  g_autofree char *upper_head = g_utf8_strup (head, -1);
-  g_autofree char *upper_collective = g_utf8_strup (collective, -1);
-  char *found = upper_head[0] ? strstr (upper, upper_head) : NULL;
+  g_autofree char *authority = NULL, *head = NULL, *collective = NULL;
+  g_autofree char *upper = NULL, *upper_head = NULL, *upper_collective = NULL;
+  char *found;
+
+  if ((authority = mc_settings_get (db, "report.signer_authority", error)) == NULL ||
+      (head = mc_settings_get (db, "report.head_title", error)) == NULL ||
+      (collective = mc_settings_get (db, "report.collective", error)) == NULL)
+    return NULL;
+  upper = g_utf8_strup (title ? title : "", -1);
+  upper_head = g_utf8_strup (head, -1);
+  upper_collective = g_utf8_strup (collective, -1);
+  found = upper_head[0] ? strstr (upper, upper_head) : NULL;
 
   /* An account's title names the office in full ("Phó Chủ tịch UBND
    * phường"); the signature block has the function alone (PHÓ CHỦ TỊCH). */

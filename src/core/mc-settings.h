@@ -77,13 +77,15 @@ const McSettingInfo *mc_settings_all          (guint *n_settings);
 const McSettingInfo *mc_settings_lookup       (const char *key);
 const char          *mc_settings_group_label  (McSettingGroup group);  /* translated */
 
-/* The stored value, or the default; the key must be registered. */
-char                *mc_settings_get          (McDb *db, const char *key);
-int                  mc_settings_get_int      (McDb *db, const char *key);
-gboolean             mc_settings_get_bool     (McDb *db, const char *key);
-McDate               mc_settings_get_date     (McDb *db, const char *key);
-/* TRUE when the unit stored a value (even one equal to the default). */
-gboolean             mc_settings_is_set       (McDb *db, const char *key);
+/* The stored value, or the default; the key must be registered. NULL (the
+ * typed ones: FALSE) with a Vietnamese error when the database could not be
+ * read (busy, an I/O error, damaged): never the default in its place. */
+char                *mc_settings_get          (McDb *db, const char *key, GError **error);
+gboolean             mc_settings_get_int      (McDb *db, const char *key, int *value, GError **error);
+gboolean             mc_settings_get_bool     (McDb *db, const char *key, gboolean *value, GError **error);
+gboolean             mc_settings_get_date     (McDb *db, const char *key, McDate *value, GError **error);
+/* *set: whether the unit stored a value (even one equal to the default). */
+gboolean             mc_settings_is_set       (McDb *db, const char *key, gboolean *set, GError **error);
 
 /* The value as it would be stored (trimmed, NFC, "1"/"0", ISO date), or
  * NULL with a Vietnamese error that names the setting. */
@@ -103,7 +105,7 @@ char                *mc_settings_display      (const McSettingInfo *info, const 
  * ("report.head_title", after TM. "report.collective") and
  * "KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH" otherwise; "none" the title alone. An empty
  * title is the head's. */
-char                *mc_settings_signer_authority (McDb *db, const char *title);
+char                *mc_settings_signer_authority (McDb *db, const char *title, GError **error);
 /* "Như trên;Lưu: VT" → "- Như trên;\n- Lưu: VT." (Nơi nhận, NĐ 30 ô 9b). */
 char                *mc_settings_recipients_lines (const char *value);
 

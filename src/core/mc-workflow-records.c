@@ -602,9 +602,14 @@ mc_workflow_apology_counts (McWorkflow *self, int year, guint threshold, GError 
 }
 
 guint
-mc_workflow_get_apology_threshold (McWorkflow *self)
+mc_workflow_get_apology_threshold (McWorkflow *self, GError **error)
 {
-  return (guint) mc_settings_get_int (self->db, "apology.threshold");
+  int threshold;
+
+  /* The registry bounds it to 1–1000: 0 is only the error. */
+  if (!mc_settings_get_int (self->db, "apology.threshold", &threshold, error))
+    return 0;
+  return (guint) threshold;
 }
 
 /* Mẫu 06 */

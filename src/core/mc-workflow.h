@@ -240,8 +240,9 @@ typedef struct {
 
 void          mc_apology_count_free        (McApologyCount *count);
 GPtrArray    *mc_workflow_apology_counts   (McWorkflow *self, int year, guint threshold, GError **error);
-/* The setting "apology.threshold" (default 3). */
-guint         mc_workflow_get_apology_threshold (McWorkflow *self);
+/* The setting "apology.threshold" (default 3); 0 with `error` set when it
+ * could not be read. */
+guint         mc_workflow_get_apology_threshold (McWorkflow *self, GError **error);
 
 /* One line of Mẫu 06 Sổ theo dõi hồ sơ. */
 typedef struct {

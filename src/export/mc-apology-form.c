@@ -102,8 +102,13 @@ fill_number (McWorkflow *workflow, McApologyFormData *data, gint64 apology_id, G
   g_autofree char *subject = g_strdup_printf ("%" G_GINT64_FORMAT, apology_id);
   McTime issued = data->issued_at ? data->issued_at : mc_time_now ();
 
-  data->form_set = mc_form_set_for_time (db, data->received_at);
-  data->a5 = mc_form_paper_is_a5 (db, data->form_set, MC_FORM_TYPE_APOLOGY);
+  McFormSet set;
+  gboolean a5;
+
+  if (!mc_form_paper_for_document (db, data->received_at, MC_FORM_TYPE_APOLOGY, &set, &a5, error))
+    return FALSE;
+  data->form_set = set;
+  data->a5 = a5;
   data->number_line = mc_form_set_number_line (db, data->form_set, MC_FORM_TYPE_APOLOGY, subject,
                                                mc_time_get_date (issued), error);
   return data->number_line != NULL;
@@ -115,13 +120,16 @@ fill_signer (McWorkflow *workflow, gint64 apology_id, McApologyFormData *data, G
 {
   McDb *db = mc_workflow_get_db (workflow);
   g_autofree char *issuer = NULL, *issuer_title = NULL, *signer = NULL, *signer_title = NULL;
-  g_autofree char *recipients = mc_settings_get (db, "apology.recipients");
+  g_autofree char *recipients = NULL;
   gboolean leader = FALSE;
 
-  if (!mc_workflow_apology_issuer (workflow, apology_id, &issuer, &issuer_title, &leader, error))
+  /* A letter is never signed by a default name because the unit's could
+   * not be read: the error instead. */
+  if ((recipients = mc_settings_get (db, "apology.recipients", error)) == NULL ||
+      !mc_workflow_apology_issuer (workflow, apology_id, &issuer, &issuer_title, &leader, error) ||
+      (signer = mc_settings_get (db, "report.signer", error)) == NULL ||
+      (signer_title = mc_settings_get (db, "report.signer_title", error)) == NULL)
     return FALSE;
-  signer = mc_settings_get (db, "report.signer");
-  signer_title = mc_settings_get (db, "report.signer_title");
   if (issuer != NULL && (leader || signer[0] == '\0'))
     {
       g_free (signer);
@@ -130,9 +138,9 @@ fill_signer (McWorkflow *workflow, gint64 apology_id, McApologyFormData *data, G
       signer_title = g_steal_pointer (&issuer_title);
     }
   data->signer_name = g_steal_pointer (&signer);
-  data->signer_authority = mc_settings_signer_authority (db, signer_title);
+  data->signer_authority = mc_settings_signer_authority (db, signer_title, error);
   data->recipients = mc_settings_recipients_lines (recipients);
-  return TRUE;
+  return data->signer_authority != NULL;
 }
 
 /* "Thủ tục đăng ký khai sinh" after "thủ tục hành chính" would say "thủ
@@ -202,7 +210,7 @@ mc_apology_form_get_form_set (const McApologyFormData *data)
 {
   if (data->form_set >= 0)
     return (McFormSet) data->form_set;
-  return mc_form_set_for_time (NULL, data->received_at);
+  return mc_form_set_for_time (NULL, data->received_at, NULL);
 }
 
 gboolean
@@ -212,7 +220,7 @@ mc_apology_form_is_a5 (const McApologyFormData *data)
 
   if (data->a5 >= 0)
     return data->a5;
-  return mc_form_paper_is_a5 (NULL, mc_apology_form_get_form_set (data), MC_FORM_TYPE_APOLOGY);
+  return mc_form_paper_is_a5 (NULL, mc_apology_form_get_form_set (data), MC_FORM_TYPE_APOLOGY, NULL);
 }
 
 static gboolean

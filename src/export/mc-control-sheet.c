@@ -92,6 +92,8 @@ mc_control_sheet_data_new (McWorkflow *workflow, const char *code, GError **erro
   g_autoptr(McControlSheetData) data = mc_control_sheet_data_new_empty ();
   g_autoptr(McWorkItem) item = NULL;
   GPtrArray *handovers;
+  McFormSet set;
+  gboolean a5;
 
   g_return_val_if_fail (MC_IS_WORKFLOW (workflow), NULL);
   g_return_val_if_fail (code != NULL, NULL);
@@ -126,8 +128,11 @@ mc_control_sheet_data_new (McWorkflow *workflow, const char *code, GError **erro
   if (!mc_records_unit_load_for_dossier (mc_workflow_get_db (workflow), data->code, &data->unit, error))
     return NULL;
   /* The sheet starts at reception: the forms of the date received. */
-  data->form_set = mc_form_set_for_time (mc_workflow_get_db (workflow), data->received_at);
-  data->a5 = mc_form_paper_is_a5 (mc_workflow_get_db (workflow), data->form_set, MC_FORM_TYPE_CONTROL_SHEET);
+  if (!mc_form_paper_for_document (mc_workflow_get_db (workflow), data->received_at, MC_FORM_TYPE_CONTROL_SHEET,
+                                   &set, &a5, error))
+    return NULL;
+  data->form_set = set;
+  data->a5 = a5;
   data->number_line = mc_form_set_number_line (mc_workflow_get_db (workflow), data->form_set,
                                                MC_FORM_TYPE_CONTROL_SHEET, data->code,
                                                mc_time_get_date (data->received_at), error);
@@ -143,7 +148,7 @@ mc_control_sheet_is_a5 (const McControlSheetData *data)
 
   if (data->a5 >= 0)
     return data->a5;
-  return mc_form_paper_is_a5 (NULL, mc_control_sheet_get_form_set (data), MC_FORM_TYPE_CONTROL_SHEET);
+  return mc_form_paper_is_a5 (NULL, mc_control_sheet_get_form_set (data), MC_FORM_TYPE_CONTROL_SHEET, NULL);
 }
 
 McFormSet
@@ -151,7 +156,7 @@ mc_control_sheet_get_form_set (const McControlSheetData *data)
 {
   if (data->form_set >= 0)
     return (McFormSet) data->form_set;
-  return mc_form_set_for_time (NULL, data->received_at);
+  return mc_form_set_for_time (NULL, data->received_at, NULL);
 }
 
 static gboolean

@@ -44,8 +44,13 @@ fill_number (McDb *db, McReceiptData *r, McFormKind kind, GError **error)
 {
   McTime when = r->received_at != 0 ? r->received_at : mc_time_now ();
 
-  r->form_set = mc_form_set_for_time (db, when);
-  r->a5 = mc_form_paper_is_a5 (db, r->form_set, mc_receipt_form_type (kind));
+  McFormSet set;
+  gboolean a5;
+
+  if (!mc_form_paper_for_document (db, when, mc_receipt_form_type (kind), &set, &a5, error))
+    return FALSE;
+  r->form_set = set;
+  r->a5 = a5;
   r->number_line = mc_form_set_number_line (db, r->form_set, mc_receipt_form_type (kind), r->code,
                                             mc_time_get_date (when), error);
   return r->number_line != NULL;

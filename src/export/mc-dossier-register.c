@@ -22,6 +22,7 @@
 
 #include "mc-audit.h"
 #include "mc-dossier-register.h"
+#include "mc-form-paper.h"
 #include "mc-export-file.h"
 #include "mc-receipt.h"
 #include "mc-report-export-private.h"
@@ -146,7 +147,7 @@ load_return_methods (McWorkflow *workflow, McTime from, McTime to, GError **erro
   return methods;
 }
 
-static McTime form_switch (McDb *db, McTime from, McTime to);
+static McTime form_switch (McDb *db, McTime from, McTime to, GError **error);
 
 /* The book of a period keeps one number, of the year it starts in. */
 static gboolean
@@ -155,8 +156,11 @@ fill_number (McDb *db, McDossierRegisterData *data, GError **error)
   g_autofree char *from = mc_time_to_iso (data->from);
   g_autofree char *to = mc_time_to_iso (data->to);
   g_autofree char *subject = g_strdup_printf ("%s/%s", from, to);
+  McFormSet set;
 
-  data->form_set = mc_form_set_for_time (db, data->from);
+  if (!mc_form_paper_for_document (db, data->from, MC_FORM_TYPE_REGISTER, &set, NULL, error))
+    return FALSE;
+  data->form_set = set;
   data->number_line = mc_form_set_number_line (db, data->form_set, MC_FORM_TYPE_REGISTER, subject,
                                                mc_time_get_date (data->from), error);
   return data->number_line != NULL;
@@ -190,7 +194,9 @@ mc_dossier_register_data_new (McWorkflow *workflow, McTime from, McTime to, cons
       !fill_number (mc_workflow_get_db (workflow), data, error))
     return NULL;
   data->audit_head = mc_audit_head_text (mc_workflow_get_db (workflow));
-  data->switch_at = form_switch (mc_workflow_get_db (workflow), from, to);
+  data->switch_at = form_switch (mc_workflow_get_db (workflow), from, to, error);
+  if (data->switch_at < 0)
+    return NULL;
   return g_steal_pointer (&data);
 }
 
@@ -199,15 +205,16 @@ mc_dossier_register_get_form_set (const McDossierRegisterData *data)
 {
   if (data->form_set >= 0)
     return (McFormSet) data->form_set;
-  return mc_form_set_for_time (NULL, data->from);
+  return mc_form_set_for_time (NULL, data->from, NULL);
 }
 
 /* Parts */
 
+/* With `error` set, the answer is not to be used. */
 static gboolean
-on_2025_forms (McDb *db, McTime t)
+on_2025_forms (McDb *db, McTime t, GError **error)
 {
-  return mc_form_set_for_time (db, t) == MC_FORM_SET_2025;
+  return mc_form_set_for_time (db, t, error) == MC_FORM_SET_2025;
 }
 
 /* The first instant of [from, to) whose dossiers take the TT 03/2025 forms
@@ -215,23 +222,32 @@ on_2025_forms (McDb *db, McTime t)
  * (mc_form_set_for_time, its switch date a setting) is asked, never a date
  * of our own. */
 static McTime
-form_switch (McDb *db, McTime from, McTime to)
+form_switch (McDb *db, McTime from, McTime to, GError **error)
 {
   McDate lo = mc_time_get_date (from), hi = mc_time_get_date (to - 1);
+  g_autoptr(GError) read_error = NULL;
+  gboolean on;
 
-  if (on_2025_forms (db, from))
+  on = on_2025_forms (db, from, &read_error);
+  if (read_error == NULL && on)
     return from;
-  if (!on_2025_forms (db, mc_time_from_local (hi, 0)))
+  on = read_error == NULL && on_2025_forms (db, mc_time_from_local (hi, 0), &read_error);
+  if (read_error == NULL && !on)
     return to;
   /* lo is on the old forms, hi on the new: the first new day is in (lo, hi]. */
-  while (hi - lo > 1)
+  while (read_error == NULL && hi - lo > 1)
     {
       McDate mid = lo + (hi - lo) / 2;
 
-      if (on_2025_forms (db, mc_time_from_local (mid, 0)))
+      if (on_2025_forms (db, mc_time_from_local (mid, 0), &read_error))
         hi = mid;
       else
         lo = mid;
+    }
+  if (read_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&read_error));
+      return -1;
     }
   return MAX (from, mc_time_from_local (hi, 0));
 }
@@ -276,7 +292,7 @@ mc_dossier_register_data_get_parts (const McDossierRegisterData *data)
   g_return_val_if_fail (data != NULL, parts);
 
   /* Built by hand (no database): the default switch date. */
-  cut = data->switch_at >= 0 ? data->switch_at : form_switch (NULL, data->from, data->to);
+  cut = data->switch_at >= 0 ? data->switch_at : form_switch (NULL, data->from, data->to, NULL);
   for (guint r = 0; r < data->rows->len; r++)
     {
       McRegisterRow *row = g_ptr_array_index (data->rows, r);

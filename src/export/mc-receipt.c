@@ -144,7 +144,7 @@ mc_receipt_get_form_set (const McReceiptData *data)
   /* A dossier keeps the forms of the rules it was received under. */
   if (data->form_set >= 0)
     return (McFormSet) data->form_set;
-  return mc_form_set_for_time (NULL, data->received_at);
+  return mc_form_set_for_time (NULL, data->received_at, NULL);
 }
 
 /* Mẫu 01–03 share their set's paper (mc-form-paper.h). */
@@ -155,7 +155,7 @@ mc_receipt_is_a5 (const McReceiptData *data)
 
   if (data->a5 >= 0)
     return data->a5;
-  return mc_form_paper_is_a5 (NULL, mc_receipt_get_form_set (data), MC_FORM_TYPE_RECEIPT);
+  return mc_form_paper_is_a5 (NULL, mc_receipt_get_form_set (data), MC_FORM_TYPE_RECEIPT, NULL);
 }
 
 static double

@@ -24,8 +24,8 @@ mc_records_unit_load (McDb *db, McRecordsUnit *unit, GError **error)
   if (!mc_unit_get_own_header (db, &unit->unit_name, &unit->place_name, &unit->parent_unit_name, &unit->phone,
                                error))
     return FALSE;
-  unit->office_name = mc_db_get_setting (db, "unit.office_name", "Trung tâm Phục vụ hành chính công");
-  return TRUE;
+  unit->office_name = mc_db_get_setting (db, "unit.office_name", "Trung tâm Phục vụ hành chính công", error);
+  return unit->office_name != NULL;
 }
 
 gboolean

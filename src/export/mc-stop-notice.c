@@ -53,7 +53,7 @@ mc_stop_notice_is_a5 (const McStopNoticeData *data)
 
   if (data->a5 >= 0)
     return data->a5;
-  return mc_form_paper_is_a5 (NULL, MC_FORM_SET_2025, MC_FORM_TYPE_STOP_NOTICE);
+  return mc_form_paper_is_a5 (NULL, MC_FORM_SET_2025, MC_FORM_TYPE_STOP_NOTICE, NULL);
 }
 
 void
@@ -132,11 +132,15 @@ check_form_set (McDb *db, const McStopNoticeData *data, GError **error)
 {
   g_autofree char *day = NULL;
   g_autofree char *from = NULL;
+  McFormSet set;
 
-  if (mc_form_set_for_time (db, data->stopped_at) == MC_FORM_SET_2025)
+  if (!mc_form_paper_for_document (db, data->stopped_at, MC_FORM_TYPE_STOP_NOTICE, &set, NULL, error))
+    return FALSE;
+  if (set == MC_FORM_SET_2025)
     return TRUE;
   day = mc_pdf_format_date (mc_time_get_date (data->stopped_at));
-  from = mc_pdf_format_date (mc_form_set_switch_date (db));
+  /* Read just above: a label. */
+  from = mc_pdf_format_date (mc_form_set_switch_date (db, NULL));
   g_set_error (error, MC_EXPORT_ERROR, MC_EXPORT_ERROR_INVALID,
                _("Dossier %s was withdrawn on %s, under the forms of Thông tư 01/2018/TT-VPCP, which have no stop "
                  "notice (Thông tư 03/2025/TT-VPCP applies from %s)"), data->code, day, from);
@@ -163,7 +167,16 @@ mc_stop_notice_data_new (McWorkflow *workflow, const char *code, GError **error)
   if (!mc_accounts_audit_personal_export (db, "export.stop_notice", 0, detail, error) ||
       !mc_records_unit_load_for_dossier (db, data->code, &data->unit, error))
     return NULL;
-  data->a5 = mc_form_paper_is_a5 (db, MC_FORM_SET_2025, MC_FORM_TYPE_STOP_NOTICE);
+  {
+    g_autoptr(GError) read_error = NULL;
+
+    data->a5 = mc_form_paper_is_a5 (db, MC_FORM_SET_2025, MC_FORM_TYPE_STOP_NOTICE, &read_error);
+    if (read_error != NULL)
+      {
+        g_propagate_error (error, g_steal_pointer (&read_error));
+        return NULL;
+      }
+  }
   data->number_line = mc_form_set_number_line (db, MC_FORM_SET_2025, MC_FORM_TYPE_STOP_NOTICE, data->code,
                                                mc_time_get_date (data->stopped_at), error);
   if (data->number_line == NULL)

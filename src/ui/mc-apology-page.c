@@ -144,8 +144,9 @@ static void
 update_register_label (McApologyPage *self, McDate from, McDate to)
 {
   McDb *db = mc_application_get_db (self->app);
-  McFormSet first = mc_form_set_for_time (db, mc_time_from_local (from, 0));
-  McFormSet last = mc_form_set_for_time (db, mc_time_from_local (to, 0));
+  /* A button's label: printing the register asks again, with the error. */
+  McFormSet first = mc_form_set_for_time (db, mc_time_from_local (from, 0), NULL);
+  McFormSet last = mc_form_set_for_time (db, mc_time_from_local (to, 0), NULL);
   g_autofree char *a = mc_form_set_label (first, MC_FORM_TYPE_REGISTER);
   g_autofree char *b = mc_form_set_label (last, MC_FORM_TYPE_REGISTER);
   g_autofree char *both = first == last ? g_strdup (a) : g_strdup_printf ("%s, %s", a, b);
@@ -155,17 +156,25 @@ update_register_label (McApologyPage *self, McDate from, McDate to)
   gtk_menu_button_set_label (self->register_button, label);
 }
 
+static void toast (McApologyPage *self, const char *message);
+
 static void
 reload_cb (McApologyPage *self)
 {
   McWorkflow *wf = mc_application_get_workflow (self->app);
   McDate from = read_date (self->from), to = read_date (self->to);
-  guint threshold = mc_workflow_get_apology_threshold (wf);
   g_autoptr(GError) error = NULL;
+  guint threshold;
   int year;
 
   if (from == MC_DATE_INVALID || to == MC_DATE_INVALID || to < from)
     return;
+  /* The register's flag is never drawn at a default the unit did not set. */
+  if ((threshold = mc_workflow_get_apology_threshold (wf, &error)) == 0)
+    {
+      toast (self, error->message);
+      return;
+    }
   update_register_label (self, from, to);
   mc_date_to_ymd (from, &year, NULL, NULL);
   /* The model tells the view exactly what changed (a new apology: one row). */

@@ -67,9 +67,16 @@ static gboolean
 backup_due (Guard *guard, McDb *db)
 {
   g_autoptr(GPtrArray) all = mc_backup_list (guard->dir);
-  gint64 interval = (gint64) mc_backup_get_interval_hours (db) * 3600;
+  g_autoptr(GError) error = NULL;
+  gint64 interval = (gint64) mc_backup_get_interval_hours (db, &error) * 3600;
   GStatBuf st;
 
+  /* Asked again at the next tick, like a failed backup. */
+  if (error != NULL)
+    {
+      g_warning ("Automatic backup: %s", error->message);
+      return FALSE;
+    }
   if (all->len == 0 || g_stat (all->pdata[0], &st) != 0)
     return TRUE;
   return g_get_real_time () / G_USEC_PER_SEC - (gint64) st.st_mtime >= interval;
@@ -144,14 +151,21 @@ tick_cb (gpointer user_data)
   Guard *guard = user_data;
   McDb *db = mc_application_get_db (guard->app);
   g_autoptr(GTask) task = NULL;
+  g_autoptr(GError) error = NULL;
+  guint keep;
   Job *job;
 
   if (guard->running || db == NULL || !backup_due (guard, db))
     return G_SOURCE_CONTINUE;
+  if ((keep = mc_backup_get_keep (db, &error)) == 0)
+    {
+      g_warning ("Automatic backup: %s", error->message);
+      return G_SOURCE_CONTINUE;
+    }
   job = g_new0 (Job, 1);
   job->db_path = g_strdup (mc_db_get_path (db));
   job->dir = g_strdup (guard->dir);
-  job->keep = mc_backup_get_keep (db);
+  job->keep = keep;
   task = g_task_new (guard->app, NULL, rotate_done_cb, NULL);
   g_task_set_task_data (task, job, job_free);
   guard->running = TRUE;
@@ -203,12 +217,14 @@ shutdown_cb (GApplication *app, gpointer user_data)
   McDb *db = mc_application_get_db (MC_APPLICATION (app));
   g_autoptr(GError) error = NULL;
   g_autofree char *path = NULL;
+  guint keep;
 
   g_cancellable_cancel (guard->cancellable);
   /* A copy of a damaged file would be refused anyway; say nothing twice. */
   if (db == NULL || mc_db_get_damage (db) != NULL)
     return;
-  path = mc_backup_rotate (db, guard->dir, mc_backup_get_keep (db), g_get_real_time (), &error);
+  keep = mc_backup_get_keep (db, &error);
+  path = keep ? mc_backup_rotate (db, guard->dir, keep, g_get_real_time (), &error) : NULL;
   if (path == NULL)
     g_warning ("Backup at closing failed: %s", error->message);
 }

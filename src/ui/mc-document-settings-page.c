@@ -94,9 +94,16 @@ static void
 date_apply (McDocumentSettingsPage *self, McDateEntry *entry)
 {
   GtkWidget *row = g_object_get_data (G_OBJECT (entry), "mc-row");
-  g_autofree char *value = mc_settings_get (db_of (self), info_of (row)->key);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *value = mc_settings_get (db_of (self), info_of (row)->key, &error);
   g_autofree char *iso = NULL;
   McDate date;
+
+  if (value == NULL)
+    {
+      toast (self, error->message);
+      return;
+    }
 
   switch (mc_date_entry_read_date (entry, &date))
     {
@@ -180,13 +187,23 @@ edit_template_cb (GtkButton *button, McDocumentSettingsPage *self)
 {
   GtkWidget *row = g_object_get_data (G_OBJECT (button), "mc-row");
   const McSettingInfo *info = info_of (row);
-  g_autofree char *value = mc_settings_get (db_of (self), info->key);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *value = mc_settings_get (db_of (self), info->key, &error);
   GtkWidget *window = gtk_widget_get_ancestor (GTK_WIDGET (self), GTK_TYPE_WINDOW);
-  AdwMessageDialog *dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (window), _(info->label),
-                                                                         _(info->description)));
-  GtkWidget *scrolled = gtk_scrolled_window_new ();
-  GtkWidget *view = gtk_text_view_new ();
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (view));
+  AdwMessageDialog *dialog;
+  GtkWidget *scrolled, *view;
+  GtkTextBuffer *buffer;
+
+  /* The text in force could not be read: nothing to edit it from. */
+  if (value == NULL)
+    {
+      toast (self, error->message);
+      return;
+    }
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (window), _(info->label), _(info->description)));
+  scrolled = gtk_scrolled_window_new ();
+  view = gtk_text_view_new ();
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (view));
 
   gtk_text_buffer_set_text (buffer, value, -1);
   gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (view), GTK_WRAP_WORD_CHAR);
@@ -208,10 +225,29 @@ static void
 load_row (McDocumentSettingsPage *self, GtkWidget *row)
 {
   const McSettingInfo *info = info_of (row);
-  g_autofree char *value = mc_settings_get (db_of (self), info->key);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *value = mc_settings_get (db_of (self), info->key, &error);
   GtkWidget *control = g_object_get_data (G_OBJECT (row), "mc-control");
   gboolean was_loading = self->loading;
 
+  /* Unread: the row is marked and not offered, lest the default it would
+   * show be saved over the unit's value; offered again once read (unless
+   * the person may not change settings at all). */
+  if (value == NULL)
+    {
+      /* What it was before (1 + sensitive), to give back once read. */
+      if (g_object_get_data (G_OBJECT (row), "mc-unread") == NULL)
+        g_object_set_data (G_OBJECT (row), "mc-unread", GINT_TO_POINTER (1 + gtk_widget_get_sensitive (row)));
+      gtk_widget_set_sensitive (row, FALSE);
+      mark_row (row, error->message);
+      toast (self, error->message);
+      return;
+    }
+  if (g_object_get_data (G_OBJECT (row), "mc-unread") != NULL)
+    {
+      gtk_widget_set_sensitive (row, GPOINTER_TO_INT (g_object_steal_data (G_OBJECT (row), "mc-unread")) - 1);
+      mark_row (row, NULL);
+    }
   self->loading = TRUE;
   switch (info->type)
     {

@@ -171,7 +171,9 @@ static void
 name_control_sheet (McDossierWindow *self)
 {
   McDossierData *d = mc_dossier_get_data (self->dossier);
-  g_autofree char *form = mc_form_set_label (mc_form_set_for_time (mc_application_get_db (self->app), d->received_at),
+  /* A label: if the setting cannot be read, printing the sheet says so. */
+  g_autofree char *form = mc_form_set_label (mc_form_set_for_time (mc_application_get_db (self->app), d->received_at,
+                                                                   NULL),
                                              MC_FORM_TYPE_CONTROL_SHEET);
   /* Translators: %s is the form's number, "Mẫu 05" or "Mẫu 06" */
   g_autofree char *button_label = g_strdup_printf (_("Print the _control sheet (%s)"), form);
@@ -363,7 +365,8 @@ has_stop_notice (McDossierWindow *self)
   McDossierData *d = mc_dossier_get_data (self->dossier);
 
   return g_strcmp0 (d->outcome, "withdrawn") == 0 &&
-         mc_form_set_for_time (mc_application_get_db (self->app), d->finished_at) == MC_FORM_SET_2025;
+         /* Offering the item only: printing it asks again, with the error. */
+         mc_form_set_for_time (mc_application_get_db (self->app), d->finished_at, NULL) == MC_FORM_SET_2025;
 }
 
 static void

@@ -487,8 +487,14 @@ print_stop_notice (McInboxPage *self, const char *code)
   g_autoptr(GError) error = NULL;
   McWorkflow *wf = mc_application_get_workflow (self->app);
   McStopNoticeData *data;
+  McFormSet set = mc_form_set_for_time (mc_application_get_db (self->app), mc_time_now (), &error);
 
-  if (mc_form_set_for_time (mc_application_get_db (self->app), mc_time_now ()) != MC_FORM_SET_2025)
+  if (error != NULL)
+    {
+      toast (self, error->message);
+      return;
+    }
+  if (set != MC_FORM_SET_2025)
     return;
   data = mc_stop_notice_data_new (wf, code, &error);
   if (data == NULL)

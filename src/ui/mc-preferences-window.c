@@ -199,8 +199,10 @@ hours_page (McPreferencesWindow *self)
   AdwPreferencesGroup *holidays = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
   McCalendar *cal = mc_application_get_calendar (self->app);
   GtkWidget *culture = adw_action_row_new ();
+  g_autoptr(GError) error = NULL;
   g_autofree char *culture_value = mc_db_get_setting (mc_application_get_db (self->app),
-                                                      "calendar.compensate_culture_day", "1");
+                                                      "calendar.compensate_culture_day", "1", &error);
+  GtkWidget *culture_switch;
 
   adw_preferences_page_set_title (page, _("Working hours"));
   adw_preferences_page_set_icon_name (page, "preferences-system-time-symbolic");
@@ -238,8 +240,14 @@ hours_page (McPreferencesWindow *self)
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (culture), _("Make up Ngày Văn hóa Việt Nam (24/11)"));
   adw_action_row_set_subtitle (ADW_ACTION_ROW (culture),
                                _("When 24 November falls on a weekend, the next working day is off"));
-  adw_action_row_add_suffix (ADW_ACTION_ROW (culture), switch_suffix (g_str_equal (culture_value, "1"),
-                                                                      G_CALLBACK (culture_cb), self, 0));
+  culture_switch = switch_suffix (g_strcmp0 (culture_value, "1") == 0, G_CALLBACK (culture_cb), self, 0);
+  /* Unread: the switch is not offered, lest a default be saved over the unit's choice. */
+  if (culture_value == NULL)
+    {
+      gtk_widget_set_sensitive (culture_switch, FALSE);
+      adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), adw_toast_new (error->message));
+    }
+  adw_action_row_add_suffix (ADW_ACTION_ROW (culture), culture_switch);
   adw_preferences_group_add (holidays, culture);
   adw_preferences_page_add (page, week);
   adw_preferences_page_add (page, holidays);
@@ -297,8 +305,17 @@ rules_group (McPreferencesWindow *self)
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Apologies in a year that flag a person"));
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row),
                                _("Staff responsible for this many apology letters (Mẫu 04) or more are listed in the apology register"));
-  gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin),
-                             mc_workflow_get_apology_threshold (mc_application_get_workflow (self->app)));
+  g_autoptr(GError) error = NULL;
+  guint threshold = mc_workflow_get_apology_threshold (mc_application_get_workflow (self->app), &error);
+
+  /* Unread: the spin is not offered, lest a default be saved over the unit's choice. */
+  if (threshold == 0)
+    {
+      gtk_widget_set_sensitive (spin, FALSE);
+      adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), adw_toast_new (error->message));
+    }
+  else
+    gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), threshold);
   gtk_widget_set_valign (spin, GTK_ALIGN_CENTER);
   g_signal_connect (spin, "value-changed", G_CALLBACK (threshold_changed_cb), self);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), spin);
