@@ -3,6 +3,7 @@
  */
 #include "config.h"
 
+#include <locale.h>
 #include <string.h>
 
 #include "mc-audit.h"
@@ -11,6 +12,7 @@
 #include "mc-demo.h"
 #include "mc-dossier-list.h"
 #include "mc-dossier-store.h"
+#include "mc-format.h"
 #include "mc-id-number.h"
 #include "mc-report-cchc.h"
 #include "mc-test-utils.h"
@@ -200,6 +202,11 @@ test_search (void)
     { "Đặng Văn Đức", 1 }, { "dang van duc", 1 }, { "DANG DUC", 1 }, { "đức", 1 }, { "duc", 1 },
     { "hoa", 1 }, { "nguyen thi", 1 }, { "038085012345", 1 }, { "0380850", 1 }, { "0912", 1 },
     { "000.00.06.H56-240426-0002", 1 }, { "tran", 0 }, { "\"*)(", 0 }, { "", 0 },
+    /* The tail of a receipt code, as read off the paper (issue 15). */
+    { "240426-0002", 1 }, { "H56-240426-0001", 1 }, { "0002", 1 }, { "240426", 2 }, { "240426-000", 2 },
+    { "240426-0003", 0 },
+    /* A phone typed with separators, stored with spaces or without any. */
+    { "0912.345.678", 1 }, { "0912-345", 1 }, { "0987.654", 1 }, { "0987 654", 0 },
   };
   g_autoptr(McDb) db = NULL;
   g_autoptr(McDossierStore) store = new_store (&db);
@@ -207,6 +214,7 @@ test_search (void)
   g_autoptr(McDossier) b = person ("Nguyễn Thị Hoa", "038190012399", "2024-04-26 10:05");
 
   mc_dossier_get_data (a)->applicant_phone = g_strdup ("0912 345 678");
+  mc_dossier_get_data (b)->applicant_phone = g_strdup ("0987654321");
   g_assert_true (mc_dossier_store_receive (store, a, NULL));
   g_assert_true (mc_dossier_store_receive (store, b, NULL));
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
@@ -576,15 +584,23 @@ test_list_orders (void)
   list = mc_dossier_list_new (store);
   for (McDossierOrder o = 0; o < MC_DOSSIER_N_ORDERS; o++)
     for (int reversed = 0; reversed < 2; reversed++)
-      for (int filtered = 0; filtered < 2; filtered++)
+      for (int filtered = 0; filtered < 3; filtered++)
         {
-          g_test_message ("order %d%s%s", o, reversed ? " reversed" : "", filtered ? ", open only" : "");
+          /* Open dossiers are a few, found by the state's index; finished
+           * ones most of the table, found along the order's index. */
+          static const char *const wheres[] = {
+            "", "WHERE state IN ('received', 'processing', 'paused', 'sent_external')",
+            "WHERE state IN ('returned', 'unqualified', 'withdrawn')",
+          };
+          static const McDossierFilter filters[] = { MC_DOSSIER_FILTER_ALL, MC_DOSSIER_FILTER_OPEN,
+                                                     MC_DOSSIER_FILTER_FINISHED };
+
+          g_test_message ("order %d%s, %s", o, reversed ? " reversed" : "", wheres[filtered]);
           q.order = o;
           q.reversed = reversed;
-          q.filter = filtered ? MC_DOSSIER_FILTER_OPEN : MC_DOSSIER_FILTER_ALL;
+          q.filter = filters[filtered];
           g_assert_true (mc_dossier_list_set_query (list, &q, &error));
-          check_order (db, list, filtered ? "WHERE state IN ('received', 'processing', 'paused', 'sent_external')" : "",
-                       order_by[o], (o == MC_DOSSIER_ORDER_NEWEST) != reversed);
+          check_order (db, list, wheres[filtered], order_by[o], (o == MC_DOSSIER_ORDER_NEWEST) != reversed);
         }
   /* The orders a long list needs are served by an index, never a sort. */
   for (McDossierOrder o = 0; o < MC_DOSSIER_N_ORDERS; o++)
@@ -684,6 +700,225 @@ test_list (void)
     }
 }
 
+
+static char *
+query_text (McDb *db, const char *sql)
+{
+  sqlite3_stmt *stmt = mc_db_prepare (db, sql, NULL);
+  char *text;
+
+  g_assert_nonnull (stmt);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  text = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_reset (stmt);
+  return text;
+}
+
+/* Every dossier id `match` finds in `table`, in order. */
+static char *
+fts_ids (McDb *db, const char *table, const char *match)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT coalesce (group_concat (rowid), '') FROM (SELECT rowid FROM %s "
+                                          "WHERE %s MATCH ? ORDER BY rowid)", table, table);
+  sqlite3_stmt *stmt = mc_db_prepare (db, sql, NULL);
+  char *ids;
+
+  g_assert_nonnull (stmt);
+  sqlite3_bind_text (stmt, 1, match, -1, SQLITE_TRANSIENT);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  ids = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_reset (stmt);
+  return ids;
+}
+
+/* The prefix lists of the search index (migration 0013) change how fast a
+ * search is, not what it finds: on a demo center, each query finds the same
+ * dossiers as in an index without them, built from the same rows. */
+static void
+test_search_prefix_index (void)
+{
+  static const char *const queries[] = {
+    "n", "a", "đ", "Đ", "d", "ng", "ngu", "nguy", "nguyen", "Nguyễn Văn A", "nguyen van a", "nguyen thi h",
+    "Trần Thị Ng", "tran thi ng", "đỗ", "do", "Đặng Đ", "le", "lê thị thu", "ph", "phạm",
+    "0", "03", "038", "0380", "09", "091", "0912", "h", "h5", "h56", "000.00.06.H56-2", "2611", "-0001",
+    "ư", "ơ", "x",
+  };
+  g_autoptr(McDb) db = mc_test_db_new ();
+  g_autoptr(GError) error = NULL;
+  guint found = 0;
+
+  g_setenv ("MOTCUA_NOW", "2026-11-23 09:30", TRUE);
+  g_assert_true (mc_demo_fill (db, 3000, 7, NULL, &error));
+  g_assert_no_error (error);
+  {
+    g_autofree char *sql = query_text (db, "SELECT sql FROM sqlite_schema WHERE name = 'dossier_fts'");
+    g_assert_nonnull (strstr (sql, "prefix = '1 2 3'"));
+  }
+  g_assert_true (mc_db_exec (db, "CREATE VIRTUAL TABLE plain_fts USING fts5 (code, applicant_name, "
+                                 "applicant_id_number, applicant_phone, content = 'dossier', content_rowid = 'id', "
+                                 "tokenize = 'vn'); INSERT INTO plain_fts (plain_fts) VALUES ('rebuild')", &error));
+  for (guint i = 0; i < G_N_ELEMENTS (queries); i++)
+    {
+      g_autofree char *match = mc_dossier_store_fts_query (queries[i]);
+      g_autofree char *with = fts_ids (db, "dossier_fts", match);
+      g_autofree char *without = fts_ids (db, "plain_fts", match);
+
+      g_test_message ("“%s” → %s: %zu characters of ids", queries[i], match, strlen (with));
+      g_assert_cmpstr (with, ==, without);
+      found += *with != '\0';
+    }
+  /* Not a comparison of empty lists. */
+  g_assert_cmpuint (found, >=, G_N_ELEMENTS (queries) - 4);
+}
+
+/* dossier_state_count says what counting the dossiers says. */
+static void
+assert_state_counts (McDb *db)
+{
+  g_autofree char *kept = query_text (db, "SELECT group_concat (state || n) FROM (SELECT state, n FROM "
+                                          "dossier_state_count WHERE n > 0 ORDER BY state)");
+  g_autofree char *counted = query_text (db, "SELECT group_concat (state || n) FROM (SELECT state, count(*) AS n "
+                                             "FROM dossier GROUP BY state ORDER BY state)");
+
+  g_test_message ("state counts: %s", kept);
+  g_assert_cmpstr (kept, ==, counted);
+}
+
+static char *
+describe (McDossierList *list, McDossierQuery *q, const char *text, McDossierCountKind *kind)
+{
+  g_autoptr(GError) error = NULL;
+
+  q->text = (char *) text;
+  g_assert_true (mc_dossier_list_set_query (list, q, &error));
+  g_assert_no_error (error);
+  mc_dossier_list_get_total (list, kind);
+  return mc_dossier_list_describe_count (list);
+}
+
+/* The count under the list: exact from the state counters (migration 0014)
+ * for the whole list and the state filters, exact for a search up to 10,000
+ * hits though only the newest 1,000 are listed, and "hơn" past that — never a
+ * number that looks exact and is not (it said "1.000" for 1,174). */
+static void
+test_list_count (void)
+{
+  g_autoptr(McDb) db = NULL;
+  g_autoptr(McDossierStore) store = new_store (&db);
+  g_autoptr(McDossierList) list = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) csv = large_csv (12000, 0);
+  McDossierQuery q = { MC_DOSSIER_FILTER_ALL, 0, -1, 0, 0, NULL, MC_DOSSIER_ORDER_NEWEST, FALSE };
+  McDossierCountKind kind;
+  guint n = 0;
+
+  mc_test_use_vietnamese ();
+  g_assert_true (mc_dossier_store_import_csv (store, csv->str, csv->len, &n, &error));
+  g_assert_no_error (error);
+  list = mc_dossier_list_new (store);
+  /* Counted to the end however loaded the machine is; estimates below. */
+  mc_dossier_list_set_count_budget (list, G_MAXINT64 / 2);
+  /* The counters follow an import, a change of state and a removal. */
+  assert_state_counts (db);
+  g_assert_true (mc_db_exec (db, "UPDATE dossier SET state = 'withdrawn' WHERE id % 5 = 0", &error));
+  assert_state_counts (db);
+  g_assert_true (mc_db_exec (db, "PRAGMA foreign_keys = OFF; DELETE FROM dossier WHERE id % 7 = 0; "
+                                 "PRAGMA foreign_keys = ON", &error));
+  assert_state_counts (db);
+  n = (guint) mc_db_query_int (db, "SELECT count(*) FROM dossier", NULL);
+  {
+    g_autofree char *all = describe (list, &q, NULL, &kind);
+    g_autofree char *expected = g_strdup_printf ("%u.%03u hồ sơ", n / 1000, n % 1000);
+
+    g_assert_cmpstr (all, ==, expected);
+    g_assert_cmpint (kind, ==, MC_DOSSIER_COUNT_EXACT);
+    g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, n);
+  }
+  q.filter = MC_DOSSIER_FILTER_FINISHED;
+  {
+    g_autofree char *finished = describe (list, &q, NULL, &kind);
+    guint n_finished = (guint) mc_db_query_int (db, "SELECT count(*) FROM dossier WHERE state = 'withdrawn'", NULL);
+    g_autofree char *expected = g_strdup_printf ("%u.%03u hồ sơ", n_finished / 1000, n_finished % 1000);
+
+    g_assert_cmpstr (finished, ==, expected);
+    g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, n_finished);
+  }
+  q.filter = MC_DOSSIER_FILTER_ALL;
+  {
+    g_autofree char *text = describe (list, &q, "Đỗ", &kind);
+
+    g_assert_cmpstr (text, ==, "hơn 10.000 hồ sơ — hiện 1.000 hồ sơ mới nhất");
+    g_assert_cmpint (kind, ==, MC_DOSSIER_COUNT_MORE_THAN);
+  }
+  /* A search with another filter counts among the newest 10,001 hits. */
+  q.filter = MC_DOSSIER_FILTER_FINISHED;
+  {
+    g_autofree char *text = describe (list, &q, "do", &kind);
+    g_autofree char *expected = NULL;
+    guint shown = g_list_model_get_n_items (G_LIST_MODEL (list));
+    guint64 total = mc_dossier_list_get_total (list, NULL);
+
+    g_assert_cmpint (kind, ==, MC_DOSSIER_COUNT_AT_LEAST);
+    g_assert_cmpuint (shown, >, 100);
+    g_assert_cmpuint (shown, <, 1000);
+    g_assert_cmpuint (total, >, 1000);
+    expected = g_strdup_printf ("ít nhất %u.%03u hồ sơ — hiện %u hồ sơ mới nhất", (guint) total / 1000,
+                                (guint) total % 1000, shown);
+    g_assert_cmpstr (text, ==, expected);
+  }
+  /* Hits too costly to count in time are estimated from the newest 1,000,
+   * and the count says so: ids 1–12,000 less every fifth withdrawn and every
+   * seventh removed, so "do" with the finished filter lists the withdrawn
+   * among the newest hits. */
+  mc_dossier_list_set_count_budget (list, 0);
+  {
+    g_autofree char *text = describe (list, &q, "do", &kind);
+    guint shown = g_list_model_get_n_items (G_LIST_MODEL (list));
+    guint64 total = mc_dossier_list_get_total (list, NULL);
+    guint64 real = (guint64) mc_db_query_int (db, "SELECT count(*) FROM dossier WHERE state = 'withdrawn'", NULL);
+    g_autofree char *rounded = mc_format_count_rounded ((gint64) total);
+    g_autofree char *expected = g_strdup_printf ("khoảng %s hồ sơ — hiện %u hồ sơ mới nhất", rounded, shown);
+
+    g_test_message ("%s (really %" G_GUINT64_FORMAT ")", text, real);
+    g_assert_cmpint (kind, ==, MC_DOSSIER_COUNT_ABOUT);
+    g_assert_cmpstr (text, ==, expected);
+    g_assert_cmpuint (total, >, real * 8 / 10);
+    g_assert_cmpuint (total, <, real * 12 / 10);
+  }
+  q.filter = MC_DOSSIER_FILTER_ALL;
+  {
+    g_autofree char *text = describe (list, &q, "do", &kind);
+
+    g_assert_cmpint (kind, ==, MC_DOSSIER_COUNT_ABOUT);
+    g_assert_nonnull (g_strrstr (text, "— hiện 1.000 hồ sơ mới nhất"));
+    g_assert_true (g_str_has_prefix (text, "khoảng 10.000 hồ sơ") || g_str_has_prefix (text, "khoảng 11.000 hồ sơ"));
+  }
+  mc_dossier_list_set_count_budget (list, G_MAXINT64 / 2);
+  q.filter = MC_DOSSIER_FILTER_ALL;
+  g_assert_true (mc_db_exec (db, "PRAGMA foreign_keys = OFF; DELETE FROM dossier WHERE id > 11100 AND id % 7 != 0; "
+                                 "PRAGMA foreign_keys = ON", &error));
+  /* "Đỗ Thị 1…": 1, 10–19, 100–199, 1000–1999 and 10000–11099, less each
+   * seventh row removed above. */
+  n = (guint) mc_db_query_int (db, "SELECT count(*) FROM dossier WHERE applicant_name GLOB 'Đỗ Thị 1*'", NULL);
+  g_assert_cmpuint (n, >, 1000);
+  {
+    g_autofree char *text = describe (list, &q, "do thi 1", &kind);
+    g_autofree char *expected = g_strdup_printf ("%u.%03u hồ sơ — hiện 1.000 hồ sơ mới nhất", n / 1000, n % 1000);
+
+    g_assert_cmpstr (text, ==, expected);
+    g_assert_cmpint (kind, ==, MC_DOSSIER_COUNT_EXACT);
+    g_assert_cmpuint (mc_dossier_list_get_total (list, NULL), ==, n);
+  }
+  {
+    g_autofree char *text = describe (list, &q, "do thi 123", &kind);
+    g_autofree char *expected = g_strdup_printf ("%" G_GINT64_FORMAT " hồ sơ", mc_db_query_int (db,
+        "SELECT count(*) FROM dossier WHERE applicant_name GLOB 'Đỗ Thị 123*'", NULL));
+
+    g_assert_cmpstr (text, ==, expected);
+  }
+  setlocale (LC_ALL, "C");  /* the other tests read English messages */
+}
+
 int
 main (int argc, char **argv)
 {
@@ -699,5 +934,9 @@ main (int argc, char **argv)
   g_test_add_func ("/dossier/online-level", test_online_level);
   g_test_add_func ("/dossier/list", test_list);
   g_test_add_func ("/dossier/list-orders", test_list_orders);
+  g_test_add_func ("/dossier/search-prefix-index", test_search_prefix_index);
+  /* Last: it reads the count in Vietnamese, and the messages other tests
+   * look for are the English ones. */
+  g_test_add_func ("/dossier/list-count", test_list_count);
   return g_test_run ();
 }

@@ -25,6 +25,14 @@ test_numbers (void)
   check (mc_format_count (1157), "1.157");
   check (mc_format_count (1000000), "1.000.000");
   check (mc_format_count (-25300), "-25.300");
+  /* Estimates, two significant digits (the list's "khoảng …"). */
+  check (mc_format_count_rounded (95), "95");
+  check (mc_format_count_rounded (7938), "7.900");
+  check (mc_format_count_rounded (7950), "8.000");
+  check (mc_format_count_rounded (123456), "120.000");
+  check (mc_format_count_rounded (1234567), "1,2 triệu");
+  check (mc_format_count_rounded (5000000), "5 triệu");
+  check (mc_format_count_rounded (12600000), "13 triệu");
   check (mc_format_percent (0.775, 1), "77,5%");
   check (mc_format_percent (0.77, 1), "77%");
   check (mc_format_percent (1.0, 2), "100%");

@@ -59,6 +59,15 @@ test_dossier_page (void)
   first = g_list_model_get_item (G_LIST_MODEL (list), 0);
   mc_dossier_page_set_filter (page, MC_DOSSIER_FILTER_ALL, "tran thi binh");
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 1);
+  /* The count under the list is the model's own words (exact here). */
+  {
+    GtkWidget *count = mc_test_ui_find_named (GTK_WIDGET (page), "dossier-count");
+    g_autofree char *expected = mc_dossier_list_describe_count (list);
+
+    g_assert_nonnull (count);
+    g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (count)), ==, expected);
+    g_assert_true (g_str_has_prefix (expected, "1 "));
+  }
   mc_dossier_page_set_filter (page, MC_DOSSIER_FILTER_FINISHED, "");
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 0);
   g_assert_true (mc_dossier_page_open (page, mc_dossier_get_code (first)));

@@ -78,6 +78,8 @@ static const char *const migrations[] = {
   "/vn/motcua/Motcua/sql/0010-form-number.sql",
   "/vn/motcua/Motcua/sql/0011-reform.sql",
   "/vn/motcua/Motcua/sql/0012-cchc-entries.sql",
+  "/vn/motcua/Motcua/sql/0013-search-prefix.sql",
+  "/vn/motcua/Motcua/sql/0014-dossier-count.sql",
 };
 
 static gboolean

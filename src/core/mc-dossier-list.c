@@ -18,11 +18,19 @@
 #include "mc-db-private.h"
 #include "mc-dossier-list.h"
 #include "mc-dossier-state.h"
+#include "mc-format.h"
 #include "mc-lateness.h"
 
 #define PAGE_SIZE 200
 #define MAX_PAGES 16
 #define MAX_KEYS 4
+/* A text search lists the newest SEARCH_LIMIT hits, and counts how many
+ * there are in all up to COUNT_LIMIT within COUNT_BUDGET_US; past the limit
+ * the count says "more than", past the time it is an estimate ("khoảng"):
+ * a keystroke repaints within 50 ms (issue 15). */
+#define SEARCH_LIMIT 1000
+#define COUNT_LIMIT 10000
+#define COUNT_BUDGET_US 8000
 
 /* The key of an order is the entry of one index: its columns, then the row
  * id, so that every row has a distinct key and ORDER BY needs no sorting. */
@@ -60,6 +68,10 @@ struct _McDossierList
   GString         *keys;      /* "k1, k2, …" */
   GString         *order_by[2];  /* ORDER BY of the list, [1] reversed */
   GHashTable      *anchors;   /* page index → Anchor*: key of the row before the page */
+  guint64          total;     /* dossiers the query matches, as far as counted */
+  gint64           oldest_hit;  /* id of the oldest search hit listed */
+  gint64           count_budget;  /* µs a search's total may take to count */
+  McDossierCountKind total_kind;
 };
 
 static void mc_dossier_list_model_init (GListModelInterface *iface);
@@ -302,6 +314,7 @@ mc_dossier_list_init (McDossierList *self)
   self->pages = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_ptr_array_unref);
   self->anchors = g_hash_table_new_full (NULL, NULL, NULL, anchor_free);
   self->keys = g_string_new (NULL);
+  self->count_budget = COUNT_BUDGET_US;
   self->order_by[0] = g_string_new (NULL);
   self->order_by[1] = g_string_new (NULL);
 }
@@ -363,16 +376,39 @@ add_due_soon (McDossierList *self, const char *open, McTime now)
   add_condition (self, near, g_variant_new_int64 (soon));
 }
 
+static const char *state_count_sql (const McDossierQuery *q);
+
+/* "d.state" for a filter of few dossiers, "+d.state" for one of many. The
+ * state's index finds a few rows, which are then sorted; but sorting most of
+ * the table for a page of 200 took 2 s for "Đã trả" at 1,000,000 dossiers,
+ * when reading the order's own index and skipping the others stops at the
+ * 200th. The unary + keeps SQLite from using the state's index; the share
+ * comes from dossier_state_count, a fourth being where the sort starts to
+ * cost more than the skipping. */
+static const char *
+state_column (McDossierList *self, McDossierFilter filter)
+{
+  McDossierQuery only = { filter, 0, -1, 0, 0, NULL, MC_DOSSIER_ORDER_NEWEST, FALSE };
+  McDossierQuery all = { MC_DOSSIER_FILTER_ALL, 0, -1, 0, 0, NULL, MC_DOSSIER_ORDER_NEWEST, FALSE };
+  McDb *db = mc_dossier_store_get_db (self->store);
+  gint64 part = mc_db_query_int (db, state_count_sql (&only), NULL);
+  gint64 whole = mc_db_query_int (db, state_count_sql (&all), NULL);
+
+  return part * 4 >= whole ? "+d.state" : "d.state";
+}
+
 static void
 add_filter (McDossierList *self, McDossierFilter filter)
 {
   McTime now = mc_time_now ();
   g_autofree char *open = g_strdup_printf ("d.state IN %s", mc_dossier_state_open_sql ());
+  g_autofree char *states = NULL;
 
   switch (filter)
     {
     case MC_DOSSIER_FILTER_OPEN:
-      add_condition (self, open, NULL);
+      states = g_strdup_printf ("%s IN %s", state_column (self, filter), mc_dossier_state_open_sql ());
+      add_condition (self, states, NULL);
       break;
     case MC_DOSSIER_FILTER_DUE_SOON:
       add_due_soon (self, open, now);
@@ -384,10 +420,12 @@ add_filter (McDossierList *self, McDossierFilter filter)
       add_lateness (self, open, mc_lateness_sql_step_late, now);
       break;
     case MC_DOSSIER_FILTER_READY:
-      add_condition (self, "d.state = 'result_ready'", NULL);
+      states = g_strdup_printf ("%s = 'result_ready'", state_column (self, filter));
+      add_condition (self, states, NULL);
       break;
     case MC_DOSSIER_FILTER_FINISHED:
-      add_condition (self, "d.state IN ('returned', 'unqualified', 'withdrawn')", NULL);
+      states = g_strdup_printf ("%s IN ('returned', 'unqualified', 'withdrawn')", state_column (self, filter));
+      add_condition (self, states, NULL);
       break;
     case MC_DOSSIER_FILTER_ALL:
     default:
@@ -412,37 +450,193 @@ build_where (McDossierList *self, const McDossierQuery *q)
     add_condition (self, "d.received_at < ?", g_variant_new_int64 (q->to));
 }
 
-/* Text search narrows to the FTS hits (at most 1,000, newest first). */
+/* Text search narrows to the newest SEARCH_LIMIT hits of the search index,
+ * by id only: the list reads the rows it shows. */
 static gboolean
-add_text (McDossierList *self, const char *text, GError **error)
+add_text (McDossierList *self, const char *text, guint *n_hits, GError **error)
 {
-  g_autoptr(GPtrArray) hits = mc_dossier_store_search (self->store, text, 1000, error);
+  g_autoptr(GArray) hits = mc_dossier_store_search_ids (self->store, text, SEARCH_LIMIT, error);
   GString *ids = g_string_new ("d.id IN (");
 
   /* A search that failed shows nothing, not the unfiltered list. */
   for (guint i = 0; hits != NULL && i < hits->len; i++)
-    g_string_append_printf (ids, "%s%" G_GINT64_FORMAT, i ? "," : "", mc_dossier_get_data (hits->pdata[i])->id);
+    g_string_append_printf (ids, "%s%" G_GINT64_FORMAT, i ? "," : "", g_array_index (hits, gint64, i));
   g_string_append (ids, hits != NULL && hits->len ? ")" : "NULL)");
   add_condition (self, ids->str, NULL);
   g_string_free (ids, TRUE);
+  *n_hits = hits != NULL ? hits->len : 0;
+  self->oldest_hit = hits != NULL && hits->len ? g_array_index (hits, gint64, hits->len - 1) : 0;
   return hits != NULL;
 }
 
-static guint
-count (McDossierList *self, GError **error)
+static gint64
+count_sql (McDossierList *self, const char *sql, const char *match, GError **error)
 {
   McDb *db = mc_dossier_store_get_db (self->store);
-  g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM dossier d %s", self->where->str);
   sqlite3_stmt *stmt = mc_db_prepare (db, sql, error);
-  guint n = 0;
+  gint64 n = -1;
 
   if (stmt == NULL)
-    return 0;
+    return -1;
   bind_all (self, stmt, 1);
+  if (match != NULL)
+    sqlite3_bind_text (stmt, (int) self->binds->len + 1, match, -1, SQLITE_TRANSIENT);
   if (mc_db_step_row (db, stmt, error) == MC_DB_STEP_ROW)
-    n = (guint) sqlite3_column_int64 (stmt, 0);
+    n = sqlite3_column_int64 (stmt, 0);
   sqlite3_reset (stmt);
   return n;
+}
+
+static gint64
+count (McDossierList *self, GError **error)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM dossier d %s", self->where->str);
+
+  return count_sql (self, sql, NULL, error);
+}
+
+/* The states a filter shows when it is the only condition, as SQL, for
+ * dossier_state_count (kept by triggers, migration 0014): the whole list and
+ * its state filters are counted exactly without reading the dossiers (a
+ * count(*) over a million rows is 138 ms). NULL: the filter needs counting. */
+static const char *
+state_count_sql (const McDossierQuery *q)
+{
+  static gsize once;
+  static char *open;
+
+  if (q->field_id > 0 || q->channel >= 0 || q->from > 0 || q->to > 0 || (q->text != NULL && *q->text != '\0'))
+    return NULL;
+  switch (q->filter)
+    {
+    case MC_DOSSIER_FILTER_ALL:
+      return "SELECT coalesce (sum (n), 0) FROM dossier_state_count";
+    case MC_DOSSIER_FILTER_OPEN:
+      if (g_once_init_enter (&once))
+        {
+          open = g_strdup_printf ("SELECT coalesce (sum (n), 0) FROM dossier_state_count WHERE state IN %s",
+                                  mc_dossier_state_open_sql ());
+          g_once_init_leave (&once, 1);
+        }
+      return open;
+    case MC_DOSSIER_FILTER_READY:
+      return "SELECT coalesce (sum (n), 0) FROM dossier_state_count WHERE state = 'result_ready'";
+    case MC_DOSSIER_FILTER_FINISHED:
+      return "SELECT coalesce (sum (n), 0) FROM dossier_state_count "
+             "WHERE state IN ('returned', 'unqualified', 'withdrawn')";
+    case MC_DOSSIER_FILTER_DUE_SOON:
+    case MC_DOSSIER_FILTER_OVERDUE:
+    case MC_DOSSIER_FILTER_STEP_LATE:
+    default:
+      return NULL;
+    }
+}
+
+static int
+deadline_cb (void *data)
+{
+  return g_get_monotonic_time () > *(gint64 *) data;
+}
+
+/* count_sql, given up (-1, no error) past the count budget. */
+static gint64
+count_sql_within_budget (McDossierList *self, const char *sql, const char *match, GError **error)
+{
+  sqlite3 *handle = mc_db_get_handle (mc_dossier_store_get_db (self->store));
+  gint64 deadline = g_get_monotonic_time () + self->count_budget, n;
+  GError *local = NULL;
+
+  sqlite3_progress_handler (handle, 200, deadline_cb, &deadline);
+  n = count_sql (self, sql, match, &local);
+  sqlite3_progress_handler (handle, 0, NULL, NULL);
+  if (local != NULL && g_get_monotonic_time () > deadline)
+    g_clear_error (&local);  /* interrupted: too many hits to count now */
+  if (local != NULL)
+    g_propagate_error (error, local);
+  return n;
+}
+
+/* The search's hits lie between the newest dossier and the oldest one: at
+ * the rate of the newest SEARCH_LIMIT (ids follow reception), `listed` rows
+ * become about this many over all the ids. */
+static guint64
+estimate_total (McDossierList *self, guint listed)
+{
+  McDb *db = mc_dossier_store_get_db (self->store);
+  gint64 newest = mc_db_query_int (db, "SELECT max (id) FROM dossier", NULL);
+  gint64 oldest = mc_db_query_int (db, "SELECT min (id) FROM dossier", NULL);
+
+  if (self->oldest_hit <= 0 || newest < self->oldest_hit)
+    return listed;
+  return (guint64) ((double) listed * (double) (newest - oldest + 1) / (double) (newest - self->oldest_hit + 1) + 0.5);
+}
+
+/* The total of a search whose list stopped at SEARCH_LIMIT hits: counted
+ * exactly when that is quick (up to COUNT_LIMIT hits, within COUNT_BUDGET_US:
+ * a few common words can need the whole index read), else estimated from
+ * the listed hits and said to be an estimate. `filters`: the WHERE clause
+ * without the list of hits. */
+static gboolean
+count_search_total (McDossierList *self, const char *filters, GError **error)
+{
+  g_autofree char *match = mc_dossier_store_fts_query (self->query.text);
+  g_autofree char *limited = g_strdup_printf ("SELECT rowid FROM dossier_fts WHERE dossier_fts MATCH ?%u "
+                                              "ORDER BY rowid DESC LIMIT %d", self->binds->len + 1,
+                                              COUNT_LIMIT + 1);
+  g_autofree char *hits_sql = g_strdup_printf ("SELECT count(*) FROM (%s)", limited);
+  g_autofree char *total_sql = g_strdup_printf ("SELECT count(*) FROM dossier d %s%s d.id IN (%s)", filters,
+                                                *filters ? " AND" : "WHERE", limited);
+  GError *local = NULL;
+  gint64 hits = count_sql_within_budget (self, hits_sql, match, &local), total = -1;
+
+  if (hits >= 0)
+    total = *filters ? count_sql_within_budget (self, total_sql, match, &local) : hits;
+  if (local != NULL)
+    {
+      g_propagate_error (error, local);
+      return FALSE;
+    }
+  if (total < 0)
+    {
+      self->total = estimate_total (self, self->n_items);
+      self->total_kind = self->total > self->n_items ? MC_DOSSIER_COUNT_ABOUT : MC_DOSSIER_COUNT_AT_LEAST;
+      return TRUE;
+    }
+  self->total = (guint64) total;
+  if (hits <= COUNT_LIMIT)
+    self->total_kind = MC_DOSSIER_COUNT_EXACT;
+  else if (*filters)
+    self->total_kind = MC_DOSSIER_COUNT_AT_LEAST;
+  else
+    self->total = COUNT_LIMIT, self->total_kind = MC_DOSSIER_COUNT_MORE_THAN;
+  return TRUE;
+}
+
+/* Counts the rows of the list (n_items) and what the query matches in all. */
+static gboolean
+count_all (McDossierList *self, const McDossierQuery *q, GError **error)
+{
+  const char *by_state = state_count_sql (q);
+  g_autofree char *filters = g_strdup (self->where->str);
+  guint n_hits = 0;
+  gint64 n;
+
+  self->total_kind = MC_DOSSIER_COUNT_EXACT;
+  if (by_state != NULL)
+    n = count_sql (self, by_state, NULL, error);
+  else if (q->text == NULL || *q->text == '\0')
+    n = count (self, error);
+  else if (!add_text (self, q->text, &n_hits, error))
+    return FALSE;
+  else
+    n = *filters || n_hits >= SEARCH_LIMIT ? count (self, error) : n_hits;
+  if (n < 0)
+    return FALSE;
+  self->n_items = (guint) n;
+  self->total = (guint64) n;
+  if (n_hits >= SEARCH_LIMIT)
+    return count_search_total (self, filters, error);
+  return TRUE;
 }
 
 static void
@@ -476,12 +670,8 @@ reload (McDossierList *self, const McDossierQuery *q, GError **error)
   g_queue_clear (&self->lru);
   self->n_items = 0;
   /* A failed search or count empties the list and says why. */
-  if (q->text == NULL || *q->text == '\0' || add_text (self, q->text, &local))
-    {
-      self->n_items = count (self, &local);
-      if (local != NULL)
-        self->n_items = 0;
-    }
+  if (!count_all (self, q, &local))
+    self->n_items = 0, self->total = 0, self->total_kind = MC_DOSSIER_COUNT_EXACT;
   g_list_model_items_changed (G_LIST_MODEL (self), 0, old, self->n_items);
   if (local != NULL)
     {
@@ -512,4 +702,54 @@ mc_dossier_list_refresh (McDossierList *self, GError **error)
   g_return_val_if_fail (MC_IS_DOSSIER_LIST (self), FALSE);
 
   return reload (self, &self->query, error);
+}
+
+guint64
+mc_dossier_list_get_total (McDossierList *self, McDossierCountKind *kind)
+{
+  g_return_val_if_fail (MC_IS_DOSSIER_LIST (self), 0);
+
+  if (kind != NULL)
+    *kind = self->total_kind;
+  return self->total;
+}
+
+char *
+mc_dossier_list_describe_count (McDossierList *self)
+{
+  g_autofree char *total = NULL, *shown = NULL;
+
+  g_return_val_if_fail (MC_IS_DOSSIER_LIST (self), NULL);
+
+  total = mc_format_count ((gint64) self->total);
+  shown = mc_format_count (self->n_items);
+  switch (self->total_kind)
+    {
+    case MC_DOSSIER_COUNT_MORE_THAN:
+      /* Translators: the first %s is a number such as 10.000, the second one such as 1.000 */
+      return g_strdup_printf (_("more than %s dossiers — the newest %s are listed"), total, shown);
+    case MC_DOSSIER_COUNT_ABOUT:
+      g_free (total);
+      total = mc_format_count_rounded ((gint64) self->total);
+      /* Translators: the first %s is an estimate such as 7.900 or 1,2 triệu, the second a number such as 1.000 */
+      return g_strdup_printf (_("about %s dossiers — the newest %s are listed"), total, shown);
+    case MC_DOSSIER_COUNT_AT_LEAST:
+      /* Translators: the first %s is a number such as 1.157, the second one such as 350 */
+      return g_strdup_printf (_("at least %s dossiers — the newest %s are listed"), total, shown);
+    case MC_DOSSIER_COUNT_EXACT:
+    default:
+      if (self->total > self->n_items)
+        /* Translators: the first %s is a number such as 1.174, the second one such as 1.000 */
+        return g_strdup_printf (_("%s dossiers — the newest %s are listed"), total, shown);
+      /* Translators: %s is a number such as 1.157 */
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s dossier", "%s dossiers", (gulong) self->total), total);
+    }
+}
+
+void
+mc_dossier_list_set_count_budget (McDossierList *self, gint64 us)
+{
+  g_return_if_fail (MC_IS_DOSSIER_LIST (self));
+
+  self->count_budget = us;
 }

@@ -43,10 +43,31 @@ typedef struct {
   gboolean         reversed;   /* the order's opposite direction */
 } McDossierQuery;
 
+/* How far the list's total is known: exact; more than the number (a
+ * search with more hits than it counts); at least the number (the same
+ * search with other filters, counted among the newest hits only); or about
+ * the number (hits too costly to count now, estimated from the listed ones). */
+typedef enum {
+  MC_DOSSIER_COUNT_EXACT,
+  MC_DOSSIER_COUNT_MORE_THAN,
+  MC_DOSSIER_COUNT_AT_LEAST,
+  MC_DOSSIER_COUNT_ABOUT,
+} McDossierCountKind;
+
 McDossierList *mc_dossier_list_new        (McDossierStore *store);
 /* Applies a query; the model emits items-changed for the whole range. */
 gboolean       mc_dossier_list_set_query  (McDossierList *self, const McDossierQuery *query, GError **error);
 /* Re-reads the current query (after another window or process wrote). */
 gboolean       mc_dossier_list_refresh    (McDossierList *self, GError **error);
+/* The dossiers the query matches, which can be more than the list holds (a
+ * search lists its newest 1,000 hits): exact, or a bound as `kind` says. */
+guint64        mc_dossier_list_get_total  (McDossierList *self, McDossierCountKind *kind);
+/* The count as the page shows it, Vietnamese style: "1.157 hồ sơ",
+ * "1.174 hồ sơ — hiện 1.000 hồ sơ mới nhất", "hơn 10.000 hồ sơ — …",
+ * "khoảng 7.900 hồ sơ — …". */
+char          *mc_dossier_list_describe_count (McDossierList *self);
+/* How long a search's total may take to count before it is estimated
+ * (8 ms; tests set it to see both ways on any machine). */
+void           mc_dossier_list_set_count_budget (McDossierList *self, gint64 us);
 
 G_END_DECLS

@@ -589,33 +589,84 @@ mc_dossier_store_find (McDossierStore *self, const char *code, GError **error)
   return g_steal_pointer (&dossier);
 }
 
-/* Each word of the folded query as a quoted term, so that user input can
- * never be parsed as FTS5 syntax. Only the last word is a prefix (the one
- * still being typed, or a partial ID or phone number): a prefix term reads
- * the postings of every word it starts, and "an"* over a million names is
- * most of the index. */
-static char *
-fts_query (const char *query)
+/* The runs of letters and digits of one space-separated word: the pieces
+ * the "vn" tokenizer cuts it into ("261207-0014" → 261207, 0014). */
+static GPtrArray *
+word_runs (const char *word)
+{
+  GPtrArray *runs = g_ptr_array_new_with_free_func (g_free);
+  GString *run = g_string_new (NULL);
+
+  for (const char *p = word;; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c != 0 && g_unichar_isalnum (c))
+        {
+          g_string_append_unichar (run, c);
+          continue;
+        }
+      if (run->len > 0)
+        g_ptr_array_add (runs, g_strdup (run->str));
+      g_string_truncate (run, 0);
+      if (c == 0)
+        break;
+    }
+  g_string_free (run, TRUE);
+  return runs;
+}
+
+/* One word of the query as FTS5 terms. A word of several runs is either
+ * what the tokenizer made of the same text stored (the tail of a receipt
+ * code, "261207-0014", is two tokens of the code "…H56-261207-0014") or one
+ * number typed with separators that was stored without them ("0912.345.678"
+ * for the phone 0912345678): both are asked, `("261207" AND "0014"* OR
+ * "2612070014"*)`. Quoted, so that user input is never FTS5 syntax. */
+static void
+append_word (GString *out, GPtrArray *runs, gboolean prefix)
+{
+  const char *star = prefix ? "*" : "";
+
+  if (out->len > 0)
+    g_string_append (out, " AND ");
+  if (runs->len == 1)
+    {
+      g_string_append_printf (out, "\"%s\"%s", (char *) runs->pdata[0], star);
+      return;
+    }
+  g_string_append_c (out, '(');
+  for (guint i = 0; i < runs->len; i++)
+    g_string_append_printf (out, "%s\"%s\"%s", i ? " AND " : "", (char *) runs->pdata[i],
+                            i + 1 == runs->len ? star : "");
+  g_string_append (out, " OR \"");
+  for (guint i = 0; i < runs->len; i++)
+    g_string_append (out, runs->pdata[i]);
+  g_string_append_printf (out, "\"%s)", star);
+}
+
+/* The folded query as an FTS5 expression. Only the last word is a prefix
+ * (the one still being typed, or a partial ID or phone number); the index
+ * keeps prefixes of one to three characters (migration 0013), so that
+ * prefix is a single list however many words it starts. */
+char *
+mc_dossier_store_fts_query (const char *query)
 {
   g_autofree char *folded = mc_text_fold (query);
   g_auto(GStrv) words = g_strsplit (folded, " ", -1);
+  g_autoptr(GPtrArray) all = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
   GString *out = g_string_new (NULL);
-  int last = -1;
 
   for (int i = 0; words[i]; i++)
     {
-      GString *word = g_string_new (NULL);
-      for (const char *p = words[i]; *p; p = g_utf8_next_char (p))
-        if (g_unichar_isalnum (g_utf8_get_char (p)))
-          g_string_append_unichar (word, g_utf8_get_char (p));
-      g_free (words[i]);
-      words[i] = g_string_free (word, FALSE);
-      if (*words[i] != '\0')
-        last = i;
+      GPtrArray *runs = word_runs (words[i]);
+
+      if (runs->len > 0)
+        g_ptr_array_add (all, runs);
+      else
+        g_ptr_array_unref (runs);
     }
-  for (int i = 0; i <= last; i++)
-    if (*words[i] != '\0')
-      g_string_append_printf (out, "%s\"%s\"%s", out->len ? " " : "", words[i], i == last ? "*" : "");
+  for (guint i = 0; i < all->len; i++)
+    append_word (out, all->pdata[i], i + 1 == all->len);
   return g_string_free (out, FALSE);
 }
 
@@ -655,7 +706,7 @@ GPtrArray *
 mc_dossier_store_search (McDossierStore *self, const char *query, guint limit, GError **error)
 {
   GPtrArray *hits = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autofree char *match = fts_query (query);
+  g_autofree char *match = mc_dossier_store_fts_query (query);
   McDossier *exact;
   sqlite3_stmt *stmt;
   GError *local = NULL;
@@ -695,6 +746,50 @@ mc_dossier_store_search (McDossierStore *self, const char *query, guint limit, G
   if (step == MC_DB_STEP_ERROR)
     g_clear_pointer (&hits, g_ptr_array_unref);
   return hits;
+}
+
+GArray *
+mc_dossier_store_search_ids (McDossierStore *self, const char *query, guint limit, GError **error)
+{
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autofree char *match = mc_dossier_store_fts_query (query);
+  g_autofree char *clean = g_strstrip (g_ascii_strup (query ? query : "", -1));
+  sqlite3_stmt *stmt;
+  McDbStep step;
+
+  g_return_val_if_fail (MC_IS_DOSSIER_STORE (self), NULL);
+
+  /* A whole code (a scanned receipt, either case) is that dossier alone,
+   * as in mc_dossier_store_search. */
+  stmt = mc_db_prepare (self->db, "SELECT id FROM dossier WHERE code = ?", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, clean, -1, SQLITE_TRANSIENT);
+  while ((step = mc_db_step_row (self->db, stmt, error)) == MC_DB_STEP_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      g_array_append_val (ids, id);
+    }
+  sqlite3_reset (stmt);
+  if (step == MC_DB_STEP_ERROR)
+    return NULL;
+  if (ids->len > 0 || *match == '\0')
+    return g_steal_pointer (&ids);
+  stmt = mc_db_prepare (self->db, "SELECT rowid FROM dossier_fts WHERE dossier_fts MATCH ? ORDER BY rowid DESC LIMIT ?",
+                        error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, match, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int (stmt, 2, (int) limit);
+  while ((step = mc_db_step_row (self->db, stmt, error)) == MC_DB_STEP_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      g_array_append_val (ids, id);
+    }
+  sqlite3_reset (stmt);
+  if (step == MC_DB_STEP_ERROR)
+    return NULL;
+  return g_steal_pointer (&ids);
 }
 
 GPtrArray *

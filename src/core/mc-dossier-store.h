@@ -55,6 +55,13 @@ GPtrArray      *mc_dossier_store_search_person (McDossierStore *self, const char
  * read to the end (busy, unreadable, damaged): never a shorter list. */
 GPtrArray      *mc_dossier_store_search       (McDossierStore *self, const char *query, guint limit,
                                                GError **error);
+/* What mc_dossier_store_search finds, as dossier ids, newest first, without
+ * reading the dossiers (the list reads only the rows it shows). */
+GArray         *mc_dossier_store_search_ids   (McDossierStore *self, const char *query, guint limit,
+                                               GError **error);
+/* The FTS5 expression mc_dossier_store_search matches `query` with (the
+ * dossier list counts its hits with it); "" when the query has no word. */
+char           *mc_dossier_store_fts_query    (const char *query);
 /* Procedure codes most received at this counter in the last 90 days, most first. */
 GPtrArray      *mc_dossier_store_recent_procedures (McDossierStore *self, const char *counter, guint limit,
                                                    GError **error);

@@ -28,6 +28,29 @@ mc_format_count (gint64 n)
   return g_string_free (out, FALSE);
 }
 
+/* An estimate to two significant digits, so that it does not look exact:
+ * 7.938 → "7.900", 1.234.567 → "1,2 triệu" (the way a count is said aloud). */
+char *
+mc_format_count_rounded (gint64 n)
+{
+  gint64 magnitude = 1;
+
+  if (n < 0)
+    {
+      g_autofree char *positive = mc_format_count_rounded (-n);
+      return g_strconcat ("-", positive, NULL);
+    }
+  while (n / magnitude >= 100)
+    magnitude *= 10;
+  n = (n + magnitude / 2) / magnitude * magnitude;
+  if (n >= 1000000)
+    {
+      g_autofree char *millions = mc_format_decimal (n / 1e6, n >= 10000000 ? 0 : 1);
+      return g_strconcat (millions, " triệu", NULL);
+    }
+  return mc_format_count (n);
+}
+
 char *
 mc_format_decimal (double value, int decimals)
 {

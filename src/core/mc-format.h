@@ -10,6 +10,7 @@
 G_BEGIN_DECLS
 
 char *mc_format_count      (gint64 n);              /* 1.157 */
+char *mc_format_count_rounded (gint64 n);           /* an estimate: 7.900; 1,2 triệu */
 char *mc_format_decimal    (double value, int decimals);  /* 77,5 (trailing zeros dropped) */
 char *mc_format_percent    (double ratio, int decimals);  /* 0.775 → "77,5%" */
 char *mc_format_money      (gint64 dong);           /* 50.000 đồng */

@@ -57,10 +57,7 @@ static char *state_of (McDossier *x) { McDossierData *d = mc_dossier_get_data (x
 static void
 update_count (McDossierPage *self)
 {
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->list));
-  g_autofree char *number = mc_format_count (n);
-  /* Translators: %s is a number such as 1.157 */
-  g_autofree char *text = g_strdup_printf (ngettext ("%s dossier", "%s dossiers", n), number);
+  g_autofree char *text = mc_dossier_list_describe_count (self->list);
 
   gtk_label_set_text (self->count, text);
 }
@@ -303,6 +300,7 @@ mc_dossier_page_new (McApplication *app)
   }
   g_signal_connect_swapped (gtk_column_view_get_sorter (self->view), "changed", G_CALLBACK (requery), self);
   self->count = GTK_LABEL (gtk_label_new (NULL));
+  gtk_widget_set_name (GTK_WIDGET (self->count), "dossier-count");
   gtk_label_set_xalign (self->count, 0);
   gtk_widget_add_css_class (GTK_WIDGET (self->count), "dim-label");
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), GTK_WIDGET (self->view));
