@@ -15,6 +15,7 @@
 #include "mc-report-doc.h"
 #include "mc-report-document-private.h"
 #include "mc-report-narrative-export.h"
+#include "mc-report-narrative-private.h"
 #include "mc-test-utils.h"
 #include "mc-xlsx-header.h"
 
@@ -271,22 +272,22 @@ test_06a_pdf (void)
 static McReportNarrative *
 narrative (guint n_paragraphs)
 {
-  McReportNarrative *n = g_new0 (McReportNarrative, 1);
+  McReportNarrative *n = mc_report_narrative_alloc (0, mc_test_date ("2023-12-15"), mc_test_date ("2024-03-14"));
   g_autoptr(GString) body = g_string_new ("I. Kết quả\n");
 
   for (guint i = 0; i < n_paragraphs; i++)
     g_string_append_printf (body, "\nĐoạn %u: trong kỳ, Ủy ban nhân dân phường đã tiếp nhận và giải quyết các "
                             "hồ sơ thủ tục hành chính theo đúng quy định, công khai kết quả trên Cổng dịch vụ công "
                             "và xin lỗi người dân khi hồ sơ quá hạn, hết đoạn %u.\n", i + 1, i + 1);
-  n->issuer = g_strdup ("ỦY BAN NHÂN DÂN\nPHƯỜNG PHÚ SƠN");
-  n->place = g_strdup ("Phú Sơn");
-  n->date = mc_test_date ("2024-03-14");
-  n->subject = g_strdup ("Tình hình, kết quả giải quyết thủ tục hành chính quý I năm 2024");
-  n->addressee = g_strdup ("UBND thị xã Bỉm Sơn.");
-  n->body = g_string_free (g_steal_pointer (&body), FALSE);
-  n->recipients = g_strdup ("- UBND thị xã (b/c);\n- Lưu: VT, VP.");
-  n->authority = g_strdup ("KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH");
-  n->signer = g_strdup ("Nguyễn Văn Nam");
+  mc_report_narrative_take_text (n, MC_NARRATIVE_TEXT_ISSUER, g_strdup ("ỦY BAN NHÂN DÂN\nPHƯỜNG PHÚ SƠN"));
+  mc_report_narrative_take_text (n, MC_NARRATIVE_TEXT_PLACE, g_strdup ("Phú Sơn"));
+  mc_report_narrative_take_text (n, MC_NARRATIVE_TEXT_SUBJECT,
+                                 g_strdup ("Tình hình, kết quả giải quyết thủ tục hành chính quý I năm 2024"));
+  mc_report_narrative_take_text (n, MC_NARRATIVE_TEXT_ADDRESSEE, g_strdup ("Kính gửi: UBND thị xã Bỉm Sơn."));
+  mc_report_narrative_take_text (n, MC_NARRATIVE_TEXT_RECIPIENTS, g_strdup ("- UBND thị xã (b/c);\n- Lưu: VT, VP."));
+  mc_report_narrative_take_text (n, MC_NARRATIVE_TEXT_AUTHORITY, g_strdup ("KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH"));
+  mc_report_narrative_take_text (n, MC_NARRATIVE_TEXT_SIGNER, g_strdup ("Nguyễn Văn Nam"));
+  mc_report_narrative_take_draft (n, g_string_free (g_steal_pointer (&body), FALSE));
   return n;
 }
 

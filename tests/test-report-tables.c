@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "mc-accounts.h"
+#include "mc-audit.h"
 #include "mc-calendar-store.h"
 #include "mc-catalog.h"
 #include "mc-dossier-store.h"
@@ -556,21 +557,21 @@ test_narrative (void)
   n = mc_report_narrative_new (db, 0, mc_test_date ("2023-12-15"), mc_test_date ("2024-03-14"), "quý I năm 2024",
                                &error);
   g_assert_no_error (error);
-  g_assert_cmpstr (n->subject, ==, "Tình hình, kết quả giải quyết thủ tục hành chính quý I năm 2024");
-  g_assert_nonnull (strstr (n->body, "Tổng số hồ sơ đã tiếp nhận là 85 hồ sơ. Trong đó:"));
-  g_assert_nonnull (strstr (n->body, "+ Số hồ sơ kỳ trước chuyển qua: 1 hồ sơ."));
+  g_assert_cmpstr (mc_report_narrative_get_text (n, MC_NARRATIVE_TEXT_SUBJECT), ==, "Tình hình, kết quả giải quyết thủ tục hành chính quý I năm 2024");
+  g_assert_nonnull (strstr (mc_report_narrative_get_body (n), "Tổng số hồ sơ đã tiếp nhận là 85 hồ sơ. Trong đó:"));
+  g_assert_nonnull (strstr (mc_report_narrative_get_body (n), "+ Số hồ sơ kỳ trước chuyển qua: 1 hồ sơ."));
   /* 82 settled: 60 early (73,2%), 20 on time, 2 late (2,4%). */
-  g_assert_nonnull (strstr (n->body, "trả trước hạn: 60 hồ sơ (đạt 73,2%)"));
-  g_assert_nonnull (strstr (n->body, "trả quá hạn: 2 hồ sơ (2,4%)"));
-  g_assert_null (strstr (n->body, "{{"));
-  g_assert_cmpstr (n->addressee, ==, "UBND thị xã Bỉm Sơn.");
+  g_assert_nonnull (strstr (mc_report_narrative_get_body (n), "trả trước hạn: 60 hồ sơ (đạt 73,2%)"));
+  g_assert_nonnull (strstr (mc_report_narrative_get_body (n), "trả quá hạn: 2 hồ sơ (2,4%)"));
+  g_assert_null (strstr (mc_report_narrative_get_body (n), "{{"));
+  g_assert_cmpstr (mc_report_narrative_get_text (n, MC_NARRATIVE_TEXT_ADDRESSEE), ==, "Kính gửi: UBND thị xã Bỉm Sơn.");
   /* One precision for every share: one decimal, a Vietnamese comma. */
   {
     g_autoptr(GRegex) share = g_regex_new ("([0-9]+)(,[0-9]+)?%", 0, 0, NULL);
     g_autoptr(GMatchInfo) match = NULL;
     guint n_shares = 0;
 
-    for (g_regex_match (share, n->body, 0, &match); g_match_info_matches (match); g_match_info_next (match, NULL))
+    for (g_regex_match (share, mc_report_narrative_get_body (n), 0, &match); g_match_info_matches (match); g_match_info_next (match, NULL))
       {
         g_autofree char *decimals = g_match_info_fetch (match, 2);
 
@@ -610,9 +611,137 @@ test_narrative_signer (void)
       n = mc_report_narrative_new (db, 0, mc_test_date ("2023-12-15"), mc_test_date ("2024-03-14"), "quý I năm 2024",
                                    &error);
       g_assert_no_error (error);
-      g_assert_cmpstr (n->authority, ==, cases[i].expected);
-      g_assert_cmpstr (n->place, ==, "Phú Sơn");
+      g_assert_cmpstr (mc_report_narrative_get_text (n, MC_NARRATIVE_TEXT_AUTHORITY), ==, cases[i].expected);
+      g_assert_cmpstr (mc_report_narrative_get_text (n, MC_NARRATIVE_TEXT_PLACE), ==, "Phú Sơn");
     }
+}
+
+
+/* The document's body in sections: the opening lines, then each "I. …"
+ * with its paragraphs, empty lines dropped. */
+static void
+test_narrative_sections (void)
+{
+  g_autoptr(McDb) db = fixture_db ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(McReportNarrative) n = NULL;
+  const McNarrativeSection *s;
+
+  n = mc_report_narrative_new (db, 0, mc_test_date ("2023-12-15"), mc_test_date ("2024-03-14"), "quý I năm 2024",
+                               &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (mc_report_narrative_get_text (n, MC_NARRATIVE_TEXT_TITLE), ==, "BÁO CÁO");
+  g_assert_cmpstr (mc_report_narrative_get_text (n, MC_NARRATIVE_TEXT_NUMBER), ==, "Số:        /BC-UBND");
+  g_assert_null (mc_report_narrative_get_text (n, MC_NARRATIVE_TEXT_ADDRESSEE));
+  g_assert_cmpstr (mc_report_narrative_get_body (n), ==, mc_report_narrative_get_draft (n));
+  g_assert_false (mc_report_narrative_get_edited (n));
+  g_assert_cmpuint (mc_report_narrative_get_n_sections (n), ==, 4);
+  s = mc_report_narrative_get_section (n, 0);
+  g_assert_null (s->heading);
+  g_assert_cmpuint (g_strv_length (s->paragraphs), ==, 1);
+  g_assert_true (g_str_has_prefix (s->paragraphs[0], "Thực hiện chế độ báo cáo định kỳ, "));
+  s = mc_report_narrative_get_section (n, 1);
+  g_assert_cmpstr (s->heading, ==, "I. KẾT QUẢ GIẢI QUYẾT THỦ TỤC HÀNH CHÍNH");
+  g_assert_cmpstr (s->paragraphs[0], ==, "- Tổng số hồ sơ đã tiếp nhận là 85 hồ sơ. Trong đó:");
+  s = mc_report_narrative_get_section (n, 3);
+  g_assert_cmpstr (s->heading, ==, "III. PHƯƠNG HƯỚNG, NHIỆM VỤ KỲ TIẾP THEO");
+  g_assert_cmpuint (g_strv_length (s->paragraphs), ==, 1);
+  mc_report_narrative_set_body (n, "  Mở đầu.  \r\n\nI. Một\n\nII. Hai\nĐoạn hai.");
+  g_assert_cmpuint (mc_report_narrative_get_n_sections (n), ==, 3);
+  g_assert_cmpstr (mc_report_narrative_get_section (n, 0)->paragraphs[0], ==, "Mở đầu.");
+  g_assert_cmpuint (g_strv_length (mc_report_narrative_get_section (n, 1)->paragraphs), ==, 0);
+  g_assert_cmpstr (mc_report_narrative_get_section (n, 2)->paragraphs[0], ==, "Đoạn hai.");
+  g_assert_false (mc_report_narrative_is_heading ("Ia. không"));
+  g_assert_false (mc_report_narrative_is_heading ("1. Thuận lợi:"));
+  g_assert_true (mc_report_narrative_is_heading ("IV. KIẾN NGHỊ"));
+}
+
+static gint64
+count_audit (McDb *db, const char *action)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM audit_log WHERE action = '%s'", action);
+
+  return mc_db_query_int (db, sql, NULL);
+}
+
+/* A leader's edit is kept per unit and period, audited with its SHA-256,
+ * read back by the next report of that period (not by another period's),
+ * and restored to the draft; someone without the report right changes
+ * nothing. */
+static void
+test_narrative_edit (void)
+{
+  g_autoptr(McDb) db = fixture_db ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(McReportNarrative) n = NULL;
+  g_autoptr(McReportNarrative) again = NULL;
+  g_autoptr(McReportNarrative) other = NULL;
+  g_autoptr(McReportNarrative) copy = NULL;
+  g_autofree char *edited = NULL, *sum = NULL, *detail = NULL;
+  McDate from = mc_test_date ("2023-12-15"), to = mc_test_date ("2024-03-14");
+  gint64 leader, counter, rows = 0, bad = 0;
+
+  g_assert_true (mc_db_exec (db, "INSERT INTO staff (username, full_name, title, roles, created_at) VALUES "
+                                 "('pct.nga', 'Nguyễn Thị Nga', 'Phó Chủ tịch', 'lanh_dao_ubnd', 0), "
+                                 "('tn.lan', 'Lê Thị Lan', 'Công chức', 'tiep_nhan', 0)", &error));
+  leader = mc_db_query_int (db, "SELECT id FROM staff WHERE username = 'pct.nga'", NULL);
+  counter = mc_db_query_int (db, "SELECT id FROM staff WHERE username = 'tn.lan'", NULL);
+  mc_db_set_actor (db, leader);
+  n = mc_report_narrative_new (db, 0, from, to, "quý I năm 2024", &error);
+  g_assert_no_error (error);
+  edited = g_strconcat (mc_report_narrative_get_draft (n), "\n\nIV. KIẾN NGHỊ\n\nĐề nghị UBND thị xã bổ sung "
+                        "01 máy quét cho Bộ phận Một cửa.\r\n", NULL);
+  g_assert_true (mc_report_narrative_save (n, db, edited, &error));
+  g_assert_no_error (error);
+  g_assert_true (mc_report_narrative_get_edited (n));
+  g_assert_cmpstr (mc_report_narrative_get_edited_by (n), ==, "Nguyễn Thị Nga");
+  g_assert_true (g_str_has_suffix (mc_report_narrative_get_body (n), "Bộ phận Một cửa."));
+  g_assert_cmpuint (mc_report_narrative_get_n_sections (n), ==, 5);
+  g_assert_cmpint (count_audit (db, "narrative.edit"), ==, 1);
+  sum = g_compute_checksum_for_string (G_CHECKSUM_SHA256, mc_report_narrative_get_body (n), -1);
+  detail = g_strdup_printf ("SELECT count (*) FROM audit_log WHERE action = 'narrative.edit' AND "
+                            "instr (detail, '%s') > 0 AND instr (detail, '2023-12-15–2024-03-14') > 0", sum);
+  g_assert_cmpint (mc_db_query_int (db, detail, NULL), ==, 1);
+  /* The same text again: nothing to record. */
+  g_assert_true (mc_report_narrative_save (n, db, edited, &error));
+  g_assert_cmpint (count_audit (db, "narrative.edit"), ==, 1);
+
+  again = mc_report_narrative_new (db, 0, from, to, "quý I năm 2024", &error);
+  g_assert_no_error (error);
+  g_assert_true (mc_report_narrative_get_edited (again));
+  g_assert_cmpstr (mc_report_narrative_get_body (again), ==, mc_report_narrative_get_body (n));
+  g_assert_cmpstr (mc_report_narrative_get_draft (again), ==, mc_report_narrative_get_draft (n));
+  copy = mc_report_narrative_copy (again);
+  g_assert_cmpstr (mc_report_narrative_get_body (copy), ==, mc_report_narrative_get_body (n));
+  g_assert_true (mc_report_narrative_get_edited (copy));
+  other = mc_report_narrative_new (db, 0, mc_test_date ("2024-03-15"), mc_test_date ("2024-06-14"), "quý II năm 2024",
+                                   &error);
+  g_assert_false (mc_report_narrative_get_edited (other));
+
+  /* Without the right to reports: refused, nothing kept or removed. */
+  mc_db_set_actor (db, counter);
+  g_assert_false (mc_report_narrative_save (again, db, "Khác.", &error));
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+  g_assert_false (mc_report_narrative_restore (again, db, &error));
+  g_clear_error (&error);
+  g_assert_cmpint (mc_db_query_int (db, "SELECT count(*) FROM narrative_edit", NULL), ==, 1);
+  g_assert_cmpstr (mc_report_narrative_get_body (again), ==, mc_report_narrative_get_body (n));
+
+  /* "Khôi phục bản tính toán". */
+  mc_db_set_actor (db, leader);
+  g_assert_true (mc_report_narrative_restore (again, db, &error));
+  g_assert_false (mc_report_narrative_get_edited (again));
+  g_assert_cmpstr (mc_report_narrative_get_body (again), ==, mc_report_narrative_get_draft (again));
+  g_assert_cmpint (mc_db_query_int (db, "SELECT count(*) FROM narrative_edit", NULL), ==, 0);
+  g_assert_cmpint (count_audit (db, "narrative.restore"), ==, 1);
+  /* Saving the draft itself or an empty text keeps no edit. */
+  g_assert_true (mc_report_narrative_save (again, db, mc_report_narrative_get_draft (again), &error));
+  g_assert_true (mc_report_narrative_save (again, db, " \n ", &error));
+  g_assert_cmpint (mc_db_query_int (db, "SELECT count(*) FROM narrative_edit", NULL), ==, 0);
+  g_assert_true (mc_audit_verify (db, &rows, &bad, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (bad, ==, 0);
 }
 
 int
@@ -621,6 +750,8 @@ main (int argc, char *argv[])
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
   g_test_add_func ("/report-tables/public", test_public);
   g_test_add_func ("/report-tables/narrative-signer", test_narrative_signer);
+  g_test_add_func ("/report-tables/narrative-sections", test_narrative_sections);
+  g_test_add_func ("/report-tables/narrative-edit", test_narrative_edit);
   g_test_add_func ("/report-tables/public-procedures-received", test_public_procedures_received);
   g_test_add_func ("/report-tables/cchc", test_cchc);
   g_test_add_func ("/report-tables/evaluation", test_evaluation);

@@ -80,6 +80,7 @@ static const char *const migrations[] = {
   "/vn/motcua/Motcua/sql/0012-cchc-entries.sql",
   "/vn/motcua/Motcua/sql/0013-search-prefix.sql",
   "/vn/motcua/Motcua/sql/0014-dossier-count.sql",
+  "/vn/motcua/Motcua/sql/0015-narrative-edit.sql",
 };
 
 static gboolean

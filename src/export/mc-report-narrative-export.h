@@ -11,10 +11,10 @@
 
 G_BEGIN_DECLS
 
-gboolean mc_report_narrative_write_pdf   (const McReportNarrative *n, const char *path, GError **error);
+gboolean mc_report_narrative_write_pdf   (McReportNarrative *n, const char *path, GError **error);
 /* The body as plain text (the "csv" of a narrative: one paragraph a line). */
-gboolean mc_report_narrative_write_text  (const McReportNarrative *n, const char *path, GError **error);
+gboolean mc_report_narrative_write_text  (McReportNarrative *n, const char *path, GError **error);
 /* Every page laid out once, for printing (A4). */
-McRecordsPages *mc_report_narrative_record_pages (const McReportNarrative *n, GError **error);
+McRecordsPages *mc_report_narrative_record_pages (McReportNarrative *n, GError **error);
 
 G_END_DECLS

@@ -60,7 +60,7 @@ mc_report_print_job_new_narrative (McReportNarrative *narrative, GError **error)
 {
   g_autoptr(McReportNarrative) owned = narrative;
 
-  g_return_val_if_fail (narrative != NULL, NULL);
+  g_return_val_if_fail (MC_IS_REPORT_NARRATIVE (narrative), NULL);
 
   return print_job_new (mc_report_narrative_record_pages (narrative, error), FALSE);
 }
@@ -108,7 +108,7 @@ mc_report_file_stem (McReportPageKind kind)
 }
 
 gboolean
-mc_report_write_narrative (const McReportNarrative *narrative, const char *format, const char *path,
+mc_report_write_narrative (McReportNarrative *narrative, const char *format, const char *path,
                            GError **error)
 {
   return g_str_equal (format, "pdf") ? mc_report_narrative_write_pdf (narrative, path, error)
@@ -138,7 +138,7 @@ mc_report_export_job_new_narrative (McReportNarrative *narrative, const char *fo
 {
   McReportExportJob *job = g_new0 (McReportExportJob, 1);
 
-  g_return_val_if_fail (narrative != NULL && format != NULL, NULL);
+  g_return_val_if_fail (MC_IS_REPORT_NARRATIVE (narrative) && format != NULL, NULL);
 
   job->narrative = narrative;
   job->format = g_strdup (format);
@@ -151,7 +151,7 @@ mc_report_export_job_free (McReportExportJob *job)
   if (job == NULL)
     return;
   g_clear_object (&job->doc);
-  g_clear_pointer (&job->narrative, mc_report_narrative_free);
+  g_clear_object (&job->narrative);
   g_free (job->format);
   g_free (job);
 }

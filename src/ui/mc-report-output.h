@@ -26,7 +26,7 @@ gboolean          mc_report_print_job_run           (McReportPrintJob *job, GtkW
 /* "bieu-06a", …: the start of an exported file's name, the print job's name. */
 const char       *mc_report_file_stem               (McReportPageKind kind);
 /* format "pdf" or "txt". */
-gboolean          mc_report_write_narrative         (const McReportNarrative *narrative, const char *format,
+gboolean          mc_report_write_narrative         (McReportNarrative *narrative, const char *format,
                                                      const char *path, GError **error);
 
 /* What is exported: the page's document itself (a reference: it is never

@@ -273,7 +273,7 @@ clear_report (McReportPage *self)
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->tables))) != NULL)
     gtk_box_remove (self->tables, child);
   g_clear_object (&self->doc);
-  g_clear_pointer (&self->narrative, mc_report_narrative_free);
+  g_clear_object (&self->narrative);
   g_clear_pointer (&self->error, g_free);
 }
 
@@ -332,7 +332,8 @@ static void
 show_rules (McReportPage *self)
 {
   const char *note = self->doc ? mc_report_document_get_text (self->doc, MC_REPORT_TEXT_RULES_NOTE)
-                     : self->narrative ? self->narrative->rules_note : NULL;
+                     : self->narrative ? mc_report_narrative_get_text (self->narrative, MC_NARRATIVE_TEXT_RULES_NOTE)
+                     : NULL;
 
   gtk_label_set_text (self->rules, note ? note : "");
   gtk_widget_set_visible (GTK_WIDGET (self->rules), note != NULL);
@@ -377,7 +378,8 @@ recompute (McReportPage *self)
     }
   else if (self->narrative != NULL)
     {
-      gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->narrative_view), self->narrative->body, -1);
+      gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->narrative_view),
+                                mc_report_narrative_get_body (self->narrative), -1);
       gtk_stack_set_visible_child_name (self->content, "narrative");
     }
   else
@@ -503,19 +505,24 @@ mc_report_page_enter_figures (McReportPage *self)
 
 /* Printing and export */
 
-static void
-sync_narrative (McReportPage *self)
-{
-  g_free (self->narrative->body);
-  self->narrative->body = mc_report_page_get_narrative_text (self);
-}
-
 static gboolean
 not_ready (McReportPage *self, GError **error)
 {
   g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_FAILED,
                        self->error ? self->error : _("There is no report to export"));
   return FALSE;
+}
+
+/* The narrative as on screen, for a print or an export that outlives the
+ * page's object: a copy with the text of the editor. */
+static McReportNarrative *
+narrative_as_shown (McReportPage *self)
+{
+  McReportNarrative *copy = mc_report_narrative_copy (self->narrative);
+  g_autofree char *text = mc_report_page_get_narrative_text (self);
+
+  mc_report_narrative_set_body (copy, text);
+  return copy;
 }
 
 /* What is printed is the document on screen (the page builds a new one
@@ -527,13 +534,12 @@ print_job (McReportPage *self, GError **error)
   flush_dates (self);
   if (self->kind == MC_REPORT_PAGE_NARRATIVE)
     {
-      McReportNarrative *copy = build_narrative (self, error);
-
-      if (copy == NULL)
-        return NULL;
-      g_free (copy->body);
-      copy->body = mc_report_page_get_narrative_text (self);
-      return mc_report_print_job_new_narrative (copy, error);
+      if (self->narrative == NULL)
+        {
+          not_ready (self, error);
+          return NULL;
+        }
+      return mc_report_print_job_new_narrative (narrative_as_shown (self), error);
     }
   if (self->doc == NULL)
     {
@@ -582,7 +588,7 @@ mc_report_page_finalize (GObject *object)
   McReportPage *self = MC_REPORT_PAGE (object);
 
   g_clear_object (&self->doc);
-  g_clear_pointer (&self->narrative, mc_report_narrative_free);
+  g_clear_object (&self->narrative);
   g_free (self->error);
   g_array_unref (self->unit_choices);
   G_OBJECT_CLASS (mc_report_page_parent_class)->finalize (object);
@@ -911,16 +917,7 @@ export_job (McReportPage *self, const char *format, GError **error)
       return NULL;
     }
   if (narrative)
-    {
-      McReportNarrative *copy = build_narrative (self, error);
-
-      if (copy == NULL)
-        return NULL;
-      sync_narrative (self);
-      g_free (copy->body);
-      copy->body = g_strdup (self->narrative->body);
-      return mc_report_export_job_new_narrative (copy, format);
-    }
+    return mc_report_export_job_new_narrative (narrative_as_shown (self), format);
   /* The object on screen itself: Biểu 06a is written in the form's layout
    * by the writer (mc-report-doc.h), from the same texts and figures. */
   return mc_report_export_job_new_table (self->doc, format);
