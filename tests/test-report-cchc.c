@@ -356,6 +356,49 @@ test_online_names (void)
   g_assert_nonnull (strstr (text, "+ Số hồ sơ tiếp nhận trực tuyến toàn trình: 70 hồ sơ;"));
 }
 
+/* The narrative as a leader edits it from the command line: --edit keeps a
+ * file's text for the period, and the PDF, the .docx and the text then
+ * carry it; --restore brings the draft back; a missing file changes nothing. */
+static void
+test_narrative_edit (void)
+{
+  g_autofree char *edit = mc_test_tmp_path ("bao-cao-sua.txt");
+  g_autofree char *pdf = mc_test_tmp_path ("bao-cao-sua.pdf");
+  g_autofree char *docx = mc_test_tmp_path ("bao-cao-sua.docx");
+  g_autofree char *txt = mc_test_tmp_path ("bao-cao-khoi-phuc.txt");
+  g_autofree char *missing = mc_test_tmp_path ("khong-co.txt");
+  const char *keep[] = { "report", "narrative", "--from", FROM, "--to", TO, "--edit", edit, NULL };
+  const char *to_pdf[] = { "report", "narrative", "--from", FROM, "--to", TO, "--format", "pdf", "-o", pdf, NULL };
+  const char *to_docx[] = { "report", "narrative", "--from", FROM, "--to", TO, "--format", "docx", "-o", docx, NULL };
+  const char *bad[] = { "report", "narrative", "--from", FROM, "--to", TO, "--edit", missing, NULL };
+  const char *restore[] = { "report", "narrative", "--from", FROM, "--to", TO, "--restore", "--format", "txt",
+                            "-o", txt, NULL };
+  const char *unzip[] = { "unzip", "-p", docx, "word/document.xml", NULL };
+  g_autofree char *out = NULL, *err = NULL, *text = NULL, *document = NULL;
+
+  g_assert_true (g_file_set_contents (edit, "UBND thị trấn Bút Sơn báo cáo như sau:\n\nI. KẾT QUẢ\n\n"
+                                      "Đã tiếp nhận 1.157 hồ sơ, trong đó đoạn này do lãnh đạo viết lại.\n", -1, NULL));
+  g_assert_true (run (keep, &out, NULL));
+  g_assert_cmpstr (out, ==, "edited\n");
+  g_assert_true (run (to_pdf, NULL, NULL));
+  if ((text = mc_test_pdftotext (pdf, "-raw")) == NULL)
+    return;
+  mc_test_assert_has (text, "trong đó đoạn này do lãnh đạo viết lại.");
+  g_assert_null (strstr (text, "Trên đây là báo cáo"));
+  g_assert_true (run (to_docx, NULL, NULL));
+  document = mc_test_run_tool (unzip);
+  g_assert_nonnull (strstr (document, "trong đó đoạn này do lãnh đạo viết lại."));
+  g_assert_false (run (bad, NULL, &err));
+  g_assert_nonnull (strstr (err, "khong-co.txt"));
+  g_clear_pointer (&out, g_free);
+  g_assert_true (run (restore, &out, NULL));
+  g_assert_cmpstr (out, ==, "draft\n");
+  g_clear_pointer (&text, g_free);
+  g_assert_true (g_file_get_contents (txt, &text, NULL, NULL));
+  g_assert_nonnull (strstr (text, "Trên đây là báo cáo"));
+  g_assert_null (strstr (text, "do lãnh đạo viết lại"));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -367,6 +410,7 @@ main (int argc, char **argv)
   g_test_add_func ("/report-cchc/entries", test_entries);
   g_test_add_func ("/report-cchc/xlsx", test_xlsx);
   g_test_add_func ("/report-cchc/online-names", test_online_names);
+  g_test_add_func ("/report-cchc/narrative-edit", test_narrative_edit);
   status = g_test_run ();
   g_free (db_path);
   return status;

@@ -402,12 +402,15 @@ report_page_on_seed (GtkWindow **report_window, const char *app_id, const char *
   return page;
 }
 
+static char *unzip_text (const char *file, const char *member);
+
 static void
 test_report_page (void)
 {
   GtkWindow *report_window = NULL;
   McReportPage *page = report_page_on_seed (&report_window, "vn.motcua.Motcua.ReportTest", "report.sqlite");
   g_autofree char *txt = mc_test_tmp_path ("narrative.txt");
+  g_autofree char *docx = mc_test_tmp_path ("narrative.docx");
   g_autofree char *text = NULL, *written = NULL;
   g_autoptr(GError) error = NULL;
   gboolean procedures = FALSE;
@@ -498,6 +501,30 @@ test_report_page (void)
   g_assert_false (mc_report_page_export (page, "xlsx", txt, &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT);
   g_clear_error (&error);
+  /* The export kept the edit for the period: another period and back
+   * show it again, the .docx has it, and the draft comes back on asking. */
+  g_assert_true (mc_report_narrative_get_edited (mc_report_page_get_narrative (page)));
+  mc_report_page_set_statutory_period (page, MC_PERIOD_QUARTER, 2024, 2);
+  g_assert_false (mc_report_narrative_get_edited (mc_report_page_get_narrative (page)));
+  mc_report_page_set_statutory_period (page, MC_PERIOD_QUARTER, 2024, 1);
+  g_clear_pointer (&text, g_free);
+  text = mc_report_page_get_narrative_text (page);
+  g_assert_cmpstr (text, ==, "Đoạn văn do cán bộ sửa trước khi xuất.");
+  mc_report_page_set_narrative_text (page, "Đoạn văn do cán bộ sửa trước khi xuất.\n\nIV. KIẾN NGHỊ\n\nThêm một đoạn.");
+  g_assert_true (mc_report_page_export (page, "docx", docx, &error));
+  g_assert_no_error (error);
+  {
+    g_autofree char *document = unzip_text (docx, "word/document.xml");
+
+    g_assert_nonnull (strstr (document, "Thêm một đoạn."));
+    g_assert_nonnull (strstr (document, "IV. KIẾN NGHỊ"));
+  }
+  g_assert_true (mc_report_page_restore_narrative (page, &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&text, g_free);
+  text = mc_report_page_get_narrative_text (page);
+  g_assert_nonnull (strstr (text, "85"));
+  g_assert_false (mc_report_narrative_get_edited (mc_report_page_get_narrative (page)));
 
   /* Other dates, the last before the first: refused, nothing to export. */
   mc_report_page_set_report (page, MC_REPORT_PAGE_06A);

@@ -11,7 +11,8 @@
  *   motcua report cchc --from … --to … [--unit CODE] (--set ITEM=VALUE … | --entries)
  *       the CCHC appendix's figures entered for the period ("--set 1.1.1=26", "--set 6.1=" clears);
  *       prints "ITEM<TAB>VALUE<TAB>LABEL" for every figure to enter
- *   motcua report narrative --from … --to … [--unit CODE] --format pdf|txt -o FILE   BÁO CÁO
+ *   motcua report narrative --from … --to … [--unit CODE] [--edit FILE | --restore]
+ *                           [--format pdf|docx|txt -o FILE]   BÁO CÁO, as a leader edited it
  *   motcua report import-06a --unit CODE --from … --to … FILE.csv
  *       a subordinate unit's Biểu 06a for the period (the CSV report 06a writes) → "imported<TAB>N"
  */
@@ -25,6 +26,7 @@
 #include "mc-file-error.h"
 #include "mc-report-cchc.h"
 #include "mc-report-doc.h"
+#include "mc-report-narrative-docx.h"
 #include "mc-report-narrative-export.h"
 #include "mc-report-period.h"
 #include "mc-unit.h"
@@ -296,33 +298,49 @@ report_cchc_entries (McDb *db, int argc, char **argv)
   return 0;
 }
 
-/* The narrative report: its text from the template with the figures. */
+/* The narrative report: its text from the template with the figures, or
+ * the text a leader kept for the period; --edit FILE keeps FILE's text
+ * (UTF-8) as the report of the period, --restore removes the kept text;
+ * either may come with -o to write the report then. */
 static int
 report_narrative (McDb *db, int argc, char **argv)
 {
-  static const char *const names[] = { "--from", "--to", "--unit", "--format", "-o", NULL };
+  static const char *const names[] = { "--from", "--to", "--unit", "--format", "-o", "--edit", NULL };
+  static const char *const flags[] = { "--restore", NULL };
   g_autoptr(GHashTable) options = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(McReportNarrative) narrative = NULL;
-  g_autofree char *period = NULL;
-  const char *format, *out;
+  g_autofree char *period = NULL, *text = NULL;
+  const char *format, *out, *edit;
+  gboolean restore, ok = TRUE;
   McDate from, to;
   gint64 unit_id;
   GError *error = NULL;
-  gboolean ok;
 
-  if (!parse (argc, argv, names, NULL, options) || (out = g_hash_table_lookup (options, "-o")) == NULL ||
-      (format = g_hash_table_lookup (options, "--format")) == NULL ||
-      !(g_str_equal (format, "pdf") || g_str_equal (format, "txt")))
+  if (!parse (argc, argv, names, flags, options))
     return mc_cli_usage (_("Usage: motcua report narrative --from YYYY-MM-DD --to YYYY-MM-DD [--unit CODE] "
-                           "--format pdf|txt -o FILE"));
-  if (!mc_cli_check_output (out, &error) || !period_and_unit (db, options, &from, &to, &unit_id, &error))
+                           "[--edit FILE | --restore] [--format pdf|docx|txt -o FILE]"));
+  out = g_hash_table_lookup (options, "-o");
+  format = g_hash_table_lookup (options, "--format");
+  edit = g_hash_table_lookup (options, "--edit");
+  restore = g_hash_table_contains (options, "--restore");
+  if ((out == NULL) != (format == NULL) || (out == NULL && edit == NULL && !restore) || (edit && restore) ||
+      (format != NULL && !(g_str_equal (format, "pdf") || g_str_equal (format, "docx") || g_str_equal (format, "txt"))))
+    return mc_cli_usage (_("Usage: motcua report narrative --from YYYY-MM-DD --to YYYY-MM-DD [--unit CODE] "
+                           "[--edit FILE | --restore] [--format pdf|docx|txt -o FILE]"));
+  if ((out != NULL && !mc_cli_check_output (out, &error)) || !period_and_unit (db, options, &from, &to, &unit_id, &error) ||
+      (edit != NULL && !mc_file_get_contents (edit, &text, NULL, &error)))
     return mc_cli_fail (error);
   period = mc_report_period_text (db, from, to, FALSE);
   narrative = mc_report_narrative_new (db, unit_id, from, to, period, &error);
-  if (narrative == NULL)
+  if (narrative == NULL || (text != NULL && !mc_report_narrative_save (narrative, db, text, &error)) ||
+      (restore && !mc_report_narrative_restore (narrative, db, &error)))
     return mc_cli_fail (error);
-  ok = g_str_equal (format, "pdf") ? mc_report_narrative_write_pdf (narrative, out, &error)
-                                   : mc_report_narrative_write_text (narrative, out, &error);
+  if (edit != NULL || restore)
+    g_print ("%s\n", mc_report_narrative_get_edited (narrative) ? "edited" : "draft");
+  if (out != NULL)
+    ok = g_str_equal (format, "pdf")    ? mc_report_narrative_write_pdf (narrative, out, &error)
+         : g_str_equal (format, "docx") ? mc_report_narrative_write_docx (narrative, out, &error)
+                                        : mc_report_narrative_write_text (narrative, out, &error);
   return ok ? 0 : mc_cli_fail (error);
 }
 

@@ -346,7 +346,8 @@ print_help (void)
                      "  report period --year YYYY (--quarter Q | --half H | --nine-months | --whole-year)\n"
                      "  report 06a|public|cchc|evaluation --from YYYY-MM-DD --to YYYY-MM-DD [--unit CODE]\n"
                      "         --format xlsx|pdf|csv -o FILE    statutory report tables\n"
-                     "  report narrative --from YYYY-MM-DD --to YYYY-MM-DD [--unit CODE] --format pdf|txt -o FILE\n"
+                     "  report narrative --from YYYY-MM-DD --to YYYY-MM-DD [--unit CODE] [--edit FILE | --restore]\n"
+                     "         [--format pdf|docx|txt -o FILE]   the narrative report, as a leader edited it\n"
                      "  report import-06a --unit CODE --from YYYY-MM-DD --to YYYY-MM-DD FILE.csv   a subordinate unit's 06a\n"
                      "  liveboard [--monitor N]                  the full-screen public board\n"
                      "  liveboard --render FILE.png --size WxH [--at \"YYYY-MM-DD HH:MM\"]   the board as a picture"));

@@ -449,13 +449,13 @@ static double
 header_right_top (McPdfDocument *doc, double cx, double width)
 {
   double y = doc->y;
-  g_autoptr(PangoLayout) nation = centred_block (doc, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+  g_autoptr(PangoLayout) nation = centred_block (doc, MC_PDF_NATION,
                                                  HEADER_SIZE, MC_PDF_TEXT_BOLD, cx, width, y);
   g_autoptr(PangoLayout) motto = NULL;
   double rule;
 
   y += layout_height (nation);
-  motto = centred_block (doc, "Độc lập - Tự do - Hạnh phúc", BODY_SIZE, MC_PDF_TEXT_BOLD, cx, width, y);
+  motto = centred_block (doc, MC_PDF_MOTTO, BODY_SIZE, MC_PDF_TEXT_BOLD, cx, width, y);
   y += layout_height (motto);
   rule = ink_width (motto);
   draw_rule (doc, cx - rule / 2, cx + rule / 2, y + RULE_GAP);
@@ -488,7 +488,7 @@ mc_pdf_document_header_numbered (McPdfDocument      *doc,
   dateline = g_markup_printf_escaped ("%s, %s", place && *place ? place : "……", date_text);
   /* The national name takes the width it needs; the issuing body (usually
    * longer, and allowed to wrap) gets all the rest. */
-  nation = create_layout (doc, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", HEADER_SIZE,
+  nation = create_layout (doc, MC_PDF_NATION, HEADER_SIZE,
                           MC_PDF_TEXT_BOLD, doc->content_width);
   right_x = doc->margin_left + doc->content_width - ink_width (nation) - 12;
   left_width = right_x - doc->margin_left;
@@ -1195,7 +1195,8 @@ closing_lay_out (McPdfDocument *doc, const char *recipients, const char *authori
 {
   double half = doc->content_width / 2;
   g_autofree char *list = g_markup_escape_text (recipients ? recipients : "", -1);
-  g_autofree char *left_markup = g_strdup_printf ("<b><i>Nơi nhận:</i></b>\n<span size='11pt'>%s</span>", list);
+  g_autofree char *left_markup = g_strdup_printf ("<b><i>" MC_PDF_RECIPIENTS "</i></b>\n<span size='11pt'>%s</span>",
+                                                  list);
   g_autofree char *head_markup = g_markup_printf_escaped ("<b>%s</b>", authority ? authority : "");
   g_autofree char *name_markup = g_markup_printf_escaped ("<b>%s</b>", name ? name : "");
 

@@ -44,6 +44,12 @@ G_BEGIN_DECLS
  * word and asks fontconfig for a family called "Times New". */
 #define MC_PDF_FONT "Times New Roman, 13"
 
+/* The words of NĐ 30/2020 Phụ lục I every document prints: ô 1 (Quốc hiệu
+ * and Tiêu ngữ) and ô 9a; the PDF and the .docx take them from here. */
+#define MC_PDF_NATION     "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
+#define MC_PDF_MOTTO      "Độc lập - Tự do - Hạnh phúc"
+#define MC_PDF_RECIPIENTS "Nơi nhận:"
+
 typedef enum {
   MC_PDF_TEXT_PLAIN   = 0,
   MC_PDF_TEXT_BOLD    = 1 << 0,

@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "mc-records-print.h"
+#include "mc-report-narrative-docx.h"
 #include "mc-report-output.h"
 
 /* The pages are laid out once when the job is made and replayed for each
@@ -111,6 +112,8 @@ gboolean
 mc_report_write_narrative (McReportNarrative *narrative, const char *format, const char *path,
                            GError **error)
 {
+  if (g_str_equal (format, "docx"))
+    return mc_report_narrative_write_docx (narrative, path, error);
   return g_str_equal (format, "pdf") ? mc_report_narrative_write_pdf (narrative, path, error)
                                      : mc_report_narrative_write_text (narrative, path, error);
 }

@@ -25,7 +25,7 @@ gboolean          mc_report_print_job_run           (McReportPrintJob *job, GtkW
 
 /* "bieu-06a", …: the start of an exported file's name, the print job's name. */
 const char       *mc_report_file_stem               (McReportPageKind kind);
-/* format "pdf" or "txt". */
+/* format "pdf", "docx" or "txt". */
 gboolean          mc_report_write_narrative         (McReportNarrative *narrative, const char *format,
                                                      const char *path, GError **error);
 
@@ -36,7 +36,7 @@ typedef struct _McReportExportJob McReportExportJob;
 
 /* format "xlsx", "pdf" or "csv". */
 McReportExportJob *mc_report_export_job_new_table     (McReportDocument *doc, const char *format);
-/* Takes over narrative; format "pdf" or "txt". */
+/* Takes over narrative; format "pdf", "docx" or "txt". */
 McReportExportJob *mc_report_export_job_new_narrative (McReportNarrative *narrative, const char *format);
 void               mc_report_export_job_free          (McReportExportJob *job);
 /* An McExportWriteFunc. */

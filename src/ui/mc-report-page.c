@@ -6,8 +6,11 @@
  * object to the exports and to print, so what is on screen is what is
  * signed. A figure is a button: it asks the document for the codes behind
  * it (mc_report_document_figure_items, the same predicate as the figure)
- * and lists them. The narrative is generated from its template and edited
- * in a text view; exports and print take the edited text.
+ * and lists them. The narrative (McReportNarrative) is generated from its
+ * template and edited in a text view: the edit is kept for its unit and
+ * period (core, audited) when saved, exported or printed, or when another
+ * report or period is chosen, and "Khôi phục bản tính toán" brings the
+ * draft back.
  */
 #include "config.h"
 
@@ -54,6 +57,7 @@ struct _McReportPage
   GtkStack          *content;
   GtkBox            *tables;
   GtkTextView       *narrative_view;
+  GtkLabel          *narrative_state;  /* draft, or edited by whom and when */
   AdwStatusPage     *error_page;
 
   GArray            *unit_choices;   /* UnitChoice, the unit drop-down's items */
@@ -62,7 +66,8 @@ struct _McReportPage
   McDate             from_date, to_date;
   guint              dates_timeout;  /* a date being typed: recompute once it rests */
   McReportDocument  *doc;            /* the tables shown, exported and printed */
-  McReportNarrative *narrative;
+  McReportNarrative *narrative;      /* as kept; the view may have more */
+  gboolean           narrative_dirty;  /* typed since shown or saved */
   char              *error;
   GtkWindow         *items_window;   /* weak, a McFigureListDialog */
 };
@@ -317,6 +322,12 @@ update_actions (McReportPage *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "report.export-xlsx", ready && !narrative);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "report.export-csv", ready && !narrative);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "report.export-txt", ready && narrative);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "report.export-docx", ready && narrative);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "report.save-narrative",
+                                 self->narrative != NULL && self->narrative_dirty);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "report.restore-narrative",
+                                 self->narrative != NULL &&
+                                 (self->narrative_dirty || mc_report_narrative_get_edited (self->narrative)));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "report.export-pdf", ready);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "report.print", ready);
   /* Its flow box cell goes with it, leaving no gap. */
@@ -350,6 +361,74 @@ show_font_warning (McReportPage *self)
   gtk_widget_set_visible (GTK_WIDGET (self->font_bar), warning != NULL);
 }
 
+/* "Bản tính toán từ số liệu" or who kept the edit and when. */
+static void
+show_narrative_state (McReportPage *self)
+{
+  g_autofree char *when = NULL, *text = NULL;
+  McReportNarrative *n = self->narrative;
+
+  if (n == NULL || !mc_report_narrative_get_edited (n))
+    {
+      gtk_label_set_text (self->narrative_state,
+                          _("The draft computed from the figures. Edit it before signing: the edit is kept for this "
+                            "unit and period, and used by the PDF, the Word document and print."));
+      return;
+    }
+  when = mc_format_time (mc_report_narrative_get_edited_at (n));
+  /* Translators: the first %s is a person's name, the second a time ("10:00 ngày 03/05/2024") */
+  text = g_strdup_printf (_("Edited by %s at %s; the PDF, the Word document and print use this text."),
+                          mc_report_narrative_get_edited_by (n) ? mc_report_narrative_get_edited_by (n) : "—", when);
+  gtk_label_set_text (self->narrative_state, text);
+}
+
+static void
+show_narrative_text (McReportPage *self)
+{
+  self->loading = TRUE;
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->narrative_view),
+                            mc_report_narrative_get_body (self->narrative), -1);
+  self->loading = FALSE;
+  self->narrative_dirty = FALSE;
+  show_narrative_state (self);
+}
+
+static void
+narrative_changed_cb (McReportPage *self)
+{
+  if (self->loading || self->narrative == NULL)
+    return;
+  self->narrative_dirty = TRUE;
+  update_actions (self);
+}
+
+/* The text in the view kept in the database (core: audited, refused
+ * without the right to reports). */
+static gboolean
+save_typed_narrative (McReportPage *self, GError **error)
+{
+  g_autofree char *text = NULL;
+
+  if (self->narrative == NULL || !self->narrative_dirty)
+    return TRUE;
+  text = mc_report_page_get_narrative_text (self);
+  if (!mc_report_narrative_save (self->narrative, db_of (self), text, error))
+    return FALSE;
+  self->narrative_dirty = FALSE;
+  show_narrative_state (self);
+  update_actions (self);
+  return TRUE;
+}
+
+static void
+keep_typed_narrative (McReportPage *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!save_typed_narrative (self, &error))
+    show_message (self, _("The edited report could not be kept"), error->message);
+}
+
 static void
 recompute (McReportPage *self)
 {
@@ -358,6 +437,8 @@ recompute (McReportPage *self)
 
   if (self->loading || self->app == NULL)
     return;
+  /* A text typed for the period shown is kept before another is read. */
+  keep_typed_narrative (self);
   clear_report (self);
   gtk_widget_set_visible (GTK_WIDGET (self->custom_box), gtk_drop_down_get_selected (self->period) == PERIOD_CUSTOM);
   if (read_period (self, &self->from_date, &self->to_date, &label, &error))
@@ -378,8 +459,7 @@ recompute (McReportPage *self)
     }
   else if (self->narrative != NULL)
     {
-      gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->narrative_view),
-                                mc_report_narrative_get_body (self->narrative), -1);
+      show_narrative_text (self);
       gtk_stack_set_visible_child_name (self->content, "narrative");
     }
   else
@@ -514,15 +594,14 @@ not_ready (McReportPage *self, GError **error)
 }
 
 /* The narrative as on screen, for a print or an export that outlives the
- * page's object: a copy with the text of the editor. */
+ * page's object: the text typed is kept first (what is signed is on
+ * record), then copied. */
 static McReportNarrative *
-narrative_as_shown (McReportPage *self)
+narrative_as_shown (McReportPage *self, GError **error)
 {
-  McReportNarrative *copy = mc_report_narrative_copy (self->narrative);
-  g_autofree char *text = mc_report_page_get_narrative_text (self);
-
-  mc_report_narrative_set_body (copy, text);
-  return copy;
+  if (!save_typed_narrative (self, error))
+    return NULL;
+  return mc_report_narrative_copy (self->narrative);
 }
 
 /* What is printed is the document on screen (the page builds a new one
@@ -539,7 +618,9 @@ print_job (McReportPage *self, GError **error)
           not_ready (self, error);
           return NULL;
         }
-      return mc_report_print_job_new_narrative (narrative_as_shown (self), error);
+      McReportNarrative *copy = narrative_as_shown (self, error);
+
+      return copy ? mc_report_print_job_new_narrative (copy, error) : NULL;
     }
   if (self->doc == NULL)
     {
@@ -565,6 +646,28 @@ export_cb (GtkWidget *widget, const char *action_name, GVariant *parameter)
   g_autofree char *name = g_strdup_printf ("%s_%s_%s.%s", mc_report_file_stem (self->kind), from, to, format);
 
   mc_report_choose_export (self, format, name);
+}
+
+static void
+save_narrative_cb (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  McReportPage *self = MC_REPORT_PAGE (widget);
+  g_autoptr(GError) error = NULL;
+
+  if (!mc_report_page_save_narrative (self, &error))
+    show_message (self, _("The edited report could not be kept"), error->message);
+  else
+    gtk_widget_activate_action (widget, "win.toast", "s", _("The edited report is kept for this period"));
+}
+
+static void
+restore_narrative_cb (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  McReportPage *self = MC_REPORT_PAGE (widget);
+  g_autoptr(GError) error = NULL;
+
+  if (!mc_report_page_restore_narrative (self, &error))
+    show_message (self, _("The computed draft could not be restored"), error->message);
 }
 
 /* GObject */
@@ -640,19 +743,25 @@ mc_report_page_class_init (McReportPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, McReportPage, content);
   gtk_widget_class_bind_template_child (widget_class, McReportPage, tables);
   gtk_widget_class_bind_template_child (widget_class, McReportPage, narrative_view);
+  gtk_widget_class_bind_template_child (widget_class, McReportPage, narrative_state);
   gtk_widget_class_bind_template_child (widget_class, McReportPage, error_page);
   gtk_widget_class_bind_template_callback (widget_class, report_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, recompute_cb);
   gtk_widget_class_bind_template_callback (widget_class, period_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, dates_typed_cb);
   gtk_widget_class_bind_template_callback (widget_class, dates_entered_cb);
+  gtk_widget_class_bind_template_callback (widget_class, narrative_changed_cb);
   gtk_widget_class_install_action (widget_class, "report.export-xlsx", NULL, export_cb);
   gtk_widget_class_install_action (widget_class, "report.export-pdf", NULL, export_cb);
   gtk_widget_class_install_action (widget_class, "report.export-csv", NULL, export_cb);
   gtk_widget_class_install_action (widget_class, "report.export-txt", NULL, export_cb);
+  gtk_widget_class_install_action (widget_class, "report.export-docx", NULL, export_cb);
+  gtk_widget_class_install_action (widget_class, "report.save-narrative", NULL, save_narrative_cb);
+  gtk_widget_class_install_action (widget_class, "report.restore-narrative", NULL, restore_narrative_cb);
   gtk_widget_class_install_action (widget_class, "report.print", NULL, print_cb);
   gtk_widget_class_install_action (widget_class, "report.enter-figures", NULL, enter_figures_cb);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "report.print", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "report.save-narrative", NULL);
 }
 
 static void
@@ -895,6 +1004,42 @@ mc_report_page_set_narrative_text (McReportPage *self, const char *text)
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->narrative_view), text, -1);
 }
 
+McReportNarrative *
+mc_report_page_get_narrative (McReportPage *self)
+{
+  g_return_val_if_fail (MC_IS_REPORT_PAGE (self), NULL);
+
+  flush_dates (self);
+
+  return self->narrative;
+}
+
+gboolean
+mc_report_page_save_narrative (McReportPage *self, GError **error)
+{
+  g_return_val_if_fail (MC_IS_REPORT_PAGE (self), FALSE);
+
+  if (self->narrative == NULL)
+    return not_ready (self, error);
+  self->narrative_dirty = TRUE;
+  return save_typed_narrative (self, error);
+}
+
+gboolean
+mc_report_page_restore_narrative (McReportPage *self, GError **error)
+{
+  g_return_val_if_fail (MC_IS_REPORT_PAGE (self), FALSE);
+
+  if (self->narrative == NULL)
+    return not_ready (self, error);
+  if (mc_report_narrative_get_edited (self->narrative) &&
+      !mc_report_narrative_restore (self->narrative, db_of (self), error))
+    return FALSE;
+  show_narrative_text (self);
+  update_actions (self);
+  return TRUE;
+}
+
 /* For the export's worker thread: the document on screen (a reference;
  * it never changes), or a copy of the narrative with its edited text. */
 static McReportExportJob *
@@ -905,7 +1050,7 @@ export_job (McReportPage *self, const char *format, GError **error)
   flush_dates (self);
   narrative = self->kind == MC_REPORT_PAGE_NARRATIVE;
 
-  if (!(g_str_equal (format, "pdf") || (narrative && g_str_equal (format, "txt")) ||
+  if (!(g_str_equal (format, "pdf") || (narrative && (g_str_equal (format, "txt") || g_str_equal (format, "docx"))) ||
         (!narrative && (g_str_equal (format, "xlsx") || g_str_equal (format, "csv")))))
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT, _("This report cannot be saved as %s"), format);
@@ -917,7 +1062,11 @@ export_job (McReportPage *self, const char *format, GError **error)
       return NULL;
     }
   if (narrative)
-    return mc_report_export_job_new_narrative (narrative_as_shown (self), format);
+    {
+      McReportNarrative *copy = narrative_as_shown (self, error);
+
+      return copy ? mc_report_export_job_new_narrative (copy, format) : NULL;
+    }
   /* The object on screen itself: Biểu 06a is written in the form's layout
    * by the writer (mc-report-doc.h), from the same texts and figures. */
   return mc_report_export_job_new_table (self->doc, format);

@@ -9,6 +9,7 @@
 #include "mc-application.h"
 #include "mc-cchc-entry-dialog.h"
 #include "mc-report-doc.h"
+#include "mc-report-narrative.h"
 #include "mc-report-period.h"
 
 G_BEGIN_DECLS
@@ -62,9 +63,16 @@ const char        *mc_report_items_window_get_code    (GtkWindow *window, guint 
 /* The narrative's text as edited on the page. */
 char              *mc_report_page_get_narrative_text (McReportPage *self);
 void               mc_report_page_set_narrative_text (McReportPage *self, const char *text);
+/* The narrative shown, as kept (NULL for the tables or an error). */
+McReportNarrative *mc_report_page_get_narrative      (McReportPage *self);
+/* What "Lưu" and "Khôi phục bản tính toán" do: keep the text of the view
+ * for the unit and period shown, or remove the kept edit and show the draft. */
+gboolean           mc_report_page_save_narrative     (McReportPage *self, GError **error);
+gboolean           mc_report_page_restore_narrative  (McReportPage *self, GError **error);
 
 /* What the Xuất menu and the In button do: format "xlsx", "pdf", "csv"
- * (tables) or "pdf", "txt" (the narrative, with its edited text). */
+ * (tables) or "pdf", "docx", "txt" (the narrative, its edited text kept
+ * first). */
 gboolean           mc_report_page_export         (McReportPage *self, const char *format, const char *path,
                                                   GError **error);
 /* The same in a worker thread with progress and Cancel; a toast (or a
