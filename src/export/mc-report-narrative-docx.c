@@ -63,7 +63,6 @@ typedef enum {
   RUN_PLAIN  = 0,
   RUN_BOLD   = 1 << 0,
   RUN_ITALIC = 1 << 1,
-  RUN_UNDERLINE = 1 << 2,
 } RunFlags;
 
 typedef enum {
@@ -96,10 +95,9 @@ run (GString *xml, const char *text, double size, RunFlags flags)
   g_autofree char *clean = xml_text (text);
   g_auto(GStrv) lines = g_strsplit (clean, "\n", -1);
 
-  g_string_append_printf (xml, "<w:r><w:rPr>%s%s%s<w:sz w:val=\"%d\"/><w:szCs w:val=\"%d\"/></w:rPr>",
+  g_string_append_printf (xml, "<w:r><w:rPr>%s%s<w:sz w:val=\"%d\"/><w:szCs w:val=\"%d\"/></w:rPr>",
                           flags & RUN_BOLD ? "<w:b/><w:bCs/>" : "", flags & RUN_ITALIC ? "<w:i/><w:iCs/>" : "",
-                          flags & RUN_UNDERLINE ? "<w:u w:val=\"single\"/>" : "", (int) (size * 2),
-                          (int) (size * 2));
+                          (int) (size * 2), (int) (size * 2));
   for (int i = 0; lines[i]; i++)
     {
       g_autofree char *escaped = g_markup_printf_escaped ("<w:t xml:space=\"preserve\">%s</w:t>", lines[i]);
@@ -155,10 +153,12 @@ rule (GString *xml, int width, int length)
 static void
 table_open (GString *xml, int left, int right, gboolean keep)
 {
-  g_string_append_printf (xml, "<w:tbl><w:tblPr><w:tblW w:w=\"%d\" w:type=\"dxa\"/><w:tblLayout w:type=\"fixed\"/>"
+  /* The children in the schema's order (ECMA-376 CT_TblPr): Word may refuse a
+   * part whose elements are out of order. */
+  g_string_append_printf (xml, "<w:tbl><w:tblPr><w:tblW w:w=\"%d\" w:type=\"dxa\"/>"
                                "<w:tblBorders><w:top w:val=\"nil\"/><w:left w:val=\"nil\"/><w:bottom w:val=\"nil\"/>"
                                "<w:right w:val=\"nil\"/><w:insideH w:val=\"nil\"/><w:insideV w:val=\"nil\"/>"
-                               "</w:tblBorders><w:tblCellMar><w:left w:w=\"0\" w:type=\"dxa\"/>"
+                               "</w:tblBorders><w:tblLayout w:type=\"fixed\"/><w:tblCellMar><w:left w:w=\"0\" w:type=\"dxa\"/>"
                                "<w:right w:w=\"0\" w:type=\"dxa\"/></w:tblCellMar></w:tblPr>"
                                "<w:tblGrid><w:gridCol w:w=\"%d\"/><w:gridCol w:w=\"%d\"/></w:tblGrid><w:tr>%s",
                           left + right, left, right, keep ? "<w:trPr><w:cantSplit/></w:trPr>" : "");

@@ -385,10 +385,13 @@ show_narrative_state (McReportPage *self)
 static void
 show_narrative_text (McReportPage *self)
 {
+  gboolean loading = self->loading;
+
+  /* Not a change typed: narrative_changed_cb lets it pass. */
   self->loading = TRUE;
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->narrative_view),
                             mc_report_narrative_get_body (self->narrative), -1);
-  self->loading = FALSE;
+  self->loading = loading;
   self->narrative_dirty = FALSE;
   show_narrative_state (self);
 }
