@@ -3,8 +3,8 @@
  */
 #include "config.h"
 
-#include "mc-dossier-rows.h"
 #include "mc-inbox-model.h"
+#include "mc-keyed-rows.h"
 #include "mc-return-model.h"
 #include "mc-test-utils.h"
 
@@ -129,12 +129,13 @@ test_properties (void)
   g_assert_cmpuint (g_hash_table_size (told), ==, 0);
 }
 
+/* A dossier whose row id is its letter's code. */
 static McDossier *
 coded (const char *code)
 {
   McDossier *dossier = mc_dossier_new ();
 
-  g_object_set (dossier, "code", code, NULL);
+  g_object_set (dossier, "code", code, "id", (gint64) code[0], NULL);
   return dossier;
 }
 
@@ -161,7 +162,7 @@ test_merge_moves (void)
   g_autoptr(GArray) changes = record (model);
   gpointer a = rows->pdata[0], c = rows->pdata[2], d = rows->pdata[3];
 
-  mc_dossier_rows_merge (G_LIST_MODEL (model), rows, fresh);
+  mc_keyed_rows_merge (G_LIST_MODEL (model), rows, fresh, mc_dossier_row_key, mc_dossier_row_update);
   g_assert_cmpuint (changes->len, ==, 4);
   assert_change (changes, 0, 1, 1, 0);
   assert_change (changes, 1, 2, 1, 0);

@@ -389,6 +389,7 @@ mc_work_item_to_dossier (const McWorkItem *item)
   McDossierData *d = &dossier->data;
   McDossierPlace *p = &dossier->place;
 
+  d->id = item->id;
   d->code = g_strdup (item->code);
   d->procedure_name = g_strdup (item->procedure_name);
   d->field_name = g_strdup (item->field_name);
@@ -415,6 +416,28 @@ mc_work_item_to_dossier (const McWorkItem *item)
   p->lateness = item->lateness;
   p->known = TRUE;
   return dossier;
+}
+
+gint64
+mc_dossier_row_key (gpointer dossier)
+{
+  return MC_DOSSIER (dossier)->data.id;
+}
+
+void
+mc_dossier_row_update (gpointer dossier, gpointer fresh)
+{
+  mc_dossier_update_from (dossier, fresh);
+}
+
+GPtrArray *
+mc_work_items_to_dossiers (GPtrArray *items)
+{
+  GPtrArray *dossiers = g_ptr_array_new_full (items->len, g_object_unref);
+
+  for (guint i = 0; i < items->len; i++)
+    g_ptr_array_add (dossiers, mc_work_item_to_dossier (items->pdata[i]));
+  return dossiers;
 }
 
 void

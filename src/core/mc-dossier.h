@@ -100,6 +100,10 @@ const char     *mc_dossier_get_applicant_name  (McDossier *self);
  * into `self`; "notify" is emitted for those whose value changed, and for
  * "state-label" when the words changed, and for nothing else. */
 void            mc_dossier_update_from         (McDossier *self, McDossier *other);
+/* The row id and mc_dossier_update_from, as the key and the update of a
+ * list model's rows (mc-keyed-rows.h): the inbox, the return desk. */
+gint64          mc_dossier_row_key             (gpointer dossier);
+void            mc_dossier_row_update          (gpointer dossier, gpointer fresh);
 void            mc_dossier_add_document        (McDossier *self, const char *name, int originals, int copies,
                                                 gboolean received);
 

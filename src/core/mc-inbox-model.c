@@ -12,8 +12,8 @@
 #include <string.h>
 
 #include "mc-changes.h"
-#include "mc-dossier-rows.h"
 #include "mc-inbox-model.h"
+#include "mc-keyed-rows.h"
 
 struct _McInboxModel
 {
@@ -63,6 +63,8 @@ mc_inbox_model_list_model_init (GListModelInterface *iface)
   iface->get_item = get_item;
 }
 
+static void refresh_counts (McInboxModel *self);
+
 /* What the inbox shows: the dossiers, who holds them, the apologies' new
  * appointments, the working days of the calendar, the settings of lateness. */
 static void
@@ -99,28 +101,30 @@ set_counts (McInboxModel *self, const McInboxCounts *counts)
   g_object_thaw_notify (G_OBJECT (self));
 }
 
-/* The same sums as mc_workflow_count_inbox, on the items just read. */
+/* The same sums as mc_workflow_count_inbox, on the rows shown. */
 static void
-count (GPtrArray *items, McInboxCounts *counts)
+refresh_counts (McInboxModel *self)
 {
-  memset (counts, 0, sizeof *counts);
-  for (guint i = 0; i < items->len; i++)
-    {
-      McWorkItem *item = items->pdata[i];
+  McInboxCounts counts = { 0 };
 
-      counts->total++;
-      counts->overdue += item->lateness == MC_LATENESS_OVERDUE;
-      counts->step_late += item->step_lateness == MC_LATENESS_STEP_LATE;
-      counts->soon += item->lateness == MC_LATENESS_SOON || item->step_lateness == MC_LATENESS_SOON;
+  for (guint i = 0; i < self->rows->len; i++)
+    {
+      McLateness lateness, step_lateness;
+
+      g_object_get (self->rows->pdata[i], "lateness", &lateness, "step-lateness", &step_lateness, NULL);
+      counts.total++;
+      counts.overdue += lateness == MC_LATENESS_OVERDUE;
+      counts.step_late += step_lateness == MC_LATENESS_STEP_LATE;
+      counts.soon += lateness == MC_LATENESS_SOON || step_lateness == MC_LATENESS_SOON;
     }
+  set_counts (self, &counts);
 }
 
 gboolean
 mc_inbox_model_refresh (McInboxModel *self, McTime now, GError **error)
 {
   g_autoptr(GPtrArray) items = NULL;
-  g_autoptr(GPtrArray) fresh = g_ptr_array_new_with_free_func (g_object_unref);
-  McInboxCounts counts;
+  g_autoptr(GPtrArray) fresh = NULL;
 
   g_return_val_if_fail (MC_IS_INBOX_MODEL (self), FALSE);
 
@@ -128,11 +132,9 @@ mc_inbox_model_refresh (McInboxModel *self, McTime now, GError **error)
                              error);
   if (items == NULL)
     return FALSE;
-  for (guint i = 0; i < items->len; i++)
-    g_ptr_array_add (fresh, mc_work_item_to_dossier (items->pdata[i]));
-  count (items, &counts);
-  mc_dossier_rows_merge (G_LIST_MODEL (self), self->rows, fresh);
-  set_counts (self, &counts);
+  fresh = mc_work_items_to_dossiers (items);
+  mc_keyed_rows_merge (G_LIST_MODEL (self), self->rows, fresh, mc_dossier_row_key, mc_dossier_row_update);
+  refresh_counts (self);
   return TRUE;
 }
 

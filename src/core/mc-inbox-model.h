@@ -15,7 +15,7 @@ G_DECLARE_FINAL_TYPE (McInboxModel, mc_inbox_model, MC, INBOX_MODEL, GObject)
 /* A GListModel of McDossier, most urgent first (mc_workflow_inbox). It
  * follows the database's changes (McChanges: a dossier, a staff member, an
  * apology, the calendar, a setting; another process) by itself, with exact
- * "items-changed" (mc-dossier-rows.h). Empty until the first refresh. */
+ * "items-changed" (mc-keyed-rows.h). Empty until the first refresh. */
 McInboxModel *mc_inbox_model_new          (McWorkflow *workflow);
 /* Department 0: all; username NULL: anyone's. Takes effect at the next refresh. */
 void          mc_inbox_model_set_filter   (McInboxModel *self, gint64 department_id, const char *username);

@@ -2,15 +2,14 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * The catalog, the accounts and the audit trail were GListStores the pages
- * refilled in full (splice 0, all, all) after every change: each row was
- * rebuilt, the selection and the scroll position lost, and a row being
- * edited elsewhere replaced by a copy. Here a reload is compared with what
- * is shown, by row id: an item still there keeps its object and is updated
- * in place (its properties notify, so a bound row follows), and only the
- * rows that came, went or moved are told with items-changed.
+ * refilled in full (splice 0, all, all) after every change. Here a reload
+ * is merged into what is shown by row id (mc-keyed-rows.c, which the
+ * inboxes and the return desk use as well): only the rows that came, went
+ * or moved are told with items-changed.
  */
 #include "config.h"
 
+#include "mc-keyed-rows.h"
 #include "mc-object-list.h"
 
 struct _McObjectList
@@ -169,97 +168,12 @@ mc_object_list_reload (McObjectList *self, GError **error)
   return load (self, MC_CHANGE_ALL, error);
 }
 
-/* Removes the items whose key is not in `wanted`, a run at a time. */
-static void
-remove_gone (McObjectList *self, GHashTable *wanted)
-{
-  guint i = 0;
-
-  while (i < self->items->len)
-    {
-      guint run = 0;
-      gint64 k;
-
-      while (i + run < self->items->len &&
-             (k = self->key (self->items->pdata[i + run]), !g_hash_table_contains (wanted, &k)))
-        run++;
-      if (run == 0)
-        {
-          i++;
-          continue;
-        }
-      g_ptr_array_remove_range (self->items, i, run);
-      g_list_model_items_changed (G_LIST_MODEL (self), i, run, 0);
-    }
-}
-
-/* The item with key `k` is further down: it moves up to `position`. */
-static void
-move_up (McObjectList *self, guint position, gint64 k)
-{
-  for (guint p = position + 1; p < self->items->len; p++)
-    if (self->key (self->items->pdata[p]) == k)
-      {
-        gpointer item = g_ptr_array_steal_index (self->items, p);
-
-        g_list_model_items_changed (G_LIST_MODEL (self), p, 1, 0);
-        g_ptr_array_insert (self->items, position, item);
-        g_list_model_items_changed (G_LIST_MODEL (self), position, 0, 1);
-        return;
-      }
-  g_assert_not_reached ();
-}
-
-static gint64 *
-keys_of (McObjectList *self, GPtrArray *items, GHashTable *table)
-{
-  gint64 *keys = g_new (gint64, MAX (items->len, 1));
-
-  for (guint i = 0; i < items->len; i++)
-    {
-      keys[i] = self->key (items->pdata[i]);
-      g_hash_table_add (table, &keys[i]);
-    }
-  return keys;
-}
-
 void
 mc_object_list_sync (McObjectList *self, GPtrArray *fresh)
 {
-  g_autoptr(GHashTable) wanted = g_hash_table_new (g_int64_hash, g_int64_equal);
-  g_autoptr(GHashTable) shown = g_hash_table_new (g_int64_hash, g_int64_equal);
-  g_autofree gint64 *fresh_keys = NULL;
-  g_autofree gint64 *shown_keys = NULL;
-  guint j = 0;
-
   g_return_if_fail (MC_IS_OBJECT_LIST (self));
 
-  fresh_keys = keys_of (self, fresh, wanted);
-  remove_gone (self, wanted);
-  shown_keys = keys_of (self, self->items, shown);
-  while (j < fresh->len)
-    {
-      guint run = 0;
-
-      if (j < self->items->len && self->key (self->items->pdata[j]) == fresh_keys[j])
-        {
-          self->update (self->items->pdata[j], fresh->pdata[j]);
-          j++;
-          continue;
-        }
-      if (g_hash_table_contains (shown, &fresh_keys[j]))
-        {
-          move_up (self, j, fresh_keys[j]);
-          continue;  /* now matches: updated above */
-        }
-      while (j + run < fresh->len && !g_hash_table_contains (shown, &fresh_keys[j + run]))
-        {
-          g_ptr_array_insert (self->items, j + run, g_object_ref (fresh->pdata[j + run]));
-          run++;
-        }
-      g_list_model_items_changed (G_LIST_MODEL (self), j, 0, run);
-      j += run;
-    }
+  mc_keyed_rows_merge (G_LIST_MODEL (self), self->items, fresh, self->key, self->update);
 }
 
 gpointer
@@ -275,10 +189,7 @@ mc_object_list_find (McObjectList *self, gint64 key)
 {
   g_return_val_if_fail (MC_IS_OBJECT_LIST (self), -1);
 
-  for (guint i = 0; i < self->items->len; i++)
-    if (self->key (self->items->pdata[i]) == key)
-      return (int) i;
-  return -1;
+  return mc_keyed_rows_find (self->items, self->key, key);
 }
 
 guint

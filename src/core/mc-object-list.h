@@ -6,18 +6,17 @@
 #include <gio/gio.h>
 
 #include "mc-changes.h"
+#include "mc-keyed-rows.h"
 
 G_BEGIN_DECLS
 
 #define MC_TYPE_OBJECT_LIST (mc_object_list_get_type ())
 G_DECLARE_FINAL_TYPE (McObjectList, mc_object_list, MC, OBJECT_LIST, GObject)
 
-/* The item's identity (a row id): an item whose key is still loaded keeps
- * its object, updated in place, so a row bound to it follows. */
-typedef gint64 (*McObjectListKey) (gpointer item);
-/* Copies `fresh` into `item` (same key), notifying what changed. NULL: every
- * read-write property that differs is set (each notifies). */
-typedef void (*McObjectListUpdate) (gpointer item, gpointer fresh);
+/* The item's identity and its update (mc-keyed-rows.h). An update NULL:
+ * every read-write property that differs is set (each notifies). */
+typedef McKeyedRowsKey McObjectListKey;
+typedef McKeyedRowsUpdate McObjectListUpdate;
 /* The whole list as it is now, in its order: a new array of new references
  * (free func g_object_unref), or NULL with an error. `kind` is what changed
  * (MC_CHANGE_ALL for the first load and explicit reloads); a loader may use

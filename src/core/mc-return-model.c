@@ -9,7 +9,7 @@
 #include "config.h"
 
 #include "mc-changes.h"
-#include "mc-dossier-rows.h"
+#include "mc-keyed-rows.h"
 #include "mc-return-model.h"
 
 struct _McReturnModel
@@ -68,16 +68,15 @@ gboolean
 mc_return_model_refresh (McReturnModel *self, GError **error)
 {
   g_autoptr(GPtrArray) items = NULL;
-  g_autoptr(GPtrArray) fresh = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) fresh = NULL;
 
   g_return_val_if_fail (MC_IS_RETURN_MODEL (self), FALSE);
 
   items = mc_workflow_ready (self->workflow, self->query, error);
   if (items == NULL)
     return FALSE;
-  for (guint i = 0; i < items->len; i++)
-    g_ptr_array_add (fresh, mc_work_item_to_dossier (items->pdata[i]));
-  mc_dossier_rows_merge (G_LIST_MODEL (self), self->rows, fresh);
+  fresh = mc_work_items_to_dossiers (items);
+  mc_keyed_rows_merge (G_LIST_MODEL (self), self->rows, fresh, mc_dossier_row_key, mc_dossier_row_update);
   return TRUE;
 }
 

@@ -15,7 +15,7 @@ G_DECLARE_FINAL_TYPE (McReturnModel, mc_return_model, MC, RETURN_MODEL, GObject)
 /* A GListModel of McDossier: the results (and the unqualified and withdrawn
  * dossiers) waiting to be handed back, oldest first (mc_workflow_ready). It
  * follows the dossiers' changes (McChanges, another process's too) by
- * itself, with exact "items-changed" (mc-dossier-rows.h). Empty until the
+ * itself, with exact "items-changed" (mc-keyed-rows.h). Empty until the
  * first refresh. */
 McReturnModel *mc_return_model_new       (McWorkflow *workflow);
 /* A code, a name or a phone number, as mc_workflow_ready matches them;

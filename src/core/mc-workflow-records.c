@@ -45,7 +45,7 @@ mc_work_item_free (McWorkItem *item)
   "coalesce (d.current_step, 0), (SELECT count (*) FROM procedure_step s WHERE s.procedure_id = p.id), " \
   "dep.name, st.full_name, u.name, d.received_at, d.due_at, d.extended_due_at, d.step_due_at, "        \
   "d.step_accepted_at, d.finished_at, d.outcome, d.timeliness, d.result_number, d.pause_kind, "        \
-  "d.paused_since, " MC_DEADLINES_COLUMNS " "                                                          \
+  "d.paused_since, " MC_DEADLINES_COLUMNS ", d.id "                                                   \
   "FROM dossier d JOIN procedure p ON p.id = d.procedure_id JOIN field f ON f.id = p.field_id "         \
   "LEFT JOIN department dep ON dep.id = d.current_department_id "                                      \
   "LEFT JOIN staff st ON st.id = d.current_staff_id LEFT JOIN unit u ON u.id = d.current_unit_id "
@@ -100,6 +100,7 @@ item_from_row (McWorkflow *self, sqlite3_stmt *stmt, McTime now)
   item->result_number = text (stmt, 19);
   item->pause_kind = text (stmt, 20);
   mc_deadlines_from_row (&deadlines, stmt, 22);
+  item->id = sqlite3_column_int64 (stmt, 22 + MC_DEADLINES_N_COLUMNS);
   compute_lateness (self, item, &deadlines, now);
   return item;
 }

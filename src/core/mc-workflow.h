@@ -127,6 +127,7 @@ gboolean      mc_workflow_apologize        (McWorkflow *self, const char *code, 
 
 /* A dossier in an inbox or at the return desk. */
 typedef struct {
+  gint64      id;                 /* the dossier's row id: the key of the list models' rows */
   char       *code;
   char       *procedure_name;
   char       *field_name;
@@ -157,6 +158,8 @@ void          mc_work_item_free            (McWorkItem *item);
 /* The dossier of an inbox's or the return desk's line, with its properties
  * set (mc-dossier.c). */
 McDossier    *mc_work_item_to_dossier      (const McWorkItem *item);
+/* The same for each line (McWorkItem*): a new array of McDossier*. */
+GPtrArray    *mc_work_items_to_dossiers    (GPtrArray *items);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (McWorkItem, mc_work_item_free)
 
 /* Open dossiers held by a department (0: any) and/or a person (NULL: any),
