@@ -3,6 +3,7 @@
  */
 #include "config.h"
 
+#include "mc-db-private.h"
 #include "mc-inbox-model.h"
 #include "mc-keyed-rows.h"
 #include "mc-return-model.h"
@@ -175,6 +176,108 @@ test_merge_moves (void)
   g_assert_true (rows->pdata[3] == fresh->pdata[3]);
 }
 
+/* What the models read while a change is told: statements run and rows
+ * they returned (SQLite's trace on the test's connection). */
+typedef struct {
+  guint statements, rows;
+} Reads;
+
+static int
+trace_cb (unsigned kind, void *data, void *statement, void *sql)
+{
+  Reads *reads = data;
+
+  if (kind == SQLITE_TRACE_STMT && !g_str_has_prefix (sql, "--"))
+    reads->statements++;
+  else if (kind == SQLITE_TRACE_ROW)
+    reads->rows++;
+  return 0;
+}
+
+static void
+transfer (Fixture *f, const char *code, const char *at)
+{
+  g_autoptr(GError) error = NULL;
+  McAction a = mc_test_action (at, "tn.lan", NULL);
+
+  g_assert_true (mc_workflow_transfer (f->wf, code, &a, NULL, NULL, &error));
+  g_assert_no_error (error);
+}
+
+/* A change that names its dossier (McChanges' id) reads that dossier's
+ * line only — one statement per model, one row where the dossier is — and
+ * tells one removal or one insertion at its place in the order; a commit of
+ * another process (MC_CHANGE_ALL, no id) reads the inboxes whole and, as
+ * nothing moved, tells nothing. Five dossiers at the counter go to the
+ * office (VP) in the order 1, 5, 3: the third lands between the others. */
+static void
+test_inbox_one_line (Fixture *f, gconstpointer data)
+{
+  static const char *const times[] = { "2026-03-02 08:00", "2026-03-02 08:10", "2026-03-02 08:20",
+                                       "2026-03-02 08:30", "2026-03-02 08:40" };
+  g_auto(GStrv) codes = g_new0 (char *, G_N_ELEMENTS (times) + 1);
+  g_autoptr(McInboxModel) counter = mc_inbox_model_new (f->wf);
+  g_autoptr(McInboxModel) office = mc_inbox_model_new (f->wf);
+  g_autoptr(GArray) counter_changes = NULL;
+  g_autoptr(GArray) office_changes = NULL;
+  g_autoptr(GError) error = NULL;
+  Reads reads = { 0 };
+
+  for (guint i = 0; i < G_N_ELEMENTS (times); i++)
+    codes[i] = receive (f, times[i]);
+  mc_inbox_model_set_filter (counter, department (f, "TTPV"), NULL);
+  mc_inbox_model_set_filter (office, department (f, "VP"), NULL);
+  g_assert_true (mc_inbox_model_refresh (counter, 0, &error));
+  g_assert_true (mc_inbox_model_refresh (office, 0, &error));
+  drain ();
+  counter_changes = record (counter);
+  office_changes = record (office);
+  sqlite3_trace_v2 (mc_db_get_handle (f->db), SQLITE_TRACE_STMT | SQLITE_TRACE_ROW, trace_cb, &reads);
+
+  transfer (f, codes[0], "2026-03-02 09:00");
+  reads = (Reads) { 0 };
+  drain ();
+  g_assert_cmpuint (reads.statements, ==, 2);
+  g_assert_cmpuint (reads.rows, ==, 1);
+  g_assert_cmpuint (counter_changes->len, ==, 1);
+  assert_change (counter_changes, 0, 0, 1, 0);
+  g_assert_cmpuint (office_changes->len, ==, 1);
+  assert_change (office_changes, 0, 0, 0, 1);
+
+  transfer (f, codes[4], "2026-03-02 09:20");
+  reads = (Reads) { 0 };
+  drain ();
+  g_assert_cmpuint (reads.rows, ==, 1);
+  assert_change (counter_changes, 1, 3, 1, 0);
+  assert_change (office_changes, 1, 1, 0, 1);
+
+  /* Handed over between the two: its step is due between theirs. */
+  transfer (f, codes[2], "2026-03-02 09:10");
+  reads = (Reads) { 0 };
+  drain ();
+  g_assert_cmpuint (reads.statements, ==, 2);
+  g_assert_cmpuint (reads.rows, ==, 1);
+  g_assert_cmpuint (counter_changes->len, ==, 3);
+  assert_change (counter_changes, 2, 1, 1, 0);
+  g_assert_cmpuint (office_changes->len, ==, 3);
+  assert_change (office_changes, 2, 1, 0, 1);
+  g_assert_cmpstr (code_at (office, 0), ==, codes[0]);
+  g_assert_cmpstr (code_at (office, 1), ==, codes[2]);
+  g_assert_cmpstr (code_at (office, 2), ==, codes[4]);
+  g_assert_cmpstr (code_at (counter, 0), ==, codes[1]);
+  g_assert_cmpstr (code_at (counter, 1), ==, codes[3]);
+
+  /* Another process committed: no id, so each inbox is read whole (2 + 3
+   * rows); nothing moved, nothing is told. */
+  mc_changes_emit (mc_db_get_changes (f->db), MC_CHANGE_ALL, 0);
+  reads = (Reads) { 0 };
+  drain ();
+  g_assert_cmpuint (reads.rows, ==, 5);
+  g_assert_cmpuint (counter_changes->len, ==, 3);
+  g_assert_cmpuint (office_changes->len, ==, 3);
+  sqlite3_trace_v2 (mc_db_get_handle (f->db), 0, NULL, NULL);
+}
+
 /* Three dossiers at the counter (TTPV); the middle one transferred to the
  * next step: the counter's inbox removes exactly that row, the next
  * department's inbox inserts exactly one, told after the commit through
@@ -301,6 +404,7 @@ test_return_desk (Fixture *f, gconstpointer data)
   g_autoptr(McReturnModel) desk = mc_return_model_new (f->wf);
   g_autoptr(GArray) changes = NULL;
   g_autoptr(GError) error = NULL;
+  Reads reads = { 0 };
   McAction a;
 
   g_assert_true (mc_return_model_refresh (desk, &error));
@@ -322,7 +426,13 @@ test_return_desk (Fixture *f, gconstpointer data)
   g_assert_true (mc_workflow_return (f->wf, first, &a, "Nguyễn Văn An", "038085012345", NULL,
                                      MC_CHANNEL_TRUC_TIEP, &error));
   g_assert_no_error (error);
+  /* The change names the dossier: its line alone is asked, and it is no
+   * longer waiting (no row), so its row goes. */
+  sqlite3_trace_v2 (mc_db_get_handle (f->db), SQLITE_TRACE_STMT | SQLITE_TRACE_ROW, trace_cb, &reads);
   drain ();
+  sqlite3_trace_v2 (mc_db_get_handle (f->db), 0, NULL, NULL);
+  g_assert_cmpuint (reads.statements, ==, 1);
+  g_assert_cmpuint (reads.rows, ==, 0);
   g_assert_cmpuint (changes->len, ==, 1);
   assert_change (changes, 0, 0, 1, 0);
   g_assert_cmpstr (code_at (desk, 0), ==, second);
@@ -343,6 +453,8 @@ main (int argc, char **argv)
   g_test_add ("/dossier-models/inbox-transfer", Fixture, NULL, fixture_set_up, test_inbox_transfer,
               fixture_tear_down);
   g_test_add ("/dossier-models/inbox-due-date", Fixture, NULL, fixture_set_up, test_inbox_due_date,
+              fixture_tear_down);
+  g_test_add ("/dossier-models/inbox-one-line", Fixture, NULL, fixture_set_up, test_inbox_one_line,
               fixture_tear_down);
   g_test_add ("/dossier-models/return-desk", Fixture, NULL, fixture_set_up, test_return_desk,
               fixture_tear_down);

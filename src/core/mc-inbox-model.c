@@ -2,8 +2,10 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * An inbox is what one department or one person holds: tens or hundreds of
- * dossiers, never the whole register. It is read whole, as the page showed it
- * before (issue 15 will page it), and the view gets only the difference.
+ * dossiers, never the whole register. It is read whole when it is shown or
+ * its filter changes, and the view gets only the difference; a change that
+ * names its dossier (McChanges' id) reads only that dossier's line and puts
+ * it in its place.
  * The counts ("n-overdue", …) are properties, so the page's summary and the
  * sidebar's badge follow them.
  */
@@ -63,10 +65,53 @@ mc_inbox_model_list_model_init (GListModelInterface *iface)
   iface->get_item = get_item;
 }
 
+static McTime
+due_key (McDossier *dossier)
+{
+  McTime step_due, due;
+
+  g_object_get (dossier, "step-due-at", &step_due, "due-at", &due, NULL);
+  return step_due ? step_due : due;
+}
+
+/* The inbox's ORDER BY (mc-workflow-records.c, inbox_rows): the step's due
+ * time, else the appointment; then the row id. */
+static int
+inbox_order (gconstpointer a, gconstpointer b)
+{
+  McTime ka = due_key ((McDossier *) a), kb = due_key ((McDossier *) b);
+  gint64 ia = mc_dossier_row_key ((gpointer) a), ib = mc_dossier_row_key ((gpointer) b);
+
+  if (ka != kb)
+    return ka < kb ? -1 : 1;
+  return ia < ib ? -1 : ia > ib;
+}
+
 static void refresh_counts (McInboxModel *self);
 
+/* A change of one dossier: its line read again (one row, by its id), put
+ * in its place, inserted or removed; nothing else is read. */
+static gboolean
+refresh_line (McInboxModel *self, gint64 dossier_id, GError **error)
+{
+  g_autoptr(GPtrArray) items = mc_workflow_inbox_line (self->workflow, self->department_id, self->username,
+                                                       dossier_id, mc_time_now (), error);
+  g_autoptr(McDossier) fresh = NULL;
+
+  if (items == NULL)
+    return FALSE;
+  if (items->len > 0)
+    fresh = mc_work_item_to_dossier (items->pdata[0]);
+  mc_keyed_rows_put (G_LIST_MODEL (self), self->rows, dossier_id, fresh, inbox_order, mc_dossier_row_key, mc_dossier_row_update);
+  refresh_counts (self);
+  return TRUE;
+}
+
 /* What the inbox shows: the dossiers, who holds them, the apologies' new
- * appointments, the working days of the calendar, the settings of lateness. */
+ * appointments, the working days of the calendar, the settings of lateness.
+ * Only a dossier's own change names the one line it touches; the others
+ * (and another process's commits, told as MC_CHANGE_ALL with no id) may
+ * touch any line: the whole inbox is read and merged. */
 static void
 changed_cb (McChanges *changes, McChangeKind kind, gint64 id, McInboxModel *self)
 {
@@ -74,6 +119,12 @@ changed_cb (McChanges *changes, McChangeKind kind, gint64 id, McInboxModel *self
                                         MC_CHANGE_CALENDAR, MC_CHANGE_SETTING };
   g_autoptr(GError) error = NULL;
 
+  if (kind == MC_CHANGE_DOSSIER && id > 0)
+    {
+      if (!refresh_line (self, id, &error))
+        g_warning ("%s", error->message);
+      return;
+    }
   for (guint i = 0; i < G_N_ELEMENTS (shown); i++)
     if (mc_change_kind_matches (kind, shown[i]))
       {

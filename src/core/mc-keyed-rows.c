@@ -124,3 +124,52 @@ mc_keyed_rows_find (GPtrArray *rows, McKeyedRowsKey key, gint64 k)
       return (int) i;
   return -1;
 }
+
+/* Where `fresh` goes among the rows other than `skip` (-1: none), counted
+ * as the list will be without it. */
+static guint
+sorted_position (GPtrArray *rows, int skip, gpointer fresh, GCompareFunc order)
+{
+  guint position = 0;
+
+  for (guint i = 0; i < rows->len; i++)
+    {
+      if ((int) i == skip)
+        continue;
+      if (order (rows->pdata[i], fresh) > 0)
+        break;
+      position++;
+    }
+  return position;
+}
+
+void
+mc_keyed_rows_put (GListModel *model, GPtrArray *rows, gint64 k, gpointer fresh, GCompareFunc order,
+                   McKeyedRowsKey key, McKeyedRowsUpdate update)
+{
+  int shown;
+  guint position;
+
+  g_return_if_fail (G_IS_LIST_MODEL (model));
+
+  shown = mc_keyed_rows_find (rows, key, k);
+  if (fresh == NULL)
+    {
+      if (shown >= 0)
+        {
+          g_ptr_array_remove_index (rows, shown);
+          g_list_model_items_changed (model, shown, 1, 0);
+        }
+      return;
+    }
+  position = sorted_position (rows, shown, fresh, order);
+  if (shown < 0)
+    {
+      g_ptr_array_insert (rows, position, g_object_ref (fresh));
+      g_list_model_items_changed (model, position, 0, 1);
+      return;
+    }
+  if (position != (guint) shown)
+    move_row (model, rows, shown, position);
+  update (rows->pdata[position], fresh);
+}

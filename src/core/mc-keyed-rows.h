@@ -24,6 +24,15 @@ typedef void (*McKeyedRowsUpdate) (gpointer item, gpointer fresh);
 void mc_keyed_rows_merge (GListModel *model, GPtrArray *rows, GPtrArray *fresh, McKeyedRowsKey key,
                           McKeyedRowsUpdate update);
 
+/* One row read again, for a change that names its row: `fresh` (NULL: the
+ * row is not, or no longer, in the list) goes where `order` sorts it among
+ * the others, which are taken to be in that order. A row already there in
+ * its place is updated (no items-changed); a new one is one insertion, one
+ * gone one removal, one that moved a removal and an insertion of the same
+ * object. Takes no reference of `fresh`. */
+void mc_keyed_rows_put   (GListModel *model, GPtrArray *rows, gint64 k, gpointer fresh, GCompareFunc order,
+                          McKeyedRowsKey key, McKeyedRowsUpdate update);
+
 /* Position of the row with key `k`, or -1. */
 int  mc_keyed_rows_find  (GPtrArray *rows, McKeyedRowsKey key, gint64 k);
 

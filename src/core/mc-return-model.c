@@ -2,9 +2,10 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * The results waiting at one counter are tens, not millions: they are read
- * whole, as the return desk always showed them (issue 15 will page them),
- * and the view gets only the difference, so a result handed over removes its
- * row and the clerk's place in the list stays.
+ * whole when the desk is shown or searched, and the view gets only the
+ * difference, so a result handed over removes its row and the clerk's place
+ * in the list stays. A change that names its dossier (McChanges' id) reads
+ * only that dossier's line.
  */
 #include "config.h"
 
@@ -55,12 +56,46 @@ mc_return_model_list_model_init (GListModelInterface *iface)
   iface->get_item = get_item;
 }
 
+/* The desk's ORDER BY (mc-workflow-records.c, ready_rows): the earliest
+ * finished first, then the row id. */
+static int
+ready_order (gconstpointer a, gconstpointer b)
+{
+  McDossierData *da = mc_dossier_get_data ((McDossier *) a), *db = mc_dossier_get_data ((McDossier *) b);
+
+  if (da->finished_at != db->finished_at)
+    return da->finished_at < db->finished_at ? -1 : 1;
+  return da->id < db->id ? -1 : da->id > db->id;
+}
+
+/* A change of one dossier: its line read again (one row, by its id). */
+static gboolean
+refresh_line (McReturnModel *self, gint64 dossier_id, GError **error)
+{
+  g_autoptr(GPtrArray) items = mc_workflow_ready_line (self->workflow, self->query, dossier_id, error);
+  g_autoptr(McDossier) fresh = NULL;
+
+  if (items == NULL)
+    return FALSE;
+  if (items->len > 0)
+    fresh = mc_work_item_to_dossier (items->pdata[0]);
+  mc_keyed_rows_put (G_LIST_MODEL (self), self->rows, dossier_id, fresh, ready_order, mc_dossier_row_key, mc_dossier_row_update);
+  return TRUE;
+}
+
+/* A dossier's own change names its line; another process's commit (ALL,
+ * no id) or a change of several dossiers reads the desk again. */
 static void
 changed_cb (McChanges *changes, McChangeKind kind, gint64 id, McReturnModel *self)
 {
   g_autoptr(GError) error = NULL;
+  gboolean ok = TRUE;
 
-  if (mc_change_kind_matches (kind, MC_CHANGE_DOSSIER) && !mc_return_model_refresh (self, &error))
+  if (kind == MC_CHANGE_DOSSIER && id > 0)
+    ok = refresh_line (self, id, &error);
+  else if (mc_change_kind_matches (kind, MC_CHANGE_DOSSIER))
+    ok = mc_return_model_refresh (self, &error);
+  if (!ok)
     g_warning ("%s", error->message);
 }
 

@@ -105,8 +105,11 @@ item_from_row (McWorkflow *self, sqlite3_stmt *stmt, McTime now)
   return item;
 }
 
-GPtrArray *
-mc_workflow_inbox (McWorkflow *self, gint64 department_id, const char *username, McTime now, GError **error)
+/* The inbox, or (dossier_id > 0) only that dossier's line of it, read by
+ * its primary key. */
+static GPtrArray *
+inbox_rows (McWorkflow *self, gint64 department_id, const char *username, gint64 dossier_id, McTime now,
+            GError **error)
 {
   GPtrArray *items = g_ptr_array_new_with_free_func ((GDestroyNotify) mc_work_item_free);
   McDbStep step;
@@ -116,10 +119,13 @@ mc_workflow_inbox (McWorkflow *self, gint64 department_id, const char *username,
   g_return_val_if_fail (MC_IS_WORKFLOW (self), NULL);
 
   /* The open states (mc-dossier-state.c), the list of the partial index
-   * dossier_inbox, which SQLite uses only for the same list. */
-  sql = g_strdup_printf (ITEM_COLUMNS "WHERE d.state IN %s "
+   * dossier_inbox, which SQLite uses only for the same list. The order is
+   * also McInboxModel's (mc-inbox-model.c, inbox_order), which places one
+   * line read again without reading the others. */
+  sql = g_strdup_printf (ITEM_COLUMNS "WHERE %s d.state IN %s "
                          "AND (?1 = 0 OR d.current_department_id = ?1) AND (?2 IS NULL OR st.username = ?2) "
-                         "ORDER BY coalesce (d.step_due_at, d.due_at), d.id", mc_dossier_state_open_sql ());
+                         "ORDER BY coalesce (d.step_due_at, d.due_at), d.id",
+                         dossier_id > 0 ? "d.id = ?3 AND" : "", mc_dossier_state_open_sql ());
   stmt = mc_db_prepare (self->db, sql, error);
   if (stmt == NULL)
     {
@@ -129,12 +135,29 @@ mc_workflow_inbox (McWorkflow *self, gint64 department_id, const char *username,
   sqlite3_bind_int64 (stmt, 1, department_id);
   if (username && *username)
     sqlite3_bind_text (stmt, 2, username, -1, SQLITE_TRANSIENT);
+  if (dossier_id > 0)
+    sqlite3_bind_int64 (stmt, 3, dossier_id);
   while ((step = mc_db_step_row (self->db, stmt, error)) == MC_DB_STEP_ROW)
     g_ptr_array_add (items, item_from_row (self, stmt, now ? now : mc_time_now ()));
   sqlite3_reset (stmt);
   if (step == MC_DB_STEP_ERROR)
     g_clear_pointer (&items, g_ptr_array_unref);  /* the error, not a shorter inbox */
   return items;
+}
+
+GPtrArray *
+mc_workflow_inbox (McWorkflow *self, gint64 department_id, const char *username, McTime now, GError **error)
+{
+  return inbox_rows (self, department_id, username, 0, now, error);
+}
+
+GPtrArray *
+mc_workflow_inbox_line (McWorkflow *self, gint64 department_id, const char *username, gint64 dossier_id,
+                        McTime now, GError **error)
+{
+  g_return_val_if_fail (dossier_id > 0, NULL);
+
+  return inbox_rows (self, department_id, username, dossier_id, now, error);
 }
 
 gboolean
@@ -193,8 +216,10 @@ matches (const McWorkItem *item, const char *folded_query)
   return mc_text_matches_folded (haystack, folded_query);
 }
 
-GPtrArray *
-mc_workflow_ready (McWorkflow *self, const char *query, GError **error)
+/* The results waiting, or (dossier_id > 0) only that dossier's line. The
+ * order is also McReturnModel's (mc-return-model.c, ready_order). */
+static GPtrArray *
+ready_rows (McWorkflow *self, const char *query, gint64 dossier_id, GError **error)
 {
   GPtrArray *items = g_ptr_array_new_with_free_func ((GDestroyNotify) mc_work_item_free);
   g_autofree char *folded = query ? mc_text_fold (query) : NULL;
@@ -205,13 +230,16 @@ mc_workflow_ready (McWorkflow *self, const char *query, GError **error)
 
   g_return_val_if_fail (MC_IS_WORKFLOW (self), NULL);
 
-  stmt = mc_db_prepare (self->db, ITEM_COLUMNS
-      "WHERE d.finished_at IS NOT NULL AND d.returned_at IS NULL ORDER BY d.finished_at, d.id", error);
+  stmt = mc_db_prepare (self->db, dossier_id > 0
+      ? ITEM_COLUMNS "WHERE d.id = ?1 AND d.finished_at IS NOT NULL AND d.returned_at IS NULL"
+      : ITEM_COLUMNS "WHERE d.finished_at IS NOT NULL AND d.returned_at IS NULL ORDER BY d.finished_at, d.id", error);
   if (stmt == NULL)
     {
       g_ptr_array_unref (items);
       return NULL;
     }
+  if (dossier_id > 0)
+    sqlite3_bind_int64 (stmt, 1, dossier_id);
   while ((step = mc_db_step_row (self->db, stmt, error)) == MC_DB_STEP_ROW)
     {
       McWorkItem *item = item_from_row (self, stmt, now);
@@ -224,6 +252,20 @@ mc_workflow_ready (McWorkflow *self, const char *query, GError **error)
   if (step == MC_DB_STEP_ERROR)
     g_clear_pointer (&items, g_ptr_array_unref);
   return items;
+}
+
+GPtrArray *
+mc_workflow_ready (McWorkflow *self, const char *query, GError **error)
+{
+  return ready_rows (self, query, 0, error);
+}
+
+GPtrArray *
+mc_workflow_ready_line (McWorkflow *self, const char *query, gint64 dossier_id, GError **error)
+{
+  g_return_val_if_fail (dossier_id > 0, NULL);
+
+  return ready_rows (self, query, dossier_id, error);
 }
 
 McWorkItem *

@@ -166,6 +166,11 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (McWorkItem, mc_work_item_free)
  * most urgent first; lateness computed at `now`. */
 GPtrArray    *mc_workflow_inbox            (McWorkflow *self, gint64 department_id, const char *username,
                                             McTime now, GError **error);  /* McWorkItem* */
+/* The one dossier `dossier_id` as that inbox shows it: an array of one
+ * line, or of none when the dossier is not in that inbox (one query by the
+ * primary key, for a change that names its dossier); NULL on error. */
+GPtrArray    *mc_workflow_inbox_line       (McWorkflow *self, gint64 department_id, const char *username,
+                                            gint64 dossier_id, McTime now, GError **error);  /* McWorkItem* */
 typedef struct {
   guint total;
   guint soon;
@@ -180,6 +185,9 @@ GStrv         mc_workflow_newly_overdue    (McWorkflow *self, gint64 department_
                                             McTime since, McTime now, GError **error);
 /* Results (and unqualified / withdrawn dossiers) waiting at the counter, oldest first. */
 GPtrArray    *mc_workflow_ready           (McWorkflow *self, const char *query, GError **error);  /* McWorkItem* */
+/* The same for one dossier: one line, or none (not waiting, or not matching `query`). */
+GPtrArray    *mc_workflow_ready_line      (McWorkflow *self, const char *query, gint64 dossier_id,
+                                           GError **error);  /* McWorkItem* */
 McWorkItem   *mc_workflow_get_item         (McWorkflow *self, const char *code, McTime now, GError **error);
 
 /* One hand-over for Mẫu 05 and the per-department lateness: who gave, who
