@@ -6,7 +6,9 @@
  * another part registers appears here without code. Each value is saved
  * through mc_settings_set (the administrator's, validated, audited) when
  * the person applies it; a refused value leaves the stored one and says why
- * on the row and in a toast.
+ * on the row and in a toast (win.toast: the page does not know its window).
+ * The page itself is a template (resources/ui/mc-document-settings-page.ui);
+ * its rows depend on the registry and are made in code.
  */
 #include "config.h"
 
@@ -28,6 +30,9 @@ struct _McDocumentSettingsPage
 
 G_DEFINE_FINAL_TYPE (McDocumentSettingsPage, mc_document_settings_page, ADW_TYPE_PREFERENCES_PAGE)
 
+enum { PROP_0, PROP_APPLICATION, N_PROPS };
+static GParamSpec *properties[N_PROPS];
+
 static const McSettingInfo *
 info_of (GtkWidget *widget)
 {
@@ -40,13 +45,12 @@ db_of (McDocumentSettingsPage *self)
   return mc_application_get_db (self->app);
 }
 
+/* Shown by whichever window holds the page (McPreferencesWindow installs
+ * win.toast as the main window does); outside one, the row still says it. */
 static void
 toast (McDocumentSettingsPage *self, const char *text)
 {
-  GtkWidget *window = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_PREFERENCES_WINDOW);
-
-  if (window != NULL)
-    adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (window), adw_toast_new (text));
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.toast", "s", text);
 }
 
 static void
@@ -416,6 +420,29 @@ group_for (McDocumentSettingsPage *self, McSettingGroup group, gboolean may_edit
   return g;
 }
 
+/* The groups, a row per registry key, editable by whom core lets
+ * configure: known only once the application (its database) is set. */
+static void
+mc_document_settings_page_constructed (GObject *object)
+{
+  McDocumentSettingsPage *self = MC_DOCUMENT_SETTINGS_PAGE (object);
+  McDb *db;
+  gboolean may_edit;
+
+  G_OBJECT_CLASS (mc_document_settings_page_parent_class)->constructed (object);
+  g_return_if_fail (MC_IS_APPLICATION (self->app));
+  db = mc_application_get_db (self->app);
+  may_edit = mc_accounts_check (db, mc_db_get_actor (db), MC_PERMISSION_CONFIGURE, 0, NULL);
+  for (McSettingGroup g = 0; g <= MC_SETTING_GROUP_LAST_DOCUMENT; g++)
+    {
+      AdwPreferencesGroup *group = group_for (self, g, may_edit);
+
+      if (g == 0 && !may_edit)
+        adw_preferences_group_set_description (group, _("Only the administrator changes these settings."));
+      adw_preferences_page_add (ADW_PREFERENCES_PAGE (self), group);
+    }
+}
+
 static void
 mc_document_settings_page_finalize (GObject *object)
 {
@@ -426,36 +453,59 @@ mc_document_settings_page_finalize (GObject *object)
 }
 
 static void
+mc_document_settings_page_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
+{
+  switch (prop_id)
+    {
+    case PROP_APPLICATION:
+      g_value_set_object (value, MC_DOCUMENT_SETTINGS_PAGE (object)->app);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+mc_document_settings_page_set_property (GObject *object, guint prop_id, const GValue *value, GParamSpec *pspec)
+{
+  switch (prop_id)
+    {
+    case PROP_APPLICATION:
+      MC_DOCUMENT_SETTINGS_PAGE (object)->app = g_value_get_object (value);  /* it outlives its windows */
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 mc_document_settings_page_class_init (McDocumentSettingsPageClass *klass)
 {
-  G_OBJECT_CLASS (klass)->finalize = mc_document_settings_page_finalize;
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->constructed = mc_document_settings_page_constructed;
+  object_class->finalize = mc_document_settings_page_finalize;
+  object_class->get_property = mc_document_settings_page_get_property;
+  object_class->set_property = mc_document_settings_page_set_property;
+  properties[PROP_APPLICATION] =
+    g_param_spec_object ("application", NULL, NULL, MC_TYPE_APPLICATION,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+  gtk_widget_class_set_template_from_resource (GTK_WIDGET_CLASS (klass),
+                                               "/vn/motcua/Motcua/ui/mc-document-settings-page.ui");
 }
 
 static void
 mc_document_settings_page_init (McDocumentSettingsPage *self)
 {
   self->rows = g_hash_table_new (g_str_hash, g_str_equal);
+  gtk_widget_init_template (GTK_WIDGET (self));
 }
 
 McDocumentSettingsPage *
 mc_document_settings_page_new (McApplication *app)
 {
-  McDocumentSettingsPage *self = g_object_new (MC_TYPE_DOCUMENT_SETTINGS_PAGE,
-                                               "title", _("Documents and reports"),
-                                               "icon-name", "x-office-document-symbolic", NULL);
-  McDb *db = mc_application_get_db (app);
-  gboolean may_edit = mc_accounts_check (db, mc_db_get_actor (db), MC_PERMISSION_CONFIGURE, 0, NULL);
-
-  self->app = app;
-  for (McSettingGroup g = 0; g <= MC_SETTING_GROUP_LAST_DOCUMENT; g++)
-    {
-      AdwPreferencesGroup *group = group_for (self, g, may_edit);
-
-      if (g == 0 && !may_edit)
-        adw_preferences_group_set_description (group, _("Only the administrator changes these settings."));
-      adw_preferences_page_add (ADW_PREFERENCES_PAGE (self), group);
-    }
-  return self;
+  return g_object_new (MC_TYPE_DOCUMENT_SETTINGS_PAGE, "application", app, NULL);
 }
 
 GtkWidget *

@@ -393,10 +393,20 @@ unit_page (McPreferencesWindow *self)
   return page;
 }
 
+/* win.toast, as on the main window: its pages say what happened without
+ * knowing which window holds them. */
+static void
+toast_cb (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (widget),
+                                    adw_toast_new (g_variant_get_string (parameter, NULL)));
+}
+
 static void
 mc_preferences_window_class_init (McPreferencesWindowClass *klass)
 {
   GTK_WINDOW_CLASS (klass)->close_request = mc_preferences_window_close_request;
+  gtk_widget_class_install_action (GTK_WIDGET_CLASS (klass), "win.toast", "s", toast_cb);
 }
 
 static void
