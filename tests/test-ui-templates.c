@@ -12,6 +12,7 @@
 #include "mc-document-settings-page.h"
 #include "mc-preferences-window.h"
 #include "mc-settings.h"
+#include "mc-unit.h"
 #include "mc-test-ui-utils.h"
 #include "mc-test-utils.h"
 
@@ -70,6 +71,66 @@ test_document_settings_toast (void)
   gtk_window_destroy (GTK_WINDOW (prefs));
 }
 
+static gint64
+count (const char *sql)
+{
+  return mc_db_query_int (mc_application_get_db (app), sql, NULL);
+}
+
+static GtkWidget *
+child (gpointer widget, GType type, const char *id)
+{
+  GtkWidget *found = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (widget), type, id));
+
+  g_assert_nonnull (found);
+  return found;
+}
+
+/* Tùy chỉnh from its template with its application: one of the
+ * application's windows (signing out closes it), its four pages in order,
+ * the stored values shown without being written back, and a switch the
+ * person turns saved at once. */
+static void
+test_preferences_window (void)
+{
+  g_autoptr(McUnit) own = mc_unit_get_own (mc_application_get_db (app), NULL);
+  gint64 settings_before = count ("SELECT count (*) FROM audit_log WHERE action LIKE 'setting.%'");
+  McPreferencesWindow *prefs = g_object_new (MC_TYPE_PREFERENCES_WINDOW, "application", app, NULL);
+  GtkWidget *culture = child (prefs, MC_TYPE_PREFERENCES_WINDOW, "culture");
+  const char *titles[] = { _("Working hours"), _("Unit"), _("Documents and reports") };
+  GtkApplication *owner = NULL;
+  g_autofree char *stored = NULL;
+
+  g_object_get (prefs, "application", &owner, NULL);
+  g_assert_true (owner == GTK_APPLICATION (app));
+  g_object_unref (owner);
+  g_assert_nonnull (g_list_find (gtk_application_get_windows (GTK_APPLICATION (app)), prefs));
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (prefs)), ==, _("Preferences"));
+  for (guint i = 0; i < G_N_ELEMENTS (titles); i++)
+    g_assert_cmpstr (adw_preferences_page_get_title (ADW_PREFERENCES_PAGE (
+      mc_test_ui_find_type (GTK_WIDGET (prefs), ADW_TYPE_PREFERENCES_PAGE, i))), ==, titles[i]);
+  g_assert_nonnull (mc_test_ui_find_type (GTK_WIDGET (prefs), ADW_TYPE_PREFERENCES_PAGE, 3));
+  /* Seven weekday rows in the template's group "week". */
+  g_assert_nonnull (mc_test_ui_find_type (child (prefs, MC_TYPE_PREFERENCES_WINDOW, "week"), GTK_TYPE_ENTRY, 6));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (child (prefs, MC_TYPE_PREFERENCES_WINDOW, "unit_name"))), ==,
+                   own ? mc_unit_get_name (own) : "");
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (GTK_SPIN_BUTTON (child (prefs, MC_TYPE_PREFERENCES_WINDOW,
+                                                                             "threshold"))), ==,
+                   mc_workflow_get_apology_threshold (mc_application_get_workflow (app), NULL));
+  child (prefs, MC_TYPE_PREFERENCES_WINDOW, "counter_name");
+  child (prefs, MC_TYPE_PREFERENCES_WINDOW, "print_directly");
+  g_assert_true (gtk_switch_get_active (GTK_SWITCH (culture)));
+  g_assert_cmpint (count ("SELECT count (*) FROM audit_log WHERE action LIKE 'setting.%'"), ==, settings_before);
+  gtk_switch_set_active (GTK_SWITCH (culture), FALSE);
+  stored = mc_db_get_setting (mc_application_get_db (app), "calendar.compensate_culture_day", NULL, NULL);
+  g_assert_cmpstr (stored, ==, "0");
+  gtk_switch_set_active (GTK_SWITCH (culture), TRUE);
+  g_object_add_weak_pointer (G_OBJECT (prefs), (gpointer *) &prefs);
+  gtk_window_destroy (GTK_WINDOW (prefs));
+  mc_test_ui_wait_for_idle ();
+  g_assert_null (prefs);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -79,6 +140,7 @@ main (int argc, char **argv)
   app = mc_test_ui_app_new (NULL, "templates.sqlite");
   g_test_add_func ("/ui/templates/document-settings-page", test_document_settings_page);
   g_test_add_func ("/ui/templates/document-settings-toast", test_document_settings_toast);
+  g_test_add_func ("/ui/templates/preferences-window", test_preferences_window);
   status = g_test_run ();
   g_object_unref (app);
   return status;

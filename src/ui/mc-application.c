@@ -66,6 +66,9 @@ preferences_activated (GSimpleAction *action, GVariant *parameter, gpointer user
 {
   McApplication *self = MC_APPLICATION (user_data);
   g_autoptr(McStaff) staff = NULL;
+  /* Asked first: the new window, one of the application's, becomes its
+   * most recent and so its "active" window. */
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
   GtkWindow *window;
 
   /* Ctrl+, works on the sign-in window too: the unit's settings (signers,
@@ -74,7 +77,7 @@ preferences_activated (GSimpleAction *action, GVariant *parameter, gpointer user
   if (mc_session_is_enforced (self) && (staff = mc_session_get_staff (self)) == NULL)
     return;
   window = GTK_WINDOW (mc_preferences_window_new (self));
-  gtk_window_set_transient_for (window, gtk_application_get_active_window (GTK_APPLICATION (self)));
+  gtk_window_set_transient_for (window, parent);
   gtk_window_present (window);
 }
 

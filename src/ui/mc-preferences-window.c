@@ -22,23 +22,39 @@ struct _McPreferencesWindow
 {
   AdwPreferencesWindow  parent_instance;
 
-  McApplication        *app;
   GtkEntry             *hours[8];
   AdwActionRow         *days[8];
+  AdwPreferencesGroup  *week;
+  GtkSwitch            *culture;
   AdwEntryRow          *unit_name;
   AdwEntryRow          *unit_code;
   AdwEntryRow          *unit_place;
+  AdwEntryRow          *counter_name;
+  GtkSwitch            *print_directly;
   GtkSpinButton        *threshold;
+  gboolean              loading;  /* widgets being filled: their signals are not edits */
+  gboolean              built;    /* the rows and pages that need the application */
 };
 
 G_DEFINE_FINAL_TYPE (McPreferencesWindow, mc_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
+
+enum { PROP_0, PROP_APPLICATION, N_PROPS };
+
+/* The application is the window's own (GtkWindow:application, given to
+ * g_object_new): the window is one of the application's, so signing out
+ * closes it with the others. */
+static McApplication *
+app_of (McPreferencesWindow *self)
+{
+  return MC_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
+}
 
 /* The subtitle says what the day is, or, while the hours typed are not
  * valid, why: a tooltip alone would hide the message from most clerks. */
 static void
 update_day_subtitle (McPreferencesWindow *self, int weekday, const char *problem)
 {
-  gboolean rest = mc_calendar_get_weekly_rest (mc_application_get_calendar (self->app), weekday);
+  gboolean rest = mc_calendar_get_weekly_rest (mc_application_get_calendar (app_of (self)), weekday);
 
   if (self->days[weekday] == NULL)
     return;
@@ -96,15 +112,15 @@ save_hours (McPreferencesWindow *self, int weekday)
       return FALSE;
     }
   show_hours_problem (self, weekday, NULL);
-  mc_calendar_get_office_hours (mc_application_get_calendar (self->app), weekday, &current);
+  mc_calendar_get_office_hours (mc_application_get_calendar (app_of (self)), weekday, &current);
   if (memcmp (&hours, &current, sizeof hours) == 0)
     return TRUE;
-  if (!mc_calendar_store_set_office_hours (mc_application_get_db (self->app), weekday, &hours, &error))
+  if (!mc_calendar_store_set_office_hours (mc_application_get_db (app_of (self)), weekday, &hours, &error))
     {
       show_hours_problem (self, weekday, error->message);
       return FALSE;
     }
-  mc_application_reload_calendar (self->app);
+  mc_application_reload_calendar (app_of (self));
   return TRUE;
 }
 
@@ -163,95 +179,68 @@ working_day_cb (GtkSwitch *sw, GParamSpec *pspec, McPreferencesWindow *self)
   int weekday = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (sw), "weekday"));
   g_autoptr(GError) error = NULL;
 
-  if (!mc_calendar_store_set_weekly_rest (mc_application_get_db (self->app), weekday, !gtk_switch_get_active (sw), &error))
+  if (self->loading)
+    return;
+  if (!mc_calendar_store_set_weekly_rest (mc_application_get_db (app_of (self)), weekday, !gtk_switch_get_active (sw), &error))
     g_warning ("%s", error->message);
-  mc_application_reload_calendar (self->app);
+  mc_application_reload_calendar (app_of (self));
   update_day_subtitle (self, weekday, NULL);
 }
 
 static void
-culture_cb (GtkSwitch *sw, GParamSpec *pspec, McPreferencesWindow *self)
+culture_cb (McPreferencesWindow *self)
 {
   g_autoptr(GError) error = NULL;
 
-  if (!mc_calendar_store_set_compensate_culture_day (mc_application_get_db (self->app), gtk_switch_get_active (sw), &error))
+  if (self->loading)
+    return;
+  if (!mc_calendar_store_set_compensate_culture_day (mc_application_get_db (app_of (self)),
+                                                     gtk_switch_get_active (self->culture), &error))
     g_warning ("%s", error->message);
-  mc_application_reload_calendar (self->app);
+  mc_application_reload_calendar (app_of (self));
 }
 
-static GtkWidget *
-switch_suffix (gboolean active, GCallback cb, gpointer data, int weekday)
+static GtkEntry *
+hours_entry (McPreferencesWindow *self, int weekday)
 {
+  GtkEntry *entry = GTK_ENTRY (gtk_entry_new ());
+  GtkEventController *focus = gtk_event_controller_focus_new ();
+  McOfficeHours h;
+  g_autofree char *text = NULL;
+
+  mc_calendar_get_office_hours (mc_application_get_calendar (app_of (self)), weekday, &h);
+  text = mc_office_hours_to_string (&h);
+  gtk_editable_set_text (GTK_EDITABLE (entry), text);
+  gtk_widget_set_valign (GTK_WIDGET (entry), GTK_ALIGN_CENTER);
+  gtk_editable_set_width_chars (GTK_EDITABLE (entry), 26);
+  g_object_set_data (G_OBJECT (entry), "weekday", GINT_TO_POINTER (weekday));
+  g_signal_connect (entry, "changed", G_CALLBACK (hours_changed_cb), self);
+  g_signal_connect (entry, "activate", G_CALLBACK (hours_activate_cb), self);
+  g_signal_connect (focus, "leave", G_CALLBACK (hours_leave_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (entry), focus);
+  return entry;
+}
+
+/* A weekday's row: its name is core's (mc_format_weekday), so the seven
+ * rows are made here rather than written in the template. */
+static void
+add_day_row (McPreferencesWindow *self, int weekday)
+{
+  GtkWidget *row = adw_action_row_new ();
   GtkWidget *sw = gtk_switch_new ();
 
-  gtk_switch_set_active (GTK_SWITCH (sw), active);
+  self->hours[weekday] = hours_entry (self, weekday);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), mc_format_weekday (weekday));
+  self->days[weekday] = ADW_ACTION_ROW (row);
+  update_day_subtitle (self, weekday, NULL);
+  gtk_switch_set_active (GTK_SWITCH (sw), !mc_calendar_get_weekly_rest (mc_application_get_calendar (app_of (self)),
+                                                                         weekday));
   gtk_widget_set_valign (sw, GTK_ALIGN_CENTER);
   g_object_set_data (G_OBJECT (sw), "weekday", GINT_TO_POINTER (weekday));
-  g_signal_connect (sw, "notify::active", cb, data);
-  return sw;
-}
-
-static AdwPreferencesPage *
-hours_page (McPreferencesWindow *self)
-{
-  AdwPreferencesPage *page = ADW_PREFERENCES_PAGE (adw_preferences_page_new ());
-  AdwPreferencesGroup *week = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
-  AdwPreferencesGroup *holidays = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
-  McCalendar *cal = mc_application_get_calendar (self->app);
-  GtkWidget *culture = adw_action_row_new ();
-  g_autoptr(GError) error = NULL;
-  g_autofree char *culture_value = mc_db_get_setting (mc_application_get_db (self->app),
-                                                      "calendar.compensate_culture_day", "1", &error);
-  GtkWidget *culture_switch;
-
-  adw_preferences_page_set_title (page, _("Working hours"));
-  adw_preferences_page_set_icon_name (page, "preferences-system-time-symbolic");
-  adw_preferences_group_set_title (week, _("Office hours"));
-  adw_preferences_group_set_description (week, _("Periods of each day, e.g. 07:00-11:30,13:30-17:00. "
-                                                 "Due dates are counted in these hours."));
-  for (int w = 1; w <= 7; w++)
-    {
-      GtkWidget *row = adw_action_row_new ();
-      McOfficeHours h;
-      g_autofree char *text = NULL;
-      GtkEventController *focus;
-
-      mc_calendar_get_office_hours (cal, w, &h);
-      text = mc_office_hours_to_string (&h);
-      self->hours[w] = GTK_ENTRY (gtk_entry_new ());
-      gtk_editable_set_text (GTK_EDITABLE (self->hours[w]), text);
-      gtk_widget_set_valign (GTK_WIDGET (self->hours[w]), GTK_ALIGN_CENTER);
-      gtk_editable_set_width_chars (GTK_EDITABLE (self->hours[w]), 26);
-      g_object_set_data (G_OBJECT (self->hours[w]), "weekday", GINT_TO_POINTER (w));
-      g_signal_connect (self->hours[w], "changed", G_CALLBACK (hours_changed_cb), self);
-      g_signal_connect (self->hours[w], "activate", G_CALLBACK (hours_activate_cb), self);
-      focus = gtk_event_controller_focus_new ();
-      g_signal_connect (focus, "leave", G_CALLBACK (hours_leave_cb), self);
-      gtk_widget_add_controller (GTK_WIDGET (self->hours[w]), focus);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), mc_format_weekday (w));
-      self->days[w] = ADW_ACTION_ROW (row);
-      update_day_subtitle (self, w, NULL);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), GTK_WIDGET (self->hours[w]));
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), switch_suffix (!mc_calendar_get_weekly_rest (cal, w),
-                                                                      G_CALLBACK (working_day_cb), self, w));
-      adw_preferences_group_add (week, row);
-    }
-  adw_preferences_group_set_title (holidays, _("Holidays"));
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (culture), _("Make up Ngày Văn hóa Việt Nam (24/11)"));
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (culture),
-                               _("When 24 November falls on a weekend, the next working day is off"));
-  culture_switch = switch_suffix (g_strcmp0 (culture_value, "1") == 0, G_CALLBACK (culture_cb), self, 0);
-  /* Unread: the switch is not offered, lest a default be saved over the unit's choice. */
-  if (culture_value == NULL)
-    {
-      gtk_widget_set_sensitive (culture_switch, FALSE);
-      adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), adw_toast_new (error->message));
-    }
-  adw_action_row_add_suffix (ADW_ACTION_ROW (culture), culture_switch);
-  adw_preferences_group_add (holidays, culture);
-  adw_preferences_page_add (page, week);
-  adw_preferences_page_add (page, holidays);
-  return page;
+  g_signal_connect (sw, "notify::active", G_CALLBACK (working_day_cb), self);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), GTK_WIDGET (self->hours[weekday]));
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), sw);
+  adw_preferences_group_add (self->week, row);
 }
 
 static void
@@ -264,71 +253,28 @@ save_unit_cb (McPreferencesWindow *self)
                                          NULL);
   g_autoptr(GError) error = NULL;
 
-  if (!mc_unit_set_own (mc_application_get_db (self->app), unit, &error))
+  if (!mc_unit_set_own (mc_application_get_db (app_of (self)), unit, &error))
     adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), adw_toast_new (error->message));
   else
     adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), adw_toast_new (_("Unit saved")));
 }
 
-static AdwEntryRow *
-unit_row (AdwPreferencesGroup *group, const char *title, const char *value, McPreferencesWindow *self)
-{
-  AdwEntryRow *row = ADW_ENTRY_ROW (adw_entry_row_new ());
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  gtk_editable_set_text (GTK_EDITABLE (row), value ? value : "");
-  adw_entry_row_set_show_apply_button (row, TRUE);
-  g_signal_connect_swapped (row, "apply", G_CALLBACK (save_unit_cb), self);
-  adw_preferences_group_add (group, GTK_WIDGET (row));
-  return row;
-}
-
 static void
-threshold_changed_cb (GtkSpinButton *spin, McPreferencesWindow *self)
+threshold_changed_cb (McPreferencesWindow *self)
 {
-  g_autofree char *value = g_strdup_printf ("%d", gtk_spin_button_get_value_as_int (spin));
+  g_autofree char *value = g_strdup_printf ("%d", gtk_spin_button_get_value_as_int (self->threshold));
   g_autoptr(GError) error = NULL;
 
-  if (!mc_settings_set (mc_application_get_db (self->app), "apology.threshold", value, &error))
+  if (self->loading)
+    return;
+  if (!mc_settings_set (mc_application_get_db (app_of (self)), "apology.threshold", value, &error))
     adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), adw_toast_new (error->message));
 }
 
-/* A provincial rule: how many apologies in a year flag a person for discipline. */
-static AdwPreferencesGroup *
-rules_group (McPreferencesWindow *self)
-{
-  AdwPreferencesGroup *group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
-  GtkWidget *row = adw_action_row_new ();
-  GtkWidget *spin = gtk_spin_button_new_with_range (1, 99, 1);
-
-  adw_preferences_group_set_title (group, _("Provincial rules"));
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Apologies in a year that flag a person"));
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row),
-                               _("Staff responsible for this many apology letters (Mẫu 04) or more are listed in the apology register"));
-  g_autoptr(GError) error = NULL;
-  guint threshold = mc_workflow_get_apology_threshold (mc_application_get_workflow (self->app), &error);
-
-  /* Unread: the spin is not offered, lest a default be saved over the unit's choice. */
-  if (threshold == 0)
-    {
-      gtk_widget_set_sensitive (spin, FALSE);
-      adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), adw_toast_new (error->message));
-    }
-  else
-    gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), threshold);
-  gtk_widget_set_valign (spin, GTK_ALIGN_CENTER);
-  g_signal_connect (spin, "value-changed", G_CALLBACK (threshold_changed_cb), self);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), spin);
-  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), spin);
-  adw_preferences_group_add (group, row);
-  self->threshold = GTK_SPIN_BUTTON (spin);
-  return group;
-}
-
 static void
-forget_printer_cb (GtkButton *button, McPreferencesWindow *self)
+forget_printer_cb (McPreferencesWindow *self)
 {
-  GSettings *settings = mc_application_get_settings (self->app);
+  GSettings *settings = mc_application_get_settings (app_of (self));
 
   if (settings == NULL)
     return;
@@ -337,60 +283,52 @@ forget_printer_cb (GtkButton *button, McPreferencesWindow *self)
                                     adw_toast_new (_("The next receipt opens the print dialog")));
 }
 
-/* Receipts straight to the printer chosen once; Ctrl+P prints the last again. */
 static void
-add_printing_rows (McPreferencesWindow *self, AdwPreferencesGroup *group, GSettings *settings)
+set_text (AdwEntryRow *row, const char *value)
 {
-  GtkWidget *direct = adw_action_row_new ();
-  GtkWidget *toggle = gtk_switch_new ();
-  GtkWidget *forget = adw_action_row_new ();
-  GtkWidget *button = gtk_button_new_with_mnemonic (_("_Choose again"));
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (direct), _("Print receipts without the print dialog"));
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (direct),
-                               _("After the first receipt, straight to the printer chosen then. "
-                                 "Ctrl+P on Reception prints the last receipt again."));
-  gtk_widget_set_valign (toggle, GTK_ALIGN_CENTER);
-  if (settings)
-    g_settings_bind (settings, "print-receipts-directly", toggle, "active", G_SETTINGS_BIND_DEFAULT);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (direct), toggle);
-  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (direct), toggle);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (forget), _("Printer"));
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (forget), _("Forget the printer: the next receipt asks for one"));
-  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  g_signal_connect (button, "clicked", G_CALLBACK (forget_printer_cb), self);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (forget), button);
-  adw_preferences_group_add (group, direct);
-  adw_preferences_group_add (group, forget);
+  gtk_editable_set_text (GTK_EDITABLE (row), value ? value : "");
 }
 
-static AdwPreferencesPage *
-unit_page (McPreferencesWindow *self)
+/* A setting that could not be read (busy, I/O error, damage): its control
+ * is not offered, lest a default be saved over the unit's choice. */
+static void
+refuse_unread (McPreferencesWindow *self, GtkWidget *control, const GError *error)
 {
-  AdwPreferencesPage *page = ADW_PREFERENCES_PAGE (adw_preferences_page_new ());
-  AdwPreferencesGroup *group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
-  AdwPreferencesGroup *counter = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
-  g_autoptr(McUnit) own = mc_unit_get_own (mc_application_get_db (self->app), NULL);
-  AdwEntryRow *counter_row = ADW_ENTRY_ROW (adw_entry_row_new ());
-  GSettings *settings = mc_application_get_settings (self->app);
+  gtk_widget_set_sensitive (control, FALSE);
+  adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), adw_toast_new (error->message));
+}
 
-  adw_preferences_page_set_title (page, _("Unit"));
-  adw_preferences_page_set_icon_name (page, "system-users-symbolic");
-  adw_preferences_group_set_title (group, _("The unit receiving dossiers"));
-  adw_preferences_group_set_description (group, _("Printed on receipts and reports; the code starts every dossier code."));
-  self->unit_name = unit_row (group, _("Name"), own ? mc_unit_get_name (own) : NULL, self);
-  self->unit_code = unit_row (group, _("Identification code"), own ? mc_unit_get_code (own) : NULL, self);
-  self->unit_place = unit_row (group, _("Place name (địa danh)"), own ? mc_unit_get_place_name (own) : NULL, self);
-  adw_preferences_group_set_title (counter, _("This computer"));
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (counter_row), _("Counter name"));
+/* The stored values into the template's widgets: not edits, so nothing is
+ * written back (the culture day's and the threshold's handlers are quiet). */
+static void
+load_values (McPreferencesWindow *self)
+{
+  McApplication *app = app_of (self);
+  g_autoptr(GError) culture_error = NULL;
+  g_autoptr(GError) threshold_error = NULL;
+  g_autofree char *culture = mc_db_get_setting (mc_application_get_db (app), "calendar.compensate_culture_day", "1",
+                                                &culture_error);
+  guint threshold = mc_workflow_get_apology_threshold (mc_application_get_workflow (app), &threshold_error);
+  g_autoptr(McUnit) own = mc_unit_get_own (mc_application_get_db (app), NULL);
+  GSettings *settings = mc_application_get_settings (app);
+
+  self->loading = TRUE;
+  gtk_switch_set_active (self->culture, g_strcmp0 (culture, "1") == 0);
+  if (culture == NULL)
+    refuse_unread (self, GTK_WIDGET (self->culture), culture_error);
+  set_text (self->unit_name, own ? mc_unit_get_name (own) : NULL);
+  set_text (self->unit_code, own ? mc_unit_get_code (own) : NULL);
+  set_text (self->unit_place, own ? mc_unit_get_place_name (own) : NULL);
+  if (threshold == 0)
+    refuse_unread (self, GTK_WIDGET (self->threshold), threshold_error);
+  else
+    gtk_spin_button_set_value (self->threshold, threshold);
   if (settings)
-    g_settings_bind (settings, "counter-name", counter_row, "text", G_SETTINGS_BIND_DEFAULT);
-  adw_preferences_group_add (counter, GTK_WIDGET (counter_row));
-  add_printing_rows (self, counter, settings);
-  adw_preferences_page_add (page, group);
-  adw_preferences_page_add (page, counter);
-  adw_preferences_page_add (page, rules_group (self));
-  return page;
+    {
+      g_settings_bind (settings, "counter-name", self->counter_name, "text", G_SETTINGS_BIND_DEFAULT);
+      g_settings_bind (settings, "print-receipts-directly", self->print_directly, "active", G_SETTINGS_BIND_DEFAULT);
+    }
+  self->loading = FALSE;
 }
 
 /* win.toast, as on the main window: its pages say what happened without
@@ -402,33 +340,101 @@ toast_cb (GtkWidget *widget, const char *action_name, GVariant *parameter)
                                     adw_toast_new (g_variant_get_string (parameter, NULL)));
 }
 
+/* What the window shows needs its application: the weekday rows, the
+ * stored values, and the pages made by other files. */
+static void
+build (McPreferencesWindow *self, McApplication *app)
+{
+  for (int w = 1; w <= 7; w++)
+    add_day_row (self, w);
+  load_values (self);
+  adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self),
+                              ADW_PREFERENCES_PAGE (mc_document_settings_page_new (app)));
+  adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self), mc_board_preferences_page_new (app));
+  self->built = TRUE;
+}
+
+static void
+mc_preferences_window_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
+{
+  switch (prop_id)
+    {
+    case PROP_APPLICATION:
+      g_value_set_object (value, gtk_window_get_application (GTK_WINDOW (object)));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+/* GtkWindow:application is not a construct property: g_object_new sets it
+ * after constructed, so the window is built when it is first given one. */
+static void
+mc_preferences_window_set_property (GObject *object, guint prop_id, const GValue *value, GParamSpec *pspec)
+{
+  McPreferencesWindow *self = MC_PREFERENCES_WINDOW (object);
+  GtkApplication *app = g_value_get_object (value);
+
+  switch (prop_id)
+    {
+    case PROP_APPLICATION:
+      g_return_if_fail (app == NULL || MC_IS_APPLICATION (app));
+      gtk_window_set_application (GTK_WINDOW (self), app);
+      if (app != NULL && !self->built)
+        build (self, MC_APPLICATION (app));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+mc_preferences_window_dispose (GObject *object)
+{
+  gtk_widget_dispose_template (GTK_WIDGET (object), MC_TYPE_PREFERENCES_WINDOW);
+  G_OBJECT_CLASS (mc_preferences_window_parent_class)->dispose (object);
+}
+
 static void
 mc_preferences_window_class_init (McPreferencesWindowClass *klass)
 {
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = mc_preferences_window_dispose;
+  object_class->get_property = mc_preferences_window_get_property;
+  object_class->set_property = mc_preferences_window_set_property;
+  g_object_class_override_property (object_class, PROP_APPLICATION, "application");
   GTK_WINDOW_CLASS (klass)->close_request = mc_preferences_window_close_request;
-  gtk_widget_class_install_action (GTK_WIDGET_CLASS (klass), "win.toast", "s", toast_cb);
+  /* The title from our catalog (the template's): the menu item and the window say the same word. */
+  gtk_widget_class_set_template_from_resource (widget_class, "/vn/motcua/Motcua/ui/mc-preferences-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, McPreferencesWindow, week);
+  gtk_widget_class_bind_template_child (widget_class, McPreferencesWindow, culture);
+  gtk_widget_class_bind_template_child (widget_class, McPreferencesWindow, unit_name);
+  gtk_widget_class_bind_template_child (widget_class, McPreferencesWindow, unit_code);
+  gtk_widget_class_bind_template_child (widget_class, McPreferencesWindow, unit_place);
+  gtk_widget_class_bind_template_child (widget_class, McPreferencesWindow, counter_name);
+  gtk_widget_class_bind_template_child (widget_class, McPreferencesWindow, print_directly);
+  gtk_widget_class_bind_template_child (widget_class, McPreferencesWindow, threshold);
+  gtk_widget_class_bind_template_callback (widget_class, culture_cb);
+  gtk_widget_class_bind_template_callback (widget_class, save_unit_cb);
+  gtk_widget_class_bind_template_callback (widget_class, forget_printer_cb);
+  gtk_widget_class_bind_template_callback (widget_class, threshold_changed_cb);
+  gtk_widget_class_install_action (widget_class, "win.toast", "s", toast_cb);
 }
 
 static void
 mc_preferences_window_init (McPreferencesWindow *self)
 {
+  gtk_widget_init_template (GTK_WIDGET (self));
 }
 
 McPreferencesWindow *
 mc_preferences_window_new (McApplication *app)
 {
-  /* The title from our catalog: the menu item and the window say the same word. */
-  McPreferencesWindow *self = g_object_new (MC_TYPE_PREFERENCES_WINDOW, "title", _("Preferences"),
-                                            "default-width", 760, "default-height", 720,
-                                            "search-enabled", FALSE, NULL);
+  g_return_val_if_fail (MC_IS_APPLICATION (app), NULL);
 
-  self->app = app;
-  adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self), hours_page (self));
-  adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self), unit_page (self));
-  adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self),
-                              ADW_PREFERENCES_PAGE (mc_document_settings_page_new (app)));
-  adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self), mc_board_preferences_page_new (app));
-  return self;
+  return g_object_new (MC_TYPE_PREFERENCES_WINDOW, "application", app, NULL);
 }
 
 void

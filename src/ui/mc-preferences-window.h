@@ -12,6 +12,7 @@ G_BEGIN_DECLS
 #define MC_TYPE_PREFERENCES_WINDOW (mc_preferences_window_get_type ())
 G_DECLARE_FINAL_TYPE (McPreferencesWindow, mc_preferences_window, MC, PREFERENCES_WINDOW, AdwPreferencesWindow)
 
+/* A window of `app` (its GtkWindow:application): closed with the others at sign-out. */
 McPreferencesWindow *mc_preferences_window_new (McApplication *app);
 /* Applies office hours typed for a weekday; FALSE (and nothing saved) if invalid. */
 gboolean             mc_preferences_window_set_hours (McPreferencesWindow *self, int weekday, const char *text);
