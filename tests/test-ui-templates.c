@@ -10,7 +10,9 @@
 
 #include "mc-application.h"
 #include "mc-document-settings-page.h"
+#include "mc-format.h"
 #include "mc-preferences-window.h"
+#include "mc-procedure-editor.h"
 #include "mc-settings.h"
 #include "mc-unit.h"
 #include "mc-test-ui-utils.h"
@@ -131,6 +133,62 @@ test_preferences_window (void)
   g_assert_null (prefs);
 }
 
+static guint
+n_rows (GtkWidget *list)
+{
+  guint n = 0;
+
+  while (gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), n) != NULL)
+    n++;
+  return n;
+}
+
+/* The editor from its template with "procedure" and "application": it
+ * shows the procedure passed in (a copy: reading "procedure" back gives the
+ * copy), its documents and steps as rows, the legal time as a Vietnamese
+ * decimal; without a procedure, an empty new one. */
+static void
+test_procedure_editor (void)
+{
+  const char *ids[] = { "code", "name", "field", "level", "competence", "basis", "reception", "mechanism",
+                        "online", "days", "fee", "documents", "steps", "total", "error", "save", "cancel" };
+  g_autoptr(McProcedure) p = mc_catalog_find_procedure (mc_application_get_catalog (app), "1.001193", NULL);
+  McProcedureEditor *editor = g_object_new (MC_TYPE_PROCEDURE_EDITOR, "procedure", p, "application", app, NULL);
+  g_autoptr(McProcedure) shown = NULL;
+  g_autofree char *days = NULL;
+
+  g_assert_nonnull (p);
+  for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
+    child (editor, MC_TYPE_PROCEDURE_EDITOR, ids[i]);
+  g_object_get (editor, "procedure", &shown, NULL);
+  g_assert_true (shown != p);
+  g_assert_cmpstr (mc_procedure_get_code (shown), ==, "1.001193");
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (editor)), ==, mc_procedure_get_name (p));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (child (editor, MC_TYPE_PROCEDURE_EDITOR, "code"))), ==,
+                   "1.001193");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (child (editor, MC_TYPE_PROCEDURE_EDITOR, "name"))), ==,
+                   mc_procedure_get_name (p));
+  g_assert_cmpuint (n_rows (child (editor, MC_TYPE_PROCEDURE_EDITOR, "documents")), ==,
+                    mc_procedure_get_documents (p)->len);
+  g_assert_cmpuint (n_rows (child (editor, MC_TYPE_PROCEDURE_EDITOR, "steps")), ==, mc_procedure_get_steps (p)->len);
+  g_assert_cmpuint (mc_procedure_get_documents (p)->len, >, 0);
+  /* "0,5", not an empty button (a numeric spin button refused the comma). */
+  days = mc_format_decimal (mc_procedure_get_days (p), 3);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (child (editor, MC_TYPE_PROCEDURE_EDITOR, "days"))), ==, days);
+  g_assert_nonnull (g_list_find (gtk_application_get_windows (GTK_APPLICATION (app)), editor));
+  g_object_add_weak_pointer (G_OBJECT (editor), (gpointer *) &editor);
+  gtk_window_destroy (GTK_WINDOW (editor));
+  mc_test_ui_wait_for_idle ();
+  g_assert_null (editor);
+
+  editor = g_object_new (MC_TYPE_PROCEDURE_EDITOR, "application", app, NULL);
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (editor)), ==, _("New procedure"));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (child (editor, MC_TYPE_PROCEDURE_EDITOR, "code"))), ==, "");
+  g_assert_cmpuint (n_rows (child (editor, MC_TYPE_PROCEDURE_EDITOR, "steps")), ==, 0);
+  gtk_widget_activate_action (child (editor, MC_TYPE_PROCEDURE_EDITOR, "steps"), "editor.close", NULL);
+  mc_test_ui_wait_for_idle ();
+}
+
 int
 main (int argc, char **argv)
 {
@@ -141,6 +199,7 @@ main (int argc, char **argv)
   g_test_add_func ("/ui/templates/document-settings-page", test_document_settings_page);
   g_test_add_func ("/ui/templates/document-settings-toast", test_document_settings_toast);
   g_test_add_func ("/ui/templates/preferences-window", test_preferences_window);
+  g_test_add_func ("/ui/templates/procedure-editor", test_procedure_editor);
   status = g_test_run ();
   g_object_unref (app);
   return status;

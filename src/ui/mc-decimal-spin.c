@@ -35,6 +35,10 @@ mc_decimal_spin_attach (GtkSpinButton *button)
 {
   g_return_if_fail (GTK_IS_SPIN_BUTTON (button));
 
+  /* A numeric spin button refuses any text with a character other than
+   * digits and LC_NUMERIC's point: the output "0,5" was dropped and the
+   * button stood empty. input_cb refuses what is not a number instead. */
+  gtk_spin_button_set_numeric (button, FALSE);
   g_signal_connect (button, "output", G_CALLBACK (output_cb), NULL);
   g_signal_connect (button, "input", G_CALLBACK (input_cb), NULL);
 }

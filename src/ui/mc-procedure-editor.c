@@ -1,8 +1,11 @@
 /* mc-procedure-editor.c — view and edit a procedure, its documents and its steps
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * The rows for documents and steps are built in code because their number
- * changes as the user adds and removes them. Nothing is written until Save,
+ * The layout is a template (resources/ui/mc-procedure-editor.ui); the rows
+ * for documents and steps are built in code because their number changes as
+ * the user adds and removes them, and the combo rows' choices are core's
+ * words. The procedure comes in as the construct-only property "procedure"
+ * (NULL: a new one), the application as GtkWindow:application. Nothing is written until Save,
  * and a refused save (a GError from core) leaves the dialog open with the
  * message, so no half-edited procedure ever reaches the database.
  */
@@ -20,8 +23,8 @@ struct _McProcedureEditor
 {
   AdwWindow       parent_instance;
 
-  McApplication  *app;
   McProcedure    *procedure;   /* the copy being edited */
+  gboolean        is_new;
   GPtrArray      *fields;      /* McField* */
   GPtrArray      *departments; /* McDepartment* */
   AdwEntryRow    *code;
@@ -45,6 +48,16 @@ struct _McProcedureEditor
 };
 
 G_DEFINE_FINAL_TYPE (McProcedureEditor, mc_procedure_editor, ADW_TYPE_WINDOW)
+
+enum { PROP_0, PROP_APPLICATION, PROP_PROCEDURE, N_PROPS };
+static GParamSpec *properties[N_PROPS];
+
+/* The editor is one of the application's windows (signing out closes it). */
+static McApplication *
+app_of (McProcedureEditor *self)
+{
+  return MC_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
+}
 
 static void update_total (McProcedureEditor *self);
 
@@ -78,16 +91,14 @@ static const char *reception_label (int i) { return mc_reception_to_label ((McRe
 static const char *online_label (int i) { return mc_online_level_to_label ((McOnlineLevel) i); }
 static const char *role_label (int i) { return mc_step_role_to_label ((McStepRole) i); }
 
-static AdwComboRow *
-combo_row (const char *title, GtkStringList *model, guint selected)
+/* A combo row of the template gets its choices (core's labels) and the
+ * procedure's value. */
+static void
+set_choices (AdwComboRow *row, GtkStringList *model, guint selected)
 {
-  AdwComboRow *row = ADW_COMBO_ROW (adw_combo_row_new ());
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   adw_combo_row_set_model (row, G_LIST_MODEL (model));
   adw_combo_row_set_selected (row, selected);
   g_object_unref (model);
-  return row;
 }
 
 static void
@@ -314,7 +325,7 @@ mc_procedure_editor_collect (McProcedureEditor *self)
 gboolean
 mc_procedure_editor_save (McProcedureEditor *self, GError **error)
 {
-  McCatalog *catalog = mc_application_get_catalog (self->app);
+  McCatalog *catalog = mc_application_get_catalog (app_of (self));
   McProcedure *p = mc_procedure_editor_collect (self);
   McReception reception = (McReception) adw_combo_row_get_selected (self->reception);
 
@@ -365,164 +376,24 @@ close_cb (GtkWidget *widget, const char *action_name, GVariant *parameter)
   gtk_window_destroy (GTK_WINDOW (widget));
 }
 
-static AdwPreferencesGroup *
-group (AdwPreferencesPage *page, const char *title)
-{
-  AdwPreferencesGroup *g = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
-
-  adw_preferences_group_set_title (g, title);
-  adw_preferences_page_add (page, g);
-  return g;
-}
-
-static AdwEntryRow *
-entry_row (AdwPreferencesGroup *g, const char *title)
-{
-  AdwEntryRow *row = ADW_ENTRY_ROW (adw_entry_row_new ());
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  adw_preferences_group_add (g, GTK_WIDGET (row));
-  return row;
-}
-
-static GtkSpinButton *
-spin_row (AdwPreferencesGroup *g, const char *title, GtkWidget *button)
-{
-  GtkWidget *row = adw_action_row_new ();
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
-  adw_preferences_group_add (g, row);
-  return GTK_SPIN_BUTTON (button);
-}
-
-static GtkListBox *
-list_group (McProcedureEditor *self, AdwPreferencesPage *page, const char *title, const char *add_label,
-            GCallback add_cb)
-{
-  AdwPreferencesGroup *g = group (page, title);
-  GtkWidget *list = gtk_list_box_new ();
-  GtkWidget *add = gtk_button_new_with_mnemonic (add_label);
-
-  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
-  gtk_widget_add_css_class (list, "boxed-list");
-  gtk_widget_add_css_class (add, "flat");
-  g_signal_connect_swapped (add, "clicked", add_cb, self);
-  adw_preferences_group_set_header_suffix (g, add);
-  adw_preferences_group_add (g, list);
-  return GTK_LIST_BOX (list);
-}
-
 static void
-build_general (McProcedureEditor *self, AdwPreferencesPage *page)
+fill_choices (McProcedureEditor *self)
 {
-  AdwPreferencesGroup *g = group (page, _("Procedure"));
+  McCatalog *catalog = mc_application_get_catalog (app_of (self));
+  const char *code = mc_procedure_get_code (self->procedure);
   GtkStringList *fields = gtk_string_list_new (NULL);
 
   for (guint i = 0; i < self->fields->len; i++)
     gtk_string_list_append (fields, ((McField *) self->fields->pdata[i])->name);
-  self->code = entry_row (g, _("National code"));
-  self->name = entry_row (g, _("Name"));
-  self->field = combo_row (_("Field"), fields, 0);
-  adw_preferences_group_add (g, GTK_WIDGET (self->field));
-  self->mechanism = combo_row (_("Mechanism"), labels_of (mechanism_label, 2), mc_procedure_get_mechanism (self->procedure));
-  adw_preferences_group_add (g, GTK_WIDGET (self->mechanism));
-  self->days = spin_row (g, _("Legal processing time (working days)"), spin (0.125, 1000, 0.125, 3, 1));
-  g_signal_connect_swapped (self->days, "value-changed", G_CALLBACK (update_total), self);
-  self->online = combo_row (_("Online public service"), labels_of (online_label, 3), mc_procedure_get_online_level (self->procedure));
-  adw_preferences_group_add (g, GTK_WIDGET (self->online));
-  self->fee = spin_row (g, _("Fees and charges (đồng)"), spin (0, 100000000, 1000, 0, 0));
-}
-
-/* The reform of 1/7/2025: the competence since then, the level before it
- * (history), the source, and what this unit receives (Nghị định 118/2025). */
-static void
-build_competence (McProcedureEditor *self, AdwPreferencesPage *page)
-{
-  AdwPreferencesGroup *g = group (page, _("Competence and reception"));
-  McCatalog *catalog = mc_application_get_catalog (self->app);
-  const char *code = mc_procedure_get_code (self->procedure);
-
-  adw_preferences_group_set_description (g, _("The district level ended on 1 July 2025; a center also receives "
-                                              "procedures of the province’s competence (Decree 118/2025/NĐ-CP)."));
-  self->competence = combo_row (_("Competence since 1 July 2025"), labels_of (competence_label, 2),
-                                mc_procedure_get_competence (self->procedure) == MC_LEVEL_TINH);
-  adw_preferences_group_add (g, GTK_WIDGET (self->competence));
-  self->basis = entry_row (g, _("Legal basis of the competence"));
-  self->level = combo_row (_("Level before 1 July 2025"), labels_of (level_label, 3),
-                           mc_procedure_get_level (self->procedure));
-  adw_preferences_group_add (g, GTK_WIDGET (self->level));
+  set_choices (self->field, fields, 0);
+  set_choices (self->mechanism, labels_of (mechanism_label, 2), mc_procedure_get_mechanism (self->procedure));
+  set_choices (self->online, labels_of (online_label, 3), mc_procedure_get_online_level (self->procedure));
+  set_choices (self->competence, labels_of (competence_label, 2),
+               mc_procedure_get_competence (self->procedure) == MC_LEVEL_TINH);
+  set_choices (self->level, labels_of (level_label, 3), mc_procedure_get_level (self->procedure));
   self->declared = code != NULL && *code != '\0' ? mc_catalog_get_reception (catalog, code, NULL)
                                                  : MC_RECEPTION_DEFAULT;
-  self->reception = combo_row (_("Received at this unit"), labels_of (reception_label, MC_N_RECEPTIONS),
-                               self->declared);
-  adw_preferences_group_add (g, GTK_WIDGET (self->reception));
-}
-
-static void
-build (McProcedureEditor *self)
-{
-  GtkWidget *toolbar = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  GtkWidget *header = adw_header_bar_new ();
-  GtkWidget *save = gtk_button_new_with_mnemonic (_("_Save"));
-  GtkWidget *cancel = gtk_button_new_with_mnemonic (_("_Cancel"));
-  AdwPreferencesPage *page = ADW_PREFERENCES_PAGE (adw_preferences_page_new ());
-
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (save), "editor.save");
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (cancel), "editor.close");
-  gtk_widget_add_css_class (save, "suggested-action");
-  adw_header_bar_set_show_end_title_buttons (ADW_HEADER_BAR (header), FALSE);
-  adw_header_bar_pack_start (ADW_HEADER_BAR (header), cancel);
-  adw_header_bar_pack_end (ADW_HEADER_BAR (header), save);
-  self->save = save;
-  self->cancel = cancel;
-  gtk_box_append (GTK_BOX (toolbar), header);
-  self->error = GTK_LABEL (gtk_label_new (NULL));
-  gtk_label_set_wrap (self->error, TRUE);
-  gtk_widget_add_css_class (GTK_WIDGET (self->error), "error");
-  gtk_widget_set_margin_top (GTK_WIDGET (self->error), 6);
-  gtk_widget_set_visible (GTK_WIDGET (self->error), FALSE);
-  gtk_box_append (GTK_BOX (toolbar), GTK_WIDGET (self->error));
-  build_general (self, page);
-  build_competence (self, page);
-  self->documents = list_group (self, page, _("Required documents"), _("_Add document"), G_CALLBACK (add_document_cb));
-  self->steps = list_group (self, page, _("Internal process"), _("_Add step"), G_CALLBACK (add_step_cb));
-  self->total = GTK_LABEL (gtk_label_new (NULL));
-  gtk_label_set_xalign (self->total, 0);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (gtk_widget_get_ancestor (GTK_WIDGET (self->steps),
-                                                                              ADW_TYPE_PREFERENCES_GROUP)),
-                             GTK_WIDGET (self->total));
-  gtk_widget_set_vexpand (GTK_WIDGET (page), TRUE);
-  gtk_box_append (GTK_BOX (toolbar), GTK_WIDGET (page));
-  adw_window_set_content (ADW_WINDOW (self), toolbar);
-}
-
-static void
-mc_procedure_editor_dispose (GObject *object)
-{
-  McProcedureEditor *self = MC_PROCEDURE_EDITOR (object);
-
-  g_clear_object (&self->procedure);
-  g_clear_pointer (&self->fields, g_ptr_array_unref);
-  g_clear_pointer (&self->departments, g_ptr_array_unref);
-  G_OBJECT_CLASS (mc_procedure_editor_parent_class)->dispose (object);
-}
-
-static void
-mc_procedure_editor_class_init (McProcedureEditorClass *klass)
-{
-  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
-
-  G_OBJECT_CLASS (klass)->dispose = mc_procedure_editor_dispose;
-  gtk_widget_class_install_action (widget_class, "editor.save", NULL, save_cb);
-  gtk_widget_class_install_action (widget_class, "editor.close", NULL, close_cb);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "editor.save", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "editor.close", NULL);
-}
-
-static void
-mc_procedure_editor_init (McProcedureEditor *self)
-{
+  set_choices (self->reception, labels_of (reception_label, MC_N_RECEPTIONS), self->declared);
 }
 
 /* Every group below `widget` stops taking input; the page itself keeps
@@ -552,6 +423,136 @@ make_read_only (McProcedureEditor *self)
   disable_groups (adw_window_get_content (ADW_WINDOW (self)));
 }
 
+/* What the editor shows needs the application (the catalog, the session):
+ * the choices, the procedure's values and rows, and read-only for all but
+ * the administrator. */
+static void
+build (McProcedureEditor *self, McApplication *app)
+{
+  McCatalog *catalog = mc_application_get_catalog (app);
+  const char *name = mc_procedure_get_name (self->procedure);
+
+  self->fields = mc_catalog_list_fields (catalog, NULL);
+  self->departments = mc_catalog_list_departments (catalog, NULL);
+  gtk_window_set_title (GTK_WINDOW (self), self->is_new ? _("New procedure") : name);
+  fill_choices (self);
+  fill_from (self, self->procedure);
+  update_total (self);
+  if (!mc_session_may (app, MC_PERMISSION_ADMINISTER))
+    make_read_only (self);
+}
+
+static void
+mc_procedure_editor_dispose (GObject *object)
+{
+  McProcedureEditor *self = MC_PROCEDURE_EDITOR (object);
+
+  g_clear_object (&self->procedure);
+  g_clear_pointer (&self->fields, g_ptr_array_unref);
+  g_clear_pointer (&self->departments, g_ptr_array_unref);
+  gtk_widget_dispose_template (GTK_WIDGET (self), MC_TYPE_PROCEDURE_EDITOR);
+  G_OBJECT_CLASS (mc_procedure_editor_parent_class)->dispose (object);
+}
+
+static void
+mc_procedure_editor_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
+{
+  McProcedureEditor *self = MC_PROCEDURE_EDITOR (object);
+
+  switch (prop_id)
+    {
+    case PROP_APPLICATION:
+      g_value_set_object (value, gtk_window_get_application (GTK_WINDOW (self)));
+      break;
+    case PROP_PROCEDURE:
+      g_value_set_object (value, self->procedure);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+/* GtkWindow:application is not a construct property: g_object_new sets it
+ * after the construct-only "procedure", and the editor is built then. */
+static void
+mc_procedure_editor_set_property (GObject *object, guint prop_id, const GValue *value, GParamSpec *pspec)
+{
+  McProcedureEditor *self = MC_PROCEDURE_EDITOR (object);
+  GtkApplication *app;
+
+  switch (prop_id)
+    {
+    case PROP_APPLICATION:
+      app = g_value_get_object (value);
+      g_return_if_fail (app == NULL || MC_IS_APPLICATION (app));
+      gtk_window_set_application (GTK_WINDOW (self), app);
+      if (app != NULL && self->fields == NULL)
+        build (self, MC_APPLICATION (app));
+      break;
+    case PROP_PROCEDURE:
+      self->is_new = g_value_get_object (value) == NULL;
+      self->procedure = self->is_new ? mc_procedure_new () : mc_procedure_copy (g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+bind_template (GtkWidgetClass *widget_class)
+{
+  gtk_widget_class_set_template_from_resource (widget_class, "/vn/motcua/Motcua/ui/mc-procedure-editor.ui");
+  gtk_widget_class_bind_template_child (widget_class, McProcedureEditor, code);
+  gtk_widget_class_bind_template_child (widget_class, McProcedureEditor, name);
+  gtk_widget_class_bind_template_child (widget_class, McProcedureEditor, field);
+  gtk_widget_class_bind_template_child (widget_class, McProcedureEditor, level);
+  gtk_widget_class_bind_template_child (widget_class, McProcedureEditor, competence);
+  gtk_widget_class_bind_template_child (widget_class, McProcedureEditor, basis);
+  gtk_widget_class_bind_template_child (widget_class, McProcedureEditor, reception);
+  gtk_widget_class_bind_template_child (widget_class, McProcedureEditor, mechanism);
+  gtk_widget_class_bind_template_child (widget_class, McProcedureEditor, online);
+  gtk_widget_class_bind_template_child (widget_class, McProcedureEditor, days);
+  gtk_widget_class_bind_template_child (widget_class, McProcedureEditor, fee);
+  gtk_widget_class_bind_template_child (widget_class, McProcedureEditor, documents);
+  gtk_widget_class_bind_template_child (widget_class, McProcedureEditor, steps);
+  gtk_widget_class_bind_template_child (widget_class, McProcedureEditor, total);
+  gtk_widget_class_bind_template_child (widget_class, McProcedureEditor, error);
+  gtk_widget_class_bind_template_child (widget_class, McProcedureEditor, save);
+  gtk_widget_class_bind_template_child (widget_class, McProcedureEditor, cancel);
+  gtk_widget_class_bind_template_callback (widget_class, update_total);
+  gtk_widget_class_bind_template_callback (widget_class, add_document_cb);
+  gtk_widget_class_bind_template_callback (widget_class, add_step_cb);
+}
+
+static void
+mc_procedure_editor_class_init (McProcedureEditorClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = mc_procedure_editor_dispose;
+  object_class->get_property = mc_procedure_editor_get_property;
+  object_class->set_property = mc_procedure_editor_set_property;
+  g_object_class_override_property (object_class, PROP_APPLICATION, "application");
+  /* Read back, the copy being edited (mc_procedure_editor_collect fills it from the rows). */
+  properties[PROP_PROCEDURE] =
+    g_param_spec_object ("procedure", NULL, NULL, MC_TYPE_PROCEDURE,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_property (object_class, PROP_PROCEDURE, properties[PROP_PROCEDURE]);
+  bind_template (widget_class);
+  gtk_widget_class_install_action (widget_class, "editor.save", NULL, save_cb);
+  gtk_widget_class_install_action (widget_class, "editor.close", NULL, close_cb);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "editor.save", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "editor.close", NULL);
+}
+
+static void
+mc_procedure_editor_init (McProcedureEditor *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  mc_decimal_spin_attach (self->days);
+}
+
 gboolean
 mc_procedure_editor_is_read_only (McProcedureEditor *self)
 {
@@ -562,19 +563,7 @@ mc_procedure_editor_is_read_only (McProcedureEditor *self)
 McProcedureEditor *
 mc_procedure_editor_new (McApplication *app, McProcedure *procedure)
 {
-  McProcedureEditor *self = g_object_new (MC_TYPE_PROCEDURE_EDITOR, "modal", TRUE, "default-width", 900,
-                                          "default-height", 760, NULL);
-  McCatalog *catalog = mc_application_get_catalog (app);
+  g_return_val_if_fail (MC_IS_APPLICATION (app), NULL);
 
-  self->app = app;
-  self->procedure = procedure ? mc_procedure_copy (procedure) : mc_procedure_new ();
-  self->fields = mc_catalog_list_fields (catalog, NULL);
-  self->departments = mc_catalog_list_departments (catalog, NULL);
-  gtk_window_set_title (GTK_WINDOW (self), procedure ? mc_procedure_get_name (procedure) : _("New procedure"));
-  build (self);
-  fill_from (self, self->procedure);
-  update_total (self);
-  if (!mc_session_may (app, MC_PERMISSION_ADMINISTER))
-    make_read_only (self);
-  return self;
+  return g_object_new (MC_TYPE_PROCEDURE_EDITOR, "procedure", procedure, "application", app, NULL);
 }
