@@ -8,6 +8,9 @@
 
 #include <glib/gi18n.h>
 
+#include <string.h>
+
+#include "mc-action-dialog.h"
 #include "mc-application.h"
 #include "mc-document-settings-page.h"
 #include "mc-format.h"
@@ -15,10 +18,12 @@
 #include "mc-procedure-editor.h"
 #include "mc-settings.h"
 #include "mc-unit.h"
+#include "mc-window.h"
 #include "mc-test-ui-utils.h"
 #include "mc-test-utils.h"
 
 static McApplication *app;
+static McWindow *window;
 
 /* Every key of the document groups has its row, titled with its label, and
  * the page's own words come from the template, translated. */
@@ -189,6 +194,138 @@ test_procedure_editor (void)
   mc_test_ui_wait_for_idle ();
 }
 
+/* Which fields each kind shows, written out here apart from the dialog's
+ * own table: reason, department and person, agency, result, due time, note. */
+static const struct {
+  McActionKind kind;
+  gboolean     reason, department, unit, result, due, note;
+} shown_fields[] = {
+  { MC_ACTION_ACCEPT, FALSE, FALSE, FALSE, FALSE, FALSE, TRUE },
+  { MC_ACTION_TRANSFER, FALSE, TRUE, FALSE, FALSE, FALSE, TRUE },
+  { MC_ACTION_SEND_BACK, TRUE, FALSE, FALSE, FALSE, FALSE, FALSE },
+  { MC_ACTION_SUPPLEMENT, TRUE, FALSE, FALSE, FALSE, FALSE, FALSE },
+  { MC_ACTION_FINANCIAL, FALSE, FALSE, FALSE, FALSE, FALSE, TRUE },
+  { MC_ACTION_RESUME, FALSE, FALSE, FALSE, FALSE, FALSE, TRUE },
+  { MC_ACTION_SEND_EXTERNAL, FALSE, FALSE, TRUE, FALSE, TRUE, TRUE },
+  { MC_ACTION_RECEIVE_EXTERNAL, FALSE, FALSE, FALSE, FALSE, FALSE, TRUE },
+  { MC_ACTION_FINISH, FALSE, FALSE, FALSE, TRUE, FALSE, TRUE },
+  { MC_ACTION_UNQUALIFIED, TRUE, FALSE, FALSE, FALSE, FALSE, FALSE },
+  { MC_ACTION_WITHDRAW, FALSE, FALSE, FALSE, FALSE, FALSE, TRUE },
+  { MC_ACTION_APOLOGY, TRUE, TRUE, FALSE, FALSE, TRUE, FALSE },
+};
+
+static gboolean
+visible (McActionDialog *dialog, const char *id)
+{
+  return gtk_widget_get_visible (child (dialog, MC_TYPE_ACTION_DIALOG, id));
+}
+
+/* A dialog of each kind from the template with "kind", "dossier" and the
+ * application: the properties read back, the heading and the button say
+ * the kind, and exactly the kind's fields are shown. */
+static void
+check_dialogs (McDossier *dossier)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (shown_fields); i++)
+    {
+      McActionDialog *dialog = g_object_new (MC_TYPE_ACTION_DIALOG, "kind", shown_fields[i].kind,
+                                             "dossier", dossier, "application", app, NULL);
+      g_autoptr(McDossier) back = NULL;
+      guint kind = MC_N_ACTIONS;
+
+      g_object_get (dialog, "kind", &kind, "dossier", &back, NULL);
+      g_assert_cmpuint (kind, ==, shown_fields[i].kind);
+      g_assert_true (back == dossier);
+      g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==,
+                       mc_action_kind_to_label (kind));
+      g_assert_cmpstr (adw_message_dialog_get_response_label (ADW_MESSAGE_DIALOG (dialog), "apply"), ==,
+                       mc_action_kind_to_label (kind));
+      g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)),
+                                mc_dossier_get_code (dossier)));
+      g_assert_true (visible (dialog, "reason_scroller") == shown_fields[i].reason);
+      g_assert_true (visible (dialog, "reason_label") == shown_fields[i].reason);
+      g_assert_true (visible (dialog, "department") == shown_fields[i].department);
+      g_assert_true (visible (dialog, "person") == shown_fields[i].department);
+      g_assert_true (visible (dialog, "unit") == shown_fields[i].unit);
+      g_assert_true (visible (dialog, "days") == shown_fields[i].unit);
+      g_assert_true (visible (dialog, "result_number") == shown_fields[i].result);
+      g_assert_true (visible (dialog, "result_description") == shown_fields[i].result);
+      g_assert_true (visible (dialog, "due") == shown_fields[i].due);
+      g_assert_true (visible (dialog, "note") == shown_fields[i].note);
+      g_assert_true (visible (dialog, "note_label") == shown_fields[i].note);
+      g_assert_true (visible (dialog, "supplement_hint") == (kind == MC_ACTION_SUPPLEMENT));
+      g_assert_true (visible (dialog, "hint"));
+      g_assert_nonnull (g_list_find (gtk_application_get_windows (GTK_APPLICATION (app)), dialog));
+      g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+      gtk_window_destroy (GTK_WINDOW (dialog));
+      mc_test_ui_wait_for_idle ();
+      g_assert_null (dialog);
+    }
+}
+
+/* What the dialogs are offered for is core's answer, kind for kind:
+ * mc_action_kinds_allowed is mc_dossier_allowed_actions mapped, for each
+ * person, on a dossier just received and on a late result. */
+static guint
+check_allowed (const char *code)
+{
+  const char *people[] = { "tn.an", "cv.binh", "tp.vinh" };
+  McWorkflow *wf = mc_application_get_workflow (app);
+  guint offered = 0;
+
+  for (guint p = 0; p < G_N_ELEMENTS (people); p++)
+    {
+      McTransitionSet transitions = mc_dossier_allowed_actions (wf, code, people[p]);
+      guint kinds;
+
+      mc_application_set_username (app, people[p]);
+      kinds = mc_action_kinds_allowed (app, code);
+      for (McActionKind k = 0; k < MC_N_ACTIONS; k++)
+        g_assert_true (((kinds >> k) & 1) == ((transitions >> mc_action_kind_to_transition (k)) & 1));
+      offered |= kinds;
+    }
+  return offered;
+}
+
+static void
+test_action_dialog (void)
+{
+  McDb *db = mc_application_get_db (app);
+  McWorkflow *wf = mc_application_get_workflow (app);
+  McAction action = { 0, NULL, NULL };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *code = NULL, *late = NULL, *set_due = NULL;
+  g_autoptr(McWorkItem) item = NULL;
+  g_autoptr(McDossier) dossier = NULL;
+
+  g_assert_true (mc_db_exec (db, "INSERT INTO staff (username, full_name, department_id, roles, created_at) "
+                                 "SELECT 'tn.an', 'Lê Thị An', id, 'tiep_nhan', 0 FROM department WHERE code = 'TTPV';"
+                                 "INSERT INTO staff (username, full_name, department_id, roles, created_at) "
+                                 "SELECT 'cv.binh', 'Đỗ Văn Bình', id, 'chuyen_vien', 0 FROM department WHERE code = 'VP';"
+                                 "INSERT INTO staff (username, full_name, department_id, roles, created_at) "
+                                 "SELECT 'tp.vinh', 'Đặng Quốc Vinh', id, 'lanh_dao_phong', 0 FROM department "
+                                 "WHERE code = 'VP'", &error));
+  g_assert_no_error (error);
+  mc_application_set_username (app, "tn.an");
+  code = mc_test_ui_receive (window, "Tô Thị Hạnh", "001194000901", "0912345674");
+  item = mc_workflow_get_item (wf, code, 0, &error);
+  g_assert_no_error (error);
+  dossier = mc_work_item_to_dossier (item);
+  g_assert_true ((check_allowed (code) >> MC_ACTION_TRANSFER) & 1);
+  check_dialogs (dossier);
+
+  /* A late result: the apology is offered (to the head of the office). */
+  mc_application_set_username (app, "tn.an");
+  late = mc_test_ui_receive (window, "Lê Văn Bình", "001194000902", "0912345675");
+  g_assert_true (mc_workflow_transfer (wf, late, &action, NULL, NULL, &error));
+  set_due = g_strdup_printf ("UPDATE dossier SET due_at = received_at - 60 WHERE code = '%s'", late);
+  g_assert_true (mc_db_exec (db, set_due, &error));
+  g_assert_true (mc_workflow_finish (wf, late, &action, "31/QĐ-UBND", NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true ((check_allowed (late) >> MC_ACTION_APOLOGY) & 1);
+  mc_application_set_username (app, NULL);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -196,11 +333,15 @@ main (int argc, char **argv)
 
   mc_test_ui_init (&argc, &argv);
   app = mc_test_ui_app_new (NULL, "templates.sqlite");
+  window = mc_window_new (app);
+  gtk_window_present (GTK_WINDOW (window));
   g_test_add_func ("/ui/templates/document-settings-page", test_document_settings_page);
   g_test_add_func ("/ui/templates/document-settings-toast", test_document_settings_toast);
   g_test_add_func ("/ui/templates/preferences-window", test_preferences_window);
   g_test_add_func ("/ui/templates/procedure-editor", test_procedure_editor);
+  g_test_add_func ("/ui/templates/action-dialog", test_action_dialog);
   status = g_test_run ();
+  gtk_window_destroy (GTK_WINDOW (window));
   g_object_unref (app);
   return status;
 }

@@ -7,6 +7,10 @@
  * disabled until what the law requires is filled in; what the core still
  * refuses (the dossier moved meanwhile, a time in the past) is shown in
  * Vietnamese from its GError, and nothing is changed.
+ * Every field is in the template (resources/ui/mc-action-dialog.ui); the
+ * kind says which it shows (kinds[].fields). What it needs comes in as
+ * construct properties: "kind", "dossier" (the McDossier of the item the
+ * page or window has selected) and the application (GtkWindow:application).
  */
 #include "config.h"
 
@@ -26,8 +30,8 @@ struct _McActionDialog
 {
   AdwMessageDialog  parent_instance;
 
-  McApplication    *app;
   McActionKind      kind;
+  McDossier        *dossier;
   char             *code;
   char             *department_name;   /* where the dossier is now */
   McTime            extended_due_at;
@@ -35,22 +39,34 @@ struct _McActionDialog
   char             *next_department_name;
   gint64            apology_id;
   char             *done_message;      /* for the toast, once applied */
-
-  GtkGrid          *grid;
-  int               n_rows;
-  GtkTextView      *reason;            /* required, several lines */
-  GtkEntry         *note;              /* optional, one line */
-  GtkDropDown      *department;
   GPtrArray        *departments;       /* McDepartment* */
   gboolean          department_default; /* transfer: item 0 is "the next step" */
-  GtkDropDown      *person;
   GPtrArray        *people;            /* McStaff*, item i + 1 of the drop-down */
-  GtkDropDown      *unit;
   GPtrArray        *units;             /* McUnit* */
-  GtkEntry         *due;
+
+  /* The template's fields; those of another kind stay hidden. */
+  GtkGrid          *grid;
+  GtkLabel         *reason_label;
+  GtkWidget        *reason_scroller;
+  GtkTextView      *reason;            /* required, several lines */
+  GtkLabel         *supplement_hint;
+  GtkLabel         *unit_label;
+  GtkDropDown      *unit;
+  GtkLabel         *days_label;
   GtkSpinButton    *days;
+  GtkLabel         *department_label;
+  GtkDropDown      *department;
+  GtkLabel         *person_label;
+  GtkDropDown      *person;
+  GtkLabel         *result_number_label;
   GtkEntry         *result_number;
+  GtkLabel         *result_description_label;
   GtkEntry         *result_description;
+  GtkLabel         *due_label;
+  GtkEntry         *due;
+  GtkLabel         *due_hint;
+  GtkLabel         *note_label;
+  GtkEntry         *note;              /* optional, one line */
   GtkLabel         *hint;
 };
 
@@ -59,25 +75,54 @@ G_DEFINE_FINAL_TYPE (McActionDialog, mc_action_dialog, ADW_TYPE_MESSAGE_DIALOG)
 enum { SIGNAL_APPLIED, N_SIGNALS };
 static guint signals[N_SIGNALS];
 
+enum { PROP_0, PROP_APPLICATION, PROP_KIND, PROP_DOSSIER, N_PROPS };
+static GParamSpec *properties[N_PROPS];
+
+/* The fields a kind shows. */
+typedef enum {
+  FIELD_REASON = 1 << 0,      /* required text, several lines */
+  FIELD_DEPARTMENT = 1 << 1,  /* a department and a person in it */
+  FIELD_UNIT = 1 << 2,        /* an external agency and how long it has */
+  FIELD_RESULT = 1 << 3,      /* the result document's number or description */
+  FIELD_DUE = 1 << 4,         /* a date and time: due back, the new appointment */
+  FIELD_NOTE = 1 << 5,        /* optional, one line */
+} McActionFields;
+
 static const struct {
-  const char   *name;
-  const char   *label;
-  McTransition  transition;
+  const char     *name;
+  const char     *label;
+  McTransition    transition;
+  McActionFields  fields;
 } kinds[MC_N_ACTIONS] = {
-  [MC_ACTION_ACCEPT] = { "accept", N_("Accept"), MC_TRANSITION_ACCEPT },
-  [MC_ACTION_TRANSFER] = { "transfer", N_("Transfer"), MC_TRANSITION_TRANSFER },
-  [MC_ACTION_SEND_BACK] = { "send-back", N_("Send back"), MC_TRANSITION_SEND_BACK },
-  [MC_ACTION_SUPPLEMENT] = { "supplement", N_("Request supplements"), MC_TRANSITION_PAUSE },
-  [MC_ACTION_FINANCIAL] = { "financial", N_("Pause for financial obligations"), MC_TRANSITION_PAUSE },
-  [MC_ACTION_RESUME] = { "resume", N_("Resume"), MC_TRANSITION_RESUME },
-  [MC_ACTION_SEND_EXTERNAL] = { "send-external", N_("Send to another agency"), MC_TRANSITION_SEND_EXTERNAL },
+  [MC_ACTION_ACCEPT] = { "accept", N_("Accept"), MC_TRANSITION_ACCEPT, FIELD_NOTE },
+  [MC_ACTION_TRANSFER] = { "transfer", N_("Transfer"), MC_TRANSITION_TRANSFER, FIELD_DEPARTMENT | FIELD_NOTE },
+  [MC_ACTION_SEND_BACK] = { "send-back", N_("Send back"), MC_TRANSITION_SEND_BACK, FIELD_REASON },
+  [MC_ACTION_SUPPLEMENT] = { "supplement", N_("Request supplements"), MC_TRANSITION_PAUSE, FIELD_REASON },
+  [MC_ACTION_FINANCIAL] = { "financial", N_("Pause for financial obligations"), MC_TRANSITION_PAUSE, FIELD_NOTE },
+  [MC_ACTION_RESUME] = { "resume", N_("Resume"), MC_TRANSITION_RESUME, FIELD_NOTE },
+  [MC_ACTION_SEND_EXTERNAL] = { "send-external", N_("Send to another agency"), MC_TRANSITION_SEND_EXTERNAL,
+                                FIELD_UNIT | FIELD_DUE | FIELD_NOTE },
   [MC_ACTION_RECEIVE_EXTERNAL] = { "receive-external", N_("Receive back from the agency"),
-                                   MC_TRANSITION_RECEIVE_EXTERNAL },
-  [MC_ACTION_FINISH] = { "finish", N_("Record the result"), MC_TRANSITION_FINISH },
-  [MC_ACTION_UNQUALIFIED] = { "unqualified", N_("Not qualified"), MC_TRANSITION_UNQUALIFIED },
-  [MC_ACTION_WITHDRAW] = { "withdraw", N_("Withdraw"), MC_TRANSITION_WITHDRAW },
-  [MC_ACTION_APOLOGY] = { "apology", N_("Apologise and set a new appointment"), MC_TRANSITION_APOLOGIZE },
+                                   MC_TRANSITION_RECEIVE_EXTERNAL, FIELD_NOTE },
+  [MC_ACTION_FINISH] = { "finish", N_("Record the result"), MC_TRANSITION_FINISH, FIELD_RESULT | FIELD_NOTE },
+  [MC_ACTION_UNQUALIFIED] = { "unqualified", N_("Not qualified"), MC_TRANSITION_UNQUALIFIED, FIELD_REASON },
+  [MC_ACTION_WITHDRAW] = { "withdraw", N_("Withdraw"), MC_TRANSITION_WITHDRAW, FIELD_NOTE },
+  [MC_ACTION_APOLOGY] = { "apology", N_("Apologise and set a new appointment"), MC_TRANSITION_APOLOGIZE,
+                          FIELD_REASON | FIELD_DEPARTMENT | FIELD_DUE },
 };
+
+static gboolean
+uses (McActionDialog *self, McActionFields field)
+{
+  return (kinds[self->kind].fields & field) != 0;
+}
+
+/* The dialog is one of the application's windows (signing out closes it). */
+static McApplication *
+app_of (McActionDialog *self)
+{
+  return MC_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
+}
 
 const char *
 mc_action_kind_to_name (McActionKind kind)
@@ -162,33 +207,6 @@ mc_action_kinds_allowed (McApplication *app, const char *code)
 
 /* Fields */
 
-static void
-add_row (McActionDialog *self, const char *label, GtkWidget *widget)
-{
-  GtkWidget *title = gtk_label_new_with_mnemonic (label);
-
-  gtk_label_set_xalign (GTK_LABEL (title), 1);
-  gtk_widget_set_valign (title, GTK_IS_SCROLLED_WINDOW (widget) ? GTK_ALIGN_START : GTK_ALIGN_CENTER);
-  gtk_label_set_mnemonic_widget (GTK_LABEL (title), GTK_IS_SCROLLED_WINDOW (widget)
-                                 ? gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (widget)) : widget);
-  gtk_widget_set_hexpand (widget, TRUE);
-  gtk_grid_attach (self->grid, title, 0, self->n_rows, 1, 1);
-  gtk_grid_attach (self->grid, widget, 1, self->n_rows, 1, 1);
-  self->n_rows++;
-}
-
-static void
-add_hint (McActionDialog *self, const char *text)
-{
-  GtkWidget *label = gtk_label_new (text);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_widget_add_css_class (label, "dim-label");
-  gtk_widget_add_css_class (label, "caption");
-  gtk_grid_attach (self->grid, label, 1, self->n_rows++, 1, 1);
-}
-
 static char *
 reason_text (McActionDialog *self)
 {
@@ -196,7 +214,7 @@ reason_text (McActionDialog *self)
   GtkTextIter start, end;
   g_autofree char *text = NULL;
 
-  if (self->reason == NULL)
+  if (!uses (self, FIELD_REASON))
     return NULL;
   buffer = gtk_text_view_get_buffer (self->reason);
   gtk_text_buffer_get_bounds (buffer, &start, &end);
@@ -228,16 +246,16 @@ check_fields (McActionDialog *self, McTime *due)
   g_autofree char *reason = reason_text (self);
   /* Read as every typed date (McDateEntry, core's mc_time_parse_typed):
    * d/m/yy and 10h30 too; a text it cannot read marks the entry itself. */
-  McDateEntryState due_state = self->due ? mc_date_entry_read_time (MC_DATE_ENTRY (self->due), due)
-                                         : MC_DATE_ENTRY_EMPTY;
+  McDateEntryState due_state = uses (self, FIELD_DUE) ? mc_date_entry_read_time (MC_DATE_ENTRY (self->due), due)
+                                                      : MC_DATE_ENTRY_EMPTY;
 
   if (due_state != MC_DATE_ENTRY_VALID)
     *due = 0;
-  if (self->reason != NULL && reason == NULL)
+  if (uses (self, FIELD_REASON) && reason == NULL)
     return self->kind == MC_ACTION_SUPPLEMENT ? _("List the documents to supplement.") : _("Enter the reason.");
   if (self->kind == MC_ACTION_FINISH && !has_text (self->result_number) && !has_text (self->result_description))
     return _("Give the number or a description of the result document.");
-  if (self->unit != NULL && (self->units == NULL || self->units->len == 0))
+  if (uses (self, FIELD_UNIT) && (self->units == NULL || self->units->len == 0))
     return _("No other agency is registered.");
   if (due_state == MC_DATE_ENTRY_INVALID)
     return mc_date_entry_get_message (MC_DATE_ENTRY (self->due));
@@ -258,58 +276,13 @@ update_response (McActionDialog *self)
   gtk_label_set_text (self->hint, problem ? problem : "");
 }
 
-static GtkWidget *
-new_entry (McActionDialog *self, GtkEntry **out, const char *placeholder)
-{
-  GtkWidget *entry = gtk_entry_new ();
-
-  if (placeholder)
-    gtk_entry_set_placeholder_text (GTK_ENTRY (entry), placeholder);
-  gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
-  g_signal_connect_swapped (entry, "changed", G_CALLBACK (update_response), self);
-  *out = GTK_ENTRY (entry);
-  return entry;
-}
-
-static GtkWidget *
-new_time_entry (McActionDialog *self, GtkEntry **out)
-{
-  GtkWidget *entry = mc_date_entry_new (TRUE, FALSE);
-
-  gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
-  g_signal_connect_swapped (entry, "changed", G_CALLBACK (update_response), self);
-  *out = GTK_ENTRY (entry);
-  return entry;
-}
-
-static void
-add_reason (McActionDialog *self, const char *label)
-{
-  GtkWidget *scroller = gtk_scrolled_window_new ();
-  GtkWidget *view = gtk_text_view_new ();
-
-  gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (view), GTK_WRAP_WORD_CHAR);
-  gtk_text_view_set_accepts_tab (GTK_TEXT_VIEW (view), FALSE);
-  gtk_text_view_set_top_margin (GTK_TEXT_VIEW (view), 6);
-  gtk_text_view_set_bottom_margin (GTK_TEXT_VIEW (view), 6);
-  gtk_text_view_set_left_margin (GTK_TEXT_VIEW (view), 6);
-  gtk_text_view_set_right_margin (GTK_TEXT_VIEW (view), 6);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), view);
-  gtk_scrolled_window_set_has_frame (GTK_SCROLLED_WINDOW (scroller), TRUE);
-  gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (scroller), 90);
-  g_signal_connect_swapped (gtk_text_view_get_buffer (GTK_TEXT_VIEW (view)), "changed",
-                            G_CALLBACK (update_response), self);
-  self->reason = GTK_TEXT_VIEW (view);
-  add_row (self, label, scroller);
-}
-
 static void
 fill_people (McActionDialog *self, gint64 department_id)
 {
   GtkStringList *names = gtk_string_list_new (NULL);
 
   g_clear_pointer (&self->people, g_ptr_array_unref);
-  self->people = department_id > 0 ? mc_directory_list_staff (mc_application_get_db (self->app), department_id, NULL)
+  self->people = department_id > 0 ? mc_directory_list_staff (mc_application_get_db (app_of (self)), department_id, NULL)
                                    : NULL;
   gtk_string_list_append (names, self->kind == MC_ACTION_APOLOGY ? _("Not named") : _("Anyone in the department"));
   for (guint i = 0; self->people != NULL && i < self->people->len; i++)
@@ -348,13 +321,36 @@ department_changed_cb (McActionDialog *self)
   fill_people (self, d ? d->id : self->next_department_id);
 }
 
+/* GTK 4.8's Vietnamese catalog lacks the drop-down's "Search…": say it in ours. */
 static void
-add_department_and_person (McActionDialog *self)
+set_search_placeholder (GtkWidget *widget, const char *text)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_SEARCH_ENTRY (child))
+        g_object_set (child, "placeholder-text", text, NULL);
+      set_search_placeholder (child, text);
+    }
+}
+
+/* A row of the grid: its label and its field, shown for this kind. */
+static void
+show_row (GtkLabel *label, GtkWidget *field)
+{
+  if (label != NULL)
+    gtk_widget_set_visible (GTK_WIDGET (label), TRUE);
+  gtk_widget_set_visible (field, TRUE);
+}
+
+/* The departments (transfer: after "the next step"); the one the dossier is
+ * in is chosen for an apology. */
+static void
+fill_departments (McActionDialog *self)
 {
   GtkStringList *names = gtk_string_list_new (NULL);
   guint selected = 0;
 
-  self->departments = mc_catalog_list_departments (mc_application_get_catalog (self->app), NULL);
+  self->departments = mc_catalog_list_departments (mc_application_get_catalog (app_of (self)), NULL);
   self->department_default = self->kind == MC_ACTION_TRANSFER;
   if (self->department_default)
     {
@@ -370,62 +366,51 @@ add_department_and_person (McActionDialog *self)
       if (!self->department_default && g_strcmp0 (d->name, self->department_name) == 0)
         selected = i;
     }
-  self->department = GTK_DROP_DOWN (gtk_drop_down_new (G_LIST_MODEL (names), NULL));
+  gtk_drop_down_set_model (self->department, G_LIST_MODEL (names));
+  g_object_unref (names);
   gtk_drop_down_set_selected (self->department, selected);
-  self->person = GTK_DROP_DOWN (gtk_drop_down_new (NULL, NULL));
-  add_row (self, self->kind == MC_ACTION_APOLOGY ? _("Responsible _department") : _("_To"),
-           GTK_WIDGET (self->department));
-  add_row (self, self->kind == MC_ACTION_APOLOGY ? _("Responsible _person") : _("_Person"),
-           GTK_WIDGET (self->person));
   department_changed_cb (self);
-  g_signal_connect_swapped (self->department, "notify::selected", G_CALLBACK (department_changed_cb), self);
 }
 
-/* GTK 4.8's Vietnamese catalog lacks the drop-down's "Search…": say it in ours. */
 static void
-set_search_placeholder (GtkWidget *widget, const char *text)
+show_department_and_person (McActionDialog *self)
 {
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+  if (self->kind == MC_ACTION_APOLOGY)
     {
-      if (GTK_IS_SEARCH_ENTRY (child))
-        g_object_set (child, "placeholder-text", text, NULL);
-      set_search_placeholder (child, text);
+      gtk_label_set_text_with_mnemonic (self->department_label, _("Responsible _department"));
+      gtk_label_set_text_with_mnemonic (self->person_label, _("Responsible _person"));
     }
+  fill_departments (self);
+  show_row (self->department_label, GTK_WIDGET (self->department));
+  show_row (self->person_label, GTK_WIDGET (self->person));
 }
 
 static void
-add_unit (McActionDialog *self)
+show_unit (McActionDialog *self)
 {
   GtkStringList *names = gtk_string_list_new (NULL);
-  GtkWidget *days = gtk_spin_button_new_with_range (0, 365, 0.5);
 
-  self->units = mc_unit_list_others (mc_application_get_db (self->app), NULL);
+  self->units = mc_unit_list_others (mc_application_get_db (app_of (self)), NULL);
   for (guint i = 0; self->units != NULL && i < self->units->len; i++)
     gtk_string_list_append (names, mc_unit_get_name (self->units->pdata[i]));
-  self->unit = GTK_DROP_DOWN (gtk_drop_down_new (G_LIST_MODEL (names), NULL));
-  gtk_drop_down_set_enable_search (self->unit, TRUE);
-  gtk_drop_down_set_expression (self->unit, gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL, "string"));
+  gtk_drop_down_set_model (self->unit, G_LIST_MODEL (names));
+  g_object_unref (names);
   set_search_placeholder (GTK_WIDGET (self->unit), _("Find an agency"));
-  add_row (self, _("_Agency"), GTK_WIDGET (self->unit));
-  self->days = GTK_SPIN_BUTTON (days);
-  gtk_spin_button_set_digits (self->days, 1);
-  mc_decimal_spin_attach (self->days);
-  gtk_spin_button_set_value (self->days, 5);
-  add_row (self, _("_Working days"), days);
-  add_row (self, _("_Due back"), new_time_entry (self, &self->due));
-  add_hint (self, _("A due time, if given, is used instead of the number of working days."));
+  show_row (self->unit_label, GTK_WIDGET (self->unit));
+  show_row (self->days_label, GTK_WIDGET (self->days));
+  gtk_label_set_text (self->due_hint, _("A due time, if given, is used instead of the number of working days."));
 }
 
+/* The new appointment the calendar proposes, or, once one was set (it may
+ * be set only once), empty to keep that one. */
 static void
-add_apology_fields (McActionDialog *self)
+show_apology_due (McActionDialog *self)
 {
   McTime suggested = 0;
   g_autoptr(GError) error = NULL;
 
-  add_reason (self, _("_Reason"));
-  add_department_and_person (self);
-  add_row (self, _("_New appointment"), new_time_entry (self, &self->due));
-  if (mc_workflow_suggest_new_due (mc_application_get_workflow (self->app), self->code, 0, &suggested, &error))
+  gtk_label_set_text_with_mnemonic (self->due_label, _("_New appointment"));
+  if (mc_workflow_suggest_new_due (mc_application_get_workflow (app_of (self)), self->code, 0, &suggested, &error))
     mc_date_entry_set_time (MC_DATE_ENTRY (self->due), suggested);
   if (self->extended_due_at != 0)
     {
@@ -434,53 +419,52 @@ add_apology_fields (McActionDialog *self)
       g_autofree char *hint = g_strdup_printf (_("A new appointment (%s) was already set once: leave the field empty "
                                                  "to keep it."), old);
       gtk_editable_set_text (GTK_EDITABLE (self->due), "");
-      add_hint (self, hint);
+      gtk_label_set_text (self->due_hint, hint);
     }
   else
-    add_hint (self, _("Proposed by the working calendar; it may be set only once per dossier."));
+    gtk_label_set_text (self->due_hint, _("Proposed by the working calendar; it may be set only once per dossier."));
+}
+
+/* The words that differ from the template's for this kind. */
+static void
+set_kind_words (McActionDialog *self)
+{
+  if (self->kind == MC_ACTION_SUPPLEMENT)
+    {
+      gtk_label_set_text_with_mnemonic (self->reason_label, _("_Documents missing"));
+      gtk_widget_set_visible (GTK_WIDGET (self->supplement_hint), TRUE);
+    }
+  if (self->kind == MC_ACTION_FINANCIAL)
+    {
+      gtk_label_set_text_with_mnemonic (self->note_label, _("_Obligation"));
+      gtk_entry_set_placeholder_text (self->note, _("e.g. registration fee, land use levy"));
+    }
 }
 
 static void
-build_fields (McActionDialog *self)
+show_fields (McActionDialog *self)
 {
-  switch (self->kind)
+  set_kind_words (self);
+  if (uses (self, FIELD_REASON))
+    show_row (self->reason_label, self->reason_scroller);
+  if (uses (self, FIELD_UNIT))
+    show_unit (self);
+  if (uses (self, FIELD_DEPARTMENT))
+    show_department_and_person (self);
+  if (uses (self, FIELD_RESULT))
     {
-    case MC_ACTION_TRANSFER:
-      add_department_and_person (self);
-      add_row (self, _("_Note"), new_entry (self, &self->note, NULL));
-      break;
-    case MC_ACTION_SEND_BACK:
-    case MC_ACTION_UNQUALIFIED:
-      add_reason (self, _("_Reason"));
-      break;
-    case MC_ACTION_SUPPLEMENT:
-      add_reason (self, _("_Documents missing"));
-      add_hint (self, _("One document per line; printed on the request for supplements (Mẫu 02)."));
-      break;
-    case MC_ACTION_SEND_EXTERNAL:
-      add_unit (self);
-      add_row (self, _("_Note"), new_entry (self, &self->note, NULL));
-      break;
-    case MC_ACTION_FINISH:
-      add_row (self, _("Result _number"), new_entry (self, &self->result_number, _("e.g. 125/GCN-UBND")));
-      add_row (self, _("_Description"), new_entry (self, &self->result_description, NULL));
-      add_row (self, _("_Note"), new_entry (self, &self->note, NULL));
-      break;
-    case MC_ACTION_APOLOGY:
-      add_apology_fields (self);
-      break;
-    case MC_ACTION_FINANCIAL:
-      add_row (self, _("_Obligation"), new_entry (self, &self->note, _("e.g. registration fee, land use levy")));
-      break;
-    case MC_ACTION_ACCEPT:
-    case MC_ACTION_RESUME:
-    case MC_ACTION_RECEIVE_EXTERNAL:
-    case MC_ACTION_WITHDRAW:
-    case MC_N_ACTIONS:
-    default:
-      add_row (self, _("_Note"), new_entry (self, &self->note, NULL));
-      break;
+      show_row (self->result_number_label, GTK_WIDGET (self->result_number));
+      show_row (self->result_description_label, GTK_WIDGET (self->result_description));
     }
+  if (uses (self, FIELD_DUE))
+    {
+      if (self->kind == MC_ACTION_APOLOGY)
+        show_apology_due (self);
+      show_row (self->due_label, GTK_WIDGET (self->due));
+      gtk_widget_set_visible (GTK_WIDGET (self->due_hint), TRUE);
+    }
+  if (uses (self, FIELD_NOTE))
+    show_row (self->note_label, GTK_WIDGET (self->note));
 }
 
 /* Applying */
@@ -521,7 +505,7 @@ destination_name (McActionDialog *self)
 static gboolean
 apply_kind (McActionDialog *self, const McAction *a, McTime due, GError **error)
 {
-  McWorkflow *wf = mc_application_get_workflow (self->app);
+  McWorkflow *wf = mc_application_get_workflow (app_of (self));
   McDepartment *d;
 
   switch (self->kind)
@@ -577,10 +561,10 @@ mc_action_dialog_apply (McActionDialog *self, GError **error)
       return FALSE;
     }
   reason = reason_text (self);
-  note = entry_text (self->note);
+  note = uses (self, FIELD_NOTE) ? entry_text (self->note) : NULL;
   destination = destination_name (self);
   {
-    McAction a = { 0, mc_application_get_username (self->app), reason ? reason : note };
+    McAction a = { 0, mc_application_get_username (app_of (self)), reason ? reason : note };
 
     if (!apply_kind (self, &a, due, error))
       return FALSE;
@@ -622,27 +606,62 @@ response_cb (McActionDialog *self, const char *response)
 /* The department of the next step of the procedure's route, for the
  * transfer's default choice. */
 static void
-find_next_step (McActionDialog *self, const McWorkItem *item)
+find_next_step (McActionDialog *self)
 {
-  g_autoptr(McDossierStore) store = mc_dossier_store_new (mc_application_get_db (self->app),
-                                                          mc_application_get_calendar (self->app));
-  g_autoptr(McDossier) dossier = mc_dossier_store_find (store, item->code, NULL);
   g_autoptr(McProcedure) procedure = NULL;
+  g_autofree char *procedure_code = NULL;
   GPtrArray *steps;
+  int step = 0;
 
-  if (dossier == NULL)
-    return;
-  procedure = mc_catalog_find_procedure (mc_application_get_catalog (self->app),
-                                         mc_dossier_get_data (dossier)->procedure_code, NULL);
+  g_object_get (self->dossier, "procedure-code", &procedure_code, "step", &step, NULL);
+  if (procedure_code == NULL)
+    {
+      /* A dossier made from an inbox row does not carry its procedure's code. */
+      g_autoptr(McDossierStore) store = mc_dossier_store_new (mc_application_get_db (app_of (self)),
+                                                              mc_application_get_calendar (app_of (self)));
+      g_autoptr(McDossier) stored = mc_dossier_store_find (store, self->code, NULL);
+
+      if (stored == NULL)
+        return;
+      procedure_code = g_strdup (mc_dossier_get_data (stored)->procedure_code);
+    }
+  procedure = mc_catalog_find_procedure (mc_application_get_catalog (app_of (self)), procedure_code, NULL);
   if (procedure == NULL)
     return;
   steps = mc_procedure_get_steps (procedure);
-  if (item->step >= 0 && (guint) item->step < steps->len)
+  if (step >= 0 && (guint) step < steps->len)
     {
-      McProcedureStep *next = steps->pdata[item->step];
+      McProcedureStep *next = steps->pdata[step];
       self->next_department_id = next->department_id;
       self->next_department_name = g_strdup (next->department_name);
     }
+}
+
+/* The heading, the fields of the kind and the buttons: once the kind, the
+ * dossier and the application are known. */
+static void
+build (McActionDialog *self)
+{
+  AdwMessageDialog *dialog = ADW_MESSAGE_DIALOG (self);
+  g_autofree char *procedure_name = NULL;
+  g_autofree char *body = NULL;
+
+  g_object_get (self->dossier, "procedure-name", &procedure_name, "current-department", &self->department_name,
+                "extended-due-at", &self->extended_due_at, NULL);
+  self->code = g_strdup (mc_dossier_get_code (self->dossier));
+  /* Translators: the dossier code and the procedure's name */
+  body = g_strdup_printf (_("Dossier %s — %s"), self->code, procedure_name ? procedure_name : "");
+  adw_message_dialog_set_heading (dialog, mc_action_kind_to_label (self->kind));
+  adw_message_dialog_set_body (dialog, body);
+  if (self->kind == MC_ACTION_TRANSFER)
+    find_next_step (self);
+  show_fields (self);
+  adw_message_dialog_add_response (dialog, "apply", mc_action_kind_to_label (self->kind));
+  adw_message_dialog_set_response_appearance (dialog, "apply",
+                                              self->kind == MC_ACTION_UNQUALIFIED || self->kind == MC_ACTION_WITHDRAW
+                                              ? ADW_RESPONSE_DESTRUCTIVE : ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (dialog, "apply");
+  update_response (self);
 }
 
 static void
@@ -650,9 +669,11 @@ mc_action_dialog_dispose (GObject *object)
 {
   McActionDialog *self = MC_ACTION_DIALOG (object);
 
+  g_clear_object (&self->dossier);
   g_clear_pointer (&self->departments, g_ptr_array_unref);
   g_clear_pointer (&self->people, g_ptr_array_unref);
   g_clear_pointer (&self->units, g_ptr_array_unref);
+  gtk_widget_dispose_template (GTK_WIDGET (self), MC_TYPE_ACTION_DIALOG);
   G_OBJECT_CLASS (mc_action_dialog_parent_class)->dispose (object);
 }
 
@@ -669,63 +690,145 @@ mc_action_dialog_finalize (GObject *object)
 }
 
 static void
+mc_action_dialog_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
+{
+  McActionDialog *self = MC_ACTION_DIALOG (object);
+
+  switch (prop_id)
+    {
+    case PROP_APPLICATION:
+      g_value_set_object (value, gtk_window_get_application (GTK_WINDOW (self)));
+      break;
+    case PROP_KIND:
+      g_value_set_uint (value, self->kind);
+      break;
+    case PROP_DOSSIER:
+      g_value_set_object (value, self->dossier);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+/* GtkWindow:application is not a construct property: g_object_new sets it
+ * after the construct-only kind and dossier, and the dialog is built then. */
+static void
+mc_action_dialog_set_property (GObject *object, guint prop_id, const GValue *value, GParamSpec *pspec)
+{
+  McActionDialog *self = MC_ACTION_DIALOG (object);
+  GtkApplication *app;
+
+  switch (prop_id)
+    {
+    case PROP_APPLICATION:
+      app = g_value_get_object (value);
+      g_return_if_fail (app == NULL || MC_IS_APPLICATION (app));
+      g_return_if_fail (app == NULL || self->dossier != NULL);
+      gtk_window_set_application (GTK_WINDOW (self), app);
+      if (app != NULL && self->code == NULL)
+        build (self);
+      break;
+    case PROP_KIND:
+      self->kind = g_value_get_uint (value);
+      break;
+    case PROP_DOSSIER:
+      self->dossier = g_value_dup_object (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+install_properties (GObjectClass *object_class)
+{
+  g_object_class_override_property (object_class, PROP_APPLICATION, "application");
+  properties[PROP_KIND] =
+    g_param_spec_uint ("kind", NULL, NULL, 0, MC_N_ACTIONS - 1, MC_ACTION_ACCEPT,
+                       G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_DOSSIER] =
+    g_param_spec_object ("dossier", NULL, NULL, MC_TYPE_DOSSIER,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_property (object_class, PROP_KIND, properties[PROP_KIND]);
+  g_object_class_install_property (object_class, PROP_DOSSIER, properties[PROP_DOSSIER]);
+}
+
+static void
+bind_template (GtkWidgetClass *widget_class)
+{
+  gtk_widget_class_set_template_from_resource (widget_class, "/vn/motcua/Motcua/ui/mc-action-dialog.ui");
+  gtk_widget_class_bind_template_child (widget_class, McActionDialog, grid);
+  gtk_widget_class_bind_template_child (widget_class, McActionDialog, reason_label);
+  gtk_widget_class_bind_template_child (widget_class, McActionDialog, reason_scroller);
+  gtk_widget_class_bind_template_child (widget_class, McActionDialog, reason);
+  gtk_widget_class_bind_template_child (widget_class, McActionDialog, supplement_hint);
+  gtk_widget_class_bind_template_child (widget_class, McActionDialog, unit_label);
+  gtk_widget_class_bind_template_child (widget_class, McActionDialog, unit);
+  gtk_widget_class_bind_template_child (widget_class, McActionDialog, days_label);
+  gtk_widget_class_bind_template_child (widget_class, McActionDialog, days);
+  gtk_widget_class_bind_template_child (widget_class, McActionDialog, department_label);
+  gtk_widget_class_bind_template_child (widget_class, McActionDialog, department);
+  gtk_widget_class_bind_template_child (widget_class, McActionDialog, person_label);
+  gtk_widget_class_bind_template_child (widget_class, McActionDialog, person);
+  gtk_widget_class_bind_template_child (widget_class, McActionDialog, result_number_label);
+  gtk_widget_class_bind_template_child (widget_class, McActionDialog, result_number);
+  gtk_widget_class_bind_template_child (widget_class, McActionDialog, result_description_label);
+  gtk_widget_class_bind_template_child (widget_class, McActionDialog, result_description);
+  gtk_widget_class_bind_template_child (widget_class, McActionDialog, due_label);
+  gtk_widget_class_bind_template_child (widget_class, McActionDialog, due);
+  gtk_widget_class_bind_template_child (widget_class, McActionDialog, due_hint);
+  gtk_widget_class_bind_template_child (widget_class, McActionDialog, note_label);
+  gtk_widget_class_bind_template_child (widget_class, McActionDialog, note);
+  gtk_widget_class_bind_template_child (widget_class, McActionDialog, hint);
+  gtk_widget_class_bind_template_callback (widget_class, update_response);
+  gtk_widget_class_bind_template_callback (widget_class, department_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, response_cb);
+}
+
+static void
 mc_action_dialog_class_init (McActionDialogClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
   object_class->dispose = mc_action_dialog_dispose;
   object_class->finalize = mc_action_dialog_finalize;
+  object_class->get_property = mc_action_dialog_get_property;
+  object_class->set_property = mc_action_dialog_set_property;
+  install_properties (object_class);
   /* Emitted after the transition was recorded. */
   signals[SIGNAL_APPLIED] = g_signal_new ("applied", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
                                           NULL, NULL, NULL, G_TYPE_NONE, 0);
+  g_type_ensure (MC_TYPE_DATE_ENTRY);
+  bind_template (GTK_WIDGET_CLASS (klass));
+}
+
+/* Every field starts hidden: show_fields shows the kind's. */
+static void
+hide_fields (McActionDialog *self)
+{
+  for (GtkWidget *c = gtk_widget_get_first_child (GTK_WIDGET (self->grid)); c; c = gtk_widget_get_next_sibling (c))
+    if (c != GTK_WIDGET (self->hint))
+      gtk_widget_set_visible (c, FALSE);
 }
 
 static void
 mc_action_dialog_init (McActionDialog *self)
 {
-  self->grid = GTK_GRID (gtk_grid_new ());
-  gtk_grid_set_row_spacing (self->grid, 8);
-  gtk_grid_set_column_spacing (self->grid, 12);
-  self->hint = GTK_LABEL (gtk_label_new (NULL));
-  gtk_label_set_xalign (self->hint, 0);
-  gtk_label_set_wrap (self->hint, TRUE);
-  gtk_widget_add_css_class (GTK_WIDGET (self->hint), "error");
+  gtk_widget_init_template (GTK_WIDGET (self));
+  mc_decimal_spin_attach (self->days);
+  hide_fields (self);
 }
 
 McActionDialog *
 mc_action_dialog_new (McApplication *app, McActionKind kind, const McWorkItem *item)
 {
-  McActionDialog *self;
-  g_autofree char *body = NULL;
+  g_autoptr(McDossier) dossier = NULL;
 
   g_return_val_if_fail (MC_IS_APPLICATION (app), NULL);
   g_return_val_if_fail (kind < MC_N_ACTIONS && item != NULL, NULL);
 
-  /* Translators: the dossier code and the procedure's name */
-  body = g_strdup_printf (_("Dossier %s — %s"), item->code, item->procedure_name ? item->procedure_name : "");
-  self = g_object_new (MC_TYPE_ACTION_DIALOG, "heading", mc_action_kind_to_label (kind), "body", body,
-                       "modal", TRUE, "resizable", TRUE, NULL);
-  self->app = app;
-  self->kind = kind;
-  self->code = g_strdup (item->code);
-  self->department_name = g_strdup (item->department_name);
-  self->extended_due_at = item->extended_due_at;
-  if (kind == MC_ACTION_TRANSFER)
-    find_next_step (self, item);
-  build_fields (self);
-  gtk_grid_attach (self->grid, GTK_WIDGET (self->hint), 1, self->n_rows++, 1, 1);
-  gtk_widget_set_size_request (GTK_WIDGET (self->grid), 460, -1);
-  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (self), GTK_WIDGET (self->grid));
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (self), "cancel", _("_Cancel"),
-                                    "apply", mc_action_kind_to_label (kind), NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (self), "apply",
-                                              kind == MC_ACTION_UNQUALIFIED || kind == MC_ACTION_WITHDRAW
-                                              ? ADW_RESPONSE_DESTRUCTIVE : ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (self), "apply");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (self), "cancel");
-  g_signal_connect (self, "response", G_CALLBACK (response_cb), NULL);
-  update_response (self);
-  return self;
+  dossier = mc_work_item_to_dossier (item);
+  return g_object_new (MC_TYPE_ACTION_DIALOG, "kind", kind, "dossier", dossier, "application", app, NULL);
 }
 
 McActionKind
@@ -749,9 +852,9 @@ mc_action_dialog_set_note (McActionDialog *self, const char *note)
 {
   g_return_if_fail (MC_IS_ACTION_DIALOG (self));
 
-  if (self->reason != NULL)
+  if (uses (self, FIELD_REASON))
     gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->reason), note ? note : "", -1);
-  else if (self->note != NULL)
+  else if (uses (self, FIELD_NOTE))
     gtk_editable_set_text (GTK_EDITABLE (self->note), note ? note : "");
 }
 
@@ -759,7 +862,7 @@ void
 mc_action_dialog_set_target (McActionDialog *self, const char *department_code, const char *username)
 {
   g_return_if_fail (MC_IS_ACTION_DIALOG (self));
-  g_return_if_fail (self->department != NULL);
+  g_return_if_fail (uses (self, FIELD_DEPARTMENT));
 
   gtk_drop_down_set_selected (self->department, 0);
   for (guint i = 0; department_code != NULL && i < self->departments->len; i++)
