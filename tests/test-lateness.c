@@ -294,6 +294,7 @@ test_every_screen (Fixture *f, gconstpointer data)
   g_autoptr(McBoardModel) board = NULL;
   g_autoptr(GHashTable) narrative = NULL;
   McInboxCounts counts;
+  guint badge_total, badge_overdue;
   g_autoptr(GError) error = NULL;
 
   build_scenario (f, &s);
@@ -307,6 +308,10 @@ test_every_screen (Fixture *f, gconstpointer data)
   assert_same_codes (inbox, expected);
   g_assert_true (mc_workflow_count_inbox (f->wf, 0, NULL, now, &counts, &error));
   g_assert_cmpuint (counts.overdue, ==, expected->len);
+  /* The sidebar's badge of an inbox not built yet counts the same in SQL. */
+  g_assert_true (mc_workflow_count_inbox_overdue (f->wf, 0, NULL, now, &badge_total, &badge_overdue, &error));
+  g_assert_cmpuint (badge_total, ==, counts.total);
+  g_assert_cmpuint (badge_overdue, ==, expected->len);
   list = list_codes (f, MC_DOSSIER_FILTER_OVERDUE);
   assert_same_codes (list, expected);
   /* The quarter's data run to 14/3: on 10/3 it is counted up to now, not
@@ -417,6 +422,19 @@ test_demo (void)
   r.store = mc_dossier_store_new (r.db, r.calendar);
   r.wf = mc_workflow_new (r.db, r.calendar);
   g_assert_true (mc_workflow_count_inbox (r.wf, 0, NULL, now, &counts, &error));
+  {
+    guint total, overdue, ready;
+    g_autoptr(GPtrArray) waiting = mc_workflow_ready (r.wf, NULL, &error);
+
+    /* The badges of pages not built yet, in SQL, as the pages count them. */
+    g_assert_true (mc_workflow_count_inbox_overdue (r.wf, 0, NULL, now, &total, &overdue, &error));
+    g_assert_cmpuint (total, ==, counts.total);
+    g_assert_cmpuint (overdue, ==, counts.overdue);
+    g_assert_nonnull (waiting);
+    g_assert_true (mc_workflow_count_ready (r.wf, &ready, &error));
+    g_assert_cmpuint (ready, ==, waiting->len);
+    g_assert_cmpuint (ready, >, 0);
+  }
   list = list_codes (&r, MC_DOSSIER_FILTER_OVERDUE);
   step_list = list_codes (&r, MC_DOSSIER_FILTER_STEP_LATE);
   quarter = mc_report_06a_compute (r.db, 0, mc_test_date ("2026-09-15"), today, TRUE, &error);

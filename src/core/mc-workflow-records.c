@@ -180,6 +180,64 @@ mc_workflow_count_inbox (McWorkflow *self, gint64 department_id, const char *use
   return TRUE;
 }
 
+/* The sidebar's badges of a page not built yet: two counts in SQL through
+ * the partial indexes (dossier_inbox, dossier_ready), not the rows read
+ * whole as mc_workflow_count_inbox does. "quá hạn" is mc-lateness.h's, in
+ * SQL (mc_lateness_sql_overdue), so the badge agrees with the page once
+ * built. */
+gboolean
+mc_workflow_count_inbox_overdue (McWorkflow *self, gint64 department_id, const char *username, McTime now,
+                                 guint *total, guint *overdue, GError **error)
+{
+  g_autofree char *late = mc_lateness_sql_overdue ("?3");
+  g_autofree char *sql = NULL;
+  sqlite3_stmt *stmt;
+  McDbStep step;
+
+  g_return_val_if_fail (MC_IS_WORKFLOW (self), FALSE);
+
+  *total = *overdue = 0;
+  sql = g_strdup_printf ("SELECT count (*), coalesce (sum (%s), 0) FROM dossier d "
+                         "LEFT JOIN staff st ON st.id = d.current_staff_id WHERE d.state IN %s "
+                         "AND (?1 = 0 OR d.current_department_id = ?1) AND (?2 IS NULL OR st.username = ?2)",
+                         late, mc_dossier_state_open_sql ());
+  stmt = mc_db_prepare (self->db, sql, error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, department_id);
+  if (username && *username)
+    sqlite3_bind_text (stmt, 2, username, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 3, now ? now : mc_time_now ());
+  step = mc_db_step_row (self->db, stmt, error);
+  if (step == MC_DB_STEP_ROW)
+    {
+      *total = (guint) sqlite3_column_int64 (stmt, 0);
+      *overdue = (guint) sqlite3_column_int64 (stmt, 1);
+    }
+  sqlite3_reset (stmt);
+  return step != MC_DB_STEP_ERROR;
+}
+
+gboolean
+mc_workflow_count_ready (McWorkflow *self, guint *n, GError **error)
+{
+  sqlite3_stmt *stmt;
+  McDbStep step;
+
+  g_return_val_if_fail (MC_IS_WORKFLOW (self), FALSE);
+
+  *n = 0;
+  stmt = mc_db_prepare (self->db, "SELECT count (*) FROM dossier d INDEXED BY dossier_ready "
+                        "WHERE d.finished_at IS NOT NULL AND d.returned_at IS NULL", error);
+  if (stmt == NULL)
+    return FALSE;
+  step = mc_db_step_row (self->db, stmt, error);
+  if (step == MC_DB_STEP_ROW)
+    *n = (guint) sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  return step != MC_DB_STEP_ERROR;
+}
+
 GStrv
 mc_workflow_newly_overdue (McWorkflow *self, gint64 department_id, const char *username, McTime since,
                            McTime now, GError **error)

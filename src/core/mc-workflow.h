@@ -179,6 +179,12 @@ typedef struct {
 } McInboxCounts;
 gboolean      mc_workflow_count_inbox      (McWorkflow *self, gint64 department_id, const char *username,
                                             McTime now, McInboxCounts *counts, GError **error);
+/* The number of dossiers in that inbox and of those "quá hạn", counted in
+ * SQL (for the badges of a page not built yet). */
+gboolean      mc_workflow_count_inbox_overdue (McWorkflow *self, gint64 department_id, const char *username,
+                                               McTime now, guint *total, guint *overdue, GError **error);
+/* The number of results waiting at the counter (mc_workflow_ready with no query). */
+gboolean      mc_workflow_count_ready      (McWorkflow *self, guint *n, GError **error);
 /* Codes in that inbox whose appointment passed in (since, now]: the desktop
  * notification "hồ sơ … đã quá hạn". */
 GStrv         mc_workflow_newly_overdue    (McWorkflow *self, gint64 department_id, const char *username,

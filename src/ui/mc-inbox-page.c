@@ -789,6 +789,25 @@ mc_inbox_page_new (McApplication *app)
   return self;
 }
 
+/* The badges of the page before it is built: the inbox fill_choices would
+ * open on (the person's department, everyone's in it), counted in SQL. */
+void
+mc_inbox_page_count_badges (McApplication *app, guint *n_waiting, guint *n_overdue)
+{
+  McDb *db = mc_application_get_db (app);
+  const char *username = mc_application_get_username (app);
+  g_autoptr(GPtrArray) staff = username ? mc_directory_list_staff (db, 0, NULL) : NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 department = 0;
+
+  for (guint i = 0; staff != NULL && i < staff->len; i++)
+    if (g_strcmp0 (mc_staff_get_username (staff->pdata[i]), username) == 0)
+      department = mc_staff_get_department_id (staff->pdata[i]);
+  if (!mc_workflow_count_inbox_overdue (mc_application_get_workflow (app), department, NULL, mc_time_now (),
+                                        n_waiting, n_overdue, &error))
+    g_warning ("%s", error->message);
+}
+
 void
 mc_inbox_page_reload (McInboxPage *self)
 {

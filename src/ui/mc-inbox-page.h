@@ -17,6 +17,8 @@ McInboxPage      *mc_inbox_page_new          (McApplication *app);
 /* Reads the inbox again, keeping the selected dossier; updates the counts
  * and the badges of the navigation. */
 void              mc_inbox_page_reload       (McInboxPage *self);
+/* The sidebar's badges while the page is not built (McPageInfo.badges). */
+void              mc_inbox_page_count_badges (McApplication *app, guint *n_waiting, guint *n_overdue);
 /* department_id 0: every department; mine: only what the current user holds. */
 void              mc_inbox_page_set_filter   (McInboxPage *self, gint64 department_id, gboolean mine);
 guint             mc_inbox_page_get_n_items  (McInboxPage *self);

@@ -18,6 +18,7 @@
 #include "mc-catalog-page.h"
 #include "mc-dossier-page.h"
 #include "mc-inbox-page.h"
+#include "mc-page-slot.h"
 #include "mc-pages.h"
 #include "mc-reception-page.h"
 #include "mc-report.h"
@@ -78,8 +79,10 @@ static const McPageInfo pages[] = {
     new_mc_reception_page_new },
   { "dossiers", N_("Dossiers"), "folder-documents-symbolic", 2, 0, NULL, new_mc_dossier_page_new },
   { "inbox", N_("Dossier processing"), "mail-unread-symbolic", 5,
-    MC_ROLE_SPECIALIST | MC_ROLE_HEAD | MC_ROLE_LEADER | MC_ROLE_RECORDS, NULL, new_mc_inbox_page_new },
-  { "return", N_("Return results"), "mail-send-symbolic", 0, 0, may_return, new_mc_return_page_new },
+    MC_ROLE_SPECIALIST | MC_ROLE_HEAD | MC_ROLE_LEADER | MC_ROLE_RECORDS, NULL, new_mc_inbox_page_new,
+    mc_inbox_page_count_badges },
+  { "return", N_("Return results"), "mail-send-symbolic", 0, 0, may_return, new_mc_return_page_new,
+    mc_return_page_count_badges },
   { "apologies", N_("Apology register"), "mail-replied-symbolic", 0, 0, NULL, new_mc_apology_page_new },
   { "catalog", N_("Procedure catalog"), "x-office-address-book-symbolic", 3, 0, NULL, new_mc_catalog_page_new },
   { "calendar", N_("Working calendar"), "x-office-calendar-symbolic", 4, 0, NULL, new_mc_calendar_page_new },
@@ -128,7 +131,8 @@ mc_pages_add_to_stack (GtkStack *stack, McApplication *app)
 
       if (pages[i].shown != NULL && !pages[i].shown (app))
         continue;
-      page = gtk_stack_add_titled (stack, pages[i].create (app), pages[i].name, _(pages[i].title));
+      page = gtk_stack_add_titled (stack, GTK_WIDGET (mc_page_slot_new (&pages[i], app)), pages[i].name,
+                                   _(pages[i].title));
       gtk_stack_page_set_icon_name (page, pages[i].icon_name);
     }
 }

@@ -18,6 +18,9 @@ typedef struct {
   McRoles     start_roles; /* those who start their day on it (the first page that names a role wins) */
   gboolean  (*shown)      (McApplication *app);  /* NULL: everyone's */
   GtkWidget *(*create)    (McApplication *app);
+  /* NULL, or the page's sidebar badges ("n-waiting", "n-overdue") counted
+   * cheaply while the page is not built (pages are built when first shown). */
+  void       (*badges)    (McApplication *app, guint *n_waiting, guint *n_overdue);
 } McPageInfo;
 
 /* The pages in the order of the sidebar; `n` their number. */
@@ -29,7 +32,8 @@ const McPageInfo *mc_pages_lookup    (const char *name);
  * role (nobody signed in). */
 const char       *mc_pages_start_page (McRoles roles);
 /* Adds to `stack` the pages `app`'s signed-in person may see, titled and
- * with their icons. */
+ * with their icons: each an McPageSlot, the page itself built when first
+ * shown (mc_page_slot_get_page). */
 void              mc_pages_add_to_stack (GtkStack *stack, McApplication *app);
 
 G_END_DECLS

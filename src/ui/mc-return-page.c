@@ -342,6 +342,17 @@ mc_return_page_get_n_shown (McReturnPage *self)
   return g_list_model_get_n_items (G_LIST_MODEL (self->model));
 }
 
+/* The badge of the page before it is built: the results waiting, counted. */
+void
+mc_return_page_count_badges (McApplication *app, guint *n_waiting, guint *n_overdue)
+{
+  g_autoptr(GError) error = NULL;
+
+  *n_overdue = 0;
+  if (!mc_workflow_count_ready (mc_application_get_workflow (app), n_waiting, &error))
+    g_warning ("%s", error->message);
+}
+
 guint
 mc_return_page_get_n_waiting (McReturnPage *self)
 {

@@ -20,6 +20,8 @@ void            mc_return_page_set_search   (McReturnPage *self, const char *tex
 /* Dossiers shown (matching the search) and waiting in all ("n-waiting"). */
 guint           mc_return_page_get_n_shown  (McReturnPage *self);
 guint           mc_return_page_get_n_waiting (McReturnPage *self);
+/* The sidebar's badge while the page is not built (McPageInfo.badges). */
+void            mc_return_page_count_badges  (McApplication *app, guint *n_waiting, guint *n_overdue);
 /* The dossier shown at `position` (owned by the page's model), or NULL. */
 McDossier        *mc_return_page_get_shown  (McReturnPage *self, guint position);
 /* Selects the dossier with this code (a scanned receipt); FALSE if it is not waiting. */

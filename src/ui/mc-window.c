@@ -3,7 +3,9 @@
  *
  * The pages are declared once, in mc-pages.c; pages tell the window
  * nothing directly: they activate win.toast and expose their badge counts
- * as properties, which the sidebar binds.
+ * as properties, which the sidebar binds. Each child of the stack is an
+ * McPageSlot: a page is built when first shown or asked for, so the window
+ * opens with one page built and queried, not ten (issue 15).
  */
 #include "config.h"
 
@@ -15,6 +17,7 @@
 #include "mc-dossier-page.h"
 #include "mc-id-number.h"
 #include "mc-inbox-page.h"
+#include "mc-page-slot.h"
 #include "mc-pages.h"
 #include "mc-reception-page.h"
 #include "mc-return-page.h"
@@ -42,6 +45,7 @@ struct _McWindow
   GPtrArray            *toasts_out;  /* AdwToast shown (the first) or queued, not yet dismissed */
   gint64                toast_shown_at; /* when the first of them was shown (monotonic µs) */
   guint                 retire_toast; /* dismisses a young toast shown once it has settled */
+  gboolean              opened;      /* the start page chosen: a page shown is built */
 };
 
 /* The longest show animation of libadwaita 1.2's toasts (500 ms), and a margin. */
@@ -56,6 +60,15 @@ struct _McWindow
 #define SCAN_END_MS 150
 
 G_DEFINE_FINAL_TYPE (McWindow, mc_window, ADW_TYPE_APPLICATION_WINDOW)
+
+/* The page `name`, built now if it was not; NULL when this person has no such page. */
+static GtkWidget *
+page_widget (McWindow *self, const char *name)
+{
+  GtkWidget *slot = gtk_stack_get_child_by_name (self->stack, name);
+
+  return slot != NULL ? mc_page_slot_get_page (MC_PAGE_SLOT (slot)) : NULL;
+}
 
 static gboolean
 looks_like_dossier_code (const char *text)
@@ -95,17 +108,17 @@ finish_card_scan (McWindow *self)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(McIdCard) card = mc_id_card_parse_qr (self->scan->str, &error);
-  GtkWidget *page = gtk_stack_get_child_by_name (self->stack, "reception");
+  GtkWidget *slot = gtk_stack_get_child_by_name (self->stack, "reception");
 
   g_clear_handle_id (&self->card_timeout, g_source_remove);
   restore_scan_target (self);
   g_string_assign (self->scan, "");
   if (card == NULL)
     mc_window_toast (self, error->message);
-  else if (page == NULL || gtk_stack_get_visible_child (self->stack) != page)
+  else if (slot == NULL || gtk_stack_get_visible_child (self->stack) != slot)
     mc_window_toast (self, _("Open Reception to fill in an applicant from an identity card"));
   else
-    mc_reception_page_fill_from_id_card (MC_RECEPTION_PAGE (page), card);
+    mc_reception_page_fill_from_id_card (MC_RECEPTION_PAGE (page_widget (self, "reception")), card);
 }
 
 static gboolean
@@ -158,7 +171,7 @@ mc_window_feed_key (McWindow *self, guint keyval, guint32 time_ms)
       /* At the return desk a receipt scanned selects its result instead. */
       if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "return") == 0)
         {
-          page = gtk_stack_get_child_by_name (self->stack, "return");
+          page = page_widget (self, "return");
           if (!mc_return_page_select (MC_RETURN_PAGE (page), code))
             {
               g_autofree char *message = g_strdup_printf (_("Dossier “%s” is not waiting to be returned"), code);
@@ -166,7 +179,7 @@ mc_window_feed_key (McWindow *self, guint keyval, guint32 time_ms)
             }
           return TRUE;
         }
-      page = gtk_stack_get_child_by_name (self->stack, "dossiers");
+      page = page_widget (self, "dossiers");
       if (!mc_dossier_page_open (MC_DOSSIER_PAGE (page), code))
         {
           g_autofree char *message = g_strdup_printf (_("No dossier has the code “%s”"), code);
@@ -281,10 +294,15 @@ toast_button_clicked_cb (AdwToast *toast, McWindow *self)
 {
   const char *action = g_object_get_data (G_OBJECT (toast), "page-action");
 
-  for (GtkWidget *page = gtk_widget_get_first_child (GTK_WIDGET (self->stack)); page != NULL;
-       page = gtk_widget_get_next_sibling (page))
-    if (gtk_widget_activate_action_variant (page, action, NULL))
-      return;
+  /* A page never built has no toast of its own to act on. */
+  for (GtkWidget *slot = gtk_widget_get_first_child (GTK_WIDGET (self->stack)); slot != NULL;
+       slot = gtk_widget_get_next_sibling (slot))
+    {
+      GtkWidget *page = mc_page_slot_peek_page (MC_PAGE_SLOT (slot));
+
+      if (page != NULL && gtk_widget_activate_action_variant (page, action, NULL))
+        return;
+    }
 }
 
 static void
@@ -307,6 +325,10 @@ page_changed_cb (McWindow *self)
 {
   GtkWidget *child = gtk_stack_get_visible_child (self->stack);
 
+  /* Not while the window is made: the first page added, then the last one
+   * used, are shown on the way to the start page, and are not built for it. */
+  if (child != NULL && self->opened)
+    mc_page_slot_get_page (MC_PAGE_SLOT (child));
   if (child != NULL)
     adw_window_title_set_subtitle (self->title, gtk_stack_page_get_title (gtk_stack_get_page (self->stack, child)));
 }
@@ -430,11 +452,13 @@ static void
 show_start_page (McWindow *self, McApplication *app)
 {
   const char *name = mc_pages_start_page (mc_session_get_roles (app));
-  GtkWidget *page = name ? gtk_stack_get_child_by_name (self->stack, name) : NULL;
+  GtkWidget *slot = name ? gtk_stack_get_child_by_name (self->stack, name) : NULL;
+  GtkWidget *page;
 
-  if (page == NULL)
+  if (slot == NULL)
     return;
-  gtk_stack_set_visible_child (self->stack, page);
+  gtk_stack_set_visible_child (self->stack, slot);
+  page = mc_page_slot_get_page (MC_PAGE_SLOT (slot));
   if (MC_IS_INBOX_PAGE (page))
     mc_inbox_page_set_filter (MC_INBOX_PAGE (page), 0, TRUE);
 }
@@ -478,6 +502,7 @@ mc_window_new (McApplication *app)
   restore_state (self, mc_application_get_settings (app));
   show_audit_warning (self, app);
   show_start_page (self, app);
+  self->opened = TRUE;
   page_changed_cb (self);
   return self;
 }
@@ -495,7 +520,18 @@ mc_window_get_page_widget (McWindow *self, const char *name)
 {
   g_return_val_if_fail (MC_IS_WINDOW (self), NULL);
 
-  return gtk_stack_get_child_by_name (self->stack, name);
+  return page_widget (self, name);
+}
+
+gboolean
+mc_window_is_page_built (McWindow *self, const char *name)
+{
+  GtkWidget *slot;
+
+  g_return_val_if_fail (MC_IS_WINDOW (self), FALSE);
+
+  slot = gtk_stack_get_child_by_name (self->stack, name);
+  return slot != NULL && mc_page_slot_peek_page (MC_PAGE_SLOT (slot)) != NULL;
 }
 
 void

@@ -15,7 +15,11 @@ G_DECLARE_FINAL_TYPE (McWindow, mc_window, MC, WINDOW, AdwApplicationWindow)
 
 McWindow   *mc_window_new            (McApplication *app);
 const char *mc_window_get_page       (McWindow *self);
+/* The page `name` (built now if it was not shown yet), NULL when this
+ * person has no such page. */
 GtkWidget  *mc_window_get_page_widget (McWindow *self, const char *name);
+/* Whether the page `name` was built: pages are built when first shown. */
+gboolean    mc_window_is_page_built  (McWindow *self, const char *name);
 /* What the actions win.toast ("s") and win.toast-button ("(sss)": message,
  * button label, an action of the page that asked) show; pages activate
  * those actions instead of calling this. */
