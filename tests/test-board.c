@@ -421,6 +421,34 @@ test_figures (void)
                            mc_time_from_local (mc_date_from_ymd (y, 1, 1), 0), mc_time_from_local (today + 1, 0));
     g_assert_cmpuint (settled, ==, (guint) mc_db_query_int (db, sql, NULL));
   }
+  /* The newest results waiting, no more than the board lists, and how
+   * many wait in all. */
+  {
+    guint waiting = (guint) mc_db_query_int (db, "SELECT count (*) FROM dossier WHERE finished_at IS NOT NULL "
+                                                 "AND returned_at IS NULL", NULL);
+    McTime newest = mc_db_query_int (db, "SELECT max (finished_at) FROM dossier WHERE returned_at IS NULL", NULL);
+
+    g_test_message ("%u results waiting, %u listed", waiting, model->results->len);
+    g_assert_cmpuint (model->results_total, ==, waiting);
+    g_assert_cmpuint (model->results->len, ==, MIN (waiting, MC_BOARD_RESULTS_MAX));
+    g_assert_cmpint (((McBoardResult *) model->results->pdata[0])->ready_at, ==, newest);
+    for (guint i = 1; i < model->results->len; i++)
+      g_assert_cmpint (((McBoardResult *) model->results->pdata[i])->ready_at, <=,
+                       ((McBoardResult *) model->results->pdata[i - 1])->ready_at);
+  }
+  /* Results pile up uncollected: the board lists the newest only. */
+  {
+    g_autoptr(McBoardModel) piled = NULL;
+    guint waiting;
+
+    g_assert_true (mc_db_exec (db, "UPDATE dossier SET returned_at = NULL", &error));
+    waiting = (guint) mc_db_query_int (db, "SELECT count (*) FROM dossier WHERE finished_at IS NOT NULL", NULL);
+    piled = mc_board_model_load (wf, now, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (waiting, >, MC_BOARD_RESULTS_MAX);
+    g_assert_cmpuint (piled->results_total, ==, waiting);
+    g_assert_cmpuint (piled->results->len, ==, MC_BOARD_RESULTS_MAX);
+  }
   /* Masked names only: no result shows a full applicant's name. */
   g_assert_cmpuint (model->results->len, >, 0);
   for (guint i = 0; i < model->results->len; i++)

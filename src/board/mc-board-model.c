@@ -1,8 +1,9 @@
 /* mc-board-model.c — what the public liveboard shows, as plain data
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * The statistics come from mc_report_06a_compute_at and nothing else, so
- * the lobby can never show a figure the quarterly report contradicts; its
+ * The statistics are Biểu 06a's computation (mc_board_stats_06a_periods:
+ * the daily counters, as the reports read them), so the lobby can never show a
+ * figure the quarterly report contradicts; its
  * "Đang quá hạn" is 06a (13), the inbox's and the dossier list's quá hạn. The
  * board is public and speaks Vietnamese whatever the PC's language, as the
  * printed forms do, so its words are not translated.
@@ -109,41 +110,41 @@ mc_board_figures_from_06a (McBoardFigures *figures, const McReport06aRow *row)
   figures->pending_late = row->c[MC_06A_PENDING_LATE];
 }
 
+/* The newest results only: a center where results pile up uncollected
+ * (50,618 in a test database of a million dossiers) would scroll for hours,
+ * and the board reads no more rows than it shows. The subtitle says how
+ * many wait in all. */
 static gboolean
-load_results (McBoardModel *model, McWorkflow *workflow, GError **error)
+load_results (McBoardModel *model, McDb *db, GError **error)
 {
-  g_autoptr(GPtrArray) items = mc_workflow_ready (workflow, NULL, error);
+  g_autoptr(GPtrArray) items = mc_board_stats_waiting (db, MC_BOARD_RESULTS_MAX, &model->results_total, error);
 
   if (items == NULL)
     return FALSE;
   for (guint i = 0; i < items->len; i++)
     {
-      McWorkItem *item = items->pdata[i];
+      McWaitingResult *item = items->pdata[i];
       McBoardResult *r = g_new0 (McBoardResult, 1);
 
       r->name = mc_privacy_mask_name (item->applicant_name);
       r->code = g_strdup (item->code);
-      r->procedure = g_strdup (item->procedure_name);
-      r->ready_at = item->finished_at;
-      r->unqualified = item->state != MC_STATE_RESULT_READY;
+      r->procedure = g_strdup (item->procedure);
+      r->ready_at = item->ready_at;
+      r->unqualified = item->unqualified;
       g_ptr_array_add (model->results, r);
     }
   return TRUE;
 }
 
-/* The period up to `now`: what is open and overdue is so at `now`, the
+/* The periods up to `now`: what is open and overdue is so at `now`, the
  * same instant for the three periods. */
-static gboolean
-load_period (McBoardPeriod *period, McDb *db, McDate from, McDate to, McTime now, char *title, GError **error)
+static void
+set_period (McBoardPeriod *period, const McReport06a *report, char *title)
 {
-  g_autoptr(McReport06a) report = mc_report_06a_compute_at (db, 0, from, to, TRUE, now, error);
-
   g_free (period->title);
   period->title = title;
-  period->from = from;
-  period->to = to;
-  if (report == NULL)
-    return FALSE;
+  period->from = report->from;
+  period->to = report->to;
   mc_board_figures_from_06a (&period->total, &report->total);
   for (guint i = 0; i < report->rows->len; i++)
     {
@@ -154,21 +155,30 @@ load_period (McBoardPeriod *period, McDb *db, McDate from, McDate to, McTime now
       mc_board_figures_from_06a (f, row);
       g_ptr_array_add (period->fields, f);
     }
-  return TRUE;
 }
 
 static gboolean
 load_periods (McBoardModel *model, McDb *db, McTime now, GError **error)
 {
   McDate today = mc_time_get_date (now);
+  g_autoptr(GPtrArray) reports = NULL;
   int y, m, d;
 
   mc_date_to_ymd (today, &y, &m, &d);
-  return load_period (&model->periods[MC_BOARD_TODAY], db, today, today, now, g_strdup ("Hôm nay"), error) &&
-         load_period (&model->periods[MC_BOARD_MONTH], db, mc_date_from_ymd (y, m, 1), today, now,
-                      g_strdup_printf ("Tháng %d/%d", m, y), error) &&
-         load_period (&model->periods[MC_BOARD_YEAR], db, mc_date_from_ymd (y, 1, 1), today, now,
-                      g_strdup_printf ("Năm %d", y), error);
+  {
+    const McDate from[MC_BOARD_N_PERIODS] = {
+      [MC_BOARD_TODAY] = today, [MC_BOARD_MONTH] = mc_date_from_ymd (y, m, 1),
+      [MC_BOARD_YEAR] = mc_date_from_ymd (y, 1, 1),
+    };
+
+    reports = mc_board_stats_06a_periods (db, from, MC_BOARD_N_PERIODS, today, now, error);
+  }
+  if (reports == NULL)
+    return FALSE;
+  set_period (&model->periods[MC_BOARD_TODAY], reports->pdata[MC_BOARD_TODAY], g_strdup ("Hôm nay"));
+  set_period (&model->periods[MC_BOARD_MONTH], reports->pdata[MC_BOARD_MONTH], g_strdup_printf ("Tháng %d/%d", m, y));
+  set_period (&model->periods[MC_BOARD_YEAR], reports->pdata[MC_BOARD_YEAR], g_strdup_printf ("Năm %d", y));
+  return TRUE;
 }
 
 static gboolean
@@ -178,8 +188,7 @@ load_departments (McBoardModel *model, McDb *db, McDate today, GError **error)
   g_autoptr(GPtrArray) rates = NULL;
 
   mc_date_to_ymd (today, &y, &m, &d);
-  rates = mc_board_stats_department_rates (db, mc_time_from_local (mc_date_from_ymd (y, 1, 1), 0),
-                                           mc_time_from_local (today + 1, 0), error);
+  rates = mc_board_stats_department_rates (db, mc_date_from_ymd (y, 1, 1), today, error);
   if (rates == NULL)
     return FALSE;
   g_free (model->departments_period);
@@ -259,7 +268,7 @@ mc_board_model_load (McWorkflow *workflow, McTime now, GError **error)
   model->frame.clock = model->loaded_at;
   today = mc_time_get_date (model->loaded_at);
   if (!load_header (model, db, error) ||
-      !load_results (model, workflow, error) ||
+      !load_results (model, db, error) ||
       !load_periods (model, db, model->loaded_at, error) ||
       !load_departments (model, db, today, error) ||
       !load_apologies (model, workflow, today, error))

@@ -84,11 +84,15 @@ typedef struct {
 
 typedef struct _McBoardCache McBoardCache;
 
+/* The results the first page lists at most. */
+#define MC_BOARD_RESULTS_MAX 100
+
 typedef struct {
   char           *unit_name;
   char           *title;
   McTime          loaded_at;    /* the instant the figures are for */
-  GPtrArray      *results;      /* McBoardResult* */
+  GPtrArray      *results;      /* McBoardResult*, the newest MC_BOARD_RESULTS_MAX */
+  guint           results_total;  /* how many results wait in all */
   McBoardPeriod   periods[MC_BOARD_N_PERIODS];
   GPtrArray      *departments;  /* McBoardDepartment* */
   char           *departments_period;  /* "Năm 2026" */
@@ -101,9 +105,9 @@ typedef struct {
 
 McBoardModel *mc_board_model_new    (void);
 void          mc_board_model_free   (McBoardModel *model);
-/* Everything as of `now` (0: the current time): the results waiting, the
- * figures of today, this month and this year up to `now` from
- * mc_report_06a_compute_at,
+/* Everything as of `now` (0: the current time): the newest results waiting
+ * and their number, the figures of today, this month and this year up to
+ * `now` as mc_report_06a_compute_at gives them (from the daily counters),
  * the rates by department of this year, the apologies of this month and
  * the ticker's announcements. */
 McBoardModel *mc_board_model_load   (McWorkflow *workflow, McTime now, GError **error);

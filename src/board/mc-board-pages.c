@@ -325,7 +325,15 @@ page_subtitle (const McBoardModel *m, McBoardPage page)
   switch (page)
     {
     case MC_BOARD_PAGE_RESULTS:
-      return g_strdup_printf ("%u hồ sơ", m->results->len);
+      {
+        guint total = MAX (m->results_total, m->results->len);
+        g_autofree char *count = mc_format_count (total);
+
+        /* Only the newest are listed when many wait: say so. */
+        if (total > m->results->len)
+          return g_strdup_printf ("%s hồ sơ, %u mới nhất", count, m->results->len);
+        return g_strdup_printf ("%s hồ sơ", count);
+      }
     case MC_BOARD_PAGE_STATISTICS:
       return g_strdup ("Số liệu theo Biểu 06a");
     case MC_BOARD_PAGE_DEPARTMENTS:

@@ -13,6 +13,7 @@
 #include "mc-board-stats.h"
 #include "mc-catalog.h"
 #include "mc-db-private.h"
+#include "mc-report-private.h"
 
 void
 mc_department_rate_free (McDepartmentRate *rate)
@@ -23,8 +24,79 @@ mc_department_rate_free (McDepartmentRate *rate)
   g_free (rate);
 }
 
+void
+mc_waiting_result_free (McWaitingResult *result)
+{
+  if (result == NULL)
+    return;
+  g_free (result->applicant_name);
+  g_free (result->code);
+  g_free (result->procedure);
+  g_free (result);
+}
+
 GPtrArray *
-mc_board_stats_department_rates (McDb *db, McTime from, McTime to, GError **error)
+mc_board_stats_waiting (McDb *db, guint limit, guint *total, GError **error)
+{
+  g_autoptr(GPtrArray) results = g_ptr_array_new_with_free_func ((GDestroyNotify) mc_waiting_result_free);
+  GError *local = NULL;
+  sqlite3_stmt *stmt;
+  McDbStep step;
+  gint64 n;
+
+  g_return_val_if_fail (MC_IS_DB (db), NULL);
+
+  n = mc_db_query_int (db, "SELECT count (*) FROM dossier INDEXED BY dossier_waiting "
+                           "WHERE finished_at IS NOT NULL AND returned_at IS NULL", &local);
+  if (local != NULL)
+    {
+      g_propagate_error (error, local);
+      return NULL;
+    }
+  stmt = mc_db_prepare (db, "SELECT d.applicant_name, d.code, p.name, d.finished_at, d.state <> 'result_ready' "
+                            "FROM dossier d INDEXED BY dossier_waiting JOIN procedure p ON p.id = d.procedure_id "
+                            "WHERE d.finished_at IS NOT NULL AND d.returned_at IS NULL "
+                            "ORDER BY d.finished_at DESC, d.id DESC LIMIT ?", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, limit);
+  while ((step = mc_db_step_row (db, stmt, error)) == MC_DB_STEP_ROW)
+    {
+      McWaitingResult *r = g_new0 (McWaitingResult, 1);
+
+      r->applicant_name = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+      r->code = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+      r->procedure = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
+      r->ready_at = sqlite3_column_int64 (stmt, 3);
+      r->unqualified = sqlite3_column_int (stmt, 4);
+      g_ptr_array_add (results, r);
+    }
+  sqlite3_reset (stmt);
+  if (step == MC_DB_STEP_ERROR)
+    return NULL;
+  if (total != NULL)
+    *total = (guint) n;
+  return g_steal_pointer (&results);
+}
+
+/* The same rate from the dossier rows, the reference of the counters. */
+#define RATE_FROM_ROWS \
+  "SELECT dep.id, dep.name, count (*), total (d.timeliness IN ('early', 'on_time')) " \
+  "FROM dossier d JOIN lead l ON l.procedure_id = d.procedure_id " \
+  "JOIN department dep ON dep.id = l.department_id " \
+  "WHERE d.finished_at >= ?1 AND d.finished_at < ?2 AND d.timeliness IS NOT NULL AND d.unit_id = ?3 " \
+  "GROUP BY dep.id ORDER BY dep.name"
+/* From the daily counters (migration 0016): ≤ 366 rows per procedure for a
+ * year instead of every dossier settled in it. */
+#define RATE_FROM_COUNTERS \
+  "SELECT dep.id, dep.name, sum (s.timed), sum (s.timed_in_time) " \
+  "FROM daily_stat s JOIN lead l ON l.procedure_id = s.procedure_id " \
+  "JOIN department dep ON dep.id = l.department_id " \
+  "WHERE s.day >= ?1 AND s.day < ?2 AND s.unit_id = ?3 " \
+  "GROUP BY dep.id HAVING sum (s.timed) > 0 ORDER BY dep.name"
+
+static GPtrArray *
+department_rates (McDb *db, gboolean from_rows, gint64 from, gint64 to, GError **error)
 {
   g_autoptr(McCatalog) catalog = mc_catalog_new (db);
   gint64 unit = mc_catalog_get_own_unit (catalog, error);
@@ -36,13 +108,10 @@ mc_board_stats_department_rates (McDb *db, McTime from, McTime to, GError **erro
     return NULL;
   /* min (position) picks its row's department (SQLite's bare-column rule). */
   stmt = mc_db_prepare (db,
-      "WITH lead AS (SELECT procedure_id, department_id, min (position) FROM procedure_step "
-      "              WHERE role = 'chuyen_vien' GROUP BY procedure_id) "
-      "SELECT dep.id, dep.name, count (*), total (d.timeliness IN ('early', 'on_time')) "
-      "FROM dossier d JOIN lead l ON l.procedure_id = d.procedure_id "
-      "JOIN department dep ON dep.id = l.department_id "
-      "WHERE d.finished_at >= ? AND d.finished_at < ? AND d.timeliness IS NOT NULL AND d.unit_id = ? "
-      "GROUP BY dep.id ORDER BY dep.name", error);
+      from_rows ? "WITH lead AS (SELECT procedure_id, department_id, min (position) FROM procedure_step "
+                  "WHERE role = 'chuyen_vien' GROUP BY procedure_id) " RATE_FROM_ROWS
+                : "WITH lead AS (SELECT procedure_id, department_id, min (position) FROM procedure_step "
+                  "WHERE role = 'chuyen_vien' GROUP BY procedure_id) " RATE_FROM_COUNTERS, error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, from);
@@ -62,4 +131,25 @@ mc_board_stats_department_rates (McDb *db, McTime from, McTime to, GError **erro
   if (step == MC_DB_STEP_ERROR)
     return NULL;
   return g_steal_pointer (&rates);
+}
+
+GPtrArray *
+mc_board_stats_department_rates (McDb *db, McDate from, McDate to, GError **error)
+{
+  g_return_val_if_fail (MC_IS_DB (db), NULL);
+  return department_rates (db, FALSE, from, to + 1, error);
+}
+
+GPtrArray *
+mc_board_stats_department_rates_from_rows (McDb *db, McDate from, McDate to, GError **error)
+{
+  g_return_val_if_fail (MC_IS_DB (db), NULL);
+  return department_rates (db, TRUE, mc_time_from_local (from, 0), mc_time_from_local (to + 1, 0), error);
+}
+
+GPtrArray *
+mc_board_stats_06a_periods (McDb *db, const McDate *from, guint n, McDate to, McTime now, GError **error)
+{
+  g_return_val_if_fail (MC_IS_DB (db), NULL);
+  return mc_report_06a_compute_periods (db, 0, from, n, to, TRUE, now, MC_REPORT_06A_CARRIED_DERIVED, error);
 }

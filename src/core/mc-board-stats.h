@@ -4,6 +4,7 @@
 #pragma once
 
 #include "mc-db.h"
+#include "mc-report.h"
 #include "mc-time.h"
 
 G_BEGIN_DECLS
@@ -17,9 +18,37 @@ typedef struct {
 } McDepartmentRate;
 
 void        mc_department_rate_free           (McDepartmentRate *rate);
-/* Dossiers of the center's own unit finished in [from, to), grouped by the
- * department in charge (phòng chủ trì): the department of the first
- * specialist step of the procedure's process; by department name. */
-GPtrArray  *mc_board_stats_department_rates   (McDb *db, McTime from, McTime to, GError **error);
+
+/* A result waiting at the counter to be collected. */
+typedef struct {
+  char    *applicant_name;  /* in full: the board masks it */
+  char    *code;
+  char    *procedure;
+  McTime   ready_at;
+  gboolean unqualified;     /* returned with a reason (unqualified, withdrawn), not a result */
+} McWaitingResult;
+
+void        mc_waiting_result_free            (McWaitingResult *result);
+/* The `limit` results ready most recently and not collected yet, the newest
+ * first, and in `total` how many wait in all (from the partial index
+ * dossier_waiting: a count of its entries, not of the dossiers). */
+GPtrArray  *mc_board_stats_waiting            (McDb *db, guint limit, guint *total, GError **error);
+/* Dossiers of the center's own unit finished on the local days from … to
+ * (inclusive), grouped by the department in charge (phòng chủ trì): the
+ * department of the first specialist step of the procedure's process; by
+ * department name. Read from the daily counters; _from_rows reads the same
+ * from the dossier rows (the reference the tests compare them with). */
+GPtrArray  *mc_board_stats_department_rates   (McDb *db, McDate from, McDate to, GError **error);
+GPtrArray  *mc_board_stats_department_rates_from_rows (McDb *db, McDate from, McDate to, GError **error);
+
+/* Biểu 06a of the own unit over each period from[i] … to (i < n) as known
+ * at `now`, the fields with dossiers only, as mc_report_06a_compute_at
+ * gives it, from the daily counters; the dossiers open at the periods' end
+ * are read once for all, and (6) is derived ((3) = (7) + (11)) instead of
+ * counted, since the board does not show it and counting it reads every
+ * dossier received within the longest processing time before the period.
+ * McReport06a*. */
+GPtrArray  *mc_board_stats_06a_periods        (McDb *db, const McDate *from, guint n, McDate to, McTime now,
+                                               GError **error);
 
 G_END_DECLS

@@ -30,6 +30,9 @@ gboolean      mc_db_error_from_sqlite (sqlite3 *handle, int rc, GError **error);
 /* Open without migrating (tests of the migrations themselves). */
 McDb         *mc_db_new_unmigrated    (const char *path, GError **error);
 gboolean      mc_db_migrate_to        (McDb *self, int version, GError **error);
+/* The version a migration brings, by the end of its file name
+ * ("-daily-stat.sql"): found by name, as migrations are renumbered. */
+int           mc_db_migration_version (const char *name);
 
 sqlite3      *mc_db_get_handle        (McDb *self);
 

@@ -81,6 +81,7 @@ static const char *const migrations[] = {
   "/vn/motcua/Motcua/sql/0013-search-prefix.sql",
   "/vn/motcua/Motcua/sql/0014-dossier-count.sql",
   "/vn/motcua/Motcua/sql/0015-narrative-edit.sql",
+  "/vn/motcua/Motcua/sql/0016-daily-stat.sql",
 };
 
 static gboolean
@@ -92,15 +93,21 @@ set_damaged_error (McDb *self, GError **error)
   return FALSE;
 }
 
+int
+mc_db_migration_version (const char *name)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (migrations); i++)
+    if (g_str_has_suffix (migrations[i], name))
+      return (int) i + 1;
+  g_return_val_if_reached (0);
+}
+
 /* The migration from which audit rows are keyed, found by name so that its
  * number can change when migrations are renumbered. */
 static int
 keyed_version (void)
 {
-  for (guint i = 0; i < G_N_ELEMENTS (migrations); i++)
-    if (strstr (migrations[i], "-audit-key.sql") != NULL)
-      return (int) i + 1;
-  g_assert_not_reached ();
+  return mc_db_migration_version ("-audit-key.sql");
 }
 
 McDbError

@@ -4,6 +4,7 @@
 #pragma once
 
 #include "mc-db.h"
+#include "mc-report.h"
 #include "mc-time.h"
 
 G_BEGIN_DECLS
@@ -20,5 +21,26 @@ char      *mc_report_id_list         (GArray *ids);
  * the integers a, b and c. */
 GPtrArray *mc_report_query_strings   (McDb *db, const char *sql, gint64 a, gint64 b, gint64 c,
                                       GError **error);
+
+/* How Biểu 06a is counted. By default (4), (5) and (8)–(10) of the
+ * period's whole days come from the daily counters (migration 0016) and the
+ * rest of a day from the dossier rows; FULL reads every figure from the
+ * rows (the reference the tests compare the counters with). CARRIED_DERIVED
+ * gives (6) by the identity (3) = (7) + (11) instead of counting the
+ * dossiers open at the start, which the liveboard does not show. */
+typedef enum {
+  MC_REPORT_06A_COUNTERS        = 0,
+  MC_REPORT_06A_FULL            = 1 << 0,
+  MC_REPORT_06A_CARRIED_DERIVED = 1 << 1,
+} McReport06aHow;
+
+McReport06a *mc_report_06a_compute_how (McDb *db, gint64 unit_id, McDate from, McDate to,
+                                        gboolean only_with_dossiers, McTime now, McReport06aHow how,
+                                        GError **error);
+/* The reports of the periods from[i] … to (i < n), as known at `now`; the
+ * dossiers open at their common end are counted once. McReport06a*. */
+GPtrArray   *mc_report_06a_compute_periods (McDb *db, gint64 unit_id, const McDate *from, guint n, McDate to,
+                                            gboolean only_with_dossiers, McTime now, McReport06aHow how,
+                                            GError **error);
 
 G_END_DECLS

@@ -37,8 +37,18 @@
  * ((6) at t0, (11) at t1) are few: the unfinished ones come from a partial
  * index of open dossiers, the ones finished after t from the received_at
  * range [t − longest processing time, t), the longest time read in O(log n)
- * from an index on finished_at − received_at (migration 0005). Procedures
- * are then mapped to their fields here, in C.
+ * from an index on finished_at − received_at (migration 0005), or, when
+ * few dossiers finished after t (t is now: the liveboard), from the
+ * finished_at index. Procedures are then mapped to their fields here, in C.
+ *
+ * Daily counters (issue 15: the liveboard reloads at every commit): (4),
+ * (5) and (8)–(10) of the period's whole local days are sums over the rows
+ * of daily_stat (migration 0016: ≤ 366 a procedure for a year), which
+ * triggers on dossier keep in the transaction of every write, with the
+ * predicates of count_received and count_settled; the rest of a day that is
+ * not over (a period ending now) is counted from the dossier rows as above.
+ * MC_REPORT_06A_FULL counts everything from the rows: test-daily-stat
+ * checks that both agree after every kind of write.
  */
 #include "config.h"
 
@@ -57,7 +67,16 @@ typedef struct {
   McTime      t0, t1;
   gint64      span;       /* the longest finished_at − received_at */
   GHashTable *procedures; /* procedure id → guint[MC_06A_N_COLUMNS] */
+  gboolean    full;       /* MC_REPORT_06A_FULL: the plans before the counters */
 } Compute;
+
+/* The whole local days [d0, d1) of the period, read from the daily
+ * counters, and the rest [t_rest, t1), read from the dossier rows: t0 is a
+ * midnight, t1 a midnight or, for a period not over yet, now. */
+typedef struct {
+  McDate d0, d1;
+  McTime t_rest;
+} Split;
 
 static guint *
 counts_of (Compute *c, gint64 procedure_id)
@@ -96,7 +115,7 @@ longest_processing (McDb *db, GError **error)
 
 /* (4) and (5): received in [t0, t1), per procedure and channel. */
 static gboolean
-count_received (Compute *c, GError **error)
+count_received (Compute *c, McTime t0, McTime t1, GError **error)
 {
   sqlite3_stmt *stmt = mc_db_prepare (c->db,
       "SELECT p.id, ch.column1 = 'truc_tuyen', (SELECT count (*) FROM dossier d INDEXED BY "
@@ -108,8 +127,8 @@ count_received (Compute *c, GError **error)
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, c->unit_id);
-  sqlite3_bind_int64 (stmt, 2, c->t0);
-  sqlite3_bind_int64 (stmt, 3, c->t1);
+  sqlite3_bind_int64 (stmt, 2, t0);
+  sqlite3_bind_int64 (stmt, 3, t1);
   while ((step = mc_db_step_row (c->db, stmt, error)) == MC_DB_STEP_ROW)
     {
       guint n = (guint) sqlite3_column_int64 (stmt, 2);
@@ -124,7 +143,7 @@ count_received (Compute *c, GError **error)
 /* (8), (9), (10): finished in [t0, t1), per procedure, timeliness and
  * outcome (NULLs included, so nothing finished can be missed). */
 static gboolean
-count_settled (Compute *c, GError **error)
+count_settled (Compute *c, McTime t0, McTime t1, GError **error)
 {
   sqlite3_stmt *stmt = mc_db_prepare (c->db,
       "SELECT p.id, t.column1, o.column1, (SELECT count (*) FROM dossier d INDEXED BY dossier_report_settled "
@@ -137,8 +156,8 @@ count_settled (Compute *c, GError **error)
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, c->unit_id);
-  sqlite3_bind_int64 (stmt, 2, c->t0);
-  sqlite3_bind_int64 (stmt, 3, c->t1);
+  sqlite3_bind_int64 (stmt, 2, t0);
+  sqlite3_bind_int64 (stmt, 3, t1);
   while ((step = mc_db_step_row (c->db, stmt, error)) == MC_DB_STEP_ROW)
     {
       guint n = (guint) sqlite3_column_int64 (stmt, 3);
@@ -158,6 +177,74 @@ count_settled (Compute *c, GError **error)
     }
   sqlite3_reset (stmt);
   return step == MC_DB_STEP_DONE;
+}
+
+/* (4), (5) and, when `settled`, (8)–(10) of the whole days [d0, d1) from
+ * the daily counters (migration 0016), which the dossier triggers keep with
+ * the predicates of count_received and count_settled above. */
+static gboolean
+count_daily (Compute *c, McDate d0, McDate d1, gboolean settled, GError **error)
+{
+  sqlite3_stmt *stmt = mc_db_prepare (c->db,
+      "SELECT procedure_id, sum (received_online), sum (received_direct), sum (settled_early), "
+      "sum (settled_on_time), sum (settled_late) FROM daily_stat "
+      "WHERE unit_id = ?1 AND day >= ?2 AND day < ?3 GROUP BY procedure_id", error);
+  McDbStep step;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, c->unit_id);
+  sqlite3_bind_int64 (stmt, 2, d0);
+  sqlite3_bind_int64 (stmt, 3, d1);
+  while ((step = mc_db_step_row (c->db, stmt, error)) == MC_DB_STEP_ROW)
+    {
+      static const McReport06aColumn columns[] = { MC_06A_ONLINE, MC_06A_DIRECT, MC_06A_EARLY,
+                                                   MC_06A_ON_TIME, MC_06A_LATE };
+      guint *counts = NULL;
+
+      for (guint i = 0; i < (settled ? G_N_ELEMENTS (columns) : 2); i++)
+        {
+          guint n = (guint) sqlite3_column_int64 (stmt, 1 + i);
+
+          if (n == 0)
+            continue;
+          if (counts == NULL)
+            counts = counts_of (c, sqlite3_column_int64 (stmt, 0));
+          counts[columns[i]] += n;
+        }
+    }
+  sqlite3_reset (stmt);
+  return step == MC_DB_STEP_DONE;
+}
+
+/* The period's whole local days and the part of a day left at its end. */
+static Split
+split_period (const Compute *c, gboolean by_counters)
+{
+  McDate d0 = mc_time_get_date (c->t0), d1 = mc_time_get_date (c->t1);
+  Split split = { d0, d0, c->t0 };
+
+  if (by_counters && d1 > d0)
+    {
+      split.d1 = d1;
+      split.t_rest = mc_time_from_local (d1, 0);
+    }
+  return split;
+}
+
+/* (4), (5) and, under the default rules, (8)–(10). */
+static gboolean
+count_in_period (Compute *c, gboolean default_rules, gboolean by_counters, GError **error)
+{
+  Split split = split_period (c, by_counters);
+
+  if (split.d1 > split.d0 && !count_daily (c, split.d0, split.d1, default_rules, error))
+    return FALSE;
+  if (split.t_rest < c->t1 &&
+      (!count_received (c, split.t_rest, c->t1, error) ||
+       (default_rules && !count_settled (c, split.t_rest, c->t1, error))))
+    return FALSE;
+  return TRUE;
 }
 
 /* Under rules other than the defaults (mc-report-rules.c) a settled
@@ -224,6 +311,45 @@ count_settled_by_rules (Compute *c, const McReportRules *rules, GError **error)
   return step == MC_DB_STEP_DONE;
 }
 
+/* Whether few dossiers (at most FEW_FINISHED_AFTER) finished at or after
+ * t, counted from the finished_at index up to that bound; -1 on error. */
+#define FEW_FINISHED_AFTER 5000
+
+/* The parts of count_open_at, %s being the overdue condition at ?2. */
+#define OPEN_UNFINISHED \
+  "SELECT d.procedure_id, count (*), total (NOT %s) " \
+  "FROM dossier d INDEXED BY dossier_report_open WHERE d.unit_id = ?1 AND d.finished_at IS NULL " \
+  "AND d.received_at < ?2 GROUP BY d.procedure_id "
+#define OPEN_FINISHED_AFTER_BY_FINISHED \
+  "SELECT d.procedure_id, count (*), total (NOT %s) FROM dossier d INDEXED BY dossier_by_finished " \
+  "WHERE d.finished_at >= ?2 AND d.received_at < ?2 AND d.unit_id = ?1 AND ?3 NOTNULL GROUP BY d.procedure_id"
+#define OPEN_FINISHED_AFTER_BY_RECEIVED \
+  "SELECT q.id, count (*), total (NOT %s) FROM procedure q CROSS JOIN (VALUES ('truc_tiep'), " \
+  "('buu_chinh'), ('truc_tuyen')) ch CROSS JOIN dossier d INDEXED BY dossier_report_received " \
+  "WHERE d.unit_id = ?1 AND d.procedure_id = q.id AND d.channel = ch.column1 AND d.received_at >= ?3 " \
+  "AND d.received_at < ?2 AND d.finished_at >= ?2 GROUP BY q.id"
+
+static int
+few_finished_after (Compute *c, McTime t, GError **error)
+{
+  sqlite3_stmt *stmt = mc_db_prepare (c->db, "SELECT count (*) FROM (SELECT 1 FROM dossier INDEXED BY "
+                                             "dossier_by_finished WHERE finished_at >= ?1 LIMIT ?2)", error);
+  gint64 n;
+
+  if (stmt == NULL)
+    return -1;
+  sqlite3_bind_int64 (stmt, 1, t);
+  sqlite3_bind_int64 (stmt, 2, FEW_FINISHED_AFTER + 1);
+  if (mc_db_step_row (c->db, stmt, error) != MC_DB_STEP_ROW)
+    {
+      sqlite3_reset (stmt);
+      return -1;
+    }
+  n = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  return n <= FEW_FINISHED_AFTER;
+}
+
 /* The dossiers open at instant t: received before t and not finished
  * before t, per procedure; `in_time` counts those not quá hạn at t. The
  * appointment and the pause are read from the rows of the few open ones. */
@@ -232,18 +358,19 @@ count_open_at (Compute *c, McTime t, int total_column, int in_time_column, GErro
 {
   /* (6) needs no split: without one, the rows are read from the index alone. */
   g_autofree char *overdue = in_time_column > 0 ? mc_lateness_sql_overdue ("?2") : g_strdup ("1");
-  g_autofree char *sql = g_strdup_printf (
-      "SELECT d.procedure_id, count (*), total (NOT %s) "
-      "FROM dossier d INDEXED BY dossier_report_open WHERE d.unit_id = ?1 AND d.finished_at IS NULL "
-      "AND d.received_at < ?2 GROUP BY d.procedure_id "
-      "UNION ALL "
-      "SELECT q.id, count (*), total (NOT %s) FROM procedure q CROSS JOIN (VALUES ('truc_tiep'), "
-      "('buu_chinh'), ('truc_tuyen')) ch CROSS JOIN dossier d INDEXED BY dossier_report_received WHERE d.unit_id = ?1 "
-      "AND d.procedure_id = q.id AND d.channel = ch.column1 AND d.received_at >= ?3 "
-      "AND d.received_at < ?2 AND d.finished_at >= ?2 GROUP BY q.id", overdue, overdue);
-  sqlite3_stmt *stmt = mc_db_prepare (c->db, sql, error);
+  g_autofree char *sql = NULL;
+  sqlite3_stmt *stmt;
   McDbStep step;
+  int few = c->full ? 0 : few_finished_after (c, t, error);
 
+  if (few < 0)
+    return FALSE;
+  /* The ones finished after t: from the finished_at index when t is recent
+   * (the liveboard's now: hardly any), else from the received_at range
+   * [t − longest processing time, t). */
+  sql = few ? g_strdup_printf (OPEN_UNFINISHED "UNION ALL " OPEN_FINISHED_AFTER_BY_FINISHED, overdue, overdue)
+            : g_strdup_printf (OPEN_UNFINISHED "UNION ALL " OPEN_FINISHED_AFTER_BY_RECEIVED, overdue, overdue);
+  stmt = mc_db_prepare (c->db, sql, error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, c->unit_id);
@@ -346,13 +473,73 @@ McReport06a *
 mc_report_06a_compute_at (McDb *db, gint64 unit_id, McDate from, McDate to, gboolean only_with_dossiers,
                           McTime now, GError **error)
 {
+  return mc_report_06a_compute_how (db, unit_id, from, to, only_with_dossiers, now, MC_REPORT_06A_COUNTERS, error);
+}
+
+/* (6) by the identity (3) = (7) + (11) and (3) = (4) + (5) + (6): every
+ * dossier open at t0 or received in [t0, t1) is finished in [t0, t1) or
+ * open at t1. */
+static void
+derive_carried (gpointer key, gpointer value, gpointer user_data)
+{
+  guint *c = value;
+
+  c[MC_06A_CARRIED] = c[MC_06A_EARLY] + c[MC_06A_ON_TIME] + c[MC_06A_LATE] + c[MC_06A_PENDING]
+                      - c[MC_06A_ONLINE] - c[MC_06A_DIRECT];
+}
+
+/* The dossiers open at an instant, counted once for several periods that
+ * end at it (the liveboard's today, month and year all end now). */
+typedef struct {
+  gint64      unit_id;
+  McTime      t;
+  GHashTable *counts;  /* procedure id → guint[MC_06A_N_COLUMNS], NULL until counted */
+} OpenAt;
+
+static void
+add_open (gpointer key, gpointer value, gpointer data)
+{
+  const guint *from = value;
+  guint *counts = counts_of (data, *(gint64 *) key);
+
+  counts[MC_06A_PENDING] += from[MC_06A_PENDING];
+  counts[MC_06A_PENDING_IN_TIME] += from[MC_06A_PENDING_IN_TIME];
+}
+
+/* (11) and (12) at c->t1, from `open` when it holds that instant's. */
+static gboolean
+count_open_at_end (Compute *c, OpenAt *open, GError **error)
+{
+  Compute alone = *c;
+
+  if (open == NULL)
+    return count_open_at (c, c->t1, MC_06A_PENDING, MC_06A_PENDING_IN_TIME, error);
+  if (open->counts == NULL || open->t != c->t1 || open->unit_id != c->unit_id)
+    {
+      g_clear_pointer (&open->counts, g_hash_table_unref);
+      alone.procedures = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+      if (!count_open_at (&alone, c->t1, MC_06A_PENDING, MC_06A_PENDING_IN_TIME, error))
+        {
+          g_hash_table_unref (alone.procedures);
+          return FALSE;
+        }
+      open->counts = alone.procedures;
+      open->t = c->t1;
+      open->unit_id = c->unit_id;
+    }
+  g_hash_table_foreach (open->counts, add_open, c);
+  return TRUE;
+}
+
+static McReport06a *
+compute (McDb *db, gint64 unit_id, McDate from, McDate to, gboolean only_with_dossiers, McTime now,
+         McReport06aHow how, OpenAt *open, GError **error)
+{
   g_autoptr(GHashTable) procedures = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
   g_autoptr(McReport06a) report = g_new0 (McReport06a, 1);
-  Compute c = { db, unit_id, 0, 0, 0, procedures };
+  Compute c = { db, unit_id, 0, 0, 0, procedures, (how & MC_REPORT_06A_FULL) != 0 };
   McReportRules rules;
-
-  g_return_val_if_fail (MC_IS_DB (db), NULL);
-  g_return_val_if_fail (from <= to, NULL);
+  gboolean default_rules;
 
   report->from = from;
   report->to = to;
@@ -371,16 +558,53 @@ mc_report_06a_compute_at (McDb *db, gint64 unit_id, McDate from, McDate to, gboo
         return NULL;
       }
   }
-  if (!mc_report_rules_load (db, &rules, error) || !count_received (&c, error) ||
-      !(mc_report_rules_are_default_06a (&rules) ? count_settled (&c, error)
-                                                  : count_settled_by_rules (&c, &rules, error)) ||
-      !count_open_at (&c, c.t0, MC_06A_CARRIED, 0, error) ||
-      !count_open_at (&c, c.t1, MC_06A_PENDING, MC_06A_PENDING_IN_TIME, error))
+  if (!mc_report_rules_load (db, &rules, error))
     return NULL;
+  default_rules = mc_report_rules_are_default_06a (&rules);
+  if (!count_in_period (&c, default_rules, !c.full, error) ||
+      (!default_rules && !count_settled_by_rules (&c, &rules, error)) ||
+      (!(how & MC_REPORT_06A_CARRIED_DERIVED) && !count_open_at (&c, c.t0, MC_06A_CARRIED, 0, error)) ||
+      !count_open_at_end (&c, open, error))
+    return NULL;
+  if (how & MC_REPORT_06A_CARRIED_DERIVED)
+    g_hash_table_foreach (procedures, derive_carried, NULL);
   g_hash_table_foreach (procedures, finish_counts, NULL);
   if (!build_rows (&c, report, only_with_dossiers, error))
     return NULL;
   return g_steal_pointer (&report);
+}
+
+McReport06a *
+mc_report_06a_compute_how (McDb *db, gint64 unit_id, McDate from, McDate to, gboolean only_with_dossiers,
+                           McTime now, McReport06aHow how, GError **error)
+{
+  g_return_val_if_fail (MC_IS_DB (db), NULL);
+  g_return_val_if_fail (from <= to, NULL);
+
+  return compute (db, unit_id, from, to, only_with_dossiers, now, how, NULL, error);
+}
+
+GPtrArray *
+mc_report_06a_compute_periods (McDb *db, gint64 unit_id, const McDate *from, guint n, McDate to,
+                               gboolean only_with_dossiers, McTime now, McReport06aHow how, GError **error)
+{
+  g_autoptr(GPtrArray) reports = g_ptr_array_new_with_free_func ((GDestroyNotify) mc_report_06a_free);
+  OpenAt open = { 0, 0, NULL };
+
+  g_return_val_if_fail (MC_IS_DB (db), NULL);
+
+  for (guint i = 0; i < n; i++)
+    {
+      McReport06a *report;
+
+      g_return_val_if_fail (from[i] <= to, NULL);
+      report = compute (db, unit_id, from[i], to, only_with_dossiers, now, how, &open, error);
+      if (report == NULL)
+        break;
+      g_ptr_array_add (reports, report);
+    }
+  g_clear_pointer (&open.counts, g_hash_table_unref);
+  return reports->len == n ? g_steal_pointer (&reports) : NULL;
 }
 
 /* The form's headings, written here only: the document (its columns),

@@ -1,0 +1,376 @@
+/* test-daily-stat.c — the daily counters give what the dossier rows give
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The liveboard and Biểu 06a read (4), (5), (8)–(10) and the on-time rate by
+ * department from daily_stat (migration 0016), which triggers on dossier
+ * keep. Here, after each kind of write — a demo's history, receptions,
+ * transfers, pauses, results, returns, withdrawals, an import, a correction
+ * of a row — the table equals its recomputation from the rows, and every
+ * figure read from it equals the full computation from the rows
+ * (MC_REPORT_06A_FULL), over today (a partial day), this month, this year,
+ * a past month and everything.
+ */
+#include "config.h"
+
+#include "mc-board-stats.h"
+#include "mc-demo.h"
+#include "mc-report-private.h"
+#include "mc-test-utils.h"
+
+#define LAND "1.012812"
+#define BIRTH "1.001193"
+#define NOW "2026-11-23 09:30"
+
+/* The table's rows that count anything, against the same sums from the
+ * dossier rows (the migration's backfill): both differences empty. */
+#define RECOMPUTED \
+  "SELECT unit_id, day, procedure_id, sum (ro), sum (rd), sum (se), sum (so), sum (sl), sum (t), sum (ti) " \
+  "FROM (SELECT unit_id, (received_at + 25200) / 86400 AS day, procedure_id, channel = 'truc_tuyen' AS ro, " \
+  "             channel <> 'truc_tuyen' AS rd, 0 AS se, 0 AS so, 0 AS sl, 0 AS t, 0 AS ti FROM dossier " \
+  "      UNION ALL " \
+  "      SELECT unit_id, (finished_at + 25200) / 86400, procedure_id, 0, 0, " \
+  "             coalesce (outcome, 'approved') = 'approved' AND timeliness IS 'early', " \
+  "             NOT (coalesce (outcome, 'approved') = 'approved' AND (timeliness IS 'early' OR timeliness IS 'late')), " \
+  "             coalesce (outcome, 'approved') = 'approved' AND timeliness IS 'late', " \
+  "             timeliness IS NOT NULL, timeliness IS 'early' OR timeliness IS 'on_time' " \
+  "      FROM dossier WHERE finished_at IS NOT NULL) GROUP BY unit_id, day, procedure_id"
+#define STORED \
+  "SELECT * FROM daily_stat WHERE received_online <> 0 OR received_direct <> 0 OR settled_early <> 0 " \
+  "OR settled_on_time <> 0 OR settled_late <> 0 OR timed <> 0 OR timed_in_time <> 0"
+
+static void
+assert_table_recomputed (McDb *db)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpint (mc_db_query_int (db, "SELECT count (*) FROM (" RECOMPUTED " EXCEPT " STORED ")", &error), ==, 0);
+  g_assert_cmpint (mc_db_query_int (db, "SELECT count (*) FROM (" STORED " EXCEPT " RECOMPUTED ")", &error), ==, 0);
+  g_assert_no_error (error);
+}
+
+static void
+assert_rows_equal (const McReport06aRow *a, const McReport06aRow *b)
+{
+  g_assert_cmpint (a->field_id, ==, b->field_id);
+  g_assert_cmpstr (a->field_name, ==, b->field_name);
+  for (int k = MC_06A_RECEIVED; k < MC_06A_N_COLUMNS; k++)
+    if (a->c[k] != b->c[k])
+      g_error ("%s, column (%d): %u from the counters, %u from the rows", a->field_name, k, a->c[k], b->c[k]);
+}
+
+static void
+assert_reports_equal (const McReport06a *a, const McReport06a *b)
+{
+  g_assert_cmpuint (a->rows->len, ==, b->rows->len);
+  for (guint i = 0; i < a->rows->len; i++)
+    assert_rows_equal (a->rows->pdata[i], b->rows->pdata[i]);
+  assert_rows_equal (&a->total, &b->total);
+}
+
+static void
+assert_rates_equal (GPtrArray *a, GPtrArray *b)
+{
+  g_assert_cmpuint (a->len, ==, b->len);
+  for (guint i = 0; i < a->len; i++)
+    {
+      const McDepartmentRate *x = a->pdata[i], *y = b->pdata[i];
+
+      g_assert_cmpint (x->department_id, ==, y->department_id);
+      g_assert_cmpuint (x->settled, ==, y->settled);
+      g_assert_cmpuint (x->in_time, ==, y->in_time);
+    }
+}
+
+/* Every period the board and the reports ask for, as known at `now`; the
+ * number of dossiers received this year from the counters. */
+static guint
+assert_counters_agree (McDb *db, McTime now)
+{
+  McDate today = mc_time_get_date (now);
+  int y, m, d;
+  guint received = 0;
+
+  mc_date_to_ymd (today, &y, &m, &d);
+  {
+    const McDate periods[][2] = {
+      { today, today },
+      { mc_date_from_ymd (y, m, 1), today },
+      { mc_date_from_ymd (y, 1, 1), today },
+      { mc_date_from_ymd (m > 1 ? y : y - 1, m > 1 ? m - 1 : 12, 1), mc_date_from_ymd (y, m, 1) - 1 },
+      { mc_date_from_ymd (y - 1, 1, 1), mc_date_from_ymd (y - 1, 12, 31) },
+      { mc_date_from_ymd (2020, 1, 1), today },
+    };
+
+    assert_table_recomputed (db);
+    /* The board's three periods, their open dossiers counted once. */
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GPtrArray) board = mc_board_stats_06a_periods (db, (const McDate[]) { periods[0][0], periods[1][0],
+                                                                                     periods[2][0] }, 3, today, now,
+                                                               &error);
+
+      g_assert_no_error (error);
+      g_assert_cmpuint (board->len, ==, 3);
+      for (guint i = 0; i < 3; i++)
+        {
+          g_autoptr(McReport06a) full = mc_report_06a_compute_how (db, 0, periods[i][0], today, TRUE, now,
+                                                                   MC_REPORT_06A_FULL, &error);
+          g_assert_no_error (error);
+          assert_reports_equal (board->pdata[i], full);
+        }
+    }
+    for (guint i = 0; i < G_N_ELEMENTS (periods); i++)
+      for (gboolean only = FALSE; only <= TRUE; only++)
+        {
+          g_autoptr(GError) error = NULL;
+          g_autoptr(McReport06a) full = mc_report_06a_compute_how (db, 0, periods[i][0], periods[i][1], only, now,
+                                                                   MC_REPORT_06A_FULL, &error);
+          g_autoptr(McReport06a) counted = mc_report_06a_compute_how (db, 0, periods[i][0], periods[i][1], only, now,
+                                                                      MC_REPORT_06A_COUNTERS, &error);
+          g_autoptr(McReport06a) board = mc_report_06a_compute_how (db, 0, periods[i][0], periods[i][1], only, now,
+                                                                    MC_REPORT_06A_CARRIED_DERIVED, &error);
+          g_autoptr(GPtrArray) rates = mc_board_stats_department_rates (db, periods[i][0], periods[i][1], &error);
+          g_autoptr(GPtrArray) rates_rows = mc_board_stats_department_rates_from_rows (db, periods[i][0],
+                                                                                      periods[i][1], &error);
+
+          g_assert_no_error (error);
+          assert_reports_equal (counted, full);
+          assert_reports_equal (board, full);
+          assert_rates_equal (rates, rates_rows);
+          if (i == 2)
+            received = full->total.c[MC_06A_ONLINE] + full->total.c[MC_06A_DIRECT];
+        }
+  }
+  return received;
+}
+
+/* A demo's three years of history, written through the triggers. */
+static void
+test_demo (void)
+{
+  g_autoptr(McDb) db = mc_test_db_new ();
+  g_autoptr(GError) error = NULL;
+
+  g_setenv ("MOTCUA_NOW", NOW, TRUE);
+  g_assert_true (mc_demo_fill (db, 3000, 3, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (mc_db_query_int (db, "SELECT count (*) FROM daily_stat", NULL), >, 300);
+  g_assert_cmpuint (assert_counters_agree (db, mc_time_now ()), >, 0);
+  g_unsetenv ("MOTCUA_NOW");
+}
+
+/* A database of the schema before the counters, with settled, open,
+ * unqualified and withdrawn dossiers on three channels over two years:
+ * the migration fills the counters from its rows. */
+static void
+test_backfill (void)
+{
+  g_autofree char *path = mc_test_tmp_path ("backfill.sqlite");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(McDb) db = mc_db_new_unmigrated (path, &error);
+  int version = mc_db_migration_version ("-daily-stat.sql");
+  g_autofree char *dossiers = g_strdup_printf (
+      "WITH RECURSIVE n (i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 3000) "
+      "INSERT INTO dossier (code, unit_id, procedure_id, applicant_name, channel, received_at, due_at, state, "
+      "                     finished_at, outcome, timeliness) "
+      "SELECT 'H56-' || i, 1 + (i %% 17 = 0), 1 + i %% 2, 'Tên ' || i, "
+      "       CASE i %% 3 WHEN 0 THEN 'truc_tuyen' WHEN 1 THEN 'truc_tiep' ELSE 'buu_chinh' END, "
+      "       %" G_GINT64_FORMAT " + i * 21011, %" G_GINT64_FORMAT " + i * 21011 + 259200, "
+      "       CASE WHEN i %% 5 = 0 THEN 'processing' ELSE 'result_ready' END, "
+      "       CASE WHEN i %% 5 = 0 THEN NULL ELSE %" G_GINT64_FORMAT " + i * 21011 + (i %% 7) * 86400 END, "
+      "       CASE WHEN i %% 5 = 0 THEN NULL WHEN i %% 13 = 0 THEN 'withdrawn' "
+      "            WHEN i %% 11 = 0 THEN 'unqualified' ELSE 'approved' END, "
+      "       CASE WHEN i %% 5 = 0 OR i %% 13 = 0 THEN NULL WHEN i %% 7 > 3 THEN 'late' "
+      "            WHEN i %% 7 = 3 THEN 'on_time' ELSE 'early' END FROM n",
+      mc_test_time ("2025-01-01 07:00"), mc_test_time ("2025-01-01 07:00"), mc_test_time ("2025-01-01 07:00"));
+
+  g_assert_no_error (error);
+  g_assert_cmpint (version, >, 1);
+  g_assert_true (mc_db_migrate_to (db, version - 1, &error));
+  g_assert_no_error (error);
+  mc_db_exec (db, "INSERT INTO unit (id, code, name, level, relation) VALUES "
+                                 "(1, '000.00.06.H56', 'UBND huyện', 'huyen', 'self'), "
+                                 "(2, '000.01.06.H56', 'UBND xã', 'xa', 'subordinate'); "
+                                 "INSERT INTO field (id, name) VALUES (1, 'Hộ tịch'), (2, 'Đất đai'); "
+                                 "INSERT INTO procedure (id, code, name, name_folded, field_id, level, mechanism, updated_at, "
+                                 "duration) VALUES (1, '1.1', 'Khai sinh', 'khai sinh', 1, 'huyen', 'mot_cua', 0, 1), "
+                                 "(2, '1.2', 'Hòa giải', 'hoa giai', 2, 'huyen', 'mot_cua', 0, 30)", &error);
+  if (error)
+    g_test_message ("%s", sqlite3_errmsg (mc_db_get_handle (db)));
+  g_assert_no_error (error);
+  if (!mc_db_exec (db, dossiers, &error))
+    g_test_message ("%s", sqlite3_errmsg (mc_db_get_handle (db)));
+  g_assert_no_error (error);
+  g_assert_true (mc_db_migrate_to (db, mc_db_get_latest_version (), &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (mc_db_query_int (db, "SELECT count (DISTINCT unit_id) FROM daily_stat", NULL), ==, 2);
+  g_assert_cmpint (mc_db_query_int (db, "SELECT sum (received_online + received_direct) FROM daily_stat", NULL), ==,
+                   3000);
+  assert_table_recomputed (db);
+  g_setenv ("MOTCUA_NOW", "2025-06-10 10:00", TRUE);
+  assert_counters_agree (db, mc_time_now ());
+  g_unsetenv ("MOTCUA_NOW");
+}
+
+static char *
+receive (McTestRouting *r, const char *procedure, const char *at)
+{
+  g_autoptr(GError) error = NULL;
+  char *code = mc_test_receive (r->store, procedure, "Nguyễn Văn An", at, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (code);
+  return code;
+}
+
+#define OK(call)                        \
+  G_STMT_START {                        \
+    g_autoptr(GError) error_ = NULL;    \
+    gboolean ok_ = (call);              \
+    g_assert_no_error (error_);         \
+    g_assert_true (ok_);                \
+  } G_STMT_END
+#define E (&error_)
+
+static McAction
+at (const char *when)
+{
+  return mc_test_action (when, NULL, "Lý do");
+}
+
+/* Each transition, checked after it: receptions last year, last month and
+ * today; results early and late; unqualified, withdrawn, returned. */
+static void
+test_transitions (McTestRouting *r, gconstpointer data)
+{
+  g_autofree char *old = NULL, *last_month = NULL, *late = NULL, *paused = NULL, *today = NULL;
+  g_autofree char *withdrawn = NULL, *unqualified = NULL;
+  McTime now;
+  McAction a;
+  guint before;
+
+  g_setenv ("MOTCUA_NOW", NOW, TRUE);
+  now = mc_time_now ();
+  before = assert_counters_agree (r->db, now);
+  old = receive (r, LAND, "2025-12-30 08:00");
+  last_month = receive (r, BIRTH, "2026-10-30 14:00");
+  late = receive (r, BIRTH, "2026-11-02 08:00");
+  paused = receive (r, LAND, "2026-11-10 08:00");
+  withdrawn = receive (r, LAND, "2026-11-20 08:00");
+  unqualified = receive (r, BIRTH, "2026-11-20 09:00");
+  today = receive (r, BIRTH, "2026-11-23 08:00");
+  g_assert_cmpuint (assert_counters_agree (r->db, now), ==, before + 6);
+
+  a = at ("2025-12-30 09:00");
+  OK (mc_workflow_transfer (r->wf, old, &a, NULL, NULL, E));
+  a = at ("2026-01-05 09:00");  /* settled in the new year, received in the old */
+  OK (mc_workflow_transfer (r->wf, old, &a, NULL, NULL, E));
+  a = at ("2026-01-06 09:00");
+  OK (mc_workflow_finish (r->wf, old, &a, "1/QĐ", NULL, E));
+  assert_counters_agree (r->db, now);
+
+  a = at ("2026-10-30 15:00");
+  OK (mc_workflow_transfer (r->wf, last_month, &a, NULL, NULL, E));
+  a = at ("2026-11-02 10:00");  /* across the month */
+  OK (mc_workflow_finish (r->wf, last_month, &a, "2/QĐ", NULL, E));
+  a = at ("2026-11-03 10:00");
+  OK (mc_workflow_return (r->wf, last_month, &a, "Nguyễn Văn An", "038085012345", NULL, MC_CHANNEL_TRUC_TIEP, E));
+  assert_counters_agree (r->db, now);
+
+  a = at ("2026-11-02 09:00");
+  OK (mc_workflow_transfer (r->wf, late, &a, NULL, NULL, E));
+  a = at ("2026-11-16 09:00");  /* days after its half-day appointment */
+  OK (mc_workflow_finish (r->wf, late, &a, "3/QĐ", NULL, E));
+  assert_counters_agree (r->db, now);
+
+  a = at ("2026-11-10 09:00");
+  OK (mc_workflow_transfer (r->wf, paused, &a, NULL, NULL, E));
+  a = at ("2026-11-11 09:00");
+  OK (mc_workflow_pause (r->wf, paused, &a, MC_PAUSE_SUPPLEMENT, E));
+  a = at ("2026-11-13 09:00");
+  OK (mc_workflow_resume (r->wf, paused, &a, E));
+  a = at ("2026-11-16 09:00");
+  OK (mc_workflow_send_back (r->wf, paused, &a, E));
+  assert_counters_agree (r->db, now);
+
+  a = at ("2026-11-21 09:00");
+  OK (mc_workflow_withdraw (r->wf, withdrawn, &a, E));
+  a = at ("2026-11-20 10:00");
+  OK (mc_workflow_transfer (r->wf, unqualified, &a, NULL, NULL, E));
+  a = at ("2026-11-23 08:30");  /* today, before now */
+  OK (mc_workflow_unqualified (r->wf, unqualified, &a, E));
+  a = at ("2026-11-23 08:15");
+  OK (mc_workflow_transfer (r->wf, today, &a, NULL, NULL, E));
+  a = at ("2026-11-23 09:00");
+  OK (mc_workflow_finish (r->wf, today, &a, "4/QĐ", NULL, E));
+  assert_counters_agree (r->db, now);
+  g_assert_cmpint (mc_db_query_int (r->db, "SELECT count (*) FROM dossier WHERE timeliness = 'late'", NULL), >, 0);
+  g_assert_cmpint (mc_db_query_int (r->db, "SELECT count (*) FROM dossier WHERE outcome = 'withdrawn'", NULL), ==, 1);
+
+  /* A correction by hand of what the counters depend on moves them too. */
+  OK (mc_db_exec (r->db, "UPDATE dossier SET channel = 'truc_tuyen', received_at = received_at - 86400 * 40 "
+                         "WHERE id = (SELECT min (id) FROM dossier)", E));
+  OK (mc_db_exec (r->db, "UPDATE dossier SET timeliness = 'late' WHERE timeliness = 'early'", E));
+  assert_counters_agree (r->db, now);
+  g_unsetenv ("MOTCUA_NOW");
+}
+
+/* An import of settled, returned, unqualified, withdrawn and open dossiers
+ * over two years. */
+static void
+test_import (McTestRouting *r, gconstpointer data)
+{
+  static const char *const outcomes[] = { "approved", "approved", "unqualified", "withdrawn", "" };
+  g_autoptr(GString) csv = g_string_new ("code,procedure_code,channel,received_at,due_at,finished_at,returned_at,"
+                                         "outcome,applicant_name\n");
+  g_autoptr(GError) error = NULL;
+  guint n = 0, before;
+  McTime now;
+
+  g_setenv ("MOTCUA_NOW", NOW, TRUE);
+  now = mc_time_now ();
+  before = assert_counters_agree (r->db, now);
+  for (guint i = 0; i < 400; i++)
+    {
+      McTime received = mc_time_now () - (McTime) (i * 97 % 700) * 86400 - 3600 * (i % 9);
+      McTime due = received + (i % 7) * 86400;
+      McTime finished = received + (i % 11) * 86400 + 600;
+      const char *outcome = outcomes[i % G_N_ELEMENTS (outcomes)];
+      gboolean open = *outcome == '\0' || finished >= now;
+      g_autofree char *r_at = mc_time_to_iso (received), *d_at = mc_time_to_iso (due);
+      g_autofree char *f_at = open ? g_strdup ("") : mc_time_to_iso (finished);
+      g_autofree char *ret_at = !open && i % 3 == 0 ? mc_time_to_iso (finished + 3600) : g_strdup ("");
+
+      g_string_append_printf (csv, "H56-IMP-%04u,%s,%s,%s,%s,%s,%s,%s,Đỗ Thị %u\n", i, i % 2 ? LAND : BIRTH,
+                              i % 3 ? "truc_tiep" : "truc_tuyen", r_at, d_at, f_at, ret_at,
+                              open ? "" : outcome, i);
+    }
+  g_assert_true (mc_dossier_store_import_csv (r->store, csv->str, csv->len, &n, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n, ==, 400);
+  g_assert_cmpuint (assert_counters_agree (r->db, now), >, before);
+  g_unsetenv ("MOTCUA_NOW");
+}
+
+static void
+fixture_set_up (McTestRouting *r, gconstpointer data)
+{
+  mc_test_routing_set_up (r);
+}
+
+static void
+fixture_tear_down (McTestRouting *r, gconstpointer data)
+{
+  mc_test_routing_tear_down (r);
+}
+
+int
+main (int argc, char **argv)
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  g_test_add_func ("/daily-stat/demo", test_demo);
+  g_test_add_func ("/daily-stat/backfill", test_backfill);
+  g_test_add ("/daily-stat/transitions", McTestRouting, NULL, fixture_set_up, test_transitions, fixture_tear_down);
+  g_test_add ("/daily-stat/import", McTestRouting, NULL, fixture_set_up, test_import, fixture_tear_down);
+  return g_test_run ();
+}
