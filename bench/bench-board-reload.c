@@ -240,6 +240,41 @@ time_parts (McWorkflow *workflow, McTime now)
            t_rates, ms_since (start), apologies->len);
 }
 
+/* Biểu 06a of the last whole year with data, as `motcua report 06a` computes
+ * it (the counters) and from the rows (MC_REPORT_06A_FULL): processor ms,
+ * median of `runs`. */
+static void
+time_year_report (McDb *db, guint runs)
+{
+  McTime last = mc_db_query_int (db, "SELECT max (received_at) FROM dossier", NULL);
+  int y, m, d;
+  double cpu[2];
+
+  mc_date_to_ymd (mc_time_get_date (last), &y, &m, &d);
+  for (int full = 0; full <= 1; full++)
+    {
+      g_autoptr(GArray) times = g_array_new (FALSE, FALSE, sizeof (double));
+
+      for (guint i = 0; i < runs; i++)
+        {
+          g_autoptr(GError) error = NULL;
+          double start = process_cpu_ms (), t;
+          g_autoptr(McReport06a) report = mc_report_06a_compute_how (db, 0, mc_date_from_ymd (y - 1, 1, 1),
+                                                                     mc_date_from_ymd (y - 1, 12, 31), TRUE,
+                                                                     mc_time_now (), full ? MC_REPORT_06A_FULL
+                                                                                          : MC_REPORT_06A_COUNTERS,
+                                                                     &error);
+          if (report == NULL)
+            g_error ("%s", error->message);
+          t = process_cpu_ms () - start;
+          g_array_append_val (times, t);
+        }
+      cpu[full] = median (times);
+    }
+  g_print ("06a of %d (the report), processor, median of %u: %.1f ms from the counters, %.1f ms from the rows\n",
+           y - 1, runs, cpu[0], cpu[1]);
+}
+
 /* Median of `runs` calls of the reload, in ms; `cpu`: their median
  * processor time. */
 static double
@@ -452,6 +487,7 @@ main (int argc, char *argv[])
   g_print ("the same figures as the board read them before the counters (every waiting result, 06a x3 and the "
            "department rate from the rows), median of %u: %.1f ms wall, %.1f ms processor\n", MAX (runs / 3, 1),
            before, before_cpu);
+  time_year_report (db, MAX (runs / 3, 1));
   dir = g_dir_make_tmp ("bench-board-reload-XXXXXX", NULL);
   counters = trace_reload (path, FALSE, dir);
   rows = trace_reload (path, TRUE, dir);
