@@ -18,6 +18,7 @@
 #include "mc-report.h"
 #include "mc-report-narrative.h"
 #include "mc-test-utils.h"
+#include "mc-workflow.h"
 
 /* Đăng ký khai sinh: 0,5 working day (received 08:00, due 14:00). */
 #define BIRTH "1.001193"
@@ -101,6 +102,39 @@ sql_says (sqlite3 *db, char *(*sql_at) (const char *at), const Case *c)
   result = sqlite3_column_int (stmt, 0) != 0;
   sqlite3_finalize (stmt);
   return result;
+}
+
+/* The row's one status (the inbox's chip): the most urgent of the two
+ * latenesses, in the words the reports and the board use. */
+static void
+test_status (void)
+{
+  static const struct { McLateness due, step, status; const char *word, *css; } statuses[] = {
+    { MC_LATENESS_NONE, MC_LATENESS_NONE, MC_LATENESS_NONE, "Trong hạn", "success" },
+    { MC_LATENESS_SOON, MC_LATENESS_NONE, MC_LATENESS_SOON, "Sắp đến hạn", "accent" },
+    { MC_LATENESS_NONE, MC_LATENESS_SOON, MC_LATENESS_SOON, "Sắp đến hạn", "accent" },
+    { MC_LATENESS_SOON, MC_LATENESS_SOON, MC_LATENESS_SOON, "Sắp đến hạn", "accent" },
+    { MC_LATENESS_NONE, MC_LATENESS_STEP_LATE, MC_LATENESS_STEP_LATE, "Chậm tiến độ", "warning" },
+    { MC_LATENESS_SOON, MC_LATENESS_STEP_LATE, MC_LATENESS_STEP_LATE, "Chậm tiến độ", "warning" },
+    { MC_LATENESS_OVERDUE, MC_LATENESS_NONE, MC_LATENESS_OVERDUE, "Quá hạn", "error" },
+    { MC_LATENESS_OVERDUE, MC_LATENESS_SOON, MC_LATENESS_OVERDUE, "Quá hạn", "error" },
+    { MC_LATENESS_OVERDUE, MC_LATENESS_STEP_LATE, MC_LATENESS_OVERDUE, "Quá hạn", "error" },
+  };
+
+  mc_test_use_vietnamese ();
+  for (guint i = 0; i < G_N_ELEMENTS (statuses); i++)
+    {
+      McLateness status = mc_lateness_status (statuses[i].due, statuses[i].step);
+
+      g_assert_cmpint (status, ==, statuses[i].status);
+      g_assert_cmpstr (mc_lateness_status_label (status), ==, statuses[i].word);
+      g_assert_cmpstr (mc_lateness_status_class (status), ==, statuses[i].css);
+    }
+  /* The same words as the lateness alone (reports, the board's columns). */
+  g_assert_cmpstr (mc_lateness_status_label (MC_LATENESS_OVERDUE), ==, mc_lateness_to_label (MC_LATENESS_OVERDUE));
+  g_assert_cmpstr (mc_lateness_status_label (MC_LATENESS_STEP_LATE), ==,
+                   mc_lateness_to_label (MC_LATENESS_STEP_LATE));
+  g_assert_cmpstr (mc_lateness_status_label (MC_LATENESS_SOON), ==, mc_lateness_to_label (MC_LATENESS_SOON));
 }
 
 static void
@@ -465,6 +499,7 @@ int
 main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  g_test_add_func ("/lateness/status", test_status);
   g_test_add_func ("/lateness/c-and-sql", test_c_and_sql);
   g_test_add_func ("/lateness/demo", test_demo);
   g_test_add ("/lateness/every-screen", Fixture, NULL, fixture_set_up, test_every_screen, fixture_tear_down);

@@ -87,6 +87,46 @@ GType mc_channel_get_type (void) { static gsize type; return register_enum (&typ
 GType mc_lateness_get_type (void) { static gsize type; return register_enum (&type, "McLateness", lateness_values); }
 GType mc_dossier_state_get_type (void) { static gsize type; return register_enum (&type, "McDossierState", state_values); }
 
+/* The status of a row */
+
+McLateness
+mc_lateness_status (McLateness lateness, McLateness step_lateness)
+{
+  if (lateness == MC_LATENESS_OVERDUE || step_lateness == MC_LATENESS_OVERDUE)
+    return MC_LATENESS_OVERDUE;
+  if (step_lateness == MC_LATENESS_STEP_LATE || lateness == MC_LATENESS_STEP_LATE)
+    return MC_LATENESS_STEP_LATE;
+  if (lateness == MC_LATENESS_SOON || step_lateness == MC_LATENESS_SOON)
+    return MC_LATENESS_SOON;
+  return MC_LATENESS_NONE;
+}
+
+const char *
+mc_lateness_status_label (McLateness status)
+{
+  switch (status)
+    {
+    case MC_LATENESS_OVERDUE: return _("Overdue");
+    case MC_LATENESS_STEP_LATE: return _("Behind schedule");
+    case MC_LATENESS_SOON: return _("Due soon");
+    case MC_LATENESS_NONE:
+    default: return _("Within time");
+    }
+}
+
+const char *
+mc_lateness_status_class (McLateness status)
+{
+  switch (status)
+    {
+    case MC_LATENESS_OVERDUE: return "error";
+    case MC_LATENESS_STEP_LATE: return "warning";
+    case MC_LATENESS_SOON: return "accent";
+    case MC_LATENESS_NONE:
+    default: return "success";
+    }
+}
+
 /* The properties */
 
 typedef enum { FIELD_STRING, FIELD_INT64, FIELD_INT, FIELD_CHANNEL, FIELD_LATENESS, FIELD_STATE, FIELD_LABEL } FieldKind;

@@ -23,6 +23,17 @@ typedef enum {
   MC_LATENESS_OVERDUE,       /* quá hạn: the appointment, or an apology's new one, has passed (mc-lateness.h) */
 } McLateness;
 
+/* The one status a row shows for an open dossier, the most urgent of its
+ * two latenesses: quá hạn, else chậm tiến độ, else sắp đến hạn (the
+ * appointment or the step), else trong hạn (MC_LATENESS_NONE). The inbox
+ * and the return desk show it as one chip; the counts stay per kind. */
+McLateness  mc_lateness_status        (McLateness lateness, McLateness step_lateness);
+/* The status in one word, as reports and the board say it ("Trong hạn" for
+ * none); and the style class of its chip (libadwaita's error, warning,
+ * accent, success). */
+const char *mc_lateness_status_label  (McLateness status);
+const char *mc_lateness_status_class  (McLateness status);
+
 /* The enums a dossier's properties carry (McDossierState: mc-dossier-state.h). */
 #define MC_TYPE_CHANNEL (mc_channel_get_type ())
 GType mc_channel_get_type (void);

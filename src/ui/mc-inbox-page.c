@@ -4,10 +4,10 @@
  * The rows are McInboxModel's (core): the inbox read whole, most urgent
  * first, again after each change told by McChanges and after each action
  * here, with only the rows that changed told to the view, so the clerk's
- * selection and scroll stay while others work. The two kinds of lateness are
- * shown apart, each with its word and not by colour alone: "chậm tiến độ"
- * (the step is past its own due time) and "quá hạn" (the appointment has
- * passed); "sắp đến hạn" (at most one working day left) is marked too.
+ * selection and scroll stay while others work. Each row has one status chip,
+ * core's (mc_lateness_status): "quá hạn" (the appointment has passed), "chậm
+ * tiến độ" (the step is past its own due time), "sắp đến hạn" (at most one
+ * working day left) or "trong hạn" — a word, and a colour only to help.
  */
 #include "config.h"
 
@@ -55,7 +55,9 @@ struct _McInboxPage
 G_DEFINE_FINAL_TYPE (McInboxPage, mc_inbox_page, ADW_TYPE_BIN)
 
 /* The counts the sidebar's badges show (McSidebar binds them): the model's. */
-enum { PROP_0, PROP_N_WAITING, PROP_N_OVERDUE, N_PROPS };
+/* filter-department: the name of the department chosen, NULL for all; the
+ * rows leave it out of "Held by". */
+enum { PROP_0, PROP_N_WAITING, PROP_N_OVERDUE, PROP_FILTER_DEPARTMENT, N_PROPS };
 static GParamSpec *properties[N_PROPS];
 
 /* Cells: each bound once to its row's dossier (GtkExpression), so a dossier
@@ -72,13 +74,17 @@ step_text (GtkListItem *item, int step, int n_steps, gpointer data)
   return n_steps > 0 ? g_strdup_printf ("%d/%d", step, n_steps) : g_strdup ("");
 }
 
-/* The agency while sent to it (liên thông), else the department and the person. */
+/* The agency while sent to it (liên thông), else the department and the
+ * person; the department only when it is not the one the page is filtered
+ * on (every row would repeat it). */
 static char *
 holder_text (GtkListItem *item, McDossierState state, const char *unit, const char *department, const char *staff,
-             gpointer data)
+             const char *filter_department, gpointer data)
 {
   if (unit != NULL && state == MC_STATE_SENT_EXTERNAL)
     return g_strdup (unit);
+  if (department != NULL && g_strcmp0 (department, filter_department) == 0)
+    department = NULL;
   if (staff != NULL && department != NULL)
     return g_strdup_printf ("%s · %s", department, staff);
   return g_strdup (department ? department : staff);
@@ -96,36 +102,17 @@ appointment_tooltip (GtkListItem *item, gint64 appointment, gint64 due, gpointer
   return appointment != due ? g_strdup (_("New appointment after an apology")) : NULL;
 }
 
-static const char *
-lateness_class (McLateness lateness)
+/* The row's one status, core's (mc_lateness_status), in its word. */
+static char *
+status_label (GtkListItem *item, McLateness lateness, McLateness step, gpointer data)
 {
-  switch (lateness)
-    {
-    case MC_LATENESS_OVERDUE: return "overdue";
-    case MC_LATENESS_STEP_LATE: return "step-late";
-    case MC_LATENESS_SOON: return "soon";
-    case MC_LATENESS_NONE:
-    default: return NULL;
-    }
+  return g_strdup (mc_lateness_status_label (mc_lateness_status (lateness, step)));
 }
 
 static char *
-lateness_label (GtkListItem *item, McLateness lateness, gpointer data)
+status_meaning (GtkListItem *item, McLateness lateness, McLateness step, gpointer data)
 {
-  switch (lateness)
-    {
-    case MC_LATENESS_OVERDUE: return g_strdup (_("Overdue"));
-    case MC_LATENESS_STEP_LATE: return g_strdup (_("Behind schedule"));
-    case MC_LATENESS_SOON: return g_strdup (_("Due soon"));
-    case MC_LATENESS_NONE:
-    default: return NULL;
-    }
-}
-
-static char *
-lateness_meaning (GtkListItem *item, McLateness lateness, gpointer data)
-{
-  switch (lateness)
+  switch (mc_lateness_status (lateness, step))
     {
     case MC_LATENESS_OVERDUE: return g_strdup (mc_lateness_overdue_meaning ());
     case MC_LATENESS_STEP_LATE: return g_strdup (mc_lateness_step_late_meaning ());
@@ -136,108 +123,66 @@ lateness_meaning (GtkListItem *item, McLateness lateness, gpointer data)
     }
 }
 
-/* The badge's look is its classes: "badge" and the lateness's own. */
+/* The chip's look is its classes: "status-chip" and libadwaita's colour of
+ * the status (error, warning, accent, success). */
 static GStrv
-lateness_classes (GtkListItem *item, McLateness lateness, gpointer data)
+status_classes (GtkListItem *item, McLateness lateness, McLateness step, gpointer data)
 {
-  const char *css = lateness_class (lateness);
-  const char *classes[] = { "badge", css, NULL };
+  const char *classes[] = { "status-chip", mc_lateness_status_class (mc_lateness_status (lateness, step)), NULL };
 
   return g_strdupv ((char **) classes);
 }
 
-static gboolean
-lateness_shown (GtkListItem *item, McLateness lateness, gpointer data)
-{
-  return lateness_class (lateness) != NULL;
-}
-
-/* "Sắp đến hạn" once is enough when both the step and the appointment are near. */
-static McLateness
-appointment_badge (GtkListItem *item, McLateness due, McLateness step, gpointer data)
-{
-  return due == MC_LATENESS_SOON && step != MC_LATENESS_NONE ? MC_LATENESS_NONE : due;
-}
-
-static gboolean
-badges_shown (GtkListItem *item, McLateness due, McLateness step, gpointer data)
-{
-  return appointment_badge (item, due, step, data) != MC_LATENESS_NONE || step != MC_LATENESS_NONE;
-}
-
-static GtkExpression *
-over (GtkExpression *param, GType type, GCallback callback)
-{
-  GtkExpression *params[] = { gtk_expression_ref (param) };
-
-  return gtk_cclosure_expression_new (type, NULL, 1, params, callback, NULL, NULL);
-}
-
-/* A badge bound to a lateness: its word, its colour (class), its meaning;
- * hidden for none. Takes `lateness`. */
-static GtkWidget *
-new_badge (GtkListItem *item, GtkExpression *lateness)
-{
-  GtkWidget *label = gtk_label_new (NULL);
-
-  gtk_widget_set_valign (label, GTK_ALIGN_CENTER);
-  gtk_expression_bind (over (lateness, G_TYPE_STRING, G_CALLBACK (lateness_label)), label, "label", item);
-  gtk_expression_bind (over (lateness, G_TYPE_STRV, G_CALLBACK (lateness_classes)), label, "css-classes", item);
-  gtk_expression_bind (over (lateness, G_TYPE_STRING, G_CALLBACK (lateness_meaning)), label, "tooltip-text", item);
-  gtk_expression_bind (over (lateness, G_TYPE_BOOLEAN, G_CALLBACK (lateness_shown)), label, "visible", item);
-  gtk_expression_unref (lateness);
-  return label;
-}
-
-/* A time and, beside it, the lateness it stands for: the step's due time
- * with "chậm tiến độ", the appointment with "quá hạn". */
+/* A screen reader says what the chip is and what it means, not only its word. */
 static void
-setup_time_cb (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer user_data)
+chip_accessible_cb (GtkLabel *chip)
 {
-  gboolean appointment = GPOINTER_TO_INT (user_data);
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-  GtkWidget *label = gtk_label_new (NULL);
-  GtkWidget *badge = new_badge (item, PROPERTY (appointment ? "lateness" : "step-lateness"));
+  const char *meaning = gtk_widget_get_tooltip_text (GTK_WIDGET (chip));
+  /* Translators: a status chip for a screen reader: "Status: Overdue" */
+  g_autofree char *label = g_strdup_printf (_("Status: %s"), gtk_label_get_text (chip));
 
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_widget_set_halign (badge, GTK_ALIGN_START);
-  gtk_expression_bind (CLOSURE (G_TYPE_STRING, time_text, appointment ? "appointment-at" : "step-due-at"),
-                       label, "label", item);
-  if (appointment)
-    gtk_expression_bind (CLOSURE (G_TYPE_STRING, appointment_tooltip, "appointment-at", "due-at"),
-                         box, "tooltip-text", item);
-  gtk_box_append (GTK_BOX (box), label);
-  gtk_box_append (GTK_BOX (box), badge);
-  gtk_list_item_set_child (item, box);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (chip), GTK_ACCESSIBLE_PROPERTY_LABEL, label,
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, meaning ? meaning : "", -1);
 }
 
-/* The state in words, then the lateness badges, both kinds when both apply. */
+/* One chip per row: quá hạn, chậm tiến độ, sắp đến hạn or trong hạn — one
+ * word and one colour, so a row reads at a glance and without colour. */
 static void
-setup_state_cb (GtkSignalListItemFactory *factory, GtkListItem *item)
+setup_status_cb (GtkSignalListItemFactory *factory, GtkListItem *item)
 {
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-  GtkWidget *badges = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
+  GtkWidget *chip = gtk_label_new (NULL);
+
+  gtk_widget_set_halign (chip, GTK_ALIGN_START);
+  gtk_widget_set_valign (chip, GTK_ALIGN_CENTER);
+  gtk_expression_bind (CLOSURE (G_TYPE_STRING, status_label, "lateness", "step-lateness"), chip, "label", item);
+  gtk_expression_bind (CLOSURE (G_TYPE_STRV, status_classes, "lateness", "step-lateness"), chip, "css-classes", item);
+  gtk_expression_bind (CLOSURE (G_TYPE_STRING, status_meaning, "lateness", "step-lateness"), chip, "tooltip-text",
+                       item);
+  g_signal_connect (chip, "notify::label", G_CALLBACK (chip_accessible_cb), NULL);
+  g_signal_connect (chip, "notify::tooltip-text", G_CALLBACK (chip_accessible_cb), NULL);
+  gtk_list_item_set_child (item, chip);
+}
+
+/* The appointment in normal text; its tooltip tells an apology's new one. */
+static void
+setup_appointment_cb (GtkSignalListItemFactory *factory, GtkListItem *item)
+{
   GtkWidget *label = gtk_label_new (NULL);
 
   gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_expression_bind (PROPERTY ("state-label"), label, "label", item);
-  gtk_box_append (GTK_BOX (box), label);
-  gtk_box_append (GTK_BOX (badges),
-                  new_badge (item, CLOSURE (MC_TYPE_LATENESS, appointment_badge, "lateness", "step-lateness")));
-  gtk_box_append (GTK_BOX (badges), new_badge (item, PROPERTY ("step-lateness")));
-  gtk_expression_bind (CLOSURE (G_TYPE_BOOLEAN, badges_shown, "lateness", "step-lateness"), badges, "visible", item);
-  gtk_box_append (GTK_BOX (box), badges);
-  gtk_list_item_set_child (item, box);
+  gtk_expression_bind (CLOSURE (G_TYPE_STRING, time_text, "appointment-at"), label, "label", item);
+  gtk_expression_bind (CLOSURE (G_TYPE_STRING, appointment_tooltip, "appointment-at", "due-at"),
+                       label, "tooltip-text", item);
+  gtk_list_item_set_child (item, label);
 }
 
 static void
-add_custom_column (McInboxPage *self, const char *title, GCallback setup, gpointer data, int width)
+add_custom_column (McInboxPage *self, const char *title, GCallback setup, int width)
 {
   GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
   GtkColumnViewColumn *column;
 
-  g_signal_connect (factory, "setup", setup, data);
+  g_signal_connect (factory, "setup", setup, NULL);
   column = gtk_column_view_column_new (title, factory);
   gtk_column_view_column_set_resizable (column, TRUE);
   gtk_column_view_column_set_fixed_width (column, width);
@@ -245,19 +190,33 @@ add_custom_column (McInboxPage *self, const char *title, GCallback setup, gpoint
   g_object_unref (column);
 }
 
+/* The holder's text over the row's dossier and the page's filter, so that
+ * changing the filter redraws it. */
+static GtkExpression *
+holder_expression (McInboxPage *self)
+{
+  GtkExpression *params[] = {
+    PROPERTY ("state"), PROPERTY ("unit-name"), PROPERTY ("current-department"), PROPERTY ("staff-name"),
+    gtk_property_expression_new (MC_TYPE_INBOX_PAGE, gtk_object_expression_new (G_OBJECT (self)),
+                                 "filter-department"),
+  };
+
+  return gtk_cclosure_expression_new (G_TYPE_STRING, NULL, G_N_ELEMENTS (params), params,
+                                      G_CALLBACK (holder_text), NULL, NULL);
+}
+
 static void
 build_columns (McInboxPage *self)
 {
-  mc_text_column_add_bound (self->view, _("Dossier code"), PROPERTY ("code"), FALSE, 205);
+  mc_text_column_add_bound (self->view, _("Dossier code"), PROPERTY ("code"), FALSE, 195);
+  add_custom_column (self, _("Status"), G_CALLBACK (setup_status_cb), -1);
   mc_text_column_add_bound (self->view, _("Procedure"), PROPERTY ("procedure-name"), TRUE, -1);
-  mc_text_column_add_bound (self->view, _("Applicant"), PROPERTY ("applicant-name"), FALSE, 150);
+  mc_text_column_add_bound (self->view, _("Applicant"), PROPERTY ("applicant-name"), FALSE, 140);
   mc_text_column_add_bound (self->view, _("Step"), CLOSURE (G_TYPE_STRING, step_text, "step", "n-steps"), FALSE, 50);
-  mc_text_column_add_bound (self->view, _("Held by"),
-                            CLOSURE (G_TYPE_STRING, holder_text, "state", "unit-name", "current-department",
-                                     "staff-name"), TRUE, -1);
-  add_custom_column (self, _("Step due"), G_CALLBACK (setup_time_cb), GINT_TO_POINTER (FALSE), 155);
-  add_custom_column (self, _("Appointment"), G_CALLBACK (setup_time_cb), GINT_TO_POINTER (TRUE), 155);
-  add_custom_column (self, _("State"), G_CALLBACK (setup_state_cb), NULL, 170);
+  mc_text_column_add_bound (self->view, _("Held by"), holder_expression (self), TRUE, -1);
+  mc_text_column_add_bound (self->view, _("Step due"), CLOSURE (G_TYPE_STRING, time_text, "step-due-at"), FALSE, 150);
+  add_custom_column (self, _("Appointment"), G_CALLBACK (setup_appointment_cb), 150);
+  mc_text_column_add_bound (self->view, _("State"), PROPERTY ("state-label"), TRUE, 120);
 }
 
 /* Loading */
@@ -268,6 +227,22 @@ chosen_department (McInboxPage *self)
   guint i = gtk_drop_down_get_selected (self->department);
 
   return i > 0 && i - 1 < self->departments->len ? ((McDepartment *) self->departments->pdata[i - 1])->id : 0;
+}
+
+static const char *
+chosen_department_name (McInboxPage *self)
+{
+  guint i = gtk_drop_down_get_selected (self->department);
+
+  return self->departments != NULL && i > 0 && i - 1 < self->departments->len
+         ? ((McDepartment *) self->departments->pdata[i - 1])->name : NULL;
+}
+
+/* The rows' "Held by" follows the department chosen (filter-department). */
+static void
+department_chosen_cb (McInboxPage *self)
+{
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILTER_DEPARTMENT]);
 }
 
 static const char *
@@ -672,6 +647,9 @@ mc_inbox_page_get_property (GObject *object, guint prop_id, GValue *value, GPara
     case PROP_N_OVERDUE:
       g_value_set_uint (value, counts.overdue);
       break;
+    case PROP_FILTER_DEPARTMENT:
+      g_value_set_string (value, chosen_department_name (self));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -715,6 +693,8 @@ mc_inbox_page_class_init (McInboxPageClass *klass)
                                                   G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_N_OVERDUE] = g_param_spec_uint ("n-overdue", NULL, NULL, 0, G_MAXUINT, 0,
                                                   G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_FILTER_DEPARTMENT] = g_param_spec_string ("filter-department", NULL, NULL, NULL,
+                                                            G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (G_OBJECT_CLASS (klass), N_PROPS, properties);
   gtk_widget_class_set_template_from_resource (widget_class, "/vn/motcua/Motcua/ui/mc-inbox-page.ui");
   gtk_widget_class_bind_template_child (widget_class, McInboxPage, department);
@@ -749,6 +729,7 @@ mc_inbox_page_init (McInboxPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   build_columns (self);
+  g_signal_connect_swapped (self->department, "notify::selected", G_CALLBACK (department_chosen_cb), self);
 }
 
 /* The model needs the application's workflow: made once the page has it. */

@@ -49,15 +49,21 @@ G_DEFINE_FINAL_TYPE (McReturnDialog, mc_return_dialog, ADW_TYPE_WINDOW)
 enum { RETURNED, N_SIGNALS };
 static guint signals[N_SIGNALS];
 
+/* A line of the dossier handed over: the value in normal text beside its
+ * label (libadwaita 1.2 has no "property" style; a subtitle is small and dim). */
 static void
 add_summary_row (McReturnDialog *self, const char *title, const char *value)
 {
   GtkWidget *row = adw_action_row_new ();
-  g_autofree char *escaped = g_markup_escape_text (value && *value ? value : "—", -1);
+  GtkWidget *label = gtk_label_new (value && *value ? value : "—");
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), escaped);
-  gtk_widget_add_css_class (row, "property");
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (label), 1);
+  gtk_label_set_justify (GTK_LABEL (label), GTK_JUSTIFY_RIGHT);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 40);
+  gtk_label_set_selectable (GTK_LABEL (label), TRUE);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), label);
   adw_preferences_group_add (self->summary, row);
 }
 

@@ -92,7 +92,7 @@ add_badge_column (McReturnPage *self)
 
   g_signal_connect (factory, "setup", G_CALLBACK (badge_setup_cb), NULL);
   column = gtk_column_view_column_new (_("Classification"), factory);
-  gtk_column_view_column_set_fixed_width (column, 130);
+  gtk_column_view_column_set_fixed_width (column, 110);
   gtk_column_view_append_column (self->view, column);
   g_object_unref (column);
 }
@@ -278,16 +278,18 @@ mc_return_page_init (McReturnPage *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   /* A scanner types plain ASCII: keep a Telex/VNI input method out of it. */
   g_object_set (gtk_editable_get_delegate (GTK_EDITABLE (self->search)), "im-module", "gtk-im-context-simple", NULL);
-  mc_text_column_add_bound (self->view, _("Dossier code"), PROPERTY ("code"), FALSE, 230);
-  mc_text_column_add_bound (self->view, _("Procedure"), PROPERTY ("procedure-name"), TRUE, -1);
-  mc_text_column_add_bound (self->view, _("Applicant"), PROPERTY ("applicant-name"), FALSE, 190);
-  mc_text_column_add_bound (self->view, _("Result"), CLOSURE (G_TYPE_STRING, result_text, "state", "result-number"),
-                            FALSE, 170);
-  mc_text_column_add_bound (self->view, _("Result ready at"), CLOSURE (G_TYPE_STRING, finished_text, "finished-at"),
-                            FALSE, 165);
-  mc_text_column_add_bound (self->view, _("Appointment"),
-                            CLOSURE (G_TYPE_STRING, due_text, "due-at", "extended-due-at"), FALSE, 165);
+  /* The chip beside the code, where the eye starts; the whole table within
+   * a 1366-pixel screen beside the sidebar (/ui/rows/return). */
+  mc_text_column_add_bound (self->view, _("Dossier code"), PROPERTY ("code"), FALSE, 195);
   add_badge_column (self);
+  mc_text_column_add_bound (self->view, _("Procedure"), PROPERTY ("procedure-name"), TRUE, -1);
+  mc_text_column_add_bound (self->view, _("Applicant"), PROPERTY ("applicant-name"), FALSE, 150);
+  mc_text_column_add_bound (self->view, _("Result"), CLOSURE (G_TYPE_STRING, result_text, "state", "result-number"),
+                            FALSE, 130);
+  mc_text_column_add_bound (self->view, _("Result ready at"), CLOSURE (G_TYPE_STRING, finished_text, "finished-at"),
+                            FALSE, 150);
+  mc_text_column_add_bound (self->view, _("Appointment"),
+                            CLOSURE (G_TYPE_STRING, due_text, "due-at", "extended-due-at"), FALSE, 150);
 }
 
 /* The model needs the application's workflow: made once the page has it.
