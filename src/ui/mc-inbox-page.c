@@ -208,15 +208,15 @@ holder_expression (McInboxPage *self)
 static void
 build_columns (McInboxPage *self)
 {
-  mc_text_column_add_bound (self->view, _("Dossier code"), PROPERTY ("code"), FALSE, 195);
+  mc_text_column_add_bound (self->view, _("Dossier code"), PROPERTY ("code"), FALSE, 210);
   add_custom_column (self, _("Status"), G_CALLBACK (setup_status_cb), -1);
   mc_text_column_add_bound (self->view, _("Procedure"), PROPERTY ("procedure-name"), TRUE, -1);
-  mc_text_column_add_bound (self->view, _("Applicant"), PROPERTY ("applicant-name"), FALSE, 140);
+  mc_text_column_add_bound (self->view, _("Applicant"), PROPERTY ("applicant-name"), FALSE, 120);
   mc_text_column_add_bound (self->view, _("Step"), CLOSURE (G_TYPE_STRING, step_text, "step", "n-steps"), FALSE, 50);
   mc_text_column_add_bound (self->view, _("Held by"), holder_expression (self), TRUE, -1);
-  mc_text_column_add_bound (self->view, _("Step due"), CLOSURE (G_TYPE_STRING, time_text, "step-due-at"), FALSE, 150);
-  add_custom_column (self, _("Appointment"), G_CALLBACK (setup_appointment_cb), 150);
-  mc_text_column_add_bound (self->view, _("State"), PROPERTY ("state-label"), TRUE, 120);
+  mc_text_column_add_bound (self->view, _("Step due"), CLOSURE (G_TYPE_STRING, time_text, "step-due-at"), FALSE, 175);
+  add_custom_column (self, _("Appointment"), G_CALLBACK (setup_appointment_cb), 175);
+  mc_text_column_add_bound (self->view, _("State"), PROPERTY ("state-label"), TRUE, 90);
 }
 
 /* Loading */

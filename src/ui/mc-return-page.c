@@ -280,16 +280,16 @@ mc_return_page_init (McReturnPage *self)
   g_object_set (gtk_editable_get_delegate (GTK_EDITABLE (self->search)), "im-module", "gtk-im-context-simple", NULL);
   /* The chip beside the code, where the eye starts; the whole table within
    * a 1366-pixel screen beside the sidebar (/ui/rows/return). */
-  mc_text_column_add_bound (self->view, _("Dossier code"), PROPERTY ("code"), FALSE, 195);
+  mc_text_column_add_bound (self->view, _("Dossier code"), PROPERTY ("code"), FALSE, 210);
   add_badge_column (self);
   mc_text_column_add_bound (self->view, _("Procedure"), PROPERTY ("procedure-name"), TRUE, -1);
-  mc_text_column_add_bound (self->view, _("Applicant"), PROPERTY ("applicant-name"), FALSE, 150);
+  mc_text_column_add_bound (self->view, _("Applicant"), PROPERTY ("applicant-name"), FALSE, 130);
   mc_text_column_add_bound (self->view, _("Result"), CLOSURE (G_TYPE_STRING, result_text, "state", "result-number"),
-                            FALSE, 130);
+                            FALSE, 110);
   mc_text_column_add_bound (self->view, _("Result ready at"), CLOSURE (G_TYPE_STRING, finished_text, "finished-at"),
-                            FALSE, 150);
+                            FALSE, 175);
   mc_text_column_add_bound (self->view, _("Appointment"),
-                            CLOSURE (G_TYPE_STRING, due_text, "due-at", "extended-due-at"), FALSE, 150);
+                            CLOSURE (G_TYPE_STRING, due_text, "due-at", "extended-due-at"), FALSE, 175);
 }
 
 /* The model needs the application's workflow: made once the page has it.
