@@ -278,9 +278,21 @@ test_cchc_entry_dialog (void)
 }
 
 static void
+board_toast_cb (GSimpleAction *action, GVariant *parameter, gpointer user_data)
+{
+  char **told = user_data;
+
+  g_free (*told);
+  *told = g_variant_dup_string (parameter, NULL);
+}
+
+static void
 test_board_preferences (void)
 {
   GtkWidget *window = adw_preferences_window_new ();
+  g_autoptr(GSimpleActionGroup) win = g_simple_action_group_new ();
+  g_autoptr(GSimpleAction) toast = g_simple_action_new ("toast", G_VARIANT_TYPE_STRING);
+  g_autofree char *told = NULL;
   McBoardPreferences *page = g_object_new (MC_TYPE_BOARD_PREFERENCES, "application", app, NULL);
   McApplication *got = NULL;
   GtkWidget *add = child (page, MC_TYPE_BOARD_PREFERENCES, "add");
@@ -288,6 +300,11 @@ test_board_preferences (void)
   g_autoptr(GPtrArray) before = mc_announcement_list (mc_application_get_db (app), FALSE, NULL);
   g_autoptr(GPtrArray) after = NULL;
 
+  /* The page tells what went wrong through win.toast, which the real
+   * preferences window installs; here the test's own action hears it. */
+  g_signal_connect (toast, "activate", G_CALLBACK (board_toast_cb), &told);
+  g_action_map_add_action (G_ACTION_MAP (win), G_ACTION (toast));
+  gtk_widget_insert_action_group (window, "win", G_ACTION_GROUP (win));
   adw_preferences_window_add (ADW_PREFERENCES_WINDOW (window), ADW_PREFERENCES_PAGE (page));
   g_object_get (page, "application", &got, NULL);
   g_assert_true (got == app);
@@ -313,6 +330,8 @@ test_board_preferences (void)
   after = mc_announcement_list (mc_application_get_db (app), FALSE, NULL);
   g_assert_cmpuint (after->len, ==, before->len);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (add)), ==, "   ");
+  g_assert_nonnull (told);
+  g_assert_cmpstr (told, !=, "");
   g_clear_pointer (&after, g_ptr_array_unref);
   /* A new announcement from the template's entry becomes a row of the ticker. */
   gtk_editable_set_text (GTK_EDITABLE (add), "Đường dây nóng: 0236 3822 000");

@@ -39,15 +39,13 @@ db_of (McBoardPreferences *self)
   return mc_application_get_db (self->app);
 }
 
-/* The page lives in the preferences window, whose toasts say what went
- * wrong; outside one (a test) there is nobody to tell. */
+/* The page tells its window through win.toast, as every page does (the
+ * preferences window and the main window install it): it does not know its
+ * window. Outside one (a test) the action is not found and nobody is told. */
 static void
 toast (McBoardPreferences *self, const char *message)
 {
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-
-  if (ADW_IS_PREFERENCES_WINDOW (root))
-    adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (root), adw_toast_new (message));
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.toast", "s", message);
 }
 
 static gint64
