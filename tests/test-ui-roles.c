@@ -11,6 +11,8 @@
 #include "mc-action-dialog.h"
 #include "mc-application.h"
 #include "mc-dossier-page.h"
+#include "mc-dossier-store.h"
+#include "mc-dossier-window.h"
 #include "mc-empty-state.h"
 #include "mc-procedure-editor.h"
 #include "mc-inbox-page.h"
@@ -489,6 +491,61 @@ test_preferences_need_sign_in (void)
   gtk_window_destroy (prefs);
 }
 
+/* Is a window of this type still on screen (one of the application's or not)? */
+static gboolean
+toplevel_shown (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();  /* transfer none */
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) w = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (w, type) && gtk_widget_get_visible (GTK_WIDGET (w)))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* Signing out closes every window the person opened: the next person at
+ * the desk must not find a citizen's dossier or an account dialog left on
+ * screen over the sign-in window. */
+static void
+test_sign_out_closes_windows (void)
+{
+  McWindow *main_window = sign_in_as ("tn.lan");
+  g_autoptr(McDossierStore) store = mc_dossier_store_new (mc_application_get_db (app),
+                                                          mc_application_get_calendar (app));
+  g_autoptr(GError) error = NULL;
+  g_autofree char *code = mc_test_ui_receive (main_window, "Đỗ Thị Hạnh", "001190000432", "0912345678");
+  g_autoptr(McDossier) dossier = mc_dossier_store_find (store, code, &error);
+  GtkWindow *shown, *above;
+
+  g_assert_no_error (error);
+  shown = GTK_WINDOW (mc_dossier_window_new (app, store, dossier));
+  gtk_window_set_transient_for (shown, GTK_WINDOW (main_window));
+  gtk_window_present (shown);
+  gtk_window_present (GTK_WINDOW (mc_session_change_password (main_window)));
+  /* A dialog that is none of the application's windows, above the dossier
+   * window (as the return dialog or a figure's list of dossiers are). */
+  above = GTK_WINDOW (gtk_window_new ());
+  gtk_widget_set_name (GTK_WIDGET (above), "left-above");
+  gtk_window_set_transient_for (above, shown);
+  gtk_window_present (above);
+  g_object_add_weak_pointer (G_OBJECT (above), (gpointer *) &above);
+  mc_test_ui_wait_for_idle ();
+  g_assert_true (toplevel_shown (MC_TYPE_DOSSIER_WINDOW));
+  g_assert_true (toplevel_shown (MC_TYPE_ACCOUNT_DIALOG));
+
+  gtk_widget_activate_action (GTK_WIDGET (main_window), "session.sign-out", NULL);
+  mc_test_ui_wait_for_idle ();
+  g_assert_nonnull (find_app_window (MC_TYPE_LOGIN_WINDOW));
+  g_assert_false (toplevel_shown (MC_TYPE_DOSSIER_WINDOW));
+  g_assert_false (toplevel_shown (MC_TYPE_ACCOUNT_DIALOG));
+  g_assert_false (toplevel_shown (MC_TYPE_WINDOW));
+  g_assert_null (above);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -502,6 +559,7 @@ main (int argc, char **argv)
   g_test_add_func ("/ui/roles/empty-state", test_empty_state);
   g_test_add_func ("/ui/roles/audit-trigger-warning", test_audit_trigger_warning);
   g_test_add_func ("/ui/roles/preferences-need-sign-in", test_preferences_need_sign_in);
+  g_test_add_func ("/ui/roles/sign-out-closes-windows", test_sign_out_closes_windows);
   status = g_test_run ();
   teardown ();
   return status;

@@ -284,6 +284,11 @@ mc_account_dialog_constructed (GObject *object)
   g_return_if_fail (MC_IS_APPLICATION (self->app));
   g_return_if_fail (self->staff != NULL || self->mode == MC_ACCOUNT_DIALOG_ADD);
 
+  /* One of the application's windows, so that signing out closes it: the
+   * next person at the desk must not find it open over the sign-in window.
+   * (The "application" property above is this class's own, typed
+   * McApplication; GtkWindow's is set here.) */
+  gtk_window_set_application (GTK_WINDOW (self), GTK_APPLICATION (self->app));
   apply_mode (self);
   fill_account (self);
   add_role_rows (self);

@@ -429,6 +429,11 @@ mc_dossier_window_constructed (GObject *object)
   g_return_if_fail (MC_IS_APPLICATION (self->app));
   g_return_if_fail (MC_IS_DOSSIER_STORE (self->store));
   g_return_if_fail (MC_IS_DOSSIER (self->dossier));
+  /* One of the application's windows, so that signing out closes it: the
+   * next person at the desk must not find it open over the sign-in window.
+   * (The "application" property above is this class's own, typed
+   * McApplication; GtkWindow's is set here.) */
+  gtk_window_set_application (GTK_WINDOW (self), GTK_APPLICATION (self->app));
   self->constructed = TRUE;
   fill (self);
 }

@@ -103,23 +103,52 @@ mc_session_open_main (McApplication *app, GtkWindow *login)
   return window;
 }
 
+/* The application's windows and every window above one of them (a dialog
+ * transient for the main window that is not itself one of the
+ * application's: the return dialog, a figure's list of dossiers), each
+ * with a reference: sign-out closes them all, so the next person at the
+ * desk finds no citizen's data left on screen. A window of nobody's (the
+ * lobby board in another process) is not touched. */
+static GList *
+windows_opened (McApplication *app)
+{
+  GList *mine = gtk_application_get_windows (GTK_APPLICATION (app));
+  GListModel *toplevels = gtk_window_get_toplevels ();  /* transfer none */
+  GList *windows = NULL;
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      GtkWindow *w = g_list_model_get_item (toplevels, i);  /* a reference */
+      GtkWindow *up = w;
+
+      while (up != NULL && g_list_find (mine, up) == NULL)
+        up = gtk_window_get_transient_for (up);
+      if (up != NULL)
+        windows = g_list_prepend (windows, w);
+      else
+        g_object_unref (w);
+    }
+  return windows;
+}
+
 GtkWindow *
 mc_session_sign_out (McApplication *app)
 {
   g_autoptr(McAccounts) accounts = NULL;
-  g_autoptr(GList) windows = NULL;
+  GList *windows;
   GtkWindow *login;
 
   g_return_val_if_fail (MC_IS_APPLICATION (app), NULL);
 
   accounts = accounts_of (app);
   mc_accounts_sign_out (accounts);
-  windows = g_list_copy (gtk_application_get_windows (GTK_APPLICATION (app)));
+  windows = windows_opened (app);
   login = GTK_WINDOW (mc_login_window_new (app, FALSE));
   gtk_window_present (login);
   /* Every window the person opened goes: dossier windows, dialogs. */
   for (GList *l = windows; l != NULL; l = l->next)
     gtk_window_destroy (GTK_WINDOW (l->data));
+  g_list_free_full (g_steal_pointer (&windows), g_object_unref);
   return login;
 }
 
