@@ -13,6 +13,8 @@
  *   - every page the person has, in the sidebar's order, twice: the first
  *     visit (the page is built and queried) and a switch back to it;
  *   - VmHWM and VmRSS of the process after the pages were all shown;
+ *   - with BENCH_GUI_SHOTS=DIR, each page as DIR/USER-PAGE.png at its first
+ *     visit, to look at what was timed;
  *   - beside each time, the processor time the process used for it (all its
  *     threads), which the load of a shared machine does not inflate.
  */
@@ -141,6 +143,43 @@ finish (Bench *b)
 
 static void next_page (Bench *b);
 
+/* The window as painted now, in BENCH_GUI_SHOTS. */
+static void
+save_shot (Bench *b, const char *page)
+{
+  const char *shots = g_getenv ("BENCH_GUI_SHOTS");
+  g_autoptr(GdkPaintable) paintable = NULL;
+  g_autoptr(GtkSnapshot) snapshot = NULL;
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *name = NULL, *path = NULL;
+  GtkWidget *window = GTK_WIDGET (b->main);
+
+  if (shots == NULL)
+    return;
+  paintable = gtk_widget_paintable_new (window);
+  snapshot = gtk_snapshot_new ();
+  gdk_paintable_snapshot (paintable, snapshot, gtk_widget_get_width (window), gtk_widget_get_height (window));
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  if (node == NULL)
+    return;
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node, NULL);
+  name = g_strdup_printf ("%s-%s.png", b->username ? b->username : "nobody", page);
+  path = g_build_filename (shots, name, NULL);
+  gdk_texture_save_to_png (texture, path);
+}
+
+/* Once the stack's crossfade (200 ms) is over: the page alone. */
+static gboolean
+shot_cb (gpointer data)
+{
+  Bench *b = data;
+
+  save_shot (b, b->pages[b->next - 1].name);
+  next_page (b);
+  return G_SOURCE_REMOVE;
+}
+
 static void
 page_shown (Bench *b)
 {
@@ -151,7 +190,10 @@ page_shown (Bench *b)
   fflush (stdout);
   if (b->round == 0 && g_str_equal (page->name, "dossiers"))
     print_memory ("memory, the dossier list open");
-  next_page (b);
+  if (b->round == 0 && g_getenv ("BENCH_GUI_SHOTS") != NULL)
+    g_timeout_add (500, shot_cb, b);
+  else
+    next_page (b);
 }
 
 /* The sidebar's order; a page the person does not have is skipped, and the

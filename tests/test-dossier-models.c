@@ -443,6 +443,80 @@ test_return_desk (Fixture *f, gconstpointer data)
   assert_change (changes, 1, 0, 1, 0);
 }
 
+/* A capped return desk (issue 15: tens of thousands wait at a million
+ * dossiers) holds the oldest `limit` and counts all; one handed over
+ * removes its row and the next oldest comes in at the end, exactly; a
+ * search counts its own matches and finds one beyond the cap. */
+static void
+test_return_desk_capped (Fixture *f, gconstpointer data)
+{
+  g_autoptr(McReturnModel) desk = mc_return_model_new (f->wf);
+  g_autoptr(GArray) changes = NULL;
+  g_autoptr(GError) error = NULL;
+  char *codes[4];
+  McAction a;
+
+  for (guint i = 0; i < G_N_ELEMENTS (codes); i++)
+    {
+      g_autofree char *at = g_strdup_printf ("2026-03-02 08:%02u", 10 * i);
+      g_autofree char *done_at = g_strdup_printf ("2026-03-02 10:%02u", 10 * i);
+
+      codes[i] = receive (f, at);
+      a = mc_test_action (done_at, "tn.lan", NULL);
+      g_assert_true (mc_workflow_transfer (f->wf, codes[i], &a, NULL, NULL, &error));
+      a.at += 300;
+      a.username = "pct.nga";
+      g_assert_true (mc_workflow_finish (f->wf, codes[i], &a, "12/QĐ", NULL, &error));
+      g_assert_no_error (error);
+    }
+  mc_return_model_set_limit (desk, 2);
+  g_assert_true (mc_return_model_refresh (desk, &error));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (desk)), ==, 2);
+  g_assert_cmpuint (mc_return_model_get_n_matching (desk), ==, 4);
+  g_assert_cmpstr (code_at (desk, 0), ==, codes[0]);
+  g_assert_cmpstr (code_at (desk, 1), ==, codes[1]);
+  g_assert_cmpuint (mc_return_model_find (desk, codes[3]), ==, G_MAXUINT);
+
+  changes = record (desk);
+  a = mc_test_action ("2026-03-03 09:00", "tn.lan", NULL);
+  g_assert_true (mc_workflow_return (f->wf, codes[0], &a, "Nguyễn Văn An", "038085012345", NULL,
+                                     MC_CHANNEL_TRUC_TIEP, &error));
+  g_assert_no_error (error);
+  drain ();
+  g_assert_cmpuint (mc_return_model_get_n_matching (desk), ==, 3);
+  g_assert_cmpstr (code_at (desk, 0), ==, codes[1]);
+  g_assert_cmpstr (code_at (desk, 1), ==, codes[2]);
+  g_assert_cmpuint (changes->len, ==, 2);
+  assert_change (changes, 0, 0, 1, 0);
+  assert_change (changes, 1, 1, 0, 1);
+
+  /* A result finished now, beyond the full desk's window: counted, not shown
+   * (the one-line path must not insert it past the cap). */
+  {
+    g_autofree char *late = receive (f, "2026-03-03 08:00");
+
+    a = mc_test_action ("2026-03-03 08:10", "tn.lan", NULL);
+    g_assert_true (mc_workflow_transfer (f->wf, late, &a, NULL, NULL, &error));
+    a.at += 300;
+    a.username = "pct.nga";
+    g_assert_true (mc_workflow_finish (f->wf, late, &a, "13/QĐ", NULL, &error));
+    g_assert_no_error (error);
+    drain ();
+    g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (desk)), ==, 2);
+    g_assert_cmpuint (mc_return_model_get_n_matching (desk), ==, 4);
+    g_assert_cmpuint (mc_return_model_find (desk, late), ==, G_MAXUINT);
+    g_assert_cmpuint (changes->len, ==, 2);
+  }
+
+  /* The newest, beyond the cap, by its code. */
+  mc_return_model_set_query (desk, codes[3]);
+  g_assert_true (mc_return_model_refresh (desk, &error));
+  g_assert_cmpuint (mc_return_model_get_n_matching (desk), ==, 1);
+  g_assert_cmpuint (mc_return_model_find (desk, codes[3]), ==, 0);
+  for (guint i = 0; i < G_N_ELEMENTS (codes); i++)
+    g_free (codes[i]);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -450,6 +524,8 @@ main (int argc, char **argv)
   mc_test_use_vietnamese ();
   g_test_add_func ("/dossier-models/properties", test_properties);
   g_test_add_func ("/dossier-models/merge-moves", test_merge_moves);
+  g_test_add ("/dossier-models/return-desk-capped", Fixture, NULL, fixture_set_up, test_return_desk_capped,
+              fixture_tear_down);
   g_test_add ("/dossier-models/inbox-transfer", Fixture, NULL, fixture_set_up, test_inbox_transfer,
               fixture_tear_down);
   g_test_add ("/dossier-models/inbox-due-date", Fixture, NULL, fixture_set_up, test_inbox_due_date,

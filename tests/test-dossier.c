@@ -16,6 +16,7 @@
 #include "mc-id-number.h"
 #include "mc-report-cchc.h"
 #include "mc-test-utils.h"
+#include "mc-workflow.h"
 
 static McDossierStore *
 new_store (McDb **db_out)
@@ -621,6 +622,71 @@ test_list_orders (void)
     }
 }
 
+/* Each statement a bounded read ran, as prepared (the SQL with its ?). */
+static int
+collect_cb (unsigned kind, void *data, void *p, void *x)
+{
+  const char *sql = sqlite3_sql (p);
+
+  if (sql != NULL && !g_str_has_prefix (sql, "EXPLAIN"))
+    g_ptr_array_add (data, g_strdup (sql));
+  return 0;
+}
+
+/* No full scan of the dossiers and no sort of them: every statement of the
+ * reads a page or a badge makes (issue 15: the return desk read 50,618 rows
+ * at a million dossiers) is served by an index. */
+static void
+assert_plans_use_indexes (McDb *db, GPtrArray *statements)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpuint (statements->len, >, 0);
+  for (guint i = 0; i < statements->len; i++)
+    {
+      g_autofree char *sql = g_strdup_printf ("EXPLAIN QUERY PLAN %s", (char *) statements->pdata[i]);
+      sqlite3_stmt *stmt = mc_db_prepare (db, sql, &error);
+
+      g_assert_no_error (error);
+      while (sqlite3_step (stmt) == SQLITE_ROW)
+        {
+          const char *detail = (const char *) sqlite3_column_text (stmt, 3);
+
+          g_test_message ("%s\n  %s", (char *) statements->pdata[i], detail);
+          g_assert_false (g_str_has_prefix (detail, "SCAN d") && strstr (detail, "USING") == NULL);
+          g_assert_false (g_str_has_prefix (detail, "SCAN dossier") && strstr (detail, "USING") == NULL);
+          g_assert_null (strstr (detail, "TEMP B-TREE FOR ORDER BY"));
+        }
+      sqlite3_reset (stmt);
+    }
+}
+
+static void
+test_bounded_plans (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(McDb) db = mc_test_db_new ();
+  g_autoptr(McCalendar) calendar = NULL;
+  g_autoptr(McWorkflow) wf = NULL;
+  g_autoptr(GPtrArray) statements = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) first = NULL;
+  guint n, total, overdue;
+
+  g_setenv ("MOTCUA_NOW", "2026-11-23 09:30", TRUE);
+  g_assert_true (mc_demo_fill (db, 1500, 3, NULL, &error));
+  calendar = mc_calendar_store_load (db, &error);
+  wf = mc_workflow_new (db, calendar);
+  sqlite3_trace_v2 (mc_db_get_handle (db), SQLITE_TRACE_STMT, collect_cb, statements);
+  first = mc_workflow_ready_first (wf, NULL, 200, &n, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (first->len, ==, MIN (n, 200));
+  g_assert_true (mc_workflow_count_ready (wf, &n, &error));
+  g_assert_true (mc_workflow_count_inbox_overdue (wf, 0, NULL, mc_time_now (), &total, &overdue, &error));
+  g_assert_true (mc_workflow_count_inbox_overdue (wf, 1, NULL, mc_time_now (), &total, &overdue, &error));
+  sqlite3_trace_v2 (mc_db_get_handle (db), 0, NULL, NULL);
+  assert_plans_use_indexes (db, statements);
+}
+
 static void
 test_list (void)
 {
@@ -933,6 +999,7 @@ main (int argc, char **argv)
   g_test_add_func ("/dossier/import-nfd", test_import_nfd);
   g_test_add_func ("/dossier/online-level", test_online_level);
   g_test_add_func ("/dossier/list", test_list);
+  g_test_add_func ("/dossier/bounded-plans", test_bounded_plans);
   g_test_add_func ("/dossier/list-orders", test_list_orders);
   g_test_add_func ("/dossier/search-prefix-index", test_search_prefix_index);
   /* Last: it reads the count in Vietnamese, and the messages other tests

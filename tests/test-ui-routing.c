@@ -12,6 +12,8 @@
 #include "mc-inbox-page.h"
 #include "mc-preferences-window.h"
 #include "mc-reception-page.h"
+#include "mc-dossier-page.h"
+#include "mc-return-model.h"
 #include "mc-return-page.h"
 #include "mc-sidebar.h"
 #include "mc-test-ui-utils.h"
@@ -241,6 +243,23 @@ test_return_page (void)
   g_assert_cmpuint (mc_return_page_get_n_shown (page), ==, 1);
   g_assert_cmpuint (mc_return_page_get_n_waiting (page), ==, waiting);
   mc_return_page_set_search (page, "");
+
+  /* Capped (issue 15: tens of thousands wait at a million dossiers): the
+   * oldest shown, all counted on the badge, a receipt beyond the cap still
+   * found by its code, and "Xem tất cả" opens every one in Danh sách hồ sơ. */
+  mc_return_page_set_limit (page, 1);
+  g_assert_cmpuint (mc_return_page_get_n_shown (page), ==, 1);
+  g_assert_cmpuint (mc_return_page_get_n_waiting (page), ==, waiting);
+  g_assert_false (waiting_shown (page, posted));
+  g_assert_true (mc_return_page_select (page, posted));
+  g_assert_cmpstr (mc_return_page_get_selected_code (page), ==, posted);
+  mc_return_page_set_search (page, "");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "return.show-all", NULL));
+  g_assert_cmpstr (mc_window_get_page (window), ==, "dossiers");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (mc_dossier_page_get_list (
+                      MC_DOSSIER_PAGE (mc_window_get_page_widget (window, "dossiers"))))), ==, waiting);
+  mc_return_page_set_limit (page, MC_RETURN_MODEL_LIMIT);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "return");
 
   /* A receipt scanned on this page selects its dossier. */
   mc_test_ui_feed (window, code, 20000, 8);

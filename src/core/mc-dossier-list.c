@@ -427,6 +427,10 @@ add_filter (McDossierList *self, McDossierFilter filter)
       states = g_strdup_printf ("%s IN ('returned', 'unqualified', 'withdrawn')", state_column (self, filter));
       add_condition (self, states, NULL);
       break;
+    case MC_DOSSIER_FILTER_TO_HAND_BACK:
+      /* The condition of the partial index dossier_ready. */
+      add_condition (self, "d.finished_at IS NOT NULL AND d.returned_at IS NULL", NULL);
+      break;
     case MC_DOSSIER_FILTER_ALL:
     default:
       break;

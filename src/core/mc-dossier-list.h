@@ -20,6 +20,8 @@ typedef enum {
   MC_DOSSIER_FILTER_STEP_LATE,   /* chậm tiến độ (mc-lateness.h): open, the current step past its due time */
   MC_DOSSIER_FILTER_READY,       /* đã có kết quả, chờ trả */
   MC_DOSSIER_FILTER_FINISHED,    /* đã trả, không đủ điều kiện, đã rút */
+  MC_DOSSIER_FILTER_TO_HAND_BACK, /* chờ trả công dân: a result, or an unqualified or withdrawn dossier, not
+                                   * yet handed back — the return desk's rows (mc_workflow_ready) */
 } McDossierFilter;
 
 /* Each order has its natural direction; `reversed` in the query turns it. */

@@ -326,6 +326,128 @@ mc_workflow_ready_line (McWorkflow *self, const char *query, gint64 dossier_id, 
   return ready_rows (self, query, dossier_id, error);
 }
 
+/* The first `limit` of the waiting results matching `folded` (oldest
+ * first) by the cheap columns only, through dossier_ready; every match is
+ * counted. Then only those rows are read whole. */
+static GArray *
+ready_matching_ids (McWorkflow *self, const char *folded, guint limit, guint *n_matching, GError **error)
+{
+  GArray *ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  sqlite3_stmt *stmt;
+  McDbStep step;
+
+  *n_matching = 0;
+  stmt = mc_db_prepare (self->db, "SELECT d.id, d.code, d.applicant_name, d.applicant_phone "
+                        "FROM dossier d INDEXED BY dossier_ready "
+                        "WHERE d.finished_at IS NOT NULL AND d.returned_at IS NULL ORDER BY d.finished_at, d.id",
+                        error);
+  if (stmt == NULL)
+    {
+      g_array_unref (ids);
+      return NULL;
+    }
+  while ((step = mc_db_step_row (self->db, stmt, error)) == MC_DB_STEP_ROW)
+    {
+      McWorkItem probe = { 0 };
+
+      probe.code = (char *) sqlite3_column_text (stmt, 1);
+      probe.applicant_name = (char *) sqlite3_column_text (stmt, 2);
+      probe.applicant_phone = (char *) sqlite3_column_text (stmt, 3);
+      if (!matches (&probe, folded))
+        continue;
+      if (*n_matching < limit)
+        {
+          gint64 id = sqlite3_column_int64 (stmt, 0);
+          g_array_append_val (ids, id);
+        }
+      (*n_matching)++;
+    }
+  sqlite3_reset (stmt);
+  if (step == MC_DB_STEP_ERROR)
+    g_clear_pointer (&ids, g_array_unref);
+  return ids;
+}
+
+/* NULL with `error` set on a failure. */
+static McWorkItem *
+ready_item_by_id (McWorkflow *self, gint64 id, McTime now, GError **error)
+{
+  sqlite3_stmt *stmt = mc_db_prepare (self->db, ITEM_COLUMNS "WHERE d.id = ?", error);
+  McWorkItem *item = NULL;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, id);
+  switch (mc_db_step_row (self->db, stmt, error))
+    {
+    case MC_DB_STEP_ROW:
+      item = item_from_row (self, stmt, now);
+      break;
+    case MC_DB_STEP_DONE:   /* dossiers are never deleted: not here */
+    case MC_DB_STEP_ERROR:
+      break;
+    }
+  sqlite3_reset (stmt);
+  return item;
+}
+
+GPtrArray *
+mc_workflow_ready_first (McWorkflow *self, const char *query, guint limit, guint *n_matching, GError **error)
+{
+  g_autofree char *folded = query ? mc_text_fold (query) : NULL;
+  g_autofree char *trimmed = folded ? g_strstrip (g_strdup (folded)) : NULL;
+  GPtrArray *items = g_ptr_array_new_with_free_func ((GDestroyNotify) mc_work_item_free);
+  g_autoptr(GArray) ids = NULL;
+  McTime now = mc_time_now ();
+  sqlite3_stmt *stmt;
+  McDbStep step;
+
+  g_return_val_if_fail (MC_IS_WORKFLOW (self), NULL);
+  g_return_val_if_fail (n_matching != NULL, NULL);
+
+  if (trimmed != NULL && *trimmed != '\0')
+    {
+      ids = ready_matching_ids (self, trimmed, limit, n_matching, error);
+      for (guint i = 0; ids != NULL && i < ids->len; i++)
+        {
+          GError *local = NULL;
+          McWorkItem *item = ready_item_by_id (self, g_array_index (ids, gint64, i), now, &local);
+
+          if (local != NULL)
+            {
+              g_propagate_error (error, local);
+              g_ptr_array_unref (items);
+              return NULL;
+            }
+          if (item != NULL)
+            g_ptr_array_add (items, item);
+        }
+      if (ids == NULL)
+        g_clear_pointer (&items, g_ptr_array_unref);
+      return items;
+    }
+  if (!mc_workflow_count_ready (self, n_matching, error))
+    {
+      g_ptr_array_unref (items);
+      return NULL;
+    }
+  /* dossier_ready (the partial index of these rows, by finished_at) gives the order: LIMIT reads `limit` rows. */
+  stmt = mc_db_prepare (self->db, ITEM_COLUMNS "WHERE d.finished_at IS NOT NULL AND d.returned_at IS NULL ORDER BY d.finished_at, d.id LIMIT ?",
+                        error);
+  if (stmt == NULL)
+    {
+      g_ptr_array_unref (items);
+      return NULL;
+    }
+  sqlite3_bind_int64 (stmt, 1, limit);
+  while ((step = mc_db_step_row (self->db, stmt, error)) == MC_DB_STEP_ROW)
+    g_ptr_array_add (items, item_from_row (self, stmt, now));
+  sqlite3_reset (stmt);
+  if (step == MC_DB_STEP_ERROR)
+    g_clear_pointer (&items, g_ptr_array_unref);
+  return items;
+}
+
 McWorkItem *
 mc_workflow_get_item (McWorkflow *self, const char *code, McTime now, GError **error)
 {

@@ -194,6 +194,11 @@ GPtrArray    *mc_workflow_ready           (McWorkflow *self, const char *query, 
 /* The same for one dossier: one line, or none (not waiting, or not matching `query`). */
 GPtrArray    *mc_workflow_ready_line      (McWorkflow *self, const char *query, gint64 dossier_id,
                                            GError **error);  /* McWorkItem* */
+/* The same, the first `limit` only (oldest first), and in `n_matching` how
+ * many match in all: the return desk at a million dossiers has tens of
+ * thousands waiting and shows the oldest. */
+GPtrArray    *mc_workflow_ready_first     (McWorkflow *self, const char *query, guint limit, guint *n_matching,
+                                           GError **error);  /* McWorkItem* */
 McWorkItem   *mc_workflow_get_item         (McWorkflow *self, const char *code, McTime now, GError **error);
 
 /* One hand-over for Mẫu 05 and the per-department lateness: who gave, who

@@ -124,6 +124,9 @@ filter_tooltip (McDossierFilter filter)
     case MC_DOSSIER_FILTER_OPEN:
     case MC_DOSSIER_FILTER_READY:
     case MC_DOSSIER_FILTER_FINISHED:
+      return NULL;
+    case MC_DOSSIER_FILTER_TO_HAND_BACK:
+      return _("What Return results lists: results, and unqualified or withdrawn dossiers, not yet handed back");
     default:
       return NULL;
     }
@@ -194,7 +197,8 @@ build_bar (McDossierPage *self)
 {
   GtkWidget *bar = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   const char *filters[] = { _("All dossiers"), _("Being processed"), _("Due soon"), _("Overdue"),
-                            _("Behind schedule"), _("Result ready"), _("Finished"), NULL };
+                            _("Behind schedule"), _("Result ready"), _("Finished"), _("Waiting to be handed back"),
+                            NULL };
   const char *channels[] = { _("All channels"), mc_channel_to_label (MC_CHANNEL_TRUC_TIEP),
                              mc_channel_to_label (MC_CHANNEL_BUU_CHINH), mc_channel_to_label (MC_CHANNEL_TRUC_TUYEN), NULL };
 

@@ -1,18 +1,21 @@
 /* mc-return-page.c — Trả kết quả: results waiting at the counter, handed to the citizen
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * The results waiting at one counter are tens, not millions: McReturnModel
- * (core) holds them (mc_workflow_ready, oldest first) and brings them up to
- * date itself when a dossier changes, here, on another page or on another
- * computer (McChanges), shown or not, since the sidebar's badge counts them;
- * the view is told only the rows that came or went, and each cell is bound
- * to its dossier's properties.
+ * McReturnModel (core) holds the oldest results waiting (at most
+ * MC_RETURN_MODEL_LIMIT: tens of thousands wait at a million dossiers) and
+ * counts them all, and brings them up to date itself when a dossier
+ * changes, here, on another page or on another computer (McChanges), shown
+ * or not, since the sidebar's badge counts them; the view is told only the
+ * rows that came or went, and each cell is bound to its dossier's
+ * properties. Beyond the cap, "Xem tất cả" opens Danh sách hồ sơ on "chờ
+ * trả" (paged by key), and a scanned receipt is looked up by its code.
  * Not-qualified and withdrawn dossiers wait here too: they are handed back.
  */
 #include "config.h"
 
 #include <glib/gi18n.h>
 
+#include "mc-dossier-list.h"
 #include "mc-format.h"
 #include "mc-return-model.h"
 #include "mc-return-page.h"
@@ -32,6 +35,7 @@ struct _McReturnPage
   GtkStack           *content;
   AdwStatusPage      *empty;
   GtkLabel           *count;
+  GtkWidget          *show_all;
 };
 
 G_DEFINE_FINAL_TYPE (McReturnPage, mc_return_page, ADW_TYPE_BIN)
@@ -110,19 +114,30 @@ static void
 update_count (McReturnPage *self)
 {
   guint n = g_list_model_get_n_items (G_LIST_MODEL (self->model));
-  g_autofree char *number = mc_format_count (n);
+  guint all = mc_return_model_get_n_matching (self->model);
+  g_autofree char *number = mc_format_count (all);
+  g_autofree char *shown = mc_format_count (n);
   /* Translators: %s is a number such as 12 */
   g_autofree char *text = g_strdup_printf (ngettext ("%s result waiting to be returned",
-                                                     "%s results waiting to be returned", n), number);
+                                                     "%s results waiting to be returned", all), number);
   const char *query = gtk_editable_get_text (GTK_EDITABLE (self->search));
 
-  gtk_label_set_text (self->count, text);
+  if (all > n)
+    {
+      /* Translators: the first %s is a count such as 50.618 (of results waiting), the second one such as 200 */
+      g_autofree char *capped = g_strdup_printf (_("%s waiting to be returned — the %s waiting longest are shown"),
+                                                 number, shown);
+      gtk_label_set_text (self->count, capped);
+    }
+  else
+    gtk_label_set_text (self->count, text);
+  gtk_widget_set_visible (self->show_all, all > n);
   gtk_stack_set_visible_child_name (self->content, n > 0 ? "list" : "empty");
   adw_status_page_set_description (self->empty, *query ? _("No waiting result matches the search")
                                                        : _("A result appears here once its department has recorded "
                                                            "it. Scan the receipt to find the citizen's dossier."));
   if (*query == '\0')
-    set_n_waiting (self, n);
+    set_n_waiting (self, all);
 }
 
 static void
@@ -206,6 +221,16 @@ return_action_cb (GtkWidget *widget, const char *action_name, GVariant *paramete
   mc_return_page_start_return (MC_RETURN_PAGE (widget));
 }
 
+/* Danh sách hồ sơ on "chờ trả" with the same search: every one, a page at a time. */
+static void
+show_all_cb (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  McReturnPage *self = MC_RETURN_PAGE (widget);
+
+  gtk_widget_activate_action (widget, "win.show-dossiers", "(us)", (guint32) MC_DOSSIER_FILTER_TO_HAND_BACK,
+                              gtk_editable_get_text (GTK_EDITABLE (self->search)));
+}
+
 static void
 focus_search_cb (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
@@ -264,11 +289,13 @@ mc_return_page_class_init (McReturnPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, McReturnPage, content);
   gtk_widget_class_bind_template_child (widget_class, McReturnPage, empty);
   gtk_widget_class_bind_template_child (widget_class, McReturnPage, count);
+  gtk_widget_class_bind_template_child (widget_class, McReturnPage, show_all);
   gtk_widget_class_bind_template_callback (widget_class, reload_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, row_activated_cb);
   gtk_widget_class_install_action (widget_class, "return.return", NULL, return_action_cb);
   gtk_widget_class_install_action (widget_class, "return.search", NULL, focus_search_cb);
+  gtk_widget_class_install_action (widget_class, "return.show-all", NULL, show_all_cb);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "return.search", NULL);
 }
 
@@ -304,6 +331,7 @@ attach_model (McReturnPage *self)
   gtk_column_view_set_model (self->view, GTK_SELECTION_MODEL (self->selection));
   g_signal_connect_swapped (self->selection, "notify::selected", G_CALLBACK (selection_changed_cb), self);
   g_signal_connect_swapped (self->model, "items-changed", G_CALLBACK (update_count), self);
+  g_signal_connect_swapped (self->model, "notify::n-matching", G_CALLBACK (update_count), self);
   selection_changed_cb (self);
 }
 
@@ -334,6 +362,15 @@ mc_return_page_set_search (McReturnPage *self, const char *text)
 
   gtk_editable_set_text (GTK_EDITABLE (self->search), text ? text : "");
   reload_cb (self);  /* now, not after the entry's search delay */
+}
+
+void
+mc_return_page_set_limit (McReturnPage *self, guint limit)
+{
+  g_return_if_fail (MC_IS_RETURN_PAGE (self));
+
+  mc_return_model_set_limit (self->model, limit);
+  reload_cb (self);
 }
 
 guint
@@ -383,11 +420,16 @@ mc_return_page_select (McReturnPage *self, const char *code)
   g_return_val_if_fail (code != NULL, FALSE);
 
   position = find_code (self, code);
-  if (position == GTK_INVALID_LIST_POSITION && *gtk_editable_get_text (GTK_EDITABLE (self->search)) != '\0')
+  if (position == GTK_INVALID_LIST_POSITION)
     {
-      /* Hidden by an earlier search: look among all of them. */
-      mc_return_page_set_search (self, "");
+      /* Hidden by an earlier search, or beyond the oldest shown: searched
+       * by its code among all that wait; not waiting, the list as it was. */
+      g_autofree char *before = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->search)));
+
+      mc_return_page_set_search (self, code);
       position = find_code (self, code);
+      if (position == GTK_INVALID_LIST_POSITION)
+        mc_return_page_set_search (self, before);
     }
   if (position == GTK_INVALID_LIST_POSITION)
     return FALSE;

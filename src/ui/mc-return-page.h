@@ -20,6 +20,8 @@ void            mc_return_page_set_search   (McReturnPage *self, const char *tex
 /* Dossiers shown (matching the search) and waiting in all ("n-waiting"). */
 guint           mc_return_page_get_n_shown  (McReturnPage *self);
 guint           mc_return_page_get_n_waiting (McReturnPage *self);
+/* Shows at most the `limit` oldest (MC_RETURN_MODEL_LIMIT unless told), now. */
+void            mc_return_page_set_limit     (McReturnPage *self, guint limit);
 /* The sidebar's badge while the page is not built (McPageInfo.badges). */
 void            mc_return_page_count_badges  (McApplication *app, guint *n_waiting, guint *n_overdue);
 /* The dossier shown at `position` (owned by the page's model), or NULL. */

@@ -228,6 +228,23 @@ show_page_cb (GtkWidget *widget, const char *action_name, GVariant *parameter)
     gtk_stack_set_visible_child_name (self->stack, name);
 }
 
+/* win.show-dossiers ((us): an McDossierFilter and a search): the whole
+ * list behind a page's capped one ("Xem tất cả"), paged by key. */
+static void
+show_dossiers_cb (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  McWindow *self = MC_WINDOW (widget);
+  GtkWidget *page = page_widget (self, "dossiers");
+  guint32 filter;
+  const char *text;
+
+  if (page == NULL)
+    return;
+  g_variant_get (parameter, "(u&s)", &filter, &text);
+  gtk_stack_set_visible_child_name (self->stack, "dossiers");
+  mc_dossier_page_set_filter (MC_DOSSIER_PAGE (page), filter, text);
+}
+
 /* The toast shown is the first of toasts_out: all go in as
  * ADW_TOAST_PRIORITY_NORMAL, so the overlay shows them in that order. */
 static void
@@ -408,6 +425,7 @@ mc_window_class_init (McWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, McWindow, audit_bar);
   gtk_widget_class_bind_template_child (widget_class, McWindow, audit_label);
   gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_cb);
+  gtk_widget_class_install_action (widget_class, "win.show-dossiers", "(us)", show_dossiers_cb);
   /* Pages tell the person through these, never by reaching for the window. */
   gtk_widget_class_install_action (widget_class, "win.toast", "s", toast_cb);
   /* (message, button label, an action of the page the button activates) */
