@@ -267,12 +267,14 @@ test_inbox_one_line (Fixture *f, gconstpointer data)
   g_assert_cmpstr (code_at (counter, 0), ==, codes[1]);
   g_assert_cmpstr (code_at (counter, 1), ==, codes[3]);
 
-  /* Another process committed: no id, so each inbox is read whole (2 + 3
-   * rows); nothing moved, nothing is told. */
+  /* Another process committed: no id, so each inbox is read whole, in
+   * mc_workflow_inbox_first's two passes: the lateness columns of every
+   * dossier of the inbox (2 + 3 rows), then the rows it shows by id (2 + 3);
+   * nothing moved, nothing is told. */
   mc_changes_emit (mc_db_get_changes (f->db), MC_CHANGE_ALL, 0);
   reads = (Reads) { 0 };
   drain ();
-  g_assert_cmpuint (reads.rows, ==, 5);
+  g_assert_cmpuint (reads.rows, ==, 10);
   g_assert_cmpuint (counter_changes->len, ==, 3);
   g_assert_cmpuint (office_changes->len, ==, 3);
   sqlite3_trace_v2 (mc_db_get_handle (f->db), 0, NULL, NULL);
@@ -443,6 +445,67 @@ test_return_desk (Fixture *f, gconstpointer data)
   assert_change (changes, 1, 0, 1, 0);
 }
 
+/* A capped inbox (issue 15: all departments' hold tens of thousands at a
+ * million dossiers) holds the most urgent `limit`, counts the whole inbox
+ * as mc_workflow_count_inbox does, and when one leaves the next comes in
+ * at the end, exactly. */
+static void
+test_inbox_capped (Fixture *f, gconstpointer data)
+{
+  g_autofree char *first = receive (f, "2026-03-02 08:00");
+  g_autofree char *second = receive (f, "2026-03-02 08:10");
+  g_autofree char *third = receive (f, "2026-03-02 08:20");
+  g_autoptr(McInboxModel) counter = mc_inbox_model_new (f->wf);
+  g_autoptr(GArray) changes = NULL;
+  g_autoptr(GError) error = NULL;
+  McAction a = mc_test_action ("2026-03-02 09:00", "tn.lan", NULL);
+  McInboxCounts counts, whole;
+
+  mc_inbox_model_set_filter (counter, department (f, "TTPV"), NULL);
+  mc_inbox_model_set_limit (counter, 2);
+  g_assert_true (mc_inbox_model_refresh (counter, 0, &error));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (counter)), ==, 2);
+  g_assert_cmpstr (code_at (counter, 0), ==, first);
+  g_assert_cmpstr (code_at (counter, 1), ==, second);
+  mc_inbox_model_get_counts (counter, &counts);
+  g_assert_true (mc_workflow_count_inbox (f->wf, department (f, "TTPV"), NULL, 0, &whole, &error));
+  g_assert_cmpuint (counts.total, ==, 3);
+  g_assert_cmpuint (whole.total, ==, 3);
+  g_assert_cmpuint (counts.soon, ==, whole.soon);
+  g_assert_cmpuint (counts.overdue, ==, whole.overdue);
+  g_assert_cmpuint (counts.step_late, ==, whole.step_late);
+
+  changes = record (counter);
+  g_assert_true (mc_workflow_transfer (f->wf, first, &a, NULL, NULL, &error));
+  g_assert_no_error (error);
+  drain ();
+  g_assert_cmpstr (code_at (counter, 0), ==, second);
+  g_assert_cmpstr (code_at (counter, 1), ==, third);
+  g_assert_cmpuint (changes->len, ==, 2);
+  assert_change (changes, 0, 0, 1, 0);
+  assert_change (changes, 1, 1, 0, 1);
+  mc_inbox_model_get_counts (counter, &counts);
+  g_assert_cmpuint (counts.total, ==, 2);
+
+  /* Two more received, the last beyond the full inbox's window: counted,
+   * not inserted (the one-line path must respect the cap). */
+  {
+    g_autofree char *fourth = receive (f, "2026-03-02 09:30");
+    g_autofree char *fifth = receive (f, "2026-03-02 09:40");
+
+    drain ();
+    g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (counter)), ==, 2);
+    g_assert_cmpstr (code_at (counter, 0), ==, second);
+    g_assert_cmpstr (code_at (counter, 1), ==, third);
+    mc_inbox_model_get_counts (counter, &counts);
+    g_assert_true (mc_workflow_count_inbox (f->wf, department (f, "TTPV"), NULL, 0, &whole, &error));
+    g_assert_cmpuint (counts.total, ==, 4);
+    g_assert_cmpuint (whole.total, ==, 4);
+    g_assert_cmpuint (counts.soon, ==, whole.soon);
+    g_assert_cmpuint (counts.overdue, ==, whole.overdue);
+  }
+}
+
 /* A capped return desk (issue 15: tens of thousands wait at a million
  * dossiers) holds the oldest `limit` and counts all; one handed over
  * removes its row and the next oldest comes in at the end, exactly; a
@@ -524,6 +587,7 @@ main (int argc, char **argv)
   mc_test_use_vietnamese ();
   g_test_add_func ("/dossier-models/properties", test_properties);
   g_test_add_func ("/dossier-models/merge-moves", test_merge_moves);
+  g_test_add ("/dossier-models/inbox-capped", Fixture, NULL, fixture_set_up, test_inbox_capped, fixture_tear_down);
   g_test_add ("/dossier-models/return-desk-capped", Fixture, NULL, fixture_set_up, test_return_desk_capped,
               fixture_tear_down);
   g_test_add ("/dossier-models/inbox-transfer", Fixture, NULL, fixture_set_up, test_inbox_transfer,

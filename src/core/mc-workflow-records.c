@@ -50,10 +50,18 @@ mc_work_item_free (McWorkItem *item)
   "LEFT JOIN department dep ON dep.id = d.current_department_id "                                      \
   "LEFT JOIN staff st ON st.id = d.current_staff_id LEFT JOIN unit u ON u.id = d.current_unit_id "
 
+/* One standard working day after `clock`, remembered for the next dossier:
+ * every open dossier not paused has the same clock (now), and an inbox of
+ * tens of thousands spent most of its time in the calendar (issue 15). */
+typedef struct {
+  McTime clock;
+  McTime soon;
+} SoonCache;
+
 /* quá hạn and chậm tiến độ as mc-lateness.h defines them; "sắp đến hạn"
  * when one standard working day of the dossier's clock would reach it. */
 static void
-compute_lateness (McWorkflow *self, McWorkItem *item, const McDeadlines *deadlines, McTime now)
+compute_lateness (McWorkflow *self, McWorkItem *item, const McDeadlines *deadlines, McTime now, SoonCache *cache)
 {
   McTime clock = mc_deadlines_clock (deadlines, now);
   McTime appointment = mc_deadlines_appointment (deadlines, now);
@@ -61,8 +69,15 @@ compute_lateness (McWorkflow *self, McWorkItem *item, const McDeadlines *deadlin
   gboolean open = mc_dossier_state_is_open (item->state);
 
   item->appointment_at = appointment;
-  mc_calendar_add_working_minutes (self->calendar, clock, mc_calendar_standard_day_minutes (self->calendar),
-                                   &soon, NULL);
+  if (cache != NULL && cache->clock == clock && clock != 0)
+    soon = cache->soon;
+  else
+    {
+      mc_calendar_add_working_minutes (self->calendar, clock, mc_calendar_standard_day_minutes (self->calendar),
+                                       &soon, NULL);
+      if (cache != NULL)
+        *cache = (SoonCache) { clock, soon };
+    }
   item->lateness = !open ? MC_LATENESS_NONE
                    : mc_deadlines_is_overdue (deadlines, now) ? MC_LATENESS_OVERDUE
                    : soon >= appointment ? MC_LATENESS_SOON : MC_LATENESS_NONE;
@@ -101,7 +116,7 @@ item_from_row (McWorkflow *self, sqlite3_stmt *stmt, McTime now)
   item->pause_kind = text (stmt, 20);
   mc_deadlines_from_row (&deadlines, stmt, 22);
   item->id = sqlite3_column_int64 (stmt, 22 + MC_DEADLINES_N_COLUMNS);
-  compute_lateness (self, item, &deadlines, now);
+  compute_lateness (self, item, &deadlines, now, NULL);
   return item;
 }
 
@@ -160,24 +175,128 @@ mc_workflow_inbox_line (McWorkflow *self, gint64 department_id, const char *user
   return inbox_rows (self, department_id, username, dossier_id, now, error);
 }
 
+/* NULL with `error` set on a failure. */
+static McWorkItem *
+item_by_id (McWorkflow *self, gint64 id, McTime now, GError **error)
+{
+  sqlite3_stmt *stmt = mc_db_prepare (self->db, ITEM_COLUMNS "WHERE d.id = ?", error);
+  McWorkItem *item = NULL;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, id);
+  switch (mc_db_step_row (self->db, stmt, error))
+    {
+    case MC_DB_STEP_ROW:
+      item = item_from_row (self, stmt, now);
+      break;
+    case MC_DB_STEP_DONE:   /* dossiers are never deleted: not here */
+    case MC_DB_STEP_ERROR:
+      break;
+    }
+  sqlite3_reset (stmt);
+  return item;
+}
+
+/* The inbox's first pass: only what lateness needs, for every dossier of
+ * the inbox (counted), and the ids of the first `limit` in its order. */
+static GArray *
+inbox_ids_and_counts (McWorkflow *self, gint64 department_id, const char *username, McTime now, guint limit,
+                      McInboxCounts *counts, GError **error)
+{
+  GArray *ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autofree char *sql = NULL;
+  SoonCache cache = { 0, 0 };
+  sqlite3_stmt *stmt;
+  McDbStep step;
+
+  memset (counts, 0, sizeof *counts);
+  sql = g_strdup_printf ("SELECT d.id, d.state, " MC_DEADLINES_COLUMNS " FROM dossier d "
+                         "LEFT JOIN staff st ON st.id = d.current_staff_id WHERE d.state IN %s "
+                         "AND (?1 = 0 OR d.current_department_id = ?1) AND (?2 IS NULL OR st.username = ?2) "
+                         "ORDER BY coalesce (d.step_due_at, d.due_at), d.id", mc_dossier_state_open_sql ());
+  stmt = mc_db_prepare (self->db, sql, error);
+  if (stmt == NULL)
+    {
+      g_array_unref (ids);
+      return NULL;
+    }
+  sqlite3_bind_int64 (stmt, 1, department_id);
+  if (username && *username)
+    sqlite3_bind_text (stmt, 2, username, -1, SQLITE_TRANSIENT);
+  while ((step = mc_db_step_row (self->db, stmt, error)) == MC_DB_STEP_ROW)
+    {
+      McWorkItem probe = { 0 };
+      McDeadlines deadlines;
+
+      if (!mc_dossier_state_from_string ((const char *) sqlite3_column_text (stmt, 1), &probe.state))
+        probe.state = MC_STATE_RECEIVED;
+      mc_deadlines_from_row (&deadlines, stmt, 2);
+      probe.step_due_at = time_at (stmt, 2 + MC_DEADLINES_N_COLUMNS - 1);
+      compute_lateness (self, &probe, &deadlines, now, &cache);
+      counts->total++;
+      counts->overdue += probe.lateness == MC_LATENESS_OVERDUE;
+      counts->step_late += probe.step_lateness == MC_LATENESS_STEP_LATE;
+      counts->soon += probe.lateness == MC_LATENESS_SOON || probe.step_lateness == MC_LATENESS_SOON;
+      if (ids->len < limit)
+        {
+          gint64 id = sqlite3_column_int64 (stmt, 0);
+          g_array_append_val (ids, id);
+        }
+    }
+  sqlite3_reset (stmt);
+  if (step == MC_DB_STEP_ERROR)
+    g_clear_pointer (&ids, g_array_unref);
+  return ids;
+}
+
+/* Reads the dossiers of `ids` whole, in that order. */
+static GPtrArray *
+items_by_ids (McWorkflow *self, GArray *ids, McTime now, GError **error)
+{
+  GPtrArray *items = g_ptr_array_new_with_free_func ((GDestroyNotify) mc_work_item_free);
+
+  for (guint i = 0; i < ids->len; i++)
+    {
+      GError *local = NULL;
+      McWorkItem *item = item_by_id (self, g_array_index (ids, gint64, i), now, &local);
+
+      if (local != NULL)
+        {
+          g_propagate_error (error, local);
+          g_ptr_array_unref (items);
+          return NULL;
+        }
+      if (item != NULL)
+        g_ptr_array_add (items, item);
+    }
+  return items;
+}
+
+GPtrArray *
+mc_workflow_inbox_first (McWorkflow *self, gint64 department_id, const char *username, McTime now, guint limit,
+                         McInboxCounts *counts, GError **error)
+{
+  g_autoptr(GArray) ids = NULL;
+
+  g_return_val_if_fail (MC_IS_WORKFLOW (self), NULL);
+  g_return_val_if_fail (counts != NULL, NULL);
+
+  now = now ? now : mc_time_now ();
+  ids = inbox_ids_and_counts (self, department_id, username, now, limit, counts, error);
+  return ids != NULL ? items_by_ids (self, ids, now, error) : NULL;
+}
+
 gboolean
 mc_workflow_count_inbox (McWorkflow *self, gint64 department_id, const char *username, McTime now,
                          McInboxCounts *counts, GError **error)
 {
-  g_autoptr(GPtrArray) items = mc_workflow_inbox (self, department_id, username, now, error);
+  g_autoptr(GArray) ids = NULL;
 
-  memset (counts, 0, sizeof *counts);
-  if (items == NULL)
-    return FALSE;
-  for (guint i = 0; i < items->len; i++)
-    {
-      McWorkItem *item = items->pdata[i];
-      counts->total++;
-      counts->overdue += item->lateness == MC_LATENESS_OVERDUE;
-      counts->step_late += item->step_lateness == MC_LATENESS_STEP_LATE;
-      counts->soon += item->lateness == MC_LATENESS_SOON || item->step_lateness == MC_LATENESS_SOON;
-    }
-  return TRUE;
+  g_return_val_if_fail (MC_IS_WORKFLOW (self), FALSE);
+
+  ids = inbox_ids_and_counts (self, department_id, username, now ? now : mc_time_now (), 0, counts, error);
+  return ids != NULL;
 }
 
 /* The sidebar's badges of a page not built yet: two counts in SQL through
@@ -368,29 +487,6 @@ ready_matching_ids (McWorkflow *self, const char *folded, guint limit, guint *n_
   return ids;
 }
 
-/* NULL with `error` set on a failure. */
-static McWorkItem *
-ready_item_by_id (McWorkflow *self, gint64 id, McTime now, GError **error)
-{
-  sqlite3_stmt *stmt = mc_db_prepare (self->db, ITEM_COLUMNS "WHERE d.id = ?", error);
-  McWorkItem *item = NULL;
-
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_int64 (stmt, 1, id);
-  switch (mc_db_step_row (self->db, stmt, error))
-    {
-    case MC_DB_STEP_ROW:
-      item = item_from_row (self, stmt, now);
-      break;
-    case MC_DB_STEP_DONE:   /* dossiers are never deleted: not here */
-    case MC_DB_STEP_ERROR:
-      break;
-    }
-  sqlite3_reset (stmt);
-  return item;
-}
-
 GPtrArray *
 mc_workflow_ready_first (McWorkflow *self, const char *query, guint limit, guint *n_matching, GError **error)
 {
@@ -407,24 +503,9 @@ mc_workflow_ready_first (McWorkflow *self, const char *query, guint limit, guint
 
   if (trimmed != NULL && *trimmed != '\0')
     {
+      g_ptr_array_unref (items);
       ids = ready_matching_ids (self, trimmed, limit, n_matching, error);
-      for (guint i = 0; ids != NULL && i < ids->len; i++)
-        {
-          GError *local = NULL;
-          McWorkItem *item = ready_item_by_id (self, g_array_index (ids, gint64, i), now, &local);
-
-          if (local != NULL)
-            {
-              g_propagate_error (error, local);
-              g_ptr_array_unref (items);
-              return NULL;
-            }
-          if (item != NULL)
-            g_ptr_array_add (items, item);
-        }
-      if (ids == NULL)
-        g_clear_pointer (&items, g_ptr_array_unref);
-      return items;
+      return ids != NULL ? items_by_ids (self, ids, now, error) : NULL;
     }
   if (!mc_workflow_count_ready (self, n_matching, error))
     {

@@ -179,6 +179,12 @@ typedef struct {
 } McInboxCounts;
 gboolean      mc_workflow_count_inbox      (McWorkflow *self, gint64 department_id, const char *username,
                                             McTime now, McInboxCounts *counts, GError **error);
+/* The same, the first `limit` only, and `counts` over the whole inbox (as
+ * mc_workflow_count_inbox): an inbox of all departments holds tens of
+ * thousands of dossiers at a million. */
+GPtrArray    *mc_workflow_inbox_first      (McWorkflow *self, gint64 department_id, const char *username,
+                                            McTime now, guint limit, McInboxCounts *counts,
+                                            GError **error);  /* McWorkItem* */
 /* The number of dossiers in that inbox and of those "quá hạn", counted in
  * SQL (for the badges of a page not built yet). */
 gboolean      mc_workflow_count_inbox_overdue (McWorkflow *self, gint64 department_id, const char *username,

@@ -15,6 +15,7 @@
 
 #include "mc-apology-form.h"
 #include "mc-directory.h"
+#include "mc-dossier-list.h"
 #include "mc-dossier-store.h"
 #include "mc-dossier-window.h"
 #include "mc-empty-state.h"
@@ -49,6 +50,7 @@ struct _McInboxPage
   GtkToggleButton    *mine;
   GtkDropDown        *user;
   GtkLabel           *summary;
+  GtkWidget          *show_all;
   GtkColumnView      *view;
 };
 
@@ -284,8 +286,22 @@ update_summary (McInboxPage *self, const McInboxCounts *counts)
   g_autofree char *total = mc_format_count (counts->total);
   g_autoptr(GString) text = g_string_new (NULL);
 
+  guint shown = g_list_model_get_n_items (G_LIST_MODEL (self->model));
+
   /* Translators: %s is a number such as 1.157 */
   g_string_printf (text, ngettext ("%s dossier", "%s dossiers", counts->total), total);
+  /* All departments' inbox at a million dossiers: the most urgent only
+   * (McInboxModel); the button says so, the summary keeps its room. */
+  if (shown < counts->total)
+    {
+      g_autofree char *number = mc_format_count (shown);
+      /* Translators: %s is a number such as 500 */
+      g_autofree char *note = g_strdup_printf (_("The %s most urgent are listed here; every dossier being processed "
+                                                 "is in Dossiers, a page at a time"), number);
+
+      gtk_widget_set_tooltip_text (self->show_all, note);
+    }
+  gtk_widget_set_visible (self->show_all, shown < counts->total);
   if (counts->overdue)
     g_string_append_printf (text, " · %u %s", counts->overdue, _("overdue"));
   if (counts->step_late)
@@ -411,6 +427,13 @@ fill_choices (McInboxPage *self)
 }
 
 /* Actions */
+
+/* Beyond the most urgent shown: Danh sách hồ sơ on "đang giải quyết", paged by key. */
+static void
+show_all_cb (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  gtk_widget_activate_action (widget, "win.show-dossiers", "(us)", (guint32) MC_DOSSIER_FILTER_OPEN, "");
+}
 
 static void
 toast (McInboxPage *self, const char *message)
@@ -701,6 +724,7 @@ mc_inbox_page_class_init (McInboxPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, McInboxPage, mine);
   gtk_widget_class_bind_template_child (widget_class, McInboxPage, user);
   gtk_widget_class_bind_template_child (widget_class, McInboxPage, summary);
+  gtk_widget_class_bind_template_child (widget_class, McInboxPage, show_all);
   gtk_widget_class_bind_template_child (widget_class, McInboxPage, view);
   gtk_widget_class_bind_template_callback (widget_class, filter_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, user_changed_cb);
@@ -718,6 +742,7 @@ mc_inbox_page_class_init (McInboxPageClass *klass)
   install_action (widget_class, MC_ACTION_WITHDRAW, GDK_KEY_w, GDK_CONTROL_MASK | GDK_SHIFT_MASK);
   install_action (widget_class, MC_ACTION_APOLOGY, GDK_KEY_e, GDK_CONTROL_MASK);
   gtk_widget_class_install_action (widget_class, "inbox.open", NULL, open_cb);
+  gtk_widget_class_install_action (widget_class, "inbox.show-all", NULL, show_all_cb);
   gtk_widget_class_install_action (widget_class, "inbox.refresh", NULL, refresh_cb);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, 0, "inbox.refresh", NULL);
   gtk_widget_class_install_action (widget_class, "inbox.toggle-mine", NULL, toggle_mine_cb);
@@ -743,6 +768,7 @@ attach_model (McInboxPage *self)
   gtk_column_view_set_model (self->view, GTK_SELECTION_MODEL (self->selection));
   g_signal_connect_swapped (self->selection, "notify::selected", G_CALLBACK (update_actions), self);
   g_signal_connect_swapped (self->model, "notify", G_CALLBACK (model_notify_cb), self);
+  g_signal_connect_swapped (self->model, "items-changed", G_CALLBACK (publish_counts), self);
   mc_empty_state_attach (gtk_widget_get_ancestor (GTK_WIDGET (self->view), GTK_TYPE_SCROLLED_WINDOW),
                          G_LIST_MODEL (self->model), "emblem-ok-symbolic", _("No dossier waiting"),
                          _("Dossiers sent to you or to your department appear here. Turn off “Mine” or choose "
