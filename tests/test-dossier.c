@@ -653,9 +653,15 @@ assert_plans_use_indexes (McDb *db, GPtrArray *statements)
           const char *detail = (const char *) sqlite3_column_text (stmt, 3);
 
           g_test_message ("%s\n  %s", (char *) statements->pdata[i], detail);
-          g_assert_false (g_str_has_prefix (detail, "SCAN d") && strstr (detail, "USING") == NULL);
+          /* Only a bounded subquery's rows (LIMIT 2000, as d) may be scanned, grouped and sorted. */
+          if (strstr (statements->pdata[i], "LIMIT 2000") == NULL)
+            {
+              g_assert_false (g_str_has_prefix (detail, "SCAN d") && strstr (detail, "USING") == NULL);
+              g_assert_null (strstr (detail, "TEMP B-TREE FOR ORDER BY"));
+            }
+          else if (g_str_has_prefix (detail, "SEARCH r") || g_str_has_prefix (detail, "SCAN r"))
+            g_assert_nonnull (strstr (detail, "dossier_by_received"));
           g_assert_false (g_str_has_prefix (detail, "SCAN dossier") && strstr (detail, "USING") == NULL);
-          g_assert_null (strstr (detail, "TEMP B-TREE FOR ORDER BY"));
         }
       sqlite3_reset (stmt);
     }
@@ -669,13 +675,15 @@ test_bounded_plans (void)
   g_autoptr(McCalendar) calendar = NULL;
   g_autoptr(McWorkflow) wf = NULL;
   g_autoptr(GPtrArray) statements = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GPtrArray) first = NULL;
+  g_autoptr(GPtrArray) first = NULL, recent = NULL;
+  g_autoptr(McDossierStore) store = NULL;
   guint n, total, overdue;
 
   g_setenv ("MOTCUA_NOW", "2026-11-23 09:30", TRUE);
   g_assert_true (mc_demo_fill (db, 1500, 3, NULL, &error));
   calendar = mc_calendar_store_load (db, &error);
   wf = mc_workflow_new (db, calendar);
+  store = mc_dossier_store_new (db, calendar);
   sqlite3_trace_v2 (mc_db_get_handle (db), SQLITE_TRACE_STMT, collect_cb, statements);
   first = mc_workflow_ready_first (wf, NULL, 200, &n, &error);
   g_assert_no_error (error);
@@ -683,6 +691,8 @@ test_bounded_plans (void)
   g_assert_true (mc_workflow_count_ready (wf, &n, &error));
   g_assert_true (mc_workflow_count_inbox_overdue (wf, 0, NULL, mc_time_now (), &total, &overdue, &error));
   g_assert_true (mc_workflow_count_inbox_overdue (wf, 1, NULL, mc_time_now (), &total, &overdue, &error));
+  recent = mc_dossier_store_recent_procedures (store, "", 8, &error);
+  g_assert_no_error (error);
   sqlite3_trace_v2 (mc_db_get_handle (db), 0, NULL, NULL);
   assert_plans_use_indexes (db, statements);
 }

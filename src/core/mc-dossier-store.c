@@ -830,6 +830,8 @@ mc_dossier_store_list_events (McDossierStore *self, gint64 dossier_id, GError **
   return events;
 }
 
+#define RECENT_SAMPLE 2000
+
 GPtrArray *
 mc_dossier_store_recent_procedures (McDossierStore *self, const char *counter, guint limit, GError **error)
 {
@@ -839,9 +841,15 @@ mc_dossier_store_recent_procedures (McDossierStore *self, const char *counter, g
 
   g_return_val_if_fail (MC_IS_DOSSIER_STORE (self), NULL);
 
-  stmt = mc_db_prepare (self->db, "SELECT p.code FROM dossier d JOIN procedure p ON p.id = d.procedure_id "
-                                  "WHERE d.counter = ? AND d.received_at >= ? GROUP BY p.code "
-                                  "ORDER BY count(*) DESC LIMIT ?", error);
+  /* Among the last RECENT_SAMPLE dossiers received (of the last 90 days),
+   * newest first through dossier_by_received: at a million dossiers the 90
+   * days alone were 80,000 rows grouped at each start of Tiếp nhận (173 ms,
+   * issue 15); a counter's habits show in its last thousands as well. */
+  stmt = mc_db_prepare (self->db, "SELECT p.code FROM (SELECT r.procedure_id, r.counter FROM dossier r "
+                                  "INDEXED BY dossier_by_received WHERE r.received_at >= ?2 "
+                                  "ORDER BY r.received_at DESC LIMIT " G_STRINGIFY (RECENT_SAMPLE) ") d "
+                                  "JOIN procedure p ON p.id = d.procedure_id WHERE d.counter = ?1 GROUP BY p.code "
+                                  "ORDER BY count(*) DESC, p.code LIMIT ?3", error);
   if (stmt == NULL)
     {
       g_ptr_array_unref (codes);

@@ -62,7 +62,8 @@ GArray         *mc_dossier_store_search_ids   (McDossierStore *self, const char 
 /* The FTS5 expression mc_dossier_store_search matches `query` with (the
  * dossier list counts its hits with it); "" when the query has no word. */
 char           *mc_dossier_store_fts_query    (const char *query);
-/* Procedure codes most received at this counter in the last 90 days, most first. */
+/* Procedure codes most received at this counter in the last 90 days, most
+ * first, among the last 2,000 dossiers received (bounded at any size). */
 GPtrArray      *mc_dossier_store_recent_procedures (McDossierStore *self, const char *counter, guint limit,
                                                    GError **error);
 GPtrArray      *mc_dossier_store_list_events  (McDossierStore *self, gint64 dossier_id, GError **error);
