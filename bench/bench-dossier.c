@@ -16,6 +16,7 @@
 
 #include <glib/gstdio.h>
 
+#include "mc-bench-utils.h"
 #include "mc-calendar-store.h"
 #include "mc-catalog.h"
 #include "mc-db-private.h"
@@ -23,25 +24,6 @@
 #include "mc-dossier-list.h"
 #include "mc-dossier-store.h"
 #include "mc-text.h"
-
-static int
-compare_doubles (const void *a, const void *b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return (x > y) - (x < y);
-}
-
-/* Processor time of this process, in seconds: on a shared machine the wall
- * clock also counts other programs' turns. */
-static double
-cpu_seconds (void)
-{
-  struct rusage u;
-
-  getrusage (RUSAGE_SELF, &u);
-  return u.ru_utime.tv_sec + u.ru_stime.tv_sec + (u.ru_utime.tv_usec + u.ru_stime.tv_usec) / 1e6;
-}
 
 static char *
 make_csv (GPtrArray *codes, guint n, GPtrArray *names)
@@ -127,12 +109,12 @@ main (int argc, char **argv)
     }
   csv = make_csv (codes, n, names);
   t0 = g_get_monotonic_time ();
-  cpu0 = cpu_seconds ();
+  cpu0 = mc_bench_cpu_seconds ();
   if (!mc_dossier_store_import_csv (store, csv, strlen (csv), &imported, &error))
     return fprintf (stderr, "%s\n", error->message), 1;
   t1 = g_get_monotonic_time ();
   printf ("import: %u dossiers (+ %u events) in %.2f s = %.0f dossiers/s (processor time %.2f s)\n",
-          imported, imported, (t1 - t0) / 1e6, imported / ((t1 - t0) / 1e6), cpu_seconds () - cpu0);
+          imported, imported, (t1 - t0) / 1e6, imported / ((t1 - t0) / 1e6), mc_bench_cpu_seconds () - cpu0);
 reads:
   lookups = g_new (double, codes->len);
   searches = g_new (double, names->len);
@@ -152,8 +134,8 @@ reads:
       hits = mc_dossier_store_search (store, query, 50, NULL);
       searches[i] = (g_get_monotonic_time () - t0) / 1000.0;
     }
-  qsort (lookups, codes->len, sizeof (double), compare_doubles);
-  qsort (searches, names->len, sizeof (double), compare_doubles);
+  qsort (lookups, codes->len, sizeof (double), mc_bench_compare_doubles);
+  qsort (searches, names->len, sizeof (double), mc_bench_compare_doubles);
   printf ("lookup by code (%u): p50 %.3f ms, p95 %.3f ms, max %.3f ms\n", codes->len,
           lookups[codes->len / 2], lookups[codes->len * 95 / 100], lookups[codes->len - 1]);
   printf ("search by name without diacritics, 50 hits (%u): p50 %.2f ms, p95 %.2f ms\n", names->len,

@@ -21,18 +21,10 @@
 #include <gio/gio.h>
 #include <glib/gstdio.h>
 
+#include "mc-bench-utils.h"
 #include "mc-calendar-store.h"
 #include "mc-db-private.h"
 #include "mc-dossier-store.h"
-
-static double
-cpu_seconds (void)
-{
-  struct rusage u;
-
-  getrusage (RUSAGE_SELF, &u);
-  return u.ru_utime.tv_sec + u.ru_stime.tv_sec + (u.ru_utime.tv_usec + u.ru_stime.tv_usec) / 1e6;
-}
 
 static gboolean
 copy_file (const char *from, const char *to, GError **error)
@@ -65,7 +57,7 @@ import_once (const char *empty, const char *csv, const char *copy, gboolean one_
    * change inside a transaction, so the nested one has it lifted here. */
   mc_db_exec (db, "PRAGMA foreign_keys = OFF", NULL);
   t0 = g_get_monotonic_time ();
-  c0 = cpu_seconds ();
+  c0 = mc_bench_cpu_seconds ();
   if (one_transaction && !mc_db_begin (db, error))
     return FALSE;
   ok = mc_dossier_store_import_stream (store, 0, G_INPUT_STREAM (stream), &n, error);
@@ -74,7 +66,7 @@ import_once (const char *empty, const char *csv, const char *copy, gboolean one_
   if (!ok)
     return FALSE;
   printf ("%-28s %u dossiers: processor %.2f s, wall %.2f s\n",
-          one_transaction ? "in one transaction:" : "by chunks of 150 ms (motcua):", n, cpu_seconds () - c0,
+          one_transaction ? "in one transaction:" : "by chunks of 150 ms (motcua):", n, mc_bench_cpu_seconds () - c0,
           (g_get_monotonic_time () - t0) / 1e6);
   return TRUE;
 }

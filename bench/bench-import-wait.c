@@ -21,6 +21,7 @@
 
 #include <glib/gstdio.h>
 
+#include "mc-bench-utils.h"
 #include "mc-accounts.h"
 #include "mc-calendar-store.h"
 #include "mc-catalog.h"
@@ -29,23 +30,6 @@
 #include "mc-import-batch.h"
 
 #define PASSWORD "motcua2026"
-
-static int
-compare_doubles (const void *a, const void *b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return (x > y) - (x < y);
-}
-
-static double
-cpu_seconds (void)
-{
-  struct rusage u;
-
-  getrusage (RUSAGE_SELF, &u);
-  return u.ru_utime.tv_sec + u.ru_stime.tv_sec + (u.ru_utime.tv_usec + u.ru_stime.tv_usec) / 1e6;
-}
 
 /* Dossiers of an older system, as bench-dossier makes them. */
 static GString *
@@ -126,11 +110,11 @@ run_import (const char *path, const char *csv_path)
       (admin = mc_accounts_sign_in (acc, "admin", PASSWORD, &error)) == NULL)
     die ("import", error);
   t0 = g_get_monotonic_time ();
-  cpu0 = cpu_seconds ();
+  cpu0 = mc_bench_cpu_seconds ();
   if (!mc_dossier_store_import_csv (store, data, length, &n, &error))
     die ("import", error);
   printf ("import in another process: %u dossiers in %.2f s = %.0f dossiers/s (processor time %.2f s)\n", n,
-          (g_get_monotonic_time () - t0) / 1e6, n / ((g_get_monotonic_time () - t0) / 1e6), cpu_seconds () - cpu0);
+          (g_get_monotonic_time () - t0) / 1e6, n / ((g_get_monotonic_time () - t0) / 1e6), mc_bench_cpu_seconds () - cpu0);
   return 0;
 }
 
@@ -185,7 +169,7 @@ print_waits (const char *what, GArray *a)
 {
   if (a->len == 0)
     return;
-  g_array_sort (a, compare_doubles);
+  g_array_sort (a, mc_bench_compare_doubles);
   printf ("  %s (%u): p50 %.1f ms, p95 %.1f ms, max %.1f ms\n", what, a->len, g_array_index (a, double, a->len / 2),
           g_array_index (a, double, a->len * 95 / 100), g_array_index (a, double, a->len - 1));
 }

@@ -17,6 +17,7 @@
 
 #include <glib/gstdio.h>
 
+#include "mc-bench-utils.h"
 #include "mc-calendar-store.h"
 #include "mc-catalog.h"
 #include "mc-db-private.h"
@@ -24,15 +25,6 @@
 #include "mc-format.h"
 #include "mc-report.h"
 #include "mc-report-doc.h"
-
-static double
-cpu_seconds (void)
-{
-  struct rusage u;
-
-  getrusage (RUSAGE_SELF, &u);
-  return u.ru_utime.tv_sec + u.ru_stime.tv_sec + (u.ru_utime.tv_usec + u.ru_stime.tv_usec) / 1e6;
-}
 
 static char *
 make_csv (McDb *db, guint n)
@@ -107,19 +99,19 @@ main (int argc, char **argv)
     }
   for (int run = 0; run < 5; run++)
     {
-      double c0 = cpu_seconds (), c1;
+      double c0 = mc_bench_cpu_seconds (), c1;
       g_autoptr(McReport06a) report = mc_report_06a_compute (db, 0, from, to, FALSE, &error);
       g_autoptr(McReportDocument) doc = NULL;
 
       if (report == NULL)
         return fprintf (stderr, "%s\n", error->message), 1;
-      c1 = cpu_seconds ();
+      c1 = mc_bench_cpu_seconds ();
       best_compute = MIN (best_compute, c1 - c0);
       received = report->total.c[MC_06A_RECEIVED];
       doc = mc_report_document_new_06a (db, 0, from, to, FALSE, &error);
       if (doc == NULL || !mc_report_doc_write_xlsx (doc, xlsx, &error))
         return fprintf (stderr, "%s\n", error->message), 1;
-      best_xlsx = MIN (best_xlsx, cpu_seconds () - c1);
+      best_xlsx = MIN (best_xlsx, mc_bench_cpu_seconds () - c1);
     }
   {
     g_autofree char *a = mc_format_date (from), *b = mc_format_date (to);

@@ -18,6 +18,7 @@
 #include <sys/resource.h>
 #include <time.h>
 
+#include "mc-bench-utils.h"
 #include "mc-calendar-store.h"
 #include "mc-db-private.h"
 #include "mc-dossier-list.h"
@@ -25,23 +26,6 @@
 #include "mc-text.h"
 
 #define VISIBLE_ROWS 30  /* rows of the list a 1080p window draws */
-
-static int
-compare_doubles (const void *a, const void *b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return (x > y) - (x < y);
-}
-
-static double
-cpu_seconds (void)
-{
-  struct rusage u;
-
-  getrusage (RUSAGE_SELF, &u);
-  return u.ru_utime.tv_sec + u.ru_stime.tv_sec + (u.ru_utime.tv_usec + u.ru_stime.tv_usec) / 1e6;
-}
 
 /* This thread's processor time in ms: on a shared machine the wall clock
  * also counts other programs' turns. */
@@ -57,7 +41,7 @@ thread_cpu_ms (void)
 static double
 percentile (GArray *ms, int p)
 {
-  g_array_sort (ms, compare_doubles);
+  g_array_sort (ms, mc_bench_compare_doubles);
   return ms->len ? g_array_index (ms, double, MIN (ms->len - 1, ms->len * p / 100)) : 0;
 }
 
@@ -279,13 +263,13 @@ main (int argc, char **argv)
   before = mc_db_query_int (peek, "PRAGMA user_version", NULL);
   g_clear_object (&peek);
   t0 = g_get_monotonic_time ();
-  cpu0 = cpu_seconds ();
+  cpu0 = mc_bench_cpu_seconds ();
   db = mc_db_new (argv[1], NULL, &error);
   if (db == NULL)
     return fprintf (stderr, "%s\n", error->message), 1;
   printf ("open %s (%" G_GINT64_FORMAT " dossiers), schema %" G_GINT64_FORMAT " → %d: %.2f s (processor %.2f s)\n",
           argv[1], mc_db_query_int (db, "SELECT count(*) FROM dossier", NULL), before, mc_db_get_latest_version (),
-          (g_get_monotonic_time () - t0) / 1e6, cpu_seconds () - cpu0);
+          (g_get_monotonic_time () - t0) / 1e6, mc_bench_cpu_seconds () - cpu0);
   calendar = mc_calendar_store_load (db, &error);
   if (calendar == NULL)
     return fprintf (stderr, "%s\n", error->message), 1;
