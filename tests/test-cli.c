@@ -739,11 +739,35 @@ test_register_field (void)
   }
 }
 
+/* Asking how a command is used opens no database: the file is not created
+ * and nobody need be signed in. */
+static void
+test_command_help (void)
+{
+  const char *old = db_name;
+  g_autofree char *path = NULL;
+  const char *cases[] = { "dossier --help", "demo --help", "report -h" };
+
+  db_name = "cli-help-never-created.sqlite";
+  path = mc_test_tmp_path (db_name);
+  for (guint k = 0; k < G_N_ELEMENTS (cases); k++)
+    {
+      g_autofree char *out = NULL;
+      g_autofree char *err = NULL;
+
+      g_assert_cmpint (run (cases[k], &out, &err), ==, 0);
+      g_assert_nonnull (strstr (out, "motcua [--db"));
+      g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+    }
+  db_name = old;
+}
+
 int
 main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
   g_test_add_func ("/cli/calendar", test_calendar);
+  g_test_add_func ("/cli/command-help", test_command_help);
   g_test_add_func ("/cli/demo-now", test_demo_now);
   g_test_add_func ("/cli/holidays", test_holidays);
   g_test_add_func ("/cli/catalog", test_catalog);

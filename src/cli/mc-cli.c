@@ -380,7 +380,10 @@ mc_cli_run (int argc, char **argv)
   i = command_index (argc, argv, &db_path, &user);
   if (i + 1 < argc && g_strcmp0 (argv[i], "help") == 0 && g_strcmp0 (argv[i + 1], "--commands") == 0)
     return print_commands ();
-  if (i >= argc || g_strcmp0 (argv[i], "help") == 0 || g_strcmp0 (argv[i], "--help") == 0)
+  /* "motcua dossier --help" too: asking how a command is used opens no
+   * database (it created the file, or asked for a signed-in person). */
+  if (i >= argc || g_strcmp0 (argv[i], "help") == 0 || g_strcmp0 (argv[i], "--help") == 0
+      || (i + 1 < argc && (g_strcmp0 (argv[i + 1], "--help") == 0 || g_strcmp0 (argv[i + 1], "-h") == 0)))
     return print_help ();
   /* Both work on a database that may not open: they check the person themselves. */
   if (g_strcmp0 (argv[i], "restore") == 0 || g_strcmp0 (argv[i], "check") == 0)
