@@ -144,3 +144,20 @@ mc_test_ui_find_named (GtkWidget *root, const char *name)
     }
   return NULL;
 }
+
+/* The first preferences row titled `title` below root, depth first. */
+AdwPreferencesRow *
+mc_test_ui_find_row (GtkWidget *root, const char *title)
+{
+  if (ADW_IS_PREFERENCES_ROW (root) &&
+      g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (root)), title) == 0)
+    return ADW_PREFERENCES_ROW (root);
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
+    {
+      AdwPreferencesRow *found = mc_test_ui_find_row (c, title);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}

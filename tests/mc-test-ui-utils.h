@@ -3,6 +3,7 @@
  */
 #pragma once
 
+#include <adwaita.h>
 #include <gtk/gtk.h>
 
 #include "mc-application.h"
@@ -31,6 +32,7 @@ GtkWidget     *mc_test_ui_find_type    (GtkWidget *root, GType type, guint skip)
 /* Depth first under `root`: the first widget whose name (gtk_widget_set_name,
  * or the template's id) is `name`, or NULL. */
 GtkWidget     *mc_test_ui_find_named   (GtkWidget *root, const char *name);
+AdwPreferencesRow *mc_test_ui_find_row (GtkWidget *root, const char *title);
 /* The widget as drawn by its window's renderer. */
 GdkTexture    *mc_test_ui_render       (GtkWidget *widget);
 

@@ -30,21 +30,6 @@ reception (void)
   return MC_RECEPTION_PAGE (mc_window_get_page_widget (window, "reception"));
 }
 
-static AdwPreferencesRow *
-find_row (GtkWidget *root, const char *title)
-{
-  if (ADW_IS_PREFERENCES_ROW (root) &&
-      g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (root)), title) == 0)
-    return ADW_PREFERENCES_ROW (root);
-  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
-    {
-      AdwPreferencesRow *found = find_row (c, title);
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 static GtkEditable *
 search_entry (McReceptionPage *page)
 {
@@ -164,7 +149,7 @@ test_focus_and_new_form (void)
 {
   McReceptionPage *page = reception ();
   GtkEditable *search = search_entry (page);
-  AdwPreferencesRow *name = find_row (GTK_WIDGET (page), "Full name (or the organisation’s name)");
+  AdwPreferencesRow *name = mc_test_ui_find_row (GTK_WIDGET (page), "Full name (or the organisation’s name)");
   GtkEventController *keys = escape_controller (GTK_WIDGET (page));
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "catalog");
@@ -204,7 +189,7 @@ test_focus_and_new_form (void)
 static gboolean
 row_checked (McReceptionPage *page, const char *title, const char **subtitle)
 {
-  AdwPreferencesRow *row = find_row (GTK_WIDGET (page), title);
+  AdwPreferencesRow *row = mc_test_ui_find_row (GTK_WIDGET (page), title);
 
   g_assert_nonnull (row);
   *subtitle = adw_action_row_get_subtitle (ADW_ACTION_ROW (row));
@@ -305,7 +290,7 @@ static const char *CARD = "038190012345|123456789|Nguyễn Thị Lan Anh|1503199
 static const char *
 row_text (McReceptionPage *page, const char *title)
 {
-  return gtk_editable_get_text (GTK_EDITABLE (find_row (GTK_WIDGET (page), title)));
+  return gtk_editable_get_text (GTK_EDITABLE (mc_test_ui_find_row (GTK_WIDGET (page), title)));
 }
 
 /* The card's QR read by the counter's scanner, with the keyboard in the

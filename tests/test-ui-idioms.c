@@ -306,25 +306,10 @@ test_page_list (void)
   g_assert_null (mc_pages_lookup ("nowhere"));
 }
 
-static AdwPreferencesRow *
-find_row (GtkWidget *root, const char *title)
-{
-  if (ADW_IS_PREFERENCES_ROW (root) &&
-      g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (root)), title) == 0)
-    return ADW_PREFERENCES_ROW (root);
-  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
-    {
-      AdwPreferencesRow *found = find_row (c, title);
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 static void
 set_row (GtkWidget *page_widget, const char *title, const char *text)
 {
-  AdwPreferencesRow *row = find_row (page_widget, title);
+  AdwPreferencesRow *row = mc_test_ui_find_row (page_widget, title);
 
   g_assert_nonnull (row);
   gtk_editable_set_text (GTK_EDITABLE (row), text);
@@ -377,7 +362,7 @@ test_reception_template (void)
                          "AND replace('%s', code, '%%s') = '%s'", toast, _("Dossier %s received"));
   g_assert_cmpint (mc_db_query_int (mc_application_get_db (app), sql, NULL), ==, 1);
   /* The form is empty again, ready for the next applicant. */
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (find_row (reception, _("Phone")))), ==, "");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (mc_test_ui_find_row (reception, _("Phone")))), ==, "");
   g_assert_null (mc_reception_page_get_procedure (MC_RECEPTION_PAGE (reception)));
 }
 
