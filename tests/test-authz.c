@@ -110,6 +110,7 @@ static const Row rows[] = {
   { "settings set", "report.place \"Phú Sơn\"", "nynnnnnnn" },
   { "settings reset", "report.preparer", "nynnnnnnn" },
   { "report import-06a", "--unit 000.00.06.X02 --from 2026-10-15 --to 2027-01-14 {DIR}/x02.csv", "nnnnyynyy" },
+  { "dashboard", "--format json", "nynnyynny" },
   { "liveboard", "--render {OUT}/board.png --size 320x180", "yyyyyyyyy" },
 };
 

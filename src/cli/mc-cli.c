@@ -27,6 +27,7 @@ static const struct {
   { "backup", mc_cli_backup },
   { "calendar", mc_cli_calendar },
   { "catalog", mc_cli_catalog },
+  { "dashboard", mc_cli_dashboard },
   { "demo", mc_cli_demo },
   { "dossier", mc_cli_dossier },
   { "report", mc_cli_report },
@@ -74,6 +75,7 @@ static const struct {
   { "catalog list", MC_PERMISSION_SIGNED_IN },
   { "catalog receptions", MC_PERMISSION_SIGNED_IN },
   { "catalog receive", MC_PERMISSION_CONFIGURE },
+  { "dashboard", MC_PERMISSION_DASHBOARD },  /* heads their own department (core) */
   { "demo", MC_PERMISSION_ADMINISTER },
   { "dossier receive", MC_PERMISSION_RECEIVE },
   { "dossier refuse", MC_PERMISSION_RECEIVE },
@@ -352,6 +354,7 @@ print_help (void)
                      "  liveboard [--monitor N]                  the full-screen public board\n"
                      "  liveboard --render FILE.png --size WxH [--at \"YYYY-MM-DD HH:MM\"]   the board as a picture"));
   g_print ("%s\n", _("  settings list|get KEY|set KEY VALUE|set KEY --file FILE|reset KEY   signers, place, periods (administrator)"));
+  g_print ("%s\n", _("  dashboard [--unit CODE] [--department CODE] [--format text|json]   the overview of heads and leaders"));
   g_print ("%s\n", _("  catalog receptions [SEARCH]              code, competence, former level, reception, name\n"
                      "  catalog receive CODE own|province|lien_thong|none|default\n"
                      "                                           what the unit receives since 1/7/2025"));

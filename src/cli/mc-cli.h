@@ -32,6 +32,8 @@ void      mc_cli_print_fields (const char *const *fields, guint n_fields);
 int       mc_cli_calendar     (McDb *db, int argc, char **argv);
 int       mc_cli_catalog      (McDb *db, int argc, char **argv);
 int       mc_cli_demo         (McDb *db, int argc, char **argv);
+/* The figures of the Tổng quan page (mc-cli-dashboard.c). */
+int       mc_cli_dashboard    (McDb *db, int argc, char **argv);
 int       mc_cli_dossier      (McDb *db, int argc, char **argv);
 /* mc-cli-backup.c: "backup" opens the database; "restore" and "check" take
  * its path, because they must work when it cannot be opened. */

@@ -44,6 +44,7 @@ typedef enum {
   MC_PERMISSION_CONFIGURE,      /* the catalog and the calendar: every appointment and report
                                  * depends on them, so the administrator's alone */
   MC_PERMISSION_SIGNED_IN,      /* anyone with an active account and a role: reading lists */
+  MC_PERMISSION_DASHBOARD,      /* Tổng quan: heads (their department), committee leaders, administrators */
 } McPermission;
 
 /* What a database is for: a real center's, or one the demo or a test made.

@@ -106,12 +106,8 @@ department_rates (McDb *db, gboolean from_rows, gint64 from, gint64 to, GError *
 
   if (unit == 0)
     return NULL;
-  /* min (position) picks its row's department (SQLite's bare-column rule). */
-  stmt = mc_db_prepare (db,
-      from_rows ? "WITH lead AS (SELECT procedure_id, department_id, min (position) FROM procedure_step "
-                  "WHERE role = 'chuyen_vien' GROUP BY procedure_id) " RATE_FROM_ROWS
-                : "WITH lead AS (SELECT procedure_id, department_id, min (position) FROM procedure_step "
-                  "WHERE role = 'chuyen_vien' GROUP BY procedure_id) " RATE_FROM_COUNTERS, error);
+  stmt = mc_db_prepare (db, from_rows ? MC_BOARD_STATS_LEAD_SQL RATE_FROM_ROWS : MC_BOARD_STATS_LEAD_SQL RATE_FROM_COUNTERS,
+                        error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, from);

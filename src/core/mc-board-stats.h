@@ -9,6 +9,15 @@
 
 G_BEGIN_DECLS
 
+/* The department in charge of each procedure (phòng chủ trì): the
+ * department of its first "chuyên viên" step, as a common table `lead`
+ * (procedure_id, department_id) for a query that follows; min (position)
+ * picks its row's department (SQLite's bare-column rule). The liveboard's
+ * and the dashboard's rates by department both group by it. */
+#define MC_BOARD_STATS_LEAD_SQL \
+  "WITH lead AS (SELECT procedure_id, department_id, min (position) FROM procedure_step " \
+  "WHERE role = 'chuyen_vien' GROUP BY procedure_id) "
+
 /* Dossiers settled in a period by the department in charge of them. */
 typedef struct {
   gint64  department_id;
