@@ -112,6 +112,11 @@ static const Row rows[] = {
   { "report import-06a", "--unit 000.00.06.X02 --from 2026-10-15 --to 2027-01-14 {DIR}/x02.csv", "nnnnyynyy" },
   { "dashboard", "--format json", "nynnyynny" },
   { "liveboard", "--render {OUT}/board.png --size 320x180", "yyyyyyyyy" },
+  /* A PostgreSQL server's administrator, not a Motcua account, decides (its
+   * CREATEROLE; tests/pg/test-pg-roles.sh): here no server answers, for anyone. */
+  { "server init", "\"host={OUT} dbname=x\" --password-file {OUT}/pw", "eeeeeeeee" },
+  { "server add-login", "\"host={OUT} dbname=x\" tn.lan --password-file {OUT}/pw", "eeeeeeeee" },
+  { "server add-board", "\"host={OUT} dbname=x\" sanh --password-file {OUT}/pw", "eeeeeeeee" },
 };
 
 /* What a refusal for the person says (messages in English: LC_ALL=C). */

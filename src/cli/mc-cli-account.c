@@ -18,8 +18,8 @@
 #include "mc-audit.h"
 #include "mc-cli.h"
 
-static char *
-read_password_typed (const char *prompt)
+char *
+mc_cli_read_password_typed (const char *prompt)
 {
   char line[1024];
   struct termios old, quiet;
@@ -49,7 +49,7 @@ read_password (const char *prompt)
 {
   const char *env = g_getenv ("MOTCUA_PASSWORD");
 
-  return env != NULL ? g_strdup (env) : read_password_typed (prompt);
+  return env != NULL ? g_strdup (env) : mc_cli_read_password_typed (prompt);
 }
 
 /* The password typed to sign in, for `account password` to check as the
@@ -189,8 +189,8 @@ read_new_password (GError **error)
 
   if (g_getenv ("MOTCUA_NEW_PASSWORD"))
     return g_strdup (g_getenv ("MOTCUA_NEW_PASSWORD"));
-  fresh = read_password_typed (_("New password: "));
-  again = read_password_typed (_("New password again: "));
+  fresh = mc_cli_read_password_typed (_("New password: "));
+  again = mc_cli_read_password_typed (_("New password again: "));
   if (g_strcmp0 (fresh, again) != 0)
     {
       g_set_error_literal (error, MC_ACCOUNTS_ERROR, MC_ACCOUNTS_ERROR_INVALID, _("The two passwords are not the same"));

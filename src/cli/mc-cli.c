@@ -116,6 +116,11 @@ static const struct {
   { "settings set", MC_PERMISSION_CONFIGURE },
   { "settings reset", MC_PERMISSION_CONFIGURE },
   { "liveboard", ACCESS_OPEN },  /* masked public data only */
+  /* A PostgreSQL server, not this database: the server decides, by the
+   * connecting user's CREATEROLE (mc-pg-server.c), and opens no file. */
+  { "server init", ACCESS_OPEN },
+  { "server add-login", ACCESS_OPEN },
+  { "server add-board", ACCESS_OPEN },
 };
 
 /* The row for argv[0] (and its subcommand argv[1]), or -1. */
@@ -358,6 +363,7 @@ print_help (void)
   g_print ("%s\n", _("  catalog receptions [SEARCH]              code, competence, former level, reception, name\n"
                      "  catalog receive CODE own|province|lien_thong|none|default\n"
                      "                                           what the unit receives since 1/7/2025"));
+  g_print ("%s\n", _("  server init|add-login|add-board postgresql://ADMIN@HOST/DB …   a PostgreSQL server for several desks"));
   g_print ("%s\n", _("  dossier receipt|refuse|transfer|accept|send-back|pause|resume|external|finish|unqualified|withdraw|\n"
                      "          return|apology|apology-letter|control-sheet|stop-notice|register|inbox|apologies …   the life of a dossier\n"
                      "          (motcua dossier COMMAND without its arguments shows them)\n"
@@ -391,6 +397,15 @@ mc_cli_run (int argc, char **argv)
   /* Both work on a database that may not open: they check the person themselves. */
   if (g_strcmp0 (argv[i], "restore") == 0 || g_strcmp0 (argv[i], "check") == 0)
     return mc_cli_restore (db_path, user, argc - i, argv + i);
+  if (g_strcmp0 (argv[i], "server") == 0)
+    {
+      if (argc - i > 1 && find_access (argc - i, argv + i) < 0)
+        {
+          g_printerr (_("Unknown command “%s %s”; see motcua help\n"), argv[i], argv[i + 1]);
+          return 2;
+        }
+      return mc_cli_server (argc - i, argv + i);
+    }
   for (guint c = 0; c < G_N_ELEMENTS (commands); c++)
     if (g_strcmp0 (argv[i], commands[c].name) == 0)
       {

@@ -59,6 +59,12 @@ gboolean  mc_cli_sign_in      (McDb *db, const char *username, GError **error);
 gboolean  mc_cli_is_password_command (int argc, char **argv);
 void      mc_cli_allow_password_change (void);
 int       mc_cli_account      (McDb *db, int argc, char **argv);
+/* A line typed at the terminal without echo (prompt on stderr), or read
+ * from stdin when it is not a terminal. */
+char     *mc_cli_read_password_typed (const char *prompt);
+/* `server …`: a PostgreSQL server set up for several desks (mc-cli-server.c);
+ * opens no database file. */
+int       mc_cli_server       (int argc, char **argv);
 int       mc_cli_audit        (McDb *db, int argc, char **argv);
 /* The routing transitions; argv[0] is the subcommand. */
 gboolean  mc_cli_is_workflow_command (const char *name);

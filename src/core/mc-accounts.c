@@ -1022,3 +1022,9 @@ mc_accounts_default_username (McDb *db, const char *wanted)
   sqlite3_reset (stmt);
   return found;
 }
+
+gboolean
+mc_accounts_check_password_strength (const char *password, GError **error)
+{
+  return check_password_strength (password, error);
+}

@@ -134,6 +134,8 @@ gboolean      mc_accounts_set_database_purpose (McDb *db, McDatabasePurpose purp
 gboolean      mc_accounts_audit_personal_export (McDb *db, const char *action, gint64 dossier_id,
                                                  const char *detail, GError **error);
 
+/* At least 8 characters, letters and digits (the rule of every new password). */
+gboolean      mc_accounts_check_password_strength (const char *password, GError **error);
 McRoles       mc_roles_from_string        (const char *text, GError **error);  /* "tiep_nhan,bao_cao" */
 char         *mc_roles_to_string          (McRoles roles);
 char         *mc_roles_to_label           (McRoles roles);  /* "Tiếp nhận, Báo cáo" */

@@ -368,3 +368,10 @@ mc_audit_verify (McDb *db, gint64 *n_rows, gint64 *bad_id, GError **error)
     }
   return TRUE;
 }
+
+char *
+mc_audit_row_hash (GBytes *key, const char *prev, gint64 at, gboolean has_staff, gint64 staff, const char *action,
+                   const char *kind, gboolean has_object, gint64 object_id, const char *detail)
+{
+  return compute_hash (key, prev, at, staff, has_staff, action, kind, object_id, has_object, detail);
+}

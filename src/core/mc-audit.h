@@ -97,4 +97,11 @@ GPtrArray *mc_audit_check_triggers  (McDb *db, GError **error);
  * open a database: never NULL (a failed check is one of the problems). */
 GPtrArray *mc_audit_check_at_start  (McDb *db);
 
+/* The hash of one row of the trail as `motcua audit verify` recomputes it
+ * (HMAC-SHA256 with `key`, SHA-256 when NULL), for a chain written elsewhere
+ * (PostgreSQL's mc_audit_verify () follows the same rule; tests/pg). */
+char         *mc_audit_row_hash    (GBytes *key, const char *prev, gint64 at, gboolean has_staff, gint64 staff,
+                                    const char *action, const char *kind, gboolean has_object, gint64 object_id,
+                                    const char *detail);
+
 G_END_DECLS

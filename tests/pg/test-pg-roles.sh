@@ -1,0 +1,218 @@
+#!/bin/bash
+# test-pg-roles.sh — the server enforces who may do what (issue 17, item 2)
+# SPDX-License-Identifier: GPL-3.0-or-later
+#
+# Each staff member signs in to PostgreSQL as their own login role; someone
+# who bypasses Motcua with psql and their own password is refused by the
+# server. For each refusal: one assertion that psql is refused ("permission
+# denied") and one that the allowed path works.
+#
+# MOTCUA_TEST_PG: a keyword=value conninfo of a user who may create
+# databases and roles (.ci/run starts a throwaway cluster and sets it), e.g.
+# "host=/tmp/pg port=5432 user=postgres password=… dbname=postgres".
+# Without it the test is skipped (exit 77). MOTCUA_BIN: the motcua program.
+set -u
+[ -n "${MOTCUA_TEST_PG:-}" ] || { echo "1..0 # SKIP MOTCUA_TEST_PG is not set"; exit 77; }
+command -v psql >/dev/null || { echo "1..0 # SKIP psql is not installed"; exit 77; }
+
+export LC_ALL=C.UTF-8 PGCONNECT_TIMEOUT=10
+tag="t$$_$(date +%s)"
+db="motcua_$tag"
+admin_pg="$MOTCUA_TEST_PG"
+work=$(mktemp -d)
+pw="Matkhau2026"
+printf '%s\n' "$pw" > "$work/pw"
+logins=("${tag}_admin" "${tag}_tn" "${tag}_cv" "${tag}_bc" "${tag}_ld" "${tag}_board" "${tag}_owner")
+
+cleanup () {
+  psql "$admin_pg" -qX -v ON_ERROR_STOP=0 -c "DROP DATABASE IF EXISTS \"$db\" WITH (FORCE)" >/dev/null 2>&1
+  psql "$admin_pg" -qX -v ON_ERROR_STOP=0 -c "DROP DATABASE IF EXISTS \"${db}_x\" WITH (FORCE)" >/dev/null 2>&1
+  for l in "${logins[@]}"; do
+    psql "$admin_pg" -qX -c "DROP ROLE IF EXISTS \"$l\"" >/dev/null 2>&1
+  done
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+n=0
+failures=0
+ok () { n=$((n + 1)); echo "ok $n - $1"; }
+not_ok () { n=$((n + 1)); failures=$((failures + 1)); echo "not ok $n - $1"; shift; for l in "$@"; do echo "# $l"; done; }
+
+as () {  # as LOGIN SQL: runs SQL as that login, its output and errors in $out
+  out=$(psql "$admin_pg dbname=$db user=$1 password=$pw" -qXAt -v ON_ERROR_STOP=1 -c "$2" 2>&1)
+}
+refused () {  # refused LOGIN SQL WHAT
+  if as "$1" "$2"; then
+    not_ok "refused: $3" "$1 ran: $2" "$out"
+  elif grep -q "permission denied" <<<"$out"; then
+    ok "refused: $3"
+  else
+    not_ok "refused: $3 (another error)" "$out"
+  fi
+}
+allowed () {  # allowed LOGIN SQL WHAT [EXPECTED-OUTPUT]
+  if ! as "$1" "$2"; then
+    not_ok "allowed: $3" "$1 could not run: $2" "$out"
+  elif [ $# -ge 4 ] && [ "$out" != "$4" ]; then
+    not_ok "allowed: $3" "expected: $4" "got: $out"
+  else
+    ok "allowed: $3"
+  fi
+}
+
+# The center: schema, group roles, the first administrator.
+psql "$admin_pg" -qX -v ON_ERROR_STOP=1 -c "CREATE DATABASE \"$db\"" >/dev/null || { echo "Bail out! createdb"; exit 1; }
+if "$MOTCUA_BIN" server init "$admin_pg dbname=$db" --username "${tag}_admin" --name "Quản Trị" \
+     --password-file "$work/pw" >"$work/init.out" 2>&1; then
+  ok "server init creates the schema and the first administrator"
+else
+  not_ok "server init" "$(cat "$work/init.out")"
+  echo "1..$n"; exit 1
+fi
+if "$MOTCUA_BIN" server init "$admin_pg dbname=$db" --username "${tag}_x" --password-file "$work/pw" \
+     >"$work/again.out" 2>&1; then
+  not_ok "server init refuses a database that is not empty"
+elif grep -q "không trống\|not empty" "$work/again.out"; then
+  ok "server init refuses a database that is not empty"
+else
+  not_ok "server init refuses a database that is not empty (another error)" "$(cat "$work/again.out")"
+fi
+
+# A database owner without CREATEROLE is refused, and nothing is created.
+psql "$admin_pg" -qX -v ON_ERROR_STOP=1 -c "CREATE ROLE \"${tag}_owner\" LOGIN PASSWORD '$pw'" \
+  -c "CREATE DATABASE \"${db}_x\" OWNER \"${tag}_owner\"" >/dev/null
+if "$MOTCUA_BIN" server init "$admin_pg dbname=${db}_x user=${tag}_owner password=$pw" --username "${tag}_x" \
+     --password-file "$work/pw" >"$work/nocreaterole.out" 2>&1; then
+  not_ok "server init refuses a user without CREATEROLE"
+elif grep -q "CREATEROLE" "$work/nocreaterole.out" &&
+     [ "$(psql "$admin_pg dbname=${db}_x" -qXAt -c "SELECT count (*) FROM pg_class WHERE relnamespace = 'public'::regnamespace")" = 0 ]; then
+  ok "server init refuses a user without CREATEROLE, creating nothing"
+else
+  not_ok "server init refuses a user without CREATEROLE (another error, or tables left)" "$(cat "$work/nocreaterole.out")"
+fi
+
+A="${tag}_admin" TN="${tag}_tn" CV="${tag}_cv" BC="${tag}_bc" LD="${tag}_ld" BOARD="${tag}_board"
+
+# The administrator (motcua_quan_tri) writes the catalog, units and accounts.
+allowed "$A" "INSERT INTO unit (code, name, level, relation) VALUES ('000.00.06.H56', 'UBND xã Phú Sơn', 'xa', 'self');
+  INSERT INTO department (unit_id, code, name) VALUES (1, 'TTPV', 'Trung tâm Phục vụ hành chính công');
+  INSERT INTO field (name) VALUES ('Hộ tịch');
+  INSERT INTO procedure (code, name, name_folded, field_id, level, mechanism, duration, updated_at)
+    VALUES ('1.001193', 'Đăng ký khai sinh', '1.001193 dang ky khai sinh', 1, 'xa', 'mot_cua', 1, 0);
+  INSERT INTO staff (username, full_name, department_id, roles, created_at) VALUES
+    ('$TN', 'Trần Thị Lan', 1, 'tiep_nhan', 0), ('$CV', 'Lê Văn Tuấn', 1, 'chuyen_vien', 0),
+    ('$BC', 'Phạm Thu', 1, 'bao_cao', 0), ('$LD', 'Nguyễn Thị Nga', 1, 'lanh_dao_ubnd', 0)" \
+  "the administrator writes units, the catalog and accounts"
+for l in "$TN" "$CV" "$BC" "$LD"; do
+  if "$MOTCUA_BIN" server add-login "$admin_pg dbname=$db" "$l" --password-file "$work/pw" >"$work/login.out" 2>&1; then
+    ok "server add-login $l"
+  else
+    not_ok "server add-login $l" "$(cat "$work/login.out")"
+  fi
+done
+if "$MOTCUA_BIN" server add-login "$admin_pg dbname=$db" "${tag}_nobody" --password-file "$work/pw" \
+     >"$work/nobody.out" 2>&1; then
+  not_ok "server add-login refuses a name that is no staff member"
+else
+  ok "server add-login refuses a name that is no staff member"
+fi
+"$MOTCUA_BIN" server add-board "$admin_pg dbname=$db" "$BOARD" --password-file "$work/pw" >/dev/null 2>&1 &&
+  ok "server add-board" || not_ok "server add-board"
+allowed "$TN" "SELECT string_agg (b.rolname, ',' ORDER BY b.rolname) FROM pg_auth_members m
+  JOIN pg_roles b ON b.oid = m.roleid JOIN pg_roles u ON u.oid = m.member WHERE u.rolname = current_user" \
+  "a login is a member of the group of its function only" "motcua_tiep_nhan"
+
+# A dossier received at the counter: the allowed path, its audit row and counters.
+allowed "$TN" "INSERT INTO dossier (code, unit_id, procedure_id, applicant_name, applicant_id_number, applicant_phone,
+  channel, received_at, due_at, state) VALUES ('H56-261207-0001', 1, 1, 'Nguyễn Văn An', '038085012345',
+  '0912345678', 'truc_tiep', 1796600000, 1796686400, 'received')" "the counter receives a dossier"
+allowed "$A" "SELECT s.username = '$TN' AND a.session_role = '$TN' FROM audit_log a JOIN staff s ON s.id = a.staff_id
+  WHERE a.action = 'dossier.insert'" "its audit row names the counter clerk's login (session_user)" "t"
+allowed "$CV" "SELECT n FROM dossier_state_count WHERE state = 'received'" \
+  "the per-state counter, written by the owner's trigger" "1"
+allowed "$CV" "SELECT received_direct FROM daily_stat" "the daily counter of Biểu 06a" "1"
+allowed "$CV" "UPDATE dossier SET state = 'processing' WHERE code = 'H56-261207-0001';
+  INSERT INTO dossier_event (dossier_id, at, kind, state_from, state_to) VALUES (1, 1796600100, 'accept', 'received', 'processing')" \
+  "a specialist moves the dossier and logs the move"
+allowed "$A" "SELECT n_rows > 0 AND bad_id = 0 FROM mc_audit_verify ()" "the chain verifies on the server" "t"
+
+# 1. The audit trail: no client writes, updates or deletes it.
+for l in "$TN" "$A" "$LD"; do
+  refused "$l" "INSERT INTO audit_log (at, action, prev_hash, hash) VALUES (0, 'forged', '', '')" "$l inserts an audit row"
+  refused "$l" "UPDATE audit_log SET detail = 'sửa' WHERE id = 1" "$l updates the audit trail"
+  refused "$l" "DELETE FROM audit_log" "$l deletes the audit trail"
+done
+refused "$TN" "UPDATE audit_head SET hash = ''" "the head of the chain"
+refused "$A" "SELECT key FROM audit_key" "the audit key (administrator)"
+refused "$TN" "SELECT mc_audit_hash ('', 0, NULL, 'x', 'x', NULL, 'x')" "computing a keyed hash"
+refused "$TN" "SELECT * FROM mc_audit_verify ()" "verifying without MC_PERMISSION_AUDIT"
+allowed "$LD" "SELECT bad_id FROM mc_audit_verify ()" "a committee leader verifies the chain" "0"
+refused "$TN" "UPDATE dossier_event SET note = 'x'" "the event log (update)"
+refused "$TN" "DELETE FROM dossier_event" "the event log (delete)"
+# No one acts in another's name: no role switch, no owner, no bulk switch-off.
+refused "$TN" "SET ROLE \"$A\"" "acting as the administrator"
+refused "$TN" "SET ROLE motcua_owner" "acting as the owner"
+refused "$A" "SET ROLE motcua_owner" "acting as the owner (administrator)"
+allowed "$TN" "SET motcua.audit_bulk = 'on';
+  INSERT INTO refusal (unit_id, procedure_id, at, applicant_name, reason) VALUES (1, 1, 1796600000, 'Lê Văn Bình', 'Thiếu giấy')" \
+  "a clerk refuses an application in bulk mode"
+allowed "$A" "SELECT count (*) FROM audit_log WHERE action = 'refusal.insert'" "… and is audited still" "1"
+allowed "$TN" "SELECT mc_audit_append ('dossier.export', 'dossier', 1, 'xuất danh sách')" \
+  "the application's own audit rows, under the clerk's name"
+allowed "$A" "SELECT s.username FROM audit_log a JOIN staff s ON s.id = a.staff_id WHERE a.action = 'dossier.export'" \
+  "… which name the clerk" "$TN"
+
+# 2. The catalog, the calendar, accounts and settings: administrator only.
+refused "$TN" "INSERT INTO procedure (code, name, name_folded, field_id, level, mechanism, duration, updated_at)
+  VALUES ('9.9', 'x', 'x', 1, 'xa', 'mot_cua', 1, 0)" "a clerk adds a procedure"
+refused "$CV" "UPDATE procedure SET duration = 30" "a specialist lengthens a procedure"
+refused "$LD" "DELETE FROM procedure_step" "a leader changes a procedure's steps"
+refused "$TN" "INSERT INTO calendar_day (date, kind, name, created_at) VALUES ('2026-12-24', 'holiday', 'Nghỉ', 0)" \
+  "a clerk adds a holiday"
+refused "$TN" "UPDATE staff SET roles = 'quan_tri' WHERE username = '$TN'" "a clerk makes themself administrator"
+refused "$LD" "INSERT INTO staff (username, full_name, roles, created_at) VALUES ('x', 'x', 'quan_tri', 0)" \
+  "a leader adds an account"
+refused "$TN" "INSERT INTO setting (key, value) VALUES ('report.signer', 'x')" "a clerk changes a setting"
+refused "$BC" "UPDATE setting SET value = 'x'" "reporting changes a setting"
+refused "$TN" "UPDATE unit SET name = 'x'" "a clerk renames the unit"
+refused "$TN" "UPDATE daily_stat SET received_direct = 0" "a clerk edits the report counters"
+refused "$TN" "UPDATE dossier_state_count SET n = 0" "a clerk edits the state counters"
+refused "$TN" "SELECT password_hash FROM staff" "a clerk reads password hashes"
+allowed "$A" "INSERT INTO calendar_day (date, kind, name, created_at) VALUES ('2026-12-24', 'holiday', 'Nghỉ', 0);
+  INSERT INTO setting (key, value) VALUES ('report.signer', 'Nguyễn Thị Nga');
+  UPDATE procedure SET duration = 2; UPDATE staff SET title = 'Chuyên viên' WHERE username = '$CV'" \
+  "the administrator changes the calendar, settings, catalog and accounts"
+
+# 3. Citizens' ID numbers and phones: only with MC_PERMISSION_PERSONAL_DATA.
+refused "$BC" "SELECT applicant_id_number FROM dossier" "reporting reads ID numbers"
+refused "$BC" "SELECT applicant_phone FROM dossier" "reporting reads phones"
+refused "$BC" "SELECT * FROM dossier" "reporting reads whole dossier rows"
+refused "$BC" "SELECT search_folded FROM dossier" "reporting reads the folded search text"
+refused "$BC" "SELECT applicant_id_number FROM refusal" "reporting reads a refused applicant's ID number"
+refused "$A" "SELECT applicant_id_number FROM dossier" "the administrator reads ID numbers"
+refused "$A" "SELECT returned_id_number FROM dossier" "the administrator reads the collector's ID number"
+allowed "$BC" "SELECT code, applicant_name FROM dossier" "reporting reads codes and names" "H56-261207-0001|Nguyễn Văn An"
+allowed "$CV" "SELECT applicant_id_number, applicant_phone FROM dossier" "a specialist reads them" "038085012345|0912345678"
+allowed "$TN" "SELECT count (*) FROM dossier WHERE search_folded LIKE '%nguyen van an%'" \
+  "the counter searches without diacritics" "1"
+
+# 4. The board reads masked views only.
+refused "$BOARD" "SELECT applicant_name FROM dossier" "the board reads dossier rows"
+refused "$BOARD" "SELECT full_name FROM staff" "the board reads accounts"
+refused "$BOARD" "SELECT detail FROM audit_log" "the board reads the audit trail"
+refused "$BOARD" "SELECT applicant_name FROM refusal" "the board reads refusals"
+refused "$BOARD" "INSERT INTO announcement (text) VALUES ('x')" "the board writes the ticker"
+refused "$A" "UPDATE dossier SET state = 'returned'" "the administrator moves a dossier"
+allowed "$CV" "UPDATE dossier SET finished_at = 1796650000, state = 'result_ready', timeliness = 'early' WHERE id = 1" \
+  "a result is ready"
+allowed "$BOARD" "SELECT code || ' ' || applicant_masked FROM board_waiting" "the board reads the masked list" \
+  "H56-261207-0001 Nguyễn V. A."
+allowed "$BOARD" "SELECT sum (settled_early) FROM daily_stat" "the board reads the counters" "1"
+
+# Nothing the refusals tried reached the trail or the data.
+allowed "$A" "SELECT count (*) FROM audit_log WHERE action = 'forged' OR detail = 'sửa'" "no forged row" "0"
+allowed "$A" "SELECT n_rows > 10 AND bad_id = 0 FROM mc_audit_verify ()" "the chain still verifies" "t"
+
+echo "1..$n"
+[ "$failures" -eq 0 ]
