@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "mc-accounts-page.h"
+#include "mc-wrap-box.h"
 #include "mc-format.h"
 #include "mc-object-list.h"
 #include "mc-text-column.h"
@@ -271,6 +272,7 @@ mc_accounts_page_class_init (McAccountsPageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   G_OBJECT_CLASS (klass)->dispose = mc_accounts_page_dispose;
+  g_type_ensure (MC_TYPE_WRAP_BOX);
   gtk_widget_class_set_template_from_resource (widget_class, "/vn/motcua/Motcua/ui/mc-accounts-page.ui");
   gtk_widget_class_bind_template_child (widget_class, McAccountsPage, view);
   gtk_widget_class_bind_template_child (widget_class, McAccountsPage, count);

@@ -14,6 +14,7 @@
 #include "mc-apology-form.h"
 #include "mc-apology-list.h"
 #include "mc-apology-page.h"
+#include "mc-wrap-box.h"
 #include "mc-page-changes.h"
 #include "mc-date-entry.h"
 #include "mc-calendar-store.h"
@@ -371,6 +372,7 @@ mc_apology_page_class_init (McApologyPageClass *klass)
 
   G_OBJECT_CLASS (klass)->dispose = mc_apology_page_dispose;
   g_type_ensure (MC_TYPE_DATE_ENTRY);
+  g_type_ensure (MC_TYPE_WRAP_BOX);
   gtk_widget_class_set_template_from_resource (widget_class, "/vn/motcua/Motcua/ui/mc-apology-page.ui");
   gtk_widget_class_bind_template_child (widget_class, McApologyPage, from);
   gtk_widget_class_bind_template_child (widget_class, McApologyPage, register_button);

@@ -17,6 +17,7 @@
 #include "mc-accounts.h"
 #include "mc-audit-labels.h"
 #include "mc-audit-page.h"
+#include "mc-wrap-box.h"
 #include "mc-date-entry.h"
 #include "mc-empty-state.h"
 #include "mc-format.h"
@@ -245,6 +246,7 @@ mc_audit_page_class_init (McAuditPageClass *klass)
   G_OBJECT_CLASS (klass)->dispose = mc_audit_page_dispose;
   G_OBJECT_CLASS (klass)->finalize = mc_audit_page_finalize;
   g_type_ensure (MC_TYPE_DATE_ENTRY);
+  g_type_ensure (MC_TYPE_WRAP_BOX);
   gtk_widget_class_set_template_from_resource (widget_class, "/vn/motcua/Motcua/ui/mc-audit-page.ui");
   gtk_widget_class_bind_template_child (widget_class, McAuditPage, user);
   gtk_widget_class_bind_template_child (widget_class, McAuditPage, dossier);

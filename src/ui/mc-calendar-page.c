@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "mc-calendar-page.h"
+#include "mc-wrap-box.h"
 #include "mc-calendar-store.h"
 #include "mc-format.h"
 #include "mc-lunar.h"
@@ -427,6 +428,7 @@ mc_calendar_page_class_init (McCalendarPageClass *klass)
     g_param_spec_object ("application", NULL, NULL, MC_TYPE_APPLICATION,
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
+  g_type_ensure (MC_TYPE_WRAP_BOX);
   gtk_widget_class_set_template_from_resource (widget_class, "/vn/motcua/Motcua/ui/mc-calendar-page.ui");
   gtk_widget_class_bind_template_child (widget_class, McCalendarPage, title);
   gtk_widget_class_bind_template_child (widget_class, McCalendarPage, grid);

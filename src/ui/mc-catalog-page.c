@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "mc-catalog-page.h"
+#include "mc-wrap-box.h"
 #include "mc-empty-state.h"
 #include "mc-format.h"
 #include "mc-page-changes.h"
@@ -154,6 +155,7 @@ mc_catalog_page_class_init (McCatalogPageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   G_OBJECT_CLASS (klass)->dispose = mc_catalog_page_dispose;
+  g_type_ensure (MC_TYPE_WRAP_BOX);
   gtk_widget_class_set_template_from_resource (widget_class, "/vn/motcua/Motcua/ui/mc-catalog-page.ui");
   gtk_widget_class_bind_template_child (widget_class, McCatalogPage, search);
   gtk_widget_class_bind_template_child (widget_class, McCatalogPage, field_filter);

@@ -13,6 +13,7 @@
 
 #include "mc-date-entry.h"
 #include "mc-dossier-page.h"
+#include "mc-wrap-box.h"
 #include "mc-page-changes.h"
 #include "mc-dossier-window.h"
 #include "mc-empty-state.h"
@@ -195,7 +196,8 @@ add_column (McDossierPage *self, const char *title, TextOf text_of, gboolean exp
 static GtkWidget *
 build_bar (McDossierPage *self)
 {
-  GtkWidget *bar = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  /* Wraps below 1.000 px or so: the search on its line, the filters under it. */
+  GtkWidget *bar = mc_wrap_box_new (6);
   const char *filters[] = { _("All dossiers"), _("Being processed"), _("Due soon"), _("Overdue"),
                             _("Behind schedule"), _("Result ready"), _("Finished"), _("Waiting to be handed back"),
                             NULL };
@@ -230,12 +232,12 @@ build_bar (McDossierPage *self)
   gtk_editable_set_width_chars (GTK_EDITABLE (self->to), 12);
   g_signal_connect_swapped (self->from, "changed", G_CALLBACK (requery), self);
   g_signal_connect_swapped (self->to, "changed", G_CALLBACK (requery), self);
-  gtk_box_append (GTK_BOX (bar), GTK_WIDGET (self->search));
-  gtk_box_append (GTK_BOX (bar), GTK_WIDGET (self->filter));
-  gtk_box_append (GTK_BOX (bar), GTK_WIDGET (self->field));
-  gtk_box_append (GTK_BOX (bar), GTK_WIDGET (self->channel));
-  gtk_box_append (GTK_BOX (bar), GTK_WIDGET (self->from));
-  gtk_box_append (GTK_BOX (bar), GTK_WIDGET (self->to));
+  mc_wrap_box_append (MC_WRAP_BOX (bar), GTK_WIDGET (self->search));
+  mc_wrap_box_append (MC_WRAP_BOX (bar), GTK_WIDGET (self->filter));
+  mc_wrap_box_append (MC_WRAP_BOX (bar), GTK_WIDGET (self->field));
+  mc_wrap_box_append (MC_WRAP_BOX (bar), GTK_WIDGET (self->channel));
+  mc_wrap_box_append (MC_WRAP_BOX (bar), GTK_WIDGET (self->from));
+  mc_wrap_box_append (MC_WRAP_BOX (bar), GTK_WIDGET (self->to));
   return bar;
 }
 

@@ -21,7 +21,9 @@
 #include "mc-empty-state.h"
 #include "mc-format.h"
 #include "mc-inbox-model.h"
+#include "mc-drop-down.h"
 #include "mc-inbox-page.h"
+#include "mc-wrap-box.h"
 #include "mc-page-changes.h"
 #include "mc-lateness.h"
 #include "mc-records-print.h"
@@ -719,6 +721,7 @@ mc_inbox_page_class_init (McInboxPageClass *klass)
   properties[PROP_FILTER_DEPARTMENT] = g_param_spec_string ("filter-department", NULL, NULL, NULL,
                                                             G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (G_OBJECT_CLASS (klass), N_PROPS, properties);
+  g_type_ensure (MC_TYPE_WRAP_BOX);
   gtk_widget_class_set_template_from_resource (widget_class, "/vn/motcua/Motcua/ui/mc-inbox-page.ui");
   gtk_widget_class_bind_template_child (widget_class, McInboxPage, department);
   gtk_widget_class_bind_template_child (widget_class, McInboxPage, mine);
@@ -753,6 +756,8 @@ static void
 mc_inbox_page_init (McInboxPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  mc_drop_down_shorten (self->department, 22);
+  mc_drop_down_shorten (self->user, 22);
   build_columns (self);
   g_signal_connect_swapped (self->department, "notify::selected", G_CALLBACK (department_chosen_cb), self);
 }

@@ -23,6 +23,7 @@
 #include "mc-procedure-search.h"
 #include "mc-receipt-print.h"
 #include "mc-reception-page.h"
+#include "mc-wrap-box.h"
 #include "mc-page-changes.h"
 #include "mc-text.h"
 
@@ -743,6 +744,7 @@ mc_reception_page_set_property (GObject *object, guint prop_id, const GValue *va
 static void
 bind_template (GtkWidgetClass *widget_class)
 {
+  g_type_ensure (MC_TYPE_WRAP_BOX);
   gtk_widget_class_set_template_from_resource (widget_class, "/vn/motcua/Motcua/ui/mc-reception-page.ui");
   gtk_widget_class_bind_template_child (widget_class, McReceptionPage, search);
   gtk_widget_class_bind_template_child (widget_class, McReceptionPage, matches);

@@ -83,7 +83,9 @@ create_row_cb (gpointer item, gpointer user_data)
   GtkWidget *alert = new_badge ("alert", _("Overdue dossiers"));
 
   gtk_label_set_xalign (GTK_LABEL (title), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_END);
+  /* Wrapped, never cut: "Danh sách hồ sơ" beside a wide badge read "Dos…". */
+  gtk_label_set_wrap (GTK_LABEL (title), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (title), PANGO_WRAP_WORD_CHAR);
   gtk_widget_set_hexpand (title, TRUE);
   g_object_bind_property (page, "icon-name", icon, "icon-name", G_BINDING_SYNC_CREATE);
   g_object_bind_property (page, "title", title, "label", G_BINDING_SYNC_CREATE);

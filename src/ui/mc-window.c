@@ -34,6 +34,7 @@ struct _McWindow
   McSidebar            *sidebar;
   AdwWindowTitle       *title;
   AdwHeaderBar         *header_bar;
+  AdwFlap              *flap;        /* the sidebar, folded into a header button on narrow windows */
   GtkInfoBar           *audit_bar;   /* the triggers changed outside Motcua: stays */
   GtkLabel             *audit_label;
   GString              *scan;        /* keys typed at scanner speed */
@@ -346,6 +347,9 @@ page_changed_cb (McWindow *self)
    * used, are shown on the way to the start page, and are not built for it. */
   if (child != NULL && self->opened)
     mc_page_slot_get_page (MC_PAGE_SLOT (child));
+  /* A folded sidebar lies over the page: a page chosen there puts it away. */
+  if (adw_flap_get_folded (self->flap))
+    adw_flap_set_reveal_flap (self->flap, FALSE);
   if (child != NULL)
     adw_window_title_set_subtitle (self->title, gtk_stack_page_get_title (gtk_stack_get_page (self->stack, child)));
 }
@@ -416,12 +420,14 @@ mc_window_class_init (McWindowClass *klass)
   G_OBJECT_CLASS (klass)->finalize = mc_window_finalize;
   GTK_WINDOW_CLASS (klass)->close_request = mc_window_close_request;
   g_type_ensure (MC_TYPE_SIDEBAR);
+  g_type_ensure (ADW_TYPE_FLAP);
   gtk_widget_class_set_template_from_resource (widget_class, "/vn/motcua/Motcua/ui/mc-window.ui");
   gtk_widget_class_bind_template_child (widget_class, McWindow, toasts);
   gtk_widget_class_bind_template_child (widget_class, McWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, McWindow, sidebar);
   gtk_widget_class_bind_template_child (widget_class, McWindow, title);
   gtk_widget_class_bind_template_child (widget_class, McWindow, header_bar);
+  gtk_widget_class_bind_template_child (widget_class, McWindow, flap);
   gtk_widget_class_bind_template_child (widget_class, McWindow, audit_bar);
   gtk_widget_class_bind_template_child (widget_class, McWindow, audit_label);
   gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_cb);
@@ -583,4 +589,12 @@ mc_window_get_sidebar (McWindow *self)
   g_return_val_if_fail (MC_IS_WINDOW (self), NULL);
 
   return self->sidebar;
+}
+
+GtkStack *
+mc_window_get_stack (McWindow *self)
+{
+  g_return_val_if_fail (MC_IS_WINDOW (self), NULL);
+
+  return self->stack;
 }

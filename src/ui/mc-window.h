@@ -28,6 +28,9 @@ void        mc_window_toast          (McWindow *self, const char *message);
 const char *mc_window_get_last_toast (McWindow *self);
 const char *mc_window_get_audit_warning (McWindow *self);
 McSidebar  *mc_window_get_sidebar    (McWindow *self);
+/* The stack of the pages (McPageSlot children named as in mc-pages.c):
+ * what this person's window has, for the tests that visit every page. */
+GtkStack   *mc_window_get_stack      (McWindow *self);
 /* The barcode-scanner path: every key the window sees, with its time in ms.
  * Returns TRUE when the key ended a scanned dossier code (which is opened)
  * or belongs to a citizen identity card's QR (which fills in the applicant
