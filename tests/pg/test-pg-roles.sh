@@ -143,7 +143,6 @@ for l in "$TN" "$A" "$LD"; do
   refused "$l" "UPDATE audit_log SET detail = 'sửa' WHERE id = 1" "$l updates the audit trail"
   refused "$l" "DELETE FROM audit_log" "$l deletes the audit trail"
 done
-refused "$TN" "UPDATE audit_head SET hash = ''" "the head of the chain"
 refused "$A" "SELECT key FROM audit_key" "the audit key (administrator)"
 refused "$TN" "SELECT mc_audit_hash ('', 0, NULL, 'x', 'x', NULL, 'x')" "computing a keyed hash"
 refused "$TN" "SELECT * FROM mc_audit_verify ()" "verifying without MC_PERMISSION_AUDIT"
@@ -209,6 +208,15 @@ allowed "$CV" "UPDATE dossier SET finished_at = 1796650000, state = 'result_read
 allowed "$BOARD" "SELECT code || ' ' || applicant_masked FROM board_waiting" "the board reads the masked list" \
   "H56-261207-0001 Nguyễn V. A."
 allowed "$BOARD" "SELECT sum (settled_early) FROM daily_stat" "the board reads the counters" "1"
+
+# Two counters writing at once are chained one after the other, not forked.
+for k in 1 2; do
+  for i in $(seq 1 25); do
+    echo "INSERT INTO refusal (unit_id, procedure_id, at, applicant_name, reason) VALUES (1, 1, 1796600000, 'Người $k-$i', 'Thiếu giấy');"
+  done | psql "$admin_pg dbname=$db user=$TN password=$pw" -qX -v ON_ERROR_STOP=1 >"$work/concurrent-$k.out" 2>&1 &
+done
+wait
+allowed "$A" "SELECT count (*) FROM audit_log WHERE action = 'refusal.insert'" "two writers at once, every row audited" "51"
 
 # Nothing the refusals tried reached the trail or the data.
 allowed "$A" "SELECT count (*) FROM audit_log WHERE action = 'forged' OR detail = 'sửa'" "no forged row" "0"
