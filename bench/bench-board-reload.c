@@ -36,7 +36,7 @@
 #include "mc-board-source.h"
 #include "mc-board-stats.h"
 #include "mc-calendar-store.h"
-#include "mc-db-private.h"
+#include "mc-db-sqlite-private.h"
 #include "mc-dossier-store.h"
 #include "mc-report-private.h"
 
@@ -117,12 +117,12 @@ commit_one (const char *path, const char *code)
     g_error ("%s", error->message);
   store = mc_dossier_store_new (db, calendar);
   {
-    sqlite3_stmt *stmt = mc_db_prepare (db, "SELECT code FROM procedure ORDER BY id LIMIT 1", &error);
+    McSqlStmt *stmt = mc_db_prepare (db, "SELECT code FROM procedure ORDER BY id LIMIT 1", &error);
 
     if (stmt == NULL || mc_db_step_row (db, stmt, &error) != MC_DB_STEP_ROW)
       g_error ("no procedure: %s", error ? error->message : "");
-    procedure = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-    sqlite3_reset (stmt);
+    procedure = g_strdup (mc_sql_column_text (stmt, 0));
+    mc_sql_reset (stmt);
   }
   received = mc_time_to_iso (now - 3600);
   ready = mc_time_to_iso (now);

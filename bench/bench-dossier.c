@@ -19,7 +19,7 @@
 #include "mc-bench-utils.h"
 #include "mc-calendar-store.h"
 #include "mc-catalog.h"
-#include "mc-db-private.h"
+#include "mc-db-sqlite-private.h"
 #include "mc-demo-people.h"
 #include "mc-dossier-list.h"
 #include "mc-dossier-store.h"
@@ -61,17 +61,17 @@ make_csv (GPtrArray *codes, guint n, GPtrArray *names)
 static gboolean
 sample_rows (McDb *db, GPtrArray *codes, GPtrArray *names, GError **error)
 {
-  sqlite3_stmt *stmt = mc_db_prepare (db, "SELECT code, applicant_name FROM dossier WHERE id % 997 = 0", error);
+  McSqlStmt *stmt = mc_db_prepare (db, "SELECT code, applicant_name FROM dossier WHERE id % 997 = 0", error);
   McDbStep step;
 
   if (stmt == NULL)
     return FALSE;
   while ((step = mc_db_step_row (db, stmt, error)) == MC_DB_STEP_ROW)
     {
-      g_ptr_array_add (codes, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
-      g_ptr_array_add (names, g_strdup ((const char *) sqlite3_column_text (stmt, 1)));
+      g_ptr_array_add (codes, g_strdup (mc_sql_column_text (stmt, 0)));
+      g_ptr_array_add (names, g_strdup (mc_sql_column_text (stmt, 1)));
     }
-  sqlite3_reset (stmt);
+  mc_sql_reset (stmt);
   return step == MC_DB_STEP_DONE;
 }
 

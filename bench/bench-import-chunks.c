@@ -23,7 +23,7 @@
 
 #include "mc-bench-utils.h"
 #include "mc-calendar-store.h"
-#include "mc-db-private.h"
+#include "mc-db-sqlite-private.h"
 #include "mc-dossier-store.h"
 
 static gboolean

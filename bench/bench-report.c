@@ -20,7 +20,7 @@
 #include "mc-bench-utils.h"
 #include "mc-calendar-store.h"
 #include "mc-catalog.h"
-#include "mc-db-private.h"
+#include "mc-db-sqlite-private.h"
 #include "mc-dossier-store.h"
 #include "mc-format.h"
 #include "mc-report.h"
@@ -33,12 +33,12 @@ make_csv (McDb *db, guint n)
   g_autoptr(GPtrArray) codes = g_ptr_array_new_with_free_func (g_free);
   GString *csv = g_string_new ("code,procedure_code,channel,received_at,due_at,finished_at,returned_at,outcome,applicant_name\n");
   static const char *const channels[] = { "truc_tiep", "buu_chinh", "truc_tuyen" };
-  sqlite3_stmt *stmt = mc_db_prepare (db, "SELECT code FROM procedure ORDER BY id", NULL);
+  McSqlStmt *stmt = mc_db_prepare (db, "SELECT code FROM procedure ORDER BY id", NULL);
   McTime first = mc_time_from_local (mc_date_from_ymd (2023, 1, 2), 7 * 60);
 
-  while (sqlite3_step (stmt) == SQLITE_ROW)
-    g_ptr_array_add (codes, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
-  sqlite3_reset (stmt);
+  while (mc_sql_step (stmt, NULL) == MC_DB_STEP_ROW)
+    g_ptr_array_add (codes, g_strdup (mc_sql_column_text (stmt, 0)));
+  mc_sql_reset (stmt);
   for (guint i = 0; i < n; i++)
     {
       McTime received = first + (McTime) ((double) i / n * 3 * 365 * 86400) / 60 * 60;

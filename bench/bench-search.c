@@ -20,7 +20,7 @@
 
 #include "mc-bench-utils.h"
 #include "mc-calendar-store.h"
-#include "mc-db-private.h"
+#include "mc-db-sqlite-private.h"
 #include "mc-dossier-list.h"
 #include "mc-dossier-store.h"
 #include "mc-text.h"
@@ -222,13 +222,13 @@ static GPtrArray *
 sample_queries (McDb *db)
 {
   GPtrArray *queries = g_ptr_array_new_with_free_func (g_free);
-  sqlite3_stmt *stmt = mc_db_prepare (db, "SELECT applicant_name, code FROM dossier WHERE id % "
+  McSqlStmt *stmt = mc_db_prepare (db, "SELECT applicant_name, code FROM dossier WHERE id % "
                                           "(SELECT max (max (id) / 20, 1) FROM dossier) = 1 LIMIT 20", NULL);
 
-  while (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
+  while (stmt != NULL && mc_sql_step (stmt, NULL) == MC_DB_STEP_ROW)
     {
-      const char *name = (const char *) sqlite3_column_text (stmt, 0);
-      const char *code = (const char *) sqlite3_column_text (stmt, 1);
+      const char *name = mc_sql_column_text (stmt, 0);
+      const char *code = mc_sql_column_text (stmt, 1);
       const char *dash = code ? strchr (code, '-') : NULL;
 
       if (name == NULL)
@@ -238,7 +238,7 @@ sample_queries (McDb *db)
         g_ptr_array_add (queries, g_strdup (queries->len % 2 ? dash + 1 : strrchr (code, '-') + 1));
     }
   if (stmt != NULL)
-    sqlite3_reset (stmt);
+    mc_sql_reset (stmt);
   return queries;
 }
 

@@ -3,7 +3,7 @@
  */
 #pragma once
 
-#include "mc-db-private.h"
+#include "mc-db-sqlite-private.h"
 #include "mc-dossier-store.h"
 #include "mc-time.h"
 #include "mc-workflow.h"

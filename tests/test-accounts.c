@@ -100,10 +100,10 @@ test_passwords (Fixture *f, gconstpointer data)
 
   /* argon2id, never the password itself. */
   {
-    sqlite3_stmt *stmt = mc_db_prepare (f->db, "SELECT password_hash FROM staff WHERE username = 'tn.lan'", NULL);
-    g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-    hash = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-    sqlite3_reset (stmt);
+    McSqlStmt *stmt = mc_db_prepare (f->db, "SELECT password_hash FROM staff WHERE username = 'tn.lan'", NULL);
+    g_assert_cmpint (mc_sql_step (stmt, NULL), ==, MC_DB_STEP_ROW);
+    hash = g_strdup (mc_sql_column_text (stmt, 0));
+    mc_sql_reset (stmt);
   }
   g_assert_true (g_str_has_prefix (hash, "$argon2id$"));
   g_assert_null (strstr (hash, PASSWORD));

@@ -25,19 +25,19 @@ static GPtrArray *
 trigger_actions (McDb *db)
 {
   g_autoptr(GRegex) quoted = g_regex_new ("'([a-z_]+\\.(insert|update|delete))'", 0, 0, NULL);
-  sqlite3_stmt *stmt = mc_db_prepare (db, "SELECT sql FROM sqlite_master WHERE type = 'trigger' "
+  McSqlStmt *stmt = mc_db_prepare (db, "SELECT sql FROM sqlite_master WHERE type = 'trigger' "
                                           "AND sql LIKE '%INSERT INTO audit_log%'", NULL);
   GPtrArray *actions = g_ptr_array_new_with_free_func (g_free);
 
-  while (sqlite3_step (stmt) == SQLITE_ROW)
+  while (mc_sql_step (stmt, NULL) == MC_DB_STEP_ROW)
     {
       g_autoptr(GMatchInfo) match = NULL;
 
-      g_regex_match (quoted, (const char *) sqlite3_column_text (stmt, 0), 0, &match);
+      g_regex_match (quoted, mc_sql_column_text (stmt, 0), 0, &match);
       for (; g_match_info_matches (match); g_match_info_next (match, NULL))
         g_ptr_array_add (actions, g_match_info_fetch (match, 1));
     }
-  sqlite3_reset (stmt);
+  mc_sql_reset (stmt);
   return actions;
 }
 

@@ -75,14 +75,14 @@ assert_intact (McDb *db)
 /* What an attacker's script does: the row's fields joined as the program
  * joins them, hashed with SHA-256 (key NULL) or, holding the key, HMAC. */
 static char *
-attacker_hash (GBytes *key, sqlite3_stmt *row, const char *prev)
+attacker_hash (GBytes *key, McSqlStmt *row, const char *prev)
 {
   g_autofree char *text = g_strdup_printf ("%s\x1f%lld\x1f%s\x1f%s\x1f%s\x1f%s\x1f%s", prev,
-                                           (long long) sqlite3_column_int64 (row, 1),
-                                           sqlite3_column_text (row, 2) ? (const char *) sqlite3_column_text (row, 2) : "",
-                                           sqlite3_column_text (row, 3), sqlite3_column_text (row, 4),
-                                           sqlite3_column_text (row, 5) ? (const char *) sqlite3_column_text (row, 5) : "",
-                                           sqlite3_column_text (row, 6) ? (const char *) sqlite3_column_text (row, 6) : "");
+                                           (long long) mc_sql_column_int64 (row, 1),
+                                           mc_sql_column_text (row, 2) ? mc_sql_column_text (row, 2) : "",
+                                           mc_sql_column_text (row, 3), mc_sql_column_text (row, 4),
+                                           mc_sql_column_text (row, 5) ? mc_sql_column_text (row, 5) : "",
+                                           mc_sql_column_text (row, 6) ? mc_sql_column_text (row, 6) : "");
   unsigned char mac[crypto_auth_hmacsha256_BYTES];
   char hex[sizeof mac * 2 + 1];
 
@@ -98,18 +98,17 @@ static void
 rechain (McDb *db, gint64 from, GBytes *key)
 {
   g_autoptr(GError) error = NULL;
-  sqlite3 *h = mc_db_get_handle (db);
-  sqlite3_stmt *rows = NULL, *update = NULL;
+  McSqlStmt *rows = NULL, *update = NULL;
   g_autofree char *prev = NULL;
   g_autofree char *guards = NULL;
 
   {
-    sqlite3_stmt *s = mc_db_prepare (db, "SELECT group_concat (sql, ';') || ';' FROM sqlite_schema WHERE name IN "
+    McSqlStmt *s = mc_db_prepare (db, "SELECT group_concat (sql, ';') || ';' FROM sqlite_schema WHERE name IN "
                                          "('audit_log_no_update', 'audit_log_no_delete')", &error);
     g_assert_nonnull (s);
-    g_assert_cmpint (sqlite3_step (s), ==, SQLITE_ROW);
-    guards = g_strdup ((const char *) sqlite3_column_text (s, 0));
-    sqlite3_reset (s);
+    g_assert_cmpint (mc_sql_step (s, NULL), ==, MC_DB_STEP_ROW);
+    guards = g_strdup (mc_sql_column_text (s, 0));
+    mc_sql_reset (s);
   }
   g_assert_true (mc_db_exec (db, "DROP TRIGGER IF EXISTS audit_log_no_update; "
                                  "DROP TRIGGER IF EXISTS audit_log_no_delete", &error));
@@ -117,30 +116,31 @@ rechain (McDb *db, gint64 from, GBytes *key)
   {
     g_autofree char *sql = g_strdup_printf ("SELECT coalesce ((SELECT hash FROM audit_log WHERE id < %lld "
                                             "ORDER BY id DESC LIMIT 1), '')", (long long) from);
-    sqlite3_stmt *s = mc_db_prepare (db, sql, &error);
-    g_assert_cmpint (sqlite3_step (s), ==, SQLITE_ROW);
+    McSqlStmt *s = mc_db_prepare (db, sql, &error);
+    g_assert_cmpint (mc_sql_step (s, NULL), ==, MC_DB_STEP_ROW);
     g_free (prev);
-    prev = g_strdup ((const char *) sqlite3_column_text (s, 0));
-    sqlite3_reset (s);
+    prev = g_strdup (mc_sql_column_text (s, 0));
+    mc_sql_reset (s);
   }
-  g_assert_cmpint (sqlite3_prepare_v2 (h, "SELECT id, at, staff_id, action, object_kind, object_id, detail "
-                                          "FROM audit_log WHERE id >= ? ORDER BY id", -1, &rows, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_prepare_v2 (h, "UPDATE audit_log SET prev_hash = ?, hash = ? WHERE id = ?", -1, &update,
-                                       NULL), ==, SQLITE_OK);
-  sqlite3_bind_int64 (rows, 1, from);
-  while (sqlite3_step (rows) == SQLITE_ROW)
+  rows = mc_sql_prepare_once (db, "SELECT id, at, staff_id, action, object_kind, object_id, detail "
+                                   "FROM audit_log WHERE id >= ? ORDER BY id", NULL);
+  update = mc_sql_prepare_once (db, "UPDATE audit_log SET prev_hash = ?, hash = ? WHERE id = ?", NULL);
+  g_assert_nonnull (rows);
+  g_assert_nonnull (update);
+  mc_sql_bind_int64 (rows, 1, from);
+  while (mc_sql_step (rows, NULL) == MC_DB_STEP_ROW)
     {
       g_autofree char *hash = attacker_hash (key, rows, prev);
-      sqlite3_bind_text (update, 1, prev, -1, SQLITE_TRANSIENT);
-      sqlite3_bind_text (update, 2, hash, -1, SQLITE_TRANSIENT);
-      sqlite3_bind_int64 (update, 3, sqlite3_column_int64 (rows, 0));
-      g_assert_cmpint (sqlite3_step (update), ==, SQLITE_DONE);
-      sqlite3_reset (update);
+      mc_sql_bind_text (update, 1, prev, -1, MC_SQL_TRANSIENT);
+      mc_sql_bind_text (update, 2, hash, -1, MC_SQL_TRANSIENT);
+      mc_sql_bind_int64 (update, 3, mc_sql_column_int64 (rows, 0));
+      g_assert_cmpint (mc_sql_step (update, NULL), ==, MC_DB_STEP_DONE);
+      mc_sql_reset (update);
       g_free (prev);
       prev = g_steal_pointer (&hash);
     }
-  sqlite3_finalize (rows);
-  sqlite3_finalize (update);
+  mc_sql_finalize (rows);
+  mc_sql_finalize (update);
   g_assert_true (mc_db_exec (db, guards, &error));
 }
 
@@ -190,7 +190,7 @@ test_forged_append (Fixture *f, gconstpointer data)
                                       "prev_hash, hash) VALUES (1772500000, (SELECT id FROM staff WHERE username = 'admin'), "
                                       "'staff.update', 'staff', 1, 'admin vai trò: quan_tri', "
                                       "(SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1), '')", &error));
-  forged = sqlite3_last_insert_rowid (mc_db_get_handle (f->r.db));
+  forged = mc_sql_last_insert_id (f->r.db);
   rechain (f->r.db, forged, NULL);
   g_assert_false (mc_audit_verify (f->r.db, &n, &bad, &error));
   g_assert_no_error (error);
@@ -217,13 +217,13 @@ test_downgraded_chain (Fixture *f, gconstpointer data)
 static char *
 trigger_sql (McDb *db, const char *name)
 {
-  sqlite3_stmt *s = mc_db_prepare (db, "SELECT sql FROM sqlite_schema WHERE name = ?", NULL);
+  McSqlStmt *s = mc_db_prepare (db, "SELECT sql FROM sqlite_schema WHERE name = ?", NULL);
   char *sql = NULL;
 
-  sqlite3_bind_text (s, 1, name, -1, SQLITE_STATIC);
-  if (sqlite3_step (s) == SQLITE_ROW)
-    sql = g_strdup ((const char *) sqlite3_column_text (s, 0));
-  sqlite3_reset (s);
+  mc_sql_bind_text (s, 1, name, -1, MC_SQL_STATIC);
+  if (mc_sql_step (s, NULL) == MC_DB_STEP_ROW)
+    sql = g_strdup (mc_sql_column_text (s, 0));
+  mc_sql_reset (s);
   g_assert_nonnull (sql);
   return sql;
 }
@@ -308,11 +308,11 @@ forged_digest (McDb *db)
 {
   g_autoptr(GHmac) hmac = g_hmac_new (G_CHECKSUM_SHA256, (const guchar *) "not the key", 11);
   g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
-  sqlite3_stmt *s = mc_db_prepare (db, "SELECT name FROM sqlite_schema WHERE type = 'trigger'", NULL);
+  McSqlStmt *s = mc_db_prepare (db, "SELECT name FROM sqlite_schema WHERE type = 'trigger'", NULL);
 
-  while (sqlite3_step (s) == SQLITE_ROW)
-    g_ptr_array_add (names, g_strdup ((const char *) sqlite3_column_text (s, 0)));
-  sqlite3_reset (s);
+  while (mc_sql_step (s, NULL) == MC_DB_STEP_ROW)
+    g_ptr_array_add (names, g_strdup (mc_sql_column_text (s, 0)));
+  mc_sql_reset (s);
   g_ptr_array_sort_with_data (names, compare_names, NULL);
   for (guint i = 0; i < names->len; i++)
     {
@@ -635,11 +635,11 @@ test_restore_forgets_later_heads (Fixture *f, gconstpointer data)
   g_assert_true (mc_backup_write (f->r.db, backup, &error));
   g_assert_true (mc_db_set_setting (f->r.db, "report.place", "Phú Sơn", &error));
   {
-    sqlite3_stmt *s = mc_db_prepare (f->r.db, "SELECT substr (hash, 1, 16) FROM audit_log WHERE action = 'audit.keyed'",
+    McSqlStmt *s = mc_db_prepare (f->r.db, "SELECT substr (hash, 1, 16) FROM audit_log WHERE action = 'audit.keyed'",
                                      &error);
-    g_assert_cmpint (sqlite3_step (s), ==, SQLITE_ROW);
-    chain = g_strdup ((const char *) sqlite3_column_text (s, 0));
-    sqlite3_reset (s);
+    g_assert_cmpint (mc_sql_step (s, NULL), ==, MC_DB_STEP_ROW);
+    chain = g_strdup (mc_sql_column_text (s, 0));
+    mc_sql_reset (s);
   }
   /* The next day's first sign-in, after the backup. */
   g_assert_true (mc_audit_get_head (f->r.db, &seq, &hash, &error));

@@ -27,11 +27,11 @@ dump (McDb *db)
 
   for (guint i = 0; i < G_N_ELEMENTS (queries); i++)
     {
-      sqlite3_stmt *stmt = mc_db_prepare (db, queries[i], NULL);
+      McSqlStmt *stmt = mc_db_prepare (db, queries[i], NULL);
       g_assert_nonnull (stmt);
-      g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-      g_string_append_printf (out, "%s\n", (const char *) sqlite3_column_text (stmt, 0));
-      sqlite3_reset (stmt);
+      g_assert_cmpint (mc_sql_step (stmt, NULL), ==, MC_DB_STEP_ROW);
+      g_string_append_printf (out, "%s\n", mc_sql_column_text (stmt, 0));
+      mc_sql_reset (stmt);
     }
   return g_string_free (out, FALSE);
 }
@@ -188,9 +188,9 @@ test_foreign_and_newer (void)
   sqlite3 *handle;
 
   /* An SQLite database of another program. */
-  g_assert_cmpint (sqlite3_open (other, &handle), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_open (other, &handle), ==, MC_SQL_OK);
   g_assert_cmpint (sqlite3_exec (handle, "CREATE TABLE t (x); PRAGMA user_version = 3", NULL, NULL, NULL), ==,
-                   SQLITE_OK);
+                   MC_SQL_OK);
   sqlite3_close (handle);
   g_assert_false (mc_backup_restore (mc_db_get_path (db), other, NULL, &error));
   g_assert_error (error, MC_BACKUP_ERROR, MC_BACKUP_ERROR_NOT_MOTCUA);
@@ -198,8 +198,8 @@ test_foreign_and_newer (void)
 
   /* Ours, from a newer version. */
   g_assert_true (mc_backup_write (db, newer, &error));
-  g_assert_cmpint (sqlite3_open (newer, &handle), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (handle, "PRAGMA user_version = 999", NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_open (newer, &handle), ==, MC_SQL_OK);
+  g_assert_cmpint (sqlite3_exec (handle, "PRAGMA user_version = 999", NULL, NULL, NULL), ==, MC_SQL_OK);
   sqlite3_close (handle);
   g_assert_false (mc_backup_restore (mc_db_get_path (db), newer, NULL, &error));
   g_assert_error (error, MC_BACKUP_ERROR, MC_BACKUP_ERROR_TOO_NEW);

@@ -666,11 +666,11 @@ test_audit_verify_against (void)
                                        "WHERE name = 'audit_setting_update'; DROP TRIGGER audit_setting_update; "
                                        "UPDATE setting SET value = '1' WHERE key = 'backup_keep'", &error));
     {
-      sqlite3_stmt *s = mc_db_prepare (opened, "SELECT sql FROM t", &error);
+      McSqlStmt *s = mc_db_prepare (opened, "SELECT sql FROM t", &error);
       g_autofree char *sql = NULL;
-      g_assert_cmpint (sqlite3_step (s), ==, SQLITE_ROW);
-      sql = g_strdup ((const char *) sqlite3_column_text (s, 0));
-      sqlite3_reset (s);
+      g_assert_cmpint (mc_sql_step (s, NULL), ==, MC_DB_STEP_ROW);
+      sql = g_strdup (mc_sql_column_text (s, 0));
+      mc_sql_reset (s);
       g_assert_true (mc_db_exec (opened, sql, &error));
     }
   }

@@ -166,7 +166,7 @@ check_printed (McDb *db, GHashTable *received, GHashTable *transferred)
   g_hash_table_iter_init (&iter, received);
   while (g_hash_table_iter_next (&iter, &code, NULL))
     {
-      sqlite3_stmt *stmt = mc_db_prepare (db,
+      McSqlStmt *stmt = mc_db_prepare (db,
           "SELECT (SELECT count(*) FROM dossier_document WHERE dossier_id = d.id), "
           "(SELECT count(*) FROM dossier_event WHERE dossier_id = d.id AND kind = 'receive'), "
           "(SELECT count(*) FROM dossier_event WHERE dossier_id = d.id AND kind = 'transfer'), "
@@ -174,24 +174,24 @@ check_printed (McDb *db, GHashTable *received, GHashTable *transferred)
           "FROM dossier d WHERE d.code = ?", NULL);
       gboolean moved = g_hash_table_contains (transferred, code);
 
-      sqlite3_bind_text (stmt, 1, code, -1, SQLITE_TRANSIENT);
-      if (sqlite3_step (stmt) != SQLITE_ROW)
+      mc_sql_bind_text (stmt, 1, code, -1, MC_SQL_TRANSIENT);
+      if (mc_sql_step (stmt, NULL) != MC_DB_STEP_ROW)
         g_error ("dossier %s was committed but is missing", (char *) code);
-      g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, 2);
-      g_assert_cmpint (sqlite3_column_int (stmt, 1), ==, 1);
+      g_assert_cmpint (mc_sql_column_int (stmt, 0), ==, 2);
+      g_assert_cmpint (mc_sql_column_int (stmt, 1), ==, 1);
       if (moved)
-        g_assert_cmpint (sqlite3_column_int (stmt, 2), ==, 1);
+        g_assert_cmpint (mc_sql_column_int (stmt, 2), ==, 1);
       /* The state is the one its last event moved it to. */
-      g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 3), ==,
-                       (const char *) sqlite3_column_text (stmt, 4));
-      sqlite3_reset (stmt);
+      g_assert_cmpstr (mc_sql_column_text (stmt, 3), ==,
+                       mc_sql_column_text (stmt, 4));
+      mc_sql_reset (stmt);
     }
 }
 
 static void
 check_no_half_written (McDb *db)
 {
-  sqlite3_stmt *stmt;
+  McSqlStmt *stmt;
   g_autoptr(GHashTable) max_by_day = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
   g_assert_cmpint (mc_db_query_int (db, "SELECT count(*) FROM dossier d WHERE "
@@ -205,25 +205,25 @@ check_no_half_written (McDb *db)
                                    NULL), ==, 0);
   /* Codes are numbered per day without gaps: the counter is the last one. */
   stmt = mc_db_prepare (db, "SELECT code FROM dossier", NULL);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
+  while (mc_sql_step (stmt, NULL) == MC_DB_STEP_ROW)
     {
-      g_auto(GStrv) parts = g_strsplit ((const char *) sqlite3_column_text (stmt, 0), "-", -1);
+      g_auto(GStrv) parts = g_strsplit (mc_sql_column_text (stmt, 0), "-", -1);
       guint n = g_strv_length (parts);
       gint64 number = g_ascii_strtoll (parts[n - 1], NULL, 10);
       gint64 known = GPOINTER_TO_SIZE (g_hash_table_lookup (max_by_day, parts[n - 2]));
       g_hash_table_insert (max_by_day, g_strdup (parts[n - 2]), GSIZE_TO_POINTER (MAX (known, number)));
     }
-  sqlite3_reset (stmt);
+  mc_sql_reset (stmt);
   stmt = mc_db_prepare (db, "SELECT day, last, (SELECT count(*) FROM dossier WHERE code LIKE '%-' || day || '-%') "
                             "FROM dossier_code_seq", NULL);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
+  while (mc_sql_step (stmt, NULL) == MC_DB_STEP_ROW)
     {
-      const char *day = (const char *) sqlite3_column_text (stmt, 0);
-      g_assert_cmpint (sqlite3_column_int64 (stmt, 1), ==, sqlite3_column_int64 (stmt, 2));
-      g_assert_cmpint (sqlite3_column_int64 (stmt, 1), ==,
+      const char *day = mc_sql_column_text (stmt, 0);
+      g_assert_cmpint (mc_sql_column_int64 (stmt, 1), ==, mc_sql_column_int64 (stmt, 2));
+      g_assert_cmpint (mc_sql_column_int64 (stmt, 1), ==,
                        (gint64) GPOINTER_TO_SIZE (g_hash_table_lookup (max_by_day, day)));
     }
-  sqlite3_reset (stmt);
+  mc_sql_reset (stmt);
 }
 
 static void

@@ -93,12 +93,12 @@ static const char *
 staff_username (McDb *db, gint64 id)
 {
   static char name[64];
-  sqlite3_stmt *stmt = mc_db_prepare (db, "SELECT username FROM staff WHERE id = ?", NULL);
+  McSqlStmt *stmt = mc_db_prepare (db, "SELECT username FROM staff WHERE id = ?", NULL);
 
-  sqlite3_bind_int64 (stmt, 1, id);
+  mc_sql_bind_int64 (stmt, 1, id);
   g_assert_cmpint (mc_db_step_row (db, stmt, NULL), ==, MC_DB_STEP_ROW);
-  g_strlcpy (name, (const char *) sqlite3_column_text (stmt, 0), sizeof name);
-  sqlite3_reset (stmt);
+  g_strlcpy (name, mc_sql_column_text (stmt, 0), sizeof name);
+  mc_sql_reset (stmt);
   return name;
 }
 

@@ -19,14 +19,14 @@
 static char *
 schema_of (McDb *db)
 {
-  sqlite3_stmt *stmt = mc_db_prepare (db, "SELECT type, name, sql FROM sqlite_schema "
+  McSqlStmt *stmt = mc_db_prepare (db, "SELECT type, name, sql FROM sqlite_schema "
                                           "WHERE name NOT LIKE 'sqlite_%' ORDER BY type, name", NULL);
   GString *out = g_string_new (NULL);
 
-  while (sqlite3_step (stmt) == SQLITE_ROW)
-    g_string_append_printf (out, "%s %s %s\n", sqlite3_column_text (stmt, 0), sqlite3_column_text (stmt, 1),
-                            sqlite3_column_text (stmt, 2));
-  sqlite3_reset (stmt);
+  while (mc_sql_step (stmt, NULL) == MC_DB_STEP_ROW)
+    g_string_append_printf (out, "%s %s %s\n", mc_sql_column_text (stmt, 0), mc_sql_column_text (stmt, 1),
+                            mc_sql_column_text (stmt, 2));
+  mc_sql_reset (stmt);
   return g_string_free (out, FALSE);
 }
 
@@ -49,12 +49,12 @@ test_pragmas (void)
 {
   g_autoptr(McDb) db = mc_test_db_new ();
   g_autoptr(GError) error = NULL;
-  sqlite3_stmt *stmt = mc_db_prepare (db, "PRAGMA journal_mode", &error);
+  McSqlStmt *stmt = mc_db_prepare (db, "PRAGMA journal_mode", &error);
 
   g_assert_no_error (error);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 0), ==, "wal");
-  sqlite3_reset (stmt);
+  g_assert_cmpint (mc_sql_step (stmt, NULL), ==, MC_DB_STEP_ROW);
+  g_assert_cmpstr (mc_sql_column_text (stmt, 0), ==, "wal");
+  mc_sql_reset (stmt);
   g_assert_cmpint (mc_db_query_int (db, "PRAGMA foreign_keys", NULL), ==, 1);
   g_assert_cmpint (mc_db_query_int (db, "PRAGMA synchronous", NULL), ==, 2);
   g_assert_cmpint (mc_db_get_version (db), ==, mc_db_get_latest_version ());
@@ -129,13 +129,13 @@ test_open_failure (void)
 static gint64
 search (McDb *db, const char *query)
 {
-  sqlite3_stmt *stmt = mc_db_prepare (db, "SELECT count(*) FROM dossier_fts WHERE dossier_fts MATCH ?", NULL);
+  McSqlStmt *stmt = mc_db_prepare (db, "SELECT count(*) FROM dossier_fts WHERE dossier_fts MATCH ?", NULL);
   gint64 n;
 
-  sqlite3_bind_text (stmt, 1, query, -1, SQLITE_TRANSIENT);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  n = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
+  mc_sql_bind_text (stmt, 1, query, -1, MC_SQL_TRANSIENT);
+  g_assert_cmpint (mc_sql_step (stmt, NULL), ==, MC_DB_STEP_ROW);
+  n = mc_sql_column_int64 (stmt, 0);
+  mc_sql_reset (stmt);
   return n;
 }
 
@@ -204,13 +204,13 @@ static char *
 plan_of (McDb *db, const char *sql)
 {
   g_autofree char *explain = g_strconcat ("EXPLAIN QUERY PLAN ", sql, NULL);
-  sqlite3_stmt *stmt = mc_db_prepare (db, explain, NULL);
+  McSqlStmt *stmt = mc_db_prepare (db, explain, NULL);
   GString *out = g_string_new (NULL);
 
   g_assert_nonnull (stmt);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
-    g_string_append_printf (out, "%s\n", sqlite3_column_text (stmt, 3));
-  sqlite3_reset (stmt);
+  while (mc_sql_step (stmt, NULL) == MC_DB_STEP_ROW)
+    g_string_append_printf (out, "%s\n", mc_sql_column_text (stmt, 3));
+  mc_sql_reset (stmt);
   return g_string_free (out, FALSE);
 }
 

@@ -14,7 +14,7 @@ test_demo (void)
   g_autoptr(GError) error = NULL;
   g_autoptr(McCalendar) cal = NULL;
   McDemoStats stats = { 0 };
-  sqlite3_stmt *stmt;
+  McSqlStmt *stmt;
   static const char *const names[] = { "early", "on_time", "late" };
   int checked = 0;
 
@@ -56,13 +56,13 @@ test_demo (void)
   /* The stored timeliness is the calendar's verdict. */
   cal = mc_calendar_store_load (db, &error);
   stmt = mc_db_prepare (db, "SELECT finished_at, due_at, timeliness FROM dossier WHERE finished_at IS NOT NULL", NULL);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
+  while (mc_sql_step (stmt, NULL) == MC_DB_STEP_ROW)
     {
-      McTimeliness t = mc_calendar_classify (cal, sqlite3_column_int64 (stmt, 0), sqlite3_column_int64 (stmt, 1));
-      g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 2), ==, names[t]);
+      McTimeliness t = mc_calendar_classify (cal, mc_sql_column_int64 (stmt, 0), mc_sql_column_int64 (stmt, 1));
+      g_assert_cmpstr (mc_sql_column_text (stmt, 2), ==, names[t]);
       checked++;
     }
-  sqlite3_reset (stmt);
+  mc_sql_reset (stmt);
   g_assert_cmpint (checked, >, 2000);
   /* A second demo into the same database is refused. */
   g_assert_false (mc_demo_fill (db, 10, 7, NULL, &error));

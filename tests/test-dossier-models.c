@@ -3,7 +3,7 @@
  */
 #include "config.h"
 
-#include "mc-db-private.h"
+#include "mc-db-sqlite-private.h"
 #include "mc-inbox-model.h"
 #include "mc-keyed-rows.h"
 #include "mc-return-model.h"

@@ -111,12 +111,12 @@ static GPtrArray *
 query_strings (McDb *db, const char *sql)
 {
   GPtrArray *rows = g_ptr_array_new_with_free_func (g_free);
-  sqlite3_stmt *stmt = mc_db_prepare (db, sql, NULL);
+  McSqlStmt *stmt = mc_db_prepare (db, sql, NULL);
 
   g_assert_nonnull (stmt);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
-    g_ptr_array_add (rows, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
-  sqlite3_reset (stmt);
+  while (mc_sql_step (stmt, NULL) == MC_DB_STEP_ROW)
+    g_ptr_array_add (rows, g_strdup (mc_sql_column_text (stmt, 0)));
+  mc_sql_reset (stmt);
   return rows;
 }
 
@@ -215,21 +215,21 @@ static GPtrArray *
 load_people (Fixture *f)
 {
   GPtrArray *people = g_ptr_array_new_with_free_func (g_free);
-  sqlite3_stmt *stmt = mc_db_prepare (f->db, "SELECT s.id, s.username, d.code FROM staff s "
+  McSqlStmt *stmt = mc_db_prepare (f->db, "SELECT s.id, s.username, d.code FROM staff s "
                                              "LEFT JOIN department d ON d.id = s.department_id "
                                              "WHERE s.active = 1 ORDER BY s.id", NULL);
 
   g_assert_nonnull (stmt);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
+  while (mc_sql_step (stmt, NULL) == MC_DB_STEP_ROW)
     {
       Person *p = g_new0 (Person, 1);
 
-      p->id = sqlite3_column_int64 (stmt, 0);
-      p->username = g_intern_string ((const char *) sqlite3_column_text (stmt, 1));
-      p->department = g_intern_string ((const char *) sqlite3_column_text (stmt, 2));
+      p->id = mc_sql_column_int64 (stmt, 0);
+      p->username = g_intern_string (mc_sql_column_text (stmt, 1));
+      p->department = g_intern_string (mc_sql_column_text (stmt, 2));
       g_ptr_array_add (people, p);
     }
-  sqlite3_reset (stmt);
+  mc_sql_reset (stmt);
   return people;
 }
 

@@ -276,13 +276,13 @@ static char *
 online_level_of (McDb *db, const char *code)
 {
   g_autofree char *sql = g_strdup_printf ("SELECT coalesce (online_level, '-') FROM dossier WHERE code = '%s'", code);
-  sqlite3_stmt *stmt = mc_db_prepare (db, sql, NULL);
+  McSqlStmt *stmt = mc_db_prepare (db, sql, NULL);
   char *level = NULL;
 
   g_assert_nonnull (stmt);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    level = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-  sqlite3_reset (stmt);
+  if (mc_sql_step (stmt, NULL) == MC_DB_STEP_ROW)
+    level = g_strdup (mc_sql_column_text (stmt, 0));
+  mc_sql_reset (stmt);
   return level;
 }
 
@@ -456,10 +456,10 @@ test_import_large (void)
   guint n = 0;
 
   {
-    sqlite3_stmt *stmt = mc_db_prepare (db, indexes, NULL);
-    g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-    before = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-    sqlite3_reset (stmt);
+    McSqlStmt *stmt = mc_db_prepare (db, indexes, NULL);
+    g_assert_cmpint (mc_sql_step (stmt, NULL), ==, MC_DB_STEP_ROW);
+    before = g_strdup (mc_sql_column_text (stmt, 0));
+    mc_sql_reset (stmt);
   }
   g_assert_false (mc_dossier_store_import_csv (store, dup->str, dup->len, &n, &error));
   g_assert_nonnull (strstr (error->message, "10501"));
@@ -484,10 +484,10 @@ test_import_large (void)
                                   "'received')", &error));
   g_clear_error (&error);
   {
-    sqlite3_stmt *stmt = mc_db_prepare (db, indexes, NULL);
-    g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-    g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 0), ==, before);
-    sqlite3_reset (stmt);
+    McSqlStmt *stmt = mc_db_prepare (db, indexes, NULL);
+    g_assert_cmpint (mc_sql_step (stmt, NULL), ==, MC_DB_STEP_ROW);
+    g_assert_cmpstr (mc_sql_column_text (stmt, 0), ==, before);
+    mc_sql_reset (stmt);
   }
   g_assert_cmpint (mc_db_query_int (db, "SELECT count(*) FROM pragma_integrity_check WHERE integrity_check != 'ok'",
                                     NULL), ==, 0);
@@ -525,7 +525,7 @@ check_order (McDb *db, McDossierList *list, const char *where, const char *order
   g_autoptr(GRand) rand = g_rand_new_with_seed (7);
   g_autofree char *sql = NULL;
   g_autoptr(GPtrArray) expected = g_ptr_array_new_with_free_func (g_free);
-  sqlite3_stmt *stmt;
+  McSqlStmt *stmt;
   GString *ob = g_string_new (NULL);
   g_auto(GStrv) keys = g_strsplit (order_by, ";", -1);
 
@@ -534,9 +534,9 @@ check_order (McDb *db, McDossierList *list, const char *where, const char *order
   sql = g_strdup_printf ("SELECT code FROM dossier d %s ORDER BY %s", where, ob->str);
   g_string_free (ob, TRUE);
   stmt = mc_db_prepare (db, sql, NULL);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
-    g_ptr_array_add (expected, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
-  sqlite3_reset (stmt);
+  while (mc_sql_step (stmt, NULL) == MC_DB_STEP_ROW)
+    g_ptr_array_add (expected, g_strdup (mc_sql_column_text (stmt, 0)));
+  mc_sql_reset (stmt);
   g_assert_cmpuint (n, ==, expected->len);
   for (guint k = 0; k < 40 + n / 10; k++)
     {
@@ -610,15 +610,15 @@ test_list_orders (void)
       g_autofree char *list_keys = g_strjoinv (", ", keys);
       g_autofree char *sql = g_strdup_printf ("EXPLAIN QUERY PLAN SELECT code FROM dossier ORDER BY %s LIMIT 200",
                                               list_keys);
-      sqlite3_stmt *stmt = mc_db_prepare (db, sql, &error);
+      McSqlStmt *stmt = mc_db_prepare (db, sql, &error);
 
       g_assert_no_error (error);
-      while (sqlite3_step (stmt) == SQLITE_ROW)
+      while (mc_sql_step (stmt, NULL) == MC_DB_STEP_ROW)
         {
-          g_test_message ("%s: %s", list_keys, sqlite3_column_text (stmt, 3));
-          g_assert_null (strstr ((const char *) sqlite3_column_text (stmt, 3), "TEMP B-TREE"));
+          g_test_message ("%s: %s", list_keys, mc_sql_column_text (stmt, 3));
+          g_assert_null (strstr (mc_sql_column_text (stmt, 3), "TEMP B-TREE"));
         }
-      sqlite3_reset (stmt);
+      mc_sql_reset (stmt);
     }
 }
 
@@ -645,12 +645,12 @@ assert_plans_use_indexes (McDb *db, GPtrArray *statements)
   for (guint i = 0; i < statements->len; i++)
     {
       g_autofree char *sql = g_strdup_printf ("EXPLAIN QUERY PLAN %s", (char *) statements->pdata[i]);
-      sqlite3_stmt *stmt = mc_db_prepare (db, sql, &error);
+      McSqlStmt *stmt = mc_db_prepare (db, sql, &error);
 
       g_assert_no_error (error);
-      while (sqlite3_step (stmt) == SQLITE_ROW)
+      while (mc_sql_step (stmt, NULL) == MC_DB_STEP_ROW)
         {
-          const char *detail = (const char *) sqlite3_column_text (stmt, 3);
+          const char *detail = mc_sql_column_text (stmt, 3);
 
           g_test_message ("%s\n  %s", (char *) statements->pdata[i], detail);
           /* Only a bounded subquery's rows (LIMIT 2000, as d) may be scanned, grouped and sorted. */
@@ -663,7 +663,7 @@ assert_plans_use_indexes (McDb *db, GPtrArray *statements)
             g_assert_nonnull (strstr (detail, "dossier_by_received"));
           g_assert_false (g_str_has_prefix (detail, "SCAN dossier") && strstr (detail, "USING") == NULL);
         }
-      sqlite3_reset (stmt);
+      mc_sql_reset (stmt);
     }
 }
 
@@ -780,13 +780,13 @@ test_list (void)
 static char *
 query_text (McDb *db, const char *sql)
 {
-  sqlite3_stmt *stmt = mc_db_prepare (db, sql, NULL);
+  McSqlStmt *stmt = mc_db_prepare (db, sql, NULL);
   char *text;
 
   g_assert_nonnull (stmt);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  text = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-  sqlite3_reset (stmt);
+  g_assert_cmpint (mc_sql_step (stmt, NULL), ==, MC_DB_STEP_ROW);
+  text = g_strdup (mc_sql_column_text (stmt, 0));
+  mc_sql_reset (stmt);
   return text;
 }
 
@@ -796,14 +796,14 @@ fts_ids (McDb *db, const char *table, const char *match)
 {
   g_autofree char *sql = g_strdup_printf ("SELECT coalesce (group_concat (rowid), '') FROM (SELECT rowid FROM %s "
                                           "WHERE %s MATCH ? ORDER BY rowid)", table, table);
-  sqlite3_stmt *stmt = mc_db_prepare (db, sql, NULL);
+  McSqlStmt *stmt = mc_db_prepare (db, sql, NULL);
   char *ids;
 
   g_assert_nonnull (stmt);
-  sqlite3_bind_text (stmt, 1, match, -1, SQLITE_TRANSIENT);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  ids = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-  sqlite3_reset (stmt);
+  mc_sql_bind_text (stmt, 1, match, -1, MC_SQL_TRANSIENT);
+  g_assert_cmpint (mc_sql_step (stmt, NULL), ==, MC_DB_STEP_ROW);
+  ids = g_strdup (mc_sql_column_text (stmt, 0));
+  mc_sql_reset (stmt);
   return ids;
 }
 

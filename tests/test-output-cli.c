@@ -76,15 +76,15 @@ first_dossier (void)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(McDb) db = mc_db_new (db_path, NULL, &error);
-  sqlite3_stmt *stmt = NULL;
+  McSqlStmt *stmt = NULL;
   char *code;
 
   g_assert_no_error (error);
-  g_assert_cmpint (sqlite3_prepare_v2 (mc_db_get_handle (db), "SELECT code FROM dossier ORDER BY id LIMIT 1", -1,
-                                       &stmt, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  code = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-  sqlite3_finalize (stmt);
+  stmt = mc_sql_prepare_once (db, "SELECT code FROM dossier ORDER BY id LIMIT 1", &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (mc_sql_step (stmt, NULL), ==, MC_DB_STEP_ROW);
+  code = g_strdup (mc_sql_column_text (stmt, 0));
+  mc_sql_finalize (stmt);
   return code;
 }
 

@@ -68,11 +68,11 @@ test_catalog (void)
   g_assert_true (mc_db_exec (db, "UPDATE procedure SET duration = 2.5 WHERE id = (SELECT min (id) FROM procedure)",
                              NULL));
   {
-    sqlite3_stmt *stmt = mc_db_prepare (db, "SELECT code FROM procedure ORDER BY id LIMIT 1", NULL);
+    McSqlStmt *stmt = mc_db_prepare (db, "SELECT code FROM procedure ORDER BY id LIMIT 1", NULL);
 
-    g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-    code = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-    sqlite3_reset (stmt);
+    g_assert_cmpint (mc_sql_step (stmt, NULL), ==, MC_DB_STEP_ROW);
+    code = g_strdup (mc_sql_column_text (stmt, 0));
+    mc_sql_reset (stmt);
   }
   g_assert_cmpfloat (mc_catalog_get_duration_days (catalog, code), ==, 2.5);
   g_assert_cmpfloat (mc_catalog_get_duration_days (catalog, "no.such.code"), ==, 0);

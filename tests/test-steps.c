@@ -134,22 +134,22 @@ damage_page (const char *path, gint64 page, gint64 page_size)
 static GArray *
 pages_of (McDb *db, const char *name, const char *type)
 {
-  sqlite3_stmt *stmt = mc_db_prepare (db, "SELECT pageno FROM dbstat WHERE name = ? AND pagetype = ? "
+  McSqlStmt *stmt = mc_db_prepare (db, "SELECT pageno FROM dbstat WHERE name = ? AND pagetype = ? "
                                           "ORDER BY pageno", NULL);
   GArray *pages = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autoptr(GError) error = NULL;
   McDbStep step;
 
   g_assert_nonnull (stmt);
-  sqlite3_bind_text (stmt, 1, name, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 2, type, -1, SQLITE_TRANSIENT);
+  mc_sql_bind_text (stmt, 1, name, -1, MC_SQL_TRANSIENT);
+  mc_sql_bind_text (stmt, 2, type, -1, MC_SQL_TRANSIENT);
   while ((step = mc_db_step_row (db, stmt, &error)) == MC_DB_STEP_ROW)
     {
-      gint64 page = sqlite3_column_int64 (stmt, 0);
+      gint64 page = mc_sql_column_int64 (stmt, 0);
       g_array_append_val (pages, page);
     }
   g_assert_no_error (error);
-  sqlite3_reset (stmt);
+  mc_sql_reset (stmt);
   return pages;
 }
 

@@ -200,13 +200,13 @@ static char *
 last_online_level (void)
 {
   McDb *db = mc_application_get_db (app);
-  sqlite3_stmt *stmt = mc_db_prepare (db, "SELECT coalesce (online_level, '-') FROM dossier "
+  McSqlStmt *stmt = mc_db_prepare (db, "SELECT coalesce (online_level, '-') FROM dossier "
                                           "ORDER BY id DESC LIMIT 1", NULL);
   char *level = NULL;
 
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    level = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-  sqlite3_reset (stmt);
+  if (mc_sql_step (stmt, NULL) == MC_DB_STEP_ROW)
+    level = g_strdup (mc_sql_column_text (stmt, 0));
+  mc_sql_reset (stmt);
   return level;
 }
 
@@ -221,14 +221,14 @@ test_online_level (void)
   AdwComboRow *level = ADW_COMBO_ROW (mc_test_ui_find_named (GTK_WIDGET (page), "online-level"));
   g_autoptr(GError) error = NULL;
   static const char *const expected[] = { "full", "partial", "-" };
-  sqlite3_stmt *stmt = mc_db_prepare (mc_application_get_db (app), "SELECT code FROM procedure WHERE active "
+  McSqlStmt *stmt = mc_db_prepare (mc_application_get_db (app), "SELECT code FROM procedure WHERE active "
                                       "AND online_level = 'full' ORDER BY code LIMIT 1", NULL);
   g_autofree char *full = NULL;
 
   /* A procedure of the built-in catalog given toàn trình. */
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  full = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-  sqlite3_reset (stmt);
+  g_assert_cmpint (mc_sql_step (stmt, NULL), ==, MC_DB_STEP_ROW);
+  full = g_strdup (mc_sql_column_text (stmt, 0));
+  mc_sql_reset (stmt);
   for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
     {
       g_autofree char *code = NULL, *stored = NULL;

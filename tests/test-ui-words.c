@@ -90,12 +90,12 @@ test_inbox_toasts (void)
                              &error));
   g_assert_no_error (error);
   {
-    sqlite3_stmt *stmt = mc_db_prepare (db, "SELECT name FROM department WHERE code = 'VP'", &error);
+    McSqlStmt *stmt = mc_db_prepare (db, "SELECT name FROM department WHERE code = 'VP'", &error);
 
     g_assert_no_error (error);
-    g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-    office = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-    sqlite3_reset (stmt);
+    g_assert_cmpint (mc_sql_step (stmt, NULL), ==, MC_DB_STEP_ROW);
+    office = g_strdup (mc_sql_column_text (stmt, 0));
+    mc_sql_reset (stmt);
   }
   code = mc_test_ui_receive (window, "Hoàng Văn Dũng", "001089000321", "0912345678");
 

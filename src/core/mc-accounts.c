@@ -137,29 +137,29 @@ mc_accounts_new (McDb *db)
   "FROM staff s LEFT JOIN department d ON d.id = s.department_id "
 
 static char *
-text_at (sqlite3_stmt *stmt, int i)
+text_at (McSqlStmt *stmt, int i)
 {
-  const unsigned char *t = sqlite3_column_text (stmt, i);
+  const char *t = mc_sql_column_text (stmt, i);
 
   return t ? g_strdup ((const char *) t) : NULL;
 }
 
 static McStaff *
-staff_from_row (sqlite3_stmt *stmt)
+staff_from_row (McSqlStmt *stmt)
 {
   return g_object_new (MC_TYPE_STAFF,
-                       "id", sqlite3_column_int64 (stmt, 0),
-                       "username", (const char *) sqlite3_column_text (stmt, 1),
-                       "full-name", (const char *) sqlite3_column_text (stmt, 2),
-                       "title", (const char *) sqlite3_column_text (stmt, 3),
-                       "department-id", sqlite3_column_int64 (stmt, 4),
-                       "department-code", (const char *) sqlite3_column_text (stmt, 5),
-                       "department-name", (const char *) sqlite3_column_text (stmt, 6),
-                       "roles", mc_roles_from_string ((const char *) sqlite3_column_text (stmt, 7), NULL),
-                       "active", sqlite3_column_int (stmt, 8) != 0,
-                       "locked-until", (gint64) sqlite3_column_int64 (stmt, 9),
-                       "has-password", sqlite3_column_int (stmt, 10) != 0,
-                       "must-change-password", sqlite3_column_int (stmt, 11) != 0,
+                       "id", mc_sql_column_int64 (stmt, 0),
+                       "username", mc_sql_column_text (stmt, 1),
+                       "full-name", mc_sql_column_text (stmt, 2),
+                       "title", mc_sql_column_text (stmt, 3),
+                       "department-id", mc_sql_column_int64 (stmt, 4),
+                       "department-code", mc_sql_column_text (stmt, 5),
+                       "department-name", mc_sql_column_text (stmt, 6),
+                       "roles", mc_roles_from_string (mc_sql_column_text (stmt, 7), NULL),
+                       "active", mc_sql_column_int (stmt, 8) != 0,
+                       "locked-until", (gint64) mc_sql_column_int64 (stmt, 9),
+                       "has-password", mc_sql_column_int (stmt, 10) != 0,
+                       "must-change-password", mc_sql_column_int (stmt, 11) != 0,
                        NULL);
 }
 
@@ -167,20 +167,20 @@ static McStaff *
 find_staff (McDb *db, const char *where, const char *text, gint64 id, GError **error)
 {
   g_autofree char *sql = g_strconcat (STAFF_COLUMNS, where, NULL);
-  sqlite3_stmt *stmt = mc_db_prepare (db, sql, error);
+  McSqlStmt *stmt = mc_db_prepare (db, sql, error);
   McStaff *s = NULL;
   McDbStep step;
 
   if (stmt == NULL)
     return NULL;
   if (text)
-    sqlite3_bind_text (stmt, 1, text, -1, SQLITE_TRANSIENT);
+    mc_sql_bind_text (stmt, 1, text, -1, MC_SQL_TRANSIENT);
   else
-    sqlite3_bind_int64 (stmt, 1, id);
+    mc_sql_bind_int64 (stmt, 1, id);
   step = mc_db_step_row (db, stmt, error);
   if (step == MC_DB_STEP_ROW)
     s = staff_from_row (stmt);
-  sqlite3_reset (stmt);
+  mc_sql_reset (stmt);
   if (step == MC_DB_STEP_DONE)
     g_set_error (error, MC_ACCOUNTS_ERROR, MC_ACCOUNTS_ERROR_NOT_FOUND, _("No account has the user name “%s”"),
                  text ? text : "");
@@ -232,7 +232,7 @@ mc_accounts_get_staff_by_id (McAccounts *self, gint64 id, GError **error)
 GPtrArray *
 mc_accounts_list (McAccounts *self, GError **error)
 {
-  sqlite3_stmt *stmt = mc_db_prepare (self->db, STAFF_COLUMNS "ORDER BY d.name, s.full_name", error);
+  McSqlStmt *stmt = mc_db_prepare (self->db, STAFF_COLUMNS "ORDER BY d.name, s.full_name", error);
   GPtrArray *rows;
   McDbStep step;
 
@@ -241,7 +241,7 @@ mc_accounts_list (McAccounts *self, GError **error)
   rows = g_ptr_array_new_with_free_func (g_object_unref);
   while ((step = mc_db_step_row (self->db, stmt, error)) == MC_DB_STEP_ROW)
     g_ptr_array_add (rows, staff_from_row (stmt));
-  sqlite3_reset (stmt);
+  mc_sql_reset (stmt);
   if (step == MC_DB_STEP_ERROR)
     g_clear_pointer (&rows, g_ptr_array_unref);
   return rows;
@@ -315,7 +315,7 @@ insert_staff (McAccounts *self, const char *username, const char *full_name, con
   g_autofree char *role_text = mc_roles_to_string (roles_value);
   g_autofree char *name = mc_text_normalize (full_name);
   g_autofree char *clean_title = mc_text_normalize (title);
-  sqlite3_stmt *stmt;
+  McSqlStmt *stmt;
 
   if (!check_username (username, error) || (password && !check_password_strength (password, error)))
     return FALSE;
@@ -336,15 +336,15 @@ insert_staff (McAccounts *self, const char *username, const char *full_name, con
                         error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_text (stmt, 1, username, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 2, name, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 3, clean_title, -1, SQLITE_TRANSIENT);
+  mc_sql_bind_text (stmt, 1, username, -1, MC_SQL_TRANSIENT);
+  mc_sql_bind_text (stmt, 2, name, -1, MC_SQL_TRANSIENT);
+  mc_sql_bind_text (stmt, 3, clean_title, -1, MC_SQL_TRANSIENT);
   if (department_id)
-    sqlite3_bind_int64 (stmt, 4, department_id);
-  sqlite3_bind_text (stmt, 5, role_text, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 6, hash, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int64 (stmt, 7, mc_time_now ());
-  sqlite3_bind_int (stmt, 8, must_change ? 1 : 0);
+    mc_sql_bind_int64 (stmt, 4, department_id);
+  mc_sql_bind_text (stmt, 5, role_text, -1, MC_SQL_TRANSIENT);
+  mc_sql_bind_text (stmt, 6, hash, -1, MC_SQL_TRANSIENT);
+  mc_sql_bind_int64 (stmt, 7, mc_time_now ());
+  mc_sql_bind_int (stmt, 8, must_change ? 1 : 0);
   return mc_db_step_done (self->db, stmt, error);
 }
 
@@ -379,7 +379,7 @@ gboolean
 mc_accounts_set_initial_passwords (McAccounts *self, const char *password, GError **error)
 {
   g_autofree char *hash = NULL;
-  sqlite3_stmt *stmt;
+  McSqlStmt *stmt;
 
   g_return_val_if_fail (MC_IS_ACCOUNTS (self), FALSE);
 
@@ -396,7 +396,7 @@ mc_accounts_set_initial_passwords (McAccounts *self, const char *password, GErro
   stmt = mc_db_prepare (self->db, "UPDATE staff SET password_hash = ? WHERE password_hash IS NULL", error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_text (stmt, 1, hash, -1, SQLITE_TRANSIENT);
+  mc_sql_bind_text (stmt, 1, hash, -1, MC_SQL_TRANSIENT);
   return mc_db_step_done (self->db, stmt, error);
 }
 
@@ -429,7 +429,7 @@ count_attempt (McAccounts *self, gint64 id, McTime now, GError **error)
   g_autofree char *ask = g_strdup_printf ("SELECT coalesce (locked_until, 0) FROM staff WHERE id = %"
                                           G_GINT64_FORMAT, id);
   McTime locked_before;
-  sqlite3_stmt *stmt;
+  McSqlStmt *stmt;
   gboolean ok;
 
   if (!setting_int (self->db, "security.max_failures", 5, &max_failures, error) ||
@@ -446,9 +446,9 @@ count_attempt (McAccounts *self, gint64 id, McTime now, GError **error)
                         error);
   if (stmt == NULL)
     return -1;
-  sqlite3_bind_int64 (stmt, 1, id);
-  sqlite3_bind_int (stmt, 2, max_failures);
-  sqlite3_bind_int64 (stmt, 3, now + (McTime) lock_minutes * 60);
+  mc_sql_bind_int64 (stmt, 1, id);
+  mc_sql_bind_int (stmt, 2, max_failures);
+  mc_sql_bind_int64 (stmt, 3, now + (McTime) lock_minutes * 60);
   /* Counting is not an act to audit row by row: the attempt's own audit
    * row says how it ended. */
   mc_db_set_audit_bulk (self->db, TRUE);
@@ -501,11 +501,11 @@ record_outcome_cb (McAccounts *self, gpointer data, GError **error)
 
   if (a->ok)
     {
-      sqlite3_stmt *stmt = mc_db_prepare (self->db, "UPDATE staff SET failed_logins = 0, locked_until = NULL "
+      McSqlStmt *stmt = mc_db_prepare (self->db, "UPDATE staff SET failed_logins = 0, locked_until = NULL "
                                                     "WHERE id = ?", error);
       if (stmt == NULL)
         return FALSE;
-      sqlite3_bind_int64 (stmt, 1, id);
+      mc_sql_bind_int64 (stmt, 1, id);
       mc_db_set_actor (self->db, id);
       return mc_db_step_done (self->db, stmt, error) &&
              mc_audit_append (self->db, "sign_in", "staff", id, mc_staff_get_username (a->staff), error);
@@ -522,17 +522,17 @@ record_outcome_cb (McAccounts *self, gpointer data, GError **error)
 static gboolean
 password_hash_of (McAccounts *self, gint64 id, char **hash, GError **error)
 {
-  sqlite3_stmt *stmt = mc_db_prepare (self->db, "SELECT password_hash FROM staff WHERE id = ?", error);
+  McSqlStmt *stmt = mc_db_prepare (self->db, "SELECT password_hash FROM staff WHERE id = ?", error);
   McDbStep step;
 
   *hash = NULL;
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, id);
+  mc_sql_bind_int64 (stmt, 1, id);
   step = mc_db_step_row (self->db, stmt, error);
   if (step == MC_DB_STEP_ROW)
     *hash = text_at (stmt, 0);
-  sqlite3_reset (stmt);
+  mc_sql_reset (stmt);
   return step != MC_DB_STEP_ERROR;
 }
 
@@ -702,7 +702,7 @@ mc_accounts_update (McAccounts *self, const char *username, const char *full_nam
   g_autoptr(McStaff) s = NULL;
   GError *local = NULL;
   gint64 department;
-  sqlite3_stmt *stmt;
+  McSqlStmt *stmt;
 
   g_return_val_if_fail (MC_IS_ACCOUNTS (self), FALSE);
 
@@ -720,13 +720,13 @@ mc_accounts_update (McAccounts *self, const char *username, const char *full_nam
                                   "department_id = ?, roles = ?, active = ? WHERE id = ?", error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_text (stmt, 1, name && *name ? name : NULL, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 2, clean_title, -1, SQLITE_TRANSIENT);
+  mc_sql_bind_text (stmt, 1, name && *name ? name : NULL, -1, MC_SQL_TRANSIENT);
+  mc_sql_bind_text (stmt, 2, clean_title, -1, MC_SQL_TRANSIENT);
   if (department)
-    sqlite3_bind_int64 (stmt, 3, department);
-  sqlite3_bind_text (stmt, 4, role_text, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int (stmt, 5, active ? 1 : 0);
-  sqlite3_bind_int64 (stmt, 6, mc_staff_get_id (s));
+    mc_sql_bind_int64 (stmt, 3, department);
+  mc_sql_bind_text (stmt, 4, role_text, -1, MC_SQL_TRANSIENT);
+  mc_sql_bind_int (stmt, 5, active ? 1 : 0);
+  mc_sql_bind_int64 (stmt, 6, mc_staff_get_id (s));
   return mc_db_step_done (self->db, stmt, error);
 }
 
@@ -734,19 +734,19 @@ mc_accounts_update (McAccounts *self, const char *username, const char *full_nam
 static gboolean
 check_password_is_new (McAccounts *self, gint64 id, const char *password, GError **error)
 {
-  sqlite3_stmt *stmt = mc_db_prepare (self->db, "SELECT password_hash FROM staff WHERE id = ?", error);
+  McSqlStmt *stmt = mc_db_prepare (self->db, "SELECT password_hash FROM staff WHERE id = ?", error);
   g_autofree char *hash = NULL;
   McDbStep step;
 
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, id);
+  mc_sql_bind_int64 (stmt, 1, id);
   step = mc_db_step_row (self->db, stmt, error);
   if (step == MC_DB_STEP_ERROR)
     return FALSE;
   if (step == MC_DB_STEP_ROW)
     hash = text_at (stmt, 0);
-  sqlite3_reset (stmt);
+  mc_sql_reset (stmt);
   if (hash != NULL && crypto_pwhash_str_verify (hash, password, strlen (password)) == 0)
     {
       g_set_error_literal (error, MC_ACCOUNTS_ERROR, MC_ACCOUNTS_ERROR_INVALID,
@@ -763,7 +763,7 @@ mc_accounts_set_password (McAccounts *self, const char *username, const char *ol
   gint64 actor = mc_db_get_actor (self->db);
   g_autoptr(McStaff) s = NULL;
   g_autofree char *hash = NULL;
-  sqlite3_stmt *stmt;
+  McSqlStmt *stmt;
 
   g_return_val_if_fail (MC_IS_ACCOUNTS (self), FALSE);
 
@@ -792,9 +792,9 @@ mc_accounts_set_password (McAccounts *self, const char *username, const char *ol
                                   "must_change_password = ? WHERE id = ?", error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_text (stmt, 1, hash, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int (stmt, 2, actor != mc_staff_get_id (s));
-  sqlite3_bind_int64 (stmt, 3, mc_staff_get_id (s));
+  mc_sql_bind_text (stmt, 1, hash, -1, MC_SQL_TRANSIENT);
+  mc_sql_bind_int (stmt, 2, actor != mc_staff_get_id (s));
+  mc_sql_bind_int64 (stmt, 3, mc_staff_get_id (s));
   return mc_db_step_done (self->db, stmt, error);
 }
 
@@ -802,7 +802,7 @@ gboolean
 mc_accounts_set_must_change (McAccounts *self, const char *username, gboolean must_change, GError **error)
 {
   g_autoptr(McStaff) s = NULL;
-  sqlite3_stmt *stmt;
+  McSqlStmt *stmt;
 
   g_return_val_if_fail (MC_IS_ACCOUNTS (self), FALSE);
 
@@ -812,8 +812,8 @@ mc_accounts_set_must_change (McAccounts *self, const char *username, gboolean mu
   stmt = mc_db_prepare (self->db, "UPDATE staff SET must_change_password = ? WHERE id = ?", error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int (stmt, 1, must_change ? 1 : 0);
-  sqlite3_bind_int64 (stmt, 2, mc_staff_get_id (s));
+  mc_sql_bind_int (stmt, 1, must_change ? 1 : 0);
+  mc_sql_bind_int64 (stmt, 2, mc_staff_get_id (s));
   return mc_db_step_done (self->db, stmt, error);
 }
 
@@ -821,7 +821,7 @@ gboolean
 mc_accounts_unlock (McAccounts *self, const char *username, GError **error)
 {
   g_autoptr(McStaff) s = NULL;
-  sqlite3_stmt *stmt;
+  McSqlStmt *stmt;
 
   g_return_val_if_fail (MC_IS_ACCOUNTS (self), FALSE);
 
@@ -831,7 +831,7 @@ mc_accounts_unlock (McAccounts *self, const char *username, GError **error)
   stmt = mc_db_prepare (self->db, "UPDATE staff SET failed_logins = 0, locked_until = NULL WHERE id = ?", error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, mc_staff_get_id (s));
+  mc_sql_bind_int64 (stmt, 1, mc_staff_get_id (s));
   return mc_db_step_done (self->db, stmt, error);
 }
 
@@ -1008,7 +1008,7 @@ mc_accounts_audit_personal_export (McDb *db, const char *action, gint64 dossier_
 char *
 mc_accounts_default_username (McDb *db, const char *wanted)
 {
-  sqlite3_stmt *stmt;
+  McSqlStmt *stmt;
   char *found = NULL;
 
   g_return_val_if_fail (MC_IS_DB (db), NULL);
@@ -1016,10 +1016,10 @@ mc_accounts_default_username (McDb *db, const char *wanted)
   stmt = mc_db_prepare (db, "SELECT username FROM staff WHERE active ORDER BY username = ? DESC, id LIMIT 1", NULL);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_text (stmt, 1, wanted ? wanted : "", -1, SQLITE_TRANSIENT);
+  mc_sql_bind_text (stmt, 1, wanted ? wanted : "", -1, MC_SQL_TRANSIENT);
   if (mc_db_step_row (db, stmt, NULL) == MC_DB_STEP_ROW)
-    found = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-  sqlite3_reset (stmt);
+    found = g_strdup (mc_sql_column_text (stmt, 0));
+  mc_sql_reset (stmt);
   return found;
 }
 

@@ -21,27 +21,27 @@ mc_announcement_free (McAnnouncement *announcement)
 GPtrArray *
 mc_announcement_list (McDb *db, gboolean active_only, GError **error)
 {
-  sqlite3_stmt *stmt = mc_db_prepare (db, "SELECT id, position, text, active FROM announcement "
+  McSqlStmt *stmt = mc_db_prepare (db, "SELECT id, position, text, active FROM announcement "
                                           "WHERE active OR NOT ? ORDER BY position, id", error);
   g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) mc_announcement_free);
   McDbStep step;
 
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int (stmt, 1, active_only);
+  mc_sql_bind_int (stmt, 1, active_only);
   while ((step = mc_db_step_row (db, stmt, error)) == MC_DB_STEP_ROW)
     {
       McAnnouncement *a = g_new0 (McAnnouncement, 1);
 
-      a->id = sqlite3_column_int64 (stmt, 0);
-      a->position = sqlite3_column_int (stmt, 1);
-      a->text = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
-      a->active = sqlite3_column_int (stmt, 3) != 0;
+      a->id = mc_sql_column_int64 (stmt, 0);
+      a->position = mc_sql_column_int (stmt, 1);
+      a->text = g_strdup (mc_sql_column_text (stmt, 2));
+      a->active = mc_sql_column_int (stmt, 3) != 0;
       g_ptr_array_add (list, a);
     }
   if (step == MC_DB_STEP_ERROR)
     return NULL;
-  sqlite3_reset (stmt);
+  mc_sql_reset (stmt);
   return g_steal_pointer (&list);
 }
 
@@ -70,7 +70,7 @@ gint64
 mc_announcement_add (McDb *db, const char *text, GError **error)
 {
   g_autofree char *valid = validate_text (text, error);
-  sqlite3_stmt *stmt;
+  McSqlStmt *stmt;
 
   if (valid == NULL)
     return 0;
@@ -78,16 +78,16 @@ mc_announcement_add (McDb *db, const char *text, GError **error)
                             "SELECT coalesce (max (position), -1) + 1, ? FROM announcement", error);
   if (stmt == NULL)
     return 0;
-  sqlite3_bind_text (stmt, 1, valid, -1, SQLITE_TRANSIENT);
+  mc_sql_bind_text (stmt, 1, valid, -1, MC_SQL_TRANSIENT);
   if (!mc_db_step_done (db, stmt, error))
     return 0;
-  return sqlite3_last_insert_rowid (mc_db_get_handle (db));
+  return mc_sql_last_insert_id (db);
 }
 
 static gboolean
 check_changed (McDb *db, GError **error)
 {
-  if (sqlite3_changes (mc_db_get_handle (db)) > 0)
+  if (mc_sql_changes (db) > 0)
     return TRUE;
   g_set_error_literal (error, MC_DB_ERROR, MC_DB_ERROR_NOT_FOUND, _("The announcement no longer exists"));
   return FALSE;
@@ -97,27 +97,27 @@ gboolean
 mc_announcement_update (McDb *db, gint64 id, const char *text, gboolean active, GError **error)
 {
   g_autofree char *valid = validate_text (text, error);
-  sqlite3_stmt *stmt;
+  McSqlStmt *stmt;
 
   if (valid == NULL)
     return FALSE;
   stmt = mc_db_prepare (db, "UPDATE announcement SET text = ?, active = ? WHERE id = ?", error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_text (stmt, 1, valid, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int (stmt, 2, active ? 1 : 0);
-  sqlite3_bind_int64 (stmt, 3, id);
+  mc_sql_bind_text (stmt, 1, valid, -1, MC_SQL_TRANSIENT);
+  mc_sql_bind_int (stmt, 2, active ? 1 : 0);
+  mc_sql_bind_int64 (stmt, 3, id);
   return mc_db_step_done (db, stmt, error) && check_changed (db, error);
 }
 
 gboolean
 mc_announcement_remove (McDb *db, gint64 id, GError **error)
 {
-  sqlite3_stmt *stmt = mc_db_prepare (db, "DELETE FROM announcement WHERE id = ?", error);
+  McSqlStmt *stmt = mc_db_prepare (db, "DELETE FROM announcement WHERE id = ?", error);
 
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, id);
+  mc_sql_bind_int64 (stmt, 1, id);
   return mc_db_step_done (db, stmt, error) && check_changed (db, error);
 }
 
@@ -126,14 +126,14 @@ mc_announcement_remove (McDb *db, gint64 id, GError **error)
 static gboolean
 renumber (McDb *db, GPtrArray *list, GError **error)
 {
-  sqlite3_stmt *stmt = mc_db_prepare (db, "UPDATE announcement SET position = ? WHERE id = ?", error);
+  McSqlStmt *stmt = mc_db_prepare (db, "UPDATE announcement SET position = ? WHERE id = ?", error);
 
   if (stmt == NULL)
     return FALSE;
   for (guint i = 0; i < list->len; i++)
     {
-      sqlite3_bind_int (stmt, 1, (int) i);
-      sqlite3_bind_int64 (stmt, 2, ((McAnnouncement *) list->pdata[i])->id);
+      mc_sql_bind_int (stmt, 1, (int) i);
+      mc_sql_bind_int64 (stmt, 2, ((McAnnouncement *) list->pdata[i])->id);
       if (!mc_db_step_done (db, stmt, error))
         return FALSE;
     }

@@ -22,7 +22,7 @@
 #include <glib/gstdio.h>
 
 #include "mc-audit.h"
-#include "mc-db-private.h"
+#include "mc-db-sqlite-private.h"
 #include "mc-output-file.h"
 
 #define ANCHOR_HASH_CHARS 16  /* printed on paper: 64 bits tell a rewrite */
@@ -32,7 +32,7 @@
 gboolean
 mc_audit_get_head (McDb *db, gint64 *seq, char **hash, GError **error)
 {
-  sqlite3_stmt *stmt = mc_db_prepare (db, "SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1", error);
+  McSqlStmt *stmt = mc_db_prepare (db, "SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1", error);
   McDbStep step;
 
   *seq = 0;
@@ -44,10 +44,10 @@ mc_audit_get_head (McDb *db, gint64 *seq, char **hash, GError **error)
     return FALSE;
   if (step == MC_DB_STEP_ROW)
     {
-      *seq = sqlite3_column_int64 (stmt, 0);
-      *hash = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+      *seq = mc_sql_column_int64 (stmt, 0);
+      *hash = g_strdup (mc_sql_column_text (stmt, 1));
     }
-  sqlite3_reset (stmt);
+  mc_sql_reset (stmt);
   if (*hash == NULL)
     *hash = g_strdup ("");
   return TRUE;
@@ -71,7 +71,7 @@ mc_audit_head_text (McDb *db)
 static gboolean
 chain_id (McDb *db, char **id, GError **error)
 {
-  sqlite3_stmt *stmt = mc_db_prepare (db, "SELECT substr (hash, 1, 16) FROM audit_log WHERE action = 'audit.keyed' "
+  McSqlStmt *stmt = mc_db_prepare (db, "SELECT substr (hash, 1, 16) FROM audit_log WHERE action = 'audit.keyed' "
                                           "ORDER BY id LIMIT 1", error);
   McDbStep step;
 
@@ -80,8 +80,8 @@ chain_id (McDb *db, char **id, GError **error)
     return FALSE;
   step = mc_db_step_row (db, stmt, error);
   if (step == MC_DB_STEP_ROW)
-    *id = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-  sqlite3_reset (stmt);
+    *id = g_strdup (mc_sql_column_text (stmt, 0));
+  mc_sql_reset (stmt);
   return step != MC_DB_STEP_ERROR;
 }
 
@@ -90,19 +90,19 @@ chain_id (McDb *db, char **id, GError **error)
 static gboolean
 check_head (McDb *db, gint64 seq, const char *prefix, const char *where, GError **error)
 {
-  sqlite3_stmt *stmt = mc_db_prepare (db, "SELECT hash FROM audit_log WHERE id = ?", error);
+  McSqlStmt *stmt = mc_db_prepare (db, "SELECT hash FROM audit_log WHERE id = ?", error);
   g_autofree char *hash = NULL;
   McDbStep step;
 
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, seq);
+  mc_sql_bind_int64 (stmt, 1, seq);
   step = mc_db_step_row (db, stmt, error);
   if (step == MC_DB_STEP_ERROR)
     return FALSE;  /* unreadable is not "missing" */
   if (step == MC_DB_STEP_ROW)
-    hash = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-  sqlite3_reset (stmt);
+    hash = g_strdup (mc_sql_column_text (stmt, 0));
+  mc_sql_reset (stmt);
   if (hash != NULL && g_ascii_strncasecmp (hash, prefix, strlen (prefix)) == 0)
     return TRUE;
   g_set_error (error, MC_AUDIT_ERROR, MC_AUDIT_ERROR_TAMPERED,
@@ -305,7 +305,7 @@ mc_audit_write_manifest (const char *backup_path, GError **error)
   if (handle == NULL)
     return FALSE;
   if (sqlite3_prepare_v2 (handle, "SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1", -1, &stmt, NULL) ==
-        SQLITE_OK && (step = mc_db_step_row (NULL, stmt, error)) == MC_DB_STEP_ROW)
+        SQLITE_OK && (step = mc_db_step_row_sqlite (stmt, error)) == MC_DB_STEP_ROW)
     text = g_strdup_printf ("# Motcua backup manifest\nbackup=%s\naudit_head=%lld:%s\n", name,
                             (long long) sqlite3_column_int64 (stmt, 0), sqlite3_column_text (stmt, 1));
   sqlite3_finalize (stmt);
@@ -358,7 +358,7 @@ against_backup (McDb *db, const char *path, GError **error)
       g_set_error (error, MC_AUDIT_ERROR, MC_AUDIT_ERROR_ANCHOR, _("Cannot read “%s” as a backup"), path);
       return FALSE;
     }
-  while (ok && (step = mc_db_step_row (NULL, stmt, &local)) == MC_DB_STEP_ROW)
+  while (ok && (step = mc_db_step_row_sqlite (stmt, &local)) == MC_DB_STEP_ROW)
     ok = check_head (db, sqlite3_column_int64 (stmt, 0), (const char *) sqlite3_column_text (stmt, 1), path, error);
   if (ok && step == MC_DB_STEP_ERROR)
     {
@@ -401,7 +401,7 @@ mc_audit_verify_against (McDb *db, const char *against, GError **error)
 static GHashTable *
 read_triggers (McDb *db, GError **error)
 {
-  sqlite3_stmt *stmt = mc_db_prepare (db, "SELECT name, sql FROM sqlite_schema WHERE type = 'trigger'", error);
+  McSqlStmt *stmt = mc_db_prepare (db, "SELECT name, sql FROM sqlite_schema WHERE type = 'trigger'", error);
   GHashTable *triggers;
   McDbStep step;
 
@@ -409,9 +409,9 @@ read_triggers (McDb *db, GError **error)
     return NULL;
   triggers = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   while ((step = mc_db_step_row (db, stmt, error)) == MC_DB_STEP_ROW)
-    g_hash_table_insert (triggers, g_strdup ((const char *) sqlite3_column_text (stmt, 0)),
-                         g_strdup ((const char *) sqlite3_column_text (stmt, 1)));
-  sqlite3_reset (stmt);
+    g_hash_table_insert (triggers, g_strdup (mc_sql_column_text (stmt, 0)),
+                         g_strdup (mc_sql_column_text (stmt, 1)));
+  mc_sql_reset (stmt);
   if (step == MC_DB_STEP_ERROR)
     g_clear_pointer (&triggers, g_hash_table_unref);  /* a trigger missed would read as dropped */
   return triggers;
@@ -443,7 +443,7 @@ expected_triggers (GError **error)
 static char *
 trigger_fingerprint (McDb *db, GError **error)
 {
-  sqlite3_stmt *stmt = mc_db_prepare (db, "SELECT name FROM sqlite_schema WHERE type = 'trigger' ORDER BY rowid",
+  McSqlStmt *stmt = mc_db_prepare (db, "SELECT name FROM sqlite_schema WHERE type = 'trigger' ORDER BY rowid",
                                       error);
   g_autoptr(GString) names = g_string_new (NULL);
   g_autofree char *sum = NULL;
@@ -452,8 +452,8 @@ trigger_fingerprint (McDb *db, GError **error)
   if (stmt == NULL)
     return NULL;
   while ((step = mc_db_step_row (db, stmt, error)) == MC_DB_STEP_ROW)
-    g_string_append_printf (names, "%s\n", sqlite3_column_text (stmt, 0));
-  sqlite3_reset (stmt);
+    g_string_append_printf (names, "%s\n", mc_sql_column_text (stmt, 0));
+  mc_sql_reset (stmt);
   if (step == MC_DB_STEP_ERROR)
     return NULL;
   sum = g_compute_checksum_for_string (G_CHECKSUM_SHA256, names->str, names->len);
@@ -531,7 +531,7 @@ cache_expected (GHashTable *expected, GBytes *key)
 static gboolean
 recorded_fingerprint (McDb *db, gint64 *row, char **detail, GError **error)
 {
-  sqlite3_stmt *stmt = mc_db_prepare (db, "SELECT id, detail FROM audit_log WHERE action = 'schema.triggers' "
+  McSqlStmt *stmt = mc_db_prepare (db, "SELECT id, detail FROM audit_log WHERE action = 'schema.triggers' "
                                           "ORDER BY id DESC LIMIT 1", error);
   McDbStep step;
 
@@ -542,10 +542,10 @@ recorded_fingerprint (McDb *db, gint64 *row, char **detail, GError **error)
   step = mc_db_step_row (db, stmt, error);
   if (step == MC_DB_STEP_ROW)
     {
-      *row = sqlite3_column_int64 (stmt, 0);
-      *detail = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+      *row = mc_sql_column_int64 (stmt, 0);
+      *detail = g_strdup (mc_sql_column_text (stmt, 1));
     }
-  sqlite3_reset (stmt);
+  mc_sql_reset (stmt);
   return step != MC_DB_STEP_ERROR;
 }
 

@@ -24,9 +24,9 @@ G_DEFINE_QUARK (mc-audit-error-quark, mc_audit_error)
 /* The fields a row's hash covers, in order, separated by U+001F so that no
  * text can shift a boundary. Rows before the keyed migration are SHA-256 of
  * them; from it on HMAC-SHA256 with the key (NULL: plain SHA-256). */
-static char *
-compute_hash (GBytes *key, const char *prev, gint64 at, gint64 staff, gboolean has_staff, const char *action,
-              const char *kind, gint64 object_id, gboolean has_object, const char *detail)
+char *
+mc_audit_compute_hash (GBytes *key, const char *prev, gint64 at, gint64 staff, gboolean has_staff,
+                       const char *action, const char *kind, gint64 object_id, gboolean has_object, const char *detail)
 {
   g_autofree char *staff_text = has_staff ? g_strdup_printf ("%" G_GINT64_FORMAT, staff) : g_strdup ("");
   g_autofree char *object_text = has_object ? g_strdup_printf ("%" G_GINT64_FORMAT, object_id) : g_strdup ("");
@@ -43,64 +43,11 @@ compute_hash (GBytes *key, const char *prev, gint64 at, gint64 staff, gboolean h
   return g_strdup (sodium_bin2hex (hex, sizeof hex, mac, sizeof mac));
 }
 
-static void
-hash_func (sqlite3_context *ctx, int argc, sqlite3_value **argv)
-{
-  McDb *db = sqlite3_user_data (ctx);
-  GBytes *key = mc_db_get_audit_keyed (db) ? mc_db_get_audit_key (db) : NULL;
-  char *hash = compute_hash (key, (const char *) sqlite3_value_text (argv[0]), sqlite3_value_int64 (argv[1]),
-                             sqlite3_value_int64 (argv[2]), sqlite3_value_type (argv[2]) != SQLITE_NULL,
-                             (const char *) sqlite3_value_text (argv[3]), (const char *) sqlite3_value_text (argv[4]),
-                             sqlite3_value_int64 (argv[5]), sqlite3_value_type (argv[5]) != SQLITE_NULL,
-                             (const char *) sqlite3_value_text (argv[6]));
-
-  sqlite3_result_text (ctx, hash, -1, g_free);
-}
-
-static void
-actor_func (sqlite3_context *ctx, int argc, sqlite3_value **argv)
-{
-  gint64 actor = mc_db_get_actor (sqlite3_user_data (ctx));
-
-  if (actor > 0)
-    sqlite3_result_int64 (ctx, actor);
-  else
-    sqlite3_result_null (ctx);
-}
-
-static void
-audit_on_func (sqlite3_context *ctx, int argc, sqlite3_value **argv)
-{
-  sqlite3_result_int (ctx, !mc_db_get_audit_bulk (sqlite3_user_data (ctx)));
-}
-
-static void
-now_func (sqlite3_context *ctx, int argc, sqlite3_value **argv)
-{
-  sqlite3_result_int64 (ctx, g_get_real_time () / G_USEC_PER_SEC);
-}
-
-int
-mc_audit_register_functions (sqlite3 *handle, McDb *db)
-{
-  /* Not SQLITE_DETERMINISTIC: the actor and the clock change between calls. */
-  int rc = sqlite3_create_function_v2 (handle, "mc_audit_hash", 7, SQLITE_UTF8, db,
-                                       hash_func, NULL, NULL, NULL);
-
-  if (rc == SQLITE_OK)
-    rc = sqlite3_create_function_v2 (handle, "mc_actor", 0, SQLITE_UTF8, db, actor_func, NULL, NULL, NULL);
-  if (rc == SQLITE_OK)
-    rc = sqlite3_create_function_v2 (handle, "mc_audit_on", 0, SQLITE_UTF8, db, audit_on_func, NULL, NULL, NULL);
-  if (rc == SQLITE_OK)
-    rc = sqlite3_create_function_v2 (handle, "mc_now", 0, SQLITE_UTF8, NULL, now_func, NULL, NULL, NULL);
-  return rc;
-}
-
 gboolean
 mc_audit_append (McDb *db, const char *action, const char *object_kind, gint64 object_id, const char *detail,
                  GError **error)
 {
-  sqlite3_stmt *stmt;
+  McSqlStmt *stmt;
 
   if (!mc_db_begin (db, error))
     return FALSE;
@@ -111,11 +58,11 @@ mc_audit_append (McDb *db, const char *action, const char *object_kind, gint64 o
       "coalesce ((SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1), '') AS prev) a", error);
   if (stmt == NULL)
     goto fail;
-  sqlite3_bind_text (stmt, 1, action, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 2, object_kind, -1, SQLITE_TRANSIENT);
+  mc_sql_bind_text (stmt, 1, action, -1, MC_SQL_TRANSIENT);
+  mc_sql_bind_text (stmt, 2, object_kind, -1, MC_SQL_TRANSIENT);
   if (object_id != 0)
-    sqlite3_bind_int64 (stmt, 3, object_id);
-  sqlite3_bind_text (stmt, 4, detail, -1, SQLITE_TRANSIENT);
+    mc_sql_bind_int64 (stmt, 3, object_id);
+  mc_sql_bind_text (stmt, 4, detail, -1, MC_SQL_TRANSIENT);
   if (mc_db_step_done (db, stmt, error) && mc_db_commit (db, error))
     return TRUE;
 
@@ -125,9 +72,9 @@ fail:
 }
 
 static char *
-text_at (sqlite3_stmt *stmt, int i)
+text_at (McSqlStmt *stmt, int i)
 {
-  const unsigned char *t = sqlite3_column_text (stmt, i);
+  const char *t = mc_sql_column_text (stmt, i);
 
   return t ? g_strdup ((const char *) t) : NULL;
 }
@@ -140,7 +87,7 @@ mc_audit_list (McDb *db, const char *username, const char *dossier_code, McTime 
 }
 
 static McAuditEntry *
-entry_from_row (sqlite3_stmt *stmt)
+entry_from_row (McSqlStmt *stmt)
 {
   g_autofree char *username = text_at (stmt, 2);
   g_autofree char *full_name = text_at (stmt, 3);
@@ -149,8 +96,8 @@ entry_from_row (sqlite3_stmt *stmt)
   g_autofree char *object_label = text_at (stmt, 7);
   g_autofree char *detail = text_at (stmt, 8);
 
-  return mc_audit_entry_new (sqlite3_column_int64 (stmt, 0), sqlite3_column_int64 (stmt, 1), username, full_name,
-                             action, object_kind, sqlite3_column_int64 (stmt, 6), object_label, detail);
+  return mc_audit_entry_new (mc_sql_column_int64 (stmt, 0), mc_sql_column_int64 (stmt, 1), username, full_name,
+                             action, object_kind, mc_sql_column_int64 (stmt, 6), object_label, detail);
 }
 
 GPtrArray *
@@ -161,7 +108,7 @@ mc_audit_list_after (McDb *db, const char *username, const char *dossier_code, M
    * leaders read it (checked here, not only by hiding the page). */
   if (!mc_accounts_check (db, mc_db_get_actor (db), MC_PERMISSION_AUDIT, 0, error))
     return NULL;
-  sqlite3_stmt *stmt = mc_db_prepare (db,
+  McSqlStmt *stmt = mc_db_prepare (db,
       "SELECT a.id, a.at, s.username, s.full_name, a.action, a.object_kind, a.object_id, "
       "CASE a.object_kind WHEN 'dossier' THEN (SELECT code FROM dossier WHERE id = a.object_id) "
       "WHEN 'procedure' THEN (SELECT code FROM procedure WHERE id = a.object_id) "
@@ -177,16 +124,16 @@ mc_audit_list_after (McDb *db, const char *username, const char *dossier_code, M
     return NULL;
   rows = g_ptr_array_new_with_free_func (g_object_unref);
   if (username && *username)
-    sqlite3_bind_text (stmt, 1, username, -1, SQLITE_TRANSIENT);
+    mc_sql_bind_text (stmt, 1, username, -1, MC_SQL_TRANSIENT);
   if (dossier_code && *dossier_code)
-    sqlite3_bind_text (stmt, 2, dossier_code, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int64 (stmt, 3, from);
-  sqlite3_bind_int64 (stmt, 4, to);
-  sqlite3_bind_int64 (stmt, 5, limit ? limit : G_MAXINT);
-  sqlite3_bind_int64 (stmt, 6, after_id);
+    mc_sql_bind_text (stmt, 2, dossier_code, -1, MC_SQL_TRANSIENT);
+  mc_sql_bind_int64 (stmt, 3, from);
+  mc_sql_bind_int64 (stmt, 4, to);
+  mc_sql_bind_int64 (stmt, 5, limit ? limit : G_MAXINT);
+  mc_sql_bind_int64 (stmt, 6, after_id);
   while ((step = mc_db_step_row (db, stmt, error)) == MC_DB_STEP_ROW)
     g_ptr_array_add (rows, entry_from_row (stmt));
-  sqlite3_reset (stmt);
+  mc_sql_reset (stmt);
   if (step == MC_DB_STEP_ERROR)
     g_clear_pointer (&rows, g_ptr_array_unref);  /* the error, not a shorter trail */
   return rows;
@@ -298,7 +245,7 @@ keyed_from (McDb *db, GError **error)
 static gboolean
 walk_chain (McDb *db, gint64 from, gint64 *n_rows, gint64 *bad_id, GError **error)
 {
-  sqlite3_stmt *stmt = mc_db_prepare (db, "SELECT id, at, staff_id, action, object_kind, object_id, detail, "
+  McSqlStmt *stmt = mc_db_prepare (db, "SELECT id, at, staff_id, action, object_kind, object_id, detail, "
                                           "prev_hash, hash FROM audit_log ORDER BY id", error);
   g_autofree char *prev = g_strdup ("");
   gboolean ok = TRUE;
@@ -308,15 +255,15 @@ walk_chain (McDb *db, gint64 from, gint64 *n_rows, gint64 *bad_id, GError **erro
     return FALSE;
   while (ok && (step = mc_db_step_row (db, stmt, error)) == MC_DB_STEP_ROW)
     {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
+      gint64 id = mc_sql_column_int64 (stmt, 0);
       GBytes *key = from > 0 && id >= from ? mc_db_get_audit_key (db) : NULL;
-      g_autofree char *expected = compute_hash (
-          key, prev, sqlite3_column_int64 (stmt, 1), sqlite3_column_int64 (stmt, 2),
-          sqlite3_column_type (stmt, 2) != SQLITE_NULL, (const char *) sqlite3_column_text (stmt, 3),
-          (const char *) sqlite3_column_text (stmt, 4), sqlite3_column_int64 (stmt, 5),
-          sqlite3_column_type (stmt, 5) != SQLITE_NULL, (const char *) sqlite3_column_text (stmt, 6));
-      const char *stored_prev = (const char *) sqlite3_column_text (stmt, 7);
-      const char *stored = (const char *) sqlite3_column_text (stmt, 8);
+      g_autofree char *expected = mc_audit_compute_hash (
+          key, prev, mc_sql_column_int64 (stmt, 1), mc_sql_column_int64 (stmt, 2),
+          mc_sql_column_type (stmt, 2) != MC_SQL_NULL, mc_sql_column_text (stmt, 3),
+          mc_sql_column_text (stmt, 4), mc_sql_column_int64 (stmt, 5),
+          mc_sql_column_type (stmt, 5) != MC_SQL_NULL, mc_sql_column_text (stmt, 6));
+      const char *stored_prev = mc_sql_column_text (stmt, 7);
+      const char *stored = mc_sql_column_text (stmt, 8);
 
       ok = g_strcmp0 (stored_prev, prev) == 0 && g_strcmp0 (stored, expected) == 0;
       if (!ok)
@@ -326,7 +273,7 @@ walk_chain (McDb *db, gint64 from, gint64 *n_rows, gint64 *bad_id, GError **erro
       g_free (prev);
       prev = g_strdup (stored);
     }
-  sqlite3_reset (stmt);
+  mc_sql_reset (stmt);
   /* A chain that could not be read to its end is not verified. */
   return ok && step != MC_DB_STEP_ERROR;
 }
@@ -373,5 +320,5 @@ char *
 mc_audit_row_hash (GBytes *key, const char *prev, gint64 at, gboolean has_staff, gint64 staff, const char *action,
                    const char *kind, gboolean has_object, gint64 object_id, const char *detail)
 {
-  return compute_hash (key, prev, at, staff, has_staff, action, kind, object_id, has_object, detail);
+  return mc_audit_compute_hash (key, prev, at, staff, has_staff, action, kind, object_id, has_object, detail);
 }

@@ -22,7 +22,7 @@
 #include "mc-audit.h"
 #include "mc-backup.h"
 #include "mc-commit-mark-private.h"
-#include "mc-db-private.h"
+#include "mc-db-sqlite-private.h"
 #include "mc-fts-private.h"
 #include "mc-output-file.h"
 
@@ -91,7 +91,7 @@ query_text (sqlite3 *handle, const char *sql, const char *path, GError **error)
   if (rc != SQLITE_OK)
     set_sqlite_error (handle, rc, path, error);
   else
-    switch (mc_db_step_row (NULL, stmt, NULL))
+    switch (mc_db_step_row_sqlite (stmt, NULL))
       {
       case MC_DB_STEP_ROW:
         text = g_strdup (sqlite3_column_text (stmt, 0) ? (const char *) sqlite3_column_text (stmt, 0) : "");
@@ -755,7 +755,7 @@ list_tables (sqlite3 *handle, const char *path, GError **error)
                                        "AND sql NOT LIKE 'CREATE VIRTUAL%' ORDER BY rootpage", -1, &stmt, NULL);
   McDbStep step = MC_DB_STEP_ERROR;
 
-  while (rc == SQLITE_OK && (step = mc_db_step_row (NULL, stmt, NULL)) == MC_DB_STEP_ROW)
+  while (rc == SQLITE_OK && (step = mc_db_step_row_sqlite (stmt, NULL)) == MC_DB_STEP_ROW)
     g_ptr_array_add (names, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
   if (rc == SQLITE_OK && step == MC_DB_STEP_ERROR)
     rc = sqlite3_extended_errcode (handle);  /* told in the backup's words below */

@@ -40,7 +40,7 @@ mc_board_stats_waiting (McDb *db, guint limit, guint *total, GError **error)
 {
   g_autoptr(GPtrArray) results = g_ptr_array_new_with_free_func ((GDestroyNotify) mc_waiting_result_free);
   GError *local = NULL;
-  sqlite3_stmt *stmt;
+  McSqlStmt *stmt;
   McDbStep step;
   gint64 n;
 
@@ -59,19 +59,19 @@ mc_board_stats_waiting (McDb *db, guint limit, guint *total, GError **error)
                             "ORDER BY d.finished_at DESC, d.id DESC LIMIT ?", error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, limit);
+  mc_sql_bind_int64 (stmt, 1, limit);
   while ((step = mc_db_step_row (db, stmt, error)) == MC_DB_STEP_ROW)
     {
       McWaitingResult *r = g_new0 (McWaitingResult, 1);
 
-      r->applicant_name = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-      r->code = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
-      r->procedure = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
-      r->ready_at = sqlite3_column_int64 (stmt, 3);
-      r->unqualified = sqlite3_column_int (stmt, 4);
+      r->applicant_name = g_strdup (mc_sql_column_text (stmt, 0));
+      r->code = g_strdup (mc_sql_column_text (stmt, 1));
+      r->procedure = g_strdup (mc_sql_column_text (stmt, 2));
+      r->ready_at = mc_sql_column_int64 (stmt, 3);
+      r->unqualified = mc_sql_column_int (stmt, 4);
       g_ptr_array_add (results, r);
     }
-  sqlite3_reset (stmt);
+  mc_sql_reset (stmt);
   if (step == MC_DB_STEP_ERROR)
     return NULL;
   if (total != NULL)
@@ -101,7 +101,7 @@ department_rates (McDb *db, gboolean from_rows, gint64 from, gint64 to, GError *
   g_autoptr(McCatalog) catalog = mc_catalog_new (db);
   gint64 unit = mc_catalog_get_own_unit (catalog, error);
   g_autoptr(GPtrArray) rates = g_ptr_array_new_with_free_func ((GDestroyNotify) mc_department_rate_free);
-  sqlite3_stmt *stmt;
+  McSqlStmt *stmt;
   McDbStep step;
 
   if (unit == 0)
@@ -110,20 +110,20 @@ department_rates (McDb *db, gboolean from_rows, gint64 from, gint64 to, GError *
                         error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, from);
-  sqlite3_bind_int64 (stmt, 2, to);
-  sqlite3_bind_int64 (stmt, 3, unit);
+  mc_sql_bind_int64 (stmt, 1, from);
+  mc_sql_bind_int64 (stmt, 2, to);
+  mc_sql_bind_int64 (stmt, 3, unit);
   while ((step = mc_db_step_row (db, stmt, error)) == MC_DB_STEP_ROW)
     {
       McDepartmentRate *rate = g_new0 (McDepartmentRate, 1);
 
-      rate->department_id = sqlite3_column_int64 (stmt, 0);
-      rate->name = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
-      rate->settled = (guint) sqlite3_column_int64 (stmt, 2);
-      rate->in_time = (guint) sqlite3_column_double (stmt, 3);
+      rate->department_id = mc_sql_column_int64 (stmt, 0);
+      rate->name = g_strdup (mc_sql_column_text (stmt, 1));
+      rate->settled = (guint) mc_sql_column_int64 (stmt, 2);
+      rate->in_time = (guint) mc_sql_column_double (stmt, 3);
       g_ptr_array_add (rates, rate);
     }
-  sqlite3_reset (stmt);
+  mc_sql_reset (stmt);
   if (step == MC_DB_STEP_ERROR)
     return NULL;
   return g_steal_pointer (&rates);

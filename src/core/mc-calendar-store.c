@@ -59,15 +59,15 @@ load_settings (McDb *db, McCalendar *calendar, GError **error)
   for (int y = MC_CALENDAR_FIRST_YEAR; y <= MC_CALENDAR_LAST_YEAR; y++)
     mc_calendar_set_year_announced (calendar, y, FALSE);
   {
-    sqlite3_stmt *stmt = mc_db_prepare (db, "SELECT substr (key, 20) FROM setting "
+    McSqlStmt *stmt = mc_db_prepare (db, "SELECT substr (key, 20) FROM setting "
                                             "WHERE key GLOB 'calendar.announced.*' AND value = '1'", error);
     McDbStep step;
 
     if (stmt == NULL)
       return FALSE;
     while ((step = mc_db_step_row (db, stmt, error)) == MC_DB_STEP_ROW)
-      mc_calendar_set_year_announced (calendar, sqlite3_column_int (stmt, 0), TRUE);
-    sqlite3_reset (stmt);
+      mc_calendar_set_year_announced (calendar, mc_sql_column_int (stmt, 0), TRUE);
+    mc_sql_reset (stmt);
     if (step == MC_DB_STEP_ERROR)
       return FALSE;
   }
@@ -84,7 +84,7 @@ load_settings (McDb *db, McCalendar *calendar, GError **error)
 static gboolean
 load_exceptions (McDb *db, McCalendar *calendar, GError **error)
 {
-  sqlite3_stmt *stmt = mc_db_prepare (db, "SELECT date, kind, name FROM calendar_day", error);
+  McSqlStmt *stmt = mc_db_prepare (db, "SELECT date, kind, name FROM calendar_day", error);
   McDbStep step;
 
   if (stmt == NULL)
@@ -95,11 +95,11 @@ load_exceptions (McDb *db, McCalendar *calendar, GError **error)
       McDate date;
       McExceptionKind kind;
 
-      if (mc_date_parse_iso ((const char *) sqlite3_column_text (stmt, 0), &date) &&
-          mc_exception_kind_from_string ((const char *) sqlite3_column_text (stmt, 1), &kind))
-        mc_calendar_add_exception (calendar, date, kind, (const char *) sqlite3_column_text (stmt, 2));
+      if (mc_date_parse_iso (mc_sql_column_text (stmt, 0), &date) &&
+          mc_exception_kind_from_string (mc_sql_column_text (stmt, 1), &kind))
+        mc_calendar_add_exception (calendar, date, kind, mc_sql_column_text (stmt, 2));
     }
-  sqlite3_reset (stmt);
+  mc_sql_reset (stmt);
   /* A calendar missing its holidays would count deadlines wrong. */
   return step == MC_DB_STEP_DONE;
 }
@@ -141,7 +141,7 @@ write_exception (McDb *db, McDate date, McExceptionKind kind, const char *name, 
 {
   g_autofree char *iso = mc_date_to_iso (date);
   g_autofree char *clean = mc_text_normalize (name);
-  sqlite3_stmt *stmt;
+  McSqlStmt *stmt;
 
   if (clean == NULL || *clean == '\0')
     {
@@ -162,9 +162,9 @@ write_exception (McDb *db, McDate date, McExceptionKind kind, const char *name, 
                             "SET kind = excluded.kind, name = excluded.name, created_by = excluded.created_by", error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_text (stmt, 1, iso, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 2, mc_exception_kind_to_string (kind), -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 3, clean, -1, SQLITE_TRANSIENT);
+  mc_sql_bind_text (stmt, 1, iso, -1, MC_SQL_TRANSIENT);
+  mc_sql_bind_text (stmt, 2, mc_exception_kind_to_string (kind), -1, MC_SQL_STATIC);
+  mc_sql_bind_text (stmt, 3, clean, -1, MC_SQL_TRANSIENT);
   if (!mc_db_step_done (db, stmt, error))
     return FALSE;
   mc_db_note_change (db, MC_CHANGE_CALENDAR, 0);  /* WITHOUT ROWID: no update hook */
@@ -184,12 +184,12 @@ gboolean
 mc_calendar_store_remove_exception (McDb *db, McDate date, GError **error)
 {
   g_autofree char *iso = mc_date_to_iso (date);
-  sqlite3_stmt *stmt;
+  McSqlStmt *stmt;
 
   if (!may_configure (db, error) ||
       (stmt = mc_db_prepare (db, "DELETE FROM calendar_day WHERE date = ?", error)) == NULL)
     return FALSE;
-  sqlite3_bind_text (stmt, 1, iso, -1, SQLITE_TRANSIENT);
+  mc_sql_bind_text (stmt, 1, iso, -1, MC_SQL_TRANSIENT);
   if (!mc_db_step_done (db, stmt, error))
     return FALSE;
   mc_db_note_change (db, MC_CHANGE_CALENDAR, 0);  /* WITHOUT ROWID: no update hook */

@@ -397,12 +397,12 @@ static gboolean
 install_field (McCatalog *self, GPtrArray *row, const int *idx, GError **error)
 {
   McDb *db = mc_catalog_get_db (self);
-  sqlite3_stmt *stmt = mc_db_prepare (db, "INSERT OR IGNORE INTO field (name, sort_order) VALUES (?, ?)", error);
+  McSqlStmt *stmt = mc_db_prepare (db, "INSERT OR IGNORE INTO field (name, sort_order) VALUES (?, ?)", error);
 
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_text (stmt, 1, row->pdata[idx[0]], -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int (stmt, 2, atoi (row->pdata[idx[1]]));
+  mc_sql_bind_text (stmt, 1, row->pdata[idx[0]], -1, MC_SQL_TRANSIENT);
+  mc_sql_bind_int (stmt, 2, atoi (row->pdata[idx[1]]));
   return mc_db_step_done (db, stmt, error);
 }
 

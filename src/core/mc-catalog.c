@@ -97,7 +97,7 @@ mc_department_free (McDepartment *department)
 gint64
 mc_catalog_get_own_unit (McCatalog *self, GError **error)
 {
-  sqlite3_stmt *stmt;
+  McSqlStmt *stmt;
   gint64 id = mc_db_query_int (self->db, "SELECT id FROM unit WHERE relation = 'self' ORDER BY id LIMIT 1",
                                error);
 
@@ -107,18 +107,18 @@ mc_catalog_get_own_unit (McCatalog *self, GError **error)
                         "INSERT INTO unit (code, name, level, relation) VALUES (?, ?, 'xa', 'self')", error);
   if (stmt == NULL)
     return 0;
-  sqlite3_bind_text (stmt, 1, "000.00.00.X00", -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, "Ủy ban nhân dân xã", -1, SQLITE_STATIC);
+  mc_sql_bind_text (stmt, 1, "000.00.00.X00", -1, MC_SQL_STATIC);
+  mc_sql_bind_text (stmt, 2, "Ủy ban nhân dân xã", -1, MC_SQL_STATIC);
   if (!mc_db_step_done (self->db, stmt, error))
     return 0;
-  return sqlite3_last_insert_rowid (mc_db_get_handle (self->db));
+  return mc_sql_last_insert_id (self->db);
 }
 
 GPtrArray *
 mc_catalog_list_fields (McCatalog *self, GError **error)
 {
   GPtrArray *fields = g_ptr_array_new_with_free_func ((GDestroyNotify) mc_field_free);
-  sqlite3_stmt *stmt = mc_db_prepare (self->db,
+  McSqlStmt *stmt = mc_db_prepare (self->db,
       "SELECT id, name, sort_order FROM field ORDER BY sort_order, name", error);
   McDbStep step;
 
@@ -127,12 +127,12 @@ mc_catalog_list_fields (McCatalog *self, GError **error)
   while ((step = mc_db_step_row (self->db, stmt, error)) == MC_DB_STEP_ROW)
     {
       McField *f = g_new0 (McField, 1);
-      f->id = sqlite3_column_int64 (stmt, 0);
-      f->name = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
-      f->sort_order = sqlite3_column_int (stmt, 2);
+      f->id = mc_sql_column_int64 (stmt, 0);
+      f->name = g_strdup (mc_sql_column_text (stmt, 1));
+      f->sort_order = mc_sql_column_int (stmt, 2);
       g_ptr_array_add (fields, f);
     }
-  sqlite3_reset (stmt);
+  mc_sql_reset (stmt);
   if (step == MC_DB_STEP_ERROR)
     g_ptr_array_set_size (fields, 0);  /* the error, not a shorter list */
   return fields;
@@ -142,7 +142,7 @@ gint64
 mc_catalog_ensure_field (McCatalog *self, const char *name, gboolean *added, GError **error)
 {
   g_autofree char *clean = mc_text_normalize (name);
-  sqlite3_stmt *stmt;
+  McSqlStmt *stmt;
   gint64 id;
 
   if (added)
@@ -160,19 +160,19 @@ mc_catalog_ensure_field (McCatalog *self, const char *name, gboolean *added, GEr
       error);
   if (stmt == NULL)
     return 0;
-  sqlite3_bind_text (stmt, 1, clean, -1, SQLITE_TRANSIENT);
+  mc_sql_bind_text (stmt, 1, clean, -1, MC_SQL_TRANSIENT);
   if (!mc_db_step_done (self->db, stmt, error))
     return 0;
   if (added)
     *added = TRUE;
-  return sqlite3_last_insert_rowid (mc_db_get_handle (self->db));
+  return mc_sql_last_insert_id (self->db);
 }
 
 GPtrArray *
 mc_catalog_list_departments (McCatalog *self, GError **error)
 {
   GPtrArray *list = g_ptr_array_new_with_free_func ((GDestroyNotify) mc_department_free);
-  sqlite3_stmt *stmt = mc_db_prepare (self->db,
+  McSqlStmt *stmt = mc_db_prepare (self->db,
       "SELECT d.id, d.code, d.name FROM department d JOIN unit u ON u.id = d.unit_id "
       "WHERE u.relation = 'self' AND d.active ORDER BY d.name", error);
   McDbStep step;
@@ -182,12 +182,12 @@ mc_catalog_list_departments (McCatalog *self, GError **error)
   while ((step = mc_db_step_row (self->db, stmt, error)) == MC_DB_STEP_ROW)
     {
       McDepartment *d = g_new0 (McDepartment, 1);
-      d->id = sqlite3_column_int64 (stmt, 0);
-      d->code = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
-      d->name = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
+      d->id = mc_sql_column_int64 (stmt, 0);
+      d->code = g_strdup (mc_sql_column_text (stmt, 1));
+      d->name = g_strdup (mc_sql_column_text (stmt, 2));
       g_ptr_array_add (list, d);
     }
-  sqlite3_reset (stmt);
+  mc_sql_reset (stmt);
   if (step == MC_DB_STEP_ERROR)
     g_ptr_array_set_size (list, 0);  /* the error, not a shorter list */
   return list;
@@ -213,7 +213,7 @@ mc_catalog_ensure_department (McCatalog *self, const char *code, const char *nam
   g_autoptr(McDepartment) existing = mc_catalog_find_department (self, code, NULL);
   gint64 unit = mc_catalog_get_own_unit (self, error);
   g_autofree char *clean = mc_text_for_storage (name);
-  sqlite3_stmt *stmt;
+  McSqlStmt *stmt;
 
   if (existing != NULL)
     return existing->id;
@@ -222,12 +222,12 @@ mc_catalog_ensure_department (McCatalog *self, const char *code, const char *nam
   stmt = mc_db_prepare (self->db, "INSERT INTO department (unit_id, code, name) VALUES (?, ?, ?)", error);
   if (stmt == NULL)
     return 0;
-  sqlite3_bind_int64 (stmt, 1, unit);
-  sqlite3_bind_text (stmt, 2, code, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 3, clean, -1, SQLITE_TRANSIENT);
+  mc_sql_bind_int64 (stmt, 1, unit);
+  mc_sql_bind_text (stmt, 2, code, -1, MC_SQL_TRANSIENT);
+  mc_sql_bind_text (stmt, 3, clean, -1, MC_SQL_TRANSIENT);
   if (!mc_db_step_done (self->db, stmt, error))
     return 0;
-  return sqlite3_last_insert_rowid (mc_db_get_handle (self->db));
+  return mc_sql_last_insert_id (self->db);
 }
 
 #define PROCEDURE_COLUMNS                                                          \
@@ -236,35 +236,35 @@ mc_catalog_ensure_department (McCatalog *self, const char *code, const char *nam
   "p.online_level, p.fee, p.competence, p.competence_basis FROM procedure p JOIN field f ON f.id = p.field_id "
 
 static McProcedure *
-procedure_from_row (sqlite3_stmt *stmt)
+procedure_from_row (McSqlStmt *stmt)
 {
   McProcedure *p = mc_procedure_new ();
   McLevel level = MC_LEVEL_XA, competence = MC_LEVEL_XA;
   McMechanism mechanism = MC_MECHANISM_MOT_CUA;
   McOnlineLevel online = MC_ONLINE_NONE;
 
-  mc_procedure_set_id (p, sqlite3_column_int64 (stmt, 0));
-  mc_procedure_set_code (p, (const char *) sqlite3_column_text (stmt, 1));
-  mc_procedure_set_name (p, (const char *) sqlite3_column_text (stmt, 2));
-  mc_procedure_set_field_name (p, (const char *) sqlite3_column_text (stmt, 3));
-  mc_level_from_string ((const char *) sqlite3_column_text (stmt, 4), &level);
-  mc_mechanism_from_string ((const char *) sqlite3_column_text (stmt, 5), &mechanism);
-  mc_online_level_from_string ((const char *) sqlite3_column_text (stmt, 7), &online);
-  mc_level_from_string ((const char *) sqlite3_column_text (stmt, 9), &competence);
+  mc_procedure_set_id (p, mc_sql_column_int64 (stmt, 0));
+  mc_procedure_set_code (p, mc_sql_column_text (stmt, 1));
+  mc_procedure_set_name (p, mc_sql_column_text (stmt, 2));
+  mc_procedure_set_field_name (p, mc_sql_column_text (stmt, 3));
+  mc_level_from_string (mc_sql_column_text (stmt, 4), &level);
+  mc_mechanism_from_string (mc_sql_column_text (stmt, 5), &mechanism);
+  mc_online_level_from_string (mc_sql_column_text (stmt, 7), &online);
+  mc_level_from_string (mc_sql_column_text (stmt, 9), &competence);
   mc_procedure_set_level (p, level);
   mc_procedure_set_competence (p, competence);
-  mc_procedure_set_competence_basis (p, (const char *) sqlite3_column_text (stmt, 10));
+  mc_procedure_set_competence_basis (p, mc_sql_column_text (stmt, 10));
   mc_procedure_set_mechanism (p, mechanism);
-  mc_procedure_set_days (p, sqlite3_column_double (stmt, 6));
+  mc_procedure_set_days (p, mc_sql_column_double (stmt, 6));
   mc_procedure_set_online_level (p, online);
-  mc_procedure_set_fee (p, sqlite3_column_int64 (stmt, 8));
+  mc_procedure_set_fee (p, mc_sql_column_int64 (stmt, 8));
   return p;
 }
 
 static gboolean
 load_documents (McCatalog *self, GHashTable *by_id, GError **error)
 {
-  sqlite3_stmt *stmt = mc_db_prepare (self->db,
+  McSqlStmt *stmt = mc_db_prepare (self->db,
       "SELECT procedure_id, name, originals, copies FROM procedure_document ORDER BY procedure_id, position",
       error);
   McDbStep step;
@@ -273,19 +273,19 @@ load_documents (McCatalog *self, GHashTable *by_id, GError **error)
     return FALSE;
   while ((step = mc_db_step_row (self->db, stmt, error)) == MC_DB_STEP_ROW)
     {
-      McProcedure *p = g_hash_table_lookup (by_id, GINT_TO_POINTER (sqlite3_column_int64 (stmt, 0)));
+      McProcedure *p = g_hash_table_lookup (by_id, GINT_TO_POINTER (mc_sql_column_int64 (stmt, 0)));
       if (p != NULL)
-        mc_procedure_add_document (p, (const char *) sqlite3_column_text (stmt, 1),
-                                   sqlite3_column_int (stmt, 2), sqlite3_column_int (stmt, 3));
+        mc_procedure_add_document (p, mc_sql_column_text (stmt, 1),
+                                   mc_sql_column_int (stmt, 2), mc_sql_column_int (stmt, 3));
     }
-  sqlite3_reset (stmt);
+  mc_sql_reset (stmt);
   return step == MC_DB_STEP_DONE;
 }
 
 static gboolean
 load_steps (McCatalog *self, GHashTable *by_id, GError **error)
 {
-  sqlite3_stmt *stmt = mc_db_prepare (self->db,
+  McSqlStmt *stmt = mc_db_prepare (self->db,
       "SELECT s.procedure_id, s.department_id, d.code, d.name, s.role, s.days "
       "FROM procedure_step s JOIN department d ON d.id = s.department_id "
       "ORDER BY s.procedure_id, s.position", error);
@@ -295,17 +295,17 @@ load_steps (McCatalog *self, GHashTable *by_id, GError **error)
     return FALSE;
   while ((step = mc_db_step_row (self->db, stmt, error)) == MC_DB_STEP_ROW)
     {
-      McProcedure *p = g_hash_table_lookup (by_id, GINT_TO_POINTER (sqlite3_column_int64 (stmt, 0)));
+      McProcedure *p = g_hash_table_lookup (by_id, GINT_TO_POINTER (mc_sql_column_int64 (stmt, 0)));
       McStepRole role = MC_ROLE_CHUYEN_VIEN;
 
       if (p == NULL)
         continue;
-      mc_step_role_from_string ((const char *) sqlite3_column_text (stmt, 4), &role);
-      mc_procedure_add_step (p, sqlite3_column_int64 (stmt, 1), (const char *) sqlite3_column_text (stmt, 2),
-                             (const char *) sqlite3_column_text (stmt, 3), role,
-                             sqlite3_column_double (stmt, 5));
+      mc_step_role_from_string (mc_sql_column_text (stmt, 4), &role);
+      mc_procedure_add_step (p, mc_sql_column_int64 (stmt, 1), mc_sql_column_text (stmt, 2),
+                             mc_sql_column_text (stmt, 3), role,
+                             mc_sql_column_double (stmt, 5));
     }
-  sqlite3_reset (stmt);
+  mc_sql_reset (stmt);
   return step == MC_DB_STEP_DONE;
 }
 
@@ -314,7 +314,7 @@ mc_catalog_list_procedures (McCatalog *self, GError **error)
 {
   GListStore *store = g_list_store_new (MC_TYPE_PROCEDURE);
   g_autoptr(GHashTable) by_id = g_hash_table_new (NULL, NULL);
-  sqlite3_stmt *stmt;
+  McSqlStmt *stmt;
   McDbStep step;
 
   g_return_val_if_fail (MC_IS_CATALOG (self), store);
@@ -328,7 +328,7 @@ mc_catalog_list_procedures (McCatalog *self, GError **error)
       g_hash_table_insert (by_id, GINT_TO_POINTER (mc_procedure_get_id (p)), p);
       g_list_store_append (store, p);
     }
-  sqlite3_reset (stmt);
+  mc_sql_reset (stmt);
   /* Empty with the error, never a shorter catalog. */
   if (step == MC_DB_STEP_ERROR || !load_documents (self, by_id, error) || !load_steps (self, by_id, error))
     g_list_store_remove_all (store);
@@ -406,17 +406,17 @@ write_children (McCatalog *self, McProcedure *p, GError **error)
 {
   GPtrArray *docs = mc_procedure_get_documents (p);
   GPtrArray *steps = mc_procedure_get_steps (p);
-  sqlite3_stmt *stmt = mc_db_prepare (self->db, "DELETE FROM procedure_document WHERE procedure_id = ?", error);
+  McSqlStmt *stmt = mc_db_prepare (self->db, "DELETE FROM procedure_document WHERE procedure_id = ?", error);
 
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, mc_procedure_get_id (p));
+  mc_sql_bind_int64 (stmt, 1, mc_procedure_get_id (p));
   if (!mc_db_step_done (self->db, stmt, error))
     return FALSE;
   stmt = mc_db_prepare (self->db, "DELETE FROM procedure_step WHERE procedure_id = ?", error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, mc_procedure_get_id (p));
+  mc_sql_bind_int64 (stmt, 1, mc_procedure_get_id (p));
   if (!mc_db_step_done (self->db, stmt, error))
     return FALSE;
   for (guint i = 0; i < docs->len; i++)
@@ -428,11 +428,11 @@ write_children (McCatalog *self, McProcedure *p, GError **error)
                                       "originals, copies) VALUES (?, ?, ?, ?, ?)", error);
       if (stmt == NULL)
         return FALSE;
-      sqlite3_bind_int64 (stmt, 1, mc_procedure_get_id (p));
-      sqlite3_bind_int (stmt, 2, (int) i + 1);
-      sqlite3_bind_text (stmt, 3, name, -1, SQLITE_TRANSIENT);
-      sqlite3_bind_int (stmt, 4, d->originals);
-      sqlite3_bind_int (stmt, 5, d->copies);
+      mc_sql_bind_int64 (stmt, 1, mc_procedure_get_id (p));
+      mc_sql_bind_int (stmt, 2, (int) i + 1);
+      mc_sql_bind_text (stmt, 3, name, -1, MC_SQL_TRANSIENT);
+      mc_sql_bind_int (stmt, 4, d->originals);
+      mc_sql_bind_int (stmt, 5, d->copies);
       if (!mc_db_step_done (self->db, stmt, error))
         return FALSE;
     }
@@ -443,11 +443,11 @@ write_children (McCatalog *self, McProcedure *p, GError **error)
                                       "role, days) VALUES (?, ?, ?, ?, ?)", error);
       if (stmt == NULL)
         return FALSE;
-      sqlite3_bind_int64 (stmt, 1, mc_procedure_get_id (p));
-      sqlite3_bind_int (stmt, 2, (int) i + 1);
-      sqlite3_bind_int64 (stmt, 3, s->department_id);
-      sqlite3_bind_text (stmt, 4, mc_step_role_to_string (s->role), -1, SQLITE_STATIC);
-      sqlite3_bind_double (stmt, 5, s->days);
+      mc_sql_bind_int64 (stmt, 1, mc_procedure_get_id (p));
+      mc_sql_bind_int (stmt, 2, (int) i + 1);
+      mc_sql_bind_int64 (stmt, 3, s->department_id);
+      mc_sql_bind_text (stmt, 4, mc_step_role_to_string (s->role), -1, MC_SQL_STATIC);
+      mc_sql_bind_double (stmt, 5, s->days);
       if (!mc_db_step_done (self->db, stmt, error))
         return FALSE;
     }
@@ -455,32 +455,32 @@ write_children (McCatalog *self, McProcedure *p, GError **error)
 }
 
 static void
-bind_procedure (sqlite3_stmt *stmt, McProcedure *p, gint64 field_id)
+bind_procedure (McSqlStmt *stmt, McProcedure *p, gint64 field_id)
 {
   g_autofree char *code = mc_text_for_storage (mc_procedure_get_code (p));
   g_autofree char *name = mc_text_for_storage (mc_procedure_get_name (p));
   g_autofree char *key = g_strjoin (" ", code, name, NULL);
   g_autofree char *folded = mc_text_fold (key);
 
-  sqlite3_bind_text (stmt, 1, code, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 2, name, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 3, folded, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int64 (stmt, 4, field_id);
-  sqlite3_bind_text (stmt, 5, mc_level_to_string (mc_procedure_get_level (p)), -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 6, mc_mechanism_to_string (mc_procedure_get_mechanism (p)), -1, SQLITE_STATIC);
-  sqlite3_bind_double (stmt, 7, mc_procedure_get_days (p));
-  sqlite3_bind_text (stmt, 8, mc_online_level_to_string (mc_procedure_get_online_level (p)), -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (stmt, 9, mc_procedure_get_fee (p));
-  sqlite3_bind_int64 (stmt, 10, mc_time_now ());
-  sqlite3_bind_text (stmt, 12, mc_level_to_string (mc_procedure_get_competence (p)), -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 13, mc_procedure_get_competence_basis (p), -1, SQLITE_TRANSIENT);
+  mc_sql_bind_text (stmt, 1, code, -1, MC_SQL_TRANSIENT);
+  mc_sql_bind_text (stmt, 2, name, -1, MC_SQL_TRANSIENT);
+  mc_sql_bind_text (stmt, 3, folded, -1, MC_SQL_TRANSIENT);
+  mc_sql_bind_int64 (stmt, 4, field_id);
+  mc_sql_bind_text (stmt, 5, mc_level_to_string (mc_procedure_get_level (p)), -1, MC_SQL_STATIC);
+  mc_sql_bind_text (stmt, 6, mc_mechanism_to_string (mc_procedure_get_mechanism (p)), -1, MC_SQL_STATIC);
+  mc_sql_bind_double (stmt, 7, mc_procedure_get_days (p));
+  mc_sql_bind_text (stmt, 8, mc_online_level_to_string (mc_procedure_get_online_level (p)), -1, MC_SQL_STATIC);
+  mc_sql_bind_int64 (stmt, 9, mc_procedure_get_fee (p));
+  mc_sql_bind_int64 (stmt, 10, mc_time_now ());
+  mc_sql_bind_text (stmt, 12, mc_level_to_string (mc_procedure_get_competence (p)), -1, MC_SQL_STATIC);
+  mc_sql_bind_text (stmt, 13, mc_procedure_get_competence_basis (p), -1, MC_SQL_TRANSIENT);
 }
 
 gboolean
 mc_catalog_write_procedure (McCatalog *self, McProcedure *p, gboolean *was_update, GError **error)
 {
   gint64 field_id, existing;
-  sqlite3_stmt *stmt;
+  McSqlStmt *stmt;
 
   if (!mc_procedure_validate (p, error))
     return FALSE;
@@ -509,10 +509,10 @@ mc_catalog_write_procedure (McCatalog *self, McProcedure *p, gboolean *was_updat
     return FALSE;
   bind_procedure (stmt, p, field_id);
   if (existing > 0)
-    sqlite3_bind_int64 (stmt, 11, existing);
+    mc_sql_bind_int64 (stmt, 11, existing);
   if (!mc_db_step_done (self->db, stmt, error))
     return FALSE;
-  mc_procedure_set_id (p, existing > 0 ? existing : sqlite3_last_insert_rowid (mc_db_get_handle (self->db)));
+  mc_procedure_set_id (p, existing > 0 ? existing : mc_sql_last_insert_id (self->db));
   return write_children (self, p, error);
 }
 
@@ -537,7 +537,7 @@ mc_catalog_save_procedure (McCatalog *self, McProcedure *procedure, GError **err
 double
 mc_catalog_get_duration_days (McCatalog *self, const char *code)
 {
-  sqlite3_stmt *stmt;
+  McSqlStmt *stmt;
   double days = 0;
 
   g_return_val_if_fail (MC_IS_CATALOG (self), 0);
@@ -546,10 +546,10 @@ mc_catalog_get_duration_days (McCatalog *self, const char *code)
                                   "FROM procedure WHERE code = ?", NULL);
   if (stmt == NULL)
     return 0;
-  sqlite3_bind_text (stmt, 1, code, -1, SQLITE_TRANSIENT);
+  mc_sql_bind_text (stmt, 1, code, -1, MC_SQL_TRANSIENT);
   if (mc_db_step_row (self->db, stmt, NULL) == MC_DB_STEP_ROW)
-    days = sqlite3_column_double (stmt, 0);
-  sqlite3_reset (stmt);
+    days = mc_sql_column_double (stmt, 0);
+  mc_sql_reset (stmt);
   return days;
 }
 

@@ -4,7 +4,7 @@
 #pragma once
 
 #include <glib.h>
-#include "mc-db-private.h"
+#include "mc-db-sqlite-private.h"
 
 G_BEGIN_DECLS
 

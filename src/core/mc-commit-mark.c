@@ -22,7 +22,7 @@
 
 #include "mc-backup.h"
 #include "mc-commit-mark-private.h"
-#include "mc-db-private.h"
+#include "mc-db-sqlite-private.h"
 
 #define MARK_MAGIC "motcua-commit-mark 1"
 
@@ -61,7 +61,7 @@ read_row (sqlite3 *handle, const char *sql, gint64 bind, gint64 *id, char **hash
     return MC_DB_STEP_DONE;
   if (bind > 0)
     sqlite3_bind_int64 (stmt, 1, bind);
-  step = mc_db_step_row (NULL, stmt, error);
+  step = mc_db_step_row_sqlite (stmt, error);
   if (step == MC_DB_STEP_ROW && sqlite3_column_text (stmt, 1) != NULL)
     {
       *id = sqlite3_column_int64 (stmt, 0);

@@ -98,9 +98,9 @@ mc_dashboard_free (McDashboard *d)
 }
 
 static char *
-column_text (sqlite3_stmt *stmt, int column)
+column_text (McSqlStmt *stmt, int column)
 {
-  const char *text = (const char *) sqlite3_column_text (stmt, column);
+  const char *text = mc_sql_column_text (stmt, column);
 
   return g_strdup (text ? text : "");
 }
@@ -166,15 +166,15 @@ column_sql (McDashboardColumn column)
   "OR d.current_department_id = ?5)"
 
 static void
-bind_times (sqlite3_stmt *stmt, McTime now, gint64 unit_id, gint64 department_id)
+bind_times (McSqlStmt *stmt, McTime now, gint64 unit_id, gint64 department_id)
 {
   McDate today = mc_time_get_date (now);
 
-  sqlite3_bind_int64 (stmt, 1, now);
-  sqlite3_bind_int64 (stmt, 2, mc_time_from_local (today, 0));
-  sqlite3_bind_int64 (stmt, 3, mc_time_from_local (today + 1, 0));
-  sqlite3_bind_int64 (stmt, 4, unit_id);
-  sqlite3_bind_int64 (stmt, 5, department_id);
+  mc_sql_bind_int64 (stmt, 1, now);
+  mc_sql_bind_int64 (stmt, 2, mc_time_from_local (today, 0));
+  mc_sql_bind_int64 (stmt, 3, mc_time_from_local (today + 1, 0));
+  mc_sql_bind_int64 (stmt, 4, unit_id);
+  mc_sql_bind_int64 (stmt, 5, department_id);
 }
 
 static McDashboardWorkload *
@@ -205,24 +205,24 @@ compare_workload (gconstpointer a, gconstpointer b)
 static gboolean
 read_departments (McDb *db, McDashboard *d, GHashTable *by_id, GError **error)
 {
-  sqlite3_stmt *stmt = mc_db_prepare (db, "SELECT id, name FROM department WHERE unit_id = ?1 "
+  McSqlStmt *stmt = mc_db_prepare (db, "SELECT id, name FROM department WHERE unit_id = ?1 "
                                           "AND ((?2 = 0 AND active) OR id = ?2)", error);
   McDbStep step;
 
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, d->unit_id);
-  sqlite3_bind_int64 (stmt, 2, d->department_id);
+  mc_sql_bind_int64 (stmt, 1, d->unit_id);
+  mc_sql_bind_int64 (stmt, 2, d->department_id);
   while ((step = mc_db_step_row (db, stmt, error)) == MC_DB_STEP_ROW)
     {
-      McDashboardWorkload *w = workload_new (sqlite3_column_int64 (stmt, 0), 0);
+      McDashboardWorkload *w = workload_new (mc_sql_column_int64 (stmt, 0), 0);
 
       w->name = column_text (stmt, 1);
       w->department_name = g_strdup (w->name);
       g_ptr_array_add (d->departments, w);
       g_hash_table_insert (by_id, &w->department_id, w);
     }
-  sqlite3_reset (stmt);
+  mc_sql_reset (stmt);
   return step == MC_DB_STEP_DONE;
 }
 
@@ -231,17 +231,17 @@ read_departments (McDb *db, McDashboard *d, GHashTable *by_id, GError **error)
 static char *
 lookup_name (McDb *db, const char *sql, gint64 id, GError **error)
 {
-  sqlite3_stmt *stmt = mc_db_prepare (db, sql, error);
+  McSqlStmt *stmt = mc_db_prepare (db, sql, error);
   McDbStep step;
   char *name = NULL;
 
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, id);
+  mc_sql_bind_int64 (stmt, 1, id);
   step = mc_db_step_row (db, stmt, error);
   if (step == MC_DB_STEP_ROW)
     name = column_text (stmt, 0);
-  sqlite3_reset (stmt);
+  mc_sql_reset (stmt);
   if (step == MC_DB_STEP_DONE)
     name = g_strdup ("");
   return name;
@@ -289,7 +289,7 @@ compute_workload (McDb *db, McDashboard *d, GError **error)
                                           "coalesce (d.current_staff_id, 0), total (%s), count (*), "
                                           "total (%s), total (%s) FROM dossier d WHERE %s GROUP BY 1, 2",
                                           received, due, overdue, scope);
-  sqlite3_stmt *stmt;
+  McSqlStmt *stmt;
   McDbStep step;
 
   d->departments = g_ptr_array_new_with_free_func ((GDestroyNotify) workload_free);
@@ -301,14 +301,14 @@ compute_workload (McDb *db, McDashboard *d, GError **error)
   bind_times (stmt, d->now, d->unit_id, d->department_id);
   while ((step = mc_db_step_row (db, stmt, error)) == MC_DB_STEP_ROW)
     {
-      gint64 staff_id = sqlite3_column_int64 (stmt, 1);
-      McDashboardWorkload *dep = department_row (db, d, by_id, sqlite3_column_int64 (stmt, 0), error);
+      gint64 staff_id = mc_sql_column_int64 (stmt, 1);
+      McDashboardWorkload *dep = department_row (db, d, by_id, mc_sql_column_int64 (stmt, 0), error);
       guint n[MC_DASHBOARD_N_WORKLOAD];
 
       if (dep == NULL)
         break;
       for (int k = 0; k < MC_DASHBOARD_N_WORKLOAD; k++)
-        n[k] = (guint) sqlite3_column_double (stmt, 2 + k);
+        n[k] = (guint) mc_sql_column_double (stmt, 2 + k);
       add_counts (dep, n);
       add_counts (&d->total, n);
       if (staff_id != 0)
@@ -323,7 +323,7 @@ compute_workload (McDb *db, McDashboard *d, GError **error)
             break;
         }
     }
-  sqlite3_reset (stmt);
+  mc_sql_reset (stmt);
   if (step != MC_DB_STEP_DONE)
     return FALSE;
   g_ptr_array_sort (d->departments, compare_workload);
@@ -391,7 +391,7 @@ static gboolean
 compute_months (McDb *db, McDashboard *d, GError **error)
 {
   g_autoptr(GHashTable) by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
-  sqlite3_stmt *stmt = mc_db_prepare (db, MC_BOARD_STATS_LEAD_SQL
+  McSqlStmt *stmt = mc_db_prepare (db, MC_BOARD_STATS_LEAD_SQL
       "SELECT s.day, coalesce (l.department_id, 0), sum (s.received_online), sum (s.received_direct), "
       "sum (s.settled_early + s.settled_on_time), sum (s.settled_late), sum (s.timed), sum (s.timed_in_time) "
       "FROM daily_stat s LEFT JOIN lead l ON l.procedure_id = s.procedure_id "
@@ -403,22 +403,22 @@ compute_months (McDb *db, McDashboard *d, GError **error)
   if (stmt == NULL)
     return FALSE;
   set_months (d);
-  sqlite3_bind_int64 (stmt, 1, d->unit_id);
-  sqlite3_bind_int64 (stmt, 2, d->months[0].first_day);
-  sqlite3_bind_int64 (stmt, 3, mc_time_get_date (d->now) + 1);
-  sqlite3_bind_int64 (stmt, 4, d->department_id);
+  mc_sql_bind_int64 (stmt, 1, d->unit_id);
+  mc_sql_bind_int64 (stmt, 2, d->months[0].first_day);
+  mc_sql_bind_int64 (stmt, 3, mc_time_get_date (d->now) + 1);
+  mc_sql_bind_int64 (stmt, 4, d->department_id);
   while ((step = mc_db_step_row (db, stmt, error)) == MC_DB_STEP_ROW)
     {
-      int i = month_of (d, (McDate) sqlite3_column_int64 (stmt, 0));
-      gint64 department_id = sqlite3_column_int64 (stmt, 1);
+      int i = month_of (d, (McDate) mc_sql_column_int64 (stmt, 0));
+      gint64 department_id = mc_sql_column_int64 (stmt, 1);
       McDashboardMonth *m = &d->months[i];
-      guint in_time = (guint) sqlite3_column_int64 (stmt, 4);
-      guint timed = (guint) sqlite3_column_int64 (stmt, 6);
+      guint in_time = (guint) mc_sql_column_int64 (stmt, 4);
+      guint timed = (guint) mc_sql_column_int64 (stmt, 6);
 
-      m->received_online += (guint) sqlite3_column_int64 (stmt, 2);
-      m->received_direct += (guint) sqlite3_column_int64 (stmt, 3);
+      m->received_online += (guint) mc_sql_column_int64 (stmt, 2);
+      m->received_direct += (guint) mc_sql_column_int64 (stmt, 3);
       m->in_time += in_time;
-      m->settled += in_time + (guint) sqlite3_column_int64 (stmt, 5);
+      m->settled += in_time + (guint) mc_sql_column_int64 (stmt, 5);
       if (department_id != 0 && timed > 0)
         {
           McDashboardRates *r = rates_row (db, d, by_id, department_id, error);
@@ -426,10 +426,10 @@ compute_months (McDb *db, McDashboard *d, GError **error)
           if (r == NULL)
             break;
           r->settled[i] += timed;
-          r->in_time[i] += (guint) sqlite3_column_int64 (stmt, 7);
+          r->in_time[i] += (guint) mc_sql_column_int64 (stmt, 7);
         }
     }
-  sqlite3_reset (stmt);
+  mc_sql_reset (stmt);
   if (step != MC_DB_STEP_DONE)
     return FALSE;
   g_ptr_array_sort (d->rates, compare_rates);
@@ -507,7 +507,7 @@ mc_dashboard_dossiers (McDb *db, const McDashboard *dashboard, gint64 department
   g_autofree char *appointment = mc_lateness_sql_appointment ("?1");
   g_autoptr(GListStore) items = NULL;
   gint64 scope_department = dashboard->department_id;
-  sqlite3_stmt *stmt;
+  McSqlStmt *stmt;
   McDbStep step;
 
   g_return_val_if_fail (MC_IS_DB (db), NULL);
@@ -531,18 +531,18 @@ mc_dashboard_dossiers (McDb *db, const McDashboard *dashboard, gint64 department
   if (stmt == NULL)
     return NULL;
   bind_times (stmt, dashboard->now, dashboard->unit_id, department_id != 0 ? department_id : scope_department);
-  sqlite3_bind_int64 (stmt, 6, staff_id);
+  mc_sql_bind_int64 (stmt, 6, staff_id);
   items = g_list_store_new (MC_TYPE_FIGURE_DOSSIER);
   while ((step = mc_db_step_row (db, stmt, error)) == MC_DB_STEP_ROW)
     {
-      g_autoptr(McFigureDossier) item = mc_figure_dossier_new ((const char *) sqlite3_column_text (stmt, 0),
-                                                               (const char *) sqlite3_column_text (stmt, 1),
-                                                               (const char *) sqlite3_column_text (stmt, 2),
-                                                               sqlite3_column_int64 (stmt, 3), 0);
+      g_autoptr(McFigureDossier) item = mc_figure_dossier_new (mc_sql_column_text (stmt, 0),
+                                                               mc_sql_column_text (stmt, 1),
+                                                               mc_sql_column_text (stmt, 2),
+                                                               mc_sql_column_int64 (stmt, 3), 0);
 
       g_list_store_append (items, item);
     }
-  sqlite3_reset (stmt);
+  mc_sql_reset (stmt);
   if (step != MC_DB_STEP_DONE)
     return NULL;
   return G_LIST_MODEL (g_steal_pointer (&items));

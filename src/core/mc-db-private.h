@@ -1,46 +1,20 @@
-/* mc-db-private.h — McDb's SQLite side, for core's storage files only
+/* mc-db-private.h — running SQL on McDb, for src/core only
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Everything that names sqlite3 or runs SQL. Only src/core's storage files
- * include this header (and tests/ and bench/, through core_private_dep):
- * ui, export, board and cli are compiled with -DSQLITE3_H, so sqlite3.h is
- * empty for them and any SQLite type or call there fails to compile
- * (src/core/meson.build, storage_gate_args; HACKING.md, "Storage"). A
- * second engine replaces what is declared here, not the public headers.
+ * Everything that runs SQL, in no engine's words: statements through
+ * mc-sql.h, transactions, migrations. Only src/core includes this header
+ * (and tests/ and bench/, through core_private_dep): ui, export, board and
+ * cli are compiled with -DSQLITE3_H and never see it. What names SQLite
+ * (the handle, its result codes, its hooks) is in mc-db-sqlite-private.h, which only
+ * core's storage files include (HACKING.md, "Storage"; src/core/meson.build
+ * compiles every other core file with -DSQLITE3_H too).
  */
 #pragma once
-
-#include <sqlite3.h>
 
 #include "mc-db.h"
 #include "mc-lateness.h"
 
 G_BEGIN_DECLS
-
-/* The one place where SQLite's result codes become what a person reads, in
- * Vietnamese: busy, disk full, I/O error, damaged, read-only … SQLite's own
- * English text never reaches a message (it goes to the debug log). `handle`
- * may be NULL; its errno tells a full disk that SQLite reported as an I/O
- * error (a write refused with ENOSPC, EDQUOT or EFBIG). Every caller that
- * turns an SQLite failure into a GError goes through it. */
-McDbError     mc_db_error_code        (int rc, int system_errno);
-const char   *mc_db_error_describe    (int rc, int system_errno);
-gboolean      mc_db_error_from_sqlite (sqlite3 *handle, int rc, GError **error);
-
-/* Open without migrating (tests of the migrations themselves). */
-McDb         *mc_db_new_unmigrated    (const char *path, GError **error);
-gboolean      mc_db_migrate_to        (McDb *self, int version, GError **error);
-/* The version a migration brings, by the end of its file name
- * ("-daily-stat.sql"): found by name, as migrations are renumbered. */
-int           mc_db_migration_version (const char *name);
-
-sqlite3      *mc_db_get_handle        (McDb *self);
-
-gboolean      mc_db_exec              (McDb *self, const char *sql, GError **error);
-/* A cached prepared statement, reset and cleared; owned by the McDb. */
-sqlite3_stmt *mc_db_prepare           (McDb *self, const char *sql, GError **error);
-/* Steps a statement to SQLITE_DONE (or ROW); on failure sets error and resets. */
-gboolean      mc_db_step_done         (McDb *self, sqlite3_stmt *stmt, GError **error);
 
 /* What one step of a query gave. Three values, not a gboolean: "no row"
  * and "could not read" are different answers (a dossier that exists but
@@ -52,11 +26,27 @@ typedef enum {
   MC_DB_STEP_DONE,  /* no (more) rows */
 } McDbStep;
 
-/* The one way core steps a query: SQLITE_BUSY, an I/O error, a damaged
- * page … become a GError through mc_db_error_from_sqlite (MC_DB_ERROR_BUSY,
- * _IO, _DAMAGED …), never a missing row. `self` may be NULL for a
- * connection no McDb owns (a backup's); the statement's own handle then
- * tells the error. Typical uses:
+#include "mc-sql.h"
+
+/* Open without migrating (tests of the migrations themselves). */
+McDb         *mc_db_new_unmigrated    (const char *path, GError **error);
+gboolean      mc_db_migrate_to        (McDb *self, int version, GError **error);
+/* The version a migration brings, by the end of its file name
+ * ("-daily-stat.sql"): found by name, as migrations are renumbered. */
+int           mc_db_migration_version (const char *name);
+
+gboolean      mc_db_exec              (McDb *self, const char *sql, GError **error);
+/* A cached prepared statement, reset and cleared; owned by the McDb
+ * (the same as mc_sql_prepare). */
+McSqlStmt    *mc_db_prepare           (McDb *self, const char *sql, GError **error);
+/* Steps a statement to its end (or its first row); on failure sets error
+ * and resets. */
+gboolean      mc_db_step_done         (McDb *self, McSqlStmt *stmt, GError **error);
+
+/* The one way core steps a query: the engine's busy, I/O error, damaged
+ * page … become a GError (MC_DB_ERROR_BUSY, _IO, _DAMAGED …, in
+ * Vietnamese), never a missing row. `self` may be NULL: the statement's own
+ * McDb then tells the error. Typical uses:
  *
  *   switch (mc_db_step_row (db, stmt, error))
  *     { case MC_DB_STEP_ROW: …; case MC_DB_STEP_DONE: not found; case MC_DB_STEP_ERROR: failed }
@@ -65,7 +55,9 @@ typedef enum {
  *     …;
  *   if (step == MC_DB_STEP_ERROR)
  *     return FALSE;  (never a short list) */
-McDbStep      mc_db_step_row          (McDb *self, sqlite3_stmt *stmt, GError **error);
+McDbStep      mc_db_step_row          (McDb *self, McSqlStmt *stmt, GError **error);
+/* rc: MC_SQL_DONE for "a row was expected and none came" (DAMAGED), or a
+ * SQLite result code (mc-db-sqlite-private.h). */
 gboolean      mc_db_set_error         (McDb *self, int rc, GError **error);
 gint64        mc_db_query_int         (McDb *self, const char *sql, GError **error);
 /* A row id by unique text column, 0 if none; 0 with error set when the
@@ -74,7 +66,7 @@ gint64        mc_db_lookup_id         (McDb *self, const char *table, const char
                                        const char *value, GError **error);
 
 /* BEGIN IMMEDIATE: every write is a transaction that never has to upgrade a
- * read lock, so SQLITE_BUSY cannot deadlock two processes. Private: a
+ * read lock, so two processes cannot deadlock (SQLite: SQLITE_BUSY). Private: a
  * caller outside core that needs several writes to succeed or fail together
  * asks core for one function that does them in one transaction
  * (e.g. mc_report_cchc_set_entries). */
@@ -97,9 +89,11 @@ gboolean      mc_db_get_audit_bulk    (McDb *self);
 GBytes       *mc_db_get_audit_key     (McDb *self);
 gboolean      mc_db_get_audit_keyed   (McDb *self);
 
-/* mc-audit.c: the SQL functions the triggers call: mc_actor(),
- * mc_audit_on(), mc_audit_hash(…). Registered by McDb on every connection. */
-int           mc_audit_register_functions (sqlite3 *handle, McDb *db);
+/* mc-audit.c: a row's hash, over its fields in order (the SQL function
+ * mc_audit_hash of the triggers, and the check of the chain). */
+char         *mc_audit_compute_hash   (GBytes *key, const char *prev, gint64 at, gint64 staff, gboolean has_staff,
+                                       const char *action, const char *kind, gint64 object_id, gboolean has_object,
+                                       const char *detail);
 
 /* mc-lateness.c: the columns to select, on a dossier row aliased d, for
  * mc_deadlines_from_row. */
@@ -109,6 +103,6 @@ int           mc_audit_register_functions (sqlite3 *handle, McDb *db);
   "d.paused_since, d.step_due_at"
 #define MC_DEADLINES_N_COLUMNS 7
 
-void          mc_deadlines_from_row   (McDeadlines *deadlines, sqlite3_stmt *stmt, int first);
+void          mc_deadlines_from_row   (McDeadlines *deadlines, McSqlStmt *stmt, int first);
 
 G_END_DECLS

@@ -22,7 +22,7 @@
 #include "mc-backup.h"
 #include "mc-changes.h"
 #include "mc-commit-mark-private.h"
-#include "mc-db-private.h"
+#include "mc-db-sqlite-private.h"
 #include "mc-fts-private.h"
 #include "mc-import-batch.h"
 #include "mc-output-file.h"
@@ -39,7 +39,8 @@ struct _McDb
   gboolean    command;     /* a one-shot command's connection (mc_db_new_for_command) */
   GString    *sql_trace;   /* MOTCUA_SQL_TRACE: every statement the command ran */
   sqlite3    *handle;
-  GHashTable *statements;  /* SQL text → sqlite3_stmt* */
+  GHashTable *statements;  /* SQL text → McSqlStmt* (cached) */
+  gint64      deadline;    /* mc_sql_set_deadline's, read by the progress handler */
   int         depth;       /* nested transactions, as savepoints */
   gint64      actor;       /* staff.id signed in, for the audit trail */
   gboolean    audit_bulk;
@@ -228,7 +229,10 @@ mc_db_set_error (McDb *self, int rc, GError **error)
 static void
 finalize_statement (gpointer data)
 {
-  sqlite3_finalize (data);
+  McSqlStmt *stmt = data;
+
+  sqlite3_finalize (stmt->lite);
+  g_free (stmt);
 }
 
 /* SQLite's own busy timeout sleeps longer and longer between tries (up to
@@ -681,10 +685,17 @@ mc_db_exec (McDb *self, const char *sql, GError **error)
   return TRUE;
 }
 
-sqlite3_stmt *
+gint64 *
+mc_db_deadline_slot (McDb *self)
+{
+  return &self->deadline;
+}
+
+McSqlStmt *
 mc_db_prepare (McDb *self, const char *sql, GError **error)
 {
-  sqlite3_stmt *stmt;
+  McSqlStmt *stmt;
+  sqlite3_stmt *lite;
   int rc;
 
   g_return_val_if_fail (MC_IS_DB (self), NULL);
@@ -692,41 +703,59 @@ mc_db_prepare (McDb *self, const char *sql, GError **error)
   stmt = g_hash_table_lookup (self->statements, sql);
   if (stmt != NULL)
     {
-      sqlite3_reset (stmt);
-      sqlite3_clear_bindings (stmt);
+      sqlite3_reset (stmt->lite);
+      sqlite3_clear_bindings (stmt->lite);
       return stmt;
     }
-  rc = sqlite3_prepare_v3 (self->handle, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL);
+  rc = sqlite3_prepare_v3 (self->handle, sql, -1, SQLITE_PREPARE_PERSISTENT, &lite, NULL);
   if (rc != SQLITE_OK)
     {
       mc_db_set_error (self, rc, error);
       return NULL;
     }
+  stmt = mc_sql_stmt_wrap_sqlite (self, lite, TRUE);
   g_hash_table_insert (self->statements, g_strdup (sql), stmt);
   return stmt;
 }
 
 gboolean
-mc_db_step_done (McDb *self, sqlite3_stmt *stmt, GError **error)
+mc_db_step_done (McDb *self, McSqlStmt *stmt, GError **error)
 {
-  int rc = sqlite3_step (stmt);
+  int rc = sqlite3_step (stmt->lite);
 
   if (rc == SQLITE_DONE || rc == SQLITE_ROW)
     {
-      sqlite3_reset (stmt);
+      sqlite3_reset (stmt->lite);
       return TRUE;
     }
-  mc_db_set_error (self, rc, error);
-  sqlite3_reset (stmt);
+  mc_db_set_error (self != NULL ? self : stmt->db, rc, error);
+  sqlite3_reset (stmt->lite);
   return FALSE;
 }
 
 McDbStep
-mc_db_step_row (McDb *self, sqlite3_stmt *stmt, GError **error)
+mc_db_step_row (McDb *self, McSqlStmt *stmt, GError **error)
 {
   int rc;
 
   g_return_val_if_fail (self == NULL || MC_IS_DB (self), MC_DB_STEP_ERROR);
+  g_return_val_if_fail (stmt != NULL, MC_DB_STEP_ERROR);
+
+  rc = sqlite3_step (stmt->lite);
+  if (rc == SQLITE_ROW)
+    return MC_DB_STEP_ROW;
+  if (rc == SQLITE_DONE)
+    return MC_DB_STEP_DONE;
+  mc_db_set_error (self != NULL ? self : stmt->db, rc, error);
+  sqlite3_reset (stmt->lite);
+  return MC_DB_STEP_ERROR;
+}
+
+McDbStep
+mc_db_step_row_sqlite (sqlite3_stmt *stmt, GError **error)
+{
+  int rc;
+
   g_return_val_if_fail (stmt != NULL, MC_DB_STEP_ERROR);
 
   rc = sqlite3_step (stmt);
@@ -734,10 +763,7 @@ mc_db_step_row (McDb *self, sqlite3_stmt *stmt, GError **error)
     return MC_DB_STEP_ROW;
   if (rc == SQLITE_DONE)
     return MC_DB_STEP_DONE;
-  if (self != NULL)
-    mc_db_set_error (self, rc, error);
-  else
-    mc_db_error_from_sqlite (sqlite3_db_handle (stmt), rc, error);
+  mc_db_error_from_sqlite (sqlite3_db_handle (stmt), rc, error);
   sqlite3_reset (stmt);
   return MC_DB_STEP_ERROR;
 }
@@ -829,14 +855,14 @@ mc_db_rollback (McDb *self)
 gint64
 mc_db_query_int (McDb *self, const char *sql, GError **error)
 {
-  sqlite3_stmt *stmt = mc_db_prepare (self, sql, error);
+  McSqlStmt *stmt = mc_db_prepare (self, sql, error);
   gint64 value = 0;
 
   if (stmt == NULL)
     return 0;
   if (mc_db_step_row (self, stmt, error) == MC_DB_STEP_ROW)
-    value = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
+    value = mc_sql_column_int64 (stmt, 0);
+  mc_sql_reset (stmt);
   return value;
 }
 
@@ -924,7 +950,7 @@ mc_db_migrate_to (McDb *self, int version, GError **error)
 char *
 mc_db_get_setting (McDb *self, const char *key, const char *fallback, GError **error)
 {
-  sqlite3_stmt *stmt;
+  McSqlStmt *stmt;
   char *value = NULL;
 
   g_return_val_if_fail (MC_IS_DB (self), NULL);
@@ -932,7 +958,7 @@ mc_db_get_setting (McDb *self, const char *key, const char *fallback, GError **e
   stmt = mc_db_prepare (self, "SELECT value FROM setting WHERE key = ?", error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_text (stmt, 1, key, -1, SQLITE_TRANSIENT);
+  mc_sql_bind_text (stmt, 1, key, -1, MC_SQL_TRANSIENT);
   /* Only "no row" is "not set": a read refused (busy, an I/O error, a
    * damaged page) is the caller's error, never the default, which would
    * number a form, compute a deadline or print a report with a value the
@@ -940,11 +966,11 @@ mc_db_get_setting (McDb *self, const char *key, const char *fallback, GError **e
   switch (mc_db_step_row (self, stmt, error))
     {
     case MC_DB_STEP_ROW:
-      value = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-      sqlite3_reset (stmt);
+      value = g_strdup (mc_sql_column_text (stmt, 0));
+      mc_sql_reset (stmt);
       return value;
     case MC_DB_STEP_DONE:
-      sqlite3_reset (stmt);
+      mc_sql_reset (stmt);
       return g_strdup (fallback);
     case MC_DB_STEP_ERROR:
     default:
@@ -955,14 +981,14 @@ mc_db_get_setting (McDb *self, const char *key, const char *fallback, GError **e
 gboolean
 mc_db_set_setting (McDb *self, const char *key, const char *value, GError **error)
 {
-  sqlite3_stmt *stmt = mc_db_prepare (self,
+  McSqlStmt *stmt = mc_db_prepare (self,
       "INSERT INTO setting (key, value) VALUES (?, ?) "
       "ON CONFLICT (key) DO UPDATE SET value = excluded.value", error);
 
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_text (stmt, 1, key, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 2, value, -1, SQLITE_TRANSIENT);
+  mc_sql_bind_text (stmt, 1, key, -1, MC_SQL_TRANSIENT);
+  mc_sql_bind_text (stmt, 2, value, -1, MC_SQL_TRANSIENT);
   if (!mc_db_step_done (self, stmt, error))
     return FALSE;
   mc_db_note_change (self, MC_CHANGE_SETTING, 0);
@@ -1017,15 +1043,15 @@ mc_db_lookup_id (McDb *self, const char *table, const char *column, const char *
                  GError **error)
 {
   g_autofree char *sql = g_strdup_printf ("SELECT id FROM %s WHERE %s = ?", table, column);
-  sqlite3_stmt *stmt = mc_db_prepare (self, sql, error);
+  McSqlStmt *stmt = mc_db_prepare (self, sql, error);
   gint64 id = 0;
 
   if (stmt == NULL)
     return 0;
-  sqlite3_bind_text (stmt, 1, value, -1, SQLITE_TRANSIENT);
+  mc_sql_bind_text (stmt, 1, value, -1, MC_SQL_TRANSIENT);
   if (mc_db_step_row (self, stmt, error) == MC_DB_STEP_ROW)
-    id = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
+    id = mc_sql_column_int64 (stmt, 0);
+  mc_sql_reset (stmt);
   return id;
 }
 

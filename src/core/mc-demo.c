@@ -85,13 +85,13 @@ static const char *const announcements[] = {
 static gboolean
 insert (Demo *d, const char *sql, GError **error, ...)
 {
-  sqlite3_stmt *stmt = mc_db_prepare (d->db, sql, error);
+  McSqlStmt *stmt = mc_db_prepare (d->db, sql, error);
   va_list args;
   int n;
 
   if (stmt == NULL)
     return FALSE;
-  n = sqlite3_bind_parameter_count (stmt);
+  n = mc_sql_bind_parameter_count (stmt);
   va_start (args, error);
   for (int i = 1; i <= n; i++)
     {
@@ -101,17 +101,17 @@ insert (Demo *d, const char *sql, GError **error, ...)
         {
           const char *text = va_arg (args, const char *);
           if (text != NULL)
-            sqlite3_bind_text (stmt, i, text, -1, SQLITE_TRANSIENT);
+            mc_sql_bind_text (stmt, i, text, -1, MC_SQL_TRANSIENT);
           else
-            sqlite3_bind_null (stmt, i);
+            mc_sql_bind_null (stmt, i);
         }
       else
         {
           gint64 value = va_arg (args, gint64);
           if (type == 'I' && value == 0)
-            sqlite3_bind_null (stmt, i);
+            mc_sql_bind_null (stmt, i);
           else
-            sqlite3_bind_int64 (stmt, i, value);
+            mc_sql_bind_int64 (stmt, i, value);
         }
     }
   va_end (args);
@@ -121,7 +121,7 @@ insert (Demo *d, const char *sql, GError **error, ...)
 static gint64
 last_id (Demo *d)
 {
-  return sqlite3_last_insert_rowid (mc_db_get_handle (d->db));
+  return mc_sql_last_insert_id (d->db);
 }
 
 static gboolean

@@ -9,7 +9,7 @@
 GPtrArray *
 mc_directory_list_staff (McDb *db, gint64 department_id, GError **error)
 {
-  sqlite3_stmt *stmt;
+  McSqlStmt *stmt;
   g_autoptr(GPtrArray) list = NULL;
   McDbStep step;
 
@@ -22,19 +22,19 @@ mc_directory_list_staff (McDb *db, gint64 department_id, GError **error)
   if (stmt == NULL)
     return NULL;
   list = g_ptr_array_new_with_free_func (g_object_unref);
-  sqlite3_bind_int64 (stmt, 1, department_id);
+  mc_sql_bind_int64 (stmt, 1, department_id);
   while ((step = mc_db_step_row (db, stmt, error)) == MC_DB_STEP_ROW)
     g_ptr_array_add (list, g_object_new (MC_TYPE_STAFF,
-                                         "id", (gint64) sqlite3_column_int64 (stmt, 0),
-                                         "username", (const char *) sqlite3_column_text (stmt, 1),
-                                         "full-name", (const char *) sqlite3_column_text (stmt, 2),
-                                         "title", (const char *) sqlite3_column_text (stmt, 3),
-                                         "department-id", (gint64) sqlite3_column_int64 (stmt, 4),
-                                         "department-code", (const char *) sqlite3_column_text (stmt, 5),
-                                         "department-name", (const char *) sqlite3_column_text (stmt, 6),
+                                         "id", (gint64) mc_sql_column_int64 (stmt, 0),
+                                         "username", mc_sql_column_text (stmt, 1),
+                                         "full-name", mc_sql_column_text (stmt, 2),
+                                         "title", mc_sql_column_text (stmt, 3),
+                                         "department-id", (gint64) mc_sql_column_int64 (stmt, 4),
+                                         "department-code", mc_sql_column_text (stmt, 5),
+                                         "department-name", mc_sql_column_text (stmt, 6),
                                          "active", TRUE,  /* only active staff are listed */
                                          NULL));
-  sqlite3_reset (stmt);
+  mc_sql_reset (stmt);
   if (step == MC_DB_STEP_ERROR)
     return NULL;  /* the error, not a shorter list */
   return g_steal_pointer (&list);

@@ -96,7 +96,7 @@ line_error (Import *im, GError **error, const char *message)
 static gboolean
 load_procedures (Import *im, GError **error)
 {
-  sqlite3_stmt *stmt = mc_db_prepare (im->db, "SELECT code, id, CASE duration_unit WHEN 'hour' "
+  McSqlStmt *stmt = mc_db_prepare (im->db, "SELECT code, id, CASE duration_unit WHEN 'hour' "
                                               "THEN duration / 8.0 ELSE duration END, online_level "
                                               "FROM procedure", error);
   McDbStep step;
@@ -106,15 +106,15 @@ load_procedures (Import *im, GError **error)
   while ((step = mc_db_step_row (im->db, stmt, error)) == MC_DB_STEP_ROW)
     {
       ProcedureRef *ref = g_new (ProcedureRef, 1);
-      ref->id = sqlite3_column_int64 (stmt, 1);
-      ref->days = sqlite3_column_double (stmt, 2);
+      ref->id = mc_sql_column_int64 (stmt, 1);
+      ref->days = mc_sql_column_double (stmt, 2);
       /* Constants, not the column's text: they outlive the statement. */
-      ref->online_level = g_strcmp0 ((const char *) sqlite3_column_text (stmt, 3), "full") == 0 ? "full"
-                          : g_strcmp0 ((const char *) sqlite3_column_text (stmt, 3), "partial") == 0 ? "partial"
+      ref->online_level = g_strcmp0 (mc_sql_column_text (stmt, 3), "full") == 0 ? "full"
+                          : g_strcmp0 (mc_sql_column_text (stmt, 3), "partial") == 0 ? "partial"
                           : NULL;
-      g_hash_table_insert (im->procedures, g_strdup ((const char *) sqlite3_column_text (stmt, 0)), ref);
+      g_hash_table_insert (im->procedures, g_strdup (mc_sql_column_text (stmt, 0)), ref);
     }
-  sqlite3_reset (stmt);
+  mc_sql_reset (stmt);
   return step == MC_DB_STEP_DONE;
 }
 
@@ -225,12 +225,12 @@ parse_row (Import *im, GPtrArray *r, const int *idx, Row *row, GError **error)
 }
 
 static void
-bind_time (sqlite3_stmt *stmt, int i, McTime t)
+bind_time (McSqlStmt *stmt, int i, McTime t)
 {
   if (t != 0)
-    sqlite3_bind_int64 (stmt, i, t);
+    mc_sql_bind_int64 (stmt, i, t);
   else
-    sqlite3_bind_null (stmt, i);
+    mc_sql_bind_null (stmt, i);
 }
 
 #define INSERT_COLUMNS "INSERT INTO dossier (code, unit_id, procedure_id, applicant_name, channel, received_at, " \
@@ -239,7 +239,7 @@ bind_time (sqlite3_stmt *stmt, int i, McTime t)
 #define N_PARAMS 13
 
 /* The statement inserting `n` rows at once. */
-static sqlite3_stmt *
+static McSqlStmt *
 prepare_insert (Import *im, guint n, GError **error)
 {
   g_autoptr(GString) sql = g_string_new (INSERT_COLUMNS);
@@ -250,21 +250,21 @@ prepare_insert (Import *im, guint n, GError **error)
 }
 
 static void
-bind_row (Import *im, sqlite3_stmt *stmt, int first, const Row *row)
+bind_row (Import *im, McSqlStmt *stmt, int first, const Row *row)
 {
-  sqlite3_bind_text (stmt, first + 1, row->code, -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (stmt, first + 2, im->unit_id);
-  sqlite3_bind_int64 (stmt, first + 3, row->procedure_id);
-  sqlite3_bind_text (stmt, first + 4, row->name, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, first + 5, mc_channel_to_string (row->channel), -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (stmt, first + 6, row->received);
-  sqlite3_bind_int64 (stmt, first + 7, row->due);
-  sqlite3_bind_text (stmt, first + 8, row->state, -1, SQLITE_STATIC);
+  mc_sql_bind_text (stmt, first + 1, row->code, -1, MC_SQL_STATIC);
+  mc_sql_bind_int64 (stmt, first + 2, im->unit_id);
+  mc_sql_bind_int64 (stmt, first + 3, row->procedure_id);
+  mc_sql_bind_text (stmt, first + 4, row->name, -1, MC_SQL_STATIC);
+  mc_sql_bind_text (stmt, first + 5, mc_channel_to_string (row->channel), -1, MC_SQL_STATIC);
+  mc_sql_bind_int64 (stmt, first + 6, row->received);
+  mc_sql_bind_int64 (stmt, first + 7, row->due);
+  mc_sql_bind_text (stmt, first + 8, row->state, -1, MC_SQL_STATIC);
   bind_time (stmt, first + 9, row->finished);
   bind_time (stmt, first + 10, row->returned);
-  sqlite3_bind_text (stmt, first + 11, row->finished ? row->outcome : NULL, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, first + 12, row->timeliness, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, first + 13, row->online_level, -1, SQLITE_STATIC);
+  mc_sql_bind_text (stmt, first + 11, row->finished ? row->outcome : NULL, -1, MC_SQL_STATIC);
+  mc_sql_bind_text (stmt, first + 12, row->timeliness, -1, MC_SQL_STATIC);
+  mc_sql_bind_text (stmt, first + 13, row->online_level, -1, MC_SQL_STATIC);
 }
 
 /* The first line of the file whose code is `code`, reading the file again
@@ -302,26 +302,26 @@ find_first_line (Import *im, const char *code)
 static gboolean
 duplicate_error (Import *im, const Row *row, GError **error)
 {
-  sqlite3_stmt *stmt = mc_db_prepare (im->db, "SELECT id > ?2 AND imported = 1 FROM dossier WHERE code = ?1", error);
+  McSqlStmt *stmt = mc_db_prepare (im->db, "SELECT id > ?2 AND imported = 1 FROM dossier WHERE code = ?1", error);
   gboolean ours = FALSE;
   g_autofree char *message = NULL;
   guint first;
 
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_text (stmt, 1, row->code, -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (stmt, 2, im->first_id);
+  mc_sql_bind_text (stmt, 1, row->code, -1, MC_SQL_STATIC);
+  mc_sql_bind_int64 (stmt, 2, im->first_id);
   switch (mc_db_step_row (im->db, stmt, error))
     {
     case MC_DB_STEP_ERROR:
       return FALSE;
     case MC_DB_STEP_ROW:
-      ours = sqlite3_column_int (stmt, 0) != 0;
+      ours = mc_sql_column_int (stmt, 0) != 0;
       break;
     case MC_DB_STEP_DONE:
       break;
     }
-  sqlite3_reset (stmt);
+  mc_sql_reset (stmt);
   im->line = row->line;
   if (!ours)
     return line_error (im, error, _("a dossier with this code already exists"));
@@ -335,7 +335,7 @@ duplicate_error (Import *im, const Row *row, GError **error)
 static gboolean
 insert_one (Import *im, const Row *row, GError **error)
 {
-  sqlite3_stmt *stmt = prepare_insert (im, 1, error);
+  McSqlStmt *stmt = prepare_insert (im, 1, error);
   g_autoptr(GError) local = NULL;
 
   if (stmt == NULL)
@@ -360,7 +360,7 @@ insert_one (Import *im, const Row *row, GError **error)
 static gboolean
 insert_rows (Import *im, const Row *rows, guint n, GError **error)
 {
-  sqlite3_stmt *stmt = prepare_insert (im, n, error);
+  McSqlStmt *stmt = prepare_insert (im, n, error);
   g_autoptr(GError) local = NULL;
 
   if (stmt == NULL)
@@ -393,18 +393,18 @@ static gboolean
 add_import_events (Import *im, gint64 max_id, GError **error)
 {
   /* The event names who imported (bound once, not asked per row). */
-  sqlite3_stmt *stmt = mc_db_prepare (im->db, "INSERT INTO dossier_event (dossier_id, at, staff_id, kind, state_to, "
+  McSqlStmt *stmt = mc_db_prepare (im->db, "INSERT INTO dossier_event (dossier_id, at, staff_id, kind, state_to, "
                                               "note) SELECT id, received_at, ?2, 'import', state, "
                                               "'Nhập từ hệ thống cũ' FROM dossier WHERE id > ?1 AND imported = 1 "
                                               "ORDER BY id", error);
 
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, max_id);
+  mc_sql_bind_int64 (stmt, 1, max_id);
   if (mc_db_get_actor (im->db) > 0)
-    sqlite3_bind_int64 (stmt, 2, mc_db_get_actor (im->db));
+    mc_sql_bind_int64 (stmt, 2, mc_db_get_actor (im->db));
   else
-    sqlite3_bind_null (stmt, 2);
+    mc_sql_bind_null (stmt, 2);
   return mc_db_step_done (im->db, stmt, error);
 }
 
@@ -416,7 +416,7 @@ static char *
 suspend_fts_trigger (Import *im, gint64 *max_id, GError **error)
 {
   char *sql = NULL;
-  sqlite3_stmt *stmt = mc_db_prepare (im->db, "SELECT sql FROM sqlite_schema WHERE type = 'trigger' "
+  McSqlStmt *stmt = mc_db_prepare (im->db, "SELECT sql FROM sqlite_schema WHERE type = 'trigger' "
                                               "AND name = 'dossier_fts_insert'", error);
 
   if (stmt == NULL)
@@ -427,12 +427,12 @@ suspend_fts_trigger (Import *im, gint64 *max_id, GError **error)
       return NULL;
     case MC_DB_STEP_DONE:
       /* The schema lost the trigger: the file is not what the migrations made. */
-      return mc_db_error_from_sqlite (NULL, SQLITE_CORRUPT, error), NULL;
+      return mc_sql_error_damaged (error), NULL;
     case MC_DB_STEP_ROW:
-      sql = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+      sql = g_strdup (mc_sql_column_text (stmt, 0));
       break;
     }
-  sqlite3_reset (stmt);
+  mc_sql_reset (stmt);
   *max_id = mc_db_query_int (im->db, "SELECT coalesce (max (id), 0) FROM dossier", error);
   if (!mc_db_exec (im->db, "DROP TRIGGER dossier_fts_insert", error))
     g_clear_pointer (&sql, g_free);
@@ -459,7 +459,7 @@ set_fts_hashsize (Import *im, gint64 size, GError **error)
 static gboolean
 fill_fts (Import *im, gint64 max_id, GError **error)
 {
-  sqlite3_stmt *stmt = mc_db_prepare (im->db,
+  McSqlStmt *stmt = mc_db_prepare (im->db,
       "INSERT INTO dossier_fts (rowid, code, applicant_name, applicant_id_number, applicant_phone) "
       "SELECT id, code, applicant_name, applicant_id_number, applicant_phone FROM dossier WHERE id > ?", error);
   gint64 hashsize = mc_db_query_int (im->db, "SELECT coalesce ((SELECT v FROM dossier_fts_config "
@@ -467,7 +467,7 @@ fill_fts (Import *im, gint64 max_id, GError **error)
 
   if (stmt == NULL || !set_fts_hashsize (im, MAX (hashsize, FTS_BULK_HASHSIZE), error))
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, max_id);
+  mc_sql_bind_int64 (stmt, 1, max_id);
   return mc_db_step_done (im->db, stmt, error) && set_fts_hashsize (im, MAX (hashsize, 1024), error);
 }
 
@@ -484,7 +484,7 @@ resume_fts_trigger (Import *im, const char *trigger_sql, gint64 max_id, GError *
 static GPtrArray *
 suspend_audit_triggers (Import *im, GError **error)
 {
-  sqlite3_stmt *stmt = mc_db_prepare (im->db, "SELECT name, sql FROM sqlite_schema WHERE type = 'trigger' "
+  McSqlStmt *stmt = mc_db_prepare (im->db, "SELECT name, sql FROM sqlite_schema WHERE type = 'trigger' "
                                               "AND name IN ('audit_dossier_insert', 'audit_dossier_event_insert')",
                                       error);
   g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
@@ -495,10 +495,10 @@ suspend_audit_triggers (Import *im, GError **error)
     return NULL;
   while ((step = mc_db_step_row (im->db, stmt, error)) == MC_DB_STEP_ROW)
     {
-      g_ptr_array_add (names, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
-      g_ptr_array_add (sqls, g_strdup ((const char *) sqlite3_column_text (stmt, 1)));
+      g_ptr_array_add (names, g_strdup (mc_sql_column_text (stmt, 0)));
+      g_ptr_array_add (sqls, g_strdup (mc_sql_column_text (stmt, 1)));
     }
-  sqlite3_reset (stmt);
+  mc_sql_reset (stmt);
   if (step == MC_DB_STEP_ERROR)
     return NULL;
   for (guint i = 0; i < names->len; i++)
@@ -806,7 +806,7 @@ write_rows (Import *im, GError **error)
   gboolean ok;
 
   settings_lift (im, &saved);
-  ok = sqlite3_get_autocommit (mc_db_get_handle (im->db)) ? write_chunked (im, error) : write_nested (im, error);
+  ok = mc_sql_autocommit (im->db) ? write_chunked (im, error) : write_nested (im, error);
   settings_restore (im, &saved);
   return ok;
 }

@@ -49,7 +49,7 @@ static const OrderDef orders[MC_DOSSIER_N_ORDERS] = {
 };
 
 typedef struct {
-  sqlite3_value *values[MAX_KEYS];
+  McSqlValue *values[MAX_KEYS];
 } Anchor;
 
 struct _McDossierList
@@ -81,15 +81,15 @@ G_DEFINE_FINAL_TYPE_WITH_CODE (McDossierList, mc_dossier_list, G_TYPE_OBJECT,
 
 
 static void
-bind_all (McDossierList *self, sqlite3_stmt *stmt, int first)
+bind_all (McDossierList *self, McSqlStmt *stmt, int first)
 {
   for (guint i = 0; i < self->binds->len; i++)
     {
       GVariant *v = self->binds->pdata[i];
       if (g_variant_is_of_type (v, G_VARIANT_TYPE_INT64))
-        sqlite3_bind_int64 (stmt, first + (int) i, g_variant_get_int64 (v));
+        mc_sql_bind_int64 (stmt, first + (int) i, g_variant_get_int64 (v));
       else
-        sqlite3_bind_text (stmt, first + (int) i, g_variant_get_string (v, NULL), -1, SQLITE_TRANSIENT);
+        mc_sql_bind_text (stmt, first + (int) i, g_variant_get_string (v, NULL), -1, MC_SQL_TRANSIENT);
     }
 }
 
@@ -99,28 +99,28 @@ anchor_free (gpointer data)
   Anchor *anchor = data;
 
   for (int i = 0; i < MAX_KEYS; i++)
-    sqlite3_value_free (anchor->values[i]);
+    mc_sql_value_free (anchor->values[i]);
   g_free (anchor);
 }
 
 static Anchor *
-anchor_from_row (McDossierList *self, sqlite3_stmt *stmt, int first)
+anchor_from_row (McDossierList *self, McSqlStmt *stmt, int first)
 {
   Anchor *anchor = g_new0 (Anchor, 1);
 
   for (int i = 0; i < self->order->n_keys; i++)
-    anchor->values[i] = sqlite3_value_dup (sqlite3_column_value (stmt, first + i));
+    anchor->values[i] = mc_sql_column_value_dup (stmt, first + i);
   return anchor;
 }
 
 /* SELECT <columns> FROM dossier d <filters> [AND key after the anchor] ORDER BY … LIMIT … */
-static sqlite3_stmt *
+static McSqlStmt *
 prepare_after (McDossierList *self, const char *columns, const Anchor *anchor, gboolean backwards,
                const char *limit)
 {
   McDb *db = mc_dossier_store_get_db (self->store);
   g_autoptr(GString) sql = g_string_new (NULL);
-  sqlite3_stmt *stmt;
+  McSqlStmt *stmt;
   int n = (int) self->binds->len;
 
   g_string_printf (sql, "SELECT %s FROM dossier d %s", columns, self->where->str);
@@ -138,7 +138,7 @@ prepare_after (McDossierList *self, const char *columns, const Anchor *anchor, g
     return NULL;
   bind_all (self, stmt, 1);
   for (int i = 0; anchor != NULL && i < self->order->n_keys; i++)
-    sqlite3_bind_value (stmt, n + 1 + i, anchor->values[i]);
+    mc_sql_bind_value (stmt, n + 1 + i, anchor->values[i]);
   return stmt;
 }
 
@@ -149,7 +149,7 @@ find_anchor (McDossierList *self, guint page, GError **error)
 {
   guint start = page * PAGE_SIZE, from = page;
   Anchor *known = NULL, *found = NULL;
-  sqlite3_stmt *stmt;
+  McSqlStmt *stmt;
   gboolean backwards;
 
   while (from > 0 && (known = g_hash_table_lookup (self->anchors, GUINT_TO_POINTER (from))) == NULL)
@@ -160,14 +160,14 @@ find_anchor (McDossierList *self, guint page, GError **error)
   stmt = prepare_after (self, self->keys->str, known, backwards, "LIMIT 1 OFFSET ?");
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, sqlite3_bind_parameter_count (stmt),
+  mc_sql_bind_int64 (stmt, mc_sql_bind_parameter_count (stmt),
                       backwards ? self->n_items - start : start - from * PAGE_SIZE - 1);
   if (mc_db_step_row (mc_dossier_store_get_db (self->store), stmt, error) == MC_DB_STEP_ROW)
     {
       found = anchor_from_row (self, stmt, 0);
       g_hash_table_insert (self->anchors, GUINT_TO_POINTER (page), found);
     }
-  sqlite3_reset (stmt);
+  mc_sql_reset (stmt);
   return found;
 }
 
@@ -179,7 +179,7 @@ fetch_page (McDossierList *self, guint page, GError **error)
   g_autoptr(GPtrArray) codes = g_ptr_array_new_with_free_func (g_free);
   g_autofree char *columns = g_strdup_printf ("d.code, %s", self->keys->str);
   Anchor *anchor = NULL;
-  sqlite3_stmt *stmt;
+  McSqlStmt *stmt;
   McDbStep step;
   GError *local = NULL;
 
@@ -196,11 +196,11 @@ fetch_page (McDossierList *self, guint page, GError **error)
     return g_steal_pointer (&rows);
   while ((step = mc_db_step_row (mc_dossier_store_get_db (self->store), stmt, error)) == MC_DB_STEP_ROW)
     {
-      g_ptr_array_add (codes, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
+      g_ptr_array_add (codes, g_strdup (mc_sql_column_text (stmt, 0)));
       if (codes->len == PAGE_SIZE && !g_hash_table_contains (self->anchors, GUINT_TO_POINTER (page + 1)))
         g_hash_table_insert (self->anchors, GUINT_TO_POINTER (page + 1), anchor_from_row (self, stmt, 1));
     }
-  sqlite3_reset (stmt);
+  mc_sql_reset (stmt);
   if (step == MC_DB_STEP_ERROR)
     return NULL;
   for (guint i = 0; i < codes->len; i++)
@@ -477,17 +477,17 @@ static gint64
 count_sql (McDossierList *self, const char *sql, const char *match, GError **error)
 {
   McDb *db = mc_dossier_store_get_db (self->store);
-  sqlite3_stmt *stmt = mc_db_prepare (db, sql, error);
+  McSqlStmt *stmt = mc_db_prepare (db, sql, error);
   gint64 n = -1;
 
   if (stmt == NULL)
     return -1;
   bind_all (self, stmt, 1);
   if (match != NULL)
-    sqlite3_bind_text (stmt, (int) self->binds->len + 1, match, -1, SQLITE_TRANSIENT);
+    mc_sql_bind_text (stmt, (int) self->binds->len + 1, match, -1, MC_SQL_TRANSIENT);
   if (mc_db_step_row (db, stmt, error) == MC_DB_STEP_ROW)
-    n = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
+    n = mc_sql_column_int64 (stmt, 0);
+  mc_sql_reset (stmt);
   return n;
 }
 
@@ -536,23 +536,17 @@ state_count_sql (const McDossierQuery *q)
     }
 }
 
-static int
-deadline_cb (void *data)
-{
-  return g_get_monotonic_time () > *(gint64 *) data;
-}
-
 /* count_sql, given up (-1, no error) past the count budget. */
 static gint64
 count_sql_within_budget (McDossierList *self, const char *sql, const char *match, GError **error)
 {
-  sqlite3 *handle = mc_db_get_handle (mc_dossier_store_get_db (self->store));
+  McDb *db = mc_dossier_store_get_db (self->store);
   gint64 deadline = g_get_monotonic_time () + self->count_budget, n;
   GError *local = NULL;
 
-  sqlite3_progress_handler (handle, 200, deadline_cb, &deadline);
+  mc_sql_set_deadline (db, deadline);
   n = count_sql (self, sql, match, &local);
-  sqlite3_progress_handler (handle, 0, NULL, NULL);
+  mc_sql_set_deadline (db, 0);
   if (local != NULL && g_get_monotonic_time () > deadline)
     g_clear_error (&local);  /* interrupted: too many hits to count now */
   if (local != NULL)

@@ -94,23 +94,23 @@ static gboolean
 lookup_procedure_level (McDossierStore *self, const char *code, gint64 *id, double *days, char **online_level,
                         GError **error)
 {
-  sqlite3_stmt *stmt = mc_db_prepare (self->db,
+  McSqlStmt *stmt = mc_db_prepare (self->db,
       "SELECT id, CASE duration_unit WHEN 'hour' THEN duration / 8.0 ELSE duration END, online_level "
       "FROM procedure WHERE code = ? AND active", error);
   McDbStep step;
 
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_text (stmt, 1, code, -1, SQLITE_TRANSIENT);
+  mc_sql_bind_text (stmt, 1, code, -1, MC_SQL_TRANSIENT);
   step = mc_db_step_row (self->db, stmt, error);
   if (step == MC_DB_STEP_ROW)
     {
-      *id = sqlite3_column_int64 (stmt, 0);
-      *days = sqlite3_column_double (stmt, 1);
+      *id = mc_sql_column_int64 (stmt, 0);
+      *days = mc_sql_column_double (stmt, 1);
       if (online_level != NULL)
-        *online_level = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
+        *online_level = g_strdup (mc_sql_column_text (stmt, 2));
     }
-  sqlite3_reset (stmt);
+  mc_sql_reset (stmt);
   if (step == MC_DB_STEP_DONE)
     g_set_error (error, MC_DOSSIER_ERROR, MC_DOSSIER_ERROR_NOT_FOUND,
                  _("No procedure has the code “%s”"), code ? code : "");
@@ -233,7 +233,7 @@ next_code (McDossierStore *self, gint64 unit_id, const char *unit_code, McTime r
 {
   int y, m, day;
   char key[7];
-  sqlite3_stmt *stmt = mc_db_prepare (self->db,
+  McSqlStmt *stmt = mc_db_prepare (self->db,
       "INSERT INTO dossier_code_seq (unit_id, day, last) VALUES (?, ?, 1) "
       "ON CONFLICT (unit_id, day) DO UPDATE SET last = last + 1 RETURNING last", error);
   gint64 n = 0;
@@ -242,12 +242,12 @@ next_code (McDossierStore *self, gint64 unit_id, const char *unit_code, McTime r
     return NULL;
   mc_date_to_ymd (mc_time_get_date (received), &y, &m, &day);
   g_snprintf (key, sizeof key, "%02d%02d%02d", y % 100, m, day);
-  sqlite3_bind_int64 (stmt, 1, unit_id);
-  sqlite3_bind_text (stmt, 2, key, -1, SQLITE_TRANSIENT);
+  mc_sql_bind_int64 (stmt, 1, unit_id);
+  mc_sql_bind_text (stmt, 2, key, -1, MC_SQL_TRANSIENT);
   /* RETURNING always gives the row; no row is a failure, told by the step. */
   if (mc_db_step_row (self->db, stmt, error) != MC_DB_STEP_ROW)
     return NULL;
-  n = sqlite3_column_int64 (stmt, 0);
+  n = mc_sql_column_int64 (stmt, 0);
   if (!mc_db_step_done (self->db, stmt, error))
     return NULL;
   /* At least four digits (TT 01/2018 Điều 19); more when a day exceeds 9999. */
@@ -255,14 +255,14 @@ next_code (McDossierStore *self, gint64 unit_id, const char *unit_code, McTime r
 }
 
 static void
-bind_text_or_null (sqlite3_stmt *stmt, int i, const char *text)
+bind_text_or_null (McSqlStmt *stmt, int i, const char *text)
 {
   g_autofree char *value = mc_text_for_storage (text);
 
   if (value && *value)
-    sqlite3_bind_text (stmt, i, value, -1, SQLITE_TRANSIENT);
+    mc_sql_bind_text (stmt, i, value, -1, MC_SQL_TRANSIENT);
   else
-    sqlite3_bind_null (stmt, i);
+    mc_sql_bind_null (stmt, i);
 }
 
 /* The counter's own step (the route's first): the dossier starts there,
@@ -271,7 +271,7 @@ static gboolean
 first_step (McDossierStore *self, gint64 procedure_id, McTime received, gint64 *department, McTime *due,
             GError **error)
 {
-  sqlite3_stmt *stmt = mc_db_prepare (self->db, "SELECT department_id, days FROM procedure_step "
+  McSqlStmt *stmt = mc_db_prepare (self->db, "SELECT department_id, days FROM procedure_step "
                                                 "WHERE procedure_id = ? ORDER BY position LIMIT 1", error);
   double days = 0;
 
@@ -279,19 +279,19 @@ first_step (McDossierStore *self, gint64 procedure_id, McTime received, gint64 *
   *due = 0;
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, procedure_id);
+  mc_sql_bind_int64 (stmt, 1, procedure_id);
   switch (mc_db_step_row (self->db, stmt, error))
     {
     case MC_DB_STEP_ERROR:
       return FALSE;
     case MC_DB_STEP_ROW:
-      *department = sqlite3_column_int64 (stmt, 0);
-      days = sqlite3_column_double (stmt, 1);
+      *department = mc_sql_column_int64 (stmt, 0);
+      days = mc_sql_column_double (stmt, 1);
       break;
     case MC_DB_STEP_DONE:
       break;
     }
-  sqlite3_reset (stmt);
+  mc_sql_reset (stmt);
   return *department == 0 || mc_calendar_add_working_days (self->calendar, received, days, due, error);
 }
 
@@ -301,7 +301,7 @@ first_step (McDossierStore *self, gint64 procedure_id, McTime received, gint64 *
 static gboolean
 insert_dossier (McDossierStore *self, McDossierData *d, gint64 unit_id, gint64 procedure_id, GError **error)
 {
-  sqlite3_stmt *stmt = mc_db_prepare (self->db,
+  McSqlStmt *stmt = mc_db_prepare (self->db,
       "INSERT INTO dossier (code, unit_id, procedure_id, applicant_kind, applicant_name, applicant_id_number, "
       "applicant_birth_date, applicant_phone, applicant_email, applicant_address, representative, channel, "
       "received_at, counter, due_at, state, current_step, fee, note, current_department_id, step_due_at, "
@@ -314,39 +314,39 @@ insert_dossier (McDossierStore *self, McDossierData *d, gint64 unit_id, gint64 p
 
   if (stmt == NULL || !first_step (self, procedure_id, d->received_at, &first_department, &step_due, error))
     return FALSE;
-  sqlite3_bind_text (stmt, 1, d->code, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int64 (stmt, 2, unit_id);
-  sqlite3_bind_int64 (stmt, 3, procedure_id);
-  sqlite3_bind_text (stmt, 4, d->applicant_kind == MC_APPLICANT_PERSON ? "person" : "organisation", -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 5, d->applicant_name, -1, SQLITE_TRANSIENT);
+  mc_sql_bind_text (stmt, 1, d->code, -1, MC_SQL_TRANSIENT);
+  mc_sql_bind_int64 (stmt, 2, unit_id);
+  mc_sql_bind_int64 (stmt, 3, procedure_id);
+  mc_sql_bind_text (stmt, 4, d->applicant_kind == MC_APPLICANT_PERSON ? "person" : "organisation", -1, MC_SQL_STATIC);
+  mc_sql_bind_text (stmt, 5, d->applicant_name, -1, MC_SQL_TRANSIENT);
   bind_text_or_null (stmt, 6, d->applicant_id_number);
   bind_text_or_null (stmt, 7, d->applicant_birth_date);
   bind_text_or_null (stmt, 8, d->applicant_phone);
   bind_text_or_null (stmt, 9, d->applicant_email);
   bind_text_or_null (stmt, 10, d->applicant_address);
   bind_text_or_null (stmt, 11, d->representative);
-  sqlite3_bind_text (stmt, 12, mc_channel_to_string (d->channel), -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (stmt, 13, d->received_at);
+  mc_sql_bind_text (stmt, 12, mc_channel_to_string (d->channel), -1, MC_SQL_STATIC);
+  mc_sql_bind_int64 (stmt, 13, d->received_at);
   bind_text_or_null (stmt, 14, d->counter);
-  sqlite3_bind_int64 (stmt, 15, d->due_at);
-  sqlite3_bind_int64 (stmt, 16, d->fee);
+  mc_sql_bind_int64 (stmt, 15, d->due_at);
+  mc_sql_bind_int64 (stmt, 16, d->fee);
   bind_text_or_null (stmt, 17, d->note);
   bind_text_or_null (stmt, 20, d->online_level);
   if (first_department != 0)
     {
-      sqlite3_bind_int64 (stmt, 18, first_department);
-      sqlite3_bind_int64 (stmt, 19, step_due);
+      mc_sql_bind_int64 (stmt, 18, first_department);
+      mc_sql_bind_int64 (stmt, 19, step_due);
     }
   if (!mc_db_step_done (self->db, stmt, error))
     return FALSE;
-  d->id = sqlite3_last_insert_rowid (mc_db_get_handle (self->db));
+  d->id = mc_sql_last_insert_id (self->db);
   return TRUE;
 }
 
 static gboolean
 insert_documents_and_event (McDossierStore *self, McDossierData *d, GError **error)
 {
-  sqlite3_stmt *stmt;
+  McSqlStmt *stmt;
 
   for (guint i = 0; i < d->documents->len; i++)
     {
@@ -357,12 +357,12 @@ insert_documents_and_event (McDossierStore *self, McDossierData *d, GError **err
                                       "copies, received) VALUES (?, ?, ?, ?, ?, ?)", error);
       if (stmt == NULL)
         return FALSE;
-      sqlite3_bind_int64 (stmt, 1, d->id);
-      sqlite3_bind_int (stmt, 2, (int) i + 1);
-      sqlite3_bind_text (stmt, 3, name, -1, SQLITE_TRANSIENT);
-      sqlite3_bind_int (stmt, 4, doc->originals);
-      sqlite3_bind_int (stmt, 5, doc->copies);
-      sqlite3_bind_int (stmt, 6, doc->received ? 1 : 0);
+      mc_sql_bind_int64 (stmt, 1, d->id);
+      mc_sql_bind_int (stmt, 2, (int) i + 1);
+      mc_sql_bind_text (stmt, 3, name, -1, MC_SQL_TRANSIENT);
+      mc_sql_bind_int (stmt, 4, doc->originals);
+      mc_sql_bind_int (stmt, 5, doc->copies);
+      mc_sql_bind_int (stmt, 6, doc->received ? 1 : 0);
       if (!mc_db_step_done (self->db, stmt, error))
         return FALSE;
     }
@@ -374,8 +374,8 @@ insert_documents_and_event (McDossierStore *self, McDossierData *d, GError **err
                         error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, d->id);
-  sqlite3_bind_int64 (stmt, 2, d->received_at);
+  mc_sql_bind_int64 (stmt, 1, d->id);
+  mc_sql_bind_int64 (stmt, 2, d->received_at);
   bind_text_or_null (stmt, 3, d->counter);
   return mc_db_step_done (self->db, stmt, error);
 }
@@ -384,7 +384,7 @@ static gboolean
 own_unit (McDossierStore *self, gint64 *id, char **code, GError **error)
 {
   g_autoptr(McCatalog) catalog = mc_catalog_new (self->db);
-  sqlite3_stmt *stmt;
+  McSqlStmt *stmt;
   McDbStep step;
 
   *id = mc_catalog_get_own_unit (catalog, error);
@@ -393,13 +393,13 @@ own_unit (McDossierStore *self, gint64 *id, char **code, GError **error)
   stmt = mc_db_prepare (self->db, "SELECT code FROM unit WHERE id = ?", error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, *id);
+  mc_sql_bind_int64 (stmt, 1, *id);
   step = mc_db_step_row (self->db, stmt, error);
   if (step == MC_DB_STEP_ROW)
-    *code = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-  sqlite3_reset (stmt);
+    *code = g_strdup (mc_sql_column_text (stmt, 0));
+  mc_sql_reset (stmt);
   if (step == MC_DB_STEP_DONE)
-    return mc_db_error_from_sqlite (NULL, SQLITE_CORRUPT, error); /* the own unit's id names no unit */
+    return mc_sql_error_damaged (error); /* the own unit's id names no unit */
   return *code != NULL;
 }
 
@@ -407,7 +407,7 @@ own_unit (McDossierStore *self, gint64 *id, char **code, GError **error)
 static gboolean
 default_documents (McDossierStore *self, McDossierData *d, gint64 procedure_id, GError **error)
 {
-  sqlite3_stmt *stmt;
+  McSqlStmt *stmt;
   McDbStep step;
 
   if (d->documents->len > 0)
@@ -416,17 +416,17 @@ default_documents (McDossierStore *self, McDossierData *d, gint64 procedure_id, 
                                   "WHERE procedure_id = ? ORDER BY position", error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, procedure_id);
+  mc_sql_bind_int64 (stmt, 1, procedure_id);
   while ((step = mc_db_step_row (self->db, stmt, error)) == MC_DB_STEP_ROW)
     {
       McDossierDocument *doc = g_new0 (McDossierDocument, 1);
-      doc->name = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-      doc->originals = sqlite3_column_int (stmt, 1);
-      doc->copies = sqlite3_column_int (stmt, 2);
+      doc->name = g_strdup (mc_sql_column_text (stmt, 0));
+      doc->originals = mc_sql_column_int (stmt, 1);
+      doc->copies = mc_sql_column_int (stmt, 2);
       doc->received = TRUE;
       g_ptr_array_add (d->documents, doc);
     }
-  sqlite3_reset (stmt);
+  mc_sql_reset (stmt);
   return step == MC_DB_STEP_DONE;
 }
 
@@ -498,23 +498,23 @@ mc_dossier_store_receive (McDossierStore *self, McDossier *dossier, GError **err
   "LEFT JOIN staff rb ON rb.id = d.received_by "
 
 static char *
-column_text (sqlite3_stmt *stmt, int i)
+column_text (McSqlStmt *stmt, int i)
 {
-  return g_strdup ((const char *) sqlite3_column_text (stmt, i));
+  return g_strdup (mc_sql_column_text (stmt, i));
 }
 
 static McDossier *
-dossier_from_row (sqlite3_stmt *stmt)
+dossier_from_row (McSqlStmt *stmt)
 {
   McDossier *dossier = mc_dossier_new ();
   McDossierData *d = mc_dossier_get_data (dossier);
 
-  d->id = sqlite3_column_int64 (stmt, 0);
+  d->id = mc_sql_column_int64 (stmt, 0);
   d->code = column_text (stmt, 1);
   d->procedure_code = column_text (stmt, 2);
   d->procedure_name = column_text (stmt, 3);
   d->field_name = column_text (stmt, 4);
-  d->applicant_kind = g_strcmp0 ((const char *) sqlite3_column_text (stmt, 5), "organisation") == 0
+  d->applicant_kind = g_strcmp0 (mc_sql_column_text (stmt, 5), "organisation") == 0
                         ? MC_APPLICANT_ORGANISATION : MC_APPLICANT_PERSON;
   d->applicant_name = column_text (stmt, 6);
   d->applicant_id_number = column_text (stmt, 7);
@@ -523,17 +523,17 @@ dossier_from_row (sqlite3_stmt *stmt)
   d->applicant_email = column_text (stmt, 10);
   d->applicant_address = column_text (stmt, 11);
   d->representative = column_text (stmt, 12);
-  mc_channel_from_string ((const char *) sqlite3_column_text (stmt, 13), &d->channel);
-  d->received_at = sqlite3_column_int64 (stmt, 14);
+  mc_channel_from_string (mc_sql_column_text (stmt, 13), &d->channel);
+  d->received_at = mc_sql_column_int64 (stmt, 14);
   d->counter = column_text (stmt, 15);
-  d->due_at = sqlite3_column_int64 (stmt, 16);
+  d->due_at = mc_sql_column_int64 (stmt, 16);
   d->state = column_text (stmt, 17);
-  d->finished_at = sqlite3_column_int64 (stmt, 18);
-  d->returned_at = sqlite3_column_int64 (stmt, 19);
+  d->finished_at = mc_sql_column_int64 (stmt, 18);
+  d->returned_at = mc_sql_column_int64 (stmt, 19);
   d->outcome = column_text (stmt, 20);
   d->timeliness = column_text (stmt, 21);
   d->current_department = column_text (stmt, 22);
-  d->fee = sqlite3_column_int64 (stmt, 23);
+  d->fee = mc_sql_column_int64 (stmt, 23);
   d->note = column_text (stmt, 24);
   /* The clerk who received it is printed on the receipt. */
   d->received_by = column_text (stmt, 25);
@@ -544,17 +544,17 @@ dossier_from_row (sqlite3_stmt *stmt)
 static gboolean
 load_documents (McDossierStore *self, McDossier *dossier, GError **error)
 {
-  sqlite3_stmt *stmt = mc_db_prepare (self->db, "SELECT name, originals, copies, received FROM dossier_document "
+  McSqlStmt *stmt = mc_db_prepare (self->db, "SELECT name, originals, copies, received FROM dossier_document "
                                                 "WHERE dossier_id = ? ORDER BY position", error);
   McDbStep step;
 
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, mc_dossier_get_data (dossier)->id);
+  mc_sql_bind_int64 (stmt, 1, mc_dossier_get_data (dossier)->id);
   while ((step = mc_db_step_row (self->db, stmt, error)) == MC_DB_STEP_ROW)
-    mc_dossier_add_document (dossier, (const char *) sqlite3_column_text (stmt, 0), sqlite3_column_int (stmt, 1),
-                             sqlite3_column_int (stmt, 2), sqlite3_column_int (stmt, 3));
-  sqlite3_reset (stmt);
+    mc_dossier_add_document (dossier, mc_sql_column_text (stmt, 0), mc_sql_column_int (stmt, 1),
+                             mc_sql_column_int (stmt, 2), mc_sql_column_int (stmt, 3));
+  mc_sql_reset (stmt);
   return step == MC_DB_STEP_DONE;
 }
 
@@ -562,7 +562,7 @@ McDossier *
 mc_dossier_store_find (McDossierStore *self, const char *code, GError **error)
 {
   g_autofree char *clean = g_strstrip (g_strdup (code ? code : ""));
-  sqlite3_stmt *stmt;
+  McSqlStmt *stmt;
   g_autoptr(McDossier) dossier = NULL;
   McDbStep step;
 
@@ -572,13 +572,13 @@ mc_dossier_store_find (McDossierStore *self, const char *code, GError **error)
   if (stmt == NULL)
     return NULL;
   /* Scanners and clerks type the code's letters in either case. */
-  sqlite3_bind_text (stmt, 1, g_ascii_strup (clean, -1), -1, g_free);
+  mc_sql_bind_text (stmt, 1, g_ascii_strup (clean, -1), -1, g_free);
   step = mc_db_step_row (self->db, stmt, error);
   if (step == MC_DB_STEP_ERROR)
     return NULL;  /* busy, unreadable or damaged: not "no such dossier" */
   if (step == MC_DB_STEP_ROW)
     dossier = dossier_from_row (stmt);
-  sqlite3_reset (stmt);
+  mc_sql_reset (stmt);
   if (dossier == NULL)
     {
       g_set_error (error, MC_DOSSIER_ERROR, MC_DOSSIER_ERROR_NOT_FOUND, _("No dossier has the code “%s”"), clean);
@@ -708,7 +708,7 @@ mc_dossier_store_search (McDossierStore *self, const char *query, guint limit, G
   GPtrArray *hits = g_ptr_array_new_with_free_func (g_object_unref);
   g_autofree char *match = mc_dossier_store_fts_query (query);
   McDossier *exact;
-  sqlite3_stmt *stmt;
+  McSqlStmt *stmt;
   GError *local = NULL;
   McDbStep step;
 
@@ -738,11 +738,11 @@ mc_dossier_store_search (McDossierStore *self, const char *query, guint limit, G
       g_ptr_array_unref (hits);
       return NULL;
     }
-  sqlite3_bind_text (stmt, 1, match, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int (stmt, 2, (int) limit);
+  mc_sql_bind_text (stmt, 1, match, -1, MC_SQL_TRANSIENT);
+  mc_sql_bind_int (stmt, 2, (int) limit);
   while ((step = mc_db_step_row (self->db, stmt, error)) == MC_DB_STEP_ROW)
     g_ptr_array_add (hits, dossier_from_row (stmt));
-  sqlite3_reset (stmt);
+  mc_sql_reset (stmt);
   if (step == MC_DB_STEP_ERROR)
     g_clear_pointer (&hits, g_ptr_array_unref);
   return hits;
@@ -754,7 +754,7 @@ mc_dossier_store_search_ids (McDossierStore *self, const char *query, guint limi
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autofree char *match = mc_dossier_store_fts_query (query);
   g_autofree char *clean = g_strstrip (g_ascii_strup (query ? query : "", -1));
-  sqlite3_stmt *stmt;
+  McSqlStmt *stmt;
   McDbStep step;
 
   g_return_val_if_fail (MC_IS_DOSSIER_STORE (self), NULL);
@@ -764,13 +764,13 @@ mc_dossier_store_search_ids (McDossierStore *self, const char *query, guint limi
   stmt = mc_db_prepare (self->db, "SELECT id FROM dossier WHERE code = ?", error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_text (stmt, 1, clean, -1, SQLITE_TRANSIENT);
+  mc_sql_bind_text (stmt, 1, clean, -1, MC_SQL_TRANSIENT);
   while ((step = mc_db_step_row (self->db, stmt, error)) == MC_DB_STEP_ROW)
     {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
+      gint64 id = mc_sql_column_int64 (stmt, 0);
       g_array_append_val (ids, id);
     }
-  sqlite3_reset (stmt);
+  mc_sql_reset (stmt);
   if (step == MC_DB_STEP_ERROR)
     return NULL;
   if (ids->len > 0 || *match == '\0')
@@ -779,14 +779,14 @@ mc_dossier_store_search_ids (McDossierStore *self, const char *query, guint limi
                         error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_text (stmt, 1, match, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int (stmt, 2, (int) limit);
+  mc_sql_bind_text (stmt, 1, match, -1, MC_SQL_TRANSIENT);
+  mc_sql_bind_int (stmt, 2, (int) limit);
   while ((step = mc_db_step_row (self->db, stmt, error)) == MC_DB_STEP_ROW)
     {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
+      gint64 id = mc_sql_column_int64 (stmt, 0);
       g_array_append_val (ids, id);
     }
-  sqlite3_reset (stmt);
+  mc_sql_reset (stmt);
   if (step == MC_DB_STEP_ERROR)
     return NULL;
   return g_steal_pointer (&ids);
@@ -796,7 +796,7 @@ GPtrArray *
 mc_dossier_store_list_events (McDossierStore *self, gint64 dossier_id, GError **error)
 {
   GPtrArray *events = g_ptr_array_new_with_free_func ((GDestroyNotify) mc_dossier_event_free);
-  sqlite3_stmt *stmt = mc_db_prepare (self->db,
+  McSqlStmt *stmt = mc_db_prepare (self->db,
       "SELECT e.at, e.kind, e.state_to, s.full_name, dep.name, u.name, e.step_due_at, e.note "
       "FROM dossier_event e LEFT JOIN staff s ON s.id = e.staff_id "
       "LEFT JOIN department dep ON dep.id = coalesce (e.to_department_id, e.from_department_id) "
@@ -810,21 +810,21 @@ mc_dossier_store_list_events (McDossierStore *self, gint64 dossier_id, GError **
       g_ptr_array_unref (events);
       return NULL;
     }
-  sqlite3_bind_int64 (stmt, 1, dossier_id);
+  mc_sql_bind_int64 (stmt, 1, dossier_id);
   while ((step = mc_db_step_row (self->db, stmt, error)) == MC_DB_STEP_ROW)
     {
       McDossierEvent *e = g_new0 (McDossierEvent, 1);
-      e->at = sqlite3_column_int64 (stmt, 0);
+      e->at = mc_sql_column_int64 (stmt, 0);
       e->kind = column_text (stmt, 1);
       e->state_to = column_text (stmt, 2);
       e->staff_name = column_text (stmt, 3);
       e->department_name = column_text (stmt, 4);
       e->unit_name = column_text (stmt, 5);
-      e->step_due_at = sqlite3_column_int64 (stmt, 6);
+      e->step_due_at = mc_sql_column_int64 (stmt, 6);
       e->note = column_text (stmt, 7);
       g_ptr_array_add (events, e);
     }
-  sqlite3_reset (stmt);
+  mc_sql_reset (stmt);
   if (step == MC_DB_STEP_ERROR)
     g_clear_pointer (&events, g_ptr_array_unref);
   return events;
@@ -836,7 +836,7 @@ GPtrArray *
 mc_dossier_store_recent_procedures (McDossierStore *self, const char *counter, guint limit, GError **error)
 {
   GPtrArray *codes = g_ptr_array_new_with_free_func (g_free);
-  sqlite3_stmt *stmt;
+  McSqlStmt *stmt;
   McDbStep step;
 
   g_return_val_if_fail (MC_IS_DOSSIER_STORE (self), NULL);
@@ -855,12 +855,12 @@ mc_dossier_store_recent_procedures (McDossierStore *self, const char *counter, g
       g_ptr_array_unref (codes);
       return NULL;
     }
-  sqlite3_bind_text (stmt, 1, counter ? counter : "", -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int64 (stmt, 2, mc_time_now () - 90 * 86400);
-  sqlite3_bind_int (stmt, 3, (int) limit);
+  mc_sql_bind_text (stmt, 1, counter ? counter : "", -1, MC_SQL_TRANSIENT);
+  mc_sql_bind_int64 (stmt, 2, mc_time_now () - 90 * 86400);
+  mc_sql_bind_int (stmt, 3, (int) limit);
   while ((step = mc_db_step_row (self->db, stmt, error)) == MC_DB_STEP_ROW)
-    g_ptr_array_add (codes, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
-  sqlite3_reset (stmt);
+    g_ptr_array_add (codes, g_strdup (mc_sql_column_text (stmt, 0)));
+  mc_sql_reset (stmt);
   if (step == MC_DB_STEP_ERROR)
     g_clear_pointer (&codes, g_ptr_array_unref);
   return codes;
@@ -870,7 +870,7 @@ mc_dossier_store_recent_procedures (McDossierStore *self, const char *counter, g
 static gboolean
 staff_name (McDossierStore *self, gint64 staff_id, char **name, GError **error)
 {
-  sqlite3_stmt *stmt;
+  McSqlStmt *stmt;
   McDbStep step;
 
   *name = NULL;
@@ -878,11 +878,11 @@ staff_name (McDossierStore *self, gint64 staff_id, char **name, GError **error)
     return TRUE;
   if ((stmt = mc_db_prepare (self->db, "SELECT full_name FROM staff WHERE id = ?", error)) == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, staff_id);
+  mc_sql_bind_int64 (stmt, 1, staff_id);
   step = mc_db_step_row (self->db, stmt, error);
   if (step == MC_DB_STEP_ROW)
     *name = column_text (stmt, 0);
-  sqlite3_reset (stmt);
+  mc_sql_reset (stmt);
   return step != MC_DB_STEP_ERROR;
 }
 
@@ -902,7 +902,7 @@ mc_dossier_store_refuse (McDossierStore *self, McDossier *dossier, const char *r
   g_autofree char *unit_code = NULL;
   g_autofree char *signer = NULL;
   double days;
-  sqlite3_stmt *stmt;
+  McSqlStmt *stmt;
   int y, m, day;
 
   g_return_val_if_fail (MC_IS_DOSSIER_STORE (self), NULL);
@@ -928,17 +928,17 @@ mc_dossier_store_refuse (McDossierStore *self, McDossier *dossier, const char *r
                                   "applicant_id_number, reason) VALUES (?, ?, ?, mc_actor (), ?, ?, ?)", error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, unit_id);
-  sqlite3_bind_int64 (stmt, 2, procedure_id);
-  sqlite3_bind_int64 (stmt, 3, d->received_at);
-  sqlite3_bind_text (stmt, 4, name, -1, SQLITE_TRANSIENT);
+  mc_sql_bind_int64 (stmt, 1, unit_id);
+  mc_sql_bind_int64 (stmt, 2, procedure_id);
+  mc_sql_bind_int64 (stmt, 3, d->received_at);
+  mc_sql_bind_text (stmt, 4, name, -1, MC_SQL_TRANSIENT);
   bind_text_or_null (stmt, 5, d->applicant_id_number);
-  sqlite3_bind_text (stmt, 6, clean_reason, -1, SQLITE_TRANSIENT);
+  mc_sql_bind_text (stmt, 6, clean_reason, -1, MC_SQL_TRANSIENT);
   if (!mc_db_step_done (self->db, stmt, error))
     return NULL;
   g_free (d->received_by);
   d->received_by = g_steal_pointer (&signer);
   mc_date_to_ymd (mc_time_get_date (d->received_at), &y, &m, &day);
   return g_strdup_printf (MC_REFUSAL_REFERENCE_PREFIX "%02d%02d%02d-%" G_GINT64_FORMAT, y % 100, m, day,
-                          (gint64) sqlite3_last_insert_rowid (mc_db_get_handle (self->db)));
+                          (gint64) mc_sql_last_insert_id (self->db));
 }

@@ -193,21 +193,21 @@ static const char *const type_names[MC_N_FORM_TYPES] = {
 static gint64
 existing_number (McDb *db, McFormType type, const char *subject, GError **error)
 {
-  sqlite3_stmt *stmt = mc_db_prepare (db, "SELECT seq FROM form_number WHERE form = ? AND subject = ?",
+  McSqlStmt *stmt = mc_db_prepare (db, "SELECT seq FROM form_number WHERE form = ? AND subject = ?",
                                       error);
   gint64 seq = 0;
   McDbStep step;
 
   if (stmt == NULL)
     return -1;
-  sqlite3_bind_text (stmt, 1, type_names[type], -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, subject, -1, SQLITE_TRANSIENT);
+  mc_sql_bind_text (stmt, 1, type_names[type], -1, MC_SQL_STATIC);
+  mc_sql_bind_text (stmt, 2, subject, -1, MC_SQL_TRANSIENT);
   step = mc_db_step_row (db, stmt, error);
   if (step == MC_DB_STEP_ERROR)
     return -1;
   if (step == MC_DB_STEP_ROW)
-    seq = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
+    seq = mc_sql_column_int64 (stmt, 0);
+  mc_sql_reset (stmt);
   return seq;
 }
 
@@ -215,28 +215,28 @@ existing_number (McDb *db, McFormType type, const char *subject, GError **error)
 static gint64
 next_number (McDb *db, McFormType type, const char *subject, int year, GError **error)
 {
-  sqlite3_stmt *stmt = mc_db_prepare (db,
+  McSqlStmt *stmt = mc_db_prepare (db,
       "INSERT INTO form_number_seq (form, year, last) VALUES (?, ?, 1) "
       "ON CONFLICT (form, year) DO UPDATE SET last = last + 1 RETURNING last", error);
   gint64 seq = 0;
 
   if (stmt == NULL)
     return -1;
-  sqlite3_bind_text (stmt, 1, type_names[type], -1, SQLITE_STATIC);
-  sqlite3_bind_int (stmt, 2, year);
+  mc_sql_bind_text (stmt, 1, type_names[type], -1, MC_SQL_STATIC);
+  mc_sql_bind_int (stmt, 2, year);
   /* RETURNING always gives the row; no row is a failure, told by the step. */
   if (mc_db_step_row (db, stmt, error) != MC_DB_STEP_ROW)
     return -1;
-  seq = sqlite3_column_int64 (stmt, 0);
+  seq = mc_sql_column_int64 (stmt, 0);
   if (!mc_db_step_done (db, stmt, error))
     return -1;
   stmt = mc_db_prepare (db, "INSERT INTO form_number (form, subject, year, seq) VALUES (?, ?, ?, ?)", error);
   if (stmt == NULL)
     return -1;
-  sqlite3_bind_text (stmt, 1, type_names[type], -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, subject, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int (stmt, 3, year);
-  sqlite3_bind_int64 (stmt, 4, seq);
+  mc_sql_bind_text (stmt, 1, type_names[type], -1, MC_SQL_STATIC);
+  mc_sql_bind_text (stmt, 2, subject, -1, MC_SQL_TRANSIENT);
+  mc_sql_bind_int (stmt, 3, year);
+  mc_sql_bind_int64 (stmt, 4, seq);
   return mc_db_step_done (db, stmt, error) ? seq : -1;
 }
 

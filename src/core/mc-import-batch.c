@@ -169,7 +169,7 @@ write_record (McDb *db, const char *value, GError **error)
 static gint64
 remove_chunk (McDb *db, gint64 first_id, GError **error)
 {
-  sqlite3_stmt *stmt;
+  McSqlStmt *stmt;
   gint64 n;
 
   if (!mc_db_begin (db, error))
@@ -181,14 +181,14 @@ remove_chunk (McDb *db, gint64 first_id, GError **error)
       mc_db_rollback (db);
       return -1;
     }
-  sqlite3_bind_int64 (stmt, 1, first_id);
-  sqlite3_bind_int (stmt, 2, REMOVE_CHUNK);
+  mc_sql_bind_int64 (stmt, 1, first_id);
+  mc_sql_bind_int (stmt, 2, REMOVE_CHUNK);
   if (!mc_db_step_done (db, stmt, error))
     {
       mc_db_rollback (db);
       return -1;
     }
-  n = sqlite3_changes64 (mc_db_get_handle (db));
+  n = mc_sql_changes (db);
   if (!mc_db_commit (db, error))
     {
       mc_db_rollback (db);
@@ -245,19 +245,19 @@ remove_import (McDb *db, gint64 first_id, GError **error)
 static gboolean
 insert_events (McDb *db, const Record *record, gint64 after, gint64 upto, GError **error)
 {
-  sqlite3_stmt *stmt = mc_db_prepare (db, "INSERT INTO dossier_event (dossier_id, at, staff_id, kind, state_to, note) "
+  McSqlStmt *stmt = mc_db_prepare (db, "INSERT INTO dossier_event (dossier_id, at, staff_id, kind, state_to, note) "
                                           "SELECT id, received_at, ?3, 'import', state, 'Nhập từ hệ thống cũ' "
                                           "FROM dossier WHERE id > ?1 AND id <= ?2 AND imported = 1 ORDER BY id",
                                       error);
 
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, after);
-  sqlite3_bind_int64 (stmt, 2, upto);
+  mc_sql_bind_int64 (stmt, 1, after);
+  mc_sql_bind_int64 (stmt, 2, upto);
   if (record->actor > 0)
-    sqlite3_bind_int64 (stmt, 3, record->actor);
+    mc_sql_bind_int64 (stmt, 3, record->actor);
   else
-    sqlite3_bind_null (stmt, 3);
+    mc_sql_bind_null (stmt, 3);
   return mc_db_step_done (db, stmt, error);
 }
 
@@ -414,7 +414,7 @@ mc_import_batch_begin (McDb *db, GError **error)
   g_autoptr(McImportBatch) self = g_new0 (McImportBatch, 1);
 
   g_return_val_if_fail (MC_IS_DB (db), NULL);
-  g_return_val_if_fail (sqlite3_get_autocommit (mc_db_get_handle (db)), NULL);
+  g_return_val_if_fail (mc_sql_autocommit (db), NULL);
 
   self->db = g_object_ref (db);
   self->lock_fd = -1;

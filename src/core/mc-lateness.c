@@ -12,13 +12,13 @@
 #include "mc-lateness.h"
 
 static McTime
-column_time (sqlite3_stmt *stmt, int column)
+column_time (McSqlStmt *stmt, int column)
 {
-  return sqlite3_column_type (stmt, column) == SQLITE_NULL ? 0 : sqlite3_column_int64 (stmt, column);
+  return mc_sql_column_type (stmt, column) == MC_SQL_NULL ? 0 : mc_sql_column_int64 (stmt, column);
 }
 
 void
-mc_deadlines_from_row (McDeadlines *deadlines, sqlite3_stmt *stmt, int first)
+mc_deadlines_from_row (McDeadlines *deadlines, McSqlStmt *stmt, int first)
 {
   g_return_if_fail (deadlines != NULL && stmt != NULL);
 

@@ -61,7 +61,7 @@ validate (const McRatingValues *v, GError **error)
 static gint64
 rateable_dossier (McDb *db, const char *code, GError **error)
 {
-  sqlite3_stmt *stmt = mc_db_prepare (db, "SELECT d.id, d.finished_at IS NOT NULL, "
+  McSqlStmt *stmt = mc_db_prepare (db, "SELECT d.id, d.finished_at IS NOT NULL, "
                                           "EXISTS (SELECT 1 FROM rating r WHERE r.dossier_id = d.id) "
                                           "FROM dossier d WHERE d.code = ?", error);
   gint64 id = 0;
@@ -70,17 +70,17 @@ rateable_dossier (McDb *db, const char *code, GError **error)
 
   if (stmt == NULL)
     return 0;
-  sqlite3_bind_text (stmt, 1, code, -1, SQLITE_TRANSIENT);
+  mc_sql_bind_text (stmt, 1, code, -1, MC_SQL_TRANSIENT);
   step = mc_db_step_row (db, stmt, error);
   if (step == MC_DB_STEP_ERROR)
     return 0;
   if (step == MC_DB_STEP_ROW)
     {
-      id = sqlite3_column_int64 (stmt, 0);
-      finished = sqlite3_column_int (stmt, 1);
-      rated = sqlite3_column_int (stmt, 2);
+      id = mc_sql_column_int64 (stmt, 0);
+      finished = mc_sql_column_int (stmt, 1);
+      rated = mc_sql_column_int (stmt, 2);
     }
-  sqlite3_reset (stmt);
+  mc_sql_reset (stmt);
   if (id == 0)
     g_set_error (error, MC_DB_ERROR, MC_DB_ERROR_NOT_FOUND, _("No dossier has the code “%s”"), code);
   else if (!finished)
@@ -94,7 +94,7 @@ gboolean
 mc_rating_record (McDb *db, const char *code, const McRatingValues *v, GError **error)
 {
   g_autofree char *comment = NULL;
-  sqlite3_stmt *stmt;
+  McSqlStmt *stmt;
   gint64 id;
 
   g_return_val_if_fail (MC_IS_DB (db), FALSE);
@@ -109,22 +109,22 @@ mc_rating_record (McDb *db, const char *code, const McRatingValues *v, GError **
                             "satisfaction, comment) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)", error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, id);
-  sqlite3_bind_int64 (stmt, 2, mc_time_now ());
+  mc_sql_bind_int64 (stmt, 1, id);
+  mc_sql_bind_int64 (stmt, 2, mc_time_now ());
   for (int i = 0; i < 9; i++)
     {
       if (v->indices[i] == MC_RATING_NONE)
-        sqlite3_bind_null (stmt, 3 + i);
+        mc_sql_bind_null (stmt, 3 + i);
       else
-        sqlite3_bind_int (stmt, 3 + i, v->indices[i]);
+        mc_sql_bind_int (stmt, 3 + i, v->indices[i]);
     }
   if (v->satisfaction == 0)
-    sqlite3_bind_null (stmt, 12);
+    mc_sql_bind_null (stmt, 12);
   else
-    sqlite3_bind_int (stmt, 12, v->satisfaction);
+    mc_sql_bind_int (stmt, 12, v->satisfaction);
   if (comment != NULL && comment[0] != '\0')
-    sqlite3_bind_text (stmt, 13, comment, -1, SQLITE_TRANSIENT);
+    mc_sql_bind_text (stmt, 13, comment, -1, MC_SQL_TRANSIENT);
   else
-    sqlite3_bind_null (stmt, 13);
+    mc_sql_bind_null (stmt, 13);
   return mc_db_step_done (db, stmt, error);
 }

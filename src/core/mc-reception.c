@@ -72,25 +72,25 @@ mc_catalog_get_reception (McCatalog *self, const char *code, GError **error)
   McDb *db = mc_catalog_get_db (self);
   gint64 unit = mc_catalog_get_own_unit (self, error), id;
   McReception reception = MC_RECEPTION_DEFAULT;
-  sqlite3_stmt *stmt;
+  McSqlStmt *stmt;
 
   if (unit == 0 || (id = procedure_id (self, code, error)) == 0)
     return MC_RECEPTION_DEFAULT;
   stmt = mc_db_prepare (db, "SELECT reception FROM unit_procedure WHERE unit_id = ? AND procedure_id = ?", error);
   if (stmt == NULL)
     return MC_RECEPTION_DEFAULT;
-  sqlite3_bind_int64 (stmt, 1, unit);
-  sqlite3_bind_int64 (stmt, 2, id);
+  mc_sql_bind_int64 (stmt, 1, unit);
+  mc_sql_bind_int64 (stmt, 2, id);
   if (mc_db_step_row (db, stmt, error) == MC_DB_STEP_ROW)
-    mc_reception_from_string ((const char *) sqlite3_column_text (stmt, 0), &reception);
-  sqlite3_reset (stmt);
+    mc_reception_from_string (mc_sql_column_text (stmt, 0), &reception);
+  mc_sql_reset (stmt);
   return reception;
 }
 
 static gboolean
 write_reception (McDb *db, gint64 unit, gint64 id, McReception reception, GError **error)
 {
-  sqlite3_stmt *stmt = mc_db_prepare (db, reception == MC_RECEPTION_DEFAULT
+  McSqlStmt *stmt = mc_db_prepare (db, reception == MC_RECEPTION_DEFAULT
       ? "DELETE FROM unit_procedure WHERE unit_id = ?1 AND procedure_id = ?2 AND ?3 = ?3 AND ?4 = ?4"
       : "INSERT INTO unit_procedure (unit_id, procedure_id, reception, updated_at) VALUES (?1, ?2, ?3, ?4) "
         "ON CONFLICT (unit_id, procedure_id) DO UPDATE SET reception = excluded.reception, "
@@ -98,10 +98,10 @@ write_reception (McDb *db, gint64 unit, gint64 id, McReception reception, GError
 
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, unit);
-  sqlite3_bind_int64 (stmt, 2, id);
-  sqlite3_bind_text (stmt, 3, mc_reception_to_string (reception), -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (stmt, 4, mc_time_now ());
+  mc_sql_bind_int64 (stmt, 1, unit);
+  mc_sql_bind_int64 (stmt, 2, id);
+  mc_sql_bind_text (stmt, 3, mc_reception_to_string (reception), -1, MC_SQL_STATIC);
+  mc_sql_bind_int64 (stmt, 4, mc_time_now ());
   if (!mc_db_step_done (db, stmt, error))
     return FALSE;
   mc_db_note_change (db, MC_CHANGE_PROCEDURE, id);  /* WITHOUT ROWID: no update hook */
@@ -135,7 +135,7 @@ mc_catalog_set_reception (McCatalog *self, const char *code, McReception recepti
 static gboolean
 own_level (McDb *db, char **level, GError **error)
 {
-  sqlite3_stmt *stmt = mc_db_prepare (db, "SELECT level FROM unit WHERE relation = 'self' ORDER BY id LIMIT 1",
+  McSqlStmt *stmt = mc_db_prepare (db, "SELECT level FROM unit WHERE relation = 'self' ORDER BY id LIMIT 1",
                                       error);
   McDbStep step;
 
@@ -144,8 +144,8 @@ own_level (McDb *db, char **level, GError **error)
     return FALSE;
   step = mc_db_step_row (db, stmt, error);
   if (step == MC_DB_STEP_ROW)
-    *level = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-  sqlite3_reset (stmt);
+    *level = g_strdup (mc_sql_column_text (stmt, 0));
+  mc_sql_reset (stmt);
   return step != MC_DB_STEP_ERROR;
 }
 

@@ -235,18 +235,18 @@ unit_level (McDb *db, gint64 unit_id)
   g_autofree char *sql = g_strdup_printf ("SELECT level FROM unit WHERE (%" G_GINT64_FORMAT " = 0 AND relation = "
                                           "'self') OR id = %" G_GINT64_FORMAT " ORDER BY id LIMIT 1",
                                           unit_id, unit_id);
-  sqlite3_stmt *stmt = mc_db_prepare (db, sql, NULL);
+  McSqlStmt *stmt = mc_db_prepare (db, sql, NULL);
   g_autoptr(GError) error = NULL;
   char *level = NULL;
 
   /* For a line's label only: the figures of the same report are read by
    * queries that fail with the error, so a label is never shown alone. */
   if (stmt != NULL && mc_db_step_row (db, stmt, &error) == MC_DB_STEP_ROW)
-    level = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+    level = g_strdup (mc_sql_column_text (stmt, 0));
   if (error != NULL)
     g_debug ("The unit's level could not be read: %s", error->message);
   if (stmt != NULL)
-    sqlite3_reset (stmt);
+    mc_sql_reset (stmt);
   return level ? level : g_strdup ("xa");
 }
 
@@ -306,20 +306,20 @@ static char *
 fields_named (McDb *db, const char *words, GError **error)
 {
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  sqlite3_stmt *stmt = mc_db_prepare (db, "SELECT id, name FROM field", error);
+  McSqlStmt *stmt = mc_db_prepare (db, "SELECT id, name FROM field", error);
   McDbStep step;
 
   if (stmt == NULL)
     return NULL;
   while ((step = mc_db_step_row (db, stmt, error)) == MC_DB_STEP_ROW)
     {
-      g_autofree char *folded = mc_text_fold ((const char *) sqlite3_column_text (stmt, 1));
-      gint64 id = sqlite3_column_int64 (stmt, 0);
+      g_autofree char *folded = mc_text_fold (mc_sql_column_text (stmt, 1));
+      gint64 id = mc_sql_column_int64 (stmt, 0);
 
       if (strstr (folded, words) != NULL)
         g_array_append_val (ids, id);
     }
-  sqlite3_reset (stmt);
+  mc_sql_reset (stmt);
   if (step == MC_DB_STEP_ERROR)
     return NULL;
   return mc_report_id_list (ids);
@@ -411,25 +411,25 @@ mc_report_cchc_compute (McDb *db, gint64 unit_id, McDate from, McDate to, GError
   for (int i = 0; i < MC_CCHC_N_ITEMS; i++)
     {
       g_autofree char *sql = item_sql (db, i, TRUE, error);
-      sqlite3_stmt *stmt = sql ? mc_db_prepare (db, sql, error) : NULL;
+      McSqlStmt *stmt = sql ? mc_db_prepare (db, sql, error) : NULL;
       if (stmt == NULL)
         return NULL;
-      sqlite3_bind_int64 (stmt, 1, unit_id);
-      sqlite3_bind_int64 (stmt, 2, t0);
-      sqlite3_bind_int64 (stmt, 3, t1);
+      mc_sql_bind_int64 (stmt, 1, unit_id);
+      mc_sql_bind_int64 (stmt, 2, t0);
+      mc_sql_bind_int64 (stmt, 3, t1);
       switch (mc_db_step_row (db, stmt, error))
         {
         case MC_DB_STEP_ERROR:
           return NULL;
         case MC_DB_STEP_DONE:  /* a count always gives its row */
-          sqlite3_reset (stmt);
-          mc_db_set_error (db, SQLITE_DONE, error);
+          mc_sql_reset (stmt);
+          mc_db_set_error (db, MC_SQL_DONE, error);
           return NULL;
         case MC_DB_STEP_ROW:
           break;
         }
-      report->value[i] = (guint) sqlite3_column_int64 (stmt, 0);
-      sqlite3_reset (stmt);
+      report->value[i] = (guint) mc_sql_column_int64 (stmt, 0);
+      mc_sql_reset (stmt);
     }
   return g_steal_pointer (&report);
 }
@@ -463,7 +463,7 @@ mc_report_cchc_entries (McDb *db, gint64 unit_id, McDate from, McDate to, GError
 {
   g_autoptr(GHashTable) entries = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   g_autofree char *f = mc_date_to_iso (from), *t = mc_date_to_iso (to);
-  sqlite3_stmt *stmt;
+  McSqlStmt *stmt;
   McDbStep step;
 
   g_return_val_if_fail (MC_IS_DB (db), NULL);
@@ -472,13 +472,13 @@ mc_report_cchc_entries (McDb *db, gint64 unit_id, McDate from, McDate to, GError
       (stmt = mc_db_prepare (db, "SELECT item, value FROM cchc_entry WHERE unit_id = ? AND period_from = ? "
                                  "AND period_to = ?", error)) == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, unit_id);
-  sqlite3_bind_text (stmt, 2, f, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 3, t, -1, SQLITE_TRANSIENT);
+  mc_sql_bind_int64 (stmt, 1, unit_id);
+  mc_sql_bind_text (stmt, 2, f, -1, MC_SQL_TRANSIENT);
+  mc_sql_bind_text (stmt, 3, t, -1, MC_SQL_TRANSIENT);
   while ((step = mc_db_step_row (db, stmt, error)) == MC_DB_STEP_ROW)
-    g_hash_table_insert (entries, g_strdup ((const char *) sqlite3_column_text (stmt, 0)),
-                         g_strdup ((const char *) sqlite3_column_text (stmt, 1)));
-  sqlite3_reset (stmt);
+    g_hash_table_insert (entries, g_strdup (mc_sql_column_text (stmt, 0)),
+                         g_strdup (mc_sql_column_text (stmt, 1)));
+  mc_sql_reset (stmt);
   if (step == MC_DB_STEP_ERROR)
     return NULL;
   return g_steal_pointer (&entries);
@@ -588,7 +588,7 @@ mc_report_cchc_set_entry (McDb *db, gint64 unit_id, McDate from, McDate to, cons
   g_autofree char *figure = NULL, *f = mc_date_to_iso (from), *t = mc_date_to_iso (to);
   g_autofree char *typed = g_strstrip (g_strdup (value ? value : ""));
   gboolean clear = *typed == '\0';
-  sqlite3_stmt *stmt;
+  McSqlStmt *stmt;
 
   g_return_val_if_fail (MC_IS_DB (db), FALSE);
 
@@ -611,12 +611,12 @@ mc_report_cchc_set_entry (McDb *db, gint64 unit_id, McDate from, McDate to, cons
                                     "WHERE value IS NOT excluded.value", error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, unit_id);
-  sqlite3_bind_text (stmt, 2, f, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 3, t, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 4, line->key, -1, SQLITE_STATIC);
+  mc_sql_bind_int64 (stmt, 1, unit_id);
+  mc_sql_bind_text (stmt, 2, f, -1, MC_SQL_TRANSIENT);
+  mc_sql_bind_text (stmt, 3, t, -1, MC_SQL_TRANSIENT);
+  mc_sql_bind_text (stmt, 4, line->key, -1, MC_SQL_STATIC);
   if (!clear)
-    sqlite3_bind_text (stmt, 5, figure, -1, SQLITE_TRANSIENT);
+    mc_sql_bind_text (stmt, 5, figure, -1, MC_SQL_TRANSIENT);
   if (!mc_db_step_done (db, stmt, error))
     return FALSE;
   mc_db_note_change (db, MC_CHANGE_REPORT, unit_id);  /* WITHOUT ROWID: no update hook */

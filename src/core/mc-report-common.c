@@ -68,17 +68,17 @@ GPtrArray *
 mc_report_query_strings (McDb *db, const char *sql, gint64 a, gint64 b, gint64 c, GError **error)
 {
   g_autoptr(GPtrArray) out = g_ptr_array_new_with_free_func (g_free);
-  sqlite3_stmt *stmt = mc_db_prepare (db, sql, error);
+  McSqlStmt *stmt = mc_db_prepare (db, sql, error);
   McDbStep step;
 
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, a);
-  sqlite3_bind_int64 (stmt, 2, b);
-  sqlite3_bind_int64 (stmt, 3, c);
+  mc_sql_bind_int64 (stmt, 1, a);
+  mc_sql_bind_int64 (stmt, 2, b);
+  mc_sql_bind_int64 (stmt, 3, c);
   while ((step = mc_db_step_row (db, stmt, error)) == MC_DB_STEP_ROW)
-    g_ptr_array_add (out, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
-  sqlite3_reset (stmt);
+    g_ptr_array_add (out, g_strdup (mc_sql_column_text (stmt, 0)));
+  mc_sql_reset (stmt);
   if (step == MC_DB_STEP_ERROR)
     return NULL;
   return g_steal_pointer (&out);

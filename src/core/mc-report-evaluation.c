@@ -130,7 +130,7 @@ round_ratio (guint64 num, guint64 den)
 static gboolean
 gather (McDb *db, gint64 unit_id, McTime t0, McTime t1, McReportEvaluation *r, guint64 sums[], GError **error)
 {
-  sqlite3_stmt *stmt = mc_db_prepare (db,
+  McSqlStmt *stmt = mc_db_prepare (db,
       "SELECT count (*), count (i1), count (i2), count (i3), count (i4), count (i5), count (i6), count (i7), "
       "count (i8), count (i9), total (i1), total (i2), total (i3), total (i4), total (i5), total (i6), total (i7), "
       "total (i8), total (i9), total (satisfaction = 1), total (satisfaction = 2), total (satisfaction = 3), "
@@ -140,26 +140,26 @@ gather (McDb *db, gint64 unit_id, McTime t0, McTime t1, McReportEvaluation *r, g
 
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, unit_id);
-  sqlite3_bind_int64 (stmt, 2, t0);
-  sqlite3_bind_int64 (stmt, 3, t1);
+  mc_sql_bind_int64 (stmt, 1, unit_id);
+  mc_sql_bind_int64 (stmt, 2, t0);
+  mc_sql_bind_int64 (stmt, 3, t1);
   step = mc_db_step_row (db, stmt, error);
   if (step == MC_DB_STEP_ERROR)
     return FALSE;
   if (step == MC_DB_STEP_ROW)
     {
-      r->n_ratings = (guint) sqlite3_column_int64 (stmt, 0);
+      r->n_ratings = (guint) mc_sql_column_int64 (stmt, 0);
       for (int i = 0; i < MC_EVALUATION_N_INDICES; i++)
         {
-          r->index_count[i] = (guint) sqlite3_column_int64 (stmt, 1 + i);
-          sums[i] = (guint64) sqlite3_column_double (stmt, 10 + i);
+          r->index_count[i] = (guint) mc_sql_column_int64 (stmt, 1 + i);
+          sums[i] = (guint64) mc_sql_column_double (stmt, 10 + i);
         }
       for (int l = 0; l < MC_EVALUATION_N_LEVELS; l++)
-        r->level_count[l] = (guint) sqlite3_column_double (stmt, 19 + l);
+        r->level_count[l] = (guint) mc_sql_column_double (stmt, 19 + l);
     }
-  sqlite3_reset (stmt);
+  mc_sql_reset (stmt);
   /* An aggregate always gives its row. */
-  return step == MC_DB_STEP_ROW || mc_db_set_error (db, SQLITE_DONE, error);
+  return step == MC_DB_STEP_ROW || mc_db_set_error (db, MC_SQL_DONE, error);
 }
 
 McReportEvaluation *

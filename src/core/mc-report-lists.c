@@ -15,9 +15,9 @@
 #include "mc-report-lists.h"
 
 static char *
-column_text (sqlite3_stmt *stmt, int column)
+column_text (McSqlStmt *stmt, int column)
 {
-  const char *text = (const char *) sqlite3_column_text (stmt, column);
+  const char *text = mc_sql_column_text (stmt, column);
 
   return g_strdup (text ? text : "");
 }
@@ -35,11 +35,11 @@ mc_report_unit_free (McReportUnit *unit)
 
 /* Steps `stmt` bound to each code; `read` makes the item. */
 static GListModel *
-lookup_each (McDb *db, GPtrArray *codes, GType type, const char *sql, gpointer (*read) (sqlite3_stmt *),
+lookup_each (McDb *db, GPtrArray *codes, GType type, const char *sql, gpointer (*read) (McSqlStmt *),
              GError **error)
 {
   g_autoptr(GListStore) items = NULL;
-  sqlite3_stmt *stmt;
+  McSqlStmt *stmt;
 
   g_return_val_if_fail (MC_IS_DB (db), NULL);
   g_return_val_if_fail (codes != NULL, NULL);
@@ -51,7 +51,7 @@ lookup_each (McDb *db, GPtrArray *codes, GType type, const char *sql, gpointer (
     {
       McDbStep step;
 
-      sqlite3_bind_text (stmt, 1, codes->pdata[i], -1, SQLITE_TRANSIENT);
+      mc_sql_bind_text (stmt, 1, codes->pdata[i], -1, MC_SQL_TRANSIENT);
       step = mc_db_step_row (db, stmt, error);
       if (step == MC_DB_STEP_ERROR)
         return NULL;
@@ -61,7 +61,7 @@ lookup_each (McDb *db, GPtrArray *codes, GType type, const char *sql, gpointer (
 
           g_list_store_append (items, item);
         }
-      sqlite3_reset (stmt);
+      mc_sql_reset (stmt);
       if (step == MC_DB_STEP_DONE)
         {
           g_set_error (error, MC_DB_ERROR, MC_DB_ERROR_NOT_FOUND, _("“%s” is no longer in the database"),
@@ -73,12 +73,12 @@ lookup_each (McDb *db, GPtrArray *codes, GType type, const char *sql, gpointer (
 }
 
 static gpointer
-read_dossier (sqlite3_stmt *stmt)
+read_dossier (McSqlStmt *stmt)
 {
-  return mc_figure_dossier_new ((const char *) sqlite3_column_text (stmt, 0),
-                                (const char *) sqlite3_column_text (stmt, 1),
-                                (const char *) sqlite3_column_text (stmt, 2), sqlite3_column_int64 (stmt, 3),
-                                sqlite3_column_int64 (stmt, 4));
+  return mc_figure_dossier_new (mc_sql_column_text (stmt, 0),
+                                mc_sql_column_text (stmt, 1),
+                                mc_sql_column_text (stmt, 2), mc_sql_column_int64 (stmt, 3),
+                                mc_sql_column_int64 (stmt, 4));
 }
 
 GListModel *
@@ -92,12 +92,12 @@ mc_report_figure_dossiers (McDb *db, GPtrArray *codes, GError **error)
 }
 
 static gpointer
-read_procedure (sqlite3_stmt *stmt)
+read_procedure (McSqlStmt *stmt)
 {
-  return mc_figure_procedure_new ((const char *) sqlite3_column_text (stmt, 0),
-                                  (const char *) sqlite3_column_text (stmt, 1),
-                                  (const char *) sqlite3_column_text (stmt, 2),
-                                  (const char *) sqlite3_column_text (stmt, 3));
+  return mc_figure_procedure_new (mc_sql_column_text (stmt, 0),
+                                  mc_sql_column_text (stmt, 1),
+                                  mc_sql_column_text (stmt, 2),
+                                  mc_sql_column_text (stmt, 3));
 }
 
 GListModel *
@@ -113,7 +113,7 @@ GPtrArray *
 mc_report_units (McDb *db, GError **error)
 {
   g_autoptr(GPtrArray) units = g_ptr_array_new_with_free_func ((GDestroyNotify) mc_report_unit_free);
-  sqlite3_stmt *stmt;
+  McSqlStmt *stmt;
   McDbStep step;
 
   g_return_val_if_fail (MC_IS_DB (db), NULL);
@@ -126,13 +126,13 @@ mc_report_units (McDb *db, GError **error)
     {
       McReportUnit *unit = g_new0 (McReportUnit, 1);
 
-      unit->id = sqlite3_column_int64 (stmt, 0);
+      unit->id = mc_sql_column_int64 (stmt, 0);
       unit->code = column_text (stmt, 1);
       unit->name = column_text (stmt, 2);
       unit->relation = column_text (stmt, 3);
       g_ptr_array_add (units, unit);
     }
-  sqlite3_reset (stmt);
+  mc_sql_reset (stmt);
   if (step == MC_DB_STEP_ERROR)
     return NULL;
   return g_steal_pointer (&units);
@@ -141,13 +141,13 @@ mc_report_units (McDb *db, GError **error)
 gboolean
 mc_report_unit_name (McDb *db, gint64 unit_id, char **name, char **level, GError **error)
 {
-  sqlite3_stmt *stmt = mc_db_prepare (db, "SELECT name, level FROM unit WHERE (?1 = 0 AND relation = 'self') "
+  McSqlStmt *stmt = mc_db_prepare (db, "SELECT name, level FROM unit WHERE (?1 = 0 AND relation = 'self') "
                                           "OR id = ?1 ORDER BY id LIMIT 1", error);
   McDbStep step;
 
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, unit_id);
+  mc_sql_bind_int64 (stmt, 1, unit_id);
   step = mc_db_step_row (db, stmt, error);
   if (step == MC_DB_STEP_ROW)
     {
@@ -155,7 +155,7 @@ mc_report_unit_name (McDb *db, gint64 unit_id, char **name, char **level, GError
       if (level != NULL)
         *level = column_text (stmt, 1);
     }
-  sqlite3_reset (stmt);
+  mc_sql_reset (stmt);
   if (step == MC_DB_STEP_DONE)
     g_set_error_literal (error, MC_DB_ERROR, MC_DB_ERROR_NOT_FOUND, _("The unit does not exist"));
   return step == MC_DB_STEP_ROW;

@@ -106,21 +106,21 @@ put_share (GHashTable *values, const char *name, guint n, guint of)
 static char *
 unit_name (McDb *db, gint64 unit_id)
 {
-  sqlite3_stmt *stmt = mc_db_prepare (db, "SELECT name FROM unit WHERE (?1 = 0 AND relation = 'self') OR id = ?1 "
+  McSqlStmt *stmt = mc_db_prepare (db, "SELECT name FROM unit WHERE (?1 = 0 AND relation = 'self') OR id = ?1 "
                                           "ORDER BY id LIMIT 1", NULL);
   g_autoptr(GError) error = NULL;
   char *name = NULL;
 
   if (stmt == NULL)
     return g_strdup ("");
-  sqlite3_bind_int64 (stmt, 1, unit_id);
+  mc_sql_bind_int64 (stmt, 1, unit_id);
   /* A word of the narrative: its figures come from queries that fail with
    * the error, so the text is never shown with the name missing alone. */
   if (mc_db_step_row (db, stmt, &error) == MC_DB_STEP_ROW)
-    name = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+    name = g_strdup (mc_sql_column_text (stmt, 0));
   else if (error != NULL)
     g_debug ("The unit's name could not be read: %s", error->message);
-  sqlite3_reset (stmt);
+  mc_sql_reset (stmt);
   return name ? name : g_strdup ("");
 }
 
@@ -395,7 +395,7 @@ static gboolean
 load_edit (McReportNarrative *self, McDb *db, GError **error)
 {
   g_autofree char *f = mc_date_to_iso (self->from), *t = mc_date_to_iso (self->to);
-  sqlite3_stmt *stmt;
+  McSqlStmt *stmt;
   McDbStep step;
 
   stmt = mc_db_prepare (db, "SELECT e.body, e.edited_at, s.full_name FROM narrative_edit e "
@@ -403,16 +403,16 @@ load_edit (McReportNarrative *self, McDb *db, GError **error)
                             "WHERE e.unit_id = ? AND e.period_from = ? AND e.period_to = ?", error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, self->stored_unit);
-  sqlite3_bind_text (stmt, 2, f, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 3, t, -1, SQLITE_TRANSIENT);
+  mc_sql_bind_int64 (stmt, 1, self->stored_unit);
+  mc_sql_bind_text (stmt, 2, f, -1, MC_SQL_TRANSIENT);
+  mc_sql_bind_text (stmt, 3, t, -1, MC_SQL_TRANSIENT);
   step = mc_db_step_row (db, stmt, error);
   if (step == MC_DB_STEP_ROW)
     {
-      set_edited (self, TRUE, (const char *) sqlite3_column_text (stmt, 2), sqlite3_column_int64 (stmt, 1));
-      take_body (self, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
+      set_edited (self, TRUE, mc_sql_column_text (stmt, 2), mc_sql_column_int64 (stmt, 1));
+      take_body (self, g_strdup (mc_sql_column_text (stmt, 0)));
     }
-  sqlite3_reset (stmt);
+  mc_sql_reset (stmt);
   return step != MC_DB_STEP_ERROR;
 }
 
@@ -524,14 +524,14 @@ static gboolean
 delete_edit (McReportNarrative *self, McDb *db, GError **error)
 {
   g_autofree char *f = mc_date_to_iso (self->from), *t = mc_date_to_iso (self->to);
-  sqlite3_stmt *stmt = mc_db_prepare (db, "DELETE FROM narrative_edit WHERE unit_id = ? AND period_from = ? "
+  McSqlStmt *stmt = mc_db_prepare (db, "DELETE FROM narrative_edit WHERE unit_id = ? AND period_from = ? "
                                           "AND period_to = ?", error);
 
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, self->stored_unit);
-  sqlite3_bind_text (stmt, 2, f, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 3, t, -1, SQLITE_TRANSIENT);
+  mc_sql_bind_int64 (stmt, 1, self->stored_unit);
+  mc_sql_bind_text (stmt, 2, f, -1, MC_SQL_TRANSIENT);
+  mc_sql_bind_text (stmt, 3, t, -1, MC_SQL_TRANSIENT);
   if (!mc_db_step_done (db, stmt, error))
     return FALSE;
   mc_db_note_change (db, MC_CHANGE_REPORT, self->stored_unit);  /* WITHOUT ROWID: no update hook */
@@ -544,7 +544,7 @@ store_edit (McReportNarrative *self, McDb *db, const char *body, McTime now, GEr
   g_autofree char *f = mc_date_to_iso (self->from), *t = mc_date_to_iso (self->to);
   g_autofree char *sum = g_compute_checksum_for_string (G_CHECKSUM_SHA256, body, -1);
   gint64 actor = mc_db_get_actor (db);
-  sqlite3_stmt *stmt;
+  McSqlStmt *stmt;
 
   stmt = mc_db_prepare (db, "INSERT INTO narrative_edit (unit_id, period_from, period_to, body, body_sha256, "
                             "staff_id, edited_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) ON CONFLICT DO UPDATE SET "
@@ -552,16 +552,16 @@ store_edit (McReportNarrative *self, McDb *db, const char *body, McTime now, GEr
                             "edited_at = excluded.edited_at WHERE body IS NOT excluded.body", error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, self->stored_unit);
-  sqlite3_bind_text (stmt, 2, f, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 3, t, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 4, body, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 5, sum, -1, SQLITE_TRANSIENT);
+  mc_sql_bind_int64 (stmt, 1, self->stored_unit);
+  mc_sql_bind_text (stmt, 2, f, -1, MC_SQL_TRANSIENT);
+  mc_sql_bind_text (stmt, 3, t, -1, MC_SQL_TRANSIENT);
+  mc_sql_bind_text (stmt, 4, body, -1, MC_SQL_TRANSIENT);
+  mc_sql_bind_text (stmt, 5, sum, -1, MC_SQL_TRANSIENT);
   if (actor > 0)
-    sqlite3_bind_int64 (stmt, 6, actor);
+    mc_sql_bind_int64 (stmt, 6, actor);
   else
-    sqlite3_bind_null (stmt, 6);
-  sqlite3_bind_int64 (stmt, 7, now);
+    mc_sql_bind_null (stmt, 6);
+  mc_sql_bind_int64 (stmt, 7, now);
   if (!mc_db_step_done (db, stmt, error))
     return FALSE;
   mc_db_note_change (db, MC_CHANGE_REPORT, self->stored_unit);
@@ -571,15 +571,15 @@ store_edit (McReportNarrative *self, McDb *db, const char *body, McTime now, GEr
 static char *
 actor_name (McDb *db)
 {
-  sqlite3_stmt *stmt = mc_db_prepare (db, "SELECT full_name FROM staff WHERE id = ?", NULL);
+  McSqlStmt *stmt = mc_db_prepare (db, "SELECT full_name FROM staff WHERE id = ?", NULL);
   char *name = NULL;
 
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, mc_db_get_actor (db));
+  mc_sql_bind_int64 (stmt, 1, mc_db_get_actor (db));
   if (mc_db_step_row (db, stmt, NULL) == MC_DB_STEP_ROW)
-    name = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-  sqlite3_reset (stmt);
+    name = g_strdup (mc_sql_column_text (stmt, 0));
+  mc_sql_reset (stmt);
   return name;
 }
 

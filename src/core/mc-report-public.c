@@ -100,7 +100,7 @@ static gboolean
 find_units (McDb *db, gint64 unit_id, McReportScope scope, McDate from, McDate to, Units *u, GError **error)
 {
   g_autofree char *from_iso = mc_date_to_iso (from), *to_iso = mc_date_to_iso (to);
-  sqlite3_stmt *stmt;
+  McSqlStmt *stmt;
   McDbStep step;
 
   u->by_dossiers = g_array_new (FALSE, FALSE, sizeof (gint64));
@@ -113,17 +113,17 @@ find_units (McDb *db, gint64 unit_id, McReportScope scope, McDate from, McDate t
                             "OR (?1 = 2 AND u.relation IN ('self', 'subordinate')) ORDER BY u.id", error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int (stmt, 1, scope);
-  sqlite3_bind_int64 (stmt, 2, unit_id);
-  sqlite3_bind_text (stmt, 3, from_iso, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 4, to_iso, -1, SQLITE_TRANSIENT);
+  mc_sql_bind_int (stmt, 1, scope);
+  mc_sql_bind_int64 (stmt, 2, unit_id);
+  mc_sql_bind_text (stmt, 3, from_iso, -1, MC_SQL_TRANSIENT);
+  mc_sql_bind_text (stmt, 4, to_iso, -1, MC_SQL_TRANSIENT);
   while ((step = mc_db_step_row (db, stmt, error)) == MC_DB_STEP_ROW)
     {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
+      gint64 id = mc_sql_column_int64 (stmt, 0);
 
-      g_array_append_val (sqlite3_column_int (stmt, 1) ? u->by_reports : u->by_dossiers, id);
+      g_array_append_val (mc_sql_column_int (stmt, 1) ? u->by_reports : u->by_dossiers, id);
     }
-  sqlite3_reset (stmt);
+  mc_sql_reset (stmt);
   if (step == MC_DB_STEP_ERROR)
     return FALSE;
   if (scope == MC_REPORT_SCOPE_UNIT && u->by_dossiers->len + u->by_reports->len == 0)
@@ -177,7 +177,7 @@ row_of (Rows *r, gint64 field_id)
 static gboolean
 load_fields (McDb *db, Rows *r, GError **error)
 {
-  sqlite3_stmt *stmt = mc_db_prepare (db, "SELECT id, name FROM field ORDER BY sort_order, name, id", error);
+  McSqlStmt *stmt = mc_db_prepare (db, "SELECT id, name FROM field ORDER BY sort_order, name, id", error);
   McDbStep step;
 
   if (stmt == NULL)
@@ -186,12 +186,12 @@ load_fields (McDb *db, Rows *r, GError **error)
     {
       McReportPublicRow *row = g_new0 (McReportPublicRow, 1);
 
-      row->field_id = sqlite3_column_int64 (stmt, 0);
-      row->field_name = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+      row->field_id = mc_sql_column_int64 (stmt, 0);
+      row->field_name = g_strdup (mc_sql_column_text (stmt, 1));
       g_ptr_array_add (r->rows, row);
       g_hash_table_insert (r->by_field, &row->field_id, row);
     }
-  sqlite3_reset (stmt);
+  mc_sql_reset (stmt);
   return step == MC_DB_STEP_DONE;
 }
 
@@ -202,22 +202,22 @@ count_procedures (McDb *db, const Units *u, McTime t0, McTime t1, Rows *r, GErro
   g_autofree char *linked = linked_filter (u);
   g_autofree char *sql = g_strdup_printf ("SELECT p.field_id, total (NOT %s), total (%s) FROM procedure p "
                                           "WHERE %s AND ?1 = ?1 GROUP BY p.field_id", linked, linked, filter);
-  sqlite3_stmt *stmt = mc_db_prepare (db, sql, error);
+  McSqlStmt *stmt = mc_db_prepare (db, sql, error);
   McDbStep step;
 
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, 0);
-  sqlite3_bind_int64 (stmt, 2, t0);
-  sqlite3_bind_int64 (stmt, 3, t1);
+  mc_sql_bind_int64 (stmt, 1, 0);
+  mc_sql_bind_int64 (stmt, 2, t0);
+  mc_sql_bind_int64 (stmt, 3, t1);
   while ((step = mc_db_step_row (db, stmt, error)) == MC_DB_STEP_ROW)
     {
-      McReportPublicRow *row = row_of (r, sqlite3_column_int64 (stmt, 0));
+      McReportPublicRow *row = row_of (r, mc_sql_column_int64 (stmt, 0));
 
-      row->c[MC_PUBLIC_ONE_STOP] = (guint) sqlite3_column_double (stmt, 1);
-      row->c[MC_PUBLIC_LINKED] = (guint) sqlite3_column_double (stmt, 2);
+      row->c[MC_PUBLIC_ONE_STOP] = (guint) mc_sql_column_double (stmt, 1);
+      row->c[MC_PUBLIC_LINKED] = (guint) mc_sql_column_double (stmt, 2);
     }
-  sqlite3_reset (stmt);
+  mc_sql_reset (stmt);
   return step == MC_DB_STEP_DONE;
 }
 
@@ -226,7 +226,7 @@ count_dossiers (McDb *db, const Units *u, McTime t0, McTime t1, Rows *r, GError 
 {
   g_autoptr(GString) sql = g_string_new ("SELECT p.field_id");
   g_autofree char *ids = mc_report_id_list (u->by_dossiers);
-  sqlite3_stmt *stmt;
+  McSqlStmt *stmt;
   McDbStep step;
 
   for (int k = MC_PUBLIC_RECEIVED; k < MC_PUBLIC_N_COLUMNS; k++)
@@ -242,17 +242,17 @@ count_dossiers (McDb *db, const Units *u, McTime t0, McTime t1, Rows *r, GError 
   stmt = mc_db_prepare (db, sql->str, error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, 0);
-  sqlite3_bind_int64 (stmt, 2, t0);
-  sqlite3_bind_int64 (stmt, 3, t1);
+  mc_sql_bind_int64 (stmt, 1, 0);
+  mc_sql_bind_int64 (stmt, 2, t0);
+  mc_sql_bind_int64 (stmt, 3, t1);
   while ((step = mc_db_step_row (db, stmt, error)) == MC_DB_STEP_ROW)
     {
-      McReportPublicRow *row = row_of (r, sqlite3_column_int64 (stmt, 0));
+      McReportPublicRow *row = row_of (r, mc_sql_column_int64 (stmt, 0));
 
       for (int k = MC_PUBLIC_RECEIVED; k < MC_PUBLIC_N_COLUMNS; k++)
-        row->c[k] += (guint) sqlite3_column_double (stmt, 1 + k - MC_PUBLIC_RECEIVED);
+        row->c[k] += (guint) mc_sql_column_double (stmt, 1 + k - MC_PUBLIC_RECEIVED);
     }
-  sqlite3_reset (stmt);
+  mc_sql_reset (stmt);
   return step == MC_DB_STEP_DONE;
 }
 
@@ -269,26 +269,26 @@ add_reported (McDb *db, const Units *u, McDate from, McDate to, Rows *r, GError 
                                           "AND period_from = ?1 AND period_to = ?2 GROUP BY field_id", ids);
   static const int columns[] = { MC_PUBLIC_RECEIVED, MC_PUBLIC_SETTLED, MC_PUBLIC_ON_TIME, MC_PUBLIC_LATE,
                                  MC_PUBLIC_PENDING };
-  sqlite3_stmt *stmt = mc_db_prepare (db, sql, error);
+  McSqlStmt *stmt = mc_db_prepare (db, sql, error);
   McDbStep step;
 
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_text (stmt, 1, from_iso, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 2, to_iso, -1, SQLITE_TRANSIENT);
+  mc_sql_bind_text (stmt, 1, from_iso, -1, MC_SQL_TRANSIENT);
+  mc_sql_bind_text (stmt, 2, to_iso, -1, MC_SQL_TRANSIENT);
   while ((step = mc_db_step_row (db, stmt, error)) == MC_DB_STEP_ROW)
     {
-      McReportPublicRow *row = row_of (r, sqlite3_column_int64 (stmt, 0));
+      McReportPublicRow *row = row_of (r, mc_sql_column_int64 (stmt, 0));
 
       for (guint i = 0; row != NULL && i < G_N_ELEMENTS (columns); i++)
         {
-          guint n = (guint) sqlite3_column_int64 (stmt, 1 + i);
+          guint n = (guint) mc_sql_column_int64 (stmt, 1 + i);
 
           row->c[columns[i]] += n;
           row->reported[columns[i]] += n;
         }
     }
-  sqlite3_reset (stmt);
+  mc_sql_reset (stmt);
   return step == MC_DB_STEP_DONE;
 }
 

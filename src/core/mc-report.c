@@ -117,7 +117,7 @@ longest_processing (McDb *db, GError **error)
 static gboolean
 count_received (Compute *c, McTime t0, McTime t1, GError **error)
 {
-  sqlite3_stmt *stmt = mc_db_prepare (c->db,
+  McSqlStmt *stmt = mc_db_prepare (c->db,
       "SELECT p.id, ch.column1 = 'truc_tuyen', (SELECT count (*) FROM dossier d INDEXED BY "
       "dossier_report_received WHERE d.unit_id = ?1 AND d.procedure_id = p.id AND d.channel = ch.column1 "
       "AND d.received_at >= ?2 AND d.received_at < ?3) "
@@ -126,17 +126,17 @@ count_received (Compute *c, McTime t0, McTime t1, GError **error)
 
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, c->unit_id);
-  sqlite3_bind_int64 (stmt, 2, t0);
-  sqlite3_bind_int64 (stmt, 3, t1);
+  mc_sql_bind_int64 (stmt, 1, c->unit_id);
+  mc_sql_bind_int64 (stmt, 2, t0);
+  mc_sql_bind_int64 (stmt, 3, t1);
   while ((step = mc_db_step_row (c->db, stmt, error)) == MC_DB_STEP_ROW)
     {
-      guint n = (guint) sqlite3_column_int64 (stmt, 2);
+      guint n = (guint) mc_sql_column_int64 (stmt, 2);
 
       if (n > 0)
-        counts_of (c, sqlite3_column_int64 (stmt, 0))[sqlite3_column_int (stmt, 1) ? MC_06A_ONLINE : MC_06A_DIRECT] += n;
+        counts_of (c, mc_sql_column_int64 (stmt, 0))[mc_sql_column_int (stmt, 1) ? MC_06A_ONLINE : MC_06A_DIRECT] += n;
     }
-  sqlite3_reset (stmt);
+  mc_sql_reset (stmt);
   return step == MC_DB_STEP_DONE;
 }
 
@@ -145,7 +145,7 @@ count_received (Compute *c, McTime t0, McTime t1, GError **error)
 static gboolean
 count_settled (Compute *c, McTime t0, McTime t1, GError **error)
 {
-  sqlite3_stmt *stmt = mc_db_prepare (c->db,
+  McSqlStmt *stmt = mc_db_prepare (c->db,
       "SELECT p.id, t.column1, o.column1, (SELECT count (*) FROM dossier d INDEXED BY dossier_report_settled "
       "WHERE d.unit_id = ?1 AND d.procedure_id = p.id AND d.timeliness IS t.column1 "
       "AND d.outcome IS o.column1 AND d.finished_at >= ?2 AND d.finished_at < ?3) "
@@ -155,15 +155,15 @@ count_settled (Compute *c, McTime t0, McTime t1, GError **error)
 
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, c->unit_id);
-  sqlite3_bind_int64 (stmt, 2, t0);
-  sqlite3_bind_int64 (stmt, 3, t1);
+  mc_sql_bind_int64 (stmt, 1, c->unit_id);
+  mc_sql_bind_int64 (stmt, 2, t0);
+  mc_sql_bind_int64 (stmt, 3, t1);
   while ((step = mc_db_step_row (c->db, stmt, error)) == MC_DB_STEP_ROW)
     {
-      guint n = (guint) sqlite3_column_int64 (stmt, 3);
-      guint *counts = n > 0 ? counts_of (c, sqlite3_column_int64 (stmt, 0)) : NULL;
-      const char *timeliness = (const char *) sqlite3_column_text (stmt, 1);
-      const char *outcome = (const char *) sqlite3_column_text (stmt, 2);
+      guint n = (guint) mc_sql_column_int64 (stmt, 3);
+      guint *counts = n > 0 ? counts_of (c, mc_sql_column_int64 (stmt, 0)) : NULL;
+      const char *timeliness = mc_sql_column_text (stmt, 1);
+      const char *outcome = mc_sql_column_text (stmt, 2);
       gboolean has_result = outcome == NULL || g_str_equal (outcome, "approved");
 
       if (n == 0)
@@ -175,7 +175,7 @@ count_settled (Compute *c, McTime t0, McTime t1, GError **error)
       else
         counts[MC_06A_ON_TIME] += n;
     }
-  sqlite3_reset (stmt);
+  mc_sql_reset (stmt);
   return step == MC_DB_STEP_DONE;
 }
 
@@ -185,7 +185,7 @@ count_settled (Compute *c, McTime t0, McTime t1, GError **error)
 static gboolean
 count_daily (Compute *c, McDate d0, McDate d1, gboolean settled, GError **error)
 {
-  sqlite3_stmt *stmt = mc_db_prepare (c->db,
+  McSqlStmt *stmt = mc_db_prepare (c->db,
       "SELECT procedure_id, sum (received_online), sum (received_direct), sum (settled_early), "
       "sum (settled_on_time), sum (settled_late) FROM daily_stat "
       "WHERE unit_id = ?1 AND day >= ?2 AND day < ?3 GROUP BY procedure_id", error);
@@ -193,9 +193,9 @@ count_daily (Compute *c, McDate d0, McDate d1, gboolean settled, GError **error)
 
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, c->unit_id);
-  sqlite3_bind_int64 (stmt, 2, d0);
-  sqlite3_bind_int64 (stmt, 3, d1);
+  mc_sql_bind_int64 (stmt, 1, c->unit_id);
+  mc_sql_bind_int64 (stmt, 2, d0);
+  mc_sql_bind_int64 (stmt, 3, d1);
   while ((step = mc_db_step_row (c->db, stmt, error)) == MC_DB_STEP_ROW)
     {
       static const McReport06aColumn columns[] = { MC_06A_ONLINE, MC_06A_DIRECT, MC_06A_EARLY,
@@ -204,16 +204,16 @@ count_daily (Compute *c, McDate d0, McDate d1, gboolean settled, GError **error)
 
       for (guint i = 0; i < (settled ? G_N_ELEMENTS (columns) : 2); i++)
         {
-          guint n = (guint) sqlite3_column_int64 (stmt, 1 + i);
+          guint n = (guint) mc_sql_column_int64 (stmt, 1 + i);
 
           if (n == 0)
             continue;
           if (counts == NULL)
-            counts = counts_of (c, sqlite3_column_int64 (stmt, 0));
+            counts = counts_of (c, mc_sql_column_int64 (stmt, 0));
           counts[columns[i]] += n;
         }
     }
-  sqlite3_reset (stmt);
+  mc_sql_reset (stmt);
   return step == MC_DB_STEP_DONE;
 }
 
@@ -261,13 +261,13 @@ timeliness_column (McTimeliness timeliness)
 }
 
 static McReport06aColumn
-settled_column (const McReportRules *rules, McCalendar *calendar, sqlite3_stmt *stmt, int first)
+settled_column (const McReportRules *rules, McCalendar *calendar, McSqlStmt *stmt, int first)
 {
-  const char *outcome = (const char *) sqlite3_column_text (stmt, first);
-  const char *timeliness = (const char *) sqlite3_column_text (stmt, first + 1);
-  McTime finished = sqlite3_column_int64 (stmt, first + 2);
-  McTime returned = sqlite3_column_type (stmt, first + 3) == SQLITE_NULL ? 0 : sqlite3_column_int64 (stmt, first + 3);
-  McTime appointment = sqlite3_column_int64 (stmt, first + 4);
+  const char *outcome = mc_sql_column_text (stmt, first);
+  const char *timeliness = mc_sql_column_text (stmt, first + 1);
+  McTime finished = mc_sql_column_int64 (stmt, first + 2);
+  McTime returned = mc_sql_column_type (stmt, first + 3) == MC_SQL_NULL ? 0 : mc_sql_column_int64 (stmt, first + 3);
+  McTime appointment = mc_sql_column_int64 (stmt, first + 4);
   gboolean result = outcome == NULL || g_str_equal (outcome, "approved");
 
   if (!result && rules->unsettled_on_time)
@@ -297,17 +297,17 @@ count_settled_by_rules (Compute *c, const McReportRules *rules, GError **error)
   g_autofree char *sql = g_strdup_printf ("SELECT d.procedure_id, " SETTLED_ROW ("%s") " FROM dossier d "
                                           "WHERE d.unit_id = ?1 AND d.finished_at >= ?2 AND d.finished_at < ?3",
                                           appointment);
-  sqlite3_stmt *stmt;
+  McSqlStmt *stmt;
   McDbStep step;
 
   if (calendar == NULL || (stmt = mc_db_prepare (c->db, sql, error)) == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, c->unit_id);
-  sqlite3_bind_int64 (stmt, 2, c->t0);
-  sqlite3_bind_int64 (stmt, 3, c->t1);
+  mc_sql_bind_int64 (stmt, 1, c->unit_id);
+  mc_sql_bind_int64 (stmt, 2, c->t0);
+  mc_sql_bind_int64 (stmt, 3, c->t1);
   while ((step = mc_db_step_row (c->db, stmt, error)) == MC_DB_STEP_ROW)
-    counts_of (c, sqlite3_column_int64 (stmt, 0))[settled_column (rules, calendar, stmt, 1)]++;
-  sqlite3_reset (stmt);
+    counts_of (c, mc_sql_column_int64 (stmt, 0))[settled_column (rules, calendar, stmt, 1)]++;
+  mc_sql_reset (stmt);
   return step == MC_DB_STEP_DONE;
 }
 
@@ -332,21 +332,21 @@ count_settled_by_rules (Compute *c, const McReportRules *rules, GError **error)
 static int
 few_finished_after (Compute *c, McTime t, GError **error)
 {
-  sqlite3_stmt *stmt = mc_db_prepare (c->db, "SELECT count (*) FROM (SELECT 1 FROM dossier INDEXED BY "
+  McSqlStmt *stmt = mc_db_prepare (c->db, "SELECT count (*) FROM (SELECT 1 FROM dossier INDEXED BY "
                                              "dossier_by_finished WHERE finished_at >= ?1 LIMIT ?2)", error);
   gint64 n;
 
   if (stmt == NULL)
     return -1;
-  sqlite3_bind_int64 (stmt, 1, t);
-  sqlite3_bind_int64 (stmt, 2, FEW_FINISHED_AFTER + 1);
+  mc_sql_bind_int64 (stmt, 1, t);
+  mc_sql_bind_int64 (stmt, 2, FEW_FINISHED_AFTER + 1);
   if (mc_db_step_row (c->db, stmt, error) != MC_DB_STEP_ROW)
     {
-      sqlite3_reset (stmt);
+      mc_sql_reset (stmt);
       return -1;
     }
-  n = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
+  n = mc_sql_column_int64 (stmt, 0);
+  mc_sql_reset (stmt);
   return n <= FEW_FINISHED_AFTER;
 }
 
@@ -359,7 +359,7 @@ count_open_at (Compute *c, McTime t, int total_column, int in_time_column, GErro
   /* (6) needs no split: without one, the rows are read from the index alone. */
   g_autofree char *overdue = in_time_column > 0 ? mc_lateness_sql_overdue ("?2") : g_strdup ("1");
   g_autofree char *sql = NULL;
-  sqlite3_stmt *stmt;
+  McSqlStmt *stmt;
   McDbStep step;
   int few = c->full ? 0 : few_finished_after (c, t, error);
 
@@ -373,18 +373,18 @@ count_open_at (Compute *c, McTime t, int total_column, int in_time_column, GErro
   stmt = mc_db_prepare (c->db, sql, error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, c->unit_id);
-  sqlite3_bind_int64 (stmt, 2, t);
-  sqlite3_bind_int64 (stmt, 3, t - c->span);
+  mc_sql_bind_int64 (stmt, 1, c->unit_id);
+  mc_sql_bind_int64 (stmt, 2, t);
+  mc_sql_bind_int64 (stmt, 3, t - c->span);
   while ((step = mc_db_step_row (c->db, stmt, error)) == MC_DB_STEP_ROW)
     {
-      guint *counts = counts_of (c, sqlite3_column_int64 (stmt, 0));
+      guint *counts = counts_of (c, mc_sql_column_int64 (stmt, 0));
 
-      counts[total_column] += (guint) sqlite3_column_int64 (stmt, 1);
+      counts[total_column] += (guint) mc_sql_column_int64 (stmt, 1);
       if (in_time_column > 0)
-        counts[in_time_column] += (guint) sqlite3_column_double (stmt, 2);
+        counts[in_time_column] += (guint) mc_sql_column_double (stmt, 2);
     }
-  sqlite3_reset (stmt);
+  mc_sql_reset (stmt);
   return step == MC_DB_STEP_DONE;
 }
 
@@ -411,7 +411,7 @@ static gboolean
 build_rows (Compute *c, McReport06a *report, gboolean only_with_dossiers, GError **error)
 {
   g_autoptr(GHashTable) by_field = g_hash_table_new (g_int64_hash, g_int64_equal);
-  sqlite3_stmt *stmt = mc_db_prepare (c->db, "SELECT f.id, f.name, p.id FROM field f LEFT JOIN procedure p "
+  McSqlStmt *stmt = mc_db_prepare (c->db, "SELECT f.id, f.name, p.id FROM field f LEFT JOIN procedure p "
                                              "ON p.field_id = f.id ORDER BY f.sort_order, f.name, f.id", error);
   McDbStep step;
 
@@ -419,24 +419,24 @@ build_rows (Compute *c, McReport06a *report, gboolean only_with_dossiers, GError
     return FALSE;
   while ((step = mc_db_step_row (c->db, stmt, error)) == MC_DB_STEP_ROW)
     {
-      gint64 field_id = sqlite3_column_int64 (stmt, 0);
+      gint64 field_id = mc_sql_column_int64 (stmt, 0);
       McReport06aRow *row = g_hash_table_lookup (by_field, &field_id);
-      gint64 procedure_id = sqlite3_column_int64 (stmt, 2);
-      guint *counts = sqlite3_column_type (stmt, 2) == SQLITE_NULL ? NULL
+      gint64 procedure_id = mc_sql_column_int64 (stmt, 2);
+      guint *counts = mc_sql_column_type (stmt, 2) == MC_SQL_NULL ? NULL
                       : g_hash_table_lookup (c->procedures, &procedure_id);
 
       if (row == NULL)
         {
           row = g_new0 (McReport06aRow, 1);
           row->field_id = field_id;
-          row->field_name = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+          row->field_name = g_strdup (mc_sql_column_text (stmt, 1));
           g_ptr_array_add (report->rows, row);
           g_hash_table_insert (by_field, &row->field_id, row);
         }
       for (int i = MC_06A_RECEIVED; counts && i < MC_06A_N_COLUMNS; i++)
         row->c[i] += counts[i];
     }
-  sqlite3_reset (stmt);
+  mc_sql_reset (stmt);
   if (step == MC_DB_STEP_ERROR)
     return FALSE;
   for (guint i = report->rows->len; i-- > 0;)
@@ -715,19 +715,19 @@ settled_dossiers_by_rules (McDb *db, const McReportRules *rules, gint64 unit_id,
                                           "JOIN procedure p ON p.id = d.procedure_id WHERE d.unit_id = ?1 "
                                           "AND (?4 = 0 OR p.field_id = ?4) AND " SETTLED " "
                                           "ORDER BY d.received_at, d.id", appointment);
-  sqlite3_stmt *stmt;
+  McSqlStmt *stmt;
   McDbStep step;
 
   if (calendar == NULL || (stmt = mc_db_prepare (db, sql, error)) == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, unit_id);
-  sqlite3_bind_int64 (stmt, 2, t0);
-  sqlite3_bind_int64 (stmt, 3, t1);
-  sqlite3_bind_int64 (stmt, 4, field_id);
+  mc_sql_bind_int64 (stmt, 1, unit_id);
+  mc_sql_bind_int64 (stmt, 2, t0);
+  mc_sql_bind_int64 (stmt, 3, t1);
+  mc_sql_bind_int64 (stmt, 4, field_id);
   while ((step = mc_db_step_row (db, stmt, error)) == MC_DB_STEP_ROW)
     if (settled_column (rules, calendar, stmt, 1) == column)
-      g_ptr_array_add (codes, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
-  sqlite3_reset (stmt);
+      g_ptr_array_add (codes, g_strdup (mc_sql_column_text (stmt, 0)));
+  mc_sql_reset (stmt);
   if (step == MC_DB_STEP_ERROR)
     return NULL;
   return g_steal_pointer (&codes);
@@ -740,7 +740,7 @@ mc_report_06a_dossiers (McDb *db, gint64 unit_id, McDate from, McDate to, gint64
   g_autofree char *condition = column_condition (column);
   g_autoptr(GPtrArray) codes = g_ptr_array_new_with_free_func (g_free);
   g_autofree char *sql = NULL;
-  sqlite3_stmt *stmt;
+  McSqlStmt *stmt;
   McReportRules rules;
   McTime t0, t1;
   McDbStep step;
@@ -763,13 +763,13 @@ mc_report_06a_dossiers (McDb *db, gint64 unit_id, McDate from, McDate to, gint64
   stmt = mc_db_prepare (db, sql, error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, unit_id);
-  sqlite3_bind_int64 (stmt, 2, t0);
-  sqlite3_bind_int64 (stmt, 3, t1);
-  sqlite3_bind_int64 (stmt, 4, field_id);
+  mc_sql_bind_int64 (stmt, 1, unit_id);
+  mc_sql_bind_int64 (stmt, 2, t0);
+  mc_sql_bind_int64 (stmt, 3, t1);
+  mc_sql_bind_int64 (stmt, 4, field_id);
   while ((step = mc_db_step_row (db, stmt, error)) == MC_DB_STEP_ROW)
-    g_ptr_array_add (codes, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
-  sqlite3_reset (stmt);
+    g_ptr_array_add (codes, g_strdup (mc_sql_column_text (stmt, 0)));
+  mc_sql_reset (stmt);
   if (step == MC_DB_STEP_ERROR)
     return NULL;
   return g_steal_pointer (&codes);

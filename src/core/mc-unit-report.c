@@ -50,7 +50,7 @@ line_error (Import *im, GError **error, const char *message)
 gint64
 mc_unit_lookup_subordinate (McDb *db, const char *code, GError **error)
 {
-  sqlite3_stmt *stmt;
+  McSqlStmt *stmt;
   gint64 id = 0;
   McDbStep step;
 
@@ -59,11 +59,11 @@ mc_unit_lookup_subordinate (McDb *db, const char *code, GError **error)
 
   if ((stmt = mc_db_prepare (db, "SELECT id, relation = 'subordinate' FROM unit WHERE code = ?1", error)) == NULL)
     return 0;
-  sqlite3_bind_text (stmt, 1, code, -1, SQLITE_TRANSIENT);
+  mc_sql_bind_text (stmt, 1, code, -1, MC_SQL_TRANSIENT);
   step = mc_db_step_row (db, stmt, error);
-  if (step == MC_DB_STEP_ROW && sqlite3_column_int (stmt, 1))
-    id = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
+  if (step == MC_DB_STEP_ROW && mc_sql_column_int (stmt, 1))
+    id = mc_sql_column_int64 (stmt, 0);
+  mc_sql_reset (stmt);
   if (step == MC_DB_STEP_ROW && id == 0)
     g_set_error (error, MC_DB_ERROR, MC_DB_ERROR_INVALID, _("The unit “%s” is not a subordinate unit"), code);
   else if (step == MC_DB_STEP_DONE)
@@ -159,7 +159,7 @@ check_total (Import *im, GError **error)
 }
 
 static gboolean
-store_line (Import *im, sqlite3_stmt *insert, const char *field, GError **error)
+store_line (Import *im, McSqlStmt *insert, const char *field, GError **error)
 {
   g_autoptr(GError) local = NULL;
   gint64 field_id = mc_db_lookup_id (im->db, "field", "name", field, &local);
@@ -174,17 +174,17 @@ store_line (Import *im, sqlite3_stmt *insert, const char *field, GError **error)
       g_autofree char *message = g_strdup_printf (_("the field “%s” is given twice"), field);
       return line_error (im, error, message);
     }
-  sqlite3_bind_int64 (insert, 4, field_id);
+  mc_sql_bind_int64 (insert, 4, field_id);
   for (int c = COL_C4; c <= COL_C13; c++)
     {
-      sqlite3_bind_int64 (insert, 5 + c - COL_C4, (sqlite3_int64) im->value[c]);
+      mc_sql_bind_int64 (insert, 5 + c - COL_C4, (gint64) im->value[c]);
       im->total[c] += im->value[c];
     }
   return mc_db_step_done (im->db, insert, error);
 }
 
 static gboolean
-import_lines (Import *im, sqlite3_stmt *insert, guint *n, GError **error)
+import_lines (Import *im, McSqlStmt *insert, guint *n, GError **error)
 {
   g_autoptr(GPtrArray) fields = g_ptr_array_new_with_free_func (g_free);
   gboolean had_total = FALSE;
@@ -219,23 +219,23 @@ replace_report (Import *im, gint64 unit_id, McDate from, McDate to, guint *n, GE
 {
   g_autofree char *first = mc_date_to_iso (from), *last = mc_date_to_iso (to);
   g_autofree char *summary = NULL;
-  sqlite3_stmt *stmt;
+  McSqlStmt *stmt;
 
   if ((stmt = mc_db_prepare (im->db, "DELETE FROM unit_report WHERE unit_id = ?1 AND period_from = ?2 "
                                      "AND period_to = ?3", error)) == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, unit_id);
-  sqlite3_bind_text (stmt, 2, first, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 3, last, -1, SQLITE_TRANSIENT);
+  mc_sql_bind_int64 (stmt, 1, unit_id);
+  mc_sql_bind_text (stmt, 2, first, -1, MC_SQL_TRANSIENT);
+  mc_sql_bind_text (stmt, 3, last, -1, MC_SQL_TRANSIENT);
   if (!mc_db_step_done (im->db, stmt, error))
     return FALSE;
   if ((stmt = mc_db_prepare (im->db, "INSERT INTO unit_report (unit_id, period_from, period_to, field_id, "
                                      "c4, c5, c6, c8, c9, c10, c12, c13) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, "
                                      "?9, ?10, ?11, ?12)", error)) == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, unit_id);
-  sqlite3_bind_text (stmt, 2, first, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 3, last, -1, SQLITE_TRANSIENT);
+  mc_sql_bind_int64 (stmt, 1, unit_id);
+  mc_sql_bind_text (stmt, 2, first, -1, MC_SQL_TRANSIENT);
+  mc_sql_bind_text (stmt, 3, last, -1, MC_SQL_TRANSIENT);
   if (!import_lines (im, stmt, n, error))
     return FALSE;
   if (*n == 0)

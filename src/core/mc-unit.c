@@ -172,26 +172,26 @@ const char *mc_unit_get_phone (McUnit *self) { return self->phone; }
   "u.place_name, u.address, u.phone FROM unit u LEFT JOIN unit p ON p.id = u.parent_id "
 
 static McUnit *
-unit_from_row (sqlite3_stmt *stmt)
+unit_from_row (McSqlStmt *stmt)
 {
   return g_object_new (MC_TYPE_UNIT,
-                       "id", (gint64) sqlite3_column_int64 (stmt, 0),
-                       "code", (const char *) sqlite3_column_text (stmt, 1),
-                       "name", (const char *) sqlite3_column_text (stmt, 2),
-                       "level", (const char *) sqlite3_column_text (stmt, 3),
-                       "relation", (const char *) sqlite3_column_text (stmt, 4),
-                       "parent-id", (gint64) sqlite3_column_int64 (stmt, 5),
-                       "parent-name", (const char *) sqlite3_column_text (stmt, 6),
-                       "place-name", (const char *) sqlite3_column_text (stmt, 7),
-                       "address", (const char *) sqlite3_column_text (stmt, 8),
-                       "phone", (const char *) sqlite3_column_text (stmt, 9),
+                       "id", (gint64) mc_sql_column_int64 (stmt, 0),
+                       "code", mc_sql_column_text (stmt, 1),
+                       "name", mc_sql_column_text (stmt, 2),
+                       "level", mc_sql_column_text (stmt, 3),
+                       "relation", mc_sql_column_text (stmt, 4),
+                       "parent-id", (gint64) mc_sql_column_int64 (stmt, 5),
+                       "parent-name", mc_sql_column_text (stmt, 6),
+                       "place-name", mc_sql_column_text (stmt, 7),
+                       "address", mc_sql_column_text (stmt, 8),
+                       "phone", mc_sql_column_text (stmt, 9),
                        NULL);
 }
 
 McUnit *
 mc_unit_find (McDb *db, gint64 id, GError **error)
 {
-  sqlite3_stmt *stmt;
+  McSqlStmt *stmt;
   McUnit *unit = NULL;
   McDbStep step;
 
@@ -200,11 +200,11 @@ mc_unit_find (McDb *db, gint64 id, GError **error)
   stmt = mc_db_prepare (db, UNIT_COLUMNS "WHERE u.id = ?", error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, id);
+  mc_sql_bind_int64 (stmt, 1, id);
   step = mc_db_step_row (db, stmt, error);
   if (step == MC_DB_STEP_ROW)
     unit = unit_from_row (stmt);
-  sqlite3_reset (stmt);
+  mc_sql_reset (stmt);
   if (step == MC_DB_STEP_DONE)
     g_set_error (error, MC_DB_ERROR, MC_DB_ERROR_NOT_FOUND, _("The unit was not found"));
   return unit;
@@ -222,7 +222,7 @@ mc_unit_get_own (McDb *db, GError **error)
 GPtrArray *
 mc_unit_list_others (McDb *db, GError **error)
 {
-  sqlite3_stmt *stmt;
+  McSqlStmt *stmt;
   g_autoptr(GPtrArray) list = NULL;
   McDbStep step;
 
@@ -234,7 +234,7 @@ mc_unit_list_others (McDb *db, GError **error)
   list = g_ptr_array_new_with_free_func (g_object_unref);
   while ((step = mc_db_step_row (db, stmt, error)) == MC_DB_STEP_ROW)
     g_ptr_array_add (list, unit_from_row (stmt));
-  sqlite3_reset (stmt);
+  mc_sql_reset (stmt);
   if (step == MC_DB_STEP_ERROR)
     return NULL;  /* the error, not a shorter list */
   return g_steal_pointer (&list);
@@ -259,7 +259,7 @@ mc_unit_set_own (McDb *db, McUnit *unit, GError **error)
   g_autofree char *name = mc_text_normalize (unit->name);
   g_autofree char *place = mc_text_normalize (unit->place_name);
   gint64 id = mc_catalog_get_own_unit (catalog, error);
-  sqlite3_stmt *stmt;
+  McSqlStmt *stmt;
 
   if (id == 0)
     return FALSE;
@@ -277,10 +277,10 @@ mc_unit_set_own (McDb *db, McUnit *unit, GError **error)
   stmt = mc_db_prepare (db, "UPDATE unit SET code = ?, name = ?, place_name = ? WHERE id = ?", error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_text (stmt, 1, unit->code, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 2, name, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 3, place, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int64 (stmt, 4, id);
+  mc_sql_bind_text (stmt, 1, unit->code, -1, MC_SQL_TRANSIENT);
+  mc_sql_bind_text (stmt, 2, name, -1, MC_SQL_TRANSIENT);
+  mc_sql_bind_text (stmt, 3, place, -1, MC_SQL_TRANSIENT);
+  mc_sql_bind_int64 (stmt, 4, id);
   return mc_db_step_done (db, stmt, error);
 }
 
@@ -289,7 +289,7 @@ mc_unit_set_own (McDb *db, McUnit *unit, GError **error)
 static gboolean
 name_at (McDb *db, gint64 unit_id, gint64 t, char **name, gint64 *parent_id, GError **error)
 {
-  sqlite3_stmt *stmt = mc_db_prepare (db, "SELECT name, parent_id FROM (SELECT name, parent_id, until_at "
+  McSqlStmt *stmt = mc_db_prepare (db, "SELECT name, parent_id FROM (SELECT name, parent_id, until_at "
                                           "FROM unit_former_name WHERE unit_id = ?1 AND until_at > ?2 "
                                           "UNION ALL SELECT name, parent_id, NULL FROM unit WHERE id = ?1) "
                                           "ORDER BY until_at IS NULL, until_at LIMIT 1", error);
@@ -297,15 +297,15 @@ name_at (McDb *db, gint64 unit_id, gint64 t, char **name, gint64 *parent_id, GEr
 
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, unit_id);
-  sqlite3_bind_int64 (stmt, 2, t);
+  mc_sql_bind_int64 (stmt, 1, unit_id);
+  mc_sql_bind_int64 (stmt, 2, t);
   step = mc_db_step_row (db, stmt, error);
   if (step == MC_DB_STEP_ROW)
     {
-      *name = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-      *parent_id = sqlite3_column_int64 (stmt, 1);
+      *name = g_strdup (mc_sql_column_text (stmt, 0));
+      *parent_id = mc_sql_column_int64 (stmt, 1);
     }
-  sqlite3_reset (stmt);
+  mc_sql_reset (stmt);
   return step != MC_DB_STEP_ERROR;
 }
 
@@ -326,7 +326,7 @@ mc_unit_names_at (McDb *db, gint64 unit_id, gint64 t, char **name, char **parent
 gboolean
 mc_unit_names_of_dossier (McDb *db, const char *code, char **name, char **parent_name, GError **error)
 {
-  sqlite3_stmt *stmt = mc_db_prepare (db, "SELECT unit_id, received_at, unit_name, unit_parent_name "
+  McSqlStmt *stmt = mc_db_prepare (db, "SELECT unit_id, received_at, unit_name, unit_parent_name "
                                           "FROM dossier WHERE code = ?", error);
   gint64 unit_id = 0, received = 0;
   McDbStep step;
@@ -337,18 +337,18 @@ mc_unit_names_of_dossier (McDb *db, const char *code, char **name, char **parent
   *parent_name = NULL;
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_text (stmt, 1, code, -1, SQLITE_TRANSIENT);
+  mc_sql_bind_text (stmt, 1, code, -1, MC_SQL_TRANSIENT);
   step = mc_db_step_row (db, stmt, error);
   if (step == MC_DB_STEP_ERROR)
     return FALSE;
   if (step == MC_DB_STEP_ROW)
     {
-      unit_id = sqlite3_column_int64 (stmt, 0);
-      received = sqlite3_column_int64 (stmt, 1);
-      *name = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
-      *parent_name = g_strdup ((const char *) sqlite3_column_text (stmt, 3));
+      unit_id = mc_sql_column_int64 (stmt, 0);
+      received = mc_sql_column_int64 (stmt, 1);
+      *name = g_strdup (mc_sql_column_text (stmt, 2));
+      *parent_name = g_strdup (mc_sql_column_text (stmt, 3));
     }
-  sqlite3_reset (stmt);
+  mc_sql_reset (stmt);
   if (step == MC_DB_STEP_DONE)
     {
       g_set_error (error, MC_DB_ERROR, MC_DB_ERROR_NOT_FOUND, _("No dossier has the code “%s”"), code);
@@ -361,16 +361,16 @@ mc_unit_names_of_dossier (McDb *db, const char *code, char **name, char **parent
 }
 
 static char *
-column_text (sqlite3_stmt *stmt, int column)
+column_text (McSqlStmt *stmt, int column)
 {
-  return g_strdup ((const char *) sqlite3_column_text (stmt, column));
+  return g_strdup (mc_sql_column_text (stmt, column));
 }
 
 gboolean
 mc_unit_get_own_header (McDb *db, char **name, char **place_name, char **parent_name, char **phone,
                         GError **error)
 {
-  sqlite3_stmt *stmt;
+  McSqlStmt *stmt;
   McDbStep step;
 
   g_return_val_if_fail (MC_IS_DB (db), FALSE);
@@ -390,7 +390,7 @@ mc_unit_get_own_header (McDb *db, char **name, char **place_name, char **parent_
       *parent_name = column_text (stmt, 2);
       *phone = column_text (stmt, 3);
     }
-  sqlite3_reset (stmt);
+  mc_sql_reset (stmt);
   return TRUE;
 }
 

@@ -17,7 +17,7 @@ gboolean
 mc_workflow_suggest_new_due (McWorkflow *self, const char *code, McTime at, McTime *new_due, GError **error)
 {
   Position p = { 0 };
-  sqlite3_stmt *stmt;
+  McSqlStmt *stmt;
   double days = 1;
   gboolean ok;
 
@@ -32,11 +32,11 @@ mc_workflow_suggest_new_due (McWorkflow *self, const char *code, McTime at, McTi
     {
       McDbStep step;
 
-      sqlite3_bind_int64 (stmt, 1, p.procedure_id);
+      mc_sql_bind_int64 (stmt, 1, p.procedure_id);
       step = mc_db_step_row (self->db, stmt, error);
       if (step == MC_DB_STEP_ROW)
-        days = MAX (1.0, ceil (sqlite3_column_double (stmt, 0) / 2.0));
-      sqlite3_reset (stmt);
+        days = MAX (1.0, ceil (mc_sql_column_double (stmt, 0) / 2.0));
+      mc_sql_reset (stmt);
       ok = step != MC_DB_STEP_ERROR && mc_calendar_add_working_days (self->calendar, MAX (at ? at : mc_time_now (), MAX (p.due, p.extended_due)),
                                          days, new_due, error);
     }
@@ -61,25 +61,25 @@ static gboolean
 write_apology (Txn *t, const McAction *action, gint64 department, gint64 responsible, McTime new_due,
                gint64 *apology_id, GError **error)
 {
-  sqlite3_stmt *stmt = mc_db_prepare (t->self->db,
+  McSqlStmt *stmt = mc_db_prepare (t->self->db,
       "INSERT INTO apology (dossier_id, issued_at, reason, responsible_department_id, responsible_staff_id, "
       "new_due_at, issued_by, previous_due_at, in_time) VALUES (?,?,?,?,?,?,?,?,?)", error);
 
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, t->pos.id);
-  sqlite3_bind_int64 (stmt, 2, t->at);
+  mc_sql_bind_int64 (stmt, 1, t->pos.id);
+  mc_sql_bind_int64 (stmt, 2, t->at);
   mc_workflow_bind_text (stmt, 3, action->note);
   mc_workflow_bind_id (stmt, 4, department);
   mc_workflow_bind_id (stmt, 5, responsible);
   mc_workflow_bind_id (stmt, 6, new_due);
   mc_workflow_bind_id (stmt, 7, t->actor);
-  sqlite3_bind_int64 (stmt, 8, t->pos.extended_due ? t->pos.extended_due : t->pos.due);
-  sqlite3_bind_int (stmt, 9, apology_in_time (t) ? 1 : 0);
+  mc_sql_bind_int64 (stmt, 8, t->pos.extended_due ? t->pos.extended_due : t->pos.due);
+  mc_sql_bind_int (stmt, 9, apology_in_time (t) ? 1 : 0);
   if (!mc_db_step_done (t->self->db, stmt, error))
     return FALSE;
   if (apology_id)
-    *apology_id = sqlite3_last_insert_rowid (mc_db_get_handle (t->self->db));
+    *apology_id = mc_sql_last_insert_id (t->self->db);
   return TRUE;
 }
 

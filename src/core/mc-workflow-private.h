@@ -18,8 +18,8 @@ struct _McWorkflow
 };
 
 /* Text of column i, or NULL; a time column, or 0. */
-char   *mc_workflow_column_text (sqlite3_stmt *stmt, int i);
-McTime  mc_workflow_column_time (sqlite3_stmt *stmt, int i);
+char   *mc_workflow_column_text (McSqlStmt *stmt, int i);
+McTime  mc_workflow_column_time (McSqlStmt *stmt, int i);
 
 #define MAX_STEPS 32
 
@@ -95,8 +95,8 @@ gboolean  mc_workflow_lookup_staff        (McWorkflow *self, const char *usernam
                                            GError **error);
 gint64    mc_workflow_lookup_department   (McWorkflow *self, const char *code, GError **error);
 gint64    mc_workflow_lookup_external_unit (McWorkflow *self, const char *code, GError **error);
-void      mc_workflow_bind_id             (sqlite3_stmt *stmt, int i, gint64 value);
-void      mc_workflow_bind_text           (sqlite3_stmt *stmt, int i, const char *text);
+void      mc_workflow_bind_id             (McSqlStmt *stmt, int i, gint64 value);
+void      mc_workflow_bind_text           (McSqlStmt *stmt, int i, const char *text);
 /* The dossier's position, its route and the actor, read outside any
  * transaction (mc_workflow_allows); mc_workflow_position_clear after. */
 gboolean  mc_workflow_txn_read            (McWorkflow *self, const char *code, const McAction *action, Txn *t,

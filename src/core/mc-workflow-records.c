@@ -87,7 +87,7 @@ compute_lateness (McWorkflow *self, McWorkItem *item, const McDeadlines *deadlin
 }
 
 static McWorkItem *
-item_from_row (McWorkflow *self, sqlite3_stmt *stmt, McTime now)
+item_from_row (McWorkflow *self, McSqlStmt *stmt, McTime now)
 {
   McWorkItem *item = g_new0 (McWorkItem, 1);
   McDeadlines deadlines;
@@ -97,10 +97,10 @@ item_from_row (McWorkflow *self, sqlite3_stmt *stmt, McTime now)
   item->field_name = text (stmt, 2);
   item->applicant_name = text (stmt, 3);
   item->applicant_phone = text (stmt, 4);
-  if (!mc_dossier_state_from_string ((const char *) sqlite3_column_text (stmt, 5), &item->state))
+  if (!mc_dossier_state_from_string (mc_sql_column_text (stmt, 5), &item->state))
     item->state = MC_STATE_RECEIVED;  /* the schema's CHECK admits none other */
-  item->step = sqlite3_column_int (stmt, 6);
-  item->n_steps = sqlite3_column_int (stmt, 7);
+  item->step = mc_sql_column_int (stmt, 6);
+  item->n_steps = mc_sql_column_int (stmt, 7);
   item->department_name = text (stmt, 8);
   item->staff_name = text (stmt, 9);
   item->unit_name = text (stmt, 10);
@@ -115,7 +115,7 @@ item_from_row (McWorkflow *self, sqlite3_stmt *stmt, McTime now)
   item->result_number = text (stmt, 19);
   item->pause_kind = text (stmt, 20);
   mc_deadlines_from_row (&deadlines, stmt, 22);
-  item->id = sqlite3_column_int64 (stmt, 22 + MC_DEADLINES_N_COLUMNS);
+  item->id = mc_sql_column_int64 (stmt, 22 + MC_DEADLINES_N_COLUMNS);
   compute_lateness (self, item, &deadlines, now, NULL);
   return item;
 }
@@ -129,7 +129,7 @@ inbox_rows (McWorkflow *self, gint64 department_id, const char *username, gint64
   GPtrArray *items = g_ptr_array_new_with_free_func ((GDestroyNotify) mc_work_item_free);
   McDbStep step;
   g_autofree char *sql = NULL;
-  sqlite3_stmt *stmt;
+  McSqlStmt *stmt;
 
   g_return_val_if_fail (MC_IS_WORKFLOW (self), NULL);
 
@@ -147,14 +147,14 @@ inbox_rows (McWorkflow *self, gint64 department_id, const char *username, gint64
       g_ptr_array_unref (items);
       return NULL;
     }
-  sqlite3_bind_int64 (stmt, 1, department_id);
+  mc_sql_bind_int64 (stmt, 1, department_id);
   if (username && *username)
-    sqlite3_bind_text (stmt, 2, username, -1, SQLITE_TRANSIENT);
+    mc_sql_bind_text (stmt, 2, username, -1, MC_SQL_TRANSIENT);
   if (dossier_id > 0)
-    sqlite3_bind_int64 (stmt, 3, dossier_id);
+    mc_sql_bind_int64 (stmt, 3, dossier_id);
   while ((step = mc_db_step_row (self->db, stmt, error)) == MC_DB_STEP_ROW)
     g_ptr_array_add (items, item_from_row (self, stmt, now ? now : mc_time_now ()));
-  sqlite3_reset (stmt);
+  mc_sql_reset (stmt);
   if (step == MC_DB_STEP_ERROR)
     g_clear_pointer (&items, g_ptr_array_unref);  /* the error, not a shorter inbox */
   return items;
@@ -179,12 +179,12 @@ mc_workflow_inbox_line (McWorkflow *self, gint64 department_id, const char *user
 static McWorkItem *
 item_by_id (McWorkflow *self, gint64 id, McTime now, GError **error)
 {
-  sqlite3_stmt *stmt = mc_db_prepare (self->db, ITEM_COLUMNS "WHERE d.id = ?", error);
+  McSqlStmt *stmt = mc_db_prepare (self->db, ITEM_COLUMNS "WHERE d.id = ?", error);
   McWorkItem *item = NULL;
 
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, id);
+  mc_sql_bind_int64 (stmt, 1, id);
   switch (mc_db_step_row (self->db, stmt, error))
     {
     case MC_DB_STEP_ROW:
@@ -194,7 +194,7 @@ item_by_id (McWorkflow *self, gint64 id, McTime now, GError **error)
     case MC_DB_STEP_ERROR:
       break;
     }
-  sqlite3_reset (stmt);
+  mc_sql_reset (stmt);
   return item;
 }
 
@@ -207,7 +207,7 @@ inbox_ids_and_counts (McWorkflow *self, gint64 department_id, const char *userna
   GArray *ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autofree char *sql = NULL;
   SoonCache cache = { 0, 0 };
-  sqlite3_stmt *stmt;
+  McSqlStmt *stmt;
   McDbStep step;
 
   memset (counts, 0, sizeof *counts);
@@ -221,15 +221,15 @@ inbox_ids_and_counts (McWorkflow *self, gint64 department_id, const char *userna
       g_array_unref (ids);
       return NULL;
     }
-  sqlite3_bind_int64 (stmt, 1, department_id);
+  mc_sql_bind_int64 (stmt, 1, department_id);
   if (username && *username)
-    sqlite3_bind_text (stmt, 2, username, -1, SQLITE_TRANSIENT);
+    mc_sql_bind_text (stmt, 2, username, -1, MC_SQL_TRANSIENT);
   while ((step = mc_db_step_row (self->db, stmt, error)) == MC_DB_STEP_ROW)
     {
       McWorkItem probe = { 0 };
       McDeadlines deadlines;
 
-      if (!mc_dossier_state_from_string ((const char *) sqlite3_column_text (stmt, 1), &probe.state))
+      if (!mc_dossier_state_from_string (mc_sql_column_text (stmt, 1), &probe.state))
         probe.state = MC_STATE_RECEIVED;
       mc_deadlines_from_row (&deadlines, stmt, 2);
       probe.step_due_at = time_at (stmt, 2 + MC_DEADLINES_N_COLUMNS - 1);
@@ -240,11 +240,11 @@ inbox_ids_and_counts (McWorkflow *self, gint64 department_id, const char *userna
       counts->soon += probe.lateness == MC_LATENESS_SOON || probe.step_lateness == MC_LATENESS_SOON;
       if (ids->len < limit)
         {
-          gint64 id = sqlite3_column_int64 (stmt, 0);
+          gint64 id = mc_sql_column_int64 (stmt, 0);
           g_array_append_val (ids, id);
         }
     }
-  sqlite3_reset (stmt);
+  mc_sql_reset (stmt);
   if (step == MC_DB_STEP_ERROR)
     g_clear_pointer (&ids, g_array_unref);
   return ids;
@@ -310,7 +310,7 @@ mc_workflow_count_inbox_overdue (McWorkflow *self, gint64 department_id, const c
 {
   g_autofree char *late = mc_lateness_sql_overdue ("?3");
   g_autofree char *sql = NULL;
-  sqlite3_stmt *stmt;
+  McSqlStmt *stmt;
   McDbStep step;
 
   g_return_val_if_fail (MC_IS_WORKFLOW (self), FALSE);
@@ -323,24 +323,24 @@ mc_workflow_count_inbox_overdue (McWorkflow *self, gint64 department_id, const c
   stmt = mc_db_prepare (self->db, sql, error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, department_id);
+  mc_sql_bind_int64 (stmt, 1, department_id);
   if (username && *username)
-    sqlite3_bind_text (stmt, 2, username, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int64 (stmt, 3, now ? now : mc_time_now ());
+    mc_sql_bind_text (stmt, 2, username, -1, MC_SQL_TRANSIENT);
+  mc_sql_bind_int64 (stmt, 3, now ? now : mc_time_now ());
   step = mc_db_step_row (self->db, stmt, error);
   if (step == MC_DB_STEP_ROW)
     {
-      *total = (guint) sqlite3_column_int64 (stmt, 0);
-      *overdue = (guint) sqlite3_column_int64 (stmt, 1);
+      *total = (guint) mc_sql_column_int64 (stmt, 0);
+      *overdue = (guint) mc_sql_column_int64 (stmt, 1);
     }
-  sqlite3_reset (stmt);
+  mc_sql_reset (stmt);
   return step != MC_DB_STEP_ERROR;
 }
 
 gboolean
 mc_workflow_count_ready (McWorkflow *self, guint *n, GError **error)
 {
-  sqlite3_stmt *stmt;
+  McSqlStmt *stmt;
   McDbStep step;
 
   g_return_val_if_fail (MC_IS_WORKFLOW (self), FALSE);
@@ -352,8 +352,8 @@ mc_workflow_count_ready (McWorkflow *self, guint *n, GError **error)
     return FALSE;
   step = mc_db_step_row (self->db, stmt, error);
   if (step == MC_DB_STEP_ROW)
-    *n = (guint) sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
+    *n = (guint) mc_sql_column_int64 (stmt, 0);
+  mc_sql_reset (stmt);
   return step != MC_DB_STEP_ERROR;
 }
 
@@ -402,7 +402,7 @@ ready_rows (McWorkflow *self, const char *query, gint64 dossier_id, GError **err
   g_autofree char *folded = query ? mc_text_fold (query) : NULL;
   g_autofree char *trimmed = folded ? g_strstrip (g_strdup (folded)) : NULL;
   McTime now = mc_time_now ();
-  sqlite3_stmt *stmt;
+  McSqlStmt *stmt;
   McDbStep step;
 
   g_return_val_if_fail (MC_IS_WORKFLOW (self), NULL);
@@ -416,7 +416,7 @@ ready_rows (McWorkflow *self, const char *query, gint64 dossier_id, GError **err
       return NULL;
     }
   if (dossier_id > 0)
-    sqlite3_bind_int64 (stmt, 1, dossier_id);
+    mc_sql_bind_int64 (stmt, 1, dossier_id);
   while ((step = mc_db_step_row (self->db, stmt, error)) == MC_DB_STEP_ROW)
     {
       McWorkItem *item = item_from_row (self, stmt, now);
@@ -425,7 +425,7 @@ ready_rows (McWorkflow *self, const char *query, gint64 dossier_id, GError **err
       else
         mc_work_item_free (item);
     }
-  sqlite3_reset (stmt);
+  mc_sql_reset (stmt);
   if (step == MC_DB_STEP_ERROR)
     g_clear_pointer (&items, g_ptr_array_unref);
   return items;
@@ -452,7 +452,7 @@ static GArray *
 ready_matching_ids (McWorkflow *self, const char *folded, guint limit, guint *n_matching, GError **error)
 {
   GArray *ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  sqlite3_stmt *stmt;
+  McSqlStmt *stmt;
   McDbStep step;
 
   *n_matching = 0;
@@ -469,19 +469,19 @@ ready_matching_ids (McWorkflow *self, const char *folded, guint limit, guint *n_
     {
       McWorkItem probe = { 0 };
 
-      probe.code = (char *) sqlite3_column_text (stmt, 1);
-      probe.applicant_name = (char *) sqlite3_column_text (stmt, 2);
-      probe.applicant_phone = (char *) sqlite3_column_text (stmt, 3);
+      probe.code = (char *) mc_sql_column_text (stmt, 1);
+      probe.applicant_name = (char *) mc_sql_column_text (stmt, 2);
+      probe.applicant_phone = (char *) mc_sql_column_text (stmt, 3);
       if (!matches (&probe, folded))
         continue;
       if (*n_matching < limit)
         {
-          gint64 id = sqlite3_column_int64 (stmt, 0);
+          gint64 id = mc_sql_column_int64 (stmt, 0);
           g_array_append_val (ids, id);
         }
       (*n_matching)++;
     }
-  sqlite3_reset (stmt);
+  mc_sql_reset (stmt);
   if (step == MC_DB_STEP_ERROR)
     g_clear_pointer (&ids, g_array_unref);
   return ids;
@@ -495,7 +495,7 @@ mc_workflow_ready_first (McWorkflow *self, const char *query, guint limit, guint
   GPtrArray *items = g_ptr_array_new_with_free_func ((GDestroyNotify) mc_work_item_free);
   g_autoptr(GArray) ids = NULL;
   McTime now = mc_time_now ();
-  sqlite3_stmt *stmt;
+  McSqlStmt *stmt;
   McDbStep step;
 
   g_return_val_if_fail (MC_IS_WORKFLOW (self), NULL);
@@ -520,10 +520,10 @@ mc_workflow_ready_first (McWorkflow *self, const char *query, guint limit, guint
       g_ptr_array_unref (items);
       return NULL;
     }
-  sqlite3_bind_int64 (stmt, 1, limit);
+  mc_sql_bind_int64 (stmt, 1, limit);
   while ((step = mc_db_step_row (self->db, stmt, error)) == MC_DB_STEP_ROW)
     g_ptr_array_add (items, item_from_row (self, stmt, now));
-  sqlite3_reset (stmt);
+  mc_sql_reset (stmt);
   if (step == MC_DB_STEP_ERROR)
     g_clear_pointer (&items, g_ptr_array_unref);
   return items;
@@ -532,7 +532,7 @@ mc_workflow_ready_first (McWorkflow *self, const char *query, guint limit, guint
 McWorkItem *
 mc_workflow_get_item (McWorkflow *self, const char *code, McTime now, GError **error)
 {
-  sqlite3_stmt *stmt;
+  McSqlStmt *stmt;
   McWorkItem *item = NULL;
   McDbStep step;
 
@@ -541,11 +541,11 @@ mc_workflow_get_item (McWorkflow *self, const char *code, McTime now, GError **e
   stmt = mc_db_prepare (self->db, ITEM_COLUMNS "WHERE d.code = ?", error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_text (stmt, 1, code ? code : "", -1, SQLITE_TRANSIENT);
+  mc_sql_bind_text (stmt, 1, code ? code : "", -1, MC_SQL_TRANSIENT);
   step = mc_db_step_row (self->db, stmt, error);
   if (step == MC_DB_STEP_ROW)
     item = item_from_row (self, stmt, now ? now : mc_time_now ());
-  sqlite3_reset (stmt);
+  mc_sql_reset (stmt);
   if (step == MC_DB_STEP_DONE)
     g_set_error (error, MC_WORKFLOW_ERROR, MC_WORKFLOW_ERROR_NOT_FOUND,
                  _("No dossier has the code “%s”"), code ? code : "");
@@ -583,7 +583,7 @@ static char *
 name_of (McWorkflow *self, const char *table, gint64 id, GError **error)
 {
   g_autofree char *sql = NULL;
-  sqlite3_stmt *stmt;
+  McSqlStmt *stmt;
   char *name = NULL;
 
   if (id == 0 || *error != NULL)
@@ -593,10 +593,10 @@ name_of (McWorkflow *self, const char *table, gint64 id, GError **error)
   stmt = mc_db_prepare (self->db, sql, error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, id);
+  mc_sql_bind_int64 (stmt, 1, id);
   if (mc_db_step_row (self->db, stmt, error) == MC_DB_STEP_ROW)
     name = text (stmt, 0);
-  sqlite3_reset (stmt);
+  mc_sql_reset (stmt);
   return name;
 }
 
@@ -612,16 +612,16 @@ typedef struct {
 } Holder;
 
 static McHandover *
-handover_from_event (McWorkflow *self, sqlite3_stmt *stmt, Holder *h, const char *returned_to)
+handover_from_event (McWorkflow *self, McSqlStmt *stmt, Holder *h, const char *returned_to)
 {
   McHandover *ho = g_new0 (McHandover, 1);
-  gint64 from_dept = sqlite3_column_int64 (stmt, 3), from_unit = sqlite3_column_int64 (stmt, 6);
-  gint64 to_dept = sqlite3_column_int64 (stmt, 4), to_unit = sqlite3_column_int64 (stmt, 7);
+  gint64 from_dept = mc_sql_column_int64 (stmt, 3), from_unit = mc_sql_column_int64 (stmt, 6);
+  gint64 to_dept = mc_sql_column_int64 (stmt, 4), to_unit = mc_sql_column_int64 (stmt, 7);
   McTime ended = time_at (stmt, 9);
 
   ho->kind = text (stmt, 0);
   ho->at = time_at (stmt, 1);
-  ho->from_staff = name_of (self, "staff", sqlite3_column_int64 (stmt, 2), &h->error);
+  ho->from_staff = name_of (self, "staff", mc_sql_column_int64 (stmt, 2), &h->error);
   if (from_dept == 0 && from_unit == 0)
     {
       from_dept = h->unit ? 0 : h->department;
@@ -635,7 +635,7 @@ handover_from_event (McWorkflow *self, sqlite3_stmt *stmt, Holder *h, const char
       g_free (ho->to_name);
       ho->to_name = g_strdup (returned_to);
     }
-  ho->to_staff = name_of (self, "staff", sqlite3_column_int64 (stmt, 5), &h->error);
+  ho->to_staff = name_of (self, "staff", mc_sql_column_int64 (stmt, 5), &h->error);
   ho->ended_step_due = ended ? ended : h->step_due;
   ho->has_timeliness = ho->ended_step_due != 0 && !g_str_equal (ho->kind, "return");
   if (ho->has_timeliness)
@@ -654,7 +654,7 @@ GPtrArray *
 mc_workflow_handovers (McWorkflow *self, const char *code, GError **error)
 {
   GPtrArray *rows;
-  sqlite3_stmt *stmt;
+  McSqlStmt *stmt;
   Holder h = { 0 };
   g_autofree char *returned_to = NULL;
   gboolean found = FALSE;
@@ -670,10 +670,10 @@ mc_workflow_handovers (McWorkflow *self, const char *code, GError **error)
   if (stmt == NULL)
     return NULL;
   rows = g_ptr_array_new_with_free_func ((GDestroyNotify) mc_handover_free);
-  sqlite3_bind_text (stmt, 1, code ? code : "", -1, SQLITE_TRANSIENT);
+  mc_sql_bind_text (stmt, 1, code ? code : "", -1, MC_SQL_TRANSIENT);
   while ((step = mc_db_step_row (self->db, stmt, &h.error)) == MC_DB_STEP_ROW && h.error == NULL)
     {
-      const char *kind = (const char *) sqlite3_column_text (stmt, 0);
+      const char *kind = mc_sql_column_text (stmt, 0);
       found = TRUE;
       if (kind == NULL)
         continue;
@@ -681,7 +681,7 @@ mc_workflow_handovers (McWorkflow *self, const char *code, GError **error)
         returned_to = text (stmt, 11);
       if (g_str_equal (kind, "receive"))
         {
-          h.department = sqlite3_column_int64 (stmt, 4);
+          h.department = mc_sql_column_int64 (stmt, 4);
           h.step_due = time_at (stmt, 8);
         }
       else if (g_str_equal (kind, "accept") && h.open && h.open->accepted_at == 0)
@@ -690,9 +690,9 @@ mc_workflow_handovers (McWorkflow *self, const char *code, GError **error)
           /* Handed to a department, not to a person: whoever accepted it
            * there is the receiver who signs ("Người nhận"). */
           if (h.open->to_staff == NULL)
-            h.open->to_staff = name_of (self, "staff", sqlite3_column_int64 (stmt, 5)
-                                                       ? sqlite3_column_int64 (stmt, 5)
-                                                       : sqlite3_column_int64 (stmt, 2), &h.error);
+            h.open->to_staff = name_of (self, "staff", mc_sql_column_int64 (stmt, 5)
+                                                       ? mc_sql_column_int64 (stmt, 5)
+                                                       : mc_sql_column_int64 (stmt, 2), &h.error);
         }
       else if (is_handover (kind))
         {
@@ -702,7 +702,7 @@ mc_workflow_handovers (McWorkflow *self, const char *code, GError **error)
           h.open = ho;
         }
     }
-  sqlite3_reset (stmt);
+  mc_sql_reset (stmt);
   if (h.error != NULL)
     {
       g_ptr_array_unref (rows);
@@ -747,11 +747,11 @@ mc_apology_record_free (McApologyRecord *r)
   "LEFT JOIN staff s ON s.id = a.responsible_staff_id "
 
 static McApologyRecord *
-apology_from_row (McWorkflow *self, sqlite3_stmt *stmt)
+apology_from_row (McWorkflow *self, McSqlStmt *stmt)
 {
   McApologyRecord *r = g_new0 (McApologyRecord, 1);
 
-  r->id = sqlite3_column_int64 (stmt, 0);
+  r->id = mc_sql_column_int64 (stmt, 0);
   r->dossier_code = text (stmt, 1);
   r->procedure_name = text (stmt, 2);
   r->field_name = text (stmt, 3);
@@ -766,8 +766,8 @@ apology_from_row (McWorkflow *self, sqlite3_stmt *stmt)
   r->responsible_name = text (stmt, 12);
   r->responsible_title = text (stmt, 13);
   /* Rows from before migration 4 (or imported) did not record it: recompute. */
-  if (sqlite3_column_type (stmt, 14) != SQLITE_NULL)
-    r->in_time = sqlite3_column_int (stmt, 14) != 0;
+  if (mc_sql_column_type (stmt, 14) != MC_SQL_NULL)
+    r->in_time = mc_sql_column_int (stmt, 14) != 0;
   else
     r->in_time = r->issued_at < r->previous_due_at &&
                  mc_calendar_working_minutes_between (self->calendar, r->issued_at, r->previous_due_at, NULL, 0) >=
@@ -780,7 +780,7 @@ mc_workflow_apologies (McWorkflow *self, McTime from, McTime to, GError **error)
 {
   GPtrArray *rows;
   McDbStep step;
-  sqlite3_stmt *stmt;
+  McSqlStmt *stmt;
 
   g_return_val_if_fail (MC_IS_WORKFLOW (self), NULL);
 
@@ -789,11 +789,11 @@ mc_workflow_apologies (McWorkflow *self, McTime from, McTime to, GError **error)
   if (stmt == NULL)
     return NULL;
   rows = g_ptr_array_new_with_free_func ((GDestroyNotify) mc_apology_record_free);
-  sqlite3_bind_int64 (stmt, 1, from);
-  sqlite3_bind_int64 (stmt, 2, to);
+  mc_sql_bind_int64 (stmt, 1, from);
+  mc_sql_bind_int64 (stmt, 2, to);
   while ((step = mc_db_step_row (self->db, stmt, error)) == MC_DB_STEP_ROW)
     g_ptr_array_add (rows, apology_from_row (self, stmt));
-  sqlite3_reset (stmt);
+  mc_sql_reset (stmt);
   if (step == MC_DB_STEP_ERROR)
     g_clear_pointer (&rows, g_ptr_array_unref);
   return rows;
@@ -802,7 +802,7 @@ mc_workflow_apologies (McWorkflow *self, McTime from, McTime to, GError **error)
 McApologyRecord *
 mc_workflow_get_apology (McWorkflow *self, gint64 id, GError **error)
 {
-  sqlite3_stmt *stmt;
+  McSqlStmt *stmt;
   McApologyRecord *r = NULL;
   McDbStep step;
 
@@ -811,11 +811,11 @@ mc_workflow_get_apology (McWorkflow *self, gint64 id, GError **error)
   stmt = mc_db_prepare (self->db, APOLOGY_COLUMNS "WHERE a.id = ?", error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, id);
+  mc_sql_bind_int64 (stmt, 1, id);
   step = mc_db_step_row (self->db, stmt, error);
   if (step == MC_DB_STEP_ROW)
     r = apology_from_row (self, stmt);
-  sqlite3_reset (stmt);
+  mc_sql_reset (stmt);
   if (step == MC_DB_STEP_DONE)
     g_set_error (error, MC_WORKFLOW_ERROR, MC_WORKFLOW_ERROR_NOT_FOUND, _("No apology has the number %lld"), (long long) id);
   return r;
@@ -826,7 +826,7 @@ mc_workflow_get_apology (McWorkflow *self, gint64 id, GError **error)
 gint64
 mc_workflow_latest_apology (McWorkflow *self, const char *code, GError **error)
 {
-  sqlite3_stmt *stmt;
+  McSqlStmt *stmt;
   gint64 id = 0;
   gboolean found = FALSE;
 
@@ -837,7 +837,7 @@ mc_workflow_latest_apology (McWorkflow *self, const char *code, GError **error)
                         error);
   if (stmt == NULL)
     return 0;
-  sqlite3_bind_text (stmt, 1, code ? code : "", -1, SQLITE_TRANSIENT);
+  mc_sql_bind_text (stmt, 1, code ? code : "", -1, MC_SQL_TRANSIENT);
   /* BUSY or an I/O error is an error, not "no such dossier". */
   switch (mc_db_step_row (self->db, stmt, error))
     {
@@ -845,12 +845,12 @@ mc_workflow_latest_apology (McWorkflow *self, const char *code, GError **error)
       return 0;
     case MC_DB_STEP_ROW:
       found = TRUE;
-      id = sqlite3_column_int64 (stmt, 1);
+      id = mc_sql_column_int64 (stmt, 1);
       break;
     case MC_DB_STEP_DONE:
       break;
     }
-  sqlite3_reset (stmt);
+  mc_sql_reset (stmt);
   if (!found)
     g_set_error (error, MC_WORKFLOW_ERROR, MC_WORKFLOW_ERROR_NOT_FOUND,
                  _("No dossier has the code “%s”"), code ? code : "");
@@ -876,7 +876,7 @@ mc_workflow_apology_counts (McWorkflow *self, int year, guint threshold, GError 
 {
   GPtrArray *rows;
   McDbStep step;
-  sqlite3_stmt *stmt;
+  McSqlStmt *stmt;
 
   g_return_val_if_fail (MC_IS_WORKFLOW (self), NULL);
 
@@ -887,19 +887,19 @@ mc_workflow_apology_counts (McWorkflow *self, int year, guint threshold, GError 
   if (stmt == NULL)
     return NULL;
   rows = g_ptr_array_new_with_free_func ((GDestroyNotify) mc_apology_count_free);
-  sqlite3_bind_int64 (stmt, 1, mc_time_from_local (mc_date_from_ymd (year, 1, 1), 0));
-  sqlite3_bind_int64 (stmt, 2, mc_time_from_local (mc_date_from_ymd (year + 1, 1, 1), 0));
-  sqlite3_bind_int (stmt, 3, (int) MAX (threshold, 1));
+  mc_sql_bind_int64 (stmt, 1, mc_time_from_local (mc_date_from_ymd (year, 1, 1), 0));
+  mc_sql_bind_int64 (stmt, 2, mc_time_from_local (mc_date_from_ymd (year + 1, 1, 1), 0));
+  mc_sql_bind_int (stmt, 3, (int) MAX (threshold, 1));
   while ((step = mc_db_step_row (self->db, stmt, error)) == MC_DB_STEP_ROW)
     {
       McApologyCount *c = g_new0 (McApologyCount, 1);
       c->username = text (stmt, 0);
       c->full_name = text (stmt, 1);
       c->department_name = text (stmt, 2);
-      c->count = (guint) sqlite3_column_int (stmt, 3);
+      c->count = (guint) mc_sql_column_int (stmt, 3);
       g_ptr_array_add (rows, c);
     }
-  sqlite3_reset (stmt);
+  mc_sql_reset (stmt);
   if (step == MC_DB_STEP_ERROR)
     g_clear_pointer (&rows, g_ptr_array_unref);
   return rows;
@@ -967,7 +967,7 @@ char *
 mc_workflow_find_field (McWorkflow *self, const char *name, GError **error)
 {
   g_autofree char *wanted = NULL;
-  sqlite3_stmt *stmt;
+  McSqlStmt *stmt;
   char *found = NULL;
   McDbStep step = MC_DB_STEP_DONE;
 
@@ -981,12 +981,12 @@ mc_workflow_find_field (McWorkflow *self, const char *name, GError **error)
     return NULL;
   while (found == NULL && (step = mc_db_step_row (self->db, stmt, error)) == MC_DB_STEP_ROW)
     {
-      g_autofree char *folded = mc_text_fold ((const char *) sqlite3_column_text (stmt, 0));
+      g_autofree char *folded = mc_text_fold (mc_sql_column_text (stmt, 0));
 
       if (g_str_equal (folded, wanted))
         found = text (stmt, 0);
     }
-  sqlite3_reset (stmt);
+  mc_sql_reset (stmt);
   if (step == MC_DB_STEP_DONE)
     g_set_error (error, MC_WORKFLOW_ERROR, MC_WORKFLOW_ERROR_NOT_FOUND,
                  _("No field of the catalog is named “%s”"), name);
@@ -1002,7 +1002,7 @@ mc_workflow_register (McWorkflow *self, McTime from, McTime to, const char *fiel
   g_autofree char *field_name = NULL;
   GPtrArray *rows;
   McDbStep step;
-  sqlite3_stmt *stmt;
+  McSqlStmt *stmt;
 
   g_return_val_if_fail (MC_IS_WORKFLOW (self), NULL);
 
@@ -1014,10 +1014,10 @@ mc_workflow_register (McWorkflow *self, McTime from, McTime to, const char *fiel
   if (stmt == NULL)
     return NULL;
   rows = g_ptr_array_new_with_free_func ((GDestroyNotify) mc_register_row_free);
-  sqlite3_bind_int64 (stmt, 1, from);
-  sqlite3_bind_int64 (stmt, 2, to);
+  mc_sql_bind_int64 (stmt, 1, from);
+  mc_sql_bind_int64 (stmt, 2, to);
   if (field_name != NULL)
-    sqlite3_bind_text (stmt, 3, field_name, -1, SQLITE_TRANSIENT);
+    mc_sql_bind_text (stmt, 3, field_name, -1, MC_SQL_TRANSIENT);
   while ((step = mc_db_step_row (self->db, stmt, error)) == MC_DB_STEP_ROW)
     {
       McRegisterRow *r = g_new0 (McRegisterRow, 1);
@@ -1037,7 +1037,7 @@ mc_workflow_register (McWorkflow *self, McTime from, McTime to, const char *fiel
       r->field_name = text (stmt, 12);
       g_ptr_array_add (rows, r);
     }
-  sqlite3_reset (stmt);
+  mc_sql_reset (stmt);
   if (step == MC_DB_STEP_ERROR)
     g_clear_pointer (&rows, g_ptr_array_unref);
   return rows;
@@ -1089,7 +1089,7 @@ gboolean
 mc_workflow_apology_issuer (McWorkflow *self, gint64 apology_id, char **name, char **title, gboolean *leader,
                             GError **error)
 {
-  sqlite3_stmt *stmt;
+  McSqlStmt *stmt;
   McDbStep step;
 
   g_return_val_if_fail (MC_IS_WORKFLOW (self), FALSE);
@@ -1098,18 +1098,18 @@ mc_workflow_apology_issuer (McWorkflow *self, gint64 apology_id, char **name, ch
                                   "JOIN staff s ON s.id = a.issued_by WHERE a.id = ?", error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, apology_id);
+  mc_sql_bind_int64 (stmt, 1, apology_id);
   if ((step = mc_db_step_row (self->db, stmt, error)) == MC_DB_STEP_ERROR)
     return FALSE;
   if (step == MC_DB_STEP_ROW)
     {
-      McRoles roles = mc_roles_from_string ((const char *) sqlite3_column_text (stmt, 2), NULL);
+      McRoles roles = mc_roles_from_string (mc_sql_column_text (stmt, 2), NULL);
 
       *name = mc_workflow_column_text (stmt, 0);
       *title = mc_workflow_column_text (stmt, 1);
       *leader = (roles & MC_ROLE_LEADER) != 0;
     }
-  sqlite3_reset (stmt);
+  mc_sql_reset (stmt);
   return TRUE;
 }
 
@@ -1117,7 +1117,7 @@ GHashTable *
 mc_workflow_return_methods (McWorkflow *self, McTime from, McTime to, GError **error)
 {
   g_autoptr(GHashTable) methods = NULL;
-  sqlite3_stmt *stmt;
+  McSqlStmt *stmt;
   McDbStep step;
 
   g_return_val_if_fail (MC_IS_WORKFLOW (self), NULL);
@@ -1128,17 +1128,17 @@ mc_workflow_return_methods (McWorkflow *self, McTime from, McTime to, GError **e
   if (stmt == NULL)
     return NULL;
   methods = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  sqlite3_bind_int64 (stmt, 1, from);
-  sqlite3_bind_int64 (stmt, 2, to);
+  mc_sql_bind_int64 (stmt, 1, from);
+  mc_sql_bind_int64 (stmt, 2, to);
   while ((step = mc_db_step_row (self->db, stmt, error)) == MC_DB_STEP_ROW)
     {
       McChannel channel;
 
-      if (mc_channel_from_string ((const char *) sqlite3_column_text (stmt, 1), &channel))
+      if (mc_channel_from_string (mc_sql_column_text (stmt, 1), &channel))
         g_hash_table_insert (methods, mc_workflow_column_text (stmt, 0), GINT_TO_POINTER (channel));
     }
   if (step == MC_DB_STEP_ERROR)
     return NULL;
-  sqlite3_reset (stmt);
+  mc_sql_reset (stmt);
   return g_steal_pointer (&methods);
 }

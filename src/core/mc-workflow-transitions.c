@@ -322,15 +322,15 @@ settle (Txn *t, Event *e, McDossierState state, const McAction *action)
 static gboolean
 write_outcome (Txn *t, const char *outcome, const char *number, const char *description, GError **error)
 {
-  sqlite3_stmt *stmt = mc_db_prepare (t->self->db, "UPDATE dossier SET outcome = ?, result_number = ?, "
+  McSqlStmt *stmt = mc_db_prepare (t->self->db, "UPDATE dossier SET outcome = ?, result_number = ?, "
                                                    "result_note = ? WHERE id = ?", error);
 
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_text (stmt, 1, outcome, -1, SQLITE_STATIC);
+  mc_sql_bind_text (stmt, 1, outcome, -1, MC_SQL_STATIC);
   mc_workflow_bind_text (stmt, 2, number);
   mc_workflow_bind_text (stmt, 3, description);
-  sqlite3_bind_int64 (stmt, 4, t->pos.id);
+  mc_sql_bind_int64 (stmt, 4, t->pos.id);
   return mc_db_step_done (t->self->db, stmt, error);
 }
 
@@ -396,15 +396,15 @@ mc_workflow_withdraw (McWorkflow *self, const char *code, const McAction *action
 static gboolean
 write_return (Txn *t, const char *collected_by, const char *id_number, McChannel method, GError **error)
 {
-  sqlite3_stmt *stmt = mc_db_prepare (t->self->db, "UPDATE dossier SET returned_to = ?, return_method = ?, "
+  McSqlStmt *stmt = mc_db_prepare (t->self->db, "UPDATE dossier SET returned_to = ?, return_method = ?, "
                                                    "returned_id_number = ? WHERE id = ?", error);
 
   if (stmt == NULL)
     return FALSE;
   mc_workflow_bind_text (stmt, 1, collected_by);
-  sqlite3_bind_text (stmt, 2, mc_channel_to_string (method), -1, SQLITE_STATIC);
+  mc_sql_bind_text (stmt, 2, mc_channel_to_string (method), -1, MC_SQL_STATIC);
   mc_workflow_bind_text (stmt, 3, id_number);
-  sqlite3_bind_int64 (stmt, 4, t->pos.id);
+  mc_sql_bind_int64 (stmt, 4, t->pos.id);
   return mc_db_step_done (t->self->db, stmt, error);
 }
 
@@ -414,18 +414,18 @@ write_return (Txn *t, const char *collected_by, const char *id_number, McChannel
 static gboolean
 applicant_id_number (McWorkflow *self, const char *code, char **digits, GError **error)
 {
-  sqlite3_stmt *stmt = mc_db_prepare (self->db, "SELECT applicant_id_number FROM dossier "
+  McSqlStmt *stmt = mc_db_prepare (self->db, "SELECT applicant_id_number FROM dossier "
                                                 "WHERE code = ? AND applicant_kind = 'person'", error);
   McDbStep step;
 
   *digits = NULL;
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_text (stmt, 1, code ? code : "", -1, SQLITE_TRANSIENT);
+  mc_sql_bind_text (stmt, 1, code ? code : "", -1, MC_SQL_TRANSIENT);
   step = mc_db_step_row (self->db, stmt, error);
   if (step == MC_DB_STEP_ROW)
     *digits = mc_workflow_column_text (stmt, 0);
-  sqlite3_reset (stmt);
+  mc_sql_reset (stmt);
   if (*digits != NULL && **digits == '\0')
     g_clear_pointer (digits, g_free);
   return step != MC_DB_STEP_ERROR;

@@ -62,26 +62,26 @@ mc_workflow_refuse (GError **error, const Position *p, const char *what)
 }
 
 char *
-mc_workflow_column_text (sqlite3_stmt *stmt, int i)
+mc_workflow_column_text (McSqlStmt *stmt, int i)
 {
-  const unsigned char *text = sqlite3_column_text (stmt, i);
+  const char *text = mc_sql_column_text (stmt, i);
 
   return text ? g_strdup ((const char *) text) : NULL;
 }
 
 McTime
-mc_workflow_column_time (sqlite3_stmt *stmt, int i)
+mc_workflow_column_time (McSqlStmt *stmt, int i)
 {
-  return sqlite3_column_type (stmt, i) == SQLITE_NULL ? 0 : sqlite3_column_int64 (stmt, i);
+  return mc_sql_column_type (stmt, i) == MC_SQL_NULL ? 0 : mc_sql_column_int64 (stmt, i);
 }
 
 /* A state column; the schema's CHECK admits only the table's ids. */
 static McDossierState
-column_state (sqlite3_stmt *stmt, int i, McDossierState fallback)
+column_state (McSqlStmt *stmt, int i, McDossierState fallback)
 {
   McDossierState state = fallback;
 
-  mc_dossier_state_from_string ((const char *) sqlite3_column_text (stmt, i), &state);
+  mc_dossier_state_from_string (mc_sql_column_text (stmt, i), &state);
   return state;
 }
 
@@ -94,16 +94,16 @@ column_state (sqlite3_stmt *stmt, int i, McDossierState fallback)
   "(SELECT max (at) FROM dossier_event e WHERE e.dossier_id = d.id) FROM dossier d WHERE d.code = ?"
 
 static void
-read_position (sqlite3_stmt *stmt, Position *p)
+read_position (McSqlStmt *stmt, Position *p)
 {
-  p->id = sqlite3_column_int64 (stmt, 0);
-  p->procedure_id = sqlite3_column_int64 (stmt, 1);
+  p->id = mc_sql_column_int64 (stmt, 0);
+  p->procedure_id = mc_sql_column_int64 (stmt, 1);
   p->code = mc_workflow_column_text (stmt, 2);
   p->state = column_state (stmt, 3, MC_STATE_RECEIVED);
-  p->step = sqlite3_column_int (stmt, 4);
-  p->department = sqlite3_column_int64 (stmt, 5);
-  p->staff = sqlite3_column_int64 (stmt, 6);
-  p->unit = sqlite3_column_int64 (stmt, 7);
+  p->step = mc_sql_column_int (stmt, 4);
+  p->department = mc_sql_column_int64 (stmt, 5);
+  p->staff = mc_sql_column_int64 (stmt, 6);
+  p->unit = mc_sql_column_int64 (stmt, 7);
   p->received = mc_workflow_column_time (stmt, 8);
   p->due = mc_workflow_column_time (stmt, 9);
   p->extended_due = mc_workflow_column_time (stmt, 10);
@@ -114,7 +114,7 @@ read_position (sqlite3_stmt *stmt, Position *p)
   p->pause_kind = mc_workflow_column_text (stmt, 15);
   p->paused_state = column_state (stmt, 16, MC_STATE_PROCESSING);
   p->held_step_due = mc_workflow_column_time (stmt, 17);
-  p->paused_minutes = sqlite3_column_int64 (stmt, 18);
+  p->paused_minutes = mc_sql_column_int64 (stmt, 18);
   p->finished = mc_workflow_column_time (stmt, 19);
   p->returned = mc_workflow_column_time (stmt, 20);
   p->timeliness = mc_workflow_column_text (stmt, 21);
@@ -124,16 +124,16 @@ read_position (sqlite3_stmt *stmt, Position *p)
 gboolean
 mc_workflow_load_position (McWorkflow *self, const char *code, Position *p, GError **error)
 {
-  sqlite3_stmt *stmt = mc_db_prepare (self->db, POSITION_COLUMNS, error);
+  McSqlStmt *stmt = mc_db_prepare (self->db, POSITION_COLUMNS, error);
   McDbStep step;
 
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_text (stmt, 1, code ? code : "", -1, SQLITE_TRANSIENT);
+  mc_sql_bind_text (stmt, 1, code ? code : "", -1, MC_SQL_TRANSIENT);
   step = mc_db_step_row (self->db, stmt, error);
   if (step == MC_DB_STEP_ROW)
     read_position (stmt, p);
-  sqlite3_reset (stmt);
+  mc_sql_reset (stmt);
   if (step == MC_DB_STEP_DONE)
     g_set_error (error, MC_WORKFLOW_ERROR, MC_WORKFLOW_ERROR_NOT_FOUND,
                  _("No dossier has the code “%s”"), code ? code : "");
@@ -143,22 +143,22 @@ mc_workflow_load_position (McWorkflow *self, const char *code, Position *p, GErr
 static gboolean
 load_route (Txn *t, GError **error)
 {
-  sqlite3_stmt *stmt = mc_db_prepare (t->self->db, "SELECT department_id, days, role FROM procedure_step "
+  McSqlStmt *stmt = mc_db_prepare (t->self->db, "SELECT department_id, days, role FROM procedure_step "
                                                    "WHERE procedure_id = ? ORDER BY position", error);
   McDbStep step = MC_DB_STEP_DONE;
 
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, t->pos.procedure_id);
+  mc_sql_bind_int64 (stmt, 1, t->pos.procedure_id);
   t->n_route = 0;
   while (t->n_route < MAX_STEPS && (step = mc_db_step_row (t->self->db, stmt, error)) == MC_DB_STEP_ROW)
     {
-      t->route[t->n_route].department = sqlite3_column_int64 (stmt, 0);
-      t->route[t->n_route].days = sqlite3_column_double (stmt, 1);
-      t->route[t->n_route].role = mc_roles_from_string ((const char *) sqlite3_column_text (stmt, 2), NULL);
+      t->route[t->n_route].department = mc_sql_column_int64 (stmt, 0);
+      t->route[t->n_route].days = mc_sql_column_double (stmt, 1);
+      t->route[t->n_route].role = mc_roles_from_string (mc_sql_column_text (stmt, 2), NULL);
       t->n_route++;
     }
-  sqlite3_reset (stmt);
+  mc_sql_reset (stmt);
   return step != MC_DB_STEP_ERROR;  /* a route cut short would send the dossier to the wrong step */
 }
 
@@ -166,7 +166,7 @@ load_route (Txn *t, GError **error)
 gboolean
 mc_workflow_lookup_staff (McWorkflow *self, const char *username, gint64 *id, gint64 *department, GError **error)
 {
-  sqlite3_stmt *stmt;
+  McSqlStmt *stmt;
   McDbStep step;
 
   *id = 0;
@@ -178,15 +178,15 @@ mc_workflow_lookup_staff (McWorkflow *self, const char *username, gint64 *id, gi
                                   "WHERE username = ? AND active", error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_text (stmt, 1, username, -1, SQLITE_TRANSIENT);
+  mc_sql_bind_text (stmt, 1, username, -1, MC_SQL_TRANSIENT);
   step = mc_db_step_row (self->db, stmt, error);
   if (step == MC_DB_STEP_ROW)
     {
-      *id = sqlite3_column_int64 (stmt, 0);
+      *id = mc_sql_column_int64 (stmt, 0);
       if (department)
-        *department = sqlite3_column_int64 (stmt, 1);
+        *department = mc_sql_column_int64 (stmt, 1);
     }
-  sqlite3_reset (stmt);
+  mc_sql_reset (stmt);
   if (step == MC_DB_STEP_DONE)
     g_set_error (error, MC_WORKFLOW_ERROR, MC_WORKFLOW_ERROR_NOT_FOUND,
                  _("No active staff member has the user name “%s”"), username);
@@ -197,7 +197,7 @@ mc_workflow_lookup_staff (McWorkflow *self, const char *username, gint64 *id, gi
 gint64
 mc_workflow_lookup_department (McWorkflow *self, const char *code, GError **error)
 {
-  sqlite3_stmt *stmt = mc_db_prepare (self->db,
+  McSqlStmt *stmt = mc_db_prepare (self->db,
       "SELECT d.id FROM department d JOIN unit u ON u.id = d.unit_id WHERE d.code = ? AND d.active "
       "ORDER BY u.relation = 'self' DESC LIMIT 1", error);
   gint64 id = 0;
@@ -205,11 +205,11 @@ mc_workflow_lookup_department (McWorkflow *self, const char *code, GError **erro
 
   if (stmt == NULL)
     return 0;
-  sqlite3_bind_text (stmt, 1, code, -1, SQLITE_TRANSIENT);
+  mc_sql_bind_text (stmt, 1, code, -1, MC_SQL_TRANSIENT);
   step = mc_db_step_row (self->db, stmt, error);
   if (step == MC_DB_STEP_ROW)
-    id = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
+    id = mc_sql_column_int64 (stmt, 0);
+  mc_sql_reset (stmt);
   if (step == MC_DB_STEP_DONE)
     g_set_error (error, MC_WORKFLOW_ERROR, MC_WORKFLOW_ERROR_NOT_FOUND,
                  _("No department has the code “%s”"), code);
@@ -219,18 +219,18 @@ mc_workflow_lookup_department (McWorkflow *self, const char *code, GError **erro
 gint64
 mc_workflow_lookup_external_unit (McWorkflow *self, const char *code, GError **error)
 {
-  sqlite3_stmt *stmt = mc_db_prepare (self->db, "SELECT id FROM unit WHERE code = ? AND relation != 'self'",
+  McSqlStmt *stmt = mc_db_prepare (self->db, "SELECT id FROM unit WHERE code = ? AND relation != 'self'",
                                       error);
   gint64 id = 0;
   McDbStep step;
 
   if (stmt == NULL)
     return 0;
-  sqlite3_bind_text (stmt, 1, code ? code : "", -1, SQLITE_TRANSIENT);
+  mc_sql_bind_text (stmt, 1, code ? code : "", -1, MC_SQL_TRANSIENT);
   step = mc_db_step_row (self->db, stmt, error);
   if (step == MC_DB_STEP_ROW)
-    id = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
+    id = mc_sql_column_int64 (stmt, 0);
+  mc_sql_reset (stmt);
   if (step == MC_DB_STEP_DONE)
     g_set_error (error, MC_WORKFLOW_ERROR, MC_WORKFLOW_ERROR_NOT_FOUND,
                  _("No other agency or unit has the code “%s”"), code ? code : "");
@@ -238,41 +238,41 @@ mc_workflow_lookup_external_unit (McWorkflow *self, const char *code, GError **e
 }
 
 void
-mc_workflow_bind_id (sqlite3_stmt *stmt, int i, gint64 value)
+mc_workflow_bind_id (McSqlStmt *stmt, int i, gint64 value)
 {
   if (value != 0)
-    sqlite3_bind_int64 (stmt, i, value);
+    mc_sql_bind_int64 (stmt, i, value);
   else
-    sqlite3_bind_null (stmt, i);
+    mc_sql_bind_null (stmt, i);
 }
 
 void
-mc_workflow_bind_text (sqlite3_stmt *stmt, int i, const char *text)
+mc_workflow_bind_text (McSqlStmt *stmt, int i, const char *text)
 {
   g_autofree char *value = mc_text_for_storage (text);
 
   if (value && *value)
-    sqlite3_bind_text (stmt, i, value, -1, SQLITE_TRANSIENT);
+    mc_sql_bind_text (stmt, i, value, -1, MC_SQL_TRANSIENT);
   else
-    sqlite3_bind_null (stmt, i);
+    mc_sql_bind_null (stmt, i);
 }
 
 static gboolean
 write_event (Txn *t, const Event *e, GError **error)
 {
-  sqlite3_stmt *stmt = mc_db_prepare (t->self->db,
+  McSqlStmt *stmt = mc_db_prepare (t->self->db,
       "INSERT INTO dossier_event (dossier_id, at, staff_id, kind, state_from, state_to, step, step_from, "
       "from_department_id, to_department_id, to_staff_id, from_unit_id, to_unit_id, step_due_at, "
       "ended_step_due_at, note) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", error);
 
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, t->pos.id);
-  sqlite3_bind_int64 (stmt, 2, t->at);
+  mc_sql_bind_int64 (stmt, 1, t->pos.id);
+  mc_sql_bind_int64 (stmt, 2, t->at);
   mc_workflow_bind_id (stmt, 3, t->actor);
-  sqlite3_bind_text (stmt, 4, mc_event_kind_to_string (e->kind), -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 5, mc_dossier_state_to_string (e->state_from), -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 6, mc_dossier_state_to_string (e->state_to), -1, SQLITE_STATIC);
+  mc_sql_bind_text (stmt, 4, mc_event_kind_to_string (e->kind), -1, MC_SQL_STATIC);
+  mc_sql_bind_text (stmt, 5, mc_dossier_state_to_string (e->state_from), -1, MC_SQL_STATIC);
+  mc_sql_bind_text (stmt, 6, mc_dossier_state_to_string (e->state_to), -1, MC_SQL_STATIC);
   mc_workflow_bind_id (stmt, 7, e->step);
   mc_workflow_bind_id (stmt, 8, e->step_from);
   mc_workflow_bind_id (stmt, 9, e->from_department);
@@ -292,7 +292,7 @@ write_position (Txn *t, GError **error)
 {
   const Position *p = &t->pos;
   gboolean open = mc_dossier_state_is_open (p->state);
-  sqlite3_stmt *stmt = mc_db_prepare (t->self->db,
+  McSqlStmt *stmt = mc_db_prepare (t->self->db,
       "UPDATE dossier SET state = ?, current_step = ?, current_department_id = ?, current_staff_id = ?, "
       "current_unit_id = ?, due_at = ?, extended_due_at = ?, step_due_at = ?, step_started_at = ?, "
       "step_accepted_at = ?, paused_since = ?, pause_kind = ?, paused_state = ?, held_step_due_at = ?, "
@@ -300,12 +300,12 @@ write_position (Txn *t, GError **error)
 
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_text (stmt, 1, mc_dossier_state_to_string (p->state), -1, SQLITE_STATIC);
+  mc_sql_bind_text (stmt, 1, mc_dossier_state_to_string (p->state), -1, MC_SQL_STATIC);
   mc_workflow_bind_id (stmt, 2, open ? p->step : 0);
   mc_workflow_bind_id (stmt, 3, open ? p->department : 0);
   mc_workflow_bind_id (stmt, 4, open ? p->staff : 0);
   mc_workflow_bind_id (stmt, 5, p->unit);
-  sqlite3_bind_int64 (stmt, 6, p->due);
+  mc_sql_bind_int64 (stmt, 6, p->due);
   mc_workflow_bind_id (stmt, 7, p->extended_due);
   mc_workflow_bind_id (stmt, 8, open ? p->step_due : 0);
   mc_workflow_bind_id (stmt, 9, open ? p->step_started : 0);
@@ -313,15 +313,15 @@ write_position (Txn *t, GError **error)
   mc_workflow_bind_id (stmt, 11, p->paused_since);
   mc_workflow_bind_text (stmt, 12, p->pause_kind);
   if (p->state == MC_STATE_PAUSED)
-    sqlite3_bind_text (stmt, 13, mc_dossier_state_to_string (p->paused_state), -1, SQLITE_STATIC);
+    mc_sql_bind_text (stmt, 13, mc_dossier_state_to_string (p->paused_state), -1, MC_SQL_STATIC);
   else
-    sqlite3_bind_null (stmt, 13);
+    mc_sql_bind_null (stmt, 13);
   mc_workflow_bind_id (stmt, 14, p->held_step_due);
-  sqlite3_bind_int64 (stmt, 15, p->paused_minutes);
+  mc_sql_bind_int64 (stmt, 15, p->paused_minutes);
   mc_workflow_bind_id (stmt, 16, p->finished);
   mc_workflow_bind_id (stmt, 17, p->returned);
   mc_workflow_bind_text (stmt, 18, p->timeliness);
-  sqlite3_bind_int64 (stmt, 19, p->id);
+  mc_sql_bind_int64 (stmt, 19, p->id);
   return mc_db_step_done (t->self->db, stmt, error);
 }
 
