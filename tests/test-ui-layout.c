@@ -22,6 +22,12 @@
 
 #include "mc-accounts.h"
 #include "mc-application.h"
+#include "mc-catalog.h"
+#include "mc-dossier-store.h"
+#include "mc-dossier-window.h"
+#include "mc-preferences-window.h"
+#include "mc-procedure-editor.h"
+#include "mc-screen-fit.h"
 #include "mc-demo.h"
 #include "mc-login-window.h"
 #include "mc-page-slot.h"
@@ -191,7 +197,7 @@ check_sidebar_labels (GtkWidget *widget, const char *where)
 }
 
 static void
-keep_shot (McWindow *window, const char *where)
+keep_shot_of (GtkWidget *widget, const char *where)
 {
   const char *dir = g_getenv ("MC_LAYOUT_SHOTS");
   g_autoptr(GdkTexture) texture = NULL;
@@ -200,7 +206,7 @@ keep_shot (McWindow *window, const char *where)
 
   if (dir == NULL)
     return;
-  texture = mc_test_ui_render (GTK_WIDGET (window));
+  texture = mc_test_ui_render (widget);
   file = g_strconcat (where, ".png", NULL);
   path = g_build_filename (dir, file, NULL);
   g_assert_true (gdk_texture_save_to_png (texture, path));
@@ -258,7 +264,7 @@ check_page (McWindow *window, const char *page, const Size *size, const char *wh
     misfit ("%s: the window is %d×%d", where, surface_width (window), surface_height (window));
   check_buttons (widget, widget, &inner, where);
   check_sidebar_labels (GTK_WIDGET (mc_window_get_sidebar (window)), where);
-  keep_shot (window, where);
+  keep_shot_of (GTK_WIDGET (window), where);
 }
 
 /* Every page of the signed-in person's window at every size. */
@@ -290,6 +296,85 @@ test_role (gconstpointer data)
         }
       gtk_window_destroy (GTK_WINDOW (sized));
     }
+}
+
+/* A dialog opened on a 1280×720 screen: its default size brought within
+ * the room (mc_screen_fit, as on realize with that monitor), its content
+ * asks for no more, and its buttons outside scrolled areas are inside it. */
+static void
+check_dialog (GtkWindow *dialog, const char *name)
+{
+  const Size room = { 1280 - MC_SCREEN_FIT_MARGIN, 720 - MC_SCREEN_FIT_MARGIN };
+  int min_w = 0, min_h = 0, width = 0, height = 0;
+  g_autofree char *where = g_strconcat ("dialog-", name, NULL);
+
+  mc_screen_fit_window (dialog, room.width, room.height);
+  gtk_window_get_default_size (dialog, &width, &height);
+  g_assert_cmpint (width, <=, room.width);
+  g_assert_cmpint (height, <=, room.height);
+  gtk_widget_measure (GTK_WIDGET (dialog), GTK_ORIENTATION_HORIZONTAL, -1, &min_w, NULL, NULL, NULL);
+  gtk_widget_measure (GTK_WIDGET (dialog), GTK_ORIENTATION_VERTICAL, MAX (width, min_w), &min_h, NULL, NULL, NULL);
+  g_test_message ("%s: default %d×%d, minimum %d×%d", where, width, height, min_w, min_h);
+  if (min_w > room.width || min_h > room.height)
+    misfit ("%s: asks for %d×%d, more than %d×%d", where, min_w, min_h, room.width, room.height);
+  gtk_window_present (dialog);
+  wait_frames (MC_WINDOW (gtk_window_get_transient_for (dialog)), 4);
+  check_buttons (GTK_WIDGET (dialog), GTK_WIDGET (dialog), &(Size) { gtk_widget_get_width (GTK_WIDGET (dialog)),
+                                                                      gtk_widget_get_height (GTK_WIDGET (dialog)) },
+                 where);
+  if (gtk_widget_get_width (GTK_WIDGET (dialog)) > room.width || gtk_widget_get_height (GTK_WIDGET (dialog)) > room.height)
+    misfit ("%s: opened at %d×%d", where, gtk_widget_get_width (GTK_WIDGET (dialog)),
+            gtk_widget_get_height (GTK_WIDGET (dialog)));
+  keep_shot_of (GTK_WIDGET (dialog), where);
+  gtk_window_destroy (dialog);
+}
+
+/* The hook installed at the application's start brings any window opened
+ * over the main one within the monitor (Xvfb's, 1920×1080), a margin kept. */
+static void
+check_screen_fit (GtkWindow *parent)
+{
+  GtkWindow *big = GTK_WINDOW (gtk_window_new ());
+  g_autoptr(GdkMonitor) monitor = g_list_model_get_item (gdk_display_get_monitors (gdk_display_get_default ()), 0);
+  GdkRectangle screen;
+  int width = 0, height = 0;
+
+  gtk_window_set_transient_for (big, parent);
+  gtk_window_set_default_size (big, 4000, 3000);
+  gtk_window_present (big);
+  mc_test_ui_wait_for_idle ();
+  gdk_monitor_get_geometry (monitor, &screen);
+  gtk_window_get_default_size (big, &width, &height);
+  g_assert_cmpint (width, ==, screen.width - MC_SCREEN_FIT_MARGIN);
+  g_assert_cmpint (height, ==, screen.height - MC_SCREEN_FIT_MARGIN);
+  gtk_window_destroy (big);
+}
+
+/* The administrator's dialogs that were sized for a large monitor. */
+static void
+test_dialogs (void)
+{
+  McWindow *window = sign_in_as ("admin");
+  g_autoptr(McDossierStore) store = mc_dossier_store_new (mc_application_get_db (app), mc_application_get_calendar (app));
+  g_autoptr(McProcedure) procedure = mc_catalog_find_procedure (mc_application_get_catalog (app), "1.001193", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(McDossier) dossier = mc_dossier_store_find (store, "000.00.06.H56-261119-0001", &error);
+  GtkWindow *dialog;
+
+  g_assert_no_error (error);
+  g_assert_nonnull (procedure);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1270, 710);
+  gtk_window_present (GTK_WINDOW (window));
+  check_screen_fit (GTK_WINDOW (window));
+  dialog = GTK_WINDOW (mc_dossier_window_new (app, store, dossier));
+  gtk_window_set_transient_for (dialog, GTK_WINDOW (window));
+  check_dialog (dialog, "dossier");
+  dialog = GTK_WINDOW (mc_procedure_editor_new (app, procedure));
+  gtk_window_set_transient_for (dialog, GTK_WINDOW (window));
+  check_dialog (dialog, "procedure");
+  dialog = GTK_WINDOW (mc_preferences_window_new (app));
+  gtk_window_set_transient_for (dialog, GTK_WINDOW (window));
+  check_dialog (dialog, "preferences");
 }
 
 static void
@@ -332,6 +417,7 @@ main (int argc, char **argv)
 
       g_test_add_data_func (path, roles[i], test_role);
     }
+  g_test_add_func ("/ui/layout/dialogs", test_dialogs);
   status = g_test_run ();
   for (GList *l; (l = gtk_application_get_windows (GTK_APPLICATION (app))) != NULL;)
     gtk_window_destroy (l->data);

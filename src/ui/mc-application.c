@@ -12,6 +12,7 @@
 #include "mc-about-window.h"
 #include "mc-accounts.h"
 #include "mc-application.h"
+#include "mc-screen-fit.h"
 #include "mc-backup-guard.h"
 #include "mc-board-window.h"
 #include "mc-calendar-store.h"
@@ -146,6 +147,8 @@ mc_application_startup (GApplication *app)
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.preferences", prefs_accels);
   /* style.css needs no code: AdwApplication loads it from the resource base path. */
   self->settings = load_settings ();
+  /* Dialogs sized for a large monitor open within a 1366×768 one. */
+  mc_screen_fit_install ();
 }
 
 static void
