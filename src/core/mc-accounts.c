@@ -683,7 +683,7 @@ keeps_an_admin (McAccounts *self, McStaff *current, McRoles roles_value, gboolea
   if (((roles_value & MC_ROLE_ADMIN) && active) ||
       !((current_roles & MC_ROLE_ADMIN) && mc_staff_get_active (current) && mc_staff_get_has_password (current)))
     return TRUE;
-  sql = g_strdup_printf ("SELECT count (*) FROM staff WHERE active AND password_hash IS NOT NULL AND "
+  sql = g_strdup_printf ("SELECT count (*) FROM staff WHERE active <> 0 AND password_hash IS NOT NULL AND "
                          "',' || roles || ',' LIKE '%%,quan_tri,%%' AND username != '%s'", username);
   if (mc_db_query_int (self->db, sql, NULL) > 0)
     return TRUE;
@@ -1013,7 +1013,7 @@ mc_accounts_default_username (McDb *db, const char *wanted)
 
   g_return_val_if_fail (MC_IS_DB (db), NULL);
 
-  stmt = mc_db_prepare (db, "SELECT username FROM staff WHERE active ORDER BY username = ? DESC, id LIMIT 1", NULL);
+  stmt = mc_db_prepare (db, "SELECT username FROM staff WHERE active <> 0 ORDER BY username = ? DESC, id LIMIT 1", NULL);
   if (stmt == NULL)
     return NULL;
   mc_sql_bind_text (stmt, 1, wanted ? wanted : "", -1, MC_SQL_TRANSIENT);

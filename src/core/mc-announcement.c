@@ -22,7 +22,7 @@ GPtrArray *
 mc_announcement_list (McDb *db, gboolean active_only, GError **error)
 {
   McSqlStmt *stmt = mc_db_prepare (db, "SELECT id, position, text, active FROM announcement "
-                                          "WHERE active OR NOT ? ORDER BY position, id", error);
+                                          "WHERE active <> 0 OR ? = 0 ORDER BY position, id", error);
   g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) mc_announcement_free);
   McDbStep step;
 

@@ -245,12 +245,28 @@ write_copy (sqlite3 *source, const char *path, GError **error)
   return sync_path (dir, TRUE, error);
 }
 
+/* A database on a PostgreSQL server is backed up by the server's tools
+ * (pg_dump -Fc, continuous archiving: issue 17 item 4), not copied page by
+ * page: said, never attempted. */
+static gboolean
+refuse_server (McDb *db, GError **error)
+{
+  if (mc_db_get_pg (db) == NULL)
+    return FALSE;
+  g_set_error_literal (error, MC_BACKUP_ERROR, MC_BACKUP_ERROR_FAILED,
+                       _("This database is on a PostgreSQL server: it is backed up on the server (pg_dump), "
+                         "not by Motcua’s backup"));
+  return TRUE;
+}
+
 gboolean
 mc_backup_write (McDb *db, const char *path, GError **error)
 {
   g_return_val_if_fail (MC_IS_DB (db), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
+  if (refuse_server (db, error))
+    return FALSE;
   /* Never over the database, another backup or a device; whether an
    * ordinary file may be replaced is the caller's choice (--force). */
   if (!mc_output_file_check (path, MC_OUTPUT_FILE_FORCE, error))
@@ -511,6 +527,8 @@ mc_backup_rotate (McDb *db, const char *dir, guint keep, gint64 now, GError **er
 {
   g_return_val_if_fail (MC_IS_DB (db), NULL);
 
+  if (refuse_server (db, error))
+    return NULL;
   return rotate_from (mc_db_get_handle (db), dir, keep, now, error);
 }
 

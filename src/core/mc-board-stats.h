@@ -11,12 +11,14 @@ G_BEGIN_DECLS
 
 /* The department in charge of each procedure (phòng chủ trì): the
  * department of its first "chuyên viên" step, as a common table `lead`
- * (procedure_id, department_id) for a query that follows; min (position)
- * picks its row's department (SQLite's bare-column rule). The liveboard's
+ * (procedure_id, department_id) for a query that follows: the step at the
+ * lowest position (unique per procedure), one SQL text for SQLite and
+ * PostgreSQL (which has no bare-column rule for min ()). The liveboard's
  * and the dashboard's rates by department both group by it. */
 #define MC_BOARD_STATS_LEAD_SQL \
-  "WITH lead AS (SELECT procedure_id, department_id, min (position) FROM procedure_step " \
-  "WHERE role = 'chuyen_vien' GROUP BY procedure_id) "
+  "WITH lead AS (SELECT s.procedure_id, s.department_id FROM procedure_step s WHERE s.role = 'chuyen_vien' " \
+  "AND s.position = (SELECT min (t.position) FROM procedure_step t WHERE t.procedure_id = s.procedure_id " \
+  "AND t.role = 'chuyen_vien')) "
 
 /* Dossiers settled in a period by the department in charge of them. */
 typedef struct {

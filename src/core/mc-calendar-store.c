@@ -60,7 +60,7 @@ load_settings (McDb *db, McCalendar *calendar, GError **error)
     mc_calendar_set_year_announced (calendar, y, FALSE);
   {
     McSqlStmt *stmt = mc_db_prepare (db, "SELECT substr (key, 20) FROM setting "
-                                            "WHERE key GLOB 'calendar.announced.*' AND value = '1'", error);
+                                            "WHERE substr (key, 1, 19) = 'calendar.announced.' AND value = '1'", error);
     McDbStep step;
 
     if (stmt == NULL)
@@ -158,7 +158,7 @@ write_exception (McDb *db, McDate date, McExceptionKind kind, const char *name, 
     }
   /* The day names who set it last, as every record does. */
   stmt = mc_db_prepare (db, "INSERT INTO calendar_day (date, kind, name, created_by, created_at) "
-                            "VALUES (?, ?, ?, mc_actor (), strftime ('%s', 'now')) ON CONFLICT (date) DO UPDATE "
+                            "VALUES (?, ?, ?, mc_actor (), mc_now ()) ON CONFLICT (date) DO UPDATE "
                             "SET kind = excluded.kind, name = excluded.name, created_by = excluded.created_by", error);
   if (stmt == NULL)
     return FALSE;

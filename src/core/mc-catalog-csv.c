@@ -397,7 +397,7 @@ static gboolean
 install_field (McCatalog *self, GPtrArray *row, const int *idx, GError **error)
 {
   McDb *db = mc_catalog_get_db (self);
-  McSqlStmt *stmt = mc_db_prepare (db, "INSERT OR IGNORE INTO field (name, sort_order) VALUES (?, ?)", error);
+  McSqlStmt *stmt = mc_db_prepare (db, "INSERT INTO field (name, sort_order) VALUES (?, ?) ON CONFLICT DO NOTHING", error);
 
   if (stmt == NULL)
     return FALSE;

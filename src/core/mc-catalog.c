@@ -174,7 +174,7 @@ mc_catalog_list_departments (McCatalog *self, GError **error)
   GPtrArray *list = g_ptr_array_new_with_free_func ((GDestroyNotify) mc_department_free);
   McSqlStmt *stmt = mc_db_prepare (self->db,
       "SELECT d.id, d.code, d.name FROM department d JOIN unit u ON u.id = d.unit_id "
-      "WHERE u.relation = 'self' AND d.active ORDER BY d.name", error);
+      "WHERE u.relation = 'self' AND d.active <> 0 ORDER BY d.name", error);
   McDbStep step;
 
   if (stmt == NULL)
@@ -319,7 +319,7 @@ mc_catalog_list_procedures (McCatalog *self, GError **error)
 
   g_return_val_if_fail (MC_IS_CATALOG (self), store);
 
-  stmt = mc_db_prepare (self->db, PROCEDURE_COLUMNS "WHERE p.active ORDER BY f.sort_order, p.name", error);
+  stmt = mc_db_prepare (self->db, PROCEDURE_COLUMNS "WHERE p.active <> 0 ORDER BY f.sort_order, p.name", error);
   if (stmt == NULL)
     return store;
   while ((step = mc_db_step_row (self->db, stmt, error)) == MC_DB_STEP_ROW)
@@ -398,7 +398,7 @@ mc_catalog_find_procedure (McCatalog *self, const char *code, GError **error)
 guint
 mc_catalog_count_procedures (McCatalog *self)
 {
-  return (guint) mc_db_query_int (self->db, "SELECT count(*) FROM procedure WHERE active", NULL);
+  return (guint) mc_db_query_int (self->db, "SELECT count(*) FROM procedure WHERE active <> 0", NULL);
 }
 
 static gboolean

@@ -206,7 +206,7 @@ static gboolean
 read_departments (McDb *db, McDashboard *d, GHashTable *by_id, GError **error)
 {
   McSqlStmt *stmt = mc_db_prepare (db, "SELECT id, name FROM department WHERE unit_id = ?1 "
-                                          "AND ((?2 = 0 AND active) OR id = ?2)", error);
+                                          "AND ((?2 = 0 AND active <> 0) OR id = ?2)", error);
   McDbStep step;
 
   if (stmt == NULL)

@@ -14,12 +14,14 @@
 
 G_BEGIN_DECLS
 
-/* A statement of mc-sql.h on SQLite: the prepared statement, the McDb that
- * prepared it (for its errors) and whether the McDb's cache owns it. */
+/* A statement of mc-sql.h: SQLite's prepared statement, or PostgreSQL's
+ * (mc-sql-pg-private.h), the McDb that prepared it (for its errors) and
+ * whether the McDb's cache owns it. */
 struct _McSqlStmt {
-  sqlite3_stmt *lite;
-  McDb         *db;
-  gboolean      cached;
+  sqlite3_stmt        *lite;
+  struct _McSqlPgStmt *pg;
+  McDb                *db;
+  gboolean             cached;
 };
 
 McSqlStmt    *mc_sql_stmt_wrap_sqlite (McDb *db, sqlite3_stmt *lite, gboolean cached);
@@ -34,7 +36,10 @@ McDbError     mc_db_error_code        (int rc, int system_errno);
 const char   *mc_db_error_describe    (int rc, int system_errno);
 gboolean      mc_db_error_from_sqlite (sqlite3 *handle, int rc, GError **error);
 
+/* NULL on PostgreSQL. */
 sqlite3      *mc_db_get_handle        (McDb *self);
+/* The PostgreSQL connection (mc-sql-pg-private.h), NULL on SQLite. */
+struct _McSqlPgConn *mc_db_get_pg     (McDb *self);
 /* Where mc_sql_set_deadline keeps the deadline its progress handler reads. */
 gint64       *mc_db_deadline_slot     (McDb *self);
 

@@ -32,6 +32,7 @@ typedef enum {
   MC_DB_ERROR_FULL,     /* the disk, a quota or the file size limit is full */
   MC_DB_ERROR_IO,       /* the disk could not be read or written */
   MC_DB_ERROR_READONLY, /* the file or its folder may not be written */
+  MC_DB_ERROR_CONNECTION, /* the connection to a database server was lost */
 } McDbError;
 
 /* How long a write waits for another connection's transaction before it
@@ -46,7 +47,10 @@ gint64        mc_db_get_busy_waited   (McDb *self);
  * (it would otherwise be taken again within microseconds). */
 #define MC_DB_YIELD_US (3 * MC_DB_BUSY_RETRY_US)
 
-/* path: a file, or ":memory:". The database is created and migrated. */
+/* path: a file, or ":memory:", or a PostgreSQL server: a libpq URI
+ * (postgresql://user@host/db) or conninfo string (host=… dbname=…,
+ * service=…; PG* variables fill what it leaves out). The database is
+ * created and migrated. */
 McDb         *mc_db_new               (const char *path, GCancellable *cancellable, GError **error);
 /* The connection of a one-shot command (`motcua COMMAND`): the only one it
  * opens. Before anything reads the file it is checked on this connection

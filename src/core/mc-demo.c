@@ -146,7 +146,7 @@ setup_units (Demo *d, GError **error)
   /* A ward's center receives the province's procedures too (Nghị định
    * 118/2025/NĐ-CP): the demo unit declares those of the catalog. */
   return insert (d, "INSERT INTO unit_procedure (unit_id, procedure_id, reception, updated_at) "
-                    "SELECT ?, id, 'province', ? FROM procedure WHERE competence = 'tinh' AND active", error,
+                    "SELECT ?, id, 'province', ? FROM procedure WHERE competence = 'tinh' AND active <> 0", error,
                  'i', d->unit_id, 'i', d->now);
 }
 

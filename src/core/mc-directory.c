@@ -18,7 +18,7 @@ mc_directory_list_staff (McDb *db, gint64 department_id, GError **error)
   stmt = mc_db_prepare (db,
       "SELECT s.id, s.username, s.full_name, s.title, coalesce (s.department_id, 0), d.code, d.name "
       "FROM staff s LEFT JOIN department d ON d.id = s.department_id "
-      "WHERE s.active AND (?1 = 0 OR s.department_id = ?1) ORDER BY s.full_name, s.username", error);
+      "WHERE s.active <> 0 AND (?1 = 0 OR s.department_id = ?1) ORDER BY s.full_name, s.username", error);
   if (stmt == NULL)
     return NULL;
   list = g_ptr_array_new_with_free_func (g_object_unref);

@@ -96,7 +96,7 @@ lookup_procedure_level (McDossierStore *self, const char *code, gint64 *id, doub
 {
   McSqlStmt *stmt = mc_db_prepare (self->db,
       "SELECT id, CASE duration_unit WHEN 'hour' THEN duration / 8.0 ELSE duration END, online_level "
-      "FROM procedure WHERE code = ? AND active", error);
+      "FROM procedure WHERE code = ? AND active <> 0", error);
   McDbStep step;
 
   if (stmt == NULL)
@@ -235,7 +235,7 @@ next_code (McDossierStore *self, gint64 unit_id, const char *unit_code, McTime r
   char key[7];
   McSqlStmt *stmt = mc_db_prepare (self->db,
       "INSERT INTO dossier_code_seq (unit_id, day, last) VALUES (?, ?, 1) "
-      "ON CONFLICT (unit_id, day) DO UPDATE SET last = last + 1 RETURNING last", error);
+      "ON CONFLICT (unit_id, day) DO UPDATE SET last = dossier_code_seq.last + 1 RETURNING last", error);
   gint64 n = 0;
 
   if (stmt == NULL)

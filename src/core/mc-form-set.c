@@ -217,7 +217,7 @@ next_number (McDb *db, McFormType type, const char *subject, int year, GError **
 {
   McSqlStmt *stmt = mc_db_prepare (db,
       "INSERT INTO form_number_seq (form, year, last) VALUES (?, ?, 1) "
-      "ON CONFLICT (form, year) DO UPDATE SET last = last + 1 RETURNING last", error);
+      "ON CONFLICT (form, year) DO UPDATE SET last = form_number_seq.last + 1 RETURNING last", error);
   gint64 seq = 0;
 
   if (stmt == NULL)

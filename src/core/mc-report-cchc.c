@@ -43,11 +43,11 @@
 #include "mc-text.h"
 
 #define NEW "(d.received_at >= ?2 AND d.received_at < ?3)"
-#define ONLINE_FULL "(d.channel = 'truc_tuyen' AND d.online_level IS 'full')"
-#define ONLINE_PARTIAL "(d.channel = 'truc_tuyen' AND d.online_level IS NOT 'full')"
+#define ONLINE_FULL "(d.channel = 'truc_tuyen' AND d.online_level IS NOT DISTINCT FROM 'full')"
+#define ONLINE_PARTIAL "(d.channel = 'truc_tuyen' AND d.online_level IS DISTINCT FROM 'full')"
 /* Not late by the stored timeliness; item_condition puts the rule of
  * report.timeliness_basis in its place (mc-report-rules.c). */
-#define NOT_LATE "d.timeliness IS NOT 'late'"
+#define NOT_LATE "d.timeliness IS DISTINCT FROM 'late'"
 #define SETTLED "(d.finished_at >= ?2 AND d.finished_at < ?3)"
 #define ON_TIME "(d.finished_at >= ?2 AND d.finished_at < ?3 AND coalesce (d.outcome, 'approved') = 'approved' " \
                 "AND " NOT_LATE ")"
@@ -55,7 +55,7 @@
 /* The SQL condition of each computed item: on procedure p for the first
  * five, on dossier d (and its procedure p) for the others. */
 static const char *const conditions[MC_CCHC_N_ITEMS] = {
-  [MC_CCHC_PROCEDURES] = "1",
+  [MC_CCHC_PROCEDURES] = "TRUE",
   [MC_CCHC_ONE_STOP] = "p.mechanism = 'mot_cua'",
   [MC_CCHC_LINKED] = "p.mechanism = 'lien_thong'",
   [MC_CCHC_ONLINE_PARTIAL_PROCEDURES] = "p.online_level = 'partial'",
@@ -608,7 +608,7 @@ mc_report_cchc_set_entry (McDb *db, gint64 unit_id, McDate from, McDate to, cons
                                     "AND period_to = ?3 AND item = ?4"
                                   : "INSERT INTO cchc_entry (unit_id, period_from, period_to, item, value) "
                                     "VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT DO UPDATE SET value = excluded.value "
-                                    "WHERE value IS NOT excluded.value", error);
+                                    "WHERE value IS DISTINCT FROM excluded.value", error);
   if (stmt == NULL)
     return FALSE;
   mc_sql_bind_int64 (stmt, 1, unit_id);

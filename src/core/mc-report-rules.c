@@ -105,9 +105,9 @@ mc_report_rules_sql_late (const McReportRules *rules)
   g_return_val_if_fail (rules != NULL, NULL);
 
   if (!rules->by_return)
-    return g_strdup ("(d.timeliness IS 'late')");
+    return g_strdup ("(d.timeliness IS NOT DISTINCT FROM 'late')");
   /* Late is after the appointment, whatever the session (mc_calendar_classify). */
   appointment = mc_lateness_sql_appointment ("d.returned_at");
   return g_strdup_printf ("(CASE WHEN d.returned_at IS NOT NULL THEN d.returned_at > %s "
-                          "ELSE d.timeliness IS 'late' END)", appointment);
+                          "ELSE d.timeliness IS NOT DISTINCT FROM 'late' END)", appointment);
 }

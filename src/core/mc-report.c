@@ -147,8 +147,8 @@ count_settled (Compute *c, McTime t0, McTime t1, GError **error)
 {
   McSqlStmt *stmt = mc_db_prepare (c->db,
       "SELECT p.id, t.column1, o.column1, (SELECT count (*) FROM dossier d INDEXED BY dossier_report_settled "
-      "WHERE d.unit_id = ?1 AND d.procedure_id = p.id AND d.timeliness IS t.column1 "
-      "AND d.outcome IS o.column1 AND d.finished_at >= ?2 AND d.finished_at < ?3) "
+      "WHERE d.unit_id = ?1 AND d.procedure_id = p.id AND d.timeliness IS NOT DISTINCT FROM t.column1 "
+      "AND d.outcome IS NOT DISTINCT FROM o.column1 AND d.finished_at >= ?2 AND d.finished_at < ?3) "
       "FROM procedure p, (VALUES (NULL), ('early'), ('on_time'), ('late')) t, "
       "(VALUES (NULL), ('approved'), ('unqualified'), ('withdrawn')) o", error);
   McDbStep step;
@@ -333,7 +333,7 @@ static int
 few_finished_after (Compute *c, McTime t, GError **error)
 {
   McSqlStmt *stmt = mc_db_prepare (c->db, "SELECT count (*) FROM (SELECT 1 FROM dossier INDEXED BY "
-                                             "dossier_by_finished WHERE finished_at >= ?1 LIMIT ?2)", error);
+                                             "dossier_by_finished WHERE finished_at >= ?1 LIMIT ?2) AS few", error);
   gint64 n;
 
   if (stmt == NULL)
@@ -357,7 +357,7 @@ static gboolean
 count_open_at (Compute *c, McTime t, int total_column, int in_time_column, GError **error)
 {
   /* (6) needs no split: without one, the rows are read from the index alone. */
-  g_autofree char *overdue = in_time_column > 0 ? mc_lateness_sql_overdue ("?2") : g_strdup ("1");
+  g_autofree char *overdue = in_time_column > 0 ? mc_lateness_sql_overdue ("?2") : g_strdup ("TRUE");
   g_autofree char *sql = NULL;
   McSqlStmt *stmt;
   McDbStep step;
@@ -685,11 +685,11 @@ column_condition (McReport06aColumn column)
     case MC_06A_SETTLED:
       return g_strdup (SETTLED);
     case MC_06A_EARLY:
-      return g_strdup (SETTLED " AND " IS_RESULT " AND d.timeliness IS 'early'");
+      return g_strdup (SETTLED " AND " IS_RESULT " AND d.timeliness IS NOT DISTINCT FROM 'early'");
     case MC_06A_ON_TIME:
       return g_strdup (SETTLED " AND NOT (" IS_RESULT " AND coalesce (d.timeliness, '') IN ('early', 'late'))");
     case MC_06A_LATE:
-      return g_strdup (SETTLED " AND " IS_RESULT " AND d.timeliness IS 'late'");
+      return g_strdup (SETTLED " AND " IS_RESULT " AND d.timeliness IS NOT DISTINCT FROM 'late'");
     case MC_06A_PENDING:
       return g_strdup (PENDING);
     case MC_06A_PENDING_IN_TIME:

@@ -1,16 +1,18 @@
-/* mc-sql.c — the statement API of mc-sql.h on SQLite: a pass-through
+/* mc-sql.c — the statement API of mc-sql.h: SQLite as a pass-through, PostgreSQL handed on
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * A storage file (mc-db-sqlite-private.h). Each call is SQLite's own on the wrapped
- * statement; McSqlStmt adds the McDb (for errors in Vietnamese) and
- * whether the McDb's cache owns it. The statement cache, transactions and
- * errors are McDb's (mc-db.c).
+ * A storage file (mc-db-sqlite-private.h). On SQLite each call is SQLite's own on the
+ * wrapped statement; on PostgreSQL (stmt->pg) it is mc-sql-pg.c's. McSqlStmt
+ * adds the McDb (for errors in Vietnamese) and whether the McDb's cache
+ * owns it. The statement cache, transactions and errors are McDb's
+ * (mc-db.c).
  */
 #include "config.h"
 
 #include <string.h>
 
 #include "mc-db-sqlite-private.h"
+#include "mc-sql-pg-private.h"
 
 McSqlStmt *
 mc_sql_stmt_wrap_sqlite (McDb *db, sqlite3_stmt *lite, gboolean cached)
@@ -37,6 +39,13 @@ mc_sql_prepare_once (McDb *db, const char *sql, GError **error)
 
   g_return_val_if_fail (MC_IS_DB (db), NULL);
 
+  if (mc_db_get_pg (db) != NULL)
+    {
+      McSqlStmt *stmt = mc_sql_stmt_wrap_sqlite (db, NULL, FALSE);
+
+      stmt->pg = mc_sql_pg_prepare (mc_db_get_pg (db), sql, error);
+      return stmt;
+    }
   rc = sqlite3_prepare_v2 (mc_db_get_handle (db), sql, -1, &lite, NULL);
   if (rc != SQLITE_OK)
     {
@@ -54,6 +63,7 @@ mc_sql_finalize (McSqlStmt *stmt)
   if (stmt == NULL || stmt->cached)
     return;
   sqlite3_finalize (stmt->lite);
+  mc_sql_pg_stmt_free (stmt->pg);
   g_free (stmt);
 }
 
@@ -66,18 +76,36 @@ mc_sql_get_db (McSqlStmt *stmt)
 void
 mc_sql_bind_int64 (McSqlStmt *stmt, int pos, gint64 value)
 {
+  if (G_UNLIKELY (stmt->pg != NULL))
+    {
+      char text[24];
+      g_snprintf (text, sizeof text, "%" G_GINT64_FORMAT, value);
+      mc_sql_pg_bind (stmt->pg, pos, MC_SQL_INTEGER, text, -1);
+      return;
+    }
   sqlite3_bind_int64 (stmt->lite, pos, value);
 }
 
 void
 mc_sql_bind_int (McSqlStmt *stmt, int pos, int value)
 {
+  if (G_UNLIKELY (stmt->pg != NULL))
+    {
+      mc_sql_bind_int64 (stmt, pos, value);
+      return;
+    }
   sqlite3_bind_int (stmt->lite, pos, value);
 }
 
 void
 mc_sql_bind_double (McSqlStmt *stmt, int pos, double value)
 {
+  if (G_UNLIKELY (stmt->pg != NULL))
+    {
+      char text[G_ASCII_DTOSTR_BUF_SIZE];
+      mc_sql_pg_bind (stmt->pg, pos, MC_SQL_FLOAT, g_ascii_dtostr (text, sizeof text, value), -1);
+      return;
+    }
   sqlite3_bind_double (stmt->lite, pos, value);
 }
 
@@ -87,6 +115,13 @@ G_STATIC_ASSERT (MC_SQL_STATIC == SQLITE_STATIC);
 void
 mc_sql_bind_text (McSqlStmt *stmt, int pos, const char *text, int length, McSqlDestroy destroy)
 {
+  if (G_UNLIKELY (stmt->pg != NULL))
+    {
+      mc_sql_pg_bind (stmt->pg, pos, MC_SQL_TEXT, text, length);
+      if (text != NULL && destroy != MC_SQL_STATIC && destroy != MC_SQL_TRANSIENT)
+        destroy ((void *) text);
+      return;
+    }
   sqlite3_bind_text (stmt->lite, pos, text, length,
                      destroy == MC_SQL_TRANSIENT ? SQLITE_TRANSIENT : (sqlite3_destructor_type) destroy);
 }
@@ -94,6 +129,13 @@ mc_sql_bind_text (McSqlStmt *stmt, int pos, const char *text, int length, McSqlD
 void
 mc_sql_bind_blob (McSqlStmt *stmt, int pos, const void *data, int length, McSqlDestroy destroy)
 {
+  if (G_UNLIKELY (stmt->pg != NULL))
+    {
+      mc_sql_pg_bind (stmt->pg, pos, MC_SQL_BLOB, data, length);
+      if (data != NULL && destroy != MC_SQL_STATIC && destroy != MC_SQL_TRANSIENT)
+        destroy ((void *) data);
+      return;
+    }
   sqlite3_bind_blob (stmt->lite, pos, data, length,
                      destroy == MC_SQL_TRANSIENT ? SQLITE_TRANSIENT : (sqlite3_destructor_type) destroy);
 }
@@ -101,12 +143,19 @@ mc_sql_bind_blob (McSqlStmt *stmt, int pos, const void *data, int length, McSqlD
 void
 mc_sql_bind_null (McSqlStmt *stmt, int pos)
 {
+  if (G_UNLIKELY (stmt->pg != NULL))
+    {
+      mc_sql_pg_bind (stmt->pg, pos, MC_SQL_NULL, NULL, 0);
+      return;
+    }
   sqlite3_bind_null (stmt->lite, pos);
 }
 
 int
 mc_sql_bind_parameter_count (McSqlStmt *stmt)
 {
+  if (G_UNLIKELY (stmt->pg != NULL))
+    return mc_sql_pg_bind_parameter_count (stmt->pg);
   return sqlite3_bind_parameter_count (stmt->lite);
 }
 
@@ -119,6 +168,8 @@ mc_sql_step (McSqlStmt *stmt, GError **error)
 int
 mc_sql_column_count (McSqlStmt *stmt)
 {
+  if (G_UNLIKELY (stmt->pg != NULL))
+    return mc_sql_pg_column_count (stmt->pg);
   return sqlite3_column_count (stmt->lite);
 }
 
@@ -130,55 +181,79 @@ G_STATIC_ASSERT (MC_SQL_OK == SQLITE_OK && MC_SQL_DONE == SQLITE_DONE && SQLITE_
 McSqlType
 mc_sql_column_type (McSqlStmt *stmt, int col)
 {
+  if (G_UNLIKELY (stmt->pg != NULL))
+    return mc_sql_pg_column_type (stmt->pg, col);
   return sqlite3_column_type (stmt->lite, col);
 }
 
 gint64
 mc_sql_column_int64 (McSqlStmt *stmt, int col)
 {
+  if (G_UNLIKELY (stmt->pg != NULL))
+    return mc_sql_pg_column_int64 (stmt->pg, col);
   return sqlite3_column_int64 (stmt->lite, col);
 }
 
 int
 mc_sql_column_int (McSqlStmt *stmt, int col)
 {
+  if (G_UNLIKELY (stmt->pg != NULL))
+    return (int) mc_sql_pg_column_int64 (stmt->pg, col);
   return sqlite3_column_int (stmt->lite, col);
 }
 
 double
 mc_sql_column_double (McSqlStmt *stmt, int col)
 {
+  if (G_UNLIKELY (stmt->pg != NULL))
+    return mc_sql_pg_column_double (stmt->pg, col);
   return sqlite3_column_double (stmt->lite, col);
 }
 
 const char *
 mc_sql_column_text (McSqlStmt *stmt, int col)
 {
+  if (G_UNLIKELY (stmt->pg != NULL))
+    return mc_sql_pg_column_text (stmt->pg, col);
   return (const char *) sqlite3_column_text (stmt->lite, col);
 }
 
 const void *
 mc_sql_column_blob (McSqlStmt *stmt, int col)
 {
+  int bytes;
+
+  if (G_UNLIKELY (stmt->pg != NULL))
+    return mc_sql_pg_column_blob (stmt->pg, col, &bytes);
   return sqlite3_column_blob (stmt->lite, col);
 }
 
 int
 mc_sql_column_bytes (McSqlStmt *stmt, int col)
 {
+  int bytes;
+
+  if (G_UNLIKELY (stmt->pg != NULL))
+    return mc_sql_pg_column_blob (stmt->pg, col, &bytes), bytes;
   return sqlite3_column_bytes (stmt->lite, col);
 }
 
 void
 mc_sql_reset (McSqlStmt *stmt)
 {
-  sqlite3_reset (stmt->lite);
+  if (G_UNLIKELY (stmt->pg != NULL))
+    mc_sql_pg_reset (stmt->pg);
+  else
+    sqlite3_reset (stmt->lite);
 }
 
 void
 mc_sql_clear_bindings (McSqlStmt *stmt)
 {
-  sqlite3_clear_bindings (stmt->lite);
+  if (G_UNLIKELY (stmt->pg != NULL))
+    mc_sql_pg_clear_bindings (stmt->pg);
+  else
+    sqlite3_clear_bindings (stmt->lite);
 }
 
 /* A copy of a column's value: its type and its integer, real or text. */
@@ -265,18 +340,24 @@ mc_sql_exec (McDb *db, const char *sql, GError **error)
 gint64
 mc_sql_last_insert_id (McDb *db)
 {
+  if (mc_db_get_pg (db) != NULL)
+    return mc_sql_pg_last_insert_id (mc_db_get_pg (db));
   return sqlite3_last_insert_rowid (mc_db_get_handle (db));
 }
 
 gint64
 mc_sql_changes (McDb *db)
 {
+  if (mc_db_get_pg (db) != NULL)
+    return mc_sql_pg_changes (mc_db_get_pg (db));
   return sqlite3_changes64 (mc_db_get_handle (db));
 }
 
 gboolean
 mc_sql_autocommit (McDb *db)
 {
+  if (mc_db_get_pg (db) != NULL)
+    return mc_sql_pg_autocommit (mc_db_get_pg (db));
   return sqlite3_get_autocommit (mc_db_get_handle (db));
 }
 
@@ -293,6 +374,11 @@ mc_sql_set_deadline (McDb *db, gint64 deadline)
 {
   gint64 *kept = mc_db_deadline_slot (db);
 
+  if (mc_db_get_pg (db) != NULL)
+    {
+      mc_sql_pg_set_deadline (mc_db_get_pg (db), deadline);
+      return;
+    }
   *kept = deadline;
   if (deadline != 0)
     sqlite3_progress_handler (mc_db_get_handle (db), 200, deadline_cb, kept);

@@ -883,7 +883,7 @@ mc_workflow_apology_counts (McWorkflow *self, int year, guint threshold, GError 
   stmt = mc_db_prepare (self->db,
       "SELECT s.username, s.full_name, dep.name, count (*) FROM apology a JOIN staff s ON s.id = a.responsible_staff_id "
       "LEFT JOIN department dep ON dep.id = s.department_id WHERE a.issued_at >= ? AND a.issued_at < ? "
-      "GROUP BY s.id HAVING count (*) >= ? ORDER BY count (*) DESC, s.full_name", error);
+      "GROUP BY s.id, dep.name HAVING count (*) >= ? ORDER BY count (*) DESC, s.full_name", error);
   if (stmt == NULL)
     return NULL;
   rows = g_ptr_array_new_with_free_func ((GDestroyNotify) mc_apology_count_free);

@@ -175,7 +175,7 @@ mc_workflow_lookup_staff (McWorkflow *self, const char *username, gint64 *id, gi
   if (username == NULL || *username == '\0')
     return TRUE;
   stmt = mc_db_prepare (self->db, "SELECT id, coalesce (department_id, 0) FROM staff "
-                                  "WHERE username = ? AND active", error);
+                                  "WHERE username = ? AND active <> 0", error);
   if (stmt == NULL)
     return FALSE;
   mc_sql_bind_text (stmt, 1, username, -1, MC_SQL_TRANSIENT);
@@ -198,7 +198,7 @@ gint64
 mc_workflow_lookup_department (McWorkflow *self, const char *code, GError **error)
 {
   McSqlStmt *stmt = mc_db_prepare (self->db,
-      "SELECT d.id FROM department d JOIN unit u ON u.id = d.unit_id WHERE d.code = ? AND d.active "
+      "SELECT d.id FROM department d JOIN unit u ON u.id = d.unit_id WHERE d.code = ? AND d.active <> 0 "
       "ORDER BY u.relation = 'self' DESC LIMIT 1", error);
   gint64 id = 0;
   McDbStep step;
