@@ -117,6 +117,23 @@ static const Row rows[] = {
   { "server init", "\"host={OUT} dbname=x\" --password-file {OUT}/pw", "eeeeeeeee" },
   { "server add-login", "\"host={OUT} dbname=x\" tn.lan --password-file {OUT}/pw", "eeeeeeeee" },
   { "server add-board", "\"host={OUT} dbname=x\" sanh --password-file {OUT}/pw", "eeeeeeeee" },
+  /* The queue: A001 called at counter 2, A002 waiting (fixture_build), on a
+   * fixed day (a demo database takes any time), so that no run straddles
+   * the day's change at 17:00 UTC. A ticket and the status need nobody (the
+   * kiosk, the board); the counter's actions a reception clerk; A001 is
+   * called, not served, so the clerk's finish is refused by the state
+   * machine (e). */
+  { "queue take", "--service A", "yyyyyyyyy" },
+  { "queue status", "--day 2026-12-07", "yyyyyyyyy" },
+  { "queue call", "--counter 1 --at \"2026-12-07 10:05\"", "nnynnnnnn" },
+  { "queue recall", "--counter 2 --at \"2026-12-07 10:05\"", "nnynnnnnn" },
+  { "queue serve", "--counter 2 --at \"2026-12-07 10:05\"", "nnynnnnnn" },
+  { "queue skip", "--counter 2 --at \"2026-12-07 10:05\"", "nnynnnnnn" },
+  { "queue finish", "--counter 2 --at \"2026-12-07 10:05\"", "nnennnnnn" },
+  { "queue transfer", "--counter 2 --to-counter 1 --at \"2026-12-07 10:05\"", "nnynnnnnn" },
+  { "queue stats", "--from 2026-01-01 --to 2026-12-31", "nyyyyyyyy" },
+  { "queue service", "list", "nyyyyyyyy" },
+  { "queue counter", "list", "nyyyyyyyy" },
 };
 
 /* What a refusal for the person says (messages in English: LC_ALL=C). */
@@ -245,6 +262,10 @@ fixture_build (void)
   add_dossier ("W", withdrawn);
   add_dossier ("A", apologised);
   add_subordinate_unit ();
+  g_free (setup_run (NULL, "queue take --service A --at \"2026-12-07 10:00\""));
+  g_free (setup_run (NULL, "queue take --service A --at \"2026-12-07 10:01\""));
+  /* tn.hung calls: tn.lan acts in the rows, and test_at counts her backdated rows. */
+  g_free (setup_run ("tn.hung", "queue call --counter 2 --at \"2026-12-07 10:02\""));
   figures = g_build_filename (fx.dir, "x02.csv", NULL);
   {
     g_autofree char *args = g_strdup_printf ("report 06a --from 2026-10-15 --to 2027-01-14 --format csv -o %s",

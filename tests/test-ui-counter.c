@@ -14,6 +14,8 @@
 #include "mc-date-entry.h"
 #include "mc-dossier-store.h"
 #include "mc-output-file.h"
+#include "mc-queue-bar.h"
+#include "mc-return-page.h"
 #include "mc-records-print.h"
 #include "mc-reception-page.h"
 #include "mc-test-ui-utils.h"
@@ -622,6 +624,134 @@ test_receipt_printing (void)
   g_rmdir (folder);
 }
 
+/* Service A and counter 9 calling it, made once for the queue's tests. */
+static void
+ensure_counter_9 (McQueue *queue)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(McQueueService) service = mc_queue_find_service (queue, "A", NULL);
+  g_autoptr(McQueueCounter) counter = mc_queue_find_counter (queue, 9, NULL);
+
+  if (service == NULL)
+    service = mc_queue_add_service (queue, "Hộ tịch – Chứng thực", "A", 1, 999, &error);
+  g_assert_no_error (error);
+  if (counter == NULL)
+    counter = mc_queue_add_counter (queue, 9, "Quầy 9", &service->id, 1, &error);
+  g_assert_no_error (error);
+}
+
+/* A dossier received while the clerk serves a ticket at their counter is
+ * linked to it (issue 18): the ticket becomes served, the dossier records
+ * its number and its wait. */
+static void
+test_queue_link (void)
+{
+  McReceptionPage *page = reception ();
+  McDb *db = mc_application_get_db (app);
+  g_autoptr(McQueue) queue = mc_queue_new (db);
+  g_autoptr(McQueueService) service = NULL;
+  g_autoptr(McQueueTicket) ticket = NULL, called = NULL, served = NULL;
+  g_autoptr(GPtrArray) links = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *code = NULL;
+  gint64 actor = mc_db_get_actor (db), clerk = actor;
+  McTime now = mc_time_now ();
+
+  if (clerk == 0)
+    {
+      mc_db_exec (db, "INSERT INTO staff (username, full_name, roles, created_at) "
+                      "VALUES ('tn.queue', 'Lê Thị Quầy', 'tiep_nhan', 0)", &error);
+      g_assert_no_error (error);
+      clerk = mc_db_lookup_id (db, "staff", "username", "tn.queue", &error);
+    }
+  ensure_counter_9 (queue);
+  service = mc_queue_find_service (queue, "A", &error);
+  g_assert_no_error (error);
+  mc_db_set_actor (db, clerk);
+  ticket = mc_queue_take (queue, service->id, MC_QUEUE_PRIORITY_NONE, now - 600, &error);
+  called = mc_queue_call_next (queue, 9, now - 60, &error);
+  g_assert_no_error (error);
+  mc_reception_page_choose_procedure (page, "1.001193");
+  mc_reception_page_set_applicant (page, "Lâm Thị Số", "038190012399", "0912345678");
+  code = mc_reception_page_save (page, &error);
+  g_assert_no_error (error);
+  links = mc_queue_dossier_links (queue, code, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (links->len, ==, 1);
+  g_assert_cmpstr (((McQueueDossierLink *) links->pdata[0])->label, ==, mc_queue_ticket_get_label (ticket));
+  g_assert_cmpint (((McQueueDossierLink *) links->pdata[0])->kind, ==, MC_QUEUE_LINK_RECEIVE);
+  g_assert_cmpint (((McQueueDossierLink *) links->pdata[0])->wait_seconds, ==, 540);
+  served = mc_queue_current (queue, 9, now, &error);
+  g_assert_cmpint (mc_queue_ticket_get_state (served), ==, MC_QUEUE_STATE_SERVING);
+  mc_db_set_actor (db, actor);
+}
+
+static const char *
+bar_text (McQueueBar *bar, guint n)
+{
+  return gtk_label_get_text (GTK_LABEL (mc_test_ui_find_type (GTK_WIDGET (bar), GTK_TYPE_LABEL, n)));
+}
+
+/* The counter's bar (issue 18): hidden until the computer is given a
+ * counter; F12's action calls the next number, then again, absent; the
+ * same bar on Trả kết quả. */
+static void
+test_queue_bar (void)
+{
+  McReceptionPage *page = reception ();
+  McDb *db = mc_application_get_db (app);
+  GSettings *settings = mc_application_get_settings (app);
+  g_autoptr(McQueue) queue = mc_queue_new (db);
+  g_autoptr(McQueueService) service = NULL;
+  g_autoptr(McQueueTicket) first = NULL, second = NULL, last = NULL;
+  g_autoptr(GError) error = NULL;
+  McQueueBar *bar = MC_QUEUE_BAR (mc_test_ui_find_type (GTK_WIDGET (page), MC_TYPE_QUEUE_BAR, 0));
+  GtkWidget *results;
+
+  ensure_counter_9 (queue);
+  g_assert_nonnull (bar);
+  g_settings_set_int (settings, "queue-counter", 0);
+  mc_queue_bar_reload (bar);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (bar)));
+  service = mc_queue_find_service (queue, "A", &error);
+  /* Whatever an earlier test left at counter 9 is finished by the first call. */
+  first = mc_queue_take (queue, service->id, MC_QUEUE_PRIORITY_NONE, mc_time_now (), &error);
+  second = mc_queue_take (queue, service->id, MC_QUEUE_PRIORITY_NONE, mc_time_now (), &error);
+  g_assert_no_error (error);
+  g_settings_set_int (settings, "queue-counter", 9);  /* the bar follows the setting */
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (bar)));
+  {
+    g_autofree char *counter_9 = g_strdup_printf (_("Counter %d"), 9);
+
+    g_assert_cmpstr (bar_text (bar, 0), ==, counter_9);
+  }
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (bar), "queue.call-next", NULL));
+  g_assert_cmpstr (mc_queue_ticket_get_label (mc_queue_bar_get_current (bar)), ==, mc_queue_ticket_get_label (first));
+  g_assert_cmpstr (bar_text (bar, 1), ==, mc_queue_ticket_get_label (first));
+  g_assert_cmpstr (bar_text (bar, 2), ==, mc_queue_state_label (MC_QUEUE_STATE_CALLED));
+  g_assert_cmpstr (bar_text (bar, 3), ==, "1 waiting");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (bar), "queue.recall", NULL));
+  g_assert_cmpint (mc_queue_ticket_get_calls (mc_queue_bar_get_current (bar)), ==, 2);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (bar), "queue.skip", NULL));
+  g_assert_null (mc_queue_bar_get_current (bar));
+  g_assert_cmpstr (bar_text (bar, 2), ==, "No number called");
+  last = mc_queue_get_ticket (queue, mc_queue_ticket_get_id (first), &error);
+  g_assert_cmpint (mc_queue_ticket_get_state (last), ==, MC_QUEUE_STATE_ABSENT);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (bar), "queue.call-next", NULL));
+  g_assert_cmpstr (mc_queue_ticket_get_label (mc_queue_bar_get_current (bar)), ==, mc_queue_ticket_get_label (second));
+  g_assert_cmpstr (bar_text (bar, 3), ==, "0 waiting");
+
+  /* Trả kết quả has its own, on the same counter. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "return");
+  results = mc_window_get_page_widget (window, "return");
+  bar = MC_QUEUE_BAR (mc_test_ui_find_type (results, MC_TYPE_QUEUE_BAR, 0));
+  g_assert_nonnull (bar);
+  g_assert_cmpstr (mc_queue_ticket_get_label (mc_queue_bar_get_current (bar)), ==, mc_queue_ticket_get_label (second));
+  g_settings_set_int (settings, "queue-counter", 0);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (bar)));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -640,6 +770,8 @@ main (int argc, char **argv)
   g_test_add_func ("/ui/counter/dates", test_dates);
   g_test_add_func ("/ui/counter/receipt-printing", test_receipt_printing);
   g_test_add_func ("/ui/counter/print-over-database", test_print_over_database);
+  g_test_add_func ("/ui/counter/queue-link", test_queue_link);
+  g_test_add_func ("/ui/counter/queue-bar", test_queue_bar);
   status = g_test_run ();
   gtk_window_destroy (GTK_WINDOW (window));
   g_object_unref (app);

@@ -33,6 +33,7 @@ static const struct {
   { "report", mc_cli_report },
   { "settings", mc_cli_settings },
   { "liveboard", mc_cli_liveboard },
+  { "queue", mc_cli_queue },
 };
 
 /* Every command the line accepts and what core is asked before it runs:
@@ -121,6 +122,23 @@ static const struct {
   { "server init", ACCESS_OPEN },
   { "server add-login", ACCESS_OPEN },
   { "server add-board", ACCESS_OPEN },
+  /* The queue (mc-queue.h): a ticket is taken at the kiosk, an unattended
+   * machine where the citizen acts and nobody signs in (the ticket holds no
+   * personal data), so it needs nobody, as the board does; the numbers
+   * called are what the board shows. The counter's actions are a reception
+   * clerk's, in their own name; services and counters are read by anyone
+   * signed in and changed by the administrator only (core checks ADMINISTER). */
+  { "queue take", ACCESS_OPEN },
+  { "queue status", ACCESS_OPEN },
+  { "queue call", MC_PERMISSION_RECEIVE },
+  { "queue recall", MC_PERMISSION_RECEIVE },
+  { "queue serve", MC_PERMISSION_RECEIVE },
+  { "queue finish", MC_PERMISSION_RECEIVE },
+  { "queue skip", MC_PERMISSION_RECEIVE },
+  { "queue transfer", MC_PERMISSION_RECEIVE },
+  { "queue stats", MC_PERMISSION_SIGNED_IN },
+  { "queue service", MC_PERMISSION_SIGNED_IN },
+  { "queue counter", MC_PERMISSION_SIGNED_IN },
 };
 
 /* The row for argv[0] (and its subcommand argv[1]), or -1. */
@@ -373,6 +391,8 @@ print_help (void)
                      "\n"
                      "Once an administrator exists, commands that change data need --user NAME, with the\n"
                      "password in MOTCUA_PASSWORD or typed at the terminal."));
+  g_print ("%s\n", _("  queue take|call|recall|serve|finish|skip|transfer|status|stats|service|counter …\n"
+                     "          the queue: tickets at the kiosk, calls at the counters (motcua queue shows the arguments)"));
   g_print ("\n%s\n", _("A command that writes a file (-o FILE, export FILE, backup FILE, --render FILE) replaces\n"
                          "an existing file only with --force, and never the database, a backup or a device."));
   return 0;

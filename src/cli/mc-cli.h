@@ -45,6 +45,8 @@ int       mc_cli_report       (McDb *db, int argc, char **argv);
 int       mc_cli_liveboard    (McDb *db, int argc, char **argv);
 /* The unit's settings registry (mc-cli-settings.c). */
 int       mc_cli_settings     (McDb *db, int argc, char **argv);
+/* The queue: tickets, counters, calls, statistics (mc-cli-queue.c). */
+int       mc_cli_queue        (McDb *db, int argc, char **argv);
 /* Mẫu 05 and Mẫu 06 (mc-cli-records.c); argv[0] is the subcommand. */
 int       mc_cli_dossier_control_sheet (McDb *db, int argc, char **argv);
 /* Thông báo dừng giải quyết hồ sơ (Mẫu 05 of TT 03/2025) of a withdrawn dossier. */

@@ -67,6 +67,16 @@ static const struct {
   { "demo", N_("Demo data created") },
   { "audit.keyed", N_("Audit log sealed with the key") },
   { "schema.triggers", N_("Database triggers recorded") },
+  { "queue_service.insert", N_("Ticket service added") },
+  { "queue_service.update", N_("Ticket service changed") },
+  { "queue_counter.insert", N_("Counter added") },
+  { "queue_counter.update", N_("Counter changed") },
+  { "queue_counter.delete", N_("Counter removed") },
+  { "queue_counter_service.insert", N_("Service given to a counter") },
+  { "queue_counter_service.delete", N_("Service taken from a counter") },
+  { "queue_ticket.insert", N_("Queue ticket taken") },
+  { "queue_ticket.update", N_("Queue ticket called, served or moved") },
+  { "queue_link.insert", N_("Dossier linked to a queue ticket") },
 };
 
 static const struct {
@@ -87,6 +97,11 @@ static const struct {
   { "refusal", N_("Refusal") },
   { "audit", N_("Audit log") },
   { "schema", N_("Database structure") },
+  { "queue_service", N_("Ticket service") },
+  { "queue_counter", N_("Counter") },
+  { "queue_counter_service", N_("Counter") },
+  { "queue_ticket", N_("Queue ticket") },
+  { "queue_link", N_("Dossier") },
 };
 
 /* Settings by key; keys ending in a weekday or a year are in setting_label. */

@@ -63,6 +63,7 @@ static const GEnumValue kind_values[] = {
   { MC_CHANGE_RATING, "MC_CHANGE_RATING", "rating" },
   { MC_CHANGE_REPORT, "MC_CHANGE_REPORT", "report" },
   { MC_CHANGE_AUDIT, "MC_CHANGE_AUDIT", "audit" },
+  { MC_CHANGE_QUEUE, "MC_CHANGE_QUEUE", "queue" },
   { 0, NULL, NULL },
 };
 

@@ -86,6 +86,7 @@ static const char *const migrations[] = {
   "/vn/motcua/Motcua/sql/0014-dossier-count.sql",
   "/vn/motcua/Motcua/sql/0015-narrative-edit.sql",
   "/vn/motcua/Motcua/sql/0016-daily-stat.sql",
+  "/vn/motcua/Motcua/sql/0017-queue.sql",
 };
 
 static gboolean
@@ -365,6 +366,12 @@ static const struct {
   { "unit_report", MC_CHANGE_REPORT, FALSE },
   { "announcement", MC_CHANGE_ANNOUNCEMENT, FALSE },
   { "audit_log", MC_CHANGE_AUDIT, TRUE },
+  { "queue_ticket", MC_CHANGE_QUEUE, FALSE },
+  { "queue_service", MC_CHANGE_QUEUE, TRUE },
+  { "queue_counter", MC_CHANGE_QUEUE, TRUE },
+  { "queue_counter_service", MC_CHANGE_QUEUE, TRUE },
+  { "queue_sequence", MC_CHANGE_QUEUE, TRUE },
+  { "queue_link", MC_CHANGE_QUEUE, TRUE },
 };
 
 static void

@@ -197,6 +197,49 @@ setup_calendar_and_board (Demo *d, GError **error)
          mc_db_set_setting (d->db, "report.signer_title", "PHÓ CHỦ TỊCH", error);
 }
 
+/* The queue of a ward's center (issue 18): four ticket services by group
+ * of fields, each with its letter, and four counters; counter 4 returns
+ * results. No tickets: they are taken on the day. */
+static const struct { const char *name, *prefix; } queue_services[] = {
+  { "Hộ tịch – Chứng thực", "A" },
+  { "Đất đai – Xây dựng", "B" },
+  { "Kinh doanh – Đầu tư – Lao động", "C" },
+  { "Tra cứu, trả kết quả", "D" },
+};
+static const struct { int number; const char *name, *services; } queue_counters[] = {
+  { 1, "Quầy 1 – Hộ tịch, chứng thực", "A" },
+  { 2, "Quầy 2 – Hộ tịch, kinh doanh", "AC" },
+  { 3, "Quầy 3 – Đất đai, xây dựng", "BC" },
+  { 4, "Quầy 4 – Trả kết quả", "D" },
+};
+
+static gboolean
+setup_queue (Demo *d, GError **error)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (queue_services); i++)
+    if (!insert (d, "INSERT INTO queue_service (name, prefix, first_number, last_number) VALUES (?, ?, 1, 999)",
+                 error, 's', queue_services[i].name, 's', queue_services[i].prefix))
+      return FALSE;
+  for (guint i = 0; i < G_N_ELEMENTS (queue_counters); i++)
+    {
+      gint64 id;
+
+      if (!insert (d, "INSERT INTO queue_counter (number, name) VALUES (?, ?)", error,
+                   'i', (gint64) queue_counters[i].number, 's', queue_counters[i].name))
+        return FALSE;
+      id = last_id (d);
+      for (const char *p = queue_counters[i].services; *p; p++)
+        {
+          char prefix[2] = { *p, 0 };
+
+          if (!insert (d, "INSERT INTO queue_counter_service (counter_id, service_id) "
+                          "SELECT ?, id FROM queue_service WHERE prefix = ?", error, 'i', id, 's', prefix))
+            return FALSE;
+        }
+    }
+  return TRUE;
+}
+
 /* How often a field's procedures are asked for at a ward's counter. */
 static int
 field_weight (const char *field)
@@ -633,7 +676,7 @@ setup (Demo *d, GError **error)
   if (d->unit_id == 0 || !mc_db_begin (d->db, error))
     return FALSE;
   if (!setup_units (d, error) || !setup_staff (d, error) || !setup_calendar_and_board (d, error) ||
-      !mc_db_commit (d->db, error))
+      !setup_queue (d, error) || !mc_db_commit (d->db, error))
     {
       mc_db_rollback (d->db);
       return FALSE;

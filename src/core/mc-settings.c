@@ -32,6 +32,7 @@
 #include "mc-backup.h"
 #include "mc-form-paper.h"
 #include "mc-form-set.h"
+#include "mc-queue.h"
 #include "mc-format.h"
 #include "mc-report-cchc.h"
 #include "mc-report-evaluation.h"
@@ -96,6 +97,14 @@ static const McSettingChoice evaluation_total_choices[] = {
   { NULL, NULL }
 };
 
+/* The order of the queue (mc-queue.c: no legal text sets it). */
+static const McSettingChoice queue_priority_choices[] = {
+  { MC_QUEUE_RULE_FIRST, N_("Priority tickets first") },
+  { MC_QUEUE_RULE_EVERY, N_("One priority ticket every N calls") },
+  { MC_QUEUE_RULE_NONE, N_("In the order taken") },
+  { NULL, NULL }
+};
+
 static const char *const group_labels[MC_SETTING_N_GROUPS] = {
   [MC_SETTING_GROUP_SIGNER] = N_("Signer and place"),
   [MC_SETTING_GROUP_FORMS] = N_("One-stop forms"),
@@ -103,6 +112,7 @@ static const char *const group_labels[MC_SETTING_N_GROUPS] = {
   [MC_SETTING_GROUP_EVALUATION] = N_("Evaluation"),
   [MC_SETTING_GROUP_NARRATIVE] = N_("Narrative report"),
   [MC_SETTING_GROUP_RULES] = N_("Provincial rules"),
+  [MC_SETTING_GROUP_QUEUE] = N_("Queue"),
   [MC_SETTING_GROUP_SYSTEM] = N_("Backups and sign-in"),
 };
 
@@ -137,6 +147,8 @@ static const McSettingInfo registry[] = {
   { MC_NARRATIVE_SUBJECT_KEY, G(NARRATIVE), N_("Subject"), N_("Under BÁO CÁO; {{ky_bao_cao}} becomes the period"), T(TEXT), "Tình hình, kết quả giải quyết thủ tục hành chính {{ky_bao_cao}}", 1, 0, NULL, NULL },
   { MC_NARRATIVE_TEMPLATE_KEY, G(NARRATIVE), N_("Text of the report"), N_("Figures in {{…}} are filled in for the period"), T(MULTILINE), NULL /* mc_report_narrative_default_template */, 1, 0, NULL, check_template },
   { "apology.threshold", G(RULES), N_("Apologies in a year that flag a person"), N_("Staff responsible for this many apology letters (Mẫu 04) or more are listed in the apology register"), T(INT), "3", 1, 1000, NULL, NULL },
+  { MC_QUEUE_PRIORITY_RULE_KEY, G(QUEUE), N_("Order of priority tickets"), N_("Người cao tuổi, người khuyết tật, phụ nữ mang thai and online appointments: called before the others, or one of them after every N calls at a counter, or in the order taken"), T(CHOICE), MC_QUEUE_RULE_FIRST, 0, 0, queue_priority_choices, NULL },
+  { MC_QUEUE_PRIORITY_EVERY_KEY, G(QUEUE), N_("Calls between priority tickets (N)"), N_("For “one priority ticket every N calls”: a waiting priority ticket is called once a counter has called this many others since its last one"), T(INT), "3", 1, 50, NULL, NULL },
   { MC_BACKUP_SETTING_HOURS, G(SYSTEM), N_("Hours between automatic backups"), NULL, T(INT), G_STRINGIFY (MC_BACKUP_DEFAULT_HOURS), 1, 10000, NULL, NULL },
   { MC_BACKUP_SETTING_KEEP, G(SYSTEM), N_("Backups kept"), NULL, T(INT), G_STRINGIFY (MC_BACKUP_DEFAULT_KEEP), 1, 10000, NULL, NULL },
   { "security.max_failures", G(SYSTEM), N_("Wrong passwords before an account is locked"), NULL, T(INT), "5", 1, 99999, NULL, NULL },

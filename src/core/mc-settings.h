@@ -46,6 +46,7 @@ typedef enum {
   MC_SETTING_GROUP_NARRATIVE,   /* báo cáo bằng lời */
   MC_SETTING_GROUP_LAST_DOCUMENT = MC_SETTING_GROUP_NARRATIVE,
   MC_SETTING_GROUP_RULES,       /* quy định của tỉnh */
+  MC_SETTING_GROUP_QUEUE,       /* xếp hàng: thứ tự ưu tiên */
   MC_SETTING_GROUP_SYSTEM,      /* sao lưu, đăng nhập */
   MC_SETTING_N_GROUPS
 } McSettingGroup;

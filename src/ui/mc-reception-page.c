@@ -22,6 +22,7 @@
 #include "mc-procedure.h"
 #include "mc-procedure-search.h"
 #include "mc-receipt-print.h"
+#include "mc-queue-bar.h"
 #include "mc-reception-page.h"
 #include "mc-wrap-box.h"
 #include "mc-page-changes.h"
@@ -352,6 +353,19 @@ collect (McReceptionPage *self)
   return dossier;
 }
 
+/* The citizen being served at this clerk's counter (issue 18): the dossier
+ * records the ticket, its wait and its service time. The dossier is saved
+ * whatever happens here; a failure is only told. */
+static void
+link_ticket (McReceptionPage *self, const char *code)
+{
+  g_autoptr(McQueue) queue = mc_queue_new (mc_application_get_db (self->app));
+  g_autoptr(GError) error = NULL;
+
+  if (!mc_queue_link_dossier (queue, code, MC_QUEUE_LINK_RECEIVE, mc_time_now (), NULL, &error))
+    gtk_widget_activate_action (GTK_WIDGET (self), "win.toast", "s", error->message);
+}
+
 char *
 mc_reception_page_save (McReceptionPage *self, GError **error)
 {
@@ -374,6 +388,7 @@ mc_reception_page_save (McReceptionPage *self, GError **error)
     }
   if (!mc_dossier_store_receive (self->store, dossier, error))
     return NULL;
+  link_ticket (self, mc_dossier_get_code (dossier));
   load_recent (self);
   return g_strdup (mc_dossier_get_code (dossier));
 }
@@ -713,6 +728,7 @@ mc_reception_page_constructed (GObject *object)
                            G_CONNECT_SWAPPED);
   refresh_matches (self);
   choose (self, NULL);
+  mc_queue_bar_attach (ADW_BIN (self), self->app);
 }
 
 static void

@@ -16,6 +16,7 @@
 
 #include "mc-format.h"
 #include "mc-id-number.h"
+#include "mc-queue.h"
 #include "mc-rating.h"
 #include "mc-report-evaluation.h"
 #include "mc-return-dialog.h"
@@ -531,6 +532,16 @@ check_rating (McReturnDialog *self, GError **error)
   return FALSE;
 }
 
+/* The citizen being served at this clerk's counter (issue 18): the dossier
+ * records the ticket of its return, the wait and the service time. */
+static gboolean
+link_ticket (McReturnDialog *self, GError **error)
+{
+  g_autoptr(McQueue) queue = mc_queue_new (mc_application_get_db (self->app));
+
+  return mc_queue_link_dossier (queue, self->code, MC_QUEUE_LINK_RETURN, mc_time_now (), NULL, error);
+}
+
 gboolean
 mc_return_dialog_submit (McReturnDialog *self, GError **error)
 {
@@ -556,9 +567,9 @@ mc_return_dialog_submit (McReturnDialog *self, GError **error)
       g_propagate_error (error, local);
       return FALSE;
     }
-  if (!record_rating (self, &local))
+  if (!link_ticket (self, &local) || !record_rating (self, &local))
     {
-      /* The result is handed over; only the rating is missing. */
+      /* The result is handed over; only the ticket's link or the rating is missing. */
       show_error (self, NULL, local->message);
       g_propagate_error (error, local);
       g_signal_emit (self, signals[RETURNED], 0, self->code);

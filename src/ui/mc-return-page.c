@@ -17,6 +17,7 @@
 
 #include "mc-dossier-list.h"
 #include "mc-format.h"
+#include "mc-queue-bar.h"
 #include "mc-return-model.h"
 #include "mc-return-page.h"
 #include "mc-text-column.h"
@@ -342,6 +343,7 @@ mc_return_page_new (McApplication *app)
 
   self->app = app;
   attach_model (self);
+  mc_queue_bar_attach (ADW_BIN (self), app);
   mc_return_page_reload (self);
   update_count (self);
   return self;

@@ -218,6 +218,22 @@ done
 wait
 allowed "$A" "SELECT count (*) FROM audit_log WHERE action = 'refusal.insert'" "two writers at once, every row audited" "51"
 
+# 5. The queue (0017): the kiosk (the board's login) takes a ticket, only
+# that; the counter's clerk moves it; the administrator sets services.
+allowed "$A" "INSERT INTO queue_service (name, prefix) VALUES ('Hộ tịch', 'A')" "the administrator adds a service"
+refused "$TN" "INSERT INTO queue_service (name, prefix) VALUES ('Đất đai', 'B')" "the counter adds a service"
+allowed "$BOARD" "INSERT INTO queue_sequence (day, service_id, last_seq) VALUES ('2026-12-07', 1, 1)" \
+  "the kiosk numbers a ticket"
+allowed "$BOARD" "INSERT INTO queue_ticket (day, issued_service_id, seq, number, label, service_id, taken_at) VALUES ('2026-12-07', 1, 1, 1, 'A001', 1, 1796600000)" \
+  "the kiosk takes a ticket"
+refused "$BOARD" "UPDATE queue_ticket SET state = 'called'" "the kiosk calls a ticket"
+refused "$BOARD" "INSERT INTO queue_ticket (day, issued_service_id, seq, number, label, service_id, taken_at, state) VALUES ('2026-12-07', 1, 2, 2, 'A002', 1, 1796600000, 'done')" \
+  "the kiosk takes a ticket already done"
+refused "$CV" "UPDATE queue_ticket SET state = 'called'" "a specialist calls a ticket"
+allowed "$TN" "UPDATE queue_ticket SET state = 'called', called_at = 1796600300 WHERE label = 'A001'" \
+  "the counter calls a ticket"
+allowed "$A" "SELECT count (*) FROM audit_log WHERE action LIKE 'queue_ticket.%'" "the ticket's moves are audited" "2"
+
 # Nothing the refusals tried reached the trail or the data.
 allowed "$A" "SELECT count (*) FROM audit_log WHERE action = 'forged' OR detail = 'sửa'" "no forged row" "0"
 allowed "$A" "SELECT n_rows > 10 AND bad_id = 0 FROM mc_audit_verify ()" "the chain still verifies" "t"

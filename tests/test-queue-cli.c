@@ -1,0 +1,183 @@
+/* test-queue-cli.c — motcua queue …: services and counters, tickets taken
+ * by kiosk processes at once (no number twice, none skipped), the counter's
+ * calls, status and statistics, and errors in Vietnamese
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <string.h>
+#include <sys/wait.h>
+
+#include "mc-db.h"
+#include "mc-test-utils.h"
+
+static char *db_path;
+
+/* motcua --db DB ARGS…: the exit status; stdout and stderr. */
+static int
+run (const char *const *args, char **out, char **err)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  int status = 0;
+
+  g_ptr_array_add (argv, (gpointer) g_getenv ("MOTCUA_BIN"));
+  g_ptr_array_add (argv, (gpointer) "--db");
+  g_ptr_array_add (argv, db_path);
+  for (int i = 0; args[i]; i++)
+    g_ptr_array_add (argv, (gpointer) args[i]);
+  g_ptr_array_add (argv, NULL);
+  g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL, out, err, &status, &error);
+  g_assert_no_error (error);
+  {
+    g_autofree char *o = g_strescape (*out ? *out : "", NULL), *e = g_strescape (*err ? *err : "", NULL);
+
+    g_test_message ("%s %s: exit %d, [%.300s] [%.300s]", args[0], args[1] ? args[1] : "", status, o, e);
+  }
+  return g_spawn_check_wait_status (status, NULL) ? 0 : WEXITSTATUS (status);
+}
+
+/* Runs and returns stdout; the test fails unless it exits with 0. */
+static char *
+ok (const char *const *args)
+{
+  g_autofree char *err = NULL;
+  char *out = NULL;
+
+  g_assert_cmpint (run (args, &out, &err), ==, 0);
+  return out;
+}
+
+/* Runs, expecting exit 1 and `words` in the Vietnamese error. */
+static void
+refused (const char *const *args, const char *words)
+{
+  g_autofree char *out = NULL, *err = NULL;
+
+  g_assert_cmpint (run (args, &out, &err), ==, 1);
+  g_autofree char *flat = NULL;
+
+  g_assert_cmpstr (out, ==, "");
+  flat = mc_test_normalize (err);
+  mc_test_assert_has (flat, words);
+}
+
+#define ARGS(...) ((const char *const[]) { __VA_ARGS__, NULL })
+
+static void
+set_up_queue (void)
+{
+  g_free (ok (ARGS ("queue", "service", "add", "--name", "Hộ tịch – Chứng thực", "--prefix", "A")));
+  g_free (ok (ARGS ("queue", "service", "add", "--name", "Đất đai", "--first", "1000", "--last", "1999")));
+  g_free (ok (ARGS ("queue", "counter", "add", "--number", "1", "--name", "Quầy 1", "--services", "A,Đất đai")));
+  g_free (ok (ARGS ("queue", "counter", "add", "--number", "2", "--name", "Quầy 2", "--services", "a")));
+}
+
+static void
+test_flow (void)
+{
+  g_autofree char *services = NULL, *counters = NULL, *t1 = NULL, *t2 = NULL, *t3 = NULL, *called = NULL;
+  g_autofree char *recalled = NULL, *served = NULL, *moved = NULL, *status = NULL, *csv = NULL, *text = NULL;
+  g_autofree char *skipped = NULL, *status2 = NULL;
+
+  db_path = mc_test_tmp_path ("queue-flow.sqlite");
+  set_up_queue ();
+  services = ok (ARGS ("queue", "service", "list"));
+  g_assert_cmpstr (services, ==, "1\tA\t1-999\tactive\tHộ tịch – Chứng thực\n2\t\t1000-1999\tactive\tĐất đai\n");
+  counters = ok (ARGS ("queue", "counter", "list"));
+  g_assert_cmpstr (counters, ==, "1\tQuầy 1\tactive\tHộ tịch – Chứng thực; Đất đai\n2\tQuầy 2\tactive\tHộ tịch – Chứng thực\n");
+
+  t1 = ok (ARGS ("queue", "take", "--service", "A", "--at", "2026-12-07 08:00"));
+  g_assert_cmpstr (t1, ==, "A001\tHộ tịch – Chứng thực\t2026-12-07 08:00\t0\n");
+  t2 = ok (ARGS ("queue", "take", "--service", "Đất đai", "--at", "2026-12-07 08:01"));
+  g_assert_cmpstr (t2, ==, "1000\tĐất đai\t2026-12-07 08:01\t0\n");
+  t3 = ok (ARGS ("queue", "take", "--service", "1", "--priority", "nguoi_cao_tuoi", "--at", "2026-12-07 08:02"));
+  g_assert_cmpstr (t3, ==, "A002\tHộ tịch – Chứng thực\t2026-12-07 08:02\t1\n");
+
+  /* Priority first (the default): A002 before A001. */
+  called = ok (ARGS ("queue", "call", "--counter", "2", "--at", "2026-12-07 08:05"));
+  g_assert_cmpstr (called, ==, "A002\tHộ tịch – Chứng thực\tĐã gọi\t2\t2026-12-07 08:02\tNgười cao tuổi\n");
+  recalled = ok (ARGS ("queue", "recall", "--counter", "2", "--at", "2026-12-07 08:06"));
+  g_assert_nonnull (strstr (recalled, "A002\t"));
+  served = ok (ARGS ("queue", "serve", "--counter", "2", "--at", "2026-12-07 08:07"));
+  g_assert_nonnull (strstr (served, "\tĐang phục vụ\t"));
+  refused (ARGS ("queue", "recall", "--counter", "2", "--at", "2026-12-07 08:08"), "không thể gọi lại");
+  moved = ok (ARGS ("queue", "transfer", "--counter", "2", "--to-service", "Đất đai", "--at", "2026-12-07 08:09"));
+  g_assert_cmpstr (moved, ==, "A002\tĐất đai\tĐang chờ\t\t2026-12-07 08:02\tNgười cao tuổi\n");
+  status = ok (ARGS ("queue", "status", "--day", "2026-12-07"));
+  g_assert_cmpstr (status, ==, "counter\t1\tQuầy 1\t\t\ncounter\t2\tQuầy 2\t\t\n"
+                               "waiting\tA001\tHộ tịch – Chứng thực\t\t\n"
+                               "waiting\t1000\tĐất đai\t\t\n"
+                               "waiting\tA002\tĐất đai\t\tNgười cao tuổi\n");
+  g_free (ok (ARGS ("queue", "call", "--counter", "1", "--at", "2026-12-07 08:10")));
+  skipped = ok (ARGS ("queue", "skip", "--counter", "1", "--at", "2026-12-07 08:12"));
+  g_assert_cmpstr (skipped, ==, "A002\tĐất đai\tVắng mặt\t1\t2026-12-07 08:02\tNgười cao tuổi\n");
+  status2 = ok (ARGS ("queue", "status", "--counter", "2", "--day", "2026-12-07"));
+  g_assert_cmpstr (status2, ==, "counter\t2\tQuầy 2\t\t\nwaiting\tA001\tHộ tịch – Chứng thực\t\t\n");
+
+  /* A001 waited from 8:00; A002 from 8:02 to its first call at 8:05 (3 min). */
+  csv = ok (ARGS ("queue", "stats", "--from", "2026-12-07", "--to", "2026-12-07", "--by", "service", "--format", "csv"));
+  g_assert_cmpstr (csv, ==, "nhom,so_phat,da_phuc_vu,vang_mat,cho_tb_phut,cho_p90_phut,phuc_vu_tb_phut\n"
+                            "\"Hộ tịch – Chứng thực\",1,0,0,0.0,0.0,0.0\n"
+                            "\"Đất đai\",2,0,1,3.0,3.0,0.0\n"
+                            "\"Tổng cộng\",3,0,1,3.0,3.0,0.0\n");
+  text = ok (ARGS ("queue", "stats", "--from", "2026-12-07", "--to", "2026-12-07"));
+  {
+    g_autofree char *flat = mc_test_normalize (text);
+
+    mc_test_assert_has (flat, "Nhóm Đã cấp Đã phục vụ Vắng mặt Chờ TB Chờ p90 Phục vụ TB 2026-12-07 3 0 1 3 3 "
+                              "Tổng cộng 3 0 1 3 3");
+  }
+
+  refused (ARGS ("queue", "take", "--service", "Z"), "Không có dịch vụ lấy số “Z”");
+  refused (ARGS ("queue", "take", "--service", "A", "--priority", "vip"), "nguoi_cao_tuoi");
+  refused (ARGS ("queue", "call", "--counter", "7"), "7");
+  refused (ARGS ("queue", "service", "add", "--name", "Khác", "--prefix", "A"), "Hộ tịch – Chứng thực");
+  refused (ARGS ("queue", "stats", "--from", "2026-12-08", "--to", "2026-12-07"), "2026-12-07");
+  g_clear_pointer (&db_path, g_free);
+}
+
+/* Six kiosk processes, five tickets each, all at once. */
+static void
+test_concurrent_kiosks (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(McDb) db = NULL;
+  GPid pids[6];
+
+  db_path = mc_test_tmp_path ("queue-kiosks.sqlite");
+  set_up_queue ();
+  for (guint i = 0; i < G_N_ELEMENTS (pids); i++)
+    {
+      /* A fixed day: a run at 17:00 UTC would otherwise start a new day's numbers. */
+      const char *script = "for i in 1 2 3 4 5; do \"$0\" --db \"$1\" queue take --service A "
+                           "--at '2026-12-07 08:00' >/dev/null || exit 1; done";
+      const char *argv[] = { "/bin/sh", "-c", script, g_getenv ("MOTCUA_BIN"), db_path, NULL };
+
+      g_assert_true (g_spawn_async (NULL, (char **) argv, NULL, G_SPAWN_DO_NOT_REAP_CHILD, NULL, NULL, &pids[i],
+                                    &error));
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (pids); i++)
+    {
+      int status = 0;
+
+      g_assert_cmpint (waitpid (pids[i], &status, 0), ==, pids[i]);
+      g_assert_true (WIFEXITED (status) && WEXITSTATUS (status) == 0);
+    }
+  db = mc_db_new (db_path, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (mc_db_query_int (db, "SELECT count (*) FROM queue_ticket", NULL), ==, 30);
+  g_assert_cmpint (mc_db_query_int (db, "SELECT count (DISTINCT number) FROM queue_ticket", NULL), ==, 30);
+  g_assert_cmpint (mc_db_query_int (db, "SELECT min (number) FROM queue_ticket", NULL), ==, 1);
+  g_assert_cmpint (mc_db_query_int (db, "SELECT max (number) FROM queue_ticket", NULL), ==, 30);
+  g_clear_pointer (&db_path, g_free);
+}
+
+int
+main (int argc, char **argv)
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  g_test_add_func ("/queue-cli/flow", test_flow);
+  g_test_add_func ("/queue-cli/concurrent-kiosks", test_concurrent_kiosks);
+  return g_test_run ();
+}
