@@ -112,6 +112,7 @@ static const Row rows[] = {
   { "report import-06a", "--unit 000.00.06.X02 --from 2026-10-15 --to 2027-01-14 {DIR}/x02.csv", "nnnnyynyy" },
   { "dashboard", "--format json", "nynnyynny" },
   { "liveboard", "--render {OUT}/board.png --size 320x180", "yyyyyyyyy" },
+  { "queue say", "--number 1025 --counter 3 --output {OUT}/call.wav --force", "yyyyyyyyy" },
   /* A PostgreSQL server's administrator, not a Motcua account, decides (its
    * CREATEROLE; tests/pg/test-pg-roles.sh): here no server answers, for anyone. */
   { "server init", "\"host={OUT} dbname=x\" --password-file {OUT}/pw", "eeeeeeeee" },

@@ -117,6 +117,7 @@ static const struct {
   { "settings set", MC_PERMISSION_CONFIGURE },
   { "settings reset", MC_PERMISSION_CONFIGURE },
   { "liveboard", ACCESS_OPEN },  /* masked public data only */
+  { "queue say", ACCESS_OPEN },  /* a number and a counter spoken: no data read */
   /* A PostgreSQL server, not this database: the server decides, by the
    * connecting user's CREATEROLE (mc-pg-server.c), and opens no file. */
   { "server init", ACCESS_OPEN },
@@ -265,6 +266,12 @@ mc_cli_check_output (const char *path, GError **error)
   return mc_output_file_check (path, force_output ? MC_OUTPUT_FILE_FORCE : MC_OUTPUT_FILE_NONE, error);
 }
 
+McOutputFileFlags
+mc_cli_output_flags (void)
+{
+  return force_output ? MC_OUTPUT_FILE_FORCE : MC_OUTPUT_FILE_NONE;
+}
+
 gboolean
 mc_cli_write_output (const char *path, const char *data, GError **error)
 {
@@ -377,6 +384,8 @@ print_help (void)
                      "  liveboard [--monitor N]                  the full-screen public board\n"
                      "  liveboard --render FILE.png --size WxH [--at \"YYYY-MM-DD HH:MM\"]   the board as a picture"));
   g_print ("%s\n", _("  settings list|get KEY|set KEY VALUE|set KEY --file FILE|reset KEY   signers, place, periods (administrator)"));
+  g_print ("%s\n", _("  queue say --number N --counter C --output FILE.wav [--clips FOLDER] [--volume 0-100] [--le] [--bon]\n"
+                     "                                           the calling announcement as sound (espeak-ng or the center's clips)"));
   g_print ("%s\n", _("  dashboard [--unit CODE] [--department CODE] [--format text|json]   the overview of heads and leaders"));
   g_print ("%s\n", _("  catalog receptions [SEARCH]              code, competence, former level, reception, name\n"
                      "  catalog receive CODE own|province|lien_thong|none|default\n"
@@ -426,6 +435,10 @@ mc_cli_run (int argc, char **argv)
         }
       return mc_cli_server (argc - i, argv + i);
     }
+  /* Speaking a number and a counter reads no table: no database is opened
+   * (mc-cli-queue-say.c), so staff may try the voice on any machine. */
+  if (g_strcmp0 (argv[i], "queue") == 0 && i + 1 < argc && g_strcmp0 (argv[i + 1], "say") == 0)
+    return mc_cli_queue_say (argc - i, argv + i);
   for (guint c = 0; c < G_N_ELEMENTS (commands); c++)
     if (g_strcmp0 (argv[i], commands[c].name) == 0)
       {

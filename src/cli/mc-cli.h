@@ -4,6 +4,7 @@
 #pragma once
 
 #include "mc-db.h"
+#include "mc-output-file.h"
 
 G_BEGIN_DECLS
 
@@ -22,6 +23,9 @@ int       mc_cli_fail         (GError *error);
 gboolean  mc_cli_check_output (const char *path, GError **error);
 /* `data` as the file `path`, under the same rule, through a temporary file. */
 gboolean  mc_cli_write_output (const char *path, const char *data, GError **error);
+/* MC_OUTPUT_FILE_FORCE when --force was given: for a command writing
+ * binary data itself through mc-output-file. */
+McOutputFileFlags mc_cli_output_flags (void);
 int       mc_cli_usage        (const char *usage);
 /* One line of tab-separated output, each field escaped (\t \n \r \\);
  * a NULL field prints empty. mc_cli_print_row (a, b, c) for a fixed row. */
@@ -39,6 +43,8 @@ int       mc_cli_dossier      (McDb *db, int argc, char **argv);
  * its path, because they must work when it cannot be opened. */
 int       mc_cli_backup       (McDb *db, int argc, char **argv);
 int       mc_cli_restore      (const char *db_path, const char *user, int argc, char **argv);
+/* "queue say": the calling announcement as a WAV file; opens no database. */
+int       mc_cli_queue_say    (int argc, char **argv);
 /* The statutory reports and their periods (mc-cli-report.c). */
 int       mc_cli_report       (McDb *db, int argc, char **argv);
 /* The public board drawn to a PNG (mc-cli-board.c). */
