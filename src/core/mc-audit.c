@@ -278,6 +278,39 @@ walk_chain (McDb *db, gint64 from, gint64 *n_rows, gint64 *bad_id, GError **erro
   return ok && step != MC_DB_STEP_ERROR;
 }
 
+/* On PostgreSQL the chain's key is the server's (audit_key, readable by
+ * motcua_owner only: resources/sql/pg/0009-audit-key.sql), not this
+ * client's key file, so walk_chain here would recompute every keyed row with
+ * the wrong key and call the first one broken. The server walks it with the
+ * same rule (mc_audit_verify () in that step); bad_id -1 there is a keyed
+ * schema whose chain lost its keyed row. */
+static gboolean
+verify_on_server (McDb *db, gint64 *n_rows, gint64 *bad_id, GError **error)
+{
+  McSqlStmt *stmt = mc_db_prepare (db, "SELECT n_rows, bad_id FROM mc_audit_verify ()", error);
+  McDbStep step;
+
+  if (stmt == NULL)
+    return FALSE;
+  step = mc_db_step_row (db, stmt, error);
+  if (step == MC_DB_STEP_ROW)
+    {
+      *n_rows = mc_sql_column_int64 (stmt, 0);
+      *bad_id = mc_sql_column_int64 (stmt, 1);
+    }
+  mc_sql_reset (stmt);
+  if (step != MC_DB_STEP_ROW)
+    return FALSE;
+  if (*bad_id < 0)
+    {
+      *bad_id = 0;
+      g_set_error_literal (error, MC_AUDIT_ERROR, MC_AUDIT_ERROR_TAMPERED,
+                           _("The audit trail has lost its keyed chain: it was rewritten without the key"));
+      return FALSE;
+    }
+  return *bad_id == 0;  /* a bad row, as walk_chain */
+}
+
 gboolean
 mc_audit_verify (McDb *db, gint64 *n_rows, gint64 *bad_id, GError **error)
 {
@@ -289,6 +322,8 @@ mc_audit_verify (McDb *db, gint64 *n_rows, gint64 *bad_id, GError **error)
 
   *n_rows = 0;
   *bad_id = 0;
+  if (mc_sql_on_server (db))
+    return verify_on_server (db, n_rows, bad_id, error);
   from = keyed_from (db, &local);
   if (local != NULL)
     {

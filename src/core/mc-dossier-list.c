@@ -577,11 +577,10 @@ estimate_total (McDossierList *self, guint listed)
 static gboolean
 count_search_total (McDossierList *self, const char *filters, GError **error)
 {
-  g_autofree char *match = mc_dossier_store_fts_query (self->query.text);
-  g_autofree char *limited = g_strdup_printf ("SELECT rowid FROM dossier_fts WHERE dossier_fts MATCH ?%u "
-                                              "ORDER BY rowid DESC LIMIT %d", self->binds->len + 1,
-                                              COUNT_LIMIT + 1);
-  g_autofree char *hits_sql = g_strdup_printf ("SELECT count(*) FROM (%s)", limited);
+  g_autofree char *match = NULL;
+  g_autofree char *limited = mc_dossier_store_search_sql (self->store, self->query.text, self->binds->len + 1,
+                                                          COUNT_LIMIT + 1, &match);
+  g_autofree char *hits_sql = g_strdup_printf ("SELECT count(*) FROM (%s) AS hit", limited);
   g_autofree char *total_sql = g_strdup_printf ("SELECT count(*) FROM dossier d %s%s d.id IN (%s)", filters,
                                                 *filters ? " AND" : "WHERE", limited);
   GError *local = NULL;

@@ -648,13 +648,65 @@ append_word (GString *out, GPtrArray *runs, gboolean prefix)
  * (the one still being typed, or a partial ID or phone number); the index
  * keeps prefixes of one to three characters (migration 0013), so that
  * prefix is a single list however many words it starts. */
+static GPtrArray *query_words (const char *query);
+
 char *
 mc_dossier_store_fts_query (const char *query)
 {
+  g_autoptr(GPtrArray) all = query_words (query);
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; i < all->len; i++)
+    append_word (out, all->pdata[i], i + 1 == all->len);
+  return g_string_free (out, FALSE);
+}
+
+/* One run as a PostgreSQL regular expression over dossier.search_folded
+ * (mc_fold of code, name, ID number and phone: resources/sql/pg/0002): a
+ * whole token, or a token's start for a prefix, as FTS5 matches "run" and
+ * "run"*. A run is letters and digits only (word_runs), so it needs no
+ * escaping in the pattern nor in the literal; pg_trgm's GIN index serves
+ * the match from the run's trigrams. */
+static void
+append_pg_token (GString *out, const char *run, gboolean prefix)
+{
+  g_string_append_printf (out, "d.search_folded ~ '(^|[^[:alnum:]])%s%s'", run, prefix ? "" : "([^[:alnum:]]|$)");
+}
+
+/* A word as append_word's FTS5 terms, in PostgreSQL's words. */
+static void
+append_pg_word (GString *out, GPtrArray *runs, gboolean prefix)
+{
+  g_autoptr(GString) joined = g_string_new (NULL);
+
+  if (out->len > 0)
+    g_string_append (out, " AND ");
+  if (runs->len == 1)
+    {
+      append_pg_token (out, runs->pdata[0], prefix);
+      return;
+    }
+  g_string_append (out, "((");
+  for (guint i = 0; i < runs->len; i++)
+    {
+      if (i)
+        g_string_append (out, " AND ");
+      append_pg_token (out, runs->pdata[i], prefix && i + 1 == runs->len);
+      g_string_append (joined, runs->pdata[i]);
+    }
+  g_string_append (out, ") OR ");
+  append_pg_token (out, joined->str, prefix);
+  g_string_append_c (out, ')');
+}
+
+/* The query's words, folded by mc_text_fold (the same C fold on both
+ * engines), each cut into its runs; empty runs dropped. */
+static GPtrArray *
+query_words (const char *query)
+{
   g_autofree char *folded = mc_text_fold (query);
   g_auto(GStrv) words = g_strsplit (folded, " ", -1);
-  g_autoptr(GPtrArray) all = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
-  GString *out = g_string_new (NULL);
+  GPtrArray *all = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
 
   for (int i = 0; words[i]; i++)
     {
@@ -665,9 +717,42 @@ mc_dossier_store_fts_query (const char *query)
       else
         g_ptr_array_unref (runs);
     }
-  for (guint i = 0; i < all->len; i++)
-    append_word (out, all->pdata[i], i + 1 == all->len);
-  return g_string_free (out, FALSE);
+  return all;
+}
+
+/* The one place search differs between engines: the ids of the newest
+ * `limit` dossiers the query finds, newest first, as a statement. SQLite
+ * asks its FTS5 index with the match text bound at ?`param` (*match);
+ * PostgreSQL has no FTS5 and asks pg_trgm over search_folded with the same
+ * words and the same rule (every word a token, the last a prefix, a word of
+ * several runs as the runs or the runs joined), nothing bound (*match NULL).
+ * NULL when the query has no word to search for. */
+char *
+mc_dossier_store_search_sql (McDossierStore *self, const char *query, guint param, gint64 limit, char **match)
+{
+  g_autoptr(GPtrArray) words = NULL;
+  g_autoptr(GString) where = NULL;
+
+  *match = NULL;
+  if (!mc_sql_on_server (self->db))
+    {
+      *match = mc_dossier_store_fts_query (query);
+      if (**match == '\0')
+        {
+          g_clear_pointer (match, g_free);
+          return NULL;
+        }
+      return g_strdup_printf ("SELECT rowid FROM dossier_fts WHERE dossier_fts MATCH ?%u "
+                              "ORDER BY rowid DESC LIMIT %" G_GINT64_FORMAT, param, limit);
+    }
+  words = query_words (query);
+  if (words->len == 0)
+    return NULL;
+  where = g_string_new (NULL);
+  for (guint i = 0; i < words->len; i++)
+    append_pg_word (where, words->pdata[i], i + 1 == words->len);
+  return g_strdup_printf ("SELECT d.id FROM dossier d WHERE %s ORDER BY d.id DESC LIMIT %" G_GINT64_FORMAT,
+                          where->str, limit);
 }
 
 /* An ID number (9 or 12 digits) or a phone: a query that names a person. */
@@ -706,7 +791,9 @@ GPtrArray *
 mc_dossier_store_search (McDossierStore *self, const char *query, guint limit, GError **error)
 {
   GPtrArray *hits = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autofree char *match = mc_dossier_store_fts_query (query);
+  g_autofree char *match = NULL;
+  g_autofree char *hits_sql = NULL;
+  g_autofree char *sql = NULL;
   McDossier *exact;
   McSqlStmt *stmt;
   GError *local = NULL;
@@ -728,18 +815,19 @@ mc_dossier_store_search (McDossierStore *self, const char *query, guint limit, G
       return NULL;
     }
   g_clear_error (&local);
-  if (*match == '\0')
+  hits_sql = mc_dossier_store_search_sql (self, query, 1, limit, &match);
+  if (hits_sql == NULL)
     return hits;
-  stmt = mc_db_prepare (self->db, DOSSIER_COLUMNS "WHERE d.id IN (SELECT rowid FROM dossier_fts "
-                                  "WHERE dossier_fts MATCH ? ORDER BY rowid DESC LIMIT ?) "
-                                  "ORDER BY d.received_at DESC", error);
+  sql = g_strdup_printf (DOSSIER_COLUMNS "WHERE d.id IN (%s) "
+                         "ORDER BY d.received_at DESC", hits_sql);
+  stmt = mc_db_prepare (self->db, sql, error);
   if (stmt == NULL)
     {
       g_ptr_array_unref (hits);
       return NULL;
     }
-  mc_sql_bind_text (stmt, 1, match, -1, MC_SQL_TRANSIENT);
-  mc_sql_bind_int (stmt, 2, (int) limit);
+  if (match != NULL)
+    mc_sql_bind_text (stmt, 1, match, -1, MC_SQL_TRANSIENT);
   while ((step = mc_db_step_row (self->db, stmt, error)) == MC_DB_STEP_ROW)
     g_ptr_array_add (hits, dossier_from_row (stmt));
   mc_sql_reset (stmt);
@@ -752,7 +840,8 @@ GArray *
 mc_dossier_store_search_ids (McDossierStore *self, const char *query, guint limit, GError **error)
 {
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  g_autofree char *match = mc_dossier_store_fts_query (query);
+  g_autofree char *match = NULL;
+  g_autofree char *hits_sql = NULL;
   g_autofree char *clean = g_strstrip (g_ascii_strup (query ? query : "", -1));
   McSqlStmt *stmt;
   McDbStep step;
@@ -773,14 +862,16 @@ mc_dossier_store_search_ids (McDossierStore *self, const char *query, guint limi
   mc_sql_reset (stmt);
   if (step == MC_DB_STEP_ERROR)
     return NULL;
-  if (ids->len > 0 || *match == '\0')
+  if (ids->len > 0)
     return g_steal_pointer (&ids);
-  stmt = mc_db_prepare (self->db, "SELECT rowid FROM dossier_fts WHERE dossier_fts MATCH ? ORDER BY rowid DESC LIMIT ?",
-                        error);
+  hits_sql = mc_dossier_store_search_sql (self, query, 1, limit, &match);
+  if (hits_sql == NULL)
+    return g_steal_pointer (&ids);
+  stmt = mc_db_prepare (self->db, hits_sql, error);
   if (stmt == NULL)
     return NULL;
-  mc_sql_bind_text (stmt, 1, match, -1, MC_SQL_TRANSIENT);
-  mc_sql_bind_int (stmt, 2, (int) limit);
+  if (match != NULL)
+    mc_sql_bind_text (stmt, 1, match, -1, MC_SQL_TRANSIENT);
   while ((step = mc_db_step_row (self->db, stmt, error)) == MC_DB_STEP_ROW)
     {
       gint64 id = mc_sql_column_int64 (stmt, 0);

@@ -62,6 +62,12 @@ GArray         *mc_dossier_store_search_ids   (McDossierStore *self, const char 
 /* The FTS5 expression mc_dossier_store_search matches `query` with (the
  * dossier list counts its hits with it); "" when the query has no word. */
 char           *mc_dossier_store_fts_query    (const char *query);
+/* The ids of the newest `limit` dossiers a text search finds, newest first,
+ * as one SELECT for this store's engine (the only place search differs
+ * between SQLite and PostgreSQL); *match: text to bind at ?`param`, or NULL
+ * when nothing is bound. NULL when the query has no word. */
+char           *mc_dossier_store_search_sql   (McDossierStore *self, const char *query, guint param,
+                                               gint64 limit, char **match);
 /* Procedure codes most received at this counter in the last 90 days, most
  * first, among the last 2,000 dossiers received (bounded at any size). */
 GPtrArray      *mc_dossier_store_recent_procedures (McDossierStore *self, const char *counter, guint limit,

@@ -345,6 +345,12 @@ mc_sql_last_insert_id (McDb *db)
   return sqlite3_last_insert_rowid (mc_db_get_handle (db));
 }
 
+gboolean
+mc_sql_on_server (McDb *db)
+{
+  return mc_db_get_pg (db) != NULL;
+}
+
 gint64
 mc_sql_changes (McDb *db)
 {

@@ -93,6 +93,9 @@ gboolean      mc_sql_exec             (McDb *db, const char *sql, GError **error
 gint64        mc_sql_last_insert_id   (McDb *db);
 /* Rows the last INSERT, UPDATE or DELETE changed. */
 gint64        mc_sql_changes          (McDb *db);
+/* TRUE when `db` is a PostgreSQL server, FALSE for a SQLite file: for the
+ * few statements that must differ (search: FTS5 against pg_trgm). */
+gboolean      mc_sql_on_server        (McDb *db);
 /* TRUE when no transaction is open on the connection. */
 gboolean      mc_sql_autocommit       (McDb *db);
 /* Until mc_sql_set_deadline (db, 0): a statement running past `deadline`

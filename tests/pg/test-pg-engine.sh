@@ -111,6 +111,29 @@ for doc in "public csv" "cchc csv" "evaluation csv" "narrative txt"; do
   fi
 done
 same "the dashboard's figures" --user pct.nga dashboard --format json
+# Search: FTS5 on SQLite, pg_trgm over dossier.search_folded on the server
+# (mc_dossier_store_search_sql), the same words folded by the same C fold.
+tail=$(printf '%s\n' "$code" | awk -F- '{ print $(NF-1) "-" $NF }')
+same "search by name with diacritics" --user tn.lan dossier search "Lê Thị Cúc"
+same "search without diacritics, the last word a prefix" --user tn.lan dossier search "le thi cu"
+same "search by the receipt code's tail" --user tn.lan dossier search "$tail"
+same "search with đ folded (Đức as duc)" --user tn.lan dossier search "duc"
+same "search by a phone typed with dots" --user tn.lan dossier search "0912.345.678"
+for side in lite server; do
+  if [ "$side" = lite ]; then where="$lite"; else where="$server"; fi
+  out=$("$MOTCUA_BIN" --db "$where" --user admin audit verify 2>&1); rc=$?
+  n=$((n + 1))
+  if [ "$rc" = 0 ]; then echo "ok $n - audit verify on $side: $out"; else
+    failures=$((failures + 1)); echo "not ok $n - audit verify on $side (exit $rc): $out"; fi
+done
+# An audit row edited behind the triggers' back (as the cluster's superuser,
+# replica mode skips the append-only trigger) is found on the server.
+edited=$(psql "$server" -AtX -c "SELECT id FROM audit_log ORDER BY id OFFSET 5 LIMIT 1")
+psql "$server" -qX -c "SET session_replication_role = replica; UPDATE audit_log SET detail = 'sửa' WHERE id = $edited" >/dev/null 2>&1
+out=$("$MOTCUA_BIN" --db "$server" --user admin audit verify 2>&1); rc=$?
+n=$((n + 1))
+if [ "$rc" != 0 ] && printf '%s' "$out" | grep -q "$edited"; then echo "ok $n - an edited audit row ($edited) found on the server"; else
+  failures=$((failures + 1)); echo "not ok $n - edited audit row $edited (exit $rc): $out"; fi
 backup=$("$MOTCUA_BIN" --db "$server" --user admin backup "$work/copy.sqlite" 2>&1)
 n=$((n + 1))
 case "$backup" in
