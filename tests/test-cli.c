@@ -8,6 +8,9 @@
 #include <sys/wait.h>
 
 #include "mc-accounts.h"
+#include "mc-calendar-store.h"
+#include "mc-dossier-store.h"
+#include "mc-format.h"
 #include "mc-db.h"
 #include "mc-test-utils.h"
 
@@ -762,12 +765,69 @@ test_command_help (void)
   db_name = old;
 }
 
+/* The count line of a search (issue 15): on stderr, so that stdout keeps
+ * one row per dossier, as many as the GUI's heading says match — here the
+ * whole search read by core without a limit — with the 100 rows printed. */
+static void
+test_search_count (void)
+{
+  const char *old = db_name;
+  g_autofree char *path = NULL;
+  g_autofree char *out = NULL, *err = NULL, *expected = NULL, *total = NULL;
+  g_autoptr(McDb) db = NULL;
+  g_autoptr(McCalendar) calendar = NULL;
+  g_autoptr(McDossierStore) store = NULL;
+  g_autoptr(GPtrArray) all = NULL;
+  g_auto(GStrv) lines = NULL;
+  g_autoptr(GError) error = NULL;
+
+  db_name = "cli-search-count.sqlite";
+  path = mc_test_tmp_path (db_name);
+  g_assert_cmpint (run ("demo --dossiers 800", &out, &err), ==, 0);
+  g_setenv ("MOTCUA_PASSWORD", "motcua2026", TRUE);
+  db = mc_db_new (path, NULL, &error);
+  g_assert_no_error (error);
+  calendar = mc_calendar_store_load (db, &error);
+  g_assert_no_error (error);
+  store = mc_dossier_store_new (db, calendar);
+  all = mc_dossier_store_search (store, "nguyen", 100000, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (all->len, >, 100);
+
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run ("--user tn.lan dossier search nguyen", &out, &err), ==, 0);
+  lines = g_strsplit (out, "\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), ==, 101);  /* 100 rows, each ending in a newline */
+  total = mc_format_count (all->len);
+  expected = g_strdup_printf ("%s hồ sơ — hiện 100 hồ sơ mới nhất\n", total);
+  g_assert_cmpstr (err, ==, expected);
+
+  /* Fewer hits than rows: the number alone; a code: that dossier. */
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run ("--user tn.lan dossier search \"zzqx\"", &out, &err), ==, 0);
+  g_assert_cmpstr (out, ==, "");
+  g_assert_cmpstr (err, ==, "0 hồ sơ\n");
+  g_clear_pointer (&err, g_free);
+  {
+    g_autofree char *args = g_strdup_printf ("--user tn.lan dossier search %s",
+                                             mc_dossier_get_data (all->pdata[0])->code);
+    g_clear_pointer (&out, g_free);
+    g_assert_cmpint (run (args, &out, &err), ==, 0);
+    g_assert_cmpstr (err, ==, "1 hồ sơ\n");
+  }
+  g_unsetenv ("MOTCUA_PASSWORD");
+  db_name = old;
+}
+
 int
 main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
   g_test_add_func ("/cli/calendar", test_calendar);
   g_test_add_func ("/cli/command-help", test_command_help);
+  g_test_add_func ("/cli/search-count", test_search_count);
   g_test_add_func ("/cli/demo-now", test_demo_now);
   g_test_add_func ("/cli/holidays", test_holidays);
   g_test_add_func ("/cli/catalog", test_catalog);

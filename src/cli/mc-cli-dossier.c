@@ -9,11 +9,15 @@
 #include "mc-calendar-store.h"
 #include "mc-catalog.h"
 #include "mc-cli.h"
+#include "mc-dossier-list.h"
 #include "mc-dossier-receipt.h"
 #include "mc-dossier-store.h"
 #include "mc-file-error.h"
 #include "mc-format.h"
 #include "mc-unit-report.h"
+
+/* The newest hits a search prints (its count line says how many match). */
+#define SEARCH_ROWS 100
 
 static McDossierStore *
 open_store (McDb *db, GError **error)
@@ -153,6 +157,9 @@ search (McDb *db, int argc, char **argv)
 {
   g_autoptr(McDossierStore) store = NULL;
   g_autoptr(GPtrArray) hits = NULL;
+  g_autoptr(McDossierList) list = NULL;
+  McDossierQuery query = { MC_DOSSIER_FILTER_ALL, 0, -1, 0, 0, NULL, MC_DOSSIER_ORDER_NEWEST, FALSE };
+  g_autofree char *count = NULL;
   GError *error = NULL;
 
   if (argc != 2)
@@ -160,15 +167,24 @@ search (McDb *db, int argc, char **argv)
   store = open_store (db, &error);
   if (store == NULL)
     return mc_cli_fail (error);
-  hits = mc_dossier_store_search_person (store, argv[1], 100, &error);
+  hits = mc_dossier_store_search_person (store, argv[1], SEARCH_ROWS, &error);
   if (hits == NULL || error)
     return mc_cli_fail (error);
+  /* How many match in all, as the list's heading says it ("1.174 hồ sơ —
+   * hiện 100 hồ sơ mới nhất", "khoảng …" past its time budget): on stderr,
+   * so that scripts reading the rows on stdout are unchanged. */
+  list = mc_dossier_list_new (store);
+  query.text = argv[1];
+  if (!mc_dossier_list_set_query (list, &query, &error))
+    return mc_cli_fail (error);
+  count = mc_dossier_list_describe_shown (list, hits->len);
   for (guint i = 0; i < hits->len; i++)
     {
       McDossierData *d = mc_dossier_get_data (hits->pdata[i]);
       g_autofree char *received = mc_time_to_iso (d->received_at);
       mc_cli_print_row (d->code, received, d->state, d->applicant_name, d->procedure_name);
     }
+  g_printerr ("%s\n", count);
   return 0;
 }
 

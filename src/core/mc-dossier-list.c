@@ -711,15 +711,18 @@ mc_dossier_list_get_total (McDossierList *self, McDossierCountKind *kind)
   return self->total;
 }
 
+/* What a list of `shown` rows out of the query's hits says of their number,
+ * as the list's heading does; the CLI's search shows fewer rows than the
+ * list (100), with the same count. */
 char *
-mc_dossier_list_describe_count (McDossierList *self)
+mc_dossier_list_describe_shown (McDossierList *self, guint shown_rows)
 {
   g_autofree char *total = NULL, *shown = NULL;
 
   g_return_val_if_fail (MC_IS_DOSSIER_LIST (self), NULL);
 
   total = mc_format_count ((gint64) self->total);
-  shown = mc_format_count (self->n_items);
+  shown = mc_format_count (shown_rows);
   switch (self->total_kind)
     {
     case MC_DOSSIER_COUNT_MORE_THAN:
@@ -735,12 +738,20 @@ mc_dossier_list_describe_count (McDossierList *self)
       return g_strdup_printf (_("at least %s dossiers — the newest %s are listed"), total, shown);
     case MC_DOSSIER_COUNT_EXACT:
     default:
-      if (self->total > self->n_items)
+      if (self->total > shown_rows)
         /* Translators: the first %s is a number such as 1.174, the second one such as 1.000 */
         return g_strdup_printf (_("%s dossiers — the newest %s are listed"), total, shown);
       /* Translators: %s is a number such as 1.157 */
       return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s dossier", "%s dossiers", (gulong) self->total), total);
     }
+}
+
+char *
+mc_dossier_list_describe_count (McDossierList *self)
+{
+  g_return_val_if_fail (MC_IS_DOSSIER_LIST (self), NULL);
+
+  return mc_dossier_list_describe_shown (self, self->n_items);
 }
 
 void

@@ -68,6 +68,7 @@ guint64        mc_dossier_list_get_total  (McDossierList *self, McDossierCountKi
  * "1.174 hồ sơ — hiện 1.000 hồ sơ mới nhất", "hơn 10.000 hồ sơ — …",
  * "khoảng 7.900 hồ sơ — …". */
 char          *mc_dossier_list_describe_count (McDossierList *self);
+char          *mc_dossier_list_describe_shown (McDossierList *self, guint shown);
 /* How long a search's total may take to count before it is estimated
  * (8 ms; tests set it to see both ways on any machine). */
 void           mc_dossier_list_set_count_budget (McDossierList *self, gint64 us);
