@@ -3,6 +3,9 @@
 # motcua links neither GTK nor libadwaita, and running a command on a
 # database loads neither at run time (nothing dlopen()s them either); the
 # GUI helper it execs for windows does link them, so the check can fail.
+# Nor does motcua link the document and drawing libraries (cairo, Pango,
+# libxlsxwriter, libzip, libzint): a command that writes a document runs in
+# motcua-full, which motcua execs, and still writes it.
 set -eu
 cli=$1
 gui=$2
@@ -15,6 +18,9 @@ fi
 if readelf -d "$cli" | grep -Ei 'NEEDED.*(gtk|adwaita)'; then
   echo "FAIL: $cli needs the libraries above"; exit 1
 fi
+if ldd "$cli" | grep -Ei 'libcairo|libpango|libxlsxwriter|libzip|libzint'; then
+  echo "FAIL: $cli links the document libraries above (they belong to motcua-full)"; exit 1
+fi
 ldd "$gui" | grep -q 'libadwaita-1' || { echo "FAIL: $gui does not link libadwaita"; exit 1; }
 ldd "$gui" | grep -q 'libgtk-4' || { echo "FAIL: $gui does not link GTK"; exit 1; }
 
@@ -25,4 +31,11 @@ grep -q 'file=libglib-2.0' "$tmp/ld" || { echo "FAIL: LD_DEBUG=files traced noth
 if grep -E 'file=lib(gtk|adwaita|gdk)' "$tmp/ld"; then
   echo "FAIL: dossier show loaded the libraries above"; exit 1
 fi
+if grep -E 'file=lib(cairo|pango|xlsxwriter|zip|zint)' "$tmp/ld"; then
+  echo "FAIL: dossier show loaded the libraries above"; exit 1
+fi
+# A document: motcua-full writes it, and loads cairo to do so.
+LD_DEBUG=files "$cli" --db "$tmp/office.sqlite" catalog export "$tmp/catalog.xlsx" 2>"$tmp/ld2"
+[ -s "$tmp/catalog.xlsx" ] || { echo "FAIL: catalog export wrote nothing"; exit 1; }
+grep -q 'file=libxlsxwriter' "$tmp/ld2" || { echo "FAIL: catalog export did not go through motcua-full"; exit 1; }
 echo "motcua: $(ldd "$cli" | wc -l) libraries; motcua-gui: $(ldd "$gui" | wc -l)"

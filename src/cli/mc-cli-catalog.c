@@ -9,7 +9,9 @@
 #include "mc-cli.h"
 #include "mc-reception.h"
 #include "mc-text.h"
+#ifndef MC_CLI_LIGHT
 #include "mc-xlsx-catalog.h"
+#endif
 
 static int
 import (McCatalog *catalog, const char *path)
@@ -23,6 +25,8 @@ import (McCatalog *catalog, const char *path)
   return 0;
 }
 
+/* The export (XLSX: libxlsxwriter) is motcua-full's (mc_cli_is_light_command). */
+#ifndef MC_CLI_LIGHT
 static int
 export (McCatalog *catalog, const char *path)
 {
@@ -45,6 +49,8 @@ export (McCatalog *catalog, const char *path)
     return mc_cli_fail (error);
   return 0;
 }
+
+#endif
 
 static int
 list (McCatalog *catalog, const char *query)
@@ -117,8 +123,10 @@ mc_cli_catalog (McDb *db, int argc, char **argv)
 
   if (g_str_equal (sub, "import") && argc == 3)
     return import (catalog, argv[2]);
+#ifndef MC_CLI_LIGHT
   if (g_str_equal (sub, "export") && argc == 3)
     return export (catalog, argv[2]);
+#endif
   if (g_str_equal (sub, "list") && argc <= 3)
     return list (catalog, argc == 3 ? argv[2] : "");
   if (g_str_equal (sub, "receptions") && argc <= 3)

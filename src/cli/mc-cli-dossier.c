@@ -10,7 +10,9 @@
 #include "mc-catalog.h"
 #include "mc-cli.h"
 #include "mc-dossier-list.h"
+#ifndef MC_CLI_LIGHT
 #include "mc-dossier-receipt.h"
+#endif
 #include "mc-dossier-store.h"
 #include "mc-file-error.h"
 #include "mc-format.h"
@@ -211,6 +213,8 @@ import (McDb *db, int argc, char **argv)
   return 0;
 }
 
+/* The documents are motcua-full's (mc_cli_is_light_command): motcua links no cairo. */
+#ifndef MC_CLI_LIGHT
 /* motcua dossier refuse --procedure CODE --name NAME [--id-number N] --reason TEXT [-o FILE.pdf] */
 static int
 refuse (McDb *db, int argc, char **argv)
@@ -289,6 +293,8 @@ receipt (McDb *db, int argc, char **argv)
   return 0;
 }
 
+#endif
+
 int
 mc_cli_dossier (McDb *db, int argc, char **argv)
 {
@@ -302,6 +308,7 @@ mc_cli_dossier (McDb *db, int argc, char **argv)
     return search (db, argc - 1, argv + 1);
   if (g_str_equal (sub, "import"))
     return import (db, argc - 1, argv + 1);
+#ifndef MC_CLI_LIGHT
   if (g_str_equal (sub, "receipt"))
     return receipt (db, argc - 1, argv + 1);
   if (g_str_equal (sub, "refuse"))
@@ -314,6 +321,7 @@ mc_cli_dossier (McDb *db, int argc, char **argv)
     return mc_cli_dossier_apology_letter (db, argc - 1, argv + 1);
   if (g_str_equal (sub, "register"))
     return mc_cli_dossier_register (db, argc - 1, argv + 1);
+#endif
   if (mc_cli_is_workflow_command (sub))
     return mc_cli_workflow (db, argc - 1, argv + 1);
   return mc_cli_usage (_("Usage: motcua dossier receive|show|search|import|receipt|refuse|transfer|accept|send-back|"

@@ -13,12 +13,16 @@
 #include <glib/gi18n-lib.h>
 
 #include "mc-accounts.h"
+#ifndef MC_CLI_LIGHT
 #include "mc-apology-form.h"
+#endif
 #include "mc-calendar-store.h"
 #include "mc-catalog.h"
 #include "mc-cli.h"
 #include "mc-form-paper.h"
+#ifndef MC_CLI_LIGHT
 #include "mc-stop-notice.h"
+#endif
 #include "mc-workflow.h"
 
 /* Parsed "--name value" pairs and bare flags after the dossier code. */
@@ -220,6 +224,8 @@ run_unqualified (McWorkflow *wf, Args *args, McAction *action)
   return done (wf, args, mc_workflow_unqualified (wf, args->code, action, &error), &error);
 }
 
+/* Withdrawal and apology print a form (-o): motcua-full runs them (mc_cli_is_light_command). */
+#ifndef MC_CLI_LIGHT
 static gboolean
 stop_notice_possible (McWorkflow *wf, const McAction *action, GError **error)
 {
@@ -260,6 +266,8 @@ run_withdraw (McWorkflow *wf, Args *args, McAction *action)
   return done (wf, args, TRUE, &error);
 }
 
+#endif
+
 static int
 run_return (McWorkflow *wf, Args *args, McAction *action)
 {
@@ -273,6 +281,7 @@ run_return (McWorkflow *wf, Args *args, McAction *action)
                                              &error), &error);
 }
 
+#ifndef MC_CLI_LIGHT
 static int
 run_apology (McWorkflow *wf, Args *args, McAction *action)
 {
@@ -302,6 +311,8 @@ run_apology (McWorkflow *wf, Args *args, McAction *action)
   mc_cli_print_row (id_text, record->dossier_code, new_text, record->in_time ? "in_time" : "late_notice");
   return 0;
 }
+
+#endif
 
 static const char *
 lateness_id (McLateness lateness)
@@ -409,13 +420,17 @@ static const Command commands[] = {
     N_("CODE (--unit UNIT (--days N | --due \"YYYY-MM-DD HH:MM\") | --back)"), run_external },
   { "finish", TRUE, "--number --description", N_("CODE --number NUMBER [--description TEXT]"), run_finish },
   { "unqualified", TRUE, "--reason", N_("CODE --reason TEXT"), run_unqualified },
+#ifndef MC_CLI_LIGHT
   { "withdraw", TRUE, "--reason -o", N_("CODE [--reason TEXT] [-o STOP-NOTICE.pdf]"), run_withdraw },
+#endif
   { "return", TRUE, "--collected-by --id-number --authorisation --method",
     N_("CODE --collected-by NAME [--id-number 12DIGITS] [--authorisation DOCUMENT] "
        "[--method truc_tiep|buu_chinh|truc_tuyen]"), run_return },
+#ifndef MC_CLI_LIGHT
   { "apology", TRUE, "--reason --department --responsible --new-due --keep-due! -o",
     N_("CODE --reason TEXT [--department DEPARTMENT] [--responsible USER] [--new-due \"YYYY-MM-DD HH:MM\"] "
        "[-o FILE.pdf]"), run_apology },
+#endif
   { "inbox", FALSE, "--department --holder", N_("[--department DEPARTMENT] [--holder USER] [--at TIME]"), run_inbox },
   { "apologies", FALSE, "--year", N_("--year YYYY"), run_apologies },
 };

@@ -24,16 +24,35 @@ static const struct {
 } commands[] = {
   { "account", mc_cli_account },
   { "audit", mc_cli_audit },
-  { "backup", mc_cli_backup },
   { "calendar", mc_cli_calendar },
   { "catalog", mc_cli_catalog },
   { "dashboard", mc_cli_dashboard },
   { "demo", mc_cli_demo },
   { "dossier", mc_cli_dossier },
-  { "report", mc_cli_report },
   { "settings", mc_cli_settings },
+#ifndef MC_CLI_LIGHT
+  { "backup", mc_cli_backup },
+  { "report", mc_cli_report },
   { "liveboard", mc_cli_liveboard },
   { "queue", mc_cli_queue },
+#endif
+};
+
+/* What `motcua` itself runs (MC_CLI_LIGHT, linked without export and
+ * board): commands that write no document and draw nothing. Every other
+ * command, and a window, is run by motcua-full, which links cairo, Pango,
+ * libxlsxwriter, libzip and libzint — their loading was most of a
+ * `dossier show`'s processor time (48 libraries, 18.8 million instructions
+ * in the dynamic linker before main; without them 16 and 4.2 million,
+ * issue 15). A whole command ("account") or a command and its subcommand. */
+static const char *const light_commands[] = {
+  "account", "audit", "calendar", "demo", "settings",
+  "dossier show", "dossier search", "dossier receive", "dossier import",
+  "catalog list", "catalog receptions", "catalog receive", "catalog import",
+  /* mc-cli-workflow.c but withdraw and apology, whose -o prints a form */
+  "dossier actions", "dossier transfer", "dossier accept", "dossier send-back", "dossier pause",
+  "dossier resume", "dossier external", "dossier finish", "dossier unqualified", "dossier return",
+  "dossier inbox", "dossier apologies",
 };
 
 /* Every command the line accepts and what core is asked before it runs:
@@ -238,6 +257,27 @@ mc_cli_is_command (int argc, char **argv)
   return argv[i][0] != '-' || g_strcmp0 (argv[i], "--help") == 0;
 }
 
+gboolean
+mc_cli_is_light_command (int argc, char **argv)
+{
+  int i = command_index (argc, argv, NULL, NULL);
+  g_autofree char *both = NULL;
+
+  if (i >= argc)
+    return FALSE;  /* the application window */
+  if (argv[i][0] == '-')
+    return g_str_equal (argv[i], "--help");
+  /* Help and a command's usage open nothing. */
+  if (g_str_equal (argv[i], "help") || (i + 1 < argc && (g_str_equal (argv[i + 1], "--help") ||
+                                                         g_str_equal (argv[i + 1], "-h"))))
+    return TRUE;
+  both = i + 1 < argc ? g_strdup_printf ("%s %s", argv[i], argv[i + 1]) : NULL;
+  for (guint k = 0; k < G_N_ELEMENTS (light_commands); k++)
+    if (g_str_equal (light_commands[k], argv[i]) || g_strcmp0 (light_commands[k], both) == 0)
+      return TRUE;
+  return FALSE;
+}
+
 /* Set by --force anywhere on the command line: an output file that exists
  * may be replaced (never the database, a backup or a device). */
 static gboolean force_output;
@@ -424,8 +464,10 @@ mc_cli_run (int argc, char **argv)
       || (i + 1 < argc && (g_strcmp0 (argv[i + 1], "--help") == 0 || g_strcmp0 (argv[i + 1], "-h") == 0)))
     return print_help ();
   /* Both work on a database that may not open: they check the person themselves. */
+#ifndef MC_CLI_LIGHT
   if (g_strcmp0 (argv[i], "restore") == 0 || g_strcmp0 (argv[i], "check") == 0)
     return mc_cli_restore (db_path, user, argc - i, argv + i);
+  /* motcua-full's too: it links libpq (and its TLS and Kerberos libraries). */
   if (g_strcmp0 (argv[i], "server") == 0)
     {
       if (argc - i > 1 && find_access (argc - i, argv + i) < 0)
@@ -439,6 +481,7 @@ mc_cli_run (int argc, char **argv)
    * (mc-cli-queue-say.c), so staff may try the voice on any machine. */
   if (g_strcmp0 (argv[i], "queue") == 0 && i + 1 < argc && g_strcmp0 (argv[i + 1], "say") == 0)
     return mc_cli_queue_say (argc - i, argv + i);
+#endif
   for (guint c = 0; c < G_N_ELEMENTS (commands); c++)
     if (g_strcmp0 (argv[i], commands[c].name) == 0)
       {

@@ -10,6 +10,9 @@ G_BEGIN_DECLS
 
 /* TRUE when argv names a command (after the global options). */
 gboolean  mc_cli_is_command   (int argc, char **argv);
+/* TRUE when motcua runs it itself: no document, no drawing (the rest is
+ * motcua-full's, see src/main.c). */
+gboolean  mc_cli_is_light_command (int argc, char **argv);
 /* Runs it; the exit status. Errors are printed in Vietnamese on stderr. */
 int       mc_cli_run          (int argc, char **argv);
 

@@ -495,11 +495,18 @@ triggers_digest (GHashTable *triggers, GBytes *key)
   return g_strdup (g_hmac_get_string (hmac));
 }
 
+/* One file per migrations and per audit key: the test suite's key
+ * (MOTCUA_AUDIT_KEY) and the user's, or two users sharing a home, each
+ * rewrote the other's, so every other command built the reference again
+ * (20 ms). The key is named by an HMAC of a constant, which tells nothing
+ * of it. */
 static char *
-expected_digest_path (void)
+expected_digest_path (GBytes *key)
 {
   g_autofree char *migrations = mc_db_dup_migrations_digest ();
-  g_autofree char *name = g_strdup_printf ("expected-triggers-%.16s", migrations);
+  g_autofree char *key_id = g_compute_hmac_for_string (G_CHECKSUM_SHA256, g_bytes_get_data (key, NULL),
+                                                       g_bytes_get_size (key), "expected-triggers", -1);
+  g_autofree char *name = g_strdup_printf ("expected-triggers-%.16s-%.16s", migrations, key_id);
 
   return g_build_filename (g_get_user_cache_dir (), "motcua", name, NULL);
 }
@@ -507,7 +514,7 @@ expected_digest_path (void)
 static gboolean
 triggers_as_cached (GHashTable *actual, GBytes *key)
 {
-  g_autofree char *path = expected_digest_path ();
+  g_autofree char *path = expected_digest_path (key);
   g_autofree char *cached = NULL;
   g_autofree char *digest = NULL;
 
@@ -520,7 +527,7 @@ triggers_as_cached (GHashTable *actual, GBytes *key)
 static void
 cache_expected (GHashTable *expected, GBytes *key)
 {
-  g_autofree char *path = expected_digest_path ();
+  g_autofree char *path = expected_digest_path (key);
   g_autofree char *dir = g_path_get_dirname (path);
   g_autofree char *digest = triggers_digest (expected, key);
   g_autoptr(GError) error = NULL;
