@@ -43,10 +43,10 @@ static const struct {
  * command, and a window, is run by motcua-full, which links cairo, Pango,
  * libxlsxwriter, libzip and libzint — their loading was most of a
  * `dossier show`'s processor time (48 libraries, 18.8 million instructions
- * in the dynamic linker before main; without them 16 and 4.2 million,
+ * in the dynamic linker before main; without them 16 and 4.6 million,
  * issue 15). A whole command ("account") or a command and its subcommand. */
 static const char *const light_commands[] = {
-  "account", "audit", "calendar", "demo", "settings",
+  "account", "audit", "calendar", "dashboard", "demo", "settings",
   "dossier show", "dossier search", "dossier receive", "dossier import",
   "catalog list", "catalog receptions", "catalog receive", "catalog import",
   /* mc-cli-workflow.c but withdraw and apology, whose -o prints a form */
