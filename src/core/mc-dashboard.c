@@ -160,9 +160,11 @@ column_sql (McDashboardColumn column)
 }
 
 /* The dossiers of the scope: open, of the unit (?4), held by the
- * department ?5 (0: any, -1: none). */
+ * department ?5 (0: any, -1: none). "+d.unit_id" keeps SQLite off the
+ * unit's index, which holds every dossier of the unit (1,000,000: 180 ms),
+ * for the open states' (dossier_by_state: the 28,726 open, 12 ms). */
 #define SCOPE_SQL \
-  "d.state IN %s AND d.unit_id = ?4 AND (?5 = 0 OR (?5 = -1 AND d.current_department_id IS NULL) " \
+  "d.state IN %s AND +d.unit_id = ?4 AND (?5 = 0 OR (?5 = -1 AND d.current_department_id IS NULL) " \
   "OR d.current_department_id = ?5)"
 
 static void

@@ -16,6 +16,7 @@
 #include "mc-audit-page.h"
 #include "mc-calendar-page.h"
 #include "mc-catalog-page.h"
+#include "mc-dashboard-page.h"
 #include "mc-dossier-page.h"
 #include "mc-inbox-page.h"
 #include "mc-page-slot.h"
@@ -29,6 +30,7 @@
 #define PAGE_NEW(fn) \
   static GtkWidget *new_##fn (McApplication *app) { return GTK_WIDGET (fn (app)); }
 
+PAGE_NEW (mc_dashboard_page_new)
 PAGE_NEW (mc_reception_page_new)
 PAGE_NEW (mc_dossier_page_new)
 PAGE_NEW (mc_inbox_page_new)
@@ -61,6 +63,14 @@ may_report (McApplication *app)
   return mc_report_check_permission (mc_application_get_db (app), NULL);
 }
 
+/* Tổng quan for heads (their department), leaders and administrators:
+ * core's MC_PERMISSION_DASHBOARD (everyone's while accounts are not enforced). */
+static gboolean
+sees_dashboard (McApplication *app)
+{
+  return mc_session_may (app, MC_PERMISSION_DASHBOARD);
+}
+
 /* Tài khoản and Nhật ký only for someone signed in with the role. */
 static gboolean
 is_admin (McApplication *app)
@@ -75,6 +85,7 @@ reads_audit (McApplication *app)
 }
 
 static const McPageInfo pages[] = {
+  { "dashboard", N_("Overview"), "view-grid-symbolic", 0, 0, sees_dashboard, new_mc_dashboard_page_new },
   { "reception", N_("Reception"), "contact-new-symbolic", 1, MC_ROLE_RECEPTION, may_receive,
     new_mc_reception_page_new },
   { "dossiers", N_("Dossiers"), "folder-documents-symbolic", 2, 0, NULL, new_mc_dossier_page_new },
