@@ -238,6 +238,55 @@ test_reception_during_import (void)
   assert_sound (db);
 }
 
+static gpointer
+write_once (gpointer data)
+{
+  McDb *other = data;
+  g_autoptr(GError) error = NULL;
+  gboolean ok = mc_db_begin (other, &error) && mc_db_commit (other, &error);
+
+  g_assert_no_error (error);
+  return GINT_TO_POINTER (ok);
+}
+
+/* A connection waiting for the write lock says so by touching the import's
+ * lock file (mc-db.c's busy handler), and the import, which looks at the
+ * file between its batches, commits its chunk at once instead of holding
+ * the lock for up to MC_IMPORT_CHUNK_MAX_US. */
+static void
+test_import_waiter (void)
+{
+  g_autofree char *path = new_database ("waiter.sqlite", FALSE);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(McDb) db = mc_db_new (path, NULL, &error);
+  g_autoptr(McDb) other = mc_db_new (path, NULL, &error);
+  g_autoptr(McImportBatch) batch = mc_import_batch_begin (db, &error);
+  GThread *writer;
+  gint64 start;
+
+  g_assert_no_error (error);
+  mc_import_batch_has_waiter (batch);  /* where the file's time stands */
+  g_assert_false (mc_import_batch_has_waiter (batch));
+  g_usleep (20000);  /* past a tick of the file system's clock */
+  mc_import_batch_note_waiter (path);
+  g_assert_true (mc_import_batch_has_waiter (batch));
+  g_assert_false (mc_import_batch_has_waiter (batch));
+  /* The whole way: the import holds the lock, another connection waits. */
+  g_assert_true (mc_db_begin (db, &error));
+  writer = g_thread_new ("writer", write_once, other);
+  start = g_get_monotonic_time ();
+  while (!mc_import_batch_has_waiter (batch))
+    {
+      g_assert_cmpint (g_get_monotonic_time () - start, <, 5 * G_USEC_PER_SEC);
+      g_usleep (1000);
+    }
+  g_test_message ("the waiter was seen after %.0f ms", (g_get_monotonic_time () - start) / 1000.0);
+  g_assert_true (mc_db_commit (db, &error));
+  g_assert_true (GPOINTER_TO_INT (g_thread_join (writer)));
+  g_assert_cmpint (mc_import_batch_abandon (batch, &error), ==, 0);
+  g_assert_no_error (error);
+}
+
 /* SIGKILL in the middle of an import: its rows are visible until the next
  * start, which removes every one of them and leaves a sound database; the
  * same file then imports whole. */
@@ -451,6 +500,7 @@ main (int argc, char **argv)
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
   g_test_add_func ("/dossier/reception-during-import", test_reception_during_import);
   g_test_add_func ("/dossier/import-killed", test_import_killed);
+  g_test_add_func ("/dossier/import-waiter", test_import_waiter);
   g_test_add_func ("/dossier/import-disk-full", test_import_disk_full);
   g_test_add_func ("/dossier/import-stream-late-error", test_import_stream_late_error);
   g_test_add_func ("/dossier/import-finished-at-start", test_import_finished_at_start);

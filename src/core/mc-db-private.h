@@ -83,6 +83,12 @@ void          mc_db_note_change       (McDb *self, McChangeKind kind, gint64 id)
 /* Bulk writes (an import, the demo) write one summary audit row instead of
  * one per row: TRUE switches the per-row audit triggers off. */
 void          mc_db_set_audit_bulk    (McDb *self, gboolean bulk);
+/* Statements this connection compiles from now on leave out the INSERTs of
+ * the named triggers' bodies (a bulk import fills the search index itself
+ * and writes one audit row); NULL puts them back, and the statements
+ * compiled meanwhile compile again with them. The schema does not change:
+ * other connections keep the triggers. */
+void          mc_db_skip_trigger_bodies (McDb *self, const char *const *triggers);
 gboolean      mc_db_get_audit_bulk    (McDb *self);
 /* The audit chain's HMAC key (mc_audit_load_key) and whether the schema has
  * reached the keyed chain (new rows are then HMAC-SHA256, older SHA-256). */

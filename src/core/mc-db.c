@@ -241,9 +241,9 @@ finalize_statement (gpointer data)
 }
 
 /* SQLite's own busy timeout sleeps longer and longer between tries (up to
- * 100 ms): a clerk waiting behind an import, which commits every ~150 ms
- * and pauses a few milliseconds after each commit, would keep missing the
- * gap and wait for the whole import. Retrying every 2 ms gets in at the
+ * 100 ms): a clerk waiting behind an import, which commits as soon as it
+ * is told someone waits and pauses a few milliseconds after each commit,
+ * would keep missing the gap and wait for the whole import. Retrying every 2 ms gets in at the
  * first gap; after 10 s the person is told the database is busy. */
 static int
 busy_cb (void *data, int count)
@@ -255,6 +255,10 @@ busy_cb (void *data, int count)
     self->busy_since = now;
   else if (now - self->busy_since >= MC_DB_BUSY_LIMIT_US)
     return 0;
+  /* An import commits its chunk as soon as a writer says it waits
+   * (mc-import-batch.c); said again every 20 tries. */
+  if (count % 20 == 0)
+    mc_import_batch_note_waiter (self->path);
   g_usleep (MC_DB_BUSY_RETRY_US);
   self->busy_waited += g_get_monotonic_time () - now;
   return 1;
@@ -847,6 +851,45 @@ mc_db_set_audit_bulk (McDb *self, gboolean bulk)
   if (self->pg != NULL)
     mc_sql_pg_exec (self->pg, bulk ? "SELECT set_config ('motcua.audit_bulk', 'on', false)"
                                    : "SELECT set_config ('motcua.audit_bulk', 'off', false)", NULL);
+}
+
+static int
+skip_trigger_bodies_cb (void *data, int action, const char *arg1, const char *arg2, const char *db_name,
+                        const char *trigger)
+{
+  const char *const *skipped = data;
+
+  if (action == SQLITE_INSERT && trigger != NULL && g_strv_contains (skipped, trigger))
+    return SQLITE_IGNORE;
+  return SQLITE_OK;
+}
+
+static int
+allow_all_cb (void *data, int action, const char *arg1, const char *arg2, const char *db_name, const char *trigger)
+{
+  return SQLITE_OK;
+}
+
+/* Setting an authorizer expires the connection's prepared statements, so
+ * that they compile again under it; removing one does not. So before it is
+ * removed another one that allows everything is set for a moment: the
+ * statements compiled meanwhile (the triggers' bodies left out) compile
+ * again, with them, the next time they run. `triggers` must outlive the
+ * call (a static array). */
+void
+mc_db_skip_trigger_bodies (McDb *self, const char *const *triggers)
+{
+  g_return_if_fail (MC_IS_DB (self));
+
+  if (self->handle == NULL)
+    return;
+  if (triggers != NULL)
+    {
+      sqlite3_set_authorizer (self->handle, skip_trigger_bodies_cb, (gpointer) triggers);
+      return;
+    }
+  sqlite3_set_authorizer (self->handle, allow_all_cb, NULL);
+  sqlite3_set_authorizer (self->handle, NULL, NULL);
 }
 gboolean mc_db_get_audit_bulk (McDb *self) { return self->audit_bulk; }
 GBytes *mc_db_get_audit_key (McDb *self) { return self->audit_key; }

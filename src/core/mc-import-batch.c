@@ -35,6 +35,17 @@
  * The lock is flock(2) on "<db>.import-lock": the kernel releases it when
  * the importer dies, however it dies, and it works between sandboxes that
  * share the file (a process id would not: a Flatpak sees only its own).
+ *
+ * The same file tells the import that someone waits: a Motcua connection
+ * waiting for the write lock touches it (its modification time), and the
+ * import, which looks at the
+ * file's time between its batches of rows, commits its chunk at once. The
+ * waiter says it again every 20 tries (about 40 ms): its first word may
+ * fall in the same tick of the file system's clock as the import's last
+ * look, or just before the import's next chunk began.
+ * So a chunk no longer has to be short for the clerk's sake: it ends when
+ * a writer waits, or after MC_IMPORT_CHUNK_MAX_US (a writer that does not
+ * say it waits — another program — waits that long at most).
  */
 #include "config.h"
 
@@ -42,6 +53,7 @@
 #include <fcntl.h>
 #include <string.h>
 #include <sys/file.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <glib/gi18n-lib.h>
@@ -54,16 +66,16 @@
 /* Rows removed per transaction when an import is undone. */
 #define REMOVE_CHUNK 2000
 
-/* Events written per statement while finishing, and how long one
- * transaction of them may hold the write lock (as a chunk of rows). */
+/* Events written per statement while finishing (a transaction of them
+ * holds the write lock as a chunk of rows does). */
 #define EVENT_STEP 2000
-#define EVENT_CHUNK_US (150 * 1000)
 
 struct _McImportBatch
 {
-  McDb   *db;
-  int     lock_fd;   /* -1 for a database in memory */
-  gint64  first_id;  /* the highest dossier id before the import */
+  McDb           *db;
+  int             lock_fd;   /* -1 for a database in memory */
+  gint64          first_id;  /* the highest dossier id before the import */
+  struct timespec touched;   /* the lock file's time when last looked at */
 };
 
 /* The record: "FIRST_ID" while rows go in, "FIRST_ID ROWS ACTOR" once the
@@ -79,6 +91,43 @@ char *
 mc_import_batch_lock_path (const char *db_path)
 {
   return g_strconcat (db_path, ".import-lock", NULL);
+}
+
+void
+mc_import_batch_note_waiter (const char *db_path)
+{
+  g_autofree char *path = NULL;
+  int fd;
+
+  if (db_path == NULL || g_str_equal (db_path, ":memory:"))
+    return;
+  path = mc_import_batch_lock_path (db_path);
+  /* No file: no import ever ran on this database, nobody to tell. */
+  fd = open (path, O_WRONLY | O_CLOEXEC | O_NOFOLLOW);
+  if (fd < 0)
+    return;
+  futimens (fd, NULL);
+  close (fd);
+}
+
+/* Whether the lock file's time moved since the last call. */
+static gboolean
+lock_touched (int fd, struct timespec *seen)
+{
+  struct stat st;
+  gboolean moved;
+
+  if (fd < 0 || fstat (fd, &st) != 0)
+    return FALSE;
+  moved = st.st_mtim.tv_sec != seen->tv_sec || st.st_mtim.tv_nsec != seen->tv_nsec;
+  *seen = st.st_mtim;
+  return moved;
+}
+
+gboolean
+mc_import_batch_has_waiter (McImportBatch *self)
+{
+  return lock_touched (self->lock_fd, &self->touched);
 }
 
 static gboolean
@@ -285,20 +334,23 @@ events_written_upto (McDb *db, gint64 first_id, GError **error)
   return mc_db_query_int (db, sql, error);
 }
 
-/* One transaction of events, for EVENT_CHUNK_US at most; *done once every
- * row has its event, and then the audit row and the end of the record are
- * in the same commit. */
+/* One transaction of events, until a writer waits (`lock_fd`, the import's
+ * lock file) or for MC_IMPORT_CHUNK_MAX_US; *done once every row has its
+ * event, and then the audit row and the end of the record are in the same
+ * commit. */
 static gboolean
-finish_chunk (McDb *db, const Record *record, gint64 *after, gboolean *done, GError **error)
+finish_chunk (McDb *db, int lock_fd, const Record *record, gint64 *after, gboolean *done, GError **error)
 {
   gint64 start = g_get_monotonic_time ();
+  struct timespec seen = { 0 };
   g_autoptr(GError) local = NULL;
   gboolean ok = mc_db_begin (db, error);
 
+  lock_touched (lock_fd, &seen);
   /* The audit triggers write nothing for them: the import's audit row
    * stands for its rows and events, as for its dossiers. */
   mc_db_set_audit_bulk (db, TRUE);
-  while (ok && !*done && g_get_monotonic_time () - start < EVENT_CHUNK_US)
+  while (ok && !*done && g_get_monotonic_time () - start < MC_IMPORT_CHUNK_MAX_US && !lock_touched (lock_fd, &seen))
     {
       gint64 upto = step_end (db, *after, &local);
 
@@ -327,7 +379,7 @@ finish_chunk (McDb *db, const Record *record, gint64 *after, gboolean *done, GEr
 /* Writes the events of a whole import by chunks (each lets the counter in),
  * then its audit row, and removes the record. */
 static gboolean
-finish_import (McDb *db, const Record *record, GError **error)
+finish_import (McDb *db, int lock_fd, const Record *record, GError **error)
 {
   g_autoptr(GError) local = NULL;
   gint64 after = events_written_upto (db, record->first_id, &local);
@@ -340,7 +392,7 @@ finish_import (McDb *db, const Record *record, GError **error)
     }
   while (!done)
     {
-      if (!finish_chunk (db, record, &after, &done, error))
+      if (!finish_chunk (db, lock_fd, record, &after, &done, error))
         return FALSE;
       if (!done)
         g_usleep (MC_DB_YIELD_US);
@@ -349,7 +401,7 @@ finish_import (McDb *db, const Record *record, GError **error)
 }
 
 static gboolean
-recover_locked (McDb *db, GError **error)
+recover_locked (McDb *db, int lock_fd, GError **error)
 {
   Record record;
   gboolean pending;
@@ -361,7 +413,7 @@ recover_locked (McDb *db, GError **error)
   if (record.rows_done)
     {
       g_info ("Finishing an import killed after its last row (ids above %" G_GINT64_FORMAT ")", record.first_id);
-      return finish_import (db, &record, error);
+      return finish_import (db, lock_fd, &record, error);
     }
   g_info ("Removing the dossiers of an unfinished import (ids above %" G_GINT64_FORMAT ")", record.first_id);
   return remove_import (db, record.first_id, error) >= 0;
@@ -386,7 +438,7 @@ mc_import_batch_recover (McDb *db, GError **error)
   /* Held: the import is running in another process, and is its business. */
   if (fd < 0)
     return TRUE;
-  ok = recover_locked (db, error);
+  ok = recover_locked (db, fd, error);
   close (fd);
   return ok;
 }
@@ -428,7 +480,7 @@ mc_import_batch_begin (McDb *db, GError **error)
                                                              "database: %s"), g_strerror (errno));
       return NULL;
     }
-  if (!recover_locked (db, error) || !record_start (self, error))
+  if (!recover_locked (db, self->lock_fd, error) || !record_start (self, error))
     return NULL;
   return g_steal_pointer (&self);
 }
@@ -464,7 +516,7 @@ mc_import_batch_finish (McImportBatch *self, GError **error)
       g_set_error_literal (error, MC_DB_ERROR, MC_DB_ERROR_DAMAGED, _("The record of the import is missing"));
       return FALSE;
     }
-  return finish_import (self->db, &record, error);
+  return finish_import (self->db, self->lock_fd, &record, error);
 }
 
 gint64

@@ -11,6 +11,13 @@ G_BEGIN_DECLS
  * dossier id before its first row. */
 #define MC_IMPORT_BATCH_KEY "import.pending"
 
+/* How long one commit of an import may hold the write lock when no writer
+ * says it waits (see mc-import-batch.c); one who does waits for the batch
+ * of rows being written and the commit. Chunks of 150 ms whatever happened
+ * made an import by chunks cost 1.66× the same import in one transaction
+ * on a loaded machine (docs/PERFORMANCE.md). */
+#define MC_IMPORT_CHUNK_MAX_US (1000 * 1000)
+
 typedef struct _McImportBatch McImportBatch;
 
 /* Takes the import lock (one import at a time: MC_DB_ERROR_BUSY, in
@@ -32,6 +39,10 @@ gboolean       mc_import_batch_finish      (McImportBatch *self, GError **error)
  * that fails (a full disk), the next start does it. Returns the number
  * removed, -1 on failure. */
 gint64         mc_import_batch_abandon     (McImportBatch *self, GError **error);
+/* Whether a writer of another connection has been waiting for the write
+ * lock since the last call (it said so by mc_import_batch_note_waiter): the
+ * import then commits its chunk at once and lets it in. */
+gboolean       mc_import_batch_has_waiter  (McImportBatch *self);
 /* Releases the lock. */
 void           mc_import_batch_free        (McImportBatch *self);
 
@@ -39,6 +50,10 @@ void           mc_import_batch_free        (McImportBatch *self);
  * its lock) is removed, or finished if its last row was in. Nothing happens
  * while an import is running. */
 gboolean       mc_import_batch_recover     (McDb *db, GError **error);
+/* Called while a connection waits for the write lock (mc-db.c's busy
+ * handler): touches the lock file of an import into `db_path`, if one ever
+ * ran, which the import watches between its batches. */
+void           mc_import_batch_note_waiter (const char *db_path);
 /* The lock file beside a database: "<db_path>.import-lock". */
 char          *mc_import_batch_lock_path   (const char *db_path);
 
