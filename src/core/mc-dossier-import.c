@@ -7,7 +7,7 @@
  * absent, gives an online dossier its procedure's level, as at the counter.
  * The file is read as a stream, checked as it goes and written by chunks,
  * each its own commit, ended as soon as a counter clerk signing in or
- * receiving waits for the lock (or after a second), so that the clerk
+ * receiving waits for the lock (or after 300 ms), so that the clerk
  * waits for one batch of rows and a commit, never for the whole import
  * (issue 12, item 5; mc-import-batch.c), and memory stays the same for 1,000 or 5,000,000
  * lines (issue 15, item 4: a 5,000,000-line migration had to be split in

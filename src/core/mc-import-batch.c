@@ -44,8 +44,8 @@
  * fall in the same tick of the file system's clock as the import's last
  * look, or just before the import's next chunk began.
  * So a chunk no longer has to be short for the clerk's sake: it ends when
- * a writer waits, or after MC_IMPORT_CHUNK_MAX_US (a writer that does not
- * say it waits — another program — waits that long at most).
+ * a writer waits, or after MC_IMPORT_CHUNK_MAX_US (300 ms: a writer that
+ * does not say it waits — another program — waits that long at most).
  */
 #include "config.h"
 
@@ -350,7 +350,8 @@ finish_chunk (McDb *db, int lock_fd, const Record *record, gint64 *after, gboole
   /* The audit triggers write nothing for them: the import's audit row
    * stands for its rows and events, as for its dossiers. */
   mc_db_set_audit_bulk (db, TRUE);
-  while (ok && !*done && g_get_monotonic_time () - start < MC_IMPORT_CHUNK_MAX_US && !lock_touched (lock_fd, &seen))
+  while (ok && !*done && g_get_monotonic_time () - start < MC_IMPORT_CHUNK_MAX_US &&
+         !lock_touched (lock_fd, &seen))
     {
       gint64 upto = step_end (db, *after, &local);
 

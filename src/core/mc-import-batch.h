@@ -13,10 +13,12 @@ G_BEGIN_DECLS
 
 /* How long one commit of an import may hold the write lock when no writer
  * says it waits (see mc-import-batch.c); one who does waits for the batch
- * of rows being written and the commit. Chunks of 150 ms whatever happened
- * made an import by chunks cost 1.66× the same import in one transaction
- * on a loaded machine (docs/PERFORMANCE.md). */
-#define MC_IMPORT_CHUNK_MAX_US (1000 * 1000)
+ * of rows being written, the last search-index step and the commit.
+ * Chunks of 150 ms whatever happened made an import by chunks cost 1.66×
+ * the same import in one transaction on a loaded machine; 1 s made the
+ * clerk's waits longer there (a larger commit), 300 ms did not
+ * (docs/PERFORMANCE.md, bench-import-wait side by side). */
+#define MC_IMPORT_CHUNK_MAX_US (300 * 1000)
 
 typedef struct _McImportBatch McImportBatch;
 
