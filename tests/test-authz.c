@@ -99,6 +99,11 @@ static const Row rows[] = {
   { "dossier inbox", "", "nyyyyyyyy" },
   { "dossier actions", "{R0}", "nyyyyyyyy" },
   { "dossier apologies", "--year 2026", "nyyyyyyyy" },
+  /* One's own notifications: anybody signed in; a number that is not one's own is "not found" (e). */
+  { "notifications", "", "nyyyyyyyy" },
+  { "notifications list", "--unread", "nyyyyyyyy" },
+  { "notifications read", "999999", "neeeeeeee" },
+  { "notifications read-all", "", "nyyyyyyyy" },
   { "report period", "--year 2026 --quarter 4", "yyyyyyyyy" },
   { "report 06a", "--from 2026-10-15 --to 2027-01-14 --format csv -o {OUT}/06a.csv", "nnnnyynyy" },
   { "report public", "--from 2026-10-15 --to 2027-01-14 --format csv -o {OUT}/public.csv", "nnnnyynyy" },

@@ -31,6 +31,7 @@ static const struct {
   { "dossier", mc_cli_dossier },
   { "settings", mc_cli_settings },
 #ifndef MC_CLI_LIGHT
+  { "notifications", mc_cli_notifications },
   { "backup", mc_cli_backup },
   { "report", mc_cli_report },
   { "liveboard", mc_cli_liveboard },
@@ -122,6 +123,11 @@ static const struct {
   { "dossier inbox", MC_PERMISSION_SIGNED_IN },
   { "dossier actions", MC_PERMISSION_SIGNED_IN },  /* core answers by the dossier and the person */
   { "dossier apologies", MC_PERMISSION_SIGNED_IN },
+  /* One's own notifications only: core answers for the signed-in person. */
+  { "notifications", MC_PERMISSION_SIGNED_IN },
+  { "notifications list", MC_PERMISSION_SIGNED_IN },
+  { "notifications read", MC_PERMISSION_SIGNED_IN },
+  { "notifications read-all", MC_PERMISSION_SIGNED_IN },
   { "report period", ACCESS_OPEN },
   { "report 06a", MC_PERMISSION_REPORT },
   { "report public", MC_PERMISSION_REPORT },
@@ -427,6 +433,7 @@ print_help (void)
   g_print ("%s\n", _("  queue say --number N --counter C --output FILE.wav [--clips FOLDER] [--volume 0-100] [--le] [--bon]\n"
                      "                                           the calling announcement as sound (espeak-ng or the center's clips)"));
   g_print ("%s\n", _("  dashboard [--unit CODE] [--department CODE] [--format text|json]   the overview of heads and leaders"));
+  g_print ("%s\n", _("  notifications [list [--unread] | read ID | read-all]   your notifications (the bell)"));
   g_print ("%s\n", _("  catalog receptions [SEARCH]              code, competence, former level, reception, name\n"
                      "  catalog receive CODE own|province|lien_thong|none|default\n"
                      "                                           what the unit receives since 1/7/2025"));

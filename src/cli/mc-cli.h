@@ -77,6 +77,8 @@ char     *mc_cli_read_password_typed (const char *prompt);
  * opens no database file. */
 int       mc_cli_server       (int argc, char **argv);
 int       mc_cli_audit        (McDb *db, int argc, char **argv);
+/* The signed-in person's notifications (mc-cli-notifications.c). */
+int       mc_cli_notifications (McDb *db, int argc, char **argv);
 /* The routing transitions; argv[0] is the subcommand. */
 gboolean  mc_cli_is_workflow_command (const char *name);
 int       mc_cli_workflow     (McDb *db, int argc, char **argv);

@@ -64,6 +64,7 @@ static const GEnumValue kind_values[] = {
   { MC_CHANGE_REPORT, "MC_CHANGE_REPORT", "report" },
   { MC_CHANGE_AUDIT, "MC_CHANGE_AUDIT", "audit" },
   { MC_CHANGE_QUEUE, "MC_CHANGE_QUEUE", "queue" },
+  { MC_CHANGE_NOTIFICATION, "MC_CHANGE_NOTIFICATION", "notification" },
   { 0, NULL, NULL },
 };
 

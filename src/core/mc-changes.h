@@ -23,6 +23,7 @@ typedef enum {
   MC_CHANGE_REPORT,        /* the units' reports (unit_report) */
   MC_CHANGE_AUDIT,         /* only the audit trail (a sign-in, a check) */
   MC_CHANGE_QUEUE,         /* the queue: tickets (id: the ticket), services, counters, links to dossiers */
+  MC_CHANGE_NOTIFICATION,  /* a person's notifications (the bell): written or read */
   MC_N_CHANGE_KINDS
 } McChangeKind;
 

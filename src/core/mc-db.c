@@ -87,6 +87,7 @@ static const char *const migrations[] = {
   "/vn/motcua/Motcua/sql/0015-narrative-edit.sql",
   "/vn/motcua/Motcua/sql/0016-daily-stat.sql",
   "/vn/motcua/Motcua/sql/0017-queue.sql",
+  "/vn/motcua/Motcua/sql/0018-notification.sql",
 };
 
 static gboolean
@@ -376,6 +377,7 @@ static const struct {
   { "queue_counter_service", MC_CHANGE_QUEUE, TRUE },
   { "queue_sequence", MC_CHANGE_QUEUE, TRUE },
   { "queue_link", MC_CHANGE_QUEUE, TRUE },
+  { "notification", MC_CHANGE_NOTIFICATION, FALSE },
 };
 
 static void

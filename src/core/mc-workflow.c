@@ -22,6 +22,7 @@
 
 #include "mc-db-private.h"
 #include "mc-text.h"
+#include "mc-notification-private.h"
 #include "mc-workflow-private.h"
 
 G_DEFINE_FINAL_TYPE (McWorkflow, mc_workflow, G_TYPE_OBJECT)
@@ -385,7 +386,11 @@ fail:
 gboolean
 mc_workflow_txn_commit (Txn *t, const Event *e, gboolean ok, GError **error)
 {
-  ok = ok && write_position (t, error) && (e == NULL || write_event (t, e, error)) &&
+  /* The notifications the event causes (the bell) commit with it. */
+  ok = ok && write_position (t, error) &&
+       (e == NULL || (write_event (t, e, error) &&
+                      mc_notification_for_event (t->self->db, t->pos.id, e->kind, t->actor, e->to_staff, e->step,
+                                                 t->at, error))) &&
        mc_db_commit (t->self->db, error);
   if (!ok)
     mc_db_rollback (t->self->db);

@@ -233,6 +233,26 @@ refused "$CV" "UPDATE queue_ticket SET state = 'called'" "a specialist calls a t
 allowed "$TN" "UPDATE queue_ticket SET state = 'called', called_at = 1796600300 WHERE label = 'A001'" \
   "the counter calls a ticket"
 allowed "$A" "SELECT count (*) FROM audit_log WHERE action LIKE 'queue_ticket.%'" "the ticket's moves are audited" "2"
+# 5. Notifications (the bell, 0018): one's own only (row-level security on mc_actor ()).
+allowed "$TN" "INSERT INTO notification (staff_id, kind, dossier_id, at, by_staff_id)
+  SELECT c.id, 'assigned', 1, 1796600200, t.id FROM staff c, staff t WHERE c.username = '$CV' AND t.username = '$TN'" \
+  "the counter hands a dossier to the specialist, who is told"
+allowed "$TN" "SELECT count (*) FROM notification" "… the counter does not see his notification" "0"
+allowed "$TN" "UPDATE notification SET read_at = 1 RETURNING id" "… nor mark it read" ""
+allowed "$CV" "SELECT kind FROM notification" "… the specialist sees it" "assigned"
+allowed "$CV" "UPDATE notification SET read_at = 1796600300 RETURNING kind" "… and marks it read" "assigned"
+refused "$CV" "UPDATE notification SET staff_id = (SELECT id FROM staff WHERE username = '$TN')" \
+  "a notification moved to another person"
+allowed "$CV" "INSERT INTO notification (staff_id, kind, dossier_id, at)
+  SELECT id, 'overdue', 1, 1796686400 FROM staff WHERE username = '$CV'" "the overdue check writes one's own"
+if as "$CV" "INSERT INTO notification (staff_id, kind, dossier_id, at, by_staff_id)
+     SELECT t.id, 'assigned', 1, 1796600400, l.id FROM staff t, staff l WHERE t.username = '$TN' AND l.username = '$LD'"; then
+  not_ok "refused: a notification in another's name" "$out"
+elif grep -q "row-level security" <<<"$out"; then
+  ok "refused: a notification in another's name"
+else
+  not_ok "refused: a notification in another's name (another error)" "$out"
+fi
 
 # Nothing the refusals tried reached the trail or the data.
 allowed "$A" "SELECT count (*) FROM audit_log WHERE action = 'forged' OR detail = 'sửa'" "no forged row" "0"
