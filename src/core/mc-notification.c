@@ -9,6 +9,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "mc-format.h"
 #include "mc-notification.h"
 
 struct _McNotification
@@ -22,6 +23,7 @@ struct _McNotification
   char               *by_name;        /* who caused it, or NULL */
   McTime              at;
   gboolean            read;
+  char               *summary;
   char               *text;
 };
 
@@ -36,6 +38,7 @@ enum {
   PROP_BY_NAME,
   PROP_AT,
   PROP_READ,
+  PROP_SUMMARY,
   PROP_TEXT,
   PROP_ICON_NAME,
   N_PROPS
@@ -78,11 +81,27 @@ mc_notification_kind_icon (McNotificationKind kind)
   return kinds[kind].icon;
 }
 
-/* The code first (what a clerk looks for), the procedure after the dash. */
-static char *
-make_text (McNotification *self)
+char *
+mc_notification_format_age (McTime at, McTime now)
 {
-  g_autofree char *what = NULL;
+  gint64 minutes = (now - at) / 60;
+
+  if (minutes < 1)
+    return g_strdup (_("just now"));
+  if (minutes < 60)
+    return g_strdup_printf (ngettext ("%d minute ago", "%d minutes ago", minutes), (int) minutes);
+  if (minutes < 24 * 60)
+    return g_strdup_printf (ngettext ("%d hour ago", "%d hours ago", minutes / 60), (int) (minutes / 60));
+  if (minutes < 7 * 24 * 60)
+    return g_strdup_printf (ngettext ("%d day ago", "%d days ago", minutes / (24 * 60)), (int) (minutes / (24 * 60)));
+  return mc_format_date (mc_time_get_date (at));
+}
+
+/* The code first (what a clerk looks for). */
+static char *
+make_summary (McNotification *self)
+{
+  char *what = NULL;
 
   switch (self->kind)
     {
@@ -106,9 +125,16 @@ make_text (McNotification *self)
       what = g_strdup_printf (_("The apology for dossier %s awaits your signature"), self->dossier_code);
       break;
     }
+  return what;
+}
+
+/* The summary, and the procedure after the dash. */
+static char *
+make_text (McNotification *self)
+{
   if (self->procedure_name == NULL || *self->procedure_name == '\0')
-    return g_steal_pointer (&what);
-  return g_strdup_printf ("%s — %s", what, self->procedure_name);
+    return g_strdup (mc_notification_get_summary (self));
+  return g_strdup_printf ("%s — %s", mc_notification_get_summary (self), self->procedure_name);
 }
 
 static void
@@ -125,6 +151,7 @@ mc_notification_get_property (GObject *object, guint prop_id, GValue *value, GPa
     case PROP_BY_NAME: g_value_set_string (value, self->by_name); break;
     case PROP_AT: g_value_set_int64 (value, self->at); break;
     case PROP_READ: g_value_set_boolean (value, self->read); break;
+    case PROP_SUMMARY: g_value_set_string (value, mc_notification_get_summary (self)); break;
     case PROP_TEXT: g_value_set_string (value, mc_notification_get_text (self)); break;
     case PROP_ICON_NAME: g_value_set_string (value, mc_notification_get_icon_name (self)); break;
     default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -163,6 +190,7 @@ mc_notification_finalize (GObject *object)
   g_free (self->dossier_code);
   g_free (self->procedure_name);
   g_free (self->by_name);
+  g_free (self->summary);
   g_free (self->text);
   G_OBJECT_CLASS (mc_notification_parent_class)->finalize (object);
 }
@@ -185,6 +213,8 @@ mc_notification_class_init (McNotificationClass *klass)
   properties[PROP_AT] = g_param_spec_int64 ("at", NULL, NULL, G_MININT64, G_MAXINT64, 0, fixed);
   properties[PROP_READ] = g_param_spec_boolean ("read", NULL, NULL, FALSE,
                                                 G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SUMMARY] = g_param_spec_string ("summary", NULL, NULL, NULL,
+                                                  G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
   properties[PROP_TEXT] = g_param_spec_string ("text", NULL, NULL, NULL, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
   properties[PROP_ICON_NAME] = g_param_spec_string ("icon-name", NULL, NULL, NULL,
                                                     G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
@@ -252,6 +282,15 @@ mc_notification_get_text (McNotification *self)
   if (self->text == NULL)
     self->text = make_text (self);
   return self->text;
+}
+
+const char *
+mc_notification_get_summary (McNotification *self)
+{
+  g_return_val_if_fail (MC_IS_NOTIFICATION (self), NULL);
+  if (self->summary == NULL)
+    self->summary = make_summary (self);
+  return self->summary;
 }
 
 const char *

@@ -23,13 +23,17 @@ gboolean    mc_notification_kind_from_string (const char *text, McNotificationKi
 /* A symbolic icon of the Adwaita theme for the kind. */
 const char *mc_notification_kind_icon        (McNotificationKind kind);
 
+/* How long ago `at` was at `now`, as the bell shows it: "vừa xong",
+ * "5 phút trước", "3 giờ trước", "2 ngày trước", then the date (14/03/2024). */
+char       *mc_notification_format_age       (McTime at, McTime now);
+
 #define MC_TYPE_NOTIFICATION (mc_notification_get_type ())
 G_DECLARE_FINAL_TYPE (McNotification, mc_notification, MC, NOTIFICATION, GObject)
 
 /* Only the store makes them (g_object_new with the row's values); "read"
  * is writable for the list model's update, not for marking it read — that
  * is mc_notification_mark_read. Properties: id, kind, dossier-code,
- * procedure-name, by-name, at, read, text, icon-name. */
+ * procedure-name, by-name, at, read, summary, text, icon-name. */
 gint64              mc_notification_get_id             (McNotification *self);
 McNotificationKind  mc_notification_get_kind           (McNotification *self);
 const char         *mc_notification_get_dossier_code   (McNotification *self);
@@ -37,6 +41,8 @@ const char         *mc_notification_get_procedure_name (McNotification *self);
 const char         *mc_notification_get_by_name        (McNotification *self);
 McTime              mc_notification_get_at             (McNotification *self);
 gboolean            mc_notification_get_read           (McNotification *self);
+/* What happened, with the code ("Hồ sơ … được giao cho bạn"). */
+const char         *mc_notification_get_summary        (McNotification *self);
 /* One line in Vietnamese with the dossier's code and procedure
  * ("Hồ sơ … được giao cho bạn — Đăng ký khai sinh"). */
 const char         *mc_notification_get_text           (McNotification *self);

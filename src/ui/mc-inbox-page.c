@@ -640,10 +640,11 @@ changes_cb (GtkWidget *widget)
   update_actions (MC_INBOX_PAGE (widget));
 }
 
-/* Every minute, for the clock, not for the data: a dossier of mine that
- * just passed its appointment is announced, and the lateness of the rows,
- * which moved with the clock, is read again (only the rows whose lateness
- * changed are told). */
+/* Every minute, for the clock, not for the data: when a dossier of mine
+ * has just passed its appointment, the lateness of the rows, which moved
+ * with the clock, is read again (only the rows whose lateness changed are
+ * told). The bell (mc-notification-bell.c) tells the person, on the desktop
+ * too, from sign-in on. */
 static gboolean
 tick_cb (gpointer user_data)
 {
@@ -897,9 +898,6 @@ mc_inbox_page_check_overdue (McInboxPage *self, McTime now)
 {
   const char *username = mc_application_get_username (self->app);
   g_auto(GStrv) codes = NULL;
-  g_autoptr(GNotification) notification = NULL;
-  g_autofree char *body = NULL;
-  guint n;
 
   g_return_val_if_fail (MC_IS_INBOX_PAGE (self), 0);
 
@@ -908,20 +906,5 @@ mc_inbox_page_check_overdue (McInboxPage *self, McTime now)
   codes = mc_workflow_newly_overdue (mc_application_get_workflow (self->app), 0, username, self->last_check, now,
                                      NULL);
   self->last_check = now;
-  n = codes ? g_strv_length (codes) : 0;
-  if (n == 0)
-    return 0;
-  if (n == 1)
-    body = g_strdup_printf (_("Dossier %s has passed its appointment."), codes[0]);
-  else
-    {
-      g_autofree char *list = g_strjoinv (", ", codes);
-      body = g_strdup_printf (ngettext ("%u dossier has passed its appointment: %s",
-                                        "%u dossiers have passed their appointment: %s", n), n, list);
-    }
-  notification = g_notification_new (_("Overdue dossier"));
-  g_notification_set_body (notification, body);
-  g_notification_set_priority (notification, G_NOTIFICATION_PRIORITY_HIGH);
-  g_application_send_notification (G_APPLICATION (self->app), "inbox-overdue", notification);
-  return n;
+  return codes ? g_strv_length (codes) : 0;
 }

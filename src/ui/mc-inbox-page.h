@@ -28,8 +28,9 @@ gboolean          mc_inbox_page_select       (McInboxPage *self, const char *cod
 void              mc_inbox_page_get_counts   (McInboxPage *self, McInboxCounts *counts);
 /* The dialog an action opened and that is still open, or NULL. */
 McActionDialog   *mc_inbox_page_get_dialog   (McInboxPage *self);
-/* The minute's check: dossiers of the current user's inbox that became
- * overdue since the last check get a desktop notification. Returns how many. */
+/* The minute's check: how many dossiers of the current user's inbox became
+ * overdue since the last check (the rows are read again then; the desktop
+ * notification is the bell's, mc_notification_bell_check). */
 guint             mc_inbox_page_check_overdue (McInboxPage *self, McTime now);
 
 G_END_DECLS

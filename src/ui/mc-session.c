@@ -12,6 +12,7 @@
 #include "mc-account-dialog.h"
 #include "mc-directory.h"
 #include "mc-login-window.h"
+#include "mc-notification-bell.h"
 #include "mc-session.h"
 
 static McAccounts *
@@ -300,8 +301,13 @@ mc_session_setup_window (McWindow *window, AdwHeaderBar *header)
                                                                             "change-password")),
                                staff != NULL);
   gtk_widget_insert_action_group (GTK_WIDGET (window), "session", G_ACTION_GROUP (group));
+  /* The bell beside the person's name: made at sign-in, it runs the
+   * overdue check from then on (mc-notification-bell.c). */
   if (staff != NULL)
-    adw_header_bar_pack_end (header, user_button (staff));
+    {
+      adw_header_bar_pack_end (header, user_button (staff));
+      adw_header_bar_pack_end (header, GTK_WIDGET (mc_notification_bell_new (app)));
+    }
 }
 
 void
