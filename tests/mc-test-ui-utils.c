@@ -6,6 +6,7 @@
 #include <adwaita.h>
 
 #include "mc-accounts.h"
+#include "mc-login-window.h"
 #include "mc-reception-page.h"
 #include "mc-test-ui-utils.h"
 #include "mc-test-utils.h"
@@ -160,4 +161,33 @@ mc_test_ui_find_row (GtkWidget *root, const char *title)
         return found;
     }
   return NULL;
+}
+
+gpointer
+mc_test_ui_find_window (McApplication *app, GType type)
+{
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (app)); l != NULL; l = l->next)
+    if (G_TYPE_CHECK_INSTANCE_TYPE (l->data, type))
+      return l->data;
+  return NULL;
+}
+
+McWindow *
+mc_test_ui_sign_in (McApplication *app, const char *username, const char *password)
+{
+  g_autoptr(GError) error = NULL;
+  McWindow *main_window;
+  McLoginWindow *login;
+
+  if ((main_window = mc_test_ui_find_window (app, MC_TYPE_WINDOW)) != NULL)
+    gtk_widget_activate_action (GTK_WIDGET (main_window), "session.sign-out", NULL);
+  login = mc_test_ui_find_window (app, MC_TYPE_LOGIN_WINDOW);
+  g_assert_nonnull (login);
+  g_assert_null (mc_test_ui_find_window (app, MC_TYPE_WINDOW));
+  mc_login_window_fill (login, username, password);
+  main_window = mc_login_window_submit (login, &error);
+  g_assert_no_error (error);
+  g_assert_true (MC_IS_WINDOW (main_window));
+  mc_test_ui_wait_for_idle ();
+  return main_window;
 }

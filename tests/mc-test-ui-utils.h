@@ -36,4 +36,10 @@ AdwPreferencesRow *mc_test_ui_find_row (GtkWidget *root, const char *title);
 /* The widget as drawn by its window's renderer. */
 GdkTexture    *mc_test_ui_render       (GtkWidget *widget);
 
+/* The first window of `app` of `type` (its subtypes too), or NULL. */
+gpointer       mc_test_ui_find_window  (McApplication *app, GType type);
+/* Through the sign-in window, as a person does: signs out whoever is in
+ * (the main window is gone then), signs `username` in; the main window. */
+McWindow      *mc_test_ui_sign_in      (McApplication *app, const char *username, const char *password);
+
 G_END_DECLS

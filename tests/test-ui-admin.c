@@ -40,31 +40,19 @@ accounts_int (const char *sql)
 static gpointer
 find_app_window (GType type)
 {
-  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (accounts_app)); l != NULL; l = l->next)
-    if (G_TYPE_CHECK_INSTANCE_TYPE (l->data, type))
-      return l->data;
-  return NULL;
+  return mc_test_ui_find_window (accounts_app, type);
 }
 
 static McWindow *
 sign_in_as (const char *username, const char *password)
 {
-  McLoginWindow *login;
-  g_autoptr(GError) error = NULL;
-  McWindow *main_window;
+  McWindow *open = find_app_window (MC_TYPE_WINDOW);
 
-  if ((main_window = find_app_window (MC_TYPE_WINDOW)) != NULL)
-    gtk_widget_activate_action (GTK_WIDGET (main_window), "session.sign-out", NULL);
-  login = find_app_window (MC_TYPE_LOGIN_WINDOW);
-  g_assert_nonnull (login);
-  g_assert_false (mc_login_window_is_first_run (login));
-  g_assert_null (find_app_window (MC_TYPE_WINDOW));
-  mc_login_window_fill (login, username, password);
-  main_window = mc_login_window_submit (login, &error);
-  g_assert_no_error (error);
-  g_assert_true (MC_IS_WINDOW (main_window));
-  mc_test_ui_wait_for_idle ();
-  return main_window;
+  /* Signed out first, so the sign-in window is there to say it is no first run. */
+  if (open != NULL)
+    gtk_widget_activate_action (GTK_WIDGET (open), "session.sign-out", NULL);
+  g_assert_false (mc_login_window_is_first_run (find_app_window (MC_TYPE_LOGIN_WINDOW)));
+  return mc_test_ui_sign_in (accounts_app, username, password);
 }
 
 static void

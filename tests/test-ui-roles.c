@@ -31,30 +31,14 @@ static char *dossier_code;
 static gpointer
 find_app_window (GType type)
 {
-  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (app)); l != NULL; l = l->next)
-    if (G_TYPE_CHECK_INSTANCE_TYPE (l->data, type))
-      return l->data;
-  return NULL;
+  return mc_test_ui_find_window (app, type);
 }
 
 /* Through the sign-in window, as a person does: signs out whoever is in. */
 static McWindow *
 sign_in_as (const char *username)
 {
-  g_autoptr(GError) error = NULL;
-  McWindow *main_window;
-  McLoginWindow *login;
-
-  if ((main_window = find_app_window (MC_TYPE_WINDOW)) != NULL)
-    gtk_widget_activate_action (GTK_WIDGET (main_window), "session.sign-out", NULL);
-  login = find_app_window (MC_TYPE_LOGIN_WINDOW);
-  g_assert_nonnull (login);
-  mc_login_window_fill (login, username, PASSWORD);
-  main_window = mc_login_window_submit (login, &error);
-  g_assert_no_error (error);
-  g_assert_true (MC_IS_WINDOW (main_window));
-  mc_test_ui_wait_for_idle ();
-  return main_window;
+  return mc_test_ui_sign_in (app, username, PASSWORD);
 }
 
 static void
