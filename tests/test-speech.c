@@ -53,6 +53,16 @@ test_espeak (void)
   g_autoptr(GArray) none = mc_speech_call (MC_SPOKEN_MAX + 1, 3, &o, &error);
   g_assert_null (none);
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT);
+  g_clear_error (&error);
+
+  /* The ticket's letter is said too: A1025 is longer than 1025. */
+  o.volume = 1.0;
+  g_autoptr(GArray) lettered = mc_speech_call_ticket ("A1025", 3, &o, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (lettered->len, >, s->len + MC_SPEECH_RATE / 10);
+  g_autoptr(GArray) bad = mc_speech_call_ticket ("AB1", 3, &o, &error);
+  g_assert_null (bad);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT);
 }
 
 /* A clip: `ms` of a tone at `rate` (Hz) and `channels`, as a WAV file. */
@@ -114,6 +124,19 @@ test_clips (void)
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
   mc_test_assert_has (error->message, "tu.wav");
   g_clear_error (&error);
+
+  /* A ticket with its service's letter: the letter's clip, then the
+   * number's words without its zeros (B025: chu-b, hai, muoi, lam). */
+  g_autoptr(GArray) lettered = mc_speech_call_ticket ("B025", 3, &o, &error);
+  g_assert_null (lettered);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
+  mc_test_assert_has (error->message, "chu-b.wav");
+  g_clear_error (&error);
+  write_clip (dir, "chu-b", 400, MC_SPEECH_RATE, 1);
+  g_autoptr(GArray) b025 = mc_speech_call_ticket ("B025", 3, &o, &error);
+  g_assert_no_error (error);
+  /* chime 0.7 + 0.3 + 1 + letter 0.4 + 3 × 0.1 + 1 + counter 0.1 + 0.2 = 4.0 s */
+  g_assert_cmpint (ABS ((int) b025->len - 4 * MC_SPEECH_RATE), <, 20);
 
   /* The center's own chime replaces the built-in one. */
   write_clip (dir, "chime", 500, MC_SPEECH_RATE, 1);

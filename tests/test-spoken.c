@@ -119,6 +119,83 @@ test_sentence (void)
   g_assert_null (mc_spoken_word_clip ("triệu"));
 }
 
+/* Ticket letters are said by their Vietnamese names (mc-spoken.c says why),
+ * the number after them without its printing zeros. */
+static const struct {
+  const char    *label;
+  McSpokenStyle  style;
+  const char    *words;  /* NULL: refused */
+} ticket_cases[] = {
+  { "A025", 0, "a hai mươi lăm" },
+  { "A1025", 0, "a một nghìn không trăm hai mươi lăm" },
+  { "B104", MC_SPOKEN_LE, "bê một trăm lẻ tư" },
+  { "C001", 0, "xê một" },
+  { "D21", 0, "dê hai mươi mốt" },
+  { "G5", 0, "giê năm" },
+  { "H010", 0, "hát mười" },
+  { "K15", 0, "ca mười lăm" },
+  { "L3", 0, "e lờ ba" },
+  { "M3", 0, "em mờ ba" },
+  { "N3", 0, "en nờ ba" },
+  { "P3", 0, "pê ba" },
+  { "Q3", 0, "quy ba" },
+  { "R3", 0, "e rờ ba" },
+  { "S3", 0, "ét xì ba" },
+  { "T3", 0, "tê ba" },
+  { "V3", 0, "vê ba" },
+  { "X3", 0, "ích xì ba" },
+  { "Y3", 0, "i dài ba" },
+  { "F3", 0, "ép ba" },
+  { "W3", 0, "vê kép ba" },
+  { "Z3", 0, "dét ba" },
+  { "a7", 0, "a bảy" },      /* any case */
+  { "1025", 0, "một nghìn không trăm hai mươi lăm" },
+  { "0", 0, "không" },
+  { "A", 0, NULL },
+  { "AB12", 0, NULL },
+  { "", 0, NULL },
+  { "A1234567", 0, NULL },
+  { "A12x", 0, NULL },
+  { "Đ12", 0, NULL },
+};
+
+static void
+test_tickets (void)
+{
+  GHashTable *seen = g_hash_table_new (g_str_hash, g_str_equal);
+
+  for (gsize i = 0; i < G_N_ELEMENTS (ticket_cases); i++)
+    {
+      g_auto(GStrv) words = mc_spoken_ticket_words (ticket_cases[i].label, ticket_cases[i].style);
+      g_autofree char *joined = words ? g_strjoinv (" ", words) : NULL;
+
+      g_test_message ("%s → %s", ticket_cases[i].label, joined ? joined : "(refused)");
+      g_assert_cmpstr (joined, ==, ticket_cases[i].words);
+      for (guint k = 0; words && words[k]; k++)
+        g_assert_nonnull (mc_spoken_word_clip (words[k]));
+    }
+  /* Every letter has a name and its own clip. */
+  for (char l = 'A'; l <= 'Z'; l++)
+    {
+      const char *clip = mc_spoken_word_clip (mc_spoken_letter (l));
+      g_assert_nonnull (clip);
+      g_assert_true (g_str_has_prefix (clip, "chu-"));
+      g_assert_false (g_hash_table_contains (seen, clip));
+      g_hash_table_add (seen, (gpointer) clip);
+      g_assert_cmpstr (mc_spoken_letter (g_ascii_tolower (l)), ==, mc_spoken_letter (l));
+    }
+  g_assert_null (mc_spoken_letter ('1'));
+  g_assert_cmpstr (mc_spoken_word_clip ("bê"), ==, "chu-b");
+  g_hash_table_unref (seen);
+
+  g_autofree char *text = mc_spoken_ticket_text ("A025", 3);
+  g_assert_cmpstr (text, ==, "Mời công dân có số thứ tự A025 đến quầy số 3");
+  g_autofree char *speech = mc_spoken_ticket_speech ("B104", 12, MC_SPOKEN_LE);
+  g_assert_cmpstr (speech, ==, "Mời công dân có số thứ tự bê một trăm lẻ tư đến quầy số mười hai");
+  g_assert_null (mc_spoken_ticket_speech ("AB1", 1, 0));
+  g_assert_null (mc_spoken_ticket_text ("", 1));
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -126,5 +203,6 @@ main (int argc, char *argv[])
   g_test_add_func ("/spoken/table", test_table);
   g_test_add_func ("/spoken/all", test_all);
   g_test_add_func ("/spoken/sentence", test_sentence);
+  g_test_add_func ("/spoken/tickets", test_tickets);
   return g_test_run ();
 }

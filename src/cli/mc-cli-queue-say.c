@@ -15,7 +15,7 @@
 #include "mc-speech.h"
 
 static const char usage[] =
-  N_("Usage: motcua queue say --number N --counter C --output FILE.wav [--clips FOLDER] [--volume 0-100] [--le] [--bon] [--voice NAME]");
+  N_("Usage: motcua queue say --number N|A025 --counter C --output FILE.wav [--clips FOLDER] [--volume 0-100] [--le] [--bon] [--voice NAME]");
 
 static gboolean
 parse_uint (const char *text, guint max, guint *out)
@@ -32,13 +32,22 @@ parse_uint (const char *text, guint max, guint *out)
   return TRUE;
 }
 
+static const char *
+valid_label (const char *text)
+{
+  g_auto(GStrv) words = mc_spoken_ticket_words (text, MC_SPOKEN_DEFAULT);
+
+  return words != NULL ? text : NULL;
+}
+
 int
 mc_cli_queue_say (int argc, char **argv)
 {
   McSpeechOptions o = { NULL, 1.0, MC_SPOKEN_DEFAULT, NULL };
   const char *output = NULL;
-  guint number = 0, counter = 0, volume = 100;
-  gboolean have_number = FALSE, have_counter = FALSE;
+  const char *label = NULL;  /* "1025", or with the service's letter "A025" */
+  guint counter = 0, volume = 100;
+  gboolean have_counter = FALSE;
 
   for (int i = 2; i < argc; i++)
     {
@@ -50,7 +59,7 @@ mc_cli_queue_say (int argc, char **argv)
         o.style |= MC_SPOKEN_BON;
       else if (value == NULL)
         return mc_cli_usage (_(usage));
-      else if (g_str_equal (argv[i], "--number") && (have_number = parse_uint (value, MC_SPOKEN_MAX, &number)))
+      else if (g_str_equal (argv[i], "--number") && (label = valid_label (value)) != NULL)
         i++;
       else if (g_str_equal (argv[i], "--counter") && (have_counter = parse_uint (value, MC_SPOKEN_MAX, &counter)))
         i++;
@@ -65,18 +74,18 @@ mc_cli_queue_say (int argc, char **argv)
       else
         return mc_cli_usage (_(usage));
     }
-  if (!have_number || !have_counter || output == NULL)
+  if (label == NULL || !have_counter || output == NULL)
     return mc_cli_usage (_(usage));
   o.volume = volume / 100.0;
 
   g_autoptr(GError) error = NULL;
   g_autoptr(GArray) samples = NULL;
   if (!mc_cli_check_output (output, &error) ||
-      (samples = mc_speech_call (number, counter, &o, &error)) == NULL ||
+      (samples = mc_speech_call_ticket (label, counter, &o, &error)) == NULL ||
       !mc_speech_write_wav (samples, output, mc_cli_output_flags (), &error))
     return mc_cli_fail (error);
 
-  g_autofree char *text = mc_spoken_call_text (number, counter);
+  g_autofree char *text = mc_spoken_ticket_text (label, counter);
   g_print ("%s\t%.1f\n", text, (double) samples->len / MC_SPEECH_RATE);
   return 0;
 }

@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <stdio.h>
 #include <string.h>
 
 #include <espeak-ng/speak_lib.h>
@@ -69,8 +70,24 @@ espeak_collect (short *wav, int n, espeak_EVENT *events)
   return 0;
 }
 
+static gboolean espeak_say_locked (GArray *out, const char *text, const char *voice, GError **error);
+
+/* One synthesis at a time: the library's state is the process's, and the
+ * board synthesises in a worker thread while a test or a command may not. */
 static gboolean
 espeak_say (GArray *out, const char *text, const char *voice, GError **error)
+{
+  static GMutex lock;
+  gboolean ok;
+
+  g_mutex_lock (&lock);
+  ok = espeak_say_locked (out, text, voice, error);
+  g_mutex_unlock (&lock);
+  return ok;
+}
+
+static gboolean
+espeak_say_locked (GArray *out, const char *text, const char *voice, GError **error)
 {
   static int rate = 0;
 
@@ -190,9 +207,9 @@ append_words (GArray *out, const char *dir, char **words, GError **error)
 }
 
 static gboolean
-clips_say (GArray *out, guint number, guint counter, const McSpeechOptions *o, GError **error)
+clips_say (GArray *out, const char *label, guint counter, const McSpeechOptions *o, GError **error)
 {
-  g_auto(GStrv) n = mc_spoken_number_words (number, o->style);
+  g_auto(GStrv) n = mc_spoken_ticket_words (label, o->style);
   g_auto(GStrv) c = mc_spoken_number_words (counter, o->style);
 
   return append_clip (out, o->clips_dir, mc_spoken_word_clip (MC_SPOKEN_PHRASE_CALL), error)
@@ -212,12 +229,15 @@ apply_volume (GArray *samples, double volume)
 }
 
 GArray *
-mc_speech_call (guint number, guint counter, const McSpeechOptions *o, GError **error)
+mc_speech_call_ticket (const char *label, guint counter, const McSpeechOptions *o, GError **error)
 {
-  if (number > MC_SPOKEN_MAX || counter > MC_SPOKEN_MAX)
+  g_auto(GStrv) words = mc_spoken_ticket_words (label, o->style);
+
+  if (words == NULL || counter > MC_SPOKEN_MAX)
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
-                   _("A ticket or counter number is at most %u"), (guint) MC_SPOKEN_MAX);
+                   _("A ticket is a letter and a number up to %u, a counter a number up to %u"),
+                   (guint) MC_SPOKEN_MAX, (guint) MC_SPOKEN_MAX);
       return NULL;
     }
   g_autoptr(GArray) out = g_array_new (FALSE, FALSE, sizeof (gint16));
@@ -234,18 +254,80 @@ mc_speech_call (guint number, guint counter, const McSpeechOptions *o, GError **
   add_silence (out, 300);
   if (clips)
     {
-      if (!clips_say (out, number, counter, o, error))
+      if (!clips_say (out, label, counter, o, error))
         return NULL;
     }
   else
     {
-      g_autofree char *text = mc_spoken_call_speech (number, counter, o->style);
+      g_autofree char *text = mc_spoken_ticket_speech (label, counter, o->style);
       if (!espeak_say (out, text, o->voice, error))
         return NULL;
     }
   add_silence (out, 200);
   apply_volume (out, o->volume);
   return g_steal_pointer (&out);
+}
+
+GArray *
+mc_speech_call (guint number, guint counter, const McSpeechOptions *o, GError **error)
+{
+  g_autofree char *label = g_strdup_printf ("%u", number);
+
+  if (number > MC_SPOKEN_MAX || counter > MC_SPOKEN_MAX)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                   _("A ticket or counter number is at most %u"), (guint) MC_SPOKEN_MAX);
+      return NULL;
+    }
+  return mc_speech_call_ticket (label, counter, o, error);
+}
+
+/* The quiet period */
+
+static gboolean
+parse_minute (const char *text, int *minute)
+{
+  unsigned h, m;
+  char tail;
+
+  if (sscanf (text, "%2u:%2u%c", &h, &m, &tail) != 2 || h > 23 || m > 59)
+    return FALSE;
+  *minute = (int) (h * 60 + m);
+  return TRUE;
+}
+
+gboolean
+mc_speech_quiet_parse (const char *text, int *from_minute, int *to_minute, GError **error)
+{
+  g_autoptr(GString) copy = g_string_new (text ? text : "");
+  g_auto(GStrv) parts = NULL;
+
+  *from_minute = *to_minute = -1;
+  /* An en dash as the board's preferences show it, or a hyphen. */
+  g_string_replace (copy, "–", "-", 0);
+  g_strstrip (copy->str);
+  if (copy->str[0] == '\0' || g_ascii_strcasecmp (copy->str, "none") == 0)
+    return TRUE;
+  parts = g_strsplit (copy->str, "-", -1);
+  if (g_strv_length (parts) != 2 || !parse_minute (g_strstrip (parts[0]), from_minute) ||
+      !parse_minute (g_strstrip (parts[1]), to_minute) || *from_minute == *to_minute)
+    {
+      *from_minute = *to_minute = -1;
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                   _("The quiet period “%s” is not valid: write it as 11:30-13:00, or leave it empty"), text);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+mc_speech_quiet_contains (int from_minute, int to_minute, int minute)
+{
+  if (from_minute < 0 || to_minute < 0 || from_minute == to_minute)
+    return FALSE;
+  if (from_minute < to_minute)
+    return minute >= from_minute && minute < to_minute;
+  return minute >= from_minute || minute < to_minute;  /* over midnight */
 }
 
 static void

@@ -33,8 +33,20 @@ typedef struct {
  * clip named, espeak-ng without a Vietnamese voice). */
 GArray   *mc_speech_call      (guint number, guint counter, const McSpeechOptions *options,
                                GError **error);
+/* The same for a ticket label ("A025", "1025"): the letter said by its
+ * name (mc_spoken_ticket_words). */
+GArray   *mc_speech_call_ticket (const char *label, guint counter, const McSpeechOptions *options,
+                                 GError **error);
 /* The samples as a 16-bit mono PCM WAV file, through mc-output-file. */
 gboolean  mc_speech_write_wav (GArray *samples, const char *path, McOutputFileFlags flags,
                                GError **error);
+
+/* When calls are shown but not said (the board's setting, e.g. lunch). */
+/* The quiet period "HH:MM-HH:MM" (or "HH:MM–HH:MM") as minutes of the local
+ * day; it may run over midnight. "" or "none" is no quiet period (-1, -1).
+ * FALSE with a Vietnamese error otherwise. */
+gboolean mc_speech_quiet_parse   (const char *text, int *from_minute, int *to_minute, GError **error);
+/* Whether local minute `minute` (0–1439) is in [from, to). */
+gboolean mc_speech_quiet_contains (int from_minute, int to_minute, int minute);
 
 G_END_DECLS

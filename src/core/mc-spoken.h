@@ -32,13 +32,27 @@ char       *mc_spoken_call_text    (guint number, guint counter);
 /* What is said: the same sentence with both numbers in words. */
 char       *mc_spoken_call_speech  (guint number, guint counter, McSpokenStyle style);
 
+/* A ticket's letter (the service's prefix, A–Z) as a caller says it alone:
+ * its Vietnamese name, "bê" for B, "xê" for C (mc-spoken.c says why); NULL
+ * for anything else. */
+const char *mc_spoken_letter       (char letter);
+/* The words of a ticket's label: the letter's name, if any, then the
+ * number's words without its leading zeros ("A025" → "a", "hai", "mươi",
+ * "lăm"); NULL unless the label is an optional letter and 1–6 digits up to
+ * MC_SPOKEN_MAX. */
+char      **mc_spoken_ticket_words (const char *label, McSpokenStyle style);
+/* The sentences for a ticket label: shown ("… số thứ tự A025 đến quầy số 3")
+ * and said (letter and numbers in words); NULL for a label as above. */
+char       *mc_spoken_ticket_text  (const char *label, guint counter);
+char       *mc_spoken_ticket_speech (const char *label, guint counter, McSpokenStyle style);
+
 /* The two fixed phrase parts of the sentence, in order around the numbers. */
 #define MC_SPOKEN_PHRASE_CALL     "Mời công dân có số thứ tự"
 #define MC_SPOKEN_PHRASE_COUNTER  "đến quầy số"
 
 /* The clip file's base name (no extension, ASCII) of one word or phrase part
- * of the above, e.g. "mươi" → "muoi", "mười" → "muoi-huyen", "mốt" → "mot-sac";
- * NULL for a word the reader never produces. */
+ * of the above, e.g. "mươi" → "muoi", "mười" → "muoi-huyen", "mốt" → "mot-sac",
+ * a letter's name "chu-b" for "bê"; NULL for a word the reader never produces. */
 const char *mc_spoken_word_clip    (const char *word);
 
 G_END_DECLS
