@@ -16,6 +16,7 @@
 #include "mc-calendar-store.h"
 #include "mc-demo.h"
 #include "mc-privacy.h"
+#include "mc-queue.h"
 #include "mc-test-utils.h"
 
 static const struct {
@@ -123,6 +124,29 @@ adversarial_model (guint n_rows)
   return m;
 }
 
+/* The calling panel's data: `n` counters' last calls, the newest at `newest`,
+ * with the widest labels a service can number (a letter and five digits). */
+static void
+add_calls (McBoardModel *m, guint n, McTime newest)
+{
+  for (guint i = 0; i < n; i++)
+    {
+      McQueueCall *call = g_new0 (McQueueCall, 1);
+
+      call->ticket_id = 100 + i;
+      call->label = i % 2 ? g_strdup_printf ("%u", 10025 + i) : g_strdup_printf ("W%05u", 99999 - i);
+      call->counter = 100 + (int) i * 37 % 900;
+      call->called_at = newest - i * 20;
+      call->calls = 1;
+      call->state = MC_QUEUE_STATE_CALLED;
+      g_ptr_array_add (m->calls, call);
+    }
+  m->queue.counters = (int) MAX (n, 1);
+  m->queue.waiting = 123456;
+  m->queue.called = (int) n;
+  m->queue.wait_avg = 1234.0;
+}
+
 typedef struct {
   int width, height;
 } Size;
@@ -196,6 +220,23 @@ test_layout (gconstpointer data)
       empty->frame.page = page;
       g_assert_cmpuint (check_layout (empty, size->width, size->height), >=, 4);
     }
+  /* With the calling panel: sixteen counters, blinking or not; a queue
+   * without a call yet. */
+  add_calls (full, MC_BOARD_CALLS_MAX, full->loaded_at);
+  for (int page = 0; page < MC_BOARD_N_PAGES; page++)
+    for (double elapsed = 0; elapsed <= 20; elapsed += 6.6)
+      {
+        full->frame.page = page;
+        full->frame.elapsed = elapsed;
+        full->frame.clock = full->loaded_at + (McTime) elapsed;
+        g_assert_cmpuint (check_layout (full, size->width, size->height), >=, 16);
+      }
+  empty->queue.counters = 2;
+  for (int page = 0; page < MC_BOARD_N_PAGES; page++)
+    {
+      empty->frame.page = page;
+      g_assert_cmpuint (check_layout (empty, size->width, size->height), >=, 6);
+    }
 }
 
 /* The seconds into the rotation at which each page turn is half done. */
@@ -266,11 +307,27 @@ test_coverage (gconstpointer data)
         draw_on_sentinel (surface, empty, size->width, size->height);
         g_assert_cmpuint (count_sentinel (surface), ==, 0);
       }
-  turn_times (full, size->width, size->height, turns);
-  for (int p = 0; p < MC_BOARD_N_PAGES; p++)
+  for (int with_calls = 0; with_calls < 2; with_calls++)
     {
-      full->frame.elapsed = turns[p] + 0.013 * p;  /* fractional offsets */
+      if (with_calls)
+        add_calls (full, 5, full->loaded_at);
+      turn_times (full, size->width, size->height, turns);
+      for (int p = 0; p < MC_BOARD_N_PAGES; p++)
+        {
+          full->frame.elapsed = turns[p] + 0.013 * p;  /* fractional offsets */
+          draw_on_sentinel (surface, full, size->width, size->height);
+          g_assert_cmpuint (count_sentinel (surface), ==, 0);
+        }
+    }
+  for (int page = 0; page < MC_BOARD_N_PAGES; page++)
+    {
+      full->frame.page = page;
+      full->frame.elapsed = 0.1;  /* the newest call blinking */
       draw_on_sentinel (surface, full, size->width, size->height);
+      g_assert_cmpuint (count_sentinel (surface), ==, 0);
+      empty->queue.counters = 1;  /* a queue, no call yet */
+      empty->frame.page = page;
+      draw_on_sentinel (surface, empty, size->width, size->height);
       g_assert_cmpuint (count_sentinel (surface), ==, 0);
     }
   cairo_surface_destroy (surface);
@@ -488,6 +545,214 @@ test_render (void)
       }
 }
 
+/* A demo center's queue (services A–D, counters 1–4) with tn.lan at the
+ * counters. */
+static McQueue *
+demo_queue (McWorkflow *wf)
+{
+  McDb *db = mc_workflow_get_db (wf);
+
+  mc_db_set_actor (db, mc_db_query_int (db, "SELECT id FROM staff WHERE username = 'tn.lan'", NULL));
+  return mc_queue_new (db);
+}
+
+static void
+take_ticket (McQueue *queue, const char *service, McTime at)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(McQueueService) s = mc_queue_find_service (queue, service, &error);
+  g_autoptr(McQueueTicket) t = NULL;
+
+  g_assert_no_error (error);
+  t = mc_queue_take (queue, s->id, MC_QUEUE_PRIORITY_NONE, at, &error);
+  g_assert_no_error (error);
+}
+
+static void
+act (McQueueTicket *(*action) (McQueue *, int, McTime, GError **), McQueue *queue, int counter, McTime at)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(McQueueTicket) t = action (queue, counter, at, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (t);
+}
+
+static McBoardModel *
+load_at (McWorkflow *wf, McTime at)
+{
+  g_autoptr(GError) error = NULL;
+  McBoardModel *model = mc_board_model_load (wf, at, &error);
+
+  g_assert_no_error (error);
+  return model;
+}
+
+static void
+assert_call (McBoardModel *m, guint i, const char *label, int counter, McTime at, int calls)
+{
+  McQueueCall *call;
+
+  g_assert_cmpuint (i, <, m->calls->len);
+  call = m->calls->pdata[i];
+  g_assert_cmpstr (call->label, ==, label);
+  g_assert_cmpint (call->counter, ==, counter);
+  g_assert_cmpint (call->called_at, ==, at);
+  g_assert_cmpint (call->calls, ==, calls);
+}
+
+/* The calling panel's model: each counter's last call of the day, newest
+ * first, a recall moving its call up and counting it, the blink window,
+ * the day's waiting figures; nothing on another day. */
+static void
+test_calls_model (void)
+{
+  g_autoptr(McWorkflow) wf = demo_workflow (20);
+  g_autoptr(McQueue) queue = demo_queue (wf);
+  McTime t0 = mc_test_time ("2026-12-07 08:00");
+  McBoardModel *m = load_at (wf, t0);
+
+  g_assert_true (mc_board_model_has_calls (m));
+  g_assert_cmpint (m->queue.counters, ==, 4);
+  g_assert_cmpuint (m->calls->len, ==, 0);
+  g_assert_cmpfloat (m->queue.wait_avg, <, 0);
+  mc_board_model_free (m);
+
+  take_ticket (queue, "A", t0);
+  take_ticket (queue, "A", t0 + 10);
+  take_ticket (queue, "A", t0 + 20);
+  take_ticket (queue, "B", t0 + 30);
+  act (mc_queue_call_next, queue, 1, t0 + 600);   /* A001 at 1 */
+  act (mc_queue_call_next, queue, 3, t0 + 660);   /* B001 at 3 */
+  act (mc_queue_call_next, queue, 1, t0 + 720);   /* A001 done, A002 at 1 */
+  m = load_at (wf, t0 + 730);
+  g_assert_cmpuint (m->calls->len, ==, 2);        /* counters 2 and 4 called nobody */
+  assert_call (m, 0, "A002", 1, t0 + 720, 1);
+  assert_call (m, 1, "B001", 3, t0 + 660, 1);
+  g_assert_cmpint (m->queue.waiting, ==, 1);      /* A003 */
+  g_assert_cmpint (m->queue.called, ==, 3);
+  /* Waits: A001 600 s, B001 630 s, A002 710 s. */
+  g_assert_cmpfloat (fabs (m->queue.wait_avg - (600 + 630 + 710) / 3.0), <, 0.01);
+  mc_board_model_free (m);
+
+  act (mc_queue_recall, queue, 3, t0 + 800);
+  m = load_at (wf, t0 + 805);
+  assert_call (m, 0, "B001", 3, t0 + 800, 2);
+  assert_call (m, 1, "A002", 1, t0 + 720, 1);
+  g_assert_true (mc_board_call_blinking (m->calls->pdata[0], t0 + 805));
+  g_assert_true (mc_board_call_blinking (m->calls->pdata[0], t0 + 800 + MC_BOARD_CALL_BLINK_SECONDS - 1));
+  g_assert_false (mc_board_call_blinking (m->calls->pdata[0], t0 + 800 + MC_BOARD_CALL_BLINK_SECONDS));
+  g_assert_false (mc_board_call_blinking (m->calls->pdata[0], t0 + 795));
+  g_assert_false (mc_board_call_blinking (m->calls->pdata[1], t0 + 805));
+  mc_board_model_free (m);
+
+  /* Absent: still the counter's last call, shown as such. */
+  act (mc_queue_skip, queue, 3, t0 + 900);
+  m = load_at (wf, t0 + 905);
+  assert_call (m, 0, "B001", 3, t0 + 800, 2);
+  g_assert_cmpint (((McQueueCall *) m->calls->pdata[0])->state, ==, MC_QUEUE_STATE_ABSENT);
+  mc_board_model_free (m);
+
+  m = load_at (wf, t0 + 86400);
+  g_assert_cmpuint (m->calls->len, ==, 0);
+  g_assert_cmpint (m->queue.waiting, ==, 0);
+  mc_board_model_free (m);
+}
+
+static guint32
+pixel_at (cairo_surface_t *surface, double x, double y)
+{
+  unsigned char *data = cairo_image_surface_get_data (surface);
+  int stride = cairo_image_surface_get_stride (surface);
+
+  cairo_surface_flush (surface);
+  return ((const guint32 *) (data + (gsize) y * stride))[(int) x] & 0xffffff;
+}
+
+static const McBoardTextBox *
+find_box (GArray *boxes, const char *content)
+{
+  for (guint i = 0; i < boxes->len; i++)
+    if (g_str_equal (g_array_index (boxes, McBoardTextBox, i).content, content))
+      return &g_array_index (boxes, McBoardTextBox, i);
+  return NULL;
+}
+
+#define ACCENT 0xffd166  /* the newest call's band at rest */
+#define NAVY 0x0d3b66    /* … blinking, half of each half-second */
+
+/* The newest call drawn at 1080p, 4K and portrait: its number the largest
+ * text, in the panel beside (landscape) or above (portrait) the pages, on
+ * the accent band that blinks for MC_BOARD_CALL_BLINK_SECONDS; no panel
+ * without a queue. */
+static void
+test_calls_draw (void)
+{
+  static const Size panel_sizes[] = { { 1920, 1080 }, { 3840, 2160 }, { 1080, 1920 } };
+
+  for (guint i = 0; i < G_N_ELEMENTS (panel_sizes); i++)
+    {
+      int w = panel_sizes[i].width, h = panel_sizes[i].height;
+      double s = MIN (MIN (w, h) / 1080.0, MAX (w, h) / 1920.0);
+      g_autoptr(McBoardModel) m = adversarial_model (10);
+      cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, w, h);
+      g_autoptr(GArray) boxes = mc_board_text_boxes_new ();
+      const McBoardTextBox *newest, *counter, *second;
+      McQueueCall *call;
+      cairo_t *cr;
+      double bx, by;
+
+      add_calls (m, 3, m->loaded_at);
+      call = m->calls->pdata[0];
+      g_free (call->label);
+      call->label = g_strdup ("A025");
+      call->counter = 3;
+      m->frame.page = MC_BOARD_PAGE_RESULTS;
+      m->frame.clock = call->called_at + 60;  /* no longer blinking */
+      cr = cairo_create (surface);
+      mc_board_draw_reporting (cr, m, w, h, boxes);
+      cairo_destroy (cr);
+      newest = find_box (boxes, "A025");
+      counter = find_box (boxes, "Quầy 3");
+      second = find_box (boxes, ((McQueueCall *) m->calls->pdata[1])->label);
+      g_assert_nonnull (newest);
+      g_assert_nonnull (counter);
+      g_assert_nonnull (second);
+      g_test_message ("%d×%d: A025 %.0f×%.0f at %.0f,%.0f", w, h, newest->text.width, newest->text.height,
+                      newest->text.x, newest->text.y);
+      if (w > h)
+        g_assert_cmpfloat (newest->cell.x, >, w * 0.6);   /* the panel on the right */
+      else
+        g_assert_cmpfloat (newest->cell.y + newest->cell.height, <, h * 0.45);  /* above the pages */
+      g_assert_cmpfloat (newest->text.height, >, 80 * s);
+      g_assert_cmpfloat (newest->text.height, >, second->text.height * 1.5);
+      for (guint k = 0; k < boxes->len; k++)
+        g_assert_cmpfloat (g_array_index (boxes, McBoardTextBox, k).text.height, <=, newest->text.height);
+      g_assert_cmpfloat (second->cell.y, >, newest->cell.y + newest->cell.height);  /* newest first */
+
+      /* The band left of the number: accent at rest, navy and accent in turn while blinking. */
+      bx = newest->cell.x - 12 * s;
+      by = newest->cell.y + 4 * s;
+      g_assert_cmphex (pixel_at (surface, bx, by), ==, ACCENT);
+      m->frame.clock = call->called_at + 2;
+      m->frame.elapsed = 0.1;
+      draw_on_sentinel (surface, m, w, h);
+      g_assert_cmphex (pixel_at (surface, bx, by), ==, NAVY);
+      m->frame.elapsed = 0.3;
+      draw_on_sentinel (surface, m, w, h);
+      g_assert_cmphex (pixel_at (surface, bx, by), ==, ACCENT);
+
+      /* No queue, no panel: the pages take the whole width again. */
+      m->queue.counters = 0;
+      g_array_set_size (boxes, 0);
+      cr = cairo_create (surface);
+      mc_board_draw_reporting (cr, m, w, h, boxes);
+      cairo_destroy (cr);
+      g_assert_null (find_box (boxes, "A025"));
+      cairo_surface_destroy (surface);
+    }
+}
+
 static void
 test_announcements (void)
 {
@@ -591,6 +856,50 @@ test_live (void)
   g_main_loop_unref (wait.loop);
 }
 
+static gboolean
+has_call (McBoardSource *source, const char *label, int calls)
+{
+  McBoardModel *model = mc_board_source_get_model (source);
+
+  for (guint i = 0; model && i < model->calls->len; i++)
+    {
+      McQueueCall *call = model->calls->pdata[i];
+      if (g_str_equal (call->label, label) && call->calls == calls)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* A call (and a recall) made on another connection reaches the board's
+ * calling panel within a second. */
+static void
+test_live_call (void)
+{
+  g_autoptr(McWorkflow) wf = demo_workflow (20);
+  g_autoptr(McQueue) queue = demo_queue (wf);
+  McDb *writer = mc_workflow_get_db (wf);
+  g_autoptr(McBoardSource) source = mc_board_source_new (mc_db_get_path (writer));
+  Wait wait = { g_main_loop_new (NULL, FALSE), 0 };
+
+  take_ticket (queue, "C", mc_time_now ());
+  g_signal_connect (source, "changed", G_CALLBACK (changed_cb), &wait);
+  mc_board_source_start (source);
+  wait_for_change (&wait, 10000);
+  g_assert_nonnull (mc_board_source_get_model (source));
+  for (int calls = 1; calls <= 2; calls++)
+    {
+      gint64 start = g_get_monotonic_time ();
+
+      act (calls == 1 ? mc_queue_call_next : mc_queue_recall, queue, 2, mc_time_now ());
+      while (!has_call (source, "C001", calls) && g_get_monotonic_time () - start < 1000000)
+        wait_for_change (&wait, 1000);
+      g_test_message ("call %d reached the board after %.0f ms", calls, (g_get_monotonic_time () - start) / 1000.0);
+      g_assert_true (has_call (source, "C001", calls));
+      g_assert_cmpint (g_get_monotonic_time () - start, <, 1000000);
+    }
+  g_main_loop_unref (wait.loop);
+}
+
 /* A database that is not there yet: offline, then online by itself. */
 static void
 test_reconnect (void)
@@ -638,6 +947,9 @@ main (int argc, char *argv[])
   g_test_add_func ("/board/render", test_render);
   g_test_add_func ("/board/announcements", test_announcements);
   g_test_add_func ("/board/live", test_live);
+  g_test_add_func ("/board/calls/model", test_calls_model);
+  g_test_add_func ("/board/calls/draw", test_calls_draw);
+  g_test_add_func ("/board/calls/live", test_live_call);
   g_test_add_func ("/board/reconnect", test_reconnect);
   return g_test_run ();
 }

@@ -66,6 +66,7 @@ typedef struct {
   gboolean            out_of_time;
   double              w, h, s;
   gboolean            portrait;
+  gboolean            narrow;     /* the pages' width is small: portrait, or beside the calling panel */
   GArray             *boxes;
   McBoardRect         clip;   /* what shows now, for the boxes reported */
 } Ctx;
@@ -81,6 +82,7 @@ typedef struct {
 
 typedef struct {
   McBoardRect header, title_bar, body, footer;
+  McBoardRect calls;  /* the calling panel; empty without a queue */
 } Frame;
 
 /* Tables that scroll */
@@ -156,6 +158,10 @@ double        mc_board_scroll_seconds (double distance, double row_h, double pag
 double        mc_board_scroll_offset  (double distance, double row_h, double into, double duration);
 void          mc_board_draw_table     (Ctx *c, const Table *t, McBoardRect r, double into, double duration,
                                        const char *empty);
+
+/* mc-board-calls.c: the calling panel */
+
+void          mc_board_draw_calls     (Ctx *c, McBoardRect r);
 
 /* mc-board-pages.c: the four pages */
 

@@ -99,11 +99,27 @@ mc_board_frame_layout (Ctx *c)
   Frame f;
   double header_h = (c->portrait ? 250 : 150) * c->s;
   double title_h = 84 * c->s, footer_h = 74 * c->s;
+  double top = header_h, height = c->h - header_h - footer_h, width = c->w;
 
   f.header = rect (0, 0, c->w, header_h);
-  f.title_bar = rect (0, header_h, c->w, title_h);
   f.footer = rect (0, c->h - footer_h, c->w, footer_h);
-  f.body = rect (0, header_h + title_h, c->w, c->h - header_h - title_h - footer_h);
+  f.calls = rect (0, 0, 0, 0);
+  /* The calling panel takes whole pixels, so its fills tile with the pages'. */
+  if (mc_board_model_has_calls (c->model) && c->portrait)
+    {
+      double calls_h = round (MIN (560 * c->s, height * 0.4));
+      f.calls = rect (0, top, c->w, calls_h);
+      top += calls_h;
+      height -= calls_h;
+    }
+  else if (mc_board_model_has_calls (c->model))
+    {
+      double calls_w = round (MIN (640 * c->s, c->w * 0.36));
+      f.calls = rect (c->w - calls_w, top, calls_w, height);
+      width -= calls_w;
+    }
+  f.title_bar = rect (0, top, width, title_h);
+  f.body = rect (0, top + title_h, width, height - title_h);
   return f;
 }
 
@@ -242,7 +258,7 @@ static gboolean
 draw_pages (Ctx *c, Frame *f, McBoardPage page, double into, double duration)
 {
   double progress;
-  McBoardRect area = rect (0, f->title_bar.y, c->w, f->title_bar.height + f->body.height), saved;
+  McBoardRect area = rect (0, f->title_bar.y, f->title_bar.width, f->title_bar.height + f->body.height), saved;
   gboolean rotating = c->model->frame.page < 0;
 
   progress = rotating ? (into - (duration - TRANSITION_SECONDS)) / TRANSITION_SECONDS : 0;
@@ -254,11 +270,11 @@ draw_pages (Ctx *c, Frame *f, McBoardPage page, double into, double duration)
   progress = 0.5 - 0.5 * cos (G_PI * MIN (progress, 1));  /* ease in and out */
   mc_board_push_clip (c, area, &saved);
   cairo_save (c->cr);
-  cairo_translate (c->cr, -progress * c->w, 0);
+  cairo_translate (c->cr, -progress * area.width, 0);
   mc_board_draw_page (c, page, f->title_bar, f->body, into, duration);
   cairo_restore (c->cr);
   cairo_save (c->cr);
-  cairo_translate (c->cr, (1 - progress) * c->w, 0);
+  cairo_translate (c->cr, (1 - progress) * area.width, 0);
   {
     McBoardPage next = (page + 1) % MC_BOARD_N_PAGES;
     GArray *boxes = c->boxes;
@@ -331,6 +347,7 @@ init_ctx (Ctx *c, cairo_t *cr, const McBoardModel *model, int width, int height,
   c->w = width;
   c->h = height;
   c->portrait = height > width;
+  c->narrow = c->portrait || mc_board_model_has_calls (model);
   c->s = MIN (MIN (width, height) / 1080.0, MAX (width, height) / 1920.0);
   c->boxes = boxes;
   c->clip = rect (0, 0, width, height);
@@ -354,6 +371,8 @@ draw_board (cairo_t *cr, const McBoardModel *model, int width, int height, GArra
   cairo_save (cr);
   draw_header (&c, f.header);
   turning = draw_pages (&c, &f, page, into, duration);
+  if (f.calls.width > 0)
+    mc_board_draw_calls (&c, f.calls);
   draw_ticker (&c, f.footer);
   cairo_restore (cr);
   if (prepare)

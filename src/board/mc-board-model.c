@@ -70,6 +70,8 @@ mc_board_model_new (void)
   model->apologies = g_ptr_array_new_with_free_func ((GDestroyNotify) apology_free);
   model->apologies_period = g_strdup ("");
   model->announcements = g_ptr_array_new_with_free_func (g_free);
+  model->calls = g_ptr_array_new_with_free_func ((GDestroyNotify) mc_queue_call_free);
+  model->queue.wait_avg = -1;
   model->frame.page = -1;
   model->frame.page_seconds = 15;
   return model;
@@ -94,6 +96,7 @@ mc_board_model_free (McBoardModel *model)
   g_ptr_array_unref (model->apologies);
   g_free (model->apologies_period);
   g_ptr_array_unref (model->announcements);
+  g_ptr_array_unref (model->calls);
   g_clear_pointer (&model->cache, mc_board_cache_free);
   g_free (model);
 }
@@ -254,6 +257,36 @@ load_header (McBoardModel *model, McDb *db, GError **error)
   return TRUE;
 }
 
+/* The queue's part: each counter's last call of today and the day's
+ * figures, tickets only (mc-queue-board.c: bounded by the counters). */
+static gboolean
+load_calls (McBoardModel *model, McDb *db, McDate today, GError **error)
+{
+  g_autoptr(GPtrArray) calls = NULL;
+
+  if (!mc_queue_board_summary (db, today, &model->queue, error))
+    return FALSE;
+  if (model->queue.counters == 0)
+    return TRUE;
+  calls = mc_queue_board_calls (db, today, MC_BOARD_CALLS_MAX, error);
+  if (calls == NULL)
+    return FALSE;
+  g_ptr_array_extend_and_steal (model->calls, g_steal_pointer (&calls));
+  return TRUE;
+}
+
+gboolean
+mc_board_model_has_calls (const McBoardModel *model)
+{
+  return model->queue.counters > 0;
+}
+
+gboolean
+mc_board_call_blinking (const McQueueCall *call, McTime clock)
+{
+  return clock >= call->called_at - 1 && clock < call->called_at + MC_BOARD_CALL_BLINK_SECONDS;
+}
+
 McBoardModel *
 mc_board_model_load (McWorkflow *workflow, McTime now, GError **error)
 {
@@ -271,7 +304,8 @@ mc_board_model_load (McWorkflow *workflow, McTime now, GError **error)
       !load_results (model, db, error) ||
       !load_periods (model, db, model->loaded_at, error) ||
       !load_departments (model, db, today, error) ||
-      !load_apologies (model, workflow, today, error))
+      !load_apologies (model, workflow, today, error) ||
+      !load_calls (model, db, today, error))
     return NULL;
   return g_steal_pointer (&model);
 }

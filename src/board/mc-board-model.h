@@ -7,6 +7,7 @@
  */
 #pragma once
 
+#include "mc-queue-board.h"
 #include "mc-report.h"
 #include "mc-workflow.h"
 
@@ -86,6 +87,10 @@ typedef struct _McBoardCache McBoardCache;
 
 /* The results the first page lists at most. */
 #define MC_BOARD_RESULTS_MAX 100
+/* The calling panel: the counters' last calls it reads at most, and how
+ * long a new call (or a recall) blinks. */
+#define MC_BOARD_CALLS_MAX 16
+#define MC_BOARD_CALL_BLINK_SECONDS 8
 
 typedef struct {
   char           *unit_name;
@@ -99,6 +104,8 @@ typedef struct {
   GPtrArray      *apologies;    /* McBoardApology* */
   char           *apologies_period;    /* "Tháng 11/2026" */
   GPtrArray      *announcements;  /* char*, the ticker's lines */
+  GPtrArray      *calls;        /* McQueueCall*: each counter's last call today, newest first */
+  McQueueBoardSummary queue;    /* counters 0: no queue, no calling panel */
   McBoardFrame    frame;
   McBoardCache   *cache;        /* text layouts kept between frames (mc-board-draw.c) */
 } McBoardModel;
@@ -111,6 +118,12 @@ void          mc_board_model_free   (McBoardModel *model);
  * the rates by department of this year, the apologies of this month and
  * the ticker's announcements. */
 McBoardModel *mc_board_model_load   (McWorkflow *workflow, McTime now, GError **error);
+/* Whether the board has a calling panel: the center runs a queue (it has
+ * an active counter). */
+gboolean      mc_board_model_has_calls (const McBoardModel *model);
+/* Whether `call` blinks at `clock`: within MC_BOARD_CALL_BLINK_SECONDS of
+ * its last call (a second early too: another PC's clock may run ahead). */
+gboolean      mc_board_call_blinking (const McQueueCall *call, McTime clock);
 /* The figures of one 06a computation, as the board shows them. */
 void          mc_board_figures_from_06a (McBoardFigures *figures, const McReport06aRow *row);
 

@@ -203,8 +203,8 @@ statistics_parts (Ctx *c, McBoardRect area, McBoardRect *summary, McBoardRect *f
 static double
 department_row_height (Ctx *c, McBoardRect area, guint n)
 {
-  double preferred = (c->portrait ? 130 : 92) * c->s;
-  return n ? CLAMP (area.height / n, (c->portrait ? 110 : 70) * c->s, preferred) : preferred;
+  double preferred = (c->narrow ? 130 : 92) * c->s;
+  return n ? CLAMP (area.height / n, (c->narrow ? 110 : 70) * c->s, preferred) : preferred;
 }
 
 static Rgb
@@ -224,9 +224,9 @@ draw_department (Ctx *c, const McBoardDepartment *d, McBoardRect line)
   g_autofree char *settled = mc_format_count (d->settled);
   g_autofree char *label = g_strdup_printf ("%s  (%s/%s)", percent, in_time, settled);
   McBoardRect name_box, bar_box, value_box;
-  double value_w = (c->portrait ? 330 : 360) * c->s;
+  double value_w = (c->narrow ? 330 : 360) * c->s;
 
-  if (c->portrait)
+  if (c->narrow)
     {
       name_box = rect (line.x, line.y, line.width, line.height * 0.45);
       bar_box = rect (line.x, line.y + line.height * 0.5, line.width - value_w, line.height * 0.4);
@@ -347,12 +347,12 @@ page_subtitle (const McBoardModel *m, McBoardPage page)
 static void
 draw_title_bar (Ctx *c, McBoardRect r, McBoardPage page)
 {
-  const Style title = { 34, TRUE, ALIGN_LEFT, c->portrait ? 2 : 1, 0.75 };
+  const Style title = { 34, TRUE, ALIGN_LEFT, c->narrow ? 2 : 1, 0.75 };
   static const Style sub = { 24, FALSE, ALIGN_RIGHT, 2, 0.7 };
   g_autofree char *subtitle = page_subtitle (c->model, page);
   double pad = 28 * c->s;
   double dots_w = MC_BOARD_N_PAGES * 26 * c->s;
-  double sub_w = (c->portrait ? 230 : 420) * c->s;
+  double sub_w = (c->narrow ? 230 : 420) * c->s;
   McBoardRect in = inset (r, pad, 8 * c->s);
 
   mc_board_fill_rect (c, r, paper);  /* the rule below is 3 px: not worth cutting around */

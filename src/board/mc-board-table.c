@@ -15,11 +15,11 @@
 #define SCROLL_HOLD_SECONDS 3.0
 #define PAGE_MAX_SECONDS 120.0
 
-/* Portrait screens give lists with long texts two lines per row. */
+/* Narrow pages (portrait, or beside the calling panel) give lists with long texts two lines per row. */
 static gboolean
 is_narrow (Ctx *c, const Table *t)
 {
-  return c->portrait && t->narrow_line1 != NULL;
+  return c->narrow && t->narrow_line1 != NULL;
 }
 
 TableGeometry

@@ -13,6 +13,7 @@
 #include <glib/gi18n.h>
 
 #include "mc-board-command.h"
+#include "mc-speech.h"
 #include "mc-board-view.h"
 #include "mc-board-window.h"
 
@@ -24,6 +25,12 @@ struct _McBoardWindow
   GSettings     *settings;
   McBoardView   *view;
   int            monitor;  /* -1: the setting */
+  McBoardAnnouncer *announcer;
+  /* The command line's word over the settings: -1 / NULL keep them. */
+  gboolean       mute;
+  int            volume;
+  char          *quiet;
+  char          *clips;
 };
 
 G_DEFINE_FINAL_TYPE (McBoardWindow, mc_board_window, GTK_TYPE_WINDOW)
@@ -100,6 +107,39 @@ monitor_changed_cb (McBoardWindow *self)
     go_fullscreen (self);
 }
 
+/* The settings, or the command line's overrides, to the announcer. A quiet
+ * period the settings hold in a wrong form is logged and not applied. */
+static void
+speech_settings_changed_cb (McBoardWindow *self)
+{
+  g_autofree char *quiet = self->quiet ? g_strdup (self->quiet)
+                         : self->settings ? g_settings_get_string (self->settings, "liveboard-quiet-period") : NULL;
+  g_autofree char *clips = self->clips ? g_strdup (self->clips)
+                         : self->settings ? g_settings_get_string (self->settings, "liveboard-clips") : NULL;
+  gboolean speak = !self->mute && (self->settings == NULL || g_settings_get_boolean (self->settings, "liveboard-speak"));
+  int volume = self->volume >= 0 ? self->volume
+             : self->settings ? g_settings_get_int (self->settings, "liveboard-volume") : 80;
+  g_autoptr(GError) error = NULL;
+  int from, to;
+
+  if (!mc_speech_quiet_parse (quiet, &from, &to, &error))
+    g_message ("liveboard: %s", error->message);
+  mc_board_announcer_set_enabled (self->announcer, speak);
+  mc_board_announcer_set_volume (self->announcer, volume);
+  mc_board_announcer_set_quiet (self->announcer, from, to);
+  mc_board_announcer_set_voice (self->announcer, clips, MC_SPOKEN_DEFAULT);
+}
+
+/* Each model the source brings: its new calls are said. */
+static void
+source_changed_cb (McBoardWindow *self)
+{
+  McBoardModel *model = mc_board_source_get_model (self->source);
+
+  if (model != NULL && !mc_board_source_is_offline (self->source))
+    mc_board_announcer_follow (self->announcer, model);
+}
+
 static void
 mc_board_window_dispose (GObject *object)
 {
@@ -107,8 +147,13 @@ mc_board_window_dispose (GObject *object)
 
   if (self->settings)
     g_signal_handlers_disconnect_by_data (self->settings, self);
+  if (self->source)
+    g_signal_handlers_disconnect_by_data (self->source, self);
   g_clear_object (&self->settings);
   g_clear_object (&self->source);
+  g_clear_object (&self->announcer);
+  g_clear_pointer (&self->quiet, g_free);
+  g_clear_pointer (&self->clips, g_free);
   G_OBJECT_CLASS (mc_board_window_parent_class)->dispose (object);
 }
 
@@ -132,6 +177,8 @@ mc_board_window_init (McBoardWindow *self)
   gtk_window_set_default_size (GTK_WINDOW (self), 1280, 720);
   gtk_window_set_decorated (GTK_WINDOW (self), FALSE);
   g_signal_connect (self, "notify::fullscreened", G_CALLBACK (fullscreened_cb), NULL);
+  self->announcer = mc_board_announcer_new ();
+  self->volume = -1;
 }
 
 GtkWidget *
@@ -152,10 +199,40 @@ mc_board_window_new (McBoardSource *source, GSettings *settings, int monitor)
                                 G_CALLBACK (page_seconds_changed_cb), self);
       g_signal_connect_swapped (settings, "changed::liveboard-monitor", G_CALLBACK (monitor_changed_cb), self);
       page_seconds_changed_cb (self);
+      for (guint k = 0; k < 4; k++)
+        {
+          static const char *const keys[] = { "changed::liveboard-speak", "changed::liveboard-volume",
+                                              "changed::liveboard-quiet-period", "changed::liveboard-clips" };
+          g_signal_connect_swapped (settings, keys[k], G_CALLBACK (speech_settings_changed_cb), self);
+        }
     }
+  speech_settings_changed_cb (self);
+  g_signal_connect_swapped (source, "changed", G_CALLBACK (source_changed_cb), self);
   go_fullscreen (self);
   fullscreened_cb (self);
   return GTK_WIDGET (self);
+}
+
+void
+mc_board_window_override_speech (McBoardWindow *self, gboolean mute, int volume, const char *quiet,
+                                 const char *clips)
+{
+  g_return_if_fail (MC_IS_BOARD_WINDOW (self));
+
+  self->mute = mute;
+  self->volume = volume;
+  g_free (self->quiet);
+  self->quiet = g_strdup (quiet);
+  g_free (self->clips);
+  self->clips = g_strdup (clips);
+  speech_settings_changed_cb (self);
+}
+
+McBoardAnnouncer *
+mc_board_window_get_announcer (McBoardWindow *self)
+{
+  g_return_val_if_fail (MC_IS_BOARD_WINDOW (self), NULL);
+  return self->announcer;
 }
 
 /* The command */
@@ -163,6 +240,10 @@ mc_board_window_new (McBoardSource *source, GSettings *settings, int monitor)
 typedef struct {
   const char *db_path;
   int         monitor;
+  gboolean    mute;
+  int         volume;
+  const char *quiet;
+  const char *clips;
 } Options;
 
 static GSettings *
@@ -184,6 +265,8 @@ activate_cb (GtkApplication *app, Options *options)
   g_autoptr(McBoardSource) source = mc_board_source_new (path);
   GtkWidget *window = mc_board_window_new (source, settings, options->monitor);
 
+  mc_board_window_override_speech (MC_BOARD_WINDOW (window), options->mute, options->volume, options->quiet,
+                                   options->clips);
   gtk_window_set_application (GTK_WINDOW (window), app);
   mc_board_source_start (source);
   gtk_window_present (GTK_WINDOW (window));
@@ -192,21 +275,49 @@ activate_cb (GtkApplication *app, Options *options)
 int
 mc_board_window_main (int argc, char **argv)
 {
-  Options options = { NULL, -1 };
+  Options options = { NULL, -1, FALSE, -1, NULL, NULL };
   int i = mc_board_command_index (argc, argv, &options.db_path);
   g_autoptr(GtkApplication) app = NULL;
 
   for (int k = i + 1; k < argc; k++)
     {
       char *end = NULL;
+      g_autoptr(GError) error = NULL;
+      int from, to;
 
+      if (g_str_equal (argv[k], "--mute"))
+        {
+          options.mute = TRUE;
+          continue;
+        }
       if (g_str_equal (argv[k], "--monitor") && k + 1 < argc)
         {
           options.monitor = (int) strtol (argv[++k], &end, 10);
           if (*end == '\0' && options.monitor >= 0)
             continue;
         }
-      g_printerr ("%s\n", _("Usage: motcua [--db PATH] liveboard [--monitor N]\n"
+      else if (g_str_equal (argv[k], "--volume") && k + 1 < argc)
+        {
+          options.volume = (int) strtol (argv[++k], &end, 10);
+          if (*end == '\0' && options.volume >= 0 && options.volume <= 100)
+            continue;
+        }
+      else if (g_str_equal (argv[k], "--quiet") && k + 1 < argc)
+        {
+          options.quiet = argv[++k];
+          if (mc_speech_quiet_parse (options.quiet, &from, &to, &error))
+            continue;
+          g_printerr (_("Error: %s\n"), error->message);
+        }
+      else if (g_str_equal (argv[k], "--clips") && k + 1 < argc)
+        {
+          options.clips = argv[++k];
+          if (g_file_test (options.clips, G_FILE_TEST_IS_DIR))
+            continue;
+          g_printerr (_("Error: %s is not a folder\n"), options.clips);
+        }
+      g_printerr ("%s\n", _("Usage: motcua [--db PATH] liveboard [--monitor N] [--volume 0-100] "
+                            "[--quiet HH:MM-HH:MM|none] [--clips FOLDER] [--mute]\n"
                             "       motcua [--db PATH] liveboard --render FILE.png --size WxH "
                             "[--at \"YYYY-MM-DD HH:MM\"] [--page N] [--elapsed SECONDS]"));
       return 2;

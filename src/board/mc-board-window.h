@@ -5,6 +5,7 @@
 
 #include <gtk/gtk.h>
 
+#include "mc-board-announcer.h"
 #include "mc-board-source.h"
 
 G_BEGIN_DECLS
@@ -16,6 +17,13 @@ G_DECLARE_FINAL_TYPE (McBoardWindow, mc_board_window, MC, BOARD_WINDOW, GtkWindo
  * last: the last), without a cursor; Esc leaves full screen, F11 toggles it.
  * Page duration and monitor follow the settings when `settings` is given. */
 GtkWidget *mc_board_window_new       (McBoardSource *source, GSettings *settings, int monitor);
+
+/* The calls said aloud (mc-board-announcer.h): this PC's settings
+ * (liveboard-speak, -volume, -quiet-period, -clips) unless the command line
+ * overrode them here: volume -1, quiet and clips NULL keep the setting. */
+void       mc_board_window_override_speech (McBoardWindow *self, gboolean mute, int volume, const char *quiet,
+                                            const char *clips);
+McBoardAnnouncer *mc_board_window_get_announcer (McBoardWindow *self);
 
 /* `motcua [--db PATH] liveboard [--monitor N]` (see mc_board_window_wanted
  * in mc-board-command.h), run by the GUI helper motcua-gui. */

@@ -11,6 +11,7 @@
 
 #include "mc-announcement.h"
 #include "mc-board-preferences.h"
+#include "mc-speech.h"
 
 struct _McBoardPreferences
 {
@@ -22,6 +23,10 @@ struct _McBoardPreferences
   /* Template widgets */
   GtkSpinButton       *monitor;
   GtkSpinButton       *seconds;
+  GtkSwitch           *speak;
+  GtkSpinButton       *volume;
+  AdwEntryRow         *quiet;
+  AdwEntryRow         *clips;
   AdwPreferencesGroup *ticker;
   AdwEntryRow         *add;
 };
@@ -210,17 +215,83 @@ seconds_changed_cb (McBoardPreferences *self, GtkSpinButton *spin)
                       gtk_spin_button_get_value_as_int (spin));
 }
 
-/* The spin buttons show this PC's settings and write them as they change;
+static void
+speak_changed_cb (McBoardPreferences *self)
+{
+  g_settings_set_boolean (mc_application_get_settings (self->app), "liveboard-speak",
+                          gtk_switch_get_active (self->speak));
+}
+
+static void
+volume_changed_cb (McBoardPreferences *self, GtkSpinButton *spin)
+{
+  g_settings_set_int (mc_application_get_settings (self->app), "liveboard-volume",
+                      gtk_spin_button_get_value_as_int (spin));
+}
+
+/* Saved in one form, "11:30-13:00"; a wrong one is refused and kept in
+ * the entry to correct. */
+static void
+quiet_apply_cb (McBoardPreferences *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  int from, to;
+
+  if (!mc_speech_quiet_parse (gtk_editable_get_text (GTK_EDITABLE (self->quiet)), &from, &to, &error))
+    {
+      toast (self, error->message);
+      return;
+    }
+  text = from < 0 ? g_strdup ("") : g_strdup_printf ("%02d:%02d-%02d:%02d", from / 60, from % 60, to / 60, to % 60);
+  g_settings_set_string (mc_application_get_settings (self->app), "liveboard-quiet-period", text);
+  gtk_editable_set_text (GTK_EDITABLE (self->quiet), text);
+}
+
+static void
+clips_apply_cb (McBoardPreferences *self)
+{
+  g_autofree char *folder = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->clips))));
+  g_autofree char *message = NULL;
+
+  if (*folder != '\0' && !g_file_test (folder, G_FILE_TEST_IS_DIR))
+    {
+      message = g_strdup_printf (_("%s is not a folder"), folder);
+      toast (self, message);
+      return;
+    }
+  g_settings_set_string (mc_application_get_settings (self->app), "liveboard-clips", folder);
+}
+
+static void
+show_speech_settings (McBoardPreferences *self, GSettings *settings)
+{
+  g_autofree char *quiet = g_settings_get_string (settings, "liveboard-quiet-period");
+  g_autofree char *clips = g_settings_get_string (settings, "liveboard-clips");
+
+  gtk_switch_set_active (self->speak, g_settings_get_boolean (settings, "liveboard-speak"));
+  gtk_spin_button_set_value (self->volume, g_settings_get_int (settings, "liveboard-volume"));
+  gtk_editable_set_text (GTK_EDITABLE (self->quiet), quiet);
+  gtk_editable_set_text (GTK_EDITABLE (self->clips), clips);
+  g_signal_connect_object (self->speak, "notify::active", G_CALLBACK (speak_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->volume, "value-changed", G_CALLBACK (volume_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+}
+
+/* The controls show this PC's settings and write them as they change;
  * without settings (no schema installed) they are greyed. */
 static void
 show_settings (McBoardPreferences *self)
 {
   GSettings *settings = mc_application_get_settings (self->app);
+  GtkWidget *controls[] = { GTK_WIDGET (self->monitor), GTK_WIDGET (self->seconds), GTK_WIDGET (self->speak),
+                            GTK_WIDGET (self->volume), GTK_WIDGET (self->quiet), GTK_WIDGET (self->clips) };
 
-  gtk_widget_set_sensitive (GTK_WIDGET (self->monitor), settings != NULL);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->seconds), settings != NULL);
+  for (gsize i = 0; i < G_N_ELEMENTS (controls); i++)
+    gtk_widget_set_sensitive (controls[i], settings != NULL);
   if (settings == NULL)
     return;
+  show_speech_settings (self, settings);
   gtk_spin_button_set_value (self->monitor, g_settings_get_int (settings, "liveboard-monitor") + 1);
   gtk_spin_button_set_value (self->seconds, g_settings_get_int (settings, "liveboard-page-seconds"));
   g_signal_connect_object (self->monitor, "value-changed", G_CALLBACK (monitor_changed_cb), self,
@@ -299,10 +370,16 @@ mc_board_preferences_class_init (McBoardPreferencesClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, "/vn/motcua/Motcua/ui/mc-board-preferences.ui");
   gtk_widget_class_bind_template_child (widget_class, McBoardPreferences, monitor);
   gtk_widget_class_bind_template_child (widget_class, McBoardPreferences, seconds);
+  gtk_widget_class_bind_template_child (widget_class, McBoardPreferences, speak);
+  gtk_widget_class_bind_template_child (widget_class, McBoardPreferences, volume);
+  gtk_widget_class_bind_template_child (widget_class, McBoardPreferences, quiet);
+  gtk_widget_class_bind_template_child (widget_class, McBoardPreferences, clips);
   gtk_widget_class_bind_template_child (widget_class, McBoardPreferences, ticker);
   gtk_widget_class_bind_template_child (widget_class, McBoardPreferences, add);
   gtk_widget_class_bind_template_callback (widget_class, add_cb);
   gtk_widget_class_bind_template_callback (widget_class, open_board_cb);
+  gtk_widget_class_bind_template_callback (widget_class, quiet_apply_cb);
+  gtk_widget_class_bind_template_callback (widget_class, clips_apply_cb);
 }
 
 static void
