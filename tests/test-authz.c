@@ -137,6 +137,10 @@ static const Row rows[] = {
   { "queue skip", "--counter 2 --at \"2026-12-07 10:05\"", "nnynnnnnn" },
   { "queue finish", "--counter 2 --at \"2026-12-07 10:05\"", "nnennnnnn" },
   { "queue transfer", "--counter 2 --to-counter 1 --at \"2026-12-07 10:05\"", "nnynnnnnn" },
+  /* "Mời đánh giá" ends A001's service: a clerk's. D001, done at counter 4,
+   * is rated by the citizen at the display: nobody needed. */
+  { "queue invite", "--counter 2 --at \"2026-12-07 10:05\"", "nnynnnnnn" },
+  { "queue rate", "--ticket D001 --level 5 --at \"2026-12-07 10:05\"", "yyyyyyyyy" },
   { "queue stats", "--from 2026-01-01 --to 2026-12-31", "nyyyyyyyy" },
   { "queue service", "list", "nyyyyyyyy" },
   { "queue counter", "list", "nyyyyyyyy" },
@@ -268,6 +272,11 @@ fixture_build (void)
   add_dossier ("W", withdrawn);
   add_dossier ("A", apologised);
   add_subordinate_unit ();
+  /* D001 served to the end at counter 4 (results), to be rated. */
+  g_free (setup_run (NULL, "queue take --service D --at \"2026-12-07 09:50\""));
+  g_free (setup_run ("tn.hung", "queue call --counter 4 --at \"2026-12-07 09:51\""));
+  g_free (setup_run ("tn.hung", "queue serve --counter 4 --at \"2026-12-07 09:52\""));
+  g_free (setup_run ("tn.hung", "queue finish --counter 4 --at \"2026-12-07 09:55\""));
   g_free (setup_run (NULL, "queue take --service A --at \"2026-12-07 10:00\""));
   g_free (setup_run (NULL, "queue take --service A --at \"2026-12-07 10:01\""));
   /* tn.hung calls: tn.lan acts in the rows, and test_at counts her backdated rows. */

@@ -137,6 +137,28 @@ test_flow (void)
   g_clear_pointer (&db_path, g_free);
 }
 
+/* The citizen's rating as a script gives it: invite (a clerk's "Mời đánh
+ * giá"), rate once with the level's words, refused twice or out of range. */
+static void
+test_rate (void)
+{
+  g_autofree char *invited = NULL, *rated = NULL;
+
+  db_path = mc_test_tmp_path ("queue-rate.sqlite");
+  set_up_queue ();
+  g_free (ok (ARGS ("queue", "take", "--service", "A", "--at", "2026-12-07 08:00")));
+  g_free (ok (ARGS ("queue", "call", "--counter", "1", "--at", "2026-12-07 08:01")));
+  refused (ARGS ("queue", "rate", "--ticket", "A001", "--level", "5", "--at", "2026-12-07 08:02"), "A001");
+  invited = ok (ARGS ("queue", "invite", "--counter", "1", "--at", "2026-12-07 08:03"));
+  g_assert_cmpstr (invited, ==, "A001\tHộ tịch – Chứng thực\tĐã xong\t1\t2026-12-07 08:00\t\n");
+  refused (ARGS ("queue", "rate", "--ticket", "A001", "--level", "6", "--at", "2026-12-07 08:04"), "6");
+  refused (ARGS ("queue", "rate", "--ticket", "A009", "--level", "3", "--at", "2026-12-07 08:04"), "A009");
+  rated = ok (ARGS ("queue", "rate", "--ticket", "a001", "--level", "1", "--at", "2026-12-07 08:04"));
+  g_assert_cmpstr (rated, ==, "A001\t1\tRất không hài lòng\t\n");
+  refused (ARGS ("queue", "rate", "--ticket", "A001", "--level", "5", "--at", "2026-12-07 08:05"), "đã được đánh giá");
+  g_clear_pointer (&db_path, g_free);
+}
+
 /* Six kiosk processes, five tickets each, all at once. */
 static void
 test_concurrent_kiosks (void)
@@ -179,5 +201,6 @@ main (int argc, char **argv)
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
   g_test_add_func ("/queue-cli/flow", test_flow);
   g_test_add_func ("/queue-cli/concurrent-kiosks", test_concurrent_kiosks);
+  g_test_add_func ("/queue-cli/rate", test_rate);
   return g_test_run ();
 }

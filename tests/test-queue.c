@@ -8,7 +8,9 @@
 #include <string.h>
 
 #include "mc-accounts.h"
+#include "mc-queue-rating.h"
 #include "mc-queue-stats.h"
+#include "mc-rating.h"
 #include "mc-settings.h"
 #include "mc-test-utils.h"
 
@@ -480,6 +482,151 @@ test_dossier_link (void)
   mc_test_routing_tear_down (&r);
 }
 
+/* The counter display's states and the citizen's rating: refused before
+ * the service ends, out of range, a second time and on another day;
+ * recorded once, audited, and the display back to idle. */
+static void
+test_rating (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(McQueueTicket) t = take (f, f->a, MC_QUEUE_PRIORITY_NONE, "2026-12-07 08:00");
+  g_autoptr(McQueueTicket) shown = NULL;
+  g_autoptr(McQueueTicket) done = NULL;
+  g_autofree char *label = NULL;
+  McTime t0 = mc_test_time ("2026-12-07 08:00");
+  gint64 id = mc_queue_ticket_get_id (t);
+
+  g_assert_cmpint (mc_queue_display_mode (f->queue, 1, t0, &shown, &error), ==, MC_QUEUE_DISPLAY_IDLE);
+  g_assert_null (shown);
+  label = call (f, 1, "2026-12-07 08:05");
+  g_assert_cmpstr (label, ==, "A001");
+  g_assert_cmpint (mc_queue_display_mode (f->queue, 1, t0 + 310, &shown, &error), ==, MC_QUEUE_DISPLAY_SERVING);
+  g_assert_cmpstr (mc_queue_ticket_get_label (shown), ==, "A001");
+  g_clear_object (&shown);
+  /* Another counter's display shows nothing of it. */
+  g_assert_cmpint (mc_queue_display_mode (f->queue, 2, t0 + 310, NULL, &error), ==, MC_QUEUE_DISPLAY_IDLE);
+  g_assert_false (mc_queue_rate (f->queue, id, 5, t0 + 320, &error));
+  g_assert_error (error, MC_QUEUE_ERROR, MC_QUEUE_ERROR_STATE);
+  g_assert_nonnull (strstr (error->message, "A001"));
+  g_clear_error (&error);
+  /* "Mời đánh giá": done now, served from its call. */
+  done = mc_queue_invite_rating (f->queue, 1, t0 + 600, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (mc_queue_ticket_get_state (done), ==, MC_QUEUE_STATE_DONE);
+  g_assert_cmpint (mc_queue_ticket_get_served_at (done), ==, t0 + 300);
+  g_assert_null (mc_queue_invite_rating (f->queue, 1, t0 + 601, &error));
+  g_assert_error (error, MC_QUEUE_ERROR, MC_QUEUE_ERROR_STATE);
+  g_clear_error (&error);
+  g_assert_cmpint (mc_queue_display_mode (f->queue, 1, t0 + 610, &shown, &error), ==, MC_QUEUE_DISPLAY_RATING);
+  g_assert_cmpint (mc_queue_ticket_get_id (shown), ==, id);
+  g_clear_object (&shown);
+  /* Unanswered, the question goes after MC_QUEUE_RATING_SECONDS. */
+  g_assert_cmpint (mc_queue_display_mode (f->queue, 1, t0 + 600 + MC_QUEUE_RATING_SECONDS, NULL, &error), ==,
+                   MC_QUEUE_DISPLAY_IDLE);
+  for (int bad = -1; bad <= 6; bad += 7)
+    {
+      g_assert_false (mc_queue_rate (f->queue, id, bad, t0 + 620, &error));
+      g_assert_error (error, MC_QUEUE_ERROR, MC_QUEUE_ERROR_INVALID);
+      g_clear_error (&error);
+    }
+  g_assert_false (mc_queue_rate (f->queue, id, 0, t0 + 620, &error));
+  g_assert_error (error, MC_QUEUE_ERROR, MC_QUEUE_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_false (mc_queue_rate (f->queue, id, 4, t0 + 86400, &error));  /* the next day */
+  g_assert_error (error, MC_QUEUE_ERROR, MC_QUEUE_ERROR_STATE);
+  g_clear_error (&error);
+  g_assert_cmpint (mc_queue_get_rating (f->queue, id, &error), ==, 0);
+  g_assert_true (mc_queue_rate (f->queue, id, 4, t0 + 620, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (mc_queue_get_rating (f->queue, id, &error), ==, 4);
+  g_assert_false (mc_queue_rate (f->queue, id, 5, t0 + 630, &error));
+  g_assert_error (error, MC_QUEUE_ERROR, MC_QUEUE_ERROR_STATE);
+  g_assert_nonnull (strstr (error->message, "A001"));
+  g_clear_error (&error);
+  g_assert_cmpint (mc_db_query_int (f->db, "SELECT count (*) FROM queue_rating", NULL), ==, 1);
+  g_assert_cmpint (mc_db_query_int (f->db, "SELECT count (*) FROM audit_log WHERE action = 'queue_rating.insert' "
+                                           "AND detail = 'A001: Hài lòng'", NULL), ==, 1);
+  /* Rated: the display is idle again; no dossier was linked, none rated. */
+  g_assert_cmpint (mc_queue_display_mode (f->queue, 1, t0 + 640, NULL, &error), ==, MC_QUEUE_DISPLAY_IDLE);
+  g_assert_cmpint (mc_db_query_int (f->db, "SELECT count (*) FROM rating", NULL), ==, 0);
+  g_assert_cmpstr (mc_queue_rating_level_label (5), !=, "");
+  g_assert_cmpstr (mc_queue_rating_level_label (6), ==, "");
+  /* Found by its label, any case. */
+  g_clear_object (&shown);
+  shown = mc_queue_find_ticket (f->queue, "a001", mc_test_date ("2026-12-07"), &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (mc_queue_ticket_get_id (shown), ==, id);
+  g_assert_null (mc_queue_find_ticket (f->queue, "A001", mc_test_date ("2026-12-08"), &error));
+  g_assert_error (error, MC_QUEUE_ERROR, MC_QUEUE_ERROR_NOT_FOUND);
+}
+
+/* A result handed back under the ticket gets the citizen's level as the
+ * dossier's rating (what the evaluation report counts); a dossier rated at
+ * the return desk keeps its own. */
+static void
+test_rating_dossier (void)
+{
+  McTestRouting r;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(McQueue) queue = NULL;
+  g_autoptr(McQueueTicket) t = NULL;
+  g_autoptr(GPtrArray) rated = NULL;
+  g_autofree char *first = NULL, *second = NULL, *received = NULL;
+  McRatingValues desk;
+  gint64 d, lan;
+  McTime t0 = mc_test_time ("2026-12-07 08:00");
+
+  mc_test_routing_set_up (&r);
+  queue = mc_queue_new (r.db);
+  d = add_service (queue, "Tra cứu, trả kết quả", "D", 1, 999);
+  add_counter (queue, 4, &d, 1);
+  lan = mc_db_query_int (r.db, "SELECT id FROM staff WHERE username = 'tn.lan'", NULL);
+  mc_db_set_actor (r.db, lan);
+  first = mc_test_receive (r.store, "1.001193", "Nguyễn Thị Hoa", "2026-11-30 08:00", &error);
+  second = mc_test_receive (r.store, "1.001193", "Trần Văn Bình", "2026-11-30 08:05", &error);
+  received = mc_test_receive (r.store, "1.001193", "Lê Thị Cúc", "2026-11-30 08:10", &error);
+  g_assert_no_error (error);
+  /* Their results ready (the workflow's end is tested elsewhere). */
+  g_assert_true (mc_db_exec (r.db, "UPDATE dossier SET finished_at = 1796000000", &error));
+  mc_rating_values_init (&desk);
+  desk.satisfaction = 2;
+  g_assert_true (mc_rating_record (r.db, second, &desk, &error));
+  g_assert_no_error (error);
+  t = mc_queue_take (queue, d, MC_QUEUE_PRIORITY_NONE, t0, &error);
+  g_object_unref (mc_queue_call_next (queue, 4, t0 + 60, &error));
+  g_assert_no_error (error);
+  g_assert_true (mc_queue_link_dossier (queue, first, MC_QUEUE_LINK_RETURN, t0 + 120, NULL, &error));
+  g_assert_true (mc_queue_link_dossier (queue, second, MC_QUEUE_LINK_RETURN, t0 + 130, NULL, &error));
+  g_assert_true (mc_queue_link_dossier (queue, received, MC_QUEUE_LINK_RECEIVE, t0 + 140, NULL, &error));
+  g_object_unref (mc_queue_invite_rating (queue, 4, t0 + 300, &error));
+  g_assert_no_error (error);
+  /* The citizen, at the display: nobody signed in. */
+  mc_db_set_actor (r.db, 0);
+  g_assert_true (mc_queue_rate (queue, mc_queue_ticket_get_id (t), 5, t0 + 320, &error));
+  g_assert_no_error (error);
+  rated = mc_queue_rated_dossiers (queue, mc_queue_ticket_get_id (t), &error);
+  g_assert_cmpuint (rated->len, ==, 1);
+  g_assert_cmpstr (rated->pdata[0], ==, first);
+  {
+    g_autofree char *q1 = g_strdup_printf ("SELECT r.satisfaction FROM rating r JOIN dossier d ON d.id = "
+                                           "r.dossier_id WHERE d.code = '%s'", first);
+    g_autofree char *q2 = g_strdup_printf ("SELECT r.satisfaction FROM rating r JOIN dossier d ON d.id = "
+                                           "r.dossier_id WHERE d.code = '%s'", second);
+    g_autofree char *q3 = g_strdup_printf ("SELECT count (*) FROM rating r JOIN dossier d ON d.id = "
+                                           "r.dossier_id WHERE d.code = '%s'", received);
+
+    g_assert_cmpint (mc_db_query_int (r.db, q1, NULL), ==, 5);
+    g_assert_cmpint (mc_db_query_int (r.db, q2, NULL), ==, 2);  /* the desk's rating stays */
+    g_assert_cmpint (mc_db_query_int (r.db, q3, NULL), ==, 0);  /* only received: no result to rate */
+  }
+  /* The return desk cannot rate the first a second time. */
+  g_assert_false (mc_rating_record (r.db, first, &desk, &error));
+  g_assert_error (error, MC_DB_ERROR, MC_DB_ERROR_INVALID);
+  g_clear_error (&error);
+  g_clear_object (&queue);
+  mc_test_routing_tear_down (&r);
+}
+
 /* Hand-made tickets: 8 at 8:xx and 9:xx over two days and two counters. */
 static void
 test_stats (Fixture *f, gconstpointer data)
@@ -612,8 +759,10 @@ main (int argc, char **argv)
   ADD ("/queue/priority-none", test_priority_none);
   ADD ("/queue/state-machine", test_state_machine);
   ADD ("/queue/stats", test_stats);
+  ADD ("/queue/rating", test_rating);
   g_test_add_func ("/queue/state-table", test_state_table);
   g_test_add_func ("/queue/dossier-link", test_dossier_link);
+  g_test_add_func ("/queue/rating-dossier", test_rating_dossier);
   g_test_add_func ("/queue/rights", test_rights);
   return g_test_run ();
 }

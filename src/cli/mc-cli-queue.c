@@ -1,5 +1,5 @@
 /* mc-cli-queue.c — motcua queue take|call|recall|serve|finish|skip|transfer|
- * status|stats|service|counter
+ * invite|rate|status|stats|service|counter
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * Thin over core's queue (mc-queue.c, mc-queue-stats.c). Who may run what
@@ -15,22 +15,27 @@
 
 #include "mc-cli.h"
 #include "mc-format.h"
+#include "mc-queue-rating.h"
 #include "mc-queue-stats.h"
 
 #define USAGE N_("Usage: motcua queue take --service S [--priority KIND] [--at TIME]\n" \
                  "       motcua queue call|recall|serve|finish|skip --counter N [--at TIME]\n" \
                  "       motcua queue transfer --counter N (--to-counter M | --to-service S) [--at TIME]\n" \
+                 "       motcua queue invite --counter N [--at TIME]\n" \
+                 "       motcua queue rate --ticket A025 --level 1-5 [--day YYYY-MM-DD] [--at TIME]\n" \
                  "       motcua queue status [--counter N] [--day YYYY-MM-DD]\n" \
                  "       motcua queue stats --from YYYY-MM-DD --to YYYY-MM-DD [--by day|counter|service|hour]\n" \
                  "                          [--format text|csv]\n" \
                  "       motcua queue service add --name NAME [--prefix A] [--first N] [--last N] | service list\n" \
                  "       motcua queue counter add --number N --name NAME --services S,S… | counter list\n" \
                  "KIND: nguoi_cao_tuoi, nguoi_khuyet_tat, phu_nu_mang_thai, lich_hen_truc_tuyen;\n" \
-                 "S: a service's letter, name or number; TIME: \"YYYY-MM-DD HH:MM\"")
+                 "S: a service's letter, name or number; TIME: \"YYYY-MM-DD HH:MM\";\n" \
+                 "level: 1 very dissatisfied … 5 very satisfied")
 
 typedef struct {
   const char *service, *priority, *at, *counter, *to_counter, *to_service, *day;
   const char *from, *to, *by, *format, *name, *prefix, *first, *last, *number, *services;
+  const char *ticket, *level;
 } Options;
 
 static gboolean
@@ -48,7 +53,8 @@ parse_options (int argc, char **argv, int first, Options *o)
     { "--format", G_STRUCT_OFFSET (Options, format) },         { "--name", G_STRUCT_OFFSET (Options, name) },
     { "--prefix", G_STRUCT_OFFSET (Options, prefix) },         { "--first", G_STRUCT_OFFSET (Options, first) },
     { "--last", G_STRUCT_OFFSET (Options, last) },             { "--number", G_STRUCT_OFFSET (Options, number) },
-    { "--services", G_STRUCT_OFFSET (Options, services) },
+    { "--services", G_STRUCT_OFFSET (Options, services) },      { "--ticket", G_STRUCT_OFFSET (Options, ticket) },
+    { "--level", G_STRUCT_OFFSET (Options, level) },
   };
 
   memset (o, 0, sizeof *o);
@@ -154,6 +160,8 @@ at_counter (McQueue *queue, const char *action, const Options *o)
     t = mc_queue_finish (queue, counter, at, &error);
   else if (g_str_equal (action, "skip"))
     t = mc_queue_skip (queue, counter, at, &error);
+  else if (g_str_equal (action, "invite"))
+    t = mc_queue_invite_rating (queue, counter, at, &error);
   else if (o->to_counter && !parse_int (o->to_counter, 1, 999, &to_counter))
     return invalid (_("Invalid counter number “%s”"), o->to_counter);
   else if (o->to_service && (to_service = mc_queue_find_service (queue, o->to_service, &error)) == NULL)
@@ -163,6 +171,44 @@ at_counter (McQueue *queue, const char *action, const Options *o)
   if (t == NULL)
     return mc_cli_fail (error);
   print_ticket (t);
+  return 0;
+}
+
+/* The citizen's rating (what the counter display records): the ticket, the
+ * level's words, then the dossiers that took it as their rating. */
+static int
+rate (McQueue *queue, const Options *o)
+{
+  g_autoptr(McQueueTicket) t = NULL;
+  g_autoptr(GPtrArray) codes = NULL;
+  GError *error = NULL;
+  McTime at;
+  McDate day;
+  int level;
+
+  if (o->ticket == NULL || o->level == NULL)
+    return mc_cli_usage (_(USAGE));
+  if (!parse_int (o->level, 1, MC_QUEUE_RATING_LEVELS, &level))
+    return invalid (_("Invalid level “%s”: from 1 (very dissatisfied) to 5 (very satisfied)"), o->level);
+  if (!parse_at (o->at, &at))
+    return invalid (_("Invalid time “%s”: write it as YYYY-MM-DD HH:MM"), o->at);
+  day = mc_time_get_date (at);
+  if (o->day && !mc_date_parse_iso (o->day, &day))
+    return invalid (_("Invalid date “%s”: write it as YYYY-MM-DD"), o->day);
+  if ((t = mc_queue_find_ticket (queue, o->ticket, day, &error)) == NULL ||
+      !mc_queue_rate (queue, mc_queue_ticket_get_id (t), level, at, &error))
+    return mc_cli_fail (error);
+  /* The rating is recorded; the dossiers are told only where they can be
+   * read (a board's login on a server may not read them). */
+  codes = mc_queue_rated_dossiers (queue, mc_queue_ticket_get_id (t), NULL);
+  if (codes)
+    g_ptr_array_add (codes, NULL);
+  {
+    g_autofree char *joined = codes ? g_strjoinv (";", (char **) codes->pdata) : g_strdup ("");
+
+    /* label, level, its words, the dossiers rated with it */
+    mc_cli_print_row (mc_queue_ticket_get_label (t), o->level, mc_queue_rating_level_label (level), joined);
+  }
   return 0;
 }
 
@@ -413,7 +459,8 @@ int
 mc_cli_queue (McDb *db, int argc, char **argv)
 {
   g_autoptr(McQueue) queue = mc_queue_new (db);
-  static const char *const counter_actions[] = { "call", "recall", "serve", "finish", "skip", "transfer", NULL };
+  static const char *const counter_actions[] = { "call", "recall", "serve", "finish", "skip", "transfer", "invite",
+                                                  NULL };
   Options o;
 
   if (argc < 2)
@@ -428,6 +475,8 @@ mc_cli_queue (McDb *db, int argc, char **argv)
     return take (queue, &o);
   if (g_strv_contains (counter_actions, argv[1]))
     return at_counter (queue, argv[1], &o);
+  if (g_str_equal (argv[1], "rate"))
+    return rate (queue, &o);
   if (g_str_equal (argv[1], "status"))
     return status (queue, &o);
   if (g_str_equal (argv[1], "stats"))

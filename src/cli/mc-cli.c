@@ -162,6 +162,12 @@ static const struct {
   { "queue finish", MC_PERMISSION_RECEIVE },
   { "queue skip", MC_PERMISSION_RECEIVE },
   { "queue transfer", MC_PERMISSION_RECEIVE },
+  /* "Mời đánh giá": the clerk ends the service so the counter display asks
+   * the citizen; the rating itself is the citizen's touch on that display,
+   * with nobody signed in, like the kiosk's ticket (core bounds it: a ticket
+   * done, that day, once). */
+  { "queue invite", MC_PERMISSION_RECEIVE },
+  { "queue rate", ACCESS_OPEN },
   { "queue stats", MC_PERMISSION_SIGNED_IN },
   { "queue service", MC_PERMISSION_SIGNED_IN },
   { "queue counter", MC_PERMISSION_SIGNED_IN },
@@ -259,6 +265,9 @@ mc_cli_is_command (int argc, char **argv)
   /* Any word that is not an option is a command (an unknown one is an
    * error, not a reason to open windows); options go to the application. */
   if (i >= argc)
+    return FALSE;
+  /* The counter's display is a window (motcua-gui, mc-counter-display.c). */
+  if (g_str_equal (argv[i], "counter-display"))
     return FALSE;
   return argv[i][0] != '-' || g_strcmp0 (argv[i], "--help") == 0;
 }
@@ -449,6 +458,8 @@ print_help (void)
                      "password in MOTCUA_PASSWORD or typed at the terminal."));
   g_print ("%s\n", _("  queue take|call|recall|serve|finish|skip|transfer|status|stats|service|counter …\n"
                      "          the queue: tickets at the kiosk, calls at the counters (motcua queue shows the arguments)"));
+  g_print ("%s\n", _("  counter-display --counter N [--monitor M] [--windowed]   the screen above a counter: the number served,\n"
+                     "                                           the citizen's rating (queue invite|rate for scripts)"));
   g_print ("\n%s\n", _("A command that writes a file (-o FILE, export FILE, backup FILE, --render FILE) replaces\n"
                          "an existing file only with --force, and never the database, a backup or a device."));
   return 0;

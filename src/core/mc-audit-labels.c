@@ -77,6 +77,7 @@ static const struct {
   { "queue_ticket.insert", N_("Queue ticket taken") },
   { "queue_ticket.update", N_("Queue ticket called, served or moved") },
   { "queue_link.insert", N_("Dossier linked to a queue ticket") },
+  { "queue_rating.insert", N_("Queue ticket rated by the citizen") },
 };
 
 static const struct {

@@ -88,6 +88,7 @@ static const char *const migrations[] = {
   "/vn/motcua/Motcua/sql/0016-daily-stat.sql",
   "/vn/motcua/Motcua/sql/0017-queue.sql",
   "/vn/motcua/Motcua/sql/0018-notification.sql",
+  "/vn/motcua/Motcua/sql/0019-queue-rating.sql",
 };
 
 static gboolean
@@ -377,6 +378,7 @@ static const struct {
   { "queue_counter_service", MC_CHANGE_QUEUE, TRUE },
   { "queue_sequence", MC_CHANGE_QUEUE, TRUE },
   { "queue_link", MC_CHANGE_QUEUE, TRUE },
+  { "queue_rating", MC_CHANGE_QUEUE, TRUE },
   { "notification", MC_CHANGE_NOTIFICATION, FALSE },
 };
 

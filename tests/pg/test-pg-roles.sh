@@ -233,6 +233,19 @@ refused "$CV" "UPDATE queue_ticket SET state = 'called'" "a specialist calls a t
 allowed "$TN" "UPDATE queue_ticket SET state = 'called', called_at = 1796600300 WHERE label = 'A001'" \
   "the counter calls a ticket"
 allowed "$A" "SELECT count (*) FROM audit_log WHERE action LIKE 'queue_ticket.%'" "the ticket's moves are audited" "2"
+# The citizen's rating (0019): the counter display (the board's login)
+# records it; the dossier returned under the ticket takes it as its rating
+# through the SECURITY DEFINER trigger, the display holding no right on rating.
+allowed "$TN" "INSERT INTO queue_link (ticket_id, dossier_id, kind, at) SELECT id, 1, 'return', 1796650100
+  FROM queue_ticket WHERE label = 'A001'" "the counter returns a result under the ticket"
+allowed "$TN" "UPDATE queue_ticket SET state = 'done', served_at = 1796600300, done_at = 1796650200 WHERE label = 'A001'" \
+  "the counter ends the service"
+refused "$BOARD" "INSERT INTO rating (dossier_id, rated_at, satisfaction) VALUES (1, 1796650300, 1)" \
+  "the display writes a dossier's rating itself"
+allowed "$BOARD" "INSERT INTO queue_rating (ticket_id, level, rated_at) SELECT id, 5, 1796650300 FROM queue_ticket
+  WHERE label = 'A001'" "the display records the citizen's rating"
+allowed "$A" "SELECT satisfaction FROM rating WHERE dossier_id = 1" "… which becomes the returned dossier's" "5"
+allowed "$A" "SELECT detail FROM audit_log WHERE action = 'queue_rating.insert'" "… audited" "A001: Rất hài lòng"
 # 5. Notifications (the bell, 0018): one's own only (row-level security on mc_actor ()).
 allowed "$TN" "INSERT INTO notification (staff_id, kind, dossier_id, at, by_staff_id)
   SELECT c.id, 'assigned', 1, 1796600200, t.id FROM staff c, staff t WHERE c.username = '$CV' AND t.username = '$TN'" \
