@@ -1,4 +1,5 @@
-/* gui-main.c — motcua-gui: the application window or the liveboard window
+/* gui-main.c — motcua-gui: the application window, the liveboard window or a
+ * counter display
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * Installed in libexecdir and started by `motcua` (main.c) with the
@@ -10,6 +11,7 @@
 #include "mc-application.h"
 #include "mc-board-command.h"
 #include "mc-board-window.h"
+#include "mc-counter-display.h"
 #include "mc-locale.h"
 
 int
@@ -20,6 +22,8 @@ main (int argc, char *argv[])
   mc_locale_setup ();
   if (mc_board_window_wanted (argc, argv))
     return mc_board_window_main (argc, argv);
+  if (mc_counter_display_wanted (argc, argv))
+    return mc_counter_display_main (argc, argv);
   app = mc_application_new ();
   return g_application_run (G_APPLICATION (app), argc, argv);
 }

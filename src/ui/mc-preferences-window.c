@@ -15,6 +15,7 @@
 #include "mc-document-settings-page.h"
 #include "mc-format.h"
 #include "mc-preferences-window.h"
+#include "mc-queue-admin.h"
 #include "mc-settings.h"
 #include "mc-unit.h"
 
@@ -32,6 +33,7 @@ struct _McPreferencesWindow
   AdwEntryRow          *counter_name;
   GtkSwitch            *print_directly;
   GtkSpinButton        *threshold;
+  AdwPreferencesPage   *unit_page;
   gboolean              loading;  /* widgets being filled: their signals are not edits */
   gboolean              built;    /* the rows and pages that need the application */
 };
@@ -348,6 +350,8 @@ build (McPreferencesWindow *self, McApplication *app)
   for (int w = 1; w <= 7; w++)
     add_day_row (self, w);
   load_values (self);
+  /* This computer's counter for every desk, the queue's window for the administrator. */
+  adw_preferences_page_add (self->unit_page, ADW_PREFERENCES_GROUP (mc_queue_admin_preferences_group_new (app)));
   adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self),
                               ADW_PREFERENCES_PAGE (mc_document_settings_page_new (app)));
   adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self), mc_board_preferences_page_new (app));
@@ -416,6 +420,7 @@ mc_preferences_window_class_init (McPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, McPreferencesWindow, counter_name);
   gtk_widget_class_bind_template_child (widget_class, McPreferencesWindow, print_directly);
   gtk_widget_class_bind_template_child (widget_class, McPreferencesWindow, threshold);
+  gtk_widget_class_bind_template_child (widget_class, McPreferencesWindow, unit_page);
   gtk_widget_class_bind_template_callback (widget_class, culture_cb);
   gtk_widget_class_bind_template_callback (widget_class, save_unit_cb);
   gtk_widget_class_bind_template_callback (widget_class, forget_printer_cb);

@@ -16,6 +16,7 @@
 
 #include "mc-page-changes.h"
 #include "mc-queue-bar.h"
+#include "mc-queue-rating.h"
 
 struct _McQueueBar
 {
@@ -87,6 +88,7 @@ show_current (McQueueBar *self, int waiting)
   gtk_label_set_text (self->waiting_label, waiting >= 0 ? waits : "");
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "queue.recall", state == MC_QUEUE_STATE_CALLED);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "queue.skip", state == MC_QUEUE_STATE_CALLED);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "queue.invite", self->current != NULL);
   gtk_widget_set_sensitive (GTK_WIDGET (self->transfer_button), self->current != NULL);
 }
 
@@ -157,6 +159,16 @@ skip_cb (GtkWidget *widget, const char *action, GVariant *parameter)
   GError *error = NULL;
 
   acted (self, mc_queue_skip (self->queue, self->counter, mc_time_now (), &error), error);
+}
+
+/* "Mời đánh giá": the service ends and the counter display asks the citizen. */
+static void
+invite_cb (GtkWidget *widget, const char *action, GVariant *parameter)
+{
+  McQueueBar *self = MC_QUEUE_BAR (widget);
+  GError *error = NULL;
+
+  acted (self, mc_queue_invite_rating (self->queue, self->counter, mc_time_now (), &error), error);
 }
 
 static void
@@ -277,6 +289,7 @@ mc_queue_bar_class_init (McQueueBarClass *klass)
   gtk_widget_class_install_action (widget_class, "queue.call-next", NULL, call_next_cb);
   gtk_widget_class_install_action (widget_class, "queue.recall", NULL, recall_cb);
   gtk_widget_class_install_action (widget_class, "queue.skip", NULL, skip_cb);
+  gtk_widget_class_install_action (widget_class, "queue.invite", NULL, invite_cb);
   gtk_widget_class_install_action (widget_class, "queue.transfer-counter", "i", transfer_counter_cb);
   gtk_widget_class_install_action (widget_class, "queue.transfer-service", "x", transfer_service_cb);
 }
