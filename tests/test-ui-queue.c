@@ -264,6 +264,13 @@ test_this_counter (void)
     }
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (bar)));
   g_assert_cmpint (mc_queue_bar_get_counter (bar), ==, 1);
+  /* Its keys wrap rather than widen a 960 px window (they made it 972 px wide in one row). */
+  {
+    int min = 0;
+
+    gtk_widget_measure (GTK_WIDGET (bar), GTK_ORIENTATION_HORIZONTAL, -1, &min, NULL, NULL, NULL);
+    g_assert_cmpint (min, <=, 800);
+  }
   /* The bar's "Mời đánh giá" ends the service: the display asks. */
   {
     g_autoptr(McQueue) queue = mc_queue_new (mc_application_get_db (app));

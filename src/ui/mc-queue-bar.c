@@ -17,6 +17,7 @@
 #include "mc-page-changes.h"
 #include "mc-queue-bar.h"
 #include "mc-queue-rating.h"
+#include "mc-wrap-box.h"
 
 struct _McQueueBar
 {
@@ -280,6 +281,7 @@ mc_queue_bar_class_init (McQueueBarClass *klass)
     g_param_spec_object ("application", NULL, NULL, MC_TYPE_APPLICATION,
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
+  g_type_ensure (MC_TYPE_WRAP_BOX);
   gtk_widget_class_set_template_from_resource (widget_class, "/vn/motcua/Motcua/ui/mc-queue-bar.ui");
   gtk_widget_class_bind_template_child (widget_class, McQueueBar, counter_label);
   gtk_widget_class_bind_template_child (widget_class, McQueueBar, number_label);
