@@ -142,6 +142,10 @@ static const Row rows[] = {
   { "queue invite", "--counter 2 --at \"2026-12-07 10:05\"", "nnynnnnnn" },
   { "queue rate", "--ticket D001 --level 5 --at \"2026-12-07 10:05\"", "yyyyyyyyy" },
   { "queue stats", "--from 2026-01-01 --to 2026-12-31", "nyyyyyyyy" },
+  { "queue stats", "--from 2026-12-01 --to 2026-12-31 --format json", "nyyyyyyyy" },
+  /* Thống kê xếp hàng as a document: those who see Tổng quan. */
+  { "queue stats", "--from 2026-12-01 --to 2026-12-31 --format xlsx --output {OUT}/queue.xlsx --force", "nynnyynny" },
+  { "queue stats", "--from 2026-12-01 --to 2026-12-31 --format pdf --output {OUT}/queue.pdf --force", "nynnyynny" },
   { "queue service", "list", "nyyyyyyyy" },
   { "queue counter", "list", "nyyyyyyyy" },
 };

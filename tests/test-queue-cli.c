@@ -5,6 +5,7 @@
  */
 #include "config.h"
 
+#include <stdlib.h>
 #include <string.h>
 #include <sys/wait.h>
 
@@ -195,6 +196,156 @@ test_concurrent_kiosks (void)
   g_clear_pointer (&db_path, g_free);
 }
 
+/* The cells of an XLSX's first sheet, a row a line "a|b|c" (shared strings
+ * and numbers as written; empty cells left out). */
+static GPtrArray *
+xlsx_lines (const char *path)
+{
+  const char *strings_argv[] = { "unzip", "-p", path, "xl/sharedStrings.xml", NULL };
+  const char *sheet_argv[] = { "unzip", "-p", path, "xl/worksheets/sheet1.xml", NULL };
+  g_autofree char *strings_xml = mc_test_run_tool (strings_argv), *sheet = mc_test_run_tool (sheet_argv);
+  g_autoptr(GPtrArray) strings = g_ptr_array_new_with_free_func (g_free);
+  GPtrArray *lines = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GRegex) si = g_regex_new ("<si>(.*?)</si>", G_REGEX_DOTALL, 0, NULL);
+  g_autoptr(GRegex) t = g_regex_new ("<t[^>]*>([^<]*)</t>", 0, 0, NULL);
+  g_autoptr(GRegex) row = g_regex_new ("<row [^>]*>(.*?)</row>", G_REGEX_DOTALL, 0, NULL);
+  g_autoptr(GRegex) cell = g_regex_new ("<c ([^>]*)><v>([^<]*)</v></c>", 0, 0, NULL);
+  g_autoptr(GMatchInfo) m = NULL;
+
+  g_assert_nonnull (strings_xml);
+  g_assert_nonnull (sheet);
+  for (g_regex_match (si, strings_xml, 0, &m); g_match_info_matches (m); g_match_info_next (m, NULL))
+    {
+      g_autofree char *item = g_match_info_fetch (m, 1);
+      g_autoptr(GMatchInfo) tm = NULL;
+      GString *text = g_string_new (NULL);
+
+      for (g_regex_match (t, item, 0, &tm); g_match_info_matches (tm); g_match_info_next (tm, NULL))
+        {
+          g_autofree char *part = g_match_info_fetch (tm, 1);
+
+          g_string_append (text, part);
+        }
+      g_ptr_array_add (strings, g_string_free (text, FALSE));
+    }
+  g_clear_pointer (&m, g_match_info_unref);
+  for (g_regex_match (row, sheet, 0, &m); g_match_info_matches (m); g_match_info_next (m, NULL))
+    {
+      g_autofree char *cells = g_match_info_fetch (m, 1);
+      g_autoptr(GMatchInfo) cm = NULL;
+      GString *line = g_string_new (NULL);
+
+      for (g_regex_match (cell, cells, 0, &cm); g_match_info_matches (cm); g_match_info_next (cm, NULL))
+        {
+          g_autofree char *attributes = g_match_info_fetch (cm, 1), *value = g_match_info_fetch (cm, 2);
+          gboolean shared = strstr (attributes, "t=\"s\"") != NULL;
+
+          if (line->len)
+            g_string_append_c (line, '|');
+          if (shared && atoi (value) < (int) strings->len)
+            g_string_append (line, strings->pdata[atoi (value)]);
+          else
+            g_string_append (line, value);
+        }
+      g_ptr_array_add (lines, g_string_free (line, FALSE));
+    }
+  return lines;
+}
+
+static gboolean
+has_line (GPtrArray *lines, const char *line)
+{
+  for (guint i = 0; i < lines->len; i++)
+    if (g_str_equal (lines->pdata[i], line))
+      return TRUE;
+  for (guint i = 0; i < lines->len; i++)
+    g_test_message ("line %u: %s", i, (const char *) lines->pdata[i]);
+  return FALSE;
+}
+
+/* Thống kê xếp hàng as XLSX, PDF and JSON from the demo: counter 1 called
+ * A001 at 8:10 (waited 600 s, served 9 minutes), A002 at 8:25 (1,380 s,
+ * absent), A003 at 8:30 (1,560 s, served 9 minutes); B001 never called.
+ * Counter 1: 3 taken, 2 served (66,7%), 1 absent, wait (600 + 1380 + 1560) /
+ * 3 = 1,180 s = 19,7 minutes, p90 the 3rd of 3 = 26 minutes, service 9. */
+static void
+test_stats_documents (void)
+{
+  g_autofree char *xlsx = mc_test_tmp_path ("queue.xlsx"), *pdf = mc_test_tmp_path ("queue.pdf");
+  g_autofree char *json = NULL, *text = NULL, *flat = NULL;
+  static const char *const moves[][3] = {
+    { "call", "08:10" }, { "serve", "08:11" }, { "finish", "08:20" }, { "call", "08:25" }, { "skip", "08:27" },
+    { "call", "08:30" }, { "serve", "08:31" }, { "finish", "08:40" },
+  };
+
+  g_setenv ("MOTCUA_PASSWORD", "motcua2026", TRUE);
+  db_path = mc_test_tmp_path ("queue-documents.sqlite");
+  g_free (ok (ARGS ("demo", "--dossiers", "3", "--seed", "7")));
+  for (int i = 0; i < 3; i++)
+    {
+      g_autofree char *at = g_strdup_printf ("2026-12-07 08:0%d", 2 * i);
+
+      g_free (ok (ARGS ("queue", "take", "--service", "A", "--at", at)));
+    }
+  g_free (ok (ARGS ("queue", "take", "--service", "B", "--at", "2026-12-07 09:00")));
+  for (guint i = 0; i < G_N_ELEMENTS (moves); i++)
+    {
+      g_autofree char *at = g_strdup_printf ("2026-12-07 %s", moves[i][1]);
+
+      g_free (ok (ARGS ("--user", "tn.lan", "queue", moves[i][0], "--counter", "1", "--at", at)));
+    }
+  /* A counter clerk sees the figures, not the signed document. */
+  refused (ARGS ("--user", "tn.lan", "queue", "stats", "--from", "2026-12-01", "--to", "2026-12-31", "--format",
+                 "pdf", "--output", pdf), "không có quyền");
+  {
+    /* A document needs its file: the usage, exit 2. */
+    g_autofree char *out = NULL, *err = NULL;
+
+    g_assert_cmpint (run (ARGS ("--user", "pct.nga", "queue", "stats", "--from", "2026-12-01", "--to", "2026-12-31",
+                                "--format", "xlsx"), &out, &err), ==, 2);
+    mc_test_assert_has (err, "--format xlsx|pdf --output");
+  }
+  json = ok (ARGS ("--user", "tn.lan", "queue", "stats", "--from", "2026-12-01", "--to", "2026-12-31", "--format",
+                   "json"));
+  mc_test_assert_has (json, "\"total\": {\"name\": \"Tổng cộng\", \"issued\": 4, \"served\": 2, \"absent\": 1, "
+                            "\"wait_avg_s\": 1180.0, \"wait_p90_s\": 1560.0, \"service_avg_s\": 540.0}");
+  g_free (ok (ARGS ("--user", "pct.nga", "queue", "stats", "--from", "2026-12-01", "--to", "2026-12-31", "--format",
+                    "xlsx", "--output", xlsx)));
+  g_free (ok (ARGS ("--user", "pct.nga", "queue", "stats", "--from", "2026-12-01", "--to", "2026-12-31", "--format",
+                    "pdf", "--output", pdf)));
+  /* The gate: no overwrite without --force. */
+  refused (ARGS ("--user", "pct.nga", "queue", "stats", "--from", "2026-12-01", "--to", "2026-12-31", "--format",
+                 "pdf", "--output", pdf), "đã có");
+
+  if (mc_test_have_program ("unzip"))
+    {
+      g_autoptr(GPtrArray) lines = xlsx_lines (xlsx);
+
+      g_assert_true (has_line (lines, "THỐNG KÊ LẤY SỐ THỨ TỰ VÀ THỜI GIAN CHỜ"));
+      g_assert_true (has_line (lines, "(Kỳ thống kê: tháng 12 năm 2026)"));
+      g_assert_true (has_line (lines, "I. Theo quầy"));
+      /* Figures are numbers: the rate a ratio, the minutes with their decimals. */
+      g_assert_true (has_line (lines, "Chưa gọi|1|0|0|0"));
+      g_assert_true (has_line (lines, "Quầy 1|3|2|1|0.667|19.7|26|9"));
+      g_assert_true (has_line (lines, "Tổng cộng|4|2|1|0.5|19.7|26|9"));
+      g_assert_true (has_line (lines, "07/12/2026|4|2|1|0.5|19.7|26|9"));
+      /* The signature blocks under the tables, the reports' (settings report.*). */
+      g_assert_true (g_str_has_prefix (lines->pdata[lines->len - 3], "NGƯỜI LẬP BIỂU|"));
+    }
+  text = mc_test_pdftotext (pdf, "-raw");
+  if (text == NULL)
+    return;
+  flat = mc_test_normalize (text);
+  mc_test_assert_has (flat, "THỐNG KÊ LẤY SỐ THỨ TỰ VÀ THỜI GIAN CHỜ (Kỳ thống kê: tháng 12 năm 2026)");
+  mc_test_assert_has (flat, "Tổng hợp: 4 lượt lấy số, 2 lượt đã phục vụ (50%), 1 lượt vắng mặt; chờ trung bình 19,7 "
+                            "phút, 90% không quá 26 phút; phục vụ trung bình 9 phút.");
+  mc_test_assert_has (flat, "Quầy 1 3 2 1 66,7% 19,7 26 9");
+  mc_test_assert_has (flat, "Hộ tịch – Chứng thực 3 2 1 66,7% 19,7 26 9");
+  mc_test_assert_has (flat, "08:00 – 09:00 3 2 1 66,7% 19,7 26 9");
+  mc_test_assert_has (flat, "NGƯỜI LẬP BIỂU");
+  g_clear_pointer (&db_path, g_free);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -202,5 +353,6 @@ main (int argc, char **argv)
   g_test_add_func ("/queue-cli/flow", test_flow);
   g_test_add_func ("/queue-cli/concurrent-kiosks", test_concurrent_kiosks);
   g_test_add_func ("/queue-cli/rate", test_rate);
+  g_test_add_func ("/queue-cli/stats-documents", test_stats_documents);
   return g_test_run ();
 }

@@ -9,6 +9,7 @@
 
 #include "mc-accounts.h"
 #include "mc-queue-rating.h"
+#include "mc-queue-report.h"
 #include "mc-queue-stats.h"
 #include "mc-rating.h"
 #include "mc-settings.h"
@@ -628,12 +629,12 @@ test_rating_dossier (void)
 }
 
 /* Hand-made tickets: 8 at 8:xx and 9:xx over two days and two counters. */
+/* The fixture day: ten A tickets of the 7th at counter 2 (two absent, eight
+ * served 10 minutes each), two B tickets of the 8th never called. */
 static void
-test_stats (Fixture *f, gconstpointer data)
+make_stats_days (Fixture *f)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) by_hour = NULL, by_counter = NULL, by_day = NULL;
-  McQueueStatsRow *r;
   McTime d1 = mc_test_time ("2026-12-07 08:00");
   /* waits (s) of the 7th at counter 2: 60, 120, 180, 240, 300, 600, 900, 1200, 1500, 3000 (10 tickets) */
   static const int waits[] = { 60, 120, 180, 240, 300, 600, 900, 1200, 1500, 3000 };
@@ -661,7 +662,16 @@ test_stats (Fixture *f, gconstpointer data)
   /* The 8th: two tickets never called. */
   g_object_unref (take (f, f->b, MC_QUEUE_PRIORITY_NONE, "2026-12-08 10:00"));
   g_object_unref (take (f, f->b, MC_QUEUE_PRIORITY_NONE, "2026-12-08 10:30"));
+}
 
+static void
+test_stats (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) by_hour = NULL, by_counter = NULL, by_day = NULL;
+  McQueueStatsRow *r;
+
+  make_stats_days (f);
   by_day = mc_queue_stats (f->queue, mc_test_date ("2026-12-07"), mc_test_date ("2026-12-08"),
                            MC_QUEUE_STATS_BY_DAY, &error);
   g_assert_no_error (error);
@@ -704,6 +714,148 @@ test_stats (Fixture *f, gconstpointer data)
   g_assert_cmpint (((McQueueStatsRow *) by_counter->pdata[0])->issued, ==, 2);
   g_assert_cmpstr (((McQueueStatsRow *) by_counter->pdata[1])->key, ==, "Quầy 2");
   g_assert_cmpint (((McQueueStatsRow *) by_counter->pdata[1])->issued, ==, 10);
+}
+
+static void
+assert_same_row (const McQueueStatsRow *a, const McQueueStatsRow *b)
+{
+  g_assert_cmpstr (a->key, ==, b->key);
+  g_assert_cmpint (a->sort, ==, b->sort);
+  g_assert_cmpint (a->issued, ==, b->issued);
+  g_assert_cmpint (a->served, ==, b->served);
+  g_assert_cmpint (a->absent, ==, b->absent);
+  g_assert_cmpfloat (a->wait_avg, ==, b->wait_avg);
+  g_assert_cmpint (a->wait_p90, ==, b->wait_p90);
+  g_assert_cmpfloat (a->service_avg, ==, b->service_avg);
+}
+
+/* The cells of a line of the document's table, joined by "|". */
+static char *
+table_line (McReportDocument *doc, McQueueReportTable table, guint row)
+{
+  GString *line = g_string_new (NULL);
+
+  for (guint c = 0; c < MC_QUEUE_REPORT_N_COLUMNS; c++)
+    {
+      const char *cell = mc_report_document_get_cell (doc, table, row, c);
+
+      g_string_append_printf (line, "%s%s", c ? "|" : "", cell ? cell : "");
+    }
+  return g_string_free (line, FALSE);
+}
+
+/* Every grouping of one pass equals its own computation; the document
+ * writes the fixture's figures as hand-computed, Vietnamese style: the 7th
+ * at counter 2 — 10 taken, 8 served (80%), 2 absent, waits 60 … 3000 s:
+ * average 8100 / 10 = 810 s = 13,5 minutes, p90 the 9th = 1500 s = 25
+ * minutes, service 600 s = 10 minutes; the 8th's 2 never called. */
+static void
+test_stats_report (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(McQueueStatsAll) all = NULL;
+  g_autoptr(McReportDocument) doc = NULL;
+  g_autofree char *json = NULL, *summary = NULL;
+  McDate from = mc_test_date ("2026-12-01"), to = mc_test_date ("2026-12-31");
+
+  /* The unit the document is issued by, and its staff. */
+  mc_test_install_routing (f->db);
+  make_stats_days (f);
+  all = mc_queue_stats_all (f->queue, from, to, &error);
+  g_assert_no_error (error);
+  for (int by = 0; by < MC_QUEUE_STATS_N_BY; by++)
+    {
+      g_autoptr(GPtrArray) alone = mc_queue_stats (f->queue, from, to, (McQueueStatsBy) by, &error);
+
+      g_assert_no_error (error);
+      g_assert_cmpuint (alone->len, ==, all->rows[by]->len);
+      for (guint i = 0; i < alone->len; i++)
+        assert_same_row (alone->pdata[i], all->rows[by]->pdata[i]);
+    }
+  g_assert_cmpint (mc_queue_stats_all_total (all)->issued, ==, 12);
+
+  doc = mc_queue_report_new (f->db, all, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (mc_report_document_get_kind (doc), ==, MC_REPORT_DOC_QUEUE);
+  g_assert_cmpuint (mc_report_document_get_n_tables (doc), ==, MC_QUEUE_REPORT_N_TABLES);
+  g_assert_cmpstr (mc_report_document_get_text (doc, MC_REPORT_TEXT_SUBTITLE), ==,
+                   "(Kỳ thống kê: tháng 12 năm 2026)");
+  {
+    g_autofree char *never = table_line (doc, MC_QUEUE_REPORT_TABLE_COUNTER, 0);
+    g_autofree char *two = table_line (doc, MC_QUEUE_REPORT_TABLE_COUNTER, 1);
+    g_autofree char *total = table_line (doc, MC_QUEUE_REPORT_TABLE_COUNTER, 2);
+    g_autofree char *service = table_line (doc, MC_QUEUE_REPORT_TABLE_SERVICE, 0);
+    g_autofree char *day = table_line (doc, MC_QUEUE_REPORT_TABLE_DAY, 0);
+    g_autofree char *hour = table_line (doc, MC_QUEUE_REPORT_TABLE_HOUR, 0);
+
+    g_assert_cmpstr (never, ==, "Chưa gọi|2|0|0|0%|||");
+    g_assert_cmpstr (two, ==, "Quầy 2|10|8|2|80%|13,5|25|10");
+    g_assert_cmpstr (total, ==, "Tổng cộng|12|8|2|66,7%|13,5|25|10");
+    g_assert_cmpstr (service, ==, "Hộ tịch – Chứng thực|10|8|2|80%|13,5|25|10");
+    g_assert_cmpstr (day, ==, "07/12/2026|10|8|2|80%|13,5|25|10");
+    /* 8:00–8:45: waits 60, 120, 180, 240 s, all four served. */
+    g_assert_cmpstr (hour, ==, "08:00 – 09:00|4|4|0|100%|2,5|4|10");
+  }
+  summary = mc_queue_report_summary (mc_queue_stats_all_total (all));
+  g_assert_cmpstr (summary, ==, "12 lượt lấy số, 8 lượt đã phục vụ (66,7%), 2 lượt vắng mặt; chờ trung bình 13,5 "
+                                "phút, 90% không quá 25 phút; phục vụ trung bình 10 phút.");
+  json = mc_queue_stats_all_to_json (all);
+  mc_test_assert_has (json, "\"total\": {\"name\": ");
+  mc_test_assert_has (json, "\"issued\": 12, \"served\": 8, \"absent\": 2, \"wait_avg_s\": 810.0, "
+                            "\"wait_p90_s\": 1500.0, \"service_avg_s\": 600.0}");
+  mc_test_assert_has (json, "{\"name\": \"2026-12-08\", \"issued\": 2, \"served\": 0, \"absent\": 0, "
+                            "\"wait_avg_s\": null");
+}
+
+static void
+test_report_period (void)
+{
+  static const struct { const char *from, *to, *text; } cases[] = {
+    { "2026-12-07", "2026-12-07", "ngày 07/12/2026" },
+    { "2026-02-01", "2026-02-28", "tháng 2 năm 2026" },
+    { "2026-10-01", "2026-12-31", "quý IV năm 2026" },
+    { "2026-01-01", "2026-12-31", "năm 2026" },
+    { "2026-12-01", "2026-12-15", "từ ngày 01/12/2026 đến ngày 15/12/2026" },
+    { "2026-11-01", "2027-01-31", "từ ngày 01/11/2026 đến ngày 31/01/2027" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *text = mc_queue_report_period_text (mc_test_date (cases[i].from), mc_test_date (cases[i].to));
+
+      g_assert_cmpstr (text, ==, cases[i].text);
+    }
+}
+
+/* The document is for those who see Tổng quan; a counter clerk is refused. */
+static void
+test_stats_report_rights (void)
+{
+  McTestRouting r;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(McQueue) queue = NULL;
+  g_autoptr(McAccounts) accounts = NULL;
+  g_autoptr(McQueueStatsAll) all = NULL;
+  g_autoptr(McReportDocument) doc = NULL;
+
+  mc_test_routing_set_up (&r);
+  queue = mc_queue_new (r.db);
+  accounts = mc_accounts_new (r.db);
+  g_assert_true (mc_accounts_create_first_admin (accounts, "admin", "Quản trị", "motcua2026", &error));
+  mc_db_set_actor (r.db, mc_db_query_int (r.db, "SELECT id FROM staff WHERE username = 'tn.lan'", NULL));
+  all = mc_queue_stats_all (queue, mc_test_date ("2026-12-01"), mc_test_date ("2026-12-31"), &error);
+  g_assert_no_error (error);
+  g_assert_null (mc_queue_report_new (r.db, all, &error));
+  g_assert_error (error, MC_ACCOUNTS_ERROR, MC_ACCOUNTS_ERROR_FORBIDDEN);
+  g_clear_error (&error);
+  mc_db_set_actor (r.db, mc_db_query_int (r.db, "SELECT id FROM staff WHERE username = 'pct.nga'", NULL));
+  doc = mc_queue_report_new (r.db, all, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (doc);
+  g_clear_object (&doc);
+  g_clear_object (&queue);
+  g_clear_object (&accounts);
+  mc_test_routing_tear_down (&r);
 }
 
 /* Once an administrator exists: services and counters are theirs, calls a
@@ -760,6 +912,9 @@ main (int argc, char **argv)
   ADD ("/queue/state-machine", test_state_machine);
   ADD ("/queue/stats", test_stats);
   ADD ("/queue/rating", test_rating);
+  ADD ("/queue/stats-report", test_stats_report);
+  g_test_add_func ("/queue/report-period", test_report_period);
+  g_test_add_func ("/queue/stats-report-rights", test_stats_report_rights);
   g_test_add_func ("/queue/state-table", test_state_table);
   g_test_add_func ("/queue/dossier-link", test_dossier_link);
   g_test_add_func ("/queue/rating-dossier", test_rating_dossier);

@@ -269,7 +269,7 @@ test_page_list (void)
   GtkStack *stack = GTK_STACK (gtk_widget_get_ancestor (page ("dossiers"), GTK_TYPE_STACK));
 
   stack_pages = gtk_stack_get_pages (stack);
-  g_assert_cmpuint (n, ==, 11);
+  g_assert_cmpuint (n, ==, 12);
   for (guint i = 0; i < n; i++)
     {
       GtkWidget *child = page (pages[i].name);

@@ -15,8 +15,11 @@
 
 #include "mc-cli.h"
 #include "mc-format.h"
+#include "mc-export-file.h"
 #include "mc-queue-rating.h"
+#include "mc-queue-report.h"
 #include "mc-queue-stats.h"
+#include "mc-report-doc.h"
 
 #define USAGE N_("Usage: motcua queue take --service S [--priority KIND] [--at TIME]\n" \
                  "       motcua queue call|recall|serve|finish|skip --counter N [--at TIME]\n" \
@@ -25,7 +28,7 @@
                  "       motcua queue rate --ticket A025 --level 1-5 [--day YYYY-MM-DD] [--at TIME]\n" \
                  "       motcua queue status [--counter N] [--day YYYY-MM-DD]\n" \
                  "       motcua queue stats --from YYYY-MM-DD --to YYYY-MM-DD [--by day|counter|service|hour]\n" \
-                 "                          [--format text|csv]\n" \
+                 "                          [--format text|csv|json | --format xlsx|pdf --output FILE]\n" \
                  "       motcua queue service add --name NAME [--prefix A] [--first N] [--last N] | service list\n" \
                  "       motcua queue counter add --number N --name NAME --services S,S… | counter list\n" \
                  "KIND: nguoi_cao_tuoi, nguoi_khuyet_tat, phu_nu_mang_thai, lich_hen_truc_tuyen;\n" \
@@ -34,7 +37,7 @@
 
 typedef struct {
   const char *service, *priority, *at, *counter, *to_counter, *to_service, *day;
-  const char *from, *to, *by, *format, *name, *prefix, *first, *last, *number, *services;
+  const char *from, *to, *by, *format, *name, *prefix, *first, *last, *number, *services, *output;
   const char *ticket, *level;
 } Options;
 
@@ -54,7 +57,8 @@ parse_options (int argc, char **argv, int first, Options *o)
     { "--prefix", G_STRUCT_OFFSET (Options, prefix) },         { "--first", G_STRUCT_OFFSET (Options, first) },
     { "--last", G_STRUCT_OFFSET (Options, last) },             { "--number", G_STRUCT_OFFSET (Options, number) },
     { "--services", G_STRUCT_OFFSET (Options, services) },      { "--ticket", G_STRUCT_OFFSET (Options, ticket) },
-    { "--level", G_STRUCT_OFFSET (Options, level) },
+    { "--level", G_STRUCT_OFFSET (Options, level) },           { "--output", G_STRUCT_OFFSET (Options, output) },
+    { "-o", G_STRUCT_OFFSET (Options, output) },
   };
 
   memset (o, 0, sizeof *o);
@@ -303,6 +307,39 @@ minutes (double seconds)
   return seconds < 0 ? g_strdup ("") : mc_format_decimal (seconds / 60.0, 1);
 }
 
+/* Every grouping at once: the JSON for programs, or Thống kê xếp hàng as
+ * the page exports it (XLSX, PDF: mc-queue-report.c's document). */
+static int
+stats_document (McQueue *queue, McDate from, McDate to, const Options *o)
+{
+  g_autoptr(McQueueStatsAll) all = NULL;
+  g_autoptr(McReportDocument) doc = NULL;
+  GError *error = NULL;
+  gboolean json = g_str_equal (o->format, "json");
+
+  if (!json && o->output == NULL)
+    return mc_cli_usage (_(USAGE));
+  if (o->output != NULL && !mc_cli_check_output (o->output, &error))
+    return mc_cli_fail (error);
+  if ((all = mc_queue_stats_all (queue, from, to, &error)) == NULL)
+    return mc_cli_fail (error);
+  if (json)
+    {
+      g_autofree char *text = mc_queue_stats_all_to_json (all);
+
+      if (o->output == NULL)
+        {
+          g_print ("%s", text);
+          return 0;
+        }
+      return mc_export_file_set_contents (o->output, text, -1, &error) ? 0 : mc_cli_fail (error);
+    }
+  if ((doc = mc_queue_report_new (mc_queue_get_db (queue), all, &error)) == NULL ||
+      !mc_report_doc_write (doc, o->format, o->output, &error))
+    return mc_cli_fail (error);
+  return 0;
+}
+
 static int
 stats (McQueue *queue, const Options *o)
 {
@@ -320,8 +357,11 @@ stats (McQueue *queue, const Options *o)
     return invalid (_("Invalid end date “%s”: write it as YYYY-MM-DD, not before the start"), o->to);
   if (o->by && !mc_queue_stats_by_from_string (o->by, &by))
     return invalid (_("Unknown grouping “%s”: day, counter, service or hour"), o->by);
+  if (o->format && (g_str_equal (o->format, "json") || g_str_equal (o->format, "xlsx") ||
+                    g_str_equal (o->format, "pdf")))
+    return stats_document (queue, from, to, o);
   if (o->format && !csv && !g_str_equal (o->format, "text"))
-    return invalid (_("Unknown format “%s”: text or csv"), o->format);
+    return invalid (_("Unknown format “%s”: text, csv, json, xlsx or pdf"), o->format);
   if ((rows = mc_queue_stats (queue, from, to, by, &error)) == NULL)
     return mc_cli_fail (error);
   if (csv)

@@ -26,7 +26,10 @@ typedef struct {
   int     key;
   int     issued, served, absent, n_service;
   double  wait_sum, service_sum;
-  GArray *waits;  /* gint64 */
+  /* Every wait of the group, for its p90: a plain buffer, since a call of
+   * g_array_append_val per ticket and grouping was a fifth of the pass. */
+  gint64 *waits;
+  guint   n_waits, room;
 } Group;
 
 static Group *
@@ -35,15 +38,83 @@ group_new (int key)
   Group *g = g_new0 (Group, 1);
 
   g->key = key;
-  g->waits = g_array_new (FALSE, FALSE, sizeof (gint64));
   return g;
 }
 
 static void
 group_free (Group *g)
 {
-  g_array_unref (g->waits);
+  if (g == NULL)
+    return;
+  g_free (g->waits);
   g_free (g);
+}
+
+/* The groups of one grouping, found by their key: a slot per key from
+ * base (days from the first, hours, the small ids of counters and
+ * services), a hash table past 65,536 slots. A hash lookup per ticket and
+ * grouping was a tenth of a year's pass. */
+typedef struct {
+  int         base;
+  GPtrArray  *slots;  /* Group*, NULL where none */
+  GHashTable *far;    /* key → Group* */
+} GroupSet;
+
+#define GROUP_SLOTS_MAX 65536
+
+static GroupSet *
+group_set_new (int base)
+{
+  GroupSet *set = g_new0 (GroupSet, 1);
+
+  set->base = base;
+  set->slots = g_ptr_array_new_with_free_func ((GDestroyNotify) group_free);
+  set->far = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) group_free);
+  return set;
+}
+
+static void
+group_set_free (GroupSet *set)
+{
+  g_ptr_array_unref (set->slots);
+  g_hash_table_unref (set->far);
+  g_free (set);
+}
+
+static Group *
+group_set_get (GroupSet *set, int key)
+{
+  gint64 i = (gint64) key - set->base;
+  Group *g;
+
+  if (i < 0 || i >= GROUP_SLOTS_MAX)
+    {
+      if ((g = g_hash_table_lookup (set->far, GINT_TO_POINTER (key))) == NULL)
+        g_hash_table_insert (set->far, GINT_TO_POINTER (key), g = group_new (key));
+      return g;
+    }
+  if ((guint) i >= set->slots->len)
+    g_ptr_array_set_size (set->slots, (guint) i + 1);
+  if ((g = set->slots->pdata[i]) == NULL)
+    set->slots->pdata[i] = g = group_new (key);
+  return g;
+}
+
+/* Every group of the set, in no order. */
+static GPtrArray *
+group_set_list (GroupSet *set)
+{
+  GPtrArray *all = g_ptr_array_new ();
+  GHashTableIter iter;
+  gpointer value;
+
+  for (guint i = 0; i < set->slots->len; i++)
+    if (set->slots->pdata[i] != NULL)
+      g_ptr_array_add (all, set->slots->pdata[i]);
+  g_hash_table_iter_init (&iter, set->far);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    g_ptr_array_add (all, value);
+  return all;
 }
 
 static const char *const by_names[] = { "day", "counter", "service", "hour" };
@@ -112,7 +183,7 @@ static McQueueStatsRow *
 row_from_group (char *key, int sort, Group *g)
 {
   McQueueStatsRow *row = g_new0 (McQueueStatsRow, 1);
-  guint n = g->waits->len;
+  guint n = g->n_waits;
 
   row->key = key;
   row->sort = sort;
@@ -121,7 +192,7 @@ row_from_group (char *key, int sort, Group *g)
   row->absent = g->absent;
   row->wait_avg = n ? g->wait_sum / n : -1;
   /* Nearest rank: the ⌈0.9 n⌉-th smallest. */
-  row->wait_p90 = n ? select_kth ((gint64 *) g->waits->data, n, (guint) ceil (0.9 * n) - 1) : -1;
+  row->wait_p90 = n ? select_kth (g->waits, n, (guint) ceil (0.9 * n) - 1) : -1;
   row->service_avg = g->n_service ? g->service_sum / g->n_service : -1;
   return row;
 }
@@ -141,19 +212,24 @@ read_ticket (McSqlStmt *stmt, Ticket *t)
   t->wait = mc_sql_column_int64 (stmt, 3);
   t->timed = t->state == 'd' && mc_sql_column_type (stmt, 4) != MC_SQL_NULL;
   t->service = mc_sql_column_int64 (stmt, 4);
+  /* A call stamped before the take (a kiosk's clock ahead of the counter's,
+   * a back-dated --at) is no wait, not a negative one that would pull the
+   * average below the others' and read as "none" (-1). */
+  t->wait = MAX (t->wait, 0);
+  t->service = MAX (t->service, 0);
 }
 
-/* The total's waits are gathered from the groups' at the end, not here. */
 static void
-add_ticket (Group *g, const Ticket *t, gboolean keep_wait)
+add_ticket (Group *g, const Ticket *t)
 {
   g->issued++;
   g->served += t->state == 'd';
   g->absent += t->state == 'a';
   if (t->called)
     {
-      if (keep_wait)
-        g_array_append_val (g->waits, t->wait);
+      if (G_UNLIKELY (g->n_waits == g->room))
+        g->waits = g_renew (gint64, g->waits, g->room = MAX (64, g->room * 2));
+      g->waits[g->n_waits++] = t->wait;
       g->wait_sum += (double) t->wait;
     }
   if (t->timed)
@@ -191,15 +267,18 @@ group_key (McSqlStmt *stmt, McQueueStatsBy by, char *last_day, McDate *day)
     }
 }
 
+/* The groupings wanted (groups[by] not NULL) filled in one pass; each
+ * keeps the group of the row before, since rows come by day and a day's
+ * tickets share their day (and often their service or counter). */
 static gboolean
-read_groups (McDb *db, McDate from, McDate to, McQueueStatsBy by, GHashTable *groups, Group *total,
+read_groups (McDb *db, McDate from, McDate to, GroupSet *groups[MC_QUEUE_STATS_N_BY], Group *total,
              GError **error)
 {
   g_autofree char *from_iso = mc_date_to_iso (from);
   g_autofree char *to_iso = mc_date_to_iso (to);
   char last_day[11] = "";
   McDate day = 0;
-  Group *g = NULL;
+  Group *last[MC_QUEUE_STATS_N_BY] = { NULL };
   McSqlStmt *stmt;
   McDbStep step;
 
@@ -212,17 +291,24 @@ read_groups (McDb *db, McDate from, McDate to, McQueueStatsBy by, GHashTable *gr
   mc_sql_bind_text (stmt, 2, to_iso, -1, MC_SQL_TRANSIENT);
   while ((step = mc_db_step_row (db, stmt, error)) == MC_DB_STEP_ROW)
     {
-      int key = group_key (stmt, by, last_day, &day);
       Ticket t;
 
-      /* Rows come by day: the group of the row before is often this one. */
-      if (g == NULL || g->key != key)
-        g = g_hash_table_lookup (groups, GINT_TO_POINTER (key));
-      if (g == NULL)
-        g_hash_table_insert (groups, GINT_TO_POINTER (key), g = group_new (key));
       read_ticket (stmt, &t);
-      add_ticket (g, &t, TRUE);
-      add_ticket (total, &t, FALSE);
+      for (int by = 0; by < MC_QUEUE_STATS_N_BY; by++)
+        {
+          int key;
+          Group *g = last[by];
+
+          if (groups[by] == NULL)
+            continue;
+          key = group_key (stmt, (McQueueStatsBy) by, last_day, &day);
+          if (g == NULL || g->key != key)
+            g = group_set_get (groups[by], key);
+          add_ticket (g, &t);
+          last[by] = g;
+        }
+      /* The total's own waits, for its p90. */
+      add_ticket (total, &t);
     }
   mc_sql_reset (stmt);
   return step != MC_DB_STEP_ERROR;
@@ -263,46 +349,166 @@ compare_rows (gconstpointer a, gconstpointer b)
   return x->sort != y->sort ? (x->sort < y->sort ? -1 : 1) : g_strcmp0 (x->key, y->key);
 }
 
+/* The lines of one grouping, then a copy of the total's. */
 static GPtrArray *
-rows_from_groups (McQueue *queue, McQueueStatsBy by, GHashTable *groups, Group *total, GError **error)
+rows_from_groups (McQueueStatsBy by, GroupSet *groups, const McQueueStatsRow *total, GPtrArray *counters,
+                  GPtrArray *services)
 {
   g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) mc_queue_stats_row_free);
-  g_autoptr(GPtrArray) counters = mc_queue_list_counters (queue, error);
-  g_autoptr(GPtrArray) services = counters ? mc_queue_list_services (queue, FALSE, error) : NULL;
-  GHashTableIter iter;
-  gpointer key, value;
+  g_autoptr(GPtrArray) list = group_set_list (groups);
+  McQueueStatsRow *copy = g_memdup2 (total, sizeof *total);
 
-  if (services == NULL)
-    return NULL;
-  g_hash_table_iter_init (&iter, groups);
-  while (g_hash_table_iter_next (&iter, &key, &value))
+  for (guint i = 0; i < list->len; i++)
     {
-      Group *g = value;
+      Group *g = list->pdata[i];
       int sort;
-      char *name = group_name (by, GPOINTER_TO_INT (key), counters, services, &sort);
+      char *name = group_name (by, g->key, counters, services, &sort);
 
-      /* Before the selection reorders them. */
-      g_array_append_vals (total->waits, g->waits->data, g->waits->len);
       g_ptr_array_add (rows, row_from_group (name, sort, g));
     }
   g_ptr_array_sort (rows, compare_rows);
-  g_ptr_array_add (rows, row_from_group (g_strdup (_("Total")), G_MAXINT, total));
+  copy->key = g_strdup (total->key);
+  g_ptr_array_add (rows, copy);
   return g_steal_pointer (&rows);
+}
+
+/* The groupings asked for (wanted[by]) into rows[by]; FALSE with error. */
+static gboolean
+compute (McQueue *queue, McDate from, McDate to, const gboolean wanted[MC_QUEUE_STATS_N_BY],
+         GPtrArray *rows[MC_QUEUE_STATS_N_BY], GError **error)
+{
+  McDb *db = mc_queue_get_db (queue);
+  GroupSet *groups[MC_QUEUE_STATS_N_BY] = { NULL };
+  g_autoptr(GPtrArray) counters = NULL, services = NULL;
+  Group *total = group_new (0);
+  McQueueStatsRow *total_row = NULL;
+  gboolean ok;
+
+  for (int by = 0; by < MC_QUEUE_STATS_N_BY; by++)
+    if (wanted[by])
+      groups[by] = group_set_new (by == MC_QUEUE_STATS_BY_DAY ? from : 0);
+  ok = mc_accounts_check (db, mc_db_get_actor (db), MC_PERMISSION_SIGNED_IN, 0, error) &&
+       read_groups (db, from, to, groups, total, error) &&
+       (counters = mc_queue_list_counters (queue, error)) != NULL &&
+       (services = mc_queue_list_services (queue, FALSE, error)) != NULL;
+  if (ok)
+    total_row = row_from_group (g_strdup (_("Total")), G_MAXINT, total);
+  for (int by = 0; by < MC_QUEUE_STATS_N_BY; by++)
+    {
+      if (ok && groups[by] != NULL)
+        rows[by] = rows_from_groups ((McQueueStatsBy) by, groups[by], total_row, counters, services);
+      g_clear_pointer (&groups[by], group_set_free);
+    }
+  mc_queue_stats_row_free (total_row);
+  group_free (total);
+  return ok;
 }
 
 GPtrArray *
 mc_queue_stats (McQueue *queue, McDate from, McDate to, McQueueStatsBy by, GError **error)
 {
-  McDb *db;
-  g_autoptr(GHashTable) groups = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) group_free);
-  Group *total = group_new (0);
-  GPtrArray *rows = NULL;
+  gboolean wanted[MC_QUEUE_STATS_N_BY] = { FALSE };
+  GPtrArray *rows[MC_QUEUE_STATS_N_BY] = { NULL };
 
   g_return_val_if_fail (MC_IS_QUEUE (queue), NULL);
-  db = mc_queue_get_db (queue);
-  if (mc_accounts_check (db, mc_db_get_actor (db), MC_PERMISSION_SIGNED_IN, 0, error) &&
-      read_groups (db, from, to, by, groups, total, error))
-    rows = rows_from_groups (queue, by, groups, total, error);
-  group_free (total);
-  return rows;
+  g_return_val_if_fail (by < MC_QUEUE_STATS_N_BY, NULL);
+
+  wanted[by] = TRUE;
+  return compute (queue, from, to, wanted, rows, error) ? rows[by] : NULL;
+}
+
+McQueueStatsAll *
+mc_queue_stats_all (McQueue *queue, McDate from, McDate to, GError **error)
+{
+  const gboolean wanted[MC_QUEUE_STATS_N_BY] = { TRUE, TRUE, TRUE, TRUE };
+  g_autoptr(McQueueStatsAll) all = g_new0 (McQueueStatsAll, 1);
+
+  g_return_val_if_fail (MC_IS_QUEUE (queue), NULL);
+
+  all->from = from;
+  all->to = to;
+  if (!compute (queue, from, to, wanted, all->rows, error))
+    return NULL;
+  return g_steal_pointer (&all);
+}
+
+void
+mc_queue_stats_all_free (McQueueStatsAll *all)
+{
+  if (all == NULL)
+    return;
+  for (int by = 0; by < MC_QUEUE_STATS_N_BY; by++)
+    g_clear_pointer (&all->rows[by], g_ptr_array_unref);
+  g_free (all);
+}
+
+const McQueueStatsRow *
+mc_queue_stats_all_total (const McQueueStatsAll *all)
+{
+  GPtrArray *rows = all->rows[MC_QUEUE_STATS_BY_DAY];
+
+  return rows->pdata[rows->len - 1];
+}
+
+static void
+json_string (GString *out, const char *text)
+{
+  g_string_append_c (out, '"');
+  for (const char *p = text ? text : ""; *p; p++)
+    {
+      if (*p == '"' || *p == '\\')
+        g_string_append_printf (out, "\\%c", *p);
+      else if ((guchar) *p < 0x20)
+        g_string_append_printf (out, "\\u%04x", (guchar) *p);
+      else
+        g_string_append_c (out, *p);
+    }
+  g_string_append_c (out, '"');
+}
+
+/* Seconds with one decimal and a point whatever the locale; null for none. */
+static void
+json_seconds (GString *out, const char *name, double seconds)
+{
+  char buf[G_ASCII_DTOSTR_BUF_SIZE];
+
+  g_string_append_printf (out, ", \"%s\": %s", name,
+                          seconds < 0 ? "null" : g_ascii_formatd (buf, sizeof buf, "%.1f", seconds));
+}
+
+static void
+json_row (GString *out, const McQueueStatsRow *r)
+{
+  g_string_append (out, "{\"name\": ");
+  json_string (out, r->key);
+  g_string_append_printf (out, ", \"issued\": %d, \"served\": %d, \"absent\": %d", r->issued, r->served, r->absent);
+  json_seconds (out, "wait_avg_s", r->wait_avg);
+  json_seconds (out, "wait_p90_s", (double) r->wait_p90);
+  json_seconds (out, "service_avg_s", r->service_avg);
+  g_string_append_c (out, '}');
+}
+
+char *
+mc_queue_stats_all_to_json (const McQueueStatsAll *all)
+{
+  g_autofree char *from = mc_date_to_iso (all->from), *to = mc_date_to_iso (all->to);
+  GString *out = g_string_new (NULL);
+
+  g_string_append_printf (out, "{\n  \"from\": \"%s\",\n  \"to\": \"%s\",\n  \"total\": ", from, to);
+  json_row (out, mc_queue_stats_all_total (all));
+  for (int by = 0; by < MC_QUEUE_STATS_N_BY; by++)
+    {
+      GPtrArray *rows = all->rows[by];
+
+      g_string_append_printf (out, ",\n  \"by_%s\": [", by_names[by]);
+      /* The lines without the total, given once above. */
+      for (guint i = 0; i + 1 < rows->len; i++)
+        {
+          g_string_append (out, i ? ",\n    " : "\n    ");
+          json_row (out, rows->pdata[i]);
+        }
+      g_string_append (out, rows->len > 1 ? "\n  ]" : "]");
+    }
+  g_string_append (out, "\n}\n");
+  return g_string_free (out, FALSE);
 }

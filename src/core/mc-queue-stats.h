@@ -13,6 +13,7 @@ typedef enum {
   MC_QUEUE_STATS_BY_COUNTER,  /* the counter that last had it (none: never called) */
   MC_QUEUE_STATS_BY_SERVICE,  /* its service (after a transfer, the new one) */
   MC_QUEUE_STATS_BY_HOUR,     /* the local hour it was taken */
+  MC_QUEUE_STATS_N_BY
 } McQueueStatsBy;
 
 gboolean mc_queue_stats_by_from_string (const char *text, McQueueStatsBy *by);
@@ -36,5 +37,26 @@ void mc_queue_stats_row_free (McQueueStatsRow *row);
  * one "Tổng cộng" line for the whole period. Needs a signed-in person
  * (MC_PERMISSION_SIGNED_IN); no personal data. */
 GPtrArray *mc_queue_stats (McQueue *queue, McDate from, McDate to, McQueueStatsBy by, GError **error);
+
+/* Every grouping from one pass over the tickets (the Thống kê xếp hàng
+ * page, its exports and `queue stats --format json|xlsx|pdf` show them
+ * all): rows[by] as mc_queue_stats gives them, each ending with the total. */
+typedef struct {
+  McDate     from, to;
+  GPtrArray *rows[MC_QUEUE_STATS_N_BY];  /* McQueueStatsRow* */
+} McQueueStatsAll;
+
+McQueueStatsAll       *mc_queue_stats_all       (McQueue *queue, McDate from, McDate to, GError **error);
+void                   mc_queue_stats_all_free  (McQueueStatsAll *all);
+/* The "Tổng cộng" line of the period (the same in every grouping). */
+const McQueueStatsRow *mc_queue_stats_all_total (const McQueueStatsAll *all);
+
+/* The figures for programs: {"from", "to", "total", "by_day": [...],
+ * "by_counter", "by_service", "by_hour"}, each line {"name", "issued",
+ * "served", "absent", "wait_avg_s", "wait_p90_s", "service_avg_s"} in
+ * seconds (null where no ticket had one); the totals only in "total". */
+char                  *mc_queue_stats_all_to_json (const McQueueStatsAll *all);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (McQueueStatsAll, mc_queue_stats_all_free)
 
 G_END_DECLS

@@ -149,8 +149,8 @@ mc_queue_list_services (McQueue *self, gboolean active_only, GError **error)
   McDbStep step;
 
   g_return_val_if_fail (MC_IS_QUEUE (self), NULL);
-  stmt = mc_db_prepare (self->db, SERVICE_SELECT "WHERE active OR NOT ? ORDER BY prefix = '', prefix, first_number, id",
-                        error);
+  stmt = mc_db_prepare (self->db, SERVICE_SELECT "WHERE active <> 0 OR ? = 0 "
+                                                "ORDER BY prefix = '', prefix, first_number, id", error);
   if (stmt == NULL)
     return NULL;
   mc_sql_bind_int (stmt, 1, active_only);
@@ -258,7 +258,7 @@ write_service (McQueue *self, gint64 *id, const char *name_in, const char *prefi
       name_taken (self->db, "queue_service", *id, name, error))
     goto failed;
   stmt = mc_db_prepare (self->db, *id == 0 ? "INSERT INTO queue_service (name, prefix, first_number, last_number, "
-                                             "active, id) VALUES (?, ?, ?, ?, ?, NULL)"
+                                             "active) VALUES (?, ?, ?, ?, ?)"
                                            : "UPDATE queue_service SET name = ?, prefix = ?, first_number = ?, "
                                              "last_number = ?, active = ? WHERE id = ?", error);
   if (stmt == NULL)
@@ -694,7 +694,7 @@ read_current (McQueue *self, AtCounter *c, GError **error)
 static gboolean
 read_counter_id (McQueue *self, AtCounter *c, GError **error)
 {
-  McSqlStmt *stmt = mc_db_prepare (self->db, "SELECT id FROM queue_counter WHERE number = ? AND active", error);
+  McSqlStmt *stmt = mc_db_prepare (self->db, "SELECT id FROM queue_counter WHERE number = ? AND active <> 0", error);
 
   if (stmt == NULL)
     return FALSE;
@@ -836,7 +836,8 @@ next_waiting (McQueue *self, const AtCounter *c, gboolean priority_first, GError
   stmt = mc_db_prepare (self->db, "SELECT t.id FROM queue_ticket t WHERE t.day = ?1 AND t.state = 'waiting' "
                                   "AND (t.counter_id = ?2 OR (t.counter_id IS NULL AND t.service_id IN "
                                   "(SELECT service_id FROM queue_counter_service WHERE counter_id = ?2))) "
-                                  "ORDER BY CASE WHEN ?3 THEN t.priority IS NULL ELSE 0 END, t.taken_at, t.id LIMIT 1",
+                                  "ORDER BY CASE WHEN ?3 <> 0 AND t.priority IS NULL THEN 1 ELSE 0 END, "
+                                  "t.taken_at, t.id LIMIT 1",
                         error);
   if (stmt == NULL)
     return -1;

@@ -8,6 +8,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "mc-accounts.h"
 #include "mc-audit.h"
 #include "mc-format.h"
 #include "mc-report.h"
@@ -63,6 +64,17 @@ set_text (McReportDocument *doc, McReportText which, const char *text)
   mc_report_document_take_text (doc, which, g_strdup (text));
 }
 
+/* Whom a kind of document is for: the statutory reports MC_PERMISSION_REPORT;
+ * the queue's statistics those who see Tổng quan (heads, leaders,
+ * administrators — issue 18 item 6), not a report to a higher level. */
+static gboolean
+check_permission (McDb *db, McReportDocKind kind, GError **error)
+{
+  if (kind == MC_REPORT_DOC_QUEUE)
+    return mc_accounts_check (db, mc_db_get_actor (db), MC_PERMISSION_DASHBOARD, 0, error);
+  return mc_report_check_permission (db, error);
+}
+
 /* The issuing unit, the place, the people who sign, from the settings as Biểu 06a. */
 static McReportDocument *
 doc_begin (McDb *db, McReportDocKind kind, gint64 unit_id, McReportScope scope, McDate from, McDate to,
@@ -74,7 +86,7 @@ doc_begin (McDb *db, McReportDocKind kind, gint64 unit_id, McReportScope scope, 
   g_autofree char *note = NULL;
   const char *place;
 
-  if (!mc_report_check_permission (db, error) || !unit_of (db, unit_id, &issuer, NULL, error) ||
+  if (!check_permission (db, kind, error) || !unit_of (db, unit_id, &issuer, NULL, error) ||
       (own = mc_unit_get_own (db, error)) == NULL)
     return NULL;
   place = mc_unit_get_place_name (own);
@@ -92,10 +104,20 @@ doc_begin (McDb *db, McReportDocKind kind, gint64 unit_id, McReportScope scope, 
   mc_report_document_take_text (doc, MC_REPORT_TEXT_SIGNER, g_steal_pointer (&signer));
   mc_report_document_take_text (doc, MC_REPORT_TEXT_SIGNER_HEADING, signer_heading (title));
   mc_report_document_take_text (doc, MC_REPORT_TEXT_AUDIT_HEAD, mc_audit_head_text (db));
+  /* The queue's figures are times of day, not the dossiers' time rules. */
+  if (kind == MC_REPORT_DOC_QUEUE)
+    return g_steal_pointer (&doc);
   if ((note = rules_note (db, kind, error)) == NULL)
     return NULL;
   mc_report_document_take_text (doc, MC_REPORT_TEXT_RULES_NOTE, g_steal_pointer (&note));
   return g_steal_pointer (&doc);
+}
+
+McReportDocument *
+mc_report_document_begin (McDb *db, McReportDocKind kind, gint64 unit_id, McReportScope scope, McDate from,
+                          McDate to, GError **error)
+{
+  return doc_begin (db, kind, unit_id, scope, from, to, error);
 }
 
 /* "(Kèm theo Báo cáo số: …/BC-UBND ngày …/…/… của Ủy ban nhân dân phường Phú Sơn)". */

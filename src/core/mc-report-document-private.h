@@ -9,6 +9,10 @@
 
 G_BEGIN_DECLS
 
+/* A document with the issuing unit, the place and the people who sign
+ * (the settings report.*), after checking who may make it. */
+McReportDocument *mc_report_document_begin      (McDb *db, McReportDocKind kind, gint64 unit_id,
+                                                 McReportScope scope, McDate from, McDate to, GError **error);
 McReportDocument *mc_report_document_alloc      (McReportDocKind kind, gint64 unit_id, McReportScope scope,
                                                  McDate from, McDate to);
 void              mc_report_document_take_text  (McReportDocument *doc, McReportText which, char *text);

@@ -114,7 +114,7 @@ mc_report_document_class_init (McReportDocumentClass *klass)
   object_class->get_property = mc_report_document_get_property;
   object_class->finalize = mc_report_document_finalize;
   g_object_class_install_property (object_class, PROP_KIND,
-                                   g_param_spec_int ("kind", NULL, NULL, 0, MC_REPORT_DOC_EVALUATION, 0, flags));
+                                   g_param_spec_int ("kind", NULL, NULL, 0, MC_REPORT_DOC_QUEUE, 0, flags));
   g_object_class_install_property (object_class, PROP_UNIT_ID,
                                    g_param_spec_int64 ("unit-id", NULL, NULL, 0, G_MAXINT64, 0, flags));
   /* Dates as McDate (days), inclusive. */

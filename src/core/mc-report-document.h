@@ -24,6 +24,7 @@ typedef enum {
   MC_REPORT_DOC_PUBLIC,      /* Phụ lục công khai kết quả và xin lỗi */
   MC_REPORT_DOC_CCHC,        /* Phụ lục 01b, thống kê số liệu CCHC (3.3 / 3.5) */
   MC_REPORT_DOC_EVALUATION,  /* Bảng đánh giá việc giải quyết TTHC */
+  MC_REPORT_DOC_QUEUE,       /* Thống kê xếp hàng (mc-queue-report.h): no statutory form */
 } McReportDocKind;
 
 /* The texts of the document, each a string property of the same name. */

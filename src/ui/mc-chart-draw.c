@@ -91,6 +91,7 @@ mc_chart_data_copy (const McChartData *data)
   copy->threshold = data->threshold;
   copy->threshold_label = g_strdup (data->threshold_label);
   copy->empty_text = g_strdup (data->empty_text);
+  copy->decimals = data->decimals;
   return copy;
 }
 
@@ -142,7 +143,9 @@ mc_chart_data_is_empty (const McChartData *data)
 static char *
 format_value (const McChartData *data, double v)
 {
-  return data->percent ? mc_format_percent (v, 1) : mc_format_count ((gint64) llround (v));
+  if (data->percent)
+    return mc_format_percent (v, 1);
+  return data->decimals > 0 ? mc_format_decimal (v, data->decimals) : mc_format_count ((gint64) llround (v));
 }
 
 /* Text */
@@ -345,6 +348,30 @@ value_axis_width (Pen *pen, const McChartData *data, double top)
   return text_width (pen, label) + pen->font_size * 0.8;
 }
 
+/* The series' columns side by side within each category's slot. */
+static void
+draw_grouped (Pen *pen, const McChartData *data, double x0, double slot, double y0, double y1, double top)
+{
+  guint n = MAX (data->series->len, 1);
+  double group = slot * 0.72, w = group / n;
+
+  for (guint i = 0; i < data->categories->len; i++)
+    for (guint k = 0; k < data->series->len; k++)
+      {
+        double v = ((McChartSeries *) data->series->pdata[k])->values[i], c[4];
+        double h, x = x0 + i * slot + (slot - group) / 2 + k * w;
+
+        if (isnan (v) || v <= 0)
+          continue;
+        h = (y1 - y0) * v / top;
+        mc_chart_series_color (k, c);
+        cairo_set_source_rgba (pen->cr, c[0], c[1], c[2], 1);
+        /* A hair between neighbours, so two equal columns stay two. */
+        cairo_rectangle (pen->cr, x, y1 - h, MAX (w - MIN (1, w * 0.1), 1), h);
+        cairo_fill (pen->cr);
+      }
+}
+
 static void
 draw_columns (Pen *pen, const McChartData *data, double x0, double y0, double x1, double y1)
 {
@@ -380,6 +407,8 @@ draw_columns (Pen *pen, const McChartData *data, double x0, double y0, double x1
             base += v;
           }
       }
+  else if (data->kind == MC_CHART_GROUPED_BARS)
+    draw_grouped (pen, data, x0, slot, y0, y1, top);
   else
     for (guint k = 0; k < data->series->len; k++)
       {

@@ -12,6 +12,7 @@ typedef enum {
   MC_CHART_LINE,          /* one line per series over the categories (months) */
   MC_CHART_STACKED_BARS,  /* one column per category, the series stacked */
   MC_CHART_BARS,          /* one horizontal bar per category (names on the left) */
+  MC_CHART_GROUPED_BARS,  /* one column per series side by side in each category (issued beside served) */
 } McChartKind;
 
 typedef struct {
@@ -29,6 +30,7 @@ typedef struct {
   double       threshold;    /* bars: a dashed line at this value, 0 for none */
   char        *threshold_label;
   char        *empty_text;   /* drawn when there is no value at all */
+  int          decimals;     /* values not percent written with this many decimals (12,5 phút); 0: counts */
 } McChartData;
 
 McChartData *mc_chart_data_new        (McChartKind kind, const char *title, gboolean percent);

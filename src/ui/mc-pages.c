@@ -20,6 +20,7 @@
 #include "mc-dossier-page.h"
 #include "mc-inbox-page.h"
 #include "mc-page-slot.h"
+#include "mc-queue-stats-page.h"
 #include "mc-pages.h"
 #include "mc-reception-page.h"
 #include "mc-report.h"
@@ -41,6 +42,7 @@ PAGE_NEW (mc_calendar_page_new)
 PAGE_NEW (mc_report_page_new)
 PAGE_NEW (mc_accounts_page_new)
 PAGE_NEW (mc_audit_page_new)
+PAGE_NEW (mc_queue_stats_page_new)
 
 /* The counter's two pages only for those core lets receive and return. */
 static gboolean
@@ -99,6 +101,8 @@ static const McPageInfo pages[] = {
   { "calendar", N_("Working calendar"), "x-office-calendar-symbolic", 4, 0, NULL, new_mc_calendar_page_new },
   { "reports", N_("Reports"), "x-office-spreadsheet-symbolic", 6, MC_ROLE_REPORTING, may_report,
     new_mc_report_page_new },
+  { "queue-stats", N_("Queue statistics"), "view-list-ordered-symbolic", 0, 0, sees_dashboard,
+    new_mc_queue_stats_page_new },
   { "accounts", N_("Accounts"), "system-users-symbolic", 0, MC_ROLE_ADMIN, is_admin, new_mc_accounts_page_new },
   { "audit", N_("System log"), "document-open-recent-symbolic", 0, 0, reads_audit, new_mc_audit_page_new },
 };

@@ -9,7 +9,8 @@
 # account init and sign-in (argon2 on both), the demo's 80 dossiers through
 # every transition to the return desk, dossier receive, show, the inbox,
 # a dossier from reception through a leader's decision to its return, the audit trail's length,
-# report 06a, public, cchc, evaluation and narrative, the dashboard;
+# report 06a, public, cchc, evaluation and narrative, the dashboard; the
+# queue (services, counters, tickets through every move, its statistics);
 # a backup refused (pg_dump's job on a server).
 #
 # MOTCUA_TEST_PG: a keyword=value conninfo of a user who may create
@@ -111,6 +112,50 @@ for doc in "public csv" "cchc csv" "evaluation csv" "narrative txt"; do
   fi
 done
 same "the dashboard's figures" --user pct.nga dashboard --format json
+# The queue (issue 18): services and counters added, tickets taken, called,
+# served, finished, skipped and moved, then the statistics — every statement
+# of mc-queue.c and mc-queue-stats.c on both engines (the demo has services A–D
+# and counters 1–4).
+same "queue: a service added" --user admin queue service add --name "Chứng thực bản sao" --prefix E
+same "queue: a counter added" --user admin queue counter add --number 5 --name "Quầy 5" --services E,A
+same "queue: services listed" --user admin queue service list
+for t in "A 08:00" "A 08:02" "A 08:05" "C 08:07" "E 08:10" "B 09:00" "A 09:20"; do
+  set -- $t
+  same "queue: a ticket $1 taken at $2" queue take --service "$1" --at "2026-11-23 $2"
+done
+same "queue: a priority ticket" queue take --service A --priority nguoi_cao_tuoi --at "2026-11-23 08:12"
+same "queue: counter 1 calls (the priority first)" --user tn.lan queue call --counter 1 --at "2026-11-23 08:15"
+same "queue: being served" --user tn.lan queue serve --counter 1 --at "2026-11-23 08:16"
+same "queue: finished" --user tn.lan queue finish --counter 1 --at "2026-11-23 08:25"
+same "queue: the next called" --user tn.lan queue call --counter 1 --at "2026-11-23 08:26"
+same "queue: called again" --user tn.lan queue recall --counter 1 --at "2026-11-23 08:28"
+same "queue: absent" --user tn.lan queue skip --counter 1 --at "2026-11-23 08:30"
+same "queue: counter 5 calls" --user tn.lan queue call --counter 5 --at "2026-11-23 08:31"
+same "queue: moved to counter 3" --user tn.lan queue transfer --counter 5 --to-counter 3 --at "2026-11-23 08:32"
+same "queue: counter 2 calls" --user tn.lan queue call --counter 2 --at "2026-11-23 08:40"
+same "queue: counter 2 serves" --user tn.lan queue serve --counter 2 --at "2026-11-23 08:41"
+same "queue: counter 2 finishes" --user tn.lan queue finish --counter 2 --at "2026-11-23 08:52"
+same "queue: status" queue status --day 2026-11-23
+for by in day counter service hour; do
+  same "queue: stats by $by" --user pct.nga queue stats --from 2026-11-01 --to 2026-11-30 --by "$by"
+done
+same "queue: stats as JSON (every grouping)" --user pct.nga queue stats --from 2026-11-01 --to 2026-11-30 --format json
+for side in lite server; do
+  if [ "$side" = lite ]; then where="$lite"; else where="$server"; fi
+  "$MOTCUA_BIN" --db "$where" --user pct.nga queue stats --from 2026-11-01 --to 2026-11-30 --format pdf \
+    -o "$work/queue-$side.pdf" --force >/dev/null 2>&1
+  # The words, not their places: the audit note at the foot (each engine's
+  # own chain) is as long as its head and moves the rest of the line.
+  pdftotext "$work/queue-$side.pdf" - 2>/dev/null | grep -v "Nhật ký hệ thống: " | tr -s ' ' > "$work/queue-$side.txt"
+done
+n=$((n + 1))
+if [ -s "$work/queue-lite.txt" ] && cmp -s "$work/queue-lite.txt" "$work/queue-server.txt" &&
+   grep -q "THỐNG KÊ LẤY SỐ THỨ TỰ" "$work/queue-server.txt"; then
+  echo "ok $n - queue: Thống kê xếp hàng's PDF says the same on both"
+else
+  failures=$((failures + 1)); echo "not ok $n - queue: the PDFs differ or are missing"
+  diff "$work/queue-lite.txt" "$work/queue-server.txt" 2>&1 | head -6 | sed 's/^/# /'
+fi
 # Search: FTS5 on SQLite, pg_trgm over dossier.search_folded on the server
 # (mc_dossier_store_search_sql), the same words folded by the same C fold.
 tail=$(printf '%s\n' "$code" | awk -F- '{ print $(NF-1) "-" $NF }')
