@@ -287,6 +287,14 @@ board_toast_cb (GSimpleAction *action, GVariant *parameter, gpointer user_data)
 }
 
 static void
+assert_setting (GSettings *settings, const char *key, const char *expected)
+{
+  g_autofree char *value = g_settings_get_string (settings, key);
+
+  g_assert_cmpstr (value, ==, expected);
+}
+
+static void
 test_board_preferences (void)
 {
   GtkWidget *window = adw_preferences_window_new ();
@@ -322,6 +330,43 @@ test_board_preferences (void)
     g_assert_cmpint (g_settings_get_int (settings, "liveboard-monitor"), ==, 1);
     gtk_spin_button_set_value (seconds, 45);
     g_assert_cmpint (g_settings_get_int (settings, "liveboard-page-seconds"), ==, 45);
+  }
+  /* The calls said aloud: on/off, volume, reading style, the quiet period
+   * checked and saved in one form, the clips folder checked. */
+  {
+    GtkSwitch *speak = GTK_SWITCH (child (page, MC_TYPE_BOARD_PREFERENCES, "speak"));
+    GtkSpinButton *volume = GTK_SPIN_BUTTON (child (page, MC_TYPE_BOARD_PREFERENCES, "volume"));
+    GtkSwitch *say_le = GTK_SWITCH (child (page, MC_TYPE_BOARD_PREFERENCES, "say_le"));
+    GtkWidget *quiet = child (page, MC_TYPE_BOARD_PREFERENCES, "quiet");
+    GtkWidget *clips = child (page, MC_TYPE_BOARD_PREFERENCES, "clips");
+
+    g_assert_true (gtk_switch_get_active (speak));
+    gtk_switch_set_active (speak, FALSE);
+    g_assert_false (g_settings_get_boolean (settings, "liveboard-speak"));
+    g_assert_cmpint (gtk_spin_button_get_value_as_int (volume), ==, g_settings_get_int (settings, "liveboard-volume"));
+    gtk_spin_button_set_value (volume, 60);
+    g_assert_cmpint (g_settings_get_int (settings, "liveboard-volume"), ==, 60);
+    gtk_switch_set_active (say_le, TRUE);
+    g_assert_true (g_settings_get_boolean (settings, "liveboard-say-le"));
+    g_clear_pointer (&told, g_free);
+    gtk_editable_set_text (GTK_EDITABLE (quiet), "11:30");
+    g_signal_emit_by_name (quiet, "apply");
+    g_assert_nonnull (told);
+    mc_test_assert_has (told, "11:30");
+    assert_setting (settings, "liveboard-quiet-period", "");
+    g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (quiet)), ==, "11:30");
+    gtk_editable_set_text (GTK_EDITABLE (quiet), " 11:30 – 13:00");
+    g_signal_emit_by_name (quiet, "apply");
+    assert_setting (settings, "liveboard-quiet-period", "11:30-13:00");
+    g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (quiet)), ==, "11:30-13:00");
+    g_clear_pointer (&told, g_free);
+    gtk_editable_set_text (GTK_EDITABLE (clips), "/nonexistent-folder");
+    g_signal_emit_by_name (clips, "apply");
+    g_assert_nonnull (told);
+    assert_setting (settings, "liveboard-clips", "");
+    gtk_editable_set_text (GTK_EDITABLE (clips), g_get_tmp_dir ());
+    g_signal_emit_by_name (clips, "apply");
+    assert_setting (settings, "liveboard-clips", g_get_tmp_dir ());
   }
   /* An empty announcement is refused by core: nothing written, the row
    * keeps what was typed (nothing). */

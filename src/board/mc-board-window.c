@@ -31,6 +31,7 @@ struct _McBoardWindow
   int            volume;
   char          *quiet;
   char          *clips;
+  McSpokenStyle  style;    /* --le, --bon: added to the settings' */
 };
 
 G_DEFINE_FINAL_TYPE (McBoardWindow, mc_board_window, GTK_TYPE_WINDOW)
@@ -119,6 +120,7 @@ speech_settings_changed_cb (McBoardWindow *self)
   gboolean speak = !self->mute && (self->settings == NULL || g_settings_get_boolean (self->settings, "liveboard-speak"));
   int volume = self->volume >= 0 ? self->volume
              : self->settings ? g_settings_get_int (self->settings, "liveboard-volume") : 80;
+  McSpokenStyle style = self->style;
   g_autoptr(GError) error = NULL;
   int from, to;
 
@@ -127,7 +129,11 @@ speech_settings_changed_cb (McBoardWindow *self)
   mc_board_announcer_set_enabled (self->announcer, speak);
   mc_board_announcer_set_volume (self->announcer, volume);
   mc_board_announcer_set_quiet (self->announcer, from, to);
-  mc_board_announcer_set_voice (self->announcer, clips, MC_SPOKEN_DEFAULT);
+  if (self->settings != NULL && g_settings_get_boolean (self->settings, "liveboard-say-le"))
+    style |= MC_SPOKEN_LE;
+  if (self->settings != NULL && g_settings_get_boolean (self->settings, "liveboard-say-bon"))
+    style |= MC_SPOKEN_BON;
+  mc_board_announcer_set_voice (self->announcer, clips, style);
 }
 
 /* Each model the source brings: its new calls are said. */
@@ -199,10 +205,11 @@ mc_board_window_new (McBoardSource *source, GSettings *settings, int monitor)
                                 G_CALLBACK (page_seconds_changed_cb), self);
       g_signal_connect_swapped (settings, "changed::liveboard-monitor", G_CALLBACK (monitor_changed_cb), self);
       page_seconds_changed_cb (self);
-      for (guint k = 0; k < 4; k++)
+      for (guint k = 0; k < 6; k++)
         {
           static const char *const keys[] = { "changed::liveboard-speak", "changed::liveboard-volume",
-                                              "changed::liveboard-quiet-period", "changed::liveboard-clips" };
+                                              "changed::liveboard-quiet-period", "changed::liveboard-clips",
+                                              "changed::liveboard-say-le", "changed::liveboard-say-bon" };
           g_signal_connect_swapped (settings, keys[k], G_CALLBACK (speech_settings_changed_cb), self);
         }
     }
@@ -215,11 +222,12 @@ mc_board_window_new (McBoardSource *source, GSettings *settings, int monitor)
 
 void
 mc_board_window_override_speech (McBoardWindow *self, gboolean mute, int volume, const char *quiet,
-                                 const char *clips)
+                                 const char *clips, McSpokenStyle style)
 {
   g_return_if_fail (MC_IS_BOARD_WINDOW (self));
 
   self->mute = mute;
+  self->style = style;
   self->volume = volume;
   g_free (self->quiet);
   self->quiet = g_strdup (quiet);
@@ -244,6 +252,7 @@ typedef struct {
   int         volume;
   const char *quiet;
   const char *clips;
+  McSpokenStyle style;
 } Options;
 
 static GSettings *
@@ -266,7 +275,7 @@ activate_cb (GtkApplication *app, Options *options)
   GtkWidget *window = mc_board_window_new (source, settings, options->monitor);
 
   mc_board_window_override_speech (MC_BOARD_WINDOW (window), options->mute, options->volume, options->quiet,
-                                   options->clips);
+                                   options->clips, options->style);
   gtk_window_set_application (GTK_WINDOW (window), app);
   mc_board_source_start (source);
   gtk_window_present (GTK_WINDOW (window));
@@ -275,7 +284,7 @@ activate_cb (GtkApplication *app, Options *options)
 int
 mc_board_window_main (int argc, char **argv)
 {
-  Options options = { NULL, -1, FALSE, -1, NULL, NULL };
+  Options options = { NULL, -1, FALSE, -1, NULL, NULL, MC_SPOKEN_DEFAULT };
   int i = mc_board_command_index (argc, argv, &options.db_path);
   g_autoptr(GtkApplication) app = NULL;
 
@@ -285,9 +294,11 @@ mc_board_window_main (int argc, char **argv)
       g_autoptr(GError) error = NULL;
       int from, to;
 
-      if (g_str_equal (argv[k], "--mute"))
+      if (g_str_equal (argv[k], "--mute") || g_str_equal (argv[k], "--le") || g_str_equal (argv[k], "--bon"))
         {
-          options.mute = TRUE;
+          options.mute |= g_str_equal (argv[k], "--mute");
+          options.style |= g_str_equal (argv[k], "--le") ? MC_SPOKEN_LE
+                         : g_str_equal (argv[k], "--bon") ? MC_SPOKEN_BON : 0;
           continue;
         }
       if (g_str_equal (argv[k], "--monitor") && k + 1 < argc)
@@ -317,7 +328,7 @@ mc_board_window_main (int argc, char **argv)
           g_printerr (_("Error: %s is not a folder\n"), options.clips);
         }
       g_printerr ("%s\n", _("Usage: motcua [--db PATH] liveboard [--monitor N] [--volume 0-100] "
-                            "[--quiet HH:MM-HH:MM|none] [--clips FOLDER] [--mute]\n"
+                            "[--quiet HH:MM-HH:MM|none] [--clips FOLDER] [--le] [--bon] [--mute]\n"
                             "       motcua [--db PATH] liveboard --render FILE.png --size WxH "
                             "[--at \"YYYY-MM-DD HH:MM\"] [--page N] [--elapsed SECONDS]"));
       return 2;

@@ -19,10 +19,11 @@ G_DECLARE_FINAL_TYPE (McBoardWindow, mc_board_window, MC, BOARD_WINDOW, GtkWindo
 GtkWidget *mc_board_window_new       (McBoardSource *source, GSettings *settings, int monitor);
 
 /* The calls said aloud (mc-board-announcer.h): this PC's settings
- * (liveboard-speak, -volume, -quiet-period, -clips) unless the command line
- * overrode them here: volume -1, quiet and clips NULL keep the setting. */
+ * (liveboard-speak, -volume, -quiet-period, -clips, -say-le, -say-bon)
+ * unless the command line overrode them here: volume -1, quiet and clips
+ * NULL keep the setting; `style` is added to the settings' reading style. */
 void       mc_board_window_override_speech (McBoardWindow *self, gboolean mute, int volume, const char *quiet,
-                                            const char *clips);
+                                            const char *clips, McSpokenStyle style);
 McBoardAnnouncer *mc_board_window_get_announcer (McBoardWindow *self);
 
 /* `motcua [--db PATH] liveboard [--monitor N]` (see mc_board_window_wanted

@@ -25,6 +25,8 @@ struct _McBoardPreferences
   GtkSpinButton       *seconds;
   GtkSwitch           *speak;
   GtkSpinButton       *volume;
+  GtkSwitch           *say_le;
+  GtkSwitch           *say_bon;
   AdwEntryRow         *quiet;
   AdwEntryRow         *clips;
   AdwPreferencesGroup *ticker;
@@ -270,6 +272,9 @@ show_speech_settings (McBoardPreferences *self, GSettings *settings)
   g_autofree char *clips = g_settings_get_string (settings, "liveboard-clips");
 
   gtk_switch_set_active (self->speak, g_settings_get_boolean (settings, "liveboard-speak"));
+  /* The switches write their keys themselves. */
+  g_settings_bind (settings, "liveboard-say-le", self->say_le, "active", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (settings, "liveboard-say-bon", self->say_bon, "active", G_SETTINGS_BIND_DEFAULT);
   gtk_spin_button_set_value (self->volume, g_settings_get_int (settings, "liveboard-volume"));
   gtk_editable_set_text (GTK_EDITABLE (self->quiet), quiet);
   gtk_editable_set_text (GTK_EDITABLE (self->clips), clips);
@@ -285,7 +290,8 @@ show_settings (McBoardPreferences *self)
 {
   GSettings *settings = mc_application_get_settings (self->app);
   GtkWidget *controls[] = { GTK_WIDGET (self->monitor), GTK_WIDGET (self->seconds), GTK_WIDGET (self->speak),
-                            GTK_WIDGET (self->volume), GTK_WIDGET (self->quiet), GTK_WIDGET (self->clips) };
+                            GTK_WIDGET (self->volume), GTK_WIDGET (self->say_le), GTK_WIDGET (self->say_bon),
+                            GTK_WIDGET (self->quiet), GTK_WIDGET (self->clips) };
 
   for (gsize i = 0; i < G_N_ELEMENTS (controls); i++)
     gtk_widget_set_sensitive (controls[i], settings != NULL);
@@ -372,6 +378,8 @@ mc_board_preferences_class_init (McBoardPreferencesClass *klass)
   gtk_widget_class_bind_template_child (widget_class, McBoardPreferences, seconds);
   gtk_widget_class_bind_template_child (widget_class, McBoardPreferences, speak);
   gtk_widget_class_bind_template_child (widget_class, McBoardPreferences, volume);
+  gtk_widget_class_bind_template_child (widget_class, McBoardPreferences, say_le);
+  gtk_widget_class_bind_template_child (widget_class, McBoardPreferences, say_bon);
   gtk_widget_class_bind_template_child (widget_class, McBoardPreferences, quiet);
   gtk_widget_class_bind_template_child (widget_class, McBoardPreferences, clips);
   gtk_widget_class_bind_template_child (widget_class, McBoardPreferences, ticker);
