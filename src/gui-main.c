@@ -1,5 +1,5 @@
-/* gui-main.c — motcua-gui: the application window, the liveboard window or a
- * counter display
+/* gui-main.c — motcua-gui: the application window, the liveboard window, a
+ * counter display or the ticket kiosk
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * Installed in libexecdir and started by `motcua` (main.c) with the
@@ -12,6 +12,8 @@
 #include "mc-board-command.h"
 #include "mc-board-window.h"
 #include "mc-counter-display.h"
+#include "mc-kiosk.h"
+#include "mc-kiosk-window.h"
 #include "mc-locale.h"
 
 int
@@ -24,6 +26,8 @@ main (int argc, char *argv[])
     return mc_board_window_main (argc, argv);
   if (mc_counter_display_wanted (argc, argv))
     return mc_counter_display_main (argc, argv);
+  if (mc_kiosk_window_wanted (argc, argv, NULL))
+    return mc_kiosk_window_main (argc, argv);
   app = mc_application_new ();
   return g_application_run (G_APPLICATION (app), argc, argv);
 }

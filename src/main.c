@@ -26,6 +26,7 @@
 #endif
 #include "mc-cli.h"
 #include "mc-db.h"
+#include "mc-kiosk.h"
 #include "mc-locale.h"
 
 /* A helper program: beside this one in the build tree (or a relocated
@@ -73,7 +74,8 @@ main (int argc, char *argv[])
   if (!mc_cli_is_light_command (argc, argv))
     return run_helper ("motcua-full", argv);
 #elif MC_WITH_GUI
-  if (mc_board_window_wanted (argc, argv) || !mc_cli_is_command (argc, argv))
+  if (mc_board_window_wanted (argc, argv) || mc_kiosk_window_wanted (argc, argv, NULL) ||
+      !mc_cli_is_command (argc, argv))
     return run_helper ("motcua-gui", argv);
 #endif
   return mc_cli_run (argc, argv);

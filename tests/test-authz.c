@@ -131,6 +131,10 @@ static const Row rows[] = {
    * machine (e). */
   { "queue take", "--service A", "yyyyyyyyy" },
   { "queue status", "--day 2026-12-07", "yyyyyyyyy" },
+  /* The kiosk's ticket printed again (A001 of the fixture), and its
+   * look-up, masked, on a kiosk-mode connection whoever runs it. */
+  { "queue ticket", "--number A001 --day 2026-12-07 --output {OUT}/ticket.pdf --force", "yyyyyyyyy" },
+  { "kiosk lookup", "{R0}", "yyyyyyyyy" },
   { "queue call", "--counter 1 --at \"2026-12-07 10:05\"", "nnynnnnnn" },
   { "queue recall", "--counter 2 --at \"2026-12-07 10:05\"", "nnynnnnnn" },
   { "queue serve", "--counter 2 --at \"2026-12-07 10:05\"", "nnynnnnnn" },

@@ -21,7 +21,8 @@
 #include "mc-queue-stats.h"
 #include "mc-report-doc.h"
 
-#define USAGE N_("Usage: motcua queue take --service S [--priority KIND] [--at TIME]\n" \
+#define USAGE N_("Usage: motcua queue take --service S [--priority KIND] [--at TIME] [--ticket-pdf FILE.pdf]\n" \
+                 "       motcua queue ticket --number LABEL [--day YYYY-MM-DD] --output FILE.pdf\n" \
                  "       motcua queue call|recall|serve|finish|skip --counter N [--at TIME]\n" \
                  "       motcua queue transfer --counter N (--to-counter M | --to-service S) [--at TIME]\n" \
                  "       motcua queue invite --counter N [--at TIME]\n" \
@@ -39,6 +40,7 @@ typedef struct {
   const char *service, *priority, *at, *counter, *to_counter, *to_service, *day;
   const char *from, *to, *by, *format, *name, *prefix, *first, *last, *number, *services, *output;
   const char *ticket, *level;
+  const char *ticket_pdf;
 } Options;
 
 static gboolean
@@ -58,7 +60,7 @@ parse_options (int argc, char **argv, int first, Options *o)
     { "--last", G_STRUCT_OFFSET (Options, last) },             { "--number", G_STRUCT_OFFSET (Options, number) },
     { "--services", G_STRUCT_OFFSET (Options, services) },      { "--ticket", G_STRUCT_OFFSET (Options, ticket) },
     { "--level", G_STRUCT_OFFSET (Options, level) },           { "--output", G_STRUCT_OFFSET (Options, output) },
-    { "-o", G_STRUCT_OFFSET (Options, output) },
+    { "-o", G_STRUCT_OFFSET (Options, output) },               { "--ticket-pdf", G_STRUCT_OFFSET (Options, ticket_pdf) },
   };
 
   memset (o, 0, sizeof *o);
@@ -127,6 +129,9 @@ take (McQueue *queue, const Options *o)
                       "lich_hen_truc_tuyen"), o->priority);
   if (!parse_at (o->at, &at))
     return invalid (_("Invalid time “%s”: write it as YYYY-MM-DD HH:MM"), o->at);
+  /* The file is checked before the ticket is taken: a refused path takes no number. */
+  if (o->ticket_pdf && !mc_cli_check_output (o->ticket_pdf, &error))
+    return mc_cli_fail (error);
   if ((s = mc_queue_find_service (queue, o->service, &error)) == NULL ||
       (t = mc_queue_take (queue, s->id, priority, at, &error)) == NULL ||
       (ahead = mc_queue_count_ahead (queue, t, &error)) < 0)
@@ -138,7 +143,7 @@ take (McQueue *queue, const Options *o)
     /* label, service, taken at, people waiting ahead */
     mc_cli_print_row (mc_queue_ticket_get_label (t), s->name, taken, n);
   }
-  return 0;
+  return o->ticket_pdf ? mc_cli_queue_write_ticket (queue, t, o->ticket_pdf) : 0;
 }
 
 static int
@@ -519,6 +524,8 @@ mc_cli_queue (McDb *db, int argc, char **argv)
     return rate (queue, &o);
   if (g_str_equal (argv[1], "status"))
     return status (queue, &o);
+  if (g_str_equal (argv[1], "ticket"))
+    return o.number ? mc_cli_queue_ticket (queue, o.number, o.day, o.output) : mc_cli_usage (_(USAGE));
   if (g_str_equal (argv[1], "stats"))
     return stats (queue, &o);
   return mc_cli_usage (_(USAGE));

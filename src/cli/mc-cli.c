@@ -29,6 +29,7 @@ static const struct {
   { "dashboard", mc_cli_dashboard },
   { "demo", mc_cli_demo },
   { "dossier", mc_cli_dossier },
+  { "kiosk", mc_cli_kiosk },
   { "settings", mc_cli_settings },
 #ifndef MC_CLI_LIGHT
   { "notifications", mc_cli_notifications },
@@ -54,6 +55,7 @@ static const char *const light_commands[] = {
   "dossier actions", "dossier transfer", "dossier accept", "dossier send-back", "dossier pause",
   "dossier resume", "dossier external", "dossier finish", "dossier unqualified", "dossier return",
   "dossier inbox", "dossier apologies",
+  "kiosk lookup",
 };
 
 /* Every command the line accepts and what core is asked before it runs:
@@ -156,6 +158,11 @@ static const struct {
    * signed in and changed by the administrator only (core checks ADMINISTER). */
   { "queue take", ACCESS_OPEN },
   { "queue status", ACCESS_OPEN },
+  /* A ticket printed again: a number, a service and a time, nobody's data. */
+  { "queue ticket", ACCESS_OPEN },
+  /* The kiosk's look-up runs on a kiosk-mode connection (mc_db_set_kiosk):
+   * the dossier masked as the kiosk shows it to whoever holds the receipt. */
+  { "kiosk lookup", ACCESS_OPEN },
   { "queue call", MC_PERMISSION_RECEIVE },
   { "queue recall", MC_PERMISSION_RECEIVE },
   { "queue serve", MC_PERMISSION_RECEIVE },
@@ -460,6 +467,7 @@ print_help (void)
                      "          the queue: tickets at the kiosk, calls at the counters (motcua queue shows the arguments)"));
   g_print ("%s\n", _("  counter-display --counter N [--monitor M] [--windowed]   the screen above a counter: the number served,\n"
                      "                                           the citizen's rating (queue invite|rate for scripts)"));
+  g_print ("%s\n", _("  kiosk | kiosk lookup CODE                the full-screen ticket kiosk; a dossier as it shows it (masked)"));
   g_print ("\n%s\n", _("A command that writes a file (-o FILE, export FILE, backup FILE, --render FILE) replaces\n"
                          "an existing file only with --force, and never the database, a backup or a device."));
   return 0;

@@ -5,6 +5,7 @@
 
 #include "mc-db.h"
 #include "mc-output-file.h"
+#include "mc-queue.h"
 
 G_BEGIN_DECLS
 
@@ -56,6 +57,12 @@ int       mc_cli_liveboard    (McDb *db, int argc, char **argv);
 int       mc_cli_settings     (McDb *db, int argc, char **argv);
 /* The queue: tickets, counters, calls, statistics (mc-cli-queue.c). */
 int       mc_cli_queue        (McDb *db, int argc, char **argv);
+/* The kiosk's side (mc-cli-kiosk.c): `queue ticket` and `queue take
+ * --ticket-pdf` write the 80 mm ticket as PDF; `kiosk lookup CODE` prints
+ * a dossier as the kiosk shows it, masked, on a kiosk-mode connection. */
+int       mc_cli_queue_ticket (McQueue *queue, const char *label, const char *day, const char *output);
+int       mc_cli_queue_write_ticket (McQueue *queue, McQueueTicket *ticket, const char *output);
+int       mc_cli_kiosk        (McDb *db, int argc, char **argv);
 /* Mẫu 05 and Mẫu 06 (mc-cli-records.c); argv[0] is the subcommand. */
 int       mc_cli_dossier_control_sheet (McDb *db, int argc, char **argv);
 /* Thông báo dừng giải quyết hồ sơ (Mẫu 05 of TT 03/2025) of a withdrawn dossier. */

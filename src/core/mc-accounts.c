@@ -32,6 +32,8 @@ G_DEFINE_QUARK (mc-accounts-error-quark, mc_accounts_error)
 
 #define MIN_PASSWORD_LENGTH 8
 
+static gboolean kiosk_refuses (GError **error);
+
 static const struct {
   McRoles     role;
   const char *id;
@@ -584,6 +586,11 @@ mc_accounts_sign_in (McAccounts *self, const char *username, const char *passwor
 
   g_return_val_if_fail (MC_IS_ACCOUNTS (self), NULL);
 
+  if (mc_db_is_kiosk (self->db))
+    {
+      kiosk_refuses (error);
+      return NULL;
+    }
   s = find_staff (self->db, "WHERE s.username = ?", a.username, 0, &local);
   if (s == NULL && !g_error_matches (local, MC_ACCOUNTS_ERROR, MC_ACCOUNTS_ERROR_NOT_FOUND))
     {
@@ -876,6 +883,15 @@ enforced (McDb *db)
                               "AND ',' || roles || ',' LIKE '%,quan_tri,%'", NULL) > 0;
 }
 
+/* The kiosk's connection (mc_db_set_kiosk) does nothing that needs a person. */
+static gboolean
+kiosk_refuses (GError **error)
+{
+  g_set_error_literal (error, MC_ACCOUNTS_ERROR, MC_ACCOUNTS_ERROR_FORBIDDEN,
+                       _("The ticket kiosk only gives tickets and looks up dossiers"));
+  return FALSE;
+}
+
 gboolean
 mc_accounts_check (McDb *db, gint64 staff_id, McPermission permission, gint64 department_id, GError **error)
 {
@@ -884,6 +900,8 @@ mc_accounts_check (McDb *db, gint64 staff_id, McPermission permission, gint64 de
 
   g_return_val_if_fail (MC_IS_DB (db), FALSE);
 
+  if (mc_db_is_kiosk (db))
+    return kiosk_refuses (error);
   if (staff_id == 0)
     {
       /* Before the first administrator (a new database, the tests of other
@@ -923,6 +941,8 @@ mc_accounts_check_actor (McDb *db, gint64 staff_id, GError **error)
 {
   gint64 signed_in = mc_db_get_actor (db);
 
+  if (mc_db_is_kiosk (db))
+    return kiosk_refuses (error);
   if (staff_id == signed_in || !enforced (db))
     return TRUE;
   g_set_error_literal (error, MC_ACCOUNTS_ERROR, signed_in ? MC_ACCOUNTS_ERROR_FORBIDDEN : MC_ACCOUNTS_ERROR_SIGN_IN,

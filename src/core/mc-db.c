@@ -46,6 +46,7 @@ struct _McDb
   gint64      deadline;    /* mc_sql_set_deadline's, read by the progress handler */
   int         depth;       /* nested transactions, as savepoints */
   gint64      actor;       /* staff.id signed in, for the audit trail */
+  gboolean    kiosk;       /* mc_db_set_kiosk: tickets and look-ups only */
   gboolean    audit_bulk;
   gboolean    protected;   /* registered with mc_output_file_protect */
   char       *damage;      /* set by mc_db_set_damaged: no more writes */
@@ -89,6 +90,7 @@ static const char *const migrations[] = {
   "/vn/motcua/Motcua/sql/0017-queue.sql",
   "/vn/motcua/Motcua/sql/0018-notification.sql",
   "/vn/motcua/Motcua/sql/0019-queue-rating.sql",
+  "/vn/motcua/Motcua/sql/0020-kiosk-lookup.sql",
 };
 
 static gboolean
@@ -844,6 +846,9 @@ mc_db_step_row_sqlite (sqlite3_stmt *stmt, GError **error)
 }
 
 void mc_db_set_actor (McDb *self, gint64 staff_id) { self->actor = staff_id; }
+/* One way: nothing turns a kiosk's connection back into a desk's. */
+void mc_db_set_kiosk (McDb *self) { self->kiosk = TRUE; self->actor = 0; }
+gboolean mc_db_is_kiosk (McDb *self) { return self->kiosk; }
 gint64 mc_db_get_busy_waited (McDb *self) { return self->busy_waited; }
 gint64 mc_db_get_actor (McDb *self) { return self->actor; }
 /* On PostgreSQL the triggers read the session's motcua.audit_bulk

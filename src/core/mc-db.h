@@ -85,6 +85,14 @@ gint64        mc_db_data_version      (McDb *self);
  * recorded by the audit triggers. */
 void          mc_db_set_actor         (McDb *self, gint64 staff_id);
 gint64        mc_db_get_actor         (McDb *self);
+/* The unattended kiosk (`motcua kiosk`, issue 18): nobody signs in on this
+ * connection and core refuses it everything that needs a person
+ * (mc_accounts_check, mc_accounts_sign_in), even on a database without
+ * accounts yet; what needs nobody — taking a ticket, the masked dossier
+ * look-up (mc-kiosk.h) — still works. On PostgreSQL the kiosk also signs
+ * in to the server as motcua_board, whose rights say the same. */
+void          mc_db_set_kiosk         (McDb *self);
+gboolean      mc_db_is_kiosk          (McDb *self);
 
 /* A check found the file damaged (`detail` says where): from now on every
  * write through this connection is refused with MC_DB_ERROR_DAMAGED, so that

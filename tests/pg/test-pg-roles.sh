@@ -246,6 +246,11 @@ allowed "$BOARD" "INSERT INTO queue_rating (ticket_id, level, rated_at) SELECT i
   WHERE label = 'A001'" "the display records the citizen's rating"
 allowed "$A" "SELECT satisfaction FROM rating WHERE dossier_id = 1" "… which becomes the returned dossier's" "5"
 allowed "$A" "SELECT detail FROM audit_log WHERE action = 'queue_rating.insert'" "… audited" "A001: Rất hài lòng"
+# 6. The kiosk's look-up (0020): a dossier by its code, the name masked by the server, nothing else of the person.
+allowed "$BOARD" "SELECT applicant || ' ' || state || ' ' || (due_at > received_at) FROM kiosk_dossier WHERE code = 'H56-261207-0001'" \
+  "the kiosk looks a dossier up, masked" "Nguyễn V. A. result_ready true"
+refused "$BOARD" "SELECT applicant_id_number FROM dossier WHERE code = 'H56-261207-0001'" "the kiosk reads the ID number"
+refused "$BOARD" "SELECT issued_at FROM apology" "the kiosk reads apologies"
 # 5. Notifications (the bell, 0018): one's own only (row-level security on mc_actor ()).
 allowed "$TN" "INSERT INTO notification (staff_id, kind, dossier_id, at, by_staff_id)
   SELECT c.id, 'assigned', 1, 1796600200, t.id FROM staff c, staff t WHERE c.username = '$CV' AND t.username = '$TN'" \
