@@ -5,7 +5,10 @@
 # GUI helper it execs for windows does link them, so the check can fail.
 # Nor does motcua link the document and drawing libraries (cairo, Pango,
 # libxlsxwriter, libzip, libzint): a command that writes a document runs in
-# motcua-full, which motcua execs, and still writes it.
+# motcua-full, which motcua execs, and still writes it. Nor libpq (and the
+# Kerberos, LDAP and TLS libraries it needs): core opens it only for a
+# PostgreSQL database (src/core/mc-pq.c; tests/pg/test-pg-engine.sh checks
+# that a command on a server does load it).
 set -eu
 cli=$1
 gui=$2
@@ -21,6 +24,9 @@ fi
 if ldd "$cli" | grep -Ei 'libcairo|libpango|libxlsxwriter|libzip|libzint'; then
   echo "FAIL: $cli links the document libraries above (they belong to motcua-full)"; exit 1
 fi
+if ldd "$cli" | grep -Ei 'libpq|libgssapi|libldap'; then
+  echo "FAIL: $cli links libpq or its libraries (they are opened for a PostgreSQL database only)"; exit 1
+fi
 ldd "$gui" | grep -q 'libadwaita-1' || { echo "FAIL: $gui does not link libadwaita"; exit 1; }
 ldd "$gui" | grep -q 'libgtk-4' || { echo "FAIL: $gui does not link GTK"; exit 1; }
 
@@ -31,7 +37,7 @@ grep -q 'file=libglib-2.0' "$tmp/ld" || { echo "FAIL: LD_DEBUG=files traced noth
 if grep -E 'file=lib(gtk|adwaita|gdk)' "$tmp/ld"; then
   echo "FAIL: dossier show loaded the libraries above"; exit 1
 fi
-if grep -E 'file=lib(cairo|pango|xlsxwriter|zip|zint)' "$tmp/ld"; then
+if grep -E 'file=lib(cairo|pango|xlsxwriter|zip|zint|pq)' "$tmp/ld"; then
   echo "FAIL: dossier show loaded the libraries above"; exit 1
 fi
 # A document: motcua-full writes it, and loads cairo to do so.

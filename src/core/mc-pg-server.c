@@ -7,10 +7,10 @@
 #include <string.h>
 
 #include <glib/gi18n-lib.h>
-#include <libpq-fe.h>
 
 #include "mc-accounts.h"
 #include "mc-pg-schema-private.h"
+#include "mc-pq-private.h"
 #include "mc-pg-server.h"
 
 G_DEFINE_QUARK (mc-pg-server-error-quark, mc_pg_server_error)
@@ -44,8 +44,11 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (PGresult, PQclear)
 static PGconn *
 connect_server (const char *conninfo, GError **error)
 {
-  PGconn *conn = PQconnectdb (conninfo ? conninfo : "");
+  PGconn *conn;
 
+  if (!mc_pq_load (error))
+    return NULL;
+  conn = PQconnectdb (conninfo ? conninfo : "");
   if (PQstatus (conn) != CONNECTION_OK)
     {
       g_autofree char *reason = g_strstrip (g_strdup (PQerrorMessage (conn)));

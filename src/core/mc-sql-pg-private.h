@@ -10,7 +10,7 @@
  */
 #pragma once
 
-#include <libpq-fe.h>
+#include "mc-pq-private.h"
 
 #include "mc-db-private.h"
 

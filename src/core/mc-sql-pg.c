@@ -134,9 +134,12 @@ mc_sql_pg_set_error (McSqlPgConn *pg, const PGresult *result, GError **error)
 McSqlPgConn *
 mc_sql_pg_connect (const char *conninfo, GError **error)
 {
-  McSqlPgConn *pg = g_new0 (McSqlPgConn, 1);
+  McSqlPgConn *pg;
   PGresult *result;
 
+  if (!mc_pq_load (error))
+    return NULL;
+  pg = g_new0 (McSqlPgConn, 1);
   pg->conn = PQconnectdb (conninfo);
   if (PQstatus (pg->conn) != CONNECTION_OK)
     {

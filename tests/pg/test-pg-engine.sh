@@ -202,5 +202,15 @@ case "$bad" in
   *"máy chủ"*|*"database server"*) echo "ok $n - an unreachable server told, in the person's language";;
   *) failures=$((failures + 1)); echo "not ok $n - unreachable server: $bad";;
 esac
+# libpq is opened only for a server (src/core/mc-pq.c): a command on the
+# server loads it, the same command on the SQLite file does not.
+n=$((n + 1))
+LD_DEBUG=files "$MOTCUA_BIN" --db "$server" --user admin catalog list >/dev/null 2>"$work/ld-pg"
+LD_DEBUG=files "$MOTCUA_BIN" --db "$lite" --user admin catalog list >/dev/null 2>"$work/ld-lite"
+if grep -q 'file=libpq\.so' "$work/ld-pg" && ! grep -q 'file=libpq' "$work/ld-lite"; then
+  echo "ok $n - libpq loaded for the server only"
+else
+  failures=$((failures + 1)); echo "not ok $n - libpq loaded for the server only"
+fi
 echo "1..$n"
 [ "$failures" = 0 ]
