@@ -240,6 +240,48 @@ test_hidden_action (void)
   mc_test_ui_wait_for_idle ();
 }
 
+/* "Của tôi" lists the dossiers of the person signed in, whatever the
+ * current-user setting says (another window or program at this computer,
+ * or the inbox's "who am I" before accounts were enforced, may have named
+ * someone else since); the actions are taken in that person's name. */
+static void
+test_mine_is_signed_in (void)
+{
+  McWorkflow *wf = mc_application_get_workflow (app);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *setting = NULL;
+  McInboxCounts counts = { 0 }, shown = { 0 };
+  McWindow *window;
+  McInboxPage *page;
+
+  window = sign_in_as ("cv.tuan");
+  page = MC_INBOX_PAGE (mc_window_get_page_widget (window, "inbox"));
+  mc_application_set_username (app, "tp.quang");
+  setting = g_settings_get_string (mc_application_get_settings (app), "current-user");
+  g_assert_cmpstr (setting, ==, "tp.quang");
+  mc_inbox_page_set_filter (page, 0, TRUE);
+  g_assert_true (mine_is_active (window));
+  /* cv.tuan accepted dossier_code (/ui/roles/hidden-action); tp.quang holds none. */
+  g_assert_true (mc_inbox_page_select (page, dossier_code));
+  g_assert_true (mc_workflow_count_inbox (wf, 0, "cv.tuan", mc_time_now (), &counts, &error));
+  g_assert_no_error (error);
+  mc_inbox_page_get_counts (page, &shown);
+  g_assert_cmpuint (counts.total, >, 0);
+  g_assert_cmpuint (shown.total, ==, counts.total);
+  g_assert_cmpuint (mc_inbox_page_get_n_items (page), ==, counts.total);
+  for (guint i = 0; i < mc_inbox_page_get_n_items (page); i++)
+    {
+      g_autofree char *holder = NULL;
+
+      g_object_get (mc_inbox_page_get_item (page, i), "staff-name", &holder, NULL);
+      g_assert_cmpstr (holder, ==, "Trần Văn Tuấn");
+    }
+  /* What is offered is what cv.tuan may do: the head's "Có kết quả…" is not. */
+  g_assert_true (offered (page, "inbox.transfer"));
+  g_assert_false (offered (page, "inbox.finish"));
+  mc_application_set_username (app, "cv.tuan");
+}
+
 static gint64
 db_int (const char *sql)
 {
@@ -538,6 +580,7 @@ main (int argc, char **argv)
   mc_test_ui_init (&argc, &argv);
   g_test_add_func ("/ui/roles/start-page", test_start_page);
   g_test_add_func ("/ui/roles/hidden-action", test_hidden_action);
+  g_test_add_func ("/ui/roles/mine-is-signed-in", test_mine_is_signed_in);
   g_test_add_func ("/ui/roles/forced-password-change", test_forced_change);
   g_test_add_func ("/ui/roles/change-own-password", test_change_own_password);
   g_test_add_func ("/ui/roles/empty-state", test_empty_state);

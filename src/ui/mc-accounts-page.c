@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "mc-accounts-page.h"
+#include "mc-column-fit.h"
 #include "mc-wrap-box.h"
 #include "mc-format.h"
 #include "mc-object-list.h"
@@ -24,6 +25,7 @@ struct _McAccountsPage
   McStaff            *watched;    /* the selected account, whose changes update the buttons */
   GtkSingleSelection *selection;
   McAccountDialog    *dialog;     /* weak */
+  McColumnFit        *fit;
   GtkColumnView      *view;
   GtkLabel           *count;
   GtkButton          *toggle_button;
@@ -273,7 +275,9 @@ mc_accounts_page_class_init (McAccountsPageClass *klass)
 
   G_OBJECT_CLASS (klass)->dispose = mc_accounts_page_dispose;
   g_type_ensure (MC_TYPE_WRAP_BOX);
+  g_type_ensure (MC_TYPE_COLUMN_FIT);
   gtk_widget_class_set_template_from_resource (widget_class, "/vn/motcua/Motcua/ui/mc-accounts-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, McAccountsPage, fit);
   gtk_widget_class_bind_template_child (widget_class, McAccountsPage, view);
   gtk_widget_class_bind_template_child (widget_class, McAccountsPage, count);
   gtk_widget_class_bind_template_child (widget_class, McAccountsPage, toggle_button);
@@ -294,9 +298,13 @@ mc_accounts_page_init (McAccountsPage *self)
   mc_text_column_add_property (self->view, _("User name"), MC_TYPE_STAFF, "username", FALSE, 120, NULL);
   mc_text_column_add_property (self->view, _("Full name"), MC_TYPE_STAFF, "full-name", FALSE, 180, NULL);
   mc_text_column_add_property (self->view, _("Title"), MC_TYPE_STAFF, "title", FALSE, 190, NULL);
-  mc_text_column_add_property (self->view, _("Department"), MC_TYPE_STAFF, "department-name", TRUE, -1, NULL);
+  /* A width of its own (it may be left out: McColumnFit), and it still grows. */
+  mc_text_column_add_property (self->view, _("Department"), MC_TYPE_STAFF, "department-name", TRUE, 200, NULL);
   add_roles_column (self);
   mc_text_column_add_property (self->view, _("State"), MC_TYPE_STAFF, "state-label", FALSE, 170, NULL);
+  /* Narrow, the title is left out first, then the department (the
+   * account's dialog has both); the name, roles and state stay. */
+  mc_column_fit_add_optional_at (self->fit, (const guint[]) { 2, 3 }, 2);
 }
 
 McAccountsPage *

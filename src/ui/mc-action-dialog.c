@@ -19,6 +19,7 @@
 #include <glib/gi18n.h>
 
 #include "mc-action-dialog.h"
+#include "mc-session.h"
 #include "mc-date-entry.h"
 #include "mc-decimal-spin.h"
 #include "mc-catalog.h"
@@ -187,18 +188,23 @@ mc_action_kind_is_allowed (McApplication *app, McActionKind kind, const char *co
   g_return_val_if_fail (MC_IS_APPLICATION (app), FALSE);
   g_return_val_if_fail (kind < MC_N_ACTIONS, FALSE);
 
-  return mc_workflow_allows (mc_application_get_workflow (app), code, kinds[kind].transition,
-                             mc_application_get_username (app), error);
+  {
+    g_autofree char *username = mc_session_dup_username (app);
+
+    return mc_workflow_allows (mc_application_get_workflow (app), code, kinds[kind].transition, username, error);
+  }
 }
 
 guint
 mc_action_kinds_allowed (McApplication *app, const char *code)
 {
+  g_autofree char *username = NULL;
   guint transitions, allowed = 0;
 
   g_return_val_if_fail (MC_IS_APPLICATION (app), 0);
 
-  transitions = mc_dossier_allowed_actions (mc_application_get_workflow (app), code, mc_application_get_username (app));
+  username = mc_session_dup_username (app);
+  transitions = mc_dossier_allowed_actions (mc_application_get_workflow (app), code, username);
   for (McActionKind k = 0; k < MC_N_ACTIONS; k++)
     if (transitions & (1u << kinds[k].transition))
       allowed |= 1u << k;
@@ -564,7 +570,8 @@ mc_action_dialog_apply (McActionDialog *self, GError **error)
   note = uses (self, FIELD_NOTE) ? entry_text (self->note) : NULL;
   destination = destination_name (self);
   {
-    McAction a = { 0, mc_application_get_username (app_of (self)), reason ? reason : note };
+    g_autofree char *username = mc_session_dup_username (app_of (self));
+    McAction a = { 0, username, reason ? reason : note };
 
     if (!apply_kind (self, &a, due, error))
       return FALSE;

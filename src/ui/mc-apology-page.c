@@ -19,6 +19,7 @@
 #include "mc-date-entry.h"
 #include "mc-calendar-store.h"
 #include "mc-catalog.h"
+#include "mc-column-fit.h"
 #include "mc-empty-state.h"
 #include "mc-dossier-register.h"
 #include "mc-form-set.h"
@@ -39,6 +40,7 @@ struct _McApologyPage
   McDateEntry        *to;
   GtkDropDown        *field;       /* the register's field: 0 for every field */
   GtkStringList      *fields;
+  McColumnFit        *fit;
   GtkColumnView      *view;
   GtkLabel           *count;
   GtkLabel           *flagged_title;
@@ -373,11 +375,13 @@ mc_apology_page_class_init (McApologyPageClass *klass)
   G_OBJECT_CLASS (klass)->dispose = mc_apology_page_dispose;
   g_type_ensure (MC_TYPE_DATE_ENTRY);
   g_type_ensure (MC_TYPE_WRAP_BOX);
+  g_type_ensure (MC_TYPE_COLUMN_FIT);
   gtk_widget_class_set_template_from_resource (widget_class, "/vn/motcua/Motcua/ui/mc-apology-page.ui");
   gtk_widget_class_bind_template_child (widget_class, McApologyPage, from);
   gtk_widget_class_bind_template_child (widget_class, McApologyPage, register_button);
   gtk_widget_class_bind_template_child (widget_class, McApologyPage, to);
   gtk_widget_class_bind_template_child (widget_class, McApologyPage, field);
+  gtk_widget_class_bind_template_child (widget_class, McApologyPage, fit);
   gtk_widget_class_bind_template_child (widget_class, McApologyPage, view);
   gtk_widget_class_bind_template_child (widget_class, McApologyPage, count);
   gtk_widget_class_bind_template_child (widget_class, McApologyPage, flagged_title);
@@ -399,10 +403,16 @@ mc_apology_page_init (McApologyPage *self)
   mc_text_column_add (self->view, _("Apology date"), issued_of, FALSE, 100, NULL, NULL);
   mc_text_column_add (self->view, _("Former appointment"), previous_of, FALSE, 165, NULL, NULL);
   mc_text_column_add (self->view, _("New appointment"), new_due_of, FALSE, 165, NULL, NULL);
-  mc_text_column_add_property (self->view, _("Reason"), MC_TYPE_APOLOGY, "reason", TRUE, -1, NULL);
-  mc_text_column_add (self->view, _("Responsible"), responsible_of, TRUE, -1, NULL, NULL);
+  /* Widths of their own (they may be left out: McColumnFit); they still grow. */
+  mc_text_column_add_property (self->view, _("Reason"), MC_TYPE_APOLOGY, "reason", TRUE, 200, NULL);
+  mc_text_column_add (self->view, _("Responsible"), responsible_of, TRUE, 160, NULL, NULL);
   /* Translators: short column title: the apology was sent at least 1 working day before the appointment */
   mc_text_column_add (self->view, _("≥ 1 day ahead"), in_time_of, FALSE, 110, NULL, NULL);
+  /* Narrow, left out in this order (the form, Mẫu 04, has them all): the
+   * former appointment, the apology's date, ≥ 1 day ahead, the responsible,
+   * the reason. The code, the applicant, the procedure and the new
+   * appointment stay. */
+  mc_column_fit_add_optional_at (self->fit, (const guint[]) { 4, 3, 8, 7, 6 }, 5);
 }
 
 /* The view over the application's apologies, once the page has its workflow. */
@@ -412,7 +422,7 @@ attach_list (McApologyPage *self)
   self->apologies = mc_apology_list_new (mc_application_get_workflow (self->app));
   self->selection = gtk_single_selection_new (g_object_ref (mc_apology_list_get_model (self->apologies)));
   gtk_column_view_set_model (self->view, GTK_SELECTION_MODEL (self->selection));
-  mc_empty_state_attach (gtk_widget_get_ancestor (GTK_WIDGET (self->view), GTK_TYPE_SCROLLED_WINDOW),
+  mc_empty_state_attach (GTK_WIDGET (self->fit),
                          mc_apology_list_get_model (self->apologies), "x-office-document-symbolic",
                          _("No apology in this period"),
                          _("An apology (Mẫu 04) is recorded from Dossier processing with “Apologise and set a new "

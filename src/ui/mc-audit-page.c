@@ -17,6 +17,7 @@
 #include "mc-accounts.h"
 #include "mc-audit-labels.h"
 #include "mc-audit-page.h"
+#include "mc-column-fit.h"
 #include "mc-wrap-box.h"
 #include "mc-date-entry.h"
 #include "mc-empty-state.h"
@@ -42,6 +43,7 @@ struct _McAuditPage
   GtkSearchEntry     *dossier;
   McDateEntry        *from;
   McDateEntry        *to;
+  McColumnFit        *fit;
   GtkColumnView      *view;
   GtkLabel           *count;
   GtkBox             *verify_box;
@@ -247,11 +249,13 @@ mc_audit_page_class_init (McAuditPageClass *klass)
   G_OBJECT_CLASS (klass)->finalize = mc_audit_page_finalize;
   g_type_ensure (MC_TYPE_DATE_ENTRY);
   g_type_ensure (MC_TYPE_WRAP_BOX);
+  g_type_ensure (MC_TYPE_COLUMN_FIT);
   gtk_widget_class_set_template_from_resource (widget_class, "/vn/motcua/Motcua/ui/mc-audit-page.ui");
   gtk_widget_class_bind_template_child (widget_class, McAuditPage, user);
   gtk_widget_class_bind_template_child (widget_class, McAuditPage, dossier);
   gtk_widget_class_bind_template_child (widget_class, McAuditPage, from);
   gtk_widget_class_bind_template_child (widget_class, McAuditPage, to);
+  gtk_widget_class_bind_template_child (widget_class, McAuditPage, fit);
   gtk_widget_class_bind_template_child (widget_class, McAuditPage, view);
   gtk_widget_class_bind_template_child (widget_class, McAuditPage, count);
   gtk_widget_class_bind_template_child (widget_class, McAuditPage, verify_box);
@@ -278,7 +282,7 @@ mc_audit_page_init (McAuditPage *self)
   self->selection = gtk_no_selection_new (g_object_ref (self->entries));
   gtk_column_view_set_model (self->view, GTK_SELECTION_MODEL (self->selection));
   /* The empty state follows the selection's model, whichever filter made it. */
-  mc_empty_state_attach (gtk_widget_get_ancestor (GTK_WIDGET (self->view), GTK_TYPE_SCROLLED_WINDOW),
+  mc_empty_state_attach (GTK_WIDGET (self->fit),
                          G_LIST_MODEL (self->selection), "edit-find-symbolic", _("No log entry"),
                          _("Nothing was recorded for this person, dossier and dates. Widen the dates or clear "
                            "the person and the dossier code."));
@@ -287,6 +291,8 @@ mc_audit_page_init (McAuditPage *self)
   add_column (self, _("Action"), "action-label", FALSE, 190);
   add_column (self, _("Object"), "object-text", FALSE, 230);
   add_column (self, _("Details"), "description", TRUE, -1);
+  /* Narrow, the object is left out first (the details name it), then who. */
+  mc_column_fit_add_optional_at (self->fit, (const guint[]) { 3, 1 }, 2);
 }
 
 McAuditPage *

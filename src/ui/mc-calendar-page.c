@@ -121,6 +121,9 @@ make_cell (McCalendarPage *self, McDate date, gboolean in_month)
   gtk_label_set_ellipsize (GTK_LABEL (name_label), PANGO_ELLIPSIZE_END);
   gtk_label_set_wrap (GTK_LABEL (name_label), TRUE);
   gtk_label_set_lines (GTK_LABEL (name_label), 2);
+  /* A holiday's name asked for its whole length on one line: the seven
+   * equal columns made the page's natural width 3.277 px. */
+  gtk_label_set_max_width_chars (GTK_LABEL (name_label), 6);
   gtk_label_set_xalign (GTK_LABEL (name_label), 0);
   gtk_widget_add_css_class (name_label, "day-name");
   gtk_widget_set_tooltip_text (button, name);

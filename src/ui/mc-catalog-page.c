@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "mc-catalog-page.h"
+#include "mc-column-fit.h"
 #include "mc-wrap-box.h"
 #include "mc-empty-state.h"
 #include "mc-format.h"
@@ -26,6 +27,7 @@ struct _McCatalogPage
   McApplication      *app;
   GtkSearchEntry     *search;
   GtkDropDown        *field_filter;
+  McColumnFit        *fit;
   GtkColumnView      *view;
   GtkLabel           *count;
   GListModel         *procedures;  /* core's McObjectList of McProcedure: follows McChanges */
@@ -156,9 +158,11 @@ mc_catalog_page_class_init (McCatalogPageClass *klass)
 
   G_OBJECT_CLASS (klass)->dispose = mc_catalog_page_dispose;
   g_type_ensure (MC_TYPE_WRAP_BOX);
+  g_type_ensure (MC_TYPE_COLUMN_FIT);
   gtk_widget_class_set_template_from_resource (widget_class, "/vn/motcua/Motcua/ui/mc-catalog-page.ui");
   gtk_widget_class_bind_template_child (widget_class, McCatalogPage, search);
   gtk_widget_class_bind_template_child (widget_class, McCatalogPage, field_filter);
+  gtk_widget_class_bind_template_child (widget_class, McCatalogPage, fit);
   gtk_widget_class_bind_template_child (widget_class, McCatalogPage, view);
   gtk_widget_class_bind_template_child (widget_class, McCatalogPage, count);
   gtk_widget_class_bind_template_callback (widget_class, refilter);
@@ -205,10 +209,13 @@ mc_catalog_page_new (McApplication *app)
   /* The competence since 1/7/2025; the former level is in the editor. */
   add_column (self, _("Competence"), "competence-label", NULL, FALSE, 100);
   add_column (self, _("Mechanism"), "mechanism-label", NULL, FALSE, 160);
+  /* Narrow, left out in this order (the procedure's window has them):
+   * mechanism, competence, field. */
+  mc_column_fit_add_optional_at (self->fit, (const guint[]) { 5, 4, 2 }, 3);
   sorted = gtk_sort_list_model_new (G_LIST_MODEL (g_object_ref (self->filtered)),
                                     g_object_ref (gtk_column_view_get_sorter (self->view)));
   gtk_column_view_set_model (self->view, GTK_SELECTION_MODEL (gtk_single_selection_new (G_LIST_MODEL (sorted))));
-  mc_empty_state_attach (gtk_widget_get_ancestor (GTK_WIDGET (self->view), GTK_TYPE_SCROLLED_WINDOW),
+  mc_empty_state_attach (GTK_WIDGET (self->fit),
                          G_LIST_MODEL (self->filtered), "edit-find-symbolic", _("No procedure found"),
                          _("Check the spelling, type a few words of the name or the procedure’s code, or choose "
                            "“All fields”."));

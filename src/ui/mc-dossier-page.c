@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "mc-column-fit.h"
 #include "mc-date-entry.h"
 #include "mc-dossier-page.h"
 #include "mc-wrap-box.h"
@@ -283,6 +284,7 @@ mc_dossier_page_new (McApplication *app)
   McDossierPage *self = g_object_new (MC_TYPE_DOSSIER_PAGE, NULL);
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
   GtkWidget *scroller = gtk_scrolled_window_new ();
+  GtkWidget *fit = mc_column_fit_new ();
 
   self->app = app;
   self->store = mc_dossier_store_new (mc_application_get_db (app), mc_application_get_calendar (app));
@@ -312,10 +314,14 @@ mc_dossier_page_new (McApplication *app)
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), GTK_WIDGET (self->view));
   gtk_scrolled_window_set_has_frame (GTK_SCROLLED_WINDOW (scroller), TRUE);
   gtk_widget_set_vexpand (scroller, TRUE);
+  /* Narrow, the dates are left out (received, then the appointment) rather
+   * than the table scrolling sideways; the dossier's window has them. */
+  adw_bin_set_child (ADW_BIN (fit), scroller);
+  mc_column_fit_add_optional_at (MC_COLUMN_FIT (fit), (const guint[]) { 1, 4 }, 2);
   gtk_box_append (GTK_BOX (box), build_bar (self));
-  gtk_box_append (GTK_BOX (box), scroller);
+  gtk_box_append (GTK_BOX (box), fit);
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->count));
-  mc_empty_state_attach (scroller, G_LIST_MODEL (self->list), "edit-find-symbolic", _("No dossier found"),
+  mc_empty_state_attach (fit, G_LIST_MODEL (self->list), "edit-find-symbolic", _("No dossier found"),
                          _("Check the spelling, or search by the dossier code, the applicant’s name, ID number or "
                            "phone; widen the dates or choose “All dossiers”."));
   gtk_widget_set_margin_top (box, 12);

@@ -14,6 +14,7 @@
 #include <glib/gi18n.h>
 
 #include "mc-apology-form.h"
+#include "mc-column-fit.h"
 #include "mc-directory.h"
 #include "mc-dossier-list.h"
 #include "mc-dossier-store.h"
@@ -53,6 +54,7 @@ struct _McInboxPage
   GtkDropDown        *user;
   GtkLabel           *summary;
   GtkWidget          *show_all;
+  McColumnFit        *fit;
   GtkColumnView      *view;
 };
 
@@ -209,6 +211,15 @@ holder_expression (McInboxPage *self)
                                       G_CALLBACK (holder_text), NULL, NULL);
 }
 
+/* The columns in build_columns' order. */
+enum { COL_CODE, COL_STATUS, COL_PROCEDURE, COL_APPLICANT, COL_STEP, COL_HOLDER, COL_STEP_DUE, COL_APPOINTMENT,
+       COL_STATE };
+
+/* Left out, in this order, when the table would scroll sideways (half a
+ * 1920 screen): each is in the dossier's window (Enter); the code, the
+ * status chip, the procedure and the applicant stay. */
+static const guint optional_columns[] = { COL_STATE, COL_STEP, COL_STEP_DUE, COL_HOLDER, COL_APPOINTMENT };
+
 static void
 build_columns (McInboxPage *self)
 {
@@ -217,10 +228,12 @@ build_columns (McInboxPage *self)
   mc_text_column_add_bound (self->view, _("Procedure"), PROPERTY ("procedure-name"), TRUE, -1);
   mc_text_column_add_bound (self->view, _("Applicant"), PROPERTY ("applicant-name"), FALSE, 120);
   mc_text_column_add_bound (self->view, _("Step"), CLOSURE (G_TYPE_STRING, step_text, "step", "n-steps"), FALSE, 50);
-  mc_text_column_add_bound (self->view, _("Held by"), holder_expression (self), TRUE, -1);
+  /* A width of its own (it may be left out: McColumnFit), and it still grows. */
+  mc_text_column_add_bound (self->view, _("Held by"), holder_expression (self), TRUE, 180);
   mc_text_column_add_bound (self->view, _("Step due"), CLOSURE (G_TYPE_STRING, time_text, "step-due-at"), FALSE, 175);
   add_custom_column (self, _("Appointment"), G_CALLBACK (setup_appointment_cb), 175);
   mc_text_column_add_bound (self->view, _("State"), PROPERTY ("state-label"), TRUE, 90);
+  mc_column_fit_add_optional_at (self->fit, optional_columns, G_N_ELEMENTS (optional_columns));
 }
 
 /* Loading */
@@ -249,12 +262,12 @@ department_chosen_cb (McInboxPage *self)
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILTER_DEPARTMENT]);
 }
 
-static const char *
+/* "Của tôi": the dossiers of the person signed in (McSession), not of the
+ * current-user setting, which another window may have changed. */
+static char *
 chosen_username (McInboxPage *self)
 {
-  const char *username = mc_application_get_username (self->app);
-
-  return gtk_toggle_button_get_active (self->mine) && username != NULL ? username : NULL;
+  return gtk_toggle_button_get_active (self->mine) ? mc_session_dup_username (self->app) : NULL;
 }
 
 /* The code of the selected dossier, or NULL. */
@@ -349,9 +362,10 @@ static void
 load (McInboxPage *self)
 {
   g_autofree char *keep = g_strdup (selected_code (self));
+  g_autofree char *username = chosen_username (self);
   g_autoptr(GError) error = NULL;
 
-  mc_inbox_model_set_filter (self->model, chosen_department (self), chosen_username (self));
+  mc_inbox_model_set_filter (self->model, chosen_department (self), username);
   if (!mc_inbox_model_refresh (self->model, mc_time_now (), &error))
     g_warning ("%s", error->message);
   if (keep != NULL && selected_code (self) == NULL)
@@ -390,7 +404,7 @@ static void
 fill_choices (McInboxPage *self)
 {
   McDb *db = mc_application_get_db (self->app);
-  const char *username = mc_application_get_username (self->app);
+  g_autofree char *username = mc_session_dup_username (self->app);
   GtkStringList *departments = gtk_string_list_new (NULL);
   GtkStringList *people = gtk_string_list_new (NULL);
   gint64 my_department = 0;
@@ -523,7 +537,8 @@ applied_cb (McActionDialog *dialog, McInboxPage *self)
 static void
 accept (McInboxPage *self, const char *selected)
 {
-  McAction action = { 0, mc_application_get_username (self->app), NULL };
+  g_autofree char *username = mc_session_dup_username (self->app);
+  McAction action = { 0, username, NULL };
   g_autoptr(GError) error = NULL;
   g_autofree char *code = g_strdup (selected);
 
@@ -723,12 +738,14 @@ mc_inbox_page_class_init (McInboxPageClass *klass)
                                                             G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (G_OBJECT_CLASS (klass), N_PROPS, properties);
   g_type_ensure (MC_TYPE_WRAP_BOX);
+  g_type_ensure (MC_TYPE_COLUMN_FIT);
   gtk_widget_class_set_template_from_resource (widget_class, "/vn/motcua/Motcua/ui/mc-inbox-page.ui");
   gtk_widget_class_bind_template_child (widget_class, McInboxPage, department);
   gtk_widget_class_bind_template_child (widget_class, McInboxPage, mine);
   gtk_widget_class_bind_template_child (widget_class, McInboxPage, user);
   gtk_widget_class_bind_template_child (widget_class, McInboxPage, summary);
   gtk_widget_class_bind_template_child (widget_class, McInboxPage, show_all);
+  gtk_widget_class_bind_template_child (widget_class, McInboxPage, fit);
   gtk_widget_class_bind_template_child (widget_class, McInboxPage, view);
   gtk_widget_class_bind_template_callback (widget_class, filter_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, user_changed_cb);
@@ -775,7 +792,7 @@ attach_model (McInboxPage *self)
   g_signal_connect_swapped (self->selection, "notify::selected", G_CALLBACK (update_actions), self);
   g_signal_connect_swapped (self->model, "notify", G_CALLBACK (model_notify_cb), self);
   g_signal_connect_swapped (self->model, "items-changed", G_CALLBACK (publish_counts), self);
-  mc_empty_state_attach (gtk_widget_get_ancestor (GTK_WIDGET (self->view), GTK_TYPE_SCROLLED_WINDOW),
+  mc_empty_state_attach (GTK_WIDGET (self->fit),
                          G_LIST_MODEL (self->model), "emblem-ok-symbolic", _("No dossier waiting"),
                          _("Dossiers sent to you or to your department appear here. Turn off “Mine” or choose "
                            "“All departments” to see the others."));
@@ -808,7 +825,7 @@ void
 mc_inbox_page_count_badges (McApplication *app, guint *n_waiting, guint *n_overdue)
 {
   McDb *db = mc_application_get_db (app);
-  const char *username = mc_application_get_username (app);
+  g_autofree char *username = mc_session_dup_username (app);
   g_autoptr(GPtrArray) staff = username ? mc_directory_list_staff (db, 0, NULL) : NULL;
   g_autoptr(GError) error = NULL;
   gint64 department = 0;
@@ -896,11 +913,12 @@ mc_inbox_page_get_dialog (McInboxPage *self)
 guint
 mc_inbox_page_check_overdue (McInboxPage *self, McTime now)
 {
-  const char *username = mc_application_get_username (self->app);
+  g_autofree char *username = NULL;
   g_auto(GStrv) codes = NULL;
 
   g_return_val_if_fail (MC_IS_INBOX_PAGE (self), 0);
 
+  username = mc_session_dup_username (self->app);
   if (username == NULL || now <= self->last_check)
     return 0;
   codes = mc_workflow_newly_overdue (mc_application_get_workflow (self->app), 0, username, self->last_check, now,

@@ -18,6 +18,7 @@
 #include "mc-procedure-editor.h"
 #include "mc-reception.h"
 #include "mc-session.h"
+#include "mc-wrap-box.h"
 
 struct _McProcedureEditor
 {
@@ -183,7 +184,9 @@ department_dropdown (McProcedureEditor *self, gint64 department_id)
 static void
 add_step_row (McProcedureEditor *self, gint64 department_id, McStepRole role, double days)
 {
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  /* Wraps on a narrow screen: a department's whole name beside the role,
+   * the days and the buttons made the editor 918 px wide (/ui/layout/dialogs). */
+  GtkWidget *box = mc_wrap_box_new (6);
   GtkWidget *role_dd = gtk_drop_down_new (G_LIST_MODEL (labels_of (role_label, MC_N_STEP_ROLES)), NULL);
   GtkWidget *days_spin = spin (0.125, 1000, 0.125, 3, days);
   GtkWidget *up = icon_button ("go-up-symbolic", _("Move up"), G_CALLBACK (move_row_cb), self);
@@ -193,13 +196,13 @@ add_step_row (McProcedureEditor *self, gint64 department_id, McStepRole role, do
   g_object_set_data (G_OBJECT (up), "delta", GINT_TO_POINTER (-1));
   g_object_set_data (G_OBJECT (down), "delta", GINT_TO_POINTER (1));
   g_signal_connect_swapped (days_spin, "value-changed", G_CALLBACK (update_total), self);
-  gtk_box_append (GTK_BOX (box), department_dropdown (self, department_id));
-  gtk_box_append (GTK_BOX (box), role_dd);
-  gtk_box_append (GTK_BOX (box), days_spin);
-  gtk_box_append (GTK_BOX (box), gtk_label_new (_("days")));
-  gtk_box_append (GTK_BOX (box), up);
-  gtk_box_append (GTK_BOX (box), down);
-  gtk_box_append (GTK_BOX (box), icon_button ("user-trash-symbolic", _("Remove"), G_CALLBACK (remove_row_cb), self));
+  mc_wrap_box_append (MC_WRAP_BOX (box), department_dropdown (self, department_id));
+  mc_wrap_box_append (MC_WRAP_BOX (box), role_dd);
+  mc_wrap_box_append (MC_WRAP_BOX (box), days_spin);
+  mc_wrap_box_append (MC_WRAP_BOX (box), gtk_label_new (_("days")));
+  mc_wrap_box_append (MC_WRAP_BOX (box), up);
+  mc_wrap_box_append (MC_WRAP_BOX (box), down);
+  mc_wrap_box_append (MC_WRAP_BOX (box), icon_button ("user-trash-symbolic", _("Remove"), G_CALLBACK (remove_row_cb), self));
   gtk_widget_set_margin_top (box, 6);
   gtk_widget_set_margin_bottom (box, 6);
   gtk_widget_set_margin_start (box, 6);

@@ -20,6 +20,7 @@
 #include "mc-rating.h"
 #include "mc-report-evaluation.h"
 #include "mc-return-dialog.h"
+#include "mc-session.h"
 
 struct _McReturnDialog
 {
@@ -63,6 +64,11 @@ add_summary_row (McReturnDialog *self, const char *title, const char *value)
   gtk_label_set_xalign (GTK_LABEL (label), 1);
   gtk_label_set_justify (GTK_LABEL (label), GTK_JUSTIFY_RIGHT);
   gtk_label_set_max_width_chars (GTK_LABEL (label), 40);
+  /* Wrapped down to its longest word, a name read "Trần / Ngọc / Hạnh"
+   * on three lines beside the row's title: a short value on one line, a
+   * long one over lines of 24 characters at least. */
+  gtk_label_set_width_chars (GTK_LABEL (label), MIN ((int) g_utf8_strlen (gtk_label_get_text (GTK_LABEL (label)), -1),
+                                                     24));
   gtk_label_set_selectable (GTK_LABEL (label), TRUE);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), label);
   adw_preferences_group_add (self->summary, row);
@@ -549,7 +555,8 @@ mc_return_dialog_submit (McReturnDialog *self, GError **error)
   g_autofree char *note = field_text (self->note);
   g_autofree char *document = field_text (self->authorisation);
   g_autofree char *digits = NULL;
-  McAction action = { 0, mc_application_get_username (self->app), *note ? note : NULL };
+  g_autofree char *username = mc_session_dup_username (self->app);
+  McAction action = { 0, username, *note ? note : NULL };
   GError *local = NULL;
 
   g_return_val_if_fail (MC_IS_RETURN_DIALOG (self), FALSE);

@@ -15,6 +15,7 @@
 
 #include <glib/gi18n.h>
 
+#include "mc-column-fit.h"
 #include "mc-dossier-list.h"
 #include "mc-format.h"
 #include "mc-queue-bar.h"
@@ -32,6 +33,7 @@ struct _McReturnPage
   GtkSingleSelection *selection;
   guint               n_waiting;
   GtkSearchEntry     *search;
+  McColumnFit        *fit;
   GtkColumnView      *view;
   GtkStack           *content;
   AdwStatusPage      *empty;
@@ -43,6 +45,11 @@ G_DEFINE_FINAL_TYPE (McReturnPage, mc_return_page, ADW_TYPE_BIN)
 
 enum { PROP_0, PROP_N_WAITING, N_PROPS };
 static GParamSpec *properties[N_PROPS];
+
+/* The columns in mc_return_page_init's order, and those left out (in this
+ * order) when the table would scroll sideways. */
+enum { COL_CODE, COL_CLASS, COL_PROCEDURE, COL_APPLICANT, COL_RESULT, COL_READY, COL_APPOINTMENT };
+static const guint optional_columns[] = { COL_READY, COL_RESULT, COL_APPOINTMENT };
 
 #define PROPERTY(name) mc_text_column_property (MC_TYPE_DOSSIER, name)
 #define CLOSURE(type, callback, ...) \
@@ -284,8 +291,10 @@ mc_return_page_class_init (McReturnPageClass *klass)
   properties[PROP_N_WAITING] = g_param_spec_uint ("n-waiting", NULL, NULL, 0, G_MAXUINT, 0,
                                                   G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
+  g_type_ensure (MC_TYPE_COLUMN_FIT);
   gtk_widget_class_set_template_from_resource (widget_class, "/vn/motcua/Motcua/ui/mc-return-page.ui");
   gtk_widget_class_bind_template_child (widget_class, McReturnPage, search);
+  gtk_widget_class_bind_template_child (widget_class, McReturnPage, fit);
   gtk_widget_class_bind_template_child (widget_class, McReturnPage, view);
   gtk_widget_class_bind_template_child (widget_class, McReturnPage, content);
   gtk_widget_class_bind_template_child (widget_class, McReturnPage, empty);
@@ -318,6 +327,9 @@ mc_return_page_init (McReturnPage *self)
                             FALSE, 175);
   mc_text_column_add_bound (self->view, _("Appointment"),
                             CLOSURE (G_TYPE_STRING, due_text, "due-at", "extended-due-at"), FALSE, 175);
+  /* At half a 1920 screen, left out rather than scrolled to (the dossier's
+   * window has them): when the result was ready, its number, the appointment. */
+  mc_column_fit_add_optional_at (self->fit, optional_columns, G_N_ELEMENTS (optional_columns));
 }
 
 /* The model needs the application's workflow: made once the page has it.

@@ -73,6 +73,21 @@ mc_session_get_staff (McApplication *app)
   return mc_accounts_get_staff_by_id (accounts, actor, NULL);
 }
 
+/* Signed in, the setting is not asked: it is the computer's, and another
+ * window or program on it may have named someone else since. */
+char *
+mc_session_dup_username (McApplication *app)
+{
+  g_autoptr(McStaff) staff = NULL;
+
+  g_return_val_if_fail (MC_IS_APPLICATION (app), NULL);
+
+  staff = mc_session_get_staff (app);
+  if (staff != NULL)
+    return g_strdup (mc_staff_get_username (staff));
+  return g_strdup (mc_application_get_username (app));
+}
+
 McRoles
 mc_session_get_roles (McApplication *app)
 {

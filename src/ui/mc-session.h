@@ -23,6 +23,10 @@ GtkWindow *mc_session_start          (McApplication *app);
 /* The staff member signed in (the database's actor), NULL when nobody is. */
 McStaff   *mc_session_get_staff      (McApplication *app);
 McRoles    mc_session_get_roles      (McApplication *app);
+/* The username of the person at this computer: the one signed in, else
+ * (accounts not enforced) the application's "who am I" choice, the
+ * current-user setting; NULL when there is none. Newly allocated. */
+char      *mc_session_dup_username   (McApplication *app);
 /* May the person at this computer do this (core's mc_accounts_check, with
  * no department)? Everyone may while accounts are not enforced. */
 gboolean   mc_session_may            (McApplication *app, McPermission permission);

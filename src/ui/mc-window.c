@@ -338,6 +338,14 @@ toast_button_cb (GtkWidget *widget, const char *action_name, GVariant *parameter
   add_toast (self, toast, TRUE);
 }
 
+/* Folding puts the sidebar away and unfolding brings it back, as an
+ * unlocked AdwFlap would (the flap is locked for its natural width). */
+static void
+folded_cb (McWindow *self)
+{
+  adw_flap_set_reveal_flap (self->flap, !adw_flap_get_folded (self->flap));
+}
+
 static void
 page_changed_cb (McWindow *self)
 {
@@ -452,6 +460,7 @@ mc_window_init (McWindow *self)
   g_signal_connect (keys, "key-pressed", G_CALLBACK (key_pressed_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self), keys);
   g_signal_connect_swapped (self->stack, "notify::visible-child", G_CALLBACK (page_changed_cb), self);
+  g_signal_connect_swapped (self->flap, "notify::folded", G_CALLBACK (folded_cb), self);
 }
 
 static void

@@ -20,11 +20,20 @@ struct _McWrapBox
   GtkWidget parent_instance;
 
   int       spacing;      /* between children of a line and between lines */
+  int       max_natural;  /* the natural width asked for at most */
 };
 
 G_DEFINE_FINAL_TYPE (McWrapBox, mc_wrap_box, GTK_TYPE_WIDGET)
 
-enum { PROP_0, PROP_SPACING, N_PROPS };
+/* Like a wrapping label's max-width-chars ("max-natural-width", this by
+ * default): naturally, a box asks for its children on one line up to this
+ * width only, so that a long row of filters wraps rather than asking for a
+ * window wider than half a 1920 screen (the window's natural width,
+ * tests/test-ui-layout.c); given more room, it still lays them out on one
+ * line. */
+#define NATURAL_WIDTH_MAX 720
+
+enum { PROP_0, PROP_SPACING, PROP_MAX_NATURAL_WIDTH, N_PROPS };
 static GParamSpec *properties[N_PROPS];
 
 /* The width `child` gets in a box `width` wide: its natural, never less
@@ -92,6 +101,7 @@ measure_width (McWrapBox *self, int *minimum, int *natural)
       *minimum = MAX (*minimum, cmin);
       *natural += (n++ > 0 ? self->spacing : 0) + cnat;
     }
+  *natural = MAX (*minimum, MIN (*natural, self->max_natural));
 }
 
 static void
@@ -202,6 +212,9 @@ mc_wrap_box_get_property (GObject *object, guint prop_id, GValue *value, GParamS
     case PROP_SPACING:
       g_value_set_int (value, self->spacing);
       break;
+    case PROP_MAX_NATURAL_WIDTH:
+      g_value_set_int (value, self->max_natural);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -217,6 +230,14 @@ mc_wrap_box_set_property (GObject *object, guint prop_id, const GValue *value, G
     case PROP_SPACING:
       self->spacing = g_value_get_int (value);
       gtk_widget_queue_resize (GTK_WIDGET (self));
+      break;
+    case PROP_MAX_NATURAL_WIDTH:
+      if (self->max_natural != g_value_get_int (value))
+        {
+          self->max_natural = g_value_get_int (value);
+          gtk_widget_queue_resize (GTK_WIDGET (self));
+          g_object_notify_by_pspec (object, pspec);
+        }
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -237,6 +258,9 @@ mc_wrap_box_class_init (McWrapBoxClass *klass)
   widget_class->get_request_mode = mc_wrap_box_get_request_mode;
   properties[PROP_SPACING] = g_param_spec_int ("spacing", NULL, NULL, 0, G_MAXINT, 6,
                                                G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_MAX_NATURAL_WIDTH] =
+    g_param_spec_int ("max-natural-width", NULL, NULL, 0, G_MAXINT, NATURAL_WIDTH_MAX,
+                      G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
   gtk_widget_class_set_css_name (widget_class, "box");
 }
@@ -245,6 +269,7 @@ static void
 mc_wrap_box_init (McWrapBox *self)
 {
   self->spacing = 6;
+  self->max_natural = NATURAL_WIDTH_MAX;
 }
 
 GtkWidget *
