@@ -752,6 +752,52 @@ test_queue_bar (void)
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (bar)));
 }
 
+/* Issue 17 item 3: the server goes away while the clerk types. The
+ * connection is made to look lost (mc_db_simulate_connection_lost: a
+ * PostgreSQL server under Xvfb is impractical here; tests/pg/test-pg-live.c
+ * kills a real connection), so McDb refuses the write as a lost connection
+ * exactly as it does on a server. The banner shows, the save is refused in
+ * Vietnamese saying the form is kept, nothing is written, everything typed
+ * stays (the words in English: this program runs untranslated); once back, the banner goes, a toast says so, and saving again
+ * makes exactly one dossier. */
+static void
+test_connection_lost (void)
+{
+  McReceptionPage *page = reception ();
+  McDb *db = mc_application_get_db (app);
+  AdwPreferencesRow *name = mc_test_ui_find_row (GTK_WIDGET (page), "Full name (or the organisation’s name)");
+  gint64 before = count_dossiers ();
+
+  mc_test_ui_wait_for_idle ();
+  g_assert_false (mc_window_is_connection_banner_shown (window));
+  mc_reception_page_choose_procedure (page, "1.001193");
+  mc_reception_page_set_applicant (page, "Giữ Nguyên Dữ Liệu", "038190012399", "0912345678");
+
+  mc_db_simulate_connection_lost (db, TRUE);
+  mc_test_ui_wait_for_idle ();
+  g_assert_true (mc_window_is_connection_banner_shown (window));
+  gtk_widget_activate_action (GTK_WIDGET (page), "reception.save", NULL);
+  mc_test_ui_wait_for_idle ();
+  g_assert_cmpint (count_dossiers (), ==, before);
+  g_assert_nonnull (mc_reception_page_get_error (page));
+  g_assert_nonnull (strstr (mc_reception_page_get_error (page), "connection to the server is lost"));
+  g_assert_nonnull (strstr (mc_reception_page_get_error (page), "What you typed is kept"));
+  g_assert_cmpstr (mc_reception_page_get_procedure (page), ==, "1.001193");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (name)), ==, "Giữ Nguyên Dữ Liệu");
+
+  mc_db_simulate_connection_lost (db, FALSE);
+  mc_test_ui_wait_for_idle ();
+  g_assert_false (mc_window_is_connection_banner_shown (window));
+  g_assert_cmpstr (mc_window_get_last_toast (window), ==, "Connected to the server again");
+  /* The reload told on reconnection left the form alone. */
+  g_assert_cmpstr (mc_reception_page_get_procedure (page), ==, "1.001193");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (name)), ==, "Giữ Nguyên Dữ Liệu");
+  gtk_widget_activate_action (GTK_WIDGET (page), "reception.save", NULL);
+  mc_test_ui_wait_for_idle ();
+  g_assert_cmpint (count_dossiers (), ==, before + 1);
+  g_assert_null (mc_reception_page_get_procedure (page));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -772,6 +818,7 @@ main (int argc, char **argv)
   g_test_add_func ("/ui/counter/print-over-database", test_print_over_database);
   g_test_add_func ("/ui/counter/queue-link", test_queue_link);
   g_test_add_func ("/ui/counter/queue-bar", test_queue_bar);
+  g_test_add_func ("/ui/counter/connection-lost", test_connection_lost);
   status = g_test_run ();
   gtk_window_destroy (GTK_WINDOW (window));
   g_object_unref (app);

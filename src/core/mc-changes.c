@@ -322,3 +322,62 @@ mc_changes_get_depth (McChanges *self)
   g_return_val_if_fail (MC_IS_CHANGES (self), 0);
   return self->saved->len;
 }
+
+char *
+mc_changes_dup_pending_payload (McChanges *self)
+{
+  GString *payload = g_string_new (NULL);
+
+  g_return_val_if_fail (MC_IS_CHANGES (self), NULL);
+
+  for (guint k = 0; k < MC_N_CHANGE_KINDS; k++)
+    {
+      const Slot *slot = &self->pending.slots[k];
+
+      if (slot->state == SLOT_NONE)
+        continue;
+      g_string_append_printf (payload, "%s%s:%" G_GINT64_FORMAT, payload->len ? " " : "", kind_values[k].value_nick,
+                              slot->state == SLOT_ID ? slot->id : 0);
+    }
+  if (payload->len == 0)
+    {
+      g_string_free (payload, TRUE);
+      return NULL;
+    }
+  return g_string_free (payload, FALSE);
+}
+
+static McChangeKind
+kind_from_nick (const char *nick, gsize length)
+{
+  for (guint k = 0; k < MC_N_CHANGE_KINDS; k++)
+    if (strlen (kind_values[k].value_nick) == length && strncmp (kind_values[k].value_nick, nick, length) == 0)
+      return k;
+  return MC_CHANGE_ALL;
+}
+
+void
+mc_changes_emit_payload (McChanges *self, const char *payload)
+{
+  g_auto(GStrv) words = NULL;
+  ChangeSet set = { 0 };
+
+  g_return_if_fail (MC_IS_CHANGES (self));
+
+  words = g_strsplit (payload != NULL ? payload : "", " ", -1);
+  for (guint i = 0; words[i] != NULL; i++)
+    {
+      const char *colon = strchr (words[i], ':');
+      McChangeKind kind;
+      gint64 id;
+
+      if (*words[i] == '\0')
+        continue;
+      kind = kind_from_nick (words[i], colon ? (gsize) (colon - words[i]) : strlen (words[i]));
+      id = colon ? g_ascii_strtoll (colon + 1, NULL, 10) : 0;
+      slot_merge (&set.slots[kind], id > 0 ? SLOT_ID : SLOT_MANY, id);
+    }
+  if (set_is_empty (&set))
+    set.slots[MC_CHANGE_ALL].state = SLOT_MANY;
+  queue_set (self, &set);
+}

@@ -64,4 +64,12 @@ void       mc_changes_flush         (McChanges *self);
 void       mc_changes_discard       (McChanges *self);
 guint      mc_changes_get_depth     (McChanges *self);
 
+/* What the open transaction wrote, as a server engine's NOTIFY payload
+ * ("dossier:0 queue:12", a kind's nick and an id or 0); NULL when nothing. */
+char      *mc_changes_dup_pending_payload (McChanges *self);
+/* Another client's payload, emitted as mc_changes_emit would (coalesced
+ * with whatever else is waiting to be told); a word not understood is
+ * MC_CHANGE_ALL. */
+void       mc_changes_emit_payload  (McChanges *self, const char *payload);
+
 G_END_DECLS

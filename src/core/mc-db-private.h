@@ -28,6 +28,28 @@ typedef enum {
 
 #include "mc-sql.h"
 
+/* A server connection's live changes, for McDbWatch (nothing to do on a
+ * file): LISTEN for other clients' commits (told on the McDb's McChanges);
+ * the socket to wait on; reading what arrived on an idle connection (FALSE:
+ * the connection is lost, "connected" is now FALSE); connecting again
+ * without blocking (start, then poll when the socket is ready as asked). */
+typedef enum {
+  MC_DB_POLL_FAILED,
+  MC_DB_POLL_READING,
+  MC_DB_POLL_WRITING,
+  MC_DB_POLL_OK,
+} McDbPoll;
+gboolean      mc_db_listen_changes    (McDb *self, GError **error);
+int           mc_db_server_socket     (McDb *self);
+gboolean      mc_db_server_consume    (McDb *self);
+gboolean      mc_db_reconnect_start   (McDb *self);
+McDbPoll      mc_db_reconnect_poll    (McDb *self, GError **error);
+
+/* For the GUI's tests (a server is impractical under Xvfb): as if the
+ * connection to a server were lost (TRUE) or back (FALSE), on any engine —
+ * "connected" changes and mc_db_begin refuses writes meanwhile. */
+void          mc_db_simulate_connection_lost (McDb *self, gboolean lost);
+
 /* Open without migrating (tests of the migrations themselves). */
 McDb         *mc_db_new_unmigrated    (const char *path, GError **error);
 gboolean      mc_db_migrate_to        (McDb *self, int version, GError **error);

@@ -15,13 +15,27 @@
  * unusual file system) data_version is read every MC_DB_WATCH_POLL_SECONDS.
  * docs/PERFORMANCE.md has the measured idle cost.
  *
- * A server engine would feed the same McChanges from LISTEN/NOTIFY instead.
+ * On a PostgreSQL server the same McChanges are fed by LISTEN/NOTIFY: every
+ * commit that wrote something sends NOTIFY motcua_changes with what it
+ * wrote (mc-db.c), and the watch waits on the connection's socket, so a
+ * change made at another desk is told here within milliseconds and an
+ * idle connection costs nothing. The socket also says when the server
+ * went away (a restart, the network): the watch then connects again by
+ * itself, waiting longer after each failure (RETRY_FIRST_MS doubling to
+ * RETRY_MAX_MS), and once back tells MC_CHANGE_ALL so that every page
+ * reads again what it may have missed. Meanwhile McDb's "connected" is
+ * FALSE (the window shows it) and writes are refused.
  */
 #include "config.h"
 
+#include <glib-unix.h>
+
+#include "mc-db-private.h"
 #include "mc-db-watch.h"
 
 #define COALESCE_MS 40
+#define RETRY_FIRST_MS 250
+#define RETRY_MAX_MS   8000
 
 struct _McDbWatch
 {
@@ -35,6 +49,12 @@ struct _McDbWatch
   gint64        version;
   guint         coalesce_id;
   guint         poll_id;
+  gboolean      server;     /* a PostgreSQL connection: LISTEN/NOTIFY */
+  guint         socket_id;  /* the connection's socket: notifications, or connecting again */
+  guint         retry_id;
+  guint         retry_ms;
+  gulong        connected_id;
+  guint         reconnections;
 };
 
 G_DEFINE_FINAL_TYPE (McDbWatch, mc_db_watch, G_TYPE_OBJECT)
@@ -106,10 +126,131 @@ start (McDbWatch *self, const char *path)
   g_signal_connect (self->monitor, "changed", G_CALLBACK (file_changed_cb), self);
 }
 
+static void server_listen (McDbWatch *self);
+static void server_retry_later (McDbWatch *self);
+
+static gboolean
+server_socket_cb (int fd, GIOCondition condition, gpointer data)
+{
+  McDbWatch *self = data;
+
+  if (mc_db_server_consume (self->db))
+    return G_SOURCE_CONTINUE;
+  /* "connected" went FALSE: connected_cb has planned the reconnection. */
+  self->socket_id = 0;
+  return G_SOURCE_REMOVE;
+}
+
+static void
+server_watch_socket (McDbWatch *self, GIOCondition condition, GUnixFDSourceFunc func)
+{
+  int fd = mc_db_server_socket (self->db);
+
+  g_clear_handle_id (&self->socket_id, g_source_remove);
+  if (fd >= 0)
+    self->socket_id = g_unix_fd_add (fd, condition | G_IO_HUP | G_IO_ERR, func, self);
+}
+
+static gboolean reconnect_step_cb (int fd, GIOCondition condition, gpointer data);
+
+/* One step of PQresetPoll, then wait for the socket as it asks. */
+static void
+reconnect_step (McDbWatch *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  switch (mc_db_reconnect_poll (self->db, &error))
+    {
+    case MC_DB_POLL_READING:
+      server_watch_socket (self, G_IO_IN, reconnect_step_cb);
+      break;
+    case MC_DB_POLL_WRITING:
+      server_watch_socket (self, G_IO_OUT, reconnect_step_cb);
+      break;
+    case MC_DB_POLL_OK:
+      g_clear_handle_id (&self->socket_id, g_source_remove);
+      self->retry_ms = 0;
+      self->reconnections++;
+      g_message ("The connection to the database server is back");
+      server_listen (self);
+      /* Whatever others committed meanwhile was not heard. */
+      mc_changes_emit (self->changes, MC_CHANGE_ALL, 0);
+      break;
+    case MC_DB_POLL_FAILED:
+    default:
+      g_clear_handle_id (&self->socket_id, g_source_remove);
+      server_retry_later (self);
+      break;
+    }
+}
+
+static gboolean
+reconnect_step_cb (int fd, GIOCondition condition, gpointer data)
+{
+  McDbWatch *self = data;
+
+  self->socket_id = 0;
+  reconnect_step (self);
+  return G_SOURCE_REMOVE;
+}
+
+static gboolean
+retry_cb (gpointer data)
+{
+  McDbWatch *self = data;
+
+  self->retry_id = 0;
+  if (!mc_db_reconnect_start (self->db))
+    server_retry_later (self);
+  else
+    reconnect_step (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+server_retry_later (McDbWatch *self)
+{
+  self->retry_ms = self->retry_ms == 0 ? RETRY_FIRST_MS : MIN (self->retry_ms * 2, RETRY_MAX_MS);
+  g_clear_handle_id (&self->retry_id, g_source_remove);
+  self->retry_id = g_timeout_add (self->retry_ms, retry_cb, self);
+}
+
+/* Lost, however it was found (the socket, or a statement failing): start
+ * connecting again, from the main loop rather than inside the failing call. */
+static void
+connected_cb (GObject *db, GParamSpec *pspec, gpointer data)
+{
+  McDbWatch *self = data;
+
+  if (mc_db_get_connected (self->db) || self->retry_id != 0 || self->retry_ms != 0)
+    return;
+  g_message ("The connection to the database server was lost: connecting again");
+  g_clear_handle_id (&self->socket_id, g_source_remove);
+  server_retry_later (self);
+}
+
+static void
+server_listen (McDbWatch *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!mc_db_listen_changes (self->db, &error))
+    {
+      g_message ("Cannot listen for other desks' changes: %s", error->message);
+      return;
+    }
+  server_watch_socket (self, G_IO_IN, server_socket_cb);
+}
+
 static void
 mc_db_watch_dispose (GObject *object)
 {
   McDbWatch *self = MC_DB_WATCH (object);
+
+  g_clear_handle_id (&self->socket_id, g_source_remove);
+  g_clear_handle_id (&self->retry_id, g_source_remove);
+  if (self->connected_id != 0)
+    g_clear_signal_handler (&self->connected_id, self->db);
 
   g_clear_handle_id (&self->coalesce_id, g_source_remove);
   g_clear_handle_id (&self->poll_id, g_source_remove);
@@ -163,6 +304,14 @@ mc_db_watch_new (const char *path, McDb *db, McChanges *changes)
   self->changes = g_object_ref (changes);
   if (g_strcmp0 (path, ":memory:") == 0)
     return self;  /* nobody else can write to it */
+  if (db != NULL && mc_db_is_server (db))
+    {
+      self->server = TRUE;
+      self->db = g_object_ref (db);
+      self->connected_id = g_signal_connect (db, "notify::connected", G_CALLBACK (connected_cb), self);
+      server_listen (self);
+      return self;
+    }
   self->db = db != NULL ? g_object_ref (db) : NULL;
   if (db != NULL)
     self->version = mc_db_data_version (db);
@@ -177,5 +326,12 @@ gboolean
 mc_db_watch_is_monitoring (McDbWatch *self)
 {
   g_return_val_if_fail (MC_IS_DB_WATCH (self), FALSE);
-  return self->monitor != NULL;
+  return self->monitor != NULL || self->socket_id != 0;
+}
+
+guint
+mc_db_watch_get_reconnections (McDbWatch *self)
+{
+  g_return_val_if_fail (MC_IS_DB_WATCH (self), 0);
+  return self->reconnections;
 }

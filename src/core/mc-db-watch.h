@@ -1,4 +1,4 @@
-/* mc-db-watch.h — commits of other processes to a SQLite file, told as changes
+/* mc-db-watch.h — commits of other processes (a SQLite file, a PostgreSQL server), told as changes
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #pragma once
@@ -18,8 +18,13 @@ G_DECLARE_FINAL_TYPE (McDbWatch, mc_db_watch, MC, DB_WATCH, GObject)
  * file is, and the listener tells a real change by its own data_version. */
 McDbWatch *mc_db_watch_new           (const char *path, McDb *db, McChanges *changes);
 /* Whether the directory could be watched; otherwise data_version is read
- * every MC_DB_WATCH_POLL_SECONDS. */
+ * every MC_DB_WATCH_POLL_SECONDS. On a server (`db` a PostgreSQL
+ * connection): whether it LISTENs on the connection's socket. There, a lost
+ * connection is made again by the watch with back-off (McDb's "connected"
+ * is FALSE meanwhile) and MC_CHANGE_ALL told once it is back. */
 gboolean   mc_db_watch_is_monitoring (McDbWatch *self);
+/* How many times the connection to the server was made again. */
+guint      mc_db_watch_get_reconnections (McDbWatch *self);
 
 #define MC_DB_WATCH_POLL_SECONDS 2
 

@@ -58,6 +58,7 @@ struct _McDb
   char        hook_table[48];  /* the last table the update hook saw, and its kind */
   McChangeKind hook_kind;
   gboolean    hook_weak;
+  gboolean    disconnected; /* a server connection found lost, not yet back */
 };
 
 static void mc_db_initable_iface_init (GInitableIface *iface);
@@ -66,7 +67,7 @@ G_DEFINE_FINAL_TYPE_WITH_CODE (McDb, mc_db, G_TYPE_OBJECT,
                                G_IMPLEMENT_INTERFACE (G_TYPE_INITABLE, mc_db_initable_iface_init))
 G_DEFINE_QUARK (mc-db-error-quark, mc_db_error)
 
-enum { PROP_0, PROP_PATH, PROP_MIGRATE, PROP_COMMAND, N_PROPS };
+enum { PROP_0, PROP_PATH, PROP_MIGRATE, PROP_COMMAND, PROP_CONNECTED, N_PROPS };
 static GParamSpec *properties[N_PROPS];
 
 /* The migrations, in order; version N is the N-th file. */
@@ -476,6 +477,47 @@ write_sql_trace (McDb *self)
     g_warning ("MOTCUA_SQL_TRACE: %s", error->message);
 }
 
+/* What a statement wrote on a server, told as the update hook tells it on
+ * SQLite (no row ids: a strong row is told as "several", id 0). A
+ * statement that committed on its own is told at once, and to the other
+ * clients by its own NOTIFY; a transaction's are sent by mc_db_commit. */
+static void
+pg_write_cb (const char *table, gboolean autocommit, gpointer data)
+{
+  McDb *self = data;
+  g_autofree char *payload = NULL;
+
+  classify_table (self, table != NULL ? table : "");
+  mc_changes_record (self->changes, self->hook_kind, 0, self->hook_weak);
+  if (!autocommit)
+    return;
+  payload = mc_changes_dup_pending_payload (self->changes);
+  mc_changes_flush (self->changes);
+  if (payload != NULL)
+    mc_sql_pg_notify (self->pg, payload, NULL);
+}
+
+/* Another client committed (LISTEN motcua_changes): told on this
+ * connection's McChanges, coalesced with whatever is waiting. */
+static void
+pg_notify_cb (const char *payload, gpointer data)
+{
+  McDb *self = data;
+
+  mc_changes_emit_payload (self->changes, payload);
+}
+
+static void
+pg_lost_cb (gpointer data)
+{
+  McDb *self = data;
+
+  if (self->disconnected)
+    return;
+  self->disconnected = TRUE;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CONNECTED]);
+}
+
 /* A PostgreSQL server (issue 17): no file to protect, check or watch, no
  * pragmas; the schema is pgschema's steps (resources/sql/pg/), its version
  * in the table schema_version, the audit trail written and hashed by the
@@ -486,6 +528,7 @@ init_pg (McDb *self, GError **error)
   self->pg = mc_sql_pg_connect (self->path, error);
   if (self->pg == NULL)
     return FALSE;
+  mc_sql_pg_set_hooks (self->pg, pg_write_cb, pg_notify_cb, pg_lost_cb, self);
   if (self->migrate)
     {
       if (!mc_db_migrate_to (self, mc_db_get_latest_version (), error) || !ensure_database_id (self, error))
@@ -606,6 +649,9 @@ mc_db_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *p
     case PROP_COMMAND:
       g_value_set_boolean (value, self->command);
       break;
+    case PROP_CONNECTED:
+      g_value_set_boolean (value, !self->disconnected);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -650,6 +696,10 @@ mc_db_class_init (McDbClass *klass)
   properties[PROP_COMMAND] =
     g_param_spec_boolean ("command", NULL, NULL, FALSE,
                           G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  /* FALSE while the connection to a server is lost (an McDbWatch connects
+   * again); always TRUE for a file. */
+  properties[PROP_CONNECTED] =
+    g_param_spec_boolean ("connected", NULL, NULL, TRUE, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
   /* The schema migrations and the built-in catalog. */
   mc_core_register_resource ();
@@ -919,6 +969,13 @@ mc_db_begin (McDb *self, GError **error)
 
   if (self->damage != NULL)
     return set_damaged_error (self, error);
+  if (self->disconnected)
+    {
+      g_set_error_literal (error, MC_DB_ERROR, MC_DB_ERROR_CONNECTION,
+                           _("The connection to the database server is lost and Motcua is connecting again: this "
+                             "was not saved. Nothing you typed is lost; save again once the connection is back"));
+      return FALSE;
+    }
   /* On PostgreSQL, BEGIN IMMEDIATE's one writer at a time is a lock all
    * Motcua writers take (waited for up to lock_timeout, then BUSY): the
    * read-then-write steps of core (next number, position) stay as safe as
@@ -935,9 +992,6 @@ mc_db_begin (McDb *self, GError **error)
     }
   self->depth++;
   mc_changes_begin (self->changes);
-  /* No update hook on a server: a commit tells "anything may have changed". */
-  if (self->pg != NULL)
-    mc_changes_record (self->changes, MC_CHANGE_ALL, 0, TRUE);
   return TRUE;
 }
 
@@ -954,6 +1008,22 @@ record_commit (McDb *self)
     g_debug ("Commit mark not written: %s", error->message);
 }
 
+/* Every client LISTENing hears what this transaction wrote, if and when
+ * it commits: NOTIFY is part of the transaction (issue 17, item 3). From
+ * here rather than from triggers on every table: it is the one place that
+ * already knows what the transaction wrote (the same set McChanges tells
+ * this process), it costs one NOTIFY per transaction where a row trigger
+ * would queue one per row (an import of 100,000 dossiers), and it needs no
+ * schema step. Writes made outside Motcua (psql) are not told; the pages
+ * catch up with them at the next change or reconnection. */
+static gboolean
+notify_pending (McDb *self, GError **error)
+{
+  g_autofree char *payload = mc_changes_dup_pending_payload (self->changes);
+
+  return payload == NULL || mc_sql_pg_notify (self->pg, payload, error);
+}
+
 gboolean
 mc_db_commit (McDb *self, GError **error)
 {
@@ -963,6 +1033,8 @@ mc_db_commit (McDb *self, GError **error)
   g_return_val_if_fail (self->depth > 0, FALSE);
 
   sql = self->depth == 1 ? g_strdup ("COMMIT") : g_strdup_printf ("RELEASE mc_%d", self->depth - 1);
+  if (self->pg != NULL && self->depth == 1 && !notify_pending (self, error))
+    return FALSE;
   if (!mc_db_exec (self, sql, error))
     return FALSE;
   self->depth--;
@@ -1170,7 +1242,7 @@ mc_db_get_changes (McDb *self)
 
 /* On PostgreSQL: the number of transactions the server has committed in
  * this database (pg_stat_database.xact_commit), which moves when any client
- * commits; LISTEN/NOTIFY (issue 17, item 3) is to replace it. */
+ * commits (the application is told by LISTEN/NOTIFY instead: McDbWatch). */
 gint64
 mc_db_data_version (McDb *self)
 {
@@ -1245,4 +1317,92 @@ gboolean
 mc_db_damage_met (void)
 {
   return g_atomic_int_get (&damage_met) != 0;
+}
+
+gboolean
+mc_db_is_server (McDb *self)
+{
+  g_return_val_if_fail (MC_IS_DB (self), FALSE);
+  return self->pg != NULL;
+}
+
+gboolean
+mc_db_get_connected (McDb *self)
+{
+  g_return_val_if_fail (MC_IS_DB (self), TRUE);
+  return !self->disconnected;
+}
+
+gboolean
+mc_db_listen_changes (McDb *self, GError **error)
+{
+  g_return_val_if_fail (MC_IS_DB (self), FALSE);
+  return self->pg == NULL || mc_sql_pg_listen (self->pg, error);
+}
+
+int
+mc_db_server_socket (McDb *self)
+{
+  g_return_val_if_fail (MC_IS_DB (self), -1);
+  return self->pg != NULL ? mc_sql_pg_socket (self->pg) : -1;
+}
+
+gboolean
+mc_db_server_consume (McDb *self)
+{
+  g_return_val_if_fail (MC_IS_DB (self), FALSE);
+
+  if (self->pg == NULL)
+    return TRUE;
+  if (mc_sql_pg_consume (self->pg))
+    return TRUE;
+  pg_lost_cb (self);
+  return FALSE;
+}
+
+gboolean
+mc_db_reconnect_start (McDb *self)
+{
+  g_return_val_if_fail (MC_IS_DB (self), FALSE);
+
+  pg_lost_cb (self);
+  return self->pg != NULL && mc_sql_pg_reset_start (self->pg);
+}
+
+/* Back: the statements are prepared again as used, the session LISTENs
+ * again and gets back its bulk mode; a transaction the loss cut short was
+ * rolled back by the server (its caller was told it failed). */
+McDbPoll
+mc_db_reconnect_poll (McDb *self, GError **error)
+{
+  McSqlPgPoll poll;
+
+  g_return_val_if_fail (MC_IS_DB (self), MC_DB_POLL_FAILED);
+
+  if (self->pg == NULL)
+    return MC_DB_POLL_OK;
+  poll = mc_sql_pg_reset_poll (self->pg, error);
+  if (poll != MC_SQL_PG_POLL_OK)
+    return poll == MC_SQL_PG_POLL_READING ? MC_DB_POLL_READING
+         : poll == MC_SQL_PG_POLL_WRITING ? MC_DB_POLL_WRITING : MC_DB_POLL_FAILED;
+  if (self->audit_bulk)
+    mc_db_set_audit_bulk (self, TRUE);
+  self->depth = 0;
+  mc_changes_discard (self->changes);
+  self->disconnected = FALSE;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CONNECTED]);
+  return MC_DB_POLL_OK;
+}
+
+void
+mc_db_simulate_connection_lost (McDb *self, gboolean lost)
+{
+  g_return_if_fail (MC_IS_DB (self));
+
+  if (self->disconnected == lost)
+    return;
+  self->disconnected = lost;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CONNECTED]);
+  if (!lost)
+    mc_changes_emit (self->changes, MC_CHANGE_ALL, 0);
 }

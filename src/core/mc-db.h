@@ -81,6 +81,13 @@ McChanges    *mc_db_get_changes       (McDb *self);
  * data_version); the liveboard compares it before re-reading. */
 gint64        mc_db_data_version      (McDb *self);
 
+/* TRUE for a PostgreSQL server, FALSE for a file. */
+gboolean      mc_db_is_server         (McDb *self);
+/* Property "connected": FALSE while the connection to a server is lost
+ * (McDbWatch connects again and tells MC_CHANGE_ALL once back); always TRUE
+ * for a file. Meanwhile every write is refused with MC_DB_ERROR_CONNECTION. */
+gboolean      mc_db_get_connected     (McDb *self);
+
 /* The staff member acting through this connection (0: nobody signed in),
  * recorded by the audit triggers. */
 void          mc_db_set_actor         (McDb *self, gint64 staff_id);

@@ -49,6 +49,36 @@ const void   *mc_sql_pg_column_blob   (McSqlPgStmt *stmt, int col, int *bytes);
 gint64        mc_sql_pg_changes       (McSqlPgConn *pg);
 gint64        mc_sql_pg_last_insert_id (McSqlPgConn *pg);
 gboolean      mc_sql_pg_autocommit    (McSqlPgConn *pg);
+
+/* Live changes between clients (issue 17, item 3): each commit that wrote
+ * something sends NOTIFY on this channel with McChanges' payload. */
+#define MC_SQL_PG_CHANNEL "motcua_changes"
+/* A statement wrote rows of `table` (NULL: a table not read from its text);
+ * `autocommit`: it committed on its own. */
+typedef void (*McSqlPgWriteFunc)  (const char *table, gboolean autocommit, gpointer data);
+/* Another client's payload on MC_SQL_PG_CHANNEL (this connection's own are left out). */
+typedef void (*McSqlPgNotifyFunc) (const char *payload, gpointer data);
+/* A statement found the connection lost (CONNECTION_BAD). */
+typedef void (*McSqlPgLostFunc)   (gpointer data);
+void          mc_sql_pg_set_hooks     (McSqlPgConn *pg, McSqlPgWriteFunc write_func, McSqlPgNotifyFunc notify_func,
+                                       McSqlPgLostFunc lost_func, gpointer data);
+gboolean      mc_sql_pg_listen        (McSqlPgConn *pg, GError **error);
+gboolean      mc_sql_pg_notify        (McSqlPgConn *pg, const char *payload, GError **error);
+/* Reads what the server sent an idle connection (notifications, or its
+ * closing); FALSE when the connection is lost. */
+gboolean      mc_sql_pg_consume       (McSqlPgConn *pg);
+gboolean      mc_sql_pg_is_connected  (McSqlPgConn *pg);
+int           mc_sql_pg_socket        (McSqlPgConn *pg);
+/* Connecting again without blocking: start, then poll when the socket is
+ * ready as asked. */
+typedef enum {
+  MC_SQL_PG_POLL_FAILED,
+  MC_SQL_PG_POLL_READING,
+  MC_SQL_PG_POLL_WRITING,
+  MC_SQL_PG_POLL_OK,
+} McSqlPgPoll;
+gboolean      mc_sql_pg_reset_start   (McSqlPgConn *pg);
+McSqlPgPoll   mc_sql_pg_reset_poll    (McSqlPgConn *pg, GError **error);
 void          mc_sql_pg_set_deadline  (McSqlPgConn *pg, gint64 deadline);
 
 G_END_DECLS

@@ -37,6 +37,11 @@ struct _McSqlPgConn {
   gint64      changes;    /* rows the last INSERT, UPDATE or DELETE changed */
   gboolean    timeout_set;
   char        last_table[64]; /* the table of the last INSERT, for its id */
+  gboolean    listening;  /* LISTEN motcua_changes, done again after a reconnection */
+  McSqlPgWriteFunc  write_func;   /* a table written (mc-db.c: what changed) */
+  McSqlPgNotifyFunc notify_func;  /* another client's NOTIFY payload */
+  McSqlPgLostFunc   lost_func;    /* the connection was found lost */
+  gpointer    hook_data;
 };
 
 struct _McSqlPgStmt {
@@ -90,6 +95,8 @@ mc_sql_pg_set_error (McSqlPgConn *pg, const PGresult *result, GError **error)
       code = MC_DB_ERROR_CONNECTION;
       message = _("The connection to the database server was lost: this was not done. Check the network and "
                   "the server, then try again");
+      if (PQstatus (pg->conn) == CONNECTION_BAD && pg->lost_func != NULL)
+        pg->lost_func (pg->hook_data);
     }
   else if (g_str_has_prefix (state, "23"))
     {
@@ -131,11 +138,32 @@ mc_sql_pg_set_error (McSqlPgConn *pg, const PGresult *result, GError **error)
   return FALSE;
 }
 
+/* What each session is given, at the first connection and after every
+ * reconnection: a write waits for another's lock as long as on SQLite
+ * (MC_DB_BUSY_LIMIT_US), then is refused as busy (55P03). Times are UTC
+ * seconds in integer columns: the session's time zone plays no part. A new
+ * session has no prepared statement: they are prepared again as used. */
+static gboolean
+setup_session (McSqlPgConn *pg, GError **error)
+{
+  PGresult *result = PQexec (pg->conn, "SET lock_timeout = '10s'; SET application_name = 'motcua'; "
+                                       "SET client_min_messages = warning");
+  gboolean ok = PQresultStatus (result) == PGRES_COMMAND_OK;
+
+  if (!ok)
+    mc_sql_pg_set_error (pg, result, error);
+  PQclear (result);
+  g_hash_table_remove_all (pg->prepared);
+  pg->timeout_set = FALSE;
+  if (ok && pg->listening)
+    ok = mc_sql_pg_exec (pg, "LISTEN " MC_SQL_PG_CHANNEL, error);
+  return ok;
+}
+
 McSqlPgConn *
 mc_sql_pg_connect (const char *conninfo, GError **error)
 {
   McSqlPgConn *pg;
-  PGresult *result;
 
   if (!mc_pq_load (error))
     return NULL;
@@ -152,21 +180,16 @@ mc_sql_pg_connect (const char *conninfo, GError **error)
       return NULL;
     }
   pg->prepared = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  /* A write waits for another's lock as long as on SQLite
-   * (MC_DB_BUSY_LIMIT_US), then is refused as busy (55P03). Times are UTC
-   * seconds in integer columns: the session's time zone plays no part. */
-  result = PQexec (pg->conn, "SET lock_timeout = '10s'; SET application_name = 'motcua'; "
-                             "SET client_min_messages = warning");
-  if (PQresultStatus (result) != PGRES_COMMAND_OK)
+  if (!setup_session (pg, error))
     {
-      mc_sql_pg_set_error (pg, result, error);
-      PQclear (result);
       mc_sql_pg_close (pg);
       return NULL;
     }
-  PQclear (result);
   return pg;
 }
+
+static void note_write (McSqlPgConn *pg, const char *sql, const PGresult *result);
+static void drain_notifies (McSqlPgConn *pg);
 
 void
 mc_sql_pg_close (McSqlPgConn *pg)
@@ -184,6 +207,61 @@ mc_sql_pg_get_conn (McSqlPgConn *pg)
   return pg->conn;
 }
 
+/* Rows written by a statement: the table it names ("INSERT INTO t",
+ * "UPDATE t", "DELETE FROM t") is told to mc-db.c, which knows its kind of
+ * change; NULL for a write whose table cannot be read from its text. */
+static void
+note_write (McSqlPgConn *pg, const char *sql, const PGresult *result)
+{
+  const char *status = PQcmdStatus ((PGresult *) result);
+  const char *p = sql;
+  char table[64] = "";
+  gsize n = 0;
+
+  if (pg->write_func == NULL || !(g_str_has_prefix (status, "INSERT") || g_str_has_prefix (status, "UPDATE") ||
+                                  g_str_has_prefix (status, "DELETE") || g_str_has_prefix (status, "MERGE")))
+    return;
+  if (g_str_has_suffix (status, " 0"))
+    return;  /* nothing changed (an upsert that did nothing, an UPDATE matching no row) */
+  while (g_ascii_isspace (*p))
+    p++;
+  if (g_ascii_strncasecmp (p, "INSERT INTO ", 12) == 0)
+    p += 12;
+  else if (g_ascii_strncasecmp (p, "DELETE FROM ", 12) == 0)
+    p += 12;
+  else if (g_ascii_strncasecmp (p, "UPDATE ", 7) == 0)
+    p += 7;
+  else
+    p = NULL;
+  if (p != NULL)
+    {
+      while (g_ascii_isspace (*p))
+        p++;
+      while ((g_ascii_isalnum (p[n]) || p[n] == '_') && n < sizeof table - 1)
+        n++;
+      memcpy (table, p, n);
+      table[n] = '\0';
+    }
+  pg->write_func (n > 0 ? table : NULL, mc_sql_pg_autocommit (pg), pg->hook_data);
+}
+
+/* Notifications arrive with any result (libpq keeps them aside) or alone
+ * on an idle connection (mc_sql_pg_consume). This connection's own are
+ * left out: its commits were already told by mc-db.c. */
+static void
+drain_notifies (McSqlPgConn *pg)
+{
+  PGnotify *notify;
+  int own = PQbackendPID (pg->conn);
+
+  while ((notify = PQnotifies (pg->conn)) != NULL)
+    {
+      if (notify->be_pid != own && pg->notify_func != NULL && strcmp (notify->relname, MC_SQL_PG_CHANNEL) == 0)
+        pg->notify_func (notify->extra, pg->hook_data);
+      PQfreemem (notify);
+    }
+}
+
 gboolean
 mc_sql_pg_exec (McSqlPgConn *pg, const char *sql, GError **error)
 {
@@ -195,7 +273,10 @@ mc_sql_pg_exec (McSqlPgConn *pg, const char *sql, GError **error)
     mc_sql_pg_set_error (pg, result, error);
   else if (status == PGRES_COMMAND_OK && *PQcmdTuples (result) != '\0')
     pg->changes = g_ascii_strtoll (PQcmdTuples (result), NULL, 10);
+  if (ok)
+    note_write (pg, sql, result);
   PQclear (result);
+  drain_notifies (pg);
   return ok;
 }
 
@@ -533,10 +614,12 @@ execute (McSqlPgStmt *stmt, GError **error)
   stmt->result = PQexecPrepared (stmt->pg->conn, name, stmt->n_params, (const char *const *) stmt->values,
                                  stmt->lengths, stmt->formats, 0);
   status = PQresultStatus (stmt->result);
+  drain_notifies (stmt->pg);
   if (status == PGRES_COMMAND_OK)
     {
       if (*PQcmdTuples (stmt->result) != '\0')
         stmt->pg->changes = g_ascii_strtoll (PQcmdTuples (stmt->result), NULL, 10);
+      note_write (stmt->pg, stmt->sql, stmt->result);
       return MC_DB_STEP_DONE;
     }
   if (status != PGRES_TUPLES_OK)
@@ -545,6 +628,7 @@ execute (McSqlPgStmt *stmt, GError **error)
       mc_sql_pg_reset (stmt);
       return MC_DB_STEP_ERROR;
     }
+  note_write (stmt->pg, stmt->sql, stmt->result);
   /* INSERT … RETURNING: rows, and changes. */
   if (*PQcmdTuples (stmt->result) != '\0' && !g_str_has_prefix (PQcmdStatus (stmt->result), "SELECT"))
     stmt->pg->changes = g_ascii_strtoll (PQcmdTuples (stmt->result), NULL, 10);
@@ -703,4 +787,97 @@ mc_sql_pg_set_deadline (McSqlPgConn *pg, gint64 deadline)
   sql = g_strdup_printf ("SET statement_timeout = %" G_GINT64_FORMAT, ms);
   PQclear (PQexec (pg->conn, sql));
   pg->timeout_set = deadline != 0;
+}
+
+void
+mc_sql_pg_set_hooks (McSqlPgConn *pg, McSqlPgWriteFunc write_func, McSqlPgNotifyFunc notify_func,
+                     McSqlPgLostFunc lost_func, gpointer data)
+{
+  pg->write_func = write_func;
+  pg->notify_func = notify_func;
+  pg->lost_func = lost_func;
+  pg->hook_data = data;
+}
+
+gboolean
+mc_sql_pg_listen (McSqlPgConn *pg, GError **error)
+{
+  if (pg->listening)
+    return TRUE;
+  if (!mc_sql_pg_exec (pg, "LISTEN " MC_SQL_PG_CHANNEL, error))
+    return FALSE;
+  pg->listening = TRUE;
+  return TRUE;
+}
+
+/* pg_notify () inside the open transaction: PostgreSQL delivers it only if
+ * the transaction commits, and to each listener once per distinct payload. */
+gboolean
+mc_sql_pg_notify (McSqlPgConn *pg, const char *payload, GError **error)
+{
+  const char *values[1] = { payload };
+  PGresult *result = PQexecParams (pg->conn, "SELECT pg_notify ('" MC_SQL_PG_CHANNEL "', $1)", 1, NULL, values,
+                                   NULL, NULL, 0);
+  gboolean ok = PQresultStatus (result) == PGRES_TUPLES_OK;
+
+  if (!ok)
+    mc_sql_pg_set_error (pg, result, error);
+  PQclear (result);
+  return ok;
+}
+
+gboolean
+mc_sql_pg_consume (McSqlPgConn *pg)
+{
+  if (PQstatus (pg->conn) != CONNECTION_OK)
+    return FALSE;
+  if (!PQconsumeInput (pg->conn) || PQstatus (pg->conn) != CONNECTION_OK)
+    {
+      g_debug ("PostgreSQL connection lost: %s", PQerrorMessage (pg->conn));
+      return FALSE;
+    }
+  drain_notifies (pg);
+  return TRUE;
+}
+
+gboolean
+mc_sql_pg_is_connected (McSqlPgConn *pg)
+{
+  return PQstatus (pg->conn) == CONNECTION_OK;
+}
+
+int
+mc_sql_pg_socket (McSqlPgConn *pg)
+{
+  return PQsocket (pg->conn);
+}
+
+gboolean
+mc_sql_pg_reset_start (McSqlPgConn *pg)
+{
+  return PQresetStart (pg->conn) == 1;
+}
+
+/* One step of connecting again without blocking (PQresetPoll): READING or
+ * WRITING to wait for the socket, FAILED to try again later, OK with the
+ * session set up as at the first connection and LISTENing again. */
+McSqlPgPoll
+mc_sql_pg_reset_poll (McSqlPgConn *pg, GError **error)
+{
+  switch (PQresetPoll (pg->conn))
+    {
+    case PGRES_POLLING_READING:
+      return MC_SQL_PG_POLL_READING;
+    case PGRES_POLLING_WRITING:
+      return MC_SQL_PG_POLL_WRITING;
+    case PGRES_POLLING_OK:
+      return setup_session (pg, error) ? MC_SQL_PG_POLL_OK : MC_SQL_PG_POLL_FAILED;
+    case PGRES_POLLING_FAILED:
+    default:
+      g_debug ("PostgreSQL reconnection failed: %s", PQerrorMessage (pg->conn));
+      g_set_error_literal (error, MC_DB_ERROR, MC_DB_ERROR_CONNECTION,
+                           _("Cannot connect to the database server: it cannot be reached, or it refused the user "
+                             "name or the password"));
+      return MC_SQL_PG_POLL_FAILED;
+    }
 }

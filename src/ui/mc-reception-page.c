@@ -475,7 +475,13 @@ save_and_print_cb (GtkWidget *widget, const char *action_name, GVariant *paramet
   if (code == NULL)
     {
       GtkWidget *bad = mark_invalid_fields (self);
-      gtk_label_set_text (self->error, error->message);
+      /* The form keeps everything typed; the save is one transaction, so
+       * saving again once the server is back makes one dossier. */
+      if (g_error_matches (error, MC_DB_ERROR, MC_DB_ERROR_CONNECTION))
+        gtk_label_set_text (self->error, _("The connection to the server is lost: the dossier was not saved. What "
+                                           "you typed is kept here; save again once the connection is back"));
+      else
+        gtk_label_set_text (self->error, error->message);
       gtk_widget_set_visible (GTK_WIDGET (self->error), TRUE);
       if (bad != NULL)
         gtk_widget_grab_focus (bad);
@@ -887,4 +893,11 @@ mc_reception_page_get_due (McReceptionPage *self)
       !mc_dossier_store_compute_due (self->store, mc_procedure_get_code (self->chosen), now_or_fake (), &due, NULL))
     return 0;
   return due;
+}
+
+const char *
+mc_reception_page_get_error (McReceptionPage *self)
+{
+  g_return_val_if_fail (MC_IS_RECEPTION_PAGE (self), NULL);
+  return gtk_widget_get_visible (GTK_WIDGET (self->error)) ? gtk_label_get_text (self->error) : NULL;
 }

@@ -27,5 +27,7 @@ const char      *mc_reception_page_get_procedure   (McReceptionPage *self);
 McTime           mc_reception_page_get_due         (McReceptionPage *self);
 /* Saves; the new dossier's code (or NULL with error). Does not print. */
 char            *mc_reception_page_save            (McReceptionPage *self, GError **error);
+/* The message under the form after a save was refused, or NULL. */
+const char      *mc_reception_page_get_error       (McReceptionPage *self);
 
 G_END_DECLS

@@ -30,6 +30,9 @@ struct _McWindow
   AdwApplicationWindow  parent_instance;
 
   AdwToastOverlay      *toasts;
+  GtkInfoBar           *connection_bar;
+  GtkSpinner           *connection_spinner;
+  gboolean              connection_lost;
   GtkStack             *stack;
   McSidebar            *sidebar;
   AdwWindowTitle       *title;
@@ -437,6 +440,8 @@ mc_window_class_init (McWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, McWindow, header_bar);
   gtk_widget_class_bind_template_child (widget_class, McWindow, flap);
   gtk_widget_class_bind_template_child (widget_class, McWindow, audit_bar);
+  gtk_widget_class_bind_template_child (widget_class, McWindow, connection_bar);
+  gtk_widget_class_bind_template_child (widget_class, McWindow, connection_spinner);
   gtk_widget_class_bind_template_child (widget_class, McWindow, audit_label);
   gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_cb);
   gtk_widget_class_install_action (widget_class, "win.show-dossiers", "(us)", show_dossiers_cb);
@@ -524,6 +529,32 @@ show_audit_warning (McWindow *self, McApplication *app)
   gtk_widget_set_visible (GTK_WIDGET (self->audit_bar), TRUE);
 }
 
+/* A server's connection lost and found again (McDbWatch reconnects): the
+ * banner says so meanwhile, since every save is refused until it is back;
+ * a toast says when it is. */
+static void
+connected_cb (McDb *db, GParamSpec *pspec, McWindow *self)
+{
+  gboolean up = mc_db_get_connected (db);
+
+  gtk_info_bar_set_revealed (self->connection_bar, !up);
+  gtk_spinner_set_spinning (self->connection_spinner, !up);
+  if (up && self->connection_lost)
+    mc_window_toast (self, _("Connected to the server again"));
+  self->connection_lost = !up;
+}
+
+static void
+follow_connection (McWindow *self, McApplication *app)
+{
+  McDb *db = mc_application_get_db (app);
+
+  if (db == NULL)
+    return;
+  g_signal_connect_object (db, "notify::connected", G_CALLBACK (connected_cb), self, 0);
+  connected_cb (db, NULL, self);
+}
+
 McWindow *
 mc_window_new (McApplication *app)
 {
@@ -534,6 +565,7 @@ mc_window_new (McApplication *app)
   mc_session_setup_window (self, self->header_bar);
   restore_state (self, mc_application_get_settings (app));
   show_audit_warning (self, app);
+  follow_connection (self, app);
   show_start_page (self, app);
   self->opened = TRUE;
   page_changed_cb (self);
@@ -606,4 +638,11 @@ mc_window_get_stack (McWindow *self)
   g_return_val_if_fail (MC_IS_WINDOW (self), NULL);
 
   return self->stack;
+}
+
+gboolean
+mc_window_is_connection_banner_shown (McWindow *self)
+{
+  g_return_val_if_fail (MC_IS_WINDOW (self), FALSE);
+  return gtk_info_bar_get_revealed (self->connection_bar);
 }

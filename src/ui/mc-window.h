@@ -27,6 +27,8 @@ void        mc_window_toast          (McWindow *self, const char *message);
 /* The message of the last toast shown, or NULL. */
 const char *mc_window_get_last_toast (McWindow *self);
 const char *mc_window_get_audit_warning (McWindow *self);
+/* Whether the banner "lost the connection to the server — reconnecting" shows. */
+gboolean    mc_window_is_connection_banner_shown (McWindow *self);
 McSidebar  *mc_window_get_sidebar    (McWindow *self);
 /* The stack of the pages (McPageSlot children named as in mc-pages.c):
  * what this person's window has, for the tests that visit every page. */
