@@ -8,8 +8,8 @@
  * file, a checkpoint the main file); each signal schedules one reload after
  * a short coalescing delay, and PRAGMA data_version on the worker's own
  * connection, which changes only when another connection committed, tells a
- * real change from a checkpoint or a reader. A server engine would feed the
- * same signal from LISTEN/NOTIFY.
+ * real change from a checkpoint or a reader. On a PostgreSQL server the
+ * same signal is fed by LISTEN/NOTIFY on a connection of the main thread.
  * The figures of "today" and the lateness of pending dossiers move with the
  * clock, hence one forced reload at each new minute.
  *
@@ -43,6 +43,7 @@ struct _McBoardSource
   Worker        *worker;
   McChanges     *changes;
   McDbWatch     *watch;
+  McDb          *listen_db;  /* a server: the connection that LISTENs, else NULL */
   McBoardModel  *model;
   gboolean       offline;
   gboolean       loading;
@@ -83,7 +84,7 @@ worker_connect (Worker *w, GError **error)
 {
   if (w->db != NULL)
     return TRUE;
-  if (!g_file_test (w->path, G_FILE_TEST_EXISTS))
+  if (!mc_db_path_is_server (w->path) && !g_file_test (w->path, G_FILE_TEST_EXISTS))
     {
       g_set_error (error, MC_DB_ERROR, MC_DB_ERROR_OPEN, "%s: không tìm thấy tệp dữ liệu", w->path);
       return FALSE;
@@ -255,6 +256,7 @@ mc_board_source_dispose (GObject *object)
   if (self->changes != NULL)
     g_signal_handlers_disconnect_by_data (self->changes, self);
   g_clear_object (&self->watch);
+  g_clear_object (&self->listen_db);
   g_clear_object (&self->changes);
   G_OBJECT_CLASS (mc_board_source_parent_class)->dispose (object);
 }
@@ -295,7 +297,7 @@ mc_board_source_new (const char *path)
   g_return_val_if_fail (path != NULL, NULL);
 
   self = g_object_new (MC_TYPE_BOARD_SOURCE, NULL);
-  self->worker->path = g_canonicalize_filename (path, NULL);
+  self->worker->path = mc_db_path_is_server (path) ? g_strdup (path) : g_canonicalize_filename (path, NULL);
   return self;
 }
 
@@ -304,9 +306,13 @@ mc_board_source_start (McBoardSource *self)
 {
   g_return_if_fail (MC_IS_BOARD_SOURCE (self));
 
-  /* No connection of the main thread: the worker's data_version decides. */
+  /* No connection of the main thread: the worker's data_version decides.
+   * On a server, the main thread keeps one connection to LISTEN on
+   * (issue 17 item 3): other desks' commits arrive as NOTIFY. */
   self->changes = mc_changes_new ();
-  self->watch = mc_db_watch_new (self->worker->path, NULL, self->changes);
+  if (mc_db_path_is_server (self->worker->path))
+    self->listen_db = mc_db_new (self->worker->path, NULL, NULL);
+  self->watch = mc_db_watch_new (self->worker->path, self->listen_db, self->changes);
   g_signal_connect (self->changes, "changed", G_CALLBACK (changed_cb), self);
   start_load (self, TRUE);
   schedule_minute (self);

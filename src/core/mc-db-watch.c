@@ -54,6 +54,7 @@ struct _McDbWatch
   guint         retry_id;
   guint         retry_ms;
   gulong        connected_id;
+  gulong        forward_id;
   guint         reconnections;
 };
 
@@ -242,6 +243,16 @@ server_listen (McDbWatch *self)
   server_watch_socket (self, G_IO_IN, server_socket_cb);
 }
 
+/* The server's notifications are told on the McDb's own McChanges; a
+ * watch made for another notifier (the liveboard's) passes them on. */
+static void
+forward_cb (McChanges *from, McChangeKind kind, gint64 id, gpointer data)
+{
+  McDbWatch *self = data;
+
+  mc_changes_emit (self->changes, kind, id);
+}
+
 static void
 mc_db_watch_dispose (GObject *object)
 {
@@ -251,6 +262,8 @@ mc_db_watch_dispose (GObject *object)
   g_clear_handle_id (&self->retry_id, g_source_remove);
   if (self->connected_id != 0)
     g_clear_signal_handler (&self->connected_id, self->db);
+  if (self->forward_id != 0)
+    g_clear_signal_handler (&self->forward_id, mc_db_get_changes (self->db));
 
   g_clear_handle_id (&self->coalesce_id, g_source_remove);
   g_clear_handle_id (&self->poll_id, g_source_remove);
@@ -309,6 +322,8 @@ mc_db_watch_new (const char *path, McDb *db, McChanges *changes)
       self->server = TRUE;
       self->db = g_object_ref (db);
       self->connected_id = g_signal_connect (db, "notify::connected", G_CALLBACK (connected_cb), self);
+      if (changes != mc_db_get_changes (db))
+        self->forward_id = g_signal_connect (mc_db_get_changes (db), "changed", G_CALLBACK (forward_cb), self);
       server_listen (self);
       return self;
     }

@@ -1406,3 +1406,9 @@ mc_db_simulate_connection_lost (McDb *self, gboolean lost)
   if (!lost)
     mc_changes_emit (self->changes, MC_CHANGE_ALL, 0);
 }
+
+gboolean
+mc_db_path_is_server (const char *path)
+{
+  return mc_sql_pg_is_conninfo (path);
+}

@@ -81,6 +81,8 @@ McChanges    *mc_db_get_changes       (McDb *self);
  * data_version); the liveboard compares it before re-reading. */
 gint64        mc_db_data_version      (McDb *self);
 
+/* Whether `path` names a PostgreSQL server (a libpq URI or conninfo) rather than a file. */
+gboolean      mc_db_path_is_server    (const char *path);
 /* TRUE for a PostgreSQL server, FALSE for a file. */
 gboolean      mc_db_is_server         (McDb *self);
 /* Property "connected": FALSE while the connection to a server is lost

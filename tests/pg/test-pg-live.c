@@ -6,6 +6,7 @@
  *  - a dossier received by another process (`motcua dossier receive`) is
  *    told on this process's McChanges as a dossier change within 1 s of that
  *    process's end (LISTEN/NOTIFY through McDbWatch);
+ *  - the same through a watch feeding another McChanges (the liveboard's);
  *  - this process's own commit is told once, not a second time when its own
  *    notification comes back;
  *  - a transaction rolled back sends nothing to the others;
@@ -143,6 +144,28 @@ test_other_process (void)
                       (g_array_index (told, Told, i).at - ended) / 1000.0);
       g_assert_cmpint (g_array_index (told, Told, i).at - ended, <, G_USEC_PER_SEC);
     }
+}
+
+/* The liveboard's way: its own McChanges, a main-thread connection that
+ * LISTENs (mc-board-source.c); the server's path kept as given. */
+static void
+test_other_notifier (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(McDb) db = mc_db_new (server, NULL, &error);
+  g_autoptr(McChanges) changes = mc_changes_new ();
+  g_autoptr(McDbWatch) watch = NULL;
+  g_autoptr(GArray) told = g_array_new (FALSE, TRUE, sizeof (Told));
+
+  g_assert_no_error (error);
+  g_assert_true (mc_db_path_is_server (server));
+  g_assert_true (mc_db_path_is_server ("postgresql://tn.lan@server.local/motcua"));
+  g_assert_false (mc_db_path_is_server ("/var/lib/motcua/center.sqlite"));
+  watch = mc_db_watch_new (server, db, changes);
+  spin (100);
+  g_signal_connect (changes, "changed", G_CALLBACK (changed_cb), told);
+  receive_elsewhere ("Lý Thị Bảng");
+  g_assert_cmpint (wait_told (told, MC_CHANGE_DOSSIER, 0, 1000), >=, 0);
 }
 
 static void
@@ -306,6 +329,7 @@ main (int argc, char **argv)
   motcua ((const char *const[]) { "demo", "--dossiers", "10", "--seed", "3", NULL });
 
   g_test_add_func ("/pg-live/other-process", test_other_process);
+  g_test_add_func ("/pg-live/other-notifier", test_other_notifier);
   g_test_add_func ("/pg-live/own-once", test_own_once);
   g_test_add_func ("/pg-live/rollback-silent", test_rollback_silent);
   g_test_add_func ("/pg-live/reconnect", test_reconnect);
