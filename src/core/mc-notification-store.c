@@ -107,7 +107,7 @@ mc_notification_count_unread (McDb *db, guint *n, GError **error)
   if (staff == 0)
     return TRUE;
   return count_rows (db, "SELECT count(*) FROM (SELECT 1 FROM notification WHERE staff_id = ?1 "
-                         "AND read_at IS NULL LIMIT " G_STRINGIFY (MC_NOTIFICATION_COUNT_MAX) ")",
+                         "AND read_at IS NULL LIMIT " G_STRINGIFY (MC_NOTIFICATION_COUNT_MAX) ") AS unread",
                      staff, n, error);
 }
 

@@ -316,7 +316,8 @@ mc_workflow_count_inbox_overdue (McWorkflow *self, gint64 department_id, const c
   g_return_val_if_fail (MC_IS_WORKFLOW (self), FALSE);
 
   *total = *overdue = 0;
-  sql = g_strdup_printf ("SELECT count (*), coalesce (sum (%s), 0) FROM dossier d "
+  /* CASE, not sum (condition): PostgreSQL has no sum of booleans. */
+  sql = g_strdup_printf ("SELECT count (*), coalesce (sum (CASE WHEN %s THEN 1 ELSE 0 END), 0) FROM dossier d "
                          "LEFT JOIN staff st ON st.id = d.current_staff_id WHERE d.state IN %s "
                          "AND (?1 = 0 OR d.current_department_id = ?1) AND (?2 IS NULL OR st.username = ?2)",
                          late, mc_dossier_state_open_sql ());
