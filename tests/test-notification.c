@@ -411,8 +411,9 @@ test_bounded_plans (Fixture *f, gconstpointer data)
           const char *detail = mc_sql_column_text (stmt, 3);
 
           g_test_message ("%s\n  %s", (char *) statements->pdata[i], detail);
+          /* The unread count's outer scan is of its own subquery, aliased `unread` (PostgreSQL wants the alias). */
           g_assert_false (g_str_has_prefix (detail, "SCAN") && strstr (detail, "USING") == NULL &&
-                          strstr (detail, "subquery") == NULL);
+                          strstr (detail, "subquery") == NULL && g_strcmp0 (detail, "SCAN unread") != 0);
           g_assert_null (strstr (detail, "TEMP B-TREE"));
         }
       mc_sql_reset (stmt);

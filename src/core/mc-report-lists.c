@@ -119,7 +119,7 @@ mc_report_units (McDb *db, GError **error)
   g_return_val_if_fail (MC_IS_DB (db), NULL);
 
   stmt = mc_db_prepare (db, "SELECT id, code, name, relation FROM unit WHERE relation IN ('self', 'subordinate') "
-                            "ORDER BY relation <> 'self', name COLLATE NOCASE, id", error);
+                            "ORDER BY relation <> 'self', lower (name), id", error);
   if (stmt == NULL)
     return NULL;
   while ((step = mc_db_step_row (db, stmt, error)) == MC_DB_STEP_ROW)
