@@ -13,6 +13,8 @@
 #include <glib/gi18n-lib.h>
 
 #include "mc-cli.h"
+#include "mc-db-copy.h"
+#include "mc-format.h"
 #include "mc-pg-server.h"
 
 static const char *
@@ -138,4 +140,52 @@ mc_cli_server (int argc, char **argv)
   if (argc >= 2 && g_str_equal (argv[1], "add-board"))
     return server_add_board (argc, argv);
   return mc_cli_usage (_("Usage: motcua server init|add-login|add-board postgresql://ADMIN@HOST/DATABASE …"));
+}
+
+static void
+copy_progress (const char *table, gint64 rows, gpointer user_data)
+{
+  g_autofree char *n = mc_format_count (rows);
+
+  g_print (_("  %-28s %12s rows\n"), table, n);
+}
+
+/* `motcua db copy --from center.sqlite --to postgresql://…`: the one-PC
+ * center onto its server, all or nothing (mc-db-copy.c). */
+static int
+db_copy (int argc, char **argv)
+{
+  const char *from = option (argc, argv, "--from");
+  const char *to = option (argc, argv, "--to");
+  g_autoptr(McDbCopyResult) result = NULL;
+  g_autofree char *audit = NULL;
+  GError *error = NULL;
+
+  if (from == NULL || to == NULL)
+    return mc_cli_usage (_("Usage: motcua db copy --from CENTER.sqlite --to postgresql://ADMIN@HOST/DATABASE "
+                           "[--audit-key FILE]\n"
+                           "Copies a one-PC center into a server prepared by motcua server init: every table in one "
+                           "transaction, then the counts and the audit chain verified on the server."));
+  g_print (_("Copying %s to the server …\n"), from);
+  result = mc_db_copy (from, to, option (argc, argv, "--audit-key"), copy_progress, NULL, &error);
+  if (result == NULL)
+    return mc_cli_fail (error);
+  audit = mc_format_count (result->audit_rows);
+  g_print (_("Copied in %.1f s: every table's count is the same on the server and the audit trail verifies (%s rows)\n"),
+           result->seconds, audit);
+  if (result->without_login != NULL && result->without_login[0] != NULL)
+    {
+      g_autofree char *names = g_strjoinv (", ", result->without_login);
+
+      g_print (_("These accounts have no PostgreSQL login yet (motcua server add-login): %s\n"), names);
+    }
+  return 0;
+}
+
+int
+mc_cli_db (int argc, char **argv)
+{
+  if (argc >= 2 && g_str_equal (argv[1], "copy"))
+    return db_copy (argc, argv);
+  return mc_cli_usage (_("Usage: motcua db copy --from CENTER.sqlite --to postgresql://ADMIN@HOST/DATABASE"));
 }

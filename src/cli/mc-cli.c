@@ -150,6 +150,9 @@ static const struct {
   { "server init", ACCESS_OPEN },
   { "server add-login", ACCESS_OPEN },
   { "server add-board", ACCESS_OPEN },
+  /* The same: the installer's membership of motcua_owner (mc-db-copy.c);
+   * the SQLite file is only read. */
+  { "db copy", ACCESS_OPEN },
   /* The queue (mc-queue.h): a ticket is taken at the kiosk, an unattended
    * machine where the citizen acts and nobody signs in (the ticket holds no
    * personal data), so it needs nobody, as the board does; the numbers
@@ -454,6 +457,7 @@ print_help (void)
                      "  catalog receive CODE own|province|lien_thong|none|default\n"
                      "                                           what the unit receives since 1/7/2025"));
   g_print ("%s\n", _("  server init|add-login|add-board postgresql://ADMIN@HOST/DB …   a PostgreSQL server for several desks"));
+  g_print ("%s\n", _("  db copy --from CENTER.sqlite --to postgresql://ADMIN@HOST/DB   a one-PC center onto its server"));
   g_print ("%s\n", _("  dossier receipt|refuse|transfer|accept|send-back|pause|resume|external|finish|unqualified|withdraw|\n"
                      "          return|apology|apology-letter|control-sheet|stop-notice|register|inbox|apologies …   the life of a dossier\n"
                      "          (motcua dossier COMMAND without its arguments shows them)\n"
@@ -502,6 +506,15 @@ mc_cli_run (int argc, char **argv)
           return 2;
         }
       return mc_cli_server (argc - i, argv + i);
+    }
+  if (g_strcmp0 (argv[i], "db") == 0)
+    {
+      if (argc - i > 1 && find_access (argc - i, argv + i) < 0)
+        {
+          g_printerr (_("Unknown command “%s %s”; see motcua help\n"), argv[i], argv[i + 1]);
+          return 2;
+        }
+      return mc_cli_db (argc - i, argv + i);
     }
   /* Speaking a number and a counter reads no table: no database is opened
    * (mc-cli-queue-say.c), so staff may try the voice on any machine. */

@@ -83,6 +83,7 @@ char     *mc_cli_read_password_typed (const char *prompt);
 /* `server …`: a PostgreSQL server set up for several desks (mc-cli-server.c);
  * opens no database file. */
 int       mc_cli_server       (int argc, char **argv);
+int       mc_cli_db           (int argc, char **argv);
 int       mc_cli_audit        (McDb *db, int argc, char **argv);
 /* The signed-in person's notifications (mc-cli-notifications.c). */
 int       mc_cli_notifications (McDb *db, int argc, char **argv);

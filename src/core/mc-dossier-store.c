@@ -661,44 +661,6 @@ mc_dossier_store_fts_query (const char *query)
   return g_string_free (out, FALSE);
 }
 
-/* One run as a PostgreSQL regular expression over dossier.search_folded
- * (mc_fold of code, name, ID number and phone: resources/sql/pg/0002): a
- * whole token, or a token's start for a prefix, as FTS5 matches "run" and
- * "run"*. A run is letters and digits only (word_runs), so it needs no
- * escaping in the pattern nor in the literal; pg_trgm's GIN index serves
- * the match from the run's trigrams. */
-static void
-append_pg_token (GString *out, const char *run, gboolean prefix)
-{
-  g_string_append_printf (out, "d.search_folded ~ '(^|[^[:alnum:]])%s%s'", run, prefix ? "" : "([^[:alnum:]]|$)");
-}
-
-/* A word as append_word's FTS5 terms, in PostgreSQL's words. */
-static void
-append_pg_word (GString *out, GPtrArray *runs, gboolean prefix)
-{
-  g_autoptr(GString) joined = g_string_new (NULL);
-
-  if (out->len > 0)
-    g_string_append (out, " AND ");
-  if (runs->len == 1)
-    {
-      append_pg_token (out, runs->pdata[0], prefix);
-      return;
-    }
-  g_string_append (out, "((");
-  for (guint i = 0; i < runs->len; i++)
-    {
-      if (i)
-        g_string_append (out, " AND ");
-      append_pg_token (out, runs->pdata[i], prefix && i + 1 == runs->len);
-      g_string_append (joined, runs->pdata[i]);
-    }
-  g_string_append (out, ") OR ");
-  append_pg_token (out, joined->str, prefix);
-  g_string_append_c (out, ')');
-}
-
 /* The query's words, folded by mc_text_fold (the same C fold on both
  * engines), each cut into its runs; empty runs dropped. */
 static GPtrArray *
@@ -720,18 +682,43 @@ query_words (const char *query)
   return all;
 }
 
+/* The query for mc_dossier_search () on PostgreSQL (resources/sql/pg/
+ * 0021-search-function.sql): the folded words separated by a space, a
+ * word's runs by a dot. The server turns it into regular expressions over
+ * dossier.search_folded with the rule of the FTS5 query (append_word: every
+ * word a whole token, the last a token's start, a word of several runs as
+ * its runs or the runs joined), and keeps only what the caller may read. */
+static char *
+pg_search_words (const char *query)
+{
+  g_autoptr(GPtrArray) words = query_words (query);
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; i < words->len; i++)
+    {
+      GPtrArray *runs = words->pdata[i];
+
+      if (i)
+        g_string_append_c (out, ' ');
+      for (guint j = 0; j < runs->len; j++)
+        g_string_append_printf (out, "%s%s", j ? "." : "", (char *) runs->pdata[j]);
+    }
+  return g_string_free (out, FALSE);
+}
+
 /* The one place search differs between engines: the ids of the newest
  * `limit` dossiers the query finds, newest first, as a statement. SQLite
  * asks its FTS5 index with the match text bound at ?`param` (*match);
- * PostgreSQL has no FTS5 and asks pg_trgm over search_folded with the same
- * words and the same rule (every word a token, the last a prefix, a word of
- * several runs as the runs or the runs joined), nothing bound (*match NULL).
+ * PostgreSQL has no FTS5 and asks mc_dossier_search (), which reads pg_trgm
+ * over search_folded with the same words and the same rule (every word a
+ * token, the last a prefix, a word of several runs as the runs or the runs
+ * joined) for any clerk, the ID number and phone only for those with the
+ * personal-data permission, nothing bound (*match NULL).
  * NULL when the query has no word to search for. */
 char *
 mc_dossier_store_search_sql (McDossierStore *self, const char *query, guint param, gint64 limit, char **match)
 {
-  g_autoptr(GPtrArray) words = NULL;
-  g_autoptr(GString) where = NULL;
+  g_autofree char *words = NULL;
 
   *match = NULL;
   if (!mc_sql_on_server (self->db))
@@ -745,14 +732,12 @@ mc_dossier_store_search_sql (McDossierStore *self, const char *query, guint para
       return g_strdup_printf ("SELECT rowid FROM dossier_fts WHERE dossier_fts MATCH ?%u "
                               "ORDER BY rowid DESC LIMIT %" G_GINT64_FORMAT, param, limit);
     }
-  words = query_words (query);
-  if (words->len == 0)
+  words = pg_search_words (query);
+  if (*words == '\0')
     return NULL;
-  where = g_string_new (NULL);
-  for (guint i = 0; i < words->len; i++)
-    append_pg_word (where, words->pdata[i], i + 1 == words->len);
-  return g_strdup_printf ("SELECT d.id FROM dossier d WHERE %s ORDER BY d.id DESC LIMIT %" G_GINT64_FORMAT,
-                          where->str, limit);
+  /* Runs are letters and digits (word_runs): nothing to escape. */
+  return g_strdup_printf ("SELECT s.id FROM mc_dossier_search ('%s', %" G_GINT64_FORMAT ", NULL) AS s", words,
+                          limit);
 }
 
 /* An ID number (9 or 12 digits) or a phone: a query that names a person. */
@@ -787,6 +772,49 @@ mc_dossier_store_search_person (McDossierStore *self, const char *query, guint l
   return mc_dossier_store_search (self, query, limit, error);
 }
 
+/* mc_dossier_store_search on PostgreSQL: the code or the words through
+ * mc_dossier_search () (resources/sql/pg/0021-search-function.sql), so a
+ * clerk without the personal-data permission, who may not read the ID
+ * number, the phone or the folded text holding them, searches too: the
+ * server gives them the dossiers whose code or name match, those two
+ * columns masked. DOSSIER_COLUMNS with those two read from the function. */
+static GPtrArray *
+search_on_server (McDossierStore *self, const char *query, guint limit, GError **error)
+{
+  GPtrArray *hits = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autofree char *code = g_strstrip (g_ascii_strup (query ? query : "", -1));
+  g_autofree char *words = pg_search_words (query);
+  g_autoptr(GString) sql = g_string_new (DOSSIER_COLUMNS "ORDER BY d.received_at DESC");
+  McSqlStmt *stmt;
+  McDbStep step;
+
+  g_string_replace (sql, "d.applicant_id_number", "s.applicant_id_number", 1);
+  g_string_replace (sql, "d.applicant_phone", "s.applicant_phone", 1);
+  g_string_replace (sql, "FROM dossier d ", "FROM mc_dossier_search (?, ?, ?) s JOIN dossier d ON d.id = s.id ", 1);
+  if (*code == '\0')
+    return hits;
+  stmt = mc_db_prepare (self->db, sql->str, error);
+  if (stmt == NULL)
+    {
+      g_ptr_array_unref (hits);
+      return NULL;
+    }
+  mc_sql_bind_text (stmt, 1, words, -1, MC_SQL_TRANSIENT);
+  mc_sql_bind_int64 (stmt, 2, limit);
+  mc_sql_bind_text (stmt, 3, code, -1, MC_SQL_TRANSIENT);
+  while ((step = mc_db_step_row (self->db, stmt, error)) == MC_DB_STEP_ROW)
+    g_ptr_array_add (hits, dossier_from_row (stmt));
+  mc_sql_reset (stmt);
+  if (step == MC_DB_STEP_ERROR)
+    g_clear_pointer (&hits, g_ptr_array_unref);
+  /* A whole code found is that dossier with its documents, as
+   * mc_dossier_store_find gives it on SQLite. */
+  else if (hits->len == 1 && g_strcmp0 (mc_dossier_get_data (hits->pdata[0])->code, code) == 0 &&
+           !load_documents (self, hits->pdata[0], error))
+    g_clear_pointer (&hits, g_ptr_array_unref);
+  return hits;
+}
+
 GPtrArray *
 mc_dossier_store_search (McDossierStore *self, const char *query, guint limit, GError **error)
 {
@@ -801,6 +829,11 @@ mc_dossier_store_search (McDossierStore *self, const char *query, guint limit, G
 
   g_return_val_if_fail (MC_IS_DOSSIER_STORE (self), NULL);
 
+  if (mc_sql_on_server (self->db))
+    {
+      g_ptr_array_unref (hits);
+      return search_on_server (self, query, limit, error);
+    }
   exact = mc_dossier_store_find (self, query, &local);
   if (exact != NULL)
     {

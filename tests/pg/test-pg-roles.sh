@@ -196,6 +196,31 @@ allowed "$CV" "SELECT applicant_id_number, applicant_phone FROM dossier" "a spec
 allowed "$TN" "SELECT count (*) FROM dossier WHERE search_folded LIKE '%nguyen van an%'" \
   "the counter searches without diacritics" "1"
 
+# 3b. Search for everyone (0021): a clerk without the personal-data
+# permission may not read the folded text, so the search goes through
+# mc_dossier_search () (SECURITY DEFINER, owned by motcua_owner): by code and
+# name only, the ID number and phone masked; a phone or an ID number typed as
+# a query finds nothing for them, so the search tells no one whose it is.
+allowed "$BC" "SELECT d.code, s.applicant_id_number, s.applicant_phone FROM mc_dossier_search ('nguyen van a', 10, NULL) s
+  JOIN dossier d ON d.id = s.id" "reporting searches by name, the ID number and phone masked" \
+  "H56-261207-0001|038******345|091****678"
+allowed "$BC" "SELECT count (*) FROM mc_dossier_search ('0912345678', 10, NULL)" "… a phone finds nothing for reporting" "0"
+allowed "$BC" "SELECT count (*) FROM mc_dossier_search ('038085012345', 10, NULL)" "… nor an ID number" "0"
+allowed "$BC" "SELECT count (*) FROM mc_dossier_search ('', 10, 'H56-261207-0001')" "… a whole code finds its dossier" "1"
+allowed "$A" "SELECT s.applicant_id_number FROM mc_dossier_search ('an', 10, NULL) s" \
+  "the administrator (no personal data) sees the ID number masked" "038******345"
+allowed "$TN" "SELECT s.applicant_phone FROM mc_dossier_search ('0912.345.678', 10, NULL) s" \
+  "the counter finds the dossier by its phone, in full" "0912345678"
+allowed "$CV" "SELECT count (*) FROM mc_dossier_search ('nguyen van', 10, NULL)" "a specialist searches" "1"
+refused "$BOARD" "SELECT * FROM mc_dossier_search ('nguyen', 10, NULL)" "the board searches dossiers"
+if as "$BC" "SELECT count (*) FROM mc_dossier_search ('a'')) OR true --', 10, NULL)"; then
+  not_ok "refused: a search with SQL or a regular expression in it" "$out"
+elif grep -q "letters and digits" <<<"$out"; then
+  ok "refused: a search with SQL or a regular expression in it"
+else
+  not_ok "refused: a search with SQL in it (another error)" "$out"
+fi
+
 # 4. The board reads masked views only.
 refused "$BOARD" "SELECT applicant_name FROM dossier" "the board reads dossier rows"
 refused "$BOARD" "SELECT full_name FROM staff" "the board reads accounts"
