@@ -82,6 +82,22 @@ restore (const char *db_path, const char *file)
   return 0;
 }
 
+/* A server's backup (pg_dump) into an empty database. */
+static int
+restore_server (const char *conninfo, const char *file)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *rows = NULL;
+  gint64 audit_rows = 0;
+
+  if (!mc_backup_pg_restore (conninfo, file, &audit_rows, &error))
+    return mc_cli_fail (g_steal_pointer (&error));
+  mc_cli_print_row ("restored", file);
+  rows = g_strdup_printf ("%" G_GINT64_FORMAT, audit_rows);
+  mc_cli_print_row ("audit", rows);
+  return 0;
+}
+
 /* A restore replaces every dossier: on a database that opens and has
  * accounts, only an administrator may; a database that cannot be opened is
  * being rescued, and nobody can sign in to it. */
@@ -125,6 +141,10 @@ mc_cli_restore (const char *db_path, const char *user, int argc, char **argv)
     {
       if (argc != 2)
         return mc_cli_usage (_("Usage: motcua restore FILE"));
+      /* Into an empty database: the installer's login is the gate, there
+       * are no accounts yet to sign in with (mc-backup-pg.c). */
+      if (mc_backup_is_server (path))
+        return restore_server (path, argv[1]);
       if (!authorize_restore (path, user, _("A restore replaces all the data: sign in as an administrator with --user"),
                               &error))
         return mc_cli_fail (g_steal_pointer (&error));

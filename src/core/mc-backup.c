@@ -246,16 +246,18 @@ write_copy (sqlite3 *source, const char *path, GError **error)
 }
 
 /* A database on a PostgreSQL server is backed up by the server's tools
- * (pg_dump -Fc, continuous archiving: issue 17 item 4), not copied page by
- * page: said, never attempted. */
+ * (motcua backup FILE runs pg_dump -Fc: mc-backup-pg.c; continuous archiving
+ * for the rest, docs/DEPLOYMENT.md), not copied page by page into the
+ * rotating backups beside a file: said, never attempted. */
 static gboolean
 refuse_server (McDb *db, GError **error)
 {
   if (mc_db_get_pg (db) == NULL)
     return FALSE;
   g_set_error_literal (error, MC_BACKUP_ERROR, MC_BACKUP_ERROR_FAILED,
-                       _("This database is on a PostgreSQL server: it is backed up on the server (pg_dump), "
-                         "not by Motcua’s backup"));
+                       _("This database is on a PostgreSQL server: name the backup file (motcua backup FILE "
+                         "runs pg_dump); the automatic backups beside a database file are the server's "
+                         "continuous archiving there"));
   return TRUE;
 }
 
@@ -265,12 +267,13 @@ mc_backup_write (McDb *db, const char *path, GError **error)
   g_return_val_if_fail (MC_IS_DB (db), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
-  if (refuse_server (db, error))
-    return FALSE;
   /* Never over the database, another backup or a device; whether an
    * ordinary file may be replaced is the caller's choice (--force). */
   if (!mc_output_file_check (path, MC_OUTPUT_FILE_FORCE, error))
     return FALSE;
+  /* A server's backup is pg_dump's (mc-backup-pg.c). */
+  if (mc_db_get_pg (db) != NULL)
+    return mc_backup_pg_dump (db, path, error);
   /* The head of the audit trail at the backup, kept beside it. */
   return write_copy (mc_db_get_handle (db), path, error) && mc_audit_write_manifest (path, error);
 }

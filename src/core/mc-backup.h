@@ -115,4 +115,19 @@ gboolean   mc_backup_start_check_was_partial (const char *path);
  * directory (the next start-up check then reads every page). */
 gboolean   mc_backup_check_tables   (const char *path, GCancellable *cancellable, GError **error);
 
+/* On a PostgreSQL server (mc-backup-pg.c, issue 17 item 4). Whether
+ * `path` (a --db value) names a server rather than a file. */
+gboolean   mc_backup_is_server      (const char *path);
+/* pg_dump --format=custom of the server `db` is connected to, written to
+ * `path` through mc-output-file (0600, temporary name, renamed when whole);
+ * mc_backup_write calls it for a server. Needs a login that reads every
+ * table (the installer's). */
+gboolean   mc_backup_pg_dump        (McDb *db, const char *path, GError **error);
+/* pg_restore of `file` into the empty database at `conninfo`, in one
+ * transaction with the database's grants and the audit chain verified on the
+ * server (its rows in *audit_rows): a refused statement or a chain that does
+ * not verify leaves the database empty. Needs the installer's login (a
+ * member of motcua_owner) on a cluster that has Motcua's group roles. */
+gboolean   mc_backup_pg_restore     (const char *conninfo, const char *file, gint64 *audit_rows, GError **error);
+
 G_END_DECLS
