@@ -52,6 +52,7 @@ static const Row rows[] = {
   { "account password", "", "nyyyyyyyy" },
   { "account passwd", "", "nyyyyyyyy" },
   { "account unlock", "tn.lan", "nynnnnnnn" },
+  { "account set", "tn.lan --roles tiep_nhan", "nynnnnnnn" },
   { "audit verify", "", "nynnnynnn" },
   { "audit list", "--limit 1", "nynnnynnn" },
   { "backup", "{OUT}/copy.sqlite", "nynnnnnnn" },

@@ -222,6 +222,34 @@ account_passwd (McDb *db, McAccounts *accounts, int argc, char **argv)
   return 0;
 }
 
+/* motcua --user ADMIN account set USER [--roles r1,r2] [--active yes|no]: the
+ * functions and whether the account may sign in, the rest kept (on a server
+ * the login's memberships and LOGIN follow: mc_staff_login ()). */
+static int
+account_set (McAccounts *accounts, int argc, char **argv)
+{
+  const char *roles_text = option (argc, argv, "--roles");
+  const char *active_text = option (argc, argv, "--active");
+  g_autoptr(McStaff) s = NULL;
+  GError *error = NULL;
+  McRoles roles;
+  gboolean active;
+
+  if (argc < 2 || argv[1][0] == '-' || (roles_text == NULL && active_text == NULL) ||
+      (active_text != NULL && !g_str_equal (active_text, "yes") && !g_str_equal (active_text, "no")))
+    return mc_cli_usage (_("Usage: motcua --user ADMIN account set USER [--roles ROLE,…] [--active yes|no]"));
+  if ((s = mc_accounts_get_staff (accounts, argv[1], &error)) == NULL)
+    return mc_cli_fail (error);
+  roles = roles_text ? mc_roles_from_string (roles_text, &error) : mc_staff_get_roles (s);
+  if (error)
+    return mc_cli_fail (error);
+  active = active_text ? g_str_equal (active_text, "yes") : mc_staff_get_active (s);
+  if (!mc_accounts_update (accounts, argv[1], mc_staff_get_full_name (s), mc_staff_get_title (s),
+                           mc_staff_get_department_code (s), roles, active, &error))
+    return mc_cli_fail (error);
+  return 0;
+}
+
 static int
 account_unlock (McAccounts *accounts, int argc, char **argv)
 {
@@ -248,7 +276,9 @@ mc_cli_account (McDb *db, int argc, char **argv)
     return account_passwd (db, accounts, argc - 1, argv + 1);
   if (g_str_equal (sub, "unlock"))
     return account_unlock (accounts, argc - 1, argv + 1);
-  return mc_cli_usage (_("Usage: motcua account init|add|list|password|unlock …"));
+  if (g_str_equal (sub, "set"))
+    return account_set (accounts, argc - 1, argv + 1);
+  return mc_cli_usage (_("Usage: motcua account init|add|list|password|unlock|set …"));
 }
 
 /* motcua audit verify [--against BACKUP|SEQ:HASH] */

@@ -78,6 +78,7 @@ static const struct {
   { "account password", MC_PERMISSION_SIGNED_IN },
   { "account passwd", MC_PERMISSION_SIGNED_IN },
   { "account unlock", MC_PERMISSION_ADMINISTER },
+  { "account set", MC_PERMISSION_ADMINISTER },
   { "audit verify", MC_PERMISSION_AUDIT },
   { "audit list", MC_PERMISSION_AUDIT },
   { "backup", MC_PERMISSION_ADMINISTER },
@@ -461,7 +462,7 @@ print_help (void)
   g_print ("%s\n", _("  dossier receipt|refuse|transfer|accept|send-back|pause|resume|external|finish|unqualified|withdraw|\n"
                      "          return|apology|apology-letter|control-sheet|stop-notice|register|inbox|apologies …   the life of a dossier\n"
                      "          (motcua dossier COMMAND without its arguments shows them)\n"
-                     "  account init|add|list|password|unlock …   accounts and roles (first run: account init)\n"
+                     "  account init|add|list|password|unlock|set …   accounts and roles (first run: account init)\n"
                      "  audit verify [--against BACKUP|SEQ:HASH] | audit list [--user U] [--dossier CODE]   the audit trail\n"
                      "  backup [FILE] | restore FILE | check [--full]   backups and the database check\n"
                      "\n"

@@ -18,6 +18,7 @@
 #include "mc-audit.h"
 #include "mc-db-private.h"
 #include "mc-format.h"
+#include "mc-pg-server.h"
 #include "mc-text.h"
 
 struct _McAccounts
@@ -649,6 +650,51 @@ department_by_code (McAccounts *self, const char *code, GError **error)
   return id;
 }
 
+/* On a PostgreSQL server the person signs in as their own login role:
+ * created with the account, its memberships those of its functions, NOLOGIN
+ * while the account is disabled (mc_staff_login (), resources/sql/pg/
+ * 0022-staff-login.sql), in the transaction that writes the staff row.
+ * `password` NULL keeps the login's password. Nothing on a SQLite file. */
+static gboolean
+sync_login (McAccounts *self, const char *username, const char *password, GError **error)
+{
+  g_autofree char *verifier = NULL;
+  McSqlStmt *stmt;
+
+  if (!mc_sql_on_server (self->db))
+    return TRUE;
+  /* Said here in the person's words; the server refuses it too. */
+  stmt = mc_db_prepare (self->db, "SELECT count (*) FROM pg_roles r WHERE r.rolname = ? AND (r.rolsuper OR "
+                                  "r.rolcreaterole OR r.rolcreatedb OR r.rolreplication OR r.rolbypassrls OR NOT EXISTS "
+                                  "(SELECT 1 FROM pg_auth_members m JOIN pg_roles g ON g.oid = m.roleid "
+                                  "WHERE m.member = r.oid AND g.rolname LIKE 'motcua\\_%'))", error);
+  if (stmt == NULL)
+    return FALSE;
+  mc_sql_bind_text (stmt, 1, username, -1, MC_SQL_TRANSIENT);
+  if (mc_db_step_row (self->db, stmt, error) != MC_DB_STEP_ROW)
+    return FALSE;
+  if (mc_sql_column_int64 (stmt, 0) > 0)
+    {
+      mc_sql_reset (stmt);
+      g_set_error (error, MC_ACCOUNTS_ERROR, MC_ACCOUNTS_ERROR_INVALID,
+                   _("A login “%s” already exists on the PostgreSQL server and is not one of Motcua's: choose another "
+                     "user name"), username);
+      return FALSE;
+    }
+  mc_sql_reset (stmt);
+  if (password != NULL && (verifier = mc_pg_server_verifier (self->db, username, password, error)) == NULL)
+    return FALSE;
+  stmt = mc_db_prepare (self->db, "SELECT mc_staff_login (?, ?)", error);
+  if (stmt == NULL)
+    return FALSE;
+  mc_sql_bind_text (stmt, 1, username, -1, MC_SQL_TRANSIENT);
+  mc_sql_bind_text (stmt, 2, verifier, -1, MC_SQL_TRANSIENT);
+  if (mc_db_step_row (self->db, stmt, error) != MC_DB_STEP_ROW)
+    return FALSE;
+  mc_sql_reset (stmt);
+  return TRUE;
+}
+
 gboolean
 mc_accounts_create (McAccounts *self, const char *username, const char *full_name, const char *title,
                     const char *department_code, McRoles roles_value, const char *password, GError **error)
@@ -672,7 +718,7 @@ mc_accounts_create (McAccounts *self, const char *username, const char *full_nam
   /* The administrator knows the password given: the person chooses their
    * own at the first sign-in (mc_accounts_set_must_change to waive it). */
   ok = insert_staff (self, username, full_name, title, department, roles_value, password, TRUE, error) &&
-       mc_db_commit (self->db, error);
+       sync_login (self, username, password, error) && mc_db_commit (self->db, error);
   if (!ok)
     mc_db_rollback (self->db);
   return ok;
@@ -734,7 +780,13 @@ mc_accounts_update (McAccounts *self, const char *username, const char *full_nam
   mc_sql_bind_text (stmt, 4, role_text, -1, MC_SQL_TRANSIENT);
   mc_sql_bind_int (stmt, 5, active ? 1 : 0);
   mc_sql_bind_int64 (stmt, 6, mc_staff_get_id (s));
-  return mc_db_step_done (self->db, stmt, error);
+  if (!mc_db_begin (self->db, error))
+    return FALSE;
+  if (mc_db_step_done (self->db, stmt, error) && sync_login (self, username, NULL, error) &&
+      mc_db_commit (self->db, error))
+    return TRUE;
+  mc_db_rollback (self->db);
+  return FALSE;
 }
 
 /* A required change is not done by typing the old password again. */

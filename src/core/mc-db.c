@@ -93,6 +93,7 @@ static const char *const migrations[] = {
   "/vn/motcua/Motcua/sql/0019-queue-rating.sql",
   "/vn/motcua/Motcua/sql/0020-kiosk-lookup.sql",
   "/vn/motcua/Motcua/sql/0021-search-function.sql",
+  "/vn/motcua/Motcua/sql/0022-staff-login.sql",
 };
 
 static gboolean

@@ -9,6 +9,8 @@
 #include <glib/gi18n-lib.h>
 
 #include "mc-accounts.h"
+#include "mc-db-sqlite-private.h"
+#include "mc-sql-pg-private.h"
 #include "mc-pg-schema-private.h"
 #include "mc-pq-private.h"
 #include "mc-pg-server.h"
@@ -319,4 +321,26 @@ mc_pg_server_add_board (const char *conninfo, const char *login, const char *pas
   ok = exec (conn, "BEGIN", error) && set_login (conn, login, password, TRUE, error) &&
        set_groups (conn, login, 0, error) && exec (conn, sql, error) && exec (conn, "COMMIT", error);
   return ok || rollback (conn);
+}
+
+char *
+mc_pg_server_verifier (McDb *db, const char *login, const char *password, GError **error)
+{
+  McSqlPgConn *pg = mc_db_get_pg (db);
+  char *verifier;
+  char *copy;
+
+  g_return_val_if_fail (pg != NULL, NULL);
+
+  verifier = PQencryptPasswordConn (mc_sql_pg_get_conn (pg), password, login, "scram-sha-256");
+  if (verifier == NULL)
+    {
+      g_autofree char *reason = g_strstrip (g_strdup (PQerrorMessage (mc_sql_pg_get_conn (pg))));
+
+      g_set_error (error, MC_PG_SERVER_ERROR, MC_PG_SERVER_ERROR_FAILED, _("The server refused: %s"), reason);
+      return NULL;
+    }
+  copy = g_strdup (verifier);
+  PQfreemem (verifier);
+  return copy;
 }

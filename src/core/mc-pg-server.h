@@ -11,6 +11,7 @@
 
 #include <glib.h>
 
+#include "mc-db.h"
 #include "mc-staff.h"
 
 G_BEGIN_DECLS
@@ -41,6 +42,12 @@ gboolean mc_pg_server_add_login (const char *conninfo, const char *username, con
                                  GError **error);
 /* A login for a lobby board or kiosk PC: member of motcua_board only. */
 gboolean mc_pg_server_add_board (const char *conninfo, const char *login, const char *password, GError **error);
+
+/* The SCRAM-SHA-256 verifier of `password` for the login `login`, computed
+ * here (PQencryptPasswordConn on the server connection `db` holds), for
+ * mc_staff_login () (resources/sql/pg/0022-staff-login.sql): the password
+ * itself never reaches the server or its log. NULL with `error` set. */
+char       *mc_pg_server_verifier (McDb *db, const char *login, const char *password, GError **error);
 
 /* The group role of each function ("motcua_tiep_nhan" for MC_ROLE_RECEPTION). */
 const char *mc_pg_server_role_group (McRoles role);
