@@ -421,7 +421,7 @@ test_parallel_guesses (Fixture *f, gconstpointer data)
                                     NULL), ==, N_GUESSES - 5);
   g_assert_null (mc_accounts_sign_in (f->accounts, "cv.duc", PASSWORD, &error));
   g_assert_error (error, MC_ACCOUNTS_ERROR, MC_ACCOUNTS_ERROR_BAD_PASSWORD);
-  g_assert_cmpint (mc_db_query_int (f->db, "SELECT locked_until > strftime ('%s', 'now') FROM staff "
+  g_assert_cmpint (mc_db_query_int (f->db, "SELECT locked_until > mc_now () FROM staff "
                                            "WHERE username = 'cv.duc'", NULL), ==, 1);
 }
 
@@ -453,7 +453,7 @@ test_refusals_same_time (Fixture *f, gconstpointer data)
   double wrong[7], locked[7], unknown[7];
   g_autoptr(GError) error = NULL;
 
-  g_assert_true (mc_db_exec (f->db, "UPDATE staff SET failed_logins = 5, locked_until = strftime ('%s', 'now') "
+  g_assert_true (mc_db_exec (f->db, "UPDATE staff SET failed_logins = 5, locked_until = mc_now () "
                                     "+ 3600 WHERE username = 'cv.duc'", &error));
   for (int i = 0; i < 7; i++)
     {

@@ -905,10 +905,17 @@ static void
 test_reconnect (void)
 {
   g_autofree char *path = mc_test_tmp_path ("later.sqlite");
-  g_autoptr(McBoardSource) source = mc_board_source_new (path);
+  g_autoptr(McBoardSource) source = NULL;
   g_autoptr(McDb) db = NULL;
   g_autoptr(GError) error = NULL;
-  Wait wait = { g_main_loop_new (NULL, FALSE), 0 };
+  Wait wait = { NULL, 0 };
+
+  /* A file that appears later; a server's database is there or the server
+   * is down (pglive's reconnect). */
+  if (mc_test_sqlite_only ("a database file created after the board started"))
+    return;
+  source = mc_board_source_new (path);
+  wait.loop = g_main_loop_new (NULL, FALSE);
 
   g_signal_connect (source, "changed", G_CALLBACK (changed_cb), &wait);
   mc_board_source_start (source);

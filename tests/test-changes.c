@@ -66,6 +66,8 @@ save_days (McCatalog *catalog, const char *code, double days, gboolean ok)
 static void
 test_commit_once (void)
 {
+  if (mc_test_pg_gap ("changes of each kind (a server commit tells MC_CHANGE_ALL until LISTEN/NOTIFY)"))
+    return;
   g_autoptr(McDb) db = mc_test_db_new ();
   g_autoptr(McCatalog) catalog = catalog_on (db);
   g_autoptr(GArray) told = listen (db);
@@ -92,6 +94,8 @@ test_commit_once (void)
 static void
 test_rollback_silent (void)
 {
+  if (mc_test_pg_gap ("changes of each kind (a server commit tells MC_CHANGE_ALL until LISTEN/NOTIFY)"))
+    return;
   g_autoptr(McDb) db = mc_test_db_new ();
   g_autoptr(McCatalog) catalog = catalog_on (db);
   g_autoptr(GArray) told = listen (db);
@@ -147,6 +151,8 @@ timeout_cb (gpointer data)
 static void
 test_other_process (void)
 {
+  if (mc_test_pg_gap ("another process's commit seen (data_version; LISTEN/NOTIFY to come)"))
+    return;
   g_autoptr(McDb) db = mc_test_db_new ();
   g_autoptr(GArray) told = listen (db);
   g_autoptr(McDbWatch) watch = mc_db_watch_new (mc_db_get_path (db), db, mc_db_get_changes (db));

@@ -47,6 +47,8 @@ open_at_version (const char *name, int version)
 static void
 test_pragmas (void)
 {
+  if (mc_test_sqlite_only ("SQLite's PRAGMAs (WAL, foreign_keys, synchronous)"))
+    return;
   g_autoptr(McDb) db = mc_test_db_new ();
   g_autoptr(GError) error = NULL;
   McSqlStmt *stmt = mc_db_prepare (db, "PRAGMA journal_mode", &error);
@@ -143,6 +145,8 @@ search (McDb *db, const char *query)
 static void
 test_vn_tokenizer (void)
 {
+  if (mc_test_sqlite_only ("the FTS5 tokenizer (pg_trgm over search_folded on a server: pg-engine)"))
+    return;
   g_autoptr(McDb) db = mc_test_db_new ();
   g_autoptr(GError) error = NULL;
 
@@ -219,6 +223,8 @@ plan_of (McDb *db, const char *sql)
 static void
 test_query_plans (void)
 {
+  if (mc_test_sqlite_only ("EXPLAIN QUERY PLAN names SQLite's indexes"))
+    return;
   static const struct { const char *sql, *index; } cases[] = {
     { "SELECT id FROM dossier WHERE code = '000.00.06.H56-231027-0361'", "sqlite_autoindex_dossier_1" },
     { "SELECT count(*) FROM dossier WHERE received_at BETWEEN 1 AND 2", "dossier_by_received" },

@@ -225,6 +225,8 @@ static gint64 staff_key (gpointer item) { return mc_staff_get_id (item); }
 static void
 test_accounts (void)
 {
+  if (mc_test_pg_gap ("changes of each kind (a server commit tells MC_CHANGE_ALL until LISTEN/NOTIFY)"))
+    return;
   g_autoptr(McDb) db = mc_test_db_new ();
   g_autoptr(GError) error = NULL;
   g_autoptr(McAccounts) accounts = NULL;
@@ -351,7 +353,7 @@ test_units (void)
   mc_test_install_routing (db);
   g_assert_true (mc_db_exec (db, "INSERT INTO unit (code, name, level, relation) VALUES "
                                  "('000.00.00.H56', 'Ủy ban nhân dân tỉnh Khánh Hòa', 'tinh', 'external'); "
-                                 "UPDATE unit SET parent_id = last_insert_rowid (), place_name = 'Phú Sơn', "
+                                 "UPDATE unit SET parent_id = (SELECT id FROM unit WHERE code = '000.00.00.H56'), place_name = 'Phú Sơn', "
                                  "phone = '0258 3822 123' WHERE relation = 'self'", &error));
   g_assert_no_error (error);
   own = mc_unit_get_own (db, &error);

@@ -49,7 +49,7 @@ n_lines (const char *text)
 static void
 test_list_read (void)
 {
-  g_autofree char *db = mc_test_tmp_path ("notifications.sqlite");
+  g_autofree char *db = mc_test_db_path ("notifications.sqlite");
   g_autofree char *demo = NULL, *received = NULL, *transfer = NULL, *mine = NULL, *theirs = NULL, *id = NULL;
   g_autofree char *read_args = NULL, *unread = NULL, *again = NULL, *all = NULL, *out = NULL, *err = NULL;
   g_autofree char *code = NULL, *transfer_args = NULL;

@@ -84,7 +84,7 @@ receive (const char *db, const char *name)
 static void
 test_tsv_escaped (void)
 {
-  g_autofree char *db = mc_test_tmp_path ("tsv.sqlite");
+  g_autofree char *db = mc_test_db_path ("tsv.sqlite");
   const char *name = "Lê\tVăn\nAn \\ Bình";
   g_autofree char *code = receive (db, name);
   const char *show[] = { "dossier", "show", code, NULL };
@@ -154,8 +154,8 @@ assert_xlsx_text (const char *xlsx, const char *text)
 static void
 test_formulas_neutralised (void)
 {
-  g_autofree char *db = mc_test_tmp_path ("formulas.sqlite");
-  g_autofree char *again = mc_test_tmp_path ("formulas-again.sqlite");
+  g_autofree char *db = mc_test_db_path ("formulas.sqlite");
+  g_autofree char *again = mc_test_db_path ("formulas-again.sqlite");
   g_autofree char *in = mc_test_tmp_path ("in.csv");
   g_autofree char *csv = mc_test_tmp_path ("out.csv");
   g_autofree char *xlsx = mc_test_tmp_path ("out.xlsx");
@@ -215,7 +215,7 @@ test_formulas_neutralised (void)
 static void
 test_register_formula (void)
 {
-  g_autofree char *db = mc_test_tmp_path ("register.sqlite");
+  g_autofree char *db = mc_test_db_path ("register.sqlite");
   g_autofree char *xlsx = mc_test_tmp_path ("register.xlsx");
   const char *args[] = { "dossier", "register", "--from", "2026-11-01", "--to", "2026-11-30", "-o", xlsx, NULL };
 
@@ -251,7 +251,7 @@ assert_vietnamese_only (const char *err, const char *dir)
 static void
 test_failures_in_vietnamese (void)
 {
-  g_autofree char *db = mc_test_tmp_path ("failing.sqlite");
+  g_autofree char *db = mc_test_db_path ("failing.sqlite");
   g_autofree char *dir = g_path_get_dirname (db);
   g_autofree char *missing = mc_test_tmp_path ("missing");
   g_autofree char *xlsx = g_build_filename (missing, "danh-muc.xlsx", NULL);

@@ -81,7 +81,7 @@ test_flow (void)
   g_autofree char *recalled = NULL, *served = NULL, *moved = NULL, *status = NULL, *csv = NULL, *text = NULL;
   g_autofree char *skipped = NULL, *status2 = NULL;
 
-  db_path = mc_test_tmp_path ("queue-flow.sqlite");
+  db_path = mc_test_db_path ("queue-flow.sqlite");
   set_up_queue ();
   services = ok (ARGS ("queue", "service", "list"));
   g_assert_cmpstr (services, ==, "1\tA\t1-999\tactive\tHộ tịch – Chứng thực\n2\t\t1000-1999\tactive\tĐất đai\n");
@@ -168,7 +168,7 @@ test_concurrent_kiosks (void)
   g_autoptr(McDb) db = NULL;
   GPid pids[6];
 
-  db_path = mc_test_tmp_path ("queue-kiosks.sqlite");
+  db_path = mc_test_db_path ("queue-kiosks.sqlite");
   set_up_queue ();
   for (guint i = 0; i < G_N_ELEMENTS (pids); i++)
     {

@@ -58,7 +58,7 @@ seed (void)
   g_autoptr(McDb) db = NULL;
   g_autoptr(GError) error = NULL;
 
-  db_path = mc_test_tmp_path ("cchc.sqlite");
+  db_path = mc_test_db_path ("cchc.sqlite");
   g_assert_true (run (import_catalog, NULL, NULL));
   g_assert_true (run (import_dossiers, NULL, NULL));
   db = mc_db_new (db_path, NULL, &error);

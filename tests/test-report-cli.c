@@ -32,7 +32,7 @@ run (const char *db, const char *const *args, int *status)
 static void
 test_period (void)
 {
-  g_autofree char *db = mc_test_tmp_path ("period.sqlite");
+  g_autofree char *db = mc_test_db_path ("period.sqlite");
   static const struct { const char *kind, *value, *expected; } cases[] = {
     { "--quarter", "1", "2023-12-15 2024-03-14\n" },
     { "--quarter", "2", "2024-03-15 2024-06-14\n" },
@@ -161,7 +161,7 @@ assert_row (GHashTable *cells, int row, const char *expected)
 static char *
 seed_database (void)
 {
-  char *db = mc_test_tmp_path ("seed002.sqlite");
+  char *db = mc_test_db_path ("seed002.sqlite");
   g_autofree char *csv = g_test_build_filename (G_TEST_DIST, "fixtures", "report-06a-seed002.csv", NULL);
   const char *args[] = { "dossier", "import", csv, NULL };
   g_autoptr(GError) error = NULL;

@@ -51,7 +51,7 @@ seed (void)
   g_autoptr(GError) error = NULL;
   McRatingValues good, fair;
 
-  db_path = mc_test_tmp_path ("docs.sqlite");
+  db_path = mc_test_db_path ("docs.sqlite");
   g_assert_true (run (import, NULL));
   db = mc_db_new (db_path, NULL, &error);
   g_assert_no_error (error);

@@ -327,7 +327,7 @@ rate_fixture (McDb *db)
   g_assert_true (mc_db_exec (db, "UPDATE rating SET rated_at = (SELECT finished_at + 3600 FROM dossier d "
                                  "WHERE d.id = rating.dossier_id)", &error));
   /* The fifteenth is rated after the period. */
-  g_assert_true (mc_db_exec (db, "UPDATE rating SET rated_at = strftime ('%s', '2024-04-01 03:00') WHERE dossier_id = "
+  g_assert_true (mc_db_exec (db, "UPDATE rating SET rated_at = 1711940400 /* 2024-04-01 03:00 UTC */ WHERE dossier_id = "
                                  "(SELECT max (dossier_id) FROM rating r JOIN dossier d ON d.id = r.dossier_id "
                                  "WHERE d.code LIKE '000.00.06.H56-%')", &error));
   g_assert_no_error (error);

@@ -63,7 +63,7 @@ set_up_accounts (void)
                         "--department", "VP", "--no-password-change", NULL };
   g_autofree char *out = NULL, *err = NULL, *out2 = NULL, *err2 = NULL;
 
-  db_path = mc_test_tmp_path ("settings-cli.sqlite");
+  db_path = mc_test_db_path ("settings-cli.sqlite");
   g_setenv ("MOTCUA_PASSWORD", "quantri2026", TRUE);
   g_setenv ("MOTCUA_NEW_PASSWORD", "quantri2026", TRUE);
   g_assert_cmpint (run_as (NULL, init, &out, &err), ==, 0);

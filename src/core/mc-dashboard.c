@@ -149,7 +149,7 @@ column_sql (McDashboardColumn column)
     case MC_DASHBOARD_RECEIVED_TODAY:
       return g_strdup ("d.received_at >= ?2");
     case MC_DASHBOARD_PROCESSING:
-      return g_strdup ("1");
+      return g_strdup ("1 = 1");  /* a boolean on PostgreSQL too */
     case MC_DASHBOARD_DUE_TODAY:
       return g_strdup_printf ("(NOT %s AND d.paused_since IS NULL AND %s < ?3)", overdue, appointment);
     case MC_DASHBOARD_OVERDUE:

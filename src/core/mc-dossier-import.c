@@ -443,7 +443,12 @@ set_trigger_bodies_skipped (Import *im, gboolean skipped)
 static gboolean
 fill_fts (Import *im, gint64 after, gint64 upto, GError **error)
 {
-  McSqlStmt *stmt = mc_db_prepare (im->db,
+  McSqlStmt *stmt;
+
+  /* A server has no FTS table: its trigger fills dossier.search_folded. */
+  if (mc_sql_on_server (im->db))
+    return TRUE;
+  stmt = mc_db_prepare (im->db,
       "INSERT INTO dossier_fts (rowid, code, applicant_name, applicant_id_number, applicant_phone) "
       "SELECT id, code, applicant_name, applicant_id_number, applicant_phone FROM dossier "
       "WHERE id > ?1 AND id <= ?2", error);
@@ -699,6 +704,9 @@ typedef struct {
 static void
 settings_lift (Import *im, Settings *saved)
 {
+  /* SQLite's pragmas; a server keeps its checks (and has no such knobs). */
+  if (mc_sql_on_server (im->db))
+    return;
   saved->cache_size = mc_db_query_int (im->db, "PRAGMA cache_size", NULL);
   /* Each chunk commits its pages, so the cache only saves reading back the
    * index pages the next chunk changes again: a bounded cache, the same
@@ -717,8 +725,11 @@ settings_lift (Import *im, Settings *saved)
 static void
 settings_restore (Import *im, const Settings *saved)
 {
-  g_autofree char *cache = g_strdup_printf ("PRAGMA cache_size = %" G_GINT64_FORMAT, saved->cache_size);
+  g_autofree char *cache = NULL;
 
+  if (mc_sql_on_server (im->db))
+    return;
+  cache = g_strdup_printf ("PRAGMA cache_size = %" G_GINT64_FORMAT, saved->cache_size);
   set_trigger_bodies_skipped (im, FALSE);
   mc_db_exec (im->db, "PRAGMA ignore_check_constraints = OFF", NULL);
   if (saved->foreign_keys_lifted)
@@ -729,7 +740,7 @@ settings_restore (Import *im, const Settings *saved)
 static gboolean
 write_rows (Import *im, GError **error)
 {
-  Settings saved;
+  Settings saved = { 0, FALSE };
   gboolean ok;
 
   settings_lift (im, &saved);

@@ -137,12 +137,43 @@ in_memory (McDb *db)
 }
 
 /* -1 with errno EWOULDBLOCK when another process holds the lock. */
+/* On PostgreSQL there is no file beside the database: the lock is a
+ * session advisory lock, which the server drops with the connection as the
+ * kernel drops a flock with the process. The descriptor returned is
+ * /dev/null's, whose time never moves: a writer waits on the server's
+ * transaction lock, not on a file, so an import on a server commits its
+ * chunks by time (MC_IMPORT_CHUNK_MAX_US) only. */
+#define SERVER_IMPORT_LOCK "1299149925"
+
+static int
+take_server_lock (McDb *db)
+{
+  if (mc_db_query_int (db, "SELECT pg_try_advisory_lock (" SERVER_IMPORT_LOCK ")::int", NULL) != 1)
+    {
+      errno = EWOULDBLOCK;
+      return -1;
+    }
+  return open ("/dev/null", O_RDONLY | O_CLOEXEC);
+}
+
+static void
+release_lock (McDb *db, int fd)
+{
+  close (fd);
+  if (mc_sql_on_server (db))
+    mc_db_query_int (db, "SELECT pg_advisory_unlock (" SERVER_IMPORT_LOCK ")::int", NULL);
+}
+
 static int
 take_lock (McDb *db)
 {
-  g_autofree char *path = mc_import_batch_lock_path (mc_db_get_path (db));
-  int fd = open (path, O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+  g_autofree char *path = NULL;
+  int fd;
 
+  if (mc_sql_on_server (db))
+    return take_server_lock (db);
+  path = mc_import_batch_lock_path (mc_db_get_path (db));
+  fd = open (path, O_RDWR | O_CREAT | O_CLOEXEC, 0600);
   if (fd < 0)
     return -1;
   if (flock (fd, LOCK_EX | LOCK_NB) != 0)
@@ -317,7 +348,7 @@ step_end (McDb *db, gint64 after, GError **error)
 {
   g_autofree char *sql = g_strdup_printf ("SELECT coalesce (max (id), %" G_GINT64_FORMAT ") FROM (SELECT id FROM "
                                           "dossier WHERE id > %" G_GINT64_FORMAT " AND imported = 1 ORDER BY id "
-                                          "LIMIT %d)", after, after, EVENT_STEP);
+                                          "LIMIT %d) AS step", after, after, EVENT_STEP);
 
   return mc_db_query_int (db, sql, error);
 }
@@ -440,7 +471,7 @@ mc_import_batch_recover (McDb *db, GError **error)
   if (fd < 0)
     return TRUE;
   ok = recover_locked (db, fd, error);
-  close (fd);
+  release_lock (db, fd);
   return ok;
 }
 
@@ -532,7 +563,7 @@ mc_import_batch_free (McImportBatch *self)
   if (self == NULL)
     return;
   if (self->lock_fd >= 0)
-    close (self->lock_fd);
+    release_lock (self->db, self->lock_fd);
   g_clear_object (&self->db);
   g_free (self);
 }

@@ -94,7 +94,7 @@ write_reception (McDb *db, gint64 unit, gint64 id, McReception reception, GError
       ? "DELETE FROM unit_procedure WHERE unit_id = ?1 AND procedure_id = ?2 AND ?3 = ?3 AND ?4 = ?4"
       : "INSERT INTO unit_procedure (unit_id, procedure_id, reception, updated_at) VALUES (?1, ?2, ?3, ?4) "
         "ON CONFLICT (unit_id, procedure_id) DO UPDATE SET reception = excluded.reception, "
-        "updated_at = excluded.updated_at WHERE reception IS DISTINCT FROM excluded.reception", error);
+        "updated_at = excluded.updated_at WHERE unit_procedure.reception IS DISTINCT FROM excluded.reception", error);
 
   if (stmt == NULL)
     return FALSE;

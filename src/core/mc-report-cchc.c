@@ -607,8 +607,9 @@ mc_report_cchc_set_entry (McDb *db, gint64 unit_id, McDate from, McDate to, cons
   stmt = mc_db_prepare (db, clear ? "DELETE FROM cchc_entry WHERE unit_id = ?1 AND period_from = ?2 "
                                     "AND period_to = ?3 AND item = ?4"
                                   : "INSERT INTO cchc_entry (unit_id, period_from, period_to, item, value) "
-                                    "VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT DO UPDATE SET value = excluded.value "
-                                    "WHERE value IS DISTINCT FROM excluded.value", error);
+                                    "VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT (unit_id, period_from, period_to, item) "
+                                    "DO UPDATE SET value = excluded.value "
+                                    "WHERE cchc_entry.value IS DISTINCT FROM excluded.value", error);
   if (stmt == NULL)
     return FALSE;
   mc_sql_bind_int64 (stmt, 1, unit_id);

@@ -547,9 +547,10 @@ store_edit (McReportNarrative *self, McDb *db, const char *body, McTime now, GEr
   McSqlStmt *stmt;
 
   stmt = mc_db_prepare (db, "INSERT INTO narrative_edit (unit_id, period_from, period_to, body, body_sha256, "
-                            "staff_id, edited_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) ON CONFLICT DO UPDATE SET "
+                            "staff_id, edited_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) "
+                            "ON CONFLICT (unit_id, period_from, period_to) DO UPDATE SET "
                             "body = excluded.body, body_sha256 = excluded.body_sha256, staff_id = excluded.staff_id, "
-                            "edited_at = excluded.edited_at WHERE body IS DISTINCT FROM excluded.body", error);
+                            "edited_at = excluded.edited_at WHERE narrative_edit.body IS DISTINCT FROM excluded.body", error);
   if (stmt == NULL)
     return FALSE;
   mc_sql_bind_int64 (stmt, 1, self->stored_unit);
