@@ -1,0 +1,195 @@
+/* bench-pg-load-client.c — one desk of bench/pg-load: receives a dossier,
+ * transfers it, has it accepted, finished and returned, again and again
+ * (issue 17 item 6)
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Usage: bench-pg-load-client DB CLIENT SECONDS ACK_LOG
+ *
+ * DB is a PostgreSQL connection (URI or conninfo) holding the demo's
+ * catalog and accounts. Each round is the route tests/pg/test-pg-engine.sh
+ * runs by the command line — received by tn.lan (procedure 1.001193),
+ * transferred to VP, accepted by cv.tuan, finished by pct.nga, returned by
+ * tn.lan — through core's functions on one connection, each step in the
+ * name of its person (mc_db_set_actor, as a signed-in window does; no
+ * argon2 per step). The code of every reception core acknowledged (the
+ * receive returned TRUE: its transaction committed), a tab and its time in
+ * ms, is written to ACK_LOG
+ * and flushed to disk before the next step, so that bench/pg-load can look
+ * for each one in the database afterwards. A failed step (the server killed)
+ * closes the connection; the client opens it again, retrying every 200 ms,
+ * and goes on with a new dossier. Prints one line: the client, receptions,
+ * rounds completed, failed steps, reconnections, the longest time without a
+ * connection, and reception times (p50, p95, max, in ms of wall time).
+ */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <unistd.h>
+
+#include "mc-bench-utils.h"
+#include "mc-calendar-store.h"
+#include "mc-db-private.h"
+#include "mc-dossier-store.h"
+#include "mc-workflow.h"
+
+typedef struct {
+  McDb           *db;
+  McCalendar     *calendar;
+  McDossierStore *store;
+  McWorkflow     *wf;
+  gint64          tn_lan, cv_tuan, pct_nga;
+} Desk;
+
+static void
+desk_close (Desk *d)
+{
+  g_clear_object (&d->wf);
+  g_clear_object (&d->store);
+  g_clear_object (&d->calendar);
+  g_clear_object (&d->db);
+}
+
+static gint64
+staff_id (McDb *db, const char *username)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT id FROM staff WHERE username = '%s'", username);
+
+  return mc_db_query_int (db, sql, NULL);
+}
+
+static gboolean
+desk_open (Desk *d, const char *path)
+{
+  g_autoptr(GError) error = NULL;
+
+  d->db = mc_db_new (path, NULL, &error);
+  if (d->db == NULL)
+    return FALSE;
+  d->calendar = mc_calendar_store_load (d->db, &error);
+  if (d->calendar == NULL)
+    {
+      desk_close (d);
+      return FALSE;
+    }
+  d->store = mc_dossier_store_new (d->db, d->calendar);
+  d->wf = mc_workflow_new (d->db, d->calendar);
+  d->tn_lan = staff_id (d->db, "tn.lan");
+  d->cv_tuan = staff_id (d->db, "cv.tuan");
+  d->pct_nga = staff_id (d->db, "pct.nga");
+  if (d->tn_lan <= 0 || d->cv_tuan <= 0 || d->pct_nga <= 0)
+    {
+      desk_close (d);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static McAction
+as (Desk *d, gint64 who, const char *username)
+{
+  McAction a = { mc_time_now (), username, NULL };
+
+  mc_db_set_actor (d->db, who);
+  return a;
+}
+
+/* The rest of the route of a received dossier; FALSE at the first refusal. */
+static gboolean
+route (Desk *d, const char *code, const char *name, GError **error)
+{
+  McAction a;
+
+  a = as (d, d->tn_lan, "tn.lan");
+  if (!mc_workflow_transfer (d->wf, code, &a, "VP", NULL, error))
+    return FALSE;
+  a = as (d, d->cv_tuan, "cv.tuan");
+  if (!mc_workflow_accept (d->wf, code, &a, error))
+    return FALSE;
+  a = as (d, d->pct_nga, "pct.nga");
+  if (!mc_workflow_finish (d->wf, code, &a, "12/QĐ-UBND", NULL, error))
+    return FALSE;
+  a = as (d, d->tn_lan, "tn.lan");
+  return mc_workflow_return (d->wf, code, &a, name, "001190012345", NULL, MC_CHANNEL_TRUC_TIEP, error);
+}
+
+int
+main (int argc, char **argv)
+{
+  Desk d = { 0 };
+  g_autoptr(GArray) times = g_array_new (FALSE, FALSE, sizeof (double));
+  gint64 deadline, down_since = 0, longest_down = 0;
+  guint rounds = 0, failures = 0, reconnects = 0;
+  FILE *ack;
+  int client;
+
+  if (argc != 5)
+    {
+      fprintf (stderr, "usage: %s DB CLIENT SECONDS ACK_LOG\n", argv[0]);
+      return 2;
+    }
+  client = atoi (argv[2]);
+  deadline = g_get_monotonic_time () + (gint64) atoi (argv[3]) * G_USEC_PER_SEC;
+  ack = fopen (argv[4], "w");
+  if (ack == NULL || !desk_open (&d, argv[1]))
+    {
+      fprintf (stderr, "client %d: cannot open %s\n", client, argv[1]);
+      return 1;
+    }
+  for (guint n = 1; g_get_monotonic_time () < deadline; n++)
+    {
+      g_autoptr(McDossier) dossier = mc_dossier_new ();
+      McDossierData *data = mc_dossier_get_data (dossier);
+      g_autoptr(GError) error = NULL;
+      gint64 start;
+      gboolean ok;
+
+      if (d.db == NULL)
+        {
+          if (!desk_open (&d, argv[1]))
+            {
+              g_usleep (200000);
+              continue;
+            }
+          reconnects++;
+          longest_down = MAX (longest_down, g_get_monotonic_time () - down_since);
+        }
+      data->procedure_code = g_strdup ("1.001193");
+      data->applicant_name = g_strdup_printf ("Khách %d-%u", client, n);
+      data->applicant_id_number = g_strdup ("001190012345");
+      data->applicant_phone = g_strdup ("0912345678");
+      data->channel = MC_CHANNEL_TRUC_TIEP;
+      mc_db_set_actor (d.db, d.tn_lan);
+      data->received_at = mc_time_now ();
+      start = g_get_monotonic_time ();
+      ok = mc_dossier_store_receive (d.store, dossier, &error);
+      if (ok)
+        {
+          double ms = (g_get_monotonic_time () - start) / 1e3;
+
+          g_array_append_val (times, ms);
+          fprintf (ack, "%s\t%.2f\n", data->code, ms);
+          fflush (ack);
+          fsync (fileno (ack));
+          ok = route (&d, data->code, data->applicant_name, &error);
+          rounds += ok;
+        }
+      if (!ok)
+        {
+          failures++;
+          fprintf (stderr, "client %d: %s\n", client, error ? error->message : "?");
+          desk_close (&d);
+          down_since = g_get_monotonic_time ();
+        }
+    }
+  fclose (ack);
+  g_array_sort (times, mc_bench_compare_doubles);
+  printf ("client %d\treceived %u\trounds %u\tfailed %u\treconnects %u\tlongest-down-ms %.0f\t"
+          "p50 %.1f\tp95 %.1f\tmax %.1f\n",
+          client, times->len, rounds, failures, reconnects, longest_down / 1e3,
+          times->len ? g_array_index (times, double, times->len / 2) : 0,
+          times->len ? g_array_index (times, double, times->len * 95 / 100) : 0,
+          times->len ? g_array_index (times, double, times->len - 1) : 0);
+  desk_close (&d);
+  return 0;
+}
