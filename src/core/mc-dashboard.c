@@ -45,6 +45,7 @@
 #include "mc-dossier-state.h"
 #include "mc-figure-dossier.h"
 #include "mc-format.h"
+#include "mc-json.h"
 #include "mc-lateness.h"
 #include "mc-report-lists.h"
 #include "mc-report-private.h"
@@ -589,30 +590,14 @@ mc_dashboard_month_label (const McDashboardMonth *month)
 /* JSON */
 
 static void
-json_string (GString *out, const char *text)
-{
-  g_string_append_c (out, '"');
-  for (const char *p = text ? text : ""; *p; p++)
-    {
-      if (*p == '"' || *p == '\\')
-        g_string_append_printf (out, "\\%c", *p);
-      else if ((guchar) *p < 0x20)
-        g_string_append_printf (out, "\\u%04x", (guchar) *p);
-      else
-        g_string_append_c (out, *p);
-    }
-  g_string_append_c (out, '"');
-}
-
-static void
 json_workload (GString *out, const McDashboardWorkload *w)
 {
   g_string_append (out, "{\"department_id\": ");
   g_string_append_printf (out, "%" G_GINT64_FORMAT ", \"staff_id\": %" G_GINT64_FORMAT ", \"name\": ",
                           w->department_id, w->staff_id);
-  json_string (out, w->name);
+  mc_json_append_string (out, w->name);
   g_string_append (out, ", \"department\": ");
-  json_string (out, w->department_name);
+  mc_json_append_string (out, w->department_name);
   g_string_append_printf (out, ", \"received_today\": %u, \"processing\": %u, \"due_today\": %u, \"overdue\": %u}",
                           w->n[MC_DASHBOARD_RECEIVED_TODAY], w->n[MC_DASHBOARD_PROCESSING],
                           w->n[MC_DASHBOARD_DUE_TODAY], w->n[MC_DASHBOARD_OVERDUE]);
@@ -636,14 +621,14 @@ mc_dashboard_to_json (const McDashboard *d)
   GString *out = g_string_new ("{\n  \"unit\": ");
   g_autofree char *now = mc_time_to_iso (d->now);
 
-  json_string (out, d->unit_name);
+  mc_json_append_string (out, d->unit_name);
   g_string_append (out, ",\n  \"department\": ");
   if (d->department_name != NULL)
-    json_string (out, d->department_name);
+    mc_json_append_string (out, d->department_name);
   else
     g_string_append (out, "null");
   g_string_append (out, ",\n  \"at\": ");
-  json_string (out, now);
+  mc_json_append_string (out, now);
   g_string_append (out, ",\n  \"total\": ");
   json_workload (out, &d->total);
   json_workloads (out, "departments", d->departments);
@@ -664,7 +649,7 @@ mc_dashboard_to_json (const McDashboard *d)
       const McDashboardRates *r = d->rates->pdata[i];
 
       g_string_append (out, i ? ",\n    {\"department\": " : "\n    {\"department\": ");
-      json_string (out, r->name);
+      mc_json_append_string (out, r->name);
       g_string_append (out, ", \"settled\": [");
       for (int k = 0; k < MC_DASHBOARD_MONTHS; k++)
         g_string_append_printf (out, "%s%u", k ? ", " : "", r->settled[k]);
@@ -680,11 +665,11 @@ mc_dashboard_to_json (const McDashboard *d)
       const McDashboardApologies *a = d->apologies->pdata[i];
 
       g_string_append (out, i ? ",\n    {\"username\": " : "\n    {\"username\": ");
-      json_string (out, a->username);
+      mc_json_append_string (out, a->username);
       g_string_append (out, ", \"name\": ");
-      json_string (out, a->full_name);
+      mc_json_append_string (out, a->full_name);
       g_string_append (out, ", \"department\": ");
-      json_string (out, a->department_name);
+      mc_json_append_string (out, a->department_name);
       g_string_append_printf (out, ", \"count\": %u, \"flagged\": %s}", a->count, a->flagged ? "true" : "false");
     }
   g_string_append (out, "]\n}\n");

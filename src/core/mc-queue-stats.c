@@ -20,6 +20,7 @@
 
 #include "mc-accounts.h"
 #include "mc-db-private.h"
+#include "mc-json.h"
 #include "mc-queue-stats.h"
 
 typedef struct {
@@ -450,22 +451,6 @@ mc_queue_stats_all_total (const McQueueStatsAll *all)
   return rows->pdata[rows->len - 1];
 }
 
-static void
-json_string (GString *out, const char *text)
-{
-  g_string_append_c (out, '"');
-  for (const char *p = text ? text : ""; *p; p++)
-    {
-      if (*p == '"' || *p == '\\')
-        g_string_append_printf (out, "\\%c", *p);
-      else if ((guchar) *p < 0x20)
-        g_string_append_printf (out, "\\u%04x", (guchar) *p);
-      else
-        g_string_append_c (out, *p);
-    }
-  g_string_append_c (out, '"');
-}
-
 /* Seconds with one decimal and a point whatever the locale; null for none. */
 static void
 json_seconds (GString *out, const char *name, double seconds)
@@ -480,7 +465,7 @@ static void
 json_row (GString *out, const McQueueStatsRow *r)
 {
   g_string_append (out, "{\"name\": ");
-  json_string (out, r->key);
+  mc_json_append_string (out, r->key);
   g_string_append_printf (out, ", \"issued\": %d, \"served\": %d, \"absent\": %d", r->issued, r->served, r->absent);
   json_seconds (out, "wait_avg_s", r->wait_avg);
   json_seconds (out, "wait_p90_s", (double) r->wait_p90);

@@ -15,6 +15,7 @@
 
 #include <glib/gi18n.h>
 
+#include "mc-card.h"
 #include "mc-changes.h"
 #include "mc-dashboard-page.h"
 #include "mc-figure-list-dialog.h"
@@ -223,34 +224,6 @@ workload_table (McDashboardPage *self, GPtrArray *rows, const char *first, gbool
   return GTK_WIDGET (grid);
 }
 
-static GtkWidget *
-section (const char *title, GtkWidget *child)
-{
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  GtkWidget *heading = gtk_label_new (title);
-
-  gtk_label_set_xalign (GTK_LABEL (heading), 0);
-  gtk_label_set_wrap (GTK_LABEL (heading), TRUE);
-  gtk_widget_add_css_class (heading, "title-4");
-  gtk_box_append (GTK_BOX (box), heading);
-  gtk_box_append (GTK_BOX (box), child);
-  return box;
-}
-
-static GtkWidget *
-card (GtkWidget *child)
-{
-  GtkWidget *frame = gtk_frame_new (NULL);
-
-  gtk_widget_add_css_class (frame, "view");
-  gtk_widget_set_margin_top (child, 12);
-  gtk_widget_set_margin_bottom (child, 12);
-  gtk_widget_set_margin_start (child, 12);
-  gtk_widget_set_margin_end (child, 12);
-  gtk_frame_set_child (GTK_FRAME (frame), child);
-  return frame;
-}
-
 /* The charts: two a line on a wide window, one under the other on a narrow one. */
 static GtkWidget *
 charts_box (McDashboardPage *self)
@@ -271,8 +244,8 @@ charts_box (McDashboardPage *self)
       /* The widget owns its data; the page keeps the same charts for the exports. */
       mc_chart_set_data (MC_CHART (chart), mc_chart_data_copy (data));
       self->chart_widgets[i] = MC_CHART (chart);
-      child = section (data->title, chart);
-      gtk_flow_box_append (GTK_FLOW_BOX (flow), card (child));
+      child = mc_card_section_new (data->title, chart);
+      gtk_flow_box_append (GTK_FLOW_BOX (flow), mc_card_new (child));
     }
   return flow;
 }
@@ -326,9 +299,9 @@ mc_dashboard_page_reload (McDashboardPage *self)
   subtitle = mc_dashboard_subtitle (d);
   gtk_label_set_text (self->heading, heading);
   gtk_label_set_text (self->subtitle, subtitle);
-  gtk_box_append (self->content, card (section (_("Today's workload by department"),
+  gtk_box_append (self->content, mc_card_new (mc_card_section_new (_("Today's workload by department"),
                                                 workload_table (self, d->departments, _("Department"), TRUE))));
-  gtk_box_append (self->content, card (section (_("Today's workload by person"),
+  gtk_box_append (self->content, mc_card_new (mc_card_section_new (_("Today's workload by person"),
                                                 workload_table (self, d->people, _("Person"), FALSE))));
   gtk_box_append (self->content, charts_box (self));
 }

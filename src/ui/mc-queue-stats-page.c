@@ -18,6 +18,7 @@
 
 #include <glib/gi18n.h>
 
+#include "mc-card.h"
 #include "mc-changes.h"
 #include "mc-date-entry.h"
 #include "mc-export-task.h"
@@ -223,34 +224,6 @@ mc_queue_stats_chart_data (const McQueueStatsAll *stats, McQueueStatsChart chart
 
 /* The content */
 
-static GtkWidget *
-section (const char *title, GtkWidget *child)
-{
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  GtkWidget *heading = gtk_label_new (title);
-
-  gtk_label_set_xalign (GTK_LABEL (heading), 0);
-  gtk_label_set_wrap (GTK_LABEL (heading), TRUE);
-  gtk_widget_add_css_class (heading, "title-4");
-  gtk_box_append (GTK_BOX (box), heading);
-  gtk_box_append (GTK_BOX (box), child);
-  return box;
-}
-
-static GtkWidget *
-card (GtkWidget *child)
-{
-  GtkWidget *frame = gtk_frame_new (NULL);
-
-  gtk_widget_add_css_class (frame, "view");
-  gtk_widget_set_margin_top (child, 12);
-  gtk_widget_set_margin_bottom (child, 12);
-  gtk_widget_set_margin_start (child, 12);
-  gtk_widget_set_margin_end (child, 12);
-  gtk_frame_set_child (GTK_FRAME (frame), child);
-  return frame;
-}
-
 /* Two a line on a wide window, one under the other on a narrow one. */
 static GtkWidget *
 charts_box (McQueueStatsPage *self)
@@ -269,7 +242,7 @@ charts_box (McQueueStatsPage *self)
 
       self->charts[i] = mc_chart_new ();
       mc_chart_set_data (self->charts[i], data);
-      gtk_flow_box_append (GTK_FLOW_BOX (flow), card (section (title, GTK_WIDGET (self->charts[i]))));
+      gtk_flow_box_append (GTK_FLOW_BOX (flow), mc_card_new (mc_card_section_new (title, GTK_WIDGET (self->charts[i]))));
     }
   return flow;
 }
@@ -350,7 +323,7 @@ mc_queue_stats_page_reload (McQueueStatsPage *self)
   gtk_box_append (self->content, charts_box (self));
   tables = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
   mc_report_tables_show (GTK_BOX (tables), self->doc, no_cell_cb, self);
-  gtk_box_append (self->content, card (tables));
+  gtk_box_append (self->content, mc_card_new (tables));
 }
 
 static void

@@ -1,0 +1,15 @@
+/* mc-card.h — the framed, titled blocks of the figure pages
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gtk/gtk.h>
+
+G_BEGIN_DECLS
+
+/* CHILD in a frame styled as a view, 12 px inside. */
+GtkWidget *mc_card_new         (GtkWidget *child);
+/* TITLE (a wrapping title-4 heading) above CHILD. */
+GtkWidget *mc_card_section_new (const char *title, GtkWidget *child);
+
+G_END_DECLS
