@@ -416,21 +416,6 @@ print_cb (McDashboardPage *self)
 /* Building */
 
 static GtkWidget *
-header_button (McDashboardPage *self, const char *label, const char *icon, const char *tooltip, GCallback callback)
-{
-  GtkWidget *button = gtk_button_new ();
-  GtkWidget *content = adw_button_content_new ();
-
-  adw_button_content_set_label (ADW_BUTTON_CONTENT (content), label);
-  adw_button_content_set_icon_name (ADW_BUTTON_CONTENT (content), icon);
-  adw_button_content_set_use_underline (ADW_BUTTON_CONTENT (content), TRUE);
-  gtk_button_set_child (GTK_BUTTON (button), content);
-  gtk_widget_set_tooltip_text (button, tooltip);
-  g_signal_connect_swapped (button, "clicked", callback, self);
-  return button;
-}
-
-static GtkWidget *
 header (McDashboardPage *self)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
@@ -449,13 +434,15 @@ header (McDashboardPage *self)
   gtk_widget_set_valign (refresh, GTK_ALIGN_CENTER);
   g_signal_connect_swapped (refresh, "clicked", G_CALLBACK (mc_dashboard_page_reload), self);
   gtk_box_append (GTK_BOX (box), refresh);
-  self->export_buttons[0] = header_button (self, _("Export _PNG"), "image-x-generic-symbolic",
-                                           _("The overview as a picture (A4 landscape, 150 dpi)"),
-                                           G_CALLBACK (export_png_cb));
-  self->export_buttons[1] = header_button (self, _("Export P_DF"), "x-office-document-symbolic",
-                                           _("The overview as a PDF page (A4 landscape)"), G_CALLBACK (export_pdf_cb));
-  self->export_buttons[2] = header_button (self, _("_Print"), "document-print-symbolic",
-                                           _("Print the overview on one A4 landscape page"), G_CALLBACK (print_cb));
+  self->export_buttons[0] = mc_card_header_button_new (_("Export _PNG"), "image-x-generic-symbolic",
+                                                       _("The overview as a picture (A4 landscape, 150 dpi)"),
+                                                       G_CALLBACK (export_png_cb), self);
+  self->export_buttons[1] = mc_card_header_button_new (_("Export P_DF"), "x-office-document-symbolic",
+                                                       _("The overview as a PDF page (A4 landscape)"),
+                                                       G_CALLBACK (export_pdf_cb), self);
+  self->export_buttons[2] = mc_card_header_button_new (_("_Print"), "document-print-symbolic",
+                                                       _("Print the overview on one A4 landscape page"),
+                                                       G_CALLBACK (print_cb), self);
   for (guint i = 0; i < G_N_ELEMENTS (self->export_buttons); i++)
     {
       gtk_widget_set_valign (self->export_buttons[i], GTK_ALIGN_CENTER);

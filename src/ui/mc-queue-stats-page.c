@@ -242,7 +242,8 @@ charts_box (McQueueStatsPage *self)
 
       self->charts[i] = mc_chart_new ();
       mc_chart_set_data (self->charts[i], data);
-      gtk_flow_box_append (GTK_FLOW_BOX (flow), mc_card_new (mc_card_section_new (title, GTK_WIDGET (self->charts[i]))));
+      gtk_flow_box_append (GTK_FLOW_BOX (flow),
+                           mc_card_new (mc_card_section_new (title, GTK_WIDGET (self->charts[i]))));
     }
   return flow;
 }
@@ -421,22 +422,6 @@ print_cb (McQueueStatsPage *self)
 /* Building */
 
 static GtkWidget *
-header_button (McQueueStatsPage *self, const char *label, const char *icon, const char *tooltip, GCallback callback)
-{
-  GtkWidget *button = gtk_button_new ();
-  GtkWidget *content = adw_button_content_new ();
-
-  adw_button_content_set_label (ADW_BUTTON_CONTENT (content), label);
-  adw_button_content_set_icon_name (ADW_BUTTON_CONTENT (content), icon);
-  adw_button_content_set_use_underline (ADW_BUTTON_CONTENT (content), TRUE);
-  gtk_button_set_child (GTK_BUTTON (button), content);
-  gtk_widget_set_tooltip_text (button, tooltip);
-  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  g_signal_connect_swapped (button, "clicked", callback, self);
-  return button;
-}
-
-static GtkWidget *
 header (McQueueStatsPage *self)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
@@ -453,14 +438,15 @@ header (McQueueStatsPage *self)
   gtk_box_append (GTK_BOX (titles), GTK_WIDGET (self->subtitle));
   gtk_widget_set_hexpand (titles, TRUE);
   gtk_box_append (GTK_BOX (box), titles);
-  self->export_buttons[0] = header_button (self, _("Export _XLSX"), "x-office-spreadsheet-symbolic",
-                                           _("The tables as a spreadsheet (A4 portrait when printed)"),
-                                           G_CALLBACK (export_xlsx_cb));
-  self->export_buttons[1] = header_button (self, _("Export P_DF"), "x-office-document-symbolic",
-                                           _("The tables as a PDF (A4 portrait, with the signature blocks)"),
-                                           G_CALLBACK (export_pdf_cb));
-  self->export_buttons[2] = header_button (self, _("_Print"), "document-print-symbolic",
-                                           _("Print the tables on A4"), G_CALLBACK (print_cb));
+  self->export_buttons[0] = mc_card_header_button_new (_("Export _XLSX"), "x-office-spreadsheet-symbolic",
+                                                       _("The tables as a spreadsheet (A4 portrait when printed)"),
+                                                       G_CALLBACK (export_xlsx_cb), self);
+  self->export_buttons[1] = mc_card_header_button_new (_("Export P_DF"), "x-office-document-symbolic",
+                                                       _("The tables as a PDF (A4 portrait, with the signature "
+                                                         "blocks)"),
+                                                       G_CALLBACK (export_pdf_cb), self);
+  self->export_buttons[2] = mc_card_header_button_new (_("_Print"), "document-print-symbolic",
+                                                       _("Print the tables on A4"), G_CALLBACK (print_cb), self);
   for (guint i = 0; i < G_N_ELEMENTS (self->export_buttons); i++)
     gtk_box_append (GTK_BOX (box), self->export_buttons[i]);
   return box;
