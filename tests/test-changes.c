@@ -66,8 +66,6 @@ save_days (McCatalog *catalog, const char *code, double days, gboolean ok)
 static void
 test_commit_once (void)
 {
-  if (mc_test_pg_gap ("changes of each kind (a server commit tells MC_CHANGE_ALL until LISTEN/NOTIFY)"))
-    return;
   g_autoptr(McDb) db = mc_test_db_new ();
   g_autoptr(McCatalog) catalog = catalog_on (db);
   g_autoptr(GArray) told = listen (db);
@@ -78,7 +76,9 @@ test_commit_once (void)
   drain ();
   g_assert_cmpuint (told->len, ==, 1);
   g_assert_cmpint (g_array_index (told, Told, 0).kind, ==, MC_CHANGE_PROCEDURE);
-  g_assert_cmpint (g_array_index (told, Told, 0).id, ==, mc_procedure_get_id (p));
+  /* A server's write hook reads the table from the statement's text, not
+   * the row (mc-sql-pg.c): the kind alone, id 0, as for several rows. */
+  g_assert_cmpint (g_array_index (told, Told, 0).id, ==, mc_test_on_pg () ? 0 : mc_procedure_get_id (p));
   /* Two procedures before the listener runs: one emission, id 0 (several). */
   g_array_set_size (told, 0);
   save_days (catalog, "1.001193", 4, TRUE);
@@ -94,8 +94,6 @@ test_commit_once (void)
 static void
 test_rollback_silent (void)
 {
-  if (mc_test_pg_gap ("changes of each kind (a server commit tells MC_CHANGE_ALL until LISTEN/NOTIFY)"))
-    return;
   g_autoptr(McDb) db = mc_test_db_new ();
   g_autoptr(McCatalog) catalog = catalog_on (db);
   g_autoptr(GArray) told = listen (db);
@@ -146,13 +144,13 @@ timeout_cb (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
-/* The watch sees another process's commit within 2 s, as ALL; it does not
- * tell this connection's own commits twice. */
+/* The watch sees another process's commit within 2 s, as ALL on SQLite
+ * (data_version says only that the file changed) and by kind on a server
+ * (the committer's NOTIFY names what it wrote); it does not tell this
+ * connection's own commits twice. */
 static void
 test_other_process (void)
 {
-  if (mc_test_pg_gap ("another process's commit seen (data_version; LISTEN/NOTIFY to come)"))
-    return;
   g_autoptr(McDb) db = mc_test_db_new ();
   g_autoptr(GArray) told = listen (db);
   g_autoptr(McDbWatch) watch = mc_db_watch_new (mc_db_get_path (db), db, mc_db_get_changes (db));
@@ -181,7 +179,7 @@ test_other_process (void)
   if (!timed_out)
     g_source_remove (timeout);
   g_assert_cmpuint (told->len, ==, 1);
-  g_assert_cmpint (g_array_index (told, Told, 0).kind, ==, MC_CHANGE_ALL);
+  g_assert_cmpint (g_array_index (told, Told, 0).kind, ==, mc_test_on_pg () ? MC_CHANGE_SETTING : MC_CHANGE_ALL);
   g_assert_cmpint (g_array_index (told, Told, 0).id, ==, 0);
   g_test_message ("seen after %.0f ms", (g_get_monotonic_time () - start) / 1000.0);
 }

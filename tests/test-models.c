@@ -225,8 +225,6 @@ static gint64 staff_key (gpointer item) { return mc_staff_get_id (item); }
 static void
 test_accounts (void)
 {
-  if (mc_test_pg_gap ("changes of each kind (a server commit tells MC_CHANGE_ALL until LISTEN/NOTIFY)"))
-    return;
   g_autoptr(McDb) db = mc_test_db_new ();
   g_autoptr(GError) error = NULL;
   g_autoptr(McAccounts) accounts = NULL;

@@ -291,7 +291,7 @@ name_at (McDb *db, gint64 unit_id, gint64 t, char **name, gint64 *parent_id, GEr
 {
   McSqlStmt *stmt = mc_db_prepare (db, "SELECT name, parent_id FROM (SELECT name, parent_id, until_at "
                                           "FROM unit_former_name WHERE unit_id = ?1 AND until_at > ?2 "
-                                          "UNION ALL SELECT name, parent_id, NULL FROM unit WHERE id = ?1) "
+                                          "UNION ALL SELECT name, parent_id, NULL FROM unit WHERE id = ?1) AS named "
                                           "ORDER BY until_at IS NULL, until_at LIMIT 1", error);
   McDbStep step;
 
