@@ -229,8 +229,8 @@ mc_report_evaluation_dossiers (McDb *db, gint64 unit_id, McDate from, McDate to,
       (unit_id == 0 && (unit_id = mc_report_own_unit (db, error)) == 0))
     return NULL;
   mc_report_bounds (from, to, &t0, &t1);
-  if (item == MC_EVALUATION_ALL)
-    sql = g_strdup ("1");
+  if (item == MC_EVALUATION_ALL)  /* "AND 1" is refused by PostgreSQL (42804) */
+    sql = g_strdup ("1 = 1");
   else if (item < MC_EVALUATION_LEVEL_1)
     sql = g_strdup_printf ("r.i%d IS NOT NULL", (int) item);
   else
