@@ -94,6 +94,7 @@ static const char *const migrations[] = {
   "/vn/motcua/Motcua/sql/0020-kiosk-lookup.sql",
   "/vn/motcua/Motcua/sql/0021-search-function.sql",
   "/vn/motcua/Motcua/sql/0022-staff-login.sql",
+  "/vn/motcua/Motcua/sql/0023-bulk-insert.sql",
 };
 
 static gboolean

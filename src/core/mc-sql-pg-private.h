@@ -46,6 +46,12 @@ double        mc_sql_pg_column_double (McSqlPgStmt *stmt, int col);
 const char   *mc_sql_pg_column_text   (McSqlPgStmt *stmt, int col);
 const void   *mc_sql_pg_column_blob   (McSqlPgStmt *stmt, int col, int *bytes);
 
+/* COPY … FROM STDIN (text format) inside the connection's transaction:
+ * begin, put rows as lines, end; end returns whether the server took them. */
+gboolean      mc_sql_pg_copy_begin    (McSqlPgConn *pg, const char *sql, GError **error);
+gboolean      mc_sql_pg_copy_put      (McSqlPgConn *pg, const char *data, gsize length, GError **error);
+gboolean      mc_sql_pg_copy_end      (McSqlPgConn *pg, GError **error);
+
 gint64        mc_sql_pg_changes       (McSqlPgConn *pg);
 gint64        mc_sql_pg_last_insert_id (McSqlPgConn *pg);
 gboolean      mc_sql_pg_autocommit    (McSqlPgConn *pg);

@@ -280,6 +280,66 @@ mc_sql_pg_exec (McSqlPgConn *pg, const char *sql, GError **error)
   return ok;
 }
 
+/* COPY … FROM STDIN: the server answers PGRES_COPY_IN, then takes the
+ * rows as they are put (libpq buffers them), and says at the end whether
+ * every one was taken; a constraint broken by any row fails the whole COPY
+ * (23505: MC_DB_ERROR_CONSTRAINT). The rows are told to mc-db.c as written
+ * into the table the statement names ("COPY name (…)"), so that other
+ * clients hear of them at the commit. */
+gboolean
+mc_sql_pg_copy_begin (McSqlPgConn *pg, const char *sql, GError **error)
+{
+  PGresult *result;
+  const char *p = sql;
+  gsize n = 0;
+  gboolean ok;
+
+  while (g_ascii_isspace (*p))
+    p++;
+  if (g_ascii_strncasecmp (p, "COPY ", 5) == 0)
+    for (p += 5; (g_ascii_isalnum (p[n]) || p[n] == '_') && n < sizeof pg->last_table - 1; n++)
+      ;
+  memcpy (pg->last_table, p, n);
+  pg->last_table[n] = '\0';
+  result = PQexec (pg->conn, sql);
+  ok = PQresultStatus (result) == PGRES_COPY_IN;
+  if (!ok)
+    mc_sql_pg_set_error (pg, result, error);
+  PQclear (result);
+  return ok;
+}
+
+gboolean
+mc_sql_pg_copy_put (McSqlPgConn *pg, const char *data, gsize length, GError **error)
+{
+  if (length == 0 || PQputCopyData (pg->conn, data, (int) length) == 1)
+    return TRUE;
+  return mc_sql_pg_set_error (pg, NULL, error);
+}
+
+gboolean
+mc_sql_pg_copy_end (McSqlPgConn *pg, GError **error)
+{
+  PGresult *result;
+  gboolean ok = PQputCopyEnd (pg->conn, NULL) == 1;
+
+  if (!ok)
+    mc_sql_pg_set_error (pg, NULL, error);
+  /* Every result is read, up to libpq's NULL, whatever happened. */
+  while ((result = PQgetResult (pg->conn)) != NULL)
+    {
+      if (ok && PQresultStatus (result) != PGRES_COMMAND_OK)
+        ok = mc_sql_pg_set_error (pg, result, error);
+      else if (ok)
+        pg->changes = g_ascii_strtoll (PQcmdTuples (result), NULL, 10);
+      PQclear (result);
+    }
+  drain_notifies (pg);
+  if (ok && pg->changes > 0 && pg->write_func != NULL)
+    pg->write_func (pg->last_table[0] ? pg->last_table : NULL, mc_sql_pg_autocommit (pg), pg->hook_data);
+  return ok;
+}
+
 /* SQLite's scalar min (a, b, …) and max (a, b, …) are PostgreSQL's LEAST
  * and GREATEST (SQLite 3.40 has neither of those): `p` is at "min" or
  * "max"; the word to write instead, or NULL when it is the aggregate (one

@@ -393,6 +393,30 @@ mc_sql_set_deadline (McDb *db, gint64 deadline)
 }
 
 gboolean
+mc_sql_copy_begin (McDb *db, const char *sql, GError **error)
+{
+  g_return_val_if_fail (mc_db_get_pg (db) != NULL, FALSE);
+
+  return mc_sql_pg_copy_begin (mc_db_get_pg (db), sql, error);
+}
+
+gboolean
+mc_sql_copy_put (McDb *db, const char *data, gsize length, GError **error)
+{
+  g_return_val_if_fail (mc_db_get_pg (db) != NULL, FALSE);
+
+  return mc_sql_pg_copy_put (mc_db_get_pg (db), data, length, error);
+}
+
+gboolean
+mc_sql_copy_end (McDb *db, GError **error)
+{
+  g_return_val_if_fail (mc_db_get_pg (db) != NULL, FALSE);
+
+  return mc_sql_pg_copy_end (mc_db_get_pg (db), error);
+}
+
+gboolean
 mc_sql_error_damaged (GError **error)
 {
   return mc_db_error_from_sqlite (NULL, SQLITE_CORRUPT, error);

@@ -101,6 +101,14 @@ gboolean      mc_sql_autocommit       (McDb *db);
 /* Until mc_sql_set_deadline (db, 0): a statement running past `deadline`
  * (g_get_monotonic_time) stops with an error (a count given up). */
 void          mc_sql_set_deadline     (McDb *db, gint64 deadline);
+/* PostgreSQL only (mc_sql_on_server): `sql` is a COPY … FROM STDIN in text
+ * format, run inside the connection's transaction; the rows are put as
+ * lines of tab-separated text (\N for NULL), and end returns whether the
+ * server took every one (a broken constraint: MC_DB_ERROR_CONSTRAINT, the
+ * rows undone with the transaction or the savepoint around them). */
+gboolean      mc_sql_copy_begin       (McDb *db, const char *sql, GError **error);
+gboolean      mc_sql_copy_put         (McDb *db, const char *data, gsize length, GError **error);
+gboolean      mc_sql_copy_end         (McDb *db, GError **error);
 /* The "file is damaged" error (MC_DB_ERROR_DAMAGED): rows that should be
  * there are not. Returns FALSE. */
 gboolean      mc_sql_error_damaged    (GError **error);
