@@ -706,6 +706,24 @@ pg_search_words (const char *query)
   return g_string_free (out, FALSE);
 }
 
+/* The query as mc_dossier_search ()'s `code`, quoted, when it has the
+ * shape of a code's tail ("H56-2501": letters and digits, a '-', more),
+ * which the server then reads from its code index; else NULL. Nothing in
+ * that shape needs escaping. */
+static char *
+code_tail_literal (const char *query)
+{
+  g_autofree char *code = g_strstrip (g_ascii_strup (query ? query : "", -1));
+  gboolean dash = FALSE;
+
+  for (const char *p = code; *p; p++)
+    if (*p == '-' && p != code)
+      dash = TRUE;
+    else if (!g_ascii_isalnum (*p))
+      return g_strdup ("NULL");
+  return dash ? g_strdup_printf ("'%s'", code) : g_strdup ("NULL");
+}
+
 /* The one place search differs between engines: the ids of the newest
  * `limit` dossiers the query finds, newest first, as a statement. SQLite
  * asks its FTS5 index with the match text bound at ?`param` (*match);
@@ -719,6 +737,7 @@ char *
 mc_dossier_store_search_sql (McDossierStore *self, const char *query, guint param, gint64 limit, char **match)
 {
   g_autofree char *words = NULL;
+  g_autofree char *tail = NULL;
 
   *match = NULL;
   if (!mc_sql_on_server (self->db))
@@ -735,9 +754,12 @@ mc_dossier_store_search_sql (McDossierStore *self, const char *query, guint para
   words = pg_search_words (query);
   if (*words == '\0')
     return NULL;
-  /* Runs are letters and digits (word_runs): nothing to escape. */
-  return g_strdup_printf ("SELECT s.id FROM mc_dossier_search ('%s', %" G_GINT64_FORMAT ", NULL) AS s", words,
-                          limit);
+  /* Runs are letters and digits (word_runs): nothing to escape; a code's
+   * tail (letters, digits and '-', read from the code index by
+   * resources/sql/pg/0024-search-code.sql) neither. */
+  tail = code_tail_literal (query);
+  return g_strdup_printf ("SELECT s.id FROM mc_dossier_search ('%s', %" G_GINT64_FORMAT ", %s) AS s", words,
+                          limit, tail);
 }
 
 /* An ID number (9 or 12 digits) or a phone: a query that names a person. */

@@ -162,6 +162,20 @@ tail=$(printf '%s\n' "$code" | awk -F- '{ print $(NF-1) "-" $NF }')
 same "search by name with diacritics" --user tn.lan dossier search "Lê Thị Cúc"
 same "search without diacritics, the last word a prefix" --user tn.lan dossier search "le thi cu"
 same "search by the receipt code's tail" --user tn.lan dossier search "$tail"
+# The start of a code's tail ("H56-2611"): on the server from the code index
+# (resources/sql/pg/0024-search-code.sql), the same dossiers as FTS5 finds.
+start=$(printf '%s\n' "$code" | awk -F. '{ print substr ($NF, 1, 8) }')
+same "search by the start of a code's tail ($start)" --user tn.lan dossier search "$start"
+n=$((n + 1))
+plan=$(psql "$server" -AtX -c "SET enable_seqscan = off" -c "EXPLAIN SELECT d.id FROM dossier d
+  WHERE mc_code_tail (d.code) LIKE lower ('$start') || '%' ORDER BY mc_code_tail (d.code) USING ~>~ LIMIT 100" 2>&1)
+lit=$(psql "$server" -AtX -c "EXPLAIN SELECT d.id FROM dossier d WHERE mc_code_tail (d.code) LIKE 'h56-2611%'
+  ORDER BY mc_code_tail (d.code) USING ~>~ LIMIT 100" 2>&1)
+if printf '%s' "$plan$lit" | grep -q "Index Scan Backward using dossier_code_tail"; then
+  echo "ok $n - the code's tail is read from its index, highest first (EXPLAIN)"
+else
+  failures=$((failures + 1)); echo "not ok $n - the code tail's plan"; printf '%s\n' "$plan" "$lit" | sed 's/^/# /'
+fi
 same "search with đ folded (Đức as duc)" --user tn.lan dossier search "duc"
 same "search by a phone typed with dots" --user tn.lan dossier search "0912.345.678"
 # dossier import (issue 17 item 6): on the server by COPY, 2,048 rows a
