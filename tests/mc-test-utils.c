@@ -68,6 +68,25 @@ mc_test_pg_gap (const char *reason)
   return TRUE;
 }
 
+char *
+mc_test_audit_by (const char *prefix, const char *username)
+{
+  if (mc_test_on_pg ())
+    return g_strdup_printf ("%sstaff_id IS NULL AND %ssession_role = session_user", prefix, prefix);
+  return g_strdup_printf ("%sstaff_id = (SELECT id FROM staff WHERE username = '%s')", prefix, username);
+}
+
+gint64
+mc_test_recorded_staff (McDb *db, const char *username)
+{
+  g_autofree char *sql = NULL;
+
+  if (mc_test_on_pg ())
+    return 0;
+  sql = g_strdup_printf ("SELECT id FROM staff WHERE username = '%s'", username);
+  return mc_db_query_int (db, sql, NULL);
+}
+
 static PGconn *pg_admin;
 static GHashTable *pg_databases;  /* test's name → URI of its database */
 static GPtrArray *pg_created;     /* database names to drop at exit */

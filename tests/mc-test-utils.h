@@ -26,6 +26,19 @@ gboolean mc_test_sqlite_only  (const char *reason);
 /* On PostgreSQL: skips the test ("not yet on PostgreSQL: `reason`") — a gap
  * of the server engine still to close, listed in HACKING.md; FALSE on SQLite. */
 gboolean mc_test_pg_gap       (const char *reason);
+/* Who the audit trail and the records name for what the test did as
+ * `username` (issue 17 item 2). On SQLite the person the program acts for
+ * (mc_db_set_actor, --user). On PostgreSQL the server names the staff member
+ * of the session's login (mc_actor (): session_user, which no client
+ * changes, so no desk writes in another's name); the suite connects as its
+ * own login, which is no staff member, so those rows name no one and keep
+ * that login in audit_log.session_role. An SQL condition on audit_log's
+ * columns, `prefix` its alias with the dot ("a.") or "". */
+char   *mc_test_audit_by      (const char *prefix, const char *username);
+/* The staff id the server's own rows (received_by, created_by, the events
+ * written through mc_actor ()) hold for what was done as `username`: that
+ * person's on SQLite, 0 (NULL) on PostgreSQL, as above. */
+gint64  mc_test_recorded_staff (McDb *db, const char *username);
 /* Lines of a fixture under tests/fixtures, without # comments or the header. */
 GPtrArray *mc_test_fixture_rows (const char *name);
 McTime  mc_test_time          (const char *iso);
