@@ -4,7 +4,7 @@
  * `motcua` (built with MC_CLI_LIGHT) links core and the commands that write
  * no document and draw nothing (mc_cli_is_light_command): `dossier show`,
  * `search`, `receive`, `import`, accounts, audit, calendar, settings, the
- * demo. It loads 16 libraries instead of 48 — the dynamic linker was 97 % of
+ * demo, notifications, the queue's counter actions and status. It loads 16 libraries instead of 48 — the dynamic linker was 97 % of
  * the instructions of a command before main (issue 15). For any other
  * command, and for a window, it replaces itself (execv, same argv, same
  * pid) with `motcua-full`, this file built with core, export, board and

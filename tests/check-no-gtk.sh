@@ -27,6 +27,13 @@ fi
 if ldd "$cli" | grep -Ei 'libpq|libgssapi|libldap'; then
   echo "FAIL: $cli links libpq or its libraries (they are opened for a PostgreSQL database only)"; exit 1
 fi
+# espeak-ng (and libpcaudio, libsonic, PulseAudio's client) is opened by the
+# first sentence said (src/core/mc-speech.c), linked by no program.
+for p in "$cli" "$(dirname "$cli")/motcua-full" "$gui"; do
+  if ldd "$p" | grep -Ei 'libespeak|libpcaudio|libsonic'; then
+    echo "FAIL: $p links espeak-ng (it is opened when a call is said)"; exit 1
+  fi
+done
 ldd "$gui" | grep -q 'libadwaita-1' || { echo "FAIL: $gui does not link libadwaita"; exit 1; }
 ldd "$gui" | grep -q 'libgtk-4' || { echo "FAIL: $gui does not link GTK"; exit 1; }
 
@@ -44,4 +51,4 @@ fi
 LD_DEBUG=files "$cli" --db "$tmp/office.sqlite" catalog export "$tmp/catalog.xlsx" 2>"$tmp/ld2"
 [ -s "$tmp/catalog.xlsx" ] || { echo "FAIL: catalog export wrote nothing"; exit 1; }
 grep -q 'file=libxlsxwriter' "$tmp/ld2" || { echo "FAIL: catalog export did not go through motcua-full"; exit 1; }
-echo "motcua: $(ldd "$cli" | wc -l) libraries; motcua-gui: $(ldd "$gui" | wc -l)"
+echo "motcua: $(ldd "$cli" | wc -l) libraries; motcua-full: $(ldd "$(dirname "$cli")/motcua-full" | wc -l); motcua-gui: $(ldd "$gui" | wc -l)"

@@ -337,6 +337,60 @@ test_fold (void)
   g_assert_false (mc_text_matches_folded ("thu tuc dang ky ket hon", "khai sinh"));
 }
 
+/* `catalog list`'s search by SQL (mc_catalog_match_procedures) finds what
+ * the procedure's search key finds in the whole list, in the same order: by
+ * the code, the name, the field's name (its words are not in name_folded),
+ * from a word's start only, accents and case aside. */
+static void
+test_match (void)
+{
+  static const char *const queries[] = {
+    "", "khai sinh", "KHAI   Sinh", "đăng ký kết", "1.001193", "hộ tịch", "chung thuc ban",
+    "inh", "ang ky", "thuế", "dan so", "khhgd", "ho tich khai", "xyz", "100%", "_", "'", "a",
+  };
+  g_autoptr(McDb) db = mc_test_db_new ();
+  g_autoptr(McCatalog) catalog = builtin_catalog (db);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListStore) all = mc_catalog_list_procedures (catalog, &error);
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (all));
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (n, >, 100);
+  for (guint q = 0; q < G_N_ELEMENTS (queries); q++)
+    {
+      g_autofree char *folded = mc_text_fold (queries[q]);
+      g_autoptr(GPtrArray) found = mc_catalog_match_procedures (catalog, queries[q], &error);
+      guint k = 0;
+
+      g_assert_no_error (error);
+      for (guint i = 0; i < n; i++)
+        {
+          g_autoptr(McProcedure) p = g_list_model_get_item (G_LIST_MODEL (all), i);
+          McProcedureMatch *m;
+
+          if (!mc_text_matches_folded (mc_procedure_get_search_key (p), folded))
+            continue;
+          g_assert_cmpuint (k, <, found->len);
+          m = found->pdata[k++];
+          g_assert_cmpstr (m->code, ==, mc_procedure_get_code (p));
+          g_assert_cmpstr (m->name, ==, mc_procedure_get_name (p));
+          g_assert_cmpfloat (m->days, ==, mc_procedure_get_days (p));
+        }
+      g_test_message ("“%s”: %u procedures", queries[q], k);
+      g_assert_cmpuint (k, ==, found->len);
+    }
+  /* The cases that matter, spelled out: a name, a field, not mid-word. */
+  {
+    g_autoptr(GPtrArray) births = mc_catalog_match_procedures (catalog, "khai sinh", &error);
+    g_autoptr(GPtrArray) field = mc_catalog_match_procedures (catalog, "hộ tịch", &error);
+    g_autoptr(GPtrArray) inner = mc_catalog_match_procedures (catalog, "inh", &error);
+
+    g_assert_cmpuint (births->len, >, 0);
+    g_assert_cmpuint (field->len, >, births->len);
+    g_assert_cmpuint (inner->len, ==, 0);
+  }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -347,6 +401,7 @@ main (int argc, char **argv)
   g_test_add_func ("/catalog/good-file", test_good_file);
   g_test_add_func ("/catalog/save-and-validate", test_save_and_validate);
   g_test_add_func ("/catalog/fold", test_fold);
+  g_test_add_func ("/catalog/match", test_match);
   g_test_add_func ("/catalog/reform-competence", test_reform_competence);
   g_test_add_func ("/catalog/reform-csv", test_reform_csv);
   g_test_add_func ("/catalog/reception", test_reception);

@@ -56,20 +56,17 @@ static int
 list (McCatalog *catalog, const char *query)
 {
   GError *error = NULL;
-  g_autoptr(GListStore) all = mc_catalog_list_procedures (catalog, &error);
-  g_autofree char *folded = mc_text_fold (query);
+  g_autoptr(GPtrArray) found = mc_catalog_match_procedures (catalog, query, &error);
 
   if (error != NULL)
     return mc_cli_fail (error);
-  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (all)); i++)
+  for (guint i = 0; i < found->len; i++)
     {
-      g_autoptr(McProcedure) p = g_list_model_get_item (G_LIST_MODEL (all), i);
+      McProcedureMatch *m = found->pdata[i];
       char days[G_ASCII_DTOSTR_BUF_SIZE];
 
-      if (!mc_text_matches_folded (mc_procedure_get_search_key (p), folded))
-        continue;
-      g_ascii_formatd (days, sizeof days, "%g", mc_procedure_get_days (p));
-      mc_cli_print_row (mc_procedure_get_code (p), days, mc_procedure_get_name (p));
+      g_ascii_formatd (days, sizeof days, "%g", m->days);
+      mc_cli_print_row (m->code, days, m->name);
     }
   return 0;
 }

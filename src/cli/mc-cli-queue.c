@@ -15,11 +15,16 @@
 
 #include "mc-cli.h"
 #include "mc-format.h"
-#include "mc-export-file.h"
 #include "mc-queue-rating.h"
+/* take (its --ticket-pdf), ticket and stats (its documents) are
+ * motcua-full's (mc_cli_is_light_command): `motcua` runs the counter's
+ * actions, status, services and counters without the document libraries. */
+#ifndef MC_CLI_LIGHT
+#include "mc-export-file.h"
 #include "mc-queue-report.h"
 #include "mc-queue-stats.h"
 #include "mc-report-doc.h"
+#endif
 
 #define USAGE N_("Usage: motcua queue take --service S [--priority KIND] [--at TIME] [--ticket-pdf FILE.pdf]\n" \
                  "       motcua queue ticket --number LABEL [--day YYYY-MM-DD] --output FILE.pdf\n" \
@@ -112,6 +117,7 @@ print_ticket (McQueueTicket *t)
                     mc_queue_priority_label (mc_queue_ticket_get_priority (t)));
 }
 
+#ifndef MC_CLI_LIGHT
 static int
 take (McQueue *queue, const Options *o)
 {
@@ -145,6 +151,8 @@ take (McQueue *queue, const Options *o)
   }
   return o->ticket_pdf ? mc_cli_queue_write_ticket (queue, t, o->ticket_pdf) : 0;
 }
+
+#endif
 
 static int
 at_counter (McQueue *queue, const char *action, const Options *o)
@@ -289,6 +297,7 @@ status (McQueue *queue, const Options *o)
   return 0;
 }
 
+#ifndef MC_CLI_LIGHT
 /* Columns of the text table: padded by characters, not bytes (UTF-8). */
 static void
 print_padded (const char *const *cells, guint n)
@@ -396,6 +405,8 @@ stats (McQueue *queue, const Options *o)
     }
   return 0;
 }
+
+#endif
 
 static int
 service (McQueue *queue, int argc, char **argv)
@@ -516,17 +527,21 @@ mc_cli_queue (McDb *db, int argc, char **argv)
     return counter (queue, argc, argv);
   if (!parse_options (argc, argv, 2, &o))
     return mc_cli_usage (_(USAGE));
+#ifndef MC_CLI_LIGHT
   if (g_str_equal (argv[1], "take"))
     return take (queue, &o);
+#endif
   if (g_strv_contains (counter_actions, argv[1]))
     return at_counter (queue, argv[1], &o);
   if (g_str_equal (argv[1], "rate"))
     return rate (queue, &o);
   if (g_str_equal (argv[1], "status"))
     return status (queue, &o);
+#ifndef MC_CLI_LIGHT
   if (g_str_equal (argv[1], "ticket"))
     return o.number ? mc_cli_queue_ticket (queue, o.number, o.day, o.output) : mc_cli_usage (_(USAGE));
   if (g_str_equal (argv[1], "stats"))
     return stats (queue, &o);
+#endif
   return mc_cli_usage (_(USAGE));
 }

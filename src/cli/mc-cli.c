@@ -31,12 +31,12 @@ static const struct {
   { "dossier", mc_cli_dossier },
   { "kiosk", mc_cli_kiosk },
   { "settings", mc_cli_settings },
-#ifndef MC_CLI_LIGHT
   { "notifications", mc_cli_notifications },
+  { "queue", mc_cli_queue },
+#ifndef MC_CLI_LIGHT
   { "backup", mc_cli_backup },
   { "report", mc_cli_report },
   { "liveboard", mc_cli_liveboard },
-  { "queue", mc_cli_queue },
 #endif
 };
 
@@ -56,6 +56,10 @@ static const char *const light_commands[] = {
   "dossier resume", "dossier external", "dossier finish", "dossier unqualified", "dossier return",
   "dossier inbox", "dossier apologies",
   "kiosk lookup",
+  "notifications",
+  /* mc-cli-queue.c but take (--ticket-pdf), ticket and stats (documents), and say (espeak-ng) */
+  "queue status", "queue call", "queue recall", "queue serve", "queue finish", "queue skip",
+  "queue transfer", "queue invite", "queue rate", "queue service", "queue counter",
 };
 
 /* Every command the line accepts and what core is asked before it runs:

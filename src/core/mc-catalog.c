@@ -335,6 +335,112 @@ mc_catalog_list_procedures (McCatalog *self, GError **error)
   return store;
 }
 
+void
+mc_procedure_match_free (McProcedureMatch *match)
+{
+  if (match == NULL)
+    return;
+  g_free (match->code);
+  g_free (match->name);
+  g_free (match);
+}
+
+/* The fields' names folded, by id: the words of a search may name a field
+ * ("tu phap"), and the table has no folded column for them (54 rows). */
+static GHashTable *
+fold_fields (McCatalog *self, GError **error)
+{
+  GError *local = NULL;
+  g_autoptr(GPtrArray) fields = mc_catalog_list_fields (self, &local);
+  GHashTable *folded;
+
+  if (local != NULL)
+    {
+      g_propagate_error (error, local);
+      return NULL;
+    }
+  folded = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  for (guint i = 0; i < fields->len; i++)
+    {
+      McField *f = fields->pdata[i];
+      g_hash_table_insert (folded, g_memdup2 (&f->id, sizeof f->id), mc_text_fold (f->name));
+    }
+  return folded;
+}
+
+/* " AND (the folded code and name hold `word`, or the procedure's field's
+ * name does)" for the word bound at `pos`: a first sieve (instr finds the
+ * word anywhere, not only from a word's start) that SQL runs on the rows;
+ * mc_text_matches_folded decides on the few it returns. */
+static void
+append_word_condition (GString *sql, McDb *db, int pos, const char *word, GHashTable *fields)
+{
+  GHashTableIter iter;
+  gpointer id, name;
+  const char *sep = " OR p.field_id IN (";
+
+  /* instr (SQLite) and strpos (PostgreSQL): the same position, 0 when absent. */
+  g_string_append_printf (sql, " AND (%s (p.name_folded, ?%d) > 0", mc_sql_on_server (db) ? "strpos" : "instr", pos);
+  g_hash_table_iter_init (&iter, fields);
+  while (g_hash_table_iter_next (&iter, &id, &name))
+    if (mc_text_matches_folded (name, word))
+      {
+        g_string_append_printf (sql, "%s%" G_GINT64_FORMAT, sep, *(gint64 *) id);
+        sep = ", ";
+      }
+  g_string_append (sql, *sep == ',' ? "))" : ")");
+}
+
+GPtrArray *
+mc_catalog_match_procedures (McCatalog *self, const char *query, GError **error)
+{
+  GPtrArray *found = g_ptr_array_new_with_free_func ((GDestroyNotify) mc_procedure_match_free);
+  g_autofree char *folded = mc_text_fold (query);
+  g_auto(GStrv) words = g_strsplit (folded, " ", -1);
+  g_autoptr(GHashTable) fields = NULL;
+  g_autoptr(GString) sql = g_string_new (
+      "SELECT p.code, p.name, CASE p.duration_unit WHEN 'hour' THEN p.duration / 8.0 ELSE p.duration END, "
+      "p.name_folded, p.field_id FROM procedure p JOIN field f ON f.id = p.field_id WHERE p.active <> 0");
+  g_autoptr(McSqlStmt) stmt = NULL;
+  McDbStep step;
+  int n = 0;
+
+  g_return_val_if_fail (MC_IS_CATALOG (self), found);
+
+  if (*folded != '\0' && (fields = fold_fields (self, error)) == NULL)
+    return found;
+  for (int i = 0; words[i] != NULL; i++)
+    if (*words[i] != '\0')
+      append_word_condition (sql, self->db, ++n, words[i], fields);
+  g_string_append (sql, " ORDER BY f.sort_order, p.name");
+  /* The text changes with the words: prepared for this search only. */
+  if ((stmt = mc_sql_prepare_once (self->db, sql->str, error)) == NULL)
+    return found;
+  n = 0;
+  for (int i = 0; words[i] != NULL; i++)
+    if (*words[i] != '\0')
+      mc_sql_bind_text (stmt, ++n, words[i], -1, MC_SQL_STATIC);
+  while ((step = mc_db_step_row (self->db, stmt, error)) == MC_DB_STEP_ROW)
+    {
+      gint64 field_id = mc_sql_column_int64 (stmt, 4);
+      const char *field = fields ? g_hash_table_lookup (fields, &field_id) : NULL;
+      g_autofree char *key = g_strjoin (" ", mc_sql_column_text (stmt, 3), field ? field : "", NULL);
+      McProcedureMatch *m;
+
+      /* The same test as the procedure search's key (code, name, field). */
+      if (!mc_text_matches_folded (key, folded))
+        continue;
+      m = g_new0 (McProcedureMatch, 1);
+      m->code = g_strdup (mc_sql_column_text (stmt, 0));
+      m->name = g_strdup (mc_sql_column_text (stmt, 1));
+      m->days = mc_sql_column_double (stmt, 2);
+      g_ptr_array_add (found, m);
+    }
+  if (step == MC_DB_STEP_ERROR)
+    g_ptr_array_set_size (found, 0);  /* the error, not a shorter list */
+  return found;
+}
+
 static GPtrArray *
 load_procedures (McObjectList *list, McChangeKind kind, gpointer data, GError **error)
 {

@@ -34,6 +34,13 @@ typedef struct {
   char   *name;
 } McDepartment;
 
+/* A procedure found by mc_catalog_match_procedures: what `catalog list` prints. */
+typedef struct {
+  char   *code;
+  char   *name;
+  double  days;  /* working days (hours / 8) */
+} McProcedureMatch;
+
 typedef struct {
   guint added;
   guint updated;
@@ -63,6 +70,14 @@ GListStore   *mc_catalog_list_procedures      (McCatalog *self, GError **error);
  * added, removed or moved; a procedure edited keeps its object, which
  * notifies). NULL with an error if the first load fails. */
 GListModel   *mc_catalog_list_model           (McCatalog *self, GError **error);
+/* The active procedures whose code, name or field holds every word of
+ * `query` from a word's start, accents and case aside ("khai sinh", "1.001193",
+ * "tu phap"), sorted by field then name (McProcedureMatch*; all of them for
+ * ""). The words are looked for by SQL in the folded names, so a search
+ * reads only the rows it prints, not every procedure with its documents
+ * and steps (issue 15: `motcua catalog list`). Empty with the error on a
+ * failure. */
+GPtrArray    *mc_catalog_match_procedures     (McCatalog *self, const char *query, GError **error);
 McProcedure  *mc_catalog_find_procedure       (McCatalog *self, const char *code, GError **error);
 guint         mc_catalog_count_procedures     (McCatalog *self);
 /* The procedure's duration in working days (a duration kept in hours is
@@ -90,6 +105,7 @@ char         *mc_catalog_export_csv           (McCatalog *self, GError **error);
 gboolean      mc_catalog_install_builtin      (McCatalog *self, McImportStats *stats, GError **error);
 
 void          mc_field_free                   (McField *field);
+void          mc_procedure_match_free         (McProcedureMatch *match);
 void          mc_department_free              (McDepartment *department);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (McDepartment, mc_department_free)

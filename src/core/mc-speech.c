@@ -10,6 +10,7 @@
 #include <espeak-ng/speak_lib.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
+#include <gmodule.h>
 
 #include "mc-speech.h"
 
@@ -61,6 +62,62 @@ append_resampled (GArray *out, const gint16 *in, gsize n, guint rate)
 
 /* ---------- espeak-ng ---------- */
 
+/* espeak-ng is opened the first time a sentence is said, not linked: it
+ * brings libpcaudio, libsonic and PulseAudio's client libraries (and their
+ * own), which every program of core loaded at start for nothing — a report,
+ * a backup, a window that never speaks (issue 15: count them with
+ * `ldd build/src/motcua-full`). Local binding, resident once opened, as
+ * libpq in mc-pq.c. The prototypes are speak_lib.h's, so the compiler
+ * checks each pointer against the header. */
+#define MC_ESPEAK_LIBRARY "libespeak-ng.so.1"
+#define MC_ESPEAK_FUNCTIONS(X) \
+  X (espeak_Initialize) \
+  X (espeak_SetSynthCallback) \
+  X (espeak_SetVoiceByName) \
+  X (espeak_SetParameter) \
+  X (espeak_Synth) \
+  X (espeak_Synchronize)
+
+#define MC_ESPEAK_POINTER(name) __typeof__ (name) *name;
+static struct {
+  MC_ESPEAK_FUNCTIONS (MC_ESPEAK_POINTER)
+} espeak;
+
+static gboolean
+espeak_open (GError **error)
+{
+  static GModule *module;
+  gboolean found;
+
+  if (module != NULL)
+    return TRUE;
+  module = g_module_open (MC_ESPEAK_LIBRARY, G_MODULE_BIND_LAZY | G_MODULE_BIND_LOCAL);
+  found = module != NULL;
+#define MC_ESPEAK_FIND(name) \
+  found = found && g_module_symbol (module, #name, (gpointer *) &espeak.name);
+  MC_ESPEAK_FUNCTIONS (MC_ESPEAK_FIND)
+  if (!found)
+    {
+      g_debug ("%s not loaded: %s", MC_ESPEAK_LIBRARY, g_module_error ());
+      if (module != NULL)
+        g_module_close (module);
+      module = NULL;
+      memset (&espeak, 0, sizeof espeak);
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                   _("The speech synthesiser espeak-ng is not installed on this computer (%s)"),
+                   MC_ESPEAK_LIBRARY);
+      return FALSE;
+    }
+  g_module_make_resident (module);
+  return TRUE;
+}
+
+gboolean
+mc_speech_espeak_is_loaded (void)
+{
+  return espeak.espeak_Synth != NULL;
+}
+
 static int
 espeak_collect (short *wav, int n, espeak_EVENT *events)
 {
@@ -91,10 +148,12 @@ espeak_say_locked (GArray *out, const char *text, const char *voice, GError **er
 {
   static int rate = 0;
 
+  if (!espeak_open (error))
+    return FALSE;
   /* The library keeps one state per process: initialised once. */
   if (rate == 0)
     {
-      rate = espeak_Initialize (AUDIO_OUTPUT_SYNCHRONOUS, 0, NULL, espeakINITIALIZE_DONT_EXIT);
+      rate = espeak.espeak_Initialize (AUDIO_OUTPUT_SYNCHRONOUS, 0, NULL, espeakINITIALIZE_DONT_EXIT);
       if (rate <= 0)
         {
           rate = 0;
@@ -102,21 +161,21 @@ espeak_say_locked (GArray *out, const char *text, const char *voice, GError **er
                        _("The speech synthesiser espeak-ng could not start (is the espeak-ng-data package installed?)"));
           return FALSE;
         }
-      espeak_SetSynthCallback (espeak_collect);
+      espeak.espeak_SetSynthCallback (espeak_collect);
     }
-  if (espeak_SetVoiceByName (voice ? voice : "vi") != EE_OK)
+  if (espeak.espeak_SetVoiceByName (voice ? voice : "vi") != EE_OK)
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
                    _("espeak-ng has no voice “%s”"), voice ? voice : "vi");
       return FALSE;
     }
   /* A little slower than its default 175 words a minute: a hall echoes. */
-  espeak_SetParameter (espeakRATE, 150, 0);
+  espeak.espeak_SetParameter (espeakRATE, 150, 0);
 
   g_autoptr(GArray) pcm = g_array_new (FALSE, FALSE, sizeof (gint16));
-  if (espeak_Synth (text, strlen (text) + 1, 0, POS_CHARACTER, 0,
-                    espeakCHARS_UTF8, NULL, pcm) != EE_OK
-      || espeak_Synchronize () != EE_OK)
+  if (espeak.espeak_Synth (text, strlen (text) + 1, 0, POS_CHARACTER, 0,
+                           espeakCHARS_UTF8, NULL, pcm) != EE_OK
+      || espeak.espeak_Synchronize () != EE_OK)
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
                    _("espeak-ng could not read the sentence aloud"));

@@ -41,6 +41,11 @@ GArray   *mc_speech_call_ticket (const char *label, guint counter, const McSpeec
 gboolean  mc_speech_write_wav (GArray *samples, const char *path, McOutputFileFlags flags,
                                GError **error);
 
+/* TRUE once espeak-ng has been loaded in this process: it is opened the
+ * first time a sentence is synthesised, not at start (the tests count the
+ * libraries a program loads). */
+gboolean  mc_speech_espeak_is_loaded (void);
+
 /* When calls are shown but not said (the board's setting, e.g. lunch). */
 /* The quiet period "HH:MM-HH:MM" (or "HH:MM–HH:MM") as minutes of the local
  * day; it may run over midnight. "" or "none" is no quiet period (-1, -1).
