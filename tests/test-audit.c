@@ -302,14 +302,20 @@ compare_names (gconstpointer a, gconstpointer b, gpointer data)
   return strcmp (*(char *const *) a, *(char *const *) b);
 }
 
-/* The digest core keeps, made with a key that is not the audit key. */
+/* The digest core keeps (mc-audit-anchor.c: a keyed BLAKE2b, its key
+ * derived from the audit key), made with `key`. */
 static char *
-forged_digest (McDb *db)
+digest_with_key (McDb *db, const guchar *key, gsize key_len)
 {
-  g_autoptr(GHmac) hmac = g_hmac_new (G_CHECKSUM_SHA256, (const guchar *) "not the key", 11);
+  crypto_generichash_state state;
+  guchar derived[crypto_generichash_KEYBYTES], digest[32];
+  char hex[2 * sizeof digest + 1];
   g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
   McSqlStmt *s = mc_db_prepare (db, "SELECT name FROM sqlite_schema WHERE type = 'trigger'", NULL);
 
+  g_assert_cmpint (sodium_init (), >=, 0);
+  crypto_generichash (derived, sizeof derived, key, key_len, (const guchar *) "motcua expected triggers", 24);
+  crypto_generichash_init (&state, derived, sizeof derived, sizeof digest);
   while (mc_sql_step (s, NULL) == MC_DB_STEP_ROW)
     g_ptr_array_add (names, g_strdup (mc_sql_column_text (s, 0)));
   mc_sql_reset (s);
@@ -317,10 +323,11 @@ forged_digest (McDb *db)
   for (guint i = 0; i < names->len; i++)
     {
       g_autofree char *sql = trigger_sql (db, names->pdata[i]);
-      g_hmac_update (hmac, names->pdata[i], (gssize) strlen (names->pdata[i]) + 1);
-      g_hmac_update (hmac, (const guchar *) sql, (gssize) strlen (sql) + 1);
+      crypto_generichash_update (&state, names->pdata[i], strlen (names->pdata[i]) + 1);
+      crypto_generichash_update (&state, (const guchar *) sql, strlen (sql) + 1);
     }
-  return g_strdup (g_hmac_get_string (hmac));
+  crypto_generichash_final (&state, digest, sizeof digest);
+  return g_strdup (sodium_bin2hex (hex, sizeof hex, digest, sizeof digest));
 }
 
 /* The expected triggers' digest is kept after the first check, so a command
@@ -343,6 +350,16 @@ test_trigger_digest_cached (Fixture *f, gconstpointer data)
   g_assert_nonnull (file);
   g_assert_cmpint (g_stat (file, &st), ==, 0);
   g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+  /* What was kept is the digest of the triggers with the audit key: the
+   * forgery below differs from it by the key alone. */
+  {
+    GBytes *key = mc_db_get_audit_key (f->r.db);
+    g_autofree char *kept = NULL;
+    g_autofree char *same = digest_with_key (f->r.db, g_bytes_get_data (key, NULL), g_bytes_get_size (key));
+
+    g_assert_true (g_file_get_contents (file, &kept, NULL, NULL));
+    g_assert_cmpstr (g_strstrip (kept), ==, same);
+  }
   /* Kept: the same answer from the cache. */
   problems = mc_audit_check_triggers (f->r.db, &error);
   g_assert_cmpuint (problems->len, ==, 0);
@@ -357,7 +374,7 @@ test_trigger_digest_cached (Fixture *f, gconstpointer data)
   g_assert_nonnull (strstr (problems->pdata[0], "audit_apology_insert"));
   g_clear_pointer (&problems, g_ptr_array_unref);
   /* Someone who can write the cache but has no key cannot bless the change. */
-  forged = forged_digest (f->r.db);
+  forged = digest_with_key (f->r.db, (const guchar *) "not the key", 11);
   g_assert_true (g_file_set_contents (file, forged, -1, NULL));
   problems = mc_audit_check_triggers (f->r.db, &error);
   g_assert_cmpuint (problems->len, ==, 1);

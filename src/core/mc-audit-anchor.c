@@ -20,6 +20,7 @@
 
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
+#include <sodium.h>
 
 #include "mc-audit.h"
 #include "mc-db-sqlite-private.h"
@@ -478,21 +479,34 @@ compare_names (gconstpointer a, gconstpointer b, gpointer data)
   return strcmp (*(char *const *) a, *(char *const *) b);
 }
 
+/* A keyed BLAKE2b (libsodium) rather than GLib's HMAC-SHA-256: every
+ * command hashes the triggers' SQL here, and SHA-256 was 2.3 of the 28.6
+ * million instructions of a `dossier show` (issue 15). Its key is derived
+ * from the audit key (whatever that key's length). */
 static char *
 triggers_digest (GHashTable *triggers, GBytes *key)
 {
-  g_autoptr(GHmac) hmac = g_hmac_new (G_CHECKSUM_SHA256, g_bytes_get_data (key, NULL), g_bytes_get_size (key));
+  crypto_generichash_state state;
+  guchar derived[crypto_generichash_KEYBYTES], digest[32];
+  char hex[2 * sizeof digest + 1];
   g_autofree gpointer *names = (gpointer *) g_hash_table_get_keys_as_array (triggers, NULL);
   guint n = g_hash_table_size (triggers);
 
+  if (sodium_init () < 0)
+    g_error ("libsodium could not be initialised");
+  crypto_generichash (derived, sizeof derived, g_bytes_get_data (key, NULL), g_bytes_get_size (key),
+                      (const guchar *) "motcua expected triggers", 24);
+  crypto_generichash_init (&state, derived, sizeof derived, sizeof digest);
+  sodium_memzero (derived, sizeof derived);
   g_qsort_with_data (names, (gint) n, sizeof (gpointer), compare_names, NULL);
   for (guint i = 0; i < n; i++)
     {
       const char *sql = g_hash_table_lookup (triggers, names[i]);
-      g_hmac_update (hmac, names[i], (gssize) strlen (names[i]) + 1);
-      g_hmac_update (hmac, (const guchar *) sql, (gssize) strlen (sql) + 1);
+      crypto_generichash_update (&state, names[i], strlen (names[i]) + 1);
+      crypto_generichash_update (&state, (const guchar *) sql, strlen (sql) + 1);
     }
-  return g_strdup (g_hmac_get_string (hmac));
+  crypto_generichash_final (&state, digest, sizeof digest);
+  return g_strdup (sodium_bin2hex (hex, sizeof hex, digest, sizeof digest));
 }
 
 /* One file per migrations and per audit key: the test suite's key
