@@ -97,10 +97,11 @@ static void
 test_concurrent_codes (void)
 {
   g_autofree char *db_path = mc_test_db_path ("concurrent.sqlite");
+  g_autofree char *quoted = g_shell_quote (db_path);  /* a server's URI holds '&' */
   g_autofree char *script = g_strdup_printf (
     "for i in $(seq 25); do %s --db %s dossier receive --procedure 1.001193 --name \"Lê Văn An\" "
     "--id-number 038085012345 --channel truc_tiep --at \"2026-11-23 09:00\" >/dev/null || exit 1; done",
-    g_getenv ("MOTCUA_BIN"), db_path);
+    g_getenv ("MOTCUA_BIN"), quoted);
   const char *argv[] = { "/bin/sh", "-c", script, NULL };
   GPid pids[2];
   g_autoptr(GError) error = NULL;
@@ -109,7 +110,7 @@ test_concurrent_codes (void)
 
   {
     g_autofree char *out = NULL, *err = NULL;
-    g_autofree char *init = g_strdup_printf ("%s --db %s catalog list 1.001193", g_getenv ("MOTCUA_BIN"), db_path);
+    g_autofree char *init = g_strdup_printf ("%s --db %s catalog list 1.001193", g_getenv ("MOTCUA_BIN"), quoted);
     g_assert_true (g_spawn_command_line_sync (init, &out, &err, &status, &error));
   }
   for (int i = 0; i < 2; i++)
@@ -123,7 +124,7 @@ test_concurrent_codes (void)
   g_assert_no_error (error);
   g_assert_cmpint (mc_db_query_int (db, "SELECT count(*) FROM dossier", NULL), ==, 50);
   g_assert_cmpint (mc_db_query_int (db, "SELECT count(DISTINCT code) FROM dossier", NULL), ==, 50);
-  g_assert_cmpint (mc_db_query_int (db, "SELECT max(substr(code, -4)) FROM dossier", NULL), ==, 50);
+  g_assert_cmpint (mc_db_query_int (db, "SELECT max (CAST (substr (code, length (code) - 3) AS integer)) FROM dossier", NULL), ==, 50);
   {
     g_autofree char *pdf = mc_test_tmp_path ("receipt.pdf");
     g_autofree char *cmd = g_strdup_printf ("%s --db %s dossier receipt 000.00.00.X00-261123-0050 -o %s",
@@ -394,7 +395,10 @@ test_records_name_the_clerk (void)
   g_clear_pointer (&err, g_free);
   args = g_strdup_printf ("dossier show %s", code);
   g_assert_cmpint (run (args, &out, &err), ==, 0);
-  g_assert_nonnull (strstr (out, "\treceive\treceived\tTrung tâm Phục vụ hành chính công\tLê Thị Lan\t"));
+  /* who received: on a server the staff member of the login the command
+   * connected with, no one for the suite's (mc_test_recorded_staff) */
+  g_assert_nonnull (strstr (out, mc_test_on_pg () ? "\treceive\treceived\tTrung tâm Phục vụ hành chính công\t\t"
+                                                  : "\treceive\treceived\tTrung tâm Phục vụ hành chính công\tLê Thị Lan\t"));
 
   g_free (transition ("result_ready", "dossier finish %s --number 12/TLKS --at \"2026-03-02 09:00\"", code));
   g_free (args);
@@ -418,8 +422,9 @@ test_records_name_the_clerk (void)
   args = g_strdup_printf ("--user tn.lan dossier refuse --procedure 1.001193 --name \"Đỗ Văn Hải\" "
                           "--reason \"Không thuộc thẩm quyền\" -o %s", pdf);
   g_assert_cmpint (run (args, &out, &err), ==, 0);
-  g_assert_cmpint (mc_db_query_int (db, "SELECT count (*) FROM refusal r JOIN staff s ON s.id = r.staff_id "
-                                        "WHERE s.username = 'tn.lan'", NULL), ==, 1);
+  g_assert_cmpint (mc_db_query_int (db, "SELECT count (*) FROM refusal", NULL), ==, 1);
+  g_assert_cmpint (mc_db_query_int (db, "SELECT coalesce (staff_id, 0) FROM refusal", NULL), ==,
+                   mc_test_recorded_staff (db, "tn.lan"));
   text = mc_test_pdftotext (pdf, "-raw");
   if (text != NULL)
     {
