@@ -22,7 +22,10 @@ mc_test_ui_init (int *argc, char ***argv)
 McApplication *
 mc_test_ui_app_new (const char *application_id, const char *db_name)
 {
-  g_autofree char *path = mc_test_tmp_path (db_name);
+  /* A file in the tmp dir, or with MOTCUA_TEST_ENGINE=pg a fresh database
+   * of the test server (suite ui-on-pg): the same name gives the same
+   * database, so mc_test_db_new's "db-1.sqlite" is the application's. */
+  g_autofree char *path = mc_test_db_path (db_name);
   g_autoptr(GError) error = NULL;
   McApplication *app;
 

@@ -272,6 +272,11 @@ test_accounts_audit_page (void)
 
   g_assert_nonnull (page);
   gtk_widget_activate_action (GTK_WIDGET (main_window), "win.show-page", "s", "audit");
+  /* On a server the trail names the login that connected (session_user):
+   * the suite's one superuser, no staff member (each desk's own login:
+   * tests/pg/test-pg-desks.c). The filters by person are SQLite's here. */
+  if (mc_test_on_pg ())
+    goto verify;
   /* The account the administrator created after signing in, under their name. */
   mc_audit_page_set_filter (page, "admin", NULL, today - 1, today);
   g_assert_cmpuint (mc_audit_page_get_n_entries (page), >, 0);
@@ -293,6 +298,8 @@ test_accounts_audit_page (void)
   mc_audit_page_set_filter (page, NULL, NULL, 0, 0);
   g_assert_true (audit_lists (page, "staff.insert", "cv.khoa", "admin"));
 
+verify:
+  mc_audit_page_set_filter (page, NULL, NULL, 0, 0);
   gtk_widget_activate_action (GTK_WIDGET (page), "audit.verify", NULL);
   n_rows = accounts_int ("SELECT count (*) FROM audit_log");
   number = mc_format_count (n_rows);
@@ -302,9 +309,12 @@ test_accounts_audit_page (void)
   g_assert_cmpstr (mc_audit_page_get_verify_message (page), ==, intact);
   g_assert_true (mc_audit_page_verify (page));
 
-  /* A row edited behind the application's back is found, by its number. */
+  /* A row edited behind the application's back is found, by its number
+   * (on a server by the cluster's superuser, who alone may drop the trigger). */
   g_assert_true (mc_db_exec (mc_application_get_db (accounts_app),
-                             "DROP TRIGGER audit_log_no_update; UPDATE audit_log SET detail = 'sửa' WHERE id = 2",
+                             mc_test_on_pg () ? "DROP TRIGGER audit_log_no_update ON audit_log"
+                                              : "DROP TRIGGER audit_log_no_update", &error));
+  g_assert_true (mc_db_exec (mc_application_get_db (accounts_app), "UPDATE audit_log SET detail = 'sửa' WHERE id = 2",
                              &error));
   g_assert_no_error (error);
   g_assert_false (mc_audit_page_verify (page));

@@ -87,7 +87,7 @@ unread_in_db (void)
 static void
 test_badge (void)
 {
-  g_autofree char *path = mc_test_tmp_path ("db-1.sqlite");
+  g_autofree char *path = mc_test_db_path ("db-1.sqlite");
   g_autoptr(GError) error = NULL;
   g_autoptr(McDb) other = mc_db_new (path, NULL, &error);
   g_autoptr(McDossierStore) store = NULL;

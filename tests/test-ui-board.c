@@ -90,7 +90,7 @@ take (McQueue *queue, const char *service)
 static void
 test_speech (void)
 {
-  g_autofree char *path = mc_test_tmp_path ("board-window.sqlite");
+  g_autofree char *path = mc_test_db_path ("board-window.sqlite");
   g_autoptr(GError) error = NULL;
   g_autoptr(McDb) db = mc_db_new (path, NULL, &error);
   g_autoptr(McQueue) queue = NULL;

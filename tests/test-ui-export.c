@@ -297,6 +297,8 @@ test_over_database (void)
   const char *targets[] = { db_path, wal };
   GStatBuf st;
 
+  if (mc_test_sqlite_only ("a server's database has no file here to write over"))
+    return;
   for (guint i = 0; i < G_N_ELEMENTS (targets); i++)
     {
       Watch w = { 0 };

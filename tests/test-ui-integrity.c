@@ -58,11 +58,15 @@ test_check_pages_stops_writes (void)
 {
   McDb *db = mc_application_get_db (app);
   McReceptionPage *page = MC_RECEPTION_PAGE (mc_window_get_page_widget (window, "reception"));
-  g_autofree char *first = mc_test_ui_receive (window, "Nguyễn Văn An", "001090000001", "0912345678");
+  g_autofree char *first = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *second = NULL;
   AdwMessageDialog *dialog;
   gint64 dossiers, deadline;
+
+  if (mc_test_sqlite_only ("garbage written over a page of the database file; a server checks its own pages"))
+    return;
+  first = mc_test_ui_receive (window, "Nguyễn Văn An", "001090000001", "0912345678");
 
   g_assert_nonnull (first);
   dossiers = mc_db_query_int (db, "SELECT count(*) FROM dossier", NULL);

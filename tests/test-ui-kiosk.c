@@ -12,6 +12,7 @@
 #include <glib/gstdio.h>
 
 #include "mc-accounts.h"
+#include "mc-board-source.h"
 #include "mc-kiosk-window.h"
 #include "mc-kiosk.h"
 #include "mc-test-ui-utils.h"
@@ -210,6 +211,96 @@ test_lookup (Fixture *f, gconstpointer data)
   g_assert_cmpstr (label_text (f, "code_label"), ==, "");
 }
 
+/* Turns the main loop until `done` (f, data) holds or `ms` passed. */
+static gboolean
+spin_until (gboolean (*done) (Fixture *, gpointer), Fixture *f, gpointer data, guint ms)
+{
+  gint64 end = g_get_monotonic_time () + ms * 1000;
+
+  while (!done (f, data) && g_get_monotonic_time () < end)
+    if (!g_main_context_iteration (NULL, FALSE))
+      g_usleep (2000);
+  return done (f, data);
+}
+
+static gboolean
+board_loaded (Fixture *f, gpointer source)
+{
+  return mc_board_source_get_model (source) != NULL;
+}
+
+/* The board's model shows A001 called to counter 1. */
+static gboolean
+board_shows_call (Fixture *f, gpointer source)
+{
+  McBoardModel *model = mc_board_source_get_model (source);
+
+  for (guint i = 0; model != NULL && i < model->calls->len; i++)
+    {
+      McQueueCall *call = model->calls->pdata[i];
+
+      if (g_str_equal (call->label, "A001") && call->counter == 1)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static gboolean
+services_say (Fixture *f, gpointer text)
+{
+  g_autofree char *buttons = words_of (f, "services");
+
+  return strstr (buttons, text) != NULL;
+}
+
+/* End to end, as in the lobby (issue 17: on a server too, suite ui-on-pg):
+ * a citizen takes a ticket at the kiosk (printed), the clerk of counter 1
+ * calls it from another process (motcua queue call), the board's source
+ * (as `motcua liveboard` reads it, a connection of its own) shows the call
+ * and the kiosk's waiting count follows; the receipt's code scanned there
+ * shows the dossier masked. */
+static void
+test_called_by_a_counter (Fixture *f, gconstpointer data)
+{
+  const char *path = mc_db_get_path (f->r.db);
+  g_autoptr(McBoardSource) source = mc_board_source_new (path);
+  g_autofree char *out = NULL, *err = NULL, *text = NULL, *result = NULL;
+  g_autoptr(GError) error = NULL;
+  int status = 0;
+  const char *argv[] = { g_getenv ("MOTCUA_BIN"), "--db", path, "queue", "call", "--counter", "1", NULL };
+
+  mc_board_source_start (source);
+  g_assert_true (spin_until (board_loaded, f, source, 10000));
+  g_assert_false (board_shows_call (f, source));
+
+  click (f, "Hộ tịch – Chứng thực");
+  g_assert_cmpstr (label_text (f, "number_label"), ==, "A001");
+  g_assert_true (g_file_test (f->pdf, G_FILE_TEST_EXISTS));
+  text = mc_test_pdftotext (f->pdf, "-raw");
+  if (text != NULL)
+    mc_test_assert_has (text, "A001");
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "kiosk.home", NULL);
+  g_assert_true (spin_until (services_say, f, (gpointer) "Hộ tịch – Chứng thực\nĐang chờ: 1\n", 5000));
+
+  /* Counter 1's clerk, in a process of its own. */
+  g_assert_nonnull (argv[0]);
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out, &err, &status, &error));
+  g_assert_no_error (error);
+  if (!g_spawn_check_wait_status (status, NULL))
+    g_error ("motcua queue call: %s", err);
+  g_assert_nonnull (strstr (out, "A001"));
+  g_assert_true (spin_until (board_shows_call, f, source, 5000));
+  g_assert_true (spin_until (services_say, f, (gpointer) "Hộ tịch – Chứng thực\nĐang chờ: 0\n", 5000));
+
+  /* The receipt's code scanned at the same kiosk meanwhile: masked. */
+  scan (f, f->code);
+  g_assert_cmpstr (mc_kiosk_window_get_page (f->window), ==, "result");
+  result = words_of (f, "result_grid");
+  g_assert_nonnull (strstr (result, "Nguyễn V. A.\n"));
+  g_assert_null (strstr (result, "Văn An"));
+  g_assert_null (strstr (result, "038085012345"));
+}
+
 /* The window's connection is a kiosk's: a counter's call is refused. */
 static void
 test_kiosk_mode (Fixture *f, gconstpointer data)
@@ -233,5 +324,6 @@ main (int argc, char *argv[])
   ADD ("/ui/kiosk/take", test_take);
   ADD ("/ui/kiosk/lookup", test_lookup);
   ADD ("/ui/kiosk/mode", test_kiosk_mode);
+  ADD ("/ui/kiosk/called-by-a-counter", test_called_by_a_counter);
   return g_test_run ();
 }

@@ -439,9 +439,12 @@ test_audit_trigger_warning (void)
 {
   McDb *db = mc_application_get_db (app);
   g_autoptr(GError) error = NULL;
-  McWindow *window = sign_in_as ("admin");
+  McWindow *window;
   const char *warning;
 
+  if (mc_test_sqlite_only ("no client's login may drop a server's trigger (motcua_owner's: tests/pg/test-pg-roles.sh)"))
+    return;
+  window = sign_in_as ("admin");
   g_assert_null (mc_window_get_audit_warning (window));
   g_assert_true (mc_db_exec (db, "DROP TRIGGER audit_dossier_update", &error));
   g_assert_no_error (error);

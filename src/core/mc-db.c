@@ -1261,9 +1261,13 @@ mc_db_get_changes (McDb *self)
 gint64
 mc_db_data_version (McDb *self)
 {
+  /* No such number on a server: pg_stat_database's xact_commit lags the
+   * commit (a backend flushes its statistics at most once a second, when
+   * idle), so the liveboard skipped the re-read of a call it had just been
+   * told of; and a NOTIFY (mc_db_commit) is itself the news of another
+   * client's write. -1: "unknown", re-read. */
   if (self->pg != NULL)
-    return mc_db_query_int (self, "SELECT xact_commit FROM pg_stat_database WHERE datname = current_database ()",
-                            NULL);
+    return -1;
   return mc_db_query_int (self, "PRAGMA data_version", NULL);
 }
 

@@ -78,7 +78,8 @@ gboolean      mc_db_set_setting       (McDb *self, const char *key, const char *
  * other processes'): listen to its "changed" signal instead of polling. */
 McChanges    *mc_db_get_changes       (McDb *self);
 /* A number that changes when another connection commits (SQLite: PRAGMA
- * data_version); the liveboard compares it before re-reading. */
+ * data_version); the liveboard compares it before re-reading. -1 on a
+ * server, where the notification of another client's commit is the news. */
 gint64        mc_db_data_version      (McDb *self);
 
 /* Whether `path` names a PostgreSQL server (a libpq URI or conninfo) rather than a file. */

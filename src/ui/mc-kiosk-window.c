@@ -736,9 +736,10 @@ mc_kiosk_window_new (McDb *db, GSettings *settings)
   self->queue = mc_queue_new (db);
   self->settings = settings ? g_object_ref (settings) : NULL;
   g_signal_connect_object (mc_db_get_changes (db), "changed", G_CALLBACK (changes_cb), self, 0);
-  /* Tickets taken and called by other processes (a file; a server tells
-   * its own changes). */
-  if (g_file_test (mc_db_get_path (db), G_FILE_TEST_IS_REGULAR))
+  /* Tickets taken and called by other processes: the file watched, or on
+   * a server LISTEN/NOTIFY, which only a watch sets up (without it a call
+   * at a counter never reached the kiosk's waiting counts). */
+  if (mc_db_is_server (db) || g_file_test (mc_db_get_path (db), G_FILE_TEST_IS_REGULAR))
     self->watch = mc_db_watch_new (mc_db_get_path (db), db, mc_db_get_changes (db));
   update_clock (self);
   self->clock_source = g_timeout_add_seconds (CLOCK_SECONDS, clock_cb, self);
