@@ -16,6 +16,7 @@
 #include "mc-return-page.h"
 #include "mc-test-ui-utils.h"
 #include "mc-test-utils.h"
+#include "mc-tooltip.h"
 #include "mc-window.h"
 #include "mc-workflow.h"
 
@@ -66,6 +67,40 @@ lay_out (void)
     }
 }
 
+/* No cell of the row has a tooltip set when bound (GTK 4.8 asks the X
+ * server where the pointer is at each gtk_widget_set_tooltip_text: a round
+ * trip per cell, issue 15); the tooltips are made when asked
+ * (mc-tooltip.c): the chip's is what its status means, a long text's is
+ * the whole text. */
+static void
+assert_lazy_tooltips (GtkWidget *row, GtkWidget *chip, McLateness status)
+{
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+  g_autofree char *meaning = mc_tooltip_get_text (chip);
+
+  collect_labels (row, NULL, labels);
+  for (guint j = 0; j < labels->len; j++)
+    {
+      const char *text = gtk_label_get_text (labels->pdata[j]);
+      g_autofree char *tip = mc_tooltip_get_text (labels->pdata[j]);
+
+      g_assert_null (gtk_widget_get_tooltip_text (labels->pdata[j]));
+      if (labels->pdata[j] != chip && g_utf8_strlen (text, -1) > 40)
+        {
+          g_assert_true (gtk_widget_get_has_tooltip (labels->pdata[j]));
+          g_assert_cmpstr (tip, ==, text);
+        }
+    }
+  g_assert_true (gtk_widget_get_has_tooltip (chip));
+  switch (status)
+    {
+    case MC_LATENESS_OVERDUE: g_assert_cmpstr (meaning, ==, mc_lateness_overdue_meaning ()); break;
+    case MC_LATENESS_STEP_LATE: g_assert_cmpstr (meaning, ==, mc_lateness_step_late_meaning ()); break;
+    case MC_LATENESS_SOON: g_assert_nonnull (meaning); break;
+    default: g_assert_null (meaning); break;
+    }
+}
+
 /* Every row shown has one chip, and its word is core's status of the dossier
  * at that position. Returns the number of rows checked. */
 static guint
@@ -87,6 +122,7 @@ assert_inbox_chips (McInboxPage *page)
                        mc_lateness_status_label (mc_lateness_status (lateness, step)));
       g_assert_true (gtk_widget_has_css_class (chips->pdata[0],
                                                mc_lateness_status_class (mc_lateness_status (lateness, step))));
+      assert_lazy_tooltips (rows->pdata[i], chips->pdata[0], mc_lateness_status (lateness, step));
       /* None of the old badges beside the times or the state. */
       {
         g_autoptr(GPtrArray) badges = g_ptr_array_new ();

@@ -9,6 +9,7 @@
 #include "config.h"
 
 #include "mc-drop-down.h"
+#include "mc-tooltip.h"
 
 static char *
 item_text (GtkDropDown *drop_down, gpointer item)
@@ -39,6 +40,8 @@ setup_cb (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer data)
       gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
       gtk_label_set_max_width_chars (GTK_LABEL (label), max_chars);
       gtk_label_set_width_chars (GTK_LABEL (label), MIN (max_chars, 8));
+      /* The whole choice, when the pointer rests on it (mc-tooltip.c). */
+      mc_tooltip_own_text (GTK_LABEL (label), 0);
     }
   gtk_list_item_set_child (item, label);
 }
@@ -50,8 +53,6 @@ bind_cb (GtkSignalListItemFactory *factory, GtkListItem *item, GtkDropDown *drop
   GtkWidget *label = gtk_list_item_get_child (item);
 
   gtk_label_set_text (GTK_LABEL (label), text != NULL ? text : "");
-  if (gtk_label_get_ellipsize (GTK_LABEL (label)) != PANGO_ELLIPSIZE_NONE)
-    gtk_widget_set_tooltip_text (label, text);
 }
 
 static GtkListItemFactory *

@@ -31,6 +31,7 @@
 #include "mc-stop-notice.h"
 #include "mc-session.h"
 #include "mc-text-column.h"
+#include "mc-tooltip.h"
 
 #define CHECK_INTERVAL_S 60
 
@@ -139,11 +140,12 @@ status_classes (GtkListItem *item, McLateness lateness, McLateness step, gpointe
   return g_strdupv ((char **) classes);
 }
 
-/* A screen reader says what the chip is and what it means, not only its word. */
+/* A screen reader says what the chip is and what it means, not only its word
+ * (the meaning is the chip's tooltip, made when asked: mc-tooltip.c). */
 static void
 chip_accessible_cb (GtkLabel *chip)
 {
-  const char *meaning = gtk_widget_get_tooltip_text (GTK_WIDGET (chip));
+  g_autofree char *meaning = mc_tooltip_get_text (GTK_WIDGET (chip));
   /* Translators: a status chip for a screen reader: "Status: Overdue" */
   g_autofree char *label = g_strdup_printf (_("Status: %s"), gtk_label_get_text (chip));
 
@@ -162,23 +164,34 @@ setup_status_cb (GtkSignalListItemFactory *factory, GtkListItem *item)
   gtk_widget_set_valign (chip, GTK_ALIGN_CENTER);
   gtk_expression_bind (CLOSURE (G_TYPE_STRING, status_label, "lateness", "step-lateness"), chip, "label", item);
   gtk_expression_bind (CLOSURE (G_TYPE_STRV, status_classes, "lateness", "step-lateness"), chip, "css-classes", item);
-  gtk_expression_bind (CLOSURE (G_TYPE_STRING, status_meaning, "lateness", "step-lateness"), chip, "tooltip-text",
-                       item);
+  mc_tooltip_bind (chip, CLOSURE (G_TYPE_STRING, status_meaning, "lateness", "step-lateness"), item);
+  /* The meaning follows the word: both are the status's. */
   g_signal_connect (chip, "notify::label", G_CALLBACK (chip_accessible_cb), NULL);
-  g_signal_connect (chip, "notify::tooltip-text", G_CALLBACK (chip_accessible_cb), NULL);
   gtk_list_item_set_child (item, chip);
 }
 
-/* The appointment in normal text; its tooltip tells an apology's new one. */
+/* An apology's new appointment also for a screen reader. */
+static void
+appointment_accessible_cb (GtkLabel *label)
+{
+  g_autofree char *note = mc_tooltip_get_text (GTK_WIDGET (label));
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (label), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, note ? note : "", -1);
+}
+
+/* The appointment in normal text; its tooltip tells an apology's new one
+ * (which changes the appointment, so the label). */
 static void
 setup_appointment_cb (GtkSignalListItemFactory *factory, GtkListItem *item)
 {
   GtkWidget *label = gtk_label_new (NULL);
 
   gtk_label_set_xalign (GTK_LABEL (label), 0);
+  mc_tooltip_bind (label, CLOSURE (G_TYPE_STRING, appointment_tooltip, "appointment-at", "due-at"), item);
+  g_signal_connect (label, "notify::label", G_CALLBACK (appointment_accessible_cb), NULL);
+  /* Another row with the same appointment text may or may not have one. */
+  g_signal_connect_object (item, "notify::item", G_CALLBACK (appointment_accessible_cb), label, G_CONNECT_SWAPPED);
   gtk_expression_bind (CLOSURE (G_TYPE_STRING, time_text, "appointment-at"), label, "label", item);
-  gtk_expression_bind (CLOSURE (G_TYPE_STRING, appointment_tooltip, "appointment-at", "due-at"),
-                       label, "tooltip-text", item);
   gtk_list_item_set_child (item, label);
 }
 

@@ -12,7 +12,12 @@
 #include "config.h"
 
 #include "mc-text-column.h"
+#include "mc-tooltip.h"
 
+/* A long text, which the cell shortens, is whole in the cell's tooltip:
+ * past 40 characters, or any text of a wrapped column (it may be cut at
+ * three lines). Made when the pointer rests on the cell (mc-tooltip.c), not
+ * at each bind. */
 static GtkWidget *
 new_label (gboolean wrap)
 {
@@ -35,14 +40,10 @@ new_label (gboolean wrap)
 static void
 setup_cb (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer user_data)
 {
-  gtk_list_item_set_child (item, new_label (GPOINTER_TO_INT (user_data)));
-}
+  GtkWidget *label = new_label (GPOINTER_TO_INT (user_data));
 
-/* The whole of a long text, which the cell shortens, as its tooltip. */
-static char *
-long_text_cb (GtkListItem *item, const char *text, gpointer user_data)
-{
-  return text && g_utf8_strlen (text, -1) > 40 ? g_strdup (text) : NULL;
+  mc_tooltip_own_text (GTK_LABEL (label), 40);
+  gtk_list_item_set_child (item, label);
 }
 
 static void
@@ -50,12 +51,9 @@ setup_bound_cb (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer u
 {
   GtkExpression *text = g_object_get_data (G_OBJECT (factory), "text");
   GtkWidget *label = new_label (GPOINTER_TO_INT (user_data));
-  GtkExpression *params[] = { gtk_expression_ref (text) };
-  GtkExpression *tooltip = gtk_cclosure_expression_new (G_TYPE_STRING, NULL, 1, params, G_CALLBACK (long_text_cb),
-                                                        NULL, NULL);
 
   gtk_expression_bind (gtk_expression_ref (text), label, "label", item);
-  gtk_expression_bind (tooltip, label, "tooltip-text", item);
+  mc_tooltip_own_text (GTK_LABEL (label), 40);
   gtk_list_item_set_child (item, label);
 }
 
@@ -64,13 +62,13 @@ property_setup_cb (GtkSignalListItemFactory *factory, GtkListItem *item, gpointe
 {
   gboolean wrap = GPOINTER_TO_INT (user_data);
   GtkExpression *text = g_object_get_data (G_OBJECT (factory), "expression");
-  GtkWidget *label;
+  GtkWidget *label = new_label (wrap);
 
-  setup_cb (factory, item, user_data);
-  label = gtk_list_item_get_child (item);
   gtk_expression_bind (gtk_expression_ref (text), label, "label", item);
-  if (wrap)  /* the whole text, however many lines are shown */
-    gtk_expression_bind (gtk_expression_ref (text), label, "tooltip-text", item);
+  /* the whole text, however many lines are shown */
+  if (wrap)
+    mc_tooltip_own_text (GTK_LABEL (label), 0);
+  gtk_list_item_set_child (item, label);
 }
 
 static void
@@ -81,7 +79,6 @@ bind_cb (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer user_dat
   g_autofree char *text = object ? text_of (object) : NULL;
 
   gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (item)), text ? text : "");
-  gtk_widget_set_tooltip_text (gtk_list_item_get_child (item), text && g_utf8_strlen (text, -1) > 40 ? text : NULL);
 }
 
 void
