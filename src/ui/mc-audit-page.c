@@ -22,6 +22,7 @@
 #include "mc-date-entry.h"
 #include "mc-empty-state.h"
 #include "mc-format.h"
+#include "mc-list-slice.h"
 #include "mc-object-list.h"
 #include "mc-page-changes.h"
 #include "mc-text-column.h"
@@ -34,6 +35,7 @@ struct _McAuditPage
 
   McApplication      *app;
   GListModel         *entries;     /* core's McObjectList of McAuditEntry, for the filter shown */
+  GtkSliceListModel  *slice;      /* the entries' first rows, the view's */
   GtkNoSelection     *selection;
   GPtrArray          *usernames;   /* item i + 1 of the person drop-down */
   char               *verify_message;
@@ -143,7 +145,7 @@ show_entries (McAuditPage *self, GListModel *entries)
   g_set_object (&self->entries, entries);
   g_signal_connect_object (self->entries, "items-changed", G_CALLBACK (entries_changed_cb), self,
                            G_CONNECT_SWAPPED);
-  gtk_no_selection_set_model (self->selection, entries);
+  mc_list_slice_set_model (self->slice, entries);
   update_count (self);
 }
 
@@ -228,6 +230,7 @@ mc_audit_page_dispose (GObject *object)
   g_clear_handle_id (&self->to_top, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), MC_TYPE_AUDIT_PAGE);
   g_clear_object (&self->selection);
+  g_clear_object (&self->slice);
   g_clear_object (&self->entries);
   g_clear_pointer (&self->usernames, g_ptr_array_unref);
   G_OBJECT_CLASS (mc_audit_page_parent_class)->dispose (object);
@@ -279,8 +282,11 @@ mc_audit_page_init (McAuditPage *self)
   self->loading = FALSE;
   self->usernames = g_ptr_array_new_with_free_func (g_free);
   self->entries = G_LIST_MODEL (g_list_store_new (MC_TYPE_AUDIT_ENTRY));
-  self->selection = gtk_no_selection_new (g_object_ref (self->entries));
+  /* The view binds the newest rows, more as it scrolls (mc-list-slice.c). */
+  self->slice = mc_list_slice_new (self->entries);
+  self->selection = gtk_no_selection_new (G_LIST_MODEL (g_object_ref (self->slice)));
   gtk_column_view_set_model (self->view, GTK_SELECTION_MODEL (self->selection));
+  mc_list_slice_follow (self->slice, self->view);
   /* The empty state follows the selection's model, whichever filter made it. */
   mc_empty_state_attach (GTK_WIDGET (self->fit),
                          G_LIST_MODEL (self->selection), "edit-find-symbolic", _("No log entry"),

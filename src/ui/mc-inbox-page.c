@@ -21,6 +21,7 @@
 #include "mc-dossier-window.h"
 #include "mc-empty-state.h"
 #include "mc-format.h"
+#include "mc-list-slice.h"
 #include "mc-inbox-model.h"
 #include "mc-drop-down.h"
 #include "mc-inbox-page.h"
@@ -41,6 +42,7 @@ struct _McInboxPage
 
   McApplication      *app;
   McInboxModel       *model;        /* McDossier */
+  GtkSliceListModel  *slice;     /* the model's first rows, the view's */
   GtkSingleSelection *selection;
   GPtrArray          *departments;  /* McDepartment*, item i + 1 of the drop-down */
   GPtrArray          *staff;        /* McStaff*, item i of the user drop-down */
@@ -718,6 +720,7 @@ mc_inbox_page_dispose (GObject *object)
   g_clear_weak_pointer (&self->dialog);
   g_clear_pointer (&self->dialog_code, g_free);
   g_clear_object (&self->selection);
+  g_clear_object (&self->slice);
   if (self->model != NULL)
     g_signal_handlers_disconnect_by_data (self->model, self);
   g_clear_object (&self->model);
@@ -798,10 +801,13 @@ static void
 attach_model (McInboxPage *self)
 {
   self->model = mc_inbox_model_new (mc_application_get_workflow (self->app));
-  self->selection = gtk_single_selection_new (G_LIST_MODEL (g_object_ref (self->model)));
+  /* The view binds the first rows, more as it scrolls (mc-list-slice.c). */
+  self->slice = mc_list_slice_new (G_LIST_MODEL (self->model));
+  self->selection = gtk_single_selection_new (G_LIST_MODEL (g_object_ref (self->slice)));
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
   gtk_column_view_set_model (self->view, GTK_SELECTION_MODEL (self->selection));
+  mc_list_slice_follow (self->slice, self->view);
   g_signal_connect_swapped (self->selection, "notify::selected", G_CALLBACK (update_actions), self);
   g_signal_connect_swapped (self->model, "notify", G_CALLBACK (model_notify_cb), self);
   g_signal_connect_swapped (self->model, "items-changed", G_CALLBACK (publish_counts), self);
@@ -903,6 +909,7 @@ mc_inbox_page_select (McInboxPage *self, const char *code)
   position = mc_inbox_model_find (self->model, code);
   if (position == G_MAXUINT)
     return FALSE;
+  mc_list_slice_reveal (self->slice, position);
   gtk_single_selection_set_selected (self->selection, position);
   return TRUE;
 }

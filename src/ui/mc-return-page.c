@@ -18,6 +18,7 @@
 #include "mc-column-fit.h"
 #include "mc-dossier-list.h"
 #include "mc-format.h"
+#include "mc-list-slice.h"
 #include "mc-queue-bar.h"
 #include "mc-return-model.h"
 #include "mc-return-page.h"
@@ -30,6 +31,7 @@ struct _McReturnPage
 
   McApplication      *app;
   McReturnModel      *model;     /* McDossier */
+  GtkSliceListModel  *slice;     /* the model's first rows, the view's */
   GtkSingleSelection *selection;
   guint               n_waiting;
   GtkSearchEntry     *search;
@@ -274,6 +276,7 @@ mc_return_page_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), MC_TYPE_RETURN_PAGE);
   g_clear_object (&self->selection);
+  g_clear_object (&self->slice);
   if (self->model != NULL)
     g_signal_handlers_disconnect_by_data (self->model, self);
   g_clear_object (&self->model);
@@ -338,10 +341,13 @@ static void
 attach_model (McReturnPage *self)
 {
   self->model = mc_return_model_new (mc_application_get_workflow (self->app));
-  self->selection = gtk_single_selection_new (G_LIST_MODEL (g_object_ref (self->model)));
+  /* The view binds the first rows, more as it scrolls (mc-list-slice.c). */
+  self->slice = mc_list_slice_new (G_LIST_MODEL (self->model));
+  self->selection = gtk_single_selection_new (G_LIST_MODEL (g_object_ref (self->slice)));
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
   gtk_column_view_set_model (self->view, GTK_SELECTION_MODEL (self->selection));
+  mc_list_slice_follow (self->slice, self->view);
   g_signal_connect_swapped (self->selection, "notify::selected", G_CALLBACK (selection_changed_cb), self);
   g_signal_connect_swapped (self->model, "items-changed", G_CALLBACK (update_count), self);
   g_signal_connect_swapped (self->model, "notify::n-matching", G_CALLBACK (update_count), self);
@@ -447,6 +453,7 @@ mc_return_page_select (McReturnPage *self, const char *code)
     }
   if (position == GTK_INVALID_LIST_POSITION)
     return FALSE;
+  mc_list_slice_reveal (self->slice, position);
   gtk_single_selection_set_selected (self->selection, position);
   focus_row (self->view, position);
   return TRUE;
