@@ -70,12 +70,42 @@ mc_cli_allow_password_change (void)
   password_command = TRUE;
 }
 
+/* The server's login wants a password that the conninfo, PGPASSWORD and
+ * ~/.pgpass did not give: asked at the terminal, as psql does (a script
+ * without one is refused rather than read from its input). */
+static char *
+ask_server_password (const char *user)
+{
+  g_autofree char *prompt = NULL;
+
+  if (!isatty (STDIN_FILENO))
+    return NULL;
+  prompt = g_strdup_printf (_("Password of %s on the database server: "), user ? user : "");
+  return mc_cli_read_password_typed (prompt);
+}
+
+void
+mc_cli_ask_server_password (void)
+{
+  mc_db_set_server_password_func (ask_server_password);
+}
+
+char *
+mc_cli_connection_username (McDb *db)
+{
+  g_autoptr(McAccounts) accounts = mc_accounts_new (db);
+  g_autoptr(McStaff) login = mc_accounts_get_connection_staff (accounts);
+
+  return login ? g_strdup (mc_staff_get_username (login)) : NULL;
+}
+
 gboolean
 mc_cli_sign_in (McDb *db, const char *username, GError **error)
 {
   g_autoptr(McAccounts) accounts = mc_accounts_new (db);
   g_autoptr(McStaff) staff = NULL;
   g_autofree char *password = NULL;
+  g_autoptr(McStaff) login = NULL;
 
   if (!mc_accounts_is_enforced (accounts))
     {
@@ -85,7 +115,11 @@ mc_cli_sign_in (McDb *db, const char *username, GError **error)
         mc_db_set_actor (db, mc_staff_get_id (staff));
       return staff != NULL;
     }
-  password = read_password (_("Password: "));
+  /* Connected to a server as one's own login: the server has checked the
+   * password (PGPASSWORD, ~/.pgpass or the prompt at connect). */
+  login = mc_accounts_get_connection_staff (accounts);
+  if (login == NULL)
+    password = read_password (_("Password: "));
   staff = mc_accounts_sign_in (accounts, username, password, error);
   if (staff == NULL)
     return FALSE;

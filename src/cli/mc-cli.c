@@ -398,6 +398,7 @@ mc_cli_open_db (const char *path)
 
   /* One connection, checked as it opens; a damaged database is named with
    * the backup that would replace it. */
+  mc_cli_ask_server_password ();
   db = mc_db_new_for_command (path ? path : fallback, &error);
   if (db == NULL)
     {
@@ -531,6 +532,7 @@ mc_cli_run (int argc, char **argv)
       {
         GError *error = NULL;
         int k = find_access (argc - i, argv + i);
+        g_autofree char *login_user = NULL;
 
         /* A subcommand not in the table is not run; without one, the
          * command only prints its usage. */
@@ -546,6 +548,9 @@ mc_cli_run (int argc, char **argv)
           mc_cli_allow_password_change ();
         if (user == NULL)
           user = user_after_command (argc - i, argv + i);
+        /* On a server, a desk's own login is the person (issue 17). */
+        if (user == NULL)
+          user = login_user = mc_cli_connection_username (db);
         if ((user && !mc_cli_sign_in (db, user, &error)) || (k >= 0 && !may_run (db, k, &error)))
           return mc_db_damage_met () ? refuse_damage_met (db) : mc_cli_fail (error);
         status = commands[c].run (db, argc - i, argv + i);

@@ -80,6 +80,10 @@ int       mc_cli_account      (McDb *db, int argc, char **argv);
 /* A line typed at the terminal without echo (prompt on stderr), or read
  * from stdin when it is not a terminal. */
 char     *mc_cli_read_password_typed (const char *prompt);
+/* A server login's password asked at the terminal when libpq has none. */
+void      mc_cli_ask_server_password (void);
+/* On a server, the staff member whose own login the connection is (NULL: none). */
+char     *mc_cli_connection_username (McDb *db);
 /* `server …`: a PostgreSQL server set up for several desks (mc-cli-server.c);
  * opens no database file. */
 int       mc_cli_server       (int argc, char **argv);

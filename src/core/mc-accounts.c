@@ -133,11 +133,50 @@ mc_accounts_new (McDb *db)
   return self;
 }
 
-#define STAFF_COLUMNS                                                                              \
+#define STAFF_COLUMNS(has_password)                                                                \
   "SELECT s.id, s.username, s.full_name, s.title, coalesce (s.department_id, 0), d.code, d.name, "  \
-  "s.roles, s.active, coalesce (s.locked_until, 0), s.password_hash IS NOT NULL, "                  \
+  "s.roles, s.active, coalesce (s.locked_until, 0), " has_password ", "                              \
   "s.must_change_password "                                                                        \
   "FROM staff s LEFT JOIN department d ON d.id = s.department_id "
+
+/* A person's profile, never their password's hash: on a server a desk's
+ * login may not read password_hash (resources/sql/pg/0001-schema.sql), and
+ * whether the account can sign in is its login's (0025). */
+static const char *
+staff_columns (McDb *db)
+{
+  return mc_sql_on_server (db) ? STAFF_COLUMNS ("mc_staff_has_password (s.username)")
+                               : STAFF_COLUMNS ("s.password_hash IS NOT NULL");
+}
+
+/* On a server, the staff member whose own login opened the connection:
+ * PostgreSQL checked their password (SCRAM) when the desk connected, so
+ * the connection is the sign-in. 0 for the installer's or a board's login,
+ * and on a file. */
+static gint64
+connection_staff (McDb *db)
+{
+  if (!mc_sql_on_server (db))
+    return 0;
+  return mc_db_query_int (db, "SELECT coalesce (mc_actor (), 0)", NULL);
+}
+
+/* An administrator who can sign in exists: on a server any connection of
+ * a staff member's login is such a case (the server itself refused anyone
+ * else); elsewhere an administrator's account with a password. */
+static gboolean
+enforced (McDb *db)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 n;
+
+  if (connection_staff (db) != 0)
+    return TRUE;
+  n = mc_db_query_int (db, "SELECT count (*) FROM staff WHERE password_hash IS NOT NULL "
+                           "AND ',' || roles || ',' LIKE '%,quan_tri,%'", &error);
+  /* A server's login that may not even read this (a board's) is nobody. */
+  return n > 0 || error != NULL;
+}
 
 static char *
 text_at (McSqlStmt *stmt, int i)
@@ -169,7 +208,7 @@ staff_from_row (McSqlStmt *stmt)
 static McStaff *
 find_staff (McDb *db, const char *where, const char *text, gint64 id, GError **error)
 {
-  g_autofree char *sql = g_strconcat (STAFF_COLUMNS, where, NULL);
+  g_autofree char *sql = g_strconcat (staff_columns (db), where, NULL);
   McSqlStmt *stmt = mc_db_prepare (db, sql, error);
   McStaff *s = NULL;
   McDbStep step;
@@ -235,7 +274,8 @@ mc_accounts_get_staff_by_id (McAccounts *self, gint64 id, GError **error)
 GPtrArray *
 mc_accounts_list (McAccounts *self, GError **error)
 {
-  McSqlStmt *stmt = mc_db_prepare (self->db, STAFF_COLUMNS "ORDER BY d.name, s.full_name", error);
+  g_autofree char *sql = g_strconcat (staff_columns (self->db), "ORDER BY d.name, s.full_name", NULL);
+  McSqlStmt *stmt = mc_db_prepare (self->db, sql, error);
   GPtrArray *rows;
   McDbStep step;
 
@@ -253,8 +293,18 @@ mc_accounts_list (McAccounts *self, GError **error)
 gboolean
 mc_accounts_is_enforced (McAccounts *self)
 {
-  return mc_db_query_int (self->db, "SELECT count (*) FROM staff WHERE password_hash IS NOT NULL "
-                                    "AND ',' || roles || ',' LIKE '%,quan_tri,%'", NULL) > 0;
+  return enforced (self->db);
+}
+
+McStaff *
+mc_accounts_get_connection_staff (McAccounts *self)
+{
+  gint64 id;
+
+  g_return_val_if_fail (MC_IS_ACCOUNTS (self), NULL);
+
+  id = connection_staff (self->db);
+  return id != 0 ? find_staff (self->db, "WHERE s.id = ?", NULL, id, NULL) : NULL;
 }
 
 /* Long enough, and not only one kind of character. */
@@ -577,6 +627,37 @@ check_password (McAccounts *self, Attempt *a, const char *password, GError **err
   return TRUE;
 }
 
+/* The sign-in of a desk connected as its own login: PostgreSQL checked the
+ * password (SCRAM) at connect, and the login may only be the person it is,
+ * so the name given must be the login's; the trail says they signed in. */
+static McStaff *
+sign_in_as_login (McAccounts *self, gint64 login_staff, const char *username, GError **error)
+{
+  g_autoptr(McStaff) s = find_staff (self->db, "WHERE s.id = ?", NULL, login_staff, error);
+
+  if (s == NULL)
+    return NULL;
+  if (g_strcmp0 (username, mc_staff_get_username (s)) != 0)
+    {
+      g_set_error (error, MC_ACCOUNTS_ERROR, MC_ACCOUNTS_ERROR_BAD_PASSWORD,
+                   _("This desk is connected to the database server as “%s”: sign in with that login, or "
+                     "connect with your own"), mc_staff_get_username (s));
+      return NULL;
+    }
+  if (!mc_staff_get_active (s))
+    {
+      g_set_error_literal (error, MC_ACCOUNTS_ERROR, MC_ACCOUNTS_ERROR_DISABLED, _("This account is disabled"));
+      return NULL;
+    }
+  mc_db_set_actor (self->db, login_staff);
+  if (!mc_audit_append (self->db, "sign_in", "staff", login_staff, mc_staff_get_username (s), error))
+    {
+      mc_db_set_actor (self->db, 0);
+      return NULL;
+    }
+  return g_steal_pointer (&s);
+}
+
 McStaff *
 mc_accounts_sign_in (McAccounts *self, const char *username, const char *password, GError **error)
 {
@@ -584,6 +665,7 @@ mc_accounts_sign_in (McAccounts *self, const char *username, const char *passwor
   g_autoptr(GError) anchor_error = NULL;
   g_autoptr(GError) local = NULL;
   Attempt a = { .username = username ? username : "", .now = mc_time_now () };
+  gint64 login;
 
   g_return_val_if_fail (MC_IS_ACCOUNTS (self), NULL);
 
@@ -592,6 +674,8 @@ mc_accounts_sign_in (McAccounts *self, const char *username, const char *passwor
       kiosk_refuses (error);
       return NULL;
     }
+  if ((login = connection_staff (self->db)) != 0)
+    return sign_in_as_login (self, login, a.username, error);
   s = find_staff (self->db, "WHERE s.username = ?", a.username, 0, &local);
   if (s == NULL && !g_error_matches (local, MC_ACCOUNTS_ERROR, MC_ACCOUNTS_ERROR_NOT_FOUND))
     {
@@ -736,8 +820,11 @@ keeps_an_admin (McAccounts *self, McStaff *current, McRoles roles_value, gboolea
   if (((roles_value & MC_ROLE_ADMIN) && active) ||
       !((current_roles & MC_ROLE_ADMIN) && mc_staff_get_active (current) && mc_staff_get_has_password (current)))
     return TRUE;
-  sql = g_strdup_printf ("SELECT count (*) FROM staff WHERE active <> 0 AND password_hash IS NOT NULL AND "
-                         "',' || roles || ',' LIKE '%%,quan_tri,%%' AND username != '%s'", username);
+  /* On a server an administrator can sign in with a login (0025). */
+  sql = g_strdup_printf ("SELECT count (*) FROM staff WHERE active <> 0 AND %s AND "
+                         "',' || roles || ',' LIKE '%%,quan_tri,%%' AND username != '%s'",
+                         mc_sql_on_server (self->db) ? "mc_staff_has_password (username)"
+                                                     : "password_hash IS NOT NULL", username);
   if (mc_db_query_int (self->db, sql, NULL) > 0)
     return TRUE;
   g_set_error_literal (error, MC_ACCOUNTS_ERROR, MC_ACCOUNTS_ERROR_INVALID,
@@ -815,6 +902,66 @@ check_password_is_new (McAccounts *self, gint64 id, const char *password, GError
   return TRUE;
 }
 
+/* On a server, signed in as one's own login, the password is the login's.
+ * One's own: the old one is checked by the server (a connection of its own;
+ * none given: the desk's connection, made with it, is the proof, as psql's
+ * \password), then mc_staff_set_own_password () changes it and ends a
+ * required change. Another's, by an administrator: the login's password
+ * (mc_staff_login ()), which its holder must change at the next sign-in. */
+static gboolean
+set_password_on_server (McAccounts *self, McStaff *s, const char *old_password, const char *new_password,
+                        GError **error)
+{
+  const char *username = mc_staff_get_username (s);
+  g_autofree char *verifier = NULL;
+  McSqlStmt *stmt;
+  McDbStep step;
+
+  if (!check_password_strength (new_password, error))
+    return FALSE;
+  if (connection_staff (self->db) != mc_staff_get_id (s))
+    {
+      /* The hash too, for the installer's connection (its sign-in reads it). */
+      g_autofree char *hash = hash_password (new_password, error);
+
+      if (hash == NULL)
+        return FALSE;
+      stmt = mc_db_prepare (self->db, "UPDATE staff SET password_hash = ?, failed_logins = 0, locked_until = NULL, "
+                                      "must_change_password = 1 WHERE id = ?", error);
+      if (stmt == NULL)
+        return FALSE;
+      mc_sql_bind_text (stmt, 1, hash, -1, MC_SQL_TRANSIENT);
+      mc_sql_bind_int64 (stmt, 2, mc_staff_get_id (s));
+      if (!mc_db_begin (self->db, error))
+        return FALSE;
+      if (mc_db_step_done (self->db, stmt, error) && sync_login (self, username, new_password, error) &&
+          mc_db_commit (self->db, error))
+        return TRUE;
+      mc_db_rollback (self->db);
+      return FALSE;
+    }
+  if (old_password != NULL && !mc_db_check_server_password (self->db, username, old_password, error))
+    return FALSE;
+  if (g_strcmp0 (old_password, new_password) == 0)
+    {
+      g_set_error_literal (error, MC_ACCOUNTS_ERROR, MC_ACCOUNTS_ERROR_INVALID,
+                           _("The new password must differ from the current one"));
+      return FALSE;
+    }
+  if ((verifier = mc_pg_server_verifier (self->db, username, new_password, error)) == NULL ||
+      (stmt = mc_db_prepare (self->db, "SELECT mc_staff_set_own_password (?)", error)) == NULL)
+    return FALSE;
+  mc_sql_bind_text (stmt, 1, verifier, -1, MC_SQL_TRANSIENT);
+  step = mc_db_step_row (self->db, stmt, error);
+  mc_sql_reset (stmt);
+  if (step != MC_DB_STEP_ROW)
+    return FALSE;
+  /* This process's next connections (the board, a reconnection) sign in with it. */
+  if (g_strcmp0 (mc_db_get_server_login (), username) == 0)
+    mc_db_set_server_login (username, new_password);
+  return TRUE;
+}
+
 gboolean
 mc_accounts_set_password (McAccounts *self, const char *username, const char *old_password,
                           const char *new_password, GError **error)
@@ -830,6 +977,9 @@ mc_accounts_set_password (McAccounts *self, const char *username, const char *ol
     return FALSE;
   if (actor != mc_staff_get_id (s) && !mc_accounts_check (self->db, actor, MC_PERMISSION_ADMINISTER, 0, error))
     return FALSE;
+  /* A desk's own login (the installer's connection keeps the hash). */
+  if (connection_staff (self->db) != 0)
+    return set_password_on_server (self, s, old_password, new_password, error);
   if (actor == mc_staff_get_id (s) && mc_staff_get_has_password (s))
     {
       g_autoptr(McStaff) again = mc_accounts_sign_in (self, username, old_password, error);
@@ -926,13 +1076,6 @@ roles_for (McPermission permission)
     default:
       return 0;
     }
-}
-
-static gboolean
-enforced (McDb *db)
-{
-  return mc_db_query_int (db, "SELECT count (*) FROM staff WHERE password_hash IS NOT NULL "
-                              "AND ',' || roles || ',' LIKE '%,quan_tri,%'", NULL) > 0;
 }
 
 /* The kiosk's connection (mc_db_set_kiosk) does nothing that needs a person. */

@@ -60,6 +60,11 @@ McAccounts   *mc_accounts_new             (McDb *db);
 /* TRUE once an administrator with a password exists: from then on every
  * change needs a signed-in staff member. */
 gboolean      mc_accounts_is_enforced     (McAccounts *self);
+/* On a PostgreSQL server, the staff member whose own login opened the
+ * connection (the server checked the password): the person signing in
+ * there can be no one else. NULL for the installer's or a board's login,
+ * and on a file. */
+McStaff      *mc_accounts_get_connection_staff (McAccounts *self);
 /* First run: creates the administrator (only when no account has a password). */
 gboolean      mc_accounts_create_first_admin (McAccounts *self, const char *username, const char *full_name,
                                               const char *password, GError **error);

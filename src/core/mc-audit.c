@@ -51,7 +51,13 @@ mc_audit_append (McDb *db, const char *action, const char *object_kind, gint64 o
 
   if (!mc_db_begin (db, error))
     return FALSE;
-  stmt = mc_db_prepare (db,
+  /* On a server no desk's login may write audit_log: the row is appended
+   * by mc_audit_append () (resources/sql/pg/0005-audit.sql), SECURITY
+   * DEFINER, in the name of the session's login. */
+  if (mc_sql_on_server (db))
+    stmt = mc_db_prepare (db, "SELECT mc_audit_append (?1::text, ?2::text, ?3::bigint, ?4::text)", error);
+  else
+    stmt = mc_db_prepare (db,
       "INSERT INTO audit_log (at, staff_id, action, object_kind, object_id, detail, prev_hash, hash) "
       "SELECT a.at, a.actor, ?1, ?2, ?3, ?4, a.prev, mc_audit_hash (a.prev, a.at, a.actor, ?1, ?2, ?3, ?4) "
       "FROM (SELECT mc_now () AS at, mc_actor () AS actor, "
@@ -63,6 +69,15 @@ mc_audit_append (McDb *db, const char *action, const char *object_kind, gint64 o
   if (object_id != 0)
     mc_sql_bind_int64 (stmt, 3, object_id);
   mc_sql_bind_text (stmt, 4, detail, -1, MC_SQL_TRANSIENT);
+  if (mc_sql_on_server (db))
+    {
+      McDbStep step = mc_db_step_row (db, stmt, error);
+
+      mc_sql_reset (stmt);
+      if (step == MC_DB_STEP_ROW && mc_db_commit (db, error))
+        return TRUE;
+      goto fail;
+    }
   if (mc_db_step_done (db, stmt, error) && mc_db_commit (db, error))
     return TRUE;
 

@@ -46,17 +46,29 @@ mc_board_stats_waiting (McDb *db, guint limit, guint *total, GError **error)
 
   g_return_val_if_fail (MC_IS_DB (db), NULL);
 
-  n = mc_db_query_int (db, "SELECT count (*) FROM dossier INDEXED BY dossier_waiting "
-                           "WHERE finished_at IS NOT NULL AND returned_at IS NULL", &local);
+  /* On a server the board's login reads no dossier row: board_waiting
+   * (resources/sql/pg/0016-daily-stat.sql) has these rows with the name
+   * masked by the server (mc_mask_name, the rule of mc_privacy_mask_name,
+   * which leaves a masked name as it is). */
+  if (mc_sql_on_server (db))
+    n = mc_db_query_int (db, "SELECT count (*) FROM board_waiting", &local);
+  else
+    n = mc_db_query_int (db, "SELECT count (*) FROM dossier INDEXED BY dossier_waiting "
+                             "WHERE finished_at IS NOT NULL AND returned_at IS NULL", &local);
   if (local != NULL)
     {
       g_propagate_error (error, local);
       return NULL;
     }
-  stmt = mc_db_prepare (db, "SELECT d.applicant_name, d.code, p.name, d.finished_at, d.state <> 'result_ready' "
-                            "FROM dossier d INDEXED BY dossier_waiting JOIN procedure p ON p.id = d.procedure_id "
-                            "WHERE d.finished_at IS NOT NULL AND d.returned_at IS NULL "
-                            "ORDER BY d.finished_at DESC, d.id DESC LIMIT ?", error);
+  if (mc_sql_on_server (db))
+    stmt = mc_db_prepare (db, "SELECT w.applicant_masked, w.code, w.procedure_name, w.finished_at, "
+                              "w.state <> 'result_ready' FROM board_waiting w "
+                              "ORDER BY w.finished_at DESC, w.id DESC LIMIT ?", error);
+  else
+    stmt = mc_db_prepare (db, "SELECT d.applicant_name, d.code, p.name, d.finished_at, d.state <> 'result_ready' "
+                              "FROM dossier d INDEXED BY dossier_waiting JOIN procedure p ON p.id = d.procedure_id "
+                              "WHERE d.finished_at IS NOT NULL AND d.returned_at IS NULL "
+                              "ORDER BY d.finished_at DESC, d.id DESC LIMIT ?", error);
   if (stmt == NULL)
     return NULL;
   mc_sql_bind_int64 (stmt, 1, limit);

@@ -97,6 +97,7 @@ static const char *const migrations[] = {
   "/vn/motcua/Motcua/sql/0022-staff-login.sql",
   "/vn/motcua/Motcua/sql/0023-bulk-insert.sql",
   "/vn/motcua/Motcua/sql/0024-search-code.sql",
+  "/vn/motcua/Motcua/sql/0025-desk-login.sql",
 };
 
 static gboolean

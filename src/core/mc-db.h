@@ -33,6 +33,7 @@ typedef enum {
   MC_DB_ERROR_IO,       /* the disk could not be read or written */
   MC_DB_ERROR_READONLY, /* the file or its folder may not be written */
   MC_DB_ERROR_CONNECTION, /* the connection to a database server was lost */
+  MC_DB_ERROR_SIGN_IN,  /* a server refused the login or its password, or wants one */
 } McDbError;
 
 /* How long a write waits for another connection's transaction before it
@@ -86,6 +87,23 @@ gint64        mc_db_data_version      (McDb *self);
 gboolean      mc_db_path_is_server    (const char *path);
 /* TRUE for a PostgreSQL server, FALSE for a file. */
 gboolean      mc_db_is_server         (McDb *self);
+
+/* A desk signing in to a PostgreSQL server as its own login (issue 17): the
+ * user and password every connection this process opens to a server takes
+ * from now on, over what the path names — the main window's, the board's, a
+ * reconnection's. NULL, NULL: libpq's own again (the path, PGUSER,
+ * PGPASSWORD, ~/.pgpass). The password is kept in this process only. */
+void          mc_db_set_server_login  (const char *user, const char *password);
+/* The user set by mc_db_set_server_login (NULL: none). */
+const char   *mc_db_get_server_login  (void);
+/* Asked for the password when a server wants one that libpq has not got
+ * (the command line's prompt; the window asks in its sign-in form). */
+typedef char *(*McDbPasswordFunc) (const char *user);
+void          mc_db_set_server_password_func (McDbPasswordFunc func);
+/* Whether `password` is `user`'s on the server of `self`: a connection of
+ * its own, closed at once (SCRAM; the password is not sent). FALSE with
+ * MC_DB_ERROR_SIGN_IN when refused. */
+gboolean      mc_db_check_server_password (McDb *self, const char *user, const char *password, GError **error);
 /* Property "connected": FALSE while the connection to a server is lost
  * (McDbWatch connects again and tells MC_CHANGE_ALL once back); always TRUE
  * for a file. Meanwhile every write is refused with MC_DB_ERROR_CONNECTION. */

@@ -38,6 +38,8 @@
   X  (ConnStatusType, PQstatus, (const PGconn *conn), (conn)) \
   X  (PGTransactionStatusType, PQtransactionStatus, (const PGconn *conn), (conn)) \
   X  (char *, PQerrorMessage, (const PGconn *conn), (conn)) \
+  X  (int, PQconnectionNeedsPassword, (const PGconn *conn), (conn)) \
+  X  (int, PQconnectionUsedPassword, (const PGconn *conn), (conn)) \
   X  (int, PQserverVersion, (const PGconn *conn), (conn)) \
   X  (int, PQbackendPID, (const PGconn *conn), (conn)) \
   X  (int, PQsocket, (const PGconn *conn), (conn)) \

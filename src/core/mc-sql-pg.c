@@ -160,6 +160,77 @@ setup_session (McSqlPgConn *pg, GError **error)
   return ok;
 }
 
+/* The person signed in at this desk (mc_db_set_server_login), for every
+ * connection this process opens; the prompt of the command line. */
+static char *login_user;
+static char *login_password;
+static McDbPasswordFunc ask_password;
+
+void
+mc_db_set_server_login (const char *user, const char *password)
+{
+  g_free (login_user);
+  login_user = g_strdup (user);
+  if (login_password != NULL)
+    memset (login_password, 0, strlen (login_password));
+  g_free (login_password);
+  login_password = g_strdup (password);
+}
+
+const char *
+mc_db_get_server_login (void)
+{
+  return login_user;
+}
+
+void
+mc_db_set_server_password_func (McDbPasswordFunc func)
+{
+  ask_password = func;
+}
+
+/* The conninfo or URI as given, then the login over the user it names:
+ * libpq keeps the last value of a keyword (PQconnectdbParams). */
+static PGconn *
+connect_as (const char *conninfo, const char *user, const char *password)
+{
+  const char *keys[4] = { "dbname" };
+  const char *values[4] = { conninfo };
+  int n = 1;
+
+  if (user != NULL)
+    {
+      keys[n] = "user";
+      values[n++] = user;
+    }
+  if (password != NULL)
+    {
+      keys[n] = "password";
+      values[n++] = password;
+    }
+  return PQconnectdbParams (keys, values, 1);
+}
+
+/* Why the server was not reached or refused, in the person's words (libpq's
+ * own text is English, for the log). A refused password and an unknown or
+ * disabled login are one message: the server does not tell them apart
+ * either (SCRAM's mock authentication). */
+static void
+set_connect_error (PGconn *conn, GError **error)
+{
+  g_debug ("PostgreSQL connection failed: %s", PQerrorMessage (conn));
+  if (PQconnectionNeedsPassword (conn))
+    g_set_error_literal (error, MC_DB_ERROR, MC_DB_ERROR_SIGN_IN,
+                         _("The database server asks for the password of this login: type it to sign in"));
+  else if (PQconnectionUsedPassword (conn))
+    g_set_error_literal (error, MC_DB_ERROR, MC_DB_ERROR_SIGN_IN,
+                         _("Wrong user name or password, or the account is disabled"));
+  else
+    g_set_error (error, MC_DB_ERROR, MC_DB_ERROR_OPEN,
+                 _("Cannot connect to the database server: it cannot be reached, or it refused the user name "
+                   "or the password"));
+}
+
 McSqlPgConn *
 mc_sql_pg_connect (const char *conninfo, GError **error)
 {
@@ -168,14 +239,28 @@ mc_sql_pg_connect (const char *conninfo, GError **error)
   if (!mc_pq_load (error))
     return NULL;
   pg = g_new0 (McSqlPgConn, 1);
-  pg->conn = PQconnectdb (conninfo);
+  pg->conn = connect_as (conninfo, login_user, login_password);
+  /* As psql: asked once, only when the server wants a password that the
+   * conninfo, PGPASSWORD and ~/.pgpass did not give. */
+  if (PQstatus (pg->conn) != CONNECTION_OK && PQconnectionNeedsPassword (pg->conn) && login_password == NULL &&
+      ask_password != NULL)
+    {
+      g_autofree char *user = g_strdup (PQuser (pg->conn));
+      g_autofree char *typed = ask_password (user);
+
+      if (typed != NULL && *typed != '\0')
+        {
+          PQfinish (pg->conn);
+          pg->conn = connect_as (conninfo, login_user, typed);
+          /* The board's or a check's connection of this process asks no more. */
+          if (PQstatus (pg->conn) == CONNECTION_OK)
+            mc_db_set_server_login (login_user ? login_user : user, typed);
+          memset (typed, 0, strlen (typed));
+        }
+    }
   if (PQstatus (pg->conn) != CONNECTION_OK)
     {
-      /* libpq's text names the host and the reason; it is English, for the log. */
-      g_debug ("PostgreSQL connection failed: %s", PQerrorMessage (pg->conn));
-      g_set_error (error, MC_DB_ERROR, MC_DB_ERROR_OPEN,
-                   _("Cannot connect to the database server: it cannot be reached, or it refused the user name "
-                     "or the password"));
+      set_connect_error (pg->conn, error);
       mc_sql_pg_close (pg);
       return NULL;
     }
@@ -186,6 +271,33 @@ mc_sql_pg_connect (const char *conninfo, GError **error)
       return NULL;
     }
   return pg;
+}
+
+gboolean
+mc_db_check_server_password (McDb *self, const char *user, const char *password, GError **error)
+{
+  PGconn *conn;
+  gboolean ok;
+
+  g_return_val_if_fail (MC_IS_DB (self), FALSE);
+
+  /* An empty password would let libpq take PGPASSWORD or ~/.pgpass instead. */
+  if (password == NULL || *password == '\0')
+    {
+      g_set_error_literal (error, MC_DB_ERROR, MC_DB_ERROR_SIGN_IN, _("Wrong user name or password"));
+      return FALSE;
+    }
+  if (!mc_pq_load (error))
+    return FALSE;
+  conn = connect_as (mc_db_get_path (self), user, password);
+  ok = PQstatus (conn) == CONNECTION_OK;
+  if (!ok)
+    {
+      g_debug ("PostgreSQL password check failed: %s", PQerrorMessage (conn));
+      g_set_error_literal (error, MC_DB_ERROR, MC_DB_ERROR_SIGN_IN, _("Wrong user name or password"));
+    }
+  PQfinish (conn);
+  return ok;
 }
 
 static void note_write (McSqlPgConn *pg, const char *sql, const PGresult *result);
@@ -218,8 +330,17 @@ note_write (McSqlPgConn *pg, const char *sql, const PGresult *result)
   char table[64] = "";
   gsize n = 0;
 
-  if (pg->write_func == NULL || !(g_str_has_prefix (status, "INSERT") || g_str_has_prefix (status, "UPDATE") ||
-                                  g_str_has_prefix (status, "DELETE") || g_str_has_prefix (status, "MERGE")))
+  if (pg->write_func == NULL)
+    return;
+  /* A desk's login appends to the trail through the function (mc-audit.c):
+   * a write of audit_log all the same. */
+  if (g_str_has_prefix (status, "SELECT") && g_str_has_prefix (sql, "SELECT mc_audit_append ("))
+    {
+      pg->write_func ("audit_log", mc_sql_pg_autocommit (pg), pg->hook_data);
+      return;
+    }
+  if (!(g_str_has_prefix (status, "INSERT") || g_str_has_prefix (status, "UPDATE") ||
+        g_str_has_prefix (status, "DELETE") || g_str_has_prefix (status, "MERGE")))
     return;
   if (g_str_has_suffix (status, " 0"))
     return;  /* nothing changed (an upsert that did nothing, an UPDATE matching no row) */

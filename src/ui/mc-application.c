@@ -158,7 +158,9 @@ mc_application_activate (GApplication *app)
   g_autoptr(GError) error = NULL;
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
 
-  if (window == NULL && self->db == NULL && !mc_application_open_db (self, self->db_path, &error))
+  /* On a server nothing is opened before the sign-in: the connection is the person's login. */
+  if (window == NULL && self->db == NULL && !mc_application_is_server (self) &&
+      !mc_application_open_db (self, self->db_path, &error))
     {
       /* A damaged database: the dialog offers the latest good backup. */
       if (!mc_backup_guard_offer_restore (self, error))
@@ -274,12 +276,34 @@ mc_application_new (void)
                        "flags", G_APPLICATION_NON_UNIQUE, "resource-base-path", "/vn/motcua/Motcua", NULL);
 }
 
+/* The database this window works on: --db, else the setting, else the default file. */
+static char *
+chosen_path (McApplication *self, const char *path)
+{
+  g_autofree char *setting = self->settings ? g_settings_get_string (self->settings, "database-path") : NULL;
+
+  if (path != NULL)
+    return g_strdup (path);
+  if (setting != NULL && *setting != '\0')
+    return g_steal_pointer (&setting);
+  return mc_db_default_path ();
+}
+
+gboolean
+mc_application_is_server (McApplication *self)
+{
+  g_autofree char *chosen = NULL;
+
+  g_return_val_if_fail (MC_IS_APPLICATION (self), FALSE);
+
+  chosen = chosen_path (self, self->db_path);
+  return mc_db_path_is_server (chosen);
+}
+
 gboolean
 mc_application_open_db (McApplication *self, const char *path, GError **error)
 {
-  g_autofree char *setting = self->settings ? g_settings_get_string (self->settings, "database-path") : NULL;
-  g_autofree char *fallback = mc_db_default_path ();
-  const char *chosen = path ? path : (setting && *setting ? setting : fallback);
+  g_autofree char *chosen = chosen_path (self, path);
 
   g_return_val_if_fail (MC_IS_APPLICATION (self), FALSE);
 
@@ -339,6 +363,40 @@ mc_application_reload_calendar (McApplication *self)
 
   if (!mc_calendar_store_reload (self->db, self->calendar, &error))
     g_warning ("%s", error->message);
+}
+
+/* On a server the connection is the person: it is opened by the sign-in,
+ * as the login typed, and closed by the sign-out. */
+gboolean
+mc_application_sign_in_server (McApplication *self, const char *username, const char *password, GError **error)
+{
+  g_return_val_if_fail (MC_IS_APPLICATION (self), FALSE);
+
+  mc_application_close_db (self);
+  if (username == NULL || *username == '\0' || password == NULL || *password == '\0')
+    {
+      g_set_error_literal (error, MC_DB_ERROR, MC_DB_ERROR_SIGN_IN, _("Type your user name and password"));
+      return FALSE;
+    }
+  mc_db_set_server_login (username, password);
+  if (mc_application_open_db (self, self->db_path, error))
+    return TRUE;
+  mc_application_close_db (self);
+  return FALSE;
+}
+
+void
+mc_application_close_db (McApplication *self)
+{
+  g_return_if_fail (MC_IS_APPLICATION (self));
+
+  g_clear_object (&self->workflow);
+  g_clear_object (&self->catalog);
+  g_clear_object (&self->watch);
+  g_clear_object (&self->calendar);
+  g_clear_object (&self->db);
+  if (mc_application_is_server (self))
+    mc_db_set_server_login (NULL, NULL);
 }
 
 McDb *mc_application_get_db (McApplication *self) { return self->db; }

@@ -27,6 +27,15 @@ const char    *mc_application_get_username  (McApplication *self);
 void           mc_application_set_username  (McApplication *self, const char *username);
 /* Opens (and on first use fills with the built-in catalog) the database. */
 gboolean       mc_application_open_db       (McApplication *self, const char *path, GError **error);
+/* Whether the database is a PostgreSQL server (issue 17): each person signs
+ * in as their own login, and the connection is opened by the sign-in. */
+gboolean       mc_application_is_server     (McApplication *self);
+/* Connects to the server as `username` with `password` (the server checks
+ * it); FALSE with the error in Vietnamese, nothing left open. */
+gboolean       mc_application_sign_in_server (McApplication *self, const char *username, const char *password,
+                                              GError **error);
+/* Closes the database and everything reading it (a server's sign-out). */
+void           mc_application_close_db      (McApplication *self);
 /* Re-reads the calendar's settings and exceptions after an edit. */
 void           mc_application_reload_calendar (McApplication *self);
 

@@ -136,6 +136,9 @@ abandon_change (McLoginWindow *self)
   accounts = mc_accounts_new (mc_application_get_db (self->app));
   mc_accounts_sign_out (accounts);
   forget_change (self);
+  /* On a server the open connection is the login: closed with the sign-in. */
+  if (mc_application_is_server (self->app))
+    mc_application_close_db (self->app);
 }
 
 static void
@@ -280,19 +283,42 @@ mc_login_window_fill_first_run (McLoginWindow *self, const char *username, const
   gtk_editable_set_text (GTK_EDITABLE (self->admin_again), again ? again : "");
 }
 
+/* The sign-in form. On a server the connection is made as the login typed,
+ * the server checking the password (SCRAM); the profile is then its own. */
+static McStaff *
+sign_in (McLoginWindow *self, GError **error)
+{
+  /* A stray space typed after the name is not part of it. */
+  g_autofree char *username = g_strstrip (g_strdup (text_of (self->username)));
+  g_autoptr(McAccounts) accounts = NULL;
+  McStaff *staff;
+
+  if (!mc_application_is_server (self->app))
+    {
+      accounts = mc_accounts_new (mc_application_get_db (self->app));
+      return mc_accounts_sign_in (accounts, username, text_of (self->password), error);
+    }
+  if (!mc_application_sign_in_server (self->app, username, text_of (self->password), error))
+    return NULL;
+  accounts = mc_accounts_new (mc_application_get_db (self->app));
+  staff = mc_accounts_sign_in (accounts, username, NULL, error);
+  if (staff == NULL)
+    mc_application_close_db (self->app);
+  return staff;
+}
+
 McWindow *
 mc_login_window_submit (McLoginWindow *self, GError **error)
 {
   g_autoptr(McAccounts) accounts = NULL;
   g_autoptr(McStaff) staff = NULL;
-  g_autofree char *username = NULL;
   GError *local = NULL;
 
   g_return_val_if_fail (MC_IS_LOGIN_WINDOW (self), NULL);
 
-  accounts = mc_accounts_new (mc_application_get_db (self->app));
   if (self->changing_username != NULL)
     {
+      accounts = mc_accounts_new (mc_application_get_db (self->app));
       if (!change_password (self, accounts, &local))
         {
           show_message (self, local->message);
@@ -304,13 +330,12 @@ mc_login_window_submit (McLoginWindow *self, GError **error)
       forget_change (self);
     }
   else if (self->first_run)
-    staff = create_admin (self, accounts, &local);
-  else
     {
-      /* A stray space typed after the name is not part of it. */
-      username = g_strstrip (g_strdup (text_of (self->username)));
-      staff = mc_accounts_sign_in (accounts, username, text_of (self->password), &local);
+      accounts = mc_accounts_new (mc_application_get_db (self->app));
+      staff = create_admin (self, accounts, &local);
     }
+  else
+    staff = sign_in (self, &local);
   if (staff == NULL)
     {
       show_message (self, local->message);

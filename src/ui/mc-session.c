@@ -28,6 +28,9 @@ mc_session_is_enforced (McApplication *app)
 
   g_return_val_if_fail (MC_IS_APPLICATION (app), FALSE);
 
+  /* A server before the sign-in: nobody until the login connects. */
+  if (mc_application_get_db (app) == NULL)
+    return TRUE;
   accounts = accounts_of (app);
   return mc_accounts_is_enforced (accounts);
 }
@@ -48,7 +51,7 @@ mc_session_start (McApplication *app)
 
   g_return_val_if_fail (MC_IS_APPLICATION (app), NULL);
 
-  if (mc_session_is_enforced (app))
+  if (mc_application_is_server (app) || mc_session_is_enforced (app))
     window = GTK_WINDOW (mc_login_window_new (app, FALSE));
   else if (has_no_account (app))
     window = GTK_WINDOW (mc_login_window_new (app, TRUE));
@@ -156,8 +159,11 @@ mc_session_sign_out (McApplication *app)
 
   g_return_val_if_fail (MC_IS_APPLICATION (app), NULL);
 
-  accounts = accounts_of (app);
-  mc_accounts_sign_out (accounts);
+  if (mc_application_get_db (app) != NULL)
+    {
+      accounts = accounts_of (app);
+      mc_accounts_sign_out (accounts);
+    }
   windows = windows_opened (app);
   login = GTK_WINDOW (mc_login_window_new (app, FALSE));
   gtk_window_present (login);
@@ -165,6 +171,9 @@ mc_session_sign_out (McApplication *app)
   for (GList *l = windows; l != NULL; l = l->next)
     gtk_window_destroy (GTK_WINDOW (l->data));
   g_list_free_full (g_steal_pointer (&windows), g_object_unref);
+  /* On a server the connection was the person's login: it goes too. */
+  if (mc_application_is_server (app))
+    mc_application_close_db (app);
   return login;
 }
 

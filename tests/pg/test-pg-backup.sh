@@ -94,11 +94,16 @@ out=$("$MOTCUA_BIN" --db "$restored" restore "$work/center.dump" 2>&1); rc=$?
 if [ "$rc" = 0 ] && grep -q "^audit" <<<"$out"; then ok "restore into an empty database: $(tr '\n\t' '  ' <<<"$out")"; else
   not_ok "restore" "exit $rc: $out"; fi
 differ=""
-for t in dossier dossier_event audit_log staff daily_stat procedure setting; do
+for t in dossier dossier_event staff daily_stat procedure setting; do
   [ "$(q "$db" "SELECT count (*) FROM $t")" = "$(q "${db}_r" "SELECT count (*) FROM $t")" ] || differ="$differ $t"
 done
+# The trail up to the dump: the desk login's refused backup above signed in
+# after it (its "sign_in" row is the source's only).
+last=$(q "${db}_r" "SELECT max (id) FROM audit_log")
+[ "$(q "$db" "SELECT count (*) FROM audit_log WHERE id <= $last")" = "$(q "${db}_r" "SELECT count (*) FROM audit_log")" ] &&
+  [ "$(q "$db" "SELECT count (*) FROM audit_log WHERE id > $last AND action <> 'sign_in'")" = 0 ] || differ="$differ audit_log"
 if [ -z "$differ" ]; then ok "the same rows in every table checked"; else not_ok "counts differ:$differ"; fi
-a=$(q "$db" "SELECT id, hash FROM audit_log ORDER BY id" | sha256sum)
+a=$(q "$db" "SELECT id, hash FROM audit_log WHERE id <= $last ORDER BY id" | sha256sum)
 b=$(q "${db}_r" "SELECT id, hash FROM audit_log ORDER BY id" | sha256sum)
 if [ "$a" = "$b" ]; then ok "the audit chain restored row for row"; else not_ok "audit rows differ"; fi
 out=$("$MOTCUA_BIN" --db "$restored" --user admin audit verify 2>&1); rc=$?
