@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "mc-application.h"
+#include "mc-backup-guard.h"
 #include "mc-calendar-page.h"
 #include "mc-calendar-store.h"
 #include "mc-catalog-page.h"
@@ -167,6 +168,16 @@ test_render (void)
     gdk_texture_save_to_png (texture, g_getenv ("MOTCUA_SCREENSHOT"));
 }
 
+/* The rotating backups beside the database file and the one at closing run
+ * on a file; on a server (suite ui-on-pg) not at all — they only logged
+ * their refusal each hour and at each closing (pg_dump and continuous
+ * archiving save a server's database). */
+static void
+test_backup_guard (void)
+{
+  g_assert_cmpint (mc_backup_guard_is_running (app), ==, !mc_test_on_pg ());
+}
+
 int
 main (int argc, char **argv)
 {
@@ -183,6 +194,7 @@ main (int argc, char **argv)
   g_test_add_func ("/ui/editor-reception", test_editor_reception);
   g_test_add_func ("/ui/preferences", test_preferences);
   g_test_add_func ("/ui/render", test_render);
+  g_test_add_func ("/ui/backup-guard", test_backup_guard);
   status = g_test_run ();
   gtk_window_destroy (GTK_WINDOW (window));
   g_object_unref (app);

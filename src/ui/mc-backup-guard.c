@@ -237,7 +237,11 @@ mc_backup_guard_start (McApplication *app)
 
   g_return_if_fail (MC_IS_APPLICATION (app));
 
-  if (db == NULL || g_strcmp0 (mc_db_get_path (db), ":memory:") == 0 ||
+  /* A server's database is saved by the server's own means (motcua backup
+   * FILE runs pg_dump; continuous archiving: docs/DEPLOYMENT.md): the copies
+   * beside a file have nothing to copy there, and each hour and each closing
+   * only logged their refusal. */
+  if (db == NULL || g_strcmp0 (mc_db_get_path (db), ":memory:") == 0 || mc_db_is_server (db) ||
       g_object_get_data (G_OBJECT (app), GUARD_KEY) != NULL)
     return;
   guard = g_new0 (Guard, 1);
@@ -250,6 +254,13 @@ mc_backup_guard_start (McApplication *app)
     guard->pages_id = g_timeout_add_seconds (PAGES_CHECK_DELAY_SECONDS, check_pages_cb, guard);
   g_object_set_data_full (G_OBJECT (app), GUARD_KEY, guard, guard_free);
   g_signal_connect (app, "shutdown", G_CALLBACK (shutdown_cb), guard);
+}
+
+gboolean
+mc_backup_guard_is_running (McApplication *app)
+{
+  g_return_val_if_fail (MC_IS_APPLICATION (app), FALSE);
+  return g_object_get_data (G_OBJECT (app), GUARD_KEY) != NULL;
 }
 
 void

@@ -18,6 +18,9 @@ gboolean mc_backup_guard_offer_restore  (McApplication *app, const GError *error
 /* Once the database is open: a rotating backup every N hours (a setting)
  * written in a worker thread, and one when the application shuts down. */
 void     mc_backup_guard_start          (McApplication *app);
+/* Whether the automatic backups above run: on a database file, never on a
+ * PostgreSQL server (pg_dump and continuous archiving there). */
+gboolean mc_backup_guard_is_running     (McApplication *app);
 /* Checks every table's pages in a worker thread (mc_backup_check_tables);
  * damage stops every write (mc_db_set_damaged) and says so in a dialog.
  * mc_backup_guard_start () runs it shortly after start when the start-up
