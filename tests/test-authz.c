@@ -150,6 +150,8 @@ static const Row rows[] = {
   { "queue rate", "--ticket D001 --level 5 --at \"2026-12-07 10:05\"", "yyyyyyyyy" },
   { "queue stats", "--from 2026-01-01 --to 2026-12-31", "nyyyyyyyy" },
   { "queue stats", "--from 2026-12-01 --to 2026-12-31 --format json", "nyyyyyyyy" },
+  /* One's own day at the counter: anyone signed in (nothing when they called nobody). */
+  { "queue mine", "--day 2026-12-07", "nyyyyyyyy" },
   /* Thống kê xếp hàng as a document: those who see Tổng quan. */
   { "queue stats", "--from 2026-12-01 --to 2026-12-31 --format xlsx --output {OUT}/queue.xlsx --force", "nynnyynny" },
   { "queue stats", "--from 2026-12-01 --to 2026-12-31 --format pdf --output {OUT}/queue.pdf --force", "nynnyynny" },
@@ -268,7 +270,8 @@ fixture_build (void)
   g_setenv ("LC_ALL", "C.UTF-8", TRUE);
   g_setenv ("MOTCUA_PASSWORD", PASSWORD, TRUE);
   g_setenv ("MOTCUA_NEW_PASSWORD", PASSWORD, TRUE);
-  out = setup_run (NULL, "demo --dossiers 30");
+  /* No queue history: the fixture numbers its own tickets today (D001, A001). */
+  out = setup_run (NULL, "demo --dossiers 30 --queue-days 0");
   g_clear_pointer (&out, g_free);
   out = setup_run ("admin", "account add bc.thu --name \"Đỗ Thị Thu\" --roles bao_cao --department VP "
                             "--no-password-change");

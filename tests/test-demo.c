@@ -5,6 +5,9 @@
 
 #include "mc-calendar-store.h"
 #include "mc-demo.h"
+#include "mc-kiosk.h"
+#include "mc-queue-board.h"
+#include "mc-queue-stats.h"
 #include "mc-test-utils.h"
 
 static void
@@ -118,11 +121,203 @@ test_demo_any_moment (void)
     check_demo_at (demo_moments[i], 500);
 }
 
+
+/* The demo's queue: a Monday at 10:15, 20 working days before it. */
+#define QUEUE_NOW "2026-12-07 10:15"
+
+static McDb *
+queue_demo (guint n, guint days, McDemoStats *stats)
+{
+  McDb *db = mc_test_db_new ();
+  g_autoptr(GError) error = NULL;
+  McTime now;
+
+  g_assert_true (mc_time_parse_iso (QUEUE_NOW, &now));
+  g_assert_true (mc_demo_fill_with_queue (db, n, days, 2026, now, stats, &error));
+  g_assert_no_error (error);
+  return db;
+}
+
+static int
+count (McDb *db, const char *sql)
+{
+  return mc_db_query_int (db, sql, NULL);
+}
+
+/* The tickets in one text, to compare two demos of a seed. */
+static char *
+queue_digest (McDb *db)
+{
+  GString *out = g_string_new (NULL);
+  McSqlStmt *stmt = mc_db_prepare (db, "SELECT label, day, state, taken_at, coalesce (called_at, 0), "
+                                       "coalesce (done_at, 0), coalesce (counter_id, 0), coalesce (priority, '') "
+                                       "FROM queue_ticket ORDER BY id", NULL);
+
+  while (mc_sql_step (stmt, NULL) == MC_DB_STEP_ROW)
+    for (int c = 0; c < 8; c++)
+      g_string_append_printf (out, "%s%c", mc_sql_column_text (stmt, c), c == 7 ? '\n' : '|');
+  mc_sql_reset (stmt);
+  return g_string_free (out, FALSE);
+}
+
+static char *
+dossier_digest (McDb *db)
+{
+  GString *out = g_string_new (NULL);
+  McSqlStmt *stmt = mc_db_prepare (db, "SELECT code, applicant_name, received_at, state, coalesce (finished_at, 0), "
+                                       "coalesce (returned_at, 0) FROM dossier ORDER BY id", NULL);
+
+  while (mc_sql_step (stmt, NULL) == MC_DB_STEP_ROW)
+    for (int c = 0; c < 6; c++)
+      g_string_append_printf (out, "%s%c", mc_sql_column_text (stmt, c), c == 5 ? '\n' : '|');
+  mc_sql_reset (stmt);
+  return g_string_free (out, FALSE);
+}
+
+static void
+test_demo_queue (void)
+{
+  McDemoStats stats = { 0 }, again = { 0 };
+  g_autoptr(McDb) db = queue_demo (3000, 20, &stats);
+  g_autoptr(McDb) small = NULL, small2 = NULL;
+  g_autoptr(McQueue) queue = mc_queue_new (db);
+  g_autoptr(McQueueStatsAll) all = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *d1 = NULL, *d2 = NULL;
+  const McQueueStatsRow *total;
+  McQueueBoardSummary board = { 0 };
+  McDate today;
+  McTime now;
+  int issued, morning = 0, afternoon = 0;
+
+  g_assert_true (mc_time_parse_iso (QUEUE_NOW, &now));
+  today = mc_time_get_date (now);
+  /* 20 working days and today so far: a ward's 70–140 tickets a day. */
+  g_assert_cmpuint (stats.ticket_days, ==, 21);
+  issued = count (db, "SELECT count(*) FROM queue_ticket");
+  g_assert_cmpint (issued, ==, (int) stats.tickets);
+  g_assert_cmpint (issued, >, 20 * 60);
+  g_assert_cmpint (count (db, "SELECT count(DISTINCT day) FROM queue_ticket"), ==, 21);
+  /* Only today has tickets still waiting, called or being served: at most
+   * one current ticket per counter, some waiting, one being served. */
+  g_assert_cmpint (count (db, "SELECT count(*) FROM queue_ticket WHERE state IN ('waiting', 'called', 'serving') "
+                              "AND day <> '2026-12-07'"), ==, 0);
+  g_assert_cmpint (count (db, "SELECT count(*) FROM queue_ticket WHERE state = 'waiting' AND day = '2026-12-07'"), >, 0);
+  g_assert_cmpint (count (db, "SELECT count(*) FROM queue_ticket WHERE state = 'serving'"), >, 0);
+  g_assert_cmpint (count (db, "SELECT max(n) FROM (SELECT count(*) AS n FROM queue_ticket "
+                              "WHERE state IN ('called', 'serving') GROUP BY counter_id) c"), ==, 1);
+  /* Nothing after now; the times in their order; numbers 1..n per day and
+   * service, the day's sequence at the last, so the kiosk goes on. */
+  g_assert_cmpint (count (db, "SELECT count(*) FROM queue_ticket WHERE taken_at > 1796613300 OR called_at > 1796613300 "
+                              "OR served_at > 1796613300 OR done_at > 1796613300"), ==, 0);
+  g_assert_cmpint (count (db, "SELECT count(*) FROM queue_ticket WHERE called_at < taken_at OR "
+                              "last_called_at < called_at OR served_at < last_called_at OR done_at < served_at"), ==, 0);
+  g_assert_cmpint (count (db, "SELECT count(*) FROM (SELECT day, service_id FROM queue_ticket GROUP BY day, service_id "
+                              "HAVING max(seq) <> count(*)) g"), ==, 0);
+  g_assert_cmpint (count (db, "SELECT count(*) FROM queue_sequence q WHERE last_seq <> (SELECT max(seq) FROM "
+                              "queue_ticket t WHERE t.day = q.day AND t.issued_service_id = q.service_id)"), ==, 0);
+  g_assert_cmpint (count (db, "SELECT count(*) FROM queue_ticket WHERE priority IS NOT NULL"), >, 20);
+  g_assert_cmpint (count (db, "SELECT count(*) FROM queue_ticket WHERE state = 'absent'"), >, 0);
+  g_assert_cmpint (count (db, "SELECT count(*) FROM queue_ticket WHERE calls > 1 AND state = 'done'"), >, 0);
+  /* Each counter calls only its services, by its own clerk. */
+  g_assert_cmpint (count (db, "SELECT count(*) FROM queue_ticket t WHERE counter_id IS NOT NULL AND NOT EXISTS "
+                              "(SELECT 1 FROM queue_counter_service cs WHERE cs.counter_id = t.counter_id "
+                              "AND cs.service_id = t.service_id)"), ==, 0);
+  g_assert_cmpint (count (db, "SELECT count(DISTINCT staff_id) FROM queue_ticket"), ==, 4);
+  /* Dossiers received and results returned at the counters are linked to
+   * the ticket being served then, by the clerk who served it. */
+  g_assert_cmpuint (stats.ticket_links, ==, (guint) count (db, "SELECT count(*) FROM queue_link"));
+  g_assert_cmpint (count (db, "SELECT count(*) FROM queue_link WHERE kind = 'receive'"), >, 10);
+  g_assert_cmpint (count (db, "SELECT count(*) FROM queue_link WHERE kind = 'return'"), >, 10);
+  g_assert_cmpint (count (db, "SELECT count(*) FROM queue_link l JOIN queue_ticket t ON t.id = l.ticket_id "
+                              "JOIN dossier d ON d.id = l.dossier_id WHERE l.kind = 'receive' AND "
+                              "(d.received_at <> l.at OR d.received_by <> t.staff_id OR l.at < t.served_at "
+                              "OR l.at > coalesce (t.done_at, l.at))"), ==, 0);
+  g_assert_cmpint (count (db, "SELECT count(*) FROM queue_link l JOIN queue_ticket t ON t.id = l.ticket_id "
+                              "JOIN dossier_event e ON e.dossier_id = l.dossier_id AND e.kind = 'return' "
+                              "WHERE l.kind = 'return' AND (e.at <> l.at OR e.staff_id <> t.staff_id)"), ==, 0);
+  /* Ratings on done tickets, most pleased; a returned dossier took its. */
+  g_assert_cmpint (count (db, "SELECT count(*) FROM queue_rating"), ==, (int) stats.ticket_ratings);
+  g_assert_cmpint ((int) stats.ticket_ratings, >, issued / 3);
+  g_assert_cmpint (count (db, "SELECT count(*) FROM queue_rating r JOIN queue_ticket t ON t.id = r.ticket_id "
+                              "WHERE t.state <> 'done' OR r.rated_at < t.done_at"), ==, 0);
+  g_assert_cmpint (count (db, "SELECT count(*) FROM queue_rating WHERE level = 5") * 2, >,
+                   (int) stats.ticket_ratings);
+
+  /* The figures: issued = served + absent + still in the queue; waits and
+   * service times; the morning peak. */
+  g_setenv ("MOTCUA_NOW", QUEUE_NOW, TRUE);
+  mc_db_set_actor (db, count (db, "SELECT id FROM staff WHERE username = 'pct.nga'"));
+  all = mc_queue_stats_all (queue, today - 40, today, &error);
+  g_assert_no_error (error);
+  total = mc_queue_stats_all_total (all);
+  g_assert_cmpint (total->issued, ==, issued);
+  g_assert_cmpint (total->issued, ==, total->served + total->absent +
+                   count (db, "SELECT count(*) FROM queue_ticket WHERE state IN ('waiting', 'called', 'serving')"));
+  g_assert_cmpint (total->served, ==, count (db, "SELECT count(*) FROM queue_ticket WHERE state = 'done'"));
+  g_assert_cmpfloat (total->wait_avg, >, 60);
+  g_assert_cmpfloat ((double) total->wait_p90, >=, total->wait_avg);
+  g_assert_cmpfloat (total->service_avg, >, 120);
+  g_assert_cmpuint (all->rows[MC_QUEUE_STATS_BY_DAY]->len, ==, 22);     /* 21 days and the total */
+  g_assert_cmpuint (all->rows[MC_QUEUE_STATS_BY_COUNTER]->len, ==, 6); /* 4, not called yet, total */
+  for (guint i = 0; i + 1 < all->rows[MC_QUEUE_STATS_BY_HOUR]->len; i++)
+    {
+      McQueueStatsRow *row = all->rows[MC_QUEUE_STATS_BY_HOUR]->pdata[i];
+      if (row->sort == 8)
+        morning = row->issued;
+      else if (row->sort == 13)
+        afternoon = row->issued;
+    }
+  g_assert_cmpint (morning, >, 2 * afternoon);
+  /* The board's average wait today, and the kiosk's estimate. */
+  g_assert_true (mc_queue_board_summary (db, today, &board, &error));
+  g_assert_cmpint (board.counters, ==, 4);
+  g_assert_cmpint (board.called, >, 0);
+  g_assert_cmpfloat (board.wait_avg, >, 0);
+  {
+    g_autoptr(McQueueService) a = mc_queue_find_service (queue, "A", &error);
+    g_autoptr(McQueueTicket) next = mc_queue_take (queue, a->id, MC_QUEUE_PRIORITY_NONE, now, &error);
+    g_autoptr(McKioskTicket) printed = NULL;
+    g_autofree char *label = NULL;
+
+    g_assert_no_error (error);
+    label = g_strdup_printf ("A%03d", count (db, "SELECT count(*) FROM queue_ticket t JOIN queue_service s ON "
+                                                "s.id = t.issued_service_id WHERE s.prefix = 'A' AND day = '2026-12-07'"));
+    g_assert_cmpstr (mc_queue_ticket_get_label (next), ==, label);
+    printed = mc_kiosk_ticket_new (queue, next, &error);
+    g_assert_no_error (error);
+    g_assert_cmpint (printed->ahead, >, 0);
+    g_assert_cmpint (printed->wait_seconds, >, 0);
+  }
+  g_unsetenv ("MOTCUA_NOW");
+
+  /* Deterministic for a seed; the dossiers of a seed are those without
+   * the queue, but for who received them. */
+  small = queue_demo (200, 5, &again);
+  small2 = queue_demo (200, 5, &again);
+  d1 = queue_digest (small);
+  d2 = queue_digest (small2);
+  g_assert_cmpstr (d1, ==, d2);
+  {
+    g_autoptr(McDb) plain = mc_test_db_new ();
+
+    g_assert_true (mc_demo_fill_at (plain, 200, 2026, now, NULL, &error));
+    g_assert_no_error (error);
+    g_assert_cmpint (count (plain, "SELECT count(*) FROM queue_ticket"), ==, 0);
+    g_clear_pointer (&d1, g_free);
+    g_clear_pointer (&d2, g_free);
+    d1 = dossier_digest (plain);
+    d2 = dossier_digest (small);
+    g_assert_cmpstr (d1, ==, d2);
+  }
+}
+
 int
 main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
   g_test_add_func ("/demo/consistent-history", test_demo);
   g_test_add_func ("/demo/any-moment", test_demo_any_moment);
+  g_test_add_func ("/demo/queue-history", test_demo_queue);
   return g_test_run ();
 }

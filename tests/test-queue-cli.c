@@ -280,7 +280,8 @@ test_stats_documents (void)
 
   g_setenv ("MOTCUA_PASSWORD", "motcua2026", TRUE);
   db_path = mc_test_tmp_path ("queue-documents.sqlite");
-  g_free (ok (ARGS ("demo", "--dossiers", "3", "--seed", "7")));
+  /* The demo's staff, not its queue: the figures below are this day's four tickets. */
+  g_free (ok (ARGS ("demo", "--dossiers", "3", "--seed", "7", "--queue-days", "0")));
   for (int i = 0; i < 3; i++)
     {
       g_autofree char *at = g_strdup_printf ("2026-12-07 08:0%d", 2 * i);
@@ -294,6 +295,14 @@ test_stats_documents (void)
 
       g_free (ok (ARGS ("--user", "tn.lan", "queue", moves[i][0], "--counter", "1", "--at", at)));
     }
+  /* The clerk's own day (the queue bar's "Hôm nay của tôi"). */
+  {
+    g_autofree char *mine = ok (ARGS ("--user", "tn.lan", "queue", "mine", "--day", "2026-12-07"));
+
+    g_assert_true (g_str_has_prefix (mine, "called\t3\nserved\t2\nabsent\t1\nwait_avg_s\t1180.0\n"
+                                           "service_avg_s\t540.0\nratings\t0\nrating_avg\t\nrating_5\t0\n"));
+    refused (ARGS ("--user", "tn.lan", "queue", "mine", "--day", "7/12/2026"), "7/12/2026");
+  }
   /* A counter clerk sees the figures, not the signed document. */
   refused (ARGS ("--user", "tn.lan", "queue", "stats", "--from", "2026-12-01", "--to", "2026-12-31", "--format",
                  "pdf", "--output", pdf), "không có quyền");

@@ -15,6 +15,7 @@
 #include "mc-preferences-window.h"
 #include "mc-queue-admin.h"
 #include "mc-queue-bar.h"
+#include "mc-queue-rating.h"
 #include "mc-test-ui-utils.h"
 #include "mc-test-utils.h"
 
@@ -278,12 +279,37 @@ test_this_counter (void)
     g_autoptr(McQueueTicket) t = mc_queue_take (queue, s->id, MC_QUEUE_PRIORITY_NONE, mc_time_now (), NULL);
     g_autoptr(McQueueTicket) after = NULL;
 
+    McDb *db = mc_application_get_db (app);
+    gint64 actor = mc_db_get_actor (db);
+    g_autofree char *before = NULL, *mine = NULL, *expected = NULL, *count = NULL;
+    int served;
+
+    /* The clerk at the counter is tn.lan: "Hôm nay của tôi" is hers. */
+    if (mc_db_query_int (db, "SELECT count (*) FROM staff WHERE username = 'tn.lan'", NULL) == 0)
+      mc_test_add_staff (db, "tn.lan", "Lê Thị Lan", "TTPV", "tiep_nhan");
+    mc_db_set_actor (db, mc_db_query_int (db, "SELECT id FROM staff WHERE username = 'tn.lan'", NULL));
+    before = mc_queue_bar_dup_my_day (bar);
     g_assert_true (gtk_widget_activate_action (GTK_WIDGET (bar), "queue.call-next", NULL));
     g_assert_true (gtk_widget_activate_action (GTK_WIDGET (bar), "queue.invite", NULL));
     after = mc_queue_get_ticket (queue, mc_queue_ticket_get_id (t), NULL);
     g_assert_cmpint (mc_queue_ticket_get_state (after), ==, MC_QUEUE_STATE_DONE);
     g_assert_null (mc_queue_bar_get_current (bar));
     g_assert_cmpint (mc_queue_display_mode (queue, 1, mc_time_now (), NULL, NULL), ==, MC_QUEUE_DISPLAY_RATING);
+    /* Rated on the display: her day says so, with the tickets she served. */
+    g_assert_true (mc_queue_rate (queue, mc_queue_ticket_get_id (t), 5, mc_time_now (), NULL));
+    served = mc_db_query_int (db, "SELECT count (*) FROM queue_ticket t JOIN staff s ON s.id = t.staff_id "
+                                  "WHERE s.username = 'tn.lan' AND t.state = 'done' AND t.day = "
+                                  "(SELECT max (day) FROM queue_ticket)", NULL);
+    mine = mc_queue_bar_dup_my_day (bar);
+    g_test_message ("before: %s\nafter: %s", before, mine);
+    g_assert_cmpstr (before, !=, mine);
+    g_assert_cmpint (served, >=, 1);
+    count = g_strdup_printf ("%d", served);
+    expected = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Served %s citizen", "Served %s citizens", served),
+                                count);
+    mc_test_assert_has (mine, expected);
+    mc_test_assert_has (mine, mc_queue_rating_level_label (5));
+    mc_db_set_actor (db, actor);
   }
   gtk_spin_button_set_value (spin, 0);
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (bar)));

@@ -1,10 +1,13 @@
-/* mc-cli-demo.c — motcua demo [--dossiers N] [--seed S] [--password P] [--now "YYYY-MM-DD HH:MM"]
+/* mc-cli-demo.c — motcua demo [--dossiers N] [--seed S] [--queue-days D] [--password P]
+ *                               [--now "YYYY-MM-DD HH:MM"]
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * The demo's staff (an administrator "admin", clerks "tn.lan", …) get the
  * password P, "motcua2026" unless told otherwise, so the demo opens at the
  * sign-in window as a real center's database does. --now builds the history
  * as it would stand at another moment (tests, screenshots of a given day).
+ * --queue-days: the queue's history, working days before today (40; 0 for
+ * none, as tests that number their own tickets today want).
  */
 #include "config.h"
 
@@ -17,7 +20,7 @@
 int
 mc_cli_demo (McDb *db, int argc, char **argv)
 {
-  guint64 n = 20000, seed = 2026;
+  guint64 n = 20000, seed = 2026, queue_days = 40;
   const char *password = "motcua2026";
   McTime now = mc_time_now ();
   McDemoStats stats = { 0 };
@@ -27,7 +30,8 @@ mc_cli_demo (McDb *db, int argc, char **argv)
   for (int i = 1; i < argc; i += 2)
     {
       guint64 *target = g_strcmp0 (argv[i], "--dossiers") == 0 ? &n
-                      : g_strcmp0 (argv[i], "--seed") == 0 ? &seed : NULL;
+                      : g_strcmp0 (argv[i], "--seed") == 0 ? &seed
+                      : g_strcmp0 (argv[i], "--queue-days") == 0 ? &queue_days : NULL;
       if (g_strcmp0 (argv[i], "--password") == 0 && i + 1 < argc)
         {
           password = argv[i + 1];
@@ -42,12 +46,14 @@ mc_cli_demo (McDb *db, int argc, char **argv)
         }
       if (target == NULL || i + 1 >= argc ||
           !g_ascii_string_to_unsigned (argv[i + 1], 10, 0, G_MAXUINT32, target, NULL))
-        return mc_cli_usage (_("Usage: motcua demo [--dossiers N] [--seed S] [--password PASSWORD] [--now \"YYYY-MM-DD HH:MM\"]"));
+        return mc_cli_usage (_("Usage: motcua demo [--dossiers N] [--seed S] [--queue-days D] [--password PASSWORD] [--now \"YYYY-MM-DD HH:MM\"]"));
     }
-  if (!mc_demo_fill_at (db, (guint) n, (guint32) seed, now, &stats, &error) ||
+  if (!mc_demo_fill_with_queue (db, (guint) n, (guint) MIN (queue_days, 400), (guint32) seed, now, &stats, &error) ||
       !mc_accounts_set_initial_passwords (accounts, password, &error))
     return mc_cli_fail (error);
-  g_print ("dossiers\t%u\nevents\t%u\npending\t%u\nlate\t%u\napologies\t%u\n",
-           stats.dossiers, stats.events, stats.pending, stats.late, stats.apologies);
+  g_print ("dossiers\t%u\nevents\t%u\npending\t%u\nlate\t%u\napologies\t%u\ntickets\t%u\nticket days\t%u\n"
+           "tickets linked\t%u\nticket ratings\t%u\n",
+           stats.dossiers, stats.events, stats.pending, stats.late, stats.apologies, stats.tickets,
+           stats.ticket_days, stats.ticket_links, stats.ticket_ratings);
   return 0;
 }

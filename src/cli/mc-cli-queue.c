@@ -1,5 +1,5 @@
 /* mc-cli-queue.c — motcua queue take|call|recall|serve|finish|skip|transfer|
- * invite|rate|status|stats|service|counter
+ * invite|rate|status|mine|stats|service|counter
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * Thin over core's queue (mc-queue.c, mc-queue-stats.c). Who may run what
@@ -15,6 +15,7 @@
 
 #include "mc-cli.h"
 #include "mc-format.h"
+#include "mc-queue-clerk.h"
 #include "mc-queue-rating.h"
 /* take (its --ticket-pdf), ticket and stats (its documents) are
  * motcua-full's (mc_cli_is_light_command): `motcua` runs the counter's
@@ -33,6 +34,7 @@
                  "       motcua queue invite --counter N [--at TIME]\n" \
                  "       motcua queue rate --ticket A025 --level 1-5 [--day YYYY-MM-DD] [--at TIME]\n" \
                  "       motcua queue status [--counter N] [--day YYYY-MM-DD]\n" \
+                 "       motcua queue mine [--day YYYY-MM-DD]\n" \
                  "       motcua queue stats --from YYYY-MM-DD --to YYYY-MM-DD [--by day|counter|service|hour]\n" \
                  "                          [--format text|csv|json | --format xlsx|pdf --output FILE]\n" \
                  "       motcua queue service add --name NAME [--prefix A] [--first N] [--last N] | service list\n" \
@@ -511,6 +513,31 @@ counter (McQueue *queue, int argc, char **argv)
   return list_counters (queue);
 }
 
+/* The signed-in clerk's day: one figure a line, "name<TAB>value", seconds
+ * and averages with a dot, empty where there is none. */
+static int
+mine (McQueue *queue, const Options *o)
+{
+  McDate day = mc_time_get_date (mc_time_now ());
+  McQueueClerkDay d;
+  GError *error = NULL;
+  char avg[3][G_ASCII_DTOSTR_BUF_SIZE];
+
+  if (o->day && !mc_date_parse_iso (o->day, &day))
+    return invalid (_("Invalid date “%s”: write it as YYYY-MM-DD"), o->day);
+  if (!mc_queue_clerk_day (queue, mc_db_get_actor (mc_queue_get_db (queue)), day, &d, &error))
+    return mc_cli_fail (error);
+  g_ascii_formatd (avg[0], sizeof avg[0], "%.1f", d.wait_avg);
+  g_ascii_formatd (avg[1], sizeof avg[1], "%.1f", d.service_avg);
+  g_ascii_formatd (avg[2], sizeof avg[2], "%.2f", d.rating_avg);
+  g_print ("called\t%d\nserved\t%d\nabsent\t%d\nwait_avg_s\t%s\nservice_avg_s\t%s\nratings\t%d\n"
+           "rating_avg\t%s\n", d.called, d.served, d.absent, d.wait_avg < 0 ? "" : avg[0],
+           d.service_avg < 0 ? "" : avg[1], d.ratings, d.rating_avg < 0 ? "" : avg[2]);
+  for (int level = 5; level >= 1; level--)
+    g_print ("rating_%d\t%d\n", level, d.levels[level - 1]);
+  return 0;
+}
+
 int
 mc_cli_queue (McDb *db, int argc, char **argv)
 {
@@ -537,6 +564,8 @@ mc_cli_queue (McDb *db, int argc, char **argv)
     return rate (queue, &o);
   if (g_str_equal (argv[1], "status"))
     return status (queue, &o);
+  if (g_str_equal (argv[1], "mine"))
+    return mine (queue, &o);
 #ifndef MC_CLI_LIGHT
   if (g_str_equal (argv[1], "ticket"))
     return o.number ? mc_cli_queue_ticket (queue, o.number, o.day, o.output) : mc_cli_usage (_(USAGE));

@@ -184,6 +184,7 @@ static const struct {
   { "queue invite", MC_PERMISSION_RECEIVE },
   { "queue rate", ACCESS_OPEN },
   { "queue stats", MC_PERMISSION_SIGNED_IN },
+  { "queue mine", MC_PERMISSION_SIGNED_IN },  /* one's own day at the counter */
   { "queue service", MC_PERMISSION_SIGNED_IN },
   { "queue counter", MC_PERMISSION_SIGNED_IN },
 };

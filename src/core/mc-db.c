@@ -98,6 +98,7 @@ static const char *const migrations[] = {
   "/vn/motcua/Motcua/sql/0023-bulk-insert.sql",
   "/vn/motcua/Motcua/sql/0024-search-code.sql",
   "/vn/motcua/Motcua/sql/0025-desk-login.sql",
+  "/vn/motcua/Motcua/sql/0026-queue-clerk.sql",
 };
 
 static gboolean

@@ -21,6 +21,7 @@
 #include "mc-demo-people.h"
 #include "mc-audit.h"
 #include "mc-demo.h"
+#include "mc-demo-queue.h"
 #include "mc-text.h"
 
 #define UNIT_CODE "000.00.06.H56"
@@ -39,6 +40,9 @@ typedef struct {
   GHashTable  *day_seq;      /* "YYMMDD" → last number */
   McDemoStats *stats;
   int          std_minutes;
+  guint        queue_days;
+  guint32      seed;
+  McDemoQueue *queue;        /* NULL without the queue's history */
 } Demo;
 
 typedef struct {
@@ -73,6 +77,8 @@ static const struct { const char *user, *name, *title, *dept, *roles; } staff[] 
   { "cv.linh", "Phan Thùy Linh", "Chuyên viên", "VHXH", "chuyen_vien" },
   { "tp.dung", "Ngô Văn Dũng", "Trưởng phòng Văn hóa - Xã hội", "VHXH", "lanh_dao_phong" },
   { "admin", "Quản trị hệ thống", "Quản trị viên", "VP", "quan_tri" },
+  /* The return counter's clerk (Quầy 4, mc-demo-queue.c). */
+  { "tn.mai", "Đặng Thị Mai", "Công chức", "TTPV", "tiep_nhan" },
 };
 
 static const char *const announcements[] = {
@@ -199,7 +205,7 @@ setup_calendar_and_board (Demo *d, GError **error)
 
 /* The queue of a ward's center (issue 18): four ticket services by group
  * of fields, each with its letter, and four counters; counter 4 returns
- * results. No tickets: they are taken on the day. */
+ * results. Their tickets are mc-demo-queue.c's. */
 static const struct { const char *name, *prefix; } queue_services[] = {
   { "Hộ tịch – Chứng thực", "A" },
   { "Đất đai – Xây dựng", "B" },
@@ -541,9 +547,14 @@ finish_dossier (Demo *d, gint64 id, const Timeline *t, McProcedure *p, const cha
     return FALSE;
   if (returned <= d->now)
     {
+      McDemoVisit visit;
+      gboolean queued = d->queue != NULL && g_str_equal (channel, "truc_tiep") &&
+                        mc_demo_queue_visit (d->queue, returned, NULL, &visit);
+
       state = g_str_equal (outcome, "approved") ? "returned" : state;
-      if (!add_event (d, id, returned, clerk, "return", "result_ready", state, 0, first->department_id, 0, 0, 0,
-                      NULL, error))
+      if (!add_event (d, id, returned, queued ? visit.clerk_id : clerk, "return", "result_ready", state, 0,
+                      first->department_id, 0, 0, 0, NULL, error) ||
+          (queued && !mc_demo_queue_link (d->queue, &visit, id, TRUE, returned, error)))
         return FALSE;
     }
   if (tl == MC_TIMELINESS_LATE)
@@ -576,9 +587,20 @@ insert_dossier (Demo *d, McProcedure *p, const Timeline *t, const char *channel,
 {
   McDemoPerson person;
   g_autofree char *code = next_code (d, t->received);
+  g_autofree char *counter = NULL;
   McProcedureStep *first = mc_procedure_get_steps (p)->pdata[0];
   gint64 clerk = staff_for (d, first->department_id, MC_ROLE_TIEP_NHAN);
-  gboolean ok;
+  McDemoVisit visit;
+  gboolean ok, queued = FALSE;
+
+  /* At a counter while the queue ran: the clerk serving a ticket of its
+   * service then receives it, under that ticket. */
+  if (d->queue != NULL && g_str_equal (channel, "truc_tiep") &&
+      (queued = mc_demo_queue_visit (d->queue, t->received, mc_procedure_get_field_name (p), &visit)))
+    {
+      clerk = visit.clerk_id;
+      counter = g_strdup_printf ("Quầy %d", visit.counter);
+    }
 
   mc_demo_person_make (d->rand, 2026, &person);
   ok = insert (d, "INSERT INTO dossier (code, unit_id, procedure_id, applicant_name, applicant_id_number, "
@@ -588,12 +610,14 @@ insert_dossier (Demo *d, McProcedure *p, const Timeline *t, const char *channel,
                's', code, 'i', d->unit_id, 'i', mc_procedure_get_id (p), 's', person.name,
                's', person.id_number, 's', person.birth_date, 's', person.phone, 's', person.address,
                's', channel, 'z', online, 'i', t->received, 'I', clerk,
-               's', g_str_equal (channel, "truc_tiep") ? "Quầy 1" : "Trực tuyến", 'i', t->due,
+               's', counter != NULL ? counter : g_str_equal (channel, "truc_tiep") ? "Quầy 1" : "Trực tuyến", 'i', t->due,
                'i', first->department_id, 'i', mc_procedure_get_fee (p));
   mc_demo_person_clear (&person);
   if (!ok)
     return FALSE;
   *id = last_id (d);
+  if (queued && !mc_demo_queue_link (d->queue, &visit, *id, FALSE, t->received, error))
+    return FALSE;
   return add_event (d, *id, t->received, clerk, "receive", NULL, "received", 1, 0, first->department_id, 0,
                     0, NULL, error);
 }
@@ -651,17 +675,31 @@ simulate (Demo *d, guint n, GError **error)
 
   if (!mc_db_begin (d->db, error))
     return FALSE;
-  /* Two years of history in one transaction: one audit row says so. */
+  /* Two years of history in one transaction: one audit row says so. The
+   * queue first, so that a dossier received at a counter finds its ticket. */
   mc_db_set_audit_bulk (d->db, TRUE);
+  if (d->queue_days > 0 &&
+      (d->queue = mc_demo_queue_new (d->db, d->calendar, d->queue_days, d->seed, d->now, d->stats, error)) == NULL)
+    goto fail;
   for (guint i = 0; i < n; i++)
     if (!simulate_one (d, error))
       goto fail;
+  if (d->queue != NULL && !mc_demo_queue_finish (d->queue, error))
+    goto fail;
   mc_db_set_audit_bulk (d->db, FALSE);
+  if (d->queue != NULL)
+    {
+      g_free (summary);
+      summary = g_strdup_printf ("Dữ liệu mẫu: %u hồ sơ, %u số thứ tự trong %u ngày", n, d->stats->tickets,
+                                 d->stats->ticket_days);
+    }
   if (!write_code_sequences (d, error) || !mc_audit_append (d->db, "demo", "dossier", 0, summary, error) ||
       !mc_db_commit (d->db, error))
     goto fail;
+  g_clear_pointer (&d->queue, mc_demo_queue_free);
   return TRUE;
 fail:
+  g_clear_pointer (&d->queue, mc_demo_queue_free);
   mc_db_set_audit_bulk (d->db, FALSE);
   mc_db_rollback (d->db);
   return FALSE;
@@ -693,6 +731,13 @@ mc_demo_fill (McDb *db, guint n_dossiers, guint32 seed, McDemoStats *stats, GErr
 gboolean
 mc_demo_fill_at (McDb *db, guint n_dossiers, guint32 seed, McTime now, McDemoStats *stats, GError **error)
 {
+  return mc_demo_fill_with_queue (db, n_dossiers, 0, seed, now, stats, error);
+}
+
+gboolean
+mc_demo_fill_with_queue (McDb *db, guint n_dossiers, guint queue_days, guint32 seed, McTime now,
+                         McDemoStats *stats, GError **error)
+{
   Demo d = { 0 };
   McDemoStats local = { 0 };
   gboolean ok;
@@ -712,6 +757,8 @@ mc_demo_fill_at (McDb *db, guint n_dossiers, guint32 seed, McTime now, McDemoSta
   d.db = db;
   d.rand = g_rand_new_with_seed (seed);
   d.now = now;
+  d.seed = seed;
+  d.queue_days = queue_days;
   d.catalog = mc_catalog_new (db);
   d.procedures = g_ptr_array_new_with_free_func (g_object_unref);
   d.weights = g_array_new (FALSE, FALSE, sizeof (int));

@@ -14,6 +14,11 @@ typedef struct {
   guint pending;
   guint late;
   guint apologies;
+  /* mc_demo_fill_queue */
+  guint tickets;
+  guint ticket_days;
+  guint ticket_links;
+  guint ticket_ratings;
 } McDemoStats;
 
 /* Fills an empty database: the unit, its departments and staff, the built-in
@@ -25,5 +30,13 @@ gboolean mc_demo_fill (McDb *db, guint n_dossiers, guint32 seed, McDemoStats *st
  * demo must hold at any hour and on any day, holidays and Tết included. */
 gboolean mc_demo_fill_at (McDb *db, guint n_dossiers, guint32 seed, McTime now, McDemoStats *stats,
                           GError **error);
+
+/* The same, with the queue's history (issue 18): the tickets of the
+ * `queue_days` working days before now and of today up to now — taken with
+ * the morning peak, priority ones, called, served, absent, rated — the
+ * dossiers received and results returned at the counters linked to them.
+ * Deterministic for a seed; 0 days is mc_demo_fill_at. */
+gboolean mc_demo_fill_with_queue (McDb *db, guint n_dossiers, guint queue_days, guint32 seed, McTime now,
+                                  McDemoStats *stats, GError **error);
 
 G_END_DECLS

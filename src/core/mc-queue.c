@@ -38,11 +38,14 @@ struct _McQueue {
 G_DEFINE_FINAL_TYPE (McQueue, mc_queue, G_TYPE_OBJECT)
 G_DEFINE_QUARK (mc-queue-error-quark, mc_queue_error)
 
+/* The clerk's name through queue_clerk (migration 26): the counter display
+ * and the board read tickets under the board's login on PostgreSQL, which
+ * may not read staff. */
 #define TICKET_SELECT                                                                              \
   "SELECT t.id, t.day, t.number, t.label, t.service_id, s.name, t.priority, t.state, c.number, "   \
   "t.staff_id, st.full_name, t.taken_at, t.called_at, t.last_called_at, t.served_at, t.done_at, "  \
   "t.calls, t.transfers FROM queue_ticket t JOIN queue_service s ON s.id = t.service_id "          \
-  "LEFT JOIN queue_counter c ON c.id = t.counter_id LEFT JOIN staff st ON st.id = t.staff_id "
+  "LEFT JOIN queue_counter c ON c.id = t.counter_id LEFT JOIN queue_clerk st ON st.id = t.staff_id "
 
 /* The state machine: which states each action moves a ticket from. */
 static const guint allowed_from[MC_QUEUE_N_ACTIONS] = {

@@ -8,7 +8,8 @@
  * is core's (McQueue): the bar shows its answers and follows MC_CHANGE_QUEUE,
  * so a ticket taken at the kiosk or moved at another counter shows here.
  * A dossier received or returned meanwhile is linked to the ticket by the
- * page's save (mc_queue_link_dossier).
+ * page's save (mc_queue_link_dossier). "Hôm nay của tôi" shows the
+ * signed-in clerk their own day (mc-queue-clerk.c), read when opened.
  */
 #include "config.h"
 
@@ -16,6 +17,7 @@
 
 #include "mc-page-changes.h"
 #include "mc-queue-bar.h"
+#include "mc-queue-clerk.h"
 #include "mc-queue-rating.h"
 #include "mc-wrap-box.h"
 
@@ -33,6 +35,7 @@ struct _McQueueBar
   GtkLabel       *state_label;
   GtkLabel       *waiting_label;
   GtkMenuButton  *transfer_button;
+  GtkLabel       *mine_label;
 };
 
 G_DEFINE_FINAL_TYPE (McQueueBar, mc_queue_bar, GTK_TYPE_BOX)
@@ -256,6 +259,28 @@ mc_queue_bar_get_property (GObject *object, guint prop_id, GValue *value, GParam
     G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
 }
 
+/* The signed-in clerk's figures of today, read as the popover opens. */
+static void
+mine_popover_show_cb (McQueueBar *self)
+{
+  McDb *db = mc_queue_get_db (self->queue);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  McQueueClerkDay day;
+
+  if (mc_queue_clerk_day (self->queue, mc_db_get_actor (db), mc_time_get_date (mc_time_now ()), &day, &error))
+    text = mc_queue_clerk_day_describe (&day);
+  gtk_label_set_text (self->mine_label, text ? text : error->message);
+}
+
+char *
+mc_queue_bar_dup_my_day (McQueueBar *self)
+{
+  g_return_val_if_fail (MC_IS_QUEUE_BAR (self), NULL);
+  mine_popover_show_cb (self);
+  return g_strdup (gtk_label_get_text (self->mine_label));
+}
+
 static void
 mc_queue_bar_dispose (GObject *object)
 {
@@ -288,6 +313,8 @@ mc_queue_bar_class_init (McQueueBarClass *klass)
   gtk_widget_class_bind_template_child (widget_class, McQueueBar, state_label);
   gtk_widget_class_bind_template_child (widget_class, McQueueBar, waiting_label);
   gtk_widget_class_bind_template_child (widget_class, McQueueBar, transfer_button);
+  gtk_widget_class_bind_template_child (widget_class, McQueueBar, mine_label);
+  gtk_widget_class_bind_template_callback (widget_class, mine_popover_show_cb);
   gtk_widget_class_install_action (widget_class, "queue.call-next", NULL, call_next_cb);
   gtk_widget_class_install_action (widget_class, "queue.recall", NULL, recall_cb);
   gtk_widget_class_install_action (widget_class, "queue.skip", NULL, skip_cb);

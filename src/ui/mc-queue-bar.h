@@ -21,6 +21,8 @@ McQueueBar    *mc_queue_bar_attach      (AdwBin *page, McApplication *app);
 /* The ticket called or being served at the counter, or NULL. */
 McQueueTicket *mc_queue_bar_get_current (McQueueBar *self);
 int            mc_queue_bar_get_counter (McQueueBar *self);
+/* What "Hôm nay của tôi" shows now, read again (as the popover does). */
+char          *mc_queue_bar_dup_my_day  (McQueueBar *self);
 /* Reads the counter's ticket and the waiting count again. */
 void           mc_queue_bar_reload      (McQueueBar *self);
 

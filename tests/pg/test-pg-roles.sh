@@ -258,6 +258,14 @@ refused "$CV" "UPDATE queue_ticket SET state = 'called'" "a specialist calls a t
 allowed "$TN" "UPDATE queue_ticket SET state = 'called', called_at = 1796600300 WHERE label = 'A001'" \
   "the counter calls a ticket"
 allowed "$A" "SELECT count (*) FROM audit_log WHERE action LIKE 'queue_ticket.%'" "the ticket's moves are audited" "2"
+# The counter display (the board's login) names the clerk who called (0026):
+# through queue_clerk, the reception clerks' id and name only, not staff.
+allowed "$TN" "UPDATE queue_ticket SET staff_id = (SELECT id FROM staff WHERE username = '$TN') WHERE label = 'A001'" \
+  "the counter's clerk is named on the ticket"
+allowed "$BOARD" "SELECT st.full_name FROM queue_ticket t LEFT JOIN queue_clerk st ON st.id = t.staff_id
+  WHERE t.label = 'A001'" "the counter display reads the calling clerk's name" "Trần Thị Lan"
+allowed "$BOARD" "SELECT count (*) FROM queue_clerk" "… and only the reception clerks'" "1"
+refused "$BOARD" "SELECT full_name FROM staff WHERE id = 1" "… never staff itself"
 # The citizen's rating (0019): the counter display (the board's login)
 # records it; the dossier returned under the ticket takes it as its rating
 # through the SECURITY DEFINER trigger, the display holding no right on rating.
