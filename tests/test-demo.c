@@ -269,6 +269,28 @@ test_demo_queue (void)
         afternoon = row->issued;
     }
   g_assert_cmpint (morning, >, 2 * afternoon);
+  /* queue_stat_hour gives what the ticket rows give. */
+  {
+    g_autoptr(McQueueStatsAll) scanned = mc_queue_stats_all_scan (queue, today - 40, today, &error);
+
+    g_assert_no_error (error);
+    for (int by = 0; by < MC_QUEUE_STATS_N_BY; by++)
+      {
+        g_assert_cmpuint (all->rows[by]->len, ==, scanned->rows[by]->len);
+        for (guint i = 0; i < all->rows[by]->len; i++)
+          {
+            McQueueStatsRow *a = all->rows[by]->pdata[i], *b = scanned->rows[by]->pdata[i];
+
+            g_assert_cmpstr (a->key, ==, b->key);
+            g_assert_cmpint (a->issued, ==, b->issued);
+            g_assert_cmpint (a->served, ==, b->served);
+            g_assert_cmpint (a->absent, ==, b->absent);
+            g_assert_cmpfloat (a->wait_avg, ==, b->wait_avg);
+            g_assert_cmpint (a->wait_p90, ==, b->wait_p90);
+            g_assert_cmpfloat (a->service_avg, ==, b->service_avg);
+          }
+      }
+  }
   /* The board's average wait today, and the kiosk's estimate. */
   g_assert_true (mc_queue_board_summary (db, today, &board, &error));
   g_assert_cmpint (board.counters, ==, 4);

@@ -750,6 +750,79 @@ table_line (McReportDocument *doc, McQueueReportTable table, guint row)
  * at counter 2 — 10 taken, 8 served (80%), 2 absent, waits 60 … 3000 s:
  * average 8100 / 10 = 810 s = 13,5 minutes, p90 the 9th = 1500 s = 25
  * minutes, service 600 s = 10 minutes; the 8th's 2 never called. */
+
+/* queue_stat_hour (migration 27) gives the figures the ticket rows give:
+ * after every move (a call back-dated before its take, recalls, absent,
+ * transfers to a counter and to a service while called and while served,
+ * tickets across hours and days, one left waiting, one called, one being
+ * served), each grouping's lines equal field for field, and the table
+ * holds each ticket once, in its hour. */
+static void
+test_stats_rollup (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(McQueueStatsAll) kept = NULL, scanned = NULL;
+  McDate from = mc_test_date ("2026-12-01"), to = mc_test_date ("2026-12-31");
+  McQueueTicket *t;
+
+  make_stats_days (f);
+  g_object_unref (take (f, f->a, MC_QUEUE_PRIORITY_ELDERLY, "2026-12-09 08:10"));
+  g_object_unref (take (f, f->b, MC_QUEUE_PRIORITY_NONE, "2026-12-09 08:50"));
+  g_object_unref (take (f, f->a, MC_QUEUE_PRIORITY_NONE, "2026-12-09 09:20"));
+  g_object_unref (take (f, f->c, MC_QUEUE_PRIORITY_NONE, "2026-12-09 09:40"));
+  g_object_unref (take (f, f->a, MC_QUEUE_PRIORITY_NONE, "2026-12-09 10:05"));
+  /* Called "before" its take (a clock ahead): no wait, not a negative one. */
+  t = mc_queue_call_next (f->queue, 1, mc_test_time ("2026-12-09 08:05"), &error);
+  g_assert_no_error (error);
+  g_clear_object (&t);
+  t = mc_queue_recall (f->queue, 1, mc_test_time ("2026-12-09 08:20"), &error);
+  g_clear_object (&t);
+  t = mc_queue_transfer (f->queue, 1, 2, 0, mc_test_time ("2026-12-09 08:21"), &error);
+  g_clear_object (&t);
+  t = mc_queue_call_next (f->queue, 2, mc_test_time ("2026-12-09 08:30"), &error);
+  g_clear_object (&t);
+  t = mc_queue_serve (f->queue, 2, mc_test_time ("2026-12-09 08:31"), &error);
+  g_clear_object (&t);
+  t = mc_queue_transfer (f->queue, 2, 0, f->c, mc_test_time ("2026-12-09 08:40"), &error);
+  g_clear_object (&t);
+  t = mc_queue_call_next (f->queue, 3, mc_test_time ("2026-12-09 09:50"), &error);
+  g_clear_object (&t);
+  t = mc_queue_serve (f->queue, 3, mc_test_time ("2026-12-09 09:51"), &error);
+  g_clear_object (&t);
+  t = mc_queue_finish (f->queue, 3, mc_test_time ("2026-12-09 10:02"), &error);
+  g_clear_object (&t);
+  t = mc_queue_call_next (f->queue, 1, mc_test_time ("2026-12-09 10:10"), &error);
+  g_clear_object (&t);
+  t = mc_queue_skip (f->queue, 1, mc_test_time ("2026-12-09 10:12"), &error);
+  g_clear_object (&t);
+  t = mc_queue_call_next (f->queue, 2, mc_test_time ("2026-12-09 10:20"), &error);
+  g_clear_object (&t);
+  t = mc_queue_serve (f->queue, 2, mc_test_time ("2026-12-09 10:21"), &error);
+  g_clear_object (&t);
+  t = mc_queue_call_next (f->queue, 1, mc_test_time ("2026-12-09 10:30"), &error);
+  g_clear_object (&t);
+  g_assert_no_error (error);
+
+  kept = mc_queue_stats_all (f->queue, from, to, &error);
+  g_assert_no_error (error);
+  scanned = mc_queue_stats_all_scan (f->queue, from, to, &error);
+  g_assert_no_error (error);
+  for (int by = 0; by < MC_QUEUE_STATS_N_BY; by++)
+    {
+      g_assert_cmpuint (kept->rows[by]->len, ==, scanned->rows[by]->len);
+      for (guint i = 0; i < kept->rows[by]->len; i++)
+        assert_same_row (kept->rows[by]->pdata[i], scanned->rows[by]->pdata[i]);
+    }
+  g_assert_cmpint (mc_queue_stats_all_total (kept)->issued, ==, 17);
+  /* Every state is there, and each ticket is in one hour's text once. */
+  g_assert_cmpint (mc_db_query_int (f->db, "SELECT count (DISTINCT state) FROM queue_ticket", NULL), ==, 5);
+  g_assert_cmpint (mc_db_query_int (f->db, "SELECT sum (length (tickets) - length (replace (tickets, ';', '')) + 1) "
+                                           "FROM queue_stat_hour WHERE tickets <> ''", NULL), ==, 17);
+  g_assert_cmpint (mc_db_query_int (f->db, "SELECT count (*) FROM queue_stat_hour", NULL), ==,
+                   mc_db_query_int (f->db, "SELECT count (*) FROM (SELECT DISTINCT day, (taken_at + 25200) / 3600 % 24 "
+                                           "FROM queue_ticket) h", NULL));
+}
+
 static void
 test_stats_report (Fixture *f, gconstpointer data)
 {
@@ -1019,6 +1092,7 @@ main (int argc, char **argv)
   ADD ("/queue/stats", test_stats);
   ADD ("/queue/rating", test_rating);
   ADD ("/queue/stats-report", test_stats_report);
+  ADD ("/queue/stats-rollup", test_stats_rollup);
   g_test_add_func ("/queue/report-period", test_report_period);
   g_test_add_func ("/queue/stats-report-rights", test_stats_report_rights);
   g_test_add_func ("/queue/state-table", test_state_table);

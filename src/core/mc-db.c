@@ -99,6 +99,7 @@ static const char *const migrations[] = {
   "/vn/motcua/Motcua/sql/0024-search-code.sql",
   "/vn/motcua/Motcua/sql/0025-desk-login.sql",
   "/vn/motcua/Motcua/sql/0026-queue-clerk.sql",
+  "/vn/motcua/Motcua/sql/0027-queue-stat.sql",
 };
 
 static gboolean
@@ -389,6 +390,7 @@ static const struct {
   { "queue_sequence", MC_CHANGE_QUEUE, TRUE },
   { "queue_link", MC_CHANGE_QUEUE, TRUE },
   { "queue_rating", MC_CHANGE_QUEUE, TRUE },
+  { "queue_stat_hour", MC_CHANGE_QUEUE, TRUE },
   { "notification", MC_CHANGE_NOTIFICATION, FALSE },
 };
 

@@ -48,6 +48,9 @@ typedef struct {
 
 McQueueStatsAll       *mc_queue_stats_all       (McQueue *queue, McDate from, McDate to, GError **error);
 void                   mc_queue_stats_all_free  (McQueueStatsAll *all);
+/* The same read from the ticket rows instead of queue_stat_hour: the
+ * figures must be equal (tests, bench-queue-stats). */
+McQueueStatsAll       *mc_queue_stats_all_scan  (McQueue *queue, McDate from, McDate to, GError **error);
 /* The "Tổng cộng" line of the period (the same in every grouping). */
 const McQueueStatsRow *mc_queue_stats_all_total (const McQueueStatsAll *all);
 
