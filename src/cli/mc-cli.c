@@ -59,7 +59,7 @@ static const char *const light_commands[] = {
   "notifications",
   /* mc-cli-queue.c but take (--ticket-pdf), ticket and stats (documents), and say (espeak-ng) */
   "queue status", "queue call", "queue recall", "queue serve", "queue finish", "queue skip",
-  "queue transfer", "queue invite", "queue rate", "queue service", "queue counter",
+  "queue transfer", "queue invite", "queue rate", "queue mine", "queue service", "queue counter",
 };
 
 /* Every command the line accepts and what core is asked before it runs:
