@@ -19,10 +19,22 @@
  * closes the connection; the client opens it again, retrying every 200 ms,
  * and goes on with a new dossier. Prints one line: the client, receptions,
  * rounds completed, failed steps, reconnections, the longest time without a
- * connection, and reception times (p50, p95, max, in ms of wall time).
+ * connection, and reception times (p50, p95, max, in ms of wall time);
+ * then, per reception (median and p95), where the wall time went, read from
+ * /proc/PID/schedstat of this process and of its server backend
+ * (pg_backend_pid (), same machine): processor time of the client and of
+ * the server, and the time each waited in the run queue for a processor.
+ * What is left (wall − those four) is the round trips' latency, locks and
+ * the disk.
+ *
+ * bench-pg-load-client --control SECONDS: a processor control beside the
+ * desks — a fixed job of about 2 ms of processor (no I/O, no server) every
+ * 20 ms; prints its processor time and its wall time (p50, p95): what the
+ * machine's load alone does to a job of known cost.
  */
 #include "config.h"
 
+#include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <unistd.h>
@@ -113,6 +125,61 @@ route (Desk *d, const char *code, const char *name, GError **error)
   return mc_workflow_return (d->wf, code, &a, name, "001190012345", NULL, MC_CHANNEL_TRUC_TIEP, error);
 }
 
+/* On processor and waiting for one, in ms, of a process or thread (its
+ * schedstat: ns on a CPU, ns runnable in a run queue); FALSE if unknown. */
+static gboolean
+sched_ms (const char *path, double *on_cpu, double *waiting)
+{
+  g_autofree char *text = NULL;
+  guint64 run = 0, wait = 0;
+
+  if (!g_file_get_contents (path, &text, NULL, NULL) || sscanf (text, "%" SCNu64 " %" SCNu64, &run, &wait) != 2)
+    return FALSE;
+  *on_cpu = run / 1e6;
+  *waiting = wait / 1e6;
+  return TRUE;
+}
+
+static double
+median_of (GArray *a, guint percent)
+{
+  if (a->len == 0)
+    return 0;
+  g_array_sort (a, mc_bench_compare_doubles);
+  return g_array_index (a, double, MIN (a->len - 1, a->len * percent / 100));
+}
+
+static volatile guint64 sink;
+
+static int
+control (int seconds)
+{
+  g_autoptr(GArray) cpu = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) wall = g_array_new (FALSE, FALSE, sizeof (double));
+  gint64 deadline = g_get_monotonic_time () + (gint64) seconds * G_USEC_PER_SEC;
+
+  while (g_get_monotonic_time () < deadline)
+    {
+      double c0 = 0, w0 = 0, c1 = 0, w1 = 0, ms;
+      gint64 start = g_get_monotonic_time ();
+      guint64 x = 88172645463325252ull;
+
+      sched_ms ("/proc/thread-self/schedstat", &c0, &w0);
+      for (guint i = 0; i < 3000000; i++)
+        x ^= x << 13, x ^= x >> 7, x ^= x << 17;
+      sink = x;
+      ms = (g_get_monotonic_time () - start) / 1e3;
+      sched_ms ("/proc/thread-self/schedstat", &c1, &w1);
+      g_array_append_val (wall, ms);
+      ms = c1 - c0;
+      g_array_append_val (cpu, ms);
+      g_usleep (20000);
+    }
+  printf ("control\tjobs %u\tprocessor p50 %.1f\twall p50 %.1f\tp95 %.1f\tmax %.1f\n", wall->len,
+          median_of (cpu, 50), median_of (wall, 50), median_of (wall, 95), median_of (wall, 100));
+  return 0;
+}
+
 int
 main (int argc, char **argv)
 {
@@ -120,9 +187,16 @@ main (int argc, char **argv)
   g_autoptr(GArray) times = g_array_new (FALSE, FALSE, sizeof (double));
   gint64 deadline, down_since = 0, longest_down = 0;
   guint rounds = 0, failures = 0, reconnects = 0;
+  g_autoptr(GArray) client_cpu = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) client_wait = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) server_cpu = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) server_wait = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autofree char *backend = NULL;
   FILE *ack;
   int client;
 
+  if (argc == 3 && g_str_equal (argv[1], "--control"))
+    return control (atoi (argv[2]));
   if (argc != 5)
     {
       fprintf (stderr, "usage: %s DB CLIENT SECONDS ACK_LOG\n", argv[0]);
@@ -161,8 +235,25 @@ main (int argc, char **argv)
       data->channel = MC_CHANNEL_TRUC_TIEP;
       mc_db_set_actor (d.db, d.tn_lan);
       data->received_at = mc_time_now ();
-      start = g_get_monotonic_time ();
-      ok = mc_dossier_store_receive (d.store, dossier, &error);
+      g_free (backend);
+      backend = g_strdup_printf ("/proc/%" G_GINT64_FORMAT "/schedstat",
+                                 mc_db_query_int (d.db, "SELECT pg_backend_pid ()", NULL));
+      {
+        double cc0 = 0, cw0 = 0, sc0 = 0, sw0 = 0, cc1 = 0, cw1 = 0, sc1 = 0, sw1 = 0;
+        gboolean known = sched_ms ("/proc/self/schedstat", &cc0, &cw0) && sched_ms (backend, &sc0, &sw0);
+
+        start = g_get_monotonic_time ();
+        ok = mc_dossier_store_receive (d.store, dossier, &error);
+        if (ok && known && sched_ms ("/proc/self/schedstat", &cc1, &cw1) && sched_ms (backend, &sc1, &sw1))
+          {
+            double v[4] = { cc1 - cc0, cw1 - cw0, sc1 - sc0, sw1 - sw0 };
+
+            g_array_append_val (client_cpu, v[0]);
+            g_array_append_val (client_wait, v[1]);
+            g_array_append_val (server_cpu, v[2]);
+            g_array_append_val (server_wait, v[3]);
+          }
+      }
       if (ok)
         {
           double ms = (g_get_monotonic_time () - start) / 1e3;
@@ -190,6 +281,11 @@ main (int argc, char **argv)
           times->len ? g_array_index (times, double, times->len / 2) : 0,
           times->len ? g_array_index (times, double, times->len * 95 / 100) : 0,
           times->len ? g_array_index (times, double, times->len - 1) : 0);
+  printf ("client %d\tper reception (p50/p95 ms): client processor %.1f/%.1f\tclient run-queue wait %.1f/%.1f\t"
+          "server processor %.1f/%.1f\tserver run-queue wait %.1f/%.1f\n", client,
+          median_of (client_cpu, 50), median_of (client_cpu, 95), median_of (client_wait, 50),
+          median_of (client_wait, 95), median_of (server_cpu, 50), median_of (server_cpu, 95),
+          median_of (server_wait, 50), median_of (server_wait, 95));
   desk_close (&d);
   return 0;
 }
