@@ -137,8 +137,17 @@ pg_drop_created (void)
   g_clear_pointer (&pg_admin, PQfinish);
 }
 
+static int
+compare_names (const void *a, const void *b)
+{
+  return g_strcmp0 (*(char *const *) a, *(char *const *) b);
+}
+
 /* The template's name says which steps it holds: a changed step is a new
- * template, never a stale one. */
+ * template, never a stale one. The steps are hashed in name order (qsort
+ * hands the comparison pointers to the array's elements: comparing those
+ * as strings gave each process its own order, its own hash and its own
+ * template, migrated again by every test program). */
 static char *
 pg_template_name (void)
 {
@@ -149,7 +158,7 @@ pg_template_name (void)
   g_type_class_unref (g_type_class_ref (MC_TYPE_DB));  /* registers core's resources */
   names = g_resources_enumerate_children (steps, G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
   g_assert_nonnull (names);
-  qsort (names, g_strv_length (names), sizeof (char *), (int (*) (const void *, const void *)) g_strcmp0);
+  qsort (names, g_strv_length (names), sizeof (char *), compare_names);
   for (int i = 0; names[i] != NULL; i++)
     {
       g_autofree char *path = g_build_path ("/", steps, names[i], NULL);
