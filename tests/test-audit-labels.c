@@ -20,13 +20,17 @@ is_ascii (const char *text)
   return TRUE;
 }
 
-/* The actions the triggers of a fresh database write. */
+/* The actions the triggers of a fresh database write: SQLite's triggers
+ * insert into audit_log themselves; a server's call mc_audit_append from
+ * their functions (resources/sql/pg, owned by motcua_owner). */
 static GPtrArray *
 trigger_actions (McDb *db)
 {
   g_autoptr(GRegex) quoted = g_regex_new ("'([a-z_]+\\.(insert|update|delete))'", 0, 0, NULL);
-  McSqlStmt *stmt = mc_db_prepare (db, "SELECT sql FROM sqlite_master WHERE type = 'trigger' "
-                                          "AND sql LIKE '%INSERT INTO audit_log%'", NULL);
+  McSqlStmt *stmt = mc_db_prepare (db, mc_test_on_pg ()
+                                       ? "SELECT prosrc FROM pg_proc WHERE prosrc LIKE '%mc_audit_append (%'"
+                                       : "SELECT sql FROM sqlite_master WHERE type = 'trigger' "
+                                         "AND sql LIKE '%INSERT INTO audit_log%'", NULL);
   GPtrArray *actions = g_ptr_array_new_with_free_func (g_free);
 
   while (mc_sql_step (stmt, NULL) == MC_DB_STEP_ROW)
