@@ -385,6 +385,8 @@ collect_cb (unsigned type, void *data, void *stmt, void *x)
 static void
 test_bounded_plans (Fixture *f, gconstpointer data)
 {
+  if (mc_test_sqlite_only ("SQLite's trace and EXPLAIN QUERY PLAN"))
+    return;
   g_autoptr(GPtrArray) statements = g_ptr_array_new_with_free_func (g_free);
   g_autofree char *code = land_at_cv_duc (f);
   McTime due = mc_db_query_int (f->db, "SELECT appointment_at FROM dossier", NULL);
