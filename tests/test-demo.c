@@ -100,7 +100,9 @@ check_demo_at (const char *moment, guint n)
   g_assert_true (mc_demo_fill_at (db, n, 2026, now, &stats, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (stats.dossiers, ==, n);
-  g_assert_cmpint (mc_db_query_int (db, "SELECT count(*) FROM pragma_foreign_key_check", NULL), ==, 0);
+  /* (a server checks every foreign key as it is written: nothing to ask) */
+  if (!mc_test_on_pg ())
+    g_assert_cmpint (mc_db_query_int (db, "SELECT count(*) FROM pragma_foreign_key_check", NULL), ==, 0);
   /* Nothing happens after "now"; every open dossier is somewhere. */
   after_now = g_strdup_printf ("SELECT (SELECT count(*) FROM dossier WHERE received_at > %" G_GINT64_FORMAT ") + "
                                "(SELECT count(*) FROM dossier_event WHERE at > %" G_GINT64_FORMAT ")", now, now);
