@@ -12,6 +12,7 @@
 #include "mc-application.h"
 #include "mc-catalog.h"
 #include "mc-demo.h"
+#include "mc-dossier-page.h"
 #include "mc-inbox-page.h"
 #include "mc-list-slice.h"
 #include "mc-return-page.h"
@@ -312,6 +313,46 @@ test_slice (void)
   gtk_window_destroy (GTK_WINDOW (win));
 }
 
+/* Danh sách hồ sơ's view has the list's first rows, more as it scrolls, and
+ * a new search starts again from its first rows. */
+static void
+test_dossier_slice (void)
+{
+  McDossierPage *page;
+  GListModel *list, *shown;
+  GtkAdjustment *adjustment;
+  guint rounds = 0;
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "dossiers");
+  page = MC_DOSSIER_PAGE (mc_window_get_page_widget (window, "dossiers"));
+  list = G_LIST_MODEL (mc_dossier_page_get_list (page));
+  shown = G_LIST_MODEL (gtk_column_view_get_model (mc_dossier_page_get_view (page)));
+  mc_dossier_page_set_filter (page, MC_DOSSIER_FILTER_ALL, "");
+  lay_out ();
+  g_test_message ("%u dossiers, %u in the view", g_list_model_get_n_items (list), g_list_model_get_n_items (shown));
+  g_assert_cmpuint (g_list_model_get_n_items (list), >, 3 * MC_LIST_SLICE_STEP);
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, MC_LIST_SLICE_STEP);
+  adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (mc_dossier_page_get_view (page)));
+  while (g_list_model_get_n_items (shown) < 3 * MC_LIST_SLICE_STEP && rounds++ < 20)
+    {
+      gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
+      lay_out ();
+    }
+  g_assert_cmpuint (g_list_model_get_n_items (shown), >=, 3 * MC_LIST_SLICE_STEP);
+  /* The rows are the list's, in its order. */
+  for (guint i = 0; i < 3 * MC_LIST_SLICE_STEP; i += 7)
+    {
+      g_autoptr(McDossier) a = g_list_model_get_item (list, i);
+      g_autoptr(McDossier) b = g_list_model_get_item (shown, i);
+
+      g_assert_cmpstr (mc_dossier_get_code (a), ==, mc_dossier_get_code (b));
+    }
+  mc_dossier_page_set_filter (page, MC_DOSSIER_FILTER_ALL, "nguyen");
+  lay_out ();
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, MIN (MC_LIST_SLICE_STEP, g_list_model_get_n_items (list)));
+  mc_dossier_page_set_filter (page, MC_DOSSIER_FILTER_ALL, "");
+}
+
 static void
 test_inbox_fits (void)
 {
@@ -394,6 +435,7 @@ main (int argc, char **argv)
   g_test_add_func ("/ui/rows/inbox-fits", test_inbox_fits);
   g_test_add_func ("/ui/rows/return", test_return_rows);
   g_test_add_func ("/ui/rows/slice", test_slice);
+  g_test_add_func ("/ui/rows/dossier-slice", test_dossier_slice);
   status = g_test_run ();
   gtk_window_destroy (GTK_WINDOW (window));
   g_object_unref (app);

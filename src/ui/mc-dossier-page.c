@@ -2,7 +2,9 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * The list is McDossierList, which pages from SQLite: a million dossiers
- * scroll without being loaded. A click on a column header sorts in SQL (each
+ * scroll without being loaded. Its view is given the first rows and more as
+ * it scrolls toward their end (mc-list-slice.c), so the scrollbar spans the
+ * rows reached, not the whole list; the count above says how many there are. A click on a column header sorts in SQL (each
  * order has its index); the view itself never sorts the items.
  */
 #include "config.h"
@@ -20,6 +22,7 @@
 #include "mc-empty-state.h"
 #include "mc-format.h"
 #include "mc-lateness.h"
+#include "mc-list-slice.h"
 #include "mc-text-column.h"
 
 struct _McDossierPage
@@ -29,6 +32,7 @@ struct _McDossierPage
   McApplication   *app;
   McDossierStore  *store;
   McDossierList   *list;
+  GtkSliceListModel *slice;  /* the list's first rows, the view's */
   GtkSearchEntry  *search;
   GtkDropDown     *filter;
   GtkDropDown     *channel;
@@ -134,8 +138,11 @@ filter_tooltip (McDossierFilter filter)
     }
 }
 
+/* The query of the filters, the search and the sort; another one (from_top)
+ * starts again from the top and the first rows, a change told by McChanges
+ * keeps the place the person scrolled to. */
 static void
-requery (McDossierPage *self)
+run_query (McDossierPage *self, gboolean from_top)
 {
   guint field = gtk_drop_down_get_selected (self->field);
   McDossierQuery q = { (McDossierFilter) gtk_drop_down_get_selected (self->filter),
@@ -146,13 +153,31 @@ requery (McDossierPage *self)
                        MC_DOSSIER_ORDER_NEWEST, FALSE };
   g_autoptr(GError) error = NULL;
 
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->filter), filter_tooltip (q.filter));
+  /* Only when it changes: GTK 4.8 asks the X server where the pointer is at
+   * each gtk_widget_set_tooltip_text (mc-tooltip.c), at every keystroke. */
+  if (g_strcmp0 (gtk_widget_get_tooltip_text (GTK_WIDGET (self->filter)), filter_tooltip (q.filter)) != 0)
+    gtk_widget_set_tooltip_text (GTK_WIDGET (self->filter), filter_tooltip (q.filter));
   if (q.from < 0 || q.to < 0)
     return;
   sort_order (self, &q.order, &q.reversed);
+  /* Another search shows its first rows: the view makes those alone. */
+  if (from_top)
+    mc_list_slice_restart (self->slice, self->view);
   if (!mc_dossier_list_set_query (self->list, &q, &error))
     g_warning ("%s", error->message);
   update_count (self);
+}
+
+static void
+requery (McDossierPage *self)
+{
+  run_query (self, TRUE);
+}
+
+static void
+reload (McDossierPage *self)
+{
+  run_query (self, FALSE);
 }
 
 static void
@@ -257,6 +282,7 @@ mc_dossier_page_dispose (GObject *object)
   if (self->view != NULL)
     g_signal_handlers_disconnect_by_data (gtk_column_view_get_sorter (self->view), self);
   self->view = NULL;
+  g_clear_object (&self->slice);
   g_clear_object (&self->list);
   g_clear_object (&self->store);
   g_clear_pointer (&self->fields, g_ptr_array_unref);
@@ -290,8 +316,12 @@ mc_dossier_page_new (McApplication *app)
   self->store = mc_dossier_store_new (mc_application_get_db (app), mc_application_get_calendar (app));
   self->list = mc_dossier_list_new (self->store);
   self->fields = mc_catalog_list_fields (mc_application_get_catalog (app), NULL);
+  /* The view binds the first rows, more as it scrolls (mc-list-slice.c):
+   * GTK 4.8 would make 200 rows of nine cells at each search. */
+  self->slice = mc_list_slice_new (G_LIST_MODEL (self->list));
   self->view = GTK_COLUMN_VIEW (gtk_column_view_new (GTK_SELECTION_MODEL (
-      gtk_single_selection_new (G_LIST_MODEL (g_object_ref (self->list))))));
+      gtk_single_selection_new (G_LIST_MODEL (g_object_ref (self->slice))))));
+  mc_list_slice_follow (self->slice, self->view);
   gtk_column_view_set_show_row_separators (self->view, TRUE);
   g_signal_connect (self->view, "activate", G_CALLBACK (activate_cb), self);
   /* Widths that keep the State column inside a 1280-pixel window beside the sidebar. */
@@ -333,7 +363,7 @@ mc_dossier_page_new (McApplication *app)
   /* A dossier received or moved appears at once, or when the page is shown again. */
   mc_page_follow_changes (GTK_WIDGET (self), mc_application_get_db (app),
                           MC_CHANGE_MASK (MC_CHANGE_DOSSIER) | MC_CHANGE_MASK (MC_CHANGE_PROCEDURE), FALSE,
-                          (McPageReload) requery);
+                          (McPageReload) reload);
   return self;
 }
 

@@ -36,15 +36,36 @@ grow (GtkSliceListModel *slice, guint size)
     gtk_slice_list_model_set_size (slice, size);
 }
 
-/* Within a screen of the end (once the view has a size): a step more. */
+static gboolean
+grow_cb (gpointer data)
+{
+  GtkSliceListModel *slice = data;
+
+  g_object_steal_data (G_OBJECT (slice), "mc-list-slice-grow");  /* this source ends here */
+  grow (slice, gtk_slice_list_model_get_size (slice) + MC_LIST_SLICE_STEP);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+remove_source (gpointer id)
+{
+  g_source_remove (GPOINTER_TO_UINT (id));
+}
+
+/* Within a screen of the end (once the view has a size): a step more, out
+ * of the size allocation that changed the adjustment (rows added during
+ * it would be drawn before they have a size). */
 static void
 scrolled_cb (GtkAdjustment *adjustment, GtkSliceListModel *slice)
 {
   double page = gtk_adjustment_get_page_size (adjustment);
   double left = gtk_adjustment_get_upper (adjustment) - gtk_adjustment_get_value (adjustment) - page;
+  guint id;
 
-  if (page > 0 && left <= page)
-    grow (slice, gtk_slice_list_model_get_size (slice) + MC_LIST_SLICE_STEP);
+  if (page <= 0 || left > page || g_object_get_data (G_OBJECT (slice), "mc-list-slice-grow") != NULL)
+    return;
+  id = g_idle_add_full (G_PRIORITY_HIGH_IDLE + 20, grow_cb, slice, NULL);  /* before the next frame is drawn */
+  g_object_set_data_full (G_OBJECT (slice), "mc-list-slice-grow", GUINT_TO_POINTER (id), remove_source);
 }
 
 /* The scrolled window may give the view its adjustment after follow. */
@@ -92,4 +113,16 @@ mc_list_slice_set_model (GtkSliceListModel *slice, GListModel *model)
 
   gtk_slice_list_model_set_size (slice, MC_LIST_SLICE_STEP);
   gtk_slice_list_model_set_model (slice, model);
+}
+
+void
+mc_list_slice_restart (GtkSliceListModel *slice, GtkColumnView *view)
+{
+  GtkAdjustment *adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (view));
+
+  g_return_if_fail (GTK_IS_SLICE_LIST_MODEL (slice));
+
+  if (adjustment != NULL)
+    gtk_adjustment_set_value (adjustment, 0);
+  gtk_slice_list_model_set_size (slice, MC_LIST_SLICE_STEP);
 }

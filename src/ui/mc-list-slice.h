@@ -18,6 +18,8 @@ GtkSliceListModel *mc_list_slice_new    (GListModel *model);
 void               mc_list_slice_follow (GtkSliceListModel *slice, GtkColumnView *view);
 /* The slice of another model, from its first rows again. */
 void               mc_list_slice_set_model (GtkSliceListModel *slice, GListModel *model);
+/* Back to the top of the view and its first rows (another search). */
+void               mc_list_slice_restart   (GtkSliceListModel *slice, GtkColumnView *view);
 /* Makes the item at `position` of the model part of the slice, so that it
  * can be selected or scrolled to. */
 void               mc_list_slice_reveal (GtkSliceListModel *slice, guint position);
