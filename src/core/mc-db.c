@@ -60,6 +60,7 @@ struct _McDb
   McChangeKind hook_kind;
   gboolean    hook_weak;
   gboolean    disconnected; /* a server connection found lost, not yet back */
+  int         personal;     /* the login may read ID numbers and phones: -1 not yet asked */
 };
 
 static void mc_db_initable_iface_init (GInitableIface *iface);
@@ -719,6 +720,7 @@ mc_db_init (McDb *self)
 {
   self->changes = mc_changes_new ();
   self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, finalize_statement);
+  self->personal = -1;
 }
 
 McDb *
@@ -1434,4 +1436,38 @@ gboolean
 mc_db_path_is_server (const char *path)
 {
   return mc_sql_pg_is_conninfo (path);
+}
+
+/* On a server a login without the personal-data permission (an
+ * administrator, a records clerk: motcua_p_personal_data) may not read the
+ * ID number and the phone (column privileges, resources/sql/pg/0001-schema.sql),
+ * and a statement naming them is refused whole (42501: Danh sách hồ sơ and
+ * Xử lý hồ sơ empty for the administrator). Those columns are then read as
+ * NULL, as the client leaves them empty on a file for the same person. */
+gboolean
+mc_db_may_read_personal_data (McDb *self)
+{
+  g_return_val_if_fail (MC_IS_DB (self), FALSE);
+
+  if (self->pg == NULL)
+    return TRUE;
+  if (self->personal < 0)
+    self->personal = mc_db_query_int (self, "SELECT CASE WHEN has_column_privilege ('dossier', "
+                                            "'applicant_id_number', 'SELECT') THEN 1 ELSE 0 END", NULL) != 0;
+  return self->personal;
+}
+
+char *
+mc_db_personal_sql (McDb *self, const char *sql)
+{
+  GString *out;
+
+  g_return_val_if_fail (MC_IS_DB (self) && sql != NULL, NULL);
+
+  if (mc_db_may_read_personal_data (self))
+    return g_strdup (sql);
+  out = g_string_new (sql);
+  g_string_replace (out, "d.applicant_id_number", "NULL::text", 0);
+  g_string_replace (out, "d.applicant_phone", "NULL::text", 0);
+  return g_string_free (out, FALSE);
 }

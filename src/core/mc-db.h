@@ -82,6 +82,12 @@ McChanges    *mc_db_get_changes       (McDb *self);
  * data_version); the liveboard compares it before re-reading. -1 on a
  * server, where the notification of another client's commit is the news. */
 gint64        mc_db_data_version      (McDb *self);
+/* Whether this connection may read the citizens' ID numbers and phones:
+ * always on a file (the client decides), on a server its login's column
+ * privileges; and `sql` with d.applicant_id_number and d.applicant_phone
+ * read as NULL when it may not (a statement naming them would be refused). */
+gboolean      mc_db_may_read_personal_data (McDb *self);
+char         *mc_db_personal_sql      (McDb *self, const char *sql);
 
 /* Whether `path` names a PostgreSQL server (a libpq URI or conninfo) rather than a file. */
 gboolean      mc_db_path_is_server    (const char *path);

@@ -568,7 +568,12 @@ mc_dossier_store_find (McDossierStore *self, const char *code, GError **error)
 
   g_return_val_if_fail (MC_IS_DOSSIER_STORE (self), NULL);
 
-  stmt = mc_db_prepare (self->db, DOSSIER_COLUMNS "WHERE d.code = ?", error);
+  {
+    /* The ID number and the phone as this login may read them. */
+    g_autofree char *sql = mc_db_personal_sql (self->db, DOSSIER_COLUMNS "WHERE d.code = ?");
+
+    stmt = mc_db_prepare (self->db, sql, error);
+  }
   if (stmt == NULL)
     return NULL;
   /* Scanners and clerks type the code's letters in either case. */

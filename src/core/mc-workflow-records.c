@@ -50,6 +50,17 @@ mc_work_item_free (McWorkItem *item)
   "LEFT JOIN department dep ON dep.id = d.current_department_id "                                      \
   "LEFT JOIN staff st ON st.id = d.current_staff_id LEFT JOIN unit u ON u.id = d.current_unit_id "
 
+/* mc_db_prepare with the ID number and the phone as this login may read
+ * them (mc_db_personal_sql: NULL for a server login without the
+ * personal-data permission, whose statement would be refused whole). */
+static McSqlStmt *
+records_prepare (McDb *db, const char *sql, GError **error)
+{
+  g_autofree char *allowed = mc_db_personal_sql (db, sql);
+
+  return mc_db_prepare (db, allowed, error);
+}
+
 /* One standard working day after `clock`, remembered for the next dossier:
  * every open dossier not paused has the same clock (now), and an inbox of
  * tens of thousands spent most of its time in the calendar (issue 15). */
@@ -141,7 +152,7 @@ inbox_rows (McWorkflow *self, gint64 department_id, const char *username, gint64
                          "AND (?1 = 0 OR d.current_department_id = ?1) AND (?2 IS NULL OR st.username = ?2) "
                          "ORDER BY coalesce (d.step_due_at, d.due_at), d.id",
                          dossier_id > 0 ? "d.id = ?3 AND" : "", mc_dossier_state_open_sql ());
-  stmt = mc_db_prepare (self->db, sql, error);
+  stmt = records_prepare (self->db, sql, error);
   if (stmt == NULL)
     {
       g_ptr_array_unref (items);
@@ -179,7 +190,7 @@ mc_workflow_inbox_line (McWorkflow *self, gint64 department_id, const char *user
 static McWorkItem *
 item_by_id (McWorkflow *self, gint64 id, McTime now, GError **error)
 {
-  McSqlStmt *stmt = mc_db_prepare (self->db, ITEM_COLUMNS "WHERE d.id = ?", error);
+  McSqlStmt *stmt = records_prepare (self->db, ITEM_COLUMNS "WHERE d.id = ?", error);
   McWorkItem *item = NULL;
 
   if (stmt == NULL)
@@ -408,7 +419,7 @@ ready_rows (McWorkflow *self, const char *query, gint64 dossier_id, GError **err
 
   g_return_val_if_fail (MC_IS_WORKFLOW (self), NULL);
 
-  stmt = mc_db_prepare (self->db, dossier_id > 0
+  stmt = records_prepare (self->db, dossier_id > 0
       ? ITEM_COLUMNS "WHERE d.id = ?1 AND d.finished_at IS NOT NULL AND d.returned_at IS NULL"
       : ITEM_COLUMNS "WHERE d.finished_at IS NOT NULL AND d.returned_at IS NULL ORDER BY d.finished_at, d.id", error);
   if (stmt == NULL)
@@ -457,7 +468,7 @@ ready_matching_ids (McWorkflow *self, const char *folded, guint limit, guint *n_
   McDbStep step;
 
   *n_matching = 0;
-  stmt = mc_db_prepare (self->db, "SELECT d.id, d.code, d.applicant_name, d.applicant_phone "
+  stmt = records_prepare (self->db, "SELECT d.id, d.code, d.applicant_name, d.applicant_phone "
                         "FROM dossier d INDEXED BY dossier_ready "
                         "WHERE d.finished_at IS NOT NULL AND d.returned_at IS NULL ORDER BY d.finished_at, d.id",
                         error);
@@ -514,7 +525,7 @@ mc_workflow_ready_first (McWorkflow *self, const char *query, guint limit, guint
       return NULL;
     }
   /* dossier_ready (the partial index of these rows, by finished_at) gives the order: LIMIT reads `limit` rows. */
-  stmt = mc_db_prepare (self->db, ITEM_COLUMNS "WHERE d.finished_at IS NOT NULL AND d.returned_at IS NULL ORDER BY d.finished_at, d.id LIMIT ?",
+  stmt = records_prepare (self->db, ITEM_COLUMNS "WHERE d.finished_at IS NOT NULL AND d.returned_at IS NULL ORDER BY d.finished_at, d.id LIMIT ?",
                         error);
   if (stmt == NULL)
     {
@@ -539,7 +550,7 @@ mc_workflow_get_item (McWorkflow *self, const char *code, McTime now, GError **e
 
   g_return_val_if_fail (MC_IS_WORKFLOW (self), NULL);
 
-  stmt = mc_db_prepare (self->db, ITEM_COLUMNS "WHERE d.code = ?", error);
+  stmt = records_prepare (self->db, ITEM_COLUMNS "WHERE d.code = ?", error);
   if (stmt == NULL)
     return NULL;
   mc_sql_bind_text (stmt, 1, code ? code : "", -1, MC_SQL_TRANSIENT);
@@ -1011,7 +1022,7 @@ mc_workflow_register (McWorkflow *self, McTime from, McTime to, const char *fiel
     return NULL;
   if (field != NULL && (field_name = mc_workflow_find_field (self, field, error)) == NULL)
     return NULL;
-  stmt = mc_db_prepare (self->db, REGISTER_SQL, error);
+  stmt = records_prepare (self->db, REGISTER_SQL, error);
   if (stmt == NULL)
     return NULL;
   rows = g_ptr_array_new_with_free_func ((GDestroyNotify) mc_register_row_free);
