@@ -340,6 +340,44 @@ test_stats_documents (void)
       g_assert_true (has_line (lines, "07/12/2026|4|2|1|0.5|19.7|26|9"));
       /* The signature blocks under the tables, the reports' (settings report.*). */
       g_assert_true (g_str_has_prefix (lines->pdata[lines->len - 3], "NGƯỜI LẬP BIỂU|"));
+      /* The page's two charts as the workbook's own, over the tables' cells
+       * (the total row left out): columns by hour, lines of the waits by day. */
+      {
+        const char *bars_argv[] = { "unzip", "-p", xlsx, "xl/charts/chart1.xml", NULL };
+        const char *lines_argv[] = { "unzip", "-p", xlsx, "xl/charts/chart2.xml", NULL };
+        g_autofree char *bars = mc_test_run_tool (bars_argv), *waits = mc_test_run_tool (lines_argv);
+        const char *const cols[][3] = { { "B", "C", NULL }, { "F", "G", NULL } };
+
+        g_assert_nonnull (bars);
+        g_assert_nonnull (waits);
+        mc_test_assert_has (bars, "<c:barChart>");
+        mc_test_assert_has (bars, "Lượt lấy số và đã phục vụ theo giờ");
+        mc_test_assert_has (waits, "<c:lineChart>");
+        mc_test_assert_has (waits, "Thời gian chờ theo ngày (phút)");
+        /* The categories (the day's two hours, the month's one day; the
+         * total left out): the names in column A, the series beside them. */
+        for (int k = 0; k < 2; k++)
+          {
+            const char *xml = k == 0 ? bars : waits;
+            g_autoptr(GRegex) re = g_regex_new ("'Thống kê xếp hàng'!\\$A\\$(\\d+)(:\\$A\\$(\\d+))?<", 0, 0, NULL);
+            g_autoptr(GMatchInfo) m = NULL;
+            g_autofree char *from = NULL, *to = NULL;
+
+            if (!g_regex_match (re, xml, 0, &m))
+              g_error ("chart %d has no categories in column A:\n%s", k + 1, xml);
+            from = g_match_info_fetch (m, 1);
+            to = g_match_info_fetch (m, 3);
+            /* A range of one cell is written as the cell ($A$26). */
+            g_assert_cmpint ((to && *to ? atoi (to) : atoi (from)) - atoi (from), ==, k == 0 ? 1 : 0);
+            for (int c = 0; cols[k][c]; c++)
+              {
+                g_autofree char *range = to && *to ? g_strdup_printf ("'Thống kê xếp hàng'!$%s$%s:$%s$%s<",
+                                                                      cols[k][c], from, cols[k][c], to)
+                                                   : g_strdup_printf ("'Thống kê xếp hàng'!$%s$%s<", cols[k][c], from);
+                mc_test_assert_has (xml, range);
+              }
+          }
+      }
     }
   text = mc_test_pdftotext (pdf, "-raw");
   if (text == NULL)
@@ -352,6 +390,10 @@ test_stats_documents (void)
   mc_test_assert_has (flat, "Hộ tịch – Chứng thực 3 2 1 66,7% 19,7 26 9");
   mc_test_assert_has (flat, "08:00 – 09:00 3 2 1 66,7% 19,7 26 9");
   mc_test_assert_has (flat, "NGƯỜI LẬP BIỂU");
+  /* The page's charts drawn on the PDF, with their legends. */
+  mc_test_assert_has (flat, "Lượt lấy số và đã phục vụ theo giờ");
+  mc_test_assert_has (flat, "Thời gian chờ theo ngày (phút)");
+  mc_test_assert_has (flat, "90% chờ không quá");
   g_clear_pointer (&db_path, g_free);
 }
 

@@ -137,6 +137,24 @@ add_line (McReportTable *t, McQueueStatsBy by, const McQueueStatsRow *r)
   mc_report_row_take_cell (row, MC_QUEUE_REPORT_COLUMN_SERVICE, mc_queue_report_minutes (r->service_avg));
 }
 
+/* The page's two charts (mc-queue-stats-page.c), on paper and in the
+ * workbook: tickets taken beside served per hour; the average wait and its
+ * p90 per day, or per hour for a single day. */
+static void
+add_charts (McReportDocument *doc, const McQueueStatsAll *stats)
+{
+  static const guint counts[] = { MC_QUEUE_REPORT_COLUMN_ISSUED, MC_QUEUE_REPORT_COLUMN_SERVED };
+  static const guint waits[] = { MC_QUEUE_REPORT_COLUMN_WAIT, MC_QUEUE_REPORT_COLUMN_WAIT_P90 };
+  gboolean one_day = stats->from == stats->to;
+
+  mc_report_document_add_chart (doc, MC_REPORT_CHART_COLUMNS, "Lượt lấy số và đã phục vụ theo giờ",
+                                MC_QUEUE_REPORT_TABLE_HOUR, counts, G_N_ELEMENTS (counts), 0);
+  mc_report_document_add_chart (doc, MC_REPORT_CHART_LINES,
+                                one_day ? "Thời gian chờ theo giờ (phút)" : "Thời gian chờ theo ngày (phút)",
+                                one_day ? MC_QUEUE_REPORT_TABLE_HOUR : MC_QUEUE_REPORT_TABLE_DAY, waits,
+                                G_N_ELEMENTS (waits), 1);
+}
+
 McReportDocument *
 mc_queue_report_new (McDb *db, const McQueueStatsAll *stats, GError **error)
 {
@@ -178,5 +196,6 @@ mc_queue_report_new (McDb *db, const McQueueStatsAll *stats, GError **error)
       for (guint r = 0; r < rows->len; r++)
         add_line (t, tables[i].by, rows->pdata[r]);
     }
+  add_charts (doc, stats);
   return g_steal_pointer (&doc);
 }

@@ -23,6 +23,8 @@ McReportColumn   *mc_report_document_add_column (McReportTable *t, const char *t
                                                  double width, double xlsx_width, gboolean center, int key);
 /* The new row, owned by the table (not a new reference). */
 McReportRow      *mc_report_document_add_row    (McReportTable *t, gint64 key, gboolean bold);
+void              mc_report_document_add_chart  (McReportDocument *doc, McReportChartKind kind, const char *title,
+                                                 guint table, const guint *columns, guint n_columns, int decimals);
 /* Biểu 06a's texts, columns and rows from its figures (the heading and
  * signatures are the caller's). */
 void              mc_report_document_fill_06a   (McReportDocument *doc, const McReport06a *report);

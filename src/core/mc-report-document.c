@@ -6,6 +6,8 @@
  */
 #include "config.h"
 
+#include <string.h>
+
 #include "mc-report.h"
 #include "mc-report-cchc.h"
 #include "mc-report-document-private.h"
@@ -25,6 +27,7 @@ struct _McReportDocument
   char            *text[MC_REPORT_N_TEXTS];
   GPtrArray       *info;     /* char* */
   GPtrArray       *tables;   /* McReportTable* */
+  GArray          *charts;   /* McReportChart */
 };
 
 G_DEFINE_FINAL_TYPE (McReportDocument, mc_report_document, G_TYPE_OBJECT)
@@ -102,6 +105,9 @@ mc_report_document_finalize (GObject *object)
     g_free (self->text[i]);
   g_ptr_array_unref (self->info);
   g_ptr_array_unref (self->tables);
+  for (guint i = 0; i < self->charts->len; i++)
+    g_free (g_array_index (self->charts, McReportChart, i).title);
+  g_array_unref (self->charts);
   G_OBJECT_CLASS (mc_report_document_parent_class)->finalize (object);
 }
 
@@ -136,6 +142,7 @@ mc_report_document_init (McReportDocument *self)
 {
   self->info = g_ptr_array_new_with_free_func (g_free);
   self->tables = g_ptr_array_new_with_free_func (table_free);
+  self->charts = g_array_new (FALSE, TRUE, sizeof (McReportChart));
 }
 
 /* Building */
@@ -285,6 +292,34 @@ mc_report_document_get_table (McReportDocument *doc, guint table)
 {
   g_return_val_if_fail (MC_IS_REPORT_DOCUMENT (doc), NULL);
   return table < doc->tables->len ? doc->tables->pdata[table] : NULL;
+}
+
+void
+mc_report_document_add_chart (McReportDocument *doc, McReportChartKind kind, const char *title, guint table,
+                              const guint *columns, guint n_columns, int decimals)
+{
+  McReportChart chart = { .kind = kind, .title = g_strdup (title), .table = table,
+                          .n_columns = MIN (n_columns, MC_REPORT_CHART_MAX_SERIES), .decimals = decimals };
+
+  g_return_if_fail (MC_IS_REPORT_DOCUMENT (doc));
+  g_return_if_fail (table < doc->tables->len);
+
+  memcpy (chart.columns, columns, chart.n_columns * sizeof *columns);
+  g_array_append_val (doc->charts, chart);
+}
+
+guint
+mc_report_document_get_n_charts (McReportDocument *doc)
+{
+  g_return_val_if_fail (MC_IS_REPORT_DOCUMENT (doc), 0);
+  return doc->charts->len;
+}
+
+const McReportChart *
+mc_report_document_get_chart (McReportDocument *doc, guint chart)
+{
+  g_return_val_if_fail (MC_IS_REPORT_DOCUMENT (doc), NULL);
+  return chart < doc->charts->len ? &g_array_index (doc->charts, McReportChart, chart) : NULL;
 }
 
 GListModel *

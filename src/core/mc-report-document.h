@@ -63,6 +63,26 @@ typedef struct {
   gboolean    numbered;  /* a row "(1) (2) …" under the header */
 } McReportTable;
 
+/* A chart of one of the document's tables, drawn on the PDF and a native
+ * chart in the XLSX (Thống kê xếp hàng: tickets per hour, the waiting
+ * trend): the table's rows but the last (its total) are the categories,
+ * named by column 0; each value column is a series named by its title. */
+typedef enum {
+  MC_REPORT_CHART_COLUMNS,  /* the series' columns side by side in each category */
+  MC_REPORT_CHART_LINES,    /* a line per series over the categories */
+} McReportChartKind;
+
+#define MC_REPORT_CHART_MAX_SERIES 4
+
+typedef struct {
+  McReportChartKind kind;
+  char             *title;
+  guint             table;
+  guint             columns[MC_REPORT_CHART_MAX_SERIES];
+  guint             n_columns;
+  int               decimals;  /* of the values (minutes: 1; counts: 0) */
+} McReportChart;
+
 #define MC_TYPE_REPORT_DOCUMENT (mc_report_document_get_type ())
 G_DECLARE_FINAL_TYPE (McReportDocument, mc_report_document, MC, REPORT_DOCUMENT, GObject)
 
@@ -90,6 +110,8 @@ const char       *mc_report_document_get_text       (McReportDocument *doc, McRe
 GPtrArray        *mc_report_document_get_info       (McReportDocument *doc);
 guint             mc_report_document_get_n_tables   (McReportDocument *doc);
 const McReportTable *mc_report_document_get_table   (McReportDocument *doc, guint table);
+guint             mc_report_document_get_n_charts   (McReportDocument *doc);
+const McReportChart *mc_report_document_get_chart   (McReportDocument *doc, guint chart);
 /* The rows of a table as a list model of McReportRow (the table's own). */
 GListModel       *mc_report_document_get_rows       (McReportDocument *doc, guint table);
 /* The row (a new reference), NULL past the end. */

@@ -10,8 +10,10 @@
  */
 #include "config.h"
 
+#include <math.h>
 #include <string.h>
 
+#include "mc-chart-draw.h"
 #include "mc-csv.h"
 #include "mc-export-file.h"
 #include "mc-pdf-document.h"
@@ -165,12 +167,15 @@ xlsx_table_head (lxw_worksheet *ws, const Formats *f, const McReportTable *t, in
   return y;
 }
 
+/* The table from row y; the first row after it. *first: its first row of
+ * figures (a chart's range). */
 static int
-xlsx_table (lxw_worksheet *ws, const Formats *f, const McReportTable *t, int y)
+xlsx_table (lxw_worksheet *ws, const Formats *f, const McReportTable *t, int y, int *first)
 {
   if (t->heading != NULL)
     mc_report_xlsx_merge (ws, y, 0, y, (int) t->columns->len - 1, t->heading, f->heading), y++;
   y = xlsx_table_head (ws, f, t, y);
+  *first = y;
   for (guint r = 0; r < n_rows (t); r++, y++)
     {
       McReportRow *row = row_at (t, r);
@@ -229,12 +234,49 @@ xlsx_signatures (lxw_worksheet *ws, const Formats *f, McReportDocument *doc, int
   mc_report_xlsx_signatures (ws, &f->sign, &s, y, half - 1, half, last);
 }
 
+/* The document's charts as the workbook's own (libxlsxwriter's chart
+ * API), over the cells the tables wrote, so they follow an edit of the
+ * sheet: below the signatures, one under the other. */
+static void
+xlsx_charts (lxw_workbook *wb, lxw_worksheet *ws, McReportDocument *doc, const int *firsts, int y)
+{
+  for (guint i = 0; i < mc_report_document_get_n_charts (doc); i++)
+    {
+      const McReportChart *c = mc_report_document_get_chart (doc, i);
+      const McReportTable *t = mc_report_document_get_table (doc, c->table);
+      int first = firsts[c->table], end = first + (int) n_rows (t) - 2;  /* the total left out */
+      lxw_chart *chart;
+      lxw_chart_options options = { .x_scale = 1.6, .y_scale = 1.3 };
+
+      if (end < first)
+        continue;
+      chart = workbook_add_chart (wb, c->kind == MC_REPORT_CHART_COLUMNS ? LXW_CHART_COLUMN : LXW_CHART_LINE);
+      chart_title_set_name (chart, c->title);
+      chart_legend_set_position (chart, LXW_CHART_LEGEND_BOTTOM);
+      for (guint k = 0; k < c->n_columns; k++)
+        {
+          lxw_chart_series *series = chart_add_series (chart, NULL, NULL);
+          const McReportColumn *col = &g_array_index (t->columns, McReportColumn, c->columns[k]);
+
+          chart_series_set_categories (series, TEXT (doc, SHEET), (lxw_row_t) first, 0, (lxw_row_t) end, 0);
+          chart_series_set_values (series, TEXT (doc, SHEET), (lxw_row_t) first, (lxw_col_t) c->columns[k],
+                                   (lxw_row_t) end, (lxw_col_t) c->columns[k]);
+          chart_series_set_name (series, col->title);
+          if (c->kind == MC_REPORT_CHART_LINES)
+            chart_series_set_marker_type (series, LXW_CHART_MARKER_CIRCLE);
+        }
+      worksheet_insert_chart_opt (ws, (lxw_row_t) y, 0, chart, &options);
+      y += 22;
+    }
+}
+
 gboolean
 mc_report_doc_write_xlsx (McReportDocument *doc, const char *path, GError **error)
 {
   lxw_workbook *wb;
   lxw_worksheet *ws;
   char *tmp = NULL;
+  g_autofree int *firsts = NULL;
   Formats f;
   int last, y;
 
@@ -248,15 +290,17 @@ mc_report_doc_write_xlsx (McReportDocument *doc, const char *path, GError **erro
   make_formats (wb, &f);
   last = (int) widest_table (doc) - 1;
   y = xlsx_heading (ws, &f, doc, last);
+  firsts = g_new0 (int, mc_report_document_get_n_tables (doc) + 1);
   for (guint i = 0; i < mc_report_document_get_n_tables (doc); i++)
     {
       const McReportTable *t = mc_report_document_get_table (doc, i);
 
       for (guint c = 0; c < t->columns->len && i == 0; c++)
         worksheet_set_column (ws, c, c, g_array_index (t->columns, McReportColumn, c).xlsx_width, NULL);
-      y = xlsx_table (ws, &f, t, y);
+      y = xlsx_table (ws, &f, t, y, &firsts[i]);
     }
   xlsx_signatures (ws, &f, doc, y, last);
+  xlsx_charts (wb, ws, doc, firsts, y + 8);
   mc_report_xlsx_page_setup (ws, mc_report_document_get_landscape (doc));
   mc_report_xlsx_footer (ws, TEXT (doc, AUDIT_HEAD));
   return mc_report_xlsx_close (wb, tmp, path, error);
@@ -397,6 +441,67 @@ pdf_table (McPdfDocument *pdf, const McReportTable *t, double keep)
 }
 
 #define SIGNATURES_SPACE 12.0
+#define CHART_HEIGHT 190.0
+
+/* A chart's figures read back from its table's cells (the last row, the
+ * total, left out): what the PDF draws is what the table says. */
+static McChartData *
+chart_data (McReportDocument *doc, const McReportChart *c)
+{
+  const McReportTable *t = mc_report_document_get_table (doc, c->table);
+  McChartData *data = mc_chart_data_new (c->kind == MC_REPORT_CHART_COLUMNS ? MC_CHART_GROUPED_BARS : MC_CHART_LINE,
+                                         c->title, FALSE);
+  guint n = n_rows (t) > 0 ? n_rows (t) - 1 : 0;
+
+  data->decimals = c->decimals;
+  for (guint r = 0; r < n; r++)
+    mc_chart_data_add_category (data, mc_report_row_get_cell (row_at (t, r), 0));
+  for (guint k = 0; k < c->n_columns; k++)
+    {
+      McChartSeries *series = mc_chart_data_add_series (data, g_array_index (t->columns, McReportColumn,
+                                                                             c->columns[k]).title);
+
+      for (guint r = 0; r < n; r++)
+        {
+          double value;
+          int decimals;
+          gboolean percent;
+
+          series->values[r] = mc_xlsx_number_parse (mc_report_row_get_cell (row_at (t, r), c->columns[k]), &value,
+                                                    &decimals, &percent) ? value : NAN;
+        }
+    }
+  return data;
+}
+
+/* The document's charts under its heading, drawn by the page's cairo code
+ * (mc-chart-draw.c) in black on white, the full width of the text. */
+static void
+pdf_charts (McPdfDocument *pdf, McReportDocument *doc)
+{
+  static const double black[4] = { 0, 0, 0, 1 };
+
+  for (guint i = 0; i < mc_report_document_get_n_charts (doc); i++)
+    {
+      g_autoptr(McChartData) data = chart_data (doc, mc_report_document_get_chart (doc, i));
+      double top;
+      cairo_t *cr;
+
+      if (mc_chart_data_is_empty (data))
+        continue;
+      mc_pdf_document_space (pdf, 4);
+      mc_pdf_document_keep_with_next (pdf, HEADING_SPACE + CHART_HEIGHT);
+      mc_pdf_document_text (pdf, data->title, 12, MC_PDF_TEXT_PLAIN);
+      mc_pdf_document_space (pdf, HEADING_SPACE);
+      top = mc_pdf_document_place (pdf, CHART_HEIGHT);
+      if ((cr = mc_pdf_document_get_cairo (pdf)) == NULL)
+        continue;
+      cairo_save (cr);
+      cairo_translate (cr, mc_pdf_document_get_margin_left (pdf), top);
+      mc_chart_draw (data, cr, mc_pdf_document_get_content_width (pdf), CHART_HEIGHT, black, 8.5, NULL);
+      cairo_restore (cr);
+    }
+}
 
 static void
 lay_out (McPdfDocument *pdf, gconstpointer data)
@@ -407,6 +512,7 @@ lay_out (McPdfDocument *pdf, gconstpointer data)
 
   mc_report_pdf_audit_note (pdf, TEXT (doc, AUDIT_HEAD), TEXT (doc, RULES_NOTE));
   pdf_heading (pdf, doc);
+  pdf_charts (pdf, doc);
   for (guint i = 0; i < n; i++)
     {
       /* The signatures never alone on the last page: the last table's last

@@ -13,7 +13,7 @@
 #include <math.h>
 #include <string.h>
 
-#include <glib/gi18n.h>
+#include <glib/gi18n-lib.h>
 #include <pango/pangocairo.h>
 
 #include "mc-chart-draw.h"
