@@ -217,8 +217,13 @@ load_apologies (McBoardModel *model, McWorkflow *workflow, McDate today, GError 
   g_autoptr(GPtrArray) records = NULL;
 
   mc_date_to_ymd (today, &y, &m, &d);
-  records = mc_workflow_apologies (workflow, mc_time_from_local (mc_date_from_ymd (y, m, 1), 0),
-                                   mc_time_from_local (today + 1, 0), error);
+  /* On a server the board's own login reads only the masked view. */
+  if (mc_db_is_server (mc_workflow_get_db (workflow)))
+    records = mc_board_stats_apologies (mc_workflow_get_db (workflow), mc_time_from_local (mc_date_from_ymd (y, m, 1), 0),
+                                        mc_time_from_local (today + 1, 0), error);
+  else
+    records = mc_workflow_apologies (workflow, mc_time_from_local (mc_date_from_ymd (y, m, 1), 0),
+                                     mc_time_from_local (today + 1, 0), error);
   if (records == NULL)
     return FALSE;
   g_free (model->apologies_period);

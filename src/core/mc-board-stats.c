@@ -91,6 +91,41 @@ mc_board_stats_waiting (McDb *db, guint limit, guint *total, GError **error)
   return g_steal_pointer (&results);
 }
 
+GPtrArray *
+mc_board_stats_apologies (McDb *db, McTime from, McTime to, GError **error)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) mc_apology_record_free);
+  McSqlStmt *stmt;
+  McDbStep step;
+
+  g_return_val_if_fail (MC_IS_DB (db), NULL);
+
+  stmt = mc_db_prepare (db, "SELECT a.id, a.code, a.applicant_masked, a.procedure_name, a.department_name, "
+                            "a.issued_at, a.new_due_at FROM board_apology a WHERE a.issued_at >= ? AND a.issued_at < ? "
+                            "ORDER BY a.issued_at, a.id", error);
+  if (stmt == NULL)
+    return NULL;
+  mc_sql_bind_int64 (stmt, 1, from);
+  mc_sql_bind_int64 (stmt, 2, to);
+  while ((step = mc_db_step_row (db, stmt, error)) == MC_DB_STEP_ROW)
+    {
+      McApologyRecord *r = g_new0 (McApologyRecord, 1);
+
+      r->id = mc_sql_column_int64 (stmt, 0);
+      r->dossier_code = g_strdup (mc_sql_column_text (stmt, 1));
+      r->applicant_name = g_strdup (mc_sql_column_text (stmt, 2));
+      r->procedure_name = g_strdup (mc_sql_column_text (stmt, 3));
+      r->department_name = g_strdup (mc_sql_column_text (stmt, 4));
+      r->issued_at = mc_sql_column_int64 (stmt, 5);
+      r->new_due_at = mc_sql_column_int64 (stmt, 6);
+      g_ptr_array_add (rows, r);
+    }
+  mc_sql_reset (stmt);
+  if (step == MC_DB_STEP_ERROR)
+    return NULL;
+  return g_steal_pointer (&rows);
+}
+
 /* The same rate from the dossier rows, the reference of the counters. */
 #define RATE_FROM_ROWS \
   "SELECT dep.id, dep.name, count (*), total (d.timeliness IN ('early', 'on_time')) " \

@@ -4,6 +4,7 @@
 #pragma once
 
 #include "mc-db.h"
+#include "mc-workflow.h"
 #include "mc-report.h"
 #include "mc-time.h"
 
@@ -44,6 +45,11 @@ void        mc_waiting_result_free            (McWaitingResult *result);
  * first, and in `total` how many wait in all (from the partial index
  * dossier_waiting: a count of its entries, not of the dossiers). */
 GPtrArray  *mc_board_stats_waiting            (McDb *db, guint limit, guint *total, GError **error);
+/* On a server, the apologies issued from … to for the board
+ * (McApologyRecord: code, procedure, department, times, the name masked by
+ * the server), from board_apology: the board's login reads no apology or
+ * dossier row with a person in it. */
+GPtrArray  *mc_board_stats_apologies          (McDb *db, McTime from, McTime to, GError **error);
 /* Dossiers of the center's own unit finished on the local days from … to
  * (inclusive), grouped by the department in charge (phòng chủ trì): the
  * department of the first specialist step of the procedure's process; by

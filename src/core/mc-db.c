@@ -101,6 +101,7 @@ static const char *const migrations[] = {
   "/vn/motcua/Motcua/sql/0025-desk-login.sql",
   "/vn/motcua/Motcua/sql/0026-queue-clerk.sql",
   "/vn/motcua/Motcua/sql/0027-queue-stat.sql",
+  "/vn/motcua/Motcua/sql/0028-board-login.sql",
 };
 
 static gboolean

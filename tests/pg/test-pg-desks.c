@@ -17,6 +17,8 @@
  *    board in this process, connected as the board's login, is told of each
  *    change within 1 s (LISTEN/NOTIFY) and reads the result waiting at the
  *    counter, masked; the audit trail names each login for its rows;
+ *  - the whole board (mc_board_model_load) and the counter display's
+ *    officer's name read under the board's login (0026, 0028);
  *  - refusals by the server itself, each as that login (not through the
  *    program): writes and reads outside the group's grants;
  *  - a password the administrator set is changed at the next sign-in, by
@@ -32,9 +34,12 @@
 #include <glib/gstdio.h>
 #include <libpq-fe.h>
 
+#include "mc-board-model.h"
 #include "mc-board-stats.h"
+#include "mc-calendar-store.h"
 #include "mc-db-private.h"
 #include "mc-db-watch.h"
+#include "mc-queue.h"
 
 #define PASSWORD "Matkhau2026"
 
@@ -277,6 +282,32 @@ test_end_to_end (void)
     }
   g_assert_true (found);
   g_assert_cmpuint (total, >=, 1);
+  /* The whole board as it draws it (06a's figures, the departments, the
+   * month's apologies, the calls), under the board's login. */
+  {
+    g_autoptr(McCalendar) calendar = mc_calendar_store_load (board, &error);
+    g_autoptr(McWorkflow) workflow = NULL;
+    g_autoptr(McBoardModel) model = NULL;
+
+    g_assert_no_error (error);
+    workflow = mc_workflow_new (board, calendar);
+    model = mc_board_model_load (workflow, 0, &error);
+    g_assert_no_error (error);
+    found = FALSE;
+    for (guint i = 0; i < model->results->len; i++)
+      {
+        McBoardResult *r = model->results->pdata[i];
+
+        if (g_strcmp0 (r->code, code) == 0)
+          {
+            found = TRUE;
+            g_assert_cmpstr (r->name, ==, "Lê V. B.");
+          }
+      }
+    g_assert_true (found);
+    g_test_message ("board: received today %u, this month %u, this year %u", model->periods[MC_BOARD_TODAY].total.received, model->periods[MC_BOARD_MONTH].total.received, model->periods[MC_BOARD_YEAR].total.received);
+    g_assert_cmpuint (model->periods[MC_BOARD_YEAR].total.received, >=, 1);
+  }
 
   out = step ("tn.lan", told, (const char *const[]) { "dossier", "return", code, "--collected-by", "Lê Văn Bình",
                                                       "--id-number", "038085012345", NULL });
@@ -348,6 +379,33 @@ test_without_personal_data (void)
   g_assert_null (strstr (by_admin, id_number));
   by_counter = as ("tn.lan", (const char *const[]) { "dossier", "show", code, NULL });
   g_assert_nonnull (strstr (by_counter, id_number));
+}
+
+/* The counter display under the board's login: the number called and the
+ * officer's name (queue_clerk), no staff row. */
+static void
+test_counter_display (void)
+{
+  g_autofree char *board_login = login_of ("board");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(McDb) board = NULL;
+  g_autoptr(McQueue) queue = NULL;
+  g_autoptr(GPtrArray) tickets = NULL;
+  gboolean found = FALSE;
+
+  g_free (as ("tn.lan", (const char *const[]) { "queue", "take", "--service", "1", NULL }));
+  g_free (as ("tn.lan", (const char *const[]) { "queue", "call", "--counter", "1", NULL }));
+  mc_db_set_server_login (board_login, PASSWORD);
+  board = mc_db_new (desk_info, NULL, &error);
+  g_assert_no_error (error);
+  queue = mc_queue_new (board);
+  tickets = mc_queue_list_day (queue, mc_time_get_date (mc_time_now ()), &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < tickets->len; i++)
+    if (g_strcmp0 (mc_queue_ticket_get_staff_name (tickets->pdata[i]), "Lê Thị Lan") == 0)
+      found = TRUE;
+  g_assert_true (found);
+  mc_db_set_server_login (NULL, NULL);
 }
 
 static void
@@ -501,6 +559,7 @@ main (int argc, char **argv)
 
   g_test_add_func ("/pg-desks/sign-in", test_sign_in);
   g_test_add_func ("/pg-desks/end-to-end", test_end_to_end);
+  g_test_add_func ("/pg-desks/counter-display", test_counter_display);
   g_test_add_func ("/pg-desks/server-refuses", test_server_refuses);
   g_test_add_func ("/pg-desks/without-personal-data", test_without_personal_data);
   g_test_add_func ("/pg-desks/must-change", test_must_change);

@@ -283,7 +283,9 @@ allowed "$A" "SELECT detail FROM audit_log WHERE action = 'queue_rating.insert'"
 allowed "$BOARD" "SELECT applicant || ' ' || state || ' ' || (due_at > received_at) FROM kiosk_dossier WHERE code = 'H56-261207-0001'" \
   "the kiosk looks a dossier up, masked" "Nguyễn V. A. result_ready true"
 refused "$BOARD" "SELECT applicant_id_number FROM dossier WHERE code = 'H56-261207-0001'" "the kiosk reads the ID number"
-refused "$BOARD" "SELECT issued_at FROM apology" "the kiosk reads apologies"
+# The board's 06a figures read an apology's times (0028), never its reason or who answers for it.
+refused "$BOARD" "SELECT reason FROM apology" "the kiosk reads an apology's reason"
+refused "$BOARD" "SELECT responsible_staff_id FROM apology" "the kiosk reads who answers for an apology"
 # 5. Notifications (the bell, 0018): one's own only (row-level security on mc_actor ()).
 allowed "$TN" "INSERT INTO notification (staff_id, kind, dossier_id, at, by_staff_id)
   SELECT c.id, 'assigned', 1, 1796600200, t.id FROM staff c, staff t WHERE c.username = '$CV' AND t.username = '$TN'" \
