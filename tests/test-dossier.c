@@ -773,6 +773,77 @@ test_bounded_plans (void)
   assert_plans_use_indexes (db, statements);
 }
 
+/* Every filter of Danh sách hồ sơ in every order, both ways: its first and
+ * last pages and its count are read along an index, never sorted (issue 15:
+ * "being processed" and "overdue" sorted all 143,963 open dossiers of 5M for
+ * each first page), and a filter that names a set of dossiers reads that
+ * set's partial index (migration 0029), not the whole table's. */
+static void
+test_filtered_list_plans (void)
+{
+  if (mc_test_sqlite_only ("SQLite's trace and EXPLAIN QUERY PLAN (a server's plans: bench/pg)"))
+    return;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(McDb) db = mc_test_db_new ();
+  g_autoptr(McCalendar) calendar = NULL;
+  g_autoptr(McDossierStore) store = NULL;
+  g_autoptr(McDossierList) list = NULL;
+  static const struct { McDossierFilter filter; const char *index; } filters[] = {
+    { MC_DOSSIER_FILTER_ALL, NULL }, { MC_DOSSIER_FILTER_OPEN, "dossier_open_by_" },
+    { MC_DOSSIER_FILTER_DUE_SOON, "dossier_open_by_" }, { MC_DOSSIER_FILTER_OVERDUE, "dossier_open_by_" },
+    { MC_DOSSIER_FILTER_STEP_LATE, "dossier_open_by_" }, { MC_DOSSIER_FILTER_READY, "dossier_ready_by_" },
+    { MC_DOSSIER_FILTER_FINISHED, NULL }, { MC_DOSSIER_FILTER_TO_HAND_BACK, "dossier_waiting_by_" },
+  };
+
+  g_setenv ("MOTCUA_NOW", "2026-11-23 09:30", TRUE);
+  g_assert_true (mc_demo_fill (db, 1500, 3, NULL, &error));
+  calendar = mc_calendar_store_load (db, &error);
+  store = mc_dossier_store_new (db, calendar);
+  list = mc_dossier_list_new (store);
+  for (guint f = 0; f < G_N_ELEMENTS (filters); f++)
+    for (McDossierOrder o = 0; o < MC_DOSSIER_N_ORDERS; o++)
+      for (int reversed = 0; reversed < 2; reversed++)
+        {
+          McDossierQuery q = { filters[f].filter, 0, -1, 0, 0, NULL, o, reversed };
+          g_autoptr(GPtrArray) statements = g_ptr_array_new_with_free_func (g_free);
+          g_autoptr(McDossier) first = NULL, last = NULL;
+          guint n;
+
+          sqlite3_trace_v2 (mc_db_get_handle (db), SQLITE_TRACE_STMT, collect_cb, statements);
+          g_assert_true (mc_dossier_list_set_query (list, &q, &error));
+          g_assert_no_error (error);
+          n = g_list_model_get_n_items (G_LIST_MODEL (list));
+          first = g_list_model_get_item (G_LIST_MODEL (list), 0);
+          last = n > 0 ? g_list_model_get_item (G_LIST_MODEL (list), n - 1) : NULL;
+          sqlite3_trace_v2 (mc_db_get_handle (db), 0, NULL, NULL);
+          g_test_message ("filter %d, order %d%s: %u dossiers", filters[f].filter, o, reversed ? " reversed" : "", n);
+          /* The demo has dossiers in every set, several pages of some. */
+          g_assert_cmpuint (n, >, 0);
+          g_assert_nonnull (last);
+          g_assert_cmpuint (statements->len, >, 0);
+          for (guint i = 0; i < statements->len; i++)
+            {
+              g_autofree char *sql = g_strdup_printf ("EXPLAIN QUERY PLAN %s", (char *) statements->pdata[i]);
+              McSqlStmt *stmt = mc_db_prepare (db, sql, &error);
+              gboolean page = g_str_has_prefix (statements->pdata[i], "SELECT d.code,");
+
+              g_assert_no_error (error);
+              while (mc_sql_step (stmt, NULL) == MC_DB_STEP_ROW)
+                {
+                  const char *detail = mc_sql_column_text (stmt, 3);
+
+                  g_test_message ("%s\n  %s", (char *) statements->pdata[i], detail);
+                  g_assert_null (strstr (detail, "TEMP B-TREE"));
+                  g_assert_false (g_str_equal (detail, "SCAN d"));
+                  if (page && filters[f].index != NULL &&
+                      (g_str_has_prefix (detail, "SCAN d ") || g_str_has_prefix (detail, "SEARCH d ")))
+                    g_assert_nonnull (strstr (detail, filters[f].index));
+                }
+              mc_sql_reset (stmt);
+            }
+        }
+}
+
 static void
 test_list (void)
 {
@@ -1091,6 +1162,7 @@ main (int argc, char **argv)
   g_test_add_func ("/dossier/online-level", test_online_level);
   g_test_add_func ("/dossier/list", test_list);
   g_test_add_func ("/dossier/bounded-plans", test_bounded_plans);
+  g_test_add_func ("/dossier/filtered-list-plans", test_filtered_list_plans);
   g_test_add_func ("/dossier/list-orders", test_list_orders);
   g_test_add_func ("/dossier/list-orders-indexed", test_list_orders_indexed);
   g_test_add_func ("/dossier/search-prefix-index", test_search_prefix_index);

@@ -102,6 +102,7 @@ static const char *const migrations[] = {
   "/vn/motcua/Motcua/sql/0026-queue-clerk.sql",
   "/vn/motcua/Motcua/sql/0027-queue-stat.sql",
   "/vn/motcua/Motcua/sql/0028-board-login.sql",
+  "/vn/motcua/Motcua/sql/0029-open-list.sql",
 };
 
 static gboolean
