@@ -103,6 +103,7 @@ static const char *const migrations[] = {
   "/vn/motcua/Motcua/sql/0027-queue-stat.sql",
   "/vn/motcua/Motcua/sql/0028-board-login.sql",
   "/vn/motcua/Motcua/sql/0029-open-list.sql",
+  "/vn/motcua/Motcua/sql/0030-search-prefix-long.sql",
 };
 
 static gboolean

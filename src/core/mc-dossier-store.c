@@ -651,8 +651,9 @@ append_word (GString *out, GPtrArray *runs, gboolean prefix)
 
 /* The folded query as an FTS5 expression. Only the last word is a prefix
  * (the one still being typed, or a partial ID or phone number); the index
- * keeps prefixes of one to three characters (migration 0013), so that
- * prefix is a single list however many words it starts. */
+ * keeps prefixes of one to six characters (migrations 0013 and 0030), so
+ * that prefix is a single list however many words it starts, and the
+ * search stops at its LIMIT instead of merging them all first. */
 static GPtrArray *query_words (const char *query);
 
 char *
