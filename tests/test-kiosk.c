@@ -256,10 +256,21 @@ test_lookup (void)
   McTestRouting r;
   g_autoptr(GError) error = NULL;
   g_autofree char *code = NULL;
+  McAction refusal = mc_test_action ("2026-03-03 09:00", NULL, "Thiếu giấy tờ");
+  g_autofree char *refused = NULL;
 
   mc_test_routing_set_up (&r);
   code = mc_test_receive (r.store, LAND, "Nguyễn Văn An", "2026-03-02 08:00", &error);
   g_assert_no_error (error);
+  /* Found not qualified the next day: closed "early" for the reports. */
+  refused = mc_test_receive (r.store, LAND, "Trần Thị Bình", "2026-03-02 08:30", &error);
+  g_assert_no_error (error);
+  g_assert_true (mc_workflow_transfer (r.wf, refused, &refusal, NULL, NULL, &error));
+  refusal.at += 3600;
+  g_assert_true (mc_workflow_unqualified (r.wf, refused, &refusal, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (mc_db_query_int (r.db, "SELECT count (*) FROM dossier WHERE state = 'unqualified' "
+                                    "AND timeliness = 'early'", NULL), ==, 1);
   mc_db_set_kiosk (r.db);
   {
     g_autoptr(McKioskDossier) d = mc_kiosk_lookup (r.db, code, mc_test_time ("2026-03-10 09:00"), &error);
@@ -290,6 +301,14 @@ test_lookup (void)
     g_assert_no_error (error);
     g_assert_cmpstr (d->code, ==, code);
     g_assert_cmpint (d->timeliness, ==, MC_KIOSK_OVERDUE);
+  }
+  {
+    /* The citizen reads the state, not "settled before the appointment". */
+    g_autoptr(McKioskDossier) d = mc_kiosk_lookup (r.db, refused, mc_test_time ("2026-03-10 09:00"), &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpstr (d->state, ==, "unqualified");
+    g_assert_cmpint (d->timeliness, ==, MC_KIOSK_SETTLED);
   }
   g_assert_null (mc_kiosk_lookup (r.db, "000.00.06.H56-260302-9999", mc_test_time ("2026-03-10 09:00"), &error));
   g_assert_error (error, MC_KIOSK_ERROR, MC_KIOSK_ERROR_NOT_FOUND);

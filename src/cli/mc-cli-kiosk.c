@@ -43,7 +43,8 @@ lookup (McDb *db, const char *code)
   mc_cli_print_row (_("State"), mc_dossier_state_to_label (d->state));
   mc_cli_print_row (_("Received on"), received);
   mc_cli_print_row (_("Appointment"), appointment);
-  mc_cli_print_row (_("Timeliness"), mc_kiosk_timeliness_label (d->timeliness));
+  if (d->timeliness != MC_KIOSK_SETTLED)
+    mc_cli_print_row (_("Timeliness"), mc_kiosk_timeliness_label (d->timeliness));
   if (d->returned_at)
     {
       returned = mc_format_time (d->returned_at);

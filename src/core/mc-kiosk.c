@@ -253,9 +253,16 @@ is_tail (const char *code)
   return TRUE;
 }
 
+/* A dossier found not qualified or withdrawn keeps the timeliness its close
+ * was counted with (the reports need it), but it was not "giải quyết": a
+ * citizen refused at the kiosk must not read "Đã giải quyết trước hạn" beside
+ * "Không đủ điều kiện"; the state alone says what happened. */
 static McKioskTimeliness
-timeliness_of (const char *stored, McTime finished_at, const McDeadlines *deadlines, McTime now)
+timeliness_of (const char *state, const char *stored, McTime finished_at, const McDeadlines *deadlines,
+               McTime now)
 {
+  if (g_strcmp0 (state, "unqualified") == 0 || g_strcmp0 (state, "withdrawn") == 0)
+    return MC_KIOSK_SETTLED;
   if (finished_at != 0)
     return g_strcmp0 (stored, "early") == 0     ? MC_KIOSK_EARLY
            : g_strcmp0 (stored, "on_time") == 0 ? MC_KIOSK_ON_TIME
@@ -302,7 +309,8 @@ read_dossier (McDb *db, const char *code, McTime now, GError **error)
   deadlines.finished_at = d->finished_at = mc_sql_column_int64 (stmt, 9);
   d->returned_at = mc_sql_column_int64 (stmt, 10);
   d->appointment = mc_deadlines_appointment (&deadlines, now);
-  d->timeliness = timeliness_of ((const char *) mc_sql_column_text (stmt, 11), d->finished_at, &deadlines, now);
+  d->timeliness = timeliness_of (d->state, (const char *) mc_sql_column_text (stmt, 11), d->finished_at,
+                                 &deadlines, now);
   mc_sql_reset (stmt);
   return g_steal_pointer (&d);
 }

@@ -68,7 +68,7 @@ typedef enum {
   MC_KIOSK_EARLY,     /* settled before the appointment */
   MC_KIOSK_ON_TIME,
   MC_KIOSK_LATE,
-  MC_KIOSK_SETTLED,   /* settled without a timeliness (unqualified, withdrawn) */
+  MC_KIOSK_SETTLED,   /* closed without being settled (unqualified, withdrawn): no timeliness shown */
 } McKioskTimeliness;
 
 typedef struct {

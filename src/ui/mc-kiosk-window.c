@@ -452,7 +452,8 @@ show_result (McKioskWindow *self, const McKioskDossier *d)
   add_result_row (self, row++, _("State"), mc_dossier_state_to_label (d->state));
   add_result_row (self, row++, _("Received on"), received);
   add_result_row (self, row++, _("Appointment"), appointment);
-  add_result_row (self, row++, _("Timeliness"), mc_kiosk_timeliness_label (d->timeliness));
+  if (d->timeliness != MC_KIOSK_SETTLED)
+    add_result_row (self, row++, _("Timeliness"), mc_kiosk_timeliness_label (d->timeliness));
   if (returned)
     add_result_row (self, row++, _("Result collected"), returned);
   show_page (self, "result");
