@@ -257,6 +257,21 @@ check_no_sideways (GtkWidget *widget, const char *where)
     check_no_sideways (c, where);
 }
 
+/* A page's table takes the page's height, not the few rows of its natural
+ * size: Danh mục thủ tục showed five procedures in a full-HD window when the
+ * empty-state stack copied the table's unset vexpand as FALSE. */
+static void
+check_tables_fill (GtkWidget *widget, GtkWidget *page, const char *where)
+{
+  if (!gtk_widget_get_mapped (widget))
+    return;
+  if (MC_IS_COLUMN_FIT (widget) && gtk_widget_get_height (widget) < gtk_widget_get_height (page) / 2)
+    misfit ("%s: a table is %d pixels high in a page of %d", where, gtk_widget_get_height (widget),
+            gtk_widget_get_height (page));
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+    check_tables_fill (c, page, where);
+}
+
 /* The inbox and the return desk keep their status chip (the second column)
  * whatever they leave out; at full HD every column is there, and at half
  * of it some are left out (else McColumnFit was not needed or not used). */
@@ -356,6 +371,7 @@ check_page (McWindow *window, const char *page, const Size *size, const char *wh
   check_buttons (widget, widget, &inner, where);
   check_sidebar_labels (GTK_WIDGET (mc_window_get_sidebar (window)), where);
   check_no_sideways (mc_window_get_page_widget (window, page), where);
+  check_tables_fill (mc_window_get_page_widget (window, page), mc_window_get_page_widget (window, page), where);
   if (g_str_equal (page, "inbox") || g_str_equal (page, "return"))
     check_status_column (window, page, size, where);
   keep_shot_of (GTK_WIDGET (window), where);

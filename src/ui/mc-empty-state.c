@@ -31,8 +31,11 @@ mc_empty_state_attach (GtkWidget *list, GListModel *model, const char *icon_name
   adw_status_page_set_icon_name (ADW_STATUS_PAGE (status), icon_name);
   adw_status_page_set_title (ADW_STATUS_PAGE (status), title);
   adw_status_page_set_description (ADW_STATUS_PAGE (status), description);
-  gtk_widget_set_vexpand (stack, gtk_widget_get_vexpand (list));
-  gtk_widget_set_hexpand (stack, gtk_widget_get_hexpand (list));
+  /* The list's expand as computed from its children (a McColumnFit's
+   * scrolled window expands; the fit itself sets nothing): its own unset
+   * vexpand copied as FALSE kept every table at its natural ~300 pixels. */
+  gtk_widget_set_vexpand (stack, gtk_widget_compute_expand (list, GTK_ORIENTATION_VERTICAL));
+  gtk_widget_set_hexpand (stack, gtk_widget_compute_expand (list, GTK_ORIENTATION_HORIZONTAL));
   g_object_ref (list);
   gtk_box_remove (GTK_BOX (box), list);
   gtk_box_insert_child_after (GTK_BOX (box), stack, before);
