@@ -115,6 +115,32 @@ ensure_queue (void)
   g_assert_no_error (error);
 }
 
+/* The label of `css_class` under `widget`, or NULL. */
+static GtkLabel *
+find_label (GtkWidget *widget, const char *css_class)
+{
+  if (GTK_IS_LABEL (widget) && gtk_widget_has_css_class (widget, css_class))
+    return GTK_LABEL (widget);
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkLabel *found = find_label (c, css_class);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Vietnam's "HH:MM" at `t`: the display's clock, whatever the PC's zone
+ * (the suite runs with TZ=America/New_York). */
+static char *
+vietnam_hm (McTime t)
+{
+  int minute = mc_time_get_minute (t);
+
+  return g_strdup_printf ("%02d:%02d", minute / 60, minute % 60);
+}
+
 /* A call made by `motcua queue call` in another process is on the display
  * within 1 s; the clerk's "Mời đánh giá" (also another process) turns it
  * to the question; a touch records the level once, for the ticket. */
@@ -132,6 +158,13 @@ test_display_follows (void)
   gtk_window_present (GTK_WINDOW (display));
   mc_test_ui_wait_for_idle ();
   g_assert_cmpint (mc_counter_display_get_mode (display), ==, MC_QUEUE_DISPLAY_IDLE);
+  {
+    g_autofree char *before = vietnam_hm (mc_time_now () - 60);
+    g_autofree char *after = vietnam_hm (mc_time_now ());
+    const char *shown = gtk_label_get_text (find_label (GTK_WIDGET (display), "cd-clock"));
+
+    g_assert_true (g_str_equal (shown, before) || g_str_equal (shown, after));
+  }
   run_motcua (ARGS ("queue", "take", "--service", "A"));
   run_motcua (ARGS ("queue", "call", "--counter", "1"));
   seconds = wait_until (shows_a001, display, 5);

@@ -162,8 +162,10 @@ resize_cb (GtkDrawingArea *area, int width, int height, McCounterDisplay *self)
 static void
 update_clock (McCounterDisplay *self)
 {
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  g_autofree char *text = g_date_time_format (now, "%H:%M");
+  /* Vietnam time whatever the PC's time zone, as the board's clock
+   * (a display left on UTC showed 23:42 beside the board's 06:41). */
+  int minute = mc_time_get_minute (mc_time_now ());
+  g_autofree char *text = g_strdup_printf ("%02d:%02d", minute / 60, minute % 60);
 
   gtk_label_set_text (self->clock, text);
 }

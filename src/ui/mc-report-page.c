@@ -780,13 +780,15 @@ McReportPage *
 mc_report_page_new (McApplication *app)
 {
   McReportPage *self = g_object_new (MC_TYPE_REPORT_PAGE, NULL);
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  int year, month, day;
 
   self->app = app;
   self->loading = TRUE;
-  /* The quarter now being reported on, by the cut-off rule. */
-  gtk_spin_button_set_value (self->year, g_date_time_get_year (now));
-  gtk_drop_down_set_selected (self->period, (g_date_time_get_month (now) - 1) / 3);
+  /* The quarter now being reported on, by the cut-off rule; today in
+   * Vietnam, whatever the PC's time zone. */
+  mc_date_to_ymd (mc_time_get_date (mc_time_now ()), &year, &month, &day);
+  gtk_spin_button_set_value (self->year, year);
+  gtk_drop_down_set_selected (self->period, (month - 1) / 3);
   self->kind = MC_REPORT_PAGE_06A;
   fill_units (self);
   self->loading = FALSE;
