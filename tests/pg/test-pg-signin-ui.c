@@ -186,8 +186,11 @@ main (int argc, char **argv)
   if (pg == NULL || *pg == '\0' || g_getenv ("MOTCUA_BIN") == NULL ||
       (g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL))
     {
+      /* A TAP skip plan and success: under protocol 'tap' meson takes
+       * exit status 77 for an error, not a skip (the non-ui suite without
+       * a server failed on it in a fresh-clone CI run). */
       g_print ("1..0 # SKIP MOTCUA_TEST_PG or a display is not set\n");
-      return 77;
+      return 0;
     }
   mc_test_ui_init (&argc, &argv);
   admin_info = g_strdup (pg);
