@@ -79,23 +79,20 @@ struct _McDemoQueue {
 };
 typedef McDemoQueue Sim;
 
-static gboolean
-exec (Sim *s, const char *sql, GError **error, ...)
+gboolean
+mc_demo_exec_valist (McDb *db, const char *sql, GError **error, va_list args)
 {
-  McSqlStmt *stmt = mc_db_prepare (s->db, sql, error);
-  va_list args;
+  McSqlStmt *stmt = mc_db_prepare (db, sql, error);
   int n;
 
   if (stmt == NULL)
     return FALSE;
   n = mc_sql_bind_parameter_count (stmt);
-  va_start (args, error);
   for (int i = 1; i <= n; i++)
     {
       int type = va_arg (args, int);
 
-      /* 's' text or NULL, 'i' integer, 'I' integer or NULL when 0 */
-      if (type == 's')
+      if (type == 's' || type == 'z')
         {
           const char *text = va_arg (args, const char *);
           if (text != NULL)
@@ -112,8 +109,19 @@ exec (Sim *s, const char *sql, GError **error, ...)
             mc_sql_bind_int64 (stmt, i, value);
         }
     }
+  return mc_db_step_done (db, stmt, error);
+}
+
+static gboolean
+exec (Sim *s, const char *sql, GError **error, ...)
+{
+  va_list args;
+  gboolean ok;
+
+  va_start (args, error);
+  ok = mc_demo_exec_valist (s->db, sql, error, args);
   va_end (args);
-  return mc_db_step_done (s->db, stmt, error);
+  return ok;
 }
 
 static gint64

@@ -6,6 +6,7 @@
 #include "mc-calendar.h"
 #include "mc-db.h"
 #include "mc-demo.h"
+#include <stdarg.h>
 
 G_BEGIN_DECLS
 
@@ -34,5 +35,11 @@ gboolean     mc_demo_queue_finish (McDemoQueue *q, GError **error);
 void         mc_demo_queue_free   (McDemoQueue *q);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (McDemoQueue, mc_demo_queue_free)
+
+/* The demo's row writer, shared by mc-demo.c and the queue's history: binds
+ * each parameter of `sql` from `args`, a type then a value — 's' or 'z' text
+ * (NULL binds NULL), 'i' an integer, 'I' an integer or NULL when 0 — and
+ * steps it once. */
+gboolean mc_demo_exec_valist (McDb *db, const char *sql, GError **error, va_list args);
 
 G_END_DECLS

@@ -91,37 +91,13 @@ static const char *const announcements[] = {
 static gboolean
 insert (Demo *d, const char *sql, GError **error, ...)
 {
-  McSqlStmt *stmt = mc_db_prepare (d->db, sql, error);
   va_list args;
-  int n;
+  gboolean ok;
 
-  if (stmt == NULL)
-    return FALSE;
-  n = mc_sql_bind_parameter_count (stmt);
   va_start (args, error);
-  for (int i = 1; i <= n; i++)
-    {
-      int type = va_arg (args, int);
-      /* 's' text, 'i' integer; 'z' text or NULL, 'I' integer or NULL when 0 */
-      if (type == 's' || type == 'z')
-        {
-          const char *text = va_arg (args, const char *);
-          if (text != NULL)
-            mc_sql_bind_text (stmt, i, text, -1, MC_SQL_TRANSIENT);
-          else
-            mc_sql_bind_null (stmt, i);
-        }
-      else
-        {
-          gint64 value = va_arg (args, gint64);
-          if (type == 'I' && value == 0)
-            mc_sql_bind_null (stmt, i);
-          else
-            mc_sql_bind_int64 (stmt, i, value);
-        }
-    }
+  ok = mc_demo_exec_valist (d->db, sql, error, args);
   va_end (args);
-  return mc_db_step_done (d->db, stmt, error);
+  return ok;
 }
 
 static gint64
