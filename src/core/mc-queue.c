@@ -1,5 +1,6 @@
-/* mc-queue.c — the queue: ticket services, counters, tickets, calls and the
- * link to the dossier (issue 18)
+/* mc-queue.c — the queue: tickets taken and called at the counters (issue
+ * 18); services and counters are set up in mc-queue-setup.c, the link to
+ * the dossier is mc-queue-dossier.c
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * Numbers: one row of queue_sequence per local day (Vietnam time, UTC+7)
@@ -18,7 +19,6 @@
  */
 #include "config.h"
 
-#include <stdlib.h>
 #include <string.h>
 
 #include <glib/gi18n-lib.h>
@@ -26,9 +26,9 @@
 #include "mc-accounts.h"
 #include "mc-db-private.h"
 #include "mc-queue.h"
+#include "mc-queue-private.h"
 #include "mc-queue-ticket-private.h"
 #include "mc-settings.h"
-#include "mc-text.h"
 
 struct _McQueue {
   GObject parent_instance;
@@ -75,392 +75,25 @@ mc_queue_check_action (McQueueState state, McQueueAction action, const char *lab
   return FALSE;
 }
 
-void
-mc_queue_service_free (McQueueService *service)
-{
-  if (service == NULL)
-    return;
-  g_free (service->name);
-  g_free (service->prefix);
-  g_free (service);
-}
-
-void
-mc_queue_counter_free (McQueueCounter *counter)
-{
-  if (counter == NULL)
-    return;
-  g_free (counter->name);
-  g_clear_pointer (&counter->service_ids, g_array_unref);
-  g_free (counter);
-}
-
-void
-mc_queue_dossier_link_free (McQueueDossierLink *link)
-{
-  if (link == NULL)
-    return;
-  g_free (link->label);
-  g_free (link->day);
-  g_free (link);
-}
-
-static gboolean
-fail (GError **error, McQueueError code, const char *message)
+gboolean
+mc_queue_fail (GError **error, McQueueError code, const char *message)
 {
   g_set_error_literal (error, MC_QUEUE_ERROR, code, message);
   return FALSE;
 }
 
-static char *
-day_of (McTime at)
+char *
+mc_queue_day_of (McTime at)
 {
   return mc_date_to_iso (mc_time_get_date (at));
 }
 
-static const char *
-column_text (McSqlStmt *stmt, int i)
+const char *
+mc_queue_column_text (McSqlStmt *stmt, int i)
 {
   const char *text = mc_sql_column_text (stmt, i);
 
   return text ? text : "";
-}
-
-/* ---- services ---------------------------------------------------------- */
-
-static McQueueService *
-service_from_row (McSqlStmt *stmt)
-{
-  McQueueService *s = g_new0 (McQueueService, 1);
-
-  s->id = mc_sql_column_int64 (stmt, 0);
-  s->name = g_strdup (column_text (stmt, 1));
-  s->prefix = g_strdup (column_text (stmt, 2));
-  s->first_number = mc_sql_column_int (stmt, 3);
-  s->last_number = mc_sql_column_int (stmt, 4);
-  s->active = mc_sql_column_int (stmt, 5) != 0;
-  return s;
-}
-
-#define SERVICE_SELECT "SELECT id, name, prefix, first_number, last_number, active FROM queue_service "
-
-GPtrArray *
-mc_queue_list_services (McQueue *self, gboolean active_only, GError **error)
-{
-  McSqlStmt *stmt;
-  g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) mc_queue_service_free);
-  McDbStep step;
-
-  g_return_val_if_fail (MC_IS_QUEUE (self), NULL);
-  stmt = mc_db_prepare (self->db, SERVICE_SELECT "WHERE active <> 0 OR ? = 0 "
-                                                "ORDER BY prefix = '', prefix, first_number, id", error);
-  if (stmt == NULL)
-    return NULL;
-  mc_sql_bind_int (stmt, 1, active_only);
-  while ((step = mc_db_step_row (self->db, stmt, error)) == MC_DB_STEP_ROW)
-    g_ptr_array_add (list, service_from_row (stmt));
-  mc_sql_reset (stmt);
-  return step == MC_DB_STEP_ERROR ? NULL : g_steal_pointer (&list);
-}
-
-McQueueService *
-mc_queue_find_service (McQueue *self, const char *key, GError **error)
-{
-  g_autoptr(GPtrArray) all = mc_queue_list_services (self, FALSE, error);
-  g_autofree char *folded = key ? g_utf8_casefold (key, -1) : NULL;
-  char *end = NULL;
-  gint64 id = key ? g_ascii_strtoll (key, &end, 10) : 0;
-
-  if (all == NULL)
-    return NULL;
-  for (guint i = 0; key != NULL && i < all->len; i++)
-    {
-      McQueueService *s = all->pdata[i];
-      g_autofree char *name = g_utf8_casefold (s->name, -1);
-
-      if ((end && *end == '\0' && s->id == id) || (*s->prefix && g_ascii_strcasecmp (s->prefix, key) == 0) ||
-          g_strcmp0 (name, folded) == 0)
-        return g_ptr_array_steal_index (all, i);
-    }
-  g_set_error (error, MC_QUEUE_ERROR, MC_QUEUE_ERROR_NOT_FOUND, _("No ticket service “%s”"), key ? key : "");
-  return NULL;
-}
-
-/* Two services that print the same numbers (same letter, ranges that
- * overlap) would give two people one number on the same day. */
-static gboolean
-check_service_values (McQueue *self, gint64 id, const char *name, const char *prefix, int first, int last,
-                      GError **error)
-{
-  McSqlStmt *stmt;
-
-  if (name == NULL || *name == '\0' || g_utf8_strlen (name, -1) > 120)
-    return fail (error, MC_QUEUE_ERROR_INVALID, _("The service needs a name (at most 120 characters)"));
-  if (*prefix && !(strlen (prefix) == 1 && g_ascii_isupper (prefix[0])))
-    return fail (error, MC_QUEUE_ERROR_INVALID, _("The letter of a service is one capital letter A–Z, or none"));
-  if (first < 1 || last > 99999 || last < first)
-    return fail (error, MC_QUEUE_ERROR_INVALID,
-                 _("The numbers of a service run from a first to a last number between 1 and 99.999"));
-  stmt = mc_db_prepare (self->db, "SELECT name FROM queue_service WHERE id <> ? AND prefix = ? "
-                                  "AND first_number <= ? AND last_number >= ?", error);
-  if (stmt == NULL)
-    return FALSE;
-  mc_sql_bind_int64 (stmt, 1, id);
-  mc_sql_bind_text (stmt, 2, prefix, -1, MC_SQL_TRANSIENT);
-  mc_sql_bind_int (stmt, 3, last);
-  mc_sql_bind_int (stmt, 4, first);
-  switch (mc_db_step_row (self->db, stmt, error))
-    {
-    case MC_DB_STEP_ROW:
-      g_set_error (error, MC_QUEUE_ERROR, MC_QUEUE_ERROR_INVALID,
-                   _("The service “%s” already gives these numbers: choose another letter or range"),
-                   column_text (stmt, 0));
-      mc_sql_reset (stmt);
-      return FALSE;
-    case MC_DB_STEP_DONE:
-      return TRUE;
-    default:
-      return FALSE;
-    }
-}
-
-static gboolean
-name_taken (McDb *db, const char *table, gint64 id, const char *name, GError **error)
-{
-  g_autofree char *sql = g_strdup_printf ("SELECT count (*) FROM %s WHERE id <> ? AND name = ?", table);
-  McSqlStmt *stmt = mc_db_prepare (db, sql, error);
-  gboolean taken;
-
-  if (stmt == NULL)
-    return TRUE;
-  mc_sql_bind_int64 (stmt, 1, id);
-  mc_sql_bind_text (stmt, 2, name, -1, MC_SQL_TRANSIENT);
-  if (mc_db_step_row (db, stmt, error) != MC_DB_STEP_ROW)
-    return TRUE;
-  taken = mc_sql_column_int (stmt, 0) > 0;
-  mc_sql_reset (stmt);
-  if (taken)
-    g_set_error (error, MC_QUEUE_ERROR, MC_QUEUE_ERROR_INVALID, _("“%s” already exists"), name);
-  return taken;
-}
-
-static gboolean
-write_service (McQueue *self, gint64 *id, const char *name_in, const char *prefix_in, int first, int last,
-               gboolean active, GError **error)
-{
-  g_autofree char *name = mc_text_normalize (name_in ? name_in : "");
-  g_autofree char *prefix = g_ascii_strup (prefix_in ? prefix_in : "", -1);
-  McSqlStmt *stmt;
-
-  if (!mc_accounts_check (self->db, mc_db_get_actor (self->db), MC_PERMISSION_ADMINISTER, 0, error))
-    return FALSE;
-  g_strstrip (prefix);
-  if (!mc_db_begin (self->db, error))
-    return FALSE;
-  if (!check_service_values (self, *id, name, prefix, first, last, error) ||
-      name_taken (self->db, "queue_service", *id, name, error))
-    goto failed;
-  stmt = mc_db_prepare (self->db, *id == 0 ? "INSERT INTO queue_service (name, prefix, first_number, last_number, "
-                                             "active) VALUES (?, ?, ?, ?, ?)"
-                                           : "UPDATE queue_service SET name = ?, prefix = ?, first_number = ?, "
-                                             "last_number = ?, active = ? WHERE id = ?", error);
-  if (stmt == NULL)
-    goto failed;
-  mc_sql_bind_text (stmt, 1, name, -1, MC_SQL_TRANSIENT);
-  mc_sql_bind_text (stmt, 2, prefix, -1, MC_SQL_TRANSIENT);
-  mc_sql_bind_int (stmt, 3, first);
-  mc_sql_bind_int (stmt, 4, last);
-  mc_sql_bind_int (stmt, 5, active ? 1 : 0);
-  if (*id != 0)
-    mc_sql_bind_int64 (stmt, 6, *id);
-  if (!mc_db_step_done (self->db, stmt, error))
-    goto failed;
-  if (*id != 0 && mc_sql_changes (self->db) == 0)
-    {
-      fail (error, MC_QUEUE_ERROR_NOT_FOUND, _("The ticket service no longer exists"));
-      goto failed;
-    }
-  if (*id == 0)
-    *id = mc_sql_last_insert_id (self->db);
-  return mc_db_commit (self->db, error);
-failed:
-  mc_db_rollback (self->db);
-  return FALSE;
-}
-
-McQueueService *
-mc_queue_add_service (McQueue *self, const char *name, const char *prefix, int first_number, int last_number,
-                      GError **error)
-{
-  gint64 id = 0;
-  g_autofree char *key = NULL;
-
-  g_return_val_if_fail (MC_IS_QUEUE (self), NULL);
-  if (!write_service (self, &id, name, prefix, first_number, last_number, TRUE, error))
-    return NULL;
-  key = g_strdup_printf ("%" G_GINT64_FORMAT, id);
-  return mc_queue_find_service (self, key, error);
-}
-
-gboolean
-mc_queue_update_service (McQueue *self, gint64 id, const char *name, const char *prefix, int first_number,
-                         int last_number, gboolean active, GError **error)
-{
-  g_return_val_if_fail (MC_IS_QUEUE (self) && id > 0, FALSE);
-  return write_service (self, &id, name, prefix, first_number, last_number, active, error);
-}
-
-/* ---- counters ---------------------------------------------------------- */
-
-static gboolean
-read_counter_services (McQueue *self, McQueueCounter *c, GError **error)
-{
-  McSqlStmt *stmt = mc_db_prepare (self->db, "SELECT service_id FROM queue_counter_service "
-                                                "WHERE counter_id = ? ORDER BY service_id", error);
-  McDbStep step;
-
-  if (stmt == NULL)
-    return FALSE;
-  c->service_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  mc_sql_bind_int64 (stmt, 1, c->id);
-  while ((step = mc_db_step_row (self->db, stmt, error)) == MC_DB_STEP_ROW)
-    {
-      gint64 sid = mc_sql_column_int64 (stmt, 0);
-
-      g_array_append_val (c->service_ids, sid);
-    }
-  mc_sql_reset (stmt);
-  return step != MC_DB_STEP_ERROR;
-}
-
-GPtrArray *
-mc_queue_list_counters (McQueue *self, GError **error)
-{
-  g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) mc_queue_counter_free);
-  McSqlStmt *stmt;
-  McDbStep step;
-
-  g_return_val_if_fail (MC_IS_QUEUE (self), NULL);
-  stmt = mc_db_prepare (self->db, "SELECT id, number, name, active FROM queue_counter ORDER BY number", error);
-  if (stmt == NULL)
-    return NULL;
-  while ((step = mc_db_step_row (self->db, stmt, error)) == MC_DB_STEP_ROW)
-    {
-      McQueueCounter *c = g_new0 (McQueueCounter, 1);
-
-      c->id = mc_sql_column_int64 (stmt, 0);
-      c->number = mc_sql_column_int (stmt, 1);
-      c->name = g_strdup (column_text (stmt, 2));
-      c->active = mc_sql_column_int (stmt, 3) != 0;
-      g_ptr_array_add (list, c);
-    }
-  mc_sql_reset (stmt);
-  if (step == MC_DB_STEP_ERROR)
-    return NULL;
-  for (guint i = 0; i < list->len; i++)
-    if (!read_counter_services (self, list->pdata[i], error))
-      return NULL;
-  return g_steal_pointer (&list);
-}
-
-McQueueCounter *
-mc_queue_find_counter (McQueue *self, int number, GError **error)
-{
-  g_autoptr(GPtrArray) all = mc_queue_list_counters (self, error);
-
-  for (guint i = 0; all != NULL && i < all->len; i++)
-    if (((McQueueCounter *) all->pdata[i])->number == number)
-      return g_ptr_array_steal_index (all, i);
-  if (all != NULL)
-    g_set_error (error, MC_QUEUE_ERROR, MC_QUEUE_ERROR_NOT_FOUND, _("No counter number %d"), number);
-  return NULL;
-}
-
-static gboolean
-write_counter_services (McQueue *self, gint64 counter_id, const gint64 *ids, guint n, GError **error)
-{
-  McSqlStmt *stmt = mc_db_prepare (self->db, "DELETE FROM queue_counter_service WHERE counter_id = ?", error);
-
-  if (stmt == NULL)
-    return FALSE;
-  mc_sql_bind_int64 (stmt, 1, counter_id);
-  if (!mc_db_step_done (self->db, stmt, error))
-    return FALSE;
-  stmt = mc_db_prepare (self->db, "INSERT INTO queue_counter_service (counter_id, service_id) "
-                                  "SELECT ?, id FROM queue_service WHERE id = ? ON CONFLICT DO NOTHING", error);
-  for (guint i = 0; stmt != NULL && i < n; i++)
-    {
-      mc_sql_bind_int64 (stmt, 1, counter_id);
-      mc_sql_bind_int64 (stmt, 2, ids[i]);
-      if (!mc_db_step_done (self->db, stmt, error))
-        return FALSE;
-      if (mc_sql_changes (self->db) == 0 && !(i > 0 && ids[i] == ids[i - 1]))
-        return fail (error, MC_QUEUE_ERROR_NOT_FOUND, _("A service given to the counter does not exist"));
-    }
-  return stmt != NULL;
-}
-
-static gboolean
-write_counter (McQueue *self, gboolean add, int number, const char *name_in, const gint64 *ids, guint n,
-               gboolean active, GError **error)
-{
-  g_autofree char *name = mc_text_normalize (name_in ? name_in : "");
-  McSqlStmt *stmt;
-  gint64 id;
-
-  if (!mc_accounts_check (self->db, mc_db_get_actor (self->db), MC_PERMISSION_ADMINISTER, 0, error))
-    return FALSE;
-  if (number < 1 || number > 999)
-    return fail (error, MC_QUEUE_ERROR_INVALID, _("A counter number is between 1 and 999"));
-  if (*name == '\0' || g_utf8_strlen (name, -1) > 120)
-    return fail (error, MC_QUEUE_ERROR_INVALID, _("The counter needs a name (at most 120 characters)"));
-  if (!mc_db_begin (self->db, error))
-    return FALSE;
-  stmt = mc_db_prepare (self->db, add ? "INSERT INTO queue_counter (number, name, active) VALUES (?, ?, ?) "
-                                        "ON CONFLICT (number) DO NOTHING RETURNING id"
-                                      : "UPDATE queue_counter SET name = ?2, active = ?3 WHERE number = ?1 RETURNING id",
-                        error);
-  if (stmt == NULL)
-    goto failed;
-  mc_sql_bind_int (stmt, 1, number);
-  mc_sql_bind_text (stmt, 2, name, -1, MC_SQL_TRANSIENT);
-  mc_sql_bind_int (stmt, 3, active ? 1 : 0);
-  switch (mc_db_step_row (self->db, stmt, error))
-    {
-    case MC_DB_STEP_ROW:
-      id = mc_sql_column_int64 (stmt, 0);
-      mc_sql_reset (stmt);
-      break;
-    case MC_DB_STEP_DONE:
-      g_set_error (error, MC_QUEUE_ERROR, add ? MC_QUEUE_ERROR_INVALID : MC_QUEUE_ERROR_NOT_FOUND,
-                   add ? _("Counter %d already exists") : _("No counter number %d"), number);
-      goto failed;
-    default:
-      goto failed;
-    }
-  if (write_counter_services (self, id, ids, n, error))
-    return mc_db_commit (self->db, error);
-failed:
-  mc_db_rollback (self->db);
-  return FALSE;
-}
-
-McQueueCounter *
-mc_queue_add_counter (McQueue *self, int number, const char *name, const gint64 *service_ids, guint n_services,
-                      GError **error)
-{
-  g_return_val_if_fail (MC_IS_QUEUE (self), NULL);
-  if (!write_counter (self, TRUE, number, name, service_ids, n_services, TRUE, error))
-    return NULL;
-  return mc_queue_find_counter (self, number, error);
-}
-
-gboolean
-mc_queue_update_counter (McQueue *self, int number, const char *name, const gint64 *service_ids, guint n_services,
-                         gboolean active, GError **error)
-{
-  g_return_val_if_fail (MC_IS_QUEUE (self), FALSE);
-  return write_counter (self, FALSE, number, name, service_ids, n_services, active, error);
 }
 
 /* ---- tickets ----------------------------------------------------------- */
@@ -471,16 +104,16 @@ ticket_from_row (McSqlStmt *stmt)
   McQueueTicketFields f = { 0 };
 
   f.id = mc_sql_column_int64 (stmt, 0);
-  f.day = g_strdup (column_text (stmt, 1));
+  f.day = g_strdup (mc_queue_column_text (stmt, 1));
   f.number = mc_sql_column_int (stmt, 2);
-  f.label = g_strdup (column_text (stmt, 3));
+  f.label = g_strdup (mc_queue_column_text (stmt, 3));
   f.service_id = mc_sql_column_int64 (stmt, 4);
-  f.service_name = g_strdup (column_text (stmt, 5));
+  f.service_name = g_strdup (mc_queue_column_text (stmt, 5));
   mc_queue_priority_from_string (mc_sql_column_text (stmt, 6), &f.priority);
-  mc_queue_state_from_string (column_text (stmt, 7), &f.state);
+  mc_queue_state_from_string (mc_queue_column_text (stmt, 7), &f.state);
   f.counter = mc_sql_column_int (stmt, 8);
   f.staff_id = mc_sql_column_int64 (stmt, 9);
-  f.staff_name = g_strdup (column_text (stmt, 10));
+  f.staff_name = g_strdup (mc_queue_column_text (stmt, 10));
   f.taken_at = mc_sql_column_int64 (stmt, 11);
   f.called_at = mc_sql_column_int64 (stmt, 12);
   f.last_called_at = mc_sql_column_int64 (stmt, 13);
@@ -509,7 +142,7 @@ mc_queue_get_ticket (McQueue *self, gint64 id, GError **error)
       mc_sql_reset (stmt);
       break;
     case MC_DB_STEP_DONE:
-      fail (error, MC_QUEUE_ERROR_NOT_FOUND, _("The ticket no longer exists"));
+      mc_queue_fail (error, MC_QUEUE_ERROR_NOT_FOUND, _("The ticket no longer exists"));
       break;
     default:
       break;
@@ -593,7 +226,7 @@ next_seq (McQueue *self, const char *day, gint64 service_id, GError **error)
 static gint64
 insert_ticket (McQueue *self, const McQueueService *s, McQueuePriority priority, McTime at, GError **error)
 {
-  g_autofree char *day = day_of (at);
+  g_autofree char *day = mc_queue_day_of (at);
   g_autofree char *label = NULL;
   gint64 seq = next_seq (self, day, s->id, error);
   McSqlStmt *stmt;
@@ -637,7 +270,7 @@ mc_queue_take (McQueue *self, gint64 service_id, McQueuePriority priority, McTim
     return NULL;
   s = mc_queue_find_service (self, key, error);
   if (s != NULL && !s->active)
-    fail (error, MC_QUEUE_ERROR_NOT_FOUND, _("This ticket service is not offered now"));
+    mc_queue_fail (error, MC_QUEUE_ERROR_NOT_FOUND, _("This ticket service is not offered now"));
   if (s == NULL || !s->active || (id = insert_ticket (self, s, priority, at, error)) == 0 ||
       !mc_db_commit (self->db, error))
     {
@@ -683,8 +316,8 @@ read_current (McQueue *self, AtCounter *c, GError **error)
     {
     case MC_DB_STEP_ROW:
       c->ticket_id = mc_sql_column_int64 (stmt, 0);
-      mc_queue_state_from_string (column_text (stmt, 1), &c->state);
-      c->label = g_strdup (column_text (stmt, 2));
+      mc_queue_state_from_string (mc_queue_column_text (stmt, 1), &c->state);
+      c->label = g_strdup (mc_queue_column_text (stmt, 2));
       mc_sql_reset (stmt);
       return TRUE;
     case MC_DB_STEP_DONE:
@@ -722,7 +355,7 @@ static gboolean
 begin_at_counter (McQueue *self, int counter, McTime at, const char *what, AtCounter *c, GError **error)
 {
   c->number = counter;
-  c->day = day_of (at);
+  c->day = mc_queue_day_of (at);
   if (!mc_accounts_check (self->db, mc_db_get_actor (self->db), MC_PERMISSION_RECEIVE, 0, error) ||
       !mc_accounts_check_time (self->db, mc_db_get_actor (self->db), at, what, 0, error) ||
       !mc_db_begin (self->db, error))
@@ -749,8 +382,8 @@ check_current (const AtCounter *c, McQueueAction action, GError **error)
 
 /* One UPDATE of the ticket; its SET clause binds ?1 = at, ?2 = the ticket,
  * ?3 = the actor, ?4 = the counter. */
-static gboolean
-update_ticket (McQueue *self, const char *set, gint64 ticket_id, McTime at, gint64 counter_id, GError **error)
+gboolean
+mc_queue_update_ticket (McQueue *self, const char *set, gint64 ticket_id, McTime at, gint64 counter_id, GError **error)
 {
   g_autofree char *sql = g_strdup_printf ("UPDATE queue_ticket SET %s WHERE id = ?2", set);
   McSqlStmt *stmt = mc_db_prepare (self->db, sql, error);
@@ -793,7 +426,7 @@ finish_current (McQueue *self, const AtCounter *c, McTime at, GError **error)
 {
   if (c->ticket_id == 0)
     return TRUE;
-  return update_ticket (self, "state = 'done', served_at = coalesce (served_at, last_called_at, ?1), done_at = ?1",
+  return mc_queue_update_ticket (self, "state = 'done', served_at = coalesce (served_at, last_called_at, ?1), done_at = ?1",
                         c->ticket_id, at, c->counter_id, error);
 }
 
@@ -879,7 +512,7 @@ mc_queue_call_next (McQueue *self, int counter, McTime at, GError **error)
         g_propagate_error (error, g_steal_pointer (&local));
       return rollback (self);
     }
-  if (next > 0 && !update_ticket (self, "state = 'called', counter_id = ?4, staff_id = ?3, "
+  if (next > 0 && !mc_queue_update_ticket (self, "state = 'called', counter_id = ?4, staff_id = ?3, "
                                         "called_at = coalesce (called_at, ?1), last_called_at = ?1, calls = calls + 1",
                                   next, at, c.counter_id, error))
     return rollback (self);
@@ -903,7 +536,7 @@ act_on_current (McQueue *self, int counter, McTime at, McQueueAction action, con
 
   if (!begin_at_counter (self, counter, at, what, &c, error))
     return NULL;
-  if (!check_current (&c, action, error) || !update_ticket (self, set, c.ticket_id, at, c.counter_id, error))
+  if (!check_current (&c, action, error) || !mc_queue_update_ticket (self, set, c.ticket_id, at, c.counter_id, error))
     return rollback (self);
   return commit_and_read (self, c.ticket_id, error);
 }
@@ -949,11 +582,11 @@ check_transfer_target (McQueue *self, const AtCounter *c, int to_counter, gint64
   g_autoptr(McQueueService) s = NULL;
 
   if ((to_counter > 0) == (to_service_id > 0))
-    return fail (error, MC_QUEUE_ERROR_INVALID, _("Transfer to another counter or to another service, one of the two"));
+    return mc_queue_fail (error, MC_QUEUE_ERROR_INVALID, _("Transfer to another counter or to another service, one of the two"));
   if (to_counter > 0)
     {
       if (to_counter == c->number)
-        return fail (error, MC_QUEUE_ERROR_INVALID, _("The ticket is already at this counter"));
+        return mc_queue_fail (error, MC_QUEUE_ERROR_INVALID, _("The ticket is already at this counter"));
       if (!read_counter_id (self, &target, error))
         return FALSE;
       *to_counter_id = target.counter_id;
@@ -962,7 +595,7 @@ check_transfer_target (McQueue *self, const AtCounter *c, int to_counter, gint64
   key = g_strdup_printf ("%" G_GINT64_FORMAT, to_service_id);
   s = mc_queue_find_service (self, key, error);
   if (s != NULL && !s->active)
-    return fail (error, MC_QUEUE_ERROR_NOT_FOUND, _("This ticket service is not offered now"));
+    return mc_queue_fail (error, MC_QUEUE_ERROR_NOT_FOUND, _("This ticket service is not offered now"));
   return s != NULL;
 }
 
@@ -982,7 +615,7 @@ mc_queue_transfer (McQueue *self, int counter, int to_counter, gint64 to_service
   /* ?4 is the counter it goes to, or the service (counter_id then NULL). */
   set = to_counter > 0 ? "state = 'waiting', counter_id = ?4, transfers = transfers + 1"
                        : "state = 'waiting', service_id = ?4, counter_id = NULL, transfers = transfers + 1";
-  if (!update_ticket (self, set, c.ticket_id, at, to_counter > 0 ? to_counter_id : to_service_id, error))
+  if (!mc_queue_update_ticket (self, set, c.ticket_id, at, to_counter > 0 ? to_counter_id : to_service_id, error))
     return rollback (self);
   return commit_and_read (self, c.ticket_id, error);
 }
@@ -993,7 +626,7 @@ mc_queue_current (McQueue *self, int counter, McTime at, GError **error)
   g_auto(AtCounter) c = { .number = counter };
 
   g_return_val_if_fail (MC_IS_QUEUE (self), NULL);
-  c.day = day_of (at);
+  c.day = mc_queue_day_of (at);
   if (!read_counter_id (self, &c, error) || !read_current (self, &c, error) || c.ticket_id == 0)
     return NULL;
   return mc_queue_get_ticket (self, c.ticket_id, error);
@@ -1007,7 +640,7 @@ mc_queue_count_waiting (McQueue *self, int counter, McTime at, GError **error)
   int n = -1;
 
   g_return_val_if_fail (MC_IS_QUEUE (self), -1);
-  c.day = day_of (at);
+  c.day = mc_queue_day_of (at);
   if (!read_counter_id (self, &c, error))
     return -1;
   stmt = mc_db_prepare (self->db, "SELECT count (*) FROM queue_ticket t WHERE t.day = ?1 AND t.state = 'waiting' "
@@ -1021,133 +654,6 @@ mc_queue_count_waiting (McQueue *self, int counter, McTime at, GError **error)
     n = mc_sql_column_int (stmt, 0);
   mc_sql_reset (stmt);
   return n;
-}
-
-/* ---- the dossier ------------------------------------------------------- */
-
-/* The ticket the clerk has at a counter today, called or being served. */
-static gint64
-staff_current (McQueue *self, gint64 staff_id, const char *day, McQueueState *state, GError **error)
-{
-  McSqlStmt *stmt = mc_db_prepare (self->db, "SELECT id, state FROM queue_ticket WHERE staff_id = ? AND day = ? "
-                                                "AND state IN ('called', 'serving') "
-                                                "ORDER BY last_called_at DESC, id DESC LIMIT 1", error);
-  gint64 id = 0;
-
-  if (stmt == NULL)
-    return -1;
-  mc_sql_bind_int64 (stmt, 1, staff_id);
-  mc_sql_bind_text (stmt, 2, day, -1, MC_SQL_TRANSIENT);
-  switch (mc_db_step_row (self->db, stmt, error))
-    {
-    case MC_DB_STEP_ROW:
-      id = mc_sql_column_int64 (stmt, 0);
-      mc_queue_state_from_string (column_text (stmt, 1), state);
-      mc_sql_reset (stmt);
-      return id;
-    case MC_DB_STEP_DONE:
-      return 0;
-    default:
-      return -1;
-    }
-}
-
-static gboolean
-insert_link (McQueue *self, gint64 ticket_id, gint64 dossier_id, McQueueLinkKind kind, McTime at, GError **error)
-{
-  McSqlStmt *stmt = mc_db_prepare (self->db, "INSERT INTO queue_link (ticket_id, dossier_id, kind, at) "
-                                                "VALUES (?, ?, ?, ?) ON CONFLICT (dossier_id, kind) DO UPDATE "
-                                                "SET ticket_id = excluded.ticket_id, at = excluded.at", error);
-
-  if (stmt == NULL)
-    return FALSE;
-  mc_sql_bind_int64 (stmt, 1, ticket_id);
-  mc_sql_bind_int64 (stmt, 2, dossier_id);
-  mc_sql_bind_text (stmt, 3, kind == MC_QUEUE_LINK_RECEIVE ? "receive" : "return", -1, MC_SQL_STATIC);
-  mc_sql_bind_int64 (stmt, 4, at);
-  return mc_db_step_done (self->db, stmt, error);
-}
-
-static gint64
-dossier_id (McQueue *self, const char *code, GError **error)
-{
-  g_autoptr(GError) local = NULL;
-  gint64 id = mc_db_lookup_id (self->db, "dossier", "code", code, &local);
-
-  if (local != NULL)
-    g_propagate_error (error, g_steal_pointer (&local));
-  else if (id == 0)
-    g_set_error (error, MC_QUEUE_ERROR, MC_QUEUE_ERROR_NOT_FOUND, _("No dossier has the code “%s”"), code);
-  return id;
-}
-
-gboolean
-mc_queue_link_dossier (McQueue *self, const char *code, McQueueLinkKind kind, McTime at, McQueueTicket **ticket,
-                       GError **error)
-{
-  g_autofree char *day = day_of (at);
-  gint64 actor, id, dossier;
-  McQueueState state = MC_QUEUE_STATE_WAITING;
-
-  g_return_val_if_fail (MC_IS_QUEUE (self) && code != NULL, FALSE);
-  if (ticket)
-    *ticket = NULL;
-  actor = mc_db_get_actor (self->db);
-  if (actor == 0)
-    return TRUE;  /* nobody at a counter */
-  if (!mc_accounts_check (self->db, actor, kind == MC_QUEUE_LINK_RECEIVE ? MC_PERMISSION_RECEIVE
-                                                                          : MC_PERMISSION_RETURN, 0, error) ||
-      (dossier = dossier_id (self, code, error)) == 0 || !mc_db_begin (self->db, error))
-    return FALSE;
-  id = staff_current (self, actor, day, &state, error);
-  if (id > 0 && state == MC_QUEUE_STATE_CALLED &&
-      !update_ticket (self, "state = 'serving', served_at = ?1", id, at, 0, error))
-    id = -1;
-  if (id < 0 || (id > 0 && !insert_link (self, id, dossier, kind, at, error)) || !mc_db_commit (self->db, error))
-    {
-      mc_db_rollback (self->db);
-      return FALSE;
-    }
-  if (id > 0 && ticket)
-    *ticket = mc_queue_get_ticket (self, id, NULL);
-  return TRUE;
-}
-
-GPtrArray *
-mc_queue_dossier_links (McQueue *self, const char *code, GError **error)
-{
-  g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) mc_queue_dossier_link_free);
-  McSqlStmt *stmt;
-  McDbStep step;
-  gint64 dossier;
-
-  g_return_val_if_fail (MC_IS_QUEUE (self) && code != NULL, NULL);
-  if ((dossier = dossier_id (self, code, error)) == 0)
-    return NULL;
-  stmt = mc_db_prepare (self->db, "SELECT l.kind, t.label, t.day, c.number, t.taken_at, "
-                                  "coalesce (t.called_at - t.taken_at, -1), "
-                                  "CASE WHEN t.state = 'done' THEN t.done_at - t.served_at ELSE -1 END "
-                                  "FROM queue_link l JOIN queue_ticket t ON t.id = l.ticket_id "
-                                  "LEFT JOIN queue_counter c ON c.id = t.counter_id "
-                                  "WHERE l.dossier_id = ? ORDER BY l.kind = 'return', l.id", error);
-  if (stmt == NULL)
-    return NULL;
-  mc_sql_bind_int64 (stmt, 1, dossier);
-  while ((step = mc_db_step_row (self->db, stmt, error)) == MC_DB_STEP_ROW)
-    {
-      McQueueDossierLink *l = g_new0 (McQueueDossierLink, 1);
-
-      l->kind = g_str_equal (column_text (stmt, 0), "return") ? MC_QUEUE_LINK_RETURN : MC_QUEUE_LINK_RECEIVE;
-      l->label = g_strdup (column_text (stmt, 1));
-      l->day = g_strdup (column_text (stmt, 2));
-      l->counter = mc_sql_column_int (stmt, 3);
-      l->taken_at = mc_sql_column_int64 (stmt, 4);
-      l->wait_seconds = mc_sql_column_int64 (stmt, 5);
-      l->service_seconds = mc_sql_column_int64 (stmt, 6);
-      g_ptr_array_add (list, l);
-    }
-  mc_sql_reset (stmt);
-  return step == MC_DB_STEP_ERROR ? NULL : g_steal_pointer (&list);
 }
 
 /* ---- the object -------------------------------------------------------- */
