@@ -397,6 +397,40 @@ test_stats_documents (void)
   g_clear_pointer (&db_path, g_free);
 }
 
+/* The text table keeps its columns under a service name longer than the
+ * old fixed 28 characters (an administrator names services freely). */
+static void
+test_stats_text_aligned (void)
+{
+  g_autofree char *text = NULL;
+  g_auto(GStrv) lines = NULL;
+  long width = -1;
+
+  db_path = mc_test_db_path ("queue-aligned.sqlite");
+  g_free (ok (ARGS ("queue", "service", "add", "--name", "Kinh doanh – Đầu tư – Lao động – Thương binh", "--prefix",
+                    "K")));
+  g_free (ok (ARGS ("queue", "service", "add", "--name", "Đất đai", "--prefix", "D")));
+  g_free (ok (ARGS ("queue", "take", "--service", "K", "--at", "2026-12-07 08:00")));
+  g_free (ok (ARGS ("queue", "take", "--service", "D", "--at", "2026-12-07 08:01")));
+  text = ok (ARGS ("queue", "stats", "--from", "2026-12-07", "--to", "2026-12-07", "--by", "service"));
+  /* Three rows under the header, each ending in a newline (the last
+   * element is the empty rest). */
+  lines = g_strsplit (text, "\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), ==, 5);
+  g_assert_cmpstr (lines[4], ==, "");
+  /* Every column right-aligned at a fixed place: each line as long as the header. */
+  for (guint i = 0; i < 4; i++)
+    {
+      long n = g_utf8_strlen (lines[i], -1);
+
+      if (width < 0)
+        width = n;
+      g_assert_cmpint (n, ==, width);
+    }
+  g_assert_nonnull (strstr (text, "Kinh doanh – Đầu tư – Lao động – Thương binh  "));
+  g_clear_pointer (&db_path, g_free);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -405,5 +439,6 @@ main (int argc, char **argv)
   g_test_add_func ("/queue-cli/concurrent-kiosks", test_concurrent_kiosks);
   g_test_add_func ("/queue-cli/rate", test_rate);
   g_test_add_func ("/queue-cli/stats-documents", test_stats_documents);
+  g_test_add_func ("/queue-cli/stats-text-aligned", test_stats_text_aligned);
   return g_test_run ();
 }

@@ -302,11 +302,11 @@ status (McQueue *queue, const Options *o)
 #ifndef MC_CLI_LIGHT
 /* Columns of the text table: padded by characters, not bytes (UTF-8). */
 static void
-print_padded (const char *const *cells, guint n)
+print_padded (const char *const *cells, guint n, long first_width)
 {
   for (guint i = 0; i < n; i++)
     {
-      long width = i == 0 ? 28 : 11, len = g_utf8_strlen (cells[i], -1);
+      long width = i == 0 ? first_width : 11, len = g_utf8_strlen (cells[i], -1);
 
       if (i == 0)
         g_print ("%s%*s", cells[i], (int) MAX (width - len, 1), "");
@@ -364,6 +364,7 @@ stats (McQueue *queue, const Options *o)
   McDate from, to;
   McQueueStatsBy by = MC_QUEUE_STATS_BY_DAY;
   gboolean csv = g_strcmp0 (o->format, "csv") == 0;
+  long key_width;
 
   if (o->from == NULL || o->to == NULL)
     return mc_cli_usage (_(USAGE));
@@ -380,11 +381,18 @@ stats (McQueue *queue, const Options *o)
     return invalid (_("Unknown format “%s”: text, csv, json, xlsx or pdf"), o->format);
   if ((rows = mc_queue_stats (queue, from, to, by, &error)) == NULL)
     return mc_cli_fail (error);
+  /* The group column as wide as its longest name: a service is named by
+   * the administrator ("Đăng ký kinh doanh và đầu tư" is 28 characters), and a
+   * fixed width pushed the figures of long names out of their columns. */
+  key_width = g_utf8_strlen (_("Group"), -1);
+  for (guint i = 0; i < rows->len; i++)
+    key_width = MAX (key_width, g_utf8_strlen (((McQueueStatsRow *) rows->pdata[i])->key, -1));
+  key_width += 2;
   if (csv)
     g_print ("%s\n", "nhom,so_phat,da_phuc_vu,vang_mat,cho_tb_phut,cho_p90_phut,phuc_vu_tb_phut");
   else
     print_padded ((const char *[]) { _("Group"), _("Issued"), _("Served"), _("Absent"), _("Wait avg"),
-                                     _("Wait p90"), _("Service") }, 7);
+                                     _("Wait p90"), _("Service") }, 7, key_width);
   for (guint i = 0; i < rows->len; i++)
     {
       McQueueStatsRow *r = rows->pdata[i];
@@ -403,7 +411,7 @@ stats (McQueue *queue, const Options *o)
                    r->service_avg < 0 ? 0 : r->service_avg / 60);
         }
       else
-        print_padded ((const char *[]) { r->key, issued, served, absent, wait, p90, service }, 7);
+        print_padded ((const char *[]) { r->key, issued, served, absent, wait, p90, service }, 7, key_width);
     }
   return 0;
 }
