@@ -10,8 +10,13 @@
  *     from main() when it is not set;
  *   - sign-in to main window: from the sign-in submitted to the main
  *     window's first frame;
- *   - every page the person has, in the sidebar's order, twice: the first
- *     visit (the page is built and queried) and a switch back to it;
+ *   - every page the person has (or those named in BENCH_GUI_PAGES, e.g.
+ *     "dossiers,reports"), in the sidebar's order, twice: the first visit
+ *     (the page is built and queried) and a switch back to it;
+ *   - each keystroke in Danh sách hồ sơ's search (BENCH_GUI_TYPE, by default
+ *     "nguyen van", a character at a time, 250 ms apart as a quick typist's):
+ *     from the character entering the field to the first frame painted after
+ *     the list took the new query, so a delay before the query counts;
  *   - VmHWM and VmRSS of the process after the pages were all shown;
  *   - with BENCH_GUI_SHOTS=DIR, each page as DIR/USER-PAGE.png at its first
  *     visit, to look at what was timed;
@@ -27,6 +32,7 @@
 #include <time.h>
 
 #include "mc-application.h"
+#include "mc-dossier-page.h"
 #include "mc-locale.h"
 #include "mc-login-window.h"
 #include "mc-pages.h"
@@ -55,6 +61,11 @@ struct Bench
   GdkFrameClock    *clock;
   gulong            paint_id;
   Step              then;      /* what follows the frame awaited */
+  GtkEditable      *search;    /* Danh sách hồ sơ's search field */
+  const char       *typed;     /* the text typed into it */
+  guint             n_typed;   /* characters typed so far */
+  gboolean          queried;   /* the list took the last keystroke's query */
+  GArray           *key_ms;    /* wall time of each keystroke, ms */
   int               status;
 };
 
@@ -164,6 +175,116 @@ finish (Bench *b)
   g_application_quit (G_APPLICATION (b->app));
 }
 
+static GtkWidget *
+find_search_entry (GtkWidget *widget)
+{
+  if (GTK_IS_SEARCH_ENTRY (widget))
+    return widget;
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_search_entry (c);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static int
+compare_double (gconstpointer a, gconstpointer b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+
+  return (x > y) - (x < y);
+}
+
+static void type_key (Bench *b);
+
+static gboolean
+type_key_cb (gpointer data)
+{
+  type_key (data);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+key_shown (Bench *b)
+{
+  g_autofree char *text = g_strndup (b->typed, g_utf8_offset_to_pointer (b->typed, b->n_typed) - b->typed);
+  double ms = ms_since (b->mark);
+
+  GtkWidget *page = mc_window_get_page_widget (b->main, "dossiers");
+  GtkColumnView *view = MC_IS_DOSSIER_PAGE (page) ? mc_dossier_page_get_view (MC_DOSSIER_PAGE (page)) : NULL;
+  GListModel *rows = view ? G_LIST_MODEL (gtk_column_view_get_model (view)) : NULL;
+  g_autoptr(GObject) first = rows && g_list_model_get_n_items (rows) ? g_list_model_get_item (rows, 0) : NULL;
+
+  g_array_append_val (b->key_ms, ms);
+  /* The first row shown, to see that the frame timed has the query's rows. */
+  printf ("gui  keystroke %-24s %8.1f ms   (processor %.1f ms, main thread %.1f ms; first row %s)\n", text, ms,
+          cpu_ms (b), main_ms (b), MC_IS_DOSSIER (first) ? mc_dossier_get_applicant_name (MC_DOSSIER (first)) : "none");
+  fflush (stdout);
+  g_timeout_add (250, type_key_cb, b);
+}
+
+/* After the page's own handler (requery): the list has the new query; the
+ * frame after it shows it. */
+static void
+search_changed_cb (GtkSearchEntry *entry, Bench *b)
+{
+  if (b->queried || b->mark == 0)
+    return;
+  b->queried = TRUE;
+  await_frame (b, GTK_WIDGET (b->main), key_shown);
+}
+
+/* The next character of BENCH_GUI_TYPE at the end of the field, as a key
+ * press inserts it. */
+static void
+type_key (Bench *b)
+{
+  const char *at = g_utf8_offset_to_pointer (b->typed, b->n_typed);
+  int position;
+
+  if (*at == '\0')
+    {
+      g_array_sort (b->key_ms, compare_double);
+      if (b->key_ms->len > 0)
+        printf ("gui  keystrokes: %u, median %.1f ms, max %.1f ms (wall)\n", b->key_ms->len,
+                g_array_index (b->key_ms, double, b->key_ms->len / 2),
+                g_array_index (b->key_ms, double, b->key_ms->len - 1));
+      finish (b);
+      return;
+    }
+  b->n_typed++;
+  b->queried = FALSE;
+  start_step (b);
+  position = (int) g_utf8_strlen (gtk_editable_get_text (b->search), -1);
+  gtk_editable_insert_text (b->search, at, g_utf8_next_char (at) - at, &position);
+  gtk_editable_set_position (b->search, position);
+}
+
+/* Danh sách hồ sơ shown, its search field focused, the text typed. */
+static void
+start_typing (Bench *b)
+{
+  GtkWidget *page = mc_window_get_page_widget (b->main, "dossiers");
+  GtkWidget *entry = page ? find_search_entry (page) : NULL;
+
+  if (entry == NULL)
+    {
+      finish (b);
+      return;
+    }
+  gtk_widget_activate_action (GTK_WIDGET (b->main), "win.show-page", "s", "dossiers");
+  b->search = GTK_EDITABLE (entry);
+  b->typed = g_getenv ("BENCH_GUI_TYPE") ? g_getenv ("BENCH_GUI_TYPE") : "nguyen van";
+  b->key_ms = g_array_new (FALSE, FALSE, sizeof (double));
+  gtk_widget_grab_focus (entry);
+  g_signal_connect_after (entry, "search-changed", G_CALLBACK (search_changed_cb), b);
+  b->mark = 0;
+  g_timeout_add (500, type_key_cb, b);
+}
+
 static void next_page (Bench *b);
 
 /* The window as painted now, in BENCH_GUI_SHOTS. */
@@ -219,6 +340,16 @@ page_shown (Bench *b)
     next_page (b);
 }
 
+/* Every page, or those BENCH_GUI_PAGES names ("dossiers,reports"). */
+static gboolean
+page_wanted (const char *name)
+{
+  const char *only = g_getenv ("BENCH_GUI_PAGES");
+  g_auto(GStrv) names = only ? g_strsplit (only, ",", -1) : NULL;
+
+  return names == NULL || g_strv_contains ((const char *const *) names, name);
+}
+
 /* The sidebar's order; a page the person does not have is skipped, and the
  * page already shown is shown last in the round. */
 static void
@@ -230,7 +361,7 @@ next_page (Bench *b)
         {
           const char *name = b->pages[b->next++].name;
 
-          if (g_strcmp0 (mc_window_get_page (b->main), name) == 0)
+          if (g_strcmp0 (mc_window_get_page (b->main), name) == 0 || !page_wanted (name))
             continue;
           start_step (b);
           gtk_widget_activate_action (GTK_WIDGET (b->main), "win.show-page", "s", name);
@@ -242,7 +373,7 @@ next_page (Bench *b)
       b->round++;
       b->next = 0;
     }
-  finish (b);
+  start_typing (b);
 }
 
 static void

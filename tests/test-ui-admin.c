@@ -608,10 +608,25 @@ cchc_row (McReportPage *page, const char *number)
 /* Issue 13 item 12: the figures the software does not hold are typed in for
  * the period; a refused one (6.1 is 0 or 1) is named and nothing is saved;
  * once saved, the appendix shows them and the dialog reopens with them. */
+/* A document shown (the property is also notified, NULL, when a
+ * computation starts). */
 static void
 count_cb (GObject *object, GParamSpec *pspec, guint *count)
 {
-  (*count)++;
+  g_autoptr(McReportDocument) doc = NULL;
+
+  g_object_get (object, "document", &doc, NULL);
+  if (doc != NULL)
+    (*count)++;
+}
+
+/* Until the figures asked for are shown (their thread's result comes
+ * through the main loop). */
+static void
+wait_for_figures (McReportPage *page)
+{
+  while (mc_report_page_is_computing (page))
+    g_main_context_iteration (NULL, TRUE);
 }
 
 static gboolean
@@ -637,6 +652,7 @@ test_report_page_typed_dates (void)
   McDate first, last;
 
   mc_report_page_set_custom_period (page, mc_test_date ("2024-01-01"), mc_test_date ("2024-03-14"));
+  wait_for_figures (page);
   from = mc_test_ui_find_type (GTK_WIDGET (page), MC_TYPE_DATE_ENTRY, 0);  /* the period's "from" */
   g_assert_nonnull (from);
   g_signal_connect (page, "notify::document", G_CALLBACK (count_cb), &computed);
@@ -668,13 +684,88 @@ test_report_page_typed_dates (void)
   /* Enter reads the dates at once; so does export (get_period here). */
   gtk_editable_set_text (GTK_EDITABLE (from), "15/01/2024");
   g_signal_emit_by_name (from, "activate");
+  g_assert_true (mc_report_page_is_computing (page));
+  wait_for_figures (page);
   g_assert_cmpuint (computed, ==, 2);
   gtk_editable_set_text (GTK_EDITABLE (from), "16/01/2024");
   mc_report_page_get_period (page, &first, &last);
   g_assert_cmpint (first, ==, mc_test_date ("2024-01-16"));
+  g_assert_true (mc_report_page_is_computing (page));
+  wait_for_figures (page);
   g_assert_cmpuint (computed, ==, 3);
   g_assert_cmpint (mc_report_document_get_kind (mc_report_page_get_doc (page)), ==, MC_REPORT_DOC_06A);
 
+  gtk_window_destroy (report_window);
+  mc_test_ui_wait_for_idle ();
+  g_clear_object (&report_app);
+}
+
+/* Issue 15: the page is shown at once, "computing" where the tables go,
+ * and Biểu 06a comes from a thread on a connection of its own; a period
+ * chosen while another is computed leaves no trace of the other: the only
+ * document ever shown is the last period's, with the figures the window's
+ * own connection computes. */
+static void
+keep_doc_cb (McReportPage *page, GParamSpec *pspec, GPtrArray *shown)
+{
+  McReportDocument *doc = NULL;
+
+  g_object_get (page, "document", &doc, NULL);
+  if (doc != NULL)
+    g_ptr_array_add (shown, doc);
+}
+
+static void
+test_report_page_computed_after_shown (void)
+{
+  GtkWindow *report_window = NULL;
+  McReportPage *page = report_page_on_seed (&report_window, "vn.motcua.Motcua.ReportThread", "report-thread.sqlite");
+  g_autoptr(GPtrArray) shown = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(McReportDocument) expected = NULL;
+  g_autoptr(GError) error = NULL;
+  McReportDocument *doc;
+  GtkWidget *spinner;
+  McDate from, to;
+  guint n_rows;
+
+  /* Built and presented without the figures: the main loop has not run,
+   * so the thread's result cannot have been shown. */
+  g_assert_true (mc_report_page_is_computing (page));
+  g_object_get (page, "document", &doc, NULL);
+  g_assert_null (doc);
+  spinner = mc_test_ui_find_type (GTK_WIDGET (page), GTK_TYPE_SPINNER, 0);
+  g_assert_nonnull (spinner);
+  g_assert_true (gtk_spinner_get_spinning (GTK_SPINNER (spinner)));
+  g_assert_true (gtk_widget_get_mapped (spinner));
+
+  g_signal_connect (page, "notify::document", G_CALLBACK (keep_doc_cb), shown);
+  mc_report_page_set_only_with_dossiers (page, TRUE);
+  mc_report_page_set_statutory_period (page, MC_PERIOD_QUARTER, 2024, 2);
+  mc_report_page_set_statutory_period (page, MC_PERIOD_QUARTER, 2024, 1);
+  g_assert_true (mc_report_page_is_computing (page));
+  wait_for_figures (page);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_assert_cmpuint (shown->len, ==, 1);
+  doc = shown->pdata[0];
+  g_assert_true (doc == mc_report_page_get_doc (page));
+  g_assert_false (gtk_widget_get_mapped (spinner));
+  mc_report_page_get_period (page, &from, &to);
+  g_assert_cmpint (mc_report_document_get_from (doc), ==, from);
+  g_assert_cmpint (mc_report_document_get_to (doc), ==, to);
+  g_assert_cmpint (from, ==, mc_test_date ("2023-12-15"));
+  /* Hộ tịch: (3) 54 received; every cell as the window's connection has it. */
+  g_assert_cmpstr (mc_report_page_get_cell_text (page, 0, report_row (page, 0, "Hộ tịch"), 2), ==, "54");
+  expected = mc_report_document_new_06a (mc_application_get_db (report_app), 0, from, to, TRUE, &error);
+  g_assert_no_error (error);
+  n_rows = g_list_model_get_n_items (mc_report_document_get_rows (expected, 0));
+  g_assert_cmpuint (n_rows, >, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (mc_report_document_get_rows (doc, 0)), ==, n_rows);
+  for (guint r = 0; r < n_rows; r++)
+    for (guint c = 0; mc_report_document_get_cell (expected, 0, r, c) != NULL; c++)
+      g_assert_cmpstr (mc_report_document_get_cell (doc, 0, r, c), ==, mc_report_document_get_cell (expected, 0, r, c));
+
+  g_signal_handlers_disconnect_by_func (page, keep_doc_cb, shown);
   gtk_window_destroy (report_window);
   mc_test_ui_wait_for_idle ();
   g_clear_object (&report_app);
@@ -727,6 +818,7 @@ main (int argc, char **argv)
   g_test_add_func ("/ui/report-page", test_report_page);
   g_test_add_func ("/ui/report-page/cchc-figures", test_report_page_cchc_figures);
   g_test_add_func ("/ui/report-page/typed-dates", test_report_page_typed_dates);
+  g_test_add_func ("/ui/report-page/computed-after-shown", test_report_page_computed_after_shown);
   g_test_add_func ("/ui/report-page/exports-its-document", test_report_page_exports_its_document);
   return g_test_run ();
 }

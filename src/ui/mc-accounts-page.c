@@ -39,39 +39,39 @@ selected (McAccountsPage *self)
   return gtk_single_selection_get_selected_item (self->selection);
 }
 
-/* Roles as pills, one per role, so a glance finds the administrators. */
+/* Roles as pills, one per role, so a glance finds the administrators.
+ * They wrap onto a second line when the column is narrow (tn.ha's two
+ * roles at the default window size). A McWrapBox, not a GtkFlowBox: the
+ * flow box told the column view a height smaller than its pills', so two
+ * pills were stacked and squeezed into one row's height, and even one was
+ * flattened in a row of one-line cells. */
 static void
 roles_setup_cb (GtkSignalListItemFactory *factory, GtkListItem *item)
 {
-  GtkWidget *box = gtk_flow_box_new ();
+  GtkWidget *box = mc_wrap_box_new (4);
 
-  gtk_flow_box_set_selection_mode (GTK_FLOW_BOX (box), GTK_SELECTION_NONE);
-  gtk_flow_box_set_max_children_per_line (GTK_FLOW_BOX (box), 7);
-  gtk_flow_box_set_row_spacing (GTK_FLOW_BOX (box), 2);
-  gtk_flow_box_set_column_spacing (GTK_FLOW_BOX (box), 2);
+  gtk_widget_set_valign (box, GTK_ALIGN_CENTER);
   gtk_widget_set_can_target (box, FALSE);
   gtk_list_item_set_child (item, box);
 }
 
 static void
-show_roles (GtkFlowBox *box, McStaff *staff)
+show_roles (McWrapBox *box, McStaff *staff)
 {
-  GtkFlowBoxChild *child;
-
-  while ((child = gtk_flow_box_get_child_at_index (box, 0)) != NULL)
-    gtk_flow_box_remove (box, GTK_WIDGET (child));
+  mc_wrap_box_remove_all (box);
   for (McRoles r = 1; r <= MC_ROLE_ADMIN; r <<= 1)
     if (mc_staff_get_roles (staff) & r)
       {
         GtkWidget *label = gtk_label_new (mc_role_to_label (r));
         gtk_widget_add_css_class (label, "badge");
         gtk_widget_add_css_class (label, r == MC_ROLE_ADMIN ? "step-late" : "count");
-        gtk_flow_box_append (box, label);
+        gtk_widget_set_valign (label, GTK_ALIGN_CENTER);
+        mc_wrap_box_append (box, label);
       }
 }
 
 static void
-roles_changed_cb (McStaff *staff, GParamSpec *pspec, GtkFlowBox *box)
+roles_changed_cb (McStaff *staff, GParamSpec *pspec, McWrapBox *box)
 {
   show_roles (box, staff);
 }
@@ -80,7 +80,7 @@ roles_changed_cb (McStaff *staff, GParamSpec *pspec, GtkFlowBox *box)
 static void
 roles_bind_cb (GtkSignalListItemFactory *factory, GtkListItem *item)
 {
-  GtkFlowBox *box = GTK_FLOW_BOX (gtk_list_item_get_child (item));
+  McWrapBox *box = MC_WRAP_BOX (gtk_list_item_get_child (item));
   McStaff *staff = gtk_list_item_get_item (item);
 
   show_roles (box, staff);

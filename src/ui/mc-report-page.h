@@ -41,6 +41,9 @@ void               mc_report_page_set_only_with_dossiers (McReportPage *self, gb
 
 /* The report shown (NULL for the narrative or when it could not be made),
  * the message shown instead of it, the text of one of its cells. */
+/* The figures are computed in a thread (mc-report-compute.c): TRUE from a
+ * choice until they are shown. The readers below wait for them. */
+gboolean           mc_report_page_is_computing   (McReportPage *self);
 McReportDocument  *mc_report_page_get_doc        (McReportPage *self);
 /* Opens the CCHC statistics' figures to enter for the period shown (the
  * action report.enter-figures) and returns that window, or NULL. */

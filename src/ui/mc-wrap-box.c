@@ -285,3 +285,14 @@ mc_wrap_box_append (McWrapBox *self, GtkWidget *child)
 
   gtk_widget_insert_before (child, GTK_WIDGET (self), NULL);
 }
+
+void
+mc_wrap_box_remove_all (McWrapBox *self)
+{
+  GtkWidget *child;
+
+  g_return_if_fail (MC_IS_WRAP_BOX (self));
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
+}

@@ -12,5 +12,6 @@ G_DECLARE_FINAL_TYPE (McWrapBox, mc_wrap_box, MC, WRAP_BOX, GtkWidget)
 
 GtkWidget *mc_wrap_box_new    (int spacing);
 void       mc_wrap_box_append (McWrapBox *self, GtkWidget *child);
+void       mc_wrap_box_remove_all (McWrapBox *self);
 
 G_END_DECLS
