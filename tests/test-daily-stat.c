@@ -143,9 +143,13 @@ assert_counters_agree (McDb *db, McTime now)
           g_autoptr(GPtrArray) rates_rows = mc_board_stats_department_rates_from_rows (db, periods[i][0],
                                                                                       periods[i][1], &error);
 
+          g_autoptr(McReport06a) report = mc_report_06a_compute_at (db, 0, periods[i][0], periods[i][1], only, now,
+                                                                    &error);
+
           g_assert_no_error (error);
           assert_reports_equal (counted, full);
           assert_reports_equal (board, full);
+          assert_reports_equal (report, full);
           assert_rates_equal (rates, rates_rows);
           if (i == 2)
             received = full->total.c[MC_06A_ONLINE] + full->total.c[MC_06A_DIRECT];
@@ -362,6 +366,149 @@ test_import (McTestRouting *r, gconstpointer data)
   g_unsetenv ("MOTCUA_NOW");
 }
 
+/* The report, as `motcua report 06a` computes it ((6) derived), against
+ * the reference counting everything from the rows, (6) included. */
+static McReport06a *
+assert_report_is_full (McDb *db, gint64 unit_id, const char *from, const char *to, McTime now)
+{
+  McDate d0 = 0, d1 = 0;
+  g_autoptr(GError) error = NULL;
+  McReport06a *report = NULL;
+  g_autoptr(McReport06a) full = NULL;
+
+  g_assert_true (mc_date_parse_iso (from, &d0) && mc_date_parse_iso (to, &d1));
+  report = mc_report_06a_compute_at (db, unit_id, d0, d1, FALSE, now, &error);
+  g_assert_no_error (error);
+  full = mc_report_06a_compute_how (db, unit_id, d0, d1, FALSE, now, MC_REPORT_06A_FULL, &error);
+  g_assert_no_error (error);
+  assert_reports_equal (report, full);
+  return report;
+}
+
+/* (6), the dossiers carried into a period, of every kind: still open,
+ * paused, at another agency, withdrawn, unqualified and settled in the
+ * period, settled before it, imported, of a subordinate unit, and rows a
+ * hand correction left finished before they were received (which the
+ * identity (3) = (7) + (11) does not cover by itself). */
+static void
+test_carried (McTestRouting *r, gconstpointer data)
+{
+  static const char csv[] =
+    "code,procedure_code,channel,received_at,due_at,finished_at,returned_at,outcome,applicant_name\n"
+    "H56-IMP-1," BIRTH ",truc_tuyen,2026-09-10 08:00,2026-09-20 08:00,,,,Đỗ Thị Một\n"
+    "H56-IMP-2," LAND ",truc_tiep,2026-10-02 08:00,2026-10-30 08:00,2026-11-05 10:00,,withdrawn,Đỗ Thị Hai\n"
+    "H56-IMP-3," LAND ",buu_chinh,2026-10-03 08:00,2026-11-30 08:00,2026-11-10 10:00,2026-11-11 10:00,"
+    "approved,Đỗ Thị Ba\n"
+    "H56-IMP-4," BIRTH ",truc_tiep,2026-10-01 08:00,2026-10-02 08:00,2026-10-02 07:00,,approved,Đỗ Thị Bốn\n";
+  g_autofree char *open = NULL, *paused = NULL, *external = NULL, *withdrawn = NULL, *unqualified = NULL;
+  g_autofree char *settled = NULL, *before = NULL, *sub = NULL, *back_in = NULL, *back_out = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *move = NULL, *backwards = NULL;
+  gint64 sub_unit;
+  guint n = 0;
+  McTime now;
+  McAction a;
+
+  g_setenv ("MOTCUA_NOW", NOW, TRUE);
+  now = mc_time_now ();
+  OK (mc_db_exec (r->db, "INSERT INTO unit (code, name, level, relation) VALUES "
+                         "('000.01.06.H56', 'UBND xã Phú Sơn', 'xa', 'subordinate')", E));
+  sub_unit = mc_db_query_int (r->db, "SELECT id FROM unit WHERE relation = 'subordinate'", NULL);
+  open = receive (r, LAND, "2026-10-05 08:00");
+  paused = receive (r, LAND, "2026-10-06 08:00");
+  external = receive (r, LAND, "2026-10-07 08:00");
+  withdrawn = receive (r, LAND, "2026-10-08 08:00");
+  unqualified = receive (r, BIRTH, "2026-10-09 08:00");
+  settled = receive (r, BIRTH, "2026-10-26 08:00");
+  before = receive (r, BIRTH, "2026-10-12 08:00");
+  sub = receive (r, LAND, "2026-10-13 08:00");
+  back_in = receive (r, BIRTH, "2026-11-10 08:00");
+  back_out = receive (r, BIRTH, "2026-10-20 08:00");
+
+  a = at ("2026-10-05 09:00");
+  OK (mc_workflow_transfer (r->wf, open, &a, NULL, NULL, E));
+  a = at ("2026-10-06 09:00");
+  OK (mc_workflow_transfer (r->wf, paused, &a, NULL, NULL, E));
+  a = at ("2026-10-07 09:00");
+  OK (mc_workflow_pause (r->wf, paused, &a, MC_PAUSE_SUPPLEMENT, E));
+  a = at ("2026-10-07 09:00");
+  OK (mc_workflow_transfer (r->wf, external, &a, NULL, NULL, E));
+  a = mc_test_action ("2026-10-07 10:00", "cv.duc", NULL);
+  OK (mc_workflow_accept (r->wf, external, &a, E));
+  a = mc_test_action ("2026-10-08 10:00", "cv.duc", "Xác minh nguồn gốc đất");
+  OK (mc_workflow_send_external (r->wf, external, &a, "000.30.06.H56", 0, 30, E));
+  a = at ("2026-11-04 09:00");
+  OK (mc_workflow_withdraw (r->wf, withdrawn, &a, E));
+  a = at ("2026-10-09 10:00");
+  OK (mc_workflow_transfer (r->wf, unqualified, &a, NULL, NULL, E));
+  a = at ("2026-11-02 08:30");
+  OK (mc_workflow_unqualified (r->wf, unqualified, &a, E));
+  for (guint i = 0; i < 4; i++)
+    {
+      const char *code = (const char *[]) { settled, before, back_in, back_out }[i];
+      const char *moves[][2] = { { "2026-10-26 09:00", "2026-11-02 10:00" }, { "2026-10-12 09:00", "2026-10-13 10:00" },
+                                 { "2026-11-10 09:00", "2026-11-11 10:00" }, { "2026-10-20 09:00", "2026-10-21 10:00" } };
+
+      a = at (moves[i][0]);
+      OK (mc_workflow_transfer (r->wf, code, &a, NULL, NULL, E));
+      a = at (moves[i][1]);
+      OK (mc_workflow_finish (r->wf, code, &a, "5/QĐ", NULL, E));
+    }
+  g_assert_true (mc_dossier_store_import_csv (r->store, csv, sizeof csv - 1, &n, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n, ==, 4);
+
+  /* A subordinate unit's dossier; rows finished before they were received:
+   * back_in finished on 8 November, two days before it was received;
+   * back_out received on 5 November, finished on 21 October. */
+  move = g_strdup_printf ("UPDATE dossier SET unit_id = %" G_GINT64_FORMAT " WHERE code = '%s'", sub_unit, sub);
+  OK (mc_db_exec (r->db, move, E));
+  backwards = g_strdup_printf ("UPDATE dossier SET finished_at = %" G_GINT64_FORMAT " WHERE code = '%s'; "
+                               "UPDATE dossier SET received_at = %" G_GINT64_FORMAT " WHERE code = '%s'",
+                               mc_test_time ("2026-11-08 10:00"), back_in, mc_test_time ("2026-11-05 08:00"),
+                               back_out);
+  OK (mc_db_exec (r->db, backwards, E));
+  g_assert_cmpint (mc_db_query_int (r->db, "SELECT count (*) FROM dossier WHERE finished_at < received_at", NULL),
+                   ==, 2);
+  assert_table_recomputed (r->db);
+
+  {
+    g_autoptr(McReport06a) november = assert_report_is_full (r->db, 0, "2026-11-01", "2026-11-30", now);
+    g_autoptr(McReport06a) sub_november = assert_report_is_full (r->db, sub_unit, "2026-11-01", "2026-11-30", now);
+    g_autoptr(McReport06a) october = assert_report_is_full (r->db, 0, "2026-10-01", "2026-10-31", now);
+    g_autoptr(McReport06a) rest = NULL;
+
+    /* Open, paused, at the police, withdrawn, unqualified and settled in
+     * November, and the imported IMP-2 and IMP-3 (IMP-1 too, received in
+     * September): not the one settled in October, IMP-4, the rows moved
+     * backwards or the subordinate's. */
+    g_assert_cmpuint (november->total.c[MC_06A_CARRIED], ==, 9);
+    g_assert_cmpuint (sub_november->total.c[MC_06A_CARRIED], ==, 1);
+    /* In October: only IMP-1. */
+    g_assert_cmpuint (october->total.c[MC_06A_CARRIED], ==, 1);
+    /* (3) = (7) + (11) but for the rows finished before they were received:
+     * back_out (received in November, finished in October) is in
+     * November's (3) without being in (7) or (11), and in October's (7)
+     * without being in (3); back_in (both in November, finished first)
+     * needs nothing for November. */
+    g_assert_cmpuint (november->total.c[MC_06A_RECEIVED], ==,
+                      november->total.c[MC_06A_SETTLED] + november->total.c[MC_06A_PENDING] + 1);
+    g_assert_cmpuint (october->total.c[MC_06A_RECEIVED] + 1, ==,
+                      october->total.c[MC_06A_SETTLED] + october->total.c[MC_06A_PENDING]);
+    /* back_in finished in the period and received after it, back_out the
+     * other way round. */
+    rest = assert_report_is_full (r->db, 0, "2026-11-01", "2026-11-09", now);
+    g_clear_pointer (&rest, mc_report_06a_free);
+    rest = assert_report_is_full (r->db, 0, "2026-11-01", "2026-11-22", now);
+    g_clear_pointer (&rest, mc_report_06a_free);
+    rest = assert_report_is_full (r->db, 0, "2026-11-23", "2026-11-23", now);
+    g_clear_pointer (&rest, mc_report_06a_free);
+    rest = assert_report_is_full (r->db, 0, "2026-01-01", "2026-12-31", now);
+  }
+  assert_counters_agree (r->db, now);
+  g_unsetenv ("MOTCUA_NOW");
+}
+
 static void
 fixture_set_up (McTestRouting *r, gconstpointer data)
 {
@@ -382,5 +529,6 @@ main (int argc, char **argv)
   g_test_add_func ("/daily-stat/backfill", test_backfill);
   g_test_add ("/daily-stat/transitions", McTestRouting, NULL, fixture_set_up, test_transitions, fixture_tear_down);
   g_test_add ("/daily-stat/import", McTestRouting, NULL, fixture_set_up, test_import, fixture_tear_down);
+  g_test_add ("/daily-stat/carried", McTestRouting, NULL, fixture_set_up, test_carried, fixture_tear_down);
   return g_test_run ();
 }

@@ -27,7 +27,8 @@ GPtrArray *mc_report_query_strings   (McDb *db, const char *sql, gint64 a, gint6
  * rest of a day from the dossier rows; FULL reads every figure from the
  * rows (the reference the tests compare the counters with). CARRIED_DERIVED
  * gives (6) by the identity (3) = (7) + (11) instead of counting the
- * dossiers open at the start, which the liveboard does not show. */
+ * dossiers open at the start: what mc_report_06a_compute and the liveboard
+ * use (COUNTERS | CARRIED_DERIVED), the same figure for every row. */
 typedef enum {
   MC_REPORT_06A_COUNTERS        = 0,
   MC_REPORT_06A_FULL            = 1 << 0,
