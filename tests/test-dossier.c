@@ -924,6 +924,63 @@ test_list (void)
 }
 
 
+/* A search narrowed by a key gives out the rows it had as the same objects
+ * (GTK keeps their rows instead of binding them again: issue 15's
+ * keystroke), updated in place with what changed since. */
+static void
+notified_cb (GObject *object, GParamSpec *pspec, guint *count)
+{
+  (*count)++;
+}
+
+static void
+test_list_same_objects (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(McDb) db = mc_test_db_new ();
+  g_autoptr(McCalendar) calendar = NULL;
+  g_autoptr(McDossierStore) store = NULL;
+  g_autoptr(McDossierList) list = NULL;
+  McDossierQuery q = { MC_DOSSIER_FILTER_ALL, 0, -1, 0, 0, (char *) "nguy", MC_DOSSIER_ORDER_NEWEST, FALSE };
+  g_autoptr(McDossier) first = NULL, again = NULL, other = NULL;
+  g_autofree char *sql = NULL;
+  guint notified = 0;
+
+  g_setenv ("MOTCUA_NOW", "2026-11-23 09:30", TRUE);
+  g_assert_true (mc_demo_fill (db, 300, 3, NULL, &error));
+  calendar = mc_calendar_store_load (db, &error);
+  store = mc_dossier_store_new (db, calendar);
+  list = mc_dossier_list_new (store);
+  g_assert_true (mc_dossier_list_set_query (list, &q, &error));
+  first = g_list_model_get_item (G_LIST_MODEL (list), 0);
+  g_assert_nonnull (first);
+  g_assert_true (g_str_has_prefix (mc_dossier_get_applicant_name (first), "Nguyễn"));
+  g_signal_connect (first, "notify", G_CALLBACK (notified_cb), &notified);
+  q.text = (char *) "nguyen";
+  g_assert_true (mc_dossier_list_set_query (list, &q, &error));
+  again = g_list_model_get_item (G_LIST_MODEL (list), 0);
+  g_assert_true (again == first);
+  g_assert_cmpuint (notified, ==, 0);
+  /* Changed meanwhile (another desk): the same object, told of the change. */
+  sql = g_strdup_printf ("UPDATE dossier SET applicant_name = 'Nguyễn Văn Đổi' WHERE id = %" G_GINT64_FORMAT,
+                         mc_dossier_get_data (first)->id);
+  g_assert_true (mc_db_exec (db, sql, &error));
+  g_assert_true (mc_dossier_list_refresh (list, &error));
+  g_clear_object (&again);
+  again = g_list_model_get_item (G_LIST_MODEL (list), 0);
+  g_assert_true (again == first);
+  g_assert_cmpstr (mc_dossier_get_applicant_name (first), ==, "Nguyễn Văn Đổi");
+  g_assert_cmpuint (notified, >, 0);
+  g_signal_handlers_disconnect_by_func (first, notified_cb, &notified);
+  /* A row the query no longer has is not given out again once it is gone. */
+  q.text = (char *) "tran";
+  g_assert_true (mc_dossier_list_set_query (list, &q, &error));
+  other = g_list_model_get_item (G_LIST_MODEL (list), 0);
+  g_assert_nonnull (other);
+  g_assert_true (other != first);
+  g_assert_true (g_str_has_prefix (mc_dossier_get_applicant_name (other), "Trần"));
+}
+
 static char *
 query_text (McDb *db, const char *sql)
 {
@@ -1162,6 +1219,7 @@ main (int argc, char **argv)
   g_test_add_func ("/dossier/import-nfd", test_import_nfd);
   g_test_add_func ("/dossier/online-level", test_online_level);
   g_test_add_func ("/dossier/list", test_list);
+  g_test_add_func ("/dossier/list-same-objects", test_list_same_objects);
   g_test_add_func ("/dossier/bounded-plans", test_bounded_plans);
   g_test_add_func ("/dossier/filtered-list-plans", test_filtered_list_plans);
   g_test_add_func ("/dossier/list-orders", test_list_orders);

@@ -68,6 +68,7 @@ struct _McDossierList
   GString         *keys;      /* "k1, k2, …" */
   GString         *order_by[2];  /* ORDER BY of the list, [1] reversed */
   GHashTable      *anchors;   /* page index → Anchor*: key of the row before the page */
+  GHashTable      *shown;     /* row id → McDossier*: the rows read before the query changed */
   guint64          total;     /* dossiers the query matches, as far as counted */
   gint64           oldest_hit;  /* id of the oldest search hit listed */
   gint64           count_budget;  /* µs a search's total may take to count */
@@ -172,6 +173,38 @@ find_anchor (McDossierList *self, guint page, GError **error)
 }
 
 /* NULL with error when the page could not be read (busy, damaged …). */
+/* A dossier the list gave out before the query changed is given out again
+ * as the same object, updated in place (notifying what changed): GTK's list
+ * views keep the row of an object that comes back after items-changed
+ * instead of binding it again, so a search keystroke that keeps most of
+ * the newest hits ("ngu" → "nguy") rebinds only the rows that differ
+ * (issue 15: a keystroke to repaint ≤ 50 ms). Takes `fresh`. */
+static McDossier *
+same_object (McDossierList *self, McDossier *fresh)
+{
+  McDossier *before = g_hash_table_lookup (self->shown, &mc_dossier_get_data (fresh)->id);
+
+  if (before == NULL)
+    return fresh;
+  mc_dossier_update_from (before, fresh);
+  g_object_unref (fresh);
+  return g_object_ref (before);
+}
+
+/* The rows read for the query being replaced, kept for same_object. */
+static void
+keep_shown (McDossierList *self)
+{
+  GHashTableIter iter;
+  GPtrArray *rows;
+
+  g_hash_table_remove_all (self->shown);
+  g_hash_table_iter_init (&iter, self->pages);
+  while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &rows))
+    for (guint i = 0; i < rows->len; i++)
+      g_hash_table_insert (self->shown, &mc_dossier_get_data (rows->pdata[i])->id, g_object_ref (rows->pdata[i]));
+}
+
 static GPtrArray *
 fetch_page (McDossierList *self, guint page, GError **error)
 {
@@ -208,7 +241,7 @@ fetch_page (McDossierList *self, guint page, GError **error)
       McDossier *d = mc_dossier_store_find (self->store, codes->pdata[i], &local);
 
       if (d != NULL)
-        g_ptr_array_add (rows, d);
+        g_ptr_array_add (rows, same_object (self, d));
       else if (g_error_matches (local, MC_DOSSIER_ERROR, MC_DOSSIER_ERROR_NOT_FOUND))
         g_clear_error (&local);  /* removed since the page was listed */
       else
@@ -293,6 +326,7 @@ mc_dossier_list_finalize (GObject *object)
   g_hash_table_unref (self->pages);
   g_queue_clear (&self->lru);
   g_hash_table_unref (self->anchors);
+  g_hash_table_unref (self->shown);
   g_string_free (self->keys, TRUE);
   g_string_free (self->order_by[0], TRUE);
   g_string_free (self->order_by[1], TRUE);
@@ -313,6 +347,8 @@ mc_dossier_list_init (McDossierList *self)
   self->binds = g_ptr_array_new_with_free_func ((GDestroyNotify) g_variant_unref);
   self->pages = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_ptr_array_unref);
   self->anchors = g_hash_table_new_full (NULL, NULL, NULL, anchor_free);
+  /* Keys are the values' own ids. */
+  self->shown = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL, g_object_unref);
   self->keys = g_string_new (NULL);
   self->count_budget = COUNT_BUDGET_US;
   self->order_by[0] = g_string_new (NULL);
@@ -681,6 +717,7 @@ reload (McDossierList *self, const McDossierQuery *q, GError **error)
   build_where (self, q);
   build_order (self, q);
   g_hash_table_remove_all (self->anchors);
+  keep_shown (self);
   g_hash_table_remove_all (self->pages);
   g_queue_clear (&self->lru);
   self->n_items = 0;
