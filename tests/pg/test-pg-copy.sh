@@ -109,6 +109,23 @@ b=$(q "SELECT state, n FROM dossier_state_count WHERE n > 0 ORDER BY state")
 if [ "$a" = "$b" ]; then ok "the state counts copied, not counted twice by the triggers"; else
   not_ok "dossier_state_count" "$a" "$b"; fi
 
+# open_due (migration 0031): copied as the file has it, and equal to its
+# recomputation from the copied rows (the triggers did not count them again).
+running="state IN ('received', 'processing', 'paused', 'sent_external') AND paused_since IS NULL
+         AND extended_due_at IS NULL AND finished_at IS NULL"
+holder="coalesce (unit_id, 0) AS u, coalesce (current_department_id, 0) AS dep, coalesce (current_staff_id, 0) AS st"
+recount="SELECT u, dep, st, kind, day, count (*) FROM (
+           SELECT $holder, 0 AS kind, (due_at + 25200) / 86400 AS day FROM dossier WHERE $running
+           UNION ALL SELECT $holder, 1, (step_due_at + 25200) / 86400
+           FROM dossier WHERE $running AND step_due_at IS NOT NULL) AS running
+         GROUP BY u, dep, st, kind, day ORDER BY 1, 2, 3, 4, 5"
+kept="SELECT unit_id, department_id, staff_id, kind, day, n FROM open_due WHERE n <> 0 ORDER BY 1, 2, 3, 4, 5"
+a=$(sqlite3 -separator ' ' "$lite" "$kept")
+b=$(q "$kept")
+c=$(q "$recount")
+if [ -n "$a" ] && [ "$a" = "$b" ] && [ "$b" = "$c" ]; then ok "the open dossiers' day counts copied and equal to a recount"; else
+  not_ok "open_due" "$a" "$b" "$c"; fi
+
 out=$("$MOTCUA_BIN" --db "$server" --user admin audit verify 2>&1); rc=$?
 if [ "$rc" = 0 ]; then ok "audit verify on the server: $out"; else not_ok "audit verify on the server (exit $rc)" "$out"; fi
 triggers=$(q "SELECT count (*) FROM pg_trigger WHERE NOT tgisinternal AND tgenabled = 'D'")
@@ -127,6 +144,8 @@ if [ "$rc" = 0 ] && [ "$(q "SELECT id > $max FROM dossier WHERE code = '$code'")
 else
   not_ok "receive after the copy" "exit $rc: $out" "first: $(cat "$work/received")"
 fi
+if [ "$(q "$kept")" = "$(q "$recount")" ]; then ok "the day counts follow a reception on the server"; else
+  not_ok "open_due after a reception" "$(q "$kept")" "$(q "$recount")"; fi
 out=$("$MOTCUA_BIN" --db "$server" --user admin audit verify 2>&1); rc=$?
 if [ "$rc" = 0 ]; then ok "the chain verifies with the server's new rows: $out"; else not_ok "chain after new rows" "$out"; fi
 "$MOTCUA_BIN" --db "$lite" --user pct.nga report 06a --from 2026-01-01 --to 2026-10-31 --format csv -o "$work/a.csv" >/dev/null 2>&1
