@@ -44,7 +44,22 @@ static const char *const columns[] = { "code", "procedure_code", "channel", "rec
                                        "finished_at", "returned_at", "outcome", "applicant_name", NULL };
 static const char *const optional_columns[] = { "online_level", NULL };
 
-#define BATCH 128
+/* Rows per INSERT on SQLite. Each statement that writes dossier opens a
+ * statement journal (its per-row triggers are upserts, so SQLite must be
+ * able to undo the statement alone) holding a copy of every page the
+ * statement touches first, allocated, copied and freed at its end, and
+ * calls the search index's savepoint hooks. With 128 rows a statement, a
+ * row's 15 index entries fall on pages no other row of the statement
+ * touches, so nearly every index page was copied once per row: perf put the
+ * journal and the hooks at 20 % of an import of 200,000 rows (malloc,
+ * memcpy, free under sqlite3PagerSavepoint and sqlite3VtabSavepoint), and
+ * the import at 1.45x its SQL floor in processor time. 2048 rows a statement
+ * share those pages 16 times more: 1.1x (docs/PERFORMANCE.md, 2026-12-08).
+ * 2048 x N_PARAMS = 26,624 parameters, under SQLite's default limit of
+ * 32,766 (SQLITE_MAX_VARIABLE_NUMBER since 3.32). A clerk who waits for the
+ * lock waits for at most this batch being written (about 80 ms of one
+ * processor) before the chunk commits. */
+#define BATCH 2048
 /* On a server the rows of a batch go by one COPY (mc_sql_copy_begin): a
  * statement and its round trip per batch, so a larger one. */
 #define BATCH_COPY 2048
@@ -241,6 +256,7 @@ bind_time (McSqlStmt *stmt, int i, McTime t)
 #define INSERT_COPY_COLUMNS "dossier (code, unit_id, procedure_id, applicant_name, channel, received_at, due_at, " \
                             "state, finished_at, returned_at, outcome, timeliness, online_level, imported)"
 #define N_PARAMS 13
+G_STATIC_ASSERT (BATCH * N_PARAMS <= 32766);
 
 /* The statement inserting `n` rows at once. */
 static McSqlStmt *
