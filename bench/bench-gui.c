@@ -19,7 +19,8 @@
  *     the list took the new query, so a delay before the query counts;
  *   - VmHWM and VmRSS of the process after the pages were all shown;
  *   - with BENCH_GUI_SHOTS=DIR, each page as DIR/USER-PAGE.png at its first
- *     visit, to look at what was timed;
+ *     visit, 500 ms after its first frame (BENCH_GUI_SHOT_MS), to look at
+ *     what was timed;
  *   - beside each time, the processor time the process used for it (all its
  *     threads), which the load of a shared machine does not inflate, and
  *     that of the main thread alone (the page's own work).
@@ -334,8 +335,9 @@ page_shown (Bench *b)
   fflush (stdout);
   if (b->round == 0 && g_str_equal (page->name, "dossiers"))
     print_memory ("memory, the dossier list open");
+  /* BENCH_GUI_SHOT_MS=0 pictures the first frame itself (Báo cáo computing). */
   if (b->round == 0 && g_getenv ("BENCH_GUI_SHOTS") != NULL)
-    g_timeout_add (500, shot_cb, b);
+    g_timeout_add (g_getenv ("BENCH_GUI_SHOT_MS") ? atoi (g_getenv ("BENCH_GUI_SHOT_MS")) : 500, shot_cb, b);
   else
     next_page (b);
 }

@@ -4,7 +4,7 @@
  * Biểu 06a of a quarter reads every dossier of it: 442 ms of the main
  * thread at 5,000,000 dossiers (issue 15), during which the window did not
  * paint. The page now shows at once and asks this worker, which computes
- * in a GTask thread. A connection (sqlite3* or PGconn) is never shared
+ * in a GTask thread. A connection (SQLite's or libpq's) is never shared
  * across threads, so the worker opens one of its own on the window's
  * database the first time (SQLite in WAL mode and a server both let it read
  * beside the window's) and keeps it for the page's later periods; a mutex
