@@ -52,7 +52,7 @@ static const char *const optional_columns[] = { "online_level", NULL };
  * row's 15 index entries fall on pages no other row of the statement
  * touches, so nearly every index page was copied once per row: perf put the
  * journal and the hooks at 20 % of an import of 200,000 rows (malloc,
- * memcpy, free under sqlite3PagerSavepoint and sqlite3VtabSavepoint), and
+ * memcpy, free under the pager's and the virtual tables' savepoints), and
  * the import at 1.45x its SQL floor in processor time. 2048 rows a statement
  * share those pages 16 times more: 1.1x (docs/PERFORMANCE.md, 2026-12-08).
  * 2048 x N_PARAMS = 26,624 parameters, under SQLite's default limit of
