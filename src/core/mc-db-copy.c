@@ -330,13 +330,16 @@ tables_in_order (Copy *copy, GError **error)
   return order;
 }
 
-/* The server's own: its version row (the same number, checked above) and
- * its audit key (replaced by the file's, not copied from a file that has
- * none). */
+/* The server's own: its version row (the same number, checked above), its
+ * audit key (replaced by the file's, not copied from a file that has none)
+ * and the words of the dossiers for the search (dossier_word, kept by the
+ * dossier's triggers, which are off during the copy: built afterwards by
+ * mc_dossier_words_rebuild (), resources/sql/pg/0032-search-words.sql). */
 static gboolean
 copied (const char *table)
 {
-  return !g_str_equal (table, "schema_version") && !g_str_equal (table, "audit_key");
+  return !g_str_equal (table, "schema_version") && !g_str_equal (table, "audit_key") &&
+         !g_str_equal (table, "dossier_word");
 }
 
 /* A column copied as NULL: on the server a person signs in with their
@@ -766,6 +769,7 @@ copy_all (Copy *copy, const char *key_path, McDbCopyProgress progress, gpointer 
         progress (name, rows, user_data);
     }
   return set_sequences (copy, error) && set_audit_key (copy, key_path, error) &&
+         exec (copy, "SELECT mc_dossier_words_rebuild ()", error) &&
          set_triggers (copy, order, TRUE, error) && compare_counts (copy, error) && verify_chain (copy, error) &&
          (copy->result->without_login = staff_without_login (copy, error)) != NULL && exec (copy, "COMMIT", error);
 }

@@ -105,6 +105,7 @@ static const char *const migrations[] = {
   "/vn/motcua/Motcua/sql/0029-open-list.sql",
   "/vn/motcua/Motcua/sql/0030-search-prefix-long.sql",
   "/vn/motcua/Motcua/sql/0031-open-due.sql",
+  "/vn/motcua/Motcua/sql/0032-search-words.sql",
 };
 
 static gboolean

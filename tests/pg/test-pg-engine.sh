@@ -180,6 +180,65 @@ else
   failures=$((failures + 1)); echo "not ok $n - the code tail's plan"; printf '%s\n' "$plan" "$lit" | sed 's/^/# /'
 fi
 same "search with đ folded (Đức as duc)" --user tn.lan dossier search "duc"
+# Names read from dossier_word (resources/sql/pg/0032-search-words.sql):
+# common words, a word still being typed, a word no one has, a word that
+# starts a code's token ("h" of "h56").
+same "search by common words (nguyen van)" --user tn.lan dossier search "nguyen van"
+same "search by words and a prefix (tran thi h)" --user tn.lan dossier search "tran thi h"
+same "search by a single prefix (ng)" --user tn.lan dossier search "ng"
+same "search by a name no one has (nguyen xyz)" --user tn.lan dossier search "nguyen xyz"
+same "search by a code's letters and a name (h nguyen)" --user tn.lan dossier search "h nguyen"
+# Both ways through dossier_word (a rare word's ids looked up; windows of
+# ids from the newest, which motcua.search_rare = 0 forces on a database this
+# small) give the ids the trigram condition gives, in the same order.
+n=$((n + 1))
+words_check=$(psql "$server" -AtX -v ON_ERROR_STOP=1 -c "DO \$\$
+DECLARE
+  q text;
+  rare text;
+  lim bigint;
+  a bigint[];
+  b bigint[];
+  last bigint := (SELECT max (id) FROM dossier);
+BEGIN
+  IF EXISTS (SELECT d.id, w FROM dossier d, mc_search_words (d.search_folded) AS w EXCEPT SELECT id, word FROM dossier_word)
+     OR EXISTS (SELECT id, word FROM dossier_word EXCEPT SELECT d.id, w FROM dossier d, mc_search_words (d.search_folded) AS w) THEN
+    RAISE EXCEPTION 'dossier_word is not the words of the dossiers';
+  END IF;
+  -- A name changed: its words replaced (then undone).
+  BEGIN
+    UPDATE dossier SET applicant_name = 'Quách Đình Zung' WHERE id = last;
+    IF (SELECT array_agg (word ORDER BY word) FROM dossier_word WHERE id = last) IS DISTINCT FROM
+       (SELECT array_agg (w ORDER BY w) FROM dossier d, mc_search_words (d.search_folded) AS w WHERE d.id = last)
+       OR NOT EXISTS (SELECT 1 FROM dossier_word WHERE word = 'zung' AND id = last)
+       OR (SELECT array_agg (s.id) FROM mc_dossier_search ('quach dinh z', 5, NULL) AS s) IS DISTINCT FROM ARRAY[last] THEN
+      RAISE EXCEPTION 'the words of a renamed dossier';
+    END IF;
+    RAISE EXCEPTION USING ERRCODE = 'MCUND';
+  EXCEPTION WHEN SQLSTATE 'MCUND' THEN NULL;
+  END;
+  FOREACH rare IN ARRAY ARRAY['10000', '0'] LOOP
+    PERFORM set_config ('motcua.search_rare', rare, true);
+    FOREACH q IN ARRAY ARRAY['nguyen van', 'nguyen', 'tran thi h', 'le thi cu', 'ng', 'h', 'h nguyen', 'van a',
+                             'thi', 'nguyen xyz', 'duc', 'pham van'] LOOP
+      FOREACH lim IN ARRAY ARRAY[1, 3, 50] LOOP
+        SELECT array_agg (s.id ORDER BY s.ord) INTO a
+        FROM mc_dossier_search (q, lim, NULL) WITH ORDINALITY AS s (id, i, p, ord);
+        EXECUTE format ('SELECT array_agg (id) FROM (SELECT d.id FROM dossier d WHERE %s ORDER BY d.id DESC LIMIT %s) x',
+                        mc_search_condition ('d.search_folded', q), lim) INTO b;
+        IF a IS DISTINCT FROM b THEN
+          RAISE EXCEPTION 'search % (limit %, rare %): % against %', q, lim, rare, a, b;
+        END IF;
+      END LOOP;
+    END LOOP;
+  END LOOP;
+END
+\$\$" 2>&1)
+if [ $? = 0 ]; then
+  echo "ok $n - the word index gives the trigram condition's ids, both ways"
+else
+  failures=$((failures + 1)); echo "not ok $n - the word index's hits"; printf '%s\n' "$words_check" | sed 's/^/# /'
+fi
 same "search by a phone typed with dots" --user tn.lan dossier search "0912.345.678"
 # dossier import (issue 17 item 6): on the server by COPY, 2,048 rows a
 # statement (src/core/mc-dossier-import.c), counted per statement
