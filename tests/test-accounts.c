@@ -686,6 +686,26 @@ test_personal_data_export (Fixture *f, gconstpointer data)
   g_assert_cmpint (mc_db_query_int (f->db, sql, NULL), ==, 1);
 }
 
+/* Whoever may not read the ID number and the phone sees them masked (the
+ * first and last three digits), on a file as on a server: the dossier's
+ * page and `motcua dossier show` print what mc_accounts_shown_personal
+ * gives; the counter's clerk sees them whole. */
+static void
+test_personal_shown_masked (Fixture *f, gconstpointer data)
+{
+  g_autofree char *by_reporting = NULL, *phone = NULL, *by_counter = NULL;
+
+  sign_in (f, "bc.ha");
+  by_reporting = mc_accounts_shown_personal (f->db, "038085012345");
+  phone = mc_accounts_shown_personal (f->db, "0912345678");
+  g_assert_cmpstr (by_reporting, ==, "038******345");
+  g_assert_cmpstr (phone, ==, "091****678");
+  g_assert_null (mc_accounts_shown_personal (f->db, NULL));
+  sign_in (f, "tn.lan");
+  by_counter = mc_accounts_shown_personal (f->db, "038085012345");
+  g_assert_cmpstr (by_counter, ==, "038085012345");
+}
+
 /* A name typed in NFD (decomposed, as some keyboards and older systems
  * send it) is stored in NFC, like every name: the same bytes as the name
  * typed the usual way, so a search or a comparison finds it. */
@@ -728,6 +748,7 @@ main (int argc, char *argv[])
   ADD ("/accounts/audit-chain", test_audit_chain);
   ADD ("/accounts/audit-tamper", test_audit_tamper);
   ADD ("/accounts/personal-data-export", test_personal_data_export);
+  ADD ("/accounts/personal-shown-masked", test_personal_shown_masked);
   ADD ("/accounts/names-nfc", test_names_nfc);
   return g_test_run ();
 }

@@ -124,6 +124,8 @@ static const Row rows[] = {
   { "server init", "\"host={OUT} dbname=x\" --password-file {OUT}/pw", "eeeeeeeee" },
   { "server add-login", "\"host={OUT} dbname=x\" tn.lan --password-file {OUT}/pw", "eeeeeeeee" },
   { "server add-board", "\"host={OUT} dbname=x\" sanh --password-file {OUT}/pw", "eeeeeeeee" },
+  /* The installer beside the server: its log and the server decide (tests/pg/test-pg-desks.c /pg-desks/lockout). */
+  { "server lockout", "\"host={OUT} dbname=x\" --log {OUT}/none.log", "eeeeeeeee" },
   /* The same: the server's installer decides (motcua_owner; tests/pg/test-pg-copy.sh). */
   { "db copy", "--from {OUT}/none.sqlite --to \"host={OUT} dbname=x\"", "eeeeeeeee" },
   /* The queue: A001 called at counter 2, A002 waiting (fixture_build), on a

@@ -575,6 +575,52 @@ test_sign_out_closes_windows (void)
   g_assert_null (above);
 }
 
+/* Whether a row under `root` shows `subtitle`. */
+static gboolean
+shows_subtitle (GtkWidget *root, const char *subtitle)
+{
+  if (ADW_IS_ACTION_ROW (root) && g_strcmp0 (adw_action_row_get_subtitle (ADW_ACTION_ROW (root)), subtitle) == 0)
+    return TRUE;
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
+    if (shows_subtitle (c, subtitle))
+      return TRUE;
+  return FALSE;
+}
+
+/* The dossier's page as someone without the personal-data permission (the
+ * reporting clerk) sees it: the ID number and the phone masked as the rest of
+ * the program masks them (the first and last three digits), not empty, not
+ * whole; the counter's clerk sees them whole. The same rule a server's view
+ * gives such a login (dossier_masked, tests/pg/test-pg-desks.c). */
+static void
+test_dossier_masked (void)
+{
+  McWindow *main_window = sign_in_as ("tn.lan");
+  g_autoptr(McDossierStore) store = mc_dossier_store_new (mc_application_get_db (app),
+                                                          mc_application_get_calendar (app));
+  g_autoptr(GError) error = NULL;
+  g_autofree char *code = mc_test_ui_receive (main_window, "Đỗ Thị Hạnh", "001190000432", "0912345678");
+  g_autoptr(McDossier) dossier = mc_dossier_store_find (store, code, &error);
+  GtkWindow *shown;
+
+  g_assert_no_error (error);
+  shown = GTK_WINDOW (mc_dossier_window_new (app, store, dossier));
+  gtk_window_present (shown);
+  mc_test_ui_wait_for_idle ();
+  g_assert_true (shows_subtitle (GTK_WIDGET (shown), "001190000432"));
+  g_assert_true (shows_subtitle (GTK_WIDGET (shown), "0912345678"));
+  gtk_window_destroy (shown);
+
+  sign_in_as ("tn.ha");
+  shown = GTK_WINDOW (mc_dossier_window_new (app, store, dossier));
+  gtk_window_present (shown);
+  mc_test_ui_wait_for_idle ();
+  g_assert_true (shows_subtitle (GTK_WIDGET (shown), "001******432"));
+  g_assert_true (shows_subtitle (GTK_WIDGET (shown), "091****678"));
+  g_assert_false (shows_subtitle (GTK_WIDGET (shown), "001190000432"));
+  gtk_window_destroy (shown);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -590,6 +636,7 @@ main (int argc, char **argv)
   g_test_add_func ("/ui/roles/audit-trigger-warning", test_audit_trigger_warning);
   g_test_add_func ("/ui/roles/preferences-need-sign-in", test_preferences_need_sign_in);
   g_test_add_func ("/ui/roles/sign-out-closes-windows", test_sign_out_closes_windows);
+  g_test_add_func ("/ui/roles/dossier-masked", test_dossier_masked);
   status = g_test_run ();
   teardown ();
   return status;

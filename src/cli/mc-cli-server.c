@@ -15,7 +15,9 @@
 #include "mc-cli.h"
 #include "mc-db-copy.h"
 #include "mc-format.h"
+#include "mc-pg-lockout.h"
 #include "mc-pg-server.h"
+#include "mc-time.h"
 
 static const char *
 option (int argc, char **argv, const char *name)
@@ -130,6 +132,41 @@ server_add_board (int argc, char **argv)
   return 0;
 }
 
+/* `motcua server lockout CONNINFO --log FILE [--every SECONDS]`: the
+ * program's lockout rule on a server, from the server's log (mc-pg-lockout.c).
+ * Once (a systemd timer), or every SECONDS until stopped. */
+static int
+server_lockout (int argc, char **argv)
+{
+  g_autoptr(GPtrArray) words = positionals (argc, argv);
+  const char *log = option (argc, argv, "--log");
+  const char *every_text = option (argc, argv, "--every");
+  gint64 every = every_text ? g_ascii_strtoll (every_text, NULL, 10) : 0;
+  g_autoptr(McDb) db = NULL;
+  GError *error = NULL;
+
+  if (words->len != 1 || log == NULL || (every_text != NULL && every <= 0))
+    return mc_cli_usage (_("Usage: motcua server lockout postgresql://ADMIN@HOST/DATABASE --log SERVER-LOG "
+                           "[--every SECONDS]\n"
+                           "Locks the logins with too many wrong passwords in the server's log "
+                           "(security.max_failures, security.lockout_minutes) and unlocks them when the lock ends."));
+  if ((db = mc_db_new (words->pdata[0], NULL, &error)) == NULL)
+    return mc_cli_fail (error);
+  for (;;)
+    {
+      McPgLockoutResult r;
+
+      if (!mc_pg_lockout_run (db, log, mc_time_now (), &r, &error))
+        return mc_cli_fail (error);
+      if (every == 0 || r.failures > 0 || r.locked > 0 || r.logins_changed > 0)
+        g_print (_("Failed sign-ins read: %u; accounts locked: %u; logins locked or unlocked on the server: %u\n"),
+                 r.failures, r.locked, r.logins_changed);
+      if (every == 0)
+        return 0;
+      g_usleep ((gulong) every * G_USEC_PER_SEC);
+    }
+}
+
 int
 mc_cli_server (int argc, char **argv)
 {
@@ -139,7 +176,9 @@ mc_cli_server (int argc, char **argv)
     return server_add_login (argc, argv);
   if (argc >= 2 && g_str_equal (argv[1], "add-board"))
     return server_add_board (argc, argv);
-  return mc_cli_usage (_("Usage: motcua server init|add-login|add-board postgresql://ADMIN@HOST/DATABASE …"));
+  if (argc >= 2 && g_str_equal (argv[1], "lockout"))
+    return server_lockout (argc, argv);
+  return mc_cli_usage (_("Usage: motcua server init|add-login|add-board|lockout postgresql://ADMIN@HOST/DATABASE …"));
 }
 
 static void

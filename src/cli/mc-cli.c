@@ -155,6 +155,8 @@ static const struct {
   { "server init", ACCESS_OPEN },
   { "server add-login", ACCESS_OPEN },
   { "server add-board", ACCESS_OPEN },
+  /* The installer, beside the server: its log and CREATEROLE decide. */
+  { "server lockout", ACCESS_OPEN },
   /* The same: the installer's membership of motcua_owner (mc-db-copy.c);
    * the SQLite file is only read. */
   { "db copy", ACCESS_OPEN },
@@ -463,7 +465,7 @@ print_help (void)
   g_print ("%s\n", _("  catalog receptions [SEARCH]              code, competence, former level, reception, name\n"
                      "  catalog receive CODE own|province|lien_thong|none|default\n"
                      "                                           what the unit receives since 1/7/2025"));
-  g_print ("%s\n", _("  server init|add-login|add-board postgresql://ADMIN@HOST/DB …   a PostgreSQL server for several desks"));
+  g_print ("%s\n", _("  server init|add-login|add-board|lockout postgresql://ADMIN@HOST/DB …   a PostgreSQL server for several desks"));
   g_print ("%s\n", _("  db copy --from CENTER.sqlite --to postgresql://ADMIN@HOST/DB   a one-PC center onto its server"));
   g_print ("%s\n", _("  dossier receipt|refuse|transfer|accept|send-back|pause|resume|external|finish|unqualified|withdraw|\n"
                      "          return|apology|apology-letter|control-sheet|stop-notice|register|inbox|apologies …   the life of a dossier\n"

@@ -14,6 +14,7 @@
 #include <sodium.h>
 
 #include "mc-accounts.h"
+#include "mc-id-number.h"
 #include "mc-object-list.h"
 #include "mc-audit.h"
 #include "mc-db-private.h"
@@ -1218,6 +1219,22 @@ mc_accounts_audit_personal_export (McDb *db, const char *action, gint64 dossier_
 
   return mc_accounts_check (db, mc_db_get_actor (db), MC_PERMISSION_PERSONAL_DATA, 0, error) &&
          mc_audit_append (db, action, "dossier", dossier_id, detail, error);
+}
+
+/* One rule for the whole program: whoever may not read the ID number and
+ * the phone sees them masked (the first and last three digits,
+ * mc_id_number_mask), never empty and never whole. On a server such a login
+ * reads them masked already (mc_db_personal_sql); masking is idempotent. */
+char *
+mc_accounts_shown_personal (McDb *db, const char *digits)
+{
+  g_return_val_if_fail (MC_IS_DB (db), NULL);
+
+  if (digits == NULL)
+    return NULL;
+  if (mc_accounts_check (db, mc_db_get_actor (db), MC_PERMISSION_PERSONAL_DATA, 0, NULL))
+    return g_strdup (digits);
+  return mc_id_number_mask (digits);
 }
 
 char *

@@ -138,6 +138,9 @@ gboolean      mc_accounts_set_database_purpose (McDb *db, McDatabasePurpose purp
  * row naming who took what. */
 gboolean      mc_accounts_audit_personal_export (McDb *db, const char *action, gint64 dossier_id,
                                                  const char *detail, GError **error);
+/* An ID number or a phone as the signed-in person may see it: whole with
+ * the personal-data permission, else masked (******: mc_id_number_mask). */
+char         *mc_accounts_shown_personal (McDb *db, const char *digits);
 
 /* At least 8 characters, letters and digits (the rule of every new password). */
 gboolean      mc_accounts_check_password_strength (const char *password, GError **error);

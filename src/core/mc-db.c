@@ -106,6 +106,7 @@ static const char *const migrations[] = {
   "/vn/motcua/Motcua/sql/0030-search-prefix-long.sql",
   "/vn/motcua/Motcua/sql/0031-open-due.sql",
   "/vn/motcua/Motcua/sql/0032-search-words.sql",
+  "/vn/motcua/Motcua/sql/0033-own-name.sql",
 };
 
 static gboolean
@@ -1444,11 +1445,13 @@ mc_db_path_is_server (const char *path)
 }
 
 /* On a server a login without the personal-data permission (an
- * administrator, a records clerk: motcua_p_personal_data) may not read the
+ * administrator, a reporting clerk: motcua_p_personal_data) may not read the
  * ID number and the phone (column privileges, resources/sql/pg/0001-schema.sql),
  * and a statement naming them is refused whole (42501: Danh sách hồ sơ and
- * Xử lý hồ sơ empty for the administrator). Those columns are then read as
- * NULL, as the client leaves them empty on a file for the same person. */
+ * Xử lý hồ sơ empty for the administrator). Those columns are then read
+ * masked from the view dossier_masked (resources/sql/pg/0033-own-name.sql:
+ * the first and last three digits, mc_id_number_mask's rule), which the
+ * login may read while the columns themselves stay refused to it. */
 gboolean
 mc_db_may_read_personal_data (McDb *self)
 {
@@ -1472,7 +1475,8 @@ mc_db_personal_sql (McDb *self, const char *sql)
   if (mc_db_may_read_personal_data (self))
     return g_strdup (sql);
   out = g_string_new (sql);
-  g_string_replace (out, "d.applicant_id_number", "NULL::text", 0);
-  g_string_replace (out, "d.applicant_phone", "NULL::text", 0);
+  g_string_replace (out, "d.applicant_id_number",
+                    "(SELECT m.applicant_id_number FROM dossier_masked m WHERE m.id = d.id)", 0);
+  g_string_replace (out, "d.applicant_phone", "(SELECT m.applicant_phone FROM dossier_masked m WHERE m.id = d.id)", 0);
   return g_string_free (out, FALSE);
 }

@@ -29,6 +29,8 @@
   X  (PGconn *, PQconnectdbParams, (const char *const *keywords, const char *const *values, int expand_dbname), \
       (keywords, values, expand_dbname)) \
   X  (PGconn *, PQconnectStart, (const char *conninfo), (conninfo)) \
+  X  (PGconn *, PQconnectStartParams, (const char *const *keywords, const char *const *values, int expand_dbname), \
+      (keywords, values, expand_dbname)) \
   X  (PostgresPollingStatusType, PQconnectPoll, (PGconn *conn), (conn)) \
   XV (PQfinish, (PGconn *conn), (conn)) \
   XV (PQreset, (PGconn *conn), (conn)) \
@@ -45,6 +47,7 @@
   X  (int, PQsocket, (const PGconn *conn), (conn)) \
   X  (char *, PQdb, (const PGconn *conn), (conn)) \
   X  (char *, PQuser, (const PGconn *conn), (conn)) \
+  X  (char *, PQpass, (const PGconn *conn), (conn)) \
   X  (char *, PQhost, (const PGconn *conn), (conn)) \
   X  (char *, PQport, (const PGconn *conn), (conn)) \
   X  (const char *, PQparameterStatus, (const PGconn *conn, const char *name), (conn, name)) \

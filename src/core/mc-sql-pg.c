@@ -42,6 +42,8 @@ struct _McSqlPgConn {
   McSqlPgNotifyFunc notify_func;  /* another client's NOTIFY payload */
   McSqlPgLostFunc   lost_func;    /* the connection was found lost */
   gpointer    hook_data;
+  char       *conninfo;   /* as given, for a reconnection with a new password */
+  gboolean    restarted;  /* reconnecting through a new PGconn (PQconnectPoll), not PQresetPoll */
 };
 
 struct _McSqlPgStmt {
@@ -192,7 +194,7 @@ mc_db_set_server_password_func (McDbPasswordFunc func)
 /* The conninfo or URI as given, then the login over the user it names:
  * libpq keeps the last value of a keyword (PQconnectdbParams). */
 static PGconn *
-connect_as (const char *conninfo, const char *user, const char *password)
+connect_params (const char *conninfo, const char *user, const char *password, gboolean start)
 {
   const char *keys[4] = { "dbname" };
   const char *values[4] = { conninfo };
@@ -208,7 +210,13 @@ connect_as (const char *conninfo, const char *user, const char *password)
       keys[n] = "password";
       values[n++] = password;
     }
-  return PQconnectdbParams (keys, values, 1);
+  return start ? PQconnectStartParams (keys, values, 1) : PQconnectdbParams (keys, values, 1);
+}
+
+static PGconn *
+connect_as (const char *conninfo, const char *user, const char *password)
+{
+  return connect_params (conninfo, user, password, FALSE);
 }
 
 /* Why the server was not reached or refused, in the person's words (libpq's
@@ -239,6 +247,7 @@ mc_sql_pg_connect (const char *conninfo, GError **error)
   if (!mc_pq_load (error))
     return NULL;
   pg = g_new0 (McSqlPgConn, 1);
+  pg->conninfo = g_strdup (conninfo);
   pg->conn = connect_as (conninfo, login_user, login_password);
   /* As psql: asked once, only when the server wants a password that the
    * conninfo, PGPASSWORD and ~/.pgpass did not give. */
@@ -310,6 +319,10 @@ mc_sql_pg_close (McSqlPgConn *pg)
     return;
   PQfinish (pg->conn);
   g_clear_pointer (&pg->prepared, g_hash_table_unref);
+  /* It may hold a password. */
+  if (pg->conninfo != NULL)
+    memset (pg->conninfo, 0, strlen (pg->conninfo));
+  g_free (pg->conninfo);
   g_free (pg);
 }
 
@@ -1033,10 +1046,33 @@ mc_sql_pg_socket (McSqlPgConn *pg)
   return PQsocket (pg->conn);
 }
 
+/* The login's password was changed since this connection was made (by its
+ * holder, mc_accounts_set_password, which tells mc_db_set_server_login):
+ * PQresetStart would present the old one, which the server now refuses, and
+ * the desk would stay disconnected. */
+static gboolean
+password_changed (McSqlPgConn *pg)
+{
+  return login_password != NULL && login_user != NULL && g_strcmp0 (PQuser (pg->conn), login_user) == 0 &&
+         g_strcmp0 (PQpass (pg->conn), login_password) != 0;
+}
+
 gboolean
 mc_sql_pg_reset_start (McSqlPgConn *pg)
 {
-  return PQresetStart (pg->conn) == 1;
+  PGconn *conn;
+
+  pg->restarted = FALSE;
+  if (!password_changed (pg))
+    return PQresetStart (pg->conn) == 1;
+  /* A new connection with the same conninfo and the process's login. */
+  conn = connect_params (pg->conninfo, login_user, login_password, TRUE);
+  if (conn == NULL)
+    return FALSE;
+  PQfinish (pg->conn);
+  pg->conn = conn;
+  pg->restarted = TRUE;
+  return PQstatus (conn) != CONNECTION_BAD;
 }
 
 /* One step of connecting again without blocking (PQresetPoll): READING or
@@ -1045,7 +1081,7 @@ mc_sql_pg_reset_start (McSqlPgConn *pg)
 McSqlPgPoll
 mc_sql_pg_reset_poll (McSqlPgConn *pg, GError **error)
 {
-  switch (PQresetPoll (pg->conn))
+  switch (pg->restarted ? PQconnectPoll (pg->conn) : PQresetPoll (pg->conn))
     {
     case PGRES_POLLING_READING:
       return MC_SQL_PG_POLL_READING;

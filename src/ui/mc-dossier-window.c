@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "mc-accounts.h"
 #include "mc-action-dialog.h"
 #include "mc-apology-form.h"
 #include "mc-control-sheet.h"
@@ -377,13 +378,17 @@ fill_data (McDossierWindow *self)
   g_autofree char *received = mc_format_time (d->received_at);
   g_autofree char *due = mc_format_time (d->due_at);
   g_autofree char *procedure = g_strdup_printf ("%s — %s", d->procedure_code, d->procedure_name);
+  McDb *db = mc_application_get_db (self->app);
+  g_autofree char *id_number = mc_accounts_shown_personal (db, d->applicant_id_number);
+  g_autofree char *phone = mc_accounts_shown_personal (db, d->applicant_phone);
 
   adw_preferences_group_set_title (data, d->code);
   add_row (self, data, _("Procedure"), procedure);
   add_row (self, data, _("Field"), d->field_name);
   add_row (self, data, _("Applicant"), d->applicant_name);
-  add_row (self, data, _("Personal ID number (12 digits) or tax code"), d->applicant_id_number);
-  add_row (self, data, _("Phone"), d->applicant_phone);
+  /* Masked for whoever may not read them, as the command line shows them. */
+  add_row (self, data, _("Personal ID number (12 digits) or tax code"), id_number);
+  add_row (self, data, _("Phone"), phone);
   add_row (self, data, _("Address"), d->applicant_address);
   add_row (self, data, _("Channel"), mc_channel_to_label (d->channel));
   if (d->online_level != NULL)

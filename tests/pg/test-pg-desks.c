@@ -39,6 +39,9 @@
 #include "mc-calendar-store.h"
 #include "mc-db-private.h"
 #include "mc-db-watch.h"
+#include "mc-accounts.h"
+#include "mc-id-number.h"
+#include "mc-pg-lockout.h"
 #include "mc-queue.h"
 
 #define PASSWORD "Matkhau2026"
@@ -347,38 +350,221 @@ server_refuses (const char *who, const char *sql)
   PQfinish (conn);
 }
 
+/* The first value of `sql` as `who`'s own login, straight to the server;
+ * NULL when refused, with the SQLSTATE in `state`. */
+static char *
+login_text (const char *who, const char *sql, char **state)
+{
+  g_autofree char *login = login_of (who);
+  g_autofree char *info = g_strdup_printf ("%s user=%s password=%s", desk_info, login, PASSWORD);
+  PGconn *conn = PQconnectdb (info);
+  PGresult *res;
+  char *text = NULL;
+
+  g_assert_cmpint (PQstatus (conn), ==, CONNECTION_OK);
+  res = PQexec (conn, sql);
+  if (PQresultStatus (res) == PGRES_TUPLES_OK && PQntuples (res) > 0)
+    text = g_strdup (PQgetvalue (res, 0, 0));
+  if (state != NULL)
+    *state = g_strdup (PQresultErrorField (res, PG_DIAG_SQLSTATE));
+  PQclear (res);
+  PQfinish (conn);
+  return text;
+}
+
 /* The administrator's login has not the personal-data permission: it may
  * not read the ID number and the phone (column privileges), and a statement
  * naming them was refused whole — Danh sách hồ sơ and Xử lý hồ sơ empty for
  * the administrator, motcua dossier show refused (found looking at every page
- * on a server). It reads the dossier with those two empty, as on a file; the
- * counter's clerk, who has the permission, reads them. */
+ * on a server). It reads the dossier with those two masked as the rest of
+ * the program masks them (the first and the last three digits), from the
+ * server's view dossier_masked (0033), while psql as that login is still
+ * refused the columns; the counter's clerk, who has the permission, reads
+ * them whole. */
 static void
 test_without_personal_data (void)
 {
   g_autofree char *code = admin_text ("SELECT code FROM dossier WHERE applicant_id_number IS NOT NULL "
                                       "AND applicant_phone IS NOT NULL ORDER BY id LIMIT 1");
   g_autofree char *id_number = NULL;
+  g_autofree char *phone = NULL;
   g_autofree char *by_admin = NULL;
   g_autofree char *by_counter = NULL;
   g_autofree char *inbox = NULL;
+  g_autofree char *state = NULL;
+  g_autofree char *read = NULL;
+  g_autofree char *sql = NULL;
 
   g_assert_nonnull (code);
   /* The inbox's lines (mc-workflow-records.c) name the phone too. */
   inbox = as ("admin", (const char *const[]) { "dossier", "inbox", NULL });
   g_assert_nonnull (inbox);
+  sql = g_strdup_printf ("SELECT applicant_id_number FROM dossier WHERE code = '%s'", code);
+  id_number = admin_text (sql);
+  g_free (sql);
+  sql = g_strdup_printf ("SELECT applicant_phone FROM dossier WHERE code = '%s'", code);
+  phone = admin_text (sql);
+  /* psql as the administrator: the columns refused, the view masked. */
+  g_free (sql);
+  sql = g_strdup_printf ("SELECT applicant_id_number FROM dossier WHERE code = '%s'", code);
+  read = login_text ("admin", sql, &state);
+  g_assert_null (read);
+  g_assert_cmpstr (state, ==, "42501");
+  g_free (sql);
+  sql = g_strdup_printf ("SELECT m.applicant_id_number || ' ' || m.applicant_phone FROM dossier_masked m "
+                         "JOIN dossier d ON d.id = m.id WHERE d.code = '%s'", code);
+  read = login_text ("admin", sql, NULL);
   {
-    g_autofree char *sql = g_strdup_printf ("SELECT applicant_id_number FROM dossier WHERE code = '%s'", code);
+    g_autofree char *masked_id = mc_id_number_mask (id_number);
+    g_autofree char *masked_phone = mc_id_number_mask (phone);
+    g_autofree char *both = g_strdup_printf ("%s %s", masked_id, masked_phone);
+    g_autofree char *id_row = g_strdup_printf ("id_number\t%s\n", masked_id);
+    g_autofree char *phone_row = g_strdup_printf ("phone\t%s\n", masked_phone);
 
-    id_number = admin_text (sql);
+    g_assert_cmpstr (read, ==, both);
+    g_assert_nonnull (strstr (masked_id, "******"));
+    /* The program as the administrator: masked digits, not empty, not whole. */
+    by_admin = as ("admin", (const char *const[]) { "dossier", "show", code, NULL });
+    g_assert_nonnull (strstr (by_admin, code));
+    g_assert_nonnull (strstr (by_admin, id_row));
+    g_assert_nonnull (strstr (by_admin, phone_row));
+    g_assert_null (strstr (by_admin, id_number));
   }
-  by_admin = as ("admin", (const char *const[]) { "dossier", "show", code, NULL });
-  g_assert_nonnull (strstr (by_admin, code));
-  g_assert_nonnull (strstr (by_admin, "id_number\t\n"));
-  g_assert_nonnull (strstr (by_admin, "phone\t\n"));
-  g_assert_null (strstr (by_admin, id_number));
   by_counter = as ("tn.lan", (const char *const[]) { "dossier", "show", code, NULL });
   g_assert_nonnull (strstr (by_counter, id_number));
+  /* One rule: the server's mc_mask_digits masks as mc_id_number_mask. */
+  {
+    const char *samples[] = { "", "1", "123456", "1234567", "0912345678", "038085012345", "0123456789012" };
+
+    for (guint i = 0; i < G_N_ELEMENTS (samples); i++)
+      {
+        g_autofree char *c = mc_id_number_mask (samples[i]);
+        g_autofree char *q = g_strdup_printf ("SELECT mc_mask_digits ('%s')", samples[i]);
+        g_autofree char *s = admin_text (q);
+
+        g_assert_cmpstr (s, ==, c);
+      }
+  }
+}
+
+/* Whatever a desk's statement says, a row's actor is the login that wrote
+ * it (0033): tn.lan with psql naming vt.yen as who returned a dossier, who
+ * refused a citizen, who received a dossier, who issued an apology. Each row
+ * is written (the counter may write those tables) but names tn.lan. And
+ * what the program never changes after the reception is refused. */
+static void
+test_own_name (void)
+{
+  g_autofree char *tn = login_of ("tn.lan");
+  g_autofree char *yen = login_of ("vt.yen");
+  g_autofree char *sql = NULL;
+  g_autofree char *who = NULL;
+  g_autofree char *state = NULL;
+  g_autofree char *code = admin_text ("SELECT code FROM dossier ORDER BY id LIMIT 1");
+
+  sql = g_strdup_printf ("INSERT INTO dossier_event (dossier_id, at, staff_id, kind, state_from, state_to) "
+                         "SELECT d.id, 1800000000, s.id, 'return', d.state, 'returned' FROM dossier d, staff s "
+                         "WHERE d.code = '%s' AND s.username = '%s' "
+                         "RETURNING (SELECT username FROM staff WHERE id = staff_id)", code, yen);
+  who = login_text ("tn.lan", sql, &state);
+  g_assert_cmpstr (state, ==, NULL);
+  g_assert_cmpstr (who, ==, tn);
+  g_free (sql);
+  g_free (who);
+  sql = g_strdup_printf ("INSERT INTO refusal (unit_id, procedure_id, at, staff_id, applicant_name, reason) "
+                         "SELECT 1, p.id, 1800000000, s.id, 'Nguyễn Văn Từ', 'Thiếu giấy tờ' FROM procedure p, "
+                         "staff s WHERE s.username = '%s' ORDER BY p.id LIMIT 1 "
+                         "RETURNING (SELECT username FROM staff WHERE id = staff_id)", yen);
+  who = login_text ("tn.lan", sql, NULL);
+  g_assert_cmpstr (who, ==, tn);
+  g_free (sql);
+  g_free (who);
+  sql = g_strdup_printf ("INSERT INTO dossier (code, unit_id, procedure_id, applicant_name, channel, received_at, "
+                         "received_by, due_at, state) SELECT 'X-OWN-NAME', 1, p.id, 'Lê Thị Tên', 'truc_tiep', "
+                         "1800000000, s.id, 1800500000, 'received' FROM procedure p, staff s "
+                         "WHERE s.username = '%s' ORDER BY p.id LIMIT 1 "
+                         "RETURNING (SELECT username FROM staff WHERE id = received_by)", yen);
+  who = login_text ("tn.lan", sql, NULL);
+  g_assert_cmpstr (who, ==, tn);
+  g_free (sql);
+  g_free (who);
+  /* The leader's apology, naming the records clerk as its issuer. */
+  sql = g_strdup_printf ("INSERT INTO apology (dossier_id, issued_at, reason, issued_by) SELECT d.id, 1800000000, "
+                         "'Chậm', s.id FROM dossier d, staff s WHERE d.code = '%s' AND s.username = '%s' "
+                         "RETURNING (SELECT username FROM staff WHERE id = issued_by)", code, yen);
+  who = login_text ("pct.nga", sql, NULL);
+  {
+    g_autofree char *nga = login_of ("pct.nga");
+
+    g_assert_cmpstr (who, ==, nga);
+  }
+  /* The program's own return, by tn.lan's process: the event is tn.lan's. */
+  g_free (sql);
+  sql = g_strdup_printf ("SELECT s.username FROM dossier_event e JOIN staff s ON s.id = e.staff_id "
+                         "JOIN dossier d ON d.id = e.dossier_id WHERE e.kind = 'return' AND d.code <> '%s' "
+                         "ORDER BY e.id DESC LIMIT 1", code);
+  g_free (who);
+  who = admin_text (sql);
+  if (who != NULL)
+    g_assert_cmpstr (who, ==, tn);
+  /* The citizen, the code, who received it: not a processing desk's to change. */
+  server_refuses ("cv.tuan", "UPDATE dossier SET applicant_name = 'Người khác'");
+  server_refuses ("tn.lan", "UPDATE dossier SET received_by = NULL");
+  server_refuses ("vt.yen", "UPDATE dossier SET applicant_id_number = '001234567890'");
+  /* No code of one's own in the schema, no temporary table shadowing one. */
+  server_refuses ("tn.lan", "CREATE FUNCTION mc_actor () RETURNS bigint LANGUAGE sql RETURN 7");
+  server_refuses ("tn.lan", "CREATE TEMP TABLE staff (id bigint, username text)");
+}
+
+static void
+wait_connected (McDb *db, gboolean connected, int ms)
+{
+  gint64 end = g_get_monotonic_time () + ms * 1000;
+
+  while (mc_db_get_connected (db) != connected && g_get_monotonic_time () < end)
+    if (!g_main_context_iteration (NULL, FALSE))
+      g_usleep (2000);
+  g_assert_cmpint (mc_db_get_connected (db), ==, connected);
+}
+
+/* A desk changes its own password, then its connection drops (the server
+ * restarted, the network): the reconnection signs in with the new password
+ * — PQresetStart kept the old one, which the server refuses, and the desk
+ * stayed disconnected. */
+static void
+test_reconnect_new_password (void)
+{
+  g_autofree char *login = login_of ("tp.hoa");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(McDb) db = NULL;
+  g_autoptr(McDbWatch) watch = NULL;
+  g_autoptr(McAccounts) accounts = NULL;
+  g_autoptr(McStaff) me = NULL;
+  g_autofree char *sql = NULL;
+  gint64 pid;
+
+  mc_db_set_server_login (login, PASSWORD);
+  db = mc_db_new (desk_info, NULL, &error);
+  g_assert_no_error (error);
+  watch = mc_db_watch_new (desk_info, db, mc_db_get_changes (db));
+  spin (100);
+  accounts = mc_accounts_new (db);
+  me = mc_accounts_sign_in (accounts, login, PASSWORD, &error);
+  g_assert_no_error (error);
+  g_assert_true (mc_accounts_set_password (accounts, login, PASSWORD, "Mat-khau-khac-2026", &error));
+  g_assert_no_error (error);
+  pid = mc_db_query_int (db, "SELECT pg_backend_pid ()", &error);
+  g_assert_no_error (error);
+  sql = g_strdup_printf ("SELECT pg_terminate_backend (%" G_GINT64_FORMAT ")", pid);
+  admin_run (server, sql);
+  wait_connected (db, FALSE, 2000);
+  wait_connected (db, TRUE, 10000);
+  g_assert_cmpuint (mc_db_watch_get_reconnections (watch), ==, 1);
+  g_assert_cmpint (mc_db_query_int (db, "SELECT coalesce (mc_actor (), 0)", &error), ==, mc_staff_get_id (me));
+  g_assert_no_error (error);
+  g_clear_object (&watch);
+  g_clear_object (&db);
+  mc_db_set_server_login (NULL, NULL);
 }
 
 /* The counter display under the board's login: the number called and the
@@ -483,6 +669,136 @@ test_keeps_an_admin (void)
   }
 }
 
+/* Connects as `who`'s login with `password`: TRUE when the server let it in. */
+static gboolean
+connects (const char *who, const char *password)
+{
+  g_autofree char *login = login_of (who);
+  g_autofree char *info = g_strdup_printf ("%s user=%s password=%s", desk_info, login, password);
+  PGconn *conn = PQconnectdb (info);
+  gboolean ok = PQstatus (conn) == CONNECTION_OK;
+
+  if (!ok)
+    g_test_message ("%s: %s", login, PQerrorMessage (conn));
+  PQfinish (conn);
+  return ok;
+}
+
+/* `motcua server lockout` as the installer; its output. */
+static char *
+lockout_job (const char *log)
+{
+  g_autofree char *err = NULL;
+  char *out = NULL;
+
+  if (run_as (NULL, NULL, (const char *const[]) { "server", "lockout", server, "--log", log, NULL }, &out, &err))
+    g_error ("server lockout: %s%s", out, err);
+  return out;
+}
+
+/* Failed sign-ins on a server (0033, mc-pg-lockout.c): security.max_failures
+ * wrong passwords in a row, read from the server's log by `motcua server
+ * lockout`, lock the account as on a file — the login's password expires, so
+ * even the right one is refused, with the same message — until an
+ * administrator lifts it (`account unlock`) or the lock ends; a successful
+ * sign-in between clears the count. MOTCUA_TEST_PG_LOG: the server's log
+ * (.ci/run sets it). */
+static void
+test_lockout (void)
+{
+  const char *log = g_getenv ("MOTCUA_TEST_PG_LOG");
+  g_autofree char *login = login_of ("cv.tuan");
+  g_autofree char *sql = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *text = NULL;
+
+  if (log == NULL || !g_file_test (log, G_FILE_TEST_IS_REGULAR))
+    {
+      g_test_skip ("MOTCUA_TEST_PG_LOG (the server's log) is not set");
+      return;
+    }
+  admin_run (server, "INSERT INTO setting (key, value) VALUES ('security.max_failures', '3') "
+                     "ON CONFLICT (key) DO UPDATE SET value = excluded.value");
+  /* What the log held before this test is read once and counted. */
+  g_free (lockout_job (log));
+  sql = g_strdup_printf ("UPDATE staff SET failed_logins = 0, locked_until = NULL WHERE username = '%s'", login);
+  admin_run (server, sql);
+
+  /* Two wrong, a sign-in (the desk writes sign_in), two wrong: no lock. */
+  g_assert_false (connects ("cv.tuan", "Sai-mat-khau-1"));
+  g_assert_false (connects ("cv.tuan", "Sai-mat-khau-2"));
+  g_usleep (1100 * 1000);  /* the trail's times are seconds */
+  g_free (as ("cv.tuan", (const char *const[]) { "dossier", "inbox", NULL }));
+  g_usleep (1100 * 1000);
+  g_assert_false (connects ("cv.tuan", "Sai-mat-khau-3"));
+  g_assert_false (connects ("cv.tuan", "Sai-mat-khau-4"));
+  out = lockout_job (log);
+  g_test_message ("%s", out);
+  g_assert_true (connects ("cv.tuan", PASSWORD));
+  g_free (sql);
+  sql = g_strdup_printf ("SELECT failed_logins || CASE WHEN locked_until IS NULL THEN ' t' ELSE ' f' END FROM staff WHERE username = '%s'",
+                         login);
+  text = admin_text (sql);
+  g_assert_cmpstr (text, ==, "2 t");
+
+  /* A third in a row: locked; the right password is refused as a wrong one. */
+  g_assert_false (connects ("cv.tuan", "Sai-mat-khau-5"));
+  g_free (out);
+  out = lockout_job (log);
+  g_test_message ("%s", out);
+  g_assert_false (connects ("cv.tuan", PASSWORD));
+  as_refused ("cv.tuan", PASSWORD, (const char *const[]) { "dossier", "inbox", NULL }, "Sai tên đăng nhập");
+  g_free (text);
+  text = admin_text (sql);
+  g_assert_cmpstr (text, ==, "3 f");
+  g_free (sql);
+  sql = g_strdup_printf ("SELECT count (*) FROM audit_log a JOIN staff s ON s.id = a.object_id "
+                         "WHERE a.action = 'sign_in_locked' AND s.username = '%s'", login);
+  g_free (text);
+  text = admin_text (sql);
+  g_assert_cmpstr (text, ==, "1");
+
+  /* The administrator lifts it: the right password opens again. */
+  g_free (as ("admin", (const char *const[]) { "account", "unlock", login, NULL }));
+  g_assert_true (connects ("cv.tuan", PASSWORD));
+
+  /* A lock that has ended is lifted by the next run. */
+  g_free (sql);
+  sql = g_strdup_printf ("UPDATE staff SET locked_until = mc_now () - 1 WHERE username = '%s'; "
+                         "ALTER ROLE \"%s\" VALID UNTIL '-infinity'", login, login);
+  admin_run (server, sql);
+  g_assert_false (connects ("cv.tuan", PASSWORD));
+  g_free (out);
+  out = lockout_job (log);
+  g_test_message ("%s", out);
+  g_assert_true (connects ("cv.tuan", PASSWORD));
+  admin_run (server, "DELETE FROM setting WHERE key = 'security.max_failures'");
+}
+
+/* The lines of the log the job reads, in the formats PostgreSQL writes. */
+static void
+test_lockout_lines (void)
+{
+  g_autoptr(GTimeZone) hanoi = g_time_zone_new_identifier ("Asia/Ho_Chi_Minh");
+  g_autofree char *user = NULL;
+
+  g_assert_cmpint (mc_pg_lockout_line_time ("2026-12-08 01:50:40.889 UTC [27352] FATAL:  x", NULL), ==,
+                   G_GINT64_CONSTANT (1796694640889));
+  g_assert_cmpint (mc_pg_lockout_line_time ("2026-12-08 08:50:40.889 +07 [27352] FATAL:  x", NULL), ==,
+                   G_GINT64_CONSTANT (1796694640889));
+  g_assert_cmpint (mc_pg_lockout_line_time ("2026-12-08 08:50:40 ICT [1] FATAL:  x", hanoi), ==,
+                   G_GINT64_CONSTANT (1796694640000));
+  g_assert_cmpint (mc_pg_lockout_line_time ("\tDETAIL:  Connection matched", NULL), ==, -1);
+  user = mc_pg_lockout_line_user ("2026-12-08 01:50:40.889 UTC [1] FATAL:  password authentication failed for "
+                                  "user \"tn.lan\"\n");
+  g_assert_cmpstr (user, ==, "tn.lan");
+  g_free (user);
+  user = mc_pg_lockout_line_user ("2026-12-08 01:50:40.889 UTC,\"tn.lan\",\"motcua\",1,,FATAL,28P01,"
+                                  "\"password authentication failed for user \"\"tn.lan\"\"\",,,");
+  g_assert_cmpstr (user, ==, "tn.lan");
+  g_assert_null (mc_pg_lockout_line_user ("2026-12-08 01:50:40.889 UTC [1] LOG:  connection received"));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -562,8 +878,12 @@ main (int argc, char **argv)
   g_test_add_func ("/pg-desks/counter-display", test_counter_display);
   g_test_add_func ("/pg-desks/server-refuses", test_server_refuses);
   g_test_add_func ("/pg-desks/without-personal-data", test_without_personal_data);
+  g_test_add_func ("/pg-desks/own-name", test_own_name);
+  g_test_add_func ("/pg-desks/reconnect-new-password", test_reconnect_new_password);
   g_test_add_func ("/pg-desks/must-change", test_must_change);
   g_test_add_func ("/pg-desks/keeps-an-admin", test_keeps_an_admin);
+  g_test_add_func ("/pg-desks/lockout", test_lockout);
+  g_test_add_func ("/pg-desks/lockout-lines", test_lockout_lines);
   status = g_test_run ();
   {
     g_autofree char *drop = g_strdup_printf ("DROP DATABASE IF EXISTS \"%s\" WITH (FORCE)", db_name);

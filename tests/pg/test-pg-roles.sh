@@ -178,6 +178,9 @@ refused "$TN" "UPDATE unit SET name = 'x'" "a clerk renames the unit"
 refused "$TN" "UPDATE daily_stat SET received_direct = 0" "a clerk edits the report counters"
 refused "$TN" "UPDATE dossier_state_count SET n = 0" "a clerk edits the state counters"
 refused "$TN" "SELECT password_hash FROM staff" "a clerk reads password hashes"
+refused "$A" "SELECT password_hash FROM staff" "the administrator reads password hashes (0033)"
+allowed "$A" "SELECT count (*) FROM staff WHERE username = '$TN' AND locked_until IS NULL" \
+  "… but every other column of the accounts" "1"
 allowed "$A" "INSERT INTO calendar_day (date, kind, name, created_at) VALUES ('2026-12-24', 'holiday', 'Nghỉ', 0);
   INSERT INTO setting (key, value) VALUES ('report.signer', 'Nguyễn Thị Nga');
   UPDATE procedure SET duration = 2; UPDATE staff SET title = 'Chuyên viên' WHERE username = '$CV'" \
@@ -306,6 +309,29 @@ elif grep -q "row-level security" <<<"$out"; then
 else
   not_ok "refused: a notification in another's name (another error)" "$out"
 fi
+
+# 7. No one records an act in another's name (0033): whoever a row names as
+# its actor, the server writes the login that inserted it.
+allowed "$TN" "INSERT INTO dossier_event (dossier_id, at, staff_id, kind, state_from, state_to)
+  SELECT 1, 1796650200, id, 'return', 'result_ready', 'returned' FROM staff WHERE username = '$CV'
+  RETURNING (SELECT username FROM staff WHERE id = staff_id)" "a return naming the specialist is the counter's own" "$TN"
+allowed "$TN" "INSERT INTO refusal (unit_id, procedure_id, at, staff_id, applicant_name, reason)
+  SELECT 1, 1, 1796600000, id, 'Lê Văn Bình', 'Thiếu giấy' FROM staff WHERE username = '$LD'
+  RETURNING (SELECT username FROM staff WHERE id = staff_id)" "a refusal naming the leader is the counter's own" "$TN"
+allowed "$TN" "INSERT INTO dossier (code, unit_id, procedure_id, applicant_name, channel, received_at, received_by, due_at,
+  state) SELECT 'H56-261207-0002', 1, 1, 'Trần Văn Hai', 'truc_tiep', 1796600000, id, 1796686400, 'received'
+  FROM staff WHERE username = '$CV' RETURNING (SELECT username FROM staff WHERE id = received_by)" \
+  "a dossier received in the specialist's name is the counter's own" "$TN"
+refused "$CV" "UPDATE dossier SET applicant_name = 'Người khác' WHERE id = 1" "a specialist renames the citizen"
+refused "$CV" "UPDATE dossier SET received_by = NULL, received_at = 0 WHERE id = 1" "a specialist rewrites the reception"
+refused "$TN" "UPDATE dossier SET applicant_id_number = '001234567890' WHERE id = 1" "the counter rewrites an ID number"
+allowed "$BC" "SELECT applicant_id_number || ' ' || applicant_phone FROM dossier_masked WHERE id = 1" \
+  "reporting reads the ID number and phone masked (dossier_masked)" "038******345 091****678"
+refused "$TN" "CREATE FUNCTION mc_actor () RETURNS bigint LANGUAGE sql RETURN 1" "a clerk shadows a function in public"
+refused "$TN" "CREATE TEMP TABLE staff (id bigint, username text)" "a clerk shadows a table in pg_temp"
+allowed "$A" "SELECT count (*) FROM pg_proc WHERE prosecdef AND pronamespace = 'public'::regnamespace
+  AND NOT EXISTS (SELECT 1 FROM unnest (proconfig) c WHERE c LIKE 'search_path=%')" \
+  "every SECURITY DEFINER function sets its search_path" "0"
 
 # Nothing the refusals tried reached the trail or the data.
 allowed "$A" "SELECT count (*) FROM audit_log WHERE action = 'forged' OR detail = 'sửa'" "no forged row" "0"
