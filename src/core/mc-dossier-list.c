@@ -72,6 +72,7 @@ struct _McDossierList
   guint64          total;     /* dossiers the query matches, as far as counted */
   gint64           oldest_hit;  /* id of the oldest search hit listed */
   gint64           count_budget;  /* µs a search's total may take to count */
+  guint            recount;   /* idle source counting the list again, or 0 */
   McDossierCountKind total_kind;
 };
 
@@ -293,6 +294,41 @@ get_n_items (GListModel *model)
   return MC_DOSSIER_LIST (model)->n_items;
 }
 
+static gboolean reload (McDossierList *self, const McDossierQuery *q, GError **error);
+
+static gboolean
+recount_cb (gpointer data)
+{
+  McDossierList *self = data;
+  g_autoptr(GError) error = NULL;
+
+  self->recount = 0;
+  if (!reload (self, &self->query, &error))
+    g_warning ("The dossier list could not be counted again: %s", error->message);
+  return G_SOURCE_REMOVE;
+}
+
+/* A row the list counted but cannot give now: its page could not be read,
+ * or dossiers left the query since it was counted (another desk). A list
+ * model may not answer NULL below its count (GTK's views take the item as
+ * given: criticals, rows without an item), so an empty dossier stands in,
+ * and the list is counted and read again from an idle, which tells the view
+ * the rows there are. */
+static gpointer
+stand_in (McDossierList *self)
+{
+  McDossier *d = mc_dossier_new ();
+  McDossierData *data = mc_dossier_get_data (d);
+
+  data->code = g_strdup ("");
+  data->applicant_name = g_strdup ("");
+  data->procedure_name = g_strdup ("");
+  data->state = g_strdup ("");
+  if (self->recount == 0)
+    self->recount = g_idle_add (recount_cb, self);
+  return d;
+}
+
 static gpointer
 get_item (GListModel *model, guint position)
 {
@@ -303,7 +339,7 @@ get_item (GListModel *model, guint position)
     return NULL;
   rows = get_page (self, position / PAGE_SIZE);
   if (rows == NULL || position % PAGE_SIZE >= rows->len)
-    return NULL;
+    return stand_in (self);
   return g_object_ref (rows->pdata[position % PAGE_SIZE]);
 }
 
@@ -320,6 +356,7 @@ mc_dossier_list_finalize (GObject *object)
 {
   McDossierList *self = MC_DOSSIER_LIST (object);
 
+  g_clear_handle_id (&self->recount, g_source_remove);
   g_clear_object (&self->store);
   g_string_free (self->where, TRUE);
   g_ptr_array_unref (self->binds);
