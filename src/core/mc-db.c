@@ -107,6 +107,7 @@ static const char *const migrations[] = {
   "/vn/motcua/Motcua/sql/0031-open-due.sql",
   "/vn/motcua/Motcua/sql/0032-search-words.sql",
   "/vn/motcua/Motcua/sql/0033-own-name.sql",
+  "/vn/motcua/Motcua/sql/0034-ticket-own-name.sql",
 };
 
 static gboolean

@@ -322,6 +322,8 @@ allowed "$TN" "INSERT INTO dossier (code, unit_id, procedure_id, applicant_name,
   state) SELECT 'H56-261207-0002', 1, 1, 'Trần Văn Hai', 'truc_tiep', 1796600000, id, 1796686400, 'received'
   FROM staff WHERE username = '$CV' RETURNING (SELECT username FROM staff WHERE id = received_by)" \
   "a dossier received in the specialist's name is the counter's own" "$TN"
+allowed "$TN" "UPDATE queue_ticket SET staff_id = (SELECT id FROM staff WHERE username = '$CV') WHERE label = 'A001'
+  RETURNING (SELECT username FROM staff WHERE id = staff_id)" "a ticket put in the specialist's name is the counter's own (0034)" "$TN"
 refused "$CV" "UPDATE dossier SET applicant_name = 'Người khác' WHERE id = 1" "a specialist renames the citizen"
 refused "$CV" "UPDATE dossier SET received_by = NULL, received_at = 0 WHERE id = 1" "a specialist rewrites the reception"
 refused "$TN" "UPDATE dossier SET applicant_id_number = '001234567890' WHERE id = 1" "the counter rewrites an ID number"
