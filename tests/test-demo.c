@@ -3,6 +3,10 @@
  */
 #include "config.h"
 
+#include <libpq-fe.h>
+
+#include "mc-accounts.h"
+#include "mc-audit.h"
 #include "mc-calendar-store.h"
 #include "mc-demo.h"
 #include "mc-kiosk.h"
@@ -100,9 +104,8 @@ check_demo_at (const char *moment, guint n)
   g_assert_true (mc_demo_fill_at (db, n, 2026, now, &stats, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (stats.dossiers, ==, n);
-  /* (a server checks every foreign key as it is written: nothing to ask) */
-  if (!mc_test_on_pg ())
-    g_assert_cmpint (mc_db_query_int (db, "SELECT count(*) FROM pragma_foreign_key_check", NULL), ==, 0);
+  /* (a server checks every foreign key as it is written, COPY included;
+   * a file is asked: /demo/foreign-keys) */
   /* Nothing happens after "now"; every open dossier is somewhere. */
   after_now = g_strdup_printf ("SELECT (SELECT count(*) FROM dossier WHERE received_at > %" G_GINT64_FORMAT ") + "
                                "(SELECT count(*) FROM dossier_event WHERE at > %" G_GINT64_FORMAT ")", now, now);
@@ -123,6 +126,28 @@ test_demo_any_moment (void)
     check_demo_at (demo_moments[i], 500);
 }
 
+
+/* SQLite checks a foreign key only when told to, and PRAGMA
+ * foreign_key_check asks every row afterwards; a server checks each as it
+ * is written (the copy's COPY included), so there is nothing to ask there. */
+static void
+test_demo_foreign_keys (void)
+{
+  g_autoptr(GError) error = NULL;
+  McTime now;
+
+  if (mc_test_sqlite_only ("PRAGMA foreign_key_check; a server refuses a row whose key is missing as it is written"))
+    return;
+  for (guint i = 0; i < G_N_ELEMENTS (demo_moments); i++)
+    {
+      g_autoptr(McDb) at = mc_test_db_new ();
+
+      g_assert_true (mc_time_parse_iso (demo_moments[i], &now));
+      g_assert_true (mc_demo_fill_with_queue (at, 300, 3, 2026, now, NULL, &error));
+      g_assert_no_error (error);
+      g_assert_cmpint (mc_db_query_int (at, "SELECT count(*) FROM pragma_foreign_key_check", NULL), ==, 0);
+    }
+}
 
 /* The demo's queue: a Monday at 10:15, 20 working days before it. */
 #define QUEUE_NOW "2026-12-07 10:15"
@@ -336,6 +361,180 @@ test_demo_queue (void)
   }
 }
 
+static char *
+audit_key_hex (McDb *db)
+{
+  McSqlStmt *stmt = mc_db_prepare (db, "SELECT encode (key, 'hex') FROM audit_key", NULL);
+  char *hex;
+
+  g_assert_nonnull (stmt);
+  g_assert_cmpint (mc_sql_step (stmt, NULL), ==, MC_DB_STEP_ROW);
+  hex = g_strdup (mc_sql_column_text (stmt, 0));
+  mc_sql_reset (stmt);
+  return hex;
+}
+
+/* Every table's rows of a demo in one text, to compare a server's with a
+ * file's: ids, codes, times and people as they are. */
+static char *
+tables_digest (McDb *db)
+{
+  static const char *const queries[] = {
+    "SELECT id, code, applicant_name, applicant_id_number, received_at, received_by, due_at, state, "
+    "coalesce (finished_at, 0), coalesce (returned_at, 0), coalesce (current_staff_id, 0), coalesce (timeliness, '') "
+    "FROM dossier ORDER BY id",
+    "SELECT id, dossier_id, at, staff_id, kind, coalesce (state_to, ''), coalesce (step, 0) FROM dossier_event ORDER BY id",
+    "SELECT id, username, full_name, roles, department_id FROM staff ORDER BY id",
+    "SELECT dossier_id, issued_at, new_due_at FROM apology ORDER BY id",
+    "SELECT dossier_id, rated_at, satisfaction FROM rating ORDER BY dossier_id",
+    "SELECT id, label, day, state, taken_at, coalesce (staff_id, 0) FROM queue_ticket ORDER BY id",
+    "SELECT ticket_id, dossier_id, kind, at FROM queue_link ORDER BY ticket_id, dossier_id, kind",
+    "SELECT unit_id, day, last FROM dossier_code_seq ORDER BY day",
+    "SELECT day, procedure_id, received_online, received_direct, settled_early, settled_on_time, settled_late, timed, "
+    "timed_in_time FROM daily_stat ORDER BY day, procedure_id",
+  };
+  GString *out = g_string_new (NULL);
+
+  for (guint q = 0; q < G_N_ELEMENTS (queries); q++)
+    {
+      McSqlStmt *stmt = mc_db_prepare (db, queries[q], NULL);
+
+      g_assert_nonnull (stmt);
+      while (mc_sql_step (stmt, NULL) == MC_DB_STEP_ROW)
+        for (int c = 0; c < mc_sql_column_count (stmt); c++)
+          g_string_append_printf (out, "%s%c", mc_sql_column_text (stmt, c) ? mc_sql_column_text (stmt, c) : "",
+                                  c + 1 == mc_sql_column_count (stmt) ? '\n' : '|');
+      mc_sql_reset (stmt);
+    }
+  return g_string_free (out, FALSE);
+}
+
+/* On a server the demo is built on a file and copied there (COPY): the
+ * same rows as the same demo on a file, its audit chain verified by the
+ * server, the server's own audit key unchanged, the sequences past the
+ * copied ids. */
+static void
+test_demo_server_copy (void)
+{
+  g_autoptr(McDb) db = NULL;
+  g_autoptr(McDb) file = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *file_path = NULL;
+  g_autofree char *key_before = NULL;
+  g_autofree char *a = NULL, *b = NULL;
+  McDemoStats on_server = { 0 }, on_file = { 0 };
+  gint64 rows = 0, bad = -1;
+  gint64 started;
+  McTime now;
+
+  if (!mc_test_on_pg ())
+    {
+      g_test_skip ("PostgreSQL only: the demo copied to a server (MOTCUA_TEST_ENGINE=pg)");
+      return;
+    }
+  g_assert_true (mc_time_parse_iso (QUEUE_NOW, &now));
+  db = mc_test_db_new ();
+  key_before = audit_key_hex (db);
+  started = g_get_monotonic_time ();
+  g_assert_true (mc_demo_fill_with_queue (db, 2000, 10, 2026, now, &on_server, &error));
+  g_assert_no_error (error);
+  g_test_message ("2.000 dossiers and 10 days of tickets onto the server: %.1f s",
+                  (g_get_monotonic_time () - started) / 1e6);
+  file_path = mc_test_tmp_path ("same-demo.sqlite");
+  file = mc_db_new (file_path, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (mc_demo_fill_with_queue (file, 2000, 10, 2026, now, &on_file, &error));
+  g_assert_no_error (error);
+  g_assert_cmpmem (&on_server, sizeof on_server, &on_file, sizeof on_file);
+  a = tables_digest (db);
+  b = tables_digest (file);
+  g_assert_cmpstr (a, ==, b);
+  /* The trail, the demo's summary row included, verifies on the server
+   * with the server's own key. */
+  g_assert_true (mc_audit_verify (db, &rows, &bad, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (bad, ==, 0);
+  g_assert_cmpint (rows, >, 0);
+  g_assert_cmpint (mc_db_query_int (db, "SELECT count(*) FROM audit_log WHERE action = 'demo'", NULL), ==, 1);
+  {
+    g_autofree char *key_after = audit_key_hex (db);
+
+    g_assert_cmpstr (key_after, ==, key_before);
+  }
+  /* The next dossier, event and ticket take the next ids, and the trail
+   * goes on. */
+  g_assert_true (mc_db_exec (db, "INSERT INTO announcement (position, text) VALUES (9, 'Sau dữ liệu mẫu')", &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (mc_db_query_int (db, "SELECT count(*) FROM announcement", NULL), ==, 5);
+  g_assert_true (mc_audit_verify (db, &rows, &bad, &error));
+  g_assert_cmpint (bad, ==, 0);
+  /* A second demo into it is refused, as on a file. */
+  g_assert_false (mc_demo_fill (db, 10, 7, NULL, &error));
+  g_assert_error (error, MC_DB_ERROR, MC_DB_ERROR_INVALID);
+}
+
+/* `motcua demo`: every account gets the demo's password; on a server each
+ * person also gets a login with it (or keeps one of that name already on
+ * the cluster), so the demo's people sign in there. */
+static void
+test_demo_cli_logins (void)
+{
+  g_autofree char *db_path = mc_test_db_path ("cli-demo.sqlite");
+  const char *argv[] = { g_getenv ("MOTCUA_BIN"), "--db", db_path, "demo", "--dossiers", "150", "--queue-days", "2",
+                         NULL };
+  g_autofree char *out = NULL, *err = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(McDb) db = NULL;
+  int status = 0;
+
+  g_assert_nonnull (argv[0]);
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDIN_FROM_DEV_NULL, NULL, NULL, &out, &err,
+                               &status, &error));
+  g_assert_no_error (error);
+  if (!g_spawn_check_wait_status (status, NULL))
+    g_error ("motcua demo: %s%s", out, err);
+  g_assert_true (g_str_has_prefix (out, "dossiers\t150\n"));
+  db = mc_db_new (db_path, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (mc_db_query_int (db, "SELECT count(*) FROM staff", NULL), ==, 15);
+  g_assert_cmpint (mc_db_query_int (db, "SELECT count(*) FROM staff WHERE password_hash IS NULL", NULL), ==, 0);
+  if (!mc_test_on_pg ())
+    {
+      g_autoptr(McAccounts) accounts = mc_accounts_new (db);
+      g_autoptr(McStaff) staff = mc_accounts_sign_in (accounts, "tn.lan", "motcua2026", &error);
+
+      g_assert_no_error (error);
+      g_assert_nonnull (staff);
+      return;
+    }
+  /* Every person has a login in the group of their functions; one the
+   * demo made, or one of that name from another database of the cluster. */
+  g_assert_cmpint (mc_db_query_int (db, "SELECT count(*) FROM staff s JOIN pg_roles r ON r.rolname = s.username "
+                                        "WHERE r.rolcanlogin AND pg_has_role (r.oid, 'motcua_login', 'MEMBER')",
+                                    NULL), ==, 15);
+  g_assert_cmpint (mc_db_query_int (db, "SELECT count(*) FROM staff s WHERE NOT pg_has_role (s.username, "
+                                        "'motcua_' || split_part (s.roles, ',', 1), 'MEMBER')", NULL), ==, 0);
+  /* Lê Đình Sơn, the chairman, is only the demo's: every demo of the suite
+   * gives him the demo's password. He signs in as himself. */
+  {
+    const char *keys[] = { "dbname", "user", "password", NULL };
+    const char *values[] = { db_path, "ct.son", "motcua2026", NULL };
+    PGconn *conn = PQconnectdbParams (keys, values, 1);
+    PGresult *res;
+
+    if (PQstatus (conn) != CONNECTION_OK)
+      g_error ("ct.son: %s", PQerrorMessage (conn));
+    res = PQexec (conn, "SELECT current_user, pg_has_role ('motcua_lanh_dao_ubnd', 'MEMBER')::int, "
+                        "(SELECT count(*) FROM dossier)");
+    g_assert_cmpint (PQresultStatus (res), ==, PGRES_TUPLES_OK);
+    g_assert_cmpstr (PQgetvalue (res, 0, 0), ==, "ct.son");
+    g_assert_cmpstr (PQgetvalue (res, 0, 1), ==, "1");
+    g_assert_cmpstr (PQgetvalue (res, 0, 2), ==, "150");
+    PQclear (res);
+    PQfinish (conn);
+  }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -343,5 +542,8 @@ main (int argc, char **argv)
   g_test_add_func ("/demo/consistent-history", test_demo);
   g_test_add_func ("/demo/any-moment", test_demo_any_moment);
   g_test_add_func ("/demo/queue-history", test_demo_queue);
+  g_test_add_func ("/demo/foreign-keys", test_demo_foreign_keys);
+  g_test_add_func ("/demo/server-copy", test_demo_server_copy);
+  g_test_add_func ("/demo/cli-logins", test_demo_cli_logins);
   return g_test_run ();
 }

@@ -780,6 +780,55 @@ sync_login (McAccounts *self, const char *username, const char *password, GError
   return TRUE;
 }
 
+/* The demo on a server (mc-cli-demo.c): each active account without a
+ * login role gets one with `password`, so the demo's people sign in there
+ * as on a file. A login of that name already on the server (logins belong
+ * to the whole cluster: another database's, a former demo's) is left as it
+ * is, its password unchanged, and named in `kept`. Only a member of
+ * motcua_quan_tri may create logins (mc_staff_login ()): for anyone else
+ * (the installer) nothing is done, and every name is in `kept`. */
+gboolean
+mc_accounts_add_missing_logins (McAccounts *self, const char *password, GStrv *kept, GError **error)
+{
+  g_autoptr(GStrvBuilder) left = g_strv_builder_new ();
+  g_autoptr(GPtrArray) missing = g_ptr_array_new_with_free_func (g_free);
+  McSqlStmt *stmt;
+  McDbStep step;
+  gboolean may, ok = TRUE;
+
+  g_return_val_if_fail (MC_IS_ACCOUNTS (self), FALSE);
+
+  if (kept != NULL)
+    *kept = NULL;
+  if (!mc_sql_on_server (self->db))
+    return TRUE;
+  may = mc_db_query_int (self->db, "SELECT pg_has_role (session_user, 'motcua_quan_tri', 'MEMBER')::int", NULL) == 1;
+  stmt = mc_db_prepare (self->db, "SELECT s.username, EXISTS (SELECT 1 FROM pg_roles r WHERE r.rolname = s.username)::int "
+                                  "FROM staff s WHERE s.active = 1 ORDER BY s.id", error);
+  if (stmt == NULL)
+    return FALSE;
+  while ((step = mc_db_step_row (self->db, stmt, error)) == MC_DB_STEP_ROW)
+    {
+      if (may && mc_sql_column_int64 (stmt, 1) == 0)
+        g_ptr_array_add (missing, g_strdup (mc_sql_column_text (stmt, 0)));
+      else
+        g_strv_builder_add (left, mc_sql_column_text (stmt, 0));
+    }
+  mc_sql_reset (stmt);
+  if (step == MC_DB_STEP_ERROR || !mc_db_begin (self->db, error))
+    return FALSE;
+  for (guint i = 0; ok && i < missing->len; i++)
+    ok = sync_login (self, missing->pdata[i], password, error);
+  if (!ok || !mc_db_commit (self->db, error))
+    {
+      mc_db_rollback (self->db);
+      return FALSE;
+    }
+  if (kept != NULL)
+    *kept = g_strv_builder_end (left);
+  return TRUE;
+}
+
 gboolean
 mc_accounts_create (McAccounts *self, const char *username, const char *full_name, const char *title,
                     const char *department_code, McRoles roles_value, const char *password, GError **error)

@@ -71,6 +71,11 @@ gboolean      mc_accounts_create_first_admin (McAccounts *self, const char *user
 /* Demo and migrated databases: gives every account without a password
  * this one (refused once accounts are enforced). */
 gboolean      mc_accounts_set_initial_passwords (McAccounts *self, const char *password, GError **error);
+/* On a PostgreSQL server: a login role with `password` for each active
+ * account that has none (mc-accounts.c says which are left alone, in
+ * `kept`). Nothing on a file. */
+gboolean      mc_accounts_add_missing_logins (McAccounts *self, const char *password, GStrv *kept,
+                                              GError **error);
 /* Checks the password (argon2id); counts failures, locks the account for
  * "security.lockout_minutes" (15) after "security.max_failures" (5). On
  * success the staff member becomes the connection's actor. */

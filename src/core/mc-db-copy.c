@@ -35,6 +35,8 @@
 #include "mc-db-private.h"
 #include "mc-format.h"
 #include "mc-pg-schema-private.h"
+#include "mc-db-sqlite-private.h"
+#include "mc-sql-pg-private.h"
 
 G_DEFINE_QUARK (mc-db-copy-error-quark, mc_db_copy_error)
 
@@ -46,6 +48,9 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (PGresult, PQclear)
 typedef struct {
   sqlite3        *lite;
   PGconn         *conn;
+  gboolean        borrowed;  /* conn is an McDb's (mc_db_copy_into): not ours to close */
+  GBytes         *key;       /* the file's audit key given, instead of a key file */
+  gboolean        catalog;   /* a catalog on the server may be replaced (the demo's) */
   McDbCopyResult *result;
 } Copy;
 
@@ -259,8 +264,8 @@ check_empty (Copy *copy, GError **error)
 
   if (res == NULL)
     return FALSE;
-  if (atoll (PQgetvalue (res, 0, 0)) > 0 || atoll (PQgetvalue (res, 0, 1)) > 0 ||
-      atoll (PQgetvalue (res, 0, 2)) > 0 || atoll (PQgetvalue (res, 0, 3)) > 1)
+  if (atoll (PQgetvalue (res, 0, 0)) > 0 || atoll (PQgetvalue (res, 0, 3)) > 1 ||
+      (!copy->catalog && (atoll (PQgetvalue (res, 0, 1)) > 0 || atoll (PQgetvalue (res, 0, 2)) > 0)))
     {
       g_autofree char *dossiers = mc_format_count (atoll (PQgetvalue (res, 0, 0)));
       g_autofree char *procedures = mc_format_count (atoll (PQgetvalue (res, 0, 2)));
@@ -617,8 +622,13 @@ set_audit_key (Copy *copy, const char *key_path, GError **error)
   const char *params[1];
   g_autoptr(PGresult) res = NULL;
 
-  if (!g_file_get_contents (path, &text, &length, NULL) ||
-      sodium_hex2bin (key, sizeof key, text, length, " \r\n", &n, NULL) != 0 || n != sizeof key)
+  if (copy->key != NULL && g_bytes_get_size (copy->key) == sizeof key)
+    {
+      memcpy (key, g_bytes_get_data (copy->key, NULL), sizeof key);
+      n = sizeof key;
+    }
+  else if (!g_file_get_contents (path, &text, &length, NULL) ||
+           sodium_hex2bin (key, sizeof key, text, length, " \r\n", &n, NULL) != 0 || n != sizeof key)
     {
       g_set_error (error, MC_DB_COPY_ERROR, MC_DB_COPY_ERROR_KEY,
                    _("The audit key “%s” of this center cannot be read (64 hexadecimal digits): give it with "
@@ -774,35 +784,64 @@ copy_all (Copy *copy, const char *key_path, McDbCopyProgress progress, gpointer 
          (copy->result->without_login = staff_without_login (copy, error)) != NULL && exec (copy, "COMMIT", error);
 }
 
+/* The copy from the file at `sqlite_path` into copy->conn, then closing
+ * what is the copy's own. */
+static McDbCopyResult *
+run (Copy *copy, const char *sqlite_path, const char *conninfo, const char *key_path, McDbCopyProgress progress,
+     gpointer user_data, GError **error)
+{
+  gint64 started = g_get_monotonic_time ();
+  gboolean ok;
+
+  copy->result = g_new0 (McDbCopyResult, 1);
+  copy->result->tables = g_ptr_array_new_with_free_func ((GDestroyNotify) table_free);
+  ok = sodium_init () >= 0 && open_source (copy, sqlite_path, error) &&
+       (copy->borrowed || open_server (copy, conninfo, error)) &&
+       check_installer (copy, error) && check_versions (copy, error) &&
+       copy_all (copy, key_path, progress, user_data, error);
+  if (!ok && copy->conn != NULL && PQstatus (copy->conn) == CONNECTION_OK &&
+      PQtransactionStatus (copy->conn) != PQTRANS_IDLE)
+    PQclear (PQexec (copy->conn, "ROLLBACK"));
+  if (copy->lite != NULL)
+    {
+      sqlite3_exec (copy->lite, "ROLLBACK", NULL, NULL, NULL);
+      sqlite3_close (copy->lite);
+    }
+  if (!copy->borrowed)
+    PQfinish (copy->conn);
+  if (!ok)
+    {
+      mc_db_copy_result_free (copy->result);
+      return NULL;
+    }
+  copy->result->seconds = (g_get_monotonic_time () - started) / 1e6;
+  return copy->result;
+}
+
 McDbCopyResult *
 mc_db_copy (const char *sqlite_path, const char *conninfo, const char *key_path, McDbCopyProgress progress,
             gpointer user_data, GError **error)
 {
   Copy copy = { 0 };
-  gint64 started = g_get_monotonic_time ();
-  gboolean ok;
 
   g_return_val_if_fail (sqlite_path != NULL, NULL);
 
-  copy.result = g_new0 (McDbCopyResult, 1);
-  copy.result->tables = g_ptr_array_new_with_free_func ((GDestroyNotify) table_free);
-  ok = sodium_init () >= 0 && open_source (&copy, sqlite_path, error) && open_server (&copy, conninfo, error) &&
-       check_installer (&copy, error) && check_versions (&copy, error) &&
-       copy_all (&copy, key_path, progress, user_data, error);
-  if (!ok && copy.conn != NULL && PQstatus (copy.conn) == CONNECTION_OK &&
-      PQtransactionStatus (copy.conn) != PQTRANS_IDLE)
-    PQclear (PQexec (copy.conn, "ROLLBACK"));
-  if (copy.lite != NULL)
-    {
-      sqlite3_exec (copy.lite, "ROLLBACK", NULL, NULL, NULL);
-      sqlite3_close (copy.lite);
-    }
-  PQfinish (copy.conn);
-  if (!ok)
-    {
-      mc_db_copy_result_free (copy.result);
-      return NULL;
-    }
-  copy.result->seconds = (g_get_monotonic_time () - started) / 1e6;
-  return copy.result;
+  return run (&copy, sqlite_path, conninfo, key_path, progress, user_data, error);
+}
+
+McDbCopyResult *
+mc_db_copy_into (const char *sqlite_path, McDb *server, GBytes *audit_key, GError **error)
+{
+  Copy copy = { 0 };
+
+  g_return_val_if_fail (sqlite_path != NULL && audit_key != NULL, NULL);
+  g_return_val_if_fail (MC_IS_DB (server) && mc_sql_on_server (server), NULL);
+
+  copy.conn = mc_sql_pg_get_conn (mc_db_get_pg (server));
+  copy.borrowed = TRUE;
+  copy.key = audit_key;
+  /* A database the command line opened holds the built-in catalog
+   * already; the demo's file holds the same, and its units. */
+  copy.catalog = TRUE;
+  return run (&copy, sqlite_path, NULL, NULL, NULL, NULL, error);
 }

@@ -10,6 +10,8 @@
 
 #include <glib.h>
 
+#include "mc-db.h"
+
 G_BEGIN_DECLS
 
 #define MC_DB_COPY_ERROR (mc_db_copy_error_quark ())
@@ -56,5 +58,12 @@ typedef void (*McDbCopyProgress) (const char *table, gint64 rows, gpointer user_
  * units, procedures or staff other than its first administrator. */
 McDbCopyResult *mc_db_copy (const char *sqlite_path, const char *conninfo, const char *key_path,
                             McDbCopyProgress progress, gpointer user_data, GError **error);
+
+/* The same into the database `server` is connected to, over its own
+ * connection (its login and password, none typed again; it must be the
+ * installer's), the file's audit key given as its 32 bytes; a catalog
+ * already there is replaced too (no dossiers nor staff may be). For the demo
+ * on a server (mc-demo-server.c), built into a temporary file first. */
+McDbCopyResult *mc_db_copy_into (const char *sqlite_path, McDb *server, GBytes *audit_key, GError **error);
 
 G_END_DECLS

@@ -52,6 +52,10 @@ void          mc_db_simulate_connection_lost (McDb *self, gboolean lost);
 
 /* Open without migrating (tests of the migrations themselves). */
 McDb         *mc_db_new_unmigrated    (const char *path, GError **error);
+/* A SQLite file whose audit chain is hashed with `audit_key` (32 bytes)
+ * instead of this desk's key file: the demo built for a server, with the
+ * server's own key (mc-demo-server.c). */
+McDb         *mc_db_new_with_audit_key (const char *path, GBytes *audit_key, GError **error);
 gboolean      mc_db_migrate_to        (McDb *self, int version, GError **error);
 /* The version a migration brings, by the end of its file name
  * ("-daily-stat.sql"): found by name, as migrations are renumbered. */

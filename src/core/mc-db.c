@@ -108,6 +108,7 @@ static const char *const migrations[] = {
   "/vn/motcua/Motcua/sql/0032-search-words.sql",
   "/vn/motcua/Motcua/sql/0033-own-name.sql",
   "/vn/motcua/Motcua/sql/0034-ticket-own-name.sql",
+  "/vn/motcua/Motcua/sql/0035-login-lock.sql",
 };
 
 static gboolean
@@ -608,7 +609,8 @@ mc_db_initable_init (GInitable *initable, GCancellable *cancellable, GError **er
   make_side_files_private (self);
   /* An in-memory database leaves no file to protect: a key of its own
    * spares the tests and the schema reference a key file. */
-  self->audit_key = mc_audit_load_key (g_strcmp0 (self->path, ":memory:") == 0, error);
+  if (self->audit_key == NULL)
+    self->audit_key = mc_audit_load_key (g_strcmp0 (self->path, ":memory:") == 0, error);
   if (self->audit_key == NULL)
     return FALSE;
   self->audit_keyed = mc_db_get_version (self) >= keyed_version ();
@@ -752,6 +754,20 @@ mc_db_new_unmigrated (const char *path, GError **error)
   g_return_val_if_fail (path != NULL, NULL);
 
   return g_initable_new (MC_TYPE_DB, NULL, error, "path", path, "migrate", FALSE, NULL);
+}
+
+McDb *
+mc_db_new_with_audit_key (const char *path, GBytes *audit_key, GError **error)
+{
+  McDb *self;
+
+  g_return_val_if_fail (path != NULL && audit_key != NULL, NULL);
+
+  self = g_object_new (MC_TYPE_DB, "path", path, NULL);
+  self->audit_key = g_bytes_ref (audit_key);
+  if (!g_initable_init (G_INITABLE (self), NULL, error))
+    g_clear_object (&self);
+  return self;
 }
 
 const char *

@@ -22,6 +22,7 @@
 #include "mc-audit.h"
 #include "mc-demo.h"
 #include "mc-demo-queue.h"
+#include "mc-demo-server.h"
 #include "mc-text.h"
 
 #define UNIT_CODE "000.00.06.H56"
@@ -727,6 +728,10 @@ mc_demo_fill_with_queue (McDb *db, guint n_dossiers, guint queue_days, guint32 s
                    _("The database already has dossiers or staff: demo data is only added to a new database"));
       return FALSE;
     }
+  /* On a server, built on a file and copied: seconds instead of minutes
+   * (mc-demo-server.c), the same demo. */
+  if (mc_demo_server_may_copy (db))
+    return mc_demo_server_fill (db, n_dossiers, queue_days, seed, now, stats, error);
   /* The demo's history is dated, and its clerks may date what they do. */
   if (!mc_accounts_set_database_purpose (db, MC_DATABASE_DEMO, error))
     return FALSE;

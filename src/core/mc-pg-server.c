@@ -171,28 +171,34 @@ rollback (PGconn *conn)
 }
 
 /* CREATE ROLE or ALTER ROLE … LOGIN with the SCRAM verifier computed here,
- * so the password itself never travels to the server or its log. */
+ * so the password itself never travels to the server or its log. One
+ * login change at a time across the cluster, as mc_staff_login ()
+ * (resources/sql/pg/0035-login-lock.sql): the lock first, so that the
+ * existence read and the CREATE or ALTER see another database's change of
+ * the same login committed, never half done. */
 static gboolean
 set_login (PGconn *conn, const char *login, const char *password, gboolean can_login, GError **error)
 {
   char *verifier = PQencryptPasswordConn (conn, password, login, "scram-sha-256");
   char *ident = PQescapeIdentifier (conn, login, strlen (login));
   char *literal = verifier ? PQescapeLiteral (conn, verifier, strlen (verifier)) : NULL;
-  g_autofree char *exists = query_value (conn, "SELECT count (*) FROM pg_roles WHERE rolname = $1", 1,
-                                         (const char *const[]) { login }, error);
+  g_autofree char *exists = NULL;
   g_autofree char *sql = NULL;
   gboolean ok = FALSE;
 
-  if (exists != NULL && verifier != NULL && ident != NULL && literal != NULL)
+  if (verifier == NULL || ident == NULL || literal == NULL)
+    g_set_error (error, MC_PG_SERVER_ERROR, MC_PG_SERVER_ERROR_FAILED, _("The server refused: %s"),
+                 PQerrorMessage (conn));
+  else if (exec (conn, "COMMENT ON ROLE motcua_login IS "
+                       "'Motcua: every staff login is a member (login changes lock this role)'", error) &&
+           (exists = query_value (conn, "SELECT count (*) FROM pg_roles WHERE rolname = $1", 1,
+                                  (const char *const[]) { login }, error)) != NULL)
     {
       sql = g_strdup_printf ("%s ROLE %s %s NOSUPERUSER NOCREATEDB NOCREATEROLE INHERIT PASSWORD %s",
                              g_str_equal (exists, "0") ? "CREATE" : "ALTER", ident,
                              can_login ? "LOGIN" : "NOLOGIN", literal);
       ok = exec (conn, sql, error);
     }
-  else if (exists != NULL)
-    g_set_error (error, MC_PG_SERVER_ERROR, MC_PG_SERVER_ERROR_FAILED, _("The server refused: %s"),
-                 PQerrorMessage (conn));
   PQfreemem (verifier);
   PQfreemem (ident);
   PQfreemem (literal);

@@ -48,6 +48,11 @@ same () {
     a=$(printf '%s\n' "$a" | awk -F '\t' -v OFS='\t' '$1 == "event" { $6 = "" } { print }')
     b=$(printf '%s\n' "$b" | awk -F '\t' -v OFS='\t' '$1 == "event" { $6 = "" } { print }')
   fi
+  # On a server the demo's people get their logins; those already on the
+  # cluster (another test's) are named on the error output.
+  if [ "${name%(but logins)}" != "$name" ]; then
+    b=$(printf '%s\n' "$b" | grep -v '^Không tạo tài khoản đăng nhập cho:')
+  fi
   n=$((n + 1))
   if [ "$ra" = 0 ] && [ "$rb" = 0 ] && [ "$a" = "$b" ]; then
     echo "ok $n - $name"
@@ -58,7 +63,11 @@ same () {
   fi
 }
 
-same "demo: the same dossiers, accounts and history" demo --dossiers 80 --seed 7
+same "demo: the same dossiers, accounts and history (but logins)" demo --dossiers 80 --seed 7
+n=$((n + 1))
+logins=$(psql "$server" -AtX -c "SELECT count (*) FROM staff s JOIN pg_roles r ON r.rolname = s.username WHERE r.rolcanlogin")
+if [ "$logins" = 15 ]; then echo "ok $n - the demo's 15 people have their logins on the server"; else
+  failures=$((failures + 1)); echo "not ok $n - logins of the demo's people: $logins of 15"; fi
 same "accounts listed alike" --user admin account list
 same "catalog listed alike" --user admin catalog list
 same "a dossier received, numbered alike" --user tn.lan dossier receive --procedure 1.001193 \
