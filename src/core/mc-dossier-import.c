@@ -54,12 +54,13 @@ static const char *const optional_columns[] = { "online_level", NULL };
  * journal and the hooks at 20 % of an import of 200,000 rows (malloc,
  * memcpy, free under the pager's and the virtual tables' savepoints), and
  * the import at 1.45x its SQL floor in processor time. 2048 rows a statement
- * share those pages 16 times more: 1.1x (docs/PERFORMANCE.md, 2026-12-08).
- * 2048 x N_PARAMS = 26,624 parameters, under SQLite's default limit of
- * 32,766 (SQLITE_MAX_VARIABLE_NUMBER since 3.32). A clerk who waits for the
- * lock waits for at most this batch being written (about 80 ms of one
- * processor) before the chunk commits. */
-#define BATCH 2048
+ * shared those pages 16 times more (1.0-1.15x at load 8-11) but a clerk who
+ * waits for the lock waits for the batch being written before the chunk
+ * commits: at load 20 that wait reached 1.8 s (p95 1.5 s; 0.4 s with 128
+ * rows). 512 rows: 0.35 s at load 14-17, and 1024 rows already gave 8.1-8.6 s
+ * of processor against 9.3-10.0 s for 128 (docs/PERFORMANCE.md, 2026-12-08).
+ * Keep BATCH x N_PARAMS under SQLite's default limit of 32,766 parameters. */
+#define BATCH 512
 /* On a server the rows of a batch go by one COPY (mc_sql_copy_begin): a
  * statement and its round trip per batch, so a larger one. */
 #define BATCH_COPY 2048
