@@ -109,6 +109,7 @@ static const char *const migrations[] = {
   "/vn/motcua/Motcua/sql/0033-own-name.sql",
   "/vn/motcua/Motcua/sql/0034-ticket-own-name.sql",
   "/vn/motcua/Motcua/sql/0035-login-lock.sql",
+  "/vn/motcua/Motcua/sql/0036-month-stat.sql",
 };
 
 static gboolean

@@ -44,4 +44,11 @@ GPtrArray   *mc_report_06a_compute_periods (McDb *db, gint64 unit_id, const McDa
                                             gboolean only_with_dossiers, McTime now, McReport06aHow how,
                                             GError **error);
 
+/* month_stat (migration 0036: daily_stat summed by month, what 06a reads
+ * for a period's whole months): the number of its rows that differ from the
+ * sums of daily_stat's rows (0 when it is right), -1 on error; and the table
+ * made again from daily_stat in one transaction (an administrator's). */
+gint64       mc_report_month_stat_differences (McDb *db, GError **error);
+gboolean     mc_report_month_stat_rebuild     (McDb *db, GError **error);
+
 G_END_DECLS

@@ -43,8 +43,9 @@
  *
  * Daily counters (issue 15: the liveboard reloads at every commit): (4),
  * (5) and (8)–(10) of the period's whole local days are sums over the rows
- * of daily_stat (migration 0016: ≤ 366 a procedure for a year), which
- * triggers on dossier keep in the transaction of every write, with the
+ * of daily_stat (migration 0016: ≤ 366 a procedure for a year; its whole
+ * months from month_stat, 0036: 12), which triggers on dossier keep in
+ * the transaction of every write, with the
  * predicates of count_received and count_settled; the rest of a day that is
  * not over (a period ending now) is counted from the dossier rows as above.
  * MC_REPORT_06A_FULL counts everything from the rows: test-daily-stat
@@ -188,21 +189,48 @@ count_settled (Compute *c, McTime t0, McTime t1, GError **error)
 
 /* (4), (5) and, when `settled`, (8)–(10) of the whole days [d0, d1) from
  * the daily counters (migration 0016), which the dossier triggers keep with
- * the predicates of count_received and count_settled above. */
+ * the predicates of count_received and count_settled above: the whole
+ * months [m0, m1) of it from their sums (month_stat, migration 0036: 12
+ * rows a procedure for a year instead of 365), the days before m0 and from
+ * m1 on from daily_stat. */
+#define COUNTER_SUMS "sum (received_online), sum (received_direct), sum (settled_early), sum (settled_on_time), " \
+                     "sum (settled_late)"
+
+/* The first day of the month of `date`, or of the next month if `next`
+ * and `date` is not a first day. */
+static McDate
+month_start (McDate date, gboolean next)
+{
+  int y, m, d;
+
+  mc_date_to_ymd (date, &y, &m, &d);
+  if (d == 1 || !next)
+    return mc_date_from_ymd (y, m, 1);
+  return m == 12 ? mc_date_from_ymd (y + 1, 1, 1) : mc_date_from_ymd (y, m + 1, 1);
+}
+
 static gboolean
 count_daily (Compute *c, McDate d0, McDate d1, gboolean settled, GError **error)
 {
   McSqlStmt *stmt = mc_db_prepare (c->db,
-      "SELECT procedure_id, sum (received_online), sum (received_direct), sum (settled_early), "
-      "sum (settled_on_time), sum (settled_late) FROM daily_stat "
-      "WHERE unit_id = ?1 AND day >= ?2 AND day < ?3 GROUP BY procedure_id", error);
+      "SELECT procedure_id, " COUNTER_SUMS " FROM (SELECT procedure_id, received_online, received_direct, "
+      "settled_early, settled_on_time, settled_late FROM month_stat WHERE unit_id = ?1 AND month >= ?4 AND month < ?5 "
+      "UNION ALL SELECT procedure_id, received_online, received_direct, settled_early, settled_on_time, settled_late "
+      "FROM daily_stat WHERE unit_id = ?1 AND day >= ?2 AND day < ?4 "
+      "UNION ALL SELECT procedure_id, received_online, received_direct, settled_early, settled_on_time, settled_late "
+      "FROM daily_stat WHERE unit_id = ?1 AND day >= ?5 AND day < ?3) AS counted GROUP BY procedure_id", error);
+  McDate m0 = month_start (d0, TRUE), m1 = month_start (d1, FALSE);
   McDbStep step;
 
   if (stmt == NULL)
     return FALSE;
+  if (m0 >= m1)  /* no whole month: every day from daily_stat */
+    m0 = m1 = d1;
   mc_sql_bind_int64 (stmt, 1, c->unit_id);
   mc_sql_bind_int64 (stmt, 2, d0);
   mc_sql_bind_int64 (stmt, 3, d1);
+  mc_sql_bind_int64 (stmt, 4, m0);
+  mc_sql_bind_int64 (stmt, 5, m1);
   while ((step = mc_db_step_row (c->db, stmt, error)) == MC_DB_STEP_ROW)
     {
       static const McReport06aColumn columns[] = { MC_06A_ONLINE, MC_06A_DIRECT, MC_06A_EARLY,
