@@ -47,6 +47,7 @@
 #include "mc-format.h"
 #include "mc-json.h"
 #include "mc-lateness.h"
+#include "mc-open-counts.h"
 #include "mc-report-lists.h"
 #include "mc-report-private.h"
 #include "mc-settings.h"
@@ -164,9 +165,10 @@ column_sql (McDashboardColumn column)
  * department ?5 (0: any, -1: none). "+d.unit_id" keeps SQLite off the
  * unit's index, which holds every dossier of the unit (1,000,000: 180 ms),
  * for the open states' (dossier_by_state: the 28,726 open, 12 ms). */
-#define SCOPE_SQL \
-  "d.state IN %s AND +d.unit_id = ?4 AND (?5 = 0 OR (?5 = -1 AND d.current_department_id IS NULL) " \
+#define HOLDER_SQL \
+  "+d.unit_id = ?4 AND (?5 = 0 OR (?5 = -1 AND d.current_department_id IS NULL) " \
   "OR d.current_department_id = ?5)"
+#define SCOPE_SQL "d.state IN %s AND " HOLDER_SQL
 
 static void
 bind_times (McSqlStmt *stmt, McTime now, gint64 unit_id, gint64 department_id)
@@ -280,54 +282,144 @@ add_counts (McDashboardWorkload *w, const guint *n)
     w->n[k] += n[k];
 }
 
+/* One group's counts added to its department, the total and its person
+ * (`people`: "department:staff" → the person's row, the same group may
+ * come from several statements). */
 static gboolean
-compute_workload (McDb *db, McDashboard *d, GError **error)
+add_group (McDb *db, McDashboard *d, GHashTable *by_id, GHashTable *people, gint64 department_id,
+           gint64 staff_id, const guint *n, GError **error)
 {
-  g_autoptr(GHashTable) by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
+  McDashboardWorkload *dep = department_row (db, d, by_id, department_id, error);
+  McDashboardWorkload *person;
+  g_autofree char *key = NULL;
+
+  if (dep == NULL)
+    return FALSE;
+  add_counts (dep, n);
+  add_counts (&d->total, n);
+  if (staff_id == 0)
+    return TRUE;
+  key = g_strdup_printf ("%" G_GINT64_FORMAT ":%" G_GINT64_FORMAT, dep->department_id, staff_id);
+  person = g_hash_table_lookup (people, key);
+  if (person == NULL)
+    {
+      person = workload_new (dep->department_id, staff_id);
+      person->name = lookup_name (db, "SELECT full_name FROM staff WHERE id = ?1", staff_id, error);
+      person->department_name = g_strdup (dep->name);
+      g_ptr_array_add (d->people, person);
+      g_hash_table_insert (people, g_steal_pointer (&key), person);
+      if (person->name == NULL)
+        return FALSE;
+    }
+  add_counts (person, n);
+  return TRUE;
+}
+
+/* Runs `sql` (bound as bind_times, ?6 the local day of now) whose rows are
+ * a department (-1 or 0: none), a person (0: none) and the counts of the
+ * workload columns `columns` (MC_DASHBOARD_N_WORKLOAD ends the list). */
+static gboolean
+add_groups (McDb *db, McDashboard *d, GHashTable *by_id, GHashTable *people, const char *sql,
+            const McDashboardColumn *columns, GError **error)
+{
+  McSqlStmt *stmt = mc_db_prepare (db, sql, error);
+  McDbStep step;
+
+  if (stmt == NULL)
+    return FALSE;
+  bind_times (stmt, d->now, d->unit_id, d->department_id);
+  mc_sql_bind_int64 (stmt, 6, mc_time_get_date (d->now));
+  while ((step = mc_db_step_row (db, stmt, error)) == MC_DB_STEP_ROW)
+    {
+      gint64 department_id = mc_sql_column_int64 (stmt, 0);
+      guint n[MC_DASHBOARD_N_WORKLOAD] = { 0 };
+
+      for (int k = 0; columns[k] != MC_DASHBOARD_N_WORKLOAD; k++)
+        n[columns[k]] = (guint) mc_sql_column_double (stmt, 2 + k);
+      if (!add_group (db, d, by_id, people, department_id > 0 ? department_id : MC_DASHBOARD_NO_DEPARTMENT,
+                      mc_sql_column_int64 (stmt, 1), n, error))
+        {
+          step = MC_DB_STEP_ERROR;
+          break;
+        }
+    }
+  mc_sql_reset (stmt);
+  return step == MC_DB_STEP_DONE;
+}
+
+/* Every column counted on the rows of the open dossiers `where` (a
+ * condition on `table` aliased d, of the scope): all of them before
+ * open_due, or the few open_due leaves out. */
+static gboolean
+workload_from_rows (McDb *db, McDashboard *d, GHashTable *by_id, GHashTable *people, const char *table,
+                    const char *where, GError **error)
+{
+  static const McDashboardColumn columns[] = { MC_DASHBOARD_RECEIVED_TODAY, MC_DASHBOARD_PROCESSING,
+                                               MC_DASHBOARD_DUE_TODAY, MC_DASHBOARD_OVERDUE, MC_DASHBOARD_N_WORKLOAD };
   g_autofree char *received = column_sql (MC_DASHBOARD_RECEIVED_TODAY);
   g_autofree char *due = column_sql (MC_DASHBOARD_DUE_TODAY);
   g_autofree char *overdue = column_sql (MC_DASHBOARD_OVERDUE);
-  g_autofree char *scope = g_strdup_printf (SCOPE_SQL, mc_dossier_state_open_sql ());
   g_autofree char *sql = g_strdup_printf ("SELECT coalesce (d.current_department_id, -1), "
                                           "coalesce (d.current_staff_id, 0), total (%s), count (*), "
-                                          "total (%s), total (%s) FROM dossier d WHERE %s GROUP BY 1, 2",
-                                          received, due, overdue, scope);
-  McSqlStmt *stmt;
-  McDbStep step;
+                                          "total (%s), total (%s) FROM %s WHERE %s AND " HOLDER_SQL
+                                          " AND ?6 = ?6 GROUP BY 1, 2", received, due, overdue, table, where);
+
+  return add_groups (db, d, by_id, people, sql, columns, error);
+}
+
+/* The workload from open_due (migration 0031, mc-open-counts.h) for the
+ * running dossiers: đang xử lý the days summed, quá hạn the days before
+ * today's and today's part up to now from dossier_running_due, đến hạn hôm
+ * nay the rest of today's from the same index, nhận hôm nay today's
+ * receptions from dossier_open_by_received; the other open dossiers
+ * (paused, apologised) row by row. The cost is days and holders, not open
+ * dossiers (issue 15: 143,963 at 5,000,000). */
+static gboolean
+workload_kept (McDb *db, McDashboard *d, GHashTable *by_id, GHashTable *people, GError **error)
+{
+  static const McDashboardColumn table_columns[] = { MC_DASHBOARD_PROCESSING, MC_DASHBOARD_OVERDUE,
+                                                     MC_DASHBOARD_N_WORKLOAD };
+  static const McDashboardColumn today_columns[] = { MC_DASHBOARD_OVERDUE, MC_DASHBOARD_DUE_TODAY,
+                                                     MC_DASHBOARD_N_WORKLOAD };
+  static const McDashboardColumn received_columns[] = { MC_DASHBOARD_RECEIVED_TODAY, MC_DASHBOARD_N_WORKLOAD };
+  g_autofree char *running = mc_open_counts_running_sql (db);
+  g_autofree char *table = g_strdup (
+    "SELECT department_id, staff_id, sum (n), sum (CASE WHEN day < ?6 THEN n ELSE 0 END) FROM open_due "
+    "WHERE unit_id = ?4 AND kind = 0 AND (?5 = 0 OR department_id = CASE WHEN ?5 = -1 THEN 0 ELSE ?5 END) "
+    "AND ?1 = ?1 AND ?2 = ?2 AND ?3 = ?3 GROUP BY department_id, staff_id");
+  g_autofree char *today = g_strdup_printf (
+    "SELECT coalesce (d.current_department_id, -1), coalesce (d.current_staff_id, 0), "
+    "sum (CASE WHEN d.due_at < ?1 THEN 1 ELSE 0 END), sum (CASE WHEN d.due_at >= ?1 THEN 1 ELSE 0 END) "
+    "FROM dossier d WHERE %s AND d.due_at >= ?2 AND d.due_at < ?3 AND " HOLDER_SQL " "
+    "AND ?6 = ?6 GROUP BY 1, 2", running);
+  g_autofree char *received = g_strdup_printf (
+    "SELECT coalesce (d.current_department_id, -1), coalesce (d.current_staff_id, 0), count (*) "
+    "FROM dossier d WHERE %s AND d.received_at >= ?2 AND " HOLDER_SQL " "
+    "AND ?1 = ?1 AND ?3 = ?3 AND ?6 = ?6 GROUP BY 1, 2", running);
+
+  return add_groups (db, d, by_id, people, table, table_columns, error)
+         && add_groups (db, d, by_id, people, today, today_columns, error)
+         && add_groups (db, d, by_id, people, received, received_columns, error)
+         && workload_from_rows (db, d, by_id, people, mc_open_counts_other_table (db), mc_open_counts_other_sql (db),
+                                error);
+}
+
+static gboolean
+compute_workload (McDb *db, McDashboard *d, gboolean from_rows, GError **error)
+{
+  g_autoptr(GHashTable) by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
+  g_autoptr(GHashTable) people = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autofree char *open = g_strdup_printf ("d.state IN %s", mc_dossier_state_open_sql ());
+  gboolean kept = FALSE;
 
   d->departments = g_ptr_array_new_with_free_func ((GDestroyNotify) workload_free);
   d->people = g_ptr_array_new_with_free_func ((GDestroyNotify) workload_free);
   d->total.name = g_strdup ("");
   d->total.department_name = g_strdup ("");
-  if (!read_departments (db, d, by_id, error) || (stmt = mc_db_prepare (db, sql, error)) == NULL)
+  if (!read_departments (db, d, by_id, error) || (!from_rows && !mc_open_counts_apply (db, d->now, &kept, error)))
     return FALSE;
-  bind_times (stmt, d->now, d->unit_id, d->department_id);
-  while ((step = mc_db_step_row (db, stmt, error)) == MC_DB_STEP_ROW)
-    {
-      gint64 staff_id = mc_sql_column_int64 (stmt, 1);
-      McDashboardWorkload *dep = department_row (db, d, by_id, mc_sql_column_int64 (stmt, 0), error);
-      guint n[MC_DASHBOARD_N_WORKLOAD];
-
-      if (dep == NULL)
-        break;
-      for (int k = 0; k < MC_DASHBOARD_N_WORKLOAD; k++)
-        n[k] = (guint) mc_sql_column_double (stmt, 2 + k);
-      add_counts (dep, n);
-      add_counts (&d->total, n);
-      if (staff_id != 0)
-        {
-          McDashboardWorkload *person = workload_new (dep->department_id, staff_id);
-
-          person->name = lookup_name (db, "SELECT full_name FROM staff WHERE id = ?1", staff_id, error);
-          person->department_name = g_strdup (dep->name);
-          add_counts (person, n);
-          g_ptr_array_add (d->people, person);
-          if (person->name == NULL)
-            break;
-        }
-    }
-  mc_sql_reset (stmt);
-  if (step != MC_DB_STEP_DONE)
+  if (kept ? !workload_kept (db, d, by_id, people, error)
+           : !workload_from_rows (db, d, by_id, people, "dossier d", open, error))
     return FALSE;
   g_ptr_array_sort (d->departments, compare_workload);
   g_ptr_array_sort (d->people, compare_workload);
@@ -478,6 +570,13 @@ compute_apologies (McDb *db, McDashboard *d, GError **error)
 McDashboard *
 mc_dashboard_compute (McDb *db, gint64 unit_id, gint64 department_id, McTime now, GError **error)
 {
+  return mc_dashboard_compute_how (db, unit_id, department_id, now, FALSE, error);
+}
+
+McDashboard *
+mc_dashboard_compute_how (McDb *db, gint64 unit_id, gint64 department_id, McTime now, gboolean from_rows,
+                          GError **error)
+{
   g_autoptr(McDashboard) d = NULL;
   g_autofree char *level = NULL;
 
@@ -497,7 +596,7 @@ mc_dashboard_compute (McDb *db, gint64 unit_id, gint64 department_id, McTime now
       if (d->department_name == NULL)
         return NULL;
     }
-  if (!compute_workload (db, d, error) || !compute_months (db, d, error) || !compute_apologies (db, d, error))
+  if (!compute_workload (db, d, from_rows, error) || !compute_months (db, d, error) || !compute_apologies (db, d, error))
     return NULL;
   return g_steal_pointer (&d);
 }

@@ -32,8 +32,8 @@ state_term (McDb *db)
   return mc_sql_on_server (db) ? "d.state" : "+d.state";
 }
 
-static char *
-running_sql (McDb *db)
+char *
+mc_open_counts_running_sql (McDb *db)
 {
   return g_strdup_printf ("%s IN %s AND d.paused_since IS NULL AND d.extended_due_at IS NULL "
                           "AND d.finished_at IS NULL", state_term (db), mc_dossier_state_open_sql ());
@@ -84,12 +84,25 @@ last_open_reception (McDb *db, McTime *last, GError **error)
 }
 
 gboolean
+mc_open_counts_apply (McDb *db, McTime now, gboolean *applies, GError **error)
+{
+  McTime last;
+
+  g_return_val_if_fail (db != NULL && applies != NULL, FALSE);
+
+  *applies = FALSE;
+  if (!last_open_reception (db, &last, error))
+    return FALSE;
+  *applies = last < now;
+  return TRUE;
+}
+
+gboolean
 mc_open_counts_running (McDb *db, gint64 department_id, McTime now, McTime soon, McOpenCounts *counts,
                         gboolean *valid, GError **error)
 {
-  g_autofree char *running = running_sql (db);
+  g_autofree char *running = mc_open_counts_running_sql (db);
   g_autofree char *sql = NULL;
-  McTime last;
   gint64 day = (now + LOCAL_OFFSET) / DAY_SECONDS;
   McSqlStmt *stmt;
   McDbStep step;
@@ -97,10 +110,9 @@ mc_open_counts_running (McDb *db, gint64 department_id, McTime now, McTime soon,
   g_return_val_if_fail (db != NULL && counts != NULL && valid != NULL, FALSE);
 
   *counts = (McOpenCounts) { 0 };
-  *valid = FALSE;
-  if (!last_open_reception (db, &last, error))
+  if (!mc_open_counts_apply (db, now, valid, error))
     return FALSE;
-  if (last >= now)
+  if (!*valid)
     return TRUE;
   /* ?1 department (0: all), ?2 T's local day, ?3 that day's first second,
    * ?4 T, ?5 one working day after T. The "soon" part is a union of ids: a

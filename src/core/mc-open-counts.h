@@ -29,6 +29,12 @@ typedef struct {
  * clock may ask): its lateness then is not the table's, count the rows. */
 gboolean      mc_open_counts_running       (McDb *db, gint64 department_id, McTime now, McTime soon,
                                             McOpenCounts *counts, gboolean *valid, GError **error);
+/* Whether open_due answers for `now`: FALSE when some open dossier was
+ * received at or after it (then count the rows). */
+gboolean      mc_open_counts_apply         (McDb *db, McTime now, gboolean *applies, GError **error);
+/* The condition of a running dossier on a dossier aliased d, in the form
+ * the partial indexes of migration 0031 are used for. */
+char         *mc_open_counts_running_sql   (McDb *db);
 /* The condition that selects the other open dossiers (paused, with an
  * apology's appointment, or open with a finish time), on a dossier aliased
  * d, in the form the partial index dossier_open_other is used for. */
