@@ -311,6 +311,14 @@ update_actions (McInboxPage *self)
 }
 
 static void
+append_count (GString *text, guint n, const char *what)
+{
+  g_autofree char *number = mc_format_count (n);
+
+  g_string_append_printf (text, " · %s %s", number, what);
+}
+
+static void
 update_summary (McInboxPage *self, const McInboxCounts *counts)
 {
   g_autofree char *total = mc_format_count (counts->total);
@@ -332,12 +340,13 @@ update_summary (McInboxPage *self, const McInboxCounts *counts)
       gtk_widget_set_tooltip_text (self->show_all, note);
     }
   gtk_widget_set_visible (self->show_all, shown < counts->total);
+  /* Numbers written as Vietnamese writes them (28.726), as the total. */
   if (counts->overdue)
-    g_string_append_printf (text, " · %u %s", counts->overdue, _("overdue"));
+    append_count (text, counts->overdue, _("overdue"));
   if (counts->step_late)
-    g_string_append_printf (text, " · %u %s", counts->step_late, _("behind schedule"));
+    append_count (text, counts->step_late, _("behind schedule"));
   if (counts->soon)
-    g_string_append_printf (text, " · %u %s", counts->soon, _("due soon"));
+    append_count (text, counts->soon, _("due soon"));
   gtk_label_set_text (self->summary, text->str);
   /* The same words, and the same count, as the dossier list's filters and the board. */
   g_string_printf (text, "%s\n%s", mc_lateness_overdue_meaning (), mc_lateness_step_late_meaning ());
