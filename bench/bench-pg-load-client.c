@@ -3,7 +3,7 @@
  * (issue 17 item 6)
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Usage: bench-pg-load-client DB CLIENT SECONDS ACK_LOG
+ * Usage: bench-pg-load-client DB CLIENT SECONDS ACK_LOG [PACE_MS]
  *
  * DB is a PostgreSQL connection (URI or conninfo) holding the demo's
  * catalog and accounts. Each round is the route tests/pg/test-pg-engine.sh
@@ -17,7 +17,12 @@
  * and flushed to disk before the next step, so that bench/pg-load can look
  * for each one in the database afterwards. A failed step (the server killed)
  * closes the connection; the client opens it again, retrying every 200 ms,
- * and goes on with a new dossier. Prints one line: the client, receptions,
+ * and goes on with a new dossier. With PACE_MS (> 0) the desk is paced as
+ * a counter is: after each round it waits a think time drawn from an
+ * exponential distribution of mean PACE_MS (capped at 4 × PACE_MS; citizens
+ * arrive independently), so 8 desks offer 8000 / PACE_MS receptions a second
+ * on average instead of as many as the processors allow; 0 (the default)
+ * runs rounds back to back, a saturation test. Prints one line: the client, receptions,
  * rounds completed, failed steps, reconnections, the longest time without a
  * connection, and reception times (p50, p95, max, in ms of wall time);
  * then, per reception (median and p95), where the wall time went, read from
@@ -35,6 +40,7 @@
 #include "config.h"
 
 #include <inttypes.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <unistd.h>
@@ -84,6 +90,9 @@ desk_open (Desk *d, const char *path)
       desk_close (d);
       return FALSE;
     }
+  /* Named for bench/pg-load's sampler of pg_stat_activity (motcua names
+   * its sessions 'motcua', the report's and the backup's too). */
+  mc_db_exec (d->db, "SET application_name = 'pgload-desk'", NULL);
   d->store = mc_dossier_store_new (d->db, d->calendar);
   d->wf = mc_workflow_new (d->db, d->calendar);
   d->tn_lan = staff_id (d->db, "tn.lan");
@@ -149,6 +158,19 @@ median_of (GArray *a, guint percent)
   return g_array_index (a, double, MIN (a->len - 1, a->len * percent / 100));
 }
 
+/* A counter's pace: the next citizen after an exponential think time of
+ * mean pace_ms (capped at 4 × the mean), or at the end of the run. */
+static void
+think (GRand *rand, double pace_ms, gint64 deadline)
+{
+  double ms = MIN (-pace_ms * log (1.0 - g_rand_double (rand)), 4 * pace_ms);
+  gint64 until = MIN (g_get_monotonic_time () + (gint64) (ms * 1000), deadline);
+  gint64 now = g_get_monotonic_time ();
+
+  if (until > now)
+    g_usleep (until - now);
+}
+
 static volatile guint64 sink;
 
 static int
@@ -194,15 +216,19 @@ main (int argc, char **argv)
   g_autofree char *backend = NULL;
   FILE *ack;
   int client;
+  double pace_ms;
+  g_autoptr(GRand) rand = NULL;
 
   if (argc == 3 && g_str_equal (argv[1], "--control"))
     return control (atoi (argv[2]));
-  if (argc != 5)
+  if (argc != 5 && argc != 6)
     {
-      fprintf (stderr, "usage: %s DB CLIENT SECONDS ACK_LOG\n", argv[0]);
+      fprintf (stderr, "usage: %s DB CLIENT SECONDS ACK_LOG [PACE_MS]\n", argv[0]);
       return 2;
     }
   client = atoi (argv[2]);
+  pace_ms = argc == 6 ? atof (argv[5]) : 0;
+  rand = g_rand_new_with_seed (client * 7919u + (guint32) getpid ());
   deadline = g_get_monotonic_time () + (gint64) atoi (argv[3]) * G_USEC_PER_SEC;
   ack = fopen (argv[4], "w");
   if (ack == NULL || !desk_open (&d, argv[1]))
@@ -265,6 +291,8 @@ main (int argc, char **argv)
           ok = route (&d, data->code, data->applicant_name, &error);
           rounds += ok;
         }
+      if (ok && pace_ms > 0)
+        think (rand, pace_ms, deadline);
       if (!ok)
         {
           failures++;

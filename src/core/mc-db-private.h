@@ -97,6 +97,14 @@ gint64        mc_db_lookup_id         (McDb *self, const char *table, const char
  * asks core for one function that does them in one transaction
  * (e.g. mc_report_cchc_set_entries). */
 gboolean      mc_db_begin             (McDb *self, GError **error);
+/* As mc_db_begin, but on PostgreSQL without the one-writer lock: for a
+ * transaction whose read-then-write steps are single statements that lock
+ * their own rows (the day's code number: INSERT … ON CONFLICT DO UPDATE …
+ * RETURNING) and that otherwise only adds rows no one else can see before
+ * it commits — a reception. Desks receiving at once then wait only for the
+ * rows they really share, not for every other writer's whole transaction.
+ * On SQLite it is mc_db_begin (one writer is the engine's rule). */
+gboolean      mc_db_begin_concurrent  (McDb *self, GError **error);
 gboolean      mc_db_commit            (McDb *self, GError **error);
 void          mc_db_rollback          (McDb *self);
 

@@ -110,6 +110,7 @@ static const char *const migrations[] = {
   "/vn/motcua/Motcua/sql/0034-ticket-own-name.sql",
   "/vn/motcua/Motcua/sql/0035-login-lock.sql",
   "/vn/motcua/Motcua/sql/0036-month-stat.sql",
+  "/vn/motcua/Motcua/sql/0037-desk-concurrency.sql",
 };
 
 static gboolean
@@ -995,12 +996,10 @@ gboolean mc_db_get_audit_keyed (McDb *self) { return self->audit_keyed; }
 /* Transactions nest: the outermost is BEGIN IMMEDIATE, inner ones are
  * savepoints, so a function that writes atomically can be called both on its
  * own and from inside a larger transaction (an import, the demo). */
-gboolean
-mc_db_begin (McDb *self, GError **error)
+static gboolean
+begin (McDb *self, gboolean one_writer, GError **error)
 {
   g_autofree char *sql = NULL;
-
-  g_return_val_if_fail (MC_IS_DB (self), FALSE);
 
   if (self->damage != NULL)
     return set_damaged_error (self, error);
@@ -1015,8 +1014,10 @@ mc_db_begin (McDb *self, GError **error)
    * Motcua writers take (waited for up to lock_timeout, then BUSY): the
    * read-then-write steps of core (next number, position) stay as safe as
    * on SQLite. */
-  if (self->depth == 0)
-    sql = g_strdup (self->pg ? "BEGIN; SELECT pg_advisory_xact_lock (" MC_DB_PG_WRITE_LOCK ")" : "BEGIN IMMEDIATE");
+  if (self->depth == 0 && self->pg != NULL)
+    sql = g_strdup (one_writer ? "BEGIN; SELECT pg_advisory_xact_lock (" MC_DB_PG_WRITE_LOCK ")" : "BEGIN");
+  else if (self->depth == 0)
+    sql = g_strdup ("BEGIN IMMEDIATE");
   else
     sql = g_strdup_printf ("SAVEPOINT mc_%d", self->depth);
   if (!mc_db_exec (self, sql, error))
@@ -1028,6 +1029,22 @@ mc_db_begin (McDb *self, GError **error)
   self->depth++;
   mc_changes_begin (self->changes);
   return TRUE;
+}
+
+gboolean
+mc_db_begin (McDb *self, GError **error)
+{
+  g_return_val_if_fail (MC_IS_DB (self), FALSE);
+
+  return begin (self, TRUE, error);
+}
+
+gboolean
+mc_db_begin_concurrent (McDb *self, GError **error)
+{
+  g_return_val_if_fail (MC_IS_DB (self), FALSE);
+
+  return begin (self, FALSE, error);
 }
 
 /* The commit is durable (synchronous=FULL) before the mark names it; a mark

@@ -299,7 +299,8 @@ first_step (McDossierStore *self, gint64 procedure_id, McTime received, gint64 *
  * reprints as it was after the unit is renamed (the reform of 1/7/2025
  * renamed and merged units). */
 static gboolean
-insert_dossier (McDossierStore *self, McDossierData *d, gint64 unit_id, gint64 procedure_id, GError **error)
+insert_dossier (McDossierStore *self, McDossierData *d, gint64 unit_id, gint64 procedure_id,
+                gint64 first_department, McTime step_due, GError **error)
 {
   McSqlStmt *stmt = mc_db_prepare (self->db,
       "INSERT INTO dossier (code, unit_id, procedure_id, applicant_kind, applicant_name, applicant_id_number, "
@@ -309,10 +310,8 @@ insert_dossier (McDossierStore *self, McDossierData *d, gint64 unit_id, gint64 p
       "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,'received',1,?,?,?,?,?13,?13,mc_actor (),"
       "(SELECT name FROM unit WHERE id = ?2), "
       "(SELECT pu.name FROM unit u JOIN unit pu ON pu.id = u.parent_id WHERE u.id = ?2), ?20)", error);
-  gint64 first_department;
-  McTime step_due;
 
-  if (stmt == NULL || !first_step (self, procedure_id, d->received_at, &first_department, &step_due, error))
+  if (stmt == NULL)
     return FALSE;
   mc_sql_bind_text (stmt, 1, d->code, -1, MC_SQL_TRANSIENT);
   mc_sql_bind_int64 (stmt, 2, unit_id);
@@ -434,13 +433,18 @@ static gboolean
 write_received (McDossierStore *self, McDossierData *d, gint64 procedure_id, GError **error)
 {
   g_autofree char *unit_code = NULL;
-  gint64 unit_id;
+  gint64 unit_id, first_department;
+  McTime step_due;
 
-  if (!own_unit (self, &unit_id, &unit_code, error) || !default_documents (self, d, procedure_id, error))
+  /* Everything read first: the day's number row, which every desk's
+   * reception updates, is held from next_code () to the commit, so only
+   * the writes come after it (issue 17 item 6). */
+  if (!own_unit (self, &unit_id, &unit_code, error) || !default_documents (self, d, procedure_id, error) ||
+      !first_step (self, procedure_id, d->received_at, &first_department, &step_due, error))
     return FALSE;
   g_free (d->code);
   d->code = next_code (self, unit_id, unit_code, d->received_at, error);
-  return d->code != NULL && insert_dossier (self, d, unit_id, procedure_id, error) &&
+  return d->code != NULL && insert_dossier (self, d, unit_id, procedure_id, first_department, step_due, error) &&
          insert_documents_and_event (self, d, error);
 }
 
@@ -473,7 +477,13 @@ mc_dossier_store_receive (McDossierStore *self, McDossier *dossier, GError **err
   if (d->requested_due_at != 0 && d->requested_due_at < legal_due)
     return invalid (error, _("The appointment cannot be earlier than the legal processing time allows"));
   d->due_at = d->requested_due_at != 0 ? d->requested_due_at : legal_due;
-  if (!mc_db_begin (self->db, error))
+  /* Without the one-writer lock on a server: a reception adds rows no one
+   * else sees before it commits, and its one read-then-write, the day's
+   * number, is a single statement that locks its row (next_code ()). So 8
+   * desks receiving at once wait only for that row and for the trail's
+   * chain at commit (migration 0037), not for each other's transfers and
+   * returns. */
+  if (!mc_db_begin_concurrent (self->db, error))
     return FALSE;
   if (!write_received (self, d, procedure_id, error) || !mc_db_commit (self->db, error))
     {

@@ -299,7 +299,7 @@ if [ "$before" = "$after" ]; then echo "ok $n - nothing of the refused files kep
   failures=$((failures + 1)); echo "not ok $n - refused imports left rows: $before → $after"; fi
 same "import: 4,500 lines (three COPY batches on the server)" --user admin dossier import "$work/good.csv"
 a=$(sqlite3 "$lite" "SELECT state, n FROM dossier_state_count WHERE n > 0 ORDER BY state; SELECT count(*) FROM audit_log WHERE action = 'import'; SELECT count(*) FROM dossier_event WHERE kind = 'import'" 2>&1)
-b=$(psql "$server" -AtX -c "SELECT state, n FROM dossier_state_count WHERE n > 0 ORDER BY state" \
+b=$(psql "$server" -AtX -c "SELECT state, sum (n) FROM dossier_state_count GROUP BY state HAVING sum (n) > 0 ORDER BY state" \
   -c "SELECT count(*) FROM audit_log WHERE action = 'import'" -c "SELECT count(*) FROM dossier_event WHERE kind = 'import'" 2>&1)
 n=$((n + 1))
 if [ "$a" = "$b" ] && printf '%s\n' "$b" | grep -qx 4500; then
