@@ -111,6 +111,7 @@ static const char *const migrations[] = {
   "/vn/motcua/Motcua/sql/0035-login-lock.sql",
   "/vn/motcua/Motcua/sql/0036-month-stat.sql",
   "/vn/motcua/Motcua/sql/0037-desk-concurrency.sql",
+  "/vn/motcua/Motcua/sql/0038-lock-login-lock.sql",
 };
 
 static gboolean

@@ -11,7 +11,9 @@
  * the role afresh. Here one database's transaction holds its change open
  * while three others ask for the same login; all four must succeed, for a
  * new login and for one that exists, and the login signs in with the last
- * password given.
+ * password given. Since 0038 the same holds for a lock: four databases
+ * locking the person's account at once (the lockout job of each center)
+ * expire the login's password once, and lifting the lock gives it back.
  *
  * Against a real server (MOTCUA_TEST_PG, a superuser's keyword=value
  * conninfo; skipped without it): each database is a fresh one of the
@@ -59,7 +61,7 @@ static int
 waiting (PGconn *conn)
 {
   PGresult *res = PQexec (conn, "SELECT count (*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' "
-                                "AND query LIKE 'SELECT mc_staff_login%'");
+                                "AND (query LIKE 'SELECT mc_staff_login%' OR query LIKE 'UPDATE staff%')");
   int n;
 
   g_assert_cmpint (PQresultStatus (res), ==, PGRES_TUPLES_OK);
@@ -121,6 +123,66 @@ race (PGconn **conns, PGconn *monitor, const char *password)
   PQfreemem (verifier);
 }
 
+/* The same race for a lock: desk 0 locks the account (its staff row's
+ * trigger expires the login, 0033) in a transaction it keeps open, desks
+ * 1…3 lock it meanwhile in their own databases; all must succeed once desk
+ * 0 commits. Before 0038 their ALTER ROLE failed with "tuple concurrently
+ * updated". */
+static void
+race_lock (PGconn **conns, PGconn *monitor, gint64 until)
+{
+  g_autofree char *sql = g_strdup_printf ("UPDATE staff SET locked_until = %" G_GINT64_FORMAT " WHERE username = '%s'",
+                                          until, login);
+  gboolean answered[N_DESKS] = { FALSE };
+  PGresult *res;
+
+  exec_ok (conns[0], "BEGIN");
+  exec_ok (conns[0], sql);
+  for (int i = 1; i < N_DESKS; i++)
+    {
+      exec_ok (conns[i], "BEGIN");
+      g_assert_cmpint (PQsendQuery (conns[i], sql), ==, 1);
+    }
+  for (int tries = 0; tries < 100 && waiting (monitor) < N_DESKS - 1; tries++)
+    g_usleep (100 * 1000);
+  g_test_message ("%d desks waiting for desk 0's lock", waiting (monitor));
+  exec_ok (conns[0], "COMMIT");
+  for (int done = 1; done < N_DESKS; g_usleep (10 * 1000))
+    for (int i = 1; i < N_DESKS; i++)
+      {
+        if (answered[i])
+          continue;
+        g_assert_cmpint (PQconsumeInput (conns[i]), ==, 1);
+        if (PQisBusy (conns[i]))
+          continue;
+        res = PQgetResult (conns[i]);
+        if (PQresultStatus (res) != PGRES_COMMAND_OK)
+          g_error ("desk %d, locking the login while desk 0 locked it: %s (%s)", i, PQresultErrorMessage (res),
+                   PQresultErrorField (res, PG_DIAG_SQLSTATE));
+        PQclear (res);
+        while ((res = PQgetResult (conns[i])) != NULL)
+          PQclear (res);
+        exec_ok (conns[i], "COMMIT");
+        answered[i] = TRUE;
+        done++;
+      }
+}
+
+static char *
+valid_until (PGconn *conn)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT coalesce (rolvaliduntil::text, '') FROM pg_roles WHERE rolname = '%s'",
+                                          login);
+  PGresult *res = PQexec (conn, sql);
+  char *value;
+
+  g_assert_cmpint (PQresultStatus (res), ==, PGRES_TUPLES_OK);
+  g_assert_cmpint (PQntuples (res), ==, 1);
+  value = g_strdup (PQgetvalue (res, 0, 0));
+  PQclear (res);
+  return value;
+}
+
 static void
 test_concurrent_logins (void)
 {
@@ -144,6 +206,19 @@ test_concurrent_logins (void)
   monitor = connect_to (dbs[0]);
   race (conns, monitor, "Khoitao-2026");
   race (conns, monitor, PASSWORD);
+  /* Locked from four databases at once for an hour, then lifted. */
+  race_lock (conns, monitor, g_get_real_time () / G_USEC_PER_SEC + 3600);
+  {
+    g_autofree char *locked = valid_until (conns[0]);
+
+    g_assert_cmpstr (locked, ==, "-infinity");
+  }
+  race_lock (conns, monitor, 0);
+  {
+    g_autofree char *lifted = valid_until (conns[0]);
+
+    g_assert_cmpstr (lifted, ==, "infinity");
+  }
   PQfinish (monitor);
   {
     g_autofree char *sql = g_strdup_printf ("SELECT string_agg (g.rolname, ',' ORDER BY g.rolname) FROM pg_auth_members m "
