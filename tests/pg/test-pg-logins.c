@@ -70,13 +70,48 @@ waiting (PGconn *conn)
   return n;
 }
 
+/* Desks 1…3 have sent `what` inside a transaction while desk 0 holds its
+ * own open: waits until the three wait (10 s at most: without the lock, an
+ * ALTER ROLE fails at once and never waits), commits desk 0, then each in
+ * turn must answer `ok` and commit, which lets the next one go — answered in
+ * whatever order the server chooses. */
+static void
+release_and_collect (PGconn **conns, PGconn *monitor, ExecStatusType ok, const char *what)
+{
+  gboolean answered[N_DESKS] = { FALSE };
+  PGresult *res;
+
+  for (int tries = 0; tries < 100 && waiting (monitor) < N_DESKS - 1; tries++)
+    g_usleep (100 * 1000);
+  g_test_message ("%d desks waiting for desk 0 (%s)", waiting (monitor), what);
+  exec_ok (conns[0], "COMMIT");
+  for (int done = 1; done < N_DESKS; g_usleep (10 * 1000))
+    for (int i = 1; i < N_DESKS; i++)
+      {
+        if (answered[i])
+          continue;
+        g_assert_cmpint (PQconsumeInput (conns[i]), ==, 1);
+        if (PQisBusy (conns[i]))
+          continue;
+        res = PQgetResult (conns[i]);
+        if (PQresultStatus (res) != ok)
+          g_error ("desk %d, %s while desk 0 did: %s (%s)", i, what, PQresultErrorMessage (res),
+                   PQresultErrorField (res, PG_DIAG_SQLSTATE));
+        PQclear (res);
+        while ((res = PQgetResult (conns[i])) != NULL)
+          PQclear (res);
+        exec_ok (conns[i], "COMMIT");
+        answered[i] = TRUE;
+        done++;
+      }
+}
+
 /* Desk 0 gives the login in a transaction it keeps open; desks 1…3, each
  * in its own database, ask for the same login meanwhile; desk 0 commits,
  * and each of the others must then succeed in turn. */
 static void
 race (PGconn **conns, PGconn *monitor, const char *password)
 {
-  gboolean answered[N_DESKS] = { FALSE };
   char *verifier = PQencryptPasswordConn (conns[0], password, login, "scram-sha-256");
   const char *params[] = { login, verifier };
   PGresult *res;
@@ -93,33 +128,7 @@ race (PGconn **conns, PGconn *monitor, const char *password)
       g_assert_cmpint (PQsendQueryParams (conns[i], "SELECT mc_staff_login ($1, $2)", 2, NULL, params, NULL, NULL, 0),
                        ==, 1);
     }
-  /* Until the three wait (10 s at most): without the lock, an ALTER ROLE
-   * fails at once and never waits. */
-  for (int tries = 0; tries < 100 && waiting (monitor) < N_DESKS - 1; tries++)
-    g_usleep (100 * 1000);
-  g_test_message ("%d desks waiting for desk 0", waiting (monitor));
-  exec_ok (conns[0], "COMMIT");
-  /* Each in turn takes the lock, gives the login and commits, which lets
-   * the next one go: answered in whatever order the server chooses. */
-  for (int done = 1; done < N_DESKS; g_usleep (10 * 1000))
-    for (int i = 1; i < N_DESKS; i++)
-      {
-        if (answered[i])
-          continue;
-        g_assert_cmpint (PQconsumeInput (conns[i]), ==, 1);
-        if (PQisBusy (conns[i]))
-          continue;
-        res = PQgetResult (conns[i]);
-        if (PQresultStatus (res) != PGRES_TUPLES_OK)
-          g_error ("desk %d, given the login while desk 0 gave it: %s (%s)", i, PQresultErrorMessage (res),
-                   PQresultErrorField (res, PG_DIAG_SQLSTATE));
-        PQclear (res);
-        while ((res = PQgetResult (conns[i])) != NULL)
-          PQclear (res);
-        exec_ok (conns[i], "COMMIT");
-        answered[i] = TRUE;
-        done++;
-      }
+  release_and_collect (conns, monitor, PGRES_TUPLES_OK, "giving the login");
   PQfreemem (verifier);
 }
 
@@ -133,8 +142,6 @@ race_lock (PGconn **conns, PGconn *monitor, gint64 until)
 {
   g_autofree char *sql = g_strdup_printf ("UPDATE staff SET locked_until = %" G_GINT64_FORMAT " WHERE username = '%s'",
                                           until, login);
-  gboolean answered[N_DESKS] = { FALSE };
-  PGresult *res;
 
   exec_ok (conns[0], "BEGIN");
   exec_ok (conns[0], sql);
@@ -143,29 +150,7 @@ race_lock (PGconn **conns, PGconn *monitor, gint64 until)
       exec_ok (conns[i], "BEGIN");
       g_assert_cmpint (PQsendQuery (conns[i], sql), ==, 1);
     }
-  for (int tries = 0; tries < 100 && waiting (monitor) < N_DESKS - 1; tries++)
-    g_usleep (100 * 1000);
-  g_test_message ("%d desks waiting for desk 0's lock", waiting (monitor));
-  exec_ok (conns[0], "COMMIT");
-  for (int done = 1; done < N_DESKS; g_usleep (10 * 1000))
-    for (int i = 1; i < N_DESKS; i++)
-      {
-        if (answered[i])
-          continue;
-        g_assert_cmpint (PQconsumeInput (conns[i]), ==, 1);
-        if (PQisBusy (conns[i]))
-          continue;
-        res = PQgetResult (conns[i]);
-        if (PQresultStatus (res) != PGRES_COMMAND_OK)
-          g_error ("desk %d, locking the login while desk 0 locked it: %s (%s)", i, PQresultErrorMessage (res),
-                   PQresultErrorField (res, PG_DIAG_SQLSTATE));
-        PQclear (res);
-        while ((res = PQgetResult (conns[i])) != NULL)
-          PQclear (res);
-        exec_ok (conns[i], "COMMIT");
-        answered[i] = TRUE;
-        done++;
-      }
+  release_and_collect (conns, monitor, PGRES_COMMAND_OK, "locking the login");
 }
 
 static char *
